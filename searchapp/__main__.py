@@ -1,0 +1,5 @@
+import sys
+
+from searchapp.cli import main
+
+sys.exit(main())

@@ -1,0 +1,74 @@
+"""A whole corpus folder: its documents, the catalog and the registry together."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from searchapp.config import Settings
+from searchapp.document import Document, load_document
+from searchapp.loaders import LoadError, iter_corpus
+from searchapp.metadata import Catalog
+from searchapp.people import Registry, Unknown
+
+
+@dataclass
+class Corpus:
+    """Documents loaded from a corpus folder, and the files that failed (with reasons)."""
+
+    root: Path
+    registry: Registry
+    catalog: Catalog
+    documents: list[Document] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    @classmethod
+    def open(cls, settings: Settings) -> Corpus:
+        return cls(settings.corpus, Registry.load(settings.registry_dir),
+                   Catalog.load(settings.catalog_path))
+
+    def load_all(self) -> Corpus:
+        for path in iter_corpus(self.root):
+            try:
+                self.documents.append(load_document(path, self.root, self.catalog, self.registry))
+            except LoadError as exc:
+                self.failures.append((path.relative_to(self.root).as_posix(), str(exc)))
+            except Exception as exc:  # one bad file never stops the others
+                self.failures.append((path.relative_to(self.root).as_posix(),
+                                      f"{type(exc).__name__}: {exc}"))
+        return self
+
+    def person_counts(self) -> list[dict]:
+        """Registered persons with their paragraph and document mention counts."""
+        paras: Counter = Counter()
+        docs: Counter = Counter()
+        for doc in self.documents:
+            for name in doc.persons:
+                docs[name] += 1
+            for p in doc.paragraphs:
+                for name in p.persons:
+                    paras[name] += 1
+        rows = []
+        for person in self.registry.persons.values():
+            rows.append({
+                "name": person.name, "aliases": list(person.aliases), "role": person.role,
+                "paragraphs": paras[person.name], "documents": docs[person.name],
+            })
+        rows.sort(key=lambda r: (-r["paragraphs"], r["name"]))
+        return rows
+
+    def unknown_persons(self) -> list[Unknown]:
+        merged: dict[str, Unknown] = {}
+        for doc in self.documents:
+            texts = [p.text for p in doc.paragraphs]
+            mentions = [list(p.mentions) for p in doc.paragraphs]
+            kinds = [p.kind for p in doc.paragraphs]
+            for u in self.registry.unknown_persons(texts, mentions, kinds):
+                m = merged.setdefault(u.name, Unknown(u.name))
+                m.count += u.count
+                m.titled = m.titled or u.titled
+                for ex in u.examples:
+                    if len(m.examples) < 3:
+                        m.examples.append(f"{doc.path}: {ex}")
+        return sorted(merged.values(), key=lambda u: (-u.count, u.name))

@@ -1,0 +1,340 @@
+"""From a corpus file to a clean document: metadata and ordered, classified paragraphs.
+
+:func:`load_document` is the ingestion entry point used by the indexer, the
+CLI (``searchapp extract``) and the tests.  It reads and decodes the file
+(:mod:`searchapp.loaders`), extracts the article (:mod:`searchapp.htmlclean`
+for HTML, markdown-it for Markdown, :mod:`searchapp.textclean` for text),
+reads metadata (:mod:`searchapp.metadata`, the catalog overriding), numbers
+the paragraphs with stable ids and finds persons and places in them
+(:mod:`searchapp.people`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from searchapp import textclean
+from searchapp.htmlclean import extract_article
+from searchapp.loaders import LoadError, SourceFile, read_source
+from searchapp.metadata import Catalog, Metadata, parse_date, take_metadata_lines
+from searchapp.people import Mention, Registry
+
+#: Paragraphs longer than this are split at sentence boundaries.
+MAX_PARAGRAPH = 4000
+#: Kinds that are not body text (excluded from ``Document.body``).
+NON_BODY = ("title", "heading", "caption", "credit", "note", "label")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of a document.
+
+    ``id`` is stable: it depends on the document's path and the paragraph's
+    own text only, so it survives edits elsewhere in the document and any
+    change to other documents.  ``num`` is the 1-based position.
+    """
+
+    id: str
+    num: int
+    kind: str
+    text: str
+    persons: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass
+class Document:
+    doc_id: str
+    path: str
+    format: str
+    encoding: str
+    content_hash: str
+    meta: Metadata
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    extractor: str = ""
+
+    @property
+    def body(self) -> list[str]:
+        """Body paragraphs' text, in order (headings, captions, credits excluded)."""
+        return [p.text for p in self.paragraphs if p.kind not in NON_BODY]
+
+    @property
+    def persons(self) -> list[str]:
+        return _ordered_unique(n for p in self.paragraphs for n in p.persons)
+
+    @property
+    def places(self) -> list[str]:
+        return _ordered_unique(n for p in self.paragraphs for n in p.places)
+
+    def to_json(self) -> dict:
+        """The JSON form printed by ``searchapp extract --json``."""
+        m = self.meta
+        return {
+            "path": self.path,
+            "doc_id": self.doc_id,
+            "title": m.title,
+            "source": m.source,
+            "url": m.url,
+            "date": m.date or None,
+            "year": m.year,
+            "authors": m.authors,
+            "translators": m.translators,
+            "language": m.language,
+            "format": self.format,
+            "encoding": self.encoding,
+            "paragraphs": self.body,
+            "blocks": [
+                {"id": p.id, "num": p.num, "kind": p.kind, "text": p.text,
+                 "persons": list(p.persons), "places": list(p.places)}
+                for p in self.paragraphs
+            ],
+            "persons": self.persons,
+            "places": self.places,
+        }
+
+
+def _ordered_unique(items) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def doc_id_for(relpath: str) -> str:
+    """A document's id: stable for its path relative to the corpus folder."""
+    return hashlib.sha1(relpath.encode("utf-8")).hexdigest()[:16]
+
+
+def load_document(
+    path: Path | str,
+    corpus_root: Path | str | None = None,
+    catalog: Catalog | None = None,
+    registry: Registry | None = None,
+) -> Document:
+    """Read, clean and analyse one file.  Raises :class:`LoadError` with a reason."""
+    path = Path(path)
+    relpath = _relpath(path, corpus_root)
+    source = read_source(path)
+    meta = Metadata()
+    if source.format == "html":
+        blocks, extractor = _html_blocks(source, meta)
+    elif source.format == "markdown":
+        blocks, extractor = _markdown_blocks(source.text, meta), "markdown-it"
+    else:
+        blocks, extractor = _text_blocks(source.text, meta), "text"
+    if catalog is not None:
+        meta.merge(catalog.get(relpath))
+    if meta.date and not meta.year:
+        meta.year = int(meta.date[:4])
+    if not meta.language:
+        meta.language = guess_language(" ".join(t for _, t in blocks[:20]))
+    blocks = _mark_title(blocks, meta)
+    if not any(kind not in NON_BODY for kind, _ in blocks):
+        raise LoadError("no article text found")
+    doc_id = doc_id_for(relpath)
+    paragraphs = _number(doc_id, blocks, registry)
+    return Document(
+        doc_id=doc_id, path=relpath, format=source.format, encoding=source.encoding,
+        content_hash=hashlib.sha1(source.raw).hexdigest(), meta=meta,
+        paragraphs=paragraphs, extractor=extractor,
+    )
+
+
+def _relpath(path: Path, root: Path | str | None) -> str:
+    if root is not None:
+        try:
+            return path.resolve().relative_to(Path(root).resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+# --- per-format block extraction -------------------------------------------
+
+
+def _text_blocks(text: str, meta: Metadata) -> list[tuple[str, str]]:
+    paragraphs = textclean.split_blocks(text)
+    paragraphs = take_metadata_lines(paragraphs, meta)
+    return [(b.kind, b.text) for b in textclean.classify(paragraphs)]
+
+
+def _html_blocks(source: SourceFile, meta: Metadata) -> tuple[list[tuple[str, str]], str]:
+    art = extract_article(source.text)
+    meta.title = art.title
+    meta.source = art.source
+    meta.url = art.url
+    meta.date = parse_date(art.date)
+    meta.authors = art.authors
+    meta.language = art.language
+    blocks: list[tuple[str, str]] = []
+    for b in art.blocks:
+        text = textclean.repair_glued_words(b.text)
+        if textclean.is_boilerplate(text):
+            continue
+        if b.kind == "heading":
+            blocks.append(("heading", text))
+        else:
+            kind = textclean.classify([text])
+            blocks.append((kind[0].kind if kind and kind[0].kind != "heading" else "body", text))
+    return blocks, art.extractor
+
+
+_MD = MarkdownIt("commonmark")
+
+
+def _markdown_blocks(text: str, meta: Metadata) -> list[tuple[str, str]]:
+    tokens = _MD.parse(text)
+    raw: list[tuple[str, str]] = []
+    kind = "body"
+    for tok in tokens:
+        if tok.type == "heading_open":
+            kind = "heading"
+        elif tok.type == "blockquote_open":
+            kind = "quote"
+        elif tok.type in ("heading_close",):
+            kind = "body"
+        elif tok.type == "blockquote_close":
+            kind = "body"
+        elif tok.type == "inline":
+            plain = "".join(_md_plain(c) for c in (tok.children or []))
+            raw.append((kind, textclean.normalize_space(plain)))
+        elif tok.type in ("fence", "code_block"):
+            raw.append(("body", textclean.normalize_space(tok.content)))
+    body = take_metadata_lines([t for _, t in raw], meta)
+    kept = set(body)
+    blocks = []
+    for k, t in raw:
+        if t not in kept or not t:
+            continue
+        if k == "heading":
+            blocks.append(("heading", textclean.repair_glued_words(t)))
+        else:
+            cls = textclean.classify([t])
+            if cls:
+                blocks.append((cls[0].kind if cls[0].kind != "heading" else "body", cls[0].text))
+    if blocks and blocks[0][0] == "heading":
+        meta.title = meta.title or blocks[0][1]
+    return blocks
+
+
+def _md_plain(tok) -> str:
+    if tok.type in ("text", "code_inline"):
+        return tok.content
+    if tok.type in ("softbreak", "hardbreak"):
+        return " "
+    if tok.type == "image":
+        return ""
+    return ""
+
+
+# --- title, numbering, persons ---------------------------------------------
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).casefold()
+
+
+def _mark_title(blocks: list[tuple[str, str]], meta: Metadata) -> list[tuple[str, str]]:
+    """Mark the title block, label lines above it, and drop repeats of the title."""
+    if not blocks:
+        return blocks
+    if not meta.title:
+        kind, first = blocks[0]
+        if len(first) <= 200 and (kind == "heading" or not first.endswith(".")):
+            meta.title = first
+    target = _fold(meta.title)
+    out: list[tuple[str, str]] = []
+    found = False
+    for i, (kind, text) in enumerate(blocks):
+        folded = _fold(text)
+        if target and folded == target or (target and folded.rstrip(".") == target):
+            if not found and i < 6:
+                # Short lines printed above the title are outlet/series labels.
+                out = [("label" if len(t) < 60 else k, t) for k, t in out]
+                out.append(("title", text))
+                found = True
+            continue  # a repeat of the title
+        out.append((kind, text))
+    if found:
+        return out
+    return out
+
+
+def _split_long(text: str) -> list[str]:
+    if len(text) <= MAX_PARAGRAPH:
+        return [text]
+    sentences = re.split(r"(?<=[.!?。！？])\s+", text)
+    chunks, current = [], ""
+    for s in sentences:
+        while len(s) > MAX_PARAGRAPH:  # one enormous "sentence": cut at spaces
+            cut = s.rfind(" ", 0, MAX_PARAGRAPH)
+            cut = cut if cut > MAX_PARAGRAPH // 2 else MAX_PARAGRAPH
+            if current:
+                chunks.append(current)
+                current = ""
+            chunks.append(s[:cut].strip())
+            s = s[cut:].strip()
+        if current and len(current) + len(s) + 1 > MAX_PARAGRAPH:
+            chunks.append(current)
+            current = s
+        else:
+            current = f"{current} {s}".strip()
+    if current:
+        chunks.append(current)
+    return [c for c in chunks if c]
+
+
+def _number(doc_id: str, blocks: list[tuple[str, str]], registry: Registry | None) -> list[Paragraph]:
+    flat = [(kind, piece) for kind, text in blocks for piece in _split_long(text)]
+    texts = [t for _, t in flat]
+    mentions = registry.find_mentions(texts) if registry else [[] for _ in texts]
+    seen: dict[str, int] = {}
+    out = []
+    for num, ((kind, text), ms) in enumerate(zip(flat, mentions), start=1):
+        digest = hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
+        n = seen.get(digest, 0)
+        seen[digest] = n + 1
+        pid = f"{doc_id}-{digest}" + (f"-{n + 1}" if n else "")
+        out.append(Paragraph(
+            id=pid, num=num, kind=kind, text=text,
+            persons=tuple(_ordered_unique(m.name for m in ms if m.kind == "person")),
+            places=tuple(_ordered_unique(m.name for m in ms if m.kind == "place")),
+            mentions=tuple(ms),
+        ))
+    return out
+
+
+_SCRIPTS = (
+    ("ko", re.compile(r"[\uac00-\ud7af]")),
+    ("ja", re.compile(r"[\u3040-\u30ff]")),
+    ("zh", re.compile(r"[\u4e00-\u9fff]")),
+    ("ru", re.compile(r"[\u0400-\u04ff]")),
+)
+_EN_WORDS = re.compile(r"\b(?:the|and|of|to|in|is|that|for|with|was|on)\b", re.I)
+
+
+def guess_language(text: str) -> str:
+    """A two-letter language code from the script (and English function words).
+
+    Deliberately simple: the catalog or the page's own ``lang`` wins over it.
+    """
+    if not text:
+        return ""
+    letters = sum(ch.isalpha() for ch in text) or 1
+    for code, rx in _SCRIPTS:
+        if len(rx.findall(text)) > 0.3 * letters:
+            return code
+    words = len(text.split()) or 1
+    if len(_EN_WORDS.findall(text)) > 0.1 * words:
+        return "en"
+    return ""
+
+
+def document_to_dict(doc: Document) -> dict:
+    """Everything about a document, for storage (the index keeps this as JSON)."""
+    d = doc.to_json()
+    d["meta"] = asdict(doc.meta)
+    return d

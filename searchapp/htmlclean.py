@@ -1,0 +1,529 @@
+"""Main-article extraction from HTML pages.
+
+Two extractors are combined, chosen by measurement on the extraction
+benchmark (see ``benchmarks/bench_extraction.py``):
+
+1. trafilatura (``bare_extraction`` in fast, precision-favouring mode) is the
+   primary extractor: it removes navigation, share bars, comments, related
+   lists and the like very well, and it returns the document's metadata in
+   the same pass.
+2. A beautifulsoup4 pass finds the densest block of article text with general
+   rules (text length, link density, boilerplate class names).  It runs only
+   when a cheap lxml estimate says that trafilatura may have kept too little
+   (truncated articles, pages without ``<p>`` tags), and its result replaces
+   trafilatura's when it holds clearly more article text.
+
+Both return an ordered list of :class:`Block` (headings kept with their own
+kind), which :mod:`searchapp.paragraphs` turns into paragraphs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+import lxml.html
+import trafilatura
+from lxml import etree
+from trafilatura.utils import load_html
+from bs4 import BeautifulSoup, Tag
+
+from searchapp.textclean import normalize_space
+
+# Class/id fragments that mark page furniture rather than article text.
+_BOILERPLATE = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|header|masthead|footer|sidebar|aside|"
+    r"widget|share|sharing|social|related|recommended|recirc|more-stories|promo|"
+    r"advert|ads?|ad-slot|sponsor(?:ed)?|newsletter|subscribe|signup|paywall|"
+    r"cookie|consent|gdpr|banner|popup|modal|overlay|adblock|comments?|disqus|"
+    r"byline|author-bio|bio|tags?|topics|caption|credit|toolbar|pagination|"
+    r"skip|print|login|hidden|visually-hidden|sr-only|outbrain|taboola)(?:$|[\s_-])",
+    re.I,
+)
+_DROP_TAGS = (
+    "script", "style", "noscript", "template", "nav", "header", "footer", "aside",
+    "form", "button", "iframe", "svg", "canvas", "select", "input", "textarea",
+    "figure", "figcaption", "picture", "video", "audio", "object", "embed", "menu", "head",
+)
+_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_NOTICE = re.compile(
+    r"^(?:advertisement|sponsored(?: content)?|related(?: articles?| stories| posts)?\b\W|"
+    r"read (?:more|also|next)\b|see (?:more|also)\b|don'?t miss|more from|recommended|"
+    r"share this|like this (?:story|article)|sign up|subscribe|we use cookies|"
+    r"this (?:site|website) uses cookies|adblock detected|please (?:consider )?(?:support|disabl)|"
+    r"follow (?:us|\w+ on)|all rights reserved|©|copyright|tell us what you think|"
+    r"comments?$|\[\w+ [^\]]*\]|listen to .* live|updated (?:at|on) |click here)",
+    re.I,
+)
+_PROMO = re.compile(
+    r"(?:sign up|subscribe)\b.{0,80}\bnewsletter|newsletter\b.{0,80}\b(?:sign up|subscribe|inbox)|"
+    r"\bget access to\b|\bclick here for more\b|\bfollow (?:us|him|her|them) on (?:twitter|facebook|instagram)",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?…\"”’)\]:]\s*$")
+
+_TRAF_OPTIONS = dict(
+    fast=True,
+    favor_precision=True,
+    include_comments=False,
+    include_tables=True,
+    include_images=False,
+    include_links=False,
+    deduplicate=False,
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of article text: ``kind`` is ``heading``, ``body`` or ``quote``."""
+
+    kind: str
+    text: str
+
+
+@dataclass
+class HtmlArticle:
+    """The article found in a page, with whatever metadata the page carries."""
+
+    blocks: list[Block]
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    date: str = ""
+    source: str = ""
+    url: str = ""
+    language: str = ""
+    extractor: str = "trafilatura"
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(b.text for b in self.blocks)
+
+
+def extract_article(html: str, url: str | None = None, with_metadata: bool = True) -> HtmlArticle:
+    """Extract the main article of ``html`` (a decoded page) as ordered blocks."""
+    if not html or not html.strip():
+        return HtmlArticle(blocks=[])
+    tree = load_html(html)  # trafilatura's own parser settings, parsed once
+    if tree is None:
+        return HtmlArticle(blocks=_bs4_blocks(html), extractor="bs4")
+    estimate = _visible_text_estimate(tree)
+    tags = _page_metadata(tree) if with_metadata else None
+    primary = _trafilatura_article(tree, url, with_metadata)  # prunes ``tree``
+    got = sum(len(b.text) for b in primary.blocks)
+    if got < 200 or estimate > 1.3 * got:
+        # trafilatura may have stopped short (truncated article, no <p> tags):
+        # find the densest text region with lxml, then clean it with bs4.
+        region, region_len = _densest_region(html)
+        if region is not None and region_len >= 1.2 * got:
+            fallback = _bs4_blocks(region)
+            fb_len = sum(len(b.text) for b in fallback)
+            if fb_len >= 1.2 * got and (got < 200 or _coverage(primary.blocks, fallback) >= 0.5):
+                primary.blocks = fallback
+                primary.extractor = "bs4"
+    if tags is not None:
+        _complete_metadata(primary, *tags)
+    return primary
+
+
+def article_text(html: str) -> str:
+    """The article's text alone, blocks separated by blank lines."""
+    return extract_article(html, with_metadata=False).text
+
+
+def _coverage(inner: list[Block], outer: list[Block]) -> float:
+    """Share of ``inner``'s word 4-grams that ``outer`` also contains."""
+    a, b = _shingles(inner), _shingles(outer)
+    return len(a & b) / len(a) if a else 0.0
+
+
+def _shingles(blocks: list[Block]) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", " ".join(b.text for b in blocks).lower())
+    return {tuple(words[i : i + 4]) for i in range(max(0, len(words) - 3))}
+
+
+def _clean_blocks(blocks: list[Block]) -> list[Block]:
+    """Drop promotional lines and the run of bare headlines that ends many pages."""
+    kept = [b for b in blocks if not (_NOTICE.match(b.text) or _PROMO.search(b.text))]
+    while kept and kept[-1].kind != "quote" and not _SENTENCE_END.search(kept[-1].text) \
+            and len(kept[-1].text) < 120:
+        kept.pop()
+    return kept
+
+
+# --- trafilatura -----------------------------------------------------------
+
+
+def _trafilatura_article(tree, url: str | None, with_metadata: bool) -> HtmlArticle:
+    try:
+        doc = trafilatura.bare_extraction(
+            tree, url=url, with_metadata=with_metadata, **_TRAF_OPTIONS
+        )
+    except Exception:  # trafilatura raises assorted errors on hostile markup
+        doc = None
+    if doc is None or doc.body is None:
+        return HtmlArticle(blocks=[])
+    blocks = _clean_blocks(_blocks_from_xml(doc.body))
+    if not with_metadata:
+        return HtmlArticle(blocks=blocks)
+    authors = [a.strip() for a in re.split(r";|\band\b", doc.author or "") if a.strip()]
+    return HtmlArticle(
+        blocks=blocks,
+        title=normalize_space(doc.title or ""),
+        authors=authors,
+        date=doc.date or "",
+        source=normalize_space(doc.sitename or ""),
+        url=doc.url or url or "",
+        language=doc.language or "",
+    )
+
+
+def _blocks_from_xml(body) -> list[Block]:
+    out: list[Block] = []
+    for el in body:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "list":
+            for item in el.iter("item"):
+                text = normalize_space("".join(item.itertext()))
+                if text:
+                    out.append(Block("body", text))
+            continue
+        if tag == "table":
+            for row in el.iter("row"):
+                cells = [normalize_space("".join(c.itertext())) for c in row]
+                text = " | ".join(c for c in cells if c)
+                if text:
+                    out.append(Block("body", text))
+            continue
+        kind = "heading" if tag == "head" else "quote" if tag == "quote" else "body"
+        for text in _merge_single_breaks(_split_at_breaks(el)):
+            out.append(Block(kind, text))
+    return out
+
+
+def _split_at_breaks(el) -> list[str]:
+    """An element's text split at ``<lb/>`` (trafilatura's ``<br>``); empty pieces mark gaps."""
+    pieces: list[list[str]] = [[el.text or ""]]
+    for child in el:
+        if child.tag == "lb":
+            pieces.append([])
+        else:
+            pieces[-1].append("".join(child.itertext()))
+        pieces[-1].append(child.tail or "")
+    return [normalize_space("".join(p)) for p in pieces]
+
+
+# --- cheap estimate --------------------------------------------------------
+
+_SKIP_ESTIMATE = {"script", "style", "noscript", "nav", "header", "footer", "aside", "a", "form",
+                  "button", "select", "template", "svg", "head", "figcaption"}
+
+
+def _visible_text_estimate(tree) -> int:
+    """Characters of visible, unlinked text in runs of 40+ (lxml, a few ms).
+
+    An upper bound of the article's length: when trafilatura kept much less
+    than this, the beautifulsoup4 pass is worth running.
+    """
+    body = tree.find("body")
+    total = 0
+    stack = [body if body is not None else tree]
+    while stack:
+        el = stack.pop()
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in _SKIP_ESTIMATE:
+            if el.tail:
+                n = len(el.tail.strip())
+                total += n if n >= 40 else 0
+            continue
+        for piece in (el.text, el.tail) if el is not body else (el.text,):
+            if piece:
+                n = len(piece.strip())
+                total += n if n >= 40 else 0
+        stack.extend(el)
+    return total
+
+
+# --- densest region (lxml) -------------------------------------------------
+
+
+def _densest_region(html: str) -> tuple[str | None, int]:
+    """The HTML of the element holding the densest article-like text, and its length.
+
+    Each block element's own text (its strings and inline children) is scored
+    by length and commas, discounted by link density, and credited to its
+    parent and grandparent, as readability does.  Runs on lxml (fast); the
+    region it returns is cleaned by :func:`_bs4_blocks`.
+    """
+    try:
+        tree = lxml.html.fromstring(_STRIP.sub(" ", html))
+    except (etree.ParserError, ValueError):
+        return None, 0
+    for el in tree.iter(*_DROP_TAGS):
+        el.drop_tree()
+    scores: dict = {}
+    own_len: dict = {}
+    for el in tree.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if not tag or tag in _INLINE or tag == "br":
+            continue
+        text, linked = _own_text(el)
+        n = len(text)
+        if n < 25 or tag in _HEADING_TAGS or _is_boilerplate_attrs(el.attrib):
+            continue
+        own_len[el] = n
+        score = (1 + min(n / 100, 3) + text.count(",")) * (1 - linked / n)
+        parent, weight = el.getparent(), 1.0
+        for _ in range(3):
+            if parent is None:
+                break
+            scores[parent] = scores.get(parent, 0.0) + score * weight
+            parent, weight = parent.getparent(), weight / 2
+    if not scores:
+        return None, 0
+    best = max(scores, key=scores.get)
+    length = sum(n for el, n in own_len.items() if el is best or best in el.iterancestors())
+    return etree.tostring(best, encoding="unicode"), length
+
+
+def _own_text(el) -> tuple[str, int]:
+    """An element's text without its block-level children, and its linked part."""
+    parts = [el.text or ""]
+    linked = 0
+    for child in el:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in _INLINE:
+            t = child.text_content()
+            parts.append(t)
+            if tag == "a":
+                linked += len(t.strip())
+        parts.append(child.tail or "")
+    text = normalize_space(" ".join(parts))
+    return text, linked
+
+
+# --- beautifulsoup4 pass ---------------------------------------------------
+
+# Elements whose content is never article text, removed before parsing (the
+# bs4 tree of a page is several times faster to build without them).
+_STRIP = re.compile(
+    r"<(script|style|svg|noscript|template|iframe)\b.*?</\1\s*>|<!--.*?-->|<head\b.*?</head\s*>",
+    re.S | re.I,
+)
+_BOILER_WORDS = {
+    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "masthead", "footer",
+    "sidebar", "aside", "widget", "share", "sharing", "sharebar", "social", "related",
+    "recommended", "recirc", "promo", "advert", "advertisement", "ad", "ads", "adslot",
+    "sponsor", "sponsored", "newsletter", "subscribe", "signup", "paywall", "cookie", "cookies",
+    "consent", "gdpr", "popup", "modal", "adblock", "comment", "comments", "disqus",
+    "byline", "bio", "tags", "topics", "caption", "credit", "toolbar", "pagination",
+    "outbrain", "taboola", "banner", "login", "sr", "skip",
+}
+_INLINE = {
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
+    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
+    "wbr", "ins", "del", "big", "tt", "nobr",
+}
+
+
+def _bs4_blocks(html: str) -> list[Block]:
+    """Density-based article extraction with beautifulsoup4 and general rules.
+
+    Every element's own text (its strings and inline children, split at
+    ``<br><br>``) is a text node; each node's length, discounted by link
+    density, is credited to its parent and grandparent, and the best-scored
+    container's text nodes are the article, in document order.  Pages that
+    put their text in bare ``<div>``s with ``<br>`` work as well as ``<p>``.
+    """
+    soup = BeautifulSoup(_STRIP.sub(" ", html), "lxml")
+    for el in soup(_DROP_TAGS):
+        el.decompose()
+    root = soup.body or soup
+    total = len(root.get_text())
+    for el in [el for el in root.find_all(True) if el.attrs and _is_boilerplate(el)]:
+        if not el.decomposed and len(el.get_text()) < 0.5 * total:
+            el.decompose()
+    nodes = list(_text_nodes(root))
+    if not nodes:
+        return []
+    scores: dict[int, list] = {}
+    for el, texts, linked in nodes:
+        length = sum(len(t) for t in texts)
+        if length < 25 or el.name in _HEADING_TAGS:
+            continue
+        score = (1 + min(length / 100, 3) + sum(t.count(",") for t in texts)) * (1 - linked)
+        parent, weight = el.parent, 1.0
+        for level in range(3):
+            if not isinstance(parent, Tag):
+                break
+            entry = scores.setdefault(id(parent), [0.0, parent])
+            entry[0] += score * weight
+            parent, weight = parent.parent, weight / 2
+    if not scores:
+        return []
+    best = max(scores.values(), key=lambda e: e[0])[1]
+    inside = {id(d) for d in best.descendants if isinstance(d, Tag)} | {id(best)}
+    blocks: list[Block] = []
+    for el, texts, linked in nodes:
+        if id(el) not in inside:
+            continue
+        for text in texts:
+            if _NOTICE.match(text):
+                continue
+            if el.name in _HEADING_TAGS:
+                blocks.append(Block("heading", text))
+            elif linked > 0.5 or (el.name != "p" and len(text) < 30 and not blocks):
+                continue
+            else:
+                blocks.append(Block("quote" if el.find_parent("blockquote") else "body", text))
+    return _clean_blocks(_dedupe(blocks))
+
+
+def _text_nodes(root: Tag):
+    """(element, own text pieces, link density) for each element carrying text."""
+    for el in [root, *root.find_all(True)]:
+        if el.name in _INLINE or el.name == "br":
+            continue
+        pieces: list[list[str]] = [[]]
+        linked = chars = 0
+        for child in el.children:
+            if isinstance(child, Tag):
+                if child.name == "br":
+                    pieces.append([])
+                    continue
+                if child.name not in _INLINE:
+                    pieces.append([])
+                    continue
+                text = child.get_text(" ")
+                if child.name == "a" or child.find("a"):
+                    linked += len(text.strip())
+            else:
+                text = str(child)
+            pieces[-1].append(text)
+            chars += len(text.strip())
+        texts = [normalize_space("".join(p)) for p in pieces]
+        texts = _merge_single_breaks(texts)
+        if texts:
+            yield el, texts, (linked / chars if chars else 0.0)
+
+
+def _merge_single_breaks(texts: list[str]) -> list[str]:
+    """Lines split by one ``<br>`` belong together; ``<br><br>`` ends a paragraph."""
+    out: list[str] = []
+    gap = True
+    for t in texts:
+        if not t:
+            gap = True
+            continue
+        if out and not gap and not re.search(r"[.!?:\"”]$", out[-1]):
+            out[-1] += " " + t
+        else:
+            out.append(t)
+        gap = False
+    return out
+
+
+def _is_boilerplate(el: Tag) -> bool:
+    if not isinstance(el, Tag) or el.name in ("html", "body", "article", "main"):
+        return False
+    return _is_boilerplate_attrs(el.attrs)
+
+
+def _is_boilerplate_attrs(attrs) -> bool:
+    """Whether an element's hidden/role/class/id attributes mark page furniture."""
+    if not attrs:
+        return False
+    if attrs.get("hidden") is not None or attrs.get("aria-hidden") == "true":
+        return True
+    if attrs.get("role") in ("navigation", "banner", "contentinfo", "complementary", "dialog"):
+        return True
+    classes = attrs.get("class") or []
+    tokens = classes.split() if isinstance(classes, str) else list(classes)
+    if attrs.get("id"):
+        tokens.append(str(attrs["id"]))
+    for token in tokens:
+        parts = [p for p in re.split(r"[-_\s]+", token.lower()) if p]
+        if parts and (parts[0] in _BOILER_WORDS or parts[-1] in _BOILER_WORDS):
+            return True
+    return False
+
+
+def _dedupe(blocks: list[Block]) -> list[Block]:
+    seen: set[str] = set()
+    out = []
+    for b in blocks:
+        if b.text in seen:
+            continue
+        seen.add(b.text)
+        out.append(b)
+    return out
+
+
+# --- metadata from tags ----------------------------------------------------
+
+
+def _page_metadata(tree) -> tuple[dict, dict, str]:
+    """``<meta>`` tags, the JSON-LD article object and ``<html lang>``."""
+    meta = {}
+    for m in tree.iter("meta"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").lower()
+        if key and m.get("content") and key not in meta:
+            meta[key] = m.get("content").strip()
+    return meta, _json_ld(tree), tree.get("lang") or ""
+
+
+def _complete_metadata(art: HtmlArticle, meta: dict, ld: dict, html_lang: str) -> None:
+    """Complete trafilatura's metadata from ``<meta>``, JSON-LD and ``<html lang>``."""
+    if not art.title:
+        art.title = normalize_space(
+            ld.get("headline") or meta.get("og:title") or meta.get("twitter:title") or ""
+        )
+    if not art.authors:
+        author = ld.get("author") or meta.get("author") or meta.get("article:author") or ""
+        art.authors = _names(author)
+    if not art.source:
+        pub = ld.get("publisher")
+        art.source = normalize_space(
+            (pub.get("name") if isinstance(pub, dict) else "") or meta.get("og:site_name") or ""
+        )
+    if not art.date:
+        art.date = str(
+            ld.get("datePublished") or meta.get("article:published_time") or meta.get("date") or ""
+        )[:10]
+    if not art.url:
+        art.url = meta.get("og:url") or ""
+    if not art.language:
+        lang = html_lang or meta.get("og:locale") or meta.get("content-language") or ""
+        art.language = lang.replace("_", "-").split("-")[0].lower()
+
+
+def _names(value) -> list[str]:
+    if isinstance(value, list):
+        return [n for v in value for n in _names(v)]
+    if isinstance(value, dict):
+        return _names(value.get("name", ""))
+    return [n.strip() for n in re.split(r",|;|\band\b", str(value)) if n.strip()]
+
+
+def _json_ld(tree) -> dict:
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        for item in _ld_items(data):
+            if isinstance(item, dict) and "Article" in str(item.get("@type", "")):
+                return item
+    return {}
+
+
+def _ld_items(data):
+    if isinstance(data, list):
+        for d in data:
+            yield from _ld_items(d)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _ld_items(data["@graph"])

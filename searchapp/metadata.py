@@ -1,0 +1,136 @@
+"""Document metadata: dates, authors and the like, from the text and the catalog.
+
+Plain-text articles carry their metadata as lines near the top ("Release
+Date : 2023-10-05", "Date 2019-06-26 View 2,395 Writer Jae-hung Chung",
+"By Jane Doe", "Published June 26, 2019").  Those lines are read and removed
+from the body.  Dates are only ever real calendar dates written in the
+document or the catalog, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.lower().rstrip(".")[:3]]
+
+
+_MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_ISO = re.compile(r"\b(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b")
+_MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.I)
+
+_RELEASE = re.compile(r"^(?:release date|published(?: on)?|posted(?: on)?|date(?:d)?)\s*:?\s*(?P<date>.+?)"
+                      r"(?:\s+view\s+[\d,]+)?(?:\s+writer\s+(?P<writer>.+))?$", re.I)
+_BYLINE = re.compile(r"^(?i:by|writer|written by|author)\s*:?\s+(?P<names>[A-Z][\w.'’-]+(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]+){0,8})$")
+_ISSUE_LINE = re.compile(r"^No\.\s*\d{4}-\d+\s*\((?P<date>[^)]+)\)$")
+
+
+def parse_date(text: str) -> str:
+    """The first real calendar date written in ``text``, as ISO, or ``""``."""
+    for rx, order in ((_ISO, "ymd"), (_MDY, "mdy"), (_DMY, "dmy")):
+        m = rx.search(text or "")
+        if not m:
+            continue
+        a, b, c = m.groups()
+        try:
+            if order == "ymd":
+                y, mo, d = int(a), int(b), int(c)
+            elif order == "mdy":
+                y, mo, d = int(c), _month(a), int(b)
+            else:
+                y, mo, d = int(c), _month(b), int(a)
+            return date(y, mo, d).isoformat()
+        except (ValueError, KeyError):
+            continue
+    return ""
+
+
+@dataclass
+class Metadata:
+    """What is known about a document; empty strings where nothing is known."""
+
+    title: str = ""
+    source: str = ""
+    url: str = ""
+    date: str = ""
+    year: int | None = None
+    authors: list[str] = field(default_factory=list)
+    translators: list[str] = field(default_factory=list)
+    language: str = ""
+    note: str = ""
+
+    def merge(self, override: dict) -> Metadata:
+        """Fields given (non-empty) in ``override`` replace ours."""
+        for key, value in override.items():
+            if key == "path" or value in ("", None, []):
+                continue
+            if key == "date":
+                value = parse_date(str(value))
+                if not value:
+                    continue
+            if key in ("authors", "translators") and isinstance(value, str):
+                value = [value]
+            if hasattr(self, key):
+                setattr(self, key, value)
+        if self.date:
+            self.year = int(self.date[:4])
+        return self
+
+
+def take_metadata_lines(paragraphs: list[str], meta: Metadata, scan: int = 12) -> list[str]:
+    """Read metadata lines near the top of a plain-text article into ``meta``
+    and return the paragraphs without them."""
+    out = []
+    for i, para in enumerate(paragraphs):
+        if i < scan and len(para) < 200:
+            m = _RELEASE.match(para)
+            if m and parse_date(m.group("date")):
+                meta.date = meta.date or parse_date(m.group("date"))
+                if m.group("writer"):
+                    meta.authors = meta.authors or [m.group("writer").strip()]
+                continue
+            m = _ISSUE_LINE.match(para)
+            if m and parse_date(m.group("date")):
+                meta.date = meta.date or parse_date(m.group("date"))
+                continue
+            m = _BYLINE.match(para)
+            if m:
+                names = re.split(r",\s*|\s+and\s+", m.group("names"))
+                meta.authors = meta.authors or [n.strip() for n in names if n.strip()]
+                continue
+        out.append(para)
+    if meta.date and not meta.year:
+        meta.year = int(meta.date[:4])
+    return out
+
+
+class Catalog:
+    """Curated per-document metadata from ``catalog.toml``, keyed by relative path."""
+
+    def __init__(self, entries: dict[str, dict] | None = None) -> None:
+        self.entries = entries or {}
+
+    @classmethod
+    def load(cls, path: Path | str) -> Catalog:
+        path = Path(path)
+        if not path.exists():
+            return cls()
+        data = tomllib.loads(path.read_text("utf-8"))
+        return cls({str(row["path"]): row for row in data.get("document", []) if "path" in row})
+
+    def get(self, relpath: str) -> dict:
+        return self.entries.get(relpath, {})

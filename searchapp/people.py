@@ -1,0 +1,350 @@
+"""Persons and places: a curated registry and the rules that find them in text.
+
+The registry (``corpus/persons.toml`` and ``corpus/places.toml``) gives each
+person a canonical name, aliases (other spellings, native-script forms such
+as 习近平/習近平/시진핑), a family name, the titles they are called by, and a
+role.  Matching tolerates the ways romanized names vary: hyphens and spaces
+inside given names ("Suk-yeol", "Suk Yeol", "Sukyeol"), their case, and
+family-name-first or -last order ("Kishida Fumio" / "Fumio Kishida").
+
+Short mentions ("Yoon", "President Yoon", "Mr. Xi", "Chairman Kim") are
+resolved inside the document: to the person with that family name mentioned
+most recently (or, failing that, next), then to the only registry person with
+that family name whom the registry marks ``known_by_family``.  Titled
+mentions of names the registry does not know are reported as unknown persons
+for a curator, never silently dropped or guessed.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_HYPHEN_CHARS = "-\u2010\u2011\u2012\u2013"
+_HYPHENS = r"\-\u2010\u2011\u2012\u2013"  # for use inside a character class
+_TITLE_WORDS = (
+    r"President(?:-elect)?|Vice President|Prime Minister|Premier|Chairman|Chairwoman|"
+    r"General Secretary|Secretary-General|Secretary of State|Secretary|Foreign Minister|"
+    r"Defense Minister|Defence Minister|Unification Minister|Minister|Ambassador|Chancellor|"
+    r"Governor|Gov\.|Senator|Sen\.|Rep\.|Representative|Speaker|Leader|King|Queen|Emperor|"
+    r"Supreme Leader|Marshal|General|Gen\.|Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|Mr|Mrs|Ms"
+)
+_TITLE = re.compile(rf"(?:{_TITLE_WORDS})$")
+_NAME_TOKEN = r"[A-Z][a-z]+(?:[{h}][A-Za-z][a-z]+)*".format(h=_HYPHENS)
+# Words that start with a capital but are not parts of person names.
+_NOT_NAME = {
+    "The", "A", "An", "And", "Or", "Of", "In", "On", "At", "To", "For", "By", "With", "From",
+    "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "His", "Her", "Its",
+    "Their", "Our", "But", "If", "As", "After", "Before", "While", "When", "Since", "Although",
+    "However", "Moreover", "Meanwhile", "Nevertheless", "Therefore", "Yet", "Unlike", "Upon",
+    "Between", "During", "Under", "Against", "Despite", "According", "Both", "Even", "Not",
+    "Korean", "Chinese", "Japanese", "Russian", "American", "North", "South", "East", "West",
+    "Northeast", "Western", "Eastern", "U.S.", "US", "UN", "EU", "Communist", "Party",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "Sept", "Aug", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr",
+    "Jun", "Jul", "Release", "Date", "Writer", "View", "Related", "Articles", "Sponsored",
+    "Content", "Back", "Close", "Available", "Amazon", "Prime", "Adblock", "Detected",
+    "Please", "Research", "Department", "Center", "Centre", "Institute", "University",
+    "College", "Ministry", "Office", "Council", "Commission", "Committee", "Agency", "Army",
+    "Navy", "Force", "Forces", "Games", "Summit", "Declaration", "Initiative", "Agreement",
+    "Treaty", "War", "Peninsula", "Sea", "Ocean", "Strait", "River", "Mountain", "Island",
+    "Islands", "Republic", "Kingdom", "Empire", "Union", "Nations", "States", "Association",
+    "Organization", "Bank", "Fund", "Times", "News", "Daily", "Post", "Journal", "Press",
+    "Focus", "Global", "Security", "Development", "Civilization", "Asian", "Pacific", "Asia",
+    "Free", "Trade", "Area", "Defense", "Terminal", "High", "Altitude", "State", "Affairs",
+    "Workers", "People", "Liberation", "Foreign", "National", "Central", "Police",
+    "Public", "Diplomacy", "International", "Relations", "Studies", "Contemporary",
+    "Anniversary", "Cooperation", "Economic", "House", "Guest", "Camp", "Market",
+    "Comparative", "Advantage", "Index", "Cosmodrome", "Fleet", "Politburo", "Analects",
+    "Confucius", "Express", "Translator", "Translated", "English", "Adjunct", "Associate",
+    "Director", "Fellow", "Chairman", "President", "Minister", "Secretary", "Mr", "Mrs",
+    "Ms", "Dr", "Prof", "Professor", "Ambassador", "Leader", "General", "Principles",
+    "Getty", "Images", "Reuters", "Handout", "Pool", "Photo", "Pro", "Md", "Hong", "Kong",
+}
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    family: str = ""
+    aliases: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    role: str = ""
+    known_by_family: bool = False
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A resolved mention: ``text[start:end]`` names ``name`` (a person or place)."""
+
+    start: int
+    end: int
+    name: str
+    kind: str  # "person" or "place"
+
+
+@dataclass
+class Unknown:
+    """A name that looks like a person's but is not in the registry."""
+
+    name: str
+    count: int = 0
+    examples: list[str] = field(default_factory=list)
+    titled: bool = False
+
+
+def _key(text: str) -> str:
+    """Matching key: case, spaces, hyphens, dots and apostrophes ignored."""
+    return re.sub(rf"[\s{_HYPHENS}.'’\u00a0]+", "", text).casefold()
+
+
+def _alias_pattern(alias: str) -> str:
+    """A regex for ``alias`` tolerant of romanization's hyphen/space/case variants."""
+    if _CJK.search(alias):
+        return re.escape(alias)
+    tokens = alias.split()
+    # The first token stands alone; later ones are given-name syllables that
+    # may be joined by a space, a hyphen or nothing, in either case.
+    sylls = [tokens[0]] + [s for tok in tokens[1:] for s in re.split(rf"[{_HYPHENS}]", tok)]
+    first_parts = re.split(rf"[{_HYPHENS}]", tokens[0])
+    pat = _syllable(first_parts[0], exact=True)
+    for syl in first_parts[1:]:
+        pat += rf"[{_HYPHENS}\s]?" + _syllable(syl)
+    for i, syl in enumerate(sylls[1:]):
+        sep = r"[\s\u00a0]+" if i == 0 else rf"[{_HYPHENS}\s\u00a0]?"
+        pat += sep + _syllable(syl, exact=i == 0)
+    return pat
+
+
+def _syllable(syl: str, exact: bool = False) -> str:
+    if not syl or exact or not syl[0].isalpha():
+        return re.escape(syl)
+    return f"[{syl[0].lower()}{syl[0].upper()}]" + re.escape(syl[1:])
+
+
+def _variants(name: str) -> list[str]:
+    """A name and its other order, for two- and three-part romanized names."""
+    out = [name]
+    tokens = name.split()
+    if len(tokens) in (2, 3) and not _CJK.search(name):
+        out.append(" ".join(tokens[1:] + tokens[:1]))
+        out.append(" ".join(tokens[-1:] + tokens[:-1]))
+    return out
+
+
+class Registry:
+    """Persons and places, and the rules that find them in paragraphs."""
+
+    def __init__(self, persons: list[Person], places: list[Place]) -> None:
+        self.persons = {p.name: p for p in persons}
+        self.places = {p.name: p for p in places}
+        self._keys: dict[str, tuple[str, str]] = {}
+        latin: list[str] = []
+        cjk: list[str] = []
+        for kind, entities in (("place", places), ("person", persons)):
+            for ent in entities:
+                names = [ent.name, *ent.aliases]
+                if kind == "person":
+                    names = [v for n in names for v in _variants(n)]
+                for alias in names:
+                    self._keys.setdefault(_key(alias), (kind, ent.name))
+                    (cjk if _CJK.search(alias) else latin).append(alias)
+        latin = sorted(set(latin), key=len, reverse=True)
+        cjk = sorted(set(cjk), key=len, reverse=True)
+        self._latin = re.compile(
+            r"(?<![\w.])(?:" + "|".join(_alias_pattern(a) for a in latin) + r")(?![\w])"
+        ) if latin else None
+        self._cjk = re.compile("|".join(re.escape(a) for a in cjk)) if cjk else None
+        self._by_family: dict[str, list[Person]] = {}
+        for p in persons:
+            if p.family:
+                self._by_family.setdefault(p.family, []).append(p)
+        families = sorted(self._by_family, key=len, reverse=True)
+        self._short = re.compile(
+            rf"(?:(?P<title>{_TITLE_WORDS})\s+)?(?P<family>"
+            + "|".join(re.escape(f) for f in families)
+            + rf")(?![\w{_HYPHENS}])"
+        ) if families else None
+        self._titled_unknown = re.compile(
+            rf"\b(?P<title>{_TITLE_WORDS})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}})"
+        )
+        self._capitalized = re.compile(
+            rf"(?<![\w.])(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,2}})(?![\w])"
+        )
+
+    # -- loading ------------------------------------------------------------
+
+    @classmethod
+    def load(cls, folder: Path | str) -> Registry:
+        """Load ``persons.toml`` and ``places.toml`` from ``folder`` (either may be absent)."""
+        folder = Path(folder)
+        persons: list[Person] = []
+        places: list[Place] = []
+        pfile, lfile = folder / "persons.toml", folder / "places.toml"
+        if pfile.exists():
+            for row in tomllib.loads(pfile.read_text("utf-8")).get("person", []):
+                persons.append(Person(
+                    name=row["name"], family=row.get("family", ""),
+                    aliases=tuple(row.get("aliases", ())), titles=tuple(row.get("titles", ())),
+                    role=row.get("role", ""), known_by_family=bool(row.get("known_by_family")),
+                ))
+        if lfile.exists():
+            for row in tomllib.loads(lfile.read_text("utf-8")).get("place", []):
+                places.append(Place(name=row["name"], aliases=tuple(row.get("aliases", ())),
+                                    kind=row.get("kind", "")))
+        return cls(persons, places)
+
+    # -- lookup -------------------------------------------------------------
+
+    def canonical_person(self, name: str) -> str | None:
+        """The canonical name for any alias or spelling of a registered person."""
+        hit = self._keys.get(_key(name))
+        if hit and hit[0] == "person":
+            return hit[1]
+        for variant in _variants(name.strip()):
+            hit = self._keys.get(_key(variant))
+            if hit and hit[0] == "person":
+                return hit[1]
+        family = self._by_family.get(name.strip())
+        if family and len(family) == 1:
+            return family[0].name
+        return None
+
+    def canonical_place(self, name: str) -> str | None:
+        hit = self._keys.get(_key(name))
+        return hit[1] if hit and hit[0] == "place" else None
+
+    # -- finding mentions ---------------------------------------------------
+
+    def find_mentions(self, paragraphs: list[str]) -> list[list[Mention]]:
+        """Mentions of registered persons and places in each paragraph of one document."""
+        full: list[list[Mention]] = []
+        for text in paragraphs:
+            found: list[Mention] = []
+            for rx in (self._latin, self._cjk):
+                if rx is None:
+                    continue
+                for m in rx.finditer(text):
+                    hit = self._keys.get(_key(m.group(0)))
+                    if hit and not _overlaps(found, m.start(), m.end()):
+                        found.append(Mention(m.start(), m.end(), hit[1], hit[0]))
+            full.append(found)
+        # Short and titled mentions, resolved against the document's full mentions.
+        order: list[tuple[int, int, str]] = [
+            (i, m.start, m.name) for i, ms in enumerate(full) for m in ms if m.kind == "person"
+        ]
+        result: list[list[Mention]] = []
+        for i, text in enumerate(paragraphs):
+            mentions = list(full[i])
+            if self._short is not None:
+                for m in self._short.finditer(text):
+                    start, end = m.span("family")
+                    if _overlaps(mentions, start, end) or _names_someone_else(text, end):
+                        continue
+                    name = self._resolve(m.group("family"), m.group("title"), (i, start), order)
+                    if name:
+                        s = m.start("title") if m.group("title") else start
+                        mentions.append(Mention(s, end, name, "person"))
+            mentions.sort(key=lambda x: x.start)
+            result.append(mentions)
+        return result
+
+    def _resolve(self, family: str, title: str | None, pos: tuple[int, int],
+                 order: list[tuple[int, int, str]]) -> str | None:
+        candidates = self._by_family.get(family, [])
+        if title:
+            t = title.rstrip(".").replace("-elect", "")
+            titled = [p for p in candidates if any(x.rstrip(".") == t for x in p.titles)]
+            if titled and not t.startswith(("Mr", "Ms", "Mrs", "Dr", "Prof")):
+                candidates = titled
+        names = {p.name for p in candidates}
+        before = [(i, s, n) for i, s, n in order if n in names and (i, s) < pos]
+        if before:
+            return before[-1][2]
+        after = [(i, s, n) for i, s, n in order if n in names]
+        if after:
+            return after[0][2]
+        known = [p for p in candidates if p.known_by_family]
+        return known[0].name if len(known) == 1 else None
+
+    def unknown_persons(self, paragraphs: list[str], mentions: list[list[Mention]],
+                        kinds: list[str] | None = None) -> list[Unknown]:
+        """Names that look like persons' but are not registered, with examples.
+
+        Titled names ("Foreign Minister Cho Tae-yul") count everywhere; other
+        capitalized word runs only in body text, not in title-case headings.
+        """
+        found: dict[str, Unknown] = {}
+
+        def add(name: str, text: str, titled: bool) -> None:
+            tokens = name.split()
+            while tokens and tokens[-1] in _NOT_NAME:
+                tokens.pop()
+            if not tokens or any(t in _NOT_NAME for t in tokens):
+                return
+            name = " ".join(tokens)
+            if self._keys.get(_key(name)) or (len(tokens) == 1 and not titled):
+                return
+            u = found.setdefault(name, Unknown(name))
+            u.count += 1
+            u.titled = u.titled or titled
+            if len(u.examples) < 3:
+                u.examples.append(text[:160])
+
+        kinds = kinds or ["body"] * len(paragraphs)
+        for text, ms, kind in zip(paragraphs, mentions, kinds):
+            for m in self._titled_unknown.finditer(text):
+                if not _overlaps(ms, *m.span("name")):
+                    add(m.group("name"), text, True)
+            if kind in ("title", "heading", "label"):
+                continue
+            for m in self._capitalized.finditer(text):
+                if _overlaps(ms, *m.span("name")):
+                    continue
+                if m.start() > 0 and self._titled_unknown.search(text[max(0, m.start() - 30):m.end()]):
+                    continue  # counted as titled above
+                add(m.group("name"), text, False)
+        return sorted(found.values(), key=lambda u: (-u.count, u.name))
+
+
+_NEXT_TOKEN = re.compile(rf"[\s\u00a0]+([A-Z][\w{_HYPHENS}]*)")
+
+
+def _names_someone_else(text: str, end: int) -> bool:
+    """Whether a family name is followed by a given name (an unregistered person)
+    or by a word that makes it something else ("Han Chinese")."""
+    m = _NEXT_TOKEN.match(text, end)
+    if not m:
+        return False
+    token = m.group(1)
+    return any(h in token for h in _HYPHEN_CHARS) or token in {"Chinese", "Dynasty", "River"}
+
+
+def _overlaps(mentions: list[Mention], start: int, end: int) -> bool:
+    return any(m.start < end and start < m.end for m in mentions)
+
+
+def count_names(mentions: list[list[Mention]], kind: str) -> Counter:
+    """How many paragraphs mention each person (or place)."""
+    c: Counter = Counter()
+    for ms in mentions:
+        for name in {m.name for m in ms if m.kind == kind}:
+            c[name] += 1
+    return c

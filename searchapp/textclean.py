@@ -1,0 +1,237 @@
+"""Cleaning of plain-text articles and of text in general.
+
+Plain-text articles (such as the seed corpus) arrive as copied web pages:
+non-breaking spaces, lines broken inside paragraphs, page furniture ("Related
+Articles", "Back to top button", ad-block notices, affiliate notices and
+disclaimers), photo captions and author credits mixed with the body, and words
+glued together where markup was lost ("RelationsCICIR").  This module turns
+such text into classified blocks; :mod:`searchapp.paragraphs` numbers them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_SPACE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff\u200b]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def normalize_space(text: str) -> str:
+    """Collapse runs of white space (non-breaking spaces included) to one space."""
+    text = _CONTROL.sub("", text)
+    text = _SPACE.sub(" ", text.replace("\r", " ").replace("\n", " "))
+    return text.strip()
+
+
+# --- glued words ------------------------------------------------------------
+
+# CamelCase words that are written that way on purpose.
+_CAMEL_WORDS = {
+    "YouTube", "TikTok", "WeChat", "WhatsApp", "LinkedIn", "PayPal", "GitHub", "iPhone",
+    "iPad", "eBay", "PowerPoint", "JavaScript", "PlayStation", "SpaceX", "OpenAI",
+    "ChatGPT", "DeepMind", "DeepSeek", "JoongAng", "PyeongChang", "KakaoTalk",
+    "BlackRock", "JPMorgan", "McKinsey", "FedEx", "HarperCollins", "NewJeans",
+    "SoftBank", "HuffPost", "BuzzFeed", "DreamWorks", "MasterCard", "StarCraft",
+}
+_GLUED = re.compile(r"(?<![\w])([A-Za-z][a-z]*(?:-[a-z]+)*)([A-Z][A-Za-z]*)")
+_LETTER_PAREN = re.compile(r"(?<=[A-Za-z])\((?=[^\s)])")
+_LATIN_CJK = re.compile(r"(?<=[A-Za-z])(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])")
+_ABBR_DIGIT = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No)\.(?=\d)")
+
+
+def repair_glued_words(text: str) -> str:
+    """Separate words glued where a lower-case letter runs into a capital.
+
+    ``RelationsCICIR`` becomes ``Relations CICIR``, ``Kim Il-sungMao
+    Zedong(毛泽东)`` becomes ``Kim Il-sung Mao Zedong (毛泽东)``; names such as
+    McDonald, DeSantis or iPhone are left alone.
+    """
+    text = _GLUED.sub(_split_glued, text)
+    text = _LETTER_PAREN.sub(" (", text)
+    text = _ABBR_DIGIT.sub(r"\1. ", text)
+    return text
+
+
+def _split_glued(m: re.Match) -> str:
+    word = m.group(0)
+    left, right = m.group(1), m.group(2)
+    if word in _CAMEL_WORDS or _is_intentional_camel(left, word):
+        return word
+    # Recurse on the right part: "ChinaNorthKorea" -> "China North Korea".
+    return left + " " + _GLUED.sub(_split_glued, right)
+
+
+def _is_intentional_camel(left: str, word: str) -> bool:
+    head = left.rsplit("-", 1)[-1]
+    if len(head) < 3 and not word[0].islower():
+        return True  # McCain, DeSantis, LaGuardia, O'Neil-like prefixes
+    if head in ("Mac", "Van", "Von", "Della"):
+        return True
+    # Short all-lower head before caps: iPhone, eBay.
+    return word[0].islower() and len(head) <= 2
+
+
+# --- line-level classification ---------------------------------------------
+
+_BOILERPLATE_LINE = re.compile(
+    r"^(?:related articles?|related posts?|related stories|sponsored content|sponsored|"
+    r"back to top(?: button)?|available for amazon prime|close|adblock detected|"
+    r"ad ?block(?:er)? detected|please consider supporting us.*|advertisement|"
+    r"share (?:this|on).*|click to share.*|subscribe(?: now)?|sign up.*newsletter.*|"
+    r"read more|continue reading|skip to (?:main )?content|print|email|"
+    r"view \d[\d,]*|loading\.*|you may also like|recommended(?: for you)?|"
+    r"\*?as an amazon associate.*|.*\bearn from qualifying purchases\b.*|"
+    r"all rights reserved.*|copyright ©.*|© ?\d{4}.*)$",
+    re.I,
+)
+_DISCLAIMER = re.compile(
+    r"(?:does not (?:always )?(?:share|support|necessarily reflect)|do not necessarily reflect|"
+    r"(?:does not|doesn't) reflect the views|views (?:and opinions )?expressed (?:here|in this)"
+    r"|are (?:just )?those of the (?:writer|author)|personal opinions? and does not)",
+    re.I,
+)
+_PHOTO_CREDIT = re.compile(
+    r"\((?:[^()]*/[^()]*|[^()]*\b(?:Getty Images|Reuters|AFP|AP Photo|AP|EPA|Yonhap|Xinhua|"
+    r"Bloomberg|Handout|Photo|Pool|Shutterstock|Kyodo|KCNA|Imaginechina)\b[^()]*)\)\s*$"
+)
+_CAPTION_START = re.compile(r"^(?:\((?:L-R|R-L|From left|Left|Right|Top|Above)\)|Photo:|"
+                            r"Pictured:|Image:|File photo)", re.I)
+_TRANSLATOR = re.compile(
+    r"^\(?\s*(?:translated (?:to|into) \w+ by|translation by|translator:)\s*[^)]*\)?$", re.I
+)
+_AFFILIATION = re.compile(
+    r"\b(?:Professor|Fellow|Researcher|Research Fellow|Director|Analyst|Lecturer|"
+    r"Ph\.?D|Dr\.|Correspondent|Reporter|Editor|Institute|University|Center|Centre)\b"
+)
+_EMAIL = re.compile(r"^\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?$")
+_SENTENCE_END = re.compile(r"[.!?。！？…\"”’)\]]$")
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """A classified block of text: ``kind`` is one of :data:`KINDS`."""
+
+    kind: str
+    text: str
+
+
+# body: article text; heading: section heading; caption: photo caption;
+# credit: author/translator credit or affiliation; note: translator's or
+# editor's note; label: series or outlet label printed above the title.
+KINDS = ("title", "heading", "body", "caption", "credit", "note", "label")
+
+
+def split_blocks(text: str) -> list[str]:
+    """Split a plain-text article into paragraph strings.
+
+    Blank lines separate paragraphs; inside a paragraph, lines broken in the
+    middle of a sentence are joined.  A file written one paragraph per line
+    (no blank lines) gives one paragraph per line.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [normalize_space(line) for line in text.split("\n")]
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        if not line:
+            if current:
+                paragraphs.append(" ".join(current))
+                current = []
+            continue
+        if current and not _continues(current[-1], line):
+            paragraphs.append(" ".join(current))
+            current = []
+        current.append(line)
+    if current:
+        paragraphs.append(" ".join(current))
+    return [_join_hyphenation(p) for p in paragraphs]
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Whether ``line`` continues the sentence that ``previous`` broke off."""
+    if _SENTENCE_END.search(previous) or previous.endswith(":"):
+        return False
+    first = line[0]
+    if first.islower() or first in ",;–—-":
+        return True
+    # Hard-wrapped prose: a long line cut at a word boundary.
+    return len(previous) >= 60 and len(previous) <= 100 and not _looks_like_heading(line)
+
+
+def _join_hyphenation(text: str) -> str:
+    return re.sub(r"(\w)- (\w)", lambda m: m.group(1) + m.group(2)
+                  if m.group(2).islower() and m.group(1).islower() else m.group(0), text)
+
+
+_BULLETS = ("●", "■", "▶", "◆", "▲", "○", "□", "◇")
+
+
+def _looks_like_heading(line: str) -> bool:
+    words = line.split()
+    if line.startswith(_BULLETS) and len(line) <= 200:
+        return True
+    if not words or len(words) > 14 or len(line) > 110:
+        return False
+    if _SENTENCE_END.search(line) or line.endswith((",", ";")):
+        return False
+    caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return caps / len(words) >= 0.5
+
+
+def is_boilerplate(text: str) -> bool:
+    """Page furniture, affiliate notices and publisher disclaimers."""
+    bare = text.strip(" \"'“”*")
+    if _BOILERPLATE_LINE.match(bare):
+        return True
+    return len(text) < 400 and bool(_DISCLAIMER.search(text))
+
+
+def classify(paragraphs: list[str]) -> list[TextBlock]:
+    """Classify plain-text paragraphs: boilerplate dropped, others given a kind."""
+    out: list[TextBlock] = []
+    n = len(paragraphs)
+    for i, raw in enumerate(paragraphs):
+        text = repair_glued_words(raw)
+        if not text.strip() or is_boilerplate(text) or not _has_letters(text):
+            continue
+        out.append(TextBlock(_kind(text, i, n), text))
+    return out
+
+
+def _has_letters(text: str) -> bool:
+    return any(unicodedata.category(ch).startswith("L") for ch in text)
+
+
+def _kind(text: str, index: int, total: int) -> str:
+    stripped = text.strip()
+    if _CAPTION_START.match(stripped) or (
+        _PHOTO_CREDIT.search(stripped) and len(stripped) < 600
+    ):
+        return "caption"
+    if _TRANSLATOR.match(stripped) or _EMAIL.match(stripped):
+        return "credit"
+    if re.match(r"^(?:translator|editor)[’'`]?s note\b", stripped, re.I):
+        return "note"
+    if re.match(r"^\[[^\]]{1,40}\]$", stripped):
+        return "label"  # a section tag such as "[APEC 정상회의]"
+    if _is_affiliation(stripped, index, total):
+        return "credit"
+    if _looks_like_heading(stripped):
+        return "heading"
+    return "body"
+
+
+def _is_affiliation(text: str, index: int, total: int) -> bool:
+    """Short "Name, Professor of ..." lines that credit an author."""
+    if len(text) > 260:
+        return False
+    words = text.strip("()").split()
+    if re.match(r"^(?:Dr|Prof)\.\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}$", text):
+        return True
+    if not _AFFILIATION.search(text):
+        return False
+    near_edge = index <= 8 or index >= total - 3
+    sentence_verbs = re.search(r"\b(?:is|are|was|were|has|have|said|says|will|would)\b", text)
+    return near_edge and not sentence_verbs and len(words) <= 30

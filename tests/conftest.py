@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+SHARED = ROOT.parent / "shared"
+BENCH = SHARED / "bench" / "extraction"
+SEEDS = {
+    "000": CORPUS / "000_0dc450cfe91bf595.txt",
+    "001": CORPUS / "001_6e950df1518cea22.txt",
+    "002": CORPUS / "002_6bafb76b517a826e.txt",
+    "003": CORPUS / "003_a9871261d5acf79b.txt",
+    "004": CORPUS / "004_54eee05145188ad1.txt",
+}
+
+
+@pytest.fixture(scope="session")
+def registry():
+    from searchapp.people import Registry
+
+    return Registry.load(CORPUS)
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    from searchapp.metadata import Catalog
+
+    return Catalog.load(CORPUS / "catalog.toml")
+
+
+@pytest.fixture(scope="session")
+def seed_docs(registry, catalog):
+    from searchapp.document import load_document
+
+    return {k: load_document(p, CORPUS, catalog, registry) for k, p in SEEDS.items()}
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None):
+    """Run ``python -m searchapp ARGS`` and return the completed process."""
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "searchapp", *args],
+        cwd=cwd or ROOT, capture_output=True, text=True, env=full_env, timeout=300,
+    )
+
+
+def extract_json(*files: Path | str, cwd: Path | None = None) -> list[dict]:
+    proc = run_cli("extract", "--json", *map(str, files), cwd=cwd)
+    assert proc.returncode == 0, proc.stderr
+    return [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
