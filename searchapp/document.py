@@ -293,7 +293,7 @@ def _number(doc_id: str, blocks: list[tuple[str, str]], registry: Registry | Non
     mentions = registry.find_mentions(texts) if registry else [[] for _ in texts]
     seen: dict[str, int] = {}
     out = []
-    for num, ((kind, text), ms) in enumerate(zip(flat, mentions), start=1):
+    for num, ((kind, text), ms) in enumerate(zip(flat, mentions, strict=True), start=1):
         digest = hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
         n = seen.get(digest, 0)
         seen[digest] = n + 1

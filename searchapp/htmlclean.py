@@ -25,22 +25,12 @@ from dataclasses import dataclass, field
 
 import lxml.html
 import trafilatura
+from bs4 import BeautifulSoup, Tag
 from lxml import etree
 from trafilatura.utils import load_html
-from bs4 import BeautifulSoup, Tag
 
 from searchapp.textclean import normalize_space
 
-# Class/id fragments that mark page furniture rather than article text.
-_BOILERPLATE = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|header|masthead|footer|sidebar|aside|"
-    r"widget|share|sharing|social|related|recommended|recirc|more-stories|promo|"
-    r"advert|ads?|ad-slot|sponsor(?:ed)?|newsletter|subscribe|signup|paywall|"
-    r"cookie|consent|gdpr|banner|popup|modal|overlay|adblock|comments?|disqus|"
-    r"byline|author-bio|bio|tags?|topics|caption|credit|toolbar|pagination|"
-    r"skip|print|login|hidden|visually-hidden|sr-only|outbrain|taboola)(?:$|[\s_-])",
-    re.I,
-)
 _DROP_TAGS = (
     "script", "style", "noscript", "template", "nav", "header", "footer", "aside",
     "form", "button", "iframe", "svg", "canvas", "select", "input", "textarea",
@@ -353,7 +343,7 @@ def _bs4_blocks(html: str) -> list[Block]:
             continue
         score = (1 + min(length / 100, 3) + sum(t.count(",") for t in texts)) * (1 - linked)
         parent, weight = el.parent, 1.0
-        for level in range(3):
+        for _ in range(3):
             if not isinstance(parent, Tag):
                 break
             entry = scores.setdefault(id(parent), [0.0, parent])

@@ -39,7 +39,7 @@ _TITLE_WORDS = (
     r"Supreme Leader|Marshal|General|Gen\.|Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|Mr|Mrs|Ms"
 )
 _TITLE = re.compile(rf"(?:{_TITLE_WORDS})$")
-_NAME_TOKEN = r"[A-Z][a-z]+(?:[{h}][A-Za-z][a-z]+)*".format(h=_HYPHENS)
+_NAME_TOKEN = rf"[A-Z][a-z]+(?:[{_HYPHENS}][A-Za-z][a-z]+)*"
 # Words that start with a capital but are not parts of person names.
 _NOT_NAME = {
     "The", "A", "An", "And", "Or", "Of", "In", "On", "At", "To", "For", "By", "With", "From",
@@ -309,7 +309,7 @@ class Registry:
                 u.examples.append(text[:160])
 
         kinds = kinds or ["body"] * len(paragraphs)
-        for text, ms, kind in zip(paragraphs, mentions, kinds):
+        for text, ms, kind in zip(paragraphs, mentions, kinds, strict=True):
             for m in self._titled_unknown.finditer(text):
                 if not _overlaps(ms, *m.span("name")):
                     add(m.group("name"), text, True)

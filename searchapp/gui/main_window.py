@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.list.setModel(self.model)
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(3)
         self.viewer = QTextBrowser()
         self.viewer.setOpenLinks(False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)

@@ -22,8 +22,8 @@ class DocumentListModel(QAbstractListModel):
                             reverse=True)
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._docs)
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._docs)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
