@@ -258,8 +258,6 @@ def _mark_title(blocks: list[tuple[str, str]], meta: Metadata) -> list[tuple[str
                 found = True
             continue  # a repeat of the title
         out.append((kind, text))
-    if found:
-        return out
     return out
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import io
 import re
 import zlib
 from dataclasses import dataclass
@@ -99,31 +100,13 @@ def read_source(path: Path | str) -> SourceFile:
 
 def _gunzip(raw: bytes) -> bytes:
     try:
-        with gzip.GzipFile(fileobj=_Limited(raw)) as fh:
+        with gzip.GzipFile(fileobj=io.BytesIO(raw)) as fh:
             data = fh.read(MAX_BYTES + 1)
     except (OSError, EOFError, zlib.error) as exc:
         raise LoadError(f"damaged gzip data ({exc})") from exc
     if len(data) > MAX_BYTES:
         raise LoadError(f"file too large when decompressed (limit {MAX_BYTES >> 20} MiB)")
     return data
-
-
-class _Limited:
-    """A minimal file object over bytes, for :class:`gzip.GzipFile`."""
-
-    def __init__(self, data: bytes) -> None:
-        import io
-
-        self._io = io.BytesIO(data)
-
-    def read(self, n: int = -1) -> bytes:
-        return self._io.read(n)
-
-    def seek(self, *args):
-        return self._io.seek(*args)
-
-    def tell(self) -> int:
-        return self._io.tell()
 
 
 def decode_bytes(raw: bytes, html: bool = False) -> Decoded:

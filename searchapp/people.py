@@ -38,7 +38,6 @@ _TITLE_WORDS = (
     r"Governor|Gov\.|Senator|Sen\.|Rep\.|Representative|Speaker|Leader|King|Queen|Emperor|"
     r"Supreme Leader|Marshal|General|Gen\.|Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|Mr|Mrs|Ms"
 )
-_TITLE = re.compile(rf"(?:{_TITLE_WORDS})$")
 _NAME_TOKEN = rf"[A-Z][a-z]+(?:[{_HYPHENS}][A-Za-z][a-z]+)*"
 # Words that start with a capital but are not parts of person names.
 _NOT_NAME = {
