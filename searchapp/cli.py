@@ -65,24 +65,39 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def cmd_persons(args: argparse.Namespace) -> int:
-    from searchapp.corpus import Corpus
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings.resolve(corpus=getattr(args, "corpus", None),
+                            index=getattr(args, "index", None),
+                            data_dir=getattr(args, "data_dir", None))
 
-    settings = Settings.resolve(corpus=args.corpus)
-    corpus = Corpus.open(settings).load_all()
-    for path, reason in corpus.failures:
-        print(f"searchapp: {path}: {reason}", file=sys.stderr)
-    if args.unknown:
-        rows = [{"name": u.name, "count": u.count, "titled": u.titled, "examples": u.examples}
-                for u in corpus.unknown_persons()]
-        if args.json:
-            _print_json_line({"unknown": rows})
-        else:
-            print(f"{len(rows)} names look like persons but are not in {settings.registry_dir / 'persons.toml'}:")
-            for r in rows:
-                print(f"  {r['count']:4}  {r['name']}{'  (titled)' if r['titled'] else ''}")
-        return 0
-    rows = corpus.person_counts()
+
+def cmd_persons(args: argparse.Namespace) -> int:
+    from searchapp.index import index_exists
+
+    settings = _settings(args)
+    if not args.unknown and index_exists(settings.index):
+        from searchapp.search import SearchEngine
+
+        with SearchEngine.open(settings) as engine:
+            rows = person_rows(engine)
+    else:
+        from searchapp.corpus import Corpus
+
+        corpus = Corpus.open(settings).load_all()
+        for path, reason in corpus.failures:
+            print(f"searchapp: {path}: {reason}", file=sys.stderr)
+        if args.unknown:
+            rows = [{"name": u.name, "count": u.count, "titled": u.titled,
+                     "examples": u.examples} for u in corpus.unknown_persons()]
+            if args.json:
+                _print_json_line({"unknown": rows})
+            else:
+                print(f"{len(rows)} names look like persons but are not in "
+                      f"{settings.registry_dir / 'persons.toml'}:")
+                for r in rows:
+                    print(f"  {r['count']:4}  {r['name']}{'  (titled)' if r['titled'] else ''}")
+            return 0
+        rows = corpus.person_counts()
     if args.json:
         _print_json_line({"persons": rows})
     else:
@@ -92,8 +107,278 @@ def cmd_persons(args: argparse.Namespace) -> int:
     return 0
 
 
+def person_rows(engine) -> list[dict]:
+    """Registered persons with paragraph and document counts from the index."""
+    paras = {r["value"]: r["count"] for r in engine.facet_totals("person")}
+    docs = engine.person_document_counts()
+    rows = [{"name": p.name, "aliases": list(p.aliases), "role": p.role,
+             "paragraphs": paras.get(p.name, 0), "documents": docs.get(p.name, 0)}
+            for p in engine.registry.persons.values()]
+    rows.sort(key=lambda r: (-r["paragraphs"], r["name"]))
+    return rows
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    from searchapp.index import update_index
+
+    settings = _settings(args)
+    if not settings.corpus.is_dir():
+        raise UserError(f"no corpus folder at {settings.corpus}")
+    bar = None
+    progress = None
+    if sys.stderr.isatty() and not args.quiet:
+        from tqdm import tqdm
+
+        def progress(done: int, total: int, path: str) -> None:
+            nonlocal bar
+            if bar is None:
+                bar = tqdm(total=total, unit="file", desc="indexing", leave=False)
+            bar.set_postfix_str(path[-40:], refresh=False)
+            bar.update(1)
+
+    try:
+        report = update_index(settings, rebuild=args.rebuild, progress=progress)
+    except KeyboardInterrupt:
+        if bar is not None:
+            bar.close()
+        print("searchapp: indexing interrupted; the previous index is unchanged",
+              file=sys.stderr)
+        return 130
+    finally:
+        if bar is not None:
+            bar.close()
+    for path, reason in report.failed:
+        print(f"searchapp: {path}: {reason}", file=sys.stderr)
+    if report.changed or report.rebuilt:
+        _reconcile_bookmarks(settings)
+    if args.json:
+        _print_json_line(report.to_json())
+    else:
+        print(report.summary())
+    return 0
+
+
+def _reconcile_bookmarks(settings: Settings) -> None:
+    """Re-anchor bookmarks after the index changed (only if the store exists)."""
+    if not settings.bookmarks_db.exists():
+        return
+    from searchapp.bookmarks import open_store
+    from searchapp.search import SearchEngine
+
+    with open_store(settings.bookmarks_db) as store, SearchEngine.open(settings) as engine:
+        store.reconcile(engine)
+
+
+def _request(args: argparse.Namespace):
+    from searchapp.search import SearchRequest
+
+    return SearchRequest(
+        query=" ".join(args.query), persons=args.person or [], places=args.place or [],
+        sources=args.source or [], authors=args.author or [],
+        years=args.year or [], date_from=args.date_from, date_to=args.date_to,
+        sort=args.sort, page=args.page, page_size=args.limit,
+    )
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from searchapp.search import SearchEngine
+
+    settings = _settings(args)
+    req = _request(args)
+    with SearchEngine.open(settings) as engine:
+        result = engine.search(req)
+    if not args.no_history:
+        _record_history(settings, req)
+    if args.json:
+        _print_json_line(result.to_json())
+        return 0
+    for notice in result.notices:
+        print(f"note: {notice}")
+    pages = max(1, -(-result.total // req.page_size))
+    print(f"{result.total} paragraphs match" +
+          (f" (page {req.page} of {pages})" if result.total > req.page_size else ""))
+    if result.suggestion:
+        print(f"Did you mean: {result.suggestion}")
+    bold = sys.stdout.isatty()
+    for i, hit in enumerate(result.hits, (req.page - 1) * req.page_size + 1):
+        date = hit.date or ""
+        print()
+        print(f"{i}. {hit.title or hit.path} — {hit.source or '?'}{', ' + date if date else ''}"
+              f"  ¶{hit.para}  [{hit.doc_id}:{hit.para}]")
+        print("   " + _plain(hit.snippet, bold))
+        if hit.persons:
+            print("   persons: " + ", ".join(hit.persons))
+    if result.total and args.facets:
+        print()
+        for facet, rows in result.facets.items():
+            if rows:
+                print(f"{facet}: " + ", ".join(f"{r['value']} ({r['count']})" for r in rows[:8]))
+    return 0
+
+
+def _plain(snippet: str, bold: bool) -> str:
+    import html as _html
+
+    on, off = ("\033[1m", "\033[0m") if bold else ("[", "]")
+    return _html.unescape(snippet.replace("<mark>", on).replace("</mark>", off))
+
+
+def _record_history(settings: Settings, req) -> None:
+    from searchapp.bookmarks import open_store
+
+    filters = {k: v for k, v in req.to_json().items()
+               if k in ("persons", "places", "sources", "authors", "years", "date_from",
+                        "date_to") and v}
+    try:
+        with open_store(settings.bookmarks_db) as store:
+            store.add_history(req.query, filters)
+    except Exception:  # history is a convenience; never fail a search over it
+        pass
+
+
+def cmd_bookmarks(args: argparse.Namespace) -> int:
+    from searchapp.bookmarks import BookmarkError, open_store
+
+    settings = _settings(args)
+    with open_store(settings.bookmarks_db) as store:
+        if args.action == "add":
+            from searchapp.search import SearchEngine
+
+            with SearchEngine.open(settings) as engine:
+                para = engine.paragraph(args.paragraph)
+            if para is None:
+                raise BookmarkError(f"no paragraph '{args.paragraph}' in the index "
+                                    "(use the DOC_ID:PARA shown by 'searchapp search')")
+            b = store.add(para, note=args.note or "", tags=args.tag)
+            _out(args, b.to_json(), f"bookmark {b.id}: {b.title or b.path} ¶{b.para}")
+        elif args.action == "list":
+            if args.reconcile:
+                from searchapp.search import SearchEngine
+
+                with SearchEngine.open(settings) as engine:
+                    store.reconcile(engine)
+            rows = store.list(tag=args.tag_filter, text=args.text)
+            if args.json:
+                _print_json_line({"bookmarks": [b.to_json() for b in rows]})
+            else:
+                for b in rows:
+                    flag = "  (paragraph gone; saved text)" if b.status == "missing" else ""
+                    tags = "  " + " ".join("#" + t for t in b.tags) if b.tags else ""
+                    print(f"{b.id:4}  {b.title or b.path} — {b.source}, {b.date} ¶{b.para}"
+                          f"{tags}{flag}")
+                    print(f"      {b.text[:160]}{'…' if len(b.text) > 160 else ''}")
+                    if b.note:
+                        print(f"      note: {b.note}")
+        elif args.action == "edit":
+            b = store.update(args.id, note=args.note, tags=args.tag)
+            _out(args, b.to_json(), f"bookmark {b.id} updated")
+        elif args.action == "remove":
+            for bid in args.ids:
+                store.remove(bid)
+            _out(args, {"removed": args.ids}, f"removed {len(args.ids)} bookmark(s)")
+        elif args.action == "export":
+            rows = store.list(tag=args.tag_filter, text=None)
+            text = store.export(args.format, rows)
+            if args.output:
+                Path(args.output).write_text(text, encoding="utf-8")
+                print(f"exported {len(rows)} bookmark(s) to {args.output}", file=sys.stderr)
+            else:
+                sys.stdout.write(text)
+    return 0
+
+
+def _out(args: argparse.Namespace, obj, human: str) -> None:
+    if getattr(args, "json", False):
+        _print_json_line(obj)
+    else:
+        print(human)
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from searchapp.bookmarks import open_store
+
+    with open_store(_settings(args).bookmarks_db) as store:
+        if args.clear:
+            store.clear_history()
+            return 0
+        rows = store.history(args.limit)
+    if args.json:
+        _print_json_line({"history": rows})
+    else:
+        for r in rows:
+            extra = " " + json.dumps(r["filters"], ensure_ascii=False) if r["filters"] else ""
+            print(f"{r['query']}{extra}")
+    return 0
+
+
+def cmd_saved(args: argparse.Namespace) -> int:
+    from searchapp.bookmarks import open_store
+
+    settings = _settings(args)
+    with open_store(settings.bookmarks_db) as store:
+        if args.action == "add":
+            req = _request(args)
+            filters = {k: v for k, v in req.to_json().items()
+                       if k in ("persons", "places", "sources", "authors", "years",
+                                "date_from", "date_to", "sort") and v}
+            store.save_search(args.name, req.query, filters)
+            _out(args, {"name": args.name, "query": req.query, "filters": filters},
+                 f"saved search '{args.name}'")
+        elif args.action == "list":
+            rows = store.saved_searches()
+            if args.json:
+                _print_json_line({"saved": rows})
+            else:
+                for r in rows:
+                    print(f"{r['name']}: {r['query']} {json.dumps(r['filters'], ensure_ascii=False)}")
+        elif args.action == "remove":
+            store.delete_saved_search(args.name)
+            _out(args, {"removed": args.name}, f"removed saved search '{args.name}'")
+    return 0
+
+
+class UserError(Exception):
+    """A problem the user can fix; printed as one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, not usage + error
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def _add_location(p: argparse.ArgumentParser, corpus: bool = True, index: bool = True,
+                  data: bool = False) -> None:
+    if corpus:
+        p.add_argument("--corpus", metavar="DIR", help="corpus folder (default: ./corpus or "
+                       "the bundled corpus; env SEARCHAPP_CORPUS)")
+    if index:
+        p.add_argument("--index", metavar="DIR", help="index folder (default: ./index next to "
+                       "./corpus, else in the user data folder; env SEARCHAPP_INDEX)")
+    if data:
+        p.add_argument("--data-dir", metavar="DIR", help="where bookmarks and history are "
+                       "kept (default: the user data folder; env SEARCHAPP_DATA_DIR)")
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("query", nargs="*", help="query (see the README for the syntax)")
+    p.add_argument("--person", action="append", metavar="NAME",
+                   help="only paragraphs naming this person (any spelling); repeat: all of them")
+    p.add_argument("--place", action="append", metavar="NAME", help="only paragraphs naming "
+                   "this place; repeat: all of them")
+    p.add_argument("--source", action="append", metavar="NAME", help="only this source; "
+                   "repeat: any of them")
+    p.add_argument("--author", action="append", metavar="NAME", help="only this author")
+    p.add_argument("--year", action="append", type=int, metavar="YYYY", help="only this year")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="from this date "
+                   "(YYYY, YYYY-MM or YYYY-MM-DD)")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="up to this date")
+    p.add_argument("--sort", choices=("relevance", "newest", "oldest"), default="relevance")
+    p.add_argument("--limit", type=int, default=10, metavar="N", help="hits per page")
+    p.add_argument("--page", type=int, default=1, metavar="N")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(
+    ap = _Parser(
         prog="searchapp",
         description="Search news and analysis articles paragraph by paragraph. "
                     "Without a command, opens the desktop app.",
@@ -108,13 +393,83 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", help="corpus folder (for the catalog and the person registry)")
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("persons", help="list persons with aliases and mention counts",
-                       description="Registered persons with their aliases and mention counts; "
-                                   "--unknown lists likely person names missing from the registry.")
-    p.add_argument("--unknown", action="store_true", help="names that look like persons but are not registered")
+    p = sub.add_parser("index", help="build or update the index",
+                       description="Index the corpus incrementally: changed files are "
+                                   "re-indexed, deleted ones removed, the rest skipped.")
+    _add_location(p, data=True)
+    p.add_argument("--rebuild", action="store_true", help="re-read every file")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("search", help="search paragraphs",
+                       description="Search the index.  Query syntax: words, \"phrases\", "
+                                   "AND/OR/NOT, -word, pres*, word~, person:, place:, "
+                                   "source:, author:, title:, year:, date:2023, "
+                                   "date:[2023-01-01 TO 2023-06-30].")
+    _add_filters(p)
+    _add_location(p, data=True)
     p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument("--corpus", help="corpus folder")
+    p.add_argument("--facets", action="store_true", help="also print facet counts")
+    p.add_argument("--no-history", action="store_true", help="do not record in the history")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("persons", help="list persons with aliases and mention counts",
+                       description="Registered persons with their aliases and mention counts "
+                                   "(from the index if there is one); --unknown lists likely "
+                                   "person names missing from the registry.")
+    p.add_argument("--unknown", action="store_true",
+                   help="names that look like persons but are not registered")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    _add_location(p)
     p.set_defaults(func=cmd_persons)
+
+    p = sub.add_parser("bookmarks", help="add, list, edit, remove and export bookmarks")
+    bsub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    b = bsub.add_parser("add", help="bookmark a paragraph")
+    b.add_argument("paragraph", metavar="DOC_ID:PARA", help="as shown by 'searchapp search' "
+                   "(or a paragraph id)")
+    b.add_argument("--note", default="")
+    b.add_argument("--tag", action="append", help="repeat for several tags")
+    b = bsub.add_parser("list", help="list bookmarks")
+    b.add_argument("--tag", dest="tag_filter", help="only bookmarks with this tag")
+    b.add_argument("--text", help="only bookmarks whose text, title or note contains this")
+    b.add_argument("--reconcile", action="store_true",
+                   help="re-find every bookmark in the index first")
+    b = bsub.add_parser("edit", help="change a bookmark's note or tags")
+    b.add_argument("id", type=int)
+    b.add_argument("--note")
+    b.add_argument("--tag", action="append", help="the new tags (replace the old ones)")
+    b = bsub.add_parser("remove", help="remove bookmarks")
+    b.add_argument("ids", type=int, nargs="+", metavar="ID")
+    b = bsub.add_parser("export", help="export bookmarks")
+    b.add_argument("--format", choices=("markdown", "md", "csv", "json"), default="markdown")
+    b.add_argument("--tag", dest="tag_filter", help="only bookmarks with this tag")
+    b.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    for b in bsub.choices.values():
+        _add_location(b, data=True)
+        b.add_argument("--json", action="store_true", help="JSON output")
+    p.set_defaults(func=cmd_bookmarks)
+
+    p = sub.add_parser("history", help="recent searches")
+    p.add_argument("--limit", type=int, default=30)
+    p.add_argument("--clear", action="store_true")
+    p.add_argument("--json", action="store_true")
+    _add_location(p, corpus=False, index=False, data=True)
+    p.set_defaults(func=cmd_history)
+
+    p = sub.add_parser("saved", help="saved searches")
+    ssub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    s_add = ssub.add_parser("add", help="save a query and its filters under a name")
+    s_add.add_argument("name")
+    _add_filters(s_add)
+    ssub.add_parser("list", help="list saved searches")
+    s_rm = ssub.add_parser("remove", help="remove a saved search")
+    s_rm.add_argument("name")
+    for b in ssub.choices.values():
+        _add_location(b, corpus=False, index=False, data=True)
+        b.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_saved)
     return ap
 
 
@@ -125,8 +480,15 @@ def main(argv: list[str] | None = None) -> int:
         from searchapp.app import launch
 
         return launch()
+    from searchapp.bookmarks import BookmarkError
+    from searchapp.index import IndexError_
+    from searchapp.querylang import QueryError
+
     try:
         return args.func(args)
+    except (QueryError, IndexError_, BookmarkError, UserError) as exc:
+        print(f"searchapp: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("searchapp: interrupted", file=sys.stderr)
         return 130

@@ -1,0 +1,377 @@
+"""Bookmarks, search history and saved searches, in one SQLite file.
+
+The store lives in the user data folder (``Settings.bookmarks_db``), never in
+the index, so rebuilding or deleting the index cannot touch it.  SQLite in
+WAL mode with ``synchronous=FULL``: every change is one transaction, so a
+crash loses at most the change being made, never earlier ones.
+
+A bookmark is anchored by its document id and its paragraph's content id
+and keeps a snapshot of the text and citation.  :meth:`BookmarkStore.reconcile`
+re-finds each bookmark in the current index: the same paragraph moved within
+its document (new number), the same text elsewhere (file renamed), or a
+slightly edited version in the same document (similar enough); otherwise the
+bookmark stays with its snapshot, marked ``missing``.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import json
+import sqlite3
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS bookmark (
+    id INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL,
+    pid TEXT NOT NULL,
+    path TEXT NOT NULL,
+    para INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT '',
+    date TEXT NOT NULL DEFAULT '',
+    url TEXT NOT NULL DEFAULT '',
+    authors TEXT NOT NULL DEFAULT '[]',
+    note TEXT NOT NULL DEFAULT '',
+    tags TEXT NOT NULL DEFAULT '[]',
+    status TEXT NOT NULL DEFAULT 'ok',
+    created REAL NOT NULL,
+    updated REAL NOT NULL,
+    UNIQUE (doc_id, pid)
+);
+CREATE TABLE IF NOT EXISTS history (
+    id INTEGER PRIMARY KEY,
+    query TEXT NOT NULL,
+    filters TEXT NOT NULL DEFAULT '{}',
+    ts REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS saved_search (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    query TEXT NOT NULL,
+    filters TEXT NOT NULL DEFAULT '{}',
+    created REAL NOT NULL
+);
+"""
+
+SIMILAR = 0.75  # an edited paragraph is "the same" above this similarity
+HISTORY_LIMIT = 500
+
+
+class BookmarkError(Exception):
+    """A user-facing problem with bookmarks (unknown id, bad format)."""
+
+
+@dataclass
+class Bookmark:
+    id: int
+    doc_id: str
+    pid: str
+    path: str
+    para: int
+    text: str
+    title: str = ""
+    source: str = ""
+    date: str = ""
+    url: str = ""
+    authors: list[str] = field(default_factory=list)
+    note: str = ""
+    tags: list[str] = field(default_factory=list)
+    status: str = "ok"  # ok | moved | edited | missing
+    created: float = 0.0
+    updated: float = 0.0
+
+    @property
+    def key(self) -> str:
+        return f"{self.doc_id}:{self.para}"
+
+    def to_json(self) -> dict:
+        d = asdict(self)
+        d["date"] = self.date or None
+        return d
+
+
+def _row(r: sqlite3.Row) -> Bookmark:
+    d = dict(r)
+    d["authors"] = json.loads(d["authors"])
+    d["tags"] = json.loads(d["tags"])
+    return Bookmark(**d)
+
+
+def _tags(tags) -> list[str]:
+    out = []
+    for t in tags or []:
+        t = " ".join(str(t).split()).strip().lstrip("#")
+        if t and t not in out:
+            out.append(t)
+    return out
+
+
+class BookmarkStore:
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(str(self.path), timeout=10, check_same_thread=False,
+                                   isolation_level=None)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> BookmarkStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _tx(self):
+        db = self._db
+
+        class _Tx:
+            def __enter__(self_inner):
+                db.execute("BEGIN IMMEDIATE")
+                return db
+
+            def __exit__(self_inner, exc_type, *rest):
+                db.execute("ROLLBACK" if exc_type else "COMMIT")
+                return False
+
+        return _Tx()
+
+    # -- bookmarks -----------------------------------------------------------
+
+    def add(self, paragraph: dict, note: str = "", tags=None) -> Bookmark:
+        """Bookmark a paragraph (stored fields from the index).  Adding it again
+        updates the note and tags instead of duplicating it."""
+        now = time.time()
+        existing = self.find(paragraph["doc_id"], paragraph["pid"])
+        if existing:
+            return self.update(existing.id, note=note or existing.note,
+                               tags=_tags([*existing.tags, *(tags or [])]))
+        with self._tx() as db:
+            cur = db.execute(
+                "INSERT INTO bookmark (doc_id, pid, path, para, text, title, source, date, url,"
+                " authors, note, tags, status, created, updated)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?, 'ok', ?, ?)",
+                (paragraph["doc_id"], paragraph["pid"], paragraph["path"], paragraph["para"],
+                 paragraph.get("body") or paragraph.get("text", ""),
+                 paragraph.get("title", ""), paragraph.get("source", ""),
+                 paragraph.get("date") or "", paragraph.get("url", ""),
+                 json.dumps(paragraph.get("authors", []), ensure_ascii=False),
+                 note, json.dumps(_tags(tags), ensure_ascii=False), now, now),
+            )
+            new_id = cur.lastrowid
+        return self.get(new_id)
+
+    def find(self, doc_id: str, pid: str) -> Bookmark | None:
+        r = self._db.execute("SELECT * FROM bookmark WHERE doc_id=? AND pid=?",
+                             (doc_id, pid)).fetchone()
+        return _row(r) if r else None
+
+    def get(self, bookmark_id: int) -> Bookmark:
+        r = self._db.execute("SELECT * FROM bookmark WHERE id=?", (bookmark_id,)).fetchone()
+        if r is None:
+            raise BookmarkError(f"no bookmark with id {bookmark_id}")
+        return _row(r)
+
+    def update(self, bookmark_id: int, note: str | None = None, tags=None) -> Bookmark:
+        self.get(bookmark_id)
+        with self._tx() as db:
+            if note is not None:
+                db.execute("UPDATE bookmark SET note=?, updated=? WHERE id=?",
+                           (note, time.time(), bookmark_id))
+            if tags is not None:
+                db.execute("UPDATE bookmark SET tags=?, updated=? WHERE id=?",
+                           (json.dumps(_tags(tags), ensure_ascii=False), time.time(),
+                            bookmark_id))
+        return self.get(bookmark_id)
+
+    def remove(self, bookmark_id: int) -> None:
+        self.get(bookmark_id)
+        with self._tx() as db:
+            db.execute("DELETE FROM bookmark WHERE id=?", (bookmark_id,))
+
+    def list(self, tag: str | None = None, text: str | None = None,
+             doc_id: str | None = None) -> list[Bookmark]:
+        rows = [_row(r) for r in self._db.execute(
+            "SELECT * FROM bookmark ORDER BY created DESC, id DESC")]
+        if tag:
+            rows = [b for b in rows if tag.lstrip("#").casefold() in
+                    (t.casefold() for t in b.tags)]
+        if text:
+            needle = text.casefold()
+            rows = [b for b in rows if needle in b.text.casefold() or needle in b.note.casefold()
+                    or needle in b.title.casefold()]
+        if doc_id:
+            rows = [b for b in rows if b.doc_id == doc_id]
+        return rows
+
+    def tags(self) -> list[tuple[str, int]]:
+        counts: dict[str, int] = {}
+        for b in self.list():
+            for t in b.tags:
+                counts[t] = counts.get(t, 0) + 1
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
+
+    # -- surviving re-indexing -------------------------------------------------
+
+    def reconcile(self, engine) -> dict[str, int]:
+        """Re-find every bookmark in the index ``engine`` searches; returns status counts."""
+        counts = {"ok": 0, "moved": 0, "edited": 0, "missing": 0}
+        for b in self.list():
+            status, para = self._locate(engine, b)
+            counts[status] += 1
+            if status == "missing":
+                if b.status != "missing":
+                    with self._tx() as db:
+                        db.execute("UPDATE bookmark SET status='missing' WHERE id=?", (b.id,))
+                continue
+            with self._tx() as db:
+                db.execute(
+                    "UPDATE bookmark SET doc_id=?, pid=?, path=?, para=?, title=?, source=?,"
+                    " date=?, url=?, status=? WHERE id=?",
+                    (para["doc_id"], para["pid"], para["path"], para["para"],
+                     para.get("title", "") or b.title, para.get("source", "") or b.source,
+                     para.get("date") or b.date, para.get("url", "") or b.url,
+                     "ok" if status == "ok" else status, b.id),
+                )
+                if status == "edited":  # keep the newer text as the snapshot
+                    db.execute("UPDATE bookmark SET text=? WHERE id=?", (para["body"], b.id))
+        return counts
+
+    def _locate(self, engine, b: Bookmark) -> tuple[str, dict | None]:
+        same = [p for p in engine.paragraphs_by_pid(b.pid)]
+        in_doc = [p for p in same if p["doc_id"] == b.doc_id]
+        if in_doc:
+            p = min(in_doc, key=lambda p: abs(p["para"] - b.para))
+            return ("ok" if p["para"] == b.para else "moved"), p
+        if same:  # the file was renamed or moved
+            return "moved", same[0]
+        best, best_ratio = None, 0.0
+        for p in engine.document(b.doc_id):
+            ratio = difflib.SequenceMatcher(None, b.text, p["body"], autojunk=False).ratio()
+            if ratio > best_ratio:
+                best, best_ratio = p, ratio
+        if best is not None and best_ratio >= SIMILAR:
+            return "edited", best
+        return "missing", None
+
+    # -- export ------------------------------------------------------------------
+
+    def export(self, fmt: str, bookmarks: list[Bookmark] | None = None) -> str:
+        rows = self.list() if bookmarks is None else bookmarks
+        if fmt == "json":
+            return json.dumps([b.to_json() for b in rows], ensure_ascii=False, indent=2) + "\n"
+        if fmt == "csv":
+            buf = io.StringIO()
+            w = csv.writer(buf)
+            w.writerow(["id", "title", "source", "date", "url", "authors", "path", "paragraph",
+                        "text", "note", "tags", "status"])
+            for b in rows:
+                w.writerow([b.id, b.title, b.source, b.date, b.url, "; ".join(b.authors),
+                            b.path, b.para, b.text, b.note, "; ".join(b.tags), b.status])
+            return buf.getvalue()
+        if fmt in ("md", "markdown"):
+            return to_markdown(rows)
+        raise BookmarkError(f"unknown export format '{fmt}': use markdown, csv or json")
+
+    # -- history and saved searches --------------------------------------------------
+
+    def add_history(self, query: str, filters: dict | None = None) -> None:
+        query = query.strip()
+        filters = filters or {}
+        if not query and not any(filters.values()):
+            return
+        blob = json.dumps(filters, sort_keys=True, ensure_ascii=False)
+        with self._tx() as db:
+            last = db.execute("SELECT query, filters FROM history ORDER BY id DESC LIMIT 1")\
+                .fetchone()
+            if last and last["query"] == query and last["filters"] == blob:
+                db.execute("UPDATE history SET ts=? WHERE id=(SELECT MAX(id) FROM history)",
+                           (time.time(),))
+                return
+            db.execute("INSERT INTO history (query, filters, ts) VALUES (?,?,?)",
+                       (query, blob, time.time()))
+            db.execute("DELETE FROM history WHERE id <= (SELECT MAX(id) FROM history) - ?",
+                       (HISTORY_LIMIT,))
+
+    def history(self, limit: int = 50) -> list[dict]:
+        return [{"query": r["query"], "filters": json.loads(r["filters"]), "ts": r["ts"]}
+                for r in self._db.execute("SELECT * FROM history ORDER BY id DESC LIMIT ?",
+                                          (limit,))]
+
+    def clear_history(self) -> None:
+        with self._tx() as db:
+            db.execute("DELETE FROM history")
+
+    def save_search(self, name: str, query: str, filters: dict | None = None) -> None:
+        name = name.strip()
+        if not name:
+            raise BookmarkError("a saved search needs a name")
+        with self._tx() as db:
+            db.execute("INSERT INTO saved_search (name, query, filters, created) VALUES (?,?,?,?)"
+                       " ON CONFLICT(name) DO UPDATE SET query=excluded.query,"
+                       " filters=excluded.filters",
+                       (name, query, json.dumps(filters or {}, ensure_ascii=False), time.time()))
+
+    def saved_searches(self) -> list[dict]:
+        return [{"name": r["name"], "query": r["query"], "filters": json.loads(r["filters"])}
+                for r in self._db.execute("SELECT * FROM saved_search ORDER BY name")]
+
+    def saved_search(self, name: str) -> dict:
+        r = self._db.execute("SELECT * FROM saved_search WHERE name=?", (name,)).fetchone()
+        if r is None:
+            raise BookmarkError(f"no saved search named '{name}'")
+        return {"name": r["name"], "query": r["query"], "filters": json.loads(r["filters"])}
+
+    def delete_saved_search(self, name: str) -> None:
+        self.saved_search(name)
+        with self._tx() as db:
+            db.execute("DELETE FROM saved_search WHERE name=?", (name,))
+
+
+def to_markdown(rows: list[Bookmark]) -> str:
+    """Each passage quoted, followed by its citation, note and tags."""
+    out = ["# Bookmarks", ""]
+    for b in rows:
+        quote = "\n".join("> " + line if line else ">" for line in b.text.splitlines() or [""])
+        out.append(quote)
+        out.append("")
+        cite = [f"*{b.title}*" if b.title else f"`{b.path}`"]
+        if b.authors:
+            cite.append(", ".join(b.authors))
+        if b.source:
+            cite.append(b.source)
+        if b.date:
+            cite.append(b.date)
+        cite.append(f"paragraph {b.para}")
+        line = "— " + ", ".join(cite)
+        if b.url:
+            line += f". <{b.url}>"
+        out.append(line)
+        if b.status == "missing":
+            out.append("")
+            out.append("*(this paragraph is no longer in the document; saved text shown)*")
+        if b.note:
+            out.append("")
+            out.append(f"**Note:** {b.note}")
+        if b.tags:
+            out.append("")
+            out.append("Tags: " + " ".join(f"#{t.replace(' ', '-')}" for t in b.tags))
+        out.extend(["", "---", ""])
+    return "\n".join(out).rstrip("-\n ") + "\n"
+
+
+def open_store(path: Path | str) -> BookmarkStore:
+    try:
+        return BookmarkStore(path)
+    except sqlite3.DatabaseError as exc:
+        raise BookmarkError(f"cannot open the bookmark store {path}: {exc}") from exc

@@ -1,0 +1,249 @@
+"""The query language: Whoosh's syntax plus dates, persons and friendly errors.
+
+Supported: words, ``"phrases"``, ``AND``/``OR``/``NOT``, ``-word`` and
+``+word``, wildcards ``pres*`` / ``wom?n``, fuzzy ``word~`` / ``word~2``,
+grouping with parentheses, and fields ``person:``, ``place:``, ``source:``,
+``author:``, ``title:``, ``year:`` and ``date:`` (``date:2023``,
+``date:2023-05``, ``date:[2023-01-01 TO 2023-06-30]``, open ends with ``*``
+or nothing).
+
+Before Whoosh parses the text, three rewrites happen here:
+
+* ``date:`` clauses become ranges on the sortable ``datenum`` field; a
+  partial date covers its whole year or month.
+* A person named in free text by any registered alias or spelling
+  (``Yoon Seok-yeol``, ``习近平``) also matches every paragraph where that
+  person is mentioned in any other form.
+* Dangling operators (``AND`` with nothing on one side) are dropped with a
+  notice, so a half-typed query still searches.
+
+After parsing, ``person:`` and ``place:`` terms are resolved to canonical
+names through the registry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date as _date
+
+from whoosh import qparser, query
+from whoosh.qparser import QueryParser
+
+from searchapp.people import Registry
+
+
+class QueryError(ValueError):
+    """A query that cannot be run; the message is meant for the user."""
+
+
+@dataclass
+class ParsedQuery:
+    query: query.Query | None  # None: no text query (filters only)
+    text: str  # the string given to Whoosh, after the rewrites
+    persons: list[str] = field(default_factory=list)  # canonical persons the query names
+    places: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+USER_FIELDS = ("person", "place", "source", "author", "title", "year", "date", "body")
+_FIELD_ALIASES = {"persons": "person", "places": "place", "authors": "author", "text": "body",
+                  "publisher": "source", "outlet": "source"}
+
+_DATE_CLAUSE = re.compile(r"(?<![\w:])date:(?:\[(?P<range>[^\]]*)(?P<close>\])?|(?P<single>[^\s)]*))",
+                          re.I)
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_FIELD_CLAUSE = re.compile(r"(?<![\w:])(\w+):(?:\"[^\"]*\"?|\[[^\]]*\]?|\([^)]*\)?|\S+)")
+_OPERATOR = re.compile(r"^(?:AND|OR|NOT|ANDNOT|ANDMAYBE)$")
+
+
+def date_bounds(text: str, end: bool) -> int:
+    """``2023`` / ``2023-05`` / ``2023-05-04`` as a datenum bound (lower or upper)."""
+    text = text.strip()
+    if text in ("", "*"):
+        return 99999999 if end else 0
+    m = _PARTIAL_DATE.match(text)
+    if not m:
+        raise QueryError(f"'{text}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        if day:
+            _date(year, int(month), int(day))
+            return year * 10000 + int(month) * 100 + int(day)
+        if month:
+            _date(year, int(month), 1)
+            return year * 10000 + int(month) * 100 + (99 if end else 0)
+    except ValueError:
+        raise QueryError(f"'{text}' is not a real date") from None
+    return year * 10000 + (9999 if end else 0)
+
+
+class QueryBuilder:
+    """Turns query strings into Whoosh queries for the paragraph schema."""
+
+    def __init__(self, schema, registry: Registry, facet_values=None) -> None:
+        self.schema = schema
+        self.registry = registry
+        # facet_values(field) -> known exact values, to match places/sources loosely
+        self.facet_values = facet_values
+        parser = QueryParser("body", schema, group=qparser.AndGroup)
+        parser.add_plugin(qparser.FuzzyTermPlugin())
+        parser.add_plugin(qparser.PlusMinusPlugin())
+        parser.add_plugin(qparser.GtLtPlugin())
+        self.parser = parser
+
+    # -- public -------------------------------------------------------------
+
+    def parse(self, text: str) -> ParsedQuery:
+        text = (text or "").strip()
+        if not text:
+            return ParsedQuery(None, "")
+        notices: list[str] = []
+        persons: list[str] = []
+        rewritten = self._rewrite_fields(text)
+        rewritten = self._rewrite_dates(rewritten)
+        rewritten = self._expand_persons(rewritten, persons)
+        rewritten = self._drop_dangling(rewritten, notices)
+        if rewritten.count('"') % 2:
+            notices.append("A quote was not closed; its words were searched as a phrase "
+                           "up to the end.")
+            rewritten += '"'
+        if rewritten.count("(") != rewritten.count(")"):
+            notices.append("Parentheses were unbalanced; they were ignored.")
+            rewritten = rewritten.replace("(", " ").replace(")", " ")
+        if not rewritten.strip():
+            raise QueryError(f"Nothing to search for in '{text}': an operator needs words "
+                             "on both sides, e.g. 'summit AND Seoul'.")
+        try:
+            q = self.parser.parse(rewritten)
+        except Exception as exc:  # Whoosh's parser rarely raises, but never show a traceback
+            raise QueryError(f"Cannot understand the query '{text}': {exc}") from None
+        places: list[str] = []
+        q = q.accept(lambda node: self._resolve_entities(node, persons, places, notices))
+        if q is query.NullQuery or isinstance(q, type(query.NullQuery)):
+            raise QueryError(f"Nothing to search for in '{text}': only very common words "
+                             "or operators were left.")
+        return ParsedQuery(q, rewritten, _unique(persons), _unique(places), notices)
+
+    # -- rewrites on the text -------------------------------------------------
+
+    def _rewrite_fields(self, text: str) -> str:
+        def repl(m: re.Match) -> str:
+            name = m.group(1)
+            canonical = _FIELD_ALIASES.get(name.lower(), name.lower())
+            if canonical in USER_FIELDS and canonical != name:
+                return canonical + m.group(0)[len(name):]
+            return m.group(0)
+
+        return _FIELD_CLAUSE.sub(repl, text)
+
+    def _rewrite_dates(self, text: str) -> str:
+        def repl(m: re.Match) -> str:
+            if m.group("range") is not None:
+                if not m.group("close"):
+                    raise QueryError(f"The date range '{m.group(0)}' is not closed: write "
+                                     "date:[2023-01-01 TO 2023-06-30]")
+                parts = re.fullmatch(r"(\S*?)\s*\bto\b\s*(\S*)", m.group("range").strip(), re.I)
+                if parts is None:
+                    raise QueryError(f"Cannot read the date range '{m.group(0)}': write "
+                                     "date:[2023-01-01 TO 2023-06-30]")
+                parts = parts.groups()
+                lo, hi = date_bounds(parts[0], False), date_bounds(parts[1], True)
+            else:
+                single = m.group("single")
+                if not single:
+                    raise QueryError("'date:' needs a date, e.g. date:2023 or "
+                                     "date:[2023-01-01 TO 2023-06-30]")
+                lo, hi = date_bounds(single, False), date_bounds(single, True)
+            if lo > hi:
+                raise QueryError(f"The date range '{m.group(0)}' ends before it starts")
+            return f"datenum:[{lo} TO {hi}]"
+
+        return _DATE_CLAUSE.sub(repl, text)
+
+    def _expand_persons(self, text: str, persons: list[str]) -> str:
+        """``Yoon Seok-yeol`` -> ``("Yoon Seok-yeol" OR person:"Yoon Suk Yeol")``."""
+        protected = [m.span() for m in _FIELD_CLAUSE.finditer(text)]
+        mentions = [m for m in self.registry.find_mentions([text])[0] if m.kind == "person"]
+        out = []
+        pos = 0
+        for m in sorted(mentions, key=lambda m: m.start):
+            start, end = m.start, m.end
+            if start < pos or any(a <= start < b for a, b in protected):
+                continue
+            quotes_before = text.count('"', 0, start)
+            if quotes_before % 2:  # inside a quoted phrase: only if the phrase is the name
+                q_start = text.rfind('"', 0, start)
+                q_end = text.find('"', end)
+                if q_end < 0 or text[q_start + 1 : q_end].strip() != text[start:end]:
+                    continue
+                start, end = q_start, q_end + 1
+            name = text[m.start : m.end].replace('"', "")
+            persons.append(m.name)
+            out.append(text[pos:start])
+            out.append(f'("{name}" OR person:"{m.name}")')
+            pos = end
+        out.append(text[pos:])
+        return "".join(out)
+
+    def _drop_dangling(self, text: str, notices: list[str]) -> str:
+        tokens = _split_keep_quotes(text)
+        kept: list[str] = []
+        dropped: list[str] = []
+        for i, tok in enumerate(tokens):
+            if _OPERATOR.match(tok):
+                prev = kept[-1] if kept else None
+                nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+                binary = tok != "NOT"
+                if (binary and (prev is None or prev.endswith("(") or _OPERATOR.match(prev))) \
+                        or nxt is None or nxt.startswith(")") or _OPERATOR.match(nxt or "") \
+                        and nxt != "NOT":
+                    dropped.append(tok)
+                    continue
+            kept.append(tok)
+        if dropped:
+            notices.append("Ignored " + ", ".join(f"'{d}'" for d in dropped)
+                           + ": an operator needs words on both sides.")
+        return " ".join(kept)
+
+    # -- resolution on the parsed tree ----------------------------------------
+
+    def _resolve_entities(self, node, persons: list[str], places: list[str], notices: list[str]):
+        if isinstance(node, query.Term) and node.fieldname in ("person", "place"):
+            raw = node.text if isinstance(node.text, str) else node.text.decode("utf-8")
+            if node.fieldname == "person":
+                name = self.registry.canonical_person(raw)
+                if name:
+                    persons.append(name)
+                    return query.Term("person", name, boost=node.boost)
+            else:
+                name = self.registry.canonical_place(raw) or self._facet_match("place", raw)
+                if name:
+                    places.append(name)
+                    return query.Term("place", name, boost=node.boost)
+            notices.append(f"'{raw}' is not a known {node.fieldname}; searched the text "
+                           "for it instead.")
+            return self._text_query(raw)
+        return node
+
+    def _facet_match(self, fieldname: str, raw: str) -> str | None:
+        if self.facet_values is None:
+            return None
+        want = raw.casefold()
+        for value in self.facet_values(fieldname):
+            if value.casefold() == want:
+                return value
+        return None
+
+    def _text_query(self, raw: str):
+        q = self.parser.parse(f'"{raw}"')
+        return q if q is not query.NullQuery else query.NullQuery
+
+
+def _split_keep_quotes(text: str) -> list[str]:
+    """Whitespace tokens, keeping quoted phrases and bracketed ranges whole."""
+    return re.findall(r'\S*"[^"]*"\S*|\S*\[[^\]]*\]\S*|\S+', text)
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))

@@ -1,0 +1,595 @@
+"""Searching the paragraph index: results, facets, snippets, suggestions.
+
+:class:`SearchEngine` keeps one Whoosh searcher open and refreshes it only
+when the index has changed.  For each searcher it reads, once, the postings
+of every facet value into numpy arrays (:class:`_Columns`); a request then
+turns the query's matching documents into a boolean mask, applies filters
+as mask operations, and counts all five facets over the whole result set
+with ``numpy.bincount`` -- no per-document Python work after the match.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.support.levenshtein import damerau_levenshtein
+
+from searchapp.analysis import text_analyzer
+from searchapp.index import FACETS, open_index
+from searchapp.people import Registry
+from searchapp.querylang import ParsedQuery, QueryBuilder, QueryError, date_bounds
+
+SORTS = ("relevance", "newest", "oldest")
+_PLAIN_WORD = re.compile(r"(?<![\w:\"*~])[^\W\d_]{3,}(?![\w:*~])")
+_FACET_FIELDS = {"person": "person", "place": "place", "source": "f_source",
+                 "author": "f_author", "year": "f_year"}
+
+__all__ = ["Hit", "QueryError", "SearchEngine", "SearchRequest", "SearchResult", "SORTS"]
+
+
+@dataclass
+class SearchRequest:
+    """A query plus filters.  Filter values are facet values (canonical names)."""
+
+    query: str = ""
+    persons: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    date_from: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
+    date_to: str | None = None
+    exclude: dict[str, list[str]] = field(default_factory=dict)  # facet -> values to leave out
+    person_mode: str = "all"  # "all": paragraphs naming every person; "any": at least one
+    place_mode: str = "all"
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = 20
+    facet_limit: int = 100  # values per facet group (most frequent first)
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> SearchRequest:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+
+@dataclass
+class Hit:
+    key: str
+    pid: str
+    doc_id: str
+    path: str
+    title: str
+    source: str
+    date: str | None
+    authors: list[str]
+    para: int
+    kind: str
+    text: str
+    snippet: str
+    persons: list[str]
+    places: list[str]
+    url: str
+    score: float | None
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class SearchResult:
+    query: str
+    total: int
+    page: int
+    page_size: int
+    hits: list[Hit]
+    facets: dict[str, list[dict]]
+    suggestion: str | None = None
+    notices: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)  # index terms the query matched (body)
+    persons: list[str] = field(default_factory=list)  # persons to mark in the text
+    elapsed_ms: float = 0.0
+
+    def to_json(self) -> dict:
+        return {
+            "query": self.query, "total": self.total, "page": self.page,
+            "page_size": self.page_size, "hits": [h.to_json() for h in self.hits],
+            "facets": self.facets, "suggestion": self.suggestion, "notices": self.notices,
+        }
+
+
+class _Columns:
+    """Per-searcher arrays: live documents, dates, paragraph order and facet postings."""
+
+    def __init__(self, searcher) -> None:
+        reader = searcher.reader()
+        n = reader.doc_count_all()
+        self.n = n
+        self.live = np.zeros(n, dtype=bool)
+        self.live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
+        self.datenum = _column(reader, "datenum", n)
+        self.para = _column(reader, "para", n)
+        self.doc_ord = np.full(n, -1, dtype=np.int64)  # document ordinal of each paragraph
+        for i, btext in enumerate(reader.lexicon("doc_id")):
+            self.doc_ord[np.fromiter(reader.postings("doc_id", btext).all_ids(),
+                                     dtype=np.int64)] = i
+        self.facets: dict[str, tuple[list[str], np.ndarray, np.ndarray, dict[str, int]]] = {}
+        for facet, fieldname in _FACET_FIELDS.items():
+            values: list[str] = []
+            docs: list[np.ndarray] = []
+            terms: list[np.ndarray] = []
+            if fieldname in reader.indexed_field_names():
+                for i, btext in enumerate(reader.lexicon(fieldname)):
+                    ids = np.fromiter(reader.postings(fieldname, btext).all_ids(),
+                                      dtype=np.int64)
+                    values.append(btext.decode("utf-8"))
+                    docs.append(ids)
+                    terms.append(np.full(len(ids), i, dtype=np.int32))
+            doc_arr = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64)
+            term_arr = np.concatenate(terms) if terms else np.zeros(0, dtype=np.int32)
+            self.facets[facet] = (values, doc_arr, term_arr,
+                                  {v: i for i, v in enumerate(values)})
+
+    def value_mask(self, facet: str, value: str) -> np.ndarray:
+        values, docs, terms, index = self.facets[facet]
+        mask = np.zeros(self.n, dtype=bool)
+        i = index.get(value)
+        if i is not None:
+            mask[docs[terms == i]] = True
+        return mask
+
+    def counts(self, facet: str, matched: np.ndarray, limit: int) -> list[dict]:
+        values, docs, terms, _ = self.facets[facet]
+        if not len(docs):
+            return []
+        counts = np.bincount(terms[matched[docs]], minlength=len(values))
+        order = np.lexsort((np.arange(len(values)), -counts))
+        out = []
+        for i in order[:limit]:
+            if counts[i] == 0:
+                break
+            value = values[i]
+            out.append({"value": int(value) if facet == "year" else value,
+                        "count": int(counts[i])})
+        if facet == "year":
+            out.sort(key=lambda r: r["value"])
+        return out
+
+
+def _column(reader, fieldname: str, n: int) -> np.ndarray:
+    if reader.has_column(fieldname):
+        return np.fromiter(reader.column_reader(fieldname), dtype=np.int64, count=n)
+    return np.zeros(n, dtype=np.int64)
+
+
+class SearchEngine:
+    """Searches one index.  Thread-safe: a lock guards the shared searcher."""
+
+    def __init__(self, index_dir: Path, registry: Registry) -> None:
+        self.index_dir = Path(index_dir)
+        self.registry = registry
+        self._lock = threading.RLock()
+        self._ix = open_index(self.index_dir)
+        self._searcher = self._ix.searcher()
+        self._columns: _Columns | None = None
+        self._builder = QueryBuilder(self._ix.schema, registry, self._facet_values)
+        self._analyzer = text_analyzer()
+
+    @classmethod
+    def open(cls, settings) -> SearchEngine:
+        return cls(settings.index, Registry.load(settings.registry_dir))
+
+    def close(self) -> None:
+        with self._lock:
+            self._searcher.close()
+
+    def __enter__(self) -> SearchEngine:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- state ----------------------------------------------------------------
+
+    def refresh(self) -> bool:
+        """Pick up a newer commit of the index; True if anything changed."""
+        with self._lock:
+            try:
+                if self._searcher.up_to_date():
+                    return False
+                new = self._searcher.refresh()
+            except Exception:  # the index was replaced entirely (rebuild with a new schema)
+                self._searcher.close()
+                self._ix = open_index(self.index_dir)
+                new = self._ix.searcher()
+                self._builder = QueryBuilder(self._ix.schema, self.registry, self._facet_values)
+            self._searcher = new
+            self._columns = None
+            return True
+
+    def _cols(self) -> _Columns:
+        if self._columns is None:
+            self._columns = _Columns(self._searcher)
+        return self._columns
+
+    def _facet_values(self, facet: str) -> list[str]:
+        return self._cols().facets[facet][0]
+
+    def facet_values(self, facet: str) -> list[str]:
+        with self._lock:
+            return list(self._facet_values(facet))
+
+    @property
+    def paragraph_count(self) -> int:
+        with self._lock:
+            return int(self._cols().live.sum())
+
+    # -- search ----------------------------------------------------------------
+
+    def parse(self, text: str) -> ParsedQuery:
+        """Parse a query string (raises :class:`QueryError` with a readable message)."""
+        with self._lock:
+            return self._builder.parse(text)
+
+    def search(self, req: SearchRequest) -> SearchResult:
+        start = time.perf_counter()
+        if req.sort not in SORTS:
+            raise QueryError(f"Unknown sort '{req.sort}': use one of {', '.join(SORTS)}")
+        if req.page < 1 or req.page_size < 1:
+            raise QueryError("Pages and page sizes start at 1")
+        with self._lock:
+            cols = self._cols()
+            parsed = self._builder.parse(req.query)
+            notices = list(parsed.notices)
+            persons = self._resolve_persons(req.persons)
+            filter_mask = self._filter_mask(cols, req, persons, notices)
+            if parsed.query is None:
+                matched = filter_mask
+            else:
+                matched = self._match(parsed.query) & filter_mask
+            total = int(matched.sum())
+            facets = {f: cols.counts(f, matched, req.facet_limit) for f in FACETS}
+            docnums, scores = self._page(cols, parsed, matched, req, total)
+            mark_persons = list(dict.fromkeys([*persons, *parsed.persons]))
+            terms = self._body_terms(parsed.query)
+            hits = [self._hit(d, s, terms, mark_persons) for d, s in zip(docnums, scores, strict=True)]
+            suggestion = self._suggest(req, parsed, filter_mask, total) \
+                if parsed.query is not None and total < 5 else None
+        return SearchResult(
+            query=req.query, total=total, page=req.page, page_size=req.page_size, hits=hits,
+            facets=facets, suggestion=suggestion, notices=notices, terms=sorted(terms),
+            persons=mark_persons, elapsed_ms=(time.perf_counter() - start) * 1000,
+        )
+
+    def count(self, text: str, req: SearchRequest | None = None) -> int:
+        """How many paragraphs a query string matches (with ``req``'s filters)."""
+        req = req or SearchRequest()
+        with self._lock:
+            cols = self._cols()
+            parsed = self._builder.parse(text)
+            mask = self._filter_mask(cols, req, self._resolve_persons(req.persons), [])
+            if parsed.query is not None:
+                mask = mask & self._match(parsed.query)
+            return int(mask.sum())
+
+    def _match(self, q) -> np.ndarray:
+        cols = self._cols()
+        mask = np.zeros(cols.n, dtype=bool)
+        ids = np.fromiter(self._searcher.docs_for_query(q), dtype=np.int64)
+        mask[ids] = True
+        return mask & cols.live
+
+    def _resolve_persons(self, names: list[str]) -> list[str]:
+        out = []
+        for name in names:
+            canonical = self.registry.canonical_person(name)
+            if canonical is None:
+                known = {v.casefold(): v for v in self._facet_values("person")}
+                canonical = known.get(name.casefold())
+            if canonical is None:
+                raise QueryError(f"Unknown person '{name}': not in the person registry "
+                                 "(see 'searchapp persons')")
+            out.append(canonical)
+        return list(dict.fromkeys(out))
+
+    def _filter_mask(self, cols: _Columns, req: SearchRequest, persons: list[str],
+                     notices: list[str]) -> np.ndarray:
+        mask = cols.live.copy()
+        groups = [
+            ("person", persons, req.person_mode),
+            ("place", [self._place(p) for p in req.places], req.place_mode),
+            ("source", [self._loose("source", s, notices) for s in req.sources], "any"),
+            ("author", [self._loose("author", a, notices) for a in req.authors], "any"),
+            ("year", [str(int(y)) for y in req.years], "any"),
+        ]
+        for facet, values, mode in groups:
+            if not values:
+                continue
+            masks = [cols.value_mask(facet, v) for v in values]
+            combined = np.logical_and.reduce(masks) if mode == "all" \
+                else np.logical_or.reduce(masks)
+            mask &= combined
+        for facet, values in (req.exclude or {}).items():
+            if facet not in _FACET_FIELDS:
+                raise QueryError(f"Cannot exclude by '{facet}': use one of {', '.join(FACETS)}")
+            for v in values:
+                if facet == "person":
+                    v = self.registry.canonical_person(v) or v
+                mask &= ~cols.value_mask(facet, str(v))
+        if req.date_from or req.date_to:
+            lo = date_bounds(req.date_from or "", False)
+            hi = date_bounds(req.date_to or "", True)
+            if lo > hi:
+                raise QueryError("The date range ends before it starts")
+            mask &= (cols.datenum >= lo) & (cols.datenum <= hi) & (cols.datenum > 0)
+        return mask
+
+    def _place(self, name: str) -> str:
+        return self.registry.canonical_place(name) or self._loose("place", name, None)
+
+    def _loose(self, facet: str, value: str, notices: list[str] | None) -> str:
+        values = self._facet_values(facet)
+        if value in values:
+            return value
+        folded = value.casefold()
+        for v in values:
+            if v.casefold() == folded:
+                return v
+        if notices is not None:
+            notices.append(f"No {facet} is called '{value}'.")
+        return value
+
+    def _page(self, cols: _Columns, parsed: ParsedQuery, matched: np.ndarray,
+              req: SearchRequest, total: int) -> tuple[list[int], list[float | None]]:
+        first = (req.page - 1) * req.page_size
+        if first >= total:
+            return [], []
+        if req.sort == "relevance" and parsed.query is not None:
+            allow = None if matched.sum() == cols.live.sum() else \
+                set(np.flatnonzero(matched).tolist())
+            results = self._searcher.search(parsed.query, limit=first + req.page_size,
+                                            filter=allow)
+            rows = [(hit.docnum, hit.score) for hit in results][first:]
+            return [d for d, _ in rows], [float(s) for _, s in rows]
+        docs = np.flatnonzero(matched)
+        dates = cols.datenum[docs]
+        undated = dates == 0
+        if req.sort == "oldest":
+            key = np.where(undated, np.iinfo(np.int64).max, dates)
+        else:  # newest (and relevance without a text query)
+            key = np.where(undated, np.iinfo(np.int64).max, -dates)
+        order = np.lexsort((cols.para[docs], docs, key))
+        page = docs[order[first : first + req.page_size]]
+        return page.tolist(), [None] * len(page)
+
+    # -- hits and snippets -------------------------------------------------------
+
+    def _body_terms(self, q) -> set[str]:
+        if q is None:
+            return set()
+        reader = self._searcher.reader()
+        terms: set[str] = set()
+        for leaf in _positive_leaves(q):
+            try:
+                found = leaf.existing_terms(reader, phrases=True, expand=True)
+            except Exception:
+                continue
+            for fieldname, text in found:
+                if fieldname == "body":
+                    terms.add(text.decode("utf-8") if isinstance(text, bytes) else text)
+        return terms
+
+    def _hit(self, docnum: int, score, terms: set[str], persons: list[str]) -> Hit:
+        f = self._searcher.stored_fields(docnum)
+        text = f.get("body", "")
+        spans = self.term_spans(text, terms)
+        spans += [(s, e) for s, e, name, kind in f.get("mentions", [])
+                  if kind == "person" and name in persons]
+        return Hit(
+            key=f["key"], pid=f["pid"], doc_id=f["doc_id"], path=f["path"],
+            title=f.get("title", ""), source=f.get("source", ""), date=f.get("date") or None,
+            authors=f.get("authors", []), para=f["para"], kind=f.get("kind", "body"),
+            text=text, snippet=make_snippet(text, spans), persons=f.get("persons", []),
+            places=f.get("places", []), url=f.get("url", ""), score=score,
+        )
+
+    def term_spans(self, text: str, terms: set[str] | list[str]) -> list[tuple[int, int]]:
+        """Character spans of ``text`` whose analyzed tokens are in ``terms``."""
+        if not terms:
+            return []
+        terms = set(terms)
+        return [(t.startchar, t.endchar)
+                for t in self._analyzer(text, chars=True, positions=True, mode="index")
+                if t.text in terms]
+
+    def _suggest(self, req: SearchRequest, parsed: ParsedQuery, filter_mask: np.ndarray,
+                 total: int) -> str | None:
+        """A respelling of the query's plain words that finds more, if there is one."""
+        words = [(m.start(), m.end(), m.group()) for m in _PLAIN_WORD.finditer(req.query)]
+        if not words:
+            return None
+        reader = self._searcher.reader()
+        out, pos, changed = [], 0, False
+        for start, end, word in words:
+            if word in ("AND", "OR", "NOT"):
+                continue
+            analyzed = [t.text for t in self._analyzer(word)]
+            if analyzed and any(reader.doc_frequency("body", a) >= 3 for a in analyzed):
+                continue
+            options = self._respell(reader, word.lower())
+            if options and options[0] != word.lower():
+                out.append(req.query[pos:start])
+                out.append(options[0])
+                pos = end
+                changed = True
+        if not changed:
+            return None
+        out.append(req.query[pos:])
+        candidate = "".join(out)
+        try:
+            parsed2 = self._builder.parse(candidate)
+        except QueryError:
+            return None
+        if parsed2.query is None:
+            return None
+        if int((self._match(parsed2.query) & filter_mask).sum()) > total:
+            return candidate
+        return None
+
+    def _respell(self, reader, word: str) -> list[str]:
+        """Index words within two edits of ``word``: nearest first, then most frequent."""
+        try:
+            candidates = set(reader.terms_within("spell_body", word, 2))
+        except Exception:
+            return []
+        ranked = []
+        for cand in candidates:
+            if cand == word:
+                continue
+            stems = [t.text for t in self._analyzer(cand)]
+            freq = sum(reader.doc_frequency("body", t) for t in stems)
+            ranked.append((damerau_levenshtein(word, cand), -freq, cand))
+        return [c for _, _, c in sorted(ranked)]
+
+    # -- documents -----------------------------------------------------------------
+
+    def document(self, doc_id: str) -> list[dict]:
+        """Every paragraph of one document (stored fields), in order."""
+        with self._lock:
+            docs = [self._searcher.stored_fields(d)
+                    for d in self._searcher.document_numbers(doc_id=doc_id)]
+        docs.sort(key=lambda f: f["para"])
+        return docs
+
+    def paragraph(self, key: str) -> dict | None:
+        """One paragraph by its ``doc_id:num`` key or its content id (pid)."""
+        with self._lock:
+            field_name = "key" if ":" in key else "pid"
+            num = self._searcher.document_number(**{field_name: key})
+            return None if num is None else self._searcher.stored_fields(num)
+
+    def paragraphs_by_pid(self, pid: str) -> list[dict]:
+        with self._lock:
+            return [self._searcher.stored_fields(d)
+                    for d in self._searcher.document_numbers(pid=pid)]
+
+    def person_document_counts(self) -> dict[str, int]:
+        """For each person, in how many documents they are mentioned."""
+        with self._lock:
+            cols = self._cols()
+            values, docs, terms, _ = cols.facets["person"]
+            live = cols.live[docs]
+            return {v: int(np.unique(cols.doc_ord[docs[(terms == i) & live]]).size)
+                    for i, v in enumerate(values)}
+
+    def facet_totals(self, facet: str) -> list[dict]:
+        """A facet's counts over the whole index."""
+        with self._lock:
+            cols = self._cols()
+            return cols.counts(facet, cols.live, 10**9)
+
+
+def _positive_leaves(q):
+    """Leaf queries that must or may match (not those under NOT)."""
+    if isinstance(q, wq.Not):
+        return
+    if isinstance(q, wq.AndNot):
+        yield from _positive_leaves(q.a)
+        return
+    if q.is_leaf():
+        yield q
+        return
+    for child in q.children():
+        yield from _positive_leaves(child)
+
+
+_JOINABLE = re.compile(r"[\s\-‐‑–]{1,2}")
+SNIPPET_WHOLE = 360  # paragraphs up to this long are shown whole
+_CONTEXT = 90
+
+
+def make_snippet(text: str, spans: list[tuple[int, int]]) -> str:
+    """HTML: ``text`` (or fragments of it) with every span in ``<mark>``, all else escaped.
+
+    Short paragraphs are shown whole.  In longer ones a fragment is cut
+    around the first occurrence of each distinct marked word (so every
+    matched term appears), fragments are merged when they overlap and
+    joined with an ellipsis.
+    """
+    merged = _merge(spans, text)
+    if len(text) <= SNIPPET_WHOLE:
+        return _render(text, 0, len(text), merged)
+    if not merged:
+        end = _word_end(text, SNIPPET_WHOLE - 60)
+        return _render(text, 0, end, []) + " …"
+    firsts: dict[str, tuple[int, int]] = {}
+    for s, e in merged:
+        firsts.setdefault(text[s:e].casefold(), (s, e))
+    windows = []
+    for s, e in sorted(firsts.values()):
+        windows.append([_word_start(text, s - _CONTEXT), _word_end(text, e + _CONTEXT)])
+    windows.sort()
+    joined = [windows[0]]
+    for w in windows[1:]:
+        if w[0] <= joined[-1][1] + 20:
+            joined[-1][1] = max(joined[-1][1], w[1])
+        else:
+            joined.append(w)
+    parts = []
+    for a, b in joined:
+        parts.append(_render(text, a, b, [(s, e) for s, e in merged if s >= a and e <= b]))
+    out = " … ".join(parts)
+    if joined[0][0] > 0:
+        out = "… " + out
+    if joined[-1][1] < len(text):
+        out += " …"
+    return out
+
+
+def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Sorted spans, overlapping ones or ones apart by spaces/hyphens only joined."""
+    out: list[list[int]] = []
+    for s, e in sorted(spans):
+        if out and (s <= out[-1][1] or _JOINABLE.fullmatch(text[out[-1][1]:s])):
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+def _render(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> str:
+    out, pos = [], a
+    for s, e in spans:
+        s, e = max(s, a), min(e, b)
+        if s >= e:
+            continue
+        out.append(html.escape(text[pos:s], quote=False))
+        out.append("<mark>" + html.escape(text[s:e], quote=False) + "</mark>")
+        pos = e
+    out.append(html.escape(text[pos:b], quote=False))
+    return "".join(out).strip()
+
+
+def _word_start(text: str, i: int) -> int:
+    if i <= 0:
+        return 0
+    j = text.rfind(" ", 0, i)
+    return 0 if j < 0 or i - j > 30 else j + 1
+
+
+def _word_end(text: str, i: int) -> int:
+    if i >= len(text):
+        return len(text)
+    j = text.find(" ", i)
+    return len(text) if j < 0 or j - i > 30 else j
+
