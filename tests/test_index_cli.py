@@ -1,0 +1,274 @@
+"""Indexing, the search/bookmarks CLI and bookmark survival, through the command line."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from conftest import CORPUS, ROOT, run_cli
+
+SEED4 = "004_54eee05145188ad1.txt"
+
+
+@pytest.fixture()
+def work(tmp_path):
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    return tmp_path
+
+
+def cli(work, *args):
+    """Run a command with this test's corpus, index and data folder."""
+    return run_cli(*args, env={"SEARCHAPP_CORPUS": str(work / "corpus"),
+                               "SEARCHAPP_INDEX": str(work / "index"),
+                               "SEARCHAPP_DATA_DIR": str(work / "data")})
+
+
+def cli_json(work, *args):
+    proc = cli(work, *args, "--json")
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_index_is_incremental(work):
+    first = cli_json(work, "index")
+    assert (first["added"], first["updated"], first["removed"]) == (5, 0, 0)
+    assert first["total_paragraphs"] > 50 and first["failed"] == []
+    again = cli_json(work, "index")
+    assert (again["added"], again["updated"], again["unchanged"], again["paragraphs"]) == \
+        (0, 0, 5, 0)
+
+    (work / "corpus" / "extra.txt").write_text(
+        "Extra piece\n\nThe zephyrine accord was signed by President Yoon in Busan.\n",
+        encoding="utf-8")
+    added = cli_json(work, "index")
+    assert (added["added"], added["unchanged"]) == (1, 5)
+    hit = cli_json(work, "search", "zephyrine")
+    assert hit["total"] == 1 and hit["hits"][0]["path"] == "extra.txt"
+    assert "Yoon Suk Yeol" in hit["hits"][0]["persons"]
+
+    (work / "corpus" / "extra.txt").write_text(
+        "Extra piece\n\nThe quixotic accord was signed in Busan.\n", encoding="utf-8")
+    changed = cli_json(work, "index")
+    assert (changed["updated"], changed["added"]) == (1, 0)
+    assert cli_json(work, "search", "zephyrine")["total"] == 0
+    assert cli_json(work, "search", "quixotic")["total"] == 1
+
+    (work / "corpus" / "extra.txt").unlink()
+    removed = cli_json(work, "index")
+    assert removed["removed"] == 1 and removed["total_files"] == 5
+    assert cli_json(work, "search", "quixotic")["total"] == 0
+
+
+def test_a_bad_file_is_reported_and_skipped(work):
+    (work / "corpus" / "broken.html").write_bytes(b"\x00\x01\x02 binary \xff\xfe" * 50)
+    (work / "corpus" / "empty.txt").write_text("")
+    proc = cli(work, "index")
+    assert proc.returncode == 0
+    assert "broken.html" in proc.stderr and "empty.txt" in proc.stderr
+    assert "5 added" in proc.stdout and "2 failed" in proc.stdout
+    assert cli_json(work, "search", "summit")["total"] > 0
+
+
+def test_interrupted_index_run_keeps_the_previous_index(work):
+    assert cli(work, "index").returncode == 0
+    before = cli_json(work, "search", "summit")["total"]
+    # many new files, so the run is still going when it is killed
+    big = work / "corpus" / "more"
+    big.mkdir()
+    text = (CORPUS / SEED4).read_text(encoding="utf-8")
+    for i in range(150):
+        (big / f"copy{i:03}.txt").write_text(f"Copy {i}\n\n{text}", encoding="utf-8")
+    env = dict(os.environ, SEARCHAPP_CORPUS=str(work / "corpus"),
+               SEARCHAPP_INDEX=str(work / "index"), SEARCHAPP_DATA_DIR=str(work / "data"))
+    proc = subprocess.Popen([sys.executable, "-m", "searchapp", "index"], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(3)
+    assert proc.poll() is None, "indexing finished before it could be interrupted"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(30)
+    after = cli_json(work, "search", "summit")
+    assert after["total"] == before
+    # and the next run completes (with fewer files, to keep the test short)
+    for extra in sorted(big.iterdir())[3:]:
+        extra.unlink()
+    done = cli_json(work, "index")
+    assert done["added"] == 3
+    assert cli_json(work, "search", "summit")["total"] > before
+
+
+def test_ctrl_c_during_indexing_keeps_the_previous_index(work):
+    from searchapp.config import Settings
+    from searchapp.index import update_index
+    from searchapp.search import SearchEngine, SearchRequest
+
+    s = Settings.resolve(corpus=work / "corpus", index=work / "index", data_dir=work / "data")
+    update_index(s)
+    (work / "corpus" / "late.txt").write_text("Late\n\nA brand-new xylophonic paragraph.\n")
+    (work / "corpus" / "later.txt").write_text("Later\n\nAnother xylophonic paragraph.\n")
+
+    def interrupt(done, total, path):
+        if path == "later.txt":
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        update_index(s, progress=interrupt)
+    with SearchEngine.open(s) as engine:
+        assert engine.search(SearchRequest("xylophonic")).total == 0
+        assert engine.search(SearchRequest("summit")).total > 0
+    report = update_index(s)
+    assert report.added == 2
+
+
+def test_a_second_writer_gets_a_clear_message(work):
+    from whoosh import index as windex
+
+    assert cli(work, "index").returncode == 0
+    (work / "corpus" / "new.txt").write_text("New\n\nSomething new.\n")
+    ix = windex.open_dir(str(work / "index"), indexname="paragraphs")
+    writer = ix.writer()
+    try:
+        proc = cli(work, "index")
+    finally:
+        writer.cancel()
+    assert proc.returncode == 2
+    assert "being updated by another process" in proc.stderr
+    assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_search_json_shape_and_user_errors(work):
+    assert cli(work, "search", "summit").returncode == 2  # no index yet
+    missing = cli(work, "search", "summit")
+    assert "no index" in missing.stderr and "searchapp index" in missing.stderr
+    cli(work, "index")
+    out = cli_json(work, "search", "Xi", "--person", "Yoon Seok-yeol", "--sort", "newest",
+                   "--limit", "3")
+    assert set(out) >= {"query", "total", "hits", "facets", "suggestion"}
+    assert set(out["facets"]) == {"person", "place", "source", "author", "year"}
+    hit = out["hits"][0]
+    assert set(hit) >= {"doc_id", "path", "title", "source", "date", "authors", "para", "text",
+                        "snippet", "persons", "places", "score"}
+    assert (work / "corpus" / hit["path"]).is_file()
+    assert hit["date"] is None or len(hit["date"]) == 10
+    assert len(out["hits"]) == 3 and all("Yoon Suk Yeol" in h["persons"] for h in out["hits"])
+    for args in (["search", "date:[2023"], ["search", "AND"], ["search", "--sort", "sideways"],
+                 ["search", "x", "--person", "Nobody Known"], ["bookmarks", "remove", "999"]):
+        proc = cli(work, *args)
+        assert proc.returncode != 0, args
+        assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+        assert "Traceback" not in proc.stderr
+    human = cli(work, "search", "Camp David", "--limit", "2")
+    assert human.returncode == 0 and "paragraphs match" in human.stdout
+    assert "[Camp David]" in human.stdout
+
+
+def test_persons_from_the_index(work):
+    cli(work, "index")
+    rows = cli_json(work, "persons")["persons"]
+    yoon = next(r for r in rows if r["name"] == "Yoon Suk Yeol")
+    assert "Yoon Seok-yeol" in yoon["aliases"] and yoon["paragraphs"] > 10
+    assert yoon["documents"] >= 3
+
+
+def test_history_and_saved_searches(work):
+    cli(work, "index")
+    cli(work, "search", "summit", "--person", "Xi Jinping")
+    cli(work, "search", "Pyongyang")
+    hist = cli_json(work, "history")["history"]
+    assert [h["query"] for h in hist[:2]] == ["Pyongyang", "summit"]
+    assert hist[1]["filters"]["persons"] == ["Xi Jinping"]
+    assert cli(work, "saved", "add", "xi-summits", "summit", "--person", "Xi Jinping",
+               "--from", "2023").returncode == 0
+    saved = cli_json(work, "saved", "list")["saved"]
+    assert saved == [{"name": "xi-summits", "query": "summit",
+                      "filters": {"persons": ["Xi Jinping"], "date_from": "2023",
+                                  "sort": "relevance"}}]
+
+
+# -- bookmarks ----------------------------------------------------------------------
+
+
+def _para_key(work, query):
+    hit = cli_json(work, "search", query, "--limit", "1")["hits"][0]
+    return f"{hit['doc_id']}:{hit['para']}", hit
+
+
+def test_bookmarks_add_list_edit_export_remove(work):
+    cli(work, "index")
+    key, hit = _para_key(work, '"Camp David Principles"')
+    added = cli_json(work, "bookmarks", "add", key, "--note", "trilateral", "--tag", "summit",
+                     "--tag", "japan")
+    assert added["text"] == hit["text"] and added["tags"] == ["summit", "japan"]
+    listed = cli_json(work, "bookmarks", "list")["bookmarks"]
+    assert len(listed) == 1 and listed[0]["note"] == "trilateral"
+    cli(work, "bookmarks", "edit", str(added["id"]), "--note", "key passage")
+    md = cli(work, "bookmarks", "export", "--format", "markdown").stdout
+    assert "> " + hit["text"][:40] in md
+    assert hit["title"] in md and "paragraph " + str(hit["para"]) in md
+    assert "key passage" in md and "#summit" in md
+    csv_text = cli(work, "bookmarks", "export", "--format", "csv").stdout
+    assert csv_text.splitlines()[0].startswith("id,title,source,date,url")
+    exported = json.loads(cli(work, "bookmarks", "export", "--format", "json").stdout)
+    assert exported[0]["tags"] == ["summit", "japan"]
+    assert cli_json(work, "bookmarks", "list", "--tag", "japan")["bookmarks"]
+    assert not cli_json(work, "bookmarks", "list", "--tag", "nope")["bookmarks"]
+    assert cli(work, "bookmarks", "remove", str(added["id"])).returncode == 0
+    assert cli_json(work, "bookmarks", "list")["bookmarks"] == []
+
+
+def test_bookmarks_survive_reindexing_and_edits(work):
+    cli(work, "index")
+    key_moved, moved_hit = _para_key(work, '"Camp David Principles"')
+    key_gone, gone_hit = _para_key(work, "THAAD")
+    for key in (key_moved, key_gone):
+        assert cli(work, "bookmarks", "add", key).returncode == 0
+    path = work / "corpus" / moved_hit["path"]
+    text = path.read_text(encoding="utf-8")
+    # a paragraph inserted near the top moves the bookmarked one down;
+    # the THAAD paragraph is deleted
+    assert gone_hit["path"] == moved_hit["path"]
+    lines = text.split("\n\n")
+    lines = [p for p in lines if "THAAD" not in p]
+    lines.insert(3, "An inserted paragraph that pushes the others down by one place.")
+    path.write_text("\n\n".join(lines), encoding="utf-8")
+    cli(work, "index", "--rebuild")
+    marks = {b["pid"]: b for b in cli_json(work, "bookmarks", "list")["bookmarks"]}
+    moved = next(b for b in marks.values() if "Camp David Principles" in b["text"])
+    gone = next(b for b in marks.values() if "THAAD" in b["text"])
+    now = cli_json(work, "search", '"Camp David Principles"', "--limit", "1")["hits"][0]
+    assert moved["status"] in ("ok", "moved") and moved["para"] == now["para"]
+    assert gone["status"] == "missing" and gone["text"] == gone_hit["text"]
+    md = cli(work, "bookmarks", "export").stdout
+    assert "no longer in the document" in md
+
+
+def test_a_killed_writer_never_loses_earlier_bookmarks(work):
+    cli(work, "index")
+    key, _ = _para_key(work, "summit")
+    assert cli(work, "bookmarks", "add", key, "--note", "first").returncode == 0
+    script = (
+        "import sys, itertools\n"
+        "from searchapp.bookmarks import BookmarkStore\n"
+        "s = BookmarkStore(sys.argv[1])\n"
+        "print('ready', flush=True)\n"
+        "for i in itertools.count():\n"
+        "    s.add_history(f'q{i}')\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script, str(work / "data" /
+                                                              "bookmarks.sqlite3")],
+                            cwd=ROOT, stdout=subprocess.PIPE)
+    assert proc.stdout.readline().strip() == b"ready"
+    time.sleep(1.0)
+    proc.kill()
+    proc.wait(10)
+    marks = cli_json(work, "bookmarks", "list")["bookmarks"]
+    assert [b["note"] for b in marks] == ["first"]
+    import sqlite3
+
+    db = sqlite3.connect(work / "data" / "bookmarks.sqlite3")
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

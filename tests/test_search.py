@@ -1,0 +1,263 @@
+"""The search core through its API, on an index of the seed corpus."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from conftest import CORPUS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from searchapp.config import Settings
+from searchapp.index import update_index
+from searchapp.search import QueryError, SearchEngine, SearchRequest, make_snippet
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    root = tmp_path_factory.mktemp("seedindex")
+    shutil.copytree(CORPUS, root / "corpus")
+    s = Settings.resolve(corpus=root / "corpus", index=root / "index", data_dir=root / "data")
+    report = update_index(s)
+    assert report.added == 5 and not report.failed
+    with SearchEngine.open(s) as eng:
+        yield eng
+
+
+def search(engine, query="", **kw):
+    kw.setdefault("page_size", 200)
+    return engine.search(SearchRequest(query=query, **kw))
+
+
+def texts(result):
+    return [h.text for h in result.hits]
+
+
+# -- words, stemming, phrases, operators --------------------------------------------
+
+
+def test_words_are_stemmed_and_case_folded(engine):
+    r = search(engine, "SUMMITS")
+    assert r.total > 5
+    assert all(re.search(r"summit", t, re.I) for t in texts(r))
+    assert search(engine, "summit").total == r.total
+
+
+def test_phrase_matches_only_adjacent_words(engine):
+    phrase = search(engine, '"Camp David"')
+    assert phrase.total >= 2
+    assert all("Camp David" in t for t in texts(phrase))
+    loose = search(engine, "camp david")
+    assert loose.total >= phrase.total
+
+
+def test_boolean_operators(engine):
+    a, b = search(engine, "missile"), search(engine, "nuclear")
+    both = search(engine, "missile AND nuclear")
+    either = search(engine, "missile OR nuclear")
+    minus = search(engine, "missile -nuclear")
+    not_ = search(engine, "missile NOT nuclear")
+    assert both.total + either.total == a.total + b.total
+    assert minus.total == not_.total == a.total - both.total
+    assert all("nuclear" not in t.lower() for t in texts(minus))
+
+
+def test_wildcard_and_fuzzy(engine):
+    pres = search(engine, "pres*")
+    assert any("President" in t for t in texts(pres))
+    assert any("pressure" in t.lower() for t in texts(pres))
+    assert all(re.search(r"\bpres", t, re.I) for t in texts(pres))
+    fuzzy = search(engine, "Pyongyng~")
+    assert fuzzy.total > 0 and all("Pyongyang" in t for t in texts(fuzzy))
+    assert "<mark>Pyongyang</mark>" in fuzzy.hits[0].snippet
+
+
+def test_field_queries(engine):
+    src = search(engine, 'source:"Epoch Times"')
+    assert src.total > 0 and {h.source for h in src.hits} == {"The Epoch Times"}
+    author = search(engine, "author:Chung")
+    assert author.total > 0 and all("Chung Jae-hung" in h.authors for h in author.hits)
+    title = search(engine, "title:Pyongyang")
+    assert title.total > 0 and all("Pyongyang" in h.title for h in title.hits)
+    place = search(engine, 'place:"Korean Peninsula"')
+    assert place.total > 0 and all("Korean Peninsula" in h.places for h in place.hits)
+
+
+def test_date_filters_in_the_query(engine):
+    y2019 = search(engine, "date:2019")
+    assert y2019.total > 0 and all(h.date.startswith("2019") for h in y2019.hits)
+    rng = search(engine, "date:[2023-10-01 TO 2023-10-31]")
+    assert rng.total > 0
+    assert all("2023-10-01" <= h.date <= "2023-10-31" for h in rng.hits)
+    assert search(engine, "date:[2023-10-06 TO 2023-10-10]").total == 0
+    half = search(engine, "date:2023-10")
+    assert half.total == rng.total
+    # a seed known only by its year (2023) matches date:2023 but not a day range
+    y2023 = search(engine, "date:2023")
+    assert y2023.total > rng.total
+
+
+def test_year_and_date_range_filters(engine):
+    r = search(engine, "", years=[2024])
+    assert r.total > 0 and {f["value"] for f in r.facets["year"]} == {2024}
+    ranged = search(engine, "", date_from="2019-01-01", date_to="2019-12-31")
+    assert ranged.total > 0 and all(h.date.startswith("2019") for h in ranged.hits)
+
+
+@pytest.mark.parametrize("bad", ['"unclosed', "(open", "summit AND", "AND summit", "NOT",
+                                 ")", "summit OR OR Seoul", "date:[2023", "date:tomorrow",
+                                 "person:", "[", "title:", "*", "~", "date:2023-02-30"])
+def test_bad_syntax_is_an_error_message_or_a_best_effort_search(engine, bad):
+    try:
+        r = search(engine, bad)
+    except QueryError as exc:
+        assert str(exc) and "Traceback" not in str(exc)
+        assert "\n" not in str(exc)
+    else:
+        assert r.total >= 0
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(list('ab "()[]*~:-+^?') + ["date:", "person:", "TO", "AND",
+                                                            "OR", "NOT", "summit", "2023"]),
+                max_size=14).map("".join))
+def test_no_query_string_raises_anything_but_query_error(engine, text):
+    try:
+        search(engine, text)
+    except QueryError:
+        pass
+
+
+# -- persons ----------------------------------------------------------------------------
+
+
+def test_every_spelling_finds_the_same_person(engine):
+    totals = {q: search(engine, f'person:"{q}"').total
+              for q in ("Yoon Suk Yeol", "Yoon Seok-yeol", "Yoon Suk-yeol", "Yoon Seok-yue", "尹")}
+    assert len(set(totals.values())) == 1 and totals["Yoon Suk Yeol"] > 10
+    by_filter = search(engine, "", persons=["Yoon Seok-yeol"])
+    assert by_filter.total == totals["Yoon Suk Yeol"]
+    assert all("Yoon Suk Yeol" in h.persons for h in by_filter.hits)
+
+
+def test_a_name_typed_as_text_finds_other_spellings(engine):
+    r = search(engine, '"Yoon Seok-yeol"')
+    spelled = [t for t in texts(r) if "Yoon Seok-yeol" in t]
+    other = [t for t in texts(r) if "Yoon Seok-yeol" not in t]
+    assert spelled and other  # e.g. "Yoon Suk Yeol", "President Yoon"
+
+
+def test_two_persons_mean_paragraphs_naming_both(engine):
+    yoon = search(engine, "", persons=["Yoon Suk Yeol"]).total
+    xi = search(engine, "", persons=["Xi Jinping"]).total
+    both = search(engine, "", persons=["Yoon Suk Yeol", "Xi Jinping"])
+    assert 0 < both.total < min(yoon, xi)
+    assert all({"Yoon Suk Yeol", "Xi Jinping"} <= set(h.persons) for h in both.hits)
+    query_form = search(engine, 'person:"Yoon Suk Yeol" person:"Xi Jinping"')
+    assert query_form.total == both.total
+    anyof = search(engine, "", persons=["Yoon Suk Yeol", "Xi Jinping"], person_mode="any")
+    assert anyof.total == yoon + xi - both.total
+
+
+def test_unknown_person_filter_is_a_readable_error(engine):
+    with pytest.raises(QueryError, match="Unknown person 'Nobody Atall'"):
+        search(engine, "", persons=["Nobody Atall"])
+
+
+def test_titled_person_mention_is_marked(engine):
+    r = search(engine, "visit", persons=["Xi Jinping"])
+    marked = " ".join(h.snippet for h in r.hits)
+    assert "<mark>President Xi</mark>" in marked or "<mark>Mr. Xi</mark>" in marked
+    assert "<mark>visit</mark>" in marked
+
+
+# -- CJK ------------------------------------------------------------------------------
+
+
+def test_hanzi_and_hangul_are_searchable(engine):
+    xi = search(engine, "习近平")
+    assert any("习近平" in t for t in texts(xi))
+    assert any("<mark>习近平</mark>" in h.snippet for h in xi.hits)
+    summit = search(engine, "정상회의")
+    assert summit.total == 1 and "정상회의" in summit.hits[0].text
+    assert "<mark>정상회의</mark>" in summit.hits[0].snippet
+    # a two-character word inside a longer run
+    assert search(engine, "毛泽").total == 1
+
+
+# -- results: snippets, sorting, paging, facets, suggestions ------------------------------------
+
+
+def test_snippets_mark_every_term_and_escape_html(engine):
+    r = search(engine, "Kim summit Pyongyang", page_size=5)
+    for h in r.hits:
+        plain = re.sub(r"</?mark>", "", h.snippet)
+        assert "<" not in plain.replace("&lt;", "")
+        for word in ("Kim", "summit", "Pyongyang"):
+            if re.search(word, h.text, re.I):
+                assert re.search(f"<mark>[^<]*{word}", h.snippet, re.I), (word, h.snippet)
+    s = make_snippet("AT&T <b>said</b> the summit", [(8, 12)])
+    assert s == "AT&amp;T &lt;b&gt;<mark>said</mark>&lt;/b&gt; the summit"
+
+
+def test_long_paragraph_snippet_keeps_every_matched_term():
+    text = ("alpha " * 80) + "needle " + ("beta " * 80) + "haystack " + ("gamma " * 80)
+    n1, n2 = text.index("needle"), text.index("haystack")
+    s = make_snippet(text, [(n1, n1 + 6), (n2, n2 + 8)])
+    assert "<mark>needle</mark>" in s and "<mark>haystack</mark>" in s
+    assert len(s) < 700 and s.startswith("…") and s.endswith("…")
+
+
+def test_sort_by_date_and_paging(engine):
+    newest = search(engine, "China", sort="newest")
+    dated = [h.date for h in newest.hits if h.date]
+    assert dated == sorted(dated, reverse=True)
+    oldest = search(engine, "China", sort="oldest")
+    dated = [h.date for h in oldest.hits if h.date]
+    assert dated == sorted(dated)
+    assert newest.total == oldest.total
+    p1 = search(engine, "China", page=1, page_size=5)
+    p2 = search(engine, "China", page=2, page_size=5)
+    top = search(engine, "China", page=1, page_size=10)
+    assert [h.key for h in p1.hits + p2.hits] == [h.key for h in top.hits]
+    assert not {h.key for h in p1.hits} & {h.key for h in p2.hits}
+    scores = [h.score for h in top.hits]
+    assert scores == sorted(scores, reverse=True)
+    beyond = search(engine, "China", page=999, page_size=10)
+    assert beyond.hits == [] and beyond.total == top.total
+
+
+def test_facets_count_the_whole_result_set(engine):
+    r = engine.search(SearchRequest("China", page_size=3))
+    assert len(r.hits) == 3 and r.total > 3
+    assert sum(f["count"] for f in r.facets["year"]) == r.total
+    for row in r.facets["person"][:3]:
+        with_person = search(engine, "China", persons=[row["value"]])
+        assert with_person.total == row["count"]
+    for row in r.facets["source"]:
+        assert search(engine, "China", sources=[row["value"]]).total == row["count"]
+
+
+def test_empty_query_with_filters_lists_all_matching_paragraphs(engine):
+    r = search(engine, "", sources=["the sejong institute"])
+    assert r.total == sum(1 for h in r.hits) and r.total > 10
+    assert {h.source for h in r.hits} == {"The Sejong Institute"}
+    assert [h.para for h in r.hits] == sorted(h.para for h in r.hits)
+
+
+def test_excluding_a_facet_value(engine):
+    r = search(engine, "China", exclude={"person": ["Xi Jinping"]})
+    assert r.total > 0 and all("Xi Jinping" not in h.persons for h in r.hits)
+    assert r.total == search(engine, "China").total - search(engine, "China",
+                                                             persons=["Xi Jinping"]).total
+
+
+def test_did_you_mean(engine):
+    r = search(engine, "presdent")
+    assert r.total == 0 and r.suggestion == "president"
+    r = search(engine, "Pyongyng summit")
+    assert r.suggestion and "pyongyang" in r.suggestion.lower()
+    assert search(engine, r.suggestion).total > r.total
+    assert search(engine, "summit").suggestion is None
