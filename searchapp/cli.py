@@ -203,7 +203,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     for i, hit in enumerate(result.hits, (req.page - 1) * req.page_size + 1):
         date = hit.date or ""
         print()
-        print(f"{i}. {hit.title or hit.path} — {hit.source or '?'}{', ' + date if date else ''}"
+        print(f"{i}. {hit.title or hit.path} — {hit.source or '(source unknown)'}{', ' + date if date else ''}"
               f"  ¶{hit.para}  [{hit.doc_id}:{hit.para}]")
         print("   " + _plain(hit.snippet, bold))
         if hit.persons:
