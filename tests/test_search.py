@@ -261,3 +261,18 @@ def test_did_you_mean(engine):
     assert r.suggestion and "pyongyang" in r.suggestion.lower()
     assert search(engine, r.suggestion).total > r.total
     assert search(engine, "summit").suggestion is None
+
+
+def test_place_and_author_filters(engine):
+    both = search(engine, "", places=["Pyongyang", "Beijing"])
+    assert both.total > 0
+    assert all({"Pyongyang", "Beijing"} <= set(h.places) for h in both.hits)
+    anyof = search(engine, "", places=["Pyongyang", "Beijing"], place_mode="any")
+    assert anyof.total > both.total
+    assert all({"Pyongyang", "Beijing"} & set(h.places) for h in anyof.hits)
+    by_author = search(engine, "", authors=["chung jae-hung"])
+    assert by_author.total > 0 and all(h.authors == ["Chung Jae-hung"] for h in by_author.hits)
+    two = search(engine, "", authors=["Chung Jae-hung", "To-hai Liou"])
+    assert two.total == by_author.total + search(engine, "", authors=["To-hai Liou"]).total
+    unknown = search(engine, "", sources=["No Such Outlet"])
+    assert unknown.total == 0 and any("No such" in n or "No source" in n for n in unknown.notices)
