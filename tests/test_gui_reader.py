@@ -34,3 +34,22 @@ def test_window_loads_corpus_and_shows_document(qtbot, tmp_path):
     window.list.setCurrentIndex(window.model.index(4, 0))  # oldest: 2019 Sejong Focus
     text = window.viewer.toPlainText()
     assert "The Sejong Institute" in text and "Chairman Kim" in text
+
+
+def test_window_builds_the_index_in_the_background(qtbot, tmp_path):
+    from searchapp.config import Settings
+    from searchapp.gui.main_window import MainWindow
+    from searchapp.index import index_exists, is_stale
+
+    settings = Settings(corpus=CORPUS, index=tmp_path / "index", data_dir=tmp_path)
+    assert not index_exists(settings.index)
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: bool(window.index_report is not None or window.index_error),
+                    timeout=120000)
+    assert window.index_error is None, window.index_error
+    assert window.index_report is not None, window.statusBar().currentMessage()
+    assert window.index_report.total_files == 5 and not window.index_report.failed
+    assert "index: 95 paragraphs" in window.statusBar().currentMessage()
+    assert not is_stale(settings)

@@ -37,6 +37,7 @@ def main() -> int:
     win.resize(1280, 800)
     win.show()
     wait(app, lambda: win.model.rowCount() == 5)
+    wait(app, lambda: win.index_report is not None or win.index_error is not None)
     win.list.setCurrentIndex(win.model.index(2, 0))
     wait(app, lambda: False, 300)
     out = Path(__file__).parent / "reader.png"

@@ -12,6 +12,9 @@ class JobSignals(QObject):
     failed = Signal(str)
 
 
+_RUNNING: set[Job] = set()  # jobs are kept alive until they report, whatever owns them
+
+
 class Job(QRunnable):
     """Runs ``func()`` on a pool thread; emits ``finished(result)`` or ``failed(message)``."""
 
@@ -22,16 +25,23 @@ class Job(QRunnable):
 
     def run(self) -> None:  # runs on a pool thread: never touch widgets here
         try:
-            result = self.func()
-        except Exception as exc:  # reported to the GUI thread, never lost
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
-            return
-        self.signals.finished.emit(result)
+            try:
+                result = self.func()
+            except Exception as exc:  # reported to the GUI thread, never lost
+                self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+                return
+            self.signals.finished.emit(result)
+        except RuntimeError:  # the receiver was closed and deleted meanwhile
+            pass
+        finally:
+            _RUNNING.discard(self)
 
 
 def run_job(func: Callable[[], object], on_done: Callable[[object], None],
             on_error: Callable[[str], None], pool: QThreadPool | None = None) -> Job:
     job = Job(func)
+    job.setAutoDelete(False)
+    _RUNNING.add(job)
     job.signals.finished.connect(on_done)
     job.signals.failed.connect(on_error)
     (pool or QThreadPool.globalInstance()).start(job)

@@ -2,8 +2,9 @@
 
 This first version is a reader for the cleaned corpus: the documents are
 loaded off the GUI thread, listed on the left, and the selected one is shown
-on the right with its metadata, paragraph kinds and persons.  Search, facets
-and bookmarks come with the search core.
+on the right with its metadata, paragraph kinds and persons.  After loading,
+the search index is brought up to date in the background (built on first
+start).  The search UI over it is the next step.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from searchapp.corpus import Corpus
 from searchapp.document import Document
 from searchapp.gui.jobs import run_job
 from searchapp.gui.models import DocumentListModel, DocumentRole
+from searchapp.index import IndexReport, is_stale, update_index
 
 KIND_STYLE = {
     "title": "font-size:17pt;font-weight:600;",
@@ -80,6 +82,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Reading {settings.corpus} …")
         self.list.selectionModel().currentChanged.connect(self._show_current)
         self.failures: list[tuple[str, str]] = []
+        self.index_report: IndexReport | None = None
+        self.index_error: str | None = None
         self.resize(1100, 720)
         state = QSettings("searchapp", "searchapp")
         if state.value("geometry") is not None:
@@ -97,6 +101,34 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(msg)
         if self.model.rowCount():
             self.list.setCurrentIndex(self.model.index(0, 0))
+        self._update_index()
+
+    def _update_index(self) -> None:
+        """Build or refresh the index off the GUI thread when the corpus changed."""
+        settings = self.settings
+
+        def work():
+            return update_index(settings) if is_stale(settings) else None
+
+        self.progress.show()
+        self._index_job = run_job(work, self._indexed, self._index_failed)
+
+    def _indexed(self, report: IndexReport | None) -> None:
+        self.progress.hide()
+        self.index_report = report
+        base = self.statusBar().currentMessage().split(" · index")[0]
+        if report is None:
+            self.statusBar().showMessage(f"{base} · index up to date")
+            return
+        msg = f"{base} · index: {report.total_paragraphs} paragraphs"
+        if report.failed:
+            msg += f", {len(report.failed)} files failed"
+        self.statusBar().showMessage(msg)
+
+    def _index_failed(self, message: str) -> None:
+        self.progress.hide()
+        self.index_error = message
+        self.statusBar().showMessage(f"Index not updated: {message}")
 
     def _failed(self, message: str) -> None:
         self.progress.hide()
