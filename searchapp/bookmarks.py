@@ -21,6 +21,7 @@ import io
 import json
 import sqlite3
 import time
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -86,10 +87,6 @@ class Bookmark:
     created: float = 0.0
     updated: float = 0.0
 
-    @property
-    def key(self) -> str:
-        return f"{self.doc_id}:{self.para}"
-
     def to_json(self) -> dict:
         d = asdict(self)
         d["date"] = self.date or None
@@ -132,19 +129,16 @@ class BookmarkStore:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    @contextmanager
     def _tx(self):
-        db = self._db
-
-        class _Tx:
-            def __enter__(self_inner):
-                db.execute("BEGIN IMMEDIATE")
-                return db
-
-            def __exit__(self_inner, exc_type, *rest):
-                db.execute("ROLLBACK" if exc_type else "COMMIT")
-                return False
-
-        return _Tx()
+        """One write transaction: committed on success, rolled back on any exception."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
 
     # -- bookmarks -----------------------------------------------------------
 
@@ -248,7 +242,7 @@ class BookmarkStore:
         return counts
 
     def _locate(self, engine, b: Bookmark) -> tuple[str, dict | None]:
-        same = [p for p in engine.paragraphs_by_pid(b.pid)]
+        same = engine.paragraphs_by_pid(b.pid)
         in_doc = [p for p in same if p["doc_id"] == b.doc_id]
         if in_doc:
             p = min(in_doc, key=lambda p: abs(p["para"] - b.para))

@@ -109,13 +109,10 @@ def cmd_persons(args: argparse.Namespace) -> int:
 
 def person_rows(engine) -> list[dict]:
     """Registered persons with paragraph and document counts from the index."""
+    from searchapp.corpus import person_table
+
     paras = {r["value"]: r["count"] for r in engine.facet_totals("person")}
-    docs = engine.person_document_counts()
-    rows = [{"name": p.name, "aliases": list(p.aliases), "role": p.role,
-             "paragraphs": paras.get(p.name, 0), "documents": docs.get(p.name, 0)}
-            for p in engine.registry.persons.values()]
-    rows.sort(key=lambda r: (-r["paragraphs"], r["name"]))
-    return rows
+    return person_table(engine.registry, paras, engine.person_document_counts())
 
 
 def cmd_index(args: argparse.Namespace) -> int:
@@ -139,8 +136,6 @@ def cmd_index(args: argparse.Namespace) -> int:
     try:
         report = update_index(settings, rebuild=args.rebuild, progress=progress)
     except KeyboardInterrupt:
-        if bar is not None:
-            bar.close()
         print("searchapp: indexing interrupted; the previous index is unchanged",
               file=sys.stderr)
         return 130
@@ -226,9 +221,7 @@ def _plain(snippet: str, bold: bool) -> str:
 def _record_history(settings: Settings, req) -> None:
     from searchapp.bookmarks import open_store
 
-    filters = {k: v for k, v in req.to_json().items()
-               if k in ("persons", "places", "sources", "authors", "years", "date_from",
-                        "date_to") and v}
+    filters = req.filters()
     try:
         with open_store(settings.bookmarks_db) as store:
             store.add_history(req.query, filters)
@@ -318,9 +311,7 @@ def cmd_saved(args: argparse.Namespace) -> int:
     with open_store(settings.bookmarks_db) as store:
         if args.action == "add":
             req = _request(args)
-            filters = {k: v for k, v in req.to_json().items()
-                       if k in ("persons", "places", "sources", "authors", "years",
-                                "date_from", "date_to", "sort") and v}
+            filters = {**req.filters(), "sort": req.sort}
             store.save_search(args.name, req.query, filters)
             _out(args, {"name": args.name, "query": req.query, "filters": filters},
                  f"saved search '{args.name}'")

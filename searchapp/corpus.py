@@ -13,6 +13,16 @@ from searchapp.metadata import Catalog
 from searchapp.people import Registry, Unknown
 
 
+def person_table(registry: Registry, paragraphs, documents) -> list[dict]:
+    """Registered persons with aliases, role and mention counts (name -> count mappings),
+    most mentioned first."""
+    rows = [{"name": p.name, "aliases": list(p.aliases), "role": p.role,
+             "paragraphs": paragraphs.get(p.name, 0), "documents": documents.get(p.name, 0)}
+            for p in registry.persons.values()]
+    rows.sort(key=lambda r: (-r["paragraphs"], r["name"]))
+    return rows
+
+
 @dataclass
 class Corpus:
     """Documents loaded from a corpus folder, and the files that failed (with reasons)."""
@@ -49,14 +59,7 @@ class Corpus:
             for p in doc.paragraphs:
                 for name in p.persons:
                     paras[name] += 1
-        rows = []
-        for person in self.registry.persons.values():
-            rows.append({
-                "name": person.name, "aliases": list(person.aliases), "role": person.role,
-                "paragraphs": paras[person.name], "documents": docs[person.name],
-            })
-        rows.sort(key=lambda r: (-r["paragraphs"], r["name"]))
-        return rows
+        return person_table(self.registry, paras, docs)
 
     def unknown_persons(self) -> list[Unknown]:
         merged: dict[str, Unknown] = {}

@@ -249,12 +249,17 @@ def is_stale(settings: Settings) -> bool:
         if entry is None:
             return True
         try:
-            st = path.stat()
+            if not _same_stat(entry, path.stat()):
+                return True
         except OSError:
             return True
-        if entry.get("size") != st.st_size or entry.get("mtime_ns") != st.st_mtime_ns:
-            return True
     return False
+
+
+def _same_stat(entry: dict | None, st: os.stat_result) -> bool:
+    """The manifest entry still describes the file (same size and mtime): skip it unread."""
+    return bool(entry) and entry.get("size") == st.st_size and \
+        entry.get("mtime_ns") == st.st_mtime_ns
 
 
 def update_index(settings: Settings, rebuild: bool = False,
@@ -332,21 +337,22 @@ def update_index(settings: Settings, rebuild: bool = False,
 def _index_file(path: Path, rel: str, settings: Settings, catalog: Catalog, registry: Registry,
                 writer, previous: dict, known: dict, files: dict, report: IndexReport,
                 delete_old: bool) -> None:
-    """Index one file if it changed; failures keep its earlier paragraphs."""
+    """Index one file if it changed.  A file that fails is left out of the manifest (so
+    the next run retries it) and keeps any paragraphs it had in the index."""
     try:
         st = path.stat()
     except OSError as exc:
-        _failed(rel, f"cannot read: {exc.strerror or exc}", report)
+        report.failed.append((rel, f"cannot read: {exc.strerror or exc}"))
         return
     entry = previous.get(rel)
-    if entry and entry.get("size") == st.st_size and entry.get("mtime_ns") == st.st_mtime_ns:
+    if _same_stat(entry, st):
         files[rel] = entry
         report.unchanged += 1
         return
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        _failed(rel, f"cannot read: {exc.strerror or exc}", report)
+        report.failed.append((rel, f"cannot read: {exc.strerror or exc}"))
         return
     digest = hashlib.sha1(raw).hexdigest()
     if entry and entry.get("hash") == digest:  # touched, not changed
@@ -356,10 +362,10 @@ def _index_file(path: Path, rel: str, settings: Settings, catalog: Catalog, regi
     try:
         doc = load_document(path, settings.corpus, catalog, registry)
     except LoadError as exc:
-        _failed(rel, str(exc), report)
+        report.failed.append((rel, str(exc)))
         return
     except Exception as exc:  # one bad file never stops the run
-        _failed(rel, f"{type(exc).__name__}: {exc}", report)
+        report.failed.append((rel, f"{type(exc).__name__}: {exc}"))
         return
     if delete_old:
         writer.delete_by_term("doc_id", doc.doc_id)
@@ -373,11 +379,6 @@ def _index_file(path: Path, rel: str, settings: Settings, catalog: Catalog, regi
         report.added += 1
     files[rel] = {"hash": digest, "size": st.st_size, "mtime_ns": st.st_mtime_ns,
                   "doc_id": doc.doc_id, "paragraphs": len(records), "title": doc.meta.title}
-
-
-def _failed(rel: str, reason: str, report: IndexReport) -> None:
-    """Report a file that failed.  It is not in the manifest, so the next run retries it."""
-    report.failed.append((rel, reason))
 
 
 def _check_not_locked(index_dir: Path) -> None:

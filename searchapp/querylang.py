@@ -120,7 +120,7 @@ class QueryBuilder:
             raise QueryError(f"Cannot understand the query '{text}': {exc}") from None
         places: list[str] = []
         q = q.accept(lambda node: self._resolve_entities(node, persons, places, notices))
-        if q is query.NullQuery or isinstance(q, type(query.NullQuery)):
+        if isinstance(q, type(query.NullQuery)):
             raise QueryError(f"Nothing to search for in '{text}': only very common words "
                              "or operators were left.")
         return ParsedQuery(q, rewritten, _unique(persons), _unique(places), notices)
@@ -236,8 +236,7 @@ class QueryBuilder:
         return None
 
     def _text_query(self, raw: str):
-        q = self.parser.parse(f'"{raw}"')
-        return q if q is not query.NullQuery else query.NullQuery
+        return self.parser.parse(f'"{raw}"')
 
 
 def _split_keep_quotes(text: str) -> list[str]:

@@ -57,6 +57,12 @@ class SearchRequest:
     def to_json(self) -> dict:
         return asdict(self)
 
+    def filters(self) -> dict:
+        """The filters that are set (for history and saved searches)."""
+        return {k: v for k, v in self.to_json().items()
+                if k in ("persons", "places", "sources", "authors", "years", "date_from",
+                         "date_to") and v}
+
     @classmethod
     def from_json(cls, data: dict) -> SearchRequest:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
@@ -117,6 +123,7 @@ class _Columns:
         self.n = n
         self.live = np.zeros(n, dtype=bool)
         self.live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
+        self.live_count = int(self.live.sum())
         self.datenum = _column(reader, "datenum", n)
         self.para = _column(reader, "para", n)
         self.doc_ord = np.full(n, -1, dtype=np.int64)  # document ordinal of each paragraph
@@ -232,7 +239,7 @@ class SearchEngine:
     @property
     def paragraph_count(self) -> int:
         with self._lock:
-            return int(self._cols().live.sum())
+            return self._cols().live_count
 
     # -- search ----------------------------------------------------------------
 
@@ -270,17 +277,6 @@ class SearchEngine:
             facets=facets, suggestion=suggestion, notices=notices, terms=sorted(terms),
             persons=mark_persons, elapsed_ms=(time.perf_counter() - start) * 1000,
         )
-
-    def count(self, text: str, req: SearchRequest | None = None) -> int:
-        """How many paragraphs a query string matches (with ``req``'s filters)."""
-        req = req or SearchRequest()
-        with self._lock:
-            cols = self._cols()
-            parsed = self._builder.parse(text)
-            mask = self._filter_mask(cols, req, self._resolve_persons(req.persons), [])
-            if parsed.query is not None:
-                mask = mask & self._match(parsed.query)
-            return int(mask.sum())
 
     def _match(self, q) -> np.ndarray:
         cols = self._cols()
@@ -355,7 +351,7 @@ class SearchEngine:
         if first >= total:
             return [], []
         if req.sort == "relevance" and parsed.query is not None:
-            allow = None if matched.sum() == cols.live.sum() else \
+            allow = None if total == cols.live_count else \
                 set(np.flatnonzero(matched).tolist())
             results = self._searcher.search(parsed.query, limit=first + req.page_size,
                                             filter=allow)

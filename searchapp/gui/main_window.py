@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
               f"{sum(len(d.paragraphs) for d in corpus.documents)} paragraphs"
         if corpus.failures:
             msg += f" · {len(corpus.failures)} files skipped"
+        self._corpus_message = msg
         self.statusBar().showMessage(msg)
         if self.model.rowCount():
             self.list.setCurrentIndex(self.model.index(0, 0))
@@ -116,7 +117,7 @@ class MainWindow(QMainWindow):
     def _indexed(self, report: IndexReport | None) -> None:
         self.progress.hide()
         self.index_report = report
-        base = self.statusBar().currentMessage().split(" · index")[0]
+        base = self._corpus_message
         if report is None:
             self.statusBar().showMessage(f"{base} · index up to date")
             return
