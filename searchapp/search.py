@@ -59,9 +59,14 @@ class SearchRequest:
 
     def filters(self) -> dict:
         """The filters that are set (for history and saved searches)."""
-        return {k: v for k, v in self.to_json().items()
-                if k in ("persons", "places", "sources", "authors", "years", "date_from",
-                         "date_to") and v}
+        out = {k: v for k, v in self.to_json().items()
+               if k in ("persons", "places", "sources", "authors", "years", "date_from",
+                        "date_to", "exclude") and v}
+        if len(self.persons) > 1:
+            out["person_mode"] = self.person_mode
+        if len(self.places) > 1:
+            out["place_mode"] = self.place_mode
+        return out
 
     @classmethod
     def from_json(cls, data: dict) -> SearchRequest:
@@ -87,6 +92,7 @@ class Hit:
     places: list[str]
     url: str
     score: float | None
+    year: int | None = None  # also set when only the year is known (date is None)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -104,6 +110,9 @@ class SearchResult:
     notices: list[str] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)  # index terms the query matched (body)
     persons: list[str] = field(default_factory=list)  # persons to mark in the text
+    # dated results per period over the whole result set, oldest first:
+    # "YYYY-MM" when the month is known, "YYYY" when only the year is
+    timeline: list[tuple[str, int]] = field(default_factory=list)
     elapsed_ms: float = 0.0
 
     def to_json(self) -> dict:
@@ -111,6 +120,7 @@ class SearchResult:
             "query": self.query, "total": self.total, "page": self.page,
             "page_size": self.page_size, "hits": [h.to_json() for h in self.hits],
             "facets": self.facets, "suggestion": self.suggestion, "notices": self.notices,
+            "timeline": [{"period": p, "count": c} for p, c in self.timeline],
         }
 
 
@@ -154,6 +164,12 @@ class _Columns:
         if i is not None:
             mask[docs[terms == i]] = True
         return mask
+
+    def timeline(self, matched: np.ndarray) -> list[tuple[str, int]]:
+        months = self.datenum[matched & (self.datenum > 0)] // 100  # YYYYMM, or YYYY00
+        values, counts = np.unique(months, return_counts=True)
+        return [(f"{v // 100:04d}-{v % 100:02d}" if v % 100 else f"{v // 100:04d}", int(c))
+                for v, c in zip(values.tolist(), counts.tolist(), strict=True)]
 
     def counts(self, facet: str, matched: np.ndarray, limit: int) -> list[dict]:
         values, docs, terms, _ = self.facets[facet]
@@ -266,6 +282,7 @@ class SearchEngine:
                 matched = self._match(parsed.query) & filter_mask
             total = int(matched.sum())
             facets = {f: cols.counts(f, matched, req.facet_limit) for f in FACETS}
+            timeline = cols.timeline(matched)
             docnums, scores = self._page(cols, parsed, matched, req, total)
             mark_persons = list(dict.fromkeys([*persons, *parsed.persons]))
             terms = self._body_terms(parsed.query)
@@ -275,7 +292,7 @@ class SearchEngine:
         return SearchResult(
             query=req.query, total=total, page=req.page, page_size=req.page_size, hits=hits,
             facets=facets, suggestion=suggestion, notices=notices, terms=sorted(terms),
-            persons=mark_persons, elapsed_ms=(time.perf_counter() - start) * 1000,
+            persons=mark_persons, timeline=timeline, elapsed_ms=(time.perf_counter() - start) * 1000,
         )
 
     def _match(self, q) -> np.ndarray:
@@ -397,6 +414,7 @@ class SearchEngine:
             authors=f.get("authors", []), para=f["para"], kind=f.get("kind", "body"),
             text=text, snippet=make_snippet(text, spans), persons=f.get("persons", []),
             places=f.get("places", []), url=f.get("url", ""), score=score,
+            year=f.get("year") or None,
         )
 
     def term_spans(self, text: str, terms: set[str] | list[str]) -> list[tuple[int, int]]:

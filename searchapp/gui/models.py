@@ -1,40 +1,330 @@
-"""Qt models over core data (tested without a window)."""
+"""Qt models over core data: results, facets, persons and bookmarks.
+
+They hold plain core objects (:class:`~searchapp.search.Hit`,
+:class:`~searchapp.bookmarks.Bookmark`, facet dicts) and are tested without a
+window.  None of them calls the search engine: the window feeds them.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
-from searchapp.document import Document
+from searchapp.bookmarks import Bookmark, BookmarkStore
+from searchapp.search import Hit, SearchResult
 
-DocumentRole = Qt.ItemDataRole.UserRole + 1
+HitRole = Qt.ItemDataRole.UserRole + 1
+StarRole = Qt.ItemDataRole.UserRole + 2
+FacetRole = Qt.ItemDataRole.UserRole + 3
+ValueRole = Qt.ItemDataRole.UserRole + 4
+StateRole = Qt.ItemDataRole.UserRole + 5
+PersonRole = Qt.ItemDataRole.UserRole + 6
+BookmarkRole = Qt.ItemDataRole.UserRole + 7
+
+Index = QModelIndex | QPersistentModelIndex
+
+FACET_TITLES = {"person": "Person", "place": "Place", "source": "Source",
+                "author": "Author", "year": "Year"}
 
 
-class DocumentListModel(QAbstractListModel):
-    """The corpus's documents: title, source and date per row."""
+def _is_root(parent: Index | None) -> bool:
+    return parent is None or not parent.isValid()
+
+
+def when(date: str | None, year: int | None = None) -> str:
+    return date or (str(year) if year else "undated")
+
+
+class ResultsModel(QAbstractListModel):
+    """The hits of the current search, a page at a time as the view scrolls.
+
+    ``more_requested`` asks the owner for the next page; the owner answers
+    with :meth:`append_page`.
+    """
+
+    more_requested = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._docs: list[Document] = []
+        self.result: SearchResult | None = None
+        self.hits: list[Hit] = []
+        self.total = 0
+        self._waiting = False
+        self._starred: set[tuple[str, str]] = set()
 
-    def set_documents(self, docs: list[Document]) -> None:
+    def set_result(self, result: SearchResult | None) -> None:
         self.beginResetModel()
-        self._docs = sorted(docs, key=lambda d: (d.meta.date or str(d.meta.year or ""), d.path),
-                            reverse=True)
+        self.result = result
+        self.hits = list(result.hits) if result else []
+        self.total = result.total if result else 0
+        self._waiting = False
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._docs)
+    def append_page(self, result: SearchResult) -> None:
+        self._waiting = False
+        known = {h.key for h in self.hits}
+        new = [h for h in result.hits if h.key not in known]
+        if not new:
+            self.total = len(self.hits)  # the index changed under us: stop asking
+            return
+        first = len(self.hits)
+        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+        self.hits.extend(new)
+        self.endInsertRows()
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def next_page(self) -> int:
+        page_size = self.result.page_size if self.result else 20
+        return len(self.hits) // page_size + 1
+
+    def set_starred(self, starred: set[tuple[str, str]]) -> None:
+        self._starred = set(starred)
+        if self.hits:
+            self.dataChanged.emit(self.index(0), self.index(len(self.hits) - 1), [StarRole])
+
+    def is_starred(self, hit: Hit) -> bool:
+        return (hit.doc_id, hit.pid) in self._starred
+
+    def rowCount(self, parent: Index | None = None) -> int:
+        return len(self.hits) if _is_root(parent) else 0
+
+    def canFetchMore(self, parent: Index | None = None) -> bool:
+        return _is_root(parent) and not self._waiting and len(self.hits) < self.total
+
+    def fetchMore(self, parent: Index | None = None) -> None:
+        if self.canFetchMore(parent):
+            self._waiting = True
+            self.more_requested.emit()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.hits):
+            return None
+        hit = self.hits[index.row()]
+        if role == HitRole:
+            return hit
+        if role == StarRole:
+            return self.is_starred(hit)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{hit.title} — {hit.source or 'unknown source'} · {when(hit.date, hit.year)}\n{hit.text}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{hit.path} · paragraph {hit.para + 1}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{hit.title}. {hit.text}"
+        return None
+
+
+class FacetModel(QStandardItemModel):
+    """Facet groups (Person, Place, Source, Author, Year) with counts for the
+    current results; values the user filters by or excludes stay listed even
+    when no current result has them."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setHorizontalHeaderLabels(["Filter", "Results"])
+        self.groups: dict[str, QStandardItem] = {}
+        for facet, title in FACET_TITLES.items():
+            item = QStandardItem(title)
+            item.setEditable(False)
+            item.setSelectable(False)
+            item.setData(facet, FacetRole)
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+            count = QStandardItem("")
+            count.setEditable(False)
+            count.setSelectable(False)
+            self.appendRow([item, count])
+            self.groups[facet] = item
+
+    def set_counts(self, facets: dict[str, list[dict]], included: dict[str, list],
+                   excluded: dict[str, list]) -> None:
+        for facet, group in self.groups.items():
+            rows = [(str(r["value"]), r["count"]) for r in facets.get(facet, [])]
+            seen = {v for v, _ in rows}
+            for v in [*included.get(facet, []), *excluded.get(facet, [])]:
+                if str(v) not in seen:
+                    rows.append((str(v), 0))
+                    seen.add(str(v))
+            inc = {str(v) for v in included.get(facet, [])}
+            exc = {str(v) for v in excluded.get(facet, [])}
+            group.removeRows(0, group.rowCount())
+            for value, count in rows:
+                state = "include" if value in inc else "exclude" if value in exc else ""
+                group.appendRow(self._row(facet, value, count, state))
+            group.setToolTip(f"{len(rows)} values in the current results" if rows
+                             else "No values in the current results")
+
+    def _row(self, facet: str, value: str, count: int, state: str) -> list[QStandardItem]:
+        item = QStandardItem(value)
+        item.setEditable(False)
+        item.setData(facet, FacetRole)
+        item.setData(value, ValueRole)
+        item.setData(state, StateRole)
+        item.setCheckState(Qt.CheckState.Checked if state == "include"
+                           else Qt.CheckState.Unchecked)
+        tip = {"include": "Filtering by this value (click to remove)",
+               "exclude": "Excluded (click to remove)"}.get(state, "Click to filter by this value;"
+                                                             " right-click or '-' to exclude")
+        item.setToolTip(tip)
+        if state == "exclude":
+            font = QFont(item.font())
+            font.setStrikeOut(True)
+            item.setFont(font)
+            item.setText(f"not {value}")
+        counter = QStandardItem(str(count) if count or state != "exclude" else "")
+        counter.setEditable(False)
+        counter.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        counter.setData(facet, FacetRole)
+        counter.setData(value, ValueRole)
+        counter.setData(state, StateRole)
+        return [item, counter]
+
+    def values(self, facet: str) -> list[tuple[str, int, str]]:
+        """(value, count, state) rows shown for ``facet``."""
+        group = self.groups[facet]
+        out = []
+        for r in range(group.rowCount()):
+            item = group.child(r, 0)
+            out.append((item.data(ValueRole), int(group.child(r, 1).text() or 0),
+                        item.data(StateRole)))
+        return out
+
+
+class PersonsModel(QAbstractTableModel):
+    """Every person of the registry (and any other found in the index), with
+    aliases, role and how many paragraphs and documents mention them."""
+
+    COLUMNS = ("Person", "Paragraphs", "Docs", "Role", "Also written")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[dict] = []
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index | None = None) -> int:
+        return len(self.rows) if _is_root(parent) else 0
+
+    def columnCount(self, parent: Index | None = None) -> int:
+        return len(self.COLUMNS) if _is_root(parent) else 0
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        doc = self._docs[index.row()]
+        row = self.rows[index.row()]
+        col = index.column()
+        if role == PersonRole:
+            return row["name"]
         if role == Qt.ItemDataRole.DisplayRole:
-            when = doc.meta.date or (str(doc.meta.year) if doc.meta.year else "undated")
-            source = doc.meta.source or "unknown source"
-            return f"{doc.meta.title or doc.path}\n{source} · {when}"
+            return (row["name"], row["paragraphs"], row["documents"], row.get("role", ""),
+                    ", ".join(row.get("aliases", [])))[col]
+        if role == Qt.ItemDataRole.EditRole:  # what the sort proxy compares
+            return (row["name"].casefold(), row["paragraphs"], row["documents"],
+                    row.get("role", ""), "")[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return doc.path
-        if role == DocumentRole:
-            return doc
+            return ", ".join([row["name"], *row.get("aliases", [])])
+        if role == Qt.ItemDataRole.UserRole:  # what the filter proxy matches
+            return " ".join([row["name"], *row.get("aliases", []), row.get("role", "")])
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (1, 2):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+class BookmarksModel(QAbstractTableModel):
+    """Bookmarks from the store; the note and tags columns are editable and
+    write straight through to the store."""
+
+    COLUMNS = ("Passage", "Note", "Tags", "Document", "Status")
+    NOTE, TAGS = 1, 2
+
+    def __init__(self, store: BookmarkStore, parent=None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.rows: list[Bookmark] = []
+        self.tag: str | None = None
+        self.text: str | None = None
+        self.refresh()
+
+    def refresh(self, tag: str | None = ..., text: str | None = ...) -> None:
+        if tag is not ...:
+            self.tag = tag or None
+        if text is not ...:
+            self.text = text or None
+        self.beginResetModel()
+        self.rows = self.store.list(tag=self.tag, text=self.text)
+        self.endResetModel()
+
+    def keys(self) -> set[tuple[str, str]]:
+        return {(b.doc_id, b.pid) for b in self.store.list()}
+
+    def rowCount(self, parent: Index | None = None) -> int:
+        return len(self.rows) if _is_root(parent) else 0
+
+    def columnCount(self, parent: Index | None = None) -> int:
+        return len(self.COLUMNS) if _is_root(parent) else 0
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def flags(self, index: Index):
+        base = super().flags(index)
+        if index.column() in (self.NOTE, self.TAGS):
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        b = self.rows[index.row()]
+        col = index.column()
+        if role == BookmarkRole:
+            return b
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if col == 0:
+                text = " ".join(b.text.split())
+                return text if len(text) <= 160 or role == Qt.ItemDataRole.EditRole \
+                    else text[:157] + "…"
+            if col == self.NOTE:
+                return b.note
+            if col == self.TAGS:
+                return ", ".join(b.tags)
+            if col == 3:
+                return f"{b.title} — {b.source or 'unknown source'} · {b.date or 'undated'}"
+            return {"ok": "", "moved": "moved", "edited": "edited",
+                    "missing": "gone from the corpus (saved text)"}.get(b.status, b.status)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return b.text if col == 0 else f"{b.path} · paragraph {b.para + 1}"
+        if role == Qt.ItemDataRole.FontRole and b.status == "missing":
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        b = self.rows[index.row()]
+        if index.column() == self.NOTE:
+            self.rows[index.row()] = self.store.update(b.id, note=str(value))
+        elif index.column() == self.TAGS:
+            self.rows[index.row()] = self.store.update(b.id, tags=str(value).split(","))
+        else:
+            return False
+        self.dataChanged.emit(index, index)
+        return True

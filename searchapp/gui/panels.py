@@ -1,0 +1,283 @@
+"""Side panels and dialogs: persons browser, bookmarks, index problems, shortcuts."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from searchapp.gui.models import BookmarkRole, BookmarksModel, PersonRole, PersonsModel
+
+
+class PersonsPanel(QWidget):
+    """All persons with counts and aliases.  Enter or double-click searches by
+    one; with two or more selected, "Together" shows paragraphs naming all."""
+
+    search_person = Signal(list, str)  # names, mode ("any" | "all")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.model = PersonsModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterRole(Qt.ItemDataRole.UserRole)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setSortRole(Qt.ItemDataRole.EditRole)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter persons (any spelling or role)")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _i: self.search_selected("any"))
+        self.table.activated.connect(lambda _i: self.search_selected("any"))
+        self.one_btn = QPushButton("Search")
+        self.one_btn.setToolTip("Paragraphs naming the selected person (any of them)")
+        self.both_btn = QPushButton("Together")
+        self.both_btn.setToolTip("Paragraphs naming every selected person")
+        self.one_btn.clicked.connect(lambda: self.search_selected("any"))
+        self.both_btn.clicked.connect(lambda: self.search_selected("all"))
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.one_btn)
+        buttons.addWidget(self.both_btn)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self._selection_changed()
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.model.set_rows(rows)
+        for col in range(3):
+            self.table.resizeColumnToContents(col)
+
+    def selected(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.proxy.index(r, 0).data(PersonRole) for r in rows]
+
+    def select(self, names: list[str]) -> None:
+        sel = self.table.selectionModel()
+        sel.clear()
+        for r in range(self.proxy.rowCount()):
+            if self.proxy.index(r, 0).data(PersonRole) in names:
+                sel.select(self.proxy.index(r, 0),
+                           sel.SelectionFlag.Select | sel.SelectionFlag.Rows)
+
+    def _selection_changed(self, *_args) -> None:
+        n = len(self.selected())
+        self.one_btn.setEnabled(n >= 1)
+        self.both_btn.setEnabled(n >= 2)
+
+    def search_selected(self, mode: str) -> None:
+        names = self.selected()
+        if names:
+            self.search_person.emit(names, mode if len(names) > 1 else "any")
+
+
+class BookmarksPanel(QWidget):
+    """Bookmarks with filters by text and tag; note and tags edit in place."""
+
+    open_bookmark = Signal(object)  # Bookmark
+    export_requested = Signal(str)  # format
+    changed = Signal()
+
+    def __init__(self, model: BookmarksModel, parent=None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter bookmarks (text, note, title)")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(lambda t: self.apply_filter())
+        self.tag = QComboBox()
+        self.tag.setToolTip("Show bookmarks with this tag")
+        self.tag.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.table = QTableView()
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(1, 140)
+        header.resizeSection(2, 100)
+        header.resizeSection(3, 200)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.table.activated.connect(self._activated)
+        self.open_btn = QPushButton("Open")
+        self.open_btn.clicked.connect(self._open_current)
+        self.remove_btn = QPushButton("Remove")
+        self.remove_btn.clicked.connect(self.remove_current)
+        self.export_btn = QToolButton()
+        self.export_btn.setText("Export")
+        self.export_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.export_btn)
+        for label, fmt in (("Markdown…", "md"), ("CSV…", "csv"), ("JSON…", "json")):
+            menu.addAction(label, lambda f=fmt: self.export_requested.emit(f))
+        self.export_btn.setMenu(menu)
+        self.count = QLabel("")
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.tag)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.open_btn)
+        bottom.addWidget(self.remove_btn)
+        bottom.addWidget(self.export_btn)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        model.modelReset.connect(self._counted)
+        self.reload()
+
+    def reload(self) -> None:
+        current = self.tag.currentData()
+        self.tag.blockSignals(True)
+        self.tag.clear()
+        self.tag.addItem("All tags", None)
+        for tag, n in self.model.store.tags():
+            self.tag.addItem(f"#{tag} ({n})", tag)
+        i = self.tag.findData(current)
+        self.tag.setCurrentIndex(max(0, i))
+        self.tag.blockSignals(False)
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        self.model.refresh(tag=self.tag.currentData(), text=self.filter.text().strip())
+        self.table.resizeRowsToContents()
+
+    def _counted(self) -> None:
+        n = self.model.rowCount()
+        total = len(self.model.store.list())
+        self.count.setText(f"{n} of {total} bookmarks" if n != total else
+                           f"{total} bookmark{'s' if total != 1 else ''}")
+
+    def current(self):
+        index = self.table.currentIndex()
+        return index.data(BookmarkRole) if index.isValid() else None
+
+    def _double_clicked(self, index) -> None:
+        if index.column() not in (BookmarksModel.NOTE, BookmarksModel.TAGS):
+            self._open_current()
+
+    def _activated(self, index) -> None:
+        if index.column() not in (BookmarksModel.NOTE, BookmarksModel.TAGS):
+            self._open_current()
+
+    def _open_current(self) -> None:
+        b = self.current()
+        if b is not None:
+            self.open_bookmark.emit(b)
+
+    def remove_current(self) -> None:
+        b = self.current()
+        if b is not None:
+            self.model.store.remove(b.id)
+            self.reload()
+            self.changed.emit()
+
+
+class ProblemsDialog(QDialog):
+    """Files the indexer could not read, with the reason for each."""
+
+    def __init__(self, failures: list[tuple[str, str]], error: str | None, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Index problems")
+        self.resize(720, 360)
+        layout = QVBoxLayout(self)
+        if error:
+            label = QLabel(f"<b>The index could not be updated:</b> {html.escape(error)}")
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        text = (f"{len(failures)} file{'s were' if len(failures) != 1 else ' was'} skipped; "
+                "the rest of the corpus is searchable." if failures else
+                "Every file of the corpus was indexed.")
+        layout.addWidget(QLabel(text))
+        self.table = QTableWidget(len(failures), 2)
+        self.table.setHorizontalHeaderLabels(["File", "Problem"])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for r, (path, reason) in enumerate(failures):
+            self.table.setItem(r, 0, QTableWidgetItem(path))
+            self.table.setItem(r, 1, QTableWidgetItem(reason))
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+SHORTCUTS = [
+    ("Ctrl+L", "Go to the search box"),
+    ("Enter (in the search box)", "Search now (otherwise searches as you type)"),
+    ("Down (in the search box)", "Go to the results"),
+    ("Up / Down", "Move through the results; the document follows"),
+    ("F3 / Shift+F3", "Next / previous highlight in the document"),
+    ("Ctrl+F", "Find in the document"),
+    ("Ctrl+D", "Bookmark the selected passage (or remove the bookmark)"),
+    ("Ctrl+P", "Pin the document and open the next one beside it"),
+    ("Ctrl+Shift+P", "Close the pinned document"),
+    ("Ctrl+1 / Ctrl+2 / Ctrl+3", "Sort by relevance / newest / oldest"),
+    ("Ctrl+S", "Save this search"),
+    ("Ctrl+Shift+F", "Filters panel"),
+    ("Ctrl+Shift+E", "Persons panel"),
+    ("Ctrl+Shift+B", "Bookmarks panel"),
+    ("Ctrl+Backspace", "Clear all filters"),
+    ("F5", "Update the index from the corpus folder"),
+    ("Space / Enter (in filters)", "Filter by the value; '-' or Delete excludes it"),
+    ("F1", "This list"),
+    ("Ctrl+Q", "Quit"),
+]
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        self.resize(560, 520)
+        layout = QVBoxLayout(self)
+        view = QTextBrowser()
+        rows = "".join(f"<tr><td style='padding-right:16px'><b>{html.escape(k)}</b></td>"
+                       f"<td>{html.escape(v)}</td></tr>" for k, v in SHORTCUTS)
+        view.setHtml(f"<table cellspacing='4'>{rows}</table>")
+        layout.addWidget(view)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)

@@ -1,0 +1,90 @@
+"""Rich text for the results list and the document viewer.
+
+Everything that comes from a document is HTML-escaped here; the only markup
+is ours (highlight spans, paragraph anchors, star and person links), so an
+article containing HTML or script is shown as text.
+"""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import quote, unquote
+
+from PySide6.QtGui import QColor, QPalette
+
+MARK_BG = "#ffd84d"
+MARK_FG = "#000000"
+MARK_OPEN = f"<span style='background-color:{MARK_BG};color:{MARK_FG};'>"
+
+
+def qt_snippet(snippet: str) -> str:
+    """The core's snippet (escaped text with ``<mark>``) as Qt rich text."""
+    return snippet.replace("<mark>", MARK_OPEN).replace("</mark>", "</span>")
+
+
+def mid_color(palette: QPalette) -> str:
+    """A muted text colour that reads on the palette's base (light or dark)."""
+    text = palette.color(QPalette.ColorRole.Text)
+    base = palette.color(QPalette.ColorRole.Base)
+    mixed = QColor((text.red() * 3 + base.red() * 2) // 5, (text.green() * 3 + base.green() * 2) // 5,
+                   (text.blue() * 3 + base.blue() * 2) // 5)
+    return mixed.name()
+
+
+def tint_color(palette: QPalette) -> str:
+    """A faint highlight behind the current paragraph."""
+    hi = palette.color(QPalette.ColorRole.Highlight)
+    base = palette.color(QPalette.ColorRole.Base)
+    mixed = QColor((hi.red() + base.red() * 5) // 6, (hi.green() + base.green() * 5) // 6,
+                   (hi.blue() + base.blue() * 5) // 6)
+    return mixed.name()
+
+
+def person_href(name: str) -> str:
+    return "person:" + quote(name, safe="")
+
+
+def href_person(href: str) -> str:
+    return unquote(href.split(":", 1)[1])
+
+
+def paragraph_html(text: str, marks: list[tuple[int, int]], persons: list[tuple[int, int, str]],
+                   first_hit: int, link_color: str) -> tuple[str, int]:
+    """``text`` with ``marks`` highlighted (each numbered ``h<n>`` from
+    ``first_hit``) and person mentions turned into ``person:`` links.
+    Returns the HTML and the number of highlights."""
+    cuts = {0, len(text)}
+    for s, e in marks:
+        cuts.update((s, e))
+    for s, e, _ in persons:
+        cuts.update((s, e))
+    cuts = sorted(c for c in cuts if 0 <= c <= len(text))
+    out: list[str] = []
+    n = 0
+    marks = sorted(marks)
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if a == b:
+            continue
+        piece = html.escape(text[a:b])
+        in_mark = next(((s, e) for s, e in marks if s <= a and b <= e), None)
+        person = next((name for s, e, name in persons if s <= a and b <= e), None)
+        if in_mark is not None:
+            anchor = f"<a name='h{first_hit + n}'></a>" if in_mark[0] == a else ""
+            if in_mark[0] == a:
+                n += 1
+            piece = f"{anchor}{MARK_OPEN}{piece}</span>"
+        if person is not None:
+            piece = (f"<a href='{person_href(person)}' style='color:{link_color};"
+                     f"text-decoration:none;'>{piece}</a>")
+        out.append(piece)
+    return "".join(out), n
+
+
+def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]

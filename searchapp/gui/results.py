@@ -1,0 +1,138 @@
+"""The results list: a QListView over :class:`ResultsModel`, painted by a
+delegate (title, source and date, highlighted snippet, persons, a star)."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate
+
+from searchapp.gui.models import HitRole, StarRole, when
+from searchapp.gui.render import mid_color, qt_snippet
+
+STAR_W = 26
+PAD = 6
+
+
+def hit_html(hit, muted: str) -> str:
+    esc = html.escape
+    where = f"{esc(hit.source or 'unknown source')} · {esc(when(hit.date, hit.year))} · ¶{hit.para + 1}"
+    kind = f" · {esc(hit.kind)}" if hit.kind not in ("body", "title") else ""
+    persons = ""
+    if hit.persons:
+        persons = (f"<div style='color:{muted};font-size:small'>"
+                   f"{esc(', '.join(hit.persons))}</div>")
+    return (f"<div><b>{esc(hit.title or hit.path)}</b></div>"
+            f"<div style='color:{muted};font-size:small'>{where}{kind}</div>"
+            f"<div>{qt_snippet(hit.snippet)}</div>{persons}")
+
+
+class ResultDelegate(QStyledItemDelegate):
+    star_clicked = Signal(object)  # the Hit
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self.view = view
+        self._cache: dict[tuple[str, int, bool], QTextDocument] = {}
+
+    def _doc(self, hit, width: int, selected: bool) -> QTextDocument:
+        key = (hit.key + hit.snippet, width, selected)
+        doc = self._cache.get(key)
+        if doc is None:
+            if len(self._cache) > 400:
+                self._cache.clear()
+            doc = QTextDocument()
+            doc.setDocumentMargin(0)
+            doc.setDefaultFont(self.view.font())
+            doc.setHtml(hit_html(hit, mid_color(self.view.palette())))
+            doc.setTextWidth(max(80, width))
+            self._cache[key] = doc
+        return doc
+
+    def invalidate(self) -> None:
+        self._cache.clear()
+
+    def _text_width(self) -> int:
+        return self.view.viewport().width() - STAR_W - 3 * PAD
+
+    def sizeHint(self, option, index) -> QSize:
+        hit = index.data(HitRole)
+        if hit is None:
+            return super().sizeHint(option, index)
+        doc = self._doc(hit, self._text_width(), False)
+        return QSize(self.view.viewport().width(), int(doc.size().height()) + 2 * PAD + 2)
+
+    def paint(self, painter, option, index) -> None:
+        hit = index.data(HitRole)
+        if hit is None:
+            return super().paint(painter, option, index)
+        self.initStyleOption(option, index)
+        style = self.view.style()
+        option.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, self.view)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        doc = self._doc(hit, self._text_width(), selected)
+        rect = option.rect
+        painter.save()
+        painter.translate(rect.left() + PAD, rect.top() + PAD)
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        ctx.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+        star = self.star_rect(rect)
+        painter.save()
+        starred = bool(index.data(StarRole))
+        painter.setPen(option.palette.color(role if not starred else QPalette.ColorRole.Link))
+        font = painter.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        painter.setFont(font)
+        painter.drawText(star, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                         "★" if starred else "☆")
+        painter.restore()
+        painter.save()
+        painter.setPen(option.palette.color(QPalette.ColorRole.Mid))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.restore()
+
+    @staticmethod
+    def star_rect(rect: QRect) -> QRect:
+        return QRect(rect.right() - STAR_W - PAD // 2, rect.top() + PAD - 2, STAR_W, STAR_W)
+
+    def editorEvent(self, event, model, option, index) -> bool:
+        if event.type() == QEvent.Type.MouseButtonRelease and \
+                self.star_rect(option.rect).contains(event.position().toPoint()):
+            hit = index.data(HitRole)
+            if hit is not None:
+                self.star_clicked.emit(hit)
+                return True
+        return super().editorEvent(event, model, option, index)
+
+
+class ResultsView(QListView):
+    """Results with word-wrapped rich rows; re-lays out when its width changes."""
+
+    activated_hit = Signal(object)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.delegate = ResultDelegate(self)
+        self.setItemDelegate(self.delegate)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setUniformItemSizes(False)
+        self.setMouseTracking(True)
+
+    def resizeEvent(self, event) -> None:
+        if event.oldSize().width() != event.size().width():
+            self.delegate.invalidate()
+        super().resizeEvent(event)
+
+    def changeEvent(self, event) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self.delegate.invalidate()
+        super().changeEvent(event)

@@ -1,0 +1,193 @@
+"""The app's connection to the core: one search engine, used off the GUI thread.
+
+Every call to the engine runs on one worker thread, in the order asked, so
+the engine's lock is never contended by the GUI thread.  Searches carry a
+generation number: a search overtaken by a newer one before it starts is
+skipped, and results of an overtaken search are dropped, so typing fast
+never queues up stale work.  Indexing runs on another pool thread and
+reports progress; when it commits, the engine picks up the new index and
+bookmarks are re-anchored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+
+from searchapp.bookmarks import open_store
+from searchapp.config import Settings
+from searchapp.gui.jobs import run_job
+from searchapp.index import IndexReport, index_exists, is_stale, update_index
+from searchapp.people import Registry
+from searchapp.search import SearchEngine, SearchRequest, SearchResult
+
+
+class SearchSession(QObject):
+    ready = Signal()  # the engine is open on a new state of the index
+    results = Signal(object)  # SearchResult of the current request (page 1)
+    more = Signal(object)  # SearchResult with a further page of the current request
+    search_failed = Signal(str)  # a readable message (bad query, unknown person ...)
+    index_started = Signal()
+    index_progress = Signal(int, int, str)
+    index_done = Signal(object)  # IndexReport, or None when nothing had changed
+    index_failed = Signal(str)
+    persons = Signal(list)  # rows for the persons browser
+
+    def __init__(self, settings: Settings, parent=None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.engine: SearchEngine | None = None
+        self.registry: Registry | None = None
+        self.request = SearchRequest()
+        self.result: SearchResult | None = None
+        self.indexing = False
+        self.report: IndexReport | None = None
+        self._gen = 0
+        self._pending = False  # a search waits for the engine
+
+    # -- engine ----------------------------------------------------------------
+
+    def start(self) -> None:
+        """Open the existing index at once (if any), then bring it up to date."""
+        if index_exists(self.settings.index):
+            self.call(lambda _e: self._open(), lambda _: self._opened(), self._open_failed)
+        self.update_index()
+
+    def _open(self) -> SearchEngine:
+        if self.registry is None:
+            self.registry = Registry.load(self.settings.registry_dir)
+        if self.engine is None:
+            self.engine = SearchEngine(self.settings.index, self.registry)
+        else:
+            self.engine.refresh()
+        return self.engine
+
+    def _opened(self) -> None:
+        self.ready.emit()
+        self.load_persons()
+        if self._pending:
+            self._pending = False
+            self.search(self.request)
+
+    def _open_failed(self, message: str) -> None:
+        self.index_failed.emit(f"Cannot open the index: {message}")
+
+    def call(self, func: Callable[[SearchEngine | None], object],
+             on_done: Callable[[object], None],
+             on_error: Callable[[str], None] | None = None) -> None:
+        """Run ``func(engine)`` on the engine's thread; report to the GUI thread."""
+        run_job(lambda: func(self.engine), on_done, on_error or self.search_failed.emit,
+                pool=self.pool)
+
+    def close(self) -> None:
+        self._gen += 1
+        self.pool.clear()
+        self.pool.waitForDone(5000)
+        if self.engine is not None:
+            self.engine.close()
+
+    # -- searching -------------------------------------------------------------
+
+    def search(self, request: SearchRequest) -> None:
+        """Search ``request`` (page 1); results arrive through ``results``."""
+        self._gen += 1
+        gen = self._gen
+        self.request = replace(request, page=1)
+        if self.engine is None:
+            self._pending = True
+            return
+        req = self.request
+
+        def work(engine):
+            return None if gen != self._gen else engine.search(req)
+
+        def done(result):
+            if result is not None and gen == self._gen:
+                self.result = result
+                self.results.emit(result)
+
+        def failed(message):
+            if gen == self._gen:
+                self.search_failed.emit(message)
+
+        self.call(work, done, failed)
+
+    def fetch_more(self, page: int) -> None:
+        gen = self._gen
+        req = replace(self.request, page=page)
+        if self.engine is None:
+            return
+
+        def work(engine):
+            return None if gen != self._gen else engine.search(req)
+
+        def done(result):
+            if result is not None and gen == self._gen:
+                self.more.emit(result)
+
+        self.call(work, done, lambda m: None)
+
+    def load_persons(self) -> None:
+        def work(engine):
+            totals = {r["value"]: r["count"] for r in engine.facet_totals("person")}
+            docs = engine.person_document_counts()
+            rows = []
+            for name, p in engine.registry.persons.items():
+                rows.append({"name": name, "aliases": list(p.aliases), "role": p.role,
+                             "paragraphs": totals.get(name, 0), "documents": docs.get(name, 0)})
+            for name, count in totals.items():
+                if name not in engine.registry.persons:
+                    rows.append({"name": name, "aliases": [], "role": "",
+                                 "paragraphs": count, "documents": docs.get(name, 0)})
+            rows.sort(key=lambda r: (-r["paragraphs"], r["name"].casefold()))
+            return rows
+
+        self.call(work, self.persons.emit, lambda m: None)
+
+    # -- indexing --------------------------------------------------------------
+
+    def update_index(self, rebuild: bool = False) -> bool:
+        """Build or refresh the index in the background; False if already running."""
+        if self.indexing:
+            return False
+        self.indexing = True
+        settings = self.settings
+        self.index_started.emit()
+
+        def work(progress):
+            if not rebuild and not is_stale(settings):
+                return None
+            report = update_index(settings, rebuild=rebuild, progress=progress)
+            return report
+
+        run_job(work, self._indexed, self._index_error, on_progress=self.index_progress.emit)
+        return True
+
+    def _indexed(self, report: IndexReport | None) -> None:
+        self.indexing = False
+        self.report = report
+        if report is None and self.engine is not None:
+            self.index_done.emit(None)
+            return
+
+        def reopen(_engine):
+            engine = self._open()
+            if report is not None and report.changed:
+                with open_store(self.settings.bookmarks_db) as store:
+                    store.reconcile(engine)
+            return engine
+
+        def done(_):
+            self.index_done.emit(report)
+            self._pending = True  # search again on the new index
+            self._opened()
+
+        self.call(reopen, done, self._open_failed)
+
+    def _index_error(self, message: str) -> None:
+        self.indexing = False
+        self.index_failed.emit(message)

@@ -1,0 +1,379 @@
+"""The document viewer: a whole cleaned document, scrolled to a paragraph,
+with query terms highlighted, hit navigation, find, stars and person links."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QDesktopServices,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from searchapp.gui.render import href_person, merge_spans, mid_color, paragraph_html, tint_color
+
+
+@dataclass
+class DocumentData:
+    """A document prepared off the GUI thread for the viewer."""
+
+    doc_id: str
+    paragraphs: list[dict]  # stored fields, in order
+    marks: dict[int, list[tuple[int, int]]]  # para -> spans to highlight
+    focus: int | None = None  # paragraph to scroll to and mark
+    query: str = ""
+    snapshot: bool = False  # a bookmark's saved text: the paragraph is gone from the index
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        return self.meta.get("title") or self.doc_id
+
+
+def prepare_document(engine, doc_id: str, focus: int | None, terms, persons,
+                     query: str = "") -> DocumentData | None:
+    """Fetch a document from ``engine`` and find what to highlight (worker thread)."""
+    paragraphs = engine.document(doc_id)
+    if not paragraphs:
+        return None
+    persons = set(persons)
+    marks = {}
+    for p in paragraphs:
+        spans = engine.term_spans(p.get("body", ""), terms) if terms else []
+        spans += [(s, e) for s, e, name, kind in p.get("mentions", [])
+                  if kind == "person" and name in persons]
+        if spans:
+            marks[p["para"]] = merge_spans(spans)
+    meta = {}
+    for key in ("title", "source", "date", "url", "authors", "path", "year"):
+        meta[key] = next((p.get(key) for p in paragraphs if p.get(key)), None)
+    return DocumentData(doc_id, paragraphs, marks, focus, query, meta=meta)
+
+
+def snapshot_document(bookmark) -> DocumentData:
+    """A bookmark whose paragraph is gone: show its saved text."""
+    para = {"para": bookmark.para, "pid": bookmark.pid, "doc_id": bookmark.doc_id,
+            "body": bookmark.text, "kind": "body", "mentions": [], "path": bookmark.path}
+    meta = {"title": bookmark.title, "source": bookmark.source, "date": bookmark.date,
+            "url": bookmark.url, "authors": bookmark.authors, "path": bookmark.path}
+    return DocumentData(bookmark.doc_id, [para], {}, bookmark.para, snapshot=True, meta=meta)
+
+
+KIND_STYLE = {
+    "title": "font-size:15pt;font-weight:600;",
+    "heading": "font-size:12.5pt;font-weight:600;",
+    "caption": "font-style:italic;",
+    "credit": "font-style:italic;",
+    "note": "font-style:italic;",
+}
+
+
+class DocumentView(QWidget):
+    person_clicked = Signal(str)
+    star_clicked = Signal(dict)  # the paragraph's stored fields
+    pin_clicked = Signal()
+
+    def __init__(self, pinned: bool = False, parent=None) -> None:
+        super().__init__(parent)
+        self.pinned = pinned
+        self.data: DocumentData | None = None
+        self.starred: set[str] = set()  # pids of bookmarked paragraphs of this document
+        self.hits: list[tuple[int, int]] = []  # (position, length) of each highlight
+        self.current_hit = -1
+        self.current_para: int | None = None
+
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setOpenExternalLinks(False)
+        self.header.linkActivated.connect(self._open_url)
+        self.header.setContentsMargins(6, 4, 6, 2)
+
+        self.prev_btn = QToolButton(text="◀")
+        self.prev_btn.setToolTip("Previous hit (Shift+F3)")
+        self.next_btn = QToolButton(text="▶")
+        self.next_btn.setToolTip("Next hit (F3)")
+        self.hit_label = QLabel("")
+        self.find_btn = QToolButton(text="Find")
+        self.find_btn.setToolTip("Find in document (Ctrl+F)")
+        self.pin_btn = QToolButton(text="Close ✕" if pinned else "Pin")
+        self.pin_btn.setToolTip("Close this pinned document" if pinned else
+                                "Pin this document and open the next one beside it (Ctrl+P)")
+        self.prev_btn.clicked.connect(self.previous_hit)
+        self.next_btn.clicked.connect(self.next_hit)
+        self.find_btn.clicked.connect(self.show_find)
+        self.pin_btn.clicked.connect(self.pin_clicked.emit)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 0, 4, 0)
+        for w in (self.prev_btn, self.next_btn, self.hit_label):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        bar.addWidget(self.find_btn)
+        bar.addWidget(self.pin_btn)
+
+        self.find_edit = QLineEdit()
+        self.find_edit.setPlaceholderText("Find in document — Enter: next, Shift+Enter: previous, Esc: close")
+        self.find_edit.setClearButtonEnabled(True)
+        self.find_edit.returnPressed.connect(lambda: self.find(self.find_edit.text()))
+        self.find_edit.textEdited.connect(lambda t: self.find(t, from_start=True))
+        self.find_status = QLabel("")
+        self.find_bar = QWidget()
+        fb = QHBoxLayout(self.find_bar)
+        fb.setContentsMargins(4, 0, 4, 0)
+        fb.addWidget(self.find_edit, 1)
+        fb.addWidget(self.find_status)
+        self.find_bar.hide()
+        QShortcut(QKeySequence("Shift+Return"), self.find_edit,
+                  activated=lambda: self.find(self.find_edit.text(), backward=True))
+        QShortcut(QKeySequence("Escape"), self.find_edit, activated=self.hide_find)
+
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._anchor)
+        self.browser.cursorPositionChanged.connect(self._cursor_moved)
+        self.browser.document().setDocumentMargin(10)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.header)
+        layout.addLayout(bar)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.browser, 1)
+        self.clear()
+
+    # -- content ---------------------------------------------------------------
+
+    def clear(self, message: str = "Select a result to read its document here.") -> None:
+        self.data = None
+        self.hits = []
+        self.current_hit = -1
+        self.header.setText(f"<span style='color:{mid_color(self.palette())}'>"
+                            f"{html.escape(message)}</span>")
+        self.browser.clear()
+        self._update_hit_label()
+        for w in (self.prev_btn, self.next_btn, self.find_btn, self.pin_btn):
+            w.setEnabled(self.pinned and w is self.pin_btn)
+
+    def show_document(self, data: DocumentData, starred: set[str] | None = None) -> None:
+        self.data = data
+        self.starred = set(starred or ())
+        self.current_para = data.focus
+        self._render(keep_scroll=False)
+        for w in (self.prev_btn, self.next_btn, self.find_btn, self.pin_btn):
+            w.setEnabled(True)
+
+    def set_starred(self, starred: set[str]) -> None:
+        if self.data is not None and set(starred) != self.starred:
+            self.starred = set(starred)
+            self._render(keep_scroll=True)
+
+    def _render(self, keep_scroll: bool) -> None:
+        data = self.data
+        pal = self.palette()
+        muted = mid_color(pal)
+        link = pal.color(QPalette.ColorRole.Link).name()
+        m = data.meta
+        esc = html.escape
+        bits = [esc(m.get("source") or "Unknown source"),
+                esc(m.get("date") or (str(m["year"]) if m.get("year") else "undated"))]
+        if m.get("authors"):
+            bits.append(esc(", ".join(m["authors"])))
+        url = m.get("url") or ""
+        url_html = ""
+        if url.startswith(("http://", "https://")):
+            url_html = f"<br><a href='{esc(url, quote=True)}'>{esc(url)}</a>"
+        elif url:
+            url_html = f"<br>{esc(url)}"
+        note = ""
+        if data.snapshot:
+            note = (f"<br><i style='color:{muted}'>This passage is no longer in the corpus; "
+                    "showing the text saved with the bookmark.</i>")
+        self.header.setText(
+            f"<b style='font-size:13pt'>{esc(data.title)}</b><br>"
+            f"<span style='color:{muted}'>{' · '.join(bits)}</span>{url_html}{note}")
+        self.header.setToolTip(m.get("path") or "")
+
+        tint = tint_color(pal)
+        parts: list[str] = []
+        n_hits = 0
+        lengths: list[int] = []
+        for p in data.paragraphs:
+            num = p["para"]
+            text = p.get("body", "")
+            marks = data.marks.get(num, [])
+            persons = [(s, e, name) for s, e, name, kind in p.get("mentions", [])
+                       if kind == "person"]
+            body, n = paragraph_html(text, marks, persons, n_hits, link)
+            n_hits += n
+            lengths.extend(e - s for s, e in sorted(marks))
+            kind = p.get("kind", "body")
+            style = KIND_STYLE.get(kind, "")
+            if kind in ("caption", "credit", "note", "label"):
+                style += f"color:{muted};"
+                body = f"<small>[{esc(kind)}]</small> {body}"
+            if num == data.focus:
+                style += f"background-color:{tint};"
+            star = "★" if p.get("pid") in self.starred else "☆"
+            parts.append(
+                f"<p style='{style}'><a name='p{num}'></a>"
+                f"<a href='star:{num}' style='text-decoration:none;color:{link};'>{star}</a>"
+                f"&nbsp;{body}</p>")
+        scroll = self.browser.verticalScrollBar().value()
+        self.browser.setHtml("".join(parts))
+        self.hits = self._locate_hits(lengths)
+        if keep_scroll:
+            self.browser.verticalScrollBar().setValue(scroll)
+            self._update_hit_label()
+            return
+        self.current_hit = -1
+        if data.focus is not None:
+            first = self._first_hit_in(data.focus)
+            if first is not None:
+                self.current_hit = first - 1
+        self._update_hit_label()
+        QTimer.singleShot(0, self._scroll_to_focus)
+
+    def _locate_hits(self, lengths: list[int]) -> list[tuple[int, int]]:
+        found: dict[int, int] = {}
+        block = self.browser.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                frag = it.fragment()
+                if frag.isValid():
+                    for name in frag.charFormat().anchorNames():
+                        if name.startswith("h"):
+                            found[int(name[1:])] = frag.position()
+                it += 1
+            block = block.next()
+        return [(found[i], lengths[i] if i < len(lengths) else 1) for i in sorted(found)]
+
+    def _para_of_block(self, block_number: int) -> dict | None:
+        if self.data is None or not 0 <= block_number < len(self.data.paragraphs):
+            return None
+        return self.data.paragraphs[block_number]
+
+    def _first_hit_in(self, para: int) -> int | None:
+        doc = self.browser.document()
+        for i, (pos, _) in enumerate(self.hits):
+            p = self._para_of_block(doc.findBlock(pos).blockNumber())
+            if p is not None and p["para"] == para:
+                return i
+        return None
+
+    def _scroll_to_focus(self) -> None:
+        if self.data is None or self.data.focus is None:
+            return
+        self.browser.scrollToAnchor(f"p{self.data.focus}")
+        sb = self.browser.verticalScrollBar()
+        sb.setValue(max(0, sb.value() - 40))
+
+    # -- hits and find -----------------------------------------------------------
+
+    def next_hit(self) -> None:
+        self._go_hit(+1)
+
+    def previous_hit(self) -> None:
+        self._go_hit(-1)
+
+    def _go_hit(self, step: int) -> None:
+        if not self.hits:
+            return
+        self.current_hit = (self.current_hit + step) % len(self.hits)
+        pos, length = self.hits[self.current_hit]
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(pos)
+        cursor.setPosition(pos + length, QTextCursor.MoveMode.KeepAnchor)
+        self.browser.setTextCursor(cursor)
+        self.browser.ensureCursorVisible()
+        self._update_hit_label()
+
+    def _update_hit_label(self) -> None:
+        n = len(self.hits)
+        if not n:
+            self.hit_label.setText("no highlights" if self.data else "")
+        elif self.current_hit < 0:
+            self.hit_label.setText(f"{n} highlight{'s' if n != 1 else ''}")
+        else:
+            self.hit_label.setText(f"{self.current_hit + 1} of {n}")
+        self.prev_btn.setEnabled(n > 0)
+        self.next_btn.setEnabled(n > 0)
+
+    def show_find(self) -> None:
+        self.find_bar.show()
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+
+    def hide_find(self) -> None:
+        self.find_bar.hide()
+        self.browser.setFocus()
+
+    def find(self, text: str, backward: bool = False, from_start: bool = False) -> bool:
+        if not text:
+            self.find_status.setText("")
+            return False
+        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
+        if from_start:
+            cursor = self.browser.textCursor()
+            cursor.setPosition(cursor.selectionStart())
+            self.browser.setTextCursor(cursor)
+        found = self.browser.find(text, flags)
+        if not found:  # wrap around
+            cursor = self.browser.textCursor()
+            cursor.movePosition(QTextCursor.MoveOperation.End if backward
+                                else QTextCursor.MoveOperation.Start)
+            self.browser.setTextCursor(cursor)
+            found = self.browser.find(text, flags)
+        self.find_status.setText("" if found else "not found")
+        return found
+
+    # -- links and stars -----------------------------------------------------------
+
+    def _anchor(self, url: QUrl) -> None:
+        href = url.toString()
+        if href.startswith("star:"):
+            num = int(href[5:])
+            p = next((p for p in self.data.paragraphs if p["para"] == num), None) \
+                if self.data else None
+            if p is not None and not self.data.snapshot:
+                self.current_para = num
+                self.star_clicked.emit(p)
+        elif href.startswith("person:"):
+            self.person_clicked.emit(href_person(href))
+
+    def _open_url(self, href: str) -> None:
+        if href.startswith(("http://", "https://")):  # only web links, only in the browser
+            QDesktopServices.openUrl(QUrl(href))
+
+    def _cursor_moved(self) -> None:
+        p = self._para_of_block(self.browser.textCursor().blockNumber())
+        if p is not None:
+            self.current_para = p["para"]
+
+    def current_paragraph(self) -> dict | None:
+        """The paragraph the reader is on (clicked, or opened from a result)."""
+        if self.data is None or self.data.snapshot:
+            return None
+        num = self.current_para if self.current_para is not None else self.data.focus
+        return next((p for p in self.data.paragraphs if p["para"] == num), None)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.PaletteChange and self.data is not None:
+            self._render(keep_scroll=True)
