@@ -230,13 +230,15 @@ class SearchEngine:
             try:
                 if self._searcher.up_to_date():
                     return False
-                new = self._searcher.refresh()
             except Exception:  # the index was replaced entirely (rebuild with a new schema)
-                self._searcher.close()
-                self._ix = open_index(self.index_dir)
-                new = self._ix.searcher()
-                self._builder = QueryBuilder(self._ix.schema, self.registry, self._facet_values)
-            self._searcher = new
+                pass
+            # A whole new reader, not Searcher.refresh(): that reuses the readers of
+            # segments it already has, and with them their old deletion sets, so
+            # paragraphs of removed or changed files would stay visible.
+            self._searcher.close()
+            self._ix = open_index(self.index_dir)
+            self._searcher = self._ix.searcher()
+            self._builder = QueryBuilder(self._ix.schema, self.registry, self._facet_values)
             self._columns = None
             return True
 

@@ -276,3 +276,32 @@ def test_place_and_author_filters(engine):
     assert two.total == by_author.total + search(engine, "", authors=["To-hai Liou"]).total
     unknown = search(engine, "", sources=["No Such Outlet"])
     assert unknown.total == 0 and any("No such" in n or "No source" in n for n in unknown.notices)
+
+
+def test_timeline_counts_dated_results_by_month_or_year(engine):
+    r = search(engine, "")
+    assert sum(c for _, c in r.timeline) == sum(f["count"] for f in r.facets["year"])
+    periods = [p for p, _ in r.timeline]
+    assert periods == sorted(periods) and "2019-06" in periods
+    assert r.to_json()["timeline"][0] == {"period": periods[0], "count": r.timeline[0][1]}
+
+
+def test_a_long_lived_engine_sees_removed_and_changed_files_after_refresh(tmp_path):
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    s = Settings.resolve(corpus=tmp_path / "corpus", index=tmp_path / "index",
+                         data_dir=tmp_path / "data")
+    update_index(s)
+    with SearchEngine.open(s) as eng:
+        sejong = search(eng, "Sejong").hits[0]
+        before = eng.paragraph_count
+        (tmp_path / "corpus" / sejong.path).unlink()
+        changed = next(p for p in (tmp_path / "corpus").glob("*.txt"))
+        changed.write_text(changed.read_text(encoding="utf-8") + "\n\nZebrafish diplomacy.\n",
+                           encoding="utf-8")
+        update_index(s)
+        assert eng.refresh()
+        assert eng.document(sejong.doc_id) == [] and not eng.paragraphs_by_pid(sejong.pid)
+        assert eng.paragraph_count < before
+        assert search(eng, "Sejong Institute").total == 0
+        assert search(eng, "zebrafish").total == 1
+        assert sum(f["count"] for f in search(eng, "").facets["year"]) <= eng.paragraph_count

@@ -356,6 +356,11 @@ class MainWindow(QMainWindow):
     def _current_request(self) -> SearchRequest:
         return replace(self.request, query=self.search_box.text())
 
+    def settled(self) -> bool:
+        """The results on screen answer the current query and filters."""
+        return (self.result is not None and not self.debounce.isActive()
+                and self.session.result_request == replace(self._current_request(), page=1))
+
     def run_search(self) -> None:
         self.debounce.stop()
         self.request = self._current_request()
@@ -530,7 +535,8 @@ class MainWindow(QMainWindow):
         if len(stripped) >= 2:
             last = text.split()[-1] if text.split() and not text.endswith(" ") else ""
             prefix = text[: len(text) - len(last)]
-            if len(last) >= 2 and not any(c in last for c in ':"()*'):
+            in_quotes = prefix.count('"') % 2 == 1
+            if len(last) >= 2 and not in_quotes and not any(c in last for c in ':"()*'):
                 folded = last.casefold()
                 for alias, canonical in self._person_names:
                     words = alias.replace("-", " ").split()
@@ -546,6 +552,8 @@ class MainWindow(QMainWindow):
                 if q.casefold().startswith(folded) and q.strip() != stripped and q not in out:
                     out.append(q)
         self.completions.setStringList(out[:12])
+        if not out:
+            self.completer.popup().hide()
 
     def completions_list(self) -> list[str]:
         return self.completions.stringList()

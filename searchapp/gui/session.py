@@ -44,6 +44,7 @@ class SearchSession(QObject):
         self.registry: Registry | None = None
         self.request = SearchRequest()
         self.result: SearchResult | None = None
+        self.result_request: SearchRequest | None = None  # the request ``result`` answers
         self.indexing = False
         self.report: IndexReport | None = None
         self._gen = 0
@@ -108,6 +109,7 @@ class SearchSession(QObject):
         def done(result):
             if result is not None and gen == self._gen:
                 self.result = result
+                self.result_request = req
                 self.results.emit(result)
 
         def failed(message):

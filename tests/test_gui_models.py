@@ -1,0 +1,151 @@
+"""The app's Qt models, driven without a window, over a real index of the seeds."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import CORPUS
+
+pytest.importorskip("PySide6")
+pytestmark = pytest.mark.gui
+
+from PySide6.QtCore import Qt  # noqa: E402
+
+from searchapp.bookmarks import BookmarkStore  # noqa: E402
+from searchapp.config import Settings  # noqa: E402
+from searchapp.index import update_index  # noqa: E402
+from searchapp.search import SearchEngine, SearchRequest  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    root = tmp_path_factory.mktemp("guimodels")
+    shutil.copytree(CORPUS, root / "corpus")
+    s = Settings.resolve(corpus=root / "corpus", index=root / "index", data_dir=root / "data")
+    update_index(s)
+    with SearchEngine.open(s) as eng:
+        yield eng
+
+
+def test_results_model_pages_in_as_the_view_asks(qtbot, engine):
+    from searchapp.gui.models import HitRole, ResultsModel, StarRole
+
+    model = ResultsModel()
+    first = engine.search(SearchRequest(query="Korea", page_size=10))
+    assert first.total > 20
+    model.set_result(first)
+    assert model.rowCount() == 10 and model.canFetchMore()
+    with qtbot.waitSignal(model.more_requested, timeout=1000):
+        model.fetchMore()
+    assert not model.canFetchMore()  # one request at a time
+    model.append_page(engine.search(SearchRequest(query="Korea", page_size=10,
+                                                  page=model.next_page())))
+    assert model.rowCount() == 20
+    keys = [model.index(r).data(HitRole).key for r in range(20)]
+    assert len(set(keys)) == 20  # no duplicates across pages
+    hit = model.index(3).data(HitRole)
+    assert model.index(3).data(StarRole) is False
+    model.set_starred({(hit.doc_id, hit.pid)})
+    assert model.index(3).data(StarRole) is True
+    assert hit.title in model.index(3).data(Qt.ItemDataRole.DisplayRole)
+
+
+def test_results_model_stops_when_a_page_brings_nothing_new(qtbot, engine):
+    from searchapp.gui.models import ResultsModel
+
+    model = ResultsModel()
+    result = engine.search(SearchRequest(query="Korea", page_size=10))
+    model.set_result(result)
+    model.fetchMore()
+    model.append_page(result)  # the same page again (the index changed under us)
+    assert model.rowCount() == 10 and not model.canFetchMore()
+
+
+def test_facet_model_counts_and_keeps_selected_values(qtbot, engine):
+    from searchapp.gui.models import FacetModel
+
+    model = FacetModel()
+    result = engine.search(SearchRequest(persons=["Kim Jong-un"], exclude={"source": ["X"]}))
+    model.set_counts(result.facets, {"person": ["Kim Jong-un"]}, {"source": ["Nowhere Daily"]})
+    persons = {v: (c, s) for v, c, s in model.values("person")}
+    assert persons["Kim Jong-un"] == (result.total, "include")
+    assert all(c <= result.total for c, _ in persons.values())
+    sources = {v: (c, s) for v, c, s in model.values("source")}
+    assert sources["Nowhere Daily"] == (0, "exclude")  # listed although no result has it
+    years = [int(v) for v, _, _ in model.values("year")]
+    assert years == sorted(years)
+    # counts are replaced, not appended, on the next result
+    model.set_counts(engine.search(SearchRequest(query="Sejong")).facets, {}, {})
+    assert "Nowhere Daily" not in [v for v, _, _ in model.values("source")]
+
+
+def test_persons_model_sorts_and_filters_by_any_spelling(qtbot):
+    from PySide6.QtCore import QSortFilterProxyModel
+
+    from searchapp.gui.models import PersonRole, PersonsModel
+
+    model = PersonsModel()
+    model.set_rows([
+        {"name": "Yoon Suk Yeol", "aliases": ["Yoon Seok-yeol", "윤석열"], "role": "President",
+         "paragraphs": 26, "documents": 4},
+        {"name": "Xi Jinping", "aliases": ["习近平"], "role": "", "paragraphs": 46,
+         "documents": 5},
+    ])
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setFilterRole(Qt.ItemDataRole.UserRole)
+    proxy.setSortRole(Qt.ItemDataRole.EditRole)
+    proxy.sort(1, Qt.SortOrder.DescendingOrder)
+    assert proxy.index(0, 0).data(PersonRole) == "Xi Jinping"
+    proxy.setFilterFixedString("윤석열")
+    assert proxy.rowCount() == 1 and proxy.index(0, 0).data() == "Yoon Suk Yeol"
+    assert "Yoon Seok-yeol" in proxy.index(0, 4).data()
+
+
+def test_bookmarks_model_edits_write_through_to_the_store(qtbot, engine, tmp_path):
+    from searchapp.gui.models import BookmarkRole, BookmarksModel
+
+    store = BookmarkStore(tmp_path / "b.sqlite3")
+    hit = engine.search(SearchRequest(query='"Camp David"')).hits[0]
+    store.add(hit.to_json())
+    model = BookmarksModel(store)
+    assert model.rowCount() == 1
+    assert model.setData(model.index(0, model.NOTE), "Read with the Epoch Times piece")
+    assert model.setData(model.index(0, model.TAGS), "summit, #trilateral")
+    again = BookmarkStore(tmp_path / "b.sqlite3").list()[0]
+    assert again.note == "Read with the Epoch Times piece"
+    assert again.tags == ["summit", "trilateral"]
+    assert model.index(0, 0).data(BookmarkRole).id == again.id
+    assert not model.setData(model.index(0, 0), "cannot edit the passage")
+    model.refresh(tag="nothing-has-this")
+    assert model.rowCount() == 0
+    model.refresh(tag="trilateral")
+    assert model.rowCount() == 1
+
+
+def test_document_rendering_escapes_text_and_numbers_highlights(qtbot):
+    from searchapp.gui.render import MARK_BG, paragraph_html
+
+    text = "<script>alert(1)</script> President Yoon met Xi & Kim"
+    marks = [(35, 39), (44, 46)]  # "Yoon", "Xi"
+    persons = [(25, 39, "Yoon Suk Yeol")]
+    out, n = paragraph_html(text, marks, persons, first_hit=3, link_color="#0000ff")
+    assert n == 2
+    assert "<script>" not in out and "&lt;script&gt;" in out and "&amp; Kim" in out
+    assert "name='h3'" in out and "name='h4'" in out and MARK_BG in out
+    assert "href='person:Yoon%20Suk%20Yeol'" in out
+
+
+def test_timeline_by_year_or_month(qtbot):
+    from searchapp.gui.filters import TimelineChart
+
+    chart = TimelineChart()
+    chart.set_timeline([("2019-06", 3), ("2023", 3), ("2024", 9)])
+    assert [b[0] for b in chart.bars] == ["2019", "2020", "2021", "2022", "2023", "2024"]
+    assert chart.bars[1][3] == 0  # empty years are shown as gaps
+    chart.set_timeline([("2023-09", 2), ("2023-11", 5)])
+    assert [b[1] for b in chart.bars] == ["2023-09", "2023-10", "2023-11"]
+    with qtbot.waitSignal(chart.period_clicked) as sig:
+        chart.click_bar(2)
+    assert sig.args == ["2023-11", "2023-11"]
