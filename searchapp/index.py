@@ -389,3 +389,73 @@ def _check_not_locked(index_dir: Path) -> None:
         raise IndexBusy(index_dir) from None
     except Exception:
         pass  # unreadable index: rebuilding replaces it
+
+
+# -- running an update in a separate process -------------------------------------
+
+def _child_update(settings: Settings, rebuild: bool, queue) -> None:
+    """Entry point of the indexer process: reports through ``queue``."""
+    last = [0.0]
+
+    def progress(done: int, total: int, rel: str) -> None:
+        now = time.monotonic()
+        if now - last[0] >= 0.1 or done == total:  # at most ten reports a second
+            last[0] = now
+            queue.put(("progress", done, total, rel))
+
+    try:
+        queue.put(("done", update_index(settings, rebuild=rebuild, progress=progress)))
+    except IndexError_ as exc:
+        queue.put(("error", type(exc).__name__, str(exc)))
+    except Exception as exc:  # reported, never lost
+        queue.put(("error", "IndexError_", f"{type(exc).__name__}: {exc}"))
+
+
+def update_index_in_process(settings: Settings, rebuild: bool = False,
+                            progress: Progress | None = None, cancel=None) -> IndexReport:
+    """:func:`update_index` in a child process, so that the calling process
+    (the desktop app) never waits for the indexer's interpreter lock: Whoosh
+    sorts and merges postings in long C calls that would stall a GUI thread.
+    Blocks until the child finishes; raises :class:`IndexError_` (or
+    :class:`IndexBusy`) with the child's message.  Setting the event ``cancel``
+    kills the child; the index then stays as it was before the run."""
+    import multiprocessing
+    import queue as queue_mod
+
+    ctx = multiprocessing.get_context("spawn")  # never fork a process running Qt
+    q = ctx.Queue()
+    proc = ctx.Process(target=_child_update, args=(settings, rebuild, q), daemon=True,
+                       name="searchapp-indexer")
+    proc.start()
+    try:
+        while True:
+            try:
+                msg = q.get(timeout=0.25)
+            except queue_mod.Empty:
+                if cancel is not None and cancel.is_set():
+                    proc.kill()
+                    raise IndexError_("indexing was cancelled; the previous index is unchanged") \
+                        from None
+                if not proc.is_alive():
+                    try:  # it may have reported just before exiting
+                        msg = q.get(timeout=0.5)
+                    except queue_mod.Empty:
+                        raise IndexError_(
+                            f"the indexer stopped unexpectedly (exit code {proc.exitcode}); "
+                            "the previous index is unchanged") from None
+                else:
+                    continue
+            if msg[0] == "progress":
+                if progress:
+                    progress(*msg[1:])
+            elif msg[0] == "done":
+                return msg[1]
+            else:
+                kind = {"IndexBusy": IndexBusy, "IndexMissing": IndexMissing}.get(msg[1],
+                                                                                 IndexError_)
+                raise kind(msg[2])
+    finally:
+        proc.join(timeout=10)
+        if proc.is_alive():
+            proc.kill()
+        q.close()

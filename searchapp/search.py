@@ -138,6 +138,8 @@ class _Columns:
         self.para = _column(reader, "para", n)
         self.doc_ord = np.full(n, -1, dtype=np.int64)  # document ordinal of each paragraph
         for i, btext in enumerate(reader.lexicon("doc_id")):
+            if i % 32 == 0:
+                time.sleep(0)
             self.doc_ord[np.fromiter(reader.postings("doc_id", btext).all_ids(),
                                      dtype=np.int64)] = i
         self.facets: dict[str, tuple[list[str], np.ndarray, np.ndarray, dict[str, int]]] = {}
@@ -147,6 +149,8 @@ class _Columns:
             terms: list[np.ndarray] = []
             if fieldname in reader.indexed_field_names():
                 for i, btext in enumerate(reader.lexicon(fieldname)):
+                    if i % 32 == 0:
+                        time.sleep(0)  # let a waiting GUI thread have the interpreter lock
                     ids = np.fromiter(reader.postings(fieldname, btext).all_ids(),
                                       dtype=np.int64)
                     values.append(btext.decode("utf-8"))

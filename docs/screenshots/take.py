@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from searchapp.config import Settings  # noqa: E402
@@ -57,8 +58,25 @@ def search(win, text: str) -> None:
     wait(lambda: win.result is not before and win.result.query == text)
 
 
+def dark_palette() -> QPalette:
+    pal = QPalette()
+    for role, color in ((QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.Base, "#1e1e1e"),
+                        (QPalette.ColorRole.AlternateBase, "#262626"),
+                        (QPalette.ColorRole.Text, "#e6e6e6"),
+                        (QPalette.ColorRole.WindowText, "#e6e6e6"),
+                        (QPalette.ColorRole.Button, "#353535"),
+                        (QPalette.ColorRole.ButtonText, "#e6e6e6"),
+                        (QPalette.ColorRole.Highlight, "#2f65ca"),
+                        (QPalette.ColorRole.HighlightedText, "#ffffff"),
+                        (QPalette.ColorRole.Link, "#8ab4f8"),
+                        (QPalette.ColorRole.PlaceholderText, "#8a8a8a"),
+                        (QPalette.ColorRole.Mid, "#444444")):
+        pal.setColor(role, QColor(color))
+    return pal
+
+
 def main() -> int:
-    app = QApplication(sys.argv)  # noqa: F841  (kept alive for the whole run)
+    app = QApplication(sys.argv)
     tmp = Path(tempfile.mkdtemp())
     win = MainWindow(Settings(corpus=ROOT / "corpus", index=tmp / "index", data_dir=tmp))
     win.resize(1400, 860)
@@ -99,6 +117,16 @@ def main() -> int:
     win.results.setCurrentIndex(win.model.index(0, 0))
     wait(lambda: win.view.data is not None)
     shot(win, "persons-bookmarks")
+
+    # the system switches to a dark palette while the app runs
+    app.setStyle("Fusion")
+    app.setPalette(dark_palette())
+    win.docks["filters"].raise_()
+    win.clear_filters()
+    search(win, "denuclearization")
+    win.results.setCurrentIndex(win.model.index(0, 0))
+    wait(lambda: win.view.data is not None and win.view.data.query == "denuclearization")
+    shot(win, "dark")
     win.close()
     return 0
 

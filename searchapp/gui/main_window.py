@@ -44,7 +44,7 @@ from searchapp.gui.viewer import DocumentView, prepare_document, snapshot_docume
 from searchapp.index import IndexReport
 from searchapp.search import SORTS, SearchRequest, SearchResult
 
-DEBOUNCE_MS = 250
+DEBOUNCE_MS = 60  # overtaken searches are skipped, so a short pause is enough
 HISTORY_IDLE_MS = 2000
 LIST_FIELDS = {"person": "persons", "place": "places", "source": "sources",
                "author": "authors", "year": "years"}
@@ -345,6 +345,8 @@ class MainWindow(QMainWindow):
         st.sync()
 
     def closeEvent(self, event) -> None:
+        self.debounce.stop()
+        self.history_timer.stop()
         self.save_state()
         self._remember()
         self.session.close()

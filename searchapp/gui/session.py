@@ -11,6 +11,7 @@ bookmarks are re-anchored.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -19,7 +20,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from searchapp.bookmarks import open_store
 from searchapp.config import Settings
 from searchapp.gui.jobs import run_job
-from searchapp.index import IndexReport, index_exists, is_stale, update_index
+from searchapp.index import IndexReport, index_exists, is_stale, update_index_in_process
 from searchapp.people import Registry
 from searchapp.search import SearchEngine, SearchRequest, SearchResult
 
@@ -49,6 +50,8 @@ class SearchSession(QObject):
         self.report: IndexReport | None = None
         self._gen = 0
         self._pending = False  # a search waits for the engine
+        self.closed = False
+        self._cancel = threading.Event()  # stops a running indexer process on close
 
     # -- engine ----------------------------------------------------------------
 
@@ -80,11 +83,23 @@ class SearchSession(QObject):
     def call(self, func: Callable[[SearchEngine | None], object],
              on_done: Callable[[object], None],
              on_error: Callable[[str], None] | None = None) -> None:
-        """Run ``func(engine)`` on the engine's thread; report to the GUI thread."""
-        run_job(lambda: func(self.engine), on_done, on_error or self.search_failed.emit,
-                pool=self.pool)
+        """Run ``func(engine)`` on the engine's thread; report to the GUI thread
+        (nothing is reported once the session is closed)."""
+        on_error = on_error or self.search_failed.emit
+
+        def done(result):
+            if not self.closed:
+                on_done(result)
+
+        def failed(message):
+            if not self.closed:
+                on_error(message)
+
+        run_job(lambda: func(self.engine), done, failed, pool=self.pool)
 
     def close(self) -> None:
+        self.closed = True
+        self._cancel.set()
         self._gen += 1
         self.pool.clear()
         self.pool.waitForDone(5000)
@@ -95,6 +110,8 @@ class SearchSession(QObject):
 
     def search(self, request: SearchRequest) -> None:
         """Search ``request`` (page 1); results arrive through ``results``."""
+        if self.closed:
+            return
         self._gen += 1
         gen = self._gen
         self.request = replace(request, page=1)
@@ -163,14 +180,17 @@ class SearchSession(QObject):
         def work(progress):
             if not rebuild and not is_stale(settings):
                 return None
-            report = update_index(settings, rebuild=rebuild, progress=progress)
-            return report
+            # a separate process: its long C calls never stall the GUI thread
+            return update_index_in_process(settings, rebuild=rebuild, progress=progress,
+                                           cancel=self._cancel)
 
         run_job(work, self._indexed, self._index_error, on_progress=self.index_progress.emit)
         return True
 
     def _indexed(self, report: IndexReport | None) -> None:
         self.indexing = False
+        if self.closed:
+            return
         self.report = report
         if report is None and self.engine is not None:
             self.index_done.emit(None)
@@ -192,4 +212,5 @@ class SearchSession(QObject):
 
     def _index_error(self, message: str) -> None:
         self.indexing = False
-        self.index_failed.emit(message)
+        if not self.closed:
+            self.index_failed.emit(message)

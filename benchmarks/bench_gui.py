@@ -1,0 +1,185 @@
+"""How responsive the app is: launch, typing, and the event loop while indexing.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/bench_gui.py [--copies N] [--json]
+
+Runs the real main window under the offscreen platform on a copy of the
+bundled corpus (``--copies N`` repeats its articles N times under other
+names, so re-indexing takes long enough to measure):
+
+* ``window_visible_ms``: constructing and showing the window with an
+  existing index, until its first paint;
+* ``keystroke_to_results_ms``: typing queries character by character
+  (80 ms between keys) and timing, from the last key, until the results
+  for the final text are painted (median and max over the queries);
+* ``stall_typing_ms`` / ``stall_indexing_ms``: the longest gap of a 5 ms
+  timer on the GUI thread beyond its interval (a lag probe) while typing,
+  and while the whole corpus is re-indexed in the background.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, QTimer  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from searchapp.config import Settings  # noqa: E402
+from searchapp.gui.main_window import MainWindow  # noqa: E402
+from searchapp.index import update_index  # noqa: E402
+
+QUERIES = ["summit", "Xi Jinping", "North Korea Russia", "denuclearization", '"Camp David"',
+           "Yoon Seok-yeol", "trilateral cooperation", "Pyongyang Beijing"]
+
+
+class LagProbe(QObject):
+    """A 5 ms timer on the GUI thread: the longest gap beyond 5 ms is the worst stall."""
+
+    def __init__(self, interval_ms: int = 5) -> None:
+        super().__init__()
+        self.interval = interval_ms
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self._tick)
+        self.clock = QElapsedTimer()
+        self.worst = 0.0
+        self.last = 0.0
+
+    def start(self) -> None:
+        self.worst = 0.0
+        self.clock.start()
+        self.last = 0.0
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = self.clock.nsecsElapsed() / 1e6
+        self.worst = max(self.worst, now - self.last - self.interval)
+        self.last = now
+
+    def stop(self) -> float:
+        self.timer.stop()
+        return max(0.0, self.worst)
+
+
+class PaintWatch(QObject):
+    """Records when a widget last painted."""
+
+    def __init__(self, widget) -> None:
+        super().__init__()
+        self.last = 0.0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.last = time.perf_counter()
+        return False
+
+
+def spin(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait(pred, timeout_s: float = 600) -> None:
+    end = time.monotonic() + timeout_s
+    while not pred():
+        if time.monotonic() > end:
+            raise SystemExit("timed out")
+        spin(5)
+
+
+def make_corpus(dest: Path, copies: int) -> None:
+    src = ROOT / "corpus"
+    shutil.copytree(src, dest)
+    articles = [p for p in src.iterdir() if p.suffix in (".txt", ".html", ".md")]
+    for i in range(1, copies):
+        for p in articles:
+            shutil.copy(p, dest / f"copy{i:03d}_{p.name}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--copies", type=int, default=40)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    app = QApplication.instance() or QApplication(sys.argv)  # noqa: F841
+    tmp = Path(tempfile.mkdtemp(prefix="bench-gui-"))
+    make_corpus(tmp / "corpus", args.copies)
+    settings = Settings(corpus=tmp / "corpus", index=tmp / "index", data_dir=tmp / "data")
+    report = update_index(settings)
+
+    t0 = time.perf_counter()
+    win = MainWindow(settings)
+    win.resize(1280, 800)
+    watch_win = PaintWatch(win)
+    win.show()
+    wait(lambda: watch_win.last > 0)
+    visible_ms = (watch_win.last - t0) * 1000
+    wait(lambda: win.result is not None and win.settled() and not win.session.indexing)
+
+    probe = LagProbe()
+    watch = PaintWatch(win.results.viewport())
+    latencies = []
+    probe.start()
+    for query in QUERIES:
+        win.search_box.clear()
+        spin(100)
+        for ch in query:
+            QTest.keyClicks(win.search_box, ch)
+            spin(80)
+        last_key = time.perf_counter() - 0.080
+        wait(lambda q=query: win.settled() and win.result.query == q)
+        spin(30)  # let the repaint land
+        latencies.append((watch.last - last_key) * 1000)
+    stall_typing = probe.stop()
+
+    probe.start()
+    before = win.index_report
+    win.update_index(rebuild=True)
+    t1 = time.perf_counter()
+    wait(lambda: win.index_report is not before and win.settled())
+    reindex_s = time.perf_counter() - t1
+    stall_indexing = probe.stop()
+    win.close()
+    win.deleteLater()
+    spin(50)
+
+    out = {
+        "paragraphs": report.total_paragraphs,
+        "files": report.total_files,
+        "window_visible_ms": round(visible_ms, 1),
+        "keystroke_to_results_p50_ms": round(statistics.median(latencies), 1),
+        "keystroke_to_results_max_ms": round(max(latencies), 1),
+        "stall_typing_ms": round(stall_typing, 1),
+        "stall_indexing_ms": round(stall_indexing, 1),
+        "reindex_s": round(reindex_s, 2),
+    }
+    if args.json:
+        print(json.dumps(out))
+    else:
+        print(f"{out['files']} files, {out['paragraphs']} paragraphs")
+        print(f"window visible            {out['window_visible_ms']:8.1f} ms")
+        print(f"keystroke -> results p50  {out['keystroke_to_results_p50_ms']:8.1f} ms "
+              f"(max {out['keystroke_to_results_max_ms']:.1f})")
+        print(f"worst stall while typing  {out['stall_typing_ms']:8.1f} ms")
+        print(f"worst stall re-indexing   {out['stall_indexing_ms']:8.1f} ms "
+              f"(rebuild took {out['reindex_s']:.1f} s)")
+    shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
