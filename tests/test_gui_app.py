@@ -36,6 +36,16 @@ def settings(tmp_path, built_index):
     return Settings(corpus=CORPUS, index=tmp_path / "index", data_dir=tmp_path / "data")
 
 
+@pytest.fixture
+def own_corpus(tmp_path):
+    """Settings over a private, indexed copy of the corpus that a test may change."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    settings = Settings(corpus=corpus, index=tmp_path / "index", data_dir=tmp_path / "data")
+    update_index(settings)
+    return settings
+
+
 def open_window(qtbot, settings):
     from searchapp.gui.main_window import MainWindow
 
@@ -220,14 +230,11 @@ def test_pin_and_open_another_document_side_by_side(qtbot, settings):
     assert not win.pinned_view.isVisible()
 
 
-def test_bookmark_survives_restart_and_reindex_and_exports(qtbot, tmp_path):
+def test_bookmark_survives_restart_and_reindex_and_exports(qtbot, tmp_path, own_corpus):
     from searchapp.gui.models import StarRole
     from searchapp.gui.results import ResultDelegate
 
-    corpus = tmp_path / "corpus"
-    shutil.copytree(CORPUS, corpus)
-    settings = Settings(corpus=corpus, index=tmp_path / "index", data_dir=tmp_path / "data")
-    update_index(settings)
+    settings, corpus = own_corpus, own_corpus.corpus
     win = open_window(qtbot, settings)
     search(qtbot, win, '"Camp David"')
     hit = win.model.hits[0]
@@ -272,12 +279,9 @@ def test_bookmark_survives_restart_and_reindex_and_exports(qtbot, tmp_path):
     assert data[0]["text"] == hit.text
 
 
-def test_missing_bookmark_stays_visible_with_its_saved_text(qtbot, tmp_path):
-    corpus = tmp_path / "corpus"
-    shutil.copytree(CORPUS, corpus)
-    settings = Settings(corpus=corpus, index=tmp_path / "index", data_dir=tmp_path / "data")
-    update_index(settings)
-    win = open_window(qtbot, settings)
+def test_missing_bookmark_stays_visible_with_its_saved_text(qtbot, own_corpus):
+    corpus = own_corpus.corpus
+    win = open_window(qtbot, own_corpus)
     search(qtbot, win, "Sejong")
     hit = win.model.hits[0]
     win.toggle_bookmark(hit.to_json())

@@ -196,7 +196,25 @@ class FacetModel(QStandardItemModel):
         return out
 
 
-class PersonsModel(QAbstractTableModel):
+class _RowsModel(QAbstractTableModel):
+    """A table of ``self.rows`` with the headers ``COLUMNS``."""
+
+    COLUMNS: tuple[str, ...] = ()
+    rows: list
+
+    def rowCount(self, parent: Index | None = None) -> int:
+        return len(self.rows) if _is_root(parent) else 0
+
+    def columnCount(self, parent: Index | None = None) -> int:
+        return len(self.COLUMNS) if _is_root(parent) else 0
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+
+class PersonsModel(_RowsModel):
     """Every person of the registry (and any other found in the index), with
     aliases, role and how many paragraphs and documents mention them."""
 
@@ -210,17 +228,6 @@ class PersonsModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
-
-    def rowCount(self, parent: Index | None = None) -> int:
-        return len(self.rows) if _is_root(parent) else 0
-
-    def columnCount(self, parent: Index | None = None) -> int:
-        return len(self.COLUMNS) if _is_root(parent) else 0
-
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -244,7 +251,7 @@ class PersonsModel(QAbstractTableModel):
         return None
 
 
-class BookmarksModel(QAbstractTableModel):
+class BookmarksModel(_RowsModel):
     """Bookmarks from the store; the note and tags columns are editable and
     write straight through to the store."""
 
@@ -270,17 +277,6 @@ class BookmarksModel(QAbstractTableModel):
 
     def keys(self) -> set[tuple[str, str]]:
         return {(b.doc_id, b.pid) for b in self.store.list()}
-
-    def rowCount(self, parent: Index | None = None) -> int:
-        return len(self.rows) if _is_root(parent) else 0
-
-    def columnCount(self, parent: Index | None = None) -> int:
-        return len(self.COLUMNS) if _is_root(parent) else 0
-
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
 
     def flags(self, index: Index):
         base = super().flags(index)
