@@ -8,6 +8,7 @@ comes back.  Bookmarks are small SQLite writes done directly.
 from __future__ import annotations
 
 import html
+import json
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -49,6 +50,13 @@ HISTORY_IDLE_MS = 2000
 LIST_FIELDS = {"person": "persons", "place": "places", "source": "sources",
                "author": "authors", "year": "years"}
 SORT_LABELS = {"relevance": "Relevance", "newest": "Newest first", "oldest": "Oldest first"}
+
+
+def app_request(query: str = "", filters: dict | None = None, **kw) -> SearchRequest:
+    """A request as the app makes it: values within a facet group combine as OR
+    (the core's default for persons and places is AND)."""
+    return SearchRequest.from_json({"person_mode": "any", "place_mode": "any",
+                                    **(filters or {}), **kw, "query": query})
 
 QUERY_HELP = """
 <h3>Query language</h3>
@@ -97,7 +105,8 @@ class MainWindow(QMainWindow):
                                   QSettings.Format.IniFormat)
         self.store = open_store(settings.bookmarks_db)
         self.session = SearchSession(settings, self)
-        self.request = SearchRequest(person_mode="any", place_mode="any")
+        self.request = app_request()
+        self._starred: set[tuple[str, str]] = set()  # (doc_id, pid) of every bookmark
         self.result: SearchResult | None = None
         self.index_report: IndexReport | None = None
         self.index_error: str | None = None
@@ -320,22 +329,12 @@ class MainWindow(QMainWindow):
                 fn(value)
         last = st.value("request")
         if isinstance(last, str) and last:
-            import json
-
             try:
-                req = SearchRequest.from_json(json.loads(last))
-                self.request = replace(req, page=1)
+                self._show_request(SearchRequest.from_json(json.loads(last)))
             except (ValueError, TypeError):
                 pass
-        self.search_box.setText(self.request.query)
-        self.sort.blockSignals(True)
-        self.sort.setCurrentIndex(max(0, self.sort.findData(self.request.sort)))
-        self.sort.blockSignals(False)
-        self.facets.set_dates(self.request.date_from, self.request.date_to)
 
     def save_state(self) -> None:
-        import json
-
         st = self.ui_state
         st.setValue("geometry", self.saveGeometry())
         st.setValue("window", self.saveState())
@@ -385,7 +384,7 @@ class MainWindow(QMainWindow):
     def _results(self, result: SearchResult) -> None:
         self.result = result
         self.model.set_result(result)
-        self._refresh_stars()
+        self.model.set_starred(self._starred)
         n = result.total
         took = f" · {result.elapsed_ms:.0f} ms"
         self.count.setText(f"<b>{n:,}</b> paragraph{'s' if n != 1 else ''}{took}")
@@ -426,14 +425,18 @@ class MainWindow(QMainWindow):
         self.run_search()
 
     def apply_request(self, req: SearchRequest) -> None:
-        """Show a whole request (from history, saved searches, the persons browser)."""
+        """Search a whole request (from history or saved searches)."""
+        self._show_request(req)
+        self.run_search()
+
+    def _show_request(self, req: SearchRequest) -> None:
+        """Make ``req`` the current request and show it in the search bar and filters."""
         self.request = replace(req, page=1)
         self.search_box.setText(req.query)
         self.sort.blockSignals(True)
         self.sort.setCurrentIndex(max(0, self.sort.findData(req.sort)))
         self.sort.blockSignals(False)
         self.facets.set_dates(req.date_from, req.date_to)
-        self.run_search()
 
     def _remember(self) -> None:
         req = self._current_request()
@@ -475,8 +478,7 @@ class MainWindow(QMainWindow):
         self.set_dates(start, end)
 
     def clear_filters(self) -> None:
-        self.request = SearchRequest(query=self.search_box.text(), sort=self.request.sort,
-                                     person_mode="any", place_mode="any")
+        self.request = app_request(self.search_box.text(), sort=self.request.sort)
         self.facets.set_dates(None, None)
         self.run_search()
 
@@ -615,10 +617,12 @@ class MainWindow(QMainWindow):
     # -- bookmarks ------------------------------------------------------------------------
 
     def _starred_pids(self, doc_id: str) -> set[str]:
-        return {b.pid for b in self.store.list(doc_id=doc_id)}
+        return {pid for d, pid in self._starred if d == doc_id}
 
     def _refresh_stars(self) -> None:
-        self.model.set_starred(self.bookmarks_model.keys())
+        """Re-read which passages are bookmarked (after a bookmark or index change)."""
+        self._starred = self.bookmarks_model.keys()
+        self.model.set_starred(self._starred)
         for v in (self.view, self.pinned_view):
             if v.data is not None and not v.data.snapshot:
                 v.set_starred(self._starred_pids(v.data.doc_id))
@@ -689,8 +693,7 @@ class MainWindow(QMainWindow):
                 label += "  [" + ", ".join(
                     f"{k}: {v}" for k, v in h["filters"].items() if k != "person_mode") + "]"
             menu.addAction(label[:90], lambda h=h: self.apply_request(
-                SearchRequest.from_json({"person_mode": "any", "place_mode": "any",
-                                         **h["filters"], "query": h["query"]})))
+                app_request(h["query"], h["filters"])))
         menu.addSeparator()
         menu.addAction("Clear history", self.store.clear_history)
 
@@ -702,8 +705,7 @@ class MainWindow(QMainWindow):
             menu.addAction("(none: Search ▸ Save this search…)").setEnabled(False)
         for s in saved:
             menu.addAction(s["name"], lambda s=s: self.apply_request(
-                SearchRequest.from_json({"person_mode": "any", "place_mode": "any",
-                                         **s["filters"], "query": s["query"]})))
+                app_request(s["query"], s["filters"])))
         if saved:
             delete = menu.addMenu("Delete")
             for s in saved:

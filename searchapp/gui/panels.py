@@ -58,7 +58,7 @@ class PersonsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.table.doubleClicked.connect(lambda _i: self.search_selected("any"))
+        # a double-click also emits activated: connect only that, or it runs twice
         self.table.activated.connect(lambda _i: self.search_selected("any"))
         self.one_btn = QPushButton("Search")
         self.one_btn.setToolTip("Paragraphs naming the selected person (any of them)")
@@ -136,8 +136,7 @@ class BookmarksPanel(QWidget):
         header.resizeSection(1, 140)
         header.resizeSection(2, 100)
         header.resizeSection(3, 200)
-        self.table.doubleClicked.connect(self._double_clicked)
-        self.table.activated.connect(self._activated)
+        self.table.activated.connect(self._activated)  # double-click or Enter
         self.open_btn = QPushButton("Open")
         self.open_btn.clicked.connect(self._open_current)
         self.remove_btn = QPushButton("Remove")
@@ -191,10 +190,6 @@ class BookmarksPanel(QWidget):
     def current(self):
         index = self.table.currentIndex()
         return index.data(BookmarkRole) if index.isValid() else None
-
-    def _double_clicked(self, index) -> None:
-        if index.column() not in (BookmarksModel.NOTE, BookmarksModel.TAGS):
-            self._open_current()
 
     def _activated(self, index) -> None:
         if index.column() not in (BookmarksModel.NOTE, BookmarksModel.TAGS):

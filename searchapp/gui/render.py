@@ -22,22 +22,24 @@ def qt_snippet(snippet: str) -> str:
     return snippet.replace("<mark>", MARK_OPEN).replace("</mark>", "</span>")
 
 
+def _mix(a: QColor, b: QColor, wa: int, wb: int) -> str:
+    """The colour ``wa`` parts ``a`` to ``wb`` parts ``b``, as ``#rrggbb``."""
+    total = wa + wb
+    return QColor((a.red() * wa + b.red() * wb) // total,
+                  (a.green() * wa + b.green() * wb) // total,
+                  (a.blue() * wa + b.blue() * wb) // total).name()
+
+
 def mid_color(palette: QPalette) -> str:
     """A muted text colour that reads on the palette's base (light or dark)."""
-    text = palette.color(QPalette.ColorRole.Text)
-    base = palette.color(QPalette.ColorRole.Base)
-    mixed = QColor((text.red() * 3 + base.red() * 2) // 5, (text.green() * 3 + base.green() * 2) // 5,
-                   (text.blue() * 3 + base.blue() * 2) // 5)
-    return mixed.name()
+    return _mix(palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base),
+                3, 2)
 
 
 def tint_color(palette: QPalette) -> str:
     """A faint highlight behind the current paragraph."""
-    hi = palette.color(QPalette.ColorRole.Highlight)
-    base = palette.color(QPalette.ColorRole.Base)
-    mixed = QColor((hi.red() + base.red() * 5) // 6, (hi.green() + base.green() * 5) // 6,
-                   (hi.blue() + base.blue() * 5) // 6)
-    return mixed.name()
+    return _mix(palette.color(QPalette.ColorRole.Highlight),
+                palette.color(QPalette.ColorRole.Base), 1, 5)
 
 
 def person_href(name: str) -> str:

@@ -114,8 +114,6 @@ class ResultDelegate(QStyledItemDelegate):
 class ResultsView(QListView):
     """Results with word-wrapped rich rows; re-lays out when its width changes."""
 
-    activated_hit = Signal(object)
-
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.delegate = ResultDelegate(self)

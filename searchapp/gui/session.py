@@ -47,7 +47,6 @@ class SearchSession(QObject):
         self.result: SearchResult | None = None
         self.result_request: SearchRequest | None = None  # the request ``result`` answers
         self.indexing = False
-        self.report: IndexReport | None = None
         self._gen = 0
         self._pending = False  # a search waits for the engine
         self.closed = False
@@ -113,42 +112,39 @@ class SearchSession(QObject):
         if self.closed:
             return
         self._gen += 1
-        gen = self._gen
         self.request = replace(request, page=1)
         if self.engine is None:
             self._pending = True
             return
-        req = self.request
+        self._run(self.request, self._show_results, self.search_failed.emit)
+
+    def fetch_more(self, page: int) -> None:
+        """A further page of the current request; it arrives through ``more``."""
+        if self.engine is not None:
+            self._run(replace(self.request, page=page), lambda _req, r: self.more.emit(r),
+                      lambda _m: None)
+
+    def _show_results(self, req: SearchRequest, result: SearchResult) -> None:
+        self.result = result
+        self.result_request = req
+        self.results.emit(result)
+
+    def _run(self, req: SearchRequest, on_result, on_error) -> None:
+        """Search ``req`` unless a newer search overtakes it (then nothing is reported)."""
+        gen = self._gen
 
         def work(engine):
             return None if gen != self._gen else engine.search(req)
 
         def done(result):
             if result is not None and gen == self._gen:
-                self.result = result
-                self.result_request = req
-                self.results.emit(result)
+                on_result(req, result)
 
         def failed(message):
             if gen == self._gen:
-                self.search_failed.emit(message)
+                on_error(message)
 
         self.call(work, done, failed)
-
-    def fetch_more(self, page: int) -> None:
-        gen = self._gen
-        req = replace(self.request, page=page)
-        if self.engine is None:
-            return
-
-        def work(engine):
-            return None if gen != self._gen else engine.search(req)
-
-        def done(result):
-            if result is not None and gen == self._gen:
-                self.more.emit(result)
-
-        self.call(work, done, lambda m: None)
 
     def load_persons(self) -> None:
         def work(engine):
@@ -191,7 +187,6 @@ class SearchSession(QObject):
         self.indexing = False
         if self.closed:
             return
-        self.report = report
         if report is None and self.engine is not None:
             self.index_done.emit(None)
             return
