@@ -35,7 +35,7 @@ from whoosh.writing import CLEAR
 from searchapp.analysis import name_analyzer, text_analyzer
 from searchapp.config import Settings
 from searchapp.document import Document, doc_id_for, load_document
-from searchapp.loaders import LoadError, iter_corpus
+from searchapp.loaders import MAX_BYTES, LoadError, scan_corpus
 from searchapp.metadata import Catalog
 from searchapp.people import Registry
 
@@ -240,12 +240,14 @@ def is_stale(settings: Settings) -> bool:
     if manifest.get("fingerprint") != config_fingerprint(settings):
         return True
     files = manifest.get("files", {})
-    paths = iter_corpus(settings.corpus)
-    if len(paths) != len(files):
+    failed = manifest.get("failed", {})
+    scan = scan_corpus(settings.corpus)
+    kept = sum(1 for rel in files if scan.under_unreadable(rel))
+    if len(scan.paths) + kept != len(files) + len(failed):
         return True
-    for path in paths:
+    for path in scan.paths:
         rel = path.relative_to(settings.corpus).as_posix()
-        entry = files.get(rel)
+        entry = files.get(rel) or failed.get(rel)
         if entry is None:
             return True
         try:
@@ -294,6 +296,9 @@ def update_index(settings: Settings, rebuild: bool = False,
     report.rebuilt = reread
     known = {} if fresh else manifest.get("files", {})
     previous = {} if reread else known
+    # files that failed last time are not read again until they change
+    failed_before = {} if (fresh or rebuild) else manifest.get("failed", {})
+    failures: dict[str, dict] = {}
     try:
         writer = ix.writer(timeout=0.0, limitmb=128)
     except LockError:
@@ -302,13 +307,19 @@ def update_index(settings: Settings, rebuild: bool = False,
         catalog = Catalog.load(settings.catalog_path)
         registry = Registry.load(settings.registry_dir)
         files: dict[str, dict] = {}
-        paths = iter_corpus(settings.corpus)
+        scan = scan_corpus(settings.corpus)
+        report.failed.extend(scan.problems)
+        for rel, entry in known.items():  # kept while their folder cannot be read
+            if scan.under_unreadable(rel) and not clear:
+                files[rel] = entry
+        paths = scan.paths
         for i, path in enumerate(paths, 1):
             rel = path.relative_to(settings.corpus).as_posix()
             if progress:
                 progress(i, len(paths), rel)
             _index_file(path, rel, settings, catalog, registry, writer, previous, known,
-                        files, report, delete_old=not (fresh or clear))
+                        files, report, delete_old=not (fresh or clear),
+                        failed_before=failed_before, failures=failures)
         if not (fresh or clear):
             # every document in the index whose file is gone (the manifest may lag behind)
             current = {f["doc_id"] for f in files.values()} | \
@@ -327,7 +338,7 @@ def update_index(settings: Settings, rebuild: bool = False,
         raise
     _write_manifest(index_dir, {"schema": SCHEMA_VERSION, "fingerprint": fingerprint,
                                 "corpus": str(settings.corpus), "files": files,
-                                "updated": time.time()})
+                                "failed": failures, "updated": time.time()})
     report.total_files = len(files)
     report.total_paragraphs = sum(f.get("paragraphs", 0) for f in files.values())
     report.seconds = time.perf_counter() - start
@@ -336,24 +347,38 @@ def update_index(settings: Settings, rebuild: bool = False,
 
 def _index_file(path: Path, rel: str, settings: Settings, catalog: Catalog, registry: Registry,
                 writer, previous: dict, known: dict, files: dict, report: IndexReport,
-                delete_old: bool) -> None:
-    """Index one file if it changed.  A file that fails is left out of the manifest (so
-    the next run retries it) and keeps any paragraphs it had in the index."""
+                delete_old: bool, failed_before: dict, failures: dict) -> None:
+    """Index one file if it changed.  A file that fails keeps any paragraphs it had in
+    the index; it is listed under "failed" in the manifest with its size and mtime,
+    so later runs report it again without reading it until it changes."""
     try:
         st = path.stat()
     except OSError as exc:
         report.failed.append((rel, f"cannot read: {exc.strerror or exc}"))
         return
+    bad = failed_before.get(rel)
+    if _same_stat(bad, st):
+        report.failed.append((rel, bad["error"]))
+        failures[rel] = bad
+        return
+
+    def fail(reason: str) -> None:
+        report.failed.append((rel, reason))
+        failures[rel] = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "error": reason}
+
     entry = previous.get(rel)
     if _same_stat(entry, st):
         files[rel] = entry
         report.unchanged += 1
         return
+    if st.st_size > MAX_BYTES:  # never read a huge file into memory
+        fail(f"file too large ({st.st_size / 2**20:.0f} MiB, limit {MAX_BYTES >> 20} MiB)")
+        return
     try:
         raw = path.read_bytes()
     except OSError as exc:
         report.failed.append((rel, f"cannot read: {exc.strerror or exc}"))
-        return
+        return  # not remembered: a read error may be passing
     digest = hashlib.sha1(raw).hexdigest()
     if entry and entry.get("hash") == digest:  # touched, not changed
         files[rel] = {**entry, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
@@ -362,10 +387,10 @@ def _index_file(path: Path, rel: str, settings: Settings, catalog: Catalog, regi
     try:
         doc = load_document(path, settings.corpus, catalog, registry)
     except LoadError as exc:
-        report.failed.append((rel, str(exc)))
+        fail(str(exc))
         return
     except Exception as exc:  # one bad file never stops the run
-        report.failed.append((rel, f"{type(exc).__name__}: {exc}"))
+        fail(f"{type(exc).__name__}: {exc}")
         return
     if delete_old:
         writer.delete_by_term("doc_id", doc.doc_id)

@@ -10,6 +10,7 @@ cp1252, EUC-KR, GB18030 and Shift_JIS apart).
 from __future__ import annotations
 
 import codecs
+import errno
 import gzip
 import io
 import re
@@ -84,12 +85,10 @@ def read_source(path: Path | str) -> SourceFile:
         if size > MAX_BYTES:
             raise LoadError(f"file too large ({size / 2**20:.0f} MiB, limit {MAX_BYTES >> 20} MiB)")
         raw = path.read_bytes()
-    except PermissionError as exc:
-        raise LoadError("permission denied") from exc
     except IsADirectoryError as exc:
         raise LoadError("is a directory") from exc
     except OSError as exc:
-        raise LoadError(exc.strerror or str(exc)) from exc
+        raise LoadError(_os_reason(exc)) from exc
     if path.name.lower().endswith(".gz"):
         raw = _gunzip(raw)
     if not raw.strip():
@@ -129,6 +128,9 @@ def decode_bytes(raw: bytes, html: bool = False) -> Decoded:
         return Decoded(raw.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    mixed = _decode_mixed(raw)
+    if mixed is not None:
+        return mixed
     if html:
         m = _META_CHARSET.search(raw[:4096])
         if m:
@@ -151,6 +153,47 @@ def decode_bytes(raw: bytes, html: bool = False) -> Decoded:
                 pass
         return Decoded(raw.decode(enc, errors="replace"), enc)
     return Decoded(raw.decode("utf-8", errors="replace"), "utf-8")
+
+
+def _decode_mixed(raw: bytes) -> Decoded | None:
+    """Text pasted together from UTF-8 and a legacy encoding (a UTF-8 file with
+    some cp1252 or EUC-KR lines): each line is decoded as UTF-8 when it is valid
+    UTF-8, the others with the encoding detected for them.  None when the file
+    has no line with real (multi-byte) UTF-8 in it: then it is not mixed."""
+    lines = raw.split(b"\n")
+    utf8_chars = 0  # non-ASCII characters on valid UTF-8 lines
+    legacy: list[bytes] = []
+    for line in lines:
+        if line.isascii():
+            continue
+        try:
+            text = line.decode("utf-8")
+            utf8_chars += sum(1 for ch in text if ord(ch) > 127)
+        except UnicodeDecodeError:
+            legacy.append(line)
+    # a short legacy line can be valid UTF-8 by chance; real UTF-8 text has more
+    if utf8_chars < 3 or not legacy:
+        return None
+    legacy_enc = _legacy_encoding(b"\n".join(legacy))
+    out = []
+    for line in lines:
+        try:
+            out.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            out.append(line.decode(legacy_enc, errors="replace"))
+    return Decoded("\n".join(out), f"utf-8+{legacy_enc}")
+
+
+def _legacy_encoding(sample: bytes) -> str:
+    best = from_bytes(sample[:200_000]).best()
+    enc = _codec(best.encoding) if best is not None else None
+    if enc is None or enc in _SINGLE_BYTE_LATIN or enc.startswith(("iso8859", "mac", "utf")):
+        try:  # like browsers, prefer windows-1252 for Western text that fits it
+            sample.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError:
+            return enc if enc and not enc.startswith("utf") else "cp1252"
+    return enc
 
 
 _SINGLE_BYTE_LATIN = {"cp1250", "cp1252", "cp1254", "cp1257", "cp1258", "latin_1", "cp850"}
@@ -194,29 +237,57 @@ def _looks_binary(raw: bytes) -> bool:
     return control > 0.1 * len(head)
 
 
-def iter_corpus(root: Path | str) -> list[Path]:
-    """Document files below ``root`` in a stable order.
+@dataclass
+class CorpusScan:
+    """What a walk of the corpus folder found: document files in a stable order,
+    and the places it could not go into, as (relative path, reason).
+    ``unreadable`` are folders that could not be listed: whatever was indexed
+    from them is kept, not treated as deleted."""
 
-    Hidden files and folders are skipped, symlinked folders are followed once
-    (loops are cut), and the catalog and registry files are not documents.
-    """
+    paths: list[Path]
+    problems: list[tuple[str, str]]
+    unreadable: list[str]
+
+    def under_unreadable(self, rel: str) -> bool:
+        return any(rel.startswith(d + "/") for d in self.unreadable)
+
+
+def scan_corpus(root: Path | str) -> CorpusScan:
+    """Walk ``root``: hidden files and folders are skipped, symlinked folders are
+    followed once, a symlink back to a folder being walked (a loop) is reported
+    and cut, and the catalog and registry files are not documents."""
     root = Path(root)
-    found: list[Path] = []
+    scan = CorpusScan([], [], [])
     seen_dirs: set[tuple[int, int]] = set()
+    ancestors: list[tuple[int, int]] = []
+
+    def rel(p: Path) -> str:
+        return p.relative_to(root).as_posix()
 
     def walk(folder: Path) -> None:
         try:
             st = folder.stat()
-        except OSError:
+        except OSError as exc:
+            if folder != root:
+                scan.problems.append((rel(folder), _os_reason(exc)))
             return
         key = (st.st_dev, st.st_ino)
-        if key in seen_dirs:
+        if key in ancestors:
+            scan.problems.append((rel(folder), "symlink loop (points back to a folder "
+                                               "that contains it), not followed"))
             return
+        if key in seen_dirs:
+            return  # the same folder reached through another symlink
         seen_dirs.add(key)
         try:
             entries = sorted(folder.iterdir(), key=lambda p: p.name)
-        except OSError:
+        except OSError as exc:
+            if folder != root:
+                scan.problems.append((rel(folder), f"folder cannot be read: {_os_reason(exc)}; "
+                                                   "what was indexed from it is kept"))
+                scan.unreadable.append(rel(folder))
             return
+        ancestors.append(key)
         for entry in entries:
             if entry.name.startswith("."):
                 continue
@@ -224,9 +295,27 @@ def iter_corpus(root: Path | str) -> list[Path]:
                 if entry.is_dir():
                     walk(entry)
                 elif document_format(entry) is not None:
-                    found.append(entry)
+                    scan.paths.append(entry)
+                elif entry.is_symlink() and not entry.exists():
+                    try:
+                        entry.stat()
+                    except OSError as exc:
+                        if exc.errno == errno.ELOOP:
+                            scan.problems.append((rel(entry), "symlink loop, not followed"))
             except OSError:
                 continue
+        ancestors.pop()
 
     walk(root)
-    return found
+    return scan
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return exc.strerror or str(exc)
+
+
+def iter_corpus(root: Path | str) -> list[Path]:
+    """Document files below ``root`` in a stable order (see :func:`scan_corpus`)."""
+    return scan_corpus(root).paths

@@ -17,6 +17,7 @@ for a curator, never silently dropped or guessed.
 
 from __future__ import annotations
 
+import bisect
 import re
 import sys
 from collections import Counter
@@ -246,9 +247,12 @@ class Registry:
                         found.append(Mention(m.start(), m.end(), hit[1], hit[0]))
             full.append(found)
         # Short and titled mentions, resolved against the document's full mentions.
-        order: list[tuple[int, int, str]] = [
-            (i, m.start, m.name) for i, ms in enumerate(full) for m in ms if m.kind == "person"
-        ]
+        # Where each person is named in full, in document order, for bisecting.
+        order: dict[str, list[tuple[int, int]]] = {}
+        for i, ms in enumerate(full):
+            for m in ms:
+                if m.kind == "person":
+                    order.setdefault(m.name, []).append((i, m.start))
         result: list[list[Mention]] = []
         for i, text in enumerate(paragraphs):
             mentions = list(full[i])
@@ -266,20 +270,29 @@ class Registry:
         return result
 
     def _resolve(self, family: str, title: str | None, pos: tuple[int, int],
-                 order: list[tuple[int, int, str]]) -> str | None:
+                 order: dict[str, list[tuple[int, int]]]) -> str | None:
         candidates = self._by_family.get(family, [])
         if title:
             t = title.rstrip(".").replace("-elect", "")
             titled = [p for p in candidates if any(x.rstrip(".") == t for x in p.titles)]
             if titled and not t.startswith(("Mr", "Ms", "Mrs", "Dr", "Prof")):
                 candidates = titled
-        names = {p.name for p in candidates}
-        before = [(i, s, n) for i, s, n in order if n in names and (i, s) < pos]
+        # The nearest full mention before this one wins, else the first after it.
+        before: tuple[tuple[int, int], str] | None = None
+        after: tuple[tuple[int, int], str] | None = None
+        for name in {p.name for p in candidates}:
+            spots = order.get(name)
+            if not spots:
+                continue
+            k = bisect.bisect_left(spots, pos)
+            if k and (before is None or spots[k - 1] > before[0]):
+                before = (spots[k - 1], name)
+            if after is None or spots[0] < after[0]:
+                after = (spots[0], name)
         if before:
-            return before[-1][2]
-        after = [(i, s, n) for i, s, n in order if n in names]
+            return before[1]
         if after:
-            return after[0][2]
+            return after[1]
         known = [p for p in candidates if p.known_by_family]
         return known[0].name if len(known) == 1 else None
 

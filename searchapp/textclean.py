@@ -183,7 +183,7 @@ def _looks_like_heading(line: str) -> bool:
 def is_boilerplate(text: str) -> bool:
     """Page furniture, affiliate notices and publisher disclaimers."""
     bare = text.strip(" \"'“”*")
-    if _BOILERPLATE_LINE.match(bare):
+    if len(bare) < 300 and _BOILERPLATE_LINE.match(bare):  # furniture is short
         return True
     return len(text) < 400 and bool(_DISCLAIMER.search(text))
 
