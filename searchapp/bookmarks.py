@@ -19,6 +19,7 @@ import csv
 import difflib
 import io
 import json
+import os
 import sqlite3
 import time
 from contextlib import contextmanager
@@ -116,9 +117,17 @@ class BookmarkStore:
         self._db = sqlite3.connect(str(self.path), timeout=10, check_same_thread=False,
                                    isolation_level=None)
         self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.executescript(SCHEMA)
+        self.recovered = ""  # what open_store() did with a damaged store, if anything
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.executescript(SCHEMA)
+            bad = [r[0] for r in self._db.execute("PRAGMA quick_check")]
+            if bad != ["ok"]:
+                raise sqlite3.DatabaseError("database disk image is malformed")
+        except sqlite3.DatabaseError:
+            self._db.close()
+            raise
 
     def close(self) -> None:
         self._db.close()
@@ -364,8 +373,86 @@ def to_markdown(rows: list[Bookmark]) -> str:
     return "\n".join(out).rstrip("-\n ") + "\n"
 
 
+_TABLES = ("bookmark", "history", "saved_search")
+
+
 def open_store(path: Path | str) -> BookmarkStore:
+    """The bookmark store at ``path``.
+
+    A damaged store (not a database, or failing SQLite's ``quick_check``) is
+    never replaced silently: it is moved aside as ``<name>.damaged-<time>``
+    (with its WAL), every row that can still be read is copied into a new
+    store, and ``store.recovered`` says so for the user.
+    """
+    path = Path(path)
     try:
         return BookmarkStore(path)
+    except sqlite3.OperationalError as exc:  # locked, read-only, no space: not damage
+        if "malformed" not in str(exc) and "corrupt" not in str(exc):
+            raise BookmarkError(f"cannot open the bookmark store {path}: {exc}") from exc
+        reason = str(exc)
     except sqlite3.DatabaseError as exc:
-        raise BookmarkError(f"cannot open the bookmark store {path}: {exc}") from exc
+        reason = str(exc)
+    return _recover(path, reason)
+
+
+def _recover(path: Path, reason: str) -> BookmarkStore:
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    backup = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 1
+    while any(Path(str(backup) + x).exists() for x in ("", "-wal", "-shm")):
+        n += 1  # never overwrite an earlier backup
+        backup = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+    try:
+        for suffix in ("", "-wal", "-shm"):
+            side = Path(str(path) + suffix)
+            if side.exists():
+                os.replace(side, Path(str(backup) + suffix))
+    except OSError as exc:
+        raise BookmarkError(f"the bookmark store {path} is damaged ({reason}) and could not "
+                            f"be moved aside ({exc.strerror or exc}); it was left as it is") \
+            from exc
+    rows = _salvage(backup)
+    store = BookmarkStore(path)
+    with store._tx() as db:
+        for table, found in rows.items():
+            for row in found:
+                cols = ", ".join(row)
+                marks = ", ".join("?" for _ in row)
+                db.execute(f"INSERT OR IGNORE INTO {table} ({cols}) VALUES ({marks})",
+                           tuple(row.values()))
+    count = len(rows["bookmark"])
+    store.recovered = (f"the bookmark store {path} was damaged ({reason}); it was kept as "
+                       f"{backup} and {count} bookmark{'s' if count != 1 else ''} could be read "
+                       "from it into a new store")
+    return store
+
+
+def _salvage(path: Path) -> dict[str, list[dict]]:
+    """Every row of every table that can still be read from a damaged store."""
+    out: dict[str, list[dict]] = {t: [] for t in _TABLES}
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return out
+    db.row_factory = sqlite3.Row
+    try:
+        for table in _TABLES:
+            try:
+                cols = {r[1] for r in db.execute(f"PRAGMA table_info({table})")}
+            except sqlite3.Error:
+                continue
+            last, step = 0, 1
+            while step < 1 << 40:  # read on from each unreadable row, further each time
+                try:
+                    for r in db.execute(f"SELECT * FROM {table} WHERE id > ? ORDER BY id",
+                                        (last,)):
+                        out[table].append({k: r[k] for k in r.keys() if k in cols})
+                        last, step = r["id"], 1
+                    break
+                except sqlite3.Error:
+                    last += step
+                    step *= 2
+    finally:
+        db.close()
+    return out

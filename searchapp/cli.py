@@ -76,9 +76,7 @@ def cmd_persons(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     if not args.unknown and index_exists(settings.index):
-        from searchapp.search import SearchEngine
-
-        with SearchEngine.open(settings) as engine:
+        with _open_engine(settings) as engine:
             rows = person_rows(engine)
     else:
         from searchapp.corpus import Corpus
@@ -142,6 +140,9 @@ def cmd_index(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
+    if report.recovered:
+        print(f"searchapp: the index was damaged ({report.recovered}); "
+              "it was rebuilt from the corpus (bookmarks are kept)", file=sys.stderr)
     for path, reason in report.failed:
         print(f"searchapp: {path}: {reason}", file=sys.stderr)
     if report.changed or report.rebuilt:
@@ -153,14 +154,42 @@ def cmd_index(args: argparse.Namespace) -> int:
     return 0
 
 
+def _open_engine(settings: Settings):
+    """The search engine; a damaged index is reported and rebuilt from the corpus first."""
+    from searchapp.index import IndexDamaged, update_index
+    from searchapp.search import SearchEngine
+
+    try:
+        return SearchEngine.open(settings)
+    except IndexDamaged as exc:
+        print(f"searchapp: {exc}; rebuilding it from {settings.corpus} "
+              "(bookmarks are kept)", file=sys.stderr)
+        report = update_index(settings, rebuild=True)
+        for path, reason in report.failed:
+            print(f"searchapp: {path}: {reason}", file=sys.stderr)
+        print(f"searchapp: index rebuilt: {report.summary()}", file=sys.stderr)
+    engine = SearchEngine.open(settings)
+    if settings.bookmarks_db.exists():
+        with _open_store(settings.bookmarks_db) as store:
+            store.reconcile(engine)
+    return engine
+
+
+def _open_store(path: Path):
+    """The bookmark store; if it was damaged, say what was saved and where."""
+    from searchapp.bookmarks import open_store
+
+    store = open_store(path)
+    if store.recovered:
+        print(f"searchapp: {store.recovered}", file=sys.stderr)
+    return store
+
+
 def _reconcile_bookmarks(settings: Settings) -> None:
     """Re-anchor bookmarks after the index changed (only if the store exists)."""
     if not settings.bookmarks_db.exists():
         return
-    from searchapp.bookmarks import open_store
-    from searchapp.search import SearchEngine
-
-    with open_store(settings.bookmarks_db) as store, SearchEngine.open(settings) as engine:
+    with _open_store(settings.bookmarks_db) as store, _open_engine(settings) as engine:
         store.reconcile(engine)
 
 
@@ -176,11 +205,9 @@ def _request(args: argparse.Namespace):
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from searchapp.search import SearchEngine
-
     settings = _settings(args)
     req = _request(args)
-    with SearchEngine.open(settings) as engine:
+    with _open_engine(settings) as engine:
         result = engine.search(req)
     if not args.no_history:
         _record_history(settings, req)
@@ -219,25 +246,21 @@ def _plain(snippet: str, bold: bool) -> str:
 
 
 def _record_history(settings: Settings, req) -> None:
-    from searchapp.bookmarks import open_store
-
     filters = req.filters()
     try:
-        with open_store(settings.bookmarks_db) as store:
+        with _open_store(settings.bookmarks_db) as store:
             store.add_history(req.query, filters)
     except Exception:  # history is a convenience; never fail a search over it
         pass
 
 
 def cmd_bookmarks(args: argparse.Namespace) -> int:
-    from searchapp.bookmarks import BookmarkError, open_store
+    from searchapp.bookmarks import BookmarkError
 
     settings = _settings(args)
-    with open_store(settings.bookmarks_db) as store:
+    with _open_store(settings.bookmarks_db) as store:
         if args.action == "add":
-            from searchapp.search import SearchEngine
-
-            with SearchEngine.open(settings) as engine:
+            with _open_engine(settings) as engine:
                 para = engine.paragraph(args.paragraph)
             if para is None:
                 raise BookmarkError(f"no paragraph '{args.paragraph}' in the index "
@@ -246,9 +269,7 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
             _out(args, b.to_json(), f"bookmark {b.id}: {b.title or b.path} ¶{b.para}")
         elif args.action == "list":
             if args.reconcile:
-                from searchapp.search import SearchEngine
-
-                with SearchEngine.open(settings) as engine:
+                with _open_engine(settings) as engine:
                     store.reconcile(engine)
             rows = store.list(tag=args.tag_filter, text=args.text)
             if args.json:
@@ -288,9 +309,7 @@ def _out(args: argparse.Namespace, obj, human: str) -> None:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from searchapp.bookmarks import open_store
-
-    with open_store(_settings(args).bookmarks_db) as store:
+    with _open_store(_settings(args).bookmarks_db) as store:
         if args.clear:
             store.clear_history()
             return 0
@@ -305,10 +324,8 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def cmd_saved(args: argparse.Namespace) -> int:
-    from searchapp.bookmarks import open_store
-
     settings = _settings(args)
-    with open_store(settings.bookmarks_db) as store:
+    with _open_store(settings.bookmarks_db) as store:
         if args.action == "add":
             req = _request(args)
             filters = {**req.filters(), "sort": req.sort}

@@ -62,6 +62,14 @@ class IndexMissing(IndexError_):
         super().__init__(f"no index at {path}; build it with 'searchapp index'")
 
 
+class IndexDamaged(IndexError_):
+    """The index exists but cannot be read: truncated or missing files."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.reason = reason
+        super().__init__(f"the index at {path} is damaged ({reason})")
+
+
 class Values(KEYWORD):
     """Exact, case-kept values (canonical names, sources, years) separated by ``SEP``."""
 
@@ -160,6 +168,7 @@ class IndexReport:
     total_files: int = 0
     seconds: float = 0.0
     rebuilt: bool = False
+    recovered: str = ""  # why a damaged index had to be rebuilt, if it was
 
     @property
     def changed(self) -> bool:
@@ -179,7 +188,7 @@ class IndexReport:
             "failed": [{"path": p, "error": e} for p, e in self.failed],
             "paragraphs": self.paragraphs, "total_paragraphs": self.total_paragraphs,
             "total_files": self.total_files, "seconds": round(self.seconds, 3),
-            "rebuilt": self.rebuilt,
+            "rebuilt": self.rebuilt, "recovered": self.recovered,
         }
 
 
@@ -221,20 +230,50 @@ def index_exists(index_dir: Path) -> bool:
     return whoosh_index.exists_in(str(index_dir), indexname=INDEX_NAME)
 
 
+def _leftover_segments(index_dir: Path) -> bool:
+    """Segment files or a manifest listing files: an index was here."""
+    if any(index_dir.glob(f"{INDEX_NAME}_*.seg")):
+        return True
+    return bool(read_manifest(index_dir).get("files"))
+
+
 def open_index(index_dir: Path):
-    """The Whoosh index at ``index_dir`` (raises :class:`IndexMissing`)."""
+    """The Whoosh index at ``index_dir``, checked to be readable.
+
+    Raises :class:`IndexMissing` when there is none and :class:`IndexDamaged`
+    when its table of contents is gone or a segment cannot be read (a
+    truncated compound segment loses its directory, which is at its end)."""
     if not index_exists(index_dir):
+        if _leftover_segments(index_dir):
+            raise IndexDamaged(index_dir, "its table of contents is missing")
         raise IndexMissing(index_dir)
     try:
-        return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
-    except Exception as exc:  # unreadable or from an older schema
-        raise IndexError_(f"the index at {index_dir} cannot be read ({exc}); "
-                          "rebuild it with 'searchapp index --rebuild'") from exc
+        ix = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+        with ix.reader() as reader:  # opens every segment
+            n = reader.doc_count_all()
+            if n:
+                reader.stored_fields(n - 1)
+            next(iter(reader.lexicon("doc_id")), None)
+    except Exception as exc:  # unreadable, truncated, or from an older schema
+        reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        raise IndexDamaged(index_dir, reason) from exc
+    return ix
+
+
+def index_damage(index_dir: Path) -> str | None:
+    """Why the index at ``index_dir`` cannot be used as it is, or None."""
+    try:
+        open_index(index_dir)
+    except IndexDamaged as exc:
+        return exc.reason
+    except IndexError_:
+        return None
+    return None
 
 
 def is_stale(settings: Settings) -> bool:
     """True when the index is missing or the corpus/config differs from the manifest."""
-    if not index_exists(settings.index):
+    if not index_exists(settings.index) or index_damage(settings.index):
         return True
     manifest = read_manifest(settings.index)
     if manifest.get("fingerprint") != config_fingerprint(settings):
@@ -242,12 +281,13 @@ def is_stale(settings: Settings) -> bool:
     files = manifest.get("files", {})
     failed = manifest.get("failed", {})
     scan = scan_corpus(settings.corpus)
-    kept = sum(1 for rel in files if scan.under_unreadable(rel))
-    if len(scan.paths) + kept != len(files) + len(failed):
+    listed = set(files) | set(failed)
+    kept = sum(1 for rel in listed if scan.under_unreadable(rel))
+    if len(scan.paths) + kept != len(listed):
         return True
     for path in scan.paths:
         rel = path.relative_to(settings.corpus).as_posix()
-        entry = files.get(rel) or failed.get(rel)
+        entry = failed.get(rel) or files.get(rel)
         if entry is None:
             return True
         try:
@@ -281,11 +321,14 @@ def update_index(settings: Settings, rebuild: bool = False,
     manifest = read_manifest(index_dir)
     report = IndexReport()
     ix = None
-    if index_exists(index_dir) and manifest.get("schema") == SCHEMA_VERSION:
+    if (index_exists(index_dir) or _leftover_segments(index_dir)) \
+            and manifest.get("schema") == SCHEMA_VERSION:
         try:
             ix = open_index(index_dir)
+        except IndexDamaged as exc:  # rebuilt from the corpus below
+            report.recovered = exc.reason
         except IndexError_:
-            ix = None
+            pass
     fresh = ix is None  # a new, empty index: nothing to delete or compare
     if fresh:
         if index_exists(index_dir):
@@ -351,20 +394,28 @@ def _index_file(path: Path, rel: str, settings: Settings, catalog: Catalog, regi
     """Index one file if it changed.  A file that fails keeps any paragraphs it had in
     the index; it is listed under "failed" in the manifest with its size and mtime,
     so later runs report it again without reading it until it changes."""
+
+    def keep_old() -> None:  # its paragraphs stay in the index: so does its entry
+        if delete_old and rel in known:
+            files[rel] = known[rel]
+
     try:
         st = path.stat()
     except OSError as exc:
         report.failed.append((rel, f"cannot read: {exc.strerror or exc}"))
+        keep_old()
         return
     bad = failed_before.get(rel)
     if _same_stat(bad, st):
         report.failed.append((rel, bad["error"]))
         failures[rel] = bad
+        keep_old()
         return
 
     def fail(reason: str) -> None:
         report.failed.append((rel, reason))
         failures[rel] = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "error": reason}
+        keep_old()
 
     entry = previous.get(rel)
     if _same_stat(entry, st):
@@ -378,6 +429,7 @@ def _index_file(path: Path, rel: str, settings: Settings, catalog: Catalog, regi
         raw = path.read_bytes()
     except OSError as exc:
         report.failed.append((rel, f"cannot read: {exc.strerror or exc}"))
+        keep_old()
         return  # not remembered: a read error may be passing
     digest = hashlib.sha1(raw).hexdigest()
     if entry and entry.get("hash") == digest:  # touched, not changed

@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.index_error: str | None = None
         self.persons: list[dict] = []
         self._person_names: list[str] = []
+        self.warnings: list[str] = []  # damage found and repaired, as told to the user
         self._build_search_row()
         self._build_center()
         self._build_docks()
@@ -120,6 +121,10 @@ class MainWindow(QMainWindow):
         self._connect_session()
         self._restore_state()
         self._refresh_stars()
+        if self.store.recovered:
+            QTimer.singleShot(0, lambda: self._warn(
+                "Your bookmark store was damaged", self.store.recovered[0].upper()
+                + self.store.recovered[1:] + "."))
         QTimer.singleShot(0, self.session.start)
         self.run_search()
 
@@ -753,6 +758,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Index up to date", 4000)
             return
         self.index_report = report
+        if report.recovered:
+            self._warn("The index was damaged",
+                       f"The index at {self.settings.index} could not be read "
+                       f"({report.recovered}). It has been rebuilt from the corpus; "
+                       "your bookmarks were not touched.")
         msg = (f"Index: {report.total_paragraphs:,} paragraphs from {report.total_files} files"
                f" ({report.added} added, {report.updated} updated, {report.removed} removed)")
         self.statusBar().showMessage(msg)
@@ -773,6 +783,14 @@ class MainWindow(QMainWindow):
                                   if failed else "⚠ index problem")
         self.problems_btn.setToolTip("Show what the indexer could not read")
         self.problems_btn.setVisible(n > 0)
+
+    def _warn(self, title: str, text: str) -> None:
+        """Tell the user about damage that was found and repaired (a non-blocking dialog)."""
+        self.warnings.append(text)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
+                          self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def show_problems(self) -> None:
         failed = self.index_report.failed if self.index_report else []

@@ -20,7 +20,13 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from searchapp.bookmarks import open_store
 from searchapp.config import Settings
 from searchapp.gui.jobs import run_job
-from searchapp.index import IndexReport, index_exists, is_stale, update_index_in_process
+from searchapp.index import (
+    IndexDamaged,
+    IndexReport,
+    index_exists,
+    is_stale,
+    update_index_in_process,
+)
 from searchapp.people import Registry
 from searchapp.search import SearchEngine, SearchRequest, SearchResult
 
@@ -57,8 +63,18 @@ class SearchSession(QObject):
     def start(self) -> None:
         """Open the existing index at once (if any), then bring it up to date."""
         if index_exists(self.settings.index):
-            self.call(lambda _e: self._open(), lambda _: self._opened(), self._open_failed)
+            self.call(self._open_existing, self._opened_existing, self._open_failed)
         self.update_index()
+
+    def _open_existing(self, _engine) -> SearchEngine | None:
+        try:
+            return self._open()
+        except IndexDamaged:
+            return None  # the update that follows sees the damage and rebuilds the index
+
+    def _opened_existing(self, engine: SearchEngine | None) -> None:
+        if engine is not None:
+            self._opened()
 
     def _open(self) -> SearchEngine:
         if self.registry is None:
