@@ -217,7 +217,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     for notice in result.notices:
         print(f"note: {notice}")
     pages = max(1, -(-result.total // req.page_size))
-    print(f"{result.total} paragraphs match" +
+    print(f"{result.total} paragraph{' matches' if result.total == 1 else 's match'}" +
           (f" (page {req.page} of {pages})" if result.total > req.page_size else ""))
     if result.suggestion:
         print(f"Did you mean: {result.suggestion}")
