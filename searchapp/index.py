@@ -38,6 +38,9 @@ from searchapp.document import Document, doc_id_for, load_document
 from searchapp.loaders import MAX_BYTES, LoadError, scan_corpus
 from searchapp.metadata import Catalog
 from searchapp.people import Registry
+from searchapp.whoosh_fixes import apply as _apply_whoosh_fixes
+
+_apply_whoosh_fixes()
 
 INDEX_NAME = "paragraphs"
 SCHEMA_VERSION = 1
