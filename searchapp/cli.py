@@ -385,6 +385,26 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--page", type=int, default=1, metavar="N")
 
 
+def cmd_desktop(args: argparse.Namespace) -> int:
+    from searchapp import desktop
+
+    prefix = Path(args.prefix).expanduser() if args.prefix else None
+    if args.command == "install-desktop":
+        done = desktop.install(prefix)
+        verb = "installed"
+    else:
+        done = desktop.uninstall(prefix)
+        verb = "removed"
+    if args.json:
+        _print_json_line({verb: [str(p) for p in done], "exec": desktop.launcher()})
+    else:
+        for path in done:
+            print(f"{verb} {path}")
+        if not done:
+            print("nothing to remove")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = _Parser(
         prog="searchapp",
@@ -392,6 +412,10 @@ def build_parser() -> argparse.ArgumentParser:
                     "Without a command, opens the desktop app.",
     )
     ap.add_argument("--version", action="version", version=f"searchapp {__version__}")
+    ap.add_argument("--self-test", nargs="?", const="all", choices=["all", "core"],
+                    help="check this installation without showing a window: index the bundled "
+                         "corpus in a temporary folder, search it, and (unless 'core') build "
+                         "the main window offscreen; exit 0 only if all is well")
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("extract", help="print the cleaned document(s) for files",
@@ -478,12 +502,25 @@ def build_parser() -> argparse.ArgumentParser:
         _add_location(b, corpus=False, index=False, data=True)
         b.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_saved)
+
+    for name, text in (("install-desktop", "add searchapp to the desktop's application menu"),
+                       ("uninstall-desktop", "remove what install-desktop added")):
+        p = sub.add_parser(name, help=text, description=text + " (the .desktop entry, icons "
+                           "and AppStream metainfo; user-local unless --prefix says otherwise)")
+        p.add_argument("--prefix", help="data folder to use (default: $XDG_DATA_HOME or "
+                                        "~/.local/share; /usr/local/share for all users)")
+        p.add_argument("--json", action="store_true")
+        p.set_defaults(func=cmd_desktop)
     return ap
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from searchapp.selftest import run_self_test
+
+        return run_self_test(gui=args.self_test == "all")
     if args.command is None:
         from searchapp.app import launch
 

@@ -27,13 +27,21 @@ import platformdirs
 APP_NAME = "searchapp"
 
 
+def _bundled(name: str, in_checkout: str) -> Path:
+    """``searchapp/data/<name>`` in a wheel or frozen build, else the checkout's folder."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "data" / name
+    return packaged if packaged.is_dir() else here.parent / in_checkout
+
+
 def bundled_corpus() -> Path:
     """The seed corpus shipped with the package (or the repository's ``corpus/``)."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "data" / "corpus", here.parent / "corpus"):
-        if candidate.is_dir():
-            return candidate
-    return here.parent / "corpus"
+    return _bundled("corpus", "corpus")
+
+
+def desktop_files() -> Path:
+    """The freedesktop entry, icons and AppStream metainfo shipped with the package."""
+    return _bundled("linux", "packaging/linux")
 
 
 @dataclass(frozen=True)

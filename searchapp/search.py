@@ -206,6 +206,7 @@ class SearchEngine:
         self.index_dir = Path(index_dir)
         self.registry = registry
         self._lock = threading.RLock()
+        self._closed = False
         self._ix = open_index(self.index_dir)
         self._searcher = self._ix.searcher()
         self._columns: _Columns | None = None
@@ -217,8 +218,11 @@ class SearchEngine:
         return cls(settings.index, Registry.load(settings.registry_dir))
 
     def close(self) -> None:
+        """Close the searcher (again is harmless)."""
         with self._lock:
-            self._searcher.close()
+            if not self._closed:
+                self._closed = True
+                self._searcher.close()
 
     def __enter__(self) -> SearchEngine:
         return self

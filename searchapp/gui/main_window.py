@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStringListModel, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from searchapp.bookmarks import BookmarkError, open_store
-from searchapp.config import Settings
+from searchapp.config import Settings, desktop_files
 from searchapp.gui.filters import ChipsBar, FacetPanel, TimelineChart
 from searchapp.gui.models import FACET_TITLES, BookmarksModel, HitRole, ResultsModel
 from searchapp.gui.panels import BookmarksPanel, PersonsPanel, ProblemsDialog, ShortcutsDialog
@@ -819,6 +819,11 @@ def run(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName("searchapp")
     app.setOrganizationName("searchapp")
+    app.setDesktopFileName("io.github.searchapp.SearchApp")
+    icon = desktop_files() / "icons" / "hicolor" / "256x256" / "apps" / \
+        "io.github.searchapp.SearchApp.png"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     try:
         window = MainWindow(Settings.resolve())
     except BookmarkError as exc:

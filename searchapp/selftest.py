@@ -1,0 +1,92 @@
+"""``searchapp --self-test``: prove an installed or frozen build works, without a window.
+
+Builds a fresh index of the bundled corpus in a temporary folder, runs a
+keyword search and a person search (by a variant spelling) and checks they
+return the expected documents; then, unless told not to, opens the main window
+offscreen (never shown) over that index and waits for its first results, which
+proves Qt and its platform plugin load.  Nothing is written outside the
+temporary folder.  Exit code 0 only if every check passed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from searchapp.config import Settings, bundled_corpus
+
+# What the bundled seed corpus must answer.
+KEYWORD = ('"Camp David"', {"000_0dc450cfe91bf595.txt", "001_6e950df1518cea22.txt",
+                            "002_6bafb76b517a826e.txt"})
+PERSON = ("Han Deok-soo", {"000_0dc450cfe91bf595.txt", "002_6bafb76b517a826e.txt",
+                           "004_54eee05145188ad1.txt"})
+
+
+def run_self_test(gui: bool = True, say: Callable[[str], None] = print) -> int:
+    corpus = bundled_corpus()
+    failures = 0
+
+    def check(name: str, ok: bool, detail: str) -> None:
+        nonlocal failures
+        failures += not ok
+        say(f"{'ok  ' if ok else 'FAIL'} {name}: {detail}")
+
+    with tempfile.TemporaryDirectory(prefix="searchapp-selftest-") as tmp:
+        settings = Settings(corpus=corpus, index=Path(tmp) / "index", data_dir=Path(tmp) / "data")
+        from searchapp.index import update_index
+        from searchapp.search import SearchEngine, SearchRequest
+
+        start = time.perf_counter()
+        report = update_index(settings)
+        check("index", report.total_files == 5 and not report.failed,
+              f"{report.total_files} files, {report.total_paragraphs} paragraphs from {corpus} "
+              f"in {time.perf_counter() - start:.1f} s"
+              + (f"; failed: {report.failed}" if report.failed else ""))
+        with SearchEngine.open(settings) as engine:
+            query, want = KEYWORD
+            got = _paths(engine.search(SearchRequest(query=query, page_size=100)))
+            check("keyword search", got == want, f"{query} -> {sorted(got)}")
+            person, want = PERSON
+            got = _paths(engine.search(SearchRequest(persons=[person], page_size=100)))
+            check("person search", got == want, f"person {person} -> {sorted(got)}")
+        if gui:
+            try:
+                total = _gui_check(settings)
+                check("desktop app", total == report.total_paragraphs,
+                      f"window built offscreen, first results: {total} paragraphs")
+            except Exception as exc:  # noqa: BLE001 - reported as a failed check
+                check("desktop app", False, f"{type(exc).__name__}: {exc}")
+    say("self-test passed" if not failures else f"self-test FAILED ({failures} checks)")
+    return 0 if not failures else 1
+
+
+def _paths(result) -> set[str]:
+    return {h.path for h in result.hits}
+
+
+def _gui_check(settings: Settings, timeout: float = 60.0) -> int:
+    """Open the main window without showing it; the total of its first search."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from searchapp.gui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = MainWindow(settings)
+    try:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            app.processEvents()
+            if window.result is not None and not window.session.indexing \
+                    and window.session.engine is not None:
+                return window.result.total
+            time.sleep(0.02)
+        raise TimeoutError(f"no results after {timeout:.0f} s")
+    finally:
+        window.close()  # closes its session and bookmark store
+        window.deleteLater()
+        app.processEvents()
