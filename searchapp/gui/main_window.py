@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -830,6 +831,8 @@ def run(argv: list[str]) -> int:
         QMessageBox.critical(None, "searchapp", str(exc))
         return 1
     window.show()
+    if os.environ.get("SEARCHAPP_QUIT_WHEN_READY"):  # start-up timing (README, packaging)
+        window.session.results.connect(lambda _r: QTimer.singleShot(0, window.close))
     return app.exec()
 
 
