@@ -138,9 +138,9 @@ def generate(out: Path, paragraphs: int, seed: int = 1) -> dict:
         (out / path).parent.mkdir(exist_ok=True)
         (out / path).write_text(title + "\n\n" + "\n\n".join(body) + "\n", "utf-8")
         date = f"{rng.randint(2000, 2025)}-{rng.randint(1, 12):02}-{rng.randint(1, 28):02}"
-        who = ", ".join(json.dumps(a) for a in rng.sample(authors, rng.choice((1, 1, 1, 2))))
-        catalog.append(f'\n[[document]]\npath = "{path}"\ntitle = {json.dumps(title)}\n'
-                       f'source = {json.dumps(rng.choice(SOURCES))}\ndate = "{date}"\n'
+        who = ", ".join(json.dumps(a, ensure_ascii=False) for a in rng.sample(authors, rng.choice((1, 1, 1, 2))))
+        catalog.append(f'\n[[document]]\npath = "{path}"\ntitle = {json.dumps(title, ensure_ascii=False)}\n'
+                       f'source = {json.dumps(rng.choice(SOURCES), ensure_ascii=False)}\ndate = "{date}"\n'
                        f"authors = [{who}]\nlanguage = \"en\"\n")
         written += n  # the title is a paragraph too
         files += 1

@@ -354,7 +354,7 @@ def update_index(settings: Settings, rebuild: bool = False,
         registry = Registry.load(settings.registry_dir)
         files: dict[str, dict] = {}
         scan = scan_corpus(settings.corpus)
-        report.failed.extend(scan.problems)
+        report.failed.extend(catalog.problems + registry.problems + scan.problems)
         for rel, entry in known.items():  # kept while their folder cannot be read
             if scan.under_unreadable(rel) and not clear:
                 files[rel] = entry

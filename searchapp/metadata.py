@@ -123,14 +123,33 @@ class Catalog:
 
     def __init__(self, entries: dict[str, dict] | None = None) -> None:
         self.entries = entries or {}
+        self.problems: list[tuple[str, str]] = []  # (file name, reason): reported, not fatal
 
     @classmethod
     def load(cls, path: Path | str) -> Catalog:
+        """The catalog; one that cannot be read is reported in ``problems`` and ignored."""
         path = Path(path)
         if not path.exists():
             return cls()
-        data = tomllib.loads(path.read_text("utf-8"))
-        return cls({str(row["path"]): row for row in data.get("document", []) if "path" in row})
+        data, problem = read_toml(path)
+        rows = data.get("document", [])
+        catalog = cls({str(row["path"]): row for row in rows
+                       if isinstance(row, dict) and "path" in row})
+        if problem:
+            catalog.problems.append((path.name, problem))
+        return catalog
 
     def get(self, relpath: str) -> dict:
         return self.entries.get(relpath, {})
+
+
+def read_toml(path: Path) -> tuple[dict, str | None]:
+    """A TOML file's contents, or ``({}, reason)`` when it cannot be read or parsed."""
+    try:
+        return tomllib.loads(path.read_text("utf-8")), None
+    except OSError as exc:
+        return {}, f"cannot read: {exc.strerror or exc}"
+    except UnicodeDecodeError:
+        return {}, "not UTF-8 text; it was ignored"
+    except tomllib.TOMLDecodeError as exc:
+        return {}, f"invalid TOML ({exc}); it was ignored until fixed"

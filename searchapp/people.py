@@ -19,15 +19,9 @@ from __future__ import annotations
 
 import bisect
 import re
-import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 _HYPHEN_CHARS = "-\u2010\u2011\u2012\u2013"
@@ -155,6 +149,7 @@ class Registry:
     def __init__(self, persons: list[Person], places: list[Place]) -> None:
         self.persons = {p.name: p for p in persons}
         self.places = {p.name: p for p in places}
+        self.problems: list[tuple[str, str]] = []  # (file name, reason) from load()
         self._keys: dict[str, tuple[str, str]] = {}
         latin: list[str] = []
         cjk: list[str] = []
@@ -197,19 +192,33 @@ class Registry:
         folder = Path(folder)
         persons: list[Person] = []
         places: list[Place] = []
+        from searchapp.metadata import read_toml
+
         pfile, lfile = folder / "persons.toml", folder / "places.toml"
-        if pfile.exists():
-            for row in tomllib.loads(pfile.read_text("utf-8")).get("person", []):
-                persons.append(Person(
-                    name=row["name"], family=row.get("family", ""),
-                    aliases=tuple(row.get("aliases", ())), titles=tuple(row.get("titles", ())),
-                    role=row.get("role", ""), known_by_family=bool(row.get("known_by_family")),
-                ))
-        if lfile.exists():
-            for row in tomllib.loads(lfile.read_text("utf-8")).get("place", []):
-                places.append(Place(name=row["name"], aliases=tuple(row.get("aliases", ())),
-                                    kind=row.get("kind", "")))
-        return cls(persons, places)
+        problems: list[tuple[str, str]] = []
+        for path, table, make in (
+            (pfile, "person", lambda row: persons.append(Person(
+                name=row["name"], family=row.get("family", ""),
+                aliases=tuple(row.get("aliases", ())), titles=tuple(row.get("titles", ())),
+                role=row.get("role", ""), known_by_family=bool(row.get("known_by_family"))))),
+            (lfile, "place", lambda row: places.append(Place(
+                name=row["name"], aliases=tuple(row.get("aliases", ())),
+                kind=row.get("kind", "")))),
+        ):
+            if not path.exists():
+                continue
+            data, problem = read_toml(path)
+            if problem:
+                problems.append((path.name, problem))
+            for i, row in enumerate(data.get(table, []), 1):
+                try:
+                    make(row)
+                except (KeyError, TypeError, AttributeError):
+                    problems.append((path.name, f"[[{table}]] number {i} has no usable name; "
+                                                "it was skipped"))
+        registry = cls(persons, places)
+        registry.problems = problems
+        return registry
 
     # -- lookup -------------------------------------------------------------
 

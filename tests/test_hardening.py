@@ -438,3 +438,23 @@ def test_two_indexers_at_once_leave_one_valid_index(work):
 
     update_index(clean)
     assert every_paragraph(settings_for(work)) == every_paragraph(clean)
+
+
+def test_broken_catalog_and_registry_are_reported_not_fatal(work):
+    c = work / "corpus"
+    (c / "catalog.toml").write_text('[[document]]\npath = "000.txt"\ntitle = "unclosed\n')
+    (c / "persons.toml").write_text((CORPUS / "persons.toml").read_text("utf-8")
+                                    + '\n[[person]]\nfamily = "Nameless"\n')
+    proc = cli(work, "index", "--json")
+    assert proc.returncode == 0, proc.stderr
+    failed = {f["path"]: f["error"] for f in json.loads(proc.stdout)["failed"]}
+    assert "invalid TOML" in failed["catalog.toml"] and "line" in failed["catalog.toml"]
+    assert "no usable name" in failed["persons.toml"]
+    assert "Traceback" not in proc.stderr and "searchapp: catalog.toml: " in proc.stderr
+    # the registry's good entries still work; the documents are all indexed
+    out = cli_json(work, "search", "--person", "Yoon Seok-yeol")
+    assert out["total"] > 10
+    # fixed: the next run re-reads everything with the catalog (its content is fingerprinted)
+    shutil.copy(CORPUS / "catalog.toml", c / "catalog.toml")
+    again = cli_json(work, "index")
+    assert "catalog.toml" not in {f["path"] for f in again["failed"]} and again["rebuilt"]
