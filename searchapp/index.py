@@ -35,7 +35,7 @@ from whoosh.writing import CLEAR
 from searchapp.analysis import name_analyzer, text_analyzer
 from searchapp.config import Settings
 from searchapp.document import Document, doc_id_for, load_document
-from searchapp.loaders import MAX_BYTES, LoadError, scan_corpus
+from searchapp.loaders import MAX_BYTES, LoadError, os_reason, scan_corpus
 from searchapp.metadata import Catalog
 from searchapp.people import Registry
 from searchapp.whoosh_fixes import apply as _apply_whoosh_fixes
@@ -402,11 +402,14 @@ def _index_file(path: Path, rel: str, settings: Settings, catalog: Catalog, regi
         if delete_old and rel in known:
             files[rel] = known[rel]
 
+    def unreadable(exc: OSError) -> None:  # not remembered: a read error may be passing
+        report.failed.append((rel, f"cannot read: {os_reason(exc)}"))
+        keep_old()
+
     try:
         st = path.stat()
     except OSError as exc:
-        report.failed.append((rel, f"cannot read: {exc.strerror or exc}"))
-        keep_old()
+        unreadable(exc)
         return
     bad = failed_before.get(rel)
     if _same_stat(bad, st):
@@ -431,9 +434,8 @@ def _index_file(path: Path, rel: str, settings: Settings, catalog: Catalog, regi
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        report.failed.append((rel, f"cannot read: {exc.strerror or exc}"))
-        keep_old()
-        return  # not remembered: a read error may be passing
+        unreadable(exc)
+        return
     digest = hashlib.sha1(raw).hexdigest()
     if entry and entry.get("hash") == digest:  # touched, not changed
         files[rel] = {**entry, "size": st.st_size, "mtime_ns": st.st_mtime_ns}

@@ -88,7 +88,7 @@ def read_source(path: Path | str) -> SourceFile:
     except IsADirectoryError as exc:
         raise LoadError("is a directory") from exc
     except OSError as exc:
-        raise LoadError(_os_reason(exc)) from exc
+        raise LoadError(os_reason(exc)) from exc
     if path.name.lower().endswith(".gz"):
         raw = _gunzip(raw)
     if not raw.strip():
@@ -161,26 +161,23 @@ def _decode_mixed(raw: bytes) -> Decoded | None:
     UTF-8, the others with the encoding detected for them.  None when the file
     has no line with real (multi-byte) UTF-8 in it: then it is not mixed."""
     lines = raw.split(b"\n")
+    decoded: list[str | None] = []  # None: not UTF-8
     utf8_chars = 0  # non-ASCII characters on valid UTF-8 lines
-    legacy: list[bytes] = []
     for line in lines:
-        if line.isascii():
-            continue
         try:
             text = line.decode("utf-8")
-            utf8_chars += sum(1 for ch in text if ord(ch) > 127)
+            if not line.isascii():
+                utf8_chars += sum(1 for ch in text if ord(ch) > 127)
+            decoded.append(text)
         except UnicodeDecodeError:
-            legacy.append(line)
+            decoded.append(None)
+    legacy = [line for line, text in zip(lines, decoded, strict=True) if text is None]
     # a short legacy line can be valid UTF-8 by chance; real UTF-8 text has more
     if utf8_chars < 3 or not legacy:
         return None
     legacy_enc = _legacy_encoding(b"\n".join(legacy))
-    out = []
-    for line in lines:
-        try:
-            out.append(line.decode("utf-8"))
-        except UnicodeDecodeError:
-            out.append(line.decode(legacy_enc, errors="replace"))
+    out = [text if text is not None else line.decode(legacy_enc, errors="replace")
+           for line, text in zip(lines, decoded, strict=True)]
     return Decoded("\n".join(out), f"utf-8+{legacy_enc}")
 
 
@@ -269,7 +266,7 @@ def scan_corpus(root: Path | str) -> CorpusScan:
             st = folder.stat()
         except OSError as exc:
             if folder != root:
-                scan.problems.append((rel(folder), _os_reason(exc)))
+                scan.problems.append((rel(folder), os_reason(exc)))
             return
         key = (st.st_dev, st.st_ino)
         if key in ancestors:
@@ -283,7 +280,7 @@ def scan_corpus(root: Path | str) -> CorpusScan:
             entries = sorted(folder.iterdir(), key=lambda p: p.name)
         except OSError as exc:
             if folder != root:
-                scan.problems.append((rel(folder), f"folder cannot be read: {_os_reason(exc)}; "
+                scan.problems.append((rel(folder), f"folder cannot be read: {os_reason(exc)}; "
                                                    "what was indexed from it is kept"))
                 scan.unreadable.append(rel(folder))
             return
@@ -310,7 +307,8 @@ def scan_corpus(root: Path | str) -> CorpusScan:
     return scan
 
 
-def _os_reason(exc: OSError) -> str:
+def os_reason(exc: OSError) -> str:
+    """A short, readable reason for a failed file operation."""
     if isinstance(exc, PermissionError):
         return "permission denied"
     return exc.strerror or str(exc)

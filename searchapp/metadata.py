@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from searchapp.loaders import os_reason
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -148,7 +150,7 @@ def read_toml(path: Path) -> tuple[dict, str | None]:
     try:
         return tomllib.loads(path.read_text("utf-8")), None
     except OSError as exc:
-        return {}, f"cannot read: {exc.strerror or exc}"
+        return {}, f"cannot read: {os_reason(exc)}"
     except UnicodeDecodeError:
         return {}, "not UTF-8 text; it was ignored"
     except tomllib.TOMLDecodeError as exc:

@@ -23,6 +23,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from searchapp.metadata import read_toml
+
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 _HYPHEN_CHARS = "-\u2010\u2011\u2012\u2013"
 _HYPHENS = r"\-\u2010\u2011\u2012\u2013"  # for use inside a character class
@@ -190,32 +192,30 @@ class Registry:
     def load(cls, folder: Path | str) -> Registry:
         """Load ``persons.toml`` and ``places.toml`` from ``folder`` (either may be absent)."""
         folder = Path(folder)
-        persons: list[Person] = []
-        places: list[Place] = []
-        from searchapp.metadata import read_toml
-
-        pfile, lfile = folder / "persons.toml", folder / "places.toml"
         problems: list[tuple[str, str]] = []
-        for path, table, make in (
-            (pfile, "person", lambda row: persons.append(Person(
-                name=row["name"], family=row.get("family", ""),
-                aliases=tuple(row.get("aliases", ())), titles=tuple(row.get("titles", ())),
-                role=row.get("role", ""), known_by_family=bool(row.get("known_by_family"))))),
-            (lfile, "place", lambda row: places.append(Place(
-                name=row["name"], aliases=tuple(row.get("aliases", ())),
-                kind=row.get("kind", "")))),
-        ):
+
+        def load(name: str, table: str, build) -> list:
+            path = folder / name
             if not path.exists():
-                continue
+                return []
             data, problem = read_toml(path)
             if problem:
-                problems.append((path.name, problem))
+                problems.append((name, problem))
+            out = []
             for i, row in enumerate(data.get(table, []), 1):
                 try:
-                    make(row)
+                    out.append(build(row))
                 except (KeyError, TypeError, AttributeError):
-                    problems.append((path.name, f"[[{table}]] number {i} has no usable name; "
-                                                "it was skipped"))
+                    problems.append((name, f"[[{table}]] number {i} has no usable name; "
+                                           "it was skipped"))
+            return out
+
+        persons = load("persons.toml", "person", lambda row: Person(
+            name=row["name"], family=row.get("family", ""),
+            aliases=tuple(row.get("aliases", ())), titles=tuple(row.get("titles", ())),
+            role=row.get("role", ""), known_by_family=bool(row.get("known_by_family"))))
+        places = load("places.toml", "place", lambda row: Place(
+            name=row["name"], aliases=tuple(row.get("aliases", ())), kind=row.get("kind", "")))
         registry = cls(persons, places)
         registry.problems = problems
         return registry

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from searchapp.bookmarks import BookmarkError, open_store
 from searchapp.config import Settings, desktop_files
+from searchapp.desktop import APP_ID
 from searchapp.gui.filters import ChipsBar, FacetPanel, TimelineChart
 from searchapp.gui.models import FACET_TITLES, BookmarksModel, HitRole, ResultsModel
 from searchapp.gui.panels import BookmarksPanel, PersonsPanel, ProblemsDialog, ShortcutsDialog
@@ -820,9 +821,8 @@ def run(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName("searchapp")
     app.setOrganizationName("searchapp")
-    app.setDesktopFileName("io.github.searchapp.SearchApp")
-    icon = desktop_files() / "icons" / "hicolor" / "256x256" / "apps" / \
-        "io.github.searchapp.SearchApp.png"
+    app.setDesktopFileName(APP_ID)
+    icon = desktop_files() / "icons" / "hicolor" / "256x256" / "apps" / f"{APP_ID}.png"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     try:
