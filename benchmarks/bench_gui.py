@@ -1,10 +1,13 @@
 """How responsive the app is: launch, typing, and the event loop while indexing.
 
-    QT_QPA_PLATFORM=offscreen python benchmarks/bench_gui.py [--copies N] [--json]
+    QT_QPA_PLATFORM=offscreen python benchmarks/bench_gui.py [--copies N | --paragraphs N]
+                                                             [--work DIR] [--json]
 
 Runs the real main window under the offscreen platform on a copy of the
 bundled corpus (``--copies N`` repeats its articles N times under other
-names, so re-indexing takes long enough to measure):
+names, so re-indexing takes long enough to measure), or on a generated
+corpus of ``--paragraphs N`` (``benchmarks/corpus.py``; kept and reused in
+``--work DIR``):
 
 * ``window_visible_ms``: constructing and showing the window with an
   existing index, until its first paint;
@@ -113,12 +116,23 @@ def make_corpus(dest: Path, copies: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--copies", type=int, default=40)
+    ap.add_argument("--paragraphs", type=int, help="a generated corpus of this size instead")
+    ap.add_argument("--work", help="keep the corpus and index here (reused when present)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     app = QApplication.instance() or QApplication(sys.argv)  # noqa: F841
-    tmp = Path(tempfile.mkdtemp(prefix="bench-gui-"))
-    make_corpus(tmp / "corpus", args.copies)
-    settings = Settings(corpus=tmp / "corpus", index=tmp / "index", data_dir=tmp / "data")
+    tmp = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="bench-gui-"))
+    name = f"gen{args.paragraphs}" if args.paragraphs else f"copies{args.copies}"
+    corpus = tmp / f"corpus-{name}"
+    if not corpus.is_dir():
+        if args.paragraphs:
+            sys.path.insert(0, str(ROOT / "benchmarks"))
+            from corpus import generate
+
+            generate(corpus, args.paragraphs)
+        else:
+            make_corpus(corpus, args.copies)
+    settings = Settings(corpus=corpus, index=tmp / f"index-{name}", data_dir=tmp / "data")
     report = update_index(settings)
 
     t0 = time.perf_counter()
@@ -177,7 +191,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"worst stall while typing  {out['stall_typing_ms']:8.1f} ms")
         print(f"worst stall re-indexing   {out['stall_indexing_ms']:8.1f} ms "
               f"(rebuild took {out['reindex_s']:.1f} s)")
-    shutil.rmtree(tmp, ignore_errors=True)
+    if not args.work:
+        shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 

@@ -132,7 +132,7 @@ def cmd_index(args: argparse.Namespace) -> int:
             bar.update(1)
 
     try:
-        report = update_index(settings, rebuild=args.rebuild, progress=progress)
+        report = update_index(settings, rebuild=args.rebuild, progress=progress, jobs=args.jobs)
     except KeyboardInterrupt:
         print("searchapp: indexing interrupted; the previous index is unchanged",
               file=sys.stderr)
@@ -354,6 +354,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return value
+
+
 def _add_location(p: argparse.ArgumentParser, corpus: bool = True, index: bool = True,
                   data: bool = False) -> None:
     if corpus:
@@ -430,6 +440,9 @@ def build_parser() -> argparse.ArgumentParser:
                                    "re-indexed, deleted ones removed, the rest skipped.")
     _add_location(p, data=True)
     p.add_argument("--rebuild", action="store_true", help="re-read every file")
+    p.add_argument("-j", "--jobs", type=_positive_int, metavar="N",
+                   help="processes that read and index files (default: 2 on a "
+                        "multi-core machine when more than a few MB changed, else 1)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_index)

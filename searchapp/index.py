@@ -32,6 +32,7 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.index import LockError
 from whoosh.writing import CLEAR
 
+from searchapp import bulkwrite
 from searchapp.analysis import name_analyzer, text_analyzer
 from searchapp.config import Settings
 from searchapp.document import Document, doc_id_for, load_document
@@ -43,7 +44,7 @@ from searchapp.whoosh_fixes import apply as _apply_whoosh_fixes
 _apply_whoosh_fixes()
 
 INDEX_NAME = "paragraphs"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: para not indexed, fewer numeric tiers
 MANIFEST = "manifest.json"
 SEP = "\x1f"  # separates the values of a multi-valued facet field
 
@@ -81,6 +82,14 @@ class Values(KEYWORD):
         self.analyzer = RegexTokenizer(r"[^\x1f]+")
 
 
+class Ordinal(NUMERIC):
+    """A stored, sortable number that is never searched (no terms, only a column)."""
+
+    def __init__(self) -> None:
+        super().__init__(int, bits=32, stored=True, sortable=True)
+        self.indexed = False
+
+
 def make_schema() -> Schema:
     text = text_analyzer()
     names = name_analyzer()
@@ -89,7 +98,7 @@ def make_schema() -> Schema:
         pid=ID(stored=True),  # content-based paragraph id
         doc_id=ID(stored=True),
         path=ID(stored=True),
-        para=NUMERIC(int, bits=32, stored=True, sortable=True),
+        para=Ordinal(),
         kind=ID(stored=True),
         title=TEXT(analyzer=text, stored=True, multitoken_query="phrase"),
         body=TEXT(analyzer=text, stored=True, multitoken_query="phrase", spelling=True),
@@ -99,8 +108,10 @@ def make_schema() -> Schema:
         url=STORED,
         language=ID(stored=True),
         date=ID(stored=True),  # ISO date or ""
-        datenum=NUMERIC(int, bits=32, signed=False, sortable=True),  # YYYYMMDD, YYYY0000, 0
-        year=NUMERIC(int, bits=32, stored=True),
+        # YYYYMMDD, YYYY0000 or 0; 4 range tiers (Whoosh's default 8 doubled the postings
+        # written for these two fields; a date range still reads only a few dozen terms)
+        datenum=NUMERIC(int, bits=32, signed=False, sortable=True, shift_step=8),
+        year=NUMERIC(int, bits=32, stored=True, shift_step=8),
         person=Values(),
         place=Values(),
         f_source=Values(),
@@ -308,14 +319,16 @@ def _same_stat(entry: dict | None, st: os.stat_result) -> bool:
 
 
 def update_index(settings: Settings, rebuild: bool = False,
-                 progress: Progress | None = None) -> IndexReport:
+                 progress: Progress | None = None, jobs: int | None = None) -> IndexReport:
     """Bring the index at ``settings.index`` up to date with ``settings.corpus``.
 
     Raises :class:`IndexBusy` when another process is writing.  On any
     exception (KeyboardInterrupt included) the writer is cancelled and the
     previous index stays as it was.  ``rebuild`` re-reads every file; the
     old paragraphs are dropped at the same commit, so an interrupted rebuild
-    also keeps the previous index.
+    also keeps the previous index.  ``jobs`` processes read and write the
+    changed files (default: two on a multi-core machine when there is enough
+    to do).
     """
     start = time.perf_counter()
     index_dir = settings.index
@@ -344,28 +357,43 @@ def update_index(settings: Settings, rebuild: bool = False,
     previous = {} if reread else known
     # files that failed last time are not read again until they change
     failed_before = {} if (fresh or rebuild) else manifest.get("failed", {})
-    failures: dict[str, dict] = {}
     try:
-        writer = ix.writer(timeout=0.0, limitmb=128)
+        writer = ix.writer(timeout=0.0)  # holds the lock; deletions, merges, the commit
     except LockError:
         raise IndexBusy(index_dir) from None
+    run = _Run(report, known, previous, failed_before, delete_old=not (fresh or clear))
+    segments: list = []
     try:
         catalog = Catalog.load(settings.catalog_path)
         registry = Registry.load(settings.registry_dir)
-        files: dict[str, dict] = {}
         scan = scan_corpus(settings.corpus)
         report.failed.extend(catalog.problems + registry.problems + scan.problems)
         for rel, entry in known.items():  # kept while their folder cannot be read
             if scan.under_unreadable(rel) and not clear:
-                files[rel] = entry
+                run.files[rel] = entry
         paths = scan.paths
-        for i, path in enumerate(paths, 1):
+        done = 0
+        tasks: list[_Task] = []
+        for path in paths:
             rel = path.relative_to(settings.corpus).as_posix()
+            task = run.plan(path, rel)
+            if task is None:
+                done += 1
+                if progress:
+                    progress(done, len(paths), rel)
+            else:
+                tasks.append(task)
+
+        def loaded(rel: str) -> None:
+            nonlocal done
+            done += 1
             if progress:
-                progress(i, len(paths), rel)
-            _index_file(path, rel, settings, catalog, registry, writer, previous, known,
-                        files, report, delete_old=not (fresh or clear),
-                        failed_before=failed_before, failures=failures)
+                progress(done, len(paths), rel)
+
+        outcomes, segments = _load_tasks(settings, ix, tasks, catalog, registry, loaded, jobs)
+        for task, outcome in zip(tasks, outcomes, strict=True):
+            run.apply(task, outcome, writer)
+        files, failures = run.files, run.failures
         if not (fresh or clear):
             # every document in the index whose file is gone (the manifest may lag behind)
             current = {f["doc_id"] for f in files.values()} | \
@@ -378,9 +406,10 @@ def update_index(settings: Settings, rebuild: bool = False,
                 report.removed += 1
         elif clear:
             report.removed = len(set(known) - set(files))
-        writer.commit(mergetype=CLEAR if clear else None)
+        bulkwrite.commit(writer, segments, mergetype=CLEAR if clear else None)
     except BaseException:
         writer.cancel()
+        bulkwrite.delete_segments(ix.storage, segments)
         raise
     _write_manifest(index_dir, {"schema": SCHEMA_VERSION, "fingerprint": fingerprint,
                                 "corpus": str(settings.corpus), "files": files,
@@ -391,76 +420,256 @@ def update_index(settings: Settings, rebuild: bool = False,
     return report
 
 
-def _index_file(path: Path, rel: str, settings: Settings, catalog: Catalog, registry: Registry,
-                writer, previous: dict, known: dict, files: dict, report: IndexReport,
-                delete_old: bool, failed_before: dict, failures: dict) -> None:
-    """Index one file if it changed.  A file that fails keeps any paragraphs it had in
-    the index; it is listed under "failed" in the manifest with its size and mtime,
-    so later runs report it again without reading it until it changes."""
+@dataclass
+class _Task:
+    """A file to read and index: it is new or its content changed."""
 
-    def keep_old() -> None:  # its paragraphs stay in the index: so does its entry
-        if delete_old and rel in known:
-            files[rel] = known[rel]
+    path: Path
+    rel: str
+    size: int
+    mtime_ns: int
+    digest: str
 
-    def unreadable(exc: OSError) -> None:  # not remembered: a read error may be passing
-        report.failed.append((rel, f"cannot read: {os_reason(exc)}"))
-        keep_old()
 
+class _Run:
+    """What one update has decided so far: the new manifest entries and the report."""
+
+    def __init__(self, report: IndexReport, known: dict, previous: dict, failed_before: dict,
+                 delete_old: bool) -> None:
+        self.report = report
+        self.known = known  # manifest entries of the files in the index
+        self.previous = previous  # entries trusted to skip unchanged files
+        self.failed_before = failed_before
+        self.delete_old = delete_old
+        self.files: dict[str, dict] = {}
+        self.failures: dict[str, dict] = {}
+
+    def keep_old(self, rel: str) -> None:
+        """A failed file's paragraphs stay in the index: so does its entry."""
+        if self.delete_old and rel in self.known:
+            self.files[rel] = self.known[rel]
+
+    def fail(self, rel: str, size: int, mtime_ns: int, reason: str) -> None:
+        """Reported now and remembered, so later runs report it without reading it
+        until it changes."""
+        self.report.failed.append((rel, reason))
+        self.failures[rel] = {"size": size, "mtime_ns": mtime_ns, "error": reason}
+        self.keep_old(rel)
+
+    def unreadable(self, rel: str, exc: OSError) -> None:
+        """Not remembered: a read error may be passing."""
+        self.report.failed.append((rel, f"cannot read: {os_reason(exc)}"))
+        self.keep_old(rel)
+
+    def plan(self, path: Path, rel: str) -> _Task | None:
+        """The file to index, or None when it is unchanged, unreadable or known bad."""
+        try:
+            st = path.stat()
+        except OSError as exc:
+            self.unreadable(rel, exc)
+            return None
+        bad = self.failed_before.get(rel)
+        if _same_stat(bad, st):
+            self.report.failed.append((rel, bad["error"]))
+            self.failures[rel] = bad
+            self.keep_old(rel)
+            return None
+        entry = self.previous.get(rel)
+        if _same_stat(entry, st):
+            self.files[rel] = entry
+            self.report.unchanged += 1
+            return None
+        if st.st_size > MAX_BYTES:  # never read a huge file into memory
+            self.fail(rel, st.st_size, st.st_mtime_ns,
+                      f"file too large ({st.st_size / 2**20:.0f} MiB, "
+                      f"limit {MAX_BYTES >> 20} MiB)")
+            return None
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            self.unreadable(rel, exc)
+            return None
+        digest = hashlib.sha1(raw).hexdigest()
+        if entry and entry.get("hash") == digest:  # touched, not changed
+            self.files[rel] = {**entry, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+            self.report.unchanged += 1
+            return None
+        return _Task(path, rel, st.st_size, st.st_mtime_ns, digest)
+
+    def apply(self, task: _Task, outcome: tuple, writer) -> None:
+        """Record a loaded file (its paragraphs already written) or its failure."""
+        rel = task.rel
+        if outcome[0] == "failed":
+            self.fail(rel, task.size, task.mtime_ns, outcome[1])
+            return
+        _, doc_id, paragraphs, title = outcome
+        if self.delete_old:  # the old paragraphs go at the commit that adds the new
+            writer.delete_by_term("doc_id", doc_id)
+        self.report.paragraphs += paragraphs
+        if rel in self.known:
+            self.report.updated += 1
+        else:
+            self.report.added += 1
+        self.files[rel] = {"hash": task.digest, "size": task.size, "mtime_ns": task.mtime_ns,
+                           "doc_id": doc_id, "paragraphs": paragraphs, "title": title}
+
+
+# -- reading files and writing their paragraphs, in one or two processes ---------------
+
+PARALLEL_MIN_BYTES = 4 << 20  # below this a second process costs more than it saves
+SEGMENT_DOCS = 50_000  # paragraphs per new segment: bounds the writer's memory
+
+
+def _load_shard(ix, tasks: list[_Task], corpus: Path, catalog: Catalog, registry: Registry,
+                loaded: Callable[[str], None], alive: Callable[[], bool] | None = None
+                ) -> tuple[list[tuple], list]:
+    """Read ``tasks`` and write their paragraphs as new (uncommitted) segments.
+
+    Returns one outcome per task — ``("indexed", doc_id, paragraphs, title)``
+    or ``("failed", reason)`` — and the segments written.  One bad file never
+    stops the run."""
+    builder = bulkwrite.SegmentBuilder(ix, max_docs=SEGMENT_DOCS)
+    outcomes: list[tuple] = []
     try:
-        st = path.stat()
-    except OSError as exc:
-        unreadable(exc)
-        return
-    bad = failed_before.get(rel)
-    if _same_stat(bad, st):
-        report.failed.append((rel, bad["error"]))
-        failures[rel] = bad
-        keep_old()
-        return
+        for task in tasks:
+            if alive is not None and not alive():
+                raise SystemExit(1)
+            try:
+                doc = load_document(task.path, corpus, catalog, registry)
+            except LoadError as exc:
+                outcomes.append(("failed", str(exc)))
+            except Exception as exc:  # one bad file never stops the run
+                outcomes.append(("failed", f"{type(exc).__name__}: {exc}"))
+            else:
+                records = paragraph_records(doc)
+                for rec in records:
+                    builder.add(rec)
+                outcomes.append(("indexed", doc.doc_id, len(records), doc.meta.title))
+            loaded(task.rel)
+        return outcomes, builder.finish()
+    except BaseException:
+        builder.cancel()
+        raise
 
-    def fail(reason: str) -> None:
-        report.failed.append((rel, reason))
-        failures[rel] = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "error": reason}
-        keep_old()
 
-    entry = previous.get(rel)
-    if _same_stat(entry, st):
-        files[rel] = entry
-        report.unchanged += 1
-        return
-    if st.st_size > MAX_BYTES:  # never read a huge file into memory
-        fail(f"file too large ({st.st_size / 2**20:.0f} MiB, limit {MAX_BYTES >> 20} MiB)")
-        return
+def _jobs(tasks: list[_Task], jobs: int | None) -> int:
+    """How many processes read and write: ``jobs`` if given, else one per core (at
+    most two) when the batch is large enough to pay for starting them."""
+    import multiprocessing
+
+    if multiprocessing.current_process().daemon:  # a daemon may not start processes
+        return 1
+    if jobs is None:
+        if sum(t.size for t in tasks) < PARALLEL_MIN_BYTES:
+            return 1
+        jobs = min(2, os.cpu_count() or 1)
+    return max(1, min(jobs, len(tasks)))
+
+
+def _load_tasks(settings: Settings, ix, tasks: list[_Task], catalog: Catalog,
+                registry: Registry, loaded: Callable[[str], None], jobs: int | None = None
+                ) -> tuple[list[tuple], list]:
+    """Outcomes of ``tasks`` in order, and the new segments.  A large batch is
+    shared between processes; this one takes the first share."""
+    import multiprocessing
+    import queue as queue_mod
+
+    n = _jobs(tasks, jobs)
+    if n == 1:
+        return _load_shard(ix, tasks, settings.corpus, catalog, registry, loaded)
+    # shares of about equal size: largest files first, each to the lightest share
+    shares: list[list[int]] = [[] for _ in range(n)]
+    weight = [0] * n
+    for i in sorted(range(len(tasks)), key=lambda i: -tasks[i].size):
+        side = weight.index(min(weight))
+        shares[side].append(i)
+        weight[side] += tasks[i].size
+    shares = [sorted(share) for share in shares]
+    ctx = multiprocessing.get_context("spawn")  # never fork: the caller may run threads
+    q = ctx.Queue()
+    procs = [ctx.Process(target=_child_shard, name=f"searchapp-indexer-{k}",
+                         args=(k, settings, [tasks[i] for i in share], q))
+             for k, share in enumerate(shares[1:], 1)]
+    for proc in procs:
+        proc.start()
+    finished: dict[int, tuple] = {}  # share number -> (outcomes, segments)
+
+    def helpers_done() -> bool:
+        return sum(1 for k in finished if k) == len(procs)
+
+    def drain(block: bool) -> None:
+        while True:
+            try:
+                msg = q.get(timeout=0.5) if block else q.get_nowait()
+            except queue_mod.Empty:
+                if not block:
+                    return
+                dead = [p for p in procs if not p.is_alive()]
+                if dead and not helpers_done():
+                    try:  # it may have reported just before exiting
+                        msg = q.get(timeout=1.0)
+                    except queue_mod.Empty:
+                        raise IndexError_(
+                            f"an indexer process stopped unexpectedly (exit code "
+                            f"{dead[0].exitcode})") from None
+                else:
+                    continue
+            if msg[0] == "loaded":
+                loaded(msg[1])
+            elif msg[0] == "done":
+                finished[msg[1]] = (msg[2], msg[3])
+                if not block or helpers_done():
+                    return
+            else:
+                raise IndexError_(msg[1])
+
+    def own_loaded(rel: str) -> None:
+        loaded(rel)
+        drain(block=False)
+
+    segments: list = []
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        unreadable(exc)
-        return
-    digest = hashlib.sha1(raw).hexdigest()
-    if entry and entry.get("hash") == digest:  # touched, not changed
-        files[rel] = {**entry, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
-        report.unchanged += 1
-        return
+        own = _load_shard(ix, [tasks[i] for i in shares[0]], settings.corpus, catalog,
+                          registry, own_loaded)
+        segments = list(own[1])
+        finished[0] = own
+        if not helpers_done():
+            drain(block=True)
+        outcomes: list[tuple] = [()] * len(tasks)
+        segments = []
+        for k, share in enumerate(shares):
+            share_outcomes, share_segments = finished[k]
+            segments.extend(share_segments)
+            for i, outcome in zip(share, share_outcomes, strict=True):
+                outcomes[i] = outcome
+        return outcomes, segments
+    except BaseException:
+        bulkwrite.delete_segments(ix.storage, segments + [
+            seg for k, (_, segs) in finished.items() if k for seg in segs])
+        raise
+    finally:
+        for proc in procs:
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.kill()
+                proc.join()
+        q.close()
+
+
+def _child_shard(share: int, settings: Settings, tasks: list[_Task], queue) -> None:
+    """Entry point of the second indexer process: writes segments, reports through
+    ``queue``; stops (removing what it wrote) if its parent dies."""
+    parent = os.getppid()
     try:
-        doc = load_document(path, settings.corpus, catalog, registry)
-    except LoadError as exc:
-        fail(str(exc))
-        return
-    except Exception as exc:  # one bad file never stops the run
-        fail(f"{type(exc).__name__}: {exc}")
-        return
-    if delete_old:
-        writer.delete_by_term("doc_id", doc.doc_id)
-    records = paragraph_records(doc)
-    for rec in records:
-        writer.add_document(**rec)
-    report.paragraphs += len(records)
-    if rel in known:
-        report.updated += 1
-    else:
-        report.added += 1
-    files[rel] = {"hash": digest, "size": st.st_size, "mtime_ns": st.st_mtime_ns,
-                  "doc_id": doc.doc_id, "paragraphs": len(records), "title": doc.meta.title}
+        ix = whoosh_index.open_dir(str(settings.index), indexname=INDEX_NAME)
+        catalog = Catalog.load(settings.catalog_path)
+        registry = Registry.load(settings.registry_dir)
+        outcomes, segments = _load_shard(
+            ix, tasks, settings.corpus, catalog, registry,
+            lambda rel: queue.put(("loaded", rel)), alive=lambda: os.getppid() == parent)
+        queue.put(("done", share, outcomes, segments))
+    except Exception as exc:  # reported, never lost
+        queue.put(("error", f"{type(exc).__name__}: {exc}"))
 
 
 def _check_not_locked(index_dir: Path) -> None:
@@ -485,6 +694,10 @@ def _child_update(settings: Settings, rebuild: bool, queue) -> None:
             last[0] = now
             queue.put(("progress", done, total, rel))
 
+    try:  # the desktop stays smooth while the indexer (and its helper) use the cores
+        os.nice(5)
+    except (AttributeError, OSError):
+        pass
     try:
         queue.put(("done", update_index(settings, rebuild=rebuild, progress=progress)))
     except IndexError_ as exc:
@@ -506,7 +719,9 @@ def update_index_in_process(settings: Settings, rebuild: bool = False,
 
     ctx = multiprocessing.get_context("spawn")  # never fork a process running Qt
     q = ctx.Queue()
-    proc = ctx.Process(target=_child_update, args=(settings, rebuild, q), daemon=True,
+    # not a daemon: it may start a helper process; it is killed on cancel, and a
+    # helper stops by itself when its parent is gone
+    proc = ctx.Process(target=_child_update, args=(settings, rebuild, q),
                        name="searchapp-indexer")
     proc.start()
     try:

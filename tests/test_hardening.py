@@ -15,6 +15,7 @@ import threading
 import time
 from pathlib import Path
 
+import psutil
 import pytest
 from conftest import CORPUS, ROOT, run_cli
 
@@ -223,12 +224,21 @@ def test_kill_9_at_random_points_never_breaks_the_index(work):
         _mutate(corpus, rng, step, pool)
         rebuild = step % 6 == 5
         began = time.monotonic()
-        proc = popen_index(work, *(["--rebuild"] if rebuild else []))
+        # one process, or two sharing the files (the second writes segments too)
+        jobs = ["--jobs", str(1 + step % 2)]
+        proc = popen_index(work, *jobs, *(["--rebuild"] if rebuild else []))
         # anywhere from start-up to just past the end of a run
         time.sleep(rng.uniform(0.0, 1.1) * (full if rebuild else quick))
         if proc.poll() is None:
+            try:
+                helpers = psutil.Process(proc.pid).children()
+            except psutil.NoSuchProcess:
+                helpers = []
             proc.kill()
             kills += 1
+            # a helper process notices its parent is gone and stops
+            _, alive = psutil.wait_procs(helpers, timeout=30)
+            assert not alive, f"indexer helper still running after kill {step}"
         elif not rebuild:
             quick = time.monotonic() - began
         proc.communicate(timeout=60)
@@ -250,6 +260,15 @@ def test_kill_9_at_random_points_never_breaks_the_index(work):
 
     update_index(clean)
     assert every_paragraph(s) == every_paragraph(clean)
+    # no segment file is left behind by the killed runs
+    from whoosh import index as windex
+
+    listed = {seg.segment_id() for seg in windex.open_dir(
+        str(work / "index"), indexname="paragraphs")._segments()}
+    strays = [p.name for p in (work / "index").iterdir()
+              if p.name.startswith("paragraphs_") and "." in p.name
+              and p.name.split(".")[0] not in listed]
+    assert not strays
     assert json.loads(out)["total_paragraphs"] == len(every_paragraph(clean))
 
 

@@ -272,3 +272,40 @@ def test_a_killed_writer_never_loses_earlier_bookmarks(work):
 
     db = sqlite3.connect(work / "data" / "bookmarks.sqlite3")
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_several_processes_index_what_one_does(tmp_path):
+    """``--jobs 3``: two helper processes write segments beside this one's; the index
+    answers exactly as a one-process build of the same files does."""
+    from conftest import BENCH
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    for page in sorted((BENCH / "html").glob("*.html.gz"))[:12]:
+        shutil.copy(page, corpus / page.name)
+    runs = {}
+    for jobs in ("1", "3"):
+        work = tmp_path / f"jobs{jobs}"
+        work.mkdir()
+        (work / "corpus").symlink_to(corpus)
+        report = cli_json(work, "index", "--jobs", jobs)
+        assert report["added"] == 17 and not report["failed"], report
+        manifest = json.loads((work / "index" / "manifest.json").read_text("utf-8"))
+        answers = []
+        for query in ("summit", "Korea AND China", '"Camp David"', "person:\"Xi Jinping\"",
+                      "secur* OR government"):
+            found = cli_json(work, "search", query, "--limit", "1000")
+            answers.append((found["total"], sorted(h["key"] for h in found["hits"]),
+                            found["facets"]))
+        runs[jobs] = (report["total_paragraphs"],
+                      {rel: (e["doc_id"], e["paragraphs"], e["hash"])
+                       for rel, e in manifest["files"].items()}, answers)
+    assert runs["1"] == runs["3"]
+    segments = [p for p in (tmp_path / "jobs3" / "index").glob("*.seg")]
+    assert len(segments) == 3  # one per process
+
+
+def test_jobs_must_be_a_positive_number(work):
+    proc = cli(work, "index", "--jobs", "0")
+    assert proc.returncode == 2
+    assert "at least 1" in proc.stderr and "Traceback" not in proc.stderr

@@ -1,0 +1,163 @@
+"""The fast segment writer produces the index Whoosh's own writer produces.
+
+Both writers index the same records (the real seed articles, three HTML pages of
+the extraction benchmark and hand-picked awkward texts); every term, posting,
+position, weight, term statistic, stored field, length and column is compared.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from whoosh import index as windex
+
+from searchapp import bulkwrite
+from searchapp.document import load_document
+from searchapp.index import make_schema, paragraph_records
+from tests.conftest import BENCH, CORPUS, SEEDS
+
+AWKWARD = [
+    "the of and",  # only stop words: no positions at all
+    "The summit at Camp David, the first of its kind.",  # starts with a stop word
+    "习近平 met 尹錫悅 in 서울特别市 on the 15th; 정상회의 ended.",  # CJK runs, mixed tokens
+    "Séoul, Pyeongyang and Zürich — naïve café résumé",  # accents folded
+    "secur* wild*cards and a.b.c. acronyms U.S. 3.14 x y z",  # tokenizer pattern edges
+    "repeat repeat repeat repeating repeated the repeat",  # positions of one term
+    "",  # empty body
+    "İstanbul ǅ ß ﬁ ligature",  # case mappings that change length
+]
+
+
+def _records():
+    from searchapp.metadata import Catalog
+    from searchapp.people import Registry
+
+    registry = Registry.load(CORPUS)
+    catalog = Catalog.load(CORPUS / "catalog.toml")
+    out = []
+    for path in SEEDS.values():
+        out.extend(paragraph_records(load_document(path, CORPUS, catalog, registry)))
+    for page in sorted((BENCH / "html").glob("*.html.gz"))[:3]:
+        out.extend(paragraph_records(load_document(page, BENCH, None, registry)))
+    base = dict(out[0])
+    for i, text in enumerate(AWKWARD):
+        out.append({**base, "key": f"awk:{i}", "pid": f"awk{i}", "body": text,
+                    "title": text or "untitled"})
+    return out
+
+
+def _build(path, records, bulk: bool, max_docs: int = 50_000):
+    path.mkdir()
+    ix = windex.create_in(str(path), make_schema(), indexname="p")
+    writer = ix.writer()
+    if bulk:
+        builder = bulkwrite.SegmentBuilder(ix, max_docs=max_docs)
+        for rec in records:
+            builder.add(rec)
+        bulkwrite.commit(writer, builder.finish())
+    else:
+        for rec in records:
+            writer.add_document(**rec)
+        writer.commit()
+    return windex.open_dir(str(path), indexname="p")
+
+
+def _snapshot(ix, stats: bool = True) -> dict:
+    """Everything a search can read from the index, keyed so two indexes compare."""
+    out = {}
+    with ix.reader() as r:
+        schema = ix.schema
+        out["docs"] = [r.stored_fields(d) for d in range(r.doc_count_all())]
+        for name in schema.names():
+            terms = sorted(t for f, t in r.all_terms() if f == name)
+            out[f"terms:{name}"] = terms
+            if name.startswith("spell_"):
+                continue  # only its word list is used (did-you-mean)
+            field = schema[name]
+            for t in terms:
+                m = r.postings(name, t)
+                posts = []
+                while m.is_active():
+                    posts.append((m.id(), m.weight(), m.value()))
+                    m.next()
+                out[f"post:{name}:{t!r}"] = posts
+                if stats:
+                    ti = r.term_info(name, t)
+                    out[f"info:{name}:{t!r}"] = (
+                        ti.doc_frequency(), ti.weight(), ti.min_length(), ti.max_length(),
+                        ti.max_weight(), ti.min_id(), ti.max_id())
+            if field.scorable:
+                out[f"len:{name}"] = [r.doc_field_length(d, name)
+                                      for d in range(r.doc_count_all())]
+                out[f"total:{name}"] = r.field_length(name)
+            if field.column_type:
+                out[f"col:{name}"] = list(r.column_reader(name))
+    return out
+
+
+@pytest.fixture(scope="module")
+def records():
+    return _records()
+
+
+def _compare(a: dict, b: dict) -> None:
+    assert a.keys() == b.keys()
+    for key in a:
+        assert a[key] == b[key], key
+
+
+def test_one_segment_equals_whooshs_own_writer(tmp_path, records):
+    plain = _snapshot(_build(tmp_path / "plain", records, bulk=False))
+    fast = _snapshot(_build(tmp_path / "fast", records, bulk=True))
+    assert len(plain["docs"]) == len(records) > 100
+    assert len(plain["terms:body"]) > 1000
+    _compare(plain, fast)
+
+
+def test_many_segments_equal_one(tmp_path, records):
+    """Flushing every 37 documents gives the same postings, documents and columns."""
+    ix = _build(tmp_path / "fast", records, bulk=True, max_docs=37)
+    assert len(ix._segments()) == -(-len(records) // 37)
+    plain = _snapshot(_build(tmp_path / "plain", records, bulk=False), stats=False)
+    _compare(plain, _snapshot(ix, stats=False))
+
+
+def test_cancel_leaves_the_index_as_it_was(tmp_path, records):
+    ix = _build(tmp_path / "ix", records[:20], bulk=False)
+    before = sorted(p.name for p in (tmp_path / "ix").iterdir())
+    writer = ix.writer()
+    builder = bulkwrite.SegmentBuilder(ix, max_docs=10)
+    for rec in records[20:60]:
+        builder.add(rec)
+    assert len(builder.segments) == 4  # written beside the index, not in it
+    written = tuple(seg.segment_id() for seg in builder.segments)
+    assert any(p.name.startswith(written) for p in (tmp_path / "ix").iterdir())
+    builder.cancel()
+    writer.cancel()
+    after = sorted(p.name for p in (tmp_path / "ix").iterdir())
+    assert not [name for name in after if name.startswith(written)]
+    # Whoosh's own cancel leaves its open segment's files for the next commit to clean
+    mine = writer.newsegment.segment_id()
+    assert [name for name in after if not name.startswith(mine)] == before
+    with windex.open_dir(str(tmp_path / "ix"), indexname="p").searcher() as s:
+        assert s.doc_count() == 20
+
+
+texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(texts, min_size=1, max_size=6))
+def test_any_text_is_analysed_like_whoosh(tmp_path_factory, bodies):
+    """Positions, stop words and spelling words for any text equal Whoosh's analysis."""
+    schema = make_schema()
+    field = schema["body"]
+    fast = bulkwrite._BodyIndexer(field)
+    for body in bodies:
+        items, length, raws = fast.index(body)
+        expected = sorted(field.index(body))
+        assert sorted(items) == expected
+        assert length == sum(freq for _, freq, _, _ in expected)
+        assert fast.spelling_words(raws) == set(field.spellable_words(body))
+
