@@ -14,12 +14,17 @@ import html
 import re
 import threading
 import time
+from array import array
+from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
+from math import log
 from pathlib import Path
 
 import numpy as np
 from whoosh import query as wq
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.support.levenshtein import damerau_levenshtein
+from whoosh.util.numeric import byte_to_length
 
 from searchapp.analysis import text_analyzer
 from searchapp.index import FACETS, open_index
@@ -161,6 +166,67 @@ class _Columns:
             self.facets[facet] = (values, doc_arr, term_arr,
                                   {v: i for i, v in enumerate(values)})
 
+        self.reader = reader
+        self._postings: OrderedDict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = \
+            OrderedDict()
+        self._lengths: dict[str, np.ndarray] = {}
+
+    def postings(self, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
+        """Document numbers and weights (term frequencies) of one term, as arrays.
+
+        Read a block at a time; the last ``_POSTINGS_CACHE`` terms are kept, so
+        the words of a query being typed are read once."""
+        key = (fieldname, btext)
+        hit = self._postings.get(key)
+        if hit is not None:
+            self._postings.move_to_end(key)
+            return hit
+        ids_parts: list[np.ndarray] = []
+        w_parts: list[np.ndarray] = []
+        for leaf, base in self.reader.leaf_readers():
+            if (fieldname, btext) not in leaf:
+                continue
+            m = leaf.postings(fieldname, btext)
+            if hasattr(m, "_read_ids") and hasattr(m, "_next_block"):  # Whoosh 3 codec
+                while m.is_active():
+                    m._read_ids()
+                    m._read_weights()
+                    ids_parts.append(np.asarray(m._ids, dtype=np.int64) + base)
+                    w_parts.append(np.frombuffer(m._weights, dtype=np.float32)
+                                   if isinstance(m._weights, array)
+                                   else np.asarray(m._weights, dtype=np.float32))
+                    m._next_block()
+            else:
+                ids, ws = [], []
+                while m.is_active():
+                    ids.append(m.id())
+                    ws.append(m.weight())
+                    m.next()
+                ids_parts.append(np.asarray(ids, dtype=np.int64) + base)
+                w_parts.append(np.asarray(ws, dtype=np.float32))
+        hit = (np.concatenate(ids_parts) if ids_parts else np.zeros(0, dtype=np.int64),
+               np.concatenate(w_parts) if w_parts else np.zeros(0, dtype=np.float32))
+        self._postings[key] = hit
+        if len(self._postings) > _POSTINGS_CACHE:
+            self._postings.popitem(last=False)
+        return hit
+
+    def term_mask(self, fieldname: str, btext: bytes) -> np.ndarray:
+        mask = np.zeros(self.n, dtype=bool)
+        mask[self.postings(fieldname, btext)[0]] = True
+        return mask
+
+    def lengths(self, fieldname: str) -> np.ndarray:
+        """Each document's length of a scorable field, as Whoosh's scorer sees it."""
+        out = self._lengths.get(fieldname)
+        if out is None:
+            out = np.zeros(self.n, dtype=np.float64)
+            for leaf, base in self.reader.leaf_readers():
+                count = leaf.doc_count_all()
+                out[base:base + count] = _segment_lengths(leaf, fieldname, count)
+            self._lengths[fieldname] = out
+        return out
+
     def value_mask(self, facet: str, value: str) -> np.ndarray:
         values, docs, terms, index = self.facets[facet]
         mask = np.zeros(self.n, dtype=bool)
@@ -191,6 +257,24 @@ class _Columns:
         if facet == "year":
             out.sort(key=lambda r: r["value"])
         return out
+
+
+_BYTE_LENGTHS = np.array([0] + [byte_to_length(b) for b in range(1, 256)], dtype=np.float64)
+
+
+def _segment_lengths(leaf, fieldname: str, count: int) -> np.ndarray:
+    """One segment's field lengths (Whoosh stores each as one byte per document)."""
+    try:  # the whole column at once
+        col = leaf._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+        raw = np.zeros(count, dtype=np.uint8)
+        if col is not None:
+            data = np.frombuffer(col._dbfile.get(col._basepos, min(col._count, count)),
+                                 dtype=np.uint8)
+            raw[: len(data)] = data
+        return _BYTE_LENGTHS[raw]
+    except AttributeError:  # another codec: document by document
+        return np.array([leaf.doc_field_length(d, fieldname, 0) or 0 for d in range(count)],
+                        dtype=np.float64)
 
 
 def _column(reader, fieldname: str, n: int) -> np.ndarray:
@@ -307,10 +391,36 @@ class SearchEngine:
 
     def _match(self, q) -> np.ndarray:
         cols = self._cols()
+        return self._mask(cols, q) & cols.live
+
+    def _mask(self, cols: _Columns, q) -> np.ndarray:
+        """The documents ``q`` matches: terms from the cached posting arrays and
+        AND / OR / NOT as array operations; other queries (phrases, wildcards,
+        ranges) through Whoosh, with the parts around them still done here."""
+        if isinstance(q, wq.Term) and q.fieldname in self._ix.schema:
+            text = q.text if isinstance(q.text, bytes) else \
+                self._ix.schema[q.fieldname].to_bytes(q.text)
+            return cols.term_mask(q.fieldname, text)
+        if isinstance(q, wq.And):
+            out = np.ones(cols.n, dtype=bool)
+            for child in q.subqueries:
+                out &= self._mask(cols, child)
+            return out
+        if isinstance(q, wq.Or) and not isinstance(q, wq.DisjunctionMax) \
+                and not getattr(q, "minmatch", 0) and q.scale is None:
+            out = np.zeros(cols.n, dtype=bool)
+            for child in q.subqueries:
+                out |= self._mask(cols, child)
+            return out
+        if isinstance(q, wq.Not):
+            return ~self._mask(cols, q.query)
+        if isinstance(q, wq.AndNot):
+            return self._mask(cols, q.a) & ~self._mask(cols, q.b)
+        if isinstance(q, wq.Every) and not q.fieldname:
+            return np.ones(cols.n, dtype=bool)
         mask = np.zeros(cols.n, dtype=bool)
-        ids = np.fromiter(self._searcher.docs_for_query(q), dtype=np.int64)
-        mask[ids] = True
-        return mask & cols.live
+        mask[np.fromiter(self._searcher.docs_for_query(q), dtype=np.int64)] = True
+        return mask
 
     def _resolve_persons(self, names: list[str]) -> list[str]:
         out = []
@@ -378,12 +488,10 @@ class SearchEngine:
         if first >= total:
             return [], []
         if req.sort == "relevance" and parsed.query is not None:
-            allow = None if total == cols.live_count else \
-                set(np.flatnonzero(matched).tolist())
-            results = self._searcher.search(parsed.query, limit=first + req.page_size,
-                                            filter=allow)
-            rows = [(hit.docnum, hit.score) for hit in results][first:]
-            return [d for d, _ in rows], [float(s) for _, s in rows]
+            docs = np.flatnonzero(matched)
+            scores = self._scores(cols, parsed.query, docs)
+            order = np.lexsort((docs, -scores))[first : first + req.page_size]
+            return docs[order].tolist(), [float(x) for x in scores[order]]
         docs = np.flatnonzero(matched)
         dates = cols.datenum[docs]
         undated = dates == 0
@@ -394,6 +502,41 @@ class SearchEngine:
         order = np.lexsort((cols.para[docs], docs, key))
         page = docs[order[first : first + req.page_size]]
         return page.tolist(), [None] * len(page)
+
+    def _scores(self, cols: _Columns, q, docs: np.ndarray) -> np.ndarray:
+        """BM25F scores of ``docs`` for ``q``, as Whoosh's default weighting gives
+        them for terms (B=0.75, K1=1.2, Whoosh's idf and quantized lengths),
+        summed over every term the query's positive parts contain: a phrase
+        scores as its words, a wildcard as the words it expands to."""
+        scores = np.zeros(len(docs), dtype=np.float64)
+        if not len(docs):
+            return scores
+        reader = self._searcher.reader()
+        schema = self._ix.schema
+        doc_count = reader.doc_count_all()
+        terms: list[tuple[str, bytes, float]] = []
+        for leaf in _positive_leaves(q):
+            try:
+                found = leaf.existing_terms(reader, phrases=True, expand=True)
+            except Exception:
+                continue
+            boost = float(getattr(leaf, "boost", 1.0) or 1.0)
+            terms.extend((f, t, boost) for f, t in found)
+        for fieldname, btext, boost in dict.fromkeys(terms):
+            ids, weights = cols.postings(fieldname, btext)
+            pos = np.searchsorted(docs, ids)
+            pos[pos == len(docs)] = 0
+            hit = docs[pos] == ids
+            where, tf = pos[hit], weights[hit].astype(np.float64)
+            if not schema[fieldname].scorable:
+                scores[where] += tf * boost
+                continue
+            idf = log(doc_count / (reader.doc_frequency(fieldname, btext) + 1)) + 1
+            avgfl = (reader.field_length(fieldname) / (doc_count or 1)) or 1
+            fl = cols.lengths(fieldname)[ids[hit]]
+            scores[where] += boost * idf * (tf * (_K1 + 1)) / (
+                tf + _K1 * ((1 - _B) + _B * fl / avgfl))
+        return scores
 
     # -- hits and snippets -------------------------------------------------------
 
@@ -536,6 +679,9 @@ def _positive_leaves(q):
     for child in q.children():
         yield from _positive_leaves(child)
 
+
+_B, _K1 = 0.75, 1.2  # Whoosh's BM25F defaults
+_POSTINGS_CACHE = 256  # terms whose posting arrays are kept per searcher
 
 _JOINABLE = re.compile(r"[\s\-‐‑–]{1,2}")
 SNIPPET_WHOLE = 360  # paragraphs up to this long are shown whole

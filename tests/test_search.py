@@ -305,3 +305,29 @@ def test_a_long_lived_engine_sees_removed_and_changed_files_after_refresh(tmp_pa
         assert search(eng, "Sejong Institute").total == 0
         assert search(eng, "zebrafish").total == 1
         assert sum(f["count"] for f in search(eng, "").facets["year"]) <= eng.paragraph_count
+
+
+@pytest.mark.parametrize("query", ["summit", "China Korea", "nuclear OR missile",
+                                   "cooperation NOT Japan", "title:korea", "secur*"])
+def test_relevance_order_is_whooshs_own(engine, query):
+    """Ranking is computed with numpy over the matched set; for word queries it gives
+    Whoosh's own BM25F order and scores (wildcards score by the words they expand to)."""
+    from whoosh import qparser
+    from whoosh import query as wq
+
+    result = search(engine, query, page_size=50)
+    assert result.total > 3
+    ix = engine._ix
+    parser = qparser.QueryParser("body", ix.schema, group=qparser.AndGroup)
+    q = parser.parse(query)
+    if isinstance(q, wq.Prefix):  # Whoosh scores a wildcard as a constant: compare the set
+        with ix.searcher() as s:
+            assert result.total == len(s.search(q, limit=None))
+        return
+    with ix.searcher() as s:
+        theirs = s.search(q, limit=50)
+        expected = [(s.stored_fields(h.docnum)["key"], round(h.score, 4)) for h in theirs]
+        assert result.total == len(theirs)
+    assert [h.key for h in result.hits] == [key for key, _ in expected]
+    if " NOT " not in query:  # Whoosh adds a constant 1 for every NOT clause
+        assert [round(h.score, 4) for h in result.hits] == [score for _, score in expected]
