@@ -277,6 +277,31 @@ def _segment_lengths(leaf, fieldname: str, count: int) -> np.ndarray:
                         dtype=np.float64)
 
 
+def _block_positions(m, want: np.ndarray, fmt) -> list[list[int]]:
+    """Positions of the term in each of the sorted local docnums ``want``, reading
+    only the posting blocks that hold one of them."""
+    out: list[list[int]] = [[] for _ in range(len(want))]
+    i = 0
+    while m.is_active() and i < len(want):
+        if m._maxid < want[i]:  # nothing wanted in this block: not even decoded
+            m._next_block()
+            continue
+        m._read_ids()
+        ids = np.asarray(m._ids, dtype=np.int64)
+        j = int(np.searchsorted(want, ids[-1], side="right"))
+        where = np.searchsorted(ids, want[i:j])
+        where[where == len(ids)] = 0
+        found = ids[where] == want[i:j]
+        if found.any():
+            m._read_values()
+            values = m._values
+            for k in np.flatnonzero(found).tolist():
+                out[i + k] = fmt.decode_positions(values[int(where[k])])
+        i = j
+        m._next_block()
+    return out
+
+
 def _column(reader, fieldname: str, n: int) -> np.ndarray:
     if reader.has_column(fieldname):
         return np.fromiter(reader.column_reader(fieldname), dtype=np.int64, count=n)
@@ -397,9 +422,9 @@ class SearchEngine:
         """The documents ``q`` matches: terms from the cached posting arrays and
         AND / OR / NOT as array operations; other queries (phrases, wildcards,
         ranges) through Whoosh, with the parts around them still done here."""
-        if isinstance(q, wq.Term) and q.fieldname in self._ix.schema:
+        if isinstance(q, wq.Term) and q.fieldname in self._searcher.schema:
             text = q.text if isinstance(q.text, bytes) else \
-                self._ix.schema[q.fieldname].to_bytes(q.text)
+                self._searcher.schema[q.fieldname].to_bytes(q.text)
             return cols.term_mask(q.fieldname, text)
         if isinstance(q, wq.And):
             out = np.ones(cols.n, dtype=bool)
@@ -418,9 +443,65 @@ class SearchEngine:
             return self._mask(cols, q.a) & ~self._mask(cols, q.b)
         if isinstance(q, wq.Every) and not q.fieldname:
             return np.ones(cols.n, dtype=bool)
+        if isinstance(q, wq.Phrase) and q.fieldname in self._searcher.schema and len(q.words) > 1 \
+                and q.slop >= 1 and all(isinstance(w, str) for w in q.words) \
+                and self._searcher.schema[q.fieldname].format.supports("positions"):
+            return self._phrase_mask(cols, q)
         mask = np.zeros(cols.n, dtype=bool)
         mask[np.fromiter(self._searcher.docs_for_query(q), dtype=np.int64)] = True
         return mask
+
+    def _phrase_mask(self, cols: _Columns, q) -> np.ndarray:
+        """Paragraphs with the phrase's words in order, each within ``slop`` positions
+        of the one before: the candidates are the paragraphs holding every word
+        (array operations), then only their positions are read."""
+        field = self._searcher.schema[q.fieldname]
+        words = [field.to_bytes(w) for w in q.words]
+        cand = np.ones(cols.n, dtype=bool)
+        for w in words:
+            cand &= cols.term_mask(q.fieldname, w)
+        cand &= cols.live
+        docs = np.flatnonzero(cand)
+        out = np.zeros(cols.n, dtype=bool)
+        if not len(docs):
+            return out
+        positions = [self._positions(cols, q.fieldname, w, docs) for w in words]
+        slop = q.slop
+        for i, doc in enumerate(docs.tolist()):
+            lists = [p[i] for p in positions]
+            later = [set(p) for p in lists[1:]]
+            for start in lists[0]:
+                cur = start
+                for nxt in later:
+                    step = next((cur + k for k in range(1, slop + 1) if cur + k in nxt), None)
+                    if step is None:
+                        break
+                    cur = step
+                else:
+                    out[doc] = True
+                    break
+        return out
+
+    def _positions(self, cols: _Columns, fieldname: str, btext: bytes,
+                   docs: np.ndarray) -> list[list[int]]:
+        """The term's positions in each of ``docs`` (sorted; each holds the term)."""
+        out: list[list[int]] = []
+        bounds = [(leaf, base, base + leaf.doc_count_all())
+                  for leaf, base in cols.reader.leaf_readers()]
+        for leaf, lo, hi in bounds:
+            a, b = np.searchsorted(docs, [lo, hi])
+            if a == b:
+                continue
+            m = leaf.postings(fieldname, btext)
+            want = docs[a:b] - lo
+            raw = getattr(m, "child", m)  # under the deleted-documents filter
+            if hasattr(raw, "_read_values") and hasattr(raw, "_maxid"):  # Whoosh 3 codec
+                out.extend(_block_positions(raw, want, self._searcher.schema[fieldname].format))
+                continue
+            for doc in want.tolist():
+                m.skip_to(doc)
+                out.append(m.value_as("positions") if m.is_active() and m.id() == doc else [])
+        return out
 
     def _resolve_persons(self, names: list[str]) -> list[str]:
         out = []
@@ -512,7 +593,7 @@ class SearchEngine:
         if not len(docs):
             return scores
         reader = self._searcher.reader()
-        schema = self._ix.schema
+        schema = self._searcher.schema
         doc_count = reader.doc_count_all()
         terms: list[tuple[str, bytes, float]] = []
         for leaf in _positive_leaves(q):

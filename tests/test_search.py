@@ -331,3 +331,21 @@ def test_relevance_order_is_whooshs_own(engine, query):
     assert [h.key for h in result.hits] == [key for key, _ in expected]
     if " NOT " not in query:  # Whoosh adds a constant 1 for every NOT clause
         assert [round(h.score, 4) for h in result.hits] == [score for _, score in expected]
+
+
+@pytest.mark.parametrize("phrase", ['"Camp David"', '"the United States"', '"North Korea"',
+                                    '"Korean Peninsula"', '"欲立而立"', '"정상회의"',
+                                    '"summit meeting"~3', '"Korea China"'])
+def test_phrases_match_what_whoosh_matches(engine, phrase):
+    """Phrases are matched from candidate paragraphs' positions: the same paragraphs
+    Whoosh's own phrase matcher finds (CJK words are phrases of bigrams)."""
+    from whoosh import qparser
+
+    ix = engine._ix
+    q = qparser.QueryParser("body", ix.schema, group=qparser.AndGroup).parse(phrase)
+    with ix.searcher() as s:
+        expected = sorted(s.stored_fields(d)["key"] for d in s.docs_for_query(q))
+    result = search(engine, phrase, page_size=500)
+    assert sorted(h.key for h in result.hits) == expected
+    if phrase in ('"Camp David"', '"North Korea"', '"欲立而立"'):
+        assert expected
