@@ -21,9 +21,10 @@ from math import log
 from pathlib import Path
 
 import numpy as np
+from rapidfuzz import process as rf_process
+from rapidfuzz.distance import DamerauLevenshtein
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-from whoosh.support.levenshtein import damerau_levenshtein
 from whoosh.util.numeric import byte_to_length
 
 from searchapp.analysis import text_analyzer
@@ -170,6 +171,7 @@ class _Columns:
         self._postings: OrderedDict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = \
             OrderedDict()
         self._lengths: dict[str, np.ndarray] = {}
+        self._spell: list[str] | None = None
 
     def postings(self, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
         """Document numbers and weights (term frequencies) of one term, as arrays.
@@ -210,6 +212,13 @@ class _Columns:
         if len(self._postings) > _POSTINGS_CACHE:
             self._postings.popitem(last=False)
         return hit
+
+    def spell_words(self) -> list[str]:
+        """Every word of the spelling list (unstemmed body words), read once."""
+        if self._spell is None:
+            self._spell = [t.decode("utf-8") for t in self.reader.lexicon("spell_body")] \
+                if "spell_body" in self.reader.indexed_field_names() else []
+        return self._spell
 
     def term_mask(self, fieldname: str, btext: bytes) -> np.ndarray:
         mask = np.zeros(self.n, dtype=bool)
@@ -696,17 +705,17 @@ class SearchEngine:
 
     def _respell(self, reader, word: str) -> list[str]:
         """Index words within two edits of ``word``: nearest first, then most frequent."""
-        try:
-            candidates = set(reader.terms_within("spell_body", word, 2))
-        except Exception:
-            return []
+        words = self._cols().spell_words()
+        found = rf_process.extract(word, words, scorer=DamerauLevenshtein.distance,
+                                   score_cutoff=2, limit=50)
+        candidates = {cand: int(dist) for cand, dist, _i in found}
         ranked = []
         for cand in candidates:
             if cand == word:
                 continue
             stems = [t.text for t in self._analyzer(cand)]
             freq = sum(reader.doc_frequency("body", t) for t in stems)
-            ranked.append((damerau_levenshtein(word, cand), -freq, cand))
+            ranked.append((candidates[cand], -freq, cand))
         return [c for _, _, c in sorted(ranked)]
 
     # -- documents -----------------------------------------------------------------
