@@ -170,14 +170,15 @@ class _Columns:
         self.reader = reader
         self._postings: OrderedDict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = \
             OrderedDict()
+        self._cached_bytes = 0
         self._lengths: dict[str, np.ndarray] = {}
         self._spell: list[str] | None = None
 
     def postings(self, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
         """Document numbers and weights (term frequencies) of one term, as arrays.
 
-        Read a block at a time; the last ``_POSTINGS_CACHE`` terms are kept, so
-        the words of a query being typed are read once."""
+        Read a block at a time; the most recently used terms are kept (up to
+        ``_POSTINGS_CACHE_BYTES``), so the words of a query being typed are read once."""
         key = (fieldname, btext)
         hit = self._postings.get(key)
         if hit is not None:
@@ -209,8 +210,10 @@ class _Columns:
         hit = (np.concatenate(ids_parts) if ids_parts else np.zeros(0, dtype=np.int64),
                np.concatenate(w_parts) if w_parts else np.zeros(0, dtype=np.float32))
         self._postings[key] = hit
-        if len(self._postings) > _POSTINGS_CACHE:
-            self._postings.popitem(last=False)
+        self._cached_bytes += hit[0].nbytes + hit[1].nbytes
+        while self._cached_bytes > _POSTINGS_CACHE_BYTES and len(self._postings) > 1:
+            _, (ids, weights) = self._postings.popitem(last=False)
+            self._cached_bytes -= ids.nbytes + weights.nbytes
         return hit
 
     def spell_words(self) -> list[str]:
@@ -771,7 +774,7 @@ def _positive_leaves(q):
 
 
 _B, _K1 = 0.75, 1.2  # Whoosh's BM25F defaults
-_POSTINGS_CACHE = 256  # terms whose posting arrays are kept per searcher
+_POSTINGS_CACHE_BYTES = 64 << 20  # posting arrays kept per searcher
 
 _JOINABLE = re.compile(r"[\s\-‐‑–]{1,2}")
 SNIPPET_WHOLE = 360  # paragraphs up to this long are shown whole
