@@ -308,4 +308,5 @@ def commit(writer: SegmentWriter, segments: list, mergetype=None) -> None:
     else:
         writer._close_segment()
     writer._commit_toc(final + list(segments))
+    writer.toc_written = True  # from here on the new segments are the index
     writer._finish()

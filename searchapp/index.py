@@ -408,8 +408,10 @@ def update_index(settings: Settings, rebuild: bool = False,
             report.removed = len(set(known) - set(files))
         bulkwrite.commit(writer, segments, mergetype=CLEAR if clear else None)
     except BaseException:
-        writer.cancel()
-        bulkwrite.delete_segments(ix.storage, segments)
+        if not getattr(writer, "toc_written", False):  # else they are the index now
+            if not writer.is_closed:
+                writer.cancel()
+            bulkwrite.delete_segments(ix.storage, segments)
         raise
     _write_manifest(index_dir, {"schema": SCHEMA_VERSION, "fingerprint": fingerprint,
                                 "corpus": str(settings.corpus), "files": files,

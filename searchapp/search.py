@@ -137,33 +137,19 @@ class _Columns:
         reader = searcher.reader()
         n = reader.doc_count_all()
         self.n = n
-        self.live = np.zeros(n, dtype=bool)
-        self.live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
+        self.live = np.ones(n, dtype=bool)
+        for leaf, base in reader.leaf_readers():
+            if leaf.has_deletions():
+                self.live[np.fromiter(leaf.deleted_docs_set, dtype=np.int64) + base] = False
         self.live_count = int(self.live.sum())
         self.datenum = _column(reader, "datenum", n)
         self.para = _column(reader, "para", n)
         self.doc_ord = np.full(n, -1, dtype=np.int64)  # document ordinal of each paragraph
-        for i, btext in enumerate(reader.lexicon("doc_id")):
-            if i % 32 == 0:
-                time.sleep(0)
-            self.doc_ord[np.fromiter(reader.postings("doc_id", btext).all_ids(),
-                                     dtype=np.int64)] = i
+        _, docs, terms = _field_postings(reader, "doc_id")
+        self.doc_ord[docs] = terms
         self.facets: dict[str, tuple[list[str], np.ndarray, np.ndarray, dict[str, int]]] = {}
         for facet, fieldname in _FACET_FIELDS.items():
-            values: list[str] = []
-            docs: list[np.ndarray] = []
-            terms: list[np.ndarray] = []
-            if fieldname in reader.indexed_field_names():
-                for i, btext in enumerate(reader.lexicon(fieldname)):
-                    if i % 32 == 0:
-                        time.sleep(0)  # let a waiting GUI thread have the interpreter lock
-                    ids = np.fromiter(reader.postings(fieldname, btext).all_ids(),
-                                      dtype=np.int64)
-                    values.append(btext.decode("utf-8"))
-                    docs.append(ids)
-                    terms.append(np.full(len(ids), i, dtype=np.int32))
-            doc_arr = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64)
-            term_arr = np.concatenate(terms) if terms else np.zeros(0, dtype=np.int32)
+            values, doc_arr, term_arr = _field_postings(reader, fieldname)
             self.facets[facet] = (values, doc_arr, term_arr,
                                   {v: i for i, v in enumerate(values)})
 
@@ -189,24 +175,9 @@ class _Columns:
         for leaf, base in self.reader.leaf_readers():
             if (fieldname, btext) not in leaf:
                 continue
-            m = leaf.postings(fieldname, btext)
-            if hasattr(m, "_read_ids") and hasattr(m, "_next_block"):  # Whoosh 3 codec
-                while m.is_active():
-                    m._read_ids()
-                    m._read_weights()
-                    ids_parts.append(np.asarray(m._ids, dtype=np.int64) + base)
-                    w_parts.append(np.frombuffer(m._weights, dtype=np.float32)
-                                   if isinstance(m._weights, array)
-                                   else np.asarray(m._weights, dtype=np.float32))
-                    m._next_block()
-            else:
-                ids, ws = [], []
-                while m.is_active():
-                    ids.append(m.id())
-                    ws.append(m.weight())
-                    m.next()
-                ids_parts.append(np.asarray(ids, dtype=np.int64) + base)
-                w_parts.append(np.asarray(ws, dtype=np.float32))
+            ids, weights = _leaf_postings(leaf, fieldname, btext)
+            ids_parts.append(ids + base)
+            w_parts.append(weights)
         hit = (np.concatenate(ids_parts) if ids_parts else np.zeros(0, dtype=np.int64),
                np.concatenate(w_parts) if w_parts else np.zeros(0, dtype=np.float32))
         self._postings[key] = hit
@@ -314,10 +285,97 @@ def _block_positions(m, want: np.ndarray, fmt) -> list[list[int]]:
     return out
 
 
+def _leaf_postings(leaf, fieldname: str, btext: bytes,
+                   weights: bool = True) -> tuple[np.ndarray, np.ndarray | None]:
+    """One segment's postings of a term as arrays (segment docnums, weights), read a
+    block at a time; documents deleted in the segment may be included (callers
+    intersect with the live documents)."""
+    m = leaf.postings(fieldname, btext)
+    raw = getattr(m, "child", m)  # under the deleted-documents filter
+    ids_parts: list[np.ndarray] = []
+    w_parts: list[np.ndarray] = []
+    if hasattr(raw, "_read_ids") and hasattr(raw, "_next_block"):  # Whoosh 3 codec
+        while raw.is_active():
+            raw._read_ids()
+            ids_parts.append(np.asarray(raw._ids, dtype=np.int64))
+            if weights:
+                raw._read_weights()
+                w = raw._weights
+                w_parts.append(np.frombuffer(w, dtype=np.float32) if isinstance(w, array)
+                               else np.asarray(w, dtype=np.float32))
+            raw._next_block()
+    else:
+        ids, ws = [], []
+        while m.is_active():
+            ids.append(m.id())
+            ws.append(m.weight())
+            m.next()
+        ids_parts.append(np.asarray(ids, dtype=np.int64))
+        w_parts.append(np.asarray(ws, dtype=np.float32))
+    ids = np.concatenate(ids_parts) if ids_parts else np.zeros(0, dtype=np.int64)
+    if not weights:
+        return ids, None
+    return ids, (np.concatenate(w_parts) if w_parts else np.zeros(0, dtype=np.float32))
+
+
+def _field_postings(reader, fieldname: str) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Every term of a field (sorted, decoded) with the documents holding it: as
+    parallel arrays of docnums and term ordinals.  Read segment by segment (a
+    term is looked up only in the segments that have it)."""
+    found: dict[bytes, list[np.ndarray]] = {}
+    k = 0
+    for leaf, base in reader.leaf_readers():
+        if fieldname not in leaf.indexed_field_names():
+            continue
+        for btext in leaf.lexicon(fieldname):
+            k += 1
+            if k % 32 == 0:
+                time.sleep(0)  # let a waiting GUI thread have the interpreter lock
+            found.setdefault(btext, []).append(
+                _leaf_postings(leaf, fieldname, btext, weights=False)[0] + base)
+    texts = sorted(found)
+    docs = [np.concatenate(found[t]) for t in texts]
+    terms = [np.full(len(d), i, dtype=np.int32) for i, d in enumerate(docs)]
+    return ([t.decode("utf-8") for t in texts],
+            np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64),
+            np.concatenate(terms) if terms else np.zeros(0, dtype=np.int32))
+
+
 def _column(reader, fieldname: str, n: int) -> np.ndarray:
-    if reader.has_column(fieldname):
-        return np.fromiter(reader.column_reader(fieldname), dtype=np.int64, count=n)
-    return np.zeros(n, dtype=np.int64)
+    """A numeric column's values for every document, read segment by segment in bulk."""
+    if not reader.has_column(fieldname):
+        return np.zeros(n, dtype=np.int64)
+    field = reader.schema[fieldname]
+    out = np.zeros(n, dtype=np.int64)
+    for leaf, base in reader.leaf_readers():
+        count = leaf.doc_count_all()
+        out[base:base + count] = _leaf_column(leaf, fieldname, field, count)
+    return out
+
+
+def _leaf_column(leaf, fieldname: str, field, count: int) -> np.ndarray:
+    slow = None
+    try:  # the raw big-endian "sortable" numbers, translated as Whoosh's NUMERIC does
+        col = leaf._perdoc._cached_reader(fieldname, field.column_type)
+        typecode = col._typecode
+        raw = np.frombuffer(col._dbfile.get(col._basepos, col._count * col._fixedlen),
+                            dtype=np.dtype(typecode).newbyteorder(">")).astype(np.int64)
+        vals = np.full(count, col._default, dtype=np.int64)
+        vals[: min(count, len(raw))] = raw[:count]
+        if getattr(field, "signed", False):
+            vals -= 1 << (field.bits - 1)
+        # checked against Whoosh's own reading on the first documents
+        check = min(count, 64)
+        slow = np.fromiter(leaf.column_reader(fieldname), dtype=np.int64, count=count) \
+            if check == count else None
+        expected = slow[:check] if slow is not None else np.array(
+            [leaf.column_reader(fieldname)[d] for d in range(check)], dtype=np.int64)
+        if np.array_equal(vals[:check], expected):
+            return vals
+    except (AttributeError, TypeError, ValueError):
+        pass
+    return slow if slow is not None else \
+        np.fromiter(leaf.column_reader(fieldname), dtype=np.int64, count=count)
 
 
 class SearchEngine:

@@ -1,4 +1,4 @@
-"""One fix to Whoosh, applied when the index module is imported.
+"""Two fixes to Whoosh, applied when the index module is imported.
 
 ``W3PerDocReader._cached_reader`` caches the column reader of a field's
 lengths but not its absence: for every posting of a field without lengths
@@ -11,7 +11,10 @@ for 765 paragraphs).  A finished segment's files never change, so remembering
 
 from __future__ import annotations
 
+import io
+
 from whoosh.codec import whoosh3
+from whoosh.filedb import structfile
 
 
 def _cached_reader(self, fieldname, column):
@@ -24,5 +27,72 @@ def _cached_reader(self, fieldname, column):
     return reader
 
 
+
+
+class _ViewReader(io.RawIOBase):
+    """A read-only file over a memoryview, without copying it.
+
+    Whoosh's ``BufferFile`` wraps each file of a compound segment in
+    ``BytesIO(memoryview_of_the_mmap)``, which copies the file into memory:
+    opening a 1M-paragraph index (1.5 GB, 20 segments) copied every postings
+    and term file, 775 MB, before the first search.  Reading through the view
+    leaves the pages to the kernel's page cache."""
+
+    def __init__(self, buf: memoryview) -> None:
+        super().__init__()
+        self._buf = buf
+        self._pos = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        start = self._pos
+        end = len(self._buf) if size is None or size < 0 else min(len(self._buf), start + size)
+        self._pos = max(start, end)
+        return bytes(self._buf[start:end])
+
+    def readinto(self, b) -> int:
+        data = self.read(len(b))
+        b[: len(data)] = data
+        return len(data)
+
+    def readline(self, size: int = -1) -> bytes:
+        buf = self._buf
+        end = len(buf) if size is None or size < 0 else min(len(buf), self._pos + size)
+        chunk = bytes(buf[self._pos:end])
+        i = chunk.find(b"\n")
+        if i >= 0:
+            chunk = chunk[: i + 1]
+        self._pos += len(chunk)
+        return chunk
+
+    def seek(self, pos: int, whence: int = 0) -> int:
+        if whence == 1:
+            pos += self._pos
+        elif whence == 2:
+            pos += len(self._buf)
+        self._pos = max(0, pos)
+        return self._pos
+
+    def tell(self) -> int:
+        return self._pos
+
+
+def _buffer_file_init(self, buf, name=None, onclose=None):
+    self._buf = buf
+    self._name = name
+    # buffered in C: pickle.load and the struct readers make many small reads
+    self.file = io.BufferedReader(_ViewReader(buf), buffer_size=4096) \
+        if isinstance(buf, memoryview) else io.BytesIO(buf)
+    self.onclose = onclose
+    self.is_real = False
+    self.is_closed = False
+
+
 def apply() -> None:
     whoosh3.W3PerDocReader._cached_reader = _cached_reader
+    structfile.BufferFile.__init__ = _buffer_file_init
