@@ -214,6 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--queries", type=int, default=200, help="requests per engine (≥ 200)")
     ap.add_argument("--naive-queries", type=int,
                     help="requests done the naive way (default: a quarter of --queries)")
+    ap.add_argument("--keep-index", action="store_true",
+                    help="search the index already in --work (no rebuild, no indexing figure)")
     ap.add_argument("--work", help="keep the corpus and indexes here (reused when present)")
     ap.add_argument("--no-tantivy", action="store_true")
     ap.add_argument("--json", action="store_true")
@@ -229,15 +231,18 @@ def main(argv: list[str] | None = None) -> int:
                        check=True, stdout=subprocess.DEVNULL)  # RSS here is the searching
     env = {**os.environ, "SEARCHAPP_CORPUS": str(settings.corpus),
            "SEARCHAPP_INDEX": str(settings.index), "SEARCHAPP_DATA_DIR": str(settings.data_dir)}
+    reuse = args.keep_index and (settings.index / "manifest.json").is_file()
     t = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "searchapp", "index", "--rebuild", "--json",
-                           "--quiet"], cwd=ROOT, env=env, capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-m", "searchapp", "index", "--json", "--quiet",
+                           *([] if reuse else ["--rebuild"])],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
     build_s = time.perf_counter() - t
     if proc.returncode != 0:
         raise SystemExit(f"indexing failed: {proc.stderr}")
     report = json.loads(proc.stdout)
     out: dict = {"paragraphs": report["total_paragraphs"],
-                 "index_paragraphs_per_s": round(report["total_paragraphs"] / build_s),
+                 "index_paragraphs_per_s": None if reuse else
+                 round(report["total_paragraphs"] / build_s),
                  "index_s": round(build_s, 1),
                  "index_peak_rss_mb": round(
                      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)}

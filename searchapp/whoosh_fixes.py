@@ -1,12 +1,16 @@
 """Two fixes to Whoosh, applied when the index module is imported.
 
-``W3PerDocReader._cached_reader`` caches the column reader of a field's
-lengths but not its absence: for every posting of a field without lengths
-(our ID, KEYWORD and numeric fields) it asks the file system again whether the
-column file exists.  Writing a segment does this once per posting; profiled on
-a 3 MB document it was a quarter of the indexing time (265,000 ``stat`` calls
-for 765 paragraphs).  A finished segment's files never change, so remembering
-"no such column" is safe.
+1. ``BufferFile`` (each file inside a compound segment) copied its whole file
+   into a ``BytesIO``: opening an index copied every postings and term file
+   into memory (775 MB for 1M paragraphs).  It now reads through the mmap's
+   memoryview (see ``_ViewReader``).
+
+2. ``W3PerDocReader._cached_reader`` caches the column reader of a field's
+   lengths but not its absence: for every posting of a field without lengths
+   (our ID, KEYWORD and numeric fields) it asks the file system again whether
+   the column file exists.  Writing a segment did this once per posting; a
+   finished segment's files never change, so remembering "no such column" is
+   safe.
 """
 
 from __future__ import annotations
