@@ -153,13 +153,17 @@ class SegmentBuilder:
         self._lengths: dict[str, dict[int, int]] = defaultdict(dict)
 
     @staticmethod
-    def _index(field, value, memo: dict) -> tuple[list, int]:
-        """``field.index(value)`` and the field length, remembered per distinct value."""
+    def _index(field, value) -> tuple[list, int]:
+        """``field.index(value)`` and the field length (its token count if scorable)."""
+        items = list(field.index(value))
+        return items, (sum(freq for _, freq, _, _ in items) if field.scorable else 0)
+
+    @classmethod
+    def _index_memo(cls, field, value, memo: dict) -> tuple[list, int]:
+        """:meth:`_index`, remembered per distinct (hashable) value."""
         hit = memo.get(value)
         if hit is None:
-            items = list(field.index(value))
-            length = sum(freq for _, freq, _, _ in items) if field.scorable else 0
-            hit = (items, length)
+            hit = cls._index(field, value)
             if len(memo) >= _MEMO_LIMIT:
                 memo.clear()
             memo[value] = hit
@@ -188,10 +192,9 @@ class SegmentBuilder:
                     items, length, raws = body.index(value)
                     self._raws[name].update(raws)
                 elif isinstance(value, (str, int)):
-                    items, length = self._index(field, value, memo)
+                    items, length = self._index_memo(field, value, memo)
                 else:
-                    items = list(field.index(value))
-                    length = sum(f for _, f, _, _ in items) if field.scorable else 0
+                    items, length = self._index(field, value)
                 terms = postings[name]
                 for tbytes, _, weight, vbytes in items:
                     plist = terms.get(tbytes)
@@ -249,13 +252,14 @@ class SegmentBuilder:
         return self.segments
 
     def cancel(self) -> None:
-        """Remove every segment file this builder wrote."""
+        """Remove every segment file this builder wrote, the unfinished one too."""
+        written = self.segments
         if self._writer is not None:
             self._writer._close_segment()
             self._writer.is_closed = True
-            self._segments_open = [self._writer.get_segment()]
+            written = written + [self._writer.get_segment()]
             self._writer = None
-        delete_segments(self.ix.storage, self.segments + getattr(self, "_segments_open", []))
+        delete_segments(self.ix.storage, written)
         self.segments = []
 
 

@@ -574,7 +574,6 @@ def _load_tasks(settings: Settings, ix, tasks: list[_Task], catalog: Catalog,
     """Outcomes of ``tasks`` in order, and the new segments.  A large batch is
     shared between processes; this one takes the first share."""
     import multiprocessing
-    import queue as queue_mod
 
     n = _jobs(tasks, jobs)
     if n == 1:
@@ -599,29 +598,20 @@ def _load_tasks(settings: Settings, ix, tasks: list[_Task], catalog: Catalog,
     def helpers_done() -> bool:
         return sum(1 for k in finished if k) == len(procs)
 
+    def lost():  # a helper that exited without reporting its share
+        return next((p for k, p in enumerate(procs, 1)
+                     if k not in finished and not p.is_alive()), None)
+
     def drain(block: bool) -> None:
-        while True:
-            try:
-                msg = q.get(timeout=0.5) if block else q.get_nowait()
-            except queue_mod.Empty:
-                if not block:
-                    return
-                dead = [p for p in procs if not p.is_alive()]
-                if dead and not helpers_done():
-                    try:  # it may have reported just before exiting
-                        msg = q.get(timeout=1.0)
-                    except queue_mod.Empty:
-                        raise IndexError_(
-                            f"an indexer process stopped unexpectedly (exit code "
-                            f"{dead[0].exitcode})") from None
-                else:
-                    continue
+        """Handle the helpers' messages: those waiting, or (``block``) until all are done."""
+        while not (block and helpers_done()):
+            msg = _receive(q, lost, block)
+            if msg is None:
+                return
             if msg[0] == "loaded":
                 loaded(msg[1])
             elif msg[0] == "done":
                 finished[msg[1]] = (msg[2], msg[3])
-                if not block or helpers_done():
-                    return
             else:
                 raise IndexError_(msg[1])
 
@@ -629,25 +619,21 @@ def _load_tasks(settings: Settings, ix, tasks: list[_Task], catalog: Catalog,
         loaded(rel)
         drain(block=False)
 
-    segments: list = []
     try:
-        own = _load_shard(ix, [tasks[i] for i in shares[0]], settings.corpus, catalog,
-                          registry, own_loaded)
-        segments = list(own[1])
-        finished[0] = own
-        if not helpers_done():
-            drain(block=True)
+        finished[0] = _load_shard(ix, [tasks[i] for i in shares[0]], settings.corpus,
+                                  catalog, registry, own_loaded)
+        drain(block=True)
         outcomes: list[tuple] = [()] * len(tasks)
-        segments = []
+        segments: list = []
         for k, share in enumerate(shares):
             share_outcomes, share_segments = finished[k]
             segments.extend(share_segments)
             for i, outcome in zip(share, share_outcomes, strict=True):
                 outcomes[i] = outcome
         return outcomes, segments
-    except BaseException:
-        bulkwrite.delete_segments(ix.storage, segments + [
-            seg for k, (_, segs) in finished.items() if k for seg in segs])
+    except BaseException:  # this share's builder removed its own if it failed
+        bulkwrite.delete_segments(ix.storage,
+                                  [seg for _, segs in finished.values() for seg in segs])
         raise
     finally:
         for proc in procs:
@@ -684,6 +670,31 @@ def _check_not_locked(index_dir: Path) -> None:
         pass  # unreadable index: rebuilding replaces it
 
 
+def _receive(q, lost: Callable[[], object], block: bool = True,
+             on_wait: Callable[[], None] | None = None) -> tuple | None:
+    """The next message from indexer processes (None at once if ``block`` is false
+    and none is waiting).  While waiting, ``on_wait()`` runs every quarter second;
+    ``lost()`` names a process that exited without reporting: its last message is
+    waited for briefly, then :class:`IndexError_` is raised."""
+    import queue as queue_mod
+
+    while True:
+        try:
+            return q.get(timeout=0.25) if block else q.get_nowait()
+        except queue_mod.Empty:
+            if not block:
+                return None
+        if on_wait is not None:
+            on_wait()
+        dead = lost()
+        if dead is not None:
+            try:  # it may have reported just before exiting
+                return q.get(timeout=1.0)
+            except queue_mod.Empty:
+                raise IndexError_(f"the indexer stopped unexpectedly (exit code "
+                                  f"{dead.exitcode}); the previous index is unchanged") from None
+
+
 # -- running an update in a separate process -------------------------------------
 
 def _child_update(settings: Settings, rebuild: bool, queue) -> None:
@@ -717,7 +728,6 @@ def update_index_in_process(settings: Settings, rebuild: bool = False,
     :class:`IndexBusy`) with the child's message.  Setting the event ``cancel``
     kills the child; the index then stays as it was before the run."""
     import multiprocessing
-    import queue as queue_mod
 
     ctx = multiprocessing.get_context("spawn")  # never fork a process running Qt
     q = ctx.Queue()
@@ -726,24 +736,15 @@ def update_index_in_process(settings: Settings, rebuild: bool = False,
     proc = ctx.Process(target=_child_update, args=(settings, rebuild, q),
                        name="searchapp-indexer")
     proc.start()
+
+    def cancelled() -> None:
+        if cancel is not None and cancel.is_set():
+            proc.kill()
+            raise IndexError_("indexing was cancelled; the previous index is unchanged")
+
     try:
         while True:
-            try:
-                msg = q.get(timeout=0.25)
-            except queue_mod.Empty:
-                if cancel is not None and cancel.is_set():
-                    proc.kill()
-                    raise IndexError_("indexing was cancelled; the previous index is unchanged") \
-                        from None
-                if not proc.is_alive():
-                    try:  # it may have reported just before exiting
-                        msg = q.get(timeout=0.5)
-                    except queue_mod.Empty:
-                        raise IndexError_(
-                            f"the indexer stopped unexpectedly (exit code {proc.exitcode}); "
-                            "the previous index is unchanged") from None
-                else:
-                    continue
+            msg = _receive(q, lambda: None if proc.is_alive() else proc, on_wait=cancelled)
             if msg[0] == "progress":
                 if progress:
                     progress(*msg[1:])

@@ -245,19 +245,32 @@ class _Columns:
 _BYTE_LENGTHS = np.array([0] + [byte_to_length(b) for b in range(1, 256)], dtype=np.float64)
 
 
+def _fixed_column(col, count: int) -> np.ndarray:
+    """Every value of one segment's fixed-width numeric column (Whoosh stores them
+    big-endian, one after the other; documents past the end take the default)."""
+    raw = np.frombuffer(col._dbfile.get(col._basepos, min(col._count, count) * col._fixedlen),
+                        dtype=np.dtype(col._typecode).newbyteorder(">"))
+    out = np.full(count, col._default, dtype=np.int64)
+    out[: len(raw)] = raw
+    return out
+
+
 def _segment_lengths(leaf, fieldname: str, count: int) -> np.ndarray:
     """One segment's field lengths (Whoosh stores each as one byte per document)."""
     try:  # the whole column at once
         col = leaf._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
-        raw = np.zeros(count, dtype=np.uint8)
-        if col is not None:
-            data = np.frombuffer(col._dbfile.get(col._basepos, min(col._count, count)),
-                                 dtype=np.uint8)
-            raw[: len(data)] = data
-        return _BYTE_LENGTHS[raw]
+        return _BYTE_LENGTHS[_fixed_column(col, count)] if col is not None \
+            else np.zeros(count, dtype=np.float64)
     except AttributeError:  # another codec: document by document
         return np.array([leaf.doc_field_length(d, fieldname, 0) or 0 for d in range(count)],
                         dtype=np.float64)
+
+
+def _w3_matcher(m):
+    """The Whoosh 3 codec's leaf matcher under ``m`` (which may filter out deleted
+    documents), whose blocks can be read whole; None for another codec."""
+    raw = getattr(m, "child", m)
+    return raw if hasattr(raw, "_read_ids") and hasattr(raw, "_next_block") else None
 
 
 def _block_positions(m, want: np.ndarray, fmt) -> list[list[int]]:
@@ -291,10 +304,10 @@ def _leaf_postings(leaf, fieldname: str, btext: bytes,
     block at a time; documents deleted in the segment may be included (callers
     intersect with the live documents)."""
     m = leaf.postings(fieldname, btext)
-    raw = getattr(m, "child", m)  # under the deleted-documents filter
+    raw = _w3_matcher(m)
     ids_parts: list[np.ndarray] = []
     w_parts: list[np.ndarray] = []
-    if hasattr(raw, "_read_ids") and hasattr(raw, "_next_block"):  # Whoosh 3 codec
+    if raw is not None:
         while raw.is_active():
             raw._read_ids()
             ids_parts.append(np.asarray(raw._ids, dtype=np.int64))
@@ -354,28 +367,20 @@ def _column(reader, fieldname: str, n: int) -> np.ndarray:
 
 
 def _leaf_column(leaf, fieldname: str, field, count: int) -> np.ndarray:
-    slow = None
-    try:  # the raw big-endian "sortable" numbers, translated as Whoosh's NUMERIC does
-        col = leaf._perdoc._cached_reader(fieldname, field.column_type)
-        typecode = col._typecode
-        raw = np.frombuffer(col._dbfile.get(col._basepos, col._count * col._fixedlen),
-                            dtype=np.dtype(typecode).newbyteorder(">")).astype(np.int64)
-        vals = np.full(count, col._default, dtype=np.int64)
-        vals[: min(count, len(raw))] = raw[:count]
+    """One segment's column, read in bulk and translated as Whoosh's NUMERIC does
+    (signed numbers are stored shifted); checked against Whoosh's own reading on
+    the first documents, which it falls back to if they differ."""
+    reader = leaf.column_reader(fieldname)
+    expected = [reader[d] for d in range(min(count, 64))]
+    try:
+        vals = _fixed_column(leaf._perdoc._cached_reader(fieldname, field.column_type), count)
         if getattr(field, "signed", False):
             vals -= 1 << (field.bits - 1)
-        # checked against Whoosh's own reading on the first documents
-        check = min(count, 64)
-        slow = np.fromiter(leaf.column_reader(fieldname), dtype=np.int64, count=count) \
-            if check == count else None
-        expected = slow[:check] if slow is not None else np.array(
-            [leaf.column_reader(fieldname)[d] for d in range(check)], dtype=np.int64)
-        if np.array_equal(vals[:check], expected):
+        if vals[: len(expected)].tolist() == expected:
             return vals
     except (AttributeError, TypeError, ValueError):
         pass
-    return slow if slow is not None else \
-        np.fromiter(leaf.column_reader(fieldname), dtype=np.int64, count=count)
+    return np.fromiter(reader, dtype=np.int64, count=count)
 
 
 class SearchEngine:
@@ -564,8 +569,8 @@ class SearchEngine:
                 continue
             m = leaf.postings(fieldname, btext)
             want = docs[a:b] - lo
-            raw = getattr(m, "child", m)  # under the deleted-documents filter
-            if hasattr(raw, "_read_values") and hasattr(raw, "_maxid"):  # Whoosh 3 codec
+            raw = _w3_matcher(m)
+            if raw is not None:
                 out.extend(_block_positions(raw, want, self._searcher.schema[fieldname].format))
                 continue
             for doc in want.tolist():
