@@ -54,15 +54,23 @@ FACETS = ("person", "place", "source", "author", "year")
 class IndexError_(Exception):
     """A user-facing problem with the index (missing, unreadable)."""
 
+    _init_args: tuple = ()
+
+    def __reduce__(self):  # pickled with the arguments it was made from (the app's
+        # engine process sends its errors to the app)
+        return (type(self), self._init_args) if self._init_args else super().__reduce__()
+
 
 class IndexBusy(IndexError_):
     def __init__(self, path: Path) -> None:
+        self._init_args = (path,)
         super().__init__(f"the index at {path} is being updated by another process; "
                          "try again when it has finished")
 
 
 class IndexMissing(IndexError_):
     def __init__(self, path: Path) -> None:
+        self._init_args = (path,)
         super().__init__(f"no index at {path}; build it with 'searchapp index'")
 
 
@@ -70,6 +78,7 @@ class IndexDamaged(IndexError_):
     """The index exists but cannot be read: truncated or missing files."""
 
     def __init__(self, path: Path, reason: str) -> None:
+        self._init_args = (path, reason)
         self.reason = reason
         super().__init__(f"the index at {path} is damaged ({reason})")
 

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.gui
 
 from PySide6.QtCore import QObject, QUrl, Slot  # noqa: E402
 from PySide6.QtGui import QDesktopServices  # noqa: E402
-from test_gui_app import WAIT, open_window, search  # noqa: E402
+from test_gui_app import WAIT, open_window, search, wait_result  # noqa: E402
 
 from searchapp.bookmarks import open_store  # noqa: E402
 from searchapp.config import Settings  # noqa: E402
@@ -40,7 +40,7 @@ def test_a_damaged_index_is_rebuilt_and_the_user_told(qtbot, own):
     qtbot.waitUntil(lambda: bool(win.warnings), timeout=WAIT)
     assert "damaged" in win.warnings[0] and "rebuilt" in win.warnings[0]
     assert "bookmarks were not touched" in win.warnings[0]
-    assert win.result.total == 95
+    wait_result(qtbot, win, lambda r: r.total == 95)
     assert [b.note for b in win.store.list()] == ["before the damage"]
     assert win.index_error is None
 

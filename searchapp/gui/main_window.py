@@ -43,9 +43,10 @@ from searchapp.gui.models import FACET_TITLES, BookmarksModel, HitRole, ResultsM
 from searchapp.gui.panels import BookmarksPanel, PersonsPanel, ProblemsDialog, ShortcutsDialog
 from searchapp.gui.results import ResultsView
 from searchapp.gui.session import SearchSession
-from searchapp.gui.viewer import DocumentView, prepare_document, snapshot_document
+from searchapp.gui.viewer import DocumentView
 from searchapp.index import IndexReport
 from searchapp.search import SORTS, SearchRequest, SearchResult
+from searchapp.service import snapshot_document
 
 DEBOUNCE_MS = 60  # overtaken searches are skipped, so a short pause is enough
 HISTORY_IDLE_MS = 2000
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self.request = app_request()
         self._starred: set[tuple[str, str]] = set()  # (doc_id, pid) of every bookmark
         self.result: SearchResult | None = None
+        self._panels_pending: SearchResult | None = None  # results whose facets wait their turn
         self.index_report: IndexReport | None = None
         self.index_error: str | None = None
         self.persons: list[dict] = []
@@ -367,6 +369,7 @@ class MainWindow(QMainWindow):
     def settled(self) -> bool:
         """The results on screen answer the current query and filters."""
         return (self.result is not None and not self.debounce.isActive()
+                and self._panels_pending is None
                 and self.session.result_request == replace(self._current_request(), page=1))
 
     def run_search(self) -> None:
@@ -389,20 +392,31 @@ class MainWindow(QMainWindow):
         self.run_search()
 
     def _results(self, result: SearchResult) -> None:
+        """New results: the list, count and message now; the facets, timeline and
+        chips on the next turn of the event loop, so that neither half holds the
+        GUI thread for long (input and paint events are handled in between)."""
         self.result = result
         self.model.set_result(result)
         self.model.set_starred(self._starred)
         n = result.total
         took = f" · {result.elapsed_ms:.0f} ms"
         self.count.setText(f"<b>{n:,}</b> paragraph{'s' if n != 1 else ''}{took}")
+        self._show_message(result)
+        if result.query.strip():
+            self.history_timer.start()
+        self._panels_pending = result
+        QTimer.singleShot(0, self._update_panels)
+
+    def _update_panels(self) -> None:
+        result = self._panels_pending
+        if result is None or result is not self.result:
+            return
+        self._panels_pending = None
         req = self.request
         included = {f: list(getattr(req, attr)) for f, attr in LIST_FIELDS.items()}
         self.facets.set_counts(result.facets, included, req.exclude)
         self.timeline.set_timeline(result.timeline)
-        self._show_message(result)
         self._update_chips()
-        if result.query.strip():
-            self.history_timer.start()
 
     def _show_message(self, result: SearchResult) -> None:
         bits = []
@@ -593,7 +607,7 @@ class MainWindow(QMainWindow):
         query = result.query if result else ""
 
         def work(engine):
-            return prepare_document(engine, doc_id, para, terms, persons, query)
+            return engine.document(doc_id, para, terms, persons, query)
 
         def done(data):
             if data is None:
@@ -744,7 +758,7 @@ class MainWindow(QMainWindow):
         self.progress.setFormat("Checking the corpus…")
         self.progress.show()
         self.update_action.setEnabled(False)
-        if self.session.engine is None:
+        if not self.session.engine_open:
             self.count.setText("Building the index for the first time…")
 
     def _index_progress(self, done: int, total: int, label: str) -> None:

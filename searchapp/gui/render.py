@@ -80,13 +80,3 @@ def paragraph_html(text: str, marks: list[tuple[int, int]], persons: list[tuple[
                      f"text-decoration:none;'>{piece}</a>")
         out.append(piece)
     return "".join(out), n
-
-
-def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[list[int]] = []
-    for s, e in sorted(spans):
-        if out and s <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], e)
-        else:
-            out.append([s, e])
-    return [(s, e) for s, e in out]

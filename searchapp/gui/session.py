@@ -1,7 +1,9 @@
 """The app's connection to the core: one search engine, used off the GUI thread.
 
-Every call to the engine runs on one worker thread, in the order asked, so
-the engine's lock is never contended by the GUI thread.  Searches carry a
+The engine runs in a process of its own (``searchapp.service``), so its
+Python and numpy work never holds this process's interpreter lock while the
+GUI thread paints.  Every request to it is made from one worker thread, in
+the order asked.  Searches carry a
 generation number: a search overtaken by a newer one before it starts is
 skipped, and results of an overtaken search are dropped, so typing fast
 never queues up stale work.  Indexing runs on another pool thread and
@@ -17,7 +19,6 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from searchapp.bookmarks import open_store
 from searchapp.config import Settings
 from searchapp.gui.jobs import run_job
 from searchapp.index import (
@@ -27,8 +28,8 @@ from searchapp.index import (
     is_stale,
     update_index_in_process,
 )
-from searchapp.people import Registry
-from searchapp.search import SearchEngine, SearchRequest, SearchResult
+from searchapp.search import SearchRequest, SearchResult
+from searchapp.service import EngineClient
 
 
 class SearchSession(QObject):
@@ -47,8 +48,8 @@ class SearchSession(QObject):
         self.settings = settings
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
-        self.engine: SearchEngine | None = None
-        self.registry: Registry | None = None
+        self.engine = EngineClient.for_settings(settings)
+        self.engine_open = False  # the engine has the index open
         self.request = SearchRequest()
         self.result: SearchResult | None = None
         self.result_request: SearchRequest | None = None  # the request ``result`` answers
@@ -66,26 +67,19 @@ class SearchSession(QObject):
             self.call(self._open_existing, self._opened_existing, self._open_failed)
         self.update_index()
 
-    def _open_existing(self, _engine) -> SearchEngine | None:
+    def _open_existing(self, engine: EngineClient) -> bool:
         try:
-            return self._open()
+            engine.open()
+            return True
         except IndexDamaged:
-            return None  # the update that follows sees the damage and rebuilds the index
+            return False  # the update that follows sees the damage and rebuilds the index
 
-    def _opened_existing(self, engine: SearchEngine | None) -> None:
-        if engine is not None:
+    def _opened_existing(self, ok: bool) -> None:
+        if ok:
             self._opened()
 
-    def _open(self) -> SearchEngine:
-        if self.registry is None:
-            self.registry = Registry.load(self.settings.registry_dir)
-        if self.engine is None:
-            self.engine = SearchEngine(self.settings.index, self.registry)
-        else:
-            self.engine.refresh()
-        return self.engine
-
     def _opened(self) -> None:
+        self.engine_open = True
         self.ready.emit()
         self.load_persons()
         if self._pending:
@@ -95,7 +89,7 @@ class SearchSession(QObject):
     def _open_failed(self, message: str) -> None:
         self.index_failed.emit(f"Cannot open the index: {message}")
 
-    def call(self, func: Callable[[SearchEngine | None], object],
+    def call(self, func: Callable[[EngineClient], object],
              on_done: Callable[[object], None],
              on_error: Callable[[str], None] | None = None) -> None:
         """Run ``func(engine)`` on the engine's thread; report to the GUI thread
@@ -118,8 +112,7 @@ class SearchSession(QObject):
         self._gen += 1
         self.pool.clear()
         self.pool.waitForDone(5000)
-        if self.engine is not None:
-            self.engine.close()
+        self.engine.close()
 
     # -- searching -------------------------------------------------------------
 
@@ -129,14 +122,14 @@ class SearchSession(QObject):
             return
         self._gen += 1
         self.request = replace(request, page=1)
-        if self.engine is None:
+        if not self.engine_open:
             self._pending = True
             return
         self._run(self.request, self._show_results, self.search_failed.emit)
 
     def fetch_more(self, page: int) -> None:
         """A further page of the current request; it arrives through ``more``."""
-        if self.engine is not None:
+        if self.engine_open:
             self._run(replace(self.request, page=page), lambda _req, r: self.more.emit(r),
                       lambda _m: None)
 
@@ -163,21 +156,7 @@ class SearchSession(QObject):
         self.call(work, done, failed)
 
     def load_persons(self) -> None:
-        def work(engine):
-            totals = {r["value"]: r["count"] for r in engine.facet_totals("person")}
-            docs = engine.person_document_counts()
-            rows = []
-            for name, p in engine.registry.persons.items():
-                rows.append({"name": name, "aliases": list(p.aliases), "role": p.role,
-                             "paragraphs": totals.get(name, 0), "documents": docs.get(name, 0)})
-            for name, count in totals.items():
-                if name not in engine.registry.persons:
-                    rows.append({"name": name, "aliases": [], "role": "",
-                                 "paragraphs": count, "documents": docs.get(name, 0)})
-            rows.sort(key=lambda r: (-r["paragraphs"], r["name"].casefold()))
-            return rows
-
-        self.call(work, self.persons.emit, lambda m: None)
+        self.call(lambda engine: engine.persons(), self.persons.emit, lambda m: None)
 
     # -- indexing --------------------------------------------------------------
 
@@ -203,16 +182,14 @@ class SearchSession(QObject):
         self.indexing = False
         if self.closed:
             return
-        if report is None and self.engine is not None:
+        if report is None and self.engine_open:
             self.index_done.emit(None)
             return
 
-        def reopen(_engine):
-            engine = self._open()
+        def reopen(engine):
+            engine.open()
             if report is not None and report.changed:
-                with open_store(self.settings.bookmarks_db) as store:
-                    store.reconcile(engine)
-            return engine
+                engine.reconcile()
 
         def done(_):
             self.index_done.emit(report)

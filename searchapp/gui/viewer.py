@@ -4,7 +4,6 @@ with query terms highlighted, hit navigation, find, stars and person links."""
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -25,54 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from searchapp.gui.render import href_person, merge_spans, mid_color, paragraph_html, tint_color
-
-
-@dataclass
-class DocumentData:
-    """A document prepared off the GUI thread for the viewer."""
-
-    doc_id: str
-    paragraphs: list[dict]  # stored fields, in order
-    marks: dict[int, list[tuple[int, int]]]  # para -> spans to highlight
-    focus: int | None = None  # paragraph to scroll to and mark
-    query: str = ""
-    snapshot: bool = False  # a bookmark's saved text: the paragraph is gone from the index
-    meta: dict = field(default_factory=dict)
-
-    @property
-    def title(self) -> str:
-        return self.meta.get("title") or self.doc_id
-
-
-def prepare_document(engine, doc_id: str, focus: int | None, terms, persons,
-                     query: str = "") -> DocumentData | None:
-    """Fetch a document from ``engine`` and find what to highlight (worker thread)."""
-    paragraphs = engine.document(doc_id)
-    if not paragraphs:
-        return None
-    persons = set(persons)
-    marks = {}
-    for p in paragraphs:
-        spans = engine.term_spans(p.get("body", ""), terms) if terms else []
-        spans += [(s, e) for s, e, name, kind in p.get("mentions", [])
-                  if kind == "person" and name in persons]
-        if spans:
-            marks[p["para"]] = merge_spans(spans)
-    meta = {}
-    for key in ("title", "source", "date", "url", "authors", "path", "year"):
-        meta[key] = next((p.get(key) for p in paragraphs if p.get(key)), None)
-    return DocumentData(doc_id, paragraphs, marks, focus, query, meta=meta)
-
-
-def snapshot_document(bookmark) -> DocumentData:
-    """A bookmark whose paragraph is gone: show its saved text."""
-    para = {"para": bookmark.para, "pid": bookmark.pid, "doc_id": bookmark.doc_id,
-            "body": bookmark.text, "kind": "body", "mentions": [], "path": bookmark.path}
-    meta = {"title": bookmark.title, "source": bookmark.source, "date": bookmark.date,
-            "url": bookmark.url, "authors": bookmark.authors, "path": bookmark.path}
-    return DocumentData(bookmark.doc_id, [para], {}, bookmark.para, snapshot=True, meta=meta)
-
+from searchapp.gui.render import href_person, mid_color, paragraph_html, tint_color
+from searchapp.service import DocumentData
 
 KIND_STYLE = {
     "title": "font-size:15pt;font-weight:600;",

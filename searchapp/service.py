@@ -1,0 +1,303 @@
+"""The search engine in a process of its own, for the desktop app.
+
+Searching is Python and numpy work that holds the interpreter lock.  Run on
+a thread of the app's process it competes with the GUI thread's own Python
+(paint and size callbacks, models): every hand-off of the lock can cost the
+GUI thread up to the switch interval, and a long C call (reading a column,
+sorting postings) freezes it outright.  So the app talks to an
+:class:`EngineClient`, which runs the engine in a spawned child process and
+sends it small requests over a pipe; the GUI process only waits on the pipe
+(without the lock) and unpickles small results.
+
+Everything here is core (no Qt): the child imports only the core.  The
+child stops when the app asks, or when the pipe closes because the app is
+gone; if it dies, the next request starts a new one, reopened on the index.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["DocumentData", "EngineClient", "EngineStopped", "merge_spans",
+           "prepare_document", "persons_overview", "snapshot_document"]
+
+
+class EngineStopped(RuntimeError):
+    """The engine process died (crash, out of memory, killed)."""
+
+
+# -- what the app asks of the engine ---------------------------------------------
+
+
+@dataclass
+class DocumentData:
+    """A document prepared for the viewer, off the GUI thread."""
+
+    doc_id: str
+    paragraphs: list[dict]  # stored fields, in order
+    marks: dict[int, list[tuple[int, int]]]  # para -> spans to highlight
+    focus: int | None = None  # paragraph to scroll to and mark
+    query: str = ""
+    snapshot: bool = False  # a bookmark's saved text: the paragraph is gone from the index
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        return self.meta.get("title") or self.doc_id
+
+
+def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans, overlapping ones joined."""
+    out: list[list[int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+def prepare_document(engine, doc_id: str, focus: int | None, terms, persons,
+                     query: str = "") -> DocumentData | None:
+    """Fetch a document from ``engine`` and find what to highlight."""
+    paragraphs = engine.document(doc_id)
+    if not paragraphs:
+        return None
+    persons = set(persons)
+    marks = {}
+    for p in paragraphs:
+        spans = engine.term_spans(p.get("body", ""), terms) if terms else []
+        spans += [(s, e) for s, e, name, kind in p.get("mentions", [])
+                  if kind == "person" and name in persons]
+        if spans:
+            marks[p["para"]] = merge_spans(spans)
+    meta = {}
+    for key in ("title", "source", "date", "url", "authors", "path", "year"):
+        meta[key] = next((p.get(key) for p in paragraphs if p.get(key)), None)
+    return DocumentData(doc_id, paragraphs, marks, focus, query, meta=meta)
+
+
+def snapshot_document(bookmark) -> DocumentData:
+    """A bookmark whose paragraph is gone: its saved text."""
+    para = {"para": bookmark.para, "pid": bookmark.pid, "doc_id": bookmark.doc_id,
+            "body": bookmark.text, "kind": "body", "mentions": [], "path": bookmark.path}
+    meta = {"title": bookmark.title, "source": bookmark.source, "date": bookmark.date,
+            "url": bookmark.url, "authors": bookmark.authors, "path": bookmark.path}
+    return DocumentData(bookmark.doc_id, [para], {}, bookmark.para, snapshot=True, meta=meta)
+
+
+def persons_overview(engine) -> list[dict]:
+    """Every person of the registry and any other found in the index, with
+    aliases, role and mention counts, most mentioned first."""
+    totals = {r["value"]: r["count"] for r in engine.facet_totals("person")}
+    docs = engine.person_document_counts()
+    rows = []
+    for name, p in engine.registry.persons.items():
+        rows.append({"name": name, "aliases": list(p.aliases), "role": p.role,
+                     "paragraphs": totals.get(name, 0), "documents": docs.get(name, 0)})
+    for name, count in totals.items():
+        if name not in engine.registry.persons:
+            rows.append({"name": name, "aliases": [], "role": "",
+                         "paragraphs": count, "documents": docs.get(name, 0)})
+    rows.sort(key=lambda r: (-r["paragraphs"], r["name"].casefold()))
+    return rows
+
+
+# -- the engine process ----------------------------------------------------------
+
+
+class _Engine:
+    """The child's side: one engine, opened (or refreshed) on request."""
+
+    def __init__(self, index_dir: Path, registry_dir: Path, bookmarks_db: Path) -> None:
+        self.index_dir = index_dir
+        self.registry_dir = registry_dir
+        self.bookmarks_db = bookmarks_db
+        self.engine = None
+
+    def open(self) -> None:
+        from searchapp.people import Registry
+        from searchapp.search import SearchEngine
+
+        if self.engine is None:
+            self.engine = SearchEngine(self.index_dir, Registry.load(self.registry_dir))
+        else:
+            self.engine.refresh()
+
+    def reconcile(self) -> dict[str, int]:
+        from searchapp.bookmarks import open_store
+
+        with open_store(self.bookmarks_db) as store:
+            return store.reconcile(self.engine)
+
+    def search(self, req):
+        return self.engine.search(req)
+
+    def persons(self) -> list[dict]:
+        return persons_overview(self.engine)
+
+    def document(self, doc_id: str, focus, terms, persons, query: str = ""):
+        return prepare_document(self.engine, doc_id, focus, terms, persons, query)
+
+    def close(self) -> None:
+        if self.engine is not None:
+            self.engine.close()
+
+
+_OPS = ("open", "reconcile", "search", "persons", "document")
+
+
+def _portable(exc: BaseException) -> BaseException:
+    """``exc`` if it survives pickling, else a RuntimeError with its message."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:
+        return RuntimeError(str(exc) or type(exc).__name__)
+
+
+def _serve(conn, index_dir: Path, registry_dir: Path, bookmarks_db: Path) -> None:
+    """The engine process: answer requests until asked to stop or the app is gone."""
+    state = _Engine(index_dir, registry_dir, bookmarks_db)
+    try:
+        while True:
+            try:
+                op, args = conn.recv()
+            except (EOFError, OSError):  # the app closed the pipe or died
+                return
+            if op == "close":
+                return
+            try:
+                if op not in _OPS:
+                    raise ValueError(f"unknown request {op!r}")
+                if state.engine is None and op != "open":
+                    raise RuntimeError("the index is not open yet")
+                reply = ("ok", getattr(state, op)(*args))
+            except Exception as exc:
+                reply = ("error", _portable(exc))
+            try:
+                conn.send(reply)
+            except (EOFError, OSError):
+                return
+            except Exception as exc:  # a result that does not pickle: say so
+                conn.send(("error", RuntimeError(f"cannot send the result: {exc}")))
+    finally:
+        state.close()
+
+
+class EngineClient:
+    """The app's side: requests run in the engine process, one at a time.
+
+    Calls block the calling thread (never the GUI thread: the app calls from
+    a worker) until the answer arrives; the engine's exceptions are raised
+    here.  Safe to call from several threads (requests are serialised).
+    """
+
+    def __init__(self, index_dir: Path, registry_dir: Path, bookmarks_db: Path) -> None:
+        self._args = (Path(index_dir), Path(registry_dir), Path(bookmarks_db))
+        self._lock = threading.Lock()
+        self._proc = None
+        self._conn = None
+        self._opened = False  # "open" succeeded once: a restarted process reopens
+        self._closed = False
+
+    @classmethod
+    def for_settings(cls, settings) -> EngineClient:
+        return cls(settings.index, settings.registry_dir, settings.bookmarks_db)
+
+    # the requests
+
+    def open(self) -> None:
+        """Open the index (or pick up its newest commit when already open)."""
+        self._call("open")
+        self._opened = True
+
+    def reconcile(self) -> dict[str, int]:
+        """Re-anchor the bookmarks in the current index."""
+        return self._call("reconcile")
+
+    def search(self, req):
+        return self._call("search", req)
+
+    def persons(self) -> list[dict]:
+        return self._call("persons")
+
+    def document(self, doc_id: str, focus, terms, persons, query: str = ""):
+        return self._call("document", doc_id, focus, list(terms), list(persons), query)
+
+    # the process
+
+    @property
+    def pid(self) -> int | None:
+        return self._proc.pid if self._proc is not None else None
+
+    def _start(self) -> None:
+        ctx = multiprocessing.get_context("spawn")  # never fork a process running Qt
+        parent, child = ctx.Pipe()
+        proc = ctx.Process(target=_serve, args=(child, *self._args),
+                           name="searchapp-engine", daemon=True)
+        proc.start()
+        child.close()
+        self._proc, self._conn = proc, parent
+        if self._opened:  # a replacement for one that died: reopen the index first
+            self._roundtrip("open", ())
+
+    def _roundtrip(self, op: str, args: tuple):
+        try:
+            self._conn.send((op, args))
+        except OSError:  # it died since the last request: this one never reached it
+            self._drop()
+            self._start()
+            self._conn.send((op, args))
+        try:
+            status, value = self._conn.recv()
+        except (EOFError, OSError) as exc:  # it died on this request
+            self._drop()
+            raise EngineStopped("the search process stopped unexpectedly; "
+                                "it is started again on the next search") from exc
+        if status == "error":
+            raise value
+        return value
+
+    def _call(self, op: str, *args):
+        with self._lock:
+            if self._closed:
+                raise EngineStopped("the search process has been closed")
+            if self._proc is None or not self._proc.is_alive():
+                self._drop()
+                self._start()
+            return self._roundtrip(op, args)
+
+    def _drop(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+        if self._proc is not None:
+            if self._proc.is_alive():
+                self._proc.kill()
+            self._proc.join(timeout=5)
+        self._proc = self._conn = None
+
+    def close(self, timeout: float = 5.0) -> None:
+        """Stop the engine process (again is harmless).  A request still running
+        after ``timeout`` is cut short: the process is killed."""
+        self._closed = True
+        if not self._lock.acquire(timeout=timeout):
+            proc = self._proc
+            if proc is not None and proc.is_alive():
+                proc.kill()  # the request in flight ends with EngineStopped
+            return
+        try:
+            if self._proc is None:
+                return
+            try:
+                self._conn.send(("close", ()))
+            except (EOFError, OSError):
+                pass
+            self._proc.join(timeout=timeout)
+            self._drop()
+        finally:
+            self._lock.release()

@@ -1,0 +1,126 @@
+"""The app's engine process (searchapp.service): the same answers as the engine
+in this process, readable errors, and a process that never outlives its use."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+
+import psutil
+import pytest
+from conftest import CORPUS
+
+from searchapp.bookmarks import open_store
+from searchapp.config import Settings
+from searchapp.index import IndexDamaged, update_index
+from searchapp.querylang import QueryError
+from searchapp.search import SearchEngine, SearchRequest
+from searchapp.service import DocumentData, EngineClient, EngineStopped
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory):
+    root = tmp_path_factory.mktemp("service")
+    shutil.copytree(CORPUS, root / "corpus")
+    s = Settings(corpus=root / "corpus", index=root / "index", data_dir=root / "data")
+    update_index(s)
+    return s
+
+
+@pytest.fixture(scope="module")
+def client(indexed):
+    c = EngineClient.for_settings(indexed)
+    c.open()
+    yield c
+    c.close()
+
+
+def test_searches_answer_as_the_engine_in_this_process(indexed, client):
+    assert client.pid != os.getpid()
+    with SearchEngine.open(indexed) as engine:
+        for req in (SearchRequest(query="summit"), SearchRequest(query='"Camp David"'),
+                    SearchRequest(persons=["Xi Jinping"], sort="newest"),
+                    SearchRequest(query="Korea", sources=["Korea Times"], page=2)):
+            ours, theirs = client.search(req), engine.search(req)
+            assert ours.total == theirs.total > 0 or req.sources
+            assert [h.key for h in ours.hits] == [h.key for h in theirs.hits]
+            assert [h.snippet for h in ours.hits] == [h.snippet for h in theirs.hits]
+            assert ours.facets == theirs.facets
+
+
+def test_documents_and_persons_come_prepared_for_the_app(client):
+    hit = client.search(SearchRequest(query="Yoon")).hits[0]
+    doc = client.document(hit.doc_id, hit.para, ["yoon"], ["Yoon Suk Yeol"], "Yoon")
+    assert isinstance(doc, DocumentData) and doc.focus == hit.para
+    assert doc.title == hit.title
+    body = {p["para"]: p["body"] for p in doc.paragraphs}
+    marked = [body[para][s:e] for para, spans in doc.marks.items() for s, e in spans]
+    assert marked and all("yoon" in m.casefold() or "尹" in m for m in marked)
+    assert client.document("no such document", None, [], []) is None
+    rows = client.persons()
+    xi = next(r for r in rows if r["name"] == "Xi Jinping")
+    assert xi["paragraphs"] > 0 and xi["documents"] > 0 and "习近平" in xi["aliases"]
+    assert rows == sorted(rows, key=lambda r: (-r["paragraphs"], r["name"].casefold()))
+
+
+def test_a_bad_query_raises_its_readable_error_here(client):
+    with pytest.raises(QueryError) as err:
+        client.search(SearchRequest(query="date:2023-13-45"))
+    assert str(err.value) == "'2023-13-45' is not a real date"
+    assert client.search(SearchRequest(query="summit")).total > 0  # still serving
+
+
+def test_a_killed_engine_process_is_replaced_and_reopened(indexed):
+    c = EngineClient.for_settings(indexed)
+    try:
+        c.open()
+        total = c.search(SearchRequest(query="summit")).total
+        first = c.pid
+        os.kill(first, signal.SIGKILL)
+        psutil.Process(first).wait(timeout=10)
+        assert c.search(SearchRequest(query="summit")).total == total
+        assert c.pid not in (None, first)
+    finally:
+        c.close()
+
+
+def test_close_stops_the_process_and_later_requests_say_so(indexed):
+    c = EngineClient.for_settings(indexed)
+    c.open()
+    proc = psutil.Process(c.pid)
+    c.close()
+    assert not proc.is_running() or proc.status() == psutil.STATUS_ZOMBIE
+    with pytest.raises(EngineStopped):
+        c.search(SearchRequest(query="summit"))
+    c.close()  # again is harmless
+
+
+def test_a_damaged_index_raises_index_damaged_with_its_reason(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    s = Settings(corpus=corpus, index=tmp_path / "index", data_dir=tmp_path / "data")
+    update_index(s)
+    for seg in s.index.glob("*.seg"):
+        with open(seg, "r+b") as f:
+            f.truncate(seg.stat().st_size // 3)
+    c = EngineClient.for_settings(s)
+    try:
+        with pytest.raises(IndexDamaged) as err:
+            c.open()
+        assert err.value.reason and "damaged" in str(err.value)
+        with pytest.raises(RuntimeError, match="not open"):
+            c.search(SearchRequest(query="summit"))
+        update_index(s)  # rebuilt from the corpus
+        c.open()
+        assert c.search(SearchRequest(query="summit")).total > 0
+    finally:
+        c.close()
+
+
+def test_bookmarks_are_reconciled_in_the_engine_process(indexed, client, tmp_path):
+    hit = client.search(SearchRequest(query="summit")).hits[0]
+    with SearchEngine.open(indexed) as engine, open_store(indexed.bookmarks_db) as store:
+        store.add(engine.paragraph(hit.key), note="kept")
+    counts = client.reconcile()
+    assert counts["ok"] >= 1 and counts["missing"] == 0
