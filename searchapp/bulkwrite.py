@@ -19,6 +19,13 @@ files through the same codec, with three shortcuts:
 * the spelling field (``spell_body``, used only for its word list by "did you
   mean") gets one posting per word per segment instead of one per paragraph.
 
+Beside each segment it writes the body's word positions in a form numpy reads
+in bulk (:func:`write_positions`, :class:`PositionStore`): Whoosh keeps them
+as one pickle per posting, so checking a phrase cost a ``pickle.loads`` per
+candidate paragraph and word.  The file is named after the segment, so Whoosh
+deletes it with the segment; a segment without one (merged by Whoosh) is
+searched through Whoosh's positions.
+
 Terms, postings, positions, weights, stored fields, lengths and columns are
 identical to Whoosh's own writer (``tests/test_bulkwrite.py`` compares every
 one on the real corpus).  Segments are written beside the index and only
@@ -28,10 +35,14 @@ them, so an interrupted run leaves the previous index as it was.
 
 from __future__ import annotations
 
+import os
 import re
+import struct
 from array import array
 from collections import defaultdict
+from pathlib import Path
 
+import numpy as np
 from whoosh import formats
 from whoosh.codec.whoosh3 import W3FieldWriter
 from whoosh.fields import TEXT
@@ -104,7 +115,7 @@ class _BodyIndexer:
             else:
                 vbytes = encode(plist)
             items.append((text.encode("utf-8"), n, n * boost, vbytes))
-        return items, length, raws
+        return items, length, raws, list(poses.values())
 
     def spelling_words(self, raws) -> set[str]:
         """The unstemmed words of these raw tokens (``spellable_words``)."""
@@ -151,6 +162,8 @@ class SegmentBuilder:
         self._postings: dict[str, dict[bytes, tuple]] = defaultdict(dict)
         self._raws: dict[str, set] = defaultdict(set)  # body field -> raw tokens seen
         self._lengths: dict[str, dict[int, int]] = defaultdict(dict)
+        # body field -> term -> the positions of all its postings, in posting order
+        self._positions: dict[str, dict[bytes, array]] = defaultdict(dict)
 
     @staticmethod
     def _index(field, value) -> tuple[list, int]:
@@ -189,8 +202,15 @@ class SegmentBuilder:
             length = 0
             if indexed:
                 if body is not None:
-                    items, length, raws = body.index(value)
+                    items, length, raws, plists = body.index(value)
                     self._raws[name].update(raws)
+                    positions = self._positions[name]
+                    for item, plist in zip(items, plists, strict=True):
+                        p = positions.get(item[0])
+                        if p is None:
+                            positions[item[0]] = array("I", plist)
+                        else:
+                            p.extend(plist)
                 elif isinstance(value, (str, int)):
                     items, length = self._index_memo(field, value, memo)
                 else:
@@ -242,7 +262,13 @@ class SegmentBuilder:
         self._postings = None
         writer.docnum = self._docnum
         writer._close_segment()
-        writer._assemble_segment()
+        writer._assemble_segment()  # folds every file named after the segment into it:
+        folder = getattr(self.ix.storage, "folder", None)  # the positions come after
+        if folder is not None:
+            for name, positions in self._positions.items():
+                write_positions(positions_path(folder, writer.newsegment.segment_id(), name),
+                                positions)
+        self._positions = None
         self.segments.append(writer.get_segment())
         writer.is_closed = True  # the temporary folder is shared: the main writer removes it
 
@@ -284,6 +310,80 @@ def _add_postings(pw, ids: array, weights: array, values: list, lengths: dict) -
                     pw._minlength = low
                 if high > pw._maxlength:
                     pw._maxlength = high
+
+
+# -- word positions beside a segment ----------------------------------------------
+
+_POS_MAGIC = b"SAPOS\x01\x00\x00"
+_POS_HEADER = struct.Struct("<8s4Q")  # magic, terms, term width, positions, item size
+
+
+def positions_path(folder, segment_id: str, fieldname: str) -> Path:
+    """Where a segment's positions of ``fieldname`` are kept.  The name starts with
+    the segment's id, so Whoosh's clean-up deletes it together with the segment."""
+    return Path(folder) / f"{segment_id}.{fieldname}_positions"
+
+
+def _pad8(n: int) -> int:
+    return -n % 8
+
+
+def write_positions(path: Path, positions: dict[bytes, array]) -> None:
+    """Write the terms (sorted) and, for each, the positions of all its postings in
+    posting order; flushed to disk before the segment is committed.  (A term
+    ending in a NUL byte, which no analyzer here produces, means no file.)"""
+    terms = sorted(positions)
+    if any(t.endswith(b"\0") for t in terms):  # numpy's fixed-width bytes would drop
+        return  # it: no file, this segment's phrases are checked through Whoosh
+    width = max((len(t) for t in terms), default=1) or 1
+    counts = np.fromiter((len(positions[t]) for t in terms), dtype=np.uint64,
+                         count=len(terms))
+    starts = np.zeros(len(terms) + 1, dtype=np.uint64)
+    np.cumsum(counts, out=starts[1:])
+    flat = np.concatenate([np.frombuffer(positions[t], dtype=np.uint32) for t in terms]) \
+        if terms else np.zeros(0, dtype=np.uint32)
+    if len(flat) and flat.max() < 1 << 16:
+        flat = flat.astype(np.uint16)
+    term_block = np.array(terms, dtype=f"S{width}").tobytes()
+    with open(path, "wb") as f:
+        f.write(_POS_HEADER.pack(_POS_MAGIC, len(terms), width, len(flat), flat.itemsize))
+        f.write(term_block + b"\0" * _pad8(len(term_block)))
+        f.write(starts.tobytes())
+        f.write(flat.tobytes())
+        f.flush()
+        os.fsync(f.fileno())
+
+
+class PositionStore:
+    """A segment's positions of one field as :func:`write_positions` wrote them, read
+    through a memory map.  Raises ValueError for a file that is not whole."""
+
+    def __init__(self, path: Path) -> None:
+        raw = np.memmap(path, dtype=np.uint8, mode="r")
+        if len(raw) < _POS_HEADER.size:
+            raise ValueError(f"{path}: too short")
+        magic, n, width, npos, size = _POS_HEADER.unpack(raw[:_POS_HEADER.size].tobytes())
+        tbytes = n * width
+        at = _POS_HEADER.size
+        expected = at + tbytes + _pad8(tbytes) + 8 * (n + 1) + npos * size
+        if magic != _POS_MAGIC or size not in (2, 4) or len(raw) != expected:
+            raise ValueError(f"{path}: not a whole positions file")
+        self.terms = raw[at:at + tbytes].view(f"S{width}")
+        at += tbytes + _pad8(tbytes)
+        self.starts = raw[at:at + 8 * (n + 1)].view(np.uint64)
+        at += 8 * (n + 1)
+        self.flat = raw[at:].view(np.uint16 if size == 2 else np.uint32)
+        self.width = width
+
+    def positions(self, btext: bytes) -> np.ndarray | None:
+        """The positions of every posting of the term, in posting order (None: no such
+        term in this segment)."""
+        if not btext or len(btext) > self.width or btext.endswith(b"\0"):
+            return None
+        i = int(np.searchsorted(self.terms, btext))
+        if i == len(self.terms) or self.terms[i] != btext:
+            return None
+        return self.flat[int(self.starts[i]):int(self.starts[i + 1])]
 
 
 def delete_segments(storage, segments: list) -> None:

@@ -28,6 +28,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
 
 from searchapp.analysis import text_analyzer
+from searchapp.bulkwrite import PositionStore, positions_path
 from searchapp.index import FACETS, open_index
 from searchapp.people import Registry
 from searchapp.querylang import ParsedQuery, QueryBuilder, QueryError, date_bounds
@@ -133,7 +134,7 @@ class SearchResult:
 class _Columns:
     """Per-searcher arrays: live documents, dates, paragraph order and facet postings."""
 
-    def __init__(self, searcher) -> None:
+    def __init__(self, searcher, folder: Path | None = None) -> None:
         reader = searcher.reader()
         n = reader.doc_count_all()
         self.n = n
@@ -159,6 +160,8 @@ class _Columns:
         self._cached_bytes = 0
         self._lengths: dict[str, np.ndarray] = {}
         self._spell: list[str] | None = None
+        self.folder = folder
+        self._stores: dict[tuple[str, str], PositionStore | None] = {}
 
     def postings(self, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
         """Document numbers and weights (term frequencies) of one term, as arrays.
@@ -193,6 +196,20 @@ class _Columns:
             self._spell = [t.decode("utf-8") for t in self.reader.lexicon("spell_body")] \
                 if "spell_body" in self.reader.indexed_field_names() else []
         return self._spell
+
+    def position_store(self, fieldname: str, leaf) -> PositionStore | None:
+        """The segment's positions of ``fieldname`` written beside it (None: none, as
+        for a segment Whoosh merged, or not whole)."""
+        key = (fieldname, leaf.segment().segment_id())
+        if key not in self._stores:
+            store = None
+            if self.folder is not None:
+                try:
+                    store = PositionStore(positions_path(self.folder, key[1], fieldname))
+                except (OSError, ValueError):
+                    pass
+            self._stores[key] = store
+        return self._stores[key]
 
     def term_mask(self, fieldname: str, btext: bytes) -> np.ndarray:
         mask = np.zeros(self.n, dtype=bool)
@@ -436,7 +453,7 @@ class SearchEngine:
 
     def _cols(self) -> _Columns:
         if self._columns is None:
-            self._columns = _Columns(self._searcher)
+            self._columns = _Columns(self._searcher, self.index_dir)
         return self._columns
 
     def _facet_values(self, facet: str) -> list[str]:
@@ -540,6 +557,10 @@ class SearchEngine:
         out = np.zeros(cols.n, dtype=bool)
         if not len(docs):
             return out
+        if q.slop == 1:  # words next to each other: from the position stores, in bulk
+            docs = self._exact_phrase(cols, q.fieldname, words, docs, out)
+            if not len(docs):
+                return out
         positions = [self._positions(cols, q.fieldname, w, docs) for w in words]
         slop = q.slop
         for i, doc in enumerate(docs.tolist()):
@@ -556,6 +577,50 @@ class SearchEngine:
                     out[doc] = True
                     break
         return out
+
+    @staticmethod
+    def _exact_phrase(cols: _Columns, fieldname: str, words: list[bytes], docs: np.ndarray,
+                      out: np.ndarray) -> np.ndarray:
+        """Mark in ``out`` the candidate ``docs`` where ``words`` stand one after the
+        other, for every segment with a position store; the candidates of the other
+        segments are returned (to be checked through Whoosh's positions).
+
+        A word's positions in a segment are one array, in posting order, with as
+        many per posting as its frequency (the posting's weight), so each
+        candidate's positions are gathered with array indexing; the phrase holds
+        where (paragraph, position of word i - i) is the same for every word."""
+        rest: list[np.ndarray] = []
+        for leaf, lo in cols.reader.leaf_readers():
+            hi = lo + leaf.doc_count_all()
+            a, b = np.searchsorted(docs, [lo, hi])
+            if a == b:
+                continue
+            want = docs[a:b]
+            store = cols.position_store(fieldname, leaf)
+            keys = None
+            for i, w in enumerate(words):
+                block = store.positions(w) if store is not None else None
+                if block is None:
+                    keys = None
+                    break
+                ids, weights = cols.postings(fieldname, w)
+                c, d = np.searchsorted(ids, [lo, hi])
+                counts = weights[c:d].astype(np.int64)
+                if counts.sum() != len(block):  # weights are not frequencies here
+                    keys = None
+                    break
+                rank = np.searchsorted(ids[c:d], want)  # every candidate holds the word
+                lens = counts[rank]
+                starts = np.cumsum(counts)[rank] - lens
+                skip = np.repeat(starts - (np.cumsum(lens) - lens), lens)
+                pos = block[skip + np.arange(len(skip))].astype(np.int64)
+                k = (np.repeat(want, lens) << 32) + pos - i
+                keys = k if keys is None else np.intersect1d(keys, k, assume_unique=True)
+            if keys is None:
+                rest.append(want)
+            elif len(keys):
+                out[np.unique(keys >> 32)] = True
+        return np.concatenate(rest) if rest else docs[:0]
 
     def _positions(self, cols: _Columns, fieldname: str, btext: bytes,
                    docs: np.ndarray) -> list[list[int]]:

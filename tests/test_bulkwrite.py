@@ -123,6 +123,39 @@ def test_many_segments_equal_one(tmp_path, records):
     _compare(plain, _snapshot(ix, stats=False))
 
 
+def test_position_files_hold_whooshs_positions(tmp_path, records):
+    """Beside each segment: every body term, and for each the positions of all its
+    postings in posting order, as Whoosh's postings hold them."""
+    ix = _build(tmp_path / "fast", records, bulk=True, max_docs=37)
+    with ix.reader() as r:
+        leaves = r.leaf_readers()
+        assert len(leaves) > 3
+        for leaf, _ in leaves:
+            store = bulkwrite.PositionStore(bulkwrite.positions_path(
+                tmp_path / "fast", leaf.segment().segment_id(), "body"))
+            terms = list(leaf.lexicon("body"))
+            assert [bytes(t) for t in store.terms] == terms
+            for t in terms:
+                m = leaf.postings("body", t)
+                want = []
+                while m.is_active():
+                    want.extend(m.value_as("positions"))
+                    m.next()
+                assert store.positions(t).tolist() == want, t
+            assert store.positions(b"zzznotaword") is None
+            assert store.positions(b"x" * 500) is None
+
+
+def test_a_cut_position_file_is_refused(tmp_path, records):
+    ix = _build(tmp_path / "fast", records[:50], bulk=True)
+    with ix.reader() as r:
+        path = bulkwrite.positions_path(tmp_path / "fast", r.segment().segment_id(), "body")
+    data = path.read_bytes()
+    path.write_bytes(data[:-3])
+    with pytest.raises(ValueError, match="not a whole"):
+        bulkwrite.PositionStore(path)
+
+
 def test_cancel_leaves_the_index_as_it_was(tmp_path, records):
     ix = _build(tmp_path / "ix", records[:20], bulk=False)
     before = sorted(p.name for p in (tmp_path / "ix").iterdir())
@@ -155,9 +188,10 @@ def test_any_text_is_analysed_like_whoosh(tmp_path_factory, bodies):
     field = schema["body"]
     fast = bulkwrite._BodyIndexer(field)
     for body in bodies:
-        items, length, raws = fast.index(body)
+        items, length, raws, plists = fast.index(body)
         expected = sorted(field.index(body))
         assert sorted(items) == expected
+        assert [field.format.decode_positions(v) for _, _, _, v in items] == plists
         assert length == sum(freq for _, freq, _, _ in expected)
         assert fast.spelling_words(raws) == set(field.spellable_words(body))
 

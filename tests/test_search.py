@@ -333,19 +333,42 @@ def test_relevance_order_is_whooshs_own(engine, query):
         assert [round(h.score, 4) for h in result.hits] == [score for _, score in expected]
 
 
+@pytest.fixture(scope="module", params=["position files", "Whoosh's positions only"])
+def phrase_engine(request, engine, tmp_path_factory):
+    """The seed index as written (positions also beside each segment), and the same
+    index without those files, as for segments Whoosh merged."""
+    if request.param == "position files":
+        assert list(engine.index_dir.glob("*.body_positions"))
+        yield engine
+        return
+    root = tmp_path_factory.mktemp("nopositions")
+    shutil.copytree(engine.index_dir, root / "index")
+    for path in (root / "index").glob("*_positions"):
+        path.unlink()
+    with SearchEngine(root / "index", engine.registry) as eng:
+        yield eng
+
+
 @pytest.mark.parametrize("phrase", ['"Camp David"', '"the United States"', '"North Korea"',
                                     '"Korean Peninsula"', '"欲立而立"', '"정상회의"',
-                                    '"summit meeting"~3', '"Korea China"'])
-def test_phrases_match_what_whoosh_matches(engine, phrase):
+                                    '"summit meeting"~3', '"Korea China"', '"repeat repeat"',
+                                    '"nuclear weapons"', '"the summit"', '"security cooperation"'])
+def test_phrases_match_what_whoosh_matches(phrase_engine, phrase, request, monkeypatch):
     """Phrases are matched from candidate paragraphs' positions: the same paragraphs
-    Whoosh's own phrase matcher finds (CJK words are phrases of bigrams)."""
+    Whoosh's own phrase matcher finds (CJK words are phrases of bigrams).  With
+    position files, exact phrases never read Whoosh's positions."""
     from whoosh import qparser
 
+    engine = phrase_engine
+    if request.node.callspec.params["phrase_engine"] == "position files" and "~" not in phrase:
+        def unread(*_a):
+            raise AssertionError("Whoosh's positions were read")
+        monkeypatch.setattr(engine, "_positions", unread)
     ix = engine._ix
     q = qparser.QueryParser("body", ix.schema, group=qparser.AndGroup).parse(phrase)
     with ix.searcher() as s:
         expected = sorted(s.stored_fields(d)["key"] for d in s.docs_for_query(q))
     result = search(engine, phrase, page_size=500)
     assert sorted(h.key for h in result.hits) == expected
-    if phrase in ('"Camp David"', '"North Korea"', '"欲立而立"'):
+    if phrase in ('"Camp David"', '"North Korea"', '"欲立而立"', '"nuclear weapons"'):
         assert expected
