@@ -74,10 +74,11 @@ def search(qtbot, win, text):
 
 def facet_index(win, facet, value):
     model = win.facets.model
-    group = model.groups[facet]
-    for r in range(group.rowCount()):
-        if group.child(r, 0).data(Qt.ItemDataRole.UserRole + 4) == value:
-            return model.indexFromItem(group.child(r, 0))
+    group = model.group_index(facet)
+    for r in range(model.rowCount(group)):
+        index = model.index(r, 0, group)
+        if index.data(Qt.ItemDataRole.UserRole + 4) == value:
+            return index
     raise AssertionError(f"{value} not in the {facet} facet: {model.values(facet)}")
 
 

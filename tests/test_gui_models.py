@@ -80,6 +80,35 @@ def test_facet_model_counts_and_keeps_selected_values(qtbot, engine):
     assert "Nowhere Daily" not in [v for v, _, _ in model.values("source")]
 
 
+def test_facet_model_is_a_well_formed_tree(qtbot, qtmodeltester, engine):
+    """Qt's own model checks (parents, row counts, indexes, data types), then what a
+    view is shown: groups with bold titles and their values with counts, checks,
+    and an excluded value struck out."""
+    from searchapp.gui.models import FacetModel, FacetRole, StateRole, ValueRole
+
+    model = FacetModel()
+    result = engine.search(SearchRequest(query="Korea"))
+    model.set_counts(result.facets, {"person": ["Xi Jinping"]}, {"source": ["Yonhap"]})
+    qtmodeltester.check(model, force_py=True)
+    person = model.group_index("person")
+    assert person.data() == "Person" and person.data(Qt.ItemDataRole.FontRole).bold()
+    assert model.rowCount(person) == len(model.values("person")) > 3
+    assert model.parent(model.index(0, 1, person)) == person
+    xi = model.value_index("person", "Xi Jinping")
+    assert xi.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert xi.data(StateRole) == "include" and xi.data(FacetRole) == "person"
+    count = model.value_index("person", "Xi Jinping", column=1).data()
+    assert count == str(next(f["count"] for f in result.facets["person"]
+                             if f["value"] == "Xi Jinping"))
+    yonhap = model.value_index("source", "Yonhap")
+    assert yonhap.data() == "not Yonhap" and yonhap.data(ValueRole) == "Yonhap"
+    assert yonhap.data(Qt.ItemDataRole.FontRole).strikeOut()
+    assert not model.value_index("source", "no such source").isValid()
+    model.set_counts({}, {}, {})
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount(person) == 0
+
+
 def test_persons_model_sorts_and_filters_by_any_spelling(qtbot):
     from PySide6.QtCore import QSortFilterProxyModel
 

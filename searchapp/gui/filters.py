@@ -138,11 +138,11 @@ class FacetPanel(QWidget):
         self._dates: tuple[str | None, str | None] = (None, None)
 
     def set_counts(self, facets, included, excluded) -> None:
-        collapsed = {f for f, g in self.model.groups.items()
-                     if not self.tree.isExpanded(self.model.indexFromItem(g))}
+        collapsed = {f for f in self.model.facets
+                     if not self.tree.isExpanded(self.model.group_index(f))}
         self.model.set_counts(facets, included, excluded)
-        for facet, group in self.model.groups.items():
-            self.tree.setExpanded(self.model.indexFromItem(group), facet not in collapsed)
+        for facet in self.model.facets:
+            self.tree.setExpanded(self.model.group_index(facet), facet not in collapsed)
 
     def set_dates(self, date_from: str | None, date_to: str | None) -> None:
         self._dates = (date_from, date_to)

@@ -48,7 +48,7 @@ from searchapp.index import IndexReport
 from searchapp.search import SORTS, SearchRequest, SearchResult
 from searchapp.service import snapshot_document
 
-DEBOUNCE_MS = 60  # overtaken searches are skipped, so a short pause is enough
+DEBOUNCE_MS = 40  # overtaken searches are skipped (and run in another process)
 HISTORY_IDLE_MS = 2000
 LIST_FIELDS = {"person": "persons", "place": "places", "source": "sources",
                "author": "authors", "year": "years"}
