@@ -74,11 +74,10 @@ def search(qtbot, win, text):
 
 def facet_index(win, facet, value):
     model = win.facets.model
-    group = model.group_index(facet)
-    for r in range(model.rowCount(group)):
-        index = model.index(r, 0, group)
-        if index.data(Qt.ItemDataRole.UserRole + 4) == value:
-            return index
+    group = model.groups[facet]
+    for r in range(group.rowCount()):
+        if group.child(r, 0).data(Qt.ItemDataRole.UserRole + 4) == value:
+            return model.indexFromItem(group.child(r, 0))
     raise AssertionError(f"{value} not in the {facet} facet: {model.values(facet)}")
 
 
@@ -126,6 +125,26 @@ def test_clicking_facets_filters_excludes_and_chips_remove(qtbot, settings):
     qtbot.mouseClick(win.facets.clear_btn, Qt.MouseButton.LeftButton)
     wait_result(qtbot, win, lambda r: r.total == total and not win.request.exclude)
     assert not win.chips.isVisible()
+
+
+def test_show_all_values_of_a_facet_group_by_click_and_keyboard(qtbot, settings):
+    from searchapp.gui.models import FacetModel
+
+    win = open_window(qtbot, settings)
+    qtbot.waitUntil(win.settled, timeout=WAIT)
+    model, tree = win.facets.model, win.facets.tree
+    total = len(model.values("person"))
+    assert len(model.shown("person")) == FacetModel.SHOWN < total
+    group = model.groups["person"]
+    more = model.indexFromItem(group.child(group.rowCount() - 1, 0))
+    tree.scrollTo(more)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(more).center())
+    assert len(model.shown("person")) == total
+    assert win.request.persons == []  # the row filters nothing
+    fewer = model.indexFromItem(group.child(group.rowCount() - 1, 0))
+    tree.setCurrentIndex(fewer)
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert len(model.shown("person")) == FacetModel.SHOWN
 
 
 def test_date_range_and_timeline_filter_by_period(qtbot, settings):

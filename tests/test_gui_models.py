@@ -80,33 +80,31 @@ def test_facet_model_counts_and_keeps_selected_values(qtbot, engine):
     assert "Nowhere Daily" not in [v for v, _, _ in model.values("source")]
 
 
-def test_facet_model_is_a_well_formed_tree(qtbot, qtmodeltester, engine):
-    """Qt's own model checks (parents, row counts, indexes, data types), then what a
-    view is shown: groups with bold titles and their values with counts, checks,
-    and an excluded value struck out."""
-    from searchapp.gui.models import FacetModel, FacetRole, StateRole, ValueRole
+def test_facet_groups_list_the_most_frequent_values_then_all(qtbot, engine):
+    """A long group lists its most frequent values and "Show all N"; values filtered
+    by stay listed however rare; a group opened in full stays so for the next result."""
+    from searchapp.gui.models import FacetModel, MoreRole
 
     model = FacetModel()
-    result = engine.search(SearchRequest(query="Korea"))
-    model.set_counts(result.facets, {"person": ["Xi Jinping"]}, {"source": ["Yonhap"]})
-    qtmodeltester.check(model, force_py=True)
-    person = model.group_index("person")
-    assert person.data() == "Person" and person.data(Qt.ItemDataRole.FontRole).bold()
-    assert model.rowCount(person) == len(model.values("person")) > 3
-    assert model.parent(model.index(0, 1, person)) == person
-    xi = model.value_index("person", "Xi Jinping")
-    assert xi.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
-    assert xi.data(StateRole) == "include" and xi.data(FacetRole) == "person"
-    count = model.value_index("person", "Xi Jinping", column=1).data()
-    assert count == str(next(f["count"] for f in result.facets["person"]
-                             if f["value"] == "Xi Jinping"))
-    yonhap = model.value_index("source", "Yonhap")
-    assert yonhap.data() == "not Yonhap" and yonhap.data(ValueRole) == "Yonhap"
-    assert yonhap.data(Qt.ItemDataRole.FontRole).strikeOut()
-    assert not model.value_index("source", "no such source").isValid()
-    model.set_counts({}, {}, {})
-    qtmodeltester.check(model, force_py=True)
-    assert model.rowCount(person) == 0
+    result = engine.search(SearchRequest())
+    persons = [f["value"] for f in result.facets["person"]]
+    assert len(persons) > FacetModel.SHOWN + 2
+    rare = persons[-1]
+    model.set_counts(result.facets, {"person": [rare]}, {})
+    assert model.shown("person") == persons[:FacetModel.SHOWN] + [rare]
+    group = model.groups["person"]
+    more = group.child(group.rowCount() - 1, 0)
+    assert more.data(MoreRole) == "person" and more.text() == f"Show all {len(persons)}…"
+    assert len(model.values("person")) == len(persons)  # every count is known
+    model.toggle_all("person")
+    assert model.shown("person") == persons
+    assert group.child(group.rowCount() - 1, 0).text() == "Show fewer"
+    model.set_counts(engine.search(SearchRequest(query="Korea")).facets, {}, {})
+    assert len(model.shown("person")) == len(model.values("person")) > FacetModel.SHOWN
+    model.toggle_all("person")
+    assert len(model.shown("person")) == FacetModel.SHOWN
+    sources = model.groups["source"]  # a short group: no "Show all" row
+    assert sources.rowCount() == len(model.values("source")) <= FacetModel.SHOWN
 
 
 def test_persons_model_sorts_and_filters_by_any_spelling(qtbot):
