@@ -17,6 +17,7 @@ gone; if it dies, the next request starts a new one, reopened on the index.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import pickle
 import threading
 from dataclasses import dataclass, field
@@ -148,6 +149,7 @@ class _Engine:
             self.engine.close()
 
 
+_NICE = 2  # the engine's priority below the app's (the indexer runs at 5)
 _OPS = ("open", "reconcile", "search", "persons", "document")
 
 
@@ -162,6 +164,10 @@ def _portable(exc: BaseException) -> BaseException:
 
 def _serve(conn, index_dir: Path, registry_dir: Path, bookmarks_db: Path) -> None:
     """The engine process: answer requests until asked to stop or the app is gone."""
+    try:  # on two cores, the window's thread wins when both want the CPU
+        os.nice(_NICE)
+    except OSError:
+        pass
     state = _Engine(index_dir, registry_dir, bookmarks_db)
     try:
         while True:
