@@ -6,6 +6,9 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import subprocess
+import sys
+import time
 
 import psutil
 import pytest
@@ -124,3 +127,28 @@ def test_bookmarks_are_reconciled_in_the_engine_process(indexed, client, tmp_pat
         store.add(engine.paragraph(hit.key), note="kept")
     counts = client.reconcile()
     assert counts["ok"] >= 1 and counts["missing"] == 0
+
+
+def test_the_search_process_exits_when_the_app_dies(indexed):
+    script = (
+        "import os, sys\n"
+        "from searchapp.service import EngineClient\n"
+        "if __name__ == '__main__':\n"
+        "    c = EngineClient(*sys.argv[1:4]); c.open()\n"
+        "    print(c.pid, flush=True)\n"
+        "    os._exit(0)\n")
+    out = subprocess.run([sys.executable, "-c", script, str(indexed.index),
+                          str(indexed.registry_dir), str(indexed.bookmarks_db)],
+                         capture_output=True, text=True, timeout=120, check=True).stdout
+    engine = int(out.split()[0])
+
+    def gone() -> bool:  # exited (a zombie nobody reaped has exited too)
+        try:
+            return psutil.Process(engine).status() == psutil.STATUS_ZOMBIE
+        except psutil.NoSuchProcess:
+            return True
+
+    deadline = time.monotonic() + 20
+    while not gone() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert gone()
