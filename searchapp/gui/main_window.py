@@ -48,6 +48,7 @@ from searchapp.index import IndexReport
 from searchapp.search import SORTS, SearchRequest, SearchResult
 from searchapp.service import snapshot_document
 
+PANELS_DELAY_MS = 8  # facets, timeline and chips follow the results list by this much
 DEBOUNCE_MS = 40  # overtaken searches are skipped (and run in another process)
 HISTORY_IDLE_MS = 2000
 LIST_FIELDS = {"person": "persons", "place": "places", "source": "sources",
@@ -405,7 +406,9 @@ class MainWindow(QMainWindow):
         if result.query.strip():
             self.history_timer.start()
         self._panels_pending = result
-        QTimer.singleShot(0, self._update_panels)
+        # not 0: a zero timer is a posted event handled in the same batch as the list's
+        # paint request, so both would still run back to back
+        QTimer.singleShot(PANELS_DELAY_MS, self._update_panels)
 
     def _update_panels(self) -> None:
         result = self._panels_pending
