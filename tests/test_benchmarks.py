@@ -57,6 +57,7 @@ def test_bench_gui():
     assert out["paragraphs"] > 200 and out["files"] == 15
     assert out["window_visible_ms"] > 0 and out["keystroke_to_results_p50_ms"] > 0
     assert out["stall_typing_ms"] >= 0 and out["stall_indexing_ms"] >= 0
+    assert out["stall_idle_ms"] >= 0
 
 
 def test_bench_extraction():

@@ -13,6 +13,7 @@ from searchapp.gui.models import HitRole, StarRole, when
 from searchapp.gui.render import mid_color, qt_snippet
 
 STAR_W = 26
+LAYOUT_BATCH = 5  # rows laid out per turn of the event loop
 PAD = 6
 
 
@@ -123,6 +124,10 @@ class ResultsView(QListView):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setUniformItemSizes(False)
+        # rows are rich text laid out to their height (~0.5 ms each): lay them out a few
+        # at a time, so that a new page of results never holds the GUI thread for long
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(LAYOUT_BATCH)
         self.setMouseTracking(True)
 
     def resizeEvent(self, event) -> None:
