@@ -58,6 +58,8 @@ def test_bench_gui():
     assert out["window_visible_ms"] > 0 and out["keystroke_to_results_p50_ms"] > 0
     assert out["stall_typing_ms"] >= 0 and out["stall_indexing_ms"] >= 0
     assert out["stall_idle_ms"] >= 0
+    for what in ("typing", "idle", "indexing"):  # a stall less what the machine shared
+        assert 0 <= out[f"own_stall_{what}_ms"] <= out[f"stall_{what}_ms"] + 0.1
 
 
 def test_bench_extraction():
