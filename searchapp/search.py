@@ -145,9 +145,7 @@ class _Columns:
         self.live_count = int(self.live.sum())
         self.datenum = _column(reader, "datenum", n)
         self.para = _column(reader, "para", n)
-        self.doc_ord = np.full(n, -1, dtype=np.int64)  # document ordinal of each paragraph
-        _, docs, terms = _field_postings(reader, "doc_id")
-        self.doc_ord[docs] = terms
+        self._doc_ord: np.ndarray | None = None
         self.facets: dict[str, tuple[list[str], np.ndarray, np.ndarray, dict[str, int]]] = {}
         for facet, fieldname in _FACET_FIELDS.items():
             values, doc_arr, term_arr = _field_postings(reader, fieldname)
@@ -189,6 +187,17 @@ class _Columns:
             _, (ids, weights) = self._postings.popitem(last=False)
             self._cached_bytes -= ids.nbytes + weights.nbytes
         return hit
+
+    @property
+    def doc_ord(self) -> np.ndarray:
+        """The document ordinal of each paragraph, read when first asked for: one term
+        per document (52k at 1M paragraphs, ~6 s), so not before the first results."""
+        if self._doc_ord is None:
+            doc_ord = np.full(self.n, -1, dtype=np.int64)
+            _, docs, terms = _field_postings(self.reader, "doc_id")
+            doc_ord[docs] = terms
+            self._doc_ord = doc_ord
+        return self._doc_ord
 
     def spell_words(self) -> list[str]:
         """Every word of the spelling list (unstemmed body words), read once."""
@@ -315,6 +324,17 @@ def _block_positions(m, want: np.ndarray, fmt) -> list[list[int]]:
     return out
 
 
+def _block_ids(raw) -> np.ndarray:
+    """The current block's document numbers.  Whoosh stores them as differences and
+    adds them up one by one in Python (``_read_ids``); numpy does it in one call."""
+    if raw._byteids:
+        raw._read_ids()
+        return np.asarray(raw._ids, dtype=np.int64)
+    if raw._data is None:
+        raw._read_data()
+    return np.cumsum(np.asarray(raw._data[0], dtype=np.int64))
+
+
 def _leaf_postings(leaf, fieldname: str, btext: bytes,
                    weights: bool = True) -> tuple[np.ndarray, np.ndarray | None]:
     """One segment's postings of a term as arrays (segment docnums, weights), read a
@@ -326,8 +346,7 @@ def _leaf_postings(leaf, fieldname: str, btext: bytes,
     w_parts: list[np.ndarray] = []
     if raw is not None:
         while raw.is_active():
-            raw._read_ids()
-            ids_parts.append(np.asarray(raw._ids, dtype=np.int64))
+            ids_parts.append(_block_ids(raw))
             if weights:
                 raw._read_weights()
                 w = raw._weights

@@ -240,6 +240,15 @@ def test_facets_count_the_whole_result_set(engine):
         assert search(engine, "China", sources=[row["value"]]).total == row["count"]
 
 
+def test_person_document_counts_are_the_documents_of_their_paragraphs(engine):
+    counts = engine.person_document_counts()
+    assert counts and max(counts.values()) > 1
+    for person, documents in counts.items():
+        r = search(engine, "", persons=[person], page_size=500)
+        assert r.total == len(r.hits)
+        assert documents == len({h.doc_id for h in r.hits}), person
+
+
 def test_empty_query_with_filters_lists_all_matching_paragraphs(engine):
     r = search(engine, "", sources=["the sejong institute"])
     assert r.total == sum(1 for h in r.hits) and r.total > 10

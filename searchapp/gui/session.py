@@ -81,10 +81,10 @@ class SearchSession(QObject):
     def _opened(self) -> None:
         self.engine_open = True
         self.ready.emit()
-        self.load_persons()
-        if self._pending:
+        if self._pending:  # the results first: the persons list reads more of the index
             self._pending = False
             self.search(self.request)
+        self.load_persons()
 
     def _open_failed(self, message: str) -> None:
         self.index_failed.emit(f"Cannot open the index: {message}")
