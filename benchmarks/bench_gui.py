@@ -81,15 +81,22 @@ class LagProbe(QObject):
             self.stalls.append((self.last + self.interval, now))
         self.last = now
 
-    def stop(self, machine: list[tuple[float, float]] = ()) -> tuple[float, float, float]:
-        """(worst stall, worst stall not shared with ``machine``'s, when the worst ended)
-        in ms, ms and s since start()."""
+    def stop(self) -> tuple[list[tuple[float, float]], float]:
+        """The stalls since start(), and when it was called."""
         self.timer.stop()
-        if not self.stalls:
-            return 0.0, 0.0, 0.0
-        worst = max(self.stalls, key=lambda st: st[1] - st[0])
-        own = max(own_stall(st, machine) for st in self.stalls)
-        return (worst[1] - worst[0]) * 1000, own * 1000, worst[1] - self.started
+        return self.stalls, self.started
+
+
+def worst_stalls(probed: tuple[list[tuple[float, float]], float],
+                 machine: list[tuple[float, float]]) -> tuple[float, float, float]:
+    """(worst stall in ms, worst stall less what ``machine`` shared of it in ms, when the
+    worst ended in s after the probe started)."""
+    stalls, started = probed
+    if not stalls:
+        return 0.0, 0.0, 0.0
+    worst = max(stalls, key=lambda st: st[1] - st[0])
+    own = max(own_stall(st, machine) for st in stalls)
+    return (worst[1] - worst[0]) * 1000, own * 1000, worst[1] - started
 
 
 def own_stall(stall: tuple[float, float], machine: list[tuple[float, float]]) -> float:
@@ -100,7 +107,7 @@ def own_stall(stall: tuple[float, float], machine: list[tuple[float, float]]) ->
 
 
 COMPANION = """
-import sys, time
+import time
 last = time.monotonic()
 while True:
     time.sleep(0.005)
@@ -212,11 +219,11 @@ def main(argv: list[str] | None = None) -> int:
         wait(lambda q=query: win.settled() and win.result.query == q)
         spin(30)  # let the repaint land
         latencies.append((watch.last - last_key) * 1000)
-    typing_probe = probe.stalls
+    typing_probe = probe.stop()
     # the same probe on the idle window for as long: what the machine alone costs
     probe.start()
     spin(int((time.perf_counter() - typing_start) * 1000))
-    idle_probe = probe.stalls
+    idle_probe = probe.stop()
 
     probe.start()
     before = win.index_report
@@ -225,11 +232,9 @@ def main(argv: list[str] | None = None) -> int:
     wait(lambda: win.index_report is not before and win.settled())
     reindex_s = time.perf_counter() - t1
     machine = companion.stalls()
-    stall_indexing, own_indexing, stall_indexing_at = probe.stop(machine)
-    probe.stalls = typing_probe
-    stall_typing, own_typing, _ = probe.stop(machine)
-    probe.stalls = idle_probe
-    stall_idle, own_idle, _ = probe.stop(machine)
+    stall_indexing, own_indexing, stall_indexing_at = worst_stalls(probe.stop(), machine)
+    stall_typing, own_typing, _ = worst_stalls(typing_probe, machine)
+    stall_idle, own_idle, _ = worst_stalls(idle_probe, machine)
     win.close()
     win.deleteLater()
     spin(50)
