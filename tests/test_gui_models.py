@@ -193,3 +193,38 @@ def test_filling_the_facet_model_keeps_every_reference_to_none(qtbot, engine):
         model.set_counts(result.facets, {"person": ["Xi Jinping"]}, {"source": ["Yonhap"]})
     assert model.values("person")
     assert sys.getrefcount(None) - before > -200  # 20 fills make thousands of Qt calls
+
+
+def _contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two ``#rrggbb`` colours."""
+    def lum(c: str) -> float:
+        rgb = [int(c[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        lin = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_muted_result_lines_stay_legible_on_selected_rows(qtbot, scheme):
+    """A result's source/date and persons lines are muted: on the row's own background,
+    selected or not, they keep most of the contrast of the palette's text."""
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from searchapp.gui.render import mid_color
+
+    palette = QPalette(QApplication.palette())
+    if scheme == "dark":
+        for role, color in ((QPalette.ColorRole.Base, "#1e1e1e"),
+                            (QPalette.ColorRole.Text, "#e0e0e0"),
+                            (QPalette.ColorRole.Highlight, "#2a82da"),
+                            (QPalette.ColorRole.HighlightedText, "#ffffff")):
+            palette.setColor(role, QColor(color))
+    name = lambda role: palette.color(role).name()  # noqa: E731
+    for selected, text, background in (
+            (False, QPalette.ColorRole.Text, QPalette.ColorRole.Base),
+            (True, QPalette.ColorRole.HighlightedText, QPalette.ColorRole.Highlight)):
+        full = _contrast(name(text), name(background))
+        muted = _contrast(mid_color(palette, selected), name(background))
+        assert muted >= min(3.0, 0.6 * full), (scheme, selected, muted, full)

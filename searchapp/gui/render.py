@@ -30,8 +30,12 @@ def _mix(a: QColor, b: QColor, wa: int, wb: int) -> str:
                   (a.blue() * wa + b.blue() * wb) // total).name()
 
 
-def mid_color(palette: QPalette) -> str:
-    """A muted text colour that reads on the palette's base (light or dark)."""
+def mid_color(palette: QPalette, selected: bool = False) -> str:
+    """A muted text colour that reads on the palette's base (light or dark), or on
+    its highlight for a selected row."""
+    if selected:
+        return _mix(palette.color(QPalette.ColorRole.HighlightedText),
+                    palette.color(QPalette.ColorRole.Highlight), 5, 1)
     return _mix(palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base),
                 3, 2)
 

@@ -47,7 +47,7 @@ class ResultDelegate(QStyledItemDelegate):
             doc = QTextDocument()
             doc.setDocumentMargin(0)
             doc.setDefaultFont(self.view.font())
-            doc.setHtml(hit_html(hit, mid_color(self.view.palette())))
+            doc.setHtml(hit_html(hit, mid_color(self.view.palette(), selected)))
             doc.setTextWidth(max(80, width))
             self._cache[key] = doc
         return doc
