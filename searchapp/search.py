@@ -389,14 +389,10 @@ def _field_postings(reader, fieldname: str) -> tuple[list[str], np.ndarray, np.n
     parallel arrays of docnums and term ordinals.  Read segment by segment (a
     term is looked up only in the segments that have it)."""
     found: dict[bytes, list[np.ndarray]] = {}
-    k = 0
     for leaf, base in reader.leaf_readers():
         if fieldname not in leaf.indexed_field_names():
             continue
         for btext in leaf.lexicon(fieldname):
-            k += 1
-            if k % 32 == 0:
-                time.sleep(0)  # let a waiting GUI thread have the interpreter lock
             found.setdefault(btext, []).append(
                 _leaf_postings(leaf, fieldname, btext, weights=False)[0] + base)
     texts = sorted(found)

@@ -861,12 +861,10 @@ def run(argv: list[str]) -> int:
         QMessageBox.critical(None, "searchapp", str(exc))
         return 1
     window.show()
-    settled = []
 
-    def first_results(_result) -> None:
-        if not settled:
-            settled.append(True)
-            QTimer.singleShot(0, settle_heap)
+    def first_results(_result) -> None:  # once: the objects alive now stay
+        window.session.results.disconnect(first_results)
+        QTimer.singleShot(0, settle_heap)
 
     window.session.results.connect(first_results)
     if os.environ.get("SEARCHAPP_QUIT_WHEN_READY"):  # start-up timing (README, packaging)
