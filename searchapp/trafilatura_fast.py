@@ -60,21 +60,36 @@ def _first_of(el, a: str, b: str) -> str:
 
 
 class FastSelector:
-    """A callable standing in for one trafilatura ``XPath`` object."""
+    """A callable standing in for one trafilatura ``XPath`` object.
 
-    def __init__(self, original: etree.XPath, tags: tuple[str, ...], pred: _Pred,
-                 pick: str = "all") -> None:
+    ``scope`` is ``"descendants"`` for ``.//*`` (the context's descendants)
+    or ``"document"`` for ``//*`` (every element of the context's document,
+    its root included); ``links`` answers ``<selector>//a[@href]``: the links
+    inside any matching element, once each, in document order.
+    """
+
+    def __init__(self, original: etree.XPath, tags: tuple, pred: _Pred, pick: str = "all",
+                 scope: str = "descendants", links: bool = False) -> None:
         self.original = original
         self.path = original.path
         self.tags = tags
         self.pred = pred
         self.pick = pick  # "all", "first" (document order) or "first_child" (per parent)
+        self.scope = scope
+        self.links = links
+
+    def _candidates(self, context):
+        if self.scope == "document":
+            return context.getroottree().getroot().iter(*self.tags)
+        return context.iterdescendants(*self.tags)
 
     def __call__(self, context, **variables):
         if variables or not isinstance(context, etree._Element):
             return self.original(context, **variables)
         pred = self.pred
-        found = (el for el in context.iterdescendants(*self.tags) if pred(el))
+        found = (el for el in self._candidates(context) if pred(el))
+        if self.links:
+            return _links_inside(found)
         if self.pick == "all":
             return list(found)
         if self.pick == "first":
@@ -90,6 +105,18 @@ class FastSelector:
 
     def __repr__(self) -> str:
         return f"FastSelector({self.path.strip()[:60]!r}...)"
+
+
+def _links_inside(containers: Iterable) -> list:
+    """``a`` elements with an ``href`` inside any of ``containers`` (in document order)."""
+    out: list = []
+    outer = None
+    for box in containers:
+        if outer is not None and any(a is outer for a in box.iterancestors()):
+            continue  # nested in the previous container: its links are listed already
+        outer = box
+        out.extend(a for a in box.iterdescendants("a") if a.get("href") is not None)
+    return out
 
 
 class _FirstMainUnion(FastSelector):
@@ -252,6 +279,80 @@ def _caption(el) -> bool:
     return "caption" in (el.get("id") or "") or "caption" in (el.get("class") or "")
 
 
+# --- metadata: authors (and what hides them), categories and tags --------------
+
+def _author_0(el) -> bool:
+    if el.tag == "author":  # the "|//author" of the union
+        return True
+    c = el.get("class")
+    return (el.get("rel") == "author" or el.get("id") == "author" or c == "author"
+            or el.get("itemprop") == "author name"
+            or el.get("data-testid") in ("AuthorCard", "AuthorURL")
+            or bool(_AUTHOR_0_CLASS(c or ""))
+            or any(r.text_content() == "me" for r in el.iterchildren("rel")))
+
+
+_AUTHOR_0_CLASS = _re("author-?name|AuthorName|authorName")
+_AUTHOR_1_ID = _re("author|zuozhe|bianji|xiaobian")
+_AUTHOR_1_CLASS = _re("author|channel-name|zuozhe|bianji|xiaobian|submitted-by|posted-by|"
+                      "journalist-name")
+
+
+def _author_1(el) -> bool:
+    c = el.get("class")
+    return (c in ("byline", "username", "byl", "BBL") or "author" in (el.get("itemprop") or "")
+            or bool(_AUTHOR_1_ID(el.get("id") or "")) or bool(_AUTHOR_1_CLASS(c or "")))
+
+
+_AUTHOR_2_ID = _re("[Aa]uthor")
+_AUTHOR_2_CLASS = _re("[Aa]uthor|screenname|writer|[Bb]yline")
+
+
+def _author_2(el) -> bool:
+    return ("Byline" in (el.get("data-component") or "") or "author" in (el.get("itemprop") or "")
+            or bool(_AUTHOR_2_ID(el.get("id") or "")) or bool(_AUTHOR_2_CLASS(el.get("class") or "")))
+
+
+_AUTHOR_DISCARD_ID = _re("^comments|comment-?list|ProductReviews")
+_AUTHOR_DISCARD_CLASS = _re(
+    "^[Cc]omments|commentlist|comments-list|sidebar|is-hidden|quote|embedly-instagram|"
+    "article-(?:share|support)|print|category|meta-date|meta-reviewer")
+
+
+def _author_discard(el) -> bool:
+    i, c = el.get("id"), el.get("class")
+    return (i == "comments" or c in ("comments", "title", "date")
+            or bool(_AUTHOR_DISCARD_ID(i or "")) or bool(_AUTHOR_DISCARD_CLASS(c or ""))
+            or "Figure" in (el.get("data-component") or ""))
+
+
+_CAT_0 = _re("^(?:post-?info|post-?meta|meta|entry-meta|entry-info|entry-utility)")
+_TAG_2 = _re("^(?:tag|postmeta|meta)")
+
+
+def _cls(el) -> str:
+    return el.get("class") or ""
+
+
+_LINK_CONTAINERS: dict[str, tuple[tuple[str, ...], _Pred]] = {
+    "1baa6963c7fb": (("div",), lambda el: bool(_CAT_0(_cls(el)))
+                     or (el.get("id") or "").startswith("postpath")),
+    "2e866ecb99a3": (("p",), lambda el: _cls(el).startswith(("postmeta", "entry-categories"))
+                     or el.get("class") == "postinfo" or el.get("id") == "filedunder"),
+    "e07bdd9ea616": (("footer",), lambda el: _cls(el).startswith(("entry-meta", "entry-footer"))),
+    "d9521229f74d": (("li", "span"), lambda el: el.get("class") in (
+        "post-category", "postcategory", "entry-category") or "cat-links" in _cls(el)),
+    "e0ebdd0810f5": (("header",), lambda el: el.get("class") == "entry-header"),
+    "92cd1aa74e27": (("div",), lambda el: el.get("class") in ("row", "tags")),
+    "4db0878cd3ba": (("div",), lambda el: el.get("class") == "tags"),
+    "e4fe9c15a935": (("p",), lambda el: _cls(el).startswith("entry-tags")),
+    "db065d368b78": (("div",), lambda el: el.get("class") in (
+        "row", "jp-relatedposts", "entry-utility") or bool(_TAG_2(_cls(el)))),
+    "c46f5026a383": ((etree.Element,), lambda el: el.get("class") == "entry-meta"
+                     or "topics" in _cls(el) or "tags-links" in _cls(el)),
+}
+
+
 _BLOCKS = ("article", "div", "main", "section")
 _DISCARD = ("div", "item", "list", "p", "section", "span")
 
@@ -271,11 +372,20 @@ _TABLE: dict[str, tuple[tuple[str, ...], Callable[[str], _Pred], str]] = {
     "db87f1790b6b": (_DISCARD, lambda src: _teaser, "all"),
     "1333a88a4325": (_DISCARD, lambda src: _precision_1, "all"),
     "1c87660c9ae9": (_DISCARD, lambda src: _caption, "all"),
+    "c65fe99332df": (("a", "div", "section", "span"), lambda src: _author_discard, "all"),
+}
+# ``//*`` selectors: the whole document of the context, its root element included.
+_DOCUMENT_TABLE: dict[str, tuple[tuple, _Pred]] = {
+    "4f5c359594ee": (("a", "address", "div", "link", "p", "span", "strong", "author"), _author_0),
+    "73fbf938a6e5": (("a", "div", "h3", "h4", "p", "span"), _author_1),
+    "f4cc58faa793": ((etree.Element,), _author_2),
 }
 
 _LISTS = ("BODY_XPATH", "REMOVE_COMMENTS_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH",
           "RAW_TREE_PRUNE_XPATH", "OVERALL_DISCARD_XPATH", "TEASER_DISCARD_XPATH",
-          "PRECISION_DISCARD_XPATH", "DISCARD_IMAGE_ELEMENTS")
+          "PRECISION_DISCARD_XPATH", "DISCARD_IMAGE_ELEMENTS", "AUTHOR_XPATHS",
+          "AUTHOR_DISCARD_XPATHS", "CATEGORIES_XPATHS", "TAGS_XPATHS")
+TRANSLATED = frozenset(set(_TABLE) | set(_DOCUMENT_TABLE) | set(_LINK_CONTAINERS))
 
 
 def source_key(path: str) -> str:
@@ -283,7 +393,12 @@ def source_key(path: str) -> str:
 
 
 def _fast(original: etree.XPath) -> FastSelector | None:
-    entry = _TABLE.get(source_key(original.path))
+    key = source_key(original.path)
+    if key in _DOCUMENT_TABLE:
+        return FastSelector(original, *_DOCUMENT_TABLE[key], scope="document")
+    if key in _LINK_CONTAINERS:
+        return FastSelector(original, *_LINK_CONTAINERS[key], scope="document", links=True)
+    entry = _TABLE.get(key)
     if entry is None:
         return None
     tags, build, pick = entry

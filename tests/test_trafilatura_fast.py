@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from trafilatura import xpaths
 
 from searchapp import trafilatura_fast
-from searchapp.htmlclean import article_text
+from searchapp.htmlclean import extract_article
 from searchapp.loaders import decode_bytes
 
 TRUTH = json.loads((BENCH / "ground-truth.json").read_text()) if BENCH.exists() else {}
@@ -22,9 +22,9 @@ TRUTH = json.loads((BENCH / "ground-truth.json").read_text()) if BENCH.exists() 
 def test_every_translated_selector_is_active_with_this_trafilatura():
     trafilatura_fast.install()
     active = {trafilatura_fast.source_key(s.path) for s in trafilatura_fast.active_selectors()}
-    missing = set(trafilatura_fast._TABLE) - active
+    missing = trafilatura_fast.TRANSLATED - active
     assert not missing, f"trafilatura's selectors changed ({sorted(missing)}): re-translate them"
-    assert trafilatura_fast.install() == len(trafilatura_fast._TABLE)  # idempotent
+    assert trafilatura_fast.install() == len(trafilatura_fast.TRANSLATED)  # idempotent
 
 
 class _Checked:
@@ -55,13 +55,13 @@ def checked_selectors():
 
 @pytest.mark.skipif(not TRUTH, reason="../shared/bench/extraction not present")
 def test_every_call_on_the_benchmark_pages_agrees_with_xpath(checked_selectors):
-    for key in sorted(TRUTH):
-        article_text(decode_bytes(gzip.open(BENCH / "html" / f"{key}.html.gz").read()).text)
+    for key in sorted(TRUTH):  # the article and its metadata, as the indexer extracts them
+        extract_article(decode_bytes(gzip.open(BENCH / "html" / f"{key}.html.gz").read()).text)
     wrong = {path.strip()[:70] for path, same in checked_selectors if not same}
     assert not wrong
     called = {trafilatura_fast.source_key(path) for path, _ in checked_selectors}
-    assert called == set(trafilatura_fast._TABLE)  # every stand-in was exercised
-    assert len(checked_selectors) > 800
+    assert called == trafilatura_fast.TRANSLATED  # every stand-in was exercised
+    assert len(checked_selectors) > 1500
 
 
 # Attribute values built from the selectors' own vocabulary, so that random
@@ -74,11 +74,17 @@ _WORDS = ["comment", "Comments", "commentary", "post-comments", "comol", "disqus
           "share", "shareit", "nav", "Nav", "ad", "ad-slot", "widget", "comments-title",
           "reply-box", "hidden", "display:none", "display: none", "akismet", "hide-print",
           "teaser", "Teaser", "bottom", "link", "border-top", "caption", "navigation",
-          "true", "MostPopularStories", "cell", "x", ""]
+          "true", "MostPopularStories", "cell", "author", "author name", "AuthorCard",
+          "authorName", "Byline", "byline", "writer", "zuozhe", "Figure", "sidebar",
+          "comments", "title", "date", "quote", "postmeta", "meta", "entry-meta",
+          "entry-footer", "entry-header", "entry-tags", "post-category", "cat-links",
+          "tags", "tags-links", "topics", "row", "postpath", "postinfo", "filedunder",
+          "me", "x", ""]
 _ATTRS = ["id", "class", "style", "role", "itemprop", "aria-hidden",
-          "data-lp-replacement-content", "data-component"]
+          "data-lp-replacement-content", "data-component", "rel", "data-testid", "href"]
 _TAGS = ["div", "section", "article", "main", "aside", "p", "span", "ul", "ol", "li",
-         "details", "h1", "header", "a", "list", "item"]
+         "details", "h1", "header", "a", "list", "item", "footer", "address", "link",
+         "strong", "h3", "h4", "author", "rel"]
 
 _value = st.tuples(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=3),
                    st.sampled_from([" ", "-", ""])).map(lambda t: t[1].join(t[0]))
@@ -102,7 +108,7 @@ def _build(spec):
     el = lxml.html.Element(tag)
     for name, value in attrs:  # in this order: ``@id|@class`` takes the first one
         el.set(name, value)
-    el.text = "t"
+    el.text = "me" if tag == "rel" else "t"
     for child in children:
         el.append(_build(child))
     return el
@@ -126,3 +132,17 @@ def test_whole_document_trees_fall_back_to_xpath():
         "<html><body><div class='comment-list'><p>hi</p></div></body></html>").getroottree()
     fast = next(s for s in trafilatura_fast.active_selectors() if "disqus" in s.path)
     assert fast(doc) == fast.original(doc) and len(fast(doc)) == 1
+
+
+def test_links_inside_nested_containers_are_listed_once_in_order():
+    trafilatura_fast.install()
+    root = lxml.html.document_fromstring(
+        "<html><body><div class='tags'><a href='/tag/a'>a</a>"
+        "<div class='row'><a href='/tag/b'>b</a><a>no href</a></div><a href='/tag/c'>c</a></div>"
+        "<p>between <a href='/x'>x</a></p>"
+        "<div class='row'><a href='/tag/d'>d</a></div></body></html>")
+    fast = next(s for s in trafilatura_fast.active_selectors()
+                if "@class='row' or @class='tags'" in s.path)
+    got = fast(root.find("body"))
+    assert [a.get("href") for a in got] == ["/tag/a", "/tag/b", "/tag/c", "/tag/d"]
+    assert got == fast.original(root.find("body"))
