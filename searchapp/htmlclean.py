@@ -6,7 +6,8 @@ benchmark (see ``benchmarks/bench_extraction.py``):
 1. trafilatura (``bare_extraction`` in fast, precision-favouring mode) is the
    primary extractor: it removes navigation, share bars, comments, related
    lists and the like very well, and it returns the document's metadata in
-   the same pass.
+   the same pass.  Its XPath selectors are answered by the faster, equal
+   stand-ins of :mod:`searchapp.trafilatura_fast`.
 2. A beautifulsoup4 pass finds the densest block of article text with general
    rules (text length, link density, boilerplate class names).  It runs only
    when a cheap lxml estimate says that trafilatura may have kept too little

@@ -32,7 +32,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from lxml import etree
 from trafilatura import xpaths
@@ -408,12 +409,18 @@ def _fast(original: etree.XPath) -> FastSelector | None:
     return FastSelector(original, tags, pred, pick)
 
 
+_switched_off = False
+
+
 def install() -> int:
     """Put the fast selectors into trafilatura's lists (in place); idempotent.
 
     trafilatura's modules import these lists by reference, so replacing their
-    items reaches every caller.  Returns how many selectors are active.
+    items reaches every caller.  Returns how many selectors are active (none
+    inside :func:`trafilatura_own_xpath`).
     """
+    if _switched_off:
+        return 0
     active = 0
     for name in _LISTS:
         selectors = getattr(xpaths, name, None)
@@ -434,6 +441,18 @@ def uninstall() -> None:
         selectors = getattr(xpaths, name, None)
         if isinstance(selectors, list):
             selectors[:] = [getattr(e, "original", e) for e in selectors]
+
+
+@contextmanager
+def trafilatura_own_xpath() -> Iterator[None]:
+    """Run the block with trafilatura's own selectors (for benchmarks and comparisons)."""
+    global _switched_off
+    uninstall()
+    _switched_off = True
+    try:
+        yield
+    finally:
+        _switched_off = False
 
 
 def active_selectors() -> Iterable[FastSelector]:
