@@ -34,7 +34,14 @@ from searchapp.people import Registry
 
 
 class QueryError(ValueError):
-    """A query that cannot be run; the message is meant for the user."""
+    """A query that cannot be run; the message is meant for the user.
+
+    It is one line: the query it quotes has its whitespace (newlines pasted
+    into the search box included) collapsed.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(" ".join(message.split()))
 
 
 @dataclass

@@ -13,7 +13,7 @@ import os
 
 import pytest
 from conftest import CORPUS
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from searchapp.document import load_document
@@ -127,6 +127,7 @@ def engine(tmp_path_factory):
 @given(st.one_of(st.lists(st.sampled_from(QUERY_BITS), max_size=16).map("".join),
                  st.lists(st.sampled_from(QUERY_BITS), max_size=10).map(" ".join),
                  st.text(max_size=40)))
+@example(text=":\n:")  # a pasted newline: the message quoting the query stays one line
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 def test_any_query_gives_results_or_a_readable_error(engine, text):
     from searchapp.search import SearchRequest
