@@ -65,6 +65,25 @@ def test_html_metadata_from_meta_tags_and_json_ld(tmp_path, registry):
     assert doc.meta.language == "en"
 
 
+@pytest.mark.parametrize("byline,expected", [
+    ("Tom Krisher, AP Auto Writer", ["Tom Krisher"]),  # a job title is not a second author
+    ("Phil Helsel is a reporter for NBC News.", ["Phil Helsel"]),
+    ("Malcolm Owen Monday, November 18, 2019", ["Malcolm Owen"]),
+    ("By Jane Doe and John Smith", ["Jane Doe", "John Smith"]),
+    ("Defense ministry officials", []),  # not a name at all
+    ("Theresa May; Ludwig van Beethoven", ["Theresa May", "Ludwig van Beethoven"]),
+    ("김정은 and 习近平", ["김정은", "习近平"]),
+])
+def test_html_bylines_become_names(tmp_path, registry, byline, expected):
+    page = tmp_path / "page.html"
+    page.write_text(f"""<html lang="en"><head><title>Leaders meet in Lima</title>
+      <meta name="author" content="{byline}"></head><body><article><h1>Leaders meet in Lima</h1>
+      <p>President Yoon Suk Yeol and President Xi Jinping met in Lima on Friday for their first
+      talks in two years, officials in both capitals said after the meeting ended.</p>
+      </article></body></html>""", encoding="utf-8")
+    assert load_document(page, tmp_path, Catalog(), registry).meta.authors == expected
+
+
 def test_catalog_overrides_document(tmp_path, registry):
     (tmp_path / "a.txt").write_text("My Title\n\nRelease Date : 2020-01-02\n\nSome body text here.\n")
     (tmp_path / "catalog.toml").write_text(
