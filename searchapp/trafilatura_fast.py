@@ -150,15 +150,21 @@ _COMMENTS_ID = _re(rf"^(?:{_COMMENTS}|comol|disqus_thread|dsq-comments)")
 _COMMENTS_ID_LISTS = _re(rf"^(?:{_COMMENTS}|comol)")
 
 
+# Below, ``value and search(value)`` skips the regex for an absent attribute: no
+# pattern here matches the empty string XPath would test it against.
+
+
 def _remove_comments(el) -> bool:
-    return bool(_COMMENTS_ID(el.get("id") or "") or _COMMENTS_CLASS(el.get("class") or ""))
+    i, c = el.get("id"), el.get("class")
+    return bool((i and _COMMENTS_ID(i)) or (c and _COMMENTS_CLASS(c)))
 
 
 def _remove_comments_and_lists(el) -> bool:
     if not _remove_comments(el):
         return False
-    return el.tag not in ("ol", "ul") or bool(
-        _COMMENTS_ID_LISTS(el.get("id") or "") or _COMMENTS_CLASS(el.get("class") or ""))
+    i, c = el.get("id"), el.get("class")
+    return el.tag not in ("ol", "ul") or bool((i and _COMMENTS_ID_LISTS(i))
+                                              or (c and _COMMENTS_CLASS(c)))
 
 
 _MVP = _re("mvp-post-add-(?:box|wrap)")
@@ -166,10 +172,10 @@ _MVP_SCROLL = _re("mvp-post-add-(?:box|wrap)|infinite-?scroll")
 
 
 def _raw_tree_prune(el) -> bool:
-    i, c = el.get("id") or "", el.get("class") or ""
-    if not (_MVP_SCROLL(i) or _MVP_SCROLL(c)):
+    i, c = el.get("id"), el.get("class")
+    if not ((i and _MVP_SCROLL(i)) or (c and _MVP_SCROLL(c))):
         return False
-    return next(el.iterdescendants("h1"), None) is None or bool(_MVP(i) or _MVP(c))
+    return next(el.iterdescendants("h1"), None) is None or bool((i and _MVP(i)) or (c and _MVP(c)))
 
 
 def _elementor_share(el) -> bool:
@@ -188,9 +194,9 @@ def _body_0(src: str) -> _Pred:
     by_id, by_class = _tokens(src, "id"), _tokens(src, "class")
 
     def pred(el) -> bool:
-        c, i = el.get("class"), el.get("id") or ""
+        c, i = el.get("class"), el.get("id")
         return (c in ("post", "entry") or el.get("itemprop") == "articleBody"
-                or i == "articleContent" or bool(by_id(i)) or bool(by_class(c or "")))
+                or i == "articleContent" or bool(i and by_id(i)) or bool(c and by_class(c)))
     return pred
 
 
@@ -202,7 +208,7 @@ def _body_2(src: str) -> _Pred:
         c, i = el.get("class"), el.get("id")
         return (el.get("role") == "article" or i in ("article", "story")
                 or c in ("postarea", "art-postcontent", "text", "cell", "story")
-                or bool(by_id(i or "")) or bool(fulltext(c or "")) or bool(by_class(c or "")))
+                or bool(i and by_id(i)) or bool(c and (fulltext(c) or by_class(c))))
     return pred
 
 
@@ -229,7 +235,8 @@ def _overall_0(src: str) -> _Pred:
 
     def pred(el) -> bool:
         i, c = el.get("id"), el.get("class")
-        if (by_id(i or "") or by_class(c or "") or el.get("data-lp-replacement-content") is not None
+        if ((i and by_id(i)) or (c and by_class(c))
+                or el.get("data-lp-replacement-content") is not None
                 or "nav" in (el.get("role") or "").replace("N", "n")
                 or "MostPopularStories" in (el.get("data-component") or "")):
             return True
@@ -255,7 +262,7 @@ def _overall_1(el) -> bool:
         return True
     if (i is not None or s is not None) and _HIDDEN(_first_of(el, "id", "style")):
         return True
-    return bool(_O1_ID(i or "") or _O1_CLASS(c or ""))
+    return bool((i and _O1_ID(i)) or (c and _O1_CLASS(c)))
 
 
 def _teaser(el) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 
 import lxml.html
 import pytest
@@ -64,43 +65,36 @@ def test_every_call_on_the_benchmark_pages_agrees_with_xpath(checked_selectors):
     assert len(checked_selectors) > 1500
 
 
-# Attribute values built from the selectors' own vocabulary, so that random
-# trees hit every branch: tokens alone, joined, with case changes and spaces.
-_WORDS = ["comment", "Comments", "commentary", "post-comments", "comol", "disqus_thread",
-          "mvp-post-add-box", "infinite-scroll", "elementor-share-buttons", "post", "entry",
-          "articleBody", "articleContent", "article-body", "story", "story-body", "text",
-          "fulltext", "FullText", "content", "main-content", "Main-Content", "page-Content",
-          "Page-content", "content-main", "main", "mainbar", "primary", "article ", "cookie",
-          "share", "shareit", "nav", "Nav", "ad", "ad-slot", "widget", "comments-title",
-          "reply-box", "hidden", "display:none", "display: none", "akismet", "hide-print",
-          "teaser", "Teaser", "bottom", "link", "border-top", "caption", "navigation",
-          "true", "MostPopularStories", "cell", "author", "author name", "AuthorCard",
-          "authorName", "Byline", "byline", "writer", "zuozhe", "Figure", "sidebar",
-          "comments", "title", "date", "quote", "postmeta", "meta", "entry-meta",
-          "entry-footer", "entry-header", "entry-tags", "post-category", "cat-links",
-          "tags", "tags-links", "topics", "row", "postpath", "postinfo", "filedunder",
-          "me", "x", ""]
+# Random trees for each selector, built from that selector's own vocabulary: the
+# tags it names and the words of its literals and regular expressions (each
+# alternative, with regex syntax removed), joined and re-cased, so that every
+# branch of a stand-in is reached within a few dozen examples.
 _ATTRS = ["id", "class", "style", "role", "itemprop", "aria-hidden",
           "data-lp-replacement-content", "data-component", "rel", "data-testid", "href"]
-_TAGS = ["div", "section", "article", "main", "aside", "p", "span", "ul", "ol", "li",
-         "details", "h1", "header", "a", "list", "item", "footer", "address", "link",
-         "strong", "h3", "h4", "author", "rel"]
-
-_value = st.tuples(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=3),
-                   st.sampled_from([" ", "-", ""])).map(lambda t: t[1].join(t[0]))
-_attrs = st.lists(st.tuples(st.sampled_from(_ATTRS), _value), max_size=4,
-                  unique_by=lambda kv: kv[0])
+_EXTRA_TAGS = ["div", "p", "span", "a", "h1", "li", "rel"]
 
 
-def _node():
-    return st.tuples(st.sampled_from(_TAGS), _attrs)
+def _vocabulary(path: str) -> tuple[list[str], list[str]]:
+    words = {"x", ""}
+    for literal in re.findall(r"'([^']*)'", path):
+        for alt in literal.split("|"):
+            alt = re.sub(r"\[(.)[^\]]*\]", r"\1", alt)  # [Cc]omment -> Comment
+            alt = alt.replace("\\s", " ")
+            alt = re.sub(r"\(\?[:!=]|[()^$?*+\\]", "", alt)
+            words.update({alt, alt.lower(), alt.title()})
+    tags = set(re.findall(r"(?:self::|//)(\w+)", path)) | set(_EXTRA_TAGS)
+    return sorted(words), sorted(tags)
 
 
-_tree = st.recursive(
-    _node().map(lambda n: (n, [])),
-    lambda children: st.tuples(_node(), st.lists(children, max_size=4)),
-    max_leaves=30,
-)
+def _tree_for(path: str):
+    words, tags = _vocabulary(path)
+    value = st.tuples(st.lists(st.sampled_from(words), min_size=1, max_size=3),
+                      st.sampled_from([" ", "-", ""])).map(lambda t: t[1].join(t[0]))
+    attrs = st.lists(st.tuples(st.sampled_from(["id", "class"] * 3 + _ATTRS), value),
+                     max_size=4, unique_by=lambda kv: kv[0])  # in source order, kept
+    node = st.tuples(st.sampled_from(tags), attrs)
+    return st.recursive(node.map(lambda n: (n, [])),
+                        lambda kids: st.tuples(node, st.lists(kids, max_size=4)), max_leaves=20)
 
 
 def _build(spec):
@@ -114,16 +108,48 @@ def _build(spec):
     return el
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
-@given(spec=_tree)
-def test_stand_ins_agree_with_xpath_on_random_trees(spec):
-    root = lxml.html.Element("body")
-    root.append(_build(spec))
+def _selector_paths() -> list[str]:
     trafilatura_fast.install()
-    contexts = [root, *root.iterdescendants()][:6]
-    for fast in trafilatura_fast.active_selectors():
-        for context in contexts:
-            assert fast(context) == fast.original(context), fast.path.strip()[:70]
+    return [s.path for s in trafilatura_fast.active_selectors()]
+
+
+def _one_element_trees(path: str):
+    """Every tag × every word × each attribute alone or id/class in both orders × a child."""
+    words, tags = _vocabulary(path)
+    for tag in tags:
+        for word in words:
+            configs = [[(name, word)] for name in _ATTRS]
+            configs += [[("id", word), ("class", "x")], [("class", word), ("id", "x")],
+                        [("id", "x"), ("class", word)], [("class", "x"), ("id", word)]]
+            for attrs in configs:
+                for child in (None, "h1", "a", "rel"):
+                    spec = ((tag, attrs), [((child, [("href", "/")]), [])] if child else [])
+                    yield spec
+
+
+@pytest.mark.parametrize("path", _selector_paths(), ids=trafilatura_fast.source_key)
+def test_stand_in_agrees_with_xpath_on_every_one_element_tree(path):
+    fast = next(s for s in trafilatura_fast.active_selectors() if s.path == path)
+    for spec in _one_element_trees(path):
+        root = lxml.html.Element("body")
+        root.append(_build(spec))
+        assert fast(root) == fast.original(root), spec
+        assert fast(root[0]) == fast.original(root[0]), spec
+
+
+@pytest.mark.parametrize("path", _selector_paths(), ids=trafilatura_fast.source_key)
+def test_stand_in_agrees_with_xpath_on_random_trees(path):
+    fast = next(s for s in trafilatura_fast.active_selectors() if s.path == path)
+
+    @settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+    @given(spec=_tree_for(path))
+    def agree(spec):
+        root = lxml.html.Element("body")
+        root.append(_build(spec))
+        for context in [root, *root.iterdescendants()][:6]:
+            assert fast(context) == fast.original(context)
+
+    agree()
 
 
 def test_whole_document_trees_fall_back_to_xpath():
