@@ -30,6 +30,7 @@ from bs4 import BeautifulSoup, Tag
 from lxml import etree
 
 from searchapp import trafilatura_fast
+from searchapp.metadata import author_names
 from searchapp.textclean import normalize_space
 
 _DROP_TAGS = (
@@ -548,52 +549,6 @@ def _names(value) -> list[str]:
     if isinstance(value, dict):
         return _names(value.get("name", ""))
     return author_names(str(value))
-
-
-_ROLE_WORDS = {"writer", "reporter", "correspondent", "editor", "columnist", "contributor",
-               "staff", "photographer", "producer"}
-_PARTICLES = {"van", "von", "de", "da", "di", "del", "der", "den", "la", "le", "du", "dos",
-              "das", "ter", "ten", "bin", "al", "el", "y"}
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_WEEKDAYS = "(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-# A byline's trailing date: "Monday", "November 18" (a month only before a number:
-# "Theresa May" keeps her name), "Published on", numbers.
-_DATE_WORDS = re.compile(
-    rf"(?:(?:^|\s+)(?:(?:published|updated|posted)(?:\s+on)?|{_WEEKDAYS}|(?:{_MONTHS})(?=\s+\d)|"
-    r"\d[\d:,./-]*))+$", re.I)
-_DATE_ONLY = re.compile(rf"^(?:{_WEEKDAYS}|{_MONTHS})$", re.I)
-_SELF_DESCRIPTION = re.compile(r"\s+(?:is|was|writes|covers|reports)\b.*$", re.I)
-_NAME_LIKE = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,4}$")
-
-
-def author_names(text: str) -> list[str]:
-    """Person or agency names from a byline string, without what surrounds them.
-
-    Splits at ``;`` and ``,`` (and at "and"/"&" between two names), drops
-    self-descriptions ("Phil Helsel is a reporter"), trailing dates ("Malcolm
-    Owen Monday", "Published"), job titles ("AP Auto Writer") and phrases
-    that are not names ("the Russian and Syrian defense ministries").
-    """
-    out: list[str] = []
-    for piece in re.split(r"[;,|]", normalize_space(text)):
-        piece = re.sub(r"^(?i:by)\s+", "", piece.strip())
-        both = re.split(r"\s+(?:and|&)\s+", piece)
-        for name in both if all(_is_name(p) for p in both) else [piece]:
-            name = _DATE_WORDS.sub("", _SELF_DESCRIPTION.sub("", name)).strip(" .-–—")
-            if _is_name(name) and not _DATE_ONLY.match(name) \
-                    and name.split()[-1].lower() not in _ROLE_WORDS \
-                    and name.lower() not in (o.lower() for o in out):
-                out.append(name)
-    return out
-
-
-def _is_name(text: str) -> bool:
-    """Up to five words, none starting lower-case but name particles ("van", "de")."""
-    if not _NAME_LIKE.match(text):
-        return False
-    words = text.split()
-    return not any(w[0].islower() and w.lower() not in _PARTICLES for w in words) \
-        and not all(w.lower() in _PARTICLES for w in words)
 
 
 def _json_ld(tree) -> dict:

@@ -4,7 +4,8 @@ Plain-text articles carry their metadata as lines near the top ("Release
 Date : 2023-10-05", "Date 2019-06-26 View 2,395 Writer Jae-hung Chung",
 "By Jane Doe", "Published June 26, 2019").  Those lines are read and removed
 from the body.  Dates are only ever real calendar dates written in the
-document or the catalog, never guessed.
+document or the catalog, never guessed.  HTML pages' bylines (from
+trafilatura, ``<meta>`` or JSON-LD) are reduced to names by :func:`author_names`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from searchapp.loaders import os_reason
+from searchapp.textclean import normalize_space
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -59,6 +61,55 @@ def parse_date(text: str) -> str:
         except (ValueError, KeyError):
             continue
     return ""
+
+
+# --- bylines of HTML pages ---------------------------------------------------
+
+_ROLE_WORDS = {"writer", "reporter", "correspondent", "editor", "columnist", "contributor",
+               "staff", "photographer", "producer"}
+_PARTICLES = {"van", "von", "de", "da", "di", "del", "der", "den", "la", "las", "le", "los",
+              "du", "dos", "das", "ter", "ten", "zu", "bin", "ibn", "al", "el", "y", "e"}
+_MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
+_WEEKDAYS = "(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# A byline's trailing date: "Monday", "November 18" (a month only before a number:
+# "Theresa May" keeps her name), "Published on", numbers.
+_DATE_WORDS = re.compile(
+    rf"(?:(?:^|\s+)(?:(?:published|updated|posted)(?:\s+on)?|{_WEEKDAYS}|(?:{_MONTH_NAMES})(?=\s+\d)|"
+    r"\d[\d:,./-]*))+$", re.I)
+_DATE_ONLY = re.compile(rf"^(?:{_WEEKDAYS}|{_MONTH_NAMES})$", re.I)
+_SELF_DESCRIPTION = re.compile(r"\s+(?:is|was|writes|covers|reports)\b.*$", re.I)
+_NAME_LIKE = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,6}$")
+
+
+def author_names(text: str) -> list[str]:
+    """Person or agency names from a byline string, without what surrounds them.
+
+    Splits at ``;`` and ``,`` (and at "and"/"&" between two names), drops
+    self-descriptions ("Phil Helsel is a reporter"), trailing dates ("Malcolm
+    Owen Monday", "Published"), job titles ("AP Auto Writer") and phrases
+    that are not names ("the Russian and Syrian defense ministries").
+    """
+    out: list[str] = []
+    for piece in re.split(r"[;,|]", normalize_space(text)):
+        piece = re.sub(r"^(?i:by)\s+", "", piece.strip())
+        both = re.split(r"\s+(?:and|&)\s+", piece)
+        for name in both if all(_is_name(p) for p in both) else [piece]:
+            name = _DATE_WORDS.sub("", _SELF_DESCRIPTION.sub("", name)).strip(" .-–—")
+            if _is_name(name) and not _DATE_ONLY.match(name) \
+                    and name.split()[-1].lower() not in _ROLE_WORDS \
+                    and name.lower() not in (o.lower() for o in out):
+                out.append(name)
+    return out
+
+
+def _is_name(text: str) -> bool:
+    """Up to seven words, none starting lower-case but name particles ("van", "de")."""
+    if not _NAME_LIKE.match(text):
+        return False
+    words = text.split()
+    return not any(w[0].islower() and w.lower() not in _PARTICLES for w in words) \
+        and not all(w.lower() in _PARTICLES for w in words)
+
 
 
 @dataclass
