@@ -26,6 +26,11 @@ from searchapp.people import Mention, Registry
 
 #: Paragraphs longer than this are split at sentence boundaries.
 MAX_PARAGRAPH = 4000
+# Bumped whenever reading the same file gives different documents (cleaning,
+# extraction, metadata, persons rules): indexes built before are then re-read
+# in full on the next update, so an upgrade never leaves old results behind.
+# 2: HTML bylines reduced to names (job titles, dates, non-names dropped).
+PIPELINE_VERSION = 2
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label")
 

@@ -32,7 +32,7 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.index import LockError
 from whoosh.writing import CLEAR
 
-from searchapp import bulkwrite
+from searchapp import bulkwrite, document
 from searchapp.analysis import name_analyzer, text_analyzer
 from searchapp.config import Settings
 from searchapp.document import Document, doc_id_for, load_document
@@ -221,7 +221,7 @@ Progress = Callable[[int, int, str], None]
 
 def config_fingerprint(settings: Settings) -> str:
     """Changes when anything other than the files themselves changes what is indexed."""
-    h = hashlib.sha1(f"schema {SCHEMA_VERSION}".encode())
+    h = hashlib.sha1(f"schema {SCHEMA_VERSION} pipeline {document.PIPELINE_VERSION}".encode())
     for f in (settings.catalog_path, settings.registry_dir / "persons.toml",
               settings.registry_dir / "places.toml"):
         h.update(f.name.encode())

@@ -309,3 +309,20 @@ def test_jobs_must_be_a_positive_number(work):
     proc = cli(work, "index", "--jobs", "0")
     assert proc.returncode == 2
     assert "at least 1" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_an_index_from_an_older_pipeline_is_read_again(work, monkeypatch):
+    """After an upgrade that changes cleaning or extraction, no document keeps old results."""
+    from searchapp import document
+    from searchapp.config import Settings
+    from searchapp.index import is_stale, update_index
+
+    s = Settings.resolve(corpus=work / "corpus", index=work / "index", data_dir=work / "data")
+    with monkeypatch.context() as m:  # the index as the previous version built it
+        m.setattr(document, "PIPELINE_VERSION", document.PIPELINE_VERSION - 1)
+        assert update_index(s).added == 5
+        assert not is_stale(s)
+    assert is_stale(s)
+    report = update_index(s)
+    assert report.rebuilt and report.updated == 5 and report.added == 0
+    assert not is_stale(s) and update_index(s).unchanged == 5
