@@ -29,6 +29,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.analysis import RegexTokenizer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 from whoosh.writing import CLEAR
 
@@ -46,6 +47,7 @@ _apply_whoosh_fixes()
 INDEX_NAME = "paragraphs"
 SCHEMA_VERSION = 2  # 2: para not indexed, fewer numeric tiers
 MANIFEST = "manifest.json"
+CREATE_LOCK = "CREATING.lock"  # not "_paragraphs_*": Whoosh's create deletes those
 SEP = "\x1f"  # separates the values of a multi-valued facet field
 
 FACETS = ("person", "place", "source", "author", "year")
@@ -355,10 +357,9 @@ def update_index(settings: Settings, rebuild: bool = False,
         except IndexError_:
             pass
     fresh = ix is None  # a new, empty index: nothing to delete or compare
+    writer = None
     if fresh:
-        if index_exists(index_dir):
-            _check_not_locked(index_dir)
-        ix = whoosh_index.create_in(str(index_dir), make_schema(), indexname=INDEX_NAME)
+        ix, writer = _create_index(index_dir)
     clear = rebuild and not fresh  # drop every old segment at commit
     reread = fresh or rebuild or manifest.get("fingerprint") != fingerprint
     report.rebuilt = reread
@@ -366,10 +367,11 @@ def update_index(settings: Settings, rebuild: bool = False,
     previous = {} if reread else known
     # files that failed last time are not read again until they change
     failed_before = {} if (fresh or rebuild) else manifest.get("failed", {})
-    try:
-        writer = ix.writer(timeout=0.0)  # holds the lock; deletions, merges, the commit
-    except LockError:
-        raise IndexBusy(index_dir) from None
+    if writer is None:
+        try:
+            writer = ix.writer(timeout=0.0)  # holds the lock; deletions, merges, the commit
+        except LockError:
+            raise IndexBusy(index_dir) from None
     run = _Run(report, known, previous, failed_before, delete_old=not (fresh or clear))
     segments: list = []
     try:
@@ -667,6 +669,29 @@ def _child_shard(share: int, settings: Settings, tasks: list[_Task], queue) -> N
         queue.put(("done", share, outcomes, segments))
     except Exception as exc:  # reported, never lost
         queue.put(("error", f"{type(exc).__name__}: {exc}"))
+
+
+def _create_index(index_dir: Path):
+    """A new, empty index and its writer, under a lock for the creation.
+
+    Whoosh's ``create_in`` first deletes every file of the index: a second
+    process creating it at the same moment would delete the first one's table
+    of contents.  The creation lock is held until this process also holds the
+    writer's lock, which the other then finds taken ("being updated").
+    """
+    lock = FileStorage(str(index_dir)).lock(CREATE_LOCK)
+    if not lock.acquire(blocking=False):
+        raise IndexBusy(index_dir)
+    try:
+        if index_exists(index_dir):
+            _check_not_locked(index_dir)
+        ix = whoosh_index.create_in(str(index_dir), make_schema(), indexname=INDEX_NAME)
+        try:
+            return ix, ix.writer(timeout=0.0)
+        except LockError:
+            raise IndexBusy(index_dir) from None
+    finally:
+        lock.release()
 
 
 def _check_not_locked(index_dir: Path) -> None:
