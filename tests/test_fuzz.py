@@ -128,6 +128,7 @@ def engine(tmp_path_factory):
                  st.lists(st.sampled_from(QUERY_BITS), max_size=10).map(" ".join),
                  st.text(max_size=40)))
 @example(text=":\n:")  # a pasted newline: the message quoting the query stays one line
+@example(text='year:"')  # an empty quoted number: a readable error, not Whoosh's ValueError
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 def test_any_query_gives_results_or_a_readable_error(engine, text):
     from searchapp.search import SearchRequest
