@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date as _date
 
-from whoosh import qparser, query
+from whoosh import fields, qparser, query
 from whoosh.qparser import QueryParser
 
 from searchapp.people import Registry
@@ -216,6 +216,15 @@ class QueryBuilder:
     # -- resolution on the parsed tree ----------------------------------------
 
     def _resolve_entities(self, node, persons: list[str], places: list[str], notices: list[str]):
+        if isinstance(node, query.Term) and isinstance(node.text, str) \
+                and node.fieldname in self.schema \
+                and isinstance(self.schema[node.fieldname], fields.NUMERIC):
+            try:  # year:"" becomes Term("year", ""), which Whoosh cannot encode
+                self.schema[node.fieldname].to_bytes(node.text)
+            except (ValueError, TypeError, OverflowError):
+                given = f", not '{node.text}'" if node.text.strip() else ""
+                raise QueryError(f"'{node.fieldname}:' needs a number, e.g. "
+                                 f"{node.fieldname}:2023{given}") from None
         if isinstance(node, query.Term) and node.fieldname in ("person", "place"):
             raw = node.text if isinstance(node.text, str) else node.text.decode("utf-8")
             if node.fieldname == "person":

@@ -547,13 +547,8 @@ class SearchEngine:
         AND / OR / NOT as array operations; other queries (phrases, wildcards,
         ranges) through Whoosh, with the parts around them still done here."""
         if isinstance(q, wq.Term) and q.fieldname in self._searcher.schema:
-            try:
-                text = q.text if isinstance(q.text, bytes) else \
-                    self._searcher.schema[q.fieldname].to_bytes(q.text)
-            except (ValueError, TypeError, OverflowError):  # year:"" -> Term("year", "")
-                given = f", not '{q.text}'" if str(q.text).strip() else ""
-                raise QueryError(f"'{q.fieldname}:' needs a number, e.g. "
-                                 f"{q.fieldname}:2023{given}") from None
+            text = q.text if isinstance(q.text, bytes) else \
+                self._searcher.schema[q.fieldname].to_bytes(q.text)
             return cols.term_mask(q.fieldname, text)
         if isinstance(q, wq.And):
             out = np.ones(cols.n, dtype=bool)
