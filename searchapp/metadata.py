@@ -111,7 +111,6 @@ def _is_name(text: str) -> bool:
         and not all(w.lower() in _PARTICLES for w in words)
 
 
-
 @dataclass
 class Metadata:
     """What is known about a document; empty strings where nothing is known."""
