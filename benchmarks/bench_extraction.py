@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from searchapp import trafilatura_fast  # noqa: E402
-from searchapp.htmlclean import article_text  # noqa: E402
-from searchapp.loaders import decode_bytes  # noqa: E402
+from searchapp.ingest.html import article_text  # noqa: E402
+from searchapp.ingest.read import decode_bytes  # noqa: E402
 
 DEFAULT_BENCH = ROOT.parent / "shared" / "bench" / "extraction"
 

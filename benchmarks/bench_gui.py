@@ -52,7 +52,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from searchapp.config import Settings  # noqa: E402
 from searchapp.gui.main_window import MainWindow, settle_heap  # noqa: E402
-from searchapp.index import update_index  # noqa: E402
+from searchapp.index.update import update_index  # noqa: E402
 
 QUERIES = ["summit", "Xi Jinping", "North Korea Russia", "denuclearization", '"Camp David"',
            "Yoon Seok-yeol", "trilateral cooperation", "Pyongyang Beijing"]

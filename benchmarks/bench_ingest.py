@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from corpus import generate  # noqa: E402
 from searchapp.config import Settings  # noqa: E402
-from searchapp.index import update_index  # noqa: E402
+from searchapp.index.update import update_index  # noqa: E402
 
 PAGES = ROOT.parent / "shared" / "bench" / "extraction" / "html"
 

@@ -39,8 +39,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from searchapp.config import Settings  # noqa: E402
-from searchapp.index import update_index  # noqa: E402  (the one-file update)
-from searchapp.search import SearchEngine, SearchRequest  # noqa: E402
+from searchapp.index.update import update_index  # noqa: E402  (the one-file update)
+from searchapp.search.engine import SearchEngine, SearchRequest  # noqa: E402
 
 FACET_FIELDS = {"person": "person", "place": "place", "source": "f_source",
                 "author": "f_author", "year": "f_year"}
@@ -94,7 +94,7 @@ def naive(index_dir: Path, mix) -> list[float]:
     from whoosh import sorting
     from whoosh.qparser import QueryParser
 
-    from searchapp.index import open_index
+    from searchapp.index.update import open_index
 
     ix = open_index(index_dir)
     parser = QueryParser("body", ix.schema)
@@ -126,7 +126,7 @@ def naive(index_dir: Path, mix) -> list[float]:
 def tantivy_build(index_dir: Path, tv_dir: Path):
     import tantivy
 
-    from searchapp.index import open_index
+    from searchapp.index.update import open_index
 
     sb = tantivy.SchemaBuilder()
     sb.add_text_field("body", stored=True)

@@ -90,7 +90,7 @@ class Markov:
 
 def load_names() -> tuple[list[list[str]], list[list[str]]]:
     """How each registered person and place may be written."""
-    from searchapp.people import Registry
+    from searchapp.ingest.entities import Registry
 
     reg = Registry.load(ROOT / "corpus")
     persons = []

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from searchapp import __version__
 from searchapp.config import Settings
-from searchapp.document import Document, load_document
-from searchapp.loaders import LoadError
-from searchapp.metadata import Catalog
-from searchapp.people import Registry
+from searchapp.ingest.pipeline import Document, load_document
+from searchapp.ingest.read import LoadError
+from searchapp.ingest.metadata import Catalog
+from searchapp.ingest.entities import Registry
 
 
 def _print_json_line(obj) -> None:
@@ -72,14 +72,14 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def cmd_persons(args: argparse.Namespace) -> int:
-    from searchapp.index import index_exists
+    from searchapp.index.update import index_exists
 
     settings = _settings(args)
     if not args.unknown and index_exists(settings.index):
         with _open_engine(settings) as engine:
             rows = person_rows(engine)
     else:
-        from searchapp.corpus import Corpus
+        from searchapp.ingest.collection import Corpus
 
         corpus = Corpus.open(settings).load_all()
         for path, reason in corpus.failures:
@@ -107,14 +107,14 @@ def cmd_persons(args: argparse.Namespace) -> int:
 
 def person_rows(engine) -> list[dict]:
     """Registered persons with paragraph and document counts from the index."""
-    from searchapp.corpus import person_table
+    from searchapp.ingest.collection import person_table
 
     paras = {r["value"]: r["count"] for r in engine.facet_totals("person")}
     return person_table(engine.registry, paras, engine.person_document_counts())
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    from searchapp.index import update_index
+    from searchapp.index.update import update_index
 
     settings = _settings(args)
     if not settings.corpus.is_dir():
@@ -156,8 +156,8 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 def _open_engine(settings: Settings):
     """The search engine; a damaged index is reported and rebuilt from the corpus first."""
-    from searchapp.index import IndexDamaged, update_index
-    from searchapp.search import SearchEngine
+    from searchapp.index.update import IndexDamaged, update_index
+    from searchapp.search.engine import SearchEngine
 
     try:
         return SearchEngine.open(settings)
@@ -177,7 +177,7 @@ def _open_engine(settings: Settings):
 
 def _open_store(path: Path):
     """The bookmark store; if it was damaged, say what was saved and where."""
-    from searchapp.bookmarks import open_store
+    from searchapp.store import open_store
 
     store = open_store(path)
     if store.recovered:
@@ -194,7 +194,7 @@ def _reconcile_bookmarks(settings: Settings) -> None:
 
 
 def _request(args: argparse.Namespace):
-    from searchapp.search import SearchRequest
+    from searchapp.search.engine import SearchRequest
 
     return SearchRequest(
         query=" ".join(args.query), persons=args.person or [], places=args.place or [],
@@ -255,7 +255,7 @@ def _record_history(settings: Settings, req) -> None:
 
 
 def cmd_bookmarks(args: argparse.Namespace) -> int:
-    from searchapp.bookmarks import BookmarkError
+    from searchapp.store import BookmarkError
 
     settings = _settings(args)
     with _open_store(settings.bookmarks_db) as store:
@@ -538,9 +538,9 @@ def main(argv: list[str] | None = None) -> int:
         from searchapp.app import launch
 
         return launch()
-    from searchapp.bookmarks import BookmarkError
-    from searchapp.index import IndexError_
-    from searchapp.querylang import QueryError
+    from searchapp.store import BookmarkError
+    from searchapp.index.update import IndexError_
+    from searchapp.search.query import QueryError
 
     try:
         return args.func(args)

@@ -37,8 +37,8 @@ def run_self_test(gui: bool = True, say: Callable[[str], None] = print) -> int:
 
     with tempfile.TemporaryDirectory(prefix="searchapp-selftest-") as tmp:
         settings = Settings(corpus=corpus, index=Path(tmp) / "index", data_dir=Path(tmp) / "data")
-        from searchapp.index import update_index
-        from searchapp.search import SearchEngine, SearchRequest
+        from searchapp.index.update import update_index
+        from searchapp.search.engine import SearchEngine, SearchRequest
 
         start = time.perf_counter()
         report = update_index(settings)

@@ -25,21 +25,21 @@ SEEDS = {
 
 @pytest.fixture(scope="session")
 def registry():
-    from searchapp.people import Registry
+    from searchapp.ingest.entities import Registry
 
     return Registry.load(CORPUS)
 
 
 @pytest.fixture(scope="session")
 def catalog():
-    from searchapp.metadata import Catalog
+    from searchapp.ingest.metadata import Catalog
 
     return Catalog.load(CORPUS / "catalog.toml")
 
 
 @pytest.fixture(scope="session")
 def seed_docs(registry, catalog):
-    from searchapp.document import load_document
+    from searchapp.ingest.pipeline import load_document
 
     return {k: load_document(p, CORPUS, catalog, registry) for k, p in SEEDS.items()}
 

@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh import index as windex
 
-from searchapp import bulkwrite
-from searchapp.document import load_document
-from searchapp.index import make_schema, paragraph_records
+from searchapp.index.whoosh import segments as bulkwrite
+from searchapp.ingest.pipeline import load_document
+from searchapp.index.update import make_schema, paragraph_records
 from tests.conftest import BENCH, CORPUS, SEEDS
 
 AWKWARD = [
@@ -30,8 +30,8 @@ AWKWARD = [
 
 
 def _records():
-    from searchapp.metadata import Catalog
-    from searchapp.people import Registry
+    from searchapp.ingest.metadata import Catalog
+    from searchapp.ingest.entities import Registry
 
     registry = Registry.load(CORPUS)
     catalog = Catalog.load(CORPUS / "catalog.toml")

@@ -16,12 +16,12 @@ from conftest import CORPUS
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from searchapp.document import load_document
-from searchapp.htmlclean import extract_article
-from searchapp.loaders import LoadError
-from searchapp.people import Registry
-from searchapp.querylang import QueryError
-from searchapp.textclean import classify, split_blocks
+from searchapp.ingest.pipeline import load_document
+from searchapp.ingest.html import extract_article
+from searchapp.ingest.read import LoadError
+from searchapp.ingest.entities import Registry
+from searchapp.search.query import QueryError
+from searchapp.ingest.text import classify, split_blocks
 
 settings.register_profile("dev", max_examples=60, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
@@ -114,8 +114,8 @@ QUERY_BITS = ['"', "'", "(", ")", "[", "]", "{", "}", "*", "?", "~", "^", ":", "
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
     from searchapp.config import Settings
-    from searchapp.index import update_index
-    from searchapp.search import SearchEngine
+    from searchapp.index.update import update_index
+    from searchapp.search.engine import SearchEngine
 
     tmp = tmp_path_factory.mktemp("fuzz")
     s = Settings.resolve(corpus=CORPUS, index=tmp / "index", data_dir=tmp / "data")
@@ -131,7 +131,7 @@ def engine(tmp_path_factory):
 @example(text='year:"')  # an empty quoted number: a readable error, not Whoosh's ValueError
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 def test_any_query_gives_results_or_a_readable_error(engine, text):
-    from searchapp.search import SearchRequest
+    from searchapp.search.engine import SearchRequest
 
     try:
         result = engine.search(SearchRequest(query=text, page_size=5))

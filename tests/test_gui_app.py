@@ -20,7 +20,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QTextCursor  # noqa: E402
 
 from searchapp.config import Settings  # noqa: E402
-from searchapp.index import index_exists, is_stale, update_index  # noqa: E402
+from searchapp.index.update import index_exists, is_stale, update_index  # noqa: E402
 
 WAIT = 60000
 

@@ -12,10 +12,10 @@ pytestmark = pytest.mark.gui
 
 from PySide6.QtCore import Qt  # noqa: E402
 
-from searchapp.bookmarks import BookmarkStore  # noqa: E402
+from searchapp.store import BookmarkStore  # noqa: E402
 from searchapp.config import Settings  # noqa: E402
-from searchapp.index import update_index  # noqa: E402
-from searchapp.search import SearchEngine, SearchRequest  # noqa: E402
+from searchapp.index.update import update_index  # noqa: E402
+from searchapp.search.engine import SearchEngine, SearchRequest  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,7 @@ import pytest
 from conftest import CORPUS, ROOT, run_cli
 
 from searchapp.config import Settings
-from searchapp.search import SearchEngine, SearchRequest
+from searchapp.search.engine import SearchEngine, SearchRequest
 
 SEED4 = "004_54eee05145188ad1.txt"
 
@@ -256,7 +256,7 @@ def test_kill_9_at_random_points_never_breaks_the_index(work):
     assert done.returncode == 0, err
     # ... with what a clean build of the same corpus gives
     clean = settings_for(work, "clean-index")
-    from searchapp.index import update_index
+    from searchapp.index.update import update_index
 
     update_index(clean)
     assert every_paragraph(s) == every_paragraph(clean)
@@ -274,7 +274,7 @@ def test_kill_9_at_random_points_never_breaks_the_index(work):
 
 BOOKMARK_WRITER = (
     "import sys, itertools\n"
-    "from searchapp.bookmarks import open_store\n"
+    "from searchapp.store import open_store\n"
     "s = open_store(sys.argv[1])\n"
     "for i in itertools.count():\n"
     "    b = s.add({'doc_id': 'd', 'pid': f'p{i}', 'path': 'a.txt', 'para': i,\n"
@@ -356,7 +356,7 @@ def _damage_page(db: Path, page: int) -> None:
 
 
 def test_a_damaged_bookmark_store_is_backed_up_and_salvaged(work):
-    from searchapp.bookmarks import open_store
+    from searchapp.store import open_store
 
     assert cli(work, "index").returncode == 0
     db = work / "data" / "bookmarks.sqlite3"
@@ -393,7 +393,7 @@ def test_a_damaged_bookmark_store_is_backed_up_and_salvaged(work):
 # -- concurrency ----------------------------------------------------------------------
 
 def test_searches_see_whole_versions_while_the_corpus_is_reindexed(work):
-    from searchapp.index import update_index
+    from searchapp.index.update import update_index
 
     s = settings_for(work)
     flux = work / "corpus" / "flux.txt"
@@ -453,7 +453,7 @@ def test_two_indexers_at_once_leave_one_valid_index(work):
         if code:
             assert code == 2 and "being updated by another process" in err
     clean = settings_for(work, "clean-index")
-    from searchapp.index import update_index
+    from searchapp.index.update import update_index
 
     update_index(clean)
     assert every_paragraph(settings_for(work)) == every_paragraph(clean)

@@ -104,8 +104,8 @@ def test_interrupted_index_run_keeps_the_previous_index(work):
 
 def test_ctrl_c_during_indexing_keeps_the_previous_index(work):
     from searchapp.config import Settings
-    from searchapp.index import update_index
-    from searchapp.search import SearchEngine, SearchRequest
+    from searchapp.index.update import update_index
+    from searchapp.search.engine import SearchEngine, SearchRequest
 
     s = Settings.resolve(corpus=work / "corpus", index=work / "index", data_dir=work / "data")
     update_index(s)
@@ -253,7 +253,7 @@ def test_a_killed_writer_never_loses_earlier_bookmarks(work):
     assert cli(work, "bookmarks", "add", key, "--note", "first").returncode == 0
     script = (
         "import sys, itertools\n"
-        "from searchapp.bookmarks import BookmarkStore\n"
+        "from searchapp.store import BookmarkStore\n"
         "s = BookmarkStore(sys.argv[1])\n"
         "print('ready', flush=True)\n"
         "for i in itertools.count():\n"
@@ -313,9 +313,9 @@ def test_jobs_must_be_a_positive_number(work):
 
 def test_an_index_from_an_older_pipeline_is_read_again(work, monkeypatch):
     """After an upgrade that changes cleaning or extraction, no document keeps old results."""
-    from searchapp import document
+    from searchapp.ingest import pipeline as document
     from searchapp.config import Settings
-    from searchapp.index import is_stale, update_index
+    from searchapp.index.update import is_stale, update_index
 
     s = Settings.resolve(corpus=work / "corpus", index=work / "index", data_dir=work / "data")
     with monkeypatch.context() as m:  # the index as the previous version built it

@@ -8,7 +8,7 @@ import json
 import pytest
 from conftest import SEEDS, extract_json, run_cli
 
-from searchapp.loaders import LoadError, decode_bytes, iter_corpus, read_source
+from searchapp.ingest.read import LoadError, decode_bytes, iter_corpus, read_source
 
 KOREAN = "윤석열 대통령과 시진핑 주석이 정상회의에서 만났다. 한중 관계의 미래에 대해 논의했다."
 CHINESE = "习近平主席在杭州会见了韩国总理韩德洙。双方讨论了中韩关系的发展与合作前景。"

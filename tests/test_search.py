@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from searchapp.config import Settings
-from searchapp.index import update_index
-from searchapp.search import QueryError, SearchEngine, SearchRequest, make_snippet
+from searchapp.index.update import update_index
+from searchapp.search.engine import QueryError, SearchEngine, SearchRequest, make_snippet
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The app's engine process (searchapp.service): the same answers as the engine
+"""The app's engine process (searchapp.engine_process): the same answers as the engine
 in this process, readable errors, and a process that never outlives its use."""
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ import psutil
 import pytest
 from conftest import CORPUS
 
-from searchapp.bookmarks import open_store
+from searchapp.store import open_store
 from searchapp.config import Settings
-from searchapp.index import IndexDamaged, update_index
-from searchapp.querylang import QueryError
-from searchapp.search import SearchEngine, SearchRequest
-from searchapp.service import DocumentData, EngineClient, EngineStopped
+from searchapp.index.update import IndexDamaged, update_index
+from searchapp.search.query import QueryError
+from searchapp.search.engine import SearchEngine, SearchRequest
+from searchapp.engine_process import DocumentData, EngineClient, EngineStopped
 
 
 @pytest.fixture(scope="module")
@@ -132,7 +132,7 @@ def test_bookmarks_are_reconciled_in_the_engine_process(indexed, client, tmp_pat
 def test_the_search_process_exits_when_the_app_dies(indexed):
     script = (
         "import os, sys\n"
-        "from searchapp.service import EngineClient\n"
+        "from searchapp.engine_process import EngineClient\n"
         "if __name__ == '__main__':\n"
         "    c = EngineClient(*sys.argv[1:4]); c.open()\n"
         "    print(c.pid, flush=True)\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import SEEDS, extract_json
 
-from searchapp.textclean import classify, repair_glued_words, split_blocks
+from searchapp.ingest.text import classify, repair_glued_words, split_blocks
 
 
 def _blocks(doc):

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from searchapp.bookmarks import BookmarkError, open_store
+from searchapp.store import BookmarkError, open_store
 from searchapp.config import Settings, desktop_files
 from searchapp.desktop import APP_ID
 from searchapp.gui.filters import ChipsBar, FacetPanel, TimelineChart
@@ -45,9 +45,9 @@ from searchapp.gui.panels import BookmarksPanel, PersonsPanel, ProblemsDialog, S
 from searchapp.gui.results import ResultsView
 from searchapp.gui.session import SearchSession
 from searchapp.gui.viewer import DocumentView
-from searchapp.index import IndexReport
-from searchapp.search import SORTS, SearchRequest, SearchResult
-from searchapp.service import snapshot_document
+from searchapp.index.update import IndexReport
+from searchapp.search.engine import SORTS, SearchRequest, SearchResult
+from searchapp.engine_process import snapshot_document
 
 PANELS_DELAY_MS = 8  # facets, timeline and chips follow the results list by this much
 DEBOUNCE_MS = 40  # overtaken searches are skipped (and run in another process)

@@ -1,7 +1,7 @@
 """Qt models over core data: results, facets, persons and bookmarks.
 
-They hold plain core objects (:class:`~searchapp.search.Hit`,
-:class:`~searchapp.bookmarks.Bookmark`, facet dicts) and are tested without a
+They hold plain core objects (:class:`~searchapp.search.engine.Hit`,
+:class:`~searchapp.store.Bookmark`, facet dicts) and are tested without a
 window.  None of them calls the search engine: the window feeds them.
 """
 
@@ -17,8 +17,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
-from searchapp.bookmarks import Bookmark, BookmarkStore
-from searchapp.search import Hit, SearchResult
+from searchapp.store import Bookmark, BookmarkStore
+from searchapp.search.engine import Hit, SearchResult
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 StarRole = Qt.ItemDataRole.UserRole + 2

@@ -1,6 +1,6 @@
 """The app's connection to the core: one search engine, used off the GUI thread.
 
-The engine runs in a process of its own (``searchapp.service``), so its
+The engine runs in a process of its own (``searchapp.engine_process``), so its
 Python and numpy work never holds this process's interpreter lock while the
 GUI thread paints.  Every request to it is made from one worker thread, in
 the order asked.  Searches carry a
@@ -21,15 +21,15 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from searchapp.config import Settings
 from searchapp.gui.jobs import run_job
-from searchapp.index import (
+from searchapp.index.update import (
     IndexDamaged,
     IndexReport,
     index_exists,
     is_stale,
     update_index_in_process,
 )
-from searchapp.search import SearchRequest, SearchResult
-from searchapp.service import EngineClient
+from searchapp.search.engine import SearchRequest, SearchResult
+from searchapp.engine_process import EngineClient
 
 
 class SearchSession(QObject):

@@ -30,7 +30,7 @@ from datetime import date as _date
 from whoosh import fields, qparser, query
 from whoosh.qparser import QueryParser
 
-from searchapp.people import Registry
+from searchapp.ingest.entities import Registry
 
 
 class QueryError(ValueError):

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from searchapp.loaders import os_reason
-from searchapp.textclean import normalize_space
+from searchapp.ingest.read import os_reason
+from searchapp.ingest.text import normalize_space
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from searchapp.metadata import read_toml
+from searchapp.ingest.metadata import read_toml
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 _HYPHEN_CHARS = "-\u2010\u2011\u2012\u2013"

@@ -7,7 +7,7 @@ benchmark (see ``benchmarks/bench_extraction.py``):
    primary extractor: it removes navigation, share bars, comments, related
    lists and the like very well, and it returns the document's metadata in
    the same pass.  Its XPath selectors are answered by the faster, equal
-   stand-ins of :mod:`searchapp.trafilatura_fast`.
+   stand-ins of :mod:`searchapp.ingest._trafilatura`.
 2. A beautifulsoup4 pass finds the densest block of article text with general
    rules (text length, link density, boilerplate class names).  It runs only
    when a cheap lxml estimate says that trafilatura may have kept too little
@@ -29,9 +29,9 @@ import trafilatura
 from bs4 import BeautifulSoup, Tag
 from lxml import etree
 
-from searchapp import trafilatura_fast
-from searchapp.metadata import author_names
-from searchapp.textclean import normalize_space
+from searchapp.ingest import _trafilatura as trafilatura_fast
+from searchapp.ingest.metadata import author_names
+from searchapp.ingest.text import normalize_space
 
 _DROP_TAGS = (
     "script", "style", "noscript", "template", "nav", "header", "footer", "aside",

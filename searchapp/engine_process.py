@@ -121,8 +121,8 @@ class _Engine:
         self.engine = None
 
     def open(self) -> None:
-        from searchapp.people import Registry
-        from searchapp.search import SearchEngine
+        from searchapp.ingest.entities import Registry
+        from searchapp.search.engine import SearchEngine
 
         if self.engine is None:
             self.engine = SearchEngine(self.index_dir, Registry.load(self.registry_dir))
@@ -130,7 +130,7 @@ class _Engine:
             self.engine.refresh()
 
     def reconcile(self) -> dict[str, int]:
-        from searchapp.bookmarks import open_store
+        from searchapp.store import open_store
 
         with open_store(self.bookmarks_db) as store:
             return store.reconcile(self.engine)

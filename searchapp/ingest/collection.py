@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from searchapp.config import Settings
-from searchapp.document import Document, load_document
-from searchapp.loaders import LoadError, iter_corpus
-from searchapp.metadata import Catalog
-from searchapp.people import Registry, Unknown
+from searchapp.ingest.pipeline import Document, load_document
+from searchapp.ingest.read import LoadError, iter_corpus
+from searchapp.ingest.metadata import Catalog
+from searchapp.ingest.entities import Registry, Unknown
 
 
 def person_table(registry: Registry, paragraphs, documents) -> list[dict]:

@@ -2,11 +2,11 @@
 
 :func:`load_document` is the ingestion entry point used by the indexer, the
 CLI (``searchapp extract``) and the tests.  It reads and decodes the file
-(:mod:`searchapp.loaders`), extracts the article (:mod:`searchapp.htmlclean`
-for HTML, markdown-it for Markdown, :mod:`searchapp.textclean` for text),
-reads metadata (:mod:`searchapp.metadata`, the catalog overriding), numbers
+(:mod:`searchapp.ingest.read`), extracts the article (:mod:`searchapp.ingest.html`
+for HTML, markdown-it for Markdown, :mod:`searchapp.ingest.text` for text),
+reads metadata (:mod:`searchapp.ingest.metadata`, the catalog overriding), numbers
 the paragraphs with stable ids and finds persons and places in them
-(:mod:`searchapp.people`).
+(:mod:`searchapp.ingest.entities`).
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from searchapp import textclean
-from searchapp.htmlclean import extract_article
-from searchapp.loaders import LoadError, SourceFile, read_source
-from searchapp.metadata import Catalog, Metadata, parse_date, take_metadata_lines
-from searchapp.people import Mention, Registry
+from searchapp.ingest import text as textclean
+from searchapp.ingest.html import extract_article
+from searchapp.ingest.read import LoadError, SourceFile, read_source
+from searchapp.ingest.metadata import Catalog, Metadata, parse_date, take_metadata_lines
+from searchapp.ingest.entities import Mention, Registry
 
 #: Paragraphs longer than this are split at sentence boundaries.
 MAX_PARAGRAPH = 4000

@@ -27,11 +27,11 @@ from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
 
-from searchapp.analysis import text_analyzer
-from searchapp.bulkwrite import PositionStore, positions_path
-from searchapp.index import FACETS, open_index
-from searchapp.people import Registry
-from searchapp.querylang import ParsedQuery, QueryBuilder, QueryError, date_bounds
+from searchapp.index.analysis import text_analyzer
+from searchapp.index.whoosh.segments import PositionStore, positions_path
+from searchapp.index.update import FACETS, open_index
+from searchapp.ingest.entities import Registry
+from searchapp.search.query import ParsedQuery, QueryBuilder, QueryError, date_bounds
 
 SORTS = ("relevance", "newest", "oldest")
 _PLAIN_WORD = re.compile(r"(?<![\w:\"*~])[^\W\d_]{3,}(?![\w:*~])")

@@ -33,19 +33,20 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 from whoosh.writing import CLEAR
 
-from searchapp import bulkwrite, document
-from searchapp.analysis import name_analyzer, text_analyzer
+from searchapp.index.whoosh import segments as bulkwrite
+from searchapp.ingest import pipeline as document
+from searchapp.index.analysis import name_analyzer, text_analyzer
 from searchapp.config import Settings
-from searchapp.document import Document, doc_id_for, load_document
-from searchapp.loaders import MAX_BYTES, LoadError, os_reason, scan_corpus
-from searchapp.metadata import Catalog
-from searchapp.people import Registry
-from searchapp.whoosh_fixes import apply as _apply_whoosh_fixes
+from searchapp.ingest.pipeline import Document, doc_id_for, load_document
+from searchapp.ingest.read import MAX_BYTES, LoadError, os_reason, scan_corpus
+from searchapp.ingest.metadata import Catalog
+from searchapp.ingest.entities import Registry
+from searchapp.index.whoosh.patches import apply as _apply_whoosh_fixes
 
 _apply_whoosh_fixes()
 
 INDEX_NAME = "paragraphs"
-SCHEMA_VERSION = 2  # 2: para not indexed, fewer numeric tiers
+SCHEMA_VERSION = 3  # 2: para not indexed, fewer numeric tiers; 3: analyzers moved to searchapp.index.analysis (pickled class paths)
 MANIFEST = "manifest.json"
 CREATE_LOCK = "CREATING.lock"  # not "_paragraphs_*": Whoosh's create deletes those
 SEP = "\x1f"  # separates the values of a multi-valued facet field

@@ -1,0 +1,1 @@
+"""Searching the index: query language, matching, ranking, facets, highlights, suggestions."""
