@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from searchapp import trafilatura_fast  # noqa: E402
+from searchapp.ingest import _trafilatura as trafilatura_fast  # noqa: E402
 from searchapp.ingest.html import article_text  # noqa: E402
 from searchapp.ingest.read import decode_bytes  # noqa: E402
 
