@@ -76,8 +76,10 @@ def cmd_persons(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     if not args.unknown and index_exists(settings.index):
+        from searchapp.api import persons_table
+
         with _open_engine(settings) as engine:
-            rows = person_rows(engine)
+            rows = persons_table(engine)
     else:
         from searchapp.ingest.collection import Corpus
 
@@ -105,16 +107,8 @@ def cmd_persons(args: argparse.Namespace) -> int:
     return 0
 
 
-def person_rows(engine) -> list[dict]:
-    """Registered persons with paragraph and document counts from the index."""
-    from searchapp.ingest.collection import person_table
-
-    paras = {r["value"]: r["count"] for r in engine.facet_totals("person")}
-    return person_table(engine.registry, paras, engine.person_document_counts())
-
-
 def cmd_index(args: argparse.Namespace) -> int:
-    from searchapp.index.update import update_index
+    from searchapp import api
 
     settings = _settings(args)
     if not settings.corpus.is_dir():
@@ -132,7 +126,8 @@ def cmd_index(args: argparse.Namespace) -> int:
             bar.update(1)
 
     try:
-        report = update_index(settings, rebuild=args.rebuild, progress=progress, jobs=args.jobs)
+        report = api.update(settings, rebuild=args.rebuild, progress=progress, jobs=args.jobs,
+                            notify=_warn)
     except KeyboardInterrupt:
         print("searchapp: indexing interrupted; the previous index is unchanged",
               file=sys.stderr)
@@ -140,13 +135,8 @@ def cmd_index(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
-    if report.recovered:
-        print(f"searchapp: the index was damaged ({report.recovered}); "
-              "it was rebuilt from the corpus (bookmarks are kept)", file=sys.stderr)
     for path, reason in report.failed:
-        print(f"searchapp: {path}: {reason}", file=sys.stderr)
-    if report.changed or report.rebuilt:
-        _reconcile_bookmarks(settings)
+        _warn(f"{path}: {reason}")
     if args.json:
         _print_json_line(report.to_json())
     else:
@@ -154,25 +144,15 @@ def cmd_index(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open_engine(settings: Settings):
-    """The search engine; a damaged index is reported and rebuilt from the corpus first."""
-    from searchapp.index.update import IndexDamaged, update_index
-    from searchapp.search.engine import SearchEngine
+def _warn(message: str) -> None:
+    print(f"searchapp: {message}", file=sys.stderr)
 
-    try:
-        return SearchEngine.open(settings)
-    except IndexDamaged as exc:
-        print(f"searchapp: {exc}; rebuilding it from {settings.corpus} "
-              "(bookmarks are kept)", file=sys.stderr)
-        report = update_index(settings, rebuild=True)
-        for path, reason in report.failed:
-            print(f"searchapp: {path}: {reason}", file=sys.stderr)
-        print(f"searchapp: index rebuilt: {report.summary()}", file=sys.stderr)
-    engine = SearchEngine.open(settings)
-    if settings.bookmarks_db.exists():
-        with _open_store(settings.bookmarks_db) as store:
-            store.reconcile(engine)
-    return engine
+
+def _open_engine(settings: Settings):
+    """The search engine (a damaged index is rebuilt first: :func:`searchapp.api.open_engine`)."""
+    from searchapp.api import open_engine
+
+    return open_engine(settings, notify=_warn)
 
 
 def _open_store(path: Path):
@@ -181,16 +161,8 @@ def _open_store(path: Path):
 
     store = open_store(path)
     if store.recovered:
-        print(f"searchapp: {store.recovered}", file=sys.stderr)
+        _warn(store.recovered)
     return store
-
-
-def _reconcile_bookmarks(settings: Settings) -> None:
-    """Re-anchor bookmarks after the index changed (only if the store exists)."""
-    if not settings.bookmarks_db.exists():
-        return
-    with _open_store(settings.bookmarks_db) as store, _open_engine(settings) as engine:
-        store.reconcile(engine)
 
 
 def _request(args: argparse.Namespace):
@@ -227,7 +199,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         print()
         print(f"{i}. {hit.title or hit.path} — {hit.source or '(source unknown)'}{', ' + date if date else ''}"
               f"  ¶{hit.para}  [{hit.doc_id}:{hit.para}]")
-        print("   " + _plain(hit.snippet, bold))
+        print("   " + _plain(hit, bold))
         if hit.persons:
             print("   persons: " + ", ".join(hit.persons))
     if result.total and args.facets:
@@ -238,11 +210,11 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def _plain(snippet: str, bold: bool) -> str:
-    import html as _html
+def _plain(hit, bold: bool) -> str:
+    from searchapp.search.highlight import render_snippet
 
     on, off = ("\033[1m", "\033[0m") if bold else ("[", "]")
-    return _html.unescape(snippet.replace("<mark>", on).replace("</mark>", off))
+    return render_snippet(hit.text, hit.marks, lambda s: on + s + off, escape=str)
 
 
 def _record_history(settings: Settings, req) -> None:
@@ -539,7 +511,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return launch()
     from searchapp.store import BookmarkError
-    from searchapp.index.update import IndexError_
+    from searchapp.errors import IndexError_
     from searchapp.search.query import QueryError
 
     try:

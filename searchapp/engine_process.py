@@ -16,96 +16,15 @@ gone; if it dies, the next request starts a new one, reopened on the index.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import pickle
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["DocumentData", "EngineClient", "EngineStopped", "merge_spans",
-           "prepare_document", "persons_overview", "snapshot_document"]
+from searchapp import procs
+from searchapp.errors import EngineStopped
+from searchapp.model import DocumentData
 
-
-class EngineStopped(RuntimeError):
-    """The engine process died (crash, out of memory, killed)."""
-
-
-# -- what the app asks of the engine ---------------------------------------------
-
-
-@dataclass
-class DocumentData:
-    """A document prepared for the viewer, off the GUI thread."""
-
-    doc_id: str
-    paragraphs: list[dict]  # stored fields, in order
-    marks: dict[int, list[tuple[int, int]]]  # para -> spans to highlight
-    focus: int | None = None  # paragraph to scroll to and mark
-    query: str = ""
-    snapshot: bool = False  # a bookmark's saved text: the paragraph is gone from the index
-    meta: dict = field(default_factory=dict)
-
-    @property
-    def title(self) -> str:
-        return self.meta.get("title") or self.doc_id
-
-
-def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted spans, overlapping ones joined."""
-    out: list[list[int]] = []
-    for s, e in sorted(spans):
-        if out and s <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], e)
-        else:
-            out.append([s, e])
-    return [(s, e) for s, e in out]
-
-
-def prepare_document(engine, doc_id: str, focus: int | None, terms, persons,
-                     query: str = "") -> DocumentData | None:
-    """Fetch a document from ``engine`` and find what to highlight."""
-    paragraphs = engine.document(doc_id)
-    if not paragraphs:
-        return None
-    persons = set(persons)
-    marks = {}
-    for p in paragraphs:
-        spans = engine.term_spans(p.get("body", ""), terms) if terms else []
-        spans += [(s, e) for s, e, name, kind in p.get("mentions", [])
-                  if kind == "person" and name in persons]
-        if spans:
-            marks[p["para"]] = merge_spans(spans)
-    meta = {}
-    for key in ("title", "source", "date", "url", "authors", "path", "year"):
-        meta[key] = next((p.get(key) for p in paragraphs if p.get(key)), None)
-    return DocumentData(doc_id, paragraphs, marks, focus, query, meta=meta)
-
-
-def snapshot_document(bookmark) -> DocumentData:
-    """A bookmark whose paragraph is gone: its saved text."""
-    para = {"para": bookmark.para, "pid": bookmark.pid, "doc_id": bookmark.doc_id,
-            "body": bookmark.text, "kind": "body", "mentions": [], "path": bookmark.path}
-    meta = {"title": bookmark.title, "source": bookmark.source, "date": bookmark.date,
-            "url": bookmark.url, "authors": bookmark.authors, "path": bookmark.path}
-    return DocumentData(bookmark.doc_id, [para], {}, bookmark.para, snapshot=True, meta=meta)
-
-
-def persons_overview(engine) -> list[dict]:
-    """Every person of the registry and any other found in the index, with
-    aliases, role and mention counts, most mentioned first."""
-    totals = {r["value"]: r["count"] for r in engine.facet_totals("person")}
-    docs = engine.person_document_counts()
-    rows = []
-    for name, p in engine.registry.persons.items():
-        rows.append({"name": name, "aliases": list(p.aliases), "role": p.role,
-                     "paragraphs": totals.get(name, 0), "documents": docs.get(name, 0)})
-    for name, count in totals.items():
-        if name not in engine.registry.persons:
-            rows.append({"name": name, "aliases": [], "role": "",
-                         "paragraphs": count, "documents": docs.get(name, 0)})
-    rows.sort(key=lambda r: (-r["paragraphs"], r["name"].casefold()))
-    return rows
+__all__ = ["DocumentData", "EngineClient", "EngineStopped"]
 
 
 # -- the engine process ----------------------------------------------------------
@@ -132,17 +51,21 @@ class _Engine:
     def reconcile(self) -> dict[str, int]:
         from searchapp.store import open_store
 
-        with open_store(self.bookmarks_db) as store:
+        with open_store(self.bookmarks_db) as store:  # the app made it at start
             return store.reconcile(self.engine)
 
     def search(self, req):
         return self.engine.search(req)
 
     def persons(self) -> list[dict]:
-        return persons_overview(self.engine)
+        from searchapp.api import persons_table
+
+        return persons_table(self.engine)
 
     def document(self, doc_id: str, focus, terms, persons, query: str = ""):
-        return prepare_document(self.engine, doc_id, focus, terms, persons, query)
+        from searchapp.api import viewer_document
+
+        return viewer_document(self.engine, doc_id, focus, terms, persons, query)
 
     def close(self) -> None:
         if self.engine is not None:
@@ -151,15 +74,6 @@ class _Engine:
 
 _NICE = 2  # the engine's priority below the app's (the indexer runs at 5)
 _OPS = ("open", "reconcile", "search", "persons", "document")
-
-
-def _portable(exc: BaseException) -> BaseException:
-    """``exc`` if it survives pickling, else a RuntimeError with its message."""
-    try:
-        pickle.loads(pickle.dumps(exc))
-        return exc
-    except Exception:
-        return RuntimeError(str(exc) or type(exc).__name__)
 
 
 def _serve(conn, index_dir: Path, registry_dir: Path, bookmarks_db: Path) -> None:
@@ -184,7 +98,7 @@ def _serve(conn, index_dir: Path, registry_dir: Path, bookmarks_db: Path) -> Non
                     raise RuntimeError("the index is not open yet")
                 reply = ("ok", getattr(state, op)(*args))
             except Exception as exc:
-                reply = ("error", _portable(exc))
+                reply = ("error", procs.portable(exc))
             try:
                 conn.send(reply)
             except (EOFError, OSError):
@@ -242,7 +156,7 @@ class EngineClient:
         return self._proc.pid if self._proc is not None else None
 
     def _start(self) -> None:
-        ctx = multiprocessing.get_context("spawn")  # never fork a process running Qt
+        ctx = procs.context()  # never fork a process running Qt
         parent, child = ctx.Pipe()
         proc = ctx.Process(target=_serve, args=(child, *self._args),
                            name="searchapp-engine", daemon=True)

@@ -26,6 +26,8 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from searchapp.errors import BookmarkError
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS bookmark (
     id INTEGER PRIMARY KEY,
@@ -63,10 +65,6 @@ CREATE TABLE IF NOT EXISTS saved_search (
 
 SIMILAR = 0.75  # an edited paragraph is "the same" above this similarity
 HISTORY_LIMIT = 500
-
-
-class BookmarkError(Exception):
-    """A user-facing problem with bookmarks (unknown id, bad format)."""
 
 
 @dataclass

@@ -14,7 +14,7 @@ from whoosh import index as windex
 
 from searchapp.index.whoosh import segments as bulkwrite
 from searchapp.ingest.pipeline import load_document
-from searchapp.index.update import make_schema, paragraph_records
+from searchapp.index.schema import make_schema, paragraph_records
 from tests.conftest import BENCH, CORPUS, SEEDS
 
 AWKWARD = [

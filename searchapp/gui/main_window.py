@@ -40,21 +40,18 @@ from searchapp.store import BookmarkError, open_store
 from searchapp.config import Settings, desktop_files
 from searchapp.desktop import APP_ID
 from searchapp.gui.filters import ChipsBar, FacetPanel, TimelineChart
-from searchapp.gui.models import FACET_TITLES, BookmarksModel, HitRole, ResultsModel
+from searchapp.gui.models import BookmarksModel, HitRole, ResultsModel
 from searchapp.gui.panels import BookmarksPanel, PersonsPanel, ProblemsDialog, ShortcutsDialog
 from searchapp.gui.results import ResultsView
 from searchapp.gui.session import SearchSession
 from searchapp.gui.viewer import DocumentView
-from searchapp.index.update import IndexReport
-from searchapp.search.engine import SORTS, SearchRequest, SearchResult
-from searchapp.engine_process import snapshot_document
+from searchapp.model import FACETS, DocumentData, SORT_LABELS, SORTS, IndexReport, SearchRequest, SearchResult
 
 PANELS_DELAY_MS = 8  # facets, timeline and chips follow the results list by this much
 DEBOUNCE_MS = 40  # overtaken searches are skipped (and run in another process)
 HISTORY_IDLE_MS = 2000
-LIST_FIELDS = {"person": "persons", "place": "places", "source": "sources",
-               "author": "authors", "year": "years"}
-SORT_LABELS = {"relevance": "Relevance", "newest": "Newest first", "oldest": "Oldest first"}
+LIST_FIELDS = {f.name: f.request for f in FACETS}  # facet -> SearchRequest attribute
+FACET_TITLES = {f.name: f.title for f in FACETS}
 
 
 def app_request(query: str = "", filters: dict | None = None, **kw) -> SearchRequest:
@@ -683,7 +680,7 @@ class MainWindow(QMainWindow):
 
     def open_bookmark(self, bookmark) -> None:
         if bookmark.status == "missing":
-            self.view.show_document(snapshot_document(bookmark))
+            self.view.show_document(DocumentData.from_bookmark(bookmark))
         else:
             self.open_document(bookmark.doc_id, bookmark.para)
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from searchapp.store import Bookmark, BookmarkStore
-from searchapp.search.engine import Hit, SearchResult
+from searchapp.model import FACETS, Hit, SearchResult
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 StarRole = Qt.ItemDataRole.UserRole + 2
@@ -31,8 +31,7 @@ MoreRole = Qt.ItemDataRole.UserRole + 8  # a facet group's "Show all" row: the f
 
 Index = QModelIndex | QPersistentModelIndex
 
-FACET_TITLES = {"person": "Person", "place": "Place", "source": "Source",
-                "author": "Author", "year": "Year"}
+FACET_TITLES = {f.name: f.title for f in FACETS}
 
 
 def _is_root(parent: Index | None) -> bool:
@@ -114,7 +113,7 @@ class ResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{hit.title} — {hit.source or 'unknown source'} · {when(hit.date, hit.year)}\n{hit.text}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{hit.path} · paragraph {hit.para + 1}"
+            return f"{hit.path} · paragraph {hit.para}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{hit.title}. {hit.text}"
         return None
@@ -345,7 +344,7 @@ class BookmarksModel(_RowsModel):
             return {"ok": "", "moved": "moved", "edited": "edited",
                     "missing": "gone from the corpus (saved text)"}.get(b.status, b.status)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return b.text if col == 0 else f"{b.path} · paragraph {b.para + 1}"
+            return b.text if col == 0 else f"{b.path} · paragraph {b.para}"
         if role == Qt.ItemDataRole.FontRole and b.status == "missing":
             font = QFont()
             font.setItalic(True)

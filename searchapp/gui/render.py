@@ -12,14 +12,17 @@ from urllib.parse import quote, unquote
 
 from PySide6.QtGui import QColor, QPalette
 
+from searchapp.search.highlight import render_snippet
+
 MARK_BG = "#ffd84d"
 MARK_FG = "#000000"
 MARK_OPEN = f"<span style='background-color:{MARK_BG};color:{MARK_FG};'>"
 
 
-def qt_snippet(snippet: str) -> str:
-    """The core's snippet (escaped text with ``<mark>``) as Qt rich text."""
-    return snippet.replace("<mark>", MARK_OPEN).replace("</mark>", "</span>")
+def qt_snippet(hit) -> str:
+    """A hit's snippet as Qt rich text: its highlight spans marked, all else escaped."""
+    return render_snippet(hit.text, hit.marks, lambda s: MARK_OPEN + html.escape(s) + "</span>",
+                          escape=html.escape)
 
 
 def _mix(a: QColor, b: QColor, wa: int, wb: int) -> str:

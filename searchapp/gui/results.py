@@ -19,7 +19,7 @@ PAD = 6
 
 def hit_html(hit, muted: str) -> str:
     esc = html.escape
-    where = f"{esc(hit.source or 'unknown source')} · {esc(when(hit.date, hit.year))} · ¶{hit.para + 1}"
+    where = f"{esc(hit.source or 'unknown source')} · {esc(when(hit.date, hit.year))} · ¶{hit.para}"
     kind = f" · {esc(hit.kind)}" if hit.kind not in ("body", "title") else ""
     persons = ""
     if hit.persons:
@@ -27,7 +27,7 @@ def hit_html(hit, muted: str) -> str:
                    f"{esc(', '.join(hit.persons))}</div>")
     return (f"<div><b>{esc(hit.title or hit.path)}</b></div>"
             f"<div style='color:{muted};font-size:small'>{where}{kind}</div>"
-            f"<div>{qt_snippet(hit.snippet)}</div>{persons}")
+            f"<div>{qt_snippet(hit)}</div>{persons}")
 
 
 class ResultDelegate(QStyledItemDelegate):

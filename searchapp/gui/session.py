@@ -21,15 +21,10 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from searchapp.config import Settings
 from searchapp.gui.jobs import run_job
-from searchapp.index.update import (
-    IndexDamaged,
-    IndexReport,
-    index_exists,
-    is_stale,
-    update_index_in_process,
-)
-from searchapp.search.engine import SearchRequest, SearchResult
 from searchapp.engine_process import EngineClient
+from searchapp.errors import IndexDamaged
+from searchapp.index.background import index_exists, update_index_in_process
+from searchapp.model import IndexReport, SearchRequest, SearchResult
 
 
 class SearchSession(QObject):
@@ -169,11 +164,10 @@ class SearchSession(QObject):
         self.index_started.emit()
 
         def work(progress):
-            if not rebuild and not is_stale(settings):
-                return None
-            # a separate process: its long C calls never stall the GUI thread
+            # a separate process: its long C calls never stall the GUI thread, and
+            # it checks first whether anything changed (None if not)
             return update_index_in_process(settings, rebuild=rebuild, progress=progress,
-                                           cancel=self._cancel)
+                                           cancel=self._cancel, only_if_stale=True)
 
         run_job(work, self._indexed, self._index_error, on_progress=self.index_progress.emit)
         return True

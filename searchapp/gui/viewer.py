@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from searchapp.gui.render import href_person, mid_color, paragraph_html, tint_color
-from searchapp.engine_process import DocumentData
+from searchapp.model import DocumentData
 
 KIND_STYLE = {
     "title": "font-size:15pt;font-weight:600;",

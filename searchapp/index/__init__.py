@@ -2,3 +2,6 @@
 
 Everything that touches Whoosh's private API lives in :mod:`searchapp.index.whoosh`.
 """
+
+#: The index's name inside its folder (Whoosh prefixes its files with it).
+INDEX_NAME = "paragraphs"

@@ -19,237 +19,35 @@ finds Whoosh's lock taken and gets :class:`IndexBusy`.
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.analysis import RegexTokenizer
-from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 from whoosh.writing import CLEAR
 
-from searchapp.index.whoosh import segments as bulkwrite
-from searchapp.ingest import pipeline as document
-from searchapp.index.analysis import name_analyzer, text_analyzer
 from searchapp.config import Settings
-from searchapp.ingest.pipeline import Document, doc_id_for, load_document
-from searchapp.ingest.read import MAX_BYTES, LoadError, os_reason, scan_corpus
-from searchapp.ingest.metadata import Catalog
-from searchapp.ingest.entities import Registry
+from searchapp.errors import IndexBusy, IndexDamaged, IndexError_, IndexMissing
+from searchapp.index.manifest import (
+    config_fingerprint,
+    read_manifest,
+    same_stat,
+    write_manifest,
+)
+from searchapp.index.parallel import Task, load_tasks
+from searchapp.index.schema import INDEX_NAME, SCHEMA_VERSION, make_schema
+from searchapp.index.whoosh import segments as bulkwrite
 from searchapp.index.whoosh.patches import apply as _apply_whoosh_fixes
+from searchapp.ingest.entities import Registry
+from searchapp.ingest.metadata import Catalog
+from searchapp.ingest.pipeline import doc_id_for
+from searchapp.ingest.read import MAX_BYTES, os_reason, scan_corpus
+from searchapp.model import IndexReport, Progress
 
 _apply_whoosh_fixes()
 
-INDEX_NAME = "paragraphs"
-SCHEMA_VERSION = 3  # 2: para not indexed, fewer numeric tiers; 3: analyzers moved to searchapp.index.analysis (pickled class paths)
-MANIFEST = "manifest.json"
 CREATE_LOCK = "CREATING.lock"  # not "_paragraphs_*": Whoosh's create deletes those
-SEP = "\x1f"  # separates the values of a multi-valued facet field
-
-FACETS = ("person", "place", "source", "author", "year")
-
-
-class IndexError_(Exception):
-    """A user-facing problem with the index (missing, unreadable)."""
-
-    _init_args: tuple = ()
-
-    def __reduce__(self):  # pickled with the arguments it was made from (the app's
-        # engine process sends its errors to the app)
-        return (type(self), self._init_args) if self._init_args else super().__reduce__()
-
-
-class IndexBusy(IndexError_):
-    def __init__(self, path: Path) -> None:
-        self._init_args = (path,)
-        super().__init__(f"the index at {path} is being updated by another process; "
-                         "try again when it has finished")
-
-
-class IndexMissing(IndexError_):
-    def __init__(self, path: Path) -> None:
-        self._init_args = (path,)
-        super().__init__(f"no index at {path}; build it with 'searchapp index'")
-
-
-class IndexDamaged(IndexError_):
-    """The index exists but cannot be read: truncated or missing files."""
-
-    def __init__(self, path: Path, reason: str) -> None:
-        self._init_args = (path, reason)
-        self.reason = reason
-        super().__init__(f"the index at {path} is damaged ({reason})")
-
-
-class Values(KEYWORD):
-    """Exact, case-kept values (canonical names, sources, years) separated by ``SEP``."""
-
-    def __init__(self) -> None:
-        super().__init__(scorable=False)
-        self.analyzer = RegexTokenizer(r"[^\x1f]+")
-
-
-class Ordinal(NUMERIC):
-    """A stored, sortable number that is never searched (no terms, only a column)."""
-
-    def __init__(self) -> None:
-        super().__init__(int, bits=32, stored=True, sortable=True)
-        self.indexed = False
-
-
-def make_schema() -> Schema:
-    text = text_analyzer()
-    names = name_analyzer()
-    return Schema(
-        key=ID(unique=True, stored=True),  # doc_id:num
-        pid=ID(stored=True),  # content-based paragraph id
-        doc_id=ID(stored=True),
-        path=ID(stored=True),
-        para=Ordinal(),
-        kind=ID(stored=True),
-        title=TEXT(analyzer=text, stored=True, multitoken_query="phrase"),
-        body=TEXT(analyzer=text, stored=True, multitoken_query="phrase", spelling=True),
-        source=TEXT(analyzer=names, stored=True, multitoken_query="phrase", phrase=True),
-        author=TEXT(analyzer=names, multitoken_query="phrase"),
-        authors=STORED,
-        url=STORED,
-        language=ID(stored=True),
-        date=ID(stored=True),  # ISO date or ""
-        # YYYYMMDD, YYYY0000 or 0; 4 range tiers (Whoosh's default 8 doubled the postings
-        # written for these two fields; a date range still reads only a few dozen terms)
-        datenum=NUMERIC(int, bits=32, signed=False, sortable=True, shift_step=8),
-        year=NUMERIC(int, bits=32, stored=True, shift_step=8),
-        person=Values(),
-        place=Values(),
-        f_source=Values(),
-        f_author=Values(),
-        f_year=Values(),
-        persons=STORED,
-        places=STORED,
-        mentions=STORED,  # [[start, end, name, kind], ...]
-    )
-
-
-def datenum(date: str, year: int | None) -> int:
-    """Sortable date: YYYYMMDD, YYYY0000 when only the year is known, 0 when unknown."""
-    if date and len(date) >= 10:
-        return int(date[:4] + date[5:7] + date[8:10])
-    if year:
-        return int(year) * 10000
-    return 0
-
-
-def paragraph_records(doc: Document) -> list[dict]:
-    """The Whoosh documents of one cleaned document, one per paragraph."""
-    m = doc.meta
-    out = []
-    for p in doc.paragraphs:
-        rec = {
-            "key": f"{doc.doc_id}:{p.num}",
-            "pid": p.id,
-            "doc_id": doc.doc_id,
-            "path": doc.path,
-            "para": p.num,
-            "kind": p.kind,
-            "title": m.title or "",
-            "body": p.text,
-            "source": m.source or "",
-            "author": " ; ".join(m.authors),
-            "authors": list(m.authors),
-            "url": m.url or "",
-            "language": m.language or "",
-            "date": m.date or "",
-            "datenum": datenum(m.date, m.year),
-            "persons": list(p.persons),
-            "places": list(p.places),
-            "mentions": [[x.start, x.end, x.name, x.kind] for x in p.mentions],
-            "person": SEP.join(p.persons),
-            "place": SEP.join(p.places),
-            "f_source": m.source or "",
-            "f_author": SEP.join(m.authors),
-            "f_year": str(m.year) if m.year else "",
-        }
-        if m.year:
-            rec["year"] = int(m.year)
-        out.append({k: v for k, v in rec.items() if v != "" or k in ("body",)})
-    return out
-
-
-@dataclass
-class IndexReport:
-    """What an update did; ``failed`` lists (path, reason)."""
-
-    added: int = 0
-    updated: int = 0
-    removed: int = 0
-    unchanged: int = 0
-    failed: list[tuple[str, str]] = field(default_factory=list)
-    paragraphs: int = 0  # paragraphs written in this run
-    total_paragraphs: int = 0  # paragraphs in the index afterwards
-    total_files: int = 0
-    seconds: float = 0.0
-    rebuilt: bool = False
-    recovered: str = ""  # why a damaged index had to be rebuilt, if it was
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.added or self.updated or self.removed)
-
-    def summary(self) -> str:
-        text = (f"{self.added} added, {self.updated} updated, {self.removed} removed, "
-                f"{len(self.failed)} failed, {self.unchanged} unchanged; "
-                f"{self.paragraphs} paragraphs written, {self.total_paragraphs} in the index "
-                f"({self.total_files} files); {self.seconds:.1f} s")
-        return ("rebuilt: " if self.rebuilt else "") + text
-
-    def to_json(self) -> dict:
-        return {
-            "added": self.added, "updated": self.updated, "removed": self.removed,
-            "unchanged": self.unchanged,
-            "failed": [{"path": p, "error": e} for p, e in self.failed],
-            "paragraphs": self.paragraphs, "total_paragraphs": self.total_paragraphs,
-            "total_files": self.total_files, "seconds": round(self.seconds, 3),
-            "rebuilt": self.rebuilt, "recovered": self.recovered,
-        }
-
-
-# progress(done, total, path) is called once per file examined
-Progress = Callable[[int, int, str], None]
-
-
-def config_fingerprint(settings: Settings) -> str:
-    """Changes when anything other than the files themselves changes what is indexed."""
-    h = hashlib.sha1(f"schema {SCHEMA_VERSION} pipeline {document.PIPELINE_VERSION}".encode())
-    for f in (settings.catalog_path, settings.registry_dir / "persons.toml",
-              settings.registry_dir / "places.toml"):
-        h.update(f.name.encode())
-        try:
-            h.update(f.read_bytes())
-        except OSError:
-            h.update(b"-")
-    return h.hexdigest()
-
-
-def read_manifest(index_dir: Path) -> dict:
-    try:
-        data = json.loads((index_dir / MANIFEST).read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _write_manifest(index_dir: Path, manifest: dict) -> None:
-    tmp = index_dir / (MANIFEST + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as f:
-        json.dump(manifest, f, ensure_ascii=False, indent=0)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, index_dir / MANIFEST)
 
 
 def index_exists(index_dir: Path) -> bool:
@@ -317,17 +115,11 @@ def is_stale(settings: Settings) -> bool:
         if entry is None:
             return True
         try:
-            if not _same_stat(entry, path.stat()):
+            if not same_stat(entry, path.stat()):
                 return True
         except OSError:
             return True
     return False
-
-
-def _same_stat(entry: dict | None, st: os.stat_result) -> bool:
-    """The manifest entry still describes the file (same size and mtime): skip it unread."""
-    return bool(entry) and entry.get("size") == st.st_size and \
-        entry.get("mtime_ns") == st.st_mtime_ns
 
 
 def update_index(settings: Settings, rebuild: bool = False,
@@ -350,6 +142,10 @@ def update_index(settings: Settings, rebuild: bool = False,
     report = IndexReport()
     ix = None
     if (index_exists(index_dir) or _leftover_segments(index_dir)) \
+            and manifest.get("schema") not in (None, SCHEMA_VERSION):
+        report.upgraded = (f"the index was built by an older searchapp (index version "
+                           f"{manifest.get('schema')}, now {SCHEMA_VERSION}): rebuilt")
+    elif (index_exists(index_dir) or _leftover_segments(index_dir)) \
             and manifest.get("schema") == SCHEMA_VERSION:
         try:
             ix = open_index(index_dir)
@@ -385,7 +181,7 @@ def update_index(settings: Settings, rebuild: bool = False,
                 run.files[rel] = entry
         paths = scan.paths
         done = 0
-        tasks: list[_Task] = []
+        tasks: list[Task] = []
         for path in paths:
             rel = path.relative_to(settings.corpus).as_posix()
             task = run.plan(path, rel)
@@ -402,7 +198,7 @@ def update_index(settings: Settings, rebuild: bool = False,
             if progress:
                 progress(done, len(paths), rel)
 
-        outcomes, segments = _load_tasks(settings, ix, tasks, catalog, registry, loaded, jobs)
+        outcomes, segments = load_tasks(settings, ix, tasks, catalog, registry, loaded, jobs)
         for task, outcome in zip(tasks, outcomes, strict=True):
             run.apply(task, outcome, writer)
         files, failures = run.files, run.failures
@@ -425,24 +221,13 @@ def update_index(settings: Settings, rebuild: bool = False,
                 writer.cancel()
             bulkwrite.delete_segments(ix.storage, segments)
         raise
-    _write_manifest(index_dir, {"schema": SCHEMA_VERSION, "fingerprint": fingerprint,
+    write_manifest(index_dir, {"schema": SCHEMA_VERSION, "fingerprint": fingerprint,
                                 "corpus": str(settings.corpus), "files": files,
                                 "failed": failures, "updated": time.time()})
     report.total_files = len(files)
     report.total_paragraphs = sum(f.get("paragraphs", 0) for f in files.values())
     report.seconds = time.perf_counter() - start
     return report
-
-
-@dataclass
-class _Task:
-    """A file to read and index: it is new or its content changed."""
-
-    path: Path
-    rel: str
-    size: int
-    mtime_ns: int
-    digest: str
 
 
 class _Run:
@@ -475,7 +260,7 @@ class _Run:
         self.report.failed.append((rel, f"cannot read: {os_reason(exc)}"))
         self.keep_old(rel)
 
-    def plan(self, path: Path, rel: str) -> _Task | None:
+    def plan(self, path: Path, rel: str) -> Task | None:
         """The file to index, or None when it is unchanged, unreadable or known bad."""
         try:
             st = path.stat()
@@ -483,13 +268,13 @@ class _Run:
             self.unreadable(rel, exc)
             return None
         bad = self.failed_before.get(rel)
-        if _same_stat(bad, st):
+        if same_stat(bad, st):
             self.report.failed.append((rel, bad["error"]))
             self.failures[rel] = bad
             self.keep_old(rel)
             return None
         entry = self.previous.get(rel)
-        if _same_stat(entry, st):
+        if same_stat(entry, st):
             self.files[rel] = entry
             self.report.unchanged += 1
             return None
@@ -508,9 +293,9 @@ class _Run:
             self.files[rel] = {**entry, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
             self.report.unchanged += 1
             return None
-        return _Task(path, rel, st.st_size, st.st_mtime_ns, digest)
+        return Task(path, rel, st.st_size, st.st_mtime_ns, digest)
 
-    def apply(self, task: _Task, outcome: tuple, writer) -> None:
+    def apply(self, task: Task, outcome: tuple, writer) -> None:
         """Record a loaded file (its paragraphs already written) or its failure."""
         rel = task.rel
         if outcome[0] == "failed":
@@ -526,150 +311,6 @@ class _Run:
             self.report.added += 1
         self.files[rel] = {"hash": task.digest, "size": task.size, "mtime_ns": task.mtime_ns,
                            "doc_id": doc_id, "paragraphs": paragraphs, "title": title}
-
-
-# -- reading files and writing their paragraphs, in one or two processes ---------------
-
-PARALLEL_MIN_BYTES = 4 << 20  # below this a second process costs more than it saves
-SEGMENT_DOCS = 50_000  # paragraphs per new segment: bounds the writer's memory
-
-
-def _load_shard(ix, tasks: list[_Task], corpus: Path, catalog: Catalog, registry: Registry,
-                loaded: Callable[[str], None], alive: Callable[[], bool] | None = None
-                ) -> tuple[list[tuple], list]:
-    """Read ``tasks`` and write their paragraphs as new (uncommitted) segments.
-
-    Returns one outcome per task — ``("indexed", doc_id, paragraphs, title)``
-    or ``("failed", reason)`` — and the segments written.  One bad file never
-    stops the run."""
-    builder = bulkwrite.SegmentBuilder(ix, max_docs=SEGMENT_DOCS)
-    outcomes: list[tuple] = []
-    try:
-        for task in tasks:
-            if alive is not None and not alive():
-                raise SystemExit(1)
-            try:
-                doc = load_document(task.path, corpus, catalog, registry)
-            except LoadError as exc:
-                outcomes.append(("failed", str(exc)))
-            except Exception as exc:  # one bad file never stops the run
-                outcomes.append(("failed", f"{type(exc).__name__}: {exc}"))
-            else:
-                records = paragraph_records(doc)
-                for rec in records:
-                    builder.add(rec)
-                outcomes.append(("indexed", doc.doc_id, len(records), doc.meta.title))
-            loaded(task.rel)
-        return outcomes, builder.finish()
-    except BaseException:
-        builder.cancel()
-        raise
-
-
-def _jobs(tasks: list[_Task], jobs: int | None) -> int:
-    """How many processes read and write: ``jobs`` if given, else one per core (at
-    most two) when the batch is large enough to pay for starting them."""
-    import multiprocessing
-
-    if multiprocessing.current_process().daemon:  # a daemon may not start processes
-        return 1
-    if jobs is None:
-        if sum(t.size for t in tasks) < PARALLEL_MIN_BYTES:
-            return 1
-        jobs = min(2, os.cpu_count() or 1)
-    return max(1, min(jobs, len(tasks)))
-
-
-def _load_tasks(settings: Settings, ix, tasks: list[_Task], catalog: Catalog,
-                registry: Registry, loaded: Callable[[str], None], jobs: int | None = None
-                ) -> tuple[list[tuple], list]:
-    """Outcomes of ``tasks`` in order, and the new segments.  A large batch is
-    shared between processes; this one takes the first share."""
-    import multiprocessing
-
-    n = _jobs(tasks, jobs)
-    if n == 1:
-        return _load_shard(ix, tasks, settings.corpus, catalog, registry, loaded)
-    # shares of about equal size: largest files first, each to the lightest share
-    shares: list[list[int]] = [[] for _ in range(n)]
-    weight = [0] * n
-    for i in sorted(range(len(tasks)), key=lambda i: -tasks[i].size):
-        side = weight.index(min(weight))
-        shares[side].append(i)
-        weight[side] += tasks[i].size
-    shares = [sorted(share) for share in shares]
-    ctx = multiprocessing.get_context("spawn")  # never fork: the caller may run threads
-    q = ctx.Queue()
-    procs = [ctx.Process(target=_child_shard, name=f"searchapp-indexer-{k}",
-                         args=(k, settings, [tasks[i] for i in share], q))
-             for k, share in enumerate(shares[1:], 1)]
-    for proc in procs:
-        proc.start()
-    finished: dict[int, tuple] = {}  # share number -> (outcomes, segments)
-
-    def helpers_done() -> bool:
-        return sum(1 for k in finished if k) == len(procs)
-
-    def lost():  # a helper that exited without reporting its share
-        return next((p for k, p in enumerate(procs, 1)
-                     if k not in finished and not p.is_alive()), None)
-
-    def drain(block: bool) -> None:
-        """Handle the helpers' messages: those waiting, or (``block``) until all are done."""
-        while not (block and helpers_done()):
-            msg = _receive(q, lost, block)
-            if msg is None:
-                return
-            if msg[0] == "loaded":
-                loaded(msg[1])
-            elif msg[0] == "done":
-                finished[msg[1]] = (msg[2], msg[3])
-            else:
-                raise IndexError_(msg[1])
-
-    def own_loaded(rel: str) -> None:
-        loaded(rel)
-        drain(block=False)
-
-    try:
-        finished[0] = _load_shard(ix, [tasks[i] for i in shares[0]], settings.corpus,
-                                  catalog, registry, own_loaded)
-        drain(block=True)
-        outcomes: list[tuple] = [()] * len(tasks)
-        segments: list = []
-        for k, share in enumerate(shares):
-            share_outcomes, share_segments = finished[k]
-            segments.extend(share_segments)
-            for i, outcome in zip(share, share_outcomes, strict=True):
-                outcomes[i] = outcome
-        return outcomes, segments
-    except BaseException:  # this share's builder removed its own if it failed
-        bulkwrite.delete_segments(ix.storage,
-                                  [seg for _, segs in finished.values() for seg in segs])
-        raise
-    finally:
-        for proc in procs:
-            proc.join(timeout=5)
-            if proc.is_alive():
-                proc.kill()
-                proc.join()
-        q.close()
-
-
-def _child_shard(share: int, settings: Settings, tasks: list[_Task], queue) -> None:
-    """Entry point of the second indexer process: writes segments, reports through
-    ``queue``; stops (removing what it wrote) if its parent dies."""
-    parent = os.getppid()
-    try:
-        ix = whoosh_index.open_dir(str(settings.index), indexname=INDEX_NAME)
-        catalog = Catalog.load(settings.catalog_path)
-        registry = Registry.load(settings.registry_dir)
-        outcomes, segments = _load_shard(
-            ix, tasks, settings.corpus, catalog, registry,
-            lambda rel: queue.put(("loaded", rel)), alive=lambda: os.getppid() == parent)
-        queue.put(("done", share, outcomes, segments))
-    except Exception as exc:  # reported, never lost
-        queue.put(("error", f"{type(exc).__name__}: {exc}"))
 
 
 def _create_index(index_dir: Path):
@@ -703,94 +344,3 @@ def _check_not_locked(index_dir: Path) -> None:
         raise IndexBusy(index_dir) from None
     except Exception:
         pass  # unreadable index: rebuilding replaces it
-
-
-def _receive(q, lost: Callable[[], object], block: bool = True,
-             on_wait: Callable[[], None] | None = None) -> tuple | None:
-    """The next message from indexer processes (None at once if ``block`` is false
-    and none is waiting).  While waiting, ``on_wait()`` runs every quarter second;
-    ``lost()`` names a process that exited without reporting: its last message is
-    waited for briefly, then :class:`IndexError_` is raised."""
-    import queue as queue_mod
-
-    while True:
-        try:
-            return q.get(timeout=0.25) if block else q.get_nowait()
-        except queue_mod.Empty:
-            if not block:
-                return None
-        if on_wait is not None:
-            on_wait()
-        dead = lost()
-        if dead is not None:
-            try:  # it may have reported just before exiting
-                return q.get(timeout=1.0)
-            except queue_mod.Empty:
-                raise IndexError_(f"the indexer stopped unexpectedly (exit code "
-                                  f"{dead.exitcode}); the previous index is unchanged") from None
-
-
-# -- running an update in a separate process -------------------------------------
-
-def _child_update(settings: Settings, rebuild: bool, queue) -> None:
-    """Entry point of the indexer process: reports through ``queue``."""
-    last = [0.0]
-
-    def progress(done: int, total: int, rel: str) -> None:
-        now = time.monotonic()
-        if now - last[0] >= 0.1 or done == total:  # at most ten reports a second
-            last[0] = now
-            queue.put(("progress", done, total, rel))
-
-    try:  # the desktop stays smooth while the indexer (and its helper) use the cores
-        os.nice(5)
-    except (AttributeError, OSError):
-        pass
-    try:
-        queue.put(("done", update_index(settings, rebuild=rebuild, progress=progress)))
-    except IndexError_ as exc:
-        queue.put(("error", type(exc).__name__, str(exc)))
-    except Exception as exc:  # reported, never lost
-        queue.put(("error", "IndexError_", f"{type(exc).__name__}: {exc}"))
-
-
-def update_index_in_process(settings: Settings, rebuild: bool = False,
-                            progress: Progress | None = None, cancel=None) -> IndexReport:
-    """:func:`update_index` in a child process, so that the calling process
-    (the desktop app) never waits for the indexer's interpreter lock: Whoosh
-    sorts and merges postings in long C calls that would stall a GUI thread.
-    Blocks until the child finishes; raises :class:`IndexError_` (or
-    :class:`IndexBusy`) with the child's message.  Setting the event ``cancel``
-    kills the child; the index then stays as it was before the run."""
-    import multiprocessing
-
-    ctx = multiprocessing.get_context("spawn")  # never fork a process running Qt
-    q = ctx.Queue()
-    # not a daemon: it may start a helper process; it is killed on cancel, and a
-    # helper stops by itself when its parent is gone
-    proc = ctx.Process(target=_child_update, args=(settings, rebuild, q),
-                       name="searchapp-indexer")
-    proc.start()
-
-    def cancelled() -> None:
-        if cancel is not None and cancel.is_set():
-            proc.kill()
-            raise IndexError_("indexing was cancelled; the previous index is unchanged")
-
-    try:
-        while True:
-            msg = _receive(q, lambda: None if proc.is_alive() else proc, on_wait=cancelled)
-            if msg[0] == "progress":
-                if progress:
-                    progress(*msg[1:])
-            elif msg[0] == "done":
-                return msg[1]
-            else:
-                kind = {"IndexBusy": IndexBusy, "IndexMissing": IndexMissing}.get(msg[1],
-                                                                                 IndexError_)
-                raise kind(msg[2])
-    finally:
-        proc.join(timeout=10)
-        if proc.is_alive():
-            proc.kill()
-        q.close()

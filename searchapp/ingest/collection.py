@@ -13,13 +13,17 @@ from searchapp.ingest.metadata import Catalog
 from searchapp.ingest.entities import Registry, Unknown
 
 
-def person_table(registry: Registry, paragraphs, documents) -> list[dict]:
-    """Registered persons with aliases, role and mention counts (name -> count mappings),
-    most mentioned first."""
+def person_rows(registry: Registry, paragraphs, documents) -> list[dict]:
+    """The persons table (the one rule for the CLI, the app and ``--json``): every
+    person of the registry and any other found, with aliases, role and paragraph
+    and document counts (``name -> count`` mappings), most mentioned first."""
     rows = [{"name": p.name, "aliases": list(p.aliases), "role": p.role,
              "paragraphs": paragraphs.get(p.name, 0), "documents": documents.get(p.name, 0)}
             for p in registry.persons.values()]
-    rows.sort(key=lambda r: (-r["paragraphs"], r["name"]))
+    rows += [{"name": name, "aliases": [], "role": "", "paragraphs": count,
+              "documents": documents.get(name, 0)}
+             for name, count in paragraphs.items() if name not in registry.persons]
+    rows.sort(key=lambda r: (-r["paragraphs"], r["name"].casefold()))
     return rows
 
 
@@ -59,7 +63,7 @@ class Corpus:
             for p in doc.paragraphs:
                 for name in p.persons:
                     paras[name] += 1
-        return person_table(self.registry, paras, docs)
+        return person_rows(self.registry, paras, docs)
 
     def unknown_persons(self) -> list[Unknown]:
         merged: dict[str, Unknown] = {}

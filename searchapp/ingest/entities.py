@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -360,12 +359,3 @@ def _names_someone_else(text: str, end: int) -> bool:
 
 def _overlaps(mentions: list[Mention], start: int, end: int) -> bool:
     return any(m.start < end and start < m.end for m in mentions)
-
-
-def count_names(mentions: list[list[Mention]], kind: str) -> Counter:
-    """How many paragraphs mention each person (or place)."""
-    c: Counter = Counter()
-    for ms in mentions:
-        for name in {m.name for m in ms if m.kind == kind}:
-            c[name] += 1
-    return c

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from searchapp.errors import LoadError
+
 #: Files larger than this (after decompression) are reported and skipped.
 MAX_BYTES = 32 * 1024 * 1024
 
@@ -39,10 +41,6 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 _PREFERRED = {"euc_kr": "cp949", "gb2312": "gb18030", "gbk": "gb18030", "shift_jis": "cp932",
               "windows-1252": "cp1252", "latin_1": "cp1252", "iso-8859-1": "cp1252",
               "ascii": "utf-8"}
-
-
-class LoadError(Exception):
-    """A file that cannot be read as a document; the message says why."""
 
 
 @dataclass(frozen=True)

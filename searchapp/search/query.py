@@ -30,18 +30,8 @@ from datetime import date as _date
 from whoosh import fields, qparser, query
 from whoosh.qparser import QueryParser
 
+from searchapp.errors import QueryError
 from searchapp.ingest.entities import Registry
-
-
-class QueryError(ValueError):
-    """A query that cannot be run; the message is meant for the user.
-
-    It is one line: the query it quotes has its whitespace (newlines pasted
-    into the search box included) collapsed.
-    """
-
-    def __init__(self, message: str) -> None:
-        super().__init__(" ".join(message.split()))
 
 
 @dataclass

@@ -1,0 +1,109 @@
+"""Use cases shared by the CLI and the desktop app, each decided once.
+
+* :func:`open_engine`: the one repair policy -- a damaged index is rebuilt from
+  the corpus (:func:`~searchapp.index.update.update_index` does the rebuild and
+  says why in ``IndexReport.recovered``), the user is told, and bookmarks are
+  re-anchored once, after the index changed;
+* :func:`reconcile_bookmarks`: re-anchor bookmarks (only after an index change);
+* :func:`persons_table`: every person with aliases, role and counts;
+* :func:`viewer_document`: a document for the viewer, with its highlights.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from searchapp.config import Settings
+from searchapp.errors import IndexDamaged
+from searchapp.model import DocumentData, IndexReport
+
+Notify = Callable[[str], None]
+
+
+def update(settings: Settings, rebuild: bool = False, progress=None, jobs=None,
+           notify: Notify | None = None) -> IndexReport:
+    """Bring the index up to date; tell ``notify`` what the user must know (a
+    damaged or outdated index rebuilt, files that failed); re-anchor bookmarks
+    when the index changed."""
+    from searchapp.index.update import update_index
+
+    report = update_index(settings, rebuild=rebuild, progress=progress, jobs=jobs)
+    if notify is not None:
+        tell_report(report, notify)
+    if report.changed or report.rebuilt:
+        from searchapp.search.engine import SearchEngine
+
+        with SearchEngine.open(settings) as engine:
+            reconcile_bookmarks(settings, engine, notify)
+    return report
+
+
+def tell_report(report: IndexReport, notify: Notify) -> None:
+    if report.recovered:
+        notify(f"the index was damaged ({report.recovered}); it was rebuilt from the "
+               "corpus (bookmarks are kept)")
+    if report.upgraded:
+        notify(report.upgraded)
+
+
+def open_engine(settings: Settings, notify: Notify | None = None):
+    """The search engine over ``settings.index``.  A damaged index is rebuilt from
+    the corpus first (``notify`` is told); nothing else is done on open."""
+    from searchapp.search.engine import SearchEngine
+
+    try:
+        return SearchEngine.open(settings)
+    except IndexDamaged as exc:
+        if notify is not None:
+            notify(f"{exc}; rebuilding it from {settings.corpus} (bookmarks are kept)")
+        report = update(settings, rebuild=True)
+        if notify is not None:
+            for path, reason in report.failed:
+                notify(f"{path}: {reason}")
+            notify(f"index rebuilt: {report.summary()}")
+    return SearchEngine.open(settings)
+
+
+def open_store(settings: Settings, notify: Notify | None = None):
+    """The bookmark store; if it was damaged, ``notify`` hears what was saved and where."""
+    from searchapp.store import open_store as _open
+
+    store = _open(settings.bookmarks_db)
+    if store.recovered and notify is not None:
+        notify(store.recovered)
+    return store
+
+
+def reconcile_bookmarks(settings: Settings, engine, notify: Notify | None = None
+                        ) -> dict[str, int]:
+    """Re-anchor every bookmark in ``engine``'s index (only if the store exists)."""
+    if not settings.bookmarks_db.exists():
+        return {}
+    with open_store(settings, notify) as store:
+        return store.reconcile(engine)
+
+
+def persons_table(engine) -> list[dict]:
+    """Every person of the registry and any other found in the index, with
+    aliases, role and paragraph/document counts, most mentioned first."""
+    from searchapp.ingest.collection import person_rows
+
+    paragraphs = {r["value"]: r["count"] for r in engine.facet_totals("person")}
+    return person_rows(engine.registry, paragraphs, engine.person_document_counts())
+
+
+def viewer_document(engine, doc_id: str, focus: int | None, terms, persons,
+                    query: str = "") -> DocumentData | None:
+    """A document for the viewer, with what to highlight in each paragraph."""
+    paragraphs = engine.document(doc_id)
+    if not paragraphs:
+        return None
+    persons = set(persons)
+    marks = {}
+    for p in paragraphs:
+        spans = engine.marks(p, terms, persons)
+        if spans:
+            marks[p["para"]] = spans
+    meta = {key: next((p.get(key) for p in paragraphs if p.get(key)), None)
+            for key in ("title", "source", "date", "url", "authors", "path", "year")}
+    return DocumentData(doc_id, paragraphs, marks, focus, query, meta=meta)

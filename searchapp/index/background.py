@@ -1,0 +1,93 @@
+"""Index updates in a child process, for the desktop app.
+
+Light to import (no Whoosh, no extractors): the app's process imports this
+module only; the child imports the indexer.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from searchapp import procs
+from searchapp.config import Settings
+from searchapp.errors import IndexError_
+from searchapp.index import INDEX_NAME
+from searchapp.model import IndexReport, Progress
+
+#: Whoosh names its table of contents ``_<indexname>_<generation>.toc``.
+_TOC_GLOB = f"_{INDEX_NAME}_*.toc"
+
+
+def index_exists(index_dir: Path) -> bool:
+    """An index is at ``index_dir`` (its table of contents is there)."""
+    return any(Path(index_dir).glob(_TOC_GLOB))
+
+
+# -- running an update in a separate process -------------------------------------
+
+def _child_update(settings: Settings, rebuild: bool, only_if_stale: bool, queue) -> None:
+    """Entry point of the indexer process: reports through ``queue``."""
+    last = [0.0]
+
+    def progress(done: int, total: int, rel: str) -> None:
+        now = time.monotonic()
+        if now - last[0] >= 0.1 or done == total:  # at most ten reports a second
+            last[0] = now
+            queue.put(("progress", done, total, rel))
+
+    try:  # the desktop stays smooth while the indexer (and its helper) use the cores
+        os.nice(5)
+    except (AttributeError, OSError):
+        pass
+    from searchapp.index.update import is_stale, update_index
+
+    try:
+        if not rebuild and only_if_stale and not is_stale(settings):
+            queue.put(("done", None))
+            return
+        queue.put(("done", update_index(settings, rebuild=rebuild, progress=progress)))
+    except Exception as exc:  # reported whole, never lost
+        queue.put(procs.error_message(exc))
+
+
+def update_index_in_process(settings: Settings, rebuild: bool = False,
+                            progress: Progress | None = None, cancel=None,
+                            only_if_stale: bool = False) -> IndexReport | None:
+    """:func:`update_index` in a child process, so that the calling process
+    (the desktop app) never waits for the indexer's interpreter lock: Whoosh
+    sorts and merges postings in long C calls that would stall a GUI thread.
+    Blocks until the child finishes; raises :class:`IndexError_` (or
+    :class:`IndexBusy`) with the child's message.  Setting the event ``cancel``
+    kills the child; the index then stays as it was before the run.  With
+    ``only_if_stale``, the child first checks whether anything changed and
+    returns None if not (the check reads the index: done there, not here)."""
+    ctx = procs.context()  # never fork a process running Qt
+    q = ctx.Queue()
+    # not a daemon: it may start a helper process; it is killed on cancel, and a
+    # helper stops by itself when its parent is gone
+    proc = ctx.Process(target=_child_update, args=(settings, rebuild, only_if_stale, q),
+                       name="searchapp-indexer")
+    proc.start()
+
+    def cancelled() -> None:
+        if cancel is not None and cancel.is_set():
+            proc.kill()
+            raise IndexError_("indexing was cancelled; the previous index is unchanged")
+
+    try:
+        while True:
+            msg = procs.receive(q, lambda: None if proc.is_alive() else proc,
+                                on_wait=cancelled)
+            if msg[0] == "progress":
+                if progress:
+                    progress(*msg[1:])
+            elif msg[0] == "done":
+                return msg[1]
+    finally:
+        proc.join(timeout=10)
+        if proc.is_alive():
+            proc.kill()
+        q.close()
+

@@ -1,0 +1,168 @@
+"""Reading files and writing their paragraphs, in one or two processes, and the
+whole update in a child process for the desktop app."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+
+from searchapp import procs
+from searchapp.config import Settings
+from searchapp.index.schema import INDEX_NAME, paragraph_records
+from searchapp.index.whoosh import segments as bulkwrite
+from searchapp.ingest.entities import Registry
+from searchapp.ingest.metadata import Catalog
+from searchapp.ingest.pipeline import load_document
+from searchapp.ingest.read import LoadError
+
+PARALLEL_MIN_BYTES = 4 << 20  # below this a second process costs more than it saves
+SEGMENT_DOCS = 50_000  # paragraphs per new segment: bounds the writer's memory
+
+
+@dataclass
+class Task:
+    """A file to read and index: it is new or its content changed."""
+
+    path: Path
+    rel: str
+    size: int
+    mtime_ns: int
+    digest: str
+
+
+def _load_shard(ix, tasks: list[Task], corpus: Path, catalog: Catalog, registry: Registry,
+                loaded: Callable[[str], None], alive: Callable[[], bool] | None = None
+                ) -> tuple[list[tuple], list]:
+    """Read ``tasks`` and write their paragraphs as new (uncommitted) segments.
+
+    Returns one outcome per task — ``("indexed", doc_id, paragraphs, title)``
+    or ``("failed", reason)`` — and the segments written.  One bad file never
+    stops the run."""
+    builder = bulkwrite.SegmentBuilder(ix, max_docs=SEGMENT_DOCS)
+    outcomes: list[tuple] = []
+    try:
+        for task in tasks:
+            if alive is not None and not alive():
+                raise SystemExit(1)
+            try:
+                doc = load_document(task.path, corpus, catalog, registry)
+            except LoadError as exc:
+                outcomes.append(("failed", str(exc)))
+            except Exception as exc:  # one bad file never stops the run
+                outcomes.append(("failed", f"{type(exc).__name__}: {exc}"))
+            else:
+                records = paragraph_records(doc)
+                for rec in records:
+                    builder.add(rec)
+                outcomes.append(("indexed", doc.doc_id, len(records), doc.meta.title))
+            loaded(task.rel)
+        return outcomes, builder.finish()
+    except BaseException:
+        builder.cancel()
+        raise
+
+
+def _jobs(tasks: list[Task], jobs: int | None) -> int:
+    """How many processes read and write: ``jobs`` if given, else one per core (at
+    most two) when the batch is large enough to pay for starting them."""
+    import multiprocessing
+
+    if multiprocessing.current_process().daemon:  # a daemon may not start processes
+        return 1
+    if jobs is None:
+        if sum(t.size for t in tasks) < PARALLEL_MIN_BYTES:
+            return 1
+        jobs = min(2, os.cpu_count() or 1)
+    return max(1, min(jobs, len(tasks)))
+
+
+def load_tasks(settings: Settings, ix, tasks: list[Task], catalog: Catalog,
+                registry: Registry, loaded: Callable[[str], None], jobs: int | None = None
+                ) -> tuple[list[tuple], list]:
+    """Outcomes of ``tasks`` in order, and the new segments.  A large batch is
+    shared between processes; this one takes the first share."""
+    n = _jobs(tasks, jobs)
+    if n == 1:
+        return _load_shard(ix, tasks, settings.corpus, catalog, registry, loaded)
+    # shares of about equal size: largest files first, each to the lightest share
+    shares: list[list[int]] = [[] for _ in range(n)]
+    weight = [0] * n
+    for i in sorted(range(len(tasks)), key=lambda i: -tasks[i].size):
+        side = weight.index(min(weight))
+        shares[side].append(i)
+        weight[side] += tasks[i].size
+    shares = [sorted(share) for share in shares]
+    ctx = procs.context()  # never fork: the caller may run threads
+    q = ctx.Queue()
+    helpers = [ctx.Process(target=_child_shard, name=f"searchapp-indexer-{k}",
+                         args=(k, settings, [tasks[i] for i in share], q))
+             for k, share in enumerate(shares[1:], 1)]
+    for proc in helpers:
+        proc.start()
+    finished: dict[int, tuple] = {}  # share number -> (outcomes, segments)
+
+    def helpers_done() -> bool:
+        return sum(1 for k in finished if k) == len(helpers)
+
+    def lost():  # a helper that exited without reporting its share
+        return next((p for k, p in enumerate(helpers, 1)
+                     if k not in finished and not p.is_alive()), None)
+
+    def drain(block: bool) -> None:
+        """Handle the helpers' messages: those waiting, or (``block``) until all are done."""
+        while not (block and helpers_done()):
+            msg = procs.receive(q, lost, block)
+            if msg is None:
+                return
+            if msg[0] == "loaded":
+                loaded(msg[1])
+            elif msg[0] == "done":
+                finished[msg[1]] = (msg[2], msg[3])
+
+    def own_loaded(rel: str) -> None:
+        loaded(rel)
+        drain(block=False)
+
+    try:
+        finished[0] = _load_shard(ix, [tasks[i] for i in shares[0]], settings.corpus,
+                                  catalog, registry, own_loaded)
+        drain(block=True)
+        outcomes: list[tuple] = [()] * len(tasks)
+        segments: list = []
+        for k, share in enumerate(shares):
+            share_outcomes, share_segments = finished[k]
+            segments.extend(share_segments)
+            for i, outcome in zip(share, share_outcomes, strict=True):
+                outcomes[i] = outcome
+        return outcomes, segments
+    except BaseException:  # this share's builder removed its own if it failed
+        bulkwrite.delete_segments(ix.storage,
+                                  [seg for _, segs in finished.values() for seg in segs])
+        raise
+    finally:
+        for proc in helpers:
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.kill()
+                proc.join()
+        q.close()
+
+
+def _child_shard(share: int, settings: Settings, tasks: list[Task], queue) -> None:
+    """Entry point of the second indexer process: writes segments, reports through
+    ``queue``; stops (removing what it wrote) if its parent dies."""
+    parent = os.getppid()
+    try:
+        ix = whoosh_index.open_dir(str(settings.index), indexname=INDEX_NAME)
+        catalog = Catalog.load(settings.catalog_path)
+        registry = Registry.load(settings.registry_dir)
+        outcomes, segments = _load_shard(
+            ix, tasks, settings.corpus, catalog, registry,
+            lambda rel: queue.put(("loaded", rel)), alive=lambda: os.getppid() == parent)
+        queue.put(("done", share, outcomes, segments))
+    except Exception as exc:  # reported, never lost
+        queue.put(procs.error_message(exc))

@@ -1,0 +1,115 @@
+"""The index schema: one Whoosh document per paragraph, and how a document becomes records.
+
+The facet fields come from :data:`searchapp.model.FACETS`, the one facet table.
+"""
+
+from __future__ import annotations
+
+from whoosh.analysis import RegexTokenizer
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+from searchapp.index import INDEX_NAME  # noqa: F401  (re-exported)
+from searchapp.index.analysis import name_analyzer, text_analyzer
+from searchapp.ingest.pipeline import Document
+from searchapp.model import FACETS
+
+# 2: para not indexed, fewer numeric tiers; 3: modules moved (the analyzers' pickled
+# class paths changed), so an index of version 2 is rebuilt by itself
+SCHEMA_VERSION = 3
+SEP = "\x1f"  # separates the values of a multi-valued facet field
+FACET_FIELDS = {f.name: f.field for f in FACETS}
+
+
+class Values(KEYWORD):
+    """Exact, case-kept values (canonical names, sources, years) separated by ``SEP``."""
+
+    def __init__(self) -> None:
+        super().__init__(scorable=False)
+        self.analyzer = RegexTokenizer(r"[^\x1f]+")
+
+
+class Ordinal(NUMERIC):
+    """A stored, sortable number that is never searched (no terms, only a column)."""
+
+    def __init__(self) -> None:
+        super().__init__(int, bits=32, stored=True, sortable=True)
+        self.indexed = False
+
+
+def make_schema() -> Schema:
+    text = text_analyzer()
+    names = name_analyzer()
+    return Schema(
+        key=ID(unique=True, stored=True),  # doc_id:num
+        pid=ID(stored=True),  # content-based paragraph id
+        doc_id=ID(stored=True),
+        path=ID(stored=True),
+        para=Ordinal(),
+        kind=ID(stored=True),
+        title=TEXT(analyzer=text, stored=True, multitoken_query="phrase"),
+        body=TEXT(analyzer=text, stored=True, multitoken_query="phrase", spelling=True),
+        source=TEXT(analyzer=names, stored=True, multitoken_query="phrase", phrase=True),
+        author=TEXT(analyzer=names, multitoken_query="phrase"),
+        authors=STORED,
+        url=STORED,
+        language=ID(stored=True),
+        date=ID(stored=True),  # ISO date or ""
+        # YYYYMMDD, YYYY0000 or 0; 4 range tiers (Whoosh's default 8 doubled the postings
+        # written for these two fields; a date range still reads only a few dozen terms)
+        datenum=NUMERIC(int, bits=32, signed=False, sortable=True, shift_step=8),
+        year=NUMERIC(int, bits=32, stored=True, shift_step=8),
+        person=Values(),
+        place=Values(),
+        f_source=Values(),
+        f_author=Values(),
+        f_year=Values(),
+        persons=STORED,
+        places=STORED,
+        mentions=STORED,  # [[start, end, name, kind], ...]
+    )
+
+
+def datenum(date: str, year: int | None) -> int:
+    """Sortable date: YYYYMMDD, YYYY0000 when only the year is known, 0 when unknown."""
+    if date and len(date) >= 10:
+        return int(date[:4] + date[5:7] + date[8:10])
+    if year:
+        return int(year) * 10000
+    return 0
+
+
+def paragraph_records(doc: Document) -> list[dict]:
+    """The Whoosh documents of one cleaned document, one per paragraph."""
+    m = doc.meta
+    out = []
+    for p in doc.paragraphs:
+        rec = {
+            "key": f"{doc.doc_id}:{p.num}",
+            "pid": p.id,
+            "doc_id": doc.doc_id,
+            "path": doc.path,
+            "para": p.num,
+            "kind": p.kind,
+            "title": m.title or "",
+            "body": p.text,
+            "source": m.source or "",
+            "author": " ; ".join(m.authors),
+            "authors": list(m.authors),
+            "url": m.url or "",
+            "language": m.language or "",
+            "date": m.date or "",
+            "datenum": datenum(m.date, m.year),
+            "persons": list(p.persons),
+            "places": list(p.places),
+            "mentions": [[x.start, x.end, x.name, x.kind] for x in p.mentions],
+            "person": SEP.join(p.persons),
+            "place": SEP.join(p.places),
+            "f_source": m.source or "",
+            "f_author": SEP.join(m.authors),
+            "f_year": str(m.year) if m.year else "",
+        }
+        if m.year:
+            rec["year"] = int(m.year)
+        out.append({k: v for k, v in rec.items() if v != "" or k in ("body",)})
+    return out
+

@@ -1,0 +1,348 @@
+"""Reading a Whoosh index in bulk: posting lists, columns and positions as numpy arrays.
+
+Whoosh's public API reads postings one at a time through Python matchers.
+Here the Whoosh 3 codec's blocks are read whole (``_read_ids``, ``_values``,
+``_next_block``), fixed-width columns straight from their files
+(``_perdoc._cached_reader``, ``_dbfile``) and field lengths from the lengths
+column: private names of whoosh-reloaded 2.7.5, the pinned version.  Each use
+falls back to the public API when the shape differs, and
+``tests/test_whoosh_private.py`` names every one, so an upgrade fails loudly.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import OrderedDict
+from pathlib import Path
+
+import numpy as np
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.util.numeric import byte_to_length
+
+from searchapp.index.schema import FACET_FIELDS
+from searchapp.index.whoosh.segments import PositionStore, positions_path
+
+_POSTINGS_CACHE_BYTES = 64 << 20  # posting arrays kept per searcher
+
+
+class Columns:
+    """Per-searcher arrays: live documents, dates, paragraph order and facet postings."""
+
+    def __init__(self, searcher, folder: Path | None = None) -> None:
+        reader = searcher.reader()
+        n = reader.doc_count_all()
+        self.n = n
+        self.live = np.ones(n, dtype=bool)
+        for leaf, base in reader.leaf_readers():
+            if leaf.has_deletions():
+                self.live[np.fromiter(leaf.deleted_docs_set, dtype=np.int64) + base] = False
+        self.live_count = int(self.live.sum())
+        self.datenum = _column(reader, "datenum", n)
+        self.para = _column(reader, "para", n)
+        self._doc_ord: np.ndarray | None = None
+        self.facets: dict[str, tuple[list[str], np.ndarray, np.ndarray, dict[str, int]]] = {}
+        for facet, fieldname in FACET_FIELDS.items():
+            values, doc_arr, term_arr = _field_postings(reader, fieldname)
+            self.facets[facet] = (values, doc_arr, term_arr,
+                                  {v: i for i, v in enumerate(values)})
+
+        self.reader = reader
+        self._postings: OrderedDict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = \
+            OrderedDict()
+        self._cached_bytes = 0
+        self._lengths: dict[str, np.ndarray] = {}
+        self._spell: list[str] | None = None
+        self.folder = folder
+        self._stores: dict[tuple[str, str], PositionStore | None] = {}
+
+    def postings(self, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
+        """Document numbers and weights (term frequencies) of one term, as arrays.
+
+        Read a block at a time; the most recently used terms are kept (up to
+        ``_POSTINGS_CACHE_BYTES``), so the words of a query being typed are read once."""
+        key = (fieldname, btext)
+        hit = self._postings.get(key)
+        if hit is not None:
+            self._postings.move_to_end(key)
+            return hit
+        ids_parts: list[np.ndarray] = []
+        w_parts: list[np.ndarray] = []
+        for leaf, base in self.reader.leaf_readers():
+            if (fieldname, btext) not in leaf:
+                continue
+            ids, weights = _leaf_postings(leaf, fieldname, btext)
+            ids_parts.append(ids + base)
+            w_parts.append(weights)
+        hit = (np.concatenate(ids_parts) if ids_parts else np.zeros(0, dtype=np.int64),
+               np.concatenate(w_parts) if w_parts else np.zeros(0, dtype=np.float32))
+        self._postings[key] = hit
+        self._cached_bytes += hit[0].nbytes + hit[1].nbytes
+        while self._cached_bytes > _POSTINGS_CACHE_BYTES and len(self._postings) > 1:
+            _, (ids, weights) = self._postings.popitem(last=False)
+            self._cached_bytes -= ids.nbytes + weights.nbytes
+        return hit
+
+    @property
+    def doc_ord(self) -> np.ndarray:
+        """A document ordinal for each paragraph (the same in every segment), read
+        when first asked for: there is one ``doc_id`` term per document.
+
+        A document's paragraphs are written one after another, so a term's postings
+        are usually the whole range between its first and last document number:
+        when its posting count says so, the range is taken from the term's entry
+        without reading its postings (52k documents at 1M paragraphs: ~5 s → ~1 s);
+        otherwise the postings are read."""
+        if self._doc_ord is None:
+            doc_ord = np.full(self.n, -1, dtype=np.int64)
+            ordinals: dict[bytes, int] = {}
+            for leaf, base in self.reader.leaf_readers():
+                if "doc_id" not in leaf.indexed_field_names():
+                    continue
+                for btext, info in leaf.iter_field("doc_id"):
+                    k = ordinals.setdefault(btext, len(ordinals))
+                    lo, hi = info.min_id(), info.max_id()
+                    if lo is not None and hi is not None \
+                            and info.doc_frequency() == hi - lo + 1:
+                        doc_ord[base + lo:base + hi + 1] = k
+                    else:
+                        docs, _ = _leaf_postings(leaf, "doc_id", btext, weights=False)
+                        doc_ord[docs + base] = k
+            self._doc_ord = doc_ord
+        return self._doc_ord
+
+    def spell_words(self) -> list[str]:
+        """Every word of the spelling list (unstemmed body words), read once."""
+        if self._spell is None:
+            self._spell = [t.decode("utf-8") for t in self.reader.lexicon("spell_body")] \
+                if "spell_body" in self.reader.indexed_field_names() else []
+        return self._spell
+
+    def position_store(self, fieldname: str, leaf) -> PositionStore | None:
+        """The segment's positions of ``fieldname`` written beside it (None: none, as
+        for a segment Whoosh merged, or not whole)."""
+        key = (fieldname, leaf.segment().segment_id())
+        if key not in self._stores:
+            store = None
+            if self.folder is not None:
+                try:
+                    store = PositionStore(positions_path(self.folder, key[1], fieldname))
+                except (OSError, ValueError):
+                    pass
+            self._stores[key] = store
+        return self._stores[key]
+
+    def term_mask(self, fieldname: str, btext: bytes) -> np.ndarray:
+        mask = np.zeros(self.n, dtype=bool)
+        mask[self.postings(fieldname, btext)[0]] = True
+        return mask
+
+    def lengths(self, fieldname: str) -> np.ndarray:
+        """Each document's length of a scorable field, as Whoosh's scorer sees it."""
+        out = self._lengths.get(fieldname)
+        if out is None:
+            out = np.zeros(self.n, dtype=np.float64)
+            for leaf, base in self.reader.leaf_readers():
+                count = leaf.doc_count_all()
+                out[base:base + count] = _segment_lengths(leaf, fieldname, count)
+            self._lengths[fieldname] = out
+        return out
+
+    def value_mask(self, facet: str, value: str) -> np.ndarray:
+        values, docs, terms, index = self.facets[facet]
+        mask = np.zeros(self.n, dtype=bool)
+        i = index.get(value)
+        if i is not None:
+            mask[docs[terms == i]] = True
+        return mask
+
+    def timeline(self, matched: np.ndarray) -> list[tuple[str, int]]:
+        months = self.datenum[matched & (self.datenum > 0)] // 100  # YYYYMM, or YYYY00
+        values, counts = np.unique(months, return_counts=True)
+        return [(f"{v // 100:04d}-{v % 100:02d}" if v % 100 else f"{v // 100:04d}", int(c))
+                for v, c in zip(values.tolist(), counts.tolist(), strict=True)]
+
+    def counts(self, facet: str, matched: np.ndarray, limit: int) -> list[dict]:
+        values, docs, terms, _ = self.facets[facet]
+        if not len(docs):
+            return []
+        counts = np.bincount(terms[matched[docs]], minlength=len(values))
+        order = np.lexsort((np.arange(len(values)), -counts))
+        out = []
+        for i in order[:limit]:
+            if counts[i] == 0:
+                break
+            value = values[i]
+            out.append({"value": int(value) if facet == "year" else value,
+                        "count": int(counts[i])})
+        if facet == "year":
+            out.sort(key=lambda r: r["value"])
+        return out
+
+
+_BYTE_LENGTHS = np.array([0] + [byte_to_length(b) for b in range(1, 256)], dtype=np.float64)
+
+
+def _fixed_column(col, count: int) -> np.ndarray:
+    """Every value of one segment's fixed-width numeric column (Whoosh stores them
+    big-endian, one after the other; documents past the end take the default)."""
+    raw = np.frombuffer(col._dbfile.get(col._basepos, min(col._count, count) * col._fixedlen),
+                        dtype=np.dtype(col._typecode).newbyteorder(">"))
+    out = np.full(count, col._default, dtype=np.int64)
+    out[: len(raw)] = raw
+    return out
+
+
+def _segment_lengths(leaf, fieldname: str, count: int) -> np.ndarray:
+    """One segment's field lengths (Whoosh stores each as one byte per document)."""
+    try:  # the whole column at once
+        col = leaf._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+        return _BYTE_LENGTHS[_fixed_column(col, count)] if col is not None \
+            else np.zeros(count, dtype=np.float64)
+    except AttributeError:  # another codec: document by document
+        return np.array([leaf.doc_field_length(d, fieldname, 0) or 0 for d in range(count)],
+                        dtype=np.float64)
+
+
+def _w3_matcher(m):
+    """The Whoosh 3 codec's leaf matcher under ``m`` (which may filter out deleted
+    documents), whose blocks can be read whole; None for another codec."""
+    raw = getattr(m, "child", m)
+    return raw if hasattr(raw, "_read_ids") and hasattr(raw, "_next_block") else None
+
+
+def _block_positions(m, want: np.ndarray, fmt) -> list[list[int]]:
+    """Positions of the term in each of the sorted local docnums ``want``, reading
+    only the posting blocks that hold one of them."""
+    out: list[list[int]] = [[] for _ in range(len(want))]
+    i = 0
+    while m.is_active() and i < len(want):
+        if m._maxid < want[i]:  # nothing wanted in this block: not even decoded
+            m._next_block()
+            continue
+        m._read_ids()
+        ids = np.asarray(m._ids, dtype=np.int64)
+        j = int(np.searchsorted(want, ids[-1], side="right"))
+        where = np.searchsorted(ids, want[i:j])
+        where[where == len(ids)] = 0
+        found = ids[where] == want[i:j]
+        if found.any():
+            m._read_values()
+            values = m._values
+            for k in np.flatnonzero(found).tolist():
+                out[i + k] = fmt.decode_positions(values[int(where[k])])
+        i = j
+        m._next_block()
+    return out
+
+
+def _block_ids(raw) -> np.ndarray:
+    """The current block's document numbers.  Whoosh stores them as differences and
+    adds them up one by one in Python (``_read_ids``); numpy does it in one call."""
+    if raw._byteids:
+        raw._read_ids()
+        return np.asarray(raw._ids, dtype=np.int64)
+    if raw._data is None:
+        raw._read_data()
+    return np.cumsum(np.asarray(raw._data[0], dtype=np.int64))
+
+
+def _leaf_postings(leaf, fieldname: str, btext: bytes,
+                   weights: bool = True) -> tuple[np.ndarray, np.ndarray | None]:
+    """One segment's postings of a term as arrays (segment docnums, weights), read a
+    block at a time; documents deleted in the segment may be included (callers
+    intersect with the live documents)."""
+    m = leaf.postings(fieldname, btext)
+    raw = _w3_matcher(m)
+    ids_parts: list[np.ndarray] = []
+    w_parts: list[np.ndarray] = []
+    if raw is not None:
+        while raw.is_active():
+            ids_parts.append(_block_ids(raw))
+            if weights:
+                raw._read_weights()
+                w = raw._weights
+                w_parts.append(np.frombuffer(w, dtype=np.float32) if isinstance(w, array)
+                               else np.asarray(w, dtype=np.float32))
+            raw._next_block()
+    else:
+        ids, ws = [], []
+        while m.is_active():
+            ids.append(m.id())
+            ws.append(m.weight())
+            m.next()
+        ids_parts.append(np.asarray(ids, dtype=np.int64))
+        w_parts.append(np.asarray(ws, dtype=np.float32))
+    ids = np.concatenate(ids_parts) if ids_parts else np.zeros(0, dtype=np.int64)
+    if not weights:
+        return ids, None
+    return ids, (np.concatenate(w_parts) if w_parts else np.zeros(0, dtype=np.float32))
+
+
+def _field_postings(reader, fieldname: str) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Every term of a field (sorted, decoded) with the documents holding it: as
+    parallel arrays of docnums and term ordinals.  Read segment by segment (a
+    term is looked up only in the segments that have it)."""
+    found: dict[bytes, list[np.ndarray]] = {}
+    for leaf, base in reader.leaf_readers():
+        if fieldname not in leaf.indexed_field_names():
+            continue
+        for btext in leaf.lexicon(fieldname):
+            found.setdefault(btext, []).append(
+                _leaf_postings(leaf, fieldname, btext, weights=False)[0] + base)
+    texts = sorted(found)
+    docs = [np.concatenate(found[t]) for t in texts]
+    terms = [np.full(len(d), i, dtype=np.int32) for i, d in enumerate(docs)]
+    return ([t.decode("utf-8") for t in texts],
+            np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64),
+            np.concatenate(terms) if terms else np.zeros(0, dtype=np.int32))
+
+
+def _column(reader, fieldname: str, n: int) -> np.ndarray:
+    """A numeric column's values for every document, read segment by segment in bulk."""
+    if not reader.has_column(fieldname):
+        return np.zeros(n, dtype=np.int64)
+    field = reader.schema[fieldname]
+    out = np.zeros(n, dtype=np.int64)
+    for leaf, base in reader.leaf_readers():
+        count = leaf.doc_count_all()
+        out[base:base + count] = _leaf_column(leaf, fieldname, field, count)
+    return out
+
+
+def _leaf_column(leaf, fieldname: str, field, count: int) -> np.ndarray:
+    """One segment's column, read in bulk and translated as Whoosh's NUMERIC does
+    (signed numbers are stored shifted); checked against Whoosh's own reading on
+    the first documents, which it falls back to if they differ."""
+    reader = leaf.column_reader(fieldname)
+    expected = [reader[d] for d in range(min(count, 64))]
+    try:
+        vals = _fixed_column(leaf._perdoc._cached_reader(fieldname, field.column_type), count)
+        if getattr(field, "signed", False):
+            vals -= 1 << (field.bits - 1)
+        if vals[: len(expected)].tolist() == expected:
+            return vals
+    except (AttributeError, TypeError, ValueError):
+        pass
+    return np.fromiter(reader, dtype=np.int64, count=count)
+
+
+def term_positions(cols: Columns, fieldname: str, btext: bytes,
+                   docs: np.ndarray) -> list[list[int]]:
+    """The term's positions in each of ``docs`` (sorted; each holds the term)."""
+    out: list[list[int]] = []
+    bounds = [(leaf, base, base + leaf.doc_count_all())
+              for leaf, base in cols.reader.leaf_readers()]
+    for leaf, lo, hi in bounds:
+        a, b = np.searchsorted(docs, [lo, hi])
+        if a == b:
+            continue
+        m = leaf.postings(fieldname, btext)
+        want = docs[a:b] - lo
+        raw = _w3_matcher(m)
+        if raw is not None:
+            out.extend(_block_positions(raw, want, cols.reader.schema[fieldname].format))
+            continue
+        for doc in want.tolist():
+            m.skip_to(doc)
+            out.append(m.value_as("positions") if m.is_active() and m.id() == doc else [])
+    return out

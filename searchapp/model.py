@@ -1,0 +1,204 @@
+"""The data that crosses between the core, the engine process, the CLI and the GUI.
+
+Plain dataclasses with no dependency beyond the standard library, so that the
+desktop app's process can hold requests, results and reports without importing
+the search engine (numpy, Whoosh), the extractors (trafilatura, lxml) or bs4.
+
+:data:`FACETS` is the one table of facet groups: the index schema, the search
+engine, the query language, the CLI's filter flags and the GUI's facet panel
+and chips all read it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One facet group: how it is named everywhere it appears."""
+
+    name: str  # the facet's key: facet counts, exclusions, query field (person:)
+    title: str  # shown in the app and the CLI ("Person")
+    field: str  # the index field holding its exact values
+    request: str  # the SearchRequest attribute that filters by it ("persons")
+    flag: str  # the CLI's filter flag ("--person")
+
+
+FACETS: tuple[Facet, ...] = (
+    Facet("person", "Person", "person", "persons", "--person"),
+    Facet("place", "Place", "place", "places", "--place"),
+    Facet("source", "Source", "f_source", "sources", "--source"),
+    Facet("author", "Author", "f_author", "authors", "--author"),
+    Facet("year", "Year", "f_year", "years", "--year"),
+)
+FACET_NAMES: tuple[str, ...] = tuple(f.name for f in FACETS)
+FACET_BY_NAME: dict[str, Facet] = {f.name: f for f in FACETS}
+
+#: Result orders, in the order menus list them.
+SORTS: tuple[str, ...] = ("relevance", "newest", "oldest")
+SORT_LABELS = {"relevance": "Relevance", "newest": "Newest first", "oldest": "Oldest first"}
+
+
+@dataclass
+class SearchRequest:
+    """A query plus filters.  Filter values are facet values (canonical names)."""
+
+    query: str = ""
+    persons: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    date_from: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
+    date_to: str | None = None
+    exclude: dict[str, list[str]] = field(default_factory=dict)  # facet -> values to leave out
+    person_mode: str = "all"  # "all": paragraphs naming every person; "any": at least one
+    place_mode: str = "all"
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = 20
+    facet_limit: int = 100  # values per facet group (most frequent first)
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    def filters(self) -> dict:
+        """The filters that are set (for history and saved searches)."""
+        out = {k: v for k, v in self.to_json().items()
+               if k in ("persons", "places", "sources", "authors", "years", "date_from",
+                        "date_to", "exclude") and v}
+        if len(self.persons) > 1:
+            out["person_mode"] = self.person_mode
+        if len(self.places) > 1:
+            out["place_mode"] = self.place_mode
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict) -> SearchRequest:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+
+@dataclass
+class Hit:
+    """One matching paragraph.  ``para`` is its 1-based number in the document:
+    the number shown, cited, exported and accepted by ``bookmarks add``."""
+
+    key: str
+    pid: str
+    doc_id: str
+    path: str
+    title: str
+    source: str
+    date: str | None
+    authors: list[str]
+    para: int
+    kind: str
+    text: str
+    snippet: str
+    persons: list[str]
+    places: list[str]
+    url: str
+    score: float | None
+    year: int | None = None  # also set when only the year is known (date is None)
+    marks: list[tuple[int, int]] = field(default_factory=list)  # spans of text to highlight
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class SearchResult:
+    query: str
+    total: int
+    page: int
+    page_size: int
+    hits: list[Hit]
+    facets: dict[str, list[dict]]
+    suggestion: str | None = None
+    notices: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)  # index terms the query matched (body)
+    persons: list[str] = field(default_factory=list)  # persons to mark in the text
+    # dated results per period over the whole result set, oldest first:
+    # "YYYY-MM" when the month is known, "YYYY" when only the year is
+    timeline: list[tuple[str, int]] = field(default_factory=list)
+    elapsed_ms: float = 0.0
+
+    def to_json(self) -> dict:
+        return {
+            "query": self.query, "total": self.total, "page": self.page,
+            "page_size": self.page_size, "hits": [h.to_json() for h in self.hits],
+            "facets": self.facets, "suggestion": self.suggestion, "notices": self.notices,
+            "timeline": [{"period": p, "count": c} for p, c in self.timeline],
+        }
+
+
+@dataclass
+class DocumentData:
+    """A document prepared for the viewer (by the engine, off the GUI thread)."""
+
+    doc_id: str
+    paragraphs: list[dict]  # stored fields, in order
+    marks: dict[int, list[tuple[int, int]]]  # para -> merged spans to highlight
+    focus: int | None = None  # paragraph to scroll to and mark
+    query: str = ""
+    snapshot: bool = False  # a bookmark's saved text: the paragraph is gone from the index
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        return self.meta.get("title") or self.doc_id
+
+    @classmethod
+    def from_bookmark(cls, bookmark) -> DocumentData:
+        """A bookmark whose paragraph is gone: its saved text."""
+        para = {"para": bookmark.para, "pid": bookmark.pid, "doc_id": bookmark.doc_id,
+                "body": bookmark.text, "kind": "body", "mentions": [], "path": bookmark.path}
+        meta = {"title": bookmark.title, "source": bookmark.source, "date": bookmark.date,
+                "url": bookmark.url, "authors": bookmark.authors, "path": bookmark.path}
+        return cls(bookmark.doc_id, [para], {}, bookmark.para, snapshot=True, meta=meta)
+
+
+@dataclass
+class IndexReport:
+    """What an update did; ``failed`` lists (path, reason)."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    paragraphs: int = 0  # paragraphs written in this run
+    total_paragraphs: int = 0  # paragraphs in the index afterwards
+    total_files: int = 0
+    seconds: float = 0.0
+    rebuilt: bool = False
+    recovered: str = ""  # why a damaged index had to be rebuilt, if it was
+    upgraded: str = ""  # why an index of an older version was rebuilt, if it was
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+    def summary(self) -> str:
+        text = (f"{self.added} added, {self.updated} updated, {self.removed} removed, "
+                f"{len(self.failed)} failed, {self.unchanged} unchanged; "
+                f"{self.paragraphs} paragraphs written, {self.total_paragraphs} in the index "
+                f"({self.total_files} files); {self.seconds:.1f} s")
+        return ("rebuilt: " if self.rebuilt else "") + text
+
+    def to_json(self) -> dict:
+        return {
+            "added": self.added, "updated": self.updated, "removed": self.removed,
+            "unchanged": self.unchanged,
+            "failed": [{"path": p, "error": e} for p, e in self.failed],
+            "paragraphs": self.paragraphs, "total_paragraphs": self.total_paragraphs,
+            "total_files": self.total_files, "seconds": round(self.seconds, 3),
+            "rebuilt": self.rebuilt, "recovered": self.recovered, "upgraded": self.upgraded,
+        }
+
+
+# progress(done, total, path) is called once per file examined
+Progress = Callable[[int, int, str], None]

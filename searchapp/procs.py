@@ -1,0 +1,76 @@
+"""The one way searchapp runs work in child processes.
+
+Used by the indexer (:mod:`searchapp.index.parallel`) and by the engine process
+(:mod:`searchapp.engine_process`):
+
+* children are *spawned*, never forked (the app's process runs Qt threads);
+* exceptions cross the boundary pickled whole (:func:`portable`): every
+  user-facing error in :mod:`searchapp.errors` pickles with the arguments it
+  was made from, so its message is never rebuilt from text;
+* a parent waits on a queue with :func:`receive`, which notices a child that
+  died without a word and can be interrupted (cancel) while waiting.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+import queue as queue_mod
+from collections.abc import Callable
+
+from searchapp.errors import IndexError_
+
+
+def context():
+    """The multiprocessing context every child is started from (spawn)."""
+    return multiprocessing.get_context("spawn")
+
+
+def portable(exc: BaseException) -> BaseException:
+    """``exc`` if it survives pickling, else a RuntimeError with its message."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:
+        return RuntimeError(str(exc) or type(exc).__name__)
+
+
+def error_message(exc: BaseException) -> tuple:
+    """The message a child sends for ``exc``: ``("error", exception)``.  Errors
+    that are not ours carry their type's name in the text."""
+    from searchapp.errors import UserFacingError
+
+    if not isinstance(exc, UserFacingError):
+        exc = IndexError_(f"{type(exc).__name__}: {exc}") if str(exc) else \
+            IndexError_(type(exc).__name__)
+    return ("error", portable(exc))
+
+
+def receive(q, lost: Callable[[], object], block: bool = True,
+            on_wait: Callable[[], None] | None = None) -> tuple | None:
+    """The next message from child processes (None at once if ``block`` is false
+    and none is waiting).  While waiting, ``on_wait()`` runs every quarter second;
+    ``lost()`` names a process that exited without reporting: its last message is
+    waited for briefly, then :class:`IndexError_` is raised.  An ``("error",
+    exception)`` message is raised here."""
+    while True:
+        try:
+            msg = q.get(timeout=0.25) if block else q.get_nowait()
+        except queue_mod.Empty:
+            if not block:
+                return None
+            msg = None
+        if msg is None:
+            if on_wait is not None:
+                on_wait()
+            dead = lost()
+            if dead is None:
+                continue
+            try:  # it may have reported just before exiting
+                msg = q.get(timeout=1.0)
+            except queue_mod.Empty:
+                raise IndexError_(f"the indexer stopped unexpectedly (exit code "
+                                  f"{dead.exitcode}); the previous index is unchanged") from None
+        if msg[0] == "error":
+            raise msg[1]
+        return msg

@@ -1,0 +1,78 @@
+"""Filters by facet value, and facet counts (the counting itself is in
+:class:`~searchapp.index.whoosh.readers.Columns`)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from searchapp.errors import QueryError
+from searchapp.index.whoosh.readers import Columns
+from searchapp.ingest.entities import Registry
+from searchapp.model import FACET_BY_NAME, FACET_NAMES, SearchRequest
+from searchapp.search.query import date_bounds
+
+
+def resolve_persons(registry: Registry, cols: Columns, names: list[str]) -> list[str]:
+    """Canonical names for ``names`` (any spelling the registry knows, or a found
+    person's name in any case); an unknown one is a :class:`QueryError`."""
+    out = []
+    for name in names:
+        canonical = registry.canonical_person(name)
+        if canonical is None:
+            known = {v.casefold(): v for v in cols.facets["person"][0]}
+            canonical = known.get(name.casefold())
+        if canonical is None:
+            raise QueryError(f"Unknown person '{name}': not in the person registry "
+                             "(see 'searchapp persons')")
+        out.append(canonical)
+    return list(dict.fromkeys(out))
+
+
+def loose_value(cols: Columns, facet: str, value: str, notices: list[str] | None) -> str:
+    """The facet's stored value for ``value`` (exact, else ignoring case); a notice
+    when there is none."""
+    values = cols.facets[facet][0]
+    if value in values:
+        return value
+    folded = value.casefold()
+    for v in values:
+        if v.casefold() == folded:
+            return v
+    if notices is not None:
+        notices.append(f"No {facet} is called '{value}'.")
+    return value
+
+
+def filter_mask(cols: Columns, registry: Registry, req: SearchRequest, persons: list[str],
+                notices: list[str]) -> np.ndarray:
+    """Live paragraphs passing the request's filters: values within a group
+    combine by the group's mode (persons and places: all or any; others: any),
+    groups combine with AND; exclusions and the date range last."""
+    mask = cols.live.copy()
+    groups = [
+        ("person", persons, req.person_mode),
+        ("place", [registry.canonical_place(p) or loose_value(cols, "place", p, None)
+                   for p in req.places], req.place_mode),
+        ("source", [loose_value(cols, "source", s, notices) for s in req.sources], "any"),
+        ("author", [loose_value(cols, "author", a, notices) for a in req.authors], "any"),
+        ("year", [str(int(y)) for y in req.years], "any"),
+    ]
+    for facet, values, mode in groups:
+        if not values:
+            continue
+        masks = [cols.value_mask(facet, v) for v in values]
+        mask &= np.logical_and.reduce(masks) if mode == "all" else np.logical_or.reduce(masks)
+    for facet, values in (req.exclude or {}).items():
+        if facet not in FACET_BY_NAME:
+            raise QueryError(f"Cannot exclude by '{facet}': use one of {', '.join(FACET_NAMES)}")
+        for v in values:
+            if facet == "person":
+                v = registry.canonical_person(v) or v
+            mask &= ~cols.value_mask(facet, str(v))
+    if req.date_from or req.date_to:
+        lo = date_bounds(req.date_from or "", False)
+        hi = date_bounds(req.date_to or "", True)
+        if lo > hi:
+            raise QueryError("The date range ends before it starts")
+        mask &= (cols.datenum >= lo) & (cols.datenum <= hi) & (cols.datenum > 0)
+    return mask
