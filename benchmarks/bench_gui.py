@@ -51,7 +51,8 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from searchapp.config import Settings  # noqa: E402
-from searchapp.gui.main_window import MainWindow, settle_heap  # noqa: E402
+from searchapp.gui.app import settle_heap  # noqa: E402
+from searchapp.gui.main_window import MainWindow  # noqa: E402
 from searchapp.index.update import update_index  # noqa: E402
 
 QUERIES = ["summit", "Xi Jinping", "North Korea Russia", "denuclearization", '"Camp David"',
@@ -201,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     wait(lambda: watch_win.last > 0)
     visible_ms = (watch_win.last - t0) * 1000
     wait(lambda: win.result is not None and win.settled() and not win.session.indexing)
-    settle_heap()  # as searchapp.gui.main_window.run does after the first results
+    settle_heap()  # as searchapp.gui.app.run does after the first results
 
     probe = LagProbe()
     watch = PaintWatch(win.results.viewport())

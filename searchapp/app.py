@@ -12,6 +12,6 @@ def launch(argv: list[str] | None = None) -> int:
         from searchapp.selftest import run_self_test
 
         return run_self_test(gui=True)
-    from searchapp.gui.main_window import run
+    from searchapp.gui.app import run
 
     return run(argv)

@@ -428,7 +428,7 @@ def test_the_app_launches_builds_its_index_and_freezes_its_startup_heap(tmp_path
     start, the first results arrive, and the objects alive then are taken out of the
     garbage collector's full passes (which held the GUI thread ~50 ms each)."""
     code = ("import gc, sys\n"
-            "from searchapp.gui.main_window import run\n"
+            "from searchapp.gui.app import run\n"
             "rc = run(sys.argv)\n"
             "print('exit', rc, 'frozen', gc.get_freeze_count())\n")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SEARCHAPP_QUIT_WHEN_READY": "1",

@@ -7,26 +7,19 @@ comes back.  Bookmarks are small SQLite writes done directly.
 
 from __future__ import annotations
 
-import gc
 import html
 import json
-import os
-import sys
 from dataclasses import replace
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStringListModel, Qt, QTimer
-from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QCompleter,
     QDockWidget,
-    QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -36,67 +29,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from searchapp.store import BookmarkError, open_store
-from searchapp.config import Settings, desktop_files
-from searchapp.desktop import APP_ID
+from searchapp.store import open_store
+from searchapp.config import Settings
 from searchapp.gui.filters import ChipsBar, FacetPanel, TimelineChart
 from searchapp.gui.models import BookmarksModel, HitRole, ResultsModel
-from searchapp.gui.panels import BookmarksPanel, PersonsPanel, ProblemsDialog, ShortcutsDialog
+from searchapp.gui.panels import BookmarksPanel, PersonsPanel, ShortcutsDialog
 from searchapp.gui.results import ResultsView
+from searchapp.gui.index_status import IndexStatus
+from searchapp.gui.library import LibraryActions
+from searchapp.gui.search_state import SearchState
 from searchapp.gui.session import SearchSession
+from searchapp.gui.widgets import QUERY_HELP, SearchBox
 from searchapp.gui.viewer import DocumentView
-from searchapp.model import FACETS, DocumentData, SORT_LABELS, SORTS, IndexReport, SearchRequest, SearchResult
+from searchapp.model import SORT_LABELS, SORTS, IndexReport, SearchRequest, SearchResult
 
 PANELS_DELAY_MS = 8  # facets, timeline and chips follow the results list by this much
 DEBOUNCE_MS = 40  # overtaken searches are skipped (and run in another process)
 HISTORY_IDLE_MS = 2000
-LIST_FIELDS = {f.name: f.request for f in FACETS}  # facet -> SearchRequest attribute
-FACET_TITLES = {f.name: f.title for f in FACETS}
 
 
-def app_request(query: str = "", filters: dict | None = None, **kw) -> SearchRequest:
-    """A request as the app makes it: values within a facet group combine as OR
-    (the core's default for persons and places is AND)."""
-    return SearchRequest.from_json({"person_mode": "any", "place_mode": "any",
-                                    **(filters or {}), **kw, "query": query})
-
-QUERY_HELP = """
-<h3>Query language</h3>
-<table cellspacing='4'>
-<tr><td><code>summit Seoul</code></td><td>both words (stemmed, case- and accent-folded)</td></tr>
-<tr><td><code>"Camp David"</code></td><td>phrase</td></tr>
-<tr><td><code>a AND b</code>, <code>a OR b</code>, <code>a NOT b</code>, <code>-b</code>,
- <code>( … )</code></td><td>boolean</td></tr>
-<tr><td><code>pres*</code>, <code>wom?n</code></td><td>wildcards</td></tr>
-<tr><td><code>Pyongyng~</code>, <code>Pyongyng~2</code></td><td>fuzzy</td></tr>
-<tr><td><code>person:"Yoon Seok-yeol"</code>, <code>person:尹</code></td>
- <td>a person by any alias or spelling</td></tr>
-<tr><td><code>place:</code>, <code>source:</code>, <code>author:</code>, <code>title:</code>,
- <code>year:2023</code></td><td>fields</td></tr>
-<tr><td><code>date:2023-10</code>, <code>date:[2023-01-01 TO 2023-06-30]</code></td>
- <td>dates</td></tr>
-<tr><td><code>习近平</code>, <code>정상회의</code></td><td>Chinese, Korean and Japanese text</td></tr>
-</table>
-<p>A person's name typed as text also finds every other spelling of that person.</p>
-"""
-
-
-class SearchBox(QLineEdit):
-    """The query line; Down moves to the results."""
-
-    def __init__(self, on_down, parent=None) -> None:
-        super().__init__(parent)
-        self._on_down = on_down
-
-    def keyPressEvent(self, event) -> None:
-        popup = self.completer().popup() if self.completer() else None
-        if event.key() == Qt.Key.Key_Down and not (popup and popup.isVisible()):
-            self._on_down()
-            return
-        super().keyPressEvent(event)
-
-
-class MainWindow(QMainWindow):
+class MainWindow(LibraryActions, IndexStatus, QMainWindow):
     def __init__(self, settings: Settings) -> None:
         super().__init__()
         self.settings = settings
@@ -107,7 +59,8 @@ class MainWindow(QMainWindow):
                                   QSettings.Format.IniFormat)
         self.store = open_store(settings.bookmarks_db)
         self.session = SearchSession(settings, self)
-        self.request = app_request()
+        self.state = SearchState(self)
+        self.state.changed.connect(self.run_search)
         self._starred: set[tuple[str, str]] = set()  # (doc_id, pid) of every bookmark
         self.result: SearchResult | None = None
         self._panels_pending: SearchResult | None = None  # results whose facets wait their turn
@@ -151,14 +104,15 @@ class MainWindow(QMainWindow):
         for key in SORTS:
             self.sort.addItem(SORT_LABELS[key], key)
         self.sort.setToolTip("Order of the results (Ctrl+1, Ctrl+2, Ctrl+3)")
-        self.sort.currentIndexChanged.connect(self._sort_changed)
+        self.sort.currentIndexChanged.connect(
+            lambda _i: self.state.set_sort(self.sort.currentData()))
         self.message = QLabel("")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.RichText)
         self.message.linkActivated.connect(self._message_link)
         self.message.hide()
         self.chips = ChipsBar()
-        self.chips.removed.connect(self._chip_removed)
+        self.chips.removed.connect(self.state.remove_chip)
         self.chips.hide()
         self.debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self.debounce.timeout.connect(self.run_search)
@@ -174,7 +128,7 @@ class MainWindow(QMainWindow):
         self.results.delegate.star_clicked.connect(lambda hit: self.toggle_bookmark(hit.to_json()))
         self.count = QLabel("")
         self.timeline = TimelineChart()
-        self.timeline.period_clicked.connect(self._period_clicked)
+        self.timeline.period_clicked.connect(self.state.set_dates)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
@@ -187,7 +141,7 @@ class MainWindow(QMainWindow):
         self.pinned_view = DocumentView(pinned=True)
         self.pinned_view.hide()
         for v in (self.view, self.pinned_view):
-            v.person_clicked.connect(self.filter_person)
+            v.person_clicked.connect(self.state.filter_person)
             v.star_clicked.connect(self.toggle_bookmark)
         self.view.pin_clicked.connect(self.pin_document)
         self.pinned_view.pin_clicked.connect(self.close_pinned)
@@ -219,12 +173,13 @@ class MainWindow(QMainWindow):
 
     def _build_docks(self) -> None:
         self.facets = FacetPanel()
-        self.facets.toggled.connect(self.toggle_filter)
-        self.facets.excluded.connect(self.toggle_exclude)
-        self.facets.dates_changed.connect(self.set_dates)
+        self.facets.toggled.connect(self.state.toggle_filter)
+        self.facets.excluded.connect(self.state.toggle_exclude)
+        self.facets.dates_changed.connect(self.state.set_dates)
         self.facets.clear_all.connect(self.clear_filters)
+        self.state.dates_changed.connect(self.facets.set_dates)
         self.persons_panel = PersonsPanel()
-        self.persons_panel.search_person.connect(self.search_persons)
+        self.persons_panel.search_person.connect(self.state.set_persons)
         self.bookmarks_model = BookmarksModel(self.store, self)
         self.bookmarks_panel = BookmarksPanel(self.bookmarks_model)
         self.bookmarks_panel.open_bookmark.connect(self.open_bookmark)
@@ -360,6 +315,33 @@ class MainWindow(QMainWindow):
         self.store.close()
         super().closeEvent(event)
 
+    @property
+    def request(self) -> SearchRequest:
+        return self.state.request
+
+    @request.setter
+    def request(self, req: SearchRequest) -> None:
+        self.state.request = req
+
+    # the filter actions (facet panel, chips, timeline, persons browser, tests)
+    def toggle_filter(self, facet: str, value: str) -> None:
+        self.state.toggle_filter(facet, value)
+
+    def toggle_exclude(self, facet: str, value: str) -> None:
+        self.state.toggle_exclude(facet, value)
+
+    def set_dates(self, date_from: str | None, date_to: str | None) -> None:
+        self.state.set_dates(date_from, date_to)
+
+    def clear_filters(self) -> None:
+        self.state.clear(self.search_box.text())
+
+    def filter_person(self, name: str) -> None:
+        self.state.filter_person(name)
+
+    def search_persons(self, names: list[str], mode: str) -> None:
+        self.state.set_persons(names, mode)
+
     # -- searching ------------------------------------------------------------------
 
     def _current_request(self) -> SearchRequest:
@@ -413,11 +395,9 @@ class MainWindow(QMainWindow):
         if result is None or result is not self.result:
             return
         self._panels_pending = None
-        req = self.request
-        included = {f: list(getattr(req, attr)) for f, attr in LIST_FIELDS.items()}
-        self.facets.set_counts(result.facets, included, req.exclude)
+        self.facets.set_counts(result.facets, self.state.included(), self.request.exclude)
         self.timeline.set_timeline(result.timeline)
-        self._update_chips()
+        self.chips.set_chips(self.state.chips())
 
     def _show_message(self, result: SearchResult) -> None:
         bits = []
@@ -442,10 +422,6 @@ class MainWindow(QMainWindow):
     def _more(self) -> None:
         self.session.fetch_more(self.model.next_page())
 
-    def _sort_changed(self, _i: int) -> None:
-        self.request = replace(self.request, sort=self.sort.currentData())
-        self.run_search()
-
     def apply_request(self, req: SearchRequest) -> None:
         """Search a whole request (from history or saved searches)."""
         self._show_request(req)
@@ -469,80 +445,6 @@ class MainWindow(QMainWindow):
                 pass
 
     # -- filters ---------------------------------------------------------------------
-
-    def toggle_filter(self, facet: str, value: str) -> None:
-        attr = LIST_FIELDS[facet]
-        v = int(value) if facet == "year" else value
-        values = list(getattr(self.request, attr))
-        values.remove(v) if v in values else values.append(v)
-        exclude = {k: [x for x in vs if not (k == facet and str(x) == str(value))]
-                   for k, vs in self.request.exclude.items()}
-        self.request = replace(self.request, **{attr: values},
-                               exclude={k: vs for k, vs in exclude.items() if vs})
-        self.run_search()
-
-    def toggle_exclude(self, facet: str, value: str) -> None:
-        exclude = {k: list(vs) for k, vs in self.request.exclude.items()}
-        values = exclude.setdefault(facet, [])
-        values.remove(value) if value in values else values.append(value)
-        attr = LIST_FIELDS[facet]
-        kept = [x for x in getattr(self.request, attr) if str(x) != value]
-        self.request = replace(self.request, **{attr: kept},
-                               exclude={k: vs for k, vs in exclude.items() if vs})
-        self.run_search()
-
-    def set_dates(self, date_from: str | None, date_to: str | None) -> None:
-        self.request = replace(self.request, date_from=date_from, date_to=date_to)
-        self.facets.set_dates(date_from, date_to)
-        self.run_search()
-
-    def _period_clicked(self, start: str, end: str) -> None:
-        self.set_dates(start, end)
-
-    def clear_filters(self) -> None:
-        self.request = app_request(self.search_box.text(), sort=self.request.sort)
-        self.facets.set_dates(None, None)
-        self.run_search()
-
-    def filter_person(self, name: str) -> None:
-        if name not in self.request.persons:
-            self.toggle_filter("person", name)
-
-    def search_persons(self, names: list[str], mode: str) -> None:
-        self.request = replace(self.request, persons=list(names), person_mode=mode)
-        self.run_search()
-
-    def _update_chips(self) -> None:
-        req = self.request
-        chips = []
-        for facet, attr in LIST_FIELDS.items():
-            values = getattr(req, attr)
-            for v in values:
-                chips.append((f"{FACET_TITLES[facet]}: {v}", ("include", facet, str(v))))
-            if facet == "person" and len(values) > 1:
-                mode = "all of them" if req.person_mode == "all" else "any of them"
-                chips.append((f"Persons: {mode} (click to switch)", ("mode", "person", "")))
-        for facet, values in req.exclude.items():
-            for v in values:
-                chips.append((f"not {FACET_TITLES.get(facet, facet)}: {v}",
-                              ("exclude", facet, str(v))))
-        if req.date_from or req.date_to:
-            chips.append((f"Date: {req.date_from or '…'} – {req.date_to or '…'}",
-                          ("dates", "", "")))
-        self.chips.set_chips(chips)
-
-    def _chip_removed(self, key) -> None:
-        what, facet, value = key
-        if what == "include":
-            self.toggle_filter(facet, value)
-        elif what == "exclude":
-            self.toggle_exclude(facet, value)
-        elif what == "mode":
-            mode = "any" if self.request.person_mode == "all" else "all"
-            self.request = replace(self.request, person_mode=mode)
-            self.run_search()
-        elif what == "dates":
-            self.set_dates(None, None)
 
     # -- completion --------------------------------------------------------------------
 
@@ -638,181 +540,6 @@ class MainWindow(QMainWindow):
 
     # -- bookmarks ------------------------------------------------------------------------
 
-    def _starred_pids(self, doc_id: str) -> set[str]:
-        return {pid for d, pid in self._starred if d == doc_id}
-
-    def _refresh_stars(self) -> None:
-        """Re-read which passages are bookmarked (after a bookmark or index change)."""
-        self._starred = self.bookmarks_model.keys()
-        self.model.set_starred(self._starred)
-        for v in (self.view, self.pinned_view):
-            if v.data is not None and not v.data.snapshot:
-                v.set_starred(self._starred_pids(v.data.doc_id))
-
-    def toggle_bookmark(self, paragraph: dict) -> None:
-        """Bookmark a passage, or remove its bookmark if it has one."""
-        try:
-            existing = self.store.find(paragraph["doc_id"], paragraph["pid"])
-            if existing:
-                self.store.remove(existing.id)
-                self.statusBar().showMessage("Bookmark removed", 3000)
-            else:
-                self.store.add(paragraph)
-                self.statusBar().showMessage(
-                    "Bookmarked — add a note or tags in the Bookmarks panel", 4000)
-        except BookmarkError as exc:
-            QMessageBox.warning(self, "searchapp", str(exc))
-            return
-        self.bookmarks_panel.reload()
-        self._refresh_stars()
-
-    def bookmark_current(self) -> None:
-        focus = QApplication.focusWidget()
-        for v in (self.pinned_view, self.view):
-            if v.isVisible() and focus is not None and v.isAncestorOf(focus):
-                p = v.current_paragraph()
-                if p is not None:
-                    self.toggle_bookmark(p)
-                return
-        hit = self.results.currentIndex().data(HitRole)
-        if hit is not None:
-            self.toggle_bookmark(hit.to_json())
-
-    def open_bookmark(self, bookmark) -> None:
-        if bookmark.status == "missing":
-            self.view.show_document(DocumentData.from_bookmark(bookmark))
-        else:
-            self.open_document(bookmark.doc_id, bookmark.para)
-
-    def export_bookmarks(self, fmt: str, path: str | Path | None = None, rows=None) -> Path | None:
-        if path is None:
-            ext = {"md": "Markdown (*.md)", "csv": "CSV (*.csv)", "json": "JSON (*.json)"}[fmt]
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, "Export bookmarks", str(Path.home() / f"bookmarks.{fmt}"), ext)
-            if not chosen:
-                return None
-            path = chosen
-        path = Path(path)
-        try:
-            path.write_text(self.store.export(fmt, rows), encoding="utf-8")
-        except OSError as exc:
-            QMessageBox.warning(self, "searchapp", f"Could not write {path}: {exc.strerror or exc}")
-            return None
-        self.statusBar().showMessage(f"Bookmarks exported to {path}", 5000)
-        return path
-
-    # -- history and saved searches -------------------------------------------------------
-
-    def _fill_history_menu(self) -> None:
-        menu = self.history_menu
-        menu.clear()
-        entries = self.store.history(limit=20)
-        if not entries:
-            menu.addAction("(no searches yet)").setEnabled(False)
-        for h in entries:
-            label = h["query"] or "(filters only)"
-            if h["filters"]:
-                label += "  [" + ", ".join(
-                    f"{k}: {v}" for k, v in h["filters"].items() if k != "person_mode") + "]"
-            menu.addAction(label[:90], lambda h=h: self.apply_request(
-                app_request(h["query"], h["filters"])))
-        menu.addSeparator()
-        menu.addAction("Clear history", self.store.clear_history)
-
-    def _fill_saved_menu(self) -> None:
-        menu = self.saved_menu
-        menu.clear()
-        saved = self.store.saved_searches()
-        if not saved:
-            menu.addAction("(none: Search ▸ Save this search…)").setEnabled(False)
-        for s in saved:
-            menu.addAction(s["name"], lambda s=s: self.apply_request(
-                app_request(s["query"], s["filters"])))
-        if saved:
-            delete = menu.addMenu("Delete")
-            for s in saved:
-                delete.addAction(s["name"], lambda n=s["name"]: self.store.delete_saved_search(n))
-
-    def save_search(self, name: str | None = None) -> None:
-        if name is None:
-            name, ok = QInputDialog.getText(self, "Save search", "Name of this search:",
-                                            text=self.search_box.text()[:40])
-            if not ok:
-                return
-        req = self._current_request()
-        try:
-            self.store.save_search(name, req.query, {**req.filters(), "sort": req.sort})
-        except BookmarkError as exc:
-            QMessageBox.warning(self, "searchapp", str(exc))
-            return
-        self.statusBar().showMessage(f"Saved search '{name}'", 4000)
-
-    # -- indexing ---------------------------------------------------------------------------
-
-    def update_index(self, rebuild: bool = False) -> None:
-        if not self.session.update_index(rebuild=rebuild):
-            self.statusBar().showMessage("The index is already being updated", 3000)
-
-    def _index_started(self) -> None:
-        self.index_error = None
-        self.progress.setRange(0, 0)
-        self.progress.setFormat("Checking the corpus…")
-        self.progress.show()
-        self.update_action.setEnabled(False)
-        if not self.session.engine_open:
-            self.count.setText("Building the index for the first time…")
-
-    def _index_progress(self, done: int, total: int, label: str) -> None:
-        self.progress.setRange(0, max(1, total))
-        self.progress.setValue(done)
-        self.progress.setFormat("Indexing %v/%m files")
-        self.progress.setToolTip(label)
-
-    def _indexed(self, report: IndexReport | None) -> None:
-        self.progress.hide()
-        self.update_action.setEnabled(True)
-        if report is None:
-            self.statusBar().showMessage("Index up to date", 4000)
-            return
-        self.index_report = report
-        if report.recovered:
-            self._warn("The index was damaged",
-                       f"The index at {self.settings.index} could not be read "
-                       f"({report.recovered}). It has been rebuilt from the corpus; "
-                       "your bookmarks were not touched.")
-        msg = (f"Index: {report.total_paragraphs:,} paragraphs from {report.total_files} files"
-               f" ({report.added} added, {report.updated} updated, {report.removed} removed)")
-        self.statusBar().showMessage(msg)
-        self._set_problems(report.failed)
-        self.bookmarks_panel.reload()
-        self._refresh_stars()
-
-    def _index_failed(self, message: str) -> None:
-        self.progress.hide()
-        self.update_action.setEnabled(True)
-        self.index_error = message
-        self.statusBar().showMessage(f"Index not updated: {message}")
-        self._set_problems(self.index_report.failed if self.index_report else [])
-
-    def _set_problems(self, failed: list[tuple[str, str]]) -> None:
-        n = len(failed) + (1 if self.index_error else 0)
-        self.problems_btn.setText(f"⚠ {len(failed)} file{'s' if len(failed) != 1 else ''} skipped"
-                                  if failed else "⚠ index problem")
-        self.problems_btn.setToolTip("Show what the indexer could not read")
-        self.problems_btn.setVisible(n > 0)
-
-    def _warn(self, title: str, text: str) -> None:
-        """Tell the user about damage that was found and repaired (a non-blocking dialog)."""
-        self.warnings.append(text)
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
-                          self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-
-    def show_problems(self) -> None:
-        failed = self.index_report.failed if self.index_report else []
-        ProblemsDialog(failed, self.index_error, self).exec()
-
     # -- misc ---------------------------------------------------------------------------------
 
     def _raise_dock(self, name: str) -> None:
@@ -831,43 +558,3 @@ class MainWindow(QMainWindow):
                           f"<br>Index: {html.escape(str(self.settings.index))}"
                           f"<br>Bookmarks: {html.escape(str(self.settings.bookmarks_db))}")
 
-
-def settle_heap() -> None:
-    """Take the objects alive once the app has started (modules, widgets, models,
-    the persons list: ~80k) out of the cyclic garbage collector's full passes.
-
-    Each full pass visits every tracked object and held the GUI thread for
-    45-55 ms at 100k paragraphs, at moments the collector picks (often while
-    the user types).  Frozen objects are still freed by reference counting;
-    only cycles among them wait until exit.
-    """
-    gc.freeze()
-
-
-def run(argv: list[str]) -> int:
-    app = QApplication.instance() or QApplication(argv)
-    app.setApplicationName("searchapp")
-    app.setOrganizationName("searchapp")
-    app.setDesktopFileName(APP_ID)
-    icon = desktop_files() / "icons" / "hicolor" / "256x256" / "apps" / f"{APP_ID}.png"
-    if icon.is_file():
-        app.setWindowIcon(QIcon(str(icon)))
-    try:
-        window = MainWindow(Settings.resolve())
-    except BookmarkError as exc:
-        QMessageBox.critical(None, "searchapp", str(exc))
-        return 1
-    window.show()
-
-    def first_results(_result) -> None:  # once: the objects alive now stay
-        window.session.results.disconnect(first_results)
-        QTimer.singleShot(0, settle_heap)
-
-    window.session.results.connect(first_results)
-    if os.environ.get("SEARCHAPP_QUIT_WHEN_READY"):  # start-up timing (README, packaging)
-        window.session.results.connect(lambda _r: QTimer.singleShot(0, window.close))
-    return app.exec()
-
-
-if __name__ == "__main__":
-    sys.exit(run(sys.argv))

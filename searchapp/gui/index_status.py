@@ -1,0 +1,80 @@
+"""The main window's side of indexing: progress, results, problems, warnings.
+
+A mixin of :class:`~searchapp.gui.main_window.MainWindow`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from searchapp.gui.panels import ProblemsDialog
+from searchapp.model import IndexReport
+
+
+class IndexStatus:
+    """Index updates as the window shows them."""
+
+    def update_index(self, rebuild: bool = False) -> None:
+        if not self.session.update_index(rebuild=rebuild):
+            self.statusBar().showMessage("The index is already being updated", 3000)
+
+    def _index_started(self) -> None:
+        self.index_error = None
+        self.progress.setRange(0, 0)
+        self.progress.setFormat("Checking the corpus…")
+        self.progress.show()
+        self.update_action.setEnabled(False)
+        if not self.session.engine_open:
+            self.count.setText("Building the index for the first time…")
+
+    def _index_progress(self, done: int, total: int, label: str) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+        self.progress.setFormat("Indexing %v/%m files")
+        self.progress.setToolTip(label)
+
+    def _indexed(self, report: IndexReport | None) -> None:
+        self.progress.hide()
+        self.update_action.setEnabled(True)
+        if report is None:
+            self.statusBar().showMessage("Index up to date", 4000)
+            return
+        self.index_report = report
+        if report.recovered:
+            self._warn("The index was damaged",
+                       f"The index at {self.settings.index} could not be read "
+                       f"({report.recovered}). It has been rebuilt from the corpus; "
+                       "your bookmarks were not touched.")
+        msg = (f"Index: {report.total_paragraphs:,} paragraphs from {report.total_files} files"
+               f" ({report.added} added, {report.updated} updated, {report.removed} removed)")
+        self.statusBar().showMessage(msg)
+        self._set_problems(report.failed)
+        self.bookmarks_panel.reload()
+        self._refresh_stars()
+
+    def _index_failed(self, message: str) -> None:
+        self.progress.hide()
+        self.update_action.setEnabled(True)
+        self.index_error = message
+        self.statusBar().showMessage(f"Index not updated: {message}")
+        self._set_problems(self.index_report.failed if self.index_report else [])
+
+    def _set_problems(self, failed: list[tuple[str, str]]) -> None:
+        n = len(failed) + (1 if self.index_error else 0)
+        self.problems_btn.setText(f"⚠ {len(failed)} file{'s' if len(failed) != 1 else ''} skipped"
+                                  if failed else "⚠ index problem")
+        self.problems_btn.setToolTip("Show what the indexer could not read")
+        self.problems_btn.setVisible(n > 0)
+
+    def _warn(self, title: str, text: str) -> None:
+        """Tell the user about damage that was found and repaired (a non-blocking dialog)."""
+        self.warnings.append(text)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
+                          self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def show_problems(self) -> None:
+        failed = self.index_report.failed if self.index_report else []
+        ProblemsDialog(failed, self.index_error, self).exec()

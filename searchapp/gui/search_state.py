@@ -1,0 +1,112 @@
+"""The current search's filters: a QObject without widgets.
+
+It holds the request (query, facet values, exclusions, dates, person mode)
+and the rules for changing it that the facet panel, the chips, the timeline
+and the persons browser share; every change emits :attr:`changed`, and the
+window runs the search.  Tested without a window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, Signal
+
+from searchapp.model import FACETS, SearchRequest
+
+LIST_FIELDS = {f.name: f.request for f in FACETS}  # facet -> SearchRequest attribute
+FACET_TITLES = {f.name: f.title for f in FACETS}
+
+
+def app_request(query: str = "", filters: dict | None = None, **kw) -> SearchRequest:
+    """A request as the app makes it: values within a facet group combine as OR
+    (the core's default for persons and places is AND)."""
+    return SearchRequest.from_json({"person_mode": "any", "place_mode": "any",
+                                    **(filters or {}), **kw, "query": query})
+
+
+class SearchState(QObject):
+    changed = Signal()  # the filters changed: search again
+    dates_changed = Signal(object, object)  # date_from, date_to (for the date fields)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.request = app_request()
+
+    def included(self) -> dict[str, list]:
+        """facet -> chosen values."""
+        return {f: list(getattr(self.request, attr)) for f, attr in LIST_FIELDS.items()}
+
+    def _set(self, **changes) -> None:
+        self.request = replace(self.request, **changes)
+        self.changed.emit()
+
+    def toggle_filter(self, facet: str, value: str) -> None:
+        """Choose a facet value, or unchoose it; a chosen value is no longer excluded."""
+        attr = LIST_FIELDS[facet]
+        v = int(value) if facet == "year" else value
+        values = list(getattr(self.request, attr))
+        values.remove(v) if v in values else values.append(v)
+        exclude = {k: [x for x in vs if not (k == facet and str(x) == str(value))]
+                   for k, vs in self.request.exclude.items()}
+        self._set(**{attr: values}, exclude={k: vs for k, vs in exclude.items() if vs})
+
+    def toggle_exclude(self, facet: str, value: str) -> None:
+        """Exclude a facet value, or include it again; an excluded value is unchosen."""
+        exclude = {k: list(vs) for k, vs in self.request.exclude.items()}
+        values = exclude.setdefault(facet, [])
+        values.remove(value) if value in values else values.append(value)
+        attr = LIST_FIELDS[facet]
+        kept = [x for x in getattr(self.request, attr) if str(x) != value]
+        self._set(**{attr: kept}, exclude={k: vs for k, vs in exclude.items() if vs})
+
+    def set_dates(self, date_from: str | None, date_to: str | None) -> None:
+        self.dates_changed.emit(date_from, date_to)
+        self._set(date_from=date_from, date_to=date_to)
+
+    def set_sort(self, sort: str) -> None:
+        self._set(sort=sort)
+
+    def clear(self, query: str) -> None:
+        """Every filter off (the query and the sort order stay)."""
+        self.request = app_request(query, sort=self.request.sort)
+        self.dates_changed.emit(None, None)
+        self.changed.emit()
+
+    def filter_person(self, name: str) -> None:
+        if name not in self.request.persons:
+            self.toggle_filter("person", name)
+
+    def set_persons(self, names: list[str], mode: str) -> None:
+        self._set(persons=list(names), person_mode=mode)
+
+    def chips(self) -> list[tuple[str, tuple[str, str, str]]]:
+        """The active filters as (label, key) chips."""
+        req = self.request
+        chips = []
+        for facet, attr in LIST_FIELDS.items():
+            values = getattr(req, attr)
+            for v in values:
+                chips.append((f"{FACET_TITLES[facet]}: {v}", ("include", facet, str(v))))
+            if facet == "person" and len(values) > 1:
+                mode = "all of them" if req.person_mode == "all" else "any of them"
+                chips.append((f"Persons: {mode} (click to switch)", ("mode", "person", "")))
+        for facet, values in req.exclude.items():
+            for v in values:
+                chips.append((f"not {FACET_TITLES.get(facet, facet)}: {v}",
+                              ("exclude", facet, str(v))))
+        if req.date_from or req.date_to:
+            chips.append((f"Date: {req.date_from or '…'} – {req.date_to or '…'}",
+                          ("dates", "", "")))
+        return chips
+
+    def remove_chip(self, key: tuple[str, str, str]) -> None:
+        what, facet, value = key
+        if what == "include":
+            self.toggle_filter(facet, value)
+        elif what == "exclude":
+            self.toggle_exclude(facet, value)
+        elif what == "mode":
+            self._set(person_mode="any" if self.request.person_mode == "all" else "all")
+        elif what == "dates":
+            self.set_dates(None, None)
