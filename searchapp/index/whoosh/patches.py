@@ -98,5 +98,16 @@ def _buffer_file_init(self, buf, name=None, onclose=None):
 
 
 def apply() -> None:
+    """Apply both fixes; a Whoosh whose patched parts changed shape is refused
+    with the name (never patched silently into dead code)."""
+    import inspect
+
+    if not callable(getattr(whoosh3.W3PerDocReader, "_cached_reader", None)):
+        raise RuntimeError("Whoosh changed: W3PerDocReader._cached_reader is gone; "
+                           "searchapp needs whoosh-reloaded==2.7.5")
+    params = list(inspect.signature(structfile.BufferFile.__init__).parameters)
+    if params[:2] != ["self", "buf"] and structfile.BufferFile.__init__ is not _buffer_file_init:
+        raise RuntimeError("Whoosh changed: BufferFile.__init__(self, buf, ...) is gone; "
+                           "searchapp needs whoosh-reloaded==2.7.5")
     whoosh3.W3PerDocReader._cached_reader = _cached_reader
     structfile.BufferFile.__init__ = _buffer_file_init
