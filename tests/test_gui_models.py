@@ -228,3 +228,23 @@ def test_muted_result_lines_stay_legible_on_selected_rows(qtbot, scheme):
         full = _contrast(name(text), name(background))
         muted = _contrast(mid_color(palette, selected), name(background))
         assert muted >= min(3.0, 0.6 * full), (scheme, selected, muted, full)
+
+
+def test_the_app_shows_the_paragraph_number_the_cli_and_bookmarks_use(qtbot, engine):
+    """¶N in the results list and the row's tooltip is the hit's own (1-based) number,
+    the one ``searchapp search`` prints and ``bookmarks add`` accepts."""
+    from searchapp.gui.models import ResultsModel
+    from searchapp.gui.results import hit_html
+
+    result = engine.search(SearchRequest(query="summit", page_size=5))
+    model = ResultsModel()
+    model.set_result(result)
+    for row, hit in enumerate(result.hits):
+        assert f"¶{hit.para}<" in hit_html(hit, "#777") or hit_html(hit, "#777").count(
+            f"¶{hit.para}") == 1
+        assert f"¶{hit.para + 1}" not in hit_html(hit, "#777")
+        tip = model.data(model.index(row), Qt.ItemDataRole.ToolTipRole)
+        assert tip.endswith(f"paragraph {hit.para}")
+    first = engine.paragraph(result.hits[0].key)
+    assert first["para"] == result.hits[0].para and result.hits[0].key.endswith(
+        f":{result.hits[0].para}")

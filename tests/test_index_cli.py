@@ -326,3 +326,55 @@ def test_an_index_from_an_older_pipeline_is_read_again(work, monkeypatch):
     report = update_index(s)
     assert report.rebuilt and report.updated == 5 and report.added == 0
     assert not is_stale(s) and update_index(s).unchanged == 5
+
+
+def test_an_indexer_child_that_finds_the_index_busy_says_so_once(work):
+    """The busy error crosses the process boundary whole: one sentence, the path once."""
+    from whoosh import index as windex
+
+    from searchapp.config import Settings
+    from searchapp.errors import IndexBusy
+    from searchapp.index.background import update_index_in_process
+    from searchapp.index.schema import INDEX_NAME
+    from searchapp.index.update import update_index
+
+    s = Settings.resolve(corpus=work / "corpus", index=work / "index", data_dir=work / "data")
+    update_index(s)
+    (work / "corpus" / "new.txt").write_text("A new article about the summit.\n\nIt is long "
+                                             "enough to be a paragraph of its own.")
+    writer = windex.open_dir(str(s.index), indexname=INDEX_NAME).writer()  # holds the lock
+    try:
+        with pytest.raises(IndexBusy) as caught:
+            update_index_in_process(s)
+    finally:
+        writer.cancel()
+    message = str(caught.value)
+    assert message.count("the index at") == 1 and message.count("being updated") == 1
+    assert str(s.index) in message
+
+
+def test_bookmarks_are_reanchored_once_after_an_index_change_and_not_on_search(work, monkeypatch):
+    """``index`` re-anchors bookmarks once when the index changed; ``search`` never does."""
+    from searchapp.store import BookmarkStore
+
+    cli(work, "index")
+    hit = json.loads(cli(work, "search", "summit", "--json", "--limit", "1").stdout)["hits"][0]
+    cli(work, "bookmarks", "add", hit["key"])
+    calls = []
+    real = BookmarkStore.reconcile
+    monkeypatch.setattr(BookmarkStore, "reconcile",
+                        lambda self, engine: calls.append(1) or real(self, engine))
+    from searchapp.cli import main
+
+    env = {"SEARCHAPP_CORPUS": str(work / "corpus"), "SEARCHAPP_INDEX": str(work / "index"),
+           "SEARCHAPP_DATA_DIR": str(work / "data")}
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    assert main(["search", "summit", "--no-history"]) == 0
+    assert calls == []
+    (work / "corpus" / "new.txt").write_text("A new article about the summit.\n\nIt is long "
+                                             "enough to be a paragraph of its own.")
+    assert main(["index"]) == 0
+    assert calls == [1]
+    assert main(["index"]) == 0  # nothing changed: nothing to re-anchor
+    assert calls == [1]

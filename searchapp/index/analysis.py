@@ -14,7 +14,6 @@ pres", not "starts with the stem of pres".
 
 from __future__ import annotations
 
-import re
 
 from whoosh.analysis import (
     CharsetFilter,
@@ -27,12 +26,8 @@ from whoosh.analysis import (
 from whoosh.analysis.filters import STOP_WORDS
 from whoosh.support.charset import accent_map
 
-_CJK_CHARS = (
-    "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf"
-    "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-)
-CJK_RUN = re.compile(f"[{_CJK_CHARS}]+")
-_HAS_CJK = re.compile(f"[{_CJK_CHARS}]")
+from searchapp.scripts import CJK_CHAR as _HAS_CJK
+from searchapp.scripts import CJK_RUN
 
 
 class Tokenizer(RegexTokenizer):
@@ -111,8 +106,3 @@ def text_analyzer():
 def name_analyzer():
     """Analyzer for names (sources, authors): folded and split, never stemmed."""
     return Tokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | CJKBigramFilter()
-
-
-def fold(text: str) -> str:
-    """Lower-case and accent-fold like the analyzers do (for facet keys)."""
-    return text.lower().translate(accent_map)

@@ -3,6 +3,7 @@ whole update in a child process for the desktop app."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from searchapp.index.whoosh import segments as bulkwrite
 from searchapp.ingest.entities import Registry
 from searchapp.ingest.metadata import Catalog
 from searchapp.ingest.pipeline import load_document
-from searchapp.ingest.read import LoadError
+from searchapp.ingest.read import LoadError, os_reason, read_bytes
 
 PARALLEL_MIN_BYTES = 4 << 20  # below this a second process costs more than it saves
 SEGMENT_DOCS = 50_000  # paragraphs per new segment: bounds the writer's memory
@@ -31,7 +32,7 @@ class Task:
     rel: str
     size: int
     mtime_ns: int
-    digest: str
+    known_hash: str  # the indexed content's hash ("" for a new file)
 
 
 def _load_shard(ix, tasks: list[Task], corpus: Path, catalog: Catalog, registry: Registry,
@@ -39,7 +40,8 @@ def _load_shard(ix, tasks: list[Task], corpus: Path, catalog: Catalog, registry:
                 ) -> tuple[list[tuple], list]:
     """Read ``tasks`` and write their paragraphs as new (uncommitted) segments.
 
-    Returns one outcome per task — ``("indexed", doc_id, paragraphs, title)``
+    Returns one outcome per task — ``("indexed", doc_id, paragraphs, title, hash)``,
+    ``("same",)`` (content unchanged), ``("unreadable", reason)``
     or ``("failed", reason)`` — and the segments written.  One bad file never
     stops the run."""
     builder = bulkwrite.SegmentBuilder(ix, max_docs=SEGMENT_DOCS)
@@ -49,7 +51,22 @@ def _load_shard(ix, tasks: list[Task], corpus: Path, catalog: Catalog, registry:
             if alive is not None and not alive():
                 raise SystemExit(1)
             try:
-                doc = load_document(task.path, corpus, catalog, registry)
+                raw = read_bytes(task.path)
+            except LoadError as exc:
+                outcomes.append(("failed", str(exc)))
+                loaded(task.rel)
+                continue
+            except OSError as exc:
+                outcomes.append(("unreadable", os_reason(exc)))
+                loaded(task.rel)
+                continue
+            digest = hashlib.sha1(raw).hexdigest()
+            if digest == task.known_hash:
+                outcomes.append(("same",))
+                loaded(task.rel)
+                continue
+            try:
+                doc = load_document(task.path, corpus, catalog, registry, raw=raw)
             except LoadError as exc:
                 outcomes.append(("failed", str(exc)))
             except Exception as exc:  # one bad file never stops the run
@@ -58,7 +75,7 @@ def _load_shard(ix, tasks: list[Task], corpus: Path, catalog: Catalog, registry:
                 records = paragraph_records(doc)
                 for rec in records:
                     builder.add(rec)
-                outcomes.append(("indexed", doc.doc_id, len(records), doc.meta.title))
+                outcomes.append(("indexed", doc.doc_id, len(records), doc.meta.title, digest))
             loaded(task.rel)
         return outcomes, builder.finish()
     except BaseException:

@@ -18,7 +18,6 @@ finds Whoosh's lock taken and gets :class:`IndexBusy`.
 
 from __future__ import annotations
 
-import hashlib
 import time
 from pathlib import Path
 
@@ -283,17 +282,9 @@ class _Run:
                       f"file too large ({st.st_size / 2**20:.0f} MiB, "
                       f"limit {MAX_BYTES >> 20} MiB)")
             return None
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            self.unreadable(rel, exc)
-            return None
-        digest = hashlib.sha1(raw).hexdigest()
-        if entry and entry.get("hash") == digest:  # touched, not changed
-            self.files[rel] = {**entry, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
-            self.report.unchanged += 1
-            return None
-        return Task(path, rel, st.st_size, st.st_mtime_ns, digest)
+        # read once, by the loader: it hashes the bytes and skips a file whose
+        # content is the indexed one (touched, not changed)
+        return Task(path, rel, st.st_size, st.st_mtime_ns, (entry or {}).get("hash", ""))
 
     def apply(self, task: Task, outcome: tuple, writer) -> None:
         """Record a loaded file (its paragraphs already written) or its failure."""
@@ -301,7 +292,16 @@ class _Run:
         if outcome[0] == "failed":
             self.fail(rel, task.size, task.mtime_ns, outcome[1])
             return
-        _, doc_id, paragraphs, title = outcome
+        if outcome[0] == "unreadable":  # not remembered: a read error may be passing
+            self.report.failed.append((rel, f"cannot read: {outcome[1]}"))
+            self.keep_old(rel)
+            return
+        if outcome[0] == "same":  # touched, not changed
+            self.files[rel] = {**self.previous.get(rel, self.known.get(rel, {})),
+                               "size": task.size, "mtime_ns": task.mtime_ns}
+            self.report.unchanged += 1
+            return
+        _, doc_id, paragraphs, title, digest = outcome
         if self.delete_old:  # the old paragraphs go at the commit that adds the new
             writer.delete_by_term("doc_id", doc_id)
         self.report.paragraphs += paragraphs
@@ -309,7 +309,7 @@ class _Run:
             self.report.updated += 1
         else:
             self.report.added += 1
-        self.files[rel] = {"hash": task.digest, "size": task.size, "mtime_ns": task.mtime_ns,
+        self.files[rel] = {"hash": digest, "size": task.size, "mtime_ns": task.mtime_ns,
                            "doc_id": doc_id, "paragraphs": paragraphs, "title": title}
 
 

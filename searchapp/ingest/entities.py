@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from searchapp.ingest.metadata import read_toml
+from searchapp.scripts import CJK_CHAR as _CJK
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 _HYPHEN_CHARS = "-\u2010\u2011\u2012\u2013"
 _HYPHENS = r"\-\u2010\u2011\u2012\u2013"  # for use inside a character class
 _TITLE_WORDS = (

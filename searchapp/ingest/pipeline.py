@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from markdown_it import MarkdownIt
 
+from searchapp import scripts
 from searchapp.ingest import text as textclean
 from searchapp.ingest.html import extract_article
 from searchapp.ingest.read import LoadError, SourceFile, read_source
@@ -59,7 +60,6 @@ class Document:
     path: str
     format: str
     encoding: str
-    content_hash: str
     meta: Metadata
     paragraphs: list[Paragraph] = field(default_factory=list)
     extractor: str = ""
@@ -118,11 +118,13 @@ def load_document(
     corpus_root: Path | str | None = None,
     catalog: Catalog | None = None,
     registry: Registry | None = None,
+    raw: bytes | None = None,
 ) -> Document:
-    """Read, clean and analyse one file.  Raises :class:`LoadError` with a reason."""
+    """Read, clean and analyse one file (``raw``: its bytes, when the caller has
+    read them already).  Raises :class:`LoadError` with a reason."""
     path = Path(path)
     relpath = _relpath(path, corpus_root)
-    source = read_source(path)
+    source = read_source(path, raw)
     meta = Metadata()
     if source.format == "html":
         blocks, extractor = _html_blocks(source, meta)
@@ -143,7 +145,7 @@ def load_document(
     paragraphs = _number(doc_id, blocks, registry)
     return Document(
         doc_id=doc_id, path=relpath, format=source.format, encoding=source.encoding,
-        content_hash=hashlib.sha1(source.raw).hexdigest(), meta=meta,
+        meta=meta,
         paragraphs=paragraphs, extractor=extractor,
     )
 
@@ -310,10 +312,10 @@ def _number(doc_id: str, blocks: list[tuple[str, str]], registry: Registry | Non
     return out
 
 
-_SCRIPTS = (
-    ("ko", re.compile(r"[\uac00-\ud7af]")),
-    ("ja", re.compile(r"[\u3040-\u30ff]")),
-    ("zh", re.compile(r"[\u4e00-\u9fff]")),
+_SCRIPTS = (  # the first script with over 30 % of the letters decides
+    ("ko", re.compile(f"[{scripts.HANGUL}]")),
+    ("ja", re.compile(f"[{scripts.KANA}]")),
+    ("zh", re.compile(f"[{scripts.HAN}]")),
     ("ru", re.compile(r"[\u0400-\u04ff]")),
 )
 _EN_WORDS = re.compile(r"\b(?:the|and|of|to|in|is|that|for|with|was|on)\b", re.I)
@@ -334,10 +336,3 @@ def guess_language(text: str) -> str:
     if len(_EN_WORDS.findall(text)) > 0.1 * words:
         return "en"
     return ""
-
-
-def document_to_dict(doc: Document) -> dict:
-    """Everything about a document, for storage (the index keeps this as JSON)."""
-    d = doc.to_json()
-    d["meta"] = asdict(doc.meta)
-    return d

@@ -72,17 +72,16 @@ def document_format(path: Path) -> str | None:
     return None
 
 
-def read_source(path: Path | str) -> SourceFile:
-    """Read and decode one document file; raises :class:`LoadError` with a reason."""
+def read_source(path: Path | str, raw: bytes | None = None) -> SourceFile:
+    """Read and decode one document file (``raw``: its bytes, already read);
+    raises :class:`LoadError` with a reason."""
     path = Path(path)
     fmt = document_format(path)
     if fmt is None:
         raise LoadError(f"unsupported file type: {path.name}")
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise LoadError(f"file too large ({size / 2**20:.0f} MiB, limit {MAX_BYTES >> 20} MiB)")
-        raw = path.read_bytes()
+        if raw is None:
+            raw = read_bytes(path)
     except IsADirectoryError as exc:
         raise LoadError("is a directory") from exc
     except OSError as exc:
@@ -93,6 +92,14 @@ def read_source(path: Path | str) -> SourceFile:
         raise LoadError("empty file")
     decoded = decode_bytes(raw, html=fmt == "html")
     return SourceFile(path=path, format=fmt, text=decoded.text, encoding=decoded.encoding, raw=raw)
+
+
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes; a file over :data:`MAX_BYTES` is refused before it is read."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise LoadError(f"file too large ({size / 2**20:.0f} MiB, limit {MAX_BYTES >> 20} MiB)")
+    return path.read_bytes()
 
 
 def _gunzip(raw: bytes) -> bytes:

@@ -38,7 +38,6 @@ _CAMEL_WORDS = {
 }
 _GLUED = re.compile(r"(?<![\w])([A-Za-z][a-z]*(?:-[a-z]+)*)([A-Z][A-Za-z]*)")
 _LETTER_PAREN = re.compile(r"(?<=[A-Za-z])\((?=[^\s)])")
-_LATIN_CJK = re.compile(r"(?<=[A-Za-z])(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])")
 _ABBR_DIGIT = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No)\.(?=\d)")
 
 
