@@ -53,7 +53,7 @@ def open_engine(settings: Settings, notify: Notify | None = None):
 
     try:
         return SearchEngine.open(settings)
-    except IndexDamaged as exc:
+    except IndexDamaged as exc:  # IndexOutdated too: an older searchapp's index
         if notify is not None:
             notify(f"{exc}; rebuilding it from {settings.corpus} (bookmarks are kept)")
         report = update(settings, rebuild=True)

@@ -167,11 +167,11 @@ def _open_store(path: Path):
 
 def _request(args: argparse.Namespace):
     from searchapp.search.engine import SearchRequest
+    from searchapp.model import FACETS
 
     return SearchRequest(
-        query=" ".join(args.query), persons=args.person or [], places=args.place or [],
-        sources=args.source or [], authors=args.author or [],
-        years=args.year or [], date_from=args.date_from, date_to=args.date_to,
+        query=" ".join(args.query), date_from=args.date_from, date_to=args.date_to,
+        **{f.request: getattr(args, f.name) or [] for f in FACETS},
         sort=args.sort, page=args.page, page_size=args.limit,
     )
 
@@ -351,18 +351,21 @@ def _add_location(p: argparse.ArgumentParser, corpus: bool = True, index: bool =
 
 def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", nargs="*", help="query (see the README for the syntax)")
-    p.add_argument("--person", action="append", metavar="NAME",
-                   help="only paragraphs naming this person (any spelling); repeat: all of them")
-    p.add_argument("--place", action="append", metavar="NAME", help="only paragraphs naming "
-                   "this place; repeat: all of them")
-    p.add_argument("--source", action="append", metavar="NAME", help="only this source; "
-                   "repeat: any of them")
-    p.add_argument("--author", action="append", metavar="NAME", help="only this author")
-    p.add_argument("--year", action="append", type=int, metavar="YYYY", help="only this year")
+    from searchapp.model import FACETS, SORTS
+
+    helps = {"person": "only paragraphs naming this person (any spelling); repeat: all of them",
+             "place": "only paragraphs naming this place; repeat: all of them",
+             "source": "only this source; repeat: any of them",
+             "author": "only this author; repeat: any of them",
+             "year": "only this year; repeat: any of them"}
+    for f in FACETS:  # one flag per facet of the one facet table
+        p.add_argument(f.flag, dest=f.name, action="append", help=helps.get(f.name),
+                       type=int if f.name == "year" else str,
+                       metavar="YYYY" if f.name == "year" else "NAME")
     p.add_argument("--from", dest="date_from", metavar="DATE", help="from this date "
                    "(YYYY, YYYY-MM or YYYY-MM-DD)")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="up to this date")
-    p.add_argument("--sort", choices=("relevance", "newest", "oldest"), default="relevance")
+    p.add_argument("--sort", choices=SORTS, default=SORTS[0])
     p.add_argument("--limit", type=int, default=10, metavar="N", help="hits per page")
     p.add_argument("--page", type=int, default=1, metavar="N")
 

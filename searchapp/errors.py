@@ -54,6 +54,15 @@ class IndexDamaged(IndexError_):
         super().__init__(f"the index at {path} is damaged ({reason})")
 
 
+class IndexOutdated(IndexDamaged):
+    """The index was built by an older searchapp whose index format differs."""
+
+    def __init__(self, path: Path | str, version) -> None:
+        self._init_args = (path, version)
+        self.reason = f"built by an older searchapp (index version {version})"
+        UserFacingError.__init__(self, f"the index at {path} was {self.reason}")
+
+
 class BookmarkError(UserFacingError):
     """A bookmark that cannot be made or found; the message says why."""
 

@@ -378,3 +378,22 @@ def test_bookmarks_are_reanchored_once_after_an_index_change_and_not_on_search(w
     assert calls == [1]
     assert main(["index"]) == 0  # nothing changed: nothing to re-anchor
     assert calls == [1]
+
+
+def test_an_index_of_an_older_version_rebuilds_itself_with_one_line(work):
+    """An index whose format version is older (modules moved, schema changed) is not
+    an error: it is rebuilt, and the user reads one line saying why."""
+    assert cli(work, "index").returncode == 0
+    manifest = work / "index" / "manifest.json"
+    data = json.loads(manifest.read_text())
+    data["schema"] = data["schema"] - 1
+    manifest.write_text(json.dumps(data))
+    proc = cli(work, "search", "summit", "--json")
+    assert proc.returncode == 0
+    assert json.loads(proc.stdout)["total"] > 0
+    notes = [line for line in proc.stderr.splitlines() if "older searchapp" in line]
+    assert len(notes) == 1 and "Traceback" not in proc.stderr
+    rebuilt = json.loads(manifest.read_text())
+    manifest.write_text(json.dumps({**rebuilt, "schema": rebuilt["schema"] - 1}))
+    report = cli_json(work, "index")
+    assert report["upgraded"] and report["rebuilt"] and report["added"] == 5

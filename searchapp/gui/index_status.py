@@ -48,6 +48,8 @@ class IndexStatus:
                        "your bookmarks were not touched.")
         msg = (f"Index: {report.total_paragraphs:,} paragraphs from {report.total_files} files"
                f" ({report.added} added, {report.updated} updated, {report.removed} removed)")
+        if report.upgraded:  # one line: the index of an older version was rebuilt
+            msg = f"{report.upgraded[0].upper()}{report.upgraded[1:]}. {msg}"
         self.statusBar().showMessage(msg)
         self._set_problems(report.failed)
         self.bookmarks_panel.reload()

@@ -27,13 +27,14 @@ from whoosh.index import LockError
 from whoosh.writing import CLEAR
 
 from searchapp.config import Settings
-from searchapp.errors import IndexBusy, IndexDamaged, IndexError_, IndexMissing
+from searchapp.errors import IndexBusy, IndexDamaged, IndexError_, IndexMissing, IndexOutdated
 from searchapp.index.manifest import (
     config_fingerprint,
     read_manifest,
     same_stat,
     write_manifest,
 )
+from searchapp.index import background
 from searchapp.index.parallel import Task, load_tasks
 from searchapp.index.schema import INDEX_NAME, SCHEMA_VERSION, make_schema
 from searchapp.index.whoosh import segments as bulkwrite
@@ -50,7 +51,8 @@ CREATE_LOCK = "CREATING.lock"  # not "_paragraphs_*": Whoosh's create deletes th
 
 
 def index_exists(index_dir: Path) -> bool:
-    return whoosh_index.exists_in(str(index_dir), indexname=INDEX_NAME)
+    """An index (of any version) is at ``index_dir``: its table of contents is there."""
+    return background.index_exists(index_dir)
 
 
 def _leftover_segments(index_dir: Path) -> bool:
@@ -70,6 +72,9 @@ def open_index(index_dir: Path):
         if _leftover_segments(index_dir):
             raise IndexDamaged(index_dir, "its table of contents is missing")
         raise IndexMissing(index_dir)
+    version = read_manifest(index_dir).get("schema")
+    if version is not None and version != SCHEMA_VERSION:
+        raise IndexOutdated(index_dir, version)
     try:
         ix = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
         with ix.reader() as reader:  # opens every segment
@@ -337,8 +342,8 @@ def _create_index(index_dir: Path):
 
 
 def _check_not_locked(index_dir: Path) -> None:
-    ix = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
     try:
+        ix = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
         ix.writer(timeout=0.0).cancel()
     except LockError:
         raise IndexBusy(index_dir) from None

@@ -31,6 +31,7 @@ from whoosh import fields, qparser, query
 from whoosh.qparser import QueryParser
 
 from searchapp.errors import QueryError
+from searchapp.model import FACET_NAMES
 from searchapp.ingest.entities import Registry
 
 
@@ -43,7 +44,8 @@ class ParsedQuery:
     notices: list[str] = field(default_factory=list)
 
 
-USER_FIELDS = ("person", "place", "source", "author", "title", "year", "date", "body")
+#: fields a query may name: every facet of the one facet table, and the text fields
+USER_FIELDS = (*FACET_NAMES, "title", "date", "body")
 _FIELD_ALIASES = {"persons": "person", "places": "place", "authors": "author", "text": "body",
                   "publisher": "source", "outlet": "source"}
 
