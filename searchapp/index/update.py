@@ -144,23 +144,8 @@ def update_index(settings: Settings, rebuild: bool = False,
     fingerprint = config_fingerprint(settings)
     manifest = read_manifest(index_dir)
     report = IndexReport()
-    ix = None
-    if (index_exists(index_dir) or _leftover_segments(index_dir)) \
-            and manifest.get("schema") not in (None, SCHEMA_VERSION):
-        report.upgraded = (f"the index was built by an older searchapp (index version "
-                           f"{manifest.get('schema')}, now {SCHEMA_VERSION}): rebuilt")
-    elif (index_exists(index_dir) or _leftover_segments(index_dir)) \
-            and manifest.get("schema") == SCHEMA_VERSION:
-        try:
-            ix = open_index(index_dir)
-        except IndexDamaged as exc:  # rebuilt from the corpus below
-            report.recovered = exc.reason
-        except IndexError_:
-            pass
-    fresh = ix is None  # a new, empty index: nothing to delete or compare
-    writer = None
-    if fresh:
-        ix, writer = _create_index(index_dir)
+    ix, writer = _open_for_update(index_dir, manifest, report)
+    fresh = writer is not None  # a new, empty index: nothing to delete or compare
     clear = rebuild and not fresh  # drop every old segment at commit
     reread = fresh or rebuild or manifest.get("fingerprint") != fingerprint
     report.rebuilt = reread
@@ -207,15 +192,7 @@ def update_index(settings: Settings, rebuild: bool = False,
             run.apply(task, outcome, writer)
         files, failures = run.files, run.failures
         if not (fresh or clear):
-            # every document in the index whose file is gone (the manifest may lag behind)
-            current = {f["doc_id"] for f in files.values()} | \
-                {doc_id_for(p) for p, _ in report.failed}
-            with ix.reader() as reader:
-                indexed = {t.decode() if isinstance(t, bytes) else t
-                           for t in reader.lexicon("doc_id")}
-            for doc_id in indexed - current:
-                writer.delete_by_term("doc_id", doc_id)
-                report.removed += 1
+            _delete_gone(ix, writer, files, report)
         elif clear:
             report.removed = len(set(known) - set(files))
         bulkwrite.commit(writer, segments, mergetype=CLEAR if clear else None)
@@ -232,6 +209,34 @@ def update_index(settings: Settings, rebuild: bool = False,
     report.total_paragraphs = sum(f.get("paragraphs", 0) for f in files.values())
     report.seconds = time.perf_counter() - start
     return report
+
+
+def _open_for_update(index_dir: Path, manifest: dict, report: IndexReport):
+    """The index to update and None, or a new empty index and its writer when there
+    is none, it is of an older version (``report.upgraded``) or it is damaged
+    (``report.recovered``): the one repair policy, rebuilding from the corpus."""
+    if index_exists(index_dir) or _leftover_segments(index_dir):
+        if manifest.get("schema") not in (None, SCHEMA_VERSION):
+            report.upgraded = (f"the index was built by an older searchapp (index version "
+                               f"{manifest.get('schema')}, now {SCHEMA_VERSION}): rebuilt")
+        elif manifest.get("schema") == SCHEMA_VERSION:
+            try:
+                return open_index(index_dir), None
+            except IndexDamaged as exc:  # rebuilt from the corpus
+                report.recovered = exc.reason
+            except IndexError_:
+                pass
+    return _create_index(index_dir)
+
+
+def _delete_gone(ix, writer, files: dict, report: IndexReport) -> None:
+    """Delete every document in the index whose file is gone (the manifest may lag)."""
+    current = {f["doc_id"] for f in files.values()} | {doc_id_for(p) for p, _ in report.failed}
+    with ix.reader() as reader:
+        indexed = {t.decode() if isinstance(t, bytes) else t for t in reader.lexicon("doc_id")}
+    for doc_id in indexed - current:
+        writer.delete_by_term("doc_id", doc_id)
+        report.removed += 1
 
 
 class _Run:
