@@ -94,16 +94,12 @@ def persons_table(engine) -> list[dict]:
 
 def viewer_document(engine, doc_id: str, focus: int | None, terms, persons,
                     query: str = "") -> DocumentData | None:
-    """A document for the viewer, with what to highlight in each paragraph."""
+    """A document for the viewer, with what ``query`` highlights in each paragraph
+    (``terms`` are not needed: the query is highlighted as the results list does)."""
     paragraphs = engine.document(doc_id)
     if not paragraphs:
         return None
-    persons = set(persons)
-    marks = {}
-    for p in paragraphs:
-        spans = engine.marks(p, terms, persons)
-        if spans:
-            marks[p["para"]] = spans
+    marks = engine.document_marks(paragraphs, query, persons)
     meta = {key: next((p.get(key) for p in paragraphs if p.get(key)), None)
             for key in ("title", "source", "date", "url", "authors", "path", "year")}
     return DocumentData(doc_id, paragraphs, marks, focus, query, meta=meta)

@@ -34,7 +34,8 @@ from searchapp.ingest.entities import Registry
 from searchapp.model import FACET_NAMES, SORTS, Hit, SearchRequest, SearchResult
 from searchapp.search import rank
 from searchapp.search.facets import filter_mask, resolve_persons
-from searchapp.search.highlight import make_snippet, merge_spans
+from searchapp.search.highlight import make_snippet
+from searchapp.search.marks import Highlight
 from searchapp.search.match import query_mask
 from searchapp.search.query import ParsedQuery, QueryBuilder
 from searchapp.search.suggest import suggest
@@ -60,7 +61,8 @@ class SearchBackend(Protocol):
 
     def person_document_counts(self) -> dict[str, int]: ...
 
-    def term_spans(self, text: str, terms: set[str] | list[str]) -> list[tuple[int, int]]: ...
+    def document_marks(self, paragraphs: list[dict], query: str, persons
+                       ) -> dict[int, list[tuple[int, int]]]: ...
 
     def refresh(self) -> bool: ...
 
@@ -151,8 +153,8 @@ class SearchEngine:
             timeline = cols.timeline(matched)
             docnums, scores = self._page(cols, parsed, matched, req, total)
             mark_persons = list(dict.fromkeys([*persons, *parsed.persons]))
-            terms = rank.body_terms(self._searcher.reader(), parsed.query)
-            hits = [self._hit(d, s, terms, mark_persons)
+            hl = Highlight.of(self._searcher.reader(), parsed.query)
+            hits = [self._hit(d, s, hl, mark_persons)
                     for d, s in zip(docnums, scores, strict=True)]
             suggestion = None
             if parsed.query is not None and total < 5:
@@ -161,7 +163,7 @@ class SearchEngine:
                                      total)
         return SearchResult(
             query=req.query, total=total, page=req.page, page_size=req.page_size, hits=hits,
-            facets=facets, suggestion=suggestion, notices=notices, terms=sorted(terms),
+            facets=facets, suggestion=suggestion, notices=notices, terms=sorted(hl.terms),
             persons=mark_persons, timeline=timeline,
             elapsed_ms=(time.perf_counter() - start) * 1000,
         )
@@ -196,10 +198,10 @@ class SearchEngine:
 
     # -- hits and highlights -----------------------------------------------------
 
-    def _hit(self, docnum: int, score, terms: set[str], persons: list[str]) -> Hit:
+    def _hit(self, docnum: int, score, hl: Highlight, persons: list[str]) -> Hit:
         f = self._searcher.stored_fields(docnum)
         text = f.get("body", "")
-        spans = self.marks(f, terms, persons)
+        spans = hl.spans(self._analyzer, text, f.get("mentions", []), persons)
         return Hit(
             key=f["key"], pid=f["pid"], doc_id=f["doc_id"], path=f["path"],
             title=f.get("title", ""), source=f.get("source", ""), date=f.get("date") or None,
@@ -209,14 +211,23 @@ class SearchEngine:
             year=f.get("year") or None, marks=spans,
         )
 
-    def marks(self, fields: dict, terms, persons) -> list[tuple[int, int]]:
-        """What to highlight in one stored paragraph: the query's words and the
-        chosen persons' mentions, merged (:func:`~searchapp.search.highlight.merge_spans`)."""
-        text = fields.get("body", "")
-        spans = self.term_spans(text, terms)
-        spans += [(s, e) for s, e, name, kind in fields.get("mentions", [])
-                  if kind == "person" and name in persons]
-        return merge_spans(spans, text)
+    def document_marks(self, paragraphs: list[dict], query: str, persons
+                       ) -> dict[int, list[tuple[int, int]]]:
+        """What ``query`` highlights in each stored paragraph (para -> merged spans):
+        the same rule as the results list (:class:`~searchapp.search.marks.Highlight`)."""
+        with self._lock:
+            try:
+                parsed = self._builder.parse(query)
+            except QueryError:
+                parsed = None
+            hl = Highlight.of(self._searcher.reader(), parsed.query if parsed else None)
+            persons = [*persons, *(parsed.persons if parsed else [])]
+        out = {}
+        for p in paragraphs:
+            spans = hl.spans(self._analyzer, p.get("body", ""), p.get("mentions", []), persons)
+            if spans:
+                out[p["para"]] = spans
+        return out
 
     def term_spans(self, text: str, terms: set[str] | list[str]) -> list[tuple[int, int]]:
         """Character spans of ``text`` whose analyzed tokens are in ``terms``."""

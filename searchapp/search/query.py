@@ -102,6 +102,7 @@ class QueryBuilder:
         rewritten = self._rewrite_fields(text)
         rewritten = self._rewrite_dates(rewritten)
         rewritten = self._expand_persons(rewritten, persons)
+        rewritten = rewrite_hyphens(rewritten)
         rewritten = self._drop_dangling(rewritten, notices)
         if rewritten.count('"') % 2:
             notices.append("A quote was not closed; its words were searched as a phrase "
@@ -245,6 +246,38 @@ class QueryBuilder:
 
     def _text_query(self, raw: str):
         return self.parser.parse(f'"{raw}"')
+
+
+# A hyphenated word: letters or digits joined by hyphens (ASCII, U+2010, U+2011), with at
+# least one letter (2023-10-05 and 1-0 are not words), not part of a wildcard or fuzzy term.
+_HYPHENATED = re.compile(
+    r"(?<![\w\-\u2010\u2011*?~])(?P<field>\w+:)?(?P<sign>[-+]?)"
+    r"(?P<word>\w+(?:[-\u2010\u2011]\w+)+)(?![\w*?~\-\u2010\u2011])")
+_HYPHEN = re.compile(r"[-\u2010\u2011]")
+# fields whose values are analyzed text: a hyphenated value is rewritten there too
+_TEXT_FIELDS = ("title:", "body:", "source:", "author:")
+
+
+def rewrite_hyphens(text: str) -> str:
+    """``two-track`` -> ``("two track" OR twotrack)``: a hyphenated word matches itself
+    (the analyzer indexes its parts at consecutive positions, so the phrase of its
+    parts finds "two-track" and "two track"), and its joined form ("twotrack").  A
+    ``-`` before a word is still NOT: ``-two-track`` -> ``-("two track" OR twotrack)``.
+    Quoted phrases are left as they are (their words are already a phrase), and so
+    are person, place, year and date fields and words without a letter (dates)."""
+    out, pos = [], 0
+    for m in _HYPHENATED.finditer(text):
+        field = m.group("field") or ""
+        word = m.group("word")
+        if text.count('"', 0, m.start()) % 2 or not any(c.isalpha() for c in word) \
+                or (field and field.lower() not in _TEXT_FIELDS):
+            continue
+        parts = _HYPHEN.split(word)
+        out.append(text[pos:m.start()])
+        out.append(f'{field}{m.group("sign")}("{" ".join(parts)}" OR {"".join(parts)})')
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _split_keep_quotes(text: str) -> list[str]:

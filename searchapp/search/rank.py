@@ -28,12 +28,6 @@ def query_terms(reader, q) -> list[tuple[str, bytes, float]]:
     return terms
 
 
-def body_terms(reader, q) -> set[str]:
-    """The body words (index terms) the query matches: what to highlight."""
-    return {t.decode("utf-8") if isinstance(t, bytes) else t
-            for f, t, _ in query_terms(reader, q) if f == "body"}
-
-
 def scores(searcher, cols: Columns, q, docs: np.ndarray) -> np.ndarray:
     """BM25F scores of ``docs`` for ``q``, as Whoosh's default weighting gives
     them for terms (B=0.75, K1=1.2, Whoosh's idf and quantized lengths),

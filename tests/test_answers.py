@@ -1,0 +1,130 @@
+"""Answers that must be true: hyphenated words, phrase highlights (issue: every answer true)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from conftest import CORPUS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from searchapp.config import Settings
+from searchapp.index.update import update_index
+from searchapp.search.engine import SearchEngine, SearchRequest
+from searchapp.search.query import rewrite_hyphens
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    root = tmp_path_factory.mktemp("answers")
+    shutil.copytree(CORPUS, root / "corpus")
+    (root / "corpus" / "hyphens.txt").write_text(
+        "Hyphenated words in political writing\n\n"
+        "The two-track approach and a pro-Beijing stance were debated by anti-communist "
+        "groups in the post-war years.\n\n"
+        "A two track plan was also proposed, and the non-proliferation treaty held.\n\n"
+        "Negotiators spoke of a twotrack process and of nonproliferation in general.\n\n"
+        "Only the word track appears here, beside two other words.\n", "utf-8")
+    s = Settings.resolve(corpus=root / "corpus", index=root / "index", data_dir=root / "data")
+    update_index(s)
+    with SearchEngine.open(s) as eng:
+        yield eng
+
+
+def texts(engine, query: str) -> list[str]:
+    return [h.text for h in engine.search(SearchRequest(query=query, page_size=1000)).hits]
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\s\-\u2010\u2011]+", " ", text.casefold())
+
+
+@pytest.mark.parametrize("word", ["two-track", "pro-Beijing", "non-proliferation",
+                                  "anti-communist", "post-war"])
+def test_a_hyphenated_word_finds_itself_its_parts_as_a_phrase_and_its_joined_form(engine, word):
+    found = texts(engine, word)
+    parts = " ".join(re.split(r"[-\u2010\u2011]", word)).casefold()
+    joined = parts.replace(" ", "")
+    assert found, word
+    for t in found:  # every hit holds the word, its parts in a row or its joined form
+        assert parts in _norm(t) or joined in t.casefold(), (word, t)
+    corpus_hits = [t for t in texts(engine, f'"{parts}"')]
+    assert set(corpus_hits) <= set(found)
+
+
+def test_two_track_finds_every_form_and_not_the_lone_parts(engine):
+    found = texts(engine, "two-track")
+    assert any("two-track approach" in t for t in found)
+    assert any("two track plan" in t for t in found)
+    assert any("twotrack process" in t for t in found)
+    assert not any("Only the word track" in t for t in found)
+
+
+def test_a_leading_minus_is_still_not(engine):
+    with_word = set(texts(engine, "summit"))
+    without = set(texts(engine, "summit -two-track"))
+    assert without and without <= with_word
+    assert not any("two-track" in t or "two track" in t for t in without)
+    assert set(texts(engine, "summit -track")) <= without
+
+
+_part = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
+
+
+@given(parts=st.lists(_part, min_size=2, max_size=4),
+       sign=st.sampled_from(["", "-", "+"]),
+       before=st.sampled_from(["", "summit ", "(korea OR china) ", '"camp david" ']),
+       after=st.sampled_from(["", " seoul", " AND beijing", " year:2023"]),
+       dash=st.sampled_from(["-", "\u2010", "\u2011"]))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_hyphen_rule_property(parts, sign, before, after, dash):
+    """Over generated queries: a hyphenated word becomes (phrase of its parts OR joined
+    form), keeping a leading sign; the rest of the query is unchanged; quoted text and
+    hyphenated numbers are never rewritten."""
+    word = dash.join(parts)
+    query = f"{before}{sign}{word}{after}"
+    out = rewrite_hyphens(query)
+    assert out == f'{before}{sign}("{" ".join(parts)}" OR {"".join(parts)}){after}'
+    assert rewrite_hyphens(f'"{word}"') == f'"{word}"'
+    assert rewrite_hyphens("date:2023-10-05 1-0") == "date:2023-10-05 1-0"
+
+
+@given(parts=st.lists(st.sampled_from(["two", "track", "pro", "beijing", "non",
+                                       "proliferation", "summit", "korea"]),
+                      min_size=2, max_size=3))
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+def test_hyphenated_query_equals_phrase_or_joined(engine, parts):
+    """The engine's answer for ``a-b`` is exactly the union of ``"a b"`` and ``ab``."""
+    hyph = set(texts(engine, "-".join(parts)))
+    union = set(texts(engine, f'"{" ".join(parts)}"')) | set(texts(engine, "".join(parts)))
+    assert hyph == union
+
+
+def test_a_phrase_highlights_the_phrase_not_its_lone_words(engine):
+    result = engine.search(SearchRequest(query='"Camp David"', page_size=100))
+    assert result.total
+    lone = 0
+    for h in result.hits:
+        marked = [h.text[s:e] for s, e in h.marks]
+        assert marked and all(_norm(m) == "camp david" for m in marked), marked
+        lone += len(re.findall(r"(?i)\bcamp\b(?!\s+david)", h.text))
+    doc = result.hits[0].doc_id
+    paragraphs = engine.document(doc)
+    marks = engine.document_marks(paragraphs, '"Camp David"', [])
+    texts_by_para = {p["para"]: p["body"] for p in paragraphs}
+    for para, spans in marks.items():
+        assert all(_norm(texts_by_para[para][s:e]) == "camp david" for s, e in spans)
+
+
+def test_words_and_phrases_together_are_each_marked(engine):
+    result = engine.search(SearchRequest(query='"Camp David" summit', page_size=20))
+    assert result.total
+    for h in result.hits:
+        marked = " | ".join(_norm(h.text[s:e]) for s, e in h.marks)
+        assert "camp david" in marked
+        words = set(re.findall(r"\w+", marked))
+        assert words <= {"camp", "david"} | {w for w in words if w.startswith("summit")}
+        assert not re.search(r"\bcamp\b(?! david)", marked)
