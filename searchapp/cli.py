@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from searchapp import __version__
+from searchapp.dates import display as display_date
 from searchapp.config import Settings
 from searchapp.ingest.pipeline import Document, load_document
 from searchapp.ingest.read import LoadError
@@ -28,7 +29,7 @@ def _print_document(doc: Document) -> None:
     print(f"title:    {m.title}")
     print(f"source:   {m.source}")
     print(f"url:      {m.url}")
-    print(f"date:     {m.date or (m.year or '')}")
+    print(f"date:     {display_date(m.date, m.year)}")
     print(f"authors:  {', '.join(m.authors)}")
     print(f"language: {m.language}")
     print(f"persons:  {', '.join(doc.persons)}")
@@ -195,7 +196,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(f"Did you mean: {result.suggestion}")
     bold = sys.stdout.isatty()
     for i, hit in enumerate(result.hits, (req.page - 1) * req.page_size + 1):
-        date = hit.date or ""
+        date = display_date(hit.date, hit.year)
         print()
         print(f"{i}. {hit.title or hit.path} — {hit.source or '(source unknown)'}{', ' + date if date else ''}"
               f"  ¶{hit.para}  [{hit.doc_id}:{hit.para}]")

@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from searchapp.dates import display as display_date
 from searchapp.errors import BookmarkError
 
 SCHEMA = """
@@ -165,7 +166,8 @@ class BookmarkStore:
                 (paragraph["doc_id"], paragraph["pid"], paragraph["path"], paragraph["para"],
                  paragraph.get("body") or paragraph.get("text", ""),
                  paragraph.get("title", ""), paragraph.get("source", ""),
-                 paragraph.get("date") or "", paragraph.get("url", ""),
+                 display_date(paragraph.get("date"), paragraph.get("year")),
+                 paragraph.get("url", ""),
                  json.dumps(paragraph.get("authors", []), ensure_ascii=False),
                  note, json.dumps(_tags(tags), ensure_ascii=False), now, now),
             )
@@ -241,7 +243,8 @@ class BookmarkStore:
                     " date=?, url=?, status=? WHERE id=?",
                     (para["doc_id"], para["pid"], para["path"], para["para"],
                      para.get("title", "") or b.title, para.get("source", "") or b.source,
-                     para.get("date") or b.date, para.get("url", "") or b.url,
+                     display_date(para.get("date"), para.get("year")) or b.date,
+                     para.get("url", "") or b.url,
                      "ok" if status == "ok" else status, b.id),
                 )
                 if status == "edited":  # keep the newer text as the snapshot

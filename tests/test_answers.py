@@ -128,3 +128,60 @@ def test_words_and_phrases_together_are_each_marked(engine):
         words = set(re.findall(r"\w+", marked))
         assert words <= {"camp", "david"} | {w for w in words if w.startswith("summit")}
         assert not re.search(r"\bcamp\b(?! david)", marked)
+
+
+# -- one date model -----------------------------------------------------------------------
+
+def _keys(engine, **kw) -> set[str]:
+    return {h.key for h in engine.search(SearchRequest(page_size=10_000, **kw)).hits}
+
+
+def test_a_range_covering_a_whole_year_holds_the_documents_dated_only_by_that_year(engine):
+    year = _keys(engine, years=[2023])
+    whole = _keys(engine, date_from="2023-01-01", date_to="2023-12-31")
+    assert year and whole == year
+    assert _keys(engine, date_from="2023", date_to="2023") == year
+    assert _keys(engine, query="date:[2023-01-01 TO 2023-12-31]") == year
+    assert _keys(engine, query="date:2023") == year
+    year_only = {h.key for h in engine.search(SearchRequest(years=[2023], page_size=10_000)).hits
+                 if h.date is None}
+    assert year_only, "the seeds have a document dated only '2023'"
+    part = _keys(engine, date_from="2023-03-01", date_to="2023-12-31")
+    assert part and not part & year_only  # not the whole year: the year-only one is out
+    assert not _keys(engine, query="date:[2023-01-01 TO 2023-06-30]") & year_only
+    # a range over several years holds the whole years inside it
+    assert year_only <= _keys(engine, date_from="2020-05-01", date_to="2024-12-31")
+
+
+def test_year_only_documents_show_their_year(engine, tmp_path):
+    from searchapp.dates import display
+    from searchapp.store import BookmarkStore
+
+    hit = next(h for h in engine.search(SearchRequest(years=[2023], page_size=100)).hits
+               if h.date is None)
+    assert display(hit.date, hit.year) == "2023"
+    store = BookmarkStore(tmp_path / "b.sqlite3")
+    b = store.add(engine.paragraph(hit.key))
+    assert b.date == "2023"
+    assert "2023" in store.export("md") and "2023" in store.export("csv")
+
+
+@given(lo=st.sampled_from(["", "2019", "2019-06", "2019-06-26", "2023-01-01", "2023-03-01",
+                           "2023", "2024-01-01"]),
+       hi=st.sampled_from(["", "2019-12-31", "2023-06-30", "2023-12-31", "2023", "2024",
+                           "2024-11-15", "2025"]))
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+def test_date_filters_and_date_clauses_agree(engine, lo, hi):
+    """The app's date fields (request filters) and the query's date: clause give the
+    same paragraphs for every range."""
+    from searchapp.errors import QueryError
+
+    if not (lo or hi):
+        return  # no range at all: the filter is off, while date:[* TO *] means "dated"
+    try:
+        by_filter = _keys(engine, date_from=lo or None, date_to=hi or None)
+    except QueryError:
+        return  # a range that ends before it starts: both refuse it
+    clause = f"date:[{lo or '*'} TO {hi or '*'}]"
+    assert _keys(engine, query=clause) == by_filter

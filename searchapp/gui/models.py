@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from searchapp.store import Bookmark, BookmarkStore
+from searchapp.dates import display as display_date
 from searchapp.model import FACETS, Hit, SearchResult
 
 HitRole = Qt.ItemDataRole.UserRole + 1
@@ -39,7 +40,7 @@ def _is_root(parent: Index | None) -> bool:
 
 
 def when(date: str | None, year: int | None = None) -> str:
-    return date or (str(year) if year else "undated")
+    return display_date(date, year) or "undated"
 
 
 class ResultsModel(QAbstractListModel):

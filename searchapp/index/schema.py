@@ -11,6 +11,7 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from searchapp.index import INDEX_NAME  # noqa: F401  (re-exported)
 from searchapp.index.analysis import name_analyzer, text_analyzer
 from searchapp.ingest.pipeline import Document
+from searchapp.dates import datenum
 from searchapp.model import FACETS
 
 # 2: para not indexed, fewer numeric tiers; 3: modules moved (the analyzers' pickled
@@ -67,15 +68,6 @@ def make_schema() -> Schema:
         places=STORED,
         mentions=STORED,  # [[start, end, name, kind], ...]
     )
-
-
-def datenum(date: str, year: int | None) -> int:
-    """Sortable date: YYYYMMDD, YYYY0000 when only the year is known, 0 when unknown."""
-    if date and len(date) >= 10:
-        return int(date[:4] + date[5:7] + date[8:10])
-    if year:
-        return int(year) * 10000
-    return 0
 
 
 def paragraph_records(doc: Document) -> list[dict]:

@@ -9,7 +9,7 @@ from searchapp.errors import QueryError
 from searchapp.index.whoosh.readers import Columns
 from searchapp.ingest.entities import Registry
 from searchapp.model import FACET_BY_NAME, FACET_NAMES, SearchRequest
-from searchapp.search.query import date_bounds
+from searchapp import dates
 
 
 def resolve_persons(registry: Registry, cols: Columns, names: list[str]) -> list[str]:
@@ -43,6 +43,15 @@ def loose_value(cols: Columns, facet: str, value: str, notices: list[str] | None
     return value
 
 
+def date_mask(datenum: np.ndarray, lo: int, hi: int) -> np.ndarray:
+    """:func:`searchapp.dates.contains` over a datenum column: days inside the range,
+    and year-only dates whose whole year the range covers."""
+    day = datenum % 10000
+    year_start = datenum - day
+    whole_year = (lo <= year_start + 101) & (hi >= year_start + 1231)
+    return (datenum > 0) & np.where(day == 0, whole_year, (datenum >= lo) & (datenum <= hi))
+
+
 def filter_mask(cols: Columns, registry: Registry, req: SearchRequest, persons: list[str],
                 notices: list[str]) -> np.ndarray:
     """Live paragraphs passing the request's filters: values within a group
@@ -70,9 +79,9 @@ def filter_mask(cols: Columns, registry: Registry, req: SearchRequest, persons: 
                 v = registry.canonical_person(v) or v
             mask &= ~cols.value_mask(facet, str(v))
     if req.date_from or req.date_to:
-        lo = date_bounds(req.date_from or "", False)
-        hi = date_bounds(req.date_to or "", True)
+        lo = dates.bound(req.date_from or "", False)
+        hi = dates.bound(req.date_to or "", True)
         if lo > hi:
             raise QueryError("The date range ends before it starts")
-        mask &= (cols.datenum >= lo) & (cols.datenum <= hi) & (cols.datenum > 0)
+        mask &= date_mask(cols.datenum, lo, hi)
     return mask

@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date as _date
 
 from whoosh import fields, qparser, query
 from whoosh.qparser import QueryParser
 
+from searchapp import dates
 from searchapp.errors import QueryError
 from searchapp.model import FACET_NAMES
 from searchapp.ingest.entities import Registry
@@ -51,30 +51,8 @@ _FIELD_ALIASES = {"persons": "person", "places": "place", "authors": "author", "
 
 _DATE_CLAUSE = re.compile(r"(?<![\w:])date:(?:\[(?P<range>[^\]]*)(?P<close>\])?|(?P<single>[^\s)]*))",
                           re.I)
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _FIELD_CLAUSE = re.compile(r"(?<![\w:])(\w+):(?:\"[^\"]*\"?|\[[^\]]*\]?|\([^)]*\)?|\S+)")
 _OPERATOR = re.compile(r"^(?:AND|OR|NOT|ANDNOT|ANDMAYBE)$")
-
-
-def date_bounds(text: str, end: bool) -> int:
-    """``2023`` / ``2023-05`` / ``2023-05-04`` as a datenum bound (lower or upper)."""
-    text = text.strip()
-    if text in ("", "*"):
-        return 99999999 if end else 0
-    m = _PARTIAL_DATE.match(text)
-    if not m:
-        raise QueryError(f"'{text}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = int(m.group(1)), m.group(2), m.group(3)
-    try:
-        if day:
-            _date(year, int(month), int(day))
-            return year * 10000 + int(month) * 100 + int(day)
-        if month:
-            _date(year, int(month), 1)
-            return year * 10000 + int(month) * 100 + (99 if end else 0)
-    except ValueError:
-        raise QueryError(f"'{text}' is not a real date") from None
-    return year * 10000 + (9999 if end else 0)
 
 
 class QueryBuilder:
@@ -148,16 +126,17 @@ class QueryBuilder:
                     raise QueryError(f"Cannot read the date range '{m.group(0)}': write "
                                      "date:[2023-01-01 TO 2023-06-30]")
                 parts = parts.groups()
-                lo, hi = date_bounds(parts[0], False), date_bounds(parts[1], True)
+                lo, hi = dates.bound(parts[0], False), dates.bound(parts[1], True)
             else:
                 single = m.group("single")
                 if not single:
                     raise QueryError("'date:' needs a date, e.g. date:2023 or "
                                      "date:[2023-01-01 TO 2023-06-30]")
-                lo, hi = date_bounds(single, False), date_bounds(single, True)
+                lo, hi = dates.bound(single, False), dates.bound(single, True)
             if lo > hi:
                 raise QueryError(f"The date range '{m.group(0)}' ends before it starts")
-            return f"datenum:[{lo} TO {hi}]"
+            ranges = [f"datenum:[{a} TO {b}]" for a, b in dates.intervals(lo, hi)]
+            return ranges[0] if len(ranges) == 1 else "(" + " OR ".join(ranges) + ")"
 
         return _DATE_CLAUSE.sub(repl, text)
 
