@@ -12,6 +12,7 @@ from pathlib import Path
 
 from searchapp import __version__
 from searchapp.dates import display as display_date
+from searchapp.model import describe_search
 from searchapp.config import Settings
 from searchapp.ingest.pipeline import Document, load_document
 from searchapp.ingest.read import LoadError
@@ -49,7 +50,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     for name in args.files:
         try:
             doc = load_document(Path(name), settings.corpus, catalog, registry)
-        except LoadError as exc:
+        except LoadError as exc:  # a file that cannot be used: the user's to fix (exit 2)
             print(f"searchapp: {name}: {exc}", file=sys.stderr)
             failed += 1
             continue
@@ -63,7 +64,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         else:
             _print_document(doc)
         sys.stdout.flush()
-    return 1 if failed else 0
+    return 2 if failed else 0
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -180,16 +181,24 @@ def _request(args: argparse.Namespace):
 def cmd_search(args: argparse.Namespace) -> int:
     settings = _settings(args)
     req = _request(args)
-    with _open_engine(settings) as engine:
-        result = engine.search(req)
     if not args.no_history:
         _record_history(settings, req)
-    if args.json:
+    return _run_search(args, settings, req)
+
+
+def _run_search(args: argparse.Namespace, settings: Settings, req) -> int:
+    with _open_engine(settings) as engine:
+        result = engine.search(req)
+    pages = max(1, -(-result.total // req.page_size))
+    if result.total and req.page > pages:
+        raise UserError(f"page {req.page} is past the last page ({pages} page"
+                        f"{'s' if pages != 1 else ''} of {req.page_size} for {result.total} "
+                        "paragraphs)")
+    if getattr(args, "json", False):
         _print_json_line(result.to_json())
         return 0
     for notice in result.notices:
         print(f"note: {notice}")
-    pages = max(1, -(-result.total // req.page_size))
     print(f"{result.total} paragraph{' matches' if result.total == 1 else 's match'}" +
           (f" (page {req.page} of {pages})" if result.total > req.page_size else ""))
     if result.suggestion:
@@ -198,12 +207,12 @@ def cmd_search(args: argparse.Namespace) -> int:
     for i, hit in enumerate(result.hits, (req.page - 1) * req.page_size + 1):
         date = display_date(hit.date, hit.year)
         print()
-        print(f"{i}. {hit.title or hit.path} — {hit.source or '(source unknown)'}{', ' + date if date else ''}"
+        print(f"{i}. {_citation(hit.title or hit.path, hit.source or '(source unknown)', date)}"
               f"  ¶{hit.para}  [{hit.doc_id}:{hit.para}]")
         print("   " + _plain(hit, bold))
         if hit.persons:
             print("   persons: " + ", ".join(hit.persons))
-    if result.total and args.facets:
+    if result.total and getattr(args, "facets", False):
         print()
         for facet, rows in result.facets.items():
             if rows:
@@ -248,11 +257,13 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
             if args.json:
                 _print_json_line({"bookmarks": [b.to_json() for b in rows]})
             else:
+                if not rows:
+                    print("no bookmarks" + (" match" if args.tag_filter or args.text else " yet"))
                 for b in rows:
                     flag = "  (paragraph gone; saved text)" if b.status == "missing" else ""
                     tags = "  " + " ".join("#" + t for t in b.tags) if b.tags else ""
-                    print(f"{b.id:4}  {b.title or b.path} — {b.source}, {b.date} ¶{b.para}"
-                          f"{tags}{flag}")
+                    print(f"{b.id:4}  {_citation(b.title or b.path, b.source, b.date)} "
+                          f"¶{b.para}{tags}{flag}")
                     print(f"      {b.text[:160]}{'…' if len(b.text) > 160 else ''}")
                     if b.note:
                         print(f"      note: {b.note}")
@@ -274,6 +285,12 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
     return 0
 
 
+def _citation(title: str, source: str | None, date: str | None) -> str:
+    """"Title — Source, 2023" with the empty parts left out (never "— , ")."""
+    rest = ", ".join(x for x in (source, date) if x)
+    return f"{title} — {rest}" if rest else title
+
+
 def _out(args: argparse.Namespace, obj, human: str) -> None:
     if getattr(args, "json", False):
         _print_json_line(obj)
@@ -285,23 +302,31 @@ def cmd_history(args: argparse.Namespace) -> int:
     with _open_store(_settings(args).bookmarks_db) as store:
         if args.clear:
             store.clear_history()
+            _out(args, {"cleared": True}, "history cleared")
             return 0
         rows = store.history(args.limit)
     if args.json:
         _print_json_line({"history": rows})
     else:
+        if not rows:
+            print("no searches in the history yet")
         for r in rows:
-            extra = " " + json.dumps(r["filters"], ensure_ascii=False) if r["filters"] else ""
-            print(f"{r['query']}{extra}")
+            print(describe_search(r["query"], r["filters"]))
     return 0
 
 
 def cmd_saved(args: argparse.Namespace) -> int:
     settings = _settings(args)
     with _open_store(settings.bookmarks_db) as store:
-        if args.action == "add":
+        if args.action == "run":
+            saved = store.saved_search(args.name)
+        elif args.action == "add":
             req = _request(args)
             filters = {**req.filters(), "sort": req.sort}
+            if not args.replace and any(r["name"] == args.name.strip()
+                                        for r in store.saved_searches()):
+                raise UserError(f"a saved search is already called '{args.name}' "
+                                "(add --replace to replace it)")
             store.save_search(args.name, req.query, filters)
             _out(args, {"name": args.name, "query": req.query, "filters": filters},
                  f"saved search '{args.name}'")
@@ -310,11 +335,19 @@ def cmd_saved(args: argparse.Namespace) -> int:
             if args.json:
                 _print_json_line({"saved": rows})
             else:
+                if not rows:
+                    print("no saved searches yet")
                 for r in rows:
-                    print(f"{r['name']}: {r['query']} {json.dumps(r['filters'], ensure_ascii=False)}")
+                    print(f"{r['name']}: {describe_search(r['query'], r['filters'])}")
         elif args.action == "remove":
             store.delete_saved_search(args.name)
             _out(args, {"removed": args.name}, f"removed saved search '{args.name}'")
+    if args.action == "run":
+        from searchapp.model import SearchRequest
+
+        req = SearchRequest.from_json({**saved["filters"], "query": saved["query"],
+                                       "page": args.page, "page_size": args.limit})
+        return _run_search(args, settings, req)
     return 0
 
 
@@ -485,6 +518,13 @@ def build_parser() -> argparse.ArgumentParser:
     s_add.add_argument("name")
     _add_filters(s_add)
     ssub.add_parser("list", help="list saved searches")
+    s_add.add_argument("--replace", action="store_true",
+                       help="replace a saved search of the same name")
+    s_run = ssub.add_parser("run", help="run a saved search")
+    s_run.add_argument("name")
+    s_run.add_argument("--limit", type=int, default=10, metavar="N", help="hits per page")
+    s_run.add_argument("--page", type=int, default=1, metavar="N")
+    s_run.add_argument("--facets", action="store_true", help="also print facet counts")
     s_rm = ssub.add_parser("remove", help="remove a saved search")
     s_rm.add_argument("name")
     for b in ssub.choices.values():
@@ -505,7 +545,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # named by the command they were given to
+        prog = " ".join(["searchapp", *(x for x in (getattr(args, "command", None),
+                                                     getattr(args, "action", None)) if x)])
+        parser.exit(2, f"{prog}: error: unrecognized arguments: {' '.join(extra)} "
+                       f"(see '{prog} --help')\n")
     if args.self_test:
         from searchapp.selftest import run_self_test
 

@@ -200,5 +200,27 @@ class IndexReport:
         }
 
 
+def describe_search(query: str, filters: dict | None) -> str:
+    """A search as a person reads it: ``summit — Year 2023, not Person: Donald Trump``
+    (history, saved searches: the CLI and the app)."""
+    filters = filters or {}
+    parts = []
+    for f in FACETS:
+        for v in filters.get(f.request) or []:
+            parts.append(f"{f.title} {v}" if f.name == "year" else f"{f.title}: {v}")
+    for facet, values in (filters.get("exclude") or {}).items():
+        title = FACET_BY_NAME[facet].title if facet in FACET_BY_NAME else facet
+        parts.extend(f"not {title}: {v}" for v in values)
+    if filters.get("date_from") or filters.get("date_to"):
+        parts.append(f"dates {filters.get('date_from') or '…'} – {filters.get('date_to') or '…'}")
+    if len(filters.get("persons") or []) > 1:
+        parts.append("all of these persons" if filters.get("person_mode", "all") == "all"
+                     else "any of these persons")
+    if filters.get("sort") and filters["sort"] != SORTS[0]:
+        parts.append(SORT_LABELS.get(filters["sort"], filters["sort"]).lower())
+    text = query.strip() or "(filters only)"
+    return f"{text} — {', '.join(parts)}" if parts else text
+
+
 # progress(done, total, path) is called once per file examined
 Progress = Callable[[int, int, str], None]

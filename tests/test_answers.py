@@ -185,3 +185,14 @@ def test_date_filters_and_date_clauses_agree(engine, lo, hi):
         return  # a range that ends before it starts: both refuse it
     clause = f"date:[{lo or '*'} TO {hi or '*'}]"
     assert _keys(engine, query=clause) == by_filter
+
+
+@pytest.mark.parametrize("filters", [{}, {"years": [2019]}, {"sources": ["The Sejong Institute"]},
+                                     {"years": [2024]}, {"persons": ["Kim Jong Un"]}])
+def test_a_word_the_index_has_is_never_respelled(engine, filters):
+    """"Did you mean commit?" for summit: never, whatever the filters leave."""
+    for word in ("summit", "alliance", "tariffs", "denuclearization"):
+        r = engine.search(SearchRequest(query=word, **filters))
+        assert r.suggestion is None, (word, filters, r.suggestion)
+    r = engine.search(SearchRequest(query="sumit"))
+    assert r.suggestion == "summit"

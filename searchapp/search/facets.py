@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import numpy as np
 
 from searchapp.errors import QueryError
@@ -28,19 +31,37 @@ def resolve_persons(registry: Registry, cols: Columns, names: list[str]) -> list
     return list(dict.fromkeys(out))
 
 
-def loose_value(cols: Columns, facet: str, value: str, notices: list[str] | None) -> str:
-    """The facet's stored value for ``value`` (exact, else ignoring case); a notice
-    when there is none."""
+def _words(text: str) -> list[str]:
+    """Case- and accent-folded words (as the name fields are analyzed)."""
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    return re.findall(r"\w+", "".join(c for c in plain if not unicodedata.combining(c)))
+
+
+def loose_values(cols: Columns, facet: str, value: str, notices: list[str] | None) -> list[str]:
+    """The facet's stored values a filter value means, as the query language's field
+    would: the value itself, else those in any case, else those holding its words
+    in a row ("Epoch Times" -> "The Epoch Times", "Liou" -> "Liou Yi-hsuan").  A
+    notice says when the value was widened or matched nothing."""
     values = cols.facets[facet][0]
     if value in values:
-        return value
+        return [value]
     folded = value.casefold()
-    for v in values:
-        if v.casefold() == folded:
-            return v
+    same = [v for v in values if v.casefold() == folded]
+    if same:
+        return same
+    want = _words(value)
+    n = len(want)
+    found = [v for v in values if want and any(
+        w[i:i + n] == want for w in (_words(v),) for i in range(len(w) - n + 1))]
     if notices is not None:
-        notices.append(f"No {facet} is called '{value}'.")
-    return value
+        if not found:
+            notices.append(f"No {facet} is called '{value}'.")
+        elif len(found) <= 3:
+            notices.append(f"{facet.capitalize()} '{value}' taken as "
+                           + " or ".join(f"'{v}'" for v in found) + ".")
+        else:
+            notices.append(f"{facet.capitalize()} '{value}' matches {len(found)} values.")
+    return found or [value]
 
 
 def date_mask(datenum: np.ndarray, lo: int, hi: int) -> np.ndarray:
@@ -58,18 +79,20 @@ def filter_mask(cols: Columns, registry: Registry, req: SearchRequest, persons: 
     combine by the group's mode (persons and places: all or any; others: any),
     groups combine with AND; exclusions and the date range last."""
     mask = cols.live.copy()
-    groups = [
-        ("person", persons, req.person_mode),
-        ("place", [registry.canonical_place(p) or loose_value(cols, "place", p, None)
-                   for p in req.places], req.place_mode),
-        ("source", [loose_value(cols, "source", s, notices) for s in req.sources], "any"),
-        ("author", [loose_value(cols, "author", a, notices) for a in req.authors], "any"),
-        ("year", [str(int(y)) for y in req.years], "any"),
+    places = [[registry.canonical_place(p)] if registry.canonical_place(p)
+              else loose_values(cols, "place", p, notices) for p in req.places]
+    groups = [  # per requested value, the stored values it means
+        ("person", [[p] for p in persons], req.person_mode),
+        ("place", places, req.place_mode),
+        ("source", [loose_values(cols, "source", s, notices) for s in req.sources], "any"),
+        ("author", [loose_values(cols, "author", a, notices) for a in req.authors], "any"),
+        ("year", [[str(int(y))] for y in req.years], "any"),
     ]
-    for facet, values, mode in groups:
-        if not values:
+    for facet, requested, mode in groups:
+        if not requested:
             continue
-        masks = [cols.value_mask(facet, v) for v in values]
+        masks = [np.logical_or.reduce([cols.value_mask(facet, v) for v in values])
+                 for values in requested]
         mask &= np.logical_and.reduce(masks) if mode == "all" else np.logical_or.reduce(masks)
     for facet, values in (req.exclude or {}).items():
         if facet not in FACET_BY_NAME:

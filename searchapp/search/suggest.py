@@ -26,8 +26,8 @@ def suggest(query: str, reader, analyzer, spell_words: list[str],
         if word in ("AND", "OR", "NOT"):
             continue
         analyzed = [t.text for t in analyzer(word)]
-        if analyzed and any(reader.doc_frequency("body", a) >= 3 for a in analyzed):
-            continue
+        if not analyzed or any(reader.doc_frequency("body", a) for a in analyzed):
+            continue  # a word the index has is never "corrected" (summit is not commit)
         options = respell(reader, analyzer, spell_words, word.lower())
         if options and options[0] != word.lower():
             out.append(query[pos:start])
