@@ -36,6 +36,10 @@ FACETS: tuple[Facet, ...] = (
 FACET_NAMES: tuple[str, ...] = tuple(f.name for f in FACETS)
 FACET_BY_NAME: dict[str, Facet] = {f.name: f for f in FACETS}
 
+#: The facet value of paragraphs that have none (no source, no author named).
+UNKNOWN = "(unknown)"
+UNKNOWN_FACETS = ("source", "author")
+
 #: Result orders, in the order menus list them.
 SORTS: tuple[str, ...] = ("relevance", "newest", "oldest")
 SORT_LABELS = {"relevance": "Relevance", "newest": "Newest first", "oldest": "Oldest first"}
@@ -125,12 +129,16 @@ class SearchResult:
     # "YYYY-MM" when the month is known, "YYYY" when only the year is
     timeline: list[tuple[str, int]] = field(default_factory=list)
     elapsed_ms: float = 0.0
+    # facet -> how many values it has in these results (``facets`` lists at most
+    # ``facet_limit`` of them)
+    facet_sizes: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {
             "query": self.query, "total": self.total, "page": self.page,
             "page_size": self.page_size, "hits": [h.to_json() for h in self.hits],
-            "facets": self.facets, "suggestion": self.suggestion, "notices": self.notices,
+            "facets": self.facets, "facet_sizes": self.facet_sizes,
+            "suggestion": self.suggestion, "notices": self.notices,
             "timeline": [{"period": p, "count": c} for p, c in self.timeline],
         }
 

@@ -33,7 +33,7 @@ from searchapp.index.whoosh.readers import Columns
 from searchapp.ingest.entities import Registry
 from searchapp.model import FACET_NAMES, SORTS, Hit, SearchRequest, SearchResult
 from searchapp.search import rank
-from searchapp.search.facets import filter_mask, resolve_persons
+from searchapp.search.facets import combine, filter_masks, resolve_persons
 from searchapp.search.highlight import make_snippet
 from searchapp.search.marks import Highlight
 from searchapp.search.match import query_mask
@@ -146,10 +146,19 @@ class SearchEngine:
             parsed = self._builder.parse(req.query)
             notices = list(parsed.notices)
             persons = resolve_persons(self.registry, cols, req.persons)
-            filters = filter_mask(cols, self.registry, req, persons, notices)
-            matched = filters if parsed.query is None else self._match(parsed.query) & filters
+            base, groups = filter_masks(cols, self.registry, req, persons, notices)
+            filters = combine(base, groups)
+            text = None if parsed.query is None else self._match(parsed.query)
+            matched = filters if text is None else text & filters
             total = int(matched.sum())
-            facets = {f: cols.counts(f, matched, req.facet_limit) for f in FACET_NAMES}
+            facets, facet_sizes = {}, {}
+            for f in FACET_NAMES:  # a group with chosen values counts without its own filter
+                among = matched
+                if f in groups:
+                    among = combine(base, groups, leave_out=f)
+                    if text is not None:
+                        among &= text
+                facets[f], facet_sizes[f] = cols.counts(f, among, req.facet_limit)
             timeline = cols.timeline(matched)
             docnums, scores = self._page(cols, parsed, matched, req, total)
             mark_persons = list(dict.fromkeys([*persons, *parsed.persons]))
@@ -165,7 +174,7 @@ class SearchEngine:
             query=req.query, total=total, page=req.page, page_size=req.page_size, hits=hits,
             facets=facets, suggestion=suggestion, notices=notices, terms=sorted(hl.terms),
             persons=mark_persons, timeline=timeline,
-            elapsed_ms=(time.perf_counter() - start) * 1000,
+            elapsed_ms=(time.perf_counter() - start) * 1000, facet_sizes=facet_sizes,
         )
 
     def _match(self, q) -> np.ndarray:
@@ -273,4 +282,4 @@ class SearchEngine:
         """A facet's counts over the whole index."""
         with self._lock:
             cols = self._cols()
-            return cols.counts(facet, cols.live, 10**9)
+            return cols.counts(facet, cols.live, 10**9)[0]

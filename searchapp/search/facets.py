@@ -11,7 +11,7 @@ import numpy as np
 from searchapp.errors import QueryError
 from searchapp.index.whoosh.readers import Columns
 from searchapp.ingest.entities import Registry
-from searchapp.model import FACET_BY_NAME, FACET_NAMES, SearchRequest
+from searchapp.model import FACET_BY_NAME, FACET_NAMES, UNKNOWN, SearchRequest
 from searchapp import dates
 
 
@@ -43,7 +43,7 @@ def loose_values(cols: Columns, facet: str, value: str, notices: list[str] | Non
     in a row ("Epoch Times" -> "The Epoch Times", "Liou" -> "Liou Yi-hsuan").  A
     notice says when the value was widened or matched nothing."""
     values = cols.facets[facet][0]
-    if value in values:
+    if value in values or value == UNKNOWN:
         return [value]
     folded = value.casefold()
     same = [v for v in values if v.casefold() == folded]
@@ -73,38 +73,51 @@ def date_mask(datenum: np.ndarray, lo: int, hi: int) -> np.ndarray:
     return (datenum > 0) & np.where(day == 0, whole_year, (datenum >= lo) & (datenum <= hi))
 
 
-def filter_mask(cols: Columns, registry: Registry, req: SearchRequest, persons: list[str],
-                notices: list[str]) -> np.ndarray:
-    """Live paragraphs passing the request's filters: values within a group
-    combine by the group's mode (persons and places: all or any; others: any),
-    groups combine with AND; exclusions and the date range last."""
-    mask = cols.live.copy()
+def filter_masks(cols: Columns, registry: Registry, req: SearchRequest, persons: list[str],
+                 notices: list[str]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """The request's filters as masks: the live paragraphs passing the exclusions
+    and the date range, and one mask per facet group with chosen values.  Within a
+    group the values combine by the group's mode (persons and places: all or any;
+    the others: any); groups combine with AND.  Kept apart so that each group's
+    counts can leave out its own filter (ticking a source keeps the other sources)."""
+    base = cols.live.copy()
     places = [[registry.canonical_place(p)] if registry.canonical_place(p)
               else loose_values(cols, "place", p, notices) for p in req.places]
-    groups = [  # per requested value, the stored values it means
-        ("person", [[p] for p in persons], req.person_mode),
-        ("place", places, req.place_mode),
-        ("source", [loose_values(cols, "source", s, notices) for s in req.sources], "any"),
-        ("author", [loose_values(cols, "author", a, notices) for a in req.authors], "any"),
-        ("year", [[str(int(y))] for y in req.years], "any"),
-    ]
-    for facet, requested, mode in groups:
-        if not requested:
-            continue
-        masks = [np.logical_or.reduce([cols.value_mask(facet, v) for v in values])
-                 for values in requested]
-        mask &= np.logical_and.reduce(masks) if mode == "all" else np.logical_or.reduce(masks)
+    requested_by_group = {  # per requested value, the stored values it means
+        "person": ([[p] for p in persons], req.person_mode),
+        "place": (places, req.place_mode),
+        "source": ([loose_values(cols, "source", s, notices) for s in req.sources], "any"),
+        "author": ([loose_values(cols, "author", a, notices) for a in req.authors], "any"),
+        "year": ([[str(int(y))] for y in req.years], "any"),
+    }
+    groups = {}
+    for facet, (requested, mode) in requested_by_group.items():
+        if requested:
+            masks = [np.logical_or.reduce([cols.value_mask(facet, v) for v in values])
+                     for values in requested]
+            groups[facet] = np.logical_and.reduce(masks) if mode == "all" \
+                else np.logical_or.reduce(masks)
     for facet, values in (req.exclude or {}).items():
         if facet not in FACET_BY_NAME:
             raise QueryError(f"Cannot exclude by '{facet}': use one of {', '.join(FACET_NAMES)}")
         for v in values:
             if facet == "person":
                 v = registry.canonical_person(v) or v
-            mask &= ~cols.value_mask(facet, str(v))
+            base &= ~cols.value_mask(facet, str(v))
     if req.date_from or req.date_to:
         lo = dates.bound(req.date_from or "", False)
         hi = dates.bound(req.date_to or "", True)
         if lo > hi:
             raise QueryError("The date range ends before it starts")
-        mask &= date_mask(cols.datenum, lo, hi)
-    return mask
+        base &= date_mask(cols.datenum, lo, hi)
+    return base, groups
+
+
+def combine(base: np.ndarray, groups: dict[str, np.ndarray], leave_out: str | None = None
+            ) -> np.ndarray:
+    """``base`` AND every group's mask (but ``leave_out``'s)."""
+    out = base.copy()
+    for facet, mask in groups.items():
+        if facet != leave_out:
+            out &= mask
+    return out

@@ -20,6 +20,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
 
 from searchapp.index.schema import FACET_FIELDS
+from searchapp.model import UNKNOWN, UNKNOWN_FACETS
 from searchapp.index.whoosh.segments import PositionStore, positions_path
 
 _POSTINGS_CACHE_BYTES = 64 << 20  # posting arrays kept per searcher
@@ -54,6 +55,7 @@ class Columns:
         self._spell: list[str] | None = None
         self.folder = folder
         self._stores: dict[tuple[str, str], PositionStore | None] = {}
+        self._has: dict[str, np.ndarray] = {}
 
     def postings(self, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
         """Document numbers and weights (term frequencies) of one term, as arrays.
@@ -148,11 +150,22 @@ class Columns:
         return out
 
     def value_mask(self, facet: str, value: str) -> np.ndarray:
+        """Paragraphs with this facet value (:data:`UNKNOWN`: with no value at all)."""
+        if value == UNKNOWN:
+            return ~self.has_value(facet)
         values, docs, terms, index = self.facets[facet]
         mask = np.zeros(self.n, dtype=bool)
         i = index.get(value)
         if i is not None:
             mask[docs[terms == i]] = True
+        return mask
+
+    def has_value(self, facet: str) -> np.ndarray:
+        """Paragraphs with some value for the facet (read once per searcher)."""
+        mask = self._has.get(facet)
+        if mask is None:
+            mask = self._has[facet] = np.zeros(self.n, dtype=bool)
+            mask[self.facets[facet][1]] = True
         return mask
 
     def timeline(self, matched: np.ndarray) -> list[tuple[str, int]]:
@@ -161,22 +174,32 @@ class Columns:
         return [(f"{v // 100:04d}-{v % 100:02d}" if v % 100 else f"{v // 100:04d}", int(c))
                 for v, c in zip(values.tolist(), counts.tolist(), strict=True)]
 
-    def counts(self, facet: str, matched: np.ndarray, limit: int) -> list[dict]:
+    def counts(self, facet: str, matched: np.ndarray, limit: int) -> tuple[list[dict], int]:
+        """The facet's values among ``matched`` paragraphs, most frequent first (years in
+        order), at most ``limit``; and how many values have a count at all.  Sources
+        and authors also count :data:`UNKNOWN`: paragraphs with no value."""
         values, docs, terms, _ = self.facets[facet]
-        if not len(docs):
-            return []
-        counts = np.bincount(terms[matched[docs]], minlength=len(values))
-        order = np.lexsort((np.arange(len(values)), -counts))
         out = []
-        for i in order[:limit]:
-            if counts[i] == 0:
-                break
-            value = values[i]
-            out.append({"value": int(value) if facet == "year" else value,
-                        "count": int(counts[i])})
+        size = 0
+        if len(docs):
+            counts = np.bincount(terms[matched[docs]], minlength=len(values))
+            size = int(np.count_nonzero(counts))
+            order = np.lexsort((np.arange(len(values)), -counts))
+            for i in order[:limit]:
+                if counts[i] == 0:
+                    break
+                value = values[i]
+                out.append({"value": int(value) if facet == "year" else value,
+                            "count": int(counts[i])})
         if facet == "year":
             out.sort(key=lambda r: r["value"])
-        return out
+        if facet in UNKNOWN_FACETS:
+            missing = int(np.count_nonzero(matched & self.live & ~self.has_value(facet)))
+            if missing:
+                size += 1
+                if len(out) < limit:
+                    out.append({"value": UNKNOWN, "count": missing})
+        return out, size
 
 
 _BYTE_LENGTHS = np.array([0] + [byte_to_length(b) for b in range(1, 256)], dtype=np.float64)
