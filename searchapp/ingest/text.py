@@ -38,8 +38,24 @@ _CAMEL_WORDS = {
 }
 _GLUED = re.compile(r"(?<![\w])([A-Za-z][a-z]*(?:-[a-z]+)*)([A-Z][A-Za-z]*)")
 _LETTER_PAREN = re.compile(r"(?<=[A-Za-z])\((?=[^\s)])")
-_LATIN_CJK = re.compile(r"(?<=[A-Za-z])(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])")
+#: Kana, CJK ideographs and Hangul: scripts written without spaces between words.
+CJK_RANGES = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
+#: Full stops of CJK text (ideographic and full-width), beside the Latin ones.
+CJK_STOPS = "。！？｡"
+_CJK_CHAR = re.compile(f"[{CJK_RANGES}]")
+_LATIN_CJK = re.compile(f"(?<=[A-Za-z])(?=[{CJK_RANGES}])")
 _ABBR_DIGIT = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No)\.(?=\d)")
+
+
+def text_size(text: str) -> int:
+    """The length of ``text`` in Latin-letter equivalents.
+
+    A CJK character carries about as much as three Latin letters (a Chinese
+    word is 1-2 characters, an English one 5-6 with its space), so length
+    thresholds written for spaced scripts count each CJK character three
+    times: a 40-character Japanese sentence is as long as a 120-letter one.
+    """
+    return len(text) + 2 * len(_CJK_CHAR.findall(text))
 
 
 def repair_glued_words(text: str) -> str:
@@ -107,7 +123,7 @@ _AFFILIATION = re.compile(
     r"Ph\.?D|Dr\.|Correspondent|Reporter|Editor|Institute|University|Center|Centre)\b"
 )
 _EMAIL = re.compile(r"^\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?$")
-_SENTENCE_END = re.compile(r"[.!?。！？…\"”’)\]]$")
+_SENTENCE_END = re.compile(f"[.!?{CJK_STOPS}…\"”’)\\]」』）]$")
 
 
 @dataclass(frozen=True)
