@@ -15,7 +15,9 @@ benchmark (see ``benchmarks/bench_extraction.py``):
    trafilatura's when it holds clearly more article text.
 
 Both return an ordered list of :class:`Block` (headings kept with their own
-kind), which :mod:`searchapp.paragraphs` turns into paragraphs.
+kind), which :mod:`searchapp.paragraphs` turns into paragraphs.  Which of them
+is kept, how it is cleaned, and the fallback to trafilatura's recall mode when
+the result is short are the rules of :mod:`searchapp.ingest.article_rules`.
 """
 
 from __future__ import annotations

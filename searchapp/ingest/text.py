@@ -174,7 +174,7 @@ def _continues(previous: str, line: str) -> bool:
     if first.islower() or first in ",;–—-":
         return True
     # Hard-wrapped prose: a long line cut at a word boundary.
-    return len(previous) >= 60 and len(previous) <= 100 and not _looks_like_heading(line)
+    return len(previous) >= 60 and len(previous) <= 100 and not looks_like_heading(line)
 
 
 def _join_hyphenation(text: str) -> str:
@@ -185,7 +185,7 @@ def _join_hyphenation(text: str) -> str:
 _BULLETS = ("●", "■", "▶", "◆", "▲", "○", "□", "◇")
 
 
-def _looks_like_heading(line: str) -> bool:
+def looks_like_heading(line: str) -> bool:
     words = line.split()
     if line.startswith(_BULLETS) and len(line) <= 200:
         return True
@@ -235,7 +235,7 @@ def _kind(text: str, index: int, total: int) -> str:
         return "label"  # a section tag such as "[APEC 정상회의]"
     if _is_affiliation(stripped, index, total):
         return "credit"
-    if _looks_like_heading(stripped):
+    if looks_like_heading(stripped):
         return "heading"
     return "body"
 
