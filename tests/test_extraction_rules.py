@@ -68,8 +68,9 @@ def test_cjk_sentences_are_not_taken_for_trailing_headlines():
     assert text_size("夜间公交") == 12 and text_size("night") == 5
 
 
-def _candidates(primary, estimate=0, bs4=([], 0), recall=()):
-    return Candidates(list(primary), estimate, lambda: bs4, lambda: list(recall))
+def _candidates(primary, estimate=0, recall=()):
+    return Candidates(list(primary), estimate, lambda: (None, 0), lambda html: [],
+                      lambda: list(recall))
 
 
 def test_nothing_found_falls_back_to_trafilaturas_recall_mode():

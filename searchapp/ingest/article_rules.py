@@ -74,16 +74,23 @@ class Candidates:
     """What the extractors found in one page; the costly ones on first use only."""
 
     def __init__(self, primary: list[Block], estimate: int,
-                 bs4: Callable[[], tuple[list[Block], int]],
+                 region: Callable[[], tuple[str | None, int]],
+                 bs4: Callable[[str], list[Block]],
                  recall: Callable[[], list[Block]]) -> None:
         self.primary = primary  # trafilatura, fast precision mode, uncleaned
         self.estimate = estimate  # visible unlinked text (text_size of runs of 40+)
-        self._bs4, self._recall = bs4, recall
+        self._region, self._bs4, self._recall = region, bs4, recall
 
     @cached_property
-    def bs4(self) -> tuple[list[Block], int]:
-        """The bs4 density pass's blocks (uncleaned) and its region's text size."""
-        return self._bs4()
+    def region(self) -> tuple[str | None, int]:
+        """The densest text region's HTML (lxml, cheap) and its text size."""
+        return self._region()
+
+    @cached_property
+    def bs4(self) -> list[Block]:
+        """The bs4 pass's blocks (uncleaned) over :attr:`region`."""
+        html = self.region[0]
+        return self._bs4(html) if html is not None else []
 
     @cached_property
     def recall(self) -> list[Block]:
@@ -101,9 +108,8 @@ def choose(c: Candidates, rules: Rules = DEFAULT_RULES) -> tuple[list[Block], st
     got = size(blocks)
     if got < rules.short or c.estimate > rules.estimate_ratio * got:
         # trafilatura may have stopped short (truncated article, no <p> tags)
-        found, region = c.bs4
-        if region >= rules.replace_ratio * got:
-            fallback = keep_cleaned(found, rules)
+        if c.region[1] >= rules.replace_ratio * got:
+            fallback = keep_cleaned(c.bs4, rules)
             if size(fallback) >= rules.replace_ratio * got and (
                     got < rules.short or coverage(blocks, fallback) >= rules.min_coverage):
                 blocks, extractor = fallback, "bs4"

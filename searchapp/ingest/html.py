@@ -35,7 +35,7 @@ from searchapp.ingest import _trafilatura as trafilatura_fast
 from searchapp.ingest.article_rules import DEFAULT_RULES, Block, Candidates, Rules, choose, \
     clean_blocks, is_notice
 from searchapp.ingest.metadata import author_names
-from searchapp.ingest.text import normalize_space, text_size
+from searchapp.ingest.text import has_cjk, normalize_space, text_size
 
 _DROP_TAGS = (
     "script", "style", "noscript", "template", "nav", "header", "footer", "aside",
@@ -101,8 +101,8 @@ def _gather(html: str, tree, url: str | None, with_metadata: bool) -> tuple[Html
     estimate = _visible_text_estimate(tree)
     _drop_inert(tree)
     article = _trafilatura_article(tree, url, with_metadata)  # prunes ``tree``
-    return article, Candidates(article.blocks, estimate, lambda: _bs4_candidate(html),
-                               lambda: _trafilatura_recall(html))
+    return article, Candidates(article.blocks, estimate, lambda: _densest_region(html),
+                               _bs4_blocks, lambda: _trafilatura_recall(html))
 
 
 # trafilatura's parser settings, but with lxml's C-level element class lookup:
@@ -240,11 +240,13 @@ _SKIP_ESTIMATE = frozenset((
     "script", "style", "noscript", "nav", "header", "footer", "aside", "a", "form",
     "button", "select", "template", "svg", "head", "figcaption"))
 # Text nodes of 40+ Latin-letter equivalents (whitespace collapsed; a CJK
-# character counts three, so 14+ characters are fetched) in the body, found by
+# character counts three, so on pages with CJK text 14+ characters) in the body, found by
 # libxml2's XPath engine; whether one lies inside a skipped element is then
 # answered in Python, once per element (an ``ancestor::`` test in the XPath
 # cost more than the rest of the estimate).
 _LONG_TEXT_XPATH = etree.XPath(
+    "//body//text()[string-length(.) >= 40][string-length(normalize-space(.)) >= 40]")
+_CJK_TEXT_XPATH = etree.XPath(
     "//body//text()[string-length(.) >= 14][string-length(normalize-space(.)) >= 14]")
 
 
@@ -256,7 +258,12 @@ def _visible_text_estimate(tree) -> int:
     """
     total = 0
     visible: dict = {}  # element -> no skipped element at or above it
-    for text in _LONG_TEXT_XPATH(tree):
+    texts = _LONG_TEXT_XPATH(tree)
+    cjk = has_cjk("".join(texts)) or (tree.get("lang") or "")[:2].lower() in ("ja", "zh", "ko")
+    for text in _CJK_TEXT_XPATH(tree) if cjk else texts:
+        n = text_size(text.strip()) if cjk else len(text.strip())
+        if n < 40:
+            continue
         el = text.getparent()
         if text.is_tail:  # a tail belongs to the element's parent
             el = el.getparent()
@@ -265,7 +272,7 @@ def _visible_text_estimate(tree) -> int:
             ok = not any(a.tag in _SKIP_ESTIMATE for a in el.iterancestors()) \
                 and el.tag not in _SKIP_ESTIMATE
             visible[el] = ok
-        if ok and (n := text_size(text.strip())) >= 40:
+        if ok:
             total += n
     return total
 
@@ -309,12 +316,6 @@ def _densest_region(html: str) -> tuple[str | None, int]:
     best = max(scores, key=scores.get)
     length = sum(n for el, n in own_len.items() if el is best or best in el.iterancestors())
     return etree.tostring(best, encoding="unicode"), length
-
-
-def _bs4_candidate(html: str) -> tuple[list[Block], int]:
-    """The bs4 pass over the densest region: its blocks and the region's text size."""
-    region, size = _densest_region(html)
-    return ([], 0) if region is None else (_bs4_blocks(region), size)
 
 
 def _own_text(el) -> tuple[str, int]:

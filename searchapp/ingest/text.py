@@ -58,6 +58,11 @@ def text_size(text: str) -> int:
     return len(text) + 2 * len(_CJK_CHAR.findall(text))
 
 
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` holds any kana, CJK ideograph or Hangul."""
+    return not text.isascii() and _CJK_CHAR.search(text) is not None
+
+
 def repair_glued_words(text: str) -> str:
     """Separate words glued where a lower-case letter runs into a capital.
 
