@@ -35,9 +35,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_extraction import DEFAULT_BENCH  # noqa: E402
 
 from searchapp.ingest import _trafilatura as trafilatura_fast  # noqa: E402
-from searchapp.ingest import pipeline, text as textclean  # noqa: E402
-from searchapp.ingest.article_rules import (  # noqa: E402
-    DEFAULT_RULES, Rules, choose, clean_blocks)
+from searchapp.ingest import pipeline  # noqa: E402
+from searchapp.ingest import text as textclean  # noqa: E402
+from searchapp.ingest.article_rules import DEFAULT_RULES, Rules, choose, clean_blocks  # noqa: E402
 from searchapp.ingest.html import article_candidates, article_text, extract_article  # noqa: E402
 from searchapp.ingest.metadata import Metadata  # noqa: E402
 from searchapp.ingest.read import decode_bytes  # noqa: E402

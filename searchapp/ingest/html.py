@@ -32,8 +32,15 @@ from bs4 import BeautifulSoup, Tag
 from lxml import etree
 
 from searchapp.ingest import _trafilatura as trafilatura_fast
-from searchapp.ingest.article_rules import DEFAULT_RULES, Block, Candidates, Rules, choose, \
-    clean_blocks, is_notice
+from searchapp.ingest.article_rules import (
+    DEFAULT_RULES,
+    Block,
+    Candidates,
+    Rules,
+    choose,
+    clean_blocks,
+    is_notice,
+)
 from searchapp.ingest.metadata import author_names
 from searchapp.ingest.text import has_cjk, normalize_space, text_size
 
