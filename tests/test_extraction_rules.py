@@ -100,3 +100,14 @@ def test_a_page_of_captions_and_credits_keeps_them_as_body():
                                     ("body", "Dock workers, Port Authority Director"),
                                     ("body", "Ships wait offshore (Photo/Reuters)")]
     assert _ensure_body([("body", "x"), ("caption", "y")]) == [("body", "x"), ("caption", "y")]
+
+
+def test_a_sentence_naming_a_professor_is_body_not_a_credit():
+    from searchapp.ingest.text import classify
+
+    # HTML blocks are classified one at a time, so every one is "near the edge"
+    sentences = ["Professor Kim, who led the study, declined to comment.",
+                 "The Center for Strategic Studies published its annual report on Tuesday."]
+    assert [b.kind for b in classify(sentences)] == ["body", "body"]
+    assert classify(["Kim Min-ji, Professor of Economics, Seoul National University"])[0].kind \
+        == "credit"

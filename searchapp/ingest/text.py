@@ -129,6 +129,7 @@ _AFFILIATION = re.compile(
 )
 _EMAIL = re.compile(r"^\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?$")
 _SENTENCE_END = re.compile(f"[.!?{CJK_STOPS}…\"”’)\\]」』）]$")
+_FULL_STOP = re.compile(f"[.!?{CJK_STOPS}]$")
 
 
 @dataclass(frozen=True)
@@ -252,8 +253,8 @@ def _is_affiliation(text: str, index: int, total: int) -> bool:
     words = text.strip("()").split()
     if re.match(r"^(?:Dr|Prof)\.\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}$", text):
         return True
-    if not _AFFILIATION.search(text):
-        return False
+    if not _AFFILIATION.search(text) or _FULL_STOP.search(text):
+        return False  # a credit is a label; a line ending in a full stop is a sentence
     near_edge = index <= 8 or index >= total - 3
     sentence_verbs = re.search(r"\b(?:is|are|was|were|has|have|said|says|will|would)\b", text)
     return near_edge and not sentence_verbs and len(words) <= 30
