@@ -111,3 +111,19 @@ def test_a_sentence_naming_a_professor_is_body_not_a_credit():
     assert [b.kind for b in classify(sentences)] == ["body", "body"]
     assert classify(["Kim Min-ji, Professor of Economics, Seoul National University"])[0].kind \
         == "credit"
+
+
+def test_a_japanese_post_of_one_short_sentence_per_paragraph_is_kept_whole():
+    # Many Japanese blogs put each sentence in its own <p>: every one is short
+    # (< 40 characters) and ends in 。, which the trailing-headline rule took for
+    # a headline, one after another, until nothing was left.
+    sentences = [f"今日は{n}番目の話として、近所の公園で見つけた季節の花について書きます。"
+                 for n in range(1, 25)]
+    body = "".join(f"<p>{s}</p>" for s in sentences)
+    html = (f"<html lang='ja'><body><nav><a href='/'>ホーム</a><a href='/a'>記事一覧</a></nav>"
+            f"<article><h1>公園の花</h1>{body}</article>"
+            f"<footer>© 2024 散歩ブログ</footer></body></html>")
+    text = extract_article(html).text
+    assert all(s in text for s in sentences)
+    with_rule = extract_article(html, rules=Rules(tail=120)).text  # the rule on: 。 ends a sentence
+    assert all(s in with_rule for s in sentences)
