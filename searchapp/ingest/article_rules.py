@@ -9,14 +9,17 @@ recall-favouring mode.  :func:`choose` applies :class:`Rules` to them.
 The rules are few and scale-free where they can be (ratios of one page's
 own outputs); the absolute ones are lengths in Latin-letter equivalents
 (:func:`searchapp.ingest.text.text_size`), so a Japanese or Chinese page is
-held to the same bar as an English one.  Every threshold was chosen by
-cross-validation (``benchmarks/bench_extraction_cv.py``): on training folds
-only, scored on the held-back fold.
+held to the same bar as an English one.  The tuned ones (``short``,
+``estimate_ratio``, ``tail``, ``tail_headlines``, ``notices``,
+``recall_below``) are chosen by cross-validation
+(``benchmarks/bench_extraction_cv.py``: on training folds only, scored on the
+held-back fold); ``replace_ratio`` and ``min_coverage`` keep their earlier
+values, to which no page of the benchmark is sensitive.
 
-One guarantee does not depend on tuning: the article is never much shorter
-than trafilatura's own output, and a page whose extraction comes out short
-gets trafilatura's recall mode as well, so a page with article text never
-returns nothing.
+One guarantee does not depend on tuning (``keep_ratio``): the article is never
+under half of trafilatura's own output, and a page whose extraction comes out
+short gets trafilatura's recall mode as well, so a page with article text
+returns nothing only if that finds nothing too.
 """
 
 from __future__ import annotations
@@ -99,6 +102,7 @@ class Candidates:
 
 
 def size(blocks: list[Block]) -> int:
+    """The blocks' length in Latin-letter equivalents (:func:`text_size`)."""
     return sum(text_size(b.text) for b in blocks)
 
 
