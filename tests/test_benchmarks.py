@@ -69,3 +69,11 @@ def test_bench_extraction():
     assert ours["f1"] >= 0.970  # the floor issue 3 set; the score is deterministic
     assert ours["pages_per_s"] > 0
     assert "rs_trafilatura (reference output)" in rows
+
+
+def test_bench_extraction_cross_validated():
+    out = bench("bench_extraction_cv.py", "--folds", "5", "--repeat", "0")
+    assert out["mean"]["ours_cv"][0] >= 0.97  # rules chosen on training folds, held-back F1
+    for fold in out["per_fold"]:  # never much below trafilatura as shipped
+        assert fold["ours_cv"][0] >= fold["trafilatura_shipped"][0] - 0.01
+    assert out["extra_pages"]["ours_default"][2] >= 0.99  # hand-written pages: nothing lost

@@ -22,7 +22,8 @@ def _page(i: int) -> tuple[str, str]:
 @pytest.mark.skipif(not TRUTH, reason="../shared/bench/extraction not present")
 @pytest.mark.parametrize("i", [0, 10, 20, 30, 40, 50, 60, 70, 80])
 def test_real_pages_keep_the_article(i):
-    from searchapp.ingest.html import Block, _shingles
+    from searchapp.ingest.article_rules import Block
+    from searchapp.ingest.article_rules import shingles as _shingles
 
     html, truth = _page(i)
     got = article_text(html)

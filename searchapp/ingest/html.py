@@ -15,7 +15,9 @@ benchmark (see ``benchmarks/bench_extraction.py``):
    trafilatura's when it holds clearly more article text.
 
 Both return an ordered list of :class:`Block` (headings kept with their own
-kind), which :mod:`searchapp.paragraphs` turns into paragraphs.
+kind), which :mod:`searchapp.paragraphs` turns into paragraphs.  Which of them
+is kept, how it is cleaned, and the fallback to trafilatura's recall mode when
+the result is short are the rules of :mod:`searchapp.ingest.article_rules`.
 """
 
 from __future__ import annotations
@@ -30,8 +32,17 @@ from bs4 import BeautifulSoup, Tag
 from lxml import etree
 
 from searchapp.ingest import _trafilatura as trafilatura_fast
+from searchapp.ingest.article_rules import (
+    DEFAULT_RULES,
+    Block,
+    Candidates,
+    Rules,
+    choose,
+    clean_blocks,
+    is_notice,
+)
 from searchapp.ingest.metadata import author_names
-from searchapp.ingest.text import normalize_space
+from searchapp.ingest.text import has_cjk, normalize_space, text_size
 
 _DROP_TAGS = (
     "script", "style", "noscript", "template", "nav", "header", "footer", "aside",
@@ -39,22 +50,6 @@ _DROP_TAGS = (
     "figure", "figcaption", "picture", "video", "audio", "object", "embed", "menu", "head",
 )
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_NOTICE = re.compile(
-    r"^(?:advertisement|sponsored(?: content)?|related(?: articles?| stories| posts)?\b\W|"
-    r"read (?:more|also|next)\b|see (?:more|also)\b|don'?t miss|more from|recommended|"
-    r"share this|like this (?:story|article)|sign up|subscribe|we use cookies|"
-    r"this (?:site|website) uses cookies|adblock detected|please (?:consider )?(?:support|disabl)|"
-    r"follow (?:us|\w+ on)|all rights reserved|©|copyright|tell us what you think|"
-    r"comments?$|\[\w+ [^\]]*\]|listen to .* live|updated (?:at|on) |click here)",
-    re.I,
-)
-_PROMO = re.compile(
-    r"(?:sign up|subscribe)\b.{0,80}\bnewsletter|newsletter\b.{0,80}\b(?:sign up|subscribe|inbox)|"
-    r"\bget access to\b|\bclick here for more\b|\bfollow (?:us|him|her|them) on (?:twitter|facebook|instagram)",
-    re.I,
-)
-_SENTENCE_END = re.compile(r"[.!?…\"”’)\]:]\s*$")
-
 _TRAF_OPTIONS = dict(
     fast=True,
     favor_precision=True,
@@ -64,14 +59,6 @@ _TRAF_OPTIONS = dict(
     include_links=False,
     deduplicate=False,
 )
-
-
-@dataclass(frozen=True)
-class Block:
-    """One block of article text: ``kind`` is ``heading``, ``body`` or ``quote``."""
-
-    kind: str
-    text: str
 
 
 @dataclass
@@ -92,32 +79,37 @@ class HtmlArticle:
         return "\n\n".join(b.text for b in self.blocks)
 
 
-def extract_article(html: str, url: str | None = None, with_metadata: bool = True) -> HtmlArticle:
+def extract_article(html: str, url: str | None = None, with_metadata: bool = True,
+                    rules: Rules = DEFAULT_RULES) -> HtmlArticle:
     """Extract the main article of ``html`` (a decoded page) as ordered blocks."""
     if not html or not html.strip():
         return HtmlArticle(blocks=[])
     trafilatura_fast.install()
     tree = _parse(html)
     if tree is None:
-        return HtmlArticle(blocks=_bs4_blocks(html), extractor="bs4")
-    estimate = _visible_text_estimate(tree)
+        return HtmlArticle(blocks=clean_blocks(_bs4_blocks(html), rules), extractor="bs4")
     tags = _page_metadata(tree) if with_metadata else None
-    _drop_inert(tree)
-    primary = _trafilatura_article(tree, url, with_metadata)  # prunes ``tree``
-    got = sum(len(b.text) for b in primary.blocks)
-    if got < 200 or estimate > 1.3 * got:
-        # trafilatura may have stopped short (truncated article, no <p> tags):
-        # find the densest text region with lxml, then clean it with bs4.
-        region, region_len = _densest_region(html)
-        if region is not None and region_len >= 1.2 * got:
-            fallback = _bs4_blocks(region)
-            fb_len = sum(len(b.text) for b in fallback)
-            if fb_len >= 1.2 * got and (got < 200 or _coverage(primary.blocks, fallback) >= 0.5):
-                primary.blocks = fallback
-                primary.extractor = "bs4"
+    article, found = _gather(html, tree, url, with_metadata)
+    article.blocks, article.extractor = choose(found, rules)
     if tags is not None:
-        _complete_metadata(primary, *tags)
-    return primary
+        _complete_metadata(article, *tags)
+    return article
+
+
+def article_candidates(html: str) -> Candidates | None:
+    """What :func:`extract_article` chooses from (for the benchmarks), or None."""
+    trafilatura_fast.install()
+    tree = _parse(html) if html and html.strip() else None
+    return None if tree is None else _gather(html, tree, None, False)[1]
+
+
+def _gather(html: str, tree, url: str | None, with_metadata: bool) -> tuple[HtmlArticle, Candidates]:
+    """trafilatura's article (uncleaned, with metadata) and the candidates beside it."""
+    estimate = _visible_text_estimate(tree)
+    _drop_inert(tree)
+    article = _trafilatura_article(tree, url, with_metadata)  # prunes ``tree``
+    return article, Candidates(article.blocks, estimate, lambda: _densest_region(html),
+                               _bs4_blocks, lambda: _trafilatura_recall(html))
 
 
 # trafilatura's parser settings, but with lxml's C-level element class lookup:
@@ -174,26 +166,6 @@ def article_text(html: str) -> str:
     return extract_article(html, with_metadata=False).text
 
 
-def _coverage(inner: list[Block], outer: list[Block]) -> float:
-    """Share of ``inner``'s word 4-grams that ``outer`` also contains."""
-    a, b = _shingles(inner), _shingles(outer)
-    return len(a & b) / len(a) if a else 0.0
-
-
-def _shingles(blocks: list[Block]) -> set[tuple[str, ...]]:
-    words = re.findall(r"\w+", " ".join(b.text for b in blocks).lower())
-    return {tuple(words[i : i + 4]) for i in range(max(0, len(words) - 3))}
-
-
-def _clean_blocks(blocks: list[Block]) -> list[Block]:
-    """Drop promotional lines and the run of bare headlines that ends many pages."""
-    kept = [b for b in blocks if not (_NOTICE.match(b.text) or _PROMO.search(b.text))]
-    while kept and kept[-1].kind != "quote" and not _SENTENCE_END.search(kept[-1].text) \
-            and len(kept[-1].text) < 120:
-        kept.pop()
-    return kept
-
-
 # --- trafilatura -----------------------------------------------------------
 
 
@@ -206,7 +178,7 @@ def _trafilatura_article(tree, url: str | None, with_metadata: bool) -> HtmlArti
         doc = None
     if doc is None or doc.body is None:
         return HtmlArticle(blocks=[])
-    blocks = _clean_blocks(_blocks_from_xml(doc.body))
+    blocks = _blocks_from_xml(doc.body)  # cleaned by article_rules.choose
     if not with_metadata:
         return HtmlArticle(blocks=blocks)
     authors = author_names(doc.author or "")
@@ -219,6 +191,19 @@ def _trafilatura_article(tree, url: str | None, with_metadata: bool) -> HtmlArti
         url=doc.url or url or "",
         language=doc.language or "",
     )
+
+
+def _trafilatura_recall(html: str) -> list[Block]:
+    """trafilatura's recall-favouring mode with its fallbacks, on a fresh parse."""
+    tree = _parse(html)
+    try:
+        doc = trafilatura.bare_extraction(tree if tree is not None else html, favor_recall=True,
+                                          with_metadata=False, include_comments=False,
+                                          include_tables=True, include_images=False,
+                                          include_links=False, deduplicate=False)
+    except Exception:  # as in _trafilatura_article
+        doc = None
+    return [] if doc is None or doc.body is None else _blocks_from_xml(doc.body)
 
 
 def _blocks_from_xml(body) -> list[Block]:
@@ -261,23 +246,31 @@ def _split_at_breaks(el) -> list[str]:
 _SKIP_ESTIMATE = frozenset((
     "script", "style", "noscript", "nav", "header", "footer", "aside", "a", "form",
     "button", "select", "template", "svg", "head", "figcaption"))
-# Text nodes of 40+ characters (whitespace collapsed) in the body, found by
+# Text nodes of 40+ Latin-letter equivalents (whitespace collapsed; a CJK
+# character counts three, so on pages with CJK text 14+ characters) in the body, found by
 # libxml2's XPath engine; whether one lies inside a skipped element is then
 # answered in Python, once per element (an ``ancestor::`` test in the XPath
 # cost more than the rest of the estimate).
 _LONG_TEXT_XPATH = etree.XPath(
     "//body//text()[string-length(.) >= 40][string-length(normalize-space(.)) >= 40]")
+_CJK_TEXT_XPATH = etree.XPath(
+    "//body//text()[string-length(.) >= 14][string-length(normalize-space(.)) >= 14]")
 
 
 def _visible_text_estimate(tree) -> int:
-    """Characters of visible, unlinked text in runs of 40+ (lxml, a few ms).
+    """Size of visible, unlinked text in runs of 40+ (lxml, a few ms; see ``text_size``).
 
     An upper bound of the article's length: when trafilatura kept much less
     than this, the beautifulsoup4 pass is worth running.
     """
     total = 0
     visible: dict = {}  # element -> no skipped element at or above it
-    for text in _LONG_TEXT_XPATH(tree):
+    texts = _LONG_TEXT_XPATH(tree)
+    cjk = has_cjk("".join(texts)) or (tree.get("lang") or "")[:2].lower() in ("ja", "zh", "ko")
+    for text in _CJK_TEXT_XPATH(tree) if cjk else texts:
+        n = text_size(text.strip()) if cjk else len(text.strip())
+        if n < 40:
+            continue
         el = text.getparent()
         if text.is_tail:  # a tail belongs to the element's parent
             el = el.getparent()
@@ -287,7 +280,7 @@ def _visible_text_estimate(tree) -> int:
                 and el.tag not in _SKIP_ESTIMATE
             visible[el] = ok
         if ok:
-            total += len(text.strip())
+            total += n
     return total
 
 
@@ -314,7 +307,7 @@ def _densest_region(html: str) -> tuple[str | None, int]:
         if not tag or tag in _INLINE or tag == "br":
             continue
         text, linked = _own_text(el)
-        n = len(text)
+        n = text_size(text)
         if n < 25 or tag in _HEADING_TAGS or _is_boilerplate_attrs(el.attrib):
             continue
         own_len[el] = n
@@ -342,7 +335,7 @@ def _own_text(el) -> tuple[str, int]:
             t = child.text_content()
             parts.append(t)
             if tag == "a":
-                linked += len(t.strip())
+                linked += text_size(t.strip())
         parts.append(child.tail or "")
     text = normalize_space(" ".join(parts))
     return text, linked
@@ -394,7 +387,7 @@ def _bs4_blocks(html: str) -> list[Block]:
         return []
     scores: dict[int, list] = {}
     for el, texts, linked in nodes:
-        length = sum(len(t) for t in texts)
+        length = sum(text_size(t) for t in texts)
         if length < 25 or el.name in _HEADING_TAGS:
             continue
         score = (1 + min(length / 100, 3) + sum(t.count(",") for t in texts)) * (1 - linked)
@@ -414,15 +407,15 @@ def _bs4_blocks(html: str) -> list[Block]:
         if id(el) not in inside:
             continue
         for text in texts:
-            if _NOTICE.match(text):
+            if is_notice(text):
                 continue
             if el.name in _HEADING_TAGS:
                 blocks.append(Block("heading", text))
-            elif linked > 0.5 or (el.name != "p" and len(text) < 30 and not blocks):
+            elif linked > 0.5 or (el.name != "p" and text_size(text) < 30 and not blocks):
                 continue
             else:
                 blocks.append(Block("quote" if el.find_parent("blockquote") else "body", text))
-    return _clean_blocks(_dedupe(blocks))
+    return _dedupe(blocks)  # cleaned by the caller (article_rules)
 
 
 def _text_nodes(root: Tag):

@@ -31,7 +31,10 @@ MAX_PARAGRAPH = 4000
 # extraction, metadata, persons rules): indexes built before are then re-read
 # in full on the next update, so an upgrade never leaves old results behind.
 # 2: HTML bylines reduced to names (job titles, dates, non-names dropped).
-PIPELINE_VERSION = 2
+# 3: HTML extraction rules chosen by cross-validation (ingest/article_rules.py):
+#    CJK-aware lengths, fallbacks to trafilatura's own output; a page whose
+#    lines were all classified as captions, credits or labels keeps them as body.
+PIPELINE_VERSION = 3
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label")
 
@@ -138,7 +141,7 @@ def load_document(
         meta.year = int(meta.date[:4])
     if not meta.language:
         meta.language = guess_language(" ".join(t for _, t in blocks[:20]))
-    blocks = _mark_title(blocks, meta)
+    blocks = _ensure_body(_mark_title(blocks, meta))
     if not any(kind not in NON_BODY for kind, _ in blocks):
         raise LoadError("no article text found")
     doc_id = doc_id_for(relpath)
@@ -266,6 +269,18 @@ def _mark_title(blocks: list[tuple[str, str]], meta: Metadata) -> list[tuple[str
             continue  # a repeat of the title
         out.append((kind, text))
     return out
+
+
+def _ensure_body(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Blocks whose body, if classification left none, is every block but the title.
+
+    The kinds are guesses made line by line (a short dateline read as a credit,
+    a one-sentence item as a heading); when they leave a page with no body at
+    all, the guesses are wrong, not the page empty.
+    """
+    if any(kind not in NON_BODY for kind, _ in blocks):
+        return blocks
+    return [(kind if kind == "title" else "body", text) for kind, text in blocks]
 
 
 def _split_long(text: str) -> list[str]:

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from searchapp import scripts
+
 _SPACE = re.compile(r"[ \t\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\u200b]+")
 # C0 and C1 control characters (NEL, U+0085, is a line break: white space above)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
@@ -38,7 +40,26 @@ _CAMEL_WORDS = {
 }
 _GLUED = re.compile(r"(?<![\w])([A-Za-z][a-z]*(?:-[a-z]+)*)([A-Z][A-Za-z]*)")
 _LETTER_PAREN = re.compile(r"(?<=[A-Za-z])\((?=[^\s)])")
+#: Full stops of CJK text (ideographic and full-width), beside the Latin ones.
+CJK_STOPS = "。！？｡"
+_CJK_CHAR = scripts.CJK_CHAR
 _ABBR_DIGIT = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No)\.(?=\d)")
+
+
+def text_size(text: str) -> int:
+    """The length of ``text`` in Latin-letter equivalents.
+
+    A CJK character carries about as much as three Latin letters (a Chinese
+    word is 1-2 characters, an English one 5-6 with its space), so length
+    thresholds written for spaced scripts count each CJK character three
+    times: a 40-character Japanese sentence is as long as a 120-letter one.
+    """
+    return len(text) + 2 * len(_CJK_CHAR.findall(text))
+
+
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` holds any kana, CJK ideograph or Hangul."""
+    return not text.isascii() and _CJK_CHAR.search(text) is not None
 
 
 def repair_glued_words(text: str) -> str:
@@ -106,7 +127,8 @@ _AFFILIATION = re.compile(
     r"Ph\.?D|Dr\.|Correspondent|Reporter|Editor|Institute|University|Center|Centre)\b"
 )
 _EMAIL = re.compile(r"^\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?$")
-_SENTENCE_END = re.compile(r"[.!?。！？…\"”’)\]]$")
+_SENTENCE_END = re.compile(f"[.!?{CJK_STOPS}…\"”’)\\]」』）]$")
+_FULL_STOP = re.compile(f"[.!?{CJK_STOPS}]$")
 
 
 @dataclass(frozen=True)
@@ -157,7 +179,7 @@ def _continues(previous: str, line: str) -> bool:
     if first.islower() or first in ",;–—-":
         return True
     # Hard-wrapped prose: a long line cut at a word boundary.
-    return len(previous) >= 60 and len(previous) <= 100 and not _looks_like_heading(line)
+    return len(previous) >= 60 and len(previous) <= 100 and not looks_like_heading(line)
 
 
 def _join_hyphenation(text: str) -> str:
@@ -168,7 +190,7 @@ def _join_hyphenation(text: str) -> str:
 _BULLETS = ("●", "■", "▶", "◆", "▲", "○", "□", "◇")
 
 
-def _looks_like_heading(line: str) -> bool:
+def looks_like_heading(line: str) -> bool:
     words = line.split()
     if line.startswith(_BULLETS) and len(line) <= 200:
         return True
@@ -218,7 +240,7 @@ def _kind(text: str, index: int, total: int) -> str:
         return "label"  # a section tag such as "[APEC 정상회의]"
     if _is_affiliation(stripped, index, total):
         return "credit"
-    if _looks_like_heading(stripped):
+    if looks_like_heading(stripped):
         return "heading"
     return "body"
 
@@ -230,8 +252,8 @@ def _is_affiliation(text: str, index: int, total: int) -> bool:
     words = text.strip("()").split()
     if re.match(r"^(?:Dr|Prof)\.\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}$", text):
         return True
-    if not _AFFILIATION.search(text):
-        return False
+    if not _AFFILIATION.search(text) or _FULL_STOP.search(text):
+        return False  # a credit is a label; a line ending in a full stop is a sentence
     near_edge = index <= 8 or index >= total - 3
     sentence_verbs = re.search(r"\b(?:is|are|was|were|has|have|said|says|will|would)\b", text)
     return near_edge and not sentence_verbs and len(words) <= 30
