@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from conftest import CORPUS
 
 pytest.importorskip("PySide6")
@@ -248,3 +250,85 @@ def test_the_app_shows_the_paragraph_number_the_cli_and_bookmarks_use(qtbot, eng
     first = engine.paragraph(result.hits[0].key)
     assert first["para"] == result.hits[0].para and result.hits[0].key.endswith(
         f":{result.hits[0].para}")
+
+
+_QUERIES = ["", "summit", "two-track", '"Camp David"', "Korea -Japan", "title:Xi", "习近平",
+            "정상회의", "person:尹", "President Yoon", "alliance OR tariffs", "source:Sejong",
+            "date:2023", "non-proliferation", "pro-Beijing"]
+
+
+def _facet_counts_from_model(model, facet):
+    from searchapp.gui.models import FacetRole, StateRole, ValueRole
+
+    model.show_all.add(facet)
+    model._fill(facet)
+    group = model.groups[facet]
+    out = {}
+    for r in range(group.rowCount()):
+        item = group.child(r, 0)
+        if item.data(FacetRole) != facet or item.data(ValueRole) is None:
+            continue
+        count = group.child(r, 1).text()
+        if item.data(StateRole) != "exclude" and count:
+            out[item.data(ValueRole)] = int(count)
+    return {v: c for v, c in out.items() if c}
+
+
+@given(query=st.sampled_from(_QUERIES),
+       years=st.lists(st.sampled_from([2019, 2023, 2024]), max_size=2, unique=True),
+       source=st.sampled_from([None, "The Epoch Times", "The Sejong Institute", "(unknown)"]),
+       person=st.sampled_from([None, "Xi Jinping", "Yoon Suk Yeol", "Kim Jong-un"]),
+       dates=st.sampled_from([(None, None), ("2023-01-01", "2023-12-31"), ("2023-03", None),
+                              (None, "2019")]))
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+def test_the_cli_and_the_app_give_the_same_answers(qtbot, engine, capsys, monkeypatch,
+                                                   query, years, source, person, dates):
+    """The same question through ``searchapp search --json`` and through the app's
+    filter state and models: the same total and the same facet counts."""
+    import json
+
+    from searchapp.cli import main
+    from searchapp.errors import QueryError
+    from searchapp.gui.models import FacetModel, ResultsModel
+    from searchapp.gui.search_state import SearchState
+
+    monkeypatch.setenv("SEARCHAPP_INDEX", str(engine.index_dir))
+    monkeypatch.setenv("SEARCHAPP_CORPUS", str(engine.index_dir.parent / "corpus"))
+    monkeypatch.setenv("SEARCHAPP_DATA_DIR", str(engine.index_dir.parent / "data"))
+    args = ["search", *([query] if query else []), "--json", "--no-history", "--limit", "20"]
+    state = SearchState()
+    state.request = state.request.__class__(**{**state.request.to_json(), "query": query})
+    for y in years:
+        args += ["--year", str(y)]
+        state.toggle_filter("year", str(y))
+    if source:
+        args += ["--source", source]
+        state.toggle_filter("source", source)
+    if person:
+        args += ["--person", person]
+        state.toggle_filter("person", person)
+    if dates[0]:
+        args += ["--from", dates[0]]
+    if dates[1]:
+        args += ["--to", dates[1]]
+    if any(dates):
+        state.set_dates(*dates)
+    capsys.readouterr()
+    code = main(args)
+    out = capsys.readouterr()
+    try:
+        result = engine.search(state.request)
+    except QueryError as exc:
+        assert code == 2 and str(exc) in out.err
+        return
+    assert code == 0, out.err
+    cli = json.loads(out.out)
+    results = ResultsModel()
+    results.set_result(result)
+    assert cli["total"] == result.total == results.total
+    facets = FacetModel()
+    facets.set_counts(result.facets, state.included(), state.request.exclude)
+    for facet in ("person", "place", "source", "author", "year"):
+        want = {str(r["value"]): r["count"] for r in cli["facets"][facet]}
+        assert _facet_counts_from_model(facets, facet) == want, facet
