@@ -72,7 +72,12 @@ def test_facet_model_counts_and_keeps_selected_values(qtbot, engine):
     model.set_counts(result.facets, {"person": ["Kim Jong-un"]}, {"source": ["Nowhere Daily"]})
     persons = {v: (c, s) for v, c, s in model.values("person")}
     assert persons["Kim Jong-un"] == (result.total, "include")
-    assert all(c <= result.total for c, _ in persons.values())
+    # the group's other values stay offered, counted as if none of the group were chosen
+    # (values in one group are OR): ticking a second person adds its paragraphs
+    unfiltered = {r["value"]: r["count"] for r in engine.search(
+        SearchRequest(exclude={"source": ["X"]})).facets["person"]}
+    assert len(persons) > 1
+    assert all(c == unfiltered[v] for v, (c, _) in persons.items())
     sources = {v: (c, s) for v, c, s in model.values("source")}
     assert sources["Nowhere Daily"] == (0, "exclude")  # listed although no result has it
     years = [int(v) for v, _, _ in model.values("year")]

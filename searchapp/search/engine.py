@@ -152,9 +152,15 @@ class SearchEngine:
             matched = filters if text is None else text & filters
             total = int(matched.sum())
             facets, facet_sizes = {}, {}
-            for f in FACET_NAMES:  # a group with chosen values counts without its own filter
+            and_groups = {f for f, chosen, mode in (("person", req.persons, req.person_mode),
+                                                    ("place", req.places, req.place_mode))
+                          if mode == "all" and len(chosen) > 1}
+            for f in FACET_NAMES:
+                # a group whose chosen values are OR (any of them: one value, or several
+                # in "any" mode) counts without its own filter, so that its other values
+                # stay offered; an AND group of several values narrows like any filter
                 among = matched
-                if f in groups:
+                if f in groups and f not in and_groups:
                     among = combine(base, groups, leave_out=f)
                     if text is not None:
                         among &= text
