@@ -31,7 +31,7 @@ from lxml import etree
 
 from searchapp.ingest import _trafilatura as trafilatura_fast
 from searchapp.ingest.metadata import author_names
-from searchapp.ingest.text import normalize_space
+from searchapp.ingest.text import SENTENCE_END_MARKS, normalize_space
 
 _DROP_TAGS = (
     "script", "style", "noscript", "template", "nav", "header", "footer", "aside",
@@ -53,7 +53,7 @@ _PROMO = re.compile(
     r"\bget access to\b|\bclick here for more\b|\bfollow (?:us|him|her|them) on (?:twitter|facebook|instagram)",
     re.I,
 )
-_SENTENCE_END = re.compile(r"[.!?…\"”’)\]:]\s*$")
+_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_END_MARKS)}:]\\s*$")  # 。 too
 
 _TRAF_OPTIONS = dict(
     fast=True,

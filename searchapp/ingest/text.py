@@ -107,7 +107,9 @@ _AFFILIATION = re.compile(
     r"Ph\.?D|Dr\.|Correspondent|Reporter|Editor|Institute|University|Center|Centre)\b"
 )
 _EMAIL = re.compile(r"^\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?$")
-_SENTENCE_END = re.compile(r"[.!?。！？…\"”’)\]]$")
+# What ends a sentence, in Latin and CJK script (the HTML cleaner uses it too).
+SENTENCE_END_MARKS = ".!?。！？…\"”’)]"
+_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_END_MARKS)}]$")
 
 
 @dataclass(frozen=True)
