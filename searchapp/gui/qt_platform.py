@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import ctypes
 import os
+import sys
 from collections.abc import Mapping
+from pathlib import Path
 
 # The system libraries Qt's xcb platform plugin loads (Qt 6.5+), each with the Debian
 # and Ubuntu package that ships it.  README.md's install line and .ci/run name every
@@ -55,11 +57,22 @@ def qt_platform(env: Mapping[str, str] | None = None) -> str | None:
     return None
 
 
+def _bundled_dirs() -> list[Path]:
+    """Where a frozen app (PyInstaller) keeps the libraries it carries."""
+    base = getattr(sys, "_MEIPASS", None)
+    if not getattr(sys, "frozen", False) or not base:
+        return []
+    return [Path(base), Path(base) / "PySide6" / "Qt" / "lib"]
+
+
 def missing_packages(libraries: Mapping[str, str]) -> list[str]:
     """The packages of ``libraries`` (shared object name -> package) whose library
     cannot be loaded, in the mapping's order, each once."""
     missing: list[str] = []
+    bundled = _bundled_dirs()
     for soname, package in libraries.items():
+        if any((folder / soname).is_file() for folder in bundled):
+            continue
         try:
             ctypes.CDLL(soname)
         except OSError:
