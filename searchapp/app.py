@@ -12,6 +12,12 @@ def launch(argv: list[str] | None = None) -> int:
         from searchapp.selftest import run_self_test
 
         return run_self_test(gui=True)
+    from searchapp.gui.qt_platform import platform_problem
+
+    problem = platform_problem()  # before Qt, whose own abort names the wrong library
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     from searchapp.gui.app import run
 
     return run(argv)

@@ -12,8 +12,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
-SHARED = ROOT.parent / "shared"
+SHARED = ROOT.parent / "shared"  # beside the clone in CI, absent in a bare clone
 BENCH = SHARED / "bench" / "extraction"
+# Small news pages written for the tests (tests/fixtures/html/README.md): what a test
+# needs lives in the repo; only the benchmarks read ../shared.
+FIXTURES = ROOT / "tests" / "fixtures"
+HTML_PAGES = sorted((FIXTURES / "html").glob("*.html*"))
 SEEDS = {
     "000": CORPUS / "000_0dc450cfe91bf595.txt",
     "001": CORPUS / "001_6e950df1518cea22.txt",

@@ -1,8 +1,9 @@
 """The fast segment writer produces the index Whoosh's own writer produces.
 
-Both writers index the same records (the real seed articles, three HTML pages of
-the extraction benchmark and hand-picked awkward texts); every term, posting,
-position, weight, term statistic, stored field, length and column is compared.
+Both writers index the same records (the real seed articles, the HTML news pages of
+``tests/fixtures/html`` -- some with a source and author, some without -- and
+hand-picked awkward texts); every term, posting, position, weight, term statistic,
+stored field, length and column is compared.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from whoosh import index as windex
 from searchapp.index.whoosh import segments as bulkwrite
 from searchapp.ingest.pipeline import load_document
 from searchapp.index.schema import make_schema, paragraph_records
-from tests.conftest import BENCH, CORPUS, SEEDS
+from tests.conftest import CORPUS, FIXTURES, HTML_PAGES, SEEDS
 
 AWKWARD = [
     "the of and",  # only stop words: no positions at all
@@ -38,8 +39,8 @@ def _records():
     out = []
     for path in SEEDS.values():
         out.extend(paragraph_records(load_document(path, CORPUS, catalog, registry)))
-    for page in sorted((BENCH / "html").glob("*.html.gz"))[:3]:
-        out.extend(paragraph_records(load_document(page, BENCH, None, registry)))
+    for page in HTML_PAGES:
+        out.extend(paragraph_records(load_document(page, FIXTURES / "html", None, registry)))
     base = dict(out[0])
     for i, text in enumerate(AWKWARD):
         out.append({**base, "key": f"awk:{i}", "pid": f"awk{i}", "body": text,
@@ -63,8 +64,16 @@ def _build(path, records, bulk: bool, max_docs: int = 50_000):
     return windex.open_dir(str(path), indexname="p")
 
 
-def _snapshot(ix, stats: bool = True) -> dict:
-    """Everything a search can read from the index, keyed so two indexes compare."""
+def _snapshot(ix, same_segments: bool = True) -> dict:
+    """Everything a search can read from the index, keyed so two indexes compare.
+
+    ``same_segments=False`` compares indexes cut into different segments: term
+    statistics are then per segment, and so is how Whoosh's reader gives the length
+    of a field a document lacks: None in a segment where another document has the
+    field (a zero in its length column), 0 (the default) in a segment where none
+    has it (no column), whichever writer wrote it.  Those read as 0 here.
+    """
+    stats = same_segments
     out = {}
     with ix.reader() as r:
         schema = ix.schema
@@ -88,8 +97,8 @@ def _snapshot(ix, stats: bool = True) -> dict:
                         ti.doc_frequency(), ti.weight(), ti.min_length(), ti.max_length(),
                         ti.max_weight(), ti.min_id(), ti.max_id())
             if field.scorable:
-                out[f"len:{name}"] = [r.doc_field_length(d, name)
-                                      for d in range(r.doc_count_all())]
+                lengths = [r.doc_field_length(d, name) for d in range(r.doc_count_all())]
+                out[f"len:{name}"] = lengths if same_segments else [n or 0 for n in lengths]
                 out[f"total:{name}"] = r.field_length(name)
             if field.column_type:
                 out[f"col:{name}"] = list(r.column_reader(name))
@@ -119,8 +128,51 @@ def test_many_segments_equal_one(tmp_path, records):
     """Flushing every 37 documents gives the same postings, documents and columns."""
     ix = _build(tmp_path / "fast", records, bulk=True, max_docs=37)
     assert len(ix._segments()) == -(-len(records) // 37)
-    plain = _snapshot(_build(tmp_path / "plain", records, bulk=False), stats=False)
-    _compare(plain, _snapshot(ix, stats=False))
+    plain = _snapshot(_build(tmp_path / "plain", records, bulk=False), same_segments=False)
+    _compare(plain, _snapshot(ix, same_segments=False))
+
+
+def _sourceless(records) -> list[dict]:
+    out = [r for r in records if "source" not in r and not r["key"].startswith("awk:")]
+    assert len(out) >= 10
+    return out
+
+
+def test_the_records_have_and_lack_sources_and_authors(records):
+    """Both paths of each writer are compared: fields present and fields absent."""
+    assert {"source" in r for r in records} == {True, False}
+    assert {"author" in r for r in records} == {True, False}
+    assert {r["language"] for r in records} >= {"en", "ko", "zh"}
+
+
+def test_a_segment_without_sources_equals_whooshs_own_writer(tmp_path, records):
+    """No document has a source: no length column for it, lengths read 0, as Whoosh
+    writes such a segment."""
+    sourceless = _sourceless(records)
+    plain = _snapshot(_build(tmp_path / "plain", sourceless, bulk=False))
+    fast = _snapshot(_build(tmp_path / "fast", sourceless, bulk=True))
+    assert plain["len:source"] == [0] * len(sourceless) and plain["total:source"] == 0
+    _compare(plain, fast)
+
+
+def test_each_segment_equals_the_one_whooshs_writer_writes(tmp_path, records):
+    """Cut where Whoosh's own writer commits (a segment with no source first, then
+    segments mixing documents with and without one), every length too is the same."""
+    mixed = _sourceless(records) + records[:60]
+    every = 9
+    ix = _build(tmp_path / "fast", mixed, bulk=True, max_docs=every)
+    (tmp_path / "plain").mkdir()
+    own = windex.create_in(str(tmp_path / "plain"), make_schema(), indexname="p")
+    for start in range(0, len(mixed), every):
+        writer = own.writer()
+        for rec in mixed[start:start + every]:
+            writer.add_document(**rec)
+        writer.commit(merge=False)
+    own = windex.open_dir(str(tmp_path / "plain"), indexname="p")
+    assert len(own._segments()) == len(ix._segments()) == -(-len(mixed) // every)
+    plain, fast = _snapshot(own), _snapshot(ix)
+    assert 0 in plain["len:source"] and None in plain["len:source"]
+    _compare(plain, fast)
 
 
 def test_position_files_hold_whooshs_positions(tmp_path, records):

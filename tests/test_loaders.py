@@ -6,7 +6,7 @@ import gzip
 import json
 
 import pytest
-from conftest import SEEDS, extract_json, run_cli
+from conftest import HTML_PAGES, SEEDS, extract_json, run_cli
 
 from searchapp.ingest.read import LoadError, decode_bytes, iter_corpus, read_source
 
@@ -48,12 +48,14 @@ def test_html_with_declared_charset(tmp_path):
 
 
 def test_html_gz_is_read(tmp_path):
-    raw = gzip.open(next((SEEDS["000"].parent.parent.parent / "shared" / "bench" / "extraction"
-                          / "html").glob("*.html.gz"))).read()
+    [page] = [p for p in HTML_PAGES if p.name == "lima-summit.html.gz"]
+    raw = gzip.open(page).read()
     path = tmp_path / "page.html.gz"
     path.write_bytes(gzip.compress(raw))
     [doc] = extract_json(path)
     assert len(" ".join(doc["paragraphs"])) > 300
+    assert doc["source"] == "The Harbour Ledger" and doc["authors"] == ["Daniel Ortiz"]
+    assert not any("Subscribe" in p or "All rights reserved" in p for p in doc["paragraphs"])
 
 
 def test_markdown_headings_and_text(tmp_path):

@@ -28,7 +28,9 @@ searched through Whoosh's positions.
 
 Terms, postings, positions, weights, stored fields, lengths and columns are
 identical to Whoosh's own writer (``tests/test_bulkwrite.py`` compares every
-one on the real corpus).  Segments are written beside the index and only
+one on the real corpus), segment by segment: as in Whoosh, a segment where no
+document has a field (a source, say) has no length column for it, and Whoosh's
+reader gives 0 for such a document there, None in a segment with the column.  Segments are written beside the index and only
 become part of it when :func:`commit` writes the new table of contents with
 them, so an interrupted run leaves the previous index as it was.
 """
