@@ -1,0 +1,570 @@
+"""Differential test: our matcher (:func:`searchapp.search.match.query_mask`, and the
+engine's ``search`` on top of it) against Whoosh's own matcher, on random queries.
+
+Thousands of queries -- words, ``AND``/``OR``/``NOT``/``ANDNOT``/``ANDMAYBE``,
+``-word``/``+word``, nested parentheses, quoted phrases with ``~slop``, wildcards,
+fuzzy words and the ``title:``/``source:``/``author:``/``year:``/``date:``/
+``person:``/``place:`` fields -- are generated from a vocabulary drawn from the
+index itself (frequent, rare, absent and stop words, CJK words, phrases cut from
+real paragraphs, titles, sources, authors, years, registry names), by Hypothesis
+and by a deterministic seeded batch, over two indexes:
+
+* ``seed``: the seed corpus ``corpus/``;
+* ``generated``: paragraphs of random sentences from a small vocabulary with
+  repeats (so phrases and NOTs match often), written as .txt files with a catalog
+  and indexed with :func:`~searchapp.index.update.update_index` in two runs (the
+  second changes and deletes files: two segments and deleted paragraphs), and one
+  segment's position files removed (phrases then read Whoosh's positions).
+
+Each query is parsed once, as the engine does (``engine._builder.parse(text).query``);
+the paragraphs our matcher finds for that query object are compared with
+``searcher.docs_for_query(q)`` for the SAME object.  Where they differ, neither side
+is taken on trust: a third, slow evaluator (:func:`truth`) decides for each differing
+paragraph by analysing its stored text with the field's own analyzer (positions,
+stop words, stems, CJK bigrams) and evaluating the query tree on those tokens.
+
+* If the text says our matcher is wrong, the test fails with the query printed.
+* If the text says Whoosh is wrong, the difference must belong to a class listed in
+  :data:`KNOWN_WHOOSH_WRONG` (a documented query shape with a minimal example and the
+  reason), whose own ``check`` re-verifies it directly on the text; any Whoosh error
+  outside those classes fails too, so a new kind of difference is never hidden.
+
+The engine's facade is checked as well: ``engine.search(SearchRequest(text,
+page_size=10**6))`` returns exactly the paragraphs of ``query_mask``.
+
+Sizes: ``HYPOTHESIS_PROFILE=ci`` runs more Hypothesis examples and a larger seeded
+batch; the default keeps the file well under a minute.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import random
+import re
+import shutil
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import CORPUS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from whoosh import query as wq
+
+from searchapp.config import Settings
+from searchapp.errors import QueryError
+from searchapp.index.schema import SEP, datenum
+from searchapp.index.update import update_index
+from searchapp.search.engine import SearchEngine, SearchRequest
+from searchapp.search.match import query_mask
+
+CI = os.environ.get("HYPOTHESIS_PROFILE", "dev") == "ci"
+SEEDED = 3000 if CI else 1200  # deterministic queries per index
+EXAMPLES = 1500 if CI else 250  # Hypothesis examples per index
+ENGINE_EVERY = 4  # every n-th seeded query also goes through engine.search
+
+
+# -- the third opinion: the query evaluated on a paragraph's analysed text ----------------
+
+
+@dataclass
+class Para:
+    """One indexed paragraph as the analyzers see it, from its stored fields."""
+
+    docnum: int
+    key: str
+    text: str
+    tokens: dict[str, list[tuple[int, str]]]  # field -> (position, term) in order
+    numbers: dict[str, int | None]  # year, datenum
+
+    def terms(self, fieldname: str) -> set[str]:
+        return {t for _, t in self.tokens.get(fieldname, ())}
+
+    def positions(self, fieldname: str, word: str) -> list[int]:
+        return [p for p, t in self.tokens.get(fieldname, ()) if t == word]
+
+
+def read_paragraphs(searcher) -> list[Para]:
+    """Every paragraph (deleted ones too) re-analysed from its stored fields."""
+    schema = searcher.schema
+    reader = searcher.reader()
+    out = []
+    for d in range(reader.doc_count_all()):
+        f = reader.stored_fields(d)
+        values = {
+            "body": f.get("body", ""), "title": f.get("title", ""),
+            "source": f.get("source", ""), "author": " ; ".join(f.get("authors", [])),
+            "person": SEP.join(f.get("persons", [])), "place": SEP.join(f.get("places", [])),
+        }
+        tokens = {}
+        for name, value in values.items():
+            tokens[name] = [(t.pos, t.text) for t in schema[name].analyzer(
+                value, positions=True, mode="index")] if value else []
+        year = f.get("year") or None
+        numbers = {"year": year, "datenum": datenum(f.get("date", ""), year)}
+        out.append(Para(d, f["key"], values["body"], tokens, numbers))
+    return out
+
+
+def _chain(lists: list[list[int]], slop: int) -> bool:
+    """Some position of each word, in order, each 1..slop after the previous one
+    (every chain is followed, as Whoosh's SpanNear2 does)."""
+    ends = set(lists[0])
+    for nxt in lists[1:]:
+        ends = {p for p in nxt if any(0 < p - e <= slop for e in ends)}
+        if not ends:
+            return False
+    return True
+
+
+def truth(q, p: Para, reader) -> bool:
+    """Whether ``q`` matches paragraph ``p``, decided from its analysed text alone
+    (wildcards, prefixes and fuzzy words by their own definitions, except the
+    fuzzy word list, which is Whoosh's spelling expansion)."""
+    if isinstance(q, wq.NullQuery.__class__):
+        return False
+    if isinstance(q, wq.And):
+        return all(truth(c, p, reader) for c in q.subqueries)
+    if isinstance(q, wq.Or):
+        assert not getattr(q, "minmatch", 0), q
+        return any(truth(c, p, reader) for c in q.subqueries)
+    if isinstance(q, wq.Not):
+        return not truth(q.query, p, reader)
+    if isinstance(q, wq.AndNot):
+        return truth(q.a, p, reader) and not truth(q.b, p, reader)
+    if isinstance(q, wq.AndMaybe):
+        return truth(q.a, p, reader)
+    if isinstance(q, wq.Every):
+        return bool(p.tokens.get(q.fieldname)) if q.fieldname else True
+    if isinstance(q, (wq.NumericRange, wq.Term)) and q.fieldname in ("year", "datenum"):
+        value = p.numbers[q.fieldname]
+        if value is None:
+            return False
+        if isinstance(q, wq.Term):
+            field_ = reader.schema[q.fieldname]
+            text = q.text if isinstance(q.text, bytes) else field_.to_bytes(q.text)
+            return field_.to_bytes(value) == text
+        lo_ok = q.start is None or (value > q.start if q.startexcl else value >= q.start)
+        hi_ok = q.end is None or (value < q.end if q.endexcl else value <= q.end)
+        return lo_ok and hi_ok
+    if isinstance(q, wq.Term):
+        text = q.text.decode("utf-8") if isinstance(q.text, bytes) else q.text
+        return text in p.terms(q.fieldname)
+    if isinstance(q, wq.Phrase):
+        words = [w for w in q.words if w is not None]
+        if len(words) == 1:
+            return words[0] in p.terms(q.fieldname)
+        return _chain([p.positions(q.fieldname, w) for w in words], q.slop)
+    if isinstance(q, wq.FuzzyTerm):
+        expanded = {t.decode("utf-8") for _, t in q.expanded_terms(reader)}
+        return bool(expanded & p.terms(q.fieldname))
+    if isinstance(q, wq.Prefix):
+        return any(t.startswith(q.text) for t in p.terms(q.fieldname))
+    if isinstance(q, wq.Wildcard):
+        return any(fnmatch.fnmatchcase(t, q.text) for t in p.terms(q.fieldname))
+    if isinstance(q, wq.TermRange):
+        lo_ok = lambda t: q.start is None or (t > q.start if q.startexcl else t >= q.start)  # noqa: E731
+        hi_ok = lambda t: q.end is None or (t < q.end if q.endexcl else t <= q.end)  # noqa: E731
+        return any(lo_ok(t) and hi_ok(t) for t in p.terms(q.fieldname))
+    raise AssertionError(f"truth() does not know {type(q).__name__}: {q!r}")
+
+
+# -- differences where Whoosh is wrong: the known, explained classes ------------------------
+
+
+@dataclass
+class WhooshWrong:
+    """A documented class of query shapes where Whoosh's matcher is wrong."""
+
+    name: str
+    example: str  # a minimal query (the index it was seen on in brackets)
+    reason: str
+    check: object  # (q, para, whoosh_says, reader) -> True when this class explains it
+
+
+def _subtrees(q):
+    yield q
+    if not q.is_leaf():
+        for c in q.children():
+            yield from _subtrees(c)
+
+
+KNOWN_WHOOSH_WRONG: list[WhooshWrong] = []
+
+
+def classify(q, p: Para, whoosh_says: bool, reader) -> str | None:
+    """The known class explaining Whoosh's answer on this paragraph, or None."""
+    for cls in KNOWN_WHOOSH_WRONG:
+        if cls.check(q, p, whoosh_says, reader):
+            return cls.name
+    return None
+
+
+# -- the indexes -------------------------------------------------------------------------------
+
+
+GEN_WORDS = (["summit"] * 6 + ["talks"] * 4 + ["summits", "press", "pressure", "president",
+             "presidents", "preserve", "woman", "women", "wombat", "korea", "china",
+             "nuclear", "nuclear", "missile", "treaty", "trade", "trade", "alpha", "alpha",
+             "bravo", "bravo", "delta", "echo", "the", "the", "of", "and", "a", "Seoul",
+             "Beijing", "Xi", "Jinping", "习近平", "정상회의", "Camp", "David", "U.S.", "co-op",
+             "café", "cafe"])
+GEN_SOURCES = ["The Daily Alpha", "Bravo News", "Echo Times"]
+GEN_AUTHORS = ["Ann Alpha", "Bob Bravo", "Kim Delta"]
+
+
+def _sentence(rng: random.Random) -> str:
+    words = []
+    for _ in range(rng.randint(2, 12)):
+        w = rng.choice(GEN_WORDS)
+        words.append(w)
+        if rng.random() < 0.15:
+            words.append(w)  # a repeat: "alpha alpha", chains with several choices
+    return " ".join(words) + rng.choice([".", ".", "!", "?", ";"])
+
+
+def _write_generated(corpus: Path, rng: random.Random, files: range, version: int) -> None:
+    catalog = [(corpus / "catalog.toml").read_text(encoding="utf-8")] \
+        if (corpus / "catalog.toml").exists() else []
+    for i in files:
+        paragraphs = [" ".join(_sentence(rng) for _ in range(rng.randint(1, 4)))
+                      for _ in range(rng.randint(3, 14))]
+        name = f"gen_{i:03d}.txt"
+        (corpus / name).write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+        if version == 0:
+            year = 2019 + i % 6
+            catalog.append(
+                f'[[document]]\npath = "{name}"\n'
+                f'title = "{" ".join(rng.choice(GEN_WORDS[:30]) for _ in range(4))} {i}"\n'
+                f'source = "{GEN_SOURCES[i % 3]}"\nauthors = ["{GEN_AUTHORS[i % 3]}"]\n'
+                + (f'date = "{year}-0{1 + i % 9}-1{i % 10}"\n' if i % 4 else f"year = {year}\n")
+                + 'language = "en"\n')
+    (corpus / "catalog.toml").write_text("\n".join(catalog), encoding="utf-8")
+
+
+def _build_seed(root: Path) -> Settings:
+    shutil.copytree(CORPUS, root / "corpus")
+    s = Settings.resolve(corpus=root / "corpus", index=root / "index", data_dir=root / "data")
+    assert update_index(s, jobs=1).added == 5
+    return s
+
+
+def _build_generated(root: Path) -> Settings:
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name in ("persons.toml", "places.toml"):
+        shutil.copy(CORPUS / name, corpus / name)
+    rng = random.Random(20261201)
+    _write_generated(corpus, rng, range(40), version=0)
+    s = Settings.resolve(corpus=corpus, index=root / "index", data_dir=root / "data")
+    assert update_index(s, jobs=1).added == 40
+    # second run: some files change, some go: a second segment and deleted paragraphs
+    _write_generated(corpus, rng, range(0, 40, 5), version=1)
+    for i in range(3, 40, 9):
+        (corpus / f"gen_{i:03d}.txt").unlink()
+    update_index(s, jobs=1)
+    positions = sorted((root / "index").glob("*_positions"))
+    assert positions
+    positions[0].unlink()  # one segment's phrases through Whoosh's positions
+    return s
+
+
+@dataclass
+class Target:
+    name: str
+    engine: SearchEngine
+    searcher: object  # Whoosh's own, opened from the index
+    paras: list[Para]
+    vocab: dict[str, list[str]]
+    stats: Counter = field(default_factory=Counter)
+    whoosh_wrong: dict[str, list[str]] = field(default_factory=dict)
+
+
+_WORD = re.compile(r"\w+(?:[-'.]\w+)*")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
+
+
+def _vocabulary(paras: list[Para], engine: SearchEngine) -> dict[str, list[str]]:
+    counts = Counter(w for p in paras for w in _WORD.findall(p.text) if not _CJK.search(w))
+    by_freq = [w for w, _ in counts.most_common()]
+    rare = sorted(w for w, c in counts.items() if c == 1)
+    cjk = sorted({run[i:i + n] for p in paras for run in _CJK.findall(p.text)
+                  for n in (1, 2, 3, 4) for i in range(0, max(1, len(run) - n + 1), 3)
+                  if len(run) >= n})
+    windows = []
+    for p in paras:
+        words = [w for w in re.split(r"\s+", p.text) if w]
+        for _ in range(3):
+            if len(words) >= 2:
+                n = random.Random(p.docnum).randint(2, min(4, len(words)))
+                i = random.Random(p.docnum * 7 + n).randint(0, len(words) - n)
+                windows.append(" ".join(w.strip('.,;:!?()"“”') for w in words[i:i + n]))
+    titles = sorted({w for p in paras for _, w in [(0, t) for t in _WORD.findall(
+        engine._searcher.stored_fields(p.docnum).get("title", ""))]})
+    stored = [engine._searcher.stored_fields(p.docnum) for p in paras]
+    sources = sorted({f.get("source", "") for f in stored} - {""})
+    authors = sorted({a for f in stored for a in f.get("authors", [])})
+    years = sorted({str(f["year"]) for f in stored if f.get("year")})
+    reg = engine.registry
+    persons = sorted({n for person in reg.persons.values() for n in (person.name, *person.aliases)})
+    places = sorted({n for place in reg.places.values() for n in (place.name, *place.aliases)}) \
+        if hasattr(reg, "places") else []
+    return {
+        "frequent": by_freq[:40], "rare": rare[:: max(1, len(rare) // 60)][:60],
+        "absent": ["zebrafish", "qwertyx", "xylophonic", "Pyongyng", "presdent"],
+        "stop": ["the", "of", "and", "a", "to", "is"], "cjk": cjk[:: max(1, len(cjk) // 40)][:40] or ["习近平"],
+        "windows": windows or ["summit talks"], "titles": titles or ["korea"],
+        "sources": sources + ["No Such Outlet"], "source_words": sorted(
+            {w for s in sources for w in _WORD.findall(s)}) or ["times"],
+        "authors": authors + ["Nobody Atall"], "author_words": sorted(
+            {w for a in authors for w in _WORD.findall(a)}) or ["kim"],
+        "years": years + ["1999"], "persons": persons[::2] + ["Nobody Atall", "Xi"],
+        "places": places[::2] + ["Atlantis", "seoul"],
+    }
+
+
+def _target(name: str, s: Settings) -> Target:
+    engine = SearchEngine.open(s)
+    searcher = engine._ix.searcher()
+    paras = read_paragraphs(searcher)
+    return Target(name, engine, searcher, paras, _vocabulary(
+        [p for p in paras if engine._cols().live[p.docnum]], engine))
+
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory):
+    t = _target("seed", _build_seed(tmp_path_factory.mktemp("diffseed")))
+    yield t
+    _report(t)
+    t.searcher.close()
+    t.engine.close()
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    t = _target("generated", _build_generated(tmp_path_factory.mktemp("diffgen")))
+    cols = t.engine._cols()
+    assert len(list(cols.reader.leaf_readers())) >= 2 and not cols.live.all()
+    yield t
+    _report(t)
+    t.searcher.close()
+    t.engine.close()
+
+
+def _report(t: Target) -> None:
+    print(f"\n[{t.name}] {dict(t.stats)}")
+    for name, examples in t.whoosh_wrong.items():
+        print(f"  Whoosh wrong ({name}): {len(examples)} queries, e.g. {examples[:3]}")
+
+
+# -- the queries ------------------------------------------------------------------------------
+
+
+class Pick:
+    """Random choices from a seeded ``random.Random`` or from Hypothesis's ``data``."""
+
+    def __init__(self, rng: random.Random | None = None, data=None) -> None:
+        self.rng, self.data = rng, data
+
+    def choice(self, seq):
+        seq = list(seq)
+        if self.data is not None:
+            return self.data.draw(st.sampled_from(seq))
+        return self.rng.choice(seq)
+
+    def randint(self, a: int, b: int) -> int:
+        if self.data is not None:
+            return self.data.draw(st.integers(a, b))
+        return self.rng.randint(a, b)
+
+    def chance(self, p: float) -> bool:
+        return self.randint(0, 999) < p * 1000
+
+
+def _word(pick: Pick, v: dict) -> str:
+    pool = pick.choice(["frequent"] * 5 + ["rare"] * 2 + ["absent", "stop", "cjk"])
+    w = pick.choice(v[pool])
+    how = pick.randint(0, 9)
+    return w.upper() if how == 0 else w.capitalize() if how == 1 else w
+
+
+def _quote(s: str) -> str:
+    s = s.replace('"', "")
+    return f'"{s}"' if " " in s or not s else s
+
+
+def _atom(pick: Pick, v: dict) -> str:
+    kind = pick.choice(["word"] * 6 + ["phrase"] * 3 + ["wild", "wild", "fuzzy", "field", "field"])
+    if kind == "word":
+        return _word(pick, v)
+    if kind == "phrase":
+        if pick.chance(0.7):
+            words = pick.choice(v["windows"])
+        else:
+            words = " ".join(_word(pick, v) for _ in range(pick.randint(2, 3)))
+        slop = f"~{pick.randint(1, 4)}" if pick.chance(0.35) else ""
+        return f'"{words.replace(chr(34), "")}"{slop}'
+    if kind == "wild":
+        w = pick.choice(v["frequent"] + v["rare"])
+        w = re.sub(r"\W", "", w) or "pres"
+        how = pick.randint(0, 3)
+        if how == 0 or len(w) < 3:
+            return w[: pick.randint(1, max(1, len(w)))] + "*"
+        i = pick.randint(0, len(w) - 1)
+        if how == 1:
+            return w[:i] + "?" + w[i + 1:]
+        if how == 2:
+            return w[:i] + "*" + w[i + 1:]
+        return "*" + w[i:] if pick.chance(0.5) else w[:i] + "?*"
+    if kind == "fuzzy":
+        w = pick.choice(v["frequent"] + v["rare"] + v["absent"])
+        if pick.chance(0.5) and len(w) > 3:
+            i = pick.randint(0, len(w) - 1)
+            w = w[:i] + w[i + 1:]
+        return w + pick.choice(["~", "~", "~2", "~1/2"])
+    fieldname = pick.choice(["title", "source", "author", "year", "person", "place", "date"])
+    if fieldname == "title":
+        return "title:" + (pick.choice(v["titles"]) if pick.chance(0.8) else _word(pick, v))
+    if fieldname == "source":
+        return "source:" + (_quote(pick.choice(v["sources"])) if pick.chance(0.5)
+                            else pick.choice(v["source_words"]))
+    if fieldname == "author":
+        return "author:" + (_quote(pick.choice(v["authors"])) if pick.chance(0.5)
+                            else pick.choice(v["author_words"]))
+    if fieldname == "year":
+        return "year:" + pick.choice(v["years"])
+    if fieldname == "date":
+        year = pick.choice(v["years"])
+        return pick.choice([f"date:{year}", f"date:{year}-0{pick.randint(1, 9)}",
+                            f"date:[{year}-01-01 TO {year}-06-30]"])
+    return f"{fieldname}:" + _quote(pick.choice(v[fieldname + "s"]))
+
+
+def _expr(pick: Pick, v: dict, depth: int) -> str:
+    if depth <= 0 or pick.chance(0.45):
+        return _atom(pick, v)
+    shape = pick.randint(0, 9)
+    if shape <= 5:
+        op = pick.choice([" AND ", " OR ", " OR ", " ", " NOT ", " ANDNOT ", " ANDMAYBE "])
+        return f"({_expr(pick, v, depth - 1)}{op}{_expr(pick, v, depth - 1)})"
+    if shape <= 7:
+        return "NOT " + _expr(pick, v, depth - 1)
+    return pick.choice(["-", "+"]) + _atom(pick, v)
+
+
+def make_query(pick: Pick, v: dict) -> str:
+    parts = []
+    for _ in range(pick.randint(1, 4)):
+        part = _expr(pick, v, pick.randint(0, 3))
+        if pick.chance(0.25):
+            part = pick.choice(["-", "+"]) + part
+        parts.append(part)
+        if pick.chance(0.3):
+            parts.append(pick.choice(["AND", "OR", "NOT"]))
+    text = " ".join(parts)
+    if text.startswith("(") and text.endswith(")") and pick.chance(0.5):
+        text = text[1:-1]
+    return text
+
+
+# -- the comparison ------------------------------------------------------------------------------
+
+
+def _whoosh_docs(t: Target, q) -> tuple[np.ndarray | None, str | None]:
+    mask = np.zeros(t.engine._cols().n, dtype=bool)
+    try:
+        mask[list(t.searcher.docs_for_query(q))] = True
+    except Exception as exc:  # noqa: BLE001 - compared with ours below
+        return None, type(exc).__name__
+    return mask, None
+
+
+def compare(t: Target, text: str, via_engine: bool = False) -> None:
+    """Compare our paragraphs for ``text`` with Whoosh's; fail on anything unexplained."""
+    try:
+        parsed = t.engine._builder.parse(text)
+    except QueryError:
+        t.stats["refused by the parser"] += 1
+        return
+    q = parsed.query
+    if q is None:
+        t.stats["no text query"] += 1
+        return
+    cols = t.engine._cols()
+    theirs, their_error = _whoosh_docs(t, q)
+    try:
+        ours = query_mask(t.engine._searcher, cols, q) & cols.live
+    except Exception as exc:  # noqa: BLE001
+        assert their_error == type(exc).__name__, (
+            f"[{t.name}] our matcher raised {exc!r} where Whoosh "
+            f"{'raised ' + their_error if their_error else 'answered'}\n  query: {text!r}\n"
+            f"  parsed: {q!r}")
+        t.stats["refused by both matchers"] += 1
+        return
+    assert their_error is None, (f"[{t.name}] Whoosh raised {their_error}, we answered\n"
+                                 f"  query: {text!r}\n  parsed: {q!r}")
+    if via_engine:
+        result = t.engine.search(SearchRequest(query=text, page_size=10**6))
+        keys = {h.key for h in result.hits}
+        assert keys == {t.paras[d].key for d in np.flatnonzero(ours)} \
+            and result.total == int(ours.sum()), f"[{t.name}] engine.search != query_mask: {text!r}"
+        t.stats["also through engine.search"] += 1
+    t.stats["compared"] += 1
+    t.stats["matched something"] += bool(ours.any())
+    differ = np.flatnonzero(ours != theirs)
+    if not len(differ):
+        t.stats["identical"] += 1
+        return
+    reader = t.searcher.reader()
+    classes = set()
+    for d in differ.tolist():
+        p = t.paras[d]
+        right = truth(q, p, reader)
+        assert right == bool(ours[d]), (
+            f"[{t.name}] OUR matcher is wrong on paragraph {p.key} (ours: {bool(ours[d])}, "
+            f"Whoosh: {bool(theirs[d])}, the text says {right})\n  query: {text!r}\n"
+            f"  parsed: {q!r}\n  text: {p.text[:300]!r}")
+        name = classify(q, p, bool(theirs[d]), reader)
+        assert name is not None, (
+            f"[{t.name}] Whoosh is wrong on paragraph {p.key} (Whoosh: {bool(theirs[d])}, the "
+            f"text and our matcher: {right}) in a way KNOWN_WHOOSH_WRONG does not explain\n"
+            f"  query: {text!r}\n  parsed: {q!r}\n  text: {p.text[:300]!r}")
+        classes.add(name)
+    t.stats["differ (Whoosh wrong)"] += 1
+    for name in classes:
+        t.whoosh_wrong.setdefault(name, []).append(text)
+
+
+# -- the tests -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("which", ["seed", "generated"])
+def test_seeded_batch_matches_whoosh_or_whoosh_is_wrong(which, request):
+    t = request.getfixturevalue(which)
+    rng = random.Random(f"differential-{which}")
+    start = time.perf_counter()
+    for i in range(SEEDED):
+        compare(t, make_query(Pick(rng=rng), t.vocab), via_engine=i % ENGINE_EVERY == 0)
+    assert t.stats["compared"] > SEEDED * 0.8
+    assert t.stats["matched something"] > SEEDED * 0.3
+    print(f"[{which}] {SEEDED} seeded queries in {time.perf_counter() - start:.1f} s")
+
+
+@settings(max_examples=EXAMPLES, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
+                                 HealthCheck.data_too_large])
+@given(data=st.data())
+def test_random_queries_on_the_seed_corpus(seed, data):
+    compare(seed, make_query(Pick(data=data), seed.vocab), via_engine=True)
+
+
+@settings(max_examples=EXAMPLES, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
+                                 HealthCheck.data_too_large])
+@given(data=st.data())
+def test_random_queries_on_generated_paragraphs(generated, data):
+    compare(generated, make_query(Pick(data=data), generated.vocab), via_engine=True)
