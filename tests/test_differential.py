@@ -159,23 +159,30 @@ def _expansion(q, reader) -> frozenset:
     return out
 
 
-def truth(q, p: Para, reader) -> bool:
+def truth(q, p: Para, reader, forced: dict[int, bool] | None = None) -> bool:
     """Whether ``q`` matches paragraph ``p``, decided from its analysed text alone
     (wildcards, prefixes and fuzzy words by their own definitions, except the
-    fuzzy word list, which is Whoosh's spelling expansion)."""
+    fuzzy word list, which is Whoosh's spelling expansion).  ``forced``: id(node) ->
+    the answer to take for that node instead (to model a known Whoosh bug)."""
+    if forced and id(q) in forced:
+        return forced[id(q)]
+    return _truth(q, p, reader, forced)
+
+
+def _truth(q, p: Para, reader, forced) -> bool:
     if isinstance(q, wq.NullQuery.__class__):
         return False
     if isinstance(q, wq.And):
-        return all(truth(c, p, reader) for c in q.subqueries)
+        return all(truth(c, p, reader, forced) for c in q.subqueries)
     if isinstance(q, wq.Or):
         assert not getattr(q, "minmatch", 0), q
-        return any(truth(c, p, reader) for c in q.subqueries)
+        return any(truth(c, p, reader, forced) for c in q.subqueries)
     if isinstance(q, wq.Not):
-        return not truth(q.query, p, reader)
+        return not truth(q.query, p, reader, forced)
     if isinstance(q, wq.AndNot):
-        return truth(q.a, p, reader) and not truth(q.b, p, reader)
+        return truth(q.a, p, reader, forced) and not truth(q.b, p, reader, forced)
     if isinstance(q, wq.AndMaybe):
-        return truth(q.a, p, reader)
+        return truth(q.a, p, reader, forced)
     if isinstance(q, wq.Every):
         return bool(p.tokens.get(q.fieldname)) if q.fieldname else True
     if isinstance(q, (wq.NumericRange, wq.Term)) and q.fieldname in ("year", "datenum"):
@@ -238,19 +245,20 @@ def _segment_of(t, docnum: int) -> tuple[int, int]:
 
 
 def _andnot_first_doc(q, p: Para, whoosh_says: bool, t) -> bool:
-    """Whoosh returned ``p`` for ``a ANDNOT b`` although the text holds ``b``, and ``p``
-    is the first paragraph of its segment that matches ``a``."""
-    if not whoosh_says:
-        return False
+    """Whoosh's answer on ``p`` is the text's answer with some ``a ANDNOT b`` taken as
+    matching ``p`` although its text holds ``b`` -- where ``p`` is the first live
+    paragraph of its segment that matches ``a`` (so also a ``NOT`` above such an
+    ``ANDNOT`` misses ``p``)."""
     reader = t.searcher.reader()
     lo, _ = _segment_of(t, p.docnum)
+    forced = {}
     for node in _subtrees(q):
         if isinstance(node, wq.AndNot) and truth(node.a, p, reader) \
                 and truth(node.b, p, reader) \
                 and not any(truth(node.a, other, reader) and t.live[other.docnum]
                             for other in t.paras[lo:p.docnum]):
-            return True
-    return False
+            forced[id(node)] = True
+    return bool(forced) and truth(q, p, reader, forced) == whoosh_says
 
 
 def _not_returns_deleted(q, p: Para, whoosh_says: bool, t) -> bool:
@@ -286,9 +294,11 @@ KNOWN_WHOOSH_WRONG: list[WhooshWrong] = [
             "only when both sides start on the same document; when the excluded side starts "
             "earlier (Russia is in paragraph 2, emerging first in paragraph 3, which also says "
             "Russia), the first document of the required side in each segment is returned "
-            "unchecked.  'a NOT b' parses to And([a, Not(b)]) and is not affected; '-b' and "
-            "ANDNOT are.  Check: the paragraph matches a and b on its own text and no earlier "
-            "live paragraph of its segment matches a."),
+            "unchecked (and a NOT above it then misses that paragraph).  'a NOT b' parses to "
+            "And([a, Not(b)]) and is not affected; '-b' and ANDNOT are.  Check: the "
+            "paragraph matches a and b on its own text, no earlier live paragraph of its "
+            "segment matches a, and the query evaluated on the text with that ANDNOT taken "
+            "as matching gives Whoosh's answer."),
         check=_andnot_first_doc,
     ),
     WhooshWrong(
@@ -574,7 +584,14 @@ def _atom(pick: Pick, v: dict) -> str:
         return w + pick.choice(["~", "~", "~2", "~1/2"])
     fieldname = pick.choice(["title", "source", "author", "year", "person", "place", "date"])
     if fieldname == "title":
-        return "title:" + (pick.choice(v["titles"]) if pick.chance(0.8) else _word(pick, v))
+        how = pick.randint(0, 9)
+        if how <= 5:
+            return "title:" + pick.choice(v["titles"])
+        if how <= 7:
+            return f'title:"{pick.choice(v["titles"])} {pick.choice(v["titles"])}"'
+        if how == 8:
+            return "title:" + pick.choice(v["titles"]).lower()[:3] + "*"
+        return "title:" + _word(pick, v)
     if fieldname == "source":
         return "source:" + (_quote(pick.choice(v["sources"])) if pick.chance(0.5)
                             else pick.choice(v["source_words"]))
@@ -582,7 +599,9 @@ def _atom(pick: Pick, v: dict) -> str:
         return "author:" + (_quote(pick.choice(v["authors"])) if pick.chance(0.5)
                             else pick.choice(v["author_words"]))
     if fieldname == "year":
-        return "year:" + pick.choice(v["years"])
+        a, b = sorted([pick.choice(v["years"]), pick.choice(v["years"])])
+        return pick.choice([f"year:{a}", f"year:{a}", f"year:[{a} TO {b}]", f"year:>{a}",
+                            f"year:<={b}", f"year:[{a} TO]"])
     if fieldname == "date":
         year = pick.choice(v["years"])
         return pick.choice([f"date:{year}", f"date:{year}-0{pick.randint(1, 9)}",
@@ -759,3 +778,29 @@ def test_phrase_chain_regressions(generated, text, holds):
     result = t.engine.search(SearchRequest(query=text, page_size=10**6))
     assert (key in {h.key for h in result.hits}) == holds
     compare(t, text, via_engine=True)
+
+
+def test_andmaybe_is_ours_not_whooshs(seed):
+    """``a ANDMAYBE b`` (and ``+a b``) was handed to Whoosh whole, so an ANDNOT under it
+    inherited Whoosh's first-paragraph bug: paragraph 3 of the seeds says "emerging" and
+    "Russia" and was a result of ``(emerging ANDNOT russia) ANDMAYBE china``.  Now
+    matched as its required side (fixed in match.query_mask)."""
+    for text in ("(emerging ANDNOT russia) ANDMAYBE china", "+(emerging ANDNOT russia) china"):
+        result = seed.engine.search(SearchRequest(query=text, page_size=10**6))
+        assert result.total and all("russia" not in h.text.lower() for h in result.hits), text
+        compare(seed, text, via_engine=True, every_text=True)
+
+
+@pytest.mark.parametrize("which, text, name", [
+    ("seed", "emerging -russia", "AndNot keeps its first paragraph"),
+    ("seed", "NOT (emerging ANDNOT russia)", "AndNot keeps its first paragraph"),
+    ("seed", "korea ANDNOT (date:2019 ANDNOT summit)", "IndexError from an inner ANDNOT"),
+    ("generated", "NOT summit", "NOT returns a deleted paragraph"),
+])
+def test_known_whoosh_wrong_examples_still_differ(request, which, text, name):
+    """Each documented class is reproduced by its minimal example (a Whoosh upgrade that
+    fixes one shows here, and its entry can go)."""
+    t = request.getfixturevalue(which)
+    assert name in {c.name for c in KNOWN_WHOOSH_WRONG}
+    compare(t, text, via_engine=True, every_text=True)
+    assert text in t.whoosh_wrong.get(name, ())

@@ -38,6 +38,9 @@ def query_mask(searcher, cols: Columns, q) -> np.ndarray:
         return ~query_mask(searcher, cols, q.query)
     if isinstance(q, wq.AndNot):
         return query_mask(searcher, cols, q.a) & ~query_mask(searcher, cols, q.b)
+    if isinstance(q, wq.AndMaybe):  # ``+a b``, ``a ANDMAYBE b``: b only adds to the score;
+        # not left to Whoosh, whose AndNot under it can keep an excluded paragraph
+        return query_mask(searcher, cols, q.a)
     if isinstance(q, wq.Every) and not q.fieldname:
         return np.ones(cols.n, dtype=bool)
     if isinstance(q, wq.Phrase) and q.fieldname in schema and len(q.words) > 1 \
