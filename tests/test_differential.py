@@ -66,7 +66,7 @@ CI = os.environ.get("HYPOTHESIS_PROFILE", "dev") == "ci"
 SEEDED = 3000 if CI else 500  # deterministic queries per index
 EXAMPLES = 1000 if CI else 120  # Hypothesis examples per index
 ENGINE_EVERY = 8  # every n-th seeded query also goes through engine.search
-TEXT_EVERY = 5  # every n-th seeded query is also checked on every paragraph's text
+TEXT_EVERY = 2  # every n-th seeded query is also checked on every paragraph's text
 
 
 # -- the third opinion: the query evaluated on a paragraph's analysed text ----------------
@@ -137,10 +137,12 @@ _EXPANSIONS: dict[tuple, frozenset] = {}
 
 
 def _expansion(q, reader) -> frozenset:
-    """The terms a wildcard, prefix or fuzzy word stands for: prefixes and wildcards
-    by their own definition over the field's terms; fuzzy words by Whoosh's spelling
-    expansion (the definition of ``word~``: words of the spelling list within the
-    edit distance)."""
+    """The terms a wildcard, prefix or fuzzy word stands for in ``reader`` (for fuzzy
+    words: the paragraph's segment): prefixes and wildcards by their own definition
+    over the field's terms; fuzzy words as Whoosh defines them, and we follow: the
+    words of the segment's spelling list (``spell_body``: unstemmed) within the edit
+    distance, each then taken as a term of the field -- see
+    :func:`test_fuzzy_word_whose_stem_differs_is_not_found` for what that misses."""
     key = (type(q).__name__, q.fieldname, q.text, getattr(q, "maxdist", None),
            getattr(q, "prefixlength", None), id(reader))
     out = _EXPANSIONS.get(key)
@@ -204,7 +206,11 @@ def _truth(q, p: Para, reader, forced) -> bool:
         if len(words) == 1:
             return words[0] in p.terms(q.fieldname)
         return _chain([p.positions(q.fieldname, w) for w in words], q.slop)
-    if isinstance(q, (wq.FuzzyTerm, wq.Prefix, wq.Wildcard)):
+    if isinstance(q, wq.FuzzyTerm):  # expanded per segment, as Whoosh and we do
+        leaf = next(leaf for leaf, base in reader.leaf_readers()
+                    if base <= p.docnum < base + leaf.doc_count_all())
+        return not _expansion(q, leaf).isdisjoint(p.terms(q.fieldname))
+    if isinstance(q, (wq.Prefix, wq.Wildcard)):
         return not _expansion(q, reader).isdisjoint(p.terms(q.fieldname))
     if isinstance(q, wq.TermRange):
         lo_ok = lambda t: q.start is None or (t > q.start if q.startexcl else t >= q.start)  # noqa: E731
@@ -746,7 +752,7 @@ def test_seeded_batch_matches_whoosh_or_whoosh_is_wrong(which, request):
                                  HealthCheck.data_too_large])
 @given(data=st.data())
 def test_random_queries_on_the_seed_corpus(seed, data):
-    compare(seed, make_query(Pick(data=data), seed.vocab), via_engine=True)
+    compare(seed, make_query(Pick(data=data), seed.vocab), via_engine=True, every_text=True)
 
 
 @settings(max_examples=EXAMPLES, deadline=None,
@@ -754,7 +760,8 @@ def test_random_queries_on_the_seed_corpus(seed, data):
                                  HealthCheck.data_too_large])
 @given(data=st.data())
 def test_random_queries_on_generated_paragraphs(generated, data):
-    compare(generated, make_query(Pick(data=data), generated.vocab), via_engine=True)
+    compare(generated, make_query(Pick(data=data), generated.vocab), via_engine=True,
+            every_text=True)
 
 
 # -- regression examples ------------------------------------------------------------------------
@@ -804,3 +811,19 @@ def test_known_whoosh_wrong_examples_still_differ(request, which, text, name):
     assert name in {c.name for c in KNOWN_WHOOSH_WRONG}
     compare(t, text, via_engine=True, every_text=True)
     assert text in t.whoosh_wrong.get(name, ())
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "Known, not fixed here: Whoosh expands word~ over the spelling list (spell_body: "
+    "unstemmed words) and looks each word up as a body term (stemmed), so a word whose stem "
+    "differs from it is never found: on the seeds 'countries' finds 16 paragraphs and "
+    "'countries~' none ('economy' 2 / 'economy~' 0, 'meeting' 11 / 'meeting~' 1).  Our "
+    "matcher hands fuzzy words to Whoosh, and ranking and highlighting use the same "
+    "expansion, so the fix belongs with all three (analyse each expanded word like the "
+    "field's words), not in match.py alone."))
+@pytest.mark.parametrize("word", ["countries", "economy"])
+def test_fuzzy_word_whose_stem_differs_is_not_found(seed, word):
+    exact = seed.engine.search(SearchRequest(query=word, page_size=10**6))
+    fuzzy = seed.engine.search(SearchRequest(query=word + "~", page_size=10**6))
+    assert exact.total > 0
+    assert {h.key for h in exact.hits} <= {h.key for h in fuzzy.hits}
