@@ -313,6 +313,14 @@ def _inner_andnot_raises(q, error: str, t) -> bool:
         for child in node.children() for sub in _subtrees(child))
 
 
+def _fuzzy_prefix_raises(q, error: str, t) -> bool:
+    """Whoosh raised IndexError on a query with a fuzzy word whose prefix length is
+    longer than the word."""
+    return error == "IndexError" and any(
+        isinstance(node, wq.FuzzyTerm) and node.prefixlength > len(node.text)
+        for node in _subtrees(q))
+
+
 KNOWN_WHOOSH_WRONG: list[WhooshWrong] = [
     WhooshWrong(
         name="AndNot keeps its first paragraph",
@@ -342,6 +350,20 @@ KNOWN_WHOOSH_WRONG: list[WhooshWrong] = [
             "query has an ANDNOT below another operator, and our answer equals the text's on "
             "every live paragraph."),
         check=_inner_andnot_raises,
+        raises=True,
+    ),
+    WhooshWrong(
+        name="IndexError on a fuzzy prefix longer than the word",
+        example="summit ANDMAYBE korea~1/9   (alone, korea~1/9 fails in Whoosh and in our "
+                "engine alike: test_fuzzy_prefix_longer_than_the_word_crashes)",
+        reason=(
+            "word~N/P asks for words sharing the first P characters; Whoosh's "
+            "levenshtein_automaton (whoosh/automata/lev.py) indexes term[i] for i < P and "
+            "raises IndexError when the word is shorter.  Where such a word is the optional "
+            "side of ANDMAYBE (+a b), our matcher never needs it and answers, Whoosh "
+            "fails.  Check: the error is IndexError, the query has such a fuzzy word, and our "
+            "answer equals the text's on every live paragraph."),
+        check=_fuzzy_prefix_raises,
         raises=True,
     ),
     WhooshWrong(
@@ -446,8 +468,8 @@ def _build_generated(root: Path) -> Settings:
         (corpus / f"gen_{i:03d}.txt").unlink()
     update_index(s, jobs=1)
     positions = sorted((root / "index").glob("*_positions"))
-    assert positions
-    positions[0].unlink()  # one segment's phrases through Whoosh's positions
+    assert len(positions) >= 2
+    positions[0].unlink()  # one segment's phrases through Whoosh's positions, the other's not
     return s
 
 
@@ -477,28 +499,27 @@ def _vocabulary(paras: list[Para], engine: SearchEngine) -> dict[str, list[str]]
     cjk = sorted({run[i:i + n] for p in paras for run in _CJK.findall(p.text)
                   for n in (1, 2, 3, 4) for i in range(0, max(1, len(run) - n + 1), 3)
                   if len(run) >= n})
-    windows = []
+    windows = []  # runs of 2-4 words as written: phrases that match
     for p in paras:
-        words = [w for w in re.split(r"\s+", p.text) if w]
-        for _ in range(3):
-            if len(words) >= 2:
-                n = random.Random(p.docnum).randint(2, min(4, len(words)))
-                i = random.Random(p.docnum * 7 + n).randint(0, len(words) - n)
-                windows.append(" ".join(w.strip('.,;:!?()"“”') for w in words[i:i + n]))
-    titles = sorted({w for p in paras for _, w in [(0, t) for t in _WORD.findall(
-        engine._searcher.stored_fields(p.docnum).get("title", ""))]})
+        words = [w.strip('.,;:!?()"“”') for w in p.text.split()]
+        rng = random.Random(p.docnum)
+        for _ in range(3 if len(words) >= 2 else 0):
+            n = rng.randint(2, min(4, len(words)))
+            i = rng.randint(0, len(words) - n)
+            windows.append(" ".join(words[i:i + n]))
     stored = [engine._searcher.stored_fields(p.docnum) for p in paras]
+    titles = sorted({w for f in stored for w in _WORD.findall(f.get("title", ""))})
     sources = sorted({f.get("source", "") for f in stored} - {""})
     authors = sorted({a for f in stored for a in f.get("authors", [])})
     years = sorted({str(f["year"]) for f in stored if f.get("year")})
     reg = engine.registry
     persons = sorted({n for person in reg.persons.values() for n in (person.name, *person.aliases)})
-    places = sorted({n for place in reg.places.values() for n in (place.name, *place.aliases)}) \
-        if hasattr(reg, "places") else []
+    places = sorted({n for place in reg.places.values() for n in (place.name, *place.aliases)})
     return {
         "frequent": by_freq[:40], "rare": rare[:: max(1, len(rare) // 60)][:60],
         "absent": ["zebrafish", "qwertyx", "xylophonic", "Pyongyng", "presdent"],
-        "stop": ["the", "of", "and", "a", "to", "is"], "cjk": cjk[:: max(1, len(cjk) // 40)][:40] or ["习近平"],
+        "stop": ["the", "of", "and", "a", "to", "is"],
+        "cjk": cjk[:: max(1, len(cjk) // 40)][:40] or ["习近平"],
         "windows": windows or ["summit talks"], "titles": titles or ["korea"],
         "sources": sources + ["No Such Outlet"], "source_words": sorted(
             {w for s in sources for w in _WORD.findall(s)}) or ["times"],
@@ -823,6 +844,7 @@ def test_andmaybe_is_ours_not_whooshs(seed):
     ("seed", "emerging -russia", "AndNot keeps its first paragraph"),
     ("seed", "NOT (emerging ANDNOT russia)", "AndNot keeps its first paragraph"),
     ("seed", "korea ANDNOT (date:2019 ANDNOT summit)", "IndexError from an inner ANDNOT"),
+    ("seed", "summit ANDMAYBE korea~1/9", "IndexError on a fuzzy prefix longer than the word"),
     ("generated", "NOT summit", "NOT returns a deleted paragraph"),
 ])
 def test_known_whoosh_wrong_examples_still_differ(request, which, text, name):
@@ -848,3 +870,14 @@ def test_fuzzy_word_whose_stem_differs_is_not_found(seed, word):
     fuzzy = seed.engine.search(SearchRequest(query=word + "~", page_size=10**6))
     assert exact.total > 0
     assert {h.key for h in exact.hits} <= {h.key for h in fuzzy.hits}
+
+
+@pytest.mark.xfail(strict=True, raises=IndexError, reason=(
+    "Known, not fixed here: 'korea~1/9' (prefix longer than the word) reaches Whoosh's "
+    "levenshtein_automaton, which raises IndexError; engine.search lets it out instead of "
+    "a QueryError.  The parser (query.py) should clamp the prefix or refuse it."))
+def test_fuzzy_prefix_longer_than_the_word_crashes(seed):
+    try:
+        seed.engine.search(SearchRequest(query="korea~1/9"))
+    except QueryError:
+        pass
