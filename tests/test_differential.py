@@ -18,19 +18,30 @@ and by a deterministic seeded batch, over two indexes:
 
 Each query is parsed once, as the engine does (``engine._builder.parse(text).query``);
 the paragraphs our matcher finds for that query object are compared with
-``searcher.docs_for_query(q)`` for the SAME object.  Where they differ, neither side
-is taken on trust: a third, slow evaluator (:func:`truth`) decides for each differing
-paragraph by analysing its stored text with the field's own analyzer (positions,
-stop words, stems, CJK bigrams) and evaluating the query tree on those tokens.
+``searcher.docs_for_query(q)`` for the SAME object.  Neither side is taken on trust:
+a third, slow evaluator (:func:`truth`) decides from each paragraph's stored text,
+analysed with the field's own analyzer (positions, stop words, stems, CJK bigrams),
+by evaluating the query tree on those tokens.  It judges every differing paragraph,
+and every paragraph of every other seeded query and of every Hypothesis example.
 
 * If the text says our matcher is wrong, the test fails with the query printed.
 * If the text says Whoosh is wrong, the difference must belong to a class listed in
   :data:`KNOWN_WHOOSH_WRONG` (a documented query shape with a minimal example and the
-  reason), whose own ``check`` re-verifies it directly on the text; any Whoosh error
-  outside those classes fails too, so a new kind of difference is never hidden.
+  reason), whose own ``check`` re-derives Whoosh's answer: for wrong answers, a set
+  model of Whoosh's matchers over the segment's texts (:func:`whoosh_model`) must
+  give Whoosh's answer with that bug and not without it; for errors, the query must
+  have the shape, and our answer must equal the text's on every paragraph.  Any
+  Whoosh error outside those classes fails too, so a new kind is never hidden.
 
 The engine's facade is checked as well: ``engine.search(SearchRequest(text,
 page_size=10**6))`` returns exactly the paragraphs of ``query_mask``.
+
+Found and fixed in :mod:`searchapp.search.match` (regression examples at the end):
+phrases with slop followed only the nearest next position; ``ANDMAYBE`` (``+a b``)
+was handed to Whoosh whole and inherited its ANDNOT bug.  Found and not fixed here
+(``xfail`` at the end, strict): fuzzy words whose stem differs from them are never
+found; a fuzzy prefix longer than its word crashes the search with IndexError; and
+(the parser) a hyphen inside a word is taken for "not".
 
 Sizes: ``HYPOTHESIS_PROFILE=ci`` runs more Hypothesis examples and a larger seeded
 batch; the default keeps the file well under a minute.
@@ -881,3 +892,16 @@ def test_fuzzy_prefix_longer_than_the_word_crashes(seed):
         seed.engine.search(SearchRequest(query="korea~1/9"))
     except QueryError:
         pass
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "Known, not fixed here (the parser, not the matcher: both sides get the same query): "
+    "Whoosh's PlusMinusPlugin takes a '-' inside a word for 'not', so 'Korea-Russia' parses "
+    "to korea ANDNOT russia and excludes exactly the paragraphs that say Korea-Russia "
+    "('co-op' -> co ANDNOT op); inside parentheses it fails with 'Cannot understand the "
+    "query ...: Minus'.  query.py should give PlusMinusPlugin patterns anchored at a "
+    "word start."))
+def test_hyphenated_word_is_not_an_exclusion(seed):
+    said = [p.key for p in seed.paras if "Korea-Russia" in p.text and seed.live[p.docnum]]
+    result = seed.engine.search(SearchRequest(query="Korea-Russia", page_size=10**6))
+    assert said and set(said) <= {h.key for h in result.hits}
