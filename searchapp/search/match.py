@@ -9,6 +9,8 @@ other queries (wildcards, ranges, fuzzy) are answered by Whoosh and combined her
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import numpy as np
 from whoosh import query as wq
 
@@ -36,6 +38,9 @@ def query_mask(searcher, cols: Columns, q) -> np.ndarray:
         return ~query_mask(searcher, cols, q.query)
     if isinstance(q, wq.AndNot):
         return query_mask(searcher, cols, q.a) & ~query_mask(searcher, cols, q.b)
+    if isinstance(q, wq.AndMaybe):  # ``+a b``, ``a ANDMAYBE b``: b only adds to the score;
+        # not left to Whoosh, whose AndNot under it can keep an excluded paragraph
+        return query_mask(searcher, cols, q.a)
     if isinstance(q, wq.Every) and not q.fieldname:
         return np.ones(cols.n, dtype=bool)
     if isinstance(q, wq.Phrase) and q.fieldname in schema and len(q.words) > 1 \
@@ -73,19 +78,21 @@ def phrase_mask(searcher, cols: Columns, q) -> np.ndarray:
 
 
 def _in_order(lists: list[list[int]], slop: int) -> bool:
-    """Some position of the first word starts a chain through the others, each
-    within ``slop`` positions after the one before."""
-    later = [set(p) for p in lists[1:]]
-    for start in lists[0]:
-        cur = start
-        for nxt in later:
-            step = next((cur + k for k in range(1, slop + 1) if cur + k in nxt), None)
-            if step is None:
-                break
-            cur = step
-        else:
-            return True
-    return False
+    """Some position of each word, in order, each 1..``slop`` positions after the one
+    chosen for the word before (Whoosh's ``SpanNear2``, ordered, ``mindist=1``).
+
+    Every chain is followed -- the set of positions a chain can have reached so
+    far -- not only the nearest next position: with slop 2, ``a b b x c`` holds
+    ``"a b c"~2`` through the second ``b`` only (the first one leaves ``c`` three
+    positions away).  ``tests/test_differential.py`` keeps that example."""
+    ends = sorted(set(lists[0]))
+    for nxt in lists[1:]:
+        # p is reachable when some end e has p - slop <= e < p
+        ends = sorted({p for p in nxt
+                       if (i := bisect_left(ends, p - slop)) < len(ends) and ends[i] < p})
+        if not ends:
+            return False
+    return True
 
 
 def exact_phrase(cols: Columns, fieldname: str, words: list[bytes], docs: np.ndarray,
