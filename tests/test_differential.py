@@ -365,8 +365,8 @@ KNOWN_WHOOSH_WRONG: list[WhooshWrong] = [
     ),
     WhooshWrong(
         name="IndexError on a fuzzy prefix longer than the word",
-        example="tha?* (毛 ANDMAYBE a~1/2)   (alone, korea~1/9 fails in Whoosh and in our "
-                "engine alike: test_fuzzy_prefix_longer_than_the_word_crashes)",
+        example="tha?* (毛 ANDMAYBE a~1/2)   (no longer reached: our parser now clamps the "
+                "prefix to the word, test_fuzzy_prefix_longer_than_the_word_is_clamped)",
         reason=(
             "word~N/P asks for words sharing the first P characters; Whoosh's "
             "levenshtein_automaton (whoosh/automata/lev.py) indexes term[i] for i < P and "
@@ -855,7 +855,6 @@ def test_andmaybe_is_ours_not_whooshs(seed):
     ("seed", "emerging -russia", "AndNot keeps its first paragraph"),
     ("seed", "NOT (emerging ANDNOT russia)", "AndNot keeps its first paragraph"),
     ("seed", "korea ANDNOT (date:2019 ANDNOT summit)", "IndexError from an inner ANDNOT"),
-    ("seed", "tha?* (毛 ANDMAYBE a~1/2)", "IndexError on a fuzzy prefix longer than the word"),
     ("generated", "NOT summit", "NOT returns a deleted paragraph"),
 ])
 def test_known_whoosh_wrong_examples_still_differ(request, which, text, name):
@@ -883,25 +882,15 @@ def test_fuzzy_word_whose_stem_differs_is_not_found(seed, word):
     assert {h.key for h in exact.hits} <= {h.key for h in fuzzy.hits}
 
 
-@pytest.mark.xfail(strict=True, raises=IndexError, reason=(
-    "Known, not fixed here: 'korea~1/9' (prefix longer than the word) reaches Whoosh's "
-    "levenshtein_automaton, which raises IndexError; engine.search lets it out instead of "
-    "a QueryError.  The parser (query.py) should clamp the prefix or refuse it."))
-def test_fuzzy_prefix_longer_than_the_word_crashes(seed):
-    try:
-        seed.engine.search(SearchRequest(query="korea~1/9"))
-    except QueryError:
-        pass
+def test_fuzzy_prefix_longer_than_the_word_is_clamped(seed):
+    """'korea~1/9': a prefix longer than the word is the whole word, not an IndexError."""
+    fuzzy = seed.engine.search(SearchRequest(query="korea~1/9", page_size=10**6))
+    exact = seed.engine.search(SearchRequest(query="korea", page_size=10**6))
+    assert exact.total > 0 and {h.key for h in exact.hits} <= {h.key for h in fuzzy.hits}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Known, not fixed here (the parser, not the matcher: both sides get the same query): "
-    "Whoosh's PlusMinusPlugin takes a '-' inside a word for 'not', so 'Korea-Russia' parses "
-    "to korea ANDNOT russia and excludes exactly the paragraphs that say Korea-Russia "
-    "('co-op' -> co ANDNOT op); inside parentheses it fails with 'Cannot understand the "
-    "query ...: Minus'.  query.py should give PlusMinusPlugin patterns anchored at a "
-    "word start."))
 def test_hyphenated_word_is_not_an_exclusion(seed):
+    """'Korea-Russia' is a word, not korea ANDNOT russia (query.rewrite_hyphens)."""
     said = [p.key for p in seed.paras if "Korea-Russia" in p.text and seed.live[p.docnum]]
     result = seed.engine.search(SearchRequest(query="Korea-Russia", page_size=10**6))
     assert said and set(said) <= {h.key for h in result.hits}

@@ -98,6 +98,7 @@ class QueryBuilder:
             raise QueryError(f"Cannot understand the query '{text}': {exc}") from None
         places: list[str] = []
         q = q.accept(lambda node: self._resolve_entities(node, persons, places, notices))
+        q = q.accept(_clamp_fuzzy_prefix)
         if isinstance(q, type(query.NullQuery)):
             raise QueryError(f"Nothing to search for in '{text}': only very common words "
                              "or operators were left.")
@@ -235,6 +236,15 @@ _HYPHENATED = re.compile(
 _HYPHEN = re.compile(r"[-\u2010\u2011]")
 # fields whose values are analyzed text: a hyphenated value is rewritten there too
 _TEXT_FIELDS = ("title:", "body:", "source:", "author:")
+
+
+def _clamp_fuzzy_prefix(node):
+    """``korea~1/9``: a fuzzy prefix longer than the word is the whole word (Whoosh's
+    automaton raises IndexError otherwise)."""
+    if isinstance(node, query.FuzzyTerm) and isinstance(node.text, str) \
+            and node.prefixlength > len(node.text):
+        node.prefixlength = len(node.text)
+    return node
 
 
 def rewrite_hyphens(text: str) -> str:
