@@ -45,10 +45,10 @@ _DROP = re.compile(rf"[{HYPHENS}.'’`]")
 
 
 def tokens(name: str) -> list[str]:
-    """The words of a name, without middle initials ("Donald J. Trump")."""
+    """The words of a name, without middle initials ("Donald J. Trump", not "J.J. Abrams")."""
     words = [w.strip(",") for w in _SPLIT.split(name.strip()) if w.strip(",")]
-    kept = [w for w in words if not _INITIAL.match(w)]
-    return kept or words
+    kept = words[:1] + [w for w in words[1:] if not _INITIAL.match(w)]
+    return kept if len(kept) > 1 or len(words) == 1 else words
 
 
 def plain(word: str) -> str:

@@ -119,7 +119,7 @@ def _candidates(doc: DocText, raw: Mapping[str, list[RawMention]],
             for s, e in rules.repair(text, m.start, m.end):
                 name = text[s:e]
                 if (rules.is_credit(text, s, e) or rules.looks_like_org(text, s, e)
-                        or not name[:1].isupper()):
+                        or rules.is_character(text, s, e) or not name[:1].isupper()):
                     continue
                 cand = _Cand(i, s, e, name, heading)
                 words = nm.tokens(name)
@@ -284,6 +284,9 @@ def find_persons(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
         full = [c for c in full if other_votes[c.text] <= person_votes[c.text]]
         spellings.update(c.text for c in full if not c.heading)
         found.append((doc, full, single))
+    _promote(found, raw, lowercase, spellings)
+    for _, full, _ in found:
+        _to_longer_names(full)
     families = {nm.fold_word(w) for n in spellings for w in (nm.tokens(n)[0], nm.tokens(n)[-1])}
     for doc, full, single in found:
         for c in single:
@@ -309,6 +312,50 @@ def find_persons(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
     for doc, full, single in found:
         _resolve_document(doc, full, single, raw, registry_found, lookup, lowercase, result)
     return result
+
+
+_NAME_WORD = re.compile(rf"[A-Z][a-z]+(?:[{re.escape(nm.HYPHENS)}][A-Za-z][a-z]+)*")
+_PROMOTABLE = {"ORG", "PRODUCT", "WORK_OF_ART", "GPE", "NORP", "FAC", "LOC"}
+
+
+def _promote(found: list[tuple[DocText, list[_Cand], list[_Cand]]],
+             raw: Mapping[str, list[RawMention]], lowercase: set[str], spellings: Counter) -> None:
+    """Name-shaped spans the model typed as something else ("Novak Djokovic" ORG), kept
+    as persons when the model calls their given name or their family name a person's
+    elsewhere: a given name that starts another full name in the collection, or the
+    family name alone as PERSON in the same document."""
+    given = {nm.tokens(n)[0] for n in spellings}
+    for doc, full, single in found:
+        singles = {c.text for c in single}
+        taken = {(c.para, c.start) for c in full}
+        for i, (pid, kind, text) in enumerate(doc.paragraphs):
+            if rules.is_heading_kind(kind, text):
+                continue
+            for m in raw.get(pid, ()):
+                if m.label not in _PROMOTABLE or text[m.start:m.end] != m.text:
+                    continue
+                for s, e in rules.repair(text, m.start, m.end):
+                    words = text[s:e].split()
+                    if not 2 <= len(words) <= 3 or (i, s) in taken:
+                        continue
+                    if not all(_NAME_WORD.fullmatch(w) for w in words):
+                        continue
+                    if not (words[0] in given or words[-1] in singles):
+                        continue
+                    if (rules.looks_like_org(text, s, e) or rules.is_credit(text, s, e)
+                            or rules.ordinary_words(text[s:e], lowercase)):
+                        continue
+                    full.append(_Cand(i, s, e, text[s:e], False))
+                    spellings[text[s:e]] += 1
+
+
+def _to_longer_names(full: list[_Cand]) -> None:
+    """"Van Der Beek" in a document that says "James Van Der Beek" is him."""
+    names = {c.text for c in full}
+    for c in full:
+        longer = [n for n in names if n.endswith(" " + c.text)]
+        if longer:
+            c.text = max(longer, key=len)
 
 
 def _registry_mentions(documents: list[DocText], registry: Registry | None

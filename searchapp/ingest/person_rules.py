@@ -72,6 +72,10 @@ _POSSESSIVE = re.compile(r"['’]s?\b")
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _GLUE_OK = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’])[A-Z]")
 _HYPHEN_TAIL = re.compile(rf"[{_H}][A-Za-z][a-z]+")
+_CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b(?![.'’])")
+_CHARACTER_BEFORE = re.compile(
+    r"\b(?:role|roles|character|characters|plays|played|playing|portrays|portrayed|portraying|"
+    r"voices|voiced|voicing)\s+(?:as\s+|of\s+)?$", re.I)
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 
 
@@ -91,8 +95,14 @@ def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
     m = _POSSESSIVE.search(span)
     if m:
         end = start + m.start()
-    while end > start and not text[end - 1].isalnum():
+    while end > start and not text[end - 1].isalpha():  # "Nicolas Jarry 6-4", "Kim,"
         end -= 1
+    # A word in capitals inside a name is a label before it ("Browns DL Sheldon Richardson").
+    caps = [m for m in _CAPS_WORD.finditer(text, start, end) if m.end() < end]
+    if caps and not text[start:end].isupper() and len(text[caps[-1].end():end].split()) > 1:
+        start = caps[-1].end()
+        while start < end and text[start].isspace():
+            start += 1
     while True:
         m = _HYPHEN_TAIL.match(text, end)
         if not m:
@@ -110,6 +120,11 @@ def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cut = m.start()
     pieces.append((cut, end))
     return [(s, e) for s, e in pieces if e > s]
+
+
+def is_character(text: str, start: int, end: int) -> bool:
+    """Whether the name is a role played ("his role as George Kirk"), not a person."""
+    return bool(_CHARACTER_BEFORE.search(text, max(0, start - 30), start))
 
 
 def is_credit(text: str, start: int, end: int) -> bool:
