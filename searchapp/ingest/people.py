@@ -119,7 +119,8 @@ def _candidates(doc: DocText, raw: Mapping[str, list[RawMention]],
             for s, e in rules.repair(text, m.start, m.end):
                 name = text[s:e]
                 if (rules.is_credit(text, s, e) or rules.looks_like_org(text, s, e)
-                        or rules.is_character(text, s, e) or not name[:1].isupper()):
+                        or rules.is_character(text, s, e) or not name[:1].isupper()
+                        or name.isupper()):
                     continue
                 cand = _Cand(i, s, e, name, heading)
                 words = nm.tokens(name)
@@ -414,7 +415,8 @@ def _resolve_document(doc: DocText, full: list[_Cand], single: list[_Cand],
     for c in single:
         if _overlaps(out[c.para], c.start, c.end):
             continue
-        name = _resolve_single(c.text, (c.para, c.start), order, lookup, True)
+        # Headline words resolve only inside their document ("Xi Grapples" -> "Xi").
+        name = _resolve_single(c.text, (c.para, c.start), order, lookup, not c.heading)
         if name:
             out[c.para].append(Mention(c.start, c.end, name, "person"))
         elif not c.heading:

@@ -151,10 +151,12 @@ def is_heading_kind(kind: str, text: str) -> bool:
     and short body lines in title case (a headline the extractor did not mark)."""
     if kind in ("title", "heading", "label"):
         return True
+    if text.isupper():
+        return True
     if kind != "body" or len(text) > 150 or text.rstrip().endswith((".", "!", "?", "”", '"')):
         return False
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.8
+    return len(words) >= 5 and sum(w[0].isupper() for w in words) / len(words) > 0.8
 
 
 _NEXT = re.compile(rf"[\s\u00a0]+([A-Z][\w{_H}]*)|[{_H}]\w")
