@@ -322,9 +322,10 @@ _PROMOTABLE = {"ORG", "PRODUCT", "WORK_OF_ART", "GPE", "NORP", "FAC", "LOC"}
 def _promote(found: list[tuple[DocText, list[_Cand], list[_Cand]]],
              raw: Mapping[str, list[RawMention]], lowercase: set[str], spellings: Counter) -> None:
     """Name-shaped spans the model typed as something else ("Novak Djokovic" ORG), kept
-    as persons when the model calls their given name or their family name a person's
-    elsewhere: a given name that starts another full name in the collection, or the
-    family name alone as PERSON in the same document."""
+    as persons after a person's title ("Chancellor Olaf Scholz"), or when the model
+    calls their given name or family name a person's elsewhere: a given name that
+    starts another full name in the collection, or the family name alone as PERSON
+    in the same document."""
     given = {nm.tokens(n)[0] for n in spellings}
     for doc, full, single in found:
         singles = {c.text for c in single}
@@ -341,7 +342,8 @@ def _promote(found: list[tuple[DocText, list[_Cand], list[_Cand]]],
                         continue
                     if not all(_NAME_WORD.fullmatch(w) for w in words):
                         continue
-                    if not (words[0] in given or words[-1] in singles):
+                    titled = rules.TITLE_BEFORE.search(text, max(0, s - 30), s)
+                    if not (titled or words[0] in given or words[-1] in singles):
                         continue
                     if (rules.looks_like_org(text, s, e) or rules.is_credit(text, s, e)
                             or rules.ordinary_words(text[s:e], lowercase)):

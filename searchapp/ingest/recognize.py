@@ -27,6 +27,7 @@ Contract for the indexer:
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,10 +42,14 @@ RECOGNIZER_VERSION = 1
 #: a string is *not* a person (an organisation, a building, an event ...).
 KEPT_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "EVENT",
                          "PRODUCT", "WORK_OF_ART", "LAW"})
-#: Only these components run: the NER and the token vectors it listens to.
+#: At most these components run: the NER, and the shared token vectors only when
+#: the NER listens to them (en_core_web_sm's NER has its own embedding, so its
+#: ``tok2vec`` feeds only the tagger and parser and is switched off: the same
+#: entities, ~1.6x faster; see benchmarks/RESULTS.md "Persons").
 ENABLED = ("tok2vec", "ner")
 #: Paragraphs longer than this many characters are cut for the model.
 MAX_CHARS = 20_000
+_CAPITALIZED = re.compile(r"[A-Z][a-z]")
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,8 @@ class RecognizerConfig:
 
     model: str = DEFAULT_MODEL
     batch_size: int = 64
+    #: spaCy worker processes (``nlp.pipe(n_process=...)``); 1 runs in this process.
+    processes: int = 1
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> RecognizerConfig:
@@ -122,6 +129,10 @@ class Recognizer:
         if "ner" not in nlp.pipe_names:
             self._reason = f"person recognition is off: the pipeline {name!r} has no 'ner'"
             return
+        if "tok2vec" in nlp.pipe_names:
+            listeners = getattr(nlp.get_pipe("tok2vec"), "listening_components", ["ner"])
+            if "ner" not in listeners:
+                nlp.disable_pipe("tok2vec")
         self._nlp = nlp
 
     @property
@@ -163,10 +174,12 @@ class Recognizer:
         items = list(paragraphs)
         if not self.available:
             return {pid: [] for pid, _ in items}
-        out: dict[str, list[RawMention]] = {}
-        texts = (text[:MAX_CHARS] for _, text in items)
-        for (pid, _), doc in zip(items, self._nlp.pipe(texts, batch_size=self.config.batch_size),
-                                 strict=True):
+        out: dict[str, list[RawMention]] = {pid: [] for pid, _ in items}
+        # Text without a capitalized Latin word names no one the model can find.
+        todo = [(pid, text[:MAX_CHARS]) for pid, text in items if _CAPITALIZED.search(text)]
+        docs = self._nlp.pipe((t for _, t in todo), batch_size=self.config.batch_size,
+                              n_process=self.config.processes)
+        for (pid, _), doc in zip(todo, docs, strict=True):
             out[pid] = [RawMention(e.start_char, e.end_char, e.text, e.label_)
                         for e in doc.ents if e.label_ in KEPT_LABELS]
         return out
