@@ -440,7 +440,7 @@ def _scan_short(doc: DocText, out: list[list[Mention]], order: dict[str, list[tu
     titled = re.compile(rf"\b(?:{rules.TITLES})\s+([A-Z][a-z]+)\b(?![{re.escape(nm.HYPHENS)}])")
     bare = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
                       + r")\b") if words else None
-    for i, (pid, kind, text) in enumerate(doc.paragraphs):
+    for i, (pid, _, text) in enumerate(doc.paragraphs):
         others = [m for m in raw.get(pid, ()) if m.label in _NOT_PERSON_LABELS]
         hits = [(m, True) for m in titled.finditer(text)]
         if bare is not None:

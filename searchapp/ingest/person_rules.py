@@ -53,7 +53,7 @@ ORG_WORDS = {
     "Conference", "Initiative", "Program", "Programme", "Project", "Report", "Index",
     "Exchange", "Market", "Fleet", "Army", "Navy", "Force", "Forces", "Guard", "Police",
     "Court", "Parliament", "Assembly", "Congress", "Senate", "Government", "Administration",
-    "Focus", "Daily", "Weekly", "Show", "Series", "Team", "FC", "City", "United",
+    "Focus", "Weekly", "Show", "Series", "Team", "FC", "City", "United",
 }
 _CREDIT_AFTER = re.compile(
     rf"\s*/\s*[A-Z]|\s*(?:for|via)\s+(?:Getty|AFP|AP\b|Reuters|EPA|Bloomberg|Xinhua|Yonhap|"
@@ -76,6 +76,7 @@ _CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b(?![.'’])")
 _CHARACTER_BEFORE = re.compile(
     r"\b(?:role|roles|character|characters|plays|played|playing|portrays|portrayed|portraying|"
     r"voices|voiced|voicing)\s+(?:as\s+|of\s+)?$", re.I)
+_BREAK = re.compile(r"[(\[{<\"“”/|@#]|[^\x00-\u024f\u1e00-\u1eff\u2010-\u2019\s]")
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 
 
@@ -93,6 +94,10 @@ def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
         start += m.end()
         span = text[start:end]
     m = _POSSESSIVE.search(span)
+    if m:
+        end = start + m.start()
+        span = text[start:end]
+    m = _BREAK.search(span)  # "Xi Jinping(习近平": brackets and other scripts end a name
     if m:
         end = start + m.start()
     while end > start and not text[end - 1].isalpha():  # "Nicolas Jarry 6-4", "Kim,"
