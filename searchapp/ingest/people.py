@@ -42,13 +42,19 @@ from dataclasses import dataclass, field
 from searchapp.ingest import names as nm
 from searchapp.ingest import person_rules as rules
 from searchapp.ingest.entities import Mention, Registry
+from searchapp.ingest.pipeline import guess_language
 from searchapp.ingest.recognize import RawMention
 
 #: Model labels returned as places.
 PLACE_LABELS = ("GPE", "LOC")
+#: Languages of the documents whose model spans are used ("" = not known): an
+#: English model reads capitalized German nouns or Indonesian words as names.
+MODEL_LANGUAGES = ("en", "")
 _WORD = re.compile(r"\b[a-z][a-z]+\b")
 _NOT_PERSON_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART",
                       "LAW"}
+# Organisations, places and things (not nationalities: "Han" is NORP and a family name).
+_THING_LABELS = ("ORG", "GPE", "LOC", "FAC", "PRODUCT")
 # Words that start sentences or are capitalized for other reasons than names.
 _FUNCTION = {"The", "A", "An", "And", "Or", "But", "Of", "In", "On", "At", "To", "For", "By",
              "With", "From", "As", "If", "When", "While", "After", "Before", "This", "That",
@@ -62,12 +68,15 @@ class DocText:
 
     doc_id: str
     paragraphs: tuple[tuple[str, str, str], ...]  # (paragraph id, kind, text)
+    #: two-letter code; the model's spans count only in English text ("" = unknown)
+    language: str = ""
 
     @classmethod
     def of(cls, document) -> DocText:
         """From a :class:`searchapp.ingest.pipeline.Document`."""
         return cls(document.doc_id,
-                   tuple((p.id, p.kind, p.text) for p in document.paragraphs))
+                   tuple((p.id, p.kind, p.text) for p in document.paragraphs),
+                   document.meta.language)
 
 
 @dataclass
@@ -106,11 +115,36 @@ class _Cand:
 # --- step 1: per document, model spans repaired and filtered ----------------------
 
 
+def _model_language(doc: DocText) -> bool:
+    """Whether the document is in the model's language (checked on its text when the
+    page's own declaration is missing or English: sites mislabel their language)."""
+    if doc.language not in MODEL_LANGUAGES:
+        return False
+    sample = " ".join(t for _, _, t in doc.paragraphs[:30])[:20_000]
+    guess = guess_language(sample)
+    # Too little text to tell (a headline, a caption): trust the declaration.
+    return guess == "en" or (guess == "" and len(sample.split()) < 40)
+
+
+def _entity_prefix(text: str, label_of: Mapping[str, tuple[int, int]]) -> bool:
+    """Whether the name starts with a word or words the model, in the collection, calls
+    an organisation, place or product and never a person ("Apple Thunderbolt",
+    "Pittsburgh Steelers", "Nintendo Switch")."""
+    words = text.split()
+    for k in range(1, len(words)):
+        person, other = label_of.get(" ".join(words[:k]), (0, 0))
+        if other >= 2 and person == 0:
+            return True
+    return False
+
+
 def _candidates(doc: DocText, raw: Mapping[str, list[RawMention]],
                 lowercase: set[str]) -> tuple[list[_Cand], list[_Cand]]:
     """Full-name and single-word person candidates of one document."""
     full: list[_Cand] = []
     single: list[_Cand] = []
+    if not _model_language(doc):
+        return full, single
     for i, (pid, kind, text) in enumerate(doc.paragraphs):
         heading = rules.is_heading_kind(kind, text)
         for m in raw.get(pid, ()):
@@ -133,13 +167,18 @@ def _candidates(doc: DocText, raw: Mapping[str, list[RawMention]],
     return full, single
 
 
-def _votes(raw: Mapping[str, list[RawMention]]) -> tuple[Counter, Counter]:
-    """How often each exact string was labeled a person, and something else."""
+def _votes(raw: Mapping[str, list[RawMention]], others: Iterable[str] = _NOT_PERSON_LABELS
+           ) -> tuple[Counter, Counter]:
+    """How often each exact string was labeled a person, and one of ``others``."""
     person: Counter = Counter()
     other: Counter = Counter()
+    others = set(others)
     for ms in raw.values():
         for m in ms:
-            (person if m.label == "PERSON" else other)[m.text] += 1
+            if m.label == "PERSON":
+                person[m.text] += 1
+            elif m.label in others:
+                other[m.text] += 1
     return person, other
 
 
@@ -255,14 +294,11 @@ def _given_name_before(word: str, doc: DocText) -> _Cand | None:
         if rules.is_heading_kind(kind, text):
             continue
         for m in rx.finditer(text):
-            words = m.group(1).split()
-            start = m.start()
-            while words and (words[0] in _FUNCTION or words[0] in rules.TITLE_WORDS):
-                start = text.index(words[0], start) + len(words[0])
-                words.pop(0)
-            if words and not any(w in rules.TITLE_WORDS or w in _FUNCTION for w in words):
-                start = text.index(words[0], start)
-                return _Cand(i, start, m.end(), text[start:m.end()], False)
+            for s, e in rules.repair(text, m.start(), m.end()):
+                words = text[s:e].split()
+                if (len(words) > 1 and e == m.end() and not rules.looks_like_org(text, s, e)
+                        and not any(w in rules.TITLE_WORDS or w in _FUNCTION for w in words)):
+                    return _Cand(i, s, e, text[s:e], False)
     return None
 
 
@@ -278,14 +314,17 @@ def find_persons(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
         for _, _, text in doc.paragraphs:
             lowercase.update(_WORD.findall(text))
     person_votes, other_votes = _votes(raw)
+    thing_votes = _votes(raw, _THING_LABELS)[1]
+    label_of = {t: (person_votes[t], thing_votes[t]) for t in thing_votes}
     found: list[tuple[DocText, list[_Cand], list[_Cand]]] = []
     spellings: Counter = Counter()
     for doc in documents:
         full, single = _candidates(doc, raw, lowercase)
-        full = [c for c in full if other_votes[c.text] <= person_votes[c.text]]
+        full = [c for c in full if other_votes[c.text] <= person_votes[c.text]
+                and not _entity_prefix(c.text, label_of)]
         spellings.update(c.text for c in full if not c.heading)
         found.append((doc, full, single))
-    _promote(found, raw, lowercase, spellings)
+    _promote(found, raw, lowercase, spellings, label_of)
     for _, full, _ in found:
         _to_longer_names(full)
     families = {nm.fold_word(w) for n in spellings for w in (nm.tokens(n)[0], nm.tokens(n)[-1])}
@@ -296,7 +335,8 @@ def find_persons(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
             if registry is not None and registry.canonical_person(c.text):
                 continue
             given = _given_name_before(c.text, doc)
-            if given and not rules.ordinary_words(given.text, lowercase):
+            if given and not (rules.ordinary_words(given.text, lowercase)
+                              or _entity_prefix(given.text, label_of)):
                 full.append(given)
                 spellings[given.text] += 1
                 families.add(nm.fold_word(c.text))
@@ -316,11 +356,13 @@ def find_persons(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
 
 
 _NAME_WORD = re.compile(rf"[A-Z][a-z]+(?:[{re.escape(nm.HYPHENS)}][A-Za-z][a-z]+)*")
-_PROMOTABLE = {"ORG", "PRODUCT", "WORK_OF_ART", "GPE", "NORP", "FAC", "LOC"}
+# Not places: "New Delhi" is a place even in a collection that knows a "New Shepard".
+_PROMOTABLE = {"ORG", "PRODUCT", "WORK_OF_ART", "NORP"}
 
 
 def _promote(found: list[tuple[DocText, list[_Cand], list[_Cand]]],
-             raw: Mapping[str, list[RawMention]], lowercase: set[str], spellings: Counter) -> None:
+             raw: Mapping[str, list[RawMention]], lowercase: set[str], spellings: Counter,
+             label_of: Mapping[str, tuple[int, int]]) -> None:
     """Name-shaped spans the model typed as something else ("Novak Djokovic" ORG), kept
     as persons after a person's title ("Chancellor Olaf Scholz"), or when the model
     calls their given name or family name a person's elsewhere: a given name that
@@ -328,6 +370,8 @@ def _promote(found: list[tuple[DocText, list[_Cand], list[_Cand]]],
     in the same document."""
     given = {nm.tokens(n)[0] for n in spellings}
     for doc, full, single in found:
+        if not _model_language(doc):
+            continue
         singles = {c.text for c in single}
         taken = {(c.para, c.start) for c in full}
         for i, (pid, kind, text) in enumerate(doc.paragraphs):
@@ -346,7 +390,8 @@ def _promote(found: list[tuple[DocText, list[_Cand], list[_Cand]]],
                     if not (titled or words[0] in given or words[-1] in singles):
                         continue
                     if (rules.looks_like_org(text, s, e) or rules.is_credit(text, s, e)
-                            or rules.ordinary_words(text[s:e], lowercase)):
+                            or rules.ordinary_words(text[s:e], lowercase)
+                            or _entity_prefix(text[s:e], label_of)):
                         continue
                     full.append(_Cand(i, s, e, text[s:e], False))
                     spellings[text[s:e]] += 1
@@ -499,6 +544,8 @@ def _scan_native(doc: DocText, out: list[list[Mention]],
 
 def _add_places(doc: DocText, out: list[list[Mention]], raw: Mapping[str, list[RawMention]],
                 registry: Registry | None) -> None:
+    if not _model_language(doc):
+        return
     for i, (pid, _, text) in enumerate(doc.paragraphs):
         for m in raw.get(pid, ()):
             if m.label not in PLACE_LABELS or text[m.start:m.end] != m.text:

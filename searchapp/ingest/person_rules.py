@@ -77,7 +77,11 @@ _CHARACTER_BEFORE = re.compile(
     r"\b(?:role|roles|character|characters|plays|played|playing|portrays|portrayed|portraying|"
     r"voices|voiced|voicing)\s+(?:as\s+|of\s+)?$", re.I)
 _BREAK = re.compile(r"[(\[{<\"“”/|@#]|[^\x00-\u024f\u1e00-\u1eff\u2010-\u2019\s]")
-_LEADING = re.compile(r"^(?:the|The|THE)\s+")
+# Closed-class words the model sometimes takes into a name at a sentence start.
+_LEADING = re.compile(
+    r"^(?:(?:the|The|THE|A|An|And|But|Or|So|Yet|Although|Though|While|When|Whereas|If|As|"
+    r"Like|Unlike|Via|Per|Hey|Hi|Hello|Dear|Thanks|Thank|Meanwhile|However|Also|Then|Now|"
+    r"Former|Late|Ex|Both|Even|Only|Just|Said|Says|Meet)\s+)+")
 
 
 def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
