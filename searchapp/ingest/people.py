@@ -53,6 +53,8 @@ MODEL_LANGUAGES = ("en", "")
 _WORD = re.compile(r"\b[a-z][a-z]+\b")
 _NOT_PERSON_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART",
                       "LAW"}
+_THE = re.compile(r"^(?:the|The)\s+")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 # Organisations, places and things (not nationalities: "Han" is NORP and a family name).
 _THING_LABELS = ("ORG", "GPE", "LOC", "FAC", "PRODUCT")
 # Words that start sentences or are capitalized for other reasons than names.
@@ -176,10 +178,15 @@ def _votes(raw: Mapping[str, list[RawMention]], others: Iterable[str] = _NOT_PER
     for ms in raw.values():
         for m in ms:
             if m.label == "PERSON":
-                person[m.text] += 1
+                person[_vote_key(m.text)] += 1
             elif m.label in others:
-                other[m.text] += 1
+                other[_vote_key(m.text)] += 1
     return person, other
+
+
+def _vote_key(text: str) -> str:
+    """"the Air Pods" and "Air Pods’" vote as "Air Pods"."""
+    return _POSSESSIVE_END.sub("", _THE.sub("", text))
 
 
 # --- step 2: the collection's persons ----------------------------------------------
@@ -248,6 +255,17 @@ class _Lookup:
         self.registry = registry
         #: canonical name -> spellings: persons named in body text or by the registry
         self.spellings = persons
+
+    def add(self, name: str) -> None:
+        """A person known only from one document's headline, confirmed by its body."""
+        if name in self.spellings:
+            return
+        self.spellings[name] = [name]
+        for k in nm.exact_keys(name):
+            self.by_key.setdefault(k, name)
+        words = nm.tokens(name)
+        for w in (words[0], words[-1]):
+            self.by_family.setdefault(nm.fold_word(w), set()).add(name)
 
     def canonical(self, name: str) -> str | None:
         for k in nm.exact_keys(name):
@@ -438,12 +456,16 @@ def _resolve_document(doc: DocText, full: list[_Cand], single: list[_Cand],
                       registry_found: dict[str, list[tuple[Mention, str]]],
                       lookup: _Lookup, lowercase: set[str], result: Persons) -> None:
     paras = doc.paragraphs
+    body_singles = {nm.fold_word(c.text) for c in single if not c.heading}
     out: list[list[Mention]] = [[m for m, _ in registry_found.get(pid, ())] for pid, _, _ in paras]
     # Full names first: they anchor the short mentions.
     for c in sorted(full, key=lambda c: (c.para, c.start)):
         name = lookup.canonical(c.text)
         if c.heading and (name is None or name not in lookup.spellings):
-            continue
+            if not _confirmed_in_body(c.text, body_singles):
+                continue
+            name = name or c.text
+            lookup.add(name)
         if name and not _overlaps(out[c.para], c.start, c.end):
             out[c.para].append(Mention(c.start, c.end, name, "person"))
     order: dict[str, list[tuple[int, int]]] = {}
@@ -474,6 +496,13 @@ def _resolve_document(doc: DocText, full: list[_Cand], single: list[_Cand],
     for (pid, _, _), ms in zip(paras, out, strict=True):
         ms.sort(key=lambda m: (m.start, m.end))
         result.mentions[pid] = ms
+
+
+def _confirmed_in_body(name: str, body_singles: set[str]) -> bool:
+    """A headline's full name whose family name the body calls a person ("Joe Biden" in
+    a heading, "Biden" in the text below)."""
+    words = nm.tokens(name)
+    return len(words) >= 2 and nm.fold_word(words[-1]) in body_singles
 
 
 def _scan_short(doc: DocText, out: list[list[Mention]], order: dict[str, list[tuple[int, int]]],
