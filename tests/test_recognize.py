@@ -231,3 +231,35 @@ def test_seeds_against_todays_registry(seeds_found, seed_docs):
         assert mine <= curated, (key, mine - curated)  # nothing the curator did not list
         assert len(curated - mine) <= 1, (key, curated - mine)  # To-hai Liou: model misses
     assert not set(found.persons) & (NOT_PERSONS | PHOTOGRAPHERS)
+
+
+def test_registry_alone_when_recognition_is_off(seed_docs, registry):
+    """No model (raw mentions empty): the curated registry still finds its persons."""
+    docs = {k: DocText.of(d) for k, d in seed_docs.items()}
+    found = find_persons(docs.values(), {}, registry)
+    for key, doc in docs.items():
+        assert _doc_persons(found, doc) == set(seed_docs[key].persons) - PHOTOGRAPHERS, key
+
+
+def test_registry_curates_recognized_persons(seeds_found, registry, recognizer):
+    docs, _ = seeds_found
+    raw = recognizer.recognize((pid, t) for d in docs.values() for pid, _, t in d.paragraphs)
+    curated = Registry([p for p in registry.persons.values() if p.name != "Robert Daly"],
+                       list(registry.places.values()))
+    curated.not_persons = ("Robert Daly",)
+    found = find_persons(docs.values(), raw, curated)
+    assert "Han Duck-soo" in found.persons  # the registry's canonical name wins
+    assert "Han Deok-soo" in found.persons["Han Duck-soo"]
+    assert "Ishiba Shigeru" in found.persons  # "Shigeru Ishiba" in the text
+    assert "Robert Daly" not in found.persons  # curated as not a person
+    assert not set(found.persons) & PHOTOGRAPHERS  # credits stay out, registry or not
+
+
+def test_headline_name_confirmed_by_the_body(recognizer):
+    _, (doc,) = run(recognizer, [
+        ("heading", "2. Never urged Ukraine to investigate Joe Biden"),
+        ("body", "He said the allegations against Vice President Biden were not credible, "
+                 "and that Biden was not a topic of the discussions in Kyiv."),
+        ("heading", "Why the Senate Grapples With Rules"),
+    ])
+    assert doc[0] == ["Joe Biden"] and doc[1] == ["Joe Biden"] and doc[2] == []
