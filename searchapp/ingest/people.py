@@ -82,6 +82,18 @@ class Persons:
         return list(dict.fromkeys(m.name for m in self.mentions.get(pid, ())
                                   if m.kind == "person"))
 
+    def paragraph_counts(self) -> Counter:
+        """In how many paragraphs each person is mentioned."""
+        return Counter(n for pid in self.mentions for n in self.paragraph_persons(pid))
+
+    def unregistered(self, registry: Registry | None) -> list[tuple[str, int]]:
+        """Persons found but not in the registry, most mentioned first: what a curator
+        might add (replaces guessing persons from capitalized words)."""
+        known = set(registry.persons) if registry is not None else set()
+        counts = self.paragraph_counts()
+        return sorted(((n, c) for n, c in counts.items() if n not in known),
+                      key=lambda x: (-x[1], x[0]))
+
     def document_counts(self, documents: Iterable[DocText]) -> Counter:
         """In how many documents each person is mentioned."""
         c: Counter = Counter()
