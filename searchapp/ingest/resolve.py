@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from searchapp.ingest import names as nm
 from searchapp.ingest import person_rules as rules
@@ -51,6 +52,16 @@ class DocText:
                    tuple((p.id, p.kind, p.text) for p in document.paragraphs),
                    document.meta.language)
 
+    @cached_property
+    def in_model_language(self) -> bool:
+        """See :func:`model_language` (computed once per document)."""
+        if self.language not in MODEL_LANGUAGES:
+            return False
+        sample = " ".join(t for _, _, t in self.paragraphs[:30])[:5_000]
+        guess = guess_language(sample)
+        # Too little text to tell (a headline, a caption): trust the declaration.
+        return guess == "en" or (guess == "" and len(sample.split()) < 40)
+
 
 
 @dataclass
@@ -67,12 +78,7 @@ class Candidate:
 def model_language(doc: DocText) -> bool:
     """Whether the document is in the model's language (checked on its text when the
     page's own declaration is missing or English: sites mislabel their language)."""
-    if doc.language not in MODEL_LANGUAGES:
-        return False
-    sample = " ".join(t for _, _, t in doc.paragraphs[:30])[:20_000]
-    guess = guess_language(sample)
-    # Too little text to tell (a headline, a caption): trust the declaration.
-    return guess == "en" or (guess == "" and len(sample.split()) < 40)
+    return doc.in_model_language
 
 
 
