@@ -206,7 +206,7 @@ def _fuzzy_registry(name: str, registry: Registry) -> list[str]:
                 if not nm.HAN.search(alias) and not nm.HANGUL.search(alias))]
 
 
-# --- step 3: resolution inside each document -----------------------------------------
+# --- a lone family name completed from its document --------------------------------
 
 
 def _given_name_before(word: str, doc: DocText) -> Candidate | None:
@@ -245,11 +245,10 @@ def find_persons(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
         full, single = _candidates(doc, raw, lowercase)
         full = [c for c in full if other_votes[c.text] <= person_votes[c.text]
                 and not _entity_prefix(c.text, label_of)]
+        _to_longer_names(full)
         spellings.update(c.text for c in full if not c.heading)
         found.append((doc, full, single))
     _promote(found, raw, lowercase, spellings, label_of)
-    for _, full, _ in found:
-        _to_longer_names(full)
     families = {nm.fold_word(w) for n in spellings for w in (nm.tokens(n)[0], nm.tokens(n)[-1])}
     for doc, full, single in found:
         for c in single:

@@ -63,23 +63,22 @@ class DocText:
         return guess == "en" or (guess == "" and len(sample.split()) < 40)
 
 
-
 @dataclass
 class Candidate:
+    """A person name found in paragraph ``para`` at ``start:end`` (``text`` is the name
+    it stands for, which a later step may lengthen: "Van Der Beek" -> "James Van Der Beek")."""
+
     para: int
     start: int
     end: int
     text: str
-    heading: bool
-    name: str = ""  # resolved canonical name
-
+    heading: bool  # in a title-case line, where capitals prove nothing
 
 
 def model_language(doc: DocText) -> bool:
     """Whether the document is in the model's language (checked on its text when the
     page's own declaration is missing or English: sites mislabel their language)."""
     return doc.in_model_language
-
 
 
 class Lookup:
@@ -152,7 +151,6 @@ def _resolve_single(word: str, pos: tuple[int, int], order: dict[str, list[tuple
     if lookup.registry is not None:
         return lookup.registry.canonical_person(word)  # a unique registered family name
     return None
-
 
 
 def _overlaps(ms: list[Mention], start: int, end: int) -> bool:
