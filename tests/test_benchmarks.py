@@ -69,3 +69,11 @@ def test_bench_extraction():
     assert ours["f1"] >= 0.970  # the floor issue 3 set; the score is deterministic
     assert ours["pages_per_s"] > 0
     assert "rs_trafilatura (reference output)" in rows
+
+
+def test_bench_persons():
+    out = bench("bench_persons.py", "--paragraphs", "300")
+    # Deterministic for a given model and rules (RESULTS.md "Persons without a registry").
+    assert out["seeds"]["precision"] >= 0.97 and out["seeds"]["recall"] >= 0.95
+    assert out["pages"]["precision"] >= 0.93 and out["pages"]["recall"] >= 0.88
+    assert out["speed"]["recognize_paragraphs_per_s"] > 0 and out["peak_rss_mb"] > 0
