@@ -287,8 +287,9 @@ def _promote(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
              raw: Mapping[str, list[RawMention]], lowercase: set[str], spellings: Counter,
              label_of: Mapping[str, tuple[int, int]]) -> None:
     """Name-shaped spans the model typed as something else ("Novak Djokovic" ORG), kept
-    as persons after a person's title ("Chancellor Olaf Scholz"), or when the model
-    calls their given name or family name a person's elsewhere: a given name that
+    as persons after a person's title ("Chancellor Olaf Scholz"), listed with a person
+    ("Marcel Granollers and Feliciano Lopez"), or when the model calls their given
+    name or family name a person's elsewhere: a given name that
     starts another full name in the collection, or the family name alone as PERSON
     in the same document."""
     given = {nm.tokens(n)[0] for n in spellings}
@@ -310,7 +311,8 @@ def _promote(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
                     if not all(_NAME_WORD.fullmatch(w) for w in words):
                         continue
                     titled = rules.TITLE_BEFORE.search(text, max(0, s - 30), s)
-                    if not (titled or words[0] in given or words[-1] in singles):
+                    listed = _beside_person(text, s, e, raw.get(pid, ()))
+                    if not (titled or listed or words[0] in given or words[-1] in singles):
                         continue
                     if (rules.looks_like_org(text, s, e) or rules.is_credit(text, s, e)
                             or rules.ordinary_words(text[s:e], lowercase)
@@ -318,6 +320,21 @@ def _promote(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
                         continue
                     full.append(Candidate(i, s, e, text[s:e], False))
                     spellings[text[s:e]] += 1
+
+
+_AND = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|\s*&)\s+$")
+
+
+def _beside_person(text: str, s: int, e: int, spans: Iterable[RawMention]) -> bool:
+    """Listed with a person: "Marcel Granollers and Feliciano Lopez"."""
+    for m in spans:
+        if m.label != "PERSON":
+            continue
+        if m.end <= s and _AND.fullmatch(text, m.end, s):
+            return True
+        if e <= m.start and _AND.fullmatch(text, e, m.start):
+            return True
+    return False
 
 
 def _to_longer_names(full: list[Candidate]) -> None:

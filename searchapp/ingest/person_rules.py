@@ -53,7 +53,8 @@ ORG_WORDS = {
     "Conference", "Initiative", "Program", "Programme", "Project", "Report", "Index",
     "Exchange", "Market", "Fleet", "Army", "Navy", "Force", "Forces", "Guard", "Police",
     "Court", "Parliament", "Assembly", "Congress", "Senate", "Government", "Administration",
-    "Focus", "Weekly", "Show", "Series", "Team", "FC", "City", "United",
+    "Focus", "Weekly", "Show", "Series", "Team", "FC", "City", "United", "Federation",
+    "Confederation", "Alliance", "Coalition", "Movement", "Front", "Brigade",
 }
 _CREDIT_AFTER = re.compile(
     rf"\s*/\s*[A-Z]|\s*(?:for|via)\s+(?:Getty|AFP|AP\b|Reuters|EPA|Bloomberg|Xinhua|Yonhap|"
