@@ -221,7 +221,7 @@ class Registry:
             name=row["name"], aliases=tuple(row.get("aliases", ())), kind=row.get("kind", "")))
         not_persons = load("persons.toml", "not_person", lambda row: str(row["name"]))
         registry = cls(persons, places)
-        registry.problems = problems
+        registry.problems = list(dict.fromkeys(problems))  # persons.toml is read twice
         registry.not_persons = tuple(not_persons)
         return registry
 
