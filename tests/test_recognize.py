@@ -275,3 +275,18 @@ def test_model_from_a_folder(recognizer):
     assert r.available, r.reason
     assert r.recognize_texts(["Joe Biden met Olaf Scholz."]) == recognizer.recognize_texts(
         ["Joe Biden met Olaf Scholz."])
+
+
+def test_stored_raw_mentions_give_the_same_persons(seeds_found, recognizer, registry):
+    """The indexer's contract: keep raw mentions as JSON, re-apply rules and curation later."""
+    import json
+
+    docs, found = seeds_found
+    raw = recognizer.recognize((pid, t) for d in docs.values() for pid, _, t in d.paragraphs)
+    stored = json.dumps({pid: [m.to_json() for m in ms] for pid, ms in raw.items()})
+    back = {pid: [RawMention.from_json(r) for r in rows]
+            for pid, rows in json.loads(stored).items()}
+    again = find_persons(docs.values(), back)
+    assert again.mentions == found.mentions and again.persons == found.persons
+    curated = find_persons(docs.values(), back, registry)  # curation without the model
+    assert "Han Duck-soo" in curated.persons
