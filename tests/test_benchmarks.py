@@ -78,9 +78,19 @@ def test_bench_extraction():
     assert "rs_trafilatura (reference output)" in rows
 
 
+@needs_shared_pages
 def test_bench_extraction_cross_validated():
     out = bench("bench_extraction_cv.py", "--folds", "5", "--repeat", "0")
     assert out["mean"]["ours_cv"][0] >= 0.97  # rules chosen on training folds, held-back F1
     for fold in out["per_fold"]:  # never much below trafilatura as shipped
         assert fold["ours_cv"][0] >= fold["trafilatura_shipped"][0] - 0.01
     assert out["extra_pages"]["ours_default"][2] >= 0.99  # hand-written pages: nothing lost
+
+
+@needs_shared_pages
+def test_bench_persons():
+    out = bench("bench_persons.py", "--paragraphs", "300")
+    # Deterministic for a given model and rules (RESULTS.md "Persons without a registry").
+    assert out["seeds"]["precision"] >= 0.97 and out["seeds"]["recall"] >= 0.95
+    assert out["pages"]["precision"] >= 0.93 and out["pages"]["recall"] >= 0.88
+    assert out["speed"]["recognize_paragraphs_per_s"] > 0 and out["peak_rss_mb"] > 0

@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from searchapp.config import Settings
+from searchapp.ingest.entities import Registry, Unknown
+from searchapp.ingest.metadata import Catalog
+from searchapp.ingest.people import DocText, Persons, find_persons
 from searchapp.ingest.pipeline import Document, load_document
 from searchapp.ingest.read import LoadError, iter_corpus
-from searchapp.ingest.metadata import Catalog
-from searchapp.ingest.entities import Registry, Unknown
+from searchapp.ingest.recognize import Recognizer
 
 
 def person_rows(registry: Registry, paragraphs, documents) -> list[dict]:
@@ -79,3 +81,13 @@ class Corpus:
                     if len(m.examples) < 3:
                         m.examples.append(f"{doc.path}: {ex}")
         return sorted(merged.values(), key=lambda u: (-u.count, u.name))
+
+    def found_persons(self, recognizer: Recognizer | None = None,
+                      use_registry: bool = True) -> Persons:
+        """Persons found by the model and the rules in the loaded documents, merged with
+        the registry (or not).  Runs the model on every paragraph: for trying it out;
+        the indexer keeps raw mentions and re-runs only :func:`find_persons`."""
+        recognizer = recognizer or Recognizer()
+        docs = [DocText.of(d) for d in self.documents]
+        raw = recognizer.recognize((pid, text) for d in docs for pid, _, text in d.paragraphs)
+        return find_persons(docs, raw, self.registry if use_registry else None)

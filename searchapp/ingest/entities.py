@@ -151,6 +151,9 @@ class Registry:
         self.persons = {p.name: p for p in persons}
         self.places = {p.name: p for p in places}
         self.problems: list[tuple[str, str]] = []  # (file name, reason) from load()
+        #: Names a curator marked as not persons (``[[not_person]]`` in persons.toml):
+        #: recognized names with these spellings are dropped.
+        self.not_persons: tuple[str, ...] = ()
         self._keys: dict[str, tuple[str, str]] = {}
         latin: list[str] = []
         cjk: list[str] = []
@@ -215,8 +218,10 @@ class Registry:
             role=row.get("role", ""), known_by_family=bool(row.get("known_by_family"))))
         places = load("places.toml", "place", lambda row: Place(
             name=row["name"], aliases=tuple(row.get("aliases", ())), kind=row.get("kind", "")))
+        not_persons = load("persons.toml", "not_person", lambda row: str(row["name"]))
         registry = cls(persons, places)
-        registry.problems = problems
+        registry.problems = list(dict.fromkeys(problems))  # persons.toml is read twice
+        registry.not_persons = tuple(not_persons)
         return registry
 
     # -- lookup -------------------------------------------------------------

