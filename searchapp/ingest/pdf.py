@@ -1,0 +1,216 @@
+"""PDF files: text with positions from PDFium (pypdfium2), laid out by :mod:`pdflayout`.
+
+PDFium was chosen over pypdf and pdfplumber by measurement
+(``benchmarks/bench_formats.py``): it gives text runs with their boxes in C,
+so a page costs a few hundred calls instead of one Python object per
+character.  Per page, PDFium's text rectangles (runs of text on one line)
+are read with their text and font size, merged into lines, and handed to
+:mod:`searchapp.ingest.pdflayout` for columns, running headers and footers,
+paragraphs and hyphenation.
+
+Metadata: the title, author and date printed on the first page win over the
+info dictionary when it lacks them or disagrees (a "Microsoft Word -
+draft.docx" title, an "anonymous" author); ``CreationDate`` records when the
+file was made, so it is used only when no date is printed on the first page.
+
+Bounds: :data:`MAX_PAGES` pages, :data:`MAX_RECTS_PER_PAGE` text runs per
+page, :data:`MAX_TEXT` characters and :data:`TIME_BUDGET` seconds per file;
+past them the pages read so far are indexed and a warning says so.  The
+file's size is capped before it is opened (:data:`searchapp.ingest.read.MAX_BYTES`).
+PDFium is not thread-safe: call this from one thread per process (the
+indexer reads in processes).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from searchapp.ingest.formats import Extracted
+from searchapp.ingest.metadata import Metadata, parse_date, take_metadata_lines
+from searchapp.ingest.pdflayout import Line, Para, body_size, drop_furniture, order_page, paragraphs
+from searchapp.ingest.read import LoadError
+
+MAX_PAGES = 2000
+MAX_RECTS_PER_PAGE = 20_000
+MAX_TEXT = 16_000_000
+TIME_BUDGET = 120.0  # seconds
+
+_JUNK_TITLE = re.compile(r"^(?:microsoft (?:word|powerpoint|excel) - .*|untitled.*|document\d*|"
+                         r".*\.(?:docx?|pdf|indd|tex|qxd|rtf|odt|pages|ps|dvi)|slide \d+)$", re.I)
+_JUNK_AUTHOR = re.compile(r"^(?:anonymous|unknown|unspecified|user|admin(?:istrator)?|author|"
+                          r"owner|[a-z]{1,3}\d*|.*\\.*)$", re.I)
+_PDF_DATE = re.compile(r"^D?:?(\d{4})(\d{2})?(\d{2})?")
+
+
+def load_pdf(raw: bytes) -> Extracted:
+    """The text of a PDF as paginated blocks with metadata; :class:`LoadError` says
+    why a file cannot be read (encrypted, damaged, no text layer)."""
+    pdf = _open(raw)
+    try:
+        total = len(pdf)
+        if total == 0:
+            raise LoadError("damaged PDF (no pages)")
+        pages, heights, warnings = _read_pages(pdf, total)
+        info = _info(pdf)
+    finally:
+        pdf.close()
+    if not any(pages):
+        raise LoadError("no text layer (scanned?)")
+    empty = sum(1 for p in pages if not p)
+    if empty > len(pages) // 2:
+        warnings.append(f"{empty} of {len(pages)} pages have no text layer (scanned?)")
+    pages = drop_furniture(pages, heights)
+    lines = [ln for page in pages for ln in order_page(page)]
+    paras = paragraphs(lines)
+    meta = Metadata()
+    blocks = _blocks(paras, body_size(lines), meta, info)
+    return Extracted(blocks=blocks, meta=meta, extractor="pdfium", encoding="pdf",
+                     warnings=warnings)
+
+
+def _open(raw: bytes) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(raw)
+    except pdfium.PdfiumError as exc:
+        msg = str(exc)
+        if "password" in msg.lower():
+            raise LoadError("encrypted (password required)") from exc
+        if "security" in msg.lower():
+            raise LoadError("encrypted with an unsupported security scheme") from exc
+        if "format" in msg.lower() or "file" in msg.lower():
+            raise LoadError(f"damaged or truncated PDF ({msg})") from exc
+        raise LoadError(f"cannot be read as a PDF ({msg})") from exc
+
+
+def _read_pages(pdf: pdfium.PdfDocument, total: int
+                ) -> tuple[list[list[Line]], list[float], list[str]]:
+    """Each page's lines (unordered) and height, within the caps."""
+    start = time.monotonic()
+    pages: list[list[Line]] = []
+    heights: list[float] = []
+    warnings: list[str] = []
+    chars = 0
+    for index in range(min(total, MAX_PAGES)):
+        if time.monotonic() - start > TIME_BUDGET or chars > MAX_TEXT:
+            why = "time" if chars <= MAX_TEXT else "text size"
+            warnings.append(f"only the first {index} of {total} pages were read "
+                            f"({why} limit per file)")
+            return pages, heights, warnings
+        try:
+            lines, height, cut = _page_lines(pdf, index)
+        except pdfium.PdfiumError as exc:
+            warnings.append(f"page {index + 1} could not be read ({exc})")
+            lines, height, cut = [], 792.0, False
+        if cut:
+            warnings.append(f"page {index + 1}: only its first {MAX_RECTS_PER_PAGE} "
+                            "text runs were read")
+        chars += sum(len(ln.text) for ln in lines)
+        pages.append(lines)
+        heights.append(height)
+    if total > MAX_PAGES:
+        warnings.append(f"only the first {MAX_PAGES} of {total} pages were read (page limit)")
+    return pages, heights, warnings
+
+
+def _page_lines(pdf: pdfium.PdfDocument, index: int) -> tuple[list[Line], float, bool]:
+    """The text runs of one page merged into lines; True when the run cap cut it."""
+    page = pdf[index]
+    try:
+        height = page.get_height()
+        textpage = page.get_textpage()
+        try:
+            n = textpage.count_rects()
+            runs = [_run(textpage, i, index + 1) for i in range(min(n, MAX_RECTS_PER_PAGE))]
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    return _merge_runs([r for r in runs if r.text.strip()]), height, n > MAX_RECTS_PER_PAGE
+
+
+def _run(textpage: pdfium.PdfTextPage, i: int, page_no: int) -> Line:
+    left, bottom, right, top = textpage.get_rect(i)
+    text = textpage.get_text_bounded(left, bottom, right, top)
+    text = text.replace("\r", " ").replace("\n", " ").replace("\ufffe", "")
+    idx = textpage.get_index(left + 0.5, (bottom + top) / 2, 1.0, 1.0)
+    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, idx) if idx >= 0 else 0.0
+    return Line(page_no, left, bottom, right, top, size or (top - bottom), text)
+
+
+def _merge_runs(runs: list[Line]) -> list[Line]:
+    """Runs on the same baseline and close together become one line."""
+    out: list[Line] = []
+    for run in sorted(runs, key=lambda r: (-round(r.bottom), r.x0)):
+        last = out[-1] if out else None
+        if last is not None and abs(last.bottom - run.bottom) < 0.3 * run.size \
+                and 0 <= run.x0 - last.x1 < 1.2 * run.size:
+            gap = "" if last.text.endswith(" ") or run.x0 - last.x1 < 0.1 * run.size else " "
+            last.text = f"{last.text}{gap}{run.text}"
+            last.x1, last.top = run.x1, max(last.top, run.top)
+            last.size = max(last.size, run.size)
+        else:
+            out.append(run)
+    for ln in out:
+        ln.text = " ".join(ln.text.split())
+    return out
+
+
+# --- metadata and blocks ----------------------------------------------------------------
+
+
+def _info(pdf: pdfium.PdfDocument) -> dict[str, str]:
+    try:
+        return {k: (v or "").strip() for k, v in pdf.get_metadata_dict().items()}
+    except (pdfium.PdfiumError, UnicodeDecodeError):
+        return {}
+
+
+def _blocks(paras: list[Para], size: float, meta: Metadata, info: dict[str, str]
+            ) -> list[tuple[str, str, int | None]]:
+    """Blocks with kinds; the first page's title, byline and date taken into ``meta``."""
+    visible = _visible_title(paras, size)
+    blocks: list[tuple[str, str, int | None]] = []
+    for i, p in enumerate(paras):
+        if p.page == 1 and i < 12 and p is not visible and len(p.text) < 200:
+            if not take_metadata_lines([p.text], meta, scan=1):
+                continue  # "By Jane Doe", "Published 3 May 2024"
+            if len(p.text) <= 40 and parse_date(p.text) and not meta.date:
+                meta.date = parse_date(p.text)  # a printed dateline
+                continue
+        kind = "heading" if p.size > 1.15 * size and len(p.text) < 300 else "body"
+        blocks.append((kind, p.text, p.page))
+    _apply_info(meta, info, visible, paras)
+    return blocks
+
+
+def _visible_title(paras: list[Para], size: float) -> Para | None:
+    """The largest text near the top of the first page, if larger than the body."""
+    first = [p for p in paras[:8] if p.page == 1 and len(p.text) < 250]
+    if not first:
+        return None
+    best = max(first, key=lambda p: p.size)
+    return best if best.size > 1.15 * size else None
+
+
+def _apply_info(meta: Metadata, info: dict[str, str], visible: Para | None,
+                paras: list[Para]) -> None:
+    """Fill what the first page did not give from the info dictionary."""
+    title = info.get("Title", "")
+    first_page = " ".join(p.text for p in paras if p.page == 1).casefold()
+    bad_title = not title or _JUNK_TITLE.match(title) or \
+        (visible is not None and title.casefold() not in first_page)
+    meta.title = visible.text if visible is not None and bad_title else \
+        (title if not _JUNK_TITLE.match(title) else "")
+    author = info.get("Author", "")
+    if not meta.authors and author and not _JUNK_AUTHOR.match(author):
+        meta.authors = [a.strip() for a in re.split(r";|\band\b", author) if a.strip()]
+    if not meta.date:
+        m = _PDF_DATE.match(info.get("CreationDate", ""))
+        if m:
+            meta.date = parse_date(f"{m.group(1)}-{m.group(2) or '01'}-{m.group(3) or '01'}")
+    if meta.date:
+        meta.year = int(meta.date[:4])
