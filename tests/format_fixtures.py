@@ -348,7 +348,7 @@ def make_mbox(path: Path, count: int = 3) -> Path:
         msg["Date"] = f"Mon, {i + 1:02d} Apr 2024 09:00:00 +0000"
         msg["Message-ID"] = f"<dispatch-{i + 1}@example.org>"
         msg.set_content(f"Delegates met for round {i + 1} of the Geneva talks on fishing rights.\n"
-                        "\n>From the floor, several speakers asked for a timetable.\n")
+                        "\nFrom the floor, several speakers asked for a timetable.\n")
         data = bytes(msg).replace(b"\n>From ", b"\n>>From ").replace(b"\nFrom ", b"\n>From ")
         chunks.append(b"From r@example.org Mon Apr  1 09:00:00 2024\n" + data + b"\n")
     path.write_bytes(b"".join(chunks))
@@ -385,7 +385,7 @@ RTF = (r"{\rtf1\ansi\deff0{\fonttbl{\f0 Times New Roman;}}"
        r"{\info{\title Notes on the Summit}{\author Ji-ho Choi}{\creatim\yr2020\mo6\dy15}}"
        r"\f0\fs24 Notes on the Summit\par\par "
        r"The leaders met in Singapore and agreed on a short statement.\par\par "
-       r"Caf\'e talk afterwards was cordial, aides said.\par}")
+       r"Caf\'e9 talk afterwards was cordial, aides said.\par}")
 
 
 def make_rtf(path: Path) -> Path:

@@ -12,10 +12,11 @@ blocks into paragraphs exactly as for text and HTML files.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from searchapp.ingest.metadata import Metadata
+from searchapp.ingest.metadata import Metadata, parse_date
 
 #: A block of text: (kind, text, page) — page is 1-based, or None where the
 #: format has no pages.  Kinds as in :data:`searchapp.ingest.text.KINDS`.
@@ -40,6 +41,13 @@ class Extracted:
     warnings: list[str] = field(default_factory=list)
 
 
+def property_date(value: str) -> str:
+    """An ISO date from a document property: a timestamp ("2022-11-08T10:00:00Z",
+    which :func:`parse_date` does not read as a date) or any written date."""
+    m = re.match(r"\s*(\d{4}-\d{2}-\d{2})(?:T|\s|$)", value or "")
+    return parse_date(m.group(1) if m else value or "")
+
+
 def extract(fmt: str, raw: bytes, path: Path) -> list[Extracted]:
     """The documents in ``raw`` (a file of format ``fmt``, see
     :data:`searchapp.ingest.read.BINARY_FORMATS`).  Raises
@@ -60,7 +68,7 @@ def extract(fmt: str, raw: bytes, path: Path) -> list[Extracted]:
         from searchapp.ingest import mail
 
         if fmt == "mbox":
-            return mail.load_mbox(path)
+            return mail.load_mbox(path, raw)
         return [mail.load_mhtml(raw) if fmt == "mhtml" else mail.load_eml(raw)]
     if fmt == "rtf":
         from searchapp.ingest.rtf import load_rtf

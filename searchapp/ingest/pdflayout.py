@@ -167,7 +167,7 @@ def body_size(lines: list[Line]) -> float:
 
 def _pitch(lines: list[Line], size: float) -> float:
     """The usual distance between the baselines of consecutive body lines."""
-    steps = [a.bottom - b.bottom for a, b in zip(lines, lines[1:])
+    steps = [a.bottom - b.bottom for a, b in zip(lines, lines[1:], strict=False)
              if a.page == b.page and a.column == b.column and abs(a.size - size) < 0.5
              and abs(b.size - size) < 0.5 and 0.8 * size < a.bottom - b.bottom < 2.5 * size]
     return statistics.median(steps) if steps else 1.2 * size
@@ -258,12 +258,12 @@ class Hyphenation:
         """Whether "left-" at a line end + "right" is a real compound."""
         if not right[:1].islower() or not left[-1:].isalpha():
             return True
-        l, r = left.casefold(), right.casefold()
-        if self.words[f"{l}-{r}"]:
+        lo, r = left.casefold(), right.casefold()
+        if self.words[f"{lo}-{r}"]:
             return True
-        if self.words[l + r]:
+        if self.words[lo + r]:
             return False
-        return len(l) >= 3 and len(r) >= 3 and bool(self.words[l]) and bool(self.words[r])
+        return len(lo) >= 3 and len(r) >= 3 and bool(self.words[lo]) and bool(self.words[r])
 
     def join(self, text: str, nxt: str) -> str:
         """``text`` followed by the next line ``nxt``."""
