@@ -12,7 +12,7 @@ from pathlib import Path
 
 from searchapp import __version__
 from searchapp.config import Settings
-from searchapp.ingest.pipeline import Document, load_document
+from searchapp.ingest.pipeline import Document, load_documents
 from searchapp.ingest.read import LoadError
 from searchapp.ingest.metadata import Catalog
 from searchapp.ingest.entities import Registry
@@ -47,7 +47,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     failed = 0
     for name in args.files:
         try:
-            doc = load_document(Path(name), settings.corpus, catalog, registry)
+            docs = load_documents(Path(name), settings.corpus, catalog, registry)
         except LoadError as exc:
             print(f"searchapp: {name}: {exc}", file=sys.stderr)
             failed += 1
@@ -57,10 +57,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             failed += 1
             continue
-        if args.json:
-            _print_json_line(doc.to_json())
-        else:
-            _print_document(doc)
+        for doc in docs:  # several for a mailbox: one per message
+            if args.json:
+                _print_json_line(doc.to_json())
+            else:
+                _print_document(doc)
         sys.stdout.flush()
     return 1 if failed else 0
 

@@ -136,7 +136,7 @@ def _encrypt(data: bytes, password: str) -> bytes:
 def make_long_pdf(path: Path, pages: int) -> Path:
     """A ``pages``-page two-column report (for the page cap and the benchmark)."""
     paras = []
-    for i in range(pages * 4):
+    for i in range(pages * 13):
         base = PARAGRAPHS[i % len(PARAGRAPHS)].replace("|", "")
         paras.append(f"Section {i}: {base}")
     return make_pdf(path, paras, pages_min=pages, column_lines=40)
@@ -224,13 +224,16 @@ def make_zip_bomb_docx(path: Path, megabytes: int = 300) -> Path:
 
 
 def make_deep_xml_docx(path: Path, depth: int = 100_000) -> Path:
-    """A DOCX whose document.xml nests ``depth`` elements."""
+    """A valid DOCX whose document.xml then nests ``depth`` elements."""
+    good = make_docx(path.with_name("deep-source.docx"))
     body = "<w:r>" * depth + "</w:r>" * depth
     xml = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
            f"<w:body>{body}</w:body></w:document>")
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("[Content_Types].xml", "<Types/>")
-        zf.writestr("word/document.xml", xml)
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = xml.encode() if info.filename == "word/document.xml" else src.read(info)
+            dst.writestr(info.filename, data)
+    good.unlink()
     return path
 
 

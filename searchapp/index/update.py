@@ -37,7 +37,7 @@ from searchapp.index.whoosh import segments as bulkwrite
 from searchapp.ingest import pipeline as document
 from searchapp.index.analysis import name_analyzer, text_analyzer
 from searchapp.config import Settings
-from searchapp.ingest.pipeline import Document, doc_id_for, load_document
+from searchapp.ingest.pipeline import Document, doc_id_for, load_documents
 from searchapp.ingest.read import MAX_BYTES, LoadError, os_reason, scan_corpus
 from searchapp.ingest.metadata import Catalog
 from searchapp.ingest.entities import Registry
@@ -408,7 +408,7 @@ def update_index(settings: Settings, rebuild: bool = False,
         files, failures = run.files, run.failures
         if not (fresh or clear):
             # every document in the index whose file is gone (the manifest may lag behind)
-            current = {f["doc_id"] for f in files.values()} | \
+            current = {d for f in files.values() for d in f.get("doc_ids", [f["doc_id"]])} | \
                 {doc_id_for(p) for p, _ in report.failed}
             with ix.reader() as reader:
                 indexed = {t.decode() if isinstance(t, bytes) else t
@@ -516,16 +516,21 @@ class _Run:
         if outcome[0] == "failed":
             self.fail(rel, task.size, task.mtime_ns, outcome[1])
             return
-        _, doc_id, paragraphs, title = outcome
+        _, doc_ids, paragraphs, title, warnings = outcome
         if self.delete_old:  # the old paragraphs go at the commit that adds the new
-            writer.delete_by_term("doc_id", doc_id)
+            old = self.known.get(rel, {})
+            for doc_id in set(doc_ids) | set(old.get("doc_ids", [old.get("doc_id")])) - {None}:
+                writer.delete_by_term("doc_id", doc_id)
+        self.report.failed.extend((rel, w) for w in warnings)  # read, but not all of it
         self.report.paragraphs += paragraphs
         if rel in self.known:
             self.report.updated += 1
         else:
             self.report.added += 1
         self.files[rel] = {"hash": task.digest, "size": task.size, "mtime_ns": task.mtime_ns,
-                           "doc_id": doc_id, "paragraphs": paragraphs, "title": title}
+                           "doc_id": doc_ids[0], "paragraphs": paragraphs, "title": title}
+        if len(doc_ids) > 1:  # a mailbox: one document per message
+            self.files[rel]["doc_ids"] = doc_ids
 
 
 # -- reading files and writing their paragraphs, in one or two processes ---------------
@@ -539,8 +544,8 @@ def _load_shard(ix, tasks: list[_Task], corpus: Path, catalog: Catalog, registry
                 ) -> tuple[list[tuple], list]:
     """Read ``tasks`` and write their paragraphs as new (uncommitted) segments.
 
-    Returns one outcome per task — ``("indexed", doc_id, paragraphs, title)``
-    or ``("failed", reason)`` — and the segments written.  One bad file never
+    Returns one outcome per task — ``("indexed", doc_ids, paragraphs, title,
+    warnings)`` or ``("failed", reason)`` — and the segments written.  One bad file never
     stops the run."""
     builder = bulkwrite.SegmentBuilder(ix, max_docs=SEGMENT_DOCS)
     outcomes: list[tuple] = []
@@ -549,16 +554,19 @@ def _load_shard(ix, tasks: list[_Task], corpus: Path, catalog: Catalog, registry
             if alive is not None and not alive():
                 raise SystemExit(1)
             try:
-                doc = load_document(task.path, corpus, catalog, registry)
+                docs = load_documents(task.path, corpus, catalog, registry)
             except LoadError as exc:
                 outcomes.append(("failed", str(exc)))
             except Exception as exc:  # one bad file never stops the run
                 outcomes.append(("failed", f"{type(exc).__name__}: {exc}"))
             else:
-                records = paragraph_records(doc)
-                for rec in records:
-                    builder.add(rec)
-                outcomes.append(("indexed", doc.doc_id, len(records), doc.meta.title))
+                count = 0
+                for doc in docs:  # several for a mailbox
+                    for rec in paragraph_records(doc):
+                        builder.add(rec)
+                        count += 1
+                outcomes.append(("indexed", [d.doc_id for d in docs], count, docs[0].meta.title,
+                                 [w for d in docs for w in d.warnings]))
             loaded(task.rel)
         return outcomes, builder.finish()
     except BaseException:

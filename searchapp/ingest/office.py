@@ -49,6 +49,10 @@ def load_docx(raw: bytes) -> Extracted:
         raise LoadError(_xml_reason("DOCX", exc)) from exc
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise LoadError(f"damaged DOCX ({type(exc).__name__}: {exc})") from exc
+    except (AttributeError, TypeError, IndexError) as exc:
+        # python-docx assumes a well-formed package; a part missing an expected
+        # element surfaces as one of these
+        raise LoadError(f"damaged DOCX (unexpected structure: {type(exc).__name__})") from exc
     return Extracted(blocks=blocks, meta=meta, extractor="python-docx", encoding="docx")
 
 
