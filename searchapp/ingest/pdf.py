@@ -43,6 +43,9 @@ _JUNK_TITLE = re.compile(r"^(?:microsoft (?:word|powerpoint|excel) - .*|untitled
                          r".*\.(?:docx?|pdf|indd|tex|qxd|rtf|odt|pages|ps|dvi)|slide \d+)$", re.I)
 _JUNK_AUTHOR = re.compile(r"^(?:anonymous|unknown|unspecified|user|admin(?:istrator)?|author|"
                           r"owner|[a-z]{1,3}\d*|.*\\.*)$", re.I)
+# PDFium ends a line with "\r\n", or with U+FFFE where a word was hyphenated
+# across the line end (the next line then follows without a break)
+_LINE_END = re.compile("\r\n|\ufffe")
 _PDF_DATE = re.compile(r"^D?:?(\d{4})(\d{2})?(\d{2})?")
 
 
@@ -123,21 +126,85 @@ def _page_lines(pdf: pdfium.PdfDocument, index: int) -> tuple[list[Line], float,
         height = page.get_height()
         textpage = page.get_textpage()
         try:
-            n = textpage.count_rects()
-            runs = [_run(textpage, i, index + 1) for i in range(min(n, MAX_RECTS_PER_PAGE))]
+            runs, cut = _page_runs(textpage, index + 1)
         finally:
             textpage.close()
     finally:
         page.close()
-    return _merge_runs([r for r in runs if r.text.strip()]), height, n > MAX_RECTS_PER_PAGE
+    return _merge_runs([r for r in runs if r.text.strip()]), height, cut
+
+
+def _page_runs(textpage: pdfium.PdfTextPage, page_no: int) -> tuple[list[Line], bool]:
+    """Text runs with their boxes.  The page's text is read in one call and cut at
+    the line breaks PDFium puts in it; each line's box comes from PDFium's text
+    rectangles for its character range (one, or one per stretch of a line split
+    by a wide gap, as between two columns on the same baseline)."""
+    text = textpage.get_text_range()
+    if len(text) != textpage.count_chars():  # astral characters: text and char indices differ
+        return _runs_by_rects(textpage, page_no)
+    runs: list[Line] = []
+    start = 0
+    for m in _LINE_END.finditer(text):
+        piece = text[start:m.start() + (1 if m.group() == "\ufffe" else 0)]
+        if piece.strip():
+            runs += _line_runs(textpage, page_no, start, piece)
+        start = m.end()
+        if len(runs) >= MAX_RECTS_PER_PAGE:
+            return runs[:MAX_RECTS_PER_PAGE], True
+    if text[start:].strip():
+        runs += _line_runs(textpage, page_no, start, text[start:])
+    return runs, False
+
+
+def _line_runs(textpage: pdfium.PdfTextPage, page_no: int, start: int, text: str) -> list[Line]:
+    n = textpage.count_rects(start, len(text))
+    if n <= 0:
+        return []
+    first = start + len(text) - len(text.lstrip())
+    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first)
+    text = text.replace("\ufffe", "\x02")  # the hyphen at a line end (pdflayout.LINE_HYPHENS)
+    if n == 1:
+        left, bottom, right, top = textpage.get_rect(0)
+        return [Line(page_no, left, bottom, right, top, size or (top - bottom), text)]
+    return _split_by_gaps(textpage, page_no, start, text, size)
+
+
+def _split_by_gaps(textpage: pdfium.PdfTextPage, page_no: int, start: int, text: str,
+                   size: float) -> list[Line]:
+    """A line PDFium gives several rectangles: its characters' boxes, cut where the
+    gap to the next character is wider than the font size."""
+    runs: list[Line] = []
+    current: Line | None = None
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if current is not None:
+                current.text += ch
+            continue
+        left, bottom, right, top = textpage.get_charbox(start + i)
+        if current is None or left - current.x1 > max(size, 1.0) or left < current.x0:
+            current = Line(page_no, left, bottom, right, top, size or (top - bottom), ch)
+            runs.append(current)
+        else:
+            current.text += ch
+            current.x1, current.top = max(current.x1, right), max(current.top, top)
+            current.bottom = min(current.bottom, bottom)
+    return runs
+
+
+def _runs_by_rects(textpage: pdfium.PdfTextPage, page_no: int) -> tuple[list[Line], bool]:
+    """Text runs from PDFium's rectangles and the text inside each (slower: used
+    when the page's text does not line up with its characters)."""
+    n = textpage.count_rects()
+    return [_run(textpage, i, page_no) for i in range(min(n, MAX_RECTS_PER_PAGE))], \
+        n > MAX_RECTS_PER_PAGE
 
 
 def _run(textpage: pdfium.PdfTextPage, i: int, page_no: int) -> Line:
     left, bottom, right, top = textpage.get_rect(i)
     text = textpage.get_text_bounded(left, bottom, right, top)
-    text = text.replace("\r", " ").replace("\n", " ").replace("\ufffe", "")
+    text = text.replace("\r", " ").replace("\n", " ").replace("\ufffe", "\x02")
     idx = textpage.get_index(left + 0.5, (bottom + top) / 2, 1.0, 1.0)
-    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, idx) if idx >= 0 else 0.0
+    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, idx) if idx is not None else 0.0
     return Line(page_no, left, bottom, right, top, size or (top - bottom), text)
 
 

@@ -240,30 +240,38 @@ class Hyphenation:
     """Joins a line to the next, deciding about a hyphen at the line end (module doc, 4)."""
 
     def __init__(self, lines: list[Line]) -> None:
-        words: Counter[str] = Counter()
-        for i, ln in enumerate(lines):
-            tokens = _WORD.findall(ln.text.replace("\x02", "-"))
-            if ln.text.rstrip().endswith(tuple(LINE_HYPHENS)) and tokens:
-                tokens = tokens[:-1]  # the broken word's first half
-            if i and lines[i - 1].text.rstrip().endswith(tuple(LINE_HYPHENS)) and tokens:
-                tokens = tokens[1:]  # its second half
-            for tok in tokens:
-                tok = tok.casefold().replace("‐", "-")
-                words[tok] += 1
-                if "-" in tok:
-                    words.update(tok.split("-"))
-        self.words = words
+        self.lines = lines
+        self._words: Counter[str] | None = None
+
+    @property
+    def words(self) -> Counter[str]:
+        """Word counts of the document (built on first use: most PDFs have few
+        hyphenated line ends), without the halves of words broken at line ends;
+        a hyphenated compound counts as itself and as its parts."""
+        if self._words is None:
+            text = "\n".join(ln.text for ln in self.lines).replace("\x02", "-").casefold()
+            tokens = _WORD.findall(text.replace("‐", "-"))
+            words = Counter(tokens)
+            words.update(part for tok in tokens if "-" in tok for part in tok.split("-"))
+            for i, ln in enumerate(self.lines[:-1]):
+                if ln.text[-1:] in LINE_HYPHENS:  # the broken word's two halves
+                    for half in (_WORD.findall(ln.text[:-1].casefold())[-1:] +
+                                 _WORD.findall(self.lines[i + 1].text.casefold())[:1]):
+                        words[half] -= 1
+            self._words = words
+        return self._words
 
     def keep_hyphen(self, left: str, right: str) -> bool:
         """Whether "left-" at a line end + "right" is a real compound."""
         if not right[:1].islower() or not left[-1:].isalpha():
             return True
         lo, r = left.casefold(), right.casefold()
-        if self.words[f"{lo}-{r}"]:
+        words = self.words
+        if words[f"{lo}-{r}"] > 0:
             return True
-        if self.words[lo + r]:
+        if words[lo + r] > 0:
             return False
-        return len(lo) >= 3 and len(r) >= 3 and bool(self.words[lo]) and bool(self.words[r])
+        return len(lo) >= 3 and len(r) >= 3 and words[lo] > 0 and words[r] > 0
 
     def join(self, text: str, nxt: str) -> str:
         """``text`` followed by the next line ``nxt``."""
