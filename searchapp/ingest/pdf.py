@@ -163,10 +163,36 @@ def _line_runs(textpage: pdfium.PdfTextPage, page_no: int, start: int, text: str
     first = start + len(text) - len(text.lstrip())
     size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first)
     text = text.replace("\ufffe", "\x02")  # the hyphen at a line end (pdflayout.LINE_HYPHENS)
-    if n == 1:
-        left, bottom, right, top = textpage.get_rect(0)
-        return [Line(page_no, left, bottom, right, top, size or (top - bottom), text)]
-    return _split_by_gaps(textpage, page_no, start, text, size)
+    rects = sorted((textpage.get_rect(k) for k in range(n)), key=lambda r: r[0])
+    size = size or (rects[0][3] - rects[0][1])
+    groups = _rect_groups(rects, size)
+    if len(groups) == 1:
+        (left, bottom, right, top), = groups
+        return [Line(page_no, left, bottom, right, top, size, text)]
+    # stretches far apart (two columns on one baseline): cut the text where each begins
+    cuts = [textpage.get_index(g[0] + 0.5, (g[1] + g[3]) / 2, 1.0, 1.0) for g in groups[1:]]
+    offsets = [c - start for c in cuts if c is not None]
+    if len(offsets) != len(cuts) or offsets != sorted(offsets) or \
+            not all(0 < o < len(text) for o in offsets):
+        return _split_by_gaps(textpage, page_no, start, text, size)
+    pieces = [text[a:b] for a, b in zip([0, *offsets], [*offsets, len(text)], strict=True)]
+    return [Line(page_no, g[0], g[1], g[2], g[3], size, piece)
+            for g, piece in zip(groups, pieces, strict=True)]
+
+
+def _rect_groups(rects: list[tuple[float, float, float, float]], size: float
+                 ) -> list[tuple[float, float, float, float]]:
+    """PDFium's rectangles of one line (words, font changes) joined where they
+    are close: a new group starts after a gap wider than the font size, or on
+    another baseline."""
+    groups = [list(rects[0])]
+    for left, bottom, right, top in rects[1:]:
+        g = groups[-1]
+        if left - g[2] > 1.2 * size or abs(bottom - g[1]) > 0.6 * size and top < g[1]:
+            groups.append([left, bottom, right, top])
+        else:
+            g[1], g[2], g[3] = min(g[1], bottom), max(g[2], right), max(g[3], top)
+    return [tuple(g) for g in groups]
 
 
 def _split_by_gaps(textpage: pdfium.PdfTextPage, page_no: int, start: int, text: str,

@@ -16,8 +16,9 @@ be tested and reasoned about on its own.  The steps, in order:
    furniture; so are page numbers there ("7", "- 7 -", "Page 3 of 10", "iv").
 3. **Paragraphs** (:func:`paragraphs`): consecutive lines are one paragraph
    unless the font size changes, the vertical gap exceeds 1.35 line pitches,
-   the line is indented, or the line before stopped short of the column's
-   right edge.  At a column or page break the paragraph continues unless the
+   the line is indented (not a list item's hanging indent), the line starts
+   with a bullet or item number, or the line before stopped short of the
+   column's right edge.  At a column or page break the paragraph continues unless the
    line before was short, the new line is indented, or the line before ended
    a sentence in a document without first-line indents (with indents, an
    unindented line continues).  So a paragraph crossing a column or page
@@ -44,6 +45,7 @@ _SENTENCE_END = re.compile(r"[.!?。！？…:\"”’)\]]$")
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?[-–—(\[]?\s*(?:\d{1,5}|[ivxlcdm]{1,7})\s*[-–—)\]]?"
     r"(?:\s*(?:of|/)\s*\d{1,5})?$", re.I)
+_BULLET = re.compile(r"^(?:[•◦▪▫■□●○◆◇▶►–—*·]\s|\(?(?:\d{1,2}|[a-z])[.)]\s)")
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 MARGIN = 0.12  # top and bottom share of the page where furniture lives
 
@@ -214,10 +216,16 @@ def _breaks(prev: Line, ln: Line, size: float, pitch: float, indent_style: bool)
         return ln.page != prev.page or prev.bottom - ln.bottom > 1.6 * ln.size
     if _short(prev):
         return True
+    if _BULLET.match(ln.text):
+        return True
     same_flow = ln.page == prev.page and ln.column == prev.column and ln.top < prev.bottom
     if same_flow:
-        return prev.bottom - ln.bottom > 1.35 * pitch or \
-            (_indent(ln, size) and ln.x0 > prev.x0 + 0.8 * size)
+        if prev.bottom - ln.bottom > 1.35 * pitch:
+            return True
+        # an indented line starts a paragraph, unless it continues a list item
+        # (a hanging indent: the item's first line starts further left)
+        return _indent(ln, size) and ln.x0 > prev.x0 + 0.8 * size and \
+            not _BULLET.match(prev.text)
     if _indent(ln, size):
         return True
     if _SENTENCE_END.search(prev.text.rstrip()):
