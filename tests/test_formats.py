@@ -95,6 +95,14 @@ def test_pdf_encrypted_truncated_scanned(tmp_path):
     assert _loads_error(fx.make_scanned_pdf(tmp_path / "scan.pdf")) == "no text layer (scanned?)"
 
 
+def test_pdf_decompression_bomb_is_refused_before_pdfium_inflates_it(tmp_path):
+    path = fx.make_stream_bomb_pdf(tmp_path / "bomb.pdf")
+    assert path.stat().st_size < 1 << 20
+    start = time.perf_counter()
+    assert "decompression bomb" in _loads_error(path)
+    assert time.perf_counter() - start < 20
+
+
 def test_pdf_page_cap_indexes_the_first_pages_and_says_so(tmp_path, monkeypatch):
     path = fx.make_long_pdf(tmp_path / "long.pdf", 12)
     monkeypatch.setattr(pdf_loader, "MAX_PAGES", 5)

@@ -13,7 +13,10 @@ info dictionary when it lacks them or disagrees (a "Microsoft Word -
 draft.docx" title, an "anonymous" author); ``CreationDate`` records when the
 file was made, so it is used only when no date is printed on the first page.
 
-Bounds: :data:`MAX_PAGES` pages, :data:`MAX_RECTS_PER_PAGE` text runs per
+Bounds: a Flate stream that is not an image and inflates past
+:data:`MAX_STREAM` is refused before PDFium sees the file (PDFium inflates a
+page's content whole, so a 200 KB stream of spaces would cost 200 MB);
+:data:`MAX_PAGES` pages, :data:`MAX_RECTS_PER_PAGE` text runs per
 page, :data:`MAX_TEXT` characters and :data:`TIME_BUDGET` seconds per file;
 past them the pages read so far are indexed and a warning says so.  The
 file's size is capped before it is opened (:data:`searchapp.ingest.read.MAX_BYTES`).
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import re
 import time
+import zlib
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -35,6 +39,8 @@ from searchapp.ingest.pdflayout import Line, Para, body_size, drop_furniture, or
 from searchapp.ingest.read import LoadError
 
 MAX_PAGES = 2000
+#: Most bytes one compressed (Flate) stream other than an image may inflate to.
+MAX_STREAM = 64 * 1024 * 1024
 MAX_RECTS_PER_PAGE = 20_000
 MAX_TEXT = 16_000_000
 TIME_BUDGET = 120.0  # seconds
@@ -52,6 +58,7 @@ _PDF_DATE = re.compile(r"^D?:?(\d{4})(\d{2})?(\d{2})?")
 def load_pdf(raw: bytes) -> Extracted:
     """The text of a PDF as paginated blocks with metadata; :class:`LoadError` says
     why a file cannot be read (encrypted, damaged, no text layer)."""
+    _check_streams(raw)
     pdf = _open(raw)
     try:
         total = len(pdf)
@@ -73,6 +80,32 @@ def load_pdf(raw: bytes) -> Extracted:
     blocks = _blocks(paras, body_size(lines), meta, info)
     return Extracted(blocks=blocks, meta=meta, extractor="pdfium", encoding="pdf",
                      warnings=warnings)
+
+
+_STREAM = re.compile(rb"stream\r?\n")
+
+
+def _check_streams(raw: bytes) -> None:
+    """Refuse a file with a decompression bomb: every Flate stream that is not an
+    image is inflated in chunks (without keeping the output) up to :data:`MAX_STREAM`."""
+    for m in _STREAM.finditer(raw):
+        head = raw[max(0, m.start() - 600):m.start()]
+        if b"endstream" == raw[m.start() - 3:m.start() + 6] or b"Flate" not in head \
+                or b"/Image" in head[head.rfind(b"<<"):]:
+            continue
+        end = raw.find(b"endstream", m.end())
+        data = raw[m.end():end if end > 0 else len(raw)]
+        inflater = zlib.decompressobj()
+        total = 0
+        try:
+            while data and total <= MAX_STREAM:
+                total += len(inflater.decompress(data, 1 << 20))
+                data = inflater.unconsumed_tail
+        except zlib.error:
+            continue  # damaged data: PDFium decides what it can read
+        if total > MAX_STREAM:
+            raise LoadError(f"a compressed stream inflates past {MAX_STREAM >> 20} MiB: "
+                            "refused as a possible decompression bomb")
 
 
 def _open(raw: bytes) -> pdfium.PdfDocument:
