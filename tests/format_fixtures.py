@@ -372,21 +372,20 @@ def make_latin1_eml(path: Path) -> Path:
 
 
 def make_mbox(path: Path, count: int = 3) -> Path:
-    """An mbox of ``count`` plain-text messages (From_ lines quoted as mboxrd does)."""
-    from email.message import EmailMessage
-
+    """An mbox of ``count`` plain-text messages (a body line starting with "From "
+    quoted as ">From ", as mboxrd does)."""
     chunks = []
-    for i in range(count):
-        msg = EmailMessage()
-        msg["Subject"] = f"Dispatch {i + 1}: talks in Geneva"
-        msg["From"] = f"Reporter {i + 1} <r{i + 1}@example.org>"
-        msg["Date"] = f"Mon, {i + 1:02d} Apr 2024 09:00:00 +0000"
-        msg["Message-ID"] = f"<dispatch-{i + 1}@example.org>"
-        msg.set_content(f"Delegates met for round {i + 1} of the Geneva talks on fishing rights.\n"
-                        "\nFrom the floor, several speakers asked for a timetable.\n")
-        data = bytes(msg).replace(b"\n>From ", b"\n>>From ").replace(b"\nFrom ", b"\n>From ")
-        chunks.append(b"From r@example.org Mon Apr  1 09:00:00 2024\n" + data + b"\n")
-    path.write_bytes(b"".join(chunks))
+    for i in range(1, count + 1):
+        chunks.append(
+            f"From r@example.org Mon Apr  1 09:00:00 2024\n"
+            f"Subject: Dispatch {i}: talks in Geneva\n"
+            f"From: Reporter {i} <r{i}@example.org>\n"
+            f"Date: Mon, {(i - 1) % 28 + 1:02d} Apr 2024 09:00:00 +0000\n"
+            f"Message-ID: <dispatch-{i}@example.org>\n"
+            "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n"
+            f"Delegates met for round {i} of the Geneva talks on fishing rights.\n\n"
+            ">From the floor, several speakers asked for a timetable.\n\n")
+    path.write_text("".join(chunks), encoding="utf-8")
     return path
 
 

@@ -223,9 +223,9 @@ def test_a_large_mbox_is_streamed_and_capped(tmp_path, monkeypatch):
     from searchapp.ingest import mail
 
     monkeypatch.setattr(mail, "MAX_MESSAGES", 50)
-    docs = load_documents(fx.make_mbox(tmp_path / "big.mbox", count=400))
+    docs = load_documents(fx.make_mbox(tmp_path / "big.mbox", count=2000))
     assert len(docs) == 50
-    assert docs[0].warnings == ["only the first 50 of 400 messages were read "
+    assert docs[0].warnings == ["only the first 50 of 2000 messages were read "
                                 "(message limit per mailbox)"]
 
 
