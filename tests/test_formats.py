@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import time
+import zipfile
 
 import format_fixtures as fx
 import pytest
@@ -185,6 +186,19 @@ def test_epub_chapters_in_spine_order(tmp_path):
     assert doc.body[0] == "The armistice was signed in July 1953."
     assert (doc.meta.title, doc.meta.authors, doc.meta.date, doc.meta.language) == \
         ("A Short History of the Armistice", ["Soo-ah Kim"], "2021-07-27", "en")
+
+
+def test_drm_epub_and_encrypted_docx_say_so(tmp_path):
+    book = fx.make_epub(tmp_path / "drm.epub")
+    with zipfile.ZipFile(book, "a") as zf:
+        zf.writestr("META-INF/encryption.xml", (
+            '<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" '
+            'xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData>'
+            '<enc:CipherData><enc:CipherReference URI="OEBPS/text/c1.xhtml"/></enc:CipherData>'
+            "</enc:EncryptedData></encryption>"))
+    assert _loads_error(book) == "encrypted (DRM-protected EPUB)"
+    (tmp_path / "locked.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    assert _loads_error(tmp_path / "locked.docx").startswith("encrypted (password required)")
 
 
 # --- e-mail ------------------------------------------------------------------------------

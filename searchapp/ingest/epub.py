@@ -41,8 +41,11 @@ def load_epub(raw: bytes) -> Extracted:
         opf_path = _opf_path(zf)
         opf = parse_xml(read_member(zf, opf_path, "EPUB"), "EPUB package document")
         meta = _metadata(opf)
+        spine = _spine(opf, posixpath.dirname(opf_path))
+        if set(spine) & _encrypted(zf):
+            raise LoadError("encrypted (DRM-protected EPUB)")
         blocks: list[tuple[str, str, None]] = []
-        for href in _spine(opf, posixpath.dirname(opf_path)):
+        for href in spine:
             if not has_member(zf, href):
                 continue  # a broken manifest entry: the other chapters still count
             root = parse_xml(read_member(zf, href, "EPUB"), f"EPUB chapter {href}", recover=True)
@@ -60,6 +63,16 @@ def _opf_path(zf) -> str:
         if local(el.tag) == "rootfile" and el.get("full-path"):
             return el.get("full-path")
     raise LoadError("damaged EPUB: container.xml names no package document")
+
+
+def _encrypted(zf) -> set[str]:
+    """Zip paths that META-INF/encryption.xml lists as encrypted (DRM; fonts are
+    often "encrypted" too, by obfuscation, which does not matter here)."""
+    if not has_member(zf, "META-INF/encryption.xml"):
+        return set()
+    root = parse_xml(read_member(zf, "META-INF/encryption.xml", "EPUB"), "EPUB encryption.xml")
+    return {unquote(el.get("URI", "")) for el in root.iter()
+            if local(el.tag) == "CipherReference" and el.get("URI")}
 
 
 def _metadata(opf) -> Metadata:

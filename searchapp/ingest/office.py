@@ -36,6 +36,7 @@ def load_docx(raw: bytes) -> Extracted:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    _not_ole(raw, "DOCX")
     open_zip(raw, "DOCX").close()  # the zip-bomb and damage checks
     try:
         document = docx.Document(io.BytesIO(raw))
@@ -54,6 +55,15 @@ def load_docx(raw: bytes) -> Extracted:
         # element surfaces as one of these
         raise LoadError(f"damaged DOCX (unexpected structure: {type(exc).__name__})") from exc
     return Extracted(blocks=blocks, meta=meta, extractor="python-docx", encoding="docx")
+
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _not_ole(raw: bytes, what: str) -> None:
+    """Password-protected Office files are OLE2 containers, not zips."""
+    if raw.startswith(_OLE2):
+        raise LoadError(f"encrypted (password required), or an old binary file renamed .{what.lower()}")
 
 
 def _xml_reason(what: str, exc: etree.XMLSyntaxError) -> str:
@@ -104,6 +114,7 @@ _SKIP = {"note", "annotation", "tracked-changes", "sequence-decls", "variable-de
 
 def load_odt(raw: bytes) -> Extracted:
     """An ODT file's blocks (content.xml) and metadata (meta.xml)."""
+    _not_ole(raw, "ODT")
     with open_zip(raw, "ODT") as zf:
         content = parse_xml(read_member(zf, "content.xml", "ODT"), "ODT content.xml")
         try:
