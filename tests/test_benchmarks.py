@@ -69,3 +69,11 @@ def test_bench_extraction():
     assert ours["f1"] >= 0.970  # the floor issue 3 set; the score is deterministic
     assert ours["pages_per_s"] > 0
     assert "rs_trafilatura (reference output)" in rows
+
+
+def test_bench_formats():
+    out = bench("bench_formats.py", "--pages", "8", "--files", "4", "--repeat", "1")
+    assert out["pdf"]["pages"] == 8
+    assert out["pdf"]["ours_pages_per_s"] > 0 and out["pdf"]["pypdfium2_raw_pages_per_s"] > 0
+    for kind in ("docx", "epub", "eml"):
+        assert out[kind]["files"] == 4 and out[kind]["files_per_s"] > 0
