@@ -35,7 +35,14 @@ import pypdfium2.raw as pdfium_c
 
 from searchapp.ingest.formats import Extracted
 from searchapp.ingest.metadata import Metadata, parse_date, take_metadata_lines
-from searchapp.ingest.pdflayout import Line, Para, body_size, drop_furniture, order_page, paragraphs
+from searchapp.ingest.pdflayout import (
+    Line,
+    Para,
+    body_size,
+    drop_furniture,
+    order_pages,
+    paragraphs,
+)
 from searchapp.ingest.read import LoadError
 
 MAX_PAGES = 2000
@@ -74,7 +81,7 @@ def load_pdf(raw: bytes) -> Extracted:
     if empty > len(pages) // 2:
         warnings.append(f"{empty} of {len(pages)} pages have no text layer (scanned?)")
     pages = drop_furniture(pages, heights)
-    lines = [ln for page in pages for ln in order_page(page)]
+    lines = order_pages(pages)
     paras = paragraphs(lines)
     meta = Metadata()
     blocks = _blocks(paras, body_size(lines), meta, info)

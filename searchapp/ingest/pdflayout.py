@@ -3,9 +3,11 @@
 Pure Python over :class:`Line` records (no PDF library here), so each rule can
 be tested and reasoned about on its own.  The steps, in order:
 
-1. **Columns**, per page (:func:`order_page`): lines narrower than about half
+1. **Columns**, per page (:func:`order_pages`): lines narrower than about half
    the text area are "column lines"; a vertical strip in which no column line
-   has text, with at least three column lines on each side, is a gutter.
+   has text, with at least three column lines on each side, is a gutter (a
+   page with too few lines to tell keeps the previous page's columns when its
+   lines fit them).
    Lines crossing a gutter (a title, a full-width figure note) are
    "spanning".  Reading order goes down the page in bands: spanning lines
    as they come, and between two spanning lines, each column top to bottom,
@@ -83,12 +85,37 @@ class Para:
 # --- 1. columns and reading order -------------------------------------------------------
 
 
+def order_pages(pages: list[list[Line]]) -> list[Line]:
+    """All lines in reading order, page by page.  A page with too few lines to
+    show its columns (the end of an article) takes the previous page's columns
+    when its lines fit them."""
+    out: list[Line] = []
+    previous: list[tuple[float, float]] = []
+    for lines in pages:
+        ordered, bounds = _order(lines, previous)
+        out += ordered
+        previous = bounds if len(bounds) > 1 else previous
+    return out
+
+
 def order_page(lines: list[Line]) -> list[Line]:
     """The lines of one page in reading order, each given its column."""
+    return _order(lines, [])[0]
+
+
+def _fits(lines: list[Line], bounds: list[tuple[float, float]]) -> bool:
+    inside = sum(1 for ln in lines if any(ln.x0 >= a - 2 and ln.x1 <= b + 2 for a, b in bounds))
+    return inside >= 0.8 * len(lines)
+
+
+def _order(lines: list[Line], previous: list[tuple[float, float]]
+           ) -> tuple[list[Line], list[tuple[float, float]]]:
     if not lines:
-        return []
+        return [], []
     left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
     bounds = _column_bounds(lines, left, right)
+    if len(bounds) == 1 and len(previous) > 1 and _fits(lines, previous):
+        bounds = previous
     for ln in lines:
         ln.column, ln.col_left, ln.col_right = -1, left, right
         for i, (a, b) in enumerate(bounds):
@@ -105,7 +132,7 @@ def order_page(lines: list[Line]) -> list[Line]:
         else:
             band.append(ln)
     out.extend(sorted(band, key=lambda b: (b.column, -b.top, b.x0)))
-    return out
+    return out, bounds
 
 
 def _column_bounds(lines: list[Line], left: float, right: float) -> list[tuple[float, float]]:
