@@ -217,6 +217,19 @@ def test_newsletter_html_part_once_and_footer_dropped(tmp_path):
     assert doc.extractor == "email"
 
 
+def test_newsletter_furniture_rules_spare_article_sentences():
+    from searchapp.ingest.mail import _drop_footer
+
+    blocks = [("body", t, None) for t in (
+        "Forward this to a friend", "Citizens may opt out of the scheme, officials said.",
+        "The agency will unsubscribe nobody without notice, its head said in a long interview "
+        "about the new data rules and what they mean for the people enrolled so far, and "
+        "why the old rules were dropped after years of complaints from users and lawyers "
+        "and a court ruling that found the consent forms unlawful in 2021.",
+        "Second half of the story.", "Manage your preferences", "Legal line")]
+    assert [b[1] for b in _drop_footer(blocks)] == [t for _, t, _ in blocks[1:4]]
+
+
 def test_eml_charset_from_the_mime_headers(tmp_path):
     doc = load_document(fx.make_latin1_eml(tmp_path / "de.eml"))
     assert doc.meta.title == "Gespräche in Genf" and doc.meta.authors == ["Jürgen Müller"]

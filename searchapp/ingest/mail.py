@@ -37,13 +37,17 @@ from searchapp.ingest.read import LoadError, decode_bytes
 
 MAX_MESSAGES = 5000
 
+# lines that only a newsletter's footer has: the rest of the message after one goes too
 _FOOTER = re.compile(
     r"\b(?:unsubscribe|manage (?:your )?(?:e-?mail |subscription )?(?:preferences|settings)|"
     r"update (?:your )?(?:e-?mail )?preferences|e-?mail preferences|"
     r"view (?:this (?:e-?mail|message|newsletter) |it )?(?:in (?:your |a |the )?browser|online)|"
     r"you(?:'re| are) receiving this|you received this|this (?:e-?mail|message) was sent to|"
-    r"forward (?:this (?:e-?mail )?)?to a friend|opt[ -]out|add us to your address book|"
     r"no longer (?:wish|want) to receive)\b", re.I)
+# furniture that may also sit at the top: dropped alone
+_FURNITURE = re.compile(
+    r"^\W*(?:forward (?:this (?:e-?mail )?)?to a friend|add us to your address book|"
+    r"opt[ -]out(?: here)?|having trouble (?:viewing|reading) this)\b.{0,60}$", re.I)
 _ADDRESS = re.compile(
     r"\b\d{1,5}\s+(?:[A-Z][\w.]*\s+){1,4}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|"
     r"Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Way|Place|Pl\.?|Square|Suite|Floor)\b.*?"
@@ -185,18 +189,21 @@ def _html_blocks(html: str) -> tuple[list[tuple[str, str, None]], Metadata]:
 
 
 def is_newsletter_footer(text: str) -> bool:
-    """A newsletter's furniture line: unsubscribe and preferences links, "view in
+    """A newsletter's footer line: unsubscribe and preferences links, "view in
     browser", "you received this", a postal address."""
-    return len(text) < 400 and bool(_FOOTER.search(text) or _ADDRESS.search(text))
+    return len(text) < 300 and bool(_FOOTER.search(text) or _ADDRESS.search(text))
 
 
 def _drop_footer(blocks: list[tuple]) -> list[tuple]:
-    """Blocks without newsletter furniture; a footer in the second half ends the message."""
+    """Blocks without newsletter furniture; a footer line in the second half of
+    the message ends it (what follows is more footer: addresses, legal lines)."""
     out: list[tuple] = []
     for i, block in enumerate(blocks):
         if is_newsletter_footer(block[1]):
             if i >= len(blocks) / 2:
                 break
+            continue
+        if len(block[1]) < 200 and _FURNITURE.search(block[1]):
             continue
         out.append(block)
     return out
