@@ -17,6 +17,7 @@ import hashlib
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
 
@@ -26,6 +27,9 @@ from searchapp.ingest.read import (BINARY_FORMATS, LoadError, SourceFile, docume
                                    read_raw, read_source, unsupported_reason)
 from searchapp.ingest.metadata import Catalog, Metadata, parse_date, take_metadata_lines
 from searchapp.ingest.entities import Mention, Registry
+
+if TYPE_CHECKING:
+    from searchapp.ingest.formats import Extracted
 
 #: Paragraphs longer than this are split at sentence boundaries.
 MAX_PARAGRAPH = 4000
@@ -147,8 +151,9 @@ def load_documents(
     registry: Registry | None = None,
 ) -> list[Document]:
     """Every document in one file: one for most formats, one per message of an
-    ``.mbox`` (each with its own ``doc_id`` and ``part``).  Raises
-    :class:`LoadError` with a reason when the file gives no document."""
+    ``.mbox`` (each with its own ``part`` and a ``doc_id`` made from
+    ``"<relpath>#<part>"``, the key its catalog entry is found under too).
+    Raises :class:`LoadError` with a reason when the file gives no document."""
     path = Path(path)
     fmt = document_format(path)
     if fmt is None:
@@ -171,7 +176,7 @@ def load_documents(
     return docs
 
 
-def _from_extracted(ex, fmt: str, relpath: str, digest: str, catalog: Catalog | None,
+def _from_extracted(ex: Extracted, fmt: str, relpath: str, digest: str, catalog: Catalog | None,
                     registry: Registry | None) -> Document:
     """A :class:`Document` from a loader's blocks and metadata."""
     meta = ex.meta
