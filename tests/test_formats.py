@@ -164,6 +164,35 @@ def test_zip_bombs_and_deep_xml_are_refused_quickly(tmp_path):
     assert time.perf_counter() - start < 30
 
 
+LAUGHS = ('<?xml version="1.0"?><!DOCTYPE html [<!ENTITY a "haha">'
+          + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9))
+          + ']><html xmlns="http://www.w3.org/1999/xhtml"><body><p>Laughs: &j;</p>'
+          "<p>The armistice line held.</p></body></html>")
+
+
+def test_entity_expansion_and_deep_xml_in_epub_and_odt(tmp_path):
+    book = fx.make_epub(tmp_path / "laughs.epub")
+    with zipfile.ZipFile(book) as src, zipfile.ZipFile(tmp_path / "l2.epub", "w") as dst:
+        for info in src.infolist():
+            data = LAUGHS.encode() if info.filename.endswith("c3.xhtml") else src.read(info)
+            dst.writestr(info.filename, data)
+    start = time.perf_counter()
+    doc = load_document(tmp_path / "l2.epub")  # 10**9 "haha"s if the entities were expanded
+    assert time.perf_counter() - start < 10
+    # libxml2 stops at the amplification; the other chapters are read
+    assert "Talks resumed only in the 1970s." in doc.body
+    assert not any("hahaha" in t for t in doc.body)
+    odt = fx.make_odt(tmp_path / "ok.odt")
+    deep = "<text:p>" * 5000 + "x" + "</text:p>" * 5000
+    with zipfile.ZipFile(odt) as src, zipfile.ZipFile(tmp_path / "deep.odt", "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "content.xml":
+                data = data.replace(b"<office:text>", b"<office:text>" + deep.encode(), 1)
+            dst.writestr(info.filename, data)
+    assert "nested too deeply" in _loads_error(tmp_path / "deep.odt")
+
+
 def test_damaged_containers(tmp_path):
     raw = fx.make_docx(tmp_path / "ok.docx").read_bytes()
     (tmp_path / "cut.docx").write_bytes(raw[: len(raw) // 3])
