@@ -368,6 +368,9 @@ def test_index_a_folder_of_every_format(tmp_path, report_pdf):
     again = json.loads(run_cli("index", "--json", env=env).stdout)
     assert again["unchanged"] == 8 and again["removed"] == 0
     assert search("Geneva")["total"] == 3
+    fx.make_mbox(corpus / "inbox.mbox", count=4)  # a message arrives
+    grown = json.loads(run_cli("index", "--json", env=env).stdout)
+    assert grown["updated"] == 1 and search("Geneva")["total"] == 4
     (corpus / "inbox.mbox").unlink()
     gone = json.loads(run_cli("index", "--json", env=env).stdout)
-    assert gone["removed"] == 3 and search("Geneva")["total"] == 0
+    assert gone["removed"] == 4 and search("Geneva")["total"] == 0
