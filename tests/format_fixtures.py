@@ -142,13 +142,16 @@ def make_long_pdf(path: Path, pages: int) -> Path:
     return make_pdf(path, paras, pages_min=pages, column_lines=40)
 
 
-def make_scanned_pdf(path: Path) -> Path:
-    """Pages with only a drawing on them: no text layer."""
+def make_scanned_pdf(path: Path, text_pages: int = 0, pages: int = 2) -> Path:
+    """Pages with only a drawing on them (no text layer); the first ``text_pages``
+    carry a line of text."""
     from reportlab.pdfgen import canvas
 
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=(612, 792), invariant=1)
-    for _ in range(2):
+    for n in range(pages):
+        if n < text_pages:
+            c.drawString(72, 700, "A cover page typed before the scanned pages were added.")
         c.rect(100, 100, 300, 400, fill=1)
         c.showPage()
     c.save()

@@ -96,6 +96,17 @@ def test_pdf_encrypted_truncated_scanned(tmp_path):
     assert _loads_error(fx.make_scanned_pdf(tmp_path / "scan.pdf")) == "no text layer (scanned?)"
 
 
+def test_pdf_mostly_scanned_is_indexed_with_a_warning(tmp_path):
+    doc = load_document(fx.make_scanned_pdf(tmp_path / "mixed.pdf", text_pages=1, pages=4))
+    assert doc.body == ["A cover page typed before the scanned pages were added."]
+    assert doc.warnings == ["3 of 4 pages have no text layer (scanned?)"]
+
+
+def test_pdf_text_is_made_searchable():
+    assert pdf_loader.clean_text("\ufb01nancial e\ufb00ort") == "financial effort"
+    assert pdf_loader.clean_text("co\xadoperation diplo\ufffe") == "cooperation diplo\x02"
+
+
 def test_pdf_decompression_bomb_is_refused_before_pdfium_inflates_it(tmp_path):
     path = fx.make_stream_bomb_pdf(tmp_path / "bomb.pdf")
     assert path.stat().st_size < 1 << 20

@@ -56,6 +56,9 @@ _JUNK_TITLE = re.compile(r"^(?:microsoft (?:word|powerpoint|excel) - .*|untitled
                          r".*\.(?:docx?|pdf|indd|tex|qxd|rtf|odt|pages|ps|dvi)|slide \d+)$", re.I)
 _JUNK_AUTHOR = re.compile(r"^(?:anonymous|unknown|unspecified|user|admin(?:istrator)?|author|"
                           r"owner|[a-z]{1,3}\d*|.*\\.*)$", re.I)
+# typographic ligatures (a search for "financial" must find "ﬁnancial")
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+                            "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
 # PDFium ends a line with "\r\n", or with U+FFFE where a word was hyphenated
 # across the line end (the next line then follows without a break)
 _LINE_END = re.compile("\r\n|\ufffe")
@@ -75,11 +78,7 @@ def load_pdf(raw: bytes) -> Extracted:
         info = _info(pdf)
     finally:
         pdf.close()
-    if not any(pages):
-        raise LoadError("no text layer (scanned?)")
-    empty = sum(1 for p in pages if not p)
-    if empty > len(pages) // 2:
-        warnings.append(f"{empty} of {len(pages)} pages have no text layer (scanned?)")
+    _check_text_layer(pages, warnings)
     pages = drop_furniture(pages, heights)
     lines = order_pages(pages)
     paras = paragraphs(lines)
@@ -87,6 +86,19 @@ def load_pdf(raw: bytes) -> Extracted:
     blocks = _blocks(paras, body_size(lines), meta, info)
     return Extracted(blocks=blocks, meta=meta, extractor="pdfium", encoding="pdf",
                      warnings=warnings)
+
+
+def _check_text_layer(pages: list[list[Line]], warnings: list[str]) -> None:
+    """Refuse a file without usable text; warn when most pages have none."""
+    if not any(pages):
+        raise LoadError("no text layer (scanned?)")
+    chars = [ch for page in pages for ln in page for ch in ln.text if not ch.isspace()]
+    unmapped = sum(1 for ch in chars if ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff")
+    if unmapped > 0.5 * len(chars):
+        raise LoadError("no usable text layer (its fonts map no characters to Unicode)")
+    empty = sum(1 for p in pages if not p)
+    if empty > len(pages) // 2:
+        warnings.append(f"{empty} of {len(pages)} pages have no text layer (scanned?)")
 
 
 _STREAM = re.compile(rb"stream\r?\n")
@@ -202,7 +214,7 @@ def _line_runs(textpage: pdfium.PdfTextPage, page_no: int, start: int, text: str
         return []
     first = start + len(text) - len(text.lstrip())
     size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first)
-    text = text.replace("\ufffe", "\x02")  # the hyphen at a line end (pdflayout.LINE_HYPHENS)
+    text = clean_text(text)
     rects = sorted((textpage.get_rect(k) for k in range(n)), key=lambda r: r[0])
     size = size or (rects[0][3] - rects[0][1])
     groups = _rect_groups(rects, size)
@@ -218,6 +230,16 @@ def _line_runs(textpage: pdfium.PdfTextPage, page_no: int, start: int, text: str
     pieces = [text[a:b] for a, b in zip([0, *offsets], [*offsets, len(text)], strict=True)]
     return [Line(page_no, g[0], g[1], g[2], g[3], size, piece)
             for g, piece in zip(groups, pieces, strict=True)]
+
+
+def clean_text(text: str) -> str:
+    """A line's text as PDFium gives it, made searchable: ligatures spelled out,
+    soft hyphens inside the line dropped, the hyphen PDFium marks at a line end
+    (U+FFFE) kept as the marker :mod:`pdflayout` joins on (U+0002)."""
+    text = text.translate(_LIGATURES).replace("\ufffe", "\x02")
+    if "\xad" in text[:-1]:
+        text = text[:-1].replace("\xad", "") + text[-1]
+    return text
 
 
 def _rect_groups(rects: list[tuple[float, float, float, float]], size: float
@@ -268,7 +290,7 @@ def _runs_by_rects(textpage: pdfium.PdfTextPage, page_no: int) -> tuple[list[Lin
 def _run(textpage: pdfium.PdfTextPage, i: int, page_no: int) -> Line:
     left, bottom, right, top = textpage.get_rect(i)
     text = textpage.get_text_bounded(left, bottom, right, top)
-    text = text.replace("\r", " ").replace("\n", " ").replace("\ufffe", "\x02")
+    text = clean_text(text.replace("\r", " ").replace("\n", " "))
     idx = textpage.get_index(left + 0.5, (bottom + top) / 2, 1.0, 1.0)
     size = pdfium_c.FPDFText_GetFontSize(textpage.raw, idx) if idx is not None else 0.0
     return Line(page_no, left, bottom, right, top, size or (top - bottom), text)
