@@ -286,6 +286,13 @@ def test_mbox_gives_one_document_per_message(tmp_path):
     assert load_document(tmp_path / "inbox.mbox").doc_id == docs[0].doc_id
 
 
+def test_an_unquoted_from_line_in_a_body_does_not_split_the_message(tmp_path):
+    path = fx.make_mbox(tmp_path / "plain.mbox", count=2)
+    path.write_bytes(path.read_bytes().replace(b">From the floor", b"From the floor"))
+    docs = load_documents(path)
+    assert len(docs) == 2 and docs[0].body[1].startswith("From the floor")
+
+
 def test_a_large_mbox_is_streamed_and_capped(tmp_path, monkeypatch):
     from searchapp.ingest import mail
 

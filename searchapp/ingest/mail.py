@@ -52,7 +52,8 @@ _ADDRESS = re.compile(
     r"\b\d{1,5}\s+(?:[A-Z][\w.]*\s+){1,4}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|"
     r"Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Way|Place|Pl\.?|Square|Suite|Floor)\b.*?"
     r"(?:\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|\b\d{4,6}\b)")
-_FROM_LINE = re.compile(rb"^From [^\n]*\n", re.M)
+# "From sender Mon Apr  1 09:00:00 2024": a body line "From the floor..." is not one
+_FROM_LINE = re.compile(rb"^From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b[^\n]*\n", re.M)
 _QUOTED_FROM = re.compile(rb"^>(>*From )", re.M)
 
 
