@@ -94,6 +94,12 @@ def test_furniture_repeating_headers_alternate_pages_and_roman_numbers():
                                                      for n in range(1, 7)]
 
 
+def test_a_running_header_a_little_higher_on_some_pages():
+    pages = [[Line(n, 50, 757 + (n % 3) * 2.5, 200, 767 + (n % 3) * 2.5, 8.0, "Policy Review"),
+              Line(n, 50, 400, 500, 410, SIZE, "Body.")] for n in range(1, 5)]
+    assert all([ln.text for ln in p] == ["Body."] for p in drop_furniture(pages, [792.0] * 4))
+
+
 def test_a_title_at_the_top_of_one_page_is_not_furniture():
     pages = [[Line(1, 50, 740, 500, 760, 20.0, "The Title"),
               Line(1, 50, 400, 500, 410, SIZE, "Body.")],

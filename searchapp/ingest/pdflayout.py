@@ -165,22 +165,30 @@ def drop_furniture(pages: list[list[Line]], heights: list[float]) -> list[list[L
     def in_margin(ln: Line, height: float) -> bool:
         return ln.bottom > (1 - MARGIN) * height or ln.top < MARGIN * height
 
-    def key(ln: Line) -> tuple[int, str]:
-        return round(ln.top / 6), re.sub(r"\d+", "#", ln.text.casefold()).strip()
+    def key(ln: Line) -> str:
+        return re.sub(r"\d+", "#", ln.text.casefold()).strip()
 
-    seen: dict[tuple[int, str], set[int]] = defaultdict(set)
+    seen: dict[str, list[tuple[int, float]]] = defaultdict(list)  # text -> (page, top)
     for lines, height in zip(pages, heights, strict=True):
         for ln in lines:
             if in_margin(ln, height):
-                seen[key(ln)].add(ln.page)
-    with_text = sum(1 for lines in pages if lines)
-    needed = max(2, with_text / 3)
-    repeated = {k for k, pages_ in seen.items() if len(pages_) >= needed}
-    out = []
-    for lines, height in zip(pages, heights, strict=True):
-        out.append([ln for ln in lines if not (in_margin(ln, height) and (
-            key(ln) in repeated or _PAGE_NUMBER.match(ln.text.strip())))])
-    return out
+                seen[key(ln)].append((ln.page, ln.top))
+    needed = max(2, sum(1 for lines in pages if lines) / 3)
+    repeated: dict[str, float] = {}  # text -> the height it repeats at
+    for text, places in seen.items():
+        usual = statistics.median(top for _, top in places)
+        if len({page for page, top in places if abs(top - usual) <= 8}) >= needed:
+            repeated[text] = usual
+
+    def furniture(ln: Line, height: float) -> bool:
+        if not in_margin(ln, height):
+            return False
+        usual = repeated.get(key(ln))
+        return (usual is not None and abs(ln.top - usual) <= 8) or \
+            bool(_PAGE_NUMBER.match(ln.text.strip()))
+
+    return [[ln for ln in lines if not furniture(ln, height)]
+            for lines, height in zip(pages, heights, strict=True)]
 
 
 # --- 3. paragraphs ----------------------------------------------------------------------
