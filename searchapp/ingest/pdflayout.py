@@ -14,8 +14,8 @@ be tested and reasoned about on its own.  The steps, in order:
    left column first.
 2. **Running headers and footers** (:func:`drop_furniture`): a line in the
    top or bottom 12% of a page whose text (digits masked) repeats at about
-   the same height on at least two pages and a third of the pages is page
-   furniture; so are page numbers there ("7", "- 7 -", "Page 3 of 10", "iv").
+   the same height (within 8 pt of its median) on at least two pages and a
+   third of the pages is page furniture; so are page numbers there ("7", "- 7 -", "Page 3 of 10", "iv").
 3. **Paragraphs** (:func:`paragraphs`): consecutive lines are one paragraph
    unless the font size changes, the vertical gap exceeds 1.35 line pitches,
    the line is indented (not a list item's hanging indent), the line starts
