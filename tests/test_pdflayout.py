@@ -100,6 +100,17 @@ def test_a_running_header_a_little_higher_on_some_pages():
     assert all([ln.text for ln in p] == ["Body."] for p in drop_furniture(pages, [792.0] * 4))
 
 
+def test_headers_that_change_by_chapter_but_carry_the_page_number():
+    pages = []
+    for n in range(1, 7):
+        header = f"Chapter {1 + n // 3}: Part {n // 3} {n + 2}" if n % 2 == 0 else \
+            f"{n + 2} Section heading {n}"
+        pages.append([Line(n, 50, 760, 300, 770, 8.0, header),
+                      Line(n, 50, 400, 500, 410, SIZE, f"Body of page {n + 2} in 2024.")])
+    assert all(len(p) == 1 and p[0].text.startswith("Body")
+               for p in drop_furniture(pages, [792.0] * 6))
+
+
 def test_a_title_at_the_top_of_one_page_is_not_furniture():
     pages = [[Line(1, 50, 740, 500, 760, 20.0, "The Title"),
               Line(1, 50, 400, 500, 410, SIZE, "Body.")],

@@ -15,7 +15,10 @@ be tested and reasoned about on its own.  The steps, in order:
 2. **Running headers and footers** (:func:`drop_furniture`): a line in the
    top or bottom 12% of a page whose text (digits masked) repeats at about
    the same height (within 8 pt of its median) on at least two pages and a
-   third of the pages is page furniture; so are page numbers there ("7", "- 7 -", "Page 3 of 10", "iv").
+   third of the pages is page furniture; so are page numbers there ("7",
+   "- 7 -", "Page 3 of 10", "iv"), and margin lines that begin or end with
+   the printed page number (a number that follows the page index on at least
+   three pages and a third of them: "Chapter 2: Handling 4").
 3. **Paragraphs** (:func:`paragraphs`): consecutive lines are one paragraph
    unless the font size changes, the vertical gap exceeds 1.35 line pitches,
    the line is indented (not a list item's hanging indent), the line starts
@@ -180,15 +183,40 @@ def drop_furniture(pages: list[list[Line]], heights: list[float]) -> list[list[L
         if len({page for page, top in places if abs(top - usual) <= 8}) >= needed:
             repeated[text] = usual
 
+    offsets = _page_number_offsets(pages, heights, in_margin, needed)
+
     def furniture(ln: Line, height: float) -> bool:
         if not in_margin(ln, height):
             return False
         usual = repeated.get(key(ln))
         return (usual is not None and abs(ln.top - usual) <= 8) or \
-            bool(_PAGE_NUMBER.match(ln.text.strip()))
+            bool(_PAGE_NUMBER.match(ln.text.strip())) or \
+            any(ln.page - n in offsets for n in _edge_numbers(ln.text))
 
     return [[ln for ln in lines if not furniture(ln, height)]
             for lines, height in zip(pages, heights, strict=True)]
+
+
+_EDGE_NUMBER = re.compile(r"^\s*(\d{1,5})\b|\b(\d{1,5})\s*$")
+
+
+def _edge_numbers(text: str) -> list[int]:
+    """Numbers at the start or end of a line ("12 | Annual Report", "Chapter 2 ... 4")."""
+    return [int(g) for m in _EDGE_NUMBER.finditer(text) for g in m.groups() if g]
+
+
+def _page_number_offsets(pages: list[list[Line]], heights: list[float], in_margin,
+                         needed: float) -> set[int]:
+    """Differences between the PDF's page index and a number printed at the edge
+    of a margin line that hold on enough pages: those numbers are printed page
+    numbers, and their lines (whatever the chapter title beside them) furniture."""
+    pages_by_offset: dict[int, set[int]] = defaultdict(set)
+    for lines, height in zip(pages, heights, strict=True):
+        for ln in lines:
+            if in_margin(ln, height):
+                for n in _edge_numbers(ln.text):
+                    pages_by_offset[ln.page - n].add(ln.page)
+    return {off for off, found in pages_by_offset.items() if len(found) >= max(3, needed)}
 
 
 # --- 3. paragraphs ----------------------------------------------------------------------
