@@ -185,8 +185,8 @@ def _html_blocks(html: str) -> tuple[list[tuple[str, str, None]], Metadata]:
     art = extract_article(html)
     meta = Metadata(title=art.title, source=art.source, url=art.url,
                     date=parse_date(art.date), authors=art.authors, language=art.language)
-    return [("heading" if b.kind == "heading" else "body", b.text, None)
-            for b in art.blocks], meta
+    return [("heading" if b.kind == "heading" else "body",
+             textclean.repair_glued_words(b.text), None) for b in art.blocks], meta
 
 
 def is_newsletter_footer(text: str) -> bool:

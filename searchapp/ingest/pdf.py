@@ -212,8 +212,7 @@ def _line_runs(textpage: pdfium.PdfTextPage, page_no: int, start: int, text: str
     n = textpage.count_rects(start, len(text))
     if n <= 0:
         return []
-    first = start + len(text) - len(text.lstrip())
-    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first)
+    size = _font_size(textpage, start, text)
     text = clean_text(text)
     rects = sorted((textpage.get_rect(k) for k in range(n)), key=lambda r: r[0])
     size = size or (rects[0][3] - rects[0][1])
@@ -255,6 +254,17 @@ def _rect_groups(rects: list[tuple[float, float, float, float]], size: float
         else:
             g[1], g[2], g[3] = min(g[1], bottom), max(g[2], right), max(g[3], top)
     return [tuple(g) for g in groups]
+
+
+def _font_size(textpage: pdfium.PdfTextPage, start: int, text: str) -> float:
+    """The line's font size: the median at its first, middle and last letters
+    (a bullet or a symbol in another font says nothing about the line)."""
+    letters = [i for i, ch in enumerate(text) if ch.isalnum()]
+    if not letters:
+        letters = [len(text) - len(text.lstrip())]
+    picks = {letters[0], letters[len(letters) // 2], letters[-1]}
+    sizes = sorted(pdfium_c.FPDFText_GetFontSize(textpage.raw, start + i) for i in picks)
+    return sizes[len(sizes) // 2]
 
 
 def _split_by_gaps(textpage: pdfium.PdfTextPage, page_no: int, start: int, text: str,

@@ -273,7 +273,7 @@ def paragraphs(lines: list[Line]) -> list[Para]:
 
 def _breaks(prev: Line, ln: Line, size: float, pitch: float, indent_style: bool) -> bool:
     """Whether ``ln`` starts a new paragraph after ``prev``."""
-    if abs(prev.size - ln.size) > 0.1 * max(prev.size, ln.size):
+    if abs(prev.size - ln.size) > 0.15 * max(prev.size, ln.size):
         return True
     if ln.size > 1.15 * size:  # heading lines: one heading unless far apart
         return ln.page != prev.page or prev.bottom - ln.bottom > 1.6 * ln.size

@@ -198,7 +198,9 @@ def _from_extracted(ex: Extracted, fmt: str, relpath: str, digest: str, catalog:
 
 def _classified(blocks: list[tuple]) -> list[tuple]:
     """Loaders' blocks with boilerplate dropped and body text classified
-    (captions, credits, notes) as for HTML articles; headings kept."""
+    (captions, credits, notes) as for HTML articles; headings kept.  The text
+    is kept as the loader gave it: these formats carry their words' spaces, so
+    camel-case words ("namespaceURI") are not "repaired" as glued HTML text is."""
     out = []
     for kind, text, page in blocks:
         text = textclean.normalize_space(text)
@@ -209,7 +211,7 @@ def _classified(blocks: list[tuple]) -> list[tuple]:
             continue
         cls = textclean.classify([text])
         if cls:
-            out.append((cls[0].kind if cls[0].kind != "heading" else "body", cls[0].text, page))
+            out.append((cls[0].kind if cls[0].kind != "heading" else "body", text, page))
     return out
 
 
