@@ -257,14 +257,11 @@ def _rect_groups(rects: list[tuple[float, float, float, float]], size: float
 
 
 def _font_size(textpage: pdfium.PdfTextPage, start: int, text: str) -> float:
-    """The line's font size: the median at its first, middle and last letters
-    (a bullet or a symbol in another font says nothing about the line)."""
-    letters = [i for i, ch in enumerate(text) if ch.isalnum()]
-    if not letters:
-        letters = [len(text) - len(text.lstrip())]
-    picks = {letters[0], letters[len(letters) // 2], letters[-1]}
-    sizes = sorted(pdfium_c.FPDFText_GetFontSize(textpage.raw, start + i) for i in picks)
-    return sizes[len(sizes) // 2]
+    """The line's font size, at its first letter or digit (a bullet or symbol in
+    another font says nothing about the line)."""
+    first = next((i for i, ch in enumerate(text) if ch.isalnum()),
+                 len(text) - len(text.lstrip()))
+    return pdfium_c.FPDFText_GetFontSize(textpage.raw, start + first)
 
 
 def _split_by_gaps(textpage: pdfium.PdfTextPage, page_no: int, start: int, text: str,
