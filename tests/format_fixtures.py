@@ -213,6 +213,8 @@ def make_docx(path: Path) -> Path:
     table.cell(0, 1).text = "Contribution"
     table.cell(1, 0).text = "2023"
     table.cell(1, 1).text = "1.2 trillion won"
+    merged = table.add_row()
+    merged.cells[0].merge(merged.cells[1]).text = "Agreed in March"
     d.add_paragraph("Critics said the formula ignores inflation and the cost of land "
                     "provided free of charge to the bases.")
     d.save(str(path))

@@ -144,6 +144,7 @@ def test_docx_headings_paragraphs_and_tables_in_order(tmp_path):
         ("heading", "The numbers"),
         ("body", "Year | Contribution"),
         ("body", "2023 | 1.2 trillion won"),
+        ("body", "Agreed in March"),  # a merged cell, once
         ("body", "Critics said the formula ignores inflation and the cost of land provided "
                  "free of charge to the bases."),
     ]

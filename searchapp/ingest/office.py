@@ -88,16 +88,18 @@ def _docx_blocks(document):
 
 
 def _docx_table(table):
+    """One block per row: its cells' text joined with `` | ``.  Row.cells lists a
+    horizontally merged cell once per grid column it spans: it is taken once."""
     for row in table.rows:
         cells: list[str] = []
-        seen: set[int] = set()
-        for cell in row.cells:
-            if id(cell._tc) in seen:  # a merged cell is listed once per grid column
-                continue
-            seen.add(id(cell._tc))
+        all_cells = row.cells
+        i = 0
+        while i < len(all_cells):
+            cell = all_cells[i]
             text = " ".join(cell.text.split())
             if text:
                 cells.append(text)
+            i += max(1, cell.grid_span)
         if cells:
             yield ("body", " | ".join(cells), None)
 
