@@ -361,6 +361,7 @@ def test_index_a_folder_of_every_format(tmp_path, report_pdf):
     fx.make_png(corpus / "photo.png")
     fx.make_pdf(corpus / "locked.pdf", encrypt="pw")
     fx.make_zip_bomb_docx(corpus / "bomb.docx", megabytes=200)
+    fx.make_scanned_pdf(corpus / "mixed.pdf", text_pages=1, pages=4)
     env = {"SEARCHAPP_CORPUS": str(corpus), "SEARCHAPP_INDEX": str(tmp_path / "index"),
            "SEARCHAPP_DATA_DIR": str(tmp_path / "data")}
     proc = run_cli("index", "--json", env=env)
@@ -370,7 +371,8 @@ def test_index_a_folder_of_every_format(tmp_path, report_pdf):
     assert failed["photo.png"] == "unsupported file type (.png)"
     assert failed["locked.pdf"] == "encrypted (password required)"
     assert "zip bomb" in failed["bomb.docx"]
-    assert report["added"] == 8 and len(failed) == 3
+    assert failed["mixed.pdf"] == "3 of 4 pages have no text layer (scanned?)"  # but indexed
+    assert report["added"] == 9 and len(failed) == 4
 
     def search(*words):
         out = run_cli("search", "--json", "--no-history", *words, env=env)
@@ -385,7 +387,8 @@ def test_index_a_folder_of_every_format(tmp_path, report_pdf):
     assert search("unsubscribe")["total"] == 0
     # unchanged files are not read again; the mailbox's documents all stay
     again = json.loads(run_cli("index", "--json", env=env).stdout)
-    assert again["unchanged"] == 8 and again["removed"] == 0
+    assert again["unchanged"] == 9 and again["removed"] == 0
+    assert {f["path"] for f in again["failed"]} == set(failed)  # the warning too
     assert search("Geneva")["total"] == 3
     fx.make_mbox(corpus / "inbox.mbox", count=4)  # a message arrives
     grown = json.loads(run_cli("index", "--json", env=env).stdout)

@@ -492,6 +492,7 @@ class _Run:
         if _same_stat(entry, st):
             self.files[rel] = entry
             self.report.unchanged += 1
+            self.report.failed.extend((rel, w) for w in entry.get("warnings", []))
             return None
         if st.st_size > MAX_BYTES:  # never read a huge file into memory
             self.fail(rel, st.st_size, st.st_mtime_ns,
@@ -531,6 +532,8 @@ class _Run:
                            "doc_id": doc_ids[0], "paragraphs": paragraphs, "title": title}
         if len(doc_ids) > 1:  # a mailbox: one document per message
             self.files[rel]["doc_ids"] = doc_ids
+        if warnings:  # reported again while the file is unchanged
+            self.files[rel]["warnings"] = warnings
 
 
 # -- reading files and writing their paragraphs, in one or two processes ---------------
