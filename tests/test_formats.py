@@ -294,6 +294,16 @@ def test_an_unquoted_from_line_in_a_body_does_not_split_the_message(tmp_path):
     assert len(docs) == 2 and docs[0].body[1].startswith("From the floor")
 
 
+def test_catalog_entries_for_single_messages(tmp_path):
+    from searchapp.ingest.metadata import Catalog
+
+    path = fx.make_mbox(tmp_path / "inbox.mbox")
+    catalog = Catalog({"inbox.mbox#dispatch-2@example.org": {"title": "Round two", "year": 2023}})
+    docs = load_documents(path, tmp_path, catalog)
+    assert [d.meta.title for d in docs] == ["Dispatch 1: talks in Geneva", "Round two",
+                                           "Dispatch 3: talks in Geneva"]
+
+
 def test_a_large_mbox_is_streamed_and_capped(tmp_path, monkeypatch):
     from searchapp.ingest import mail
 
