@@ -14,7 +14,7 @@ from searchapp import __version__
 from searchapp.dates import display as display_date
 from searchapp.model import describe_search
 from searchapp.config import Settings
-from searchapp.ingest.pipeline import Document, load_document
+from searchapp.ingest.pipeline import Document, load_documents
 from searchapp.ingest.read import LoadError
 from searchapp.ingest.metadata import Catalog
 from searchapp.ingest.entities import Registry
@@ -49,7 +49,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     failed = 0
     for name in args.files:
         try:
-            doc = load_document(Path(name), settings.corpus, catalog, registry)
+            docs = load_documents(Path(name), settings.corpus, catalog, registry)
         except LoadError as exc:  # a file that cannot be used: the user's to fix (exit 2)
             print(f"searchapp: {name}: {exc}", file=sys.stderr)
             failed += 1
@@ -59,10 +59,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             failed += 1
             continue
-        if args.json:
-            _print_json_line(doc.to_json())
-        else:
-            _print_document(doc)
+        for doc in docs:  # several for a mailbox: one per message
+            if args.json:
+                _print_json_line(doc.to_json())
+            else:
+                _print_document(doc)
         sys.stdout.flush()
     return 2 if failed else 0
 

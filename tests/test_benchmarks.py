@@ -94,3 +94,11 @@ def test_bench_persons():
     assert out["seeds"]["precision"] >= 0.97 and out["seeds"]["recall"] >= 0.95
     assert out["pages"]["precision"] >= 0.93 and out["pages"]["recall"] >= 0.88
     assert out["speed"]["recognize_paragraphs_per_s"] > 0 and out["peak_rss_mb"] > 0
+
+
+def test_bench_formats():
+    out = bench("bench_formats.py", "--pages", "8", "--files", "4", "--repeat", "1")
+    assert out["pdf"]["pages"] == 8
+    assert out["pdf"]["ours_pages_per_s"] > 0 and out["pdf"]["pypdfium2_raw_pages_per_s"] > 0
+    for kind in ("docx", "epub", "eml"):
+        assert out[kind]["files"] == 4 and out[kind]["files_per_s"] > 0

@@ -17,7 +17,7 @@ from searchapp.index.schema import INDEX_NAME, paragraph_records
 from searchapp.index.whoosh import segments as bulkwrite
 from searchapp.ingest.entities import Registry
 from searchapp.ingest.metadata import Catalog
-from searchapp.ingest.pipeline import load_document
+from searchapp.ingest.pipeline import load_documents
 from searchapp.ingest.read import LoadError, os_reason, read_bytes
 
 PARALLEL_MIN_BYTES = 4 << 20  # below this a second process costs more than it saves
@@ -40,7 +40,8 @@ def _load_shard(ix, tasks: list[Task], corpus: Path, catalog: Catalog, registry:
                 ) -> tuple[list[tuple], list]:
     """Read ``tasks`` and write their paragraphs as new (uncommitted) segments.
 
-    Returns one outcome per task — ``("indexed", doc_id, paragraphs, title, hash)``,
+    Returns one outcome per task — ``("indexed", doc_ids, paragraphs, title, warnings,
+    hash)`` (several documents for a mailbox),
     ``("same",)`` (content unchanged), ``("unreadable", reason)``
     or ``("failed", reason)`` — and the segments written.  One bad file never
     stops the run."""
@@ -66,16 +67,19 @@ def _load_shard(ix, tasks: list[Task], corpus: Path, catalog: Catalog, registry:
                 loaded(task.rel)
                 continue
             try:
-                doc = load_document(task.path, corpus, catalog, registry, raw=raw)
+                docs = load_documents(task.path, corpus, catalog, registry, raw=raw)
             except LoadError as exc:
                 outcomes.append(("failed", str(exc)))
             except Exception as exc:  # one bad file never stops the run
                 outcomes.append(("failed", f"{type(exc).__name__}: {exc}"))
             else:
-                records = paragraph_records(doc)
-                for rec in records:
-                    builder.add(rec)
-                outcomes.append(("indexed", doc.doc_id, len(records), doc.meta.title, digest))
+                count = 0
+                for doc in docs:  # several for a mailbox
+                    for rec in paragraph_records(doc):
+                        builder.add(rec)
+                        count += 1
+                outcomes.append(("indexed", [d.doc_id for d in docs], count, docs[0].meta.title,
+                                 [w for d in docs for w in d.warnings], digest))
             loaded(task.rel)
         return outcomes, builder.finish()
     except BaseException:

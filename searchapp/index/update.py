@@ -231,7 +231,8 @@ def _open_for_update(index_dir: Path, manifest: dict, report: IndexReport):
 
 def _delete_gone(ix, writer, files: dict, report: IndexReport) -> None:
     """Delete every document in the index whose file is gone (the manifest may lag)."""
-    current = {f["doc_id"] for f in files.values()} | {doc_id_for(p) for p, _ in report.failed}
+    current = {d for f in files.values() for d in f.get("doc_ids", [f["doc_id"]])} | \
+        {doc_id_for(p) for p, _ in report.failed}
     with ix.reader() as reader:
         indexed = {t.decode() if isinstance(t, bytes) else t for t in reader.lexicon("doc_id")}
     for doc_id in indexed - current:
@@ -286,6 +287,7 @@ class _Run:
         if same_stat(entry, st):
             self.files[rel] = entry
             self.report.unchanged += 1
+            self.report.failed.extend((rel, w) for w in entry.get("warnings", []))
             return None
         if st.st_size > MAX_BYTES:  # never read a huge file into memory
             self.fail(rel, st.st_size, st.st_mtime_ns,
@@ -307,20 +309,28 @@ class _Run:
             self.keep_old(rel)
             return
         if outcome[0] == "same":  # touched, not changed
-            self.files[rel] = {**self.previous.get(rel, self.known.get(rel, {})),
-                               "size": task.size, "mtime_ns": task.mtime_ns}
+            entry = self.previous.get(rel, self.known.get(rel, {}))
+            self.files[rel] = {**entry, "size": task.size, "mtime_ns": task.mtime_ns}
             self.report.unchanged += 1
+            self.report.failed.extend((rel, w) for w in entry.get("warnings", []))
             return
-        _, doc_id, paragraphs, title, digest = outcome
+        _, doc_ids, paragraphs, title, warnings, digest = outcome
         if self.delete_old:  # the old paragraphs go at the commit that adds the new
-            writer.delete_by_term("doc_id", doc_id)
+            old = self.known.get(rel, {})
+            for doc_id in set(doc_ids) | set(old.get("doc_ids", [old.get("doc_id")])) - {None}:
+                writer.delete_by_term("doc_id", doc_id)
+        self.report.failed.extend((rel, w) for w in warnings)  # read, but not all of it
         self.report.paragraphs += paragraphs
         if rel in self.known:
             self.report.updated += 1
         else:
             self.report.added += 1
         self.files[rel] = {"hash": digest, "size": task.size, "mtime_ns": task.mtime_ns,
-                           "doc_id": doc_id, "paragraphs": paragraphs, "title": title}
+                           "doc_id": doc_ids[0], "paragraphs": paragraphs, "title": title}
+        if len(doc_ids) > 1:  # a mailbox: one document per message
+            self.files[rel]["doc_ids"] = doc_ids
+        if warnings:  # reported again while the file is unchanged
+            self.files[rel]["warnings"] = warnings
 
 
 def _create_index(index_dir: Path):

@@ -10,7 +10,7 @@ from searchapp.config import Settings
 from searchapp.ingest.entities import Registry, Unknown
 from searchapp.ingest.metadata import Catalog
 from searchapp.ingest.people import DocText, Persons, find_persons
-from searchapp.ingest.pipeline import Document, load_document
+from searchapp.ingest.pipeline import Document, load_documents
 from searchapp.ingest.read import LoadError, iter_corpus
 from searchapp.ingest.recognize import Recognizer
 
@@ -47,7 +47,7 @@ class Corpus:
     def load_all(self) -> Corpus:
         for path in iter_corpus(self.root):
             try:
-                self.documents.append(load_document(path, self.root, self.catalog, self.registry))
+                self.documents.extend(load_documents(path, self.root, self.catalog, self.registry))
             except LoadError as exc:
                 self.failures.append((path.relative_to(self.root).as_posix(), str(exc)))
             except Exception as exc:  # one bad file never stops the others

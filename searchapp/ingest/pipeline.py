@@ -6,7 +6,9 @@ CLI (``searchapp extract``) and the tests.  It reads and decodes the file
 for HTML, markdown-it for Markdown, :mod:`searchapp.ingest.text` for text),
 reads metadata (:mod:`searchapp.ingest.metadata`, the catalog overriding), numbers
 the paragraphs with stable ids and finds persons and places in them
-(:mod:`searchapp.ingest.entities`).
+(:mod:`searchapp.ingest.entities`).  PDF, DOCX, ODT, EPUB, e-mail and RTF files
+go through their loaders (:mod:`searchapp.ingest.formats`); :func:`load_documents`
+returns every document of a file (an ``.mbox`` holds one per message).
 """
 
 from __future__ import annotations
@@ -15,15 +17,20 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
 
 from searchapp import scripts
 from searchapp.ingest import text as textclean
 from searchapp.ingest.html import extract_article
-from searchapp.ingest.read import LoadError, SourceFile, read_source
+from searchapp.ingest.read import (BINARY_FORMATS, LoadError, SourceFile, document_format,
+                                   read_raw, read_source, unsupported_reason)
 from searchapp.ingest.metadata import Catalog, Metadata, parse_date, take_metadata_lines
 from searchapp.ingest.entities import Mention, Registry
+
+if TYPE_CHECKING:
+    from searchapp.ingest.formats import Extracted
 
 #: Paragraphs longer than this are split at sentence boundaries.
 MAX_PARAGRAPH = 4000
@@ -34,6 +41,8 @@ MAX_PARAGRAPH = 4000
 # 3: HTML extraction rules chosen by cross-validation (ingest/article_rules.py):
 #    CJK-aware lengths, fallbacks to trafilatura's own output; a page whose
 #    lines were all classified as captions, credits or labels keeps them as body.
+#    (Reading PDF/DOCX/... files needed no bump of its own: those files were never
+#    scanned before, so they arrive as new files.)
 PIPELINE_VERSION = 3
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label")
@@ -45,7 +54,9 @@ class Paragraph:
 
     ``id`` is stable: it depends on the document's path and the paragraph's
     own text only, so it survives edits elsewhere in the document and any
-    change to other documents.  ``num`` is the 1-based position.
+    change to other documents.  ``num`` is the 1-based position.  ``page`` is
+    the 1-based page where the paragraph starts (PDF), None for formats
+    without pages.
     """
 
     id: str
@@ -55,6 +66,7 @@ class Paragraph:
     persons: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    page: int | None = None
 
 
 @dataclass
@@ -66,6 +78,10 @@ class Document:
     meta: Metadata
     paragraphs: list[Paragraph] = field(default_factory=list)
     extractor: str = ""
+    #: the document inside a file holding several (an mbox message), else ""
+    part: str = ""
+    #: what was left out of the file (pages or messages past a cap)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def body(self) -> list[str]:
@@ -96,9 +112,11 @@ class Document:
             "language": m.language,
             "format": self.format,
             "encoding": self.encoding,
+            "part": self.part,
+            "warnings": self.warnings,
             "paragraphs": self.body,
             "blocks": [
-                {"id": p.id, "num": p.num, "kind": p.kind, "text": p.text,
+                {"id": p.id, "num": p.num, "kind": p.kind, "text": p.text, "page": p.page,
                  "persons": list(p.persons), "places": list(p.places)}
                 for p in self.paragraphs
             ],
@@ -124,8 +142,93 @@ def load_document(
     raw: bytes | None = None,
 ) -> Document:
     """Read, clean and analyse one file (``raw``: its bytes, when the caller has
-    read them already).  Raises :class:`LoadError` with a reason."""
+    read them already).  Raises :class:`LoadError` with a reason.
+
+    A file holding several documents (an ``.mbox``) gives its first; use
+    :func:`load_documents` for all of them."""
+    return load_documents(path, corpus_root, catalog, registry, raw)[0]
+
+
+def load_documents(
+    path: Path | str,
+    corpus_root: Path | str | None = None,
+    catalog: Catalog | None = None,
+    registry: Registry | None = None,
+    raw: bytes | None = None,
+) -> list[Document]:
+    """Every document in one file: one for most formats, one per message of an
+    ``.mbox`` (each with its own ``part`` and a ``doc_id`` made from
+    ``"<relpath>#<part>"``, the key its catalog entry is found under too).
+    Raises :class:`LoadError` with a reason when the file gives no document."""
     path = Path(path)
+    fmt = document_format(path)
+    if fmt is None:
+        raise LoadError(unsupported_reason(path))
+    if fmt not in BINARY_FORMATS:
+        return [_load_text_document(path, corpus_root, catalog, registry, raw)]
+    from searchapp.ingest.formats import extract
+
+    relpath = _relpath(path, corpus_root)
+    raw = read_raw(path) if raw is None else raw
+    docs, reasons = [], []
+    for ex in extract(fmt, raw, path):
+        try:
+            docs.append(_from_extracted(ex, fmt, relpath, catalog, registry))
+        except LoadError as exc:
+            reasons.append(str(exc))
+    if not docs:
+        raise LoadError(reasons[0] if reasons else "no document found")
+    return docs
+
+
+def _from_extracted(ex: Extracted, fmt: str, relpath: str, catalog: Catalog | None,
+                    registry: Registry | None) -> Document:
+    """A :class:`Document` from a loader's blocks and metadata."""
+    meta = ex.meta
+    key = f"{relpath}#{ex.part}" if ex.part else relpath
+    if catalog is not None:
+        meta.merge(catalog.get(key))
+    blocks = _classified(ex.blocks)
+    _finish_meta(meta, blocks)
+    blocks = _mark_title(blocks, meta)
+    if not any(b[0] not in NON_BODY for b in blocks):
+        raise LoadError("no text found" + (f" in message {ex.part}" if ex.part else ""))
+    doc_id = doc_id_for(key)
+    return Document(
+        doc_id=doc_id, path=relpath, format=fmt, encoding=ex.encoding, meta=meta, paragraphs=_number(doc_id, blocks, registry), extractor=ex.extractor,
+        part=ex.part, warnings=list(ex.warnings),
+    )
+
+
+def _classified(blocks: list[tuple]) -> list[tuple]:
+    """Loaders' blocks with boilerplate dropped and body text classified
+    (captions, credits, notes) as for HTML articles; headings kept.  The text
+    is kept as the loader gave it: these formats carry their words' spaces, so
+    camel-case words ("namespaceURI") are not "repaired" as glued HTML text is."""
+    out = []
+    for kind, text, page in blocks:
+        text = textclean.normalize_space(text)
+        if not text or textclean.is_boilerplate(text):
+            continue
+        if kind in ("heading", "title", "quote"):
+            out.append((kind, text, page))
+            continue
+        cls = textclean.classify([text])
+        if cls:
+            out.append((cls[0].kind if cls[0].kind != "heading" else "body", text, page))
+    return out
+
+
+def _finish_meta(meta: Metadata, blocks: list[tuple]) -> None:
+    if meta.date and not meta.year:
+        meta.year = int(meta.date[:4])
+    if not meta.language:
+        meta.language = guess_language(" ".join(b[1] for b in blocks[:20]))
+
+
+def _load_text_document(path: Path, corpus_root: Path | str | None, catalog: Catalog | None,
+                        registry: Registry | None, raw: bytes | None = None) -> Document:
+    """A text, Markdown or HTML file's document."""
     relpath = _relpath(path, corpus_root)
     source = read_source(path, raw)
     meta = Metadata()
@@ -137,10 +240,7 @@ def load_document(
         blocks, extractor = _text_blocks(source.text, meta), "text"
     if catalog is not None:
         meta.merge(catalog.get(relpath))
-    if meta.date and not meta.year:
-        meta.year = int(meta.date[:4])
-    if not meta.language:
-        meta.language = guess_language(" ".join(t for _, t in blocks[:20]))
+    _finish_meta(meta, blocks)
     blocks = _ensure_body(_mark_title(blocks, meta))
     if not any(kind not in NON_BODY for kind, _ in blocks):
         raise LoadError("no article text found")
@@ -247,27 +347,29 @@ def _fold(text: str) -> str:
     return re.sub(r"[\W_]+", "", text).casefold()
 
 
-def _mark_title(blocks: list[tuple[str, str]], meta: Metadata) -> list[tuple[str, str]]:
-    """Mark the title block, label lines above it, and drop repeats of the title."""
+def _mark_title(blocks: list[tuple], meta: Metadata) -> list[tuple]:
+    """Mark the title block, label lines above it, and drop repeats of the title.
+
+    Blocks are ``(kind, text)`` or ``(kind, text, page)``; extra items are kept."""
     if not blocks:
         return blocks
     if not meta.title:
-        kind, first = blocks[0]
+        kind, first = blocks[0][:2]
         if len(first) <= 200 and (kind == "heading" or not first.endswith(".")):
             meta.title = first
     target = _fold(meta.title)
-    out: list[tuple[str, str]] = []
+    out: list[tuple] = []
     found = False
-    for i, (kind, text) in enumerate(blocks):
+    for i, (kind, text, *rest) in enumerate(blocks):
         folded = _fold(text)
         if target and folded == target or (target and folded.rstrip(".") == target):
             if not found and i < 6:
                 # Short lines printed above the title are outlet/series labels.
-                out = [("label" if len(t) < 60 else k, t) for k, t in out]
-                out.append(("title", text))
+                out = [("label" if len(t) < 60 else k, t, *r) for k, t, *r in out]
+                out.append(("title", text, *rest))
                 found = True
             continue  # a repeat of the title
-        out.append((kind, text))
+        out.append((kind, text, *rest))
     return out
 
 
@@ -307,13 +409,15 @@ def _split_long(text: str) -> list[str]:
     return [c for c in chunks if c]
 
 
-def _number(doc_id: str, blocks: list[tuple[str, str]], registry: Registry | None) -> list[Paragraph]:
-    flat = [(kind, piece) for kind, text in blocks for piece in _split_long(text)]
-    texts = [t for _, t in flat]
+def _number(doc_id: str, blocks: list[tuple], registry: Registry | None) -> list[Paragraph]:
+    """Paragraphs from ``(kind, text)`` or ``(kind, text, page)`` blocks."""
+    flat = [(kind, piece, rest[0] if rest else None)
+            for kind, text, *rest in blocks for piece in _split_long(text)]
+    texts = [t for _, t, _ in flat]
     mentions = registry.find_mentions(texts) if registry else [[] for _ in texts]
     seen: dict[str, int] = {}
     out = []
-    for num, ((kind, text), ms) in enumerate(zip(flat, mentions, strict=True), start=1):
+    for num, ((kind, text, page), ms) in enumerate(zip(flat, mentions, strict=True), start=1):
         digest = hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
         n = seen.get(digest, 0)
         seen[digest] = n + 1
@@ -322,7 +426,7 @@ def _number(doc_id: str, blocks: list[tuple[str, str]], registry: Registry | Non
             id=pid, num=num, kind=kind, text=text,
             persons=tuple(_ordered_unique(m.name for m in ms if m.kind == "person")),
             places=tuple(_ordered_unique(m.name for m in ms if m.kind == "place")),
-            mentions=tuple(ms),
+            mentions=tuple(ms), page=page,
         ))
     return out
 

@@ -1,7 +1,11 @@
 """Reading corpus files: which files are documents, and decoding their bytes.
 
-Supported: ``.txt``, ``.md``/``.markdown``, ``.html``/``.htm`` and gzip-
-compressed HTML (``.html.gz``, ``.htm.gz``).  Encodings are detected from a
+Text formats: ``.txt``, ``.md``/``.markdown``, ``.html``/``.htm`` and gzip-
+compressed HTML (``.html.gz``, ``.htm.gz``).  Binary and container formats
+(PDF, DOCX, ODT, EPUB, e-mail, RTF: :data:`BINARY_FORMATS`) are read as bytes
+by :func:`read_raw` and parsed by their own loaders (:mod:`searchapp.ingest.formats`).
+Any other file is reported by :func:`scan_corpus` as skipped, with the reason.
+Encodings are detected from a
 byte-order mark, then strict UTF-8, then an HTML ``<meta charset>``
 declaration, then charset-normalizer's statistical detection (which tells
 cp1252, EUC-KR, GB18030 and Shift_JIS apart).
@@ -28,6 +32,17 @@ MAX_BYTES = 32 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
+#: Formats read as bytes by their own loader: format name -> file name suffixes.
+BINARY_FORMATS = {
+    "pdf": (".pdf",),
+    "docx": (".docx",),
+    "odt": (".odt",),
+    "epub": (".epub",),
+    "eml": (".eml",),
+    "mbox": (".mbox",),
+    "mhtml": (".mhtml", ".mht"),
+    "rtf": (".rtf",),
+}
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -69,7 +84,35 @@ def document_format(path: Path) -> str | None:
         return "markdown"
     if name.endswith(TEXT_SUFFIXES):
         return "text"
+    for fmt, suffixes in BINARY_FORMATS.items():
+        if name.endswith(suffixes):
+            return fmt
     return None
+
+
+def unsupported_reason(path: Path) -> str:
+    """Why a file that is not a document is skipped: ``unsupported file type (.png)``."""
+    suffix = "".join(path.suffixes[-2:]) if path.name.lower().endswith(".gz") else path.suffix
+    return f"unsupported file type ({suffix.lower()})" if suffix else \
+        "unsupported file type (no file name extension)"
+
+
+def read_raw(path: Path | str, limit: int | None = None) -> bytes:
+    """The bytes of a binary document file (size-capped); :class:`LoadError` with a reason."""
+    path = Path(path)
+    limit = MAX_BYTES if limit is None else limit
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise LoadError(f"file too large ({size / 2**20:.0f} MiB, limit {limit >> 20} MiB)")
+        raw = path.read_bytes()
+    except IsADirectoryError as exc:
+        raise LoadError("is a directory") from exc
+    except OSError as exc:
+        raise LoadError(os_reason(exc)) from exc
+    if not raw.strip():
+        raise LoadError("empty file")
+    return raw
 
 
 def read_source(path: Path | str, raw: bytes | None = None) -> SourceFile:
@@ -77,8 +120,8 @@ def read_source(path: Path | str, raw: bytes | None = None) -> SourceFile:
     raises :class:`LoadError` with a reason."""
     path = Path(path)
     fmt = document_format(path)
-    if fmt is None:
-        raise LoadError(f"unsupported file type: {path.name}")
+    if fmt is None or fmt in BINARY_FORMATS:
+        raise LoadError(unsupported_reason(path) if fmt is None else f"not a text file ({fmt})")
     try:
         if raw is None:
             raw = read_bytes(path)
@@ -257,7 +300,8 @@ class CorpusScan:
 def scan_corpus(root: Path | str) -> CorpusScan:
     """Walk ``root``: hidden files and folders are skipped, symlinked folders are
     followed once, a symlink back to a folder being walked (a loop) is reported
-    and cut, and the catalog and registry files are not documents."""
+    and cut, and the catalog and registry files are not documents.  Files of
+    other types are reported in ``problems`` ("unsupported file type (.png)")."""
     root = Path(root)
     scan = CorpusScan([], [], [])
     seen_dirs: set[tuple[int, int]] = set()
@@ -304,12 +348,23 @@ def scan_corpus(root: Path | str) -> CorpusScan:
                     except OSError as exc:
                         if exc.errno == errno.ELOOP:
                             scan.problems.append((rel(entry), "symlink loop, not followed"))
+                elif entry.is_file() and not _is_side_file(entry, root):
+                    scan.problems.append((rel(entry), unsupported_reason(entry)))
             except OSError:
                 continue
         ancestors.pop()
 
     walk(root)
     return scan
+
+
+#: Files of the corpus folder that are configuration, not documents.
+_SIDE_FILES = ("catalog.toml",)
+
+
+def _is_side_file(path: Path, root: Path) -> bool:
+    """The catalog (``catalog.toml`` at the top) and ``*.toml`` registry files."""
+    return path.suffix.lower() == ".toml" and (path.parent == root or path.name in _SIDE_FILES)
 
 
 def os_reason(exc: OSError) -> str:

@@ -1,0 +1,210 @@
+"""E-mail: ``.eml`` messages, ``.mbox`` mailboxes (one document per message) and
+``.mhtml`` saved web pages, with the standard library's :mod:`email`.
+
+* The body is the message's HTML part when it has one, else its plain-text
+  part (:meth:`email.message.EmailMessage.get_body`): of a
+  multipart/alternative only one version is read, so the same text is never
+  indexed twice; attachments and attached messages are not read.
+* Charsets come from the MIME headers (``Content-Type: ...; charset=``),
+  with our detector (:func:`searchapp.ingest.read.decode_bytes`) for parts
+  that declare none or a wrong one.  Headers are RFC 2047-decoded.
+* HTML goes through our web-page cleaner; then newsletter furniture —
+  "Unsubscribe", "Manage preferences", "View in browser", "You received
+  this because...", postal addresses — is dropped, and the rest of the
+  message after such a footer starts in its second half.
+* Subject is the title, the sender's name the source and author, the Date
+  header the date (for ``.mhtml`` the page's own metadata first: its Date
+  header is when the page was saved).
+* An ``.mbox`` is split at its ``From `` lines (mboxrd ``>From`` quoting
+  undone), at most :data:`MAX_MESSAGES` messages per file; each message's
+  ``part`` is its Message-ID (else its position), so each has its own id.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+from email.message import EmailMessage
+from email.utils import getaddresses, parsedate_to_datetime
+from pathlib import Path
+
+from searchapp.ingest import text as textclean
+from searchapp.ingest.formats import Extracted
+from searchapp.ingest.html import extract_article
+from searchapp.ingest.metadata import Metadata, author_names, parse_date
+from searchapp.ingest.read import LoadError, decode_bytes
+
+MAX_MESSAGES = 5000
+
+# lines that only a newsletter's footer has: the rest of the message after one goes too
+_FOOTER = re.compile(
+    r"\b(?:unsubscribe|manage (?:your )?(?:e-?mail |subscription )?(?:preferences|settings)|"
+    r"update (?:your )?(?:e-?mail )?preferences|e-?mail preferences|"
+    r"view (?:this (?:e-?mail|message|newsletter) |it )?(?:in (?:your |a |the )?browser|online)|"
+    r"you(?:'re| are) receiving this|you received this|this (?:e-?mail|message) was sent to|"
+    r"no longer (?:wish|want) to receive)\b", re.I)
+# furniture that may also sit at the top: dropped alone
+_FURNITURE = re.compile(
+    r"^\W*(?:forward (?:this (?:e-?mail )?)?to a friend|add us to your address book|"
+    r"opt[ -]out(?: here)?|having trouble (?:viewing|reading) this)\b.{0,60}$", re.I)
+_ADDRESS = re.compile(
+    r"\b\d{1,5}\s+(?:[A-Z][\w.]*\s+){1,4}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|"
+    r"Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Way|Place|Pl\.?|Square|Suite|Floor)\b.*?"
+    r"(?:\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|\b\d{4,6}\b)")
+# "From sender Mon Apr  1 09:00:00 2024": a body line "From the floor..." is not one
+_FROM_LINE = re.compile(rb"^From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b[^\n]*\n", re.M)
+_QUOTED_FROM = re.compile(rb"^>(>*From )", re.M)
+
+
+def load_eml(raw: bytes) -> Extracted:
+    """One e-mail message."""
+    return _message(_parse(raw), mhtml=False)
+
+
+def load_mhtml(raw: bytes) -> Extracted:
+    """A web page saved as MHTML (a multipart/related message)."""
+    return _message(_parse(raw), mhtml=True)
+
+
+def load_mbox(path: Path, raw: bytes | None = None) -> list[Extracted]:
+    """Every message of a mailbox (up to :data:`MAX_MESSAGES`), each its own document."""
+    raw = path.read_bytes() if raw is None else raw
+    starts = [m.start() for m in _FROM_LINE.finditer(raw)
+              if m.start() == 0 or raw[m.start() - 1:m.start()] == b"\n"]
+    if not starts:
+        raise LoadError("not an mbox mailbox (no 'From ' separator lines)")
+    total = len(starts)
+    out: list[Extracted] = []
+    parts: set[str] = set()
+    for n, start in enumerate(starts[:MAX_MESSAGES], start=1):
+        end = starts[n] if n < total else len(raw)
+        chunk = raw[start:end]
+        chunk = _QUOTED_FROM.sub(rb"\1", chunk[chunk.index(b"\n") + 1:])
+        try:
+            msg = _parse(chunk)
+            ex = _message(msg, mhtml=False)
+        except LoadError:
+            continue  # a damaged message: the others are still indexed
+        ex.part = _part_name(msg, n, parts)
+        out.append(ex)
+    if total > MAX_MESSAGES and out:
+        out[0].warnings.append(f"only the first {MAX_MESSAGES} of {total} messages were read "
+                               "(message limit per mailbox)")
+    if not out:
+        raise LoadError("no readable message in the mailbox")
+    return out
+
+
+def _part_name(msg: EmailMessage, n: int, taken: set[str]) -> str:
+    mid = " ".join(str(msg.get("Message-ID", "") or "").split()).strip("<>")[:200]
+    name = mid or f"message-{n}"
+    if name in taken:
+        name = f"{name}-{n}"
+    taken.add(name)
+    return name
+
+
+def _parse(raw: bytes) -> EmailMessage:
+    try:
+        msg = email.message_from_bytes(raw, policy=email.policy.default)
+    except Exception as exc:  # the parser is lenient; this is a true failure
+        raise LoadError(f"damaged e-mail ({type(exc).__name__}: {exc})") from exc
+    if not msg.keys():
+        raise LoadError("not an e-mail message (no headers)")
+    return msg
+
+
+def _header(msg: EmailMessage, name: str) -> str:
+    try:
+        return " ".join(str(msg.get(name, "") or "").split())
+    except Exception:  # an undecodable header (unknown charset) is left out
+        return ""
+
+
+def _message(msg: EmailMessage, mhtml: bool) -> Extracted:
+    meta = Metadata(title=_header(msg, "Subject"))
+    sender = _header(msg, "From")
+    name, addr = (getaddresses([sender]) or [("", "")])[0]
+    meta.source = name or addr
+    meta.authors = author_names(name) if name else ([addr] if addr else [])
+    meta.date = _date(_header(msg, "Date"))
+    body = _body_part(msg)
+    if body is None:
+        raise LoadError("e-mail has no text or HTML body")
+    text, encoding = _decode(body)
+    if body.get_content_subtype() == "html":
+        blocks, page_meta = _html_blocks(text)
+        if mhtml:
+            meta.title = page_meta.title or re.sub(r"^saved page:\s*", "", meta.title, flags=re.I)
+            meta.authors = page_meta.authors
+            meta.source = page_meta.source
+            meta.date = page_meta.date
+            meta.url = _header(msg, "Snapshot-Content-Location") or \
+                _header(body, "Content-Location") or page_meta.url
+        meta.language = page_meta.language
+    else:
+        blocks = [("body", t, None) for t in textclean.split_blocks(text)]
+    blocks = _drop_footer(blocks)
+    return Extracted(blocks=blocks, meta=meta, extractor="email", encoding=encoding)
+
+
+def _date(value: str) -> str:
+    try:
+        return parsedate_to_datetime(value).date().isoformat() if value else ""
+    except (TypeError, ValueError, IndexError):
+        return parse_date(value)
+
+
+def _body_part(msg: EmailMessage):
+    try:
+        return msg.get_body(preferencelist=("html", "plain"))
+    except Exception:
+        return None
+
+
+def _decode(part) -> tuple[str, str]:
+    """A part's text, by its declared charset when that decodes it cleanly."""
+    payload = part.get_payload(decode=True) or b""
+    charset = part.get_content_charset()
+    if charset:
+        try:
+            return payload.decode(charset), charset
+        except (LookupError, UnicodeDecodeError):
+            pass
+    if not payload.strip():
+        return "", "ascii"
+    try:
+        decoded = decode_bytes(payload, html=part.get_content_subtype() == "html")
+    except LoadError:
+        return payload.decode("utf-8", errors="replace"), "utf-8"
+    return decoded.text, decoded.encoding
+
+
+def _html_blocks(html: str) -> tuple[list[tuple[str, str, None]], Metadata]:
+    art = extract_article(html)
+    meta = Metadata(title=art.title, source=art.source, url=art.url,
+                    date=parse_date(art.date), authors=art.authors, language=art.language)
+    return [("heading" if b.kind == "heading" else "body",
+             textclean.repair_glued_words(b.text), None) for b in art.blocks], meta
+
+
+def is_newsletter_footer(text: str) -> bool:
+    """A newsletter's footer line: unsubscribe and preferences links, "view in
+    browser", "you received this", a postal address."""
+    return len(text) < 300 and bool(_FOOTER.search(text) or _ADDRESS.search(text))
+
+
+def _drop_footer(blocks: list[tuple]) -> list[tuple]:
+    """Blocks without newsletter furniture; a footer line in the second half of
+    the message ends it (what follows is more footer: addresses, legal lines)."""
+    out: list[tuple] = []
+    for i, block in enumerate(blocks):
+        if is_newsletter_footer(block[1]):
+            if i >= len(blocks) / 2:
+                break
+            continue
+        if len(block[1]) < 200 and _FURNITURE.search(block[1]):
+            continue
+        out.append(block)
+    return out

@@ -1,0 +1,181 @@
+"""Word-processor files: DOCX (python-docx) and ODT (content.xml read with lxml).
+
+Headings, paragraphs and tables come in document order; a table gives one
+block per row, its cells joined with `` | `` (merged cells once).  Core
+properties give the title, author and created date.
+
+Both formats are zip containers: the directory is checked against
+:mod:`searchapp.ingest.container`'s caps before anything is inflated
+(Python's zipfile then never inflates a member past its declared size), and
+XML is parsed without entities, DTDs or huge trees.  ODT is read with lxml
+rather than odfpy: odfpy builds its whole DOM through xml.sax (entities
+resolved by the expat defaults) and has not been released since 2020;
+content.xml is simple to walk.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from lxml import etree
+
+from searchapp.ingest.container import local, open_zip, parse_xml, read_member
+from searchapp.ingest.formats import Extracted, property_date
+from searchapp.ingest.metadata import Metadata, author_names
+from searchapp.ingest.read import LoadError
+
+_HEADING_STYLES = ("heading", "title", "subtitle")
+
+
+# --- DOCX -------------------------------------------------------------------------------
+
+
+def load_docx(raw: bytes) -> Extracted:
+    """A DOCX file's blocks and core properties."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    _not_ole(raw, "DOCX")
+    open_zip(raw, "DOCX").close()  # the zip-bomb and damage checks
+    try:
+        document = docx.Document(io.BytesIO(raw))
+        blocks = list(_docx_blocks(document))
+        props = document.core_properties
+        meta = Metadata(title=(props.title or "").strip(),
+                        authors=author_names(props.author or ""),
+                        date=props.created.date().isoformat() if props.created else "",
+                        language=(props.language or "")[:2].lower())
+    except etree.XMLSyntaxError as exc:
+        raise LoadError(_xml_reason("DOCX", exc)) from exc
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise LoadError(f"damaged DOCX ({type(exc).__name__}: {exc})") from exc
+    except (AttributeError, TypeError, IndexError) as exc:
+        # python-docx assumes a well-formed package; a part missing an expected
+        # element surfaces as one of these
+        raise LoadError(f"damaged DOCX (unexpected structure: {type(exc).__name__})") from exc
+    return Extracted(blocks=blocks, meta=meta, extractor="python-docx", encoding="docx")
+
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _not_ole(raw: bytes, what: str) -> None:
+    """Password-protected Office files are OLE2 containers, not zips."""
+    if raw.startswith(_OLE2):
+        raise LoadError(f"encrypted (password required), or an old binary file renamed .{what.lower()}")
+
+
+def _xml_reason(what: str, exc: etree.XMLSyntaxError) -> str:
+    if "depth" in str(exc).lower():
+        return f"{what}: XML nested too deeply (limit 256 levels)"
+    return f"{what}: broken XML ({exc})"
+
+
+def _docx_blocks(document):
+    """(kind, text, None) for the body's paragraphs and table rows, in order."""
+    from docx.table import Table
+
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            yield from _docx_table(item)
+            continue
+        text = item.text.strip()
+        if not text:
+            continue
+        style = (item.style.name if item.style is not None else "").lower()
+        yield ("heading" if style.startswith(_HEADING_STYLES) else "body", text, None)
+
+
+def _docx_table(table):
+    """One block per row: its cells' text joined with `` | ``.  Row.cells lists a
+    horizontally merged cell once per grid column it spans: it is taken once."""
+    for row in table.rows:
+        cells: list[str] = []
+        all_cells = row.cells
+        i = 0
+        while i < len(all_cells):
+            cell = all_cells[i]
+            text = " ".join(cell.text.split())
+            if text:
+                cells.append(text)
+            i += max(1, cell.grid_span)
+        if cells:
+            yield ("body", " | ".join(cells), None)
+
+
+# --- ODT --------------------------------------------------------------------------------
+
+_DC = "http://purl.org/dc/elements/1.1/"
+_META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
+_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_SKIP = {"note", "annotation", "tracked-changes", "sequence-decls", "variable-decls",
+         "user-field-decls", "table-of-content", "bibliography", "index-title"}
+
+
+def load_odt(raw: bytes) -> Extracted:
+    """An ODT file's blocks (content.xml) and metadata (meta.xml)."""
+    _not_ole(raw, "ODT")
+    with open_zip(raw, "ODT") as zf:
+        content = parse_xml(read_member(zf, "content.xml", "ODT"), "ODT content.xml")
+        try:
+            meta_root = parse_xml(read_member(zf, "meta.xml", "ODT"), "ODT meta.xml")
+        except LoadError:
+            meta_root = None  # metadata is optional
+    body = content.find(f"{{{_OFFICE}}}body/{{{_OFFICE}}}text")
+    if body is None:
+        raise LoadError("not a text document (ODT without office:text)")
+    blocks: list[tuple[str, str, None]] = []
+    _odt_walk(body, blocks)
+    return Extracted(blocks=blocks, meta=_odt_meta(meta_root), extractor="odt", encoding="odt")
+
+
+def _odt_walk(el, out: list) -> None:
+    """Headings, paragraphs and table rows below ``el``, in document order."""
+    for child in el:
+        name = local(child.tag)
+        if name in _SKIP:
+            continue
+        if name in ("h", "p"):
+            text = " ".join(_odt_text(child).split())
+            if text:
+                out.append(("heading" if name == "h" else "body", text, None))
+        elif name == "table-row":
+            cells = [" ".join(_odt_text(c).split()) for c in child if local(c.tag) == "table-cell"]
+            cells = [c for c in cells if c]
+            if cells:
+                out.append(("body", " | ".join(cells), None))
+        else:  # sections, lists, list items, tables, frames: look inside
+            _odt_walk(child, out)
+
+
+def _odt_text(el) -> str:
+    """The text of a paragraph element, with ``text:s``/``tab``/``line-break`` as spaces."""
+    parts = [el.text or ""]
+    for child in el:
+        name = local(child.tag)
+        if name == "s":
+            parts.append(" " * int(child.get(f"{{{_TEXT}}}c", "1") or 1))
+        elif name in ("tab", "line-break"):
+            parts.append(" ")
+        elif name not in _SKIP:
+            parts.append(_odt_text(child) if name != "p" else " " + _odt_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _odt_meta(root) -> Metadata:
+    meta = Metadata()
+    if root is None:
+        return meta
+
+    def first(path: str) -> str:
+        el = root.find(f".//{path}")
+        return (el.text or "").strip() if el is not None else ""
+
+    meta.title = first(f"{{{_DC}}}title")
+    meta.authors = author_names(first(f"{{{_DC}}}creator") or first(f"{{{_META}}}initial-creator"))
+    meta.date = property_date(first(f"{{{_META}}}creation-date") or first(f"{{{_DC}}}date"))
+    meta.language = first(f"{{{_DC}}}language")[:2].lower()
+    return meta

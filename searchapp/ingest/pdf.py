@@ -1,0 +1,378 @@
+"""PDF files: text with positions from PDFium (pypdfium2), laid out by :mod:`pdflayout`.
+
+PDFium was chosen over pypdf and pdfplumber by measurement
+(``benchmarks/bench_formats.py``): it gives text runs with their boxes in C,
+so a page costs a few hundred calls instead of one Python object per
+character.  Per page, PDFium's text rectangles (runs of text on one line)
+are read with their text and font size, merged into lines, and handed to
+:mod:`searchapp.ingest.pdflayout` for columns, running headers and footers,
+paragraphs and hyphenation.
+
+Metadata: the title, author and date printed on the first page win over the
+info dictionary when it lacks them or disagrees (a "Microsoft Word -
+draft.docx" title, an "anonymous" author); ``CreationDate`` records when the
+file was made, so it is used only when no date is printed on the first page.
+
+Bounds: a Flate stream that is not an image and inflates past
+:data:`MAX_STREAM` is refused before PDFium sees the file (PDFium inflates a
+page's content whole, so a 200 KB stream of spaces would cost 200 MB);
+:data:`MAX_PAGES` pages, :data:`MAX_RECTS_PER_PAGE` text runs per
+page, :data:`MAX_TEXT` characters and :data:`TIME_BUDGET` seconds per file;
+past them the pages read so far are indexed and a warning says so.  The
+file's size is capped before it is opened (:data:`searchapp.ingest.read.MAX_BYTES`).
+PDFium is not thread-safe: call this from one thread per process (the
+indexer reads in processes).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import zlib
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from searchapp.ingest.formats import Extracted
+from searchapp.ingest.metadata import Metadata, parse_date, take_metadata_lines
+from searchapp.ingest.pdflayout import (
+    Line,
+    Para,
+    body_size,
+    drop_furniture,
+    order_pages,
+    paragraphs,
+)
+from searchapp.ingest.read import LoadError
+
+MAX_PAGES = 2000
+#: Most bytes one compressed (Flate) stream other than an image may inflate to.
+MAX_STREAM = 64 * 1024 * 1024
+MAX_RECTS_PER_PAGE = 20_000
+MAX_TEXT = 16_000_000
+TIME_BUDGET = 120.0  # seconds
+
+_JUNK_TITLE = re.compile(r"^(?:microsoft (?:word|powerpoint|excel) - .*|untitled.*|document\d*|"
+                         r".*\.(?:docx?|pdf|indd|tex|qxd|rtf|odt|pages|ps|dvi)|slide \d+)$", re.I)
+_JUNK_AUTHOR = re.compile(r"^(?:anonymous|unknown|unspecified|user|admin(?:istrator)?|author|"
+                          r"owner|[a-z]{1,3}\d*|.*\\.*)$", re.I)
+# typographic ligatures (a search for "financial" must find "ﬁnancial")
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+                            "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
+# PDFium ends a line with "\r\n", or with U+FFFE where a word was hyphenated
+# across the line end (the next line then follows without a break)
+_LINE_END = re.compile("\r\n|\ufffe")
+_PDF_DATE = re.compile(r"^D?:?(\d{4})(\d{2})?(\d{2})?")
+
+
+def load_pdf(raw: bytes) -> Extracted:
+    """The text of a PDF as paginated blocks with metadata; :class:`LoadError` says
+    why a file cannot be read (encrypted, damaged, no text layer)."""
+    _check_streams(raw)
+    pdf = _open(raw)
+    try:
+        total = len(pdf)
+        if total == 0:
+            raise LoadError("damaged PDF (no pages)")
+        pages, heights, warnings = _read_pages(pdf, total)
+        info = _info(pdf)
+    finally:
+        pdf.close()
+    _check_text_layer(pages, warnings)
+    pages = drop_furniture(pages, heights)
+    lines = order_pages(pages)
+    paras = paragraphs(lines)
+    meta = Metadata()
+    blocks = _blocks(paras, body_size(lines), meta, info)
+    return Extracted(blocks=blocks, meta=meta, extractor="pdfium", encoding="pdf",
+                     warnings=warnings)
+
+
+def _check_text_layer(pages: list[list[Line]], warnings: list[str]) -> None:
+    """Refuse a file without usable text; warn when most pages have none."""
+    if not any(pages):
+        raise LoadError("no text layer (scanned?)")
+    chars = [ch for page in pages for ln in page for ch in ln.text if not ch.isspace()]
+    unmapped = sum(1 for ch in chars if ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff")
+    if unmapped > 0.5 * len(chars):
+        raise LoadError("no usable text layer (its fonts map no characters to Unicode)")
+    empty = sum(1 for p in pages if not p)
+    if empty > len(pages) // 2:
+        warnings.append(f"{empty} of {len(pages)} pages have no text layer (scanned?)")
+
+
+_STREAM = re.compile(rb"stream\r?\n")
+
+
+def _check_streams(raw: bytes) -> None:
+    """Refuse a file with a decompression bomb: every Flate stream that is not an
+    image is inflated in chunks (without keeping the output) up to :data:`MAX_STREAM`."""
+    for m in _STREAM.finditer(raw):
+        head = raw[max(0, m.start() - 600):m.start()]
+        if b"endstream" == raw[m.start() - 3:m.start() + 6] or b"Flate" not in head \
+                or b"/Image" in head[head.rfind(b"<<"):]:
+            continue
+        end = raw.find(b"endstream", m.end())
+        data = raw[m.end():end if end > 0 else len(raw)]
+        inflater = zlib.decompressobj()
+        total = 0
+        try:
+            while data and total <= MAX_STREAM:
+                total += len(inflater.decompress(data, 1 << 20))
+                data = inflater.unconsumed_tail
+        except zlib.error:
+            continue  # damaged data: PDFium decides what it can read
+        if total > MAX_STREAM:
+            raise LoadError(f"a compressed stream inflates past {MAX_STREAM >> 20} MiB: "
+                            "refused as a possible decompression bomb")
+
+
+def _open(raw: bytes) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(raw)
+    except pdfium.PdfiumError as exc:
+        msg = str(exc)
+        if "password" in msg.lower():
+            raise LoadError("encrypted (password required)") from exc
+        if "security" in msg.lower():
+            raise LoadError("encrypted with an unsupported security scheme") from exc
+        if "format" in msg.lower() or "file" in msg.lower():
+            raise LoadError(f"damaged or truncated PDF ({msg})") from exc
+        raise LoadError(f"cannot be read as a PDF ({msg})") from exc
+
+
+def _read_pages(pdf: pdfium.PdfDocument, total: int
+                ) -> tuple[list[list[Line]], list[float], list[str]]:
+    """Each page's lines (unordered) and height, within the caps."""
+    start = time.monotonic()
+    pages: list[list[Line]] = []
+    heights: list[float] = []
+    warnings: list[str] = []
+    chars = 0
+    for index in range(min(total, MAX_PAGES)):
+        if time.monotonic() - start > TIME_BUDGET or chars > MAX_TEXT:
+            why = "time" if chars <= MAX_TEXT else "text size"
+            warnings.append(f"only the first {index} of {total} pages were read "
+                            f"({why} limit per file)")
+            return pages, heights, warnings
+        try:
+            lines, height, cut = _page_lines(pdf, index)
+        except pdfium.PdfiumError as exc:
+            warnings.append(f"page {index + 1} could not be read ({exc})")
+            lines, height, cut = [], 792.0, False
+        if cut:
+            warnings.append(f"page {index + 1}: only its first {MAX_RECTS_PER_PAGE} "
+                            "text runs were read")
+        chars += sum(len(ln.text) for ln in lines)
+        pages.append(lines)
+        heights.append(height)
+    if total > MAX_PAGES:
+        warnings.append(f"only the first {MAX_PAGES} of {total} pages were read (page limit)")
+    return pages, heights, warnings
+
+
+def _page_lines(pdf: pdfium.PdfDocument, index: int) -> tuple[list[Line], float, bool]:
+    """The text runs of one page merged into lines; True when the run cap cut it."""
+    page = pdf[index]
+    try:
+        height = page.get_height()
+        textpage = page.get_textpage()
+        try:
+            runs, cut = _page_runs(textpage, index + 1)
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    return _merge_runs([r for r in runs if r.text.strip()]), height, cut
+
+
+def _page_runs(textpage: pdfium.PdfTextPage, page_no: int) -> tuple[list[Line], bool]:
+    """Text runs with their boxes.  The page's text is read in one call and cut at
+    the line breaks PDFium puts in it; each line's box comes from PDFium's text
+    rectangles for its character range (one, or one per stretch of a line split
+    by a wide gap, as between two columns on the same baseline)."""
+    text = textpage.get_text_range()
+    if len(text) != textpage.count_chars():  # astral characters: text and char indices differ
+        return _runs_by_rects(textpage, page_no)
+    runs: list[Line] = []
+    start = 0
+    for m in _LINE_END.finditer(text):
+        piece = text[start:m.start() + (1 if m.group() == "\ufffe" else 0)]
+        if piece.strip():
+            runs += _line_runs(textpage, page_no, start, piece)
+        start = m.end()
+        if len(runs) >= MAX_RECTS_PER_PAGE:
+            return runs[:MAX_RECTS_PER_PAGE], True
+    if text[start:].strip():
+        runs += _line_runs(textpage, page_no, start, text[start:])
+    return runs, False
+
+
+def _line_runs(textpage: pdfium.PdfTextPage, page_no: int, start: int, text: str) -> list[Line]:
+    n = textpage.count_rects(start, len(text))
+    if n <= 0:
+        return []
+    size = _font_size(textpage, start, text)
+    text = clean_text(text)
+    rects = sorted((textpage.get_rect(k) for k in range(n)), key=lambda r: r[0])
+    size = size or (rects[0][3] - rects[0][1])
+    groups = _rect_groups(rects, size)
+    if len(groups) == 1:
+        (left, bottom, right, top), = groups
+        return [Line(page_no, left, bottom, right, top, size, text)]
+    # stretches far apart (two columns on one baseline): cut the text where each begins
+    cuts = [textpage.get_index(g[0] + 0.5, (g[1] + g[3]) / 2, 1.0, 1.0) for g in groups[1:]]
+    offsets = [c - start for c in cuts if c is not None]
+    if len(offsets) != len(cuts) or offsets != sorted(offsets) or \
+            not all(0 < o < len(text) for o in offsets):
+        return _split_by_gaps(textpage, page_no, start, text, size)
+    pieces = [text[a:b] for a, b in zip([0, *offsets], [*offsets, len(text)], strict=True)]
+    return [Line(page_no, g[0], g[1], g[2], g[3], size, piece)
+            for g, piece in zip(groups, pieces, strict=True)]
+
+
+def clean_text(text: str) -> str:
+    """A line's text as PDFium gives it, made searchable: ligatures spelled out,
+    soft hyphens inside the line dropped, the hyphen PDFium marks at a line end
+    (U+FFFE) kept as the marker :mod:`pdflayout` joins on (U+0002)."""
+    text = text.translate(_LIGATURES).replace("\ufffe", "\x02")
+    if "\xad" in text[:-1]:
+        text = text[:-1].replace("\xad", "") + text[-1]
+    return text
+
+
+def _rect_groups(rects: list[tuple[float, float, float, float]], size: float
+                 ) -> list[tuple[float, float, float, float]]:
+    """PDFium's rectangles of one line (words, font changes) joined where they
+    are close: a new group starts after a gap wider than the font size, or on
+    another baseline."""
+    groups = [list(rects[0])]
+    for left, bottom, right, top in rects[1:]:
+        g = groups[-1]
+        if left - g[2] > 1.2 * size or abs(bottom - g[1]) > 0.6 * size and top < g[1]:
+            groups.append([left, bottom, right, top])
+        else:
+            g[1], g[2], g[3] = min(g[1], bottom), max(g[2], right), max(g[3], top)
+    return [tuple(g) for g in groups]
+
+
+def _font_size(textpage: pdfium.PdfTextPage, start: int, text: str) -> float:
+    """The line's font size, at its first letter or digit (a bullet or symbol in
+    another font says nothing about the line)."""
+    first = next((i for i, ch in enumerate(text) if ch.isalnum()),
+                 len(text) - len(text.lstrip()))
+    return pdfium_c.FPDFText_GetFontSize(textpage.raw, start + first)
+
+
+def _split_by_gaps(textpage: pdfium.PdfTextPage, page_no: int, start: int, text: str,
+                   size: float) -> list[Line]:
+    """A line PDFium gives several rectangles: its characters' boxes, cut where the
+    gap to the next character is wider than the font size."""
+    runs: list[Line] = []
+    current: Line | None = None
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if current is not None:
+                current.text += ch
+            continue
+        left, bottom, right, top = textpage.get_charbox(start + i)
+        if current is None or left - current.x1 > max(size, 1.0) or left < current.x0:
+            current = Line(page_no, left, bottom, right, top, size or (top - bottom), ch)
+            runs.append(current)
+        else:
+            current.text += ch
+            current.x1, current.top = max(current.x1, right), max(current.top, top)
+            current.bottom = min(current.bottom, bottom)
+    return runs
+
+
+def _runs_by_rects(textpage: pdfium.PdfTextPage, page_no: int) -> tuple[list[Line], bool]:
+    """Text runs from PDFium's rectangles and the text inside each (slower: used
+    when the page's text does not line up with its characters)."""
+    n = textpage.count_rects()
+    return [_run(textpage, i, page_no) for i in range(min(n, MAX_RECTS_PER_PAGE))], \
+        n > MAX_RECTS_PER_PAGE
+
+
+def _run(textpage: pdfium.PdfTextPage, i: int, page_no: int) -> Line:
+    left, bottom, right, top = textpage.get_rect(i)
+    text = textpage.get_text_bounded(left, bottom, right, top)
+    text = clean_text(text.replace("\r", " ").replace("\n", " "))
+    idx = textpage.get_index(left + 0.5, (bottom + top) / 2, 1.0, 1.0)
+    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, idx) if idx is not None else 0.0
+    return Line(page_no, left, bottom, right, top, size or (top - bottom), text)
+
+
+def _merge_runs(runs: list[Line]) -> list[Line]:
+    """Runs on the same baseline and close together become one line."""
+    out: list[Line] = []
+    for run in sorted(runs, key=lambda r: (-round(r.bottom), r.x0)):
+        last = out[-1] if out else None
+        if last is not None and abs(last.bottom - run.bottom) < 0.3 * run.size \
+                and 0 <= run.x0 - last.x1 < 1.2 * run.size:
+            gap = "" if last.text.endswith(" ") or run.x0 - last.x1 < 0.1 * run.size else " "
+            last.text = f"{last.text}{gap}{run.text}"
+            last.x1, last.top = run.x1, max(last.top, run.top)
+            last.size = max(last.size, run.size)
+        else:
+            out.append(run)
+    for ln in out:
+        ln.text = " ".join(ln.text.split())
+    return out
+
+
+# --- metadata and blocks ----------------------------------------------------------------
+
+
+def _info(pdf: pdfium.PdfDocument) -> dict[str, str]:
+    try:
+        return {k: (v or "").strip() for k, v in pdf.get_metadata_dict().items()}
+    except (pdfium.PdfiumError, UnicodeDecodeError):
+        return {}
+
+
+def _blocks(paras: list[Para], size: float, meta: Metadata, info: dict[str, str]
+            ) -> list[tuple[str, str, int | None]]:
+    """Blocks with kinds; the first page's title, byline and date taken into ``meta``."""
+    visible = _visible_title(paras, size)
+    blocks: list[tuple[str, str, int | None]] = []
+    for i, p in enumerate(paras):
+        if p.page == 1 and i < 12 and p is not visible and len(p.text) < 200:
+            if not take_metadata_lines([p.text], meta, scan=1):
+                continue  # "By Jane Doe", "Published 3 May 2024"
+            if len(p.text) <= 40 and parse_date(p.text) and not meta.date:
+                meta.date = parse_date(p.text)  # a printed dateline
+                continue
+        kind = "heading" if p.size > 1.15 * size and len(p.text) < 300 else "body"
+        blocks.append((kind, p.text, p.page))
+    _apply_info(meta, info, visible, paras)
+    return blocks
+
+
+def _visible_title(paras: list[Para], size: float) -> Para | None:
+    """The largest text near the top of the first page, if larger than the body."""
+    first = [p for p in paras[:8] if p.page == 1 and len(p.text) < 250]
+    if not first:
+        return None
+    best = max(first, key=lambda p: p.size)
+    return best if best.size > 1.15 * size else None
+
+
+def _apply_info(meta: Metadata, info: dict[str, str], visible: Para | None,
+                paras: list[Para]) -> None:
+    """Fill what the first page did not give from the info dictionary."""
+    title = info.get("Title", "")
+    first_page = " ".join(p.text for p in paras if p.page == 1).casefold()
+    bad_title = not title or _JUNK_TITLE.match(title) or \
+        (visible is not None and title.casefold() not in first_page)
+    meta.title = visible.text if visible is not None and bad_title else \
+        (title if not _JUNK_TITLE.match(title) else "")
+    author = info.get("Author", "")
+    if not meta.authors and author and not _JUNK_AUTHOR.match(author):
+        meta.authors = [a.strip() for a in re.split(r";|\band\b", author) if a.strip()]
+    if not meta.date:
+        m = _PDF_DATE.match(info.get("CreationDate", ""))
+        if m:
+            meta.date = parse_date(f"{m.group(1)}-{m.group(2) or '01'}-{m.group(3) or '01'}")
+    if meta.date:
+        meta.year = int(meta.date[:4])

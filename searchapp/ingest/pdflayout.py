@@ -1,0 +1,358 @@
+"""From positioned text lines to paragraphs: the layout half of the PDF loader.
+
+Pure Python over :class:`Line` records (no PDF library here), so each rule can
+be tested and reasoned about on its own.  The steps, in order:
+
+1. **Columns**, per page (:func:`order_pages`): lines narrower than about half
+   the text area are "column lines"; a vertical strip in which no column line
+   has text, with at least three column lines on each side, is a gutter (a
+   page with too few lines to tell keeps the previous page's columns when its
+   lines fit them).
+   Lines crossing a gutter (a title, a full-width figure note) are
+   "spanning".  Reading order goes down the page in bands: spanning lines
+   as they come, and between two spanning lines, each column top to bottom,
+   left column first.
+2. **Running headers and footers** (:func:`drop_furniture`): a line in the
+   top or bottom 12% of a page whose text (digits masked) repeats at about
+   the same height (within 8 pt of its median) on at least two pages and a
+   third of the pages is page furniture; so are page numbers there ("7",
+   "- 7 -", "Page 3 of 10", "iv"), and margin lines that begin or end with
+   the printed page number (a number that follows the page index on at least
+   three pages and a third of them: "Chapter 2: Handling 4").
+3. **Paragraphs** (:func:`paragraphs`): consecutive lines are one paragraph
+   unless the font size changes, the vertical gap exceeds 1.35 line pitches,
+   the line is indented (not a list item's hanging indent), the line starts
+   with a bullet or item number, or the line before stopped short of the
+   column's right edge.  At a column or page break the paragraph continues unless the
+   line before was short, the new line is indented, or the line before ended
+   a sentence in a document without first-line indents (with indents, an
+   unindented line continues).  So a paragraph crossing a column or page
+   break is one paragraph, and its page is the page of its first line.
+4. **Hyphens at line ends** (:class:`Hyphenation`), for "left-" + "right":
+   the hyphen is kept when ``right`` does not start with a lower-case letter
+   ("China-Korea", "COVID-19"), when the hyphenated form occurs inside a line
+   elsewhere in the document ("two-track"), or when both parts are words of
+   three or more letters found elsewhere and the joined form is not;
+   otherwise the halves are joined ("diplo-" + "matic" -> "diplomatic").
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+#: Characters a PDF line may end with when a word was broken there (PDFium
+#: reports hyphens it recognises as U+0002).
+LINE_HYPHENS = "-\u00ad\u2010\x02"
+_SENTENCE_END = re.compile(r"[.!?。！？…:\"”’)\]]$")
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s+)?[-–—(\[]?\s*(?:\d{1,5}|[ivxlcdm]{1,7})\s*[-–—)\]]?"
+    r"(?:\s*(?:of|/)\s*\d{1,5})?$", re.I)
+_BULLET = re.compile(r"^(?:[•◦▪▫■□●○◆◇▶►–—*·]\s|\(?(?:\d{1,2}|[a-z])[.)]\s)")
+_WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
+MARGIN = 0.12  # top and bottom share of the page where furniture lives
+
+
+@dataclass
+class Line:
+    """One line of text on a page; coordinates in PDF points, y growing upwards."""
+
+    page: int  # 1-based
+    x0: float
+    bottom: float
+    x1: float
+    top: float
+    size: float
+    text: str
+    column: int = -1  # -1: spanning (or a single-column page)
+    col_left: float = 0.0
+    col_right: float = 0.0
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+
+@dataclass
+class Para:
+    """A paragraph rebuilt from lines: its text, page, and font size."""
+
+    text: str
+    page: int
+    size: float
+    lines: list[Line] = field(default_factory=list)
+
+
+# --- 1. columns and reading order -------------------------------------------------------
+
+
+def order_pages(pages: list[list[Line]]) -> list[Line]:
+    """All lines in reading order, page by page.  A page with too few lines to
+    show its columns (the end of an article) takes the previous page's columns
+    when its lines fit them."""
+    out: list[Line] = []
+    previous: list[tuple[float, float]] = []
+    for lines in pages:
+        ordered, bounds = _order(lines, previous)
+        out += ordered
+        previous = bounds if len(bounds) > 1 else previous
+    return out
+
+
+def order_page(lines: list[Line]) -> list[Line]:
+    """The lines of one page in reading order, each given its column."""
+    return _order(lines, [])[0]
+
+
+def _fits(lines: list[Line], bounds: list[tuple[float, float]]) -> bool:
+    inside = sum(1 for ln in lines if any(ln.x0 >= a - 2 and ln.x1 <= b + 2 for a, b in bounds))
+    return inside >= 0.8 * len(lines)
+
+
+def _order(lines: list[Line], previous: list[tuple[float, float]]
+           ) -> tuple[list[Line], list[tuple[float, float]]]:
+    if not lines:
+        return [], []
+    left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    bounds = _column_bounds(lines, left, right)
+    if len(bounds) == 1 and len(previous) > 1 and _fits(lines, previous):
+        bounds = previous
+    for ln in lines:
+        ln.column, ln.col_left, ln.col_right = -1, left, right
+        for i, (a, b) in enumerate(bounds):
+            if ln.x0 >= a - 2 and ln.x1 <= b + 2:
+                ln.column, ln.col_left, ln.col_right = i, a, b
+                break
+    out: list[Line] = []
+    band: list[Line] = []
+    for ln in sorted(lines, key=lambda ln: (-ln.top, ln.x0)):
+        if ln.column < 0 and len(bounds) > 1:
+            out.extend(sorted(band, key=lambda b: (b.column, -b.top, b.x0)))
+            band = []
+            out.append(ln)
+        else:
+            band.append(ln)
+    out.extend(sorted(band, key=lambda b: (b.column, -b.top, b.x0)))
+    return out, bounds
+
+
+def _column_bounds(lines: list[Line], left: float, right: float) -> list[tuple[float, float]]:
+    """The columns' (left, right) edges: one column unless gutters are found."""
+    narrow = [ln for ln in lines if ln.width < 0.55 * (right - left)]
+    if len(narrow) < 6 or len(narrow) < 0.5 * len(lines):
+        return [(left, right)]
+    spans = sorted((ln.x0, ln.x1) for ln in narrow)
+    gaps: list[tuple[float, float]] = []
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 > reach + 6:  # a strip no column line covers
+            gaps.append((reach, x0))
+        reach = max(reach, x1)
+    edges = [left]
+    for a, b in gaps:
+        n_left = sum(1 for ln in narrow if ln.x1 <= a + 0.5)
+        n_right = sum(1 for ln in narrow if ln.x0 >= b - 0.5)
+        if n_left >= 3 and n_right >= 3:
+            edges += [a, b]
+    edges.append(right)
+    return [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+
+
+# --- 2. running headers, footers and page numbers ---------------------------------------
+
+
+def drop_furniture(pages: list[list[Line]], heights: list[float]) -> list[list[Line]]:
+    """``pages`` without running headers, footers and page numbers."""
+    def in_margin(ln: Line, height: float) -> bool:
+        return ln.bottom > (1 - MARGIN) * height or ln.top < MARGIN * height
+
+    def key(ln: Line) -> str:
+        return re.sub(r"\d+", "#", ln.text.casefold()).strip()
+
+    seen: dict[str, list[tuple[int, float]]] = defaultdict(list)  # text -> (page, top)
+    for lines, height in zip(pages, heights, strict=True):
+        for ln in lines:
+            if in_margin(ln, height):
+                seen[key(ln)].append((ln.page, ln.top))
+    needed = max(2, sum(1 for lines in pages if lines) / 3)
+    repeated: dict[str, float] = {}  # text -> the height it repeats at
+    for text, places in seen.items():
+        usual = statistics.median(top for _, top in places)
+        if len({page for page, top in places if abs(top - usual) <= 8}) >= needed:
+            repeated[text] = usual
+
+    offsets = _page_number_offsets(pages, heights, in_margin, needed)
+
+    def furniture(ln: Line, height: float) -> bool:
+        if not in_margin(ln, height):
+            return False
+        usual = repeated.get(key(ln))
+        return (usual is not None and abs(ln.top - usual) <= 8) or \
+            bool(_PAGE_NUMBER.match(ln.text.strip())) or \
+            any(ln.page - n in offsets for n in _edge_numbers(ln.text))
+
+    return [[ln for ln in lines if not furniture(ln, height)]
+            for lines, height in zip(pages, heights, strict=True)]
+
+
+_EDGE_NUMBER = re.compile(r"^\s*(\d{1,5})\b|\b(\d{1,5})\s*$")
+
+
+def _edge_numbers(text: str) -> list[int]:
+    """Numbers at the start or end of a line ("12 | Annual Report", "Chapter 2 ... 4")."""
+    return [int(g) for m in _EDGE_NUMBER.finditer(text) for g in m.groups() if g]
+
+
+def _page_number_offsets(pages: list[list[Line]], heights: list[float], in_margin,
+                         needed: float) -> set[int]:
+    """Differences between the PDF's page index and a number printed at the edge
+    of a margin line that hold on enough pages: those numbers are printed page
+    numbers, and their lines (whatever the chapter title beside them) furniture."""
+    pages_by_offset: dict[int, set[int]] = defaultdict(set)
+    for lines, height in zip(pages, heights, strict=True):
+        for ln in lines:
+            if in_margin(ln, height):
+                for n in _edge_numbers(ln.text):
+                    pages_by_offset[ln.page - n].add(ln.page)
+    return {off for off, found in pages_by_offset.items() if len(found) >= max(3, needed)}
+
+
+# --- 3. paragraphs ----------------------------------------------------------------------
+
+
+def body_size(lines: list[Line]) -> float:
+    """The font size most of the text is set in."""
+    sizes: Counter[float] = Counter()
+    for ln in lines:
+        sizes[round(ln.size, 1)] += len(ln.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _pitch(lines: list[Line], size: float) -> float:
+    """The usual distance between the baselines of consecutive body lines."""
+    steps = [a.bottom - b.bottom for a, b in zip(lines, lines[1:], strict=False)
+             if a.page == b.page and a.column == b.column and abs(a.size - size) < 0.5
+             and abs(b.size - size) < 0.5 and 0.8 * size < a.bottom - b.bottom < 2.5 * size]
+    return statistics.median(steps) if steps else 1.2 * size
+
+
+def _indent(ln: Line, size: float) -> bool:
+    return 0.8 * size < ln.x0 - ln.col_left < 6 * size
+
+
+def _short(ln: Line) -> bool:
+    """Stopped well before the column's right edge (a word broken with a hyphen
+    at the end of a line is never a paragraph's end)."""
+    if ln.text[-1:] in LINE_HYPHENS and ln.text[-2:-1].isalpha():
+        return False
+    return ln.x1 < ln.col_right - max(0.2 * (ln.col_right - ln.col_left), 3 * ln.size)
+
+
+def paragraphs(lines: list[Line]) -> list[Para]:
+    """Paragraphs from all lines of the document in reading order (see module doc)."""
+    if not lines:
+        return []
+    size = body_size(lines)
+    pitch = _pitch(lines, size)
+    indents = sum(1 for ln in lines if _indent(ln, size))
+    indent_style = indents >= 2 and indents >= 0.03 * len(lines)
+    hyph = Hyphenation(lines)
+    out: list[Para] = []
+    current: list[Line] = []
+    for ln in lines:
+        if current and _breaks(current[-1], ln, size, pitch, indent_style):
+            out.append(_para(current, hyph))
+            current = []
+        current.append(ln)
+    if current:
+        out.append(_para(current, hyph))
+    return out
+
+
+def _breaks(prev: Line, ln: Line, size: float, pitch: float, indent_style: bool) -> bool:
+    """Whether ``ln`` starts a new paragraph after ``prev``."""
+    if abs(prev.size - ln.size) > 0.15 * max(prev.size, ln.size):
+        return True
+    if ln.size > 1.15 * size:  # heading lines: one heading unless far apart
+        return ln.page != prev.page or prev.bottom - ln.bottom > 1.6 * ln.size
+    if _short(prev):
+        return True
+    if _BULLET.match(ln.text):
+        return True
+    same_flow = ln.page == prev.page and ln.column == prev.column and ln.top < prev.bottom
+    if same_flow:
+        if prev.bottom - ln.bottom > 1.35 * pitch:
+            return True
+        # an indented line starts a paragraph, unless it continues a list item
+        # (a hanging indent: the item's first line starts further left)
+        return _indent(ln, size) and ln.x0 > prev.x0 + 0.8 * size and \
+            not _BULLET.match(prev.text)
+    if _indent(ln, size):
+        return True
+    if _SENTENCE_END.search(prev.text.rstrip()):
+        return not indent_style
+    return False
+
+
+def _para(lines: list[Line], hyph: Hyphenation) -> Para:
+    text = lines[0].text.strip()
+    for ln in lines[1:]:
+        text = hyph.join(text, ln.text.strip())
+    text = text.replace("\x02", "-")
+    return Para(text=text, page=lines[0].page, size=max(ln.size for ln in lines), lines=lines)
+
+
+# --- 4. hyphens at line ends ------------------------------------------------------------
+
+
+class Hyphenation:
+    """Joins a line to the next, deciding about a hyphen at the line end (module doc, 4)."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self._words: Counter[str] | None = None
+
+    @property
+    def words(self) -> Counter[str]:
+        """Word counts of the document (built on first use: most PDFs have few
+        hyphenated line ends), without the halves of words broken at line ends;
+        a hyphenated compound counts as itself and as its parts."""
+        if self._words is None:
+            text = "\n".join(ln.text for ln in self.lines).replace("\x02", "-").casefold()
+            tokens = _WORD.findall(text.replace("‐", "-"))
+            words = Counter(tokens)
+            words.update(part for tok in tokens if "-" in tok for part in tok.split("-"))
+            for i, ln in enumerate(self.lines[:-1]):
+                if ln.text[-1:] in LINE_HYPHENS:  # the broken word's two halves
+                    for half in (_WORD.findall(ln.text[:-1].casefold())[-1:] +
+                                 _WORD.findall(self.lines[i + 1].text.casefold())[:1]):
+                        words[half] -= 1
+            self._words = words
+        return self._words
+
+    def keep_hyphen(self, left: str, right: str) -> bool:
+        """Whether "left-" at a line end + "right" is a real compound."""
+        if not right[:1].islower() or not left[-1:].isalpha():
+            return True
+        lo, r = left.casefold(), right.casefold()
+        words = self.words
+        if words[f"{lo}-{r}"] > 0:
+            return True
+        if words[lo + r] > 0:
+            return False
+        return len(lo) >= 3 and len(r) >= 3 and words[lo] > 0 and words[r] > 0
+
+    def join(self, text: str, nxt: str) -> str:
+        """``text`` followed by the next line ``nxt``."""
+        if not nxt:
+            return text
+        if text[-1:] in LINE_HYPHENS and len(text) > 1 and text[-2].isalnum():
+            m_left = re.search(r"(\w+)$", text[:-1])
+            m_right = re.match(r"(\w+)", nxt)
+            if m_left and m_right:
+                if text[-1] == "\u00ad" or not self.keep_hyphen(m_left.group(1), m_right.group(1)):
+                    return text[:-1] + nxt
+                return text[:-1] + "-" + nxt
+        return f"{text} {nxt}"
