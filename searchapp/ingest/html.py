@@ -115,6 +115,10 @@ def extract_article(html: str, url: str | None = None, with_metadata: bool = Tru
             if fb_len >= 1.2 * got and (got < 200 or _coverage(primary.blocks, fallback) >= 0.5):
                 primary.blocks = fallback
                 primary.extractor = "bs4"
+    if not primary.blocks:
+        # libxml2 stops building the tree 256 levels deep: salvage the text flat
+        primary.blocks = _flat_blocks(html)
+        primary.extractor = "flat"
     if tags is not None:
         _complete_metadata(primary, *tags)
     return primary
@@ -151,6 +155,67 @@ def _parse(html: str):
     except (etree.ParserError, ValueError):
         return None
     return tree if isinstance(tree.tag, str) else None
+
+
+class _FlatText:
+    """An lxml parser target that keeps text and block boundaries, not a tree:
+    no depth limit, and memory bounded by the text itself."""
+
+    _SKIP = frozenset(_DROP_TAGS) - {"header", "figure", "picture"}
+    _BLOCK = frozenset(("p", "div", "br", "li", "tr", "td", "th", "blockquote", "pre",
+                        "article", "section", "main", "dd", "dt", "table", "ul", "ol",
+                        *_HEADING_TAGS))
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self._text: list[str] = []
+        self._skip = 0  # depth inside skipped elements
+        self._heading = False
+
+    def start(self, tag, attrib) -> None:
+        if tag in self._SKIP:
+            self._skip += 1
+        elif tag in self._BLOCK and not self._skip:
+            self._flush()
+            self._heading = tag in _HEADING_TAGS
+
+    def end(self, tag) -> None:
+        if tag in self._SKIP:
+            self._skip = max(0, self._skip - 1)
+        elif tag in self._BLOCK and not self._skip:
+            self._flush()
+
+    def data(self, data: str) -> None:
+        if not self._skip:
+            self._text.append(data)
+
+    def comment(self, text) -> None:
+        pass
+
+    def close(self) -> list[Block]:
+        self._flush()
+        return self.blocks
+
+    def _flush(self) -> None:
+        if not self._text:
+            self._heading = False
+            return
+        text = normalize_space("".join(self._text))
+        self._text = []
+        if text:
+            self.blocks.append(Block("heading" if self._heading else "body", text))
+        self._heading = False
+
+
+def _flat_blocks(html: str) -> list[Block]:
+    """The page's visible text as blocks, from parser events without building a
+    tree (:class:`_FlatText`): the fallback for pages nested too deep for libxml2."""
+    parser = lxml.html.HTMLParser(target=_FlatText(), remove_comments=True, remove_pis=True)
+    try:
+        blocks = etree.fromstring(html.encode("utf-8", "replace"), parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return []
+    return _clean_blocks(_dedupe(blocks or []))
 
 
 # Elements trafilatura deletes anyway in its cleaning step.  Its first passes
