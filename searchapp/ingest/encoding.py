@@ -185,8 +185,7 @@ _UNSPACED = _CJK | {"thai", "lao", "khmer", "myanmar", "tibetan"}
 _NOT_LETTERS = frozenset(("punct", "symbol", "cjkpunct", "bad"))
 _WORD_PUNCT = frozenset("’'·\u2010\u2011\u00ad")
 # Frequent characters of CJK languages (charset-normalizer's tables).
-_FREQUENT_CJK = frozenset(
-    ch for lang in ("Chinese", "Korean", "Japanese") for ch in FREQUENCIES.get(lang, ()))
+_FREQUENT = {lang: frozenset(FREQUENCIES.get(lang, ())) for lang in ("Chinese", "Korean", "Japanese")}
 _SENTENCE_END = re.compile(r"\n|[.!?…](?=\s)")
 _HAN_GAP = re.compile(r"[\u4e00-\u9fff] +(?=[\u4e00-\u9fff])")
 _LONG_WORD = re.compile(r"""[^\s<>/"'=.,;:!?()\[\]{}-]{25,}""")
@@ -247,10 +246,9 @@ def _han_weight(ch: str, japanese: bool) -> float:
 def _in_ks_x_1001(ch: str) -> bool:
     """A Hangul syllable of KS X 1001's 2,350 (those in ordinary use)."""
     try:
-        ch.encode("euc_kr")
+        return len(ch.encode("euc_kr")) == 2  # others as 8-byte make-up sequences
     except UnicodeEncodeError:
         return False
-    return True
 
 
 def plausibility(text: str) -> float:
@@ -279,6 +277,7 @@ def plausibility(text: str) -> float:
     if japanese:
         scripts["kana"] = scripts.get("kana", 0) + scripts.pop("han", 0)
     main = max(scripts, key=scripts.get) if scripts else "latin"
+    common = _FREQUENT["Japanese" if japanese else "Korean" if korean else "Chinese"]
     ends = [m.start() for m in _SENTENCE_END.finditer(text)] if "latin" in classes else []
     alphabets = _latin_alphabets(text, odd, classes, ends)
     weights = 0.0
@@ -323,7 +322,7 @@ def plausibility(text: str) -> float:
         elif c not in _NOT_LETTERS and c != "latin" and i > 0 and text[i - 1].isascii() \
                 and text[i - 1].isalpha():
             switches += 1  # an ASCII letter stuck to a letter of another script
-        if ch in _FREQUENT_CJK:
+        if ch in common:
             frequent += 1
         weights += w
         prev_i, prev_c = i, group
@@ -339,7 +338,7 @@ def plausibility(text: str) -> float:
         score -= min(1.0, long_chars / n)
     cjk = han + kana + hangul
     if cjk:
-        score += 0.3 * min(1.0, frequent / (0.15 * cjk))
+        score += 0.3 * min(1.0, frequent / (0.25 * cjk))
     if japanese:  # kana come out of a wrong decoding only by chance, and scattered
         score += 0.3 * min(1.0, kana / (0.2 * (kana + han)))
     return score
@@ -409,7 +408,7 @@ def best_decoding(raw: bytes, extra: tuple[str, ...] = ()) -> Guess | None:
             text = codecs.getincrementaldecoder(enc)().decode(sample, final=sample is raw)
         except UnicodeDecodeError:
             continue
-        score = plausibility(text)
+        score = plausibility(text) - _foreign_script(enc, text)
         if enc == "cp1252":
             score += 0.02
         scored.append((score, -order, enc, text))
@@ -421,6 +420,19 @@ def best_decoding(raw: bytes, extra: tuple[str, ...] = ()) -> Guess | None:
                 continue
         return Guess(text, enc, score)
     return None
+
+
+_KOREAN_CODECS = frozenset(("cp949", "euc_kr", "johab", "iso2022_kr"))
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _foreign_script(enc: str, text: str) -> float:
+    """0.2 when a Korean codec gives Han characters without any Hangul: modern
+    Korean is written in Hangul, so that is Chinese or Japanese read wrongly."""
+    if enc in _KOREAN_CODECS and _HAN.search(text) and not _HANGUL.search(text):
+        return 0.2
+    return 0.0
 
 
 def _sample(raw: bytes) -> bytes:

@@ -178,9 +178,11 @@ def _decode_mixed(raw: bytes) -> Decoded | None:
     guess = encoding.best_decoding(b"\n".join(legacy))
     if guess is None or guess.score < _PLAUSIBLE or guess.encoding.startswith("utf"):
         return None
-    legacy_text = iter(guess.text.split("\n"))
-    out = [text if text is not None else next(legacy_text)
-           for text in decoded]
+    parts = guess.text.split("\n")
+    if len(parts) != len(legacy):
+        return None
+    legacy_text = iter(parts)
+    out = [text if text is not None else next(legacy_text) for text in decoded]
     return Decoded("\n".join(out), f"utf-8+{guess.encoding}")
 
 
