@@ -245,3 +245,24 @@ def test_a_20_mb_deep_page_stays_in_bounded_memory(tmp_path):
     # output; a tree of 2 million elements would take well over 1 GB
     assert growth_mb < 400, growth_mb
 
+
+
+def test_utf8_with_a_few_broken_bytes_stays_utf8():
+    text = "\n".join(POOLS["ru"] + POOLS["zh-hans"])
+    raw = text.encode("utf-8")
+    cut = raw[:-2]  # the last character cut in half
+    assert decode_bytes(cut).text.startswith(text[:-1])
+    flipped = raw[:20] + b"\xff" + raw[21:]
+    got = decode_bytes(flipped)
+    assert got.encoding == "utf-8" and got.text.count("\ufffd") <= 2
+    assert got.text.endswith(POOLS["zh-hans"][-1])
+
+
+def test_mixed_utf8_and_legacy_lines_are_each_decoded():
+    utf8_line = "A line in UTF-8 naming 北京 and 서울 together."
+    for enc, legacy in [("cp1252", POOLS["western"][0]), ("cp1251", POOLS["ru"][1]),
+                        ("euc-kr", POOLS["ko"][1])]:
+        raw = utf8_line.encode() + b"\n" + legacy.encode(enc) + b"\n"
+        got = decode_bytes(raw)
+        assert got.text == f"{utf8_line}\n{legacy}\n", enc
+        assert got.encoding.startswith("utf-8+")

@@ -106,7 +106,8 @@ def decode_bytes(raw: bytes, html: bool = False) -> Decoded:
 
     The order: a byte-order mark; binary formats named by their magic number;
     UTF-16/32 without a BOM; NUL or control bytes (binary); strict UTF-8; UTF-8
-    with some legacy lines (:func:`_decode_mixed`); a declared charset (HTML
+    with some legacy lines (:func:`_decode_mixed`); UTF-8 with a few broken
+    bytes (:func:`_damaged_utf8`); a declared charset (HTML
     ``<meta>``, XML declaration, MIME header) that decodes strictly to
     plausible text; then the most plausible of many candidate encodings
     (:func:`searchapp.ingest.encoding.best_decoding`).  Raises
@@ -133,6 +134,9 @@ def decode_bytes(raw: bytes, html: bool = False) -> Decoded:
     mixed = _decode_mixed(raw)
     if mixed is not None:
         return mixed
+    damaged = _damaged_utf8(raw)
+    if damaged is not None:
+        return damaged
     declared = encoding.declared_charset(raw)
     if declared:
         try:
@@ -152,6 +156,17 @@ _BINARY = "binary data, not text"
 # A decoding scoring under this is not text in that encoding (ordinary text
 # scores about 1; wrong decodings and random bytes 0.4 or less).
 _PLAUSIBLE = 0.6
+
+
+def _damaged_utf8(raw: bytes) -> Decoded | None:
+    """UTF-8 text with a few broken bytes (a file cut in the middle of a
+    character, a flipped byte): decoded with U+FFFD for the broken ones."""
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    wide = sum(1 for ch in text if ord(ch) > 127) - bad
+    if wide >= 3 and bad <= max(2, wide // 100):
+        return Decoded(text, "utf-8")
+    return None
 
 
 def _decode_mixed(raw: bytes) -> Decoded | None:
