@@ -177,7 +177,19 @@ _LATIN_ALPHABETS = (
     "āčēģīķļņšūž",  # Latvian
     "äõöüšž",  # Estonian
 )
-_CYRILLIC_BASIC = frozenset("абвгдежзийклмнопрстуфхцчшщъыьэюяё")
+_CYRILLIC_BASIC = "абвгдежзийклмнопрстуфхцчшщьюя"
+# Letters of the languages written in Cyrillic beyond the basic ones above.
+_ALPHABETS = {
+    "latin": _LATIN_ALPHABETS,
+    "cyrillic": tuple(_CYRILLIC_BASIC + extra for extra in (
+        "ъыэё",  # Russian
+        "єіїґ'",  # Ukrainian
+        "ыэёўі",  # Belarusian
+        "ъ",  # Bulgarian
+        "ђјљњћџ",  # Serbian
+        "ѓѕјљњќџ",  # Macedonian
+    )),
+}
 _ALPHABETIC = frozenset(("latin", "cyrillic", "greek"))
 _CJK = frozenset(("han", "kana", "hangul"))
 # Scripts written without spaces between words (the long-word rule skips them).
@@ -186,8 +198,9 @@ _NOT_LETTERS = frozenset(("punct", "symbol", "cjkpunct", "bad"))
 _WORD_PUNCT = frozenset("’'·\u2010\u2011\u00ad")
 # Frequent characters of CJK languages (charset-normalizer's tables).
 _FREQUENT = {lang: frozenset(FREQUENCIES.get(lang, ())) for lang in ("Chinese", "Korean", "Japanese")}
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 _SENTENCE_END = re.compile(r"\n|[.!?…](?=\s)")
-_HAN_GAP = re.compile(r"[\u4e00-\u9fff] +(?=[\u4e00-\u9fff])")
+_HAN_GAP = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff] +(?=[\u3040-\u30ff\u4e00-\u9fff])")
 _LONG_WORD = re.compile(r"""[^\s<>/"'=.,;:!?()\[\]{}-]{25,}""")
 
 
@@ -277,9 +290,12 @@ def plausibility(text: str) -> float:
     if japanese:
         scripts["kana"] = scripts.get("kana", 0) + scripts.pop("han", 0)
     main = max(scripts, key=scripts.get) if scripts else "latin"
+    latin_text = len(_ASCII_LETTER.findall(text)) > 2 * (han + kana + hangul)
     common = _FREQUENT["Japanese" if japanese else "Korean" if korean else "Chinese"]
-    ends = [m.start() for m in _SENTENCE_END.finditer(text)] if "latin" in classes else []
-    alphabets = _latin_alphabets(text, odd, classes, ends)
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)] \
+        if "latin" in counts or "cyrillic" in counts else []
+    alphabets = {script: _sentence_alphabets(text, odd, classes, ends, script)
+                 for script in _ALPHABETS if script in counts}
     weights = 0.0
     flips = switches = cased = upper = frequent = 0
     prev_i, prev_c = -2, ""
@@ -302,9 +318,9 @@ def plausibility(text: str) -> float:
                     and ch not in _WORD_PUNCT and not (han or kana or hangul):
                 w = 0.0  # a symbol in the middle of a word
         elif c == "latin":
-            w = 1.0 if ch.lower() in alphabets[bisect(ends, i)] else 0.3
+            w = 1.0 if ch.lower() in alphabets["latin"][bisect(ends, i)] else 0.3
         elif c == "cyrillic":
-            w = 1.0 if ch.lower() in _CYRILLIC_BASIC else 0.5
+            w = 1.0 if ch.lower() in alphabets["cyrillic"][bisect(ends, i)] else 0.5
         else:
             w = 1.0 if group == main else 0.2
         if c in _ALPHABETIC and ch.isalpha():
@@ -317,19 +333,20 @@ def plausibility(text: str) -> float:
         if c not in _NOT_LETTERS and prev_i == i - 1 and prev_c not in _NOT_LETTERS \
                 and group != prev_c:
             switches += 1  # two scripts inside one word
-        if c in _CJK and _lone_in_latin_word(text, i):
+        if c in _CJK and (_lone_in_latin_word(text, i) or latin_text and _alone(text, i)):
             w = 0.0
-        elif c not in _NOT_LETTERS and c != "latin" and i > 0 and text[i - 1].isascii() \
-                and text[i - 1].isalpha():
-            switches += 1  # an ASCII letter stuck to a letter of another script
+        elif c not in _NOT_LETTERS and c != "latin":
+            for j in (i - 1, i + 1):  # an ASCII letter stuck to a letter of another script
+                if 0 <= j < len(text) and text[j].isascii() and text[j].isalpha():
+                    switches += 1
         if ch in common:
             frequent += 1
         weights += w
         prev_i, prev_c = i, group
     n = len(odd)
     score = weights / n - switches / n
-    if han and not (kana or hangul):
-        score -= 2 * len(_HAN_GAP.findall(text)) / han
+    if (han or kana) and not hangul:  # Chinese and Japanese have no spaces between words
+        score -= 2 * len(_HAN_GAP.findall(text)) / (han + kana)
     if cased >= 6 and upper > 0.5 * cased:
         score -= upper / cased - 0.3
     if main not in _UNSPACED:
@@ -338,8 +355,9 @@ def plausibility(text: str) -> float:
         score -= min(1.0, long_chars / n)
     cjk = han + kana + hangul
     if cjk:
-        score += 0.3 * min(1.0, frequent / (0.25 * cjk))
-    if japanese:  # kana come out of a wrong decoding only by chance, and scattered
+        # over a few characters a hit or two is chance: the bonus grows with the evidence
+        score += 0.3 * min(1.0, frequent / (0.25 * cjk)) * min(1.0, cjk / 20)
+    if japanese and kana > 1:  # kana come out of a wrong decoding only by chance, and scattered
         score += 0.3 * min(1.0, kana / (0.2 * (kana + han)))
     return score
 
@@ -354,19 +372,25 @@ def _lone_in_latin_word(text: str, i: int) -> bool:
     return (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
 
 
+def _alone(text: str, i: int) -> bool:
+    """A CJK character without a CJK character or punctuation next to it."""
+    return not any(0 <= j < len(text) and not text[j].isascii()
+                   and _char_class(text[j]) in _CJK | {"cjkpunct"} for j in (i - 1, i + 1))
+
+
 def _is_cjk(ch: str) -> bool:
     return not ch.isascii() and _char_class(ch) in _CJK
 
 
-def _latin_alphabets(text: str, odd: list[int], classes: list[str], ends: list[int]
-                     ) -> list[str]:
+def _sentence_alphabets(text: str, odd: list[int], classes: list[str], ends: list[int],
+                        script: str) -> list[str]:
     """For each sentence of ``text`` (split at ``ends``), the alphabet of
-    :data:`_LATIN_ALPHABETS` holding most of its non-ASCII Latin letters."""
+    :data:`_ALPHABETS` ``[script]`` holding most of its letters of that script."""
     found: list[set[str]] = [set() for _ in range(len(ends) + 1)]
     for i, c in zip(odd, classes, strict=True):
-        if c == "latin":
+        if c == script:
             found[bisect(ends, i)].add(text[i].lower())
-    return [max(_LATIN_ALPHABETS, key=lambda a: len(f.intersection(a))) if f else ""
+    return [max(_ALPHABETS[script], key=lambda a: len(f.intersection(a))) if f else ""
             for f in found]
 
 
@@ -423,15 +447,26 @@ def best_decoding(raw: bytes, extra: tuple[str, ...] = ()) -> Guess | None:
 
 
 _KOREAN_CODECS = frozenset(("cp949", "euc_kr", "johab", "iso2022_kr"))
+_JAPANESE_CODECS = frozenset(("shift_jis", "cp932", "euc_jp", "iso2022_jp", "shift_jis_2004",
+                              "shift_jisx0213", "euc_jis_2004", "euc_jisx0213"))
+_CHINESE_CODECS = frozenset(("gb18030", "gbk", "gb2312", "hz", "big5", "cp950", "big5hkscs"))
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _foreign_script(enc: str, text: str) -> float:
-    """0.2 when a Korean codec gives Han characters without any Hangul: modern
-    Korean is written in Hangul, so that is Chinese or Japanese read wrongly."""
+    """A prior against a codec whose text lacks its language's own script:
+    0.2 when a Korean codec gives Han characters without any Hangul (modern
+    Korean is written in Hangul: that is Chinese or Japanese read wrongly),
+    0.1 when a Japanese codec gives Han without any kana, or a Chinese codec
+    kana or Hangul."""
     if enc in _KOREAN_CODECS and _HAN.search(text) and not _HANGUL.search(text):
         return 0.2
+    if enc in _JAPANESE_CODECS and _HAN.search(text) and not _KANA.search(text):
+        return 0.1  # kanji without any kana: rarer in Japanese than Han text in Chinese
+    if enc in _CHINESE_CODECS and (_KANA.search(text) or _HANGUL.search(text)):
+        return 0.1
     return 0.0
 
 

@@ -147,8 +147,8 @@ def decode_bytes(raw: bytes, html: bool = False) -> Decoded:
             if encoding.plausibility(text[: encoding.SAMPLE]) >= _PLAUSIBLE:
                 return Decoded(text, declared)
     guess = encoding.best_decoding(raw)
-    if guess is None or guess.score < _PLAUSIBLE:
-        raise LoadError(_BINARY)
+    if guess is None or (guess.score < _PLAUSIBLE and len(raw) >= 256):
+        raise LoadError(_BINARY)  # too short to tell: the best guess is kept
     return Decoded(guess.text, guess.encoding)
 
 
