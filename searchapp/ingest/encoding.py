@@ -197,7 +197,21 @@ _UNSPACED = _CJK | {"thai", "lao", "khmer", "myanmar", "tibetan"}
 _NOT_LETTERS = frozenset(("punct", "symbol", "cjkpunct", "bad"))
 _WORD_PUNCT = frozenset("’'·\u2010\u2011\u00ad")
 # Frequent characters of CJK languages (charset-normalizer's tables).
+def _frequent_letters_by_script() -> dict[str, tuple[frozenset[str], ...]]:
+    """charset-normalizer's most frequent letters of each language, grouped by
+    script (Cyrillic, Greek, Arabic, Hebrew, Thai…; Latin and CJK have their own rules)."""
+    out: dict[str, list[frozenset[str]]] = {}
+    for letters in FREQUENCIES.values():
+        script = unicodedata.name(letters[0], "").split(" ", 1)[0].lower()
+        if script and script not in ("latin", "cjk", "hiragana", "katakana", "hangul"):
+            out.setdefault(script, []).append(frozenset(ch.lower() for ch in letters))
+    return {script: tuple(lists) for script, lists in out.items()}
+
+
+_FREQUENT_LETTERS = _frequent_letters_by_script()
 _FREQUENT = {lang: frozenset(FREQUENCIES.get(lang, ())) for lang in ("Chinese", "Korean", "Japanese")}
+_ODD = re.compile(r"[^\t\n\r\x0b\x0c\x1b\x20-\x7e]")  # the characters scored
+_MAX_SCORED = 4000
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _SENTENCE_END = re.compile(r"\n|[.!?…](?=\s)")
 _HAN_GAP = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff] +(?=[\u3040-\u30ff\u4e00-\u9fff])")
@@ -275,9 +289,10 @@ def plausibility(text: str) -> float:
     "words" in alphabetic scripts and an implausible share of capitals, and
     raised when the text's CJK characters are among the most frequent ones.
     """
-    odd = [m.start() for m in re.finditer(r"[^\t\n\r\x0b\x0c\x1b\x20-\x7e]", text)]
+    odd = [m.start() for m, _ in zip(_ODD.finditer(text), range(_MAX_SCORED), strict=False)]
     if not odd:
         return 1.0
+    text = text[: odd[-1] + 2]  # what follows the last scored character is not looked at
     classes = [_char_class(text[i]) for i in odd]
     counts: dict[str, int] = {}
     for c in classes:
@@ -291,6 +306,7 @@ def plausibility(text: str) -> float:
         scripts["kana"] = scripts.get("kana", 0) + scripts.pop("han", 0)
     main = max(scripts, key=scripts.get) if scripts else "latin"
     latin_text = len(_ASCII_LETTER.findall(text)) > 2 * (han + kana + hangul)
+    frequent_letters = _best_frequency_lists(text, odd, classes)
     common = _FREQUENT["Japanese" if japanese else "Korean" if korean else "Chinese"]
     ends = [m.start() for m in _SENTENCE_END.finditer(text)] \
         if "latin" in counts or "cyrillic" in counts else []
@@ -321,8 +337,12 @@ def plausibility(text: str) -> float:
             w = 1.0 if ch.lower() in alphabets["latin"][bisect(ends, i)] else 0.3
         elif c == "cyrillic":
             w = 1.0 if ch.lower() in alphabets["cyrillic"][bisect(ends, i)] else 0.5
+            if ch.lower() not in frequent_letters.get(c, ch.lower()):
+                w *= 0.5
         else:
             w = 1.0 if group == main else 0.2
+            if ch.lower() not in frequent_letters.get(c, ch.lower()):
+                w *= 0.5  # one of the script's rare letters
         if c in _ALPHABETIC and ch.isalpha():
             cased += 1
             if ch.isupper():
@@ -380,6 +400,19 @@ def _alone(text: str, i: int) -> bool:
 
 def _is_cjk(ch: str) -> bool:
     return not ch.isascii() and _char_class(ch) in _CJK
+
+
+def _best_frequency_lists(text: str, odd: list[int], classes: list[str]
+                          ) -> dict[str, frozenset[str]]:
+    """For each script of :data:`_FREQUENT_LETTERS` in the text, the frequent
+    letters of the language that covers most of the text's letters."""
+    out: dict[str, frozenset[str]] = {}
+    for script, lists in _FREQUENT_LETTERS.items():
+        if script not in classes:
+            continue
+        letters = [text[i].lower() for i, c in zip(odd, classes, strict=True) if c == script]
+        out[script] = max(lists, key=lambda f: sum(ch in f for ch in letters))
+    return out
 
 
 def _sentence_alphabets(text: str, odd: list[int], classes: list[str], ends: list[int],

@@ -163,7 +163,7 @@ def _damaged_utf8(raw: bytes) -> Decoded | None:
     character, a flipped byte): decoded with U+FFFD for the broken ones."""
     text = raw.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    wide = sum(1 for ch in text if ord(ch) > 127) - bad
+    wide = len(text) - len(text.encode("ascii", "ignore")) - bad
     if wide >= 3 and bad <= max(2, wide // 100):
         return Decoded(text, "utf-8")
     return None
