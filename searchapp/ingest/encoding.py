@@ -195,8 +195,10 @@ _CJK = frozenset(("han", "kana", "hangul"))
 # Scripts written without spaces between words (the long-word rule skips them).
 _UNSPACED = _CJK | {"thai", "lao", "khmer", "myanmar", "tibetan"}
 _NOT_LETTERS = frozenset(("punct", "symbol", "cjkpunct", "bad"))
+_NOT_SCRIPTS = _NOT_LETTERS | {"latin", "halfkana", "jamo"}
 _WORD_PUNCT = frozenset("’'·\u2010\u2011\u00ad")
-# Frequent characters of CJK languages (charset-normalizer's tables).
+
+
 def _frequent_letters_by_script() -> dict[str, tuple[frozenset[str], ...]]:
     """charset-normalizer's most frequent letters of each language, grouped by
     script (Cyrillic, Greek, Arabic, Hebrew, Thai…; Latin and CJK have their own rules)."""
@@ -209,6 +211,7 @@ def _frequent_letters_by_script() -> dict[str, tuple[frozenset[str], ...]]:
 
 
 _FREQUENT_LETTERS = _frequent_letters_by_script()
+# Frequent characters of CJK languages (charset-normalizer's tables).
 _FREQUENT = {lang: frozenset(FREQUENCIES.get(lang, ())) for lang in ("Chinese", "Korean", "Japanese")}
 _ODD = re.compile(r"[^\t\n\r\x0b\x0c\x1b\x20-\x7e]")  # the characters scored
 _MAX_SCORED = 4000
@@ -278,6 +281,76 @@ def _in_ks_x_1001(ch: str) -> bool:
         return False
 
 
+@dataclass
+class _Reading:
+    """What the whole text is, for weighing each of its characters."""
+
+    text: str
+    odd: list[int]  # positions of the scored characters
+    classes: list[str]  # their classes (:func:`_char_class`)
+    counts: dict[str, int]
+    japanese: bool
+    korean: bool
+    main: str  # the main non-Latin script
+    latin_text: bool  # mostly ASCII letters
+    ends: list[int]  # sentence ends
+    alphabets: dict[str, list[str]]  # script -> the alphabet of each sentence
+    frequent_letters: dict[str, frozenset[str]]
+
+    @classmethod
+    def of(cls, text: str, odd: list[int]) -> _Reading:
+        classes = [_char_class(text[i]) for i in odd]
+        counts: dict[str, int] = {}
+        for c in classes:
+            counts[c] = counts.get(c, 0) + 1
+        han, kana, hangul = (counts.get(c, 0) for c in ("han", "kana", "hangul"))
+        japanese = kana > 0 and kana + han > hangul
+        scripts = {c: n for c, n in counts.items() if c not in _NOT_SCRIPTS}
+        if japanese:
+            scripts["kana"] = scripts.get("kana", 0) + scripts.pop("han", 0)
+        ends = [m.start() for m in _SENTENCE_END.finditer(text)] \
+            if "latin" in counts or "cyrillic" in counts else []
+        return cls(
+            text, odd, classes, counts, japanese, korean=hangul > han and not japanese,
+            main=max(scripts, key=scripts.get) if scripts else "latin",
+            latin_text=len(_ASCII_LETTER.findall(text)) > 2 * (han + kana + hangul),
+            ends=ends,
+            alphabets={script: _sentence_alphabets(text, odd, classes, ends, script)
+                       for script in _ALPHABETS if script in counts},
+            frequent_letters=_best_frequency_lists(text, odd, classes),
+        )
+
+    @property
+    def cjk(self) -> bool:
+        return any(self.counts.get(c) for c in _CJK)
+
+    def weight(self, i: int, c: str) -> float:
+        """How common character ``text[i]`` of class ``c`` is in this text."""
+        ch = self.text[i]
+        if c == "bad":
+            return -3.0
+        if c == "han":
+            return 0.3 if self.korean else _han_weight(ch, self.japanese)
+        if c == "hangul":
+            return 1.0 if _in_ks_x_1001(ch) else 0.2
+        if c in ("kana", "cjkpunct"):
+            return 1.0 if self.cjk else 0.3
+        if c in ("jamo", "halfkana", "symbol"):
+            return 0.2
+        if c == "punct":
+            inside = 0 < i < len(self.text) - 1 and self.text[i - 1].isalpha() \
+                and self.text[i + 1].isalpha()
+            return 0.0 if inside and ch not in _WORD_PUNCT and not self.cjk else 1.0
+        if c in self.alphabets:
+            w = 1.0 if ch.lower() in self.alphabets[c][bisect(self.ends, i)] else \
+                0.3 if c == "latin" else 0.5
+        else:
+            w = 1.0 if c == self.main else 0.2
+        if ch.lower() not in self.frequent_letters.get(c, ch.lower()):
+            w *= 0.5  # one of the script's rare letters
+        return w
+
+
 def plausibility(text: str) -> float:
     """How much ``text`` looks like ordinary writing: about 1 for real text
     (pure ASCII is 1), near or below 0 for a wrong decoding or binary data.
@@ -293,93 +366,70 @@ def plausibility(text: str) -> float:
     if not odd:
         return 1.0
     text = text[: odd[-1] + 2]  # what follows the last scored character is not looked at
-    classes = [_char_class(text[i]) for i in odd]
-    counts: dict[str, int] = {}
-    for c in classes:
-        counts[c] = counts.get(c, 0) + 1
-    han, kana, hangul = counts.get("han", 0), counts.get("kana", 0), counts.get("hangul", 0)
-    japanese = kana > 0 and kana + han > hangul
-    korean = hangul > han and not japanese
-    scripts = {c: n for c, n in counts.items() if c not in ("punct", "symbol", "bad", "latin",
-                                                            "cjkpunct", "halfkana", "jamo")}
-    if japanese:
-        scripts["kana"] = scripts.get("kana", 0) + scripts.pop("han", 0)
-    main = max(scripts, key=scripts.get) if scripts else "latin"
-    latin_text = len(_ASCII_LETTER.findall(text)) > 2 * (han + kana + hangul)
-    frequent_letters = _best_frequency_lists(text, odd, classes)
-    common = _FREQUENT["Japanese" if japanese else "Korean" if korean else "Chinese"]
-    ends = [m.start() for m in _SENTENCE_END.finditer(text)] \
-        if "latin" in counts or "cyrillic" in counts else []
-    alphabets = {script: _sentence_alphabets(text, odd, classes, ends, script)
-                 for script in _ALPHABETS if script in counts}
+    r = _Reading.of(text, odd)
+    common = _FREQUENT["Japanese" if r.japanese else "Korean" if r.korean else "Chinese"]
     weights = 0.0
-    flips = switches = cased = upper = frequent = 0
+    switches = cased = upper = frequent = 0
     prev_i, prev_c = -2, ""
-    for i, c in zip(odd, classes, strict=True):
+    for i, c in zip(odd, r.classes, strict=True):
         ch = text[i]
-        group = "kana" if japanese and c == "han" else c
-        if c == "bad":
-            w = -3.0
-        elif c == "han":
-            w = 0.3 if korean else _han_weight(ch, japanese)
-        elif c == "hangul":
-            w = 1.0 if _in_ks_x_1001(ch) else 0.2
-        elif c in ("kana", "cjkpunct"):
-            w = 1.0 if (han or kana or hangul) else 0.3
-        elif c in ("jamo", "halfkana", "symbol"):
-            w = 0.2
-        elif c == "punct":
-            w = 1.0
-            if i > 0 and i + 1 < len(text) and text[i - 1].isalpha() and text[i + 1].isalpha() \
-                    and ch not in _WORD_PUNCT and not (han or kana or hangul):
-                w = 0.0  # a symbol in the middle of a word
-        elif c == "latin":
-            w = 1.0 if ch.lower() in alphabets["latin"][bisect(ends, i)] else 0.3
-        elif c == "cyrillic":
-            w = 1.0 if ch.lower() in alphabets["cyrillic"][bisect(ends, i)] else 0.5
-            if ch.lower() not in frequent_letters.get(c, ch.lower()):
-                w *= 0.5
-        else:
-            w = 1.0 if group == main else 0.2
-            if ch.lower() not in frequent_letters.get(c, ch.lower()):
-                w *= 0.5  # one of the script's rare letters
+        w = r.weight(i, c)
+        group = "kana" if r.japanese and c == "han" else c
         if c in _ALPHABETIC and ch.isalpha():
             cased += 1
             if ch.isupper():
                 upper += 1
                 if i > 0 and text[i - 1].islower():
-                    flips += 1
-                    w = 0.0
+                    w = 0.0  # a capital inside a word
         if c not in _NOT_LETTERS and prev_i == i - 1 and prev_c not in _NOT_LETTERS \
                 and group != prev_c:
             switches += 1  # two scripts inside one word
-        if c in _CJK and (_lone_in_latin_word(text, i) or latin_text and _alone(text, i)):
+        if c in _CJK and (_lone_in_latin_word(text, i) or r.latin_text and _alone(text, i)):
             w = 0.0
         elif c not in _NOT_LETTERS and c != "latin":
-            for j in (i - 1, i + 1):  # an ASCII letter stuck to a letter of another script
-                if 0 <= j < len(text) and text[j].isascii() and text[j].isalpha():
-                    switches += 1
-        if ch in common:
-            frequent += 1
+            switches += _ascii_letters_around(text, i)
+        frequent += ch in common
         weights += w
         prev_i, prev_c = i, group
     n = len(odd)
-    score = weights / n - switches / n
+    return weights / n - switches / n - _layout_penalty(r, cased, upper) \
+        + _cjk_bonus(r, frequent)
+
+
+def _ascii_letters_around(text: str, i: int) -> int:
+    """ASCII letters stuck to a letter of another script, before and after it."""
+    return sum(0 <= j < len(text) and text[j].isascii() and text[j].isalpha()
+               for j in (i - 1, i + 1))
+
+
+def _layout_penalty(r: _Reading, cased: int, upper: int) -> float:
+    """Spaces between Chinese or Japanese words, mostly capitals, over-long words."""
+    han, kana, hangul = (r.counts.get(c, 0) for c in ("han", "kana", "hangul"))
+    penalty = 0.0
     if (han or kana) and not hangul:  # Chinese and Japanese have no spaces between words
-        score -= 2 * len(_HAN_GAP.findall(text)) / (han + kana)
+        penalty += 2 * len(_HAN_GAP.findall(r.text)) / (han + kana)
     if cased >= 6 and upper > 0.5 * cased:
-        score -= upper / cased - 0.3
-    if main not in _UNSPACED:
-        long_chars = sum(len(m) for m in _LONG_WORD.findall(text)
+        penalty += upper / cased - 0.3
+    if r.main not in _UNSPACED:
+        long_chars = sum(len(m) for m in _LONG_WORD.findall(r.text)
                          if sum(not ch.isascii() for ch in m) > 0.3 * len(m))
-        score -= min(1.0, long_chars / n)
+        penalty += min(1.0, long_chars / len(r.odd))
+    return penalty
+
+
+def _cjk_bonus(r: _Reading, frequent: int) -> float:
+    """Up to 0.3 for CJK text made of its language's most frequent characters
+    (growing with the evidence: over a few characters a hit or two is chance),
+    and up to 0.3 for Japanese with kana (a wrong decoding gives them only by
+    chance, and scattered)."""
+    han, kana, hangul = (r.counts.get(c, 0) for c in ("han", "kana", "hangul"))
     cjk = han + kana + hangul
+    bonus = 0.0
     if cjk:
-        # over a few characters a hit or two is chance: the bonus grows with the evidence
-        score += 0.3 * min(1.0, frequent / (0.25 * cjk)) * min(1.0, cjk / 20)
-    if japanese and kana > 1:  # kana come out of a wrong decoding only by chance, and scattered
-        score += 0.3 * min(1.0, kana / (0.2 * (kana + han)))
-    return score
+        bonus += 0.3 * min(1.0, frequent / (0.25 * cjk)) * min(1.0, cjk / 20)
+    if r.japanese and kana > 1:
+        bonus += 0.3 * min(1.0, kana / (0.2 * (kana + han)))
+    return bonus
 
 
 def _lone_in_latin_word(text: str, i: int) -> bool:
