@@ -193,6 +193,8 @@ def test_compressed_data_is_binary():
     (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG image"),
     (b"SQLite format 3\x00\x10\x00", "SQLite database"),
     (b"\x00\x00\x00\x20ftypisom", "MP4/QuickTime media"),
+    (b"\x1f\x8b\x08\x00\x00\x00\x00\x00", "gzip data"),  # compressed, but not named .gz
+    (b"MZ\x90\x00\x03\x00\x00\x00", "Windows executable"),
 ])
 def test_binary_formats_are_named(tmp_path, head, name):
     path = tmp_path / "looks-like.html"
@@ -293,4 +295,10 @@ def test_mixed_utf8_and_legacy_lines_are_each_decoded():
     ("iso8859_2", "Predsjednik Hrvatske posjetio je Zagreb i Split; Plenković je šutio."),
 ])
 def test_other_scripts_and_markup_decode_exactly(enc, text):
+    assert decode_bytes(text.encode(enc)).text == text
+
+
+@pytest.mark.parametrize("enc", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_without_bom(enc):
+    text = "Seoul (서울) and Moscow (Москва): the talks went on.\n"
     assert decode_bytes(text.encode(enc)).text == text
