@@ -217,21 +217,24 @@ _ODD = re.compile(r"[^\t\n\r\x0b\x0c\x1b\x20-\x7e]")  # the characters scored
 _MAX_SCORED = 4000
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _SENTENCE_END = re.compile(r"\n|[.!?…](?=\s)")
-_HAN_GAP = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff] +(?=[\u3040-\u30ff\u4e00-\u9fff])")
+# The scripts of Chinese, Japanese and Korean (one place for these ranges here).
+_HAN_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+_KANA_CHARS = "\u3040-\u30ff\u31f0-\u31ff"
+_HANGUL_CHARS = "\uac00-\ud7a3"
+_HAN = re.compile(f"[{_HAN_CHARS}]")
+_KANA = re.compile(f"[{_KANA_CHARS}]")
+_HANGUL = re.compile(f"[{_HANGUL_CHARS}]")
+_HAN_GAP = re.compile(f"[{_HAN_CHARS}{_KANA_CHARS}] +(?=[{_HAN_CHARS}{_KANA_CHARS}])")
 _LONG_WORD = re.compile(r"""[^\s<>/"'=.,;:!?()\[\]{}-]{25,}""")
 
 
 @lru_cache(maxsize=1 << 16)
 def _char_class(ch: str) -> str:
     """The writing system or kind of one non-ASCII (or control) character."""
+    for name, pattern in (("han", _HAN), ("hangul", _HANGUL), ("kana", _KANA)):
+        if pattern.match(ch):
+            return name
     o = ord(ch)
-    if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF \
-            or 0x20000 <= o <= 0x3FFFF:
-        return "han"
-    if 0xAC00 <= o <= 0xD7A3:
-        return "hangul"
-    if 0x3040 <= o <= 0x30FF or 0x31F0 <= o <= 0x31FF:
-        return "kana"
     if 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
         return "jamo"
     if 0xFF61 <= o <= 0xFF9F:
@@ -533,9 +536,6 @@ _KOREAN_CODECS = frozenset(("cp949", "euc_kr", "johab", "iso2022_kr"))
 _JAPANESE_CODECS = frozenset(("shift_jis", "cp932", "euc_jp", "iso2022_jp", "shift_jis_2004",
                               "shift_jisx0213", "euc_jis_2004", "euc_jisx0213"))
 _CHINESE_CODECS = frozenset(("gb18030", "gbk", "gb2312", "hz", "big5", "cp950", "big5hkscs"))
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _foreign_script(enc: str, text: str) -> float:
