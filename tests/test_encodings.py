@@ -302,3 +302,14 @@ def test_other_scripts_and_markup_decode_exactly(enc, text):
 def test_utf16_and_utf32_without_bom(enc):
     text = "Seoul (서울) and Moscow (Москва): the talks went on.\n"
     assert decode_bytes(text.encode(enc)).text == text
+
+
+@pytest.mark.parametrize("enc", ["utf-16-le", "utf-16-be"])
+def test_large_utf16_cjk_without_bom_is_not_mistaken_for_random_data(enc):
+    # thousands of different Han characters spread UTF-16's bytes nearly as
+    # evenly as random data (7.49 bits per byte for this one)
+    rng = random.Random(3)
+    level1 = [bytes([a, b]).decode("gb2312") for a in range(0xB0, 0xD7) for b in range(0xA1, 0xFF)]
+    text = "".join("".join(rng.choice(level1) for _ in range(rng.randint(8, 30))) + "。"
+                   for _ in range(2000))
+    assert decode_bytes(text.encode(enc)).text == text

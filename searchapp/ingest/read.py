@@ -130,6 +130,9 @@ def decode_bytes(raw: bytes, html: bool = False) -> Decoded:
     except UnicodeDecodeError:
         pass
     if len(raw) >= 4096 and encoding.byte_entropy(raw[:65536]) > 7.5:
+        wide = encoding.utf16_without_bom(raw)  # UTF-16 CJK spreads its bytes too
+        if wide is not None and wide.score >= _PLAUSIBLE:
+            return Decoded(wide.text, wide.encoding.replace("_", "-"))
         raise LoadError(_BINARY + " (random or compressed)")
     mixed = _decode_mixed(raw)
     if mixed is not None:
