@@ -230,6 +230,17 @@ def test_a_page_nested_5000_levels_deep_gives_its_text(tmp_path, registry):
     assert "Seoul" in doc.places
 
 
+def test_a_deep_page_declaring_a_legacy_charset_gives_its_text(tmp_path, registry):
+    """The flat pass reads the decoded text, not the page's ``<meta charset>``."""
+    text = POOLS["ru"][0] + " " + POOLS["ru"][1]
+    page = ('<html><head><meta charset="windows-1251"><title>Deep</title></head><body>'
+            + "<div>" * 3000 + f"<p>{text}</p>" + "</div>" * 3000 + "</body></html>")
+    path = tmp_path / "deep-ru.html"
+    path.write_bytes(page.encode("cp1251"))
+    doc = load_document(path, tmp_path, Catalog.load(CORPUS / "catalog.toml"), registry)
+    assert text in " ".join(doc.body)
+
+
 MEASURE = """
 import resource, sys
 from pathlib import Path

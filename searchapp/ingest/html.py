@@ -210,7 +210,8 @@ class _FlatText:
 def _flat_blocks(html: str) -> list[Block]:
     """The page's visible text as blocks, from parser events without building a
     tree (:class:`_FlatText`): the fallback for pages nested too deep for libxml2."""
-    parser = lxml.html.HTMLParser(target=_FlatText(), remove_comments=True, remove_pis=True)
+    parser = lxml.html.HTMLParser(target=_FlatText(), encoding="utf-8", remove_comments=True,
+                                  remove_pis=True)
     try:
         blocks = etree.fromstring(html.encode("utf-8", "replace"), parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
