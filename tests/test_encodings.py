@@ -230,6 +230,15 @@ def test_a_page_nested_5000_levels_deep_gives_its_text(tmp_path, registry):
     assert "Seoul" in doc.places
 
 
+def test_a_page_whose_article_is_nested_too_deep_gives_more_than_its_intro(tmp_path, registry):
+    intro = "<h1>Talks in Lima</h1><p>A short introduction before the report.</p>"
+    page = _deep_page(1000, 4).replace("<body>", "<body>" + intro)
+    path = tmp_path / "deep-intro.html"
+    path.write_text(page, encoding="utf-8")
+    doc = load_document(path, tmp_path, Catalog.load(CORPUS / "catalog.toml"), registry)
+    assert "Paragraph 3 of the buried report" in " ".join(doc.body)
+
+
 def test_a_deep_page_declaring_a_legacy_charset_gives_its_text(tmp_path, registry):
     """The flat pass reads the decoded text, not the page's ``<meta charset>``."""
     text = POOLS["ru"][0] + " " + POOLS["ru"][1]

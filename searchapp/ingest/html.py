@@ -115,10 +115,13 @@ def extract_article(html: str, url: str | None = None, with_metadata: bool = Tru
             if fb_len >= 1.2 * got and (got < 200 or _coverage(primary.blocks, fallback) >= 0.5):
                 primary.blocks = fallback
                 primary.extractor = "bs4"
-    if not primary.blocks:
+    got = sum(len(b.text) for b in primary.blocks)
+    if got < 200:
         # libxml2 stops building the tree 256 levels deep: salvage the text flat
-        primary.blocks = _flat_blocks(html)
-        primary.extractor = "flat"
+        flat, depth = _flat_blocks(html)
+        if depth > _LIBXML2_MAX_DEPTH and sum(len(b.text) for b in flat) > got:
+            primary.blocks = flat
+            primary.extractor = "flat"
     if tags is not None:
         _complete_metadata(primary, *tags)
     return primary
@@ -157,9 +160,13 @@ def _parse(html: str):
     return tree if isinstance(tree.tag, str) else None
 
 
+_LIBXML2_MAX_DEPTH = 256  # without XML_PARSE_HUGE; 2,048 with it
+
+
 class _FlatText:
     """An lxml parser target that keeps text and block boundaries, not a tree:
-    no depth limit, and memory bounded by the text itself."""
+    no depth limit, and memory bounded by the text itself.  It also measures
+    the nesting depth (the events come balanced, after libxml2's own fixes)."""
 
     _SKIP = frozenset(_DROP_TAGS) - {"header", "figure", "picture"}
     _BLOCK = frozenset(("p", "div", "br", "li", "tr", "td", "th", "blockquote", "pre",
@@ -171,8 +178,11 @@ class _FlatText:
         self._text: list[str] = []
         self._skip = 0  # depth inside skipped elements
         self._heading = False
+        self.depth = self.max_depth = 0
 
     def start(self, tag, attrib) -> None:
+        self.depth += 1
+        self.max_depth = max(self.max_depth, self.depth)
         if tag in self._SKIP:
             self._skip += 1
         elif tag in self._BLOCK and not self._skip:
@@ -180,6 +190,7 @@ class _FlatText:
             self._heading = tag in _HEADING_TAGS
 
     def end(self, tag) -> None:
+        self.depth -= 1
         if tag in self._SKIP:
             self._skip = max(0, self._skip - 1)
         elif tag in self._BLOCK and not self._skip:
@@ -207,16 +218,18 @@ class _FlatText:
         self._heading = False
 
 
-def _flat_blocks(html: str) -> list[Block]:
+def _flat_blocks(html: str) -> tuple[list[Block], int]:
     """The page's visible text as blocks, from parser events without building a
-    tree (:class:`_FlatText`): the fallback for pages nested too deep for libxml2."""
-    parser = lxml.html.HTMLParser(target=_FlatText(), encoding="utf-8", remove_comments=True,
+    tree (:class:`_FlatText`), and the page's nesting depth: the fallback for
+    pages nested too deep for libxml2's tree."""
+    target = _FlatText()
+    parser = lxml.html.HTMLParser(target=target, encoding="utf-8", remove_comments=True,
                                   remove_pis=True)
     try:
         blocks = etree.fromstring(html.encode("utf-8", "replace"), parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        return []
-    return _clean_blocks(_dedupe(blocks or []))
+        return [], target.max_depth
+    return _clean_blocks(_dedupe(blocks or [])), target.max_depth
 
 
 # Elements trafilatura deletes anyway in its cleaning step.  Its first passes
