@@ -11,13 +11,13 @@ import sys
 from pathlib import Path
 
 from searchapp import __version__
-from searchapp.dates import display as display_date
-from searchapp.model import describe_search
 from searchapp.config import Settings
+from searchapp.dates import display as display_date
+from searchapp.ingest.entities import Registry
+from searchapp.ingest.metadata import Catalog
 from searchapp.ingest.pipeline import Document, load_documents
 from searchapp.ingest.read import LoadError
-from searchapp.ingest.metadata import Catalog
-from searchapp.ingest.entities import Registry
+from searchapp.model import describe_search
 
 
 def _print_json_line(obj) -> None:
@@ -169,8 +169,8 @@ def _open_store(path: Path):
 
 
 def _request(args: argparse.Namespace):
-    from searchapp.search.engine import SearchRequest
     from searchapp.model import FACETS
+    from searchapp.search.engine import SearchRequest
 
     return SearchRequest(
         query=" ".join(args.query), date_from=args.date_from, date_to=args.date_to,
@@ -560,9 +560,9 @@ def main(argv: list[str] | None = None) -> int:
         from searchapp.app import launch
 
         return launch()
-    from searchapp.store import BookmarkError
     from searchapp.errors import IndexError_
     from searchapp.search.query import QueryError
+    from searchapp.store import BookmarkError
 
     try:
         return args.func(args)

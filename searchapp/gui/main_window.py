@@ -29,19 +29,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from searchapp.store import open_store
 from searchapp.config import Settings
 from searchapp.gui.filters import ChipsBar, FacetPanel, TimelineChart
+from searchapp.gui.index_status import IndexStatus
+from searchapp.gui.library import LibraryActions
 from searchapp.gui.models import BookmarksModel, HitRole, ResultsModel
 from searchapp.gui.panels import BookmarksPanel, PersonsPanel, ShortcutsDialog
 from searchapp.gui.results import ResultsView
-from searchapp.gui.index_status import IndexStatus
-from searchapp.gui.library import LibraryActions
 from searchapp.gui.search_state import SearchState
 from searchapp.gui.session import SearchSession
-from searchapp.gui.widgets import QUERY_HELP, SearchBox
 from searchapp.gui.viewer import DocumentView
+from searchapp.gui.widgets import QUERY_HELP, SearchBox
 from searchapp.model import SORT_LABELS, SORTS, IndexReport, SearchRequest, SearchResult
+from searchapp.store import open_store
 
 PANELS_DELAY_MS = 8  # facets, timeline and chips follow the results list by this much
 DEBOUNCE_MS = 40  # overtaken searches are skipped (and run in another process)

@@ -17,9 +17,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
-from searchapp.store import Bookmark, BookmarkStore
 from searchapp.dates import display as display_date
 from searchapp.model import FACETS, Hit, SearchResult
+from searchapp.store import Bookmark, BookmarkStore
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 StarRole = Qt.ItemDataRole.UserRole + 2

@@ -14,7 +14,6 @@ pres", not "starts with the stem of pres".
 
 from __future__ import annotations
 
-
 from whoosh.analysis import (
     CharsetFilter,
     Filter,

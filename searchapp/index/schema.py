@@ -8,10 +8,10 @@ from __future__ import annotations
 from whoosh.analysis import RegexTokenizer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
+from searchapp.dates import datenum
 from searchapp.index import INDEX_NAME  # noqa: F401  (re-exported)
 from searchapp.index.analysis import name_analyzer, text_analyzer
 from searchapp.ingest.pipeline import Document
-from searchapp.dates import datenum
 from searchapp.model import FACETS
 
 # 2: para not indexed, fewer numeric tiers; 3: modules moved (the analyzers' pickled

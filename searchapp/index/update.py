@@ -28,13 +28,13 @@ from whoosh.writing import CLEAR
 
 from searchapp.config import Settings
 from searchapp.errors import IndexBusy, IndexDamaged, IndexError_, IndexMissing, IndexOutdated
+from searchapp.index import background
 from searchapp.index.manifest import (
     config_fingerprint,
     read_manifest,
     same_stat,
     write_manifest,
 )
-from searchapp.index import background
 from searchapp.index.parallel import Task, load_tasks
 from searchapp.index.schema import INDEX_NAME, SCHEMA_VERSION, make_schema
 from searchapp.index.whoosh import segments as bulkwrite

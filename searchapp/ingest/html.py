@@ -41,15 +41,12 @@ from searchapp.ingest.article_rules import (
     clean_blocks,
     is_notice,
 )
+from searchapp.ingest.html_flat import DROP_TAGS as _DROP_TAGS
+from searchapp.ingest.html_flat import HEADING_TAGS as _HEADING_TAGS
+from searchapp.ingest.html_flat import LIBXML2_MAX_DEPTH, flat_blocks
 from searchapp.ingest.metadata import author_names
 from searchapp.ingest.text import has_cjk, normalize_space, text_size
 
-_DROP_TAGS = (
-    "script", "style", "noscript", "template", "nav", "header", "footer", "aside",
-    "form", "button", "iframe", "svg", "canvas", "select", "input", "textarea",
-    "figure", "figcaption", "picture", "video", "audio", "object", "embed", "menu", "head",
-)
-_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _TRAF_OPTIONS = dict(
     fast=True,
     favor_precision=True,
@@ -91,6 +88,13 @@ def extract_article(html: str, url: str | None = None, with_metadata: bool = Tru
     tags = _page_metadata(tree) if with_metadata else None
     article, found = _gather(html, tree, url, with_metadata)
     article.blocks, article.extractor = choose(found, rules)
+    got = sum(len(b.text) for b in article.blocks)
+    if got < 200:
+        # libxml2 stops building the tree 256 levels deep: salvage the text flat
+        flat, depth = flat_blocks(html)
+        flat = clean_blocks(_dedupe(flat), rules)
+        if depth > LIBXML2_MAX_DEPTH and sum(len(b.text) for b in flat) > got:
+            article.blocks, article.extractor = flat, "flat"
     if tags is not None:
         _complete_metadata(article, *tags)
     return article

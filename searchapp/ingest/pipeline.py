@@ -23,11 +23,18 @@ from markdown_it import MarkdownIt
 
 from searchapp import scripts
 from searchapp.ingest import text as textclean
-from searchapp.ingest.html import extract_article
-from searchapp.ingest.read import (BINARY_FORMATS, LoadError, SourceFile, document_format,
-                                   read_raw, read_source, unsupported_reason)
-from searchapp.ingest.metadata import Catalog, Metadata, parse_date, take_metadata_lines
 from searchapp.ingest.entities import Mention, Registry
+from searchapp.ingest.html import extract_article
+from searchapp.ingest.metadata import Catalog, Metadata, parse_date, take_metadata_lines
+from searchapp.ingest.read import (
+    BINARY_FORMATS,
+    LoadError,
+    SourceFile,
+    document_format,
+    read_raw,
+    read_source,
+    unsupported_reason,
+)
 
 if TYPE_CHECKING:
     from searchapp.ingest.formats import Extracted

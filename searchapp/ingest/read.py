@@ -5,10 +5,8 @@ compressed HTML (``.html.gz``, ``.htm.gz``).  Binary and container formats
 (PDF, DOCX, ODT, EPUB, e-mail, RTF: :data:`BINARY_FORMATS`) are read as bytes
 by :func:`read_raw` and parsed by their own loaders (:mod:`searchapp.ingest.formats`).
 Any other file is reported by :func:`scan_corpus` as skipped, with the reason.
-Encodings are detected from a
-byte-order mark, then strict UTF-8, then an HTML ``<meta charset>``
-declaration, then charset-normalizer's statistical detection (which tells
-cp1252, EUC-KR, GB18030 and Shift_JIS apart).
+For text, binary data is recognised before anything is decoded; encodings are
+found as :func:`decode_bytes` says, with the help of :mod:`searchapp.ingest.encoding`.
 """
 
 from __future__ import annotations
@@ -17,14 +15,12 @@ import codecs
 import errno
 import gzip
 import io
-import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from searchapp.errors import LoadError
+from searchapp.ingest import encoding
 
 #: Files larger than this (after decompression) are reported and skipped.
 MAX_BYTES = 32 * 1024 * 1024
@@ -51,11 +47,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-# Encodings a detector may answer for text that is really one of these.
-_PREFERRED = {"euc_kr": "cp949", "gb2312": "gb18030", "gbk": "gb18030", "shift_jis": "cp932",
-              "windows-1252": "cp1252", "latin_1": "cp1252", "iso-8859-1": "cp1252",
-              "ascii": "utf-8"}
 
 
 @dataclass(frozen=True)
@@ -159,55 +150,80 @@ def _gunzip(raw: bytes) -> bytes:
 def decode_bytes(raw: bytes, html: bool = False) -> Decoded:
     """Decode document bytes, detecting the encoding.
 
-    Raises :class:`LoadError` for data that is not text (binary files).
+    The order: a byte-order mark; binary formats named by their magic number;
+    UTF-16/32 without a BOM; NUL or control bytes (binary); strict UTF-8; UTF-8
+    with some legacy lines (:func:`_decode_mixed`); UTF-8 with a few broken
+    bytes (:func:`_damaged_utf8`); a declared charset (HTML
+    ``<meta>``, XML declaration, MIME header) that decodes strictly to
+    plausible text; then the most plausible of many candidate encodings
+    (:func:`searchapp.ingest.encoding.best_decoding`).  Raises
+    :class:`LoadError` ("binary data …") for data that is not text.
+    ``html`` is kept for callers; declarations are looked for in every format.
     """
     for bom, enc in _BOMS:
         if raw.startswith(bom):
             return Decoded(raw.decode(enc, errors="replace"), enc.replace("-sig", ""))
-    if _looks_utf16(raw):
-        enc = "utf-16-le" if raw[1:2] == b"\x00" else "utf-16-be"
-        text = raw.decode(enc, errors="replace")
-        if _mostly_printable(text):
-            return Decoded(text, enc)
-        raise LoadError("binary data, not text")
-    if _looks_binary(raw):
-        raise LoadError("binary data, not text")
+    kind = encoding.binary_format(raw)
+    if kind:
+        raise LoadError(f"binary data ({kind}), not text")
+    if encoding.has_binary_bytes(raw):
+        wide = encoding.utf16_without_bom(raw)
+        if wide is not None and wide.score >= _PLAUSIBLE:
+            return Decoded(wide.text, wide.encoding.replace("_", "-"))
+        raise LoadError(_BINARY)
     try:
         return Decoded(raw.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    if len(raw) >= 4096 and encoding.byte_entropy(raw[:65536]) > 7.5:
+        wide = encoding.utf16_without_bom(raw)  # UTF-16 CJK spreads its bytes too
+        if wide is not None and wide.score >= _PLAUSIBLE:
+            return Decoded(wide.text, wide.encoding.replace("_", "-"))
+        raise LoadError(_BINARY + " (random or compressed)")
     mixed = _decode_mixed(raw)
     if mixed is not None:
         return mixed
-    if html:
-        m = _META_CHARSET.search(raw[:4096])
-        if m:
-            enc = _codec(m.group(1).decode("ascii", "ignore"))
-            if enc:
-                try:
-                    return Decoded(raw.decode(enc), enc)
-                except UnicodeDecodeError:
-                    pass
-    sample = raw if len(raw) <= 200_000 else raw[:200_000]
-    best = from_bytes(sample).best()
-    if best is not None:
-        enc = _codec(best.encoding) or "utf-8"
-        if enc in _SINGLE_BYTE_LATIN or enc.startswith(("iso8859", "mac")):
-            # Short Western text is often misread as another Latin code page;
-            # like browsers, prefer windows-1252 when it decodes cleanly.
-            try:
-                return Decoded(raw.decode("cp1252"), "cp1252")
-            except UnicodeDecodeError:
-                pass
-        return Decoded(raw.decode(enc, errors="replace"), enc)
-    return Decoded(raw.decode("utf-8", errors="replace"), "utf-8")
+    damaged = _damaged_utf8(raw)
+    if damaged is not None:
+        return damaged
+    declared = encoding.declared_charset(raw)
+    if declared:
+        try:
+            text = raw.decode(declared)
+        except UnicodeDecodeError:
+            pass
+        else:
+            if encoding.plausibility(text[: encoding.SAMPLE]) >= _PLAUSIBLE:
+                return Decoded(text, declared)
+    guess = encoding.best_decoding(raw)
+    if guess is None or (guess.score < _PLAUSIBLE and len(raw) >= 256):
+        raise LoadError(_BINARY)  # too short to tell: the best guess is kept
+    return Decoded(guess.text, guess.encoding)
+
+
+_BINARY = "binary data, not text"
+# A decoding scoring under this is not text in that encoding (ordinary text
+# scores about 1; wrong decodings and random bytes 0.4 or less).
+_PLAUSIBLE = 0.6
+
+
+def _damaged_utf8(raw: bytes) -> Decoded | None:
+    """UTF-8 text with a few broken bytes (a file cut in the middle of a
+    character, a flipped byte): decoded with U+FFFD for the broken ones."""
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    wide = len(text) - len(text.encode("ascii", "ignore")) - bad
+    if wide >= 3 and bad <= max(2, wide // 100):
+        return Decoded(text, "utf-8")
+    return None
 
 
 def _decode_mixed(raw: bytes) -> Decoded | None:
     """Text pasted together from UTF-8 and a legacy encoding (a UTF-8 file with
     some cp1252 or EUC-KR lines): each line is decoded as UTF-8 when it is valid
-    UTF-8, the others with the encoding detected for them.  None when the file
-    has no line with real (multi-byte) UTF-8 in it: then it is not mixed."""
+    UTF-8, the others with the encoding found for them together.  None when the
+    file has no line with real (multi-byte) UTF-8 in it (then it is not mixed),
+    or when the other lines are not plausible text in any encoding."""
     lines = raw.split(b"\n")
     decoded: list[str | None] = []  # None: not UTF-8
     utf8_chars = 0  # non-ASCII characters on valid UTF-8 lines
@@ -223,63 +239,15 @@ def _decode_mixed(raw: bytes) -> Decoded | None:
     # a short legacy line can be valid UTF-8 by chance; real UTF-8 text has more
     if utf8_chars < 3 or not legacy:
         return None
-    legacy_enc = _legacy_encoding(b"\n".join(legacy))
-    out = [text if text is not None else line.decode(legacy_enc, errors="replace")
-           for line, text in zip(lines, decoded, strict=True)]
-    return Decoded("\n".join(out), f"utf-8+{legacy_enc}")
-
-
-def _legacy_encoding(sample: bytes) -> str:
-    best = from_bytes(sample[:200_000]).best()
-    enc = _codec(best.encoding) if best is not None else None
-    if enc is None or enc in _SINGLE_BYTE_LATIN or enc.startswith(("iso8859", "mac", "utf")):
-        try:  # like browsers, prefer windows-1252 for Western text that fits it
-            sample.decode("cp1252")
-            return "cp1252"
-        except UnicodeDecodeError:
-            return enc if enc and not enc.startswith("utf") else "cp1252"
-    return enc
-
-
-_SINGLE_BYTE_LATIN = {"cp1250", "cp1252", "cp1254", "cp1257", "cp1258", "latin_1", "cp850"}
-
-
-def _mostly_printable(text: str) -> bool:
-    sample = text[:4000]
-    if not sample:
-        return False
-    good = sum(1 for ch in sample if ch.isprintable() or ch in "\n\r\t")
-    return good > 0.95 * len(sample)
-
-
-def _codec(name: str) -> str | None:
-    try:
-        canonical = codecs.lookup(name).name
-    except LookupError:
+    guess = encoding.best_decoding(b"\n".join(legacy))
+    if guess is None or guess.score < _PLAUSIBLE or guess.encoding.startswith("utf"):
         return None
-    return _PREFERRED.get(canonical, _PREFERRED.get(name.lower(), canonical))
-
-
-def _looks_utf16(raw: bytes) -> bool:
-    """UTF-16 without a BOM: every other byte NUL in ASCII-heavy text."""
-    head = raw[:2000]
-    if len(head) < 4:
-        return False
-    even, odd = head[0::2], head[1::2]
-    return (odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even)) or (
-        even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd)
-    )
-
-
-_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b < 27 or 27 < b < 32)
-
-
-def _looks_binary(raw: bytes) -> bool:
-    head = raw[:8192]
-    if b"\x00" in head:
-        return True
-    control = len(head) - len(head.translate(None, _CONTROL_BYTES))
-    return control > 0.1 * len(head)
+    parts = guess.text.split("\n")
+    if len(parts) != len(legacy):
+        return None
+    legacy_text = iter(parts)
+    out = [text if text is not None else next(legacy_text) for text in decoded]
+    return Decoded("\n".join(out), f"utf-8+{guess.encoding}")
 
 
 @dataclass

@@ -8,11 +8,11 @@ import unicodedata
 
 import numpy as np
 
+from searchapp import dates
 from searchapp.errors import QueryError
 from searchapp.index.whoosh.readers import Columns
 from searchapp.ingest.entities import Registry
 from searchapp.model import FACET_BY_NAME, FACET_NAMES, UNKNOWN, SearchRequest
-from searchapp import dates
 
 
 def resolve_persons(registry: Registry, cols: Columns, names: list[str]) -> list[str]:

@@ -31,8 +31,8 @@ from whoosh.qparser import QueryParser
 
 from searchapp import dates
 from searchapp.errors import QueryError
-from searchapp.model import FACET_NAMES
 from searchapp.ingest.entities import Registry
+from searchapp.model import FACET_NAMES
 
 
 @dataclass

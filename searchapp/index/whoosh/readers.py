@@ -20,8 +20,8 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
 
 from searchapp.index.schema import FACET_FIELDS
-from searchapp.model import UNKNOWN, UNKNOWN_FACETS
 from searchapp.index.whoosh.segments import PositionStore, positions_path
+from searchapp.model import UNKNOWN, UNKNOWN_FACETS
 
 _POSTINGS_CACHE_BYTES = 64 << 20  # posting arrays kept per searcher
 
