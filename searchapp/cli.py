@@ -17,7 +17,7 @@ from searchapp.ingest.entities import Registry
 from searchapp.ingest.metadata import Catalog
 from searchapp.ingest.pipeline import Document, load_documents
 from searchapp.ingest.read import LoadError
-from searchapp.model import describe_search
+from searchapp.model import cite, describe_search
 
 
 def _print_json_line(obj) -> None:
@@ -208,8 +208,9 @@ def _run_search(args: argparse.Namespace, settings: Settings, req) -> int:
     for i, hit in enumerate(result.hits, (req.page - 1) * req.page_size + 1):
         date = display_date(hit.date, hit.year)
         print()
-        print(f"{i}. {_citation(hit.title or hit.path, hit.source or '(source unknown)', date)}"
-              f"  ¶{hit.para}  [{hit.doc_id}:{hit.para}]")
+        where = cite(hit.title or hit.path, hit.source or "(source unknown)", date, hit.para,
+                     hit.page)
+        print(f"{i}. {where}  [{hit.doc_id}:{hit.para}]")
         print("   " + _plain(hit, bold))
         if hit.persons:
             print("   persons: " + ", ".join(hit.persons))
@@ -263,8 +264,8 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
                 for b in rows:
                     flag = "  (paragraph gone; saved text)" if b.status == "missing" else ""
                     tags = "  " + " ".join("#" + t for t in b.tags) if b.tags else ""
-                    print(f"{b.id:4}  {_citation(b.title or b.path, b.source, b.date)} "
-                          f"¶{b.para}{tags}{flag}")
+                    print(f"{b.id:4}  {cite(b.title or b.path, b.source, b.date, b.para, b.page)}"
+                          f"{tags}{flag}")
                     print(f"      {b.text[:160]}{'…' if len(b.text) > 160 else ''}")
                     if b.note:
                         print(f"      note: {b.note}")
@@ -284,12 +285,6 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
             else:
                 sys.stdout.write(text)
     return 0
-
-
-def _citation(title: str, source: str | None, date: str | None) -> str:
-    """"Title — Source, 2023" with the empty parts left out (never "— , ")."""
-    rest = ", ".join(x for x in (source, date) if x)
-    return f"{title} — {rest}" if rest else title
 
 
 def _out(args: argparse.Namespace, obj, human: str) -> None:

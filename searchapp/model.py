@@ -108,6 +108,7 @@ class Hit:
     score: float | None
     year: int | None = None  # also set when only the year is known (date is None)
     marks: list[tuple[int, int]] = field(default_factory=list)  # spans of text to highlight
+    page: int | None = None  # the page the paragraph starts on (PDF), else None
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -206,6 +207,16 @@ class IndexReport:
             "total_files": self.total_files, "seconds": round(self.seconds, 3),
             "rebuilt": self.rebuilt, "recovered": self.recovered, "upgraded": self.upgraded,
         }
+
+
+def cite(title: str, source: str | None = None, date: str | None = None,
+         para: int | None = None, page: int | None = None) -> str:
+    """A citation as every view prints it: ``Title — Source, 2023 ¶7, p. 12``, with
+    the empty parts left out (never "— , ")."""
+    rest = ", ".join(x for x in (source, date) if x)
+    out = f"{title} — {rest}" if rest else title
+    where = ", ".join(x for x in (f"¶{para}" if para else "", f"p. {page}" if page else "") if x)
+    return f"{out} {where}" if where else out
 
 
 def describe_search(query: str, filters: dict | None) -> str:

@@ -47,6 +47,7 @@ CREATE TABLE IF NOT EXISTS bookmark (
     status TEXT NOT NULL DEFAULT 'ok',
     created REAL NOT NULL,
     updated REAL NOT NULL,
+    page INTEGER,
     UNIQUE (doc_id, pid)
 );
 CREATE TABLE IF NOT EXISTS history (
@@ -86,6 +87,7 @@ class Bookmark:
     status: str = "ok"  # ok | moved | edited | missing
     created: float = 0.0
     updated: float = 0.0
+    page: int | None = None  # the page the paragraph starts on (PDF)
 
     def to_json(self) -> dict:
         d = asdict(self)
@@ -121,6 +123,9 @@ class BookmarkStore:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.executescript(SCHEMA)
+            columns = {r[1] for r in self._db.execute("PRAGMA table_info(bookmark)")}
+            if "page" not in columns:  # a store made before pages were known
+                self._db.execute("ALTER TABLE bookmark ADD COLUMN page INTEGER")
             bad = [r[0] for r in self._db.execute("PRAGMA quick_check")]
             if bad != ["ok"]:
                 raise sqlite3.DatabaseError("database disk image is malformed")
@@ -161,15 +166,16 @@ class BookmarkStore:
         with self._tx() as db:
             cur = db.execute(
                 "INSERT INTO bookmark (doc_id, pid, path, para, text, title, source, date, url,"
-                " authors, note, tags, status, created, updated)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?, 'ok', ?, ?)",
+                " authors, note, tags, status, created, updated, page)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?, 'ok', ?, ?, ?)",
                 (paragraph["doc_id"], paragraph["pid"], paragraph["path"], paragraph["para"],
                  paragraph.get("body") or paragraph.get("text", ""),
                  paragraph.get("title", ""), paragraph.get("source", ""),
                  display_date(paragraph.get("date"), paragraph.get("year")),
                  paragraph.get("url", ""),
                  json.dumps(paragraph.get("authors", []), ensure_ascii=False),
-                 note, json.dumps(_tags(tags), ensure_ascii=False), now, now),
+                 note, json.dumps(_tags(tags), ensure_ascii=False), now, now,
+                 paragraph.get("page") or None),
             )
             new_id = cur.lastrowid
         return self.get(new_id)
@@ -240,12 +246,12 @@ class BookmarkStore:
             with self._tx() as db:
                 db.execute(
                     "UPDATE bookmark SET doc_id=?, pid=?, path=?, para=?, title=?, source=?,"
-                    " date=?, url=?, status=? WHERE id=?",
+                    " date=?, url=?, status=?, page=? WHERE id=?",
                     (para["doc_id"], para["pid"], para["path"], para["para"],
                      para.get("title", "") or b.title, para.get("source", "") or b.source,
                      display_date(para.get("date"), para.get("year")) or b.date,
                      para.get("url", "") or b.url,
-                     "ok" if status == "ok" else status, b.id),
+                     "ok" if status == "ok" else status, para.get("page") or None, b.id),
                 )
                 if status == "edited":  # keep the newer text as the snapshot
                     db.execute("UPDATE bookmark SET text=? WHERE id=?", (para["body"], b.id))
@@ -278,10 +284,11 @@ class BookmarkStore:
             buf = io.StringIO()
             w = csv.writer(buf)
             w.writerow(["id", "title", "source", "date", "url", "authors", "path", "paragraph",
-                        "text", "note", "tags", "status"])
+                        "page", "text", "note", "tags", "status"])
             for b in rows:
                 w.writerow([b.id, b.title, b.source, b.date, b.url, "; ".join(b.authors),
-                            b.path, b.para, b.text, b.note, "; ".join(b.tags), b.status])
+                            b.path, b.para, b.page or "", b.text, b.note, "; ".join(b.tags),
+                            b.status])
             return buf.getvalue()
         if fmt in ("md", "markdown"):
             return to_markdown(rows)
@@ -357,6 +364,8 @@ def to_markdown(rows: list[Bookmark]) -> str:
         if b.date:
             cite.append(b.date)
         cite.append(f"paragraph {b.para}")
+        if b.page:
+            cite.append(f"p. {b.page}")
         line = "— " + ", ".join(cite)
         if b.url:
             line += f". <{b.url}>"

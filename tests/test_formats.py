@@ -392,6 +392,17 @@ def test_index_a_folder_of_every_format(tmp_path, report_pdf):
     hits = search("diplomatic")["hits"]
     assert {h["path"] for h in hits} == {"report.pdf"}
     assert search("semiconductors")["total"] == 1  # the paragraph across the page break
+    # every PDF hit knows its page: in --json, in the text output, in a bookmark's citation
+    pdf_pages = {h["page"] for h in hits}
+    assert pdf_pages and all(isinstance(n, int) and n >= 1 for n in pdf_pages)
+    assert all(h["page"] is None for h in search("Kaesong")["hits"])  # not a PDF: no page
+    hit = hits[0]
+    text = run_cli("search", "diplomatic", "--no-history", env=env).stdout
+    assert f"¶{hit['para']}, p. {hit['page']}" in text
+    assert run_cli("bookmarks", "add", hit["key"], env=env).returncode == 0
+    assert f"p. {hit['page']}" in run_cli("bookmarks", "list", env=env).stdout
+    exported = run_cli("bookmarks", "export", "--format", "md", env=env).stdout
+    assert f"paragraph {hit['para']}, p. {hit['page']}" in exported
     assert search("Geneva")["total"] == 3  # one per mbox message
     assert search("armistice")["total"] >= 1 and search("Kaesong")["total"] == 1
     assert search("unsubscribe")["total"] == 0

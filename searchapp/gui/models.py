@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from searchapp.dates import display as display_date
-from searchapp.model import FACETS, Hit, SearchResult
+from searchapp.model import FACETS, Hit, SearchResult, cite
 from searchapp.store import Bookmark, BookmarkStore
 
 HitRole = Qt.ItemDataRole.UserRole + 1
@@ -340,8 +340,8 @@ class BookmarksModel(_RowsModel):
                 return b.note
             if col == self.TAGS:
                 return ", ".join(b.tags)
-            if col == 3:
-                return f"{b.title} — {b.source or 'unknown source'} · {b.date or 'undated'}"
+            if col == 3:  # the citation, as the CLI and the exports give it
+                return cite(b.title or b.path, b.source, b.date or "undated", b.para, b.page)
             return {"ok": "", "moved": "moved", "edited": "edited",
                     "missing": "gone from the corpus (saved text)"}.get(b.status, b.status)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -20,6 +20,8 @@ PAD = 6
 def hit_html(hit, muted: str) -> str:
     esc = html.escape
     where = f"{esc(hit.source or 'unknown source')} · {esc(when(hit.date, hit.year))} · ¶{hit.para}"
+    if hit.page:
+        where += f" · p. {hit.page}"
     kind = f" · {esc(hit.kind)}" if hit.kind not in ("body", "title") else ""
     persons = ""
     if hit.persons:

@@ -166,8 +166,13 @@ class DocumentView(QWidget):
         parts: list[str] = []
         n_hits = 0
         lengths: list[int] = []
+        page = None
         for p in data.paragraphs:
             num = p["para"]
+            if p.get("page") and p["page"] != page:  # a PDF's page starts: say which
+                page = p["page"]
+                parts.append(f"<p style='color:{muted};font-size:small;margin:0'>"
+                             f"— p. {page} —</p>")
             text = p.get("body", "")
             marks = data.marks.get(num, [])
             persons = [(s, e, name) for s, e, name, kind in p.get("mentions", [])

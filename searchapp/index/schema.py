@@ -15,8 +15,8 @@ from searchapp.ingest.pipeline import Document
 from searchapp.model import FACETS
 
 # 2: para not indexed, fewer numeric tiers; 3: modules moved (the analyzers' pickled
-# class paths changed), so an index of version 2 is rebuilt by itself
-SCHEMA_VERSION = 3
+# class paths changed), so an index of version 2 is rebuilt by itself; 4: a paragraph's page
+SCHEMA_VERSION = 4
 SEP = "\x1f"  # separates the values of a multi-valued facet field
 FACET_FIELDS = {f.name: f.field for f in FACETS}
 
@@ -67,6 +67,7 @@ def make_schema() -> Schema:
         persons=STORED,
         places=STORED,
         mentions=STORED,  # [[start, end, name, kind], ...]
+        page=STORED,  # the page a paragraph starts on (PDF), else absent
     )
 
 
@@ -94,6 +95,7 @@ def paragraph_records(doc: Document) -> list[dict]:
             "persons": list(p.persons),
             "places": list(p.places),
             "mentions": [[x.start, x.end, x.name, x.kind] for x in p.mentions],
+            "page": p.page if p.page is not None else "",
             "person": SEP.join(p.persons),
             "place": SEP.join(p.places),
             "f_source": m.source or "",

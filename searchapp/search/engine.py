@@ -223,7 +223,7 @@ class SearchEngine:
             authors=f.get("authors", []), para=f["para"], kind=f.get("kind", "body"),
             text=text, snippet=make_snippet(text, spans), persons=f.get("persons", []),
             places=f.get("places", []), url=f.get("url", ""), score=score,
-            year=f.get("year") or None, marks=spans,
+            year=f.get("year") or None, marks=spans, page=f.get("page") or None,
         )
 
     def document_marks(self, paragraphs: list[dict], query: str, persons
