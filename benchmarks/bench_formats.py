@@ -5,7 +5,7 @@
 All in one process, on files generated with tests/format_fixtures.py (reportlab
 for a two-column ``--pages`` report, python-docx, a hand-made EPUB, e-mail):
 
-* **pdf**: our loader (:func:`searchapp.ingest.pdf.load_pdf`: positions, columns,
+* **pdf**: our loader (:func:`searchapp.ingest.formats.pdf.load_pdf`: positions, columns,
   furniture, paragraphs, metadata) beside the raw text extraction of pypdfium2
   (``get_text_range`` per page), pypdf (``extract_text``) and pdfplumber
   (``extract_text``) in the same run; the slower libraries read the first 20
@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import format_fixtures as fx  # noqa: E402
 
-from searchapp.ingest.pdf import load_pdf  # noqa: E402
+from searchapp.ingest.formats.pdf import load_pdf  # noqa: E402
 from searchapp.ingest.pipeline import load_documents  # noqa: E402
 
 SLOW_PAGES = 20  # pages pypdf and pdfplumber read per pass

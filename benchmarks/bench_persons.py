@@ -28,12 +28,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from searchapp.ingest import names as nm  # noqa: E402
 from searchapp.ingest.entities import Registry  # noqa: E402
 from searchapp.ingest.metadata import Catalog  # noqa: E402
-from searchapp.ingest.people import DocText, find_persons  # noqa: E402
+from searchapp.ingest.persons import names as nm  # noqa: E402
+from searchapp.ingest.persons.people import DocText, find_persons  # noqa: E402
+from searchapp.ingest.persons.recognize import Recognizer  # noqa: E402
 from searchapp.ingest.pipeline import load_document  # noqa: E402
-from searchapp.ingest.recognize import Recognizer  # noqa: E402
 
 CORPUS = ROOT / "corpus"
 BENCH = ROOT.parent / "shared" / "bench" / "extraction"

@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from searchapp.ingest.collection import Corpus  # noqa: E402
 from searchapp.ingest.entities import Registry  # noqa: E402
 from searchapp.ingest.metadata import Catalog  # noqa: E402
-from searchapp.ingest.people import DocText  # noqa: E402
-from searchapp.ingest.recognize import Recognizer  # noqa: E402
+from searchapp.ingest.persons.people import DocText  # noqa: E402
+from searchapp.ingest.persons.recognize import Recognizer  # noqa: E402
 
 
 def main() -> None:

@@ -13,9 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh import index as windex
 
+from searchapp.index.schema import make_schema, paragraph_records
 from searchapp.index.whoosh import segments as bulkwrite
 from searchapp.ingest.pipeline import load_document
-from searchapp.index.schema import make_schema, paragraph_records
 from tests.conftest import CORPUS, FIXTURES, HTML_PAGES, SEEDS
 
 AWKWARD = [
@@ -31,8 +31,8 @@ AWKWARD = [
 
 
 def _records():
-    from searchapp.ingest.metadata import Catalog
     from searchapp.ingest.entities import Registry
+    from searchapp.ingest.metadata import Catalog
 
     registry = Registry.load(CORPUS)
     catalog = Catalog.load(CORPUS / "catalog.toml")

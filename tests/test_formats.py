@@ -12,7 +12,7 @@ import format_fixtures as fx
 import pytest
 from conftest import extract_json, run_cli
 
-from searchapp.ingest import pdf as pdf_loader
+from searchapp.ingest.formats import pdf as pdf_loader
 from searchapp.ingest.pipeline import load_document, load_documents
 from searchapp.ingest.read import LoadError, scan_corpus
 
@@ -259,7 +259,7 @@ def test_newsletter_html_part_once_and_footer_dropped(tmp_path):
 
 
 def test_newsletter_furniture_rules_spare_article_sentences():
-    from searchapp.ingest.mail import _drop_footer
+    from searchapp.ingest.formats.mail import _drop_footer
 
     blocks = [("body", t, None) for t in (
         "Forward this to a friend", "Citizens may opt out of the scheme, officials said.",
@@ -305,7 +305,7 @@ def test_catalog_entries_for_single_messages(tmp_path):
 
 
 def test_a_large_mbox_is_streamed_and_capped(tmp_path, monkeypatch):
-    from searchapp.ingest import mail
+    from searchapp.ingest.formats import mail
 
     monkeypatch.setattr(mail, "MAX_MESSAGES", 50)
     docs = load_documents(fx.make_mbox(tmp_path / "big.mbox", count=2000))

@@ -16,12 +16,12 @@ from conftest import CORPUS
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from searchapp.ingest.pipeline import load_document
-from searchapp.ingest.html import extract_article
-from searchapp.ingest.read import LoadError
 from searchapp.ingest.entities import Registry
-from searchapp.search.query import QueryError
+from searchapp.ingest.html import extract_article
+from searchapp.ingest.pipeline import load_document
+from searchapp.ingest.read import LoadError
 from searchapp.ingest.text import classify, split_blocks
+from searchapp.search.query import QueryError
 
 settings.register_profile("dev", max_examples=60, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])

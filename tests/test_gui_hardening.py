@@ -15,10 +15,10 @@ from PySide6.QtCore import QObject, QUrl, Slot  # noqa: E402
 from PySide6.QtGui import QDesktopServices  # noqa: E402
 from test_gui_app import WAIT, open_window, search, wait_result  # noqa: E402
 
-from searchapp.store import open_store  # noqa: E402
 from searchapp.config import Settings  # noqa: E402
 from searchapp.index.update import update_index  # noqa: E402
 from searchapp.search.engine import SearchEngine, SearchRequest  # noqa: E402
+from searchapp.store import open_store  # noqa: E402
 
 
 @pytest.fixture

@@ -5,19 +5,19 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from conftest import CORPUS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from conftest import CORPUS
 
 pytest.importorskip("PySide6")
 pytestmark = pytest.mark.gui
 
 from PySide6.QtCore import Qt  # noqa: E402
 
-from searchapp.store import BookmarkStore  # noqa: E402
 from searchapp.config import Settings  # noqa: E402
 from searchapp.index.update import update_index  # noqa: E402
 from searchapp.search.engine import SearchEngine, SearchRequest  # noqa: E402
+from searchapp.store import BookmarkStore  # noqa: E402
 
 
 @pytest.fixture(scope="module")

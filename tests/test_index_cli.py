@@ -313,9 +313,9 @@ def test_jobs_must_be_a_positive_number(work):
 
 def test_an_index_from_an_older_pipeline_is_read_again(work, monkeypatch):
     """After an upgrade that changes cleaning or extraction, no document keeps old results."""
-    from searchapp.ingest import pipeline as document
     from searchapp.config import Settings
     from searchapp.index.update import is_stale, update_index
+    from searchapp.ingest import pipeline as document
 
     s = Settings.resolve(corpus=work / "corpus", index=work / "index", data_dir=work / "data")
     with monkeypatch.context() as m:  # the index as the previous version built it

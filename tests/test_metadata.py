@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from searchapp.ingest.pipeline import load_document
 from searchapp.ingest.metadata import Catalog, parse_date
+from searchapp.ingest.pipeline import load_document
 
 EXPECTED = {
     "000": dict(title="Xi Jinping Plans to Visit South Korea While China Faces Challenges on the Korean Peninsula",

@@ -6,9 +6,9 @@ from collections import Counter
 
 import pytest
 
-from searchapp.ingest import names as nm
 from searchapp.ingest.entities import Person, Registry
-from searchapp.ingest.people import merge_persons
+from searchapp.ingest.persons import names as nm
+from searchapp.ingest.persons.people import merge_persons
 
 
 @pytest.mark.parametrize("a,b", [

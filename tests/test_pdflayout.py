@@ -1,8 +1,8 @@
-"""The PDF layout rules on hand-placed lines (searchapp.ingest.pdflayout)."""
+"""The PDF layout rules on hand-placed lines (searchapp.ingest.formats.pdflayout)."""
 
 from __future__ import annotations
 
-from searchapp.ingest.pdflayout import (
+from searchapp.ingest.formats.pdflayout import (
     Hyphenation,
     Line,
     drop_furniture,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from conftest import CORPUS, SEEDS
 
-from searchapp.ingest import person_rules as rules
 from searchapp.ingest.entities import Registry
-from searchapp.ingest.people import DocText, find_persons
-from searchapp.ingest.recognize import RawMention, Recognizer, RecognizerConfig
+from searchapp.ingest.persons import rules
+from searchapp.ingest.persons.people import DocText, find_persons
+from searchapp.ingest.persons.recognize import RawMention, Recognizer, RecognizerConfig
 
 NOT_PERSONS = {"Camp David", "Asian Games", "Korean Peninsula", "Security Council",
                "Sejong Focus", "Rodong Sinmun", "Wilson Center", "Getty Images", "Coming Era",

@@ -14,13 +14,13 @@ import psutil
 import pytest
 from conftest import CORPUS
 
-from searchapp.store import open_store
 from searchapp.config import Settings
+from searchapp.engine_process import DocumentData, EngineClient, EngineStopped
 from searchapp.errors import IndexDamaged
 from searchapp.index.update import update_index
-from searchapp.search.query import QueryError
 from searchapp.search.engine import SearchEngine, SearchRequest
-from searchapp.engine_process import DocumentData, EngineClient, EngineStopped
+from searchapp.search.query import QueryError
+from searchapp.store import open_store
 
 
 @pytest.fixture(scope="module")

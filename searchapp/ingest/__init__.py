@@ -1,6 +1,8 @@
 """Ingestion: from a file to a clean document with metadata, paragraphs, persons and places.
 
-read (files, encodings) -> html / text (cleaning) -> pipeline (paragraphs, metadata, entities).
-Persons without a registry, as a later stage on stored paragraphs: recognize (the spaCy
-model: raw mentions) -> people (person_rules, names, resolve: persons merged and curated).
+read (which files, encodings: encoding.py) -> html (+ article_rules, html_flat,
+_trafilatura) / text / formats/ (PDF, DOCX, ODT, EPUB, e-mail, RTF) -> pipeline
+(paragraphs with stable ids, metadata, registry mentions: entities.py).
+Persons without a registry, as a later stage on stored paragraphs: persons/
+(recognize: the spaCy model's raw mentions -> rules, names, resolve -> people).
 """

@@ -9,10 +9,10 @@ from pathlib import Path
 from searchapp.config import Settings
 from searchapp.ingest.entities import Registry, Unknown
 from searchapp.ingest.metadata import Catalog
-from searchapp.ingest.people import DocText, Persons, find_persons
+from searchapp.ingest.persons.people import DocText, Persons, find_persons
+from searchapp.ingest.persons.recognize import Recognizer
 from searchapp.ingest.pipeline import Document, load_documents
 from searchapp.ingest.read import LoadError, iter_corpus
-from searchapp.ingest.recognize import Recognizer
 
 
 def person_rows(registry: Registry, paragraphs, documents) -> list[dict]:

@@ -15,14 +15,14 @@ tuned to a sample:
   a name, made it look like one.
 
 Headline and title-case paragraphs are judged later, against the names the
-body text confirms (:mod:`searchapp.ingest.people`).
+body text confirms (:mod:`searchapp.ingest.persons.people`).
 """
 
 from __future__ import annotations
 
 import re
 
-from searchapp.ingest.names import HYPHENS
+from searchapp.ingest.persons.names import HYPHENS
 
 _H = re.escape(HYPHENS)
 #: Titles before a name ("President Yoon", "Mr. Xi"): one place for the list.

@@ -1,6 +1,6 @@
 """From raw recognizer mentions to persons: repaired, filtered, resolved, merged.
 
-This is the cheap second step after :mod:`searchapp.ingest.recognize`: it
+This is the cheap second step after :mod:`searchapp.ingest.persons.recognize`: it
 needs the paragraphs' text and kind and the stored raw mentions, never the
 model, so it is re-run whenever the rules or the curated registry change.
 
@@ -19,16 +19,16 @@ document that never gives the full name ("Kishida" alone -> Kishida Fumio,
 when the collection knows exactly one Kishida).
 
 Steps, per document: model PERSON spans are repaired and filtered
-(:mod:`searchapp.ingest.person_rules`); full names (two words or more) are
+(:mod:`searchapp.ingest.persons.rules`); full names (two words or more) are
 kept, single words wait; names in title-case paragraphs count only when the
 body text of the collection confirms them.  Over the collection, spellings
-are clustered (:func:`searchapp.ingest.names.cluster_names`) and mapped onto
+are clustered (:func:`searchapp.ingest.persons.names.cluster_names`) and mapped onto
 the curated registry, whose canonical names and ``[[not_person]]`` entries
 win.  Then, per document again, bare and titled family names ("Yoon",
 "President Yoon", "Mr. Xi") resolve to the nearest full name in the
 document, else to the only collection person of that family, and native
 script forms (习近平, 시진핑, 尹錫悅, or a lone 尹 in a Korean headline) link
-to the romanized persons they read as (that step: :mod:`searchapp.ingest.resolve`).
+to the romanized persons they read as (that step: :mod:`searchapp.ingest.persons.resolve`).
 """
 
 from __future__ import annotations
@@ -38,11 +38,11 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from searchapp.ingest import names as nm
-from searchapp.ingest import person_rules as rules
 from searchapp.ingest.entities import Mention, Registry
-from searchapp.ingest.recognize import RawMention
-from searchapp.ingest.resolve import (
+from searchapp.ingest.persons import names as nm
+from searchapp.ingest.persons import rules
+from searchapp.ingest.persons.recognize import RawMention
+from searchapp.ingest.persons.resolve import (
     MODEL_LANGUAGES,
     NOT_PERSON_LABELS,
     PLACE_LABELS,

@@ -1,6 +1,6 @@
 """Persons inside one document: full names, then short, titled and native-script forms.
 
-The second half of :func:`searchapp.ingest.people.find_persons`, run once per
+The second half of :func:`searchapp.ingest.persons.people.find_persons`, run once per
 document after the collection's persons are known (:class:`Lookup`).  Full
 names anchor the rest: a bare or titled family name ("Yoon", "President
 Yoon", "Mr. Xi") is the nearest full name before it in the document, else
@@ -20,11 +20,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
-from searchapp.ingest import names as nm
-from searchapp.ingest import person_rules as rules
 from searchapp.ingest.entities import Mention, Registry
+from searchapp.ingest.persons import names as nm
+from searchapp.ingest.persons import rules
+from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.pipeline import guess_language
-from searchapp.ingest.recognize import RawMention
 
 #: Model labels returned as places.
 PLACE_LABELS = ("GPE", "LOC")

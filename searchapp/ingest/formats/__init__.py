@@ -2,10 +2,10 @@
 
 :func:`extract` turns a file's bytes into one or more :class:`Extracted`
 documents (an ``.mbox`` holds one per message; every other format one).  The
-loaders live in their own modules — :mod:`~searchapp.ingest.pdf`,
-:mod:`~searchapp.ingest.office` (DOCX, ODT), :mod:`~searchapp.ingest.epub`,
-:mod:`~searchapp.ingest.mail` (``.eml``, ``.mbox``, ``.mhtml``),
-:mod:`~searchapp.ingest.rtf` — and are imported on first use, so reading a
+loaders live in their own modules — :mod:`~searchapp.ingest.formats.pdf`,
+:mod:`~searchapp.ingest.formats.office` (DOCX, ODT), :mod:`~searchapp.ingest.formats.epub`,
+:mod:`~searchapp.ingest.formats.mail` (``.eml``, ``.mbox``, ``.mhtml``),
+:mod:`~searchapp.ingest.formats.rtf` — and are imported on first use, so reading a
 text corpus never loads PDFium.  :mod:`searchapp.ingest.pipeline` numbers the
 blocks into paragraphs exactly as for text and HTML files.
 """
@@ -53,25 +53,25 @@ def extract(fmt: str, raw: bytes, path: Path) -> list[Extracted]:
     :data:`searchapp.ingest.read.BINARY_FORMATS`).  Raises
     :class:`~searchapp.ingest.read.LoadError` with a reason."""
     if fmt == "pdf":
-        from searchapp.ingest.pdf import load_pdf
+        from searchapp.ingest.formats.pdf import load_pdf
 
         return [load_pdf(raw)]
     if fmt in ("docx", "odt"):
-        from searchapp.ingest.office import load_docx, load_odt
+        from searchapp.ingest.formats.office import load_docx, load_odt
 
         return [load_docx(raw) if fmt == "docx" else load_odt(raw)]
     if fmt == "epub":
-        from searchapp.ingest.epub import load_epub
+        from searchapp.ingest.formats.epub import load_epub
 
         return [load_epub(raw)]
     if fmt in ("eml", "mbox", "mhtml"):
-        from searchapp.ingest import mail
+        from searchapp.ingest.formats import mail
 
         if fmt == "mbox":
             return mail.load_mbox(path, raw)
         return [mail.load_mhtml(raw) if fmt == "mhtml" else mail.load_eml(raw)]
     if fmt == "rtf":
-        from searchapp.ingest.rtf import load_rtf
+        from searchapp.ingest.formats.rtf import load_rtf
 
         return [load_rtf(raw)]
     raise ValueError(f"no loader for {fmt!r}")

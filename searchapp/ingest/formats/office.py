@@ -5,7 +5,7 @@ block per row, its cells joined with `` | `` (merged cells once).  Core
 properties give the title, author and created date.
 
 Both formats are zip containers: the directory is checked against
-:mod:`searchapp.ingest.container`'s caps before anything is inflated
+:mod:`searchapp.ingest.formats.container`'s caps before anything is inflated
 (Python's zipfile then never inflates a member past its declared size), and
 XML is parsed without entities, DTDs or huge trees.  ODT is read with lxml
 rather than odfpy: odfpy builds its whole DOM through xml.sax (entities
@@ -20,8 +20,8 @@ import zipfile
 
 from lxml import etree
 
-from searchapp.ingest.container import local, open_zip, parse_xml, read_member
 from searchapp.ingest.formats import Extracted, property_date
+from searchapp.ingest.formats.container import local, open_zip, parse_xml, read_member
 from searchapp.ingest.metadata import Metadata, author_names
 from searchapp.ingest.read import LoadError
 

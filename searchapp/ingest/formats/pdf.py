@@ -5,7 +5,7 @@ PDFium was chosen over pypdf and pdfplumber by measurement
 so a page costs a few hundred calls instead of one Python object per
 character.  Per page, PDFium's text rectangles (runs of text on one line)
 are read with their text and font size, merged into lines, and handed to
-:mod:`searchapp.ingest.pdflayout` for columns, running headers and footers,
+:mod:`searchapp.ingest.formats.pdflayout` for columns, running headers and footers,
 paragraphs and hyphenation.
 
 Metadata: the title, author and date printed on the first page win over the
@@ -34,8 +34,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from searchapp.ingest.formats import Extracted
-from searchapp.ingest.metadata import Metadata, parse_date, take_metadata_lines
-from searchapp.ingest.pdflayout import (
+from searchapp.ingest.formats.pdflayout import (
     Line,
     Para,
     body_size,
@@ -43,6 +42,7 @@ from searchapp.ingest.pdflayout import (
     order_pages,
     paragraphs,
 )
+from searchapp.ingest.metadata import Metadata, parse_date, take_metadata_lines
 from searchapp.ingest.read import LoadError
 
 MAX_PAGES = 2000

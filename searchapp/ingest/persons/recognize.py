@@ -4,7 +4,7 @@ This is the slow stage of person finding and the only one that runs the
 model: it turns paragraph text into *raw mentions* (character spans and the
 model's label) and nothing more.  Repairing spans, filtering what the model
 gets wrong, resolving short mentions and merging spellings are cheap steps
-on top of the raw mentions (:mod:`searchapp.ingest.people`), so they can be
+on top of the raw mentions (:mod:`searchapp.ingest.persons.people`), so they can be
 re-run whenever the rules or the curated registry change, without the model.
 
 Contract for the indexer:
@@ -13,7 +13,7 @@ Contract for the indexer:
   the new or changed paragraphs; paragraph ids are stable -- and returns
   ``{paragraph_id: [RawMention, ...]}``.  Keep that mapping (it is small: a
   few spans per paragraph) next to the index; it is the input of
-  :func:`searchapp.ingest.people.find_persons`.
+  :func:`searchapp.ingest.persons.people.find_persons`.
 * Results depend on the model and on :data:`RECOGNIZER_VERSION`; store
   :attr:`Recognizer.fingerprint` with them and re-run when it changes.
 * Nothing is downloaded, ever.  The model is an installed spaCy pipeline
