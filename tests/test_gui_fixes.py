@@ -73,3 +73,35 @@ def test_result_rows_never_overlap_after_the_panels_are_resized(qtbot, settings)
     win.resize(900, 700)  # the window itself narrower
     qtbot.wait(400)
     assert _rows_fit(win) == []
+
+
+def test_a_pasted_page_long_bad_query_gives_one_line_and_clears_the_results(qtbot, settings):
+    win = open_window(qtbot, settings)
+    search(qtbot, win, "summit")
+    list_height = win.results.height()
+    assert win.model.rowCount() > 0
+    pasted = ("summit AND -(Korea OR -) " * 250)[:6000]
+    win.search_box.clear()
+    win.search_box.insert(pasted)  # a paste: one edit, no key events
+    qtbot.keyClick(win.search_box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(win.message.isVisible() and "query" in win.message.text()),
+                    timeout=WAIT)
+    qtbot.wait(50)
+    error = getattr(win.message, "error", win.message.text())  # the whole message
+    line = win.message.fontMetrics().height()
+    assert win.message.height() < 2 * line  # one line
+    assert win.message.width() <= win.centralWidget().width()
+    assert win.results.height() >= list_height - 2 * line  # the list keeps its room
+    shown = win.message.text()
+    assert len(shown) < 400 and "…" in shown
+    assert error in win.message.toolTip()
+    assert len(error) < 300  # the core quotes only the query's start
+    assert error.startswith("Cannot understand the query 'summit AND")
+    # the previous results are gone, and the count says why
+    assert win.model.rowCount() == 0
+    assert all(not win.facets.model.values(f) for f in win.facets.model.groups)
+    assert win.timeline.bars == []
+    assert "cannot run" in win.count.text() and win.count.text() != "—"
+    # a good query afterwards: results, facets and a plain message line again
+    result = search(qtbot, win, "summit")
+    assert win.model.rowCount() == min(20, result.total) and not win.message.isVisible()

@@ -39,7 +39,7 @@ from searchapp.gui.index_status import IndexStatus
 from searchapp.gui.library import LibraryActions
 from searchapp.gui.search_state import SearchState
 from searchapp.gui.session import SearchSession
-from searchapp.gui.widgets import QUERY_HELP, SearchBox
+from searchapp.gui.widgets import QUERY_HELP, MessageLine, SearchBox
 from searchapp.gui.viewer import DocumentView
 from searchapp.model import SORT_LABELS, SORTS, IndexReport, SearchRequest, SearchResult
 
@@ -106,11 +106,8 @@ class MainWindow(LibraryActions, IndexStatus, QMainWindow):
         self.sort.setToolTip("Order of the results (Ctrl+1, Ctrl+2, Ctrl+3)")
         self.sort.currentIndexChanged.connect(
             lambda _i: self.state.set_sort(self.sort.currentData()))
-        self.message = QLabel("")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.RichText)
+        self.message = MessageLine()
         self.message.linkActivated.connect(self._message_link)
-        self.message.hide()
         self.chips = ChipsBar()
         self.chips.removed.connect(self.state.remove_chip)
         self.chips.hide()
@@ -404,15 +401,19 @@ class MainWindow(LibraryActions, IndexStatus, QMainWindow):
         if result.suggestion:
             bits.append(f"Did you mean <a href='suggest'>{html.escape(result.suggestion)}</a>?")
         bits.extend(html.escape(n) for n in result.notices)
-        self.message.setStyleSheet("")
-        self.message.setText("  ".join(bits))
-        self.message.setVisible(bool(bits))
+        self.message.show_notes("  ".join(bits))
 
     def _search_failed(self, message: str) -> None:
-        self.message.setStyleSheet("color:#c0392b")
-        self.message.setText(html.escape(message))
-        self.message.show()
-        self.count.setText("—")
+        """A query that cannot run: one line saying why, and no results (the previous
+        ones would look like its answer)."""
+        self.message.show_error(message)
+        self.result = None
+        self._panels_pending = None
+        self.model.set_result(None)
+        self.facets.set_counts({}, self.state.included(), self.request.exclude)
+        self.timeline.set_timeline([])
+        self.count.setText("<span style='color:#c0392b'>No results: the query cannot run "
+                           "(see the message above)</span>")
 
     def _message_link(self, href: str) -> None:
         if href == "suggest" and self.result and self.result.suggestion:

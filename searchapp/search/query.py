@@ -56,6 +56,18 @@ _FIELD_CLAUSE = re.compile(r"(?<![\w:])(\w+):(?:\"[^\"]*\"?|\[[^\]]*\]?|\([^)]*\
 _OPERATOR = re.compile(r"^(?:AND|OR|NOT|ANDNOT|ANDMAYBE)$")
 
 
+QUOTED_MAX = 60  # characters of a query quoted in an error message
+
+
+def _quoted(text: str) -> str:
+    """``text`` in quotes for an error message: only its start when it is long
+    (a pasted page must not become a page-long message)."""
+    text = " ".join(text.split())
+    if len(text) > QUOTED_MAX:
+        text = text[: QUOTED_MAX - 1].rstrip() + "…"
+    return "'" + text + "'"
+
+
 def date_bounds(text: str, end: bool) -> int:
     """``2023`` / ``2023-05`` / ``2023-05-04`` as a datenum bound (lower or upper)."""
     text = text.strip()
@@ -63,7 +75,7 @@ def date_bounds(text: str, end: bool) -> int:
         return 99999999 if end else 0
     m = _PARTIAL_DATE.match(text)
     if not m:
-        raise QueryError(f"'{text}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
+        raise QueryError(f"{_quoted(text)} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = int(m.group(1)), m.group(2), m.group(3)
     try:
         if day:
@@ -73,7 +85,7 @@ def date_bounds(text: str, end: bool) -> int:
             _date(year, int(month), 1)
             return year * 10000 + int(month) * 100 + (99 if end else 0)
     except ValueError:
-        raise QueryError(f"'{text}' is not a real date") from None
+        raise QueryError(f"{_quoted(text)} is not a real date") from None
     return year * 10000 + (9999 if end else 0)
 
 
@@ -111,16 +123,16 @@ class QueryBuilder:
             notices.append("Parentheses were unbalanced; they were ignored.")
             rewritten = rewritten.replace("(", " ").replace(")", " ")
         if not rewritten.strip():
-            raise QueryError(f"Nothing to search for in '{text}': an operator needs words "
+            raise QueryError(f"Nothing to search for in {_quoted(text)}: an operator needs words "
                              "on both sides, e.g. 'summit AND Seoul'.")
         try:
             q = self.parser.parse(rewritten)
         except Exception as exc:  # Whoosh's parser rarely raises, but never show a traceback
-            raise QueryError(f"Cannot understand the query '{text}': {exc}") from None
+            raise QueryError(f"Cannot understand the query {_quoted(text)}: {exc}") from None
         places: list[str] = []
         q = q.accept(lambda node: self._resolve_entities(node, persons, places, notices))
         if isinstance(q, type(query.NullQuery)):
-            raise QueryError(f"Nothing to search for in '{text}': only very common words "
+            raise QueryError(f"Nothing to search for in {_quoted(text)}: only very common words "
                              "or operators were left.")
         return ParsedQuery(q, rewritten, _unique(persons), _unique(places), notices)
 
@@ -140,11 +152,11 @@ class QueryBuilder:
         def repl(m: re.Match) -> str:
             if m.group("range") is not None:
                 if not m.group("close"):
-                    raise QueryError(f"The date range '{m.group(0)}' is not closed: write "
+                    raise QueryError(f"The date range {_quoted(m.group(0))} is not closed: write "
                                      "date:[2023-01-01 TO 2023-06-30]")
                 parts = re.fullmatch(r"(\S*?)\s*\bto\b\s*(\S*)", m.group("range").strip(), re.I)
                 if parts is None:
-                    raise QueryError(f"Cannot read the date range '{m.group(0)}': write "
+                    raise QueryError(f"Cannot read the date range {_quoted(m.group(0))}: write "
                                      "date:[2023-01-01 TO 2023-06-30]")
                 parts = parts.groups()
                 lo, hi = date_bounds(parts[0], False), date_bounds(parts[1], True)
@@ -155,7 +167,7 @@ class QueryBuilder:
                                      "date:[2023-01-01 TO 2023-06-30]")
                 lo, hi = date_bounds(single, False), date_bounds(single, True)
             if lo > hi:
-                raise QueryError(f"The date range '{m.group(0)}' ends before it starts")
+                raise QueryError(f"The date range {_quoted(m.group(0))} ends before it starts")
             return f"datenum:[{lo} TO {hi}]"
 
         return _DATE_CLAUSE.sub(repl, text)
@@ -201,7 +213,9 @@ class QueryBuilder:
                     continue
             kept.append(tok)
         if dropped:
-            notices.append("Ignored " + ", ".join(f"'{d}'" for d in dropped)
+            shown = _unique(dropped)
+            notices.append("Ignored " + ", ".join(_quoted(d) for d in shown[:5])
+                           + (" …" if len(shown) > 5 else "")
                            + ": an operator needs words on both sides.")
         return " ".join(kept)
 
@@ -214,7 +228,7 @@ class QueryBuilder:
             try:  # year:"" becomes Term("year", ""), which Whoosh cannot encode
                 self.schema[node.fieldname].to_bytes(node.text)
             except (ValueError, TypeError, OverflowError):
-                given = f", not '{node.text}'" if node.text.strip() else ""
+                given = f", not {_quoted(node.text)}" if node.text.strip() else ""
                 raise QueryError(f"'{node.fieldname}:' needs a number, e.g. "
                                  f"{node.fieldname}:2023{given}") from None
         if isinstance(node, query.Term) and node.fieldname in ("person", "place"):
