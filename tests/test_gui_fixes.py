@@ -105,3 +105,117 @@ def test_a_pasted_page_long_bad_query_gives_one_line_and_clears_the_results(qtbo
     # a good query afterwards: results, facets and a plain message line again
     result = search(qtbot, win, "summit")
     assert win.model.rowCount() == min(20, result.total) and not win.message.isVisible()
+
+
+def _open_first(qtbot, win, query):
+    search(qtbot, win, query)
+    win.results.setCurrentIndex(win.model.index(0))
+    hit = win.model.hits[0]
+    qtbot.waitUntil(lambda: bool(win.view.data and win.view.data.doc_id == hit.doc_id
+                                 and win.view.data.focus == hit.para), timeout=WAIT)
+    qtbot.wait(50)  # the scroll to the paragraph
+    return hit
+
+
+def _counter_matches(view) -> bool:
+    """The counter names the highlight the cursor is on."""
+    n = len(view.hits)
+    label = view.hit_label.text()
+    cursor = view.browser.textCursor()
+    on = [i for i, (pos, _) in enumerate(view.hits) if pos <= cursor.selectionStart()]
+    return label == f"{on[-1] + 1} of {n}" if on and cursor.hasSelection() else True
+
+
+def test_the_viewer_counter_follows_the_first_hit_f3_and_clicks(qtbot, settings):
+    win = open_window(qtbot, settings)
+    hit = _open_first(qtbot, win, "Korea")
+    view = win.view
+    n = len(view.hits)
+    assert n >= 4
+    first = next(i for i, (pos, _) in enumerate(view.hits)
+                 if view._para_of_block(view.browser.document().findBlock(pos).blockNumber())
+                 ["para"] == hit.para)
+    assert view.hit_label.text() == f"{first + 1} of {n}"  # the highlight scrolled to
+    qtbot.keyClick(view.browser, Qt.Key.Key_F3)
+    assert view.hit_label.text() == f"{first + 2} of {n}" and _counter_matches(view)
+    qtbot.keyClick(view.browser, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert view.hit_label.text() == f"{first + 1} of {n}" and _counter_matches(view)
+    # a click on a later highlight: the counter goes there, F3 goes on from it
+    target = (first + 3) % n
+    cursor = view.browser.textCursor()
+    cursor.setPosition(view.hits[target][0] + 1)
+    view.browser.ensureCursorVisible()
+    view.browser.setTextCursor(cursor)
+    view.browser.ensureCursorVisible()
+    qtbot.mouseClick(view.browser.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.browser.cursorRect(cursor).center())
+    assert view.hit_label.text() == f"{target + 1} of {n}"
+    qtbot.keyClick(view.browser, Qt.Key.Key_F3)
+    assert view.hit_label.text() == f"{(target + 1) % n + 1} of {n}" and _counter_matches(view)
+
+
+def test_closing_the_pinned_pane_keeps_the_other_viewers_place(qtbot, settings):
+    win = open_window(qtbot, settings)
+    _open_first(qtbot, win, '"Camp David"')
+    first = win.view.data.doc_id
+    win.pin_document()
+    other = next(i for i, h in enumerate(win.model.hits) if h.doc_id != first)
+    win.results.setCurrentIndex(win.model.index(other))
+    qtbot.waitUntil(lambda: bool(win.view.data and win.view.data.doc_id != first), timeout=WAIT)
+    qtbot.wait(100)
+    view = win.view
+    for _ in range(3):
+        view.next_hit()
+    qtbot.wait(50)
+    current, label = view.current_hit, view.hit_label.text()
+    top = view.browser.cursorForPosition(view.browser.viewport().rect().topLeft())
+    assert view.browser.verticalScrollBar().value() > 0
+    qtbot.mouseClick(win.pinned_view.pin_btn, Qt.MouseButton.LeftButton)  # Close ✕
+    qtbot.wait(200)
+    assert not win.pinned_view.isVisible()
+    assert view.current_hit == current and view.hit_label.text() == label
+    # the line that was at the top is still at the top (re-flowed to the new width)
+    cursor = view.browser.textCursor()
+    cursor.setPosition(top.position())
+    line = view.browser.cursorRect(cursor)
+    assert 0 <= line.top() and line.bottom() < 3 * line.height(), line
+    pos, _ = view.hits[current]
+    cursor = view.browser.textCursor()
+    cursor.setPosition(pos)
+    assert view.browser.viewport().rect().contains(view.browser.cursorRect(cursor).center())
+
+
+def test_together_searches_exactly_those_persons_and_the_count_says_any_or_all(qtbot, settings):
+    from searchapp.gui.search_state import app_request
+    from searchapp.search.engine import SearchEngine
+
+    two = ["Xi Jinping", "Kim Jong-un"]
+    with SearchEngine.open(settings) as engine:
+        expect = {mode: engine.search(app_request("", persons=two, person_mode=mode)).total
+                  for mode in ("any", "all")}
+    assert expect["any"] > expect["all"] > 0
+    win = open_window(qtbot, settings)
+    win.search_box.clear()
+    qtbot.keyClicks(win.search_box, "Yoo")  # the completer writes a person's name
+    win._completed(win.completions_list()[0])
+    wait_result(qtbot, win, lambda r: r.query == '"Yoon Suk Yeol"')
+    win.toggle_exclude("person", "Kim Jong-un")
+    wait_result(qtbot, win, lambda r: win.request.exclude == {"person": ["Kim Jong-un"]})
+    panel = win.persons_panel
+    panel.select(two)
+    qtbot.mouseClick(panel.both_btn, Qt.MouseButton.LeftButton)
+    result = wait_result(qtbot, win, lambda r: win.request.person_mode == "all")
+    assert sorted(win.request.persons) == sorted(two) and not win.request.exclude
+    assert result.total == expect["all"] and f"<b>{expect['all']}</b>" in win.count.text()
+    assert "all of them" in win.count.text()
+    assert "Persons: all of them (click to switch)" in [c for c, _ in win.chips.chips]
+    win.chips.removed.emit(("mode", "person", ""))  # the chip switches to "any"
+    result = wait_result(qtbot, win, lambda r: win.request.person_mode == "any")
+    assert result.total == expect["any"] and "any of them" in win.count.text()
+    assert "Persons: any of them (click to switch)" in [c for c, _ in win.chips.chips]
+    # a query about something else stays: Together narrows it to those persons
+    search(qtbot, win, "summit")
+    qtbot.mouseClick(panel.both_btn, Qt.MouseButton.LeftButton)
+    result = wait_result(qtbot, win, lambda r: r.query == "summit"
+                         and win.request.person_mode == "all")
+    assert all(set(two) <= set(h.persons) for h in win.model.hits)

@@ -37,7 +37,7 @@ from searchapp.gui.panels import BookmarksPanel, PersonsPanel, ShortcutsDialog
 from searchapp.gui.results import ResultsView
 from searchapp.gui.index_status import IndexStatus
 from searchapp.gui.library import LibraryActions
-from searchapp.gui.search_state import SearchState
+from searchapp.gui.search_state import SearchState, is_person_query, persons_mode_text
 from searchapp.gui.session import SearchSession
 from searchapp.gui.widgets import QUERY_HELP, MessageLine, SearchBox
 from searchapp.gui.viewer import DocumentView
@@ -176,7 +176,7 @@ class MainWindow(LibraryActions, IndexStatus, QMainWindow):
         self.facets.clear_all.connect(self.clear_filters)
         self.state.dates_changed.connect(self.facets.set_dates)
         self.persons_panel = PersonsPanel()
-        self.persons_panel.search_person.connect(self.state.set_persons)
+        self.persons_panel.search_person.connect(self.search_persons)
         self.bookmarks_model = BookmarksModel(self.store, self)
         self.bookmarks_panel = BookmarksPanel(self.bookmarks_model)
         self.bookmarks_panel.open_bookmark.connect(self.open_bookmark)
@@ -337,6 +337,11 @@ class MainWindow(LibraryActions, IndexStatus, QMainWindow):
         self.state.filter_person(name)
 
     def search_persons(self, names: list[str], mode: str) -> None:
+        """The persons browser's Search and Together: exactly these persons, with the
+        query as typed, unless that query only names persons (as the completer writes
+        them): these persons replace it."""
+        if is_person_query(self.search_box.text(), self._person_names):
+            self.search_box.setText("")
         self.state.set_persons(names, mode)
 
     # -- searching ------------------------------------------------------------------
@@ -378,7 +383,9 @@ class MainWindow(LibraryActions, IndexStatus, QMainWindow):
         self.model.set_starred(self._starred)
         n = result.total
         took = f" · {result.elapsed_ms:.0f} ms"
-        self.count.setText(f"<b>{n:,}</b> paragraph{'s' if n != 1 else ''}{took}")
+        mode = persons_mode_text(self.session.result_request or self.request)
+        mode = f" naming {mode}" if mode else ""
+        self.count.setText(f"<b>{n:,}</b> paragraph{'s' if n != 1 else ''}{mode}{took}")
         self._show_message(result)
         if result.query.strip():
             self.history_timer.start()
@@ -394,7 +401,7 @@ class MainWindow(LibraryActions, IndexStatus, QMainWindow):
         self._panels_pending = None
         self.facets.set_counts(result.facets, self.state.included(), self.request.exclude)
         self.timeline.set_timeline(result.timeline)
-        self.chips.set_chips(self.state.chips())
+        self.chips.set_chips(self.state.chips(self.session.result_request))
 
     def _show_message(self, result: SearchResult) -> None:
         bits = []
