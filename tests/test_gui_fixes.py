@@ -219,3 +219,28 @@ def test_together_searches_exactly_those_persons_and_the_count_says_any_or_all(q
     result = wait_result(qtbot, win, lambda r: r.query == "summit"
                          and win.request.person_mode == "all")
     assert all(set(two) <= set(h.persons) for h in win.model.hits)
+
+
+def _launch_line(qtbot, settings) -> str:
+    """The count line as the index update starts at launch."""
+    from searchapp.gui.main_window import MainWindow
+
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    seen = []
+    win.session.index_started.connect(lambda: seen.append(win.count.text()))
+    win.show()
+    qtbot.waitUntil(lambda: bool(seen), timeout=WAIT)
+    qtbot.waitUntil(lambda: not win.session.indexing, timeout=120000)
+    win.close()
+    return seen[0]
+
+
+def test_the_launch_line_says_building_only_when_there_is_no_index(qtbot, settings, tmp_path):
+    from searchapp.config import Settings
+    from test_gui_app import CORPUS
+
+    assert _launch_line(qtbot, settings) == "Checking for changes…"
+    fresh = Settings(corpus=CORPUS, index=tmp_path / "fresh-index", data_dir=tmp_path / "d2")
+    assert _launch_line(qtbot, fresh) == "Building the index for the first time…"
+    assert _launch_line(qtbot, fresh) == "Checking for changes…"  # the next launch
