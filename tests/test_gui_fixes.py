@@ -244,3 +244,34 @@ def test_the_launch_line_says_building_only_when_there_is_no_index(qtbot, settin
     fresh = Settings(corpus=CORPUS, index=tmp_path / "fresh-index", data_dir=tmp_path / "d2")
     assert _launch_line(qtbot, fresh) == "Building the index for the first time…"
     assert _launch_line(qtbot, fresh) == "Checking for changes…"  # the next launch
+
+
+def _bookmark_rows(win) -> tuple[list[int], int]:
+    table = win.bookmarks_panel.table
+    return [table.rowHeight(r) for r in range(table.model().rowCount())], \
+        table.viewport().height()
+
+
+def test_bookmark_rows_keep_one_height_and_several_fit_after_a_relaunch(qtbot, settings):
+    from searchapp.gui.main_window import MainWindow
+
+    win = open_window(qtbot, settings)
+    for query in ("summit", "Trump"):
+        search(qtbot, win, query)
+        for hit in win.model.hits[:3]:
+            win.toggle_bookmark(hit.to_json())
+    qtbot.wait(100)
+    first, room = _bookmark_rows(win)
+    line = win.bookmarks_panel.table.fontMetrics().lineSpacing()
+    assert len(first) == 6 and len(set(first)) == 1 and first[0] < 3 * line
+    assert room >= 4 * first[0]  # several rows at the default height
+    win.close()
+    again = MainWindow(settings)  # a relaunch: the window state is restored
+    qtbot.addWidget(again)
+    again.resize(1300, 820)
+    again.show()
+    qtbot.waitUntil(lambda: again.result is not None and not again.session.indexing,
+                    timeout=WAIT)
+    qtbot.wait(100)
+    rows, room = _bookmark_rows(again)
+    assert rows == first and room >= 4 * rows[0]

@@ -198,7 +198,10 @@ class MainWindow(LibraryActions, IndexStatus, QMainWindow):
         self.tabifyDockWidget(self.docks["filters"], self.docks["persons"])
         self.docks["filters"].raise_()
         self.resizeDocks([self.docks["filters"]], [270], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["bookmarks"]], [170], Qt.Orientation.Vertical)
+        title = self.fontMetrics().height() + 8  # the dock's title bar
+        self.resizeDocks([self.docks["bookmarks"]],
+                         [self.bookmarks_panel.sizeHint().height() + title],
+                         Qt.Orientation.Vertical)
 
     def _build_status(self) -> None:
         self.progress = QProgressBar()
