@@ -275,3 +275,49 @@ def test_bookmark_rows_keep_one_height_and_several_fit_after_a_relaunch(qtbot, s
     qtbot.wait(100)
     rows, room = _bookmark_rows(again)
     assert rows == first and room >= 4 * rows[0]
+
+
+def test_recent_searches_read_as_text_once_each_without_cli_searches(qtbot, settings):
+    from conftest import run_cli
+
+    win = open_window(qtbot, settings)
+    win.toggle_filter("year", "2023")
+    win.toggle_exclude("person", "Donald Trump")
+    search(qtbot, win, "summit")
+    qtbot.waitUntil(lambda: bool(win.store.history(limit=1)), timeout=WAIT)
+    search(qtbot, win, "Korea")
+    search(qtbot, win, "summit")  # the same search again
+    qtbot.wait(50)
+    env = {"SEARCHAPP_INDEX": str(settings.index), "SEARCHAPP_DATA_DIR": str(settings.data_dir),
+           "SEARCHAPP_CORPUS": str(settings.corpus)}
+    proc = run_cli("search", "Pyongyang", env=env)  # a search in the terminal
+    assert proc.returncode == 0, proc.stderr
+    assert win.store.history(limit=1)[0]["query"] == "Pyongyang"
+    win._fill_history_menu()
+    labels = [a.text() for a in win.history_menu.actions() if a.isEnabled() and a.text()]
+    assert labels == ["summit — Year 2023, not Person: Donald Trump",
+                      "Korea — Year 2023, not Person: Donald Trump", "Clear history"]
+    win.history_menu.actions()[1].trigger()  # the older one brings its filters back
+    result = wait_result(qtbot, win, lambda r: r.query == "Korea")
+    assert win.request.years == [2023] and win.request.exclude == {"person": ["Donald Trump"]}
+    assert result.total > 0
+
+
+def test_a_store_of_an_older_version_gains_the_history_origin(tmp_path):
+    import sqlite3
+
+    from searchapp.store import open_store
+
+    path = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE history (id INTEGER PRIMARY KEY, query TEXT NOT NULL, "
+               "filters TEXT NOT NULL DEFAULT '{}', ts REAL NOT NULL)")
+    db.execute("INSERT INTO history (query, filters, ts) VALUES ('old', '{}', 1.0)")
+    db.commit()
+    db.close()
+    with open_store(path) as store:
+        store.add_history("new one", {}, origin="app")
+        store.add_history("from the terminal")
+        assert [h["query"] for h in store.history()] == ["from the terminal", "new one", "old"]
+        assert [h["query"] for h in store.history(origin="app")] == ["new one"]
+        assert store.history(origin="cli")[0]["origin"] == "cli"

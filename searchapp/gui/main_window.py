@@ -451,7 +451,7 @@ class MainWindow(LibraryActions, IndexStatus, QMainWindow):
         req = self._current_request()
         if req.query.strip() or req.filters():
             try:
-                self.store.add_history(req.query, req.filters())
+                self.store.add_history(req.query, req.filters(), origin="app")
             except Exception:  # history is a convenience: never interrupt the user for it
                 pass
 
@@ -486,7 +486,7 @@ class MainWindow(LibraryActions, IndexStatus, QMainWindow):
                         if candidate not in out:
                             out.append(candidate)
             folded = stripped.casefold()
-            for h in self.store.history(limit=100):
+            for h in self.store.history(limit=100, origin="app"):
                 q = h["query"]
                 if q.casefold().startswith(folded) and q.strip() != stripped and q not in out:
                     out.append(q)
