@@ -321,3 +321,57 @@ def test_a_store_of_an_older_version_gains_the_history_origin(tmp_path):
         assert [h["query"] for h in store.history()] == ["from the terminal", "new one", "old"]
         assert [h["query"] for h in store.history(origin="app")] == ["new one"]
         assert store.history(origin="cli")[0]["origin"] == "cli"
+
+
+def _click(qtbot, win, facet, value):
+    tree = win.facets.tree
+    idx = facet_index(win, facet, value)
+    tree.scrollTo(idx)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(idx).center())
+
+
+def test_ticking_a_facet_value_keeps_the_groups_other_values_to_tick(qtbot, settings):
+    win = open_window(qtbot, settings)
+    everything = wait_result(qtbot, win, lambda r: r.total == 95)
+    sources = {f["value"]: f["count"] for f in everything.facets["source"]}
+    assert len(sources) >= 2
+    first, second = sorted(sources, key=sources.get, reverse=True)[:2]
+    _click(qtbot, win, "source", first)
+    wait_result(qtbot, win, lambda r: win.request.sources == [first])
+    shown = {v: (c, s) for v, c, s in win.facets.model.values("source")}
+    assert shown[first] == (sources[first], "include")
+    assert shown[second] == (sources[second], "")  # still there, with its count from before
+    assert second in win.facets.model.shown("source")
+    assert second in win.facets.model.stale["source"]  # greyed: a count from before
+    _click(qtbot, win, "source", second)  # a second source: OR
+    result = wait_result(qtbot, win, lambda r: sorted(win.request.sources) ==
+                         sorted([first, second]))
+    assert result.total == sources[first] + sources[second]
+    states = {v: s for v, _, s in win.facets.model.values("source")}
+    assert states[first] == states[second] == "include"
+    # the same for years
+    years = {str(f["value"]) for f in result.facets["year"]}
+    assert len(years) >= 2
+    _click(qtbot, win, "year", "2023")
+    wait_result(qtbot, win, lambda r: win.request.years == [2023])
+    assert set(years) <= set(win.facets.model.shown("year"))
+
+
+def test_show_all_is_offered_only_when_it_lists_more(qtbot, settings):
+    from searchapp.gui.models import FacetModel, MoreRole
+    from searchapp.search.engine import SearchEngine, SearchRequest
+
+    with SearchEngine.open(settings) as engine:
+        result = engine.search(SearchRequest())
+    persons = [f["value"] for f in result.facets["person"]]
+    assert len(persons) > FacetModel.SHOWN
+    model = FacetModel()
+    model.set_counts(result.facets, {"person": persons[FacetModel.SHOWN:]}, {})
+    group = model.groups["person"]
+    assert model.shown("person") == persons  # every value is listed already
+    assert not any(group.child(r, 0).data(MoreRole) for r in range(group.rowCount()))
+    model.set_counts(result.facets, {"person": persons[-1:]}, {})
+    last = group.child(group.rowCount() - 1, 0)
+    assert last.data(MoreRole) == "person" and last.text() == f"Show all {len(persons)}…"
+    model.toggle_all("person")
+    assert len(model.shown("person")) == len(persons) > FacetModel.SHOWN + 1

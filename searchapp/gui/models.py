@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFont, QGuiApplication, QPalette, QStandardItem, QStandardItemModel
 
 from searchapp.store import Bookmark, BookmarkStore
 from searchapp.model import FACETS, Hit, SearchResult
@@ -137,6 +137,10 @@ class FacetModel(QStandardItemModel):
         self.groups: dict[str, QStandardItem] = {}
         self.rows: dict[str, list[tuple[str, int, str]]] = {f: [] for f in FACET_TITLES}
         self.show_all: set[str] = set()  # groups listing every value
+        # a group's values and counts when it last had no chosen value, and which of
+        # the values listed now show those earlier counts
+        self.before: dict[str, list[tuple[str, int]]] = {}
+        self.stale: dict[str, set[str]] = {f: set() for f in FACET_TITLES}
         for facet, title in FACET_TITLES.items():
             item = QStandardItem(title)
             item.setEditable(False)
@@ -153,10 +157,22 @@ class FacetModel(QStandardItemModel):
 
     def set_counts(self, facets: dict[str, list[dict]], included: dict[str, list],
                    excluded: dict[str, list]) -> None:
+        """The counts of a new result.  Values in a group are OR, so choosing one
+        must not hide the others: a group with chosen values keeps listing the
+        values it had before the choice, with their counts from then, greyed
+        (the core counts only the current result, where that group's other
+        values are filtered out); chosen values show their current counts."""
         for facet in self.groups:
             inc = {str(v) for v in included.get(facet, [])}
             exc = {str(v) for v in excluded.get(facet, [])}
             out = [(str(r["value"]), r["count"]) for r in facets.get(facet, [])]
+            stale: set[str] = set()
+            if not inc and facets:  # (no facets at all: a query that could not run)
+                self.before[facet] = out
+            elif self.before.get(facet):
+                now = dict(out)
+                out = [(v, now.get(v, 0) if v in inc else c) for v, c in self.before[facet]]
+                stale = {v for v, _ in out if v not in inc}
             seen = {v for v, _ in out}
             for v in [*included.get(facet, []), *excluded.get(facet, [])]:
                 if str(v) not in seen:
@@ -164,6 +180,7 @@ class FacetModel(QStandardItemModel):
                     seen.add(str(v))
             self.rows[facet] = [(v, c, "include" if v in inc else "exclude" if v in exc else "")
                                 for v, c in out]
+            self.stale[facet] = stale
             self._fill(facet)
 
     def toggle_all(self, facet: str) -> None:
@@ -177,14 +194,18 @@ class FacetModel(QStandardItemModel):
         shown = rows if facet in self.show_all else \
             [r for i, r in enumerate(rows) if i < self.SHOWN or r[2]]
         group.removeRows(0, group.rowCount())
+        stale = self.stale.get(facet, set())
         for value, count, state in shown:
-            group.appendRow(self._row(facet, value, count, state))
-        if len(rows) > self.SHOWN:
+            group.appendRow(self._row(facet, value, count, state, value in stale))
+        # "Show all" only when it would list more; "Show fewer" only when it would list fewer
+        fewer = [r for i, r in enumerate(rows) if i < self.SHOWN or r[2]]
+        if len(fewer) < len(rows):
             group.appendRow(self._more_row(facet, len(rows), facet in self.show_all))
         group.setToolTip(f"{len(rows)} values in the current results" if rows
                          else "No values in the current results")
 
-    def _row(self, facet: str, value: str, count: int, state: str) -> list[QStandardItem]:
+    def _row(self, facet: str, value: str, count: int, state: str,
+             stale: bool = False) -> list[QStandardItem]:
         item = QStandardItem(value)
         item.setEditable(False)
         item.setData(facet, FacetRole)
@@ -207,6 +228,12 @@ class FacetModel(QStandardItemModel):
         counter.setData(facet, FacetRole)
         counter.setData(value, ValueRole)
         counter.setData(state, StateRole)
+        if stale:  # a count from before this group's choice: greyed, and said so
+            grey = QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+            for cell in (item, counter):
+                cell.setForeground(grey)
+                cell.setToolTip(f"{count} before you chose in this group; click to add "
+                                f"{value} (values in a group are OR)")
         return [item, counter]
 
     def _more_row(self, facet: str, total: int, showing_all: bool) -> list[QStandardItem]:
