@@ -167,8 +167,9 @@ class FacetModel(QStandardItemModel):
             exc = {str(v) for v in excluded.get(facet, [])}
             out = [(str(r["value"]), r["count"]) for r in facets.get(facet, [])]
             stale: set[str] = set()
-            if not inc and facets:  # (no facets at all: a query that could not run)
-                self.before[facet] = out
+            if not inc:
+                if facets:  # (no facets at all: a query that could not run)
+                    self.before[facet] = out
             elif self.before.get(facet):
                 now = dict(out)
                 out = [(v, now.get(v, 0) if v in inc else c) for v, c in self.before[facet]]

@@ -172,7 +172,7 @@ class BookmarksPanel(QWidget):
         model.modelReset.connect(self._counted)
         self.reload()
 
-    ROWS_SHOWN = 6  # rows the panel shows at its default height
+    ROWS_SHOWN = 5  # rows the panel shows at its default height
 
     def row_height(self) -> int:
         return self.table.fontMetrics().lineSpacing() + 10
