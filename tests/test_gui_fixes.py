@@ -5,22 +5,34 @@ facet groups that hid their other values.  Real index, offscreen, no mocks."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 pytest.importorskip("PySide6")
 pytestmark = pytest.mark.gui
 
+from conftest import CORPUS  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QTextDocument  # noqa: E402
-from test_gui_app import (  # noqa: E402, F401
-    WAIT,
-    built_index,
-    facet_index,
-    open_window,
-    search,
-    settings,
-    wait_result,
-)
+from test_gui_app import WAIT, facet_index, open_window, search, wait_result  # noqa: E402
+
+from searchapp.config import Settings  # noqa: E402
+from searchapp.index.update import update_index  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def built_index(tmp_path_factory):
+    root = tmp_path_factory.mktemp("guifixes")
+    s = Settings(corpus=CORPUS, index=root / "index", data_dir=root / "data")
+    update_index(s)
+    return s.index
+
+
+@pytest.fixture
+def settings(tmp_path, built_index):
+    shutil.copytree(built_index, tmp_path / "index")
+    return Settings(corpus=CORPUS, index=tmp_path / "index", data_dir=tmp_path / "data")
 
 
 def _visible_rows(view) -> list[int]:
@@ -237,9 +249,6 @@ def _launch_line(qtbot, settings) -> str:
 
 
 def test_the_launch_line_says_building_only_when_there_is_no_index(qtbot, settings, tmp_path):
-    from searchapp.config import Settings
-    from test_gui_app import CORPUS
-
     assert _launch_line(qtbot, settings) == "Checking for changes…"
     fresh = Settings(corpus=CORPUS, index=tmp_path / "fresh-index", data_dir=tmp_path / "d2")
     assert _launch_line(qtbot, fresh) == "Building the index for the first time…"

@@ -17,7 +17,6 @@ from searchapp.gui.models import HitRole
 from searchapp.gui.search_state import app_request, describe
 from searchapp.model import DocumentData
 
-
 HISTORY_SCAN = 300  # history rows read to find the latest distinct searches
 
 
