@@ -62,7 +62,7 @@ class MessageLine(QLabel):
     def show_notes(self, rich: str) -> None:
         self.error = ""
         self.setStyleSheet("")
-        self.setToolTip("")
+        self.setToolTip(rich)  # the whole of it, should the line be too narrow
         self.setText(rich)
         self.setVisible(bool(rich))
 
