@@ -358,6 +358,13 @@ def test_ticking_a_facet_value_keeps_the_groups_other_values_to_tick(qtbot, sett
     assert result.total == sources[first] + sources[second]
     states = {v: s for v, _, s in win.facets.model.values("source")}
     assert states[first] == states[second] == "include"
+    _click(qtbot, win, "source", second)  # back to one source, then another query:
+    search(qtbot, win, "Korea")  # the other source is listed, its old count not shown
+    shown = {v: (c, s) for v, c, s in win.facets.model.values("source")}
+    assert shown[second] == (None, "") and shown[first][1] == "include"
+    assert second in win.facets.model.shown("source")
+    win.clear_filters()
+    result = search(qtbot, win, "")
     # the same for years
     years = {str(f["value"]) for f in result.facets["year"]}
     assert len(years) >= 2

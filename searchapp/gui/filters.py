@@ -145,10 +145,10 @@ class FacetPanel(QWidget):
         layout.addWidget(self.clear_btn)
         self._dates: tuple[str | None, str | None] = (None, None)
 
-    def set_counts(self, facets, included, excluded) -> None:
+    def set_counts(self, facets, included, excluded, contexts=None) -> None:
         collapsed = {f for f, g in self.model.groups.items()
                      if not self.tree.isExpanded(self.model.indexFromItem(g))}
-        self.model.set_counts(facets, included, excluded)
+        self.model.set_counts(facets, included, excluded, contexts)
         for facet, group in self.model.groups.items():
             self.tree.setExpanded(self.model.indexFromItem(group), facet not in collapsed)
 

@@ -29,19 +29,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from searchapp.store import open_store
 from searchapp.config import Settings
 from searchapp.gui.filters import ChipsBar, FacetPanel, TimelineChart
+from searchapp.gui.index_status import IndexStatus
+from searchapp.gui.library import LibraryActions
 from searchapp.gui.models import BookmarksModel, HitRole, ResultsModel
 from searchapp.gui.panels import BookmarksPanel, PersonsPanel, ShortcutsDialog
 from searchapp.gui.results import ResultsView
-from searchapp.gui.index_status import IndexStatus
-from searchapp.gui.library import LibraryActions
-from searchapp.gui.search_state import SearchState, is_person_query, persons_mode_text
+from searchapp.gui.search_state import (
+    SearchState,
+    group_contexts,
+    is_person_query,
+    persons_mode_text,
+)
 from searchapp.gui.session import SearchSession
-from searchapp.gui.widgets import QUERY_HELP, MessageLine, SearchBox
 from searchapp.gui.viewer import DocumentView
+from searchapp.gui.widgets import QUERY_HELP, MessageLine, SearchBox
 from searchapp.model import SORT_LABELS, SORTS, IndexReport, SearchRequest, SearchResult
+from searchapp.store import open_store
 
 PANELS_DELAY_MS = 8  # facets, timeline and chips follow the results list by this much
 DEBOUNCE_MS = 40  # overtaken searches are skipped (and run in another process)
@@ -402,7 +407,9 @@ class MainWindow(LibraryActions, IndexStatus, QMainWindow):
         if result is None or result is not self.result:
             return
         self._panels_pending = None
-        self.facets.set_counts(result.facets, self.state.included(), self.request.exclude)
+        req = self.session.result_request or self.request  # the request these results answer
+        self.facets.set_counts(result.facets, self.state.included(req), req.exclude,
+                               group_contexts(req))
         self.timeline.set_timeline(result.timeline)
         self.chips.set_chips(self.state.chips(self.session.result_request))
 

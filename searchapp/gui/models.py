@@ -17,8 +17,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QGuiApplication, QPalette, QStandardItem, QStandardItemModel
 
-from searchapp.store import Bookmark, BookmarkStore
 from searchapp.model import FACETS, Hit, SearchResult
+from searchapp.store import Bookmark, BookmarkStore
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 StarRole = Qt.ItemDataRole.UserRole + 2
@@ -139,7 +139,7 @@ class FacetModel(QStandardItemModel):
         self.show_all: set[str] = set()  # groups listing every value
         # a group's values and counts when it last had no chosen value, and which of
         # the values listed now show those earlier counts
-        self.before: dict[str, list[tuple[str, int]]] = {}
+        self.before: dict[str, tuple[list[tuple[str, int]], str | None]] = {}
         self.stale: dict[str, set[str]] = {f: set() for f in FACET_TITLES}
         for facet, title in FACET_TITLES.items():
             item = QStandardItem(title)
@@ -156,23 +156,29 @@ class FacetModel(QStandardItemModel):
             self.groups[facet] = item
 
     def set_counts(self, facets: dict[str, list[dict]], included: dict[str, list],
-                   excluded: dict[str, list]) -> None:
+                   excluded: dict[str, list], contexts: dict[str, str] | None = None) -> None:
         """The counts of a new result.  Values in a group are OR, so choosing one
         must not hide the others: a group with chosen values keeps listing the
-        values it had before the choice, with their counts from then, greyed
-        (the core counts only the current result, where that group's other
-        values are filtered out); chosen values show their current counts."""
+        values it had before the choice, greyed, with their counts from then as
+        long as the rest of the search (``contexts[facet]``: the request without
+        that group's values) is the same, without a count once it changed (the
+        core counts only the current result, where that group's other values
+        are filtered out); chosen values show their current counts."""
+        contexts = contexts or {}
         for facet in self.groups:
             inc = {str(v) for v in included.get(facet, [])}
             exc = {str(v) for v in excluded.get(facet, [])}
             out = [(str(r["value"]), r["count"]) for r in facets.get(facet, [])]
             stale: set[str] = set()
+            context = contexts.get(facet)
             if not inc:
                 if facets:  # (no facets at all: a query that could not run)
-                    self.before[facet] = out
-            elif self.before.get(facet):
+                    self.before[facet] = (out, context)
+            elif facet in self.before:
+                earlier, then = self.before[facet]
                 now = dict(out)
-                out = [(v, now.get(v, 0) if v in inc else c) for v, c in self.before[facet]]
+                out = [(v, now.get(v, 0) if v in inc else c if then == context else None)
+                       for v, c in earlier]
                 stale = {v for v, _ in out if v not in inc}
             seen = {v for v, _ in out}
             for v in [*included.get(facet, []), *excluded.get(facet, [])]:
@@ -205,7 +211,7 @@ class FacetModel(QStandardItemModel):
         group.setToolTip(f"{len(rows)} values in the current results" if rows
                          else "No values in the current results")
 
-    def _row(self, facet: str, value: str, count: int, state: str,
+    def _row(self, facet: str, value: str, count: int | None, state: str,
              stale: bool = False) -> list[QStandardItem]:
         item = QStandardItem(value)
         item.setEditable(False)
@@ -223,7 +229,8 @@ class FacetModel(QStandardItemModel):
             font.setStrikeOut(True)
             item.setFont(font)
             item.setText(f"not {value}")
-        counter = QStandardItem(str(count) if count or state != "exclude" else "")
+        counter = QStandardItem("" if count is None else str(count)
+                                if count or state != "exclude" else "")
         counter.setEditable(False)
         counter.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         counter.setData(facet, FacetRole)
@@ -231,10 +238,11 @@ class FacetModel(QStandardItemModel):
         counter.setData(state, StateRole)
         if stale:  # a count from before this group's choice: greyed, and said so
             grey = QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+            then = "count unknown for this search" if count is None else \
+                f"{count} before you chose in this group"
             for cell in (item, counter):
                 cell.setForeground(grey)
-                cell.setToolTip(f"{count} before you chose in this group; click to add "
-                                f"{value} (values in a group are OR)")
+                cell.setToolTip(f"{value}: {then}; click to add it (values in a group are OR)")
         return [item, counter]
 
     def _more_row(self, facet: str, total: int, showing_all: bool) -> list[QStandardItem]:

@@ -8,6 +8,7 @@ window runs the search.  Tested without a window.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 
@@ -34,9 +35,10 @@ class SearchState(QObject):
         super().__init__(parent)
         self.request = app_request()
 
-    def included(self) -> dict[str, list]:
-        """facet -> chosen values."""
-        return {f: list(getattr(self.request, attr)) for f, attr in LIST_FIELDS.items()}
+    def included(self, req: SearchRequest | None = None) -> dict[str, list]:
+        """facet -> chosen values (of ``req``, by default the current request)."""
+        req = req or self.request
+        return {f: list(getattr(req, attr)) for f, attr in LIST_FIELDS.items()}
 
     def _set(self, **changes) -> None:
         self.request = replace(self.request, **changes)
@@ -159,3 +161,15 @@ def describe(query: str, filters: dict) -> str:
         parts.extend(f"not {FACET_TITLES.get(facet, facet)}{sep}{v}" for v in values)
     text = query.strip() or "(filters only)"
     return f"{text} — {', '.join(parts)}" if parts else text
+
+
+def group_contexts(req: SearchRequest) -> dict[str, str]:
+    """facet -> the search without that group's own values: what a group's counts
+    depend on (the facet panel keeps a group's earlier counts while it is the same)."""
+    out = {}
+    for facet, attr in LIST_FIELDS.items():
+        rest = replace(req, **{attr: []}, page=1, sort="relevance",
+                       **({"person_mode": "any"} if facet == "person" else {}),
+                       **({"place_mode": "any"} if facet == "place" else {}))
+        out[facet] = json.dumps(rest.to_json(), sort_keys=True, ensure_ascii=False)
+    return out

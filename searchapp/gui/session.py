@@ -20,9 +20,9 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from searchapp.config import Settings
-from searchapp.gui.jobs import run_job
 from searchapp.engine_process import EngineClient
 from searchapp.errors import IndexDamaged
+from searchapp.gui.jobs import run_job
 from searchapp.index.background import index_exists, update_index_in_process
 from searchapp.model import IndexReport, SearchRequest, SearchResult
 
