@@ -54,7 +54,8 @@ CREATE TABLE IF NOT EXISTS history (
     id INTEGER PRIMARY KEY,
     query TEXT NOT NULL,
     filters TEXT NOT NULL DEFAULT '{}',
-    ts REAL NOT NULL
+    ts REAL NOT NULL,
+    origin TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS saved_search (
     id INTEGER PRIMARY KEY,
@@ -123,15 +124,24 @@ class BookmarkStore:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.executescript(SCHEMA)
-            columns = {r[1] for r in self._db.execute("PRAGMA table_info(bookmark)")}
-            if "page" not in columns:  # a store made before pages were known
-                self._db.execute("ALTER TABLE bookmark ADD COLUMN page INTEGER")
+            self._add_missing_columns()
             bad = [r[0] for r in self._db.execute("PRAGMA quick_check")]
             if bad != ["ok"]:
                 raise sqlite3.DatabaseError("database disk image is malformed")
         except sqlite3.DatabaseError:
             self._db.close()
             raise
+
+    def _add_missing_columns(self) -> None:
+        """Stores made by older versions: history rows learn where they came from
+        (``origin``: "cli" or "app"; "" for rows written before it was recorded), and
+        bookmarks their page (PDF)."""
+        columns = {r["name"] for r in self._db.execute("PRAGMA table_info(history)")}
+        if "origin" not in columns:
+            self._db.execute("ALTER TABLE history ADD COLUMN origin TEXT NOT NULL DEFAULT ''")
+        columns = {r["name"] for r in self._db.execute("PRAGMA table_info(bookmark)")}
+        if "page" not in columns:  # a store made before pages were known
+            self._db.execute("ALTER TABLE bookmark ADD COLUMN page INTEGER")
 
     def close(self) -> None:
         self._db.close()
@@ -296,28 +306,32 @@ class BookmarkStore:
 
     # -- history and saved searches --------------------------------------------------
 
-    def add_history(self, query: str, filters: dict | None = None) -> None:
+    def add_history(self, query: str, filters: dict | None = None, origin: str = "cli") -> None:
+        """Remember a search made in the CLI or the app (``origin``)."""
         query = query.strip()
         filters = filters or {}
         if not query and not any(filters.values()):
             return
         blob = json.dumps(filters, sort_keys=True, ensure_ascii=False)
         with self._tx() as db:
-            last = db.execute("SELECT query, filters FROM history ORDER BY id DESC LIMIT 1")\
-                .fetchone()
-            if last and last["query"] == query and last["filters"] == blob:
+            last = db.execute("SELECT query, filters, origin FROM history ORDER BY id DESC "
+                              "LIMIT 1").fetchone()
+            if last and (last["query"], last["filters"], last["origin"]) == (query, blob, origin):
                 db.execute("UPDATE history SET ts=? WHERE id=(SELECT MAX(id) FROM history)",
                            (time.time(),))
                 return
-            db.execute("INSERT INTO history (query, filters, ts) VALUES (?,?,?)",
-                       (query, blob, time.time()))
+            db.execute("INSERT INTO history (query, filters, ts, origin) VALUES (?,?,?,?)",
+                       (query, blob, time.time(), origin))
             db.execute("DELETE FROM history WHERE id <= (SELECT MAX(id) FROM history) - ?",
                        (HISTORY_LIMIT,))
 
-    def history(self, limit: int = 50) -> list[dict]:
-        return [{"query": r["query"], "filters": json.loads(r["filters"]), "ts": r["ts"]}
-                for r in self._db.execute("SELECT * FROM history ORDER BY id DESC LIMIT ?",
-                                          (limit,))]
+    def history(self, limit: int = 50, origin: str | None = None) -> list[dict]:
+        """The latest searches, newest first; only those made in ``origin`` if given."""
+        where, args = ("WHERE origin=? ", (origin,)) if origin else ("", ())
+        return [{"query": r["query"], "filters": json.loads(r["filters"]), "ts": r["ts"],
+                 "origin": r["origin"]}
+                for r in self._db.execute(f"SELECT * FROM history {where}ORDER BY id DESC "
+                                          "LIMIT ?", (*args, limit))]
 
     def clear_history(self) -> None:
         with self._tx() as db:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from searchapp.gui.panels import ProblemsDialog
+from searchapp.index.background import index_exists
 from searchapp.model import IndexReport
 
 
@@ -25,8 +26,11 @@ class IndexStatus:
         self.progress.setFormat("Checking the corpus…")
         self.progress.show()
         self.update_action.setEnabled(False)
-        if not self.session.engine_open:
-            self.count.setText("Building the index for the first time…")
+        if not self.session.engine_open:  # at launch: say what is going on
+            if index_exists(self.settings.index):
+                self.count.setText("Checking for changes…")
+            else:
+                self.count.setText("Building the index for the first time…")
 
     def _index_progress(self, done: int, total: int, label: str) -> None:
         self.progress.setRange(0, max(1, total))

@@ -7,14 +7,17 @@ holds only its layout and wiring.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
 from searchapp.errors import BookmarkError
 from searchapp.gui.models import HitRole
-from searchapp.gui.search_state import app_request
+from searchapp.gui.search_state import app_request, describe
 from searchapp.model import DocumentData
+
+HISTORY_SCAN = 300  # history rows read to find the latest distinct searches
 
 
 class LibraryActions:
@@ -85,19 +88,28 @@ class LibraryActions:
 
     # -- history and saved searches -------------------------------------------------------
 
+    def recent_searches(self, limit: int = 20) -> list[dict]:
+        """The app's own searches, each distinct one once, the most recent first."""
+        seen, out = set(), []
+        for h in self.store.history(limit=HISTORY_SCAN, origin="app"):
+            key = (h["query"], json.dumps(h["filters"], sort_keys=True))
+            if key not in seen:
+                seen.add(key)
+                out.append(h)
+        return out[:limit]
+
     def _fill_history_menu(self) -> None:
         menu = self.history_menu
         menu.clear()
-        entries = self.store.history(limit=20)
+        entries = self.recent_searches()
         if not entries:
             menu.addAction("(no searches yet)").setEnabled(False)
         for h in entries:
-            label = h["query"] or "(filters only)"
-            if h["filters"]:
-                label += "  [" + ", ".join(
-                    f"{k}: {v}" for k, v in h["filters"].items() if k != "person_mode") + "]"
-            menu.addAction(label[:90], lambda h=h: self.apply_request(
-                app_request(h["query"], h["filters"])))
+            label = describe(h["query"], h["filters"])
+            action = menu.addAction(label if len(label) <= 90 else label[:89] + "…",
+                                    lambda h=h: self.apply_request(
+                                        app_request(h["query"], h["filters"])))
+            action.setToolTip(label)
         menu.addSeparator()
         menu.addAction("Clear history", self.store.clear_history)
 

@@ -36,10 +36,14 @@ from searchapp.gui.library import LibraryActions
 from searchapp.gui.models import BookmarksModel, HitRole, ResultsModel
 from searchapp.gui.panels import BookmarksPanel, PersonsPanel, ShortcutsDialog
 from searchapp.gui.results import ResultsView
-from searchapp.gui.search_state import SearchState
+from searchapp.gui.search_state import (
+    SearchState,
+    is_person_query,
+    persons_mode_text,
+)
 from searchapp.gui.session import SearchSession
 from searchapp.gui.viewer import DocumentView
-from searchapp.gui.widgets import QUERY_HELP, SearchBox
+from searchapp.gui.widgets import QUERY_HELP, MessageLine, SearchBox
 from searchapp.model import SORT_LABELS, SORTS, IndexReport, SearchRequest, SearchResult
 from searchapp.store import open_store
 
@@ -106,11 +110,8 @@ class MainWindow(LibraryActions, IndexStatus, QMainWindow):
         self.sort.setToolTip("Order of the results (Ctrl+1, Ctrl+2, Ctrl+3)")
         self.sort.currentIndexChanged.connect(
             lambda _i: self.state.set_sort(self.sort.currentData()))
-        self.message = QLabel("")
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.RichText)
+        self.message = MessageLine()
         self.message.linkActivated.connect(self._message_link)
-        self.message.hide()
         self.chips = ChipsBar()
         self.chips.removed.connect(self.state.remove_chip)
         self.chips.hide()
@@ -179,7 +180,7 @@ class MainWindow(LibraryActions, IndexStatus, QMainWindow):
         self.facets.clear_all.connect(self.clear_filters)
         self.state.dates_changed.connect(self.facets.set_dates)
         self.persons_panel = PersonsPanel()
-        self.persons_panel.search_person.connect(self.state.set_persons)
+        self.persons_panel.search_person.connect(self.search_persons)
         self.bookmarks_model = BookmarksModel(self.store, self)
         self.bookmarks_panel = BookmarksPanel(self.bookmarks_model)
         self.bookmarks_panel.open_bookmark.connect(self.open_bookmark)
@@ -201,7 +202,10 @@ class MainWindow(LibraryActions, IndexStatus, QMainWindow):
         self.tabifyDockWidget(self.docks["filters"], self.docks["persons"])
         self.docks["filters"].raise_()
         self.resizeDocks([self.docks["filters"]], [270], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["bookmarks"]], [170], Qt.Orientation.Vertical)
+        title = self.fontMetrics().height() + 8  # the dock's title bar
+        self.resizeDocks([self.docks["bookmarks"]],
+                         [self.bookmarks_panel.sizeHint().height() + title],
+                         Qt.Orientation.Vertical)
 
     def _build_status(self) -> None:
         self.progress = QProgressBar()
@@ -340,6 +344,11 @@ class MainWindow(LibraryActions, IndexStatus, QMainWindow):
         self.state.filter_person(name)
 
     def search_persons(self, names: list[str], mode: str) -> None:
+        """The persons browser's Search and Together: exactly these persons, with the
+        query as typed, unless that query only names persons (as the completer writes
+        them): these persons replace it."""
+        if is_person_query(self.search_box.text(), self._person_names):
+            self.search_box.setText("")
         self.state.set_persons(names, mode)
 
     # -- searching ------------------------------------------------------------------
@@ -381,7 +390,9 @@ class MainWindow(LibraryActions, IndexStatus, QMainWindow):
         self.model.set_starred(self._starred)
         n = result.total
         took = f" · {result.elapsed_ms:.0f} ms"
-        self.count.setText(f"<b>{n:,}</b> paragraph{'s' if n != 1 else ''}{took}")
+        mode = persons_mode_text(self.session.result_request or self.request)
+        mode = f" naming {mode}" if mode else ""
+        self.count.setText(f"<b>{n:,}</b> paragraph{'s' if n != 1 else ''}{mode}{took}")
         self._show_message(result)
         if result.query.strip():
             self.history_timer.start()
@@ -395,24 +406,29 @@ class MainWindow(LibraryActions, IndexStatus, QMainWindow):
         if result is None or result is not self.result:
             return
         self._panels_pending = None
-        self.facets.set_counts(result.facets, self.state.included(), self.request.exclude)
+        req = self.session.result_request or self.request  # the request these results answer
+        self.facets.set_counts(result.facets, self.state.included(req), req.exclude)
         self.timeline.set_timeline(result.timeline)
-        self.chips.set_chips(self.state.chips())
+        self.chips.set_chips(self.state.chips(self.session.result_request))
 
     def _show_message(self, result: SearchResult) -> None:
         bits = []
         if result.suggestion:
             bits.append(f"Did you mean <a href='suggest'>{html.escape(result.suggestion)}</a>?")
         bits.extend(html.escape(n) for n in result.notices)
-        self.message.setStyleSheet("")
-        self.message.setText("  ".join(bits))
-        self.message.setVisible(bool(bits))
+        self.message.show_notes("  ".join(bits))
 
     def _search_failed(self, message: str) -> None:
-        self.message.setStyleSheet("color:#c0392b")
-        self.message.setText(html.escape(message))
-        self.message.show()
-        self.count.setText("—")
+        """A query that cannot run: one line saying why, and no results (the previous
+        ones would look like its answer)."""
+        self.message.show_error(message)
+        self.result = None
+        self._panels_pending = None
+        self.model.set_result(None)
+        self.facets.set_counts({}, self.state.included(), self.request.exclude)
+        self.timeline.set_timeline([])
+        self.count.setText("<span style='color:#c0392b'>No results: the query cannot run "
+                           "(see the message above)</span>")
 
     def _message_link(self, href: str) -> None:
         if href == "suggest" and self.result and self.result.suggestion:
@@ -440,7 +456,7 @@ class MainWindow(LibraryActions, IndexStatus, QMainWindow):
         req = self._current_request()
         if req.query.strip() or req.filters():
             try:
-                self.store.add_history(req.query, req.filters())
+                self.store.add_history(req.query, req.filters(), origin="app")
             except Exception:  # history is a convenience: never interrupt the user for it
                 pass
 
@@ -475,7 +491,7 @@ class MainWindow(LibraryActions, IndexStatus, QMainWindow):
                         if candidate not in out:
                             out.append(candidate)
             folded = stripped.casefold()
-            for h in self.store.history(limit=100):
+            for h in self.store.history(limit=100, origin="app"):
                 q = h["query"]
                 if q.casefold().startswith(folded) and q.strip() != stripped and q not in out:
                     out.append(q)

@@ -138,6 +138,8 @@ class FacetModel(QStandardItemModel):
         self.groups: dict[str, QStandardItem] = {}
         self.rows: dict[str, list[tuple[str, int, str]]] = {f: [] for f in FACET_TITLES}
         self.show_all: set[str] = set()  # groups listing every value
+        # a group's values and counts when it last had no chosen value, and which of
+        # the values listed now show those earlier counts
         for facet, title in FACET_TITLES.items():
             item = QStandardItem(title)
             item.setEditable(False)
@@ -154,6 +156,11 @@ class FacetModel(QStandardItemModel):
 
     def set_counts(self, facets: dict[str, list[dict]], included: dict[str, list],
                    excluded: dict[str, list]) -> None:
+        """The counts of a new result.  Values in a group are OR, so choosing one
+        must not hide the others: the core counts a group whose chosen values are
+        OR without the group's own filter (``SearchEngine.search``), so its other
+        values stay listed with the paragraphs ticking them would add.  Chosen and
+        excluded values stay listed even when no result has them."""
         for facet in self.groups:
             inc = {str(v) for v in included.get(facet, [])}
             exc = {str(v) for v in excluded.get(facet, [])}
@@ -180,7 +187,9 @@ class FacetModel(QStandardItemModel):
         group.removeRows(0, group.rowCount())
         for value, count, state in shown:
             group.appendRow(self._row(facet, value, count, state))
-        if len(rows) > self.SHOWN:
+        # "Show all" only when it would list more; "Show fewer" only when it would list fewer
+        fewer = [r for i, r in enumerate(rows) if i < self.SHOWN or r[2]]
+        if len(fewer) < len(rows):
             group.appendRow(self._more_row(facet, len(rows), facet in self.show_all))
         group.setToolTip(f"{len(rows)} values in the current results" if rows
                          else "No values in the current results")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -129,8 +129,15 @@ class BookmarksPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(True)
+        # one line of text per row (the whole passage in its tooltip): rows measured to
+        # their wrapped text took the widths of a panel not yet laid out, and grew to
+        # ~180 px after a relaunch
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.row_height())
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(1, 140)
@@ -165,6 +172,20 @@ class BookmarksPanel(QWidget):
         model.modelReset.connect(self._counted)
         self.reload()
 
+    ROWS_SHOWN = 5  # rows the panel shows at its default height
+
+    def row_height(self) -> int:
+        return self.table.fontMetrics().lineSpacing() + 10
+
+    def sizeHint(self) -> QSize:
+        """Room for a few bookmarks: the filter line, the header, ``ROWS_SHOWN`` rows
+        and the buttons."""
+        hint = super().sizeHint()
+        line = self.filter.sizeHint().height()
+        height = (2 * line + self.table.horizontalHeader().sizeHint().height()
+                  + self.ROWS_SHOWN * self.row_height() + 24)
+        return QSize(hint.width(), height)
+
     def reload(self) -> None:
         current = self.tag.currentData()
         self.tag.blockSignals(True)
@@ -179,7 +200,6 @@ class BookmarksPanel(QWidget):
 
     def apply_filter(self) -> None:
         self.model.refresh(tag=self.tag.currentData(), text=self.filter.text().strip())
-        self.table.resizeRowsToContents()
 
     def _counted(self) -> None:
         n = self.model.rowCount()

@@ -119,6 +119,7 @@ class ResultsView(QListView):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self._laid_width = -1  # the viewport width the rows were measured at
         self.delegate = ResultDelegate(self)
         self.setItemDelegate(self.delegate)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -133,9 +134,24 @@ class ResultsView(QListView):
         self.setMouseTracking(True)
 
     def resizeEvent(self, event) -> None:
-        if event.oldSize().width() != event.size().width():
-            self.delegate.invalidate()
         super().resizeEvent(event)
+        self._width_changed()
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()  # a scroll bar shown or hidden changes the viewport's width
+        self._width_changed()
+
+    def _width_changed(self) -> None:
+        """Rows are as tall as their text at the viewport's width: when that width
+        changes, forget the laid-out text and lay the rows out again.  (QListView
+        re-lays out a top-to-bottom list only when its height changes, so rows
+        measured at the old width overlapped or left gaps.)"""
+        width = self.viewport().width()
+        if width == self._laid_width:
+            return
+        self._laid_width = width
+        self.delegate.invalidate()
+        self.scheduleDelayedItemsLayout()
 
     def changeEvent(self, event) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):

@@ -8,6 +8,7 @@ window runs the search.  Tested without a window.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
@@ -33,9 +34,10 @@ class SearchState(QObject):
         super().__init__(parent)
         self.request = app_request()
 
-    def included(self) -> dict[str, list]:
-        """facet -> chosen values."""
-        return {f: list(getattr(self.request, attr)) for f, attr in LIST_FIELDS.items()}
+    def included(self, req: SearchRequest | None = None) -> dict[str, list]:
+        """facet -> chosen values (of ``req``, by default the current request)."""
+        req = req or self.request
+        return {f: list(getattr(req, attr)) for f, attr in LIST_FIELDS.items()}
 
     def _set(self, **changes) -> None:
         self.request = replace(self.request, **changes)
@@ -78,19 +80,25 @@ class SearchState(QObject):
             self.toggle_filter("person", name)
 
     def set_persons(self, names: list[str], mode: str) -> None:
-        self._set(persons=list(names), person_mode=mode)
+        """Search exactly ``names`` (the persons browser): they replace the persons
+        filtered by, and are no longer excluded."""
+        names = list(dict.fromkeys(names))
+        exclude = {k: [v for v in vs if not (k == "person" and v in names)]
+                   for k, vs in self.request.exclude.items()}
+        self._set(persons=names, person_mode=mode if len(names) > 1 else "any",
+                  exclude={k: vs for k, vs in exclude.items() if vs})
 
-    def chips(self) -> list[tuple[str, tuple[str, str, str]]]:
-        """The active filters as (label, key) chips."""
-        req = self.request
+    def chips(self, req: SearchRequest | None = None) -> list[tuple[str, tuple[str, str, str]]]:
+        """The active filters of ``req`` (the current request) as (label, key) chips."""
+        req = req or self.request
         chips = []
         for facet, attr in LIST_FIELDS.items():
             values = getattr(req, attr)
             for v in values:
                 chips.append((f"{FACET_TITLES[facet]}: {v}", ("include", facet, str(v))))
             if facet == "person" and len(values) > 1:
-                mode = "all of them" if req.person_mode == "all" else "any of them"
-                chips.append((f"Persons: {mode} (click to switch)", ("mode", "person", "")))
+                chips.append((f"Persons: {persons_mode_text(req)} (click to switch)",
+                              ("mode", "person", "")))
         for facet, values in req.exclude.items():
             for v in values:
                 chips.append((f"not {FACET_TITLES.get(facet, facet)}: {v}",
@@ -110,3 +118,47 @@ class SearchState(QObject):
             self._set(person_mode="any" if self.request.person_mode == "all" else "all")
         elif what == "dates":
             self.set_dates(None, None)
+
+
+def persons_mode_text(req: SearchRequest) -> str:
+    """How several persons combine, as the chip and the count say it ("" for one)."""
+    if len(req.persons) < 2:
+        return ""
+    return "all of them" if req.person_mode == "all" else "any of them"
+
+
+_NAME_PART = re.compile(r'(?:person:)?"([^"]*)"?|person:(\S+)')
+
+
+def is_person_query(text: str, names: list[tuple[str, str]]) -> bool:
+    """Whether ``text`` only names persons (``"Yoon Suk Yeol"`` as the completer
+    writes it, ``person:尹``, ``Xi Jinping``): ``names`` are (alias, canonical) pairs."""
+    known = {alias.casefold() for alias, _ in names} | {c.casefold() for _, c in names}
+    parts: list[str] = []
+    rest = _NAME_PART.sub(lambda m: parts.append(m.group(1) or m.group(2) or "") or " ", text)
+    if rest.strip():
+        parts.append(" ".join(rest.split()))
+    return bool(parts) and all(p.strip().casefold() in known for p in parts)
+
+
+def describe(query: str, filters: dict) -> str:
+    """A search as a person reads it: ``summit — Year 2023, not Person: Donald Trump``."""
+    req = app_request(query, filters)
+    parts = []
+    for facet, attr in LIST_FIELDS.items():
+        values = [str(v) for v in getattr(req, attr)]
+        if not values:
+            continue
+        joiner = " and " if (facet == "person" and req.person_mode == "all") \
+            or (facet == "place" and req.place_mode == "all") else " or "
+        sep = " " if facet == "year" else ": "
+        parts.append(f"{FACET_TITLES[facet]}{sep}{joiner.join(values)}")
+    if req.date_from or req.date_to:
+        parts.append(f"Date {req.date_from or '…'} – {req.date_to or '…'}")
+    for facet, values in req.exclude.items():
+        sep = " " if facet == "year" else ": "
+        parts.extend(f"not {FACET_TITLES.get(facet, facet)}{sep}{v}" for v in values)
+    text = query.strip() or "(filters only)"
+    return f"{text} — {', '.join(parts)}" if parts else text
+
+

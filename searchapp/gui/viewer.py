@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QKeySequence,
@@ -47,8 +47,11 @@ class DocumentView(QWidget):
         self.data: DocumentData | None = None
         self.starred: set[str] = set()  # pids of bookmarked paragraphs of this document
         self.hits: list[tuple[int, int]] = []  # (position, length) of each highlight
-        self.current_hit = -1
+        self.current_hit = -1  # the highlight the counter shows ("2 of 4"); -1: none yet
         self.current_para: int | None = None
+        self._place = 0  # text position at the top of the page (kept across width changes)
+        self._replacing = False  # a width change is being re-laid out: keep _place
+        self._rendering = False
 
         self.header = QLabel()
         self.header.setWordWrap(True)
@@ -100,6 +103,8 @@ class DocumentView(QWidget):
         self.browser.anchorClicked.connect(self._anchor)
         self.browser.cursorPositionChanged.connect(self._cursor_moved)
         self.browser.document().setDocumentMargin(10)
+        self.browser.verticalScrollBar().valueChanged.connect(self._remember_place)
+        self.browser.viewport().installEventFilter(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -193,17 +198,20 @@ class DocumentView(QWidget):
                 f"<a href='star:{num}' style='text-decoration:none;color:{link};'>{star}</a>"
                 f"&nbsp;{body}</p>")
         scroll = self.browser.verticalScrollBar().value()
+        self._rendering = True  # setHtml moves the cursor: not the reader's doing
         self.browser.setHtml("".join(parts))
+        self._rendering = False
         self.hits = self._locate_hits(lengths)
         if keep_scroll:
             self.browser.verticalScrollBar().setValue(scroll)
+            self.current_hit = min(self.current_hit, len(self.hits) - 1)
             self._update_hit_label()
             return
         self.current_hit = -1
-        if data.focus is not None:
+        if data.focus is not None:  # the page opens on the focused paragraph's first hit
             first = self._first_hit_in(data.focus)
             if first is not None:
-                self.current_hit = first - 1
+                self.current_hit = first
         self._update_hit_label()
         QTimer.singleShot(0, self._scroll_to_focus)
 
@@ -253,7 +261,10 @@ class DocumentView(QWidget):
     def _go_hit(self, step: int) -> None:
         if not self.hits:
             return
-        self.current_hit = (self.current_hit + step) % len(self.hits)
+        if self.current_hit < 0 and step < 0:
+            self.current_hit = len(self.hits) - 1
+        else:
+            self.current_hit = (self.current_hit + step) % len(self.hits)
         pos, length = self.hits[self.current_hit]
         cursor = QTextCursor(self.browser.document())
         cursor.setPosition(pos)
@@ -320,9 +331,45 @@ class DocumentView(QWidget):
             QDesktopServices.openUrl(QUrl(href))
 
     def _cursor_moved(self) -> None:
-        p = self._para_of_block(self.browser.textCursor().blockNumber())
+        if self._rendering:
+            return
+        cursor = self.browser.textCursor()
+        p = self._para_of_block(cursor.blockNumber())
         if p is not None:
             self.current_para = p["para"]
+        # a click (or a find) moves the counter: to the hit under the cursor, or the
+        # last one before it (F3 then goes on from there)
+        pos = cursor.selectionStart()
+        before = [i for i, (start, _) in enumerate(self.hits) if start <= pos]
+        current = before[-1] if before else -1
+        if current != self.current_hit:
+            self.current_hit = current
+            self._update_hit_label()
+
+    # -- the reading place across width changes (a pinned pane opened or closed) -----
+
+    def _remember_place(self) -> None:
+        if not self._replacing and self.data is not None:
+            self._place = self.browser.cursorForPosition(QPoint(2, 2)).position()
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.browser.viewport() and event.type() == QEvent.Type.Resize \
+                and event.oldSize().width() != event.size().width() \
+                and event.oldSize().width() > 0 and self.data is not None \
+                and not self._replacing:
+            self._replacing = True  # the reflow moves the scroll bar: not the reader
+            QTimer.singleShot(0, self._restore_place)
+        return super().eventFilter(obj, event)
+
+    def _restore_place(self) -> None:
+        """After the text re-flowed to a new width, put the same text at the top again."""
+        self._replacing = False
+        if self.data is None:
+            return
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(min(self._place, self.browser.document().characterCount() - 1))
+        sb = self.browser.verticalScrollBar()
+        sb.setValue(sb.value() + self.browser.cursorRect(cursor).top() - 2)
 
     def current_paragraph(self) -> dict | None:
         """The paragraph the reader is on (clicked, or opened from a result)."""

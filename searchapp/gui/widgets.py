@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy
 
 QUERY_HELP = """
 <h3>Query language</h3>
@@ -39,3 +41,44 @@ class SearchBox(QLineEdit):
             self._on_down()
             return
         super().keyPressEvent(event)
+
+
+class MessageLine(QLabel):
+    """The one line under the search bar: notices and "Did you mean" (rich text,
+    with links), or an error, elided to the width it has (the whole text in its
+    tooltip).  Its width never comes from its text, so a long message cannot
+    grow the window's layout."""
+
+    ERROR_STYLE = "color:#c0392b"
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(False)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.error = ""  # the whole error message shown, if any
+        self.hide()
+
+    def show_notes(self, rich: str) -> None:
+        self.error = ""
+        self.setStyleSheet("")
+        self.setToolTip(rich)  # the whole of it, should the line be too narrow
+        self.setText(rich)
+        self.setVisible(bool(rich))
+
+    def show_error(self, message: str) -> None:
+        self.error = " ".join(message.split())
+        self.setStyleSheet(self.ERROR_STYLE)
+        self.setToolTip(f"<p>{html.escape(self.error, quote=False)}</p>")
+        self._elide()
+        self.show()
+
+    def _elide(self) -> None:
+        text = self.fontMetrics().elidedText(self.error, Qt.TextElideMode.ElideRight,
+                                             max(40, self.contentsRect().width()))
+        self.setText(html.escape(text))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.error:
+            self._elide()

@@ -55,6 +55,18 @@ _FIELD_CLAUSE = re.compile(r"(?<![\w:])(\w+):(?:\"[^\"]*\"?|\[[^\]]*\]?|\([^)]*\
 _OPERATOR = re.compile(r"^(?:AND|OR|NOT|ANDNOT|ANDMAYBE)$")
 
 
+QUOTED_MAX = 60  # characters of a query quoted in an error message
+
+
+def _quoted(text: str) -> str:
+    """``text`` in quotes for an error message: only its start when it is long
+    (a pasted page must not become a page-long message)."""
+    text = " ".join(text.split())
+    if len(text) > QUOTED_MAX:
+        text = text[: QUOTED_MAX - 1].rstrip() + "…"
+    return "'" + text + "'"
+
+
 class QueryBuilder:
     """Turns query strings into Whoosh queries for the paragraph schema."""
 
@@ -90,17 +102,17 @@ class QueryBuilder:
             notices.append("Parentheses were unbalanced; they were ignored.")
             rewritten = rewritten.replace("(", " ").replace(")", " ")
         if not rewritten.strip():
-            raise QueryError(f"Nothing to search for in '{text}': an operator needs words "
+            raise QueryError(f"Nothing to search for in {_quoted(text)}: an operator needs words "
                              "on both sides, e.g. 'summit AND Seoul'.")
         try:
             q = self.parser.parse(rewritten)
         except Exception as exc:  # Whoosh's parser rarely raises, but never show a traceback
-            raise QueryError(f"Cannot understand the query '{text}': {exc}") from None
+            raise QueryError(f"Cannot understand the query {_quoted(text)}: {exc}") from None
         places: list[str] = []
         q = q.accept(lambda node: self._resolve_entities(node, persons, places, notices))
         q = q.accept(_clamp_fuzzy_prefix)
         if isinstance(q, type(query.NullQuery)):
-            raise QueryError(f"Nothing to search for in '{text}': only very common words "
+            raise QueryError(f"Nothing to search for in {_quoted(text)}: only very common words "
                              "or operators were left.")
         return ParsedQuery(q, rewritten, _unique(persons), _unique(places), notices)
 
@@ -120,11 +132,11 @@ class QueryBuilder:
         def repl(m: re.Match) -> str:
             if m.group("range") is not None:
                 if not m.group("close"):
-                    raise QueryError(f"The date range '{m.group(0)}' is not closed: write "
+                    raise QueryError(f"The date range {_quoted(m.group(0))} is not closed: write "
                                      "date:[2023-01-01 TO 2023-06-30]")
                 parts = re.fullmatch(r"(\S*?)\s*\bto\b\s*(\S*)", m.group("range").strip(), re.I)
                 if parts is None:
-                    raise QueryError(f"Cannot read the date range '{m.group(0)}': write "
+                    raise QueryError(f"Cannot read the date range {_quoted(m.group(0))}: write "
                                      "date:[2023-01-01 TO 2023-06-30]")
                 parts = parts.groups()
                 lo, hi = dates.bound(parts[0], False), dates.bound(parts[1], True)
@@ -135,7 +147,7 @@ class QueryBuilder:
                                      "date:[2023-01-01 TO 2023-06-30]")
                 lo, hi = dates.bound(single, False), dates.bound(single, True)
             if lo > hi:
-                raise QueryError(f"The date range '{m.group(0)}' ends before it starts")
+                raise QueryError(f"The date range {_quoted(m.group(0))} ends before it starts")
             ranges = [f"datenum:[{a} TO {b}]" for a, b in dates.intervals(lo, hi)]
             return ranges[0] if len(ranges) == 1 else "(" + " OR ".join(ranges) + ")"
 
@@ -182,7 +194,9 @@ class QueryBuilder:
                     continue
             kept.append(tok)
         if dropped:
-            notices.append("Ignored " + ", ".join(f"'{d}'" for d in dropped)
+            shown = _unique(dropped)
+            notices.append("Ignored " + ", ".join(_quoted(d) for d in shown[:5])
+                           + (" …" if len(shown) > 5 else "")
                            + ": an operator needs words on both sides.")
         return " ".join(kept)
 
@@ -195,7 +209,7 @@ class QueryBuilder:
             try:  # year:"" becomes Term("year", ""), which Whoosh cannot encode
                 self.schema[node.fieldname].to_bytes(node.text)
             except (ValueError, TypeError, OverflowError):
-                given = f", not '{node.text}'" if node.text.strip() else ""
+                given = f", not {_quoted(node.text)}" if node.text.strip() else ""
                 raise QueryError(f"'{node.fieldname}:' needs a number, e.g. "
                                  f"{node.fieldname}:2023{given}") from None
         if isinstance(node, query.Term) and node.fieldname in ("person", "place"):
