@@ -74,8 +74,8 @@ from searchapp.search.engine import SearchEngine, SearchRequest
 from searchapp.search.match import query_mask
 
 CI = os.environ.get("HYPOTHESIS_PROFILE", "dev") == "ci"
-SEEDED = 3000 if CI else 500  # deterministic queries per index
-EXAMPLES = 1000 if CI else 120  # Hypothesis examples per index
+SEEDED = 1500 if CI else 500  # deterministic queries per index
+EXAMPLES = 300 if CI else 120  # Hypothesis examples per index
 ENGINE_EVERY = 8  # every n-th seeded query also goes through engine.search
 TEXT_EVERY = 2  # every n-th seeded query is also checked on every paragraph's text
 
