@@ -186,6 +186,7 @@ class IndexReport:
     rebuilt: bool = False
     recovered: str = ""  # why a damaged index had to be rebuilt, if it was
     upgraded: str = ""  # why an index of an older version was rebuilt, if it was
+    checked: bool = False  # nothing had changed: the standing state, nothing was written
 
     @property
     def changed(self) -> bool:

@@ -396,3 +396,20 @@ def test_show_all_is_offered_only_when_it_lists_more(qtbot, settings):
     assert last.data(MoreRole) == "person" and last.text() == f"Show all {len(persons)}…"
     model.toggle_all("person")
     assert len(model.shown("person")) == len(persons) > FacetModel.SHOWN + 1
+
+
+def test_files_that_could_not_be_used_stay_listed_when_nothing_changed(qtbot, tmp_path):
+    """An unsupported or broken file indexed before: at the next launch nothing has
+    changed, and the window still says which files were skipped (never "every file
+    was indexed")."""
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    (tmp_path / "corpus" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    (tmp_path / "corpus" / "empty.txt").write_text("")
+    s = Settings(corpus=tmp_path / "corpus", index=tmp_path / "index", data_dir=tmp_path / "data")
+    first = update_index(s)
+    assert {p for p, _ in first.failed} == {"photo.png", "empty.txt"}
+    win = open_window(qtbot, s)
+    qtbot.waitUntil(lambda: win.index_report is not None, timeout=WAIT)
+    assert win.index_report.checked  # nothing had changed
+    assert {p for p, _ in win.index_report.failed} == {"photo.png", "empty.txt"}
+    assert win.problems_btn.isVisible() and "2 files skipped" in win.problems_btn.text()

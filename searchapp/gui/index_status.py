@@ -41,8 +41,11 @@ class IndexStatus:
     def _indexed(self, report: IndexReport | None) -> None:
         self.progress.hide()
         self.update_action.setEnabled(True)
-        if report is None:
+        if report is None or report.checked:  # nothing changed
             self.statusBar().showMessage("Index up to date", 4000)
+            if report is not None:  # what could not be used stays listed
+                self.index_report = report
+                self._set_problems(report.failed)
             return
         self.index_report = report
         if report.recovered:

@@ -176,8 +176,8 @@ class SearchSession(QObject):
         self.indexing = False
         if self.closed:
             return
-        if report is None and self.engine_open:
-            self.index_done.emit(None)
+        if (report is None or report.checked) and self.engine_open:
+            self.index_done.emit(report)  # nothing changed: no reopening
             return
 
         def reopen(engine):

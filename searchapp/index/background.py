@@ -41,11 +41,11 @@ def _child_update(settings: Settings, rebuild: bool, only_if_stale: bool, queue)
         os.nice(5)
     except (AttributeError, OSError):
         pass
-    from searchapp.index.update import is_stale, update_index
+    from searchapp.index.update import is_stale, standing_report, update_index
 
     try:
         if not rebuild and only_if_stale and not is_stale(settings):
-            queue.put(("done", None))
+            queue.put(("done", standing_report(settings)))
             return
         queue.put(("done", update_index(settings, rebuild=rebuild, progress=progress)))
     except Exception as exc:  # reported whole, never lost
@@ -61,8 +61,9 @@ def update_index_in_process(settings: Settings, rebuild: bool = False,
     Blocks until the child finishes; raises :class:`IndexError_` (or
     :class:`IndexBusy`) with the child's message.  Setting the event ``cancel``
     kills the child; the index then stays as it was before the run.  With
-    ``only_if_stale``, the child first checks whether anything changed and
-    returns None if not (the check reads the index: done there, not here)."""
+    ``only_if_stale``, the child first checks whether anything changed and if not
+    returns the standing report (``checked``; the check reads the index: done
+    there, not here)."""
     ctx = procs.context()  # never fork a process running Qt
     q = ctx.Queue()
     # not a daemon: it may start a helper process; it is killed on cancel, and a

@@ -126,6 +126,21 @@ def is_stale(settings: Settings) -> bool:
     return False
 
 
+def standing_report(settings: Settings) -> IndexReport:
+    """What the index holds when nothing changed (``checked``), with every file it
+    could not use: failed files remembered in the manifest, warnings of files read
+    in part, and what the corpus scan skips (unsupported files, loops) -- so the app
+    never says every file was indexed when some were not."""
+    manifest = read_manifest(settings.index)
+    files = manifest.get("files", {})
+    report = IndexReport(unchanged=len(files), total_files=len(files), checked=True,
+                         total_paragraphs=sum(f.get("paragraphs", 0) for f in files.values()))
+    report.failed.extend(scan_corpus(settings.corpus).problems)
+    report.failed.extend((rel, e.get("error", "")) for rel, e in manifest.get("failed", {}).items())
+    report.failed.extend((rel, w) for rel, e in files.items() for w in e.get("warnings", []))
+    return report
+
+
 def update_index(settings: Settings, rebuild: bool = False,
                  progress: Progress | None = None, jobs: int | None = None) -> IndexReport:
     """Bring the index at ``settings.index`` up to date with ``settings.corpus``.
