@@ -220,22 +220,27 @@ def cite(title: str, source: str | None = None, date: str | None = None,
     return f"{out} {where}" if where else out
 
 
-def describe_search(query: str, filters: dict | None) -> str:
+def describe_search(query: str, filters: dict | None, default_mode: str = "all") -> str:
     """A search as a person reads it: ``summit — Year 2023, not Person: Donald Trump``
-    (history, saved searches: the CLI and the app)."""
+    (history and saved searches, in the CLI and the app).  ``default_mode``: how
+    several persons or places combine when ``filters`` does not say (the CLI's
+    requests: all of them; the app's: any)."""
     filters = filters or {}
     parts = []
     for f in FACETS:
-        for v in filters.get(f.request) or []:
-            parts.append(f"{f.title} {v}" if f.name == "year" else f"{f.title}: {v}")
+        values = [str(v) for v in filters.get(f.request) or []]
+        if not values:
+            continue
+        mode = filters.get(f"{f.name}_mode", default_mode) if f.name in ("person", "place") \
+            else "any"
+        sep = " " if f.name == "year" else ": "
+        parts.append(f"{f.title}{sep}{(' and ' if mode == 'all' else ' or ').join(values)}")
+    if filters.get("date_from") or filters.get("date_to"):
+        parts.append(f"Date {filters.get('date_from') or '…'} – {filters.get('date_to') or '…'}")
     for facet, values in (filters.get("exclude") or {}).items():
         title = FACET_BY_NAME[facet].title if facet in FACET_BY_NAME else facet
-        parts.extend(f"not {title}: {v}" for v in values)
-    if filters.get("date_from") or filters.get("date_to"):
-        parts.append(f"dates {filters.get('date_from') or '…'} – {filters.get('date_to') or '…'}")
-    if len(filters.get("persons") or []) > 1:
-        parts.append("all of these persons" if filters.get("person_mode", "all") == "all"
-                     else "any of these persons")
+        sep = " " if facet == "year" else ": "
+        parts.extend(f"not {title}{sep}{v}" for v in values)
     if filters.get("sort") and filters["sort"] != SORTS[0]:
         parts.append(SORT_LABELS.get(filters["sort"], filters["sort"]).lower())
     text = query.strip() or "(filters only)"

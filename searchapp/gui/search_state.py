@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 
-from searchapp.model import FACETS, SearchRequest
+from searchapp.model import FACETS, SearchRequest, describe_search
 
 LIST_FIELDS = {f.name: f.request for f in FACETS}  # facet -> SearchRequest attribute
 FACET_TITLES = {f.name: f.title for f in FACETS}
@@ -142,23 +142,6 @@ def is_person_query(text: str, names: list[tuple[str, str]]) -> bool:
 
 
 def describe(query: str, filters: dict) -> str:
-    """A search as a person reads it: ``summit — Year 2023, not Person: Donald Trump``."""
-    req = app_request(query, filters)
-    parts = []
-    for facet, attr in LIST_FIELDS.items():
-        values = [str(v) for v in getattr(req, attr)]
-        if not values:
-            continue
-        joiner = " and " if (facet == "person" and req.person_mode == "all") \
-            or (facet == "place" and req.place_mode == "all") else " or "
-        sep = " " if facet == "year" else ": "
-        parts.append(f"{FACET_TITLES[facet]}{sep}{joiner.join(values)}")
-    if req.date_from or req.date_to:
-        parts.append(f"Date {req.date_from or '…'} – {req.date_to or '…'}")
-    for facet, values in req.exclude.items():
-        sep = " " if facet == "year" else ": "
-        parts.extend(f"not {FACET_TITLES.get(facet, facet)}{sep}{v}" for v in values)
-    text = query.strip() or "(filters only)"
-    return f"{text} — {', '.join(parts)}" if parts else text
-
-
+    """A search as a person reads it (:func:`searchapp.model.describe_search`), with the
+    app's default of any of several persons."""
+    return describe_search(query, filters, default_mode="any")

@@ -27,13 +27,18 @@ from searchapp.scripts import CJK_CHAR as _CJK
 
 _HYPHEN_CHARS = "-\u2010\u2011\u2012\u2013"
 _HYPHENS = r"\-\u2010\u2011\u2012\u2013"  # for use inside a character class
-_TITLE_WORDS = (
+#: Titles persons are called by ("President Yoon", "Mr. Xi"): the registry's short
+#: mentions and the recognizer's rules (searchapp.ingest.persons.rules) share them.
+TITLES = (
     r"President(?:-elect)?|Vice President|Prime Minister|Premier|Chairman|Chairwoman|"
     r"General Secretary|Secretary-General|Secretary of State|Secretary|Foreign Minister|"
-    r"Defense Minister|Defence Minister|Unification Minister|Minister|Ambassador|Chancellor|"
-    r"Governor|Gov\.|Senator|Sen\.|Rep\.|Representative|Speaker|Leader|King|Queen|Emperor|"
-    r"Supreme Leader|Marshal|General|Gen\.|Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|Mr|Mrs|Ms"
+    r"Defen[cs]e Minister|Unification Minister|Finance Minister|Minister|Ambassador|"
+    r"Chancellor|Governor|Gov\.|Senator|Sen\.|Rep\.|Representative|Speaker|Leader|"
+    r"Supreme Leader|King|Queen|Prince|Princess|Emperor|Pope|Marshal|General|Gen\.|Admiral|"
+    r"Colonel|Col\.|Judge|Justice|Mayor|CEO|Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|Mr|Mrs|Ms|"
+    r"Sir|Dame|Lord|Lady"
 )
+_TITLE_WORDS = TITLES
 _NAME_TOKEN = rf"[A-Z][a-z]+(?:[{_HYPHENS}][A-Za-z][a-z]+)*"
 # Words that start with a capital but are not parts of person names.
 _NOT_NAME = {

@@ -22,18 +22,11 @@ from __future__ import annotations
 
 import re
 
+from searchapp.ingest.entities import TITLES
 from searchapp.ingest.persons.names import HYPHENS
 
 _H = re.escape(HYPHENS)
 #: Titles before a name ("President Yoon", "Mr. Xi"): one place for the list.
-TITLES = (
-    r"President(?:-elect)?|Vice President|Prime Minister|Premier|Chairman|Chairwoman|"
-    r"General Secretary|Secretary-General|Secretary of State|Secretary|Foreign Minister|"
-    r"Defen[cs]e Minister|Finance Minister|Minister|Ambassador|Chancellor|Governor|Gov\.|"
-    r"Senator|Sen\.|Rep\.|Representative|Speaker|Leader|Supreme Leader|King|Queen|Prince|"
-    r"Princess|Emperor|Pope|Marshal|General|Gen\.|Admiral|Colonel|Col\.|Judge|Justice|"
-    r"Mayor|CEO|Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|Mr|Mrs|Ms|Sir|Dame|Lord|Lady"
-)
 TITLE_BEFORE = re.compile(rf"(?:{TITLES})\s+$")
 TITLE_WORDS = {w for t in TITLES.split("|") for w in re.sub(r"[\\()?:\-]|elect", " ", t).split()}
 #: Last words that make a capitalized phrase an organisation, event, work or place.
