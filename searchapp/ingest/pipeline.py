@@ -31,6 +31,7 @@ from searchapp.ingest.read import (
     LoadError,
     SourceFile,
     document_format,
+    not_empty,
     read_raw,
     read_source,
     unsupported_reason,
@@ -177,7 +178,7 @@ def load_documents(
     from searchapp.ingest.formats import extract
 
     relpath = _relpath(path, corpus_root)
-    raw = read_raw(path) if raw is None else raw
+    raw = read_raw(path) if raw is None else not_empty(raw)
     docs, reasons = [], []
     for ex in extract(fmt, raw, path):
         try:

@@ -88,19 +88,19 @@ def unsupported_reason(path: Path) -> str:
         "unsupported file type (no file name extension)"
 
 
-def read_raw(path: Path | str, limit: int | None = None) -> bytes:
-    """The bytes of a binary document file (size-capped); :class:`LoadError` with a reason."""
+def read_raw(path: Path | str) -> bytes:
+    """A document file's bytes (size-capped, not empty); :class:`LoadError` with a reason."""
     path = Path(path)
-    limit = MAX_BYTES if limit is None else limit
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise LoadError(f"file too large ({size / 2**20:.0f} MiB, limit {limit >> 20} MiB)")
-        raw = path.read_bytes()
+        return not_empty(read_bytes(path))
     except IsADirectoryError as exc:
         raise LoadError("is a directory") from exc
     except OSError as exc:
         raise LoadError(os_reason(exc)) from exc
+
+
+def not_empty(raw: bytes) -> bytes:
+    """``raw``, unless it holds nothing but white space (:class:`LoadError`)."""
     if not raw.strip():
         raise LoadError("empty file")
     return raw
@@ -113,18 +113,11 @@ def read_source(path: Path | str, raw: bytes | None = None) -> SourceFile:
     fmt = document_format(path)
     if fmt is None or fmt in BINARY_FORMATS:
         raise LoadError(unsupported_reason(path) if fmt is None else f"not a text file ({fmt})")
-    try:
-        if raw is None:
-            raw = read_bytes(path)
-    except IsADirectoryError as exc:
-        raise LoadError("is a directory") from exc
-    except OSError as exc:
-        raise LoadError(os_reason(exc)) from exc
+    if raw is None:
+        raw = read_raw(path)
     if path.name.lower().endswith(".gz"):
         raw = _gunzip(raw)
-    if not raw.strip():
-        raise LoadError("empty file")
-    decoded = decode_bytes(raw, html=fmt == "html")
+    decoded = decode_bytes(not_empty(raw), html=fmt == "html")
     return SourceFile(path=path, format=fmt, text=decoded.text, encoding=decoded.encoding, raw=raw)
 
 
