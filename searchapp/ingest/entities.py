@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -295,22 +296,9 @@ class Registry:
             titled = [p for p in candidates if any(x.rstrip(".") == t for x in p.titles)]
             if titled and not t.startswith(("Mr", "Ms", "Mrs", "Dr", "Prof")):
                 candidates = titled
-        # The nearest full mention before this one wins, else the first after it.
-        before: tuple[tuple[int, int], str] | None = None
-        after: tuple[tuple[int, int], str] | None = None
-        for name in {p.name for p in candidates}:
-            spots = order.get(name)
-            if not spots:
-                continue
-            k = bisect.bisect_left(spots, pos)
-            if k and (before is None or spots[k - 1] > before[0]):
-                before = (spots[k - 1], name)
-            if after is None or spots[0] < after[0]:
-                after = (spots[0], name)
-        if before:
-            return before[1]
-        if after:
-            return after[1]
+        nearest = nearest_mention({p.name for p in candidates}, pos, order)
+        if nearest:
+            return nearest
         known = [p for p in candidates if p.known_by_family]
         return known[0].name if len(known) == 1 else None
 
@@ -355,6 +343,25 @@ class Registry:
 
 
 _NEXT_TOKEN = re.compile(rf"[\s\u00a0]+([A-Z][\w{_HYPHENS}]*)")
+
+
+def nearest_mention(names: Iterable[str], pos: tuple[int, int],
+                    order: dict[str, list[tuple[int, int]]]) -> str | None:
+    """Which of ``names`` a short mention at ``pos`` means: the one whose full
+    mention (``order``: each name's sorted positions in the document) comes nearest
+    before it, else the one mentioned first after it; None if none is mentioned."""
+    before: tuple[tuple[int, int], str] | None = None
+    after: tuple[tuple[int, int], str] | None = None
+    for name in names:
+        spots = order.get(name)
+        if not spots:
+            continue
+        k = bisect.bisect_left(spots, pos)
+        if k and (before is None or spots[k - 1] > before[0]):
+            before = (spots[k - 1], name)
+        if after is None or spots[0] < after[0]:
+            after = (spots[0], name)
+    return (before or after)[1] if before or after else None
 
 
 def _names_someone_else(text: str, end: int) -> bool:

@@ -13,14 +13,13 @@ of that family name in the same document.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
-from searchapp.ingest.entities import Mention, Registry
+from searchapp.ingest.entities import Mention, Registry, nearest_mention
 from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
 from searchapp.ingest.persons.recognize import RawMention
@@ -131,19 +130,9 @@ def _resolve_single(word: str, pos: tuple[int, int], order: dict[str, list[tuple
     in the document; else the only person of that name in the collection."""
     folded = nm.fold_word(word)
     here = lookup.by_family.get(folded, set())
-    before: tuple[tuple[int, int], str] | None = None
-    after: tuple[tuple[int, int], str] | None = None
-    for name in here:
-        spots = order.get(name)
-        if not spots:
-            continue
-        k = bisect.bisect_left(spots, pos)
-        if k and (before is None or spots[k - 1] > before[0]):
-            before = (spots[k - 1], name)
-        if after is None or spots[0] < after[0]:
-            after = (spots[0], name)
-    if before or after:
-        return (before or after)[1]
+    nearest = nearest_mention(here, pos, order)
+    if nearest:
+        return nearest
     if not collection_wide:
         return None
     if len(here) == 1:
