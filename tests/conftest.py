@@ -62,3 +62,26 @@ def extract_json(*files: Path | str, cwd: Path | None = None) -> list[dict]:
     proc = run_cli("extract", "--json", *map(str, files), cwd=cwd)
     assert proc.returncode == 0, proc.stderr
     return [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def built_index(tmp_path_factory):
+    """An index of the seed corpus, built once per test module."""
+    from searchapp.config import Settings
+    from searchapp.index.update import update_index
+
+    root = tmp_path_factory.mktemp("seedindex")
+    s = Settings(corpus=CORPUS, index=root / "index", data_dir=root / "data")
+    update_index(s)
+    return s.index
+
+
+@pytest.fixture
+def settings(tmp_path, built_index):
+    """Settings over a fresh copy of the seed index, with an empty data folder."""
+    import shutil
+
+    from searchapp.config import Settings
+
+    shutil.copytree(built_index, tmp_path / "index")
+    return Settings(corpus=CORPUS, index=tmp_path / "index", data_dir=tmp_path / "data")

@@ -25,19 +25,6 @@ from searchapp.index.update import index_exists, is_stale, update_index  # noqa:
 WAIT = 60000
 
 
-@pytest.fixture(scope="module")
-def built_index(tmp_path_factory):
-    root = tmp_path_factory.mktemp("guiindex")
-    s = Settings(corpus=CORPUS, index=root / "index", data_dir=root / "data")
-    update_index(s)
-    return s.index
-
-
-@pytest.fixture
-def settings(tmp_path, built_index):
-    shutil.copytree(built_index, tmp_path / "index")
-    return Settings(corpus=CORPUS, index=tmp_path / "index", data_dir=tmp_path / "data")
-
 
 @pytest.fixture
 def own_corpus(tmp_path):

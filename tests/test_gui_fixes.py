@@ -21,20 +21,6 @@ from searchapp.config import Settings  # noqa: E402
 from searchapp.index.update import update_index  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def built_index(tmp_path_factory):
-    root = tmp_path_factory.mktemp("guifixes")
-    s = Settings(corpus=CORPUS, index=root / "index", data_dir=root / "data")
-    update_index(s)
-    return s.index
-
-
-@pytest.fixture
-def settings(tmp_path, built_index):
-    shutil.copytree(built_index, tmp_path / "index")
-    return Settings(corpus=CORPUS, index=tmp_path / "index", data_dir=tmp_path / "data")
-
-
 def _visible_rows(view) -> list[int]:
     rows = []
     for row in range(view.model().rowCount()):
