@@ -158,15 +158,11 @@ def _open_engine(settings: Settings):
     return open_engine(settings, notify=_warn)
 
 
-def _open_store(path: Path):
-    """The bookmark store; if it was damaged, say what was saved and where."""
-    from searchapp.store import open_store
+def _open_store(settings: Settings):
+    """The bookmark store (a damaged one is salvaged and said so: :func:`searchapp.api.open_store`)."""
+    from searchapp.api import open_store
 
-    store = open_store(path)
-    if store.recovered:
-        _warn(store.recovered)
-    return store
-
+    return open_store(settings, notify=_warn)
 
 def _request(args: argparse.Namespace):
     from searchapp.model import FACETS
@@ -232,7 +228,7 @@ def _plain(hit, bold: bool) -> str:
 def _record_history(settings: Settings, req) -> None:
     filters = req.filters()
     try:
-        with _open_store(settings.bookmarks_db) as store:
+        with _open_store(settings) as store:
             store.add_history(req.query, filters)
     except Exception:  # history is a convenience; never fail a search over it
         pass
@@ -242,7 +238,7 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
     from searchapp.store import BookmarkError
 
     settings = _settings(args)
-    with _open_store(settings.bookmarks_db) as store:
+    with _open_store(settings) as store:
         if args.action == "add":
             with _open_engine(settings) as engine:
                 para = engine.paragraph(args.paragraph)
@@ -295,7 +291,7 @@ def _out(args: argparse.Namespace, obj, human: str) -> None:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    with _open_store(_settings(args).bookmarks_db) as store:
+    with _open_store(_settings(args)) as store:
         if args.clear:
             store.clear_history()
             _out(args, {"cleared": True}, "history cleared")
@@ -313,7 +309,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 def cmd_saved(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    with _open_store(settings.bookmarks_db) as store:
+    with _open_store(settings) as store:
         if args.action == "run":
             saved = store.saved_search(args.name)
         elif args.action == "add":

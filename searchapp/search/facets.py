@@ -81,7 +81,7 @@ def filter_masks(cols: Columns, registry: Registry, req: SearchRequest, persons:
     the others: any); groups combine with AND.  Kept apart so that each group's
     counts can leave out its own filter (ticking a source keeps the other sources)."""
     base = cols.live.copy()
-    places = [[registry.canonical_place(p)] if registry.canonical_place(p)
+    places = [[canonical] if (canonical := registry.canonical_place(p))
               else loose_values(cols, "place", p, notices) for p in req.places]
     requested_by_group = {  # per requested value, the stored values it means
         "person": ([[p] for p in persons], req.person_mode),
