@@ -2,7 +2,9 @@
 
 Builds a fresh index of the bundled corpus in a temporary folder, runs a
 keyword search and a person search (by a variant spelling) and checks they
-return the expected documents; then, unless told not to, opens the main window
+return the expected documents; indexes one small file of every binary format
+(PDF, DOCX, ODT, EPUB, e-mail, RTF: :mod:`searchapp.selftest_files`) and finds
+each by its own phrase, the PDF's hit with its page number; then, unless told not to, opens the main window
 offscreen (never shown) over that index and waits for its first results, which
 proves Qt and its platform plugin load.  Nothing is written outside the
 temporary folder.  Exit code 0 only if every check passed.
@@ -53,6 +55,7 @@ def run_self_test(gui: bool = True, say: Callable[[str], None] = print) -> int:
             person, want = PERSON
             got = _paths(engine.search(SearchRequest(persons=[person], page_size=100)))
             check("person search", got == want, f"person {person} -> {sorted(got)}")
+        _formats_check(Path(tmp), check)
         if gui:
             try:
                 total = _gui_check(settings)
@@ -62,6 +65,33 @@ def run_self_test(gui: bool = True, say: Callable[[str], None] = print) -> int:
                 check("desktop app", False, f"{type(exc).__name__}: {exc}")
     say("self-test passed" if not failures else f"self-test FAILED ({failures} checks)")
     return 0 if not failures else 1
+
+
+def _formats_check(tmp: Path, check: Callable[[str, bool, str], None]) -> None:
+    """Index one small file of each format (written by :mod:`searchapp.selftest_files`)
+    and find each by its own phrase; the PDF's hit must carry its page number."""
+    from searchapp.index.update import update_index
+    from searchapp.search.engine import SearchEngine, SearchRequest
+    from searchapp.selftest_files import write_samples
+
+    settings = Settings(corpus=tmp / "formats", index=tmp / "formats-index",
+                        data_dir=tmp / "data")
+    phrases = write_samples(settings.corpus)
+    start = time.perf_counter()
+    report = update_index(settings, jobs=1)
+    check("formats index", report.total_files == len(phrases) and not report.failed,
+          f"{report.total_files} files ({', '.join(sorted(phrases))}), "
+          f"{report.total_paragraphs} paragraphs in {time.perf_counter() - start:.1f} s"
+          + (f"; failed: {report.failed}" if report.failed else ""))
+    with SearchEngine.open(settings) as engine:
+        for name, (phrase, page) in phrases.items():
+            hits = engine.search(SearchRequest(query=f'"{phrase}"', page_size=10)).hits
+            got = [(h.path, h.page) for h in hits]
+            ok = bool(hits) and {h.path for h in hits} == {name} and \
+                all(h.page == page for h in hits)
+            where = f", page {page}" if page else ""
+            check(f"read {name.rsplit('.', 1)[1].upper()}", ok,
+                  f'"{phrase}" -> {got or "no hit"} (want {name}{where})')
 
 
 def _paths(result) -> set[str]:

@@ -102,3 +102,21 @@ def test_bench_formats():
     assert out["pdf"]["ours_pages_per_s"] > 0 and out["pdf"]["pypdfium2_raw_pages_per_s"] > 0
     for kind in ("docx", "epub", "eml"):
         assert out[kind]["files"] == 4 and out[kind]["files_per_s"] > 0
+
+
+def test_bench_collection_quick():
+    """A 40-file mixed folder (PDF, DOCX, ODT, EPUB, e-mail, RTF, a PNG, pages when
+    ../shared is here): indexed on 2 processes, the first search finds a PDF page."""
+    out = bench("bench_collection.py", "--files", "40", "--repeat", "1")
+    s = out["searchable"]
+    counts = out["collection"]["counts"]
+    assert sum(counts.values()) == 40 and counts["pdf"] > 0
+    assert s["failed"] == 0, s["failed_examples"]
+    assert s["skipped"] == counts["png"]  # unsupported files are reported, not indexed
+    assert s["files"] == 40 - counts["png"] and s["paragraphs"] > 500
+    assert s["searchable_s"] > 0 and s["peak_rss_self_mb"] > 0
+    assert s["hits"] > 0 and any(page and page > 1 for _, page in s["pdf_hits_with_page"])
+    fmt = out["formats"]
+    assert fmt["pdf"]["ours_pages_per_s"] > 0 and fmt["pdf"]["pypdfium2_raw_pages_per_s"] > 0
+    for kind in ("docx", "epub", "e-mail"):
+        assert fmt[kind]["files_per_s"] > 0

@@ -30,6 +30,7 @@ import lxml.html
 import trafilatura
 from bs4 import BeautifulSoup, Tag
 from lxml import etree
+from trafilatura.settings import set_date_params
 
 from searchapp.ingest import _trafilatura as trafilatura_fast
 from searchapp.ingest.article_rules import (
@@ -77,8 +78,13 @@ class HtmlArticle:
 
 
 def extract_article(html: str, url: str | None = None, with_metadata: bool = True,
-                    rules: Rules = DEFAULT_RULES) -> HtmlArticle:
-    """Extract the main article of ``html`` (a decoded page) as ordered blocks."""
+                    rules: Rules = DEFAULT_RULES, date_search: bool = True) -> HtmlArticle:
+    """Extract the main article of ``html`` (a decoded page) as ordered blocks.
+
+    ``date_search=False`` skips htmldate's extensive search of the text for a date
+    (for a page whose date is known otherwise, an e-mail's ``Date``): on a page
+    without a dated meta tag that search hands phrases to dateparser, whose first
+    call in a process compiles every locale's patterns (~8 s)."""
     if not html or not html.strip():
         return HtmlArticle(blocks=[])
     trafilatura_fast.install()
@@ -86,7 +92,7 @@ def extract_article(html: str, url: str | None = None, with_metadata: bool = Tru
     if tree is None:
         return HtmlArticle(blocks=clean_blocks(_bs4_blocks(html), rules), extractor="bs4")
     tags = _page_metadata(tree) if with_metadata else None
-    article, found = _gather(html, tree, url, with_metadata)
+    article, found = _gather(html, tree, url, with_metadata, date_search)
     article.blocks, article.extractor = choose(found, rules)
     got = sum(len(b.text) for b in article.blocks)
     if got < 200:
@@ -107,11 +113,12 @@ def article_candidates(html: str) -> Candidates | None:
     return None if tree is None else _gather(html, tree, None, False)[1]
 
 
-def _gather(html: str, tree, url: str | None, with_metadata: bool) -> tuple[HtmlArticle, Candidates]:
+def _gather(html: str, tree, url: str | None, with_metadata: bool,
+            date_search: bool = True) -> tuple[HtmlArticle, Candidates]:
     """trafilatura's article (uncleaned, with metadata) and the candidates beside it."""
     estimate = _visible_text_estimate(tree)
     _drop_inert(tree)
-    article = _trafilatura_article(tree, url, with_metadata)  # prunes ``tree``
+    article = _trafilatura_article(tree, url, with_metadata, date_search)  # prunes ``tree``
     return article, Candidates(article.blocks, estimate, lambda: _densest_region(html),
                                _bs4_blocks, lambda: _trafilatura_recall(html))
 
@@ -173,10 +180,13 @@ def article_text(html: str) -> str:
 # --- trafilatura -----------------------------------------------------------
 
 
-def _trafilatura_article(tree, url: str | None, with_metadata: bool) -> HtmlArticle:
+def _trafilatura_article(tree, url: str | None, with_metadata: bool,
+                         date_search: bool = True) -> HtmlArticle:
+    dates = None if date_search else set_date_params(extensive=False)
     try:
         doc = trafilatura.bare_extraction(
-            tree, url=url, with_metadata=with_metadata, **_TRAF_OPTIONS
+            tree, url=url, with_metadata=with_metadata, date_extraction_params=dates,
+            **_TRAF_OPTIONS
         )
     except Exception:  # trafilatura raises assorted errors on hostile markup
         doc = None

@@ -134,7 +134,7 @@ def _message(msg: EmailMessage, mhtml: bool) -> Extracted:
         raise LoadError("e-mail has no text or HTML body")
     text, encoding = _decode(body)
     if body.get_content_subtype() == "html":
-        blocks, page_meta = _html_blocks(text)
+        blocks, page_meta = _html_blocks(text, date_search=mhtml)  # a message has its Date
         if mhtml:
             meta.title = page_meta.title or re.sub(r"^saved page:\s*", "", meta.title, flags=re.I)
             meta.authors = page_meta.authors
@@ -181,8 +181,9 @@ def _decode(part) -> tuple[str, str]:
     return decoded.text, decoded.encoding
 
 
-def _html_blocks(html: str) -> tuple[list[tuple[str, str, None]], Metadata]:
-    art = extract_article(html)
+def _html_blocks(html: str, date_search: bool = True
+                 ) -> tuple[list[tuple[str, str, None]], Metadata]:
+    art = extract_article(html, date_search=date_search)
     meta = Metadata(title=art.title, source=art.source, url=art.url,
                     date=parse_date(art.date), authors=art.authors, language=art.language)
     return [("heading" if b.kind == "heading" else "body",
