@@ -17,7 +17,8 @@ paragraphs of the seed corpus and of the news pages, never lorem ipsum.
 then opens the index and runs a first search (a phrase from a PDF page past the
 first); the figure is the time from the call to the first results, and the
 process's wall time from its start.  Peak memory is the largest RSS of that
-process and of its worker processes (``getrusage`` SELF and CHILDREN).
+process and of its worker processes (``getrusage`` SELF and CHILDREN); CPU
+seconds are those of all of them (on a shared machine, wall time follows the load).
 
 **Per format** (one process, the same generated files): ``load_documents`` per
 file (loader, cleaning, paragraphs), files/s per format; for PDF also pages/s
@@ -200,10 +201,10 @@ def make_epub(path: Path, paras: list[str], rng: random.Random) -> Path:
 
 
 def _message(paras: list[str], rng: random.Random, n: int):
+    import datetime
     from email.message import EmailMessage
     from email.utils import format_datetime
     from xml.sax.saxutils import escape
-    import datetime
 
     msg = EmailMessage()
     msg["Subject"] = _title(paras[0])
@@ -369,8 +370,9 @@ def child(corpus: str, index: str, data: str, query: str, jobs: int) -> None:
         result = engine.search(SearchRequest(query=query, page_size=20))
     searched = time.perf_counter()
     pdf_pages = sorted({(h.path, h.page) for h in result.hits if h.path.endswith(".pdf")})
-    rss_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    rss_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    rss_self, rss_children = me.ru_maxrss / 1024, kids.ru_maxrss / 1024
+    cpu = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
     skipped = [p for p, why in report.failed if "unsupported" in why]
     print(json.dumps({
         "imports_s": t - start, "index_s": indexed - t, "first_search_s": searched - indexed,
@@ -379,7 +381,8 @@ def child(corpus: str, index: str, data: str, query: str, jobs: int) -> None:
         "failed_examples": [f for f in report.failed if "unsupported" not in f[1]][:5],
         "skipped": len(skipped), "query": query, "hits": result.total,
         "pdf_hits_with_page": [list(x) for x in pdf_pages[:3]],
-        "rss_self_mb": rss_self, "rss_children_mb": rss_children}))
+        "rss_self_mb": rss_self, "rss_children_mb": rss_children, "cpu_s": cpu,
+        "load_average": os.getloadavg()[0]}))
 
 
 def searchable(folder: Path, work: Path, jobs: int, repeat: int, query: str) -> dict:
@@ -406,7 +409,8 @@ def searchable(folder: Path, work: Path, jobs: int, repeat: int, query: str) -> 
     return {"jobs": jobs, "runs": len(runs),
             "searchable_s": med("searchable_s"), "index_s": med("index_s"),
             "first_search_s": round(statistics.median(r["first_search_s"] for r in runs), 3),
-            "process_wall_s": med("process_wall_s"),
+            "process_wall_s": med("process_wall_s"), "cpu_s": med("cpu_s"),
+            "load_average_each": [round(r["load_average"], 1) for r in runs],
             "searchable_s_each": [round(r["searchable_s"], 2) for r in runs],
             "peak_rss_self_mb": med("rss_self_mb"), "peak_rss_children_mb": med("rss_children_mb"),
             "files": last["files"], "paragraphs": last["paragraphs"], "failed": last["failed"],
@@ -462,7 +466,7 @@ def per_format(folder: Path, repeat: int) -> dict:
             row.update(pages=pages, ours_pages_per_s=round(pages / s, 1),
                        pypdfium2_raw_pages_per_s=round(pages / r, 1),
                        ours_vs_raw=round(r / s, 2),
-                       ratio_each=[round(b / a, 2) for a, b in zip(ours, raw)])
+                       ratio_each=[round(b / a, 2) for a, b in zip(ours, raw, strict=True)])
         out[kind] = row
     return out
 
@@ -517,7 +521,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"From Add folder to searchable, {s['jobs']} processes, median of {s['runs']}: "
           f"{s['searchable_s']} s (index {s['index_s']} s + first search "
           f"{s['first_search_s'] * 1000:.0f} ms; each run {s['searchable_s_each']}; "
-          f"process wall {s['process_wall_s']} s)")
+          f"process wall {s['process_wall_s']} s; CPU {s['cpu_s']} s in all processes; "
+          f"load average after each run {s['load_average_each']})")
     print(f"  {s['files']} files indexed, {s['paragraphs']} paragraphs, {s['skipped']} skipped "
           f"(unsupported), {s['failed']} failed {s['failed_examples'][:2]}")
     print(f"  first search {s['query']}: {s['hits']} hits, PDF pages {s['pdf_hits_with_page']}")
