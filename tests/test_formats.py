@@ -417,3 +417,15 @@ def test_index_a_folder_of_every_format(tmp_path, report_pdf):
     (corpus / "inbox.mbox").unlink()
     gone = json.loads(run_cli("index", "--json", env=env).stdout)
     assert gone["removed"] == 4 and search("Geneva")["total"] == 0
+
+
+def test_the_self_test_reads_a_file_of_every_format():
+    """``searchapp --self-test`` (what the built app runs) writes its own PDF, DOCX, ODT,
+    EPUB, e-mail and RTF without reportlab or python-docx's writer, and finds each."""
+    from searchapp.selftest import run_self_test
+
+    said: list[str] = []
+    assert run_self_test(gui=False, say=said.append) == 0, said
+    reads = {line.split(":")[0] for line in said if line.startswith("ok   read ")}
+    assert reads == {f"ok   read {f}" for f in ("PDF", "DOCX", "ODT", "EPUB", "EML", "RTF")}
+    assert any("report.pdf', 2)" in line for line in said)  # the hit carries its page
