@@ -50,7 +50,7 @@ def one_off(path: Path | str) -> Folder:
 
 
 def _absolute(path: Path | str) -> Path:
-    return Path(os.path.abspath(Path(path).expanduser()))
+    return Path(os.path.realpath(Path(path).expanduser()))
 
 
 def load_folders(data_dir: Path, default: Path) -> list[Folder]:
