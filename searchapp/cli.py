@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -44,8 +45,9 @@ def _print_document(doc: Document) -> None:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     settings = Settings.resolve(corpus=args.corpus)
-    catalog = Catalog.load(settings.catalog_path)
-    registry = Registry.load(settings.registry_dir)
+    dirs = settings.curation_dirs(settings.folders[0] if args.corpus else None)
+    catalog = Catalog.load_layers([d / "catalog.toml" for d in dirs])
+    registry = Registry.load_layers(dirs)
     failed = 0
     for name in args.files:
         try:
@@ -96,7 +98,7 @@ def cmd_persons(args: argparse.Namespace) -> int:
                 _print_json_line({"unknown": rows})
             else:
                 print(f"{len(rows)} names look like persons but are not in "
-                      f"{settings.registry_dir / 'persons.toml'}:")
+                      f"{settings.data_dir / 'persons.toml'}:")
                 for r in rows:
                     print(f"  {r['count']:4}  {r['name']}{'  (titled)' if r['titled'] else ''}")
             return 0
@@ -114,8 +116,8 @@ def cmd_index(args: argparse.Namespace) -> int:
     from searchapp import api
 
     settings = _settings(args)
-    if not settings.corpus.is_dir():
-        raise UserError(f"no corpus folder at {settings.corpus}")
+    if settings.one_off and not settings.corpus.is_dir():
+        raise UserError(f"no folder at {settings.corpus}")
     bar = None
     progress = None
     if sys.stderr.isatty() and not args.quiet:
@@ -248,9 +250,14 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
             b = store.add(para, note=args.note or "", tags=args.tag)
             _out(args, b.to_json(), f"bookmark {b.id}: {b.title or b.path} ¶{b.para}")
         elif args.action == "list":
-            if args.reconcile:
-                with _open_engine(settings) as engine:
-                    store.reconcile(engine)
+            from searchapp.index.background import index_exists
+
+            if args.reconcile or index_exists(settings.index):
+                with _open_engine(settings) as engine:  # cheap when done in this index
+                    if args.reconcile:
+                        store.reconcile(engine)
+                    else:
+                        store.reconcile_if_needed(engine)
             rows = store.list(tag=args.tag_filter, text=args.text)
             if args.json:
                 _print_json_line({"bookmarks": [b.to_json() for b in rows]})
@@ -365,11 +372,11 @@ def _positive_int(text: str) -> int:
 def _add_location(p: argparse.ArgumentParser, corpus: bool = True, index: bool = True,
                   data: bool = False) -> None:
     if corpus:
-        p.add_argument("--corpus", metavar="DIR", help="corpus folder (default: ./corpus or "
-                       "the bundled corpus; env SEARCHAPP_CORPUS)")
+        p.add_argument("--corpus", metavar="DIR", help="search this folder only, this time "
+                       "(default: the folders of 'searchapp folders'; env SEARCHAPP_CORPUS)")
     if index:
-        p.add_argument("--index", metavar="DIR", help="index folder (default: ./index next to "
-                       "./corpus, else in the user data folder; env SEARCHAPP_INDEX)")
+        p.add_argument("--index", metavar="DIR", help="index folder (default: in the user data "
+                       "folder; env SEARCHAPP_INDEX)")
     if data:
         p.add_argument("--data-dir", metavar="DIR", help="where bookmarks and history are "
                        "kept (default: the user data folder; env SEARCHAPP_DATA_DIR)")
@@ -427,6 +434,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help="check this installation without showing a window: index the bundled "
                          "corpus in a temporary folder, search it, and (unless 'core') build "
                          "the main window offscreen; exit 0 only if all is well")
+    ap.add_argument("--corpus", dest="app_corpus", metavar="DIR",
+                    help="open the app on this folder only, this time (the folder list is "
+                         "kept; env SEARCHAPP_CORPUS)")
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("extract", help="print the cleaned document(s) for files",
@@ -532,6 +542,9 @@ def build_parser() -> argparse.ArgumentParser:
                                         "~/.local/share; /usr/local/share for all users)")
         p.add_argument("--json", action="store_true")
         p.set_defaults(func=cmd_desktop)
+    from searchapp.cli_folders import add_parser as add_folders_parser
+
+    add_folders_parser(sub, _add_location)
     return ap
 
 
@@ -543,6 +556,8 @@ def main(argv: list[str] | None = None) -> int:
                                                      getattr(args, "action", None)) if x)])
         parser.exit(2, f"{prog}: error: unrecognized arguments: {' '.join(extra)} "
                        f"(see '{prog} --help')\n")
+    if args.app_corpus:  # the app and the processes it starts read the environment
+        os.environ["SEARCHAPP_CORPUS"] = args.app_corpus
     if args.self_test:
         from searchapp.selftest import run_self_test
 
@@ -551,13 +566,13 @@ def main(argv: list[str] | None = None) -> int:
         from searchapp.app import launch
 
         return launch()
-    from searchapp.errors import IndexError_
+    from searchapp.errors import FolderError, IndexError_
     from searchapp.search.query import QueryError
     from searchapp.store import BookmarkError
 
     try:
         return args.func(args)
-    except (QueryError, IndexError_, BookmarkError, UserError) as exc:
+    except (QueryError, IndexError_, BookmarkError, FolderError, UserError) as exc:
         print(f"searchapp: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

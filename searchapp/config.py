@@ -7,22 +7,31 @@ the environment at import time.
 ==================  ===========================  =================================
 setting             environment variable         default
 ==================  ===========================  =================================
-corpus folder       ``SEARCHAPP_CORPUS``         ``./corpus`` if it exists, else
-                                                 the corpus bundled with the package
-index folder        ``SEARCHAPP_INDEX``          ``./index`` next to a ``./corpus``,
-                                                 else the user data folder's ``index``
+folders searched    ``SEARCHAPP_CORPUS`` (one    the list in the data folder's
+                    folder, for this run only)   ``folders.json`` (:mod:`searchapp.folders`);
+                                                 before any change, the bundled sample
+index folder        ``SEARCHAPP_INDEX``          the data folder's ``index``; for a one-off
+                                                 folder ``indexes/<name>-<hash>``
 data folder         ``SEARCHAPP_DATA_DIR``       platformdirs' user data dir
                                                  (``~/.local/share/searchapp``)
 ==================  ===========================  =================================
+
+Curation files (``persons.toml``, ``places.toml``, ``catalog.toml``) are read
+from the data folder and apply to every folder; a folder's own files override
+them for that folder (:meth:`Settings.curation_dirs`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import platformdirs
+
+from searchapp.folders import Folder, load_folders
+from searchapp.folders import one_off as one_off_folder
 
 APP_NAME = "searchapp"
 
@@ -44,24 +53,69 @@ def desktop_files() -> Path:
     return _bundled("linux", "packaging/linux")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Settings:
-    corpus: Path
+    folders: tuple[Folder, ...]  # paused ones included
     index: Path
     data_dir: Path
+    one_off: bool = False  # folders given for this run (--corpus), not the saved list
+
+    def __init__(self, folders=(), index: Path | None = None, data_dir: Path | None = None,
+                 one_off: bool = False, *, corpus: Path | str | None = None) -> None:
+        """``corpus=DIR`` is one folder for this run (as ``--corpus DIR``)."""
+        if corpus is not None:
+            folders, one_off = (one_off_folder(corpus),), True
+        for name, value in (("folders", tuple(folders)), ("index", Path(index)),
+                            ("data_dir", Path(data_dir)), ("one_off", one_off)):
+            object.__setattr__(self, name, value)
 
     @property
-    def registry_dir(self) -> Path:
-        """Where ``persons.toml`` and ``places.toml`` live: the corpus folder."""
-        return self.corpus
+    def active(self) -> tuple[Folder, ...]:
+        """The folders read and watched (not paused)."""
+        return tuple(f for f in self.folders if not f.paused)
 
     @property
-    def catalog_path(self) -> Path:
-        return self.corpus / "catalog.toml"
+    def corpus(self) -> Path:
+        """The first folder: where a one-folder command (``extract``) reads curation."""
+        return self.folders[0].path if self.folders else bundled_corpus()
+
+    def curation_dirs(self, folder: Folder | None = None) -> tuple[Path, ...]:
+        """Where curation files are read, later ones overriding: the data folder,
+        then ``folder`` (or every folder, for what searches all of them)."""
+        own = (folder,) if folder is not None else self.folders
+        return (self.data_dir, *(f.path for f in own))
+
+    @property
+    def curation_files(self) -> tuple[Path, ...]:
+        """Every curation file that decides what is indexed (for the fingerprint)."""
+        return tuple(d / n for d in self.curation_dirs()
+                     for n in ("catalog.toml", "persons.toml", "places.toml"))
 
     @property
     def bookmarks_db(self) -> Path:
         return self.data_dir / "bookmarks.sqlite3"
+
+    def folder_of(self, key: str) -> Folder | None:
+        """The folder a file key (``<folder path>/<relative path>``) is in."""
+        for f in self.folders:
+            if key.startswith(f.key.rstrip("/") + "/"):
+                return f
+        return None
+
+    def display_path(self, key: str) -> str:
+        """A file key as the user reads it: its path in its folder, after the
+        folder's name when several folders are searched."""
+        folder = self.folder_of(key)
+        if folder is None:
+            return key
+        rel = key[len(folder.key.rstrip("/")) + 1:]
+        return rel if len(self.folders) == 1 else f"{folder.name}/{rel}"
+
+    def reload(self) -> Settings:
+        """The same settings with the folder list read again (after a change)."""
+        if self.one_off:
+            return self
+        return replace(self, folders=tuple(load_folders(self.data_dir, bundled_corpus())))
 
     @classmethod
     def resolve(
@@ -70,24 +124,22 @@ class Settings:
         index: str | Path | None = None,
         data_dir: str | Path | None = None,
         env: dict[str, str] | None = None,
-        cwd: Path | None = None,
+        cwd: Path | None = None,  # kept for callers; the working directory is not used
     ) -> Settings:
         """Settings from flags, then environment variables, then defaults."""
         env = os.environ if env is None else env
-        cwd = cwd or Path.cwd()
-        data = Path(data_dir or env.get("SEARCHAPP_DATA_DIR") or platformdirs.user_data_dir(APP_NAME))
-        local_corpus = cwd / "corpus"
-        if corpus or env.get("SEARCHAPP_CORPUS"):
-            corpus_path = Path(corpus or env["SEARCHAPP_CORPUS"])
-        elif local_corpus.is_dir():
-            corpus_path = local_corpus
+        data = Path(data_dir or env.get("SEARCHAPP_DATA_DIR")
+                    or platformdirs.user_data_dir(APP_NAME)).expanduser()
+        one = corpus or env.get("SEARCHAPP_CORPUS")
+        if one:
+            folders = (one_off_folder(one),)
         else:
-            corpus_path = bundled_corpus()
+            folders = tuple(load_folders(data, bundled_corpus()))
         if index or env.get("SEARCHAPP_INDEX"):
-            index_path = Path(index or env["SEARCHAPP_INDEX"])
-        elif local_corpus.is_dir() and corpus_path.resolve() == local_corpus.resolve():
-            index_path = cwd / "index"
+            index_path = Path(index or env["SEARCHAPP_INDEX"]).expanduser()
+        elif one:
+            digest = hashlib.sha1(folders[0].key.encode()).hexdigest()[:8]
+            index_path = data / "indexes" / f"{folders[0].path.name or 'root'}-{digest}"
         else:
             index_path = data / "index"
-        return cls(corpus=corpus_path.expanduser(), index=index_path.expanduser(),
-                   data_dir=data.expanduser())
+        return cls(folders=folders, index=index_path, data_dir=data, one_off=bool(one))

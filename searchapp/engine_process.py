@@ -33,9 +33,9 @@ __all__ = ["DocumentData", "EngineClient", "EngineStopped"]
 class _Engine:
     """The child's side: one engine, opened (or refreshed) on request."""
 
-    def __init__(self, index_dir: Path, registry_dir: Path, bookmarks_db: Path) -> None:
+    def __init__(self, index_dir: Path, registry_dirs: tuple[Path, ...], bookmarks_db: Path) -> None:
         self.index_dir = index_dir
-        self.registry_dir = registry_dir
+        self.registry_dirs = registry_dirs
         self.bookmarks_db = bookmarks_db
         self.engine = None
 
@@ -44,14 +44,16 @@ class _Engine:
         from searchapp.search.engine import SearchEngine
 
         if self.engine is None:
-            self.engine = SearchEngine(self.index_dir, Registry.load(self.registry_dir))
+            self.engine = SearchEngine(self.index_dir, Registry.load_layers(self.registry_dirs))
         else:
             self.engine.refresh()
 
-    def reconcile(self) -> dict[str, int]:
+    def reconcile(self, only_if_needed: bool = False) -> dict[str, int] | None:
         from searchapp.store import open_store
 
         with open_store(self.bookmarks_db) as store:  # the app made it at start
+            if only_if_needed:
+                return store.reconcile_if_needed(self.engine)
             return store.reconcile(self.engine)
 
     def search(self, req):
@@ -76,13 +78,13 @@ _NICE = 2  # the engine's priority below the app's (the indexer runs at 5)
 _OPS = ("open", "reconcile", "search", "persons", "document")
 
 
-def _serve(conn, index_dir: Path, registry_dir: Path, bookmarks_db: Path) -> None:
+def _serve(conn, index_dir: Path, registry_dirs: tuple[Path, ...], bookmarks_db: Path) -> None:
     """The engine process: answer requests until asked to stop or the app is gone."""
     try:  # on two cores, the window's thread wins when both want the CPU
         os.nice(_NICE)
     except OSError:
         pass
-    state = _Engine(index_dir, registry_dir, bookmarks_db)
+    state = _Engine(index_dir, registry_dirs, bookmarks_db)
     try:
         while True:
             try:
@@ -117,8 +119,8 @@ class EngineClient:
     here.  Safe to call from several threads (requests are serialised).
     """
 
-    def __init__(self, index_dir: Path, registry_dir: Path, bookmarks_db: Path) -> None:
-        self._args = (Path(index_dir), Path(registry_dir), Path(bookmarks_db))
+    def __init__(self, index_dir: Path, registry_dirs: tuple[Path, ...], bookmarks_db: Path) -> None:
+        self._args = (Path(index_dir), tuple(map(Path, registry_dirs)), Path(bookmarks_db))
         self._lock = threading.Lock()
         self._proc = None
         self._conn = None
@@ -127,7 +129,7 @@ class EngineClient:
 
     @classmethod
     def for_settings(cls, settings) -> EngineClient:
-        return cls(settings.index, settings.registry_dir, settings.bookmarks_db)
+        return cls(settings.index, settings.curation_dirs(), settings.bookmarks_db)
 
     # the requests
 
@@ -136,9 +138,10 @@ class EngineClient:
         self._call("open")
         self._opened = True
 
-    def reconcile(self) -> dict[str, int]:
-        """Re-anchor the bookmarks in the current index."""
-        return self._call("reconcile")
+    def reconcile(self, only_if_needed: bool = False) -> dict[str, int] | None:
+        """Re-anchor the bookmarks in the current index (``only_if_needed``: unless
+        they were, in this index as it is now)."""
+        return self._call("reconcile", only_if_needed)
 
     def search(self, req):
         return self._call("search", req)

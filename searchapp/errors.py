@@ -85,3 +85,11 @@ class EngineStopped(UserFacingError, RuntimeError):
     def __init__(self, message: str) -> None:
         self._init_args = (message,)
         super().__init__(message)
+
+
+class FolderError(UserFacingError):
+    """A folder that cannot be added, found or removed; the message says why."""
+
+    def __init__(self, message: str) -> None:
+        self._init_args = (message,)
+        super().__init__(message)

@@ -32,6 +32,7 @@ FACETS: tuple[Facet, ...] = (
     Facet("source", "Source", "f_source", "sources", "--source"),
     Facet("author", "Author", "f_author", "authors", "--author"),
     Facet("year", "Year", "f_year", "years", "--year"),
+    Facet("folder", "Folder", "f_folder", "folders", "--folder"),
 )
 FACET_NAMES: tuple[str, ...] = tuple(f.name for f in FACETS)
 FACET_BY_NAME: dict[str, Facet] = {f.name: f for f in FACETS}
@@ -55,6 +56,7 @@ class SearchRequest:
     sources: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
+    folders: list[str] = field(default_factory=list)  # searched folders, by name
     date_from: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
     date_to: str | None = None
     exclude: dict[str, list[str]] = field(default_factory=dict)  # facet -> values to leave out
@@ -71,7 +73,7 @@ class SearchRequest:
     def filters(self) -> dict:
         """The filters that are set (for history and saved searches)."""
         out = {k: v for k, v in self.to_json().items()
-               if k in ("persons", "places", "sources", "authors", "years", "date_from",
+               if k in ("persons", "places", "sources", "authors", "years", "folders", "date_from",
                         "date_to", "exclude") and v}
         if len(self.persons) > 1:
             out["person_mode"] = self.person_mode
@@ -109,6 +111,7 @@ class Hit:
     year: int | None = None  # also set when only the year is known (date is None)
     marks: list[tuple[int, int]] = field(default_factory=list)  # spans of text to highlight
     page: int | None = None  # the page the paragraph starts on (PDF), else None
+    folder: str = ""  # the name of the searched folder the file is in
 
     def to_json(self) -> dict:
         return asdict(self)

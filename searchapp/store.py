@@ -57,6 +57,10 @@ CREATE TABLE IF NOT EXISTS history (
     ts REAL NOT NULL,
     origin TEXT NOT NULL DEFAULT ''
 );
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS saved_search (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL UNIQUE,
@@ -242,8 +246,27 @@ class BookmarkStore:
 
     # -- surviving re-indexing -------------------------------------------------
 
+    def anchored(self) -> str:
+        """Which index, in which state, the bookmarks were last re-found in."""
+        row = self._db.execute("SELECT value FROM meta WHERE key='anchored'").fetchone()
+        return row[0] if row else ""
+
+    def reconcile_if_needed(self, engine) -> dict[str, int] | None:
+        """Re-find every bookmark unless that was done in this index as it is now
+        (another index, e.g. a one-off ``--corpus`` run's, or a changed one)."""
+        if self.anchored() == _stamp(engine):
+            return None
+        return self.reconcile(engine)
+
     def reconcile(self, engine) -> dict[str, int]:
         """Re-find every bookmark in the index ``engine`` searches; returns status counts."""
+        stamp = _stamp(engine)
+        counts = self._reconcile(engine)
+        with self._tx() as db:
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('anchored', ?)", (stamp,))
+        return counts
+
+    def _reconcile(self, engine) -> dict[str, int]:
         counts = {"ok": 0, "moved": 0, "edited": 0, "missing": 0}
         for b in self.list():
             status, para = self._locate(engine, b)
@@ -274,6 +297,9 @@ class BookmarkStore:
             p = min(in_doc, key=lambda p: abs(p["para"] - b.para))
             return ("ok" if p["para"] == b.para else "moved"), p
         if same:  # the file was renamed or moved
+            return "moved", same[0]
+        same = engine.paragraphs_by_text(b.pid)  # moved to another path or folder
+        if same:
             return "moved", same[0]
         best, best_ratio = None, 0.0
         for p in engine.document(b.doc_id):
@@ -361,6 +387,13 @@ class BookmarkStore:
         self.saved_search(name)
         with self._tx() as db:
             db.execute("DELETE FROM saved_search WHERE name=?", (name,))
+
+
+def _stamp(engine) -> str:
+    """The index ``engine`` searches and when it last changed."""
+    from searchapp.index.manifest import read_manifest
+
+    return f"{engine.index_dir}|{read_manifest(engine.index_dir).get('updated', '')}"
 
 
 def to_markdown(rows: list[Bookmark]) -> str:

@@ -4,11 +4,15 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the user's folder list, index and bookmarks are never the tests' (nor one test run's
+# the next one's): every command without its own --data-dir uses a fresh data folder
+os.environ.setdefault("SEARCHAPP_DATA_DIR", tempfile.mkdtemp(prefix="searchapp-tests-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -65,6 +65,8 @@ class SearchSession(QObject):
     def _open_existing(self, engine: EngineClient) -> bool:
         try:
             engine.open()
+            # bookmarks last re-found in another index (a one-off folder) or state
+            engine.reconcile(only_if_needed=True)
             return True
         except IndexDamaged:
             return False  # the update that follows sees the damage and rebuilds the index
@@ -182,8 +184,7 @@ class SearchSession(QObject):
 
         def reopen(engine):
             engine.open()
-            if report is not None and report.changed:
-                engine.reconcile()
+            engine.reconcile(only_if_needed=not (report is not None and report.changed))
 
         def done(_):
             self.index_done.emit(report)

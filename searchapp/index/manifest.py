@@ -15,17 +15,30 @@ from searchapp.ingest import pipeline
 MANIFEST = "manifest.json"
 
 
-def config_fingerprint(settings: Settings) -> str:
-    """Changes when anything other than the files themselves changes what is indexed."""
-    h = hashlib.sha1(f"schema {SCHEMA_VERSION} pipeline {pipeline.PIPELINE_VERSION}".encode())
-    for f in (settings.catalog_path, settings.registry_dir / "persons.toml",
-              settings.registry_dir / "places.toml"):
-        h.update(f.name.encode())
-        try:
-            h.update(f.read_bytes())
-        except OSError:
-            h.update(b"-")
-    return h.hexdigest()
+def config_fingerprint(settings: Settings) -> dict[str, str]:
+    """Per folder (by key), what changes when anything other than its files changes
+    what is indexed from it: the schema, the pipeline and the curation files it
+    reads (the data folder's and its own).  Adding a folder changes no other's."""
+    base = f"schema {SCHEMA_VERSION} pipeline {pipeline.PIPELINE_VERSION}".encode()
+    out = {}
+    for folder in settings.folders:
+        h = hashlib.sha1(base)
+        for d in settings.curation_dirs(folder):
+            for name in ("catalog.toml", "persons.toml", "places.toml"):
+                h.update(name.encode())
+                try:
+                    h.update((d / name).read_bytes())
+                except OSError:
+                    h.update(b"-")
+        out[folder.key] = h.hexdigest()
+    return out
+
+
+def stale_folders(settings: Settings, manifest: dict) -> set[str]:
+    """Keys of the folders whose files must be read again (their curation changed)."""
+    old = manifest.get("fingerprint")
+    old = old if isinstance(old, dict) else {}
+    return {k for k, fp in config_fingerprint(settings).items() if old.get(k) != fp}
 
 
 def read_manifest(index_dir: Path) -> dict:

@@ -15,8 +15,6 @@ from searchapp import procs
 from searchapp.config import Settings
 from searchapp.index.schema import INDEX_NAME, paragraph_records
 from searchapp.index.whoosh import segments as bulkwrite
-from searchapp.ingest.entities import Registry
-from searchapp.ingest.metadata import Catalog
 from searchapp.ingest.pipeline import load_documents
 from searchapp.ingest.read import LoadError, os_reason, read_bytes
 
@@ -29,13 +27,27 @@ class Task:
     """A file to read and index: it is new or its content changed."""
 
     path: Path
-    rel: str
+    rel: str  # in its folder
     size: int
     mtime_ns: int
     known_hash: str  # the indexed content's hash ("" for a new file)
+    folder: str  # the folder's key (its path)
+    folder_name: str  # the Folder facet's value
+
+    @property
+    def key(self) -> str:
+        """The file's key in the manifest (see :mod:`searchapp.index.sources`)."""
+        return file_key_of(self.folder, self.rel)
 
 
-def _load_shard(ix, tasks: list[Task], corpus: Path, catalog: Catalog, registry: Registry,
+def file_key_of(folder_key: str, rel: str) -> str:
+    return f"{folder_key.rstrip('/')}/{rel}"
+
+
+Curation = dict  # folder key -> (Catalog, Registry)
+
+
+def _load_shard(ix, tasks: list[Task], curated: Curation,
                 loaded: Callable[[str], None], alive: Callable[[], bool] | None = None
                 ) -> tuple[list[tuple], list]:
     """Read ``tasks`` and write their paragraphs as new (uncommitted) segments.
@@ -55,19 +67,21 @@ def _load_shard(ix, tasks: list[Task], corpus: Path, catalog: Catalog, registry:
                 raw = read_bytes(task.path)
             except LoadError as exc:
                 outcomes.append(("failed", str(exc)))
-                loaded(task.rel)
+                loaded(task.key)
                 continue
             except OSError as exc:
                 outcomes.append(("unreadable", os_reason(exc)))
-                loaded(task.rel)
+                loaded(task.key)
                 continue
             digest = hashlib.sha1(raw).hexdigest()
             if digest == task.known_hash:
                 outcomes.append(("same",))
-                loaded(task.rel)
+                loaded(task.key)
                 continue
+            catalog, registry = curated[task.folder]
             try:
-                docs = load_documents(task.path, corpus, catalog, registry, raw=raw)
+                docs = load_documents(task.path, Path(task.folder), catalog, registry, raw=raw,
+                                      folder=task.folder)
             except LoadError as exc:
                 outcomes.append(("failed", str(exc)))
             except Exception as exc:  # one bad file never stops the run
@@ -75,12 +89,13 @@ def _load_shard(ix, tasks: list[Task], corpus: Path, catalog: Catalog, registry:
             else:
                 count = 0
                 for doc in docs:  # several for a mailbox
+                    doc.folder = task.folder_name
                     for rec in paragraph_records(doc):
                         builder.add(rec)
                         count += 1
                 outcomes.append(("indexed", [d.doc_id for d in docs], count, docs[0].meta.title,
                                  [w for d in docs for w in d.warnings], digest))
-            loaded(task.rel)
+            loaded(task.key)
         return outcomes, builder.finish()
     except BaseException:
         builder.cancel()
@@ -101,14 +116,14 @@ def _jobs(tasks: list[Task], jobs: int | None) -> int:
     return max(1, min(jobs, len(tasks)))
 
 
-def load_tasks(settings: Settings, ix, tasks: list[Task], catalog: Catalog,
-                registry: Registry, loaded: Callable[[str], None], jobs: int | None = None
-                ) -> tuple[list[tuple], list]:
+def load_tasks(settings: Settings, ix, tasks: list[Task], curated: Curation,
+               loaded: Callable[[str], None], jobs: int | None = None
+               ) -> tuple[list[tuple], list]:
     """Outcomes of ``tasks`` in order, and the new segments.  A large batch is
     shared between processes; this one takes the first share."""
     n = _jobs(tasks, jobs)
     if n == 1:
-        return _load_shard(ix, tasks, settings.corpus, catalog, registry, loaded)
+        return _load_shard(ix, tasks, curated, loaded)
     # shares of about equal size: largest files first, each to the lightest share
     shares: list[list[int]] = [[] for _ in range(n)]
     weight = [0] * n
@@ -149,8 +164,7 @@ def load_tasks(settings: Settings, ix, tasks: list[Task], catalog: Catalog,
         drain(block=False)
 
     try:
-        finished[0] = _load_shard(ix, [tasks[i] for i in shares[0]], settings.corpus,
-                                  catalog, registry, own_loaded)
+        finished[0] = _load_shard(ix, [tasks[i] for i in shares[0]], curated, own_loaded)
         drain(block=True)
         outcomes: list[tuple] = [()] * len(tasks)
         segments: list = []
@@ -179,11 +193,11 @@ def _child_shard(share: int, settings: Settings, tasks: list[Task], queue) -> No
     parent = os.getppid()
     try:
         ix = whoosh_index.open_dir(str(settings.index), indexname=INDEX_NAME)
-        catalog = Catalog.load(settings.catalog_path)
-        registry = Registry.load(settings.registry_dir)
+        from searchapp.index.sources import curation
+
         outcomes, segments = _load_shard(
-            ix, tasks, settings.corpus, catalog, registry,
-            lambda rel: queue.put(("loaded", rel)), alive=lambda: os.getppid() == parent)
+            ix, tasks, curation(settings)[0],
+            lambda key: queue.put(("loaded", key)), alive=lambda: os.getppid() == parent)
         queue.put(("done", share, outcomes, segments))
     except Exception as exc:  # reported, never lost
         queue.put(procs.error_message(exc))

@@ -15,8 +15,9 @@ from searchapp.ingest.pipeline import Document
 from searchapp.model import FACETS
 
 # 2: para not indexed, fewer numeric tiers; 3: modules moved (the analyzers' pickled
-# class paths changed), so an index of version 2 is rebuilt by itself; 4: a paragraph's page
-SCHEMA_VERSION = 4
+# class paths changed), so an index of version 2 is rebuilt by itself; 4: a paragraph's page;
+# 5: several folders (folder facet, ids made with the folder), text ids for moved files
+SCHEMA_VERSION = 5
 SEP = "\x1f"  # separates the values of a multi-valued facet field
 FACET_FIELDS = {f.name: f.field for f in FACETS}
 
@@ -44,7 +45,9 @@ def make_schema() -> Schema:
         key=ID(unique=True, stored=True),  # doc_id:num
         pid=ID(stored=True),  # content-based paragraph id
         doc_id=ID(stored=True),
-        path=ID(stored=True),
+        text_id=ID,  # the paragraph's text hash: finds it again in a moved file
+        path=ID(stored=True),  # relative to its folder
+        folder=STORED,  # the folder's name
         para=Ordinal(),
         kind=ID(stored=True),
         title=TEXT(analyzer=text, stored=True, multitoken_query="phrase"),
@@ -64,11 +67,18 @@ def make_schema() -> Schema:
         f_source=Values(),
         f_author=Values(),
         f_year=Values(),
+        f_folder=Values(),
         persons=STORED,
         places=STORED,
         mentions=STORED,  # [[start, end, name, kind], ...]
         page=STORED,  # the page a paragraph starts on (PDF), else absent
     )
+
+
+def text_id(pid: str) -> str:
+    """The text part of a paragraph id (``<doc_id>-<text hash>[-n]``): the same
+    paragraph in a file moved or renamed has the same one."""
+    return pid.split("-", 1)[-1]
 
 
 def paragraph_records(doc: Document) -> list[dict]:
@@ -80,7 +90,9 @@ def paragraph_records(doc: Document) -> list[dict]:
             "key": f"{doc.doc_id}:{p.num}",
             "pid": p.id,
             "doc_id": doc.doc_id,
+            "text_id": text_id(p.id),
             "path": doc.path,
+            "folder": doc.folder,
             "para": p.num,
             "kind": p.kind,
             "title": m.title or "",
@@ -101,6 +113,7 @@ def paragraph_records(doc: Document) -> list[dict]:
             "f_source": m.source or "",
             "f_author": SEP.join(m.authors),
             "f_year": str(m.year) if m.year else "",
+            "f_folder": doc.folder,
         }
         if m.year:
             rec["year"] = int(m.year)

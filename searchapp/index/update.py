@@ -33,16 +33,16 @@ from searchapp.index.manifest import (
     config_fingerprint,
     read_manifest,
     same_stat,
+    stale_folders,
     write_manifest,
 )
 from searchapp.index.parallel import Task, load_tasks
 from searchapp.index.schema import INDEX_NAME, SCHEMA_VERSION, make_schema
+from searchapp.index.sources import curation, file_key, scan_folders
 from searchapp.index.whoosh import segments as bulkwrite
 from searchapp.index.whoosh.patches import apply as _apply_whoosh_fixes
-from searchapp.ingest.entities import Registry
-from searchapp.ingest.metadata import Catalog
 from searchapp.ingest.pipeline import doc_id_for
-from searchapp.ingest.read import MAX_BYTES, os_reason, scan_corpus
+from searchapp.ingest.read import MAX_BYTES, os_reason
 from searchapp.model import IndexReport, Progress
 
 _apply_whoosh_fixes()
@@ -100,22 +100,22 @@ def index_damage(index_dir: Path) -> str | None:
 
 
 def is_stale(settings: Settings) -> bool:
-    """True when the index is missing or the corpus/config differs from the manifest."""
+    """True when the index is missing or the folders/config differ from the manifest."""
     if not index_exists(settings.index) or index_damage(settings.index):
         return True
     manifest = read_manifest(settings.index)
-    if manifest.get("fingerprint") != config_fingerprint(settings):
+    if stale_folders(settings, manifest) & {f.key for f in settings.active}:
         return True
     files = manifest.get("files", {})
     failed = manifest.get("failed", {})
-    scan = scan_corpus(settings.corpus)
+    scan = scan_folders(settings)
     listed = set(files) | set(failed)
-    kept = sum(1 for rel in listed if scan.under_unreadable(rel))
-    if len(scan.paths) + kept != len(listed):
+    kept = sum(1 for key in listed if scan.keeps(key))
+    if len(scan.files) + kept != len(listed):
         return True
-    for path in scan.paths:
-        rel = path.relative_to(settings.corpus).as_posix()
-        entry = failed.get(rel) or files.get(rel)
+    for folder, path, rel in scan.files:
+        key = file_key(folder, rel)
+        entry = failed.get(key) or files.get(key)
         if entry is None:
             return True
         try:
@@ -135,15 +135,19 @@ def standing_report(settings: Settings) -> IndexReport:
     files = manifest.get("files", {})
     report = IndexReport(unchanged=len(files), total_files=len(files), checked=True,
                          total_paragraphs=sum(f.get("paragraphs", 0) for f in files.values()))
-    report.failed.extend(scan_corpus(settings.corpus).problems)
-    report.failed.extend((rel, e.get("error", "")) for rel, e in manifest.get("failed", {}).items())
-    report.failed.extend((rel, w) for rel, e in files.items() for w in e.get("warnings", []))
+    show = settings.display_path
+    report.failed.extend(scan_folders(settings).problems)
+    report.failed.extend((show(key), e.get("error", ""))
+                         for key, e in manifest.get("failed", {}).items())
+    report.failed.extend((show(key), w) for key, e in files.items()
+                         for w in e.get("warnings", []))
     return report
 
 
 def update_index(settings: Settings, rebuild: bool = False,
                  progress: Progress | None = None, jobs: int | None = None) -> IndexReport:
-    """Bring the index at ``settings.index`` up to date with ``settings.corpus``.
+    """Bring the index at ``settings.index`` up to date with the folders searched
+    (paused folders and folders that cannot be read keep what was indexed).
 
     Raises :class:`IndexBusy` when another process is writing.  On any
     exception (KeyboardInterrupt included) the writer is cancelled and the
@@ -156,16 +160,17 @@ def update_index(settings: Settings, rebuild: bool = False,
     start = time.perf_counter()
     index_dir = settings.index
     index_dir.mkdir(parents=True, exist_ok=True)
-    fingerprint = config_fingerprint(settings)
+    fingerprints = config_fingerprint(settings)
     manifest = read_manifest(index_dir)
     report = IndexReport()
     ix, writer = _open_for_update(index_dir, manifest, report)
     fresh = writer is not None  # a new, empty index: nothing to delete or compare
     clear = rebuild and not fresh  # drop every old segment at commit
-    reread = fresh or rebuild or manifest.get("fingerprint") != fingerprint
-    report.rebuilt = reread
+    reread = fresh or rebuild
     known = {} if fresh else manifest.get("files", {})
-    previous = {} if reread else known
+    stale = tuple(k.rstrip("/") + "/" for k in stale_folders(settings, manifest))
+    previous = {} if reread else {k: e for k, e in known.items() if not k.startswith(stale)}
+    report.rebuilt = reread or len(previous) < len(known)  # curation changed: files re-read
     # files that failed last time are not read again until they change
     failed_before = {} if (fresh or rebuild) else manifest.get("failed", {})
     if writer is None:
@@ -173,41 +178,41 @@ def update_index(settings: Settings, rebuild: bool = False,
             writer = ix.writer(timeout=0.0)  # holds the lock; deletions, merges, the commit
         except LockError:
             raise IndexBusy(index_dir) from None
-    run = _Run(report, known, previous, failed_before, delete_old=not (fresh or clear))
+    show = settings.display_path
+    run = _Run(report, known, previous, failed_before, delete_old=not (fresh or clear),
+               show=show)
     segments: list = []
     try:
-        catalog = Catalog.load(settings.catalog_path)
-        registry = Registry.load(settings.registry_dir)
-        scan = scan_corpus(settings.corpus)
-        report.failed.extend(catalog.problems + registry.problems + scan.problems)
-        for rel, entry in known.items():  # kept while their folder cannot be read
-            if scan.under_unreadable(rel) and not clear:
-                run.files[rel] = entry
-        paths = scan.paths
+        curated, problems = curation(settings)
+        scan = scan_folders(settings, include_paused=clear)
+        report.failed.extend(problems + scan.problems)
+        for key, entry in known.items():  # kept while paused or unreadable
+            if scan.keeps(key) and not clear:
+                run.files[key] = entry
+        total = len(scan.files)
         done = 0
         tasks: list[Task] = []
-        for path in paths:
-            rel = path.relative_to(settings.corpus).as_posix()
-            task = run.plan(path, rel)
+        for folder, path, rel in scan.files:
+            task = run.plan(path, rel, folder)
             if task is None:
                 done += 1
                 if progress:
-                    progress(done, len(paths), rel)
+                    progress(done, total, show(file_key(folder, rel)))
             else:
                 tasks.append(task)
 
-        def loaded(rel: str) -> None:
+        def loaded(key: str) -> None:
             nonlocal done
             done += 1
             if progress:
-                progress(done, len(paths), rel)
+                progress(done, total, show(key))
 
-        outcomes, segments = load_tasks(settings, ix, tasks, catalog, registry, loaded, jobs)
+        outcomes, segments = load_tasks(settings, ix, tasks, curated, loaded, jobs)
         for task, outcome in zip(tasks, outcomes, strict=True):
             run.apply(task, outcome, writer)
         files, failures = run.files, run.failures
         if not (fresh or clear):
-            _delete_gone(ix, writer, files, report)
+            _delete_gone(ix, writer, files, failures, settings, report)
         elif clear:
             report.removed = len(set(known) - set(files))
         bulkwrite.commit(writer, segments, mergetype=CLEAR if clear else None)
@@ -217,8 +222,11 @@ def update_index(settings: Settings, rebuild: bool = False,
                 writer.cancel()
             bulkwrite.delete_segments(ix.storage, segments)
         raise
-    write_manifest(index_dir, {"schema": SCHEMA_VERSION, "fingerprint": fingerprint,
-                                "corpus": str(settings.corpus), "files": files,
+    old = manifest.get("fingerprint") if isinstance(manifest.get("fingerprint"), dict) else {}
+    kept = {f.key for f in settings.folders if scan.keeps(f.key.rstrip("/") + "/")}
+    fingerprints = {k: (old.get(k, "") if k in kept else fp) for k, fp in fingerprints.items()}
+    write_manifest(index_dir, {"schema": SCHEMA_VERSION, "fingerprint": fingerprints,
+                                "folders": [f.key for f in settings.folders], "files": files,
                                 "failed": failures, "updated": time.time()})
     report.total_files = len(files)
     report.total_paragraphs = sum(f.get("paragraphs", 0) for f in files.values())
@@ -244,10 +252,14 @@ def _open_for_update(index_dir: Path, manifest: dict, report: IndexReport):
     return _create_index(index_dir)
 
 
-def _delete_gone(ix, writer, files: dict, report: IndexReport) -> None:
+def _delete_gone(ix, writer, files: dict, failures: dict, settings: Settings,
+                 report: IndexReport) -> None:
     """Delete every document in the index whose file is gone (the manifest may lag)."""
-    current = {d for f in files.values() for d in f.get("doc_ids", [f["doc_id"]])} | \
-        {doc_id_for(p) for p, _ in report.failed}
+    current = {d for f in files.values() for d in f.get("doc_ids", [f["doc_id"]])}
+    for key in failures:  # a failed file's old paragraphs stay
+        folder = settings.folder_of(key)
+        if folder is not None:
+            current.add(doc_id_for(key[len(folder.key.rstrip("/")) + 1:], folder.key))
     with ix.reader() as reader:
         indexed = {t.decode() if isinstance(t, bytes) else t for t in reader.lexicon("doc_id")}
     for doc_id in indexed - current:
@@ -259,8 +271,9 @@ class _Run:
     """What one update has decided so far: the new manifest entries and the report."""
 
     def __init__(self, report: IndexReport, known: dict, previous: dict, failed_before: dict,
-                 delete_old: bool) -> None:
+                 delete_old: bool, show) -> None:
         self.report = report
+        self.show = show  # a file key as the user reads it
         self.known = known  # manifest entries of the files in the index
         self.previous = previous  # entries trusted to skip unchanged files
         self.failed_before = failed_before
@@ -276,17 +289,20 @@ class _Run:
     def fail(self, rel: str, size: int, mtime_ns: int, reason: str) -> None:
         """Reported now and remembered, so later runs report it without reading it
         until it changes."""
-        self.report.failed.append((rel, reason))
+        self.report.failed.append((self.show(rel), reason))
         self.failures[rel] = {"size": size, "mtime_ns": mtime_ns, "error": reason}
         self.keep_old(rel)
 
     def unreadable(self, rel: str, exc: OSError) -> None:
         """Not remembered: a read error may be passing."""
-        self.report.failed.append((rel, f"cannot read: {os_reason(exc)}"))
+        self.report.failed.append((self.show(rel), f"cannot read: {os_reason(exc)}"))
         self.keep_old(rel)
 
-    def plan(self, path: Path, rel: str) -> Task | None:
-        """The file to index, or None when it is unchanged, unreadable or known bad."""
+    def plan(self, path: Path, rel: str, folder) -> Task | None:
+        """The file to index, or None when it is unchanged, unreadable or known bad.
+        Entries are kept by file key (``rel`` is the path in ``folder``)."""
+        name = rel
+        rel = file_key(folder, name)
         try:
             st = path.stat()
         except OSError as exc:
@@ -294,7 +310,7 @@ class _Run:
             return None
         bad = self.failed_before.get(rel)
         if same_stat(bad, st):
-            self.report.failed.append((rel, bad["error"]))
+            self.report.failed.append((self.show(rel), bad["error"]))
             self.failures[rel] = bad
             self.keep_old(rel)
             return None
@@ -302,7 +318,7 @@ class _Run:
         if same_stat(entry, st):
             self.files[rel] = entry
             self.report.unchanged += 1
-            self.report.failed.extend((rel, w) for w in entry.get("warnings", []))
+            self.report.failed.extend((self.show(rel), w) for w in entry.get("warnings", []))
             return None
         if st.st_size > MAX_BYTES:  # never read a huge file into memory
             self.fail(rel, st.st_size, st.st_mtime_ns,
@@ -311,30 +327,31 @@ class _Run:
             return None
         # read once, by the loader: it hashes the bytes and skips a file whose
         # content is the indexed one (touched, not changed)
-        return Task(path, rel, st.st_size, st.st_mtime_ns, (entry or {}).get("hash", ""))
+        return Task(path, name, st.st_size, st.st_mtime_ns, (entry or {}).get("hash", ""),
+                    folder.key, folder.name)
 
     def apply(self, task: Task, outcome: tuple, writer) -> None:
         """Record a loaded file (its paragraphs already written) or its failure."""
-        rel = task.rel
+        rel = task.key
         if outcome[0] == "failed":
             self.fail(rel, task.size, task.mtime_ns, outcome[1])
             return
         if outcome[0] == "unreadable":  # not remembered: a read error may be passing
-            self.report.failed.append((rel, f"cannot read: {outcome[1]}"))
+            self.report.failed.append((self.show(rel), f"cannot read: {outcome[1]}"))
             self.keep_old(rel)
             return
         if outcome[0] == "same":  # touched, not changed
             entry = self.previous.get(rel, self.known.get(rel, {}))
             self.files[rel] = {**entry, "size": task.size, "mtime_ns": task.mtime_ns}
             self.report.unchanged += 1
-            self.report.failed.extend((rel, w) for w in entry.get("warnings", []))
+            self.report.failed.extend((self.show(rel), w) for w in entry.get("warnings", []))
             return
         _, doc_ids, paragraphs, title, warnings, digest = outcome
         if self.delete_old:  # the old paragraphs go at the commit that adds the new
             old = self.known.get(rel, {})
             for doc_id in set(doc_ids) | set(old.get("doc_ids", [old.get("doc_id")])) - {None}:
                 writer.delete_by_term("doc_id", doc_id)
-        self.report.failed.extend((rel, w) for w in warnings)  # read, but not all of it
+        self.report.failed.extend((self.show(rel), w) for w in warnings)  # read, but not all of it
         self.report.paragraphs += paragraphs
         if rel in self.known:
             self.report.updated += 1

@@ -1,4 +1,4 @@
-"""A whole corpus folder: its documents, the catalog and the registry together."""
+"""The searched folders loaded whole: their documents, catalogs and registry together."""
 
 from __future__ import annotations
 
@@ -31,28 +31,31 @@ def person_rows(registry: Registry, paragraphs, documents) -> list[dict]:
 
 @dataclass
 class Corpus:
-    """Documents loaded from a corpus folder, and the files that failed (with reasons)."""
+    """Documents loaded from the searched folders, and the files that failed (with reasons)."""
 
-    root: Path
-    registry: Registry
+    roots: list[Path]
+    registry: Registry  # every folder's, over the data folder's
     catalog: Catalog
     documents: list[Document] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
 
     @classmethod
     def open(cls, settings: Settings) -> Corpus:
-        return cls(settings.corpus, Registry.load(settings.registry_dir),
-                   Catalog.load(settings.catalog_path))
+        dirs = settings.curation_dirs()
+        return cls([f.path for f in settings.active], Registry.load_layers(dirs),
+                   Catalog.load_layers([d / "catalog.toml" for d in dirs]))
 
     def load_all(self) -> Corpus:
-        for path in iter_corpus(self.root):
-            try:
-                self.documents.extend(load_documents(path, self.root, self.catalog, self.registry))
-            except LoadError as exc:
-                self.failures.append((path.relative_to(self.root).as_posix(), str(exc)))
-            except Exception as exc:  # one bad file never stops the others
-                self.failures.append((path.relative_to(self.root).as_posix(),
-                                      f"{type(exc).__name__}: {exc}"))
+        for root in self.roots:
+            for path in iter_corpus(root):
+                rel = path.relative_to(root).as_posix()
+                try:
+                    self.documents.extend(load_documents(path, root, self.catalog,
+                                                         self.registry, folder=str(root)))
+                except LoadError as exc:
+                    self.failures.append((rel, str(exc)))
+                except Exception as exc:  # one bad file never stops the others
+                    self.failures.append((rel, f"{type(exc).__name__}: {exc}"))
         return self
 
     def person_counts(self) -> list[dict]:

@@ -230,6 +230,25 @@ class Registry:
         registry.not_persons = tuple(not_persons)
         return registry
 
+    @classmethod
+    def load_layers(cls, folders) -> Registry:
+        """The registries of ``folders`` combined, a later folder's person or place
+        (same name) replacing an earlier one's: the data folder's curation, then a
+        folder's own files."""
+        layers = [cls.load(f) for f in dict.fromkeys(Path(f) for f in folders)]
+        if len(layers) == 1:
+            return layers[0]
+        persons: dict[str, Person] = {}
+        places: dict[str, Place] = {}
+        for layer in layers:
+            persons.update(layer.persons)
+            places.update(layer.places)
+        registry = cls(list(persons.values()), list(places.values()))
+        registry.problems = [p for layer in layers for p in layer.problems]
+        registry.not_persons = tuple(dict.fromkeys(n for layer in layers
+                                                   for n in layer.not_persons))
+        return registry
+
     # -- lookup -------------------------------------------------------------
 
     def canonical_person(self, name: str) -> str | None:

@@ -191,6 +191,21 @@ class Catalog:
             catalog.problems.append((path.name, problem))
         return catalog
 
+    @classmethod
+    def load_layers(cls, paths) -> Catalog:
+        """The catalogs at ``paths`` combined: a later one's fields for a document
+        replace an earlier one's (the data folder's, then a folder's own)."""
+        layers = [cls.load(p) for p in dict.fromkeys(Path(p) for p in paths)]
+        if len(layers) == 1:
+            return layers[0]
+        entries: dict[str, dict] = {}
+        for layer in layers:
+            for key, row in layer.entries.items():
+                entries[key] = {**entries.get(key, {}), **row}
+        catalog = cls(entries)
+        catalog.problems = [p for layer in layers for p in layer.problems]
+        return catalog
+
     def get(self, relpath: str) -> dict:
         return self.entries.get(relpath, {})
 

@@ -91,6 +91,8 @@ class Document:
     part: str = ""
     #: what was left out of the file (pages or messages past a cap)
     warnings: list[str] = field(default_factory=list)
+    #: the name of the searched folder it is in (the Folder facet), "" outside one
+    folder: str = ""
 
     @property
     def body(self) -> list[str]:
@@ -138,9 +140,12 @@ def _ordered_unique(items) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def doc_id_for(relpath: str) -> str:
-    """A document's id: stable for its path relative to the corpus folder."""
-    return hashlib.sha1(relpath.encode("utf-8")).hexdigest()[:16]
+def doc_id_for(relpath: str, folder: str = "") -> str:
+    """A document's id: stable for its path relative to its folder and that
+    folder's path (``folder``: the same file in a folder removed and added again
+    gets the same id)."""
+    key = f"{folder}\x00{relpath}" if folder else relpath
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 def load_document(
@@ -164,6 +169,7 @@ def load_documents(
     catalog: Catalog | None = None,
     registry: Registry | None = None,
     raw: bytes | None = None,
+    folder: str = "",
 ) -> list[Document]:
     """Every document in one file: one for most formats, one per message of an
     ``.mbox`` (each with its own ``part`` and a ``doc_id`` made from
@@ -174,7 +180,7 @@ def load_documents(
     if fmt is None:
         raise LoadError(unsupported_reason(path))
     if fmt not in BINARY_FORMATS:
-        return [_load_text_document(path, corpus_root, catalog, registry, raw)]
+        return [_load_text_document(path, corpus_root, catalog, registry, raw, folder)]
     from searchapp.ingest.formats import extract
 
     relpath = _relpath(path, corpus_root)
@@ -182,7 +188,7 @@ def load_documents(
     docs, reasons = [], []
     for ex in extract(fmt, raw, path):
         try:
-            docs.append(_from_extracted(ex, fmt, relpath, catalog, registry))
+            docs.append(_from_extracted(ex, fmt, relpath, catalog, registry, folder))
         except LoadError as exc:
             reasons.append(str(exc))
     if not docs:
@@ -191,7 +197,7 @@ def load_documents(
 
 
 def _from_extracted(ex: Extracted, fmt: str, relpath: str, catalog: Catalog | None,
-                    registry: Registry | None) -> Document:
+                    registry: Registry | None, folder: str = "") -> Document:
     """A :class:`Document` from a loader's blocks and metadata."""
     meta = ex.meta
     key = f"{relpath}#{ex.part}" if ex.part else relpath
@@ -202,7 +208,7 @@ def _from_extracted(ex: Extracted, fmt: str, relpath: str, catalog: Catalog | No
     blocks = _mark_title(blocks, meta)
     if not any(b[0] not in NON_BODY for b in blocks):
         raise LoadError("no text found" + (f" in message {ex.part}" if ex.part else ""))
-    doc_id = doc_id_for(key)
+    doc_id = doc_id_for(key, folder)
     return Document(
         doc_id=doc_id, path=relpath, format=fmt, encoding=ex.encoding, meta=meta, paragraphs=_number(doc_id, blocks, registry), extractor=ex.extractor,
         part=ex.part, warnings=list(ex.warnings),
@@ -236,7 +242,8 @@ def _finish_meta(meta: Metadata, blocks: list[tuple]) -> None:
 
 
 def _load_text_document(path: Path, corpus_root: Path | str | None, catalog: Catalog | None,
-                        registry: Registry | None, raw: bytes | None = None) -> Document:
+                        registry: Registry | None, raw: bytes | None = None,
+                        folder: str = "") -> Document:
     """A text, Markdown or HTML file's document."""
     relpath = _relpath(path, corpus_root)
     source = read_source(path, raw)
@@ -253,7 +260,7 @@ def _load_text_document(path: Path, corpus_root: Path | str | None, catalog: Cat
     blocks = _ensure_body(_mark_title(blocks, meta))
     if not any(kind not in NON_BODY for kind, _ in blocks):
         raise LoadError("no article text found")
-    doc_id = doc_id_for(relpath)
+    doc_id = doc_id_for(relpath, folder)
     paragraphs = _number(doc_id, blocks, registry)
     return Document(
         doc_id=doc_id, path=relpath, format=source.format, encoding=source.encoding,

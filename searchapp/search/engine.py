@@ -57,6 +57,8 @@ class SearchBackend(Protocol):
 
     def paragraphs_by_pid(self, pid: str) -> list[dict]: ...
 
+    def paragraphs_by_text(self, pid: str) -> list[dict]: ...
+
     def facet_totals(self, facet: str) -> list[dict]: ...
 
     def person_document_counts(self) -> dict[str, int]: ...
@@ -85,7 +87,7 @@ class SearchEngine:
 
     @classmethod
     def open(cls, settings) -> SearchEngine:
-        return cls(settings.index, Registry.load(settings.registry_dir))
+        return cls(settings.index, Registry.load_layers(settings.curation_dirs()))
 
     def close(self) -> None:
         """Close the searcher (again is harmless)."""
@@ -224,6 +226,7 @@ class SearchEngine:
             text=text, snippet=make_snippet(text, spans), persons=f.get("persons", []),
             places=f.get("places", []), url=f.get("url", ""), score=score,
             year=f.get("year") or None, marks=spans, page=f.get("page") or None,
+            folder=f.get("folder", ""),
         )
 
     def document_marks(self, paragraphs: list[dict], query: str, persons
@@ -274,6 +277,15 @@ class SearchEngine:
         with self._lock:
             return [self._searcher.stored_fields(d)
                     for d in self._searcher.document_numbers(pid=pid)]
+
+    def paragraphs_by_text(self, pid: str) -> list[dict]:
+        """Paragraphs anywhere with the same text as paragraph ``pid`` had (a file
+        moved to another path or folder)."""
+        from searchapp.index.schema import text_id
+
+        with self._lock:
+            return [self._searcher.stored_fields(d)
+                    for d in self._searcher.document_numbers(text_id=text_id(pid))]
 
     def person_document_counts(self) -> dict[str, int]:
         """For each person, in how many documents they are mentioned."""

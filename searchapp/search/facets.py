@@ -89,6 +89,7 @@ def filter_masks(cols: Columns, registry: Registry, req: SearchRequest, persons:
         "source": ([loose_values(cols, "source", s, notices) for s in req.sources], "any"),
         "author": ([loose_values(cols, "author", a, notices) for a in req.authors], "any"),
         "year": ([[str(int(y))] for y in req.years], "any"),
+        "folder": ([[f] for f in req.folders], "any"),
     }
     groups = {}
     for facet, (requested, mode) in requested_by_group.items():

@@ -1,0 +1,103 @@
+"""``searchapp folders``: the folders searched by default (list, add, remove, pause)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from searchapp import folders as folder_list
+from searchapp.config import Settings, bundled_corpus
+
+
+def add_parser(sub, add_location) -> None:
+    p = sub.add_parser(
+        "folders", help="list, add, remove, pause or resume the folders searched",
+        description="The folders 'searchapp index', 'search' and the app use by default, "
+                    "kept in the user data folder.  Adding or removing one updates the "
+                    "index (bookmarks of a removed folder are kept, marked, and found "
+                    "again if it is added back).")
+    fsub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    fsub.add_parser("list", help="the folders, with their state")
+    f = fsub.add_parser("add", help="search a folder (and index it now)")
+    f.add_argument("path", metavar="DIR")
+    f = fsub.add_parser("remove", help="stop searching a folder (its paragraphs leave the index)")
+    f.add_argument("which", metavar="NAME|DIR")
+    f = fsub.add_parser("pause", help="keep a folder's paragraphs but stop reading it")
+    f.add_argument("which", metavar="NAME|DIR")
+    f = fsub.add_parser("resume", help="read a paused folder again")
+    f.add_argument("which", metavar="NAME|DIR")
+    for name, f in fsub.choices.items():
+        add_location(f, corpus=False, data=True)
+        f.add_argument("--json", action="store_true", help="JSON output")
+        if name != "list":
+            f.add_argument("--no-index", action="store_true",
+                           help="change the list only; 'searchapp index' updates later")
+    p.set_defaults(func=cmd_folders)
+
+
+def cmd_folders(args: argparse.Namespace) -> int:
+    from searchapp.cli import _settings
+
+    settings = _settings(args)
+    data, default = settings.data_dir, bundled_corpus()
+    if args.action == "list":
+        return _list(settings, args.json)
+    if args.action == "add":
+        folder = folder_list.add_folder(data, default, args.path)
+        said = f"added '{folder.name}' ({folder.path})"
+    elif args.action == "remove":
+        folder = folder_list.remove_folder(data, default, args.which)
+        said = f"removed '{folder.name}' ({folder.path}); its bookmarks are kept"
+    else:
+        folder = folder_list.set_paused(data, default, args.which, args.action == "pause")
+        said = (f"paused '{folder.name}': what was indexed from it stays searchable"
+                if folder.paused else f"resumed '{folder.name}'")
+    report = None
+    if not args.no_index:
+        report = _update(settings.reload(), quiet=args.json)
+    if args.json:
+        out = {"folder": folder.to_json(), "action": args.action}
+        if report is not None:
+            out["index"] = report.to_json()
+        print(json.dumps(out, ensure_ascii=False))
+    else:
+        print(said)
+        if report is not None:
+            print(report.summary())
+    return 0
+
+
+def _list(settings: Settings, as_json: bool) -> int:
+    from searchapp.index.manifest import read_manifest
+
+    files = read_manifest(settings.index).get("files", {})
+    rows = []
+    for f in settings.folders:
+        prefix = f.key.rstrip("/") + "/"
+        mine = [e for k, e in files.items() if k.startswith(prefix)]
+        state = "paused" if f.paused else ("missing" if not f.path.is_dir() else "active")
+        rows.append({**f.to_json(), "state": state, "files": len(mine),
+                     "paragraphs": sum(e.get("paragraphs", 0) for e in mine)})
+    if as_json:
+        print(json.dumps({"folders": rows}, ensure_ascii=False))
+        return 0
+    if not rows:
+        print("no folders; add one with 'searchapp folders add DIR'")
+    for r in rows:
+        print(f"{r['name']}  ({r['path']})  {r['state']}, {r['files']} files, "
+              f"{r['paragraphs']} paragraphs")
+    return 0
+
+
+def _update(settings: Settings, quiet: bool):
+    from searchapp import api
+
+    def warn(message: str) -> None:
+        print(f"searchapp: {message}", file=sys.stderr)
+
+    report = api.update(settings, notify=warn)
+    if not quiet:
+        for path, reason in report.failed:
+            warn(f"{path}: {reason}")
+    return report
