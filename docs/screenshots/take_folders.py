@@ -24,7 +24,8 @@ def main(out: Path) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT / "tests"))
     from format_fixtures import make_docx, make_pdf
-    from PySide6.QtGui import QPainter
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QColor, QPainter
     from PySide6.QtWidgets import QApplication
     from take import search, settle, wait
 
@@ -58,10 +59,21 @@ def main(out: Path) -> int:
     dialog = win.show_folders()
     wait(lambda: dialog.model.rowCount() == 2 and dialog.model.rows[1]["files"] > 0)
     settle(600)
+    dialog.resize(900, 230)
+    settle(300)
     shot = win.grab()
+    pic = dialog.grab()  # a top-level window of its own: drawn over the window, framed
     painter = QPainter(shot)
-    pic = dialog.grab()
-    painter.drawPixmap((shot.width() - pic.width()) // 2, shot.height() - pic.height() - 40, pic)
+    bar = 26
+    x, y = (shot.width() - pic.width()) // 2, shot.height() - pic.height() - bar - 60
+    frame = QRect(x - 1, y - bar - 1, pic.width() + 1, pic.height() + bar + 1)
+    painter.fillRect(frame, QColor("#dcdcdc"))
+    painter.setPen(QColor("#222222"))
+    painter.drawText(QRect(x, y - bar, pic.width(), bar), Qt.AlignmentFlag.AlignCenter,
+                     dialog.windowTitle())
+    painter.drawPixmap(x, y, pic)
+    painter.setPen(QColor("#666666"))
+    painter.drawRect(frame)
     painter.end()
     shot.save(str(out / "folders.png"))
     print(out / "folders.png")
