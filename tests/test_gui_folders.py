@@ -90,6 +90,7 @@ def test_folders_dialog_pause_resume_and_errors_in_one_line(qtbot, tmp_path, fir
     notes = tmp_path / "notes"
     notes.mkdir()
     (notes / "memo.txt").write_text("A memo about the ferry timetable.\n\nSecond paragraph.\n")
+    (notes / "broken.pdf").write_bytes(b"%PDF-1.4 not really a PDF")
     dialog = win.show_folders()
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=WAIT)
     assert dialog.model.rows[0]["state"] == "active" and dialog.model.rows[0]["files"] == 5
@@ -97,6 +98,9 @@ def test_folders_dialog_pause_resume_and_errors_in_one_line(qtbot, tmp_path, fir
     wait_indexed(qtbot, win, lambda r: r.total_files == 6)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 2
                     and dialog.model.rows[1]["paragraphs"] == 2, timeout=WAIT)
+    # Index problems name the file in its folder
+    assert [p for p, _ in win.index_report.failed] == ["notes/broken.pdf"]
+    assert win.problems_btn.isVisible()
     dialog.table.selectRow(1)
     dialog.toggle_pause()
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 2
