@@ -3,7 +3,7 @@
 A :class:`FolderWatcher` watches every active folder recursively with
 ``watchdog`` and calls ``on_change(paths)`` -- from a thread of its own, never
 the caller's -- with the set of paths that changed, once a burst of changes
-is over:
+is over (a :class:`Changes`, which also says when the last change was seen):
 
 * a burst ends after ``quiet`` seconds without a change, and a continuous one
   is reported at least every ``max_wait`` seconds (a copy of 10,000 files
@@ -53,7 +53,22 @@ OUT_OF_WATCHES = (errno.ENOSPC, errno.EMFILE, errno.ENFILE)
 EVENTS = [FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent,
           DirCreatedEvent, DirDeletedEvent, DirMovedEvent]
 
-OnChange = Callable[[frozenset[Path]], None]
+
+
+class Changes(frozenset):
+    """The paths that changed in one burst; ``last`` is when the last change was seen
+    (``time.monotonic()``): an update that started after it has seen them all."""
+
+    last: float = 0.0
+
+    @classmethod
+    def of(cls, paths, last: float) -> Changes:
+        out = cls(paths)
+        out.last = last
+        return out
+
+
+OnChange = Callable[[Changes], None]
 Notify = Callable[[str], None]
 
 
@@ -75,7 +90,10 @@ class FolderWatcher:
         self.notify = notify or (lambda _m: None)
         self.quiet, self.max_wait = quiet, max_wait
         self._ignore = [Path(p) for p in ignore]
-        self._native = observer_factory()
+        try:
+            self._native = observer_factory()
+        except OSError:  # no inotify instance left: every folder is polled
+            self._native = None
         self._polling: PollingObserver | None = None
         self._watches: dict[Path, tuple[object, object]] = {}  # folder -> (observer, watch)
         self.polled: set[Path] = set()  # folders polled because inotify ran out
@@ -84,6 +102,7 @@ class FolderWatcher:
         self._pending: set[Path] = set()
         self._first = self._last = 0.0
         self._stopped = False
+        self.ready = threading.Event()  # the watches are set up
         self._thread = threading.Thread(target=self._run, name="searchapp-watch", daemon=True)
 
     @classmethod
@@ -94,21 +113,36 @@ class FolderWatcher:
 
     # -- life --------------------------------------------------------------------
 
-    def start(self) -> FolderWatcher:
-        self._native.start()
-        for folder in self.folders:
-            self._watch(folder)
+    def start(self, wait: bool = True) -> FolderWatcher:
+        """Start watching.  The watches are set up on the watcher's thread (a large
+        tree takes a while: one inotify watch per folder); ``wait`` until they are."""
         self._thread.start()
+        if wait:
+            self.ready.wait()
         return self
 
-    def stop(self) -> None:
-        """Stop watching; no callback is made after this returns (bar one under way)."""
+    def _setup(self) -> None:
+        with self._lock:
+            if self._stopped:
+                return
+            if self._native is not None:
+                self._native.start()
+        for folder in self.folders:
+            if self._stopped:
+                return
+            self._watch(folder)
+
+    def stop(self, wait: bool = True) -> None:
+        """Stop watching; no callback is made after this returns (bar one under way);
+        ``wait=False`` does not wait for the threads to end (they end on their own)."""
         with self._lock:
             self._stopped = True
             self._lock.notify_all()
         for obs in (self._native, self._polling):
             if obs is not None and obs.is_alive():
                 obs.stop()
+        if not wait:
+            return
         for obs in (self._native, self._polling):
             if obs is not None and obs.is_alive():
                 obs.join(timeout=5)
@@ -126,6 +160,8 @@ class FolderWatcher:
         """Watch ``folder``; False if it is not there (looked for again later)."""
         if not folder.is_dir():
             return False
+        if self._native is None and folder not in self.polled:
+            return self._poll(folder)
         observer = self._polling if folder in self.polled else self._native
         try:
             watch = observer.schedule(self._handler, str(folder), recursive=True,
@@ -195,6 +231,10 @@ class FolderWatcher:
             self._lock.notify_all()
 
     def _run(self) -> None:
+        try:
+            self._setup()
+        finally:
+            self.ready.set()
         next_check = time.monotonic() + RECHECK_S
         while True:
             with self._lock:
@@ -205,7 +245,7 @@ class FolderWatcher:
                 if self._pending:
                     due = min(self._last + self.quiet, self._first + self.max_wait)
                 if due is not None and now >= due:
-                    paths, self._pending = frozenset(self._pending), set()
+                    paths, self._pending = Changes.of(self._pending, self._last), set()
                 else:
                     wake = min(x for x in (due, next_check) if x is not None)
                     self._lock.wait(max(0.01, wake - now))

@@ -70,6 +70,7 @@ def test_create_modify_move_delete_are_reported_off_the_callers_thread(watched):
     new.write_text("A new note.\n")
     assert calls.wait_for(lambda: new in calls.changed())
     assert threading.get_ident() not in calls.thread_ids
+    assert all(0 < c.last <= time.monotonic() for c in calls.calls)  # when it was last seen
     (folder / "old.txt").write_text("An old note, changed.\n")
     assert calls.wait_for(lambda: folder / "old.txt" in calls.changed())
     (folder / "sub").mkdir()
@@ -157,6 +158,19 @@ def test_out_of_inotify_watches_falls_back_to_polling_and_says_so_once(watched):
     (folder / "polled.txt").write_text("Seen by polling.\n")
     assert calls.wait_for(lambda: folder / "polled.txt" in calls.changed())
     assert len(said) == 1
+
+
+def test_no_inotify_instance_left_polls_every_folder(watched):
+    folder, calls, start = watched
+
+    def no_instance():
+        raise OSError(errno.EMFILE, "too many inotify instances")
+
+    said = []
+    w = start(observer_factory=no_instance, notify=said.append)
+    assert w.polled == {folder} and len(said) == 1
+    (folder / "polled.txt").write_text("Seen by polling.\n")
+    assert calls.wait_for(lambda: folder / "polled.txt" in calls.changed())
 
 
 def test_no_callback_after_stop(watched):

@@ -350,16 +350,11 @@ class FolderActions:
         events = self.watch_events
         self.watcher = FolderWatcher.for_settings(self.settings, events.changed.emit,
                                                   notify=events.said.emit)
-        try:
-            self.watcher.start()
-        except OSError as exc:  # no live updates: F5 still works
-            self.watcher = None
-            self.statusBar().showMessage(f"Changes in your folders are not followed live "
-                                         f"({exc.strerror or exc}); press F5 to update", 10000)
+        self.watcher.start(wait=False)  # the watches are set up on its thread
 
     def stop_watching(self) -> None:
         if self.watcher is not None:
-            self.watcher.stop()
+            self.watcher.stop(wait=False)  # its threads end on their own
             self.watcher = None
 
     def _files_changed(self, paths) -> None:
@@ -368,4 +363,4 @@ class FolderActions:
         if self.session.closed:
             return
         self.changed_paths = set(paths)
-        self.session.request_update()
+        self.session.request_update(since=getattr(paths, "last", None))

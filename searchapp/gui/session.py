@@ -14,6 +14,7 @@ bookmarks are re-anchored.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -49,6 +50,7 @@ class SearchSession(QObject):
         self.result: SearchResult | None = None
         self.result_request: SearchRequest | None = None  # the request ``result`` answers
         self.indexing = False
+        self.update_started: float | None = None  # time.monotonic() of the last update
         self._again: bool | None = None  # an update asked for while one runs (rebuild?)
         self._new_engine = False  # the folders changed: a new engine at the next reopen
         self._gen = 0
@@ -165,9 +167,13 @@ class SearchSession(QObject):
         self.settings = settings
         self._new_engine = True
 
-    def request_update(self) -> None:
+    def request_update(self, since: float | None = None) -> None:
         """Update the index now, or once more after the update under way (files
-        changed or folders changed meanwhile): never two at once, never one lost."""
+        changed or folders changed meanwhile): never two at once, never one lost.
+        Changes seen at ``since`` (``time.monotonic()``) before the last update
+        started are in it already: no update for them."""
+        if since is not None and self.update_started is not None and since < self.update_started:
+            return
         if not self.update_index():
             self._again = bool(self._again)
 
@@ -178,6 +184,7 @@ class SearchSession(QObject):
         if self.indexing:
             return False
         self.indexing = True
+        self.update_started = time.monotonic()
         settings = self.settings
         self.index_started.emit()
 
