@@ -210,17 +210,25 @@ class FolderActions:
                                   "border: 1px solid palette(mid); border-radius: 4px; }")
         row = QHBoxLayout(self.banner)
         row.setContentsMargins(8, 4, 8, 4)
-        text = QLabel("You are searching the sample articles that come with searchapp. "
-                      "Add a folder of your own documents (PDF, Word, OpenDocument, EPUB, "
-                      "e-mail, RTF, HTML, text) — or drop one onto this window.")
+        self.banner_text = text = QLabel("")
         text.setWordWrap(True)
         self.add_docs_btn = QPushButton("Add your documents…")
         self.add_docs_btn.setDefault(False)
         self.add_docs_btn.clicked.connect(lambda: self.add_folder_dialog())
         row.addWidget(text, 1)
         row.addWidget(self.add_docs_btn)
-        self.banner.setVisible(self.settings.only_sample)
+        self._show_banner()
         return self.banner
+
+    def _show_banner(self) -> None:
+        """Offer to add documents while only the sample (or nothing) is searched."""
+        folders = self.settings.folders
+        self.banner_text.setText(
+            ("You are searching the sample articles that come with searchapp. " if folders
+             else "No folder is searched. ")
+            + "Add a folder of your own documents (PDF, Word, OpenDocument, EPUB, e-mail, "
+              "RTF, HTML, text) — or drop one onto this window.")
+        self.banner.setVisible(self.settings.only_sample or not folders)
 
     def _add_folder_menu(self, menu) -> None:
         menu.addAction("&Add folder…", lambda: self.add_folder_dialog(), QKeySequence("Ctrl+O"))
@@ -300,7 +308,7 @@ class FolderActions:
             return
         self.settings = settings
         self.session.set_settings(settings)
-        self.banner.setVisible(settings.only_sample)
+        self._show_banner()
         self.statusBar().showMessage(message, 8000)
         self.start_watching()
         self.session.request_update()
