@@ -135,11 +135,11 @@ def test_the_search_process_exits_when_the_app_dies(indexed):
         "import os, sys\n"
         "from searchapp.engine_process import EngineClient\n"
         "if __name__ == '__main__':\n"
-        "    c = EngineClient(*sys.argv[1:4]); c.open()\n"
+        "    c = EngineClient(sys.argv[1], (sys.argv[2],), sys.argv[3]); c.open()\n"
         "    print(c.pid, flush=True)\n"
         "    os._exit(0)\n")
     out = subprocess.run([sys.executable, "-c", script, str(indexed.index),
-                          str(indexed.registry_dir), str(indexed.bookmarks_db)],
+                          str(indexed.corpus), str(indexed.bookmarks_db)],
                          capture_output=True, text=True, timeout=120, check=True).stdout
     engine = int(out.split()[0])
 
