@@ -275,6 +275,7 @@ SHORTCUTS = [
     ("Ctrl+Shift+E", "Persons panel"),
     ("Ctrl+Shift+B", "Bookmarks panel"),
     ("Ctrl+Backspace", "Clear all filters"),
+    ("Ctrl+O", "Add a folder to search (or drop one onto the window)"),
     ("F5", "Update the index from your folders"),
     ("Space / Enter (in filters)", "Filter by the value; '-' or Delete excludes it"),
     ("F1", "This list"),
