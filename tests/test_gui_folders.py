@@ -160,3 +160,16 @@ def test_a_file_written_while_the_app_runs_becomes_searchable(qtbot, tmp_path, f
     assert any(p.name == "second.txt" for p in win.changed_paths)
     win.close()
     assert win.watcher is None
+
+
+def test_folders_model_shows_rows_without_a_window(qtbot):
+    from searchapp.gui.folders import FoldersModel
+
+    model = FoldersModel()
+    model.set_rows([{"name": "Reports", "path": "/x/Reports", "paused": False,
+                     "state": "missing", "files": 1200, "paragraphs": 34567}])
+    assert (model.rowCount(), model.columnCount()) == (1, 5)
+    row = [model.index(0, c).data() for c in range(5)]
+    assert row == ["Reports", "missing", "1,200", "34,567", "/x/Reports"]
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "Paragraphs"
+    assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
