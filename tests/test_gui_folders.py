@@ -62,6 +62,7 @@ def test_add_a_folder_search_its_pdf_bookmark_remove_and_add_back(qtbot, tmp_pat
     [hit] = [h for h in result.hits if h.folder == "Reports"]
     assert hit.page == 2
     assert "Reports" in win.facets.model.values("folder")[0]
+    assert win.results.delegate.show_folder  # two folders: each row names its own
     win.results.setCurrentIndex(win.model.index(result.hits.index(hit), 0))
     qtbot.waitUntil(lambda: win.view.data is not None
                     and win.view.data.doc_id == hit.doc_id, timeout=WAIT)

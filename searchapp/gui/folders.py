@@ -221,7 +221,8 @@ class FolderActions:
         return self.banner
 
     def _show_banner(self) -> None:
-        """Offer to add documents while only the sample (or nothing) is searched."""
+        """Offer to add documents while only the sample (or nothing) is searched;
+        results name their folder when there are several."""
         folders = self.settings.folders
         self.banner_text.setText(
             ("You are searching the sample articles that come with searchapp. " if folders
@@ -229,6 +230,10 @@ class FolderActions:
             + "Add a folder of your own documents (PDF, Word, OpenDocument, EPUB, e-mail, "
               "RTF, HTML, text) — or drop one onto this window.")
         self.banner.setVisible(self.settings.only_sample or not folders)
+        if self.results.delegate.show_folder != (len(folders) > 1):
+            self.results.delegate.show_folder = len(folders) > 1
+            self.results.delegate.invalidate()
+            self.results.viewport().update()
 
     def _add_folder_menu(self, menu) -> None:
         menu.addAction("&Add folder…", lambda: self.add_folder_dialog(), QKeySequence("Ctrl+O"))
