@@ -15,7 +15,7 @@ is over (a :class:`Changes`, which also says when the last change was seen):
   when it comes back;
 * when the system runs out of inotify watches or descriptors (``ENOSPC``,
   ``EMFILE``), that folder is polled instead (``PollingObserver``) and
-  ``notify`` is told so once.
+  ``notify`` is told so once (not again for further folders).
 
 What changed is only a hint: the caller runs the incremental update, which
 compares every file with the manifest anyway.
@@ -46,7 +46,7 @@ from watchdog.observers.polling import PollingObserver
 QUIET_S = 1.0  # a burst is over after this long without a change
 MAX_WAIT_S = 5.0  # ... or reported at least this often while it goes on
 RECHECK_S = 5.0  # how often folders that are gone (or were never there) are looked for
-POLL_S = 2.0  # the polling fallback's interval
+POLL_S = 15.0  # the polling fallback's interval (each poll lists the whole tree)
 TEMP_SUFFIXES = ("~", ".swp", ".swo", ".swx", ".part", ".crdownload", ".partial", ".download")
 OUT_OF_WATCHES = (errno.ENOSPC, errno.EMFILE, errno.ENFILE)
 #: the events that can change what is indexed (not opens, closes or attribute changes)
@@ -83,12 +83,12 @@ class FolderWatcher:
 
     def __init__(self, folders: Iterable[Path], on_change: OnChange, *,
                  ignore: Iterable[Path] = (), notify: Notify | None = None,
-                 quiet: float = QUIET_S, max_wait: float = MAX_WAIT_S,
+                 quiet: float = QUIET_S, max_wait: float = MAX_WAIT_S, poll: float = POLL_S,
                  observer_factory: Callable[[], object] = Observer) -> None:
         self.folders = [Path(f) for f in folders]
         self.on_change = on_change
         self.notify = notify or (lambda _m: None)
-        self.quiet, self.max_wait = quiet, max_wait
+        self.quiet, self.max_wait, self.poll = quiet, max_wait, poll
         self._ignore = [Path(p) for p in ignore]
         try:
             self._native = observer_factory()
@@ -175,12 +175,14 @@ class FolderWatcher:
 
     def _poll(self, folder: Path) -> bool:
         if self._polling is None:
-            self._polling = PollingObserver(timeout=POLL_S)
+            self._polling = PollingObserver(timeout=self.poll)
             self._polling.start()
+        if not self.polled:  # said once, for the first folder over the limit
+            self.notify(f"the system's limit of watched folders is reached: {folder} (and "
+                        f"any other folder over the limit) is checked for changes every "
+                        f"{self.poll:g} s instead; raise fs.inotify.max_user_watches to "
+                        "watch it live")
         self.polled.add(folder)
-        self.notify(f"the system's limit of watched folders is reached: {folder} is checked "
-                    f"for changes every {POLL_S:g} s instead (raise "
-                    "fs.inotify.max_user_watches to watch it live)")
         return self._watch(folder)
 
     def _unwatch(self, folder: Path) -> None:

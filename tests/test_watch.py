@@ -152,7 +152,7 @@ class OutOfWatches(PollingObserver):
 def test_out_of_inotify_watches_falls_back_to_polling_and_says_so_once(watched):
     folder, calls, start = watched
     said = []
-    w = start(observer_factory=OutOfWatches, notify=said.append)
+    w = start(observer_factory=OutOfWatches, notify=said.append, poll=1.0)
     assert w.polled == {folder} and w.watched == {folder}
     assert len(said) == 1 and "every" in said[0]
     (folder / "polled.txt").write_text("Seen by polling.\n")
@@ -160,15 +160,17 @@ def test_out_of_inotify_watches_falls_back_to_polling_and_says_so_once(watched):
     assert len(said) == 1
 
 
-def test_no_inotify_instance_left_polls_every_folder(watched):
+def test_no_inotify_instance_left_polls_every_folder(tmp_path, watched):
     folder, calls, start = watched
+    other = tmp_path / "other"
+    other.mkdir()
 
     def no_instance():
         raise OSError(errno.EMFILE, "too many inotify instances")
 
     said = []
-    w = start(observer_factory=no_instance, notify=said.append)
-    assert w.polled == {folder} and len(said) == 1
+    w = start(folder, other, observer_factory=no_instance, notify=said.append, poll=1.0)
+    assert w.polled == {folder, other} and len(said) == 1  # said once
     (folder / "polled.txt").write_text("Seen by polling.\n")
     assert calls.wait_for(lambda: folder / "polled.txt" in calls.changed())
 
