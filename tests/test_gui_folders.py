@@ -9,8 +9,8 @@ from format_fixtures import make_pdf
 pytest.importorskip("PySide6")
 pytestmark = pytest.mark.gui
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl  # noqa: E402
-from PySide6.QtGui import QDropEvent  # noqa: E402
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl  # noqa: E402
+from PySide6.QtGui import QDragEnterEvent, QDropEvent  # noqa: E402
 from test_gui_app import WAIT, open_window, search  # noqa: E402
 
 from searchapp.config import Settings  # noqa: E402
@@ -137,6 +137,18 @@ def test_a_dropped_folder_is_added_and_a_dropped_file_is_refused(qtbot, tmp_path
                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
         win.dropEvent(event)
 
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(dropped))])
+    enter = QDragEnterEvent(QPoint(200, 200), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    win.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    mime.setText("just text")
+    mime.setUrls([])
+    enter = QDragEnterEvent(QPoint(200, 200), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    win.dragEnterEvent(enter)
+    assert not enter.isAccepted()
     drop(dropped / "note.txt")
     assert "Drop a folder" in win.folder_message
     drop(dropped)
