@@ -186,3 +186,25 @@ def test_folders_model_shows_rows_without_a_window(qtbot):
     assert row == ["Reports", "missing", "1,200", "34,567", "/x/Reports"]
     assert model.headerData(3, Qt.Orientation.Horizontal) == "Paragraphs"
     assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_more_than_a_page_of_short_rows_is_laid_out(qtbot, tmp_path):
+    """A folder of one-line notes: 21 hits, 20 short rows on the first page (a scroll
+    bar appearing mid-layout once left this list blank under "21 paragraphs")."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    for i in range(21):
+        (notes / f"n{i}.txt").write_text(f"Note {i}: the lighthouse keeper's log, entry {i}.\n")
+    from searchapp.gui.main_window import MainWindow
+
+    win = MainWindow(Settings.resolve(corpus=notes, data_dir=tmp_path / "data", env={}))
+    qtbot.addWidget(win)
+    win.resize(1300, 820)
+    win.show()  # no persons in these notes: open_window would wait for some
+    qtbot.waitUntil(lambda: bool(win.result is not None and not win.session.indexing
+                                 and win.session.engine_open), timeout=WAIT)
+    search(qtbot, win, "lighthouse")
+    view = win.results
+    qtbot.waitUntil(lambda: view.verticalScrollBar().maximum() > 0, timeout=WAIT)
+    assert view.indexAt(QPoint(10, 10)).row() == 0
+    assert view.visualRect(win.model.index(19)).top() > view.visualRect(win.model.index(0)).top()

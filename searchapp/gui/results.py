@@ -129,6 +129,11 @@ class ResultsView(QListView):
         self.setItemDelegate(self.delegate)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # always shown: a scroll bar appearing while the rows are laid out in batches
+        # changed the viewport's width mid-layout, and the relayout that asked for left a
+        # list of more than a page of short rows laid out to nothing (a blank list under
+        # "40 paragraphs"; tests/test_gui_folders.py)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setUniformItemSizes(False)
