@@ -30,7 +30,8 @@ from pathlib import Path
 
 import platformdirs
 
-from searchapp.folders import Folder, load_folders, one_off
+from searchapp.folders import Folder, load_folders
+from searchapp.folders import one_off as one_off_folder
 
 APP_NAME = "searchapp"
 
@@ -52,12 +53,21 @@ def desktop_files() -> Path:
     return _bundled("linux", "packaging/linux")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Settings:
     folders: tuple[Folder, ...]  # paused ones included
     index: Path
     data_dir: Path
     one_off: bool = False  # folders given for this run (--corpus), not the saved list
+
+    def __init__(self, folders=(), index: Path | None = None, data_dir: Path | None = None,
+                 one_off: bool = False, *, corpus: Path | str | None = None) -> None:
+        """``corpus=DIR`` is one folder for this run (as ``--corpus DIR``)."""
+        if corpus is not None:
+            folders, one_off = (one_off_folder(corpus),), True
+        for name, value in (("folders", tuple(folders)), ("index", Path(index)),
+                            ("data_dir", Path(data_dir)), ("one_off", one_off)):
+            object.__setattr__(self, name, value)
 
     @property
     def active(self) -> tuple[Folder, ...]:
@@ -129,7 +139,7 @@ class Settings:
                     or platformdirs.user_data_dir(APP_NAME)).expanduser()
         one = corpus or env.get("SEARCHAPP_CORPUS")
         if one:
-            folders = (one_off(one),)
+            folders = (one_off_folder(one),)
         else:
             folders = tuple(load_folders(data, bundled_corpus()))
         if index or env.get("SEARCHAPP_INDEX"):

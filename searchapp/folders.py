@@ -50,7 +50,7 @@ def one_off(path: Path | str) -> Folder:
 
 
 def _absolute(path: Path | str) -> Path:
-    return Path(os.path.abspath(Path(path).expanduser()))
+    return Path(os.path.realpath(Path(path).expanduser()))
 
 
 def load_folders(data_dir: Path, default: Path) -> list[Folder]:
@@ -119,7 +119,7 @@ def add_folder(data_dir: Path, default: Path, path: Path | str) -> Folder:
                 return set_paused(data_dir, default, f.name, False)
             raise FolderError(f"{path} is already searched (as '{f.name}')")
         if _nested(f.path.resolve(), real):
-            inside = real in f.path.resolve().parents
+            inside = f.path.resolve() in real.parents
             raise FolderError(
                 f"{path} is {'inside' if inside else 'around'} the folder '{f.name}' "
                 f"({f.path}); folders cannot nest" + (
