@@ -75,7 +75,7 @@ def built_index(tmp_path_factory):
     from searchapp.index.update import update_index
 
     root = tmp_path_factory.mktemp("seedindex")
-    s = Settings.resolve(corpus=CORPUS, index=root / "index", data_dir=root / "data")
+    s = Settings(corpus=CORPUS, index=root / "index", data_dir=root / "data")
     update_index(s)
     return s.index
 
@@ -88,4 +88,4 @@ def settings(tmp_path, built_index):
     from searchapp.config import Settings
 
     shutil.copytree(built_index, tmp_path / "index")
-    return Settings.resolve(corpus=CORPUS, index=tmp_path / "index", data_dir=tmp_path / "data")
+    return Settings(corpus=CORPUS, index=tmp_path / "index", data_dir=tmp_path / "data")

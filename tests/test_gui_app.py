@@ -31,7 +31,7 @@ def own_corpus(tmp_path):
     """Settings over a private, indexed copy of the corpus that a test may change."""
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
-    settings = Settings.resolve(corpus=corpus, index=tmp_path / "index", data_dir=tmp_path / "data")
+    settings = Settings(corpus=corpus, index=tmp_path / "index", data_dir=tmp_path / "data")
     update_index(settings)
     return settings
 
@@ -381,7 +381,7 @@ def test_sorting_history_and_saved_searches(qtbot, settings):
 
 
 def test_window_builds_a_missing_index_in_the_background(qtbot, tmp_path):
-    settings = Settings.resolve(corpus=CORPUS, index=tmp_path / "index", data_dir=tmp_path)
+    settings = Settings(corpus=CORPUS, index=tmp_path / "index", data_dir=tmp_path)
     assert not index_exists(settings.index)
     from searchapp.gui.main_window import MainWindow
 
@@ -404,7 +404,7 @@ def test_index_problems_are_listed_in_a_dialog(qtbot, tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
     (corpus / "broken.html").write_bytes(b"\x00\x01\x02" * 100)
-    settings = Settings.resolve(corpus=corpus, index=tmp_path / "index", data_dir=tmp_path / "data")
+    settings = Settings(corpus=corpus, index=tmp_path / "index", data_dir=tmp_path / "data")
     win = open_window(qtbot, settings)
     qtbot.waitUntil(lambda: win.index_report is not None, timeout=WAIT)
     assert [p for p, _ in win.index_report.failed] == ["broken.html"]

@@ -236,7 +236,7 @@ def _launch_line(qtbot, settings) -> str:
 
 def test_the_launch_line_says_building_only_when_there_is_no_index(qtbot, settings, tmp_path):
     assert _launch_line(qtbot, settings) == "Checking for changes…"
-    fresh = Settings.resolve(corpus=CORPUS, index=tmp_path / "fresh-index", data_dir=tmp_path / "d2")
+    fresh = Settings(corpus=CORPUS, index=tmp_path / "fresh-index", data_dir=tmp_path / "d2")
     assert _launch_line(qtbot, fresh) == "Building the index for the first time…"
     assert _launch_line(qtbot, fresh) == "Checking for changes…"  # the next launch
 
@@ -391,7 +391,7 @@ def test_files_that_could_not_be_used_stay_listed_when_nothing_changed(qtbot, tm
     shutil.copytree(CORPUS, tmp_path / "corpus")
     (tmp_path / "corpus" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
     (tmp_path / "corpus" / "empty.txt").write_text("")
-    s = Settings.resolve(corpus=tmp_path / "corpus", index=tmp_path / "index", data_dir=tmp_path / "data")
+    s = Settings(corpus=tmp_path / "corpus", index=tmp_path / "index", data_dir=tmp_path / "data")
     first = update_index(s)
     assert {p for p, _ in first.failed} == {"photo.png", "empty.txt"}
     win = open_window(qtbot, s)

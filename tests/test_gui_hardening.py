@@ -25,7 +25,7 @@ from searchapp.store import open_store  # noqa: E402
 def own(tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
-    return Settings.resolve(corpus=corpus, index=tmp_path / "index", data_dir=tmp_path / "data")
+    return Settings(corpus=corpus, index=tmp_path / "index", data_dir=tmp_path / "data")
 
 
 def test_a_damaged_index_is_rebuilt_and_the_user_told(qtbot, own):

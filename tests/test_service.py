@@ -27,7 +27,7 @@ from searchapp.store import open_store
 def indexed(tmp_path_factory):
     root = tmp_path_factory.mktemp("service")
     shutil.copytree(CORPUS, root / "corpus")
-    s = Settings.resolve(corpus=root / "corpus", index=root / "index", data_dir=root / "data")
+    s = Settings(corpus=root / "corpus", index=root / "index", data_dir=root / "data")
     update_index(s)
     return s
 
@@ -103,7 +103,7 @@ def test_close_stops_the_process_and_later_requests_say_so(indexed):
 def test_a_damaged_index_raises_index_damaged_with_its_reason(tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
-    s = Settings.resolve(corpus=corpus, index=tmp_path / "index", data_dir=tmp_path / "data")
+    s = Settings(corpus=corpus, index=tmp_path / "index", data_dir=tmp_path / "data")
     update_index(s)
     for seg in s.index.glob("*.seg"):
         with open(seg, "r+b") as f:

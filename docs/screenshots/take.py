@@ -78,7 +78,7 @@ def dark_palette() -> QPalette:
 def main() -> int:
     app = QApplication(sys.argv)
     tmp = Path(tempfile.mkdtemp())
-    win = MainWindow(Settings.resolve(corpus=ROOT / "corpus", index=tmp / "index", data_dir=tmp))
+    win = MainWindow(Settings(corpus=ROOT / "corpus", index=tmp / "index", data_dir=tmp))
     win.resize(1400, 860)
     win.show()
     wait(lambda: win.index_report is not None and win.result is not None
