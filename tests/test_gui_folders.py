@@ -208,3 +208,21 @@ def test_more_than_a_page_of_short_rows_is_laid_out(qtbot, tmp_path):
     qtbot.waitUntil(lambda: view.verticalScrollBar().maximum() > 0, timeout=WAIT)
     assert view.indexAt(QPoint(10, 10)).row() == 0
     assert view.visualRect(win.model.index(19)).top() > view.visualRect(win.model.index(0)).top()
+
+
+def test_updates_asked_for_while_one_runs_are_coalesced(qtbot, first_run):
+    import time
+
+    win = open_window(qtbot, first_run)
+    win.stop_watching()  # only the updates asked for here
+    started = []
+    win.session.index_started.connect(lambda: started.append(time.monotonic()))
+    assert win.session.update_index()
+    win.session.request_update()  # twice while it runs: one more update, after it
+    win.session.request_update()
+    win.session.request_update(since=time.monotonic() - 3600)  # seen by the one running
+    qtbot.waitUntil(lambda: len(started) == 2 and not win.session.indexing, timeout=WAIT)
+    qtbot.wait(1500)
+    assert len(started) == 2 and not win.session.indexing
+    win.session.request_update(since=started[-1] - 1)  # older than the last update: nothing
+    assert len(started) == 2 and not win.session.indexing
