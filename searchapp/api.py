@@ -6,7 +6,9 @@
   re-anchored once, after the index changed;
 * :func:`reconcile_bookmarks`: re-anchor bookmarks (only after an index change);
 * :func:`persons_table`: every person with aliases, role and counts;
-* :func:`viewer_document`: a document for the viewer, with its highlights.
+* :func:`viewer_document`: a document for the viewer, with its highlights;
+* :func:`folder_rows`: each folder searched, with its state and what the index
+  holds from it (``searchapp folders list`` and the app's Folders dialog).
 """
 
 from __future__ import annotations
@@ -103,3 +105,25 @@ def viewer_document(engine, doc_id: str, focus: int | None, terms, persons,
     meta = {key: next((p.get(key) for p in paragraphs if p.get(key)), None)
             for key in ("title", "source", "date", "url", "authors", "path", "year")}
     return DocumentData(doc_id, paragraphs, marks, focus, query, meta=meta)
+
+
+def folder_rows(settings: Settings) -> list[dict]:
+    """Each folder of ``settings`` as ``{path, name, paused, state, files, paragraphs}``;
+    ``state`` is ``active``, ``paused`` or ``missing`` (not there or not a folder);
+    files and paragraphs are what the index holds from it (its manifest)."""
+    from searchapp.index.manifest import read_manifest
+
+    files = read_manifest(settings.index).get("files", {})
+    counts: dict[str, list[int]] = {f.key.rstrip("/") + "/": [0, 0] for f in settings.folders}
+    for key, entry in files.items():
+        for prefix, c in counts.items():
+            if key.startswith(prefix):
+                c[0] += 1
+                c[1] += entry.get("paragraphs", 0)
+                break
+    rows = []
+    for f in settings.folders:
+        n_files, n_paras = counts[f.key.rstrip("/") + "/"]
+        state = "paused" if f.paused else ("active" if f.path.is_dir() else "missing")
+        rows.append({**f.to_json(), "state": state, "files": n_files, "paragraphs": n_paras})
+    return rows

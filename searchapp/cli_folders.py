@@ -69,16 +69,9 @@ def cmd_folders(args: argparse.Namespace) -> int:
 
 
 def _list(settings: Settings, as_json: bool) -> int:
-    from searchapp.index.manifest import read_manifest
+    from searchapp.api import folder_rows
 
-    files = read_manifest(settings.index).get("files", {})
-    rows = []
-    for f in settings.folders:
-        prefix = f.key.rstrip("/") + "/"
-        mine = [e for k, e in files.items() if k.startswith(prefix)]
-        state = "paused" if f.paused else ("missing" if not f.path.is_dir() else "active")
-        rows.append({**f.to_json(), "state": state, "files": len(mine),
-                     "paragraphs": sum(e.get("paragraphs", 0) for e in mine)})
+    rows = folder_rows(settings)
     if as_json:
         print(json.dumps({"folders": rows}, ensure_ascii=False))
         return 0

@@ -79,6 +79,13 @@ class Settings:
         """The first folder: where a one-folder command (``extract``) reads curation."""
         return self.folders[0].path if self.folders else bundled_corpus()
 
+    @property
+    def only_sample(self) -> bool:
+        """The folder list is still the bundled sample alone (a first run: the app
+        offers to add the user's own documents)."""
+        return (not self.one_off and len(self.folders) == 1
+                and self.folders[0].path.resolve() == bundled_corpus().resolve())
+
     def curation_dirs(self, folder: Folder | None = None) -> tuple[Path, ...]:
         """Where curation files are read, later ones overriding: the data folder,
         then ``folder`` (or every folder, for what searches all of them)."""

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from searchapp.config import Settings, desktop_files
 from searchapp.desktop import APP_ID
-from searchapp.errors import BookmarkError
+from searchapp.errors import BookmarkError, FolderError
 from searchapp.gui.main_window import MainWindow
 
 
@@ -37,8 +37,9 @@ def run(argv: list[str]) -> int:
         app.setWindowIcon(QIcon(str(icon)))
     try:
         window = MainWindow(Settings.resolve())
-    except BookmarkError as exc:
-        QMessageBox.critical(None, "searchapp", str(exc))
+    except (BookmarkError, FolderError) as exc:  # one readable line, never a traceback
+        message = str(exc)
+        QMessageBox.critical(None, "searchapp", message[:1].upper() + message[1:])
         return 1
     window.show()
 

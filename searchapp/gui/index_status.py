@@ -23,7 +23,7 @@ class IndexStatus:
     def _index_started(self) -> None:
         self.index_error = None
         self.progress.setRange(0, 0)
-        self.progress.setFormat("Checking the corpus…")
+        self.progress.setFormat("Checking your folders…")
         self.progress.show()
         self.update_action.setEnabled(False)
         if not self.session.engine_open:  # at launch: say what is going on

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from searchapp.config import Settings
 from searchapp.gui.filters import ChipsBar, FacetPanel, TimelineChart
+from searchapp.gui.folders import FolderActions
 from searchapp.gui.index_status import IndexStatus
 from searchapp.gui.library import LibraryActions
 from searchapp.gui.models import BookmarksModel, HitRole, ResultsModel
@@ -52,7 +53,7 @@ DEBOUNCE_MS = 40  # overtaken searches are skipped (and run in another process)
 HISTORY_IDLE_MS = 2000
 
 
-class MainWindow(LibraryActions, IndexStatus, QMainWindow):
+class MainWindow(FolderActions, LibraryActions, IndexStatus, QMainWindow):
     def __init__(self, settings: Settings) -> None:
         super().__init__()
         self.settings = settings
@@ -86,6 +87,7 @@ class MainWindow(LibraryActions, IndexStatus, QMainWindow):
                 "Your bookmark store was damaged", self.store.recovered[0].upper()
                 + self.store.recovered[1:] + "."))
         QTimer.singleShot(0, self.session.start)
+        QTimer.singleShot(0, self.start_watching)  # live updates
         self.run_search()
 
     # -- construction -------------------------------------------------------------
@@ -167,6 +169,7 @@ class MainWindow(LibraryActions, IndexStatus, QMainWindow):
         cv = QVBoxLayout(central)
         cv.setContentsMargins(6, 6, 6, 0)
         cv.addLayout(top)
+        cv.addWidget(self._build_folders())  # the first-run banner
         cv.addWidget(self.message)
         cv.addWidget(self.chips)
         cv.addWidget(self.splitter, 1)
@@ -222,6 +225,7 @@ class MainWindow(LibraryActions, IndexStatus, QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file = bar.addMenu("&File")
+        self._add_folder_menu(file)
         self.update_action = file.addAction("&Update index", self.update_index, QKeySequence("F5"))
         file.addAction("&Rebuild index from scratch", lambda: self.update_index(rebuild=True))
         file.addAction("Index &problems…", self.show_problems)
@@ -313,6 +317,7 @@ class MainWindow(LibraryActions, IndexStatus, QMainWindow):
     def closeEvent(self, event) -> None:
         self.debounce.stop()
         self.history_timer.stop()
+        self.stop_watching()
         self.save_state()
         self._remember()
         self.session.close()
@@ -570,7 +575,7 @@ class MainWindow(LibraryActions, IndexStatus, QMainWindow):
 
         QMessageBox.about(self, "About searchapp",
                           f"<b>searchapp</b> {__version__}<br>Paragraph search over news and "
-                          f"analysis articles.<br><br>Corpus: {html.escape(str(self.settings.corpus))}"
+                          f"analysis articles.<br><br>{self.folders_html()}"
                           f"<br>Index: {html.escape(str(self.settings.index))}"
                           f"<br>Bookmarks: {html.escape(str(self.settings.bookmarks_db))}")
 

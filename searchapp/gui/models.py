@@ -352,7 +352,7 @@ class BookmarksModel(_RowsModel):
             if col == 3:  # the citation, as the CLI and the exports give it
                 return cite(b.title or b.path, b.source, b.date or "undated", b.para, b.page)
             return {"ok": "", "moved": "moved", "edited": "edited",
-                    "missing": "gone from the corpus (saved text)"}.get(b.status, b.status)
+                    "missing": "gone from your folders (saved text)"}.get(b.status, b.status)
         if role == Qt.ItemDataRole.ToolTipRole:
             return b.text if col == 0 else f"{b.path} · paragraph {b.para}"
         if role == Qt.ItemDataRole.FontRole and b.status == "missing":

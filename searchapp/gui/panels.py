@@ -241,8 +241,8 @@ class ProblemsDialog(QDialog):
             label.setWordWrap(True)
             layout.addWidget(label)
         text = (f"{len(failures)} file{'s were' if len(failures) != 1 else ' was'} skipped; "
-                "the rest of the corpus is searchable." if failures else
-                "Every file of the corpus was indexed.")
+                "the rest of your folders is searchable." if failures else
+                "Every file of your folders was indexed.")
         layout.addWidget(QLabel(text))
         self.table = QTableWidget(len(failures), 2)
         self.table.setHorizontalHeaderLabels(["File", "Problem"])
@@ -275,7 +275,8 @@ SHORTCUTS = [
     ("Ctrl+Shift+E", "Persons panel"),
     ("Ctrl+Shift+B", "Bookmarks panel"),
     ("Ctrl+Backspace", "Clear all filters"),
-    ("F5", "Update the index from the corpus folder"),
+    ("Ctrl+O", "Add a folder to search (or drop one onto the window)"),
+    ("F5", "Update the index from your folders"),
     ("Space / Enter (in filters)", "Filter by the value; '-' or Delete excludes it"),
     ("F1", "This list"),
     ("Ctrl+Q", "Quit"),

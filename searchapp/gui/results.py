@@ -17,11 +17,14 @@ LAYOUT_BATCH = 5  # rows laid out per turn of the event loop
 PAD = 6
 
 
-def hit_html(hit, muted: str) -> str:
+def hit_html(hit, muted: str, folder: bool = False) -> str:
+    """A result row; ``folder``: name the folder it is in (several are searched)."""
     esc = html.escape
     where = f"{esc(hit.source or 'unknown source')} · {esc(when(hit.date, hit.year))} · ¶{hit.para}"
     if hit.page:
         where += f" · p. {hit.page}"
+    if folder and hit.folder:
+        where += f" · in {esc(hit.folder)}"
     kind = f" · {esc(hit.kind)}" if hit.kind not in ("body", "title") else ""
     persons = ""
     if hit.persons:
@@ -39,6 +42,7 @@ class ResultDelegate(QStyledItemDelegate):
         super().__init__(view)
         self.view = view
         self._cache: dict[tuple[str, int, bool], QTextDocument] = {}
+        self.show_folder = False  # several folders are searched: each row names its own
 
     def _doc(self, hit, width: int, selected: bool) -> QTextDocument:
         key = (hit.key + hit.snippet, width, selected)
@@ -49,7 +53,8 @@ class ResultDelegate(QStyledItemDelegate):
             doc = QTextDocument()
             doc.setDocumentMargin(0)
             doc.setDefaultFont(self.view.font())
-            doc.setHtml(hit_html(hit, mid_color(self.view.palette(), selected)))
+            doc.setHtml(hit_html(hit, mid_color(self.view.palette(), selected),
+                                 self.show_folder))
             doc.setTextWidth(max(80, width))
             self._cache[key] = doc
         return doc
@@ -124,6 +129,11 @@ class ResultsView(QListView):
         self.setItemDelegate(self.delegate)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # always shown: a scroll bar appearing while the rows are laid out in batches
+        # changed the viewport's width mid-layout, and the relayout that asked for left a
+        # list of more than a page of short rows laid out to nothing (a blank list under
+        # "40 paragraphs"; tests/test_gui_folders.py)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setUniformItemSizes(False)

@@ -14,6 +14,7 @@ bookmarks are re-anchored.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -49,6 +50,9 @@ class SearchSession(QObject):
         self.result: SearchResult | None = None
         self.result_request: SearchRequest | None = None  # the request ``result`` answers
         self.indexing = False
+        self.update_started: float | None = None  # time.monotonic() of the last update
+        self._again: bool | None = None  # an update asked for while one runs (rebuild?)
+        self._new_engine = False  # the folders changed: a new engine at the next reopen
         self._gen = 0
         self._pending = False  # a search waits for the engine
         self.closed = False
@@ -157,11 +161,30 @@ class SearchSession(QObject):
 
     # -- indexing --------------------------------------------------------------
 
+    def set_settings(self, settings: Settings) -> None:
+        """New settings (the folder list changed): the next update reads them and the
+        engine is started again over them (its curation folders) when it is done."""
+        self.settings = settings
+        self._new_engine = True
+
+    def request_update(self, since: float | None = None) -> None:
+        """Update the index now, or once more after the update under way (files
+        changed or folders changed meanwhile): never two at once, never one lost.
+        Changes seen at ``since`` (``time.monotonic()``) before the last update
+        started are in it already: no update for them."""
+        if since is not None and self.update_started is not None and since < self.update_started:
+            return
+        if not self.update_index():
+            self._again = bool(self._again)
+
     def update_index(self, rebuild: bool = False) -> bool:
         """Build or refresh the index in the background; False if already running."""
+        if self.closed:
+            return False
         if self.indexing:
             return False
         self.indexing = True
+        self.update_started = time.monotonic()
         settings = self.settings
         self.index_started.emit()
 
@@ -178,11 +201,17 @@ class SearchSession(QObject):
         self.indexing = False
         if self.closed:
             return
-        if (report is None or report.checked) and self.engine_open:
+        if (report is None or report.checked) and self.engine_open and not self._new_engine:
             self.index_done.emit(report)  # nothing changed: no reopening
+            self._next_update()
             return
+        new_engine, self._new_engine = self._new_engine, False
+        settings = self.settings
 
         def reopen(engine):
+            if new_engine:  # another folder list: the registry is read from other folders
+                engine.close()
+                engine = self.engine = EngineClient.for_settings(settings)
             engine.open()
             engine.reconcile(only_if_needed=not (report is not None and report.changed))
 
@@ -190,10 +219,22 @@ class SearchSession(QObject):
             self.index_done.emit(report)
             self._pending = True  # search again on the new index
             self._opened()
+            self._next_update()
 
-        self.call(reopen, done, self._open_failed)
+        def failed(message):
+            self._open_failed(message)
+            self._next_update()
+
+        self.call(reopen, done, failed)
 
     def _index_error(self, message: str) -> None:
         self.indexing = False
         if not self.closed:
             self.index_failed.emit(message)
+            self._next_update()
+
+    def _next_update(self) -> None:
+        """The update asked for while the last one ran."""
+        if self._again is not None and not self.closed:
+            rebuild, self._again = self._again, None
+            self.update_index(rebuild=rebuild)

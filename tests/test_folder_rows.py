@@ -1,0 +1,46 @@
+"""api.folder_rows: each folder with its state and what the index holds from it
+(shared by 'searchapp folders list' and the app's Folders dialog)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from conftest import run_cli
+
+from searchapp import folders as folder_list
+from searchapp.api import folder_rows
+from searchapp.config import Settings, bundled_corpus
+from searchapp.index.update import update_index
+
+
+def test_rows_give_state_files_and_paragraphs_per_folder(tmp_path):
+    data = tmp_path / "data"
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    (a / "one.txt").write_text("First paragraph of one.\n\nSecond paragraph of one.\n")
+    (a / "two.txt").write_text("Only paragraph of two.\n")
+    (b / "three.txt").write_text("Only paragraph of three.\n")
+    folder_list.remove_folder(data, bundled_corpus(), "Sample articles")
+    folder_list.add_folder(data, bundled_corpus(), a)
+    folder_list.add_folder(data, bundled_corpus(), b)
+    settings = Settings.resolve(data_dir=data, env={})
+    assert not settings.only_sample
+    update_index(settings)
+    rows = folder_rows(settings)
+    assert [(r["name"], r["state"], r["files"], r["paragraphs"]) for r in rows] == [
+        ("a", "active", 2, 3), ("b", "active", 1, 1)]
+    folder_list.set_paused(data, bundled_corpus(), "a", True)
+    shutil.rmtree(b)
+    rows = folder_rows(settings.reload())
+    assert [(r["state"], r["files"]) for r in rows] == [("paused", 2), ("missing", 1)]
+    proc = run_cli("folders", "list", "--json", "--data-dir", str(data))
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["folders"] == rows
+
+
+def test_first_run_is_the_sample_only(tmp_path):
+    settings = Settings.resolve(data_dir=tmp_path / "data", env={})
+    assert settings.only_sample
+    assert not Settings.resolve(corpus=bundled_corpus(), data_dir=tmp_path, env={}).only_sample
