@@ -22,6 +22,7 @@ it is a no-op with a one-line note when spaCy or its model is missing.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -34,7 +35,12 @@ from pathlib import Path
 from searchapp.config import Settings
 from searchapp.ingest.persons.curation import curated_registry, curation_fingerprint
 from searchapp.ingest.persons.people import DocText, Persons, find_persons, is_full_name
-from searchapp.ingest.persons.recognize import RawMention, Recognizer, RecognizerConfig
+from searchapp.ingest.persons.recognize import (
+    RECOGNIZER_VERSION,
+    RawMention,
+    Recognizer,
+    RecognizerConfig,
+)
 
 MENTIONS_DB = "mentions.sqlite3"
 PERSONS_FILE = "persons.json"
@@ -143,8 +149,19 @@ class MentionStore:
 # --- reading the index -----------------------------------------------------------------
 
 
-def index_documents(index_dir: Path) -> tuple[list[DocText], int]:
-    """Every document of the index as the person finder needs it, and its generation."""
+def index_state(index_dir: Path) -> str:
+    """Changes when the index's content changes (from the manifest: each file's hash)."""
+    from searchapp.index.manifest import read_manifest
+
+    files = read_manifest(Path(index_dir)).get("files", {})
+    h = hashlib.sha1()
+    for rel in sorted(files):
+        h.update(f"{rel}\0{files[rel].get('hash', '')}\0".encode())
+    return h.hexdigest()
+
+
+def index_documents(index_dir: Path) -> tuple[list[DocText], str]:
+    """Every document of the index as the person finder needs it, and its state."""
     from searchapp.index.update import open_index
 
     ix = open_index(index_dir)
@@ -155,7 +172,7 @@ def index_documents(index_dir: Path) -> tuple[list[DocText], int]:
             by_doc.setdefault(f["doc_id"], []).append(
                 (f["para"], f["pid"], f.get("kind", "body"), f.get("body", "")))
             language.setdefault(f["doc_id"], f.get("language", ""))
-    generation = ix.latest_generation()
+    generation = index_state(index_dir)
     docs = []
     for doc_id, rows in by_doc.items():
         rows.sort()
@@ -232,9 +249,13 @@ def run_persons_stage(settings: Settings, progress: StageProgress | None = None,
     run).  ``progress(done, total)`` counts paragraphs to recognize."""
     start = time.perf_counter()
     recognizer = recognizer or Recognizer()
+    index_dir = Path(settings.index)
+    old = read_sidecar(index_dir)
+    if old is not None and _unchanged(old.get("stamp", {}), settings, recognizer):
+        return PersonsReport(persons=len(old["persons"]), places=len(old["places"]),
+                             seconds=time.perf_counter() - start)
     if not recognizer.available:
         return PersonsReport(note=recognizer.reason)
-    index_dir = Path(settings.index)
     docs, generation = index_documents(index_dir)
     pids = {pid for d in docs for pid, _, _ in d.paragraphs}
     with MentionStore(index_dir / MENTIONS_DB) as store:
@@ -242,8 +263,8 @@ def run_persons_stage(settings: Settings, progress: StageProgress | None = None,
         recognized = recognize_new(store, docs, recognizer, progress)
         store.prune(pids)
         stamp = {"generation": generation, "recognizer": recognizer.fingerprint,
-                 "curation": curation_fingerprint(settings)}
-        old = read_sidecar(index_dir)
+                 "curation": curation_fingerprint(settings),
+                 "model": recognizer.config.model, "rules": RECOGNIZER_VERSION}
         if not recognized and old is not None and old.get("stamp") == stamp:
             return PersonsReport(paragraphs=len(pids), persons=len(old["persons"]),
                                  places=len(old["places"]),
@@ -253,6 +274,15 @@ def run_persons_stage(settings: Settings, progress: StageProgress | None = None,
     report.recognized = recognized
     report.seconds = time.perf_counter() - start
     return report
+
+
+def _unchanged(stamp: dict, settings: Settings, recognizer: Recognizer) -> bool:
+    """Nothing to do, known without loading the model or reading the index: the same
+    index generation, curation, model name and rules as the last run."""
+    return (stamp.get("generation") == index_state(Path(settings.index))
+            and stamp.get("curation") == curation_fingerprint(settings)
+            and stamp.get("model") == recognizer.config.model
+            and stamp.get("rules") == RECOGNIZER_VERSION)
 
 
 # --- the sidecar the engine reads ----------------------------------------------------------

@@ -38,6 +38,10 @@ CURATION_FILE = "curation.toml"
 ACTIONS = {"merge": "OTHER", "rename": "NEW", "hide": "", "split": "ALIAS", "role": "ROLE"}
 
 
+class CurationError(ValueError):
+    """A curation action that cannot be recorded (unknown person or action)."""
+
+
 @dataclass(frozen=True)
 class Action:
     """One curation step: ``op`` on the person ``name`` (``value``: see :data:`ACTIONS`).
@@ -87,10 +91,10 @@ def load_actions(path: Path) -> tuple[list[Action], str | None]:
 def add_action(path: Path, action: Action) -> None:
     """Record one more action (the file is rewritten whole and replaced atomically)."""
     if action.op not in ACTIONS:
-        raise ValueError(f"unknown curation action {action.op!r}: use one of "
+        raise CurationError(f"unknown curation action {action.op!r}: use one of "
                          + ", ".join(ACTIONS))
     if ACTIONS[action.op] and not action.value.strip():
-        raise ValueError(f"'{action.op}' needs {ACTIONS[action.op]}")
+        raise CurationError(f"'{action.op}' needs {ACTIONS[action.op]}")
     path.parent.mkdir(parents=True, exist_ok=True)
     old = path.read_text("utf-8") if path.exists() else (
         "# Person curation by searchapp (persons merge|rename|hide|split|role); "
