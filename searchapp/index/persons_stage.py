@@ -279,6 +279,12 @@ def run_persons_stage(settings: Settings, progress: StageProgress | None = None,
 def _unchanged(stamp: dict, settings: Settings, recognizer: Recognizer) -> bool:
     """Nothing to do, known without loading the model or reading the index: the same
     index generation, curation, model name and rules as the last run."""
+    db = Path(settings.index) / MENTIONS_DB
+    if not db.exists():
+        return False
+    with MentionStore(db) as store:
+        if store.fingerprint != stamp.get("recognizer"):
+            return False
     return (stamp.get("generation") == index_state(Path(settings.index))
             and stamp.get("curation") == curation_fingerprint(settings)
             and stamp.get("model") == recognizer.config.model
