@@ -133,7 +133,7 @@ def _candidates(doc: DocText, raw: Mapping[str, list[RawMention]],
                 name = text[s:e]
                 if (rules.is_credit(text, s, e) or rules.looks_like_org(text, s, e)
                         or rules.is_character(text, s, e) or not name[:1].isupper()
-                        or name.isupper()):
+                        or name.isupper() or any(ch.isdigit() for ch in name)):
                     continue
                 cand = Candidate(i, s, e, name, heading)
                 words = nm.tokens(name)
