@@ -89,6 +89,45 @@ def since(t0) -> tuple[float, float]:
     return w - t0[0], c - t0[1]
 
 
+QUERIES = [("summit", []), ("president", ["Donald Trump"]), ("", ["Donald Trump"]),
+           ("police", []), ("said", []), ('"prime minister"', []), ("climate", [])]
+
+
+def engine_latency(s: Settings, rounds: int = 15) -> dict:
+    """Request p50/p95 (ms) with the stage's persons.json and without it, in this run."""
+    import statistics
+
+    from searchapp.model import SearchRequest
+    from searchapp.search.engine import SearchEngine
+
+    out = {}
+    side = s.index / persons_stage.PERSONS_FILE
+    for label in ("with_persons", "registry_only"):
+        if label == "registry_only":
+            side.rename(side.with_suffix(".off"))
+        t = time.perf_counter()
+        with SearchEngine.open(s) as engine:
+            engine.search(SearchRequest(query="summit"))  # columns are read here
+            open_ms = (time.perf_counter() - t) * 1000
+            times: dict[str, list[float]] = {"text": [], "person": []}
+            for _ in range(rounds):
+                for q, persons in QUERIES:
+                    if persons and label == "registry_only":
+                        continue  # no registry here: a found person is unknown
+                    t = time.perf_counter()
+                    engine.search(SearchRequest(query=q, persons=persons, page_size=20))
+                    times["person" if persons else "text"].append(
+                        (time.perf_counter() - t) * 1000)
+        out[label] = {"open_and_first_ms": round(open_ms)}
+        for kind, ts in times.items():
+            if ts:
+                ts.sort()
+                out[label][kind] = {"p50": round(statistics.median(ts), 1),
+                                    "p95": round(ts[int(len(ts) * 0.95)], 1)}
+    side.with_suffix(".off").rename(side)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--paragraphs", type=int, default=10000)
@@ -125,6 +164,7 @@ def main() -> None:
         t = clock()
         persons_stage.resolve_persons(s)
         resolve_s = since(t)[0]
+        latency = engine_latency(s)
         sample = texts[: args.sample]
         nlp = recognizer.nlp
         t = clock()
@@ -149,6 +189,7 @@ def main() -> None:
         "spacy_pipe_paragraphs_per_s": round(len(sample) / pipe_s, 1),
         "spacy_pipe_paragraphs_per_cpu_s": round(len(sample) / pipe_cpu, 1),
         "stage_over_spacy_pipe": round((n / stage_s) / (len(sample) / pipe_s), 2),
+        "engine_ms": latency,
         "peak_rss_mb": round(rss_self), "peak_rss_children_mb": round(rss_kids),
         "load_average_1min": round(os.getloadavg()[0], 1), "cpus": os.cpu_count(),
     }
