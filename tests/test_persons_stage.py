@@ -135,7 +135,7 @@ def test_an_interrupted_stage_keeps_what_it_finished(own, monkeypatch):
 
     (own.index / persons_stage.MENTIONS_DB).unlink()
     (own.index / persons_stage.PERSONS_FILE).unlink()
-    monkeypatch.setattr(persons_stage, "BATCH", 8)  # batches of 32 paragraphs
+    monkeypatch.setattr(persons_stage, "BATCH", 32)  # batches of 32 paragraphs
     seen = []
 
     def stop_after_one_batch(done, total):
@@ -178,6 +178,21 @@ def test_curation_applies_without_reindexing_and_survives_a_rebuild(own):
     assert unknown and not any(r["curated"] for r in unknown)
     counts = [r["paragraphs"] for r in unknown]
     assert counts == sorted(counts, reverse=True)
+
+
+def test_recognition_in_two_processes_gives_what_one_gives():
+    from searchapp.ingest.metadata import Catalog
+    from searchapp.ingest.persons.recognize import Recognizer
+    from searchapp.ingest.pipeline import load_document
+
+    catalog = Catalog.load(CORPUS / "catalog.toml")
+    items = [(p.id, p.text) for f in sorted(CORPUS.glob("*.txt"))
+             for p in load_document(f, CORPUS, catalog, None).paragraphs]
+    recognizer = Recognizer()
+    one = recognizer.recognize(items)
+    chunks = list(recognizer.recognize_in_processes(items, processes=2, chunk=20))
+    assert [len(c) for c in chunks[:-1]] == [20] * (len(chunks) - 1)
+    assert {pid: ms for c in chunks for pid, ms in c.items()} == one
 
 
 def test_curating_an_unknown_person_is_refused(own):

@@ -39,15 +39,14 @@ from searchapp.ingest.persons.recognize import (
     RECOGNIZER_VERSION,
     RawMention,
     Recognizer,
-    RecognizerConfig,
 )
 
 MENTIONS_DB = "mentions.sqlite3"
 PERSONS_FILE = "persons.json"
 #: Bumped when what ``persons.json`` holds changes shape.
 SIDECAR_VERSION = 1
-#: Paragraphs recognized (and committed) at a time.
-BATCH = 512
+#: Paragraphs recognized (and committed) at a time, by one process.
+BATCH = 256
 #: At least this many new paragraphs use two spaCy processes (on two cores or more).
 PARALLEL_FROM = 4000
 
@@ -199,16 +198,13 @@ def recognize_new(store: MentionStore, docs: list[DocText], recognizer: Recogniz
         progress(0, total)
     if not items:
         return 0
-    if total >= PARALLEL_FROM and (os.cpu_count() or 1) >= 2 \
-            and recognizer.config.processes == 1:
-        recognizer = Recognizer(RecognizerConfig(recognizer.config.model,
-                                                 recognizer.config.batch_size, 2))
-    step = BATCH * max(1, recognizer.config.processes) * 4
+    processes = recognizer.config.processes
+    if total >= PARALLEL_FROM and (os.cpu_count() or 1) >= 2:
+        processes = max(processes, 2)
     done = 0
-    for i in range(0, total, step):
-        batch = items[i:i + step]
-        store.add(recognizer.recognize(batch))
-        done += len(batch)
+    for found in recognizer.recognize_in_processes(items, processes, BATCH):
+        store.add(found)
+        done += len(found)
         if progress:
             progress(done, total)
     return total
