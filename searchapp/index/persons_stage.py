@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from searchapp import __version__
 from searchapp.config import Settings
 from searchapp.ingest.persons.curation import curated_registry, curation_fingerprint
 from searchapp.ingest.persons.people import DocText, Persons, find_persons, is_full_name
@@ -45,6 +46,9 @@ MENTIONS_DB = "mentions.sqlite3"
 PERSONS_FILE = "persons.json"
 #: Bumped when what ``persons.json`` holds changes shape.
 SIDECAR_VERSION = 1
+#: Bumped when the resolution rules (people.py, resolve.py, rules.py, names.py) change
+#: what they make of the same raw mentions: the next run resolves again.
+RESOLUTION_VERSION = 2
 #: Paragraphs recognized (and committed) at a time, by one process.
 BATCH = 256
 #: At least this many new paragraphs use two spaCy processes (on two cores or more).
@@ -260,7 +264,8 @@ def run_persons_stage(settings: Settings, progress: StageProgress | None = None,
         store.prune(pids)
         stamp = {"generation": generation, "recognizer": recognizer.fingerprint,
                  "curation": curation_fingerprint(settings),
-                 "model": recognizer.config.model, "rules": RECOGNIZER_VERSION}
+                 "model": recognizer.config.model, "rules": RECOGNIZER_VERSION,
+                 "resolution": f"{__version__}/{RESOLUTION_VERSION}"}
         if not recognized and old is not None and old.get("stamp") == stamp:
             return PersonsReport(paragraphs=len(pids), persons=len(old["persons"]),
                                  places=len(old["places"]),
@@ -284,7 +289,8 @@ def _unchanged(stamp: dict, settings: Settings, recognizer: Recognizer) -> bool:
     return (stamp.get("generation") == index_state(Path(settings.index))
             and stamp.get("curation") == curation_fingerprint(settings)
             and stamp.get("model") == recognizer.config.model
-            and stamp.get("rules") == RECOGNIZER_VERSION)
+            and stamp.get("rules") == RECOGNIZER_VERSION
+            and stamp.get("resolution") == f"{__version__}/{RESOLUTION_VERSION}")
 
 
 # --- the sidecar the engine reads ----------------------------------------------------------
