@@ -53,6 +53,7 @@ def run_self_test(gui: bool = True, say: Callable[[str], None] = print) -> int:
             person, want = PERSON
             got = _paths(engine.search(SearchRequest(persons=[person], page_size=100)))
             check("person search", got == want, f"person {person} -> {sorted(got)}")
+        _recognizer_check(check, say)
         if gui:
             try:
                 total = _gui_check(settings)
@@ -62,6 +63,23 @@ def run_self_test(gui: bool = True, say: Callable[[str], None] = print) -> int:
                 check("desktop app", False, f"{type(exc).__name__}: {exc}")
     say("self-test passed" if not failures else f"self-test FAILED ({failures} checks)")
     return 0 if not failures else 1
+
+
+#: A sentence whose person the recognizer (not the registry) must find.
+RECOGNIZED = ("Joe Biden met Fumio Kishida in Washington.", "Fumio Kishida")
+
+
+def _recognizer_check(check, say) -> None:
+    """The person recognizer (spaCy and its model) loads and finds a person."""
+    from searchapp.ingest.persons.recognize import Recognizer
+
+    recognizer = Recognizer()
+    if not recognizer.available:
+        say(f"skip person recognizer: {recognizer.reason}")
+        return
+    text, want = RECOGNIZED
+    got = [m.text for m in recognizer.recognize_texts([text])[0] if m.label == "PERSON"]
+    check("person recognizer", want in got, f"{recognizer.fingerprint}: {text!r} -> {got}")
 
 
 def _paths(result) -> set[str]:
