@@ -79,7 +79,9 @@ def cmd_persons(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     if getattr(args, "action", None):
-        return _curate(args, settings)
+        from searchapp.cli_persons import curate
+
+        return curate(args, settings)
     found = index_exists(settings.index) and (settings.index / "persons.json").exists()
     if (not args.unknown or found) and index_exists(settings.index):
         from searchapp.api import persons_table
@@ -115,44 +117,6 @@ def cmd_persons(args: argparse.Namespace) -> int:
     return 0
 
 
-def _curate(args: argparse.Namespace, settings: Settings) -> int:
-    """``persons merge|rename|hide|split|role``: recorded in the data folder, applied
-    by re-running the persons stage's resolution (no re-index)."""
-    from searchapp.api import curate_person
-    from searchapp.index.update import index_exists
-
-    if not index_exists(settings.index):
-        raise UserError(f"no index at {settings.index}: run 'searchapp index' first")
-    report = curate_person(settings, args.action, args.name, getattr(args, "value", "") or "")
-    _out(args, {"action": args.action, "name": args.name,
-                "value": getattr(args, "value", "") or "", "persons": report.to_json()},
-         f"{args.action}: done; {report.summary()}")
-    return 0
-
-
-def _index_persons(args: argparse.Namespace, settings: Settings):
-    """The persons stage after the keyword update (keyword search already works)."""
-    from searchapp import api
-
-    bar = None
-
-    def progress(done: int, total: int) -> None:
-        nonlocal bar
-        if total and sys.stderr.isatty() and not args.quiet:
-            if bar is None:
-                from tqdm import tqdm
-
-                bar = tqdm(total=total, unit="¶", desc="persons", leave=False)
-            bar.n = done
-            bar.refresh()
-
-    try:
-        return api.update_persons(settings, progress=progress)
-    finally:
-        if bar is not None:
-            bar.close()
-
-
 def cmd_index(args: argparse.Namespace) -> int:
     from searchapp import api
 
@@ -183,24 +147,9 @@ def cmd_index(args: argparse.Namespace) -> int:
             bar.close()
     for path, reason in report.failed:
         _warn(f"{path}: {reason}")
-    persons = None
-    if not args.no_persons:
-        if not args.json:
-            print(report.summary(), flush=True)  # keyword search works from here on
-        try:
-            persons = _index_persons(args, settings)
-        except KeyboardInterrupt:
-            print("searchapp: person recognition interrupted; what it finished is kept "
-                  "and the next 'searchapp index' goes on from there", file=sys.stderr)
-            return 130
-    if args.json:
-        _print_json_line({**report.to_json(),
-                          **({"persons": persons.to_json()} if persons else {})})
-    elif persons is None:
-        print(report.summary())
-    else:
-        print(persons.summary())
-    return 0
+    from searchapp.cli_persons import finish_index  # the summary, then the persons stage
+
+    return finish_index(args, settings, report)
 
 
 def _warn(message: str) -> None:
@@ -452,24 +401,6 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--page", type=int, default=1, metavar="N")
 
 
-def _add_curation(p: argparse.ArgumentParser) -> None:
-    """``persons merge|rename|hide|split|role``: curation kept in the data folder."""
-    csub = p.add_subparsers(dest="action", metavar="ACTION")
-    for action, value, text in (
-            ("merge", "OTHER", "OTHER is the same person as NAME"),
-            ("rename", "NEW", "call the person NEW (NAME stays a spelling)"),
-            ("hide", None, "NAME is not a person"),
-            ("split", "ALIAS", "ALIAS is another person than NAME"),
-            ("role", "ROLE", "set the person's role")):
-        c = csub.add_parser(action, help=text, description=text + "; kept in the data "
-                            "folder's curation.toml and applied without re-indexing")
-        c.add_argument("name", metavar="NAME", help="the person (any spelling)")
-        if value:
-            c.add_argument("value", metavar=value)
-        c.add_argument("--json", action="store_true", help="print one JSON object")
-        _add_location(c, data=True)
-
-
 def cmd_desktop(args: argparse.Namespace) -> int:
     from searchapp import desktop
 
@@ -537,14 +468,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("persons", help="list persons with aliases and mention counts",
-                       description="Registered persons with their aliases and mention counts "
-                                   "(from the index if there is one); --unknown lists likely "
-                                   "person names missing from the registry.")
+                       description="Persons (registered, curated and found by 'index') with "
+                                   "their aliases and mention counts; --unknown is the review "
+                                   "queue of found, uncurated persons; ACTION curates.")
     p.add_argument("--unknown", action="store_true",
-                   help="names that look like persons but are not registered")
+                   help="found persons not curated yet, most mentioned first")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     _add_location(p, data=True)
-    _add_curation(p)
+    from searchapp.cli_persons import add_curation
+
+    add_curation(p, _add_location)
     p.set_defaults(func=cmd_persons)
 
     p = sub.add_parser("bookmarks", help="add, list, edit, remove and export bookmarks")

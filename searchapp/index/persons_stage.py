@@ -27,7 +27,6 @@ import json
 import os
 import sqlite3
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -358,10 +357,3 @@ def read_sidecar(index_dir: Path) -> dict | None:
         return None
     return data
 
-
-def person_counts(data: dict) -> Counter:
-    """Paragraphs per person in a sidecar (by content id: a repeated paragraph once)."""
-    c: Counter = Counter()
-    for persons, _, _ in data["paragraphs"].values():
-        c.update(persons)
-    return Counter({data["persons"][i]["name"]: n for i, n in c.items()})

@@ -108,9 +108,6 @@ class FoundPersons:
     def canonical_place(self, name: str) -> str | None:
         return self._places.get(" ".join(name.split()).casefold())
 
-    def curated(self) -> set[str]:
-        return {p["name"] for p in self.persons if p["curated"]}
-
     # -- columns and stored fields ---------------------------------------------------
 
     def apply(self, cols: Columns) -> None:
