@@ -222,3 +222,16 @@ def test_index_without_a_recognizer_says_so_in_one_line(own):
     assert len(lines) == 1 and "no_such_pipeline" in lines[0]
     proc = run_cli("index", "--no-persons", "--json", env=_env(own))
     assert proc.returncode == 0 and "persons" not in json.loads(proc.stdout)
+
+
+def test_the_apps_indexer_child_runs_the_stage_after_telling_indexed(own):
+    from searchapp.index.background import PERSONS_PROGRESS, update_index_in_process
+
+    (own.index / "persons.json").unlink()
+    indexed, labels = [], set()
+    report = update_index_in_process(own, progress=lambda d, t, rel: labels.add(rel),
+                                     only_if_stale=True, on_indexed=indexed.append)
+    assert len(indexed) == 1 and indexed[0].checked
+    assert report.persons.startswith("persons: ") and not report.checked
+    assert (own.index / "persons.json").exists()
+    assert PERSONS_PROGRESS not in labels  # nothing new to recognize: resolution only

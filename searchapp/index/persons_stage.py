@@ -197,7 +197,7 @@ def recognize_new(store: MentionStore, docs: list[DocText], recognizer: Recogniz
                 todo.setdefault(pid, text)
     items = list(todo.items())
     total = len(items)
-    if progress:
+    if progress and total:
         progress(0, total)
     if not items:
         return 0
