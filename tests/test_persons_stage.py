@@ -232,6 +232,6 @@ def test_the_apps_indexer_child_runs_the_stage_after_telling_indexed(own):
     report = update_index_in_process(own, progress=lambda d, t, rel: labels.add(rel),
                                      only_if_stale=True, on_indexed=indexed.append)
     assert len(indexed) == 1 and indexed[0].checked
-    assert report.persons.startswith("persons: ") and not report.checked
+    assert report.persons.startswith("persons: ") and report.persons_changed
     assert (own.index / "persons.json").exists()
     assert PERSONS_PROGRESS not in labels  # nothing new to recognize: resolution only

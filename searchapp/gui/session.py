@@ -176,7 +176,8 @@ class SearchSession(QObject):
         self.indexing = False
         if self.closed:
             return
-        if (report is None or report.checked) and self.engine_open:
+        if (report is None or (report.checked and not report.persons_changed)) \
+                and self.engine_open:
             self.index_done.emit(report)  # nothing changed: no reopening
             return
 

@@ -62,7 +62,7 @@ def _child_update(settings: Settings, rebuild: bool, only_if_stale: bool, queue,
             stage = run_persons_stage(
                 settings, progress=lambda done, total: progress(done, total, PERSONS_PROGRESS))
             report.persons = stage.summary()
-            report.checked = report.checked and not stage.resolved  # new persons to show
+            report.persons_changed = stage.resolved  # new persons to show
         queue.put(("done", report))
     except Exception as exc:  # reported whole, never lost
         queue.put(procs.error_message(exc))
