@@ -562,13 +562,12 @@ def main(argv: list[str] | None = None) -> int:
 
         return launch()
     from searchapp.errors import IndexError_
-    from searchapp.ingest.persons.curation import CurationError
     from searchapp.search.query import QueryError
     from searchapp.store import BookmarkError
 
     try:
         return args.func(args)
-    except (QueryError, IndexError_, BookmarkError, UserError, CurationError) as exc:
+    except (QueryError, IndexError_, BookmarkError, UserError) as exc:
         print(f"searchapp: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

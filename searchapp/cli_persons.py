@@ -18,10 +18,14 @@ def curate(args: argparse.Namespace, settings: Settings) -> int:
     from searchapp.api import curate_person
     from searchapp.cli import UserError, _out
     from searchapp.index.update import index_exists
+    from searchapp.ingest.persons.curation import CurationError
 
     if not index_exists(settings.index):
         raise UserError(f"no index at {settings.index}: run 'searchapp index' first")
-    report = curate_person(settings, args.action, args.name, getattr(args, "value", "") or "")
+    try:
+        report = curate_person(settings, args.action, args.name, getattr(args, "value", "") or "")
+    except CurationError as exc:  # an unknown person: one line, exit 2
+        raise UserError(str(exc)) from None
     _out(args, {"action": args.action, "name": args.name,
                 "value": getattr(args, "value", "") or "", "persons": report.to_json()},
          f"{args.action}: done; {report.summary()}")
