@@ -234,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     reuse = args.keep_index and (settings.index / "manifest.json").is_file()
     t = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "searchapp", "index", "--json", "--quiet",
+                           "--no-persons",  # keyword indexing only (bench_persons_stage.py)
                            *([] if reuse else ["--rebuild"])],
                           cwd=ROOT, env=env, capture_output=True, text=True)
     build_s = time.perf_counter() - t

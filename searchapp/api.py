@@ -87,11 +87,60 @@ def reconcile_bookmarks(settings: Settings, engine, notify: Notify | None = None
 
 def persons_table(engine) -> list[dict]:
     """Every person of the registry and any other found in the index, with
-    aliases, role and paragraph/document counts, most mentioned first."""
+    aliases, role, paragraph/document counts and whether curated (registry or
+    curation) or only found, most mentioned first."""
     from searchapp.ingest.collection import person_rows
 
     paragraphs = {r["value"]: r["count"] for r in engine.facet_totals("person")}
-    return person_rows(engine.registry, paragraphs, engine.person_document_counts())
+    documents = engine.person_document_counts()
+    rows = person_rows(engine.registry, paragraphs, documents,
+                       getattr(engine, "found", None))
+    return rows
+
+
+def update_persons(settings: Settings, progress=None):
+    """The persons stage over the up-to-date index (see
+    :func:`searchapp.index.persons_stage.run_persons_stage`): recognizes new
+    paragraphs, reporting ``progress(done, total)``, then resolves persons."""
+    from searchapp.index.persons_stage import run_persons_stage
+
+    return run_persons_stage(settings, progress=progress)
+
+
+def curate_person(settings: Settings, op: str, name: str, value: str = ""):
+    """Record one curation action (``merge``, ``rename``, ``hide``, ``split``,
+    ``role``: :mod:`searchapp.ingest.persons.curation`) for the person ``name``
+    (any spelling) and apply it by re-running resolution only (seconds).
+    Raises :class:`~searchapp.ingest.persons.curation.CurationError` for an
+    unknown person or action; returns the stage's report."""
+    from searchapp.index.persons_stage import resolve_persons
+    from searchapp.ingest.persons.curation import (
+        Action,
+        CurationError,
+        add_action,
+        curated_registry,
+        curation_path,
+    )
+    from searchapp.search.found import FoundPersons
+
+    found = FoundPersons.load(settings.index)
+    registry = curated_registry(settings)
+
+    def canonical(who: str) -> str | None:
+        return (found.canonical(who) if found else None) or registry.canonical_person(who)
+
+    person = canonical(name)
+    if person is None:
+        raise CurationError(f"no person called '{name}' (see 'searchapp persons')")
+    spellings: tuple[str, ...] = ()
+    if op == "merge":
+        value = canonical(value) or value
+        if value == person:
+            raise CurationError(f"'{name}' and that name are one person already")
+    elif op == "hide" and found is not None:
+        spellings = tuple(a for p in found.persons if p["name"] == person for a in p["aliases"])
+    add_action(curation_path(settings), Action(op, person, value.strip(), spellings))
+    return resolve_persons(settings)
 
 
 def viewer_document(engine, doc_id: str, focus: int | None, terms, persons,

@@ -80,11 +80,18 @@ def cmd_persons(args: argparse.Namespace) -> int:
     from searchapp.index.update import index_exists
 
     settings = _settings(args)
-    if not args.unknown and index_exists(settings.index):
+    if getattr(args, "action", None):
+        from searchapp.cli_persons import curate
+
+        return curate(args, settings)
+    found = index_exists(settings.index) and (settings.index / "persons.json").exists()
+    if (not args.unknown or found) and index_exists(settings.index):
         from searchapp.api import persons_table
 
         with _open_engine(settings) as engine:
             rows = persons_table(engine)
+        if args.unknown:  # the review queue: found, not curated, most mentioned first
+            rows = [r for r in rows if not r["curated"] and r["paragraphs"]]
     else:
         from searchapp.ingest.collection import Corpus
 
@@ -142,11 +149,9 @@ def cmd_index(args: argparse.Namespace) -> int:
             bar.close()
     for path, reason in report.failed:
         _warn(f"{path}: {reason}")
-    if args.json:
-        _print_json_line(report.to_json())
-    else:
-        print(report.summary())
-    return 0
+    from searchapp.cli_persons import finish_index  # the summary, then the persons stage
+
+    return finish_index(args, settings, report)
 
 
 def _warn(message: str) -> None:
@@ -456,6 +461,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "multi-core machine when more than a few MB changed, else 1)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--no-persons", action="store_true",
+                   help="skip recognizing persons and places after indexing")
     p.set_defaults(func=cmd_index)
 
     p = sub.add_parser("search", help="search paragraphs",
@@ -471,13 +478,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("persons", help="list persons with aliases and mention counts",
-                       description="Registered persons with their aliases and mention counts "
-                                   "(from the index if there is one); --unknown lists likely "
-                                   "person names missing from the registry.")
+                       description="Persons (registered, curated and found by 'index') with "
+                                   "their aliases and mention counts; --unknown is the review "
+                                   "queue of found, uncurated persons; ACTION curates.")
     p.add_argument("--unknown", action="store_true",
-                   help="names that look like persons but are not registered")
+                   help="found persons not curated yet, most mentioned first")
     p.add_argument("--json", action="store_true", help="print one JSON object")
-    _add_location(p)
+    _add_location(p, data=True)
+    from searchapp.cli_persons import add_curation
+
+    add_curation(p, _add_location)
     p.set_defaults(func=cmd_persons)
 
     p = sub.add_parser("bookmarks", help="add, list, edit, remove and export bookmarks")

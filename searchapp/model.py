@@ -190,6 +190,8 @@ class IndexReport:
     recovered: str = ""  # why a damaged index had to be rebuilt, if it was
     upgraded: str = ""  # why an index of an older version was rebuilt, if it was
     checked: bool = False  # nothing had changed: the standing state, nothing was written
+    persons: str = ""  # what the persons stage did after the update, if it ran (one line)
+    persons_changed: bool = False  # the stage wrote new persons (the engine must re-read)
 
     @property
     def changed(self) -> bool:

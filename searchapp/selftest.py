@@ -56,6 +56,7 @@ def run_self_test(gui: bool = True, say: Callable[[str], None] = print) -> int:
             got = _paths(engine.search(SearchRequest(persons=[person], page_size=100)))
             check("person search", got == want, f"person {person} -> {sorted(got)}")
         _formats_check(Path(tmp), check)
+        _recognizer_check(check, say)
         if gui:
             try:
                 total = _gui_check(settings)
@@ -92,6 +93,21 @@ def _formats_check(tmp: Path, check: Callable[[str, bool, str], None]) -> None:
             where = f", page {page}" if page else ""
             check(f"read {name.rsplit('.', 1)[1].upper()}", ok,
                   f'"{phrase}" -> {got or "no hit"} (want {name}{where})')
+#: A sentence whose person the recognizer (not the registry) must find.
+RECOGNIZED = ("Joe Biden met Fumio Kishida in Washington.", "Fumio Kishida")
+
+
+def _recognizer_check(check, say) -> None:
+    """The person recognizer (spaCy and its model) loads and finds a person."""
+    from searchapp.ingest.persons.recognize import Recognizer
+
+    recognizer = Recognizer()
+    if not recognizer.available:
+        say(f"skip person recognizer: {recognizer.reason}")
+        return
+    text, want = RECOGNIZED
+    got = [m.text for m in recognizer.recognize_texts([text])[0] if m.label == "PERSON"]
+    check("person recognizer", want in got, f"{recognizer.fingerprint}: {text!r} -> {got}")
 
 
 def _paths(result) -> set[str]:

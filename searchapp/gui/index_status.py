@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from searchapp.gui.panels import ProblemsDialog
-from searchapp.index.background import index_exists
+from searchapp.index.background import PERSONS_PROGRESS, index_exists
 from searchapp.model import IndexReport
 
 
@@ -35,7 +35,10 @@ class IndexStatus:
     def _index_progress(self, done: int, total: int, label: str) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
-        self.progress.setFormat("Indexing %v/%m files")
+        if label == PERSONS_PROGRESS:  # the persons stage, after keyword indexing
+            self.progress.setFormat("Finding persons %v/%m paragraphs")
+        else:
+            self.progress.setFormat("Indexing %v/%m files")
         self.progress.setToolTip(label)
 
     def _indexed(self, report: IndexReport | None) -> None:

@@ -201,7 +201,8 @@ class SearchSession(QObject):
         self.indexing = False
         if self.closed:
             return
-        if (report is None or report.checked) and self.engine_open and not self._new_engine:
+        if (report is None or (report.checked and not report.persons_changed)) \
+                and self.engine_open and not self._new_engine:
             self.index_done.emit(report)  # nothing changed: no reopening
             self._next_update()
             return

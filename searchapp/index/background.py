@@ -27,8 +27,15 @@ def index_exists(index_dir: Path) -> bool:
 
 # -- running an update in a separate process -------------------------------------
 
-def _child_update(settings: Settings, rebuild: bool, only_if_stale: bool, queue) -> None:
-    """Entry point of the indexer process: reports through ``queue``."""
+#: The ``rel`` of progress reports of the persons stage (``done``/``total``: paragraphs).
+PERSONS_PROGRESS = "recognizing persons and places"
+
+
+def _child_update(settings: Settings, rebuild: bool, only_if_stale: bool, queue,
+                  persons: bool = True) -> None:
+    """Entry point of the indexer process: reports through ``queue``: ``indexed``
+    when keyword search has the new index, then the persons stage's progress, then
+    ``done`` (its report's ``persons`` says what the stage did)."""
     last = [0.0]
 
     def progress(done: int, total: int, rel: str) -> None:
@@ -45,16 +52,26 @@ def _child_update(settings: Settings, rebuild: bool, only_if_stale: bool, queue)
 
     try:
         if not rebuild and only_if_stale and not is_stale(settings):
-            queue.put(("done", standing_report(settings)))
-            return
-        queue.put(("done", update_index(settings, rebuild=rebuild, progress=progress)))
+            report = standing_report(settings)
+        else:
+            report = update_index(settings, rebuild=rebuild, progress=progress)
+        if persons:
+            queue.put(("indexed", report))
+            from searchapp.index.persons_stage import run_persons_stage
+
+            stage = run_persons_stage(
+                settings, progress=lambda done, total: progress(done, total, PERSONS_PROGRESS))
+            report.persons = stage.summary()
+            report.persons_changed = stage.resolved  # new persons to show
+        queue.put(("done", report))
     except Exception as exc:  # reported whole, never lost
         queue.put(procs.error_message(exc))
 
 
 def update_index_in_process(settings: Settings, rebuild: bool = False,
                             progress: Progress | None = None, cancel=None,
-                            only_if_stale: bool = False) -> IndexReport | None:
+                            only_if_stale: bool = False, persons: bool = True,
+                            on_indexed=None) -> IndexReport | None:
     """:func:`update_index` in a child process, so that the calling process
     (the desktop app) never waits for the indexer's interpreter lock: Whoosh
     sorts and merges postings in long C calls that would stall a GUI thread.
@@ -63,12 +80,16 @@ def update_index_in_process(settings: Settings, rebuild: bool = False,
     kills the child; the index then stays as it was before the run.  With
     ``only_if_stale``, the child first checks whether anything changed and if not
     returns the standing report (``checked``; the check reads the index: done
-    there, not here)."""
+    there, not here).  With ``persons`` the child then runs the persons stage
+    (:func:`searchapp.index.persons_stage.run_persons_stage`): ``on_indexed(report)``
+    is called as soon as keyword search has the new index, progress then comes
+    with ``rel`` = :data:`PERSONS_PROGRESS` (paragraphs), and the returned
+    report's ``persons`` says what the stage did."""
     ctx = procs.context()  # never fork a process running Qt
     q = ctx.Queue()
     # not a daemon: it may start a helper process; it is killed on cancel, and a
     # helper stops by itself when its parent is gone
-    proc = ctx.Process(target=_child_update, args=(settings, rebuild, only_if_stale, q),
+    proc = ctx.Process(target=_child_update, args=(settings, rebuild, only_if_stale, q, persons),
                        name="searchapp-indexer")
     proc.start()
 
@@ -84,6 +105,9 @@ def update_index_in_process(settings: Settings, rebuild: bool = False,
             if msg[0] == "progress":
                 if progress:
                     progress(*msg[1:])
+            elif msg[0] == "indexed":
+                if on_indexed:
+                    on_indexed(msg[1])
             elif msg[0] == "done":
                 return msg[1]
     finally:

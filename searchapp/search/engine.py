@@ -34,6 +34,7 @@ from searchapp.ingest.entities import Registry
 from searchapp.model import FACET_NAMES, SORTS, Hit, SearchRequest, SearchResult
 from searchapp.search import rank
 from searchapp.search.facets import combine, filter_masks, resolve_persons
+from searchapp.search.found import FoundPersons, Names, sidecar_stamp
 from searchapp.search.highlight import make_snippet
 from searchapp.search.marks import Highlight
 from searchapp.search.match import query_mask
@@ -82,7 +83,8 @@ class SearchEngine:
         self._ix = open_index(self.index_dir)
         self._searcher = self._ix.searcher()
         self._columns: Columns | None = None
-        self._builder = QueryBuilder(self._ix.schema, registry, self._facet_values)
+        self._load_found()
+        self._builder = QueryBuilder(self._ix.schema, self._names, self._facet_values)
         self._analyzer = text_analyzer()
 
     @classmethod
@@ -104,12 +106,23 @@ class SearchEngine:
 
     # -- state ----------------------------------------------------------------
 
+    def _load_found(self) -> None:
+        """Read the persons stage's output (again): persons found beside the index."""
+        self._found_stamp = sidecar_stamp(self.index_dir)
+        self.found = FoundPersons.load(self.index_dir) if self._found_stamp else None
+        self._names = Names(self.registry, self.found)
+
     def refresh(self) -> bool:
-        """Pick up a newer commit of the index; True if anything changed."""
+        """Pick up a newer commit of the index or newer persons; True if anything changed."""
         with self._lock:
+            persons_changed = sidecar_stamp(self.index_dir) != self._found_stamp
+            if persons_changed:
+                self._load_found()
+                self._builder = QueryBuilder(self._ix.schema, self._names, self._facet_values)
+                self._columns = None
             try:
                 if self._searcher.up_to_date():
-                    return False
+                    return persons_changed
             except Exception:  # the index was replaced entirely (rebuild with a new schema)
                 pass
             # A whole new reader, not Searcher.refresh(): that reuses the readers of
@@ -118,13 +131,15 @@ class SearchEngine:
             self._searcher.close()
             self._ix = open_index(self.index_dir)
             self._searcher = self._ix.searcher()
-            self._builder = QueryBuilder(self._ix.schema, self.registry, self._facet_values)
+            self._builder = QueryBuilder(self._ix.schema, self._names, self._facet_values)
             self._columns = None
             return True
 
     def _cols(self) -> Columns:
         if self._columns is None:
             self._columns = Columns(self._searcher, self.index_dir)
+            if self.found is not None:
+                self.found.apply(self._columns)
         return self._columns
 
     def _facet_values(self, facet: str) -> list[str]:
@@ -147,8 +162,8 @@ class SearchEngine:
             cols = self._cols()
             parsed = self._builder.parse(req.query)
             notices = list(parsed.notices)
-            persons = resolve_persons(self.registry, cols, req.persons)
-            base, groups = filter_masks(cols, self.registry, req, persons, notices)
+            persons = resolve_persons(self._names, cols, req.persons)
+            base, groups = filter_masks(cols, self._names, req, persons, notices)
             filters = combine(base, groups)
             text = None if parsed.query is None else self._match(parsed.query)
             matched = filters if text is None else text & filters
@@ -215,8 +230,13 @@ class SearchEngine:
 
     # -- hits and highlights -----------------------------------------------------
 
-    def _hit(self, docnum: int, score, hl: Highlight, persons: list[str]) -> Hit:
+    def _stored(self, docnum: int) -> dict:
+        """A paragraph's stored fields, with the persons stage's persons if it ran."""
         f = self._searcher.stored_fields(docnum)
+        return f if self.found is None else self.found.annotate(f)
+
+    def _hit(self, docnum: int, score, hl: Highlight, persons: list[str]) -> Hit:
+        f = self._stored(docnum)
         text = f.get("body", "")
         spans = hl.spans(self._analyzer, text, f.get("mentions", []), persons)
         return Hit(
@@ -261,7 +281,7 @@ class SearchEngine:
     def document(self, doc_id: str) -> list[dict]:
         """Every paragraph of one document (stored fields), in order."""
         with self._lock:
-            docs = [self._searcher.stored_fields(d)
+            docs = [self._stored(d)
                     for d in self._searcher.document_numbers(doc_id=doc_id)]
         docs.sort(key=lambda f: f["para"])
         return docs
@@ -271,11 +291,11 @@ class SearchEngine:
         with self._lock:
             field_name = "key" if ":" in key else "pid"
             num = self._searcher.document_number(**{field_name: key})
-            return None if num is None else self._searcher.stored_fields(num)
+            return None if num is None else self._stored(num)
 
     def paragraphs_by_pid(self, pid: str) -> list[dict]:
         with self._lock:
-            return [self._searcher.stored_fields(d)
+            return [self._stored(d)
                     for d in self._searcher.document_numbers(pid=pid)]
 
     def paragraphs_by_text(self, pid: str) -> list[dict]:

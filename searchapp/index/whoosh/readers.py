@@ -56,6 +56,23 @@ class Columns:
         self.folder = folder
         self._stores: dict[tuple[str, str], PositionStore | None] = {}
         self._has: dict[str, np.ndarray] = {}
+        self._pids: tuple[list[str], np.ndarray, np.ndarray] | None = None
+        self._replaced: dict[str, str] = {}  # index field -> facet whose values replace it
+
+    def pid_docs(self) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """Every paragraph content id (sorted), and parallel arrays of docnums and pid
+        ordinals (read when first asked for)."""
+        if self._pids is None:
+            self._pids = _field_ranges(self.reader, "pid")
+        return self._pids
+
+    def set_facet(self, facet: str, values: list[str], docs: np.ndarray,
+                  terms: np.ndarray) -> None:
+        """Replace a facet's values and postings (persons found beside the index):
+        ``person:``/``place:`` terms then match these, not the index's own."""
+        self.facets[facet] = (values, docs, terms, {v: i for i, v in enumerate(values)})
+        self._has.pop(facet, None)
+        self._replaced[FACET_FIELDS[facet]] = facet
 
     def postings(self, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
         """Document numbers and weights (term frequencies) of one term, as arrays.
@@ -134,6 +151,8 @@ class Columns:
         return self._stores[key]
 
     def term_mask(self, fieldname: str, btext: bytes) -> np.ndarray:
+        if fieldname in self._replaced:
+            return self.value_mask(self._replaced[fieldname], btext.decode("utf-8"))
         mask = np.zeros(self.n, dtype=bool)
         mask[self.postings(fieldname, btext)[0]] = True
         return mask
@@ -312,6 +331,29 @@ def _field_postings(reader, fieldname: str) -> tuple[list[str], np.ndarray, np.n
         for btext in leaf.lexicon(fieldname):
             found.setdefault(btext, []).append(
                 _leaf_postings(leaf, fieldname, btext, weights=False)[0] + base)
+    texts = sorted(found)
+    docs = [np.concatenate(found[t]) for t in texts]
+    terms = [np.full(len(d), i, dtype=np.int32) for i, d in enumerate(docs)]
+    return ([t.decode("utf-8") for t in texts],
+            np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64),
+            np.concatenate(terms) if terms else np.zeros(0, dtype=np.int32))
+
+
+def _field_ranges(reader, fieldname: str) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """As :func:`_field_postings`, for a field whose terms each hold a run of
+    consecutive documents (mostly one: content ids): the run is taken from the
+    term's entry, its postings are read only when they are not one run."""
+    found: dict[bytes, list[np.ndarray]] = {}
+    for leaf, base in reader.leaf_readers():
+        if fieldname not in leaf.indexed_field_names():
+            continue
+        for btext, info in leaf.iter_field(fieldname):
+            lo, hi = info.min_id(), info.max_id()
+            if lo is not None and hi is not None and info.doc_frequency() == hi - lo + 1:
+                ids = np.arange(base + lo, base + hi + 1, dtype=np.int64)
+            else:
+                ids = _leaf_postings(leaf, fieldname, btext, weights=False)[0] + base
+            found.setdefault(btext, []).append(ids)
     texts = sorted(found)
     docs = [np.concatenate(found[t]) for t in texts]
     terms = [np.full(len(d), i, dtype=np.int32) for i, d in enumerate(docs)]

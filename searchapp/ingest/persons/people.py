@@ -133,7 +133,7 @@ def _candidates(doc: DocText, raw: Mapping[str, list[RawMention]],
                 name = text[s:e]
                 if (rules.is_credit(text, s, e) or rules.looks_like_org(text, s, e)
                         or rules.is_character(text, s, e) or not name[:1].isupper()
-                        or name.isupper()):
+                        or name.isupper() or any(ch.isdigit() for ch in name)):
                     continue
                 cand = Candidate(i, s, e, name, heading)
                 words = nm.tokens(name)
@@ -184,13 +184,16 @@ def merge_persons(spellings: Counter, registry: Registry | None = None) -> dict[
     out: dict[str, list[str]] = {}
     for display, members in nm.cluster_names(counts).items():
         canonical = display
+        own: dict[str, str] = {}  # spelling -> the registered person it names itself
         if registry is not None:
-            hits = [registry.canonical_person(n) for n in members]
-            hits = [h for h in hits if h] or _fuzzy_registry(display, registry)
+            own = {n: h for n in members if (h := registry.canonical_person(n))}
+            hits = list(own.values()) or _fuzzy_registry(display, registry)
             if hits:
                 canonical = Counter(hits).most_common(1)[0][0]
-        bucket = out.setdefault(canonical, [])
-        bucket.extend(n for n in members if n not in bucket)
+        for n in members:  # a spelling registered as another person stays apart (split)
+            bucket = out.setdefault(own.get(n, canonical), [])
+            if n not in bucket:
+                bucket.append(n)
     for canonical, members in out.items():
         members.sort(key=lambda n: (n != canonical, -counts.get(n, 0), n))
         if canonical not in members:
@@ -360,6 +363,11 @@ def _registry_mentions(documents: list[DocText], registry: Registry | None
 
 
 _TITLED = re.compile(rf"(?:{rules.TITLES})\s")
+
+
+def is_full_name(surface: str) -> bool:
+    """See :func:`_is_full` (for the persons stage's list of spellings)."""
+    return _is_full(surface)
 
 
 def _is_full(surface: str) -> bool:

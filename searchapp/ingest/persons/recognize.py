@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -184,8 +184,48 @@ class Recognizer:
                         for e in doc.ents if e.label_ in KEPT_LABELS]
         return out
 
+    def recognize_in_processes(self, paragraphs: list[tuple[str, str]], processes: int = 2,
+                               chunk: int = 256) -> Iterator[dict[str, list[RawMention]]]:
+        """:meth:`recognize` in ``processes`` worker processes, a ``chunk`` at a time,
+        yielded in order as each is done.  Each worker runs the whole pipeline on its
+        chunk and sends back only the mentions (spaCy's own ``n_process`` sends back
+        whole parsed documents, which the parent then has to unpickle: on two cores
+        that cost more than the second process gained).  Workers are forked with
+        the loaded model where the platform allows, else started and load it."""
+        chunks = [paragraphs[i:i + chunk] for i in range(0, len(paragraphs), chunk)]
+        if processes <= 1 or len(chunks) <= 1 or not self.available:
+            for c in chunks:
+                yield self.recognize(c)
+            return
+        import multiprocessing as mp
+
+        global _WORKER
+        fork = "fork" in mp.get_all_start_methods()
+        ctx = mp.get_context("fork" if fork else "spawn")
+        _WORKER = self if fork else None
+        try:
+            with ctx.Pool(processes, initializer=_start_worker,
+                          initargs=(None if fork else self.config,)) as pool:
+                yield from pool.imap(_recognize_chunk, chunks)
+        finally:
+            _WORKER = None
+
     def recognize_texts(self, texts: Iterable[str]) -> list[list[RawMention]]:
         """Raw mentions for plain texts, in order (for tests and one-off use)."""
         items = [(str(i), t) for i, t in enumerate(texts)]
         found = self.recognize(items)
         return [found[pid] for pid, _ in items]
+
+
+_WORKER: Recognizer | None = None  # a worker process's recognizer
+
+
+def _start_worker(config: RecognizerConfig | None) -> None:
+    global _WORKER
+    if config is not None:  # started, not forked: load the model here
+        _WORKER = Recognizer(RecognizerConfig(config.model, config.batch_size, 1))
+    _WORKER.config = RecognizerConfig(_WORKER.config.model, _WORKER.config.batch_size, 1)
+
+
+def _recognize_chunk(chunk: list[tuple[str, str]]) -> dict[str, list[RawMention]]:
+    return _WORKER.recognize(chunk)

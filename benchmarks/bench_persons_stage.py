@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""The persons stage at collection size: paragraphs/s beside spaCy's own nlp.pipe.
+
+usage: python benchmarks/bench_persons_stage.py [--paragraphs 10000] [--processes 0]
+                                                [--sample 2000] [--json]
+
+A corpus of ``--paragraphs`` paragraphs is generated from real ones (the
+article text of shared/bench/extraction's ground truth and the seeds): each
+copy after the first appends a sentence of another paragraph, so every
+paragraph is new to the stage (content ids differ).  It is indexed (keyword
+only), then :func:`searchapp.index.persons_stage.run_persons_stage` runs on it
+(recognition of every paragraph, then resolution over the collection), then
+again after one new file (only its paragraphs are recognized), then resolution
+alone (what a curation change costs).  In the same run spaCy's own
+``nlp.pipe`` (NER only, one process) reads ``--sample`` of the same texts.
+Wall and CPU seconds (this process and its children) and peak RSS.
+``--processes``: spaCy processes for recognition (0: the stage's own choice).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from searchapp.config import Settings  # noqa: E402
+from searchapp.index import persons_stage  # noqa: E402
+from searchapp.index.update import update_index  # noqa: E402
+from searchapp.ingest.persons.recognize import Recognizer, RecognizerConfig  # noqa: E402
+
+BENCH = ROOT.parent / "shared" / "bench" / "extraction"
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
+
+
+def source_paragraphs() -> list[str]:
+    out = []
+    truth = BENCH / "ground-truth.json"
+    if truth.exists():
+        for page in json.loads(truth.read_text("utf-8")).values():
+            body = page.get("articleBody") or ""
+            out += [p.strip() for p in re.split(r"\n\s*\n", body) if len(p.split()) >= 5]
+    for f in sorted((ROOT / "corpus").glob("*.txt")):
+        out += [p.strip() for p in re.split(r"\n\s*\n", f.read_text("utf-8"))
+                if len(p.split()) >= 5]
+    return out
+
+
+def make_corpus(folder: Path, n: int, per_file: int = 25) -> list[str]:
+    base = source_paragraphs()
+    rng = random.Random(7)
+    texts = []
+    copy = 0
+    while len(texts) < n:
+        for p in base:
+            if len(texts) >= n:
+                break
+            if copy:
+                other = _SENTENCE.split(rng.choice(base))
+                p = p + " " + rng.choice(other)
+            texts.append(" ".join(p.split()))
+        copy += 1
+    folder.mkdir(parents=True)
+    for i in range(0, len(texts), per_file):
+        chunk = texts[i:i + per_file]
+        (folder / f"doc{i // per_file:05d}.txt").write_text(
+            f"Document {i // per_file}\n\n" + "\n\n".join(chunk) + "\n", "utf-8")
+    return texts
+
+
+def clock():
+    self_ = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (time.perf_counter(),
+            self_.ru_utime + self_.ru_stime + kids.ru_utime + kids.ru_stime)
+
+
+def since(t0) -> tuple[float, float]:
+    w, c = clock()
+    return w - t0[0], c - t0[1]
+
+
+QUERIES = [("summit", []), ("president", ["Donald Trump"]), ("", ["Donald Trump"]),
+           ("police", []), ("said", []), ('"prime minister"', []), ("climate", [])]
+
+
+def engine_latency(s: Settings, rounds: int = 15) -> dict:
+    """Request p50/p95 (ms) with the stage's persons.json and without it, in this run."""
+    import statistics
+
+    from searchapp.model import SearchRequest
+    from searchapp.search.engine import SearchEngine
+
+    out = {}
+    side = s.index / persons_stage.PERSONS_FILE
+    for label in ("with_persons", "registry_only"):
+        if label == "registry_only":
+            side.rename(side.with_suffix(".off"))
+        t = time.perf_counter()
+        with SearchEngine.open(s) as engine:
+            engine.search(SearchRequest(query="summit"))  # columns are read here
+            open_ms = (time.perf_counter() - t) * 1000
+            times: dict[str, list[float]] = {"text": [], "person": []}
+            for _ in range(rounds):
+                for q, persons in QUERIES:
+                    if persons and label == "registry_only":
+                        continue  # no registry here: a found person is unknown
+                    t = time.perf_counter()
+                    engine.search(SearchRequest(query=q, persons=persons, page_size=20))
+                    times["person" if persons else "text"].append(
+                        (time.perf_counter() - t) * 1000)
+        out[label] = {"open_and_first_ms": round(open_ms)}
+        for kind, ts in times.items():
+            if ts:
+                ts.sort()
+                out[label][kind] = {"p50": round(statistics.median(ts), 1),
+                                    "p95": round(ts[int(len(ts) * 0.95)], 1)}
+    side.with_suffix(".off").rename(side)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--paragraphs", type=int, default=10000)
+    ap.add_argument("--processes", type=int, default=0)
+    ap.add_argument("--sample", type=int, default=2000)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    if args.processes:
+        persons_stage.PARALLEL_FROM = 10**12  # the given number, always
+    config = RecognizerConfig(processes=max(1, args.processes))
+    recognizer = Recognizer(config)
+    t = clock()
+    if not recognizer.available:
+        sys.exit(recognizer.reason)
+    load_s = since(t)[0]
+    with tempfile.TemporaryDirectory(prefix="bench-persons-stage-") as tmp:
+        root = Path(tmp)
+        texts = make_corpus(root / "corpus", args.paragraphs)
+        words = sum(len(x.split()) for x in texts)
+        s = Settings(corpus=root / "corpus", index=root / "index", data_dir=root / "data")
+        t = clock()
+        keyword = update_index(s)
+        index_s = since(t)[0]
+        n = keyword.total_paragraphs
+        t = clock()
+        first = persons_stage.run_persons_stage(s, recognizer=recognizer)
+        stage_s, stage_cpu = since(t)
+        (s.corpus / "zz-new.txt").write_text(
+            "New\n\n" + "\n\n".join(texts[:5]) + " Added later by Maria Lopez.\n", "utf-8")
+        update_index(s)
+        t = clock()
+        again = persons_stage.run_persons_stage(s, recognizer=recognizer)
+        again_s = since(t)[0]
+        t = clock()
+        persons_stage.resolve_persons(s)
+        resolve_s = since(t)[0]
+        latency = engine_latency(s)
+        sample = texts[: args.sample]
+        nlp = recognizer.nlp
+        t = clock()
+        for _ in nlp.pipe(sample, batch_size=config.batch_size):
+            pass
+        pipe_s, pipe_cpu = since(t)
+    rss_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    result = {
+        "model": recognizer.fingerprint, "load_s": round(load_s, 2),
+        "paragraphs": n, "words_per_paragraph": round(words / len(texts), 1),
+        "keyword_index_s": round(index_s, 1),
+        "processes": args.processes or ("2" if n >= persons_stage.PARALLEL_FROM else "1"),
+        "stage_recognized": first.recognized, "stage_s": round(stage_s, 1),
+        "stage_paragraphs_per_s": round(n / stage_s, 1),
+        "stage_paragraphs_per_cpu_s": round(n / stage_cpu, 1),
+        "stage_resolution_s": round(first.resolve_seconds, 1),
+        "persons": first.persons, "places": first.places,
+        "after_one_new_file": {"recognized": again.recognized, "s": round(again_s, 1)},
+        "resolution_only_s": round(resolve_s, 1),
+        "spacy_pipe_sample": len(sample),
+        "spacy_pipe_paragraphs_per_s": round(len(sample) / pipe_s, 1),
+        "spacy_pipe_paragraphs_per_cpu_s": round(len(sample) / pipe_cpu, 1),
+        "stage_over_spacy_pipe": round((n / stage_s) / (len(sample) / pipe_s), 2),
+        "engine_ms": latency,
+        "peak_rss_mb": round(rss_self), "peak_rss_children_mb": round(rss_kids),
+        "load_average_1min": round(os.getloadavg()[0], 1), "cpus": os.cpu_count(),
+    }
+    if args.json:
+        print(json.dumps(result, indent=1))
+    else:
+        for k, v in result.items():
+            print(f"{k}: {v}")
+
+
+if __name__ == "__main__":
+    main()

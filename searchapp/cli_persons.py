@@ -1,0 +1,96 @@
+"""The ``persons`` curation commands and the persons stage of ``index``, for the CLI.
+
+Kept beside :mod:`searchapp.cli` (which calls them) so that the CLI module stays
+short; each is a few lines over :mod:`searchapp.api`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from searchapp.config import Settings
+
+
+def curate(args: argparse.Namespace, settings: Settings) -> int:
+    """``persons merge|rename|hide|split|role``: recorded in the data folder, applied
+    by re-running the persons stage's resolution (no re-index)."""
+    from searchapp.api import curate_person
+    from searchapp.cli import UserError, _out
+    from searchapp.index.update import index_exists
+    from searchapp.ingest.persons.curation import CurationError
+
+    if not index_exists(settings.index):
+        raise UserError(f"no index at {settings.index}: run 'searchapp index' first")
+    try:
+        report = curate_person(settings, args.action, args.name, getattr(args, "value", "") or "")
+    except CurationError as exc:  # an unknown person: one line, exit 2
+        raise UserError(str(exc)) from None
+    _out(args, {"action": args.action, "name": args.name,
+                "value": getattr(args, "value", "") or "", "persons": report.to_json()},
+         f"{args.action}: done; {report.summary()}")
+    return 0
+
+
+def index_persons(args: argparse.Namespace, settings: Settings):
+    """The persons stage after the keyword update (keyword search already works)."""
+    from searchapp import api
+
+    bar = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if total and sys.stderr.isatty() and not args.quiet:
+            if bar is None:
+                from tqdm import tqdm
+
+                bar = tqdm(total=total, unit="¶", desc="persons", leave=False)
+            bar.n = done
+            bar.refresh()
+
+    try:
+        return api.update_persons(settings, progress=progress)
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def add_curation(p: argparse.ArgumentParser, add_location) -> None:
+    """``persons merge|rename|hide|split|role``: curation kept in the data folder."""
+    csub = p.add_subparsers(dest="action", metavar="ACTION")
+    for action, value, text in (
+            ("merge", "OTHER", "OTHER is the same person as NAME"),
+            ("rename", "NEW", "call the person NEW (NAME stays a spelling)"),
+            ("hide", None, "NAME is not a person"),
+            ("split", "ALIAS", "ALIAS is another person than NAME"),
+            ("role", "ROLE", "set the person's role")):
+        c = csub.add_parser(action, help=text, description=text + "; kept in the data "
+                            "folder's curation.toml and applied without re-indexing")
+        c.add_argument("name", metavar="NAME", help="the person (any spelling)")
+        if value:
+            c.add_argument("value", metavar=value)
+        c.add_argument("--json", action="store_true", help="print one JSON object")
+        add_location(c, data=True)
+
+
+def finish_index(args: argparse.Namespace, settings: Settings, report) -> int:
+    """After the keyword update of ``searchapp index``: its summary (keyword search
+    works from here on), then the persons stage unless ``--no-persons``."""
+    from searchapp.cli import _print_json_line
+
+    persons = None
+    if not args.no_persons:
+        if not args.json:
+            print(report.summary(), flush=True)
+        try:
+            persons = index_persons(args, settings)
+        except KeyboardInterrupt:
+            print("searchapp: person recognition interrupted; what it finished is kept "
+                  "and the next 'searchapp index' goes on from there", file=sys.stderr)
+            return 130
+    if args.json:
+        _print_json_line({**report.to_json(),
+                          **({"persons": persons.to_json()} if persons else {})})
+    else:
+        print(report.summary() if persons is None else persons.summary())
+    return 0

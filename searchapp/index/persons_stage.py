@@ -1,0 +1,359 @@
+"""The persons stage: recognized persons and places for an up-to-date index.
+
+Runs after keyword indexing (keyword search works before it finishes) in two
+steps, each kept in a file beside the index:
+
+1. **recognize** -- the spaCy recognizer (:mod:`searchapp.ingest.persons.recognize`)
+   reads only the paragraphs whose content id (pid) it has not read before
+   and stores their raw mentions in ``mentions.sqlite3``, a batch per
+   transaction (an interrupted run keeps what it finished).  The store
+   carries the recognizer's fingerprint (model and rules version): another
+   model reads everything again.
+2. **resolve** -- the raw mentions of the whole collection become persons and
+   places (:func:`~searchapp.ingest.persons.people.find_persons`, with the
+   corpus registry and the user's curation, :mod:`~searchapp.ingest.persons.curation`),
+   written to ``persons.json`` (replaced atomically), which the search engine
+   reads into its person and place columns (:mod:`searchapp.search.found`).
+   A curation change re-runs this step only (:func:`resolve_persons`).
+
+:func:`run_persons_stage` does both and reports ``progress(done, total)``;
+it is a no-op with a one-line note when spaCy or its model is missing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from searchapp import __version__
+from searchapp.config import Settings
+from searchapp.ingest.persons.curation import curated_registry, curation_fingerprint
+from searchapp.ingest.persons.people import DocText, Persons, find_persons, is_full_name
+from searchapp.ingest.persons.recognize import (
+    RECOGNIZER_VERSION,
+    RawMention,
+    Recognizer,
+)
+
+MENTIONS_DB = "mentions.sqlite3"
+PERSONS_FILE = "persons.json"
+#: Bumped when what ``persons.json`` holds changes shape.
+SIDECAR_VERSION = 1
+#: Bumped when the resolution rules (people.py, resolve.py, rules.py, names.py) change
+#: what they make of the same raw mentions: the next run resolves again.
+RESOLUTION_VERSION = 2
+#: Paragraphs recognized (and committed) at a time, by one process.
+BATCH = 256
+#: At least this many new paragraphs use two spaCy processes (on two cores or more).
+PARALLEL_FROM = 4000
+
+StageProgress = Callable[[int, int], None]
+
+
+@dataclass
+class PersonsReport:
+    """What one run of the stage did."""
+
+    recognized: int = 0  # paragraphs read by the model in this run
+    paragraphs: int = 0  # paragraphs in the index
+    persons: int = 0
+    places: int = 0
+    resolved: bool = False  # persons.json was rewritten
+    note: str = ""  # why the stage did nothing ("" when it ran)
+    seconds: float = 0.0
+    resolve_seconds: float = 0.0
+
+    def summary(self) -> str:
+        if self.note:
+            return f"persons: {self.note}"
+        if not self.resolved:
+            return "persons: up to date"
+        return (f"persons: {self.recognized} paragraphs recognized, {self.persons} persons, "
+                f"{self.places} places ({self.seconds:.1f} s, resolution "
+                f"{self.resolve_seconds:.1f} s)")
+
+    def to_json(self) -> dict:
+        return {"recognized": self.recognized, "paragraphs": self.paragraphs,
+                "persons": self.persons, "places": self.places, "resolved": self.resolved,
+                "note": self.note, "seconds": round(self.seconds, 3),
+                "resolve_seconds": round(self.resolve_seconds, 3)}
+
+
+# --- the raw mentions ----------------------------------------------------------------
+
+
+class MentionStore:
+    """Raw recognizer mentions by paragraph content id, in SQLite."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.db = sqlite3.connect(str(self.path))
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        self.db.execute("CREATE TABLE IF NOT EXISTS raw (pid TEXT PRIMARY KEY, mentions TEXT)")
+        self.db.commit()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> MentionStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def fingerprint(self) -> str:
+        row = self.db.execute("SELECT value FROM meta WHERE key='fingerprint'").fetchone()
+        return row[0] if row else ""
+
+    def use_fingerprint(self, fingerprint: str) -> None:
+        """Mentions of another recognizer are dropped (all is read again)."""
+        if fingerprint != self.fingerprint:
+            with self.db:
+                self.db.execute("DELETE FROM raw")
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)",
+                                (fingerprint,))
+
+    def known(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT pid FROM raw")}
+
+    def add(self, found: dict[str, list[RawMention]]) -> None:
+        """One transaction: all of ``found`` or nothing."""
+        with self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO raw VALUES (?, ?)",
+                [(pid, json.dumps([m.to_json() for m in ms], ensure_ascii=False))
+                 for pid, ms in found.items()])
+
+    def load(self, pids: set[str]) -> dict[str, list[RawMention]]:
+        out = {}
+        for pid, text in self.db.execute("SELECT pid, mentions FROM raw"):
+            if pid in pids:
+                out[pid] = [RawMention.from_json(r) for r in json.loads(text)]
+        return out
+
+    def prune(self, keep: set[str]) -> int:
+        """Forget paragraphs no longer in the index."""
+        gone = self.known() - keep
+        if gone:
+            with self.db:
+                self.db.executemany("DELETE FROM raw WHERE pid=?", [(p,) for p in gone])
+        return len(gone)
+
+
+# --- reading the index -----------------------------------------------------------------
+
+
+def index_state(index_dir: Path) -> str:
+    """Changes when the index's content changes (from the manifest: each file's hash)."""
+    from searchapp.index.manifest import read_manifest
+
+    files = read_manifest(Path(index_dir)).get("files", {})
+    h = hashlib.sha1()
+    for rel in sorted(files):
+        h.update(f"{rel}\0{files[rel].get('hash', '')}\0".encode())
+    return h.hexdigest()
+
+
+def index_documents(index_dir: Path) -> tuple[list[DocText], str]:
+    """Every document of the index as the person finder needs it, and its state."""
+    from searchapp.index.update import open_index
+
+    ix = open_index(index_dir)
+    by_doc: dict[str, list[tuple[int, str, str, str]]] = {}
+    language: dict[str, str] = {}
+    with ix.reader() as reader:
+        for f in reader.all_stored_fields():
+            by_doc.setdefault(f["doc_id"], []).append(
+                (f["para"], f["pid"], f.get("kind", "body"), f.get("body", "")))
+            language.setdefault(f["doc_id"], f.get("language", ""))
+    generation = index_state(index_dir)
+    docs = []
+    for doc_id, rows in by_doc.items():
+        rows.sort()
+        docs.append(DocText(doc_id, tuple((pid, kind, text) for _, pid, kind, text in rows),
+                            language[doc_id]))
+    return docs, generation
+
+
+# --- the stage ---------------------------------------------------------------------------
+
+
+def recognize_new(store: MentionStore, docs: list[DocText], recognizer: Recognizer,
+                  progress: StageProgress | None = None) -> int:
+    """Recognize the paragraphs ``store`` has not seen; how many were read."""
+    seen = store.known()
+    todo: dict[str, str] = {}
+    for d in docs:
+        for pid, _, text in d.paragraphs:
+            if pid not in seen:
+                todo.setdefault(pid, text)
+    items = list(todo.items())
+    total = len(items)
+    if progress and total:
+        progress(0, total)
+    if not items:
+        return 0
+    processes = recognizer.config.processes
+    if total >= PARALLEL_FROM and (os.cpu_count() or 1) >= 2:
+        processes = max(processes, 2)
+    done = 0
+    for found in recognizer.recognize_in_processes(items, processes, BATCH):
+        store.add(found)
+        done += len(found)
+        if progress:
+            progress(done, total)
+    return total
+
+
+def resolve_persons(settings: Settings, docs: list[DocText] | None = None,
+                    raw: dict[str, list[RawMention]] | None = None,
+                    stamp: dict | None = None) -> PersonsReport:
+    """Re-run resolution over the stored raw mentions (after a curation change: no
+    model, no re-index) and rewrite ``persons.json``."""
+    start = time.perf_counter()
+    index_dir = Path(settings.index)
+    if docs is None:
+        docs, generation = index_documents(index_dir)
+        stamp = stamp or {}
+        stamp["generation"] = generation
+    if raw is None:
+        pids = {pid for d in docs for pid, _, _ in d.paragraphs}
+        with MentionStore(index_dir / MENTIONS_DB) as store:
+            stamp = {**(stamp or {}), "recognizer": store.fingerprint}
+            raw = store.load(pids)
+    registry = curated_registry(settings)
+    found = find_persons(docs, raw, registry)
+    side = sidecar(docs, found, registry)
+    side["stamp"] = {**(stamp or {}), "curation": curation_fingerprint(settings)}
+    write_sidecar(index_dir, side)
+    report = PersonsReport(paragraphs=sum(len(d.paragraphs) for d in docs),
+                           persons=len(side["persons"]), places=len(side["places"]),
+                           resolved=True)
+    report.resolve_seconds = report.seconds = time.perf_counter() - start
+    return report
+
+
+def run_persons_stage(settings: Settings, progress: StageProgress | None = None,
+                      recognizer: Recognizer | None = None) -> PersonsReport:
+    """Recognize the new paragraphs of the index at ``settings.index``, then resolve
+    persons over the whole collection (skipped when nothing changed since the last
+    run).  ``progress(done, total)`` counts paragraphs to recognize."""
+    start = time.perf_counter()
+    recognizer = recognizer or Recognizer()
+    index_dir = Path(settings.index)
+    old = read_sidecar(index_dir)
+    if old is not None and _unchanged(old.get("stamp", {}), settings, recognizer):
+        return PersonsReport(persons=len(old["persons"]), places=len(old["places"]),
+                             seconds=time.perf_counter() - start)
+    if not recognizer.available:
+        return PersonsReport(note=recognizer.reason)
+    docs, generation = index_documents(index_dir)
+    pids = {pid for d in docs for pid, _, _ in d.paragraphs}
+    with MentionStore(index_dir / MENTIONS_DB) as store:
+        store.use_fingerprint(recognizer.fingerprint)
+        recognized = recognize_new(store, docs, recognizer, progress)
+        store.prune(pids)
+        stamp = {"generation": generation, "recognizer": recognizer.fingerprint,
+                 "curation": curation_fingerprint(settings),
+                 "model": recognizer.config.model, "rules": RECOGNIZER_VERSION,
+                 "resolution": f"{__version__}/{RESOLUTION_VERSION}"}
+        if not recognized and old is not None and old.get("stamp") == stamp:
+            return PersonsReport(paragraphs=len(pids), persons=len(old["persons"]),
+                                 places=len(old["places"]),
+                                 seconds=time.perf_counter() - start)
+        raw = store.load(pids)
+    report = resolve_persons(settings, docs, raw, stamp)
+    report.recognized = recognized
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+def _unchanged(stamp: dict, settings: Settings, recognizer: Recognizer) -> bool:
+    """Nothing to do, known without loading the model or reading the index: the same
+    index generation, curation, model name and rules as the last run."""
+    db = Path(settings.index) / MENTIONS_DB
+    if not db.exists():
+        return False
+    with MentionStore(db) as store:
+        if store.fingerprint != stamp.get("recognizer"):
+            return False
+    return (stamp.get("generation") == index_state(Path(settings.index))
+            and stamp.get("curation") == curation_fingerprint(settings)
+            and stamp.get("model") == recognizer.config.model
+            and stamp.get("rules") == RECOGNIZER_VERSION
+            and stamp.get("resolution") == f"{__version__}/{RESOLUTION_VERSION}")
+
+
+# --- the sidecar the engine reads ----------------------------------------------------------
+
+
+def sidecar(docs: Iterable[DocText], found: Persons, registry) -> dict:
+    """What the engine needs: every person (canonical name, spellings, role, curated or
+    found) and place, and per paragraph its persons, places and mention spans."""
+    names: dict[str, int] = {}
+    places: dict[str, int] = {}
+    spellings: dict[str, dict[str, None]] = {}
+    for canonical, members in found.persons.items():
+        spellings.setdefault(canonical, {}).update(dict.fromkeys(members))
+    paragraphs: dict[str, list] = {}
+    for doc in docs:
+        for pid, _, text in doc.paragraphs:
+            ms = found.mentions.get(pid, ())
+            if pid in paragraphs:
+                continue
+            if not ms:  # covered, with nobody in it
+                paragraphs[pid] = []
+                continue
+            row_persons: dict[int, None] = {}
+            row_places: dict[int, None] = {}
+            spans = []
+            for m in ms:
+                table = names if m.kind == "person" else places
+                k = table.setdefault(m.name, len(table))
+                (row_persons if m.kind == "person" else row_places)[k] = None
+                spans.append([m.start, m.end, k, 0 if m.kind == "person" else 1])
+                surface = text[m.start:m.end]
+                if m.kind == "person" and len(surface) > 1 and is_full_name(surface):
+                    spellings.setdefault(m.name, {})[surface] = None
+            paragraphs[pid] = [list(row_persons), list(row_places), spans]
+    persons = []
+    for name in names:
+        p = registry.persons.get(name)
+        aliases = [a for a in dict.fromkeys([*(p.aliases if p else ()),
+                                             *spellings.get(name, ())]) if a != name]
+        persons.append({"name": name, "aliases": aliases, "role": p.role if p else "",
+                        "curated": p is not None})
+    listed = set(names)
+    persons += [{"name": p.name, "aliases": list(p.aliases), "role": p.role, "curated": True}
+                for p in registry.persons.values() if p.name not in listed]
+    return {"version": SIDECAR_VERSION, "persons": persons, "places": list(places),
+            "paragraphs": paragraphs}
+
+
+def write_sidecar(index_dir: Path, data: dict) -> None:
+    tmp = Path(index_dir) / (PERSONS_FILE + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, Path(index_dir) / PERSONS_FILE)
+
+
+def read_sidecar(index_dir: Path) -> dict | None:
+    """``persons.json`` (None when absent, unreadable or of another version)."""
+    try:
+        data = json.loads((Path(index_dir) / PERSONS_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("version") != SIDECAR_VERSION:
+        return None
+    return data
+
