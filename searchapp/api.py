@@ -57,7 +57,7 @@ def open_engine(settings: Settings, notify: Notify | None = None):
         return SearchEngine.open(settings)
     except IndexDamaged as exc:  # IndexOutdated too: an older searchapp's index
         if notify is not None:
-            notify(f"{exc}; rebuilding it from {settings.corpus} (bookmarks are kept)")
+            notify(f"{exc}; rebuilding it from the folders (bookmarks are kept)")
         report = update(settings, rebuild=True)
         if notify is not None:
             for path, reason in report.failed:

@@ -53,18 +53,23 @@ def cmd_folders(args: argparse.Namespace) -> int:
         folder = folder_list.set_paused(data, default, args.which, args.action == "pause")
         said = (f"paused '{folder.name}': what was indexed from it stays searchable"
                 if folder.paused else f"resumed '{folder.name}'")
-    report = None
+    report = persons = None
     if not args.no_index:
-        report = _update(settings.reload(), quiet=args.json)
+        from searchapp import api
+
+        settings = settings.reload()
+        report = _update(settings, quiet=args.json)
+        if not args.json:
+            print(said, report.summary(), sep="\n", flush=True)  # searchable from here
+        persons = api.update_persons(settings)
     if args.json:
         out = {"folder": folder.to_json(), "action": args.action}
         if report is not None:
             out["index"] = report.to_json()
+            out["persons"] = persons.to_json()
         print(json.dumps(out, ensure_ascii=False))
     else:
-        print(said)
-        if report is not None:
-            print(report.summary())
+        print(said if report is None else persons.summary())
     return 0
 
 

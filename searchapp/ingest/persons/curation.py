@@ -181,8 +181,8 @@ def apply_actions(registry: Registry, actions: list[Action]) -> Registry:
 
 
 def curated_registry(settings) -> Registry:
-    """The corpus folder's registry with the user's curation applied."""
-    registry = Registry.load(settings.registry_dir)
+    """The registry of the data folder and every folder, with the user's curation applied."""
+    registry = Registry.load_layers(settings.curation_dirs())
     actions, problem = load_actions(curation_path(settings))
     out = apply_actions(registry, actions)
     if problem:
@@ -193,8 +193,9 @@ def curated_registry(settings) -> Registry:
 def curation_fingerprint(settings) -> str:
     """Changes when the registry files or the curation change."""
     h = hashlib.sha1()
-    for f in (Path(settings.registry_dir) / "persons.toml",
-              Path(settings.registry_dir) / "places.toml", curation_path(settings)):
+    files = [Path(d) / name for d in settings.curation_dirs()
+             for name in ("persons.toml", "places.toml")]
+    for f in (*files, curation_path(settings)):
         try:
             h.update(f.read_bytes())
         except OSError:
