@@ -5,7 +5,9 @@
   says why in ``IndexReport.recovered``), the user is told, and bookmarks are
   re-anchored once, after the index changed;
 * :func:`reconcile_bookmarks`: re-anchor bookmarks (only after an index change);
-* :func:`persons_table`: every person with aliases, role and counts;
+* :func:`persons_table`: every person with aliases, role, counts, curated or found;
+* :func:`update_persons`: the persons stage (recognize new paragraphs, resolve);
+* :func:`curate_person`: one curation action, applied by re-running resolution;
 * :func:`viewer_document`: a document for the viewer, with its highlights;
 * :func:`folder_rows`: each folder searched, with its state and what the index
   holds from it (``searchapp folders list`` and the app's Folders dialog).

@@ -34,7 +34,7 @@ def curate(args: argparse.Namespace, settings: Settings) -> int:
 
 def index_persons(args: argparse.Namespace, settings: Settings):
     """The persons stage after the keyword update (keyword search already works)."""
-    from searchapp import api
+    from searchapp.index.background import run_persons_in_process
 
     bar = None
 
@@ -48,8 +48,8 @@ def index_persons(args: argparse.Namespace, settings: Settings):
             bar.n = done
             bar.refresh()
 
-    try:
-        return api.update_persons(settings, progress=progress)
+    try:  # in a child process: the model's memory is not added to the indexer's
+        return run_persons_in_process(settings, progress=progress)
     finally:
         if bar is not None:
             bar.close()

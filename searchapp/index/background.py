@@ -116,3 +116,49 @@ def update_index_in_process(settings: Settings, rebuild: bool = False,
             proc.kill()
         q.close()
 
+
+# -- the persons stage alone in a separate process ----------------------------------
+
+def _child_persons(settings: Settings, queue) -> None:
+    """Entry point of the persons stage's process: reports through ``queue``."""
+    def progress(done: int, total: int) -> None:
+        queue.put(("progress", done, total))
+
+    try:
+        from searchapp.index.persons_stage import run_persons_stage
+
+        queue.put(("done", run_persons_stage(settings, progress=progress)))
+    except Exception as exc:  # reported whole, never lost
+        queue.put(procs.error_message(exc))
+
+
+def run_persons_in_process(settings: Settings, progress=None, cancel=None):
+    """:func:`searchapp.index.persons_stage.run_persons_stage` in a child process:
+    the model's memory is the child's, not added to what indexing left in the
+    caller (``searchapp index``), and is returned to the system when it ends.
+    ``progress(done, total)`` counts paragraphs to recognize; setting ``cancel``
+    kills the child (what it committed is kept).  Returns its ``PersonsReport``."""
+    ctx = procs.context()
+    q = ctx.Queue()
+    proc = ctx.Process(target=_child_persons, args=(settings, q), name="searchapp-persons")
+    proc.start()
+
+    def cancelled() -> None:
+        if cancel is not None and cancel.is_set():
+            proc.kill()
+            raise IndexError_("person recognition was cancelled; what it finished is kept")
+
+    try:
+        while True:
+            msg = procs.receive(q, lambda: None if proc.is_alive() else proc,
+                                on_wait=cancelled)
+            if msg[0] == "progress":
+                if progress:
+                    progress(*msg[1:])
+            elif msg[0] == "done":
+                return msg[1]
+    finally:
+        proc.join(timeout=10)
+        if proc.is_alive():
+            proc.kill()
+        q.close()
