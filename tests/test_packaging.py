@@ -119,14 +119,22 @@ def test_the_pyinstaller_build_passes_its_self_test(installed, tmp_path):
     env = {**os.environ, "DIST": str(tmp_path / "dist"), "WORK": str(tmp_path / "work")}
     proc = run(["bash", str(ROOT / "packaging" / "build.sh"), str(installed)], cwd=ROOT, env=env)
     assert "self-test passed" in proc.stdout
+    assert "ok   person recognizer" in proc.stdout  # the app carries the model
     app = tmp_path / "dist" / "searchapp"
     before = tree(app)
     env = {**os.environ, "SEARCHAPP_DATA_DIR": str(tmp_path / "data"),
            "QT_QPA_PLATFORM": "offscreen"}
     env.pop("SEARCHAPP_CORPUS", None)
     env.pop("SEARCHAPP_INDEX", None)
-    run([str(app / "searchapp"), "index", "--json"], cwd=tmp_path, env=env)
+    indexed = json.loads(run([str(app / "searchapp"), "index", "--json"], cwd=tmp_path,
+                             env=env).stdout)
+    # the persons stage ran in the built app's own child process, with its model
+    assert indexed["persons"]["recognized"] == indexed["total_paragraphs"]
+    assert not indexed["persons"]["note"]
     found = json.loads(run([str(app / "searchapp"), "search", "--person", "Yoon Seok-yeol",
                             "--json"], cwd=tmp_path, env=env).stdout)
     assert found["total"] > 10
+    titled = json.loads(run([str(app / "searchapp"), "search", "--person", "President Yoon",
+                             "--json"], cwd=tmp_path, env=env).stdout)
+    assert titled["total"] == found["total"]
     assert tree(app) == before, "the built app's folder was written to"
