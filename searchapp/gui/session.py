@@ -159,6 +159,23 @@ class SearchSession(QObject):
     def load_persons(self) -> None:
         self.call(lambda engine: engine.persons(), self.persons.emit, lambda m: None)
 
+    def curate(self, steps: list[tuple[str, str, str]], on_done: Callable[[object], None],
+               on_error: Callable[[str], None]) -> None:
+        """Apply curation ``steps`` (``(op, name, value)``) in the engine's process
+        (resolution takes seconds, off this process), which then serves the new
+        persons; ``on_done`` follows, and the persons list is loaded again."""
+        settings = self.settings
+
+        def done(result):
+            on_done(result)
+            self.load_persons()
+
+        def failed(message):
+            on_error(message)
+            self.load_persons()  # earlier steps may have applied
+
+        self.call(lambda engine: engine.curate(settings, steps), done, failed)
+
     # -- indexing --------------------------------------------------------------
 
     def set_settings(self, settings: Settings) -> None:
