@@ -109,3 +109,29 @@ def test_split_role_and_a_refusal_in_one_line(qtbot, settings, monkeypatch):
     assert "\n" not in win.curation_error and "Traceback" not in win.curation_error
     assert win.statusBar().currentMessage().startswith("Not applied: ")
     assert not panel.busy
+
+
+def test_the_persons_table_says_curated_or_found_without_a_window(qtbot):
+    from PySide6.QtCore import Qt
+
+    from searchapp.gui.models import PersonRowRole, PersonsModel
+
+    model = PersonsModel()
+    model.set_rows([
+        {"name": "Xi Jinping", "aliases": [], "role": "President", "paragraphs": 46,
+         "documents": 5, "curated": True},
+        {"name": "Zhuge Mingyang", "aliases": ["诸葛明阳"], "role": "", "paragraphs": 3,
+         "documents": 1, "curated": False},
+    ])
+    col = PersonsModel.COLUMNS.index("Status")
+    assert [model.index(r, col).data() for r in range(2)] == ["curated", "found"]
+    assert "not curated" in model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(1, 0).data(PersonRowRole)["aliases"] == ["诸葛明阳"]
+
+
+def test_merge_goes_into_the_most_mentioned():
+    from searchapp.gui.curation import merge_steps
+
+    rows = [{"name": "A", "paragraphs": 2}, {"name": "B", "paragraphs": 9},
+            {"name": "C", "paragraphs": 1}]
+    assert merge_steps(rows) == ("B", [("merge", "B", "A"), ("merge", "B", "C")])

@@ -303,9 +303,10 @@ class PersonsModel(_RowsModel):
             return (row["name"].casefold(), row["paragraphs"], row["documents"],
                     self.status(row), row.get("role", "").casefold(), "")[col]
         if role == Qt.ItemDataRole.ToolTipRole:
+            tip = self.STATUS_TIPS[self.status(row)]
             if col == self.STATUS:
-                return self.STATUS_TIPS[self.status(row)]
-            return ", ".join([row["name"], *row.get("aliases", [])])
+                return tip
+            return ", ".join([row["name"], *row.get("aliases", [])]) + f"\n{tip}"
         if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS \
                 and self.status(row) == "found":
             return QBrush(QColor("#8a6d00"))
