@@ -126,6 +126,8 @@ def test_the_persons_table_says_curated_or_found_without_a_window(qtbot):
     col = PersonsModel.COLUMNS.index("Status")
     assert [model.index(r, col).data() for r in range(2)] == ["curated", "found"]
     assert "not curated" in model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(1, 0).data(Qt.ItemDataRole.FontRole).italic()
+    assert model.index(0, 0).data(Qt.ItemDataRole.FontRole) is None
     assert model.index(1, 0).data(PersonRowRole)["aliases"] == ["诸葛明阳"]
 
 

@@ -307,9 +307,13 @@ class PersonsModel(_RowsModel):
             if col == self.STATUS:
                 return tip
             return ", ".join([row["name"], *row.get("aliases", [])]) + f"\n{tip}"
-        if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS \
-                and self.status(row) == "found":
-            return QBrush(QColor("#8a6d00"))
+        if self.status(row) == "found":  # seen in a narrow panel too: the name in italics
+            if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS:
+                return QBrush(QColor("#8a6d00"))
+            if role == Qt.ItemDataRole.FontRole and col == 0:
+                font = QFont()
+                font.setItalic(True)
+                return font
         if role == Qt.ItemDataRole.UserRole:  # what the filter proxy matches
             return " ".join([row["name"], *row.get("aliases", []), row.get("role", "")])
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (1, 2):
