@@ -163,18 +163,25 @@ class SearchSession(QObject):
                on_error: Callable[[str], None]) -> None:
         """Apply curation ``steps`` (``(op, name, value)``) in the engine's process
         (resolution takes seconds, off this process), which then serves the new
-        persons; ``on_done`` follows, and the persons list is loaded again."""
+        persons: they are sent through ``persons`` before ``on_done`` is called."""
         settings = self.settings
 
+        def work(engine):
+            try:
+                engine.curate(settings, steps)
+            except Exception as exc:  # earlier steps may have applied: show them
+                return engine.persons(), str(exc) or type(exc).__name__
+            return engine.persons(), None
+
         def done(result):
-            on_done(result)
-            self.load_persons()
+            rows, error = result
+            self.persons.emit(rows)
+            if error is None:
+                on_done(rows)
+            else:
+                on_error(error)
 
-        def failed(message):
-            on_error(message)
-            self.load_persons()  # earlier steps may have applied
-
-        self.call(lambda engine: engine.curate(settings, steps), done, failed)
+        self.call(work, done, on_error)
 
     # -- indexing --------------------------------------------------------------
 
