@@ -69,13 +69,23 @@ class _Engine:
 
         return viewer_document(self.engine, doc_id, focus, terms, persons, query)
 
+    def curate(self, settings, steps) -> int:
+        from searchapp.api import curate_person
+
+        try:
+            for op, name, value in steps:
+                curate_person(settings, op, name, value)
+        finally:  # what was applied is shown, even when a later step is refused
+            self.engine.refresh()
+        return len(steps)
+
     def close(self) -> None:
         if self.engine is not None:
             self.engine.close()
 
 
 _NICE = 2  # the engine's priority below the app's (the indexer runs at 5)
-_OPS = ("open", "reconcile", "search", "persons", "document")
+_OPS = ("open", "reconcile", "search", "persons", "document", "curate")
 
 
 def _serve(conn, index_dir: Path, registry_dirs: tuple[Path, ...], bookmarks_db: Path) -> None:
@@ -151,6 +161,12 @@ class EngineClient:
 
     def document(self, doc_id: str, focus, terms, persons, query: str = ""):
         return self._call("document", doc_id, focus, list(terms), list(persons), query)
+
+    def curate(self, settings, steps: list[tuple[str, str, str]]) -> int:
+        """Apply curation ``steps`` (``(op, name, value)``, each as
+        :func:`searchapp.api.curate_person`) in the engine's process, then pick up
+        the persons they give; raises ``CurationError`` for a step refused."""
+        return self._call("curate", settings, [tuple(s) for s in steps])
 
     # the process
 

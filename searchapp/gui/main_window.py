@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from searchapp.config import Settings
+from searchapp.gui.curation import PersonCuration
 from searchapp.gui.filters import ChipsBar, FacetPanel, TimelineChart
 from searchapp.gui.folders import FolderActions
 from searchapp.gui.index_status import IndexStatus
@@ -53,7 +54,7 @@ DEBOUNCE_MS = 40  # overtaken searches are skipped (and run in another process)
 HISTORY_IDLE_MS = 2000
 
 
-class MainWindow(FolderActions, LibraryActions, IndexStatus, QMainWindow):
+class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, QMainWindow):
     def __init__(self, settings: Settings) -> None:
         super().__init__()
         self.settings = settings
@@ -287,6 +288,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, QMainWindow):
         s.index_done.connect(self._indexed)
         s.index_failed.connect(self._index_failed)
         s.persons.connect(self._persons_loaded)
+        self._connect_curation()
 
     # -- state ----------------------------------------------------------------------
 

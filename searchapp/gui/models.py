@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from searchapp.dates import display as display_date
 from searchapp.model import FACETS, Hit, SearchResult, cite
@@ -29,6 +29,7 @@ StateRole = Qt.ItemDataRole.UserRole + 5
 PersonRole = Qt.ItemDataRole.UserRole + 6
 BookmarkRole = Qt.ItemDataRole.UserRole + 7
 MoreRole = Qt.ItemDataRole.UserRole + 8  # a facet group's "Show all" row: the facet
+PersonRowRole = Qt.ItemDataRole.UserRole + 9  # the persons table's whole row (a dict)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -265,9 +266,13 @@ class _RowsModel(QAbstractTableModel):
 
 class PersonsModel(_RowsModel):
     """Every person of the registry (and any other found in the index), with
-    aliases, role and how many paragraphs and documents mention them."""
+    aliases, role, how many paragraphs and documents mention them and whether
+    they are curated (the registry or the user's curation) or only found."""
 
-    COLUMNS = ("Person", "Paragraphs", "Docs", "Role", "Also written")
+    COLUMNS = ("Person", "Paragraphs", "Docs", "Status", "Role", "Also written")
+    STATUS = 3
+    STATUS_TIPS = {"curated": "Curated: in a persons.toml registry or edited by you",
+                   "found": "Found in the text by the persons stage; not curated yet"}
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -278,6 +283,10 @@ class PersonsModel(_RowsModel):
         self.rows = list(rows)
         self.endResetModel()
 
+    @staticmethod
+    def status(row: dict) -> str:
+        return "curated" if row.get("curated", True) else "found"
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -285,14 +294,26 @@ class PersonsModel(_RowsModel):
         col = index.column()
         if role == PersonRole:
             return row["name"]
+        if role == PersonRowRole:
+            return row
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row["name"], row["paragraphs"], row["documents"], row.get("role", ""),
-                    ", ".join(row.get("aliases", [])))[col]
+            return (row["name"], row["paragraphs"], row["documents"], self.status(row),
+                    row.get("role", ""), ", ".join(row.get("aliases", [])))[col]
         if role == Qt.ItemDataRole.EditRole:  # what the sort proxy compares
             return (row["name"].casefold(), row["paragraphs"], row["documents"],
-                    row.get("role", ""), "")[col]
+                    self.status(row), row.get("role", "").casefold(), "")[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return ", ".join([row["name"], *row.get("aliases", [])])
+            tip = self.STATUS_TIPS[self.status(row)]
+            if col == self.STATUS:
+                return tip
+            return ", ".join([row["name"], *row.get("aliases", [])]) + f"\n{tip}"
+        if self.status(row) == "found":  # seen in a narrow panel too: the name in italics
+            if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS:
+                return QBrush(QColor("#8a6d00"))
+            if role == Qt.ItemDataRole.FontRole and col == 0:
+                font = QFont()
+                font.setItalic(True)
+                return font
         if role == Qt.ItemDataRole.UserRole:  # what the filter proxy matches
             return " ".join([row["name"], *row.get("aliases", []), row.get("role", "")])
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (1, 2):

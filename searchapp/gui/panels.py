@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,17 +26,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from searchapp.gui.models import BookmarkRole, BookmarksModel, PersonRole, PersonsModel
+from searchapp.gui.models import (
+    BookmarkRole,
+    BookmarksModel,
+    PersonRole,
+    PersonRowRole,
+    PersonsModel,
+)
+
+#: The persons table's curation actions: (op, label, tooltip, how many selected persons).
+CURATION_ACTIONS = (
+    ("rename", "Rename…", "Give the selected person another name (the old one stays a "
+     "spelling of them)", "one"),
+    ("merge", "Merge", "The selected persons are one person: merge them into the most "
+     "mentioned", "several"),
+    ("split", "Split alias…", "One of the selected person's spellings is someone else: "
+     "make it a person of its own", "one"),
+    ("role", "Set role…", "The role shown for the selected person", "one"),
+    ("hide", "Not a person", "The selected names are not persons: drop them from the "
+     "table, the facets and the results", "some"),
+)
 
 
 class PersonsPanel(QWidget):
     """All persons with counts and aliases.  Enter or double-click searches by
-    one; with two or more selected, "Together" shows paragraphs naming all."""
+    one; with two or more selected, "Together" shows paragraphs naming all.
+    The curation actions (buttons and the table's context menu) ask the window
+    through ``curate_requested``; the window applies them off the GUI thread."""
 
     search_person = Signal(list, str)  # names, mode ("any" | "all")
+    curate_requested = Signal(str, list)  # op (CURATION_ACTIONS), the selected rows (dicts)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self.busy = False  # a curation is being applied
         self.model = PersonsModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -53,7 +77,10 @@ class PersonsPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().lineSpacing() + 8)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -66,25 +93,58 @@ class PersonsPanel(QWidget):
         self.both_btn.setToolTip("Paragraphs naming every selected person")
         self.one_btn.clicked.connect(lambda: self.search_selected("any"))
         self.both_btn.clicked.connect(lambda: self.search_selected("all"))
+        self.curation_actions = {}
+        for op, label, tip, _n in CURATION_ACTIONS:
+            action = QAction(label, self)
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+            action.triggered.connect(lambda _c=False, o=op: self.request_curation(o))
+            self.curation_actions[op] = action
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.rename_btn = QPushButton("Rename…")
+        self.merge_btn = QPushButton("Merge")
+        self.more_btn = QToolButton()
+        self.more_btn.setText("More")
+        self.more_btn.setToolTip("Split an alias, set the role, or mark as not a person")
+        self.more_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more = QMenu(self.more_btn)
+        for op in ("split", "role", "hide"):
+            more.addAction(self.curation_actions[op])
+        self.more_btn.setMenu(more)
+        for btn, op in ((self.rename_btn, "rename"), (self.merge_btn, "merge")):
+            btn.setToolTip(self.curation_actions[op].toolTip())
+            btn.clicked.connect(lambda _c=False, o=op: self.request_curation(o))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         buttons = QHBoxLayout()
         buttons.addWidget(self.one_btn)
         buttons.addWidget(self.both_btn)
+        curate = QHBoxLayout()
+        curate.addWidget(self.rename_btn)
+        curate.addWidget(self.merge_btn)
+        curate.addWidget(self.more_btn)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        layout.addLayout(curate)
         self._selection_changed()
 
     def set_rows(self, rows: list[dict]) -> None:
+        names = self.selected()
         self.model.set_rows(rows)
-        for col in range(3):
+        for col in range(5):
             self.table.resizeColumnToContents(col)
+        self.select(names)  # what stays after a curation stays selected
 
     def selected(self) -> list[str]:
+        return [row["name"] for row in self.selected_rows()]
+
+    def selected_rows(self) -> list[dict]:
+        """The selected persons' rows, in the table's order."""
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.proxy.index(r, 0).data(PersonRole) for r in rows]
+        return [self.proxy.index(r, 0).data(PersonRowRole) for r in rows]
 
     def select(self, names: list[str]) -> None:
         sel = self.table.selectionModel()
@@ -94,10 +154,47 @@ class PersonsPanel(QWidget):
                 sel.select(self.proxy.index(r, 0),
                            sel.SelectionFlag.Select | sel.SelectionFlag.Rows)
 
+    def set_busy(self, busy: bool) -> None:
+        """While a curation is applied no other one starts (they apply in order)."""
+        self.busy = busy
+        self._selection_changed()
+
     def _selection_changed(self, *_args) -> None:
-        n = len(self.selected())
+        rows = self.selected_rows()
+        n = len(rows)
         self.one_btn.setEnabled(n >= 1)
         self.both_btn.setEnabled(n >= 2)
+        wanted = {"one": n == 1, "several": n >= 2, "some": n >= 1}
+        for op, _label, _tip, count in CURATION_ACTIONS:
+            ok = wanted[count] and not self.busy
+            if op == "split":
+                ok = ok and bool(rows[0].get("aliases"))
+            self.curation_actions[op].setEnabled(ok)
+        self.rename_btn.setEnabled(self.curation_actions["rename"].isEnabled())
+        self.merge_btn.setEnabled(self.curation_actions["merge"].isEnabled())
+        self.more_btn.setEnabled(any(self.curation_actions[op].isEnabled()
+                                     for op in ("split", "role", "hide")))
+
+    def _context_menu(self, pos) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        if not self.table.selectionModel().isRowSelected(index.row(), index.parent()):
+            self.table.selectRow(index.row())
+        menu = QMenu(self)
+        menu.addAction("Search", lambda: self.search_selected("any"))
+        if len(self.selected()) > 1:
+            menu.addAction("Search together", lambda: self.search_selected("all"))
+        menu.addSeparator()
+        for op, *_rest in CURATION_ACTIONS:
+            menu.addAction(self.curation_actions[op])
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+        self.menu = menu  # kept for tests and screenshots
+
+    def request_curation(self, op: str) -> None:
+        rows = self.selected_rows()
+        if rows and self.curation_actions[op].isEnabled():
+            self.curate_requested.emit(op, rows)
 
     def search_selected(self, mode: str) -> None:
         names = self.selected()

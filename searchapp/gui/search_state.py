@@ -88,6 +88,10 @@ class SearchState(QObject):
         self._set(persons=names, person_mode=mode if len(names) > 1 else "any",
                   exclude={k: vs for k, vs in exclude.items() if vs})
 
+    def set_person_filters(self, persons: list[str], exclude: dict[str, list]) -> None:
+        """The persons chosen and the exclusions after persons were curated."""
+        self._set(persons=list(persons), exclude=exclude)
+
     def chips(self, req: SearchRequest | None = None) -> list[tuple[str, tuple[str, str, str]]]:
         """The active filters of ``req`` (the current request) as (label, key) chips."""
         req = req or self.request

@@ -159,6 +159,30 @@ class SearchSession(QObject):
     def load_persons(self) -> None:
         self.call(lambda engine: engine.persons(), self.persons.emit, lambda m: None)
 
+    def curate(self, steps: list[tuple[str, str, str]], on_done: Callable[[object], None],
+               on_error: Callable[[str], None]) -> None:
+        """Apply curation ``steps`` (``(op, name, value)``) in the engine's process
+        (resolution takes seconds, off this process), which then serves the new
+        persons: they are sent through ``persons`` before ``on_done`` is called."""
+        settings = self.settings
+
+        def work(engine):
+            try:
+                engine.curate(settings, steps)
+            except Exception as exc:  # earlier steps may have applied: show them
+                return engine.persons(), str(exc) or type(exc).__name__
+            return engine.persons(), None
+
+        def done(result):
+            rows, error = result
+            self.persons.emit(rows)
+            if error is None:
+                on_done(rows)
+            else:
+                on_error(error)
+
+        self.call(work, done, on_error)
+
     # -- indexing --------------------------------------------------------------
 
     def set_settings(self, settings: Settings) -> None:
