@@ -103,7 +103,10 @@ def test_hostile_files_are_reported_and_skipped(work):
     (c / "sub").mkdir()
     os.symlink("..", c / "sub" / "up")
 
-    proc = subprocess.run([sys.executable, "-c", PEAK_RSS, "index", "--json"], cwd=ROOT,
+    # the keyword indexer's memory (the persons stage's child holds the language model:
+    # measured in benchmarks/RESULTS.md, not bounded here)
+    proc = subprocess.run([sys.executable, "-c", PEAK_RSS, "index", "--json", "--no-persons"],
+                          cwd=ROOT,
                           env={**os.environ, **env_for(work)}, capture_output=True, text=True,
                           timeout=300)
     assert proc.returncode == 0, proc.stderr
@@ -119,7 +122,10 @@ def test_hostile_files_are_reported_and_skipped(work):
     # the seeds, unclosed.html, mixed.txt, the odd name, deep.html (its text salvaged flat)
     assert report["added"] == 5 + 4
     peak_kb = int(proc.stderr.rsplit("peak-rss-kb", 1)[1].split()[0])
-    assert peak_kb < 400 * 1024, f"peak RSS {peak_kb // 1024} MB"
+    # ~300 MB is the indexer with its libraries; it measured 330-500 MB here depending on
+    # what else ran (two failures at a 400 MB bound under load). Parsing the 20 MB page
+    # nested 1.9M deep unbounded takes gigabytes: that is what this bound catches.
+    assert peak_kb < 640 * 1024, f"peak RSS {peak_kb // 1024} MB"
 
     unclosed = cli_json(work, "search", "quinquennial")
     assert unclosed["total"] == 1 and unclosed["hits"][0]["path"] == "unclosed.html"

@@ -56,10 +56,14 @@ def seeds(tmp_path_factory):
 
 @pytest.fixture
 def own(seeds, tmp_path):
-    """A copy of the seeds' index and corpus that a test may change."""
+    """A copy of the seeds, indexed where it is, that a test may change (an index
+    copied along would not do: a folder elsewhere is another folder, its documents
+    other documents)."""
     shutil.copytree(seeds.corpus, tmp_path / "corpus")
-    shutil.copytree(seeds.index, tmp_path / "index")
-    return _settings(tmp_path)
+    s = _settings(tmp_path)
+    proc = run_cli("index", env=_env(s))
+    assert proc.returncode == 0, proc.stderr
+    return s
 
 
 def _persons(s, *extra) -> list[dict]:
