@@ -31,8 +31,8 @@ def index_exists(index_dir: Path) -> bool:
 PERSONS_PROGRESS = "recognizing persons and places"
 
 
-def _child_update(settings: Settings, rebuild: bool, only_if_stale: bool, queue,
-                  persons: bool = True) -> None:
+def _child_update(settings: Settings, rebuild: bool, only_if_stale: bool, persons: bool,
+                  queue) -> None:
     """Entry point of the indexer process: reports through ``queue``: ``indexed``
     when keyword search has the new index, then the persons stage's progress, then
     ``done`` (its report's ``persons`` says what the stage did)."""
@@ -85,18 +85,29 @@ def update_index_in_process(settings: Settings, rebuild: bool = False,
     is called as soon as keyword search has the new index, progress then comes
     with ``rel`` = :data:`PERSONS_PROGRESS` (paragraphs), and the returned
     report's ``persons`` says what the stage did."""
-    ctx = procs.context()  # never fork a process running Qt
-    q = ctx.Queue()
     # not a daemon: it may start a helper process; it is killed on cancel, and a
     # helper stops by itself when its parent is gone
-    proc = ctx.Process(target=_child_update, args=(settings, rebuild, only_if_stale, q, persons),
-                       name="searchapp-indexer")
+    return _run_child(_child_update, (settings, rebuild, only_if_stale, persons),
+                      "searchapp-indexer", progress, cancel,
+                      "indexing was cancelled; the previous index is unchanged",
+                      on_indexed=on_indexed)
+
+
+def _run_child(target, args: tuple, name: str, progress, cancel, cancelled_message: str,
+               on_indexed=None):
+    """Run ``target(*args, queue)`` in a child process until it says ``done``:
+    ``progress`` and ``on_indexed`` hear its messages, setting the event ``cancel``
+    kills it (:class:`IndexError_` with ``cancelled_message``), its errors are
+    raised here whole."""
+    ctx = procs.context()  # never fork a process running Qt
+    q = ctx.Queue()
+    proc = ctx.Process(target=target, args=(*args, q), name=name)
     proc.start()
 
     def cancelled() -> None:
         if cancel is not None and cancel.is_set():
             proc.kill()
-            raise IndexError_("indexing was cancelled; the previous index is unchanged")
+            raise IndexError_(cancelled_message)
 
     try:
         while True:
@@ -138,27 +149,5 @@ def run_persons_in_process(settings: Settings, progress=None, cancel=None):
     caller (``searchapp index``), and is returned to the system when it ends.
     ``progress(done, total)`` counts paragraphs to recognize; setting ``cancel``
     kills the child (what it committed is kept).  Returns its ``PersonsReport``."""
-    ctx = procs.context()
-    q = ctx.Queue()
-    proc = ctx.Process(target=_child_persons, args=(settings, q), name="searchapp-persons")
-    proc.start()
-
-    def cancelled() -> None:
-        if cancel is not None and cancel.is_set():
-            proc.kill()
-            raise IndexError_("person recognition was cancelled; what it finished is kept")
-
-    try:
-        while True:
-            msg = procs.receive(q, lambda: None if proc.is_alive() else proc,
-                                on_wait=cancelled)
-            if msg[0] == "progress":
-                if progress:
-                    progress(*msg[1:])
-            elif msg[0] == "done":
-                return msg[1]
-    finally:
-        proc.join(timeout=10)
-        if proc.is_alive():
-            proc.kill()
-        q.close()
+    return _run_child(_child_persons, (settings,), "searchapp-persons", progress, cancel,
+                      "person recognition was cancelled; what it finished is kept")
