@@ -331,6 +331,13 @@ def _field_postings(reader, fieldname: str) -> tuple[list[str], np.ndarray, np.n
         for btext in leaf.lexicon(fieldname):
             found.setdefault(btext, []).append(
                 _leaf_postings(leaf, fieldname, btext, weights=False)[0] + base)
+    return _gathered(found)
+
+
+def _gathered(found: dict[bytes, list[np.ndarray]]
+              ) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Each term's docnums (gathered per segment) as sorted terms and parallel
+    arrays of docnums and term ordinals."""
     texts = sorted(found)
     docs = [np.concatenate(found[t]) for t in texts]
     terms = [np.full(len(d), i, dtype=np.int32) for i, d in enumerate(docs)]
@@ -354,12 +361,7 @@ def _field_ranges(reader, fieldname: str) -> tuple[list[str], np.ndarray, np.nda
             else:
                 ids = _leaf_postings(leaf, fieldname, btext, weights=False)[0] + base
             found.setdefault(btext, []).append(ids)
-    texts = sorted(found)
-    docs = [np.concatenate(found[t]) for t in texts]
-    terms = [np.full(len(d), i, dtype=np.int32) for i, d in enumerate(docs)]
-    return ([t.decode("utf-8") for t in texts],
-            np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64),
-            np.concatenate(terms) if terms else np.zeros(0, dtype=np.int32))
+    return _gathered(found)
 
 
 def _column(reader, fieldname: str, n: int) -> np.ndarray:
