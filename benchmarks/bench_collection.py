@@ -424,18 +424,10 @@ def searchable(folder: Path, work: Path, jobs: int, repeat: int, query: str) -> 
 
 
 def pdfium_raw(path: Path) -> int:
-    import pypdfium2 as pdfium
+    """pypdfium2's raw text of a PDF file (bench_formats' reference); its page count."""
+    from bench_formats import pdfium_raw as raw_text
 
-    pdf = pdfium.PdfDocument(path.read_bytes())
-    n = len(pdf)
-    for i in range(n):
-        page = pdf[i]
-        tp = page.get_textpage()
-        tp.get_text_range()
-        tp.close()
-        page.close()
-    pdf.close()
-    return n
+    return raw_text(path.read_bytes())
 
 
 def per_format(folder: Path, repeat: int) -> dict:
