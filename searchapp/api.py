@@ -95,9 +95,7 @@ def persons_table(engine) -> list[dict]:
 
     paragraphs = {r["value"]: r["count"] for r in engine.facet_totals("person")}
     documents = engine.person_document_counts()
-    rows = person_rows(engine.registry, paragraphs, documents,
-                       getattr(engine, "found", None))
-    return rows
+    return person_rows(engine.registry, paragraphs, documents, getattr(engine, "found", None))
 
 
 def update_persons(settings: Settings, progress=None):
@@ -165,16 +163,15 @@ def folder_rows(settings: Settings) -> list[dict]:
     from searchapp.index.manifest import read_manifest
 
     files = read_manifest(settings.index).get("files", {})
-    counts: dict[str, list[int]] = {f.key.rstrip("/") + "/": [0, 0] for f in settings.folders}
+    counts: dict[str, list[int]] = {f.key: [0, 0] for f in settings.folders}
     for key, entry in files.items():
-        for prefix, c in counts.items():
-            if key.startswith(prefix):
-                c[0] += 1
-                c[1] += entry.get("paragraphs", 0)
-                break
+        folder = settings.folder_of(key)
+        if folder is not None:
+            counts[folder.key][0] += 1
+            counts[folder.key][1] += entry.get("paragraphs", 0)
     rows = []
     for f in settings.folders:
-        n_files, n_paras = counts[f.key.rstrip("/") + "/"]
+        n_files, n_paras = counts[f.key]
         state = "paused" if f.paused else ("active" if f.path.is_dir() else "missing")
         rows.append({**f.to_json(), "state": state, "files": n_files, "paragraphs": n_paras})
     return rows

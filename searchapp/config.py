@@ -105,7 +105,7 @@ class Settings:
     def folder_of(self, key: str) -> Folder | None:
         """The folder a file key (``<folder path>/<relative path>``) is in."""
         for f in self.folders:
-            if key.startswith(f.key.rstrip("/") + "/"):
+            if key.startswith(f.prefix):
                 return f
         return None
 
@@ -115,7 +115,7 @@ class Settings:
         folder = self.folder_of(key)
         if folder is None:
             return key
-        rel = key[len(folder.key.rstrip("/")) + 1:]
+        rel = key[len(folder.prefix):]
         return rel if len(self.folders) == 1 else f"{folder.name}/{rel}"
 
     def reload(self) -> Settings:

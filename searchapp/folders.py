@@ -39,8 +39,18 @@ class Folder:
         """The folder's part of its files' keys and document ids."""
         return self.path.as_posix()
 
+    @property
+    def prefix(self) -> str:
+        """What every key of a file in the folder starts with."""
+        return prefix_of(self.key)
+
     def to_json(self) -> dict:
         return {**asdict(self), "path": str(self.path)}
+
+
+def prefix_of(folder_key: str) -> str:
+    """The start of the keys (``<folder>/<path in it>``) of the files in a folder."""
+    return folder_key.rstrip("/") + "/"
 
 
 def one_off(path: Path | str) -> Folder:

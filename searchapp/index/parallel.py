@@ -13,6 +13,7 @@ from whoosh import index as whoosh_index
 
 from searchapp import procs
 from searchapp.config import Settings
+from searchapp.folders import prefix_of
 from searchapp.index.schema import INDEX_NAME, paragraph_records
 from searchapp.index.whoosh import segments as bulkwrite
 from searchapp.ingest.pipeline import load_documents
@@ -41,7 +42,7 @@ class Task:
 
 
 def file_key_of(folder_key: str, rel: str) -> str:
-    return f"{folder_key.rstrip('/')}/{rel}"
+    return prefix_of(folder_key) + rel
 
 
 Curation = dict  # folder key -> (Catalog, Registry)

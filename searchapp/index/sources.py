@@ -45,7 +45,7 @@ def scan_folders(settings: Settings, include_paused: bool = False) -> FolderScan
     """Walk every folder (paused ones only with ``include_paused``)."""
     out = FolderScan()
     for folder in settings.folders:
-        prefix = folder.key.rstrip("/") + "/"
+        prefix = folder.prefix
         if folder.paused and not include_paused:
             out.kept.append(prefix)
             continue

@@ -28,6 +28,7 @@ from whoosh.writing import CLEAR
 
 from searchapp.config import Settings
 from searchapp.errors import IndexBusy, IndexDamaged, IndexError_, IndexMissing, IndexOutdated
+from searchapp.folders import prefix_of
 from searchapp.index import background
 from searchapp.index.manifest import (
     config_fingerprint,
@@ -168,7 +169,7 @@ def update_index(settings: Settings, rebuild: bool = False,
     clear = rebuild and not fresh  # drop every old segment at commit
     reread = fresh or rebuild
     known = {} if fresh else manifest.get("files", {})
-    stale = tuple(k.rstrip("/") + "/" for k in stale_folders(settings, manifest))
+    stale = tuple(prefix_of(k) for k in stale_folders(settings, manifest))
     previous = {} if reread else {k: e for k, e in known.items() if not k.startswith(stale)}
     report.rebuilt = reread or len(previous) < len(known)  # curation changed: files re-read
     # files that failed last time are not read again until they change
@@ -223,7 +224,7 @@ def update_index(settings: Settings, rebuild: bool = False,
             bulkwrite.delete_segments(ix.storage, segments)
         raise
     old = manifest.get("fingerprint") if isinstance(manifest.get("fingerprint"), dict) else {}
-    kept = {f.key for f in settings.folders if scan.keeps(f.key.rstrip("/") + "/")}
+    kept = {f.key for f in settings.folders if scan.keeps(f.prefix)}
     fingerprints = {k: (old.get(k, "") if k in kept else fp) for k, fp in fingerprints.items()}
     write_manifest(index_dir, {"schema": SCHEMA_VERSION, "fingerprint": fingerprints,
                                 "folders": [f.key for f in settings.folders], "files": files,
@@ -259,7 +260,7 @@ def _delete_gone(ix, writer, files: dict, failures: dict, settings: Settings,
     for key in failures:  # a failed file's old paragraphs stay
         folder = settings.folder_of(key)
         if folder is not None:
-            current.add(doc_id_for(key[len(folder.key.rstrip("/")) + 1:], folder.key))
+            current.add(doc_id_for(key[len(folder.prefix):], folder.key))
     with ix.reader() as reader:
         indexed = {t.decode() if isinstance(t, bytes) else t for t in reader.lexicon("doc_id")}
     for doc_id in indexed - current:

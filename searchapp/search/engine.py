@@ -304,7 +304,7 @@ class SearchEngine:
         from searchapp.index.schema import text_id
 
         with self._lock:
-            return [self._searcher.stored_fields(d)
+            return [self._stored(d)
                     for d in self._searcher.document_numbers(text_id=text_id(pid))]
 
     def person_document_counts(self) -> dict[str, int]:
