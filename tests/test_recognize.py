@@ -8,7 +8,12 @@ from conftest import CORPUS, SEEDS
 from searchapp.ingest.entities import Registry
 from searchapp.ingest.persons import rules
 from searchapp.ingest.persons.people import DocText, find_persons
-from searchapp.ingest.persons.recognize import RawMention, Recognizer, RecognizerConfig
+from searchapp.ingest.persons.recognize import (
+    KEPT_LABELS,
+    RawMention,
+    Recognizer,
+    RecognizerConfig,
+)
 
 NOT_PERSONS = {"Camp David", "Asian Games", "Korean Peninsula", "Security Council",
                "Sejong Focus", "Rodong Sinmun", "Wilson Center", "Getty Images", "Coming Era",
@@ -290,3 +295,21 @@ def test_stored_raw_mentions_give_the_same_persons(seeds_found, recognizer, regi
     assert again.mentions == found.mentions and again.persons == found.persons
     curated = find_persons(docs.values(), back, registry)  # curation without the model
     assert "Han Duck-soo" in curated.persons
+
+
+def test_the_matrix_library_chosen_at_load_gives_spacys_own_entities(recognizer):
+    """Whichever library multiplies the matrices (numpy's BLAS when it is faster here
+    than thinc's blis), the entities are those of the pipeline as spaCy loads it."""
+    import spacy
+
+    assert recognizer.matrix in ("blis", "numpy")
+    shipped = spacy.load(recognizer.config.model, enable=["ner"])
+    assert shipped.get_pipe("ner").model.ops.use_blis  # thinc's default, untouched by ours
+    texts = [p for path in SEEDS.values()
+             for p in path.read_text("utf-8").split("\n\n") if p.strip()]
+    ours = recognizer.recognize_texts(texts)
+    theirs = [[(e.start_char, e.end_char, e.label_) for e in d.ents
+               if e.label_ in KEPT_LABELS] for d in shipped.pipe(texts)]
+    assert len(texts) > 70
+    assert [[(m.start, m.end, m.label) for m in ms] for ms in ours] == theirs
+    assert sum(map(len, theirs)) > 100
