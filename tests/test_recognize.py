@@ -313,3 +313,15 @@ def test_the_matrix_library_chosen_at_load_gives_spacys_own_entities(recognizer)
     assert len(texts) > 70
     assert [[(m.start, m.end, m.label) for m in ms] for ms in ours] == theirs
     assert sum(map(len, theirs)) > 100
+
+
+def test_a_full_name_known_in_the_collection_counts_where_the_model_missed_it(recognizer):
+    text = "Xi Jinping met the delegation in Beijing on Monday."
+    assert not any(m.label == "PERSON" for m in recognizer.recognize_texts([text])[0])
+    _, paras = run(recognizer,
+                   [("body", "Chinese President Xi Jinping said on Tuesday that talks would go on.")],
+                   [("body", text), ("body", "Xi Jinping's visit ends on Friday, officials said.")])
+    assert paras[1] == [["Xi Jinping"], ["Xi Jinping"]]
+    # alone, nobody tells the model's miss from a non-person
+    _, alone = run(recognizer, [("body", text)])
+    assert alone == [[[]]]

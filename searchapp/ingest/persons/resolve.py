@@ -166,6 +166,7 @@ def resolve_document(doc: DocText, full: list[Candidate], single: list[Candidate
             lookup.add(name)
         if name and not _overlaps(out[c.para], c.start, c.end):
             out[c.para].append(Mention(c.start, c.end, name, "person"))
+    _scan_full(doc, out, raw, lookup)
     order: dict[str, list[tuple[int, int]]] = {}
     for i, ms in enumerate(out):
         for m in ms:
@@ -201,6 +202,43 @@ def _confirmed_in_body(name: str, body_singles: set[str]) -> bool:
     a heading, "Biden" in the text below)."""
     words = nm.tokens(name)
     return len(words) >= 2 and nm.fold_word(words[-1]) in body_singles
+
+
+#: A run of two or more capitalized words (hyphenated parts kept: "Han Duck-soo"); a
+#: possessive ends it ("Xi Jinping's").
+_NAME_WORD = rf"[A-Z][^\W\d_]*(?:[{re.escape(nm.HYPHENS)}][^\W\d_]+)*"
+_CAPITAL_RUN = re.compile(rf"(?<![\w{re.escape(nm.HYPHENS)}]){_NAME_WORD}(?:[ \t]+{_NAME_WORD})+")
+_WORD = re.compile(_NAME_WORD)
+
+
+def _scan_full(doc: DocText, out: list[list[Mention]], raw: Mapping[str, list[RawMention]],
+               lookup: Lookup) -> None:
+    """Full names of persons known in the collection where the model missed them here
+    ("Xi Jinping met ..." at the start of a paragraph): within each run of capitalized
+    words, the longest word sequences that are a known spelling (or its hyphen, case or
+    order variant), unless they lie inside a longer organisation, place or work the
+    model found ("Xi Jinping Thought")."""
+    for i, (pid, _, text) in enumerate(doc.paragraphs):
+        runs = list(_CAPITAL_RUN.finditer(text))
+        if not runs:
+            continue
+        others = [m for m in raw.get(pid, ()) if m.label in NOT_PERSON_LABELS]
+        for run in runs:
+            words = [(w.start() + run.start(), w.end() + run.start())
+                     for w in _WORD.finditer(run.group())]
+            k = 0
+            while k < len(words) - 1:
+                for n in range(min(4, len(words) - k), 1, -1):
+                    s, e = words[k][0], words[k + n - 1][1]
+                    name = next((lookup.by_key[key] for key in nm.exact_keys(text[s:e])
+                                 if key in lookup.by_key), None)
+                    if (name and not _overlaps(out[i], s, e)
+                            and not any(o.start <= s and e <= o.end and (o.start < s or o.end > e)
+                                        for o in others)):
+                        out[i].append(Mention(s, e, name, "person"))
+                        k += n - 1
+                        break
+                k += 1
 
 
 def _scan_short(doc: DocText, out: list[list[Mention]], order: dict[str, list[tuple[int, int]]],
