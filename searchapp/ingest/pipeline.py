@@ -448,10 +448,10 @@ def _number(doc_id: str, blocks: list[tuple], registry: Registry | None) -> list
 
 
 _SCRIPTS = (  # the first script with over 30 % of the letters decides
-    ("ko", re.compile(f"[{scripts.HANGUL}]")),
-    ("ja", re.compile(f"[{scripts.KANA}]")),
-    ("zh", re.compile(f"[{scripts.HAN}]")),
-    ("ru", re.compile(r"[\u0400-\u04ff]")),
+    ("ko", re.compile(f"[{scripts.HANGUL}]+")),
+    ("ja", re.compile(f"[{scripts.KANA}]+")),
+    ("zh", re.compile(f"[{scripts.HAN}]+")),
+    ("ru", re.compile(r"[\u0400-\u04ff]+")),
 )
 _EN_WORDS = re.compile(r"\b(?:the|and|of|to|in|is|that|for|with|was|on)\b", re.I)
 
@@ -463,9 +463,9 @@ def guess_language(text: str) -> str:
     """
     if not text:
         return ""
-    letters = sum(ch.isalpha() for ch in text) or 1
+    letters = sum(map(str.isalpha, text)) or 1
     for code, rx in _SCRIPTS:
-        if len(rx.findall(text)) > 0.3 * letters:
+        if sum(map(len, rx.findall(text))) > 0.3 * letters:
             return code
     words = len(text.split()) or 1
     if len(_EN_WORDS.findall(text)) > 0.1 * words:

@@ -51,6 +51,7 @@ def tokens(name: str) -> list[str]:
     return kept if len(kept) > 1 or len(words) == 1 else words
 
 
+@lru_cache(maxsize=65536)
 def plain(word: str) -> str:
     """A word folded for comparison: accents, case, hyphens and dots removed."""
     word = unicodedata.normalize("NFKD", word)

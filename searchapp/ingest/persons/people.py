@@ -37,6 +37,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from searchapp.ingest.entities import Mention, Registry
 from searchapp.ingest.persons import names as nm
@@ -212,10 +213,15 @@ def _fuzzy_registry(name: str, registry: Registry) -> list[str]:
 # --- a lone family name completed from its document --------------------------------
 
 
+@lru_cache(maxsize=4096)
+def _given_names_before(word: str) -> re.Pattern:
+    return re.compile(rf"\b((?:[A-Z][a-z]+(?:[{re.escape(nm.HYPHENS)}][a-z]+)?\s+){{1,2}})"
+                      rf"{re.escape(word)}\b")
+
+
 def _given_name_before(word: str, doc: DocText) -> Candidate | None:
     """"Rahm Emanuel" somewhere in the document, for a lone "Emanuel"."""
-    rx = re.compile(rf"\b((?:[A-Z][a-z]+(?:[{re.escape(nm.HYPHENS)}][a-z]+)?\s+){{1,2}})"
-                    rf"{re.escape(word)}\b")
+    rx = _given_names_before(word)
     for i, (_, kind, text) in enumerate(doc.paragraphs):
         if rules.is_heading_kind(kind, text):
             continue

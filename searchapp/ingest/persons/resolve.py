@@ -230,8 +230,10 @@ def _scan_full(doc: DocText, out: list[list[Mention]], raw: Mapping[str, list[Ra
             while k < len(words) - 1:
                 for n in range(min(4, len(words) - k), 1, -1):
                     s, e = words[k][0], words[k + n - 1][1]
-                    name = next((lookup.by_key[key] for key in nm.exact_keys(text[s:e])
-                                 if key in lookup.by_key), None)
+                    # the window's own order is enough: the keys of a known spelling
+                    # are all its rotations (nm.orders), as are the window's
+                    name = lookup.by_key.get("".join(nm.plain(text[a:b])
+                                                     for a, b in words[k:k + n]))
                     if (name and not _overlaps(out[i], s, e)
                             and not any(o.start <= s and e <= o.end and (o.start < s or o.end > e)
                                         for o in others)):
