@@ -33,6 +33,8 @@ def add_parser(sub, add_location) -> None:
         if name != "list":
             f.add_argument("--no-index", action="store_true",
                            help="change the list only; 'searchapp index' updates later")
+            f.add_argument("--no-persons", action="store_true",
+                           help="index without the persons stage (as 'index --no-persons')")
     p.set_defaults(func=cmd_folders)
 
 
@@ -61,14 +63,16 @@ def cmd_folders(args: argparse.Namespace) -> int:
         report = _update(settings, quiet=args.json)
         if not args.json:
             print(said, report.summary(), sep="\n", flush=True)  # searchable from here
-        persons = api.update_persons(settings)
+        if not args.no_persons:
+            persons = api.update_persons(settings)
     if args.json:
         out = {"folder": folder.to_json(), "action": args.action}
         if report is not None:
             out["index"] = report.to_json()
+        if persons is not None:
             out["persons"] = persons.to_json()
         print(json.dumps(out, ensure_ascii=False))
-    else:
+    elif report is None or persons is not None:
         print(said if report is None else persons.summary())
     return 0
 

@@ -16,7 +16,13 @@ def data(tmp_path):
     return tmp_path / "data"
 
 
-def cli(data, *args, check=True):
+def cli(data, *args, check=True, persons=False):
+    """A command on the data folder ``data``; what indexes skips the persons stage
+    (``--no-persons``) unless ``persons``: these tests are about folders and the keyword
+    index (tests/test_persons_stage.py tries the stage)."""
+    indexes = args[:1] == ("index",) or (args[:1] == ("folders",) and args[1:2] != ("list",))
+    if indexes and not persons and check:
+        args = (*args, "--no-persons")
     proc = run_cli(*args, env={"SEARCHAPP_DATA_DIR": str(data), "SEARCHAPP_CORPUS": "",
                                "SEARCHAPP_INDEX": ""})
     if check:
@@ -24,8 +30,8 @@ def cli(data, *args, check=True):
     return proc
 
 
-def cli_json(data, *args):
-    return json.loads(cli(data, *args, "--json").stdout)
+def cli_json(data, *args, persons=False):
+    return json.loads(cli(data, *args, "--json", persons=persons).stdout)
 
 
 def make_folder(path):
@@ -41,8 +47,9 @@ def test_first_run_is_the_sample_then_folders_are_added_and_searched(data, tmp_p
     listed = cli_json(data, "folders", "list")["folders"]
     assert [(f["name"], f["path"]) for f in listed] == [("Sample articles", str(CORPUS))]
     mine = make_folder(tmp_path / "research")
-    added = cli_json(data, "folders", "add", str(mine))
+    added = cli_json(data, "folders", "add", str(mine), persons=True)
     assert added["folder"]["name"] == "research" and added["index"]["added"] >= 7
+    assert added["persons"]["paragraphs"] > 100  # the persons stage ran over both folders
     # the unsupported file is reported with the folder's name
     assert {"path": "research/photo.png", "error": "unsupported file type (.png)"} in \
         added["index"]["failed"]

@@ -23,7 +23,11 @@ def work(tmp_path):
 
 
 def cli(work, *args):
-    """Run a command with this test's corpus, index and data folder."""
+    """Run a command with this test's corpus, index and data folder.  ``index`` runs
+    without the persons stage (``--no-persons``): these tests are about the keyword
+    index; tests/test_persons_stage.py tries the stage (interrupted runs included)."""
+    if args and args[0] == "index":
+        args = (*args, "--no-persons")
     return run_cli(*args, env={"SEARCHAPP_CORPUS": str(work / "corpus"),
                                "SEARCHAPP_INDEX": str(work / "index"),
                                "SEARCHAPP_DATA_DIR": str(work / "data")})
@@ -86,7 +90,8 @@ def test_interrupted_index_run_keeps_the_previous_index(work):
         (big / f"copy{i:03}.txt").write_text(f"Copy {i}\n\n{text}", encoding="utf-8")
     env = dict(os.environ, SEARCHAPP_CORPUS=str(work / "corpus"),
                SEARCHAPP_INDEX=str(work / "index"), SEARCHAPP_DATA_DIR=str(work / "data"))
-    proc = subprocess.Popen([sys.executable, "-m", "searchapp", "index"], cwd=ROOT, env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "searchapp", "index", "--no-persons"],
+                            cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     time.sleep(3)
     assert proc.poll() is None, "indexing finished before it could be interrupted"
