@@ -120,3 +120,17 @@ def test_bench_collection_quick():
     assert fmt["pdf"]["ours_pages_per_s"] > 0 and fmt["pdf"]["pypdfium2_raw_pages_per_s"] > 0
     for kind in ("docx", "epub", "e-mail"):
         assert fmt[kind]["files_per_s"] > 0
+
+
+def test_bench_persons_stage_quick():
+    """The persons stage beside spaCy's nlp.pipe (ours and as shipped) on 600 paragraphs:
+    every paragraph recognized once, one new file's alone, the engine with and without."""
+    out = bench("bench_persons_stage.py", "--paragraphs", "600", "--sample", "100")
+    assert out["stage_recognized"] == out["paragraphs"] >= 600
+    assert out["after_one_new_file"]["recognized"] == 6 and out["persons"] > 20
+    assert out["recognizer_matrix_library"] in ("blis", "numpy")
+    for key in ("stage_paragraphs_per_s", "spacy_pipe_paragraphs_per_s",
+                "spacy_as_shipped_paragraphs_per_s", "peak_rss_mb"):
+        assert out[key] > 0, key
+    with_persons = out["engine_ms"]["with_persons"]
+    assert with_persons["open_and_first_again_ms"] > 0 and with_persons["person"]["p50"] > 0
