@@ -325,3 +325,19 @@ def test_a_full_name_known_in_the_collection_counts_where_the_model_missed_it(re
     # alone, nobody tells the model's miss from a non-person
     _, alone = run(recognizer, [("body", text)])
     assert alone == [[[]]]
+
+
+def test_a_participle_opening_a_sentence_and_a_model_number_make_no_person(recognizer):
+    """The model reads "Hosting Cook" and "Max" (after "iPhone 11 Pro") as persons: the
+    participle is cut off (Cook is Tim Cook) and words after a model number are products."""
+    found, paras = run(recognizer, [
+        ("body", "Salesforce CEO Marc Benioff welcomed Apple CEO Tim Cook to the stage."),
+        ("body", 'Hosting Cook at Dreamforce "is our dream," Benioff said, hosting him again.'),
+        ("body", "The iPhone 11 Pro Max wasn't supposed to be this good; the 11 Pro Max lasts."),
+        ("body", "In 2019 Joe Biden said so. On March 3 Biden said it again."),
+    ])
+    names = set(found.persons)
+    assert "Hosting Cook" not in names and not {"Max", "Pro Max"} & names
+    assert paras[0][1] == ["Tim Cook", "Marc Benioff"] or set(paras[0][1]) == {
+        "Tim Cook", "Marc Benioff"}
+    assert paras[0][2] == [] and set(paras[0][3]) == {"Joe Biden"}

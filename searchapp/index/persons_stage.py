@@ -47,7 +47,7 @@ PERSONS_FILE = "persons.json"
 SIDECAR_VERSION = 1
 #: Bumped when the resolution rules (people.py, resolve.py, rules.py, names.py) change
 #: what they make of the same raw mentions: the next run resolves again.
-RESOLUTION_VERSION = 2
+RESOLUTION_VERSION = 3
 #: Paragraphs recognized (and committed) at a time, by one process.
 BATCH = 256
 #: At least this many new paragraphs use two spaCy processes (on two cores or more).

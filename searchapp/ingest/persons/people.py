@@ -131,8 +131,10 @@ def _candidates(doc: DocText, raw: Mapping[str, list[RawMention]],
             if m.label != "PERSON" or text[m.start:m.end] != m.text:
                 continue
             for s, e in rules.repair(text, m.start, m.end):
+                s = rules.after_participle(text, s, e, lowercase)
                 name = text[s:e]
                 if (rules.is_credit(text, s, e) or rules.looks_like_org(text, s, e)
+                        or rules.after_model_number(text, s)
                         or rules.is_character(text, s, e) or not name[:1].isupper()
                         or name.isupper() or any(ch.isdigit() for ch in name)):
                     continue

@@ -143,6 +143,48 @@ def looks_like_org(text: str, start: int, end: int) -> bool:
     return bool(_INTRODUCED_AS_ORG.search(text, max(0, start - 40), start))
 
 
+_OPENER = re.compile(r"([A-Z][a-z]{2,}(?:ing|ed))[ \t]+(?=[A-Z])")
+
+
+def after_participle(text: str, start: int, end: int,
+                     lowercase_words: set[str] | frozenset[str]) -> int:
+    """Where a name starts when the model took the participle opening a sentence
+    into it ("Hosting Cook at Dreamforce ..." -> "Cook"): the first word ends in -ing
+    or -ed, is used in lower case in the collection, and nothing but punctuation
+    precedes it in its sentence.  ``start`` when that is not so."""
+    m = _OPENER.match(text, start, end)
+    if not m or m.group(1).casefold() not in lowercase_words:
+        return start
+    before = text[:start].rstrip()
+    if before and before[-1] not in ".!?:;\"“”'(—–":
+        return start
+    return m.end()
+
+
+_CAPITALS_BEFORE = re.compile(r"(?:[A-Z][A-Za-z'’.-]*[ \t]+)*$")
+_NUMBER_BEFORE = re.compile(r"(?:^|(?P<prev>\S+)[ \t]+)(?P<num>[A-Za-z]{0,3}\d{1,4}[A-Za-z]{0,2})"
+                            r"[ \t]+$")
+_MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?$", re.I)
+
+
+def after_model_number(text: str, start: int) -> bool:
+    """Whether the capitalized words at ``start`` follow a model number: "Pro Max" in
+    "iPhone 11 Pro Max", "Ultra" in "Galaxy S23 Ultra" are products, not persons.  A
+    year ("In 2019 Biden ...") or a day ("On March 3 Biden", "on 3 June Biden") is not
+    a model number."""
+    head = text[max(0, start - 80):start]
+    run = _CAPITALS_BEFORE.search(head)
+    if any(_MONTH.match(w) for w in run.group().split()):
+        return False
+    m = _NUMBER_BEFORE.search(head[:run.start()])
+    if not m:
+        return False
+    num = m.group("num")
+    if num.isdigit() and len(num) == 4 and 1500 <= int(num) <= 2099:
+        return False
+    return not (m.group("prev") and _MONTH.match(m.group("prev")))
+
+
 def ordinary_words(name: str, lowercase_words: set[str] | frozenset[str]) -> bool:
     """Whether every word of ``name`` is used in lower case (so it is a phrase, not a name)."""
     words = [w for w in re.split(rf"[\s{_H}]+", name) if w]
