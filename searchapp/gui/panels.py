@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -236,6 +236,8 @@ class BookmarksPanel(QWidget):
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
+        # in a short window the panel yields down to one row (gui/fit.py)
+        self.table.setMinimumHeight(header.sizeHint().height() + self.row_height() + 4)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(1, 140)
         header.resizeSection(2, 100)
@@ -284,6 +286,15 @@ class BookmarksPanel(QWidget):
         return QSize(hint.width(), height)
 
     def reload(self) -> None:
+        """The tags and the rows read again (after bookmarks were added or removed)."""
+        self.reload_tags()
+        self.apply_filter()
+
+    def reload_tags(self) -> None:
+        """The tag list read again, the rows left as they are: after a note or tags
+        were edited in place (resetting the model then would delete the cell's editor
+        while the view commits its text: Qt's "commitData called with an editor that
+        does not belong to this view")."""
         current = self.tag.currentData()
         self.tag.blockSignals(True)
         self.tag.clear()
@@ -293,7 +304,8 @@ class BookmarksPanel(QWidget):
         i = self.tag.findData(current)
         self.tag.setCurrentIndex(max(0, i))
         self.tag.blockSignals(False)
-        self.apply_filter()
+        if i < 0 and current is not None:  # the tag filtered by is gone: show all, once
+            QTimer.singleShot(0, self.apply_filter)  # the editor has closed by then
 
     def apply_filter(self) -> None:
         self.model.refresh(tag=self.tag.currentData(), text=self.filter.text().strip())
