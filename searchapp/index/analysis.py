@@ -1,7 +1,11 @@
 """Text analysis for the index: English stemming, case and accent folding, CJK bigrams.
 
 Latin-script words are lower-cased, folded (``Séoul`` finds ``Seoul``), stop
-words dropped and Porter-stemmed.  Han, Hangul and Kana have no spaces
+words dropped and Porter-stemmed.  A dropped stop word keeps its place: the
+words after it are not moved up, so "all the time" is not the phrase "all
+time" (nor what the hyphenated ``all-time`` searches), and the phrase
+"Bank of America" asks for *america* two places after *bank*
+(:mod:`searchapp.search.phrase`).  Han, Hangul and Kana have no spaces
 between words, so any run of them becomes overlapping character bigrams
 (``习近平`` -> ``习近 近平``); the query parser turns a multi-token word into a
 phrase, so typing ``习近平`` or ``정상회의`` finds exactly the paragraphs
@@ -99,7 +103,7 @@ _STOP = frozenset(STOP_WORDS) | frozenset("abcdefghijklmnopqrstuvwxyz")
 def text_analyzer():
     """Analyzer for body and title text (stemmed, stop words dropped)."""
     return (Tokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | CJKBigramFilter()
-            | StopFilter(stoplist=_STOP, minsize=1) | QueryAwareStemFilter())
+            | StopFilter(stoplist=_STOP, minsize=1, renumber=False) | QueryAwareStemFilter())
 
 
 def name_analyzer():
