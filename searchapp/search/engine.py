@@ -27,7 +27,7 @@ from typing import Protocol
 import numpy as np
 
 from searchapp.errors import QueryError
-from searchapp.index.analysis import text_analyzer
+from searchapp.index.analysis import TokenCache, text_analyzer
 from searchapp.index.update import open_index
 from searchapp.index.whoosh.readers import Columns
 from searchapp.ingest.entities import Registry
@@ -86,6 +86,7 @@ class SearchEngine:
         self._load_found()
         self._builder = QueryBuilder(self._ix.schema, self._names, self._facet_values)
         self._analyzer = text_analyzer()
+        self._tokens = TokenCache(self._analyzer)  # highlighting: words analyzed once
 
     @classmethod
     def open(cls, settings) -> SearchEngine:
@@ -238,7 +239,7 @@ class SearchEngine:
     def _hit(self, docnum: int, score, hl: Highlight, persons: list[str]) -> Hit:
         f = self._stored(docnum)
         text = f.get("body", "")
-        spans = hl.spans(self._analyzer, text, f.get("mentions", []), persons)
+        spans = hl.spans(self._tokens, text, f.get("mentions", []), persons)
         return Hit(
             key=f["key"], pid=f["pid"], doc_id=f["doc_id"], path=f["path"],
             title=f.get("title", ""), source=f.get("source", ""), date=f.get("date") or None,
@@ -262,7 +263,7 @@ class SearchEngine:
             persons = [*persons, *(parsed.persons if parsed else [])]
         out = {}
         for p in paragraphs:
-            spans = hl.spans(self._analyzer, p.get("body", ""), p.get("mentions", []), persons)
+            spans = hl.spans(self._tokens, p.get("body", ""), p.get("mentions", []), persons)
             if spans:
                 out[p["para"]] = spans
         return out

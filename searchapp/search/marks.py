@@ -51,12 +51,12 @@ class Highlight:
         """Every index term involved (for ``SearchResult.terms``)."""
         return self.words | {w for words, _s, _g in self.phrases for w in words}
 
-    def spans(self, analyzer, text: str, mentions=(), persons=()) -> list[tuple[int, int]]:
-        """Merged character spans of ``text`` to mark."""
+    def spans(self, tokens, text: str, mentions=(), persons=()) -> list[tuple[int, int]]:
+        """Merged character spans of ``text`` to mark; ``tokens(text)`` gives its
+        ``(pos, term, startchar, endchar)`` (:class:`~searchapp.index.analysis.TokenCache`)."""
         spans: list[tuple[int, int]] = []
         if self.words or self.phrases:
-            tokens = [(t.pos, t.text, t.startchar, t.endchar)
-                      for t in analyzer(text, chars=True, positions=True, mode="index")]
+            tokens = tokens(text)
             spans += [(s, e) for _p, w, s, e in tokens if w in self.words]
             for words, slop, gaps in self.phrases:
                 spans += _phrase_spans(tokens, words, slop, gaps)

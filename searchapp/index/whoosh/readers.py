@@ -58,6 +58,8 @@ class Columns:
         self._has: dict[str, np.ndarray] = {}
         self._pids: tuple[list[str], np.ndarray, np.ndarray] | None = None
         self._replaced: dict[str, str] = {}  # index field -> facet whose values replace it
+        self._codes: dict[str, np.ndarray | None] = {}  # facet -> value per paragraph
+        self._months: tuple[list[str], np.ndarray] | None = None
 
     def pid_docs(self) -> tuple[list[str], np.ndarray, np.ndarray]:
         """Every paragraph content id (sorted), and parallel arrays of docnums and pid
@@ -72,6 +74,7 @@ class Columns:
         ``person:``/``place:`` terms then match these, not the index's own."""
         self.facets[facet] = (values, docs, terms, {v: i for i, v in enumerate(values)})
         self._has.pop(facet, None)
+        self._codes.pop(facet, None)
         self._replaced[FACET_FIELDS[facet]] = facet
 
     def postings(self, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
@@ -188,10 +191,30 @@ class Columns:
         return mask
 
     def timeline(self, matched: np.ndarray) -> list[tuple[str, int]]:
-        months = self.datenum[matched & (self.datenum > 0)] // 100  # YYYYMM, or YYYY00
-        values, counts = np.unique(months, return_counts=True)
-        return [(f"{v // 100:04d}-{v % 100:02d}" if v % 100 else f"{v // 100:04d}", int(c))
-                for v, c in zip(values.tolist(), counts.tolist(), strict=True)]
+        """(month or year, paragraphs) of the dated ``matched`` paragraphs, in order."""
+        if self._months is None:  # each paragraph's month (YYYYMM, or YYYY00), once
+            months = np.where(self.datenum > 0, self.datenum // 100, 0)
+            values, codes = np.unique(months, return_inverse=True)
+            labels = [f"{v // 100:04d}-{v % 100:02d}" if v % 100 else f"{v // 100:04d}"
+                      for v in values.tolist()]
+            self._months = (labels, codes.astype(np.int32))
+        labels, codes = self._months
+        counts = np.bincount(codes[matched], minlength=len(labels))
+        return [(labels[i], int(counts[i])) for i in np.flatnonzero(counts).tolist()
+                if labels[i] != "0000"]
+
+    def _single(self, facet: str) -> np.ndarray | None:
+        """Each paragraph's value of a facet that has at most one per paragraph
+        (source, year, folder) as a column, -1 for none (None for persons, places,
+        authors: several per paragraph)."""
+        if facet not in self._codes:
+            _values, docs, terms, _ = self.facets[facet]
+            codes = None
+            if len(docs) <= self.n and len(np.unique(docs)) == len(docs):
+                codes = np.full(self.n, -1, dtype=np.int32)
+                codes[docs] = terms
+            self._codes[facet] = codes
+        return self._codes[facet]
 
     def counts(self, facet: str, matched: np.ndarray, limit: int) -> tuple[list[dict], int]:
         """The facet's values among ``matched`` paragraphs, most frequent first (years in
@@ -201,7 +224,11 @@ class Columns:
         out = []
         size = 0
         if len(docs):
-            counts = np.bincount(terms[matched[docs]], minlength=len(values))
+            single = self._single(facet)
+            if single is not None:  # one value a paragraph: count the matched ones' values
+                counts = np.bincount(single[matched] + 1, minlength=len(values) + 1)[1:]
+            else:  # every (paragraph, value) pair whose paragraph is matched
+                counts = np.bincount(terms[matched[docs]], minlength=len(values))
             size = int(np.count_nonzero(counts))
             order = np.lexsort((np.arange(len(values)), -counts))
             for i in order[:limit]:
