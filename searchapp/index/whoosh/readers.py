@@ -24,6 +24,7 @@ from searchapp.index.whoosh.segments import PositionStore, positions_path
 from searchapp.model import UNKNOWN, UNKNOWN_FACETS
 
 _POSTINGS_CACHE_BYTES = 64 << 20  # posting arrays kept per searcher
+_SPARSE = 8  # a facet's pairs are gathered by paragraph when 1/8 or fewer are matched
 
 
 class Columns:
@@ -59,6 +60,7 @@ class Columns:
         self._pids: tuple[list[str], np.ndarray, np.ndarray] | None = None
         self._replaced: dict[str, str] = {}  # index field -> facet whose values replace it
         self._codes: dict[str, np.ndarray | None] = {}  # facet -> value per paragraph
+        self._by_doc: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # facet -> CSR
         self._months: tuple[list[str], np.ndarray] | None = None
 
     def pid_docs(self) -> tuple[list[str], np.ndarray, np.ndarray]:
@@ -75,6 +77,7 @@ class Columns:
         self.facets[facet] = (values, docs, terms, {v: i for i, v in enumerate(values)})
         self._has.pop(facet, None)
         self._codes.pop(facet, None)
+        self._by_doc.pop(facet, None)
         self._replaced[FACET_FIELDS[facet]] = facet
 
     def postings(self, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
@@ -153,6 +156,11 @@ class Columns:
             self._stores[key] = store
         return self._stores[key]
 
+    def replaced(self, fieldname: str) -> bool:
+        """Whether the index field's terms are answered by a replaced facet
+        (:meth:`set_facet`) rather than by the index."""
+        return fieldname in self._replaced
+
     def term_mask(self, fieldname: str, btext: bytes) -> np.ndarray:
         if fieldname in self._replaced:
             return self.value_mask(self._replaced[fieldname], btext.decode("utf-8"))
@@ -216,6 +224,32 @@ class Columns:
             self._codes[facet] = codes
         return self._codes[facet]
 
+    def _values_by_doc(self, facet: str) -> tuple[np.ndarray, np.ndarray]:
+        """A facet's values grouped by paragraph: ``starts`` (n + 1 offsets) into
+        ``terms`` ordered by paragraph (read once per searcher and facet)."""
+        hit = self._by_doc.get(facet)
+        if hit is None:
+            _values, docs, terms, _ = self.facets[facet]
+            order = np.argsort(docs, kind="stable")
+            starts = np.searchsorted(docs[order], np.arange(self.n + 1))
+            hit = self._by_doc[facet] = (starts, terms[order])
+        return hit
+
+    def _matched_values(self, facet: str, matched: np.ndarray) -> np.ndarray:
+        """The value ordinal of every (matched paragraph, value) pair of a facet with
+        several values a paragraph: through the paragraphs' ranges when few are
+        matched, else by testing every pair's paragraph."""
+        _values, docs, terms, _ = self.facets[facet]
+        idx = np.flatnonzero(matched)
+        if len(idx) * _SPARSE > len(docs):
+            return terms[matched[docs]]
+        starts, by_doc = self._values_by_doc(facet)
+        first, lens = starts[idx], starts[idx + 1] - starts[idx]
+        ends = np.cumsum(lens)
+        where = np.repeat(first - (ends - lens), lens) + np.arange(int(ends[-1]) if len(ends)
+                                                                    else 0)
+        return by_doc[where]
+
     def counts(self, facet: str, matched: np.ndarray, limit: int) -> tuple[list[dict], int]:
         """The facet's values among ``matched`` paragraphs, most frequent first (years in
         order), at most ``limit``; and how many values have a count at all.  Sources
@@ -228,7 +262,8 @@ class Columns:
             if single is not None:  # one value a paragraph: count the matched ones' values
                 counts = np.bincount(single[matched] + 1, minlength=len(values) + 1)[1:]
             else:  # every (paragraph, value) pair whose paragraph is matched
-                counts = np.bincount(terms[matched[docs]], minlength=len(values))
+                counts = np.bincount(self._matched_values(facet, matched),
+                                     minlength=len(values))
             size = int(np.count_nonzero(counts))
             order = np.lexsort((np.arange(len(values)), -counts))
             for i in order[:limit]:
