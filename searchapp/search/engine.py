@@ -168,7 +168,8 @@ class SearchEngine:
             filters = combine(base, groups)
             text = None if parsed.query is None else self._match(parsed.query)
             matched = filters if text is None else text & filters
-            total = int(matched.sum())
+            idx = np.flatnonzero(matched)  # the matched paragraphs, once for all below
+            total = len(idx)
             facets, facet_sizes = {}, {}
             and_groups = {f for f, chosen, mode in (("person", req.persons, req.person_mode),
                                                     ("place", req.places, req.place_mode))
@@ -177,14 +178,15 @@ class SearchEngine:
                 # a group whose chosen values are OR (any of them: one value, or several
                 # in "any" mode) counts without its own filter, so that its other values
                 # stay offered; an AND group of several values narrows like any filter
-                among = matched
+                among, among_idx = matched, idx
                 if f in groups and f not in and_groups:
                     among = combine(base, groups, leave_out=f)
                     if text is not None:
                         among &= text
-                facets[f], facet_sizes[f] = cols.counts(f, among, req.facet_limit)
-            timeline = cols.timeline(matched)
-            docnums, scores = self._page(cols, parsed, matched, req, total)
+                    among_idx = None
+                facets[f], facet_sizes[f] = cols.counts(f, among, req.facet_limit, among_idx)
+            timeline = cols.timeline(matched, idx)
+            docnums, scores = self._page(cols, parsed, idx, req, total)
             mark_persons = list(dict.fromkeys([*persons, *parsed.persons]))
             hl = Highlight.of(self._searcher.reader(), parsed.query)
             hits = [self._hit(d, s, hl, mark_persons)
@@ -209,12 +211,12 @@ class SearchEngine:
         parsed = self._builder.parse(text)
         return None if parsed.query is None else int((self._match(parsed.query) & filters).sum())
 
-    def _page(self, cols: Columns, parsed: ParsedQuery, matched: np.ndarray,
+    def _page(self, cols: Columns, parsed: ParsedQuery, docs: np.ndarray,
               req: SearchRequest, total: int) -> tuple[list[int], list[float | None]]:
+        """The requested page of the matched paragraphs ``docs`` (sorted numbers)."""
         first = (req.page - 1) * req.page_size
         if first >= total:
             return [], []
-        docs = np.flatnonzero(matched)
         if req.sort == "relevance" and parsed.query is not None:
             scores = rank.scores(self._searcher, cols, parsed.query, docs)
             order = np.lexsort((docs, -scores))[first : first + req.page_size]

@@ -198,8 +198,10 @@ class Columns:
             mask[self.facets[facet][1]] = True
         return mask
 
-    def timeline(self, matched: np.ndarray) -> list[tuple[str, int]]:
-        """(month or year, paragraphs) of the dated ``matched`` paragraphs, in order."""
+    def timeline(self, matched: np.ndarray, idx: np.ndarray | None = None
+                 ) -> list[tuple[str, int]]:
+        """(month or year, paragraphs) of the dated ``matched`` paragraphs, in order
+        (``idx``: their numbers, when the caller has them)."""
         if self._months is None:  # each paragraph's month (YYYYMM, or YYYY00), once
             months = np.where(self.datenum > 0, self.datenum // 100, 0)
             values, codes = np.unique(months, return_inverse=True)
@@ -207,9 +209,14 @@ class Columns:
                       for v in values.tolist()]
             self._months = (labels, codes.astype(np.int32))
         labels, codes = self._months
-        counts = np.bincount(codes[matched], minlength=len(labels))
+        counts = np.bincount(codes[self._selection(matched, idx)], minlength=len(labels))
         return [(labels[i], int(counts[i])) for i in np.flatnonzero(counts).tolist()
                 if labels[i] != "0000"]
+
+    def _selection(self, matched: np.ndarray, idx: np.ndarray | None) -> np.ndarray:
+        """What indexes a column at the matched paragraphs: their numbers when they are
+        few (a gather of that many), else the mask (a pass over every paragraph)."""
+        return idx if idx is not None and len(idx) * _SPARSE <= self.n else matched
 
     def _single(self, facet: str) -> np.ndarray | None:
         """Each paragraph's value of a facet that has at most one per paragraph
@@ -235,12 +242,12 @@ class Columns:
             hit = self._by_doc[facet] = (starts, terms[order])
         return hit
 
-    def _matched_values(self, facet: str, matched: np.ndarray) -> np.ndarray:
+    def _matched_values(self, facet: str, matched: np.ndarray, idx: np.ndarray
+                        ) -> np.ndarray:
         """The value ordinal of every (matched paragraph, value) pair of a facet with
         several values a paragraph: through the paragraphs' ranges when few are
         matched, else by testing every pair's paragraph."""
         _values, docs, terms, _ = self.facets[facet]
-        idx = np.flatnonzero(matched)
         if len(idx) * _SPARSE > len(docs):
             return terms[matched[docs]]
         starts, by_doc = self._values_by_doc(facet)
@@ -250,19 +257,24 @@ class Columns:
                                                                     else 0)
         return by_doc[where]
 
-    def counts(self, facet: str, matched: np.ndarray, limit: int) -> tuple[list[dict], int]:
+    def counts(self, facet: str, matched: np.ndarray, limit: int,
+               idx: np.ndarray | None = None) -> tuple[list[dict], int]:
         """The facet's values among ``matched`` paragraphs, most frequent first (years in
         order), at most ``limit``; and how many values have a count at all.  Sources
-        and authors also count :data:`UNKNOWN`: paragraphs with no value."""
+        and authors also count :data:`UNKNOWN`: paragraphs with no value.  ``idx``:
+        the matched paragraphs' numbers, when the caller has them."""
         values, docs, terms, _ = self.facets[facet]
         out = []
         size = 0
+        if idx is None:
+            idx = np.flatnonzero(matched)
+        sel = self._selection(matched, idx)
         if len(docs):
             single = self._single(facet)
             if single is not None:  # one value a paragraph: count the matched ones' values
-                counts = np.bincount(single[matched] + 1, minlength=len(values) + 1)[1:]
+                counts = np.bincount(single[sel] + 1, minlength=len(values) + 1)[1:]
             else:  # every (paragraph, value) pair whose paragraph is matched
-                counts = np.bincount(self._matched_values(facet, matched),
+                counts = np.bincount(self._matched_values(facet, matched, idx),
                                      minlength=len(values))
             size = int(np.count_nonzero(counts))
             order = np.lexsort((np.arange(len(values)), -counts))
@@ -275,7 +287,7 @@ class Columns:
         if facet == "year":
             out.sort(key=lambda r: r["value"])
         if facet in UNKNOWN_FACETS:
-            missing = int(np.count_nonzero(matched & self.live & ~self.has_value(facet)))
+            missing = int(np.count_nonzero(self.live[sel] & ~self.has_value(facet)[sel]))
             if missing:
                 size += 1
                 if len(out) < limit:
