@@ -171,6 +171,7 @@ class SearchEngine:
             idx = np.flatnonzero(matched)  # the matched paragraphs, once for all below
             total = len(idx)
             facets, facet_sizes = {}, {}
+            everything = int(np.count_nonzero(base)) == cols.live_count  # no exclusion, no dates
             and_groups = {f for f, chosen, mode in (("person", req.persons, req.person_mode),
                                                     ("place", req.places, req.place_mode))
                           if mode == "all" and len(chosen) > 1}
@@ -180,9 +181,12 @@ class SearchEngine:
                 # stay offered; an AND group of several values narrows like any filter
                 among, among_idx = matched, idx
                 if f in groups and f not in and_groups:
-                    among = combine(base, groups, leave_out=f)
-                    if text is not None:
-                        among &= text
+                    if text is None and len(groups) == 1 and everything:
+                        among = cols.live  # the group's own filter alone: index-wide counts
+                    else:
+                        among = combine(base, groups, leave_out=f)
+                        if text is not None:
+                            among &= text
                     among_idx = None
                 facets[f], facet_sizes[f] = cols.counts(f, among, req.facet_limit, among_idx)
             timeline = cols.timeline(matched, idx)

@@ -61,6 +61,7 @@ class Columns:
         self._replaced: dict[str, str] = {}  # index field -> facet whose values replace it
         self._codes: dict[str, np.ndarray | None] = {}  # facet -> value per paragraph
         self._by_doc: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # facet -> CSR
+        self._totals: dict[tuple[str, int], tuple[list[dict], int]] = {}  # over every paragraph
         self._months: tuple[list[str], np.ndarray] | None = None
 
     def pid_docs(self) -> tuple[list[str], np.ndarray, np.ndarray]:
@@ -78,6 +79,7 @@ class Columns:
         self._has.pop(facet, None)
         self._codes.pop(facet, None)
         self._by_doc.pop(facet, None)
+        self._totals.clear()
         self._replaced[FACET_FIELDS[facet]] = facet
 
     def postings(self, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
@@ -262,7 +264,18 @@ class Columns:
         """The facet's values among ``matched`` paragraphs, most frequent first (years in
         order), at most ``limit``; and how many values have a count at all.  Sources
         and authors also count :data:`UNKNOWN`: paragraphs with no value.  ``idx``:
-        the matched paragraphs' numbers, when the caller has them."""
+        the matched paragraphs' numbers, when the caller has them.  Counts over every
+        live paragraph (``matched`` is :attr:`live`) are kept for the searcher."""
+        if matched is self.live:
+            key = (facet, limit)
+            if key not in self._totals:
+                self._totals[key] = self._counts(facet, matched, limit, idx)
+            out, size = self._totals[key]
+            return [dict(r) for r in out], size
+        return self._counts(facet, matched, limit, idx)
+
+    def _counts(self, facet: str, matched: np.ndarray, limit: int,
+                idx: np.ndarray | None) -> tuple[list[dict], int]:
         values, docs, terms, _ = self.facets[facet]
         out = []
         size = 0
