@@ -8,7 +8,7 @@ the environment at import time.
 setting             environment variable         default
 ==================  ===========================  =================================
 folders searched    ``SEARCHAPP_CORPUS`` (one    the list in the data folder's
-                    folder, for this run only)   ``folders.json`` (:mod:`searchapp.folders`);
+                    folder, for this run only)   ``folders.json`` (:mod:`searchapp.folders.folder_list`);
                                                  before any change, the bundled sample
 index folder        ``SEARCHAPP_INDEX``          the data folder's ``index``; for a one-off
                                                  folder ``indexes/<name>-<hash>``
@@ -30,8 +30,8 @@ from pathlib import Path
 
 import platformdirs
 
-from searchapp.folders import Folder, load_folders
-from searchapp.folders import one_off as one_off_folder
+from searchapp.folders.folder_list import Folder, load_folders
+from searchapp.folders.folder_list import one_off as one_off_folder
 
 APP_NAME = "searchapp"
 

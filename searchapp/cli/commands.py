@@ -81,7 +81,7 @@ def cmd_persons(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     if getattr(args, "action", None):
-        from searchapp.cli_persons import curate
+        from searchapp.cli.persons import curate
 
         return curate(args, settings)
     found = index_exists(settings.index) and (settings.index / "persons.json").exists()
@@ -149,7 +149,7 @@ def cmd_index(args: argparse.Namespace) -> int:
             bar.close()
     for path, reason in report.failed:
         _warn(f"{path}: {reason}")
-    from searchapp.cli_persons import finish_index  # the summary, then the persons stage
+    from searchapp.cli.persons import finish_index  # the summary, then the persons stage
 
     return finish_index(args, settings, report)
 
@@ -255,7 +255,7 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
             b = store.add(para, note=args.note or "", tags=args.tag)
             _out(args, b.to_json(), f"bookmark {b.id}: {b.title or b.path} ¶{b.para}")
         elif args.action == "list":
-            from searchapp.index.background import index_exists
+            from searchapp.procs.indexer import index_exists
 
             if args.reconcile or index_exists(settings.index):
                 with _open_engine(settings) as engine:  # cheap when done in this index
@@ -409,7 +409,7 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_desktop(args: argparse.Namespace) -> int:
-    from searchapp import desktop
+    from searchapp.cli import desktop
 
     prefix = Path(args.prefix).expanduser() if args.prefix else None
     if args.command == "install-desktop":
@@ -485,7 +485,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="found persons not curated yet, most mentioned first")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     _add_location(p, data=True)
-    from searchapp.cli_persons import add_curation
+    from searchapp.cli.persons import add_curation
 
     add_curation(p, _add_location)
     p.set_defaults(func=cmd_persons)
@@ -552,7 +552,7 @@ def build_parser() -> argparse.ArgumentParser:
                                         "~/.local/share; /usr/local/share for all users)")
         p.add_argument("--json", action="store_true")
         p.set_defaults(func=cmd_desktop)
-    from searchapp.cli_folders import add_parser as add_folders_parser
+    from searchapp.cli.folders import add_parser as add_folders_parser
 
     add_folders_parser(sub, _add_location)
     return ap
@@ -569,7 +569,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.app_corpus:  # the app and the processes it starts read the environment
         os.environ["SEARCHAPP_CORPUS"] = args.app_corpus
     if args.self_test:
-        from searchapp.selftest import run_self_test
+        from searchapp.cli.selftest import run_self_test
 
         return run_self_test(gui=args.self_test == "all")
     if args.command is None:

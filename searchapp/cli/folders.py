@@ -6,8 +6,8 @@ import argparse
 import json
 import sys
 
-from searchapp import folders as folder_list
 from searchapp.config import Settings, bundled_corpus
+from searchapp.folders import folder_list
 
 
 def add_parser(sub, add_location) -> None:
@@ -39,7 +39,7 @@ def add_parser(sub, add_location) -> None:
 
 
 def cmd_folders(args: argparse.Namespace) -> int:
-    from searchapp.cli import _settings
+    from searchapp.cli.commands import _settings
 
     settings = _settings(args)
     data, default = settings.data_dir, bundled_corpus()

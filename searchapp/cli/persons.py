@@ -1,6 +1,6 @@
 """The ``persons`` curation commands and the persons stage of ``index``, for the CLI.
 
-Kept beside :mod:`searchapp.cli` (which calls them) so that the CLI module stays
+Kept beside :mod:`searchapp.cli.commands` (which calls them) so that the CLI module stays
 short; each is a few lines over :mod:`searchapp.api`.
 """
 
@@ -16,7 +16,7 @@ def curate(args: argparse.Namespace, settings: Settings) -> int:
     """``persons merge|rename|hide|split|role``: recorded in the data folder, applied
     by re-running the persons stage's resolution (no re-index)."""
     from searchapp.api import curate_person
-    from searchapp.cli import UserError, _out
+    from searchapp.cli.commands import UserError, _out
     from searchapp.index.update import index_exists
     from searchapp.ingest.persons.curation import CurationError
 
@@ -34,7 +34,7 @@ def curate(args: argparse.Namespace, settings: Settings) -> int:
 
 def index_persons(args: argparse.Namespace, settings: Settings):
     """The persons stage after the keyword update (keyword search already works)."""
-    from searchapp.index.background import run_persons_in_process
+    from searchapp.procs.indexer import run_persons_in_process
 
     bar = None
 
@@ -76,7 +76,7 @@ def add_curation(p: argparse.ArgumentParser, add_location) -> None:
 def finish_index(args: argparse.Namespace, settings: Settings, report) -> int:
     """After the keyword update of ``searchapp index``: its summary (keyword search
     works from here on), then the persons stage unless ``--no-persons``."""
-    from searchapp.cli import _print_json_line
+    from searchapp.cli.commands import _print_json_line
 
     persons = None
     if not args.no_persons:

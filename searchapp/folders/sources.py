@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from searchapp.config import Settings
-from searchapp.folders import Folder
+from searchapp.folders.folder_list import Folder
 from searchapp.index.parallel import file_key_of
 from searchapp.ingest.entities import Registry
 from searchapp.ingest.metadata import Catalog

@@ -28,8 +28,8 @@ from whoosh.writing import CLEAR
 
 from searchapp.config import Settings
 from searchapp.errors import IndexBusy, IndexDamaged, IndexError_, IndexMissing, IndexOutdated
-from searchapp.folders import prefix_of
-from searchapp.index import background
+from searchapp.folders.folder_list import prefix_of
+from searchapp.folders.sources import curation, file_key, scan_folders
 from searchapp.index.manifest import (
     config_fingerprint,
     read_manifest,
@@ -39,12 +39,12 @@ from searchapp.index.manifest import (
 )
 from searchapp.index.parallel import Task, load_tasks
 from searchapp.index.schema import INDEX_NAME, SCHEMA_VERSION, make_schema
-from searchapp.index.sources import curation, file_key, scan_folders
 from searchapp.index.whoosh import segments as bulkwrite
 from searchapp.index.whoosh.patches import apply as _apply_whoosh_fixes
 from searchapp.ingest.pipeline import doc_id_for
 from searchapp.ingest.read import MAX_BYTES, os_reason
 from searchapp.model import IndexReport, Progress
+from searchapp.procs import indexer as background
 
 _apply_whoosh_fixes()
 
