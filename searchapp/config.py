@@ -48,6 +48,10 @@ def bundled_corpus() -> Path:
     return _bundled("corpus", "corpus")
 
 
+#: The app's reverse-DNS id: its .desktop entry, icons and AppStream metainfo are named by it.
+APP_ID = "io.github.searchapp.SearchApp"
+
+
 def desktop_files() -> Path:
     """The freedesktop entry, icons and AppStream metainfo shipped with the package."""
     return _bundled("linux", "packaging/linux")

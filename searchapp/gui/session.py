@@ -23,9 +23,10 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from searchapp.config import Settings
 from searchapp.errors import IndexDamaged
 from searchapp.gui.jobs import run_job
+from searchapp.index import index_exists
 from searchapp.model import IndexReport, SearchRequest, SearchResult
 from searchapp.procs.engine import EngineClient
-from searchapp.procs.indexer import index_exists, update_index_in_process
+from searchapp.procs.indexer import update_index_in_process
 
 
 class SearchSession(QObject):

@@ -13,7 +13,7 @@ from whoosh import index as whoosh_index
 
 from searchapp import procs
 from searchapp.config import Settings
-from searchapp.folders.folder_list import prefix_of
+from searchapp.folders.folder_list import file_key_of
 from searchapp.index.schema import INDEX_NAME, paragraph_records
 from searchapp.index.whoosh import segments as bulkwrite
 from searchapp.ingest.pipeline import load_documents
@@ -39,10 +39,6 @@ class Task:
     def key(self) -> str:
         """The file's key in the manifest (see :mod:`searchapp.folders.sources`)."""
         return file_key_of(self.folder, self.rel)
-
-
-def file_key_of(folder_key: str, rel: str) -> str:
-    return prefix_of(folder_key) + rel
 
 
 Curation = dict  # folder key -> (Catalog, Registry)

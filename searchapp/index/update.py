@@ -30,6 +30,7 @@ from searchapp.config import Settings
 from searchapp.errors import IndexBusy, IndexDamaged, IndexError_, IndexMissing, IndexOutdated
 from searchapp.folders.folder_list import prefix_of
 from searchapp.folders.sources import curation, file_key, scan_folders
+from searchapp.index import index_exists
 from searchapp.index.manifest import (
     config_fingerprint,
     read_manifest,
@@ -44,16 +45,10 @@ from searchapp.index.whoosh.patches import apply as _apply_whoosh_fixes
 from searchapp.ingest.pipeline import doc_id_for
 from searchapp.ingest.read import MAX_BYTES, os_reason
 from searchapp.model import IndexReport, Progress
-from searchapp.procs import indexer as background
 
 _apply_whoosh_fixes()
 
 CREATE_LOCK = "CREATING.lock"  # not "_paragraphs_*": Whoosh's create deletes those
-
-
-def index_exists(index_dir: Path) -> bool:
-    """An index (of any version) is at ``index_dir``: its table of contents is there."""
-    return background.index_exists(index_dir)
 
 
 def _leftover_segments(index_dir: Path) -> bool:

@@ -38,7 +38,7 @@ from searchapp.ingest.read import (
 )
 
 if TYPE_CHECKING:
-    from searchapp.ingest.formats import Extracted
+    from searchapp.ingest.formats.extracted import Extracted
 
 #: Paragraphs longer than this are split at sentence boundaries.
 MAX_PARAGRAPH = 4000
