@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from searchapp.ingest.entities import Registry
-from searchapp.ingest.html import extract_article
+from searchapp.ingest.html.extract import extract_article
 from searchapp.ingest.pipeline import load_document
 from searchapp.ingest.read import LoadError
 from searchapp.ingest.text import classify, split_blocks

@@ -339,9 +339,9 @@ def test_an_indexer_child_that_finds_the_index_busy_says_so_once(work):
 
     from searchapp.config import Settings
     from searchapp.errors import IndexBusy
-    from searchapp.index.background import update_index_in_process
     from searchapp.index.schema import INDEX_NAME
     from searchapp.index.update import update_index
+    from searchapp.procs.indexer import update_index_in_process
 
     s = Settings.resolve(corpus=work / "corpus", index=work / "index", data_dir=work / "data")
     update_index(s)

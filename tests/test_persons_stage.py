@@ -231,7 +231,7 @@ def test_index_without_a_recognizer_says_so_in_one_line(own):
 
 
 def test_the_apps_indexer_child_runs_the_stage_after_telling_indexed(own):
-    from searchapp.index.background import PERSONS_PROGRESS, update_index_in_process
+    from searchapp.procs.indexer import PERSONS_PROGRESS, update_index_in_process
 
     (own.index / "persons.json").unlink()
     indexed, labels = [], set()
