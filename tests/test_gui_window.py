@@ -48,7 +48,7 @@ def inside_screen(win) -> bool:
 
 
 def test_the_indexers_progress_is_never_clipped_in_the_status_bar(qtbot, settings):
-    from searchapp.index.background import PERSONS_PROGRESS
+    from searchapp.procs.indexer import PERSONS_PROGRESS
 
     win = open_window(qtbot, settings)
     wait_indexed(qtbot, win)  # the launch's own update has said it is done
@@ -140,10 +140,14 @@ def test_did_you_mean_keeps_the_capital_the_user_typed(qtbot, settings):
 
 
 def test_editing_a_bookmark_note_in_place_gives_no_qt_warning(qtbot, qtlog, settings):
+    from searchapp.gui.panels import NO_BOOKMARKS
+
     win = open_window(qtbot, settings)
+    table = win.bookmarks_panel.table
+    assert table.hint == NO_BOOKMARKS  # the empty panel says how to fill it
     search(qtbot, win, "summit")
     win.toggle_bookmark(win.model.hits[0].to_json())
-    table = win.bookmarks_panel.table
+    assert table.hint == ""
     cell = win.bookmarks_model.index(0, win.bookmarks_model.NOTE)
     table.setCurrentIndex(cell)
     table.edit(cell)
@@ -167,6 +171,8 @@ def test_editing_a_bookmark_note_in_place_gives_no_qt_warning(qtbot, qtlog, sett
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: win.bookmarks_panel.tag.findData("alliance") >= 0, timeout=WAIT)
     assert [r.message for r in qtlog.records if "editor" in r.message] == []
+    win.bookmarks_panel.filter.setText("no such words")
+    assert table.hint == "No bookmark matches the filter."
 
 
 def test_the_viewer_says_so_when_its_documents_folder_is_removed(qtbot, tmp_path, first_run):
@@ -239,3 +245,19 @@ def test_keeping_the_sample_keeps_it_searched_and_the_offer_goes(qtbot, tmp_path
     assert [f.name for f in win.settings.folders] == ["Sample articles", "Reports"]
     assert {h.folder for h in search(qtbot, win, "Camp David").hits} == \
         {"Reports", "Sample articles"}
+
+
+def test_an_empty_result_list_says_why_it_is_empty(qtbot, settings):
+    win = open_window(qtbot, settings)
+    assert search(qtbot, win, "summit").total and win.results.empty_text == ""
+    assert search(qtbot, win, "zeppelinfactory").total == 0
+    assert win.results.empty_text == "No paragraph matches this search."
+    win.toggle_filter("person", "Xi Jinping")
+    qtbot.waitUntil(lambda: win.settled() and win.session.result_request.persons == ["Xi Jinping"],
+                    timeout=WAIT)
+    assert "with these filters" in win.results.empty_text
+    win.results.grab()  # painted into the empty list
+    win.search_box.setText("date:[2023")
+    win.run_search()
+    qtbot.waitUntil(lambda: win.result is None, timeout=WAIT)
+    assert "cannot run" in win.results.empty_text

@@ -38,10 +38,9 @@ from searchapp.folders.watch import FolderWatcher
 from searchapp.gui.jobs import run_job
 
 NOT_SEARCHED = "not searched"  # the bundled sample, removed from the list
-SAMPLE_OFFER = ("Your folder '{name}' is searched together with the sample articles that "
-                "come with searchapp, and their paragraphs are mixed into your results. Stop "
-                "searching the sample? It stays listed in File ▸ Folders…, where one click "
-                "searches it again.")
+SAMPLE_OFFER = ("Your folder '{name}' is searched together with the sample articles. Stop "
+                "searching the sample? It stays listed in File ▸ Folders…, to search again "
+                "in one click.")
 REMOVE_TEXT = ("Stop searching '{name}'?\n\n{path}\n\nIts paragraphs leave the index. "
                "Your bookmarks in it are kept (marked as gone) and come back if you add "
                "the folder again. No file is deleted.")

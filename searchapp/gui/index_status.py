@@ -98,10 +98,8 @@ class IndexStatus:
         title = data.title
         folder = data.meta.get("folder")
         if folder and folder not in {f.name for f in self.settings.folders}:
-            return (f"“{title}” is no longer searched: its folder '{folder}' was removed. "
-                    "Bookmarks in it are kept.")
-        return (f"“{title}” is no longer in your folders: its file was deleted or moved. "
-                "Bookmarks in it are kept.")
+            return f"“{title}” is no longer searched: its folder '{folder}' was removed."
+        return f"“{title}” is no longer in your folders: its file was deleted or moved."
 
     def _index_failed(self, message: str) -> None:
         self._hide_progress()

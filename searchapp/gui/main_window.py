@@ -411,6 +411,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Win
         mode = persons_mode_text(self.session.result_request or self.request)
         mode = f" naming {mode}" if mode else ""
         self.count.setText(f"<b>{n:,}</b> paragraph{'s' if n != 1 else ''}{mode}{took}")
+        self.results.show_empty(n, bool((self.session.result_request or self.request).filters()))
         self._show_message(result)
         if result.query.strip():
             self.history_timer.start()
@@ -443,6 +444,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Win
         self.result = None
         self._panels_pending = None
         self.model.set_result(None)
+        self.results.show_empty(None)
         self.facets.set_counts({}, self.state.included(), self.request.exclude)
         self.timeline.set_timeline([])
         self.count.setText("<span style='color:#c0392b'>No results: the query cannot run "

@@ -33,6 +33,7 @@ from searchapp.gui.models import (
     PersonRowRole,
     PersonsModel,
 )
+from searchapp.gui.render import paint_empty
 
 #: The persons table's curation actions: (op, label, tooltip, how many selected persons).
 CURATION_ACTIONS = (
@@ -202,6 +203,24 @@ class PersonsPanel(QWidget):
             self.search_person.emit(names, mode if len(names) > 1 else "any")
 
 
+NO_BOOKMARKS = ("No bookmarks yet: ☆ on a result or before a paragraph in the document "
+                "(Ctrl+D) keeps the passage here, with a note and tags.")
+
+
+class HintTable(QTableView):
+    """A table that says why it is empty (``hint``) when it has no rows."""
+
+    hint = ""
+
+    def set_hint(self, text: str) -> None:
+        self.hint = text
+        self.viewport().update()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        paint_empty(self, self.hint)
+
+
 class BookmarksPanel(QWidget):
     """Bookmarks with filters by text and tag; note and tags edit in place."""
 
@@ -219,7 +238,7 @@ class BookmarksPanel(QWidget):
         self.tag = QComboBox()
         self.tag.setToolTip("Show bookmarks with this tag")
         self.tag.currentIndexChanged.connect(lambda _i: self.apply_filter())
-        self.table = QTableView()
+        self.table = HintTable()
         self.table.setModel(model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -315,6 +334,8 @@ class BookmarksPanel(QWidget):
         total = len(self.model.store.list())
         self.count.setText(f"{n} of {total} bookmarks" if n != total else
                            f"{total} bookmark{'s' if total != 1 else ''}")
+        self.table.set_hint(NO_BOOKMARKS if not total else
+                            "No bookmark matches the filter." if not n else "")
 
     def current(self):
         index = self.table.currentIndex()

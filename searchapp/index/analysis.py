@@ -124,7 +124,7 @@ class TokenCache:
     by the same rule.
     """
 
-    def __init__(self, analyzer, limit: int = 200_000) -> None:
+    def __init__(self, analyzer, limit: int = 50_000) -> None:
         self.analyzer = analyzer
         self.finditer = analyzer.items[0].expression.finditer  # the tokenizer's words
         self.limit = limit
