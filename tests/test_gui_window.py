@@ -144,10 +144,13 @@ def test_editing_a_bookmark_note_in_place_gives_no_qt_warning(qtbot, qtlog, sett
 
     win = open_window(qtbot, settings)
     table = win.bookmarks_panel.table
+    panel = win.bookmarks_panel
     assert table.hint == NO_BOOKMARKS  # the empty panel says how to fill it
+    assert not (panel.open_btn.isEnabled() or panel.remove_btn.isEnabled()
+                or panel.export_btn.isEnabled())
     search(qtbot, win, "summit")
     win.toggle_bookmark(win.model.hits[0].to_json())
-    assert table.hint == ""
+    assert table.hint == "" and panel.open_btn.isEnabled() and panel.export_btn.isEnabled()
     cell = win.bookmarks_model.index(0, win.bookmarks_model.NOTE)
     table.setCurrentIndex(cell)
     table.edit(cell)

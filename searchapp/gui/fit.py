@@ -68,15 +68,18 @@ class WindowFit:
             rect = self.ui_state.value("rect")
             if isinstance(rect, QRect) and rect.isValid():
                 self.setGeometry(rect)
-        self.fit_to_screen()
+                restored = True
+        # a first start: only the size is fitted, the window manager places the window
+        self.fit_to_screen(move=restored)
 
     def save_geometry(self) -> None:
         self.ui_state.setValue("geometry", self.saveGeometry())
         self.ui_state.setValue("rect", self.normalGeometry())
 
-    def fit_to_screen(self) -> None:
+    def fit_to_screen(self, move: bool = True) -> None:
         """Move and shrink the window so that all of it, frame included, is on the
-        screen that holds its centre (or the primary screen)."""
+        screen that holds its centre (or the primary screen); ``move`` False: shrink
+        it only (where it goes is the window manager's choice)."""
         if self.isMaximized() or self.isFullScreen():
             return
         rect = self.geometry()
@@ -89,7 +92,9 @@ class WindowFit:
             title = style.pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight) + 4
             frame = 4
         fitted = clamped(rect, avail, title, frame)
-        if fitted != rect:
+        if not move:
+            self.resize(fitted.size())
+        elif fitted != rect:
             self.setGeometry(fitted)
 
     # -- the Bookmarks panel yields --------------------------------------------------

@@ -336,6 +336,9 @@ class BookmarksPanel(QWidget):
                            f"{total} bookmark{'s' if total != 1 else ''}")
         self.table.set_hint(NO_BOOKMARKS if not total else
                             "No bookmark matches the filter." if not n else "")
+        for b in (self.open_btn, self.remove_btn):
+            b.setEnabled(n > 0)
+        self.export_btn.setEnabled(total > 0)
 
     def current(self):
         index = self.table.currentIndex()

@@ -94,9 +94,15 @@ def paint_empty(view, text: str) -> None:
     """Say in an item view without rows why it is empty (call after its own painting)."""
     if not text or view.model() is None or view.model().rowCount():
         return
+    rect = view.viewport().rect().adjusted(12, 0, -12, 0)
+    metrics = view.fontMetrics()
     painter = QPainter(view.viewport())
     painter.setPen(QColor(mid_color(view.palette())))
-    painter.drawText(view.viewport().rect().adjusted(12, 12, -12, -8),
-                     int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-                         | Qt.TextFlag.TextWordWrap), text)
+    if rect.height() < 3 * metrics.lineSpacing():  # a short view: one line, in its middle
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter),
+                         metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width()))
+    else:
+        painter.drawText(rect.adjusted(0, 12, 0, -8),
+                         int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                             | Qt.TextFlag.TextWordWrap), text)
     painter.end()
