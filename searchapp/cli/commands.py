@@ -1,6 +1,9 @@
 """The ``searchapp`` command: a thin layer over the core API, JSON for everything.
 
-``searchapp`` with no command opens the desktop app.
+``searchapp`` with no command opens the desktop app, so this module imports only
+what parsing the arguments needs: each command imports the core it runs when it
+runs (``tests/test_launch.py`` checks that the window's process never loads the
+extractors).
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from searchapp import __version__
 from searchapp.cli.common import (
@@ -21,11 +25,10 @@ from searchapp.cli.common import (
 )
 from searchapp.config import Settings
 from searchapp.dates import display as display_date
-from searchapp.ingest.entities import Registry
-from searchapp.ingest.metadata import Catalog
-from searchapp.ingest.pipeline import Document, load_documents
-from searchapp.ingest.read import LoadError
 from searchapp.model import cite, describe_search
+
+if TYPE_CHECKING:
+    from searchapp.ingest.pipeline import Document
 
 
 def _print_document(doc: Document) -> None:
@@ -47,6 +50,11 @@ def _print_document(doc: Document) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from searchapp.ingest.entities import Registry
+    from searchapp.ingest.metadata import Catalog
+    from searchapp.ingest.pipeline import load_documents
+    from searchapp.ingest.read import LoadError
+
     settings = Settings.resolve(corpus=args.corpus)
     dirs = settings.curation_dirs(settings.folders[0] if args.corpus else None)
     catalog = Catalog.load_layers([d / "catalog.toml" for d in dirs])
