@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from searchapp.ingest.metadata import read_toml
-from searchapp.scripts import CJK_CHAR as _CJK
+from searchapp.lexicon import CJK_CHAR as _CJK
 
 _HYPHEN_CHARS = "-\u2010\u2011\u2012\u2013"
 _HYPHENS = r"\-\u2010\u2011\u2012\u2013"  # for use inside a character class

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from searchapp import scripts
+from searchapp import lexicon
 
 _SPACE = re.compile(r"[ \t\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\u200b]+")
 # C0 and C1 control characters (NEL, U+0085, is a line break: white space above)
@@ -42,7 +42,7 @@ _GLUED = re.compile(r"(?<![\w])([A-Za-z][a-z]*(?:-[a-z]+)*)([A-Z][A-Za-z]*)")
 _LETTER_PAREN = re.compile(r"(?<=[A-Za-z])\((?=[^\s)])")
 #: Full stops of CJK text (ideographic and full-width), beside the Latin ones.
 CJK_STOPS = "。！？｡"
-_CJK_CHAR = scripts.CJK_CHAR
+_CJK_CHAR = lexicon.CJK_CHAR
 _ABBR_DIGIT = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No)\.(?=\d)")
 
 
