@@ -404,7 +404,7 @@ def _ensure_body(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
 def _split_long(text: str) -> list[str]:
     if len(text) <= MAX_PARAGRAPH:
         return [text]
-    sentences = re.split(r"(?<=[.!?。！？])\s+", text)
+    sentences = re.split(f"(?<=[{lexicon.STOPS}])\\s+", text)
     chunks, current = [], ""
     for s in sentences:
         while len(s) > MAX_PARAGRAPH:  # one enormous "sentence": cut at spaces

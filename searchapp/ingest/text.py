@@ -40,10 +40,8 @@ _CAMEL_WORDS = {
 }
 _GLUED = re.compile(r"(?<![\w])([A-Za-z][a-z]*(?:-[a-z]+)*)([A-Z][A-Za-z]*)")
 _LETTER_PAREN = re.compile(r"(?<=[A-Za-z])\((?=[^\s)])")
-#: Full stops of CJK text (ideographic and full-width), beside the Latin ones.
-CJK_STOPS = "。！？｡"
 _CJK_CHAR = lexicon.CJK_CHAR
-_ABBR_DIGIT = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No)\.(?=\d)")
+_ABBR_DIGIT = re.compile(rf"\b({'|'.join(lexicon.MONTH_ABBREVIATIONS)}|No)\.(?=\d)")
 
 
 def text_size(text: str) -> int:
@@ -127,8 +125,8 @@ _AFFILIATION = re.compile(
     r"Ph\.?D|Dr\.|Correspondent|Reporter|Editor|Institute|University|Center|Centre)\b"
 )
 _EMAIL = re.compile(r"^\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?$")
-_SENTENCE_END = re.compile(f"[.!?{CJK_STOPS}…\"”’)\\]」』）]$")
-_FULL_STOP = re.compile(f"[.!?{CJK_STOPS}]$")
+_SENTENCE_END = lexicon.SENTENCE_END
+_FULL_STOP = lexicon.FULL_STOP
 
 
 @dataclass(frozen=True)

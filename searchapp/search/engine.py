@@ -31,7 +31,7 @@ from searchapp.index.analysis import text_analyzer
 from searchapp.index.update import open_index
 from searchapp.index.whoosh.readers import Columns
 from searchapp.ingest.entities import Registry
-from searchapp.model import FACET_NAMES, SORTS, Hit, SearchRequest, SearchResult
+from searchapp.model import FACET_NAMES, FACETS, SORTS, Hit, SearchRequest, SearchResult
 from searchapp.search import rank
 from searchapp.search.facets import combine, filter_masks, resolve_persons
 from searchapp.search.found import FoundPersons, Names, sidecar_stamp
@@ -169,9 +169,7 @@ class SearchEngine:
             matched = filters if text is None else text & filters
             total = int(matched.sum())
             facets, facet_sizes = {}, {}
-            and_groups = {f for f, chosen, mode in (("person", req.persons, req.person_mode),
-                                                    ("place", req.places, req.place_mode))
-                          if mode == "all" and len(chosen) > 1}
+            and_groups = {f.name for f in FACETS if req.all_of(f)}
             for f in FACET_NAMES:
                 # a group whose chosen values are OR (any of them: one value, or several
                 # in "any" mode) counts without its own filter, so that its other values
