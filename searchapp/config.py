@@ -107,11 +107,6 @@ class Settings:
         return (self.data_dir, *(f.path for f in own))
 
     @property
-    def curation_files(self) -> tuple[Path, ...]:
-        """Every curation file that decides what is indexed (for the fingerprint)."""
-        return tuple(d / n for d in self.curation_dirs() for n in INDEXED_CURATION)
-
-    @property
     def bookmarks_db(self) -> Path:
         return self.data_dir / "bookmarks.sqlite3"
 

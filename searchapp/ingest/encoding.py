@@ -562,7 +562,7 @@ def _sample(raw: bytes) -> bytes:
 def _detector_candidates(sample: bytes) -> list[str]:
     try:
         return [m.encoding for m in from_bytes(sample)]
-    except Exception:  # noqa: BLE001 - a detector failure only means fewer candidates
+    except Exception:  # a detector failure only means fewer candidates
         return []
 
 

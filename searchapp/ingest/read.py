@@ -255,9 +255,6 @@ class CorpusScan:
     problems: list[tuple[str, str]]
     unreadable: list[str]
 
-    def under_unreadable(self, rel: str) -> bool:
-        return any(rel.startswith(d + "/") for d in self.unreadable)
-
 
 def scan_corpus(root: Path | str) -> CorpusScan:
     """Walk ``root``: hidden files and folders are skipped, symlinked folders are

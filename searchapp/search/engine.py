@@ -2,7 +2,7 @@
 
 :class:`SearchBackend` is the seam: the CLI, the engine process and the app
 ask only these questions (search, document, paragraph, persons, facet totals,
-term spans) with the types of :mod:`searchapp.model`.  :class:`SearchEngine`
+a document's highlights) with the types of :mod:`searchapp.model`.  :class:`SearchEngine`
 answers them from the local Whoosh index; another engine -- a team's shared
 OpenSearch or Elasticsearch server one day -- would implement the same
 Protocol and nothing else would change.
@@ -12,9 +12,11 @@ only when the index has changed.  For each searcher it reads, once, the
 postings of every facet value into numpy arrays
 (:class:`~searchapp.index.whoosh.readers.Columns`); a request then turns the
 query's matching documents into a boolean mask (:mod:`.match`), applies
-filters as mask operations (:mod:`.facets`), counts all facets over the whole
-result set with ``numpy.bincount``, ranks (:mod:`.rank`), cuts snippets
-(:mod:`.highlight`) and suggests respellings (:mod:`.suggest`).
+filters as mask operations (:mod:`.facets`; persons found by the persons stage
+come from :mod:`.found`), counts all facets over the whole result set with
+``numpy.bincount``, ranks (:mod:`.rank`), marks what the query highlights
+(:mod:`.marks`), cuts snippets (:mod:`.highlight`) and suggests respellings
+(:mod:`.suggest`).
 """
 
 from __future__ import annotations
@@ -264,15 +266,6 @@ class SearchEngine:
             if spans:
                 out[p["para"]] = spans
         return out
-
-    def term_spans(self, text: str, terms: set[str] | list[str]) -> list[tuple[int, int]]:
-        """Character spans of ``text`` whose analyzed tokens are in ``terms``."""
-        if not terms:
-            return []
-        terms = set(terms)
-        return [(t.startchar, t.endchar)
-                for t in self._analyzer(text, chars=True, positions=True, mode="index")
-                if t.text in terms]
 
     # -- documents -----------------------------------------------------------------
 
