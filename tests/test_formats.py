@@ -357,6 +357,7 @@ def test_extract_json_for_the_new_formats(tmp_path, report_pdf):
     assert rows[2]["part"] == "dispatch-2@example.org"
 
 
+@pytest.mark.slow
 def test_index_a_folder_of_every_format(tmp_path, report_pdf):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -112,16 +112,8 @@ QUERY_BITS = ['"', "'", "(", ")", "[", "]", "{", "}", "*", "?", "~", "^", ":", "
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    from searchapp.config import Settings
-    from searchapp.index.update import update_index
-    from searchapp.search.engine import SearchEngine
-
-    tmp = tmp_path_factory.mktemp("fuzz")
-    s = Settings.resolve(corpus=CORPUS, index=tmp / "index", data_dir=tmp / "data")
-    update_index(s)
-    with SearchEngine.open(s) as e:
-        yield e
+def engine(seed_engine):
+    return seed_engine
 
 
 @given(st.one_of(st.lists(st.sampled_from(QUERY_BITS), max_size=16).map("".join),

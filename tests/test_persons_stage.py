@@ -21,7 +21,9 @@ def _available() -> bool:
     return Recognizer().available
 
 
-pytestmark = pytest.mark.skipif(not _available(), reason="no spaCy pipeline installed")
+# slow: the persons stage runs spaCy in child processes of real `searchapp index` runs
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not _available(), reason="no spaCy pipeline installed")]
 
 
 def _settings(root):

@@ -24,12 +24,8 @@ from searchapp.store import open_store
 
 
 @pytest.fixture(scope="module")
-def indexed(tmp_path_factory):
-    root = tmp_path_factory.mktemp("service")
-    shutil.copytree(CORPUS, root / "corpus")
-    s = Settings(corpus=root / "corpus", index=root / "index", data_dir=root / "data")
-    update_index(s)
-    return s
+def indexed(seed_settings):
+    return seed_settings
 
 
 @pytest.fixture(scope="module")

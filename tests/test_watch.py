@@ -14,6 +14,9 @@ from watchdog.observers.polling import PollingObserver
 
 from searchapp.folders.watch import FolderWatcher, is_temporary
 
+# slow: real folders watched for seconds (run by .ci/run; `pytest -m slow`)
+pytestmark = pytest.mark.slow
+
 TIMEOUT = 20.0  # generous: a slow, busy two-core machine
 
 
