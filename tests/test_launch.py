@@ -43,6 +43,7 @@ def _heavy(modules: list[str]) -> list[str]:
             if m.split(".")[0] in NOT_IN_THE_WINDOW or m.startswith(NOT_OURS_IN_THE_WINDOW)]
 
 
+@pytest.mark.slow
 def test_the_entry_points_import_light():
     """The console script's module (``searchapp.cli:main``), ``python -m searchapp``'s and
     the GUI script's (``searchapp.app:launch``) load none of it when imported."""
@@ -52,6 +53,7 @@ def test_the_entry_points_import_light():
     assert _heavy(loaded) == []
 
 
+@pytest.mark.slow
 def test_the_checks_see_a_heavy_import():
     """The check can fail: ``searchapp extract``'s modules are exactly what it forbids."""
     loaded = _loaded("from searchapp.ingest.pipeline import load_documents")

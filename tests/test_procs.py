@@ -27,6 +27,7 @@ def _which_context(preload_qt: bool) -> str:
     return " ".join(out)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform != "linux", reason="fork is offered on Linux")
 def test_a_pool_shares_its_parent_only_without_qt():
     assert _which_context(preload_qt=False) == "fork True spawn"
