@@ -152,7 +152,8 @@ def viewer_document(engine, doc_id: str, focus: int | None, persons,
         return None
     marks = engine.document_marks(paragraphs, query, persons)
     meta = {key: next((p.get(key) for p in paragraphs if p.get(key)), None)
-            for key in ("title", "source", "date", "url", "authors", "path", "year")}
+            for key in ("title", "source", "date", "url", "authors", "path", "year",
+                        "folder")}
     return DocumentData(doc_id, paragraphs, marks, focus, query, meta=meta)
 
 

@@ -43,6 +43,13 @@ def test_bench_search_10k(tmp_path):
     assert set(out["per_query_p50_ms"]) == {
         "common term", "rare term", "two-term AND", "phrase", "wildcard", "person filter",
         "person + date range", "source filter, no query"}
+    # the A/B of two checkouts, here this one against itself on the same index
+    index, corpus = str(tmp_path / "index-10000"), str(tmp_path / "corpus-10000")
+    ab = bench("bench_ab.py", "--a", str(ROOT), "--a-index", index, "--b-index", index,
+               "--corpus", corpus, "--rounds", "2")
+    assert ab["requests_per_side"] == 16 and ab["facet_groups"] == {"a": 6, "b": 6}
+    assert ab["totals_differ"] == {} and ab["b_over_a_median_paired"] > 0
+    assert set(ab["per_query"]) == set(out["per_query_p50_ms"])
 
 
 @needs_shared_pages

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from searchapp.config import Settings
 from searchapp.gui.curation import PersonCuration
 from searchapp.gui.filters import ChipsBar, FacetPanel, TimelineChart
+from searchapp.gui.fit import WindowFit
 from searchapp.gui.folders import FolderActions
 from searchapp.gui.index_status import IndexStatus
 from searchapp.gui.library import LibraryActions
@@ -54,12 +55,12 @@ DEBOUNCE_MS = 40  # overtaken searches are skipped (and run in another process)
 HISTORY_IDLE_MS = 2000
 
 
-class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, QMainWindow):
+class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, WindowFit,
+                 QMainWindow):
     def __init__(self, settings: Settings) -> None:
         super().__init__()
         self.settings = settings
         self.setWindowTitle("searchapp")
-        self.resize(1280, 800)
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         self.ui_state = QSettings(str(settings.data_dir / "window.ini"),
                                   QSettings.Format.IniFormat)
@@ -191,7 +192,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, QMa
         self.bookmarks_panel.export_requested.connect(
             lambda fmt: self.export_bookmarks(fmt, rows=self.bookmarks_model.rows))
         self.bookmarks_panel.changed.connect(self._refresh_stars)
-        self.bookmarks_model.dataChanged.connect(lambda *_: self.bookmarks_panel.reload())
+        self.bookmarks_model.dataChanged.connect(lambda *_: self.bookmarks_panel.reload_tags())
         self.docks = {}
         for name, title, widget, area in (
                 ("filters", "Filters", self.facets, Qt.DockWidgetArea.LeftDockWidgetArea),
@@ -207,20 +208,25 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, QMa
         self.docks["filters"].raise_()
         self.resizeDocks([self.docks["filters"]], [270], Qt.Orientation.Horizontal)
         title = self.fontMetrics().height() + 8  # the dock's title bar
-        self.resizeDocks([self.docks["bookmarks"]],
-                         [self.bookmarks_panel.sizeHint().height() + title],
-                         Qt.Orientation.Vertical)
+        height = self.bookmarks_panel.sizeHint().height() + title
+        self.resizeDocks([self.docks["bookmarks"]], [height], Qt.Orientation.Vertical)
+        self._watch_bookmarks(self.docks["bookmarks"], height)
 
     def _build_status(self) -> None:
+        # what the indexer is doing, in a label beside a bar without text: a bar's own
+        # text is clipped to the bar ("Finding persons 256/616 paragraphs" did not fit)
+        self.progress_label = QLabel("")
+        self.progress_label.hide()
         self.progress = QProgressBar()
-        self.progress.setMaximumWidth(200)
-        self.progress.setTextVisible(True)
+        self.progress.setFixedWidth(120)
+        self.progress.setTextVisible(False)
         self.progress.hide()
         self.problems_btn = QToolButton()
         self.problems_btn.setAutoRaise(True)
         self.problems_btn.clicked.connect(self.show_problems)
         self.problems_btn.hide()
         self.statusBar().addPermanentWidget(self.problems_btn)
+        self.statusBar().addPermanentWidget(self.progress_label)
         self.statusBar().addPermanentWidget(self.progress)
 
     def _build_menus(self) -> None:
@@ -294,7 +300,11 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, QMa
 
     def _restore_state(self) -> None:
         st = self.ui_state
-        for key, fn in (("geometry", self.restoreGeometry), ("window", self.restoreState),
+        self.restore_geometry()
+        wanted = st.value("bookmarks_height")
+        if isinstance(wanted, str | int) and str(wanted).isdigit():
+            self._bookmarks_wanted = int(wanted)
+        for key, fn in (("window", self.restoreState),
                         ("splitter", self.splitter.restoreState),
                         ("viewers", self.viewers.restoreState)):
             value = st.value(key)
@@ -309,7 +319,8 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, QMa
 
     def save_state(self) -> None:
         st = self.ui_state
-        st.setValue("geometry", self.saveGeometry())
+        self.save_geometry()
+        st.setValue("bookmarks_height", self._bookmarks_wanted)
         st.setValue("window", self.saveState())
         st.setValue("splitter", self.splitter.saveState())
         st.setValue("viewers", self.viewers.saveState())
@@ -394,6 +405,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, QMa
         mode = persons_mode_text(self.session.result_request or self.request)
         mode = f" naming {mode}" if mode else ""
         self.count.setText(f"<b>{n:,}</b> paragraph{'s' if n != 1 else ''}{mode}{took}")
+        self.results.show_empty(n, bool((self.session.result_request or self.request).filters()))
         self._show_message(result)
         if result.query.strip():
             self.history_timer.start()
@@ -426,6 +438,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, QMa
         self.result = None
         self._panels_pending = None
         self.model.set_result(None)
+        self.results.show_empty(None)
         self.facets.set_counts({}, self.state.included(), self.request.exclude)
         self.timeline.set_timeline([])
         self.count.setText("<span style='color:#c0392b'>No results: the query cannot run "

@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 from urllib.parse import quote, unquote
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter, QPalette
 
 from searchapp.search.highlight import render_snippet
 
@@ -87,3 +88,21 @@ def paragraph_html(text: str, marks: list[tuple[int, int]], persons: list[tuple[
                      f"text-decoration:none;'>{piece}</a>")
         out.append(piece)
     return "".join(out), n
+
+
+def paint_empty(view, text: str) -> None:
+    """Say in an item view without rows why it is empty (call after its own painting)."""
+    if not text or view.model() is None or view.model().rowCount():
+        return
+    rect = view.viewport().rect().adjusted(12, 0, -12, 0)
+    metrics = view.fontMetrics()
+    painter = QPainter(view.viewport())
+    painter.setPen(QColor(mid_color(view.palette())))
+    if rect.height() < 3 * metrics.lineSpacing():  # a short view: one line, in its middle
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter),
+                         metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width()))
+    else:
+        painter.drawText(rect.adjusted(0, 12, 0, -8),
+                         int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                             | Qt.TextFlag.TextWordWrap), text)
+    painter.end()

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate
 
 from searchapp.gui.models import HitRole, StarRole, when
-from searchapp.gui.render import mid_color, qt_snippet
+from searchapp.gui.render import mid_color, paint_empty, qt_snippet
 
 STAR_W = 26
 LAYOUT_BATCH = 5  # rows laid out per turn of the event loop
@@ -142,6 +142,25 @@ class ResultsView(QListView):
         self.setLayoutMode(QListView.LayoutMode.Batched)
         self.setBatchSize(LAYOUT_BATCH)
         self.setMouseTracking(True)
+
+    empty_text = ""  # said in the empty list (no paragraph matches, the query failed)
+
+    def show_empty(self, result_total: int | None, filtered: bool = False) -> None:
+        """What the list says when it has no rows: ``result_total`` 0 (nothing matches;
+        ``filtered``: with filters set) or None (the query could not run)."""
+        if result_total is None:
+            self.empty_text = "The query cannot run: see the message above the results."
+        elif result_total == 0:
+            self.empty_text = ("No paragraph matches this search with these filters. Remove "
+                               "a filter (click its chip) or clear them all (Ctrl+Backspace)."
+                               if filtered else "No paragraph matches this search.")
+        else:
+            self.empty_text = ""
+        self.viewport().update()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        paint_empty(self, self.empty_text)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -29,7 +29,7 @@ from typing import Protocol
 import numpy as np
 
 from searchapp.errors import QueryError
-from searchapp.index.analysis import text_analyzer
+from searchapp.index.analysis import TokenCache, text_analyzer
 from searchapp.index.update import open_index
 from searchapp.index.whoosh.readers import Columns
 from searchapp.ingest.entities import Registry
@@ -88,6 +88,7 @@ class SearchEngine:
         self._load_found()
         self._builder = QueryBuilder(self._ix.schema, self._names, self._facet_values)
         self._analyzer = text_analyzer()
+        self._tokens = TokenCache(self._analyzer)  # highlighting: words analyzed once
 
     @classmethod
     def open(cls, settings) -> SearchEngine:
@@ -169,21 +170,27 @@ class SearchEngine:
             filters = combine(base, groups)
             text = None if parsed.query is None else self._match(parsed.query)
             matched = filters if text is None else text & filters
-            total = int(matched.sum())
+            idx = np.flatnonzero(matched)  # the matched paragraphs, once for all below
+            total = len(idx)
             facets, facet_sizes = {}, {}
+            everything = int(np.count_nonzero(base)) == cols.live_count  # no exclusion, no dates
             and_groups = {f.name for f in FACETS if req.all_of(f)}
             for f in FACET_NAMES:
                 # a group whose chosen values are OR (any of them: one value, or several
                 # in "any" mode) counts without its own filter, so that its other values
                 # stay offered; an AND group of several values narrows like any filter
-                among = matched
+                among, among_idx = matched, idx
                 if f in groups and f not in and_groups:
-                    among = combine(base, groups, leave_out=f)
-                    if text is not None:
-                        among &= text
-                facets[f], facet_sizes[f] = cols.counts(f, among, req.facet_limit)
-            timeline = cols.timeline(matched)
-            docnums, scores = self._page(cols, parsed, matched, req, total)
+                    if text is None and len(groups) == 1 and everything:
+                        among = cols.live  # the group's own filter alone: index-wide counts
+                    else:
+                        among = combine(base, groups, leave_out=f)
+                        if text is not None:
+                            among &= text
+                    among_idx = None
+                facets[f], facet_sizes[f] = cols.counts(f, among, req.facet_limit, among_idx)
+            timeline = cols.timeline(matched, idx)
+            docnums, scores = self._page(cols, parsed, idx, req, total)
             mark_persons = list(dict.fromkeys([*persons, *parsed.persons]))
             hl = Highlight.of(self._searcher.reader(), parsed.query)
             hits = [self._hit(d, s, hl, mark_persons)
@@ -208,12 +215,12 @@ class SearchEngine:
         parsed = self._builder.parse(text)
         return None if parsed.query is None else int((self._match(parsed.query) & filters).sum())
 
-    def _page(self, cols: Columns, parsed: ParsedQuery, matched: np.ndarray,
+    def _page(self, cols: Columns, parsed: ParsedQuery, docs: np.ndarray,
               req: SearchRequest, total: int) -> tuple[list[int], list[float | None]]:
+        """The requested page of the matched paragraphs ``docs`` (sorted numbers)."""
         first = (req.page - 1) * req.page_size
         if first >= total:
             return [], []
-        docs = np.flatnonzero(matched)
         if req.sort == "relevance" and parsed.query is not None:
             scores = rank.scores(self._searcher, cols, parsed.query, docs)
             order = np.lexsort((docs, -scores))[first : first + req.page_size]
@@ -238,7 +245,7 @@ class SearchEngine:
     def _hit(self, docnum: int, score, hl: Highlight, persons: list[str]) -> Hit:
         f = self._stored(docnum)
         text = f.get("body", "")
-        spans = hl.spans(self._analyzer, text, f.get("mentions", []), persons)
+        spans = hl.spans(self._tokens, text, f.get("mentions", []), persons)
         return Hit(
             key=f["key"], pid=f["pid"], doc_id=f["doc_id"], path=f["path"],
             title=f.get("title", ""), source=f.get("source", ""), date=f.get("date") or None,
@@ -262,7 +269,7 @@ class SearchEngine:
             persons = [*persons, *(parsed.persons if parsed else [])]
         out = {}
         for p in paragraphs:
-            spans = hl.spans(self._analyzer, p.get("body", ""), p.get("mentions", []), persons)
+            spans = hl.spans(self._tokens, p.get("body", ""), p.get("mentions", []), persons)
             if spans:
                 out[p["para"]] = spans
         return out
