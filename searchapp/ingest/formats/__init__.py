@@ -12,11 +12,11 @@ blocks into paragraphs exactly as for text and HTML files.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from searchapp.ingest.metadata import Metadata, parse_date
+from searchapp.ingest.bylines import is_placeholder
+from searchapp.ingest.metadata import Metadata
 
 #: A block of text: (kind, text, page) — page is 1-based, or None where the
 #: format has no pages.  Kinds as in :data:`searchapp.ingest.text.KINDS`.
@@ -41,17 +41,22 @@ class Extracted:
     warnings: list[str] = field(default_factory=list)
 
 
-def property_date(value: str) -> str:
-    """An ISO date from a document property: a timestamp ("2022-11-08T10:00:00Z",
-    which :func:`parse_date` does not read as a date) or any written date."""
-    m = re.match(r"\s*(\d{4}-\d{2}-\d{2})(?:T|\s|$)", value or "")
-    return parse_date(m.group(1) if m else value or "")
-
-
 def extract(fmt: str, raw: bytes, path: Path) -> list[Extracted]:
     """The documents in ``raw`` (a file of format ``fmt``, see
     :data:`searchapp.ingest.read.BINARY_FORMATS`).  Raises
-    :class:`~searchapp.ingest.read.LoadError` with a reason."""
+    :class:`~searchapp.ingest.read.LoadError` with a reason.
+
+    A title or author that is a producer's placeholder ("Untitled", "Microsoft
+    Word - draft.docx", "(anonymous)", "Administrator") is no title or author."""
+    found = _load(fmt, raw, path)
+    for ex in found:
+        if is_placeholder(ex.meta.title):
+            ex.meta.title = ""
+        ex.meta.authors = [a for a in ex.meta.authors if not is_placeholder(a)]
+    return found
+
+
+def _load(fmt: str, raw: bytes, path: Path) -> list[Extracted]:
     if fmt == "pdf":
         from searchapp.ingest.formats.pdf import load_pdf
 

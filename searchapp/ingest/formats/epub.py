@@ -20,9 +20,10 @@ from __future__ import annotations
 import posixpath
 from urllib.parse import unquote
 
-from searchapp.ingest.formats import Extracted, property_date
+from searchapp.ingest.bylines import author_names
+from searchapp.ingest.formats import Extracted
 from searchapp.ingest.formats.container import has_member, local, open_zip, parse_xml, read_member
-from searchapp.ingest.metadata import Metadata, author_names
+from searchapp.ingest.metadata import Metadata, iso_date
 from searchapp.ingest.read import LoadError
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -85,7 +86,7 @@ def _metadata(opf) -> Metadata:
     for creator in found.get("creator", []):
         authors += [a for a in author_names(creator) if a not in authors]
     return Metadata(title=(found.get("title") or [""])[0], authors=authors,
-                    date=property_date((found.get("date") or [""])[0]),
+                    date=iso_date((found.get("date") or [""])[0]),
                     language=(found.get("language") or [""])[0][:2].lower())
 
 

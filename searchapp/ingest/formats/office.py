@@ -20,9 +20,10 @@ import zipfile
 
 from lxml import etree
 
-from searchapp.ingest.formats import Extracted, property_date
+from searchapp.ingest.bylines import author_names
+from searchapp.ingest.formats import Extracted
 from searchapp.ingest.formats.container import local, open_zip, parse_xml, read_member
-from searchapp.ingest.metadata import Metadata, author_names
+from searchapp.ingest.metadata import Metadata, iso_date
 from searchapp.ingest.read import LoadError
 
 _HEADING_STYLES = ("heading", "title", "subtitle")
@@ -203,6 +204,6 @@ def _odt_meta(root) -> Metadata:
 
     meta.title = first(f"{{{_DC}}}title")
     meta.authors = author_names(first(f"{{{_DC}}}creator") or first(f"{{{_META}}}initial-creator"))
-    meta.date = property_date(first(f"{{{_META}}}creation-date") or first(f"{{{_DC}}}date"))
+    meta.date = iso_date(first(f"{{{_META}}}creation-date") or first(f"{{{_DC}}}date"))
     meta.language = first(f"{{{_DC}}}language")[:2].lower()
     return meta

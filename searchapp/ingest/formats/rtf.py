@@ -15,8 +15,9 @@ import re
 from striprtf.striprtf import rtf_to_text
 
 from searchapp.ingest import text as textclean
+from searchapp.ingest.bylines import author_names
 from searchapp.ingest.formats import Extracted
-from searchapp.ingest.metadata import Metadata, author_names
+from searchapp.ingest.metadata import Metadata
 from searchapp.ingest.read import LoadError
 
 _CODEPAGE = re.compile(r"\\ansicpg(\d+)")
