@@ -52,7 +52,7 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "Antara": ("Antara",),
     "Lusa": ("Lusa",),
 }
-# Any "... News Agency", "... Press Agency", "... News Service" is an agency too.
+# Any "... News Agency", "... Press Agency", "... News Service" alone is an agency too.
 _AGENCY_LIKE = r"(?:[A-Z][\w.&'-]*\s+){1,4}(?:News|Press)\s+(?:Agency|Service)"
 
 
@@ -60,13 +60,9 @@ _AGENCY_LIKE = r"(?:[A-Z][\w.&'-]*\s+){1,4}(?:News|Press)\s+(?:Agency|Service)"
 _ALIASES = sorted(((alias, agency) for agency, aliases in AGENCIES.items() for alias in aliases),
                   key=lambda pair: -len(pair[0]))
 _AGENCY = re.compile("|".join(
-    [f"(?P<a{i}>{re.escape(alias) if alias.isupper() or alias.islower() else f'(?i:{re.escape(alias)})'})"
-     for i, (alias, _) in enumerate(_ALIASES)] + [f"(?P<generic>{_AGENCY_LIKE})"]))
-
-
-def _agency_at(m: re.Match) -> str:
-    group = m.lastgroup or ""
-    return normalize_space(m.group(0)) if group == "generic" else _ALIASES[int(group[1:])][1]
+    f"(?P<a{i}>{re.escape(alias) if alias.isupper() or alias.islower() else f'(?i:{re.escape(alias)})'})"
+    for i, (alias, _) in enumerate(_ALIASES)))
+_AGENCY_ALONE = re.compile(_AGENCY_LIKE)
 
 
 # --- roles, credentials, placeholders -------------------------------------------
@@ -108,7 +104,7 @@ _PARTICLES = {"van", "von", "de", "da", "di", "del", "der", "den", "la", "las", 
               "du", "dos", "das", "ter", "ten", "zu", "bin", "ibn", "al", "el", "y", "e"}
 # What a producer writes where a title or name should be.
 _PLACEHOLDER = re.compile(
-    r"^[(\[<]?(?:anonymous|unknown|unspecified|undefined|null|none|n/?a|untitled(?: document)?|"
+    r"^[(\[<]?(?:anonymous|unknown|unspecified|undefined|null|none|n/?a|untitled(?: document|[ -]?\d+)?|"
     r"no title|title|name|your name|author|the author|user|admin(?:istrator)?|owner|guest|"
     r"windows user|microsoft office user|document\d*|presentation\d*|book\d+|"
     r"slide \d+)[)\]>]?$"
@@ -230,7 +226,9 @@ def _take_agency(piece: str) -> tuple[str, str]:
         if after and after.split()[-1].lower() not in _ROLE_HEADS:
             continue  # "Bloomberg Philanthropies", "AP Moller"
         if not before or _is_name(before):
-            return before, _agency_at(m)  # "Reuters", "ERIC TUCKER AP", "AP Auto Writer"
+            return before, _ALIASES[int(m.lastgroup[1:])][1]  # "ERIC TUCKER AP", "AP Writer"
+    if _AGENCY_ALONE.fullmatch(bare):
+        return "", bare
     return piece, ""
 
 

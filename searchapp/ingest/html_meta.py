@@ -53,6 +53,7 @@ class PageTags:
     article: dict = field(default_factory=dict)  # the JSON-LD article object
     page: dict = field(default_factory=dict)  # the JSON-LD web page object
     headlines: list[str] = field(default_factory=list)  # the <h1> texts
+    title: str = ""  # the <title>
     lang: str = ""
 
     def first(self, *keys: str) -> str:
@@ -77,6 +78,8 @@ def page_tags(tree) -> PageTags:
             tags.article = item
         elif not tags.page and "WebPage" in kind:
             tags.page = item
+    element = tree.find(".//title")
+    tags.title = normalize_space(element.text_content()) if element is not None else ""
     for h in tree.iter("h1"):
         text = normalize_space(h.text_content())
         if text:
@@ -92,9 +95,11 @@ def complete_metadata(art: HtmlArticle, tags: PageTags, page: str) -> None:
     art.source = art.source or normalize_space(
         (pub.get("name") if isinstance(pub, dict) else "") or tags.first("og:site_name"))
     art.url = art.url or tags.first("og:url")
-    art.title = choose_title(
-        art.title or str(ld.get("headline") or "") or tags.first("og:title", "twitter:title"),
-        tags.headlines, art.source, art.url)
+    title = art.title
+    if not title or _site_like(title, art.source, _host(art.url)):  # the site's name alone
+        title = str(ld.get("headline") or "") or tags.first("og:title", "twitter:title") \
+            or tags.title
+    art.title = choose_title(title, tags.headlines, art.source, art.url)
     byline = _authors(art.byline, tags)
     art.authors = _without_site(byline.names, art.source)
     art.source = art.source or byline.agency
@@ -114,7 +119,7 @@ def choose_title(title: str, headlines: list[str], source: str = "", url: str = 
     without the site's name on either side."""
     title = _unescape(title)
     heads = list(dict.fromkeys(_unescape(h) for h in headlines))
-    host = urlsplit(url).netloc.lower().removeprefix("www.") if url else ""
+    host = _host(url)
     real = [h for h in heads if not _site_like(h, source, host) and _headline_sized(h)]
     if len(real) == 1:
         return real[0]
@@ -137,6 +142,10 @@ def _without_site_name(title: str, source: str, host: str) -> str:
         parts.pop(0)
         seps.pop(0)
     return parts[0] + "".join(s + p for s, p in zip(seps, parts[1:], strict=True))
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).netloc.lower().removeprefix("www.") if url else ""
 
 
 def _site_like(text: str, source: str, host: str) -> bool:
@@ -176,7 +185,7 @@ def _authors(byline: str, tags: PageTags) -> Byline:
         agency = agency or b.agency
         structured += [n for n in b.names if n.casefold() not in map(str.casefold, structured)]
     names = found.names
-    if structured and all(any(_same_or_longer(n, s) for s in structured) for n in names):
+    if structured and all(any(_same_person(n, s) for s in structured) for n in names):
         names = structured
     return Byline(without_variants(names), agency)
 
@@ -204,10 +213,11 @@ def _ld_names(value) -> list[str]:
     return [str(value)] if isinstance(value, str) else []
 
 
-def _same_or_longer(name: str, other: str) -> bool:
-    """``name`` is ``other``, or ``other`` followed by more words."""
+def _same_person(name: str, other: str) -> bool:
+    """``name`` is ``other`` followed by more words ("Jordana Cepelewicz December"),
+    or part of it ("Huber" of "Huber, Jennifer" split apart)."""
     a, b = name.casefold().split(), other.casefold().split()
-    return a[:len(b)] == b
+    return a[:len(b)] == b or set(a) <= set(b)
 
 
 def _without_site(names: list[str], source: str) -> list[str]:
