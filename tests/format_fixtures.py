@@ -145,6 +145,64 @@ def make_long_pdf(path: Path, pages: int) -> Path:
     return make_pdf(path, paras, pages_min=pages, column_lines=40)
 
 
+#: What :func:`make_layout_pdf` draws: ("column", x, width, paragraphs[, first-line
+#: indent]) flows paragraphs down a box from ``top``; ("text", x, text[, size]) one line;
+#: ("centre", text[, size]) one line centred on the page; ("gap", points) moves down.
+LayoutItem = tuple
+
+
+def make_layout_pdf(path: Path, pages: list[list[list[LayoutItem]]], *, size: float = 10.0,
+                    leading: float = 13.0, top: float = 720.0) -> Path:
+    """A PDF drawn line by line from ``pages``: each page a list of bands from the top
+    down, each band a list of items placed side by side from the band's top
+    (``LayoutItem``); the next band starts below the lowest line of this one.
+    Paragraphs in a column are wrapped to its width and separated by a blank
+    half line; a paragraph given as ``["a", "b"]`` is already broken into lines."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    width = 612.0
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(width, 792.0), invariant=1)
+    for page in pages:
+        y = top
+        for band in page:
+            lowest = y
+            for item in band:
+                kind = item[0]
+                if kind == "gap":
+                    lowest = min(lowest, y - item[1])
+                    continue
+                if kind in ("text", "centre"):
+                    text = item[2] if kind == "text" else item[1]
+                    fsize = (item[3] if kind == "text" else item[2]) if len(item) > (
+                        3 if kind == "text" else 2) else size
+                    x = item[1] if kind == "text" else (width - stringWidth(
+                        text, "Helvetica", fsize)) / 2
+                    c.setFont("Helvetica", fsize)
+                    c.drawString(x, y, text)
+                    lowest = min(lowest, y - leading * fsize / size)
+                    continue
+                _, x, col_w, paras, *rest = item
+                indent = rest[0] if rest else 0.0
+                c.setFont("Helvetica", size)
+                yy = y
+                for n, para in enumerate(paras):
+                    if n:
+                        yy -= leading * 0.5
+                    lines = para if isinstance(para, list) else \
+                        _wrap(para, col_w - indent, "Helvetica", size)
+                    for i, ln in enumerate(lines):
+                        c.drawString(x + (indent if i == 0 else 0), yy, ln)
+                        yy -= leading
+                lowest = min(lowest, yy)
+            y = lowest - leading * 0.5
+        c.showPage()
+    c.save()
+    path.write_bytes(buf.getvalue())
+    return path
+
+
 def make_scanned_pdf(path: Path, text_pages: int = 0, pages: int = 2) -> Path:
     """Pages with only a drawing on them (no text layer); the first ``text_pages``
     carry a line of text."""
