@@ -49,7 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from searchapp.errors import LoadError  # noqa: E402
-from searchapp.ingest import _trafilatura as trafilatura_fast  # noqa: E402
+from searchapp.ingest.html import _trafilatura as trafilatura_fast  # noqa: E402
 from searchapp.ingest.pipeline import load_document  # noqa: E402
 from searchapp.ingest.read import decode_bytes  # noqa: E402
 

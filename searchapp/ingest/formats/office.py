@@ -21,8 +21,8 @@ import zipfile
 from lxml import etree
 
 from searchapp.ingest.bylines import author_names
-from searchapp.ingest.formats import Extracted
 from searchapp.ingest.formats.container import local, open_zip, parse_xml, read_member
+from searchapp.ingest.formats.extracted import Extracted
 from searchapp.ingest.metadata import Metadata, iso_date
 from searchapp.ingest.read import LoadError
 

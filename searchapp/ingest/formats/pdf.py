@@ -34,7 +34,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from searchapp.ingest.bylines import is_placeholder, parse_byline
-from searchapp.ingest.formats import Extracted
+from searchapp.ingest.formats.extracted import Extracted
 from searchapp.ingest.formats.pdflayout import (
     Line,
     Para,

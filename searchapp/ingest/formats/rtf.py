@@ -16,7 +16,7 @@ from striprtf.striprtf import rtf_to_text
 
 from searchapp.ingest import text as textclean
 from searchapp.ingest.bylines import author_names
-from searchapp.ingest.formats import Extracted
+from searchapp.ingest.formats.extracted import Extracted
 from searchapp.ingest.metadata import Metadata
 from searchapp.ingest.read import LoadError
 

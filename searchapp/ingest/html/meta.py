@@ -34,7 +34,7 @@ from searchapp.ingest.metadata import iso_date
 from searchapp.ingest.text import normalize_space, text_size
 
 if TYPE_CHECKING:
-    from searchapp.ingest.html import HtmlArticle
+    from searchapp.ingest.html.extract import HtmlArticle
 
 # <meta> names whose values are authors; a tag repeated names several.
 _AUTHOR_KEYS = ("citation_author", "citation_authors", "dc.creator", "dcterms.creator",
