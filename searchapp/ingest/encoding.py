@@ -521,7 +521,8 @@ def not_writing(text: str) -> str | None:
     did not decode, unassigned and private-use code points (over
     :data:`BAD_SHARE` of the characters); or (2) non-ASCII characters, a third or
     more of the text, spread evenly over many distinct characters (every
-    language uses a few of its characters far more than the rest) and not
+    language uses a few of its characters far more than the rest: from 200
+    characters, nearly all of them appearing once is enough) and not
     plausible writing (:func:`plausibility` under 0.6), or implausible for any
     writing system (under 0.3: scripts mixed inside words, rare letters)
     without repeating a few characters as tables and drawings do.
@@ -539,9 +540,10 @@ def not_writing(text: str) -> str | None:
     lonely = counts.count(1) / len(odd)
     even = lonely > _LONELY and len(odd) >= _LONELY_FROM or \
         spread < _EVEN_SPREAD and len(odd) >= _SPREAD_FROM
-    if (even or spread < 0.4) and plausibility(sample) < (0.6 if even else 0.3):
-        return "characters spread evenly, as in no language" if even else \
-            "characters of no writing system"
+    if even and (lonely > _LONELY and len(odd) >= 2 * _LONELY_FROM or plausibility(sample) < 0.6):
+        return "characters spread evenly, as in no language"
+    if spread < 0.4 and plausibility(sample) < 0.3:
+        return "characters of no writing system"
     return None
 
 

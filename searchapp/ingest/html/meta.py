@@ -26,15 +26,24 @@ import html as htmllib
 import json
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from searchapp.ingest.bylines import Byline, parse_byline, without_variants
 from searchapp.ingest.metadata import iso_date
 from searchapp.ingest.text import normalize_space, text_size
 
-if TYPE_CHECKING:
-    from searchapp.ingest.html.extract import HtmlArticle
+
+class Article(Protocol):
+    """What :func:`complete_metadata` reads and sets (an ``HtmlArticle``)."""
+
+    title: str
+    authors: list[str]
+    byline: str
+    date: str
+    source: str
+    url: str
+    language: str
 
 # <meta> names whose values are authors; a tag repeated names several.
 _AUTHOR_KEYS = ("citation_author", "citation_authors", "dc.creator", "dcterms.creator",
@@ -87,7 +96,7 @@ def page_tags(tree) -> PageTags:
     return tags
 
 
-def complete_metadata(art: HtmlArticle, tags: PageTags, page: str) -> None:
+def complete_metadata(art: Article, tags: PageTags, page: str) -> None:
     """Check and complete trafilatura's metadata in ``art`` from ``tags`` (``page``:
     the page's source, where a date must be written to count)."""
     ld = tags.article
