@@ -226,13 +226,13 @@ def print_table(label: str, results: dict, parts: tuple[str, ...]) -> None:
     print(f"\n## {label}")
     for part in parts:
         print(f"\n{part}:")
-        header = f"{'extractor':30}" + "".join(f"{m:>14}" for m in MEASURES)
+        header = f"{'extractor':30}" + "".join(f"{m:>16}" for m in MEASURES)
         print(header)
         for name, res in results.items():
             cells = []
             for m in MEASURES:
                 val, n = res[part].get(m, (None, 0))
-                cells.append(f"{'-' if val is None else f'{val:.3f}'} ({n})".rjust(14))
+                cells.append(f"{'-' if val is None else f'{val:.3f}'} ({n})".rjust(16))
             print(f"{name:30}" + "".join(cells))
     print("\npages/s (one process, decoding included): " + ", ".join(
         f"{n} {r['pages_per_s']}" for n, r in results.items()))
