@@ -164,6 +164,12 @@ def test_structured_data_cleans_a_byline_run_into_its_date(tmp_path):
     ('<title>Lima summit: what you need to know (2024)</title>',
      "<h1>Leaders meet in Lima for their first talks in two years</h1>",
      "Leaders meet in Lima for their first talks in two years"),
+    # a line break inside the headline separates words
+    ('<title>x</title>', "<h1>WEEKEND<br>CODING AGENTS</h1>", "WEEKEND CODING AGENTS"),
+    # a headline holding the title and more (a date) gives way to the title
+    ('<title>Preparing a transition in Debusine</title>',
+     '<h1><time>Dec 18 2025</time> Preparing a transition in Debusine</h1>',
+     "Preparing a transition in Debusine"),
     # an entity left escaped in the source is decoded
     ('<title>Trade &amp;#x26; security</title>', "", "Trade & security"),
 ])

@@ -90,10 +90,25 @@ def page_tags(tree) -> PageTags:
     element = tree.find(".//title")
     tags.title = normalize_space(element.text_content()) if element is not None else ""
     for h in tree.iter("h1"):
-        text = normalize_space(h.text_content())
+        text = normalize_space(_spaced_text(h))
         if text:
             tags.headlines.append(text)
     return tags
+
+
+# Elements that break a heading's text into words of their own ("WEEKEND<br>CODING").
+_BREAKS = frozenset(("br", "div", "p", "li", "time", "small"))
+
+
+def _spaced_text(el) -> str:
+    """An element's text with a space where a line break or an inner element
+    separates its pieces (``text_content`` runs them together)."""
+    parts = [el.text or ""]
+    for child in el:
+        spaced = isinstance(child.tag, str) and child.tag.lower() in _BREAKS
+        parts += [" " if spaced else "", _spaced_text(child), " " if spaced else "",
+                  child.tail or ""]
+    return "".join(parts)
 
 
 def complete_metadata(art: Article, tags: PageTags, page: str) -> None:
@@ -108,7 +123,8 @@ def complete_metadata(art: Article, tags: PageTags, page: str) -> None:
     if not title or _site_like(title, art.source, _host(art.url)):  # the site's name alone
         title = str(ld.get("headline") or "") or tags.first("og:title", "twitter:title") \
             or tags.title
-    art.title = choose_title(title, tags.headlines, art.source, art.url)
+    art.title = choose_title(title, tags.headlines, art.source, art.url,
+                             (tags.first("og:title"), tags.title))
     byline = _authors(art.byline, tags)
     art.authors = _without_site(byline.names, art.source)
     art.source = art.source or byline.agency
@@ -123,14 +139,25 @@ def complete_metadata(art: Article, tags: PageTags, page: str) -> None:
 # --- title ----------------------------------------------------------------------------
 
 
-def choose_title(title: str, headlines: list[str], source: str = "", url: str = "") -> str:
-    """The document's title: its one headline where the page has one, else ``title``
-    without the site's name on either side."""
+def choose_title(title: str, headlines: list[str], source: str = "", url: str = "",
+                 others: tuple[str, ...] = ()) -> str:
+    """The document's title: its one headline where the page has one (unless the
+    headline is ``title`` or one of ``others`` -- the ``<title>``, ``og:title`` --
+    after a few words more: a date, a label), else ``title`` without the site's
+    name on either side."""
     title = _unescape(title)
     heads = list(dict.fromkeys(_unescape(h) for h in headlines))
     host = _host(url)
     real = [h for h in heads if not _site_like(h, source, host) and _headline_sized(h)]
+    bare = _without_site_name(title, source, host)
     if len(real) == 1:
+        head = _fold(real[0])
+        for candidate in (bare, *(_without_site_name(_unescape(o), source, host) for o in others)):
+            inside = _fold(candidate)
+            extra = real[0][: len(real[0]) - len(candidate)] if head.endswith(inside) else ""
+            if inside and inside != head and head.endswith(inside) and \
+                    _headline_sized(candidate) and len(extra.split()) <= 4:
+                return candidate  # "Dec 18 2025 <title>", "Opinion: <title>"
         return real[0]
     folded = _fold(title)
     for h in heads:  # "<h1> | Site" or "Site: <h1>"
@@ -138,7 +165,7 @@ def choose_title(title: str, headlines: list[str], source: str = "", url: str = 
         if fh and fh != folded and len(fh) >= 0.3 * len(folded) and \
                 (folded.startswith(fh) or folded.endswith(fh)):
             return h
-    return _without_site_name(title, source, host)
+    return bare
 
 
 def _without_site_name(title: str, source: str, host: str) -> str:
