@@ -70,6 +70,37 @@ def test_a_last_page_with_few_lines_keeps_the_columns_of_the_page_before():
     assert order[-2:] == ["left end of the story", "a boxed note at the side"]
 
 
+def test_a_right_column_of_one_line_is_a_column_without_a_page_before():
+    left = column(1, 50, 200, 700, ["The story runs down the left column", "and down it",
+                                    "to its foot where it does", "not end but"])
+    right = column(1, 300, 200, 700, ["ends here."], short={0})
+    assert [t for _, t in read([right + left])] == [
+        "The story runs down the left column and down it to its foot where it does not end "
+        "but ends here."]
+
+
+def test_ragged_lines_and_a_right_aligned_line_are_one_column():
+    # line ends at many places and a date set flush right: no white band down the page
+    ragged = [Line(1, 50, 700 - i * PITCH - SIZE, 50 + w, 700 - i * PITCH, SIZE, f"line {i}")
+              for i, w in enumerate([400, 380, 395, 250, 400, 390, 300, 400])]
+    dated = Line(1, 380, 720 - SIZE, 450, 720, SIZE, "March 3, 2024")
+    order = [ln.text for ln in order_page(ragged + [dated])]
+    assert order == ["March 3, 2024"] + [f"line {i}" for i in range(8)]
+
+
+def test_a_table_in_one_column_text_is_read_row_by_row():
+    # the white between a table's two columns does not run down the page: the
+    # paragraphs above and below cross it
+    above = column(1, 50, 400, 700, ["Full width text above the table, line one",
+                                     "and line two of it"])
+    rows = [Line(1, x, 660 - r * PITCH - SIZE, x + 80, 660 - r * PITCH, SIZE, f"r{r}c{c}")
+            for r in range(3) for c, x in enumerate((50, 300))]
+    below = column(1, 50, 400, 600, ["Full width text below the table, line one",
+                                     "and line two", "and three"])
+    order = [ln.text for ln in order_page(below + rows + above)]
+    assert order[2:8] == ["r0c0", "r0c1", "r1c0", "r1c1", "r2c0", "r2c1"]
+
+
 def test_block_paragraphs_break_on_gaps_and_short_lines():
     a = column(1, 50, 400, 700, ["One long line of text that fills the column width",
                                  "and ends short."], short={1})
