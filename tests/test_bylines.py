@@ -216,6 +216,14 @@ def test_pdf_author_property_is_a_byline(tmp_path):
     assert (doc.meta.authors, doc.meta.source) == (["Park Min-jun"], "AFP")
 
 
+@pytest.mark.parametrize("make,author", [(fx.make_docx, "author"), (fx.make_odt, "creator"),
+                                         (fx.make_epub, "creator")])
+def test_office_and_epub_bylines_with_an_agency(tmp_path, make, author):
+    suffix = {fx.make_docx: ".docx", fx.make_odt: ".odt", fx.make_epub: ".epub"}[make]
+    doc = load_document(make(tmp_path / f"f{suffix}", **{author: "By JANE DOE | Reuters"}))
+    assert (doc.meta.authors, doc.meta.source) == (["Jane Doe"], "Reuters")
+
+
 @pytest.mark.parametrize("make,kwargs", [
     (fx.make_docx, {"title": "Microsoft Word - draft.docx", "author": "Administrator"}),
     (fx.make_odt, {"title": "Untitled 1", "creator": "Unknown"}),

@@ -115,7 +115,7 @@ def take_metadata_lines(paragraphs: list[str], meta: Metadata, scan: int = 12) -
             if m and parse_date(m.group("date")):
                 meta.date = meta.date or parse_date(m.group("date"))
                 if m.group("writer"):
-                    _take_byline(m.group("writer"), meta)
+                    take_byline(meta, m.group("writer"))
                 continue
             m = _ISSUE_LINE.match(para)
             if m and parse_date(m.group("date")):
@@ -123,7 +123,7 @@ def take_metadata_lines(paragraphs: list[str], meta: Metadata, scan: int = 12) -
                 continue
             m = _BYLINE.match(para)
             if m:
-                _take_byline(m.group("names"), meta)
+                take_byline(meta, m.group("names"))
                 continue
         out.append(para)
     if meta.date and not meta.year:
@@ -131,8 +131,9 @@ def take_metadata_lines(paragraphs: list[str], meta: Metadata, scan: int = 12) -
     return out
 
 
-def _take_byline(text: str, meta: Metadata) -> None:
-    """A byline's names as the authors (if none yet), its agency as the source."""
+def take_byline(meta: Metadata, text: str) -> None:
+    """A byline's names as ``meta``'s authors (if it has none yet), the agency it
+    credits as its source (if it has none yet)."""
     byline = parse_byline(text)
     meta.authors = meta.authors or byline.names
     meta.source = meta.source or byline.agency

@@ -20,7 +20,7 @@ from __future__ import annotations
 import posixpath
 from urllib.parse import unquote
 
-from searchapp.ingest.bylines import author_names
+from searchapp.ingest.bylines import parse_byline
 from searchapp.ingest.formats.container import has_member, local, open_zip, parse_xml, read_member
 from searchapp.ingest.formats.extracted import Extracted
 from searchapp.ingest.metadata import Metadata, iso_date
@@ -83,9 +83,12 @@ def _metadata(opf) -> Metadata:
         if name in ("title", "creator", "date", "language") and el.text and el.text.strip():
             found.setdefault(name, []).append(" ".join(el.text.split()))
     authors: list[str] = []
+    agency = ""
     for creator in found.get("creator", []):
-        authors += [a for a in author_names(creator) if a not in authors]
-    return Metadata(title=(found.get("title") or [""])[0], authors=authors,
+        byline = parse_byline(creator)
+        authors += [a for a in byline.names if a not in authors]
+        agency = agency or byline.agency
+    return Metadata(title=(found.get("title") or [""])[0], authors=authors, source=agency,
                     date=iso_date((found.get("date") or [""])[0]),
                     language=(found.get("language") or [""])[0][:2].lower())
 

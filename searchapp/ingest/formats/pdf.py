@@ -33,7 +33,7 @@ import zlib
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from searchapp.ingest.bylines import is_placeholder, parse_byline
+from searchapp.ingest.bylines import is_placeholder
 from searchapp.ingest.formats.extracted import Extracted
 from searchapp.ingest.formats.pdflayout import (
     Line,
@@ -43,7 +43,7 @@ from searchapp.ingest.formats.pdflayout import (
     order_pages,
     paragraphs,
 )
-from searchapp.ingest.metadata import Metadata, parse_date, take_metadata_lines
+from searchapp.ingest.metadata import Metadata, parse_date, take_byline, take_metadata_lines
 from searchapp.ingest.read import LoadError
 
 MAX_PAGES = 2000
@@ -364,10 +364,8 @@ def _apply_info(meta: Metadata, info: dict[str, str], visible: Para | None,
     first_page = " ".join(p.text for p in paras if p.page == 1).casefold()
     bad_title = junk or (visible is not None and title.casefold() not in first_page)
     meta.title = visible.text if visible is not None and bad_title else ("" if junk else title)
-    if not meta.authors and info.get("Author"):
-        byline = parse_byline(info["Author"])
-        meta.authors = byline.names
-        meta.source = meta.source or byline.agency
+    if not meta.authors:
+        take_byline(meta, info.get("Author", ""))
     if not meta.date:
         m = _PDF_DATE.match(info.get("CreationDate", ""))
         if m:
