@@ -34,6 +34,9 @@ from searchapp.ingest.pipeline import load_document
     ("Tom Krisher, AP Auto Writer", ["Tom Krisher"], "Associated Press"),
     ("KIM MIN-JI and LEE SEUNG-HO Yonhap News Agency", ["Kim Min-ji", "Lee Seung-ho"], "Yonhap"),
     ("Pablo Ruiz / Agencia EFE", ["Pablo Ruiz"], "EFE"),
+    ("Jane Doe (AFP)", ["Jane Doe"], "AFP"),
+    ("From Reuters", [], "Reuters"),
+    ("Jean Aufranc (CNXSoft)", ["Jean Aufranc"], ""),  # a handle in brackets is not an author
     ("Bloomberg Philanthropies", ["Bloomberg Philanthropies"], ""),  # an agency's name inside another
     ("Maria Apriletti", ["Maria Apriletti"], ""),  # "AP" inside a word is not the agency
     # credentials and honorifics are not names

@@ -130,6 +130,10 @@ _SELF_DESCRIPTION = re.compile(r"\s+(?:is|was|writes|covers|reports)\b.*$", re.I
 _LABEL = re.compile(r"^(?:(?:(?:written|words|story|text|reporting|posted|compiled|"
                     r"interview)\s+)?by\b|authors?\b)\s*[:\-–—]?\s*", re.I)
 _NAME_LIKE = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,6}$")
+_PARENS = re.compile(r"\(([^()]*)\)")
+# Words that are never a name alone ("From Reuters", a byline cut at "On ...").
+_NOT_NAMES = frozenset(("from", "on", "and", "with", "the", "by", "in", "at", "of", "for",
+                        "to", "via", "staff", "editors", "team"))
 _SPLIT = re.compile(r"\s*(?:[;,|/•·]|\s[-–—]\s)\s*")
 _JOIN = re.compile(r"\s+(?:and|&)\s+")
 # One syllable of romanized Korean ("jong", "un", "min", "hye"), for the case of
@@ -161,7 +165,10 @@ def parse_byline(text: str) -> Byline:
     """
     names: list[str] = []
     agency = ""
-    pieces = _SPLIT.split(_LABEL.sub("", normalize_space(text)))
+    text = normalize_space(text)
+    for aside in _PARENS.findall(text):  # "Jane Doe (AFP)", "Jean Aufranc (CNXSoft)"
+        agency = agency or _take_agency(aside)[1]
+    pieces = _SPLIT.split(_LABEL.sub("", _PARENS.sub(" ", text)))
     for index, piece in enumerate(p for p in pieces if p):
         piece = _LABEL.sub("", piece)
         both = _JOIN.split(piece)
@@ -250,7 +257,7 @@ def _clean(piece: str, first: bool) -> str:
     while len(words) > 2 and words[0].lower().rstrip(".") in _HONORIFICS:
         words = words[1:]
     name = " ".join(words).strip(" .,-–—")
-    if not name or is_placeholder(name) or not _is_name(name):
+    if not name or is_placeholder(name) or not _is_name(name) or name.lower() in _NOT_NAMES:
         return ""
     return name_case(name)
 
