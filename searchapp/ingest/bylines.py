@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from searchapp.ingest.text import normalize_space
+from searchapp.lexicon import MONTHS, WEEKDAYS
 
 # --- agencies ----------------------------------------------------------------
 
@@ -114,8 +115,10 @@ _PLACEHOLDER = re.compile(
 
 # --- dates and labels in bylines -----------------------------------------------------
 
-_MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
-_WEEKDAYS = "(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_MONTH_NAMES = "|".join(MONTHS)  # matched ignoring case
+_WEEKDAYS = "(?:" + "|".join(WEEKDAYS) + ")"
+# The months that are also names ("Theresa May", "June Carter").
+_NAME_MONTHS = frozenset(("April", "May", "June", "August"))
 # A byline's trailing date: "Monday", "November 18" (a month only before a number:
 # "Theresa May" keeps her name), "Published on", "Last updated", numbers.
 _DATE_WORDS = re.compile(
@@ -124,7 +127,7 @@ _DATE_WORDS = re.compile(
 # A month left at the end once the day and year are gone ("Luke Kim December");
 # the months that are also names (April, May, June, August) are kept.
 _TRAILING_MONTH = re.compile(
-    r"(?<=\S)\s+(?:January|February|March|July|September|October|November|December)$")
+    r"(?<=\S)\s+(?:" + "|".join(m for m in MONTHS if m not in _NAME_MONTHS) + ")$")
 _DATE_ONLY = re.compile(rf"^(?:{_WEEKDAYS}|{_MONTH_NAMES})$", re.I)
 _SELF_DESCRIPTION = re.compile(r"\s+(?:is|was|writes|covers|reports)\b.*$", re.I)
 _LABEL = re.compile(r"^(?:(?:(?:written|words|story|text|reporting|posted|compiled|"

@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 from searchapp.ingest.bylines import Byline, parse_byline, without_variants
 from searchapp.ingest.metadata import iso_date
 from searchapp.ingest.text import normalize_space, text_size
+from searchapp.lexicon import MONTHS
 
 
 class Article(Protocol):
@@ -50,8 +51,6 @@ _AUTHOR_KEYS = ("citation_author", "citation_authors", "dc.creator", "dcterms.cr
                 "author", "article:author", "parsely-author", "sailthru.author", "byl")
 # Between a headline and the site's name in a <title>.
 _TITLE_SEP = re.compile(r"\s+(?:[|\-–—•·»~]|::)\s+|\s*[|•·»]\s*")
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")
 
 
 @dataclass
@@ -279,7 +278,7 @@ def written_or_precise(iso: str, page: str) -> bool:
     y, mo, d = m.groups()
     if d != "01":
         return True
-    name = _MONTHS[int(mo) - 1]
+    name = MONTHS[int(mo) - 1].lower()
     mo1 = mo.lstrip("0")
     patterns = (
         rf"{y}[-/.]{mo}[-/.]01(?!\d)", rf"{y}[-/.]{mo1}[-/.]1(?!\d)",
