@@ -141,3 +141,17 @@ def test_bench_persons_stage_quick():
         assert out[key] > 0, key
     with_persons = out["engine_ms"]["with_persons"]
     assert with_persons["open_and_first_again_ms"] > 0 and with_persons["person"]["p50"] > 0
+
+
+@needs_shared_pages
+def test_bench_metadata_on_the_2019_set():
+    out = bench("bench_metadata.py", "--set", "2019", "--only", "searchapp")
+    parts = out["2019"]["searchapp"]
+    assert parts["all"]["url"][1] == 88 and 0 < parts["all"]["url"][0] <= 1
+    assert parts["pages_per_s"] > 0
+
+
+def test_bench_binary_one_seed():
+    out = bench("bench_binary.py", "--seeds", "1")
+    assert len(out["random"]) == 10 and all(r["files"] == 6 for r in out["random"].values())
+    assert out["real"]["sentences UTF-8"]["refused"] == 0
