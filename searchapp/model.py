@@ -175,6 +175,12 @@ class DocumentData:
     query: str = ""
     snapshot: bool = False  # a bookmark's saved text: the paragraph is gone from the index
     meta: dict = field(default_factory=dict)
+    # the other versions of this story (other outlets' copies), the earliest first:
+    # {"doc_id", "title", "source", "date", "year", "path", "shared"}
+    versions: list[dict] = field(default_factory=list)
+    # compared with another version: para -> spans of the words that version lacks
+    differences: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    compared_with: dict | None = None  # that version (one of ``versions``)
 
     @property
     def title(self) -> str:

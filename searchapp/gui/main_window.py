@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from searchapp.config import Settings
+from searchapp.gui.copies import CopiesActions
 from searchapp.gui.curation import PersonCuration
 from searchapp.gui.filters import ChipsBar, FacetPanel, TimelineChart
 from searchapp.gui.folders import FolderActions
@@ -54,7 +55,8 @@ DEBOUNCE_MS = 40  # overtaken searches are skipped (and run in another process)
 HISTORY_IDLE_MS = 2000
 
 
-class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, QMainWindow):
+class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, CopiesActions,
+                 QMainWindow):
     def __init__(self, settings: Settings) -> None:
         super().__init__()
         self.settings = settings
@@ -166,6 +168,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, QMa
         top.addWidget(self.search_box, 1)
         top.addWidget(QLabel("Sort:"))
         top.addWidget(self.sort)
+        top.addWidget(self._build_copies())
         central = QWidget()
         cv = QVBoxLayout(central)
         cv.setContentsMargins(6, 6, 6, 0)
@@ -243,6 +246,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, QMa
                              lambda k=key: self.sort.setCurrentIndex(self.sort.findData(k)),
                              QKeySequence(f"Ctrl+{i}"))
         search.addAction("&Clear all filters", self.clear_filters, QKeySequence("Ctrl+Backspace"))
+        search.addAction(self.all_copies_action)
         search.addSeparator()
         self.history_menu = search.addMenu("Recent searches")
         self.history_menu.aboutToShow.connect(self._fill_history_menu)
@@ -395,11 +399,10 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, QMa
         self.result = result
         self.model.set_result(result)
         self.model.set_starred(self._starred)
-        n = result.total
         took = f" · {result.elapsed_ms:.0f} ms"
         mode = persons_mode_text(self.session.result_request or self.request)
         mode = f" naming {mode}" if mode else ""
-        self.count.setText(f"<b>{n:,}</b> paragraph{'s' if n != 1 else ''}{mode}{took}")
+        self.count.setText(f"<b>{result.count_text()}</b>{mode}{took}")
         self._show_message(result)
         if result.query.strip():
             self.history_timer.start()
@@ -457,6 +460,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, QMa
         self.sort.blockSignals(True)
         self.sort.setCurrentIndex(max(0, self.sort.findData(req.sort)))
         self.sort.blockSignals(False)
+        self._show_all_copies(req.all_copies)
         self.facets.set_dates(req.date_from, req.date_to)
 
     def _remember(self) -> None:
@@ -525,7 +529,8 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, QMa
         if hit is not None:
             self.open_document(hit.doc_id, hit.para)
 
-    def open_document(self, doc_id: str, para: int | None, view: DocumentView | None = None) -> None:
+    def open_document(self, doc_id: str, para: int | None, view: DocumentView | None = None,
+                      compare_to: str | None = None) -> None:
         view = view or self.view
         result = self.result
         terms = list(result.terms) if result else []
@@ -533,7 +538,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, QMa
         query = result.query if result else ""
 
         def work(engine):
-            return engine.document(doc_id, para, terms, persons, query)
+            return engine.document(doc_id, para, terms, persons, query, compare_to)
 
         def done(data):
             if data is None:
