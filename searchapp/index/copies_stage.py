@@ -242,7 +242,7 @@ def _load_state(index_dir: Path) -> CopyState | None:
 
 def copies_stale(index_dir: Path) -> bool:
     """The copies do not describe the index as it is (a run was interrupted)."""
-    from searchapp.index.persons_stage import index_state
+    from searchapp.index.manifest import index_state
 
     data = read_copies(index_dir)
     return data is None or data.get("generation") != index_state(Path(index_dir))
@@ -251,8 +251,10 @@ def copies_stale(index_dir: Path) -> bool:
 def run_copies_stage(index_dir: Path) -> CopiesReport:
     """Find the copies among the paragraphs of the index at ``index_dir`` that are
     new since the last run (nothing to do when the index did not change)."""
-    from searchapp.index.persons_stage import index_state
-    from searchapp.index.update import open_index
+    from whoosh import index as whoosh_index
+
+    from searchapp.index import INDEX_NAME
+    from searchapp.index.manifest import index_state
     from searchapp.index.whoosh.readers import live_pids
 
     start = time.perf_counter()
@@ -263,7 +265,7 @@ def run_copies_stage(index_dir: Path) -> CopiesReport:
         return CopiesReport(note="up to date", clusters=len(old["clusters"]),
                             paragraphs=sum(len(c) for c in old["clusters"]))
     state = (_load_state(index_dir) if old is not None else None) or CopyState()
-    ix = open_index(index_dir)
+    ix = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)  # just committed
     with ix.reader() as reader:
         pids, docnums = live_pids(reader, index_dir)
         where = dict(zip(pids, docnums.tolist(), strict=True))
