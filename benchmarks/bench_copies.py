@@ -39,6 +39,7 @@ import json
 import random
 import re
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -151,8 +152,9 @@ def make_copy(doc: Doc, k: int, rng: random.Random, vocab: list[str], other: Doc
             else (body[1] if len(body) > 1 and body[0] == 0 else body[0])
         texts[first] = rng.choice(DATELINES) + texts[first]
         kinds[first] = "dateline"
-    for i in kept:  # words edited in a third of the paragraphs
-        if i in body and rng.random() < 0.35:
+    for i in kept:  # words edited in a third of the paragraphs (of 10 words or more)
+        if i in body and rng.random() < 0.35 and len(cp.words(texts[i])) >= 10 \
+                and len(texts[i].split()) >= 10:
             texts[i], _ = _edit_words(texts[i], rng, rng.uniform(0.01, 0.10), vocab)
             kinds[i] = "words edited"
     rewritten = None
@@ -255,10 +257,19 @@ def score(labels: Labels, state: CopyState, fold: int | None = None) -> dict:
         return fold is None or fold_of(site[doc_of(a)]) == fold
 
     out: dict = {"fold": fold}
+    texts = {f"{d.doc_id}-{i}": p for d in labels.docs for i, p in enumerate(d.paragraphs)}
+    same = {}  # a paragraph repeated in a document folds with any one of its repeats
+    for pid, text in texts.items():
+        same.setdefault((doc_of(pid), tuple(cp.words(text))), []).append(pid)
+
+    def folded(a: str, b: str) -> bool:
+        twins = same.get((doc_of(b), tuple(cp.words(texts[b]))), [b])
+        return a in cluster and any(cluster.get(t) == cluster[a] for t in twins)
+
     by_kind: dict[str, list[int]] = {}
     for a, b, kind in labels.fold_same:
         if inside(a):
-            ok = a in cluster and cluster.get(a) == cluster.get(b)
+            ok = folded(a, b)
             by_kind.setdefault(kind, [0, 0])[0] += ok
             by_kind[kind][1] += 1
     out["folds"] = {k: f"{v[0]}/{v[1]}" for k, v in sorted(by_kind.items())}
@@ -356,8 +367,111 @@ def main(argv: list[str] | None = None) -> int:
     return args.func(args)
 
 
+def add_copies(corpus: Path, share: float = 0.1, seed: int = 3) -> int:
+    """Versions of ``share`` of the articles of a ``benchmarks/corpus.py`` folder, 1-3
+    each, edited as outlets edit a wire story, with catalog rows (another outlet, a
+    later date); returns how many files were written (none when already there)."""
+    out = corpus / "copies"
+    if out.is_dir():
+        return 0
+    out.mkdir()
+    rng = random.Random(seed)
+    files = sorted(corpus.glob("a*/article*.txt"))
+    texts = {f: [p for p in f.read_text("utf-8").split("\n\n") if p.strip()] for f in files}
+    vocab = sorted({w for f in files[:200] for p in texts[f] for w in p.split() if w.isalpha()})
+    chosen = rng.sample(files, int(len(files) * share))
+    rows, labels, n = [], Labels(), 0
+    for k, f in enumerate(chosen):
+        doc = Doc(f.stem, "", "", texts[f], f.stem)
+        other = Doc("x", "", "", texts[files[(k * 7 + 1) % len(files)]], "x")
+        for c in range(rng.choice([1, 1, 2, 3])):
+            copy = make_copy(doc, c, rng, vocab, other, labels)
+            name = f"{f.stem}-v{c}.txt"
+            (out / name).write_text("\n\n".join(copy.paragraphs), "utf-8")
+            rows.append(f'\n[[document]]\npath = "copies/{name}"\nsource = "Wire Outlet {c}"\n'
+                        f'date = "2025-0{1 + c}-01"\nlanguage = "en"\n')
+            n += 1
+    with open(corpus / "catalog.toml", "a", encoding="utf-8") as fh:
+        fh.writelines(rows)
+    return n
+
+
 def cmd_speed(args) -> int:
-    raise SystemExit("not yet")
+    import os
+    import statistics
+    import subprocess
+
+    from searchapp.config import Settings
+    from searchapp.index import update as update_mod
+    from searchapp.index.copies_stage import run_copies_stage
+    from searchapp.model import SearchRequest
+    from searchapp.search.engine import SearchEngine
+
+    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="bench-copies-"))
+    corpus = work / "corpus"
+    if not corpus.is_dir():
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "corpus.py"), "--paragraphs",
+                        str(args.paragraphs), "--out", str(corpus)], check=True)
+    written = add_copies(corpus)
+    settings = Settings(corpus=corpus, index=work / "index", data_dir=work / "data")
+    found = update_mod._find_copies
+    update_mod._find_copies = lambda index_dir: ""  # keyword indexing alone, timed apart
+    try:
+        cpu, wall = time.process_time(), time.perf_counter()
+        report = update_mod.update_index(settings, rebuild=True, jobs=1)
+        index_cpu, index_wall = time.process_time() - cpu, time.perf_counter() - wall
+        for name in ("copies.json", "copies-state.pickle"):
+            (settings.index / name).unlink(missing_ok=True)
+        cpu, wall = time.process_time(), time.perf_counter()
+        stage = run_copies_stage(settings.index)
+        stage_cpu, stage_wall = time.process_time() - cpu, time.perf_counter() - wall
+        # a new file: another outlet's version of an article already in three groups
+        side = json.loads((settings.index / "copies.json").read_text("utf-8"))
+        new = corpus / "copies" / "late-arrival.txt"
+        base = next(iter(sorted((corpus / "copies").glob("*-v0.txt"))))
+        new.write_text("LONDON (AP) -- " + base.read_text("utf-8"), "utf-8")
+        cpu, wall = time.process_time(), time.perf_counter()
+        update_mod.update_index(settings, jobs=1)
+        new_index_wall = time.perf_counter() - wall
+        cpu, wall = time.process_time(), time.perf_counter()
+        late = run_copies_stage(settings.index)
+        late_cpu, late_wall = time.process_time() - cpu, time.perf_counter() - wall
+        new.unlink()
+    finally:
+        update_mod._find_copies = found
+    with SearchEngine.open(settings) as engine:
+        words = ["China", "summit", "minister said", "\"North Korea\"", "trade", "policy", "Seoul",
+                 "economic", "talks", "president"]
+        times = {False: [], True: []}
+        for every in (False, True):
+            engine.search(SearchRequest(query="warm up", all_copies=every))
+            for _ in range(5):
+                for q in words:
+                    t = time.perf_counter()
+                    engine.search(SearchRequest(query=q, all_copies=every))
+                    times[every].append((time.perf_counter() - t) * 1000)
+        sample = engine.search(SearchRequest(query="China"))
+    q = statistics.quantiles
+    out = {
+        "paragraphs": report.total_paragraphs, "files": report.total_files,
+        "copy_files_added": written, "load": os.getloadavg()[0],
+        "keyword_index_cpu_s": round(index_cpu, 1), "keyword_index_wall_s": round(index_wall, 1),
+        "stage_cpu_s": round(stage_cpu, 2), "stage_wall_s": round(stage_wall, 2),
+        "stage_share_cpu": round(stage_cpu / index_cpu, 3),
+        "stage_share_wall": round(stage_wall / index_wall, 3),
+        "groups": stage.clusters, "paragraphs_in_groups": stage.paragraphs,
+        "versions_pairs": stage.stories, "groups_before_new_file": len(side["clusters"]),
+        "new_file_keyword_update_wall_s": round(new_index_wall, 2),
+        "new_file_stage_cpu_s": round(late_cpu, 2), "new_file_stage_wall_s": round(late_wall, 2),
+        "new_file_joined": late.summary(),
+        "search_ms_folded_p50_p95": [round(statistics.median(times[False]), 1),
+                                     round(q(times[False], n=20)[-1], 1)],
+        "search_ms_all_copies_p50_p95": [round(statistics.median(times[True]), 1),
+                                         round(q(times[True], n=20)[-1], 1)],
+        "sample": f"'China': {sample.count_text()}",
+    }
+    print(json.dumps(out, indent=1))
+    return 0
 
 
 if __name__ == "__main__":

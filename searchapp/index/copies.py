@@ -11,9 +11,9 @@ copies stage (:mod:`searchapp.index.copies_stage`) and measured by
 2. :func:`signatures`: MinHash of each paragraph's word 3-shingles (numpy; the
    same values in every run and process).
 3. :func:`candidate_pairs`: paragraphs sharing one LSH band of their signatures.
-4. :func:`similarity`: how much of two token sequences is the same text in the same
-   order, counting only runs of :data:`MIN_RUN` words or more (a shared "of the"
-   does not count): ``2 * matched / (len(a) + len(b))``.
+4. :func:`similarity`: how much of two token sequences is the same words in the same
+   order (``2 * LCS / (len(a) + len(b))``; :data:`MIN_RUN` > 1 would count only runs
+   of that many words: the labelled set preferred 1).
 5. Two documents are **versions of one story** when the paragraphs of the shorter
    one that have a copy in the other hold at least :data:`STORY_COVER` of its
    words (:func:`align`); only paragraphs of such documents fold, so a quote or a
@@ -41,7 +41,7 @@ PERMUTATIONS = 64
 ROWS = 4
 BANDS = PERMUTATIONS // ROWS
 #: The shortest run of shared words that counts in :func:`similarity`.
-MIN_RUN = 2
+MIN_RUN = 1
 #: Two paragraphs are copies at this :func:`similarity` or more (the labelled set's
 #: threshold, benchmarks/bench_copies.py).
 PARA_SIMILARITY = 0.7
@@ -203,6 +203,8 @@ def similarity(a: Sequence[int], b: Sequence[int]) -> float:
     if not total:
         return 0.0
     run = MIN_RUN
+    if run <= 1:  # every shared word counts: the LCS ratio
+        return Indel.normalized_similarity(a, b)
     matched = sum(op.src_end - op.src_start for op in Indel.opcodes(a, b)
                   if op.tag == "equal" and op.src_end - op.src_start >= run)
     return 2.0 * matched / total
