@@ -2,6 +2,7 @@
 
     python benchmarks/bench_copies.py labels [--sweep] [--json]
     python benchmarks/bench_copies.py speed --paragraphs 100000 [--work DIR]
+    python benchmarks/bench_copies.py compare     # our numpy MinHash/LSH beside datasketch's
 
 **labels** builds a labelled collection from the article bodies of
 ``../shared/bench`` (88 news pages of 2019, 300 pages of 2025), split by site into
@@ -347,6 +348,59 @@ def cmd_labels(args) -> int:
     return 0
 
 
+def cmd_compare(args) -> int:
+    """Candidate search on the labelled set's paragraphs: our numpy MinHash/LSH beside
+    datasketch's (MinHash.bulk + MinHashLSH, the same shingles and 64 functions), in
+    the same run: time, and how many must-fold pairs each finds as candidates."""
+    import numpy as np
+
+    labels = build(args.seed)
+    texts = {f"{d.doc_id}-{i}": p for d in labels.docs for i, p in enumerate(d.paragraphs)}
+    pids = list(texts)
+    start = time.process_time()
+    tok = cp.Tokenizer()
+    seqs = [tok(texts[p]) for p in pids]
+    tokenize = time.process_time() - start
+    start = time.process_time()
+    sigs = cp.signatures(seqs)
+    docs: dict[str, int] = {}
+    groups = np.fromiter((docs.setdefault(doc_of(p), len(docs)) for p in pids), np.int64)
+    usable = np.fromiter((len(s) >= cp.MIN_TOKENS for s in seqs), bool)
+    rows = np.flatnonzero(usable)
+    pairs = rows[cp.candidate_pairs(cp.band_keys(sigs[rows]), groups[rows])]
+    ours = time.process_time() - start
+    found = {(pids[a], pids[b]) for a, b in pairs.tolist()}
+    want = [(a, b) for a, b, _ in labels.fold_same]
+    out = {"paragraphs": len(pids), "tokenize_s": round(tokenize, 2),
+           "numpy_minhash_lsh_s": round(ours, 2), "numpy_candidates": len(found),
+           "numpy_recall_of_must_fold": round(sum((a, b) in found or (b, a) in found
+                                                  for a, b in want) / len(want), 4)}
+    try:
+        from datasketch import MinHash, MinHashLSH
+    except ImportError:
+        out["datasketch"] = "not installed (pip install datasketch to compare)"
+    else:
+        start = time.process_time()
+        shingles = [[" ".join(map(str, s[i:i + cp.SHINGLE])).encode()
+                     for i in range(max(1, len(s) - cp.SHINGLE + 1))] for s in seqs]
+        hashes = MinHash.bulk([shingles[r] for r in rows], num_perm=cp.PERMUTATIONS)
+        lsh = MinHashLSH(num_perm=cp.PERMUTATIONS, params=(cp.BANDS, cp.ROWS))
+        with lsh.insertion_session() as session:
+            for r, m in zip(rows.tolist(), hashes, strict=True):
+                session.insert(r, m)
+        theirs = set()
+        for r, m in zip(rows.tolist(), hashes, strict=True):
+            for other in lsh.query(m):
+                if other != r and groups[other] != groups[r]:
+                    theirs.add((pids[min(r, other)], pids[max(r, other)]))
+        out["datasketch_minhash_lsh_s"] = round(time.process_time() - start, 2)
+        out["datasketch_candidates"] = len(theirs)
+        out["datasketch_recall_of_must_fold"] = round(
+            sum((a, b) in theirs or (b, a) in theirs for a, b in want) / len(want), 4)
+    print(json.dumps(out, indent=1))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -355,6 +409,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_labels)
+    p = sub.add_parser("compare")
+    p.add_argument("--seed", type=int, default=7)
+    p.set_defaults(func=cmd_compare)
     p = sub.add_parser("speed")
     p.add_argument("--paragraphs", type=int, default=10_000)
     p.add_argument("--work", help="keep the corpus and index here (reused when present)")

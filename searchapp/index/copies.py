@@ -174,26 +174,30 @@ def candidate_pairs(keys: np.ndarray, groups: np.ndarray, new: np.ndarray | None
         cut = np.flatnonzero(np.diff(sorted_keys)) + 1
         bounds = np.concatenate([[0], cut, [n]])
         sizes = np.diff(bounds)
-        for start, size in zip(bounds[:-1][sizes > 1].tolist(), sizes[sizes > 1].tolist(),
-                               strict=True):
-            members = order[start:start + size]
-            if new is not None and not new[members].any():
-                continue
-            if size <= MAX_BUCKET:
-                i, j = np.triu_indices(size, 1)
-            else:
-                i = np.repeat(np.arange(min(STAR, size)), size)
-                j = np.tile(np.arange(size), min(STAR, size))
-                keep = i < j
-                i, j = i[keep], j[keep]
-            a, b = members[i], members[j]
-            keep = groups[a] != groups[b]
-            if new is not None:
-                keep &= new[a] | new[b]
-            found.append(np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1)[keep])
+        starts = bounds[:-1]
+        for size in np.unique(sizes[(sizes > 1) & (sizes <= MAX_BUCKET)]).tolist():
+            members = order[starts[sizes == size][:, None] + np.arange(size)]  # a row each
+            i, j = np.triu_indices(size, 1)
+            _keep(found, members[:, i].ravel(), members[:, j].ravel(), groups, new)
+        for start, size in zip(starts[sizes > MAX_BUCKET].tolist(),
+                               sizes[sizes > MAX_BUCKET].tolist(), strict=True):
+            members = order[start:start + size]  # boilerplate: each to the first few
+            i = np.repeat(np.arange(STAR), size)
+            j = np.tile(np.arange(size), STAR)
+            keep = i < j
+            _keep(found, members[i[keep]], members[j[keep]], groups, new)
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
     return np.unique(np.concatenate(found), axis=0)
+
+
+def _keep(found: list[np.ndarray], a: np.ndarray, b: np.ndarray, groups: np.ndarray,
+          new: np.ndarray | None) -> None:
+    """Add the pairs ``(a, b)`` of different groups (with a new row, if ``new``)."""
+    keep = groups[a] != groups[b]
+    if new is not None:
+        keep &= new[a] | new[b]
+    found.append(np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1)[keep])
 
 
 def similarity(a: Sequence[int], b: Sequence[int]) -> float:
