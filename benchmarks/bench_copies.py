@@ -468,7 +468,8 @@ def cmd_speed(args) -> int:
     corpus = work / "corpus"
     if not corpus.is_dir():
         subprocess.run([sys.executable, str(ROOT / "benchmarks" / "corpus.py"), "--paragraphs",
-                        str(args.paragraphs), "--out", str(corpus)], check=True)
+                        str(args.paragraphs), "--out", str(corpus)], check=True,
+                       stdout=sys.stderr)
     written = add_copies(corpus)
     settings = Settings(corpus=corpus, index=work / "index", data_dir=work / "data")
     found = update_mod._find_copies

@@ -289,3 +289,20 @@ def test_cli_search_json_copies_and_all_copies(copies_index):
     text = run_cli("search", '"state visit"', *args).stdout
     assert f"{out['total']} passages, {out['paragraphs']} paragraphs match" in text
     assert "also in 2: Conservative News Daily ¶" in text
+
+
+def test_a_damaged_state_is_rebuilt_from_the_index(tmp_path, copies_index):
+    import shutil
+
+    from searchapp.index.copies_stage import STATE_FILE, run_copies_stage
+
+    s, _ = copies_index
+    index = tmp_path / "index"
+    shutil.copytree(s.index, index)
+    before = read_copies(index)["clusters"]
+    (index / STATE_FILE).write_bytes(b"\x80\x04 not a pickle")
+    assert run_copies_stage(index).note == "up to date"  # nothing changed: not even read
+    (index / "copies.json").write_text("{truncated", "utf-8")
+    report = run_copies_stage(index)
+    assert report.new > 100 and report.removed == 0  # every paragraph read again
+    assert sorted(map(sorted, read_copies(index)["clusters"])) == sorted(map(sorted, before))
