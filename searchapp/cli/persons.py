@@ -91,4 +91,6 @@ def finish_index(args: argparse.Namespace, settings: Settings, report) -> int:
                           **({"persons": persons.to_json()} if persons else {})})
     else:
         print(report.summary() if persons is None else persons.summary())
+        if report.copies and not report.copies.endswith("up to date"):
+            print(report.copies)  # what the copies stage found after the commit
     return 0

@@ -63,9 +63,12 @@ class CopiesReport:
     def summary(self) -> str:
         if self.note:
             return f"copies: {self.note}"
-        return (f"copies: {self.paragraphs} paragraphs in {self.clusters} groups of copies "
-                f"({self.stories} pairs of versions; {self.new} paragraphs read, "
-                f"{self.seconds:.1f} s)")
+        def n(count: int, word: str) -> str:
+            return f"{count} {word}{'' if count == 1 else 's'}"
+
+        return (f"copies: {n(self.paragraphs, 'paragraph')} in {n(self.clusters, 'group')} of "
+                f"copies ({n(self.stories, 'pair')} of versions; {self.new} new paragraphs "
+                f"read, {self.seconds:.1f} s)")
 
 
 @dataclass
