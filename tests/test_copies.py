@@ -37,6 +37,12 @@ OTHER = [
     "reporters, according to a report from Seoul carried by several agencies.",
     BOILERPLATE,
 ]
+UNRELATED = [
+    "Heavy rain flooded parts of southern England on Sunday, closing roads and railway "
+    "lines and leaving thousands of homes without power overnight.",
+    "Forecasters warned that more storms would follow later in the week, with strong winds "
+    "expected along the coast from Cornwall to Kent.",
+]
 
 
 def edited_copy() -> list[str]:
@@ -99,31 +105,31 @@ def _collection(docs: dict[str, list[str]]):
         return {p: texts[p] for p in pids}
 
     def doc_paragraphs(doc):
-        return [(p, t) for p, t in texts.items() if p.startswith(doc + "-")]
+        return [p for p in texts if p.startswith(doc + "-")]
 
     return list(texts), fetch, doc_paragraphs, asked
 
 
 def test_state_is_incremental_new_copies_join_and_deleted_ones_leave():
     state = CopyState()
-    pids, fetch, doc_paras, asked = _collection({"aaa": STORY, "bbb": OTHER})
+    pids, fetch, doc_paras, asked = _collection({"aaa": STORY, "bbb": OTHER, "eee": UNRELATED})
     state.update(pids, fetch, doc_paras)
     assert state.sidecar()["clusters"] == []  # different stories share a quote: no fold
-    pids, fetch, doc_paras, asked = _collection({"aaa": STORY, "bbb": OTHER,
+    pids, fetch, doc_paras, asked = _collection({"aaa": STORY, "bbb": OTHER, "eee": UNRELATED,
                                                  "ccc": edited_copy()})
     state.update(pids, fetch, doc_paras)
     side = state.sidecar()
     assert sorted(map(sorted, side["clusters"])) == [["aaa-0", "ccc-0"], ["aaa-1", "ccc-1"],
                                                      ["aaa-2", "ccc-2"]]
     assert set(side["stories"]) == {"aaa", "ccc"} and side["stories"]["aaa"][0][0] == "ccc"
-    assert not {p for p in asked if p.startswith("bbb")} - {"bbb-2", "bbb-3"}  # old: only cands
+    assert not [p for p in asked if p.startswith("eee")]  # an unrelated document: not read
     # a third version joins the groups; read: its own paragraphs and the candidates'
     third = [p.replace("Friday", "on Friday") for p in STORY]
-    pids, fetch, doc_paras, asked = _collection({"aaa": STORY, "bbb": OTHER,
+    pids, fetch, doc_paras, asked = _collection({"aaa": STORY, "bbb": OTHER, "eee": UNRELATED,
                                                  "ccc": edited_copy(), "ddd": third})
     state.update(pids, fetch, doc_paras)
     assert ["aaa-0", "ccc-0", "ddd-0"] in map(sorted, state.sidecar()["clusters"])
-    assert "bbb-0" not in asked
+    assert not [p for p in asked if p.startswith(("eee", "bbb"))]
     # the copy deleted: its groups shrink; the last copy gone: no group
     pids, fetch, doc_paras, _ = _collection({"aaa": STORY, "bbb": OTHER, "ddd": third})
     state.update(pids, fetch, doc_paras)

@@ -26,6 +26,7 @@ import re
 import unicodedata
 import zlib
 from collections.abc import Iterable, Sequence
+from itertools import chain
 
 import numpy as np
 from rapidfuzz.distance import Indel
@@ -137,7 +138,7 @@ def signatures(seqs: Sequence[Sequence[int]]) -> np.ndarray:
     np.cumsum(lens[:-1] + pad, out=starts[1:])
     pos = np.repeat(starts, lens) + (np.arange(int(lens.sum())) - np.repeat(
         np.cumsum(lens) - lens, lens))
-    flat[pos] = np.fromiter((t for s in seqs for t in s), dtype=np.uint64, count=int(lens.sum()))
+    flat[pos] = np.fromiter(chain.from_iterable(seqs), dtype=np.uint64, count=int(lens.sum()))
     count = np.where(lens > 0, np.maximum(lens - pad, 1), 0)
     first = np.repeat(starts, count) + (np.arange(int(count.sum())) - np.repeat(
         np.cumsum(count) - count, count))
@@ -214,27 +215,25 @@ def similarity(a: Sequence[int], b: Sequence[int]) -> float:
     return 2.0 * matched / total
 
 
-def _bound(la: int, lb: int) -> float:
-    return 2.0 * min(la, lb) / (la + lb) if la + lb else 0.0
-
-
 def align(a: Sequence[Sequence[int]], b: Sequence[Sequence[int]],
           threshold: float | None = None) -> list[tuple[int, int, float]]:
     """Paragraphs of document ``a`` paired one to one with paragraphs of ``b`` that
     are copies of them (most similar first): ``(i, j, similarity)``."""
     threshold = PARA_SIMILARITY if threshold is None else threshold
+    la = np.fromiter(map(len, a), dtype=np.int64, count=len(a))
+    lb = np.fromiter(map(len, b), dtype=np.int64, count=len(b))
+    total = la[:, None] + lb[None, :]
+    # the best two sequences of these lengths can do: 2 * shorter / (both)
+    ok = (2 * np.minimum(la[:, None], lb[None, :]) >= threshold * total) \
+        & (la[:, None] >= MIN_TOKENS) & (lb[None, :] >= MIN_TOKENS)
     scored = []
-    for i, x in enumerate(a):
-        if len(x) < MIN_TOKENS:
-            continue
-        for j, y in enumerate(b):
-            if len(y) < MIN_TOKENS or _bound(len(x), len(y)) < threshold:
-                continue
-            if Indel.normalized_similarity(x, y, score_cutoff=threshold) < threshold:
-                continue  # its runs of any length are fewer than the threshold asks
-            s = similarity(x, y)
-            if s >= threshold:
-                scored.append((s, i, j))
+    for i, j in zip(*np.nonzero(ok), strict=True):
+        x, y = a[i], b[j]
+        if MIN_RUN > 1 and Indel.normalized_similarity(x, y, score_cutoff=threshold) < threshold:
+            continue  # its runs of any length are fewer than the threshold asks
+        s = similarity(x, y)
+        if s >= threshold:
+            scored.append((s, int(i), int(j)))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
     used_a: set[int] = set()
     used_b: set[int] = set()

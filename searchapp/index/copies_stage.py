@@ -42,7 +42,7 @@ STATE_FILE = "copies-state.pickle"
 COPIES_VERSION = 1
 
 TextSource = Callable[[list[str]], dict[str, str]]  # pids -> their texts
-DocSource = Callable[[str], list[tuple[str, str]]]  # doc id -> (pid, text) in order
+DocSource = Callable[[str], list[str]]  # doc id -> its pids, in order
 
 
 def doc_of(pid: str) -> str:
@@ -110,22 +110,22 @@ class CopyState:
         for doc in {doc_of(p) for p in gone} - {doc_of(p) for p in now}:
             self.seq.pop(doc, None)
         tok = cp.Tokenizer()
-        new_tokens: dict[str, list[int]] = {}
+        known_tokens: dict[str, list[int]] = {}  # read once in this run, used again
         if added:
             got = texts(added)
-            new_tokens = {p: tok(got.get(p, "")) for p in added}
-            seqs = [new_tokens[p] for p in added]
+            known_tokens.update((p, tok(got.get(p, ""))) for p in added)
+            seqs = [known_tokens[p] for p in added]
             self.pids = self.pids + added
             self.sigs = np.concatenate([self.sigs, cp.signatures(seqs)])
             self.lengths = np.concatenate(
                 [self.lengths, np.fromiter((len(s) for s in seqs), np.int32, len(seqs))])
             for doc in dict.fromkeys(doc_of(p) for p in added):
                 self.seq.setdefault(doc, max(self.seq.values(), default=-1) + 1)
-            self._new_edges(len(added), new_tokens, texts, tok)
-        self._align(changed, doc_paragraphs, tok)
+            self._new_edges(len(added), known_tokens, texts, tok)
+        self._align(changed, doc_paragraphs, known_tokens, texts, tok)
         return report
 
-    def _new_edges(self, n_new: int, new_tokens: dict[str, list[int]], texts: TextSource,
+    def _new_edges(self, n_new: int, known: dict[str, list[int]], texts: TextSource,
                    tok: cp.Tokenizer) -> None:
         """Copies found by LSH between a new paragraph and any other."""
         n = len(self.pids)
@@ -141,16 +141,18 @@ class CopyState:
         if not len(pairs):
             return
         pairs = rows[pairs]
-        need = {self.pids[r] for r in np.unique(pairs)} - set(new_tokens)
-        old_tokens = {p: tok(t) for p, t in texts(sorted(need)).items()} if need else {}
-        seqs = {**old_tokens, **new_tokens}
+        need = {self.pids[r] for r in np.unique(pairs)} - set(known)
+        if need:
+            known.update((p, tok(t)) for p, t in texts(sorted(need)).items())
+        seqs = known
         for a, b in pairs.tolist():
             pa, pb = self.pids[a], self.pids[b]
             s = cp.similarity(seqs.get(pa, ()), seqs.get(pb, ()))
             if s >= cp.PARA_SIMILARITY:
                 self.edges[(pa, pb) if pa < pb else (pb, pa)] = s
 
-    def _align(self, changed: set[str], doc_paragraphs: DocSource, tok: cp.Tokenizer) -> None:
+    def _align(self, changed: set[str], doc_paragraphs: DocSource, known: dict[str, list[int]],
+               texts: TextSource, tok: cp.Tokenizer) -> None:
         """Align in full the document pairs with a changed document whose LSH-found
         copies cover enough of the shorter one."""
         words: dict[str, int] = defaultdict(int)
@@ -171,8 +173,11 @@ class CopyState:
 
         def paragraphs(doc: str) -> tuple[list[str], list[list[int]]]:
             if doc not in cache:
-                rows = doc_paragraphs(doc)
-                cache[doc] = ([p for p, _ in rows], [tok(t) for _, t in rows])
+                pids = doc_paragraphs(doc)
+                need = [p for p in pids if p not in known]
+                if need:
+                    known.update((p, tok(t)) for p, t in texts(need).items())
+                cache[doc] = (pids, [known.get(p, []) for p in pids])
             return cache[doc]
 
         for (da, db), (sa, sb) in sorted(shared.items()):
@@ -280,10 +285,8 @@ def run_copies_stage(index_dir: Path) -> CopiesReport:
             return {p: reader.stored_fields(where[p]).get("body", "") for p in wanted
                     if p in where}
 
-        def doc_paragraphs(doc: str) -> list[tuple[str, str]]:
-            rows = sorted(by_doc.get(doc, ()), key=where.__getitem__)
-            got = texts(rows)
-            return [(p, got[p]) for p in rows]
+        def doc_paragraphs(doc: str) -> list[str]:
+            return sorted(by_doc.get(doc, ()), key=where.__getitem__)
 
         report = state.update(pids, texts, doc_paragraphs)
     side = state.sidecar()
