@@ -58,7 +58,8 @@ def test_folded_result_lists_its_copies_and_opens_one(qtbot, wire):
     win = open_window(qtbot, settings)
     result = search(qtbot, win, '"state visit"')
     assert result.paragraphs > result.total
-    assert f"{result.total} passages, {result.paragraphs} paragraphs" in win.count.text()
+    assert f"<b>{result.total}</b> passages, {result.paragraphs} paragraphs" in \
+        win.count.text()
     row = next(i for i, h in enumerate(win.model.hits) if h.copies)
     hit = win.model.hits[row]
     tip = win.model.data(win.model.index(row, 0), Qt.ItemDataRole.ToolTipRole)

@@ -8,7 +8,17 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolButton
 
-from searchapp.model import Hit
+from searchapp.model import Hit, SearchResult
+
+
+def count_html(result: SearchResult) -> str:
+    """"<b>12</b> paragraphs", or with copies folded "<b>5</b> passages, 7 paragraphs"."""
+    n = result.paragraphs or result.total
+    text = f"<b>{n:,}</b> paragraph{'s' if n != 1 else ''}"
+    if result.total != n:
+        text = (f"<b>{result.total:,}</b> passage{'s' if result.total != 1 else ''}, "
+                f"{n:,} paragraph{'s' if n != 1 else ''}")
+    return text
 
 
 class CopiesActions:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from searchapp.config import Settings
-from searchapp.gui.copies import CopiesActions
+from searchapp.gui.copies import CopiesActions, count_html
 from searchapp.gui.curation import PersonCuration
 from searchapp.gui.filters import ChipsBar, FacetPanel, TimelineChart
 from searchapp.gui.folders import FolderActions
@@ -402,7 +402,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Cop
         took = f" · {result.elapsed_ms:.0f} ms"
         mode = persons_mode_text(self.session.result_request or self.request)
         mode = f" naming {mode}" if mode else ""
-        self.count.setText(f"<b>{result.count_text()}</b>{mode}{took}")
+        self.count.setText(f"{count_html(result)}{mode}{took}")
         self._show_message(result)
         if result.query.strip():
             self.history_timer.start()
