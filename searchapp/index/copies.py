@@ -49,6 +49,8 @@ PARA_SIMILARITY = 0.7
 #: Documents are versions of one story when the paragraphs with a copy hold at least
 #: this share of the shorter document's words.
 STORY_COVER = 0.5
+#: ... and share at least this many words (a story, not a one-line note from a template).
+MIN_STORY_WORDS = 25
 #: Doc pairs whose LSH-found copies already cover this share are aligned in full.
 CANDIDATE_COVER = 0.2
 #: An LSH bucket larger than this (boilerplate, or a story run by very many outlets)
@@ -262,9 +264,15 @@ def cover(a: Sequence[Sequence[int]], b: Sequence[Sequence[int]],
 
 def same_story(a: Sequence[Sequence[int]], b: Sequence[Sequence[int]]
                ) -> list[tuple[int, int, float]] | None:
-    """The paragraph pairs of two documents that are versions of one story, else None."""
+    """The paragraph pairs of two documents that are versions of one story, else None:
+    they share :data:`STORY_COVER` of the shorter one's words, and at least
+    :data:`MIN_STORY_WORDS` words (one-line notes or short messages written from one
+    template are not versions of a story)."""
     pairs = align(a, b)
-    return pairs if pairs and cover(a, b, pairs) >= STORY_COVER else None
+    if not pairs or cover(a, b, pairs) < STORY_COVER:
+        return None
+    shared = min(sum(len(a[i]) for i, _, _ in pairs), sum(len(b[j]) for _, j, _ in pairs))
+    return pairs if shared >= MIN_STORY_WORDS else None
 
 
 def components(n: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
