@@ -312,3 +312,10 @@ def test_a_damaged_state_is_rebuilt_from_the_index(tmp_path, copies_index):
     report = run_copies_stage(index)
     assert report.new > 100 and report.removed == 0  # every paragraph read again
     assert sorted(map(sorted, read_copies(index)["clusters"])) == sorted(map(sorted, before))
+
+
+def test_one_line_notes_from_a_template_are_not_a_story():
+    notes = [[f"Note {i}: the lighthouse keeper's log, entry {i}."] for i in (1, 2)]
+    a, b = (toks(n) for n in notes)
+    assert cp.similarity(a[0], b[0]) >= cp.PARA_SIMILARITY  # near-identical lines ...
+    assert cp.same_story(a, b) is None  # ... but too little text to be one story
