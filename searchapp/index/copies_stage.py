@@ -63,6 +63,9 @@ class CopiesReport:
     def summary(self) -> str:
         if self.note:
             return f"copies: {self.note}"
+        if not self.clusters:
+            return f"copies: none ({self.new} new paragraphs read, {self.seconds:.1f} s)"
+
         def n(count: int, word: str) -> str:
             return f"{count} {word}{'' if count == 1 else 's'}"
 
