@@ -143,12 +143,12 @@ def curate_person(settings: Settings, op: str, name: str, value: str = ""):
     return resolve_persons(settings)
 
 
-def viewer_document(engine, doc_id: str, focus: int | None, terms, persons,
+def viewer_document(engine, doc_id: str, focus: int | None, persons,
                     query: str = "", compare_to: str | None = None) -> DocumentData | None:
-    """A document for the viewer, with what ``query`` highlights in each paragraph
-    (``terms`` are not needed: the query is highlighted as the results list does),
-    the other versions of its story, and with ``compare_to`` (one of them) the words
-    of this one that the other lacks."""
+    """A document for the viewer, with what ``query`` and ``persons`` highlight in
+    each paragraph (as the results list highlights them), the other versions of its
+    story, and with ``compare_to`` (one of them) the words of this one that the other
+    lacks."""
     paragraphs = engine.document(doc_id)
     if not paragraphs:
         return None

@@ -231,14 +231,14 @@ def test_versions_and_the_words_that_differ(engine, copies_index):
     versions = engine.versions(ids[names["original"]])
     assert [v["source"] for v in versions] == ["Conservative News Daily", "The Korea Herald"]
     assert all(0.5 <= v["shared"] <= 1 for v in versions)
-    data = viewer_document(engine, ids[names["herald"]], None, [], [], "",
+    data = viewer_document(engine, ids[names["herald"]], None, [], "",
                            compare_to=ids[names["original"]])
     assert data.compared_with["source"] == "The Epoch Times"
     marked = {p["para"]: [p["body"][s:e] for s, e in data.differences.get(p["para"], [])]
               for p in data.paragraphs}
     assert any("Yonhap" in w for w in marked[2])  # the dateline only it has
     assert "Beijing" in marked[4]  # "China" in the original
-    assert viewer_document(engine, ids[names["other"]], None, [], [], "").versions == []
+    assert viewer_document(engine, ids[names["other"]], None, [], "").versions == []
 
 
 @pytest.mark.slow
@@ -300,13 +300,14 @@ def test_cli_search_json_copies_and_all_copies(copies_index):
 def test_a_damaged_state_is_rebuilt_from_the_index(tmp_path, copies_index):
     import shutil
 
-    from searchapp.index.copies_stage import STATE_FILE, run_copies_stage
+    from searchapp.index import COPIES_STATE
+    from searchapp.index.copies_stage import run_copies_stage
 
     s, _ = copies_index
     index = tmp_path / "index"
     shutil.copytree(s.index, index)
     before = read_copies(index)["clusters"]
-    (index / STATE_FILE).write_bytes(b"\x80\x04 not a pickle")
+    (index / COPIES_STATE).write_bytes(b"\x80\x04 not a pickle")
     assert run_copies_stage(index).note == "up to date"  # nothing changed: not even read
     (index / "copies.json").write_text("{truncated", "utf-8")
     report = run_copies_stage(index)

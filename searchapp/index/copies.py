@@ -31,7 +31,7 @@ from itertools import chain
 import numpy as np
 from rapidfuzz.distance import Indel
 
-from searchapp.scripts import CJK, CJK_CHAR
+from searchapp.lexicon import CJK, CJK_CHAR
 
 #: Paragraphs with fewer words than this are never matched ("Advertisement", a byline).
 MIN_TOKENS = 5

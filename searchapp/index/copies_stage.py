@@ -34,10 +34,9 @@ from pathlib import Path
 
 import numpy as np
 
+from searchapp.index import COPIES_FILE, COPIES_STATE
 from searchapp.index import copies as cp
 
-COPIES_FILE = "copies.json"
-STATE_FILE = "copies-state.pickle"
 #: Bumped when ``copies.json`` changes shape or the rules give other groups.
 COPIES_VERSION = 1
 
@@ -239,7 +238,7 @@ def read_copies(index_dir: Path) -> dict | None:
 
 def _load_state(index_dir: Path) -> CopyState | None:
     try:
-        with open(Path(index_dir) / STATE_FILE, "rb") as f:
+        with open(Path(index_dir) / COPIES_STATE, "rb") as f:
             state = pickle.load(f)  # written by this stage only, in the user's own index
     except Exception:  # absent, truncated or of an older shape: built again
         return None
@@ -294,7 +293,7 @@ def run_copies_stage(index_dir: Path) -> CopiesReport:
         report = state.update(pids, texts, doc_paragraphs)
     side = state.sidecar()
     side["generation"] = generation
-    _write_atomic(index_dir / STATE_FILE, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+    _write_atomic(index_dir / COPIES_STATE, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
     _write_atomic(index_dir / COPIES_FILE,
                   json.dumps(side, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     report.clusters = len(side["clusters"])

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import numpy as np
 
+from searchapp.index import COPIES_FILE
 from searchapp.index.copies import MIN_TOKENS, align, strip_dateline
 from searchapp.index.copies import words as copy_words
-from searchapp.index.copies_stage import COPIES_FILE
 from searchapp.index.whoosh.readers import Columns
 
 #: The keys of each entry of ``Hit.copies``.
