@@ -121,8 +121,11 @@ class CopyState:
             self.sigs = np.concatenate([self.sigs, cp.signatures(seqs)])
             self.lengths = np.concatenate(
                 [self.lengths, np.fromiter((len(s) for s in seqs), np.int32, len(seqs))])
+            following = max(self.seq.values(), default=-1) + 1
             for doc in dict.fromkeys(doc_of(p) for p in added):
-                self.seq.setdefault(doc, max(self.seq.values(), default=-1) + 1)
+                if doc not in self.seq:
+                    self.seq[doc] = following
+                    following += 1
             self._new_edges(len(added), known_tokens, texts, tok)
         self._align(changed, doc_paragraphs, known_tokens, texts, tok)
         return report
