@@ -155,3 +155,16 @@ def test_bench_binary_one_seed():
     out = bench("bench_binary.py", "--seeds", "1")
     assert len(out["random"]) == 10 and all(r["files"] == 6 for r in out["random"].values())
     assert out["real"]["sentences UTF-8"]["refused"] == 0
+
+
+@needs_shared_pages
+def test_bench_copies_quick(tmp_path):
+    """The copies stage on 2,000 paragraphs with copies added: groups found, a new file
+    joins them, search folded and unfolded; and the labelled set scores the rules."""
+    out = bench("bench_copies.py", "speed", "--paragraphs", "2000", "--work", str(tmp_path))
+    assert out["copy_files_added"] > 0 and out["groups"] > 0
+    assert out["stage_cpu_s"] > 0 and out["keyword_index_cpu_s"] > 0
+    assert "passages" in out["sample"]
+    labels = bench("bench_copies.py", "labels")
+    for fold in labels[0]["folds"]:
+        assert fold["paragraph_recall"] > 0.99 and fold["false_paragraph_folds"] == 0

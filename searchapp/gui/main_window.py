@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from searchapp.config import Settings
+from searchapp.gui.copies import CopiesActions, count_html
 from searchapp.gui.curation import PersonCuration
 from searchapp.gui.filters import ChipsBar, FacetPanel, TimelineChart
 from searchapp.gui.fit import WindowFit
@@ -55,7 +56,8 @@ DEBOUNCE_MS = 40  # overtaken searches are skipped (and run in another process)
 HISTORY_IDLE_MS = 2000
 
 
-class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, WindowFit,
+class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, CopiesActions,
+                 WindowFit,
                  QMainWindow):
     def __init__(self, settings: Settings) -> None:
         super().__init__()
@@ -167,6 +169,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Win
         top.addWidget(self.search_box, 1)
         top.addWidget(QLabel("Sort:"))
         top.addWidget(self.sort)
+        top.addWidget(self._build_copies())
         central = QWidget()
         cv = QVBoxLayout(central)
         cv.setContentsMargins(6, 6, 6, 0)
@@ -249,6 +252,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Win
                              lambda k=key: self.sort.setCurrentIndex(self.sort.findData(k)),
                              QKeySequence(f"Ctrl+{i}"))
         search.addAction("&Clear all filters", self.clear_filters, QKeySequence("Ctrl+Backspace"))
+        search.addAction(self.all_copies_action)
         search.addSeparator()
         self.history_menu = search.addMenu("Recent searches")
         self.history_menu.aboutToShow.connect(self._fill_history_menu)
@@ -400,12 +404,12 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Win
         self.result = result
         self.model.set_result(result)
         self.model.set_starred(self._starred)
-        n = result.total
         took = f" · {result.elapsed_ms:.0f} ms"
         mode = persons_mode_text(self.session.result_request or self.request)
         mode = f" naming {mode}" if mode else ""
-        self.count.setText(f"<b>{n:,}</b> paragraph{'s' if n != 1 else ''}{mode}{took}")
-        self.results.show_empty(n, bool((self.session.result_request or self.request).filters()))
+        self.count.setText(f"{count_html(result)}{mode}{took}")
+        self.results.show_empty(result.total,
+                                bool((self.session.result_request or self.request).filters()))
         self._show_message(result)
         if result.query.strip():
             self.history_timer.start()
@@ -464,6 +468,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Win
         self.sort.blockSignals(True)
         self.sort.setCurrentIndex(max(0, self.sort.findData(req.sort)))
         self.sort.blockSignals(False)
+        self._show_all_copies(req.all_copies)
         self.facets.set_dates(req.date_from, req.date_to)
 
     def _remember(self) -> None:
@@ -532,14 +537,15 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Win
         if hit is not None:
             self.open_document(hit.doc_id, hit.para)
 
-    def open_document(self, doc_id: str, para: int | None, view: DocumentView | None = None) -> None:
+    def open_document(self, doc_id: str, para: int | None, view: DocumentView | None = None,
+                      compare_to: str | None = None) -> None:
         view = view or self.view
         result = self.result
         persons = list(result.persons) if result else []
         query = result.query if result else ""
 
         def work(engine):
-            return engine.document(doc_id, para, persons, query)
+            return engine.document(doc_id, para, persons, query, compare_to)
 
         def done(data):
             if data is None:

@@ -402,6 +402,7 @@ SHORTCUTS = [
     ("Ctrl+D", "Bookmark the selected passage (or remove the bookmark)"),
     ("Ctrl+P", "Pin the document and open the next one beside it"),
     ("Ctrl+Shift+P", "Close the pinned document"),
+    ("Ctrl+Shift+C", "List every copy of a story several outlets ran (or one result each)"),
     ("Ctrl+1 / Ctrl+2 / Ctrl+3", "Sort by relevance / newest / oldest"),
     ("Ctrl+S", "Save this search"),
     ("Ctrl+Shift+F", "Filters panel"),

@@ -18,6 +18,10 @@ from searchapp.search.highlight import render_snippet
 MARK_BG = "#ffd84d"
 MARK_FG = "#000000"
 MARK_OPEN = f"<span style='background-color:{MARK_BG};color:{MARK_FG};'>"
+# words one version of a story has and the other lacks (side by side): underlined in red
+DIFF_COLOR = "#d1495b"
+DIFF_OPEN = (f"<span style='text-decoration:underline;color:{DIFF_COLOR};"
+             f"font-weight:600;'>")
 
 
 def qt_snippet(hit) -> str:
@@ -59,12 +63,14 @@ def href_person(href: str) -> str:
 
 
 def paragraph_html(text: str, marks: list[tuple[int, int]], persons: list[tuple[int, int, str]],
-                   first_hit: int, link_color: str) -> tuple[str, int]:
+                   first_hit: int, link_color: str, diff: list[tuple[int, int]] = ()
+                   ) -> tuple[str, int]:
     """``text`` with ``marks`` highlighted (each numbered ``h<n>`` from
-    ``first_hit``) and person mentions turned into ``person:`` links.
+    ``first_hit``), person mentions turned into ``person:`` links and the words in
+    ``diff`` (not in the version beside it) underlined.
     Returns the HTML and the number of highlights."""
     cuts = {0, len(text)}
-    for s, e in marks:
+    for s, e in [*marks, *diff]:
         cuts.update((s, e))
     for s, e, _ in persons:
         cuts.update((s, e))
@@ -78,6 +84,8 @@ def paragraph_html(text: str, marks: list[tuple[int, int]], persons: list[tuple[
         piece = html.escape(text[a:b])
         in_mark = next(((s, e) for s, e in marks if s <= a and b <= e), None)
         person = next((name for s, e, name in persons if s <= a and b <= e), None)
+        if any(s <= a and b <= e for s, e in diff):
+            piece = f"{DIFF_OPEN}{piece}</span>"
         if in_mark is not None:
             anchor = f"<a name='h{first_hit + n}'></a>" if in_mark[0] == a else ""
             if in_mark[0] == a:

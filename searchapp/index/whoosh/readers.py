@@ -34,10 +34,7 @@ class Columns:
         reader = searcher.reader()
         n = reader.doc_count_all()
         self.n = n
-        self.live = np.ones(n, dtype=bool)
-        for leaf, base in reader.leaf_readers():
-            if leaf.has_deletions():
-                self.live[np.fromiter(leaf.deleted_docs_set, dtype=np.int64) + base] = False
+        self.live = live_mask(reader)
         self.live_count = int(self.live.sum())
         self.datenum = _column(reader, "datenum", n)
         self.para = _column(reader, "para", n)
@@ -556,3 +553,20 @@ def term_positions(cols: Columns, fieldname: str, btext: bytes,
             m.skip_to(doc)
             out.append(m.value_as("positions") if m.is_active() and m.id() == doc else [])
     return out
+
+
+def live_pids(reader, folder: Path | None = None) -> tuple[list[str], np.ndarray]:
+    """The content id (pid) of every live paragraph, and its document number."""
+    values, docs, terms = _field_ranges(reader, "pid", folder)
+    keep = live_mask(reader)[docs]
+    docs, terms = docs[keep], terms[keep]
+    return [values[t] for t in terms.tolist()], docs
+
+
+def live_mask(reader) -> np.ndarray:
+    """Which document numbers are live (not deleted)."""
+    live = np.ones(reader.doc_count_all(), dtype=bool)
+    for leaf, base in reader.leaf_readers():
+        if leaf.has_deletions():
+            live[np.fromiter(leaf.deleted_docs_set, dtype=np.int64) + base] = False
+    return live
