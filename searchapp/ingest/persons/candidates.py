@@ -1,0 +1,301 @@
+"""Person candidates of one document, from the model's spans, and what the collection says
+about them.
+
+The first step of :func:`searchapp.ingest.persons.people.find_persons`: the model's
+PERSON spans are repaired and filtered (:mod:`searchapp.ingest.persons.rules`);
+full names (two words or more) and single words are kept apart, each with the cues
+around it (:func:`searchapp.ingest.persons.evidence.cues`) and whether it opens its
+sentence.  :class:`Collection` holds the few collection-wide facts the judgement
+needs: the words used in lower case, how the model labeled each string, and the
+words written as one ("PolitiFact" for a "Politi Fact").  Names the model typed as
+something else are promoted back when their surroundings vouch for a person
+(:func:`promote`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from searchapp.ingest.persons import evidence as ev
+from searchapp.ingest.persons import names as nm
+from searchapp.ingest.persons import rules
+from searchapp.ingest.persons.recognize import RawMention
+from searchapp.ingest.persons.resolve import (
+    NOT_PERSON_LABELS,
+    PLACE_LABELS,
+    Candidate,
+    DocText,
+    model_language,
+)
+
+_WORD = re.compile(rf"(?<![\w'’{re.escape(nm.HYPHENS)}])[a-z][a-z]+\b")
+_TOKEN = re.compile(r"(?<![@#/.\w])[A-Za-z][A-Za-z'’]*[A-Za-z]\b")
+_THE = re.compile(r"^(?:the|The)\s+")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+# Organisations, places and things (not nationalities: "Han" is NORP and a family name).
+THING_LABELS = ("ORG", "GPE", "LOC", "FAC", "PRODUCT")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_CAMEL_OK = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|D['’]|O['’])[A-Z]")
+_ROMAN = re.compile(r"^(?:[IVX]{2,5})$")
+# Words that start sentences or are capitalized for other reasons than names.
+FUNCTION_WORDS = {"The", "A", "An", "And", "Or", "But", "Of", "In", "On", "At", "To", "For",
+                  "By", "With", "From", "As", "If", "When", "While", "After", "Before", "This",
+                  "That", "He", "She", "It", "They", "We", "His", "Her", "Its", "Their", "Our",
+                  "Former", "Then", "Now", "Also", "So", "Yet", "Under", "Since", "Both", "Even",
+                  "Not"}
+
+
+def vote_key(text: str) -> str:
+    """"the Air Pods" and "Air Pods’" vote as "Air Pods"."""
+    return _POSSESSIVE_END.sub("", _THE.sub("", text))
+
+
+@dataclass
+class Collection:
+    """What the whole collection says about words and strings."""
+
+    #: words seen in lower case
+    lowercase: set[str] = field(default_factory=set)
+    #: how often each string was labeled a person / an organisation or thing / a place
+    person_votes: Counter = field(default_factory=Counter)
+    thing_votes: Counter = field(default_factory=Counter)
+    place_votes: Counter = field(default_factory=Counter)
+    other_votes: Counter = field(default_factory=Counter)  # any not-person label
+    norp_votes: Counter = field(default_factory=Counter)  # a nationality or group
+    #: words written with capitals inside ("PolitiFact"), case-folded
+    one_words: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, documents: Iterable[DocText], raw: Mapping[str, list[RawMention]]
+           ) -> Collection:
+        c = cls()
+        for doc in documents:
+            for pid, _, text in doc.paragraphs:
+                c.lowercase.update(_WORD.findall(text))
+                c.one_words.update(w.casefold() for w in _TOKEN.findall(text)
+                                   if _CAMEL.search(w))
+                for m in raw.get(pid, ()):
+                    k = vote_key(m.text)
+                    if m.label == "PERSON":
+                        c.person_votes[k] += 1
+                    elif m.label in NOT_PERSON_LABELS:
+                        c.other_votes[k] += 1
+                        if m.label in THING_LABELS:
+                            c.thing_votes[k] += 1
+                        if m.label in PLACE_LABELS:
+                            c.place_votes[k] += 1
+                        if m.label == "NORP":
+                            c.norp_votes[k] += 1
+        return c
+
+    def label_of(self, text: str) -> tuple[int, int]:
+        return self.person_votes[text], self.thing_votes[text]
+
+
+def shape_problem(name: str, coll: Collection) -> str | None:
+    """Why a name cannot be a person's from its letters alone, or None."""
+    words = name.split()
+    if not name[:1].isupper() or any(ch.isdigit() for ch in name):
+        return "not a name's letters"
+    if name.isupper():
+        return "all capitals"
+    for w in words:
+        core = w.strip(".,'’")
+        for part in re.split(rf"[{re.escape(nm.HYPHENS)}]", core):
+            if _CAMEL.search(part) and not _CAMEL_OK.match(part):
+                return f"a brand's capitals ({w})"
+        if len(core) >= 2 and core.isupper() and not re.fullmatch(r"(?:[A-Z]\.?){1,3}", w):
+            return f"a word in capitals ({w})"
+        if _ROMAN.match(core) and w is not words[-1]:
+            return f"a number ({w})"
+    if len(words) > 1 and "".join(w.strip(".,'’") for w in words).casefold() in coll.one_words:
+        return "written as one word elsewhere"
+    return None
+
+
+def entity_prefix(text: str, coll: Collection) -> bool:
+    """Whether the name starts with a word or words the model, in the collection, calls
+    an organisation, place or product and never a person ("Apple Thunderbolt",
+    "Pittsburgh Steelers", "Nintendo Switch")."""
+    words = text.split()
+    for k in range(1, len(words)):
+        person, other = coll.label_of(" ".join(words[:k]))
+        if other >= 2 and other >= 3 * person:
+            return True
+    return False
+
+
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_ITEM_SPLIT = re.compile(r",\s+(?:and\s+|or\s+)?|\s+and\s+")
+_TITLE_MARK = re.compile(r"(?<![\d-])\d+(?![\d]*[-–:/%.]\d)\b|:|\b[A-Z][\w'’]*\s+(?:of|on|the|of the|in)\s+[A-Z]")
+
+
+def title_lists(text: str) -> list[tuple[int, int]]:
+    """Sentences that list titles of works ("They include: Assassin's Creed Odyssey,
+    Attack on Titan: Final Battle 2, Farming Simulator 2019, ..."): four or more
+    capitalized items, two or more with a number, a colon or a title's small word.
+    Names in them are titles, not persons."""
+    out = []
+    for m in _SENTENCE.finditer(text):
+        items = [x.strip() for x in _ITEM_SPLIT.split(m.group(0)) if x.strip()]
+        if len(items) < 4:
+            continue
+        capitalized = [x for x in items if x[:1].isupper() and len(x.split()) <= 6]
+        marked = [x for x in capitalized if _TITLE_MARK.search(x)]
+        if len(capitalized) >= 0.75 * len(items) and len(marked) >= 2:
+            out.append(m.span())
+    return out
+
+
+def doc_candidates(doc: DocText, raw: Mapping[str, list[RawMention]], coll: Collection
+                   ) -> tuple[list[Candidate], list[Candidate]]:
+    """Full-name and single-word person candidates of one document."""
+    full: list[Candidate] = []
+    single: list[Candidate] = []
+    if not model_language(doc):
+        return full, single
+    for i, (pid, kind, text) in enumerate(doc.paragraphs):
+        heading = rules.is_heading_kind(kind, text)
+        spans = raw.get(pid, ())
+        lists = title_lists(text) if len(spans) >= 3 else []
+        for m in spans:
+            if m.label != "PERSON" or text[m.start:m.end] != m.text:
+                continue
+            if any(a <= m.start and m.end <= b for a, b in lists):
+                continue
+            for s, e in rules.repair(text, m.start, m.end):
+                s = rules.after_participle(text, s, e, coll.lowercase)
+                name = text[s:e]
+                if (rules.is_credit(text, s, e) or rules.looks_like_org(text, s, e)
+                        or rules.after_model_number(text, s)
+                        or rules.is_character(text, s, e) or not name[:1].isupper()
+                        or name.isupper() or any(ch.isdigit() for ch in name)):
+                    continue
+                cand = Candidate(i, s, e, name, heading, ev.cues(text, s, e),
+                                 ev.opening(text, s))
+                words = nm.tokens(name)
+                if len(words) >= 2:
+                    if not heading and rules.ordinary_words(name, coll.lowercase):
+                        continue
+                    full.append(cand)
+                elif len(name) > 1:
+                    single.append(cand)
+    return full, single
+
+
+def glued_opener(name: str, occurrences: list[Candidate], coll: Collection,
+                 given_mid_sentence: set[str]) -> bool:
+    """Whether the first word of a full name is a sentence's opening word glued to a
+    name ("Thank Biden for ...", "Enter Lugg, Instacart ..."): the word is used in lower
+    case in the collection, the name is seen only opening a sentence or in headings,
+    nothing but a pronoun speaks for it, and the word never begins a name
+    mid-sentence."""
+    first = name.split()[0]
+    if first.casefold() not in coll.lowercase or first in given_mid_sentence:
+        return False
+    return all(c.opening and not (c.cues & ev.STRONG) for c in occurrences)
+
+
+_NAME_WORD = re.compile(rf"[A-Z][a-z]+(?:[{re.escape(nm.HYPHENS)}][A-Za-z][a-z]+)*")
+# Not places: "New Delhi" is a place even in a collection that knows a "New Shepard".
+_PROMOTABLE = {"ORG", "PRODUCT", "WORK_OF_ART", "NORP", "GPE"}
+_AND = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|\s*&)\s+$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|to|at|of|near|into|across|through|via)[ \t]+$", re.I)
+
+
+def promote(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
+            raw: Mapping[str, list[RawMention]], coll: Collection, given: set[str]) -> None:
+    """Name-shaped spans the model typed as something else ("Novak Djokovic" ORG), kept
+    as persons where the text vouches for one: a title or a role before them ("host
+    Jeanine Pirro", "Chancellor Olaf Scholz"), a verb of speech or an age, listed with a
+    person ("Marcel Granollers and Feliciano Lopez"), a given name that starts another
+    person's name in the collection, or the family name alone as PERSON in the same
+    document."""
+    for doc, full, single in found:
+        if not model_language(doc):
+            continue
+        singles = {c.text for c in single}
+        taken = {(c.para, c.start) for c in full}
+        for i, (pid, kind, text) in enumerate(doc.paragraphs):
+            if rules.is_heading_kind(kind, text):
+                continue
+            for m in raw.get(pid, ()):
+                if m.label not in _PROMOTABLE or text[m.start:m.end] != m.text:
+                    continue
+                for s, e in rules.repair(text, m.start, m.end):
+                    words = text[s:e].split()
+                    if not 2 <= len(words) <= 3 or (i, s) in taken:
+                        continue
+                    if not all(_NAME_WORD.fullmatch(w) for w in words):
+                        continue
+                    found_cues = ev.cues(text, s, e)
+                    personal = found_cues & {"title", "role", "age", "kin", "apposition"}
+                    vouched = bool(found_cues & ev.STRONG) and not found_cues & ev.AGAINST
+                    listed = _beside_person(text, s, e, raw.get(pid, ()))
+                    if m.label in ("GPE", "NORP") and not (
+                            (personal or (listed and not _PLACE_BEFORE.search(text, 0, s)))
+                            and not found_cues & ev.AGAINST
+                            and coll.place_votes[text[s:e]] + coll.norp_votes[text[s:e]] <= 1):
+                        continue  # a place or a people unless the text says otherwise
+                    if not (vouched or listed or words[0] in given or words[-1] in singles):
+                        continue
+                    if (rules.looks_like_org(text, s, e) or rules.is_credit(text, s, e)
+                            or rules.ordinary_words(text[s:e], coll.lowercase)
+                            or entity_prefix(text[s:e], coll)
+                            or shape_problem(text[s:e], coll)):
+                        continue
+                    full.append(Candidate(i, s, e, text[s:e], False, found_cues,
+                                          ev.opening(text, s)))
+
+
+def _beside_person(text: str, s: int, e: int, spans: Iterable[RawMention]) -> bool:
+    """Listed with a person: "Marcel Granollers and Feliciano Lopez"."""
+    for m in spans:
+        if m.label != "PERSON":
+            continue
+        if m.end <= s and _AND.fullmatch(text, m.end, s):
+            return True
+        if e <= m.start and _AND.fullmatch(text, e, m.start):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _given_names_before(word: str) -> re.Pattern:
+    return re.compile(rf"\b((?:[A-Z][a-z]+(?:[{re.escape(nm.HYPHENS)}][a-z]+)?\s+){{1,2}})"
+                      rf"{re.escape(word)}\b")
+
+
+def given_name_before(word: str, doc: DocText, coll: Collection) -> Candidate | None:
+    """"Rahm Emanuel" somewhere in the document, for a lone "Emanuel" -- not a place
+    ("New Delhi" for "Delhi"), an organisation or an ordinary phrase."""
+    rx = _given_names_before(word)
+    for i, (_, kind, text) in enumerate(doc.paragraphs):
+        if rules.is_heading_kind(kind, text):
+            continue
+        for m in rx.finditer(text):
+            for s, e in rules.repair(text, m.start(), m.end()):
+                name = text[s:e]
+                words = name.split()
+                if (len(words) > 1 and e == m.end() and not rules.looks_like_org(text, s, e)
+                        and not any(w in rules.TITLE_WORDS or w in FUNCTION_WORDS
+                                    for w in words)
+                        and not coll.place_votes[name] and not coll.place_votes[word]
+                        and not rules.ordinary_words(name, coll.lowercase)
+                        and not entity_prefix(name, coll) and not shape_problem(name, coll)):
+                    return Candidate(i, s, e, name, False, ev.cues(text, s, e),
+                                     ev.opening(text, s))
+    return None
+
+
+def to_longer_names(full: list[Candidate]) -> None:
+    """"Van Der Beek" in a document that says "James Van Der Beek" is him."""
+    names = {c.text for c in full}
+    for c in full:
+        longer = [n for n in names if n.endswith(" " + c.text)]
+        if longer:
+            c.text = max(longer, key=len)
