@@ -210,6 +210,8 @@ def main() -> None:
                     help="paragraphs for the speed part (0: skip it)")
     ap.add_argument("--show", default="tuning",
                     help="list the errors of these folds (comma-separated: tuning,held-out)")
+    ap.add_argument("--folds", default="",
+                    help="report only these folds (comma-separated; default: every set and fold)")
     ap.add_argument("--cache", type=Path, help="keep the model's raw mentions in this file")
     ap.add_argument("--pages-only", action="store_true", help="only the annotated pages")
     ap.add_argument("--json", action="store_true")
@@ -235,7 +237,10 @@ def main() -> None:
         print(f"seeds: P {r['precision']} R {r['recall']} (tp {r['tp']} fp {r['fp']} fn {r['fn']})"
               f"\n  false positives: {r['false_positives']}\n  missed: {r['missed']}")
     show = set(args.show.split(","))
+    folds = set(filter(None, args.folds.split(",")))
     for name, r in result["pages"].items():
+        if folds and ("/" not in name or name.split("/")[1] not in folds):
+            continue
         print(f"{name} ({r['pages']} pages): persons P {r['precision']} R {r['recall']} "
               f"(tp {r['tp']} fp {r['fp']} fn {r['fn']}); wrong merges {len(r['wrong_merges'])}, "
               f"splits {len(r['splits'])} ({len(r['splits_on_a_page'])} on a page); "

@@ -66,6 +66,9 @@ class Collection:
     place_votes: Counter = field(default_factory=Counter)
     other_votes: Counter = field(default_factory=Counter)  # any not-person label
     norp_votes: Counter = field(default_factory=Counter)  # a nationality or group
+    #: how often a string begins a longer name the model labeled something else ("Air
+    #: Pods" in "Air Pods Pro")
+    prefix_votes: Counter = field(default_factory=Counter)
     #: words written with capitals inside ("PolitiFact"), case-folded
     one_words: set[str] = field(default_factory=set)
 
@@ -90,6 +93,9 @@ class Collection:
                             c.place_votes[k] += 1
                         if m.label == "NORP":
                             c.norp_votes[k] += 1
+                        words = k.split()
+                        for n in range(2, len(words)):
+                            c.prefix_votes[" ".join(words[:n])] += 1
         return c
 
     def label_of(self, text: str) -> tuple[int, int]:
@@ -108,7 +114,8 @@ def shape_problem(name: str, coll: Collection) -> str | None:
         for part in re.split(rf"[{re.escape(nm.HYPHENS)}]", core):
             if _CAMEL.search(part) and not _CAMEL_OK.match(part):
                 return f"a brand's capitals ({w})"
-        if len(core) >= 2 and core.isupper() and not re.fullmatch(r"(?:[A-Z]\.?){1,3}", w):
+        if len(core) >= 2 and core.isupper() and not (
+                re.fullmatch(r"(?:[A-Z]\.){1,3}", w) or (w is words[0] and len(core) <= 2)):
             return f"a word in capitals ({w})"
         if _ROMAN.match(core) and w is not words[-1]:
             return f"a number ({w})"
@@ -195,9 +202,10 @@ def glued_opener(name: str, occurrences: list[Candidate], coll: Collection,
     nothing but a pronoun speaks for it, and the word never begins a name
     mid-sentence."""
     first = name.split()[0]
-    if first.casefold() not in coll.lowercase or first in given_mid_sentence:
+    if not rules.ordinary(first, coll.lowercase) or first in given_mid_sentence:
         return False
-    return all(c.opening and not (c.cues & ev.STRONG) for c in occurrences)
+    return all((c.opening or c.heading) and not (c.cues & (ev.STRONG | {"byline"}))
+               for c in occurrences)
 
 
 _NAME_WORD = re.compile(rf"[A-Z][a-z]+(?:[{re.escape(nm.HYPHENS)}][A-Za-z][a-z]+)*")
@@ -208,13 +216,17 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|from|to|at|of|near|into|across|through|via)
 
 
 def promote(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
-            raw: Mapping[str, list[RawMention]], coll: Collection, given: set[str]) -> None:
+            raw: Mapping[str, list[RawMention]], coll: Collection, given: set[str],
+            rejected: Mapping[str, str] | None = None) -> None:
     """Name-shaped spans the model typed as something else ("Novak Djokovic" ORG), kept
     as persons where the text vouches for one: a title or a role before them ("host
     Jeanine Pirro", "Chancellor Olaf Scholz"), a verb of speech or an age, listed with a
     person ("Marcel Granollers and Feliciano Lopez"), a given name that starts another
     person's name in the collection, or the family name alone as PERSON in the same
-    document."""
+    document -- and nothing in the collection against them (every place a document of
+    theirs writes them is read: "the Magic Keyboard", “Magic Keyboard”)."""
+    pending: dict[str, list[tuple[list[Candidate], Candidate]]] = {}
+    docs_of: dict[str, list[DocText]] = {}
     for doc, full, single in found:
         if not model_language(doc):
             continue
@@ -243,13 +255,26 @@ def promote(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
                         continue  # a place or a people unless the text says otherwise
                     if not (vouched or listed or words[0] in given or words[-1] in singles):
                         continue
+                    name = text[s:e]
                     if (rules.looks_like_org(text, s, e) or rules.is_credit(text, s, e)
-                            or rules.ordinary_words(text[s:e], coll.lowercase)
-                            or entity_prefix(text[s:e], coll)
-                            or shape_problem(text[s:e], coll)):
+                            or rules.is_character(text, s, e)
+                            or rules.ordinary_words(name, coll.lowercase)
+                            or entity_prefix(name, coll) or name in (rejected or {})
+                            or shape_problem(name, coll)):
                         continue
-                    full.append(Candidate(i, s, e, text[s:e], False, found_cues,
-                                          ev.opening(text, s)))
+                    taken.add((i, s))
+                    pending.setdefault(name, []).append(
+                        (full, Candidate(i, s, e, name, False, found_cues, ev.opening(text, s))))
+                    docs_of.setdefault(name, [])
+                    if doc not in docs_of[name]:
+                        docs_of[name].append(doc)
+    for name, cands in pending.items():
+        evid = ev.NameEvidence()
+        for doc in docs_of[name]:
+            _read_all(name, doc, evid)
+        if ev.verdict(evid).person:
+            for full, cand in cands:
+                full.append(cand)
 
 
 def _beside_person(text: str, s: int, e: int, spans: Iterable[RawMention]) -> bool:
@@ -270,9 +295,12 @@ def _given_names_before(word: str) -> re.Pattern:
                       rf"{re.escape(word)}\b")
 
 
-def given_name_before(word: str, doc: DocText, coll: Collection) -> Candidate | None:
+def given_name_before(word: str, doc: DocText, coll: Collection,
+                      rejected: Mapping[str, str] | None = None) -> Candidate | None:
     """"Rahm Emanuel" somewhere in the document, for a lone "Emanuel" -- not a place
-    ("New Delhi" for "Delhi"), an organisation or an ordinary phrase."""
+    ("New Delhi" for "Delhi"), an organisation, an ordinary phrase, a role played or a
+    name the collection turned down; its evidence is read at every place the document
+    writes it."""
     rx = _given_names_before(word)
     for i, (_, kind, text) in enumerate(doc.paragraphs):
         if rules.is_heading_kind(kind, text):
@@ -284,12 +312,33 @@ def given_name_before(word: str, doc: DocText, coll: Collection) -> Candidate | 
                 if (len(words) > 1 and e == m.end() and not rules.looks_like_org(text, s, e)
                         and not any(w in rules.TITLE_WORDS or w in FUNCTION_WORDS
                                     for w in words)
+                        and name not in (rejected or {})
                         and not coll.place_votes[name] and not coll.place_votes[word]
                         and not rules.ordinary_words(name, coll.lowercase)
-                        and not entity_prefix(name, coll) and not shape_problem(name, coll)):
+                        and not rules.is_character(text, s, e)
+                        and not entity_prefix(name, coll) and not shape_problem(name, coll)
+                        and _document_verdict(name, doc, coll)):
                     return Candidate(i, s, e, name, False, ev.cues(text, s, e),
                                      ev.opening(text, s))
     return None
+
+
+def _read_all(name: str, doc: DocText, evid: ev.NameEvidence) -> None:
+    """The cues of every place ``doc`` writes ``name`` (titles and headings too)."""
+    rx = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+    for _, kind, text in doc.paragraphs:
+        for m in rx.finditer(text):
+            evid.add(doc.doc_id, ev.cues(text, m.start(), m.end()), ev.opening(text, m.start()),
+                     rules.is_heading_kind(kind, text))
+
+
+def _document_verdict(name: str, doc: DocText, coll: Collection) -> bool:
+    """A name's verdict from every place a document writes it, and the model's votes."""
+    evid = ev.NameEvidence()
+    _read_all(name, doc, evid)
+    return ev.verdict(evid, coll.person_votes[name],
+                      coll.other_votes[name] + coll.prefix_votes[name],
+                      coll.place_votes[name]).person
 
 
 def to_longer_names(full: list[Candidate]) -> None:

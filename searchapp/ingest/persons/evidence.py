@@ -50,7 +50,8 @@ SOFT = frozenset({"article", "run_cut"})
 
 _TITLE_BEFORE = re.compile(rf"(?:{TITLES})\s+$")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.-]*)(,?)[ \t]+$")
-_ARTICLE_BEFORE = re.compile(r"(?:^|[^\w'’])(?:[Tt]he|THE|[Aa]n?)[ \t]+$")
+_ARTICLE_BEFORE = re.compile(r"(?:^|[^\w'’])(?:[Tt]he|THE|[Aa]n?|[Oo]ur|[Yy]our|[Tt]heir|[Ii]ts|[Mm]y|"
+                             r"[Tt]his|[Tt]hese|[Tt]hose|[Ee]ach|[Ee]very)[ \t]+$")
 _SPEECH_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_BEFORE)) + r")[ \t]+$", re.I)
 _SPEECH_AFTER = re.compile(r"^[ \t]*(?:,[^,.;]{0,40},[ \t]*)?(?:(?:also|then|later|again|"
                            r"has|had|have|once|previously|recently|who)[ \t]+)?(?:"
@@ -58,26 +59,37 @@ _SPEECH_AFTER = re.compile(r"^[ \t]*(?:,[^,.;]{0,40},[ \t]*)?(?:(?:also|then|lat
 _AGE = re.compile(r"^\s*(?:,\s*\d{1,3}\s*[,)]|\(\d{1,3}\))")
 _WHO = re.compile(r"^\s*,?\s*who\b")
 _KIN = re.compile(r"^['’]s?\s+(?:\w+\s+)?(" + "|".join(sorted(KIN_NOUNS)) + r")\b")
-_APPOSITION = re.compile(r"^\s*,\s*([^,.;:()\"“”]{2,80})")
+_APPOSITION = re.compile(r"^\s*,\s*((?:[^,.;:()\"“”]|(?<=\b[A-Z])\.(?!$)|\.(?!\s|$))+)")
 # a thing's noun right after the name, maybe after one short modifier ("pro controller")
 _THING_AFTER = re.compile(r"^[ \t]+(?:(?![a-z]*(?:ed|s)\b)[a-z]{2,5}[ \t]+)?([a-z]+)\b")
 _DEMONYM_ISH = re.compile(r"(?:an|ese|ish|ic|[A-Z]{2,})$")
 _CAPITAL_AFTER = re.compile(r"^[ \t]+([A-Z][\w'’-]*)")
 _QUOTE_BEFORE = re.compile(r"[“\"‘'][ \t]*$")
 _QUOTE_AFTER = re.compile(r"^[ \t]*[”\"’']")
-_PRICE = re.compile(r"^[ \t]*(?:[\w-]+[ \t]+){0,3}?(?:for|at|from|costs?)[ \t]+[$€£¥]\s?\d"
+_PRICE = re.compile(r"^[ \t]*(?:[\w-]+[ \t]+){0,5}?(?:for|at|from|costs?)[ \t]+[$€£¥]\s?\d"
                     r"|^[ \t]*\(?[$€£¥]\s?\d")
 _NUMBER = re.compile(r"^[ \t]+(?:\d{1,4}|[IVX]{2,4})\b(?![-–:/.,]?\d)(?![ \t]*%)(?![ \t]+\d)")
 _PASSIVE_THING = re.compile(r"^[ \t]+(?:was|were|is|are|will[ \t]+be|has[ \t]+been)[ \t]+"
                             r"(?:launched|released|unveiled|priced|shipped|discontinued|"
                             r"available|manufactured|downloaded|installed|streaming)\b")
-_IS_A_THING = re.compile(r"^[ \t]+(?:is|was)[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?("
+_IS_A_THING = re.compile(r"^[ \t]+(?:is|was|are|were)[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?("
                          + "|".join(sorted(THING_NOUNS)) + r")\b")
 _SENTENCE_REST = re.compile(r"^[^.!?]{0,160}")
 _SENTENCE_END = re.compile(r"[.!?:;\"“”'(\[—–•·|]\s*$|^\s*$|\n\s*$")
 _NOT_A_NAME_WORD = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
                     "January", "February", "March", "April", "May", "June", "July", "August",
                     "September", "October", "November", "December", "I", "A"}
+_PARTICIPLE = re.compile(r"[a-z](?:ing|ed)$")
+# role nouns that before a name are adjectives ("official Mag Safe", "fellow Republican X")
+_ADJECTIVES = frozenset({"official", "fellow", "general", "vice", "chief", "head", "member",
+                         "partner", "resident", "citizen", "worker", "employee", "volunteer",
+                         "agent", "friend", "lady", "lord", "sir", "dame", "forward"})
+_BY = re.compile(r"\b(?:[Bb]y|BY)[ \t]*:?[ \t]+$")
+_FUNCTION_WORDS = {"The", "A", "An", "And", "Or", "But", "Of", "In", "On", "At", "To", "For",
+                   "By", "With", "From", "As", "If", "When", "While", "After", "Before", "This",
+                   "That", "He", "She", "It", "They", "We", "His", "Her", "Its", "Their", "Our",
+                   "Then", "Now", "Also", "So", "Yet", "Under", "Since", "Both", "Even", "Not",
+                   "Why", "How", "What", "Who", "Where", "Meanwhile", "Thanks", "Like", "Dear"}
 _TITLE_WORDS = {w for t in TITLES.split("|") for w in re.sub(r"[\\()?:\-]|elect", " ", t).split()}
 
 
@@ -96,18 +108,20 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
     m = _WORD_BEFORE.search(before)
     if m:
         word = m.group(1)
-        if word.casefold().rstrip(".") in ROLE_NOUNS:
+        if word.casefold().rstrip(".") in ROLE_NOUNS - _ADJECTIVES:
             out.add("role")
         elif (not m.group(2) and word[0].isupper() and not word.isupper()
               and not before[:m.start()].endswith(("#", "@"))
               and word not in _TITLE_WORDS and word not in _NOT_A_NAME_WORD
-              and not opening(text, start - len(m.group(0)))):
+              and word not in _FUNCTION_WORDS):
             out.add("capital_before")
             if not (word.endswith(("'s", "’s", "'", "’", ".")) or word in ORG_WORDS
-                    or _DEMONYM_ISH.search(word)):
+                    or _DEMONYM_ISH.search(word) or _PARTICIPLE.search(word)):
                 out.add("run_cut")  # "Orange [Blossom Comb]": the tail of a longer name
     if _ARTICLE_BEFORE.search(before):
         out.add("article")
+    if _BY.search(before):
+        out.add("byline")
     if _SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(after):
         out.add("speech")
     if _AGE.match(after):
@@ -118,8 +132,8 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         out.add("kin")
     m = _APPOSITION.match(after)
     if m and not _AGE.match(after):
-        words = m.group(1).casefold().split()
-        if any(w.strip("'’") in ROLE_NOUNS for w in words[:8]):
+        words = [w.strip("'’.") for w in m.group(1).casefold().split()]
+        if any(w in ROLE_NOUNS for w in words[:8]):
             out.add("apposition")
         elif words and words[0] in ("the", "a", "an") and any(w in THING_NOUNS for w in words):
             out.add("thing_apposition")

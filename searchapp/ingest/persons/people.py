@@ -191,7 +191,7 @@ def find_persons(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
                 spelling_docs[c.text].add(doc.doc_id)
     given = {nm.tokens(n)[0] for n in spellings}
     before = {id(c) for _, full, _ in found for c in full}
-    promote(found, raw, coll, given)
+    promote(found, raw, coll, given, rejected)
     for doc, full, _ in found:
         for c in full:
             if id(c) not in before:
@@ -204,9 +204,8 @@ def find_persons(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
                 continue
             if registry is not None and registry.canonical_person(c.text):
                 continue
-            given_name = given_name_before(c.text, doc, coll)
-            if given_name and ev.verdict(*_evidence_of([given_name], doc.doc_id),
-                                         *_votes(given_name.text, coll)).person:
+            given_name = given_name_before(c.text, doc, coll, rejected)
+            if given_name:
                 full.append(given_name)
                 spellings[given_name.text] += 1
                 spelling_docs[given_name.text].add(doc.doc_id)
@@ -237,14 +236,8 @@ def find_persons(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
 
 
 def _votes(name: str, coll: Collection) -> tuple[int, int, int]:
-    return coll.person_votes[name], coll.other_votes[name], coll.place_votes[name]
-
-
-def _evidence_of(cands: Iterable[Candidate], doc_id: str) -> tuple[ev.NameEvidence]:
-    out = ev.NameEvidence()
-    for c in cands:
-        out.add(doc_id, c.cues, c.opening, c.heading)
-    return (out,)
+    return (coll.person_votes[name], coll.other_votes[name] + coll.prefix_votes[name],
+            coll.place_votes[name])
 
 
 def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],

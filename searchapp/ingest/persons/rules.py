@@ -24,7 +24,7 @@ import re
 
 from searchapp.ingest.entities import TITLES
 from searchapp.ingest.persons.names import HYPHENS
-from searchapp.ingest.persons.words import ORG_WORDS
+from searchapp.ingest.persons.words import ORG_WORDS, ROLE_NOUNS
 
 _H = re.escape(HYPHENS)
 #: Titles before a name ("President Yoon", "Mr. Xi"): one place for the list.
@@ -50,6 +50,7 @@ _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _GLUE_OK = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’])[A-Z]")
 _HYPHEN_TAIL = re.compile(rf"[{_H}][A-Za-z][a-z]+")
 _CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b(?![.'’])")
+_ROLE_WORD = re.compile(r"([A-Z][a-z]+)[ \t]+(?=[A-Z])")
 _CAPS_TAIL = re.compile(r"(?:[ \t,]+[A-Z]{2,})+$")
 _UNDERSCORED_FAMILY = re.compile(r"[A-Za-z]_([A-Z][a-z]+)[ \t]+$")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
@@ -80,6 +81,10 @@ def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
     span = text[start:end]
     m = _LEADING.match(span)
     if m:
+        start += m.end()
+        span = text[start:end]
+    m = _ROLE_WORD.match(span)  # "Superintendent Jennifer McCormick": a role, then a name
+    if m and m.group(1).casefold() in ROLE_NOUNS and len(span[m.end():].split()) >= 2:
         start += m.end()
         span = text[start:end]
     if "_" in span:  # "Art Director_Park Dong Woo": a credit's role glued on
