@@ -24,6 +24,7 @@ from searchapp.ingest.persons import evidence as ev
 from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
 from searchapp.ingest.persons.recognize import RawMention
+from searchapp.ingest.persons.words import ROLE_NOUNS
 from searchapp.ingest.persons.resolve import (
     NOT_PERSON_LABELS,
     PLACE_LABELS,
@@ -168,7 +169,7 @@ def doc_candidates(doc: DocText, raw: Mapping[str, list[RawMention]], coll: Coll
     for i, (pid, kind, text) in enumerate(doc.paragraphs):
         heading = rules.is_heading_kind(kind, text)
         spans = raw.get(pid, ())
-        lists = title_lists(text) if len(spans) >= 3 else []
+        lists = title_lists(text) if text.count(",") >= 3 else []
         for m in spans:
             if m.label != "PERSON" or text[m.start:m.end] != m.text:
                 continue
@@ -311,11 +312,12 @@ def given_name_before(word: str, doc: DocText, coll: Collection,
                 words = name.split()
                 if (len(words) > 1 and e == m.end() and not rules.looks_like_org(text, s, e)
                         and not any(w in rules.TITLE_WORDS or w in FUNCTION_WORDS
-                                    for w in words)
+                                    or w.casefold() in ROLE_NOUNS for w in words)
                         and name not in (rejected or {})
                         and not coll.place_votes[name] and not coll.place_votes[word]
                         and not rules.ordinary_words(name, coll.lowercase)
                         and not rules.is_character(text, s, e)
+                        and not (ev.opening(text, s) and rules.ordinary(words[0], coll.lowercase))
                         and not entity_prefix(name, coll) and not shape_problem(name, coll)
                         and _document_verdict(name, doc, coll)):
                     return Candidate(i, s, e, name, False, ev.cues(text, s, e),

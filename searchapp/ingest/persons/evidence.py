@@ -61,7 +61,8 @@ _WHO = re.compile(r"^\s*,?\s*who\b")
 _KIN = re.compile(r"^['’]s?\s+(?:\w+\s+)?(" + "|".join(sorted(KIN_NOUNS)) + r")\b")
 _APPOSITION = re.compile(r"^\s*,\s*((?:[^,.;:()\"“”]|(?<=\b[A-Z])\.(?!$)|\.(?!\s|$))+)")
 # a thing's noun right after the name, maybe after one short modifier ("pro controller")
-_THING_AFTER = re.compile(r"^[ \t]+(?:(?![a-z]*(?:ed|s)\b)[a-z]{2,5}[ \t]+)?([a-z]+)\b")
+_THING_AFTER = re.compile(r"^[ \t]+([a-z]+)\b")
+_THING_AFTER_2 = re.compile(r"^[ \t]+(?![a-z]*(?:ed|s)\b)[a-z]{2,5}[ \t]+([a-z]+)\b")
 _DEMONYM_ISH = re.compile(r"(?:an|ese|ish|ic|[A-Z]{2,})$")
 _CAPITAL_AFTER = re.compile(r"^[ \t]+([A-Z][\w'’-]*)")
 _QUOTE_BEFORE = re.compile(r"[“\"‘'][ \t]*$")
@@ -84,6 +85,7 @@ _PARTICIPLE = re.compile(r"[a-z](?:ing|ed)$")
 _ADJECTIVES = frozenset({"official", "fellow", "general", "vice", "chief", "head", "member",
                          "partner", "resident", "citizen", "worker", "employee", "volunteer",
                          "agent", "friend", "lady", "lord", "sir", "dame", "forward"})
+_CREDIT_LABEL = re.compile(r"[A-Za-z]_$")
 _BY = re.compile(r"\b(?:[Bb]y|BY)[ \t]*:?[ \t]+$")
 _FUNCTION_WORDS = {"The", "A", "An", "And", "Or", "But", "Of", "In", "On", "At", "To", "For",
                    "By", "With", "From", "As", "If", "When", "While", "After", "Before", "This",
@@ -105,6 +107,8 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
     out: set[str] = set()
     if _TITLE_BEFORE.search(before):
         out.add("title")
+    if _CREDIT_LABEL.search(before):  # "Choreographer_Jeong Hye Jin": a credit's role
+        out.add("role")
     m = _WORD_BEFORE.search(before)
     if m:
         word = m.group(1)
@@ -116,7 +120,8 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
               and word not in _FUNCTION_WORDS):
             out.add("capital_before")
             if not (word.endswith(("'s", "’s", "'", "’", ".")) or word in ORG_WORDS
-                    or _DEMONYM_ISH.search(word) or _PARTICIPLE.search(word)):
+                    or _DEMONYM_ISH.search(word) or _PARTICIPLE.search(word)
+                    or opening(text, start - len(m.group(0)))):
                 out.add("run_cut")  # "Orange [Blossom Comb]": the tail of a longer name
     if _ARTICLE_BEFORE.search(before):
         out.add("article")
@@ -137,8 +142,8 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
             out.add("apposition")
         elif words and words[0] in ("the", "a", "an") and any(w in THING_NOUNS for w in words):
             out.add("thing_apposition")
-    m = _THING_AFTER.match(after)
-    if m and m.group(1) in THING_NOUNS:
+    if any((m := rx.match(after)) and m.group(1) in THING_NOUNS
+           for rx in (_THING_AFTER, _THING_AFTER_2)):
         out.add("thing")
     if _IS_A_THING.match(after) or _PASSIVE_THING.match(after):
         out.add("thing")

@@ -121,10 +121,22 @@ def same_person(a: str, b: str) -> bool:
     return sa == sb or (abs(len(sa) - len(sb)) == 1 and (sa.startswith(sb) or sb.startswith(sa)))
 
 
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def family_word(name: str) -> str:
+    """The last word of a name that is no suffix ("Carlineo" of "Patrick W. Carlineo Jr.")."""
+    words = tokens(name)
+    while len(words) > 2 and plain(words[-1]).strip(",") in _SUFFIXES:
+        words = words[:-1]
+    return words[-1] if words else ""
+
+
 def family_keys(name: str) -> set[str]:
     """Folded first and last words: the family name is one of them."""
     words = tokens(name)
-    return {fold_word(words[0]), fold_word(words[-1])} if words else set()
+    return {fold_word(words[0]), fold_word(words[-1]), fold_word(family_word(name))} \
+        if words else set()
 
 
 #: Why two spellings are one person (the strongest first): kept with every merge.

@@ -185,8 +185,8 @@ def find_persons(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
     spelling_docs: dict[str, set[str]] = defaultdict(set)
     for doc, full, _ in found:
         to_longer_names(full)
-        for c in full:
-            if not c.heading:
+        for c in full:  # a headline's name counts when its own words vouch for it
+            if not c.heading or c.cues & ev.STRONG:
                 spellings[c.text] += 1
                 spelling_docs[c.text].add(doc.doc_id)
     given = {nm.tokens(n)[0] for n in spellings}
@@ -197,7 +197,7 @@ def find_persons(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
             if id(c) not in before:
                 spellings[c.text] += 1
                 spelling_docs[c.text].add(doc.doc_id)
-    families = {nm.fold_word(nm.tokens(n)[-1]) for n in spellings}
+    families = {nm.fold_word(nm.family_word(n)) for n in spellings}
     for doc, full, single in found:
         for c in single:
             if c.heading or nm.fold_word(c.text) in families:
@@ -243,51 +243,56 @@ def _votes(name: str, coll: Collection) -> tuple[int, int, int]:
 def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
            coll: Collection) -> dict[str, str]:
     """Keep the full names the collection vouches for (in place, in ``found``); cut
-    a sentence's opening word glued to a family name ("Thank Biden" -> "Biden").
-    Returns the names turned down, with why."""
-    by_name: dict[str, list[tuple[str, Candidate]]] = defaultdict(list)
+    a sentence's opening word glued to a family name ("Thank Biden" -> "Biden", and the
+    rest is judged in turn).  Returns the names turned down, with why."""
+    rejected: dict[str, str] = {}
+    given_mid = {c.text.split()[0] for _, full, _ in found for c in full
+                 if not c.opening and not c.heading}
+    for _ in range(3):  # a glued word cut, the rest judged again ("Off Dell Alienware")
+        by_name: dict[str, list[tuple[str, Candidate]]] = defaultdict(list)
+        for doc, full, _ in found:
+            for c in full:
+                by_name[c.text].append((doc.doc_id, c))
+        glued = {name for name, occ in by_name.items() if not shape_problem(name, coll)
+                 and glued_opener(name, [c for _, c in occ], coll, given_mid)}
+        if not glued:
+            break
+        for name in glued:
+            rejected[name] = "a sentence's opening word glued to a name"
+        for _, full, single in found:
+            kept = []
+            for c in full:
+                if c.text not in glued:
+                    kept.append(c)
+                    continue
+                rest = c.text.split(None, 1)[1]  # a name of its own (maybe a family name)
+                short = Candidate(c.para, c.end - len(rest), c.end, rest, c.heading, c.cues,
+                                  True)
+                (kept if len(nm.tokens(rest)) >= 2 else single).append(short)
+            full[:] = kept
+    by_name = defaultdict(list)
     for doc, full, _ in found:
         for c in full:
             by_name[c.text].append((doc.doc_id, c))
-    given_mid = {c.text.split()[0] for occ in by_name.values() for _, c in occ
-                 if not c.opening and not c.heading}
-    rejected: dict[str, str] = {}
     keep: set[str] = set()
-    glued: set[str] = set()
     for name, occ in by_name.items():
         problem = shape_problem(name, coll)
         if problem:
             rejected[name] = problem
             continue
-        cands = [c for _, c in occ]
-        if glued_opener(name, cands, coll, given_mid):
-            glued.add(name)
-            continue
         evid = ev.NameEvidence()
         for doc_id, c in occ:
             evid.add(doc_id, c.cues, c.opening, c.heading)
-        person, other, place = _votes(name, coll)
         if entity_prefix(name, coll) and not evid.strong:
             rejected[name] = "its first words name an organisation or a place"
             continue
-        verdict = ev.verdict(evid, person, other, place)
+        verdict = ev.verdict(evid, *_votes(name, coll))
         if verdict.person:
             keep.add(name)
         else:
             rejected[name] = verdict.why
-    for _, full, single in found:
-        kept = []
-        for c in full:
-            if c.text in keep:
-                kept.append(c)
-            elif c.text in glued:  # the rest is a name of its own (maybe a family name)
-                rest = c.text.split(None, 1)[1]
-                s = c.end - len(rest)
-                short = Candidate(c.para, s, c.end, rest, c.heading, c.cues, True)
-                (kept if len(nm.tokens(rest)) >= 2 else single).append(short)
-        full[:] = kept
-    for name in glued:
-        rejected[name] = "a sentence's opening word glued to a name"
+    for _, full, _ in found:
+        full[:] = [c for c in full if c.text in keep]
     return rejected
 
 
@@ -308,12 +313,12 @@ def _registry_mentions(documents: list[DocText], registry: Registry | None
 def person_evidence(documents: Iterable[DocText], found: Persons,
                     reasons: Mapping[str, str]) -> dict[str, dict]:
     """Each person's evidence: every spelling under which it was found, with how many
-    mentions and documents and why it is this person ("spelling", "romanization",
-    "middle name", "same article", "curated", "family name (same article)", ...),
-    and the documents (ids) it is mentioned in."""
+    mentions and documents and why it is this person ("name" for the canonical name,
+    "spelling", "romanization", "middle name", "same article", "curated", "short name
+    (same article)", "family name (the only one in the collection)", "native script
+    (beside the romanized name)" ...), and the documents (ids) it is mentioned in."""
     mentions: dict[str, Counter] = defaultdict(Counter)
-    docs_of: dict[tuple[str, str], set[str]] = defaultdict(set)
-    why_of: dict[tuple[str, str], str] = {}
+    docs_of: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     person_docs: dict[str, set[str]] = defaultdict(set)
     for doc in documents:
         for pid, _, text in doc.paragraphs:
@@ -321,21 +326,20 @@ def person_evidence(documents: Iterable[DocText], found: Persons,
                 if m.kind != "person":
                     continue
                 surface = " ".join(text[m.start:m.end].split())
-                mentions[m.name][surface] += 1
-                docs_of[(m.name, surface)].add(doc.doc_id)
+                if m.why:
+                    why = m.why
+                elif nm.exact_keys(surface) & nm.exact_keys(m.name):
+                    why = "name"
+                else:
+                    why = reasons.get(surface) or "spelling"
+                mentions[m.name][(surface, why)] += 1
+                docs_of[(m.name, surface, why)].add(doc.doc_id)
                 person_docs[m.name].add(doc.doc_id)
-                if m.why and (m.name, surface) not in why_of:
-                    why_of[(m.name, surface)] = m.why
     out: dict[str, dict] = {}
     for name, counts in mentions.items():
-        rows = []
-        for surface, n in counts.most_common():
-            if nm.exact_keys(surface) & nm.exact_keys(name):
-                why = "name"
-            else:
-                why = why_of.get((name, surface)) or reasons.get(surface) or "spelling"
-            rows.append({"text": surface, "mentions": n,
-                         "documents": len(docs_of[(name, surface)]), "why": why})
+        rows = [{"text": surface, "mentions": n,
+                 "documents": len(docs_of[(name, surface, why)]), "why": why}
+                for (surface, why), n in counts.most_common()]
         out[name] = {"spellings": rows, "documents": sorted(person_docs[name])}
     return out
 

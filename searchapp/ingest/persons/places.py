@@ -69,7 +69,7 @@ def judge_places(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
         families = {family_key(w): n for n in persons_here
                     for s in lookup.spellings.get(n, (n,))
                     if not nm.HAN.search(s) and not nm.HANGUL.search(s)
-                    for w in (nm.tokens(s)[-1],)}
+                    for w in (nm.family_word(s),)}
         for pid, _, text in doc.paragraphs:
             texts[pid] = text
             for m in raw.get(pid, ()):

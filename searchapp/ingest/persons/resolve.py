@@ -25,6 +25,7 @@ from functools import cached_property, lru_cache
 from searchapp.ingest.entities import Mention, Registry, nearest_mention
 from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
+from searchapp.ingest.persons.evidence import AGAINST
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.words import KOREAN_PARTICLES, NATIVE_BYLINE, NATIVE_TITLES
 from searchapp.ingest.pipeline import guess_language
@@ -47,13 +48,17 @@ class DocText:
     paragraphs: tuple[tuple[str, str, str], ...]  # (paragraph id, kind, text)
     #: two-letter code; the model's spans count only in English text ("" = unknown)
     language: str = ""
+    #: where it is and what it is called (shown with a person's evidence)
+    path: str = ""
+    title: str = ""
 
     @classmethod
     def of(cls, document) -> DocText:
         """From a :class:`searchapp.ingest.pipeline.Document`."""
         return cls(document.doc_id,
                    tuple((p.id, p.kind, p.text) for p in document.paragraphs),
-                   document.meta.language)
+                   document.meta.language, document.path,
+                   getattr(document.meta, "title", "") or "")
 
     @cached_property
     def in_model_language(self) -> bool:
@@ -127,12 +132,13 @@ class Lookup:
         for k in nm.romanized_keys(s):
             self.loose.setdefault(k, canonical)
         words = nm.tokens(s)
-        for w in (words[0], words[-1]):
+        family = nm.family_word(s)
+        for w in (words[0], family):
             if _name_word(w):
                 self.by_family.setdefault(family_key(w), set()).add(canonical)
                 self.family_loose.setdefault(nm.loose_key(w), set()).add(canonical)
-        if len(words) >= 2 and _name_word(words[-1]):
-            self.families.setdefault(family_key(words[-1]), set()).add(canonical)
+        if len(words) >= 2 and _name_word(family):
+            self.families.setdefault(family_key(family), set()).add(canonical)
 
     def add(self, name: str) -> None:
         """A person known only from one document's headline, confirmed by its body."""
@@ -196,7 +202,7 @@ def resolve_document(doc: DocText, full: list[Candidate], single: list[Candidate
     names that resolve to no one are counted in ``unresolved``."""
     paras = doc.paragraphs
     body_singles = {family_key(c.text) for c in single if not c.heading
-                    and c.text.casefold() not in lowercase}
+                    and c.text.casefold() not in lowercase and not c.cues & AGAINST}
     out: list[list[Mention]] = [[m for m, _ in registry_found.get(pid, ())] for pid, _, _ in paras]
     # Full names first: they anchor the short mentions.
     for c in sorted(full, key=lambda c: (c.para, c.start)):
@@ -242,7 +248,7 @@ def _confirmed_in_body(name: str, body_singles: set[str]) -> bool:
     """A headline's full name whose family name the body calls a person ("Joe Biden" in
     a heading, "Biden" in the text below)."""
     words = nm.tokens(name)
-    return len(words) >= 2 and family_key(words[-1]) in body_singles
+    return len(words) >= 2 and family_key(nm.family_word(name)) in body_singles
 
 
 #: A run of two or more capitalized words (hyphenated parts kept: "Han Duck-soo"); a
@@ -289,7 +295,7 @@ def _scan_short(doc: DocText, out: list[list[Mention]], order: dict[str, list[tu
     """Family names the model missed: "Han noted", "President Yoon", "Mr. Xi"."""
     words = {w for name in order for s in lookup.spellings.get(name, ())
              if not nm.HAN.search(s) and not nm.HANGUL.search(s)
-             for w in (nm.tokens(s)[0], nm.tokens(s)[-1]) if _name_word(w)}
+             for w in (nm.tokens(s)[0], nm.family_word(s)) if _name_word(w)}
     titled = _TITLED
     bare = _bare_words(frozenset(words)) if words else None
     for i, (pid, _, text) in enumerate(doc.paragraphs):

@@ -81,8 +81,8 @@ attorney lawyer judge justice prosecutor commissioner superintendent sheriff det
 officer commander general colonel captain lieutenant sergeant soldier veteran
 professor lecturer teacher student researcher scientist economist analyst strategist
 expert author writer novelist poet journalist reporter correspondent columnist editor
-critic blogger host anchor presenter producer filmmaker director actor actress comedian
-singer songwriter rapper musician composer guitarist drummer dancer artist painter
+critic reviewer choreographer blogger host anchor presenter producer filmmaker director actor actress comedian
+singer songwriter rapper musician pianist violinist cellist composer guitarist drummer dancer artist painter
 photographer designer architect engineer developer programmer inventor entrepreneur
 investor banker trader businessman businesswoman mogul billionaire millionaire tycoon
 player quarterback pitcher striker goalkeeper keeper coach manager athlete swimmer runner
