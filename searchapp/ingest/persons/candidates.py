@@ -24,7 +24,6 @@ from searchapp.ingest.persons import evidence as ev
 from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
 from searchapp.ingest.persons.recognize import RawMention
-from searchapp.ingest.persons.words import ROLE_NOUNS
 from searchapp.ingest.persons.resolve import (
     NOT_PERSON_LABELS,
     PLACE_LABELS,
@@ -32,6 +31,7 @@ from searchapp.ingest.persons.resolve import (
     DocText,
     model_language,
 )
+from searchapp.ingest.persons.words import ROLE_NOUNS
 
 _WORD = re.compile(rf"(?<![\w'’{re.escape(nm.HYPHENS)}])[a-z][a-z]+\b")
 _TOKEN = re.compile(r"(?<![@#/.\w])[A-Za-z][A-Za-z'’]*[A-Za-z]\b")
