@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from searchapp.ingest import _trafilatura as trafilatura_fast  # noqa: E402
-from searchapp.ingest.html import article_text  # noqa: E402
+from searchapp.ingest.html import _trafilatura as trafilatura_fast  # noqa: E402
+from searchapp.ingest.html.extract import article_text  # noqa: E402
 from searchapp.ingest.read import decode_bytes  # noqa: E402
 
 DEFAULT_BENCH = ROOT.parent / "shared" / "bench" / "extraction"

@@ -2,7 +2,7 @@
 
 The 88 pages of ``../shared/bench/extraction`` are split into K folds (fixed
 seed, stratified by script -- CJK or not -- and by article length).  For each
-fold, the :class:`~searchapp.ingest.article_rules.Rules` with the best F1 on
+fold, the :class:`~searchapp.ingest.html.rules.Rules` with the best F1 on
 the *other* folds is chosen from a grid and scored on the held-back fold;
 trafilatura tuned the same way (its settings chosen on the training folds)
 and trafilatura as shipped (``trafilatura.extract`` defaults) are scored on
@@ -34,11 +34,11 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_extraction import DEFAULT_BENCH  # noqa: E402
 
 from searchapp import scripts  # noqa: E402
-from searchapp.ingest import _trafilatura as trafilatura_fast  # noqa: E402
 from searchapp.ingest import pipeline  # noqa: E402
 from searchapp.ingest import text as textclean  # noqa: E402
-from searchapp.ingest.article_rules import DEFAULT_RULES, Rules, choose, clean_blocks  # noqa: E402
-from searchapp.ingest.html import article_candidates, article_text, extract_article  # noqa: E402
+from searchapp.ingest.html import _trafilatura as trafilatura_fast  # noqa: E402
+from searchapp.ingest.html.extract import article_candidates, article_text, extract_article  # noqa: E402
+from searchapp.ingest.html.rules import DEFAULT_RULES, Rules, choose, clean_blocks  # noqa: E402
 from searchapp.ingest.metadata import Metadata  # noqa: E402
 from searchapp.ingest.read import decode_bytes  # noqa: E402
 

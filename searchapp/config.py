@@ -8,7 +8,7 @@ the environment at import time.
 setting             environment variable         default
 ==================  ===========================  =================================
 folders searched    ``SEARCHAPP_CORPUS`` (one    the list in the data folder's
-                    folder, for this run only)   ``folders.json`` (:mod:`searchapp.folders`);
+                    folder, for this run only)   ``folders.json`` (:mod:`searchapp.folders.folder_list`);
                                                  before any change, the bundled sample
 index folder        ``SEARCHAPP_INDEX``          the data folder's ``index``; for a one-off
                                                  folder ``indexes/<name>-<hash>``
@@ -30,8 +30,8 @@ from pathlib import Path
 
 import platformdirs
 
-from searchapp.folders import Folder, load_folders
-from searchapp.folders import one_off as one_off_folder
+from searchapp.folders.folder_list import Folder, load_folders
+from searchapp.folders.folder_list import one_off as one_off_folder
 
 APP_NAME = "searchapp"
 
@@ -46,6 +46,10 @@ def _bundled(name: str, in_checkout: str) -> Path:
 def bundled_corpus() -> Path:
     """The seed corpus shipped with the package (or the repository's ``corpus/``)."""
     return _bundled("corpus", "corpus")
+
+
+#: The app's reverse-DNS id: its .desktop entry, icons and AppStream metainfo are named by it.
+APP_ID = "io.github.searchapp.SearchApp"
 
 
 def desktop_files() -> Path:

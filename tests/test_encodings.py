@@ -253,7 +253,7 @@ def test_a_deep_page_declaring_a_legacy_charset_gives_its_text(tmp_path, registr
 MEASURE = """
 import resource, sys
 from pathlib import Path
-from searchapp.ingest.html import extract_article
+from searchapp.ingest.html.extract import extract_article
 from searchapp.ingest.read import read_source
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 src = read_source(Path(sys.argv[1]))

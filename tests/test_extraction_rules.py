@@ -15,8 +15,8 @@ import sys
 import pytest
 from conftest import ROOT
 
-from searchapp.ingest.article_rules import Block, Candidates, Rules, choose, clean_blocks
-from searchapp.ingest.html import extract_article
+from searchapp.ingest.html.extract import extract_article
+from searchapp.ingest.html.rules import Block, Candidates, Rules, choose, clean_blocks
 from searchapp.ingest.pipeline import _ensure_body, load_document
 from searchapp.ingest.text import text_size
 

@@ -10,6 +10,9 @@ import pytest
 from conftest import CORPUS, SEEDS, run_cli
 from format_fixtures import make_docx, make_pdf, make_png
 
+# slow: the folder commands index in subprocesses (run by .ci/run; `pytest -m slow`)
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def data(tmp_path):

@@ -357,6 +357,7 @@ def test_extract_json_for_the_new_formats(tmp_path, report_pdf):
     assert rows[2]["part"] == "dispatch-2@example.org"
 
 
+@pytest.mark.slow
 def test_index_a_folder_of_every_format(tmp_path, report_pdf):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -422,7 +423,7 @@ def test_index_a_folder_of_every_format(tmp_path, report_pdf):
 def test_the_self_test_reads_a_file_of_every_format():
     """``searchapp --self-test`` (what the built app runs) writes its own PDF, DOCX, ODT,
     EPUB, e-mail and RTF without reportlab or python-docx's writer, and finds each."""
-    from searchapp.selftest import run_self_test
+    from searchapp.cli.selftest import run_self_test
 
     said: list[str] = []
     assert run_self_test(gui=False, say=said.append) == 0, said

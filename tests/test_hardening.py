@@ -22,6 +22,9 @@ from conftest import CORPUS, ROOT, run_cli
 from searchapp.config import Settings
 from searchapp.search.engine import SearchEngine, SearchRequest
 
+# slow: every fault is tried on real `searchapp index` runs and kills (run by .ci/run; `pytest -m slow`)
+pytestmark = pytest.mark.slow
+
 SEED4 = "004_54eee05145188ad1.txt"
 
 

@@ -21,7 +21,9 @@ def _available() -> bool:
     return Recognizer().available
 
 
-pytestmark = pytest.mark.skipif(not _available(), reason="no spaCy pipeline installed")
+# slow: the persons stage runs spaCy in child processes of real `searchapp index` runs
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not _available(), reason="no spaCy pipeline installed")]
 
 
 def _settings(root):
@@ -231,7 +233,7 @@ def test_index_without_a_recognizer_says_so_in_one_line(own):
 
 
 def test_the_apps_indexer_child_runs_the_stage_after_telling_indexed(own):
-    from searchapp.index.background import PERSONS_PROGRESS, update_index_in_process
+    from searchapp.procs.indexer import PERSONS_PROGRESS, update_index_in_process
 
     (own.index / "persons.json").unlink()
     indexed, labels = [], set()

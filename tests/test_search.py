@@ -16,14 +16,8 @@ from searchapp.search.engine import QueryError, SearchEngine, SearchRequest, mak
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    root = tmp_path_factory.mktemp("seedindex")
-    shutil.copytree(CORPUS, root / "corpus")
-    s = Settings.resolve(corpus=root / "corpus", index=root / "index", data_dir=root / "data")
-    report = update_index(s)
-    assert report.added == 5 and not report.failed
-    with SearchEngine.open(s) as eng:
-        yield eng
+def engine(seed_engine):
+    return seed_engine
 
 
 def search(engine, query="", **kw):

@@ -2,7 +2,7 @@
 dialog (remove, pause, resume), and live updates from the folder watcher.
 
 A mixin of :class:`~searchapp.gui.main_window.MainWindow`.  The folder list
-itself is the core's (:mod:`searchapp.folders`); after each change the window
+itself is the core's (:mod:`searchapp.folders.folder_list`); after each change the window
 takes fresh settings (``Settings.reload``), the session indexes in the
 background (progress in the status bar) and restarts its engine over the new
 folders, and the watcher is restarted over the active ones.
@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from searchapp import folders as folder_list
 from searchapp.api import folder_rows
 from searchapp.config import bundled_corpus
 from searchapp.errors import FolderError
+from searchapp.folders import folder_list
+from searchapp.folders.watch import FolderWatcher
 from searchapp.gui.jobs import run_job
-from searchapp.watch import FolderWatcher
 
 REMOVE_TEXT = ("Stop searching '{name}'?\n\n{path}\n\nIts paragraphs leave the index. "
                "Your bookmarks in it are kept (marked as gone) and come back if you add "

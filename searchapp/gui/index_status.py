@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from searchapp.gui.panels import ProblemsDialog
-from searchapp.index.background import PERSONS_PROGRESS, index_exists
+from searchapp.index import index_exists
 from searchapp.model import IndexReport
+from searchapp.procs.indexer import PERSONS_PROGRESS
 
 
 class IndexStatus:

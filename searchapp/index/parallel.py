@@ -13,7 +13,7 @@ from whoosh import index as whoosh_index
 
 from searchapp import procs
 from searchapp.config import Settings
-from searchapp.folders import prefix_of
+from searchapp.folders.folder_list import file_key_of
 from searchapp.index.schema import INDEX_NAME, paragraph_records
 from searchapp.index.whoosh import segments as bulkwrite
 from searchapp.ingest.pipeline import load_documents
@@ -37,12 +37,8 @@ class Task:
 
     @property
     def key(self) -> str:
-        """The file's key in the manifest (see :mod:`searchapp.index.sources`)."""
+        """The file's key in the manifest (see :mod:`searchapp.folders.sources`)."""
         return file_key_of(self.folder, self.rel)
-
-
-def file_key_of(folder_key: str, rel: str) -> str:
-    return prefix_of(folder_key) + rel
 
 
 Curation = dict  # folder key -> (Catalog, Registry)
@@ -194,7 +190,7 @@ def _child_shard(share: int, settings: Settings, tasks: list[Task], queue) -> No
     parent = os.getppid()
     try:
         ix = whoosh_index.open_dir(str(settings.index), indexname=INDEX_NAME)
-        from searchapp.index.sources import curation
+        from searchapp.folders.sources import curation
 
         outcomes, segments = _load_shard(
             ix, tasks, curation(settings)[0],

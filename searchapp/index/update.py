@@ -28,8 +28,9 @@ from whoosh.writing import CLEAR
 
 from searchapp.config import Settings
 from searchapp.errors import IndexBusy, IndexDamaged, IndexError_, IndexMissing, IndexOutdated
-from searchapp.folders import prefix_of
-from searchapp.index import background
+from searchapp.folders.folder_list import prefix_of
+from searchapp.folders.sources import curation, file_key, scan_folders
+from searchapp.index import index_exists
 from searchapp.index.manifest import (
     config_fingerprint,
     read_manifest,
@@ -39,7 +40,6 @@ from searchapp.index.manifest import (
 )
 from searchapp.index.parallel import Task, load_tasks
 from searchapp.index.schema import INDEX_NAME, SCHEMA_VERSION, make_schema
-from searchapp.index.sources import curation, file_key, scan_folders
 from searchapp.index.whoosh import segments as bulkwrite
 from searchapp.index.whoosh.patches import apply as _apply_whoosh_fixes
 from searchapp.ingest.pipeline import doc_id_for
@@ -49,11 +49,6 @@ from searchapp.model import IndexReport, Progress
 _apply_whoosh_fixes()
 
 CREATE_LOCK = "CREATING.lock"  # not "_paragraphs_*": Whoosh's create deletes those
-
-
-def index_exists(index_dir: Path) -> bool:
-    """An index (of any version) is at ``index_dir``: its table of contents is there."""
-    return background.index_exists(index_dir)
 
 
 def _leftover_segments(index_dir: Path) -> bool:

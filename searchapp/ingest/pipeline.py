@@ -2,7 +2,7 @@
 
 :func:`load_document` is the ingestion entry point used by the indexer, the
 CLI (``searchapp extract``) and the tests.  It reads and decodes the file
-(:mod:`searchapp.ingest.read`), extracts the article (:mod:`searchapp.ingest.html`
+(:mod:`searchapp.ingest.read`), extracts the article (:mod:`searchapp.ingest.html.extract`
 for HTML, markdown-it for Markdown, :mod:`searchapp.ingest.text` for text),
 reads metadata (:mod:`searchapp.ingest.metadata`, the catalog overriding), numbers
 the paragraphs with stable ids and finds persons and places in them
@@ -24,7 +24,7 @@ from markdown_it import MarkdownIt
 from searchapp import scripts
 from searchapp.ingest import text as textclean
 from searchapp.ingest.entities import Mention, Registry
-from searchapp.ingest.html import extract_article
+from searchapp.ingest.html.extract import extract_article
 from searchapp.ingest.metadata import Catalog, Metadata, parse_date, take_metadata_lines
 from searchapp.ingest.read import (
     BINARY_FORMATS,
@@ -38,7 +38,7 @@ from searchapp.ingest.read import (
 )
 
 if TYPE_CHECKING:
-    from searchapp.ingest.formats import Extracted
+    from searchapp.ingest.formats.extracted import Extracted
 
 #: Paragraphs longer than this are split at sentence boundaries.
 MAX_PARAGRAPH = 4000

@@ -7,7 +7,7 @@ files (``linear="no"`` items, such as pop-up notes, are left out).
 
 Each chapter's block elements are taken directly (headings as headings,
 paragraphs, list items, table cells, quotes) instead of going through the
-web-page cleaner (:func:`searchapp.ingest.html.extract_article`): a chapter
+web-page cleaner (:func:`searchapp.ingest.html.extract.extract_article`): a chapter
 is the author's clean XHTML, with no navigation or adverts to remove, and
 trafilatura's boilerplate rules are tuned for web pages — they drop short
 paragraphs, lists and chapter openings that look like teasers.  Taking the
@@ -20,8 +20,8 @@ from __future__ import annotations
 import posixpath
 from urllib.parse import unquote
 
-from searchapp.ingest.formats import Extracted, property_date
 from searchapp.ingest.formats.container import has_member, local, open_zip, parse_xml, read_member
+from searchapp.ingest.formats.extracted import Extracted, property_date
 from searchapp.ingest.metadata import Metadata, author_names
 from searchapp.ingest.read import LoadError
 

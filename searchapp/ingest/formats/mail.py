@@ -30,8 +30,8 @@ from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
 
 from searchapp.ingest import text as textclean
-from searchapp.ingest.formats import Extracted
-from searchapp.ingest.html import extract_article
+from searchapp.ingest.formats.extracted import Extracted
+from searchapp.ingest.html.extract import extract_article
 from searchapp.ingest.metadata import Metadata, author_names, parse_date
 from searchapp.ingest.read import LoadError, decode_bytes
 

@@ -20,8 +20,8 @@ import zipfile
 
 from lxml import etree
 
-from searchapp.ingest.formats import Extracted, property_date
 from searchapp.ingest.formats.container import local, open_zip, parse_xml, read_member
+from searchapp.ingest.formats.extracted import Extracted, property_date
 from searchapp.ingest.metadata import Metadata, author_names
 from searchapp.ingest.read import LoadError
 

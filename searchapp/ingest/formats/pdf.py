@@ -33,7 +33,7 @@ import zlib
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from searchapp.ingest.formats import Extracted
+from searchapp.ingest.formats.extracted import Extracted
 from searchapp.ingest.formats.pdflayout import (
     Line,
     Para,

@@ -15,7 +15,7 @@ import re
 from striprtf.striprtf import rtf_to_text
 
 from searchapp.ingest import text as textclean
-from searchapp.ingest.formats import Extracted
+from searchapp.ingest.formats.extracted import Extracted
 from searchapp.ingest.metadata import Metadata, author_names
 from searchapp.ingest.read import LoadError
 

@@ -53,6 +53,12 @@ def prefix_of(folder_key: str) -> str:
     return folder_key.rstrip("/") + "/"
 
 
+def file_key_of(folder_key: str, rel: str) -> str:
+    """The key of the file ``rel`` (its path in the folder) of a folder: the manifest
+    lists files by it and documents' ids are made from it."""
+    return prefix_of(folder_key) + rel
+
+
 def one_off(path: Path | str) -> Folder:
     """A folder given for one run (``--corpus DIR``): not written to the list."""
     path = _absolute(path)

@@ -7,7 +7,7 @@ benchmark (see ``benchmarks/bench_extraction.py``):
    primary extractor: it removes navigation, share bars, comments, related
    lists and the like very well, and it returns the document's metadata in
    the same pass.  Its XPath selectors are answered by the faster, equal
-   stand-ins of :mod:`searchapp.ingest._trafilatura`.
+   stand-ins of :mod:`searchapp.ingest.html._trafilatura`.
 2. A beautifulsoup4 pass finds the densest block of article text with general
    rules (text length, link density, boilerplate class names).  It runs only
    when a cheap lxml estimate says that trafilatura may have kept too little
@@ -17,7 +17,7 @@ benchmark (see ``benchmarks/bench_extraction.py``):
 Both return an ordered list of :class:`Block` (headings kept with their own
 kind), which :mod:`searchapp.paragraphs` turns into paragraphs.  Which of them
 is kept, how it is cleaned, and the fallback to trafilatura's recall mode when
-the result is short are the rules of :mod:`searchapp.ingest.article_rules`.
+the result is short are the rules of :mod:`searchapp.ingest.html.rules`.
 """
 
 from __future__ import annotations
@@ -32,8 +32,11 @@ from bs4 import BeautifulSoup, Tag
 from lxml import etree
 from trafilatura.settings import set_date_params
 
-from searchapp.ingest import _trafilatura as trafilatura_fast
-from searchapp.ingest.article_rules import (
+from searchapp.ingest.html import _trafilatura as trafilatura_fast
+from searchapp.ingest.html.flat import DROP_TAGS as _DROP_TAGS
+from searchapp.ingest.html.flat import HEADING_TAGS as _HEADING_TAGS
+from searchapp.ingest.html.flat import LIBXML2_MAX_DEPTH, flat_blocks
+from searchapp.ingest.html.rules import (
     DEFAULT_RULES,
     Block,
     Candidates,
@@ -42,9 +45,6 @@ from searchapp.ingest.article_rules import (
     clean_blocks,
     is_notice,
 )
-from searchapp.ingest.html_flat import DROP_TAGS as _DROP_TAGS
-from searchapp.ingest.html_flat import HEADING_TAGS as _HEADING_TAGS
-from searchapp.ingest.html_flat import LIBXML2_MAX_DEPTH, flat_blocks
 from searchapp.ingest.metadata import author_names
 from searchapp.ingest.text import has_cjk, normalize_space, text_size
 

@@ -1,6 +1,6 @@
 """Which extracted text is the article: the rules and thresholds over the candidates.
 
-:func:`searchapp.ingest.html.extract_article` gathers, for one page, what the
+:func:`searchapp.ingest.html.extract.extract_article` gathers, for one page, what the
 extractors found (:class:`Candidates`): trafilatura's precision-mode blocks,
 a cheap estimate of the page's visible text, and -- computed only when a rule
 asks for them -- the beautifulsoup4 density pass and trafilatura's

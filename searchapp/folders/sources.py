@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from searchapp.config import Settings
-from searchapp.folders import Folder
-from searchapp.index.parallel import file_key_of
+from searchapp.folders.folder_list import Folder, file_key_of
 from searchapp.ingest.entities import Registry
 from searchapp.ingest.metadata import Catalog
 from searchapp.ingest.read import os_reason, scan_corpus

@@ -8,22 +8,11 @@ from __future__ import annotations
 
 import os
 import time
-from pathlib import Path
 
 from searchapp import procs
 from searchapp.config import Settings
 from searchapp.errors import IndexError_
-from searchapp.index import INDEX_NAME
 from searchapp.model import IndexReport, Progress
-
-#: Whoosh names its table of contents ``_<indexname>_<generation>.toc``.
-_TOC_GLOB = f"_{INDEX_NAME}_*.toc"
-
-
-def index_exists(index_dir: Path) -> bool:
-    """An index is at ``index_dir`` (its table of contents is there)."""
-    return any(Path(index_dir).glob(_TOC_GLOB))
-
 
 # -- running an update in a separate process -------------------------------------
 

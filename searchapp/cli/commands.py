@@ -6,12 +6,19 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
 
 from searchapp import __version__
+from searchapp.cli.common import (
+    UserError,
+    add_location,
+    out,
+    print_json_line,
+    settings_of,
+    warn,
+)
 from searchapp.config import Settings
 from searchapp.dates import display as display_date
 from searchapp.ingest.entities import Registry
@@ -19,10 +26,6 @@ from searchapp.ingest.metadata import Catalog
 from searchapp.ingest.pipeline import Document, load_documents
 from searchapp.ingest.read import LoadError
 from searchapp.model import cite, describe_search
-
-
-def _print_json_line(obj) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
 
 def _print_document(doc: Document) -> None:
@@ -63,25 +66,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
             continue
         for doc in docs:  # several for a mailbox: one per message
             if args.json:
-                _print_json_line(doc.to_json())
+                print_json_line(doc.to_json())
             else:
                 _print_document(doc)
         sys.stdout.flush()
     return 2 if failed else 0
 
 
-def _settings(args: argparse.Namespace) -> Settings:
-    return Settings.resolve(corpus=getattr(args, "corpus", None),
-                            index=getattr(args, "index", None),
-                            data_dir=getattr(args, "data_dir", None))
-
-
 def cmd_persons(args: argparse.Namespace) -> int:
-    from searchapp.index.update import index_exists
+    from searchapp.index import index_exists
 
-    settings = _settings(args)
+    settings = settings_of(args)
     if getattr(args, "action", None):
-        from searchapp.cli_persons import curate
+        from searchapp.cli.persons import curate
 
         return curate(args, settings)
     found = index_exists(settings.index) and (settings.index / "persons.json").exists()
@@ -102,7 +99,7 @@ def cmd_persons(args: argparse.Namespace) -> int:
             rows = [{"name": u.name, "count": u.count, "titled": u.titled,
                      "examples": u.examples} for u in corpus.unknown_persons()]
             if args.json:
-                _print_json_line({"unknown": rows})
+                print_json_line({"unknown": rows})
             else:
                 print(f"{len(rows)} names look like persons but are not in "
                       f"{settings.data_dir / 'persons.toml'}:")
@@ -111,7 +108,7 @@ def cmd_persons(args: argparse.Namespace) -> int:
             return 0
         rows = corpus.person_counts()
     if args.json:
-        _print_json_line({"persons": rows})
+        print_json_line({"persons": rows})
     else:
         from searchapp.api import spelling_notes
 
@@ -125,7 +122,7 @@ def cmd_persons(args: argparse.Namespace) -> int:
 def cmd_index(args: argparse.Namespace) -> int:
     from searchapp import api
 
-    settings = _settings(args)
+    settings = settings_of(args)
     if settings.one_off and not settings.corpus.is_dir():
         raise UserError(f"no folder at {settings.corpus}")
     bar = None
@@ -142,7 +139,7 @@ def cmd_index(args: argparse.Namespace) -> int:
 
     try:
         report = api.update(settings, rebuild=args.rebuild, progress=progress, jobs=args.jobs,
-                            notify=_warn)
+                            notify=warn)
     except KeyboardInterrupt:
         print("searchapp: indexing interrupted; the previous index is unchanged",
               file=sys.stderr)
@@ -151,28 +148,24 @@ def cmd_index(args: argparse.Namespace) -> int:
         if bar is not None:
             bar.close()
     for path, reason in report.failed:
-        _warn(f"{path}: {reason}")
-    from searchapp.cli_persons import finish_index  # the summary, then the persons stage
+        warn(f"{path}: {reason}")
+    from searchapp.cli.persons import finish_index  # the summary, then the persons stage
 
     return finish_index(args, settings, report)
-
-
-def _warn(message: str) -> None:
-    print(f"searchapp: {message}", file=sys.stderr)
 
 
 def _open_engine(settings: Settings):
     """The search engine (a damaged index is rebuilt first: :func:`searchapp.api.open_engine`)."""
     from searchapp.api import open_engine
 
-    return open_engine(settings, notify=_warn)
+    return open_engine(settings, notify=warn)
 
 
 def _open_store(settings: Settings):
     """The bookmark store (a damaged one is salvaged and said so: :func:`searchapp.api.open_store`)."""
     from searchapp.api import open_store
 
-    return open_store(settings, notify=_warn)
+    return open_store(settings, notify=warn)
 
 def _request(args: argparse.Namespace):
     from searchapp.model import FACETS
@@ -186,7 +179,7 @@ def _request(args: argparse.Namespace):
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    settings = _settings(args)
+    settings = settings_of(args)
     req = _request(args)
     if not args.no_history:
         _record_history(settings, req)
@@ -202,7 +195,7 @@ def _run_search(args: argparse.Namespace, settings: Settings, req) -> int:
                         f"{'s' if pages != 1 else ''} of {req.page_size} for {result.total} "
                         "paragraphs)")
     if getattr(args, "json", False):
-        _print_json_line(result.to_json())
+        print_json_line(result.to_json())
         return 0
     for notice in result.notices:
         print(f"note: {notice}")
@@ -247,7 +240,7 @@ def _record_history(settings: Settings, req) -> None:
 def cmd_bookmarks(args: argparse.Namespace) -> int:
     from searchapp.store import BookmarkError
 
-    settings = _settings(args)
+    settings = settings_of(args)
     with _open_store(settings) as store:
         if args.action == "add":
             with _open_engine(settings) as engine:
@@ -256,9 +249,9 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
                 raise BookmarkError(f"no paragraph '{args.paragraph}' in the index "
                                     "(use the DOC_ID:PARA shown by 'searchapp search')")
             b = store.add(para, note=args.note or "", tags=args.tag)
-            _out(args, b.to_json(), f"bookmark {b.id}: {b.title or b.path} ¶{b.para}")
+            out(args, b.to_json(), f"bookmark {b.id}: {b.title or b.path} ¶{b.para}")
         elif args.action == "list":
-            from searchapp.index.background import index_exists
+            from searchapp.index import index_exists
 
             if args.reconcile or index_exists(settings.index):
                 with _open_engine(settings) as engine:  # cheap when done in this index
@@ -268,7 +261,7 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
                         store.reconcile_if_needed(engine)
             rows = store.list(tag=args.tag_filter, text=args.text)
             if args.json:
-                _print_json_line({"bookmarks": [b.to_json() for b in rows]})
+                print_json_line({"bookmarks": [b.to_json() for b in rows]})
             else:
                 if not rows:
                     print("no bookmarks" + (" match" if args.tag_filter or args.text else " yet"))
@@ -282,11 +275,11 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
                         print(f"      note: {b.note}")
         elif args.action == "edit":
             b = store.update(args.id, note=args.note, tags=args.tag)
-            _out(args, b.to_json(), f"bookmark {b.id} updated")
+            out(args, b.to_json(), f"bookmark {b.id} updated")
         elif args.action == "remove":
             for bid in args.ids:
                 store.remove(bid)
-            _out(args, {"removed": args.ids}, f"removed {len(args.ids)} bookmark(s)")
+            out(args, {"removed": args.ids}, f"removed {len(args.ids)} bookmark(s)")
         elif args.action == "export":
             rows = store.list(tag=args.tag_filter, text=None)
             text = store.export(args.format, rows)
@@ -298,22 +291,15 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
     return 0
 
 
-def _out(args: argparse.Namespace, obj, human: str) -> None:
-    if getattr(args, "json", False):
-        _print_json_line(obj)
-    else:
-        print(human)
-
-
 def cmd_history(args: argparse.Namespace) -> int:
-    with _open_store(_settings(args)) as store:
+    with _open_store(settings_of(args)) as store:
         if args.clear:
             store.clear_history()
-            _out(args, {"cleared": True}, "history cleared")
+            out(args, {"cleared": True}, "history cleared")
             return 0
         rows = store.history(args.limit)
     if args.json:
-        _print_json_line({"history": rows})
+        print_json_line({"history": rows})
     else:
         if not rows:
             print("no searches in the history yet")
@@ -323,7 +309,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def cmd_saved(args: argparse.Namespace) -> int:
-    settings = _settings(args)
+    settings = settings_of(args)
     with _open_store(settings) as store:
         if args.action == "run":
             saved = store.saved_search(args.name)
@@ -335,12 +321,12 @@ def cmd_saved(args: argparse.Namespace) -> int:
                 raise UserError(f"a saved search is already called '{args.name}' "
                                 "(add --replace to replace it)")
             store.save_search(args.name, req.query, filters)
-            _out(args, {"name": args.name, "query": req.query, "filters": filters},
+            out(args, {"name": args.name, "query": req.query, "filters": filters},
                  f"saved search '{args.name}'")
         elif args.action == "list":
             rows = store.saved_searches()
             if args.json:
-                _print_json_line({"saved": rows})
+                print_json_line({"saved": rows})
             else:
                 if not rows:
                     print("no saved searches yet")
@@ -348,7 +334,7 @@ def cmd_saved(args: argparse.Namespace) -> int:
                     print(f"{r['name']}: {describe_search(r['query'], r['filters'])}")
         elif args.action == "remove":
             store.delete_saved_search(args.name)
-            _out(args, {"removed": args.name}, f"removed saved search '{args.name}'")
+            out(args, {"removed": args.name}, f"removed saved search '{args.name}'")
     if args.action == "run":
         from searchapp.model import SearchRequest
 
@@ -356,10 +342,6 @@ def cmd_saved(args: argparse.Namespace) -> int:
                                        "page": args.page, "page_size": args.limit})
         return _run_search(args, settings, req)
     return 0
-
-
-class UserError(Exception):
-    """A problem the user can fix; printed as one line."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -375,19 +357,6 @@ def _positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
     return value
-
-
-def _add_location(p: argparse.ArgumentParser, corpus: bool = True, index: bool = True,
-                  data: bool = False) -> None:
-    if corpus:
-        p.add_argument("--corpus", metavar="DIR", help="search this folder only, this time "
-                       "(default: the folders of 'searchapp folders'; env SEARCHAPP_CORPUS)")
-    if index:
-        p.add_argument("--index", metavar="DIR", help="index folder (default: in the user data "
-                       "folder; env SEARCHAPP_INDEX)")
-    if data:
-        p.add_argument("--data-dir", metavar="DIR", help="where bookmarks and history are "
-                       "kept (default: the user data folder; env SEARCHAPP_DATA_DIR)")
 
 
 def _add_filters(p: argparse.ArgumentParser) -> None:
@@ -412,7 +381,7 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_desktop(args: argparse.Namespace) -> int:
-    from searchapp import desktop
+    from searchapp.cli import desktop
 
     prefix = Path(args.prefix).expanduser() if args.prefix else None
     if args.command == "install-desktop":
@@ -422,7 +391,7 @@ def cmd_desktop(args: argparse.Namespace) -> int:
         done = desktop.uninstall(prefix)
         verb = "removed"
     if args.json:
-        _print_json_line({verb: [str(p) for p in done], "exec": desktop.launcher()})
+        print_json_line({verb: [str(p) for p in done], "exec": desktop.launcher()})
     else:
         for path in done:
             print(f"{verb} {path}")
@@ -457,7 +426,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("index", help="build or update the index",
                        description="Index the corpus incrementally: changed files are "
                                    "re-indexed, deleted ones removed, the rest skipped.")
-    _add_location(p, data=True)
+    add_location(p, data=True)
     p.add_argument("--rebuild", action="store_true", help="re-read every file")
     p.add_argument("-j", "--jobs", type=_positive_int, metavar="N",
                    help="processes that read and index files (default: 2 on a "
@@ -474,7 +443,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "source:, author:, title:, year:, date:2023, "
                                    "date:[2023-01-01 TO 2023-06-30].")
     _add_filters(p)
-    _add_location(p, data=True)
+    add_location(p, data=True)
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--facets", action="store_true", help="also print facet counts")
     p.add_argument("--no-history", action="store_true", help="do not record in the history")
@@ -487,10 +456,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unknown", action="store_true",
                    help="found persons not curated yet, most mentioned first")
     p.add_argument("--json", action="store_true", help="print one JSON object")
-    _add_location(p, data=True)
-    from searchapp.cli_persons import add_curation
+    add_location(p, data=True)
+    from searchapp.cli.persons import add_curation
 
-    add_curation(p, _add_location)
+    add_curation(p)
     p.set_defaults(func=cmd_persons)
 
     p = sub.add_parser("bookmarks", help="add, list, edit, remove and export bookmarks")
@@ -516,7 +485,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--tag", dest="tag_filter", help="only bookmarks with this tag")
     b.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     for b in bsub.choices.values():
-        _add_location(b, data=True)
+        add_location(b, data=True)
         b.add_argument("--json", action="store_true", help="JSON output")
     p.set_defaults(func=cmd_bookmarks)
 
@@ -524,7 +493,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=30)
     p.add_argument("--clear", action="store_true")
     p.add_argument("--json", action="store_true")
-    _add_location(p, corpus=False, index=False, data=True)
+    add_location(p, corpus=False, index=False, data=True)
     p.set_defaults(func=cmd_history)
 
     p = sub.add_parser("saved", help="saved searches")
@@ -543,7 +512,7 @@ def build_parser() -> argparse.ArgumentParser:
     s_rm = ssub.add_parser("remove", help="remove a saved search")
     s_rm.add_argument("name")
     for b in ssub.choices.values():
-        _add_location(b, corpus=False, index=False, data=True)
+        add_location(b, corpus=False, index=False, data=True)
         b.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_saved)
 
@@ -555,9 +524,9 @@ def build_parser() -> argparse.ArgumentParser:
                                         "~/.local/share; /usr/local/share for all users)")
         p.add_argument("--json", action="store_true")
         p.set_defaults(func=cmd_desktop)
-    from searchapp.cli_folders import add_parser as add_folders_parser
+    from searchapp.cli.folders import add_parser as add_folders_parser
 
-    add_folders_parser(sub, _add_location)
+    add_folders_parser(sub)
     return ap
 
 
@@ -572,7 +541,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.app_corpus:  # the app and the processes it starts read the environment
         os.environ["SEARCHAPP_CORPUS"] = args.app_corpus
     if args.self_test:
-        from searchapp.selftest import run_self_test
+        from searchapp.cli.selftest import run_self_test
 
         return run_self_test(gui=args.self_test == "all")
     if args.command is None:

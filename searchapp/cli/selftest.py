@@ -3,7 +3,7 @@
 Builds a fresh index of the bundled corpus in a temporary folder, runs a
 keyword search and a person search (by a variant spelling) and checks they
 return the expected documents; indexes one small file of every binary format
-(PDF, DOCX, ODT, EPUB, e-mail, RTF: :mod:`searchapp.selftest_files`) and finds
+(PDF, DOCX, ODT, EPUB, e-mail, RTF: :mod:`searchapp.cli.selftest_files`) and finds
 each by its own phrase, the PDF's hit with its page number; then, unless told not to, opens the main window
 offscreen (never shown) over that index and waits for its first results, which
 proves Qt and its platform plugin load.  Nothing is written outside the
@@ -69,11 +69,11 @@ def run_self_test(gui: bool = True, say: Callable[[str], None] = print) -> int:
 
 
 def _formats_check(tmp: Path, check: Callable[[str, bool, str], None]) -> None:
-    """Index one small file of each format (written by :mod:`searchapp.selftest_files`)
+    """Index one small file of each format (written by :mod:`searchapp.cli.selftest_files`)
     and find each by its own phrase; the PDF's hit must carry its page number."""
+    from searchapp.cli.selftest_files import write_samples
     from searchapp.index.update import update_index
     from searchapp.search.engine import SearchEngine, SearchRequest
-    from searchapp.selftest_files import write_samples
 
     settings = Settings(corpus=tmp / "formats", index=tmp / "formats-index",
                         data_dir=tmp / "data")

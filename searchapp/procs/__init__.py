@@ -1,7 +1,7 @@
 """The one way searchapp runs work in child processes.
 
 Used by the indexer (:mod:`searchapp.index.parallel`) and by the engine process
-(:mod:`searchapp.engine_process`):
+(:mod:`searchapp.procs.engine`):
 
 * children are *spawned*, never forked (the app's process runs Qt threads);
 * exceptions cross the boundary pickled whole (:func:`portable`): every
