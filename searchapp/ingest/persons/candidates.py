@@ -42,6 +42,10 @@ THING_LABELS = ("ORG", "GPE", "LOC", "FAC", "PRODUCT")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _CAMEL_OK = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|D['’]|O['’])[A-Z]")
 _ROMAN = re.compile(r"^(?:[IVX]{2,5})$")
+# lower-case words inside names ("Alex de Minaur", "Edwina von Gal", "al-Ghazali")
+_PARTICLES = {"de", "da", "di", "do", "dos", "das", "du", "del", "della", "der", "den", "van",
+              "von", "ter", "ten", "la", "le", "el", "al", "bin", "ibn", "bint", "y", "e", "zu",
+              "af", "av", "st", "mac", "ben", "abu", "ul", "ud"}
 # Words that start sentences or are capitalized for other reasons than names.
 FUNCTION_WORDS = {"The", "A", "An", "And", "Or", "But", "Of", "In", "On", "At", "To", "For",
                   "By", "With", "From", "As", "If", "When", "While", "After", "Before", "This",
@@ -110,7 +114,11 @@ def shape_problem(name: str, coll: Collection) -> str | None:
         return "not a name's letters"
     if name.isupper():
         return "all capitals"
+    if re.match(r"I['’]", words[0]):
+        return "a contraction"
     for w in words:
+        if w[:1].islower() and w.casefold().strip(".").split("-")[0] not in _PARTICLES:
+            return f"a word in lower case ({w})"
         core = w.strip(".,'’")
         for part in re.split(rf"[{re.escape(nm.HYPHENS)}]", core):
             if _CAMEL.search(part) and not _CAMEL_OK.match(part):
@@ -131,7 +139,9 @@ def entity_prefix(text: str, coll: Collection) -> bool:
     "Pittsburgh Steelers", "Nintendo Switch")."""
     words = text.split()
     for k in range(1, len(words)):
-        person, other = coll.label_of(" ".join(words[:k]))
+        prefix = " ".join(words[:k])
+        person, other = coll.label_of(prefix)
+        other += coll.norp_votes[prefix]  # "Sufi al-Ghazali": a people before a name
         if other >= 2 and other >= 3 * person:
             return True
     return False

@@ -74,9 +74,10 @@ _PASSIVE_THING = re.compile(r"^[ \t]+(?:was|were|is|are|will[ \t]+be|has[ \t]+be
                             r"(?:launched|released|unveiled|priced|shipped|discontinued|"
                             r"available|manufactured|downloaded|installed|streaming)\b")
 _IS_A_THING = re.compile(r"^[ \t]+(?:is|was|are|were)[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?("
-                         + "|".join(sorted(THING_NOUNS)) + r")\b")
+                         + "|".join(sorted(THING_NOUNS)) + r")\b(?=[ \t]*(?:[,.;:!?)]|$|"
+                         r"(?:of|that|which|with|for|from|in|on|by|and|to|where|when)\b))")
 _SENTENCE_REST = re.compile(r"^[^.!?]{0,160}")
-_SENTENCE_END = re.compile(r"[.!?:;\"“”'(\[—–•·|]\s*$|^\s*$|\n\s*$")
+_SENTENCE_END = re.compile(r"[.!?:;\"“”'—–•·|]\s*$|^\s*$|\n\s*$")
 _NOT_A_NAME_WORD = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
                     "January", "February", "March", "April", "May", "June", "July", "August",
                     "September", "October", "November", "December", "I", "A"}

@@ -286,6 +286,10 @@ def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
         if entity_prefix(name, coll) and not evid.strong:
             rejected[name] = "its first words name an organisation or a place"
             continue
+        if (evid.headings >= evid.occurrences and not evid.strong
+                and rules.ordinary(nm.family_word(name), coll.lowercase)):
+            rejected[name] = "only in headlines, and its last word is a common word"
+            continue
         verdict = ev.verdict(evid, *_votes(name, coll))
         if verdict.person:
             keep.add(name)

@@ -35,6 +35,7 @@ from searchapp.ingest.persons.resolve import (
     family_key,
     model_language,
 )
+from searchapp.ingest.persons.words import ORG_WORDS
 
 _PREPOSITION = re.compile(r"\b(?:in|from|to|into|across|throughout|near|outside|inside|around|"
                           r"toward|towards|via|within|across|through|visit|visited|visiting|"
@@ -142,6 +143,8 @@ def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMentio
 
 
 _PLACE_CUES = ("preposition", "dateline", "compound", "city_state")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_CAMEL_OK = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’])[A-Z]")
 _AGAINST = ("thing", "quoted", "thing_apposition", "temporal", "listed_with_org", "credit")
 _AND = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|\s*&)\s+")
 
@@ -152,7 +155,12 @@ def _problem(name: str, cues: Counter, coll, lookup: Lookup) -> str | None:
     if len(letters) < 2 or not name[:1].isupper() or any(ch.isdigit() for ch in name):
         return "not a place name's letters"
     placed = sum(cues[c] for c in _PLACE_CUES)
+    strongly = sum(cues[c] for c in _PLACE_CUES if c != "preposition")
     n = cues["n"]
+    if any(_CAMEL.search(w) and not _CAMEL_OK.match(w) for w in name.split()):
+        return "a brand's capitals"
+    if name.split()[-1] in ORG_WORDS and " " in name:
+        return "an organisation's or a work's last word"
     if name.endswith("s") and family_key(name[:-1]) in lookup.families:
         return "a family (a person's name in the plural)"
     if " " not in name and lookup.families.get(family_key(name)) and not placed:
@@ -161,12 +169,14 @@ def _problem(name: str, cues: Counter, coll, lookup: Lookup) -> str | None:
     if ((_DEMONYM.search(name) and cues["lower_after"] >= n / 2) or norp > coll.place_votes[name]) \
             and not placed:
         return "a nationality"
-    if " " not in name and name.casefold() in coll.lowercase and not placed:
+    if " " not in name and rules.ordinary(name, coll.lowercase) and not strongly:
         return "an ordinary word"
     places = coll.place_votes[name]
     others = coll.person_votes[name] + coll.thing_votes[name] - places
     if others > places + placed:
         return f"the model: {others} organisation or person, {places} place"
+    if re.fullmatch(r"[A-Z]{2,4}", name) and others and places < 3 * others and not strongly:
+        return f"an acronym the model also calls an organisation ({others} of {places + others})"
     against = sum(cues[c] for c in _AGAINST)
     if against and against >= placed and against >= n / 2:
         return "context against: " + ", ".join(c for c in _AGAINST if cues[c])

@@ -40,7 +40,8 @@ _CREDIT_BEFORE = re.compile(
     r"(?:\b(?:Photo(?:graph)?s?|Pictures?|Images?|Credits?|Courtesy|Illustration)\b"
     r"(?:\s+(?:by|of|courtesy of))?\s*:?|©|\(c\))\s*$", re.I)
 _INTRODUCED_AS_ORG = re.compile(
-    r"\b(?:newspaper|daily|weekly|magazine|broadcaster|agency|outlet|channel|website|"
+    r"\b(?:the|its|their|our|a|an|\w+['’]s?)\s+(?:[\w-]+\s+)?"
+    r"(?:newspaper|daily|weekly|magazine|broadcaster|agency|outlet|channel|website|"
     r"company|firm|startup|start-up|band|brand|app|platform|network|organi[sz]ation|"
     r"foundation|charity|think tank|team|club|airline|carrier|publication|journal|program|"
     r"programme|show|series|newsletter|album|film|novel|book|charity)\s*,?\s*(?:the\s+|called\s+|"
@@ -50,6 +51,8 @@ _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _GLUE_OK = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’])[A-Z]")
 _HYPHEN_TAIL = re.compile(rf"[{_H}][A-Za-z][a-z]+")
 _CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b(?![.'’])")
+_WORD_TAIL = re.compile(r"(?:ed|ing|based|style|like|era|type|esque|born|led|backed|owned|"
+                        r"sized|wide|free|friendly|made|fueled)$")
 _ROLE_WORD = re.compile(r"([A-Z][a-z]+)[ \t]+(?=[A-Z])")
 _CAPS_TAIL = re.compile(r"(?:[ \t,]+[A-Z]{2,})+$")
 _UNDERSCORED_FAMILY = re.compile(r"[A-Za-z]_([A-Z][a-z]+)[ \t]+$")
@@ -63,7 +66,8 @@ _BREAK = re.compile(r"[(\[{<\"“”/|@#]|[^\x00-\u024f\u1e00-\u1eff\u2010-\u201
 _LEADING = re.compile(
     r"^(?:(?:the|The|THE|A|An|And|But|Or|So|Yet|Although|Though|While|When|Whereas|If|As|"
     r"Like|Unlike|Via|Per|Hey|Hi|Hello|Dear|Thanks|Thank|Meanwhile|However|Also|Then|Now|"
-    r"Former|Late|Ex|Both|Even|Only|Just|Said|Says|Meet)\s+)+")
+    r"Former|Late|Ex|Both|Even|Only|Just|Said|Says|Meet|About|With|For|From|Of|To|In|On|"
+    r"At|By|Why|How|What|Who|Is|Are|Was)\s+)+")
 
 
 def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -117,9 +121,11 @@ def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
             end = m.start()
     while True:
         m = _HYPHEN_TAIL.match(text, end)
-        if not m:
+        if not m or _WORD_TAIL.search(m.group()):  # "Duck" + "-soo", not "Swift" + "-themed"
             break
         end = m.end()
+    if ", " in text[start:end]:  # "Georgia Silvera Seamans, Environmental Studies"
+        end = text.index(", ", start, end)
     if end <= start:
         return []
     pieces: list[tuple[int, int]] = []
@@ -252,7 +258,9 @@ def is_heading_kind(kind: str, text: str) -> bool:
     if kind != "body" or len(text) > 150 or text.rstrip().endswith((".", "”", '"', ":", ",")):
         return False
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
-    enough = 3 if text.rstrip().endswith(("!", "?")) else 5  # "What Does Stadia Offer?"
+    short = len(text.split()) <= 12
+    # "What Does Stadia Offer?", "Is Amp Worth the Splurge?", "What I Like About Amp"
+    enough = 2 if text.rstrip().endswith(("!", "?")) else 3 if short else 5
     return len(words) >= enough and sum(w[0].isupper() for w in words) / len(words) > 0.8
 
 

@@ -46,6 +46,7 @@ ORG_WORDS = frozenset({
     "Edition", "Lite", "Mini", "Max", "Pro", "Plus", "Ultra", "Deluxe", "Bundle", "Kit",
     # finance and media
     "Insider", "Equities", "Securities", "Investments", "Advisors", "Advisers", "Markets",
+    "Fitness", "Gym", "Wellness", "Study", "Survey",
 })
 
 #: Lower-case nouns that, right after a capitalized name, make it the name of a thing
@@ -89,7 +90,7 @@ player quarterback pitcher striker goalkeeper keeper coach manager athlete swimm
 diver boxer wrestler golfer champion winger defenseman forward midfielder defender captain
 doctor physician surgeon nurse psychiatrist psychologist therapist neurologist dentist
 pastor priest bishop rabbi imam pope cardinal monk nun activist organizer volunteer
-farmer worker employee staffer intern resident citizen mother father son daughter wife
+farmer socialist democrat republican liberal conservative communist activist worker employee staffer intern resident citizen mother father son daughter wife
 husband brother sister uncle aunt grandmother grandfather cousin widow friend partner
 girlfriend boyfriend fiance fiancee king queen prince princess emperor duke duchess lord
 lady sir dame member fellow chef historian philosopher scholar curator librarian pilot
