@@ -116,6 +116,8 @@ def shape_problem(name: str, coll: Collection) -> str | None:
         return "all capitals"
     if re.match(r"I['’]", words[0]):
         return "a contraction"
+    if re.search(r"[^\w\s.'’\-\u2010-\u2013]", name):
+        return "not a name's letters"
     for w in words:
         if w[:1].islower() and w.casefold().strip(".").split("-")[0] not in _PARTICLES:
             return f"a word in lower case ({w})"

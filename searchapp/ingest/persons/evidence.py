@@ -41,7 +41,8 @@ from searchapp.ingest.persons.words import (
 
 #: Cues for a person, and against.  "pronoun" is weak: it counts only where nothing
 #: speaks against the name.
-FOR = frozenset({"title", "role", "speech", "age", "who", "kin", "apposition", "pronoun"})
+FOR = frozenset({"title", "role", "speech", "age", "who", "kin", "apposition", "pronoun",
+                 "byline"})
 STRONG = FOR - {"pronoun"}
 AGAINST = frozenset({"article", "thing", "org_after", "quoted", "price", "number",
                      "thing_apposition", "run_cut"})
@@ -59,7 +60,7 @@ _SPEECH_AFTER = re.compile(r"^[ \t]*(?:,[^,.;]{0,40},[ \t]*)?(?:(?:also|then|lat
 _AGE = re.compile(r"^\s*(?:,\s*\d{1,3}\s*[,)]|\(\d{1,3}\))")
 _WHO = re.compile(r"^\s*,?\s*who\b")
 _KIN = re.compile(r"^['’]s?\s+(?:\w+\s+)?(" + "|".join(sorted(KIN_NOUNS)) + r")\b")
-_APPOSITION = re.compile(r"^\s*,\s*((?:[^,.;:()\"“”]|(?<=\b[A-Z])\.(?!$)|\.(?!\s|$))+)")
+_APPOSITION = re.compile(r"^\s*,\s*((?:[^,.;:()\"“”—–]|(?<=\b[A-Z])\.(?!$)|\.(?!\s|$))+)")
 # a thing's noun right after the name, maybe after one short modifier ("pro controller")
 _THING_AFTER = re.compile(r"^[ \t]+([a-z]+)\b")
 _THING_AFTER_2 = re.compile(r"^[ \t]+(?![a-z]*(?:ed|s)\b)[a-z]{2,5}[ \t]+([a-z]+)\b")
@@ -121,7 +122,7 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
               and word not in _FUNCTION_WORDS):
             out.add("capital_before")
             if not (word.endswith(("'s", "’s", "'", "’", ".")) or word in ORG_WORDS
-                    or _DEMONYM_ISH.search(word) or _PARTICIPLE.search(word)
+                    or _DEMONYM_ISH.search(word) or ("-" in word and _PARTICIPLE.search(word))
                     or opening(text, start - len(m.group(0)))):
                 out.add("run_cut")  # "Orange [Blossom Comb]": the tail of a longer name
     if _ARTICLE_BEFORE.search(before):
@@ -141,7 +142,8 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         words = [w.strip("'’.") for w in m.group(1).casefold().split()]
         if any(w in ROLE_NOUNS for w in words[:8]):
             out.add("apposition")
-        elif words and words[0] in ("the", "a", "an") and any(w in THING_NOUNS for w in words):
+        elif words and words[0] in ("the", "a", "an") and any(w in THING_NOUNS
+                                                               for w in words[:8]):
             out.add("thing_apposition")
     if any((m := rx.match(after)) and m.group(1) in THING_NOUNS
            for rx in (_THING_AFTER, _THING_AFTER_2)):

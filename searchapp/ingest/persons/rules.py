@@ -51,6 +51,8 @@ _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _GLUE_OK = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’])[A-Z]")
 _HYPHEN_TAIL = re.compile(rf"[{_H}][A-Za-z][a-z]+")
 _CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b(?![.'’])")
+# " 's" after a space (a tokenizer's trace), a spaced dash ("Chainsaw Man - The Movie")
+_SPACED = re.compile(r"[ \t]+(?:['’]s\b|[-–—][ \t])")
 _WORD_TAIL = re.compile(r"(?:ed|ing|based|style|like|era|type|esque|born|led|backed|owned|"
                         r"sized|wide|free|friendly|made|fueled)$")
 _ROLE_WORD = re.compile(r"([A-Z][a-z]+)[ \t]+(?=[A-Z])")
@@ -100,7 +102,7 @@ def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if start and text[start - 1] in "#@":  # "#Browns Greedy Williams"
         m = re.match(r"\S+\s+", text[start:end])
         start = start + m.end() if m else end
-    m = _POSSESSIVE.search(text, start, end)
+    m = _POSSESSIVE.search(text, start, end) or _SPACED.search(text, start, end)
     if m:
         end = m.start()
     m = _BREAK.search(text, start, end)  # "Xi Jinping(习近平": brackets, other scripts

@@ -93,7 +93,7 @@ pastor priest bishop rabbi imam pope cardinal monk nun activist organizer volunt
 farmer socialist democrat republican liberal conservative communist activist worker employee staffer intern resident citizen mother father son daughter wife
 husband brother sister uncle aunt grandmother grandfather cousin widow friend partner
 girlfriend boyfriend fiance fiancee king queen prince princess emperor duke duchess lord
-lady sir dame member fellow chef historian philosopher scholar curator librarian pilot
+lady sir dame member fellow man woman boy girl guy person teenager child chef historian philosopher scholar curator librarian pilot
 astronaut planner consultant agent broker contractor plumber electrician technician
 """.split())
 
