@@ -76,6 +76,9 @@ class Collection:
     prefix_votes: Counter = field(default_factory=Counter)
     #: words written with capitals inside ("PolitiFact"), case-folded
     one_words: set[str] = field(default_factory=set)
+    #: (document, first word) -> the distinct names of two words or more it begins there,
+    #: whatever the model's label ("Apache Kafka", "Apache Flink", "Apache Spark")
+    first_words: dict[tuple[str, str], set[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, documents: Iterable[DocText], raw: Mapping[str, list[RawMention]]
@@ -83,6 +86,11 @@ class Collection:
         c = cls()
         for doc in documents:
             for pid, _, text in doc.paragraphs:
+                for m in raw.get(pid, ()):
+                    words = vote_key(m.text).split()
+                    if len(words) >= 2 and words[0][:1].isupper():
+                        c.first_words.setdefault((doc.doc_id, words[0]), set()).add(
+                            " ".join(words[:2]))
                 c.lowercase.update(_WORD.findall(text))
                 c.one_words.update(w.casefold() for w in _TOKEN.findall(text)
                                    if _CAMEL.search(w))
@@ -195,8 +203,10 @@ def doc_candidates(doc: DocText, raw: Mapping[str, list[RawMention]], coll: Coll
                         or rules.is_character(text, s, e) or not name[:1].isupper()
                         or name.isupper() or any(ch.isdigit() for ch in name)):
                     continue
-                cand = Candidate(i, s, e, name, heading, ev.cues(text, s, e),
-                                 ev.opening(text, s))
+                found_cues = ev.cues(text, s, e)
+                if _beside_person(text, s, e, spans):
+                    found_cues |= {"listed"}
+                cand = Candidate(i, s, e, name, heading, found_cues, ev.opening(text, s))
                 words = nm.tokens(name)
                 if len(words) >= 2:
                     if not heading and rules.ordinary_words(name, coll.lowercase):
@@ -266,7 +276,8 @@ def promote(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
                             and not found_cues & ev.AGAINST
                             and coll.place_votes[text[s:e]] + coll.norp_votes[text[s:e]] <= 1):
                         continue  # a place or a people unless the text says otherwise
-                    if not (vouched or listed or words[0] in given or words[-1] in singles):
+                    reused = words[-1] in singles
+                    if not (vouched or listed or words[0] in given or reused):
                         continue
                     name = text[s:e]
                     if (rules.looks_like_org(text, s, e) or rules.is_credit(text, s, e)
@@ -276,6 +287,10 @@ def promote(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
                             or shape_problem(name, coll)):
                         continue
                     taken.add((i, s))
+                    if listed:
+                        found_cues |= {"listed"}
+                    if reused:
+                        found_cues |= {"short_name"}
                     pending.setdefault(name, []).append(
                         (full, Candidate(i, s, e, name, False, found_cues, ev.opening(text, s))))
                     docs_of.setdefault(name, [])
@@ -285,7 +300,9 @@ def promote(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
         evid = ev.NameEvidence()
         for doc in docs_of[name]:
             _read_all(name, doc, evid)
-        if ev.verdict(evid).person:
+        # the model called it something else: something must speak for a person
+        vouched = any(c.cues & ev.FOR for _, c in cands) or evid.for_
+        if vouched and ev.verdict(evid).person:
             for full, cand in cands:
                 full.append(cand)
 

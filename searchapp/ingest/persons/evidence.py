@@ -42,8 +42,8 @@ from searchapp.ingest.persons.words import (
 #: Cues for a person, and against.  "pronoun" is weak: it counts only where nothing
 #: speaks against the name.
 FOR = frozenset({"title", "role", "speech", "age", "who", "kin", "apposition", "pronoun",
-                 "byline"})
-STRONG = FOR - {"pronoun"}
+                 "byline", "listed", "short_name"})
+STRONG = FOR - {"pronoun", "listed", "short_name"}
 AGAINST = frozenset({"article", "thing", "org_after", "quoted", "price", "number",
                      "thing_apposition", "run_cut"})
 #: Cues against that decide only where they are most of what is known of a name.
@@ -88,6 +88,9 @@ _ADJECTIVES = frozenset({"official", "fellow", "general", "vice", "chief", "head
                          "partner", "resident", "citizen", "worker", "employee", "volunteer",
                          "agent", "friend", "lady", "lord", "sir", "dame", "forward"})
 _CREDIT_LABEL = re.compile(r"[A-Za-z]_$")
+_EXAMPLE_OF = re.compile(r"\b([A-Za-z][a-z]+)[ \t]+(?:like|such[ \t]+as|including)[ \t]+"
+                         r"(?:[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*"
+                         r"(?:[ \t]*,[ \t]*|[ \t]+(?:and|or)[ \t]+|[ \t]*,[ \t]*(?:and|or)[ \t]+))*$")
 _BY = re.compile(r"\b(?:[Bb]y|BY)[ \t]*:?[ \t]+$")
 _FUNCTION_WORDS = {"The", "A", "An", "And", "Or", "But", "Of", "In", "On", "At", "To", "For",
                    "By", "With", "From", "As", "If", "When", "While", "After", "Before", "This",
@@ -131,6 +134,15 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         out.add("byline")
     if _SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(after):
         out.add("speech")
+    m = _EXAMPLE_OF.search(before)  # "tools like Cursor and Claude Code": an instance of what
+    if m:
+        kind = m.group(1).casefold()
+        kinds = {kind, kind[:-1] if kind.endswith("s") else kind,
+                 kind[:-2] if kind.endswith("es") else kind}
+        if kinds & THING_NOUNS:
+            out.add("thing")
+        elif kinds & ROLE_NOUNS:
+            out.add("role")
     if _AGE.match(after):
         out.add("age")
     if _WHO.match(after):

@@ -271,8 +271,11 @@ def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
                 (kept if len(nm.tokens(rest)) >= 2 else single).append(short)
             full[:] = kept
     by_name = defaultdict(list)
-    for doc, full, _ in found:
+    for doc, full, single in found:
+        alone = {c.text for c in single if not c.heading}  # "Spolsky" after "Joel Spolsky"
         for c in full:
+            if nm.family_word(c.text) in alone and not c.heading:
+                c.cues = c.cues | {"short_name"}
             by_name[c.text].append((doc.doc_id, c))
     keep: set[str] = set()
     for name, occ in by_name.items():
@@ -290,6 +293,10 @@ def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
                 and rules.ordinary(nm.family_word(name), coll.lowercase)):
             rejected[name] = "only in headlines, and its last word is a common word"
             continue
+        thing = _thing_shaped(name, evid, coll, [d for d, _ in occ])
+        if thing:
+            rejected[name] = thing
+            continue
         verdict = ev.verdict(evid, *_votes(name, coll))
         if verdict.person:
             keep.add(name)
@@ -298,6 +305,33 @@ def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
     for _, full, _ in found:
         full[:] = [c for c in full if c.text in keep]
     return rejected
+
+
+_GERUND = re.compile(r"[a-z]{3,}ing$")
+
+
+def _thing_shaped(name: str, evid: ev.NameEvidence, coll: Collection,
+                  doc_ids: list[str]) -> str | None:
+    """Why a name nothing vouches for is shaped like a thing's, or None: its first word
+    begins three or more other names in one document ("Apache Kafka", "Apache Flink",
+    "Apache Spark"), its last word is a common word in -ing ("Java Programming") or the
+    plural of one ("Gantt Charts"), a place ("Beko Europe"), or one letter ("Saa S")."""
+    if evid.strong:
+        return None
+    words = name.split()
+    first, last = words[0], nm.family_word(name)
+    if not coll.person_votes[first] and any(
+            len(coll.first_words.get((d, first), ())) >= 3 for d in doc_ids):
+        return f"its first word begins several names of one document ({first} ...)"
+    if _GERUND.search(last) and rules.ordinary(last, coll.lowercase):
+        return f"its last word is a common word ({last})"
+    if last.endswith("s") and len(last) > 4 and last[:-1].casefold() in coll.lowercase:
+        return f"its last word is a common noun's plural ({last})"
+    if coll.place_votes[last] >= 2 and not coll.person_votes[last]:
+        return f"its last word is a place ({last})"
+    if len(last) == 1:
+        return "its last word is one letter"
+    return None
 
 
 def _registry_mentions(documents: list[DocText], registry: Registry | None

@@ -46,7 +46,9 @@ ORG_WORDS = frozenset({
     "Edition", "Lite", "Mini", "Max", "Pro", "Plus", "Ultra", "Deluxe", "Bundle", "Kit",
     # finance and media
     "Insider", "Equities", "Securities", "Investments", "Advisors", "Advisers", "Markets",
-    "Fitness", "Gym", "Wellness", "Study", "Survey",
+    "Fitness", "Gym", "Wellness", "Study", "Survey", "Tools", "Grill", "Bakery", "Kitchen",
+    "Europe", "America", "Americas", "Asia", "Africa", "International", "Global", "Worldwide",
+    "Cloud",
 })
 
 #: Lower-case nouns that, right after a capitalized name, make it the name of a thing
