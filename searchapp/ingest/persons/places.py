@@ -94,6 +94,17 @@ def judge_places(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
                 cue_counts[name]["n"] += 1
     rejected = {name: why for name in cue_counts
                 if (why := _problem(name, cue_counts[name], coll, lookup))}
+    # A place nothing else speaks for counts beside another place of its paragraph
+    # ("Germany would help Ukraine" after "in Berlin"), not alone among brands.
+    alone = {n for n, why in rejected.items() if why == _ALONE}
+    if alone:
+        placed_in: dict[str, set[str]] = defaultdict(set)
+        for pid, _, _, name, _ in occurrences:
+            if name not in rejected:
+                placed_in[pid].add(name)
+        for pid, _, _, name, _ in occurrences:
+            if name in alone and placed_in[pid] - {name}:
+                rejected.pop(name, None)
     for pid, s, e, name, _ in occurrences:
         if name in rejected or _overlaps(mentions.get(pid, ()), s, e):
             continue
@@ -119,11 +130,13 @@ def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMentio
         out.add("temporal")
     if _CREDIT.search(before):
         out.add("credit")
-    for m in spans:  # listed with organisations ("Marvel, Lucasfilm and BamTech")
-        if m.label in ("ORG", "PRODUCT") and (
-                (m.end <= s and _AND.fullmatch(text, m.end, s))
-                or (e <= m.start and _AND.fullmatch(text, e, m.start))):
+    for m in spans:  # listed with organisations ("Marvel, Lucasfilm and BamTech") or places
+        beside = ((m.end <= s and _AND.fullmatch(text, m.end, s))
+                  or (e <= m.start and _AND.fullmatch(text, e, m.start)))
+        if beside and m.label in ("ORG", "PRODUCT"):
             out.add("listed_with_org")
+        elif beside and m.label in PLACE_LABELS:
+            out.add("listed_with_place")
     if _PREPOSITION.search(before):
         out.add("preposition")
     if not text[:s].strip() and _DATELINE_AFTER.match(after):
@@ -142,7 +155,7 @@ def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMentio
     return frozenset(out)
 
 
-_PLACE_CUES = ("preposition", "dateline", "compound", "city_state")
+_PLACE_CUES = ("preposition", "dateline", "compound", "city_state", "listed_with_place")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _CAMEL_OK = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’])[A-Z]")
 _AGAINST = ("thing", "quoted", "thing_apposition", "temporal", "listed_with_org", "credit")
@@ -182,4 +195,9 @@ def _problem(name: str, cues: Counter, coll, lookup: Lookup) -> str | None:
         return "context against: " + ", ".join(c for c in _AGAINST if cues[c])
     if cues["acts"] and cues["acts"] >= n / 2 and not placed:
         return "acts like an organisation (reported, said, its CEO)"
+    if not placed and (places < 2 or others):
+        return _ALONE
     return None
+
+
+_ALONE = "nothing around it says it is a place"
