@@ -74,6 +74,10 @@ class Page:
         if len(by_name) == 1:
             return next(iter(by_name))
         surfaces = self.found[canonical]
+        if full(canonical) and not any(full(s) for s in surfaces):
+            words = set(clean(canonical).casefold().split())
+            if not any(words <= set(clean(g).casefold().split()) for g in self.gold):
+                return None  # a bare name given to a person who is not on this page
         votes = Counter(g for s in surfaces if full(s) for g in self.owners(s))
         if not votes:
             votes = Counter(g for s in surfaces for g in self.owners(s))

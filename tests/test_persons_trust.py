@@ -297,6 +297,32 @@ def test_a_bare_name_never_goes_to_a_rejected_candidate():
     assert not found.persons and persons_of(found, docs[1]) == set()
 
 
+def test_a_bare_name_after_an_article_needs_a_person_named_in_more_than_one_place():
+    listed = [("Instructors: Dana Pellworth, Omar Quist.",
+               [("Dana Pellworth", "PERSON"), ("Omar Quist", "PERSON")])]
+    docs, raw = collection(
+        listed,
+        [("The crew was struck with the Pellworth condition early on.",
+          [("Pellworth", "PERSON")])],
+    )
+    assert persons_of(find_persons(docs, raw), docs[1]) == set()
+    docs, raw = collection(
+        listed, [("Senator Dana Pellworth voted.", [("Dana Pellworth", "PERSON")])],
+        [("Critics of the Pellworth plan spoke.", [("Pellworth", "PERSON")])],
+    )
+    assert persons_of(find_persons(docs, raw), docs[2]) == {"Dana Pellworth"}
+
+
+def test_a_lone_given_name_is_not_cut_out_of_a_longer_name():
+    docs, raw = collection(
+        [("The study by Min Soo Park of Seoul found more.", [("Min Soo Park", "PERSON")]),
+         ('"We were surprised," says Soo.', [("Soo", "PERSON")])],
+    )
+    found = find_persons(docs, raw)
+    assert "Min Soo" not in found.persons
+    assert persons_of(found, docs[0]) <= {"Min Soo Park"}
+
+
 def test_short_words_match_family_names_exactly():
     docs, raw = collection(
         [("Singer Ally Brooke performed.", [("Ally Brooke", "PERSON")])],

@@ -325,6 +325,10 @@ def _given_names_before(word: str) -> re.Pattern:
                       rf"{re.escape(word)}\b")
 
 
+#: A capitalized word right after a name: the name goes on ("Yeun Joon Kim").
+_NEXT_NAME_WORD = re.compile(r"[ \t]+[A-Z]")
+
+
 def given_name_before(word: str, doc: DocText, coll: Collection,
                       rejected: Mapping[str, str] | None = None) -> Candidate | None:
     """"Rahm Emanuel" somewhere in the document, for a lone "Emanuel" -- not a place
@@ -339,7 +343,8 @@ def given_name_before(word: str, doc: DocText, coll: Collection,
             for s, e in rules.repair(text, m.start(), m.end()):
                 name = text[s:e]
                 words = name.split()
-                if (len(words) > 1 and e == m.end() and not rules.looks_like_org(text, s, e)
+                if (len(words) > 1 and e == m.end() and not _NEXT_NAME_WORD.match(text, e)
+                        and not rules.looks_like_org(text, s, e)
                         and not any(w in rules.TITLE_WORDS or w in FUNCTION_WORDS
                                     or w.casefold() in ROLE_NOUNS for w in words)
                         and name not in (rejected or {})

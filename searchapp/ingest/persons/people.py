@@ -221,6 +221,8 @@ def find_persons(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
                     bucket.append(surface)
                     reasons.setdefault(surface, "curated")
     lookup = Lookup(persons, registry)
+    for canonical, spelled in persons.items():
+        lookup.spread[canonical] = len(set().union(*(spelling_docs.get(s, ()) for s in spelled)))
     result = Persons(persons=persons, rejected=rejected)
     for _, _, single in found:  # a lone word the model mostly calls something else
         single[:] = [c for c in single

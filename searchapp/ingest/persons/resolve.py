@@ -25,7 +25,7 @@ from functools import cached_property, lru_cache
 from searchapp.ingest.entities import Mention, Registry, nearest_mention
 from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
-from searchapp.ingest.persons.evidence import AGAINST
+from searchapp.ingest.persons.evidence import AGAINST, SOFT
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.words import KOREAN_PARTICLES, NATIVE_BYLINE, NATIVE_TITLES
 from searchapp.ingest.pipeline import guess_language
@@ -118,6 +118,8 @@ class Lookup:
         self.loose: dict[str, str] = {}
         self.family_loose: dict[str, set[str]] = {}
         self.registry = registry
+        #: canonical name -> how many documents name it in full (set by the caller)
+        self.spread: dict[str, int] = {}
         #: canonical name -> spellings: persons named in body text or by the registry
         self.spellings = persons
         for canonical, spellings in persons.items():
@@ -167,10 +169,12 @@ class Lookup:
 
 
 def _resolve_single(word: str, pos: tuple[int, int], order: dict[str, list[tuple[int, int]]],
-                    lookup: Lookup, collection_wide: bool) -> tuple[str, str] | None:
+                    lookup: Lookup, collection_wide: bool,
+                    weak: bool = False) -> tuple[str, str] | None:
     """A family (or given) name at ``pos`` and how it was resolved: the nearest person
     of that name before, else after, in the document; else -- ``collection_wide`` --
-    the only person of that family name in the collection."""
+    the only person of that family name in the collection (when the word stands
+    ``weak``ly -- after an article -- only a person named in two documents or more)."""
     if not _name_word(word):
         return None
     key = family_key(word)
@@ -181,7 +185,10 @@ def _resolve_single(word: str, pos: tuple[int, int], order: dict[str, list[tuple
         return None
     here = lookup.families.get(key, set())
     if len(here) == 1:
-        return next(iter(here)), "family name (the only one in the collection)"
+        name = next(iter(here))
+        if weak and lookup.spread.get(name, 0) < 2:
+            return None  # "the Coward condition": a lone mention of one list's person
+        return name, "family name (the only one in the collection)"
     if lookup.registry is not None:
         name = lookup.registry.canonical_person(word)  # a unique registered family name
         if name:
@@ -232,7 +239,9 @@ def resolve_document(doc: DocText, full: list[Candidate], single: list[Candidate
         if _overlaps(out[c.para], c.start, c.end):
             continue
         # Headline words resolve only inside their document ("Xi Grapples" -> "Xi").
-        hit = _resolve_single(c.text, (c.para, c.start), order, lookup, not c.heading)
+        hit = _resolve_single(c.text, (c.para, c.start), order, lookup,
+                              not c.heading and not c.cues & (AGAINST - SOFT),
+                              bool(c.cues & SOFT))
         if hit:
             out[c.para].append(Mention(c.start, c.end, hit[0], "person", hit[1]))
         elif not c.heading:
