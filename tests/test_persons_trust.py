@@ -145,6 +145,56 @@ def test_a_role_played_is_not_a_person():
     assert not find_persons(docs, raw).persons
 
 
+def test_venues_listed_with_their_cities_are_not_persons():
+    text = ("Her work was shown at the Museum of Modern Art, New York; Harlen Voss, Vienna "
+            "(2017); Orsolya Kertland, Budapest; Pellmark Haus; and the Tate, London.")
+    docs, raw = collection([(text, [("Harlen Voss", "PERSON"), ("Orsolya Kertland", "PERSON"),
+                                    ("Pellmark Haus", "PERSON")])])
+    assert not find_persons(docs, raw).persons
+
+
+def test_the_tail_of_a_foreign_name_cut_at_its_small_word():
+    docs, raw = collection([("She studied at the Museum für Gestalte Kunde in Bonn.",
+                             [("Gestalte Kunde", "PERSON")])])
+    assert not find_persons(docs, raw).persons
+
+
+def test_an_enumeration_of_things_is_not_of_persons():
+    docs, raw = collection([
+        ("Examples include ZapTrack VR, Lumen Saber, and Wanderly. They run on headsets.",
+         [("ZapTrack VR", "PERSON"), ("Lumen Saber", "PERSON"), ("Wanderly", "PERSON")]),
+        ("The panel included Maria Ostrander, Carl Wendt and Dana Pellworth.",
+         [("Maria Ostrander", "PERSON"), ("Carl Wendt", "PERSON"), ("Dana Pellworth", "PERSON")]),
+    ])
+    found = find_persons(docs, raw)
+    assert set(found.persons) == {"Maria Ostrander", "Carl Wendt", "Dana Pellworth"}
+
+
+def test_a_reference_list_names_no_persons():
+    docs, raw = collection([
+        ("Quell ME, Dorran DL, Chen Y. Kindness under stress. Motiv Emot 2009;33:88-97.",
+         [("Quell ME", "PERSON"), ("Chen Y. Kindness", "PERSON")]),
+        ("Dr. Lina Quell said the study was small.", [("Lina Quell", "PERSON")]),
+    ])
+    found = find_persons(docs, raw)
+    assert set(found.persons) == {"Lina Quell"}
+    assert not found.mentions.get(docs[0].paragraphs[0][0])
+
+
+def test_a_company_that_speaks_is_still_a_company():
+    docs, raw = collection([
+        ("Ferrow Catering says every menu is different. Our catering team cooks.",
+         [("Ferrow Catering", "PERSON")]),
+    ])
+    assert not find_persons(docs, raw).persons
+
+
+def test_a_titles_small_words_are_not_in_a_persons_name():
+    docs, raw = collection([("Grants came from Nobody Was A Painter (2006).",
+                             [("Nobody Was A Painter", "PERSON")])])
+    assert not find_persons(docs, raw).persons
+
+
 @pytest.mark.parametrize("text,span", [
     ("We don’t know yet.", "n’t"),  # the model's place "n't"
     ("Paranoia spread quickly. The paranoia of the crowd grew.", "Paranoia"),

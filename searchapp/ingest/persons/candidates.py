@@ -115,6 +115,12 @@ class Collection:
         return self.person_votes[text], self.thing_votes[text]
 
 
+#: Capitalized small words inside a title ("Anonymous Was A Woman", "The Foundations
+#: Of Buddhism"), never inside a person's name.
+_TITLE_SMALL_WORDS = frozenset({"The", "Of", "And", "In", "For", "To", "With", "On", "At",
+                                "From", "Is", "Was", "Are", "Were", "Into", "Or", "An"})
+
+
 def shape_problem(name: str, coll: Collection) -> str | None:
     """Why a name cannot be a person's from its letters alone, or None."""
     words = name.split()
@@ -138,6 +144,8 @@ def shape_problem(name: str, coll: Collection) -> str | None:
             return f"a word in capitals ({w})"
         if _ROMAN.match(core) and w is not words[-1]:
             return f"a number ({w})"
+        if w in _TITLE_SMALL_WORDS and w is not words[0]:
+            return f"a title's small word ({w})"
     if len(words) > 1 and "".join(w.strip(".,'’") for w in words).casefold() in coll.one_words:
         return "written as one word elsewhere"
     return None
@@ -203,9 +211,7 @@ def doc_candidates(doc: DocText, raw: Mapping[str, list[RawMention]], coll: Coll
                         or rules.is_character(text, s, e) or not name[:1].isupper()
                         or name.isupper() or any(ch.isdigit() for ch in name)):
                     continue
-                found_cues = ev.cues(text, s, e)
-                if _beside_person(text, s, e, spans):
-                    found_cues |= {"listed"}
+                found_cues = span_cues(text, s, e, spans)
                 cand = Candidate(i, s, e, name, heading, found_cues, ev.opening(text, s))
                 words = nm.tokens(name)
                 if len(words) >= 2:
@@ -267,10 +273,10 @@ def promote(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
                         continue
                     if not all(_NAME_WORD.fullmatch(w) for w in words):
                         continue
-                    found_cues = ev.cues(text, s, e)
+                    found_cues = span_cues(text, s, e, raw.get(pid, ()))
                     personal = found_cues & {"title", "role", "age", "kin", "apposition"}
                     vouched = bool(found_cues & ev.STRONG) and not found_cues & ev.AGAINST
-                    listed = _beside_person(text, s, e, raw.get(pid, ()))
+                    listed = "listed" in found_cues
                     if m.label in ("GPE", "NORP") and not (
                             (personal or (listed and not _PLACE_BEFORE.search(text, 0, s)))
                             and not found_cues & ev.AGAINST
@@ -287,8 +293,6 @@ def promote(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
                             or shape_problem(name, coll)):
                         continue
                     taken.add((i, s))
-                    if listed:
-                        found_cues |= {"listed"}
                     if reused:
                         found_cues |= {"short_name"}
                     pending.setdefault(name, []).append(
@@ -297,6 +301,8 @@ def promote(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
                     if doc not in docs_of[name]:
                         docs_of[name].append(doc)
     for name, cands in pending.items():
+        if any("listed_with_things" in c.cues for _, c in cands):
+            continue
         evid = ev.NameEvidence()
         for doc in docs_of[name]:
             _read_all(name, doc, evid)
@@ -305,6 +311,65 @@ def promote(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
         if vouched and ev.verdict(evid).person:
             for full, cand in cands:
                 full.append(cand)
+
+
+_ITEM = (r"[A-Z0-9][\w'’.&-]*(?:[ \t]+(?:(?:of|the|on|in|for|by|to|a|de|du|la)[ \t]+)*"
+         r"[A-Z0-9][\w'’.&-]*)*")
+_SEP = r"(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)"
+_LIST_INTRO = re.compile(r"(?:\b[Ee]xamples?[ \t]+(?:include|are)|\b[Ee]\.g\.,?|\b[Ff]or[ \t]+example,?|"
+                         r"\bsuch[ \t]+as|\bincluding|\binclude[sd]?|\blike)[ \t:]+"
+                         rf"(?P<items>(?:{_ITEM}{_SEP})*)$")
+_LIST_REST = re.compile(rf"(?:{_SEP}{_ITEM})*")
+_LIST_SPLIT = re.compile(r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+")
+_PERSON_SHAPED = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z.]*)*[ \t]+"
+                            r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’]s)?")
+_NOT_A_NAME = re.compile(r"\d|\b(?!Mc|Mac|De|Di|Da|La|Le|Van|Von)[A-Z][a-z]+[A-Z]|\b[a-z]+[A-Z]"
+                         r"|\b[A-Z]{2,}\b|\.[a-z]")
+_THING_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "NORP", "LOC", "EVENT"}
+
+
+def listed_with_things(text: str, s: int, e: int, spans: Iterable[RawMention]) -> bool:
+    """An item of an enumeration of things: "Examples include Uber Eats, Door Dash and
+    Grubhub", "clients such as Acme Pet Foods, Cabo Jim's and Pop-A-Lock" -- the other
+    items are more often what the model calls organisations or products, or are not
+    shaped like a person's name (one word, a number, capitals), than persons."""
+    m = _LIST_INTRO.search(text, max(0, s - 200), s)
+    if not m:
+        return False
+    start = m.start("items")
+    if text.startswith(("'s", "’s"), e):
+        e += 2
+    end = _LIST_REST.match(text, e).end()
+    labels = [(r.start, r.end, r.label) for r in spans]
+    things = persons = 0
+    pos = start
+    for part in _LIST_SPLIT.split(text[start:end]) + [""]:
+        a = text.find(part, pos) if part else -1
+        if a < 0:
+            continue
+        b = pos = a + len(part)
+        if a <= s < b or not part.strip():
+            continue
+        over = {lab for x, y, lab in labels if x < b and a < y}
+        item = part.strip()
+        if _NOT_A_NAME.search(item) or (not over & {"PERSON"} and (
+                over & _THING_LABELS or not _PERSON_SHAPED.fullmatch(item))):
+            things += 1  # "YouTube VR", "A10", "Bill.com": a thing whatever the model says
+        elif "PERSON" in over and _PERSON_SHAPED.fullmatch(item):
+            persons += 1  # a lone word the model calls a person counts for neither
+    return things >= 1 and things >= persons
+
+
+def span_cues(text: str, s: int, e: int, spans: Iterable[RawMention]) -> frozenset[str]:
+    """The cues of one occurrence (:func:`evidence.cues`) and what the model's other
+    spans in the paragraph add: listed with a person, or with things."""
+    spans = list(spans)
+    found = ev.cues(text, s, e)
+    if _beside_person(text, s, e, spans):
+        found |= {"listed"}
+    if listed_with_things(text, s, e, spans):
+        found |= {"listed_with_things"}
+    return found
 
 
 def _beside_person(text: str, s: int, e: int, spans: Iterable[RawMention]) -> bool:

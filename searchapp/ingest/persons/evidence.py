@@ -14,7 +14,8 @@ more, and a collection says it many times over:
   "X cosmetics"), an organisation's or place's word after it ("X Center"), a
   capitalized word before it that is no title (the model took the tail of a longer
   name: "Star [Wars Jedi]"), quotes around it, a price or a model number after it,
-  an apposition naming a thing ("X, the U.S. military operation").
+  an apposition naming a thing ("X, the U.S. military operation"), a place after it
+  in a list of venues ("X, Paris (2016);").
 
 :func:`cues` reads one occurrence; :class:`NameEvidence` adds up a name's
 occurrences over the collection (plain counts: it can be kept per document and
@@ -44,8 +45,10 @@ from searchapp.ingest.persons.words import (
 FOR = frozenset({"title", "role", "speech", "age", "who", "kin", "apposition", "pronoun",
                  "byline", "listed", "short_name"})
 STRONG = FOR - {"pronoun", "listed", "short_name"}
+#: Strong cues only a person has: an organisation speaks too ("Acme Catering says").
+PERSONAL = STRONG - {"speech"}
 AGAINST = frozenset({"article", "thing", "org_after", "quoted", "price", "number",
-                     "thing_apposition", "run_cut"})
+                     "thing_apposition", "run_cut", "located", "listed_with_things"})
 #: Cues against that decide only where they are most of what is known of a name.
 SOFT = frozenset({"article", "run_cut"})
 
@@ -66,6 +69,19 @@ _THING_AFTER = re.compile(r"^[ \t]+([a-z]+)\b")
 _THING_AFTER_2 = re.compile(r"^[ \t]+(?![a-z]*(?:ed|s)\b)[a-z]{2,5}[ \t]+([a-z]+)\b")
 _DEMONYM_ISH = re.compile(r"(?:an|ese|ish|ic|[A-Z]{2,})$")
 _CAPITAL_AFTER = re.compile(r"^[ \t]+([A-Z][\w'’-]*)")
+# An entry of a list of venues: "Tate Modern, London;", "Huis Marseille, Amsterdam (2017)".
+_PLACE_WORDS = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2}"
+_LOCATED_AFTER = re.compile(rf"^,[ \t]+{_PLACE_WORDS}(?:,[ \t]+{_PLACE_WORDS})?[ \t]*"
+                            r"(?:\((?:19|20)\d\d\)|;)")
+# An entry of such a list with no place of its own: "Paris; Kunsthaus Bregenz; and".
+_SEMICOLON_BEFORE = re.compile(r";[ \t]+(?:and[ \t]+)?(?:the[ \t]+)?$")
+_SEMICOLON_AFTER = re.compile(r"^[ \t]*;")
+_VENUE_ENTRY = re.compile(rf"[\w.)],[ \t]+{_PLACE_WORDS}[ \t]*(?:\((?:19|20)\d\d\)[ \t]*)?;")
+# The tail of a name in another language cut at its small word: "Museum für [Moderne
+# Kunst]", "Haus der [Kunst]", "Museum der bildenden [Künste]".
+_PARTICLE_BEFORE = re.compile(r"[A-Z][\w'’-]+[ \t]+(?:für|fur|voor|van|von|der|den|des|del|"
+                              r"della|di|da|do|dos|du|de|la|le|les|y|och|og)"
+                              r"(?:[ \t]+[a-zäöüéèàáíóú]+)?[ \t]+$")
 _QUOTE_BEFORE = re.compile(r"[“\"‘'][ \t]*$")
 _QUOTE_AFTER = re.compile(r"^[ \t]*[”\"’']")
 _PRICE = re.compile(r"^[ \t]*(?:[\w-]+[ \t]+){0,5}?(?:for|at|from|costs?)[ \t]+[$€£¥]\s?\d"
@@ -128,6 +144,12 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
                     or _DEMONYM_ISH.search(word) or ("-" in word and _PARTICIPLE.search(word))
                     or opening(text, start - len(m.group(0)))):
                 out.add("run_cut")  # "Orange [Blossom Comb]": the tail of a longer name
+    if _PARTICLE_BEFORE.search(before):
+        out.add("run_cut")
+    if _LOCATED_AFTER.match(after) or (
+            (_SEMICOLON_BEFORE.search(before) or _SEMICOLON_AFTER.match(after))
+            and len(_VENUE_ENTRY.findall(text)) >= 2):
+        out.add("located")
     if _ARTICLE_BEFORE.search(before):
         out.add("article")
     if _BY.search(before):

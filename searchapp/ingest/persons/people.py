@@ -175,6 +175,10 @@ def find_persons(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
                  registry: Registry | None = None) -> Persons:
     """Persons (and places) in every paragraph of a collection; see the module doc."""
     documents = list(documents)
+    references = {pid for d in documents for pid, _, text in d.paragraphs
+                  if rules.is_reference_entry(text)}
+    if references:  # a reference list's authors are citations, not the text's persons
+        raw = {pid: ([] if pid in references else ms) for pid, ms in raw.items()}
     coll = Collection.of(documents, raw)
     found: list[tuple[DocText, list[Candidate], list[Candidate]]] = []
     for doc in documents:
@@ -309,7 +313,7 @@ def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
     return rejected
 
 
-_GERUND = re.compile(r"[a-z]{3,}ing$")
+_GERUND = re.compile(r"[A-Za-z][a-z]{2,}ing$")
 
 
 def _thing_shaped(name: str, evid: ev.NameEvidence, coll: Collection,
@@ -317,16 +321,20 @@ def _thing_shaped(name: str, evid: ev.NameEvidence, coll: Collection,
     """Why a name nothing vouches for is shaped like a thing's, or None: its first word
     begins three or more other names in one document ("Apache Kafka", "Apache Flink",
     "Apache Spark"), its last word is a common word in -ing ("Java Programming") or the
-    plural of one ("Gantt Charts"), a place ("Beko Europe"), or one letter ("Saa S")."""
-    if evid.strong:
+    plural of one ("Gantt Charts"), a place ("Beko Europe"), or one letter ("Saa S").  A verb
+    of speech vouches for a person except against a last word in -ing: companies speak
+    too ("Acme Catering says")."""
+    if any(evid.cue_counts[c] for c in ev.PERSONAL):
         return None
     words = name.split()
     first, last = words[0], nm.family_word(name)
+    if _GERUND.search(last) and rules.ordinary(last, coll.lowercase):
+        return f"its last word is a common word ({last})"
+    if evid.strong:
+        return None
     if not coll.person_votes[first] and any(
             len(coll.first_words.get((d, first), ())) >= 3 for d in doc_ids):
         return f"its first word begins several names of one document ({first} ...)"
-    if _GERUND.search(last) and rules.ordinary(last, coll.lowercase):
-        return f"its last word is a common word ({last})"
     if last.endswith("s") and len(last) > 4 and last[:-1].casefold() in coll.lowercase:
         return f"its last word is a common noun's plural ({last})"
     if coll.place_votes[last] >= 2 and not coll.person_votes[last]:

@@ -210,7 +210,8 @@ def resolve_document(doc: DocText, full: list[Candidate], single: list[Candidate
     paras = doc.paragraphs
     body_singles = {family_key(c.text) for c in single if not c.heading
                     and c.text.casefold() not in lowercase and not c.cues & AGAINST}
-    out: list[list[Mention]] = [[m for m, _ in registry_found.get(pid, ())] for pid, _, _ in paras]
+    registry_out = [[m for m, _ in registry_found.get(pid, ())] for pid, _, _ in paras]
+    out: list[list[Mention]] = [list(ms) for ms in registry_out]
     # Full names first: they anchor the short mentions.
     for c in sorted(full, key=lambda c: (c.para, c.start)):
         name = lookup.canonical(c.text)
@@ -248,7 +249,9 @@ def resolve_document(doc: DocText, full: list[Candidate], single: list[Candidate
             unresolved[c.text] += 1
     _scan_short(doc, out, order, raw, lookup, lowercase)
     _scan_native(doc, out, order, lookup)
-    for (pid, _, _), ms in zip(paras, out, strict=True):
+    for (pid, _, text), ms, curated in zip(paras, out, registry_out, strict=True):
+        if rules.is_reference_entry(text):
+            ms = curated  # a reference list names authors of citations
         ms.sort(key=lambda m: (m.start, m.end))
         mentions[pid] = ms
 

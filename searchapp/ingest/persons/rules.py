@@ -250,6 +250,24 @@ def ordinary(word: str, lowercase_words: set[str] | frozenset[str]) -> bool:
     return False
 
 
+# A reference list's entry: authors in a row as citations write them ("Neely ME,
+# Schallert DL," -- "Smith, J. A., & Lee, K."), or a journal's
+# year;volume:pages ("2016 Feb;77:118-128").
+_REFERENCE = re.compile(
+    r"\b[A-Z][\w'’-]+[ \t]+[A-Z]{1,3},[ \t]+[A-Z][\w'’-]+[ \t]+[A-Z]{1,3}[,.]"
+    r"|\b[A-Z][\w'’-]+,[ \t]+(?:[A-Z]\.[ \t]?){1,3},?[ \t]+(?:&[ \t]+)?[A-Z][\w'’-]+,[ \t]+[A-Z]\."
+    r"|\b(?:1[89]|20)\d\d(?:[ \t]+[A-Z][a-z]{2}(?:[ \t]+\d{1,2})?)?;[ \t]*\d+(?:\(\d+\))?:[ \t]*[eE]?\d+")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def is_reference_entry(text: str) -> bool:
+    """Whether a paragraph is an entry of a reference list (authors in a row as
+    citations write them, or a journal's year;volume:pages; and a year): its names
+    are a citation's, and a title runs into the last one ("Chen Y. Self-kindness
+    when facing stress")."""
+    return bool(_YEAR.search(text) and _REFERENCE.search(text))
+
+
 def is_heading_kind(kind: str, text: str) -> bool:
     """Title-case text, where capitals do not mark names: titles, headings, labels,
     and short body lines in title case (a headline the extractor did not mark)."""
