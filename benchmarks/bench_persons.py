@@ -253,6 +253,7 @@ def main() -> None:
             print(f"  bare family missed: {r['bare_family']['missed']}")
             print(f"  top not persons: {r['top100']['not_persons']}")
             print(f"  place false positives: {r['places']['false_positives']}")
+            print(f"  places missed: {r['places']['missed']}")
     if "speed" in result:
         s = result["speed"]
         print(f"speed on {s['paragraphs']} paragraphs ({s['words_per_paragraph']} words each), "

@@ -109,6 +109,7 @@ def score(pages: Iterable[Page], paragraph_counts: Counter) -> dict:
     ignored: set[str] = set()
     ptp = pfp = pfn = 0
     place_fp: list[str] = []
+    place_missed: list[str] = []
     for page in pages:
         ids: dict[str, str | None] = {c: page.identify(c) for c in page.found}
         hit: dict[str, set[str]] = defaultdict(set)
@@ -150,6 +151,7 @@ def score(pages: Iterable[Page], paragraph_counts: Counter) -> dict:
             else:
                 pfp += 1
                 place_fp.append(p)
+        place_missed += sorted(page.gold_places - {_place(p) for p in page.places})
         pfn += len(page.gold_places - {_place(p) for p in page.places})
     for gs in identity.values():  # one found person standing for several gold persons
         names = sorted(gs)
@@ -171,7 +173,8 @@ def score(pages: Iterable[Page], paragraph_counts: Counter) -> dict:
                                                                 len(ranked)),
                    "not_persons": top_wrong},
         "places": {"precision": _ratio(ptp, ptp + pfp), "recall": _ratio(ptp, ptp + pfn),
-                   "tp": ptp, "fp": pfp, "fn": pfn, "false_positives": sorted(place_fp)},
+                   "tp": ptp, "fp": pfp, "fn": pfn, "false_positives": sorted(place_fp),
+                   "missed": place_missed},
         "false_positives": false_pos, "missed": missed,
     }
 

@@ -205,6 +205,25 @@ def test_not_places(text, span):
     assert not places_of(find_persons(docs, raw), docs[0])
 
 
+def test_a_list_of_brands_is_not_a_city_and_its_state():
+    docs, raw = collection(
+        [("The tool runs on Quorra, Lintex and more without changes.", [("Quorra", "GPE")])],
+        [("Offices opened in Dunmore, Vermont and in Vermont again.",
+          [("Dunmore", "GPE"), ("Vermont", "GPE"), ("Vermont", "GPE")])],
+    )
+    found = find_persons(docs, raw)
+    assert places_of(found, docs[0]) == set()
+    assert places_of(found, docs[1]) == {"Dunmore", "Vermont"}
+
+
+def test_an_acronym_is_not_the_word_in_lower_case():
+    docs, raw = collection([
+        ("Troops left the US in May. Tell us more, she said.", [("US", "GPE")]),
+        ("Trade with the US grew.", [("US", "GPE")]),
+    ])
+    assert places_of(find_persons(docs, raw), docs[0]) == {"US"}
+
+
 def test_a_family_in_the_plural_and_a_persons_family_name_are_not_places():
     docs, raw = collection([
         ("Senator Maria Ostrander met donors.", [("Maria Ostrander", "PERSON")]),

@@ -43,7 +43,8 @@ _PREPOSITION = re.compile(r"\b(?:in|from|to|into|across|throughout|near|outside|
                           r"born|raised|lives|lived)[ \t]+(?:the[ \t]+)?$", re.I)
 _DATELINE_AFTER = re.compile(r"^\s*(?:,\s*[A-Z][\w.]*\.?\s*)?(?:\([A-Z]+\)\s*)?[—–:-]")
 _COMPOUND_AFTER = re.compile(rf"^[{re.escape(nm.HYPHENS)}](?:based|born|area|bound|headquartered)\b")
-_CITY_STATE = re.compile(r"^,[ \t]+[A-Z][a-z]+\.?(?:[ \t]+[A-Z][a-z]+)?\b")
+_CITY_STATE = re.compile(r"^,[ \t]+([A-Z][a-z]+\.?(?:[ \t]+[A-Z][a-z]+)?)\b")
+_STATE_OF = re.compile(r"((?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z]+),[ \t]+$")
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ans)$")
 _LOWER_AFTER = re.compile(r"^[ \t]+[a-z]")
 _TEMPORAL = re.compile(r"\b(?:during|since|until|till|ahead[ \t]+of|celebrat\w*)[ \t]+"
@@ -88,7 +89,7 @@ def judge_places(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
                     mentions.setdefault(pid, []).append(
                         Mention(s, e, person, "person", "short name (same article)"))
                     continue
-                found = _cues(text, m.start, m.end, s, e, raw.get(pid, ()))
+                found = _cues(text, m.start, m.end, s, e, raw.get(pid, ()), coll)
                 occurrences.append((pid, s, e, name, found))
                 cue_counts[name].update(found)
                 cue_counts[name]["n"] += 1
@@ -121,7 +122,13 @@ def _overlaps(ms, s: int, e: int) -> bool:
     return any(m.start < e and s < m.end for m in ms)
 
 
-def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMention]
+def _a_place(word: str, coll) -> bool:
+    """Whether the model mostly calls ``word`` a place over the collection."""
+    places = coll.place_votes[word]
+    return places > 0 and places > coll.person_votes[word] + coll.thing_votes[word]
+
+
+def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMention], coll
           ) -> frozenset[str]:
     out = set(ev.cues(text, s, e) & {"thing", "quoted", "thing_apposition"})
     before = text[max(0, s - 40):s]
@@ -143,7 +150,9 @@ def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMentio
         out.add("dateline")
     if _COMPOUND_AFTER.match(text[e:me + 12]):
         out.add("compound")
-    if _CITY_STATE.match(after) or re.search(r"[A-Z][a-z]+,[ \t]+$", before):
+    # "Paris, France": the other half a place too ("Windows, Linux" is a list of brands)
+    m = _CITY_STATE.match(after) or _STATE_OF.search(before)
+    if m and _a_place(m.group(1), coll):
         out.add("city_state")
     if _LOWER_AFTER.match(after):
         out.add("lower_after")
@@ -182,7 +191,8 @@ def _problem(name: str, cues: Counter, coll, lookup: Lookup) -> str | None:
     if ((_DEMONYM.search(name) and cues["lower_after"] >= n / 2) or norp > coll.place_votes[name]) \
             and not placed:
         return "a nationality"
-    if " " not in name and rules.ordinary(name, coll.lowercase) and not strongly:
+    if (" " not in name and not name.isupper() and rules.ordinary(name, coll.lowercase)
+            and not strongly):  # "US" is not "us"
         return "an ordinary word"
     places = coll.place_votes[name]
     others = coll.person_votes[name] + coll.thing_votes[name] - places
