@@ -32,6 +32,7 @@ from searchapp.ingest.persons.resolve import (
     model_language,
 )
 from searchapp.ingest.persons.words import ROLE_NOUNS
+from searchapp.lexicon import NAME_TOKEN, TITLE_WORDS
 
 _WORD = re.compile(rf"(?<![\w'’{re.escape(nm.HYPHENS)}])[a-z][a-z]+\b")
 _TOKEN = re.compile(r"(?<![@#/.\w])[A-Za-z][A-Za-z'’]*[A-Za-z]\b")
@@ -237,7 +238,7 @@ def glued_opener(name: str, occurrences: list[Candidate], coll: Collection,
                for c in occurrences)
 
 
-_NAME_WORD = re.compile(rf"[A-Z][a-z]+(?:[{re.escape(nm.HYPHENS)}][A-Za-z][a-z]+)*")
+_NAME_WORD = re.compile(NAME_TOKEN)
 # Not places: "New Delhi" is a place even in a collection that knows a "New Shepard".
 _PROMOTABLE = {"ORG", "PRODUCT", "WORK_OF_ART", "NORP", "GPE"}
 _AND = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|\s*&)\s+$")
@@ -410,7 +411,7 @@ def given_name_before(word: str, doc: DocText, coll: Collection,
                 words = name.split()
                 if (len(words) > 1 and e == m.end() and not _NEXT_NAME_WORD.match(text, e)
                         and not rules.looks_like_org(text, s, e)
-                        and not any(w in rules.TITLE_WORDS or w in FUNCTION_WORDS
+                        and not any(w in TITLE_WORDS or w in FUNCTION_WORDS
                                     or w.casefold() in ROLE_NOUNS for w in words)
                         and name not in (rejected or {})
                         and not coll.place_votes[name] and not coll.place_votes[word]

@@ -29,7 +29,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from searchapp.ingest.entities import TITLES
 from searchapp.ingest.persons.words import (
     KIN_NOUNS,
     ORG_WORDS,
@@ -39,6 +38,7 @@ from searchapp.ingest.persons.words import (
     SPEECH_VERBS,
     THING_NOUNS,
 )
+from searchapp.lexicon import TITLE_WORDS, TITLES
 
 #: Cues for a person, and against.  "pronoun" is weak: it counts only where nothing
 #: speaks against the name.
@@ -113,7 +113,6 @@ _FUNCTION_WORDS = {"The", "A", "An", "And", "Or", "But", "Of", "In", "On", "At",
                    "That", "He", "She", "It", "They", "We", "His", "Her", "Its", "Their", "Our",
                    "Then", "Now", "Also", "So", "Yet", "Under", "Since", "Both", "Even", "Not",
                    "Why", "How", "What", "Who", "Where", "Meanwhile", "Thanks", "Like", "Dear"}
-_TITLE_WORDS = {w for t in TITLES.split("|") for w in re.sub(r"[\\()?:\-]|elect", " ", t).split()}
 
 
 def opening(text: str, start: int) -> bool:
@@ -137,7 +136,7 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
             out.add("role")
         elif (not m.group(2) and word[0].isupper() and not word.isupper()
               and not before[:m.start()].endswith(("#", "@"))
-              and word not in _TITLE_WORDS and word not in _NOT_A_NAME_WORD
+              and word not in TITLE_WORDS and word not in _NOT_A_NAME_WORD
               and word not in _FUNCTION_WORDS):
             out.add("capital_before")
             if not (word.endswith(("'s", "’s", "'", "’", ".")) or word in ORG_WORDS
