@@ -267,11 +267,20 @@ class FacetModel(QStandardItemModel):
                 if v is not None]
 
 
-class _RowsModel(QAbstractTableModel):
-    """A table of ``self.rows`` with the headers ``COLUMNS``."""
+class RowsModel(QAbstractTableModel):
+    """A table of ``self.rows`` with the headers ``COLUMNS``, all replaced at once by
+    :meth:`set_rows`."""
 
     COLUMNS: tuple[str, ...] = ()
-    rows: list
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list = []
+
+    def set_rows(self, rows: list) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
 
     def rowCount(self, parent: Index | None = None) -> int:
         return len(self.rows) if _is_root(parent) else 0
@@ -290,7 +299,7 @@ class _RowsModel(QAbstractTableModel):
         return None
 
 
-class PersonsModel(_RowsModel):
+class PersonsModel(RowsModel):
     """Every person of the registry (and any other found in the index), with
     aliases, role, how many paragraphs and documents mention them and whether
     they are curated (the registry or the user's curation) or only found."""
@@ -302,15 +311,6 @@ class PersonsModel(_RowsModel):
     STATUS = 3
     STATUS_TIPS = {"curated": "Curated: in a persons.toml registry or edited by you",
                    "found": "Found in the text by the persons stage; not curated yet"}
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[dict] = []
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
 
     @staticmethod
     def status(row: dict) -> str:
@@ -389,7 +389,7 @@ def evidence_html(row: dict, limit: int | None = None) -> str:
 _WHY = {"name": "the name", "short name (same article)": "short name, named in full nearby"}
 
 
-class BookmarksModel(_RowsModel):
+class BookmarksModel(RowsModel):
     """Bookmarks from the store; the note and tags columns are editable and
     write straight through to the store."""
 
