@@ -283,7 +283,8 @@ def test_recent_searches_read_as_text_once_each_without_cli_searches(qtbot, sett
     wait_for(qtbot, [win.history_timer.timeout], lambda: win.store.history(limit=1))
     search(qtbot, win, "Korea")
     search(qtbot, win, "summit")  # the same search again
-    qtbot.wait(50)
+    timer = win.history_timer  # remembered when it fires: before the terminal's search
+    wait_for(qtbot, [timer.timeout], lambda: not timer.isActive())
     env = {"SEARCHAPP_INDEX": str(settings.index), "SEARCHAPP_DATA_DIR": str(settings.data_dir),
            "SEARCHAPP_CORPUS": str(settings.corpus)}
     proc = run_cli("search", "Pyongyang", env=env)  # a search in the terminal
