@@ -80,6 +80,8 @@ NAME_HYPHENS = WORD_HYPHENS + "\u2012\u2013"
 #: The same characters unescaped, for ``in`` tests and ``str`` methods.
 NAME_HYPHEN_CHARS = NAME_HYPHENS.replace("\\", "")
 APOSTROPHES = "'’"
+#: A possessive after a name, a regex ("Yoon's", "Trump’s"): an apostrophe and an s.
+POSSESSIVE = f"[{APOSTROPHES}]s"
 #: A possessive ending a name ("Yoon's", "Trump’s", "Chavez'").
 POSSESSIVE_END = re.compile(f"[{APOSTROPHES}]s?$")
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from searchapp import lexicon
+from searchapp import config, index, lexicon
+from searchapp.folders import folder_list
 from searchapp.index.analysis import text_analyzer
 from searchapp.ingest.encoding import _char_class
 from searchapp.ingest.metadata import parse_date
@@ -125,13 +126,22 @@ def test_name_token_and_possessive():
 # The source of searchapp (lexicon.py aside) is read with ast: a month or weekday list, a
 # sentence-end character class, a CJK range (in a regex or a numeric comparison), a list
 # of agencies, the names' glued prefixes or the possessive written out again fails here,
-# with the place it was written.
+# with the place it was written; so does a curation file's or an index folder's file name
+# spelled outside the module that declares it.
 
 _PACKAGE = Path(lexicon.__file__).resolve().parent
 _MONTH_WORDS = {m.casefold() for m in lexicon.MONTHS} | {m[:3].casefold() for m in lexicon.MONTHS}
 _DAY_WORDS = {d.casefold() for d in lexicon.WEEKDAYS} | {d[:3].casefold() for d in lexicon.WEEKDAYS}
 _AGENCY_WORDS = {a for aliases in lexicon.NEWS_AGENCIES.values() for a in aliases} \
     | set(lexicon.PICTURE_AGENCIES)
+# each file name, by the module that declares it
+_FILE_NAMES = {
+    **{getattr(config, c): "searchapp/config.py" for c in (
+        "CATALOG_FILE", "PERSONS_REGISTRY", "PLACES_REGISTRY", "CURATION_FILE")},
+    **{getattr(index, c): "searchapp/index/__init__.py" for c in (
+        "MANIFEST", "CREATE_LOCK", "MENTIONS_DB", "PERSONS_FILE", "COPIES_FILE", "COPIES_STATE")},
+    folder_list.FOLDERS_FILE: "searchapp/folders/folder_list.py",
+}
 _CLASS = re.compile(r"\[\^?((?:\\.|[^\]\\])+)\]")
 _RANGE = re.compile(r"(\\?.)-(\\?.)")
 _CJK_BLOCK = re.compile(f"[{lexicon.CJK}]")
@@ -161,6 +171,8 @@ def redeclared(source: str, name: str = "<source>") -> list[str]:
         line = getattr(node, "lineno", 0)
         if isinstance(node, ast.Constant) and isinstance(node.value, str | bytes):
             text = node.value.decode("latin-1") if isinstance(node.value, bytes) else node.value
+            if _FILE_NAMES.get(text, name) != name:
+                found.append(f"{name}:{line}: the file name {text!r} ({_FILE_NAMES[text]})")
             words = [w.casefold() for w in _words(text)]
             if len(set(words) & _MONTH_WORDS) >= 6:
                 found.append(f"{name}:{line}: month names (lexicon.MONTHS)")
@@ -180,8 +192,8 @@ def redeclared(source: str, name: str = "<source>") -> list[str]:
                     found.append(f"{name}:{line}: a CJK range U+{a}-U+{b} (lexicon.CJK, HAN, ...)")
             if "Mc|Mac" in text:
                 found.append(f"{name}:{line}: name prefixes (lexicon.NAME_PREFIXES)")
-            if re.search(r"\[(?:'’|’')\]s\?\$", text):
-                found.append(f"{name}:{line}: the possessive (lexicon.POSSESSIVE_END)")
+            if re.search(r"\[(?:'’|’')\]s", text):
+                found.append(f"{name}:{line}: the possessive (lexicon.POSSESSIVE, POSSESSIVE_END)")
             agencies = {a for a in _AGENCY_WORDS if re.search(rf"\b{re.escape(a)}\b", text)}
             if len(agencies) >= 4:
                 found.append(f"{name}:{line}: agency names {sorted(agencies)} "
@@ -233,6 +245,9 @@ def test_no_module_declares_lexicons_facts_again():
     'CREDIT = re.compile(r"(?:AFP|Reuters|Getty Images|Xinhua)")',
     'OK = re.compile(r"^(?:Mc|Mac|De|Van)[A-Z]")',
     'END = re.compile(r"[\'’]s?$")',
+    'KIN = re.compile(r"^[\'’]s?\\s+(sister|brother)")',
+    'path = data_dir / "curation.toml"',
+    'PERSONS = "persons.json"',
 ])
 def test_the_check_finds_a_fact_written_again(source):
     assert redeclared(source), source

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from searchapp.api import spelling_notes
+from searchapp.config import PERSONS_REGISTRY
 from searchapp.dates import display as display_date
 from searchapp.model import FACETS, Hit, SearchResult, cite
 from searchapp.store import Bookmark, BookmarkStore
@@ -309,7 +310,7 @@ class PersonsModel(RowsModel):
                    "Documents that mention them", "Curated or only found", "Their role",
                    "Other spellings, each with why it is this person")
     STATUS = 3
-    STATUS_TIPS = {"curated": "Curated: in a persons.toml registry or edited by you",
+    STATUS_TIPS = {"curated": f"Curated: in a {PERSONS_REGISTRY} registry or edited by you",
                    "found": "Found in the text by the persons stage; not curated yet"}
 
     @staticmethod

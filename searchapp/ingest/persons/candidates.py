@@ -38,6 +38,7 @@ from searchapp.lexicon import (
     NAME_PARTICLES,
     NAME_PREFIXES,
     NAME_TOKEN,
+    POSSESSIVE,
     POSSESSIVE_END,
     PREFIXED_NAME,
     STOPS,
@@ -324,7 +325,7 @@ _LIST_INTRO = re.compile(r"(?:\b[Ee]xamples?[ \t]+(?:include|are)|\b[Ee]\.g\.,?|
 _LIST_REST = re.compile(rf"(?:{_SEP}{_ITEM})*")
 _LIST_SPLIT = re.compile(r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+")
 _PERSON_SHAPED = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z.]*)*[ \t]+"
-                            rf"(?:{NAME_PREFIXES})?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’]s)?")
+                            rf"(?:{NAME_PREFIXES})?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:{POSSESSIVE})?")
 _NOT_A_NAME = re.compile(rf"\d|\b(?!{NAME_PREFIXES})[A-Z][a-z]+[A-Z]|\b[a-z]+[A-Z]"
                          r"|\b[A-Z]{2,}\b|\.[a-z]")
 _THING_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "NORP", "LOC", "EVENT"}

@@ -39,7 +39,15 @@ from searchapp.ingest.persons.words import (
     SPEECH_VERBS,
     THING_NOUNS,
 )
-from searchapp.lexicon import BEFORE_A_SENTENCE, MONTHS, STOPS, TITLE_WORDS, TITLES, WEEKDAYS
+from searchapp.lexicon import (
+    BEFORE_A_SENTENCE,
+    MONTHS,
+    POSSESSIVE,
+    STOPS,
+    TITLE_WORDS,
+    TITLES,
+    WEEKDAYS,
+)
 
 #: Cues for a person, and against.  "pronoun" is weak: it counts only where nothing
 #: speaks against the name.
@@ -63,7 +71,7 @@ _SPEECH_AFTER = re.compile(r"^[ \t]*(?:,[^,.;]{0,40},[ \t]*)?(?:(?:also|then|lat
                            + "|".join(sorted(SPEECH_VERBS)) + r")\b")
 _AGE = re.compile(r"^\s*(?:,\s*\d{1,3}\s*[,)]|\(\d{1,3}\))")
 _WHO = re.compile(r"^\s*,?\s*who\b")
-_KIN = re.compile(r"^['’]s?\s+(?:\w+\s+)?(" + "|".join(sorted(KIN_NOUNS)) + r")\b")
+_KIN = re.compile(rf"^{POSSESSIVE}?\s+(?:\w+\s+)?(" + "|".join(sorted(KIN_NOUNS)) + r")\b")
 _APPOSITION = re.compile(r"^\s*,\s*((?:[^,.;:()\"“”—–]|(?<=\b[A-Z])\.(?!$)|\.(?!\s|$))+)")
 # a thing's noun right after the name, maybe after one short modifier ("pro controller")
 _THING_AFTER = re.compile(r"^[ \t]+([a-z]+)\b")

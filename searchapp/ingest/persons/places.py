@@ -36,7 +36,7 @@ from searchapp.ingest.persons.resolve import (
     model_language,
 )
 from searchapp.ingest.persons.words import ORG_WORDS
-from searchapp.lexicon import PREFIXED_NAME
+from searchapp.lexicon import POSSESSIVE, PREFIXED_NAME
 
 _PREPOSITION = re.compile(r"\b(?:in|from|to|into|across|throughout|near|outside|inside|around|"
                           r"toward|towards|via|within|across|through|visit|visited|visiting|"
@@ -51,7 +51,7 @@ _LOWER_AFTER = re.compile(r"^[ \t]+[a-z]")
 _TEMPORAL = re.compile(r"\b(?:during|since|until|till|ahead[ \t]+of|celebrat\w*)[ \t]+"
                        r"(?:the[ \t]+)?$", re.I)
 _CREDIT = re.compile(r"(?:©|\(c\)|Copyright)\s*$", re.I)
-_ACTS_AFTER = re.compile(r"^(?:['’]s)?[ \t]+(?:said|says|reported|reports|announced|told|"
+_ACTS_AFTER = re.compile(r"^(?:" + POSSESSIVE + r")?[ \t]+(?:said|says|reported|reports|announced|told|"
                          r"tweeted|wrote|declined|launched|acquired|bought|hired|offers|"
                          r"shares|stock|ceo|founder|app|users|subscribers|platform)\b", re.I)
 

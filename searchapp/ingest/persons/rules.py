@@ -30,6 +30,7 @@ from searchapp.lexicon import (
     CREDIT_AGENCIES,
     MONTH_NUMBERS,
     NAME_HYPHENS,
+    POSSESSIVE,
     POSSESSIVE_END,
     PREFIXED_NAME,
     TITLES,
@@ -46,7 +47,7 @@ _CREDIT_BEFORE = re.compile(
     r"(?:\b(?:Photo(?:graph)?s?|Pictures?|Images?|Credits?|Courtesy|Illustration)\b"
     r"(?:\s+(?:by|of|courtesy of))?\s*:?|©|\(c\))\s*$", re.I)
 _INTRODUCED_AS_ORG = re.compile(
-    r"\b(?:the|its|their|our|a|an|\w+['’]s?)\s+(?:[\w-]+\s+)?"
+    rf"\b(?:the|its|their|our|a|an|\w+{POSSESSIVE}?)\s+(?:[\w-]+\s+)?"
     r"(?:newspaper|daily|weekly|magazine|broadcaster|agency|outlet|channel|website|"
     r"company|firm|startup|start-up|band|brand|app|platform|network|organi[sz]ation|"
     r"foundation|charity|think tank|team|club|airline|carrier|publication|journal|program|"
@@ -57,7 +58,7 @@ _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _HYPHEN_TAIL = re.compile(rf"[{_H}][A-Za-z][a-z]+")
 _CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b(?![.'’])")
 # " 's" after a space (a tokenizer's trace), a spaced dash ("Chainsaw Man - The Movie")
-_SPACED = re.compile(r"[ \t]+(?:['’]s\b|[-–—][ \t])")
+_SPACED = re.compile(rf"[ \t]+(?:{POSSESSIVE}\b|[-–—][ \t])")
 _WORD_TAIL = re.compile(r"(?:ed|ing|based|style|like|era|type|esque|born|led|backed|owned|"
                         r"sized|wide|free|friendly|made|fueled)$")
 _ROLE_WORD = re.compile(r"([A-Z][a-z]+)[ \t]+(?=[A-Z])")
