@@ -67,9 +67,10 @@ SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]$")
 #: A text whose last character is a full stop.
 FULL_STOP = re.compile(f"[{STOPS}]$")
 #: What may stand just before a sentence's first word (a regex class body): a full
-#: stop, a colon or semicolon, a quote, an opening parenthesis, a dash, a bullet or a
-#: bar ("Gallery | Kim Jong-un visits ...").
-BEFORE_A_SENTENCE = STOPS + ":;\"“”'(—–•·|"
+#: stop, a colon or semicolon, a quote, a dash, a bullet or a bar ("Gallery | Kim
+#: Jong-un visits ...").  Not an opening parenthesis: a capital after one is a name's
+#: as often as an aside's first word ("a caterer (Spike Fearn) ...").
+BEFORE_A_SENTENCE = STOPS + ":;\"“”'—–•·|"
 
 # -- hyphens and apostrophes ----------------------------------------------------------
 

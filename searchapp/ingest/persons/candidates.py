@@ -389,7 +389,7 @@ def _beside_person(text: str, s: int, e: int, spans: Iterable[RawMention]) -> bo
 
 @lru_cache(maxsize=4096)
 def _given_names_before(word: str) -> re.Pattern:
-    return re.compile(rf"\b((?:[A-Z][a-z]+(?:[{re.escape(nm.HYPHENS)}][a-z]+)?\s+){{1,2}})"
+    return re.compile(rf"\b((?:{NAME_TOKEN}\s+){{1,2}})"
                       rf"{re.escape(word)}\b")
 
 

@@ -199,7 +199,7 @@ def after_participle(text: str, start: int, end: int,
     if not m or not ordinary(m.group(1), lowercase_words):
         return start
     before = text[:start].rstrip()
-    if before and before[-1] not in BEFORE_A_SENTENCE:
+    if before and before[-1] not in BEFORE_A_SENTENCE + "(":  # or opens an aside
         return start
     return m.end()
 
