@@ -12,7 +12,7 @@ Per page (:meth:`Reader.read`):
    characters as its own, so the text itself cannot tell);
 4. the page is read with a time limit (:data:`PAGE_SECONDS`), again as a single
    column when Tesseract's automatic layout read it with little confidence
-   (:data:`RETRY_BELOW`); its paragraphs
+   (:data:`RETRY_BELOW`) or cut its lines into pieces; its paragraphs
    (Tesseract's own) are joined line by line as the script writes: no space
    between Han or Kana characters, a hyphen at a line end joined.
 
@@ -157,6 +157,13 @@ def join_lines(lines: list[str]) -> str:
     return _HAN_KANA_GAP.sub("", out)
 
 
+def _fragmented(paragraphs: list[str]) -> bool:
+    """Paragraphs mostly a few characters long: the layout analysis cut the lines
+    into pieces (seen on Korean pages), not a page of short items."""
+    lengths = sorted(len(p) for p in paragraphs)
+    return len(lengths) >= 6 and lengths[len(lengths) // 2] < 20
+
+
 class Reader:
     """Reads page images; keeps one Tesseract instance per language model loaded
     (a model takes 0.1-0.5 s to load).  Not thread-safe: one per thread."""
@@ -257,7 +264,8 @@ class Reader:
             conf = float(api.MeanTextConf())
             if best is None or conf > best[0]:
                 best = (conf, lang, self._paragraphs(api))
-            if not tries and psm == tess.PSM.AUTO and best[0] < RETRY_BELOW:
+            if not tries and psm == tess.PSM.AUTO and (best[0] < RETRY_BELOW
+                                                       or _fragmented(best[2])):
                 tries.append((best[1], tess.PSM.SINGLE_COLUMN))
         if best is not None:
             result.error = ""
