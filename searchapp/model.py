@@ -112,6 +112,7 @@ class Hit:
     marks: list[tuple[int, int]] = field(default_factory=list)  # spans of text to highlight
     page: int | None = None  # the page the paragraph starts on (PDF), else None
     folder: str = ""  # the name of the searched folder the file is in
+    scan: bool = False  # its text was read by OCR from an image of the page
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -192,6 +193,8 @@ class IndexReport:
     checked: bool = False  # nothing had changed: the standing state, nothing was written
     persons: str = ""  # what the persons stage did after the update, if it ran (one line)
     persons_changed: bool = False  # the stage wrote new persons (the engine must re-read)
+    scans_pending: int = 0  # scanned pages waiting for OCR after this update
+    scans: str = ""  # what the OCR stage did after the update, if it ran (one line)
 
     @property
     def changed(self) -> bool:
@@ -212,6 +215,7 @@ class IndexReport:
             "paragraphs": self.paragraphs, "total_paragraphs": self.total_paragraphs,
             "total_files": self.total_files, "seconds": round(self.seconds, 3),
             "rebuilt": self.rebuilt, "recovered": self.recovered, "upgraded": self.upgraded,
+            "scans_pending": self.scans_pending,
         }
 
 

@@ -432,6 +432,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("--no-persons", action="store_true",
                    help="skip recognizing persons and places after indexing")
+    p.add_argument("--no-ocr", action="store_true",
+                   help="leave scanned pages (image-only PDF pages, images) unread this time; "
+                        "says how many are left")
     p.set_defaults(func=cmd_index)
 
     p = sub.add_parser("search", help="search paragraphs",

@@ -16,8 +16,9 @@ from searchapp.model import FACETS
 
 # 2: para not indexed, fewer numeric tiers; 3: modules moved (the analyzers' pickled
 # class paths changed), so an index of version 2 is rebuilt by itself; 4: a paragraph's page;
-# 5: several folders (folder facet, ids made with the folder), text ids for moved files
-SCHEMA_VERSION = 5
+# 5: several folders (folder facet, ids made with the folder), text ids for moved files;
+# 6: text read by OCR is marked (scan)
+SCHEMA_VERSION = 6
 SEP = "\x1f"  # separates the values of a multi-valued facet field
 FACET_FIELDS = {f.name: f.field for f in FACETS}
 
@@ -72,6 +73,7 @@ def make_schema() -> Schema:
         places=STORED,
         mentions=STORED,  # [[start, end, name, kind], ...]
         page=STORED,  # the page a paragraph starts on (PDF), else absent
+        scan=STORED,  # True when OCR read the text from an image of the page, else absent
     )
 
 
@@ -108,6 +110,7 @@ def paragraph_records(doc: Document) -> list[dict]:
             "places": list(p.places),
             "mentions": [[x.start, x.end, x.name, x.kind] for x in p.mentions],
             "page": p.page if p.page is not None else "",
+            "scan": True if p.scan else "",
             "person": SEP.join(p.persons),
             "place": SEP.join(p.places),
             "f_source": m.source or "",

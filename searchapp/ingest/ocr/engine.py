@@ -272,16 +272,61 @@ class Reader:
             result.confidence, result.language, result.paragraphs = best
 
     def _paragraphs(self, api) -> list[str]:
-        """The paragraphs Tesseract found, joined line by line, without specks."""
+        """The paragraphs Tesseract found, rebuilt word by word from its boxes
+        (:func:`words_to_lines`), without specks."""
         tess = self._tess
-        level = tess.RIL.PARA
-        out = []
-        for para in tess.iterate_level(api.GetIterator(), level):
-            joined = join_lines((para.GetUTF8Text(level) or "").splitlines())
-            if not joined.strip():
-                continue
-            conf = para.Confidence(level)
-            if conf < MIN_CONFIDENCE and len(joined) < 40 or conf < MIN_CONFIDENCE / 2:
-                continue  # specks, rules or a picture read as letters
-            out.append(joined)
+        para_level, line_level, word_level = tess.RIL.PARA, tess.RIL.TEXTLINE, tess.RIL.WORD
+        out: list[str] = []
+        lines: list[list[tuple[str, tuple[int, int, int, int]]]] = []
+        confs: list[float] = []
+
+        def flush() -> None:
+            joined = join_lines(words_to_lines(lines))
+            conf = sum(confs) / len(confs) if confs else 0.0
+            if joined.strip() and not (conf < MIN_CONFIDENCE and len(joined) < 40
+                                       or conf < MIN_CONFIDENCE / 2):
+                out.append(joined)  # else specks, rules or a picture read as letters
+            lines.clear()
+            confs.clear()
+
+        for word in tess.iterate_level(api.GetIterator(), word_level):
+            if word.IsAtBeginningOf(para_level) and lines:
+                flush()
+            if word.IsAtBeginningOf(line_level) or not lines:
+                lines.append([])
+            text = (word.GetUTF8Text(word_level) or "").strip()
+            box = word.BoundingBox(word_level)
+            if text and box:
+                lines[-1].append((text, box))
+                confs.append(word.Confidence(word_level))
+        if lines:
+            flush()
         return out
+
+
+_HANGUL = re.compile(f"[{scripts.HANGUL}]")
+#: Two Hangul words closer than this share of their height are one word.
+HANGUL_GAP = 0.25
+
+
+def words_to_lines(lines: list[list[tuple[str, tuple[int, int, int, int]]]]) -> list[str]:
+    """Lines of text from Tesseract's words and their boxes ``(left, top, right,
+    bottom)``.  Tesseract's Korean model cuts words into syllables ("회 담"), which
+    no search for "회담" finds; two Hangul words closer than :data:`HANGUL_GAP` of
+    their height are joined (a real space between Korean words is wider), as is a
+    number and the Hangul counter after it ("7 일")."""
+    out = []
+    for words in lines:
+        text, prev = "", None
+        for word, box in words:
+            if prev is not None and (_HANGUL.match(text[-1]) or text[-1].isdigit()) \
+                    and _HANGUL.match(word[0]):
+                height = max(box[3] - box[1], prev[3] - prev[1], 1)
+                gap = box[0] - prev[2]
+                text += word if gap < HANGUL_GAP * height else " " + word
+            else:
+                text += (" " if text else "") + word
+            prev = box
+        if text:
+            out.append(text)
+    return out

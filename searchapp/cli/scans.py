@@ -1,0 +1,50 @@
+"""The OCR stage of ``searchapp index``, for the CLI (a few lines over the stage)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from searchapp.cli.common import warn
+from searchapp.config import Settings
+
+
+def index_scans(args: argparse.Namespace, settings: Settings):
+    """Read the scanned pages waiting in the index (in a child process, at a lower
+    priority), with "Reading scans: 12 of 40 pages" on a terminal; returns the
+    stage's ``OcrReport``."""
+    from searchapp.procs.indexer import run_scans_in_process, scans_progress_text
+
+    shown = [False]
+    tty = sys.stderr.isatty() and not args.quiet
+
+    def progress(done: int, total: int) -> None:
+        if tty and total:
+            print(f"\r{scans_progress_text(done, total)}", end="", file=sys.stderr, flush=True)
+            shown[0] = True
+
+    try:
+        return run_scans_in_process(settings, progress=progress)
+    finally:
+        if shown[0]:
+            print(file=sys.stderr)
+
+
+def tell_scans(args: argparse.Namespace, report) -> None:
+    """The stage's unread files and why (one line each), and how to install OCR once."""
+    for path, reason in report.failed:
+        warn(f"{path}: {reason}")
+    if report.note and not args.json:
+        warn(report.note)
+
+
+def left_unread(settings: Settings) -> str:
+    """``--no-ocr``: how many scanned pages wait, in one line ("" when none)."""
+    from searchapp.index.ocr_stage import pending_count
+
+    pages, files = pending_count(settings)
+    if not pages:
+        return ""
+    return (f"scans: {pages} scanned page{'s' if pages != 1 else ''} in {files} "
+            f"file{'s' if files != 1 else ''} left unread (--no-ocr); "
+            "'searchapp index' reads them")
