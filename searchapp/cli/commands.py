@@ -24,7 +24,7 @@ from searchapp.dates import display as display_date
 from searchapp.ingest.entities import Registry
 from searchapp.ingest.metadata import Catalog
 from searchapp.ingest.pipeline import Document, load_documents
-from searchapp.ingest.read import LoadError
+from searchapp.ingest.read import LoadError, read_raw
 from searchapp.model import cite, describe_search
 
 
@@ -52,9 +52,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
     catalog = Catalog.load_layers([d / "catalog.toml" for d in dirs])
     registry = Registry.load_layers(dirs)
     failed = 0
+    from searchapp.cli.scans import extract_scans
+    from searchapp.ingest.ocr import missing
+
+    scans_for = extract_scans(settings)
     for name in args.files:
         try:
-            docs = load_documents(Path(name), settings.corpus, catalog, registry)
+            raw = read_raw(Path(name))
+            docs = load_documents(Path(name), settings.corpus, catalog, registry, raw=raw,
+                                  scans=scans_for(raw))
         except LoadError as exc:  # a file that cannot be used: the user's to fix (exit 2)
             print(f"searchapp: {name}: {exc}", file=sys.stderr)
             failed += 1
@@ -64,6 +70,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             failed += 1
             continue
+        unread = sum(len(d.scans) for d in docs)
+        if unread:  # OCR is not installed: say so (the file is a failure if nothing else)
+            print(f"searchapp: {name}: {missing()}", file=sys.stderr)
+            if not any(d.paragraphs for d in docs):
+                failed += 1
+                continue
         for doc in docs:  # several for a mailbox: one per message
             if args.json:
                 print_json_line(doc.to_json())
@@ -206,7 +218,8 @@ def _run_search(args: argparse.Namespace, settings: Settings, req) -> int:
         print()
         where = cite(hit.title or hit.path, hit.source or "(source unknown)", date, hit.para,
                      hit.page)
-        print(f"{i}. {where}  [{hit.doc_id}:{hit.para}]")
+        scan = " (read from a scan)" if hit.scan else ""
+        print(f"{i}. {where}{scan}  [{hit.doc_id}:{hit.para}]")
         print("   " + _plain(hit, bold))
         if hit.persons:
             print("   persons: " + ", ".join(hit.persons))

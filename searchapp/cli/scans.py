@@ -48,3 +48,37 @@ def left_unread(settings: Settings) -> str:
     return (f"scans: {pages} scanned page{'s' if pages != 1 else ''} in {files} "
             f"file{'s' if files != 1 else ''} left unread (--no-ocr); "
             "'searchapp index' reads them")
+
+
+class _LazyReader:
+    """A Tesseract reader made on the first page to read (none for text files)."""
+
+    def __init__(self) -> None:
+        self._reader = None
+
+    def read(self, image, dpi):
+        if self._reader is None:
+            from searchapp.ingest.ocr.engine import Reader
+
+            self._reader = Reader()
+        return self._reader.read(image, dpi)
+
+
+def extract_scans(settings: Settings, reader: _LazyReader | None = None):
+    """For ``searchapp extract``: a function giving, for a file's bytes, the source
+    of its scanned pages' text -- read now when OCR is installed (and kept in the
+    cache, so indexing the file later reads nothing again), else only the cache."""
+    import hashlib
+
+    from searchapp.ingest.ocr import missing
+    from searchapp.ingest.ocr.cache import CachedScans, OcrCache, ReadingScans
+
+    can_read = not missing()
+    cache = OcrCache(settings.ocr_cache) if can_read or settings.ocr_cache.exists() else None
+    reader = reader or _LazyReader()
+
+    def scans_for(raw: bytes):
+        digest = hashlib.sha1(raw).hexdigest()
+        return ReadingScans(cache, digest, reader) if can_read else CachedScans(cache, digest)
+
+    return scans_for

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from searchapp.gui.panels import ProblemsDialog
 from searchapp.index import index_exists
 from searchapp.model import IndexReport
-from searchapp.procs.indexer import PERSONS_PROGRESS
+from searchapp.procs.indexer import PERSONS_PROGRESS, SCANS_PROGRESS
 
 
 class IndexStatus:
@@ -38,6 +38,8 @@ class IndexStatus:
         self.progress.setValue(done)
         if label == PERSONS_PROGRESS:  # the persons stage, after keyword indexing
             self.progress.setFormat("Finding persons %v/%m paragraphs")
+        elif label == SCANS_PROGRESS:  # the OCR stage, after the text documents
+            self.progress.setFormat("Reading scans: %v of %m pages")
         else:
             self.progress.setFormat("Indexing %v/%m files")
         self.progress.setToolTip(label)
@@ -61,10 +63,18 @@ class IndexStatus:
                f" ({report.added} added, {report.updated} updated, {report.removed} removed)")
         if report.upgraded:  # one line: the index of an older version was rebuilt
             msg = f"{report.upgraded[0].upper()}{report.upgraded[1:]}. {msg}"
+        if report.scans:  # "scans: 40 pages of 3 files read …" or "OCR not installed …"
+            msg = f"{msg}; {report.scans}"
         self.statusBar().showMessage(msg)
         self._set_problems(report.failed)
         self.bookmarks_panel.reload()
         self._refresh_stars()
+
+    def _index_partial(self, report: IndexReport) -> None:
+        """New text is searchable; the indexer goes on (persons, scans)."""
+        self.statusBar().showMessage(
+            f"Searchable: {report.total_paragraphs:,} paragraphs from {report.total_files} "
+            "files; still working…")
 
     def _index_failed(self, message: str) -> None:
         self.progress.hide()

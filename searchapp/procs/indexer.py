@@ -87,6 +87,7 @@ def _scans_then_persons(settings: Settings, report: IndexReport, persons: bool, 
     report.paragraphs += ocr.paragraphs
     if ocr.paragraphs:
         report.updated += ocr.files
+        report.checked = False  # the index changed: the app opens it again
         queue.put(("indexed", report))
         if persons:
             from searchapp.index.persons_stage import run_persons_stage

@@ -116,13 +116,14 @@ def pdf_scan_pages(pdf, chars: list[int]) -> list[int]:
     return out
 
 
-def thumbnail(path, fmt: str, page: int, width: int = 900) -> bytes:
+def thumbnail(path, page: int, width: int = 900) -> bytes:
     """Page ``page`` of the file at ``path`` (a PDF or an image) as a PNG at most
     ``width`` pixels wide, for the viewer; :class:`LoadError` when it cannot be shown."""
     from pathlib import Path
 
     from searchapp.ingest.read import read_raw
 
+    fmt = "pdf" if str(path).lower().endswith(".pdf") else "image"
     raw = read_raw(Path(path))
     if fmt == "pdf":
         import pypdfium2 as pdfium
