@@ -34,7 +34,7 @@ def tell_scans(args: argparse.Namespace, report) -> None:
     """The stage's unread files and why (one line each), and how to install OCR once."""
     for path, reason in report.failed:
         warn(f"{path}: {reason}")
-    if report.note and not args.json:
+    if report.note:
         warn(report.note)
 
 

@@ -81,14 +81,14 @@ class PageText:
 
 
 def tessdata_dir() -> Path | None:
-    """The folder with the language files: ``TESSDATA_PREFIX``, the built app's own,
-    or where the system's packages put them (the first holding ``eng``)."""
-    candidates = []
+    """The folder with the language files: ``TESSDATA_PREFIX`` when it is set (as
+    for Tesseract itself: that folder only), else the built app's own or where the
+    system's packages put them (the first holding ``eng``)."""
     if os.environ.get("TESSDATA_PREFIX"):
-        candidates.append(os.environ["TESSDATA_PREFIX"])
-    if getattr(sys, "frozen", False):
-        candidates.append(str(Path(getattr(sys, "_MEIPASS", ".")) / "tessdata"))
-    candidates += _TESSDATA
+        candidates = [os.environ["TESSDATA_PREFIX"]]
+    else:
+        own = Path(getattr(sys, "_MEIPASS", ".")) / "tessdata"
+        candidates = ([str(own)] if getattr(sys, "frozen", False) else []) + list(_TESSDATA)
     for folder in candidates:
         for path in (Path(folder), Path(folder) / "tessdata"):
             if (path / "eng.traineddata").is_file():
@@ -132,8 +132,9 @@ def version() -> str:
     return tesserocr.tesseract_version().split()[1] if unavailable() == "" else ""
 
 
-_HAN_KANA_GAP = re.compile(f"(?<=[{scripts.HAN}{scripts.KANA}\u3000-\u303f\uff00-\uffef])"
-                           f"[ \t]+(?=[{scripts.HAN}{scripts.KANA}\u3000-\u303f\uff00-\uffef])")
+_HK = f"{scripts.HAN}{scripts.KANA}\u3000-\u303f\uff00-\uffef"  # Han, Kana, CJK punctuation
+# a space Tesseract put between two Han/Kana characters, or between one and a number
+_HAN_KANA_GAP = re.compile(f"(?<=[{_HK}])[ \t]+(?=[{_HK}0-9])|(?<=[0-9])[ \t]+(?=[{_HK}])")
 _HYPHEN_END = re.compile(r"(?<=[a-z])-$")
 
 
