@@ -162,7 +162,7 @@ class DocumentData:
 
     @property
     def title(self) -> str:
-        return self.meta.get("title") or self.doc_id
+        return self.meta.get("title") or self.meta.get("path") or self.doc_id
 
     @classmethod
     def from_bookmark(cls, bookmark) -> DocumentData:

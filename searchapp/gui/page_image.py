@@ -61,7 +61,7 @@ class PageImagePanel(QWidget):
         self.page = page
         self._pixmap = QPixmap()
         self._pixmap.loadFromData(png, "PNG")
-        self.title.setText(f"Page {page} — the scan the text was read from")
+        self.title.setText(f"Page {page}, scanned")
         self.image.setText("")
         self._fit()
         self.show()
@@ -96,6 +96,9 @@ def show_page(window, view, page: int) -> None:
     para = next((p for p in data.paragraphs if p.get("page") == page), data.paragraphs[0])
     path = file_of(window.settings, para)
     panel = view.page_panel
+    if panel.isHidden():  # the page beside the text, at a width it can be read at
+        width = sum(view.split.sizes()) or view.width()
+        view.split.setSizes([width * 11 // 20, width * 9 // 20])
     if path is None:
         panel.show_message(page, "The file this text was read from is not in your folders.")
         return

@@ -86,7 +86,6 @@ def _scans_then_persons(settings: Settings, report: IndexReport, persons: bool, 
     report.total_files = ocr.update.total_files
     report.paragraphs += ocr.paragraphs
     if ocr.paragraphs:
-        report.updated += ocr.files
         report.checked = False  # the index changed: the app opens it again
         queue.put(("indexed", report))
         if persons:
