@@ -105,15 +105,15 @@ def test_bench_formats():
 
 
 def test_bench_collection_quick():
-    """A 30-file mixed folder (PDF, DOCX, ODT, EPUB, e-mail, RTF, a PNG, pages when
+    """A 30-file mixed folder (PDF, DOCX, ODT, EPUB, e-mail, RTF, an MP3, pages when
     ../shared is here): indexed on 2 processes, the first search finds a PDF page."""
     out = bench("bench_collection.py", "--files", "30", "--repeat", "1")
     s = out["searchable"]
     counts = out["collection"]["counts"]
     assert sum(counts.values()) == 30 and counts["pdf"] > 0
     assert s["failed"] == 0, s["failed_examples"]
-    assert s["skipped"] == counts["png"]  # unsupported files are reported, not indexed
-    assert s["files"] == 30 - counts["png"] and s["paragraphs"] > 500
+    assert s["skipped"] == counts["mp3"]  # unsupported files are reported, not indexed
+    assert s["files"] == 30 - counts["mp3"] and s["paragraphs"] > 500
     assert s["searchable_s"] > 0 and s["peak_rss_self_mb"] > 0
     assert s["hits"] > 0 and any(page and page > 1 for _, page in s["pdf_hits_with_page"])
     fmt = out["formats"]

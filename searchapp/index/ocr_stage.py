@@ -113,9 +113,11 @@ def pending_count(settings: Settings) -> tuple[int, int]:
     return sum(len(f.pages) for f in todo), len(todo)
 
 
-def run_ocr_stage(settings: Settings, progress: StageProgress | None = None) -> OcrReport:
+def run_ocr_stage(settings: Settings, progress: StageProgress | None = None,
+                  lower_priority: bool = True) -> OcrReport:
     """Read every scanned page waiting in the index, then update the index with
-    their text.  ``progress(done, total)`` counts pages."""
+    their text.  ``progress(done, total)`` counts pages.  ``lower_priority``: the
+    process (a child of the indexer's) is made :data:`NICE` steps nicer first."""
     start = time.perf_counter()
     report = OcrReport()
     todo = pending_scans(settings)
@@ -129,7 +131,8 @@ def run_ocr_stage(settings: Settings, progress: StageProgress | None = None) -> 
         report.failed = [(settings.display_path(f.key), _unread_reason(f)) for f in todo]
         return report
     try:
-        os.nice(NICE)
+        if lower_priority:
+            os.nice(NICE)
     except (AttributeError, OSError):
         pass
     from searchapp.index.update import update_index
