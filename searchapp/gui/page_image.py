@@ -33,9 +33,14 @@ class PageImagePanel(QWidget):
         self.close_btn = QToolButton(text="Hide page ✕")
         self.close_btn.setToolTip("Hide the page image")
         self.close_btn.clicked.connect(self.hide)
+        self.zoom_btn = QToolButton(text="Full size")
+        self.zoom_btn.setCheckable(True)
+        self.zoom_btn.setToolTip("Show the page at full size (scroll to read) or fitted to the panel")
+        self.zoom_btn.toggled.connect(lambda _: self._fit())
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 0, 4, 0)
         bar.addWidget(self.title, 1)
+        bar.addWidget(self.zoom_btn)
         bar.addWidget(self.close_btn)
         self.image = QLabel()
         self.image.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
@@ -68,6 +73,9 @@ class PageImagePanel(QWidget):
 
     def _fit(self) -> None:
         if self._pixmap.isNull():
+            return
+        if self.zoom_btn.isChecked():
+            self.image.setPixmap(self._pixmap)
             return
         width = max(100, self.scroll.viewport().width() - 4)
         self.image.setPixmap(self._pixmap.scaledToWidth(
