@@ -147,6 +147,28 @@ def test_each_language_is_read_in_its_own_model(lang):
     assert abs(got.angle + 1.5) <= 0.3
 
 
+@needs_ocr
+@needs_fonts
+@pytest.mark.slow
+def test_a_page_over_the_time_limit_is_one_line_and_never_read_again(tmp_path):
+    import hashlib
+
+    from searchapp.ingest.ocr.cache import CachedScans, OcrCache, ReadingScans
+    from searchapp.ingest.ocr.engine import Reader
+
+    path = tmp_path / "slow.png"
+    path.write_bytes(sf.image_bytes(sf.render_page(sf.TEXTS["zh-Hant"], "zh-Hant", dpi=300)))
+    digest = hashlib.sha1(path.read_bytes()).hexdigest()
+    with OcrCache(tmp_path / "cache.sqlite3") as cache, Reader(page_seconds=0.05) as reader:
+        why = "no text found by OCR (page 1: OCR gave up after 0.05 s (time limit per page))"
+        with pytest.raises(LoadError) as failed:
+            load_documents(path, scans=ReadingScans(cache, digest, reader))
+        assert str(failed.value) == why
+        with pytest.raises(LoadError) as again:  # kept in the cache: not tried again
+            load_documents(path, scans=CachedScans(cache, digest))
+        assert str(again.value) == why
+
+
 # -- the CLI end to end ------------------------------------------------------------------
 
 

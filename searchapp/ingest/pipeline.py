@@ -216,6 +216,9 @@ def _from_extracted(ex: Extracted, fmt: str, relpath: str, catalog: Catalog | No
     _finish_meta(meta, blocks)
     blocks = _mark_title(blocks, meta)
     if not any(b[0] not in NON_BODY for b in blocks) and not ex.scans:
+        if ex.scanned:  # every page a scan, and OCR found nothing (or gave up: say why)
+            raise LoadError("no text found by OCR" +
+                            (f" ({'; '.join(ex.warnings)})" if ex.warnings else ""))
         raise LoadError("no text found" + (f" in message {ex.part}" if ex.part else ""))
     doc_id = doc_id_for(key, folder)
     return Document(

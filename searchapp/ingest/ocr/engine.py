@@ -259,7 +259,7 @@ class Reader:
             left = self.page_seconds - (time.monotonic() - start)
             if left <= 0 or not api.Recognize(timeout=int(left * 1000)):
                 if best is None:
-                    result.error = (f"OCR gave up after {self.page_seconds:.0f} s "
+                    result.error = (f"OCR gave up after {self.page_seconds:g} s "
                                     "(time limit per page)")
                 break
             conf = float(api.MeanTextConf())
