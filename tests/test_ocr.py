@@ -225,6 +225,53 @@ def test_index_reads_scans_after_the_text_and_never_twice(tmp_path):
     assert _search(env, "회담")["total"] == korean["total"]
     text = run_cli("search", "--no-history", "喫茶店", env=env).stdout
     assert "(read from a scan)" in text and "p. 2" in text
+    # the text of scans goes through the persons stage like any other
+    persons = run_cli("index", "--json", env=env)
+    assert json.loads(persons.stdout)["persons"]["recognized"] > 0, persons.stderr
+    xi = _search(env, 'person:"Xi Jinping"')
+    assert {(h["path"], h["scan"]) for h in xi["hits"]} >= {("two-page-scan.pdf", True)}
+
+
+@needs_ocr
+@needs_fonts
+@pytest.mark.slow
+def test_reading_scans_is_interrupted_and_goes_on_where_it_stopped(tmp_path):
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    corpus = make_corpus(tmp_path / "corpus")
+    env = _env(tmp_path, corpus)
+    assert run_cli("index", "--no-persons", "--no-ocr", env=env).returncode == 0
+    cache = tmp_path / "data" / "ocr-cache.sqlite3"
+
+    def pages_read() -> int:
+        if not cache.exists():
+            return 0
+        with sqlite3.connect(cache) as db:
+            try:
+                return db.execute("SELECT COUNT(*) FROM pages").fetchone()[0]
+            except sqlite3.OperationalError:
+                return 0
+
+    import os
+
+    proc = subprocess.Popen([sys.executable, "-m", "searchapp", "index", "--no-persons"],
+                            env={**os.environ, **env}, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    deadline = time.monotonic() + 300
+    while pages_read() < 1 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+    proc.send_signal(signal.SIGINT)  # Ctrl-C while the scans are read
+    out, err = proc.communicate(timeout=120)
+    read_before = pages_read()
+    assert 1 <= read_before < 5, (out, err)
+    assert proc.returncode == 130 and "reading scans interrupted; the pages read are kept" in err
+    rest = json.loads(run_cli("index", "--json", "--no-persons", env=env).stdout)
+    assert rest["scans"]["pages"] == 5 - read_before  # only what was left
+    assert _search(env, '"Camp David"')["total"] == 2
 
 
 @needs_fonts

@@ -152,6 +152,9 @@ def _run_child(target, args: tuple, name: str, progress, cancel, cancelled_messa
                     on_indexed(msg[1])
             elif msg[0] == "done":
                 return msg[1]
+    except KeyboardInterrupt:  # Ctrl-C: stop the child now (what it committed is kept)
+        proc.kill()
+        raise
     finally:
         proc.join(timeout=10)
         if proc.is_alive():
