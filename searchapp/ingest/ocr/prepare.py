@@ -5,6 +5,7 @@
   a photo taken close) are scaled towards :data:`LINE_PX` (by half to twice).
   Within the range pages are read as they are: rescaling them changed which
   Korean lines Tesseract's layout analysis kept more than it helped.
+* **Dust**: a page with large enough text is median-filtered (:data:`DESPECKLE_FROM`).
 * **Deskew**: the angle (within ±:data:`MAX_SKEW` degrees) at which the page's
   rows of ink are sharpest -- the projection-profile method, on a small copy --
   and the page turned back by it.  Tesseract's own estimate
@@ -14,11 +15,15 @@
 from __future__ import annotations
 
 import numpy as np
-from PIL import Image, ImageOps
+from PIL import Image, ImageFilter, ImageOps
 
 #: Text lines outside this height (pixels) are scaled towards :data:`LINE_PX`.
 LINE_RANGE = (16, 80)
 LINE_PX = 32
+#: Pages whose text lines are at least this high (pixels) are cleaned of dust specks
+#: (a 3×3 median): at 300 dpi it took speckled Chinese pages from CER 0.35 to 0.01, at
+#: 200 dpi and less it ate the thin strokes of Chinese and Korean (0.01 to 0.39).
+DESPECKLE_FROM = 40
 #: The size body text is taken to be set in (points), to estimate a page's resolution.
 BODY_PT = 12.0
 #: The largest skew looked for, in degrees either way.
@@ -113,6 +118,8 @@ def level(page: Image.Image, dpi: float | None) -> tuple[Image.Image, int, float
         angle = 0.0
     height = line_height(page)
     dpi = float(dpi) if dpi and dpi > 30 else 300.0
+    if height and height >= DESPECKLE_FROM:  # strokes thick enough to survive it
+        page = page.filter(ImageFilter.MedianFilter(3))
     if height:
         dpi = height * 72 / BODY_PT
         if not LINE_RANGE[0] <= height <= LINE_RANGE[1]:
@@ -121,3 +128,4 @@ def level(page: Image.Image, dpi: float | None) -> tuple[Image.Image, int, float
                                Image.LANCZOS)
             dpi *= factor
     return page, min(600, max(70, round(dpi))), angle
+
