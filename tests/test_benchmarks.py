@@ -134,3 +134,17 @@ def test_bench_persons_stage_quick():
         assert out[key] > 0, key
     with_persons = out["engine_ms"]["with_persons"]
     assert with_persons["open_and_first_again_ms"] > 0 and with_persons["person"]["p50"] > 0
+
+
+def test_bench_ocr_quick():
+    """Two generated scans (English, Korean) read by the app's reader: CER and pages/s."""
+    from searchapp.ingest.ocr import missing
+
+    if missing():
+        pytest.skip(missing())
+    out = bench("bench_ocr.py", "--quick")
+    by_lang = out["engines"]["searchapp"]["by_lang"]
+    assert set(by_lang) == {"en", "ko"}
+    assert all(0 <= row["cer_median"] < 0.2 and row["pages_per_s"] > 0
+               for row in by_lang.values())
+    assert out["carried_mb"]["tessdata total"] > 0
