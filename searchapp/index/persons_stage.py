@@ -33,6 +33,7 @@ from pathlib import Path
 
 from searchapp import __version__
 from searchapp.config import Settings
+from searchapp.index import MENTIONS_DB, PERSONS_FILE
 from searchapp.ingest.persons.curation import curated_registry, curation_fingerprint
 from searchapp.ingest.persons.people import DocText, Persons, find_persons, is_full_name
 from searchapp.ingest.persons.recognize import (
@@ -41,8 +42,6 @@ from searchapp.ingest.persons.recognize import (
     Recognizer,
 )
 
-MENTIONS_DB = "mentions.sqlite3"
-PERSONS_FILE = "persons.json"
 #: Bumped when what ``persons.json`` holds changes shape.
 SIDECAR_VERSION = 1
 #: Bumped when the resolution rules (people.py, resolve.py, rules.py, names.py) change

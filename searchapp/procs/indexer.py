@@ -53,8 +53,9 @@ def _child_update(settings: Settings, rebuild: bool, only_if_stale: bool, person
             report = standing_report(settings)
         else:
             report = update_index(settings, rebuild=rebuild, progress=progress)
-        if persons:
+        if persons or scans:  # keyword search has it: the later stages take their time
             queue.put(("indexed", report))
+        if persons:
             from searchapp.index.persons_stage import run_persons_stage
 
             stage = run_persons_stage(
@@ -130,10 +131,8 @@ def _run_child(target, args: tuple, name: str, progress, cancel, cancelled_messa
     ``progress`` and ``on_indexed`` hear its messages, setting the event ``cancel``
     kills it (:class:`IndexError_` with ``cancelled_message``), its errors are
     raised here whole."""
-    ctx = procs.context()  # never fork a process running Qt
-    q = ctx.Queue()
-    proc = ctx.Process(target=target, args=(*args, q), name=name)
-    proc.start()
+    q = procs.context().Queue()
+    proc = procs.start(target, (*args, q), name)
 
     def cancelled() -> None:
         if cancel is not None and cancel.is_set():
@@ -156,9 +155,7 @@ def _run_child(target, args: tuple, name: str, progress, cancel, cancelled_messa
         proc.kill()
         raise
     finally:
-        proc.join(timeout=10)
-        if proc.is_alive():
-            proc.kill()
+        procs.stop(proc, timeout=10)
         q.close()
 
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from searchapp import scripts
+from searchapp import lexicon
 from searchapp.ingest.ocr import INSTALL_HINT, NOT_INSTALLED
 
 #: Bumped when reading the same image gives different text: pages cached by an
@@ -133,7 +133,7 @@ def version() -> str:
     return tesserocr.tesseract_version().split()[1] if unavailable() == "" else ""
 
 
-_HK = f"{scripts.HAN}{scripts.KANA}\u3000-\u303f\uff00-\uffef"  # Han, Kana, CJK punctuation
+_HK = f"{lexicon.HAN}{lexicon.KANA}\u3000-\u303f\uff00-\uffef"  # Han, Kana, CJK punctuation
 # a space Tesseract put between two Han/Kana characters, or between one and a number
 _HAN_KANA_GAP = re.compile(f"(?<=[{_HK}])[ \t]+(?=[{_HK}0-9])|(?<=[0-9])[ \t]+(?=[{_HK}])")
 _HYPHEN_END = re.compile(r"(?<=[a-z])-$")
@@ -151,8 +151,8 @@ def join_lines(lines: list[str]) -> str:
             out = line
         elif _HYPHEN_END.search(out) and line[0].islower():
             out = out[:-1] + line
-        elif scripts.CJK_CHAR.match(out[-1]) and scripts.CJK_CHAR.match(line[0]) and \
-                not re.match(f"[{scripts.HANGUL}]", line[0]):
+        elif lexicon.CJK_CHAR.match(out[-1]) and lexicon.CJK_CHAR.match(line[0]) and \
+                not re.match(f"[{lexicon.HANGUL}]", line[0]):
             out += line
         else:
             out += " " + line
@@ -306,7 +306,7 @@ class Reader:
         return out
 
 
-_HANGUL = re.compile(f"[{scripts.HANGUL}]")
+_HANGUL = re.compile(f"[{lexicon.HANGUL}]")
 #: Two Hangul words closer than this share of their height are one word.
 HANGUL_GAP = 0.25
 
