@@ -138,7 +138,7 @@ def test_bench_persons_stage_quick():
 
 def test_bench_ocr_quick():
     """Two generated scans (English, Korean) read by the app's reader: CER and pages/s."""
-    from searchapp.ingest.ocr import missing
+    from searchapp.ingest.ocr.engine import unavailable as missing
 
     if missing():
         pytest.skip(missing())

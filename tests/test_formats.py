@@ -430,7 +430,7 @@ def test_the_self_test_reads_a_file_of_every_format():
     said: list[str] = []
     assert run_self_test(gui=False, say=said.append) == 0, said
     reads = {line.split(":")[0] for line in said if line.startswith("ok   read ")}
-    from searchapp.ingest.ocr import missing
+    from searchapp.ingest.ocr.engine import unavailable as missing
 
     scan = set() if missing() else {"ok   read a scan"}  # .ci/run installs Tesseract
     assert reads == {f"ok   read {f}" for f in ("PDF", "DOCX", "ODT", "EPUB", "EML", "RTF")} | scan

@@ -13,7 +13,7 @@ pytest.importorskip("PySide6")
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 from searchapp.config import Settings  # noqa: E402
-from searchapp.ingest.ocr import missing  # noqa: E402
+from searchapp.ingest.ocr.engine import unavailable as missing  # noqa: E402
 
 WAIT = 240_000  # the indexer reads six pages on a busy machine
 

@@ -19,8 +19,9 @@ import pytest
 import scan_fixtures as sf
 from conftest import ROOT, run_cli
 
-from searchapp.ingest.ocr import DEBIAN_PACKAGES, IMAGE_SUFFIXES, missing
+from searchapp.ingest.ocr import DEBIAN_PACKAGES, IMAGE_SUFFIXES
 from searchapp.ingest.ocr.engine import join_lines, words_to_lines
+from searchapp.ingest.ocr.engine import unavailable as missing
 from searchapp.ingest.ocr.prepare import greyscale, skew_angle
 from searchapp.ingest.pipeline import load_documents
 from searchapp.ingest.read import LoadError

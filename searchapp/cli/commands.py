@@ -61,7 +61,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     registry = Registry.load_layers(dirs)
     failed = 0
     from searchapp.cli.scans import extract_scans
-    from searchapp.ingest.ocr import missing
+    from searchapp.ingest.ocr.engine import unavailable as missing
 
     scans_for = extract_scans(settings)
     for name in args.files:

@@ -70,8 +70,8 @@ def extract_scans(settings: Settings, reader: _LazyReader | None = None):
     cache, so indexing the file later reads nothing again), else only the cache."""
     import hashlib
 
-    from searchapp.ingest.ocr import missing
     from searchapp.ingest.ocr.cache import CachedScans, OcrCache, ReadingScans
+    from searchapp.ingest.ocr.engine import unavailable as missing
 
     can_read = not missing()
     cache = OcrCache(settings.ocr_cache) if can_read or settings.ocr_cache.exists() else None

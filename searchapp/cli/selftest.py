@@ -100,7 +100,7 @@ def _scan_check(tmp: Path, check: Callable[[str, bool, str], None], say) -> None
     from searchapp.cli.selftest_files import SCAN, scan_png
     from searchapp.index.ocr_stage import run_ocr_stage
     from searchapp.index.update import update_index
-    from searchapp.ingest.ocr import missing
+    from searchapp.ingest.ocr.engine import unavailable as missing
     from searchapp.search.engine import SearchEngine, SearchRequest
 
     why = missing()

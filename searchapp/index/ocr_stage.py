@@ -26,7 +26,8 @@ from pathlib import Path
 from searchapp.config import Settings
 from searchapp.errors import LoadError
 from searchapp.index.manifest import read_manifest
-from searchapp.ingest.ocr import NOT_INSTALLED, missing
+from searchapp.ingest.ocr import NOT_INSTALLED
+from searchapp.ingest.ocr.engine import unavailable as missing
 from searchapp.model import IndexReport
 
 #: The update that adds what was read runs at least this often (seconds).

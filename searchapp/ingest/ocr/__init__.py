@@ -15,7 +15,8 @@ The engine is Tesseract 5 through tesserocr (chosen by measurement:
 Reading is never done while a file is loaded: the loaders take what the cache
 holds and name the pages still to read (``Extracted.scans``); the OCR stage
 (:mod:`searchapp.index.ocr_stage`) reads them after the text documents are
-searchable.  Without Tesseract (:func:`missing`) those files are reported as
+searchable.  Without Tesseract (:func:`~searchapp.ingest.ocr.engine.unavailable`
+says why) those files are reported as
 ``scanned: OCR not installed`` with the one line that installs it.
 """
 
@@ -34,9 +35,3 @@ NOT_INSTALLED = "scanned: OCR not installed"
 #: Image files read as scans: format name -> file name suffixes.
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp")
 
-
-def missing() -> str:
-    """Why OCR cannot run here (one line with the fix), or "" when it can."""
-    from searchapp.ingest.ocr.engine import unavailable
-
-    return unavailable()
