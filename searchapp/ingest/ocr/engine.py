@@ -59,6 +59,10 @@ SCRIPT_LANGUAGES: dict[str, tuple[str, ...]] = {
 }
 #: A page read with less mean confidence (0-100) is read again as one column.
 RETRY_BELOW = 85.0
+#: Pages are made at most this wide (pixels) for the first pass: on the 25 pages of
+#: five languages, 300/200/150 dpi, turned 90° and 180°, every script and orientation
+#: came out as at full size (at 900 pixels one did not).
+OSD_WIDTH = 1200
 #: Below this paragraph confidence (0-100) a short paragraph is taken for specks
 #: or a picture read as letters, and dropped.
 MIN_CONFIDENCE = 45.0
@@ -231,6 +235,10 @@ class Reader:
         Tesseract's orientation and script detection; Latin, upright, when it has
         too little text to tell."""
         api = self._api("osd")
+        if page.width > OSD_WIDTH:  # a third faster, the same answers (bench_ocr pages)
+            factor = OSD_WIDTH / page.width
+            page = page.resize((OSD_WIDTH, max(1, round(page.height * factor))))
+            dpi = max(70, round(dpi * factor))
         api.SetImage(page)
         api.SetSourceResolution(dpi)
         try:
