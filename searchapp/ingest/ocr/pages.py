@@ -10,8 +10,8 @@
 
 Bounds: an image over :data:`MAX_PIXELS` pixels is refused before it is decoded
 (a decompression bomb declares huge dimensions in a small file), a rendered page
-is made smaller to fit, at most :data:`MAX_PAGES` frames are read from one image
-file.  Every refusal is a :class:`~searchapp.errors.LoadError` with a reason.
+is made smaller to fit, at most :data:`MAX_PAGES` scanned pages are read from one
+file (a warning says so beside it).  Every refusal is a :class:`~searchapp.errors.LoadError` with a reason.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from searchapp.errors import LoadError
 RENDER_DPI = 300
 #: Largest page image read (pixels): an A4 page at 600 dpi is 35 Mpx.
 MAX_PIXELS = 40_000_000
-#: Most pages (frames) read from one image file.
+#: Most scanned pages (PDF pages or frames of an image file) read by OCR from one file.
 MAX_PAGES = 500
 #: A PDF page with fewer visible characters than this in its text layer may be a scan.
 TEXT_CHARS = 40
@@ -58,7 +58,7 @@ def image_page_count(raw: bytes) -> int:
     """How many pages an image file holds (frames of a TIFF; 1 for most), from its
     header; :class:`LoadError` for a damaged or oversized image."""
     image = _open(raw)
-    return max(1, min(getattr(image, "n_frames", 1), MAX_PAGES))
+    return max(1, getattr(image, "n_frames", 1))
 
 
 def image_page(raw: bytes, page: int):
@@ -167,6 +167,10 @@ def read_scans(pages: list[int], scans, image_of) -> ScanRead:
     :class:`~searchapp.ingest.ocr.cache.CachedScans`, or None: all still to read);
     ``image_of(page)`` gives a page's image when it must be read now."""
     out = ScanRead()
+    if len(pages) > MAX_PAGES:
+        out.warnings.append(f"only the first {MAX_PAGES} of {len(pages)} scanned pages are "
+                            "read by OCR (page limit per file)")
+        pages = pages[:MAX_PAGES]
     for page in pages:
         got = scans.text(page, lambda page=page: image_of(page)) if scans is not None else None
         if got is None:
