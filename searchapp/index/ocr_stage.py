@@ -63,8 +63,8 @@ class OcrReport:
     update: IndexReport | None = None
 
     def summary(self) -> str:
-        if self.note:
-            return f"scans: {self.note}"
+        if self.note:  # "scanned: OCR not installed (install: …)" says what it is about
+            return self.note if self.note.startswith(NOT_INSTALLED) else f"scans: {self.note}"
         if not self.pages:
             return "scans: none to read"
         return (f"scans: {self.pages} pages of {self.files} files read, "
