@@ -72,3 +72,26 @@ def test_a_scan_is_found_marked_and_its_page_shown(qtbot, tmp_path):
         win.grab().save(str(tmp_path / "scan.png") if shot == "tmp" else
                         os.path.join(shot, "scan.png"))
     win.close()
+
+
+@pytest.mark.skipif(not sf.fonts_available(), reason="apt-get install fonts-noto-cjk")
+def test_without_ocr_the_window_says_so_and_lists_the_scans(qtbot, tmp_path, monkeypatch):
+    from searchapp.gui.main_window import MainWindow
+
+    corpus = make_corpus(tmp_path / "corpus")
+    (tmp_path / "no-tessdata").mkdir()
+    monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path / "no-tessdata"))  # the indexer's
+    settings = Settings(corpus=corpus, index=tmp_path / "index", data_dir=tmp_path / "data")
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.session.index_done, timeout=WAIT) as done:
+        win.show()
+    report = done.args[0]
+    assert ("korean.png", "scanned: OCR not installed (1 page not read)") in report.failed
+    assert ("mixed.pdf", "scanned: OCR not installed (1 page not read)") in report.failed
+    message = win.statusBar().currentMessage()
+    assert "scanned: OCR not installed (install: sudo apt-get install tesseract-ocr" in message
+    assert win.problems_btn.isVisible() and win.problems_btn.text() == "⚠ 4 files skipped"
+    qtbot.waitUntil(lambda: win.result is not None and win.result.total >= 3,
+                    timeout=WAIT)  # the typed text is searchable
+    win.close()

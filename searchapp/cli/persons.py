@@ -102,7 +102,7 @@ def finish_index(args: argparse.Namespace, settings: Settings, report) -> int:
             print("searchapp: reading scans interrupted; the pages read are kept and the "
                   "next 'searchapp index' goes on from there", file=sys.stderr)
             return 130
-        tell_scans(args, scans)
+        tell_scans(args, scans, report.failed)
         if not args.json and (scans.pages or scans.note):
             print(scans.summary(), flush=True)
         if scans.paragraphs and not args.no_persons:

@@ -30,9 +30,12 @@ def index_scans(args: argparse.Namespace, settings: Settings):
             print(file=sys.stderr)
 
 
-def tell_scans(args: argparse.Namespace, report) -> None:
-    """The stage's unread files and why (one line each), and how to install OCR once."""
-    for path, reason in report.failed:
+def tell_scans(args: argparse.Namespace, report, told: list[tuple[str, str]]) -> None:
+    """The stage's unread files and why (one line each), what reading the scans left
+    out (a page over its time limit) that ``told`` (the keyword update's) did not
+    say, and how to install OCR once."""
+    new = [f for f in (report.update.failed if report.update else []) if f not in told]
+    for path, reason in report.failed + new:
         warn(f"{path}: {reason}")
     if report.note:
         warn(report.note)

@@ -281,7 +281,7 @@ class SearchSession(QObject):
             self._next_update()
 
     def _next_update(self) -> None:
-        """The update asked for while the last one ran."""
-        if self._again is not None and not self.closed:
-            rebuild, self._again = self._again, None
-            self.update_index(rebuild=rebuild)
+        """The update asked for while the last one ran (kept when another is running:
+        the engine's reopening after an update may finish after the next one began)."""
+        if self._again is not None and not self.closed and self.update_index(self._again):
+            self._again = None
