@@ -159,17 +159,20 @@ def _run_child(target, args: tuple, name: str, progress, cancel, cancelled_messa
         q.close()
 
 
-# -- the persons stage alone in a separate process ----------------------------------
+# -- a later stage alone in a separate process ---------------------------------------
 
-def _child_persons(settings: Settings, queue) -> None:
-    """Entry point of the persons stage's process: reports through ``queue``."""
+def _child_stage(stage: str, settings: Settings, queue) -> None:
+    """Entry point of a stage's process (``persons`` or ``scans``): reports through
+    ``queue``."""
     def progress(done: int, total: int) -> None:
         queue.put(("progress", done, total))
 
     try:
-        from searchapp.index.persons_stage import run_persons_stage
-
-        queue.put(("done", run_persons_stage(settings, progress=progress)))
+        if stage == "persons":
+            from searchapp.index.persons_stage import run_persons_stage as run
+        else:
+            from searchapp.index.ocr_stage import run_ocr_stage as run
+        queue.put(("done", run(settings, progress=progress)))
     except Exception as exc:  # reported whole, never lost
         queue.put(procs.error_message(exc))
 
@@ -180,23 +183,8 @@ def run_persons_in_process(settings: Settings, progress=None, cancel=None):
     caller (``searchapp index``), and is returned to the system when it ends.
     ``progress(done, total)`` counts paragraphs to recognize; setting ``cancel``
     kills the child (what it committed is kept).  Returns its ``PersonsReport``."""
-    return _run_child(_child_persons, (settings,), "searchapp-persons", progress, cancel,
+    return _run_child(_child_stage, ("persons", settings), "searchapp-persons", progress, cancel,
                       "person recognition was cancelled; what it finished is kept")
-
-
-# -- the OCR stage alone in a separate process -------------------------------------
-
-def _child_scans(settings: Settings, queue) -> None:
-    """Entry point of the OCR stage's process: reports through ``queue``."""
-    def progress(done: int, total: int) -> None:
-        queue.put(("progress", done, total))
-
-    try:
-        from searchapp.index.ocr_stage import run_ocr_stage
-
-        queue.put(("done", run_ocr_stage(settings, progress=progress)))
-    except Exception as exc:  # reported whole, never lost
-        queue.put(procs.error_message(exc))
 
 
 def run_scans_in_process(settings: Settings, progress=None, cancel=None):
@@ -204,5 +192,5 @@ def run_scans_in_process(settings: Settings, progress=None, cancel=None):
     models and page images are the child's memory; it runs at a lower priority).
     ``progress(done, total)`` counts pages; setting ``cancel`` kills the child (the
     pages read are kept in the OCR cache).  Returns its ``OcrReport``."""
-    return _run_child(_child_scans, (settings,), "searchapp-ocr", progress, cancel,
+    return _run_child(_child_stage, ("scans", settings), "searchapp-ocr", progress, cancel,
                       "reading scans was cancelled; the pages read are kept")
