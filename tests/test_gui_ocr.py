@@ -90,7 +90,8 @@ def test_without_ocr_the_window_says_so_and_lists_the_scans(qtbot, tmp_path, mon
     assert ("korean.png", "scanned: OCR not installed (1 page not read)") in report.failed
     assert ("mixed.pdf", "scanned: OCR not installed (1 page not read)") in report.failed
     message = win.statusBar().currentMessage()
-    assert "scanned: OCR not installed (install: sudo apt-get install tesseract-ocr" in message
+    assert "scanned: OCR not installed (" in message
+    assert "sudo apt-get install tesseract-ocr tesseract-ocr-eng" in message
     assert win.problems_btn.isVisible() and win.problems_btn.text() == "⚠ 4 files skipped"
     qtbot.waitUntil(lambda: win.result is not None and win.result.total >= 3,
                     timeout=WAIT)  # the typed text is searchable
