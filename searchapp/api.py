@@ -144,16 +144,25 @@ def curate_person(settings: Settings, op: str, name: str, value: str = ""):
 
 
 def viewer_document(engine, doc_id: str, focus: int | None, persons,
-                    query: str = "") -> DocumentData | None:
+                    query: str = "", compare_to: str | None = None) -> DocumentData | None:
     """A document for the viewer, with what ``query`` and ``persons`` highlight in
-    each paragraph (as the results list highlights them)."""
+    each paragraph (as the results list highlights them), the other versions of its
+    story, and with ``compare_to`` (one of them) the words of this one that the other
+    lacks."""
     paragraphs = engine.document(doc_id)
     if not paragraphs:
         return None
     marks = engine.document_marks(paragraphs, query, persons)
     meta = {key: next((p.get(key) for p in paragraphs if p.get(key)), None)
-            for key in ("title", "source", "date", "url", "authors", "path", "year")}
-    return DocumentData(doc_id, paragraphs, marks, focus, query, meta=meta)
+            for key in ("title", "source", "date", "url", "authors", "path", "year",
+                        "folder")}
+    versions = engine.versions(doc_id)
+    data = DocumentData(doc_id, paragraphs, marks, focus, query, meta=meta, versions=versions)
+    if compare_to:
+        data.compared_with = next((v for v in versions if v["doc_id"] == compare_to),
+                                  {"doc_id": compare_to})
+        data.differences = engine.differences(doc_id, compare_to)
+    return data
 
 
 def folder_rows(settings: Settings) -> list[dict]:

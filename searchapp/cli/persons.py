@@ -81,6 +81,9 @@ def finish_index(args: argparse.Namespace, settings: Settings, report) -> int:
 
     if not args.json:
         print(report.summary(), flush=True)
+        if report.copies and not report.copies.startswith(("copies: up to date",
+                                                            "copies: none")):
+            print(report.copies)  # what the copies stage found after the commit
     persons = scans = None
     try:
         if not args.no_persons:

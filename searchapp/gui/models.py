@@ -30,6 +30,7 @@ PersonRole = Qt.ItemDataRole.UserRole + 6
 BookmarkRole = Qt.ItemDataRole.UserRole + 7
 MoreRole = Qt.ItemDataRole.UserRole + 8  # a facet group's "Show all" row: the facet
 PersonRowRole = Qt.ItemDataRole.UserRole + 9  # the persons table's whole row (a dict)
+ExpandedRole = Qt.ItemDataRole.UserRole + 10  # a hit's copies are listed under it
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -60,10 +61,12 @@ class ResultsModel(QAbstractListModel):
         self.total = 0
         self._waiting = False
         self._starred: set[tuple[str, str]] = set()
+        self.expanded: set[str] = set()  # keys of hits whose copies are listed
 
     def set_result(self, result: SearchResult | None) -> None:
         self.beginResetModel()
         self.result = result
+        self.expanded = set()
         self.hits = list(result.hits) if result else []
         self.total = result.total if result else 0
         self._waiting = False
@@ -93,6 +96,13 @@ class ResultsModel(QAbstractListModel):
     def is_starred(self, hit: Hit) -> bool:
         return (hit.doc_id, hit.pid) in self._starred
 
+    def toggle_copies(self, hit: Hit) -> None:
+        """List the copies a hit stands for under it, or fold them again."""
+        self.expanded ^= {hit.key}
+        row = next((i for i, h in enumerate(self.hits) if h.key == hit.key), None)
+        if row is not None:
+            self.dataChanged.emit(self.index(row), self.index(row), [ExpandedRole])
+
     def rowCount(self, parent: Index | None = None) -> int:
         return len(self.hits) if _is_root(parent) else 0
 
@@ -112,12 +122,19 @@ class ResultsModel(QAbstractListModel):
             return hit
         if role == StarRole:
             return self.is_starred(hit)
+        if role == ExpandedRole:
+            return hit.key in self.expanded
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{hit.title} — {hit.source or 'unknown source'} · {when(hit.date, hit.year)}\n{hit.text}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{hit.path} · paragraph {hit.para}"
+            tip = f"{hit.path} · paragraph {hit.para}"
+            if hit.copies:
+                tip += "\nAlso in: " + ", ".join(
+                    f"{c['source'] or c['path']} ¶{c['para']}" for c in hit.copies)
+            return tip
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{hit.title}. {hit.text}"
+            also = f" Also in {len(hit.copies)} other sources." if hit.copies else ""
+            return f"{hit.title}. {hit.text}{also}"
         return None
 
 

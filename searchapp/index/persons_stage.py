@@ -22,7 +22,6 @@ it is a no-op with a one-line note when spaCy or its model is missing.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -34,6 +33,7 @@ from pathlib import Path
 from searchapp import __version__
 from searchapp.config import Settings
 from searchapp.index import MENTIONS_DB, PERSONS_FILE
+from searchapp.index.manifest import index_state
 from searchapp.ingest.persons.curation import curated_registry, curation_fingerprint
 from searchapp.ingest.persons.people import DocText, Persons, find_persons, is_full_name
 from searchapp.ingest.persons.recognize import (
@@ -148,17 +148,6 @@ class MentionStore:
 
 
 # --- reading the index -----------------------------------------------------------------
-
-
-def index_state(index_dir: Path) -> str:
-    """Changes when the index's content changes (from the manifest: each file's hash)."""
-    from searchapp.index.manifest import read_manifest
-
-    files = read_manifest(Path(index_dir)).get("files", {})
-    h = hashlib.sha1()
-    for rel in sorted(files):
-        h.update(f"{rel}\0{files[rel].get('hash', '')}\0".encode())
-    return h.hexdigest()
 
 
 def index_documents(index_dir: Path) -> tuple[list[DocText], str]:

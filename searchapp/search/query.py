@@ -27,13 +27,13 @@ import re
 from dataclasses import dataclass, field
 
 from whoosh import fields, qparser, query
-from whoosh.qparser import QueryParser
 
 from searchapp import dates
 from searchapp.errors import QueryError
 from searchapp.ingest.entities import Registry
 from searchapp.lexicon import WORD_HYPHENS
 from searchapp.model import FACET_NAMES
+from searchapp.search.phrase import Parser
 
 
 @dataclass
@@ -76,7 +76,7 @@ class QueryBuilder:
         self.registry = registry
         # facet_values(field) -> known exact values, to match places/sources loosely
         self.facet_values = facet_values
-        parser = QueryParser("body", schema, group=qparser.AndGroup)
+        parser = Parser("body", schema, group=qparser.AndGroup)  # phrases keep their gaps
         parser.add_plugin(qparser.FuzzyTermPlugin())
         parser.add_plugin(qparser.PlusMinusPlugin())
         parser.add_plugin(qparser.GtLtPlugin())

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from searchapp.ingest.bylines import is_placeholder
 from searchapp.ingest.formats.extracted import Extracted
 
 
@@ -22,7 +23,19 @@ def extract(fmt: str, raw: bytes, path: Path, scans=None) -> list[Extracted]:
     """The documents in ``raw`` (a file of format ``fmt``, see
     :data:`searchapp.ingest.read.BINARY_FORMATS`).  ``scans`` gives the text of
     scanned pages (:mod:`searchapp.ingest.ocr.cache`; None: none is read yet).
-    Raises :class:`~searchapp.ingest.read.LoadError` with a reason."""
+    Raises :class:`~searchapp.ingest.read.LoadError` with a reason.
+
+    A title or author that is a producer's placeholder ("Untitled", "Microsoft
+    Word - draft.docx", "(anonymous)", "Administrator") is no title or author."""
+    found = _load(fmt, raw, path, scans)
+    for ex in found:
+        if is_placeholder(ex.meta.title):
+            ex.meta.title = ""
+        ex.meta.authors = [a for a in ex.meta.authors if not is_placeholder(a)]
+    return found
+
+
+def _load(fmt: str, raw: bytes, path: Path, scans=None) -> list[Extracted]:
     if fmt == "pdf":
         from searchapp.ingest.formats.pdf import load_pdf
 
