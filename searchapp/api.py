@@ -98,6 +98,22 @@ def persons_table(engine) -> list[dict]:
     return person_rows(engine.registry, paragraphs, documents, getattr(engine, "found", None))
 
 
+def spelling_notes(row: dict) -> list[str]:
+    """A persons-table row's other spellings, each with why it is this person (from its
+    evidence: "Pat Carlineo: nickname (same article)"), else its plain aliases -- what
+    the CLI prints and the app shows beside a person."""
+    ev = row.get("evidence") or {}
+    notes: dict[str, None] = {}
+    for sp in ev.get("spellings", ()):
+        if sp["why"] in ("name", "short name (same article)"):
+            continue  # obvious: the name itself, or its family name beside it
+        notes[f"{sp['text']}: {sp['why']}" + (f" ({sp['documents']} docs)"
+                                             if sp["documents"] > 1 else "")] = None
+    if not ev:
+        return list(row.get("aliases", ()))
+    return list(notes)
+
+
 def update_persons(settings: Settings, progress=None):
     """The persons stage over the up-to-date index (see
     :func:`searchapp.index.persons_stage.run_persons_stage`): recognizes new

@@ -130,8 +130,11 @@ def cmd_persons(args: argparse.Namespace) -> int:
     if args.json:
         print_json_line({"persons": rows})
     else:
+        from searchapp.api import spelling_notes
+
         for r in rows:
-            aliases = f"  [{', '.join(r['aliases'])}]" if r["aliases"] else ""
+            notes = spelling_notes(r)
+            aliases = f"  [{'; '.join(notes)}]" if notes else ""
             print(f"{r['paragraphs']:5} ¶ {r['documents']:3} docs  {r['name']}{aliases}")
     return 0
 

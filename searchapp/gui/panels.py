@@ -32,6 +32,7 @@ from searchapp.gui.models import (
     PersonRole,
     PersonRowRole,
     PersonsModel,
+    evidence_html,
 )
 from searchapp.gui.render import paint_empty
 
@@ -83,9 +84,17 @@ class PersonsPanel(QWidget):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.table.fontMetrics().lineSpacing() + 8)
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        # The detail of the selected person: each spelling with why it is theirs.
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        self.detail.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.detail.setMaximumHeight(self.fontMetrics().lineSpacing() * 10)
+        self.detail.setPlaceholderText("Select a person to see each spelling, how often it "
+                                       "is used and why it is this person.")
         # a double-click also emits activated: connect only that, or it runs twice
         self.table.activated.connect(lambda _i: self.search_selected("any"))
         self.one_btn = QPushButton("Search")
@@ -128,6 +137,7 @@ class PersonsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
         layout.addLayout(buttons)
         layout.addLayout(curate)
         self._selection_changed()
@@ -135,9 +145,25 @@ class PersonsPanel(QWidget):
     def set_rows(self, rows: list[dict]) -> None:
         names = self.selected()
         self.model.set_rows(rows)
-        for col in range(5):
+        for col in range(1, 5):
             self.table.resizeColumnToContents(col)
+        self.fit_columns()
         self.select(names)  # what stays after a curation stays selected
+        self._selection_changed()
+
+    def fit_columns(self) -> None:
+        """The name column as wide as the names, but never so wide that the counts
+        leave the panel: at most what the panel has left beside them (names elide)."""
+        self.table.resizeColumnToContents(0)
+        counts = sum(self.table.columnWidth(c) for c in (1, 2))
+        room = self.table.viewport().width() - counts - 2
+        wanted = self.table.columnWidth(0)
+        self.table.setColumnWidth(0, max(min(wanted, room), self.fontMetrics().averageCharWidth() * 8))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if self.model.rows:
+            self.fit_columns()
 
     def selected(self) -> list[str]:
         return [row["name"] for row in self.selected_rows()]
@@ -163,6 +189,7 @@ class PersonsPanel(QWidget):
     def _selection_changed(self, *_args) -> None:
         rows = self.selected_rows()
         n = len(rows)
+        self.detail.setHtml(evidence_html(rows[0]) if n == 1 else "")
         self.one_btn.setEnabled(n >= 1)
         self.both_btn.setEnabled(n >= 2)
         wanted = {"one": n == 1, "several": n >= 2, "some": n >= 1}
