@@ -196,15 +196,18 @@ def test_index_reads_scans_after_the_text_and_never_twice(tmp_path):
     assert _search(env, "trade talks")["total"] == 1  # the typed pages: searchable at once
     assert _search(env, "Camp David")["total"] == 0  # the scans: not yet
 
-    proc = run_cli("index", "--json", "--no-persons", env=env)
+    # one run: the persons stage over the text, the scans read, the later stages again
+    proc = run_cli("index", "--json", env=env)
     assert proc.returncode == 0, proc.stderr
     report = json.loads(proc.stdout)
     assert report["scans"]["pages"] == 5 and report["scans"]["pending"] == 0
     assert report["failed"] == []
 
-    found = _search(env, '"Camp David"')  # page 1 of the scan, and the photo
-    assert {(h["path"], h["page"], h["scan"]) for h in found["hits"]} == {
-        ("two-page-scan.pdf", 1, True), ("photo.jpg", 1, True)}
+    # page 1 of the scan, and the photo of the same paragraph: copies, folded as such
+    found = _search(env, '"Camp David"')
+    assert [(h["path"], h["page"], h["scan"]) for h in found["hits"]] == [
+        ("two-page-scan.pdf", 1, True)]
+    assert [c["path"] for c in found["hits"][0]["copies"]] == ["photo.jpg"]
     assert [(h["page"], h["scan"]) for h in _search(env, "cautious researcher")["hits"]] == \
         [(2, True)]  # page 2, turned 2° and speckled
     assert [(h["path"], h["page"], h["scan"]) for h in _search(env, "喫茶店")["hits"][:1]] == \
@@ -212,13 +215,17 @@ def test_index_reads_scans_after_the_text_and_never_twice(tmp_path):
     assert {(h["page"], h["scan"]) for h in _search(env, "trade talks")["hits"]} == {(1, False)}
     korean = _search(env, "회담")
     assert {h["path"] for h in korean["hits"]} == {"korean.png"}
+    # the text of scans went through the persons stage like any other
+    xi = _search(env, 'person:"Xi Jinping"')
+    assert {(h["path"], h["scan"]) for h in xi["hits"]} >= {("two-page-scan.pdf", True)}
 
     # moved and renamed: found again without reading anything
     (corpus / "archive").mkdir()
     shutil.move(corpus / "photo.jpg", corpus / "archive" / "old-photo.jpg")
     again = run_cli("index", "--json", "--no-persons", env=env)
     assert json.loads(again.stdout)["scans"]["pages"] == 0
-    assert {h["path"] for h in _search(env, '"Camp David"')["hits"]} == {
+    every = run_cli("search", "--json", "--no-history", "--all-copies", '"Camp David"', env=env)
+    assert {h["path"] for h in json.loads(every.stdout)["hits"]} == {
         "two-page-scan.pdf", "archive/old-photo.jpg"}
     # a rebuild reads nothing again either: the cache is kept by content
     rebuilt = run_cli("index", "--json", "--no-persons", "--rebuild", env=env)
@@ -226,11 +233,6 @@ def test_index_reads_scans_after_the_text_and_never_twice(tmp_path):
     assert _search(env, "회담")["total"] == korean["total"]
     text = run_cli("search", "--no-history", "喫茶店", env=env).stdout
     assert "(read from a scan)" in text and "p. 2" in text
-    # the text of scans goes through the persons stage like any other
-    persons = run_cli("index", "--json", env=env)
-    assert json.loads(persons.stdout)["persons"]["recognized"] > 0, persons.stderr
-    xi = _search(env, 'person:"Xi Jinping"')
-    assert {(h["path"], h["scan"]) for h in xi["hits"]} >= {("two-page-scan.pdf", True)}
 
 
 @needs_ocr
