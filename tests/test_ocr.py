@@ -18,10 +18,12 @@ from pathlib import Path
 import pytest
 import scan_fixtures as sf
 from conftest import ROOT, run_cli
+from PIL import Image
 
 from searchapp.ingest.ocr import DEBIAN_PACKAGES, IMAGE_SUFFIXES
 from searchapp.ingest.ocr.engine import join_lines, words_to_lines
 from searchapp.ingest.ocr.engine import unavailable as missing
+from searchapp.ingest.ocr.pages import image_page
 from searchapp.ingest.ocr.prepare import greyscale, skew_angle
 from searchapp.ingest.pipeline import load_documents
 from searchapp.ingest.read import LoadError
@@ -106,6 +108,15 @@ def test_an_image_waits_for_ocr_and_bad_images_are_refused(tmp_path):
     (tmp_path / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
     with pytest.raises(LoadError, match="damaged or unreadable image"):
         load_documents(tmp_path / "broken.png")
+    (tmp_path / "noise.tif").write_bytes(b"not an image at all " * 20)
+    with pytest.raises(LoadError, match=r"^damaged or unreadable image \(not an image Pillow"):
+        load_documents(tmp_path / "noise.tif")  # one plain line, no object's repr
+    # a phone's 54-megapixel photo: decoded at half its size (its dpi halved), not refused
+    (tmp_path / "phone.jpg").write_bytes(sf.image_bytes(Image.new("RGB", (9000, 6000), "white"),
+                                                        "JPEG", dpi=600))
+    assert load_documents(tmp_path / "phone.jpg")[0].scans == [1]
+    photo, dpi = image_page((tmp_path / "phone.jpg").read_bytes(), 1)
+    assert photo.size == (4500, 3000) and dpi == 300
     # a small real PNG whose header says 20,000 × 20,000 pixels: refused before decoding
     png = bytearray(sf.image_bytes(sf.render_page(["x"], "en", dpi=30), "PNG"))
     chunk = b"IHDR" + struct.pack(">II", 20_000, 20_000) + bytes(png[24:29])

@@ -9,7 +9,8 @@
   read by OCR, nor is a blank page.
 
 Bounds: an image over :data:`MAX_PIXELS` pixels is refused before it is decoded
-(a decompression bomb declares huge dimensions in a small file), a rendered page
+(a decompression bomb declares huge dimensions in a small file; a JPEG is decoded
+smaller instead), a rendered page
 is made smaller to fit, at most :data:`MAX_PAGES` scanned pages are read from one
 file (a warning says so beside it).  Every refusal is a :class:`~searchapp.errors.LoadError` with a reason.
 """
@@ -35,7 +36,12 @@ IMAGE_SHARE = 0.3
 
 
 def _open(raw: bytes):
-    from PIL import Image
+    """The image in ``raw``, opened (its header read, nothing decoded) and checked
+    against the bounds, and the share of its width it will decode at: a JPEG over
+    :data:`MAX_PIXELS` is set to decode at 1/2, 1/4 or 1/8 of its size (a phone's
+    50-megapixel photo of a page has more pixels than OCR needs), any other image
+    over it is refused."""
+    from PIL import Image, UnidentifiedImageError
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # Pillow's DecompressionBombWarning: checked below
@@ -43,28 +49,36 @@ def _open(raw: bytes):
             image = Image.open(io.BytesIO(raw))
         except Image.DecompressionBombError as exc:
             raise LoadError(f"image too large ({exc})") from exc
+        except UnidentifiedImageError as exc:  # its message names a BytesIO object
+            raise LoadError("damaged or unreadable image (not an image Pillow can read)") \
+                from exc
         except (OSError, SyntaxError, ValueError) as exc:
             raise LoadError(f"damaged or unreadable image ({exc})") from exc
     width, height = image.size
-    if width * height > MAX_PIXELS:
+    if width * height > MAX_PIXELS and image.format in ("JPEG", "MPO"):
+        for k in (2, 4, 8):
+            if (width / k) * (height / k) <= MAX_PIXELS:
+                image.draft(image.mode, (-(-width // k), -(-height // k)))
+                break
+    if image.size[0] * image.size[1] > MAX_PIXELS:
         raise LoadError(f"image too large ({width}×{height} pixels, limit "
                         f"{MAX_PIXELS // 1_000_000} megapixels)")
     if width < 8 or height < 8:
         raise LoadError(f"image too small to hold text ({width}×{height} pixels)")
-    return image
+    return image, image.size[0] / width
 
 
 def image_page_count(raw: bytes) -> int:
     """How many pages an image file holds (frames of a TIFF; 1 for most), from its
     header; :class:`LoadError` for a damaged or oversized image."""
-    image = _open(raw)
+    image, _ = _open(raw)
     return max(1, getattr(image, "n_frames", 1))
 
 
 def image_page(raw: bytes, page: int):
     """Page ``page`` (1-based) of an image file as a Pillow image, and its resolution
-    (dpi, None when the file does not say)."""
-    image = _open(raw)
+    (dpi, None when the file does not say; divided as the image was made smaller)."""
+    image, scale = _open(raw)
     try:
         if page > 1:
             image.seek(page - 1)
@@ -73,6 +87,8 @@ def image_page(raw: bytes, page: int):
         raise LoadError(f"damaged or truncated image ({exc})") from exc
     dpi = image.info.get("dpi")
     res = float(dpi[0]) if isinstance(dpi, tuple) and dpi and dpi[0] else None
+    if res:
+        res *= scale
     return image.copy(), (res if res and res > 30 else None)
 
 
@@ -180,8 +196,8 @@ def read_scans(pages: list[int], scans, image_of) -> ScanRead:
         if got.error:
             out.warnings.append(f"page {page}: {got.error}")
         if got.missing_language:
+            package = "tesseract-ocr-" + got.missing_language.replace("_", "-")
             out.warnings.append(f"page {page}: {got.script} script read as English "
-                                f"(install the tesseract-ocr-{got.missing_language} package "
-                                "for its language)")
+                                f"(install the {package} package for its language)")
         out.blocks.extend(("body", text, page) for text in got.paragraphs)
     return out
