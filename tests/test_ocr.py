@@ -128,6 +128,38 @@ def test_an_image_waits_for_ocr_and_bad_images_are_refused(tmp_path):
     assert set(IMAGE_SUFFIXES) == {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp"}
 
 
+def test_one_line_says_what_is_missing_and_how_to_install_it(monkeypatch, tmp_path):
+    import sys
+
+    from searchapp.ingest.ocr import engine
+
+    empty = tmp_path / "no-tessdata"
+    empty.mkdir()
+    try:
+        monkeypatch.setitem(sys.modules, "tesserocr", None)  # the binding is not installed
+        monkeypatch.setenv("TESSDATA_PREFIX", str(empty))  # nor are the language files
+        engine._probe.cache_clear()
+        both = engine.unavailable()
+        assert both.startswith("scanned: OCR not installed (install: sudo apt-get install "
+                               "tesseract-ocr tesseract-ocr-eng")
+        assert both.endswith(" and pip install tesserocr)") and "\n" not in both
+        monkeypatch.delenv("TESSDATA_PREFIX")
+        engine._probe.cache_clear()
+        if engine.tessdata_dir() is not None:  # Debian's language files are here
+            assert engine.unavailable() == ("scanned: OCR not installed (Tesseract's Python "
+                                            "binding is missing; install: pip install "
+                                            "tesserocr)")
+        monkeypatch.delitem(sys.modules, "tesserocr")  # the binding is back
+        monkeypatch.setenv("TESSDATA_PREFIX", str(empty))
+        engine._probe.cache_clear()
+        if not engine.unavailable().startswith("scanned: OCR not installed (install"):
+            assert engine.unavailable() == ("scanned: OCR not installed (no Tesseract "
+                                            "language files; install: sudo apt-get install "
+                                            + " ".join(DEBIAN_PACKAGES) + ")")
+    finally:
+        engine._probe.cache_clear()
+
+
 def test_the_readme_and_ci_install_the_ocr_packages():
     readme = (ROOT / "README.md").read_text("utf-8")
     [line] = [ln for ln in readme.splitlines() if "sudo apt-get install python3-venv" in ln]
@@ -308,3 +340,16 @@ def test_without_ocr_scans_are_listed_and_the_rest_is_indexed(tmp_path):
     assert _search(env, "trade talks")["total"] == 1  # the typed pages of the mixed PDF
     extract = run_cli("extract", str(corpus / "korean.png"), env=env)
     assert extract.returncode == 2 and "scanned: OCR not installed" in extract.stderr
+    # the language files there but not Tesseract's Python binding: the one line says so
+    hide = tmp_path / "hide"
+    hide.mkdir()
+    (hide / "tesserocr.py").write_text("raise ImportError('not installed')\n", "utf-8")
+    env = _env(tmp_path, corpus, PYTHONPATH=str(hide))
+    again = run_cli("index", "--no-persons", env=env)
+    assert again.returncode == 0, again.stderr
+    hints = [ln for ln in (again.stdout + again.stderr).splitlines() if "install:" in ln]
+    if sf.fonts_available() and not missing():  # Debian's language files are here
+        assert hints == ["scanned: OCR not installed (Tesseract's Python binding is missing; "
+                         "install: pip install tesserocr)"]
+    assert "searchapp: korean.png: scanned: OCR not installed (1 page not read)" in \
+        again.stderr.splitlines()

@@ -108,6 +108,9 @@ def finish_index(args: argparse.Namespace, settings: Settings, report) -> int:
         tell_scans(args, scans, report.failed)
         if not args.json and (scans.pages or scans.note):
             print(scans.summary(), flush=True)
+            copies = scans.update.copies if scans.update else ""
+            if copies and not copies.startswith(("copies: up to date", "copies: none")):
+                print(copies)  # what the copies stage found in the scans' text
         if scans.paragraphs and not args.no_persons:
             persons = index_persons(args, settings)  # the scans' new paragraphs only
             if not args.json:

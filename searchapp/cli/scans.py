@@ -37,7 +37,7 @@ def tell_scans(args: argparse.Namespace, report, told: list[tuple[str, str]]) ->
     new = [f for f in (report.update.failed if report.update else []) if f not in told]
     for path, reason in report.failed + new:
         warn(f"{path}: {reason}")
-    if report.note:
+    if report.note and args.json:  # else it is the stage's summary line
         warn(report.note)
 
 

@@ -26,9 +26,12 @@ from __future__ import annotations
 #: Debian line, .ci/run and the messages name these).
 DEBIAN_PACKAGES = ("tesseract-ocr", "tesseract-ocr-eng", "tesseract-ocr-kor",
                    "tesseract-ocr-chi-sim", "tesseract-ocr-chi-tra", "tesseract-ocr-jpn")
-#: How to install what is missing, in one line.
-INSTALL_HINT = (f"sudo apt-get install {' '.join(DEBIAN_PACKAGES)} and "
-                "pip install 'searchapp[ocr]'")
+#: How to install Tesseract and its language files (Debian and Ubuntu).
+APT_HINT = f"sudo apt-get install {' '.join(DEBIAN_PACKAGES)}"
+#: How to install its Python binding (what the ``ocr`` extra holds).
+PIP_HINT = "pip install tesserocr"
+#: How to install both, in one line.
+INSTALL_HINT = f"{APT_HINT} and {PIP_HINT}"
 #: The reason given for a scan that cannot be read here.
 NOT_INSTALLED = "scanned: OCR not installed"
 

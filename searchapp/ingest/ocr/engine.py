@@ -32,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from searchapp import lexicon
-from searchapp.ingest.ocr import INSTALL_HINT, NOT_INSTALLED
+from searchapp.ingest.ocr import APT_HINT, INSTALL_HINT, NOT_INSTALLED, PIP_HINT
 
 #: Bumped when reading the same image gives different text: pages cached by an
 #: older reader are read again when the engine is there.
@@ -104,17 +104,20 @@ def tessdata_dir() -> Path | None:
 @lru_cache(maxsize=1)
 def _probe() -> tuple[str, tuple[str, ...]]:
     """(why OCR cannot run or "", the installed language models)."""
+    folder = tessdata_dir()
     try:
         import tesserocr  # noqa: F401
     except ImportError:
-        return f"{NOT_INSTALLED} (install: {INSTALL_HINT})", ()
-    folder = tessdata_dir()
+        if folder is None:
+            return f"{NOT_INSTALLED} (install: {INSTALL_HINT})", ()
+        return (f"{NOT_INSTALLED} (Tesseract's Python binding is missing; install: "
+                f"{PIP_HINT})"), ()
     if folder is None:
-        return f"{NOT_INSTALLED} (no Tesseract language files; install: {INSTALL_HINT})", ()
+        return f"{NOT_INSTALLED} (no Tesseract language files; install: {APT_HINT})", ()
     langs = tuple(sorted(p.name[:-len(".traineddata")] for p in folder.glob("*.traineddata")))
     if "osd" not in langs:
         return (f"{NOT_INSTALLED} (Tesseract's script detection, osd.traineddata, is missing; "
-                f"install: {INSTALL_HINT})"), langs
+                f"install: {APT_HINT})"), langs
     return "", langs
 
 
