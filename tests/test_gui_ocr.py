@@ -44,8 +44,11 @@ def test_a_scan_is_found_marked_and_its_page_shown(qtbot, tmp_path):
     assert win.progress.isHidden()
 
     result = search(qtbot, win, '"Camp David"')
-    assert {(h.path, h.page, h.scan) for h in result.hits} == {
-        ("two-page-scan.pdf", 1, True), ("photo.jpg", 1, True)}
+    # the photo of the scan's first page is a copy of it, folded under it
+    assert len(result.hits) == 1 and result.hits[0].scan
+    found = {(h.path, h.page) for h in result.hits} | {
+        (c["path"], None) for c in result.hits[0].copies}
+    assert {p for p, _ in found} == {"two-page-scan.pdf", "photo.jpg"}
     assert "read from a scan" in hit_html(result.hits[0], "#888")
 
     win.search_box.setText("喫茶店")  # QtTest types ASCII only
