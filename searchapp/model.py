@@ -294,9 +294,8 @@ def describe_search(query: str, filters: dict | None, default_mode: str = "all")
         values = [str(v) for v in filters.get(f.request) or []]
         if not values:
             continue
-        mode = filters.get(f"{f.name}_mode", default_mode) if f.name in ("person", "place") \
-            else "any"
-        sep = " " if f.name == "year" else ": "
+        mode = filters.get(f.mode, default_mode) if f.mode else "any"
+        sep = " " if f.value is int else ": "  # "Year 2023", "Person: Xi Jinping"
         parts.append(f"{f.title}{sep}{(' and ' if mode == 'all' else ' or ').join(values)}")
     if filters.get("date_from") or filters.get("date_to"):
         parts.append(f"Date {filters.get('date_from') or '…'} – {filters.get('date_to') or '…'}")

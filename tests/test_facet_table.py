@@ -63,3 +63,16 @@ def test_the_folder_flag_says_what_it_takes(capsys):
         build_parser().parse_args(["search", "--help"])
     out = " ".join(capsys.readouterr().out.split())
     assert "--folder NAME only files of this searched folder" in out
+
+
+def test_a_search_is_described_with_each_groups_mode_and_title():
+    """History and saved searches read as text: a group with a mode says "and"/"or" as
+    chosen (else the default), one without says "or"; a number follows its title."""
+    from searchapp.model import describe_search
+
+    filters = {"persons": ["A", "B"], "person_mode": "any", "places": ["X", "Y"],
+               "sources": ["S", "T"], "years": [2023], "exclude": {"person": ["Z"]}}
+    assert describe_search("summit", filters) == \
+        "summit — Person: A or B, Place: X and Y, Source: S or T, Year 2023, not Person: Z"
+    assert describe_search("", {"places": ["X", "Y"]}, default_mode="any").endswith(
+        "Place: X or Y")

@@ -12,6 +12,8 @@ from test_ocr import make_corpus
 pytest.importorskip("PySide6")
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
+from gui_helpers import search, wait_for, wait_result  # noqa: E402
+
 from searchapp.config import Settings  # noqa: E402
 from searchapp.ingest.ocr.engine import unavailable as missing  # noqa: E402
 
@@ -21,8 +23,6 @@ WAIT = 240_000  # the indexer reads six pages on a busy machine
 @pytest.mark.skipif(bool(missing()), reason=missing() or "OCR is installed")
 @pytest.mark.skipif(not sf.fonts_available(), reason="apt-get install fonts-noto-cjk")
 def test_a_scan_is_found_marked_and_its_page_shown(qtbot, tmp_path):
-    from test_gui_app import search, wait_result
-
     from searchapp.gui.main_window import MainWindow
     from searchapp.gui.results import hit_html
     from searchapp.procs.indexer import SCANS_PROGRESS
@@ -57,8 +57,8 @@ def test_a_scan_is_found_marked_and_its_page_shown(qtbot, tmp_path):
     hit = result.hits[0]
     view = win.view
     win.open_document(hit.doc_id, hit.para)
-    qtbot.waitUntil(lambda: view.data is not None and view.data.doc_id == hit.doc_id,
-                    timeout=WAIT)
+    wait_for(qtbot, [view.shown], lambda: view.data is not None
+             and view.data.doc_id == hit.doc_id, WAIT)
     text = view.browser.toPlainText()
     assert "— p. 1 —" in text and "p. 2 · read from a scan · show the page" in text
     assert "Text read by OCR" in view.header.text()
@@ -67,8 +67,8 @@ def test_a_scan_is_found_marked_and_its_page_shown(qtbot, tmp_path):
 
         view.browser.anchorClicked.emit(QUrl("page:2"))
     panel = view.page_panel
-    qtbot.waitUntil(lambda: panel.isVisible() and panel.image.pixmap() is not None
-                    and not panel.image.pixmap().isNull(), timeout=WAIT)
+    wait_for(qtbot, [panel.shown], lambda: panel.isVisible() and panel.image.pixmap() is not None
+             and not panel.image.pixmap().isNull(), WAIT)  # the image, not "Loading…"
     assert panel.page == 2 and panel.title.text().startswith("Page 2")
     shot = os.environ.get("SEARCHAPP_SCREENSHOT_DIR")
     if shot:  # looked at by hand: docs/screenshots/take_scan.py
@@ -96,6 +96,6 @@ def test_without_ocr_the_window_says_so_and_lists_the_scans(qtbot, tmp_path, mon
     assert "scanned: OCR not installed (" in message
     assert "sudo apt-get install tesseract-ocr tesseract-ocr-eng" in message
     assert win.problems_btn.isVisible() and win.problems_btn.text() == "⚠ 4 files skipped"
-    qtbot.waitUntil(lambda: win.result is not None and win.result.total >= 3,
-                    timeout=WAIT)  # the typed text is searchable
+    wait_for(qtbot, [win.results_shown], lambda: win.result is not None
+             and win.result.total >= 3, WAIT)  # the typed text is searchable
     win.close()

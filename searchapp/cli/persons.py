@@ -10,7 +10,7 @@ import argparse
 import sys
 
 from searchapp.cli.common import UserError, add_location, out, print_json_line
-from searchapp.config import Settings
+from searchapp.config import CURATION_FILE, Settings
 
 
 def curate(args: argparse.Namespace, settings: Settings) -> int:
@@ -65,7 +65,7 @@ def add_curation(p: argparse.ArgumentParser) -> None:
             ("split", "ALIAS", "ALIAS is another person than NAME"),
             ("role", "ROLE", "set the person's role")):
         c = csub.add_parser(action, help=text, description=text + "; kept in the data "
-                            "folder's curation.toml and applied without re-indexing")
+                            f"folder's {CURATION_FILE} and applied without re-indexing")
         c.add_argument("name", metavar="NAME", help="the person (any spelling)")
         if value:
             c.add_argument("value", metavar=value)

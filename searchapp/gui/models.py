@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from searchapp.api import spelling_notes
+from searchapp.config import PERSONS_REGISTRY
 from searchapp.dates import display as display_date
 from searchapp.model import FACETS, Hit, SearchResult, cite
 from searchapp.store import Bookmark, BookmarkStore
@@ -267,11 +268,20 @@ class FacetModel(QStandardItemModel):
                 if v is not None]
 
 
-class _RowsModel(QAbstractTableModel):
-    """A table of ``self.rows`` with the headers ``COLUMNS``."""
+class RowsModel(QAbstractTableModel):
+    """A table of ``self.rows`` with the headers ``COLUMNS``, all replaced at once by
+    :meth:`set_rows`."""
 
     COLUMNS: tuple[str, ...] = ()
-    rows: list
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list = []
+
+    def set_rows(self, rows: list) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
 
     def rowCount(self, parent: Index | None = None) -> int:
         return len(self.rows) if _is_root(parent) else 0
@@ -290,7 +300,7 @@ class _RowsModel(QAbstractTableModel):
         return None
 
 
-class PersonsModel(_RowsModel):
+class PersonsModel(RowsModel):
     """Every person of the registry (and any other found in the index), with
     aliases, role, how many paragraphs and documents mention them and whether
     they are curated (the registry or the user's curation) or only found."""
@@ -300,17 +310,8 @@ class PersonsModel(_RowsModel):
                    "Documents that mention them", "Curated or only found", "Their role",
                    "Other spellings, each with why it is this person")
     STATUS = 3
-    STATUS_TIPS = {"curated": "Curated: in a persons.toml registry or edited by you",
+    STATUS_TIPS = {"curated": f"Curated: in a {PERSONS_REGISTRY} registry or edited by you",
                    "found": "Found in the text by the persons stage; not curated yet"}
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[dict] = []
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
 
     @staticmethod
     def status(row: dict) -> str:
@@ -389,7 +390,7 @@ def evidence_html(row: dict, limit: int | None = None) -> str:
 _WHY = {"name": "the name", "short name (same article)": "short name, named in full nearby"}
 
 
-class BookmarksModel(_RowsModel):
+class BookmarksModel(RowsModel):
     """Bookmarks from the store; the note and tags columns are editable and
     write straight through to the store."""
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,6 +25,9 @@ PAGE_WIDTH = 900
 
 class PageImagePanel(QWidget):
     """A page image with its number, scrollable, with a button to hide it."""
+
+    #: A page's image, or the message in its place, is on screen (the page's number).
+    shown = Signal(int)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -60,6 +63,7 @@ class PageImagePanel(QWidget):
         self.image.setPixmap(QPixmap())
         self.image.setText(text)
         self.show()
+        self.shown.emit(page)
 
     def show_png(self, page: int, png: bytes) -> None:
         """Show page ``page`` from PNG bytes, fitted to the panel's width."""
@@ -70,6 +74,7 @@ class PageImagePanel(QWidget):
         self.image.setText("")
         self._fit()
         self.show()
+        self.shown.emit(page)
 
     def _fit(self) -> None:
         if self._pixmap.isNull():

@@ -58,6 +58,7 @@ class PersonsPanel(QWidget):
 
     search_person = Signal(list, str)  # names, mode ("any" | "all")
     curate_requested = Signal(str, list)  # op (CURATION_ACTIONS), the selected rows (dicts)
+    busy_changed = Signal(bool)  # a curation started (True) or was applied or refused
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -185,6 +186,7 @@ class PersonsPanel(QWidget):
         """While a curation is applied no other one starts (they apply in order)."""
         self.busy = busy
         self._selection_changed()
+        self.busy_changed.emit(busy)
 
     def _selection_changed(self, *_args) -> None:
         rows = self.selected_rows()

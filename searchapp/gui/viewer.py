@@ -45,6 +45,9 @@ class DocumentView(QWidget):
     pin_clicked = Signal()
     page_requested = Signal(int)  # show this page's image (text read from a scan)
     version_chosen = Signal(str)  # another version of this story to read beside this one
+    #: A document is on screen, scrolled to its paragraph (its DocumentData), or a
+    #: message stands in place of one (None).
+    shown = Signal(object)
 
     def __init__(self, pinned: bool = False, parent=None) -> None:
         super().__init__(parent)
@@ -149,6 +152,7 @@ class DocumentView(QWidget):
         self._update_hit_label()
         for w in (self.prev_btn, self.next_btn, self.find_btn, self.pin_btn):
             w.setEnabled(self.pinned and w is self.pin_btn)
+        self.shown.emit(None)
 
     def show_document(self, data: DocumentData, starred: set[str] | None = None) -> None:
         if self.data is None or self.data.doc_id != data.doc_id:
@@ -298,11 +302,12 @@ class DocumentView(QWidget):
         return None
 
     def _scroll_to_focus(self) -> None:
-        if self.data is None or self.data.focus is None:
-            return
-        self.browser.scrollToAnchor(f"p{self.data.focus}")
-        sb = self.browser.verticalScrollBar()
-        sb.setValue(max(0, sb.value() - 40))
+        """The turn after a document is rendered (laid out): to its focused paragraph."""
+        if self.data is not None and self.data.focus is not None:
+            self.browser.scrollToAnchor(f"p{self.data.focus}")
+            sb = self.browser.verticalScrollBar()
+            sb.setValue(max(0, sb.value() - 40))
+        self.shown.emit(self.data)
 
     # -- hits and find -----------------------------------------------------------
 

@@ -9,10 +9,9 @@ import os
 from pathlib import Path
 
 from searchapp.config import INDEXED_CURATION, Settings
+from searchapp.index import MANIFEST
 from searchapp.index.schema import SCHEMA_VERSION
 from searchapp.ingest import pipeline
-
-MANIFEST = "manifest.json"
 
 
 def config_fingerprint(settings: Settings) -> dict[str, str]:

@@ -32,7 +32,7 @@ from searchapp.config import Settings
 from searchapp.errors import IndexBusy, IndexDamaged, IndexError_, IndexMissing, IndexOutdated
 from searchapp.folders.folder_list import prefix_of
 from searchapp.folders.sources import curation, file_key, scan_folders
-from searchapp.index import index_exists
+from searchapp.index import CREATE_LOCK, index_exists
 from searchapp.index.manifest import (
     config_fingerprint,
     read_manifest,
@@ -49,8 +49,6 @@ from searchapp.ingest.read import MAX_BYTES, os_reason
 from searchapp.model import IndexReport, Progress
 
 _apply_whoosh_fixes()
-
-CREATE_LOCK = "CREATING.lock"  # not "_paragraphs_*": Whoosh's create deletes those
 
 
 def _leftover_segments(index_dir: Path) -> bool:

@@ -14,7 +14,9 @@ import html
 import re
 from collections.abc import Callable, Iterable
 
-_JOINABLE = re.compile(r"[\s\-‐‑–]{1,2}")
+from searchapp.lexicon import NAME_HYPHENS
+
+_JOINABLE = re.compile(f"[\\s{NAME_HYPHENS}]{{1,2}}")  # a phrase's words: space or hyphen
 SNIPPET_WHOLE = 360  # paragraphs up to this long are shown whole
 _CONTEXT = 90
 

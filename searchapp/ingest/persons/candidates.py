@@ -31,33 +31,35 @@ from searchapp.ingest.persons.resolve import (
     DocText,
     model_language,
 )
-from searchapp.ingest.persons.words import ROLE_NOUNS
-from searchapp.lexicon import NAME_TOKEN, TITLE_WORDS
+from searchapp.ingest.persons.words import FUNCTION_WORDS, ROLE_NOUNS
+from searchapp.lexicon import (
+    APOSTROPHES,
+    NAME_HYPHENS,
+    NAME_PARTICLES,
+    NAME_PREFIXES,
+    NAME_TOKEN,
+    POSSESSIVE,
+    POSSESSIVE_END,
+    PREFIXED_NAME,
+    STOPS,
+    TITLE_WORDS,
+)
 
 _WORD = re.compile(rf"(?<![\w'’{re.escape(nm.HYPHENS)}])[a-z][a-z]+\b")
 _TOKEN = re.compile(r"(?<![@#/.\w])[A-Za-z][A-Za-z'’]*[A-Za-z]\b")
 _THE = re.compile(r"^(?:the|The)\s+")
-_POSSESSIVE_END = re.compile(r"['’]s?$")
 # Organisations, places and things (not nationalities: "Han" is NORP and a family name).
 THING_LABELS = ("ORG", "GPE", "LOC", "FAC", "PRODUCT")
 _CAMEL = re.compile(r"[a-z][A-Z]")
-_CAMEL_OK = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|D['’]|O['’])[A-Z]")
 _ROMAN = re.compile(r"^(?:[IVX]{2,5})$")
-# lower-case words inside names ("Alex de Minaur", "Edwina von Gal", "al-Ghazali")
-_PARTICLES = {"de", "da", "di", "do", "dos", "das", "du", "del", "della", "der", "den", "van",
-              "von", "ter", "ten", "la", "le", "el", "al", "bin", "ibn", "bint", "y", "e", "zu",
-              "af", "av", "st", "mac", "ben", "abu", "ul", "ud"}
-# Words that start sentences or are capitalized for other reasons than names.
-FUNCTION_WORDS = {"The", "A", "An", "And", "Or", "But", "Of", "In", "On", "At", "To", "For",
-                  "By", "With", "From", "As", "If", "When", "While", "After", "Before", "This",
-                  "That", "He", "She", "It", "They", "We", "His", "Her", "Its", "Their", "Our",
-                  "Former", "Then", "Now", "Also", "So", "Yet", "Under", "Since", "Both", "Even",
-                  "Not"}
+# lower-case words inside names ("Alex de Minaur", "al-Ghazali"): the particles, and
+# words that a byline's capitals would not turn lower-case ("St", "Mac", "Abu")
+_PARTICLES = NAME_PARTICLES | {"af", "av", "st", "mac", "ben", "abu", "ul", "ud"}
 
 
 def vote_key(text: str) -> str:
     """"the Air Pods" and "Air Pods’" vote as "Air Pods"."""
-    return _POSSESSIVE_END.sub("", _THE.sub("", text))
+    return POSSESSIVE_END.sub("", _THE.sub("", text))
 
 
 @dataclass
@@ -131,14 +133,14 @@ def shape_problem(name: str, coll: Collection) -> str | None:
         return "all capitals"
     if re.match(r"I['’]", words[0]):
         return "a contraction"
-    if re.search(r"[^\w\s.'’\-\u2010-\u2013]", name):
+    if re.search(f"[^\\w\\s.{APOSTROPHES}{NAME_HYPHENS}]", name):
         return "not a name's letters"
     for w in words:
         if w[:1].islower() and w.casefold().strip(".").split("-")[0] not in _PARTICLES:
             return f"a word in lower case ({w})"
         core = w.strip(".,'’")
         for part in re.split(rf"[{re.escape(nm.HYPHENS)}]", core):
-            if _CAMEL.search(part) and not _CAMEL_OK.match(part):
+            if _CAMEL.search(part) and not PREFIXED_NAME.match(part):
                 return f"a brand's capitals ({w})"
         if len(core) >= 2 and core.isupper() and not (
                 re.fullmatch(r"(?:[A-Z]\.){1,3}", w) or (w is words[0] and len(core) <= 2)):
@@ -166,7 +168,7 @@ def entity_prefix(text: str, coll: Collection) -> bool:
     return False
 
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_SENTENCE = re.compile(f"[^{STOPS}\n]+(?:[{STOPS}]+|$)")
 _ITEM_SPLIT = re.compile(r",\s+(?:and\s+|or\s+)?|\s+and\s+")
 _TITLE_MARK = re.compile(r"(?<![\d-])\d+(?![\d]*[-–:/%.]\d)\b|:|\b[A-Z][\w'’]*\s+(?:of|on|the|of the|in)\s+[A-Z]")
 
@@ -323,8 +325,8 @@ _LIST_INTRO = re.compile(r"(?:\b[Ee]xamples?[ \t]+(?:include|are)|\b[Ee]\.g\.,?|
 _LIST_REST = re.compile(rf"(?:{_SEP}{_ITEM})*")
 _LIST_SPLIT = re.compile(r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+")
 _PERSON_SHAPED = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z.]*)*[ \t]+"
-                            r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’]s)?")
-_NOT_A_NAME = re.compile(r"\d|\b(?!Mc|Mac|De|Di|Da|La|Le|Van|Von)[A-Z][a-z]+[A-Z]|\b[a-z]+[A-Z]"
+                            rf"(?:{NAME_PREFIXES})?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:{POSSESSIVE})?")
+_NOT_A_NAME = re.compile(rf"\d|\b(?!{NAME_PREFIXES})[A-Z][a-z]+[A-Z]|\b[a-z]+[A-Z]"
                          r"|\b[A-Z]{2,}\b|\.[a-z]")
 _THING_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "NORP", "LOC", "EVENT"}
 
@@ -387,7 +389,7 @@ def _beside_person(text: str, s: int, e: int, spans: Iterable[RawMention]) -> bo
 
 @lru_cache(maxsize=4096)
 def _given_names_before(word: str) -> re.Pattern:
-    return re.compile(rf"\b((?:[A-Z][a-z]+(?:[{re.escape(nm.HYPHENS)}][a-z]+)?\s+){{1,2}})"
+    return re.compile(rf"\b((?:{NAME_TOKEN}\s+){{1,2}})"
                       rf"{re.escape(word)}\b")
 
 

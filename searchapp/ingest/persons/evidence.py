@@ -30,6 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from searchapp.ingest.persons.words import (
+    FUNCTION_WORDS,
     KIN_NOUNS,
     ORG_WORDS,
     PRONOUNS,
@@ -38,7 +39,15 @@ from searchapp.ingest.persons.words import (
     SPEECH_VERBS,
     THING_NOUNS,
 )
-from searchapp.lexicon import TITLE_WORDS, TITLES
+from searchapp.lexicon import (
+    BEFORE_A_SENTENCE,
+    MONTHS,
+    POSSESSIVE,
+    STOPS,
+    TITLE_WORDS,
+    TITLES,
+    WEEKDAYS,
+)
 
 #: Cues for a person, and against.  "pronoun" is weak: it counts only where nothing
 #: speaks against the name.
@@ -62,7 +71,7 @@ _SPEECH_AFTER = re.compile(r"^[ \t]*(?:,[^,.;]{0,40},[ \t]*)?(?:(?:also|then|lat
                            + "|".join(sorted(SPEECH_VERBS)) + r")\b")
 _AGE = re.compile(r"^\s*(?:,\s*\d{1,3}\s*[,)]|\(\d{1,3}\))")
 _WHO = re.compile(r"^\s*,?\s*who\b")
-_KIN = re.compile(r"^['’]s?\s+(?:\w+\s+)?(" + "|".join(sorted(KIN_NOUNS)) + r")\b")
+_KIN = re.compile(rf"^{POSSESSIVE}?\s+(?:\w+\s+)?(" + "|".join(sorted(KIN_NOUNS)) + r")\b")
 _APPOSITION = re.compile(r"^\s*,\s*((?:[^,.;:()\"“”—–]|(?<=\b[A-Z])\.(?!$)|\.(?!\s|$))+)")
 # a thing's noun right after the name, maybe after one short modifier ("pro controller")
 _THING_AFTER = re.compile(r"^[ \t]+([a-z]+)\b")
@@ -93,11 +102,9 @@ _PASSIVE_THING = re.compile(r"^[ \t]+(?:was|were|is|are|will[ \t]+be|has[ \t]+be
 _IS_A_THING = re.compile(r"^[ \t]+(?:is|was|are|were)[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?("
                          + "|".join(sorted(THING_NOUNS)) + r")\b(?=[ \t]*(?:[,.;:!?)]|$|"
                          r"(?:of|that|which|with|for|from|in|on|by|and|to|where|when)\b))")
-_SENTENCE_REST = re.compile(r"^[^.!?]{0,160}")
-_SENTENCE_END = re.compile(r"[.!?:;\"“”'—–•·|]\s*$|^\s*$|\n\s*$")
-_NOT_A_NAME_WORD = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-                    "January", "February", "March", "April", "May", "June", "July", "August",
-                    "September", "October", "November", "December", "I", "A"}
+_SENTENCE_REST = re.compile(f"^[^{STOPS}]{{0,160}}")
+_SENTENCE_END = re.compile(f"[{BEFORE_A_SENTENCE}]\\s*$|^\\s*$|\\n\\s*$")
+_NOT_A_NAME_WORD = {*WEEKDAYS, *MONTHS, "I", "A"}
 _PARTICIPLE = re.compile(r"[a-z](?:ing|ed)$")
 # role nouns that before a name are adjectives ("official Mag Safe", "fellow Republican X")
 _ADJECTIVES = frozenset({"official", "fellow", "general", "vice", "chief", "head", "member",
@@ -108,11 +115,6 @@ _EXAMPLE_OF = re.compile(r"\b([A-Za-z][a-z]+)[ \t]+(?:like|such[ \t]+as|includin
                          r"(?:[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*"
                          r"(?:[ \t]*,[ \t]*|[ \t]+(?:and|or)[ \t]+|[ \t]*,[ \t]*(?:and|or)[ \t]+))*$")
 _BY = re.compile(r"\b(?:[Bb]y|BY)[ \t]*:?[ \t]+$")
-_FUNCTION_WORDS = {"The", "A", "An", "And", "Or", "But", "Of", "In", "On", "At", "To", "For",
-                   "By", "With", "From", "As", "If", "When", "While", "After", "Before", "This",
-                   "That", "He", "She", "It", "They", "We", "His", "Her", "Its", "Their", "Our",
-                   "Then", "Now", "Also", "So", "Yet", "Under", "Since", "Both", "Even", "Not",
-                   "Why", "How", "What", "Who", "Where", "Meanwhile", "Thanks", "Like", "Dear"}
 
 
 def opening(text: str, start: int) -> bool:
@@ -137,7 +139,7 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         elif (not m.group(2) and word[0].isupper() and not word.isupper()
               and not before[:m.start()].endswith(("#", "@"))
               and word not in TITLE_WORDS and word not in _NOT_A_NAME_WORD
-              and word not in _FUNCTION_WORDS):
+              and word not in FUNCTION_WORDS):
             out.add("capital_before")
             if not (word.endswith(("'s", "’s", "'", "’", ".")) or word in ORG_WORDS
                     or _DEMONYM_ISH.search(word) or ("-" in word and _PARTICIPLE.search(word))

@@ -36,6 +36,7 @@ from searchapp.ingest.persons.resolve import (
     model_language,
 )
 from searchapp.ingest.persons.words import ORG_WORDS
+from searchapp.lexicon import POSSESSIVE, PREFIXED_NAME
 
 _PREPOSITION = re.compile(r"\b(?:in|from|to|into|across|throughout|near|outside|inside|around|"
                           r"toward|towards|via|within|across|through|visit|visited|visiting|"
@@ -50,7 +51,7 @@ _LOWER_AFTER = re.compile(r"^[ \t]+[a-z]")
 _TEMPORAL = re.compile(r"\b(?:during|since|until|till|ahead[ \t]+of|celebrat\w*)[ \t]+"
                        r"(?:the[ \t]+)?$", re.I)
 _CREDIT = re.compile(r"(?:©|\(c\)|Copyright)\s*$", re.I)
-_ACTS_AFTER = re.compile(r"^(?:['’]s)?[ \t]+(?:said|says|reported|reports|announced|told|"
+_ACTS_AFTER = re.compile(r"^(?:" + POSSESSIVE + r")?[ \t]+(?:said|says|reported|reports|announced|told|"
                          r"tweeted|wrote|declined|launched|acquired|bought|hired|offers|"
                          r"shares|stock|ceo|founder|app|users|subscribers|platform)\b", re.I)
 
@@ -158,15 +159,13 @@ def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMentio
         out.add("lower_after")
     if _ACTS_AFTER.match(after):
         out.add("acts")
-    if rules.is_heading_kind("body", text) or not text[:s].strip() or re.search(
-            r"[.!?:;\"“”]\s*$", before):
+    if rules.is_heading_kind("body", text) or ev.opening(text, s):
         out.add("opening")
     return frozenset(out)
 
 
 _PLACE_CUES = ("preposition", "dateline", "compound", "city_state", "listed_with_place")
 _CAMEL = re.compile(r"[a-z][A-Z]")
-_CAMEL_OK = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’])[A-Z]")
 _AGAINST = ("thing", "quoted", "thing_apposition", "temporal", "listed_with_org", "credit")
 _AND = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|\s*&)\s+")
 
@@ -179,7 +178,7 @@ def _problem(name: str, cues: Counter, coll, lookup: Lookup) -> str | None:
     placed = sum(cues[c] for c in _PLACE_CUES)
     strongly = sum(cues[c] for c in _PLACE_CUES if c != "preposition")
     n = cues["n"]
-    if any(_CAMEL.search(w) and not _CAMEL_OK.match(w) for w in name.split()):
+    if any(_CAMEL.search(w) and not PREFIXED_NAME.match(w) for w in name.split()):
         return "a brand's capitals"
     if name.split()[-1] in ORG_WORDS and " " in name:
         return "an organisation's or a work's last word"

@@ -8,6 +8,15 @@ name's surroundings with them.
 
 from __future__ import annotations
 
+#: Words that start sentences or are capitalized for other reasons than names ("The",
+#: "Meanwhile", "Former"): never a word of a person's name.
+FUNCTION_WORDS = frozenset({
+    "The", "A", "An", "And", "Or", "But", "Of", "In", "On", "At", "To", "For", "By", "With",
+    "From", "As", "If", "When", "While", "After", "Before", "This", "That", "He", "She", "It",
+    "They", "We", "His", "Her", "Its", "Their", "Our", "Former", "Then", "Now", "Also", "So",
+    "Yet", "Under", "Since", "Both", "Even", "Not", "Why", "How", "What", "Who", "Where",
+    "Meanwhile", "Thanks", "Like", "Dear"})
+
 #: Last words that make a capitalized phrase an organisation, a venue, an event,
 #: a work or a place ("Wilson Center", "Davis Cup", "Dick Clark Productions").
 ORG_WORDS = frozenset({
