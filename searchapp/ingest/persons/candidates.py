@@ -373,6 +373,88 @@ def span_cues(text: str, s: int, e: int, spans: Iterable[RawMention]) -> frozens
     return found
 
 
+def document_evidence(doc: DocText, names: Iterable[str], raw: Mapping[str, list[RawMention]],
+                      lowercase: set[str] | frozenset[str] = frozenset()
+                      ) -> dict[str, ev.NameEvidence]:
+    """What one document says about each of ``names`` (full names): the cues of every
+    place it writes the name, headings included, and of every place it writes the
+    family name alone ("Levin says" after "Michael Levin") -- a word standing by
+    itself, not inside a longer capitalized name; a family name that is also a word
+    used in lower case ("Display", "Wall") counts alone only where a cue vouches for it
+    ("Wall said").  Per document, so that a collection's evidence is the sum of its
+    documents'."""
+    names = sorted({n for n in names if n}, key=len, reverse=True)
+    out = {n: ev.NameEvidence() for n in names}
+    if not names:
+        return out
+    full = re.compile(r"(?<![\w'’.-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    families: dict[str, list[str]] = {}
+    for n in names:
+        if len(nm.tokens(n)) >= 2:
+            fam = nm.family_word(n)
+            if len(fam) > 1 and fam[:1].isupper():
+                families.setdefault(fam, []).append(n)
+    bare = (re.compile(r"(?<![\w'’.&-])(" + "|".join(map(re.escape, sorted(families, key=len,
+                                                                           reverse=True)))
+                       + r")(?![\w&-]|['’][A-Za-z]{2})") if families else None)
+    for pid, kind, text in doc.paragraphs:
+        heading = rules.is_heading_kind(kind, text)
+        spans = raw.get(pid, ())
+        taken: list[tuple[int, int]] = []
+        for m in full.finditer(text):
+            s, e = m.span(1)
+            taken.append((s, e))
+            out[m.group(1)].add(doc.doc_id, span_cues(text, s, e, spans), ev.opening(text, s),
+                                heading)
+        if bare is None or heading:
+            continue
+        for m in bare.finditer(text):
+            s, e = m.span(1)
+            if any(a <= s < b for a, b in taken) or _in_a_run(text, s, e):
+                continue
+            if any(o.start <= s and e <= o.end and o.label in NOT_PERSON_LABELS
+                   for o in spans):
+                continue  # the model calls the word alone something else ("Flink" PRODUCT)
+            found = ev.cues(text, s, e)
+            if found & ev.AGAINST:
+                continue  # "the Flink job", "At Acme, we": a thing's or a firm's name
+            if not found & ev.STRONG and rules.ordinary(m.group(1), lowercase):
+                continue
+            for n in families[m.group(1)]:
+                out[n].add_bare(found)
+    return out
+
+
+def collection_evidence(docs: Iterable[tuple[DocText, set[str]]],
+                        raw: Mapping[str, list[RawMention]],
+                        lowercase: set[str] | frozenset[str] = frozenset()
+                        ) -> dict[str, ev.NameEvidence]:
+    """:func:`document_evidence` of each document for its names, summed by name."""
+    out: dict[str, ev.NameEvidence] = {}
+    for doc, names in docs:
+        for name, evid in document_evidence(doc, names, raw, lowercase).items():
+            out.setdefault(name, ev.NameEvidence()).merge(evid)
+    return out
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*)[ \t]+$")
+_IN_A_RUN_AFTER = re.compile(r"[ \t]+[A-Z]")
+
+
+def _in_a_run(text: str, s: int, e: int) -> bool:
+    """Whether the word at ``text[s:e]`` is part of a longer capitalized name: a
+    capitalized word right after it, or right before it that is neither a title
+    ("Dr. Levin") nor a sentence's first word ("Then Levin said")."""
+    if _IN_A_RUN_AFTER.match(text, e):
+        return True
+    m = _WORD_BEFORE.search(text, max(0, s - 40), s)
+    if not m:
+        return False
+    word = m.group(1)
+    return not (word in TITLE_WORDS or word.rstrip(".") in TITLE_WORDS
+                or ev.opening(text, m.start()))
+
+
 def _beside_person(text: str, s: int, e: int, spans: Iterable[RawMention]) -> bool:
     """Listed with a person: "Marcel Granollers and Feliciano Lopez"."""
     for m in spans:

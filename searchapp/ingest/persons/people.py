@@ -50,6 +50,7 @@ from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
 from searchapp.ingest.persons.candidates import (
     Collection,
+    collection_evidence,
     doc_candidates,
     entity_prefix,
     given_name_before,
@@ -184,7 +185,7 @@ def find_persons(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
     for doc in documents:
         full, single = doc_candidates(doc, raw, coll)
         found.append((doc, full, single))
-    rejected = _judge(found, coll)
+    rejected = _judge(found, coll, raw)
     spellings: Counter = Counter()
     spelling_docs: dict[str, set[str]] = defaultdict(set)
     for doc, full, _ in found:
@@ -247,7 +248,7 @@ def _votes(name: str, coll: Collection) -> tuple[int, int, int]:
 
 
 def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
-           coll: Collection) -> dict[str, str]:
+           coll: Collection, raw: Mapping[str, list[RawMention]]) -> dict[str, str]:
     """Keep the full names the collection vouches for (in place, in ``found``); cut
     a sentence's opening word glued to a family name ("Thank Biden" -> "Biden", and the
     rest is judged in turn).  Returns the names turned down, with why."""
@@ -277,21 +278,23 @@ def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
                 (kept if len(nm.tokens(rest)) >= 2 else single).append(short)
             full[:] = kept
     by_name = defaultdict(list)
-    for doc, full, single in found:
-        alone = {c.text for c in single if not c.heading}  # "Spolsky" after "Joel Spolsky"
+    for doc, full, _ in found:
         for c in full:
-            if nm.family_word(c.text) in alone and not c.heading:
-                c.cues = c.cues | {"short_name"}
             by_name[c.text].append((doc.doc_id, c))
+    # every place the documents of a name write it, and its family name alone
+    read = collection_evidence([(doc, {c.text for c in full}) for doc, full, _ in found], raw,
+                               coll.lowercase)
     keep: set[str] = set()
     for name, occ in by_name.items():
         problem = shape_problem(name, coll)
         if problem:
             rejected[name] = problem
             continue
-        evid = ev.NameEvidence()
-        for doc_id, c in occ:
-            evid.add(doc_id, c.cues, c.opening, c.heading)
+        evid = read.get(name)
+        if evid is None or not evid.occurrences:  # written otherwise than found
+            evid = ev.NameEvidence()
+            for doc_id, c in occ:
+                evid.add(doc_id, c.cues, c.opening, c.heading)
         if entity_prefix(name, coll) and not evid.strong:
             rejected[name] = "its first words name an organisation or a place"
             continue

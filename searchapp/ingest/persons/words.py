@@ -97,6 +97,11 @@ husband brother sister uncle aunt grandmother grandfather cousin widow friend pa
 girlfriend boyfriend fiance fiancee king queen prince princess emperor duke duchess lord
 lady sir dame member fellow man woman boy girl guy person teenager child chef historian philosopher scholar curator librarian pilot
 astronaut planner consultant agent broker contractor plumber electrician technician
+instructor trainer tutor mentor moderator panelist illustrator narrator translator
+interviewer biologist chemist physicist mathematician neuroscientist ecologist botanist
+sociologist anthropologist psychologist linguist archaeologist geologist astronomer
+sculptor novelist playwright screenwriter cinematographer documentarian dietitian
+nutritionist pharmacist veterinarian paramedic firefighter officer
 """.split())
 
 #: Verbs that, before a name, make it the speaker: "said X" (not "told X": a listener).
@@ -145,3 +150,44 @@ KOREAN_PARTICLES = ("은", "는", "이", "가", "을", "를", "의", "에게", "
                     "만", "에", "로", "으로", "이다", "였다", "이었다", "측", "씨")
 #: A byline opens with these in Korean and Chinese news ("글 김민지", "사진=연합뉴스").
 NATIVE_BYLINE = ("글", "사진", "기자", "글·사진", "취재", "編輯", "编辑", "記者", "记者", "文", "撰文")
+
+#: Degrees and professional credentials written after a person's name ("Jane Roe, Ph.D.",
+#: "Lee Poe, CPA"): a name followed by one is a person's, and the credential itself is
+#: never a place.  Regex alternatives, dots optional.
+CREDENTIALS = (
+    r"Ph\.?\s?D\.?|M\.?D\.?|M\.?B\.?A\.?|M\.?P\.?H\.?|M\.?S\.?W\.?|M\.?S\.?N\.?|M\.?Sc\.?|"
+    r"M\.?S\.?|M\.?A\.?|B\.?A\.?|B\.?S\.?|B\.?Sc\.?|J\.?D\.?|LL\.?M\.?|D\.?O\.?|D\.?D\.?S\.?|"
+    r"D\.?M\.?D\.?|D\.?V\.?M\.?|Pharm\.?\s?D\.?|Ed\.?\s?D\.?|Psy\.?\s?D\.?|D\.?N\.?P\.?|"
+    r"R\.?N\.?|N\.?P\.?|P\.?A\.?-C|R\.?D\.?N?\.?|L\.?C\.?S\.?W\.?|L\.?P\.?C\.?|C\.?P\.?A\.?|"
+    r"C\.?F\.?A\.?|C\.?F\.?P\.?|E\.?A\.?|P\.?E\.?|Esq\.?|FACP|FACS|FRCP|FAAP|CSCS|RDN|"
+    r"E-RYT(?:[ \t]?\d+)?|RYT(?:[ \t]?\d+)?|ACAS|FCAS|ASA|FSA"
+)
+
+#: Verbs of a life, after a name: only a person is born, marries or retires.
+LIFE_VERBS = frozenset("""
+born died dies married marries graduated graduates retired retires grew raised studied
+studies passed
+""".split())
+
+#: Verbs that, after a name, make it a product or a company: "Acme offers", "Nimbus lets you".
+THING_VERBS = frozenset("""
+offers provides supports allows lets enables integrates includes features costs charges
+ships syncs stores
+""".split())
+
+#: Verbs before a name that make it a tool, a product or a service: "using Nimbus", "download
+#: Acme", "powered by Zephyr".
+USE_VERBS = (r"use|uses|using|used|install|installs|installing|installed|download|downloads|"
+             r"downloading|downloaded|subscribe[ \t]+to|subscribed[ \t]+to|sign[ \t]+up[ \t]+for|"
+             r"signed[ \t]+up[ \t]+for|powered[ \t]+by|built[ \t]+(?:on|with)|integrates?[ \t]+with|"
+             r"integrated[ \t]+with|switch(?:ed)?[ \t]+to|upgrade[ \t]+to|deploy|deploying|"
+             r"deployed|configure|configuring|run|running")
+
+#: Nouns that, after "X's", make X a thing or a company rather than a person ("Nimbus's
+#: pricing", "Acme's customers") -- besides THING_NOUNS.
+THING_BELONGINGS = frozenset("""
+pricing prices price plans plan customers users clients subscribers menu interior
+integrations integration interface dashboard catalog catalogue inventory locations
+headquarters revenue stock shares lineup coverage policies premiums app apps platform
+software features feature products services tools api extension plugin
+""".split())
