@@ -174,7 +174,7 @@ _FUNCTION_WORDS = {"The", "A", "An", "And", "Or", "But", "Of", "In", "On", "At",
 
 def _with_next(words: list[str]) -> list[tuple[str, str]]:
     """Each word with the word after it ("" after the last)."""
-    return list(zip(words, [*words[1:], ""], strict=True))
+    return list(zip(words, [*words[1:], ""][:len(words)], strict=True))
 
 
 def opening(text: str, start: int) -> bool:

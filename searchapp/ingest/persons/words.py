@@ -51,6 +51,31 @@ ORG_WORDS = frozenset({
     "Cloud",
 })
 
+#: Last words of a company's name ("Southwest Airlines", "Acme Labs"): a place the model
+#: cut from one is the start of a firm's name, not a place.
+FIRM_WORDS = frozenset({
+    "Inc", "Corp", "Corporation", "Company", "Co", "Ltd", "LLC", "GmbH", "AG", "PLC", "Group",
+    "Holdings", "Airlines", "Airways", "Motors", "Labs", "Technologies", "Systems", "Software",
+    "Ventures", "Capital", "Partners", "Studios", "Entertainment", "Industries", "Enterprises",
+    "Solutions", "Pharmaceuticals", "Therapeutics", "Brands", "Foods", "Insurance", "Bank",
+    "Airline", "Cloud", "AI", "Games", "Records", "Pictures", "Productions", "Robotics",
+    "Energy", "Media", "Networks", "Digital", "Analytics", "Apps", "Server", "Pro",
+})
+
+#: Last words of a place's own name ("Sonoran Desert", "Central Park", "Greater Bay
+#: Area"): a common word there does not make the name a product's.
+PLACE_HEADS = frozenset({
+    "City", "Town", "County", "Province", "District", "Township", "Village", "Region",
+    "Territory", "State", "States", "Island", "Islands", "Peninsula", "Mountain", "Mountains",
+    "Hills", "Hill", "River", "Sea", "Ocean", "Lake", "Lakes", "Bay", "Gulf", "Coast", "Valley",
+    "Desert", "Forest", "Park", "Falls", "Springs", "Heights", "Harbor", "Harbour", "Port",
+    "Area", "Strait", "Canal", "Beach", "Creek", "Canyon", "Plains", "Delta", "Basin",
+    "Square", "Street", "Avenue", "Road", "Bridge", "Airport", "Station", "Republic",
+    "Kingdom", "Emirates", "Union", "Federation", "Metropolitan", "Quarter", "Borough",
+    "Highlands", "Lowlands", "Isle", "Cape", "Point", "Head", "Sound", "Rock", "Wood",
+    "Woods", "Field", "Fields", "Ridge", "Glen", "Green", "Cross", "Gate", "Gardens",
+})
+
 #: Lower-case nouns that, right after a capitalized name, make it the name of a thing
 #: ("the New Glenn rocket", "Tony Moly cosmetics", "Lou Gehrig disease").
 THING_NOUNS = frozenset("""
