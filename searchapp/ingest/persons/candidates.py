@@ -216,7 +216,7 @@ def doc_candidates(doc: DocText, raw: Mapping[str, list[RawMention]], coll: Coll
                 cand = Candidate(i, s, e, name, heading, found_cues, ev.opening(text, s))
                 words = nm.tokens(name)
                 if len(words) >= 2:
-                    if not heading and rules.ordinary_words(name, coll.lowercase):
+                    if rules.ordinary_words(name, coll.lowercase):
                         continue
                     full.append(cand)
                 elif len(name) > 1:
@@ -236,6 +236,27 @@ def glued_opener(name: str, occurrences: list[Candidate], coll: Collection,
         return False
     return all((c.opening or c.heading) and not (c.cues & (ev.STRONG | {"byline"}))
                for c in occurrences)
+
+
+def glued_to_its_rest(name: str, occurrences: list[Candidate], docs: list[DocText],
+                      coll: Collection, first_words: Mapping[str, set[str]]) -> bool:
+    """Whether the first word of a two-word name is an ordinary word glued to a name
+    the documents write alone again and again ("Plans and Pricing Allianz is ..." in a
+    review that says "Allianz" twenty times): the word is used in lower case in the
+    collection and begins no other name, nothing strong speaks for the full name, and
+    its documents write the second word alone at least twice as often as the name, which
+    the model calls something else more often than a person."""
+    words = name.split()
+    if (len(words) != 2 or not rules.ordinary(words[0], coll.lowercase)
+            or first_words.get(words[0], set()) - {name}
+            or any(c.cues & ev.STRONG for c in occurrences)
+            or coll.person_votes[words[1]] >= coll.other_votes[words[1]]):
+        return False  # "Rich Sutton ... Sutton's lesson": the model calls Sutton a person
+    rest = re.compile(rf"(?<![\w'’-])(?<!{re.escape(words[0])} ){re.escape(words[1])}(?![\w-])")
+    full = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])")
+    texts = [t for d in docs for _, _, t in d.paragraphs]
+    alone = sum(len(rest.findall(t)) for t in texts)
+    return alone >= 2 and alone >= 2 * sum(len(full.findall(t)) for t in texts)
 
 
 _NAME_WORD = re.compile(NAME_TOKEN)

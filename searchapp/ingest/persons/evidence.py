@@ -331,7 +331,8 @@ class NameEvidence:
         self.headings += heading
         self.cue_counts.update(found)
         self.for_ += bool(found & FOR)
-        self.strong += bool(found & STRONG)
+        # two different weak cues in one place count as a strong one ("done by X, in his")
+        self.strong += bool(found & STRONG) or len(found & FOR) >= 2
         self.against += bool(found & AGAINST)
         self.hard += bool(found & (AGAINST - SOFT))
         self.documents.add(doc_id)

@@ -55,6 +55,7 @@ from searchapp.ingest.persons.candidates import (
     entity_prefix,
     given_name_before,
     glued_opener,
+    glued_to_its_rest,
     promote,
     shape_problem,
     to_longer_names,
@@ -253,6 +254,7 @@ def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
     a sentence's opening word glued to a family name ("Thank Biden" -> "Biden", and the
     rest is judged in turn).  Returns the names turned down, with why."""
     rejected: dict[str, str] = {}
+    docs_by_id = {doc.doc_id: doc for doc, _, _ in found}
     given_mid = {c.text.split()[0] for _, full, _ in found for c in full
                  if not c.opening and not c.heading}
     for _ in range(3):  # a glued word cut, the rest judged again ("Off Dell Alienware")
@@ -260,8 +262,14 @@ def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
         for doc, full, _ in found:
             for c in full:
                 by_name[c.text].append((doc.doc_id, c))
+        first_words: dict[str, set[str]] = defaultdict(set)
+        for name in by_name:
+            first_words[name.split()[0]].add(name)
         glued = {name for name, occ in by_name.items() if not shape_problem(name, coll)
-                 and glued_opener(name, [c for _, c in occ], coll, given_mid)}
+                 and (glued_opener(name, [c for _, c in occ], coll, given_mid)
+                      or glued_to_its_rest(name, [c for _, c in occ],
+                                           [docs_by_id[d] for d in {d for d, _ in occ}],
+                                           coll, first_words))}
         if not glued:
             break
         for name in glued:
