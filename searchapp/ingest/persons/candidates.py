@@ -433,13 +433,11 @@ def document_evidence(doc: DocText, names: Iterable[str], raw: Mapping[str, list
             s, e = m.span(1)
             if any(a <= s < b for a, b in taken) or _in_a_run(text, s, e):
                 continue
+            found = ev.cues(text, s, e)
             if any(o.start <= s and e <= o.end and o.label in NOT_PERSON_LABELS
                    for o in spans):
-                continue  # the model calls the word alone something else ("Flink" PRODUCT)
-            found = ev.cues(text, s, e)
-            if found & ev.AGAINST:
-                continue  # "the Flink job", "At Acme, we": a thing's or a firm's name
-            if not found & ev.STRONG and rules.ordinary(m.group(1), lowercase):
+                found |= {"labeled_other"}  # the model calls the word something else here
+            elif not found & (ev.STRONG | ev.AGAINST) and rules.ordinary(m.group(1), lowercase):
                 continue
             for n in families[m.group(1)]:
                 out[n].add_bare(found)

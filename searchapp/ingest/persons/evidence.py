@@ -324,6 +324,7 @@ class NameEvidence:
     #: "Michael Levin"), and how many of those uses a strong cue vouches for
     bare: int = 0
     bare_strong: int = 0
+    bare_against: int = 0
 
     def add(self, doc_id: str, found: frozenset[str], is_opening: bool, heading: bool) -> None:
         self.occurrences += 1
@@ -338,14 +339,20 @@ class NameEvidence:
         self.documents.add(doc_id)
 
     def add_bare(self, found: frozenset[str]) -> None:
-        """One use of the family name alone (its own cues: "Levin says")."""
-        self.bare += 1
-        self.bare_strong += bool(found & STRONG) and not found & AGAINST
+        """One use of the family name alone (its own cues: "Levin says"; "labeled_other":
+        the model calls the word something else there).  A use with a cue against a
+        person ("Acme offers", "At Acme, we") or that the model calls something else
+        counts against the name, not for it."""
+        if found & (AGAINST - SOFT) and not found & STRONG:
+            self.bare_against += 1
+        elif not found & AGAINST:
+            self.bare += 1
+            self.bare_strong += bool(found & STRONG)
 
     def merge(self, other: NameEvidence) -> None:
         """Add another document's counts."""
         for f in ("occurrences", "openings", "headings", "for_", "strong", "against", "hard",
-                  "bare", "bare_strong"):
+                  "bare", "bare_strong", "bare_against"):
             setattr(self, f, getattr(self, f) + getattr(other, f))
         self.cue_counts.update(other.cue_counts)
         self.documents |= other.documents
@@ -383,14 +390,18 @@ def verdict(ev: NameEvidence, person_votes: int = 0, other_votes: int = 0,
     against = ", ".join(sorted(c for c in ev.cue_counts if c in AGAINST)) or "-"
     strong = ev.strong + ev.bare_strong
     weak = ev.for_ + bool(ev.bare)
+    # the family name alone used as a thing's ("Acme offers"), or called one by the model
+    against_all = ev.against + ev.bare_against
     if ev.bare:
         said = f"{said}, family name alone" if said != "-" else "family name alone"
+    if ev.bare_against:
+        against = f"{against}, the last word alone as a thing's ({ev.bare_against})"
     if place_votes > person_votes and not strong:
         return Verdict(False, f"a place (the model: {place_votes} place, {person_votes} person)")
-    if strong and strong >= ev.against:
+    if strong and strong >= against_all:
         return Verdict(True, f"context: {said}")
-    if ev.against and ev.against >= weak and (
-            ev.hard or ev.against * 2 > ev.occurrences):
+    if ev.against and ev.against >= weak and (ev.hard or ev.against * 2 > ev.occurrences) \
+            or ev.bare_against and against_all > ev.for_ + ev.bare:
         return Verdict(False, f"context against: {against}")
     if other_votes > person_votes and not weak:
         return Verdict(False, f"the model: {other_votes} other, {person_votes} person")
