@@ -32,7 +32,7 @@ from searchapp.ingest.persons.resolve import (
     model_language,
 )
 from searchapp.ingest.persons.words import ROLE_NOUNS
-from searchapp.lexicon import NAME_TOKEN, TITLE_WORDS
+from searchapp.lexicon import NAME_TOKEN, TITLE_WORDS, TITLES
 
 _WORD = re.compile(rf"(?<![\w'’{re.escape(nm.HYPHENS)}])[a-z][a-z]+\b")
 _TOKEN = re.compile(r"(?<![@#/.\w])[A-Za-z][A-Za-z'’]*[A-Za-z]\b")
@@ -425,8 +425,10 @@ def document_evidence(doc: DocText, names: Iterable[str], raw: Mapping[str, list
         for m in full.finditer(text):
             s, e = m.span(1)
             taken.append((s, e))
-            out[m.group(1)].add(doc.doc_id, span_cues(text, s, e, spans), ev.opening(text, s),
-                                heading)
+            found = span_cues(text, s, e, spans)
+            if _TITLE_FIRST.match(m.group(1)):
+                found |= {"title"}  # "King Charles", "Pope Francis" (not "Gen Z")
+            out[m.group(1)].add(doc.doc_id, found, ev.opening(text, s), heading)
         if bare is None or heading:
             continue
         for m in bare.finditer(text):
@@ -457,6 +459,7 @@ def collection_evidence(docs: Iterable[tuple[DocText, set[str]]],
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*)[ \t]+$")
+_TITLE_FIRST = re.compile(rf"(?:{TITLES})[ \t]")
 _IN_A_RUN_AFTER = re.compile(r"[ \t]+[A-Z]")
 
 

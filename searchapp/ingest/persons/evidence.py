@@ -49,8 +49,8 @@ from searchapp.lexicon import TITLE_WORDS, TITLES
 #: speaks against the name.
 FOR = frozenset({"title", "role", "speech", "age", "who", "kin", "apposition", "pronoun",
                  "byline", "listed", "short_name", "life", "credential", "pronoun_next",
-                 "made_by"})
-STRONG = FOR - {"pronoun", "listed", "short_name", "pronoun_next", "made_by"}
+                 "made_by", "thanked"})
+STRONG = FOR - {"pronoun", "listed", "short_name", "pronoun_next", "made_by", "thanked"}
 #: Strong cues only a person has: an organisation speaks too ("Acme Catering says").
 PERSONAL = STRONG - {"speech"}
 AGAINST = frozenset({"article", "thing", "org_after", "quoted", "price", "number",
@@ -138,6 +138,7 @@ _USED_BEFORE = re.compile(rf"\b(?:{USE_VERBS})[ \t]+(?:the[ \t]+)?$", re.I)
 _AT_BEFORE = re.compile(r"(?:^|[.!?:;\"“]\s*)At[ \t]+$|\b(?:work|works|worked|working|job|"
                         r"jobs|career|internship|intern|position|role|staff|team|employees?|"
                         r"engineers?|researchers?|scientists?|developers?|analysts?|here)[ \t]+at[ \t]+$")
+_THANKED = re.compile(r"\b(?:[Tt]hanks|[Tt]hank[ \t]+you|[Tt]hanked|[Gg]rateful)[ \t]+(?:to[ \t]+)?$")
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?(?![\w'’])")
 _BELONGINGS = re.compile(r"^['’]s?[ \t]+(?:[a-z-]+[ \t]+)?([a-z]+)\b")
 # a gloss after a colon or a dash, as list items give one ("Nimbus: a note-taking app")
@@ -241,6 +242,8 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         out.add("credential")
     if _THING_VERB.match(after):
         out.add("thing_verb")
+    if _THANKED.search(before):
+        out.add("thanked")  # "thanks to Ann Roe": weak (firms are thanked too)
     if _AT_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):
         out.add("at_org")
     if _USED_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):
