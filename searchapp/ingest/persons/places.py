@@ -234,7 +234,7 @@ def _problem(name: str, cues: Counter, coll, lookup: Lookup) -> str | None:
     shape = _shape_problem(name, cues, coll)
     if shape:
         return shape
-    if name.split()[-1] in ORG_WORDS and " " in name:
+    if name.split()[-1] in ORG_WORDS and name.split()[-1] not in PLACE_HEADS and " " in name:
         return "an organisation's or a work's last word"
     if name.endswith("s") and family_key(name[:-1]) in lookup.families:
         return "a family (a person's name in the plural)"
