@@ -140,7 +140,7 @@ _AT_BEFORE = re.compile(r"(?:^|[.!?:;\"“]\s*)At[ \t]+$|\b(?:work|works|worked|
                         r"engineers?|researchers?|scientists?|developers?|analysts?|here)[ \t]+at[ \t]+$")
 _THANKED = re.compile(r"\b(?:[Tt]hanks|[Tt]hank[ \t]+you|[Tt]hanked|[Gg]rateful)[ \t]+(?:to[ \t]+)?$")
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?(?![\w'’])")
-_BELONGINGS = re.compile(r"^['’]s?[ \t]+(?:[a-z-]+[ \t]+)?([a-z]+)\b")
+_BELONGINGS = re.compile(r"^['’]s?[ \t]+([a-z-]+)(?:[ \t]+([a-z]+))?")
 # a gloss after a colon or a dash, as list items give one ("Nimbus: a note-taking app")
 _GLOSS = re.compile(r"^[ \t]*(?::|[–—]|-(?=[ \t]))[ \t]*((?:[^,.;:()\"“”—–]){1,80})")
 _SENTENCE_END = re.compile(r"[.!?:;\"“”'—–•·|]\s*$|^\s*$|\n\s*$")
@@ -249,8 +249,8 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
     if _USED_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):
         out.add("used")  # not "using Ann Roe's method"
     m = _BELONGINGS.match(after)
-    if m and m.group(1) in THING_BELONGINGS:
-        out.add("belongings")
+    if m and (m.group(1) in THING_BELONGINGS or m.group(2) in THING_BELONGINGS):
+        out.add("belongings")  # "Acme's pricing", "Acme's learning tools"
     m = _GLOSS.match(after)
     if m:
         # words as written: a title in capitals after a dash ("Ann Roe – Harbour Music
