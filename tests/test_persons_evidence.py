@@ -255,3 +255,15 @@ def test_persons_of_a_review_page_keep_their_short_names():
     ])
     found = find_persons(docs, raw)
     assert persons_of(found, docs[0]) == {"Lorna Vell"}
+
+
+def test_a_name_cut_before_its_last_word_is_the_longer_name():
+    docs, raw = collection([
+        ("Kaia Rue Danforth (b. 1953, Salem) photographs families.",
+         [("Kaia Rue Danforth", "PERSON")]),
+        ("Her work hung beside Kaia Rue Danforth: Rooms, a show of 2012.",
+         [("Kaia Rue", "PERSON")]),
+    ])
+    found = find_persons(docs, raw)
+    assert "Kaia Rue" not in found.persons
+    assert persons_of(found, docs[0]) == {"Kaia Rue Danforth"}

@@ -547,10 +547,21 @@ def _document_verdict(name: str, doc: DocText, coll: Collection) -> bool:
                       coll.place_votes[name]).person
 
 
-def to_longer_names(full: list[Candidate]) -> None:
-    """"Van Der Beek" in a document that says "James Van Der Beek" is him."""
+def to_longer_names(full: list[Candidate], doc: DocText | None = None) -> None:
+    """"Van Der Beek" in a document that says "James Van Der Beek" is him; and a name
+    the model cut before its last word ("Carrie Mae" in "Carrie Mae Weems: In Dialogue")
+    is the longer name of the document its text goes on into."""
     names = {c.text for c in full}
     for c in full:
         longer = [n for n in names if n.endswith(" " + c.text)]
         if longer:
             c.text = max(longer, key=len)
+            continue
+        if doc is None:
+            continue
+        text = doc.paragraphs[c.para][2]
+        going_on = [n for n in names if n.startswith(c.text + " ")
+                    and text.startswith(n[len(c.text):], c.end)]
+        if going_on:
+            c.text = max(going_on, key=len)
+            c.end = c.start + len(c.text)

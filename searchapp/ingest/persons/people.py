@@ -190,7 +190,7 @@ def find_persons(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
     spellings: Counter = Counter()
     spelling_docs: dict[str, set[str]] = defaultdict(set)
     for doc, full, _ in found:
-        to_longer_names(full)
+        to_longer_names(full, doc)
         for c in full:  # a headline's name counts when its own words vouch for it
             if not c.heading or c.cues & ev.STRONG:
                 spellings[c.text] += 1
