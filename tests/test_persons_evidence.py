@@ -267,3 +267,20 @@ def test_a_name_cut_before_its_last_word_is_the_longer_name():
     found = find_persons(docs, raw)
     assert "Kaia Rue" not in found.persons
     assert persons_of(found, docs[0]) == {"Kaia Rue Danforth"}
+
+
+def test_a_word_of_the_page_glued_after_a_name():
+    docs, raw = collection([
+        ("Photographer Wren Haldane said the light was right.", [("Wren Haldane", "PERSON")]),
+        ("Wren Haldane Subject of the week: harbours.", [("Wren Haldane Subject", "PERSON")]),
+        ("Wren Haldane Through the Years opens in May.", [("Wren Haldane Through", "PERSON")]),
+        ("Pick a subject you like.", []),
+    ])
+    found = find_persons(docs, raw)
+    assert set(found.persons) == {"Wren Haldane"}
+
+
+def test_a_gallery_is_not_a_person():
+    docs, raw = collection([("Her prints sold at Lotte Varga Art Projects in May.",
+                             [("Lotte Varga Art Projects", "PERSON")])])
+    assert not find_persons(docs, raw).persons

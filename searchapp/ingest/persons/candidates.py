@@ -259,6 +259,26 @@ def glued_to_its_rest(name: str, occurrences: list[Candidate], docs: list[DocTex
     return alone >= 2 and alone >= 2 * sum(len(full.findall(t)) for t in texts)
 
 
+def cut_glued_tails(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
+                    coll: Collection) -> dict[str, str]:
+    """A word of the page glued after a name the collection knows ("Ann Roe Subject" where
+    "Ann Roe" is found elsewhere): the last word is a word used in lower case and the name
+    without it is a candidate of its own -- cut it (in place).  Returns the names cut."""
+    names = {c.text for _, full, _ in found for c in full}
+    cut: dict[str, str] = {}
+    for _, full, _ in found:
+        for c in full:
+            words = c.text.split()
+            if len(words) < 3 or not rules.ordinary(words[-1], coll.lowercase):
+                continue
+            shorter = c.text.rsplit(None, 1)[0]
+            if shorter in names:
+                cut[c.text] = f"a word of the page glued after {shorter}"
+                c.end = c.start + len(shorter)
+                c.text = shorter
+    return cut
+
+
 _NAME_WORD = re.compile(NAME_TOKEN)
 # Not places: "New Delhi" is a place even in a collection that knows a "New Shepard".
 _PROMOTABLE = {"ORG", "PRODUCT", "WORK_OF_ART", "NORP", "GPE"}

@@ -51,6 +51,7 @@ from searchapp.ingest.persons import rules
 from searchapp.ingest.persons.candidates import (
     Collection,
     collection_evidence,
+    cut_glued_tails,
     doc_candidates,
     entity_prefix,
     given_name_before,
@@ -253,7 +254,7 @@ def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
     """Keep the full names the collection vouches for (in place, in ``found``); cut
     a sentence's opening word glued to a family name ("Thank Biden" -> "Biden", and the
     rest is judged in turn).  Returns the names turned down, with why."""
-    rejected: dict[str, str] = {}
+    rejected: dict[str, str] = cut_glued_tails(found, coll)
     docs_by_id = {doc.doc_id: doc for doc, _, _ in found}
     given_mid = {c.text.split()[0] for _, full, _ in found for c in full
                  if not c.opening and not c.heading}
