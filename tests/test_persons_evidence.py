@@ -284,3 +284,11 @@ def test_a_gallery_is_not_a_person():
     docs, raw = collection([("Her prints sold at Lotte Varga Art Projects in May.",
                              [("Lotte Varga Art Projects", "PERSON")])])
     assert not find_persons(docs, raw).persons
+
+
+def test_a_region_the_model_calls_a_person():
+    docs, raw = collection([
+        ("Schools in Varan Desh reopened, and clinics across Varan Desh too.",
+         [("Varan Desh", "PERSON"), ("Varan Desh", "PERSON")]),
+    ])
+    assert not find_persons(docs, raw).persons

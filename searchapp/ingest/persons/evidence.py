@@ -55,9 +55,9 @@ STRONG = FOR - {"pronoun", "listed", "short_name", "pronoun_next", "made_by", "t
 PERSONAL = STRONG - {"speech"}
 AGAINST = frozenset({"article", "thing", "org_after", "quoted", "price", "number",
                      "thing_apposition", "run_cut", "located", "listed_with_things",
-                     "thing_verb", "used", "belongings", "at_org"})
+                     "thing_verb", "used", "belongings", "at_org", "in_place"})
 #: Cues against that decide only where they are most of what is known of a name.
-SOFT = frozenset({"article", "run_cut"})
+SOFT = frozenset({"article", "run_cut", "in_place"})
 
 _TITLE_BEFORE = re.compile(rf"(?:{TITLES})\s+$")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.-]*)(,?)[ \t]+$")
@@ -138,6 +138,7 @@ _USED_BEFORE = re.compile(rf"\b(?:{USE_VERBS})[ \t]+(?:the[ \t]+)?$", re.I)
 _AT_BEFORE = re.compile(r"(?:^|[.!?:;\"“]\s*)At[ \t]+$|\b(?:work|works|worked|working|job|"
                         r"jobs|career|internship|intern|position|role|staff|team|employees?|"
                         r"engineers?|researchers?|scientists?|developers?|analysts?|here)[ \t]+at[ \t]+$")
+_IN_BEFORE = re.compile(r"\b(?:in|across|throughout|near|outside|inside|around)[ \t]+$")
 _THANKED = re.compile(r"\b(?:[Tt]hanks|[Tt]hank[ \t]+you|[Tt]hanked|[Gg]rateful)[ \t]+(?:to[ \t]+)?$")
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?(?![\w'’])")
 _BELONGINGS = re.compile(r"^['’]s?[ \t]+([a-z-]+)(?:[ \t]+([a-z]+))?")
@@ -244,6 +245,8 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         out.add("thing_verb")
     if _THANKED.search(before):
         out.add("thanked")  # "thanks to Ann Roe": weak (firms are thanked too)
+    if _IN_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):
+        out.add("in_place")  # "schools in Tamar Nadu": where, not who (soft)
     if _AT_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):
         out.add("at_org")
     if _USED_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):
