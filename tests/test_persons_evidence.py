@@ -292,3 +292,30 @@ def test_a_region_the_model_calls_a_person():
          [("Varan Desh", "PERSON"), ("Varan Desh", "PERSON")]),
     ])
     assert not find_persons(docs, raw).persons
+
+
+def test_a_name_opening_with_a_common_word_is_no_person():
+    """A flavour, a plugin, a threat group: the first word is a word the collection writes in
+    lower case and no name it knows begins with it; nothing says person."""
+    docs, raw = collection([
+        ("Try the Marzipan Quell tonight, or the Pepper Oolong for breakfast.",
+         [("Marzipan Quell", "PERSON"), ("Pepper Oolong", "PERSON")]),
+        ("Add marzipan and a pinch of pepper to the dough.", []),
+        ("Orla Brennick said the recipe came from her aunt.", [("Orla Brennick", "PERSON")]),
+    ])
+    found = find_persons(docs, raw)
+    assert set(found.persons) == {"Orla Brennick"}
+    assert "common word" in found.rejected["Marzipan Quell"]
+
+
+def test_a_common_word_as_a_given_name_the_collection_knows_stays():
+    """"Dawn" is a common word, but the model calls another "Dawn ..." a person: a given name
+    here.  A common family name ("Wall", "Guest") never counts against a name."""
+    docs, raw = collection([
+        ("At dawn the boats left, and Dawn Pellow painted the harbour.", [("Dawn Pellow", "PERSON")]),
+        ("Dawn Ashgrove, the curator, chose the works.", [("Dawn Ashgrove", "PERSON")]),
+        ("Linnea Wall painted the pier; a wall of the gallery holds it.",
+         [("Linnea Wall", "PERSON")]),
+    ])
+    found = find_persons(docs, raw)
+    assert {"Dawn Pellow", "Dawn Ashgrove", "Linnea Wall"} <= set(found.persons)

@@ -80,6 +80,9 @@ class Collection:
     #: (document, first word) -> the distinct names of two words or more it begins there,
     #: whatever the model's label ("Apache Kafka", "Apache Flink", "Apache Spark")
     first_words: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    #: word -> the distinct names of two words or more it begins that the model calls a
+    #: person anywhere in the collection (is it a given name here?)
+    given_of: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, documents: Iterable[DocText], raw: Mapping[str, list[RawMention]]
@@ -99,6 +102,8 @@ class Collection:
                     k = vote_key(m.text)
                     if m.label == "PERSON":
                         c.person_votes[k] += 1
+                        if len(words := k.split()) >= 2:
+                            c.given_of.setdefault(words[0], set()).add(k)
                     elif m.label in NOT_PERSON_LABELS:
                         c.other_votes[k] += 1
                         if m.label in THING_LABELS:
@@ -222,6 +227,24 @@ def doc_candidates(doc: DocText, raw: Mapping[str, list[RawMention]], coll: Coll
                 elif len(name) > 1:
                     single.append(cand)
     return full, single
+
+
+def common_word_name(name: str, coll: Collection) -> str | None:
+    """Why a name nothing strong vouches for is a phrase or a thing's name, or None: its
+    first word is a word the collection uses in lower case ("Chocolate Chai", "Site
+    Mailer", "Salt Typhoon") and is not known here as a given name -- it begins no other
+    name the model calls a person, the model never calls it or the last word alone a
+    person, and it is no title or role ("Coach Lee").  (A common last word is no such sign:
+    "West", "Guest", "Wall" are family names.)"""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    first, last = words[0], nm.family_word(name)
+    if (not rules.ordinary(first, coll.lowercase) or coll.given_of.get(first, set()) - {name}
+            or coll.person_votes[first] or coll.person_votes[last] or first in TITLE_WORDS
+            or first.casefold().rstrip(".") in ROLE_NOUNS):
+        return None
+    return f"its first word is a common word of the collection ({first.casefold()})"
 
 
 def glued_opener(name: str, occurrences: list[Candidate], coll: Collection,
@@ -350,6 +373,9 @@ def promote(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
             _read_all(name, doc, evid)
         # the model called it something else: something must speak for a person
         vouched = any(c.cues & ev.FOR for _, c in cands) or evid.for_
+        strong = evid.strong or any(c.cues & ev.STRONG for _, c in cands)
+        if not strong and common_word_name(name, coll):
+            continue
         if vouched and ev.verdict(evid).person:
             for full, cand in cands:
                 full.append(cand)
@@ -562,6 +588,8 @@ def _document_verdict(name: str, doc: DocText, coll: Collection) -> bool:
     """A name's verdict from every place a document writes it, and the model's votes."""
     evid = ev.NameEvidence()
     _read_all(name, doc, evid)
+    if not evid.strong and common_word_name(name, coll):
+        return False
     return ev.verdict(evid, coll.person_votes[name],
                       coll.other_votes[name] + coll.prefix_votes[name],
                       coll.place_votes[name]).person

@@ -51,6 +51,7 @@ from searchapp.ingest.persons import rules
 from searchapp.ingest.persons.candidates import (
     Collection,
     collection_evidence,
+    common_word_name,
     cut_glued_tails,
     doc_candidates,
     entity_prefix,
@@ -333,7 +334,8 @@ def _thing_shaped(name: str, evid: ev.NameEvidence, coll: Collection,
     """Why a name nothing vouches for is shaped like a thing's, or None: its first word
     begins three or more other names in one document ("Apache Kafka", "Apache Flink",
     "Apache Spark"), its last word is a common word in -ing ("Java Programming") or the
-    plural of one ("Gantt Charts"), a place ("Beko Europe"), or one letter ("Saa S").  A verb
+    plural of one ("Gantt Charts"), a place ("Beko Europe"), or one letter ("Saa S"); or a
+    word of it is a common word and neither is known as a name (:func:`common_word_name`).  A verb
     of speech vouches for a person except against a last word in -ing: companies speak
     too ("Acme Catering says")."""
     if any(evid.cue_counts[c] for c in ev.PERSONAL):
@@ -344,6 +346,9 @@ def _thing_shaped(name: str, evid: ev.NameEvidence, coll: Collection,
         return f"its last word is a common word ({last})"
     if evid.strong:
         return None
+    common = None if evid.bare_strong else common_word_name(name, coll)
+    if common:
+        return common
     if not coll.person_votes[first] and any(
             len(coll.first_words.get((d, first), ())) >= 3 for d in doc_ids):
         return f"its first word begins several names of one document ({first} ...)"
