@@ -473,3 +473,31 @@ def test_rejected_names_say_why():
                              [("Nova Kestrel", "PERSON")])])
     why = find_persons(docs, raw).rejected["Nova Kestrel"]
     assert re.search(r"context against: .*thing", why)
+
+
+def test_a_family_name_goes_to_no_other_documents_person_when_its_own_names_another():
+    """Doc B credits "Ebbe Castle" (a photo credit: not a person of the text) and then says
+    "Castle": that is not Jorun Castle of doc A, the collection's only Castle."""
+    docs, raw = collection(
+        [("Jorun Castle, the harbour master, said the pier would reopen.",
+          [("Jorun Castle", "PERSON")])],
+        [("Photo: Ebbe Castle", [("Ebbe Castle", "PERSON")]),
+         ("Castle said the light over the bay was poor that week.", [("Castle", "PERSON")])],
+    )
+    found = find_persons(docs, raw)
+    assert "Jorun Castle" in found.persons
+    assert "Jorun Castle" not in persons_of(found, docs[1])
+
+
+def test_a_monarchs_given_name_is_no_family_name():
+    """"Queen Maribel" in one document is not Maribel Ostrander of another: a queen's,
+    a knight's, a pope's title is followed by a given name."""
+    docs, raw = collection(
+        [("Maribel Ostrander, the curator, said the show opens in May.",
+          [("Maribel Ostrander", "PERSON")])],
+        [("A portrait of Queen Maribel hangs in the hall.", [("Maribel", "PERSON")]),
+         ("Sir Maribel was knighted in the spring.", [])],
+    )
+    found = find_persons(docs, raw)
+    assert "Maribel Ostrander" in found.persons
+    assert "Maribel Ostrander" not in persons_of(found, docs[1])

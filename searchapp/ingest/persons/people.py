@@ -70,6 +70,7 @@ from searchapp.ingest.persons.resolve import (
     Candidate,
     DocText,
     Lookup,
+    given_name_titled,
     resolve_document,
 )
 
@@ -235,8 +236,9 @@ def find_persons(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
     for _, _, single in found:  # a lone word the model mostly calls something else
         single[:] = [c for c in single
                      if coll.other_votes[c.text] <= coll.person_votes[c.text]]
-    lookup.add_families(c.text for _, _, single in found for c in single
-                        if "title" in c.cues)
+    lookup.add_families(c.text for doc, _, single in found for c in single
+                        if "title" in c.cues
+                        and not given_name_titled(doc.paragraphs[c.para][2], c.start))
     for doc, full, single in found:
         resolve_document(doc, full, single, raw, registry_found, lookup, coll.lowercase,
                          result.mentions, result.unresolved)
