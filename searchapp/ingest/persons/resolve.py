@@ -25,7 +25,7 @@ from functools import cached_property, lru_cache
 from searchapp.ingest.entities import Mention, Registry, nearest_mention
 from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
-from searchapp.ingest.persons.evidence import AGAINST, SOFT
+from searchapp.ingest.persons.evidence import AGAINST, SOFT, opening
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.words import KOREAN_PARTICLES, NATIVE_BYLINE, NATIVE_TITLES
 from searchapp.ingest.pipeline import guess_language
@@ -178,16 +178,20 @@ def given_name_titled(text: str, start: int) -> bool:
     return bool(_GIVEN_TITLE_BEFORE.search(text, max(0, start - 20), start))
 
 
-def names_before(doc: DocText, raw: Mapping[str, list[RawMention]]) -> dict[str, set[str]]:
+def names_before(doc: DocText, raw: Mapping[str, list[RawMention]],
+                 lowercase: set[str] | frozenset[str]) -> dict[str, set[str]]:
     """Family key -> the first words of the longer names the model calls persons in a
     document that end with that word ("Al Brown", whether the rules kept it or not): the
-    document names someone of that family."""
+    document names someone of that family.  Not a title, nor a sentence's opening word
+    used in lower case ("Blame Brown for ...")."""
     out: dict[str, set[str]] = {}
-    for pid, _, _ in doc.paragraphs:
+    for pid, _, text in doc.paragraphs:
         for r in raw.get(pid, ()):
             words = nm.tokens(r.text)
-            if r.label == "PERSON" and len(words) >= 2 and words[0] not in TITLE_WORDS:
-                out.setdefault(family_key(words[-1]), set()).add(words[0])
+            if (r.label != "PERSON" or len(words) < 2 or words[0] in TITLE_WORDS
+                    or (words[0].casefold() in lowercase and opening(text, r.start))):
+                continue
+            out.setdefault(family_key(words[-1]), set()).add(words[0])
     return out
 
 
@@ -264,7 +268,7 @@ def resolve_document(doc: DocText, full: list[Candidate], single: list[Candidate
             first = nm.tokens(c.text)[0]
             s = paras[c.para][2].find(first, c.start)
             single.append(Candidate(c.para, s, s + len(first), first, True))
-    before = names_before(doc, raw)
+    before = names_before(doc, raw, lowercase)
     for c in single:
         if _overlaps(out[c.para], c.start, c.end):
             continue
