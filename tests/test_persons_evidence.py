@@ -319,3 +319,14 @@ def test_a_common_word_as_a_given_name_the_collection_knows_stays():
     ])
     found = find_persons(docs, raw)
     assert {"Dawn Pellow", "Dawn Ashgrove", "Linnea Wall"} <= set(found.persons)
+
+
+def test_a_preposition_before_a_possessive_says_no_place():
+    """"from Quarla's review", "from the Vendo brothers' foundry": whose, not where."""
+    docs, raw = collection([
+        ("Pictures from Quarla's review of the box.", [("Quarla", "GPE")]),
+        ("The type comes from the Vendo brothers' foundry.", [("Vendo", "GPE")]),
+        ("The parcel came from Tarvik.", [("Tarvik", "GPE")]),
+    ])
+    places = places_of(find_persons(docs, raw), docs[0])
+    assert places == {"Tarvik"}

@@ -186,8 +186,8 @@ def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMentio
             out.add("listed_with_person")  # "Gucci, Balenciaga and Alexander McQueen"
         if m.label == "PERSON" and _COMMA.fullmatch(text, m.end, s):
             out.add("after_person")  # "Ann Roe, M.A.": a degree
-    if _PREPOSITION.search(before):
-        out.add("preposition")
+    if _PREPOSITION.search(before) and not _POSSESSIVE.match(after):
+        out.add("preposition")  # not "from Becca's review", "from the Gando brothers'"
     if not text[:s].strip() and _DATELINE_AFTER.match(after):
         out.add("dateline")
     if _COMPOUND_AFTER.match(text[e:me + 12]):
@@ -207,6 +207,7 @@ def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMentio
 
 
 _COMMA = re.compile(r",[ \t]+")
+_POSSESSIVE = re.compile(r"['’]s?(?![\w'’])|[ \t]+[a-z]+s['’](?![\w'’])")
 _AND_OR = re.compile(r",?[ \t]+(?:and|or|&)[ \t]+")
 _VENUE_END = re.compile(r"[ \t]*(?:[;()]|$|\.(?:\s|$)|,[ \t]+(?:and[ \t]+)?the\b)")
 _NOT_A_NAME_WORD = frozenset({"I", "A", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
