@@ -18,7 +18,14 @@ collection.  Then, as the Persons tab and ``searchapp persons`` list them:
 * every name found that the labels do not cover yet (``--unlabeled``: with the
   paragraph it was first found in, to read and label);
 * ``--dump FILE``: every person and place with its paragraph count, to compare
-  two versions of the rules (which real persons a change lost: recall).
+  two versions of the rules (which real persons a change lost: recall);
+* ``--against FILE``: pooled recall against such a dump of another version -- of the
+  persons (places) labeled true (the labels cover what every version measured listed),
+  how many each finds, and which one loses or gains;
+* ``--merges``: what to read for wrong merges and splits -- every spelling merged into a
+  person from another document (its reason: "family name (the only one in the
+  collection)", "romanization", "middle name" ...), and every two persons listed with
+  the same last word and the same first word or initial.
 """
 
 from __future__ import annotations
@@ -26,8 +33,10 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,6 +108,38 @@ def run(name: str, cache: Path | None) -> dict:
         + [("place", n, place_counts[n], first[("place", n)]) for n in place_counts
            if n not in labels["places"]])
     out["dump"] = {"persons": dict(counts.most_common()), "places": place_counts}
+    out["merges"] = [(name, row["text"], row["why"], row["mentions"], row["documents"])
+                     for name, e in found.evidence.items() for row in e["spellings"]
+                     if row["why"] not in ("name", "short name (same article)")]
+    out["splits"] = _possible_splits(list(found.persons))
+    return out
+
+
+def _possible_splits(names: list[str]) -> list[tuple[str, str]]:
+    """Pairs of persons with the same last word and the same first word or initial."""
+    def words(n: str) -> list[str]:
+        folded = unicodedata.normalize("NFKD", n).encode("ascii", "ignore").decode()
+        return re.findall(r"[\w'’-]+", folded.casefold())
+    out = []
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            wa, wb = words(a), words(b)
+            if len(wa) >= 2 and len(wb) >= 2 and wa[-1] == wb[-1] and wa[0][0] == wb[0][0]:
+                out.append((a, b))
+    return out
+
+
+def pooled_recall(labels: dict, ours: dict, theirs: dict) -> dict:
+    """Of the names labeled true (every version's lists were labeled: the pool of what
+    any of them finds), how many each version finds."""
+    out = {}
+    for kind in ("persons", "places"):
+        true = {n for n, v in labels[kind].items() if v}
+        a, b = true & set(ours[kind]), true & set(theirs[kind])
+        pool = len(true) or 1
+        out[kind] = {"pool": len(true), "ours": len(a), "theirs": len(b),
+                     "recall": round(len(a) / pool, 3), "theirs_recall": round(len(b) / pool, 3),
+                     "lost": sorted(b - a), "gained": sorted(a - b)}
     return out
 
 
@@ -121,11 +162,17 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, help="keep the model's raw mentions in this file")
     ap.add_argument("--unlabeled", action="store_true", help="list names not labeled yet")
     ap.add_argument("--dump", type=Path, help="write every person and place with its count")
+    ap.add_argument("--against", type=Path, help="a --dump of another version: pooled recall")
+    ap.add_argument("--merges", action="store_true", help="list merges and possible splits")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     r = run(args.set, args.cache)
     if args.dump:
         args.dump.write_text(json.dumps(r["dump"], indent=1, ensure_ascii=False), "utf-8")
+    if args.against:
+        labels = json.loads(TRIALS.read_text("utf-8"))["sets"][args.set]["labels"]
+        r["recall"] = pooled_recall(labels, r["dump"],
+                                    json.loads(args.against.read_text("utf-8")))
     if args.json:
         print(json.dumps({k: v for k, v in r.items() if k != "dump"}, indent=1,
                          ensure_ascii=False))
@@ -140,6 +187,14 @@ def main() -> None:
     print(f"all {a['listed']} persons: P {a['precision']} ({a['right']} of {a['labeled']} labeled)")
     print(f"places: P {p['precision']} ({p['right']} of {p['labeled']} labeled); not places: "
           f"{p['wrong']}")
+    for kind, x in r.get("recall", {}).items():
+        print(f"{kind} recall (pooled over {x['pool']} true): {x['recall']} (the other version "
+              f"{x['theirs_recall']}); lost: {x['lost']}; gained: {x['gained']}")
+    if args.merges:
+        print(f"merged from other documents or by a rule ({len(r['merges'])}):")
+        for name, text, why, n, d in r["merges"]:
+            print(f"  {name} <- {text} ({why}, {n} mentions, {d} documents)")
+        print(f"possible splits ({len(r['splits'])}): {r['splits']}")
     if args.unlabeled:
         print(f"unlabeled ({len(r['unlabeled'])}):")
         for kind, name, n, snip in r["unlabeled"]:
