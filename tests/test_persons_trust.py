@@ -501,3 +501,18 @@ def test_a_monarchs_given_name_is_no_family_name():
     found = find_persons(docs, raw)
     assert "Maribel Ostrander" in found.persons
     assert "Maribel Ostrander" not in persons_of(found, docs[1])
+
+
+def test_a_family_name_with_its_particle_capitalized_is_the_same_person():
+    """"Van Drossel" alone (the particle capitalized, as a family name standing alone is
+    written) is "Pieter van Drossel" of the same page, not a second person."""
+    docs, raw = collection([
+        ("Pieter van Drossel’s presence runs through the show.",
+         [("Pieter van Drossel", "PERSON")]),
+        ("Drawings by Van Drossel hang beside the later works.", [("Van Drossel", "PERSON")]),
+        ("Van Drossel said the last paintings were made in 1890.", [("Van Drossel", "PERSON")]),
+        ("The route follows Van Drossel’s walks through the town.", [("Van Drossel", "PERSON")]),
+    ])
+    found = find_persons(docs, raw)
+    assert set(found.persons) == {"Pieter van Drossel"}
+    assert persons_of(found, docs[0]) == {"Pieter van Drossel"}

@@ -234,13 +234,15 @@ def common_word_name(name: str, coll: Collection) -> str | None:
     first word is a word the collection uses in lower case ("Chocolate Chai", "Site
     Mailer", "Salt Typhoon") and is not known here as a given name -- it begins no other
     name the model calls a person, the model never calls it or the last word alone a
-    person, and it is no title or role ("Coach Lee").  (A common last word is no such sign:
+    person, and it is no title or role ("Coach Lee") nor a name's particle ("Van Morrison").
+    (A common last word is no such sign:
     "West", "Guest", "Wall" are family names.)"""
     words = name.split()
     if len(words) < 2:
         return None
     first, last = words[0], nm.family_word(name)
-    if (not rules.ordinary(first, coll.lowercase) or coll.given_of.get(first, set()) - {name}
+    if (not rules.ordinary(first, coll.lowercase) or first.casefold() in _PARTICLES
+            or coll.given_of.get(first, set()) - {name}
             or coll.person_votes[first] or coll.person_votes[last] or first in TITLE_WORDS
             or first.casefold().rstrip(".") in ROLE_NOUNS):
         return None
@@ -596,12 +598,17 @@ def _document_verdict(name: str, doc: DocText, coll: Collection) -> bool:
 
 
 def to_longer_names(full: list[Candidate], doc: DocText | None = None) -> None:
-    """"Van Der Beek" in a document that says "James Van Der Beek" is him; and a name
+    """"Van Der Beek" (or "Van Gogh") in a document that says "James Van Der Beek" ("Vincent
+    van Gogh") is him; and a name
     the model cut before its last word ("Carrie Mae" in "Carrie Mae Weems: In Dialogue")
     is the longer name of the document its text goes on into."""
     names = {c.text for c in full}
     for c in full:
-        longer = [n for n in names if n.endswith(" " + c.text)]
+        # a particle is capitalized where the family name stands alone ("Van Gogh" for
+        # "Vincent van Gogh")
+        particle = c.text.split()[0].casefold() in _PARTICLES
+        longer = [n for n in names if n.endswith(" " + c.text) or (
+            particle and n.casefold().endswith(" " + c.text.casefold()))]
         if longer:
             c.text = max(longer, key=len)
             continue
