@@ -121,6 +121,9 @@ TITLES = (
     r"Colonel|Col\.|Judge|Justice|Mayor|CEO|Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|Mr|Mrs|Ms|"
     r"Sir|Dame|Lord|Lady"
 )
+#: Titles a given name follows, not a family name ("Queen Elizabeth", "Sir Keir", "Pope
+#: Leo"): the word after them is no family name to look for in other documents.
+GIVEN_NAME_TITLES = r"King|Queen|Prince|Princess|Emperor|Empress|Pope|Saint|Sir|Dame|Lord|Lady"
 #: The words of the titles ("Vice", "President", "Gov.", "Defen[cs]e" as written).
 TITLE_WORDS = frozenset(w for t in TITLES.split("|")
                         for w in re.sub(r"[\\()?:\-]|elect", " ", t).split())

@@ -47,7 +47,8 @@ SIDECAR_VERSION = 1
 #: Bumped when the resolution rules (people.py, resolve.py, rules.py, names.py, evidence.py,
 #: candidates.py, places.py) change what they make of the same raw mentions: the next run
 #: resolves again.  4: persons judged on their evidence, merges by rule, evidence kept.
-RESOLUTION_VERSION = 4
+#: 5: every place a document writes a name read, its family name alone, things and firms.
+RESOLUTION_VERSION = 5
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8
 #: Paragraphs recognized (and committed) at a time, by one process.

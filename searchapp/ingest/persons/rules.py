@@ -62,6 +62,12 @@ _SPACED = re.compile(rf"[ \t]+(?:{POSSESSIVE}\b|[-–—][ \t])")
 _WORD_TAIL = re.compile(r"(?:ed|ing|based|style|like|era|type|esque|born|led|backed|owned|"
                         r"sized|wide|free|friendly|made|fueled)$")
 _ROLE_WORD = re.compile(r"([A-Z][a-z]+)[ \t]+(?=[A-Z])")
+# Capitalized small words a title runs on with after a name ("Ann Roe Through", "Ann
+# Roe With"): never the end of a person's name.
+_FUNCTION_TAIL = re.compile(r"(?:[ \t]+(?:The|Of|And|Or|Through|With|Without|From|Into|About|"
+                            r"Over|After|Before|Under|For|To|At|In|On|By|Is|Was|Are|Vs|Versus|"
+                            r"Against|Between|Behind|Beyond|Across|During|Since|Until|Upon|"
+                            r"Within|Amid))+$")
 _CAPS_TAIL = re.compile(r"(?:[ \t,]+[A-Z]{2,})+$")
 _UNDERSCORED_FAMILY = re.compile(r"[A-Za-z]_([A-Z][a-z]+)[ \t]+$")
 _CHARACTER_BEFORE = re.compile(
@@ -133,6 +139,9 @@ def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
         end = m.end()
     if ", " in text[start:end]:  # "Georgia Silvera Seamans, Environmental Studies"
         end = text.index(", ", start, end)
+    m = _FUNCTION_TAIL.search(text, start, end)  # "Ann Roe Through the Years": a title's word
+    if m and m.start() > start:
+        end = m.start()
     if end <= start:
         return []
     pieces: list[tuple[int, int]] = []
