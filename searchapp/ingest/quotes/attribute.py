@@ -1,0 +1,537 @@
+"""Quotations and reported speech in a document, each with its speaker.
+
+Rules over the words around each quotation (no parser: the persons stage runs only
+the recognizer, and a dependency parse would double its time, see
+benchmarks/RESULTS.md "Quotes"), in the order a reader uses them:
+
+1. **after the quotation**, in its sentence: '"...," Volker said', '"...," said
+   Aseem Prakash, founding director ...', '"...," Morrison, Vindman's superior, said';
+2. **before it**: 'Morrison told the committee, "..."', 'He added: "..."';
+3. **around a few quoted words**: 'Noem called it a "bold effort"', 'Richardson said
+   that Rudolph "can't antagonize a fight"' -- the subject of the speech verb;
+4. **the same speaker goes on**: a second quotation opening a sentence after an
+   attributed one in the paragraph, a quotation continued into the next paragraph
+   (opened there again, not closed before), and a paragraph that is only a
+   quotation right after one whose last sentence is an attributed quotation;
+5. **reported speech** without marks: "Volker said he had no knowledge ...",
+   "..., Cook said.", "..., Mayer said, and ...", "according to X, ...";
+6. **embedded posts** ("— Name (@handle) Month D, YYYY" after the post's text) and
+   **transcripts** ("ROSIE CURTS: ..." turns).
+
+Speakers are read by :mod:`searchapp.ingest.quotes.speakers`: a person found in
+the document, a pronoun or a role standing for one, or an unnamed source.  Text
+inside quotation marks is never read for a speaker, so a person only mentioned in
+someone's quotation is never its speaker.  Korean and Chinese: :mod:`.cjk`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from searchapp.ingest.quotes import lexicon as lx
+from searchapp.ingest.quotes.marks import Span, quote_spans
+from searchapp.ingest.quotes.quote import Quote
+from searchapp.ingest.quotes.speakers import (
+    UNKNOWN,
+    Person,
+    Salience,
+    Who,
+    classify,
+    learn_roles,
+)
+from searchapp.ingest.quotes.text import Word, sentences, words
+
+_PARTICIPLES = frozenset(w for w in lx.ALL_VERBS if w.endswith("ing"))
+_EMBED = re.compile(r"^[—–-]\s*(?P<who>[^()@]{2,80}?)\s*\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.? \d{1,2},"
+                    r" \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\s*$")
+_TURN = re.compile(r"^(?P<who>[A-Z][A-Z.'’\- ]{1,60}?(?:,[A-Z ,.'’\-]{1,40})?(?: #\d+)?):\s+\S")
+_LINK = re.compile(r"\s*pic\.twitter\.com/\S+\s*$")
+
+
+@dataclass
+class _Para:
+    text: str
+    spans: list[Span]
+    persons: list[Person]
+    labels: list[tuple[int, int, str]]
+    sentences: list[tuple[int, int]]
+    heading: bool
+
+    @property
+    def quotes(self) -> list[tuple[int, int]]:
+        return [(s.start, s.end) for s in self.spans]
+
+    def words(self, a: int, b: int) -> list[Word]:
+        return words(self.text, a, b, self.quotes)
+
+    def persons_outside(self) -> list[Person]:
+        return [p for p in self.persons if not any(a <= p.start < b for a, b in self.quotes)]
+
+
+class _Document:
+    def __init__(self, texts: Sequence[str], kinds: Sequence[str],
+                 persons: Sequence[Sequence[Person]], labels: Sequence[Sequence]) -> None:
+        spans = quote_spans(list(texts))
+        self.paras = []
+        for text, kind, sp, ps, lb in zip(texts, kinds, spans, persons, labels, strict=True):
+            quotes = [(s.start, s.end) for s in sp]
+            self.paras.append(_Para(text, sp, sorted(ps, key=lambda p: p.start),
+                                    list(lb), sentences(text, quotes),
+                                    kind not in ("body", "quote", "list", "")))
+        self.salience = Salience()
+        self.out: list[list[Quote]] = [[] for _ in texts]
+        self.chain_speaker: dict[int, tuple[str | None, str]] = {}
+
+    # -- pass 1: roles and sexes ------------------------------------------------------
+
+    def learn(self) -> None:
+        prev_subject: str | None = None
+        for para in self.paras:
+            persons = para.persons_outside()
+            for a, b in para.sentences:
+                ws = para.words(a, b)
+                learn_roles(para.text, ws, persons, self.salience)
+                first = next((w for w in ws if w.text not in ('"', "“", "‘", "'")), None)
+                if first is not None and first.lower in ("he", "she") and prev_subject:
+                    self.salience.vote_sex(prev_subject, lx.PERSON_PRONOUNS[first.lower])
+                subject = self._subject_person(para, ws)
+                prev_subject = subject.name if subject else None
+                if subject is not None:
+                    for w in ws:  # "Heyward said that he ..."
+                        if w.start > subject.end and w.lower in ("he", "she"):
+                            self.salience.vote_sex(subject.name, lx.PERSON_PRONOUNS[w.lower])
+                            break
+            if para.heading:
+                prev_subject = None
+
+    def _subject_person(self, para: _Para, ws: Sequence[Word]) -> Person | None:
+        """The person a sentence opens with (its subject, as news writes it)."""
+        persons = para.persons_outside()
+        seen = 0
+        for w in ws:
+            if w.text == "Q":
+                return None
+            p = next((p for p in persons if p.start == w.start), None)
+            if p is not None:
+                rest = para.text[p.end:p.end + 3]
+                if rest.startswith(("'s", "’s", "' ", "’ ")):
+                    return None
+                return p
+            if w.lower in lx.PREPOSITIONS and seen > 0 and w.lower != "in":
+                pass
+            seen += 1
+            if seen > 12:
+                return None
+        return None
+
+    # -- resolution ----------------------------------------------------------------------
+
+    def resolve(self, who: Who, para: int, exclude: set[str]) -> tuple[str | None, str] | None:
+        """(person or None for unnamed, source text), or None when nobody is named."""
+        if who.kind == "person":
+            return who.name, who.text
+        if who.kind == "pronoun":
+            name = self.salience.pronoun(para, who.sex, exclude)
+            return (name, who.text) if name else None
+        if who.kind == "role":
+            name = self.salience.role(who)
+            if name and name not in exclude:
+                return name, who.text
+            if who.role in lx.SOURCE_NOUNS or who.role in self.salience.unnamed_roles:
+                return None, who.text
+            return None if who.role in lx.ROLE_NOUNS else (None, who.text)
+        if who.kind == "unnamed":
+            if who.indefinite and who.role:
+                self.salience.unnamed_roles.add(who.role)
+            return None, who.text
+        return None
+
+    # -- pass 2 ------------------------------------------------------------------------
+
+    def run(self) -> list[list[Quote]]:
+        self.learn()
+        turns = self._transcript()
+        prev_last: tuple[str | None, str] | None = None
+        for i, para in enumerate(self.paras):
+            if i in turns:
+                self._emit(i, *turns[i], para.text.index(":") + 1, len(para.text), "direct")
+                prev_last = None
+                continue
+            prev_last = self._paragraph(i, para, prev_last)
+        self._embeds()
+        return self.out
+
+    def _emit(self, i: int, speaker: str | None, source: str, a: int, b: int, kind: str) -> None:
+        text = self.paras[i].text
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1] in " ,;:—–":
+            b -= 1
+        if b - a < 2:
+            return
+        self.out[i].append(Quote(a, b, speaker, source, kind))
+        if speaker:
+            self.salience.note(i, speaker)
+
+    def _paragraph(self, i: int, para: _Para, prev_last) -> tuple[str | None, str] | None:
+        attributed: dict[int, tuple[str | None, str]] = {}  # span index -> speaker
+        last_direct: tuple[str | None, str] | None = None
+        last_in_final_sentence = None
+        for si, (a, b) in enumerate(para.sentences):
+            ws = para.words(a, b)
+            subject = self._sentence_subject(i, para, ws)
+            if subject is not None and subject[0]:
+                self.salience.note(i, subject[0])
+            in_sentence = [k for k, s in enumerate(para.spans) if a <= s.start < b]
+            proper: list[int] = []  # quotes attributed before/after: not inside a clause
+            for k in in_sentence:
+                span = para.spans[k]
+                found, how = self._direct(i, para, span, a, b, subject)
+                if found is None and span.open_before and span.chain in self.chain_speaker:
+                    found, how = self.chain_speaker[span.chain], "chain"
+                if found is None and last_direct is not None and span.start == a:
+                    found, how = last_direct, "same"
+                if found is None and k == 0 and si == 0 and span.start == a \
+                        and prev_last is not None and not self._has_verb(ws):
+                    found, how = prev_last, "previous"
+                if found is None:
+                    continue
+                attributed[k] = found
+                self.chain_speaker.setdefault(span.chain, found)
+                if how != "inside":
+                    proper.append(k)
+                    last_direct = found
+                if si == len(para.sentences) - 1:
+                    last_in_final_sentence = found
+            self._reported(i, para, a, b, ws, subject,
+                           [para.spans[k] for k in proper])
+        for k, (speaker, source) in attributed.items():
+            s = para.spans[k]
+            self._emit(i, speaker, source, s.start, s.end, "direct")
+        if para.spans and para.spans[-1].open_after and len(para.spans) - 1 in attributed:
+            self.chain_speaker.setdefault(para.spans[-1].chain, attributed[len(para.spans) - 1])
+        return last_in_final_sentence
+
+    def _has_verb(self, ws: Sequence[Word]) -> bool:
+        return any(_is(w, lx.SAY) for w in ws)
+
+    # -- subjects -------------------------------------------------------------------------
+
+    def _sentence_subject(self, i: int, para: _Para, ws: Sequence[Word]
+                          ) -> tuple[str | None, str] | None:
+        p = self._subject_person(para, ws)
+        if p is not None:
+            return p.name, para.text[p.start:p.end]
+        first = next((w for w in ws if w.text not in ('"', "“", "‘", "'", ",")), None)
+        if first is not None and first.lower in ("he", "she"):
+            name = self.salience.pronoun(i, lx.PERSON_PRONOUNS[first.lower], set())
+            if name:
+                return name, first.text
+        return None
+
+    def _subject_of(self, i: int, para: _Para, ws: Sequence[Word], k: int,
+                    subject, exclude: set[str]) -> tuple[str | None, str] | None:
+        """The speaker of the verb ``ws[k]``: the words before it back to a clause's
+        start, or the sentence's subject after "and", a participle or an infinitive."""
+        j = k - 1
+        while j >= 0 and ws[j].lower in lx.LIGHT:
+            j -= 1
+        if j < 0:
+            return None
+        if ws[k].lower in _PARTICIPLES or ws[j].lower in ("and", "but", "or", "to", "then"):
+            return subject  # "..., saying ...", "and added, ...", "to describe ...": its subject
+        start = j
+        while start >= 0 and ws[start].text not in ("Q", ";", ":") \
+                and ws[start].lower not in lx.SUBORDINATORS and k - start <= 30:
+            start -= 1
+        region = ws[start + 1:j + 1]
+        if region and region[0].lower == "as" and len(region) > 1:
+            region = region[1:]
+        who = classify(para.text, region, para.persons_outside(), para.labels)
+        if who is UNKNOWN or who.kind == "unknown":
+            return None
+        return self.resolve(who, i, exclude)
+
+    # -- direct quotations ----------------------------------------------------------------
+
+    def _direct(self, i: int, para: _Para, span: Span, a: int, b: int, subject
+                ) -> tuple[tuple[str | None, str] | None, str]:
+        text = para.text
+        after = para.words(span.end, b)
+        cut = next((n for n, w in enumerate(after) if w.text == "Q"), len(after))
+        after = after[:cut]
+        tail = after[1:] if after and after[0].text == "," else after
+        # 1. '..., said NAME' / '..., NAME said'
+        if tail and _is(tail[0], lx.SAY) and _not_passive(tail, 0):
+            region = []
+            for w in tail[1:]:
+                if w.text in (",", ".", ";", ":", "!", "?"):
+                    break
+                region.append(w)
+            who = classify(text, region, para.persons_outside(), para.labels, verb_first=True)
+            got = self.resolve(who, i, set())
+            if got is not None:
+                return got, "after"
+        if tail and (not after or after[0].text == "," or text[span.end - 2:span.end - 1]
+                     in ",?!—–-" or text[span.end - 1] in ",?!"):
+            for n, w in enumerate(tail[:32]):
+                if w.text in (".", ";", ":", "!", "?"):
+                    break
+                if _is(w, lx.SAY) and n > 0 and _not_passive(tail, n):
+                    if tail[0].lower in ("and", "but", "or", "while", "as", "which", "who"):
+                        break  # a clause of its own, not an attribution
+                    who = classify(text, tail[:n], para.persons_outside(), para.labels)
+                    got = self.resolve(who, i, set())
+                    if got is not None:
+                        return got, "after"
+                    break
+        before = para.words(a, span.start)
+        # 2. 'NAME told the committee, "...' / 'He added: "...'
+        if before and (before[-1].text in (",", ":") or _is(before[-1], lx.SAY)):
+            for k in range(len(before) - 1, max(-1, len(before) - 10), -1):
+                w = before[k]
+                if w.text == "Q":
+                    break
+                if _is(w, lx.SAY) and _not_passive(before, k):
+                    exclude = self._objects(para, before[k + 1:])
+                    got = self._subject_of(i, para, before, k, subject, exclude)
+                    if got is not None:
+                        return got, "before"
+                    break
+        # 3. a few quoted words inside a clause with a speech verb
+        for k in range(len(before) - 1, -1, -1):
+            w = before[k]
+            if _is(w, lx.ALL_VERBS) and _not_passive(before, k):
+                exclude = self._objects(para, before[k + 1:])
+                got = self._subject_of(i, para, before, k, subject, exclude)
+                if got is not None:
+                    return got, "inside"
+                break
+        return None, ""
+
+    def _objects(self, para: _Para, ws: Sequence[Word]) -> set[str]:
+        """Persons named after a verb (its listeners: "he told Cook")."""
+        if not ws:
+            return set()
+        a, b = ws[0].start, ws[-1].end
+        return {p.name for p in para.persons_outside() if a <= p.start < b}
+
+    # -- reported speech ------------------------------------------------------------------
+
+    def _reported(self, i: int, para: _Para, a: int, b: int, ws: Sequence[Word], subject,
+                  proper: list[Span]) -> None:
+        if para.heading or len([w for w in ws if w.text not in ("Q", ",", ".")]) < 4:
+            return
+        stop = min([s.start for s in proper] + [b])
+        # "X said (that) ..." with the speaker opening the clause
+        for k, w in enumerate(ws):
+            if w.start >= stop:
+                break
+            low = w.lower
+            if not _is(w, lx.REPORT) and not _is(w, lx.REPORT_THAT):
+                continue
+            if not _not_passive(ws, k) or (k + 1 < len(ws) and ws[k + 1].lower == "to"):
+                continue
+            n = k + 1
+            if low in ("point", "pointed", "points") and n < len(ws) and ws[n].lower == "out":
+                n += 1
+            if low in lx.REPORT_THAT or low.startswith(("point",)):
+                if n >= len(ws) or ws[n].lower != "that":
+                    continue
+            exclude = set()
+            if low in ("told", "tells", "tell", "telling"):
+                obj_end = n
+                while obj_end < len(ws) and obj_end - n < 8 and ws[obj_end].lower != "that" \
+                        and ws[obj_end].lower not in lx.PERSON_PRONOUNS \
+                        and ws[obj_end].lower not in ("the", "a", "an", "it", "they", "there",
+                                                       "his", "her", "its", "their", "this"):
+                    obj_end += 1
+                if obj_end == n + 0 and n < len(ws) and ws[n].lower in ("the", "a", "an"):
+                    obj_end = n + 2
+                exclude = self._objects(para, ws[n:obj_end])
+                n = obj_end
+            if n < len(ws) and ws[n].lower == "that":
+                n += 1
+            clause = [x for x in ws[n:] if x.start < stop and x.text not in (",", ".")]
+            if len(clause) < 3 or all(x.text == "Q" for x in clause):
+                continue
+            got = self._subject_of(i, para, ws, k, subject, exclude)
+            if got is None:
+                continue
+            self._emit(i, *got, ws[n].start, stop, "reported")
+            return
+        # "..., Cook said." / "..., said NAME, ..." / "..., Mayer said, and ..."
+        chunks = _comma_chunks(ws)
+        for c in range(1, len(chunks)):
+            chunk = chunks[c]
+            if chunk[0].start >= stop:
+                break
+            got = self._attribution_chunk(i, para, chunk, subject, last=c == len(chunks) - 1)
+            if got is None:
+                continue
+            left = [w for ch in chunks[:c] for w in ch if w.text not in ("Q",)]
+            right = [w for ch in chunks[c + 1:] for w in ch if w.start < stop]
+            if len([w for w in left if w.text.isalnum()]) < 3:
+                continue
+            self._emit(i, *got, left[0].start, left[-1].end, "reported")
+            if right and not _appositive(right) and len(right) >= 3:
+                self._emit(i, *got, right[0].start, right[-1].end, "reported")
+            return
+        # "..., according to X"
+        for k, w in enumerate(ws[:-2]):
+            if w.lower == "according" and ws[k + 1].lower == "to":
+                region = []
+                for x in ws[k + 2:]:
+                    if x.text in (",", ".", ";"):
+                        break
+                    region.append(x)
+                who = classify(para.text, region, para.persons_outside(), para.labels,
+                               verb_first=True)
+                got = self.resolve(who, i, set())
+                if got is None:
+                    return
+                rest = [x for x in ws if not (w.start <= x.start < (region[-1].end if region
+                                                                     else w.end))
+                        and x.text not in (",", ".")]
+                if len(rest) >= 3:
+                    self._emit(i, *got, rest[0].start, rest[-1].end, "reported")
+                return
+
+    def _attribution_chunk(self, i: int, para: _Para, chunk: Sequence[Word], subject,
+                           last: bool) -> tuple[str | None, str] | None:
+        """A comma-delimited "Cook said" / "said Darren Tipton" / "he said" chunk."""
+        if not chunk or any(w.text == "Q" for w in chunk):
+            return None
+        first = chunk[0].lower
+        if _is(chunk[0], lx.REPORT | {"added", "explained", "noted"}):
+            if not last and len(chunk) < 2:
+                return None
+            who = classify(para.text, chunk[1:], para.persons_outside(), para.labels,
+                           verb_first=True)
+            return self.resolve(who, i, set())
+        for k, w in enumerate(chunk[:12]):
+            if _is(w, lx.SAY) and k > 0:
+                if w.lower not in lx.REPORT and w.lower not in ("added", "explained", "noted",
+                                                               "recalled", "wrote"):
+                    return None
+                if len(chunk) - k > 10:
+                    return None
+                if not _not_passive(chunk, k):
+                    return None
+                exclude = self._objects(para, chunk[k + 1:])
+                who = classify(para.text, chunk[:k], para.persons_outside(), para.labels)
+                if who.kind == "unknown":
+                    return None
+                return self.resolve(who, i, exclude)
+            if w.lower in lx.SUBORDINATORS or w.lower in lx.PREPOSITIONS and k == 0:
+                return None
+        return None
+
+    # -- posts and transcripts ------------------------------------------------------------
+
+    def _embeds(self) -> None:
+        """"— Name (@handle) November 3, 2019" after an embedded post: the paragraph
+        before is Name's."""
+        for i in range(1, len(self.paras)):
+            para = self.paras[i]
+            m = _EMBED.match(para.text.strip())
+            if not m:
+                continue
+            who_end = para.text.index("(@")
+            person = next((p for p in para.persons if p.start < who_end), None)
+            prev = self.paras[i - 1]
+            if prev.spans or self.out[i - 1]:
+                continue
+            body = _LINK.sub("", prev.text)
+            if person is not None:
+                self._emit(i - 1, person.name, m.group("who"), 0, len(body), "direct")
+            else:
+                name = m.group("who").strip()
+                if not any(c.isupper() for c in name[1:]):
+                    self._emit(i - 1, None, name, 0, len(body), "direct")
+
+    def _transcript(self) -> dict[int, tuple[str | None, str]]:
+        """Turns of a transcript ("ROSIE CURTS: ...", "UNIDENTIFIED PERSON #1: ..."):
+        three or more in a document."""
+        turns = {i: m.group("who") for i, para in enumerate(self.paras)
+                 if (m := _TURN.match(para.text))}
+        if len(turns) < 3:
+            return {}
+        known: dict[str, str] = {}
+        for para in self.paras:
+            for p in para.persons:
+                known.setdefault(para.text[p.start:p.end].casefold(), p.name)
+                known.setdefault(p.name.casefold(), p.name)
+                for part in p.name.split():
+                    known.setdefault(part.casefold(), p.name)
+        out = {}
+        for i, label in turns.items():
+            name = label.split(",")[0].strip()
+            if name.startswith("UNIDENTIFIED"):
+                out[i] = (None, label.title())
+                continue
+            if "," in label:  # "SACHA PFEIFFER, HOST": the program's own voice
+                continue
+            hit = known.get(name.casefold()) or known.get(name.split()[-1].casefold())
+            if hit:
+                out[i] = (hit, label.title())
+        return out
+
+
+def _is(w: Word, verbs: frozenset[str] | set[str]) -> bool:
+    """``w`` is one of ``verbs`` written as a verb (lower case: "Islamic State" is none)."""
+    return w.lower in verbs and w.text[:1].islower()
+
+
+def _not_passive(ws: Sequence[Word], k: int) -> bool:
+    """``ws[k]`` is a verb of speech in use: not "was told", "That said", "so-called"."""
+    j = k - 1
+    while j >= 0 and ws[j].lower in ("not", "never", "also", "widely", "often"):
+        j -= 1
+    if j >= 0 and ws[j].lower in lx.PASSIVE_BEFORE:
+        return False
+    if ws[k].lower == "said" and j >= 0 and ws[j].lower == "that" and (j == 0 or ws[j - 1].text
+                                                                      in (".", ",")):
+        return False
+    if j >= 0 and ws[j].lower in ("when", "if", "as", "once") and ws[k].lower.endswith("ed"):
+        return False  # "when asked about ..."
+    return True
+
+
+def _comma_chunks(ws: Sequence[Word]) -> list[list[Word]]:
+    out: list[list[Word]] = [[]]
+    for w in ws:
+        if w.text in (",", ".", ";", "—", "–"):
+            if out[-1]:
+                out.append([])
+            continue
+        out[-1].append(w)
+    return [c for c in out if c]
+
+
+def _appositive(ws: Sequence[Word]) -> bool:
+    """Words after "said Name," that describe the speaker ("founding director of ...")."""
+    return not any(w.lower in lx.ALL_VERBS or w.lower in ("is", "are", "was", "were", "will",
+                                                           "would", "has", "have", "can")
+                   for w in ws)
+
+
+def english_quotes(texts: Sequence[str], kinds: Sequence[str],
+                   persons: Sequence[Sequence[Person]],
+                   labels: Sequence[Sequence[tuple[int, int, str]]]) -> list[list[Quote]]:
+    """The quotations of one document in English (or any language written with
+    spaces and quote marks), per paragraph; see the module doc."""
+    return _Document(texts, kinds, persons, labels).run()
+
+
+def tidy(quotes: list[Quote]) -> list[Quote]:
+    """In order; a quotation inside another one of the same speaker is left out."""
+    quotes = sorted(set(quotes), key=lambda q: (q.start, -q.end))
+    out: list[Quote] = []
+    for q in quotes:
+        if any(o.start <= q.start and q.end <= o.end and o.speaker == q.speaker for o in out):
+            continue
+        out.append(q)
+    return out

@@ -1,0 +1,286 @@
+"""Who a speaker phrase names: a person found in the document, a pronoun or a role that
+stands for one, or an unnamed source.
+
+:func:`classify` reads the words between a clause's start and its verb of speech
+("Joel Schlabach, a teacher at ... High School," -> the person Joel Schlabach;
+"Nisan Ahmado's source inside the camp" -> an unnamed source, never Nisan Ahmado;
+"the governor" -> a role).  :class:`Salience` follows who a document is talking
+about, to resolve "he"/"she" (the nearest person of that sex who was a sentence's
+subject or a speaker in the same or the previous paragraph) and a definite role
+("the governor said" after "Gov. Eric Holcomb"; "the doctor said" after "a doctor on
+the scene told ..." is that unnamed doctor).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from searchapp.ingest.quotes import lexicon as lx
+from searchapp.ingest.quotes.text import Word
+
+#: Abbreviated titles and the role they name.
+_TITLE_ROLE = {"gov.": "governor", "gov": "governor", "sen.": "senator", "rep.": "representative",
+               "gen.": "general", "pres.": "president", "cmdr.": "commander",
+               "dr.": "doctor", "prof.": "professor", "supt.": "superintendent",
+               "lt.": "lieutenant", "capt.": "captain", "col.": "colonel", "adm.": "admiral",
+               "sgt.": "sergeant", "amb.": "ambassador", "atty.": "attorney"}
+_POSSESSIVE = re.compile(r"['’]s?(?=\W|$)")
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person mention: ``name`` is the canonical person."""
+
+    start: int
+    end: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Who:
+    """What a speaker phrase names."""
+
+    kind: str  # "person", "pronoun", "role", "unnamed", "unknown"
+    text: str  # the phrase as written
+    name: str | None = None  # the canonical person (kind "person")
+    sex: str = ""  # "m"/"f" for pronouns
+    role: str = ""  # the role noun (kind "role")
+    owner: str | None = None  # "Morrison's lawyer": the person the role belongs to
+    indefinite: bool = False  # "a doctor", "one legal expert"
+
+
+UNKNOWN = Who("unknown", "")
+
+
+def _possessive_after(text: str, end: int) -> bool:
+    return bool(_POSSESSIVE.match(text, end))
+
+
+def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
+             labels: Sequence[tuple[int, int, str]] = (), verb_first: bool = False) -> Who:
+    """The speaker named by the words ``ws`` of ``text`` (a subject before its verb, or
+    with ``verb_first`` the words after "said")."""
+    ws = [w for w in ws if w.text != "Q"]
+    while ws and (ws[0].lower in lx.OPENERS or ws[0].text in ",;:—–-"):
+        ws = ws[1:]
+    while ws and (ws[-1].lower in lx.LIGHT or ws[-1].text in ",;:—–-"):
+        ws = ws[:-1]
+    if not ws:
+        return UNKNOWN
+    chunks = _chunks(ws)
+    if not verb_first:
+        while len(chunks) > 1 and _adverbial(chunks[0]):
+            chunks = chunks[1:]
+    head = chunks[0]
+    phrase = text[head[0].start:head[-1].end]
+    found = _person_in(text, head, persons)
+    if found is not None:
+        return Who("person", phrase, found.name)
+    lows = [w.lower for w in head]
+    clause = any(w in lx.NOT_IN_NOUN_PHRASE for w in lows) or any(
+        w.lower in lx.PERSON_PRONOUNS or w.lower in lx.SELF_PRONOUNS for w in head[1:])
+    role_phrase = _head_noun(head) in lx.ROLE_NOUNS or any(
+        _possessive_after(text, w.end) for w in head)
+    if not clause and role_phrase:
+        for chunk in chunks[1:]:  # "Carlineo's attorney, Sonya Zoghlin, said"
+            found = _person_in(text, chunk, persons, whole=True)
+            if found is not None:
+                return Who("person", text[chunk[0].start:chunk[-1].end], found.name)
+    if len(head) == 1 and lows[0] in lx.PERSON_PRONOUNS:
+        return Who("pronoun", phrase, sex=lx.PERSON_PRONOUNS[lows[0]])
+    if lows[0] in lx.SELF_PRONOUNS:
+        return UNKNOWN
+    if len(head) == 1 and lows[0] in lx.GROUP_PRONOUNS:
+        return Who("unnamed", phrase)
+    if any(w in lx.SUBORDINATORS for w in lows) or len(head) > 10:
+        return UNKNOWN
+    if clause:
+        return UNKNOWN  # "people began using them ...": a clause, not a noun phrase
+    if any(a < head[-1].end and b > head[0].start and label == "PERSON"
+           for a, b, label in labels):
+        return UNKNOWN  # a person the persons stage did not keep: not an unnamed source
+    noun = _head_noun(head)
+    indefinite = lows[0] in lx.INDEFINITE or lows[0].isdigit()
+    owner = next((p.name for p in persons if head[0].start <= p.start < head[-1].end
+                  and _possessive_after(text, p.end)), None)
+    if noun in lx.ROLE_NOUNS and not indefinite and not noun.endswith("s") \
+            and noun not in ("police",):
+        return Who("role", phrase, role=noun, owner=owner)
+    if indefinite and noun in lx.ROLE_NOUNS:
+        return Who("unnamed", phrase, role=noun, indefinite=True)
+    if len(head) == 1 and head[0].text[:1].isupper() and not _labelled(head, labels):
+        return UNKNOWN  # a lone capitalized word the model did not call anything
+    proper = all(w.text[:1].isupper() or w.lower in ("the", "of", "and", "for", "&")
+                 for w in head) and any(w.text[:1].isupper() for w in head)
+    if noun in lx.SOURCE_NOUNS or noun in lx.BODY_NOUNS or noun in lx.ROLE_NOUNS or proper:
+        return Who("unnamed", phrase, role=noun, indefinite=indefinite)
+    return UNKNOWN
+
+
+def _labelled(ws: Sequence[Word], labels) -> bool:
+    return any(a < ws[-1].end and b > ws[0].start for a, b, _ in labels)
+
+
+def _chunks(ws: Sequence[Word]) -> list[list[Word]]:
+    out: list[list[Word]] = [[]]
+    for w in ws:
+        if w.text in (",", "—", "–", "(", ")", ";"):
+            if out[-1]:
+                out.append([])
+            continue
+        out[-1].append(w)
+    return [c for c in out if c]
+
+
+def _adverbial(chunk: Sequence[Word]) -> bool:
+    """"In his testimony Tuesday morning", "However", "Last week": not a subject."""
+    first = chunk[0].lower
+    return (first in lx.PREPOSITIONS or first in lx.SUBORDINATORS or first in lx.OPENERS
+            or first in ("last", "earlier", "later", "this", "next", "recently", "previously",
+                         "now", "today", "yesterday", "meanwhile", "separately", "still",
+                         "in", "during", "after", "before", "on", "at", "according")
+            or first.endswith("ly") and len(chunk) == 1)
+
+
+def _person_in(text: str, chunk: Sequence[Word], persons: Sequence[Person],
+               whole: bool = False) -> Person | None:
+    """The person a noun phrase names: a mention not after a preposition within the
+    phrase and not possessive ("Morrison's lawyer" names the lawyer, not Morrison)."""
+    a, b = chunk[0].start, chunk[-1].end
+    for p in persons:
+        if not (a <= p.start and p.end <= b + 1):
+            continue
+        if _possessive_after(text, p.end):
+            continue
+        before = [w for w in chunk if w.end <= p.start]
+        if any(w.lower in lx.PREPOSITIONS for w in before):
+            continue
+        if any(w.lower in lx.SUBORDINATORS for w in before):
+            continue
+        if whole and any(w.end > p.end + 1 for w in chunk):
+            continue
+        return p
+    return None
+
+
+def _head_noun(ws: Sequence[Word]) -> str:
+    """The noun a phrase is about: its last word before a preposition or clause."""
+    kept = []
+    for w in ws:
+        if w.lower in lx.PREPOSITIONS or w.lower in lx.SUBORDINATORS:
+            break
+        if kept and w.text[:1].islower() and w.lower.endswith(("ed", "ing")):
+            break  # "two people briefed on the talks", "a source familiar ..."
+        kept.append(w)
+    if not kept:
+        return ""
+    word = kept[-1].lower
+    return _TITLE_ROLE.get(word, word.strip(".’'"))
+
+
+# --- following a document -------------------------------------------------------------
+
+
+@dataclass
+class Salience:
+    """Who a document has been talking about, for pronouns and roles."""
+
+    #: (paragraph, person) of sentence subjects and speakers, oldest first
+    events: list[tuple[int, str]] = field(default_factory=list)
+    sex: dict[str, dict[str, int]] = field(default_factory=dict)
+    roles: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
+    #: role nouns introduced as unnamed ("a doctor on the scene")
+    unnamed_roles: set[str] = field(default_factory=set)
+
+    def note(self, para: int, name: str) -> None:
+        self.events.append((para, name))
+
+    def vote_sex(self, name: str, sex: str, weight: int = 1) -> None:
+        votes = self.sex.setdefault(name, {"m": 0, "f": 0})
+        votes[sex] += weight
+
+    def sex_of(self, name: str) -> str:
+        v = self.sex.get(name)
+        if not v or v["m"] == v["f"]:
+            return ""
+        return "m" if v["m"] > v["f"] else "f"
+
+    def pronoun(self, para: int, sex: str, exclude: set[str]) -> str | None:
+        """The person "he"/"she" in paragraph ``para`` stands for, or None."""
+        recent = [n for p, n in reversed(self.events) if para - 1 <= p <= para
+                  and n not in exclude]
+        for n in recent:
+            if self.sex_of(n) == sex:
+                return n
+        for n in recent:
+            if self.sex_of(n) == "":
+                return n
+        return None
+
+    def role(self, who: Who) -> str | None:
+        """The person a definite role stands for ("the governor"), or None."""
+        hits = [n for n, owner in self.roles.get(who.role, ()) if owner == who.owner]
+        names = list(dict.fromkeys(hits))
+        if len(names) == 1:
+            return names[0]
+        if len(names) > 1:  # the one talked about most recently
+            for _, n in reversed(self.events):
+                if n in names:
+                    return n
+        return None
+
+
+def learn_roles(text: str, ws: Sequence[Word], persons: Sequence[Person],
+                salience: Salience) -> None:
+    """Record the roles persons are given in one sentence: "Gov. Eric Holcomb",
+    "Interior Minister Wolfgang Peschorn", "Zippy Duvall, the president of ...",
+    "The suspect, Michael Webb," and "Mr."/"Ms." for their sex."""
+    for p in persons:
+        i = next((k for k, w in enumerate(ws) if w.start >= p.start), None)
+        if i is None:
+            continue
+        j = next((k for k, w in enumerate(ws) if w.start >= p.end), len(ws))
+        if i >= 1:  # "Interior Minister Wolfgang Peschorn", "Gov. Eric Holcomb", "host Tom ..."
+            low = ws[i - 1].lower
+            role = _TITLE_ROLE.get(low, low)
+            if role in lx.ROLE_NOUNS:
+                salience.roles.setdefault(role, []).append((p.name, None))
+            if low in lx.MALE_TITLES:
+                salience.vote_sex(p.name, "m", 3)
+            elif low in lx.FEMALE_TITLES:
+                salience.vote_sex(p.name, "f", 3)
+        # "Name, the president of X," / "Name, a teacher at ..."
+        if j < len(ws) and ws[j].text == ",":
+            _appositive_role(ws[j + 1:], p.name, salience)
+        # "The suspect, Michael Webb,"
+        if i >= 2 and ws[i - 1].text == ",":
+            k = i - 2
+            phrase = []
+            while k >= 0 and ws[k].text not in (",", ".", ";", ":", "Q") and len(phrase) < 5:
+                phrase.insert(0, ws[k])
+                k -= 1
+            if phrase and phrase[0].lower in ("the", "his", "her", "its", "their"):
+                noun = _head_noun(phrase)
+                if noun in lx.ROLE_NOUNS:
+                    salience.roles.setdefault(noun, []).append((p.name, None))
+
+
+def _appositive_role(ws: Sequence[Word], name: str, salience: Salience) -> None:
+    phrase = []
+    for w in ws:
+        if w.text in (",", ".", ";", ":", "Q", "—", ")"):
+            break
+        phrase.append(w)
+    if not phrase or len(phrase) > 12:
+        return
+    first = phrase[0].lower
+    if first not in ("the", "a", "an") and not phrase[0].text[:1].isupper():
+        return
+    for w in phrase:
+        low = _TITLE_ROLE.get(w.lower, w.lower)
+        if w.lower in lx.PREPOSITIONS:
+            break
+        if low in lx.ROLE_NOUNS:
+            salience.roles.setdefault(low, []).append((name, None))
