@@ -139,6 +139,11 @@ def same_person(a: str, b: str) -> bool:
     fa, fb = {w.casefold() for w in ta}, {w.casefold() for w in tb}
     if fa <= fb or fb <= fa:
         return True
+    # the persons stage may name a person by a short given name: "Pat" for Patrick
+    if ta[-1].casefold() == tb[-1].casefold() and len(ta[0]) >= 3 and len(tb[0]) >= 3 \
+            and (ta[0].casefold().startswith(tb[0].casefold())
+                 or tb[0].casefold().startswith(ta[0].casefold())):
+        return True
     return nm.same_person(" ".join(ta), " ".join(tb))
 
 

@@ -43,6 +43,10 @@ from searchapp.ingest.quotes.speakers import (
 )
 from searchapp.ingest.quotes.text import Word, sentences, words
 
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: Verbs that may come before the speaker at a sentence's end ("..., said Darren Tipton").
+_SAID_BY = frozenset("said says added adds explained noted wrote writes argued insisted warned "
+                     "claimed stated recalled continued".split())
 _PARTICIPLES = frozenset(w for w in lx.ALL_VERBS if w.endswith("ing"))
 _EMBED = re.compile(r"^[—–-]\s*(?P<who>[^()@]{2,80}?)\s*\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.? \d{1,2},"
                     r" \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\s*$")
@@ -83,11 +87,20 @@ class _Document:
         self.salience = Salience()
         self.out: list[list[Quote]] = [[] for _ in texts]
         self.chain_speaker: dict[int, tuple[str | None, str]] = {}
+        #: a last name -> the persons of the document it ends ("Claure")
+        self.family: dict[str, list[Person]] = {}
+        for para in self.paras:
+            for p in para.persons:
+                for name in (para.text[p.start:p.end], p.name):
+                    parts = [w for w in name.split() if w.rstrip(".").lower() not in _SUFFIXES]
+                    if len(parts) > 1 and parts[-1][:1].isupper():
+                        self.family.setdefault(parts[-1], []).append(p)
 
     # -- pass 1: roles and sexes ------------------------------------------------------
 
     def learn(self) -> None:
         prev_subject: str | None = None
+        gap = 0  # sentences since prev_subject was a sentence's subject
         for para in self.paras:
             persons = para.persons_outside()
             for a, b in para.sentences:
@@ -97,43 +110,74 @@ class _Document:
                 if first is not None and first.lower in ("he", "she") and prev_subject:
                     self.salience.vote_sex(prev_subject, lx.PERSON_PRONOUNS[first.lower])
                 subject = self._subject_person(para, ws)
-                prev_subject = subject.name if subject else None
+                gap += 1
                 if subject is not None:
+                    prev_subject, gap = subject.name, 0
                     for w in ws:  # "Heyward said that he ..."
                         if w.start > subject.end and w.lower in ("he", "she"):
                             self.salience.vote_sex(subject.name, lx.PERSON_PRONOUNS[w.lower])
                             break
+                elif gap > 1:
+                    prev_subject = None
             if para.heading:
                 prev_subject = None
 
     def _subject_person(self, para: _Para, ws: Sequence[Word]) -> Person | None:
-        """The person a sentence opens with (its subject, as news writes it)."""
+        """The person a sentence opens with (its subject, as news writes it): the first
+        person or pronoun of its first clause after any adverbial ("During the call, he
+        ..." is "he", not a person named later)."""
+        first = self._opening(para, ws)
+        return first if isinstance(first, Person) else None
+
+    def _opening(self, para: _Para, ws: Sequence[Word]) -> Person | Word | None:
         persons = para.persons_outside()
+        chunk_start = True
         seen = 0
-        for w in ws:
+        for n, w in enumerate(ws):
             if w.text == "Q":
                 return None
+            if w.text == ",":
+                chunk_start = True
+                continue
+            if chunk_start and (w.lower in lx.PREPOSITIONS or w.lower in lx.SUBORDINATORS
+                                or w.lower in lx.OPENERS) and n + 1 < len(ws) \
+                    and any(x.text == "," for x in ws[n + 1:n + 14]):
+                # an adverbial opening the sentence: skip to its comma
+                k = next(k for k in range(n + 1, len(ws)) if ws[k].text == ",")
+                return self._opening(para, ws[k + 1:])
+            chunk_start = False
+            if w.lower in ("he", "she"):
+                return w
             p = next((p for p in persons if p.start == w.start), None)
+            if p is None and w.text[:1].isupper() and len({x.name for x in
+                                                           self.family.get(w.text, ())}) == 1:
+                p = Person(w.start, w.end, self.family[w.text][0].name)  # "Carlineo faces ..."
             if p is not None:
                 rest = para.text[p.end:p.end + 3]
                 if rest.startswith(("'s", "’s", "' ", "’ ")):
                     return None
                 return p
-            if w.lower in lx.PREPOSITIONS and seen > 0 and w.lower != "in":
-                pass
+            if w.lower in lx.PREPOSITIONS:
+                return None
             seen += 1
-            if seen > 12:
+            if seen > 8:
                 return None
         return None
 
     # -- resolution ----------------------------------------------------------------------
 
-    def resolve(self, who: Who, para: int, exclude: set[str]) -> tuple[str | None, str] | None:
-        """(person or None for unnamed, source text), or None when nobody is named."""
+    def _classify(self, para: _Para, ws: Sequence[Word], verb_first: bool = False) -> Who:
+        return classify(para.text, ws, para.persons_outside(), para.labels, verb_first,
+                        self.family)
+
+    def resolve(self, who: Who, para: int, exclude: set[str],
+                local: Sequence[str] = ()) -> tuple[str | None, str] | None:
+        """(person or None for unnamed, source text), or None when nobody is named.
+        ``local``: persons named earlier in the sentence, for a pronoun."""
         if who.kind == "person":
             return who.name, who.text
         if who.kind == "pronoun":
-            name = self.salience.pronoun(para, who.sex, exclude)
+            name = self.salience.pronoun(para, who.sex, exclude, local)
             return (name, who.text) if name else None
         if who.kind == "role":
             name = self.salience.role(who)
@@ -194,7 +238,8 @@ class _Document:
                 if found is None and last_direct is not None and span.start == a:
                     found, how = last_direct, "same"
                 if found is None and k == 0 and si == 0 and span.start == a \
-                        and prev_last is not None and not self._has_verb(ws):
+                        and prev_last is not None and not self._has_verb(ws) \
+                        and span.end - span.start >= 0.6 * len(para.text.strip()):
                     found, how = prev_last, "previous"
                 if found is None:
                     continue
@@ -205,8 +250,11 @@ class _Document:
                     last_direct = found
                 if si == len(para.sentences) - 1:
                     last_in_final_sentence = found
-            self._reported(i, para, a, b, ws, subject,
-                           [para.spans[k] for k in proper])
+            reported = self._reported(i, para, a, b, ws, subject,
+                                      [para.spans[k] for k in proper])
+            if reported is not None:
+                last_direct = reported  # '..., Madry added. "I don't think ..."'
+
         for k, (speaker, source) in attributed.items():
             s = para.spans[k]
             self._emit(i, speaker, source, s.start, s.end, "direct")
@@ -221,11 +269,10 @@ class _Document:
 
     def _sentence_subject(self, i: int, para: _Para, ws: Sequence[Word]
                           ) -> tuple[str | None, str] | None:
-        p = self._subject_person(para, ws)
-        if p is not None:
-            return p.name, para.text[p.start:p.end]
-        first = next((w for w in ws if w.text not in ('"', "“", "‘", "'", ",")), None)
-        if first is not None and first.lower in ("he", "she"):
+        first = self._opening(para, ws)
+        if isinstance(first, Person):
+            return first.name, para.text[first.start:first.end]
+        if isinstance(first, Word):
             name = self.salience.pronoun(i, lx.PERSON_PRONOUNS[first.lower], set())
             if name:
                 return name, first.text
@@ -241,24 +288,39 @@ class _Document:
         if j < 0:
             return None
         if ws[k].lower in _PARTICIPLES or ws[j].lower in ("and", "but", "or", "to", "then"):
-            return subject  # "..., saying ...", "and added, ...", "to describe ...": its subject
+            # "..., saying ...", "and added, ...", "to describe ...": the sentence's subject,
+            # unless a subordinate clause stands between ("where a recipe ... and tells")
+            if any(w.lower in lx.SUBORDINATORS for w in ws[1:k]):
+                return None
+            return subject
         start = j
-        while start >= 0 and ws[start].text not in ("Q", ";", ":") \
-                and ws[start].lower not in lx.SUBORDINATORS and k - start <= 30:
+        while start >= 0 and ws[start].text not in ("Q", ";", ":") and k - start <= 30:
+            if ws[start].lower in lx.SUBORDINATORS and not any(
+                    w.text == "," for w in ws[start + 1:j + 1]):
+                break  # "where Tipton said": the clause opens here
             start -= 1
         region = ws[start + 1:j + 1]
         if region and region[0].lower == "as" and len(region) > 1:
             region = region[1:]
-        who = classify(para.text, region, para.persons_outside(), para.labels)
+        who = self._classify(para, region)
         if who is UNKNOWN or who.kind == "unknown":
             return None
-        return self.resolve(who, i, exclude)
+        if who.role in lx.GROUP_PRONOUNS and ws[k].lower not in _SAID_BY | {"told", "tells"}:
+            return None  # "it suggests that ...": no speaker
+        return self.resolve(who, i, exclude, self._local(para, ws[0].start, ws[k].start))
 
     # -- direct quotations ----------------------------------------------------------------
 
     def _direct(self, i: int, para: _Para, span: Span, a: int, b: int, subject
                 ) -> tuple[tuple[str | None, str] | None, str]:
         text = para.text
+        before = para.words(a, span.start)
+        # 0. 'and said, "...", the office said': the verb right before the mark wins
+        if len(before) >= 2 and before[-1].text in (",", ":") and _is(before[-2], lx.SAY) \
+                and _not_passive(before, len(before) - 2):
+            got = self._subject_of(i, para, before, len(before) - 2, subject, set())
+            if got is not None:
+                return got, "before"
         after = para.words(span.end, b)
         cut = next((n for n, w in enumerate(after) if w.text == "Q"), len(after))
         after = after[:cut]
@@ -267,27 +329,28 @@ class _Document:
         if tail and _is(tail[0], lx.SAY) and _not_passive(tail, 0):
             region = []
             for w in tail[1:]:
-                if w.text in (",", ".", ";", ":", "!", "?"):
+                if w.text in (",", ".", ";", ":", "!", "?") or w.lower in ("who", "which",
+                                                                        "that", "when"):
                     break
                 region.append(w)
-            who = classify(text, region, para.persons_outside(), para.labels, verb_first=True)
+            who = self._classify(para, region, verb_first=True)
             got = self.resolve(who, i, set())
             if got is not None:
                 return got, "after"
-        if tail and (not after or after[0].text == "," or text[span.end - 2:span.end - 1]
-                     in ",?!—–-" or text[span.end - 1] in ",?!"):
+        last = text[span.inner[0]:span.inner[1]].rstrip().rstrip("’'”\"")[-1:]
+        if tail and (after[0].text == "," or last in (",", "?", "!", "—", "–", "-", "…")):
             for n, w in enumerate(tail[:32]):
                 if w.text in (".", ";", ":", "!", "?"):
                     break
                 if _is(w, lx.SAY) and n > 0 and _not_passive(tail, n):
                     if tail[0].lower in ("and", "but", "or", "while", "as", "which", "who"):
                         break  # a clause of its own, not an attribution
-                    who = classify(text, tail[:n], para.persons_outside(), para.labels)
-                    got = self.resolve(who, i, set())
+                    who = self._classify(para, tail[:n])
+                    got = self.resolve(who, i, self._objects(para, tail[n + 1:]),
+                                       self._local(para, a, span.start))
                     if got is not None:
                         return got, "after"
                     break
-        before = para.words(a, span.start)
         # 2. 'NAME told the committee, "...' / 'He added: "...'
         if before and (before[-1].text in (",", ":") or _is(before[-1], lx.SAY)):
             for k in range(len(before) - 1, max(-1, len(before) - 10), -1):
@@ -303,6 +366,8 @@ class _Document:
         # 3. a few quoted words inside a clause with a speech verb
         for k in range(len(before) - 1, -1, -1):
             w = before[k]
+            if k + 1 < len(before) and before[k + 1].lower == "to":
+                continue  # "agreed to return ...": no speech
             if _is(w, lx.ALL_VERBS) and _not_passive(before, k):
                 exclude = self._objects(para, before[k + 1:])
                 got = self._subject_of(i, para, before, k, subject, exclude)
@@ -310,6 +375,10 @@ class _Document:
                     return got, "inside"
                 break
         return None, ""
+
+    def _local(self, para: _Para, a: int, b: int) -> list[str]:
+        """Persons named (outside quotations) in ``text[a:b]``, in order."""
+        return [p.name for p in para.persons_outside() if a <= p.start < b]
 
     def _objects(self, para: _Para, ws: Sequence[Word]) -> set[str]:
         """Persons named after a verb (its listeners: "he told Cook")."""
@@ -321,9 +390,10 @@ class _Document:
     # -- reported speech ------------------------------------------------------------------
 
     def _reported(self, i: int, para: _Para, a: int, b: int, ws: Sequence[Word], subject,
-                  proper: list[Span]) -> None:
+                  proper: list[Span]) -> tuple[str | None, str] | None:
+        """Reported speech in the sentence ``text[a:b]`` (emitted); its speaker."""
         if para.heading or len([w for w in ws if w.text not in ("Q", ",", ".")]) < 4:
-            return
+            return None
         stop = min([s.start for s in proper] + [b])
         # "X said (that) ..." with the speaker opening the clause
         for k, w in enumerate(ws):
@@ -352,16 +422,20 @@ class _Document:
                     obj_end = n + 2
                 exclude = self._objects(para, ws[n:obj_end])
                 n = obj_end
+                if n < len(ws) and ws[n].lower == "to":
+                    continue  # "tells the baker to mix": an order, not speech
             if n < len(ws) and ws[n].lower == "that":
                 n += 1
             clause = [x for x in ws[n:] if x.start < stop and x.text not in (",", ".")]
             if len(clause) < 3 or all(x.text == "Q" for x in clause):
                 continue
+            if _after_quote(ws, k):
+                continue  # '"...," she wrote in her letter.': the quotation's attribution
             got = self._subject_of(i, para, ws, k, subject, exclude)
             if got is None:
                 continue
             self._emit(i, *got, ws[n].start, stop, "reported")
-            return
+            return got
         # "..., Cook said." / "..., said NAME, ..." / "..., Mayer said, and ..."
         chunks = _comma_chunks(ws)
         for c in range(1, len(chunks)):
@@ -373,12 +447,20 @@ class _Document:
                 continue
             left = [w for ch in chunks[:c] for w in ch if w.text not in ("Q",)]
             right = [w for ch in chunks[c + 1:] for w in ch if w.start < stop]
-            if len([w for w in left if w.text.isalnum()]) < 3:
-                continue
+            verb_first = _is(chunk[0], lx.SAY)
+            # "More likely, he said, the car company ...": the words after it
+            parenthetical = not verb_first and right and para.text[chunk[-1].end:
+                                                                 right[0].start].strip() == ","
+            if (c == 1 and _adverbial_chunk(chunks[0])) or \
+                    len([w for w in left if w.text.isalnum()]) < 3:
+                if parenthetical and len(right) >= 3 and "Q" not in [w.text for w in right]:
+                    self._emit(i, *got, right[0].start, right[-1].end, "reported")
+                    return got
+                continue  # "With a tone of certainty, the source said, ..."
             self._emit(i, *got, left[0].start, left[-1].end, "reported")
-            if right and not _appositive(right) and len(right) >= 3:
+            if parenthetical and len(right) >= 3 and right[0].lower in ("that", "and", "but"):
                 self._emit(i, *got, right[0].start, right[-1].end, "reported")
-            return
+            return got
         # "..., according to X"
         for k, w in enumerate(ws[:-2]):
             if w.lower == "according" and ws[k + 1].lower == "to":
@@ -387,29 +469,28 @@ class _Document:
                     if x.text in (",", ".", ";"):
                         break
                     region.append(x)
-                who = classify(para.text, region, para.persons_outside(), para.labels,
-                               verb_first=True)
+                who = self._classify(para, region, verb_first=True)
                 got = self.resolve(who, i, set())
                 if got is None:
-                    return
+                    return None
                 rest = [x for x in ws if not (w.start <= x.start < (region[-1].end if region
                                                                      else w.end))
                         and x.text not in (",", ".")]
                 if len(rest) >= 3:
                     self._emit(i, *got, rest[0].start, rest[-1].end, "reported")
-                return
+                    return got
+                return None
+        return None
 
     def _attribution_chunk(self, i: int, para: _Para, chunk: Sequence[Word], subject,
                            last: bool) -> tuple[str | None, str] | None:
         """A comma-delimited "Cook said" / "said Darren Tipton" / "he said" chunk."""
         if not chunk or any(w.text == "Q" for w in chunk):
             return None
-        first = chunk[0].lower
-        if _is(chunk[0], lx.REPORT | {"added", "explained", "noted"}):
+        if _is(chunk[0], _SAID_BY):
             if not last and len(chunk) < 2:
                 return None
-            who = classify(para.text, chunk[1:], para.persons_outside(), para.labels,
-                           verb_first=True)
+            who = self._classify(para, chunk[1:], verb_first=True)
             return self.resolve(who, i, set())
         for k, w in enumerate(chunk[:12]):
             if _is(w, lx.SAY) and k > 0:
@@ -421,7 +502,7 @@ class _Document:
                 if not _not_passive(chunk, k):
                     return None
                 exclude = self._objects(para, chunk[k + 1:])
-                who = classify(para.text, chunk[:k], para.persons_outside(), para.labels)
+                who = self._classify(para, chunk[:k])
                 if who.kind == "unknown":
                     return None
                 return self.resolve(who, i, exclude)
@@ -498,6 +579,21 @@ def _not_passive(ws: Sequence[Word], k: int) -> bool:
     if j >= 0 and ws[j].lower in ("when", "if", "as", "once") and ws[k].lower.endswith("ed"):
         return False  # "when asked about ..."
     return True
+
+
+def _after_quote(ws: Sequence[Word], k: int) -> bool:
+    """The verb ``ws[k]`` and its subject follow a quotation directly."""
+    j = k - 1
+    while j >= 0 and ws[j].text not in ("Q", ".", ";") and k - j <= 12:
+        if ws[j].text == "," and j > 0 and ws[j - 1].text != "Q":
+            return False
+        j -= 1
+    return j >= 0 and ws[j].text == "Q"
+
+
+def _adverbial_chunk(ws: Sequence[Word]) -> bool:
+    first = ws[0].lower
+    return first in lx.PREPOSITIONS or first in lx.SUBORDINATORS or first in lx.OPENERS
 
 
 def _comma_chunks(ws: Sequence[Word]) -> list[list[Word]]:

@@ -28,7 +28,7 @@ SAY = _forms(
     "observed", "declared", "announced", "acknowledged", "admitted", "conceded",
     "confirmed", "denied", "reiterated", "stressed", "emphasized emphasised", "joked",
     "quipped", "laughed", "shouted", "yelled", "screamed", "cried", "exclaimed", "whispered",
-    "chanted", "urged", "pleaded", "begged", "advised", "cautioned", "predicted", "promised",
+    "chanted", "urged", "begged", "advised", "cautioned", "predicted", "promised",
     "pledged", "vowed", "suggested", "agreed", "inquired", "wondered", "reported", "revealed",
     "shared", "maintained", "contended", "hinted", "mentioned", "countered", "interjected",
     "ordered", "retorted", "boasted", "complained", "concluded", "explains", "wrote",
@@ -98,7 +98,7 @@ leader candidate nominee strategist consultant investor banker trader chef owner
 expert witness resident source insider victim suspect defendant plaintiff mother father
 wife husband son daughter brother sister friend neighbor neighbour farmer activist
 economist administrator tester user customer member fellow engineer developer designer
-historian philosopher scholar curator pilot astronaut planner agent broker technician judge
+historian philosopher scholar curator pilot graduate alumnus alumna trainee astronaut planner agent broker technician judge
 manager veteran survivor refugee migrant protester organizer organiser volunteer
 """.split())
 #: Roles that are sources by nature: "the source said" with nobody of that role named
@@ -135,7 +135,8 @@ presentation note notes account accounts post tweet video footage evidence conse
 #: for Senator X", "an expert at Y").
 PREPOSITIONS = frozenset("""
 of for at from with to by in on about into against among between under over via per
-through toward towards near behind beside like than
+through toward towards near behind beside like than during despite amid amidst following
+throughout within without upon across along around
 """.split())
 #: Words that open a subordinate clause: a speaker phrase holding one is no noun phrase.
 SUBORDINATORS = frozenset("""

@@ -95,24 +95,31 @@ def paragraph_marks(text: str) -> list[tuple[int, str, str, str]]:
 
 def _doubles(text: str, marks, start_open: bool) -> tuple[list[tuple[int, int]], int | None]:
     """Pairs of double marks; the position of one left open at the end (None: all closed).
-    ``start_open``: the paragraph continues a quotation (its first mark opens it again)."""
+    ``start_open``: the paragraph continues a quotation (its first mark opens it again).
+    A mark that opens after a space inside a quotation opens a nested one (scraped text
+    often has straight marks inside straight marks: "... from "application" to ...")."""
     pairs: list[tuple[int, int]] = []
-    pending: int | None = None
+    start: int | None = None
+    depth = 0
     for i, ch, family, role in marks:
         if family != "double":
             continue
-        if pending is None:
+        if depth == 0:
             if role in ("open", "either"):
-                pending = i
+                start, depth = i, 1
             elif not pairs and start_open and i > 0:
                 pairs.append((0, i))  # a continued quotation closed without reopening
             continue
-        if role in ("close", "either") or ch in _DOUBLE_EITHER:
-            pairs.append((pending, i))
-            pending = None
-        else:  # a second opening mark: the first was never closed
-            pending = i
-    return pairs, pending
+        if role == "open" and i > 0 and text[i - 1].isspace():
+            depth += 1
+        elif role in ("close", "either") or ch in _DOUBLE_EITHER:
+            depth -= 1
+            if depth == 0:
+                pairs.append((start, i))
+                start = None
+        else:  # an opening mark not after a space: the first was never closed
+            start, depth = i, 1
+    return pairs, start
 
 
 def _singles(text: str, marks, inside: list[tuple[int, int]]) -> list[tuple[int, int]]:

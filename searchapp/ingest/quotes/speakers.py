@@ -59,7 +59,8 @@ def _possessive_after(text: str, end: int) -> bool:
 
 
 def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
-             labels: Sequence[tuple[int, int, str]] = (), verb_first: bool = False) -> Who:
+             labels: Sequence[tuple[int, int, str]] = (), verb_first: bool = False,
+             family_names: dict[str, list[Person]] | None = None) -> Who:
     """The speaker named by the words ``ws`` of ``text`` (a subject before its verb, or
     with ``verb_first`` the words after "said")."""
     ws = [w for w in ws if w.text != "Q"]
@@ -75,12 +76,12 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
             chunks = chunks[1:]
     head = chunks[0]
     phrase = text[head[0].start:head[-1].end]
-    found = _person_in(text, head, persons)
-    if found is not None:
-        return Who("person", phrase, found.name)
     lows = [w.lower for w in head]
     clause = any(w in lx.NOT_IN_NOUN_PHRASE for w in lows) or any(
         w.lower in lx.PERSON_PRONOUNS or w.lower in lx.SELF_PRONOUNS for w in head[1:])
+    found = None if clause else _person_in(text, head, persons)
+    if found is not None:
+        return Who("person", phrase, found.name)
     role_phrase = _head_noun(head) in lx.ROLE_NOUNS or any(
         _possessive_after(text, w.end) for w in head)
     if not clause and role_phrase:
@@ -93,7 +94,7 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
     if lows[0] in lx.SELF_PRONOUNS:
         return UNKNOWN
     if len(head) == 1 and lows[0] in lx.GROUP_PRONOUNS:
-        return Who("unnamed", phrase)
+        return Who("unnamed", phrase, role=lows[0])
     if any(w in lx.SUBORDINATORS for w in lows) or len(head) > 10:
         return UNKNOWN
     if clause:
@@ -110,8 +111,13 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
         return Who("role", phrase, role=noun, owner=owner)
     if indefinite and noun in lx.ROLE_NOUNS:
         return Who("unnamed", phrase, role=noun, indefinite=True)
-    if len(head) == 1 and head[0].text[:1].isupper() and not _labelled(head, labels):
-        return UNKNOWN  # a lone capitalized word the model did not call anything
+    last = head[-1].text
+    family = {p.name for p in (family_names or {}).get(last, ())} if last[:1].isupper() else ()
+    if len(family) == 1 and not clause:  # "the 14th-ranked Schwartzman", "Claure" where
+        return Who("person", phrase, family.pop())  # the document names the person in full
+    if len(head) == 1 and head[0].text[:1].isupper():
+        if not _labelled(head, labels, ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT")):
+            return UNKNOWN  # a lone capitalized word the model did not call a body
     proper = all(w.text[:1].isupper() or w.lower in ("the", "of", "and", "for", "&")
                  for w in head) and any(w.text[:1].isupper() for w in head)
     if noun in lx.SOURCE_NOUNS or noun in lx.BODY_NOUNS or noun in lx.ROLE_NOUNS or proper:
@@ -119,8 +125,9 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
     return UNKNOWN
 
 
-def _labelled(ws: Sequence[Word], labels) -> bool:
-    return any(a < ws[-1].end and b > ws[0].start for a, b, _ in labels)
+def _labelled(ws: Sequence[Word], labels, kinds=None) -> bool:
+    return any(a < ws[-1].end and b > ws[0].start and (kinds is None or label in kinds)
+               for a, b, label in labels)
 
 
 def _chunks(ws: Sequence[Word]) -> list[list[Word]]:
@@ -135,8 +142,11 @@ def _chunks(ws: Sequence[Word]) -> list[list[Word]]:
 
 
 def _adverbial(chunk: Sequence[Word]) -> bool:
-    """"In his testimony Tuesday morning", "However", "Last week": not a subject."""
+    """"In his testimony Tuesday morning", "However", "Last week", "Noting that ...":
+    not a subject."""
     first = chunk[0].lower
+    if len(chunk) > 1 and first.endswith(("ing", "ed")) and first not in lx.ROLE_NOUNS:
+        return True  # "Noting that ...", "Asked about ..."
     return (first in lx.PREPOSITIONS or first in lx.SUBORDINATORS or first in lx.OPENERS
             or first in ("last", "earlier", "later", "this", "next", "recently", "previously",
                          "now", "today", "yesterday", "meanwhile", "separately", "still",
@@ -207,10 +217,16 @@ class Salience:
             return ""
         return "m" if v["m"] > v["f"] else "f"
 
-    def pronoun(self, para: int, sex: str, exclude: set[str]) -> str | None:
-        """The person "he"/"she" in paragraph ``para`` stands for, or None."""
-        recent = [n for p, n in reversed(self.events) if para - 1 <= p <= para
-                  and n not in exclude]
+    def pronoun(self, para: int, sex: str, exclude: set[str],
+                local: Sequence[str] = ()) -> str | None:
+        """The person "he"/"she" in paragraph ``para`` stands for, or None: of the persons
+        named earlier in its sentence (``local``, nearest last), then the subjects and
+        speakers of this paragraph and the previous one that names anybody, the
+        nearest of that sex, else the nearest whose sex is not known."""
+        active = sorted({p for p, _ in self.events if p < para}, reverse=True)[:1]
+        window = {para, *active}
+        recent = [n for n in reversed(local) if n not in exclude]
+        recent += [n for p, n in reversed(self.events) if p in window and n not in exclude]
         for n in recent:
             if self.sex_of(n) == sex:
                 return n
