@@ -154,9 +154,9 @@ class _Document:
                 p = Person(w.start, w.end, self.family[w.text][0].name)  # "Carlineo faces ..."
             if p is not None:
                 rest = para.text[p.end:p.end + 3]
-                if rest.startswith(("'s", "’s", "' ", "’ ")):
-                    return None
-                return p
+                if not rest.startswith(("'s", "’s", "' ", "’ ")):
+                    return p
+                continue  # "Delhi's Chief Minister Arvind Kejriwal ..."
             if w.lower in lx.PREPOSITIONS:
                 return None
             seen += 1
@@ -290,7 +290,8 @@ class _Document:
         if ws[k].lower in _PARTICIPLES or ws[j].lower in ("and", "but", "or", "to", "then"):
             # "..., saying ...", "and added, ...", "to describe ...": the sentence's subject,
             # unless a subordinate clause stands between ("where a recipe ... and tells")
-            if any(w.lower in lx.SUBORDINATORS for w in ws[1:k]):
+            chunk = next((n for n in range(k - 1, -1, -1) if ws[n].text == ","), 0)
+            if any(w.lower in lx.SUBORDINATORS for w in ws[max(chunk, 1):k]):
                 return None
             return subject
         start = j
@@ -302,6 +303,9 @@ class _Document:
         region = ws[start + 1:j + 1]
         if region and region[0].lower == "as" and len(region) > 1:
             region = region[1:]
+        comma = max((n for n, w in enumerate(region) if w.text == ","), default=-1)
+        if comma >= 0 and len(region) - comma - 1 == 1 and region[-1].lower in lx.PERSON_PRONOUNS:
+            region = region[comma + 1:]  # "It's also possible, he said, that ..."
         who = self._classify(para, region)
         if who is UNKNOWN or who.kind == "unknown":
             return None
@@ -497,8 +501,8 @@ class _Document:
                 if w.lower not in lx.REPORT and w.lower not in ("added", "explained", "noted",
                                                                "recalled", "wrote"):
                     return None
-                if len(chunk) - k > 10:
-                    return None
+                if len(chunk) - k > 10 and not (last and chunk[k + 1].lower in lx.PREPOSITIONS):
+                    return None  # "..., Malone wrote in a recent research brief about ..."
                 if not _not_passive(chunk, k):
                     return None
                 exclude = self._objects(para, chunk[k + 1:])
@@ -588,12 +592,17 @@ def _after_quote(ws: Sequence[Word], k: int) -> bool:
         if ws[j].text == "," and j > 0 and ws[j - 1].text != "Q":
             return False
         j -= 1
-    return j >= 0 and ws[j].text == "Q"
+    if j < 0 or ws[j].text != "Q":
+        return False
+    nxt = ws[j + 2] if j + 2 < len(ws) and ws[j + 1].text == "," else ws[j + 1]
+    return nxt.lower not in ("and", "but", "or", "while", "as")  # '"...," and others said
 
 
 def _adverbial_chunk(ws: Sequence[Word]) -> bool:
+    """"With a tone of certainty", "While ...", "However": no clause of its own."""
     first = ws[0].lower
-    return first in lx.PREPOSITIONS or first in lx.SUBORDINATORS or first in lx.OPENERS
+    return first in lx.PREPOSITIONS or first in lx.SUBORDINATORS or (
+        first in lx.OPENERS and len(ws) == 1)
 
 
 def _comma_chunks(ws: Sequence[Word]) -> list[list[Word]]:

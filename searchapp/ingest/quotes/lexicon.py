@@ -131,6 +131,8 @@ agencies outlets estimate estimates figures records documents document memo laws
 prosecution defense defence government's spokesperson's statement's minutes transcript
 presentation note notes account accounts post tweet video footage evidence consensus
 """.split())
+#: Heads of noun phrases for groups of people ("those in favor of punishment", "others").
+GROUP_HEADS = frozenset("those others some many most several both all few".split())
 #: Prepositions after which a name in a speaker phrase is not the speaker ("a spokesman
 #: for Senator X", "an expert at Y").
 PREPOSITIONS = frozenset("""

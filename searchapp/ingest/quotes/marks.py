@@ -110,7 +110,7 @@ def _doubles(text: str, marks, start_open: bool) -> tuple[list[tuple[int, int]],
             elif not pairs and start_open and i > 0:
                 pairs.append((0, i))  # a continued quotation closed without reopening
             continue
-        if role == "open" and i > 0 and text[i - 1].isspace():
+        if role == "open" and i > 0 and (text[i - 1].isspace() or text[i - 1] in "([{"):
             depth += 1
         elif role in ("close", "either") or ch in _DOUBLE_EITHER:
             depth -= 1

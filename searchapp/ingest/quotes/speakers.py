@@ -100,7 +100,8 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
     if clause:
         return UNKNOWN  # "people began using them ...": a clause, not a noun phrase
     if any(a < head[-1].end and b > head[0].start and label == "PERSON"
-           for a, b, label in labels):
+           and not any(p.start < b and a < p.end for p in persons)
+           and not _possessive_after(text, b) for a, b, label in labels):
         return UNKNOWN  # a person the persons stage did not keep: not an unnamed source
     noun = _head_noun(head)
     indefinite = lows[0] in lx.INDEFINITE or lows[0].isdigit()
@@ -120,7 +121,8 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
             return UNKNOWN  # a lone capitalized word the model did not call a body
     proper = all(w.text[:1].isupper() or w.lower in ("the", "of", "and", "for", "&")
                  for w in head) and any(w.text[:1].isupper() for w in head)
-    if noun in lx.SOURCE_NOUNS or noun in lx.BODY_NOUNS or noun in lx.ROLE_NOUNS or proper:
+    if noun in lx.SOURCE_NOUNS or noun in lx.BODY_NOUNS or noun in lx.ROLE_NOUNS or proper \
+            or noun in lx.GROUP_HEADS:
         return Who("unnamed", phrase, role=noun, indefinite=indefinite)
     return UNKNOWN
 
