@@ -475,6 +475,11 @@ class _Document:
                     region.append(x)
                 who = self._classify(para, region, verb_first=True)
                 got = self.resolve(who, i, set())
+                if got is None and region and who.kind == "unknown" and not any(
+                        p.start >= region[0].start and p.end <= region[-1].end
+                        for p in para.persons):
+                    # "according to data from X": always a source, never a person unknown
+                    got = (None, para.text[region[0].start:region[-1].end])
                 if got is None:
                     return None
                 rest = [x for x in ws if not (w.start <= x.start < (region[-1].end if region

@@ -123,13 +123,13 @@ government governments administration authority authorities police court committ
 commission council union unions group groups party campaign team teams organization
 organisation organizations organisations institute university hospital board bank banks
 brokerage brokerages report reports study studies survey surveys statement statements
-release notice letter filing complaint website site data poll polls paper papers analysis
+release notice letter filing complaint website site poll polls paper papers analysis
 research review newspaper magazine network station channel outlet embassy military army
 navy forces force coalition alliance brand platform app label exchange operator operators
 manufacturer manufacturers automaker automakers carmaker maker makers retailer chain
-agencies outlets estimate estimates figures records documents document memo lawsuit
+agencies outlets documents document memo lawsuit
 prosecution defense defence government's spokesperson's statement's minutes transcript
-presentation note notes account accounts post tweet video footage evidence consensus
+presentation note notes account accounts post tweet video footage
 """.split())
 #: Heads of noun phrases for groups of people ("those in favor of punishment", "others").
 GROUP_HEADS = frozenset("those others some many most several both all few".split())

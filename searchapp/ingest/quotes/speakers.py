@@ -104,25 +104,26 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
            and not _possessive_after(text, b) for a, b, label in labels):
         return UNKNOWN  # a person the persons stage did not keep: not an unnamed source
     noun = _head_noun(head)
+    known_noun = noun in lx.SOURCE_NOUNS or noun in lx.BODY_NOUNS or noun in lx.ROLE_NOUNS \
+        or noun in lx.GROUP_HEADS
     indefinite = lows[0] in lx.INDEFINITE or lows[0].isdigit()
     owner = next((p.name for p in persons if head[0].start <= p.start < head[-1].end
                   and _possessive_after(text, p.end)), None)
+    last = head[-1].text
+    family = {p.name for p in (family_names or {}).get(last, ())} if last[:1].isupper() else ()
+    if len(family) == 1:  # "the 14th-ranked Schwartzman", "Claure" where the document
+        return Who("person", phrase, family.pop())  # names the person in full
     if noun in lx.ROLE_NOUNS and not indefinite and not noun.endswith("s") \
             and noun not in ("police",):
         return Who("role", phrase, role=noun, owner=owner)
     if indefinite and noun in lx.ROLE_NOUNS:
         return Who("unnamed", phrase, role=noun, indefinite=True)
-    last = head[-1].text
-    family = {p.name for p in (family_names or {}).get(last, ())} if last[:1].isupper() else ()
-    if len(family) == 1 and not clause:  # "the 14th-ranked Schwartzman", "Claure" where
-        return Who("person", phrase, family.pop())  # the document names the person in full
-    if len(head) == 1 and head[0].text[:1].isupper():
-        if not _labelled(head, labels, ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT")):
-            return UNKNOWN  # a lone capitalized word the model did not call a body
+    if len(head) == 1 and head[0].text[:1].isupper() and not known_noun \
+            and not _labelled(head, labels, ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT")):
+        return UNKNOWN  # a lone capitalized word the model did not call a body
     proper = all(w.text[:1].isupper() or w.lower in ("the", "of", "and", "for", "&")
                  for w in head) and any(w.text[:1].isupper() for w in head)
-    if noun in lx.SOURCE_NOUNS or noun in lx.BODY_NOUNS or noun in lx.ROLE_NOUNS or proper \
-            or noun in lx.GROUP_HEADS:
+    if known_noun or proper:
         return Who("unnamed", phrase, role=noun, indefinite=indefinite)
     return UNKNOWN
 
@@ -188,6 +189,10 @@ def _head_noun(ws: Sequence[Word]) -> str:
         kept.append(w)
     if not kept:
         return ""
+    for w in reversed(kept):  # "two people familiar": the noun a list knows
+        word = _TITLE_ROLE.get(w.lower, w.lower.strip(".’'"))
+        if word in lx.ROLE_NOUNS or word in lx.SOURCE_NOUNS or word in lx.BODY_NOUNS:
+            return word
     word = kept[-1].lower
     return _TITLE_ROLE.get(word, word.strip(".’'"))
 
