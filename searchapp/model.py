@@ -24,6 +24,7 @@ class Facet:
     field: str  # the index field holding its exact values
     request: str  # the SearchRequest attribute that filters by it ("persons")
     flag: str  # the CLI's filter flag ("--person")
+    found: bool = False  # values only from the persons stage (persons.json), never indexed
 
 
 FACETS: tuple[Facet, ...] = (
@@ -33,6 +34,8 @@ FACETS: tuple[Facet, ...] = (
     Facet("author", "Author", "f_author", "authors", "--author"),
     Facet("year", "Year", "f_year", "years", "--year"),
     Facet("folder", "Folder", "f_folder", "folders", "--folder"),
+    # who is quoted: found by the persons stage only (persons.json), never in the index
+    Facet("speaker", "Speaker", "speaker", "speakers", "--said", found=True),
 )
 FACET_NAMES: tuple[str, ...] = tuple(f.name for f in FACETS)
 FACET_BY_NAME: dict[str, Facet] = {f.name: f for f in FACETS}
@@ -57,6 +60,7 @@ class SearchRequest:
     authors: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     folders: list[str] = field(default_factory=list)  # searched folders, by name
+    speakers: list[str] = field(default_factory=list)  # quoted persons (any of them)
     date_from: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
     date_to: str | None = None
     exclude: dict[str, list[str]] = field(default_factory=dict)  # facet -> values to leave out
@@ -73,8 +77,8 @@ class SearchRequest:
     def filters(self) -> dict:
         """The filters that are set (for history and saved searches)."""
         out = {k: v for k, v in self.to_json().items()
-               if k in ("persons", "places", "sources", "authors", "years", "folders", "date_from",
-                        "date_to", "exclude") and v}
+               if k in ("persons", "places", "sources", "authors", "years", "folders", "speakers",
+                        "date_from", "date_to", "exclude") and v}
         if len(self.persons) > 1:
             out["person_mode"] = self.person_mode
         if len(self.places) > 1:
@@ -112,6 +116,10 @@ class Hit:
     marks: list[tuple[int, int]] = field(default_factory=list)  # spans of text to highlight
     page: int | None = None  # the page the paragraph starts on (PDF), else None
     folder: str = ""  # the name of the searched folder the file is in
+    # who said what in ``text``: {"speaker": canonical name or None (an unnamed source),
+    # "start", "end" (character spans of text), "source" (how the text names the
+    # speaker), "kind" ("direct" in quote marks, "reported" speech)}
+    quotes: list[dict] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -364,7 +364,8 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
              "place": "only paragraphs naming this place; repeat: all of them",
              "source": "only this source; repeat: any of them",
              "author": "only this author; repeat: any of them",
-             "year": "only this year; repeat: any of them"}
+             "year": "only this year; repeat: any of them",
+             "speaker": "only paragraphs quoting this person (any spelling); repeat: any of them"}
     for f in FACETS:  # one flag per facet of the one facet table
         p.add_argument(f.flag, dest=f.name, action="append", help=helps.get(f.name),
                        type=int if f.name == "year" else str,

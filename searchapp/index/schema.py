@@ -20,6 +20,9 @@ from searchapp.model import FACETS
 SCHEMA_VERSION = 5
 SEP = "\x1f"  # separates the values of a multi-valued facet field
 FACET_FIELDS = {f.name: f.field for f in FACETS}
+#: Facet fields the index never holds: filled from the persons stage's persons.json
+#: (who is quoted), searched through the query parser's copy of the schema.
+FOUND_ONLY = frozenset(f.field for f in FACETS if f.found)
 
 
 class Values(KEYWORD):

@@ -163,7 +163,8 @@ class SearchEngine:
             parsed = self._builder.parse(req.query)
             notices = list(parsed.notices)
             persons = resolve_persons(self._names, cols, req.persons)
-            base, groups = filter_masks(cols, self._names, req, persons, notices)
+            speakers = resolve_persons(self._names, cols, req.speakers)
+            base, groups = filter_masks(cols, self._names, req, persons, notices, speakers)
             filters = combine(base, groups)
             text = None if parsed.query is None else self._match(parsed.query)
             matched = filters if text is None else text & filters
@@ -246,7 +247,7 @@ class SearchEngine:
             text=text, snippet=make_snippet(text, spans), persons=f.get("persons", []),
             places=f.get("places", []), url=f.get("url", ""), score=score,
             year=f.get("year") or None, marks=spans, page=f.get("page") or None,
-            folder=f.get("folder", ""),
+            folder=f.get("folder", ""), quotes=f.get("quotes", []),
         )
 
     def document_marks(self, paragraphs: list[dict], query: str, persons

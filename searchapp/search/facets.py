@@ -74,7 +74,8 @@ def date_mask(datenum: np.ndarray, lo: int, hi: int) -> np.ndarray:
 
 
 def filter_masks(cols: Columns, registry: Registry, req: SearchRequest, persons: list[str],
-                 notices: list[str]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+                 notices: list[str], speakers: list[str] = ()
+                 ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """The request's filters as masks: the live paragraphs passing the exclusions
     and the date range, and one mask per facet group with chosen values.  Within a
     group the values combine by the group's mode (persons and places: all or any;
@@ -90,6 +91,7 @@ def filter_masks(cols: Columns, registry: Registry, req: SearchRequest, persons:
         "author": ([loose_values(cols, "author", a, notices) for a in req.authors], "any"),
         "year": ([[str(int(y))] for y in req.years], "any"),
         "folder": ([[f] for f in req.folders], "any"),
+        "speaker": ([[p] for p in speakers], "any"),  # quoted: any of them
     }
     groups = {}
     for facet, (requested, mode) in requested_by_group.items():
@@ -102,7 +104,7 @@ def filter_masks(cols: Columns, registry: Registry, req: SearchRequest, persons:
         if facet not in FACET_BY_NAME:
             raise QueryError(f"Cannot exclude by '{facet}': use one of {', '.join(FACET_NAMES)}")
         for v in values:
-            if facet == "person":
+            if facet in ("person", "speaker"):
                 v = registry.canonical_person(v) or v
             base &= ~cols.value_mask(facet, str(v))
     if req.date_from or req.date_to:

@@ -45,8 +45,17 @@ from searchapp.ingest.quotes.text import Word, sentences, words
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: Verbs that may come before the speaker at a sentence's end ("..., said Darren Tipton").
-_SAID_BY = frozenset("said says added adds explained noted wrote writes argued insisted warned "
-                     "claimed stated recalled continued".split())
+_SAID_BY = frozenset("said says say added adds explained noted wrote writes argued insisted "
+                     "warned claimed stated recalled continued".split())
+#: Verbs of a clause that ends a sentence after what was said ("..., the office announced").
+_TRAILING = frozenset("announced confirmed reported explained noted added recalled wrote stated "
+                      "argued insisted warned claimed predicted estimated".split())
+#: Verbs whose clause may hold a few quoted words: reporting and characterizing verbs,
+#: not those that only stand beside a whole quotation ("responded", "laughed").
+_EMBEDDING = lx.REPORT | lx.REPORT_THAT | lx.CHARACTERIZE | frozenset(
+    "begged urged warned insisted vowed pledged promised quipped joked".split())
+_TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today "
+                        "yesterday last this earlier late".split())
 _PARTICIPLES = frozenset(w for w in lx.ALL_VERBS if w.endswith("ing"))
 _EMBED = re.compile(r"^[—–-]\s*(?P<who>[^()@]{2,80}?)\s*\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.? \d{1,2},"
                     r" \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\s*$")
@@ -287,7 +296,15 @@ class _Document:
             j -= 1
         if j < 0:
             return None
-        if ws[k].lower in _PARTICIPLES or ws[j].lower in ("and", "but", "or", "to", "then"):
+        if ws[j].lower == "to" and j > 0:  # "leading Mr. Emanuel to quip": who quips
+            before_to = next((p for p in para.persons_outside()
+                              if ws[j - 1].start <= p.end <= ws[j].start), None)
+            if before_to is not None:
+                return before_to.name, para.text[before_to.start:before_to.end]
+        own = ws[k].lower in _PARTICIPLES and ws[j].text not in (",", "Q") \
+            and ws[j].lower not in ("and", "but", "or", "to", "then")  # "with forecasters warning"
+        if not own and (ws[k].lower in _PARTICIPLES
+                        or ws[j].lower in ("and", "but", "or", "to", "then")):
             # "..., saying ...", "and added, ...", "to describe ...": the sentence's subject,
             # unless a subordinate clause stands between ("where a recipe ... and tells")
             chunk = next((n for n in range(k - 1, -1, -1) if ws[n].text == ","), 0)
@@ -372,7 +389,7 @@ class _Document:
             w = before[k]
             if k + 1 < len(before) and before[k + 1].lower == "to":
                 continue  # "agreed to return ...": no speech
-            if _is(w, lx.ALL_VERBS) and _not_passive(before, k):
+            if _is(w, _EMBEDDING) and _not_passive(before, k):
                 exclude = self._objects(para, before[k + 1:])
                 got = self._subject_of(i, para, before, k, subject, exclude)
                 if got is not None:
@@ -412,8 +429,14 @@ class _Document:
             if low in ("point", "pointed", "points") and n < len(ws) and ws[n].lower == "out":
                 n += 1
             if low in lx.REPORT_THAT or low.startswith(("point",)):
-                if n >= len(ws) or ws[n].lower != "that":
-                    continue
+                # "reported on Sunday that", "confirmed on Monday that"
+                that = next((m for m in range(n, min(n + 5, len(ws))) if ws[m].lower == "that"),
+                            None)
+                if that is None or any(x.text in (",", "Q") for x in ws[n:that]) or (
+                        that > n and ws[n].lower not in lx.PREPOSITIONS
+                        and ws[n].lower not in _TIME_WORDS):
+                    continue  # "explains recent research that ...": a relative clause
+                n = that
             exclude = set()
             if low in ("told", "tells", "tell", "telling"):
                 obj_end = n
@@ -503,8 +526,7 @@ class _Document:
             return self.resolve(who, i, set())
         for k, w in enumerate(chunk[:12]):
             if _is(w, lx.SAY) and k > 0:
-                if w.lower not in lx.REPORT and w.lower not in ("added", "explained", "noted",
-                                                               "recalled", "wrote"):
+                if w.lower not in lx.REPORT and w.lower not in _TRAILING:
                     return None
                 if len(chunk) - k > 10 and not (last and chunk[k + 1].lower in lx.PREPOSITIONS):
                     return None  # "..., Malone wrote in a recent research brief about ..."
@@ -604,9 +626,10 @@ def _after_quote(ws: Sequence[Word], k: int) -> bool:
 
 
 def _adverbial_chunk(ws: Sequence[Word]) -> bool:
-    """"With a tone of certainty", "While ...", "However": no clause of its own."""
+    """"With a tone of certainty", "While ...", "According to ...", "However": no clause
+    of its own."""
     first = ws[0].lower
-    return first in lx.PREPOSITIONS or first in lx.SUBORDINATORS or (
+    return first in lx.PREPOSITIONS or first in lx.SUBORDINATORS or first == "according" or (
         first in lx.OPENERS and len(ws) == 1)
 
 

@@ -45,7 +45,7 @@ REPORT_THAT = _forms(
     "explain explains explained", "noted noting", "confirmed confirms", "denied denies",
     "revealed reveals", "shared", "reported", "suggested suggests", "agreed agrees",
     "announced announces", "pledged", "promised", "admitted admits", "acknowledged acknowledges",
-    "joked", "hinted", "recalled recalls", "emphasized emphasizes emphasised emphasises",
+    "joked", "quipped quip", "hinted", "recalled recalls", "emphasized emphasizes emphasised emphasises",
     "stressed stresses", "reiterated reiterates", "conceded concedes", "predicted predicts",
     "pointed", "reminded reminds", "asserted asserts", "maintained maintains",
     "contended contends", "cautioned", "declared declares", "vowed", "complained complains",

@@ -79,6 +79,9 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
     lows = [w.lower for w in head]
     clause = any(w in lx.NOT_IN_NOUN_PHRASE for w in lows) or any(
         w.lower in lx.PERSON_PRONOUNS or w.lower in lx.SELF_PRONOUNS for w in head[1:])
+    if any(w in ("and", "&") for w in lows) and any(p.start >= head[0].start
+                                                   and p.end <= head[-1].end for p in persons):
+        return UNKNOWN  # "Xi and Kim agreed ...": two speakers, neither alone
     found = None if clause else _person_in(text, head, persons)
     if found is not None:
         return Who("person", phrase, found.name)
