@@ -112,7 +112,8 @@ def cmd_persons(args: argparse.Namespace) -> int:
     else:
         for r in rows:
             aliases = f"  [{', '.join(r['aliases'])}]" if r["aliases"] else ""
-            print(f"{r['paragraphs']:5} ¶ {r['documents']:3} docs  {r['name']}{aliases}")
+            quoted = f"  quoted in {r['quoted']} ¶" if r.get("quoted") else ""
+            print(f"{r['paragraphs']:5} ¶ {r['documents']:3} docs  {r['name']}{quoted}{aliases}")
     return 0
 
 
@@ -210,6 +211,9 @@ def _run_search(args: argparse.Namespace, settings: Settings, req) -> int:
         print("   " + _plain(hit, bold))
         if hit.persons:
             print("   persons: " + ", ".join(hit.persons))
+        if hit.quotes:
+            print("   quoted: " + ", ".join(dict.fromkeys(
+                q["speaker"] or f"{q['source']} (unnamed)" for q in hit.quotes)))
     if result.total and getattr(args, "facets", False):
         print()
         for facet, rows in result.facets.items():

@@ -269,8 +269,8 @@ class PersonsModel(_RowsModel):
     aliases, role, how many paragraphs and documents mention them and whether
     they are curated (the registry or the user's curation) or only found."""
 
-    COLUMNS = ("Person", "Paragraphs", "Docs", "Status", "Role", "Also written")
-    STATUS = 3
+    COLUMNS = ("Person", "Named", "Quoted", "Docs", "Status", "Role", "Also written")
+    STATUS = 4
     STATUS_TIPS = {"curated": "Curated: in a persons.toml registry or edited by you",
                    "found": "Found in the text by the persons stage; not curated yet"}
 
@@ -297,11 +297,12 @@ class PersonsModel(_RowsModel):
         if role == PersonRowRole:
             return row
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row["name"], row["paragraphs"], row["documents"], self.status(row),
-                    row.get("role", ""), ", ".join(row.get("aliases", [])))[col]
+            return (row["name"], f"{row['paragraphs']} ¶", f"{row.get('quoted', 0)} ¶",
+                    row["documents"], self.status(row), row.get("role", ""),
+                    ", ".join(row.get("aliases", [])))[col]
         if role == Qt.ItemDataRole.EditRole:  # what the sort proxy compares
-            return (row["name"].casefold(), row["paragraphs"], row["documents"],
-                    self.status(row), row.get("role", "").casefold(), "")[col]
+            return (row["name"].casefold(), row["paragraphs"], row.get("quoted", 0),
+                    row["documents"], self.status(row), row.get("role", "").casefold(), "")[col]
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = self.STATUS_TIPS[self.status(row)]
             if col == self.STATUS:
@@ -316,7 +317,10 @@ class PersonsModel(_RowsModel):
                 return font
         if role == Qt.ItemDataRole.UserRole:  # what the filter proxy matches
             return " ".join([row["name"], *row.get("aliases", []), row.get("role", "")])
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (1, 2):
+        if role == Qt.ItemDataRole.ToolTipRole and col in (1, 2):
+            return (f"{row['name']}: named in {row['paragraphs']} paragraphs, quoted in "
+                    f"{row.get('quoted', 0)} (what they said: said:\"{row['name']}\")")
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (1, 2, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 

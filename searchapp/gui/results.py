@@ -5,20 +5,34 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
-from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate
+from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextCursor, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QToolTip,
+)
 
 from searchapp.gui.models import HitRole, StarRole, when
-from searchapp.gui.render import mid_color, qt_snippet
+from searchapp.gui.render import (
+    href_person,
+    mid_color,
+    qt_snippet,
+    quote_color,
+    speakers_html,
+)
 
 STAR_W = 26
 LAYOUT_BATCH = 5  # rows laid out per turn of the event loop
 PAD = 6
 
 
-def hit_html(hit, muted: str, folder: bool = False) -> str:
-    """A result row; ``folder``: name the folder it is in (several are searched)."""
+def hit_html(hit, muted: str, folder: bool = False, quote_bg: str = "",
+             link: str = "") -> str:
+    """A result row; ``folder``: name the folder it is in (several are searched);
+    its quotations tinted ``quote_bg`` and their speakers listed as ``said:`` links."""
     esc = html.escape
     where = f"{esc(hit.source or 'unknown source')} · {esc(when(hit.date, hit.year))} · ¶{hit.para}"
     if hit.page:
@@ -30,13 +44,17 @@ def hit_html(hit, muted: str, folder: bool = False) -> str:
     if hit.persons:
         persons = (f"<div style='color:{muted};font-size:small'>"
                    f"{esc(', '.join(hit.persons))}</div>")
+    quoted = speakers_html(hit.quotes, link or muted, muted) if hit.quotes else ""
+    if quoted:
+        quoted = f"<div>{quoted}</div>"
     return (f"<div><b>{esc(hit.title or hit.path)}</b></div>"
             f"<div style='color:{muted};font-size:small'>{where}{kind}</div>"
-            f"<div>{qt_snippet(hit)}</div>{persons}")
+            f"<div>{qt_snippet(hit, quote_bg)}</div>{persons}{quoted}")
 
 
 class ResultDelegate(QStyledItemDelegate):
     star_clicked = Signal(object)  # the Hit
+    speaker_clicked = Signal(str)  # a quoted person's name (a "quoted: ..." link)
 
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
@@ -53,8 +71,11 @@ class ResultDelegate(QStyledItemDelegate):
             doc = QTextDocument()
             doc.setDocumentMargin(0)
             doc.setDefaultFont(self.view.font())
-            doc.setHtml(hit_html(hit, mid_color(self.view.palette(), selected),
-                                 self.show_folder))
+            pal = self.view.palette()
+            link = pal.color(QPalette.ColorRole.HighlightedText if selected
+                             else QPalette.ColorRole.Link).name()
+            doc.setHtml(hit_html(hit, mid_color(pal, selected), self.show_folder,
+                                 quote_color(pal, selected), link))
             doc.setTextWidth(max(80, width))
             self._cache[key] = doc
         return doc
@@ -116,7 +137,41 @@ class ResultDelegate(QStyledItemDelegate):
             if hit is not None:
                 self.star_clicked.emit(hit)
                 return True
+        if event.type() == QEvent.Type.MouseButtonRelease:
+            href = self._anchor_at(index, option.rect, event.position().toPoint())
+            if href.startswith("said:"):
+                self.speaker_clicked.emit(href_person(href))
+                return True
         return super().editorEvent(event, model, option, index)
+
+    def _doc_point(self, index, rect: QRect, pos) -> tuple[QTextDocument | None, QPointF]:
+        hit = index.data(HitRole)
+        if hit is None:
+            return None, QPointF()
+        doc = self._doc(hit, self._text_width(), self.view.selectionModel().isSelected(index))
+        return doc, QPointF(pos.x() - rect.left() - PAD, pos.y() - rect.top() - PAD)
+
+    def _anchor_at(self, index, rect: QRect, pos) -> str:
+        doc, point = self._doc_point(index, rect, pos)
+        return doc.documentLayout().anchorAt(point) if doc is not None else ""
+
+    def helpEvent(self, event, view, option, index) -> bool:
+        """A quotation's tooltip: who said it."""
+        if event.type() == QEvent.Type.ToolTip:
+            doc, point = self._doc_point(index, option.rect, event.pos())
+            if doc is not None:
+                at = doc.documentLayout().hitTest(point, Qt.HitTestAccuracy.ExactHit)
+                if at >= 0:
+                    cursor = QTextCursor(doc)
+                    cursor.setPosition(at + 1)
+                    tip = cursor.charFormat().toolTip()
+                    if tip:
+                        QToolTip.showText(event.globalPos(), tip, view)
+                        return True
+            QToolTip.hideText()
+            event.ignore()
+            return True
+        return super().helpEvent(event, view, option, index)
 
 
 class ResultsView(QListView):

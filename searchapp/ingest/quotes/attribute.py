@@ -488,8 +488,8 @@ class _Document:
             if parenthetical and len(right) >= 3 and right[0].lower in ("that", "and", "but"):
                 self._emit(i, *got, right[0].start, right[-1].end, "reported")
             return got
-        # "..., according to X"
-        for k, w in enumerate(ws[:-2]):
+        # "..., according to X" (not over a quotation attributed in the sentence)
+        for k, w in enumerate(ws[:-2] if not proper else ()):
             if w.lower == "according" and ws[k + 1].lower == "to":
                 region = []
                 for x in ws[k + 2:]:
