@@ -23,7 +23,7 @@ from searchapp.scripts import CJK_CHAR, HAN, HANGUL
 _HANGUL = re.compile(f"[{HANGUL}]")
 _SENTENCE = re.compile(r"[^。！？!?.]*(?:[。！？!?]+|\.(?=\s|$)|$)")
 _KO_SAY = "|".join(sorted(map(re.escape, lx.KO_SAY), key=len, reverse=True))
-_KO_QUOTE_TAIL = re.compile(rf"^\s*(?:이?라고|고|며|면서)\s*(?P<mid>.{{0,40}}?)\s*(?:{_KO_SAY})")
+_KO_QUOTE_TAIL = re.compile(rf"\s*(?:이?라고|고|며|면서)\s*(?P<mid>.{{0,40}}?)\s*(?:{_KO_SAY})")
 _KO_REPORTED = re.compile(rf"(?:다|라|냐|자|까)고\s*(?:{_KO_SAY})\s*[.。]?\s*$")
 _KO_TOPIC = re.compile(rf"(?P<np>[{HANGUL}{HAN}A-Za-z0-9 ·]{{1,24}}?)(?:{'|'.join(lx.KO_SUBJECT)})"
                        r"(?=\s)")
@@ -96,14 +96,15 @@ def _korean(text: str, a: int, b: int, quotes, persons) -> list[Quote]:
             out.append(Quote(s, e, who[0], who[1], "direct"))
     if out or quotes:
         return out
-    if _KO_REPORTED.search(text, a, b):
+    said = _KO_REPORTED.search(text, a, b)
+    if said:
         topic = _KO_TOPIC.search(text, a, b)
         if topic is not None:
             who = _speaker(text, topic.start("np"), topic.end("np"), persons)
             start = topic.end()
-            end = b
-            while end > start and text[end - 1] in " .。":
-                end -= 1
+            while start < b and text[start].isspace():
+                start += 1
+            end = said.start() + 1  # the clause, up to "...다" before "고 밝혔다"
             if who[1] and end - start > 4:
                 out.append(Quote(start, end, who[0], who[1], "reported"))
     return out

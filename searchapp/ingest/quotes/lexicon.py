@@ -69,7 +69,7 @@ PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "h
 #: the speaker is unnamed.
 GROUP_PRONOUNS = frozenset({"they", "it"})
 #: Speakers who are the writer or the reader: never attributed.
-SELF_PRONOUNS = frozenset({"i", "we", "you", "one"})
+SELF_PRONOUNS = frozenset({"i", "we", "you"})
 #: Titles before a name that say the person's sex.
 MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "emperor", "father"})
 FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "madam", "dame", "lady", "queen",
