@@ -138,7 +138,7 @@ class ResultDelegate(QStyledItemDelegate):
                 self.star_clicked.emit(hit)
                 return True
         if event.type() == QEvent.Type.MouseButtonRelease:
-            href = self._anchor_at(index, option.rect, event.position().toPoint())
+            href = self.anchor_at(index, option.rect, event.position().toPoint())
             if href.startswith("said:"):
                 self.speaker_clicked.emit(href_person(href))
                 return True
@@ -151,7 +151,8 @@ class ResultDelegate(QStyledItemDelegate):
         doc = self._doc(hit, self._text_width(), self.view.selectionModel().isSelected(index))
         return doc, QPointF(pos.x() - rect.left() - PAD, pos.y() - rect.top() - PAD)
 
-    def _anchor_at(self, index, rect: QRect, pos) -> str:
+    def anchor_at(self, index, rect: QRect, pos) -> str:
+        """The link under ``pos`` in the row ``index`` drawn in ``rect`` ("" if none)."""
         doc, point = self._doc_point(index, rect, pos)
         return doc.documentLayout().anchorAt(point) if doc is not None else ""
 
