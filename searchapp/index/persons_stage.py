@@ -216,9 +216,11 @@ def recognize_new(store: MentionStore, docs: list[DocText], recognizer: Recogniz
 
 def resolve_persons(settings: Settings, docs: list[DocText] | None = None,
                     raw: dict[str, list[RawMention]] | None = None,
-                    stamp: dict | None = None) -> PersonsReport:
+                    stamp: dict | None = None, quotes: bool = True) -> PersonsReport:
     """Re-run resolution over the stored raw mentions (after a curation change: no
-    model, no re-index) and rewrite ``persons.json``."""
+    model, no re-index) and rewrite ``persons.json``; then who said what
+    (:mod:`searchapp.index.speakers`; ``quotes=False`` leaves it out, for the
+    benchmark that times it)."""
     start = time.perf_counter()
     index_dir = Path(settings.index)
     if docs is None:
@@ -234,7 +236,7 @@ def resolve_persons(settings: Settings, docs: list[DocText] | None = None,
     found = find_persons(docs, raw, registry)
     side = sidecar(docs, found, registry)
     side["quotes"], side["quote_docs"] = quote_rows(docs, found.mentions, raw, side["persons"],
-                                                    read_sidecar(index_dir))
+                                                    read_sidecar(index_dir)) if quotes else ({}, {})
     side["stamp"] = {**(stamp or {}), "curation": curation_fingerprint(settings)}
     write_sidecar(index_dir, side)
     report = PersonsReport(paragraphs=sum(len(d.paragraphs) for d in docs),
