@@ -17,6 +17,10 @@ annotated "x" (not speech), is wrong; one matching a "?" span is not counted.
 * precision = right / attributed (every found quotation with a speaker);
 * recall = annotated quotations (person or unnamed) found with the right speaker;
 * the same two for persons only (what said: and the Speaker facet serve).
+
+``--parser-cost`` also times spaCy's dependency parser on the same paragraphs beside the
+recognizer the stage runs (NER only), in the same run: what a parse-based attribution
+would add to the stage.
 """
 
 from __future__ import annotations
@@ -209,11 +213,36 @@ def score(items: list[Item], predicted: dict, pages: set[str]) -> dict:
     }
 
 
+def parser_cost(texts: list[str], recognizer: Recognizer) -> dict:
+    """Seconds for the stage's recognizer (its components) and for spaCy with the
+    dependency parser added, over ``texts``, alternately, best of three."""
+    import spacy
+
+    from searchapp.ingest.persons.recognize import one_blas_thread
+
+    model = recognizer.config.model
+    ner = spacy.load(model, enable=list(recognizer.nlp.pipe_names))
+    parsed = spacy.load(model, enable=["tok2vec", "parser", "ner"])
+    times: dict[str, list[float]] = {"ner": [], "parser": []}
+    with one_blas_thread():
+        for _ in range(3):
+            for name, nlp in (("ner", ner), ("parser", parsed)):
+                t = time.perf_counter()
+                for _doc in nlp.pipe(texts, batch_size=64):
+                    pass
+                times[name].append(time.perf_counter() - t)
+    a, b = min(times["ner"]), min(times["parser"])
+    return {"paragraphs": len(texts), "recognizer_s": round(a, 2),
+            "with_parser_s": round(b, 2), "parser_adds": round(b / a - 1, 2)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=("tuning", "heldout", "all"), default="all")
     ap.add_argument("--errors", action="store_true", help="list every wrong and missed quote")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--parser-cost", action="store_true",
+                    help="also time spaCy's dependency parser beside the recognizer")
     args = ap.parse_args()
     pages, items, texts = read_gold()
     recognizer = Recognizer()
@@ -227,6 +256,8 @@ def main() -> None:
         keys = {k for k in chosen if pages[k]["split"] == split}
         if keys:
             result[split] = score(items, predicted, keys)
+    if args.parser_cost:
+        result["parser_cost"] = parser_cost([t for k in chosen for t in texts[k]], recognizer)
     if args.json:
         print(json.dumps(result, indent=1, ensure_ascii=False))
         return
@@ -242,6 +273,10 @@ def main() -> None:
         if args.errors:
             for e in r["errors"]:
                 print("  " + e)
+    if "parser_cost" in result:
+        c = result["parser_cost"]
+        print(f"dependency parser: {c['paragraphs']} paragraphs, recognizer {c['recognizer_s']} s, "
+              f"with the parser {c['with_parser_s']} s (+{c['parser_adds']:.0%})")
     s = result["seconds"]
     print(f"seconds: recognizer {s['recognize']}, persons {s['persons']}, quotes {s['quotes']} "
           f"(load average {result['load_average_1min']})")

@@ -311,11 +311,20 @@ class _Document:
             if any(w.lower in lx.SUBORDINATORS for w in ws[max(chunk, 1):k]):
                 return None
             return subject
+        if own:  # "with forecasters warning that": the words right before the participle
+            start = j
+            while start >= 0 and ws[start].text not in ("Q", ";", ":", ",") \
+                    and ws[start].lower not in lx.PREPOSITIONS and j - start < 8:
+                start -= 1
+            who = self._classify(para, ws[start + 1:j + 1])
+            return None if who.kind == "unknown" else self.resolve(who, i, exclude)
         start = j
-        while start >= 0 and ws[start].text not in ("Q", ";", ":") and k - start <= 30:
+        while start >= 0 and ws[start].text not in ("Q", ";", ":"):
             if ws[start].lower in lx.SUBORDINATORS and not any(
                     w.text == "," for w in ws[start + 1:j + 1]):
                 break  # "where Tipton said": the clause opens here
+            if k - start > 30:
+                return None  # no clause start in sight: no subject to read
             start -= 1
         region = ws[start + 1:j + 1]
         if region and region[0].lower == "as" and len(region) > 1:
@@ -451,6 +460,14 @@ class _Document:
                 n = obj_end
                 if n < len(ws) and ws[n].lower == "to":
                     continue  # "tells the baker to mix": an order, not speech
+            if n < len(ws) and (ws[n].lower in lx.PREPOSITIONS or ws[n].lower in _TIME_WORDS):
+                # "said in a statement that ..." / "said on Tuesday." (no clause: an
+                # attribution closing the sentence, read below)
+                that = next((m for m in range(n, min(n + 8, len(ws))) if ws[m].lower == "that"),
+                            None)
+                if that is None or any(x.text in (",", "Q") for x in ws[n:that]):
+                    continue
+                n = that
             if n < len(ws) and ws[n].lower == "that":
                 n += 1
             clause = [x for x in ws[n:] if x.start < stop and x.text not in (",", ".")]
@@ -485,7 +502,7 @@ class _Document:
                     return got
                 continue  # "With a tone of certainty, the source said, ..."
             self._emit(i, *got, left[0].start, left[-1].end, "reported")
-            if parenthetical and len(right) >= 3 and right[0].lower in ("that", "and", "but"):
+            if parenthetical and len(right) >= 3 and right[0].lower == "that":
                 self._emit(i, *got, right[0].start, right[-1].end, "reported")
             return got
         # "..., according to X" (not over a quotation attributed in the sentence)

@@ -79,8 +79,7 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
     lows = [w.lower for w in head]
     clause = any(w in lx.NOT_IN_NOUN_PHRASE for w in lows) or any(
         w.lower in lx.PERSON_PRONOUNS or w.lower in lx.SELF_PRONOUNS for w in head[1:])
-    if any(w in ("and", "&") for w in lows) and any(p.start >= head[0].start
-                                                   and p.end <= head[-1].end for p in persons):
+    if _two_persons(text, head, persons):
         return UNKNOWN  # "Xi and Kim agreed ...": two speakers, neither alone
     found = None if clause else _person_in(text, head, persons)
     if found is not None:
@@ -98,8 +97,9 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
         return UNKNOWN
     if len(head) == 1 and lows[0] in lx.GROUP_PRONOUNS:
         return Who("unnamed", phrase, role=lows[0])
-    if any(w in lx.SUBORDINATORS for w in lows) or len(head) > 10:
-        return UNKNOWN
+    core = next((n for n, w in enumerate(lows) if w in lx.PREPOSITIONS), len(lows))
+    if any(w in lx.SUBORDINATORS for w in lows) or core > 8 or len(head) > 20:
+        return UNKNOWN  # no noun phrase ("the Office for the Western District of ..." is)
     if clause:
         return UNKNOWN  # "people began using them ...": a clause, not a noun phrase
     if any(a < head[-1].end and b > head[0].start and label == "PERSON"
@@ -129,6 +129,20 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
     if known_noun or proper:
         return Who("unnamed", phrase, role=noun, indefinite=indefinite)
     return UNKNOWN
+
+
+def _two_persons(text: str, ws: Sequence[Word], persons: Sequence[Person]) -> bool:
+    """Two persons joined by "and" ("Xi and Kim", "Chiou and Howlett"), not two roles of
+    one ("scientist and study co-author Michael Malaska")."""
+    for n, w in enumerate(ws):
+        if w.lower not in ("and", "&") or n == 0 or n + 1 >= len(ws):
+            continue
+        left, right = ws[n - 1], ws[n + 1]
+        named = [any(p.start <= x.start < p.end for p in persons) or x.text[:1].isupper()
+                 for x in (left, right)]
+        if all(named) and any(p.start <= x.start < p.end for p in persons for x in (left, right)):
+            return True
+    return False
 
 
 def _labelled(ws: Sequence[Word], labels, kinds=None) -> bool:
