@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_extraction import DEFAULT_BENCH  # noqa: E402
 
-from searchapp import scripts  # noqa: E402
+from searchapp import lexicon  # noqa: E402
 from searchapp.ingest import pipeline  # noqa: E402
 from searchapp.ingest import text as textclean  # noqa: E402
 from searchapp.ingest.html import _trafilatura as trafilatura_fast  # noqa: E402
@@ -43,7 +43,7 @@ from searchapp.ingest.metadata import Metadata  # noqa: E402
 from searchapp.ingest.read import decode_bytes  # noqa: E402
 
 EXTRA = ROOT / "benchmarks" / "extraction_pages"
-_CJK = scripts.CJK_CHAR
+_CJK = lexicon.CJK_CHAR
 
 # The tuned thresholds.  replace_ratio and min_coverage stay at the values they
 # had before cross-validation (1.2, 0.5): one at a time, 1.5 and 0.3-0.7 change

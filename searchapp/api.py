@@ -143,10 +143,10 @@ def curate_person(settings: Settings, op: str, name: str, value: str = ""):
     return resolve_persons(settings)
 
 
-def viewer_document(engine, doc_id: str, focus: int | None, terms, persons,
+def viewer_document(engine, doc_id: str, focus: int | None, persons,
                     query: str = "") -> DocumentData | None:
-    """A document for the viewer, with what ``query`` highlights in each paragraph
-    (``terms`` are not needed: the query is highlighted as the results list does)."""
+    """A document for the viewer, with what ``query`` and ``persons`` highlight in
+    each paragraph (as the results list highlights them)."""
     paragraphs = engine.document(doc_id)
     if not paragraphs:
         return None

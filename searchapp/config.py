@@ -48,6 +48,16 @@ def bundled_corpus() -> Path:
     return _bundled("corpus", "corpus")
 
 
+#: Curation files, read from the data folder, then from each searched folder (a folder's
+#: own override the data folder's): the catalog of sources, the persons and the places.
+CATALOG_FILE = "catalog.toml"
+PERSONS_REGISTRY = "persons.toml"
+PLACES_REGISTRY = "places.toml"
+#: The curation files that decide what is indexed (the manifest keeps their fingerprint).
+INDEXED_CURATION = (CATALOG_FILE, PERSONS_REGISTRY, PLACES_REGISTRY)
+#: The user's curation of persons (merge, rename, hide, split, role), in the data folder.
+CURATION_FILE = "curation.toml"
+
 #: The app's reverse-DNS id: its .desktop entry, icons and AppStream metainfo are named by it.
 APP_ID = "io.github.searchapp.SearchApp"
 
@@ -95,12 +105,6 @@ class Settings:
         then ``folder`` (or every folder, for what searches all of them)."""
         own = (folder,) if folder is not None else self.folders
         return (self.data_dir, *(f.path for f in own))
-
-    @property
-    def curation_files(self) -> tuple[Path, ...]:
-        """Every curation file that decides what is indexed (for the fingerprint)."""
-        return tuple(d / n for d in self.curation_dirs()
-                     for n in ("catalog.toml", "persons.toml", "places.toml"))
 
     @property
     def bookmarks_db(self) -> Path:

@@ -17,32 +17,60 @@ from dataclasses import asdict, dataclass, field
 
 @dataclass(frozen=True)
 class Facet:
-    """One facet group: how it is named everywhere it appears."""
+    """One facet group: how it is named, typed, filtered and explained everywhere."""
 
     name: str  # the facet's key: facet counts, exclusions, query field (person:)
     title: str  # shown in the app and the CLI ("Person")
     field: str  # the index field holding its exact values
     request: str  # the SearchRequest attribute that filters by it ("persons")
     flag: str  # the CLI's filter flag ("--person")
-    found: bool = False  # values only from the persons stage (persons.json), never indexed
+    help: str  # the CLI flag's help
+    value: type = str  # the type of its values in a request (years: int)
+    #: the SearchRequest attribute saying how several chosen values combine ("all" or
+    #: "any"); None: always any of them
+    mode: str | None = None
+    #: how a chosen value finds the stored values: "exact"; "loose" (in any case, else
+    #: the values holding its words in a row); "place" (a spelling the registry knows,
+    #: else loose); "person" (the engine resolves any spelling first)
+    match: str = "exact"
+    unknown: bool = False  # paragraphs without a value count as UNKNOWN
+    #: values only from the persons stage (persons.json), never in the index: the
+    #: query parser and the engine add the field themselves (``said:``)
+    found: bool = False
+
+    @property
+    def metavar(self) -> str:
+        """The placeholder of the CLI flag's value."""
+        return "YYYY" if self.value is int else "NAME"
 
 
 FACETS: tuple[Facet, ...] = (
-    Facet("person", "Person", "person", "persons", "--person"),
-    Facet("place", "Place", "place", "places", "--place"),
-    Facet("source", "Source", "f_source", "sources", "--source"),
-    Facet("author", "Author", "f_author", "authors", "--author"),
-    Facet("year", "Year", "f_year", "years", "--year"),
-    Facet("folder", "Folder", "f_folder", "folders", "--folder"),
-    # who is quoted: found by the persons stage only (persons.json), never in the index
-    Facet("speaker", "Speaker", "speaker", "speakers", "--said", found=True),
+    Facet("person", "Person", "person", "persons", "--person",
+          "only paragraphs naming this person (any spelling); repeat: all of them",
+          mode="person_mode", match="person"),
+    Facet("place", "Place", "place", "places", "--place",
+          "only paragraphs naming this place; repeat: all of them",
+          mode="place_mode", match="place"),
+    Facet("source", "Source", "f_source", "sources", "--source",
+          "only this source; repeat: any of them", match="loose", unknown=True),
+    Facet("author", "Author", "f_author", "authors", "--author",
+          "only this author; repeat: any of them", match="loose", unknown=True),
+    Facet("year", "Year", "f_year", "years", "--year",
+          "only this year; repeat: any of them", value=int),
+    Facet("folder", "Folder", "f_folder", "folders", "--folder",
+          "only files of this searched folder (its name in 'searchapp folders'); "
+          "repeat: any of them"),
+    # who is quoted, found by the persons stage (persons.json); any spelling, as persons
+    Facet("speaker", "Speaker", "speaker", "speakers", "--said",
+          "only paragraphs quoting this person (any spelling); repeat: any of them",
+          match="person", found=True),
 )
 FACET_NAMES: tuple[str, ...] = tuple(f.name for f in FACETS)
 FACET_BY_NAME: dict[str, Facet] = {f.name: f for f in FACETS}
 
 #: The facet value of paragraphs that have none (no source, no author named).
 UNKNOWN = "(unknown)"
-UNKNOWN_FACETS = ("source", "author")
+UNKNOWN_FACETS = tuple(f.name for f in FACETS if f.unknown)
 
 #: Result orders, in the order menus list them.
 SORTS: tuple[str, ...] = ("relevance", "newest", "oldest")
@@ -54,6 +82,7 @@ class SearchRequest:
     """A query plus filters.  Filter values are facet values (canonical names)."""
 
     query: str = ""
+    # one list per facet group (FACETS' ``request``; tests/test_facet_table.py checks)
     persons: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
@@ -64,7 +93,8 @@ class SearchRequest:
     date_from: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
     date_to: str | None = None
     exclude: dict[str, list[str]] = field(default_factory=dict)  # facet -> values to leave out
-    person_mode: str = "all"  # "all": paragraphs naming every person; "any": at least one
+    # FACETS' ``mode``: "all": paragraphs naming every person; "any": at least one
+    person_mode: str = "all"
     place_mode: str = "all"
     sort: str = "relevance"
     page: int = 1
@@ -76,14 +106,17 @@ class SearchRequest:
 
     def filters(self) -> dict:
         """The filters that are set (for history and saved searches)."""
-        out = {k: v for k, v in self.to_json().items()
-               if k in ("persons", "places", "sources", "authors", "years", "folders", "speakers",
-                        "date_from", "date_to", "exclude") and v}
-        if len(self.persons) > 1:
-            out["person_mode"] = self.person_mode
-        if len(self.places) > 1:
-            out["place_mode"] = self.place_mode
+        keys = {f.request for f in FACETS} | {"date_from", "date_to", "exclude"}
+        out = {k: v for k, v in self.to_json().items() if k in keys and v}
+        for f in FACETS:
+            if f.mode and len(getattr(self, f.request)) > 1:
+                out[f.mode] = getattr(self, f.mode)
         return out
+
+    def all_of(self, facet: Facet) -> bool:
+        """Several values of ``facet`` are chosen and every one must hold."""
+        return bool(facet.mode) and getattr(self, facet.mode) == "all" \
+            and len(getattr(self, facet.request)) > 1
 
     @classmethod
     def from_json(cls, data: dict) -> SearchRequest:

@@ -702,7 +702,7 @@ def _whoosh_docs(t: Target, q) -> tuple[np.ndarray | None, str | None]:
     mask = np.zeros(t.engine._cols().n, dtype=bool)
     try:
         mask[list(t.searcher.docs_for_query(q))] = True
-    except Exception as exc:  # noqa: BLE001 - compared with ours below
+    except Exception as exc:  # compared with ours below
         return None, type(exc).__name__
     return mask, None
 
@@ -724,7 +724,7 @@ def compare(t: Target, text: str, via_engine: bool = False, every_text: bool = F
     theirs, their_error = _whoosh_docs(t, q)
     try:
         ours = query_mask(t.engine._searcher, cols, q) & cols.live
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         assert their_error == type(exc).__name__, (
             f"[{t.name}] our matcher raised {exc!r} where Whoosh "
             f"{'raised ' + their_error if their_error else 'answered'}\n  query: {text!r}\n"

@@ -51,13 +51,13 @@ def test_searches_answer_as_the_engine_in_this_process(indexed, client):
 
 def test_documents_and_persons_come_prepared_for_the_app(client):
     hit = client.search(SearchRequest(query="Yoon")).hits[0]
-    doc = client.document(hit.doc_id, hit.para, ["yoon"], ["Yoon Suk Yeol"], "Yoon")
+    doc = client.document(hit.doc_id, hit.para, ["Yoon Suk Yeol"], "Yoon")
     assert isinstance(doc, DocumentData) and doc.focus == hit.para
     assert doc.title == hit.title
     body = {p["para"]: p["body"] for p in doc.paragraphs}
     marked = [body[para][s:e] for para, spans in doc.marks.items() for s, e in spans]
     assert marked and all("yoon" in m.casefold() or "尹" in m for m in marked)
-    assert client.document("no such document", None, [], []) is None
+    assert client.document("no such document", None, []) is None
     rows = client.persons()
     xi = next(r for r in rows if r["name"] == "Xi Jinping")
     assert xi["paragraphs"] > 0 and xi["documents"] > 0 and "习近平" in xi["aliases"]

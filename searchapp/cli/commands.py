@@ -1,6 +1,9 @@
 """The ``searchapp`` command: a thin layer over the core API, JSON for everything.
 
-``searchapp`` with no command opens the desktop app.
+``searchapp`` with no command opens the desktop app, so this module imports only
+what parsing the arguments needs: each command imports the core it runs when it
+runs (``tests/test_launch.py`` checks that the window's process never loads the
+extractors).
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from searchapp import __version__
 from searchapp.cli.common import (
@@ -19,13 +23,12 @@ from searchapp.cli.common import (
     settings_of,
     warn,
 )
-from searchapp.config import Settings
+from searchapp.config import CATALOG_FILE, PERSONS_REGISTRY, Settings
 from searchapp.dates import display as display_date
-from searchapp.ingest.entities import Registry
-from searchapp.ingest.metadata import Catalog
-from searchapp.ingest.pipeline import Document, load_documents
-from searchapp.ingest.read import LoadError
 from searchapp.model import cite, describe_search
+
+if TYPE_CHECKING:
+    from searchapp.ingest.pipeline import Document
 
 
 def _print_document(doc: Document) -> None:
@@ -47,9 +50,14 @@ def _print_document(doc: Document) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from searchapp.ingest.entities import Registry
+    from searchapp.ingest.metadata import Catalog
+    from searchapp.ingest.pipeline import load_documents
+    from searchapp.ingest.read import LoadError
+
     settings = Settings.resolve(corpus=args.corpus)
     dirs = settings.curation_dirs(settings.folders[0] if args.corpus else None)
-    catalog = Catalog.load_layers([d / "catalog.toml" for d in dirs])
+    catalog = Catalog.load_layers([d / CATALOG_FILE for d in dirs])
     registry = Registry.load_layers(dirs)
     failed = 0
     for name in args.files:
@@ -74,14 +82,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_persons(args: argparse.Namespace) -> int:
-    from searchapp.index import index_exists
+    from searchapp.index import PERSONS_FILE, index_exists
 
     settings = settings_of(args)
     if getattr(args, "action", None):
         from searchapp.cli.persons import curate
 
         return curate(args, settings)
-    found = index_exists(settings.index) and (settings.index / "persons.json").exists()
+    found = index_exists(settings.index) and (settings.index / PERSONS_FILE).exists()
     if (not args.unknown or found) and index_exists(settings.index):
         from searchapp.api import persons_table
 
@@ -102,7 +110,7 @@ def cmd_persons(args: argparse.Namespace) -> int:
                 print_json_line({"unknown": rows})
             else:
                 print(f"{len(rows)} names look like persons but are not in "
-                      f"{settings.data_dir / 'persons.toml'}:")
+                      f"{settings.data_dir / PERSONS_REGISTRY}:")
                 for r in rows:
                     print(f"  {r['count']:4}  {r['name']}{'  (titled)' if r['titled'] else ''}")
             return 0
@@ -364,16 +372,9 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", nargs="*", help="query (see the README for the syntax)")
     from searchapp.model import FACETS, SORTS
 
-    helps = {"person": "only paragraphs naming this person (any spelling); repeat: all of them",
-             "place": "only paragraphs naming this place; repeat: all of them",
-             "source": "only this source; repeat: any of them",
-             "author": "only this author; repeat: any of them",
-             "year": "only this year; repeat: any of them",
-             "speaker": "only paragraphs quoting this person (any spelling); repeat: any of them"}
     for f in FACETS:  # one flag per facet of the one facet table
-        p.add_argument(f.flag, dest=f.name, action="append", help=helps.get(f.name),
-                       type=int if f.name == "year" else str,
-                       metavar="YYYY" if f.name == "year" else "NAME")
+        p.add_argument(f.flag, dest=f.name, action="append", help=f.help, type=f.value,
+                       metavar=f.metavar)
     p.add_argument("--from", dest="date_from", metavar="DATE", help="from this date "
                    "(YYYY, YYYY-MM or YYYY-MM-DD)")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="up to this date")

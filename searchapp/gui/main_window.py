@@ -344,14 +344,8 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, QMa
     def toggle_exclude(self, facet: str, value: str) -> None:
         self.state.toggle_exclude(facet, value)
 
-    def set_dates(self, date_from: str | None, date_to: str | None) -> None:
-        self.state.set_dates(date_from, date_to)
-
     def clear_filters(self) -> None:
         self.state.clear(self.search_box.text())
-
-    def filter_person(self, name: str) -> None:
-        self.state.filter_person(name)
 
     def search_speakers(self, names: list[str]) -> None:
         """The persons browser's Quotes: what these persons said, with the query as typed
@@ -538,12 +532,11 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, QMa
     def open_document(self, doc_id: str, para: int | None, view: DocumentView | None = None) -> None:
         view = view or self.view
         result = self.result
-        terms = list(result.terms) if result else []
         persons = list(result.persons) if result else []
         query = result.query if result else ""
 
         def work(engine):
-            return engine.document(doc_id, para, terms, persons, query)
+            return engine.document(doc_id, para, persons, query)
 
         def done(data):
             if data is None:

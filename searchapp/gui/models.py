@@ -122,7 +122,8 @@ class ResultsModel(QAbstractListModel):
 
 
 class FacetModel(QStandardItemModel):
-    """Facet groups (Person, Place, Source, Author, Year) with counts for the
+    """Facet groups (one per row of :data:`searchapp.model.FACETS`: Person, Place,
+    Source, Author, Year, Folder) with counts for the
     current results; values the user filters by or excludes stay listed even
     when no current result has them.
 

@@ -11,6 +11,9 @@ from pathlib import Path
 
 #: The index's name inside its folder (Whoosh prefixes its files with it).
 INDEX_NAME = "paragraphs"
+#: Beside the index: the persons stage's mentions (per paragraph) and its persons.
+MENTIONS_DB = "mentions.sqlite3"
+PERSONS_FILE = "persons.json"
 
 #: Whoosh names its table of contents ``_<indexname>_<generation>.toc``.
 _TOC_GLOB = f"_{INDEX_NAME}_*.toc"

@@ -25,8 +25,8 @@ from whoosh.analysis import (
 from whoosh.analysis.filters import STOP_WORDS
 from whoosh.support.charset import accent_map
 
-from searchapp.scripts import CJK_CHAR as _HAS_CJK
-from searchapp.scripts import CJK_RUN
+from searchapp.lexicon import CJK_CHAR as _HAS_CJK
+from searchapp.lexicon import CJK_RUN
 
 
 class Tokenizer(RegexTokenizer):

@@ -8,7 +8,7 @@ import json
 import os
 from pathlib import Path
 
-from searchapp.config import Settings
+from searchapp.config import INDEXED_CURATION, Settings
 from searchapp.index.schema import SCHEMA_VERSION
 from searchapp.ingest import pipeline
 
@@ -24,7 +24,7 @@ def config_fingerprint(settings: Settings) -> dict[str, str]:
     for folder in settings.folders:
         h = hashlib.sha1(base)
         for d in settings.curation_dirs(folder):
-            for name in ("catalog.toml", "persons.toml", "places.toml"):
+            for name in INDEXED_CURATION:
                 h.update(name.encode())
                 try:
                     h.update((d / name).read_bytes())

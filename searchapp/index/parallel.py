@@ -1,5 +1,6 @@
-"""Reading files and writing their paragraphs, in one or two processes, and the
-whole update in a child process for the desktop app."""
+"""Reading files and writing their paragraphs, in one process or two: a large batch
+is shared with a helper process (:func:`searchapp.procs.start`), each writing
+segments of its own that the update commits together."""
 
 from __future__ import annotations
 
@@ -129,13 +130,10 @@ def load_tasks(settings: Settings, ix, tasks: list[Task], curated: Curation,
         shares[side].append(i)
         weight[side] += tasks[i].size
     shares = [sorted(share) for share in shares]
-    ctx = procs.context()  # never fork: the caller may run threads
-    q = ctx.Queue()
-    helpers = [ctx.Process(target=_child_shard, name=f"searchapp-indexer-{k}",
-                         args=(k, settings, [tasks[i] for i in share], q))
-             for k, share in enumerate(shares[1:], 1)]
-    for proc in helpers:
-        proc.start()
+    q = procs.context().Queue()
+    helpers = [procs.start(_child_shard, (k, settings, [tasks[i] for i in share], q),
+                           f"searchapp-indexer-{k}")
+               for k, share in enumerate(shares[1:], 1)]
     finished: dict[int, tuple] = {}  # share number -> (outcomes, segments)
 
     def helpers_done() -> bool:
@@ -177,10 +175,7 @@ def load_tasks(settings: Settings, ix, tasks: list[Task], curated: Curation,
         raise
     finally:
         for proc in helpers:
-            proc.join(timeout=5)
-            if proc.is_alive():
-                proc.kill()
-                proc.join()
+            procs.stop(proc, timeout=5)
         q.close()
 
 

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from searchapp import __version__
 from searchapp.config import Settings
+from searchapp.index import MENTIONS_DB, PERSONS_FILE
 from searchapp.index.speakers import QUOTES_VERSION, quote_rows
 from searchapp.ingest.persons.curation import curated_registry, curation_fingerprint
 from searchapp.ingest.persons.people import DocText, Persons, find_persons, is_full_name
@@ -42,8 +43,6 @@ from searchapp.ingest.persons.recognize import (
     Recognizer,
 )
 
-MENTIONS_DB = "mentions.sqlite3"
-PERSONS_FILE = "persons.json"
 #: Bumped when what ``persons.json`` holds changes shape (2: quotations and speakers).
 SIDECAR_VERSION = 2
 #: Bumped when the resolution rules (people.py, resolve.py, rules.py, names.py) change

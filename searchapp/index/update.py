@@ -1,12 +1,14 @@
-"""The paragraph index: schema, incremental updates and the file manifest.
+"""Incremental updates of the paragraph index, its damage checks and its creation.
 
-One Whoosh document per paragraph.  Next to Whoosh's own files the index
-folder holds ``manifest.json``: for every indexed file its content hash,
-size, mtime and paragraph count, plus a fingerprint of the schema, the
-catalog and the person/place registry.  An update compares the corpus with
-the manifest: unchanged files are skipped without being read, changed files
-have their paragraphs replaced, deleted files are removed, and a changed
-catalog or registry re-indexes everything (persons and metadata may differ).
+One Whoosh document per paragraph (:mod:`.schema`).  Next to Whoosh's own files
+the index folder holds ``manifest.json`` (:mod:`.manifest`): for every indexed
+file its content hash, size, mtime and paragraph count, the schema version, and
+each folder's fingerprint of its curation (catalog, persons, places).  An update
+compares the folders with the manifest: unchanged files are skipped without
+being read, changed files have their paragraphs replaced, deleted files are
+removed, and a folder whose curation changed (its own files or the data
+folder's) has all its files read again (persons and metadata may differ).
+Files are read and written by :mod:`.parallel`.
 
 Safety: Whoosh writes new segments beside the old ones and switches to them
 only at commit, so an interrupted run leaves the previous index usable.  The

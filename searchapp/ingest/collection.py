@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from searchapp.config import Settings
+from searchapp.config import CATALOG_FILE, Settings
 from searchapp.ingest.entities import Registry, Unknown
 from searchapp.ingest.metadata import Catalog
 from searchapp.ingest.persons.people import DocText, Persons, find_persons
@@ -55,7 +55,7 @@ class Corpus:
     def open(cls, settings: Settings) -> Corpus:
         dirs = settings.curation_dirs()
         return cls([f.path for f in settings.active], Registry.load_layers(dirs),
-                   Catalog.load_layers([d / "catalog.toml" for d in dirs]))
+                   Catalog.load_layers([d / CATALOG_FILE for d in dirs]))
 
     def load_all(self) -> Corpus:
         for root in self.roots:

@@ -35,6 +35,8 @@ from functools import lru_cache
 from charset_normalizer import from_bytes
 from charset_normalizer.constant import FREQUENCIES
 
+from searchapp.lexicon import ELLIPSIS, HAN, HANGUL_SYLLABLES, KANA, STOPS
+
 #: Bytes of a file's head that are looked at for magic numbers and declarations.
 HEAD = 4096
 #: Bytes decoded by every candidate to score it (cut at a line end).
@@ -216,15 +218,12 @@ _FREQUENT = {lang: frozenset(FREQUENCIES.get(lang, ())) for lang in ("Chinese", 
 _ODD = re.compile(r"[^\t\n\r\x0b\x0c\x1b\x20-\x7e]")  # the characters scored
 _MAX_SCORED = 4000
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
-_SENTENCE_END = re.compile(r"\n|[.!?…](?=\s)")
-# The scripts of Chinese, Japanese and Korean (one place for these ranges here).
-_HAN_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
-_KANA_CHARS = "\u3040-\u30ff\u31f0-\u31ff"
-_HANGUL_CHARS = "\uac00-\ud7a3"
-_HAN = re.compile(f"[{_HAN_CHARS}]")
-_KANA = re.compile(f"[{_KANA_CHARS}]")
-_HANGUL = re.compile(f"[{_HANGUL_CHARS}]")
-_HAN_GAP = re.compile(f"[{_HAN_CHARS}{_KANA_CHARS}] +(?=[{_HAN_CHARS}{_KANA_CHARS}])")
+_SENTENCE_END = re.compile(f"\\n|[{STOPS}{ELLIPSIS}](?=\\s)")
+# The scripts of Chinese, Japanese and Korean (Hangul: its syllables, as text writes it).
+_HAN = re.compile(f"[{HAN}]")
+_KANA = re.compile(f"[{KANA}]")
+_HANGUL = re.compile(f"[{HANGUL_SYLLABLES}]")
+_HAN_GAP = re.compile(f"[{HAN}{KANA}] +(?=[{HAN}{KANA}])")
 _LONG_WORD = re.compile(r"""[^\s<>/"'=.,;:!?()\[\]{}-]{25,}""")
 
 
@@ -563,7 +562,7 @@ def _sample(raw: bytes) -> bytes:
 def _detector_candidates(sample: bytes) -> list[str]:
     try:
         return [m.encoding for m in from_bytes(sample)]
-    except Exception:  # noqa: BLE001 - a detector failure only means fewer candidates
+    except Exception:  # a detector failure only means fewer candidates
         return []
 
 

@@ -18,21 +18,14 @@ from pathlib import Path
 
 from searchapp.ingest.read import os_reason
 from searchapp.ingest.text import normalize_space
+from searchapp.lexicon import MONTH, MONTHS, WEEKDAYS, month_number
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
-
-
-def _month(name: str) -> int:
-    return _MONTHS[name.lower().rstrip(".")[:3]]
-
-
-_MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH_RE = MONTH + r"\.?"
 _ISO = re.compile(r"\b(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b")
 _MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 _DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.I)
@@ -54,9 +47,9 @@ def parse_date(text: str) -> str:
             if order == "ymd":
                 y, mo, d = int(a), int(b), int(c)
             elif order == "mdy":
-                y, mo, d = int(c), _month(a), int(b)
+                y, mo, d = int(c), month_number(a), int(b)
             else:
-                y, mo, d = int(c), _month(b), int(a)
+                y, mo, d = int(c), month_number(b), int(a)
             return date(y, mo, d).isoformat()
         except (ValueError, KeyError):
             continue
@@ -69,8 +62,8 @@ _ROLE_WORDS = {"writer", "reporter", "correspondent", "editor", "columnist", "co
                "staff", "photographer", "producer"}
 _PARTICLES = {"van", "von", "de", "da", "di", "del", "der", "den", "la", "las", "le", "los",
               "du", "dos", "das", "ter", "ten", "zu", "bin", "ibn", "al", "el", "y", "e"}
-_MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
-_WEEKDAYS = "(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_MONTH_NAMES = "|".join(MONTHS)  # matched ignoring case
+_WEEKDAYS = "(?:" + "|".join(WEEKDAYS) + ")"
 # A byline's trailing date: "Monday", "November 18" (a month only before a number:
 # "Theresa May" keeps her name), "Published on", numbers.
 _DATE_WORDS = re.compile(

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
 
-from searchapp import scripts
+from searchapp import lexicon
 from searchapp.ingest import text as textclean
 from searchapp.ingest.entities import Mention, Registry
 from searchapp.ingest.html.extract import extract_article
@@ -404,7 +404,7 @@ def _ensure_body(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
 def _split_long(text: str) -> list[str]:
     if len(text) <= MAX_PARAGRAPH:
         return [text]
-    sentences = re.split(r"(?<=[.!?。！？])\s+", text)
+    sentences = re.split(f"(?<=[{lexicon.STOPS}])\\s+", text)
     chunks, current = [], ""
     for s in sentences:
         while len(s) > MAX_PARAGRAPH:  # one enormous "sentence": cut at spaces
@@ -448,9 +448,9 @@ def _number(doc_id: str, blocks: list[tuple], registry: Registry | None) -> list
 
 
 _SCRIPTS = (  # the first script with over 30 % of the letters decides
-    ("ko", re.compile(f"[{scripts.HANGUL}]+")),
-    ("ja", re.compile(f"[{scripts.KANA}]+")),
-    ("zh", re.compile(f"[{scripts.HAN}]+")),
+    ("ko", re.compile(f"[{lexicon.HANGUL}]+")),
+    ("ja", re.compile(f"[{lexicon.KANA}]+")),
+    ("zh", re.compile(f"[{lexicon.HAN}]+")),
     ("ru", re.compile(r"[\u0400-\u04ff]+")),
 )
 _EN_WORDS = re.compile(r"\b(?:the|and|of|to|in|is|that|for|with|was|on)\b", re.I)

@@ -19,6 +19,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from searchapp.config import CATALOG_FILE
 from searchapp.errors import LoadError
 from searchapp.ingest import encoding
 
@@ -254,9 +255,6 @@ class CorpusScan:
     problems: list[tuple[str, str]]
     unreadable: list[str]
 
-    def under_unreadable(self, rel: str) -> bool:
-        return any(rel.startswith(d + "/") for d in self.unreadable)
-
 
 def scan_corpus(root: Path | str) -> CorpusScan:
     """Walk ``root``: hidden files and folders are skipped, symlinked folders are
@@ -320,7 +318,7 @@ def scan_corpus(root: Path | str) -> CorpusScan:
 
 
 #: Files of the corpus folder that are configuration, not documents.
-_SIDE_FILES = ("catalog.toml",)
+_SIDE_FILES = (CATALOG_FILE,)
 
 
 def _is_side_file(path: Path, root: Path) -> bool:

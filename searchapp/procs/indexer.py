@@ -88,10 +88,8 @@ def _run_child(target, args: tuple, name: str, progress, cancel, cancelled_messa
     ``progress`` and ``on_indexed`` hear its messages, setting the event ``cancel``
     kills it (:class:`IndexError_` with ``cancelled_message``), its errors are
     raised here whole."""
-    ctx = procs.context()  # never fork a process running Qt
-    q = ctx.Queue()
-    proc = ctx.Process(target=target, args=(*args, q), name=name)
-    proc.start()
+    q = procs.context().Queue()
+    proc = procs.start(target, (*args, q), name)
 
     def cancelled() -> None:
         if cancel is not None and cancel.is_set():
@@ -111,9 +109,7 @@ def _run_child(target, args: tuple, name: str, progress, cancel, cancelled_messa
             elif msg[0] == "done":
                 return msg[1]
     finally:
-        proc.join(timeout=10)
-        if proc.is_alive():
-            proc.kill()
+        procs.stop(proc, timeout=10)
         q.close()
 
 

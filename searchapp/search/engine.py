@@ -2,7 +2,7 @@
 
 :class:`SearchBackend` is the seam: the CLI, the engine process and the app
 ask only these questions (search, document, paragraph, persons, facet totals,
-term spans) with the types of :mod:`searchapp.model`.  :class:`SearchEngine`
+a document's highlights) with the types of :mod:`searchapp.model`.  :class:`SearchEngine`
 answers them from the local Whoosh index; another engine -- a team's shared
 OpenSearch or Elasticsearch server one day -- would implement the same
 Protocol and nothing else would change.
@@ -12,9 +12,11 @@ only when the index has changed.  For each searcher it reads, once, the
 postings of every facet value into numpy arrays
 (:class:`~searchapp.index.whoosh.readers.Columns`); a request then turns the
 query's matching documents into a boolean mask (:mod:`.match`), applies
-filters as mask operations (:mod:`.facets`), counts all facets over the whole
-result set with ``numpy.bincount``, ranks (:mod:`.rank`), cuts snippets
-(:mod:`.highlight`) and suggests respellings (:mod:`.suggest`).
+filters as mask operations (:mod:`.facets`; persons found by the persons stage
+come from :mod:`.found`), counts all facets over the whole result set with
+``numpy.bincount``, ranks (:mod:`.rank`), marks what the query highlights
+(:mod:`.marks`), cuts snippets (:mod:`.highlight`) and suggests respellings
+(:mod:`.suggest`).
 """
 
 from __future__ import annotations
@@ -31,9 +33,9 @@ from searchapp.index.analysis import text_analyzer
 from searchapp.index.update import open_index
 from searchapp.index.whoosh.readers import Columns
 from searchapp.ingest.entities import Registry
-from searchapp.model import FACET_NAMES, SORTS, Hit, SearchRequest, SearchResult
+from searchapp.model import FACET_NAMES, FACETS, SORTS, Hit, SearchRequest, SearchResult
 from searchapp.search import rank
-from searchapp.search.facets import combine, filter_masks, resolve_persons
+from searchapp.search.facets import combine, filter_masks, resolved_persons
 from searchapp.search.found import FoundPersons, Names, sidecar_stamp
 from searchapp.search.highlight import make_snippet
 from searchapp.search.marks import Highlight
@@ -162,17 +164,15 @@ class SearchEngine:
             cols = self._cols()
             parsed = self._builder.parse(req.query)
             notices = list(parsed.notices)
-            persons = resolve_persons(self._names, cols, req.persons)
-            speakers = resolve_persons(self._names, cols, req.speakers)
-            base, groups = filter_masks(cols, self._names, req, persons, notices, speakers)
+            chosen = resolved_persons(self._names, cols, req)
+            persons = chosen["person"]
+            base, groups = filter_masks(cols, self._names, req, chosen, notices)
             filters = combine(base, groups)
             text = None if parsed.query is None else self._match(parsed.query)
             matched = filters if text is None else text & filters
             total = int(matched.sum())
             facets, facet_sizes = {}, {}
-            and_groups = {f for f, chosen, mode in (("person", req.persons, req.person_mode),
-                                                    ("place", req.places, req.place_mode))
-                          if mode == "all" and len(chosen) > 1}
+            and_groups = {f.name for f in FACETS if req.all_of(f)}
             for f in FACET_NAMES:
                 # a group whose chosen values are OR (any of them: one value, or several
                 # in "any" mode) counts without its own filter, so that its other values
@@ -267,15 +267,6 @@ class SearchEngine:
             if spans:
                 out[p["para"]] = spans
         return out
-
-    def term_spans(self, text: str, terms: set[str] | list[str]) -> list[tuple[int, int]]:
-        """Character spans of ``text`` whose analyzed tokens are in ``terms``."""
-        if not terms:
-            return []
-        terms = set(terms)
-        return [(t.startchar, t.endchar)
-                for t in self._analyzer(text, chars=True, positions=True, mode="index")
-                if t.text in terms]
 
     # -- documents -----------------------------------------------------------------
 

@@ -34,6 +34,7 @@ from searchapp import dates
 from searchapp.errors import QueryError
 from searchapp.index.schema import Values
 from searchapp.ingest.entities import Registry
+from searchapp.lexicon import WORD_HYPHENS
 from searchapp.model import FACET_NAMES, FACETS
 
 
@@ -255,9 +256,9 @@ class QueryBuilder:
 # A hyphenated word: letters or digits joined by hyphens (ASCII, U+2010, U+2011), with at
 # least one letter (2023-10-05 and 1-0 are not words), not part of a wildcard or fuzzy term.
 _HYPHENATED = re.compile(
-    r"(?<![\w\-\u2010\u2011*?~])(?P<field>\w+:)?(?P<sign>[-+]?)"
-    r"(?P<word>\w+(?:[-\u2010\u2011]\w+)+)(?![\w*?~\-\u2010\u2011])")
-_HYPHEN = re.compile(r"[-\u2010\u2011]")
+    rf"(?<![\w{WORD_HYPHENS}*?~])(?P<field>\w+:)?(?P<sign>[-+]?)"
+    rf"(?P<word>\w+(?:[{WORD_HYPHENS}]\w+)+)(?![\w*?~{WORD_HYPHENS}])")
+_HYPHEN = re.compile(f"[{WORD_HYPHENS}]")
 # fields whose values are analyzed text: a hyphenated value is rewritten there too
 _TEXT_FIELDS = ("title:", "body:", "source:", "author:")
 

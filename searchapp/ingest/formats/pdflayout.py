@@ -43,10 +43,12 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from searchapp.lexicon import SENTENCE_ENDS
+
 #: Characters a PDF line may end with when a word was broken there (PDFium
 #: reports hyphens it recognises as U+0002).
 LINE_HYPHENS = "-\u00ad\u2010\x02"
-_SENTENCE_END = re.compile(r"[.!?。！？…:\"”’)\]]$")
+_SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}:]$")  # a colon ends a line of prose too
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?[-–—(\[]?\s*(?:\d{1,5}|[ivxlcdm]{1,7})\s*[-–—)\]]?"
     r"(?:\s*(?:of|/)\s*\d{1,5})?$", re.I)

@@ -47,6 +47,7 @@ from searchapp.ingest.html.rules import (
 )
 from searchapp.ingest.metadata import author_names
 from searchapp.ingest.text import has_cjk, normalize_space, text_size
+from searchapp.lexicon import STOPS
 
 _TRAF_OPTIONS = dict(
     fast=True,
@@ -460,6 +461,11 @@ def _text_nodes(root: Tag):
             yield el, texts, (linked / chars if chars else 0.0)
 
 
+# A line ending so is not continued by the next after one <br> (closing brackets and
+# ellipses are not among these ends here: measured, lists and links split otherwise).
+_LINE_END = re.compile(f"[{STOPS}:\"”]$")
+
+
 def _merge_single_breaks(texts: list[str]) -> list[str]:
     """Lines split by one ``<br>`` belong together; ``<br><br>`` ends a paragraph."""
     out: list[str] = []
@@ -468,7 +474,7 @@ def _merge_single_breaks(texts: list[str]) -> list[str]:
         if not t:
             gap = True
             continue
-        if out and not gap and not re.search(r"[.!?:\"”]$", out[-1]):
+        if out and not gap and not _LINE_END.search(out[-1]):
             out[-1] += " " + t
         else:
             out.append(t)

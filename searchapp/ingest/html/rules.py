@@ -29,7 +29,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from searchapp.ingest.text import CJK_STOPS, looks_like_heading, text_size
+from searchapp.ingest.text import looks_like_heading, text_size
+from searchapp.lexicon import SENTENCE_ENDS
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ _PROMO = re.compile(
     r"\bget access to\b|\bclick here for more\b|\bfollow (?:us|him|her|them) on (?:twitter|facebook|instagram)",
     re.I,
 )
-_SENTENCE_END = re.compile(f"[.!?…\"”’)\\]:{CJK_STOPS}」』）]\\s*$")
+_SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}:]\\s*$")  # a heading's colon too
 
 
 def is_notice(text: str) -> bool:

@@ -32,13 +32,16 @@ from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
+from searchapp import lexicon
+from searchapp.lexicon import HANGUL_SYLLABLES, NAME_HYPHEN_CHARS
+
 #: Jaro-Winkler similarity of folded keys at or above which two spellings may
 #: be one person (the consonant skeletons must agree as well).
 SIMILARITY = 0.95
-HYPHENS = "-\u2010\u2011\u2012\u2013"
-HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
-NATIVE_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[\uac00-\ud7a3]+")
+HYPHENS = NAME_HYPHEN_CHARS
+HAN = re.compile(f"[{lexicon.HAN}]")
+HANGUL = re.compile(f"[{HANGUL_SYLLABLES}]")
+NATIVE_RUN = re.compile(f"[{lexicon.HAN}]+|[{HANGUL_SYLLABLES}]+")
 _INITIAL = re.compile(r"^[A-Z]\.?$|^[A-Z]\.[A-Z]\.?$")
 _SPLIT = re.compile(r"[\s\u00a0]+")
 _DROP = re.compile(rf"[{HYPHENS}.'’`]")

@@ -53,12 +53,13 @@ from searchapp.ingest.persons.resolve import (
     model_language,
     resolve_document,
 )
+from searchapp.lexicon import NAME_TOKEN, POSSESSIVE_END, TITLE_WORDS
 
 __all__ = ["DocText", "Persons", "find_persons", "merge_persons", "MODEL_LANGUAGES",
            "PLACE_LABELS"]
 _WORD = re.compile(r"\b[a-z][a-z]+\b")
 _THE = re.compile(r"^(?:the|The)\s+")
-_POSSESSIVE_END = re.compile(r"['’]s?$")
+_POSSESSIVE_END = POSSESSIVE_END
 # Organisations, places and things (not nationalities: "Han" is NORP and a family name).
 _THING_LABELS = ("ORG", "GPE", "LOC", "FAC", "PRODUCT")
 # Words that start sentences or are capitalized for other reasons than names.
@@ -231,7 +232,7 @@ def _given_name_before(word: str, doc: DocText) -> Candidate | None:
             for s, e in rules.repair(text, m.start(), m.end()):
                 words = text[s:e].split()
                 if (len(words) > 1 and e == m.end() and not rules.looks_like_org(text, s, e)
-                        and not any(w in rules.TITLE_WORDS or w in _FUNCTION for w in words)):
+                        and not any(w in TITLE_WORDS or w in _FUNCTION for w in words)):
                     return Candidate(i, s, e, text[s:e], False)
     return None
 
@@ -289,7 +290,7 @@ def find_persons(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
     return result
 
 
-_NAME_WORD = re.compile(rf"[A-Z][a-z]+(?:[{re.escape(nm.HYPHENS)}][A-Za-z][a-z]+)*")
+_NAME_WORD = re.compile(NAME_TOKEN)
 # Not places: "New Delhi" is a place even in a collection that knows a "New Shepard".
 _PROMOTABLE = {"ORG", "PRODUCT", "WORK_OF_ART", "NORP"}
 

@@ -22,13 +22,11 @@ from __future__ import annotations
 
 import re
 
-from searchapp.ingest.entities import TITLES
-from searchapp.ingest.persons.names import HYPHENS
+from searchapp.lexicon import APOSTROPHES, MONTH_NUMBERS, NAME_HYPHENS, STOPS, TITLES
 
-_H = re.escape(HYPHENS)
-#: Titles before a name ("President Yoon", "Mr. Xi"): one place for the list.
+_H = NAME_HYPHENS
+#: Titles before a name ("President Yoon", "Mr. Xi"): searchapp.lexicon.TITLES.
 TITLE_BEFORE = re.compile(rf"(?:{TITLES})\s+$")
-TITLE_WORDS = {w for t in TITLES.split("|") for w in re.sub(r"[\\()?:\-]|elect", " ", t).split()}
 #: Last words that make a capitalized phrase an organisation, event, work or place.
 ORG_WORDS = {
     "Center", "Centre", "Institute", "University", "College", "School", "Academy", "Foundation",
@@ -62,7 +60,7 @@ _INTRODUCED_AS_ORG = re.compile(
     r"foundation|charity|think tank|team|club|airline|carrier|publication|journal|program|"
     r"programme|show|series|newsletter|album|film|novel|book|charity)\s*,?\s*(?:the\s+|called\s+|"
     r"named\s+)?[\"“]?$", re.I)
-_POSSESSIVE = re.compile(r"['’]s?\b")
+_POSSESSIVE = re.compile(f"[{APOSTROPHES}]s?\\b")
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _GLUE_OK = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’])[A-Z]")
 _HYPHEN_TAIL = re.compile(rf"[{_H}][A-Za-z][a-z]+")
@@ -144,6 +142,9 @@ def looks_like_org(text: str, start: int, end: int) -> bool:
 
 
 _OPENER = re.compile(r"([A-Z][a-z]{2,}(?:ing|ed))[ \t]+(?=[A-Z])")
+#: What may stand just before a sentence's first word: a stop, a colon or semicolon,
+#: an opening quote or parenthesis, a dash.
+_BEFORE_A_SENTENCE = STOPS + ":;\"“”'(—–"
 
 
 def after_participle(text: str, start: int, end: int,
@@ -156,7 +157,7 @@ def after_participle(text: str, start: int, end: int,
     if not m or m.group(1).casefold() not in lowercase_words:
         return start
     before = text[:start].rstrip()
-    if before and before[-1] not in ".!?:;\"“”'(—–":
+    if before and before[-1] not in _BEFORE_A_SENTENCE:
         return start
     return m.end()
 
@@ -164,7 +165,7 @@ def after_participle(text: str, start: int, end: int,
 _CAPITALS_BEFORE = re.compile(r"(?:[A-Z][A-Za-z'’.-]*[ \t]+)*$")
 _NUMBER_BEFORE = re.compile(r"(?:^|(?P<prev>\S+)[ \t]+)(?P<num>[A-Za-z]{0,3}\d{1,4}[A-Za-z]{0,2})"
                             r"[ \t]+$")
-_MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?$", re.I)
+_MONTH = re.compile(f"(?:{'|'.join(MONTH_NUMBERS)})[a-z]*\\.?,?$", re.I)
 
 
 def after_model_number(text: str, start: int) -> bool:
@@ -191,6 +192,9 @@ def ordinary_words(name: str, lowercase_words: set[str] | frozenset[str]) -> boo
     return bool(words) and all(w.casefold() in lowercase_words for w in words)
 
 
+_ENDS_LIKE_A_SENTENCE = re.compile(f"[{STOPS}”\"]$")
+
+
 def is_heading_kind(kind: str, text: str) -> bool:
     """Title-case text, where capitals do not mark names: titles, headings, labels,
     and short body lines in title case (a headline the extractor did not mark)."""
@@ -198,7 +202,7 @@ def is_heading_kind(kind: str, text: str) -> bool:
         return True
     if text.isupper():
         return True
-    if kind != "body" or len(text) > 150 or text.rstrip().endswith((".", "!", "?", "”", '"')):
+    if kind != "body" or len(text) > 150 or _ENDS_LIKE_A_SENTENCE.search(text.rstrip()):
         return False
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
     return len(words) >= 5 and sum(w[0].isupper() for w in words) / len(words) > 0.8

@@ -18,7 +18,7 @@ from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.marks import quote_spans
 from searchapp.ingest.quotes.quote import Quote
 from searchapp.ingest.quotes.speakers import Person
-from searchapp.scripts import CJK_CHAR, HAN, HANGUL
+from searchapp.lexicon import CJK_CHAR, HAN, HANGUL
 
 _HANGUL = re.compile(f"[{HANGUL}]")
 _SENTENCE = re.compile(r"[^。！？!?.]*(?:[。！？!?]+|\.(?=\s|$)|$)")
