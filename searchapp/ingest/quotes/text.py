@@ -12,13 +12,17 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-#: Abbreviations written with a period that do not end a sentence.
+from searchapp.lexicon import CJK_STOPS, CLOSERS, ELLIPSIS, MONTH_ABBREVIATIONS, MONTHS
+
+#: Abbreviations written with a period that do not end a sentence: these, and the
+#: months' (searchapp.lexicon; not "May", a whole word).
 ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj cpl pvt st jr sr inc corp co
-ltd no vol vs etc e.g i.e u.s u.k u.n d.c jan feb mar apr jun jul aug sep sept oct nov dec
-a.m p.m mt ft rev hon fr sr gov pres supt det insp ave blvd dept est fig al approx
-""".split())
-_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[A-Z0-9]|\s*$)|[。！？]+[」』”’]?")
+ltd no vol vs etc e.g i.e u.s u.k u.n d.c a.m p.m mt ft rev hon fr pres supt det insp ave
+blvd dept est fig al approx
+""".split()) | {m.lower() for m in MONTH_ABBREVIATIONS if m not in MONTHS}
+_END = re.compile(rf"[.!?{ELLIPSIS}]+[{CLOSERS}']*(?=\s+[\"“‘'(\[A-Z0-9]|\s*$)|"
+                  rf"[{CJK_STOPS}]+[{CLOSERS}]?")
 _WORD = re.compile(r"[\w][\w’'.\-]*|[^\w\s]")
 #: Sentence-ending punctuation at a quotation's end ('... realized."').
 _QUOTE_END = re.compile(r"[.!?…]\s*$")
