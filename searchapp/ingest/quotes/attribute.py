@@ -253,6 +253,8 @@ class _Document:
                 if found is None:
                     continue
                 attributed[k] = found
+                if found[0]:
+                    self.salience.note(i, found[0])  # for "He added that ..." after it
                 self.chain_speaker.setdefault(span.chain, found)
                 if how != "inside":
                     proper.append(k)
@@ -323,6 +325,10 @@ class _Document:
             if ws[start].lower in lx.SUBORDINATORS and not any(
                     w.text == "," for w in ws[start + 1:j + 1]):
                 break  # "where Tipton said": the clause opens here
+            if ws[start].lower in ("and", "but", "yet", "so", "or") and start > 0 \
+                    and ws[start - 1].text == "," and not any(
+                        w.text == "," for w in ws[start + 1:j + 1]):
+                break  # "..., yet Nissan says it will ...": a clause of its own
             if k - start > 30:
                 return None  # no clause start in sight: no subject to read
             start -= 1
@@ -434,7 +440,11 @@ class _Document:
                 continue
             if not _not_passive(ws, k) or (k + 1 < len(ws) and ws[k + 1].lower == "to"):
                 continue
+            if k > 0 and ws[k - 1].lower == "to":
+                continue  # "declined to say when ...": no speech
             n = k + 1
+            if n < len(ws) and ws[n].text == ",":
+                continue  # ", Mayer said, and ...": read below as an attribution
             if low in ("point", "pointed", "points") and n < len(ws) and ws[n].lower == "out":
                 n += 1
             if low in lx.REPORT_THAT or low.startswith(("point",)):
@@ -460,7 +470,8 @@ class _Document:
                 n = obj_end
                 if n < len(ws) and ws[n].lower == "to":
                     continue  # "tells the baker to mix": an order, not speech
-            if n < len(ws) and (ws[n].lower in lx.PREPOSITIONS or ws[n].lower in _TIME_WORDS):
+            if n < len(ws) and (ws[n].lower in lx.PREPOSITIONS or ws[n].lower in _TIME_WORDS
+                                or ws[n].lower in lx.SUBORDINATORS - {"that"}):
                 # "said in a statement that ..." / "said on Tuesday." (no clause: an
                 # attribution closing the sentence, read below)
                 that = next((m for m in range(n, min(n + 8, len(ws))) if ws[m].lower == "that"),
@@ -470,6 +481,8 @@ class _Document:
                 n = that
             if n < len(ws) and ws[n].lower == "that":
                 n += 1
+            elif n < len(ws) and not _opens_clause(ws[n]):
+                continue  # "testified side-by-side before ...": no clause reported
             clause = [x for x in ws[n:] if x.start < stop and x.text not in (",", ".")]
             if len(clause) < 3 or all(x.text == "Q" for x in clause):
                 continue
@@ -490,6 +503,8 @@ class _Document:
             if got is None:
                 continue
             left = [w for ch in chunks[:c] for w in ch if w.text not in ("Q",)]
+            if any(w.text == "Q" for ch in chunks[:c] for w in ch) and len(left) < 4:
+                continue  # '"...," announced in October, said X': the quotation's
             right = [w for ch in chunks[c + 1:] for w in ch if w.start < stop]
             verb_first = _is(chunk[0], lx.SAY)
             # "More likely, he said, the car company ...": the words after it
@@ -534,8 +549,9 @@ class _Document:
     def _attribution_chunk(self, i: int, para: _Para, chunk: Sequence[Word], subject,
                            last: bool) -> tuple[str | None, str] | None:
         """A comma-delimited "Cook said" / "said Darren Tipton" / "he said" chunk."""
-        if not chunk or any(w.text == "Q" for w in chunk):
-            return None
+        if not chunk or any(w.text == "Q" for w in chunk) or chunk[0].lower in ("and", "but",
+                                                                                  "or", "yet"):
+            return None  # "and Vindman reported to him": a clause of its own
         if _is(chunk[0], _SAID_BY):
             if not last and len(chunk) < 2:
                 return None
@@ -547,6 +563,12 @@ class _Document:
                     return None
                 if len(chunk) - k > 10 and not (last and chunk[k + 1].lower in lx.PREPOSITIONS):
                     return None  # "..., Malone wrote in a recent research brief about ..."
+                after = chunk[k + 1:]
+                if after and after[0].lower == "to" and w.lower != "told":
+                    return None  # "reported to him"
+                if len(after) > 3 and not (after[0].lower in lx.PREPOSITIONS
+                                           or after[0].lower in _TIME_WORDS):
+                    return None  # "Nissan says it will offer ...": a clause follows
                 if not _not_passive(chunk, k):
                     return None
                 exclude = self._objects(para, chunk[k + 1:])
@@ -640,6 +662,14 @@ def _after_quote(ws: Sequence[Word], k: int) -> bool:
         return False
     nxt = ws[j + 2] if j + 2 < len(ws) and ws[j + 1].text == "," else ws[j + 1]
     return nxt.lower not in ("and", "but", "or", "while", "as")  # '"...," and others said
+
+
+def _opens_clause(w: Word) -> bool:
+    """Not an adverb after the verb ("testified side-by-side", "said again"): a word a
+    reported clause may open with ("said he had ...", "said lawmakers would ...")."""
+    low = w.lower
+    return not (low in lx.NOT_CLAUSE_OPENERS or (low.endswith("ly") and low not in
+                                                 lx.CLAUSE_OPENERS) or low.count("-") >= 2)
 
 
 def _adverbial_chunk(ws: Sequence[Word]) -> bool:

@@ -115,6 +115,13 @@ executive executives worker workers authorities authority police prosecutors inv
 critics supporters opponents protesters organizers organisers advocates
 """.split())
 
+#: Words right after a verb of speech that open no reported clause ("said again").
+NOT_CLAUSE_OPENERS = frozenset("""
+again too also so yes no goodbye hello nothing little much more less repeatedly earlier
+later once twice aloud publicly privately
+""".split())
+#: Words ending in -ly that may still open a clause ("said only ...": rare, kept).
+CLAUSE_OPENERS = frozenset({"only", "early", "family", "italy", "july", "hourly", "daily"})
 #: Nouns of bodies and documents that speak for someone unnamed ("the ministry said",
 #: "the report stated", "according to a study").
 BODY_NOUNS = frozenset("""

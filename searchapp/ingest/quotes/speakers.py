@@ -227,6 +227,10 @@ class Salience:
     roles: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
     #: role nouns introduced as unnamed ("a doctor on the scene")
     unnamed_roles: set[str] = field(default_factory=set)
+    #: persons called by a role as a title before their name ("President Trump"), not
+    #: only described by it ("Williams, the president of the Fed")
+    titled: set[tuple[str, str]] = field(default_factory=set)
+
 
     def note(self, para: int, name: str) -> None:
         self.events.append((para, name))
@@ -265,6 +269,9 @@ class Salience:
         names = list(dict.fromkeys(hits))
         if len(names) == 1:
             return names[0]
+        titled = [n for n in names if (who.role, n) in self.titled]
+        if len(titled) == 1:  # "the president" after "President Trump", not "X, the
+            return titled[0]  # president of the Federal Reserve Bank"
         if len(names) > 1:  # the one talked about most recently
             for _, n in reversed(self.events):
                 if n in names:
@@ -287,6 +294,7 @@ def learn_roles(text: str, ws: Sequence[Word], persons: Sequence[Person],
             role = _TITLE_ROLE.get(low, low)
             if role in lx.ROLE_NOUNS:
                 salience.roles.setdefault(role, []).append((p.name, None))
+                salience.titled.add((role, p.name))
             if low in lx.MALE_TITLES:
                 salience.vote_sex(p.name, "m", 3)
             elif low in lx.FEMALE_TITLES:
