@@ -381,7 +381,11 @@ class _Document:
                 if _is(w, lx.SAY) and n > 0 and _not_passive(tail, n):
                     if tail[0].lower in ("and", "but", "or", "while", "as", "which", "who"):
                         break  # a clause of its own, not an attribution
-                    who = self._classify(para, tail[:n])
+                    region = tail[:n]
+                    comma = max((m for m, x in enumerate(region) if x.text == ","), default=-1)
+                    if 0 <= comma == len(region) - 2:  # '"..." mutually shared ..., he warned'
+                        region = region[comma + 1:]
+                    who = self._classify(para, region)
                     got = self.resolve(who, i, self._objects(para, tail[n + 1:]),
                                        self._local(para, a, span.start))
                     if got is not None:
@@ -438,6 +442,8 @@ class _Document:
             low = w.lower
             if not _is(w, lx.REPORT) and not _is(w, lx.REPORT_THAT):
                 continue
+            if w.lower.startswith("point") and not (k + 1 < len(ws) and ws[k + 1].lower == "out"):
+                continue
             if not _not_passive(ws, k) or (k + 1 < len(ws) and ws[k + 1].lower == "to"):
                 continue
             if k > 0 and ws[k - 1].lower == "to":
@@ -445,9 +451,10 @@ class _Document:
             n = k + 1
             if n < len(ws) and ws[n].text == ",":
                 continue  # ", Mayer said, and ...": read below as an attribution
-            if low in ("point", "pointed", "points") and n < len(ws) and ws[n].lower == "out":
+            out = low.startswith("point") and n < len(ws) and ws[n].lower == "out"
+            if out:  # "pointed out (that) ..."
                 n += 1
-            if low in lx.REPORT_THAT or low.startswith(("point",)):
+            if low in lx.REPORT_THAT and not out:
                 # "reported on Sunday that", "confirmed on Monday that"
                 that = next((m for m in range(n, min(n + 5, len(ws))) if ws[m].lower == "that"),
                             None)
@@ -510,9 +517,12 @@ class _Document:
             # "More likely, he said, the car company ...": the words after it
             parenthetical = not verb_first and right and para.text[chunk[-1].end:
                                                                  right[0].start].strip() == ","
-            if (c == 1 and _adverbial_chunk(chunks[0])) or \
+            # "..., because, he said, quality is key": the words after it are what was said
+            cut = left and left[-1].lower in lx.SUBORDINATORS | {"and", "but", "so"}
+            if (c == 1 and _adverbial_chunk(chunks[0])) or cut or \
                     len([w for w in left if w.text.isalnum()]) < 3:
-                if parenthetical and len(right) >= 3 and "Q" not in [w.text for w in right]:
+                if parenthetical and len(right) >= 3 and "Q" not in [w.text for w in right] \
+                        and right[0].lower not in lx.PREPOSITIONS | lx.SUBORDINATORS - {"that"}:
                     self._emit(i, *got, right[0].start, right[-1].end, "reported")
                     return got
                 continue  # "With a tone of certainty, the source said, ..."
@@ -530,7 +540,8 @@ class _Document:
                     region.append(x)
                 who = self._classify(para, region, verb_first=True)
                 got = self.resolve(who, i, set())
-                if got is None and region and who.kind == "unknown" and not any(
+                if got is None and region and who.kind == "unknown" and len(region) <= 8 \
+                        and any(x.text[:1].isupper() for x in region) and not any(
                         p.start >= region[0].start and p.end <= region[-1].end
                         for p in para.persons):
                     # "according to data from X": always a source, never a person unknown

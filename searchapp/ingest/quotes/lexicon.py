@@ -32,6 +32,7 @@ SAY = _forms(
     "pledged", "vowed", "suggested", "agreed", "inquired", "wondered", "reported", "revealed",
     "shared", "maintained", "contended", "hinted", "mentioned", "countered", "interjected",
     "ordered", "retorted", "boasted", "complained", "concluded", "explains", "wrote",
+    "read", "reads",  # '"...," the statement read'
 )
 #: Verbs after which a clause without quote marks is the speaker's words ("Volker said
 #: he had no knowledge ...").  Those of :data:`REPORT_THAT` need "that" first.
@@ -42,12 +43,13 @@ REPORT = _forms(
     "add adds added adding",
 )
 REPORT_THAT = _forms(
-    "explain explains explained", "noted noting", "confirmed confirms", "denied denies",
-    "revealed reveals", "shared", "reported", "suggested suggests", "agreed agrees",
-    "announced announces", "pledged", "promised", "admitted admits", "acknowledged acknowledges",
+    "explain explains explained explaining", "noted noting", "confirmed confirms confirming",
+    "denied denies denying", "revealed reveals revealing", "shared", "reported",
+    "suggested suggests suggesting", "agreed agrees", "announced announces announcing",
+    "pledged", "promised", "admitted admits admitting", "acknowledged acknowledges acknowledging",
     "joked", "quipped quip", "hinted", "recalled recalls", "emphasized emphasizes emphasised emphasises",
     "stressed stresses", "reiterated reiterates", "conceded concedes", "predicted predicts",
-    "pointed", "reminded reminds", "asserted asserts", "maintained maintains",
+    "pointed points pointing", "reminded reminds", "asserted asserts", "maintained maintains",
     "contended contends", "cautioned", "declared declares", "vowed", "complained complains",
     "mentioned", "observed observes", "advised", "concluded concludes",
 )
@@ -163,6 +165,7 @@ to them him us me it's there here not n't isn't wasn't don't doesn't didn't
 #: "Morrison also testified", "has said").
 LIGHT = frozenset("""
 also later then further again previously earlier once recently repeatedly often still
+instead
 has have had did does do just only even never always reportedly reiterated publicly
 privately separately earlier already first finally quickly simply flatly bluntly openly
 tearfully jokingly angrily calmly softly quietly loudly would will could can might may

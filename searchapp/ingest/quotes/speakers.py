@@ -26,6 +26,8 @@ _TITLE_ROLE = {"gov.": "governor", "gov": "governor", "sen.": "senator", "rep.":
                "dr.": "doctor", "prof.": "professor", "supt.": "superintendent",
                "lt.": "lieutenant", "capt.": "captain", "col.": "colonel", "adm.": "admiral",
                "sgt.": "sergeant", "amb.": "ambassador", "atty.": "attorney"}
+#: Recognizer labels of speakers that are bodies, not persons ("Nissan says").
+_BODY_LABELS = ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT")
 _POSSESSIVE = re.compile(r"['’]s?(?=\W|$)")
 
 
@@ -102,7 +104,7 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
         return UNKNOWN  # no noun phrase ("the Office for the Western District of ..." is)
     if clause:
         return UNKNOWN  # "people began using them ...": a clause, not a noun phrase
-    if any(a < head[-1].end and b > head[0].start and label == "PERSON"
+    if any(label == "PERSON" and _heads(head, a, b)
            and not any(p.start < b and a < p.end for p in persons)
            and not _possessive_after(text, b) for a, b, label in labels):
         return UNKNOWN  # a person the persons stage did not keep: not an unnamed source
@@ -121,11 +123,9 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
         return Who("role", phrase, role=noun, owner=owner)
     if indefinite and noun in lx.ROLE_NOUNS:
         return Who("unnamed", phrase, role=noun, indefinite=True)
-    if len(head) == 1 and head[0].text[:1].isupper() and not known_noun \
-            and not _labelled(head, labels, ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT")):
-        return UNKNOWN  # a lone capitalized word the model did not call a body
     proper = all(w.text[:1].isupper() or w.lower in ("the", "of", "and", "for", "&")
-                 for w in head) and any(w.text[:1].isupper() for w in head)
+                 for w in head) and any(w.text[:1].isupper() for w in head) and (
+        lows[0] == "the" or _labelled(head, labels, _BODY_LABELS))  # not "Eswar Prasad"
     if known_noun or proper:
         return Who("unnamed", phrase, role=noun, indefinite=indefinite)
     return UNKNOWN
@@ -143,6 +143,20 @@ def _two_persons(text: str, ws: Sequence[Word], persons: Sequence[Person]) -> bo
         if all(named) and any(p.start <= x.start < p.end for p in persons for x in (left, right)):
             return True
     return False
+
+
+def _heads(head: Sequence[Word], a: int, b: int) -> bool:
+    """The span ``a:b`` is the phrase's head: it ends the phrase (before any preposition)
+    and no noun of a body stands before it ("the Strava report", "app Strava" are not)."""
+    core = []
+    for w in head:
+        if w.lower in lx.PREPOSITIONS:
+            break
+        core.append(w)
+    if not core or not (a < core[-1].end <= b + 1):
+        return False
+    before = [w for w in core if w.end <= a]
+    return not (before and before[-1].lower in lx.BODY_NOUNS)
 
 
 def _labelled(ws: Sequence[Word], labels, kinds=None) -> bool:

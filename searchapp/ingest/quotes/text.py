@@ -26,6 +26,9 @@ _END = re.compile(rf"[.!?{ELLIPSIS}]+[{CLOSERS}']*(?=\s+[\"“‘'(\[A-Z0-9]|\s*
 _WORD = re.compile(r"[\w][\w’'.\-]*|[^\w\s]")
 #: Sentence-ending punctuation at a quotation's end ('... realized."').
 _QUOTE_END = re.compile(r"[.!?…]\s*$")
+#: After a quotation, its attribution: a few words, then a verb of speech ("Trump tweeted").
+_ATTRIBUTION = re.compile(r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|tweeted|wrote|added|asked|"
+                          r"told|replied|explained|noted|recalled|continued|insisted|warned)\b")
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,8 @@ def sentences(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]
     for a, b in quotes:  # a quotation that ends a sentence: '"... realized." Then ...'
         inner = text[a:b - 1]
         rest = text[b:]
-        if _QUOTE_END.search(inner) and re.match(r"\s+[\"“‘(A-Z]", rest):
+        if _QUOTE_END.search(inner) and re.match(r"\s+[\"“‘(A-Z]", rest) \
+                and not _ATTRIBUTION.match(rest):  # not '"...!" Trump tweeted on Monday.'
             cuts.append(b)
     out = []
     start = 0
