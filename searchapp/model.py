@@ -100,6 +100,8 @@ class SearchRequest:
     page: int = 1
     page_size: int = 20
     facet_limit: int = 100  # values per facet group (most frequent first)
+    # every copy of a story as a hit of its own (default: one hit per group of copies)
+    all_copies: bool = False
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -153,6 +155,9 @@ class Hit:
     # "start", "end" (character spans of text), "source" (how the text names the
     # speaker), "kind" ("direct" in quote marks, "reported" speech)}
     quotes: list[dict] = field(default_factory=list)
+    # the other matched paragraphs that are copies of this one (other outlets' versions
+    # of the story): {"doc_id", "para", "path", "source", "date"}, the earliest first
+    copies: list[dict] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -177,10 +182,22 @@ class SearchResult:
     # facet -> how many values it has in these results (``facets`` lists at most
     # ``facet_limit`` of them)
     facet_sizes: dict[str, int] = field(default_factory=dict)
+    # paragraphs matched: ``total`` counts hits, one per group of copies unless the
+    # request asked for every copy; facets and the timeline count paragraphs
+    paragraphs: int = 0
+
+    def count_text(self) -> str:
+        """"12 passages, 31 paragraphs" when copies were folded, else "31 paragraphs"."""
+        n = self.paragraphs or self.total
+        text = f"{n:,} paragraph{'s' if n != 1 else ''}"
+        if self.total != n:
+            text = f"{self.total:,} passage{'s' if self.total != 1 else ''}, {text}"
+        return text
 
     def to_json(self) -> dict:
         return {
-            "query": self.query, "total": self.total, "page": self.page,
+            "query": self.query, "total": self.total, "paragraphs": self.paragraphs or
+            self.total, "page": self.page,
             "page_size": self.page_size, "hits": [h.to_json() for h in self.hits],
             "facets": self.facets, "facet_sizes": self.facet_sizes,
             "suggestion": self.suggestion, "notices": self.notices,
@@ -199,6 +216,12 @@ class DocumentData:
     query: str = ""
     snapshot: bool = False  # a bookmark's saved text: the paragraph is gone from the index
     meta: dict = field(default_factory=dict)
+    # the other versions of this story (other outlets' copies), the earliest first:
+    # {"doc_id", "title", "source", "date", "year", "path", "shared"}
+    versions: list[dict] = field(default_factory=list)
+    # compared with another version: para -> spans of the words that version lacks
+    differences: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    compared_with: dict | None = None  # that version (one of ``versions``)
 
     @property
     def title(self) -> str:
@@ -233,6 +256,7 @@ class IndexReport:
     checked: bool = False  # nothing had changed: the standing state, nothing was written
     persons: str = ""  # what the persons stage did after the update, if it ran (one line)
     persons_changed: bool = False  # the stage wrote new persons (the engine must re-read)
+    copies: str = ""  # what the copies stage did after the commit (one line)
 
     @property
     def changed(self) -> bool:
@@ -253,6 +277,7 @@ class IndexReport:
             "paragraphs": self.paragraphs, "total_paragraphs": self.total_paragraphs,
             "total_files": self.total_files, "seconds": round(self.seconds, 3),
             "rebuilt": self.rebuilt, "recovered": self.recovered, "upgraded": self.upgraded,
+            "copies": self.copies,
         }
 
 

@@ -116,9 +116,10 @@ def test_a_results_row_tints_its_quotation_and_its_quoted_name_filters(qtbot, ta
     delegate = win.results.delegate
     points = [QPoint(x, y) for y in range(rect.top(), rect.bottom(), 3)
               for x in range(rect.left(), rect.right(), 4)]
-    link = next((p for p in points
-                 if delegate.anchor_at(index, rect, p) == "said:Wang%20Yi"), None)
-    assert link is not None, "no 'quoted: Wang Yi' link drawn in the row"
+    where = delegate.link_rect(index, rect, "said:Wang%20Yi")
+    assert where is not None, "no 'quoted: Wang Yi' link drawn in the row"
+    assert delegate.link_at(index, rect, where.center()) == "said:Wang%20Yi"
+    link = where.center()
     tips = set()
     for p in points[::7]:  # hover over the row: the quotation's words name their speaker
         QToolTip.hideText()

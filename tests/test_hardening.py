@@ -61,7 +61,8 @@ def settings_for(work: Path, index: str = "index") -> Settings:
 def every_paragraph(settings: Settings) -> list[tuple[str, int, str]]:
     """(path, number, text) of every paragraph in the index, via the search API."""
     with SearchEngine.open(settings) as engine:
-        result = engine.search(SearchRequest(query="", page_size=100_000))
+        # every copy too: the extras are made of the seeds' paragraphs (copies fold)
+        result = engine.search(SearchRequest(query="", page_size=100_000, all_copies=True))
     assert result.total == len(result.hits)
     return sorted((h.path, h.para, h.text) for h in result.hits)
 

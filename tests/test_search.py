@@ -271,6 +271,15 @@ def test_did_you_mean(engine):
     assert search(engine, "summit").suggestion is None
 
 
+def test_did_you_mean_keeps_the_case_as_typed(engine):
+    """"Did you mean Pyongyang?" for "Pyongyng", not "pyongyang" (the index's words
+    are lower case; the suggestion is written as the user wrote the word)."""
+    assert search(engine, "Pyongyng summit").suggestion == "Pyongyang summit"
+    assert search(engine, "PYONGYNG").suggestion == "PYONGYANG"
+    assert search(engine, "pyongyng").suggestion == "pyongyang"
+    assert search(engine, "Presdent Yoon").suggestion == "President Yoon"
+
+
 def test_place_and_author_filters(engine):
     both = search(engine, "", places=["Pyongyang", "Beijing"])
     assert both.total > 0

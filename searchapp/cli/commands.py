@@ -118,8 +118,11 @@ def cmd_persons(args: argparse.Namespace) -> int:
     if args.json:
         print_json_line({"persons": rows})
     else:
+        from searchapp.api import spelling_notes
+
         for r in rows:
-            aliases = f"  [{', '.join(r['aliases'])}]" if r["aliases"] else ""
+            notes = spelling_notes(r)
+            aliases = f"  [{'; '.join(notes)}]" if notes else ""
             quoted = f"  quoted in {r['quoted']} ¶" if r.get("quoted") else ""
             print(f"{r['paragraphs']:5} ¶ {r['documents']:3} docs  {r['name']}{quoted}{aliases}")
     return 0
@@ -181,6 +184,7 @@ def _request(args: argparse.Namespace):
         query=" ".join(args.query), date_from=args.date_from, date_to=args.date_to,
         **{f.request: getattr(args, f.name) or [] for f in FACETS},
         sort=args.sort, page=args.page, page_size=args.limit,
+        all_copies=getattr(args, "all_copies", False),
     )
 
 
@@ -205,8 +209,8 @@ def _run_search(args: argparse.Namespace, settings: Settings, req) -> int:
         return 0
     for notice in result.notices:
         print(f"note: {notice}")
-    print(f"{result.total} paragraph{' matches' if result.total == 1 else 's match'}" +
-          (f" (page {req.page} of {pages})" if result.total > req.page_size else ""))
+    print(f"{result.count_text()} match{'es' if result.count_text() == '1 paragraph' else ''}"
+          + (f" (page {req.page} of {pages})" if result.total > req.page_size else ""))
     if result.suggestion:
         print(f"Did you mean: {result.suggestion}")
     bold = sys.stdout.isatty()
@@ -222,6 +226,10 @@ def _run_search(args: argparse.Namespace, settings: Settings, req) -> int:
         if hit.quotes:
             print("   quoted: " + ", ".join(dict.fromkeys(
                 q["speaker"] or f"{q['source']} (unnamed)" for q in hit.quotes)))
+        if hit.copies:
+            print(f"   also in {len(hit.copies)}: " + ", ".join(
+                f"{c['source'] or c['path']} ¶{c['para']} [{c['doc_id']}:{c['para']}]"
+                for c in hit.copies))
     if result.total and getattr(args, "facets", False):
         print()
         for facet, rows in result.facets.items():
@@ -381,6 +389,9 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--sort", choices=SORTS, default=SORTS[0])
     p.add_argument("--limit", type=int, default=10, metavar="N", help="hits per page")
     p.add_argument("--page", type=int, default=1, metavar="N")
+    p.add_argument("--all-copies", action="store_true",
+                   help="list every copy of a story run by several outlets (default: one hit "
+                        "per group of copies, the others named under it)")
 
 
 def cmd_desktop(args: argparse.Namespace) -> int:

@@ -91,4 +91,7 @@ def finish_index(args: argparse.Namespace, settings: Settings, report) -> int:
                           **({"persons": persons.to_json()} if persons else {})})
     else:
         print(report.summary() if persons is None else persons.summary())
+        if report.copies and not report.copies.startswith(("copies: up to date",
+                                                            "copies: none")):
+            print(report.copies)  # what the copies stage found after the commit
     return 0

@@ -62,3 +62,12 @@ def same_stat(entry: dict | None, st: os.stat_result) -> bool:
     """The manifest entry still describes the file (same size and mtime): skip it unread."""
     return bool(entry) and entry.get("size") == st.st_size and \
         entry.get("mtime_ns") == st.st_mtime_ns
+
+
+def index_state(index_dir: Path) -> str:
+    """Changes when the index's content changes (from the manifest: each file's hash)."""
+    files = read_manifest(Path(index_dir)).get("files", {})
+    h = hashlib.sha1()
+    for rel in sorted(files):
+        h.update(f"{rel}\0{files[rel].get('hash', '')}\0".encode())
+    return h.hexdigest()

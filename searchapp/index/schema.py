@@ -19,8 +19,9 @@ from searchapp.model import FACETS
 # 2: para not indexed, fewer numeric tiers; 3: modules moved (the analyzers' pickled
 # class paths changed), so an index of version 2 is rebuilt by itself; 4: a paragraph's page;
 # 5: several folders (folder facet, ids made with the folder), text ids for moved files;
-# 6: CJK bigrams also for the ideographs of planes 2 and 3 (searchapp.lexicon.HAN)
-SCHEMA_VERSION = 6
+# 6: CJK bigrams also for the ideographs of planes 2 and 3 (searchapp.lexicon.HAN);
+# 7: a stop word keeps its place in the body's positions (phrases do not skip over it)
+SCHEMA_VERSION = 7
 SEP = "\x1f"  # separates the values of a multi-valued facet field
 FACET_FIELDS = {f.name: f.field for f in FACETS}
 #: Facet fields the index never holds: filled from the persons stage's persons.json

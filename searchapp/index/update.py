@@ -101,6 +101,10 @@ def is_stale(settings: Settings) -> bool:
     """True when the index is missing or the folders/config differ from the manifest."""
     if not index_exists(settings.index) or index_damage(settings.index):
         return True
+    from searchapp.index.copies_stage import copies_stale
+
+    if copies_stale(settings.index):  # an update was interrupted before its copies stage
+        return True
     manifest = read_manifest(settings.index)
     if stale_folders(settings, manifest) & {f.key for f in settings.active}:
         return True
@@ -228,8 +232,21 @@ def update_index(settings: Settings, rebuild: bool = False,
                                 "failed": failures, "updated": time.time()})
     report.total_files = len(files)
     report.total_paragraphs = sum(f.get("paragraphs", 0) for f in files.values())
+    report.copies = _find_copies(index_dir)
     report.seconds = time.perf_counter() - start
     return report
+
+
+def _find_copies(index_dir: Path) -> str:
+    """The copies stage over the new commit (one line saying what it did).  It never
+    fails the update: the index is committed, and the copies are found again by the
+    next update (:func:`is_stale` says so)."""
+    from searchapp.index.copies_stage import run_copies_stage
+
+    try:
+        return run_copies_stage(index_dir).summary()
+    except Exception as exc:  # the keyword index is complete: say so, go on
+        return f"copies: not found this time ({type(exc).__name__}: {exc})"
 
 
 def _open_for_update(index_dir: Path, manifest: dict, report: IndexReport):

@@ -95,6 +95,8 @@ class Mention:
     end: int
     name: str
     kind: str  # "person" or "place"
+    #: how a short or native-script mention was resolved ("" for a full name)
+    why: str = ""
 
 
 @dataclass

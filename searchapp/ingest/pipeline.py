@@ -52,7 +52,12 @@ MAX_PARAGRAPH = 4000
 #    (Reading PDF/DOCX/... files needed no bump of its own: those files were never
 #    scanned before, so they arrive as new files.)
 # 4: the registry knows more titles (one list with the recognizer's: Mayor, Judge, Sir ...).
-PIPELINE_VERSION = 4
+# 6 (5 is taken by the glued-words work of the same issue): bylines without roles,
+#    credentials and agencies (an agency is the source), placeholders ("(anonymous)",
+#    "Untitled") no title or author, page titles from the headline without the site's
+#    name, no first-of-the-month date a page never writes, PDF columns from the gutter,
+#    decoded text that is not writing refused as binary.
+PIPELINE_VERSION = 6
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label")
 

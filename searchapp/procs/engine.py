@@ -64,10 +64,11 @@ class _Engine:
 
         return persons_table(self.engine)
 
-    def document(self, doc_id: str, focus, persons, query: str = ""):
+    def document(self, doc_id: str, focus, persons, query: str = "",
+                 compare_to: str | None = None):
         from searchapp.api import viewer_document
 
-        return viewer_document(self.engine, doc_id, focus, persons, query)
+        return viewer_document(self.engine, doc_id, focus, persons, query, compare_to)
 
     def curate(self, settings, steps) -> int:
         from searchapp.api import curate_person
@@ -159,9 +160,11 @@ class EngineClient:
     def persons(self) -> list[dict]:
         return self._call("persons")
 
-    def document(self, doc_id: str, focus, persons, query: str = ""):
-        """The document ``doc_id`` for the viewer (:func:`searchapp.api.viewer_document`)."""
-        return self._call("document", doc_id, focus, list(persons), query)
+    def document(self, doc_id: str, focus, persons, query: str = "",
+                 compare_to: str | None = None):
+        """The document ``doc_id`` for the viewer (:func:`searchapp.api.viewer_document`);
+        with ``compare_to``, the words it has and that version lacks."""
+        return self._call("document", doc_id, focus, list(persons), query, compare_to)
 
     def curate(self, settings, steps: list[tuple[str, str, str]]) -> int:
         """Apply curation ``steps`` (``(op, name, value)``, each as

@@ -28,7 +28,6 @@ import re
 from dataclasses import dataclass, field
 
 from whoosh import fields, qparser, query
-from whoosh.qparser import QueryParser
 
 from searchapp import dates
 from searchapp.errors import QueryError
@@ -36,6 +35,7 @@ from searchapp.index.schema import Values
 from searchapp.ingest.entities import Registry
 from searchapp.lexicon import WORD_HYPHENS
 from searchapp.model import FACET_NAMES, FACETS
+from searchapp.search.phrase import Parser
 
 
 @dataclass
@@ -79,7 +79,8 @@ class QueryBuilder:
         self.registry = registry
         # facet_values(field) -> known exact values, to match places/sources loosely
         self.facet_values = facet_values
-        parser = QueryParser("body", _with_found_fields(schema), group=qparser.AndGroup)
+        parser = Parser("body", _with_found_fields(schema),  # phrases keep their gaps
+                        group=qparser.AndGroup)
         parser.add_plugin(qparser.FuzzyTermPlugin())
         parser.add_plugin(qparser.PlusMinusPlugin())
         parser.add_plugin(qparser.GtLtPlugin())

@@ -10,7 +10,8 @@ files through the same codec, with three shortcuts:
 
 * a body word is analyzed once per distinct raw token (the chain is per
   token: lower-case, accent fold, CJK bigrams, stop words, Porter stem), its
-  positions numbered exactly as Whoosh's ``StopFilter(renumber=True)`` does;
+  positions numbered exactly as Whoosh's ``StopFilter(renumber=False)`` does
+  (a stop word keeps its place);
   fields whose values repeat across paragraphs (title, source, authors,
   dates, facet values) are analyzed once per distinct value;
 * postings are grouped per term in memory (a segment is flushed every
@@ -84,9 +85,7 @@ class _BodyIndexer:
         """(items as ``field.index`` gives them, field length, raw tokens)."""
         poses: dict[str, list[int]] = {}
         memo = self.memo
-        flat = 0  # position before stop words are removed
-        pos = -1  # renumbered position (StopFilter renumber=True): the first kept
-        first = True  # piece keeps its own position, later ones follow on
+        pos = 0  # every piece's place, stop words included (StopFilter renumber=False)
         raws = self.findall(value)
         for raw in raws:
             hit = memo.get(raw, _MISSING)
@@ -94,16 +93,12 @@ class _BodyIndexer:
                 hit = self._pieces(raw)
             for text in (hit,) if hit is None or isinstance(hit, str) else hit:
                 if text is not None:
-                    if first:
-                        pos, first = flat, False
-                    else:
-                        pos += 1
                     plist = poses.get(text)
                     if plist is None:
                         poses[text] = [pos]
                     else:
                         plist.append(pos)
-                flat += 1
+                pos += 1
         boost, encode, single = self.boost, self.encode, self.single
         items = []
         length = 0

@@ -14,13 +14,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from searchapp.ingest.bylines import is_placeholder
 from searchapp.ingest.formats.extracted import Extracted
 
 
 def extract(fmt: str, raw: bytes, path: Path) -> list[Extracted]:
     """The documents in ``raw`` (a file of format ``fmt``, see
     :data:`searchapp.ingest.read.BINARY_FORMATS`).  Raises
-    :class:`~searchapp.ingest.read.LoadError` with a reason."""
+    :class:`~searchapp.ingest.read.LoadError` with a reason.
+
+    A title or author that is a producer's placeholder ("Untitled", "Microsoft
+    Word - draft.docx", "(anonymous)", "Administrator") is no title or author."""
+    found = _load(fmt, raw, path)
+    for ex in found:
+        if is_placeholder(ex.meta.title):
+            ex.meta.title = ""
+        ex.meta.authors = [a for a in ex.meta.authors if not is_placeholder(a)]
+    return found
+
+
+def _load(fmt: str, raw: bytes, path: Path) -> list[Extracted]:
     if fmt == "pdf":
         from searchapp.ingest.formats.pdf import load_pdf
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from searchapp.ingest.metadata import Metadata, parse_date
+from searchapp.ingest.metadata import Metadata
 
 #: A block of text: (kind, text, page) — page is 1-based, or None where the
 #: format has no pages.  Kinds as in :data:`searchapp.ingest.text.KINDS`.
@@ -28,10 +27,3 @@ class Extracted:
     encoding: str = ""
     part: str = ""
     warnings: list[str] = field(default_factory=list)
-
-
-def property_date(value: str) -> str:
-    """An ISO date from a document property: a timestamp ("2022-11-08T10:00:00Z",
-    which :func:`parse_date` does not read as a date) or any written date."""
-    m = re.match(r"\s*(\d{4}-\d{2}-\d{2})(?:T|\s|$)", value or "")
-    return parse_date(m.group(1) if m else value or "")

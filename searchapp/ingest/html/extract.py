@@ -22,7 +22,6 @@ the result is short are the rules of :mod:`searchapp.ingest.html.rules`.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 
@@ -36,6 +35,7 @@ from searchapp.ingest.html import _trafilatura as trafilatura_fast
 from searchapp.ingest.html.flat import DROP_TAGS as _DROP_TAGS
 from searchapp.ingest.html.flat import HEADING_TAGS as _HEADING_TAGS
 from searchapp.ingest.html.flat import LIBXML2_MAX_DEPTH, flat_blocks
+from searchapp.ingest.html.meta import complete_metadata, page_tags
 from searchapp.ingest.html.rules import (
     DEFAULT_RULES,
     Block,
@@ -45,7 +45,6 @@ from searchapp.ingest.html.rules import (
     clean_blocks,
     is_notice,
 )
-from searchapp.ingest.metadata import author_names
 from searchapp.ingest.text import has_cjk, normalize_space, text_size
 from searchapp.lexicon import STOPS
 
@@ -67,6 +66,7 @@ class HtmlArticle:
     blocks: list[Block]
     title: str = ""
     authors: list[str] = field(default_factory=list)
+    byline: str = ""  # the byline as found (names in ``authors``)
     date: str = ""
     source: str = ""
     url: str = ""
@@ -92,7 +92,7 @@ def extract_article(html: str, url: str | None = None, with_metadata: bool = Tru
     tree = _parse(html)
     if tree is None:
         return HtmlArticle(blocks=clean_blocks(_bs4_blocks(html), rules), extractor="bs4")
-    tags = _page_metadata(tree) if with_metadata else None
+    tags = page_tags(tree) if with_metadata else None
     article, found = _gather(html, tree, url, with_metadata, date_search)
     article.blocks, article.extractor = choose(found, rules)
     got = sum(len(b.text) for b in article.blocks)
@@ -103,7 +103,7 @@ def extract_article(html: str, url: str | None = None, with_metadata: bool = Tru
         if depth > LIBXML2_MAX_DEPTH and sum(len(b.text) for b in flat) > got:
             article.blocks, article.extractor = flat, "flat"
     if tags is not None:
-        _complete_metadata(article, *tags)
+        complete_metadata(article, tags, html)
     return article
 
 
@@ -196,11 +196,10 @@ def _trafilatura_article(tree, url: str | None, with_metadata: bool,
     blocks = _blocks_from_xml(doc.body)  # cleaned by article_rules.choose
     if not with_metadata:
         return HtmlArticle(blocks=blocks)
-    authors = author_names(doc.author or "")
     return HtmlArticle(
         blocks=blocks,
         title=normalize_space(doc.title or ""),
-        authors=authors,
+        byline=doc.author or "",
         date=doc.date or "",
         source=normalize_space(doc.sitename or ""),
         url=doc.url or url or "",
@@ -516,73 +515,3 @@ def _dedupe(blocks: list[Block]) -> list[Block]:
         seen.add(b.text)
         out.append(b)
     return out
-
-
-# --- metadata from tags ----------------------------------------------------
-
-
-def _page_metadata(tree) -> tuple[dict, dict, str]:
-    """``<meta>`` tags, the JSON-LD article object and ``<html lang>``."""
-    meta = {}
-    for m in tree.iter("meta"):
-        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").lower()
-        if key and m.get("content") and key not in meta:
-            meta[key] = m.get("content").strip()
-    return meta, _json_ld(tree), tree.get("lang") or ""
-
-
-def _complete_metadata(art: HtmlArticle, meta: dict, ld: dict, html_lang: str) -> None:
-    """Complete trafilatura's metadata from ``<meta>``, JSON-LD and ``<html lang>``."""
-    if not art.title:
-        art.title = normalize_space(
-            ld.get("headline") or meta.get("og:title") or meta.get("twitter:title") or ""
-        )
-    if not art.authors:
-        author = ld.get("author") or meta.get("author") or meta.get("article:author") or ""
-        art.authors = _names(author)
-    if not art.source:
-        pub = ld.get("publisher")
-        art.source = normalize_space(
-            (pub.get("name") if isinstance(pub, dict) else "") or meta.get("og:site_name") or ""
-        )
-    if not art.date:
-        art.date = str(
-            ld.get("datePublished") or meta.get("article:published_time") or meta.get("date") or ""
-        )[:10]
-    if not art.url:
-        art.url = meta.get("og:url") or ""
-    if not art.language:
-        lang = html_lang or meta.get("og:locale") or meta.get("content-language") or ""
-        art.language = lang.replace("_", "-").split("-")[0].lower()
-
-
-def _names(value) -> list[str]:
-    if isinstance(value, list):
-        return list(dict.fromkeys(n for v in value for n in _names(v)))
-    if isinstance(value, dict):
-        return _names(value.get("name", ""))
-    return author_names(str(value))
-
-
-def _json_ld(tree) -> dict:
-    for script in tree.iter("script"):
-        if (script.get("type") or "").lower() != "application/ld+json":
-            continue
-        try:
-            data = json.loads(script.text or "")
-        except ValueError:
-            continue
-        for item in _ld_items(data):
-            if isinstance(item, dict) and "Article" in str(item.get("@type", "")):
-                return item
-    return {}
-
-
-def _ld_items(data):
-    if isinstance(data, list):
-        for d in data:
-            yield from _ld_items(d)
-    elif isinstance(data, dict):
-        yield data
-        if "@graph" in data:
-            yield from _ld_items(data["@graph"])
