@@ -233,6 +233,80 @@ def test_transcript_turns_are_their_speakers():
     assert (3, None) in {(p, who) for p, who, _, _, _ in found}
 
 
+@pytest.mark.parametrize("paragraph", [
+    "“Lean into the imperfections,” Forbes shares.",
+    "“Lean into the imperfections,” she shares.",
+    "“Lean into the imperfections,” Forbes clarifies.",
+    "“Lean into the imperfections,” Forbes points out.",
+    "“Lean into the imperfections,” Forbes acknowledges.",
+    "“Lean into the imperfections,” Forbes instructs.",
+])
+def test_present_tense_verbs_of_feature_writing(paragraph):
+    found = _quotes(["Cameron Forbes plans parties.", paragraph],
+                    {"Cameron Forbes": "Cameron Forbes", "Forbes": "Cameron Forbes"})
+    assert _by(found, "Cameron Forbes") == ["“Lean into the imperfections,”"]
+
+
+def test_a_noun_that_is_also_a_verb_is_speech_only_after_its_speaker():
+    found = _quotes(["“Sales fell,” the company's shares show."], {})
+    assert found == []
+
+
+def test_advice_given_and_a_clause_after_noting():
+    found = _quotes(["Holloway says to opt for chartreuse.",
+                     "When rummaging through your cabinets (or estate sales while hunting for "
+                     "a set), Forbes Functions Founder Cameron Forbes says not to worry about "
+                     "matching.",
+                     "For a small event, Weiss says to “simply open your cabinets.”",
+                     "“Parties lean into interactivity,” Vanco shares, noting that portrait "
+                     "painters are more common.",
+                     "Nobody was said to have left the room early."],
+                    {"Holloway": "Cathleen Holloway", "Cameron Forbes": "Cameron Forbes",
+                     "Weiss": "Mindy Weiss", "Vanco": "Erica Vanco"})
+    assert _by(found, "Cathleen Holloway") == ["to opt for chartreuse"]
+    assert _by(found, "Cameron Forbes") == ["not to worry about matching"]
+    assert _by(found, "Mindy Weiss") == ["“simply open your cabinets.”"]
+    assert _by(found, "Erica Vanco") == ["“Parties lean into interactivity,”",
+                                         "portrait painters are more common"]
+    assert not [f for f in found if f[0] == 4]
+
+
+def test_the_person_who_ends_a_string_of_titles_speaks():
+    found = _quotes(["“It’s about meaning,” says Estera Events Co-Owner and Lead Planner "
+                     "Erica Vanco."],
+                    {"Estera Events Co-Owner": "Estera Events Co-Owner",
+                     "Erica Vanco": "Erica Vanco"})
+    assert _by(found, "Erica Vanco") == ["“It’s about meaning,”"]
+
+
+def test_she_skips_a_nearer_man_for_the_woman_a_few_paragraphs_back():
+    found = _quotes(["“I felt strange,” Steenburgen said.",
+                     "“I couldn’t focus,” she said.",
+                     "Her son, filmmaker Charlie McDowell, remembers it too. “I think it’s fair,” "
+                     "he said.",
+                     "“I had been somebody who liked music,” she said."],
+                    {"Steenburgen": "Mary Steenburgen", "Charlie McDowell": "Charlie McDowell"})
+    assert _by(found, "Charlie McDowell") == ["“I think it’s fair,”"]
+    assert _by(found, "Mary Steenburgen") == ["“I felt strange,”", "“I couldn’t focus,”",
+                                              "“I had been somebody who liked music,”"]
+
+
+def test_the_role_after_a_quotation_is_the_one_just_quoted():
+    found = _quotes(["Foreign Minister Park Jin met Wang Yi, the Chinese foreign minister.",
+                     "“Tariffs help no one,” Wang Yi said.",
+                     "The minister added that the next round would be held in Beijing."],
+                    {"Park Jin": "Park Jin", "Wang Yi": "Wang Yi"})
+    assert _by(found, "Wang Yi") == ["“Tariffs help no one,”",
+                                     "the next round would be held in Beijing."]
+
+
+def test_a_stray_opening_mark_does_not_swallow_the_quotations_after_it():
+    text = ("A sample came in called “Glasgow (“No Place Like Home”). “It grabbed me,” "
+            "he said. “It just connected.”")
+    spans = [text[s.start:s.end] for s in quote_spans([text])[0]]
+    assert "“It grabbed me,”" in spans and "“It just connected.”" in spans
+
+
 # --- Korean and Chinese ------------------------------------------------------------------
 
 def test_korean_quotes_and_speech_verbs():

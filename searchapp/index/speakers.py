@@ -22,7 +22,7 @@ from searchapp.ingest.quotes import find_quotes
 
 #: Bumped when the attribution rules change what they find in the same text: every
 #: document is read again at the next run.
-QUOTES_VERSION = 1
+QUOTES_VERSION = 2
 KINDS = ("direct", "reported")
 
 

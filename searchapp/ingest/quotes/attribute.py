@@ -57,6 +57,15 @@ _EMBEDDING = lx.REPORT | lx.REPORT_THAT | lx.CHARACTERIZE | frozenset(
 _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today "
                         "yesterday last this earlier late".split())
 _PARTICIPLES = frozenset(w for w in lx.ALL_VERBS if w.endswith("ing"))
+_POINT = frozenset({"points", "pointed", "point", "pointing"})
+#: Verbs after which "to" + a verb is advice given ("Holloway says to opt for ...").
+_SAY_TO = frozenset({"say", "says", "said", "advises", "advised", "suggests", "suggested",
+                     "recommends", "recommended"})
+#: Words after "said to" that make no advice: "said to be", "said to have", "said to the
+#: committee", "said to him".
+_NO_ADVICE = frozenset({"be", "have", "been", "having", "the", "a", "an", "this", "that",
+                        "these", "those", "his", "her", "their", "its", "my", "our", "your",
+                        "him", "them", "us", "me", "reporters", "journalists"})
 _EMBED = re.compile(r"^[—–-]\s*(?P<who>[^()@]{2,80}?)\s*\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.? \d{1,2},"
                     r" \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\s*$")
 _TURN = re.compile(r"^(?P<who>[A-Z][A-Z.'’\- ]{1,60}?(?:,[A-Z ,.'’\-]{1,40})?(?: #\d+)?):\s+\S")
@@ -187,9 +196,11 @@ class _Document:
             return who.name, who.text
         if who.kind == "pronoun":
             name = self.salience.pronoun(para, who.sex, exclude, local)
+            if name and not self.salience.sex_of(name):
+                self.salience.vote_sex(name, who.sex)  # "he said" after them: a man
             return (name, who.text) if name else None
         if who.kind == "role":
-            name = self.salience.role(who)
+            name = self.salience.role(who, para)
             if name and name not in exclude:
                 return name, who.text
             if who.role in lx.SOURCE_NOUNS or who.role in self.salience.unnamed_roles:
@@ -227,6 +238,7 @@ class _Document:
         self.out[i].append(Quote(a, b, speaker, source, kind))
         if speaker:
             self.salience.note(i, speaker)
+            self.salience.quoted.append((i, speaker))
 
     def _paragraph(self, i: int, para: _Para, prev_last) -> tuple[str | None, str] | None:
         attributed: dict[int, tuple[str | None, str]] = {}  # span index -> speaker
@@ -265,6 +277,9 @@ class _Document:
                                       [para.spans[k] for k in proper])
             if reported is not None:
                 last_direct = reported  # '..., Madry added. "I don't think ..."'
+            elif proper and attributed[proper[-1]][0]:
+                self._participle_after(i, para, para.spans[proper[-1]].end, b,
+                                       attributed[proper[-1]])
 
         for k, (speaker, source) in attributed.items():
             s = para.spans[k]
@@ -272,6 +287,28 @@ class _Document:
         if para.spans and para.spans[-1].open_after and len(para.spans) - 1 in attributed:
             self.chain_speaker.setdefault(para.spans[-1].chain, attributed[len(para.spans) - 1])
         return last_in_final_sentence
+
+    def _participle_after(self, i: int, para: _Para, a: int, b: int,
+                          speaker: tuple[str | None, str]) -> None:
+        """'"...," Vanco shares, noting that portrait painters are ...': the clause after
+        a participle of speech that follows a quotation's attribution is the same
+        speaker's reported speech."""
+        ws = para.words(a, b)
+        for k, w in enumerate(ws):
+            if w.text == "Q":
+                return
+            if not (w.lower in _PARTICIPLES and _is(w, lx.REPORT | lx.REPORT_THAT)) \
+                    or k == 0 or ws[k - 1].text != ",":
+                continue
+            n = k + 1
+            if n < len(ws) and ws[n].lower == "that":
+                n += 1
+            elif w.lower in lx.REPORT_THAT:
+                return
+            clause = [x for x in ws[n:] if x.text not in (".", "!", "?")]
+            if len(clause) >= 3 and _opens_clause(clause[0]):
+                self._emit(i, *speaker, clause[0].start, clause[-1].end, "reported")
+            return
 
     def _has_verb(self, ws: Sequence[Word]) -> bool:
         return any(_is(w, lx.SAY) for w in ws)
@@ -330,7 +367,13 @@ class _Document:
                         w.text == "," for w in ws[start + 1:j + 1]):
                 break  # "..., yet Nissan says it will ...": a clause of its own
             if k - start > 30:
-                return None  # no clause start in sight: no subject to read
+                # no clause start in sight: the subject after the last comma, if that
+                # follows an adverbial ("When rummaging ... (or ...), Cameron Forbes says")
+                comma = max((n for n in range(start, j + 1) if ws[n].text == ","), default=-1)
+                if comma < 0 or j - comma > 12:
+                    return None
+                start = comma
+                break
             start -= 1
         region = ws[start + 1:j + 1]
         if region and region[0].lower == "as" and len(region) > 1:
@@ -378,7 +421,8 @@ class _Document:
             for n, w in enumerate(tail[:32]):
                 if w.text in (".", ";", ":", "!", "?"):
                     break
-                if _is(w, lx.SAY) and n > 0 and _not_passive(tail, n):
+                if (_is(w, lx.SAY) or self._said_after_subject(para, tail, n)
+                        or _points_out(tail, n)) and n > 0 and _not_passive(tail, n):
                     if tail[0].lower in ("and", "but", "or", "while", "as", "which", "who"):
                         break  # a clause of its own, not an attribution
                     region = tail[:n]
@@ -406,8 +450,9 @@ class _Document:
         # 3. a few quoted words inside a clause with a speech verb
         for k in range(len(before) - 1, -1, -1):
             w = before[k]
-            if k + 1 < len(before) and before[k + 1].lower == "to":
-                continue  # "agreed to return ...": no speech
+            if k + 1 < len(before) and before[k + 1].lower == "to" and not (
+                    w.lower in _SAY_TO and k + 2 == len(before)):
+                continue  # "agreed to return ...": no speech ('says to "open ..."' is)
             if _is(w, _EMBEDDING) and _not_passive(before, k):
                 exclude = self._objects(para, before[k + 1:])
                 got = self._subject_of(i, para, before, k, subject, exclude)
@@ -415,6 +460,15 @@ class _Document:
                     return got, "inside"
                 break
         return None, ""
+
+    def _said_after_subject(self, para: _Para, ws: Sequence[Word], n: int) -> bool:
+        """``ws[n]`` is a verb that is as often a noun ("shares", "notes") used as a verb
+        of speech: right after "he"/"she" or a person's name."""
+        if n == 0 or not _is(ws[n], lx.SAY_AFTER_SUBJECT):
+            return False
+        prev = ws[n - 1]
+        return prev.lower in ("he", "she") or any(p.end == prev.end
+                                                   for p in para.persons_outside())
 
     def _local(self, para: _Para, a: int, b: int) -> list[str]:
         """Persons named (outside quotations) in ``text[a:b]``, in order."""
@@ -443,6 +497,15 @@ class _Document:
             if not _is(w, lx.REPORT) and not _is(w, lx.REPORT_THAT):
                 continue
             if w.lower.startswith("point") and not (k + 1 < len(ws) and ws[k + 1].lower == "out"):
+                continue
+            advice = _instruction(ws, k) if _not_passive(ws, k) else None
+            if advice is not None and not _after_quote(ws, k):
+                got = self._subject_of(i, para, ws, k, subject, set())
+                end = max((x.end for x in ws[advice:] if x.start < stop
+                           and x.text not in (".", "Q")), default=ws[advice].end)
+                if got is not None and end > ws[advice].end:
+                    self._emit(i, *got, ws[advice].start, end, "reported")
+                    return got
                 continue
             if not _not_passive(ws, k) or (k + 1 < len(ws) and ws[k + 1].lower == "to"):
                 continue
@@ -604,8 +667,8 @@ class _Document:
             who_end = para.text.index("(@")
             person = next((p for p in para.persons if p.start < who_end), None)
             prev = self.paras[i - 1]
-            if prev.spans or self.out[i - 1]:
-                continue
+            if self.out[i - 1] or sum(s.end - s.start for s in prev.spans) > len(prev.text) / 2:
+                continue  # the post is a quotation of its own, or already someone's
             body = _LINK.sub("", prev.text)
             if person is not None:
                 self._emit(i - 1, person.name, m.group("who"), 0, len(body), "direct")
@@ -673,6 +736,27 @@ def _after_quote(ws: Sequence[Word], k: int) -> bool:
         return False
     nxt = ws[j + 2] if j + 2 < len(ws) and ws[j + 1].text == "," else ws[j + 1]
     return nxt.lower not in ("and", "but", "or", "while", "as")  # '"...," and others said
+
+
+def _points_out(ws: Sequence[Word], n: int) -> bool:
+    """"points out" / "pointed out": a verb of speech in two words."""
+    return _is(ws[n], _POINT) and n + 1 < len(ws) and ws[n + 1].lower == "out"
+
+
+def _instruction(ws: Sequence[Word], k: int) -> int | None:
+    """Where the advice starts in "X says to opt for ...", "X says not to worry ...": the
+    index of its "to" (or "not"), else None ("said to be", "said to reporters", "is said
+    to have" are no advice)."""
+    if ws[k].lower not in _SAY_TO or k == 0 or ws[k - 1].text in (",", "Q"):
+        return None
+    n = k + 1
+    t = n + 1 if n < len(ws) and ws[n].lower == "not" else n
+    if t + 1 >= len(ws) or ws[t].lower != "to":
+        return None
+    verb = ws[t + 1]
+    if not verb.text.isalpha() or not verb.text.islower() or verb.lower in _NO_ADVICE:
+        return None
+    return n
 
 
 def _opens_clause(w: Word) -> bool:

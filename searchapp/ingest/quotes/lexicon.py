@@ -20,38 +20,53 @@ def _forms(*stems: str) -> frozenset[str]:
 #: where a noun would mislead: "the ministry's claim is 'absolutely not true'".
 SAY = _forms(
     "say says said saying", "tell tells told telling", "add adds added adding",
-    "ask asks asked asking", "answered", "replied", "responded",
+    "ask asks asked asking", "answered", "replied", "responded responds",
     "explain explains explained explaining", "noted noting", "write writes wrote writing",
-    "tweeted", "posted", "continued", "argue argues argued arguing", "warn warns warned warning",
-    "insist insists insisted", "claimed", "stated", "testify testifies testified",
-    "recalled recalls recalling", "recounted recounts", "remarked", "commented",
-    "observed", "declared", "announced", "acknowledged", "admitted", "conceded",
-    "confirmed", "denied", "reiterated", "stressed", "emphasized emphasised", "joked",
-    "quipped", "laughed", "shouted", "yelled", "screamed", "cried", "exclaimed", "whispered",
-    "chanted", "urged", "begged", "advised", "cautioned", "predicted", "promised",
-    "pledged", "vowed", "suggested", "agreed", "inquired", "wondered", "reported", "revealed",
-    "shared", "maintained", "contended", "hinted", "mentioned", "countered", "interjected",
-    "ordered", "retorted", "boasted", "complained", "concluded", "explains", "wrote",
+    "tweeted", "posted", "continued continues", "argue argues argued arguing",
+    "warn warns warned warning", "insist insists insisted", "claimed", "stated",
+    "testify testifies testified", "recalled recalls recalling", "recounted recounts",
+    "remarked", "commented", "observed observes", "declared declares", "announced announces",
+    "acknowledged acknowledges", "admitted admits", "conceded concedes", "confirmed confirms",
+    "denied denies", "reiterated reiterates", "stressed stresses",
+    "emphasized emphasizes emphasised emphasises", "joked jokes", "quipped quips",
+    "laughed laughs", "chuckled chuckles", "sighed sighs", "shouted", "yelled", "screamed",
+    "cried", "exclaimed exclaims", "whispered whispers", "chanted", "urged urges",
+    "begged", "advised advises", "cautioned cautions", "predicted predicts", "promised",
+    "pledged", "vowed vows", "suggested suggests", "agreed agrees", "inquired", "wondered wonders",
+    "reported", "revealed reveals", "shared", "maintained maintains", "contended contends",
+    "hinted hints", "mentioned mentions", "countered", "interjected", "ordered", "retorted",
+    "boasted boasts", "complained complains", "concluded concludes", "clarified clarifies",
+    "instructed instructs", "affirmed affirms", "asserted asserts", "mused muses",
+    "reflected reflects", "recommended recommends", "offered offers",
+    # plural subjects: '"...," the authors conclude'
+    "conclude", "emphasise emphasize", "stress", "explain", "suggest", "agree",
+    "observe", "admit", "acknowledge", "reveal", "recall", "recount", "clarify",
     "read", "reads",  # '"...," the statement read'
 )
+#: Present forms that are as often nouns ("the notes", "United States", "company shares"):
+#: verbs of speech only right after a pronoun or a person's name ('"...," she shares').
+SAY_AFTER_SUBJECT = _forms("notes states shares claims reports remarks comments answers replies")
 #: Verbs after which a clause without quote marks is the speaker's words ("Volker said
 #: he had no knowledge ...").  Those of :data:`REPORT_THAT` need "that" first.
 REPORT = _forms(
-    "say says said saying", "tell tells told telling", "write writes wrote",
+    "say says said saying", "tell tells told telling",
     "testify testifies testified", "insist insists insisted", "claimed",
     "warn warns warned warning", "argue argues argued arguing", "stated", "tweeted",
     "add adds added adding",
 )
 REPORT_THAT = _forms(
-    "explain explains explained explaining", "noted noting", "confirmed confirms confirming",
-    "denied denies denying", "revealed reveals revealing", "shared", "reported",
-    "suggested suggests suggesting", "agreed agrees", "announced announces announcing",
-    "pledged", "promised", "admitted admits admitting", "acknowledged acknowledges acknowledging",
-    "joked", "quipped quip", "hinted", "recalled recalls", "emphasized emphasizes emphasised emphasises",
-    "stressed stresses", "reiterated reiterates", "conceded concedes", "predicted predicts",
-    "pointed points pointing", "reminded reminds", "asserted asserts", "maintained maintains",
-    "contended contends", "cautioned", "declared declares", "vowed", "complained complains",
-    "mentioned", "observed observes", "advised", "concluded concludes",
+    "explain explains explained explaining", "noted noting", "confirm confirmed confirms confirming",
+    "deny denied denies denying", "reveal revealed reveals revealing", "shared", "reported",
+    "suggest suggested suggests suggesting", "agree agreed agrees", "announce announced announces announcing",
+    "pledged", "promised", "admit admitted admits admitting", "acknowledge acknowledged acknowledges acknowledging",
+    "joked", "quipped quip", "hinted", "recalled recalls",
+    "emphasize emphasise emphasized emphasizes emphasised emphasises",
+    "stress stressed stresses", "reiterate reiterated reiterates", "concede conceded concedes",
+    "predict predicted predicts", "pointed points pointing", "remind reminded reminds",
+    "assert asserted asserts", "maintain maintained maintains", "contend contended contends",
+    "caution cautioned", "declare declared declares", "vowed", "complain complained complains",
+    "mentioned mentions", "observe observed observes", "advise advised", "conclude concluded concludes",
+    "write writes wrote",  # "wrote hundreds of songs": a clause only after "that"
 )
 #: Verbs that quote a few words as a speaker's characterization ("called it a
 #: 'disaster'", "described the idea as 'certainly absurd'").
@@ -114,7 +129,8 @@ participant participants respondent respondents student students teacher teacher
 parent parents doctor doctors officer officers agent agents lawyer lawyers attorney
 attorneys scientist scientists economist economists investor investors trader traders
 executive executives worker workers authorities authority police prosecutors investigators
-critics supporters opponents protesters organizers organisers advocates
+critics supporters opponents protesters organizers organisers advocates authors man woman
+men women
 """.split())
 
 #: Words right after a verb of speech that open no reported clause ("said again").

@@ -101,6 +101,7 @@ def _doubles(text: str, marks, start_open: bool) -> tuple[list[tuple[int, int]],
     pairs: list[tuple[int, int]] = []
     start: int | None = None
     depth = 0
+    nested = False
     for i, ch, family, role in marks:
         if family != "double":
             continue
@@ -112,6 +113,7 @@ def _doubles(text: str, marks, start_open: bool) -> tuple[list[tuple[int, int]],
             continue
         if role == "open" and i > 0 and (text[i - 1].isspace() or text[i - 1] in "([{"):
             depth += 1
+            nested = True
         elif role in ("close", "either") or ch in _DOUBLE_EITHER:
             depth -= 1
             if depth == 0:
@@ -119,6 +121,14 @@ def _doubles(text: str, marks, start_open: bool) -> tuple[list[tuple[int, int]],
                 start = None
         else:  # an opening mark not after a space: the first was never closed
             start, depth = i, 1
+    if start is not None and start > 0 and nested:
+        # left open mid-paragraph with quotations inside it: when the paragraph pairs up
+        # without that mark, it was a stray ('a song called “Glasgow (“No Place Like
+        # Home”). “It grabbed me ...,” he said'); a quotation going on in the next
+        # paragraph opens at the paragraph's start
+        again, left = _doubles(text, [m for m in marks if m[0] != start], start_open)
+        if left is None:
+            return again, None
     return pairs, start
 
 

@@ -138,10 +138,15 @@ def _two_persons(text: str, ws: Sequence[Word], persons: Sequence[Person]) -> bo
         if w.lower not in ("and", "&") or n == 0 or n + 1 >= len(ws):
             continue
         left, right = ws[n - 1], ws[n + 1]
-        named = [any(p.start <= x.start < p.end for p in persons) or x.text[:1].isupper()
-                 for x in (left, right)]
-        if all(named) and any(p.start <= x.start < p.end for p in persons for x in (left, right)):
-            return True
+        in_person = [any(p.start <= x.start < p.end for p in persons) for x in (left, right)]
+        named = [a or x.text[:1].isupper() for a, x in zip(in_person, (left, right),
+                                                          strict=True)]
+        if not all(named) or not any(in_person):
+            continue
+        if not in_person[1] and any(p.start > right.end for p in persons
+                                    if p.start < ws[-1].end):
+            continue  # "Co-Owner and Lead Planner Erica Vanco": titles of one person
+        return True
     return False
 
 
@@ -165,9 +170,17 @@ def _labelled(ws: Sequence[Word], labels, kinds=None) -> bool:
 
 
 def _chunks(ws: Sequence[Word]) -> list[list[Word]]:
+    """The phrases between commas and dashes; an aside in parentheses is left out."""
     out: list[list[Word]] = [[]]
+    depth = 0
     for w in ws:
-        if w.text in (",", "—", "–", "(", ")", ";"):
+        depth += (w.text == "(") - (w.text == ")")
+        if depth > 0 or w.text == ")":
+            depth = max(depth, 0)
+            if out[-1]:
+                out.append([])
+            continue
+        if w.text in (",", "—", "–", ";"):
             if out[-1]:
                 out.append([])
             continue
@@ -193,9 +206,10 @@ def _person_in(text: str, chunk: Sequence[Word], persons: Sequence[Person],
     """The person a noun phrase names: a mention not after a preposition within the
     phrase and not possessive ("Morrison's lawyer" names the lawyer, not Morrison)."""
     a, b = chunk[0].start, chunk[-1].end
-    for p in persons:
-        if not (a <= p.start and p.end <= b + 1):
-            continue
+    inside = [p for p in persons if a <= p.start and p.end <= b + 1]
+    # the phrase's head first: "Estera Events Co-Owner and Lead Planner Erica Vanco"
+    inside.sort(key=lambda p: p.end < b - 1)
+    for p in inside:
         if _possessive_after(text, p.end):
             continue
         before = [w for w in chunk if w.end <= p.start]
@@ -231,12 +245,19 @@ def _head_noun(ws: Sequence[Word]) -> str:
 # --- following a document -------------------------------------------------------------
 
 
+#: How many paragraphs back "he"/"she" may reach for a person of that sex when the
+#: paragraphs right before name nobody of it.
+FARTHEST_PRONOUN = 4
+
+
 @dataclass
 class Salience:
     """Who a document has been talking about, for pronouns and roles."""
 
     #: (paragraph, person) of sentence subjects and speakers, oldest first
     events: list[tuple[int, str]] = field(default_factory=list)
+    #: (paragraph, person) of the speakers of quotations, oldest first
+    quoted: list[tuple[int, str]] = field(default_factory=list)
     sex: dict[str, dict[str, int]] = field(default_factory=dict)
     roles: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
     #: role nouns introduced as unnamed ("a doctor on the scene")
@@ -270,19 +291,28 @@ class Salience:
         recent = [n for n in reversed(local) if n not in exclude]
         recent += [n for p, n in reversed(self.events) if p in window and n not in exclude]
         for n in recent:
-            if self.sex_of(n) == sex:
+            if self.sex_of(n) in (sex, ""):
                 return n
-        for n in recent:
-            if self.sex_of(n) == "":
+        # nobody of that sex nearby: the nearest of that sex a few paragraphs back (a
+        # feature returns to its subject after a word from someone else)
+        for p, n in reversed(self.events):
+            if para - p > FARTHEST_PRONOUN:
+                break
+            if n not in exclude and self.sex_of(n) == sex:
                 return n
         return None
 
-    def role(self, who: Who) -> str | None:
-        """The person a definite role stands for ("the governor"), or None."""
+    def role(self, who: Who, para: int | None = None) -> str | None:
+        """The person a definite role stands for ("the governor") in paragraph ``para``,
+        or None."""
         hits = [n for n, owner in self.roles.get(who.role, ()) if owner == who.owner]
         names = list(dict.fromkeys(hits))
         if len(names) == 1:
             return names[0]
+        if para is not None and names:  # "The minister added" after the one just quoted
+            recent = [n for p, n in self.quoted if para - 1 <= p <= para]
+            if recent and recent[-1] in names:
+                return recent[-1]
         titled = [n for n in names if (who.role, n) in self.titled]
         if len(titled) == 1:  # "the president" after "President Trump", not "X, the
             return titled[0]  # president of the Federal Reserve Bank"
