@@ -233,78 +233,106 @@ def test_transcript_turns_are_their_speakers():
     assert (3, None) in {(p, who) for p, who, _, _, _ in found}
 
 
+# --- feature writing and the newer patterns (invented names and sentences) -----------
+
+_NADIA = {"Nadia Okonkwo": "Nadia Okonkwo", "Okonkwo": "Nadia Okonkwo"}
+
+
 @pytest.mark.parametrize("paragraph", [
-    "“Lean into the imperfections,” Forbes shares.",
-    "“Lean into the imperfections,” she shares.",
-    "“Lean into the imperfections,” Forbes clarifies.",
-    "“Lean into the imperfections,” Forbes points out.",
-    "“Lean into the imperfections,” Forbes acknowledges.",
-    "“Lean into the imperfections,” Forbes instructs.",
+    "“Keep the palette quiet and let one piece speak,” Okonkwo shares.",
+    "“Keep the palette quiet and let one piece speak,” she shares.",
+    "“Keep the palette quiet and let one piece speak,” Okonkwo clarifies.",
+    "“Keep the palette quiet and let one piece speak,” Okonkwo points out.",
+    "“Keep the palette quiet and let one piece speak,” Okonkwo acknowledges.",
+    "“Keep the palette quiet and let one piece speak,” Okonkwo instructs.",
+    "“Keep the palette quiet and let one piece speak,” Okonkwo notes.",
 ])
 def test_present_tense_verbs_of_feature_writing(paragraph):
-    found = _quotes(["Cameron Forbes plans parties.", paragraph],
-                    {"Cameron Forbes": "Cameron Forbes", "Forbes": "Cameron Forbes"})
-    assert _by(found, "Cameron Forbes") == ["“Lean into the imperfections,”"]
+    found = _quotes(["Nadia Okonkwo designs hotel lobbies in Lagos.", paragraph], _NADIA)
+    assert _by(found, "Nadia Okonkwo") == ["“Keep the palette quiet and let one piece speak,”"]
 
 
-def test_a_noun_that_is_also_a_verb_is_speech_only_after_its_speaker():
-    found = _quotes(["“Sales fell,” the company's shares show."], {})
-    assert found == []
+@pytest.mark.parametrize("paragraph", [
+    "“Revenue slipped in the spring,” the group's shares show.",
+    "“Revenue slipped in the spring,” the ledger notes show.",
+    "“Revenue slipped in the spring,” United States claims records show.",
+])
+def test_a_noun_that_is_also_a_verb_is_speech_only_after_its_speaker(paragraph):
+    assert _quotes([paragraph], _NADIA) == []
 
 
-def test_advice_given_and_a_clause_after_noting():
-    found = _quotes(["Holloway says to opt for chartreuse.",
-                     "When rummaging through your cabinets (or estate sales while hunting for "
-                     "a set), Forbes Functions Founder Cameron Forbes says not to worry about "
-                     "matching.",
-                     "For a small event, Weiss says to “simply open your cabinets.”",
-                     "“Parties lean into interactivity,” Vanco shares, noting that portrait "
-                     "painters are more common.",
-                     "Nobody was said to have left the room early."],
-                    {"Holloway": "Cathleen Holloway", "Cameron Forbes": "Cameron Forbes",
-                     "Weiss": "Mindy Weiss", "Vanco": "Erica Vanco"})
-    assert _by(found, "Cathleen Holloway") == ["to opt for chartreuse"]
-    assert _by(found, "Cameron Forbes") == ["not to worry about matching"]
-    assert _by(found, "Mindy Weiss") == ["“simply open your cabinets.”"]
-    assert _by(found, "Erica Vanco") == ["“Parties lean into interactivity,”",
-                                         "portrait painters are more common"]
-    assert not [f for f in found if f[0] == 4]
+def test_advice_given_is_the_advisers_words():
+    found = _quotes(["For a narrow hallway, Okonkwo says to paint the ceiling darker than the "
+                     "walls.",
+                     "Before buying a rug, Okonkwo says not to trust the photos online.",
+                     "In a rented flat, Okonkwo says to “treat the walls as borrowed.”"], _NADIA)
+    assert _by(found, "Nadia Okonkwo") == ["to paint the ceiling darker than the walls",
+                                           "not to trust the photos online",
+                                           "“treat the walls as borrowed.”"]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Nobody was said to have left the room early.",
+    "Okonkwo was said to be furious about the delay.",
+    "Okonkwo said to the committee that the delay was nobody's fault.",
+    "The contract is said to have cost twice the estimate.",
+])
+def test_said_to_be_or_said_to_someone_is_no_advice(paragraph):
+    found = _quotes([paragraph], _NADIA)
+    assert not [f for f in found if f[2].startswith("to ")]
+
+
+def test_a_clause_after_noting_is_the_same_speakers():
+    found = _quotes(["“Linen is back,” Okonkwo explains, noting that clients now ask for it "
+                     "by name.",
+                     "“Linen is back,” Okonkwo explains, noting the weather."], _NADIA)
+    assert _by(found, "Nadia Okonkwo") == ["“Linen is back,”",
+                                           "clients now ask for it by name",
+                                           "“Linen is back,”"]
 
 
 def test_the_person_who_ends_a_string_of_titles_speaks():
-    found = _quotes(["“It’s about meaning,” says Estera Events Co-Owner and Lead Planner "
-                     "Erica Vanco."],
-                    {"Estera Events Co-Owner": "Estera Events Co-Owner",
-                     "Erica Vanco": "Erica Vanco"})
-    assert _by(found, "Erica Vanco") == ["“It’s about meaning,”"]
+    found = _quotes(["“Guests remember the light, not the flowers,” says Marigold Studio "
+                     "Founder and Creative Director Tomas Ferreira."],
+                    {"Marigold Studio Founder": "Marigold Studio Founder",
+                     "Tomas Ferreira": "Tomas Ferreira"})
+    assert _by(found, "Tomas Ferreira") == ["“Guests remember the light, not the flowers,”"]
+
+
+def test_an_aside_in_parentheses_between_speaker_and_verb_is_skipped():
+    found = _quotes(["“We ran out of chairs by noon,” Ferreira (who has run the fair since "
+                     "2011) said."], {"Ferreira": "Tomas Ferreira"})
+    assert _by(found, "Tomas Ferreira") == ["“We ran out of chairs by noon,”"]
 
 
 def test_she_skips_a_nearer_man_for_the_woman_a_few_paragraphs_back():
-    found = _quotes(["“I felt strange,” Steenburgen said.",
-                     "“I couldn’t focus,” she said.",
-                     "Her son, filmmaker Charlie McDowell, remembers it too. “I think it’s fair,” "
-                     "he said.",
-                     "“I had been somebody who liked music,” she said."],
-                    {"Steenburgen": "Mary Steenburgen", "Charlie McDowell": "Charlie McDowell"})
-    assert _by(found, "Charlie McDowell") == ["“I think it’s fair,”"]
-    assert _by(found, "Mary Steenburgen") == ["“I felt strange,”", "“I couldn’t focus,”",
-                                              "“I had been somebody who liked music,”"]
+    found = _quotes(["“The first week was chaos,” Ingrid Solberg said.",
+                     "“I slept in the office,” she said.",
+                     "Her brother, the engineer Pavel Solberg, joined later. “She never asked "
+                     "for help,” he said.",
+                     "“I learned to cook for forty,” she said."],
+                    {"Ingrid Solberg": "Ingrid Solberg", "Pavel Solberg": "Pavel Solberg"})
+    assert _by(found, "Pavel Solberg") == ["“She never asked for help,”"]
+    assert _by(found, "Ingrid Solberg") == ["“The first week was chaos,”", "“I slept in the office,”",
+                                            "“I learned to cook for forty,”"]
 
 
 def test_the_role_after_a_quotation_is_the_one_just_quoted():
-    found = _quotes(["Foreign Minister Park Jin met Wang Yi, the Chinese foreign minister.",
-                     "“Tariffs help no one,” Wang Yi said.",
-                     "The minister added that the next round would be held in Beijing."],
-                    {"Park Jin": "Park Jin", "Wang Yi": "Wang Yi"})
-    assert _by(found, "Wang Yi") == ["“Tariffs help no one,”",
-                                     "the next round would be held in Beijing."]
+    found = _quotes(["Trade Minister Aiko Tanabe met Lars Brekke, the Norwegian trade minister.",
+                     "“Quotas protect nobody,” Brekke said.",
+                     "The minister added that talks would resume in Oslo."],
+                    {"Aiko Tanabe": "Aiko Tanabe", "Lars Brekke": "Lars Brekke",
+                     "Brekke": "Lars Brekke"})
+    assert _by(found, "Lars Brekke") == ["“Quotas protect nobody,”",
+                                         "talks would resume in Oslo."]
+    assert not _by(found, "Aiko Tanabe")
 
 
 def test_a_stray_opening_mark_does_not_swallow_the_quotations_after_it():
-    text = ("A sample came in called “Glasgow (“No Place Like Home”). “It grabbed me,” "
-            "he said. “It just connected.”")
+    text = ("Her last record was called “Harbour (“Songs for Leaving”). “It came out of a "
+            "bad winter,” she said. “It still hurts.”")
     spans = [text[s.start:s.end] for s in quote_spans([text])[0]]
-    assert "“It grabbed me,”" in spans and "“It just connected.”" in spans
+    assert "“It came out of a bad winter,”" in spans and "“It still hurts.”" in spans
 
 
 # --- Korean and Chinese ------------------------------------------------------------------
