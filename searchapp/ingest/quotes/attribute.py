@@ -54,6 +54,16 @@ _TRAILING = frozenset("announced confirmed reported explained noted added recall
 #: not those that only stand beside a whole quotation ("responded", "laughed").
 _EMBEDDING = lx.REPORT | lx.REPORT_THAT | lx.CHARACTERIZE | frozenset(
     "begged urged warned insisted vowed pledged promised quipped joked".split())
+#: Words ending like a verb that are none ("'...,' Okonkwo always ...").
+_NOT_VERBS = frozenset("""
+has was does goes always perhaps sometimes afterwards besides whereas towards its his hers
+ours yours theirs this thus yes less unless needs news series species bias
+""".split())
+#: Nouns of texts that hold the words after a colon ("the sign read:", "the caption:").
+_TEXT_NOUNS = frozenset("""
+sign signs caption captions message messages text texts motto slogan headline headlines
+title banner placard label line lines lyrics words phrase quote email emails tweet tweets
+""".split())
 _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today "
                         "yesterday last this earlier late".split())
 _PARTICIPLES = frozenset(w for w in lx.ALL_VERBS if w.endswith("ing"))
@@ -205,7 +215,7 @@ class _Document:
                 return name, who.text
             if who.role in lx.SOURCE_NOUNS or who.role in self.salience.unnamed_roles:
                 return None, who.text
-            return None if who.role in lx.ROLE_NOUNS else (None, who.text)
+            return None if lx.role_noun(who.role) else (None, who.text)
         if who.kind == "unnamed":
             if who.indefinite and who.role:
                 self.salience.unnamed_roles.add(who.role)
@@ -260,7 +270,8 @@ class _Document:
                     found, how = last_direct, "same"
                 if found is None and k == 0 and si == 0 and span.start == a \
                         and prev_last is not None and not self._has_verb(ws) \
-                        and span.end - span.start >= 0.6 * len(para.text.strip()):
+                        and _speech_like(para.text, span) \
+                        and span.end - span.start >= 0.6 * (b - a):
                     found, how = prev_last, "previous"
                 if found is None:
                     continue
@@ -275,11 +286,18 @@ class _Document:
                     last_in_final_sentence = found
             reported = self._reported(i, para, a, b, ws, subject,
                                       [para.spans[k] for k in proper])
+            final = si == len(para.sentences) - 1
             if reported is not None:
                 last_direct = reported  # '..., Madry added. "I don't think ..."'
+                if final and reported[0]:  # the next paragraph's quotation goes on
+                    last_in_final_sentence = reported
             elif proper and attributed[proper[-1]][0]:
                 self._participle_after(i, para, para.spans[proper[-1]].end, b,
                                        attributed[proper[-1]])
+            if final and not in_sentence and para.text[a:b].rstrip().endswith(":"):
+                # 'She put it this way:' -- the quotation is the next paragraph
+                last_in_final_sentence = self._announced(i, para, ws, subject) \
+                    or last_in_final_sentence
 
         for k, (speaker, source) in attributed.items():
             s = para.spans[k]
@@ -309,6 +327,19 @@ class _Document:
             if len(clause) >= 3 and _opens_clause(clause[0]):
                 self._emit(i, *speaker, clause[0].start, clause[-1].end, "reported")
             return
+
+    def _announced(self, i: int, para: _Para, ws: Sequence[Word], subject
+                   ) -> tuple[str | None, str] | None:
+        """The speaker of a sentence that announces a quotation with a colon ("Okonkwo
+        explained:", "He put it this way:"): the subject of its verb of speech, else its
+        subject when no text is named ("the statement reads:", "the sign said:")."""
+        for k in range(len(ws) - 1, -1, -1):
+            if _is(ws[k], lx.SAY) and _not_passive(ws, k):
+                return self._subject_of(i, para, ws, k, subject, set())
+        if subject is None or not subject[0] or any(
+                w.lower in lx.BODY_NOUNS or w.lower in _TEXT_NOUNS for w in ws):
+            return None
+        return subject
 
     def _has_verb(self, ws: Sequence[Word]) -> bool:
         return any(_is(w, lx.SAY) for w in ws)
@@ -404,8 +435,9 @@ class _Document:
         cut = next((n for n, w in enumerate(after) if w.text == "Q"), len(after))
         after = after[:cut]
         tail = after[1:] if after and after[0].text == "," else after
-        # 1. '..., said NAME' / '..., NAME said'
-        if tail and _is(tail[0], lx.SAY) and _not_passive(tail, 0):
+        # 1. '..., said NAME' / '..., NAME said' / '..., explains NAME' (any verb before a name)
+        if tail and (_is(tail[0], lx.SAY) and _not_passive(tail, 0)
+                     or self._verb_before_name(para, tail)):
             region = []
             for w in tail[1:]:
                 if w.text in (",", ".", ";", ":", "!", "?") or w.lower in ("who", "which",
@@ -422,7 +454,8 @@ class _Document:
                 if w.text in (".", ";", ":", "!", "?"):
                     break
                 if (_is(w, lx.SAY) or self._said_after_subject(para, tail, n)
-                        or _points_out(tail, n)) and n > 0 and _not_passive(tail, n):
+                        or _points_out(tail, n) or self._verb_after_name(para, tail, n)) \
+                        and n > 0 and _not_passive(tail, n):
                     if tail[0].lower in ("and", "but", "or", "while", "as", "which", "who"):
                         break  # a clause of its own, not an attribution
                     region = tail[:n]
@@ -447,6 +480,10 @@ class _Document:
                     if got is not None:
                         return got, "before"
                     break
+            else:
+                got = self._introduced(para, before, span, subject)
+                if got is not None:
+                    return got, "before"
         # 3. a few quoted words inside a clause with a speech verb
         for k in range(len(before) - 1, -1, -1):
             w = before[k]
@@ -460,6 +497,45 @@ class _Document:
                     return got, "inside"
                 break
         return None, ""
+
+    def _verb_after_name(self, para: _Para, ws: Sequence[Word], n: int) -> bool:
+        """'"...," Okonkwo clarifies.' / '"...," she laughs, ...': after a quotation, a
+        person's name or he/she and one verb that closes the clause is its attribution,
+        whatever the verb (features use many: reveals, weighs in, laughs)."""
+        if not 1 <= n <= 5 or not _verb_form(ws[n]):
+            return False
+        subject = list(ws[:n])
+        while len(subject) > 1 and subject[-1].lower in lx.LIGHT:
+            subject.pop()
+        if len(subject) == 1 and subject[0].lower in ("he", "she"):
+            pass
+        elif not any(p.start == subject[0].start and p.end == subject[-1].end
+                     for p in para.persons_outside()):
+            return False
+        return _closes_clause(ws, n + 1)
+
+    def _verb_before_name(self, para: _Para, ws: Sequence[Word]) -> bool:
+        """'"...," explains Okonkwo.': a verb, then a person's name closing the clause."""
+        if len(ws) < 2 or not _verb_form(ws[0]):
+            return False
+        person = next((p for p in para.persons_outside() if p.start == ws[1].start), None)
+        if person is None:
+            return False
+        k = next((m for m, w in enumerate(ws) if w.start >= person.end), len(ws))
+        return _closes_clause(ws, k) or ws[k].text == ","
+
+    def _introduced(self, para: _Para, before: Sequence[Word], span: Span, subject
+                    ) -> tuple[str | None, str] | None:
+        """'Okonkwo also weighs in on what to avoid: "..."': a quotation right after a
+        colon closing a clause whose subject is a person is that person's words, unless
+        the clause names a text (a statement, a sign, a post) that holds them."""
+        if not before or before[-1].text != ":" or subject is None or not subject[0]:
+            return None
+        if any(w.text == "Q" for w in before) or len(para.text[span.inner[0]:span.inner[1]].split()) < 4:
+            return None
+        if any(w.lower in lx.BODY_NOUNS or w.lower in _TEXT_NOUNS for w in before[-6:]):
+            return None
+        return subject
 
     def _said_after_subject(self, para: _Para, ws: Sequence[Word], n: int) -> bool:
         """``ws[n]`` is a verb that is as often a noun ("shares", "notes") used as a verb
@@ -703,6 +779,34 @@ class _Document:
             if hit:
                 out[i] = (hit, label.title())
         return out
+
+
+def _verb_form(w: Word) -> bool:
+    """``w`` looks like a verb in the present or past tense ("clarifies", "weighed"), or
+    is a verb of speech."""
+    low = w.text
+    if not low.isalpha() or not low.islower() or len(low) < 3 or low in _NOT_VERBS:
+        return False
+    return low in lx.SAY or low.endswith("ed") or (low.endswith("s") and not low.endswith(
+        ("ss", "us", "is", "ous")))
+
+
+def _speech_like(text: str, span: Span) -> bool:
+    """A quotation that can stand as someone's words on its own: a sentence (it ends
+    with a stop) or a few words at least -- not a title ("Wild Rose")."""
+    inner = text[span.inner[0]:span.inner[1]].rstrip()
+    return len(inner.split()) >= 4 or inner.endswith((".", "!", "?", "…"))
+
+
+def _closes_clause(ws: Sequence[Word], n: int) -> bool:
+    """Nothing but punctuation, a preposition, a time or an adverb follows ``ws[n - 1]``
+    (the attribution's verb ends its clause: '..., she reveals.', '..., he says in ...')."""
+    if n >= len(ws):
+        return True
+    w = ws[n]
+    return w.text in (",", ".", ";", ":", "!", "?", "—", "–") or w.lower in lx.PREPOSITIONS \
+        or w.lower in _TIME_WORDS or w.lower in ("out", "up", "back", "again", "too", "now") \
+        or (w.lower.endswith("ly") and w.lower not in lx.CLAUSE_OPENERS)
 
 
 def _is(w: Word, verbs: frozenset[str] | set[str]) -> bool:

@@ -7,6 +7,8 @@ particular persons, outlets or pages.  One place for each list; the rest of
 
 from __future__ import annotations
 
+from searchapp.ingest.persons.words import ROLE_NOUNS as PERSON_ROLES
+
 
 def _forms(*stems: str) -> frozenset[str]:
     """Each verb in the forms news writing uses: ``"say said says saying"`` style lists
@@ -99,24 +101,13 @@ a an one another some several two three four five many most other others few any
 numerous multiple various both all
 """.split())
 #: Nouns of roles a person is named by ("the governor said" after "Gov. Eric Holcomb"):
-#: a definite one stands for a person of that role named in the document.
-ROLE_NOUNS = frozenset("""
-president vice-president chairman chairwoman chair ceo cfo coo cto founder co-founder owner
-director executive manager chief head officer commissioner superintendent minister premier
-secretary ambassador envoy diplomat senator governor mayor lawmaker congressman congresswoman
-representative speaker chancellor king queen prince princess emperor pope cardinal bishop
-general admiral colonel commander captain lieutenant sergeant judge justice prosecutor
-attorney lawyer counsel spokesman spokeswoman spokesperson aide adviser advisor analyst
-economist professor researcher scientist author writer novelist journalist reporter
-correspondent columnist editor host anchor presenter producer director actor actress singer
-rapper musician artist coach player quarterback striker goalkeeper star winger defenseman
-pitcher doctor physician surgeon nurse teacher student worker employee official officer
-leader candidate nominee strategist consultant investor banker trader chef owner partner
-expert witness resident source insider victim suspect defendant plaintiff mother father
-wife husband son daughter brother sister friend neighbor neighbour farmer activist
-economist administrator tester user customer member fellow engineer developer designer
-historian philosopher scholar curator pilot graduate alumnus alumna trainee astronaut planner agent broker technician judge
-manager veteran survivor refugee migrant protester organizer organiser volunteer
+#: a definite one stands for a person of that role named in the document.  The persons'
+#: list (searchapp.ingest.persons.words), and the roles of news about crimes, courts and
+#: crowds it does not need; :func:`role_noun` also knows agent nouns by their shape.
+ROLE_NOUNS = PERSON_ROLES | frozenset("""
+administrator admiral alumna alumnus chancellor customer defendant graduate insider migrant
+neighbor neighbour nominee organiser plaintiff premier protester refugee source speaker star
+survivor suspect tester trainee user vice-president victim witness
 """.split())
 #: Roles that are sources by nature: "the source said" with nobody of that role named
 #: is an unnamed source, never a person mentioned nearby.
@@ -132,6 +123,42 @@ executive executives worker workers authorities authority police prosecutors inv
 critics supporters opponents protesters organizers organisers advocates authors man woman
 men women
 """.split())
+
+#: Endings of agent nouns ("nutritionist", "dietitian", "forecaster", "organizer",
+#: "correspondent"): nouns of what persons do, when no list knows them.
+_AGENT_ENDINGS = ("ist", "ists", "ian", "ians", "er", "ers", "or", "ors", "ant", "ants",
+                  "ent", "ents")
+#: Common words of those shapes that name no one.
+_NOT_AGENTS = frozenset("""
+other others number numbers power powers order orders water waters center centers centre
+letter letters matter matters paper papers after never ever however over under either
+neither rather together whether later former latter upper lower better cancer color colour
+major minor error errors factor factors sector sectors floor floors door doors moment
+moments percent event events content contents element elements statement statements
+government governments agreement agreements department departments plant plants
+important instant giant weather winter summer october november december september
+computer computers chapter chapters quarter quarters corner border borders answer answers
+register counter filter filters layer layers theater theatre dinner shelter monster
+recent current different present absent patent talent evident silent
+percent segment segments payment payments treatment treatments investment investments
+development environment equipment management document documents comment comments
+restaurant restaurants meant want wants plant pleasant distant
+constant significant relevant ancient efficient sufficient frequent urgent apparent
+consistent excellent independent permanent prominent violent decent innocent transparent
+median
+""".split())
+
+
+def role_noun(word: str) -> bool:
+    """A noun for a person's role or trade: one of :data:`ROLE_NOUNS`, or a lower-case
+    agent noun by its ending ("nutritionist", "forecasters")."""
+    w = word.lower().strip(".’'")
+    if w in ROLE_NOUNS:
+        return True
+    if len(w) < 6 or not w.isalpha() or not word[:1].islower() or w in _NOT_AGENTS:
+        return False
+    return w.endswith(_AGENT_ENDINGS)
+
 
 #: Words right after a verb of speech that open no reported clause ("said again").
 NOT_CLAUSE_OPENERS = frozenset("""

@@ -79,14 +79,16 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
     head = chunks[0]
     phrase = text[head[0].start:head[-1].end]
     lows = [w.lower for w in head]
-    clause = any(w in lx.NOT_IN_NOUN_PHRASE for w in lows) or any(
+    clause = any(w.lower in lx.NOT_IN_NOUN_PHRASE and not w.text.isupper()  # "the US"
+                 and not (w.lower in ("them", "us") and n and head[n - 1].lower == "of")
+                 for n, w in enumerate(head)) or any(
         w.lower in lx.PERSON_PRONOUNS or w.lower in lx.SELF_PRONOUNS for w in head[1:])
     if _two_persons(text, head, persons):
         return UNKNOWN  # "Xi and Kim agreed ...": two speakers, neither alone
     found = None if clause else _person_in(text, head, persons)
     if found is not None:
         return Who("person", phrase, found.name)
-    role_phrase = _head_noun(head) in lx.ROLE_NOUNS or any(
+    role_phrase = lx.role_noun(_head_noun(head)) or any(
         _possessive_after(text, w.end) for w in head)
     if not clause and role_phrase:
         for chunk in chunks[1:]:  # "Carlineo's attorney, Sonya Zoghlin, said"
@@ -109,7 +111,7 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
            and not _possessive_after(text, b) for a, b, label in labels):
         return UNKNOWN  # a person the persons stage did not keep: not an unnamed source
     noun = _head_noun(head)
-    known_noun = noun in lx.SOURCE_NOUNS or noun in lx.BODY_NOUNS or noun in lx.ROLE_NOUNS \
+    known_noun = noun in lx.SOURCE_NOUNS or noun in lx.BODY_NOUNS or lx.role_noun(noun) \
         or noun in lx.GROUP_HEADS
     indefinite = lows[0] in lx.INDEFINITE or lows[0].isdigit()
     owner = next((p.name for p in persons if head[0].start <= p.start < head[-1].end
@@ -118,10 +120,10 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
     family = {p.name for p in (family_names or {}).get(last, ())} if last[:1].isupper() else ()
     if len(family) == 1:  # "the 14th-ranked Schwartzman", "Claure" where the document
         return Who("person", phrase, family.pop())  # names the person in full
-    if noun in lx.ROLE_NOUNS and not indefinite and not noun.endswith("s") \
+    if lx.role_noun(noun) and not indefinite and not noun.endswith("s") \
             and noun not in ("police",):
         return Who("role", phrase, role=noun, owner=owner)
-    if indefinite and noun in lx.ROLE_NOUNS:
+    if indefinite and lx.role_noun(noun):
         return Who("unnamed", phrase, role=noun, indefinite=True)
     proper = all(w.text[:1].isupper() or w.lower in ("the", "of", "and", "for", "&")
                  for w in head) and any(w.text[:1].isupper() for w in head) and (
@@ -236,7 +238,7 @@ def _head_noun(ws: Sequence[Word]) -> str:
         return ""
     for w in reversed(kept):  # "two people familiar": the noun a list knows
         word = _TITLE_ROLE.get(w.lower, w.lower.strip(".’'"))
-        if word in lx.ROLE_NOUNS or word in lx.SOURCE_NOUNS or word in lx.BODY_NOUNS:
+        if lx.role_noun(word) or word in lx.SOURCE_NOUNS or word in lx.BODY_NOUNS:
             return word
     word = kept[-1].lower
     return _TITLE_ROLE.get(word, word.strip(".’'"))
@@ -336,7 +338,7 @@ def learn_roles(text: str, ws: Sequence[Word], persons: Sequence[Person],
         if i >= 1:  # "Interior Minister Wolfgang Peschorn", "Gov. Eric Holcomb", "host Tom ..."
             low = ws[i - 1].lower
             role = _TITLE_ROLE.get(low, low)
-            if role in lx.ROLE_NOUNS:
+            if lx.role_noun(role):
                 salience.roles.setdefault(role, []).append((p.name, None))
                 salience.titled.add((role, p.name))
             if low in lx.MALE_TITLES:
@@ -355,7 +357,7 @@ def learn_roles(text: str, ws: Sequence[Word], persons: Sequence[Person],
                 k -= 1
             if phrase and phrase[0].lower in ("the", "his", "her", "its", "their"):
                 noun = _head_noun(phrase)
-                if noun in lx.ROLE_NOUNS:
+                if lx.role_noun(noun):
                     salience.roles.setdefault(noun, []).append((p.name, None))
 
 
@@ -374,5 +376,5 @@ def _appositive_role(ws: Sequence[Word], name: str, salience: Salience) -> None:
         low = _TITLE_ROLE.get(w.lower, w.lower)
         if w.lower in lx.PREPOSITIONS:
             break
-        if low in lx.ROLE_NOUNS:
+        if lx.role_noun(low):
             salience.roles.setdefault(low, []).append((name, None))
