@@ -387,3 +387,58 @@ def test_single_marks_nest_inside_single_marks():
 
 def test_cjk_corner_brackets_pair_and_book_titles_are_no_quotations():
     assert _spans("他说「我们『同意』了」，《人民日报》报道。") == [[("「我们『同意』了」", False, False)]]
+
+
+# --- verbs of features, colons, agent nouns ------------------------------------------------
+
+@pytest.mark.parametrize("paragraph, speaker", [
+    ("“The old bridge has to go first,” Adaeze Okonkwo weighs in.", "Adaeze Okonkwo"),
+    ("“The old bridge has to go first,” Okonkwo chimes in, smiling.", "Adaeze Okonkwo"),
+    ("“The old bridge has to go first,” she beams.", "Adaeze Okonkwo"),
+    ("“The old bridge has to go first,” enthuses Okonkwo.", "Adaeze Okonkwo"),
+])
+def test_any_verb_closing_the_clause_after_a_name_attributes(paragraph, speaker):
+    found = _quotes(["Adaeze Okonkwo runs the town's planning office.", paragraph],
+                    {"Adaeze Okonkwo": "Adaeze Okonkwo", "Okonkwo": "Adaeze Okonkwo"})
+    assert _by(found, speaker) == ["“The old bridge has to go first,”"]
+
+
+def test_a_verb_form_that_is_no_verb_does_not_attribute():
+    found = _quotes(["“The old bridge has to go first,” Okonkwo always thought, privately."],
+                    {"Okonkwo": "Adaeze Okonkwo"})
+    assert _by(found, "Adaeze Okonkwo") == []
+
+
+def test_a_quotation_after_a_colon_is_the_clauses_subjects():
+    found = _quotes(["Teodor Vasquez-Lind also weighs in on what to avoid: “Never sign a lease "
+                     "you have not read twice.”"], {"Teodor Vasquez-Lind": "Teodor Vasquez-Lind"})
+    assert _by(found, "Teodor Vasquez-Lind") == ["“Never sign a lease you have not read twice.”"]
+
+
+def test_a_quotation_after_a_colon_naming_a_text_is_not_the_subjects():
+    found = _quotes(["Teodor Vasquez-Lind looked up at the sign on the gate: “No entry for anyone "
+                     "after dark.”"], {"Teodor Vasquez-Lind": "Teodor Vasquez-Lind"})
+    assert _by(found, "Teodor Vasquez-Lind") == []
+
+
+def test_a_paragraph_announced_by_a_colon_is_the_announcers():
+    found = _quotes(["Marisol Quenby chairs the board.", "She put it this way:",
+                     "“We build the roads first, and the schools follow the roads.”",
+                     "Marisol Quenby explained:", "“Nobody moves to a town without a road.”"],
+                    {"Marisol Quenby": "Marisol Quenby"})
+    assert _by(found, "Marisol Quenby") == [
+        "“We build the roads first, and the schools follow the roads.”",
+        "“Nobody moves to a town without a road.”"]
+
+
+def test_a_title_alone_in_a_paragraph_is_no_continued_quotation():
+    found = _quotes(["“It came out of a bad winter,” Quenby said.", "“Harbour Lights”",
+                     "The record sold well."], {"Quenby": "Marisol Quenby"})
+    assert _by(found, "Marisol Quenby") == ["“It came out of a bad winter,”"]
+
+
+def test_an_agent_noun_no_list_knows_stands_for_its_person():
+    found = _quotes(["Nutritionist Halvard Brennick tested the diets for a year.",
+                     "“Most of them fail by March,” the nutritionist said."],
+                    {"Halvard Brennick": "Halvard Brennick"})
+    assert _by(found, "Halvard Brennick") == ["“Most of them fail by March,”"]
