@@ -442,3 +442,28 @@ def test_an_agent_noun_no_list_knows_stands_for_its_person():
                      "“Most of them fail by March,” the nutritionist said."],
                     {"Halvard Brennick": "Halvard Brennick"})
     assert _by(found, "Halvard Brennick") == ["“Most of them fail by March,”"]
+
+
+@pytest.mark.parametrize("sentence, clause", [
+    ("Brennick noted there's no firm evidence that the cure works.",
+     "there's no firm evidence that the cure works"),
+    ("For a small firm, Brennick admits it's hard to run a bakery.", "it's hard to run a bakery"),
+    ("Brennick claims that he sold the boat in 2011.", "he sold the boat in 2011"),
+    ("A year ago, Brennick announced that the mill would close.", "the mill would close"),
+    ("Whatever the price, Brennick says that the mill will reopen.", "the mill will reopen"),
+])
+def test_reported_speech_after_an_opening_phrase_or_without_that(sentence, clause):
+    found = _quotes([sentence], {"Brennick": "Halvard Brennick"})
+    assert [t.rstrip(".") for t in _by(found, "Halvard Brennick")] == [clause]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The claims that he sold the boat are false, Brennick's neighbours say.",
+    "Brennick noted the damage in his report to the board.",
+    "Brennick admitted it to the police on Tuesday.",
+    "The ministry's claims that the mill polluted the river were dropped.",
+])
+def test_nouns_and_objects_after_a_verb_of_speech_are_no_reported_clause(sentence):
+    found = _quotes([sentence], {"Brennick": "Halvard Brennick"})
+    assert not [t for _, who, t, _, kind in found if kind == "reported" and "sold" in t
+                or "damage" in t or "police" in t or "polluted" in t]

@@ -587,6 +587,9 @@ class _Document:
                 continue
             if k > 0 and ws[k - 1].lower == "to":
                 continue  # "declined to say when ...": no speech
+            if k > 0 and (ws[k - 1].lower in _DETERMINERS
+                          or ws[k - 1].lower.endswith(("'s", "’s", "s'", "s’"))):
+                continue  # "the claims that ...", "the ministry's claims that": nouns
             n = k + 1
             if n < len(ws) and ws[n].text == ",":
                 continue  # ", Mayer said, and ...": read below as an attribution
@@ -595,13 +598,18 @@ class _Document:
                 n += 1
             if low in lx.REPORT_THAT and not out:
                 # "reported on Sunday that", "confirmed on Monday that"
-                that = next((m for m in range(n, min(n + 5, len(ws))) if ws[m].lower == "that"),
-                            None)
+                bare = low not in _PARTICIPLES and _pronoun_clause(ws, n)
+                that = None if bare else next(
+                    (m for m in range(n, min(n + 5, len(ws))) if ws[m].lower == "that"), None)
+                if that is None and bare:
+                    that = n - 1  # "noted there's no ...", "admits it's complex"
                 if that is None or any(x.text in (",", "Q") for x in ws[n:that]) or (
                         that > n and ws[n].lower not in lx.PREPOSITIONS
                         and ws[n].lower not in _TIME_WORDS):
                     continue  # "explains recent research that ...": a relative clause
                 n = that
+                if ws[n].lower != "that":
+                    n += 1
             exclude = set()
             if low in ("told", "tells", "tell", "telling"):
                 obj_end = n
@@ -861,6 +869,24 @@ def _instruction(ws: Sequence[Word], k: int) -> int | None:
     if not verb.text.isalpha() or not verb.text.islower() or verb.lower in _NO_ADVICE:
         return None
     return n
+
+
+_DETERMINERS = frozenset("the a an his her its their our these those such any no".split())
+_SUBJECT_PRONOUNS = frozenset("he she they it there we i".split())
+_FINITE = frozenset("is are was were will would could can should may might must has have had "
+                    "does did do isn't wasn't won't can't doesn't didn't".split())
+
+
+def _pronoun_clause(ws: Sequence[Word], n: int) -> bool:
+    """``ws[n:]`` opens a clause with a subject pronoun and a finite verb ("there's no
+    ...", "it was ...", "they will ..."): reported words even without "that"."""
+    if n + 1 >= len(ws):
+        return False
+    low = ws[n].lower.replace("’", "'")
+    base, _, tail = low.partition("'")
+    if base in _SUBJECT_PRONOUNS and tail in ("s", "re", "ll", "d", "ve", "m"):
+        return True
+    return low in _SUBJECT_PRONOUNS and ws[n + 1].lower.replace("’", "'") in _FINITE
 
 
 def _opens_clause(w: Word) -> bool:

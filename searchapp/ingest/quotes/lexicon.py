@@ -68,6 +68,7 @@ REPORT_THAT = _forms(
     "assert asserted asserts", "maintain maintained maintains", "contend contended contends",
     "caution cautioned", "declare declared declares", "vowed", "complain complained complains",
     "mentioned mentions", "observe observed observes", "advise advised", "conclude concluded concludes",
+    "claims",  # "the claims that" has no subject to speak
     "write writes wrote",  # "wrote hundreds of songs": a clause only after "that"
 )
 #: Verbs that quote a few words as a speaker's characterization ("called it a

@@ -194,6 +194,10 @@ def _adverbial(chunk: Sequence[Word]) -> bool:
     """"In his testimony Tuesday morning", "However", "Last week", "Noting that ...":
     not a subject."""
     first = chunk[0].lower
+    if len(chunk) <= 4 and chunk[-1].lower in ("ago", "later", "earlier"):
+        return True  # "A year ago", "Two days later"
+    if first in ("whatever", "whichever", "whenever", "wherever", "however"):
+        return True  # "Whatever the definition"
     if len(chunk) > 1 and first.endswith(("ing", "ed")) and first not in lx.ROLE_NOUNS:
         return True  # "Noting that ...", "Asked about ..."
     return (first in lx.PREPOSITIONS or first in lx.SUBORDINATORS or first in lx.OPENERS
