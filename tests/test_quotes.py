@@ -467,3 +467,32 @@ def test_nouns_and_objects_after_a_verb_of_speech_are_no_reported_clause(sentenc
     found = _quotes([sentence], {"Brennick": "Halvard Brennick"})
     assert not [t for _, who, t, _, kind in found if kind == "reported" and "sold" in t
                 or "damage" in t or "police" in t or "polluted" in t]
+
+
+@pytest.mark.parametrize("paragraph, speaker, words", [
+    ("The mill will close in the spring, Brennick said while visiting the plant.",
+     "Halvard Brennick", "The mill will close in the spring"),
+    ("That figure has grown to three million this year, Brennick said, despite flat prices.",
+     "Halvard Brennick", "That figure has grown to three million this year"),
+    ("Brennick has since said that a deal would be signed in the spring.",
+     "Halvard Brennick", "a deal would be signed in the spring"),
+    ("In a post at the time he described the sale as a “betrayal”.",
+     "Halvard Brennick", "“betrayal”"),
+    ("“We have never seen demand like that day and continue to see it” Brennick said.",
+     "Halvard Brennick", "“We have never seen demand like that day and continue to see it”"),
+    ("Analysts who have done the sums say they see no growth in the region.",
+     None, "they see no growth in the region"),
+    ("A company representative reports that sales rose by a third in the spring.",
+     None, "sales rose by a third in the spring"),
+])
+def test_attributions_with_a_clause_of_time_a_relative_clause_or_no_comma(
+        paragraph, speaker, words):
+    found = _quotes(["Halvard Brennick owns the mill.", paragraph],
+                    {"Halvard Brennick": "Halvard Brennick", "Brennick": "Halvard Brennick"})
+    assert [t.rstrip(".") for n, who, t, _, _ in found if n == 1 and who == speaker] == [words]
+
+
+def test_the_subject_of_a_relative_clause_is_not_the_person_inside_it():
+    found = _quotes(["The man who knew Brennick said the mill had closed in May."],
+                    {"Brennick": "Halvard Brennick"})
+    assert _by(found, "Halvard Brennick") == [] and _by(found, None) == ["the mill had closed in May."]

@@ -388,6 +388,11 @@ class _Document:
                 start -= 1
             who = self._classify(para, ws[start + 1:j + 1])
             return None if who.kind == "unknown" else self.resolve(who, i, exclude)
+        if ws[j].lower in ("he", "she") and j > 0 and ws[j - 1].text not in ("Q", ","):
+            # "In a post at the time she described ...": a subject pronoun right before
+            # the verb is its subject, whatever phrase comes first
+            who = self._classify(para, ws[j:j + 1])
+            return self.resolve(who, i, exclude, self._local(para, ws[0].start, ws[k].start))
         start = j
         while start >= 0 and ws[start].text not in ("Q", ";", ":"):
             if ws[start].lower in lx.SUBORDINATORS and not any(
@@ -412,6 +417,16 @@ class _Document:
         comma = max((n for n, w in enumerate(region) if w.text == ","), default=-1)
         if comma >= 0 and len(region) - comma - 1 == 1 and region[-1].lower in lx.PERSON_PRONOUNS:
             region = region[comma + 1:]  # "It's also possible, he said, that ..."
+        if 0 < start < len(ws) and region and not _is(ws[start - 1], lx.ALL_VERBS) and (
+                ws[start].lower == "who" or ws[start].lower == "that" and region[0].text.islower()
+                and region[0].lower not in _DETERMINERS):
+            # "analysts who have done the sums say ...", "the man who knew X said": the
+            # noun the relative clause is of
+            end = start
+            while start > 0 and end - start < 8 and ws[start - 1].text not in _BOUNDS \
+                    and ws[start - 1].lower not in lx.SUBORDINATORS | {"and", "but", "or"}:
+                start -= 1
+            region = ws[start:end]
         who = self._classify(para, region)
         if who is UNKNOWN or who.kind == "unknown":
             return None
@@ -449,7 +464,8 @@ class _Document:
             if got is not None:
                 return got, "after"
         last = text[span.inner[0]:span.inner[1]].rstrip().rstrip("’'”\"")[-1:]
-        if tail and (after[0].text == "," or last in (",", "?", "!", "—", "–", "-", "…")):
+        if tail and (after[0].text == "," or last in (",", "?", "!", "—", "–", "-", "…")
+                     or self._name_said(para, tail)):
             for n, w in enumerate(tail[:32]):
                 if w.text in (".", ";", ":", "!", "?"):
                     break
@@ -513,6 +529,15 @@ class _Document:
                      for p in para.persons_outside()):
             return False
         return _closes_clause(ws, n + 1)
+
+    def _name_said(self, para: _Para, ws: Sequence[Word]) -> bool:
+        """'"... continue to see" Mayer said.': a person's name and a verb of speech that
+        closes the clause attribute a quotation even without its comma."""
+        person = next((p for p in para.persons_outside() if p.start == ws[0].start), None)
+        if person is None:
+            return False
+        n = next((m for m, w in enumerate(ws) if w.start >= person.end), len(ws))
+        return n < len(ws) and _is(ws[n], lx.SAY) and _closes_clause(ws, n + 1)
 
     def _verb_before_name(self, para: _Para, ws: Sequence[Word]) -> bool:
         """'"...," explains Okonkwo.': a verb, then a person's name closing the clause."""
@@ -725,7 +750,8 @@ class _Document:
                 if after and after[0].lower == "to" and w.lower != "told":
                     return None  # "reported to him"
                 if len(after) > 3 and not (after[0].lower in lx.PREPOSITIONS
-                                           or after[0].lower in _TIME_WORDS):
+                                           or after[0].lower in _TIME_WORDS
+                                           or after[0].lower in _WHILE):
                     return None  # "Nissan says it will offer ...": a clause follows
                 if not _not_passive(chunk, k):
                     return None
@@ -871,6 +897,10 @@ def _instruction(ws: Sequence[Word], k: int) -> int | None:
     return n
 
 
+#: Words after "X said" that open a clause of time, not the words said ("..., Cook said
+#: while visiting ...", "..., she said as she left").
+_WHILE = frozenset("while as when after before".split())
+_BOUNDS = frozenset(("Q", ",", ";", ":", ".", "—", "–"))
 _DETERMINERS = frozenset("the a an his her its their our these those such any no".split())
 _SUBJECT_PRONOUNS = frozenset("he she they it there we i".split())
 _FINITE = frozenset("is are was were will would could can should may might must has have had "
@@ -901,6 +931,8 @@ def _adverbial_chunk(ws: Sequence[Word]) -> bool:
     """"With a tone of certainty", "While ...", "According to ...", "However": no clause
     of its own."""
     first = ws[0].lower
+    if first == "that":
+        return False  # "That figure has grown, X said": a determiner opening the sentence
     return first in lx.PREPOSITIONS or first in lx.SUBORDINATORS or first == "according" or (
         first in lx.OPENERS and len(ws) == 1)
 

@@ -68,7 +68,7 @@ REPORT_THAT = _forms(
     "assert asserted asserts", "maintain maintained maintains", "contend contended contends",
     "caution cautioned", "declare declared declares", "vowed", "complain complained complains",
     "mentioned mentions", "observe observed observes", "advise advised", "conclude concluded concludes",
-    "claims",  # "the claims that" has no subject to speak
+    "claims reports",  # "the claims that", "its reports that": no subject to speak
     "write writes wrote",  # "wrote hundreds of songs": a clause only after "that"
 )
 #: Verbs that quote a few words as a speaker's characterization ("called it a
@@ -209,7 +209,7 @@ to them him us me it's there here not n't isn't wasn't don't doesn't didn't
 #: "Morrison also testified", "has said").
 LIGHT = frozenset("""
 also later then further again previously earlier once recently repeatedly often still
-instead
+instead since
 has have had did does do just only even never always reportedly reiterated publicly
 privately separately earlier already first finally quickly simply flatly bluntly openly
 tearfully jokingly angrily calmly softly quietly loudly would will could can might may
