@@ -496,3 +496,36 @@ def test_the_subject_of_a_relative_clause_is_not_the_person_inside_it():
     found = _quotes(["The man who knew Brennick said the mill had closed in May."],
                     {"Brennick": "Halvard Brennick"})
     assert _by(found, "Halvard Brennick") == [] and _by(found, None) == ["the mill had closed in May."]
+
+
+@pytest.mark.parametrize("sentence, clause", [
+    ("Brennick acknowledged the mill was not ready.", "the mill was not ready"),
+    ("Brennick confirmed his resignation was final.", "his resignation was final"),
+    ("Brennick has said repeatedly that the mill will reopen.", "the mill will reopen"),
+])
+def test_a_clause_after_a_verb_of_speech_with_its_own_finite_verb(sentence, clause):
+    found = _quotes([sentence], {"Brennick": "Halvard Brennick"})
+    assert [t.rstrip(".") for t in _by(found, "Halvard Brennick")] == [clause]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Brennick explains what a mill race is and how to build one.",
+    "Brennick acknowledged the problem in his report.",
+    "Brennick revealed plans that were secret.",
+])
+def test_an_object_after_a_verb_of_speech_is_no_clause(sentence):
+    assert _quotes([sentence], {"Brennick": "Halvard Brennick"}) == []
+
+
+def test_a_spokesman_for_a_person_is_not_that_person():
+    found = _quotes(["Halvard Brennick owns the mill.",
+                     "“The mill will reopen,” a spokesman for Brennick said."],
+                    {"Halvard Brennick": "Halvard Brennick", "Brennick": "Halvard Brennick"})
+    assert _by(found, "Halvard Brennick") == [] and _by(found, None) == ["“The mill will reopen,”"]
+
+
+def test_a_quotation_after_adding_is_the_same_speakers():
+    found = _quotes(["“The mill will reopen,” Brennick said, before adding: “We owe it to "
+                     "the town.”"], {"Brennick": "Halvard Brennick"})
+    assert _by(found, "Halvard Brennick") == ["“The mill will reopen,”",
+                                              "“We owe it to the town.”"]

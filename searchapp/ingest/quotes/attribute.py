@@ -266,8 +266,9 @@ class _Document:
                 found, how = self._direct(i, para, span, a, b, subject)
                 if found is None and span.open_before and span.chain in self.chain_speaker:
                     found, how = self.chain_speaker[span.chain], "chain"
-                if found is None and last_direct is not None and span.start == a:
-                    found, how = last_direct, "same"
+                if found is None and last_direct is not None and (
+                        span.start == a or _participle_before(para.words(a, span.start))):
+                    found, how = last_direct, "same"  # '"...," X said, adding: "..."'
                 if found is None and k == 0 and si == 0 and span.start == a \
                         and prev_last is not None and not self._has_verb(ws) \
                         and _speech_like(para.text, span) \
@@ -650,7 +651,8 @@ class _Document:
                 if n < len(ws) and ws[n].lower == "to":
                     continue  # "tells the baker to mix": an order, not speech
             if n < len(ws) and (ws[n].lower in lx.PREPOSITIONS or ws[n].lower in _TIME_WORDS
-                                or ws[n].lower in lx.SUBORDINATORS - {"that"}):
+                                or ws[n].lower in lx.SUBORDINATORS - {"that"}
+                                or ws[n].lower.endswith("ly") and ws[n].text.islower()):
                 # "said in a statement that ..." / "said on Tuesday." (no clause: an
                 # attribution closing the sentence, read below)
                 that = next((m for m in range(n, min(n + 8, len(ws))) if ws[m].lower == "that"),
@@ -815,6 +817,13 @@ class _Document:
         return out
 
 
+def _participle_before(before: Sequence[Word]) -> bool:
+    """The words before a quotation end with a participle of speech and a comma or colon
+    ('..., adding: "', '..., before adding, "')."""
+    return len(before) >= 2 and before[-1].text in (",", ":") \
+        and before[-2].lower in _PARTICIPLES and _is(before[-2], lx.SAY)
+
+
 def _verb_form(w: Word) -> bool:
     """``w`` looks like a verb in the present or past tense ("clarifies", "weighed"), or
     is a verb of speech."""
@@ -902,6 +911,7 @@ def _instruction(ws: Sequence[Word], k: int) -> int | None:
 _WHILE = frozenset("while as when after before".split())
 _BOUNDS = frozenset(("Q", ",", ";", ":", ".", "—", "–"))
 _DETERMINERS = frozenset("the a an his her its their our these those such any no".split())
+_NOT_CLAUSE_START = frozenset("and or but not to it them him her me us you what how why".split())
 _SUBJECT_PRONOUNS = frozenset("he she they it there we i".split())
 _FINITE = frozenset("is are was were will would could can should may might must has have had "
                     "does did do isn't wasn't won't can't doesn't didn't".split())
@@ -916,7 +926,19 @@ def _pronoun_clause(ws: Sequence[Word], n: int) -> bool:
     base, _, tail = low.partition("'")
     if base in _SUBJECT_PRONOUNS and tail in ("s", "re", "ll", "d", "ve", "m"):
         return True
-    return low in _SUBJECT_PRONOUNS and ws[n + 1].lower.replace("’", "'") in _FINITE
+    if low in _SUBJECT_PRONOUNS:
+        return ws[n + 1].lower.replace("’", "'") in _FINITE
+    # "acknowledged the town was not ready": a short noun phrase, then a finite verb
+    for m in range(n, min(n + 6, len(ws))):
+        w = ws[m]
+        if m > n and w.lower.replace("’", "'") in _FINITE:
+            return True
+        if not w.text.replace("-", "").replace("’", "").replace("'", "").isalnum() \
+                or w.lower in lx.PREPOSITIONS or w.lower in lx.SUBORDINATORS \
+                or w.lower in lx.ALL_VERBS \
+                or w.lower in _NOT_CLAUSE_START or w.lower.endswith("ly"):
+            return False
+    return False
 
 
 def _opens_clause(w: Word) -> bool:

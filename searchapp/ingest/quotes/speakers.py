@@ -118,8 +118,10 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
                   and _possessive_after(text, p.end)), None)
     last = head[-1].text
     family = {p.name for p in (family_names or {}).get(last, ())} if last[:1].isupper() else ()
-    if len(family) == 1:  # "the 14th-ranked Schwartzman", "Claure" where the document
-        return Who("person", phrase, family.pop())  # names the person in full
+    if len(family) == 1 and not any(w.lower in lx.PREPOSITIONS for w in head[:-1]):
+        # "the 14th-ranked Schwartzman", "Claure" where the document (not "a spokesman
+        # for Claure") names the person in full
+        return Who("person", phrase, family.pop())
     if lx.role_noun(noun) and not indefinite and not noun.endswith("s") \
             and noun not in ("police",):
         return Who("role", phrase, role=noun, owner=owner)
