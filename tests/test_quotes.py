@@ -529,3 +529,13 @@ def test_a_quotation_after_adding_is_the_same_speakers():
                      "the town.”"], {"Brennick": "Halvard Brennick"})
     assert _by(found, "Halvard Brennick") == ["“The mill will reopen,”",
                                               "“We owe it to the town.”"]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "“The mill will reopen,” Brennick, who wrote a book about it, told reporters.",
+    "As Brennick put it, “the mill will reopen.”",
+])
+def test_a_relative_clause_in_the_attribution_and_as_someone_put_it(paragraph):
+    found = _quotes([paragraph], {"Brennick": "Halvard Brennick"})
+    assert [t for _, who, t, _, _ in found if who == "Halvard Brennick"] and not [
+        t for _, who, t, _, _ in found if who != "Halvard Brennick"]

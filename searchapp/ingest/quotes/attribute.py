@@ -467,9 +467,14 @@ class _Document:
         last = text[span.inner[0]:span.inner[1]].rstrip().rstrip("’'”\"")[-1:]
         if tail and (after[0].text == "," or last in (",", "?", "!", "—", "–", "-", "…")
                      or self._name_said(para, tail)):
+            relative = False  # '"...," Lind, who wrote a book on it, told ...'
             for n, w in enumerate(tail[:32]):
                 if w.text in (".", ";", ":", "!", "?"):
                     break
+                if w.text == ",":
+                    relative = n + 1 < len(tail) and tail[n + 1].lower in ("who", "whose")
+                if relative:
+                    continue
                 if (_is(w, lx.SAY) or self._said_after_subject(para, tail, n)
                         or _points_out(tail, n) or self._verb_after_name(para, tail, n)) \
                         and n > 0 and _not_passive(tail, n):
@@ -491,7 +496,9 @@ class _Document:
                 w = before[k]
                 if w.text == "Q":
                     break
-                if _is(w, lx.SAY) and _not_passive(before, k):
+                put_it = w.lower == "put" and k + 1 < len(before) and before[k + 1].lower == "it"
+                if (_is(w, lx.SAY) or put_it) and _not_passive(before, k):
+                    # 'She told the committee, "...', 'As Lind put it, "...'
                     exclude = self._objects(para, before[k + 1:])
                     got = self._subject_of(i, para, before, k, subject, exclude)
                     if got is not None:
