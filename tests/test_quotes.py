@@ -539,3 +539,14 @@ def test_a_relative_clause_in_the_attribution_and_as_someone_put_it(paragraph):
     found = _quotes([paragraph], {"Brennick": "Halvard Brennick"})
     assert [t for _, who, t, _, _ in found if who == "Halvard Brennick"] and not [
         t for _, who, t, _, _ in found if who != "Halvard Brennick"]
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("Prosecutors allege that the boat was sold twice.", "Prosecutors"),
+    ("Local media reported that the boat was sold twice.", "Local media"),
+])
+def test_allegations_and_the_media_are_unnamed_sources(sentence, source):
+    found = _quotes(["Halvard Brennick owns a boat.", sentence],
+                    {"Halvard Brennick": "Halvard Brennick"})
+    assert [(who, src, t.rstrip(".")) for n, who, t, src, _ in found if n == 1] == [
+        (None, source, "the boat was sold twice")]

@@ -68,7 +68,7 @@ REPORT_THAT = _forms(
     "assert asserted asserts", "maintain maintained maintains", "contend contended contends",
     "caution cautioned", "declare declared declares", "vowed", "complain complained complains",
     "mentioned mentions", "observe observed observes", "advise advised", "conclude concluded concludes",
-    "claims reports",  # "the claims that", "its reports that": no subject to speak
+    "allege alleged alleges", "claims reports",  # "the claims that", "its reports that": no subject to speak
     "write writes wrote",  # "wrote hundreds of songs": a clause only after "that"
 )
 #: Verbs that quote a few words as a speaker's characterization ("called it a
@@ -122,7 +122,7 @@ parent parents doctor doctors officer officers agent agents lawyer lawyers attor
 attorneys scientist scientists economist economists investor investors trader traders
 executive executives worker workers authorities authority police prosecutors investigators
 critics supporters opponents protesters organizers organisers advocates authors man woman
-men women
+men women media
 """.split())
 
 #: Endings of agent nouns ("nutritionist", "dietitian", "forecaster", "organizer",
