@@ -151,6 +151,7 @@ class Hit:
     marks: list[tuple[int, int]] = field(default_factory=list)  # spans of text to highlight
     page: int | None = None  # the page the paragraph starts on (PDF), else None
     folder: str = ""  # the name of the searched folder the file is in
+    scan: bool = False  # its text was read by OCR from an image of the page
     # who said what in ``text``: {"speaker": canonical name or None (an unnamed source),
     # "start", "end" (character spans of text), "source" (how the text names the
     # speaker), "kind" ("direct" in quote marks, "reported" speech)}
@@ -225,7 +226,7 @@ class DocumentData:
 
     @property
     def title(self) -> str:
-        return self.meta.get("title") or self.doc_id
+        return self.meta.get("title") or self.meta.get("path") or self.doc_id
 
     @classmethod
     def from_bookmark(cls, bookmark) -> DocumentData:
@@ -256,6 +257,8 @@ class IndexReport:
     checked: bool = False  # nothing had changed: the standing state, nothing was written
     persons: str = ""  # what the persons stage did after the update, if it ran (one line)
     persons_changed: bool = False  # the stage wrote new persons (the engine must re-read)
+    scans_pending: int = 0  # scanned pages waiting for OCR after this update
+    scans: str = ""  # what the OCR stage did after the update, if it ran (one line)
     copies: str = ""  # what the copies stage did after the commit (one line)
 
     @property
@@ -277,6 +280,7 @@ class IndexReport:
             "paragraphs": self.paragraphs, "total_paragraphs": self.total_paragraphs,
             "total_files": self.total_files, "seconds": round(self.seconds, 3),
             "rebuilt": self.rebuilt, "recovered": self.recovered, "upgraded": self.upgraded,
+            "scans_pending": self.scans_pending,
             "copies": self.copies,
         }
 

@@ -116,15 +116,15 @@ def test_bench_formats():
 
 
 def test_bench_collection_quick():
-    """A 30-file mixed folder (PDF, DOCX, ODT, EPUB, e-mail, RTF, a PNG, pages when
+    """A 30-file mixed folder (PDF, DOCX, ODT, EPUB, e-mail, RTF, an MP3, pages when
     ../shared is here): indexed on 2 processes, the first search finds a PDF page."""
     out = bench("bench_collection.py", "--files", "30", "--repeat", "1")
     s = out["searchable"]
     counts = out["collection"]["counts"]
     assert sum(counts.values()) == 30 and counts["pdf"] > 0
     assert s["failed"] == 0, s["failed_examples"]
-    assert s["skipped"] == counts["png"]  # unsupported files are reported, not indexed
-    assert s["files"] == 30 - counts["png"] and s["paragraphs"] > 500
+    assert s["skipped"] == counts["mp3"]  # unsupported files are reported, not indexed
+    assert s["files"] == 30 - counts["mp3"] and s["paragraphs"] > 500
     assert s["searchable_s"] > 0 and s["peak_rss_self_mb"] > 0
     assert s["hits"] > 0 and any(page and page > 1 for _, page in s["pdf_hits_with_page"])
     fmt = out["formats"]
@@ -173,3 +173,17 @@ def test_bench_copies_quick(tmp_path):
     labels = bench("bench_copies.py", "labels")
     for fold in labels[0]["folds"]:
         assert fold["paragraph_recall"] > 0.99 and fold["false_paragraph_folds"] == 0
+
+
+def test_bench_ocr_quick():
+    """Two generated scans (English, Korean) read by the app's reader: CER and pages/s."""
+    from searchapp.ingest.ocr.engine import unavailable as missing
+
+    if missing():
+        pytest.skip(missing())
+    out = bench("bench_ocr.py", "--quick")
+    by_lang = out["engines"]["searchapp"]["by_lang"]
+    assert set(by_lang) == {"en", "ko"}
+    assert all(0 <= row["cer_median"] < 0.2 and row["pages_per_s"] > 0
+               for row in by_lang.values())
+    assert out["carried_mb"]["tessdata total"] > 0

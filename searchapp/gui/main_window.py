@@ -38,6 +38,7 @@ from searchapp.gui.folders import FolderActions
 from searchapp.gui.index_status import IndexStatus
 from searchapp.gui.library import LibraryActions
 from searchapp.gui.models import BookmarksModel, HitRole, ResultsModel
+from searchapp.gui.page_image import show_page
 from searchapp.gui.panels import BookmarksPanel, PersonsPanel, ShortcutsDialog
 from searchapp.gui.results import ResultsView
 from searchapp.gui.search_state import (
@@ -152,6 +153,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Cop
             v.person_clicked.connect(self.state.filter_person)
             v.speaker_clicked.connect(self.state.filter_speaker)
             v.star_clicked.connect(self.toggle_bookmark)
+            v.page_requested.connect(lambda page, v=v: show_page(self, v, page))
         self.view.pin_clicked.connect(self.pin_document)
         self.pinned_view.pin_clicked.connect(self.close_pinned)
         self.viewers = QSplitter(Qt.Orientation.Horizontal)
@@ -299,6 +301,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Cop
         s.index_started.connect(self._index_started)
         s.index_progress.connect(self._index_progress)
         s.index_done.connect(self._indexed)
+        s.index_partial.connect(self._index_partial)
         s.index_failed.connect(self._index_failed)
         s.persons.connect(self._persons_loaded)
         self._connect_curation()

@@ -60,6 +60,8 @@ def hit_html(hit, muted: str, folder: bool = False, expanded: bool = False,
     where = f"{esc(hit.source or 'unknown source')} · {esc(when(hit.date, hit.year))} · ¶{hit.para}"
     if hit.page:
         where += f" · p. {hit.page}"
+    if hit.scan:
+        where += " · read from a scan"
     if folder and hit.folder:
         where += f" · in {esc(hit.folder)}"
     kind = f" · {esc(hit.kind)}" if hit.kind not in ("body", "title") else ""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QSplitter,
     QTextBrowser,
     QToolButton,
     QToolTip,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from searchapp.gui.page_image import PageImagePanel
 from searchapp.gui.render import (
     href_person,
     mid_color,
@@ -50,6 +52,7 @@ class DocumentView(QWidget):
     speaker_clicked = Signal(str)  # a "quoted: ..." name: what else they said
     star_clicked = Signal(dict)  # the paragraph's stored fields
     pin_clicked = Signal()
+    page_requested = Signal(int)  # show this page's image (text read from a scan)
     version_chosen = Signal(str)  # another version of this story to read beside this one
 
     def __init__(self, pinned: bool = False, parent=None) -> None:
@@ -132,7 +135,13 @@ class DocumentView(QWidget):
         layout.addWidget(self.header)
         layout.addLayout(bar)
         layout.addWidget(self.find_bar)
-        layout.addWidget(self.browser, 1)
+        self.page_panel = PageImagePanel()
+        self.page_panel.hide()
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.addWidget(self.browser)
+        self.split.addWidget(self.page_panel)
+        self.split.setChildrenCollapsible(False)
+        layout.addWidget(self.split, 1)
         self.clear()
 
     # -- content ---------------------------------------------------------------
@@ -144,12 +153,15 @@ class DocumentView(QWidget):
         self.header.setText(f"<span style='color:{mid_color(self.palette())}'>"
                             f"{html.escape(message)}</span>")
         self.browser.clear()
+        self.page_panel.hide()
         self.versions_btn.hide()
         self._update_hit_label()
         for w in (self.prev_btn, self.next_btn, self.find_btn, self.pin_btn):
             w.setEnabled(self.pinned and w is self.pin_btn)
 
     def show_document(self, data: DocumentData, starred: set[str] | None = None) -> None:
+        if self.data is None or self.data.doc_id != data.doc_id:
+            self.page_panel.hide()
         self.data = data
         self.starred = set(starred or ())
         self.current_para = data.focus
@@ -207,6 +219,9 @@ class DocumentView(QWidget):
         if data.snapshot:
             note = (f"<br><i style='color:{muted}'>This passage is no longer in the corpus; "
                     "showing the text saved with the bookmark.</i>")
+        elif any(p.get("scan") for p in data.paragraphs):
+            note = (f"<br><i style='color:{muted}'>Text read by OCR from scanned pages: "
+                    "it may hold misread characters. Click “show the page” to see a scan.</i>")
         self.header.setText(
             f"<b style='font-size:13pt'>{esc(data.title)}</b><br>"
             f"<span style='color:{muted}'>{' · '.join(bits)}</span>{url_html}{note}")
@@ -222,8 +237,10 @@ class DocumentView(QWidget):
             num = p["para"]
             if p.get("page") and p["page"] != page:  # a PDF's page starts: say which
                 page = p["page"]
+                scan = (f" · read from a scan · <a href='page:{page}' style='color:{link}'>"
+                        "show the page</a>") if p.get("scan") else ""
                 parts.append(f"<p style='color:{muted};font-size:small;margin:0'>"
-                             f"— p. {page} —</p>")
+                             f"— p. {page}{scan} —</p>")
             text = p.get("body", "")
             marks = data.marks.get(num, [])
             persons = [(s, e, name) for s, e, name, kind in p.get("mentions", [])
@@ -377,6 +394,8 @@ class DocumentView(QWidget):
             self.person_clicked.emit(href_person(href))
         elif href.startswith("said:"):
             self.speaker_clicked.emit(href_person(href))
+        elif href.startswith("page:") and href[5:].isdigit():
+            self.page_requested.emit(int(href[5:]))
 
     def _open_url(self, href: str) -> None:
         if href.startswith(("http://", "https://")):  # only web links, only in the browser

@@ -20,8 +20,9 @@ from searchapp.model import FACETS
 # class paths changed), so an index of version 2 is rebuilt by itself; 4: a paragraph's page;
 # 5: several folders (folder facet, ids made with the folder), text ids for moved files;
 # 6: CJK bigrams also for the ideographs of planes 2 and 3 (searchapp.lexicon.HAN);
-# 7: a stop word keeps its place in the body's positions (phrases do not skip over it)
-SCHEMA_VERSION = 7
+# 7: a stop word keeps its place in the body's positions (phrases do not skip over it);
+# 8: text read by OCR is marked (scan)
+SCHEMA_VERSION = 8
 SEP = "\x1f"  # separates the values of a multi-valued facet field
 FACET_FIELDS = {f.name: f.field for f in FACETS}
 #: Facet fields the index never holds: filled from the persons stage's persons.json
@@ -75,6 +76,7 @@ def make_schema() -> Schema:
         places=STORED,
         mentions=STORED,  # [[start, end, name, kind], ...]
         page=STORED,  # the page a paragraph starts on (PDF), else absent
+        scan=STORED,  # True when OCR read the text from an image of the page, else absent
     )
 
 
@@ -122,6 +124,7 @@ def paragraph_records(doc: Document) -> list[dict]:
             "places": list(p.places),
             "mentions": [[x.start, x.end, x.name, x.kind] for x in p.mentions],
             "page": p.page if p.page is not None else "",
+            "scan": True if p.scan else "",
             **{f.field: SEP.join(FACET_VALUES[f.name](doc, p)) for f in FACETS if not f.found},
         }
         if m.year:

@@ -293,6 +293,7 @@ class SearchEngine:
             text=text, snippet=make_snippet(text, spans), persons=f.get("persons", []),
             places=f.get("places", []), url=f.get("url", ""), score=score,
             year=f.get("year") or None, marks=spans, page=f.get("page") or None,
+            scan=bool(f.get("scan")),
             folder=f.get("folder", ""), quotes=f.get("quotes", []),
         )
 
