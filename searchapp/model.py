@@ -34,6 +34,9 @@ class Facet:
     #: else loose); "person" (the engine resolves any spelling first)
     match: str = "exact"
     unknown: bool = False  # paragraphs without a value count as UNKNOWN
+    #: values only from the persons stage (persons.json), never in the index: the
+    #: query parser and the engine add the field themselves (``said:``)
+    found: bool = False
 
     @property
     def metavar(self) -> str:
@@ -57,6 +60,10 @@ FACETS: tuple[Facet, ...] = (
     Facet("folder", "Folder", "f_folder", "folders", "--folder",
           "only files of this searched folder (its name in 'searchapp folders'); "
           "repeat: any of them"),
+    # who is quoted, found by the persons stage (persons.json); any spelling, as persons
+    Facet("speaker", "Speaker", "speaker", "speakers", "--said",
+          "only paragraphs quoting this person (any spelling); repeat: any of them",
+          match="person", found=True),
 )
 FACET_NAMES: tuple[str, ...] = tuple(f.name for f in FACETS)
 FACET_BY_NAME: dict[str, Facet] = {f.name: f for f in FACETS}
@@ -82,6 +89,7 @@ class SearchRequest:
     authors: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     folders: list[str] = field(default_factory=list)  # searched folders, by name
+    speakers: list[str] = field(default_factory=list)  # quoted persons (any of them)
     date_from: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
     date_to: str | None = None
     exclude: dict[str, list[str]] = field(default_factory=dict)  # facet -> values to leave out
@@ -144,6 +152,10 @@ class Hit:
     page: int | None = None  # the page the paragraph starts on (PDF), else None
     folder: str = ""  # the name of the searched folder the file is in
     scan: bool = False  # its text was read by OCR from an image of the page
+    # who said what in ``text``: {"speaker": canonical name or None (an unnamed source),
+    # "start", "end" (character spans of text), "source" (how the text names the
+    # speaker), "kind" ("direct" in quote marks, "reported" speech)}
+    quotes: list[dict] = field(default_factory=list)
     # the other matched paragraphs that are copies of this one (other outlets' versions
     # of the story): {"doc_id", "para", "path", "source", "date"}, the earliest first
     copies: list[dict] = field(default_factory=list)

@@ -154,6 +154,7 @@ def test_bench_persons_stage_quick():
     assert out["stage_recognized"] == out["paragraphs"] >= 600
     assert out["after_one_new_file"]["recognized"] == 6 and out["persons"] > 20
     assert out["recognizer_matrix_library"] in ("blis", "numpy")
+    assert out["quotes"]["quotations"] > 0 and out["quotes"]["attribution_s"] >= 0
     for key in ("stage_paragraphs_per_s", "spacy_pipe_paragraphs_per_s",
                 "spacy_as_shipped_paragraphs_per_s", "peak_rss_mb"):
         assert out[key] > 0, key

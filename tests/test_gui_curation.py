@@ -168,7 +168,8 @@ def test_a_persons_evidence_is_in_its_tooltip_and_detail(qtbot):
     panel.set_rows(EVIDENCE_ROWS)
     tip = panel.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "Yoon Seok-yeol" in tip and "romanization" in tip
-    assert "Yoon Seok-yeol: romanization" in panel.model.index(0, 5).data()
+    also = panel.model.COLUMNS.index("Also written")
+    assert "Yoon Seok-yeol: romanization" in panel.model.index(0, also).data()
     panel.select(["Yoon Suk Yeol"])
     detail = panel.detail.toPlainText()
     assert "Yoon Seok-yeol 2× in 1 doc — romanization" in detail

@@ -135,7 +135,8 @@ def cmd_persons(args: argparse.Namespace) -> int:
         for r in rows:
             notes = spelling_notes(r)
             aliases = f"  [{'; '.join(notes)}]" if notes else ""
-            print(f"{r['paragraphs']:5} ¶ {r['documents']:3} docs  {r['name']}{aliases}")
+            quoted = f"  quoted in {r['quoted']} ¶" if r.get("quoted") else ""
+            print(f"{r['paragraphs']:5} ¶ {r['documents']:3} docs  {r['name']}{quoted}{aliases}")
     return 0
 
 
@@ -235,6 +236,9 @@ def _run_search(args: argparse.Namespace, settings: Settings, req) -> int:
         print("   " + _plain(hit, bold))
         if hit.persons:
             print("   persons: " + ", ".join(hit.persons))
+        if hit.quotes:
+            print("   quoted: " + ", ".join(dict.fromkeys(
+                q["speaker"] or f"{q['source']} (unnamed)" for q in hit.quotes)))
         if hit.copies:
             print(f"   also in {len(hit.copies)}: " + ", ".join(
                 f"{c['source'] or c['path']} ¶{c['para']} [{c['doc_id']}:{c['para']}]"

@@ -151,8 +151,10 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Cop
         self.view = DocumentView()
         self.pinned_view = DocumentView(pinned=True)
         self.pinned_view.hide()
+        self.results.delegate.speaker_clicked.connect(self.state.filter_speaker)
         for v in (self.view, self.pinned_view):
             v.person_clicked.connect(self.state.filter_person)
+            v.speaker_clicked.connect(self.state.filter_speaker)
             v.star_clicked.connect(self.toggle_bookmark)
             v.page_requested.connect(lambda page, v=v: show_page(self, v, page))
         self.view.pin_clicked.connect(self.pin_document)
@@ -194,6 +196,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Cop
         self.state.dates_changed.connect(self.facets.set_dates)
         self.persons_panel = PersonsPanel()
         self.persons_panel.search_person.connect(self.search_persons)
+        self.persons_panel.search_speaker.connect(self.search_speakers)
         self.bookmarks_model = BookmarksModel(self.store, self)
         self.bookmarks_panel = BookmarksPanel(self.bookmarks_model)
         self.bookmarks_panel.open_bookmark.connect(self.open_bookmark)
@@ -308,6 +311,13 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Cop
 
     def clear_filters(self) -> None:
         self.state.clear(self.search_box.text())
+
+    def search_speakers(self, names: list[str]) -> None:
+        """The persons browser's Quotes: what these persons said, with the query as typed
+        (one that only names persons is replaced, as for Search)."""
+        if is_person_query(self.search_box.text(), self._person_names):
+            self.search_box.setText("")
+        self.state.set_speakers(names)
 
     def search_persons(self, names: list[str], mode: str) -> None:
         """The persons browser's Search and Together: exactly these persons, with the

@@ -305,11 +305,13 @@ class PersonsModel(RowsModel):
     aliases, role, how many paragraphs and documents mention them and whether
     they are curated (the registry or the user's curation) or only found."""
 
-    COLUMNS = ("Person", "¶", "Docs", "Status", "Role", "Also written")
-    HEADER_TIPS = ("The person's name", "Paragraphs that mention them",
+    COLUMNS = ("Person", "¶", "Quoted", "Docs", "Status", "Role", "Also written")
+    HEADER_TIPS = ("The person's name", "Paragraphs that mention them (named in N ¶)",
+                   "Paragraphs that quote them, in quote marks or reported speech "
+                   "(quoted in N ¶)",
                    "Documents that mention them", "Curated or only found", "Their role",
                    "Other spellings, each with why it is this person")
-    STATUS = 3
+    STATUS = 4
     STATUS_TIPS = {"curated": f"Curated: in a {PERSONS_REGISTRY} registry or edited by you",
                    "found": "Found in the text by the persons stage; not curated yet"}
 
@@ -327,15 +329,19 @@ class PersonsModel(RowsModel):
         if role == PersonRowRole:
             return row
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row["name"], row["paragraphs"], row["documents"], self.status(row),
-                    row.get("role", ""), "; ".join(spelling_notes(row)))[col]
+            return (row["name"], row["paragraphs"], row.get("quoted", 0), row["documents"],
+                    self.status(row), row.get("role", ""), "; ".join(spelling_notes(row)))[col]
         if role == Qt.ItemDataRole.EditRole:  # what the sort proxy compares
-            return (row["name"].casefold(), row["paragraphs"], row["documents"],
-                    self.status(row), row.get("role", "").casefold(), "")[col]
+            return (row["name"].casefold(), row["paragraphs"], row.get("quoted", 0),
+                    row["documents"], self.status(row), row.get("role", "").casefold(), "")[col]
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = self.STATUS_TIPS[self.status(row)]
             if col == self.STATUS:
                 return tip
+            if col in (1, 2):
+                return html.escape(
+                    f"{row['name']}: named in {row['paragraphs']} ¶, quoted in "
+                    f"{row.get('quoted', 0)} ¶ (what they said: said:\"{row['name']}\")")
             return evidence_html(row, limit=8) + f"<p><i>{html.escape(tip)}</i></p>"
         if self.status(row) == "found":  # seen in a narrow panel too: the name in italics
             if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS:
@@ -346,7 +352,7 @@ class PersonsModel(RowsModel):
                 return font
         if role == Qt.ItemDataRole.UserRole:  # what the filter proxy matches
             return " ".join([row["name"], *row.get("aliases", []), row.get("role", "")])
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (1, 2):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (1, 2, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 

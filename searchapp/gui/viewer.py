@@ -22,12 +22,20 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTextBrowser,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from searchapp.gui.page_image import PageImagePanel
-from searchapp.gui.render import href_person, mid_color, paragraph_html, tint_color
+from searchapp.gui.render import (
+    href_person,
+    mid_color,
+    paragraph_html,
+    quote_color,
+    speakers_html,
+    tint_color,
+)
 from searchapp.model import DocumentData
 
 KIND_STYLE = {
@@ -41,6 +49,7 @@ KIND_STYLE = {
 
 class DocumentView(QWidget):
     person_clicked = Signal(str)
+    speaker_clicked = Signal(str)  # a "quoted: ..." name: what else they said
     star_clicked = Signal(dict)  # the paragraph's stored fields
     pin_clicked = Signal()
     page_requested = Signal(int)  # show this page's image (text read from a scan)
@@ -223,6 +232,7 @@ class DocumentView(QWidget):
         self.header.setToolTip(m.get("path") or "")
 
         tint = tint_color(pal)
+        quote_bg = quote_color(pal)
         parts: list[str] = []
         n_hits = 0
         lengths: list[int] = []
@@ -239,8 +249,11 @@ class DocumentView(QWidget):
             marks = data.marks.get(num, [])
             persons = [(s, e, name) for s, e, name, kind in p.get("mentions", [])
                        if kind == "person"]
+            quotes = p.get("quotes") or []
             body, n = paragraph_html(text, marks, persons, n_hits, link,
-                                     data.differences.get(num, ()))
+                                     data.differences.get(num, ()), quotes, quote_bg)
+            if quotes:  # who is quoted: a link each (a line break, not a new block)
+                body += "<br>" + speakers_html(quotes, link, muted)
             n_hits += n
             lengths.extend(e - s for s, e in sorted(marks))
             kind = p.get("kind", "body")
@@ -384,6 +397,8 @@ class DocumentView(QWidget):
                 self.star_clicked.emit(p)
         elif href.startswith("person:"):
             self.person_clicked.emit(href_person(href))
+        elif href.startswith("said:"):
+            self.speaker_clicked.emit(href_person(href))
         elif href.startswith("page:") and href[5:].isdigit():
             self.page_requested.emit(int(href[5:]))
 
@@ -414,6 +429,13 @@ class DocumentView(QWidget):
             self._place = self.browser.cursorForPosition(QPoint(2, 2)).position()
 
     def eventFilter(self, obj, event) -> bool:
+        if obj is self.browser.viewport() and event.type() == QEvent.Type.ToolTip:
+            tip = self.browser.cursorForPosition(event.pos()).charFormat().toolTip()
+            if tip:  # a quotation: who said it
+                QToolTip.showText(event.globalPos(), tip, self.browser.viewport())
+            else:
+                QToolTip.hideText()
+            return True
         if obj is self.browser.viewport() and event.type() == QEvent.Type.Resize \
                 and event.oldSize().width() != event.size().width() \
                 and event.oldSize().width() > 0 and self.data is not None \

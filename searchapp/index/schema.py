@@ -25,6 +25,9 @@ from searchapp.model import FACETS
 SCHEMA_VERSION = 8
 SEP = "\x1f"  # separates the values of a multi-valued facet field
 FACET_FIELDS = {f.name: f.field for f in FACETS}
+#: Facet fields the index never holds: filled from the persons stage's persons.json
+#: (who is quoted), searched through the query parser's copy of the schema.
+FOUND_ONLY = frozenset(f.field for f in FACETS if f.found)
 
 
 class Values(KEYWORD):
@@ -67,7 +70,8 @@ def make_schema() -> Schema:
         # written for these two fields; a date range still reads only a few dozen terms)
         datenum=NUMERIC(int, bits=32, signed=False, sortable=True, shift_step=8),
         year=NUMERIC(int, bits=32, stored=True, shift_step=8),
-        **{f.field: Values() for f in FACETS},  # each facet group's exact values
+        # each facet group's exact values (not those found beside the index: said:)
+        **{f.field: Values() for f in FACETS if not f.found},
         persons=STORED,
         places=STORED,
         mentions=STORED,  # [[start, end, name, kind], ...]
@@ -121,7 +125,7 @@ def paragraph_records(doc: Document) -> list[dict]:
             "mentions": [[x.start, x.end, x.name, x.kind] for x in p.mentions],
             "page": p.page if p.page is not None else "",
             "scan": True if p.scan else "",
-            **{f.field: SEP.join(FACET_VALUES[f.name](doc, p)) for f in FACETS},
+            **{f.field: SEP.join(FACET_VALUES[f.name](doc, p)) for f in FACETS if not f.found},
         }
         if m.year:
             rec["year"] = int(m.year)
