@@ -32,7 +32,6 @@ from collections.abc import Sequence
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.clauses import (
     BOUNDS,
-    DETERMINERS,
     EMBEDDING,
     PARTICIPLES,
     SAID_BY,
@@ -57,6 +56,7 @@ from searchapp.ingest.quotes.speakers import (
     Who,
     classify,
     learn_roles,
+    trusted,
 )
 from searchapp.ingest.quotes.text import Word, sentences
 
@@ -80,10 +80,19 @@ class _Document(ReportedSpeech):
                                     list(lb), sentences(text, quotes),
                                     kind not in ("body", "quote", "list", "")))
         self.salience = Salience()
+        #: the last speaker phrase read named a person or pronoun it could not resolve
+        self.abstained = False
         self.out: list[list[Quote]] = [[] for _ in texts]
         self.chain_speaker: dict[int, tuple[str | None, str]] = {}
         #: a last name -> the persons of the document it ends ("Claure")
         self.family: dict[str, list[Person]] = {}
+        #: the words of the persons' names and of the recognizer's PERSON spans
+        self.name_words = frozenset(
+            w.casefold() for para in self.paras
+            for a, b, label in [*((p.start, p.end, "PERSON") for p in para.persons),
+                                *para.labels]
+            if label == "PERSON" and " " in para.text[a:b].strip()
+            for w in para.text[a:b].split())
         for para in self.paras:
             for p in para.persons:
                 for name in (para.text[p.start:p.end], p.name):
@@ -96,8 +105,9 @@ class _Document(ReportedSpeech):
     def learn(self) -> None:
         prev_subject: str | None = None
         gap = 0  # sentences since prev_subject was a sentence's subject
-        for para in self.paras:
+        for i, para in enumerate(self.paras):
             persons = para.persons_outside()
+            self.salience.named[i] = {p.name for p in persons}
             for a, b in para.sentences:
                 ws = para.words(a, b)
                 learn_roles(para.text, ws, persons, self.salience)
@@ -163,23 +173,28 @@ class _Document(ReportedSpeech):
 
     def _classify(self, para: Para, ws: Sequence[Word], verb_first: bool = False) -> Who:
         return classify(para.text, ws, para.persons_outside(), para.labels, verb_first,
-                        self.family)
+                        self.family, self.name_words)
 
     def resolve(self, who: Who, para: int, exclude: set[str],
                 local: Sequence[str] = ()) -> tuple[str | None, str] | None:
         """(person or None for unnamed, source text), or None when nobody is named.
         ``local``: persons named earlier in the sentence, for a pronoun."""
+        if who.kind in ("person", "pronoun"):
+            # a speaker named, but not surely: nobody, and no other rule guesses instead
+            self.abstained = True
         if who.kind == "person":
-            return who.name, who.text
+            return (who.name, who.text) if trusted(who.name) else None
         if who.kind == "pronoun":
             name = self.salience.pronoun(para, who.sex, exclude, local)
+            if name and self._someone_between(para, who, name, exclude):
+                return None
             if name and not self.salience.sex_of(name):
                 self.salience.vote_sex(name, who.sex)  # "he said" after them: a man
-            return (name, who.text) if name else None
+            return (name, who.text) if name and trusted(name) else None
         if who.kind == "role":
             name = self.salience.role(who, para)
             if name and name not in exclude:
-                return name, who.text
+                return (name, who.text) if trusted(name) else None
             if who.role in lx.SOURCE_NOUNS or who.role in self.salience.unnamed_roles:
                 return None, who.text
             return None if lx.role_noun(who.role) else (None, who.text)
@@ -188,6 +203,31 @@ class _Document(ReportedSpeech):
                 self.salience.unnamed_roles.add(who.role)
             return None, who.text
         return None
+
+    def _someone_between(self, i: int, who: Who, name: str, exclude: set[str]) -> bool:
+        """Another person who may be meant by the pronoun ``who`` is named (outside
+        quotations) between the start of the sentence before it and the pronoun: "she"
+        then stands for nobody sure (a man named in between whose sex is not known, or
+        a woman other than the one followed)."""
+        if who.start < 0:
+            return False
+        para = self.paras[i]
+        here = next((n for n, (a, b) in enumerate(para.sentences) if a <= who.start < b), 0)
+        window = para.sentences[max(here - 1, 0):here + 1]
+        named = [p for p in para.persons_outside()
+                 if window and window[0][0] <= p.start < who.start]
+        others = [p for p in named if p.name != name and p.name not in exclude
+                  and self.salience.sex_of(p.name) in (who.sex, "")]
+        if not others:
+            return False
+        own = [p for p in named if p.name == name]
+        if not own:
+            return True
+        for a, b in window:  # the one followed opens a sentence there: its subject
+            first = self._opening(para, para.words(a, b))
+            if isinstance(first, Person) and first.name == name and first.start < who.start:
+                return False
+        return any(o.start > own[-1].start for o in others)
 
     # -- pass 2 ------------------------------------------------------------------------
 
@@ -212,6 +252,9 @@ class _Document(ReportedSpeech):
             b -= 1
         if b - a < 2:
             return
+        if speaker is None and source.lower() == "it" and (
+                kind == "reported" or len(self.paras[i].text[a:b].split()) < 6):
+            return  # "it says bleach kills ...", 'the label says "natural"': a text's words
         self.out[i].append(Quote(a, b, speaker, source, kind))
         if speaker:
             self.salience.note(i, speaker)
@@ -226,11 +269,17 @@ class _Document(ReportedSpeech):
             subject = self._sentence_subject(i, para, ws)
             if subject is not None and subject[0]:
                 self.salience.note(i, subject[0])
+                if si == len(para.sentences) - 1:
+                    self.salience.closing[i] = subject[0]
             in_sentence = [k for k, s in enumerate(para.spans) if a <= s.start < b]
             proper: list[int] = []  # quotes attributed before/after: not inside a clause
             for k in in_sentence:
                 span = para.spans[k]
+                self.abstained = False
                 found, how = self._direct(i, para, span, a, b, subject)
+                if found is None and self.abstained:
+                    last_direct = None  # its speaker is named, but not surely: no guess,
+                    continue  # and the quotations after it are nobody's sure either
                 if found is None and span.open_before and span.chain in self.chain_speaker:
                     found, how = self.chain_speaker[span.chain], "chain"
                 if found is None and last_direct is not None and (
@@ -272,6 +321,8 @@ class _Document(ReportedSpeech):
             self._emit(i, speaker, source, s.start, s.end, "direct")
         if para.spans and para.spans[-1].open_after and len(para.spans) - 1 in attributed:
             self.chain_speaker.setdefault(para.spans[-1].chain, attributed[len(para.spans) - 1])
+        if last_in_final_sentence is not None and last_in_final_sentence[0]:
+            self.salience.closing[i] = last_in_final_sentence[0]
         return last_in_final_sentence
 
     def _announced(self, i: int, para: Para, ws: Sequence[Word], subject
@@ -365,7 +416,7 @@ class _Document(ReportedSpeech):
             region = region[comma + 1:]  # "It's also possible, he said, that ..."
         if 0 < start < len(ws) and region and not is_verb(ws[start - 1], lx.ALL_VERBS) and (
                 ws[start].lower == "who" or ws[start].lower == "that" and region[0].text.islower()
-                and region[0].lower not in DETERMINERS):
+                and region[0].lower not in lx.DETERMINERS):
             # "analysts who have done the sums say ...", "the man who knew X said": the
             # noun the relative clause is of
             end = start
@@ -395,6 +446,8 @@ class _Document(ReportedSpeech):
         after = para.words(span.end, b)
         cut = next((n for n, w in enumerate(after) if w.text == "Q"), len(after))
         after = after[:cut]
+        if before and before[-1].lower in lx.DETERMINERS:
+            after = []  # 'a review of the "...," researchers noted': a title in a phrase
         tail = after[1:] if after and after[0].text == "," else after
         # 1. '..., said NAME' / '..., NAME said' / '..., explains NAME' (any verb before a name)
         if tail and (is_verb(tail[0], lx.SAY) and not_passive(tail, 0)

@@ -165,7 +165,6 @@ def instruction(ws: Sequence[Word], k: int) -> int | None:
 #: while visiting ...", "..., she said as she left").
 WHILE = frozenset("while as when after before".split())
 BOUNDS = frozenset(("Q", ",", ";", ":", ".", "—", "–"))
-DETERMINERS = frozenset("the a an his her its their our these those such any no".split())
 NOT_CLAUSE_START = frozenset("and or but not to it them him her me us you what how why".split())
 SUBJECT_PRONOUNS = frozenset("he she they it there we i".split())
 FINITE = frozenset("is are was were will would could can should may might must has have had "

@@ -89,6 +89,8 @@ PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "h
 #: Subject pronouns that stand for a group, an organisation or nobody in particular:
 #: the speaker is unnamed.
 GROUP_PRONOUNS = frozenset({"they", "it"})
+#: Words that open a noun phrase ("the claims that ...", "restarted the agent").
+DETERMINERS = frozenset("the a an his her its their our these those such any no".split())
 #: Speakers who are the writer or the reader: never attributed.
 SELF_PRONOUNS = frozenset({"i", "we", "you"})
 #: Titles before a name that say the person's sex.

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.clauses import (
-    DETERMINERS,
     PARTICIPLES,
     SAID_BY,
     TIME_WORDS,
@@ -89,7 +88,7 @@ class ReportedSpeech:
                 continue
             if k > 0 and ws[k - 1].lower == "to":
                 continue  # "declined to say when ...": no speech
-            if k > 0 and (ws[k - 1].lower in DETERMINERS
+            if k > 0 and (ws[k - 1].lower in lx.DETERMINERS
                           or ws[k - 1].lower.endswith(("'s", "’s", "s'", "s’"))):
                 continue  # "the claims that ...", "the ministry's claims that": nouns
             n = k + 1
@@ -193,7 +192,10 @@ class ReportedSpeech:
                 if got is None and region and who.kind == "unknown" and len(region) <= 8 \
                         and any(x.text[:1].isupper() for x in region) and not any(
                         p.start >= region[0].start and p.end <= region[-1].end
-                        for p in para.persons):
+                        for p in para.persons) and not all(
+                        x.lower in self.name_words for x in region if x.text[:1].isupper()) \
+                        and not any(label == "PERSON" and a < region[-1].end
+                                    and region[0].start < b for a, b, label in para.labels):
                     # "according to data from X": always a source, never a person unknown
                     got = (None, para.text[region[0].start:region[-1].end])
                 if got is None:

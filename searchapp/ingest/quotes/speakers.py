@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from searchapp.ingest.quotes import lexicon as lx
+from searchapp.ingest.quotes.lexicon import DETERMINERS
 from searchapp.ingest.quotes.text import Word
 from searchapp.lexicon import APOSTROPHES
 
@@ -29,6 +30,7 @@ _TITLE_ROLE = {"gov.": "governor", "gov": "governor", "sen.": "senator", "rep.":
                "sgt.": "sergeant", "amb.": "ambassador", "atty.": "attorney"}
 #: Recognizer labels of speakers that are bodies, not persons ("Nissan says").
 _BODY_LABELS = ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT")
+_SELF_POSSESSIVES = frozenset({"our", "my"})
 _POSSESSIVE = re.compile(rf"[{APOSTROPHES}]s?(?=\W|$)")
 
 
@@ -52,9 +54,30 @@ class Who:
     role: str = ""  # the role noun (kind "role")
     owner: str | None = None  # "Morrison's lawyer": the person the role belongs to
     indefinite: bool = False  # "a doctor", "one legal expert"
+    start: int = -1  # where the phrase starts in its paragraph (for a pronoun's antecedent)
 
 
 UNKNOWN = Who("unknown", "")
+
+#: Words a person's name may hold besides capitalised ones ("Ludwig van Beethoven").
+_NAME_PARTICLES = frozenset("van von der den de del della di da du la le bin al ibn".split())
+_NAME_WORD = re.compile(rf"^[^\W\d_][\w.{APOSTROPHES}\-]*$")
+
+
+def trusted(name: str) -> bool:
+    """A canonical person the attribution may name: a name as names are written -- one
+    line, at most four words (particles aside) that are words, not digits, each but the
+    particles capitalised (or of a script without case).  A recognizer's slip ("Cons\nPros\nSustainable", a product
+    line "Alice McCall Mysteria Ruffled") is no speaker: better none than a wrong one."""
+    if "\n" in name or "\t" in name:
+        return False
+    words = name.split(" ")
+    core = [w for w in words if w.lower() not in _NAME_PARTICLES]
+    if not core or len(core) > 4 or any(not _NAME_WORD.match(w) for w in words):
+        return False
+    if len(core) == 4 and not any(len(w.rstrip(".")) == 1 or w.endswith(".") for w in core):
+        return False  # four full words: a product or a title, seldom one person
+    return all(not w[:1].islower() for w in core)
 
 
 def _possessive_after(text: str, end: int) -> bool:
@@ -63,9 +86,13 @@ def _possessive_after(text: str, end: int) -> bool:
 
 def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
              labels: Sequence[tuple[int, int, str]] = (), verb_first: bool = False,
-             family_names: dict[str, list[Person]] | None = None) -> Who:
+             family_names: dict[str, list[Person]] | None = None,
+             name_words: frozenset[str] = frozenset()) -> Who:
     """The speaker named by the words ``ws`` of ``text`` (a subject before its verb, or
-    with ``verb_first`` the words after "said")."""
+    with ``verb_first`` the words after "said").  ``name_words``: the words (casefolded)
+    of the names the document's persons and the recognizer's PERSON spans hold; a bare
+    proper noun among them is a person the persons stage did not resolve here, never an
+    unnamed source ("Swift" where the page names "Taylor Swift")."""
     ws = [w for w in ws if w.text != "Q"]
     while ws and (ws[0].lower in lx.OPENERS or ws[0].text in ",;:—–-"):
         ws = ws[1:]
@@ -97,9 +124,11 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
             if found is not None:
                 return Who("person", text[chunk[0].start:chunk[-1].end], found.name)
     if len(head) == 1 and lows[0] in lx.PERSON_PRONOUNS:
-        return Who("pronoun", phrase, sex=lx.PERSON_PRONOUNS[lows[0]])
-    if lows[0] in lx.SELF_PRONOUNS:
-        return UNKNOWN
+        return Who("pronoun", phrase, sex=lx.PERSON_PRONOUNS[lows[0]], start=head[0].start)
+    if lows[0] in lx.SELF_PRONOUNS or lows[0] in _SELF_POSSESSIVES:
+        return UNKNOWN  # "we", "according to our data": the writer, no source
+    if any(_verb_with_object(w, head[n + 1]) for n, w in enumerate(head[:-1])):
+        return UNKNOWN  # "restarted the first agent": a verb and its object, a clause
     if len(head) == 1 and lows[0] in lx.GROUP_PRONOUNS:
         return Who("unnamed", phrase, role=lows[0])
     core = next((n for n, w in enumerate(lows) if w in lx.PREPOSITIONS), len(lows))
@@ -131,9 +160,27 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
     proper = all(w.text[:1].isupper() or w.lower in ("the", "of", "and", "for", "&")
                  for w in head) and any(w.text[:1].isupper() for w in head) and (
         lows[0] == "the" or _labelled(head, labels, _BODY_LABELS))  # not "Eswar Prasad"
+    if proper and lows[0] not in DETERMINERS and name_words and all(
+            w.lower in name_words for w in head if w.text[:1].isupper()):
+        return UNKNOWN  # a name of a person the persons stage did not resolve here
     if known_noun or proper:
         return Who("unnamed", phrase, role=noun, indefinite=indefinite)
     return UNKNOWN
+
+
+def _verb_with_object(w: Word, after: Word) -> bool:
+    """``w`` is a verb with its object after it, not a word of a noun phrase: a past
+    form before a determiner ("restarted the agent"), a present one before a
+    determiner or a name ("the brand embraces UGC")."""
+    if not w.text.islower() or w.lower in lx.ROLE_NOUNS or w.lower in lx.BODY_NOUNS \
+            or w.lower in lx.SOURCE_NOUNS or lx.role_noun(w.lower):
+        return False
+    if w.lower.endswith("ed"):
+        return after.lower in DETERMINERS
+    if w.lower.endswith("s") and not w.lower.endswith(("ss", "us", "is")):
+        return after.lower in DETERMINERS or (after.text[:1].isupper()
+                                              and after.lower not in lx.PREPOSITIONS)
+    return False
 
 
 def _two_persons(text: str, ws: Sequence[Word], persons: Sequence[Person]) -> bool:
@@ -274,6 +321,10 @@ class Salience:
     #: persons called by a role as a title before their name ("President Trump"), not
     #: only described by it ("Williams, the president of the Fed")
     titled: set[tuple[str, str]] = field(default_factory=set)
+    #: paragraph -> the person its last sentence is about (its subject or speaker)
+    closing: dict[int, str] = field(default_factory=dict)
+    #: paragraph -> the persons it names outside quotations
+    named: dict[int, set[str]] = field(default_factory=dict)
 
 
     def note(self, para: int, name: str) -> None:
@@ -297,11 +348,27 @@ class Salience:
         nearest of that sex, else the nearest whose sex is not known."""
         active = sorted({p for p, _ in self.events if p < para}, reverse=True)[:1]
         window = {para, *active}
-        recent = [n for n in reversed(local) if n not in exclude]
-        recent += [n for p, n in reversed(self.events) if p in window and n not in exclude]
-        for n in recent:
-            if self.sex_of(n) in (sex, ""):
-                return n
+        here = [n for n in reversed(local) if n not in exclude]
+        here += [n for p, n in reversed(self.events) if p == para and n not in exclude]
+        before = [n for p, n in reversed(self.events) if p in window - {para}
+                  and n not in exclude]
+        for recent in (here, before):
+            fits = list(dict.fromkeys(n for n in recent if self.sex_of(n) in (sex, "")))
+            if fits:
+                # the nearest who may be meant; one whose sex is not known yet stands
+                # only when nobody else there may be meant, or when the paragraph
+                # before closes on them ('... Mahler says.' / '"...," she says') --
+                # else better no speaker than a wrong one
+                where = {para} if recent is here else window - {para}
+                rivals = {n for p in where for n in self.named.get(p, ())
+                          if n not in exclude and n != fits[0]
+                          and self.sex_of(n) in (sex, "")}
+                if self.sex_of(fits[0]) == sex or len(fits) == 1 and not rivals:
+                    return fits[0]
+                if recent is before and any(self.closing.get(p) == fits[0]
+                                            for p in window - {para}):
+                    return fits[0]
+                return None
         # nobody of that sex nearby: the nearest of that sex a few paragraphs back (a
         # feature returns to its subject after a word from someone else)
         for p, n in reversed(self.events):

@@ -1,0 +1,112 @@
+"""Who said what, when the evidence is weak: the attribution names nobody rather than
+a wrong person (a researcher cites "X said"; a wrong speaker is worse than none).
+
+Invented names throughout; the persons are given as the persons stage would pass them
+on (:mod:`quotes_fixtures`), with the recognizer's labels where a rule reads them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from quotes_fixtures import by, quotes
+
+from searchapp.ingest.quotes.speakers import trusted
+
+
+@pytest.mark.parametrize("name, ok", [
+    ("Maren Oduya", True), ("Daniel H. Wilson", True), ("Tsai Ing-wen", True),
+    ("Ludwig van Beethoven", True), ("Ama", True), ("문재인", True),
+    ("Cons\nPros\nSustainable", False), ("Velora Brisk Mysteria Ruffled", False),
+    ("Maren 2000", False), ("the band", False),
+])
+def test_a_speaker_is_a_name_as_names_are_written(name, ok):
+    assert trusted(name) is ok
+
+
+def test_a_recognizer_slip_taken_for_a_person_is_no_speaker():
+    found = quotes(["I tried the Velora Brisk Mysteria Ruffled dress first.",
+                    "“It fit better than I expected,” she said."],
+                   {"Velora Brisk Mysteria Ruffled": "Velora Brisk Mysteria Ruffled"})
+    assert by(found, "Velora Brisk Mysteria Ruffled") == []
+
+
+def test_she_is_nobody_sure_when_two_persons_of_unknown_sex_may_be_meant():
+    found = quotes(["Tobin Ferrand and Ilse Marrow met in Lyon. They argued about funding.",
+                    "“We will try again next year,” she said."],
+                   {"Tobin Ferrand": "Tobin Ferrand", "Ilse Marrow": "Ilse Marrow"})
+    assert by(found, "Tobin Ferrand") == [] and by(found, "Ilse Marrow") == []
+
+
+def test_she_goes_to_the_one_known_as_a_woman_when_the_other_is_a_man():
+    found = quotes(["Ms. Ilse Marrow met Mr. Tobin Ferrand in Lyon.",
+                    "“We will try again next year,” she said."],
+                   {"Ilse Marrow": "Ilse Marrow", "Tobin Ferrand": "Tobin Ferrand"})
+    assert by(found, "Ilse Marrow") == ["“We will try again next year,”"]
+
+
+def test_a_person_named_between_the_one_followed_and_she_makes_her_nobody_sure():
+    found = quotes([
+        "Karin Dalvey studies bees. “They count,” she says.",
+        "Bees learn fast. For Oskar Brenn's colleague Jora Tesk, that is the real lesson. "
+        "“We are not alone,” she says.",
+    ], {"Karin Dalvey": "Karin Dalvey", "Dalvey": "Karin Dalvey", "Jora Tesk": "Jora Tesk",
+        "Oskar Brenn": "Oskar Brenn"})
+    assert by(found, "Karin Dalvey") == ["“They count,”"]
+    assert by(found, "Oskar Brenn") == []
+
+
+def test_a_quotation_after_one_left_unattributed_is_not_given_to_an_earlier_speaker():
+    found = quotes(["“Soil remembers,” Pell Anders says. For Jora Tesk's team, the lesson "
+                    "is plain. “We are small,” she says. “But we are many.”"],
+                   {"Pell Anders": "Pell Anders", "Jora Tesk": "Jora Tesk"})
+    assert by(found, "Pell Anders") == ["“Soil remembers,”"]
+
+
+def test_she_after_a_paragraph_closing_on_a_person_is_that_person():
+    found = quotes([
+        "Venn Harlow says to start early. On the other hand, Ruta Celik says you can't go "
+        "wrong with late starts.",
+        "“Evening light is the kindest,” she says.",
+    ], {"Venn Harlow": "Venn Harlow", "Harlow": "Venn Harlow", "Ruta Celik": "Ruta Celik",
+        "Celik": "Ruta Celik"})
+    assert "“Evening light is the kindest,”" in by(found, "Ruta Celik")
+    assert by(found, "Venn Harlow") == ["to start early"]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "On the bottle, it says bleach can kill nearly all germs on a counter.",
+    "On the label, it just says “natural softening agents.”",
+])
+def test_it_says_on_a_label_is_no_source(paragraph):
+    assert quotes([paragraph]) == []
+
+
+def test_it_said_of_an_organisation_with_a_full_statement_is_unnamed():
+    found = quotes(["Brellco issued a statement on Monday.",
+                    "“We have agreed to grant all licenses for the performances,” it said."])
+    assert by(found, None) == ["“We have agreed to grant all licenses for the performances,”"]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "According to our data and research, we have compiled a list of the best movers.",
+    "I restarted the first agent, telling it to resume the failing tests.",
+    "Across its stores, the brand embraces UGC, often sharing “what’s in my bag” videos.",
+    "In a review of the “Harms of household cleaners to the lungs,” researchers noted a "
+    "rise in asthma.",
+])
+def test_the_writer_a_verb_phrase_or_a_title_is_no_source(paragraph):
+    assert [q for q in quotes([paragraph]) if q[1] is None and "“" in q[2]
+            or q[3].startswith(("our", "restarted", "the brand", "researchers"))] == []
+
+
+def test_a_bare_name_of_a_person_the_stage_did_not_keep_is_no_unnamed_source():
+    paragraphs = ["The singer Dalia Quenn left her label last year.",
+                  "According to Quenn, the label is blocking her old songs."]
+    found = quotes(paragraphs, labels={"Dalia Quenn": "PERSON", "Quenn": "PERSON"})
+    assert found == []
+
+
+def test_a_bare_organisation_is_still_an_unnamed_source():
+    found = quotes(["According to Brellco, the new phone will ship in May."],
+                   labels={"Brellco": "ORG"})
+    assert by(found, None) == ["the new phone will ship in May"]
