@@ -15,7 +15,8 @@ benchmarks/RESULTS.md "Quotes"), in the order a reader uses them:
    quotation right after one whose last sentence is an attributed quotation;
 5. **reported speech** without marks: "Volker said he had no knowledge ...",
    "..., Cook said.", "..., Mayer said, and ...", "according to X, ...";
-6. **embedded posts** ("— Name (@handle) Month D, YYYY" after the post's text) and
+6. **embedded posts** ("— Name (@handle) Month D, YYYY" after the post's text), quotations
+   **signed** on the lines after them and
    **transcripts** ("ROSIE CURTS: ..." turns).
 
 Speakers are read by :mod:`searchapp.ingest.quotes.speakers`: a person found in
@@ -26,7 +27,6 @@ someone's quotation is never its speaker.  Korean and Chinese: :mod:`.cjk`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from searchapp.ingest.quotes import lexicon as lx
@@ -47,6 +47,7 @@ from searchapp.ingest.quotes.clauses import (
     verb_form,
 )
 from searchapp.ingest.quotes.marks import Span, quote_spans
+from searchapp.ingest.quotes.posts import Signatures
 from searchapp.ingest.quotes.quote import Quote
 from searchapp.ingest.quotes.reported import ReportedSpeech
 from searchapp.ingest.quotes.speakers import (
@@ -61,13 +62,9 @@ from searchapp.ingest.quotes.speakers import (
 from searchapp.ingest.quotes.text import Word, sentences
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_EMBED = re.compile(r"^[—–-]\s*(?P<who>[^()@]{2,80}?)\s*\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.? \d{1,2},"
-                    r" \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\s*$")
-_TURN = re.compile(r"^(?P<who>[A-Z][A-Z.'’\- ]{1,60}?(?:,[A-Z ,.'’\-]{1,40})?(?: #\d+)?):\s+\S")
-_LINK = re.compile(r"\s*pic\.twitter\.com/\S+\s*$")
 
 
-class _Document(ReportedSpeech):
+class _Document(ReportedSpeech, Signatures):
     """One document's paragraphs, persons and what the rules learn of them."""
 
     def __init__(self, texts: Sequence[str], kinds: Sequence[str],
@@ -242,6 +239,7 @@ class _Document(ReportedSpeech):
                 continue
             prev_last = self._paragraph(i, para, prev_last)
         self._embeds()
+        self._signed()
         return self.out
 
     def _emit(self, i: int, speaker: str | None, source: str, a: int, b: int, kind: str) -> None:
@@ -476,9 +474,12 @@ class _Document(ReportedSpeech):
                 if (is_verb(w, lx.SAY) or self._said_after_subject(para, tail, n)
                         or points_out(tail, n) or self._verb_after_name(para, tail, n)) \
                         and n > 0 and not_passive(tail, n):
-                    if tail[0].lower in ("and", "but", "or", "while", "as", "which", "who"):
+                    if tail[0].lower in ("and", "but", "or", "while", "which", "who") or (
+                            tail[0].lower == "as" and (n < 2 or tail[1].lower in ("well", "if",
+                                                                                "though"))):
                         break  # a clause of its own, not an attribution
-                    region = tail[:n]
+                    region = tail[1:n] if tail[0].lower == "as" else tail[:n]  # '"...," as
+                    # one banker told me
                     comma = max((m for m, x in enumerate(region) if x.text == ","), default=-1)
                     if 0 <= comma == len(region) - 2:  # '"..." mutually shared ..., he warned'
                         region = region[comma + 1:]
@@ -587,58 +588,6 @@ class _Document(ReportedSpeech):
             return set()
         a, b = ws[0].start, ws[-1].end
         return {p.name for p in para.persons_outside() if a <= p.start < b}
-
-    # -- posts and transcripts ------------------------------------------------------------
-
-    def _embeds(self) -> None:
-        """"— Name (@handle) November 3, 2019" after an embedded post: the paragraph
-        before is Name's."""
-        for i in range(1, len(self.paras)):
-            para = self.paras[i]
-            m = _EMBED.match(para.text.strip())
-            if not m:
-                continue
-            who_end = para.text.index("(@")
-            person = next((p for p in para.persons if p.start < who_end), None)
-            prev = self.paras[i - 1]
-            if self.out[i - 1] or sum(s.end - s.start for s in prev.spans) > len(prev.text) / 2:
-                continue  # the post is a quotation of its own, or already someone's
-            body = _LINK.sub("", prev.text)
-            if person is not None:
-                self._emit(i - 1, person.name, m.group("who"), 0, len(body), "direct")
-            else:
-                name = m.group("who").strip()
-                if not any(c.isupper() for c in name[1:]):
-                    self._emit(i - 1, None, name, 0, len(body), "direct")
-
-    def _transcript(self) -> dict[int, tuple[str | None, str]]:
-        """Turns of a transcript ("ROSIE CURTS: ...", "UNIDENTIFIED PERSON #1: ..."):
-        three or more in a document."""
-        turns = {i: m.group("who") for i, para in enumerate(self.paras)
-                 if (m := _TURN.match(para.text))}
-        if len(turns) < 3:
-            return {}
-        known: dict[str, str] = {}
-        for para in self.paras:
-            for p in para.persons:
-                known.setdefault(para.text[p.start:p.end].casefold(), p.name)
-                known.setdefault(p.name.casefold(), p.name)
-                for part in p.name.split():
-                    known.setdefault(part.casefold(), p.name)
-        out = {}
-        for i, label in turns.items():
-            name = label.split(",")[0].strip()
-            if name.startswith("UNIDENTIFIED"):
-                out[i] = (None, label.title())
-                continue
-            if "," in label:  # "SACHA PFEIFFER, HOST": the program's own voice
-                continue
-            hit = known.get(name.casefold()) or known.get(name.split()[-1].casefold())
-            if hit:
-                out[i] = (hit, label.title())
-        return out
-
-
 
 
 def english_quotes(texts: Sequence[str], kinds: Sequence[str],

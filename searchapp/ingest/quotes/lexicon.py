@@ -68,7 +68,8 @@ REPORT_THAT = _forms(
     "predict predicted predicts", "pointed points pointing", "remind reminded reminds",
     "assert asserted asserts", "maintain maintained maintains", "contend contended contends",
     "caution cautioned", "declare declared declares", "vowed", "complain complained complains",
-    "mentioned mentions", "observe observed observes", "advise advised", "conclude concluded concludes",
+    "mentioned mentions", "observe observed observes", "note notes",
+    "indicate indicated indicates", "advise advised", "conclude concluded concludes",
     "allege alleged alleges", "claims reports",  # "the claims that", "its reports that": no subject to speak
     "write writes wrote",  # "wrote hundreds of songs": a clause only after "that"
 )

@@ -71,7 +71,10 @@ class ReportedSpeech:
             if w.start >= stop:
                 break
             low = w.lower
-            if not is_verb(w, lx.REPORT) and not is_verb(w, lx.REPORT_THAT):
+            # "Katie notes that ...": a verb as often a noun, after a person or he/she
+            noun_verb = k + 1 < len(ws) and ws[k + 1].lower == "that" \
+                and self._said_after_subject(para, ws, k)
+            if not is_verb(w, lx.REPORT) and not is_verb(w, lx.REPORT_THAT) and not noun_verb:
                 continue
             if w.lower.startswith("point") and not (k + 1 < len(ws) and ws[k + 1].lower == "out"):
                 continue
@@ -97,7 +100,7 @@ class ReportedSpeech:
             out = low.startswith("point") and n < len(ws) and ws[n].lower == "out"
             if out:  # "pointed out (that) ..."
                 n += 1
-            if low in lx.REPORT_THAT and not out:
+            if (low in lx.REPORT_THAT or noun_verb) and not out:
                 # "reported on Sunday that", "confirmed on Monday that"
                 bare = low not in PARTICIPLES and pronoun_clause(ws, n)
                 that = None if bare else next(

@@ -107,10 +107,12 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
     head = chunks[0]
     phrase = text[head[0].start:head[-1].end]
     lows = [w.lower for w in head]
+    # a pronoun after a preposition is no clause ("Deputy Editor Kay Lund in her review")
+    core = next((n for n, w in enumerate(head) if w.lower in lx.PREPOSITIONS), len(head))
     clause = any(w.lower in lx.NOT_IN_NOUN_PHRASE and not w.text.isupper()  # "the US"
                  and not (w.lower in ("them", "us") and n and head[n - 1].lower == "of")
                  for n, w in enumerate(head)) or any(
-        w.lower in lx.PERSON_PRONOUNS or w.lower in lx.SELF_PRONOUNS for w in head[1:])
+        w.lower in lx.PERSON_PRONOUNS or w.lower in lx.SELF_PRONOUNS for w in head[1:core])
     if _two_persons(text, head, persons):
         return UNKNOWN  # "Xi and Kim agreed ...": two speakers, neither alone
     found = None if clause else _person_in(text, head, persons)
@@ -131,11 +133,16 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
         return UNKNOWN  # "restarted the first agent": a verb and its object, a clause
     if len(head) == 1 and lows[0] in lx.GROUP_PRONOUNS:
         return Who("unnamed", phrase, role=lows[0])
-    core = next((n for n, w in enumerate(lows) if w in lx.PREPOSITIONS), len(lows))
     if any(w in lx.SUBORDINATORS for w in lows) or core > 8 or len(head) > 20:
         return UNKNOWN  # no noun phrase ("the Office for the Western District of ..." is)
     if clause:
         return UNKNOWN  # "people began using them ...": a clause, not a noun phrase
+    last = head[-1].text
+    family = {p.name for p in (family_names or {}).get(last, ())} if last[:1].isupper() else ()
+    if len(family) == 1 and not any(w.lower in lx.PREPOSITIONS for w in head[:-1]):
+        # "the 14th-ranked Schwartzman", "Claure" where the document (not "a spokesman
+        # for Claure") names the person in full
+        return Who("person", phrase, family.pop())
     if any(label == "PERSON" and _heads(head, a, b)
            and not any(p.start < b and a < p.end for p in persons)
            and not _possessive_after(text, b) for a, b, label in labels):
@@ -146,12 +153,6 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
     indefinite = lows[0] in lx.INDEFINITE or lows[0].isdigit()
     owner = next((p.name for p in persons if head[0].start <= p.start < head[-1].end
                   and _possessive_after(text, p.end)), None)
-    last = head[-1].text
-    family = {p.name for p in (family_names or {}).get(last, ())} if last[:1].isupper() else ()
-    if len(family) == 1 and not any(w.lower in lx.PREPOSITIONS for w in head[:-1]):
-        # "the 14th-ranked Schwartzman", "Claure" where the document (not "a spokesman
-        # for Claure") names the person in full
-        return Who("person", phrase, family.pop())
     if lx.role_noun(noun) and not indefinite and not noun.endswith("s") \
             and noun not in ("police",):
         return Who("role", phrase, role=noun, owner=owner)

@@ -1,5 +1,6 @@
 """Who said what, when the evidence is weak: the attribution names nobody rather than
-a wrong person (a researcher cites "X said"; a wrong speaker is worse than none).
+a wrong person (a researcher cites "X said"; a wrong speaker is worse than none); and
+the common English attributions read since.
 
 Invented names throughout; the persons are given as the persons stage would pass them
 on (:mod:`quotes_fixtures`), with the recognizer's labels where a rule reads them.
@@ -110,3 +111,47 @@ def test_a_bare_organisation_is_still_an_unnamed_source():
     found = quotes(["According to Brellco, the new phone will ship in May."],
                    labels={"Brellco": "ORG"})
     assert by(found, None) == ["the new phone will ship in May"]
+
+
+# --- attributions read -----------------------------------------------------------------
+
+@pytest.mark.parametrize("paragraph", [
+    "“You can't beat the club. It is like a well-read friend,” says Deputy Editor Kay "
+    "Lundqvist in her review of the club.",
+    "“You can't beat the club,” as Kay Lundqvist told me.",
+])
+def test_a_title_before_the_name_or_as_before_the_speaker(paragraph):
+    found = quotes([paragraph], {"Kay Lundqvist": "Kay Lundqvist"})
+    assert [who for _, who, _, _, _ in found] == ["Kay Lundqvist"]
+
+
+def test_as_one_unnamed_source_told_me_is_unnamed():
+    found = quotes(["They are focused on their customers’ “financial health,” as one bank "
+                    "chief told me."])
+    assert by(found, None) == ["“financial health,”"]
+
+
+@pytest.mark.parametrize("paragraph, clause", [
+    ("Kay notes that as of press time, each of the books cost less than at the store.",
+     "as of press time, each of the books cost less than at the store."),
+    ("Kay Lundqvist has indicated that she will record her early songs again.",
+     "she will record her early songs again."),
+])
+def test_notes_that_and_indicated_that_report(paragraph, clause):
+    found = quotes([paragraph], {"Kay Lundqvist": "Kay Lundqvist", "Kay": "Kay Lundqvist"})
+    assert by(found, "Kay Lundqvist") == [clause]
+
+
+def test_a_family_name_the_recognizer_saw_but_the_stage_did_not_keep_is_the_documents_one():
+    paragraphs = ["The singer Dalia Quenn left her label last year.",
+                  "According to Quenn, the label is blocking her old songs."]
+    found = quotes(paragraphs, {"Dalia Quenn": "Dalia Quenn"},
+                   labels={"Dalia Quenn": "PERSON", "Quenn": "PERSON"})
+    assert by(found, "Dalia Quenn") == ["the label is blocking her old songs"]
+
+
+def test_a_quotation_signed_on_the_line_after_it():
+    found = quotes(['"The museum wants everyone to find the books that excite them."\n'
+                    "Dana Roykin\nWriters Museum President"], {"Dana Roykin": "Dana Roykin"})
+    assert by(found, "Dana Roykin") == [
+        '"The museum wants everyone to find the books that excite them."']
