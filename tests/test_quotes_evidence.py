@@ -155,3 +155,33 @@ def test_a_quotation_signed_on_the_line_after_it():
                     "Dana Roykin\nWriters Museum President"], {"Dana Roykin": "Dana Roykin"})
     assert by(found, "Dana Roykin") == [
         '"The museum wants everyone to find the books that excite them."']
+
+
+@pytest.mark.parametrize("paragraph, clause, source", [
+    ("As we said, 76% of users said social media swayed some of their purchases.",
+     "social media swayed some of their purchases.", "76% of users"),
+    ("For older buyers, 43% and 36% said they were more likely to buy.",
+     "they were more likely to buy.", "43% and 36%"),
+    ("12 percent of voters said the economy was their main worry.",
+     "the economy was their main worry.", "12 percent of voters"),
+])
+def test_a_surveys_share_of_people_is_an_unnamed_source(paragraph, clause, source):
+    assert quotes([paragraph]) == [(0, None, clause, source, "reported")]
+
+
+@pytest.mark.parametrize("paragraph, clause", [
+    ("Per the 2025 Brellco Index, brand replies are among the top five things buyers want.",
+     "brand replies are among the top five things buyers want"),
+    ("It feels genuine and relatable, the top two traits buyers crave, per the Index.",
+     "It feels genuine and relatable, the top two traits buyers crave"),
+])
+def test_per_a_report_is_like_according_to(paragraph, clause):
+    assert by(quotes([paragraph]), None) == [clause]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Bonus points, per the experts: electric brushes clean better than manual ones.",
+    "Shipping costs $4 per box, and the store says nothing about returns.",
+])
+def test_per_before_a_colon_or_as_a_rate_is_no_source(paragraph):
+    assert [q for q in quotes([paragraph]) if q[3].lower().startswith(("the experts", "box"))] == []

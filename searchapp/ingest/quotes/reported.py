@@ -184,12 +184,16 @@ class ReportedSpeech:
             return got
         # "..., according to X" (not over a quotation attributed in the sentence)
         for k, w in enumerate(ws[:-2] if not proper else ()):
-            if w.lower == "according" and ws[k + 1].lower == "to":
-                region = []
-                for x in ws[k + 2:]:
-                    if x.text in (",", ".", ";"):
+            per = w.lower == "per" and (k == 0 or ws[k - 1].text == ",") and (
+                ws[k + 1].lower in ("the", "data") or ws[k + 1].text[:1].isupper())
+            if w.lower == "according" and ws[k + 1].lower == "to" or per:
+                region = []  # "according to X, ...", "Per the 2025 Index, ..."
+                for x in ws[k + (1 if per else 2):]:
+                    if x.text in (",", ".", ";", ":"):
                         break
                     region.append(x)
+                if per and len(region) + k + 1 < len(ws) and ws[len(region) + k + 1].text == ":":
+                    return None  # "Bonus points, per the experts: ...": a heading's aside
                 who = self._classify(para, region, verb_first=True)
                 got = self.resolve(who, i, set())
                 if got is None and region and who.kind == "unknown" and len(region) <= 8 \

@@ -133,6 +133,8 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
         return UNKNOWN  # "restarted the first agent": a verb and its object, a clause
     if len(head) == 1 and lows[0] in lx.GROUP_PRONOUNS:
         return Who("unnamed", phrase, role=lows[0])
+    if _share(lows):  # "76% of all social users say", "43% and 36% said": a survey's
+        return Who("unnamed", phrase, role="respondents", indefinite=True)
     if any(w in lx.SUBORDINATORS for w in lows) or core > 8 or len(head) > 20:
         return UNKNOWN  # no noun phrase ("the Office for the Western District of ..." is)
     if clause:
@@ -167,6 +169,16 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
     if known_noun or proper:
         return Who("unnamed", phrase, role=noun, indefinite=indefinite)
     return UNKNOWN
+
+
+_SHARE = re.compile(r"\d[\d.,]* ?(?:%|percent|per cent)(?: and \d[\d.,]* ?(?:%|percent|per cent))*"
+                    r"(?: of .+)?")
+
+
+def _share(lows: Sequence[str]) -> bool:
+    """A share of people as a survey gives it: "76% of users", "43% and 36%", "12
+    percent of voters" (the words as the tokenizer splits them: "76 % of users")."""
+    return bool(_SHARE.fullmatch(" ".join(lows)))
 
 
 def _verb_with_object(w: Word, after: Word) -> bool:
@@ -249,6 +261,8 @@ def _adverbial(chunk: Sequence[Word]) -> bool:
         return True  # "A year ago", "Two days later"
     if first in ("whatever", "whichever", "whenever", "wherever", "however"):
         return True  # "Whatever the definition"
+    if len(chunk) > 1 and first in lx.SELF_PRONOUNS:
+        return True  # "(As) we noted, 76% of users said": the writer's aside
     if len(chunk) > 1 and first.endswith(("ing", "ed")) and first not in lx.ROLE_NOUNS:
         return True  # "Noting that ...", "Asked about ..."
     return (first in lx.PREPOSITIONS or first in lx.SUBORDINATORS or first in lx.OPENERS
@@ -360,9 +374,10 @@ class Salience:
                 # only when nobody else there may be meant, or when the paragraph
                 # before closes on them ('... Mahler says.' / '"...," she says') --
                 # else better no speaker than a wrong one
-                where = {para} if recent is here else window - {para}
-                rivals = {n for p in where for n in self.named.get(p, ())
-                          if n not in exclude and n != fits[0]
+                # (in this paragraph, the persons named right before the pronoun are
+                # weighed by the caller: those after it are no rivals)
+                rivals = {n for p in window - {para} for n in self.named.get(p, ())
+                          if recent is before and n not in exclude and n != fits[0]
                           and self.sex_of(n) in (sex, "")}
                 if self.sex_of(fits[0]) == sex or len(fits) == 1 and not rivals:
                     return fits[0]
