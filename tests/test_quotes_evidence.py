@@ -185,3 +185,14 @@ def test_per_a_report_is_like_according_to(paragraph, clause):
 ])
 def test_per_before_a_colon_or_as_a_rate_is_no_source(paragraph):
     assert [q for q in quotes([paragraph]) if q[3].lower().startswith(("the experts", "box"))] == []
+
+
+def test_he_after_a_sentence_naming_only_one_who_may_be_meant_is_that_one():
+    found = quotes([
+        "“Balance is up to you,” Mr. Dov Arlen said.",
+        "“Balance is personal,” stated Kemal Oster. While he agrees that the “hours are "
+        "longer,” the work is not harder.",
+    ], {"Dov Arlen": "Dov Arlen", "Kemal Oster": "Kemal Oster"})
+    oster = by(found, "Kemal Oster")
+    assert len(oster) == 2 and "hours are longer" in oster[1] and by(found, "Dov Arlen") == [
+        "“Balance is up to you,”"]

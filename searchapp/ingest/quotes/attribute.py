@@ -183,6 +183,9 @@ class _Document(ReportedSpeech, Signatures):
             return (who.name, who.text) if trusted(who.name) else None
         if who.kind == "pronoun":
             name = self.salience.pronoun(para, who.sex, exclude, local)
+            if name is None and self.salience.unsure \
+                    and self._only_one_named(para, who, self.salience.unsure, exclude):
+                name = self.salience.unsure  # '..., stated Mak. While he agrees ...'
             if name and self._someone_between(para, who, name, exclude):
                 return None
             if name and not self.salience.sex_of(name):
@@ -200,6 +203,20 @@ class _Document(ReportedSpeech, Signatures):
                 self.salience.unnamed_roles.add(who.role)
             return None, who.text
         return None
+
+    def _only_one_named(self, i: int, who: Who, name: str, exclude: set[str]) -> bool:
+        """``name`` is named (outside quotations) in the sentence before the pronoun
+        ``who`` or in its own sentence before it, and nobody else who may be meant is."""
+        if who.start < 0:
+            return False
+        para = self.paras[i]
+        here = next((n for n, (a, b) in enumerate(para.sentences) if a <= who.start < b), 0)
+        if not para.sentences:
+            return False
+        since = para.sentences[max(here - 1, 0)][0]
+        named = {p.name for p in para.persons_outside() if since <= p.start < who.start
+                 and p.name not in exclude and self.salience.sex_of(p.name) in (who.sex, "")}
+        return named == {name}
 
     def _someone_between(self, i: int, who: Who, name: str, exclude: set[str]) -> bool:
         """Another person who may be meant by the pronoun ``who`` is named (outside

@@ -355,12 +355,16 @@ class Salience:
             return ""
         return "m" if v["m"] > v["f"] else "f"
 
+    #: the nearest person a pronoun left unresolved may have meant (see :meth:`pronoun`)
+    unsure: str | None = None
+
     def pronoun(self, para: int, sex: str, exclude: set[str],
                 local: Sequence[str] = ()) -> str | None:
         """The person "he"/"she" in paragraph ``para`` stands for, or None: of the persons
         named earlier in its sentence (``local``, nearest last), then the subjects and
         speakers of this paragraph and the previous one that names anybody, the
         nearest of that sex, else the nearest whose sex is not known."""
+        self.unsure = None
         active = sorted({p for p, _ in self.events if p < para}, reverse=True)[:1]
         window = {para, *active}
         here = [n for n in reversed(local) if n not in exclude]
@@ -384,6 +388,7 @@ class Salience:
                 if recent is before and any(self.closing.get(p) == fits[0]
                                             for p in window - {para}):
                     return fits[0]
+                self.unsure = fits[0]
                 return None
         # nobody of that sex nearby: the nearest of that sex a few paragraphs back (a
         # feature returns to its subject after a word from someone else)
