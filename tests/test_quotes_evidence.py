@@ -196,3 +196,17 @@ def test_he_after_a_sentence_naming_only_one_who_may_be_meant_is_that_one():
     oster = by(found, "Kemal Oster")
     assert len(oster) == 2 and "hours are longer" in oster[1] and by(found, "Dov Arlen") == [
         "“Balance is up to you,”"]
+
+
+def test_she_is_not_the_woman_her_own_quotation_names():
+    found = quotes([
+        "“I was back at it the next morning,” Mara Lindqvist said.",
+        "Her son still laughs at the memory. “It could have been easy for Mara Lindqvist to "
+        "coast, but she didn't do that,” she said.",
+    ], {"Mara Lindqvist": "Mara Lindqvist"})
+    assert by(found, "Mara Lindqvist") == ["“I was back at it the next morning,”"]
+
+
+def test_a_phrase_across_lines_is_no_source():
+    found = quotes(["Brellco Movers\nThe company name says it all: “We move people.”"])
+    assert found == []

@@ -292,6 +292,11 @@ class _Document(ReportedSpeech, Signatures):
                 span = para.spans[k]
                 self.abstained = False
                 found, how = self._direct(i, para, span, a, b, subject)
+                if found is not None and found[0] and found[1].lower() in lx.PERSON_PRONOUNS \
+                        and any(p.name == found[0] and span.start <= p.start < span.end
+                                for p in para.persons):
+                    # '"... easy for Mary Lund to ...," she said': nobody names herself so
+                    found, self.abstained = None, True
                 if found is None and self.abstained:
                     last_direct = None  # its speaker is named, but not surely: no guess,
                     continue  # and the quotations after it are nobody's sure either

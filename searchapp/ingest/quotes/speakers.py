@@ -100,6 +100,8 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
         ws = ws[:-1]
     if not ws:
         return UNKNOWN
+    if any("\n" in text[a.end:b.start] for a, b in zip(ws, ws[1:], strict=False)):
+        return UNKNOWN  # words across lines: a heading or a caption, no phrase
     chunks = _chunks(ws)
     if not verb_first:
         while len(chunks) > 1 and _adverbial(chunks[0]):
