@@ -210,3 +210,15 @@ def test_she_is_not_the_woman_her_own_quotation_names():
 def test_a_phrase_across_lines_is_no_source():
     found = quotes(["Brellco Movers\nThe company name says it all: “We move people.”"])
     assert found == []
+
+
+@pytest.mark.parametrize("paragraph, said", [
+    ("Why do the cells stray? In part, Orla Denn says, because the ties that hold them "
+     "can fail.", "because the ties that hold them can fail"),
+    ("At some point, Orla Denn speculates, the therapy might be applied to tumors.",
+     "the therapy might be applied to tumors"),
+    ("As Orla Denn, director of the Small Minds Lab and author of a book, puts it, "
+     "“Plants have to plan ahead.”", "“Plants have to plan ahead.”"),
+])
+def test_a_parenthetical_attribution_and_as_x_puts_it(paragraph, said):
+    assert by(quotes([paragraph], {"Orla Denn": "Orla Denn"}), "Orla Denn") == [said]

@@ -517,7 +517,7 @@ class _Document(ReportedSpeech, Signatures):
                 w = before[k]
                 if w.text == "Q":
                     break
-                put_it = w.lower == "put" and k + 1 < len(before) and before[k + 1].lower == "it"
+                put_it = w.lower in ("put", "puts") and k + 1 < len(before) and before[k + 1].lower == "it"
                 if (is_verb(w, lx.SAY) or put_it) and not_passive(before, k):
                     # 'She told the committee, "...', 'As Lind put it, "...'
                     exclude = self._objects(para, before[k + 1:])

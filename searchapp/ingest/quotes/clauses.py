@@ -45,7 +45,7 @@ SAID_BY = frozenset("said says say added adds explained noted wrote writes argue
                      "warned claimed stated recalled continued".split())
 #: Verbs of a clause that ends a sentence after what was said ("..., the office announced").
 TRAILING = frozenset("announced confirmed reported explained noted added recalled wrote stated "
-                      "argued insisted warned claimed predicted estimated".split())
+                      "argued insisted warned claimed predicted estimated speculated speculates".split())
 #: Verbs whose clause may hold a few quoted words: reporting and characterizing verbs,
 #: not those that only stand beside a whole quotation ("responded", "laughed").
 EMBEDDING = lx.REPORT | lx.REPORT_THAT | lx.CHARACTERIZE | frozenset(

@@ -27,7 +27,7 @@ SAY = _forms(
     "explain explains explained explaining", "noted noting", "write writes wrote writing",
     "tweeted", "posted", "continued continues", "argue argues argued arguing",
     "warn warns warned warning", "insist insists insisted", "claimed", "stated",
-    "testify testifies testified", "recalled recalls recalling", "recounted recounts",
+    "testify testifies testified", "recalled recalls recalling", "recounted recounts", "speculate speculates speculated",
     "remarked", "commented", "observed observes", "declared declares", "announced announces",
     "acknowledged acknowledges", "admitted admits", "conceded concedes", "confirmed confirms",
     "denied denies", "reiterated reiterates", "stressed stresses",

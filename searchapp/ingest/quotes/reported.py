@@ -174,7 +174,7 @@ class ReportedSpeech:
             if (c == 1 and adverbial_chunk(chunks[0])) or cut or \
                     len([w for w in left if w.text.isalnum()]) < 3:
                 if parenthetical and len(right) >= 3 and "Q" not in [w.text for w in right] \
-                        and right[0].lower not in lx.PREPOSITIONS | lx.SUBORDINATORS - {"that"}:
+                        and right[0].lower not in lx.PREPOSITIONS | lx.SUBORDINATORS - {"that", "because"}:
                     self._emit(i, *got, right[0].start, right[-1].end, "reported")
                     return got
                 continue  # "With a tone of certainty, the source said, ..."
