@@ -222,3 +222,18 @@ def test_a_phrase_across_lines_is_no_source():
 ])
 def test_a_parenthetical_attribution_and_as_x_puts_it(paragraph, said):
     assert by(quotes([paragraph], {"Orla Denn": "Orla Denn"}), "Orla Denn") == [said]
+
+
+def test_the_name_after_a_possessive_role_closing_the_attribution():
+    found = quotes(["Brellco is where “low rates meet quality,” says Brellco's Vice "
+                    "President, Ivan Chepko."], {"Ivan Chepko": "Ivan Chepko"})
+    assert by(found, "Ivan Chepko") == ["“low rates meet quality,”"]
+
+
+@pytest.mark.parametrize("paragraph, found", [
+    ("Meanwhile, they note that the army took to the streets this weekend.",
+     [(0, None, "the army took to the streets this weekend.", "they", "reported")]),
+    ("The studies are small. Still, they suggest that sleep matters.", []),
+])
+def test_they_note_is_a_groups_they_suggest_no_ones(paragraph, found):
+    assert quotes([paragraph]) == found

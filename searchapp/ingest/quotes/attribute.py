@@ -64,6 +64,11 @@ from searchapp.ingest.quotes.text import Word, sentences
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
+#: What "they" (people, not texts) do when they speak: "they note that", "they argue".
+_GROUP_SAYS = frozenset("note noted argue argued claim claimed insist insisted warn warned "
+                        "admit admitted complain complained".split())
+
+
 class _Document(ReportedSpeech, Signatures):
     """One document's paragraphs, persons and what the rules learn of them."""
 
@@ -447,8 +452,9 @@ class _Document(ReportedSpeech, Signatures):
         who = self._classify(para, region)
         if who is UNKNOWN or who.kind == "unknown":
             return None
-        if who.role in lx.GROUP_PRONOUNS and ws[k].lower not in SAID_BY | {"told", "tells"}:
-            return None  # "it suggests that ...": no speaker
+        if who.role in lx.GROUP_PRONOUNS and ws[k].lower not in SAID_BY | {"told", "tells"} \
+                and not (who.role == "they" and ws[k].lower in _GROUP_SAYS):
+            return None  # "it suggests that ...": no speaker ("they note that": a group's)
         return self.resolve(who, i, exclude, self._local(para, ws[0].start, ws[k].start))
 
     # -- direct quotations ----------------------------------------------------------------
@@ -479,6 +485,16 @@ class _Document(ReportedSpeech, Signatures):
                     break
                 region.append(w)
             who = self._classify(para, region, verb_first=True)
+            n = len(region) + 1
+            if who.kind == "role" and n < len(tail) and tail[n].text == ",":
+                # '"...," says Maxi Moving's Vice President, Ivan Cheptenari.': the name
+                # after the role, when it closes the clause
+                name = next((p for p in para.persons_outside()
+                             if n + 1 < len(tail) and p.start == tail[n + 1].start), None)
+                k = next((m for m, x in enumerate(tail) if name and x.start >= name.end),
+                         len(tail))
+                if name is not None and (k == len(tail) or tail[k].text in lx.CLAUSE_BREAKS):
+                    who = self._classify(para, tail[1:k], verb_first=True)
             got = self.resolve(who, i, set())
             if got is not None:
                 return got, "after"
