@@ -27,6 +27,7 @@ someone's quotation is never its speaker.  Korean and Chinese: :mod:`.cjk`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from searchapp.ingest.quotes import lexicon as lx
@@ -68,6 +69,23 @@ _GROUP_SAYS = frozenset("note noted argue argued claim claimed insist insisted w
                         "admit admitted complain complained".split())
 
 
+_FULL_NAME = re.compile(r"(?<=[,;(—–] )([A-Z][a-z]{1,20}) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+
+
+def _unlabelled_families(para: Para) -> set[str]:
+    """Family names of full names the recognizer left unlabelled after a comma or a
+    dash ("Clinique's Senior Brand Manager, Lysis Bourget-Vennin, ..."): their bare
+    mentions ("Bourget-Vennin shared ...") are a person's, never an unnamed source."""
+    out = set()
+    for m in _FULL_NAME.finditer(para.text):
+        if m.group(1).lower() in lx.ROLE_NOUNS or m.group(1).lower() in lx.DETERMINERS:
+            continue
+        if any(a < m.end() and m.start() < b for a, b, _ in para.labels):
+            continue
+        out.add(m.group(2).casefold())
+    return out
+
+
 class _Document(ReportedSpeech, Signatures, Nearby):
     """One document's paragraphs, persons and what the rules learn of them."""
 
@@ -87,13 +105,15 @@ class _Document(ReportedSpeech, Signatures, Nearby):
         self.chain_speaker: dict[int, tuple[str | None, str]] = {}
         #: a last name -> the persons of the document it ends ("Claure")
         self.family: dict[str, list[Person]] = {}
-        #: the words of the persons' names and of the recognizer's PERSON spans
+        #: the words of the persons' names, of the recognizer's PERSON spans and the
+        #: family names of full names it did not label
         self.name_words = frozenset(
             w.casefold() for para in self.paras
             for a, b, label in [*((p.start, p.end, "PERSON") for p in para.persons),
                                 *para.labels]
             if label == "PERSON" and " " in para.text[a:b].strip()
-            for w in para.text[a:b].split())
+            for w in para.text[a:b].split()) | frozenset(
+            family for para in self.paras for family in _unlabelled_families(para))
         for para in self.paras:
             for p in para.persons:
                 for name in (para.text[p.start:p.end], p.name):
