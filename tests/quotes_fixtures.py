@@ -25,10 +25,11 @@ def _spans(text: str, surface: str) -> list[tuple[int, int]]:
 
 
 def quotes(paragraphs: list[str], persons: dict[str, str] | None = None,
-           labels: dict[str, str] | None = None):
+           labels: dict[str | tuple[int, str], str] | None = None):
     """[(paragraph number, speaker or None, quoted text, source, kind)] of a document;
     ``persons``: surface form -> canonical name, found wherever the form is written;
-    ``labels``: surface form -> recognizer label (PERSON, ORG ...) wherever written."""
+    ``labels``: surface form -> recognizer label (PERSON, ORG ...) wherever written, or
+    (paragraph number, surface form) -> label in that paragraph only."""
     persons = persons or {}
     items = [(f"p{i}", "body", t) for i, t in enumerate(paragraphs)]
     mentions, raw = {}, {}
@@ -39,8 +40,10 @@ def quotes(paragraphs: list[str], persons: dict[str, str] | None = None,
                 if not any(f.start <= a < f.end for f in found):
                     found.append(Mention(a, b, name, "person"))
         mentions[pid] = sorted(found, key=lambda m: m.start)
-        raw[pid] = [Label(a, b, label) for surface, label in (labels or {}).items()
-                    for a, b in _spans(text, surface)]
+        n = int(pid[1:])
+        raw[pid] = [Label(a, b, label) for key, label in (labels or {}).items()
+                    if isinstance(key, str) or key[0] == n
+                    for a, b in _spans(text, key if isinstance(key, str) else key[1])]
     out = []
     for pid, found_quotes in find_quotes(items, mentions, raw).items():
         text = paragraphs[int(pid[1:])]

@@ -242,5 +242,5 @@ def test_they_note_is_a_groups_they_suggest_no_ones(paragraph, found):
 def test_a_family_name_of_a_full_name_the_recognizer_missed_is_no_unnamed_source():
     paragraphs = ["According to Brellco's Brand Manager, Lysa Vorne-Atkin, the shop sells.",
                   "For Brellco, Vorne-Atkin shared that reach is the key figure for the brand."]
-    found = quotes(paragraphs, labels={"Brellco": "ORG", "Vorne-Atkin": "ORG"})
+    found = quotes(paragraphs, labels={"Brellco": "ORG", (1, "Vorne-Atkin"): "ORG"})
     assert [q for q in found if q[3] == "Vorne-Atkin"] == []
