@@ -16,8 +16,9 @@ from searchapp.model import FACETS
 
 # 2: para not indexed, fewer numeric tiers; 3: modules moved (the analyzers' pickled
 # class paths changed), so an index of version 2 is rebuilt by itself; 4: a paragraph's page;
-# 5: several folders (folder facet, ids made with the folder), text ids for moved files
-SCHEMA_VERSION = 5
+# 5: several folders (folder facet, ids made with the folder), text ids for moved files;
+# 6: camel-case words indexed whole and by their parts (analysis.CamelCaseFilter)
+SCHEMA_VERSION = 6
 SEP = "\x1f"  # separates the values of a multi-valued facet field
 FACET_FIELDS = {f.name: f.field for f in FACETS}
 

@@ -52,7 +52,9 @@ MAX_PARAGRAPH = 4000
 #    (Reading PDF/DOCX/... files needed no bump of its own: those files were never
 #    scanned before, so they arrive as new files.)
 # 4: the registry knows more titles (one list with the recognizer's: Mayor, Judge, Sir ...).
-PIPELINE_VERSION = 4
+# 5: words kept as written (no camel-case splitting: "AirPods" stays one word); HTML texts
+#    glued at a tag are spaced in the tree (html.separate_glued_texts).
+PIPELINE_VERSION = 5
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label")
 
@@ -218,8 +220,7 @@ def _from_extracted(ex: Extracted, fmt: str, relpath: str, catalog: Catalog | No
 def _classified(blocks: list[tuple]) -> list[tuple]:
     """Loaders' blocks with boilerplate dropped and body text classified
     (captions, credits, notes) as for HTML articles; headings kept.  The text
-    is kept as the loader gave it: these formats carry their words' spaces, so
-    camel-case words ("namespaceURI") are not "repaired" as glued HTML text is."""
+    is kept as the loader gave it."""
     out = []
     for kind, text, page in blocks:
         text = textclean.normalize_space(text)

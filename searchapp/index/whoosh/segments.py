@@ -68,14 +68,26 @@ class _BodyIndexer:
         self.boost = field.format.field_boost
         self.encode = field.format.encode
         # raw token -> its analyzed pieces: a str (one kept piece), None (one stop
-        # word) or a tuple of (str | None) for a token the CJK filter splits
+        # word) or, for a token the CJK or camel-case filter splits, a tuple of
+        # (str | None, position step from the kept piece before, counted in the
+        # token stream before stop words are removed: 0 or 1)
         self.memo: dict[str, str | None | tuple] = {}
         self.single: dict[int, bytes] = {}  # encoded posting value of one position
 
     def _pieces(self, raw: str):
-        toks = tuple(None if t.stopped else t.text
-                     for t in self.analyzer(raw, removestops=False))
-        hit = toks[0] if len(toks) == 1 else toks
+        toks = []
+        last = None  # position of the previous kept piece of this raw token
+        for t in self.analyzer(raw, removestops=False, positions=True):
+            extra = getattr(t, "extra", False)  # a camel-case word's parts and repeat
+            if t.stopped:
+                toks.append((None, 1, 1))
+                continue
+            toks.append((t.text, 1 if last is None else t.pos - last, 0 if extra else 1))
+            last = t.pos
+        if len(toks) == 1 and toks[0][1:] == (1, 1):
+            hit = toks[0][0]
+        else:
+            hit = tuple(toks)
         if len(self.memo) < _TOKEN_MEMO_LIMIT:
             self.memo[raw] = hit
         return hit
@@ -92,18 +104,19 @@ class _BodyIndexer:
             hit = memo.get(raw, _MISSING)
             if hit is _MISSING:
                 hit = self._pieces(raw)
-            for text in (hit,) if hit is None or isinstance(hit, str) else hit:
+            for text, step, counted in ((hit, 1, 1),) if hit is None or isinstance(hit, str) \
+                    else hit:
                 if text is not None:
                     if first:
                         pos, first = flat, False
                     else:
-                        pos += 1
+                        pos += step
                     plist = poses.get(text)
                     if plist is None:
                         poses[text] = [pos]
                     else:
                         plist.append(pos)
-                flat += 1
+                flat += counted
         boost, encode, single = self.boost, self.encode, self.single
         items = []
         length = 0
