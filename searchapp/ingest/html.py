@@ -31,6 +31,7 @@ import trafilatura
 from bs4 import BeautifulSoup, Tag
 from lxml import etree
 from trafilatura.settings import set_date_params
+from trafilatura.xml import xmltotxt
 
 from searchapp.ingest import _trafilatura as trafilatura_fast
 from searchapp.ingest.article_rules import (
@@ -164,22 +165,24 @@ _BODY_TEXTS = etree.XPath("//body//text()")
 
 def separate_glued_texts(tree) -> int:
     """Put a space where two texts meet at a tag with none between them and a
-    lower-case letter runs into a capital (``International <a>Relations</a>CICIR``,
-    ``<b>Stay</b><span>Protein</span>``): the page set them apart with markup
-    (a link, a label, a table cell styled as a block) and every extractor would
-    glue them into one word.  The texts are changed in ``tree``; how many were.
+    lower-case letter or a digit runs into a capital (``International
+    <a>Relations</a>CICIR``, ``<b>Stay</b><span>Protein</span>``,
+    ``<span>1</span>Look for a deal``): the page set them apart with markup (a
+    link, a label, a list number, a cell styled as a block) and every extractor
+    would glue them into one word.  The texts are changed in ``tree``; how many were.
 
     Only where the markup ends one text and starts the next: a word the page
     writes in one text (``AirPods``, ``WikiLeaks``, ``watchOS``) is never split.
-    On the 388 benchmark pages no word of the ground truth is written across
-    such a boundary, and ~2,900 glued pairs are (``benchmarks/RESULTS.md``).
-    A capital run into a lower-case letter (a drop cap: ``<span>H</span>ong
-    Kong``) or two lower-case letters (``<a>MacBook</a>s``) stay joined.
+    On the 388 benchmark pages the ground truth writes ~2,600 such pairs apart and
+    16 together (table cells and footnote numbers it ran together itself)
+    (``benchmarks/RESULTS.md``).  A capital run into a lower-case letter (a drop
+    cap: ``<span>H</span>ong Kong``) or two lower-case letters
+    (``<a>MacBook</a>s``) stay joined.
     """
     changed = 0
     prev = ""
     for text in _BODY_TEXTS(tree):
-        if prev[-1:].islower() and text[:1].isupper():
+        if text[:1].isupper() and (prev[-1:].islower() or prev[-1:].isdigit()):
             el = text.getparent()
             if text.is_tail:
                 el.tail = " " + el.tail
@@ -254,39 +257,47 @@ def _trafilatura_recall(html: str) -> list[Block]:
     return [] if doc is None or doc.body is None else _blocks_from_xml(doc.body)
 
 
+_LIST_MARKER = re.compile(r"^\s*- ")
+
+
 def _blocks_from_xml(body) -> list[Block]:
+    """trafilatura's article tree as blocks, in order.
+
+    Each element of the article is rendered by trafilatura's own text serializer
+    (``xmltotxt``: the spaces between inline elements, an element's tail, list
+    items and table cells as ``trafilatura.extract`` gives them), then split at
+    its lines: a heading, a quote, one block per list item (nested items once
+    each) and per table row (``cell | cell``); a paragraph's lines broken by a
+    ``<br>`` are joined back unless the line before ends a sentence.
+    """
     out: list[Block] = []
+    lead = normalize_space(body.text or "")
+    if lead:
+        out.append(Block("body", lead))
     for el in body:
         tag = el.tag if isinstance(el.tag, str) else ""
+        lines = xmltotxt(el, False).split("\n")
         if tag == "list":
-            for item in el.iter("item"):
-                text = normalize_space("".join(item.itertext()))
-                if text:
-                    out.append(Block("body", text))
-            continue
-        if tag == "table":
-            for row in el.iter("row"):
-                cells = [normalize_space("".join(c.itertext())) for c in row]
-                text = " | ".join(c for c in cells if c)
-                if text:
-                    out.append(Block("body", text))
-            continue
-        kind = "heading" if tag == "head" else "quote" if tag == "quote" else "body"
-        for text in _merge_single_breaks(_split_at_breaks(el)):
-            out.append(Block(kind, text))
-    return out
-
-
-def _split_at_breaks(el) -> list[str]:
-    """An element's text split at ``<lb/>`` (trafilatura's ``<br>``); empty pieces mark gaps."""
-    pieces: list[list[str]] = [[el.text or ""]]
-    for child in el:
-        if child.tag == "lb":
-            pieces.append([])
+            items: list[str] = []
+            for line in lines:
+                marked = _LIST_MARKER.match(line)
+                line = normalize_space(line[marked.end():] if marked else line)
+                if line and (marked or not items):
+                    items.append(line)
+                elif line:
+                    items[-1] += " " + line  # an item's second line (a <br> inside it)
+            out.extend(Block("body", t) for t in items)
+        elif tag == "table":
+            for line in lines:
+                cells = [normalize_space(c) for c in line.strip().strip("|").split("|")]
+                row = " | ".join(c for c in cells if c and not set(c) <= {"-"})
+                if row:
+                    out.append(Block("body", row))
         else:
-            pieces[-1].append("".join(child.itertext()))
-        pieces[-1].append(child.tail or "")
-    return [normalize_space("".join(p)) for p in pieces]
+            kind = "heading" if tag == "head" else "quote" if tag == "quote" else "body"
+            for text in _merge_single_breaks([normalize_space(line) for line in lines]):
+                out.append(Block(kind, text))
+    return out
 
 
 # --- cheap estimate --------------------------------------------------------
