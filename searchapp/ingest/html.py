@@ -1,23 +1,26 @@
 """Main-article extraction from HTML pages.
 
-Two extractors are combined, chosen by measurement on the extraction
-benchmark (see ``benchmarks/bench_extraction.py``):
+The page is parsed once with lxml; where two texts meet at a tag with no space
+and a lower-case letter or digit runs into a capital, a space is put in the
+tree (:func:`separate_glued_texts`), so no extractor glues them into one word.
 
-1. trafilatura (``bare_extraction`` in fast, precision-favouring mode) is the
-   primary extractor: it removes navigation, share bars, comments, related
-   lists and the like very well, and it returns the document's metadata in
-   the same pass.  Its XPath selectors are answered by the faster, equal
-   stand-ins of :mod:`searchapp.ingest._trafilatura`.
-2. A beautifulsoup4 pass finds the densest block of article text with general
-   rules (text length, link density, boilerplate class names).  It runs only
-   when a cheap lxml estimate says that trafilatura may have kept too little
-   (truncated articles, pages without ``<p>`` tags), and its result replaces
-   trafilatura's when it holds clearly more article text.
+1. trafilatura (``bare_extraction`` in its precision mode, with its own
+   comparison against its fallback extractors) finds the article and the page's
+   metadata in one pass; its XPath selectors are answered by the faster, equal
+   stand-ins of :mod:`searchapp.ingest._trafilatura`, and its article is
+   rendered by its own text serializer (:func:`_blocks_from_xml`).
+2. On pages where that article holds less than the page's visible text, a
+   second opinion (trafilatura's fast recall mode) and a third (a
+   beautifulsoup4 pass over the densest block of text: text length, link
+   density, boilerplate class names) are computed, and the one the others
+   agree with is kept (:func:`searchapp.ingest.article_rules.agree`).
 
 Both return an ordered list of :class:`Block` (headings kept with their own
-kind), which :mod:`searchapp.paragraphs` turns into paragraphs.  Which of them
-is kept, how it is cleaned, and the fallback to trafilatura's recall mode when
-the result is short are the rules of :mod:`searchapp.ingest.article_rules`.
+kind), which :mod:`searchapp.ingest.pipeline` turns into paragraphs.  Which
+candidate is kept, how it is cleaned, and the fallback to trafilatura's recall
+mode when the result is short are the rules of
+:mod:`searchapp.ingest.article_rules`, chosen by cross-validation over pages of
+2019 and 2025 (``benchmarks/bench_extraction_cv.py``).
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from trafilatura.xml import xmltotxt
 from searchapp.ingest import _trafilatura as trafilatura_fast
 from searchapp.ingest.article_rules import (
     DEFAULT_RULES,
+    PRIMARY_MODES,
     Block,
     Candidates,
     Rules,
@@ -50,14 +54,21 @@ from searchapp.ingest.metadata import author_names
 from searchapp.ingest.text import has_cjk, normalize_space, text_size
 
 _TRAF_OPTIONS = dict(
-    fast=True,
-    favor_precision=True,
     include_comments=False,
     include_tables=True,
     include_images=False,
     include_links=False,
     deduplicate=False,
 )
+#: trafilatura's options for each of :data:`~searchapp.ingest.article_rules.PRIMARY_MODES`
+TRAFILATURA_MODES = {
+    "precision": {"favor_precision": True},
+    "balanced": {},
+    "fast+precision": {"fast": True, "favor_precision": True},
+    "fast": {"fast": True},
+}
+assert set(TRAFILATURA_MODES) == set(PRIMARY_MODES)
+_SECOND = {"fast": True, "favor_recall": True}  # the second opinion (article_rules.agree)
 
 
 @dataclass
@@ -93,7 +104,7 @@ def extract_article(html: str, url: str | None = None, with_metadata: bool = Tru
     if tree is None:
         return HtmlArticle(blocks=clean_blocks(_bs4_blocks(html), rules), extractor="bs4")
     tags = _page_metadata(tree) if with_metadata else None
-    article, found = _gather(html, tree, url, with_metadata, date_search)
+    article, found = _gather(html, tree, url, with_metadata, date_search, rules)
     article.blocks, article.extractor = choose(found, rules)
     got = sum(len(b.text) for b in article.blocks)
     if got < 200:
@@ -107,21 +118,28 @@ def extract_article(html: str, url: str | None = None, with_metadata: bool = Tru
     return article
 
 
-def article_candidates(html: str) -> Candidates | None:
+def article_candidates(html: str, rules: Rules = DEFAULT_RULES) -> Candidates | None:
     """What :func:`extract_article` chooses from (for the benchmarks), or None."""
     trafilatura_fast.install()
     tree = _parse(html) if html and html.strip() else None
-    return None if tree is None else _gather(html, tree, None, False)[1]
+    return None if tree is None else _gather(html, tree, None, False, rules=rules)[1]
 
 
 def _gather(html: str, tree, url: str | None, with_metadata: bool,
-            date_search: bool = True) -> tuple[HtmlArticle, Candidates]:
-    """trafilatura's article (uncleaned, with metadata) and the candidates beside it."""
+            date_search: bool = True, rules: Rules = DEFAULT_RULES
+            ) -> tuple[HtmlArticle, Candidates]:
+    """trafilatura's article in ``rules.primary`` mode (uncleaned, with metadata) and
+    the candidates beside it."""
     estimate = _visible_text_estimate(tree)
     _drop_inert(tree)
-    article = _trafilatura_article(tree, url, with_metadata, date_search)  # prunes ``tree``
-    return article, Candidates(article.blocks, estimate, lambda: _densest_region(html),
-                               _bs4_blocks, lambda: _trafilatura_recall(html))
+    article = _trafilatura_article(tree, url, with_metadata, date_search,
+                                   TRAFILATURA_MODES[rules.primary])  # prunes ``tree``
+    # the other candidates, when a rule asks for them, each on a fresh parse
+    return article, Candidates(
+        {rules.primary: article.blocks}, estimate, lambda: _densest_region(html), _bs4_blocks,
+        recall=lambda: _trafilatura_blocks(_parse(html), favor_recall=True),
+        second=lambda: _trafilatura_blocks(_parse(html), **_SECOND),
+        extract=lambda mode: _trafilatura_blocks(_parse(html), **TRAFILATURA_MODES[mode]))
 
 
 # trafilatura's parser settings, but with lxml's C-level element class lookup:
@@ -218,12 +236,12 @@ def article_text(html: str) -> str:
 
 
 def _trafilatura_article(tree, url: str | None, with_metadata: bool,
-                         date_search: bool = True) -> HtmlArticle:
+                         date_search: bool = True, mode: dict | None = None) -> HtmlArticle:
     dates = None if date_search else set_date_params(extensive=False)
     try:
         doc = trafilatura.bare_extraction(
             tree, url=url, with_metadata=with_metadata, date_extraction_params=dates,
-            **_TRAF_OPTIONS
+            **_TRAF_OPTIONS, **(mode or {})
         )
     except Exception:  # trafilatura raises assorted errors on hostile markup
         doc = None
@@ -244,14 +262,13 @@ def _trafilatura_article(tree, url: str | None, with_metadata: bool,
     )
 
 
-def _trafilatura_recall(html: str) -> list[Block]:
-    """trafilatura's recall-favouring mode with its fallbacks, on a fresh parse."""
-    tree = _parse(html)
+def _trafilatura_blocks(tree, **mode) -> list[Block]:
+    """trafilatura's article blocks (no metadata) from a parsed page in ``mode``."""
+    if tree is None:
+        return []
+    _drop_inert(tree)
     try:
-        doc = trafilatura.bare_extraction(tree if tree is not None else html, favor_recall=True,
-                                          with_metadata=False, include_comments=False,
-                                          include_tables=True, include_images=False,
-                                          include_links=False, deduplicate=False)
+        doc = trafilatura.bare_extraction(tree, with_metadata=False, **_TRAF_OPTIONS, **mode)
     except Exception:  # as in _trafilatura_article
         doc = None
     return [] if doc is None or doc.body is None else _blocks_from_xml(doc.body)
