@@ -35,8 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from searchapp.ingest import _trafilatura as trafilatura_fast  # noqa: E402
-from searchapp.ingest.html import extract_article  # noqa: E402
+from searchapp.ingest.html import _trafilatura as trafilatura_fast  # noqa: E402
+from searchapp.ingest.html.extract import extract_article  # noqa: E402
 from searchapp.ingest.read import decode_bytes  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "bench"

@@ -4,7 +4,7 @@ The pages of ``../shared/bench/extraction`` (88 news pages of 2019) and
 ``../shared/bench/extraction-modern`` (300 article pages of 2025) are split into
 K folds *by site* (the url's registered domain: no site is in a training and a
 test fold at once), each era spread over the folds.  For each fold the
-:class:`~searchapp.ingest.article_rules.Rules` are chosen from a grid on the
+:class:`~searchapp.ingest.html.rules.Rules` are chosen from a grid on the
 other folds, by the smaller of the two eras' gains over trafilatura's own output
 (``TRAFILATURA_ONLY``): a rule set is chosen only if it beats trafilatura on the
 training pages of *both* eras, otherwise trafilatura's output stands.  The
@@ -41,8 +41,9 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from searchapp.ingest import _trafilatura as trafilatura_fast  # noqa: E402
-from searchapp.ingest.article_rules import (  # noqa: E402
+from searchapp.ingest.html import _trafilatura as trafilatura_fast  # noqa: E402
+from searchapp.ingest.html.extract import article_candidates, extract_article  # noqa: E402
+from searchapp.ingest.html.rules import (  # noqa: E402
     DEFAULT_RULES,
     PRIMARY_MODES,
     TRAFILATURA_ONLY,
@@ -51,7 +52,6 @@ from searchapp.ingest.article_rules import (  # noqa: E402
     Rules,
     choose,
 )
-from searchapp.ingest.html import article_candidates, extract_article  # noqa: E402
 from searchapp.ingest.read import decode_bytes  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "bench"

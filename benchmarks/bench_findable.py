@@ -90,7 +90,7 @@ def measure(bench: Path, workdir: Path) -> dict:
 
 def _extracted(path: Path) -> str:
     """The article text the app's extractor found in a page (before any cleaning)."""
-    from searchapp.ingest.html import extract_article
+    from searchapp.ingest.html.extract import extract_article
     from searchapp.ingest.read import read_source
 
     return extract_article(read_source(path).text, with_metadata=False).text

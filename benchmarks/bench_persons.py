@@ -36,7 +36,7 @@ from searchapp.ingest.persons.recognize import Recognizer  # noqa: E402
 from searchapp.ingest.pipeline import load_document  # noqa: E402
 
 CORPUS = ROOT / "corpus"
-BENCH = ROOT.parent / "shared" / "bench" / "extraction"
+SHARED = ROOT.parent / "shared" / "bench"
 GOLD = ROOT / "benchmarks" / "persons_gold.json"
 
 
@@ -87,20 +87,72 @@ def seeds(recognizer: Recognizer) -> dict:
     return out
 
 
-def pages(recognizer: Recognizer) -> dict:
+def gold_documents(gold: dict) -> dict[str, list[DocText]]:
+    """Each annotated page as a document (its title, then its article text, one
+    paragraph per blank-line block), by set."""
+    truth = {s: json.loads((SHARED / s / "ground-truth.json").read_text(encoding="utf-8"))
+             for s in {p["set"] for p in gold.values()}}
+    out: dict[str, list[DocText]] = {}
+    for key, page in gold.items():
+        row = truth[page["set"]][key]
+        paras = [("title", row["title"])] if row.get("title") else []
+        paras += [("body", p.strip()) for p in re.split(r"\n\s*\n", row["articleBody"])
+                  if p.strip()]
+        out.setdefault(page["set"], []).append(DocText(key, tuple(
+            (f"{key[:16]}-{i}", kind, text) for i, (kind, text) in enumerate(paras))))
+    return out
+
+
+def recognize_cached(recognizer: Recognizer, items: list[tuple[str, str]],
+                     cache: Path | None) -> dict:
+    """Raw mentions, kept in ``cache`` (by paragraph id and text) between runs."""
+    from searchapp.ingest.persons.recognize import RawMention
+
+    stored = json.loads(cache.read_text("utf-8")) if cache and cache.exists() else {}
+    stamp = recognizer.fingerprint
+    key = {pid: f"{stamp}|{pid}|{hash_text(t)}" for pid, t in items}
+    todo = [(pid, t) for pid, t in items if key[pid] not in stored]
+    for pid, ms in recognizer.recognize(todo).items():
+        stored[key[pid]] = [m.to_json() for m in ms]
+    if cache and todo:
+        cache.write_text(json.dumps(stored), "utf-8")
+    return {pid: [RawMention.from_json(r) for r in stored[key[pid]]] for pid, _ in items}
+
+
+def hash_text(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha1(text.encode()).hexdigest()[:16]
+
+
+def pages(recognizer: Recognizer, cache: Path | None = None) -> dict:
+    """Every annotated set found as one collection; figures per set and fold."""
+    from benchmarks.score_persons import Page, score
+
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["pages"]
-    truth_text = json.loads((BENCH / "ground-truth.json").read_text(encoding="utf-8"))
-    docs = []
-    for key in gold:
-        body = truth_text[key]["articleBody"]
-        paras = [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
-        docs.append(DocText(key, tuple((f"{key[:12]}-{i}", "body", t)
-                                       for i, t in enumerate(paras))))
-    raw = recognizer.recognize((pid, t) for d in docs for pid, _, t in d.paragraphs)
-    found = find_persons(docs, raw, None)
-    pred = {d.doc_id: {n for pid, _, _ in d.paragraphs for n in found.paragraph_persons(pid)}
-            for d in docs}
-    return score(pred, {k: set(v["persons"]) for k, v in gold.items()})
+    out = {}
+    for name, docs in sorted(gold_documents(gold).items()):
+        items = [(pid, t) for d in docs for pid, _, t in d.paragraphs]
+        raw = recognize_cached(recognizer, items, cache)
+        found = find_persons(docs, raw, None)
+        counts = found.paragraph_counts()
+        scored = []
+        for d in docs:
+            text = {pid: t for pid, _, t in d.paragraphs}
+            persons: dict[str, set[str]] = {}
+            places: set[str] = set()
+            for pid, _, _ in d.paragraphs:
+                for m in found.mentions.get(pid, ()):
+                    if m.kind == "person":
+                        persons.setdefault(m.name, set()).add(text[pid][m.start:m.end])
+                    else:
+                        places.add(m.name)
+            scored.append((gold[d.doc_id]["fold"], Page(d.doc_id, gold[d.doc_id], persons,
+                                                        places)))
+        out[name] = score((p for _, p in scored), counts)
+        for fold in sorted({f for f, _ in scored}):
+            out[f"{name}/{fold}"] = score((p for f, p in scored if f == fold), counts)
+    return out
 
 
 def speed(recognizer: Recognizer, n: int) -> dict:
@@ -154,7 +206,14 @@ def speed(recognizer: Recognizer, n: int) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--paragraphs", type=int, default=3000)
+    ap.add_argument("--paragraphs", type=int, default=3000,
+                    help="paragraphs for the speed part (0: skip it)")
+    ap.add_argument("--show", default="tuning",
+                    help="list the errors of these folds (comma-separated: tuning,held-out)")
+    ap.add_argument("--folds", default="",
+                    help="report only these folds (comma-separated; default: every set and fold)")
+    ap.add_argument("--cache", type=Path, help="keep the model's raw mentions in this file")
+    ap.add_argument("--pages-only", action="store_true", help="only the annotated pages")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     t0 = time.perf_counter()
@@ -162,30 +221,53 @@ def main() -> None:
     if not recognizer.available:
         sys.exit(recognizer.reason)
     load_s = time.perf_counter() - t0
-    result = {"model": recognizer.fingerprint, "load_s": round(load_s, 2),
-              "seeds": seeds(recognizer), "pages": pages(recognizer),
-              "speed": speed(recognizer, args.paragraphs),
-              "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+    result = {"model": recognizer.fingerprint, "load_s": round(load_s, 2)}
+    if not args.pages_only:
+        result["seeds"] = seeds(recognizer)
+    result["pages"] = pages(recognizer, args.cache)
+    if args.paragraphs and not args.pages_only:
+        result["speed"] = speed(recognizer, args.paragraphs)
+    result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     if args.json:
         print(json.dumps(result, indent=1, ensure_ascii=False))
         return
     print(f"model {result['model']} loaded in {result['load_s']} s")
-    for name in ("seeds", "pages"):
-        r = result[name]
-        print(f"{name}: P {r['precision']} R {r['recall']} (tp {r['tp']} fp {r['fp']} fn {r['fn']})")
-        print(f"  false positives: {r['false_positives']}")
-        print(f"  missed: {r['missed']}")
-    s = result["speed"]
-    print(f"speed on {s['paragraphs']} paragraphs ({s['words_per_paragraph']} words each), "
-          f"paragraphs/s wall (per CPU-second): spaCy nlp.pipe "
-          f"{s['spacy_nlp_pipe_paragraphs_per_s']} ({s['spacy_nlp_pipe_paragraphs_per_cpu_s']}); "
-          f"recognize {s['recognize_paragraphs_per_s']} ({s['recognize_paragraphs_per_cpu_s']}); "
-          f"find_persons {s['find_persons_paragraphs_per_s']} "
-          f"({s['find_persons_paragraphs_per_cpu_s']}); end to end "
-          f"{s['end_to_end_paragraphs_per_s']} ({s['end_to_end_paragraphs_per_cpu_s']}); "
-          f"load average {s['load_average_1min']}; spaCy with tok2vec + ner "
-          f"{s['spacy_tok2vec_ner_paragraphs_per_s']} "
-          f"({s['spacy_tok2vec_ner_paragraphs_per_cpu_s']})")
+    if "seeds" in result:
+        r = result["seeds"]
+        print(f"seeds: P {r['precision']} R {r['recall']} (tp {r['tp']} fp {r['fp']} fn {r['fn']})"
+              f"\n  false positives: {r['false_positives']}\n  missed: {r['missed']}")
+    show = set(args.show.split(","))
+    folds = set(filter(None, args.folds.split(",")))
+    for name, r in result["pages"].items():
+        if folds and ("/" not in name or name.split("/")[1] not in folds):
+            continue
+        print(f"{name} ({r['pages']} pages): persons P {r['precision']} R {r['recall']} "
+              f"(tp {r['tp']} fp {r['fp']} fn {r['fn']}); wrong merges {len(r['wrong_merges'])}, "
+              f"splits {len(r['splits'])} ({len(r['splits_on_a_page'])} on a page); "
+              f"bare family names {r['bare_family']['found']}/{r['bare_family']['of']}; "
+              f"top {r['top100']['persons']} P {r['top100']['precision']}; places P "
+              f"{r['places']['precision']} R {r['places']['recall']}")
+        if "/" in name and name.split("/")[1] in show:
+            for field in ("false_positives", "missed", "wrong_merges", "splits"):
+                print(f"  {field}: {r[field]}")
+            print(f"  bare family missed: {r['bare_family']['missed']}")
+            print(f"  top not persons: {r['top100']['not_persons']}")
+            print(f"  place false positives: {r['places']['false_positives']}")
+            print(f"  places missed: {r['places']['missed']}")
+    if "speed" in result:
+        s = result["speed"]
+        print(f"speed on {s['paragraphs']} paragraphs ({s['words_per_paragraph']} words each), "
+              f"paragraphs/s wall (per CPU-second): spaCy nlp.pipe "
+              f"{s['spacy_nlp_pipe_paragraphs_per_s']} "
+              f"({s['spacy_nlp_pipe_paragraphs_per_cpu_s']}); "
+              f"recognize {s['recognize_paragraphs_per_s']} "
+              f"({s['recognize_paragraphs_per_cpu_s']}); "
+              f"find_persons {s['find_persons_paragraphs_per_s']} "
+              f"({s['find_persons_paragraphs_per_cpu_s']}); end to end "
+              f"{s['end_to_end_paragraphs_per_s']} ({s['end_to_end_paragraphs_per_cpu_s']}); "
+              f"load average {s['load_average_1min']}; spaCy with tok2vec + ner "
+              f"{s['spacy_tok2vec_ner_paragraphs_per_s']} "
+              f"({s['spacy_tok2vec_ner_paragraphs_per_cpu_s']})")
     print(f"peak RSS {result['peak_rss_mb']} MB")
 
 

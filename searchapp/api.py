@@ -98,6 +98,22 @@ def persons_table(engine) -> list[dict]:
     return person_rows(engine.registry, paragraphs, documents, getattr(engine, "found", None))
 
 
+def spelling_notes(row: dict) -> list[str]:
+    """A persons-table row's other spellings, each with why it is this person (from its
+    evidence: "Pat Carlineo: nickname (same article)"), else its plain aliases -- what
+    the CLI prints and the app shows beside a person."""
+    ev = row.get("evidence") or {}
+    notes: dict[str, None] = {}
+    for sp in ev.get("spellings", ()):
+        if sp["why"] in ("name", "short name (same article)"):
+            continue  # obvious: the name itself, or its family name beside it
+        notes[f"{sp['text']}: {sp['why']}" + (f" ({sp['documents']} docs)"
+                                             if sp["documents"] > 1 else "")] = None
+    if not ev:
+        return list(row.get("aliases", ()))
+    return list(notes)
+
+
 def update_persons(settings: Settings, progress=None):
     """The persons stage over the up-to-date index (see
     :func:`searchapp.index.persons_stage.run_persons_stage`): recognizes new
@@ -143,17 +159,26 @@ def curate_person(settings: Settings, op: str, name: str, value: str = ""):
     return resolve_persons(settings)
 
 
-def viewer_document(engine, doc_id: str, focus: int | None, terms, persons,
-                    query: str = "") -> DocumentData | None:
-    """A document for the viewer, with what ``query`` highlights in each paragraph
-    (``terms`` are not needed: the query is highlighted as the results list does)."""
+def viewer_document(engine, doc_id: str, focus: int | None, persons,
+                    query: str = "", compare_to: str | None = None) -> DocumentData | None:
+    """A document for the viewer, with what ``query`` and ``persons`` highlight in
+    each paragraph (as the results list highlights them), the other versions of its
+    story, and with ``compare_to`` (one of them) the words of this one that the other
+    lacks."""
     paragraphs = engine.document(doc_id)
     if not paragraphs:
         return None
     marks = engine.document_marks(paragraphs, query, persons)
     meta = {key: next((p.get(key) for p in paragraphs if p.get(key)), None)
-            for key in ("title", "source", "date", "url", "authors", "path", "year")}
-    return DocumentData(doc_id, paragraphs, marks, focus, query, meta=meta)
+            for key in ("title", "source", "date", "url", "authors", "path", "year",
+                        "folder")}
+    versions = engine.versions(doc_id)
+    data = DocumentData(doc_id, paragraphs, marks, focus, query, meta=meta, versions=versions)
+    if compare_to:
+        data.compared_with = next((v for v in versions if v["doc_id"] == compare_to),
+                                  {"doc_id": compare_to})
+        data.differences = engine.differences(doc_id, compare_to)
+    return data
 
 
 def folder_rows(settings: Settings) -> list[dict]:

@@ -9,7 +9,7 @@ def launch(argv: list[str] | None = None) -> int:
     """Open the desktop app on the configured corpus; returns the exit code."""
     argv = argv if argv is not None else sys.argv
     if "--self-test" in argv[1:]:
-        from searchapp.selftest import run_self_test
+        from searchapp.cli.selftest import run_self_test
 
         return run_self_test(gui=True)
     from searchapp.gui.qt_platform import platform_problem

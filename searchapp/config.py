@@ -8,7 +8,7 @@ the environment at import time.
 setting             environment variable         default
 ==================  ===========================  =================================
 folders searched    ``SEARCHAPP_CORPUS`` (one    the list in the data folder's
-                    folder, for this run only)   ``folders.json`` (:mod:`searchapp.folders`);
+                    folder, for this run only)   ``folders.json`` (:mod:`searchapp.folders.folder_list`);
                                                  before any change, the bundled sample
 index folder        ``SEARCHAPP_INDEX``          the data folder's ``index``; for a one-off
                                                  folder ``indexes/<name>-<hash>``
@@ -30,8 +30,8 @@ from pathlib import Path
 
 import platformdirs
 
-from searchapp.folders import Folder, load_folders
-from searchapp.folders import one_off as one_off_folder
+from searchapp.folders.folder_list import Folder, load_folders
+from searchapp.folders.folder_list import one_off as one_off_folder
 
 APP_NAME = "searchapp"
 
@@ -46,6 +46,20 @@ def _bundled(name: str, in_checkout: str) -> Path:
 def bundled_corpus() -> Path:
     """The seed corpus shipped with the package (or the repository's ``corpus/``)."""
     return _bundled("corpus", "corpus")
+
+
+#: Curation files, read from the data folder, then from each searched folder (a folder's
+#: own override the data folder's): the catalog of sources, the persons and the places.
+CATALOG_FILE = "catalog.toml"
+PERSONS_REGISTRY = "persons.toml"
+PLACES_REGISTRY = "places.toml"
+#: The curation files that decide what is indexed (the manifest keeps their fingerprint).
+INDEXED_CURATION = (CATALOG_FILE, PERSONS_REGISTRY, PLACES_REGISTRY)
+#: The user's curation of persons (merge, rename, hide, split, role), in the data folder.
+CURATION_FILE = "curation.toml"
+
+#: The app's reverse-DNS id: its .desktop entry, icons and AppStream metainfo are named by it.
+APP_ID = "io.github.searchapp.SearchApp"
 
 
 def desktop_files() -> Path:
@@ -91,12 +105,6 @@ class Settings:
         then ``folder`` (or every folder, for what searches all of them)."""
         own = (folder,) if folder is not None else self.folders
         return (self.data_dir, *(f.path for f in own))
-
-    @property
-    def curation_files(self) -> tuple[Path, ...]:
-        """Every curation file that decides what is indexed (for the fingerprint)."""
-        return tuple(d / n for d in self.curation_dirs()
-                     for n in ("catalog.toml", "persons.toml", "places.toml"))
 
     @property
     def bookmarks_db(self) -> Path:

@@ -17,29 +17,53 @@ from dataclasses import asdict, dataclass, field
 
 @dataclass(frozen=True)
 class Facet:
-    """One facet group: how it is named everywhere it appears."""
+    """One facet group: how it is named, typed, filtered and explained everywhere."""
 
     name: str  # the facet's key: facet counts, exclusions, query field (person:)
     title: str  # shown in the app and the CLI ("Person")
     field: str  # the index field holding its exact values
     request: str  # the SearchRequest attribute that filters by it ("persons")
     flag: str  # the CLI's filter flag ("--person")
+    help: str  # the CLI flag's help
+    value: type = str  # the type of its values in a request (years: int)
+    #: the SearchRequest attribute saying how several chosen values combine ("all" or
+    #: "any"); None: always any of them
+    mode: str | None = None
+    #: how a chosen value finds the stored values: "exact"; "loose" (in any case, else
+    #: the values holding its words in a row); "place" (a spelling the registry knows,
+    #: else loose); "person" (the engine resolves any spelling first)
+    match: str = "exact"
+    unknown: bool = False  # paragraphs without a value count as UNKNOWN
+
+    @property
+    def metavar(self) -> str:
+        """The placeholder of the CLI flag's value."""
+        return "YYYY" if self.value is int else "NAME"
 
 
 FACETS: tuple[Facet, ...] = (
-    Facet("person", "Person", "person", "persons", "--person"),
-    Facet("place", "Place", "place", "places", "--place"),
-    Facet("source", "Source", "f_source", "sources", "--source"),
-    Facet("author", "Author", "f_author", "authors", "--author"),
-    Facet("year", "Year", "f_year", "years", "--year"),
-    Facet("folder", "Folder", "f_folder", "folders", "--folder"),
+    Facet("person", "Person", "person", "persons", "--person",
+          "only paragraphs naming this person (any spelling); repeat: all of them",
+          mode="person_mode", match="person"),
+    Facet("place", "Place", "place", "places", "--place",
+          "only paragraphs naming this place; repeat: all of them",
+          mode="place_mode", match="place"),
+    Facet("source", "Source", "f_source", "sources", "--source",
+          "only this source; repeat: any of them", match="loose", unknown=True),
+    Facet("author", "Author", "f_author", "authors", "--author",
+          "only this author; repeat: any of them", match="loose", unknown=True),
+    Facet("year", "Year", "f_year", "years", "--year",
+          "only this year; repeat: any of them", value=int),
+    Facet("folder", "Folder", "f_folder", "folders", "--folder",
+          "only files of this searched folder (its name in 'searchapp folders'); "
+          "repeat: any of them"),
 )
 FACET_NAMES: tuple[str, ...] = tuple(f.name for f in FACETS)
 FACET_BY_NAME: dict[str, Facet] = {f.name: f for f in FACETS}
 
 #: The facet value of paragraphs that have none (no source, no author named).
 UNKNOWN = "(unknown)"
-UNKNOWN_FACETS = ("source", "author")
+UNKNOWN_FACETS = tuple(f.name for f in FACETS if f.unknown)
 
 #: Result orders, in the order menus list them.
 SORTS: tuple[str, ...] = ("relevance", "newest", "oldest")
@@ -51,6 +75,7 @@ class SearchRequest:
     """A query plus filters.  Filter values are facet values (canonical names)."""
 
     query: str = ""
+    # one list per facet group (FACETS' ``request``; tests/test_facet_table.py checks)
     persons: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
@@ -60,26 +85,32 @@ class SearchRequest:
     date_from: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
     date_to: str | None = None
     exclude: dict[str, list[str]] = field(default_factory=dict)  # facet -> values to leave out
-    person_mode: str = "all"  # "all": paragraphs naming every person; "any": at least one
+    # FACETS' ``mode``: "all": paragraphs naming every person; "any": at least one
+    person_mode: str = "all"
     place_mode: str = "all"
     sort: str = "relevance"
     page: int = 1
     page_size: int = 20
     facet_limit: int = 100  # values per facet group (most frequent first)
+    # every copy of a story as a hit of its own (default: one hit per group of copies)
+    all_copies: bool = False
 
     def to_json(self) -> dict:
         return asdict(self)
 
     def filters(self) -> dict:
         """The filters that are set (for history and saved searches)."""
-        out = {k: v for k, v in self.to_json().items()
-               if k in ("persons", "places", "sources", "authors", "years", "folders", "date_from",
-                        "date_to", "exclude") and v}
-        if len(self.persons) > 1:
-            out["person_mode"] = self.person_mode
-        if len(self.places) > 1:
-            out["place_mode"] = self.place_mode
+        keys = {f.request for f in FACETS} | {"date_from", "date_to", "exclude"}
+        out = {k: v for k, v in self.to_json().items() if k in keys and v}
+        for f in FACETS:
+            if f.mode and len(getattr(self, f.request)) > 1:
+                out[f.mode] = getattr(self, f.mode)
         return out
+
+    def all_of(self, facet: Facet) -> bool:
+        """Several values of ``facet`` are chosen and every one must hold."""
+        return bool(facet.mode) and getattr(self, facet.mode) == "all" \
+            and len(getattr(self, facet.request)) > 1
 
     @classmethod
     def from_json(cls, data: dict) -> SearchRequest:
@@ -112,6 +143,9 @@ class Hit:
     marks: list[tuple[int, int]] = field(default_factory=list)  # spans of text to highlight
     page: int | None = None  # the page the paragraph starts on (PDF), else None
     folder: str = ""  # the name of the searched folder the file is in
+    # the other matched paragraphs that are copies of this one (other outlets' versions
+    # of the story): {"doc_id", "para", "path", "source", "date"}, the earliest first
+    copies: list[dict] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -136,10 +170,22 @@ class SearchResult:
     # facet -> how many values it has in these results (``facets`` lists at most
     # ``facet_limit`` of them)
     facet_sizes: dict[str, int] = field(default_factory=dict)
+    # paragraphs matched: ``total`` counts hits, one per group of copies unless the
+    # request asked for every copy; facets and the timeline count paragraphs
+    paragraphs: int = 0
+
+    def count_text(self) -> str:
+        """"12 passages, 31 paragraphs" when copies were folded, else "31 paragraphs"."""
+        n = self.paragraphs or self.total
+        text = f"{n:,} paragraph{'s' if n != 1 else ''}"
+        if self.total != n:
+            text = f"{self.total:,} passage{'s' if self.total != 1 else ''}, {text}"
+        return text
 
     def to_json(self) -> dict:
         return {
-            "query": self.query, "total": self.total, "page": self.page,
+            "query": self.query, "total": self.total, "paragraphs": self.paragraphs or
+            self.total, "page": self.page,
             "page_size": self.page_size, "hits": [h.to_json() for h in self.hits],
             "facets": self.facets, "facet_sizes": self.facet_sizes,
             "suggestion": self.suggestion, "notices": self.notices,
@@ -158,6 +204,12 @@ class DocumentData:
     query: str = ""
     snapshot: bool = False  # a bookmark's saved text: the paragraph is gone from the index
     meta: dict = field(default_factory=dict)
+    # the other versions of this story (other outlets' copies), the earliest first:
+    # {"doc_id", "title", "source", "date", "year", "path", "shared"}
+    versions: list[dict] = field(default_factory=list)
+    # compared with another version: para -> spans of the words that version lacks
+    differences: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    compared_with: dict | None = None  # that version (one of ``versions``)
 
     @property
     def title(self) -> str:
@@ -192,6 +244,7 @@ class IndexReport:
     checked: bool = False  # nothing had changed: the standing state, nothing was written
     persons: str = ""  # what the persons stage did after the update, if it ran (one line)
     persons_changed: bool = False  # the stage wrote new persons (the engine must re-read)
+    copies: str = ""  # what the copies stage did after the commit (one line)
 
     @property
     def changed(self) -> bool:
@@ -212,6 +265,7 @@ class IndexReport:
             "paragraphs": self.paragraphs, "total_paragraphs": self.total_paragraphs,
             "total_files": self.total_files, "seconds": round(self.seconds, 3),
             "rebuilt": self.rebuilt, "recovered": self.recovered, "upgraded": self.upgraded,
+            "copies": self.copies,
         }
 
 

@@ -68,9 +68,27 @@ def extract_json(*files: Path | str, cwd: Path | None = None) -> list[dict]:
     return [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
+def seed_settings(tmp_path_factory):
+    """Settings over a copy of the seed corpus and its index (``corpus``, ``index`` and
+    ``data`` side by side), built once per test session: read it, or open ``seed_engine``."""
+    import shutil
+
+    from searchapp.config import Settings
+    from searchapp.index.update import update_index
+
+    root = tmp_path_factory.mktemp("seeds")
+    shutil.copytree(CORPUS, root / "corpus")
+    s = Settings(corpus=root / "corpus", index=root / "index", data_dir=root / "data")
+    report = update_index(s)
+    assert report.added == 5 and not report.failed
+    return s
+
+
+@pytest.fixture(scope="session")
 def built_index(tmp_path_factory):
-    """An index of the seed corpus, built once per test module."""
+    """An index of the seed corpus in place, built once per session: ``settings`` copies it
+    for a test that changes it."""
     from searchapp.config import Settings
     from searchapp.index.update import update_index
 
@@ -78,6 +96,15 @@ def built_index(tmp_path_factory):
     s = Settings(corpus=CORPUS, index=root / "index", data_dir=root / "data")
     update_index(s)
     return s.index
+
+
+@pytest.fixture(scope="session")
+def seed_engine(seed_settings):
+    """A search engine over the session's seed index (searches only)."""
+    from searchapp.search.engine import SearchEngine
+
+    with SearchEngine.open(seed_settings) as eng:
+        yield eng
 
 
 @pytest.fixture

@@ -58,7 +58,8 @@ def make_pdf(path: Path, paragraphs: list[str] | None = None, *, title: str = TI
              columns: int = 2, pages_min: int = 2, info_title: str = "Microsoft Word - draft3.docx",
              byline: str | None = "By Jane Doe", dateline: str | None = "March 3, 2024",
              header: str | None = HEADER, page_numbers: bool = True,
-             column_lines: int = 11, encrypt: str | None = None) -> Path:
+             column_lines: int = 11, encrypt: str | None = None,
+             info_author: str | None = None) -> Path:
     """A report laid out in ``columns`` columns, with a spanning title block on
     page 1, a running header and "Page N of M" footers.  ``column_lines``
     lines fit in a column, so a paragraph can be made to cross a column or
@@ -94,6 +95,8 @@ def make_pdf(path: Path, paragraphs: list[str] | None = None, *, title: str = TI
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=(width, height), invariant=1)
     c.setTitle(info_title)
+    if info_author is not None:
+        c.setAuthor(info_author)
     c.setCreator("reportlab")
     for n, body in enumerate(pages, start=1):
         if header:
@@ -140,6 +143,64 @@ def make_long_pdf(path: Path, pages: int) -> Path:
         base = PARAGRAPHS[i % len(PARAGRAPHS)].replace("|", "")
         paras.append(f"Section {i}: {base}")
     return make_pdf(path, paras, pages_min=pages, column_lines=40)
+
+
+#: What :func:`make_layout_pdf` draws: ("column", x, width, paragraphs[, first-line
+#: indent]) flows paragraphs down a box from ``top``; ("text", x, text[, size]) one line;
+#: ("centre", text[, size]) one line centred on the page; ("gap", points) moves down.
+LayoutItem = tuple
+
+
+def make_layout_pdf(path: Path, pages: list[list[list[LayoutItem]]], *, size: float = 10.0,
+                    leading: float = 13.0, top: float = 720.0) -> Path:
+    """A PDF drawn line by line from ``pages``: each page a list of bands from the top
+    down, each band a list of items placed side by side from the band's top
+    (``LayoutItem``); the next band starts below the lowest line of this one.
+    Paragraphs in a column are wrapped to its width and separated by a blank
+    half line; a paragraph given as ``["a", "b"]`` is already broken into lines."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    width = 612.0
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(width, 792.0), invariant=1)
+    for page in pages:
+        y = top
+        for band in page:
+            lowest = y
+            for item in band:
+                kind = item[0]
+                if kind == "gap":
+                    lowest = min(lowest, y - item[1])
+                    continue
+                if kind in ("text", "centre"):
+                    text = item[2] if kind == "text" else item[1]
+                    fsize = (item[3] if kind == "text" else item[2]) if len(item) > (
+                        3 if kind == "text" else 2) else size
+                    x = item[1] if kind == "text" else (width - stringWidth(
+                        text, "Helvetica", fsize)) / 2
+                    c.setFont("Helvetica", fsize)
+                    c.drawString(x, y, text)
+                    lowest = min(lowest, y - leading * fsize / size)
+                    continue
+                _, x, col_w, paras, *rest = item
+                indent = rest[0] if rest else 0.0
+                c.setFont("Helvetica", size)
+                yy = y
+                for n, para in enumerate(paras):
+                    if n:
+                        yy -= leading * 0.5
+                    lines = para if isinstance(para, list) else \
+                        _wrap(para, col_w - indent, "Helvetica", size)
+                    for i, ln in enumerate(lines):
+                        c.drawString(x + (indent if i == 0 else 0), yy, ln)
+                        yy -= leading
+                lowest = min(lowest, yy)
+            y = lowest - leading * 0.5
+        c.showPage()
+    c.save()
+    path.write_bytes(buf.getvalue())
+    return path
 
 
 def make_scanned_pdf(path: Path, text_pages: int = 0, pages: int = 2) -> Path:
@@ -194,15 +255,16 @@ def make_stream_bomb_pdf(path: Path, megabytes: int = 200) -> Path:
 # --- office documents -----------------------------------------------------------------
 
 
-def make_docx(path: Path) -> Path:
+def make_docx(path: Path, *, title: str = "Alliance Costs in Review",
+              author: str = "Min-ji Park") -> Path:
     """A DOCX with a heading, paragraphs, a table between them and core properties."""
     import datetime
 
     import docx
 
     d = docx.Document()
-    d.core_properties.title = "Alliance Costs in Review"
-    d.core_properties.author = "Min-ji Park"
+    d.core_properties.title = title
+    d.core_properties.author = author
     d.core_properties.created = datetime.datetime(2023, 5, 17, 9, 30)
     d.add_heading("Alliance Costs in Review", level=1)
     d.add_paragraph("The cost-sharing agreement was renewed after long negotiations "
@@ -221,14 +283,15 @@ def make_docx(path: Path) -> Path:
     return path
 
 
-def make_odt(path: Path) -> Path:
+def make_odt(path: Path, *, title: str = "Fisheries Dispute Notes",
+             creator: str = "Hae-won Lee") -> Path:
     """An ODT made with odfpy: a heading, two paragraphs, a table and metadata."""
     from odf import dc, meta, table, text
     from odf.opendocument import OpenDocumentText
 
     doc = OpenDocumentText()
-    doc.meta.addElement(dc.Title(text="Fisheries Dispute Notes"))
-    doc.meta.addElement(dc.Creator(text="Hae-won Lee"))
+    doc.meta.addElement(dc.Title(text=title))
+    doc.meta.addElement(dc.Creator(text=creator))
     doc.meta.addElement(meta.CreationDate(text="2022-11-08T10:00:00"))
     doc.text.addElement(text.H(outlinelevel=1, text="Fisheries Dispute Notes"))
     doc.text.addElement(text.P(text="Fishing boats crossed the line again in October, "
@@ -284,14 +347,15 @@ _CHAPTERS = {  # file name -> (heading, paragraphs); the spine order is c3, c1, 
 }
 
 
-def make_epub(path: Path) -> Path:
+def make_epub(path: Path, *, title: str = "A Short History of the Armistice",
+              creator: str = "Soo-ah Kim") -> Path:
     """An EPUB 3 whose spine order (c3, c1, c2) is not the alphabetical one."""
-    opf = """<?xml version="1.0" encoding="utf-8"?>
+    opf = f"""<?xml version="1.0" encoding="utf-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">
  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
   <dc:identifier id="id">urn:uuid:1234</dc:identifier>
-  <dc:title>A Short History of the Armistice</dc:title>
-  <dc:creator>Soo-ah Kim</dc:creator>
+  <dc:title>{title}</dc:title>
+  <dc:creator>{creator}</dc:creator>
   <dc:date>2021-07-27</dc:date>
   <dc:language>en</dc:language>
  </metadata>

@@ -26,7 +26,11 @@ def engine(tmp_path_factory):
         "groups in the post-war years.\n\n"
         "A two track plan was also proposed, and the non-proliferation treaty held.\n\n"
         "Negotiators spoke of a twotrack process and of nonproliferation in general.\n\n"
-        "Only the word track appears here, beside two other words.\n", "utf-8")
+        "Only the word track appears here, beside two other words.\n\n"
+        "Exports reached an all-time high in March.\n\n"
+        "He was right all the time, the minister said.\n\n"
+        "Shares hit an all time low after the vote.\n\n"
+        "Staff of the Bank of America met the bank in Seoul.\n", "utf-8")
     s = Settings.resolve(corpus=root / "corpus", index=root / "index", data_dir=root / "data")
     update_index(s)
     with SearchEngine.open(s) as eng:
@@ -60,6 +64,26 @@ def test_two_track_finds_every_form_and_not_the_lone_parts(engine):
     assert any("two track plan" in t for t in found)
     assert any("twotrack process" in t for t in found)
     assert not any("Only the word track" in t for t in found)
+
+
+def test_a_hyphenated_word_never_skips_over_a_stop_word(engine):
+    """"all-time" is all followed by time, not "all the time": a stop word keeps its
+    place in the index, so the phrase of the parts does not reach over it."""
+    found = texts(engine, "all-time")
+    assert any("all-time high" in t for t in found)
+    assert any("all time low" in t for t in found)
+    assert not any("all the time" in t for t in found)
+    assert texts(engine, '"all time"') == found
+    assert [t for t in texts(engine, '"all the time"')] == \
+        ["He was right all the time, the minister said."]
+
+
+def test_a_phrase_with_a_stop_word_asks_for_it_in_its_place(engine):
+    hits = engine.search(SearchRequest(query='"Bank of America"', page_size=100)).hits
+    assert [h.text for h in hits] == ["Staff of the Bank of America met the bank in Seoul."]
+    assert [hits[0].text[s:e] for s, e in hits[0].marks] == ["Bank of America"]
+    assert texts(engine, '"bank America"') == []  # "of" stands between them
+    assert texts(engine, '"right all the time"~2') == texts(engine, '"all the time"')
 
 
 def test_a_leading_minus_is_still_not(engine):

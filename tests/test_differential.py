@@ -133,12 +133,15 @@ def read_paragraphs(searcher) -> list[Para]:
     return out
 
 
-def _chain(lists: list[list[int]], slop: int) -> bool:
-    """Some position of each word, in order, each 1..slop after the previous one
-    (every chain is followed, as Whoosh's SpanNear2 does)."""
+def _chain(lists: list[list[int]], slop: int, gaps=None) -> bool:
+    """Some position of each word, in order, each gap..gap+slop-1 after the previous
+    one (gap: 1, or more where the phrase has stop words between two words, which
+    keep their places in the index; every chain is followed, as Whoosh's SpanNear2
+    does)."""
     ends = set(lists[0])
-    for nxt in lists[1:]:
-        ends = {p for p in nxt if any(0 < p - e <= slop for e in ends)}
+    for k, nxt in enumerate(lists[1:]):
+        gap = gaps[k] if gaps else 1
+        ends = {p for p in nxt if any(gap <= p - e <= gap + slop - 1 for e in ends)}
         if not ends:
             return False
     return True
@@ -216,7 +219,9 @@ def _truth(q, p: Para, reader, forced) -> bool:
         words = [w for w in q.words if w is not None]
         if len(words) == 1:
             return words[0] in p.terms(q.fieldname)
-        return _chain([p.positions(q.fieldname, w) for w in words], q.slop)
+        offsets = getattr(q, "offsets", None) or range(len(words))
+        gaps = [b - a for a, b in zip(offsets, list(offsets)[1:], strict=False)]
+        return _chain([p.positions(q.fieldname, w) for w in words], q.slop, gaps)
     if isinstance(q, wq.FuzzyTerm):  # expanded per segment, as Whoosh and we do
         leaf = next(leaf for leaf, base in reader.leaf_readers()
                     if base <= p.docnum < base + leaf.doc_count_all())
@@ -702,7 +707,7 @@ def _whoosh_docs(t: Target, q) -> tuple[np.ndarray | None, str | None]:
     mask = np.zeros(t.engine._cols().n, dtype=bool)
     try:
         mask[list(t.searcher.docs_for_query(q))] = True
-    except Exception as exc:  # noqa: BLE001 - compared with ours below
+    except Exception as exc:  # compared with ours below
         return None, type(exc).__name__
     return mask, None
 
@@ -724,7 +729,7 @@ def compare(t: Target, text: str, via_engine: bool = False, every_text: bool = F
     theirs, their_error = _whoosh_docs(t, q)
     try:
         ours = query_mask(t.engine._searcher, cols, q) & cols.live
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         assert their_error == type(exc).__name__, (
             f"[{t.name}] our matcher raised {exc!r} where Whoosh "
             f"{'raised ' + their_error if their_error else 'answered'}\n  query: {text!r}\n"

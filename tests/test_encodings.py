@@ -6,6 +6,7 @@ Through the public functions: ``decode_bytes``, ``read_source``,
 
 from __future__ import annotations
 
+import json
 import random
 import subprocess
 import sys
@@ -179,6 +180,101 @@ def test_random_bytes_are_binary(seed, size, low):
         decode_bytes(_random_bytes(seed, size, low), html=True)
 
 
+def _code_points(rng: random.Random, count: int, low: int, high: int) -> str:
+    """Random code points from ``low``-``high`` (surrogates skipped)."""
+    out = []
+    while len(out) < count:
+        cp = rng.randint(low, high)
+        if not 0xD800 <= cp <= 0xDFFF:
+            out.append(chr(cp))
+    return "".join(out)
+
+
+# Random data that the bytes alone do not give away: valid UTF-8 or UTF-16, a
+# byte-order mark in front, bytes only in the ranges of a legacy CJK encoding.
+def _bytes_from(low: int, high: int) -> bytes:
+    """A translation table spreading random bytes over ``low``-``high``."""
+    return bytes(low + b * (high - low + 1) // 256 for b in range(256))
+
+
+_RANDOM_KINDS = {
+    "any": lambda rng, n: rng.randbytes(n),
+    "no-controls": lambda rng, n: rng.randbytes(n).translate(_bytes_from(32, 255)),
+    "high": lambda rng, n: rng.randbytes(n).translate(_bytes_from(128, 255)),
+    "utf-8 bom": lambda rng, n: b"\xef\xbb\xbf" + rng.randbytes(n),
+    "utf-16 bom": lambda rng, n: b"\xff\xfe" + rng.randbytes(n),
+    "utf-8 code points": lambda rng, n: _code_points(rng, n // 3, 0x80, 0xFFFF).encode(),
+    "utf-8 han": lambda rng, n: _code_points(rng, n // 3, 0x4E00, 0x9FFF).encode(),
+    "utf-8 hangul": lambda rng, n: _code_points(rng, n // 3, 0xAC00, 0xD7A3).encode(),
+    "utf-16 han": lambda rng, n: _code_points(rng, n // 2, 0x4E00, 0x9FFF).encode("utf-16-le"),
+    "euc pairs": lambda rng, n: rng.randbytes(n).translate(_bytes_from(0xA1, 0xFE)),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_RANDOM_KINDS))
+@pytest.mark.parametrize("size,suffix", [(1024, ".txt"), (50_000, ".html"), (4096, ".md")])
+def test_random_data_of_every_kind_is_binary(tmp_path, kind, size, suffix):
+    path = tmp_path / f"data{suffix}"
+    path.write_bytes(_RANDOM_KINDS[kind](random.Random(size), size))
+    with pytest.raises(LoadError, match="^binary data"):
+        read_source(path)
+
+
+@pytest.mark.slow
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(kind=st.sampled_from(sorted(_RANDOM_KINDS)), seed=st.integers(0, 2**32 - 1),
+       size=st.sampled_from([700, 1024, 4096, 50_000, 200_000]),
+       suffix=st.sampled_from([".html", ".txt", ".md"]))
+def test_random_data_is_refused_as_binary_whatever_its_name(tmp_path_factory, kind, seed, size,
+                                                            suffix):
+    path = tmp_path_factory.mktemp("random") / f"data{suffix}"
+    path.write_bytes(_RANDOM_KINDS[kind](random.Random(seed), size))
+    with pytest.raises(LoadError, match="^binary data"):
+        load_document(path)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_short_random_bytes_are_binary(seed):
+    # 64-255 bytes: what is too short to tell is shorter (a real sentence of that
+    # length in a legacy encoding scores far above random bytes)
+    rng = random.Random(seed)
+    raw = bytes(rng.randrange(128, 256) for _ in range(rng.randint(100, 255)))
+    with pytest.raises(LoadError, match="binary"):
+        decode_bytes(raw)
+
+
+@pytest.mark.parametrize("text", [
+    "┌────┬────┐\n│ 서울 │ 北京 │\n├────┼────┤\n│ 12 │ 34 │\n└────┴────┘\n" * 8,  # a drawn table
+    "習近平會見韓國總統。" * 40,  # one sentence over and over
+    "🎉🎉 Congratulations! 🎉🎉 Félicitations ! ¡Felicidades! 축하합니다! おめでとう！\n" * 20,
+    "".join(f"{ch} U+{ord(ch):04X}\n" for ch in "Ω≈ç√∫˜µ≤≥÷åß∂ƒ©˙∆˚¬…œ∑´®†¥¨ˆøπ“‘¡™£¢∞§¶•ªº–≠"),
+    "Ελληνικά: Το επείγον ταχυδρομείο. Русский: Москва. 日本語：東京。 한국어: 서울. "
+    "עברית: ירושלים. العربية: القاهرة. हिन्दी: दिल्ली. ไทย: กรุงเทพฯ\n",  # one word of each
+])
+def test_unusual_but_real_text_is_not_refused(text):
+    assert decode_bytes(text.encode("utf-8")).text == text
+
+
+@pytest.mark.slow
+def test_random_files_are_in_the_index_report_with_the_reason(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "real.txt").write_text(POOLS["western"][1] + "\n\n" + POOLS["western"][3] + "\n")
+    rng = random.Random(28)
+    (corpus / "noise.html").write_bytes(_RANDOM_KINDS["utf-8 han"](rng, 200_000))
+    (corpus / "noise.txt").write_bytes(_RANDOM_KINDS["utf-16 bom"](rng, 200_000))
+    (corpus / "noise.md").write_bytes(_RANDOM_KINDS["high"](rng, 200))
+    proc = run_cli("index", "--corpus", str(corpus), "--index", str(tmp_path / "index"),
+                   "--no-persons", "--json", env={"SEARCHAPP_DATA_DIR": str(tmp_path / "data")})
+    report = json.loads(proc.stdout)
+    failed = {f["path"]: f["error"] for f in report["failed"]}
+    assert set(failed) == {"noise.html", "noise.txt", "noise.md"}
+    assert all(e.startswith("binary data, not text") for e in failed.values())
+    assert "spread evenly" in failed["noise.html"]
+    assert "control, unassigned or private-use" in failed["noise.txt"]
+    assert report["added"] == 1 and "noise.html: binary data" in proc.stderr
+
+
 def test_compressed_data_is_binary():
     text = " ".join(POOLS["western"] * 200).encode("cp1252")
     with pytest.raises(LoadError, match="binary"):
@@ -253,7 +349,7 @@ def test_a_deep_page_declaring_a_legacy_charset_gives_its_text(tmp_path, registr
 MEASURE = """
 import resource, sys
 from pathlib import Path
-from searchapp.ingest.html import extract_article
+from searchapp.ingest.html.extract import extract_article
 from searchapp.ingest.read import read_source
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 src = read_source(Path(sys.argv[1]))

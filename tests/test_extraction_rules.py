@@ -15,7 +15,8 @@ import sys
 import pytest
 from conftest import ROOT
 
-from searchapp.ingest.article_rules import (
+from searchapp.ingest.html.extract import extract_article
+from searchapp.ingest.html.rules import (
     DEFAULT_RULES,
     Block,
     Candidates,
@@ -23,7 +24,6 @@ from searchapp.ingest.article_rules import (
     choose,
     clean_blocks,
 )
-from searchapp.ingest.html import extract_article
 from searchapp.ingest.pipeline import _ensure_body, load_document
 from searchapp.ingest.text import text_size
 

@@ -8,9 +8,9 @@ import shutil
 
 from conftest import run_cli
 
-from searchapp import folders as folder_list
 from searchapp.api import folder_rows
 from searchapp.config import Settings, bundled_corpus
+from searchapp.folders import folder_list
 from searchapp.index.update import update_index
 
 

@@ -10,6 +10,9 @@ import pytest
 from conftest import CORPUS, SEEDS, run_cli
 from format_fixtures import make_docx, make_pdf, make_png
 
+# slow: the folder commands index in subprocesses (run by .ci/run; `pytest -m slow`)
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def data(tmp_path):
@@ -68,7 +71,9 @@ def test_first_run_is_the_sample_then_folders_are_added_and_searched(data, tmp_p
     shutil.copy(mine / "report.pdf", twin / "report.pdf")
     second = cli_json(data, "folders", "add", str(twin))["folder"]
     assert second["name"] == "research (other)"
-    hits = cli_json(data, "search", '"two-track approach"', "--limit", "50")["hits"]
+    # the same file in two folders: one story with its copy, both listed with --all-copies
+    hits = cli_json(data, "search", '"two-track approach"', "--limit", "50",
+                    "--all-copies")["hits"]
     assert len({h["doc_id"] for h in hits if h["path"] == "report.pdf"}) == 2
 
 

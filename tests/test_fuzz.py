@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from searchapp.ingest.entities import Registry
-from searchapp.ingest.html import extract_article
+from searchapp.ingest.html.extract import extract_article
 from searchapp.ingest.pipeline import load_document
 from searchapp.ingest.read import LoadError
 from searchapp.ingest.text import classify, split_blocks
@@ -112,16 +112,8 @@ QUERY_BITS = ['"', "'", "(", ")", "[", "]", "{", "}", "*", "?", "~", "^", ":", "
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    from searchapp.config import Settings
-    from searchapp.index.update import update_index
-    from searchapp.search.engine import SearchEngine
-
-    tmp = tmp_path_factory.mktemp("fuzz")
-    s = Settings.resolve(corpus=CORPUS, index=tmp / "index", data_dir=tmp / "data")
-    update_index(s)
-    with SearchEngine.open(s) as e:
-        yield e
+def engine(seed_engine):
+    return seed_engine
 
 
 @given(st.one_of(st.lists(st.sampled_from(QUERY_BITS), max_size=16).map("".join),

@@ -138,3 +138,52 @@ def test_merge_goes_into_the_most_mentioned():
     rows = [{"name": "A", "paragraphs": 2}, {"name": "B", "paragraphs": 9},
             {"name": "C", "paragraphs": 1}]
     assert merge_steps(rows) == ("B", [("merge", "B", "A"), ("merge", "B", "C")])
+
+
+EVIDENCE_ROWS = [
+    {"name": "Yoon Suk Yeol", "aliases": ["Yoon Seok-yeol"], "role": "", "paragraphs": 24,
+     "documents": 3, "curated": False,
+     "evidence": {"spellings": [
+         {"text": "Yoon Suk Yeol", "mentions": 3, "documents": 1, "why": "name"},
+         {"text": "Yoon Seok-yeol", "mentions": 2, "documents": 1, "why": "romanization"},
+         {"text": "Yoon", "mentions": 1, "documents": 1,
+          "why": "family name (the only one in the collection)"}],
+         "documents": 3, "examples": [{"path": "a.txt", "title": "Summit in Lima"}]}},
+    {"name": "Gurudev Sri Sri Ravi Shankar Venkataraman", "aliases": [], "role": "",
+     "paragraphs": 2, "documents": 1, "curated": False},
+]
+
+
+def test_a_persons_evidence_is_in_its_tooltip_and_detail(qtbot):
+    from PySide6.QtCore import Qt
+
+    from searchapp.gui.panels import PersonsPanel
+
+    panel = PersonsPanel()
+    qtbot.addWidget(panel)
+    panel.set_rows(EVIDENCE_ROWS)
+    tip = panel.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Yoon Seok-yeol" in tip and "romanization" in tip
+    assert "Yoon Seok-yeol: romanization" in panel.model.index(0, 5).data()
+    panel.select(["Yoon Suk Yeol"])
+    detail = panel.detail.toPlainText()
+    assert "Yoon Seok-yeol 2× in 1 doc — romanization" in detail
+    assert "the only one in the collection" in detail and "Summit in Lima" in detail
+    assert "Split alias" in detail  # how to undo a merge
+    panel.select([])
+    assert panel.detail.toPlainText() == ""
+
+
+def test_the_count_columns_stay_in_view_in_a_narrow_panel(qtbot):
+    from searchapp.gui.panels import PersonsPanel
+
+    panel = PersonsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(270, 500)  # the main window's dock at its default width
+    panel.show()
+    panel.set_rows(EVIDENCE_ROWS)
+    qtbot.waitUntil(lambda: panel.table.viewport().width() > 0)
+    table = panel.table
+    right = table.columnViewportPosition(2) + table.columnWidth(2)
+    assert right <= table.viewport().width()  # ¶ and Docs are on screen
+    assert table.columnWidth(0) < table.fontMetrics().horizontalAdvance(EVIDENCE_ROWS[1]["name"])

@@ -55,7 +55,10 @@ def test_add_a_folder_search_its_pdf_bookmark_remove_and_add_back(qtbot, tmp_pat
     assert win.progress.isVisible()  # the index progress in the status bar
     wait_indexed(qtbot, win, lambda r: r.total_files == 6)
     assert progress and not win.progress.isVisible()
-    assert not win.banner.isVisible()  # the user has a folder of their own now
+    # a folder of one's own: the banner offers to stop searching the sample; kept here
+    assert win.banner.isVisible() and win.aside_btn.isVisible()
+    win.answer_sample_offer(False)
+    assert not win.banner.isVisible()
     assert [f.name for f in win.settings.folders] == ["Sample articles", "Reports"]
 
     result = search(qtbot, win, "maritime")

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-from conftest import CORPUS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,20 +11,13 @@ pytestmark = pytest.mark.gui
 
 from PySide6.QtCore import Qt  # noqa: E402
 
-from searchapp.config import Settings  # noqa: E402
-from searchapp.index.update import update_index  # noqa: E402
-from searchapp.search.engine import SearchEngine, SearchRequest  # noqa: E402
+from searchapp.search.engine import SearchRequest  # noqa: E402
 from searchapp.store import BookmarkStore  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    root = tmp_path_factory.mktemp("guimodels")
-    shutil.copytree(CORPUS, root / "corpus")
-    s = Settings.resolve(corpus=root / "corpus", index=root / "index", data_dir=root / "data")
-    update_index(s)
-    with SearchEngine.open(s) as eng:
-        yield eng
+def engine(seed_engine):
+    return seed_engine
 
 
 def test_results_model_pages_in_as_the_view_asks(qtbot, engine):

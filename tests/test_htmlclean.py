@@ -8,7 +8,7 @@ import json
 import pytest
 from conftest import BENCH
 
-from searchapp.ingest.html import article_text, extract_article
+from searchapp.ingest.html.extract import article_text, extract_article
 
 TRUTH = json.loads((BENCH / "ground-truth.json").read_text()) if BENCH.exists() else {}
 
@@ -22,8 +22,8 @@ def _page(i: int) -> tuple[str, str]:
 @pytest.mark.skipif(not TRUTH, reason="../shared/bench/extraction not present")
 @pytest.mark.parametrize("i", [0, 10, 20, 30, 40, 50, 60, 70, 80])
 def test_real_pages_keep_the_article(i):
-    from searchapp.ingest.article_rules import Block
-    from searchapp.ingest.article_rules import shingles as _shingles
+    from searchapp.ingest.html.rules import Block
+    from searchapp.ingest.html.rules import shingles as _shingles
 
     html, truth = _page(i)
     got = article_text(html)

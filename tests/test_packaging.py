@@ -20,13 +20,14 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+from searchapp.config import APP_ID
+
 pytestmark = [
     pytest.mark.packaging,
     pytest.mark.skipif(not os.environ.get("SEARCHAPP_PACKAGING_TESTS"),
                        reason="packaging tests take minutes: set SEARCHAPP_PACKAGING_TESTS=1"),
 ]
 
-APP_ID = "io.github.searchapp.SearchApp"
 SEEDS = sorted(p.name for p in (ROOT / "corpus").iterdir() if p.is_file())
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import format_fixtures as fx
+import pytest
+
 from searchapp.ingest.formats.pdflayout import (
     Hyphenation,
     Line,
@@ -10,6 +13,7 @@ from searchapp.ingest.formats.pdflayout import (
     order_pages,
     paragraphs,
 )
+from searchapp.ingest.pipeline import load_document
 
 SIZE, PITCH = 10.0, 12.0
 
@@ -64,6 +68,37 @@ def test_a_last_page_with_few_lines_keeps_the_columns_of_the_page_before():
     last[1].top, last[1].bottom = 705, 695  # a little higher than the left line
     order = [ln.text for ln in order_pages([first, last])]
     assert order[-2:] == ["left end of the story", "a boxed note at the side"]
+
+
+def test_a_right_column_of_one_line_is_a_column_without_a_page_before():
+    left = column(1, 50, 200, 700, ["The story runs down the left column", "and down it",
+                                    "to its foot where it does", "not end but"])
+    right = column(1, 300, 200, 700, ["ends here."], short={0})
+    assert [t for _, t in read([right + left])] == [
+        "The story runs down the left column and down it to its foot where it does not end "
+        "but ends here."]
+
+
+def test_ragged_lines_and_a_right_aligned_line_are_one_column():
+    # line ends at many places and a date set flush right: no white band down the page
+    ragged = [Line(1, 50, 700 - i * PITCH - SIZE, 50 + w, 700 - i * PITCH, SIZE, f"line {i}")
+              for i, w in enumerate([400, 380, 395, 250, 400, 390, 300, 400])]
+    dated = Line(1, 380, 720 - SIZE, 450, 720, SIZE, "March 3, 2024")
+    order = [ln.text for ln in order_page(ragged + [dated])]
+    assert order == ["March 3, 2024"] + [f"line {i}" for i in range(8)]
+
+
+def test_a_table_in_one_column_text_is_read_row_by_row():
+    # the white between a table's two columns does not run down the page: the
+    # paragraphs above and below cross it
+    above = column(1, 50, 400, 700, ["Full width text above the table, line one",
+                                     "and line two of it"])
+    rows = [Line(1, x, 660 - r * PITCH - SIZE, x + 80, 660 - r * PITCH, SIZE, f"r{r}c{c}")
+            for r in range(3) for c, x in enumerate((50, 300))]
+    below = column(1, 50, 400, 600, ["Full width text below the table, line one",
+                                     "and line two", "and three"])
+    order = [ln.text for ln in order_page(below + rows + above)]
+    assert order[2:8] == ["r0c0", "r0c1", "r1c0", "r1c1", "r2c0", "r2c1"]
 
 
 def test_block_paragraphs_break_on_gaps_and_short_lines():
@@ -131,3 +166,62 @@ def test_hyphenation_rule():
     assert hy.join("COVID-", "19 cases") == "COVID-19 cases"  # not a lower-case letter
     assert hy.join("end of sentence.", "Next") == "end of sentence. Next"
     assert hy.join("soft\u00ad", "ware") == "software"  # a soft hyphen is always a break
+
+
+# --- columns found from the gutter, on real PDFs (reportlab draws them line by line) -----
+
+_COL_W, _LEFT, _RIGHT = 240.0, 54.0, 318.0  # two columns with a 24 pt gutter
+_WIDE = [fx.PARAGRAPHS[i] for i in (0, 3, 4, 5)]
+
+
+def _lines(text: str, width: float = _COL_W) -> list[str]:
+    return fx._wrap(text, width, "Helvetica", 10.0)
+
+
+def _paragraphs(path) -> list[str]:
+    return [p.text for p in load_document(path).paragraphs]
+
+
+def _two_columns(left: list, right: list) -> list:
+    return [("column", _LEFT, _COL_W, left), ("column", _RIGHT, _COL_W, right)]
+
+
+@pytest.mark.parametrize("right_lines", [1, 3])
+def test_a_right_column_of_one_or_a_few_lines_ends_the_article(tmp_path, right_lines):
+    # the end of an article on its last page: the left column full, the right one
+    # holding the last line(s) of the last paragraph
+    last = _lines(_WIDE[2])
+    page = [_two_columns([_WIDE[0], _WIDE[1], last[:-right_lines]], [last[-right_lines:]])]
+    path = fx.make_layout_pdf(tmp_path / "end.pdf", [page])
+    assert _paragraphs(path) == _WIDE[:3]
+
+
+def test_a_one_line_right_column_after_a_page_of_full_columns(tmp_path):
+    first = [_two_columns([_WIDE[0], _WIDE[1]], [_WIDE[2]])]
+    last = _lines(_WIDE[3])
+    second = [_two_columns([_WIDE[1], last[:-1]], [last[-1:]])]
+    path = fx.make_layout_pdf(tmp_path / "two-pages.pdf", [first, second])
+    assert _paragraphs(path) == [_WIDE[0], _WIDE[1], _WIDE[2], _WIDE[1], _WIDE[3]]
+
+
+def test_full_columns_with_a_paragraph_across_the_column_break(tmp_path):
+    crossing = _lines(_WIDE[1])
+    page = [_two_columns([_WIDE[0], crossing[:3]], [crossing[3:], _WIDE[2], _WIDE[3]])]
+    path = fx.make_layout_pdf(tmp_path / "full.pdf", [page])
+    assert _paragraphs(path) == _WIDE
+
+
+def test_one_column_with_indented_paragraphs_and_a_centred_line(tmp_path):
+    page = [[("column", _LEFT, 504.0, _WIDE[:2], 20.0)], [("centre", "Trade and security")],
+            [("column", _LEFT, 504.0, _WIDE[2:], 20.0)]]
+    path = fx.make_layout_pdf(tmp_path / "single.pdf", [page])
+    assert _paragraphs(path) == [*_WIDE[:2], "Trade and security", *_WIDE[2:]]
+
+
+def test_a_caption_across_both_columns_between_two_bands(tmp_path):
+    caption = ("Figure 1: Exports of batteries and semiconductors between the two countries, "
+               "2019 to 2024, in billions of dollars")
+    page = [_two_columns([_WIDE[0]], [_WIDE[1]]), [("text", _LEFT, caption, 9.0)],
+            _two_columns([_WIDE[2]], [_WIDE[3]])]
+    path = fx.make_layout_pdf(tmp_path / "caption.pdf", [page])
+    assert _paragraphs(path) == [_WIDE[0], _WIDE[1], caption, _WIDE[2], _WIDE[3]]

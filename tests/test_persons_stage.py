@@ -21,7 +21,9 @@ def _available() -> bool:
     return Recognizer().available
 
 
-pytestmark = pytest.mark.skipif(not _available(), reason="no spaCy pipeline installed")
+# slow: the persons stage runs spaCy in child processes of real `searchapp index` runs
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not _available(), reason="no spaCy pipeline installed")]
 
 
 def _settings(root):
@@ -231,7 +233,7 @@ def test_index_without_a_recognizer_says_so_in_one_line(own):
 
 
 def test_the_apps_indexer_child_runs_the_stage_after_telling_indexed(own):
-    from searchapp.index.background import PERSONS_PROGRESS, update_index_in_process
+    from searchapp.procs.indexer import PERSONS_PROGRESS, update_index_in_process
 
     (own.index / "persons.json").unlink()
     indexed, labels = [], set()
@@ -276,3 +278,41 @@ def test_the_content_ids_kept_beside_each_segment_give_what_whoosh_gives(own):
     assert total == first[0] + 1 and set(first[1]) < set(pids)
     segments = {f.name.split(".")[0] for f in index.glob("*.seg")}
     assert {f.name.split(".")[0] for f in index.glob("*.pid_ranges.npz")} == segments
+
+
+def test_found_persons_carry_their_evidence(seeds):
+    rows = _persons(seeds)
+    yoon = _row(rows, "Yoon Suk Yeol")
+    ev = yoon["evidence"]
+    assert ev["documents"] == yoon["documents"] and ev["examples"]
+    assert all(e["path"].endswith(".txt") and e["title"] for e in ev["examples"])
+    why = {(s["text"], s["why"]) for s in ev["spellings"]}
+    assert ("Yoon Seok-yeol", "romanization") in why and ("Yoon Suk Yeol", "name") in why
+    assert all(s["mentions"] >= s["documents"] >= 1 for s in ev["spellings"])
+    assert sum(s["mentions"] for s in ev["spellings"]) >= yoon["paragraphs"]
+    text = run_cli("persons", env=_env(seeds)).stdout
+    assert "Yoon Seok-yeol: romanization" in text  # the reason beside the spelling
+
+
+def test_a_curated_merge_says_so_and_unmentioned_registry_persons_are_not_listed(own):
+    (own.corpus / "persons.toml").write_text(
+        '[[person]]\nname = "Ingrid Nobody Mentioned"\nfamily = "Mentioned"\n', "utf-8")
+    env = _env(own)
+    proc = run_cli("persons", "merge", "Kim Jong-un", "Kim Il-sung", env=env)
+    assert proc.returncode == 0, proc.stderr
+    rows = _persons(own)
+    assert "Ingrid Nobody Mentioned" not in {r["name"] for r in rows}
+    assert all(r["paragraphs"] > 0 for r in rows)
+    why = {(s["text"], s["why"]) for s in _row(rows, "Kim Jong-un")["evidence"]["spellings"]}
+    assert ("Kim Il-sung", "curated") in why
+
+
+def test_a_new_resolution_version_resolves_existing_collections_again(own):
+    from searchapp.index import persons_stage
+
+    data = persons_stage.read_sidecar(own.index)
+    data["stamp"]["resolution"] = "0.0/3"  # written by an older release's rules
+    persons_stage.write_sidecar(own.index, data)
+    report = persons_stage.run_persons_stage(own)
+    assert report.resolved and report.recognized == 0
+    assert persons_stage.read_sidecar(own.index)["persons"][0]["evidence"]["spellings"]

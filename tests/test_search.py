@@ -16,14 +16,8 @@ from searchapp.search.engine import QueryError, SearchEngine, SearchRequest, mak
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    root = tmp_path_factory.mktemp("seedindex")
-    shutil.copytree(CORPUS, root / "corpus")
-    s = Settings.resolve(corpus=root / "corpus", index=root / "index", data_dir=root / "data")
-    report = update_index(s)
-    assert report.added == 5 and not report.failed
-    with SearchEngine.open(s) as eng:
-        yield eng
+def engine(seed_engine):
+    return seed_engine
 
 
 def search(engine, query="", **kw):
@@ -275,6 +269,15 @@ def test_did_you_mean(engine):
     assert r.suggestion and "pyongyang" in r.suggestion.lower()
     assert search(engine, r.suggestion).total > r.total
     assert search(engine, "summit").suggestion is None
+
+
+def test_did_you_mean_keeps_the_case_as_typed(engine):
+    """"Did you mean Pyongyang?" for "Pyongyng", not "pyongyang" (the index's words
+    are lower case; the suggestion is written as the user wrote the word)."""
+    assert search(engine, "Pyongyng summit").suggestion == "Pyongyang summit"
+    assert search(engine, "PYONGYNG").suggestion == "PYONGYANG"
+    assert search(engine, "pyongyng").suggestion == "pyongyang"
+    assert search(engine, "Presdent Yoon").suggestion == "President Yoon"
 
 
 def test_place_and_author_filters(engine):

@@ -1,4 +1,4 @@
-"""The app's engine process (searchapp.engine_process): the same answers as the engine
+"""The app's engine process (searchapp.procs.engine): the same answers as the engine
 in this process, readable errors, and a process that never outlives its use."""
 
 from __future__ import annotations
@@ -15,21 +15,17 @@ import pytest
 from conftest import CORPUS
 
 from searchapp.config import Settings
-from searchapp.engine_process import DocumentData, EngineClient, EngineStopped
 from searchapp.errors import IndexDamaged
 from searchapp.index.update import update_index
+from searchapp.procs.engine import DocumentData, EngineClient, EngineStopped
 from searchapp.search.engine import SearchEngine, SearchRequest
 from searchapp.search.query import QueryError
 from searchapp.store import open_store
 
 
 @pytest.fixture(scope="module")
-def indexed(tmp_path_factory):
-    root = tmp_path_factory.mktemp("service")
-    shutil.copytree(CORPUS, root / "corpus")
-    s = Settings(corpus=root / "corpus", index=root / "index", data_dir=root / "data")
-    update_index(s)
-    return s
+def indexed(seed_settings):
+    return seed_settings
 
 
 @pytest.fixture(scope="module")
@@ -55,13 +51,13 @@ def test_searches_answer_as_the_engine_in_this_process(indexed, client):
 
 def test_documents_and_persons_come_prepared_for_the_app(client):
     hit = client.search(SearchRequest(query="Yoon")).hits[0]
-    doc = client.document(hit.doc_id, hit.para, ["yoon"], ["Yoon Suk Yeol"], "Yoon")
+    doc = client.document(hit.doc_id, hit.para, ["Yoon Suk Yeol"], "Yoon")
     assert isinstance(doc, DocumentData) and doc.focus == hit.para
     assert doc.title == hit.title
     body = {p["para"]: p["body"] for p in doc.paragraphs}
     marked = [body[para][s:e] for para, spans in doc.marks.items() for s, e in spans]
     assert marked and all("yoon" in m.casefold() or "尹" in m for m in marked)
-    assert client.document("no such document", None, [], []) is None
+    assert client.document("no such document", None, []) is None
     rows = client.persons()
     xi = next(r for r in rows if r["name"] == "Xi Jinping")
     assert xi["paragraphs"] > 0 and xi["documents"] > 0 and "习近平" in xi["aliases"]
@@ -133,7 +129,7 @@ def test_bookmarks_are_reconciled_in_the_engine_process(indexed, client, tmp_pat
 def test_the_search_process_exits_when_the_app_dies(indexed):
     script = (
         "import os, sys\n"
-        "from searchapp.engine_process import EngineClient\n"
+        "from searchapp.procs.engine import EngineClient\n"
         "if __name__ == '__main__':\n"
         "    c = EngineClient(sys.argv[1], (sys.argv[2],), sys.argv[3]); c.open()\n"
         "    print(c.pid, flush=True)\n"

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from trafilatura import xpaths
 
-from searchapp.ingest import _trafilatura as trafilatura_fast
-from searchapp.ingest.html import extract_article
+from searchapp.ingest.html import _trafilatura as trafilatura_fast
+from searchapp.ingest.html.extract import extract_article
 from searchapp.ingest.read import decode_bytes
 
 TRUTH = json.loads((BENCH / "ground-truth.json").read_text()) if BENCH.exists() else {}

@@ -1,4 +1,4 @@
-"""searchapp.watch: real files in temporary folders, real observers."""
+"""searchapp.folders.watch: real files in temporary folders, real observers."""
 
 from __future__ import annotations
 
@@ -12,7 +12,10 @@ from pathlib import Path
 import pytest
 from watchdog.observers.polling import PollingObserver
 
-from searchapp.watch import FolderWatcher, is_temporary
+from searchapp.folders.watch import FolderWatcher, is_temporary
+
+# slow: real folders watched for seconds (run by .ci/run; `pytest -m slow`)
+pytestmark = pytest.mark.slow
 
 TIMEOUT = 20.0  # generous: a slow, busy two-core machine
 

@@ -22,7 +22,7 @@ from conftest import CORPUS, FIXTURES, SHARED
 from searchapp.config import Settings
 from searchapp.index.analysis import text_analyzer, word_parts
 from searchapp.index.update import update_index
-from searchapp.ingest.html import extract_article
+from searchapp.ingest.html.extract import extract_article
 from searchapp.ingest.pipeline import load_document
 from searchapp.ingest.text import camel_parts
 from searchapp.model import SearchRequest

@@ -50,7 +50,11 @@ def main(out: Path) -> int:
     make_docx(mine / "notes.docx")
     win.add_folder(mine)
     wait(lambda: not win.session.indexing and win.index_report is not None
-         and win.index_report.total_files > 5 and not win.banner.isVisible())
+         and win.index_report.total_files > 5)
+    settle(600)  # the banner offers to stop searching the sample articles
+    win.grab().save(str(out / "sample-offer.png"))
+    print(out / "sample-offer.png")
+    win.answer_sample_offer(False)  # kept: both folders in the next pictures
     search(win, "talks")
     wait(lambda: win.settled() and any(h.folder == mine.name for h in win.model.hits))
     row = next(i for i, h in enumerate(win.model.hits) if h.folder == mine.name)

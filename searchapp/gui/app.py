@@ -9,8 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from searchapp.config import Settings, desktop_files
-from searchapp.desktop import APP_ID
+from searchapp.config import APP_ID, Settings, desktop_files
 from searchapp.errors import BookmarkError, FolderError
 from searchapp.gui.main_window import MainWindow
 

@@ -2,7 +2,7 @@
 dialog (remove, pause, resume), and live updates from the folder watcher.
 
 A mixin of :class:`~searchapp.gui.main_window.MainWindow`.  The folder list
-itself is the core's (:mod:`searchapp.folders`); after each change the window
+itself is the core's (:mod:`searchapp.folders.folder_list`); after each change the window
 takes fresh settings (``Settings.reload``), the session indexes in the
 background (progress in the status bar) and restarts its engine over the new
 folders, and the watcher is restarted over the active ones.
@@ -30,13 +30,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from searchapp import folders as folder_list
 from searchapp.api import folder_rows
 from searchapp.config import bundled_corpus
 from searchapp.errors import FolderError
+from searchapp.folders import folder_list
+from searchapp.folders.watch import FolderWatcher
 from searchapp.gui.jobs import run_job
-from searchapp.watch import FolderWatcher
 
+NOT_SEARCHED = "not searched"  # the bundled sample, removed from the list
+SAMPLE_OFFER = ("Your folder '{name}' is searched together with the sample articles. Stop "
+                "searching the sample? It stays listed in File ▸ Folders…, to search again "
+                "in one click.")
 REMOVE_TEXT = ("Stop searching '{name}'?\n\n{path}\n\nIts paragraphs leave the index. "
                "Your bookmarks in it are kept (marked as gone) and come back if you add "
                "the folder again. No file is deleted.")
@@ -147,6 +151,13 @@ class FoldersDialog(QDialog):
 
     def _rows(self, rows: list[dict]) -> None:
         selected = self.selected()
+        sample = bundled_corpus().resolve()
+        if not self.window_.settings.one_off \
+                and not any(Path(r["path"]).resolve() == sample for r in rows):
+            # the bundled sample stays listed after it was removed, to search it again
+            rows = [*rows, {"path": str(sample), "name": folder_list.SAMPLE_NAME,
+                            "paused": False, "state": NOT_SEARCHED, "files": 0,
+                            "paragraphs": 0}]
         self.model.set_rows(rows)
         names = [r["name"] for r in rows]
         row = names.index(selected["name"]) if selected and selected["name"] in names else 0
@@ -160,9 +171,13 @@ class FoldersDialog(QDialog):
 
     def _enable(self) -> None:
         row = self.selected()
-        self.remove_btn.setEnabled(row is not None)
+        listed = row is not None and row["state"] != NOT_SEARCHED
+        self.remove_btn.setEnabled(listed)
         self.pause_btn.setEnabled(row is not None)
-        self.pause_btn.setText("Resume" if row and row["paused"] else "Pause")
+        self.pause_btn.setText("Search again" if row and not listed else
+                               "Resume" if row and row["paused"] else "Pause")
+        self.pause_btn.setToolTip("Search the sample articles again" if row and not listed
+                                  else "A paused folder stays searchable but is not read")
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
@@ -184,9 +199,14 @@ class FoldersDialog(QDialog):
         self.window_.remove_folder(row["name"])
 
     def toggle_pause(self) -> None:
+        """Pause or resume the selected folder (search the sample again, if it is that)."""
         row = self.selected()
-        if row is not None:
-            self.show_error("")
+        if row is None:
+            return
+        self.show_error("")
+        if row["state"] == NOT_SEARCHED:
+            self.window_.add_folder(row["path"])
+        else:
             self.window_.set_folder_paused(row["name"], not row["paused"])
 
 
@@ -195,6 +215,7 @@ class FolderActions:
 
     watcher: FolderWatcher | None = None
     folders_dialog: FoldersDialog | None = None
+    sample_offer: str | None = None  # the folder whose adding offers to drop the sample
 
     def _build_folders(self) -> QWidget:
         """The watcher's signals, drops; returns the first-run banner (for the layout)."""
@@ -215,8 +236,14 @@ class FolderActions:
         self.add_docs_btn = QPushButton("Add your documents…")
         self.add_docs_btn.setDefault(False)
         self.add_docs_btn.clicked.connect(lambda: self.add_folder_dialog())
+        # after the first folder of one's own: stop searching the sample, or keep it
+        self.aside_btn = QPushButton("Stop searching the sample")
+        self.aside_btn.clicked.connect(lambda: self.answer_sample_offer(True))
+        self.keep_btn = QPushButton("Keep it")
+        self.keep_btn.clicked.connect(lambda: self.answer_sample_offer(False))
         row.addWidget(text, 1)
-        row.addWidget(self.add_docs_btn)
+        for b in (self.add_docs_btn, self.aside_btn, self.keep_btn):
+            row.addWidget(b)
         self._show_banner()
         return self.banner
 
@@ -224,12 +251,19 @@ class FolderActions:
         """Offer to add documents while only the sample (or nothing) is searched;
         results name their folder when there are several."""
         folders = self.settings.folders
-        self.banner_text.setText(
-            ("You are searching the sample articles that come with searchapp. " if folders
-             else "No folder is searched. ")
-            + "Add a folder of your own documents (PDF, Word, OpenDocument, EPUB, e-mail, "
-              "RTF, HTML, text) — or drop one onto this window.")
-        self.banner.setVisible(self.settings.only_sample or not folders)
+        offer = self.sample_offer is not None and self._sample_folder() is not None
+        if offer:
+            self.banner_text.setText(SAMPLE_OFFER.format(name=self.sample_offer))
+        else:
+            self.banner_text.setText(
+                ("You are searching the sample articles that come with searchapp. " if folders
+                 else "No folder is searched. ")
+                + "Add a folder of your own documents (PDF, Word, OpenDocument, EPUB, e-mail, "
+                  "RTF, HTML, text) — or drop one onto this window.")
+        self.add_docs_btn.setVisible(not offer)
+        self.aside_btn.setVisible(offer)
+        self.keep_btn.setVisible(offer)
+        self.banner.setVisible(offer or self.settings.only_sample or not folders)
         if self.results.delegate.show_folder != (len(folders) > 1):
             self.results.delegate.show_folder = len(folders) > 1
             self.results.delegate.invalidate()
@@ -258,18 +292,44 @@ class FolderActions:
             self.add_folder(path)
 
     def add_folder(self, path: str | Path) -> bool:
-        """Search the folder at ``path`` too (index it now); False with a message if not."""
+        """Search the folder at ``path`` too (index it now); False with a message if not.
+        The first folder of one's own comes with the offer to stop searching the sample."""
+        first_own = self.settings.only_sample
         folder = self._change(lambda d, s: folder_list.add_folder(d, s, path))
         if folder is None:
             return False
         self._folders_changed(f"Added '{folder.name}': indexing it…")
+        if first_own:
+            self.offer_sample_aside(folder.name)
         return True
 
+    def offer_sample_aside(self, name: str) -> None:
+        """Offer, in the banner above the results, to stop searching the sample
+        articles now that the user searches a folder of their own (``name``)."""
+        self.sample_offer = name
+        self._show_banner()
+
+    def answer_sample_offer(self, aside: bool) -> None:
+        """The banner's answer: stop searching the sample (it stays listed in the
+        Folders dialog) or keep it; either way the banner goes."""
+        self.sample_offer = None
+        self._show_banner()
+        if aside and self._sample_folder() is not None:
+            self._remove(bundled_corpus(), "Stopped searching the sample articles; "
+                                           "File ▸ Folders… searches them again")
+
+    def _sample_folder(self):
+        sample = bundled_corpus().resolve()
+        return next((f for f in self.settings.folders if f.path.resolve() == sample), None)
+
     def remove_folder(self, which: str) -> bool:
+        return self._remove(which, "Removed '{name}'; its bookmarks are kept")
+
+    def _remove(self, which: str | Path, said: str) -> bool:
         folder = self._change(lambda d, s: folder_list.remove_folder(d, s, which))
         if folder is None:
             return False
-        self._folders_changed(f"Removed '{folder.name}'; its bookmarks are kept")
+        self._folders_changed(said.format(name=folder.name))
         return True
 
     def set_folder_paused(self, which: str, paused: bool) -> bool:

@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from searchapp.gui.panels import ProblemsDialog
-from searchapp.index.background import PERSONS_PROGRESS, index_exists
+from searchapp.index import index_exists
 from searchapp.model import IndexReport
+from searchapp.procs.indexer import PERSONS_PROGRESS
 
 
 class IndexStatus:
@@ -23,8 +24,7 @@ class IndexStatus:
     def _index_started(self) -> None:
         self.index_error = None
         self.progress.setRange(0, 0)
-        self.progress.setFormat("Checking your folders…")
-        self.progress.show()
+        self._show_progress("Checking your folders…")
         self.update_action.setEnabled(False)
         if not self.session.engine_open:  # at launch: say what is going on
             if index_exists(self.settings.index):
@@ -36,13 +36,23 @@ class IndexStatus:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
         if label == PERSONS_PROGRESS:  # the persons stage, after keyword indexing
-            self.progress.setFormat("Finding persons %v/%m paragraphs")
+            self._show_progress(f"Finding persons {done:,}/{total:,} paragraphs", label)
         else:
-            self.progress.setFormat("Indexing %v/%m files")
-        self.progress.setToolTip(label)
+            self._show_progress(f"Indexing {done:,}/{total:,} files", label)
+
+    def _show_progress(self, text: str, tip: str = "") -> None:
+        """The indexer's step, in the status bar's label beside the bar."""
+        self.progress_label.setText(text)
+        for w in (self.progress_label, self.progress):
+            w.setToolTip(tip)
+            w.show()
+
+    def _hide_progress(self) -> None:
+        self.progress_label.hide()
+        self.progress.hide()
 
     def _indexed(self, report: IndexReport | None) -> None:
-        self.progress.hide()
+        self._hide_progress()
         self.update_action.setEnabled(True)
         if report is None or report.checked:  # nothing changed
             self.statusBar().showMessage("Index up to date", 4000)
@@ -64,9 +74,35 @@ class IndexStatus:
         self._set_problems(report.failed)
         self.bookmarks_panel.reload()
         self._refresh_stars()
+        if report.removed or report.updated:
+            self.recheck_documents()
+
+    def recheck_documents(self) -> None:
+        """A document open in a viewer that left the index (its folder removed, its
+        file deleted) is closed with a line saying why, not left on screen as if it
+        were still searched."""
+        for view in (self.view, self.pinned_view):
+            data = view.data
+            if data is None or data.snapshot:
+                continue
+
+            def gone(missing: bool, view=view, data=data) -> None:
+                if missing and view.data is data:
+                    view.clear(self._gone_text(data))
+
+            self.session.call(lambda engine, d=data.doc_id: engine.document(d, None, [], []) is None,
+                              gone,
+                              lambda _m: None)
+
+    def _gone_text(self, data) -> str:
+        title = data.title
+        folder = data.meta.get("folder")
+        if folder and folder not in {f.name for f in self.settings.folders}:
+            return f"“{title}” is no longer searched: its folder '{folder}' was removed."
+        return f"“{title}” is no longer in your folders: its file was deleted or moved."
 
     def _index_failed(self, message: str) -> None:
-        self.progress.hide()
+        self._hide_progress()
         self.update_action.setEnabled(True)
         self.index_error = message
         self.statusBar().showMessage(f"Index not updated: {message}")

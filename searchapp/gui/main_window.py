@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from searchapp.config import Settings
+from searchapp.gui.copies import CopiesActions, count_html
 from searchapp.gui.curation import PersonCuration
 from searchapp.gui.filters import ChipsBar, FacetPanel, TimelineChart
+from searchapp.gui.fit import WindowFit
 from searchapp.gui.folders import FolderActions
 from searchapp.gui.index_status import IndexStatus
 from searchapp.gui.library import LibraryActions
@@ -54,12 +56,13 @@ DEBOUNCE_MS = 40  # overtaken searches are skipped (and run in another process)
 HISTORY_IDLE_MS = 2000
 
 
-class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, QMainWindow):
+class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, CopiesActions,
+                 WindowFit,
+                 QMainWindow):
     def __init__(self, settings: Settings) -> None:
         super().__init__()
         self.settings = settings
         self.setWindowTitle("searchapp")
-        self.resize(1280, 800)
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         self.ui_state = QSettings(str(settings.data_dir / "window.ini"),
                                   QSettings.Format.IniFormat)
@@ -166,6 +169,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, QMa
         top.addWidget(self.search_box, 1)
         top.addWidget(QLabel("Sort:"))
         top.addWidget(self.sort)
+        top.addWidget(self._build_copies())
         central = QWidget()
         cv = QVBoxLayout(central)
         cv.setContentsMargins(6, 6, 6, 0)
@@ -191,7 +195,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, QMa
         self.bookmarks_panel.export_requested.connect(
             lambda fmt: self.export_bookmarks(fmt, rows=self.bookmarks_model.rows))
         self.bookmarks_panel.changed.connect(self._refresh_stars)
-        self.bookmarks_model.dataChanged.connect(lambda *_: self.bookmarks_panel.reload())
+        self.bookmarks_model.dataChanged.connect(lambda *_: self.bookmarks_panel.reload_tags())
         self.docks = {}
         for name, title, widget, area in (
                 ("filters", "Filters", self.facets, Qt.DockWidgetArea.LeftDockWidgetArea),
@@ -207,20 +211,25 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, QMa
         self.docks["filters"].raise_()
         self.resizeDocks([self.docks["filters"]], [270], Qt.Orientation.Horizontal)
         title = self.fontMetrics().height() + 8  # the dock's title bar
-        self.resizeDocks([self.docks["bookmarks"]],
-                         [self.bookmarks_panel.sizeHint().height() + title],
-                         Qt.Orientation.Vertical)
+        height = self.bookmarks_panel.sizeHint().height() + title
+        self.resizeDocks([self.docks["bookmarks"]], [height], Qt.Orientation.Vertical)
+        self._watch_bookmarks(self.docks["bookmarks"], height)
 
     def _build_status(self) -> None:
+        # what the indexer is doing, in a label beside a bar without text: a bar's own
+        # text is clipped to the bar ("Finding persons 256/616 paragraphs" did not fit)
+        self.progress_label = QLabel("")
+        self.progress_label.hide()
         self.progress = QProgressBar()
-        self.progress.setMaximumWidth(200)
-        self.progress.setTextVisible(True)
+        self.progress.setFixedWidth(120)
+        self.progress.setTextVisible(False)
         self.progress.hide()
         self.problems_btn = QToolButton()
         self.problems_btn.setAutoRaise(True)
         self.problems_btn.clicked.connect(self.show_problems)
         self.problems_btn.hide()
         self.statusBar().addPermanentWidget(self.problems_btn)
+        self.statusBar().addPermanentWidget(self.progress_label)
         self.statusBar().addPermanentWidget(self.progress)
 
     def _build_menus(self) -> None:
@@ -243,6 +252,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, QMa
                              lambda k=key: self.sort.setCurrentIndex(self.sort.findData(k)),
                              QKeySequence(f"Ctrl+{i}"))
         search.addAction("&Clear all filters", self.clear_filters, QKeySequence("Ctrl+Backspace"))
+        search.addAction(self.all_copies_action)
         search.addSeparator()
         self.history_menu = search.addMenu("Recent searches")
         self.history_menu.aboutToShow.connect(self._fill_history_menu)
@@ -294,7 +304,11 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, QMa
 
     def _restore_state(self) -> None:
         st = self.ui_state
-        for key, fn in (("geometry", self.restoreGeometry), ("window", self.restoreState),
+        self.restore_geometry()
+        wanted = st.value("bookmarks_height")
+        if isinstance(wanted, str | int) and str(wanted).isdigit():
+            self._bookmarks_wanted = int(wanted)
+        for key, fn in (("window", self.restoreState),
                         ("splitter", self.splitter.restoreState),
                         ("viewers", self.viewers.restoreState)):
             value = st.value(key)
@@ -309,7 +323,8 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, QMa
 
     def save_state(self) -> None:
         st = self.ui_state
-        st.setValue("geometry", self.saveGeometry())
+        self.save_geometry()
+        st.setValue("bookmarks_height", self._bookmarks_wanted)
         st.setValue("window", self.saveState())
         st.setValue("splitter", self.splitter.saveState())
         st.setValue("viewers", self.viewers.saveState())
@@ -341,14 +356,8 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, QMa
     def toggle_exclude(self, facet: str, value: str) -> None:
         self.state.toggle_exclude(facet, value)
 
-    def set_dates(self, date_from: str | None, date_to: str | None) -> None:
-        self.state.set_dates(date_from, date_to)
-
     def clear_filters(self) -> None:
         self.state.clear(self.search_box.text())
-
-    def filter_person(self, name: str) -> None:
-        self.state.filter_person(name)
 
     def search_persons(self, names: list[str], mode: str) -> None:
         """The persons browser's Search and Together: exactly these persons, with the
@@ -395,11 +404,12 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, QMa
         self.result = result
         self.model.set_result(result)
         self.model.set_starred(self._starred)
-        n = result.total
         took = f" · {result.elapsed_ms:.0f} ms"
         mode = persons_mode_text(self.session.result_request or self.request)
         mode = f" naming {mode}" if mode else ""
-        self.count.setText(f"<b>{n:,}</b> paragraph{'s' if n != 1 else ''}{mode}{took}")
+        self.count.setText(f"{count_html(result)}{mode}{took}")
+        self.results.show_empty(result.total,
+                                bool((self.session.result_request or self.request).filters()))
         self._show_message(result)
         if result.query.strip():
             self.history_timer.start()
@@ -432,6 +442,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, QMa
         self.result = None
         self._panels_pending = None
         self.model.set_result(None)
+        self.results.show_empty(None)
         self.facets.set_counts({}, self.state.included(), self.request.exclude)
         self.timeline.set_timeline([])
         self.count.setText("<span style='color:#c0392b'>No results: the query cannot run "
@@ -457,6 +468,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, QMa
         self.sort.blockSignals(True)
         self.sort.setCurrentIndex(max(0, self.sort.findData(req.sort)))
         self.sort.blockSignals(False)
+        self._show_all_copies(req.all_copies)
         self.facets.set_dates(req.date_from, req.date_to)
 
     def _remember(self) -> None:
@@ -525,15 +537,15 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, QMa
         if hit is not None:
             self.open_document(hit.doc_id, hit.para)
 
-    def open_document(self, doc_id: str, para: int | None, view: DocumentView | None = None) -> None:
+    def open_document(self, doc_id: str, para: int | None, view: DocumentView | None = None,
+                      compare_to: str | None = None) -> None:
         view = view or self.view
         result = self.result
-        terms = list(result.terms) if result else []
         persons = list(result.persons) if result else []
         query = result.query if result else ""
 
         def work(engine):
-            return engine.document(doc_id, para, terms, persons, query)
+            return engine.document(doc_id, para, persons, query, compare_to)
 
         def done(data):
             if data is None:

@@ -7,6 +7,8 @@ window.  None of them calls the search engine: the window feeds them.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
@@ -17,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
+from searchapp.api import spelling_notes
 from searchapp.dates import display as display_date
 from searchapp.model import FACETS, Hit, SearchResult, cite
 from searchapp.store import Bookmark, BookmarkStore
@@ -30,6 +33,7 @@ PersonRole = Qt.ItemDataRole.UserRole + 6
 BookmarkRole = Qt.ItemDataRole.UserRole + 7
 MoreRole = Qt.ItemDataRole.UserRole + 8  # a facet group's "Show all" row: the facet
 PersonRowRole = Qt.ItemDataRole.UserRole + 9  # the persons table's whole row (a dict)
+ExpandedRole = Qt.ItemDataRole.UserRole + 10  # a hit's copies are listed under it
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -60,10 +64,12 @@ class ResultsModel(QAbstractListModel):
         self.total = 0
         self._waiting = False
         self._starred: set[tuple[str, str]] = set()
+        self.expanded: set[str] = set()  # keys of hits whose copies are listed
 
     def set_result(self, result: SearchResult | None) -> None:
         self.beginResetModel()
         self.result = result
+        self.expanded = set()
         self.hits = list(result.hits) if result else []
         self.total = result.total if result else 0
         self._waiting = False
@@ -93,6 +99,13 @@ class ResultsModel(QAbstractListModel):
     def is_starred(self, hit: Hit) -> bool:
         return (hit.doc_id, hit.pid) in self._starred
 
+    def toggle_copies(self, hit: Hit) -> None:
+        """List the copies a hit stands for under it, or fold them again."""
+        self.expanded ^= {hit.key}
+        row = next((i for i, h in enumerate(self.hits) if h.key == hit.key), None)
+        if row is not None:
+            self.dataChanged.emit(self.index(row), self.index(row), [ExpandedRole])
+
     def rowCount(self, parent: Index | None = None) -> int:
         return len(self.hits) if _is_root(parent) else 0
 
@@ -112,17 +125,25 @@ class ResultsModel(QAbstractListModel):
             return hit
         if role == StarRole:
             return self.is_starred(hit)
+        if role == ExpandedRole:
+            return hit.key in self.expanded
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{hit.title} — {hit.source or 'unknown source'} · {when(hit.date, hit.year)}\n{hit.text}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{hit.path} · paragraph {hit.para}"
+            tip = f"{hit.path} · paragraph {hit.para}"
+            if hit.copies:
+                tip += "\nAlso in: " + ", ".join(
+                    f"{c['source'] or c['path']} ¶{c['para']}" for c in hit.copies)
+            return tip
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{hit.title}. {hit.text}"
+            also = f" Also in {len(hit.copies)} other sources." if hit.copies else ""
+            return f"{hit.title}. {hit.text}{also}"
         return None
 
 
 class FacetModel(QStandardItemModel):
-    """Facet groups (Person, Place, Source, Author, Year) with counts for the
+    """Facet groups (one per row of :data:`searchapp.model.FACETS`: Person, Place,
+    Source, Author, Year, Folder) with counts for the
     current results; values the user filters by or excludes stay listed even
     when no current result has them.
 
@@ -258,9 +279,14 @@ class _RowsModel(QAbstractTableModel):
     def columnCount(self, parent: Index | None = None) -> int:
         return len(self.COLUMNS) if _is_root(parent) else 0
 
+    HEADER_TIPS: tuple[str, ...] = ()
+
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.COLUMNS[section]
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole
+                and section < len(self.HEADER_TIPS)):
+            return self.HEADER_TIPS[section]
         return None
 
 
@@ -269,7 +295,10 @@ class PersonsModel(_RowsModel):
     aliases, role, how many paragraphs and documents mention them and whether
     they are curated (the registry or the user's curation) or only found."""
 
-    COLUMNS = ("Person", "Paragraphs", "Docs", "Status", "Role", "Also written")
+    COLUMNS = ("Person", "¶", "Docs", "Status", "Role", "Also written")
+    HEADER_TIPS = ("The person's name", "Paragraphs that mention them",
+                   "Documents that mention them", "Curated or only found", "Their role",
+                   "Other spellings, each with why it is this person")
     STATUS = 3
     STATUS_TIPS = {"curated": "Curated: in a persons.toml registry or edited by you",
                    "found": "Found in the text by the persons stage; not curated yet"}
@@ -298,7 +327,7 @@ class PersonsModel(_RowsModel):
             return row
         if role == Qt.ItemDataRole.DisplayRole:
             return (row["name"], row["paragraphs"], row["documents"], self.status(row),
-                    row.get("role", ""), ", ".join(row.get("aliases", [])))[col]
+                    row.get("role", ""), "; ".join(spelling_notes(row)))[col]
         if role == Qt.ItemDataRole.EditRole:  # what the sort proxy compares
             return (row["name"].casefold(), row["paragraphs"], row["documents"],
                     self.status(row), row.get("role", "").casefold(), "")[col]
@@ -306,7 +335,7 @@ class PersonsModel(_RowsModel):
             tip = self.STATUS_TIPS[self.status(row)]
             if col == self.STATUS:
                 return tip
-            return ", ".join([row["name"], *row.get("aliases", [])]) + f"\n{tip}"
+            return evidence_html(row, limit=8) + f"<p><i>{html.escape(tip)}</i></p>"
         if self.status(row) == "found":  # seen in a narrow panel too: the name in italics
             if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS:
                 return QBrush(QColor("#8a6d00"))
@@ -319,6 +348,45 @@ class PersonsModel(_RowsModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (1, 2):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+def evidence_html(row: dict, limit: int | None = None) -> str:
+    """A person's evidence as rich text: counts, each spelling with its mentions,
+    documents and why it is this person, and the first documents -- the Persons tab's
+    detail and tooltip.  ``limit``: at most this many spellings."""
+    ev = row.get("evidence") or {}
+    name = html.escape(row["name"])
+    role = f" — {html.escape(row['role'])}" if row.get("role") else ""
+    out = [f"<b>{name}</b>{role}<br>{row.get('paragraphs', 0)} paragraphs in "
+           f"{row.get('documents', 0)} documents"]
+    spellings = ev.get("spellings", [])
+    if spellings:
+        shown = spellings[:limit] if limit else spellings
+        lines = [f"<b>{html.escape(s['text'])}</b> {s['mentions']}× in {s['documents']} "
+                 f"doc{'s' if s['documents'] > 1 else ''} — "
+                 f"{html.escape(_WHY.get(s['why'], s['why']))}" for s in shown]
+        if len(shown) < len(spellings):
+            lines.append(f"… {len(spellings) - len(shown)} more")
+        out.append("<br>".join(lines))
+    elif row.get("aliases"):
+        out.append("Also written: " + html.escape(", ".join(row["aliases"])))
+    examples = ev.get("examples", [])
+    if examples and not limit:
+        docs = "".join(f"<li>{html.escape(e['title'] or e['path'])}"
+                       + (f" <span style='color:gray'>({html.escape(e['path'])})</span>"
+                          if e["title"] else "") + "</li>" for e in examples)
+        extra = ev.get("documents", 0) - len(examples)
+        out.append(f"<ul style='margin:0'>{docs}</ul>" + (f"… and {extra} more" if extra > 0
+                                                           else ""))
+    if not limit and any(s["why"] not in ("name", "short name (same article)")
+                         for s in spellings):
+        out.append("<span style='color:gray'>A spelling that is someone else: More ▸ Split "
+                   "alias… makes it a person of its own.</span>")
+    return "<br>".join(out)
+
+
+#: How the reasons read in the app.
+_WHY = {"name": "the name", "short name (same article)": "short name, named in full nearby"}
 
 
 class BookmarksModel(_RowsModel):

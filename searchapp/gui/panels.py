@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +32,9 @@ from searchapp.gui.models import (
     PersonRole,
     PersonRowRole,
     PersonsModel,
+    evidence_html,
 )
+from searchapp.gui.render import paint_empty
 
 #: The persons table's curation actions: (op, label, tooltip, how many selected persons).
 CURATION_ACTIONS = (
@@ -82,9 +84,17 @@ class PersonsPanel(QWidget):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.table.fontMetrics().lineSpacing() + 8)
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        # The detail of the selected person: each spelling with why it is theirs.
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        self.detail.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.detail.setMaximumHeight(self.fontMetrics().lineSpacing() * 10)
+        self.detail.setPlaceholderText("Select a person to see each spelling, how often it "
+                                       "is used and why it is this person.")
         # a double-click also emits activated: connect only that, or it runs twice
         self.table.activated.connect(lambda _i: self.search_selected("any"))
         self.one_btn = QPushButton("Search")
@@ -127,6 +137,7 @@ class PersonsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
         layout.addLayout(buttons)
         layout.addLayout(curate)
         self._selection_changed()
@@ -134,9 +145,25 @@ class PersonsPanel(QWidget):
     def set_rows(self, rows: list[dict]) -> None:
         names = self.selected()
         self.model.set_rows(rows)
-        for col in range(5):
+        for col in range(1, 5):
             self.table.resizeColumnToContents(col)
+        self.fit_columns()
         self.select(names)  # what stays after a curation stays selected
+        self._selection_changed()
+
+    def fit_columns(self) -> None:
+        """The name column as wide as the names, but never so wide that the counts
+        leave the panel: at most what the panel has left beside them (names elide)."""
+        self.table.resizeColumnToContents(0)
+        counts = sum(self.table.columnWidth(c) for c in (1, 2))
+        room = self.table.viewport().width() - counts - 2
+        wanted = self.table.columnWidth(0)
+        self.table.setColumnWidth(0, max(min(wanted, room), self.fontMetrics().averageCharWidth() * 8))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if self.model.rows:
+            self.fit_columns()
 
     def selected(self) -> list[str]:
         return [row["name"] for row in self.selected_rows()]
@@ -162,6 +189,7 @@ class PersonsPanel(QWidget):
     def _selection_changed(self, *_args) -> None:
         rows = self.selected_rows()
         n = len(rows)
+        self.detail.setHtml(evidence_html(rows[0]) if n == 1 else "")
         self.one_btn.setEnabled(n >= 1)
         self.both_btn.setEnabled(n >= 2)
         wanted = {"one": n == 1, "several": n >= 2, "some": n >= 1}
@@ -202,6 +230,24 @@ class PersonsPanel(QWidget):
             self.search_person.emit(names, mode if len(names) > 1 else "any")
 
 
+NO_BOOKMARKS = ("No bookmarks yet: ☆ on a result or before a paragraph in the document "
+                "(Ctrl+D) keeps the passage here, with a note and tags.")
+
+
+class HintTable(QTableView):
+    """A table that says why it is empty (``hint``) when it has no rows."""
+
+    hint = ""
+
+    def set_hint(self, text: str) -> None:
+        self.hint = text
+        self.viewport().update()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        paint_empty(self, self.hint)
+
+
 class BookmarksPanel(QWidget):
     """Bookmarks with filters by text and tag; note and tags edit in place."""
 
@@ -219,7 +265,7 @@ class BookmarksPanel(QWidget):
         self.tag = QComboBox()
         self.tag.setToolTip("Show bookmarks with this tag")
         self.tag.currentIndexChanged.connect(lambda _i: self.apply_filter())
-        self.table = QTableView()
+        self.table = HintTable()
         self.table.setModel(model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -236,6 +282,8 @@ class BookmarksPanel(QWidget):
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
+        # in a short window the panel yields down to one row (gui/fit.py)
+        self.table.setMinimumHeight(header.sizeHint().height() + self.row_height() + 4)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(1, 140)
         header.resizeSection(2, 100)
@@ -284,6 +332,15 @@ class BookmarksPanel(QWidget):
         return QSize(hint.width(), height)
 
     def reload(self) -> None:
+        """The tags and the rows read again (after bookmarks were added or removed)."""
+        self.reload_tags()
+        self.apply_filter()
+
+    def reload_tags(self) -> None:
+        """The tag list read again, the rows left as they are: after a note or tags
+        were edited in place (resetting the model then would delete the cell's editor
+        while the view commits its text: Qt's "commitData called with an editor that
+        does not belong to this view")."""
         current = self.tag.currentData()
         self.tag.blockSignals(True)
         self.tag.clear()
@@ -293,7 +350,8 @@ class BookmarksPanel(QWidget):
         i = self.tag.findData(current)
         self.tag.setCurrentIndex(max(0, i))
         self.tag.blockSignals(False)
-        self.apply_filter()
+        if i < 0 and current is not None:  # the tag filtered by is gone: show all, once
+            QTimer.singleShot(0, self.apply_filter)  # the editor has closed by then
 
     def apply_filter(self) -> None:
         self.model.refresh(tag=self.tag.currentData(), text=self.filter.text().strip())
@@ -303,6 +361,11 @@ class BookmarksPanel(QWidget):
         total = len(self.model.store.list())
         self.count.setText(f"{n} of {total} bookmarks" if n != total else
                            f"{total} bookmark{'s' if total != 1 else ''}")
+        self.table.set_hint(NO_BOOKMARKS if not total else
+                            "No bookmark matches the filter." if not n else "")
+        for b in (self.open_btn, self.remove_btn):
+            b.setEnabled(n > 0)
+        self.export_btn.setEnabled(total > 0)
 
     def current(self):
         index = self.table.currentIndex()
@@ -366,6 +429,7 @@ SHORTCUTS = [
     ("Ctrl+D", "Bookmark the selected passage (or remove the bookmark)"),
     ("Ctrl+P", "Pin the document and open the next one beside it"),
     ("Ctrl+Shift+P", "Close the pinned document"),
+    ("Ctrl+Shift+C", "List every copy of a story several outlets ran (or one result each)"),
     ("Ctrl+1 / Ctrl+2 / Ctrl+3", "Sort by relevance / newest / oldest"),
     ("Ctrl+S", "Save this search"),
     ("Ctrl+Shift+F", "Filters panel"),

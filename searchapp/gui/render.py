@@ -10,13 +10,18 @@ from __future__ import annotations
 import html
 from urllib.parse import quote, unquote
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter, QPalette
 
 from searchapp.search.highlight import render_snippet
 
 MARK_BG = "#ffd84d"
 MARK_FG = "#000000"
 MARK_OPEN = f"<span style='background-color:{MARK_BG};color:{MARK_FG};'>"
+# words one version of a story has and the other lacks (side by side): underlined in red
+DIFF_COLOR = "#d1495b"
+DIFF_OPEN = (f"<span style='text-decoration:underline;color:{DIFF_COLOR};"
+             f"font-weight:600;'>")
 
 
 def qt_snippet(hit) -> str:
@@ -58,12 +63,14 @@ def href_person(href: str) -> str:
 
 
 def paragraph_html(text: str, marks: list[tuple[int, int]], persons: list[tuple[int, int, str]],
-                   first_hit: int, link_color: str) -> tuple[str, int]:
+                   first_hit: int, link_color: str, diff: list[tuple[int, int]] = ()
+                   ) -> tuple[str, int]:
     """``text`` with ``marks`` highlighted (each numbered ``h<n>`` from
-    ``first_hit``) and person mentions turned into ``person:`` links.
+    ``first_hit``), person mentions turned into ``person:`` links and the words in
+    ``diff`` (not in the version beside it) underlined.
     Returns the HTML and the number of highlights."""
     cuts = {0, len(text)}
-    for s, e in marks:
+    for s, e in [*marks, *diff]:
         cuts.update((s, e))
     for s, e, _ in persons:
         cuts.update((s, e))
@@ -77,6 +84,8 @@ def paragraph_html(text: str, marks: list[tuple[int, int]], persons: list[tuple[
         piece = html.escape(text[a:b])
         in_mark = next(((s, e) for s, e in marks if s <= a and b <= e), None)
         person = next((name for s, e, name in persons if s <= a and b <= e), None)
+        if any(s <= a and b <= e for s, e in diff):
+            piece = f"{DIFF_OPEN}{piece}</span>"
         if in_mark is not None:
             anchor = f"<a name='h{first_hit + n}'></a>" if in_mark[0] == a else ""
             if in_mark[0] == a:
@@ -87,3 +96,21 @@ def paragraph_html(text: str, marks: list[tuple[int, int]], persons: list[tuple[
                      f"text-decoration:none;'>{piece}</a>")
         out.append(piece)
     return "".join(out), n
+
+
+def paint_empty(view, text: str) -> None:
+    """Say in an item view without rows why it is empty (call after its own painting)."""
+    if not text or view.model() is None or view.model().rowCount():
+        return
+    rect = view.viewport().rect().adjusted(12, 0, -12, 0)
+    metrics = view.fontMetrics()
+    painter = QPainter(view.viewport())
+    painter.setPen(QColor(mid_color(view.palette())))
+    if rect.height() < 3 * metrics.lineSpacing():  # a short view: one line, in its middle
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter),
+                         metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width()))
+    else:
+        painter.drawText(rect.adjusted(0, 12, 0, -8),
+                         int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                             | Qt.TextFlag.TextWordWrap), text)
+    painter.end()

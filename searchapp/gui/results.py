@@ -5,20 +5,43 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate
 
-from searchapp.gui.models import HitRole, StarRole, when
-from searchapp.gui.render import mid_color, qt_snippet
+from searchapp.gui.models import ExpandedRole, HitRole, StarRole, when
+from searchapp.gui.render import mid_color, paint_empty, qt_snippet
 
 STAR_W = 26
 LAYOUT_BATCH = 5  # rows laid out per turn of the event loop
 PAD = 6
 
 
-def hit_html(hit, muted: str, folder: bool = False) -> str:
-    """A result row; ``folder``: name the folder it is in (several are searched)."""
+def copies_html(hit, muted: str, link: str, expanded: bool) -> str:
+    """"also in 3: Yonhap, The Korea Herald, …" under a hit that stands for copies
+    (a link that lists them, each a link that opens it, when ``expanded``)."""
+    if not hit.copies:
+        return ""
+    esc = html.escape
+    names = list(dict.fromkeys(c["source"] or c["path"] for c in hit.copies))
+    shown = ", ".join(esc(n) for n in names[:3]) + (", …" if len(names) > 3 else "")
+    arrow = "▾" if expanded else "▸"
+    out = (f"<div style='font-size:small'><a href='copies:toggle' style='color:{link};"
+           f"text-decoration:none'>{arrow} also in {len(hit.copies)}: {shown}</a></div>")
+    if expanded:
+        rows = "".join(
+            f"<div style='font-size:small;margin-left:12px'><a href='copy:{i}' "
+            f"style='color:{link};text-decoration:none'>{esc(c['source'] or c['path'])}</a>"
+            f"<span style='color:{muted}'> · {esc(when(c['date']))} · ¶{c['para']}"
+            f" · {esc(c['path'])}</span></div>" for i, c in enumerate(hit.copies))
+        out += rows
+    return out
+
+
+def hit_html(hit, muted: str, folder: bool = False, expanded: bool = False,
+             link: str = "") -> str:
+    """A result row; ``folder``: name the folder it is in (several are searched);
+    ``expanded``: list each copy it stands for."""
     esc = html.escape
     where = f"{esc(hit.source or 'unknown source')} · {esc(when(hit.date, hit.year))} · ¶{hit.para}"
     if hit.page:
@@ -32,11 +55,14 @@ def hit_html(hit, muted: str, folder: bool = False) -> str:
                    f"{esc(', '.join(hit.persons))}</div>")
     return (f"<div><b>{esc(hit.title or hit.path)}</b></div>"
             f"<div style='color:{muted};font-size:small'>{where}{kind}</div>"
-            f"<div>{qt_snippet(hit)}</div>{persons}")
+            f"<div>{qt_snippet(hit)}</div>{persons}"
+            f"{copies_html(hit, muted, link or muted, expanded)}")
 
 
 class ResultDelegate(QStyledItemDelegate):
     star_clicked = Signal(object)  # the Hit
+    copies_toggled = Signal(object)  # the Hit whose copies are listed or folded again
+    copy_clicked = Signal(object, int)  # the Hit and which of its copies
 
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
@@ -44,8 +70,8 @@ class ResultDelegate(QStyledItemDelegate):
         self._cache: dict[tuple[str, int, bool], QTextDocument] = {}
         self.show_folder = False  # several folders are searched: each row names its own
 
-    def _doc(self, hit, width: int, selected: bool) -> QTextDocument:
-        key = (hit.key + hit.snippet, width, selected)
+    def _doc(self, hit, width: int, selected: bool, expanded: bool = False) -> QTextDocument:
+        key = (hit.key + hit.snippet, width, selected, expanded)
         doc = self._cache.get(key)
         if doc is None:
             if len(self._cache) > 400:
@@ -53,8 +79,11 @@ class ResultDelegate(QStyledItemDelegate):
             doc = QTextDocument()
             doc.setDocumentMargin(0)
             doc.setDefaultFont(self.view.font())
-            doc.setHtml(hit_html(hit, mid_color(self.view.palette(), selected),
-                                 self.show_folder))
+            pal = self.view.palette()
+            link = pal.color(QPalette.ColorRole.HighlightedText if selected
+                             else QPalette.ColorRole.Link).name()
+            doc.setHtml(hit_html(hit, mid_color(pal, selected), self.show_folder, expanded,
+                                 link))
             doc.setTextWidth(max(80, width))
             self._cache[key] = doc
         return doc
@@ -69,7 +98,7 @@ class ResultDelegate(QStyledItemDelegate):
         hit = index.data(HitRole)
         if hit is None:
             return super().sizeHint(option, index)
-        doc = self._doc(hit, self._text_width(), False)
+        doc = self._doc(hit, self._text_width(), False, bool(index.data(ExpandedRole)))
         return QSize(self.view.viewport().width(), int(doc.size().height()) + 2 * PAD + 2)
 
     def paint(self, painter, option, index) -> None:
@@ -81,7 +110,7 @@ class ResultDelegate(QStyledItemDelegate):
         option.text = ""
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, self.view)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        doc = self._doc(hit, self._text_width(), selected)
+        doc = self._doc(hit, self._text_width(), selected, bool(index.data(ExpandedRole)))
         rect = option.rect
         painter.save()
         painter.translate(rect.left() + PAD, rect.top() + PAD)
@@ -110,13 +139,50 @@ class ResultDelegate(QStyledItemDelegate):
         return QRect(rect.right() - STAR_W - PAD // 2, rect.top() + PAD - 2, STAR_W, STAR_W)
 
     def editorEvent(self, event, model, option, index) -> bool:
-        if event.type() == QEvent.Type.MouseButtonRelease and \
-                self.star_rect(option.rect).contains(event.position().toPoint()):
+        if event.type() == QEvent.Type.MouseButtonRelease:
             hit = index.data(HitRole)
-            if hit is not None:
+            pos = event.position().toPoint()
+            if hit is not None and self.star_rect(option.rect).contains(pos):
                 self.star_clicked.emit(hit)
                 return True
+            href = self.link_at(index, option.rect, pos) if hit is not None else ""
+            if href == "copies:toggle":
+                self.copies_toggled.emit(hit)
+                self.sizeHintChanged.emit(index)
+                return True
+            if href.startswith("copy:"):
+                self.copy_clicked.emit(hit, int(href[5:]))
+                return True
         return super().editorEvent(event, model, option, index)
+
+    def link_at(self, index, rect: QRect, pos) -> str:
+        """The link of the row's text under ``pos`` ("" when none)."""
+        hit = index.data(HitRole)
+        doc = self._doc(hit, self._text_width(), False, bool(index.data(ExpandedRole)))
+        local = QPointF(pos.x() - rect.left() - PAD, pos.y() - rect.top() - PAD)
+        return doc.documentLayout().anchorAt(local)
+
+    def link_rect(self, index, rect: QRect, href: str) -> QRect | None:
+        """Where the link ``href`` is drawn in the row at ``rect`` (for tests and
+        keyboard users: the view's coordinates)."""
+        hit = index.data(HitRole)
+        doc = self._doc(hit, self._text_width(), False, bool(index.data(ExpandedRole)))
+        layout = doc.documentLayout()
+        block = doc.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                frag = it.fragment()
+                if frag.isValid() and frag.charFormat().anchorHref() == href:
+                    box = layout.blockBoundingRect(block)
+                    line = block.layout().lineForTextPosition(frag.position() - block.position())
+                    x = line.cursorToX(frag.position() - block.position())[0]
+                    return QRect(int(rect.left() + PAD + box.left() + x + 2),
+                                 int(rect.top() + PAD + box.top() + line.y() + 2), 4,
+                                 max(2, int(line.height()) - 4))
+                it += 1
+            block = block.next()
+        return None
 
 
 class ResultsView(QListView):
@@ -142,6 +208,25 @@ class ResultsView(QListView):
         self.setLayoutMode(QListView.LayoutMode.Batched)
         self.setBatchSize(LAYOUT_BATCH)
         self.setMouseTracking(True)
+
+    empty_text = ""  # said in the empty list (no paragraph matches, the query failed)
+
+    def show_empty(self, result_total: int | None, filtered: bool = False) -> None:
+        """What the list says when it has no rows: ``result_total`` 0 (nothing matches;
+        ``filtered``: with filters set) or None (the query could not run)."""
+        if result_total is None:
+            self.empty_text = "The query cannot run: see the message above the results."
+        elif result_total == 0:
+            self.empty_text = ("No paragraph matches this search with these filters. Remove "
+                               "a filter (click its chip) or clear them all (Ctrl+Backspace)."
+                               if filtered else "No paragraph matches this search.")
+        else:
+            self.empty_text = ""
+        self.viewport().update()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        paint_empty(self, self.empty_text)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -69,9 +69,15 @@ class SearchState(QObject):
     def set_sort(self, sort: str) -> None:
         self._set(sort=sort)
 
+    def set_all_copies(self, on: bool) -> None:
+        """Every copy of a story as a result of its own, or one per group of copies."""
+        if on != self.request.all_copies:
+            self._set(all_copies=on)
+
     def clear(self, query: str) -> None:
-        """Every filter off (the query and the sort order stay)."""
-        self.request = app_request(query, sort=self.request.sort)
+        """Every filter off (the query, the sort order and the copies setting stay)."""
+        self.request = app_request(query, sort=self.request.sort,
+                                   all_copies=self.request.all_copies)
         self.dates_changed.emit(None, None)
         self.changed.emit()
 

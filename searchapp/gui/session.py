@@ -1,6 +1,6 @@
 """The app's connection to the core: one search engine, used off the GUI thread.
 
-The engine runs in a process of its own (``searchapp.engine_process``), so its
+The engine runs in a process of its own (``searchapp.procs.engine``), so its
 Python and numpy work never holds this process's interpreter lock while the
 GUI thread paints.  Every request to it is made from one worker thread, in
 the order asked.  Searches carry a
@@ -21,11 +21,12 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from searchapp.config import Settings
-from searchapp.engine_process import EngineClient
 from searchapp.errors import IndexDamaged
 from searchapp.gui.jobs import run_job
-from searchapp.index.background import index_exists, update_index_in_process
+from searchapp.index import index_exists
 from searchapp.model import IndexReport, SearchRequest, SearchResult
+from searchapp.procs.engine import EngineClient
+from searchapp.procs.indexer import update_index_in_process
 
 
 class SearchSession(QObject):

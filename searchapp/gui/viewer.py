@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
@@ -40,6 +41,7 @@ class DocumentView(QWidget):
     person_clicked = Signal(str)
     star_clicked = Signal(dict)  # the paragraph's stored fields
     pin_clicked = Signal()
+    version_chosen = Signal(str)  # another version of this story to read beside this one
 
     def __init__(self, pinned: bool = False, parent=None) -> None:
         super().__init__(parent)
@@ -74,11 +76,20 @@ class DocumentView(QWidget):
         self.next_btn.clicked.connect(self.next_hit)
         self.find_btn.clicked.connect(self.show_find)
         self.pin_btn.clicked.connect(self.pin_clicked.emit)
+        self.versions_btn = QToolButton(text="Other versions")
+        self.versions_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.versions_btn.setToolTip("Other versions of this story (other outlets' copies): "
+                                     "open one beside this one, with the words that differ "
+                                     "marked")
+        self.versions_menu = QMenu(self.versions_btn)
+        self.versions_btn.setMenu(self.versions_menu)
+        self.versions_btn.hide()
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 0, 4, 0)
         for w in (self.prev_btn, self.next_btn, self.hit_label):
             bar.addWidget(w)
         bar.addStretch(1)
+        bar.addWidget(self.versions_btn)
         bar.addWidget(self.find_btn)
         bar.addWidget(self.pin_btn)
 
@@ -124,6 +135,7 @@ class DocumentView(QWidget):
         self.header.setText(f"<span style='color:{mid_color(self.palette())}'>"
                             f"{html.escape(message)}</span>")
         self.browser.clear()
+        self.versions_btn.hide()
         self._update_hit_label()
         for w in (self.prev_btn, self.next_btn, self.find_btn, self.pin_btn):
             w.setEnabled(self.pinned and w is self.pin_btn)
@@ -135,6 +147,23 @@ class DocumentView(QWidget):
         self._render(keep_scroll=False)
         for w in (self.prev_btn, self.next_btn, self.find_btn, self.pin_btn):
             w.setEnabled(True)
+        self._fill_versions()
+
+    def _fill_versions(self) -> None:
+        """"Other versions (3)": each opens beside this one, differences marked."""
+        from searchapp.gui.models import when
+
+        versions = self.data.versions if self.data is not None else []
+        self.versions_menu.clear()
+        self.versions_btn.setVisible(bool(versions))
+        if not versions:
+            return
+        self.versions_btn.setText(f"Other versions ({len(versions)})")
+        for v in versions:
+            label = (f"{v.get('source') or v.get('path')} · {when(v.get('date'), v.get('year'))}"
+                     f" — {v.get('title') or v.get('path')}  ({v.get('shared', 0):.0%} shared)")
+            action = self.versions_menu.addAction(label.replace("&", "&&"))
+            action.triggered.connect(lambda _=False, d=v["doc_id"]: self.version_chosen.emit(d))
 
     def set_starred(self, starred: set[str]) -> None:
         if self.data is not None and set(starred) != self.starred:
@@ -159,6 +188,13 @@ class DocumentView(QWidget):
         elif url:
             url_html = f"<br>{esc(url)}"
         note = ""
+        if data.compared_with is not None:
+            other = data.compared_with
+            n = sum(len(v) for v in data.differences.values())
+            note = (f"<br><span style='color:{muted}'>Beside "
+                    f"{esc(other.get('source') or other.get('path') or other['doc_id'])}: "
+                    f"<span style='text-decoration:underline;color:#d1495b'>"
+                    f"{n} passage{'s' if n != 1 else ''}</span> it does not have</span>")
         if data.snapshot:
             note = (f"<br><i style='color:{muted}'>This passage is no longer in the corpus; "
                     "showing the text saved with the bookmark.</i>")
@@ -182,7 +218,8 @@ class DocumentView(QWidget):
             marks = data.marks.get(num, [])
             persons = [(s, e, name) for s, e, name, kind in p.get("mentions", [])
                        if kind == "person"]
-            body, n = paragraph_html(text, marks, persons, n_hits, link)
+            body, n = paragraph_html(text, marks, persons, n_hits, link,
+                                     data.differences.get(num, ()))
             n_hits += n
             lengths.extend(e - s for s, e in sorted(marks))
             kind = p.get("kind", "body")

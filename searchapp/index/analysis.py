@@ -1,7 +1,11 @@
 """Text analysis for the index: English stemming, case and accent folding, CJK bigrams.
 
 Latin-script words are lower-cased, folded (``Séoul`` finds ``Seoul``), stop
-words dropped and Porter-stemmed.  Han, Hangul and Kana have no spaces
+words dropped and Porter-stemmed.  A dropped stop word keeps its place: the
+words after it are not moved up, so "all the time" is not the phrase "all
+time" (nor what the hyphenated ``all-time`` searches), and the phrase
+"Bank of America" asks for *america* two places after *bank*
+(:mod:`searchapp.search.phrase`).  Han, Hangul and Kana have no spaces
 between words, so any run of them becomes overlapping character bigrams
 (``习近平`` -> ``习近 近平``); the query parser turns a multi-token word into a
 phrase, so typing ``习近平`` or ``정상회의`` finds exactly the paragraphs
@@ -35,8 +39,8 @@ from whoosh.analysis.filters import STOP_WORDS
 from whoosh.support.charset import accent_map
 
 from searchapp.ingest.text import camel_parts
-from searchapp.scripts import CJK_CHAR as _HAS_CJK
-from searchapp.scripts import CJK_RUN
+from searchapp.lexicon import CJK_CHAR as _HAS_CJK
+from searchapp.lexicon import CJK_RUN
 
 
 class Tokenizer(RegexTokenizer):
@@ -207,9 +211,62 @@ _STOP = frozenset(STOP_WORDS) | frozenset("abcdefghijklmnopqrstuvwxyz")
 def text_analyzer():
     """Analyzer for body and title text (stemmed, stop words dropped)."""
     return (Tokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | CJKBigramFilter()
-            | StopFilter(stoplist=_STOP, minsize=1) | CamelCaseFilter() | QueryAwareStemFilter())
+            | StopFilter(stoplist=_STOP, minsize=1, renumber=False) | CamelCaseFilter()
+            | QueryAwareStemFilter())
 
 
 def name_analyzer():
     """Analyzer for names (sources, authors): folded and split, never stemmed."""
     return Tokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | CJKBigramFilter()
+
+
+class TokenCache:
+    """The tokens ``analyzer`` gives a text (position, term, start and end character),
+    each distinct raw word analyzed once and remembered.
+
+    The text analyzer's chain works on one word at a time (lower case, accent fold,
+    CJK bigrams, stop words, camel-case parts, stem) and every piece takes its
+    place, a stopped one too: a word's pieces sit at fixed places after the word's
+    first (a camel-case word's whole and parts overlap, :class:`CamelCaseFilter`),
+    and the next word starts after the last of them; so a word's pieces can be kept.  Highlighting a page of results analyzes every hit's
+    paragraph, and the chain's per-token Python was a third of a search request.
+    The segment builder (:mod:`searchapp.index.whoosh.segments`) numbers positions
+    by the same rule.
+    """
+
+    def __init__(self, analyzer, limit: int = 50_000) -> None:
+        self.analyzer = analyzer
+        self.finditer = analyzer.items[0].expression.finditer  # the tokenizer's words
+        self.limit = limit
+        # raw word -> ((term or None, place after the word's first, start, end), ...),
+        # and how many places the word takes
+        self.memo: dict[str, tuple[tuple[tuple[str | None, int, int, int], ...], int]] = {}
+
+    def __call__(self, text: str) -> list[tuple[int, str, int, int]]:
+        """``(pos, term, startchar, endchar)`` of each kept token of ``text``, as
+        ``analyzer(text, positions=True, chars=True, mode="index")`` gives them."""
+        out = []
+        pos = 0
+        memo = self.memo
+        for m in self.finditer(text):
+            raw = m.group()
+            hit = memo.get(raw)
+            if hit is None:
+                hit = self._pieces(raw)
+            pieces, width = hit
+            start = m.start()
+            for term, at, s, e in pieces:
+                if term is not None:
+                    out.append((pos + at, term, start + s, start + e))
+            pos += width
+        return out
+
+    def _pieces(self, raw: str):
+        pieces = tuple((None if t.stopped else t.text, t.pos, t.startchar, t.endchar)
+                       for t in self.analyzer(raw, chars=True, positions=True,
+                                              removestops=False, mode="index"))
+        hit = pieces, max((p[1] for p in pieces), default=-1) + 1
+        if len(self.memo) >= self.limit:
+            self.memo.clear()
+        self.memo[raw] = hit
+        return hit

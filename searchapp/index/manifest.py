@@ -8,7 +8,7 @@ import json
 import os
 from pathlib import Path
 
-from searchapp.config import Settings
+from searchapp.config import INDEXED_CURATION, Settings
 from searchapp.index.schema import SCHEMA_VERSION
 from searchapp.ingest import pipeline
 
@@ -24,7 +24,7 @@ def config_fingerprint(settings: Settings) -> dict[str, str]:
     for folder in settings.folders:
         h = hashlib.sha1(base)
         for d in settings.curation_dirs(folder):
-            for name in ("catalog.toml", "persons.toml", "places.toml"):
+            for name in INDEXED_CURATION:
                 h.update(name.encode())
                 try:
                     h.update((d / name).read_bytes())
@@ -62,3 +62,12 @@ def same_stat(entry: dict | None, st: os.stat_result) -> bool:
     """The manifest entry still describes the file (same size and mtime): skip it unread."""
     return bool(entry) and entry.get("size") == st.st_size and \
         entry.get("mtime_ns") == st.st_mtime_ns
+
+
+def index_state(index_dir: Path) -> str:
+    """Changes when the index's content changes (from the manifest: each file's hash)."""
+    files = read_manifest(Path(index_dir)).get("files", {})
+    h = hashlib.sha1()
+    for rel in sorted(files):
+        h.update(f"{rel}\0{files[rel].get('hash', '')}\0".encode())
+    return h.hexdigest()

@@ -1,5 +1,6 @@
-"""Reading files and writing their paragraphs, in one or two processes, and the
-whole update in a child process for the desktop app."""
+"""Reading files and writing their paragraphs, in one process or two: a large batch
+is shared with a helper process (:func:`searchapp.procs.start`), each writing
+segments of its own that the update commits together."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from whoosh import index as whoosh_index
 
 from searchapp import procs
 from searchapp.config import Settings
-from searchapp.folders import prefix_of
+from searchapp.folders.folder_list import file_key_of
 from searchapp.index.schema import INDEX_NAME, paragraph_records
 from searchapp.index.whoosh import segments as bulkwrite
 from searchapp.ingest.pipeline import load_documents
@@ -37,12 +38,8 @@ class Task:
 
     @property
     def key(self) -> str:
-        """The file's key in the manifest (see :mod:`searchapp.index.sources`)."""
+        """The file's key in the manifest (see :mod:`searchapp.folders.sources`)."""
         return file_key_of(self.folder, self.rel)
-
-
-def file_key_of(folder_key: str, rel: str) -> str:
-    return prefix_of(folder_key) + rel
 
 
 Curation = dict  # folder key -> (Catalog, Registry)
@@ -133,13 +130,10 @@ def load_tasks(settings: Settings, ix, tasks: list[Task], curated: Curation,
         shares[side].append(i)
         weight[side] += tasks[i].size
     shares = [sorted(share) for share in shares]
-    ctx = procs.context()  # never fork: the caller may run threads
-    q = ctx.Queue()
-    helpers = [ctx.Process(target=_child_shard, name=f"searchapp-indexer-{k}",
-                         args=(k, settings, [tasks[i] for i in share], q))
-             for k, share in enumerate(shares[1:], 1)]
-    for proc in helpers:
-        proc.start()
+    q = procs.context().Queue()
+    helpers = [procs.start(_child_shard, (k, settings, [tasks[i] for i in share], q),
+                           f"searchapp-indexer-{k}")
+               for k, share in enumerate(shares[1:], 1)]
     finished: dict[int, tuple] = {}  # share number -> (outcomes, segments)
 
     def helpers_done() -> bool:
@@ -181,10 +175,7 @@ def load_tasks(settings: Settings, ix, tasks: list[Task], curated: Curation,
         raise
     finally:
         for proc in helpers:
-            proc.join(timeout=5)
-            if proc.is_alive():
-                proc.kill()
-                proc.join()
+            procs.stop(proc, timeout=5)
         q.close()
 
 
@@ -194,7 +185,7 @@ def _child_shard(share: int, settings: Settings, tasks: list[Task], queue) -> No
     parent = os.getppid()
     try:
         ix = whoosh_index.open_dir(str(settings.index), indexname=INDEX_NAME)
-        from searchapp.index.sources import curation
+        from searchapp.folders.sources import curation
 
         outcomes, segments = _load_shard(
             ix, tasks, curation(settings)[0],

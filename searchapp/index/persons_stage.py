@@ -22,7 +22,6 @@ it is a no-op with a one-line note when spaCy or its model is missing.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -33,6 +32,8 @@ from pathlib import Path
 
 from searchapp import __version__
 from searchapp.config import Settings
+from searchapp.index import MENTIONS_DB, PERSONS_FILE
+from searchapp.index.manifest import index_state
 from searchapp.ingest.persons.curation import curated_registry, curation_fingerprint
 from searchapp.ingest.persons.people import DocText, Persons, find_persons, is_full_name
 from searchapp.ingest.persons.recognize import (
@@ -41,13 +42,14 @@ from searchapp.ingest.persons.recognize import (
     Recognizer,
 )
 
-MENTIONS_DB = "mentions.sqlite3"
-PERSONS_FILE = "persons.json"
 #: Bumped when what ``persons.json`` holds changes shape.
 SIDECAR_VERSION = 1
-#: Bumped when the resolution rules (people.py, resolve.py, rules.py, names.py) change
-#: what they make of the same raw mentions: the next run resolves again.
-RESOLUTION_VERSION = 3
+#: Bumped when the resolution rules (people.py, resolve.py, rules.py, names.py, evidence.py,
+#: candidates.py, places.py) change what they make of the same raw mentions: the next run
+#: resolves again.  4: persons judged on their evidence, merges by rule, evidence kept.
+RESOLUTION_VERSION = 4
+#: Documents listed with a person's evidence (the count is always there).
+EVIDENCE_DOCUMENTS = 8
 #: Paragraphs recognized (and committed) at a time, by one process.
 BATCH = 256
 #: At least this many new paragraphs use two spaCy processes (on two cores or more).
@@ -151,35 +153,25 @@ class MentionStore:
 # --- reading the index -----------------------------------------------------------------
 
 
-def index_state(index_dir: Path) -> str:
-    """Changes when the index's content changes (from the manifest: each file's hash)."""
-    from searchapp.index.manifest import read_manifest
-
-    files = read_manifest(Path(index_dir)).get("files", {})
-    h = hashlib.sha1()
-    for rel in sorted(files):
-        h.update(f"{rel}\0{files[rel].get('hash', '')}\0".encode())
-    return h.hexdigest()
-
-
 def index_documents(index_dir: Path) -> tuple[list[DocText], str]:
     """Every document of the index as the person finder needs it, and its state."""
     from searchapp.index.update import open_index
 
     ix = open_index(index_dir)
     by_doc: dict[str, list[tuple[int, str, str, str]]] = {}
-    language: dict[str, str] = {}
+    about: dict[str, tuple[str, str, str]] = {}  # language, path, title
     with ix.reader() as reader:
         for f in reader.all_stored_fields():
             by_doc.setdefault(f["doc_id"], []).append(
                 (f["para"], f["pid"], f.get("kind", "body"), f.get("body", "")))
-            language.setdefault(f["doc_id"], f.get("language", ""))
+            about.setdefault(f["doc_id"], (f.get("language", ""), f.get("path", ""),
+                                           f.get("title", "") or ""))
     generation = index_state(index_dir)
     docs = []
     for doc_id, rows in by_doc.items():
         rows.sort()
         docs.append(DocText(doc_id, tuple((pid, kind, text) for _, pid, kind, text in rows),
-                            language[doc_id]))
+                            *about[doc_id]))
     return docs, generation
 
 
@@ -297,7 +289,9 @@ def _unchanged(stamp: dict, settings: Settings, recognizer: Recognizer) -> bool:
 
 def sidecar(docs: Iterable[DocText], found: Persons, registry) -> dict:
     """What the engine needs: every person (canonical name, spellings, role, curated or
-    found) and place, and per paragraph its persons, places and mention spans."""
+    found) and place, and per paragraph its persons, places and mention spans; each found
+    person with its evidence (spellings, reasons, documents)."""
+    docs = list(docs)
     names: dict[str, int] = {}
     places: dict[str, int] = {}
     spellings: dict[str, dict[str, None]] = {}
@@ -324,18 +318,32 @@ def sidecar(docs: Iterable[DocText], found: Persons, registry) -> dict:
                 if m.kind == "person" and len(surface) > 1 and is_full_name(surface):
                     spellings.setdefault(m.name, {})[surface] = None
             paragraphs[pid] = [list(row_persons), list(row_places), spans]
+    titles = {d.doc_id: (d.path, d.title) for d in docs}
     persons = []
     for name in names:
         p = registry.persons.get(name)
         aliases = [a for a in dict.fromkeys([*(p.aliases if p else ()),
                                              *spellings.get(name, ())]) if a != name]
         persons.append({"name": name, "aliases": aliases, "role": p.role if p else "",
-                        "curated": p is not None})
+                        "curated": p is not None,
+                        "evidence": _evidence(found.evidence.get(name), titles)})
     listed = set(names)
-    persons += [{"name": p.name, "aliases": list(p.aliases), "role": p.role, "curated": True}
+    persons += [{"name": p.name, "aliases": list(p.aliases), "role": p.role, "curated": True,
+                 "evidence": _evidence(None, titles)}
                 for p in registry.persons.values() if p.name not in listed]
     return {"version": SIDECAR_VERSION, "persons": persons, "places": list(places),
             "paragraphs": paragraphs}
+
+
+def _evidence(ev: dict | None, titles: dict[str, tuple[str, str]]) -> dict:
+    """A person's evidence for the sidecar: spellings with counts and reasons, how many
+    documents, and the first of them by path and title."""
+    if not ev:
+        return {"spellings": [], "documents": 0, "examples": []}
+    docs = ev.get("documents", [])
+    examples = sorted((titles.get(d, ("", "")) for d in docs), key=lambda x: x[0])
+    return {"spellings": ev.get("spellings", []), "documents": len(docs),
+            "examples": [{"path": p, "title": t} for p, t in examples[:EVIDENCE_DOCUMENTS]]}
 
 
 def write_sidecar(index_dir: Path, data: dict) -> None:

@@ -5,20 +5,25 @@ The facet fields come from :data:`searchapp.model.FACETS`, the one facet table.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from whoosh.analysis import RegexTokenizer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from searchapp.dates import datenum
 from searchapp.index import INDEX_NAME  # noqa: F401  (re-exported)
 from searchapp.index.analysis import name_analyzer, text_analyzer
-from searchapp.ingest.pipeline import Document
+from searchapp.ingest.pipeline import Document, Paragraph
 from searchapp.model import FACETS
 
 # 2: para not indexed, fewer numeric tiers; 3: modules moved (the analyzers' pickled
 # class paths changed), so an index of version 2 is rebuilt by itself; 4: a paragraph's page;
 # 5: several folders (folder facet, ids made with the folder), text ids for moved files;
-# 6: camel-case words indexed whole and by their parts (analysis.CamelCaseFilter)
-SCHEMA_VERSION = 6
+# 6: CJK bigrams also for the ideographs of planes 2 and 3 (searchapp.lexicon.HAN);
+# 7: a stop word keeps its place in the body's positions (phrases do not skip over it);
+# 8: camel-case, dotted and snake_case words indexed whole and by their parts
+# (analysis.CamelCaseFilter); "*" is no longer part of a word
+SCHEMA_VERSION = 8
 SEP = "\x1f"  # separates the values of a multi-valued facet field
 FACET_FIELDS = {f.name: f.field for f in FACETS}
 
@@ -63,12 +68,7 @@ def make_schema() -> Schema:
         # written for these two fields; a date range still reads only a few dozen terms)
         datenum=NUMERIC(int, bits=32, signed=False, sortable=True, shift_step=8),
         year=NUMERIC(int, bits=32, stored=True, shift_step=8),
-        person=Values(),
-        place=Values(),
-        f_source=Values(),
-        f_author=Values(),
-        f_year=Values(),
-        f_folder=Values(),
+        **{f.field: Values() for f in FACETS},  # each facet group's exact values
         persons=STORED,
         places=STORED,
         mentions=STORED,  # [[start, end, name, kind], ...]
@@ -80,6 +80,17 @@ def text_id(pid: str) -> str:
     """The text part of a paragraph id (``<doc_id>-<text hash>[-n]``): the same
     paragraph in a file moved or renamed has the same one."""
     return pid.split("-", 1)[-1]
+
+
+#: Each facet group's values for one paragraph of a document, by facet name.
+FACET_VALUES: dict[str, Callable[[Document, Paragraph], list[str]]] = {
+    "person": lambda doc, p: list(p.persons),
+    "place": lambda doc, p: list(p.places),
+    "source": lambda doc, p: [doc.meta.source] if doc.meta.source else [],
+    "author": lambda doc, p: list(doc.meta.authors),
+    "year": lambda doc, p: [str(doc.meta.year)] if doc.meta.year else [],
+    "folder": lambda doc, p: [doc.folder] if doc.folder else [],
+}
 
 
 def paragraph_records(doc: Document) -> list[dict]:
@@ -109,12 +120,7 @@ def paragraph_records(doc: Document) -> list[dict]:
             "places": list(p.places),
             "mentions": [[x.start, x.end, x.name, x.kind] for x in p.mentions],
             "page": p.page if p.page is not None else "",
-            "person": SEP.join(p.persons),
-            "place": SEP.join(p.places),
-            "f_source": m.source or "",
-            "f_author": SEP.join(m.authors),
-            "f_year": str(m.year) if m.year else "",
-            "f_folder": doc.folder,
+            **{f.field: SEP.join(FACET_VALUES[f.name](doc, p)) for f in FACETS},
         }
         if m.year:
             rec["year"] = int(m.year)

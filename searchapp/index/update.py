@@ -1,12 +1,14 @@
-"""The paragraph index: schema, incremental updates and the file manifest.
+"""Incremental updates of the paragraph index, its damage checks and its creation.
 
-One Whoosh document per paragraph.  Next to Whoosh's own files the index
-folder holds ``manifest.json``: for every indexed file its content hash,
-size, mtime and paragraph count, plus a fingerprint of the schema, the
-catalog and the person/place registry.  An update compares the corpus with
-the manifest: unchanged files are skipped without being read, changed files
-have their paragraphs replaced, deleted files are removed, and a changed
-catalog or registry re-indexes everything (persons and metadata may differ).
+One Whoosh document per paragraph (:mod:`.schema`).  Next to Whoosh's own files
+the index folder holds ``manifest.json`` (:mod:`.manifest`): for every indexed
+file its content hash, size, mtime and paragraph count, the schema version, and
+each folder's fingerprint of its curation (catalog, persons, places).  An update
+compares the folders with the manifest: unchanged files are skipped without
+being read, changed files have their paragraphs replaced, deleted files are
+removed, and a folder whose curation changed (its own files or the data
+folder's) has all its files read again (persons and metadata may differ).
+Files are read and written by :mod:`.parallel`.
 
 Safety: Whoosh writes new segments beside the old ones and switches to them
 only at commit, so an interrupted run leaves the previous index usable.  The
@@ -28,8 +30,9 @@ from whoosh.writing import CLEAR
 
 from searchapp.config import Settings
 from searchapp.errors import IndexBusy, IndexDamaged, IndexError_, IndexMissing, IndexOutdated
-from searchapp.folders import prefix_of
-from searchapp.index import background
+from searchapp.folders.folder_list import prefix_of
+from searchapp.folders.sources import curation, file_key, scan_folders
+from searchapp.index import index_exists
 from searchapp.index.manifest import (
     config_fingerprint,
     read_manifest,
@@ -39,7 +42,6 @@ from searchapp.index.manifest import (
 )
 from searchapp.index.parallel import Task, load_tasks
 from searchapp.index.schema import INDEX_NAME, SCHEMA_VERSION, make_schema
-from searchapp.index.sources import curation, file_key, scan_folders
 from searchapp.index.whoosh import segments as bulkwrite
 from searchapp.index.whoosh.patches import apply as _apply_whoosh_fixes
 from searchapp.ingest.pipeline import doc_id_for
@@ -49,11 +51,6 @@ from searchapp.model import IndexReport, Progress
 _apply_whoosh_fixes()
 
 CREATE_LOCK = "CREATING.lock"  # not "_paragraphs_*": Whoosh's create deletes those
-
-
-def index_exists(index_dir: Path) -> bool:
-    """An index (of any version) is at ``index_dir``: its table of contents is there."""
-    return background.index_exists(index_dir)
 
 
 def _leftover_segments(index_dir: Path) -> bool:
@@ -103,6 +100,10 @@ def index_damage(index_dir: Path) -> str | None:
 def is_stale(settings: Settings) -> bool:
     """True when the index is missing or the folders/config differ from the manifest."""
     if not index_exists(settings.index) or index_damage(settings.index):
+        return True
+    from searchapp.index.copies_stage import copies_stale
+
+    if copies_stale(settings.index):  # an update was interrupted before its copies stage
         return True
     manifest = read_manifest(settings.index)
     if stale_folders(settings, manifest) & {f.key for f in settings.active}:
@@ -231,8 +232,21 @@ def update_index(settings: Settings, rebuild: bool = False,
                                 "failed": failures, "updated": time.time()})
     report.total_files = len(files)
     report.total_paragraphs = sum(f.get("paragraphs", 0) for f in files.values())
+    report.copies = _find_copies(index_dir)
     report.seconds = time.perf_counter() - start
     return report
+
+
+def _find_copies(index_dir: Path) -> str:
+    """The copies stage over the new commit (one line saying what it did).  It never
+    fails the update: the index is committed, and the copies are found again by the
+    next update (:func:`is_stale` says so)."""
+    from searchapp.index.copies_stage import run_copies_stage
+
+    try:
+        return run_copies_stage(index_dir).summary()
+    except Exception as exc:  # the keyword index is complete: say so, go on
+        return f"copies: not found this time ({type(exc).__name__}: {exc})"
 
 
 def _open_for_update(index_dir: Path, manifest: dict, report: IndexReport):

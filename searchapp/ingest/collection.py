@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from searchapp.config import Settings
+from searchapp.config import CATALOG_FILE, Settings
 from searchapp.ingest.entities import Registry, Unknown
 from searchapp.ingest.metadata import Catalog
 from searchapp.ingest.persons.people import DocText, Persons, find_persons
@@ -21,18 +21,25 @@ def person_rows(registry: Registry, paragraphs, documents, found=None) -> list[d
     and document counts (``name -> count`` mappings) and ``curated`` (in the
     registry or the user's curation, else only found), most mentioned first.
     ``found`` (:class:`searchapp.search.found.FoundPersons`): the persons stage's
-    persons, which then replace the registry's list."""
+    persons, which then replace the registry's list, each with its ``evidence``
+    (spellings with mention and document counts and why each is this person, the
+    number of documents and the first of them).  Persons mentioned in no paragraph
+    are left out."""
     listed = found.persons if found is not None else [
         {"name": p.name, "aliases": list(p.aliases), "role": p.role, "curated": True}
         for p in registry.persons.values()]
     rows = [{"name": p["name"], "aliases": list(p["aliases"]), "role": p["role"],
              "paragraphs": paragraphs.get(p["name"], 0),
-             "documents": documents.get(p["name"], 0), "curated": p["curated"]}
+             "documents": documents.get(p["name"], 0), "curated": p["curated"],
+             **({"evidence": p["evidence"]} if p.get("evidence") else {})}
             for p in listed]
     names = {r["name"] for r in rows}
     rows += [{"name": name, "aliases": [], "role": "", "paragraphs": count,
               "documents": documents.get(name, 0), "curated": name in registry.persons}
              for name, count in paragraphs.items() if name not in names]
+    # A registered person the collection never mentions is not listed (the registry
+    # still finds them as soon as a document does).
+    rows = [r for r in rows if r["paragraphs"]]
     rows.sort(key=lambda r: (-r["paragraphs"], r["name"].casefold()))
     return rows
 
@@ -51,7 +58,7 @@ class Corpus:
     def open(cls, settings: Settings) -> Corpus:
         dirs = settings.curation_dirs()
         return cls([f.path for f in settings.active], Registry.load_layers(dirs),
-                   Catalog.load_layers([d / "catalog.toml" for d in dirs]))
+                   Catalog.load_layers([d / CATALOG_FILE for d in dirs]))
 
     def load_all(self) -> Corpus:
         for root in self.roots:

@@ -4,8 +4,8 @@ Plain-text articles carry their metadata as lines near the top ("Release
 Date : 2023-10-05", "Date 2019-06-26 View 2,395 Writer Jae-hung Chung",
 "By Jane Doe", "Published June 26, 2019").  Those lines are read and removed
 from the body.  Dates are only ever real calendar dates written in the
-document or the catalog, never guessed.  HTML pages' bylines (from
-trafilatura, ``<meta>`` or JSON-LD) are reduced to names by :func:`author_names`.
+document or the catalog, never guessed.  Bylines are reduced to names (and the
+agency they credit, which becomes the source) by :mod:`searchapp.ingest.bylines`.
 """
 
 from __future__ import annotations
@@ -16,30 +16,24 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from searchapp.ingest.bylines import parse_byline
 from searchapp.ingest.read import os_reason
-from searchapp.ingest.text import normalize_space
+from searchapp.lexicon import MONTH, month_number
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
-
-
-def _month(name: str) -> int:
-    return _MONTHS[name.lower().rstrip(".")[:3]]
-
-
-_MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH_RE = MONTH + r"\.?"
 _ISO = re.compile(r"\b(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b")
 _MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 _DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.I)
 
 _RELEASE = re.compile(r"^(?:release date|published(?: on)?|posted(?: on)?|date(?:d)?)\s*:?\s*(?P<date>.+?)"
                       r"(?:\s+view\s+[\d,]+)?(?:\s+writer\s+(?P<writer>.+))?$", re.I)
-_BYLINE = re.compile(r"^(?i:by|writer|written by|author)\s*:?\s+(?P<names>[A-Z][\w.'’-]+(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]+){0,8})$")
+_BYLINE = re.compile(r"^(?i:by|writer|written by|author)\s*:?\s+"
+                     r"(?P<names>[A-Z][\w.'’-]+(?:(?:[\s,|&]|\s-\s)+(?:and\s+)?[A-Z][\w.'’-]+){0,9})$")
 _ISSUE_LINE = re.compile(r"^No\.\s*\d{4}-\d+\s*\((?P<date>[^)]+)\)$")
 
 
@@ -54,61 +48,22 @@ def parse_date(text: str) -> str:
             if order == "ymd":
                 y, mo, d = int(a), int(b), int(c)
             elif order == "mdy":
-                y, mo, d = int(c), _month(a), int(b)
+                y, mo, d = int(c), month_number(a), int(b)
             else:
-                y, mo, d = int(c), _month(b), int(a)
+                y, mo, d = int(c), month_number(b), int(a)
             return date(y, mo, d).isoformat()
         except (ValueError, KeyError):
             continue
     return ""
 
 
-# --- bylines of HTML pages ---------------------------------------------------
-
-_ROLE_WORDS = {"writer", "reporter", "correspondent", "editor", "columnist", "contributor",
-               "staff", "photographer", "producer"}
-_PARTICLES = {"van", "von", "de", "da", "di", "del", "der", "den", "la", "las", "le", "los",
-              "du", "dos", "das", "ter", "ten", "zu", "bin", "ibn", "al", "el", "y", "e"}
-_MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december"
-_WEEKDAYS = "(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-# A byline's trailing date: "Monday", "November 18" (a month only before a number:
-# "Theresa May" keeps her name), "Published on", numbers.
-_DATE_WORDS = re.compile(
-    rf"(?:(?:^|\s+)(?:(?:published|updated|posted)(?:\s+on)?|{_WEEKDAYS}|(?:{_MONTH_NAMES})(?=\s+\d)|"
-    r"\d[\d:,./-]*))+$", re.I)
-_DATE_ONLY = re.compile(rf"^(?:{_WEEKDAYS}|{_MONTH_NAMES})$", re.I)
-_SELF_DESCRIPTION = re.compile(r"\s+(?:is|was|writes|covers|reports)\b.*$", re.I)
-_NAME_LIKE = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,6}$")
-
-
-def author_names(text: str) -> list[str]:
-    """Person or agency names from a byline string, without what surrounds them.
-
-    Splits at ``;`` and ``,`` (and at "and"/"&" between two names), drops
-    self-descriptions ("Phil Helsel is a reporter"), trailing dates ("Malcolm
-    Owen Monday", "Published"), job titles ("AP Auto Writer") and phrases
-    that are not names ("the Russian and Syrian defense ministries").
-    """
-    out: list[str] = []
-    for piece in re.split(r"[;,|]", normalize_space(text)):
-        piece = re.sub(r"^(?i:by)\s+", "", piece.strip())
-        both = re.split(r"\s+(?:and|&)\s+", piece)
-        for name in both if all(_is_name(p) for p in both) else [piece]:
-            name = _DATE_WORDS.sub("", _SELF_DESCRIPTION.sub("", name)).strip(" .-–—")
-            if _is_name(name) and not _DATE_ONLY.match(name) \
-                    and name.split()[-1].lower() not in _ROLE_WORDS \
-                    and name.lower() not in (o.lower() for o in out):
-                out.append(name)
-    return out
-
-
-def _is_name(text: str) -> bool:
-    """Up to seven words, none starting lower-case but name particles ("van", "de")."""
-    if not _NAME_LIKE.match(text):
-        return False
-    words = text.split()
-    return not any(w[0].islower() and w.lower() not in _PARTICLES for w in words) \
-        and not all(w.lower() in _PARTICLES for w in words)
+def iso_date(value: object) -> str:
+    """An ISO date from a timestamp or property ("2022-11-08T10:00:00Z", which
+    :func:`parse_date` does not read as a date) or from any written date
+    ("Dec 17th 2025"), or ``""``."""
+    text = str(value or "")
+    m = re.match(r"\s*(\d{4}-\d{2}-\d{2})(?!\d)", text)
+    return parse_date(m.group(1) if m else text)
 
 
 @dataclass
@@ -153,7 +108,7 @@ def take_metadata_lines(paragraphs: list[str], meta: Metadata, scan: int = 12) -
             if m and parse_date(m.group("date")):
                 meta.date = meta.date or parse_date(m.group("date"))
                 if m.group("writer"):
-                    meta.authors = meta.authors or [m.group("writer").strip()]
+                    take_byline(meta, m.group("writer"))
                 continue
             m = _ISSUE_LINE.match(para)
             if m and parse_date(m.group("date")):
@@ -161,13 +116,20 @@ def take_metadata_lines(paragraphs: list[str], meta: Metadata, scan: int = 12) -
                 continue
             m = _BYLINE.match(para)
             if m:
-                names = re.split(r",\s*|\s+and\s+", m.group("names"))
-                meta.authors = meta.authors or [n.strip() for n in names if n.strip()]
+                take_byline(meta, m.group("names"))
                 continue
         out.append(para)
     if meta.date and not meta.year:
         meta.year = int(meta.date[:4])
     return out
+
+
+def take_byline(meta: Metadata, text: str) -> None:
+    """A byline's names as ``meta``'s authors (if it has none yet), the agency it
+    credits as its source (if it has none yet)."""
+    byline = parse_byline(text)
+    meta.authors = meta.authors or byline.names
+    meta.source = meta.source or byline.agency
 
 
 class Catalog:

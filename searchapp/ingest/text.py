@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from searchapp import scripts
+from searchapp import lexicon
 
 _SPACE = re.compile(r"[ \t\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\u200b]+")
 # C0 and C1 control characters (NEL, U+0085, is a line break: white space above)
@@ -73,10 +73,8 @@ def camel_parts(word: str) -> list[tuple[int, int]] | None:
 
 
 _LETTER_PAREN = re.compile(r"(?<=[A-Za-z])\((?=[^\s)])")
-#: Full stops of CJK text (ideographic and full-width), beside the Latin ones.
-CJK_STOPS = "。！？｡"
-_CJK_CHAR = scripts.CJK_CHAR
-_ABBR_DIGIT = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No)\.(?=\d)")
+_CJK_CHAR = lexicon.CJK_CHAR
+_ABBR_DIGIT = re.compile(rf"\b({'|'.join(lexicon.MONTH_ABBREVIATIONS)}|No)\.(?=\d)")
 
 
 def text_size(text: str) -> int:
@@ -141,8 +139,8 @@ _AFFILIATION = re.compile(
     r"Ph\.?D|Dr\.|Correspondent|Reporter|Editor|Institute|University|Center|Centre)\b"
 )
 _EMAIL = re.compile(r"^\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?$")
-_SENTENCE_END = re.compile(f"[.!?{CJK_STOPS}…\"”’)\\]」』）]$")
-_FULL_STOP = re.compile(f"[.!?{CJK_STOPS}]$")
+_SENTENCE_END = lexicon.SENTENCE_END
+_FULL_STOP = lexicon.FULL_STOP
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 :class:`SearchBackend` is the seam: the CLI, the engine process and the app
 ask only these questions (search, document, paragraph, persons, facet totals,
-term spans) with the types of :mod:`searchapp.model`.  :class:`SearchEngine`
+a document's highlights) with the types of :mod:`searchapp.model`.  :class:`SearchEngine`
 answers them from the local Whoosh index; another engine -- a team's shared
 OpenSearch or Elasticsearch server one day -- would implement the same
 Protocol and nothing else would change.
@@ -12,9 +12,11 @@ only when the index has changed.  For each searcher it reads, once, the
 postings of every facet value into numpy arrays
 (:class:`~searchapp.index.whoosh.readers.Columns`); a request then turns the
 query's matching documents into a boolean mask (:mod:`.match`), applies
-filters as mask operations (:mod:`.facets`), counts all facets over the whole
-result set with ``numpy.bincount``, ranks (:mod:`.rank`), cuts snippets
-(:mod:`.highlight`) and suggests respellings (:mod:`.suggest`).
+filters as mask operations (:mod:`.facets`; persons found by the persons stage
+come from :mod:`.found`), counts all facets over the whole result set with
+``numpy.bincount``, ranks (:mod:`.rank`), marks what the query highlights
+(:mod:`.marks`), cuts snippets (:mod:`.highlight`) and suggests respellings
+(:mod:`.suggest`).
 """
 
 from __future__ import annotations
@@ -27,12 +29,13 @@ from typing import Protocol
 import numpy as np
 
 from searchapp.errors import QueryError
-from searchapp.index.analysis import text_analyzer
+from searchapp.index.analysis import TokenCache, text_analyzer
 from searchapp.index.update import open_index
 from searchapp.index.whoosh.readers import Columns
 from searchapp.ingest.entities import Registry
-from searchapp.model import FACET_NAMES, SORTS, Hit, SearchRequest, SearchResult
+from searchapp.model import FACET_NAMES, FACETS, SORTS, Hit, SearchRequest, SearchResult
 from searchapp.search import rank
+from searchapp.search.copies import COPY_KEYS, Folding, copies_stamp, differences
 from searchapp.search.facets import combine, filter_masks, resolve_persons
 from searchapp.search.found import FoundPersons, Names, sidecar_stamp
 from searchapp.search.highlight import make_snippet
@@ -64,6 +67,14 @@ class SearchBackend(Protocol):
 
     def person_document_counts(self) -> dict[str, int]: ...
 
+    def versions(self, doc_id: str) -> list[dict]: ...
+
+    def differences(self, doc_id: str, other_id: str) -> dict[int, list[tuple[int, int]]]: ...
+
+    def _copy(self, docnum: int) -> dict:
+        f = self._searcher.stored_fields(docnum)
+        return {k: (f.get(k) or None) if k == "date" else f.get(k, "") for k in COPY_KEYS}
+
     def document_marks(self, paragraphs: list[dict], query: str, persons
                        ) -> dict[int, list[tuple[int, int]]]: ...
 
@@ -83,9 +94,12 @@ class SearchEngine:
         self._ix = open_index(self.index_dir)
         self._searcher = self._ix.searcher()
         self._columns: Columns | None = None
+        self._folding: Folding | None = None
         self._load_found()
+        self._load_copies()
         self._builder = QueryBuilder(self._ix.schema, self._names, self._facet_values)
         self._analyzer = text_analyzer()
+        self._tokens = TokenCache(self._analyzer)  # highlighting: words analyzed once
 
     @classmethod
     def open(cls, settings) -> SearchEngine:
@@ -112,6 +126,14 @@ class SearchEngine:
         self.found = FoundPersons.load(self.index_dir) if self._found_stamp else None
         self._names = Names(self.registry, self.found)
 
+    def _load_copies(self) -> None:
+        """Read the copies stage's groups (again)."""
+        from searchapp.index.copies_stage import read_copies
+
+        self._copies_stamp = copies_stamp(self.index_dir)
+        self._copies = (read_copies(self.index_dir) if self._copies_stamp else None) or {}
+        self._folding = None
+
     def refresh(self) -> bool:
         """Pick up a newer commit of the index or newer persons; True if anything changed."""
         with self._lock:
@@ -120,6 +142,9 @@ class SearchEngine:
                 self._load_found()
                 self._builder = QueryBuilder(self._ix.schema, self._names, self._facet_values)
                 self._columns = None
+            if copies_stamp(self.index_dir) != self._copies_stamp:
+                self._load_copies()
+                persons_changed = True  # (the results change too)
             try:
                 if self._searcher.up_to_date():
                     return persons_changed
@@ -138,9 +163,17 @@ class SearchEngine:
     def _cols(self) -> Columns:
         if self._columns is None:
             self._columns = Columns(self._searcher, self.index_dir)
+            self._folding = None
             if self.found is not None:
                 self.found.apply(self._columns)
         return self._columns
+
+    def _fold(self) -> Folding | None:
+        """The groups of copies over the current searcher (None: there are none)."""
+        cols = self._cols()
+        if self._folding is None and self._copies.get("clusters"):
+            self._folding = Folding(self._copies, cols)
+        return self._folding if self._folding is not None and self._folding.active else None
 
     def _facet_values(self, facet: str) -> list[str]:
         return self._cols().facets[facet][0]
@@ -167,34 +200,47 @@ class SearchEngine:
             filters = combine(base, groups)
             text = None if parsed.query is None else self._match(parsed.query)
             matched = filters if text is None else text & filters
-            total = int(matched.sum())
+            idx = np.flatnonzero(matched)  # the matched paragraphs, once for all below
+            total = len(idx)
             facets, facet_sizes = {}, {}
-            and_groups = {f for f, chosen, mode in (("person", req.persons, req.person_mode),
-                                                    ("place", req.places, req.place_mode))
-                          if mode == "all" and len(chosen) > 1}
+            everything = int(np.count_nonzero(base)) == cols.live_count  # no exclusion, no dates
+            and_groups = {f.name for f in FACETS if req.all_of(f)}
             for f in FACET_NAMES:
                 # a group whose chosen values are OR (any of them: one value, or several
                 # in "any" mode) counts without its own filter, so that its other values
                 # stay offered; an AND group of several values narrows like any filter
-                among = matched
+                among, among_idx = matched, idx
                 if f in groups and f not in and_groups:
-                    among = combine(base, groups, leave_out=f)
-                    if text is not None:
-                        among &= text
-                facets[f], facet_sizes[f] = cols.counts(f, among, req.facet_limit)
-            timeline = cols.timeline(matched)
-            docnums, scores = self._page(cols, parsed, matched, req, total)
+                    if text is None and len(groups) == 1 and everything:
+                        among = cols.live  # the group's own filter alone: index-wide counts
+                    else:
+                        among = combine(base, groups, leave_out=f)
+                        if text is not None:
+                            among &= text
+                    among_idx = None
+                facets[f], facet_sizes[f] = cols.counts(f, among, req.facet_limit, among_idx)
+            timeline = cols.timeline(matched, idx)
+            # copies folded: one hit per group of copies (facets and timeline count them all)
+            fold = self._fold()
+            listed = idx if fold is None or req.all_copies else np.flatnonzero(
+                fold.faces(matched))
+            n_listed = len(listed)
+            docnums, scores = self._page(cols, parsed, listed, req, n_listed)
             mark_persons = list(dict.fromkeys([*persons, *parsed.persons]))
             hl = Highlight.of(self._searcher.reader(), parsed.query)
             hits = [self._hit(d, s, hl, mark_persons)
                     for d, s in zip(docnums, scores, strict=True)]
+            if fold is not None:
+                for d, hit in zip(docnums, hits, strict=True):
+                    hit.copies = [self._copy(c) for c in fold.copies(d, matched)]
             suggestion = None
             if parsed.query is not None and total < 5:
                 suggestion = suggest(req.query, self._searcher.reader(), self._analyzer,
                                      cols.spell_words(), lambda q: self._count(q, filters),
                                      total)
         return SearchResult(
-            query=req.query, total=total, page=req.page, page_size=req.page_size, hits=hits,
+            query=req.query, total=n_listed, paragraphs=total, page=req.page,
+            page_size=req.page_size, hits=hits,
             facets=facets, suggestion=suggestion, notices=notices, terms=sorted(hl.terms),
             persons=mark_persons, timeline=timeline,
             elapsed_ms=(time.perf_counter() - start) * 1000, facet_sizes=facet_sizes,
@@ -208,12 +254,12 @@ class SearchEngine:
         parsed = self._builder.parse(text)
         return None if parsed.query is None else int((self._match(parsed.query) & filters).sum())
 
-    def _page(self, cols: Columns, parsed: ParsedQuery, matched: np.ndarray,
+    def _page(self, cols: Columns, parsed: ParsedQuery, docs: np.ndarray,
               req: SearchRequest, total: int) -> tuple[list[int], list[float | None]]:
+        """The requested page of the matched paragraphs ``docs`` (sorted numbers)."""
         first = (req.page - 1) * req.page_size
         if first >= total:
             return [], []
-        docs = np.flatnonzero(matched)
         if req.sort == "relevance" and parsed.query is not None:
             scores = rank.scores(self._searcher, cols, parsed.query, docs)
             order = np.lexsort((docs, -scores))[first : first + req.page_size]
@@ -238,7 +284,7 @@ class SearchEngine:
     def _hit(self, docnum: int, score, hl: Highlight, persons: list[str]) -> Hit:
         f = self._stored(docnum)
         text = f.get("body", "")
-        spans = hl.spans(self._analyzer, text, f.get("mentions", []), persons)
+        spans = hl.spans(self._tokens, text, f.get("mentions", []), persons)
         return Hit(
             key=f["key"], pid=f["pid"], doc_id=f["doc_id"], path=f["path"],
             title=f.get("title", ""), source=f.get("source", ""), date=f.get("date") or None,
@@ -248,6 +294,10 @@ class SearchEngine:
             year=f.get("year") or None, marks=spans, page=f.get("page") or None,
             folder=f.get("folder", ""),
         )
+
+    def _copy(self, docnum: int) -> dict:
+        f = self._searcher.stored_fields(docnum)
+        return {k: (f.get(k) or None) if k == "date" else f.get(k, "") for k in COPY_KEYS}
 
     def document_marks(self, paragraphs: list[dict], query: str, persons
                        ) -> dict[int, list[tuple[int, int]]]:
@@ -262,19 +312,10 @@ class SearchEngine:
             persons = [*persons, *(parsed.persons if parsed else [])]
         out = {}
         for p in paragraphs:
-            spans = hl.spans(self._analyzer, p.get("body", ""), p.get("mentions", []), persons)
+            spans = hl.spans(self._tokens, p.get("body", ""), p.get("mentions", []), persons)
             if spans:
                 out[p["para"]] = spans
         return out
-
-    def term_spans(self, text: str, terms: set[str] | list[str]) -> list[tuple[int, int]]:
-        """Character spans of ``text`` whose analyzed tokens are in ``terms``."""
-        if not terms:
-            return []
-        terms = set(terms)
-        return [(t.startchar, t.endchar)
-                for t in self._analyzer(text, chars=True, positions=True, mode="index")
-                if t.text in terms]
 
     # -- documents -----------------------------------------------------------------
 
@@ -306,6 +347,30 @@ class SearchEngine:
         with self._lock:
             return [self._stored(d)
                     for d in self._searcher.document_numbers(text_id=text_id(pid))]
+
+    def versions(self, doc_id: str) -> list[dict]:
+        """The other versions of ``doc_id``'s story (documents that share most of their
+        paragraphs with it), the earliest first: ``doc_id``, ``title``, ``source``,
+        ``date``, ``year``, ``path`` and ``shared`` (the share of the shorter one)."""
+        with self._lock:
+            out = []
+            for other, shared in self._copies.get("stories", {}).get(doc_id, []):
+                num = next(iter(self._searcher.document_numbers(doc_id=other)), None)
+                if num is None:
+                    continue
+                f = self._searcher.stored_fields(num)
+                out.append({"doc_id": other, "title": f.get("title", ""),
+                            "source": f.get("source", ""), "date": f.get("date") or None,
+                            "year": f.get("year") or None, "path": f.get("path", ""),
+                            "shared": shared})
+        out.sort(key=lambda v: (v["date"] is None and v["year"] is None,
+                                v["date"] or str(v["year"] or ""), v["doc_id"]))
+        return out
+
+    def differences(self, doc_id: str, other_id: str) -> dict[int, list[tuple[int, int]]]:
+        """The words of ``doc_id`` that the version ``other_id`` does not have, as spans
+        per paragraph (a paragraph with no counterpart is marked whole)."""
+        return differences(self.document(doc_id), self.document(other_id))
 
     def person_document_counts(self) -> dict[str, int]:
         """For each person, in how many documents they are mentioned."""

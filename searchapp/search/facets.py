@@ -12,7 +12,7 @@ from searchapp import dates
 from searchapp.errors import QueryError
 from searchapp.index.whoosh.readers import Columns
 from searchapp.ingest.entities import Registry
-from searchapp.model import FACET_BY_NAME, FACET_NAMES, UNKNOWN, SearchRequest
+from searchapp.model import FACET_BY_NAME, FACET_NAMES, FACETS, UNKNOWN, Facet, SearchRequest
 
 
 def resolve_persons(registry: Registry, cols: Columns, names: list[str]) -> list[str]:
@@ -73,6 +73,20 @@ def date_mask(datenum: np.ndarray, lo: int, hi: int) -> np.ndarray:
     return (datenum > 0) & np.where(day == 0, whole_year, (datenum >= lo) & (datenum <= hi))
 
 
+def _requested(facet: Facet, cols: Columns, registry: Registry, req: SearchRequest,
+               persons: list[str], notices: list[str]) -> list[list[str]]:
+    """Per value chosen in ``facet``, the stored values it means (``facet.match``)."""
+    if facet.match == "person":
+        return [[p] for p in persons]
+    chosen = getattr(req, facet.request)
+    if facet.match == "place":
+        return [[canonical] if (canonical := registry.canonical_place(p))
+                else loose_values(cols, facet.name, p, notices) for p in chosen]
+    if facet.match == "loose":
+        return [loose_values(cols, facet.name, v, notices) for v in chosen]
+    return [[str(facet.value(v))] for v in chosen]
+
+
 def filter_masks(cols: Columns, registry: Registry, req: SearchRequest, persons: list[str],
                  notices: list[str]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """The request's filters as masks: the live paragraphs passing the exclusions
@@ -81,22 +95,14 @@ def filter_masks(cols: Columns, registry: Registry, req: SearchRequest, persons:
     the others: any); groups combine with AND.  Kept apart so that each group's
     counts can leave out its own filter (ticking a source keeps the other sources)."""
     base = cols.live.copy()
-    places = [[canonical] if (canonical := registry.canonical_place(p))
-              else loose_values(cols, "place", p, notices) for p in req.places]
-    requested_by_group = {  # per requested value, the stored values it means
-        "person": ([[p] for p in persons], req.person_mode),
-        "place": (places, req.place_mode),
-        "source": ([loose_values(cols, "source", s, notices) for s in req.sources], "any"),
-        "author": ([loose_values(cols, "author", a, notices) for a in req.authors], "any"),
-        "year": ([[str(int(y))] for y in req.years], "any"),
-        "folder": ([[f] for f in req.folders], "any"),
-    }
     groups = {}
-    for facet, (requested, mode) in requested_by_group.items():
+    for facet in FACETS:
+        requested = _requested(facet, cols, registry, req, persons, notices)
         if requested:
-            masks = [np.logical_or.reduce([cols.value_mask(facet, v) for v in values])
+            masks = [np.logical_or.reduce([cols.value_mask(facet.name, v) for v in values])
                      for values in requested]
-            groups[facet] = np.logical_and.reduce(masks) if mode == "all" \
+            mode = getattr(req, facet.mode) if facet.mode else "any"
+            groups[facet.name] = np.logical_and.reduce(masks) if mode == "all" \
                 else np.logical_or.reduce(masks)
     for facet, values in (req.exclude or {}).items():
         if facet not in FACET_BY_NAME:

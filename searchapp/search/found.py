@@ -25,13 +25,14 @@ from pathlib import Path
 
 import numpy as np
 
-from searchapp.index.persons_stage import PERSONS_FILE, read_sidecar
+from searchapp.index import PERSONS_FILE
+from searchapp.index.persons_stage import read_sidecar
 from searchapp.index.whoosh.readers import Columns
-from searchapp.ingest.entities import TITLES, Mention
+from searchapp.ingest.entities import Mention
 from searchapp.ingest.persons import names as nm
+from searchapp.lexicon import POSSESSIVE_END, TITLES
 
 _TITLE = re.compile(rf"^(?:(?:{TITLES})\s+)+")
-_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def sidecar_stamp(index_dir: Path) -> tuple[int, int] | None:
@@ -91,7 +92,7 @@ class FoundPersons:
                 return self._native[name]
             hits = {n for k in nm.native_keys(name) for n in self._loose.get(k, ())}
             return hits.pop() if len(hits) == 1 else None
-        bare = _POSSESSIVE.sub("", _TITLE.sub("", name)) or name
+        bare = POSSESSIVE_END.sub("", _TITLE.sub("", name)) or name
         for candidate in dict.fromkeys((name, bare)):
             for k in nm.exact_keys(candidate):
                 if k in self._by_key:

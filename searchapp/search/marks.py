@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from whoosh import query as wq
 
 from searchapp.search.highlight import merge_spans
-from searchapp.search.match import positive_leaves
+from searchapp.search.match import phrase_offsets, positive_leaves
 
 
 @dataclass
 class Highlight:
     words: set[str] = field(default_factory=set)  # index terms marked wherever they occur
-    phrases: list[tuple[tuple[str, ...], int]] = field(default_factory=list)  # (words, slop)
+    # (words, slop, gaps): word i + 1 stands gaps[i] .. gaps[i] + slop - 1 after word i
+    phrases: list[tuple[tuple[str, ...], int, tuple[int, ...]]] = field(default_factory=list)
 
     @classmethod
     def of(cls, reader, q, fieldname: str = "body") -> Highlight:
@@ -31,7 +32,9 @@ class Highlight:
         for leaf in positive_leaves(q):
             if isinstance(leaf, wq.Phrase):
                 if leaf.fieldname == fieldname and len(leaf.words) > 1:
-                    out.phrases.append((tuple(leaf.words), max(1, leaf.slop)))
+                    offsets = phrase_offsets(leaf)
+                    gaps = tuple(b - a for a, b in zip(offsets, offsets[1:], strict=False))
+                    out.phrases.append((tuple(leaf.words), max(1, leaf.slop), gaps))
                 elif leaf.fieldname == fieldname and leaf.words:
                     out.words.add(leaf.words[0])
                 continue
@@ -46,25 +49,26 @@ class Highlight:
     @property
     def terms(self) -> set[str]:
         """Every index term involved (for ``SearchResult.terms``)."""
-        return self.words | {w for words, _ in self.phrases for w in words}
+        return self.words | {w for words, _s, _g in self.phrases for w in words}
 
-    def spans(self, analyzer, text: str, mentions=(), persons=()) -> list[tuple[int, int]]:
-        """Merged character spans of ``text`` to mark."""
+    def spans(self, tokens, text: str, mentions=(), persons=()) -> list[tuple[int, int]]:
+        """Merged character spans of ``text`` to mark; ``tokens(text)`` gives its
+        ``(pos, term, startchar, endchar)`` (:class:`~searchapp.index.analysis.TokenCache`)."""
         spans: list[tuple[int, int]] = []
         if self.words or self.phrases:
-            tokens = [(t.pos, t.text, t.startchar, t.endchar)
-                      for t in analyzer(text, chars=True, positions=True, mode="index")]
+            tokens = tokens(text)
             spans += [(s, e) for _p, w, s, e in tokens if w in self.words]
-            for words, slop in self.phrases:
-                spans += _phrase_spans(tokens, words, slop)
+            for words, slop, gaps in self.phrases:
+                spans += _phrase_spans(tokens, words, slop, gaps)
         persons = set(persons)
         spans += [(s, e) for s, e, name, kind in mentions if kind == "person" and name in persons]
         return merge_spans(spans, text)
 
 
-def _phrase_spans(tokens, words: tuple[str, ...], slop: int) -> list[tuple[int, int]]:
+def _phrase_spans(tokens, words: tuple[str, ...], slop: int,
+                  gaps: tuple[int, ...]) -> list[tuple[int, int]]:
     """Spans from the first to the last word of each occurrence of the phrase: each
-    word within ``slop`` positions after the one before."""
+    word ``gap .. gap + slop - 1`` positions after the one before."""
     at: dict[int, list[tuple[str, int, int]]] = {}
     for pos, w, s, e in tokens:
         at.setdefault(pos, []).append((w, s, e))
@@ -73,8 +77,8 @@ def _phrase_spans(tokens, words: tuple[str, ...], slop: int) -> list[tuple[int, 
         if w != words[0]:
             continue
         cur, end = pos, None
-        for nxt in words[1:]:
-            step = next(((cur + k, e) for k in range(1, slop + 1)
+        for nxt, gap in zip(words[1:], gaps, strict=True):
+            step = next(((cur + k, e) for k in range(gap, gap + slop)
                          for w2, _s2, e in at.get(cur + k, ()) if w2 == nxt), None)
             if step is None:
                 break

@@ -47,6 +47,14 @@ def query_mask(searcher, cols: Columns, q) -> np.ndarray:
             and q.slop >= 1 and all(isinstance(w, str) for w in q.words) \
             and schema[q.fieldname].format.supports("positions"):
         return phrase_mask(searcher, cols, q)
+    if isinstance(q, wq.Prefix | wq.Wildcard) and q.fieldname in schema \
+            and not cols.replaced(q.fieldname):
+        # the words it expands to, as arrays (Whoosh walks each one's documents in
+        # Python: 54k ids for "secur*" at 100k paragraphs); ranking reads them too
+        mask = np.zeros(cols.n, dtype=bool)
+        for fieldname, btext in q.expanded_terms(searcher.reader()):
+            mask[cols.postings(fieldname, btext)[0]] = True
+        return mask
     mask = np.zeros(cols.n, dtype=bool)
     mask[np.fromiter(searcher.docs_for_query(q), dtype=np.int64)] = True
     return mask
@@ -66,45 +74,58 @@ def phrase_mask(searcher, cols: Columns, q) -> np.ndarray:
     out = np.zeros(cols.n, dtype=bool)
     if not len(docs):
         return out
-    if q.slop == 1:  # words next to each other: from the position stores, in bulk
-        docs = exact_phrase(cols, q.fieldname, words, docs, out)
+    offsets = phrase_offsets(q)
+    if q.slop == 1:  # words at their places: from the position stores, in bulk
+        docs = exact_phrase(cols, q.fieldname, words, docs, out, offsets)
         if not len(docs):
             return out
     positions = [term_positions(cols, q.fieldname, w, docs) for w in words]
+    gaps = [b - a for a, b in zip(offsets, offsets[1:], strict=False)]
     for i, doc in enumerate(docs.tolist()):
-        if _in_order([p[i] for p in positions], q.slop):
+        if _in_order([p[i] for p in positions], q.slop, gaps):
             out[doc] = True
     return out
 
 
-def _in_order(lists: list[list[int]], slop: int) -> bool:
-    """Some position of each word, in order, each 1..``slop`` positions after the one
-    chosen for the word before (Whoosh's ``SpanNear2``, ordered, ``mindist=1``).
+def phrase_offsets(q) -> tuple[int, ...]:
+    """Each word's place after the first word's (:class:`~.phrase.Phrase`; a plain
+    Whoosh phrase's words are next to each other)."""
+    return getattr(q, "offsets", None) or tuple(range(len(q.words)))
+
+
+def _in_order(lists: list[list[int]], slop: int, gaps=None) -> bool:
+    """Some position of each word, in order, each ``gap .. gap + slop - 1`` positions
+    after the one chosen for the word before (``gap`` 1 unless stop words stand
+    between them; Whoosh's ``SpanNear2``, ordered, ``mindist=gap``).
 
     Every chain is followed -- the set of positions a chain can have reached so
     far -- not only the nearest next position: with slop 2, ``a b b x c`` holds
     ``"a b c"~2`` through the second ``b`` only (the first one leaves ``c`` three
     positions away).  ``tests/test_differential.py`` keeps that example."""
     ends = sorted(set(lists[0]))
-    for nxt in lists[1:]:
-        # p is reachable when some end e has p - slop <= e < p
+    for k, nxt in enumerate(lists[1:]):
+        gap = gaps[k] if gaps else 1
+        # p is reachable when some end e has p - (gap + slop - 1) <= e <= p - gap
         ends = sorted({p for p in nxt
-                       if (i := bisect_left(ends, p - slop)) < len(ends) and ends[i] < p})
+                       if (i := bisect_left(ends, p - gap - slop + 1)) < len(ends)
+                       and ends[i] <= p - gap})
         if not ends:
             return False
     return True
 
 
 def exact_phrase(cols: Columns, fieldname: str, words: list[bytes], docs: np.ndarray,
-                 out: np.ndarray) -> np.ndarray:
-    """Mark in ``out`` the candidate ``docs`` where ``words`` stand one after the
-    other, for every segment with a position store; the candidates of the other
-    segments are returned (to be checked through Whoosh's positions).
+                 out: np.ndarray, offsets=None) -> np.ndarray:
+    """Mark in ``out`` the candidate ``docs`` where ``words`` stand at their places
+    (word i ``offsets[i]`` after the first; by default one after the other), for
+    every segment with a position store; the candidates of the other segments are
+    returned (to be checked through Whoosh's positions).
 
     A word's positions in a segment are one array, in posting order, with as
     many per posting as its frequency (the posting's weight), so each
     candidate's positions are gathered with array indexing; the phrase holds
-    where (paragraph, position of word i - i) is the same for every word."""
+    where (paragraph, position of word i - offsets[i]) is the same for every word."""
+    offsets = offsets or tuple(range(len(words)))
     rest: list[np.ndarray] = []
     for leaf, lo in cols.reader.leaf_readers():
         hi = lo + leaf.doc_count_all()
@@ -130,7 +151,7 @@ def exact_phrase(cols: Columns, fieldname: str, words: list[bytes], docs: np.nda
             starts = np.cumsum(counts)[rank] - lens
             skip = np.repeat(starts - (np.cumsum(lens) - lens), lens)
             pos = block[skip + np.arange(len(skip))].astype(np.int64)
-            k = (np.repeat(want, lens) << 32) + pos - i
+            k = (np.repeat(want, lens) << 32) + pos - offsets[i]
             keys = k if keys is None else np.intersect1d(keys, k, assume_unique=True)
         if keys is None:
             rest.append(want)

@@ -27,13 +27,14 @@ import re
 from dataclasses import dataclass, field
 
 from whoosh import fields, qparser, query
-from whoosh.qparser import QueryParser
 
 from searchapp import dates
 from searchapp.errors import QueryError
 from searchapp.ingest.entities import Registry
 from searchapp.ingest.text import camel_parts
+from searchapp.lexicon import WORD_HYPHENS
 from searchapp.model import FACET_NAMES
+from searchapp.search.phrase import Parser
 
 
 @dataclass
@@ -76,7 +77,7 @@ class QueryBuilder:
         self.registry = registry
         # facet_values(field) -> known exact values, to match places/sources loosely
         self.facet_values = facet_values
-        parser = QueryParser("body", schema, group=qparser.AndGroup)
+        parser = Parser("body", schema, group=qparser.AndGroup)  # phrases keep their gaps
         parser.add_plugin(qparser.FuzzyTermPlugin())
         parser.add_plugin(qparser.PlusMinusPlugin())
         parser.add_plugin(qparser.GtLtPlugin())
@@ -247,9 +248,9 @@ class QueryBuilder:
 # A hyphenated word: letters or digits joined by hyphens (ASCII, U+2010, U+2011), with at
 # least one letter (2023-10-05 and 1-0 are not words), not part of a wildcard or fuzzy term.
 _HYPHENATED = re.compile(
-    r"(?<![\w\-\u2010\u2011*?~])(?P<field>\w+:)?(?P<sign>[-+]?)"
-    r"(?P<word>\w+(?:[-\u2010\u2011]\w+)+)(?![\w*?~\-\u2010\u2011])")
-_HYPHEN = re.compile(r"[-\u2010\u2011]")
+    rf"(?<![\w{WORD_HYPHENS}*?~])(?P<field>\w+:)?(?P<sign>[-+]?)"
+    rf"(?P<word>\w+(?:[{WORD_HYPHENS}]\w+)+)(?![\w*?~{WORD_HYPHENS}])")
+_HYPHEN = re.compile(f"[{WORD_HYPHENS}]")
 # fields whose values are analyzed text: a hyphenated value is rewritten there too
 _TEXT_FIELDS = ("title:", "body:", "source:", "author:")
 
@@ -288,8 +289,8 @@ def rewrite_hyphens(text: str) -> str:
 # A word of letters and digits standing alone (not in a wildcard, fuzzy term, hyphenated
 # or dotted word: those reach the analyzer as they are, which splits them into a phrase).
 _BARE_WORD = re.compile(
-    r"(?<![\w\-\u2010\u2011*?~.])(?P<field>\w+:)?(?P<sign>[-+]?)"
-    r"(?P<word>[^\W_]+)(?![\w*?~\-\u2010\u2011:]|\.\w)")
+    rf"(?<![\w{WORD_HYPHENS}*?~.])(?P<field>\w+:)?(?P<sign>[-+]?)"
+    rf"(?P<word>[^\W_]+)(?![\w*?~{WORD_HYPHENS}:]|\.\w)")
 
 
 def rewrite_camel_case(text: str) -> str:

@@ -31,7 +31,7 @@ def suggest(query: str, reader, analyzer, spell_words: list[str],
         options = respell(reader, analyzer, spell_words, word.lower())
         if options and options[0] != word.lower():
             out.append(query[pos:start])
-            out.append(options[0])
+            out.append(cased_like(word, options[0]))
             pos = end
             changed = True
     if not changed:
@@ -43,6 +43,16 @@ def suggest(query: str, reader, analyzer, spell_words: list[str],
     except QueryError:
         return None
     return candidate if found is not None and found > total else None
+
+
+def cased_like(typed: str, word: str) -> str:
+    """``word`` (an index word, lower case) written in the case of what was typed:
+    "Sondlnad" -> "Sondland", "NATP" -> "NATO", "sondlnad" -> "sondland"."""
+    if len(typed) > 1 and typed.isupper():
+        return word.upper()
+    if typed[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
 
 
 def respell(reader, analyzer, spell_words: list[str], word: str) -> list[str]:

@@ -24,6 +24,7 @@ from searchapp.index.whoosh.segments import PositionStore, positions_path
 from searchapp.model import UNKNOWN, UNKNOWN_FACETS
 
 _POSTINGS_CACHE_BYTES = 64 << 20  # posting arrays kept per searcher
+_SPARSE = 8  # a facet's pairs are gathered by paragraph when 1/8 or fewer are matched
 
 
 class Columns:
@@ -33,10 +34,7 @@ class Columns:
         reader = searcher.reader()
         n = reader.doc_count_all()
         self.n = n
-        self.live = np.ones(n, dtype=bool)
-        for leaf, base in reader.leaf_readers():
-            if leaf.has_deletions():
-                self.live[np.fromiter(leaf.deleted_docs_set, dtype=np.int64) + base] = False
+        self.live = live_mask(reader)
         self.live_count = int(self.live.sum())
         self.datenum = _column(reader, "datenum", n)
         self.para = _column(reader, "para", n)
@@ -58,6 +56,10 @@ class Columns:
         self._has: dict[str, np.ndarray] = {}
         self._pids: tuple[list[str], np.ndarray, np.ndarray] | None = None
         self._replaced: dict[str, str] = {}  # index field -> facet whose values replace it
+        self._codes: dict[str, np.ndarray | None] = {}  # facet -> value per paragraph
+        self._by_doc: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # facet -> CSR
+        self._totals: dict[tuple[str, int], tuple[list[dict], int]] = {}  # over every paragraph
+        self._months: tuple[list[str], np.ndarray] | None = None
 
     def pid_docs(self) -> tuple[list[str], np.ndarray, np.ndarray]:
         """Every paragraph content id (sorted), and parallel arrays of docnums and pid
@@ -72,6 +74,9 @@ class Columns:
         ``person:``/``place:`` terms then match these, not the index's own."""
         self.facets[facet] = (values, docs, terms, {v: i for i, v in enumerate(values)})
         self._has.pop(facet, None)
+        self._codes.pop(facet, None)
+        self._by_doc.pop(facet, None)
+        self._totals.clear()
         self._replaced[FACET_FIELDS[facet]] = facet
 
     def postings(self, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
@@ -150,6 +155,11 @@ class Columns:
             self._stores[key] = store
         return self._stores[key]
 
+    def replaced(self, fieldname: str) -> bool:
+        """Whether the index field's terms are answered by a replaced facet
+        (:meth:`set_facet`) rather than by the index."""
+        return fieldname in self._replaced
+
     def term_mask(self, fieldname: str, btext: bytes) -> np.ndarray:
         if fieldname in self._replaced:
             return self.value_mask(self._replaced[fieldname], btext.decode("utf-8"))
@@ -187,21 +197,95 @@ class Columns:
             mask[self.facets[facet][1]] = True
         return mask
 
-    def timeline(self, matched: np.ndarray) -> list[tuple[str, int]]:
-        months = self.datenum[matched & (self.datenum > 0)] // 100  # YYYYMM, or YYYY00
-        values, counts = np.unique(months, return_counts=True)
-        return [(f"{v // 100:04d}-{v % 100:02d}" if v % 100 else f"{v // 100:04d}", int(c))
-                for v, c in zip(values.tolist(), counts.tolist(), strict=True)]
+    def timeline(self, matched: np.ndarray, idx: np.ndarray | None = None
+                 ) -> list[tuple[str, int]]:
+        """(month or year, paragraphs) of the dated ``matched`` paragraphs, in order
+        (``idx``: their numbers, when the caller has them)."""
+        if self._months is None:  # each paragraph's month (YYYYMM, or YYYY00), once
+            months = np.where(self.datenum > 0, self.datenum // 100, 0)
+            values, codes = np.unique(months, return_inverse=True)
+            labels = [f"{v // 100:04d}-{v % 100:02d}" if v % 100 else f"{v // 100:04d}"
+                      for v in values.tolist()]
+            self._months = (labels, codes.astype(np.int32))
+        labels, codes = self._months
+        counts = np.bincount(codes[self._selection(matched, idx)], minlength=len(labels))
+        return [(labels[i], int(counts[i])) for i in np.flatnonzero(counts).tolist()
+                if labels[i] != "0000"]
 
-    def counts(self, facet: str, matched: np.ndarray, limit: int) -> tuple[list[dict], int]:
+    def _selection(self, matched: np.ndarray, idx: np.ndarray | None) -> np.ndarray:
+        """What indexes a column at the matched paragraphs: their numbers when they are
+        few (a gather of that many), else the mask (a pass over every paragraph)."""
+        return idx if idx is not None and len(idx) * _SPARSE <= self.n else matched
+
+    def _single(self, facet: str) -> np.ndarray | None:
+        """Each paragraph's value of a facet that has at most one per paragraph
+        (source, year, folder) as a column, -1 for none (None for persons, places,
+        authors: several per paragraph)."""
+        if facet not in self._codes:
+            _values, docs, terms, _ = self.facets[facet]
+            codes = None
+            if len(docs) <= self.n and len(np.unique(docs)) == len(docs):
+                codes = np.full(self.n, -1, dtype=np.int32)
+                codes[docs] = terms
+            self._codes[facet] = codes
+        return self._codes[facet]
+
+    def _values_by_doc(self, facet: str) -> tuple[np.ndarray, np.ndarray]:
+        """A facet's values grouped by paragraph: ``starts`` (n + 1 offsets) into
+        ``terms`` ordered by paragraph (read once per searcher and facet)."""
+        hit = self._by_doc.get(facet)
+        if hit is None:
+            _values, docs, terms, _ = self.facets[facet]
+            order = np.argsort(docs, kind="stable")
+            starts = np.searchsorted(docs[order], np.arange(self.n + 1))
+            hit = self._by_doc[facet] = (starts, terms[order])
+        return hit
+
+    def _matched_values(self, facet: str, matched: np.ndarray, idx: np.ndarray
+                        ) -> np.ndarray:
+        """The value ordinal of every (matched paragraph, value) pair of a facet with
+        several values a paragraph: through the paragraphs' ranges when few are
+        matched, else by testing every pair's paragraph."""
+        _values, docs, terms, _ = self.facets[facet]
+        if len(idx) * _SPARSE > len(docs):
+            return terms[matched[docs]]
+        starts, by_doc = self._values_by_doc(facet)
+        first, lens = starts[idx], starts[idx + 1] - starts[idx]
+        ends = np.cumsum(lens)
+        where = np.repeat(first - (ends - lens), lens) + np.arange(int(ends[-1]) if len(ends)
+                                                                    else 0)
+        return by_doc[where]
+
+    def counts(self, facet: str, matched: np.ndarray, limit: int,
+               idx: np.ndarray | None = None) -> tuple[list[dict], int]:
         """The facet's values among ``matched`` paragraphs, most frequent first (years in
         order), at most ``limit``; and how many values have a count at all.  Sources
-        and authors also count :data:`UNKNOWN`: paragraphs with no value."""
+        and authors also count :data:`UNKNOWN`: paragraphs with no value.  ``idx``:
+        the matched paragraphs' numbers, when the caller has them.  Counts over every
+        live paragraph (``matched`` is :attr:`live`) are kept for the searcher."""
+        if matched is self.live:
+            key = (facet, limit)
+            if key not in self._totals:
+                self._totals[key] = self._counts(facet, matched, limit, idx)
+            out, size = self._totals[key]
+            return [dict(r) for r in out], size
+        return self._counts(facet, matched, limit, idx)
+
+    def _counts(self, facet: str, matched: np.ndarray, limit: int,
+                idx: np.ndarray | None) -> tuple[list[dict], int]:
         values, docs, terms, _ = self.facets[facet]
         out = []
         size = 0
+        if idx is None:
+            idx = np.flatnonzero(matched)
+        sel = self._selection(matched, idx)
         if len(docs):
-            counts = np.bincount(terms[matched[docs]], minlength=len(values))
+            single = self._single(facet)
+            if single is not None:  # one value a paragraph: count the matched ones' values
+                counts = np.bincount(single[sel] + 1, minlength=len(values) + 1)[1:]
+            else:  # every (paragraph, value) pair whose paragraph is matched
+                counts = np.bincount(self._matched_values(facet, matched, idx),
+                                     minlength=len(values))
             size = int(np.count_nonzero(counts))
             order = np.lexsort((np.arange(len(values)), -counts))
             for i in order[:limit]:
@@ -213,7 +297,7 @@ class Columns:
         if facet == "year":
             out.sort(key=lambda r: r["value"])
         if facet in UNKNOWN_FACETS:
-            missing = int(np.count_nonzero(matched & self.live & ~self.has_value(facet)))
+            missing = int(np.count_nonzero(self.live[sel] & ~self.has_value(facet)[sel]))
             if missing:
                 size += 1
                 if len(out) < limit:
@@ -469,3 +553,20 @@ def term_positions(cols: Columns, fieldname: str, btext: bytes,
             m.skip_to(doc)
             out.append(m.value_as("positions") if m.is_active() and m.id() == doc else [])
     return out
+
+
+def live_pids(reader, folder: Path | None = None) -> tuple[list[str], np.ndarray]:
+    """The content id (pid) of every live paragraph, and its document number."""
+    values, docs, terms = _field_ranges(reader, "pid", folder)
+    keep = live_mask(reader)[docs]
+    docs, terms = docs[keep], terms[keep]
+    return [values[t] for t in terms.tolist()], docs
+
+
+def live_mask(reader) -> np.ndarray:
+    """Which document numbers are live (not deleted)."""
+    live = np.ones(reader.doc_count_all(), dtype=bool)
+    for leaf, base in reader.leaf_readers():
+        if leaf.has_deletions():
+            live[np.fromiter(leaf.deleted_docs_set, dtype=np.int64) + base] = False
+    return live

@@ -10,7 +10,8 @@ files through the same codec, with three shortcuts:
 
 * a body word is analyzed once per distinct raw token (the chain is per
   token: lower-case, accent fold, CJK bigrams, stop words, Porter stem), its
-  positions numbered exactly as Whoosh's ``StopFilter(renumber=True)`` does;
+  positions numbered exactly as Whoosh's ``StopFilter(renumber=False)`` does
+  (a stop word keeps its place);
   fields whose values repeat across paragraphs (title, source, authors,
   dates, facet values) are analyzed once per distinct value;
 * postings are grouped per term in memory (a segment is flushed every
@@ -68,26 +69,16 @@ class _BodyIndexer:
         self.boost = field.format.field_boost
         self.encode = field.format.encode
         # raw token -> its analyzed pieces: a str (one kept piece), None (one stop
-        # word) or, for a token the CJK or camel-case filter splits, a tuple of
-        # (str | None, position step from the kept piece before, counted in the
-        # token stream before stop words are removed: 0 or 1)
+        # word) or, for a token the CJK or camel-case filter splits, the pieces as
+        # ((str | None, place after the token's first), ...) and the places it takes
         self.memo: dict[str, str | None | tuple] = {}
         self.single: dict[int, bytes] = {}  # encoded posting value of one position
 
     def _pieces(self, raw: str):
-        toks = []
-        last = None  # position of the previous kept piece of this raw token
-        for t in self.analyzer(raw, removestops=False, positions=True):
-            extra = getattr(t, "extra", False)  # a camel-case word's parts and repeat
-            if t.stopped:
-                toks.append((None, 1, 1))
-                continue
-            toks.append((t.text, 1 if last is None else t.pos - last, 0 if extra else 1))
-            last = t.pos
-        if len(toks) == 1 and toks[0][1:] == (1, 1):
-            hit = toks[0][0]
-        else:
-            hit = tuple(toks)
+        toks = tuple((None if t.stopped else t.text, t.pos)
+                     for t in self.analyzer(raw, removestops=False, positions=True))
+        hit = toks[0][0] if len(toks) == 1 and toks[0][1] == 0 else \
+            (toks, max(at for _, at in toks) + 1)
         if len(self.memo) < _TOKEN_MEMO_LIMIT:
             self.memo[raw] = hit
         return hit
@@ -96,27 +87,24 @@ class _BodyIndexer:
         """(items as ``field.index`` gives them, field length, raw tokens)."""
         poses: dict[str, list[int]] = {}
         memo = self.memo
-        flat = 0  # position before stop words are removed
-        pos = -1  # renumbered position (StopFilter renumber=True): the first kept
-        first = True  # piece keeps its own position, later ones follow on
+        pos = 0  # every piece's place, stop words included (StopFilter renumber=False)
         raws = self.findall(value)
         for raw in raws:
             hit = memo.get(raw, _MISSING)
             if hit is _MISSING:
                 hit = self._pieces(raw)
-            for text, step, counted in ((hit, 1, 1),) if hit is None or isinstance(hit, str) \
-                    else hit:
+            if hit is None or isinstance(hit, str):
+                pieces, width = ((hit, 0),), 1
+            else:
+                pieces, width = hit
+            for text, at in pieces:
                 if text is not None:
-                    if first:
-                        pos, first = flat, False
-                    else:
-                        pos += step
                     plist = poses.get(text)
                     if plist is None:
-                        poses[text] = [pos]
+                        poses[text] = [pos + at]
                     else:
-                        plist.append(pos)
-                flat += counted
+                        plist.append(pos + at)
+            pos += width
         boost, encode, single = self.boost, self.encode, self.single
         items = []
         length = 0

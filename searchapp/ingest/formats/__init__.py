@@ -1,8 +1,8 @@
 """One loader per binary or container format, behind one call.
 
-:func:`extract` turns a file's bytes into one or more :class:`Extracted`
-documents (an ``.mbox`` holds one per message; every other format one).  The
-loaders live in their own modules — :mod:`~searchapp.ingest.formats.pdf`,
+:func:`extract` turns a file's bytes into one or more
+:class:`~searchapp.ingest.formats.extracted.Extracted` documents (an ``.mbox``
+holds one per message; every other format one).  The loaders live in their own modules — :mod:`~searchapp.ingest.formats.pdf`,
 :mod:`~searchapp.ingest.formats.office` (DOCX, ODT), :mod:`~searchapp.ingest.formats.epub`,
 :mod:`~searchapp.ingest.formats.mail` (``.eml``, ``.mbox``, ``.mhtml``),
 :mod:`~searchapp.ingest.formats.rtf` — and are imported on first use, so reading a
@@ -12,46 +12,28 @@ blocks into paragraphs exactly as for text and HTML files.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from searchapp.ingest.metadata import Metadata, parse_date
-
-#: A block of text: (kind, text, page) — page is 1-based, or None where the
-#: format has no pages.  Kinds as in :data:`searchapp.ingest.text.KINDS`.
-PagedBlock = tuple[str, str, "int | None"]
-
-
-@dataclass
-class Extracted:
-    """What a loader found in a file (or in one message of a mailbox).
-
-    ``part`` names the document inside a file holding several (an mbox
-    message's Message-ID or ordinal), ``""`` otherwise.  ``warnings`` say what
-    was left out (pages past the cap, messages past the cap); the indexer
-    reports them beside the file.
-    """
-
-    blocks: list[PagedBlock]
-    meta: Metadata
-    extractor: str
-    encoding: str = ""
-    part: str = ""
-    warnings: list[str] = field(default_factory=list)
-
-
-def property_date(value: str) -> str:
-    """An ISO date from a document property: a timestamp ("2022-11-08T10:00:00Z",
-    which :func:`parse_date` does not read as a date) or any written date."""
-    m = re.match(r"\s*(\d{4}-\d{2}-\d{2})(?:T|\s|$)", value or "")
-    return parse_date(m.group(1) if m else value or "")
+from searchapp.ingest.bylines import is_placeholder
+from searchapp.ingest.formats.extracted import Extracted
 
 
 def extract(fmt: str, raw: bytes, path: Path) -> list[Extracted]:
     """The documents in ``raw`` (a file of format ``fmt``, see
     :data:`searchapp.ingest.read.BINARY_FORMATS`).  Raises
-    :class:`~searchapp.ingest.read.LoadError` with a reason."""
+    :class:`~searchapp.ingest.read.LoadError` with a reason.
+
+    A title or author that is a producer's placeholder ("Untitled", "Microsoft
+    Word - draft.docx", "(anonymous)", "Administrator") is no title or author."""
+    found = _load(fmt, raw, path)
+    for ex in found:
+        if is_placeholder(ex.meta.title):
+            ex.meta.title = ""
+        ex.meta.authors = [a for a in ex.meta.authors if not is_placeholder(a)]
+    return found
+
+
+def _load(fmt: str, raw: bytes, path: Path) -> list[Extracted]:
     if fmt == "pdf":
         from searchapp.ingest.formats.pdf import load_pdf
 

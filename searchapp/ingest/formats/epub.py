@@ -7,7 +7,7 @@ files (``linear="no"`` items, such as pop-up notes, are left out).
 
 Each chapter's block elements are taken directly (headings as headings,
 paragraphs, list items, table cells, quotes) instead of going through the
-web-page cleaner (:func:`searchapp.ingest.html.extract_article`): a chapter
+web-page cleaner (:func:`searchapp.ingest.html.extract.extract_article`): a chapter
 is the author's clean XHTML, with no navigation or adverts to remove, and
 trafilatura's boilerplate rules are tuned for web pages — they drop short
 paragraphs, lists and chapter openings that look like teasers.  Taking the
@@ -20,9 +20,10 @@ from __future__ import annotations
 import posixpath
 from urllib.parse import unquote
 
-from searchapp.ingest.formats import Extracted, property_date
+from searchapp.ingest.bylines import parse_byline
 from searchapp.ingest.formats.container import has_member, local, open_zip, parse_xml, read_member
-from searchapp.ingest.metadata import Metadata, author_names
+from searchapp.ingest.formats.extracted import Extracted
+from searchapp.ingest.metadata import Metadata, iso_date
 from searchapp.ingest.read import LoadError
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -82,10 +83,13 @@ def _metadata(opf) -> Metadata:
         if name in ("title", "creator", "date", "language") and el.text and el.text.strip():
             found.setdefault(name, []).append(" ".join(el.text.split()))
     authors: list[str] = []
+    agency = ""
     for creator in found.get("creator", []):
-        authors += [a for a in author_names(creator) if a not in authors]
-    return Metadata(title=(found.get("title") or [""])[0], authors=authors,
-                    date=property_date((found.get("date") or [""])[0]),
+        byline = parse_byline(creator)
+        authors += [a for a in byline.names if a not in authors]
+        agency = agency or byline.agency
+    return Metadata(title=(found.get("title") or [""])[0], authors=authors, source=agency,
+                    date=iso_date((found.get("date") or [""])[0]),
                     language=(found.get("language") or [""])[0][:2].lower())
 
 

@@ -30,9 +30,10 @@ from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
 
 from searchapp.ingest import text as textclean
-from searchapp.ingest.formats import Extracted
-from searchapp.ingest.html import extract_article
-from searchapp.ingest.metadata import Metadata, author_names, parse_date
+from searchapp.ingest.bylines import author_names
+from searchapp.ingest.formats.extracted import Extracted
+from searchapp.ingest.html.extract import extract_article
+from searchapp.ingest.metadata import Metadata, parse_date
 from searchapp.ingest.read import LoadError, decode_bytes
 
 MAX_MESSAGES = 5000

@@ -20,9 +20,9 @@ import zipfile
 
 from lxml import etree
 
-from searchapp.ingest.formats import Extracted, property_date
 from searchapp.ingest.formats.container import local, open_zip, parse_xml, read_member
-from searchapp.ingest.metadata import Metadata, author_names
+from searchapp.ingest.formats.extracted import Extracted
+from searchapp.ingest.metadata import Metadata, iso_date, take_byline
 from searchapp.ingest.read import LoadError
 
 _HEADING_STYLES = ("heading", "title", "subtitle")
@@ -43,9 +43,9 @@ def load_docx(raw: bytes) -> Extracted:
         blocks = list(_docx_blocks(document))
         props = document.core_properties
         meta = Metadata(title=(props.title or "").strip(),
-                        authors=author_names(props.author or ""),
                         date=props.created.date().isoformat() if props.created else "",
                         language=(props.language or "")[:2].lower())
+        take_byline(meta, props.author or "")
     except etree.XMLSyntaxError as exc:
         raise LoadError(_xml_reason("DOCX", exc)) from exc
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
@@ -202,7 +202,7 @@ def _odt_meta(root) -> Metadata:
         return (el.text or "").strip() if el is not None else ""
 
     meta.title = first(f"{{{_DC}}}title")
-    meta.authors = author_names(first(f"{{{_DC}}}creator") or first(f"{{{_META}}}initial-creator"))
-    meta.date = property_date(first(f"{{{_META}}}creation-date") or first(f"{{{_DC}}}date"))
+    take_byline(meta, first(f"{{{_DC}}}creator") or first(f"{{{_META}}}initial-creator"))
+    meta.date = iso_date(first(f"{{{_META}}}creation-date") or first(f"{{{_DC}}}date"))
     meta.language = first(f"{{{_DC}}}language")[:2].lower()
     return meta

@@ -33,7 +33,8 @@ import zlib
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from searchapp.ingest.formats import Extracted
+from searchapp.ingest.bylines import is_placeholder
+from searchapp.ingest.formats.extracted import Extracted
 from searchapp.ingest.formats.pdflayout import (
     Line,
     Para,
@@ -42,7 +43,7 @@ from searchapp.ingest.formats.pdflayout import (
     order_pages,
     paragraphs,
 )
-from searchapp.ingest.metadata import Metadata, parse_date, take_metadata_lines
+from searchapp.ingest.metadata import Metadata, parse_date, take_byline, take_metadata_lines
 from searchapp.ingest.read import LoadError
 
 MAX_PAGES = 2000
@@ -52,10 +53,6 @@ MAX_RECTS_PER_PAGE = 20_000
 MAX_TEXT = 16_000_000
 TIME_BUDGET = 120.0  # seconds
 
-_JUNK_TITLE = re.compile(r"^(?:microsoft (?:word|powerpoint|excel) - .*|untitled.*|document\d*|"
-                         r".*\.(?:docx?|pdf|indd|tex|qxd|rtf|odt|pages|ps|dvi)|slide \d+)$", re.I)
-_JUNK_AUTHOR = re.compile(r"^(?:anonymous|unknown|unspecified|user|admin(?:istrator)?|author|"
-                          r"owner|[a-z]{1,3}\d*|.*\\.*)$", re.I)
 # typographic ligatures (a search for "financial" must find "ﬁnancial")
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
                             "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
@@ -363,14 +360,12 @@ def _apply_info(meta: Metadata, info: dict[str, str], visible: Para | None,
                 paras: list[Para]) -> None:
     """Fill what the first page did not give from the info dictionary."""
     title = info.get("Title", "")
+    junk = is_placeholder(title)
     first_page = " ".join(p.text for p in paras if p.page == 1).casefold()
-    bad_title = not title or _JUNK_TITLE.match(title) or \
-        (visible is not None and title.casefold() not in first_page)
-    meta.title = visible.text if visible is not None and bad_title else \
-        (title if not _JUNK_TITLE.match(title) else "")
-    author = info.get("Author", "")
-    if not meta.authors and author and not _JUNK_AUTHOR.match(author):
-        meta.authors = [a.strip() for a in re.split(r";|\band\b", author) if a.strip()]
+    bad_title = junk or (visible is not None and title.casefold() not in first_page)
+    meta.title = visible.text if visible is not None and bad_title else ("" if junk else title)
+    if not meta.authors:
+        take_byline(meta, info.get("Author", ""))
     if not meta.date:
         m = _PDF_DATE.match(info.get("CreationDate", ""))
         if m:

@@ -3,11 +3,11 @@
 Pure Python over :class:`Line` records (no PDF library here), so each rule can
 be tested and reasoned about on its own.  The steps, in order:
 
-1. **Columns**, per page (:func:`order_pages`): lines narrower than about half
-   the text area are "column lines"; a vertical strip in which no column line
-   has text, with at least three column lines on each side, is a gutter (a
-   page with too few lines to tell keeps the previous page's columns when its
-   lines fit them).
+1. **Columns**, per page (:func:`order_pages`): a gutter is a vertical band
+   of white down the page, crossed by few lines (a headline, a caption) and
+   with text on both sides; however few lines a column holds (the end of an
+   article: one line in the right column), it is a column.  A page with one
+   column whose lines fit the previous page's columns keeps those.
    Lines crossing a gutter (a title, a full-width figure note) are
    "spanning".  Reading order goes down the page in bands: spanning lines
    as they come, and between two spanning lines, each column top to bottom,
@@ -43,10 +43,12 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from searchapp.lexicon import SENTENCE_ENDS
+
 #: Characters a PDF line may end with when a word was broken there (PDFium
 #: reports hyphens it recognises as U+0002).
 LINE_HYPHENS = "-\u00ad\u2010\x02"
-_SENTENCE_END = re.compile(r"[.!?。！？…:\"”’)\]]$")
+_SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}:]$")  # a colon ends a line of prose too
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?[-–—(\[]?\s*(?:\d{1,5}|[ivxlcdm]{1,7})\s*[-–—)\]]?"
     r"(?:\s*(?:of|/)\s*\d{1,5})?$", re.I)
@@ -139,25 +141,42 @@ def _order(lines: list[Line], previous: list[tuple[float, float]]
 
 
 def _column_bounds(lines: list[Line], left: float, right: float) -> list[tuple[float, float]]:
-    """The columns' (left, right) edges: one column unless gutters are found."""
-    narrow = [ln for ln in lines if ln.width < 0.55 * (right - left)]
-    if len(narrow) < 6 or len(narrow) < 0.5 * len(lines):
+    """The columns' (left, right) edges, found from the gutters between them.
+
+    A gutter is a vertical band of white down the page, from where lines end
+    to where lines begin (no line begins or ends inside it), at least
+    :data:`GUTTER_WIDTH` ems wide, and crossed only by lines (a headline, a
+    caption across the columns) holding at most :data:`GUTTER_CROSSING` of the
+    page's text by height.  Line counts do not matter: a right column
+    holding one line is a column.  One pass over the lines' sorted edges."""
+    if len(lines) < 2:
         return [(left, right)]
-    spans = sorted((ln.x0, ln.x1) for ln in narrow)
-    gaps: list[tuple[float, float]] = []
-    reach = spans[0][1]
-    for x0, x1 in spans[1:]:
-        if x0 > reach + 6:  # a strip no column line covers
-            gaps.append((reach, x0))
-        reach = max(reach, x1)
+    change: dict[float, float] = defaultdict(float)
+    total = 0.0
+    for ln in lines:
+        weight = max(ln.top - ln.bottom, 1.0)
+        change[ln.x0] += weight
+        change[ln.x1] -= weight
+        total += weight
+    ends = {ln.x1 for ln in lines}  # a gutter begins where text ends ...
+    starts = {ln.x0 for ln in lines}  # ... and ends where text begins
+    narrowest = GUTTER_WIDTH * statistics.median(ln.size for ln in lines)
     edges = [left]
-    for a, b in gaps:
-        n_left = sum(1 for ln in narrow if ln.x1 <= a + 0.5)
-        n_right = sum(1 for ln in narrow if ln.x0 >= b - 0.5)
-        if n_left >= 3 and n_right >= 3:
+    covered = 0.0
+    xs = sorted(change)
+    for a, b in zip(xs, xs[1:], strict=False):
+        covered += change[a]
+        if b - a >= narrowest and a in ends and b in starts and \
+                covered <= GUTTER_CROSSING * total:
             edges += [a, b]
     edges.append(right)
     return [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+
+
+#: A gutter may be crossed by lines holding at most this share of a page's text.
+GUTTER_CROSSING = 0.3
+#: The narrowest gutter, in ems of the page's usual font size.
+GUTTER_WIDTH = 0.8
 
 
 # --- 2. running headers, footers and page numbers ---------------------------------------
@@ -281,6 +300,8 @@ def _breaks(prev: Line, ln: Line, size: float, pitch: float, indent_style: bool)
         return True
     if _BULLET.match(ln.text):
         return True
+    if ln.page == prev.page and (ln.column < 0) != (prev.column < 0):
+        return True  # from a line across the columns into one of them, or back
     same_flow = ln.page == prev.page and ln.column == prev.column and ln.top < prev.bottom
     if same_flow:
         if prev.bottom - ln.bottom > 1.35 * pitch:

@@ -15,8 +15,8 @@ import re
 from striprtf.striprtf import rtf_to_text
 
 from searchapp.ingest import text as textclean
-from searchapp.ingest.formats import Extracted
-from searchapp.ingest.metadata import Metadata, author_names
+from searchapp.ingest.formats.extracted import Extracted
+from searchapp.ingest.metadata import Metadata, take_byline
 from searchapp.ingest.read import LoadError
 
 _CODEPAGE = re.compile(r"\\ansicpg(\d+)")
@@ -58,7 +58,7 @@ def _info(source: str, encoding: str) -> Metadata:
             if key == "title":
                 meta.title = value
             else:
-                meta.authors = author_names(value)
+                take_byline(meta, value)
     m = _CREATED.search(group)
     if m:
         y, mo, d = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)

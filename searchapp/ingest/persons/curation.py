@@ -29,11 +29,11 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from searchapp.config import CURATION_FILE, PERSONS_REGISTRY, PLACES_REGISTRY
 from searchapp.ingest.entities import Person, Registry
 from searchapp.ingest.metadata import read_toml
 from searchapp.ingest.persons import names as nm
 
-CURATION_FILE = "curation.toml"
 #: The curation actions, each with what its ``value`` means ("" = none).
 ACTIONS = {"merge": "OTHER", "rename": "NEW", "hide": "", "split": "ALIAS", "role": "ROLE"}
 
@@ -194,7 +194,7 @@ def curation_fingerprint(settings) -> str:
     """Changes when the registry files or the curation change."""
     h = hashlib.sha1()
     files = [Path(d) / name for d in settings.curation_dirs()
-             for name in ("persons.toml", "places.toml")]
+             for name in (PERSONS_REGISTRY, PLACES_REGISTRY)]
     for f in (*files, curation_path(settings)):
         try:
             h.update(f.read_bytes())

@@ -27,18 +27,21 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
+from searchapp import lexicon
+from searchapp.lexicon import HANGUL_SYLLABLES, NAME_HYPHEN_CHARS
+
 #: Jaro-Winkler similarity of folded keys at or above which two spellings may
 #: be one person (the consonant skeletons must agree as well).
 SIMILARITY = 0.95
-HYPHENS = "-\u2010\u2011\u2012\u2013"
-HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
-NATIVE_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[\uac00-\ud7a3]+")
+HYPHENS = NAME_HYPHEN_CHARS
+HAN = re.compile(f"[{lexicon.HAN}]")
+HANGUL = re.compile(f"[{HANGUL_SYLLABLES}]")
+NATIVE_RUN = re.compile(f"[{lexicon.HAN}]+|[{HANGUL_SYLLABLES}]+")
 _INITIAL = re.compile(r"^[A-Z]\.?$|^[A-Z]\.[A-Z]\.?$")
 _SPLIT = re.compile(r"[\s\u00a0]+")
 _DROP = re.compile(rf"[{HYPHENS}.'’`]")
@@ -121,22 +124,122 @@ def same_person(a: str, b: str) -> bool:
     return sa == sb or (abs(len(sa) - len(sb)) == 1 and (sa.startswith(sb) or sb.startswith(sa)))
 
 
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def family_word(name: str) -> str:
+    """The last word of a name that is no suffix ("Carlineo" of "Patrick W. Carlineo Jr.")."""
+    words = tokens(name)
+    while len(words) > 2 and plain(words[-1]).strip(",") in _SUFFIXES:
+        words = words[:-1]
+    return words[-1] if words else ""
+
+
 def family_keys(name: str) -> set[str]:
     """Folded first and last words: the family name is one of them."""
     words = tokens(name)
-    return {fold_word(words[0]), fold_word(words[-1])} if words else set()
+    return {fold_word(words[0]), fold_word(words[-1]), fold_word(family_word(name))} \
+        if words else set()
 
 
-def cluster_names(counts: Counter | dict[str, int]) -> dict[str, list[str]]:
-    """Group spellings of the same person; ``{display name: [all spellings]}``.
+#: Why two spellings are one person (the strongest first): kept with every merge.
+WHY = ("spelling", "romanization", "middle name", "same article", "nickname (same article)",
+       "initials (same article)")
 
-    ``counts`` maps each full-name spelling to how often it was seen.  Only
-    names sharing a folded first or last word are compared (so the work grows
-    with the collection, not with its square).  The display name is the most
-    frequent spelling, ties going to the longer, then alphabetically first.
+
+def folded_key(name: str) -> str:
+    """The name with romanization folded away, words in written order."""
+    return " ".join(fold_word(w) for w in tokens(name))
+
+
+def _romanization(a: str, b: str) -> bool:
+    """Equal once romanization rules are applied (in either order): "Han Duck-soo" /
+    "Han Deok-su", "Zelensky" / "Zelenskiy"."""
+    fa = {"".join(fold_word(w) for w in ws) for ws in orders(a)}
+    return bool(fa & {"".join(fold_word(w) for w in ws) for ws in orders(b)})
+
+
+def _given_family(name: str) -> tuple[str, str, int]:
+    words = tokens(name)
+    return plain(words[0]), fold_word(words[-1]), len(words)
+
+
+def _nickname(a: str, b: str) -> bool:
+    """"Pat Carlineo" / "Patrick Carlineo", "Josh Apte" / "Joshua Apte": the same family
+    word, one given name the beginning of the other (three letters or more)."""
+    ga, fa, na = _given_family(a)
+    gb, fb, nb = _given_family(b)
+    if fa != fb or na != 2 or nb != 2 or ga == gb:
+        return False
+    short, long_ = sorted((ga, gb), key=len)
+    return len(short) >= 3 and long_.startswith(short)
+
+
+def _initials(a: str, b: str) -> bool:
+    """"B. U. Nzeribe" / "Benjamin Nzeribe": an initial for the given name."""
+    wa, wb = name_words(a), name_words(b)
+    if plain(wa[-1]) != plain(wb[-1]) or len(wa) < 2 or len(wb) < 2:
+        return False
+    ia = [w for w in wa[:-1] if _INITIAL.match(w)]
+    ib = [w for w in wb[:-1] if _INITIAL.match(w)]
+    if bool(ia) == bool(ib):
+        return False
+    initial, given = (wa, wb) if ia else (wb, wa)
+    return plain(initial[0])[:1] == plain(given[0])[:1] and not _INITIAL.match(given[0])
+
+
+def name_words(name: str) -> list[str]:
+    """All words of a name, initials included."""
+    return [w.strip(",") for w in _SPLIT.split(name.strip()) if w.strip(",")]
+
+
+def _middle(short: str, long_: str) -> bool:
+    """"Mary Evans" / "Mary Ann Evans": the short name is the long one's first and last."""
+    s, lg = tokens(short), tokens(long_)
+    return (len(s) == 2 and len(lg) > 2 and plain(s[0]) == plain(lg[0])
+            and fold_word(s[1]) == fold_word(lg[-1]))
+
+
+def merge_reason(a: str, b: str, same_document: bool) -> str | None:
+    """Why spellings ``a`` and ``b`` are one person, or None.  Across documents only
+    rules merge (spelling, romanization); a similar spelling, a nickname or initials
+    need the two in one document."""
+    if exact_keys(a) & exact_keys(b):
+        return "spelling"
+    if len(tokens(a)) < 2 or len(tokens(b)) < 2:
+        return None
+    if _romanization(a, b):
+        return "romanization"
+    if not same_document:
+        return None
+    if _nickname(a, b):
+        return "nickname (same article)"
+    if _initials(a, b):
+        return "initials (same article)"
+    if same_person(a, b):
+        return "same article"
+    return None
+
+
+def cluster_spellings(counts: Counter | dict[str, int],
+                      docs: Mapping[str, set[str]] | None = None
+                      ) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """Group spellings of the same person: ``({display name: [spellings]}, {spelling:
+    why it joined})``.
+
+    ``counts`` maps each full-name spelling to how often it was seen, ``docs`` to the
+    documents it was seen in (None: compare as if all were in one document).  Two
+    spellings join for a reason of :func:`merge_reason`; a short name joins a longer
+    one with a middle name ("Mary Evans" / "Mary Ann Evans", "middle name") only when
+    that longer name is the only one it could be.  Only names sharing a folded first
+    or last word are compared (the work grows with the collection, not its square).
+    The display name is the most frequent spelling, ties going to the longer, then
+    alphabetically first; each other spelling's reason is that of the link that
+    brought it in (the strongest where there are several).
     """
     names = [n for n in counts if len(tokens(n)) >= 2]
     parent = {n: n for n in names}
+    links: dict[str, list[tuple[str, str]]] = {n: [] for n in names}
 
     def find(x: str) -> str:
         while parent[x] != x:
@@ -144,23 +247,75 @@ def cluster_names(counts: Counter | dict[str, int]) -> dict[str, list[str]]:
             x = parent[x]
         return x
 
+    def link(a: str, b: str, why: str) -> None:
+        links[a].append((b, why))
+        links[b].append((a, why))
+        if find(a) != find(b):
+            parent[find(b)] = find(a)
+
     blocks: dict[str, list[str]] = {}
     for n in names:
         for k in family_keys(n):
             blocks.setdefault(k, []).append(n)
+    seen: set[tuple[str, str]] = set()
     for members in blocks.values():
         for i, a in enumerate(members):
             for b in members[i + 1:]:
-                if find(a) != find(b) and same_person(a, b):
-                    parent[find(b)] = find(a)
+                if (a, b) in seen:
+                    continue
+                seen.add((a, b))
+                shared = docs is None or bool(docs.get(a, set()) & docs.get(b, set()))
+                why = merge_reason(a, b, shared)
+                if why:
+                    link(a, b, why)
+    # Middle names, where unambiguous: the short name's only longer match.
+    longer: dict[tuple[str, str], set[str]] = {}
+    for n in names:
+        words = tokens(n)
+        if len(words) > 2:
+            longer.setdefault((plain(words[0]), fold_word(words[-1])), set()).add(find(n))
+    for n in names:
+        words = tokens(n)
+        if len(words) == 2:
+            hits = longer.get((plain(words[0]), fold_word(words[1])), set())
+            groups = {find(h) for h in hits}
+            if len(groups) == 1 and find(n) not in groups:
+                target = next(h for h in names if find(h) in groups and _middle(n, h))
+                link(target, n, "middle name")
     groups: dict[str, list[str]] = {}
     for n in names:
         groups.setdefault(find(n), []).append(n)
     out: dict[str, list[str]] = {}
+    reasons: dict[str, str] = {}
     for members in groups.values():
         members.sort(key=lambda n: (-counts[n], -len(n), n))
         out[members[0]] = members
+        reasons.update(_reasons(members[0], links))
+    return out, reasons
+
+
+def _reasons(root: str, links: dict[str, list[tuple[str, str]]]) -> dict[str, str]:
+    """Each spelling's reason for joining: the strongest link on a path from the
+    display name, found breadth first by strength."""
+    rank = {w: i for i, w in enumerate(WHY)}
+    out: dict[str, str] = {}
+    frontier = [root]
+    done = {root}
+    while frontier:
+        nxt = []
+        for a in frontier:
+            for b, why in sorted(links[a], key=lambda x: rank.get(x[1], 99)):
+                if b not in done:
+                    done.add(b)
+                    out[b] = why
+                    nxt.append(b)
+        frontier = nxt
     return out
+
+
+def cluster_names(counts: Counter | dict[str, int]) -> dict[str, list[str]]:
+    """:func:`cluster_spellings` without documents (all compared as one document)."""
+    return cluster_spellings(counts)[0]
 
 
 # --- native script ------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""From raw recognizer mentions to persons: repaired, filtered, resolved, merged.
+"""From raw recognizer mentions to persons: repaired, judged, merged with evidence, resolved.
 
 This is the cheap second step after :mod:`searchapp.ingest.persons.recognize`: it
 needs the paragraphs' text and kind and the stored raw mentions, never the
@@ -9,63 +9,68 @@ Contract for the indexer::
     raw = recognizer.recognize(new_or_changed)          # slow, once per paragraph
     store.update(raw)                                   # keep raw mentions by paragraph id
     found = find_persons(documents, store.all(), registry)   # cheap, whole collection
-    found.mentions[paragraph_id]  -> [Mention(start, end, name, kind)]   (entities.Mention)
+    found.mentions[paragraph_id]  -> [Mention(start, end, name, kind, why)]   (entities)
     found.persons                 -> {canonical name: [spellings]}
+    found.evidence                -> {canonical name: {"spellings": [...], ...}}
 
 ``documents`` are :class:`DocText` (id and ``(paragraph id, kind, text)``
-triples).  The whole collection is needed because two facts are collection
-wide: which spellings are one person, and who a bare family name means in a
-document that never gives the full name ("Kishida" alone -> Kishida Fumio,
-when the collection knows exactly one Kishida).
+triples).  The whole collection is needed because three facts are collection
+wide: whether a name is a person's at all (what surrounds it everywhere it is
+written), which spellings are one person, and who a bare family name means in a
+document that never gives the full name ("Kishida" alone -> Kishida Fumio, when
+the collection knows exactly one Kishida).
 
-Steps, per document: model PERSON spans are repaired and filtered
-(:mod:`searchapp.ingest.persons.rules`); full names (two words or more) are
-kept, single words wait; names in title-case paragraphs count only when the
-body text of the collection confirms them.  Over the collection, spellings
-are clustered (:func:`searchapp.ingest.persons.names.cluster_names`) and mapped onto
-the curated registry, whose canonical names and ``[[not_person]]`` entries
-win.  Then, per document again, bare and titled family names ("Yoon",
-"President Yoon", "Mr. Xi") resolve to the nearest full name in the
-document, else to the only collection person of that family, and native
-script forms (习近平, 시진핑, 尹錫悅, or a lone 尹 in a Korean headline) link
-to the romanized persons they read as (that step: :mod:`searchapp.ingest.persons.resolve`).
+Steps: per document, model PERSON spans are repaired and filtered
+(:mod:`searchapp.ingest.persons.rules`, :mod:`searchapp.ingest.persons.candidates`);
+over the collection each full name is judged on its evidence
+(:mod:`searchapp.ingest.persons.evidence`: "said X", "the X rocket" ...), a
+sentence's opening word glued to a family name is cut off, and the trusted
+spellings are merged where a rule or the document says so
+(:func:`searchapp.ingest.persons.names.cluster_spellings`: spelling, romanization,
+middle name, same article -- never a similar spelling across documents), then
+mapped onto the curated registry, whose canonical names and ``[[not_person]]``
+entries win.  Then, per document again, bare and titled family names resolve to
+the nearest person of that name in the document, else to the only trusted person
+of that family in the collection, and native-script forms link where they stand
+as names (:mod:`searchapp.ingest.persons.resolve`); places are judged
+(:mod:`searchapp.ingest.persons.places`).  Every person keeps why: each
+spelling's reason and counts (:attr:`Persons.evidence`).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from searchapp.ingest.entities import Mention, Registry
+from searchapp.ingest.persons import evidence as ev
 from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
+from searchapp.ingest.persons.candidates import (
+    Collection,
+    doc_candidates,
+    entity_prefix,
+    given_name_before,
+    glued_opener,
+    promote,
+    shape_problem,
+    to_longer_names,
+)
+from searchapp.ingest.persons.places import judge_places
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.resolve import (
     MODEL_LANGUAGES,
-    NOT_PERSON_LABELS,
     PLACE_LABELS,
     Candidate,
     DocText,
     Lookup,
-    model_language,
     resolve_document,
 )
 
 __all__ = ["DocText", "Persons", "find_persons", "merge_persons", "MODEL_LANGUAGES",
            "PLACE_LABELS"]
-_WORD = re.compile(r"\b[a-z][a-z]+\b")
-_THE = re.compile(r"^(?:the|The)\s+")
-_POSSESSIVE_END = re.compile(r"['’]s?$")
-# Organisations, places and things (not nationalities: "Han" is NORP and a family name).
-_THING_LABELS = ("ORG", "GPE", "LOC", "FAC", "PRODUCT")
-# Words that start sentences or are capitalized for other reasons than names.
-_FUNCTION = {"The", "A", "An", "And", "Or", "But", "Of", "In", "On", "At", "To", "For", "By",
-             "With", "From", "As", "If", "When", "While", "After", "Before", "This", "That",
-             "He", "She", "It", "They", "We", "His", "Her", "Its", "Their", "Our", "Former",
-             "Then", "Now", "Also", "So", "Yet", "Under", "Since", "Both", "Even", "Not"}
 
 
 @dataclass
@@ -78,6 +83,10 @@ class Persons:
     persons: dict[str, list[str]] = field(default_factory=dict)
     #: single names (family or given) that could not be resolved, with counts
     unresolved: Counter = field(default_factory=Counter)
+    #: canonical name -> its evidence (:func:`person_evidence`)
+    evidence: dict[str, dict] = field(default_factory=dict)
+    #: full names the model labeled as persons and the rules turned down, and why
+    rejected: dict[str, str] = field(default_factory=dict)
 
     def paragraph_persons(self, pid: str) -> list[str]:
         return list(dict.fromkeys(m.name for m in self.mentions.get(pid, ())
@@ -103,258 +112,236 @@ class Persons:
         return c
 
 
-# --- step 1: per document, model spans repaired and filtered ----------------------
+# --- the collection's persons ------------------------------------------------------------
 
 
-def _entity_prefix(text: str, label_of: Mapping[str, tuple[int, int]]) -> bool:
-    """Whether the name starts with a word or words the model, in the collection, calls
-    an organisation, place or product and never a person ("Apple Thunderbolt",
-    "Pittsburgh Steelers", "Nintendo Switch")."""
-    words = text.split()
-    for k in range(1, len(words)):
-        person, other = label_of.get(" ".join(words[:k]), (0, 0))
-        if other >= 2 and person == 0:
-            return True
-    return False
-
-
-def _candidates(doc: DocText, raw: Mapping[str, list[RawMention]],
-                lowercase: set[str]) -> tuple[list[Candidate], list[Candidate]]:
-    """Full-name and single-word person candidates of one document."""
-    full: list[Candidate] = []
-    single: list[Candidate] = []
-    if not model_language(doc):
-        return full, single
-    for i, (pid, kind, text) in enumerate(doc.paragraphs):
-        heading = rules.is_heading_kind(kind, text)
-        for m in raw.get(pid, ()):
-            if m.label != "PERSON" or text[m.start:m.end] != m.text:
-                continue
-            for s, e in rules.repair(text, m.start, m.end):
-                s = rules.after_participle(text, s, e, lowercase)
-                name = text[s:e]
-                if (rules.is_credit(text, s, e) or rules.looks_like_org(text, s, e)
-                        or rules.after_model_number(text, s)
-                        or rules.is_character(text, s, e) or not name[:1].isupper()
-                        or name.isupper() or any(ch.isdigit() for ch in name)):
-                    continue
-                cand = Candidate(i, s, e, name, heading)
-                words = nm.tokens(name)
-                if len(words) >= 2:
-                    if not heading and rules.ordinary_words(name, lowercase):
-                        continue
-                    full.append(cand)
-                elif len(name) > 1:
-                    single.append(cand)
-    return full, single
-
-
-def _votes(raw: Mapping[str, list[RawMention]], others: Iterable[str] = NOT_PERSON_LABELS
-           ) -> tuple[Counter, Counter]:
-    """How often each exact string was labeled a person, and one of ``others``."""
-    person: Counter = Counter()
-    other: Counter = Counter()
-    others = set(others)
-    for ms in raw.values():
-        for m in ms:
-            if m.label == "PERSON":
-                person[_vote_key(m.text)] += 1
-            elif m.label in others:
-                other[_vote_key(m.text)] += 1
-    return person, other
-
-
-def _vote_key(text: str) -> str:
-    """"the Air Pods" and "Air Pods’" vote as "Air Pods"."""
-    return _POSSESSIVE_END.sub("", _THE.sub("", text))
-
-
-# --- step 2: the collection's persons ----------------------------------------------
-
-
-def merge_persons(spellings: Counter, registry: Registry | None = None) -> dict[str, list[str]]:
+def merge_persons(spellings: Counter, registry: Registry | None = None,
+                  docs: Mapping[str, set[str]] | None = None,
+                  reasons: dict[str, str] | None = None) -> dict[str, list[str]]:
     """Cluster full-name spellings into persons, curated by the registry.
 
-    ``spellings`` counts full names as found.  Returns ``{canonical: spellings}``:
-    the registry's canonical name when the person is registered (its aliases
-    and order variants map there, and two clusters mapping to one registered
-    person merge), else the most frequent spelling.  Names the registry lists
-    under ``[[not_person]]`` are dropped.
+    ``spellings`` counts full names as found, ``docs`` the documents each was found
+    in (None: as if all in one).  Returns ``{canonical: spellings}``: the registry's
+    canonical name when the person is registered (its aliases and order variants
+    map there, and two clusters mapping to one registered person merge), else the
+    most frequent spelling.  Names the registry lists under ``[[not_person]]`` are
+    dropped.  ``reasons``, when given, receives why each spelling joined its person.
     """
     not_persons = {k for n in getattr(registry, "not_persons", ()) for k in nm.exact_keys(n)}
     counts = Counter({n: c for n, c in spellings.items()
                       if not nm.exact_keys(n) & not_persons})
+    groups, why = nm.cluster_spellings(counts, docs)
     out: dict[str, list[str]] = {}
-    for display, members in nm.cluster_names(counts).items():
+    for display, members in groups.items():
         canonical = display
         own: dict[str, str] = {}  # spelling -> the registered person it names itself
         if registry is not None:
             own = {n: h for n in members if (h := registry.canonical_person(n))}
-            hits = list(own.values()) or _fuzzy_registry(display, registry)
+            hits = list(own.values()) or _registry_match(display, registry)
             if hits:
                 canonical = Counter(hits).most_common(1)[0][0]
         for n in members:  # a spelling registered as another person stays apart (split)
             bucket = out.setdefault(own.get(n, canonical), [])
             if n not in bucket:
                 bucket.append(n)
+            if own.get(n):
+                why[n] = "curated"
+            elif canonical != display and n == display:
+                why[n] = "curated" if registry.canonical_person(n) else "romanization"
     for canonical, members in out.items():
         members.sort(key=lambda n: (n != canonical, -counts.get(n, 0), n))
         if canonical not in members:
             members.insert(0, canonical)
+        why.pop(canonical, None)
+    if reasons is not None:
+        reasons.update(why)
     return out
 
 
-def _fuzzy_registry(name: str, registry: Registry) -> list[str]:
+def _registry_match(name: str, registry: Registry) -> list[str]:
+    """Registered persons a found name is by a rule (romanization), never by a similar
+    spelling alone."""
     keys = nm.family_keys(name)
     return [p.name for p in registry.persons.values()
             if nm.family_keys(p.name) & keys and any(
-                nm.same_person(name, alias) for alias in (p.name, *p.aliases)
+                nm.merge_reason(name, alias, False) for alias in (p.name, *p.aliases)
                 if not nm.HAN.search(alias) and not nm.HANGUL.search(alias))]
 
 
-# --- a lone family name completed from its document --------------------------------
-
-
-@lru_cache(maxsize=4096)
-def _given_names_before(word: str) -> re.Pattern:
-    return re.compile(rf"\b((?:[A-Z][a-z]+(?:[{re.escape(nm.HYPHENS)}][a-z]+)?\s+){{1,2}})"
-                      rf"{re.escape(word)}\b")
-
-
-def _given_name_before(word: str, doc: DocText) -> Candidate | None:
-    """"Rahm Emanuel" somewhere in the document, for a lone "Emanuel"."""
-    rx = _given_names_before(word)
-    for i, (_, kind, text) in enumerate(doc.paragraphs):
-        if rules.is_heading_kind(kind, text):
-            continue
-        for m in rx.finditer(text):
-            for s, e in rules.repair(text, m.start(), m.end()):
-                words = text[s:e].split()
-                if (len(words) > 1 and e == m.end() and not rules.looks_like_org(text, s, e)
-                        and not any(w in rules.TITLE_WORDS or w in _FUNCTION for w in words)):
-                    return Candidate(i, s, e, text[s:e], False)
-    return None
-
-
-# --- the whole run -----------------------------------------------------------------
+# --- the whole run -----------------------------------------------------------------------
 
 
 def find_persons(documents: Iterable[DocText], raw: Mapping[str, list[RawMention]],
                  registry: Registry | None = None) -> Persons:
     """Persons (and places) in every paragraph of a collection; see the module doc."""
     documents = list(documents)
-    lowercase: set[str] = set()
-    for doc in documents:
-        for _, _, text in doc.paragraphs:
-            lowercase.update(_WORD.findall(text))
-    person_votes, other_votes = _votes(raw)
-    thing_votes = _votes(raw, _THING_LABELS)[1]
-    label_of = {t: (person_votes[t], thing_votes[t]) for t in thing_votes}
+    references = {pid for d in documents for pid, _, text in d.paragraphs
+                  if rules.is_reference_entry(text)}
+    if references:  # a reference list's authors are citations, not the text's persons
+        raw = {pid: ([] if pid in references else ms) for pid, ms in raw.items()}
+    coll = Collection.of(documents, raw)
     found: list[tuple[DocText, list[Candidate], list[Candidate]]] = []
-    spellings: Counter = Counter()
     for doc in documents:
-        full, single = _candidates(doc, raw, lowercase)
-        full = [c for c in full if other_votes[c.text] <= person_votes[c.text]
-                and not _entity_prefix(c.text, label_of)]
-        _to_longer_names(full)
-        spellings.update(c.text for c in full if not c.heading)
+        full, single = doc_candidates(doc, raw, coll)
         found.append((doc, full, single))
-    _promote(found, raw, lowercase, spellings, label_of)
-    families = {nm.fold_word(w) for n in spellings for w in (nm.tokens(n)[0], nm.tokens(n)[-1])}
+    rejected = _judge(found, coll)
+    spellings: Counter = Counter()
+    spelling_docs: dict[str, set[str]] = defaultdict(set)
+    for doc, full, _ in found:
+        to_longer_names(full)
+        for c in full:  # a headline's name counts when its own words vouch for it
+            if not c.heading or c.cues & ev.STRONG:
+                spellings[c.text] += 1
+                spelling_docs[c.text].add(doc.doc_id)
+    given = {nm.tokens(n)[0] for n in spellings}
+    before = {id(c) for _, full, _ in found for c in full}
+    promote(found, raw, coll, given, rejected)
+    for doc, full, _ in found:
+        for c in full:
+            if id(c) not in before:
+                spellings[c.text] += 1
+                spelling_docs[c.text].add(doc.doc_id)
+    families = {nm.fold_word(nm.family_word(n)) for n in spellings}
     for doc, full, single in found:
         for c in single:
             if c.heading or nm.fold_word(c.text) in families:
                 continue
             if registry is not None and registry.canonical_person(c.text):
                 continue
-            given = _given_name_before(c.text, doc)
-            if given and not (rules.ordinary_words(given.text, lowercase)
-                              or _entity_prefix(given.text, label_of)):
-                full.append(given)
-                spellings[given.text] += 1
+            given_name = given_name_before(c.text, doc, coll, rejected)
+            if given_name:
+                full.append(given_name)
+                spellings[given_name.text] += 1
+                spelling_docs[given_name.text].add(doc.doc_id)
                 families.add(nm.fold_word(c.text))
     registry_found = _registry_mentions(documents, registry)
-    persons = merge_persons(spellings, registry)
+    reasons: dict[str, str] = {}
+    persons = merge_persons(spellings, registry, spelling_docs, reasons)
     for ms in registry_found.values():
         for m, surface in ms:
-            if m.kind == "person" and _is_full(surface):
+            if m.kind == "person" and is_full_name(surface):
                 bucket = persons.setdefault(m.name, [m.name])
                 if surface not in bucket:
                     bucket.append(surface)
+                    reasons.setdefault(surface, "curated")
     lookup = Lookup(persons, registry)
-    result = Persons(persons=persons)
+    for canonical, spelled in persons.items():
+        lookup.spread[canonical] = len(set().union(*(spelling_docs.get(s, ()) for s in spelled)))
+    result = Persons(persons=persons, rejected=rejected)
+    for _, _, single in found:  # a lone word the model mostly calls something else
+        single[:] = [c for c in single
+                     if coll.other_votes[c.text] <= coll.person_votes[c.text]]
+    lookup.add_families(c.text for _, _, single in found for c in single
+                        if "title" in c.cues)
     for doc, full, single in found:
-        resolve_document(doc, full, single, raw, registry_found, lookup, lowercase,
+        resolve_document(doc, full, single, raw, registry_found, lookup, coll.lowercase,
                          result.mentions, result.unresolved)
+    judge_places(documents, raw, coll, result.mentions, lookup)
+    result.evidence = person_evidence(documents, result, reasons)
     return result
 
 
-_NAME_WORD = re.compile(rf"[A-Z][a-z]+(?:[{re.escape(nm.HYPHENS)}][A-Za-z][a-z]+)*")
-# Not places: "New Delhi" is a place even in a collection that knows a "New Shepard".
-_PROMOTABLE = {"ORG", "PRODUCT", "WORK_OF_ART", "NORP"}
+def _votes(name: str, coll: Collection) -> tuple[int, int, int]:
+    return (coll.person_votes[name], coll.other_votes[name] + coll.prefix_votes[name],
+            coll.place_votes[name])
 
 
-def _promote(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
-             raw: Mapping[str, list[RawMention]], lowercase: set[str], spellings: Counter,
-             label_of: Mapping[str, tuple[int, int]]) -> None:
-    """Name-shaped spans the model typed as something else ("Novak Djokovic" ORG), kept
-    as persons after a person's title ("Chancellor Olaf Scholz"), listed with a person
-    ("Marcel Granollers and Feliciano Lopez"), or when the model calls their given
-    name or family name a person's elsewhere: a given name that
-    starts another full name in the collection, or the family name alone as PERSON
-    in the same document."""
-    given = {nm.tokens(n)[0] for n in spellings}
-    for doc, full, single in found:
-        if not model_language(doc):
-            continue
-        singles = {c.text for c in single}
-        taken = {(c.para, c.start) for c in full}
-        for i, (pid, kind, text) in enumerate(doc.paragraphs):
-            if rules.is_heading_kind(kind, text):
-                continue
-            for m in raw.get(pid, ()):
-                if m.label not in _PROMOTABLE or text[m.start:m.end] != m.text:
+def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
+           coll: Collection) -> dict[str, str]:
+    """Keep the full names the collection vouches for (in place, in ``found``); cut
+    a sentence's opening word glued to a family name ("Thank Biden" -> "Biden", and the
+    rest is judged in turn).  Returns the names turned down, with why."""
+    rejected: dict[str, str] = {}
+    given_mid = {c.text.split()[0] for _, full, _ in found for c in full
+                 if not c.opening and not c.heading}
+    for _ in range(3):  # a glued word cut, the rest judged again ("Off Dell Alienware")
+        by_name: dict[str, list[tuple[str, Candidate]]] = defaultdict(list)
+        for doc, full, _ in found:
+            for c in full:
+                by_name[c.text].append((doc.doc_id, c))
+        glued = {name for name, occ in by_name.items() if not shape_problem(name, coll)
+                 and glued_opener(name, [c for _, c in occ], coll, given_mid)}
+        if not glued:
+            break
+        for name in glued:
+            rejected[name] = "a sentence's opening word glued to a name"
+        for _, full, single in found:
+            kept = []
+            for c in full:
+                if c.text not in glued:
+                    kept.append(c)
                     continue
-                for s, e in rules.repair(text, m.start, m.end):
-                    words = text[s:e].split()
-                    if not 2 <= len(words) <= 3 or (i, s) in taken:
-                        continue
-                    if not all(_NAME_WORD.fullmatch(w) for w in words):
-                        continue
-                    titled = rules.TITLE_BEFORE.search(text, max(0, s - 30), s)
-                    listed = _beside_person(text, s, e, raw.get(pid, ()))
-                    if not (titled or listed or words[0] in given or words[-1] in singles):
-                        continue
-                    if (rules.looks_like_org(text, s, e) or rules.is_credit(text, s, e)
-                            or rules.ordinary_words(text[s:e], lowercase)
-                            or _entity_prefix(text[s:e], label_of)):
-                        continue
-                    full.append(Candidate(i, s, e, text[s:e], False))
-                    spellings[text[s:e]] += 1
-
-
-_AND = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|\s*&)\s+$")
-
-
-def _beside_person(text: str, s: int, e: int, spans: Iterable[RawMention]) -> bool:
-    """Listed with a person: "Marcel Granollers and Feliciano Lopez"."""
-    for m in spans:
-        if m.label != "PERSON":
+                rest = c.text.split(None, 1)[1]  # a name of its own (maybe a family name)
+                short = Candidate(c.para, c.end - len(rest), c.end, rest, c.heading, c.cues,
+                                  True)
+                (kept if len(nm.tokens(rest)) >= 2 else single).append(short)
+            full[:] = kept
+    by_name = defaultdict(list)
+    for doc, full, single in found:
+        alone = {c.text for c in single if not c.heading}  # "Spolsky" after "Joel Spolsky"
+        for c in full:
+            if nm.family_word(c.text) in alone and not c.heading:
+                c.cues = c.cues | {"short_name"}
+            by_name[c.text].append((doc.doc_id, c))
+    keep: set[str] = set()
+    for name, occ in by_name.items():
+        problem = shape_problem(name, coll)
+        if problem:
+            rejected[name] = problem
             continue
-        if m.end <= s and _AND.fullmatch(text, m.end, s):
-            return True
-        if e <= m.start and _AND.fullmatch(text, e, m.start):
-            return True
-    return False
+        evid = ev.NameEvidence()
+        for doc_id, c in occ:
+            evid.add(doc_id, c.cues, c.opening, c.heading)
+        if entity_prefix(name, coll) and not evid.strong:
+            rejected[name] = "its first words name an organisation or a place"
+            continue
+        if (evid.headings >= evid.occurrences and not evid.strong
+                and rules.ordinary(nm.family_word(name), coll.lowercase)):
+            rejected[name] = "only in headlines, and its last word is a common word"
+            continue
+        thing = _thing_shaped(name, evid, coll, [d for d, _ in occ])
+        if thing:
+            rejected[name] = thing
+            continue
+        verdict = ev.verdict(evid, *_votes(name, coll))
+        if verdict.person:
+            keep.add(name)
+        else:
+            rejected[name] = verdict.why
+    for _, full, _ in found:
+        full[:] = [c for c in full if c.text in keep]
+    return rejected
 
 
-def _to_longer_names(full: list[Candidate]) -> None:
-    """"Van Der Beek" in a document that says "James Van Der Beek" is him."""
-    names = {c.text for c in full}
-    for c in full:
-        longer = [n for n in names if n.endswith(" " + c.text)]
-        if longer:
-            c.text = max(longer, key=len)
+_GERUND = re.compile(r"[A-Za-z][a-z]{2,}ing$")
+
+
+def _thing_shaped(name: str, evid: ev.NameEvidence, coll: Collection,
+                  doc_ids: list[str]) -> str | None:
+    """Why a name nothing vouches for is shaped like a thing's, or None: its first word
+    begins three or more other names in one document ("Apache Kafka", "Apache Flink",
+    "Apache Spark"), its last word is a common word in -ing ("Java Programming") or the
+    plural of one ("Gantt Charts"), a place ("Beko Europe"), or one letter ("Saa S").  A verb
+    of speech vouches for a person except against a last word in -ing: companies speak
+    too ("Acme Catering says")."""
+    if any(evid.cue_counts[c] for c in ev.PERSONAL):
+        return None
+    words = name.split()
+    first, last = words[0], nm.family_word(name)
+    if _GERUND.search(last) and rules.ordinary(last, coll.lowercase):
+        return f"its last word is a common word ({last})"
+    if evid.strong:
+        return None
+    if not coll.person_votes[first] and any(
+            len(coll.first_words.get((d, first), ())) >= 3 for d in doc_ids):
+        return f"its first word begins several names of one document ({first} ...)"
+    if last.endswith("s") and len(last) > 4 and last[:-1].casefold() in coll.lowercase:
+        return f"its last word is a common noun's plural ({last})"
+    if coll.place_votes[last] >= 2 and not coll.person_votes[last]:
+        return f"its last word is a place ({last})"
+    if len(last) == 1:
+        return "its last word is one letter"
+    return None
 
 
 def _registry_mentions(documents: list[DocText], registry: Registry | None
@@ -365,8 +352,43 @@ def _registry_mentions(documents: list[DocText], registry: Registry | None
     for doc in documents:
         texts = [t for _, _, t in doc.paragraphs]
         for (pid, _, text), ms in zip(doc.paragraphs, registry.find_mentions(texts), strict=True):
-            out[pid] = [(m, text[m.start:m.end]) for m in ms
+            out[pid] = [(Mention(m.start, m.end, m.name, m.kind, "curated"),
+                         text[m.start:m.end]) for m in ms
                         if not (m.kind == "person" and rules.is_credit(text, m.start, m.end))]
+    return out
+
+
+def person_evidence(documents: Iterable[DocText], found: Persons,
+                    reasons: Mapping[str, str]) -> dict[str, dict]:
+    """Each person's evidence: every spelling under which it was found, with how many
+    mentions and documents and why it is this person ("name" for the canonical name,
+    "spelling", "romanization", "middle name", "same article", "curated", "short name
+    (same article)", "family name (the only one in the collection)", "native script
+    (beside the romanized name)" ...), and the documents (ids) it is mentioned in."""
+    mentions: dict[str, Counter] = defaultdict(Counter)
+    docs_of: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    person_docs: dict[str, set[str]] = defaultdict(set)
+    for doc in documents:
+        for pid, _, text in doc.paragraphs:
+            for m in found.mentions.get(pid, ()):
+                if m.kind != "person":
+                    continue
+                surface = " ".join(text[m.start:m.end].split())
+                if m.why:
+                    why = m.why
+                elif nm.exact_keys(surface) & nm.exact_keys(m.name):
+                    why = "name"
+                else:
+                    why = reasons.get(surface) or "spelling"
+                mentions[m.name][(surface, why)] += 1
+                docs_of[(m.name, surface, why)].add(doc.doc_id)
+                person_docs[m.name].add(doc.doc_id)
+    out: dict[str, dict] = {}
+    for name, counts in mentions.items():
+        rows = [{"text": surface, "mentions": n,
+                 "documents": len(docs_of[(name, surface, why)]), "why": why}
+                for (surface, why), n in counts.most_common()]
+        out[name] = {"spellings": rows, "documents": sorted(person_docs[name])}
     return out
 
 
@@ -374,14 +396,7 @@ _TITLED = re.compile(rf"(?:{rules.TITLES})\s")
 
 
 def is_full_name(surface: str) -> bool:
-    """See :func:`_is_full` (for the persons stage's list of spellings)."""
-    return _is_full(surface)
-
-
-def _is_full(surface: str) -> bool:
     """A full name or a native-script form (not "President Yoon", not "Yoon")."""
     if nm.HAN.search(surface) or nm.HANGUL.search(surface):
         return True
     return len(nm.tokens(surface)) >= 2 and not _TITLED.match(surface)
-
-

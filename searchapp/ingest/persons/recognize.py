@@ -205,17 +205,17 @@ class Recognizer:
         chunk and sends back only the mentions (spaCy's own ``n_process`` sends back
         whole parsed documents, which the parent then has to unpickle: on two cores
         that cost more than the second process gained).  Workers are forked with
-        the loaded model where the platform allows, else started and load it."""
+        the loaded model where :func:`searchapp.procs.pool_context` allows, else
+        started and load it."""
         chunks = [paragraphs[i:i + chunk] for i in range(0, len(paragraphs), chunk)]
         if processes <= 1 or len(chunks) <= 1 or not self.available:
             for c in chunks:
                 yield self.recognize(c)
             return
-        import multiprocessing as mp
+        from searchapp import procs
 
         global _WORKER
-        fork = "fork" in mp.get_all_start_methods()
-        ctx = mp.get_context("fork" if fork else "spawn")
+        ctx, fork = procs.pool_context(share_parent=True)
         _WORKER = self if fork else None
         try:
             with ctx.Pool(processes, initializer=_start_worker,

@@ -1,14 +1,17 @@
 """Persons inside one document: full names, then short, titled and native-script forms.
 
 The second half of :func:`searchapp.ingest.persons.people.find_persons`, run once per
-document after the collection's persons are known (:class:`Lookup`).  Full
-names anchor the rest: a bare or titled family name ("Yoon", "President
-Yoon", "Mr. Xi") is the nearest full name before it in the document, else
-the first after it, else -- for mentions the model or a title vouches for --
-the only person of that name in the collection.  Names in Chinese
-characters or Hangul link to the romanized person they read as (习近平,
-시진핑, 尹錫悅), and a lone character (尹 in a Korean headline) to the person
-of that family name in the same document.
+document after the collection's trusted persons are known (:class:`Lookup`).  Full
+names anchor the rest: a bare or titled name ("Yoon", "President Yoon", "Mr. Xi")
+is the nearest person of that name before it in the document, else the first
+after it, else -- for mentions the model or a title vouches for -- the only
+person of that *family* name in the collection (a given name alone never goes
+to another document's person: "Charles" is not Charles Simpson).  Names in
+Chinese characters or Hangul link to the romanized person they read as (习近平,
+시진핑, 尹錫悅) where they stand as names: beside the romanized name, with a
+title, in a byline, and then elsewhere in that document; a lone character (尹
+in a Korean headline) to the person of that family name in the same document.
+Every mention carries how it was resolved (:attr:`Mention.why`).
 """
 
 from __future__ import annotations
@@ -17,12 +20,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from searchapp.ingest.entities import Mention, Registry, nearest_mention
 from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
+from searchapp.ingest.persons.evidence import AGAINST, SOFT
 from searchapp.ingest.persons.recognize import RawMention
+from searchapp.ingest.persons.words import KOREAN_PARTICLES, NATIVE_BYLINE, NATIVE_TITLES
 from searchapp.ingest.pipeline import guess_language
 
 #: Model labels returned as places.
@@ -43,13 +48,17 @@ class DocText:
     paragraphs: tuple[tuple[str, str, str], ...]  # (paragraph id, kind, text)
     #: two-letter code; the model's spans count only in English text ("" = unknown)
     language: str = ""
+    #: where it is and what it is called (shown with a person's evidence)
+    path: str = ""
+    title: str = ""
 
     @classmethod
     def of(cls, document) -> DocText:
         """From a :class:`searchapp.ingest.pipeline.Document`."""
         return cls(document.doc_id,
                    tuple((p.id, p.kind, p.text) for p in document.paragraphs),
-                   document.meta.language)
+                   document.meta.language, document.path,
+                   getattr(document.meta, "title", "") or "")
 
     @cached_property
     def in_model_language(self) -> bool:
@@ -72,6 +81,9 @@ class Candidate:
     end: int
     text: str
     heading: bool  # in a title-case line, where capitals prove nothing
+    #: what surrounds it (:func:`searchapp.ingest.persons.evidence.cues`)
+    cues: frozenset[str] = frozenset()
+    opening: bool = False  # opens its sentence
 
 
 def model_language(doc: DocText) -> bool:
@@ -80,40 +92,72 @@ def model_language(doc: DocText) -> bool:
     return doc.in_model_language
 
 
+def family_key(word: str) -> str:
+    """A bare name compared with persons' family names: romanization folded for words of
+    four letters or more ("Zelenskyy" = "Zelensky"), exact for shorter ones ("Ali" is
+    not "Ally", "Neo" not "Neu")."""
+    return nm.fold_word(word) if len(nm.plain(word)) >= 4 else nm.plain(word)
+
+
+def _name_word(word: str) -> bool:
+    """A word that can stand alone for a person: not a lone letter, not an acronym."""
+    return len(word) > 1 and not word.isupper() and not nm.HAN.search(word) \
+        and not nm.HANGUL.search(word)
+
+
 class Lookup:
-    """Spelling -> canonical name, and family word -> canonical names."""
+    """Spelling -> canonical name; first or last word -> canonical names (inside one
+    document); family name -> canonical names (over the collection)."""
 
     def __init__(self, persons: dict[str, list[str]], registry: Registry | None) -> None:
         self.by_key: dict[str, str] = {}
         self.by_family: dict[str, set[str]] = {}
+        #: family word -> persons: the last word of a name, or its first when written
+        #: after a title somewhere ("President Xi" -> Xi Jinping)
+        self.families: dict[str, set[str]] = {}
         self.loose: dict[str, str] = {}
         self.family_loose: dict[str, set[str]] = {}
-        for canonical, spellings in persons.items():
-            for s in spellings:
-                if nm.HAN.search(s) or nm.HANGUL.search(s):
-                    continue
-                for k in nm.exact_keys(s):
-                    self.by_key.setdefault(k, canonical)
-                for k in nm.romanized_keys(s):
-                    self.loose.setdefault(k, canonical)
-                words = nm.tokens(s)
-                for w in (words[0], words[-1]):
-                    self.by_family.setdefault(nm.fold_word(w), set()).add(canonical)
-                    self.family_loose.setdefault(nm.loose_key(w), set()).add(canonical)
         self.registry = registry
+        #: canonical name -> how many documents name it in full (set by the caller)
+        self.spread: dict[str, int] = {}
         #: canonical name -> spellings: persons named in body text or by the registry
         self.spellings = persons
+        for canonical, spellings in persons.items():
+            for s in spellings:
+                self._index(canonical, s)
+
+    def _index(self, canonical: str, s: str) -> None:
+        if nm.HAN.search(s) or nm.HANGUL.search(s):
+            return
+        for k in nm.exact_keys(s):
+            self.by_key.setdefault(k, canonical)
+        for k in nm.romanized_keys(s):
+            self.loose.setdefault(k, canonical)
+        words = nm.tokens(s)
+        family = nm.family_word(s)
+        for w in (words[0], family):
+            if _name_word(w):
+                self.by_family.setdefault(family_key(w), set()).add(canonical)
+                self.family_loose.setdefault(nm.loose_key(w), set()).add(canonical)
+        if len(words) >= 2 and _name_word(family):
+            self.families.setdefault(family_key(family), set()).add(canonical)
 
     def add(self, name: str) -> None:
         """A person known only from one document's headline, confirmed by its body."""
         if name in self.spellings:
             return
         self.spellings[name] = [name]
-        for k in nm.exact_keys(name):
-            self.by_key.setdefault(k, name)
-        words = nm.tokens(name)
-        for w in (words[0], words[-1]):
-            self.by_family.setdefault(nm.fold_word(w), set()).add(name)
+        self._index(name, name)
+
+    def add_families(self, titled: Iterable[str]) -> None:
+        """Words written after a title ("President Xi"): family names of the persons
+        whose name they begin."""
+        for word in set(titled):
+            k = family_key(word)
+            for name in self.by_family.get(k, ()):
+                if any(family_key(nm.tokens(s)[0]) == k for s in self.spellings.get(name, ())
+                       if not nm.HAN.search(s) and not nm.HANGUL.search(s)):
+                    self.families.setdefault(k, set()).add(name)
 
     def canonical(self, name: str) -> str | None:
         for k in nm.exact_keys(name):
@@ -125,20 +169,30 @@ class Lookup:
 
 
 def _resolve_single(word: str, pos: tuple[int, int], order: dict[str, list[tuple[int, int]]],
-                    lookup: Lookup, collection_wide: bool) -> str | None:
-    """A family (or given) name at ``pos``: the nearest full name before, else after,
-    in the document; else the only person of that name in the collection."""
-    folded = nm.fold_word(word)
-    here = lookup.by_family.get(folded, set())
-    nearest = nearest_mention(here, pos, order)
+                    lookup: Lookup, collection_wide: bool,
+                    weak: bool = False) -> tuple[str, str] | None:
+    """A family (or given) name at ``pos`` and how it was resolved: the nearest person
+    of that name before, else after, in the document; else -- ``collection_wide`` --
+    the only person of that family name in the collection (when the word stands
+    ``weak``ly -- after an article -- only a person named in two documents or more)."""
+    if not _name_word(word):
+        return None
+    key = family_key(word)
+    nearest = nearest_mention(lookup.by_family.get(key, set()), pos, order)
     if nearest:
-        return nearest
+        return nearest, "short name (same article)"
     if not collection_wide:
         return None
+    here = lookup.families.get(key, set())
     if len(here) == 1:
-        return next(iter(here))
+        name = next(iter(here))
+        if weak and lookup.spread.get(name, 0) < 2:
+            return None  # "the Coward condition": a lone mention of one list's person
+        return name, "family name (the only one in the collection)"
     if lookup.registry is not None:
-        return lookup.registry.canonical_person(word)  # a unique registered family name
+        name = lookup.registry.canonical_person(word)  # a unique registered family name
+        if name:
+            return name, "curated"
     return None
 
 
@@ -151,11 +205,13 @@ def resolve_document(doc: DocText, full: list[Candidate], single: list[Candidate
                       registry_found: dict[str, list[tuple[Mention, str]]],
                       lookup: Lookup, lowercase: set[str], mentions: dict[str, list[Mention]],
                       unresolved: Counter) -> None:
-    """Person and place mentions of one document into ``mentions`` (by paragraph id);
-    single names that resolve to no one are counted in ``unresolved``."""
+    """Person mentions of one document into ``mentions`` (by paragraph id); single
+    names that resolve to no one are counted in ``unresolved``."""
     paras = doc.paragraphs
-    body_singles = {nm.fold_word(c.text) for c in single if not c.heading}
-    out: list[list[Mention]] = [[m for m, _ in registry_found.get(pid, ())] for pid, _, _ in paras]
+    body_singles = {family_key(c.text) for c in single if not c.heading
+                    and c.text.casefold() not in lowercase and not c.cues & AGAINST}
+    registry_out = [[m for m, _ in registry_found.get(pid, ())] for pid, _, _ in paras]
+    out: list[list[Mention]] = [list(ms) for ms in registry_out]
     # Full names first: they anchor the short mentions.
     for c in sorted(full, key=lambda c: (c.para, c.start)):
         name = lookup.canonical(c.text)
@@ -184,15 +240,18 @@ def resolve_document(doc: DocText, full: list[Candidate], single: list[Candidate
         if _overlaps(out[c.para], c.start, c.end):
             continue
         # Headline words resolve only inside their document ("Xi Grapples" -> "Xi").
-        name = _resolve_single(c.text, (c.para, c.start), order, lookup, not c.heading)
-        if name:
-            out[c.para].append(Mention(c.start, c.end, name, "person"))
+        hit = _resolve_single(c.text, (c.para, c.start), order, lookup,
+                              not c.heading and not c.cues & (AGAINST - SOFT),
+                              bool(c.cues & SOFT))
+        if hit:
+            out[c.para].append(Mention(c.start, c.end, hit[0], "person", hit[1]))
         elif not c.heading:
             unresolved[c.text] += 1
     _scan_short(doc, out, order, raw, lookup, lowercase)
     _scan_native(doc, out, order, lookup)
-    _add_places(doc, out, raw, lookup.registry)
-    for (pid, _, _), ms in zip(paras, out, strict=True):
+    for (pid, _, text), ms, curated in zip(paras, out, registry_out, strict=True):
+        if rules.is_reference_entry(text):
+            ms = curated  # a reference list names authors of citations
         ms.sort(key=lambda m: (m.start, m.end))
         mentions[pid] = ms
 
@@ -201,7 +260,7 @@ def _confirmed_in_body(name: str, body_singles: set[str]) -> bool:
     """A headline's full name whose family name the body calls a person ("Joe Biden" in
     a heading, "Biden" in the text below)."""
     words = nm.tokens(name)
-    return len(words) >= 2 and nm.fold_word(words[-1]) in body_singles
+    return len(words) >= 2 and family_key(nm.family_word(name)) in body_singles
 
 
 #: A run of two or more capitalized words (hyphenated parts kept: "Han Duck-soo"); a
@@ -247,11 +306,10 @@ def _scan_short(doc: DocText, out: list[list[Mention]], order: dict[str, list[tu
                 raw: Mapping[str, list[RawMention]], lookup: Lookup, lowercase: set[str]) -> None:
     """Family names the model missed: "Han noted", "President Yoon", "Mr. Xi"."""
     words = {w for name in order for s in lookup.spellings.get(name, ())
-             for w in (nm.tokens(s)[0], nm.tokens(s)[-1]) if not nm.HAN.search(w)
-             and not nm.HANGUL.search(w) and len(w) > 1}
-    titled = re.compile(rf"\b(?:{rules.TITLES})\s+([A-Z][a-z]+)\b(?![{re.escape(nm.HYPHENS)}])")
-    bare = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-                      + r")\b") if words else None
+             if not nm.HAN.search(s) and not nm.HANGUL.search(s)
+             for w in (nm.tokens(s)[0], nm.family_word(s)) if _name_word(w)}
+    titled = _TITLED
+    bare = _bare_words(frozenset(words)) if words else None
     for i, (pid, _, text) in enumerate(doc.paragraphs):
         others = [m for m in raw.get(pid, ()) if m.label in NOT_PERSON_LABELS]
         hits = [(m, True) for m in titled.finditer(text)]
@@ -266,11 +324,23 @@ def _scan_short(doc: DocText, out: list[list[Mention]], order: dict[str, list[tu
                 continue
             if any(o.start <= s and e <= o.end and (o.start < s or o.end > e) for o in others):
                 continue  # part of a longer organisation or place name ("Trump Tower")
-            name = _resolve_single(word, (i, s), order, lookup, is_titled)
-            if name:
+            hit = _resolve_single(word, (i, s), order, lookup, is_titled)
+            if hit:
+                name, why = hit
                 s, e = _widen(text, s, e, lookup.spellings.get(name, ()))
                 out[i] = [x for x in out[i] if not (x.name == name and x.start < e and s < x.end)]
-                out[i].append(Mention(s, e, name, "person"))
+                out[i].append(Mention(s, e, name, "person",
+                                      f"title, {why}" if is_titled else why))
+
+
+_TITLED = re.compile(rf"\b(?:{rules.TITLES})\s+([A-Z][a-z]+)\b(?![{re.escape(nm.HYPHENS)}])")
+
+
+@lru_cache(maxsize=512)
+def _bare_words(words: frozenset[str]) -> re.Pattern:
+    return re.compile(r"(?<![\w.#@])(" + "|".join(map(re.escape, sorted(words, key=len,
+                                                                       reverse=True)))
+                      + r")\b")
 
 
 def _widen(text: str, s: int, e: int, spellings: Iterable[str]) -> tuple[int, int]:
@@ -285,42 +355,87 @@ def _widen(text: str, s: int, e: int, spellings: Iterable[str]) -> tuple[int, in
 
 def _scan_native(doc: DocText, out: list[list[Mention]],
                  order: dict[str, list[tuple[int, int]]], lookup: Lookup) -> None:
-    """Names in Chinese characters or Hangul that read as a known romanized person."""
+    """Names in Chinese characters or Hangul that read as a known romanized person, where
+    they stand as names: beside the romanized name ("Xi Jinping(习近平)"), followed or
+    preceded by a title ("시진핑 주석", "国家主席习近平"), in a byline ("글 김민지 기자") --
+    and then anywhere else in the same document.  Never a bare common word that happens
+    to read like a name (이상 "more than").  A lone Chinese character (尹 in a Korean
+    headline) is the person of that family name in the same document."""
     in_doc = set(order)
+    established: dict[str, str] = {}  # native form -> person, in this document
+    pending: list[tuple[int, int, int, str, str]] = []
     for i, (_, _, text) in enumerate(doc.paragraphs):
+        byline = text.lstrip().startswith(NATIVE_BYLINE)
         for start, end, run in nm.native_runs(text):
             if len(run) == 1:
                 if nm.HAN.match(run):
                     hits = {n for k in nm.native_keys(run)
                             for n in lookup.family_loose.get(k, ()) if n in in_doc}
                     if len(hits) == 1 and not _overlaps(out[i], start, end):
-                        out[i].append(Mention(start, end, hits.pop(), "person"))
+                        out[i].append(Mention(start, end, hits.pop(), "person",
+                                              "family name in native script (same article)"))
                 continue
-            hangul = bool(nm.HANGUL.match(run))
-            for s in range(0, 1 if hangul else len(run) - 1):
-                for n in (4, 3, 2):
-                    if s + n > len(run):
-                        continue
-                    hits = {lookup.loose[k] for k in nm.native_keys(run[s:s + n])
-                            if k in lookup.loose}
-                    a, b = start + s, start + s + n
-                    if len(hits) == 1 and not _overlaps(out[i], a, b):
-                        out[i].append(Mention(a, b, hits.pop(), "person"))
-                        break
-
-
-def _add_places(doc: DocText, out: list[list[Mention]], raw: Mapping[str, list[RawMention]],
-                registry: Registry | None) -> None:
-    if not model_language(doc):
-        return
-    for i, (pid, _, text) in enumerate(doc.paragraphs):
-        for m in raw.get(pid, ()):
-            if m.label not in PLACE_LABELS or text[m.start:m.end] != m.text:
-                continue
-            for s, e in rules.repair(text, m.start, m.end)[:1]:
-                if _overlaps(out[i], s, e):
+            for a, b, form, name in _native_forms(text, start, end, run, lookup):
+                if _overlaps(out[i], a, b):
                     continue
-                name = text[s:e]
-                if registry is not None:
-                    name = registry.canonical_place(name) or name
-                out[i].append(Mention(s, e, name, "place"))
+                why = _native_context(text, a, b, lookup.spellings.get(name, ()), byline)
+                if why:
+                    established[form] = name
+                    out[i].append(Mention(a, b, name, "person", why))
+                else:
+                    pending.append((i, a, b, form, name))
+    for i, a, b, form, name in pending:
+        if established.get(form) == name and not _overlaps(out[i], a, b):
+            out[i].append(Mention(a, b, name, "person", "native script (same article)"))
+
+
+def _native_forms(text: str, start: int, end: int, run: str, lookup: Lookup):
+    """(start, end, form, person) for the parts of a run that read as one known person:
+    a Hangul run minus a particle ("김정은은" -> 김정은), or two to four Chinese
+    characters anywhere in a run."""
+    if nm.HANGUL.match(run):
+        cuts = [run] + [run[:-len(p)] for p in KOREAN_PARTICLES + NATIVE_TITLES
+                        if run.endswith(p) and len(run) - len(p) >= 2]
+        for form in cuts:
+            hits = {lookup.loose[k] for k in nm.native_keys(form) if k in lookup.loose}
+            if len(hits) == 1:
+                yield start, start + len(form), form, hits.pop()
+                return
+        return
+    s = 0
+    while s < len(run) - 1:
+        for n in (4, 3, 2):
+            if s + n > len(run):
+                continue
+            form = run[s:s + n]
+            hits = {lookup.loose[k] for k in nm.native_keys(form) if k in lookup.loose}
+            if len(hits) == 1:
+                yield start + s, start + s + n, form, hits.pop()
+                s += n - 1
+                break
+        s += 1
+
+
+_BESIDE = re.compile(r"^[\s(（\[【「『“\"'’,/·・-]{0,3}$")
+
+
+def _native_context(text: str, a: int, b: int, spellings: Iterable[str], byline: bool
+                    ) -> str | None:
+    """Why a native-script form at ``text[a:b]`` stands where a name stands, or None."""
+    after = text[b:b + 8].lstrip(" ")
+    before = text[max(0, a - 8):a].rstrip(" ")
+    if any(after.startswith(t) for t in NATIVE_TITLES) or any(before.endswith(t)
+                                                             for t in NATIVE_TITLES):
+        return "native script (with a title)"
+    if byline:
+        return "native script (byline)"
+    for spelling in spellings:
+        if nm.HAN.search(spelling) or nm.HANGUL.search(spelling):
+            continue
+        k = text.rfind(spelling, 0, a)
+        if k != -1 and _BESIDE.match(text[k + len(spelling):a]):
+            return "native script (beside the romanized name)"
+        k = text.find(spelling, b)
+        if k != -1 and _BESIDE.match(text[b:k]):
+            return "native script (beside the romanized name)"
+    return None

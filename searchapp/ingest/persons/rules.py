@@ -22,107 +22,143 @@ from __future__ import annotations
 
 import re
 
-from searchapp.ingest.entities import TITLES
-from searchapp.ingest.persons.names import HYPHENS
+from searchapp.ingest.persons.words import ORG_WORDS, ROLE_NOUNS
+from searchapp.lexicon import APOSTROPHES, CJK_STOPS, MONTH_NUMBERS, NAME_HYPHENS, STOPS, TITLES
 
-_H = re.escape(HYPHENS)
-#: Titles before a name ("President Yoon", "Mr. Xi"): one place for the list.
+_H = NAME_HYPHENS
+#: Titles before a name ("President Yoon", "Mr. Xi"): searchapp.lexicon.TITLES.
 TITLE_BEFORE = re.compile(rf"(?:{TITLES})\s+$")
-TITLE_WORDS = {w for t in TITLES.split("|") for w in re.sub(r"[\\()?:\-]|elect", " ", t).split()}
-#: Last words that make a capitalized phrase an organisation, event, work or place.
-ORG_WORDS = {
-    "Center", "Centre", "Institute", "University", "College", "School", "Academy", "Foundation",
-    "Fund", "Group", "Inc", "Corp", "Corporation", "Company", "Co", "Ltd", "LLC", "Bank",
-    "Party", "Council", "Committee", "Commission", "Agency", "Ministry", "Department", "Office",
-    "Bureau", "Times", "Post", "News", "Journal", "Daily", "Herald", "Tribune", "Review",
-    "Magazine", "Press", "Media", "Network", "Forum", "Society", "Association", "Union", "Club",
-    "League", "Cup", "Games", "Olympics", "Championship", "Championships", "Open", "Prize",
-    "Award", "Awards", "Trophy", "Festival", "Airlines", "Airways", "Motors", "Labs",
-    "Technologies", "Capital", "Partners", "Holdings", "Ventures", "Systems", "Studios",
-    "Records", "Pictures", "Museum", "Gallery", "Hospital", "Church", "Cathedral", "Palace",
-    "Tower", "Square", "Street", "Avenue", "Road", "Bridge", "Airport", "Station", "Stadium",
-    "Arena", "Hall", "House", "Park", "Peninsula", "Island", "Islands", "Mountain", "River",
-    "Lake", "Sea", "Bay", "Valley", "Declaration", "Accord", "Treaty", "Act", "War", "Summit",
-    "Conference", "Initiative", "Program", "Programme", "Project", "Report", "Index",
-    "Exchange", "Market", "Fleet", "Army", "Navy", "Force", "Forces", "Guard", "Police",
-    "Court", "Parliament", "Assembly", "Congress", "Senate", "Government", "Administration",
-    "Focus", "Weekly", "Show", "Series", "Team", "FC", "City", "United", "Federation",
-    "Confederation", "Alliance", "Coalition", "Movement", "Front", "Brigade",
-}
 _CREDIT_AFTER = re.compile(
     rf"\s*/\s*[A-Z]|\s*(?:for|via)\s+(?:Getty|AFP|AP\b|Reuters|EPA|Bloomberg|Xinhua|Yonhap|"
     rf"Kyodo|Shutterstock|Alamy|Sipa|Pool|POOL)|\s*\((?:AFP|AP|Reuters|Getty|EPA)|\s*[{_H}]\s*"
-    rf"(?:AFP|Reuters|Getty|EPA|Yonhap)\b")
+    rf"(?:AFP|Reuters|Getty|EPA|Yonhap)\b"
+    rf"|\s*,?\s*(?:AP|AFP|Reuters|Associated Press|Getty Images|EPA|UPI|Bloomberg|Xinhua|"
+    rf"Yonhap|Kyodo|Shutterstock)\b(?![ \t]+[a-z])")
 _CREDIT_BEFORE = re.compile(
     r"(?:\b(?:Photo(?:graph)?s?|Pictures?|Images?|Credits?|Courtesy|Illustration)\b"
     r"(?:\s+(?:by|of|courtesy of))?\s*:?|©|\(c\))\s*$", re.I)
 _INTRODUCED_AS_ORG = re.compile(
-    r"\b(?:newspaper|daily|weekly|magazine|broadcaster|agency|outlet|channel|website|"
+    r"\b(?:the|its|their|our|a|an|\w+['’]s?)\s+(?:[\w-]+\s+)?"
+    r"(?:newspaper|daily|weekly|magazine|broadcaster|agency|outlet|channel|website|"
     r"company|firm|startup|start-up|band|brand|app|platform|network|organi[sz]ation|"
     r"foundation|charity|think tank|team|club|airline|carrier|publication|journal|program|"
     r"programme|show|series|newsletter|album|film|novel|book|charity)\s*,?\s*(?:the\s+|called\s+|"
     r"named\s+)?[\"“]?$", re.I)
-_POSSESSIVE = re.compile(r"['’]s?\b")
+_POSSESSIVE = re.compile(f"(?<=[A-Za-z])[{APOSTROPHES}]s?(?![A-Za-z])")
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _GLUE_OK = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’])[A-Z]")
 _HYPHEN_TAIL = re.compile(rf"[{_H}][A-Za-z][a-z]+")
 _CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b(?![.'’])")
+# " 's" after a space (a tokenizer's trace), a spaced dash ("Chainsaw Man - The Movie")
+_SPACED = re.compile(r"[ \t]+(?:['’]s\b|[-–—][ \t])")
+_WORD_TAIL = re.compile(r"(?:ed|ing|based|style|like|era|type|esque|born|led|backed|owned|"
+                        r"sized|wide|free|friendly|made|fueled)$")
+_ROLE_WORD = re.compile(r"([A-Z][a-z]+)[ \t]+(?=[A-Z])")
+_CAPS_TAIL = re.compile(r"(?:[ \t,]+[A-Z]{2,})+$")
+_UNDERSCORED_FAMILY = re.compile(r"[A-Za-z]_([A-Z][a-z]+)[ \t]+$")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 _CHARACTER_BEFORE = re.compile(
     r"\b(?:role|roles|character|characters|plays|played|playing|portrays|portrayed|portraying|"
-    r"voices|voiced|voicing)\s+(?:as\s+|of\s+)?$", re.I)
+    r"voices|voiced|voicing|(?:to|will|would|could|can|must)\s+play|stars?\s+as|starring\s+as|"
+    r"cast\s+as)\s+(?:as\s+|of\s+)?$", re.I)
 _BREAK = re.compile(r"[(\[{<\"“”/|@#]|[^\x00-\u024f\u1e00-\u1eff\u2010-\u2019\s]")
 # Closed-class words the model sometimes takes into a name at a sentence start.
 _LEADING = re.compile(
     r"^(?:(?:the|The|THE|A|An|And|But|Or|So|Yet|Although|Though|While|When|Whereas|If|As|"
     r"Like|Unlike|Via|Per|Hey|Hi|Hello|Dear|Thanks|Thank|Meanwhile|However|Also|Then|Now|"
-    r"Former|Late|Ex|Both|Even|Only|Just|Said|Says|Meet)\s+)+")
+    r"Former|Late|Ex|Both|Even|Only|Just|Said|Says|Meet|About|With|For|From|Of|To|In|On|"
+    r"At|By|Why|How|What|Who|Is|Are|Was)\s+)+")
 
 
 def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The model's span ``text[start:end]`` corrected; maybe several spans, maybe none.
 
-    Cuts a leading "the", a possessive and what follows it ("Kim Jong-un's
-    Visit" -> "Kim Jong-un"), completes hyphenated given names the model cut
-    short ("Han Duck" + "-soo"), and splits names glued together by lost
-    spacing ("Kim Il-sungMao Zedong").
+    Cuts a leading "the", a hashtag or handle word ("#Browns Greedy Williams"), a
+    label in capitals before the name ("Browns DL Sheldon Richardson") or an agency
+    after it ("Kinnard AP"), a possessive and what follows it ("Kim Jong-un's
+    Visit" -> "Kim Jong-un"); completes hyphenated given names the model cut short
+    ("Han Duck" + "-soo") and family names glued to a credit's role by an underscore
+    ("Choreographer_Jeong [Hye Jin]" -> "Jeong Hye Jin"); splits names glued
+    together by lost spacing ("Kim Il-sungMao Zedong"), never one camel-case word
+    ("PolitiFact").
     """
     span = text[start:end]
     m = _LEADING.match(span)
     if m:
         start += m.end()
         span = text[start:end]
-    m = _POSSESSIVE.search(span)
-    if m:
-        end = start + m.start()
+    m = _ROLE_WORD.match(span)  # "Superintendent Jennifer McCormick": a role, then a name
+    if m and m.group(1).casefold() in ROLE_NOUNS and len(span[m.end():].split()) >= 2:
+        start += m.end()
         span = text[start:end]
-    m = _BREAK.search(span)  # "Xi Jinping(习近平": brackets and other scripts end a name
+    if "_" in span:  # "Art Director_Park Dong Woo": a credit's role glued on
+        start += span.rindex("_") + 1
+        span = text[start:end]
+    m = _UNDERSCORED_FAMILY.search(text, max(0, start - 40), start)
     if m:
-        end = start + m.start()
+        start = m.start(1)
+    if start and text[start - 1] in "#@":  # "#Browns Greedy Williams"
+        m = re.match(r"\S+\s+", text[start:end])
+        start = start + m.end() if m else end
+    m = _POSSESSIVE.search(text, start, end) or _SPACED.search(text, start, end)
+    if m:
+        end = m.start()
+    m = _BREAK.search(text, start, end)  # "Xi Jinping(习近平": brackets, other scripts
+    if m:
+        end = m.start()
     while end > start and not text[end - 1].isalpha():  # "Nicolas Jarry 6-4", "Kim,"
         end -= 1
-    # A word in capitals inside a name is a label before it ("Browns DL Sheldon Richardson").
-    caps = [m for m in _CAPS_WORD.finditer(text, start, end) if m.end() < end]
-    if caps and not text[start:end].isupper() and len(text[caps[-1].end():end].split()) > 1:
-        start = caps[-1].end()
-        while start < end and text[start].isspace():
-            start += 1
+    if not text[start:end].isupper():
+        # A word in capitals inside a name is a label before it ("Browns DL Sheldon
+        # Richardson"), or an agency after it ("Kinnard AP").
+        caps = [m for m in _CAPS_WORD.finditer(text, start, end) if m.end() < end]
+        if caps and len(text[caps[-1].end():end].split()) > 1:
+            start = caps[-1].end()
+            while start < end and text[start].isspace():
+                start += 1
+        m = _CAPS_TAIL.search(text, start, end)
+        if m and m.start() > start:
+            end = m.start()
     while True:
         m = _HYPHEN_TAIL.match(text, end)
-        if not m:
+        if not m or _WORD_TAIL.search(m.group()):  # "Duck" + "-soo", not "Swift" + "-themed"
             break
         end = m.end()
+    if ", " in text[start:end]:  # "Georgia Silvera Seamans, Environmental Studies"
+        end = text.index(", ", start, end)
     if end <= start:
         return []
     pieces: list[tuple[int, int]] = []
     cut = start
-    for m in _GLUE.finditer(text, start, end):
-        word_start = max(text.rfind(" ", start, m.start()) + 1, start)
-        if _GLUE_OK.match(text[word_start:end]):
-            continue
-        pieces.append((cut, m.start()))
-        cut = m.start()
+    if " " in text[start:end].strip():
+        for m in _GLUE.finditer(text, start, end):
+            word_start = max(text.rfind(" ", start, m.start()) + 1, start)
+            if _GLUE_OK.match(text[word_start:end]):
+                continue
+            pieces.append((cut, m.start()))
+            cut = m.start()
     pieces.append((cut, end))
     return [(s, e) for s, e in pieces if e > s]
+
+
+def repair_place(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A place span corrected: a leading "the" and a possessive cut, a compound's
+    tail cut ("Washington-based"), abbreviations kept whole ("U.S.", "Calif.")."""
+    m = re.match(r"(?:the|The|THE)\s+", text[start:end])
+    if m:
+        start += m.end()
+    m = _POSSESSIVE_END.search(text, start, end)
+    if m:
+        end = m.start()
+    m = re.search(rf"[{_H}][a-z]", text[start:end])
+    if m:
+        end = start + m.start()
+    end = start + len(text[start:end].rstrip(" ,;:"))
+    if end < len(text) and text[end] == "." and ("." in text[start:end] or (
+            re.search(r"(?:^|\s)[A-Z][a-z]{1,4}$", text[start:end])
+            and re.match(r"\.\s*[,;(—–-]", text[end:]))):
+        end += 1  # "U.S.", "D.C.", "Calif., " -- not the full stop after "China"
+    return (start, end) if end > start else None
 
 
 def is_character(text: str, start: int, end: int) -> bool:
@@ -144,6 +180,9 @@ def looks_like_org(text: str, start: int, end: int) -> bool:
 
 
 _OPENER = re.compile(r"([A-Z][a-z]{2,}(?:ing|ed))[ \t]+(?=[A-Z])")
+#: What may stand just before a sentence's first word: a stop, a colon or semicolon,
+#: an opening quote or parenthesis, a dash.
+_BEFORE_A_SENTENCE = STOPS + ":;\"“”'(—–"
 
 
 def after_participle(text: str, start: int, end: int,
@@ -153,10 +192,10 @@ def after_participle(text: str, start: int, end: int,
     or -ed, is used in lower case in the collection, and nothing but punctuation
     precedes it in its sentence.  ``start`` when that is not so."""
     m = _OPENER.match(text, start, end)
-    if not m or m.group(1).casefold() not in lowercase_words:
+    if not m or not ordinary(m.group(1), lowercase_words):
         return start
     before = text[:start].rstrip()
-    if before and before[-1] not in ".!?:;\"“”'(—–":
+    if before and before[-1] not in _BEFORE_A_SENTENCE:
         return start
     return m.end()
 
@@ -164,7 +203,7 @@ def after_participle(text: str, start: int, end: int,
 _CAPITALS_BEFORE = re.compile(r"(?:[A-Z][A-Za-z'’.-]*[ \t]+)*$")
 _NUMBER_BEFORE = re.compile(r"(?:^|(?P<prev>\S+)[ \t]+)(?P<num>[A-Za-z]{0,3}\d{1,4}[A-Za-z]{0,2})"
                             r"[ \t]+$")
-_MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?$", re.I)
+_MONTH = re.compile(f"(?:{'|'.join(MONTH_NUMBERS)})[a-z]*\\.?,?$", re.I)
 
 
 def after_model_number(text: str, start: int) -> bool:
@@ -186,9 +225,53 @@ def after_model_number(text: str, start: int) -> bool:
 
 
 def ordinary_words(name: str, lowercase_words: set[str] | frozenset[str]) -> bool:
-    """Whether every word of ``name`` is used in lower case (so it is a phrase, not a name)."""
-    words = [w for w in re.split(rf"[\s{_H}]+", name) if w]
-    return bool(words) and all(w.casefold() in lowercase_words for w in words)
+    """Whether the words of ``name`` are used in lower case in the collection, so it is a
+    phrase, not a name: every word of a two-word name ("Give Well"), all but one of a
+    longer one ("Box Office Mojo")."""
+    words = name.split()
+    common = sum(ordinary(w, lowercase_words) for w in words)
+    return bool(words) and (common == len(words) or (len(words) >= 3 and common >= len(words) - 1))
+
+
+def ordinary(word: str, lowercase_words: set[str] | frozenset[str]) -> bool:
+    """Whether a word is used in lower case in the collection, in this form or inflected
+    ("Enter" -- "entered", "Hosting" -- "host")."""
+    w = word.casefold().strip(".,'’")
+    if w in lowercase_words:
+        return True
+    if len(w) < 4:
+        return False
+    if any(w + end in lowercase_words for end in ("s", "ed", "ing")):
+        return True
+    for end in ("ing", "ed", "es", "s"):
+        if w.endswith(end) and len(w) - len(end) >= 4:
+            stem = w[:-len(end)]
+            if stem in lowercase_words or stem + "e" in lowercase_words:
+                return True
+    return False
+
+
+# A reference list's entry: authors in a row as citations write them ("Neely ME,
+# Schallert DL," -- "Smith, J. A., & Lee, K."), or a journal's
+# year;volume:pages ("2016 Feb;77:118-128").
+_REFERENCE = re.compile(
+    r"\b[A-Z][\w'’-]+[ \t]+[A-Z]{1,3},[ \t]+[A-Z][\w'’-]+[ \t]+[A-Z]{1,3}[,.]"
+    r"|\b[A-Z][\w'’-]+,[ \t]+(?:[A-Z]\.[ \t]?){1,3},?[ \t]+(?:&[ \t]+)?[A-Z][\w'’-]+,[ \t]+[A-Z]\."
+    r"|\b(?:1[89]|20)\d\d(?:[ \t]+[A-Z][a-z]{2}(?:[ \t]+\d{1,2})?)?;[ \t]*\d+(?:\(\d+\))?:[ \t]*[eE]?\d+")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def is_reference_entry(text: str) -> bool:
+    """Whether a paragraph is an entry of a reference list (authors in a row as
+    citations write them, or a journal's year;volume:pages; and a year): its names
+    are a citation's, and a title runs into the last one ("Chen Y. Self-kindness
+    when facing stress")."""
+    return bool(_YEAR.search(text) and _REFERENCE.search(text))
+
+
+# A line ending as a sentence or a clause does ("?" and "!" end headlines too: "What
+# Does Stadia Offer?").
+_ENDS_LIKE_A_SENTENCE = re.compile(f"[.{CJK_STOPS}”\":,]$")
 
 
 def is_heading_kind(kind: str, text: str) -> bool:
@@ -198,10 +281,13 @@ def is_heading_kind(kind: str, text: str) -> bool:
         return True
     if text.isupper():
         return True
-    if kind != "body" or len(text) > 150 or text.rstrip().endswith((".", "!", "?", "”", '"')):
+    if kind != "body" or len(text) > 150 or _ENDS_LIKE_A_SENTENCE.search(text.rstrip()):
         return False
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
-    return len(words) >= 5 and sum(w[0].isupper() for w in words) / len(words) > 0.8
+    short = len(text.split()) <= 12
+    # "What Does Stadia Offer?", "Is Amp Worth the Splurge?", "What I Like About Amp"
+    enough = 2 if text.rstrip().endswith(("!", "?")) else 3 if short else 5
+    return len(words) >= enough and sum(w[0].isupper() for w in words) / len(words) > 0.8
 
 
 _NEXT = re.compile(rf"[\s\u00a0]+([A-Z][\w{_H}]*)|[{_H}]\w")

@@ -3,7 +3,7 @@
 Builds a fresh index of the bundled corpus in a temporary folder, runs a
 keyword search and a person search (by a variant spelling) and checks they
 return the expected documents; indexes one small file of every binary format
-(PDF, DOCX, ODT, EPUB, e-mail, RTF: :mod:`searchapp.selftest_files`) and finds
+(PDF, DOCX, ODT, EPUB, e-mail, RTF: :mod:`searchapp.cli.selftest_files`) and finds
 each by its own phrase, the PDF's hit with its page number; then, unless told not to, opens the main window
 offscreen (never shown) over that index and waits for its first results, which
 proves Qt and its platform plugin load.  Nothing is written outside the
@@ -62,18 +62,18 @@ def run_self_test(gui: bool = True, say: Callable[[str], None] = print) -> int:
                 total = _gui_check(settings)
                 check("desktop app", total == report.total_paragraphs,
                       f"window built offscreen, first results: {total} paragraphs")
-            except Exception as exc:  # noqa: BLE001 - reported as a failed check
+            except Exception as exc:  # reported as a failed check
                 check("desktop app", False, f"{type(exc).__name__}: {exc}")
     say("self-test passed" if not failures else f"self-test FAILED ({failures} checks)")
     return 0 if not failures else 1
 
 
 def _formats_check(tmp: Path, check: Callable[[str, bool, str], None]) -> None:
-    """Index one small file of each format (written by :mod:`searchapp.selftest_files`)
+    """Index one small file of each format (written by :mod:`searchapp.cli.selftest_files`)
     and find each by its own phrase; the PDF's hit must carry its page number."""
+    from searchapp.cli.selftest_files import write_samples
     from searchapp.index.update import update_index
     from searchapp.search.engine import SearchEngine, SearchRequest
-    from searchapp.selftest_files import write_samples
 
     settings = Settings(corpus=tmp / "formats", index=tmp / "formats-index",
                         data_dir=tmp / "data")

@@ -1,28 +1,34 @@
 """The ``searchapp`` command: a thin layer over the core API, JSON for everything.
 
-``searchapp`` with no command opens the desktop app.
+``searchapp`` with no command opens the desktop app, so this module imports only
+what parsing the arguments needs: each command imports the core it runs when it
+runs (``tests/test_launch.py`` checks that the window's process never loads the
+extractors).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from searchapp import __version__
-from searchapp.config import Settings
+from searchapp.cli.common import (
+    UserError,
+    add_location,
+    out,
+    print_json_line,
+    settings_of,
+    warn,
+)
+from searchapp.config import CATALOG_FILE, PERSONS_REGISTRY, Settings
 from searchapp.dates import display as display_date
-from searchapp.ingest.entities import Registry
-from searchapp.ingest.metadata import Catalog
-from searchapp.ingest.pipeline import Document, load_documents
-from searchapp.ingest.read import LoadError
 from searchapp.model import cite, describe_search
 
-
-def _print_json_line(obj) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+if TYPE_CHECKING:
+    from searchapp.ingest.pipeline import Document
 
 
 def _print_document(doc: Document) -> None:
@@ -44,9 +50,14 @@ def _print_document(doc: Document) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from searchapp.ingest.entities import Registry
+    from searchapp.ingest.metadata import Catalog
+    from searchapp.ingest.pipeline import load_documents
+    from searchapp.ingest.read import LoadError
+
     settings = Settings.resolve(corpus=args.corpus)
     dirs = settings.curation_dirs(settings.folders[0] if args.corpus else None)
-    catalog = Catalog.load_layers([d / "catalog.toml" for d in dirs])
+    catalog = Catalog.load_layers([d / CATALOG_FILE for d in dirs])
     registry = Registry.load_layers(dirs)
     failed = 0
     for name in args.files:
@@ -63,28 +74,22 @@ def cmd_extract(args: argparse.Namespace) -> int:
             continue
         for doc in docs:  # several for a mailbox: one per message
             if args.json:
-                _print_json_line(doc.to_json())
+                print_json_line(doc.to_json())
             else:
                 _print_document(doc)
         sys.stdout.flush()
     return 2 if failed else 0
 
 
-def _settings(args: argparse.Namespace) -> Settings:
-    return Settings.resolve(corpus=getattr(args, "corpus", None),
-                            index=getattr(args, "index", None),
-                            data_dir=getattr(args, "data_dir", None))
-
-
 def cmd_persons(args: argparse.Namespace) -> int:
-    from searchapp.index.update import index_exists
+    from searchapp.index import PERSONS_FILE, index_exists
 
-    settings = _settings(args)
+    settings = settings_of(args)
     if getattr(args, "action", None):
-        from searchapp.cli_persons import curate
+        from searchapp.cli.persons import curate
 
         return curate(args, settings)
-    found = index_exists(settings.index) and (settings.index / "persons.json").exists()
+    found = index_exists(settings.index) and (settings.index / PERSONS_FILE).exists()
     if (not args.unknown or found) and index_exists(settings.index):
         from searchapp.api import persons_table
 
@@ -102,19 +107,22 @@ def cmd_persons(args: argparse.Namespace) -> int:
             rows = [{"name": u.name, "count": u.count, "titled": u.titled,
                      "examples": u.examples} for u in corpus.unknown_persons()]
             if args.json:
-                _print_json_line({"unknown": rows})
+                print_json_line({"unknown": rows})
             else:
                 print(f"{len(rows)} names look like persons but are not in "
-                      f"{settings.data_dir / 'persons.toml'}:")
+                      f"{settings.data_dir / PERSONS_REGISTRY}:")
                 for r in rows:
                     print(f"  {r['count']:4}  {r['name']}{'  (titled)' if r['titled'] else ''}")
             return 0
         rows = corpus.person_counts()
     if args.json:
-        _print_json_line({"persons": rows})
+        print_json_line({"persons": rows})
     else:
+        from searchapp.api import spelling_notes
+
         for r in rows:
-            aliases = f"  [{', '.join(r['aliases'])}]" if r["aliases"] else ""
+            notes = spelling_notes(r)
+            aliases = f"  [{'; '.join(notes)}]" if notes else ""
             print(f"{r['paragraphs']:5} ¶ {r['documents']:3} docs  {r['name']}{aliases}")
     return 0
 
@@ -122,7 +130,7 @@ def cmd_persons(args: argparse.Namespace) -> int:
 def cmd_index(args: argparse.Namespace) -> int:
     from searchapp import api
 
-    settings = _settings(args)
+    settings = settings_of(args)
     if settings.one_off and not settings.corpus.is_dir():
         raise UserError(f"no folder at {settings.corpus}")
     bar = None
@@ -139,7 +147,7 @@ def cmd_index(args: argparse.Namespace) -> int:
 
     try:
         report = api.update(settings, rebuild=args.rebuild, progress=progress, jobs=args.jobs,
-                            notify=_warn)
+                            notify=warn)
     except KeyboardInterrupt:
         print("searchapp: indexing interrupted; the previous index is unchanged",
               file=sys.stderr)
@@ -148,28 +156,24 @@ def cmd_index(args: argparse.Namespace) -> int:
         if bar is not None:
             bar.close()
     for path, reason in report.failed:
-        _warn(f"{path}: {reason}")
-    from searchapp.cli_persons import finish_index  # the summary, then the persons stage
+        warn(f"{path}: {reason}")
+    from searchapp.cli.persons import finish_index  # the summary, then the persons stage
 
     return finish_index(args, settings, report)
-
-
-def _warn(message: str) -> None:
-    print(f"searchapp: {message}", file=sys.stderr)
 
 
 def _open_engine(settings: Settings):
     """The search engine (a damaged index is rebuilt first: :func:`searchapp.api.open_engine`)."""
     from searchapp.api import open_engine
 
-    return open_engine(settings, notify=_warn)
+    return open_engine(settings, notify=warn)
 
 
 def _open_store(settings: Settings):
     """The bookmark store (a damaged one is salvaged and said so: :func:`searchapp.api.open_store`)."""
     from searchapp.api import open_store
 
-    return open_store(settings, notify=_warn)
+    return open_store(settings, notify=warn)
 
 def _request(args: argparse.Namespace):
     from searchapp.model import FACETS
@@ -179,11 +183,12 @@ def _request(args: argparse.Namespace):
         query=" ".join(args.query), date_from=args.date_from, date_to=args.date_to,
         **{f.request: getattr(args, f.name) or [] for f in FACETS},
         sort=args.sort, page=args.page, page_size=args.limit,
+        all_copies=getattr(args, "all_copies", False),
     )
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    settings = _settings(args)
+    settings = settings_of(args)
     req = _request(args)
     if not args.no_history:
         _record_history(settings, req)
@@ -199,12 +204,12 @@ def _run_search(args: argparse.Namespace, settings: Settings, req) -> int:
                         f"{'s' if pages != 1 else ''} of {req.page_size} for {result.total} "
                         "paragraphs)")
     if getattr(args, "json", False):
-        _print_json_line(result.to_json())
+        print_json_line(result.to_json())
         return 0
     for notice in result.notices:
         print(f"note: {notice}")
-    print(f"{result.total} paragraph{' matches' if result.total == 1 else 's match'}" +
-          (f" (page {req.page} of {pages})" if result.total > req.page_size else ""))
+    print(f"{result.count_text()} match{'es' if result.count_text() == '1 paragraph' else ''}"
+          + (f" (page {req.page} of {pages})" if result.total > req.page_size else ""))
     if result.suggestion:
         print(f"Did you mean: {result.suggestion}")
     bold = sys.stdout.isatty()
@@ -217,6 +222,10 @@ def _run_search(args: argparse.Namespace, settings: Settings, req) -> int:
         print("   " + _plain(hit, bold))
         if hit.persons:
             print("   persons: " + ", ".join(hit.persons))
+        if hit.copies:
+            print(f"   also in {len(hit.copies)}: " + ", ".join(
+                f"{c['source'] or c['path']} ¶{c['para']} [{c['doc_id']}:{c['para']}]"
+                for c in hit.copies))
     if result.total and getattr(args, "facets", False):
         print()
         for facet, rows in result.facets.items():
@@ -244,7 +253,7 @@ def _record_history(settings: Settings, req) -> None:
 def cmd_bookmarks(args: argparse.Namespace) -> int:
     from searchapp.store import BookmarkError
 
-    settings = _settings(args)
+    settings = settings_of(args)
     with _open_store(settings) as store:
         if args.action == "add":
             with _open_engine(settings) as engine:
@@ -253,9 +262,9 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
                 raise BookmarkError(f"no paragraph '{args.paragraph}' in the index "
                                     "(use the DOC_ID:PARA shown by 'searchapp search')")
             b = store.add(para, note=args.note or "", tags=args.tag)
-            _out(args, b.to_json(), f"bookmark {b.id}: {b.title or b.path} ¶{b.para}")
+            out(args, b.to_json(), f"bookmark {b.id}: {b.title or b.path} ¶{b.para}")
         elif args.action == "list":
-            from searchapp.index.background import index_exists
+            from searchapp.index import index_exists
 
             if args.reconcile or index_exists(settings.index):
                 with _open_engine(settings) as engine:  # cheap when done in this index
@@ -265,7 +274,7 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
                         store.reconcile_if_needed(engine)
             rows = store.list(tag=args.tag_filter, text=args.text)
             if args.json:
-                _print_json_line({"bookmarks": [b.to_json() for b in rows]})
+                print_json_line({"bookmarks": [b.to_json() for b in rows]})
             else:
                 if not rows:
                     print("no bookmarks" + (" match" if args.tag_filter or args.text else " yet"))
@@ -279,11 +288,11 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
                         print(f"      note: {b.note}")
         elif args.action == "edit":
             b = store.update(args.id, note=args.note, tags=args.tag)
-            _out(args, b.to_json(), f"bookmark {b.id} updated")
+            out(args, b.to_json(), f"bookmark {b.id} updated")
         elif args.action == "remove":
             for bid in args.ids:
                 store.remove(bid)
-            _out(args, {"removed": args.ids}, f"removed {len(args.ids)} bookmark(s)")
+            out(args, {"removed": args.ids}, f"removed {len(args.ids)} bookmark(s)")
         elif args.action == "export":
             rows = store.list(tag=args.tag_filter, text=None)
             text = store.export(args.format, rows)
@@ -295,22 +304,15 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
     return 0
 
 
-def _out(args: argparse.Namespace, obj, human: str) -> None:
-    if getattr(args, "json", False):
-        _print_json_line(obj)
-    else:
-        print(human)
-
-
 def cmd_history(args: argparse.Namespace) -> int:
-    with _open_store(_settings(args)) as store:
+    with _open_store(settings_of(args)) as store:
         if args.clear:
             store.clear_history()
-            _out(args, {"cleared": True}, "history cleared")
+            out(args, {"cleared": True}, "history cleared")
             return 0
         rows = store.history(args.limit)
     if args.json:
-        _print_json_line({"history": rows})
+        print_json_line({"history": rows})
     else:
         if not rows:
             print("no searches in the history yet")
@@ -320,7 +322,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def cmd_saved(args: argparse.Namespace) -> int:
-    settings = _settings(args)
+    settings = settings_of(args)
     with _open_store(settings) as store:
         if args.action == "run":
             saved = store.saved_search(args.name)
@@ -332,12 +334,12 @@ def cmd_saved(args: argparse.Namespace) -> int:
                 raise UserError(f"a saved search is already called '{args.name}' "
                                 "(add --replace to replace it)")
             store.save_search(args.name, req.query, filters)
-            _out(args, {"name": args.name, "query": req.query, "filters": filters},
+            out(args, {"name": args.name, "query": req.query, "filters": filters},
                  f"saved search '{args.name}'")
         elif args.action == "list":
             rows = store.saved_searches()
             if args.json:
-                _print_json_line({"saved": rows})
+                print_json_line({"saved": rows})
             else:
                 if not rows:
                     print("no saved searches yet")
@@ -345,7 +347,7 @@ def cmd_saved(args: argparse.Namespace) -> int:
                     print(f"{r['name']}: {describe_search(r['query'], r['filters'])}")
         elif args.action == "remove":
             store.delete_saved_search(args.name)
-            _out(args, {"removed": args.name}, f"removed saved search '{args.name}'")
+            out(args, {"removed": args.name}, f"removed saved search '{args.name}'")
     if args.action == "run":
         from searchapp.model import SearchRequest
 
@@ -353,10 +355,6 @@ def cmd_saved(args: argparse.Namespace) -> int:
                                        "page": args.page, "page_size": args.limit})
         return _run_search(args, settings, req)
     return 0
-
-
-class UserError(Exception):
-    """A problem the user can fix; printed as one line."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -374,42 +372,26 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def _add_location(p: argparse.ArgumentParser, corpus: bool = True, index: bool = True,
-                  data: bool = False) -> None:
-    if corpus:
-        p.add_argument("--corpus", metavar="DIR", help="search this folder only, this time "
-                       "(default: the folders of 'searchapp folders'; env SEARCHAPP_CORPUS)")
-    if index:
-        p.add_argument("--index", metavar="DIR", help="index folder (default: in the user data "
-                       "folder; env SEARCHAPP_INDEX)")
-    if data:
-        p.add_argument("--data-dir", metavar="DIR", help="where bookmarks and history are "
-                       "kept (default: the user data folder; env SEARCHAPP_DATA_DIR)")
-
-
 def _add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", nargs="*", help="query (see the README for the syntax)")
     from searchapp.model import FACETS, SORTS
 
-    helps = {"person": "only paragraphs naming this person (any spelling); repeat: all of them",
-             "place": "only paragraphs naming this place; repeat: all of them",
-             "source": "only this source; repeat: any of them",
-             "author": "only this author; repeat: any of them",
-             "year": "only this year; repeat: any of them"}
     for f in FACETS:  # one flag per facet of the one facet table
-        p.add_argument(f.flag, dest=f.name, action="append", help=helps.get(f.name),
-                       type=int if f.name == "year" else str,
-                       metavar="YYYY" if f.name == "year" else "NAME")
+        p.add_argument(f.flag, dest=f.name, action="append", help=f.help, type=f.value,
+                       metavar=f.metavar)
     p.add_argument("--from", dest="date_from", metavar="DATE", help="from this date "
                    "(YYYY, YYYY-MM or YYYY-MM-DD)")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="up to this date")
     p.add_argument("--sort", choices=SORTS, default=SORTS[0])
     p.add_argument("--limit", type=int, default=10, metavar="N", help="hits per page")
     p.add_argument("--page", type=int, default=1, metavar="N")
+    p.add_argument("--all-copies", action="store_true",
+                   help="list every copy of a story run by several outlets (default: one hit "
+                        "per group of copies, the others named under it)")
 
 
 def cmd_desktop(args: argparse.Namespace) -> int:
-    from searchapp import desktop
+    from searchapp.cli import desktop
 
     prefix = Path(args.prefix).expanduser() if args.prefix else None
     if args.command == "install-desktop":
@@ -419,7 +401,7 @@ def cmd_desktop(args: argparse.Namespace) -> int:
         done = desktop.uninstall(prefix)
         verb = "removed"
     if args.json:
-        _print_json_line({verb: [str(p) for p in done], "exec": desktop.launcher()})
+        print_json_line({verb: [str(p) for p in done], "exec": desktop.launcher()})
     else:
         for path in done:
             print(f"{verb} {path}")
@@ -454,7 +436,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("index", help="build or update the index",
                        description="Index the corpus incrementally: changed files are "
                                    "re-indexed, deleted ones removed, the rest skipped.")
-    _add_location(p, data=True)
+    add_location(p, data=True)
     p.add_argument("--rebuild", action="store_true", help="re-read every file")
     p.add_argument("-j", "--jobs", type=_positive_int, metavar="N",
                    help="processes that read and index files (default: 2 on a "
@@ -471,7 +453,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "source:, author:, title:, year:, date:2023, "
                                    "date:[2023-01-01 TO 2023-06-30].")
     _add_filters(p)
-    _add_location(p, data=True)
+    add_location(p, data=True)
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--facets", action="store_true", help="also print facet counts")
     p.add_argument("--no-history", action="store_true", help="do not record in the history")
@@ -484,10 +466,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unknown", action="store_true",
                    help="found persons not curated yet, most mentioned first")
     p.add_argument("--json", action="store_true", help="print one JSON object")
-    _add_location(p, data=True)
-    from searchapp.cli_persons import add_curation
+    add_location(p, data=True)
+    from searchapp.cli.persons import add_curation
 
-    add_curation(p, _add_location)
+    add_curation(p)
     p.set_defaults(func=cmd_persons)
 
     p = sub.add_parser("bookmarks", help="add, list, edit, remove and export bookmarks")
@@ -513,7 +495,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--tag", dest="tag_filter", help="only bookmarks with this tag")
     b.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     for b in bsub.choices.values():
-        _add_location(b, data=True)
+        add_location(b, data=True)
         b.add_argument("--json", action="store_true", help="JSON output")
     p.set_defaults(func=cmd_bookmarks)
 
@@ -521,7 +503,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=30)
     p.add_argument("--clear", action="store_true")
     p.add_argument("--json", action="store_true")
-    _add_location(p, corpus=False, index=False, data=True)
+    add_location(p, corpus=False, index=False, data=True)
     p.set_defaults(func=cmd_history)
 
     p = sub.add_parser("saved", help="saved searches")
@@ -540,7 +522,7 @@ def build_parser() -> argparse.ArgumentParser:
     s_rm = ssub.add_parser("remove", help="remove a saved search")
     s_rm.add_argument("name")
     for b in ssub.choices.values():
-        _add_location(b, corpus=False, index=False, data=True)
+        add_location(b, corpus=False, index=False, data=True)
         b.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_saved)
 
@@ -552,9 +534,9 @@ def build_parser() -> argparse.ArgumentParser:
                                         "~/.local/share; /usr/local/share for all users)")
         p.add_argument("--json", action="store_true")
         p.set_defaults(func=cmd_desktop)
-    from searchapp.cli_folders import add_parser as add_folders_parser
+    from searchapp.cli.folders import add_parser as add_folders_parser
 
-    add_folders_parser(sub, _add_location)
+    add_folders_parser(sub)
     return ap
 
 
@@ -569,7 +551,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.app_corpus:  # the app and the processes it starts read the environment
         os.environ["SEARCHAPP_CORPUS"] = args.app_corpus
     if args.self_test:
-        from searchapp.selftest import run_self_test
+        from searchapp.cli.selftest import run_self_test
 
         return run_self_test(gui=args.self_test == "all")
     if args.command is None:

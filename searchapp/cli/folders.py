@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
-from searchapp import folders as folder_list
+from searchapp.cli.common import add_location, settings_of, warn
 from searchapp.config import Settings, bundled_corpus
+from searchapp.folders import folder_list
 
 
-def add_parser(sub, add_location) -> None:
+def add_parser(sub) -> None:
     p = sub.add_parser(
         "folders", help="list, add, remove, pause or resume the folders searched",
         description="The folders 'searchapp index', 'search' and the app use by default, "
@@ -39,9 +39,7 @@ def add_parser(sub, add_location) -> None:
 
 
 def cmd_folders(args: argparse.Namespace) -> int:
-    from searchapp.cli import _settings
-
-    settings = _settings(args)
+    settings = settings_of(args)
     data, default = settings.data_dir, bundled_corpus()
     if args.action == "list":
         return _list(settings, args.json)
@@ -94,9 +92,6 @@ def _list(settings: Settings, as_json: bool) -> int:
 
 def _update(settings: Settings, quiet: bool):
     from searchapp import api
-
-    def warn(message: str) -> None:
-        print(f"searchapp: {message}", file=sys.stderr)
 
     report = api.update(settings, notify=warn)
     if not quiet:

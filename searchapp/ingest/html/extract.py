@@ -7,25 +7,24 @@ tree (:func:`separate_glued_texts`), so no extractor glues them into one word.
 1. trafilatura (``bare_extraction`` in its precision mode, with its own
    comparison against its fallback extractors) finds the article and the page's
    metadata in one pass; its XPath selectors are answered by the faster, equal
-   stand-ins of :mod:`searchapp.ingest._trafilatura`, and its article is
+   stand-ins of :mod:`searchapp.ingest.html._trafilatura`, and its article is
    rendered by its own text serializer (:func:`_blocks_from_xml`).
 2. On pages where that article holds less than the page's visible text, a
    second opinion (trafilatura's fast recall mode) and a third (a
    beautifulsoup4 pass over the densest block of text: text length, link
    density, boilerplate class names) are computed, and the one the others
-   agree with is kept (:func:`searchapp.ingest.article_rules.agree`).
+   agree with is kept (:func:`searchapp.ingest.html.rules.agree`).
 
 Both return an ordered list of :class:`Block` (headings kept with their own
 kind), which :mod:`searchapp.ingest.pipeline` turns into paragraphs.  Which
 candidate is kept, how it is cleaned, and the fallback to trafilatura's recall
 mode when the result is short are the rules of
-:mod:`searchapp.ingest.article_rules`, chosen by cross-validation over pages of
+:mod:`searchapp.ingest.html.rules`, chosen by cross-validation over pages of
 2019 and 2025 (``benchmarks/bench_extraction_cv.py``).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 
@@ -36,8 +35,12 @@ from lxml import etree
 from trafilatura.settings import set_date_params
 from trafilatura.xml import xmltotxt
 
-from searchapp.ingest import _trafilatura as trafilatura_fast
-from searchapp.ingest.article_rules import (
+from searchapp.ingest.html import _trafilatura as trafilatura_fast
+from searchapp.ingest.html.flat import DROP_TAGS as _DROP_TAGS
+from searchapp.ingest.html.flat import HEADING_TAGS as _HEADING_TAGS
+from searchapp.ingest.html.flat import LIBXML2_MAX_DEPTH, flat_blocks
+from searchapp.ingest.html.meta import complete_metadata, page_tags
+from searchapp.ingest.html.rules import (
     DEFAULT_RULES,
     PRIMARY_MODES,
     Block,
@@ -47,11 +50,8 @@ from searchapp.ingest.article_rules import (
     clean_blocks,
     is_notice,
 )
-from searchapp.ingest.html_flat import DROP_TAGS as _DROP_TAGS
-from searchapp.ingest.html_flat import HEADING_TAGS as _HEADING_TAGS
-from searchapp.ingest.html_flat import LIBXML2_MAX_DEPTH, flat_blocks
-from searchapp.ingest.metadata import author_names
 from searchapp.ingest.text import has_cjk, normalize_space, text_size
+from searchapp.lexicon import STOPS
 
 _TRAF_OPTIONS = dict(
     include_comments=False,
@@ -60,7 +60,7 @@ _TRAF_OPTIONS = dict(
     include_links=False,
     deduplicate=False,
 )
-#: trafilatura's options for each of :data:`~searchapp.ingest.article_rules.PRIMARY_MODES`
+#: trafilatura's options for each of :data:`~searchapp.ingest.html.rules.PRIMARY_MODES`
 TRAFILATURA_MODES = {
     "precision": {"favor_precision": True},
     "balanced": {},
@@ -68,7 +68,7 @@ TRAFILATURA_MODES = {
     "fast": {"fast": True},
 }
 assert set(TRAFILATURA_MODES) == set(PRIMARY_MODES)
-_SECOND = {"fast": True, "favor_recall": True}  # the second opinion (article_rules.agree)
+_SECOND = {"fast": True, "favor_recall": True}  # the second opinion (rules.agree)
 
 
 @dataclass
@@ -78,6 +78,7 @@ class HtmlArticle:
     blocks: list[Block]
     title: str = ""
     authors: list[str] = field(default_factory=list)
+    byline: str = ""  # the byline as found (names in ``authors``)
     date: str = ""
     source: str = ""
     url: str = ""
@@ -103,7 +104,7 @@ def extract_article(html: str, url: str | None = None, with_metadata: bool = Tru
     tree = _parse(html)
     if tree is None:
         return HtmlArticle(blocks=clean_blocks(_bs4_blocks(html), rules), extractor="bs4")
-    tags = _page_metadata(tree) if with_metadata else None
+    tags = page_tags(tree) if with_metadata else None
     article, found = _gather(html, tree, url, with_metadata, date_search, rules)
     article.blocks, article.extractor = choose(found, rules)
     got = sum(len(b.text) for b in article.blocks)
@@ -114,7 +115,7 @@ def extract_article(html: str, url: str | None = None, with_metadata: bool = Tru
         if depth > LIBXML2_MAX_DEPTH and sum(len(b.text) for b in flat) > got:
             article.blocks, article.extractor = flat, "flat"
     if tags is not None:
-        _complete_metadata(article, *tags)
+        complete_metadata(article, tags, html)
     return article
 
 
@@ -247,14 +248,13 @@ def _trafilatura_article(tree, url: str | None, with_metadata: bool,
         doc = None
     if doc is None or doc.body is None:
         return HtmlArticle(blocks=[])
-    blocks = _blocks_from_xml(doc.body)  # cleaned by article_rules.choose
+    blocks = _blocks_from_xml(doc.body)  # cleaned by rules.choose
     if not with_metadata:
         return HtmlArticle(blocks=blocks)
-    authors = author_names(doc.author or "")
     return HtmlArticle(
         blocks=blocks,
         title=normalize_space(doc.title or ""),
-        authors=authors,
+        byline=doc.author or "",
         date=doc.date or "",
         source=normalize_space(doc.sitename or ""),
         url=doc.url or url or "",
@@ -491,7 +491,7 @@ def _bs4_blocks(html: str) -> list[Block]:
                 continue
             else:
                 blocks.append(Block("quote" if el.find_parent("blockquote") else "body", text))
-    return _dedupe(blocks)  # cleaned by the caller (article_rules)
+    return _dedupe(blocks)  # cleaned by the caller (rules)
 
 
 def _text_nodes(root: Tag):
@@ -522,6 +522,11 @@ def _text_nodes(root: Tag):
             yield el, texts, (linked / chars if chars else 0.0)
 
 
+# A line ending so is not continued by the next after one <br> (closing brackets and
+# ellipses are not among these ends here: measured, lists and links split otherwise).
+_LINE_END = re.compile(f"[{STOPS}:\"”]$")
+
+
 def _merge_single_breaks(texts: list[str]) -> list[str]:
     """Lines split by one ``<br>`` belong together; ``<br><br>`` ends a paragraph."""
     out: list[str] = []
@@ -530,7 +535,7 @@ def _merge_single_breaks(texts: list[str]) -> list[str]:
         if not t:
             gap = True
             continue
-        if out and not gap and not re.search(r"[.!?:\"”]$", out[-1]):
+        if out and not gap and not _LINE_END.search(out[-1]):
             out[-1] += " " + t
         else:
             out.append(t)
@@ -572,73 +577,3 @@ def _dedupe(blocks: list[Block]) -> list[Block]:
         seen.add(b.text)
         out.append(b)
     return out
-
-
-# --- metadata from tags ----------------------------------------------------
-
-
-def _page_metadata(tree) -> tuple[dict, dict, str]:
-    """``<meta>`` tags, the JSON-LD article object and ``<html lang>``."""
-    meta = {}
-    for m in tree.iter("meta"):
-        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").lower()
-        if key and m.get("content") and key not in meta:
-            meta[key] = m.get("content").strip()
-    return meta, _json_ld(tree), tree.get("lang") or ""
-
-
-def _complete_metadata(art: HtmlArticle, meta: dict, ld: dict, html_lang: str) -> None:
-    """Complete trafilatura's metadata from ``<meta>``, JSON-LD and ``<html lang>``."""
-    if not art.title:
-        art.title = normalize_space(
-            ld.get("headline") or meta.get("og:title") or meta.get("twitter:title") or ""
-        )
-    if not art.authors:
-        author = ld.get("author") or meta.get("author") or meta.get("article:author") or ""
-        art.authors = _names(author)
-    if not art.source:
-        pub = ld.get("publisher")
-        art.source = normalize_space(
-            (pub.get("name") if isinstance(pub, dict) else "") or meta.get("og:site_name") or ""
-        )
-    if not art.date:
-        art.date = str(
-            ld.get("datePublished") or meta.get("article:published_time") or meta.get("date") or ""
-        )[:10]
-    if not art.url:
-        art.url = meta.get("og:url") or ""
-    if not art.language:
-        lang = html_lang or meta.get("og:locale") or meta.get("content-language") or ""
-        art.language = lang.replace("_", "-").split("-")[0].lower()
-
-
-def _names(value) -> list[str]:
-    if isinstance(value, list):
-        return list(dict.fromkeys(n for v in value for n in _names(v)))
-    if isinstance(value, dict):
-        return _names(value.get("name", ""))
-    return author_names(str(value))
-
-
-def _json_ld(tree) -> dict:
-    for script in tree.iter("script"):
-        if (script.get("type") or "").lower() != "application/ld+json":
-            continue
-        try:
-            data = json.loads(script.text or "")
-        except ValueError:
-            continue
-        for item in _ld_items(data):
-            if isinstance(item, dict) and "Article" in str(item.get("@type", "")):
-                return item
-    return {}
-
-
-def _ld_items(data):
-    if isinstance(data, list):
-        for d in data:
-            yield from _ld_items(d)
-    elif isinstance(data, dict):
-        yield data
-        if "@graph" in data:
-            yield from _ld_items(data["@graph"])

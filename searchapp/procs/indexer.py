@@ -8,22 +8,11 @@ from __future__ import annotations
 
 import os
 import time
-from pathlib import Path
 
 from searchapp import procs
 from searchapp.config import Settings
 from searchapp.errors import IndexError_
-from searchapp.index import INDEX_NAME
 from searchapp.model import IndexReport, Progress
-
-#: Whoosh names its table of contents ``_<indexname>_<generation>.toc``.
-_TOC_GLOB = f"_{INDEX_NAME}_*.toc"
-
-
-def index_exists(index_dir: Path) -> bool:
-    """An index is at ``index_dir`` (its table of contents is there)."""
-    return any(Path(index_dir).glob(_TOC_GLOB))
-
 
 # -- running an update in a separate process -------------------------------------
 
@@ -99,10 +88,8 @@ def _run_child(target, args: tuple, name: str, progress, cancel, cancelled_messa
     ``progress`` and ``on_indexed`` hear its messages, setting the event ``cancel``
     kills it (:class:`IndexError_` with ``cancelled_message``), its errors are
     raised here whole."""
-    ctx = procs.context()  # never fork a process running Qt
-    q = ctx.Queue()
-    proc = ctx.Process(target=target, args=(*args, q), name=name)
-    proc.start()
+    q = procs.context().Queue()
+    proc = procs.start(target, (*args, q), name)
 
     def cancelled() -> None:
         if cancel is not None and cancel.is_set():
@@ -122,9 +109,7 @@ def _run_child(target, args: tuple, name: str, progress, cancel, cancelled_messa
             elif msg[0] == "done":
                 return msg[1]
     finally:
-        proc.join(timeout=10)
-        if proc.is_alive():
-            proc.kill()
+        procs.stop(proc, timeout=10)
         q.close()
 
 

@@ -15,9 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from searchapp.config import Settings
-from searchapp.folders import Folder
-from searchapp.index.parallel import file_key_of
+from searchapp.config import CATALOG_FILE, Settings
+from searchapp.folders.folder_list import Folder, file_key_of
 from searchapp.ingest.entities import Registry
 from searchapp.ingest.metadata import Catalog
 from searchapp.ingest.read import os_reason, scan_corpus
@@ -77,7 +76,7 @@ def curation(settings: Settings) -> tuple[dict[str, tuple[Catalog, Registry]],
     problems: list[tuple[str, str]] = []
     for folder in settings.folders:
         dirs = settings.curation_dirs(folder)
-        catalog = Catalog.load_layers([d / "catalog.toml" for d in dirs])
+        catalog = Catalog.load_layers([d / CATALOG_FILE for d in dirs])
         registry = Registry.load_layers(dirs)
         out[folder.key] = (catalog, registry)
         problems.extend(catalog.problems + registry.problems)

@@ -1,13 +1,13 @@
 """Text of HTML nested too deep for libxml2's tree (it stops building it at 256
 levels): collected from parser events in bounded memory, block boundaries kept.
-Also the tag lists the tree-based extraction (:mod:`searchapp.ingest.html`) uses."""
+Also the tag lists the tree-based extraction (:mod:`searchapp.ingest.html.extract`) uses."""
 
 from __future__ import annotations
 
 import lxml.html
 from lxml import etree
 
-from searchapp.ingest.article_rules import Block
+from searchapp.ingest.html.rules import Block
 from searchapp.ingest.text import normalize_space
 
 #: elements whose text is never article text

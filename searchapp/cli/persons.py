@@ -1,7 +1,7 @@
 """The ``persons`` curation commands and the persons stage of ``index``, for the CLI.
 
-Kept beside :mod:`searchapp.cli` (which calls them) so that the CLI module stays
-short; each is a few lines over :mod:`searchapp.api`.
+Kept beside :mod:`searchapp.cli.commands` (which calls them) so that the commands module
+stays short; each is a few lines over :mod:`searchapp.api`.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from searchapp.cli.common import UserError, add_location, out, print_json_line
 from searchapp.config import Settings
 
 
@@ -16,8 +17,7 @@ def curate(args: argparse.Namespace, settings: Settings) -> int:
     """``persons merge|rename|hide|split|role``: recorded in the data folder, applied
     by re-running the persons stage's resolution (no re-index)."""
     from searchapp.api import curate_person
-    from searchapp.cli import UserError, _out
-    from searchapp.index.update import index_exists
+    from searchapp.index import index_exists
     from searchapp.ingest.persons.curation import CurationError
 
     if not index_exists(settings.index):
@@ -26,7 +26,7 @@ def curate(args: argparse.Namespace, settings: Settings) -> int:
         report = curate_person(settings, args.action, args.name, getattr(args, "value", "") or "")
     except CurationError as exc:  # an unknown person: one line, exit 2
         raise UserError(str(exc)) from None
-    _out(args, {"action": args.action, "name": args.name,
+    out(args, {"action": args.action, "name": args.name,
                 "value": getattr(args, "value", "") or "", "persons": report.to_json()},
          f"{args.action}: done; {report.summary()}")
     return 0
@@ -34,7 +34,7 @@ def curate(args: argparse.Namespace, settings: Settings) -> int:
 
 def index_persons(args: argparse.Namespace, settings: Settings):
     """The persons stage after the keyword update (keyword search already works)."""
-    from searchapp.index.background import run_persons_in_process
+    from searchapp.procs.indexer import run_persons_in_process
 
     bar = None
 
@@ -55,7 +55,7 @@ def index_persons(args: argparse.Namespace, settings: Settings):
             bar.close()
 
 
-def add_curation(p: argparse.ArgumentParser, add_location) -> None:
+def add_curation(p: argparse.ArgumentParser) -> None:
     """``persons merge|rename|hide|split|role``: curation kept in the data folder."""
     csub = p.add_subparsers(dest="action", metavar="ACTION")
     for action, value, text in (
@@ -76,8 +76,6 @@ def add_curation(p: argparse.ArgumentParser, add_location) -> None:
 def finish_index(args: argparse.Namespace, settings: Settings, report) -> int:
     """After the keyword update of ``searchapp index``: its summary (keyword search
     works from here on), then the persons stage unless ``--no-persons``."""
-    from searchapp.cli import _print_json_line
-
     persons = None
     if not args.no_persons:
         if not args.json:
@@ -89,8 +87,11 @@ def finish_index(args: argparse.Namespace, settings: Settings, report) -> int:
                   "and the next 'searchapp index' goes on from there", file=sys.stderr)
             return 130
     if args.json:
-        _print_json_line({**report.to_json(),
+        print_json_line({**report.to_json(),
                           **({"persons": persons.to_json()} if persons else {})})
     else:
         print(report.summary() if persons is None else persons.summary())
+        if report.copies and not report.copies.startswith(("copies: up to date",
+                                                            "copies: none")):
+            print(report.copies)  # what the copies stage found after the commit
     return 0

@@ -53,6 +53,12 @@ def prefix_of(folder_key: str) -> str:
     return folder_key.rstrip("/") + "/"
 
 
+def file_key_of(folder_key: str, rel: str) -> str:
+    """The key of the file ``rel`` (its path in the folder) of a folder: the manifest
+    lists files by it and documents' ids are made from it."""
+    return prefix_of(folder_key) + rel
+
+
 def one_off(path: Path | str) -> Folder:
     """A folder given for one run (``--corpus DIR``): not written to the list."""
     path = _absolute(path)
@@ -113,7 +119,8 @@ def unique_name(path: Path, taken: set[str]) -> str:
 
 
 def add_folder(data_dir: Path, default: Path, path: Path | str) -> Folder:
-    """Add ``path`` to the list; a paused folder of that path is resumed."""
+    """Add ``path`` to the list; a paused folder of that path is resumed.  The bundled
+    sample (``default``) added back is named as it was at first."""
     path = _absolute(path)
     if not path.exists():
         raise FolderError(f"no folder at {path}")
@@ -134,7 +141,9 @@ def add_folder(data_dir: Path, default: Path, path: Path | str) -> Folder:
                 f"{path} is {'inside' if inside else 'around'} the folder '{f.name}' "
                 f"({f.path}); folders cannot nest" + (
                     "" if inside else f" (remove '{f.name}' first to search all of {path})"))
-    folder = Folder(path, unique_name(path, {f.name for f in folders}))
+    taken = {f.name for f in folders}
+    sample = real == _absolute(default).resolve() and SAMPLE_NAME not in taken
+    folder = Folder(path, SAMPLE_NAME if sample else unique_name(path, taken))
     save_folders(data_dir, [*folders, folder])
     return folder
 

@@ -16,9 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from searchapp.config import desktop_files
-
-APP_ID = "io.github.searchapp.SearchApp"
+from searchapp.config import APP_ID, desktop_files
 
 
 def default_prefix() -> Path:

@@ -64,10 +64,11 @@ class _Engine:
 
         return persons_table(self.engine)
 
-    def document(self, doc_id: str, focus, terms, persons, query: str = ""):
+    def document(self, doc_id: str, focus, persons, query: str = "",
+                 compare_to: str | None = None):
         from searchapp.api import viewer_document
 
-        return viewer_document(self.engine, doc_id, focus, terms, persons, query)
+        return viewer_document(self.engine, doc_id, focus, persons, query, compare_to)
 
     def curate(self, settings, steps) -> int:
         from searchapp.api import curate_person
@@ -159,8 +160,11 @@ class EngineClient:
     def persons(self) -> list[dict]:
         return self._call("persons")
 
-    def document(self, doc_id: str, focus, terms, persons, query: str = ""):
-        return self._call("document", doc_id, focus, list(terms), list(persons), query)
+    def document(self, doc_id: str, focus, persons, query: str = "",
+                 compare_to: str | None = None):
+        """The document ``doc_id`` for the viewer (:func:`searchapp.api.viewer_document`);
+        with ``compare_to``, the words it has and that version lacks."""
+        return self._call("document", doc_id, focus, list(persons), query, compare_to)
 
     def curate(self, settings, steps: list[tuple[str, str, str]]) -> int:
         """Apply curation ``steps`` (``(op, name, value)``, each as
@@ -175,11 +179,8 @@ class EngineClient:
         return self._proc.pid if self._proc is not None else None
 
     def _start(self) -> None:
-        ctx = procs.context()  # never fork a process running Qt
-        parent, child = ctx.Pipe()
-        proc = ctx.Process(target=_serve, args=(child, *self._args),
-                           name="searchapp-engine", daemon=True)
-        proc.start()
+        parent, child = procs.context().Pipe()
+        proc = procs.start(_serve, (child, *self._args), "searchapp-engine", daemon=True)
         child.close()
         self._proc, self._conn = proc, parent
         if self._opened:  # a replacement for one that died: reopen the index first
@@ -215,9 +216,7 @@ class EngineClient:
         if self._conn is not None:
             self._conn.close()
         if self._proc is not None:
-            if self._proc.is_alive():
-                self._proc.kill()
-            self._proc.join(timeout=5)
+            procs.stop(self._proc, timeout=0)
         self._proc = self._conn = None
 
     def close(self, timeout: float = 5.0) -> None:

@@ -1,6 +1,6 @@
 """Small documents of every format the indexer reads, made without third-party writers.
 
-The self-test (:mod:`searchapp.selftest`) writes these into a temporary folder,
+The self-test (:mod:`searchapp.cli.selftest`) writes these into a temporary folder,
 indexes it and searches each file's own phrase, so an installed or frozen build
 proves it can open every format: PDFium's native library through pypdfium2,
 python-docx (and the default styles it loads from its package data for a DOCX

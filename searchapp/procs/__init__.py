@@ -1,9 +1,15 @@
 """The one way searchapp runs work in child processes.
 
-Used by the indexer (:mod:`searchapp.index.parallel`) and by the engine process
-(:mod:`searchapp.engine_process`):
+Used by the indexer's helper (:mod:`searchapp.index.parallel`), the update and the
+persons stage run for the app and the CLI (:mod:`searchapp.procs.indexer`), the
+engine process (:mod:`searchapp.procs.engine`) and the recognizer's pool of workers
+(:mod:`searchapp.ingest.persons.recognize`):
 
-* children are *spawned*, never forked (the app's process runs Qt threads);
+* children are *spawned* (:func:`start`), never forked from a process that loaded Qt
+  (its threads would be copied half-way); only a pool of workers that shares what
+  its parent loaded is forked, and only from a process without Qt
+  (:func:`pool_context`);
+* a child that outstays its welcome is killed (:func:`stop`);
 * exceptions cross the boundary pickled whole (:func:`portable`): every
   user-facing error in :mod:`searchapp.errors` pickles with the arguments it
   was made from, so its message is never rebuilt from text;
@@ -16,6 +22,7 @@ from __future__ import annotations
 import multiprocessing
 import pickle
 import queue as queue_mod
+import sys
 from collections.abc import Callable
 
 from searchapp.errors import IndexError_
@@ -24,6 +31,33 @@ from searchapp.errors import IndexError_
 def context():
     """The multiprocessing context every child is started from (spawn)."""
     return multiprocessing.get_context("spawn")
+
+
+def start(target: Callable, args: tuple, name: str, daemon: bool = False):
+    """``target(*args)`` in a new spawned process, started; returns the process.  A
+    daemon is killed with its parent but may not start processes of its own."""
+    proc = context().Process(target=target, args=args, name=name, daemon=daemon)
+    proc.start()
+    return proc
+
+
+def stop(proc, timeout: float) -> None:
+    """Wait up to ``timeout`` seconds for ``proc`` to end, then kill it."""
+    proc.join(timeout=timeout)
+    if proc.is_alive():
+        proc.kill()
+        proc.join()
+
+
+def pool_context(share_parent: bool = False) -> tuple:
+    """``(context, forked)`` for a pool of worker processes.  Spawned, unless
+    ``share_parent`` asks the workers to start with what this process has loaded (a
+    language model: no load per worker, its memory shared): then forked, where the
+    platform can and this process has not loaded Qt."""
+    if share_parent and "fork" in multiprocessing.get_all_start_methods() \
+            and "PySide6.QtCore" not in sys.modules:
+        return multiprocessing.get_context("fork"), True
+    return context(), False
 
 
 def portable(exc: BaseException) -> BaseException:

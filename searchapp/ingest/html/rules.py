@@ -1,6 +1,6 @@
 """Which extracted text is the article: the rules and thresholds over the candidates.
 
-:func:`searchapp.ingest.html.extract_article` gathers, for one page, what the
+:func:`searchapp.ingest.html.extract.extract_article` gathers, for one page, what the
 extractors found (:class:`Candidates`): trafilatura's blocks in its precision
 mode (with its own comparison against its fallback extractors), a cheap
 estimate of the page's visible text, and -- computed only when a rule asks for
@@ -34,7 +34,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from searchapp.ingest.text import CJK_STOPS, looks_like_heading, text_size
+from searchapp.ingest.text import looks_like_heading, text_size
+from searchapp.lexicon import SENTENCE_ENDS
 
 
 @dataclass(frozen=True)
@@ -232,7 +233,7 @@ _PROMO = re.compile(
     r"\bget access to\b|\bclick here for more\b|\bfollow (?:us|him|her|them) on (?:twitter|facebook|instagram)",
     re.I,
 )
-_SENTENCE_END = re.compile(f"[.!?…\"”’)\\]:{CJK_STOPS}」』）]\\s*$")
+_SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}:]\\s*$")  # a heading's colon too
 
 
 def is_notice(text: str) -> bool:

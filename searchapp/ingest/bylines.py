@@ -1,0 +1,336 @@
+"""Bylines: who wrote a document, read from the strings pages and files carry.
+
+A byline names authors and often more: their roles ("Park Min-jun, Senior
+Fellow"), credentials ("Dylan Bailey, MS, RD"), the agency that distributed the
+story ("ERIC TUCKER Associated Press", "By Jane Doe | Reuters"), a date ("Malcolm
+Owen Monday, November 18"), a self-description ("Phil Helsel is a reporter").
+:func:`parse_byline` keeps the names -- in their own case, except that a name
+written in capitals is given a name's case ("ERIC TUCKER" -> "Eric Tucker",
+"MCDONALD" -> "McDonald", "KIM JONG-UN" -> "Kim Jong-un") -- and returns the
+agency apart, as the document's source.  :func:`is_placeholder` tells a
+producer's default ("(anonymous)", "Untitled", "Microsoft Word - draft.docx",
+"Administrator") from a real title or name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from searchapp.ingest.text import normalize_space
+from searchapp.lexicon import MONTHS, WEEKDAYS
+
+# --- agencies ----------------------------------------------------------------
+
+#: News agencies: the name a source is given, then the ways bylines write it.
+#: Acronyms are matched in capitals only ("AP", not "ap"); names in any case.
+AGENCIES: dict[str, tuple[str, ...]] = {
+    "Associated Press": ("The Associated Press", "Associated Press", "AP"),
+    "Reuters": ("Thomson Reuters", "Reuters"),
+    "AFP": ("Agence France-Presse", "Agence France Presse", "AFP"),
+    "Bloomberg": ("Bloomberg News", "Bloomberg"),
+    "dpa": ("Deutsche Presse-Agentur", "dpa"),
+    "UPI": ("United Press International", "UPI"),
+    "Yonhap": ("Yonhap News Agency", "Yonhap News", "Yonhap"),
+    "Xinhua": ("Xinhua News Agency", "Xinhua"),
+    "Kyodo": ("Kyodo News", "Kyodo"),
+    "Jiji Press": ("Jiji Press",),
+    "KCNA": ("Korean Central News Agency", "KCNA"),
+    "ANSA": ("ANSA",),
+    "EFE": ("Agencia EFE", "EFE"),
+    "Europa Press": ("Europa Press",),
+    "TASS": ("TASS",),
+    "Interfax": ("Interfax",),
+    "RIA Novosti": ("RIA Novosti",),
+    "PA Media": ("PA Media", "Press Association"),
+    "Press Trust of India": ("Press Trust of India", "PTI"),
+    "ANI": ("Asian News International", "ANI"),
+    "IANS": ("IANS",),
+    "Canadian Press": ("The Canadian Press", "Canadian Press"),
+    "AAP": ("Australian Associated Press", "AAP"),
+    "Anadolu Agency": ("Anadolu Agency", "Anadolu"),
+    "Bernama": ("Bernama",),
+    "Antara": ("Antara",),
+    "Lusa": ("Lusa",),
+}
+# Any "... News Agency", "... Press Agency", "... News Service" alone is an agency too.
+_AGENCY_LIKE = r"(?:[A-Z][\w.&'-]*\s+){1,4}(?:News|Press)\s+(?:Agency|Service)"
+
+
+# (alias, agency) pairs, longest alias first so that "Yonhap News Agency" wins over "Yonhap".
+_ALIASES = sorted(((alias, agency) for agency, aliases in AGENCIES.items() for alias in aliases),
+                  key=lambda pair: -len(pair[0]))
+_AGENCY = re.compile("|".join(
+    f"(?P<a{i}>{re.escape(alias) if alias.isupper() or alias.islower() else f'(?i:{re.escape(alias)})'})"
+    for i, (alias, _) in enumerate(_ALIASES)))
+_AGENCY_ALONE = re.compile(_AGENCY_LIKE)
+
+
+# --- roles, credentials, placeholders -------------------------------------------
+
+# The last word of a job title ("Senior Fellow", "AP Auto Writer", "CEO of X").
+_ROLE_HEADS = {
+    "writer", "reporter", "correspondent", "editor", "columnist", "contributor", "staff",
+    "staffer", "photographer", "producer", "journalist", "fellow", "director", "professor",
+    "lecturer", "researcher", "analyst", "scientist", "economist", "attorney", "lawyer",
+    "counsel", "ceo", "cto", "cfo", "coo", "cmo", "founder", "co-founder", "cofounder",
+    "president", "chairman", "chairwoman", "chair", "manager", "officer", "lead", "head",
+    "specialist", "consultant", "strategist", "expert", "adviser", "advisor", "dietitian",
+    "nutritionist", "physician", "clinician", "nurse", "therapist", "psychologist",
+    "engineer", "developer", "designer", "programmer", "intern", "student", "candidate",
+    "partner", "associate", "coordinator", "representative", "secretary", "spokesperson",
+    "spokesman", "spokeswoman", "host", "anchor", "commentator", "critic", "curator",
+    "author", "blogger", "freelancer", "stringer",
+}
+# Role words that are also family names ("Edith Head"): a role only after another role word.
+_SURNAME_ROLES = {"head", "lead", "host", "nurse", "partner", "writer", "fellow", "chair"}
+# Words that open a job title ("Senior", "Staff", "Former").
+_ROLE_MODIFIERS = {
+    "senior", "junior", "chief", "staff", "contributing", "special", "executive", "managing",
+    "deputy", "associate", "assistant", "former", "visiting", "principal", "guest",
+    "freelance", "founding", "acting", "vice", "co", "lead", "head",
+}
+# Letters after a name: degrees, licences, fellowships, honours.
+_CREDENTIALS = {
+    "phd", "dphil", "md", "do", "dds", "dmd", "dvm", "rn", "np", "pa-c", "rd", "rdn", "ld",
+    "ldn", "ms", "msc", "ma", "ba", "bsc", "mba", "mph", "msw", "lcsw", "lmft", "lpc", "jd",
+    "llm", "esq", "cpa", "cfa", "cfp", "cepf", "cpp", "psp", "cissp", "cism", "pmp", "pe",
+    "facp", "facs", "faclm", "fand", "cde", "cdces", "cscs", "cpt", "ryt", "e-ryt", "frcp",
+    "mrcp", "obe", "mbe", "cbe", "kbe", "frs", "fcca", "acca", "cipd", "shrm-cp", "shrm-scp",
+    "mphil", "edd", "psyd",
+}
+_MIXED_CREDENTIALS = {"PhD", "DPhil", "MPhil", "MSc", "BSc", "Esq", "EdD", "PsyD", "LLM", "PA-C"}
+_HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame"}
+_PARTICLES = {"van", "von", "de", "da", "di", "del", "der", "den", "la", "las", "le", "los",
+              "du", "dos", "das", "ter", "ten", "zu", "bin", "ibn", "al", "el", "y", "e"}
+# What a producer writes where a title or name should be.
+_PLACEHOLDER = re.compile(
+    r"^[(\[<]?(?:anonymous|unknown|unspecified|undefined|null|none|n/?a|untitled(?: document|[ -]?\d+)?|"
+    r"no title|title|name|your name|author|the author|user|admin(?:istrator)?|owner|guest|"
+    r"windows user|microsoft office user|document\d*|presentation\d*|book\d+|"
+    r"slide \d+)[)\]>]?$"
+    r"|^microsoft (?:word|powerpoint|excel) - .*"
+    r"|^.*\.(?:docx?|pdf|indd|tex|qxd|rtf|odt|pages|ps|dvi|txt)$",
+    re.I)
+
+# --- dates and labels in bylines -----------------------------------------------------
+
+_MONTH_NAMES = "|".join(MONTHS)  # matched ignoring case
+_WEEKDAYS = "(?:" + "|".join(WEEKDAYS) + ")"
+# The months that are also names ("Theresa May", "June Carter").
+_NAME_MONTHS = frozenset(("April", "May", "June", "August"))
+# A byline's trailing date: "Monday", "November 18" (a month only before a number:
+# "Theresa May" keeps her name), "Published on", "Last updated", numbers.
+_DATE_WORDS = re.compile(
+    rf"(?:(?:^|\s+)(?:(?:last\s+)?(?:published|updated|posted|modified)(?:\s+on)?|{_WEEKDAYS}|"
+    rf"(?:{_MONTH_NAMES})(?=\s+\d)|\d[\d:,./-]*))+$", re.I)
+# A month left at the end once the day and year are gone ("Luke Kim December");
+# the months that are also names (April, May, June, August) are kept.
+_TRAILING_MONTH = re.compile(
+    r"(?<=\S)\s+(?:" + "|".join(m for m in MONTHS if m not in _NAME_MONTHS) + ")$")
+_DATE_ONLY = re.compile(rf"^(?:{_WEEKDAYS}|{_MONTH_NAMES})$", re.I)
+_SELF_DESCRIPTION = re.compile(r"\s+(?:is|was|writes|covers|reports)\b.*$", re.I)
+_LABEL = re.compile(r"^(?:(?:(?:written|words|story|text|reporting|posted|compiled|"
+                    r"interview)\s+)?by\b|authors?\b)\s*[:\-–—]?\s*", re.I)
+_NAME_LIKE = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,6}$")
+_PARENS = re.compile(r"\(([^()]*)\)")
+# Words that are never a name alone ("From Reuters", a byline cut at "On ...").
+_NOT_NAMES = frozenset(("from", "on", "and", "with", "the", "by", "in", "at", "of", "for",
+                        "to", "via", "staff", "editors", "team"))
+_SPLIT = re.compile(r"\s*(?:[;,|/•·]|\s[-–—]\s)\s*")
+_JOIN = re.compile(r"\s+(?:and|&)\s+")
+# One syllable of romanized Korean ("jong", "un", "min", "hye"), for the case of
+# a given name written in capitals ("KIM JONG-UN" -> "Kim Jong-un").
+_KOREAN_SYLLABLE = re.compile(
+    r"^(?:g|k|kk|n|d|t|tt|r|l|m|b|p|pp|s|ss|j|jj|ch|h|y|w)?"
+    r"(?:a|ae|ya|yae|eo|e|yeo|ye|o|wa|wae|oe|yo|u|wo|we|wi|yu|eu|ui|i|oo|ee|ou)"
+    r"(?:k|n|t|l|m|p|ng)?$")
+
+
+@dataclass(frozen=True)
+class Byline:
+    """The names a byline gives, and the agency it credits ("" if none)."""
+
+    names: list[str] = field(default_factory=list)
+    agency: str = ""
+
+
+def parse_byline(text: str) -> Byline:
+    """The authors named in ``text`` and the news agency it credits.
+
+    Splits at ``;`` ``,`` ``|`` ``/`` (and at "and"/"&" between two names), and
+    drops what is not a name: job titles and roles ("Senior Fellow", "CEO of X",
+    "Staff Reporter"), credentials ("MS, RD", "Ph.D."), honorifics before a name
+    ("Dr"), trailing dates, self-descriptions, placeholders ("Admin",
+    "Unknown") and phrases that are not names ("the Russian and Syrian defense
+    ministries").  An agency ("Associated Press", "Reuters", "AFP") is never
+    part of a name: it is returned as :attr:`Byline.agency`.
+    """
+    names: list[str] = []
+    agency = ""
+    text = normalize_space(text)
+    for aside in _PARENS.findall(text):  # "Jane Doe (AFP)", "Jean Aufranc (CNXSoft)"
+        agency = agency or _take_agency(aside)[1]
+    pieces = _SPLIT.split(_LABEL.sub("", _PARENS.sub(" ", text)))
+    for index, piece in enumerate(p for p in pieces if p):
+        piece = _LABEL.sub("", piece)
+        both = _JOIN.split(piece)
+        for part in both if len(both) > 1 and all(map(_is_name, both)) else [piece]:
+            part, found = _take_agency(part)
+            agency = agency or found
+            name = _clean(part, first=index == 0)
+            if name and name.casefold() not in (n.casefold() for n in names):
+                names.append(name)
+    return Byline(without_variants(names), agency)
+
+
+def author_names(text: str) -> list[str]:
+    """The person (or organisation) names of a byline: :func:`parse_byline`'s names."""
+    return parse_byline(text).names
+
+
+def is_placeholder(value: str) -> bool:
+    """Whether ``value`` is what software writes where a title or author is missing."""
+    value = normalize_space(value)
+    return not value or bool(_PLACEHOLDER.match(value)) or "\\" in value
+
+
+def name_case(name: str) -> str:
+    """A name written all in capitals in a name's case; any other name as written."""
+    if any(c.islower() for c in name) or sum(c.isupper() for c in name) < 2:
+        return name
+    words = name.split()
+    if len(words) == 1:
+        return name  # an acronym or a handle ("CDC", "MECLABS")
+    return " ".join(_word_case(w, first=i == 0) for i, w in enumerate(words))
+
+
+def _word_case(word: str, first: bool) -> str:
+    low = word.lower()
+    if not first and low in _PARTICLES:
+        return low
+    parts = re.split(r"([-'’])", low)
+    syllables = parts[::2]
+    if "-" in word and len(syllables) > 1 and all(map(_KOREAN_SYLLABLE.match, syllables)):
+        return low[:1].upper() + low[1:]  # a Korean given name: "Jong-un", "Min-ji"
+    out = []
+    for part in parts:
+        if part.startswith("mc") and len(part) > 3:
+            out.append("Mc" + part[2:].capitalize())
+        else:
+            out.append(part.capitalize())
+    return "".join(out)
+
+
+def _take_agency(piece: str) -> tuple[str, str]:
+    """``piece`` without the agency it names, and the agency ("" if none).
+
+    "Associated Press" alone, "ERIC TUCKER Associated Press" (the agency after
+    a name) and "AP Auto Writer" (the agency opening a role) are recognised."""
+    bare = re.sub(r"^the\s+", "", piece.strip(" .-–—()"), flags=re.I)
+    for m in _AGENCY.finditer(bare):
+        before, after = bare[:m.start()].strip(), bare[m.end():].strip(" .-–—()")
+        if m.start() and not bare[m.start() - 1].isspace() or \
+                m.end() < len(bare) and bare[m.end()].isalnum():
+            continue  # inside a word ("APril", "MAP")
+        if after and after.split()[-1].lower() not in _ROLE_HEADS:
+            continue  # "Bloomberg Philanthropies", "AP Moller"
+        if not before or _is_name(before):
+            return before, _ALIASES[int(m.lastgroup[1:])][1]  # "ERIC TUCKER AP", "AP Writer"
+    if _AGENCY_ALONE.fullmatch(bare):
+        return "", bare
+    return piece, ""
+
+
+def _clean(piece: str, first: bool) -> str:
+    """The name in one piece of a byline, or ``""``."""
+    name = _SELF_DESCRIPTION.sub("", piece)
+    name = _DATE_WORDS.sub("", name)
+    name = _TRAILING_MONTH.sub("", name).strip(" .-–—:()")
+    words = name.split()
+    if not words or _DATE_ONLY.match(name):
+        return ""
+    if _is_role(words, first):
+        return ""
+    words = _without_role_tail(words)
+    while len(words) > 1 and _is_credential(words[-1]):
+        words = words[:-1]
+    if all(_is_credential(w) for w in words) or not first and _is_initialism(words):
+        return ""
+    while len(words) > 2 and words[0].lower().rstrip(".") in _HONORIFICS:
+        words = words[1:]
+    name = " ".join(words).strip(" .,-–—")
+    if not name or is_placeholder(name) or not _is_name(name) or name.lower() in _NOT_NAMES:
+        return ""
+    return name_case(name)
+
+
+def _is_role(words: list[str], first: bool = False) -> bool:
+    """Whether ``words`` are a job title rather than a name.
+
+    A piece after the first that ends with a role ("Park Min-jun, Senior
+    Fellow") is a title; the first piece only when it is the role alone or
+    opens with a role's word ("Staff Reporter", "Chief Editor")."""
+    lower = [w.lower().strip(".,") for w in words]
+    if not lower:
+        return False
+    if "of" in lower[1:] or "at" in lower[1:]:
+        cut = next(i for i, w in enumerate(lower) if w in ("of", "at") and i)
+        if lower[cut - 1] in _ROLE_HEADS:
+            return True  # "CEO of CaseBasix", "Professor of History at X"
+    if lower[-1] not in _ROLE_HEADS:
+        return False
+    if len(lower) == 1 or lower[0] in _ROLE_MODIFIERS | _ROLE_HEADS:
+        return True  # "Editor", "Staff Reporter", "Senior Fellow", "Editor in Chief"
+    return not first and lower[-1] not in _SURNAME_ROLES  # "Trial Attorney" after a name
+
+
+def _without_role_tail(words: list[str]) -> list[str]:
+    """A name followed by its role in one piece: "Liz Kenny Former McKinsey
+    Consultant" -> "Liz Kenny", "Jane Doe Editor" -> "Jane Doe"."""
+    lower = [w.lower() for w in words]
+    if len(words) < 3 or lower[-1] not in _ROLE_HEADS:
+        return words
+    for i in range(2, len(words)):
+        if lower[i] in _ROLE_MODIFIERS:
+            return words[:i]
+    return words[:2] if len(words) == 3 else []
+
+
+def _is_credential(word: str) -> bool:
+    """Letters after a name as they are written: "MS", "Ph.D.", "PhD", "CEPF®" --
+    never a capitalised word ("Ma" is a family name, "MA" a degree)."""
+    plain = word.replace(".", "").replace("®", "").strip(",()")
+    if plain.isdigit() or re.fullmatch(r"(?:[A-Z][a-z]?\.){2,}", word):
+        return True
+    return plain.lower() in _CREDENTIALS and (plain.isupper() or plain in _MIXED_CREDENTIALS)
+
+
+def _is_initialism(words: list[str]) -> bool:
+    """One word in capitals ("FAND", "CEPF"): letters after a name, when not first."""
+    return len(words) == 1 and 2 <= len(words[0]) <= 6 and words[0].isupper() \
+        and words[0].isalpha()
+
+
+def _is_name(text: str) -> bool:
+    """Up to seven words, none starting lower-case but name particles ("van", "de")."""
+    if not _NAME_LIKE.match(text):
+        return False
+    words = text.split()
+    return not any(w[0].islower() and w.lower() not in _PARTICLES for w in words) \
+        and not all(w.lower() in _PARTICLES for w in words)
+
+
+def without_variants(names: list[str]) -> list[str]:
+    """Names without shorter forms of another ("Tina Huffman" beside "Tina Flint Huffman")."""
+    def words(n: str) -> list[str]:
+        return n.casefold().split()
+
+    out = []
+    for name in names:
+        w = words(name)
+        if any(o != name and len(words(o)) > len(w) >= 2 and words(o)[0] == w[0]
+               and words(o)[-1] == w[-1] and set(w) <= set(words(o)) for o in names):
+            continue
+        out.append(name)
+    return out

@@ -1,0 +1,29 @@
+"""What a format loader returns: the blocks of a document and its metadata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from searchapp.ingest.metadata import Metadata
+
+#: A block of text: (kind, text, page) — page is 1-based, or None where the
+#: format has no pages.  Kinds as in :data:`searchapp.ingest.text.KINDS`.
+PagedBlock = tuple[str, str, "int | None"]
+
+
+@dataclass
+class Extracted:
+    """What a loader found in a file (or in one message of a mailbox).
+
+    ``part`` names the document inside a file holding several (an mbox
+    message's Message-ID or ordinal), ``""`` otherwise.  ``warnings`` say what
+    was left out (pages past the cap, messages past the cap); the indexer
+    reports them beside the file.
+    """
+
+    blocks: list[PagedBlock]
+    meta: Metadata
+    extractor: str
+    encoding: str = ""
+    part: str = ""
+    warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,311 @@
+"""A web page's title, authors, source, date and language, beside its article.
+
+trafilatura reads a page's metadata in the same pass as its text; this module
+checks and completes what it found with what the page states itself:
+
+* **title** -- the page's one headline (``<h1>``) where it has one; else the
+  ``<title>``/``og:title`` without the site's name ("The Year in Mathematics |
+  Quanta Magazine" -> "The Year in Mathematics").
+* **authors** -- the names of the byline (:mod:`searchapp.ingest.bylines`: roles,
+  credentials, dates and agencies dropped); where the page's structured data
+  (JSON-LD ``author``, repeated ``citation_author``/``author`` tags) names the
+  same persons more cleanly or names more of them, those.  The site itself is
+  not an author beside persons.  An agency credited by the byline
+  ("Associated Press") is the source when the page names no site.
+* **date** -- a date on the first of a month that the page never writes (a
+  year or a month found alone, "© 2021", "/2020/03/") is no date: dates are
+  never guessed.
+
+Rules chosen on half of the sites of ``../shared/bench/extraction-modern`` and
+checked on the other half (``benchmarks/bench_metadata.py``).
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Protocol
+from urllib.parse import urlsplit
+
+from searchapp.ingest.bylines import Byline, parse_byline, without_variants
+from searchapp.ingest.metadata import iso_date
+from searchapp.ingest.text import normalize_space, text_size
+from searchapp.lexicon import MONTHS
+
+
+class Article(Protocol):
+    """What :func:`complete_metadata` reads and sets (an ``HtmlArticle``)."""
+
+    title: str
+    authors: list[str]
+    byline: str
+    date: str
+    source: str
+    url: str
+    language: str
+
+# <meta> names whose values are authors; a tag repeated names several.
+_AUTHOR_KEYS = ("citation_author", "citation_authors", "dc.creator", "dcterms.creator",
+                "author", "article:author", "parsely-author", "sailthru.author", "byl")
+# Between a headline and the site's name in a <title>.
+_TITLE_SEP = re.compile(r"\s+(?:[|\-–—•·»~]|::)\s+|\s*[|•·»]\s*")
+
+
+@dataclass
+class PageTags:
+    """What a page says about itself, read before trafilatura prunes the tree."""
+
+    meta: dict[str, list[str]] = field(default_factory=dict)
+    article: dict = field(default_factory=dict)  # the JSON-LD article object
+    page: dict = field(default_factory=dict)  # the JSON-LD web page object
+    headlines: list[str] = field(default_factory=list)  # the <h1> texts
+    title: str = ""  # the <title>
+    lang: str = ""
+
+    def first(self, *keys: str) -> str:
+        """The first value of the first of ``keys`` the page has, or ``""``."""
+        for key in keys:
+            if self.meta.get(key):
+                return self.meta[key][0]
+        return ""
+
+
+def page_tags(tree) -> PageTags:
+    """``<meta>`` tags, JSON-LD, ``<h1>`` headlines and ``<html lang>`` of a parsed page."""
+    tags = PageTags(lang=tree.get("lang") or "")
+    for m in tree.iter("meta"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").lower()
+        content = (m.get("content") or "").strip()
+        if key and content:
+            tags.meta.setdefault(key, []).append(content)
+    for item in _ld_items(tree):
+        kind = str(item.get("@type", ""))
+        if not tags.article and ("Article" in kind or "Posting" in kind):
+            tags.article = item
+        elif not tags.page and "WebPage" in kind:
+            tags.page = item
+    element = tree.find(".//title")
+    tags.title = normalize_space(element.text_content()) if element is not None else ""
+    for h in tree.iter("h1"):
+        text = normalize_space(_spaced_text(h))
+        if text:
+            tags.headlines.append(text)
+    return tags
+
+
+# Elements that break a heading's text into words of their own ("WEEKEND<br>CODING").
+_BREAKS = frozenset(("br", "div", "p", "li", "time", "small"))
+
+
+def _spaced_text(el) -> str:
+    """An element's text with a space where a line break or an inner element
+    separates its pieces (``text_content`` runs them together)."""
+    parts = [el.text or ""]
+    for child in el:
+        spaced = isinstance(child.tag, str) and child.tag.lower() in _BREAKS
+        parts += [" " if spaced else "", _spaced_text(child), " " if spaced else "",
+                  child.tail or ""]
+    return "".join(parts)
+
+
+def complete_metadata(art: Article, tags: PageTags, page: str) -> None:
+    """Check and complete trafilatura's metadata in ``art`` from ``tags`` (``page``:
+    the page's source, where a date must be written to count)."""
+    ld = tags.article
+    pub = ld.get("publisher")
+    art.source = art.source or normalize_space(
+        (pub.get("name") if isinstance(pub, dict) else "") or tags.first("og:site_name"))
+    art.url = art.url or tags.first("og:url")
+    title = art.title
+    if not title or _site_like(title, art.source, _host(art.url)):  # the site's name alone
+        title = str(ld.get("headline") or "") or tags.first("og:title", "twitter:title") \
+            or tags.title
+    art.title = choose_title(title, tags.headlines, art.source, art.url,
+                             (tags.first("og:title"), tags.title))
+    byline = _authors(art.byline, tags)
+    art.authors = _without_site(byline.names, art.source)
+    art.source = art.source or byline.agency
+    date = next(filter(None, map(iso_date, (
+        art.date, ld.get("datePublished"), tags.first("article:published_time", "date")))), "")
+    art.date = date if date and written_or_precise(date, page) else ""
+    if not art.language:
+        lang = tags.lang or tags.first("og:locale", "content-language")
+        art.language = lang.replace("_", "-").split("-")[0].lower()
+
+
+# --- title ----------------------------------------------------------------------------
+
+
+def choose_title(title: str, headlines: list[str], source: str = "", url: str = "",
+                 others: tuple[str, ...] = ()) -> str:
+    """The document's title: its one headline where the page has one (unless the
+    headline is ``title`` or one of ``others`` -- the ``<title>``, ``og:title`` --
+    after a few words more: a date, a label), else ``title`` without the site's
+    name on either side."""
+    title = _unescape(title)
+    heads = list(dict.fromkeys(_unescape(h) for h in headlines))
+    host = _host(url)
+    real = [h for h in heads if not _site_like(h, source, host) and _headline_sized(h)]
+    bare = _without_site_name(title, source, host)
+    if len(real) == 1:
+        head = _fold(real[0])
+        for candidate in (bare, *(_without_site_name(_unescape(o), source, host) for o in others)):
+            inside = _fold(candidate)
+            extra = real[0][: len(real[0]) - len(candidate)] if head.endswith(inside) else ""
+            if inside and inside != head and head.endswith(inside) and \
+                    _headline_sized(candidate) and len(extra.split()) <= 4:
+                return candidate  # "Dec 18 2025 <title>", "Opinion: <title>"
+        return real[0]
+    folded = _fold(title)
+    for h in heads:  # "<h1> | Site" or "Site: <h1>"
+        fh = _fold(h)
+        if fh and fh != folded and len(fh) >= 0.3 * len(folded) and \
+                (folded.startswith(fh) or folded.endswith(fh)):
+            return h
+    return bare
+
+
+def _without_site_name(title: str, source: str, host: str) -> str:
+    parts = _TITLE_SEP.split(title)
+    seps = _TITLE_SEP.findall(title)
+    while len(parts) > 1 and _site_like(parts[-1], source, host):
+        parts.pop()
+        seps.pop()
+    while len(parts) > 1 and _site_like(parts[0], source, host):
+        parts.pop(0)
+        seps.pop(0)
+    return parts[0] + "".join(s + p for s, p in zip(seps, parts[1:], strict=True))
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).netloc.lower().removeprefix("www.") if url else ""
+
+
+def _site_like(text: str, source: str, host: str) -> bool:
+    """Whether ``text`` names the site: its name, part of it, or its host name."""
+    f = _fold(text)
+    if not f:
+        return True
+    site = _fold(source)
+    return f == site or len(f) >= 3 and (f in site or f in _fold(host))
+
+
+def _headline_sized(text: str) -> bool:
+    return len(text.split()) >= 3 or text_size(text) >= 15
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def _unescape(text: str) -> str:
+    """Text with entities left escaped in the source ("SQL &#x26; AI") decoded."""
+    return normalize_space(htmllib.unescape(text or ""))
+
+
+# --- authors -----------------------------------------------------------------------
+
+
+def _authors(byline: str, tags: PageTags) -> Byline:
+    """The byline's names, or the structured data's where they are the same persons
+    written more cleanly ("Jordana Cepelewicz December" -> "Jordana Cepelewicz") or
+    more of them (one name in the byline, six in ``citation_author`` tags)."""
+    found = parse_byline(byline)
+    agency = found.agency
+    structured: list[str] = []
+    for value in _structured_bylines(tags):
+        b = parse_byline(value)
+        agency = agency or b.agency
+        structured += [n for n in b.names if n.casefold() not in map(str.casefold, structured)]
+    names = found.names
+    if structured and all(any(_same_person(n, s) for s in structured) for n in names):
+        names = structured
+    return Byline(without_variants(names), agency)
+
+
+def _structured_bylines(tags: PageTags) -> list[str]:
+    """Author strings from JSON-LD and ``<meta>`` tags, one per author."""
+    out = _ld_names(tags.article.get("author") or tags.page.get("author"))
+    for key in _AUTHOR_KEYS:
+        for value in tags.meta.get(key, []):
+            if value.startswith(("http://", "https://", "@")):
+                continue  # a profile page or a social handle
+            if key.startswith("citation_") and value.count(",") == 1:
+                family, given = (v.strip() for v in value.split(","))
+                value = f"{given} {family}"  # Highwire's "Family, Given"
+            out.append(value)
+    return out
+
+
+def _ld_names(value) -> list[str]:
+    if isinstance(value, list):
+        return [n for v in value for n in _ld_names(v)]
+    if isinstance(value, dict):
+        name = value.get("name")
+        return _ld_names(name) if name else []
+    return [str(value)] if isinstance(value, str) else []
+
+
+def _same_person(name: str, other: str) -> bool:
+    """``name`` is ``other`` followed by more words ("Jordana Cepelewicz December"),
+    or part of it ("Huber" of "Huber, Jennifer" split apart)."""
+    a, b = name.casefold().split(), other.casefold().split()
+    return a[:len(b)] == b or set(a) <= set(b)
+
+
+def _without_site(names: list[str], source: str) -> list[str]:
+    """The site's own name is not an author beside persons ("Cleveland Clinic");
+    alone, it is written as the site writes it."""
+    site = _fold(source)
+    persons = [n for n in names if not site or _fold(n) != site]
+    return persons if persons else [source for _ in names[:1]]
+
+
+# --- dates -------------------------------------------------------------------------
+
+
+def written_or_precise(iso: str, page: str) -> bool:
+    """Whether a date is to be believed: any day but the first of a month, or a
+    first of a month that ``page`` writes (ISO, numeric or with the month's name).
+
+    htmldate completes a year or a month found alone ("© 2021", "/2020/03/")
+    to its first day; such a date is not the document's."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso)
+    if not m:
+        return False
+    y, mo, d = m.groups()
+    if d != "01":
+        return True
+    name = MONTHS[int(mo) - 1].lower()
+    mo1 = mo.lstrip("0")
+    patterns = (
+        rf"{y}[-/.]{mo}[-/.]01(?!\d)", rf"{y}[-/.]{mo1}[-/.]1(?!\d)",
+        rf"(?<!\d)0?1[-/.]0?{mo1}[-/.]{y}", rf"(?<!\d)0?{mo1}[-/.]0?1[-/.]{y}",
+        rf"(?i:{name[:3]}[a-z]*\.?\s+0?1(?:st)?,?\s+{y})",
+        rf"(?i:(?<!\d)0?1(?:st)?\s+(?:of\s+)?{name[:3]}[a-z]*\.?,?\s+{y})",
+        rf"{y}\s*[년年]\s*0?{mo1}\s*[월月]\s*0?1\s*[일日]", rf"(?<!\d){y}{mo}01(?!\d)",
+    )
+    return any(re.search(p, page) for p in patterns)
+
+
+def _ld_items(tree):
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        yield from _flatten(data)
+
+
+def _flatten(data):
+    if isinstance(data, list):
+        for d in data:
+            yield from _flatten(d)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _flatten(data["@graph"])

@@ -1,0 +1,452 @@
+"""Person candidates of one document, from the model's spans, and what the collection says
+about them.
+
+The first step of :func:`searchapp.ingest.persons.people.find_persons`: the model's
+PERSON spans are repaired and filtered (:mod:`searchapp.ingest.persons.rules`);
+full names (two words or more) and single words are kept apart, each with the cues
+around it (:func:`searchapp.ingest.persons.evidence.cues`) and whether it opens its
+sentence.  :class:`Collection` holds the few collection-wide facts the judgement
+needs: the words used in lower case, how the model labeled each string, and the
+words written as one ("PolitiFact" for a "Politi Fact").  Names the model typed as
+something else are promoted back when their surroundings vouch for a person
+(:func:`promote`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from searchapp.ingest.persons import evidence as ev
+from searchapp.ingest.persons import names as nm
+from searchapp.ingest.persons import rules
+from searchapp.ingest.persons.recognize import RawMention
+from searchapp.ingest.persons.resolve import (
+    NOT_PERSON_LABELS,
+    PLACE_LABELS,
+    Candidate,
+    DocText,
+    model_language,
+)
+from searchapp.ingest.persons.words import ROLE_NOUNS
+from searchapp.lexicon import NAME_TOKEN, TITLE_WORDS
+
+_WORD = re.compile(rf"(?<![\w'’{re.escape(nm.HYPHENS)}])[a-z][a-z]+\b")
+_TOKEN = re.compile(r"(?<![@#/.\w])[A-Za-z][A-Za-z'’]*[A-Za-z]\b")
+_THE = re.compile(r"^(?:the|The)\s+")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+# Organisations, places and things (not nationalities: "Han" is NORP and a family name).
+THING_LABELS = ("ORG", "GPE", "LOC", "FAC", "PRODUCT")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_CAMEL_OK = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|D['’]|O['’])[A-Z]")
+_ROMAN = re.compile(r"^(?:[IVX]{2,5})$")
+# lower-case words inside names ("Alex de Minaur", "Edwina von Gal", "al-Ghazali")
+_PARTICLES = {"de", "da", "di", "do", "dos", "das", "du", "del", "della", "der", "den", "van",
+              "von", "ter", "ten", "la", "le", "el", "al", "bin", "ibn", "bint", "y", "e", "zu",
+              "af", "av", "st", "mac", "ben", "abu", "ul", "ud"}
+# Words that start sentences or are capitalized for other reasons than names.
+FUNCTION_WORDS = {"The", "A", "An", "And", "Or", "But", "Of", "In", "On", "At", "To", "For",
+                  "By", "With", "From", "As", "If", "When", "While", "After", "Before", "This",
+                  "That", "He", "She", "It", "They", "We", "His", "Her", "Its", "Their", "Our",
+                  "Former", "Then", "Now", "Also", "So", "Yet", "Under", "Since", "Both", "Even",
+                  "Not"}
+
+
+def vote_key(text: str) -> str:
+    """"the Air Pods" and "Air Pods’" vote as "Air Pods"."""
+    return _POSSESSIVE_END.sub("", _THE.sub("", text))
+
+
+@dataclass
+class Collection:
+    """What the whole collection says about words and strings."""
+
+    #: words seen in lower case
+    lowercase: set[str] = field(default_factory=set)
+    #: how often each string was labeled a person / an organisation or thing / a place
+    person_votes: Counter = field(default_factory=Counter)
+    thing_votes: Counter = field(default_factory=Counter)
+    place_votes: Counter = field(default_factory=Counter)
+    other_votes: Counter = field(default_factory=Counter)  # any not-person label
+    norp_votes: Counter = field(default_factory=Counter)  # a nationality or group
+    #: how often a string begins a longer name the model labeled something else ("Air
+    #: Pods" in "Air Pods Pro")
+    prefix_votes: Counter = field(default_factory=Counter)
+    #: words written with capitals inside ("PolitiFact"), case-folded
+    one_words: set[str] = field(default_factory=set)
+    #: (document, first word) -> the distinct names of two words or more it begins there,
+    #: whatever the model's label ("Apache Kafka", "Apache Flink", "Apache Spark")
+    first_words: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, documents: Iterable[DocText], raw: Mapping[str, list[RawMention]]
+           ) -> Collection:
+        c = cls()
+        for doc in documents:
+            for pid, _, text in doc.paragraphs:
+                for m in raw.get(pid, ()):
+                    words = vote_key(m.text).split()
+                    if len(words) >= 2 and words[0][:1].isupper():
+                        c.first_words.setdefault((doc.doc_id, words[0]), set()).add(
+                            " ".join(words[:2]))
+                c.lowercase.update(_WORD.findall(text))
+                c.one_words.update(w.casefold() for w in _TOKEN.findall(text)
+                                   if _CAMEL.search(w))
+                for m in raw.get(pid, ()):
+                    k = vote_key(m.text)
+                    if m.label == "PERSON":
+                        c.person_votes[k] += 1
+                    elif m.label in NOT_PERSON_LABELS:
+                        c.other_votes[k] += 1
+                        if m.label in THING_LABELS:
+                            c.thing_votes[k] += 1
+                        if m.label in PLACE_LABELS:
+                            c.place_votes[k] += 1
+                        if m.label == "NORP":
+                            c.norp_votes[k] += 1
+                        words = k.split()
+                        for n in range(2, len(words)):
+                            c.prefix_votes[" ".join(words[:n])] += 1
+        return c
+
+    def label_of(self, text: str) -> tuple[int, int]:
+        return self.person_votes[text], self.thing_votes[text]
+
+
+#: Capitalized small words inside a title ("Anonymous Was A Woman", "The Foundations
+#: Of Buddhism"), never inside a person's name.
+_TITLE_SMALL_WORDS = frozenset({"The", "Of", "And", "In", "For", "To", "With", "On", "At",
+                                "From", "Is", "Was", "Are", "Were", "Into", "Or", "An"})
+
+
+def shape_problem(name: str, coll: Collection) -> str | None:
+    """Why a name cannot be a person's from its letters alone, or None."""
+    words = name.split()
+    if not name[:1].isupper() or any(ch.isdigit() for ch in name):
+        return "not a name's letters"
+    if name.isupper():
+        return "all capitals"
+    if re.match(r"I['’]", words[0]):
+        return "a contraction"
+    if re.search(r"[^\w\s.'’\-\u2010-\u2013]", name):
+        return "not a name's letters"
+    for w in words:
+        if w[:1].islower() and w.casefold().strip(".").split("-")[0] not in _PARTICLES:
+            return f"a word in lower case ({w})"
+        core = w.strip(".,'’")
+        for part in re.split(rf"[{re.escape(nm.HYPHENS)}]", core):
+            if _CAMEL.search(part) and not _CAMEL_OK.match(part):
+                return f"a brand's capitals ({w})"
+        if len(core) >= 2 and core.isupper() and not (
+                re.fullmatch(r"(?:[A-Z]\.){1,3}", w) or (w is words[0] and len(core) <= 2)):
+            return f"a word in capitals ({w})"
+        if _ROMAN.match(core) and w is not words[-1]:
+            return f"a number ({w})"
+        if w in _TITLE_SMALL_WORDS and w is not words[0]:
+            return f"a title's small word ({w})"
+    if len(words) > 1 and "".join(w.strip(".,'’") for w in words).casefold() in coll.one_words:
+        return "written as one word elsewhere"
+    return None
+
+
+def entity_prefix(text: str, coll: Collection) -> bool:
+    """Whether the name starts with a word or words the model, in the collection, calls
+    an organisation, place or product and never a person ("Apple Thunderbolt",
+    "Pittsburgh Steelers", "Nintendo Switch")."""
+    words = text.split()
+    for k in range(1, len(words)):
+        prefix = " ".join(words[:k])
+        person, other = coll.label_of(prefix)
+        other += coll.norp_votes[prefix]  # "Sufi al-Ghazali": a people before a name
+        if other >= 2 and other >= 3 * person:
+            return True
+    return False
+
+
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_ITEM_SPLIT = re.compile(r",\s+(?:and\s+|or\s+)?|\s+and\s+")
+_TITLE_MARK = re.compile(r"(?<![\d-])\d+(?![\d]*[-–:/%.]\d)\b|:|\b[A-Z][\w'’]*\s+(?:of|on|the|of the|in)\s+[A-Z]")
+
+
+def title_lists(text: str) -> list[tuple[int, int]]:
+    """Sentences that list titles of works ("They include: Assassin's Creed Odyssey,
+    Attack on Titan: Final Battle 2, Farming Simulator 2019, ..."): four or more
+    capitalized items, two or more with a number, a colon or a title's small word.
+    Names in them are titles, not persons."""
+    out = []
+    for m in _SENTENCE.finditer(text):
+        items = [x.strip() for x in _ITEM_SPLIT.split(m.group(0)) if x.strip()]
+        if len(items) < 4:
+            continue
+        capitalized = [x for x in items if x[:1].isupper() and len(x.split()) <= 6]
+        marked = [x for x in capitalized if _TITLE_MARK.search(x)]
+        if len(capitalized) >= 0.75 * len(items) and len(marked) >= 2:
+            out.append(m.span())
+    return out
+
+
+def doc_candidates(doc: DocText, raw: Mapping[str, list[RawMention]], coll: Collection
+                   ) -> tuple[list[Candidate], list[Candidate]]:
+    """Full-name and single-word person candidates of one document."""
+    full: list[Candidate] = []
+    single: list[Candidate] = []
+    if not model_language(doc):
+        return full, single
+    for i, (pid, kind, text) in enumerate(doc.paragraphs):
+        heading = rules.is_heading_kind(kind, text)
+        spans = raw.get(pid, ())
+        lists = title_lists(text) if text.count(",") >= 3 else []
+        for m in spans:
+            if m.label != "PERSON" or text[m.start:m.end] != m.text:
+                continue
+            if any(a <= m.start and m.end <= b for a, b in lists):
+                continue
+            for s, e in rules.repair(text, m.start, m.end):
+                s = rules.after_participle(text, s, e, coll.lowercase)
+                name = text[s:e]
+                if (rules.is_credit(text, s, e) or rules.looks_like_org(text, s, e)
+                        or rules.after_model_number(text, s)
+                        or rules.is_character(text, s, e) or not name[:1].isupper()
+                        or name.isupper() or any(ch.isdigit() for ch in name)):
+                    continue
+                found_cues = span_cues(text, s, e, spans)
+                cand = Candidate(i, s, e, name, heading, found_cues, ev.opening(text, s))
+                words = nm.tokens(name)
+                if len(words) >= 2:
+                    if not heading and rules.ordinary_words(name, coll.lowercase):
+                        continue
+                    full.append(cand)
+                elif len(name) > 1:
+                    single.append(cand)
+    return full, single
+
+
+def glued_opener(name: str, occurrences: list[Candidate], coll: Collection,
+                 given_mid_sentence: set[str]) -> bool:
+    """Whether the first word of a full name is a sentence's opening word glued to a
+    name ("Thank Biden for ...", "Enter Lugg, Instacart ..."): the word is used in lower
+    case in the collection, the name is seen only opening a sentence or in headings,
+    nothing but a pronoun speaks for it, and the word never begins a name
+    mid-sentence."""
+    first = name.split()[0]
+    if not rules.ordinary(first, coll.lowercase) or first in given_mid_sentence:
+        return False
+    return all((c.opening or c.heading) and not (c.cues & (ev.STRONG | {"byline"}))
+               for c in occurrences)
+
+
+_NAME_WORD = re.compile(NAME_TOKEN)
+# Not places: "New Delhi" is a place even in a collection that knows a "New Shepard".
+_PROMOTABLE = {"ORG", "PRODUCT", "WORK_OF_ART", "NORP", "GPE"}
+_AND = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|\s*&)\s+$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|to|at|of|near|into|across|through|via)[ \t]+$", re.I)
+
+
+def promote(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
+            raw: Mapping[str, list[RawMention]], coll: Collection, given: set[str],
+            rejected: Mapping[str, str] | None = None) -> None:
+    """Name-shaped spans the model typed as something else ("Novak Djokovic" ORG), kept
+    as persons where the text vouches for one: a title or a role before them ("host
+    Jeanine Pirro", "Chancellor Olaf Scholz"), a verb of speech or an age, listed with a
+    person ("Marcel Granollers and Feliciano Lopez"), a given name that starts another
+    person's name in the collection, or the family name alone as PERSON in the same
+    document -- and nothing in the collection against them (every place a document of
+    theirs writes them is read: "the Magic Keyboard", “Magic Keyboard”)."""
+    pending: dict[str, list[tuple[list[Candidate], Candidate]]] = {}
+    docs_of: dict[str, list[DocText]] = {}
+    for doc, full, single in found:
+        if not model_language(doc):
+            continue
+        singles = {c.text for c in single}
+        taken = {(c.para, c.start) for c in full}
+        for i, (pid, kind, text) in enumerate(doc.paragraphs):
+            if rules.is_heading_kind(kind, text):
+                continue
+            for m in raw.get(pid, ()):
+                if m.label not in _PROMOTABLE or text[m.start:m.end] != m.text:
+                    continue
+                for s, e in rules.repair(text, m.start, m.end):
+                    words = text[s:e].split()
+                    if not 2 <= len(words) <= 3 or (i, s) in taken:
+                        continue
+                    if not all(_NAME_WORD.fullmatch(w) for w in words):
+                        continue
+                    found_cues = span_cues(text, s, e, raw.get(pid, ()))
+                    personal = found_cues & {"title", "role", "age", "kin", "apposition"}
+                    vouched = bool(found_cues & ev.STRONG) and not found_cues & ev.AGAINST
+                    listed = "listed" in found_cues
+                    if m.label in ("GPE", "NORP") and not (
+                            (personal or (listed and not _PLACE_BEFORE.search(text, 0, s)))
+                            and not found_cues & ev.AGAINST
+                            and coll.place_votes[text[s:e]] + coll.norp_votes[text[s:e]] <= 1):
+                        continue  # a place or a people unless the text says otherwise
+                    reused = words[-1] in singles
+                    if not (vouched or listed or words[0] in given or reused):
+                        continue
+                    name = text[s:e]
+                    if (rules.looks_like_org(text, s, e) or rules.is_credit(text, s, e)
+                            or rules.is_character(text, s, e)
+                            or rules.ordinary_words(name, coll.lowercase)
+                            or entity_prefix(name, coll) or name in (rejected or {})
+                            or shape_problem(name, coll)):
+                        continue
+                    taken.add((i, s))
+                    if reused:
+                        found_cues |= {"short_name"}
+                    pending.setdefault(name, []).append(
+                        (full, Candidate(i, s, e, name, False, found_cues, ev.opening(text, s))))
+                    docs_of.setdefault(name, [])
+                    if doc not in docs_of[name]:
+                        docs_of[name].append(doc)
+    for name, cands in pending.items():
+        if any("listed_with_things" in c.cues for _, c in cands):
+            continue
+        evid = ev.NameEvidence()
+        for doc in docs_of[name]:
+            _read_all(name, doc, evid)
+        # the model called it something else: something must speak for a person
+        vouched = any(c.cues & ev.FOR for _, c in cands) or evid.for_
+        if vouched and ev.verdict(evid).person:
+            for full, cand in cands:
+                full.append(cand)
+
+
+_ITEM = (r"[A-Z0-9][\w'’.&-]*(?:[ \t]+(?:(?:of|the|on|in|for|by|to|a|de|du|la)[ \t]+)*"
+         r"[A-Z0-9][\w'’.&-]*)*")
+_SEP = r"(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)"
+_LIST_INTRO = re.compile(r"(?:\b[Ee]xamples?[ \t]+(?:include|are)|\b[Ee]\.g\.,?|\b[Ff]or[ \t]+example,?|"
+                         r"\bsuch[ \t]+as|\bincluding|\binclude[sd]?|\blike)[ \t:]+"
+                         rf"(?P<items>(?:{_ITEM}{_SEP})*)$")
+_LIST_REST = re.compile(rf"(?:{_SEP}{_ITEM})*")
+_LIST_SPLIT = re.compile(r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+")
+_PERSON_SHAPED = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z.]*)*[ \t]+"
+                            r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’]s)?")
+_NOT_A_NAME = re.compile(r"\d|\b(?!Mc|Mac|De|Di|Da|La|Le|Van|Von)[A-Z][a-z]+[A-Z]|\b[a-z]+[A-Z]"
+                         r"|\b[A-Z]{2,}\b|\.[a-z]")
+_THING_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "NORP", "LOC", "EVENT"}
+
+
+def listed_with_things(text: str, s: int, e: int, spans: Iterable[RawMention]) -> bool:
+    """An item of an enumeration of things: "Examples include Uber Eats, Door Dash and
+    Grubhub", "clients such as Acme Pet Foods, Cabo Jim's and Pop-A-Lock" -- the other
+    items are more often what the model calls organisations or products, or are not
+    shaped like a person's name (one word, a number, capitals), than persons."""
+    m = _LIST_INTRO.search(text, max(0, s - 200), s)
+    if not m:
+        return False
+    start = m.start("items")
+    if text.startswith(("'s", "’s"), e):
+        e += 2
+    end = _LIST_REST.match(text, e).end()
+    labels = [(r.start, r.end, r.label) for r in spans]
+    things = persons = 0
+    pos = start
+    for part in _LIST_SPLIT.split(text[start:end]) + [""]:
+        a = text.find(part, pos) if part else -1
+        if a < 0:
+            continue
+        b = pos = a + len(part)
+        if a <= s < b or not part.strip():
+            continue
+        over = {lab for x, y, lab in labels if x < b and a < y}
+        item = part.strip()
+        if _NOT_A_NAME.search(item) or (not over & {"PERSON"} and (
+                over & _THING_LABELS or not _PERSON_SHAPED.fullmatch(item))):
+            things += 1  # "YouTube VR", "A10", "Bill.com": a thing whatever the model says
+        elif "PERSON" in over and _PERSON_SHAPED.fullmatch(item):
+            persons += 1  # a lone word the model calls a person counts for neither
+    return things >= 1 and things >= persons
+
+
+def span_cues(text: str, s: int, e: int, spans: Iterable[RawMention]) -> frozenset[str]:
+    """The cues of one occurrence (:func:`evidence.cues`) and what the model's other
+    spans in the paragraph add: listed with a person, or with things."""
+    spans = list(spans)
+    found = ev.cues(text, s, e)
+    if _beside_person(text, s, e, spans):
+        found |= {"listed"}
+    if listed_with_things(text, s, e, spans):
+        found |= {"listed_with_things"}
+    return found
+
+
+def _beside_person(text: str, s: int, e: int, spans: Iterable[RawMention]) -> bool:
+    """Listed with a person: "Marcel Granollers and Feliciano Lopez"."""
+    for m in spans:
+        if m.label != "PERSON":
+            continue
+        if m.end <= s and _AND.fullmatch(text, m.end, s):
+            return True
+        if e <= m.start and _AND.fullmatch(text, e, m.start):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _given_names_before(word: str) -> re.Pattern:
+    return re.compile(rf"\b((?:[A-Z][a-z]+(?:[{re.escape(nm.HYPHENS)}][a-z]+)?\s+){{1,2}})"
+                      rf"{re.escape(word)}\b")
+
+
+#: A capitalized word right after a name: the name goes on ("Yeun Joon Kim").
+_NEXT_NAME_WORD = re.compile(r"[ \t]+[A-Z]")
+
+
+def given_name_before(word: str, doc: DocText, coll: Collection,
+                      rejected: Mapping[str, str] | None = None) -> Candidate | None:
+    """"Rahm Emanuel" somewhere in the document, for a lone "Emanuel" -- not a place
+    ("New Delhi" for "Delhi"), an organisation, an ordinary phrase, a role played or a
+    name the collection turned down; its evidence is read at every place the document
+    writes it."""
+    rx = _given_names_before(word)
+    for i, (_, kind, text) in enumerate(doc.paragraphs):
+        if rules.is_heading_kind(kind, text):
+            continue
+        for m in rx.finditer(text):
+            for s, e in rules.repair(text, m.start(), m.end()):
+                name = text[s:e]
+                words = name.split()
+                if (len(words) > 1 and e == m.end() and not _NEXT_NAME_WORD.match(text, e)
+                        and not rules.looks_like_org(text, s, e)
+                        and not any(w in TITLE_WORDS or w in FUNCTION_WORDS
+                                    or w.casefold() in ROLE_NOUNS for w in words)
+                        and name not in (rejected or {})
+                        and not coll.place_votes[name] and not coll.place_votes[word]
+                        and not rules.ordinary_words(name, coll.lowercase)
+                        and not rules.is_character(text, s, e)
+                        and not (ev.opening(text, s) and rules.ordinary(words[0], coll.lowercase))
+                        and not entity_prefix(name, coll) and not shape_problem(name, coll)
+                        and _document_verdict(name, doc, coll)):
+                    return Candidate(i, s, e, name, False, ev.cues(text, s, e),
+                                     ev.opening(text, s))
+    return None
+
+
+def _read_all(name: str, doc: DocText, evid: ev.NameEvidence) -> None:
+    """The cues of every place ``doc`` writes ``name`` (titles and headings too)."""
+    rx = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+    for _, kind, text in doc.paragraphs:
+        for m in rx.finditer(text):
+            evid.add(doc.doc_id, ev.cues(text, m.start(), m.end()), ev.opening(text, m.start()),
+                     rules.is_heading_kind(kind, text))
+
+
+def _document_verdict(name: str, doc: DocText, coll: Collection) -> bool:
+    """A name's verdict from every place a document writes it, and the model's votes."""
+    evid = ev.NameEvidence()
+    _read_all(name, doc, evid)
+    return ev.verdict(evid, coll.person_votes[name],
+                      coll.other_votes[name] + coll.prefix_votes[name],
+                      coll.place_votes[name]).person
+
+
+def to_longer_names(full: list[Candidate]) -> None:
+    """"Van Der Beek" in a document that says "James Van Der Beek" is him."""
+    names = {c.text for c in full}
+    for c in full:
+        longer = [n for n in names if n.endswith(" " + c.text)]
+        if longer:
+            c.text = max(longer, key=len)

@@ -1,0 +1,147 @@
+"""Words that tell what a capitalized name is: one place for the persons' word lists.
+
+General English (and, for native script, Korean and Chinese) vocabulary -- kinds
+of organisation, place, product and role, verbs of speech -- never names of
+particular persons or things.  :mod:`searchapp.ingest.persons.evidence` reads a
+name's surroundings with them.
+"""
+
+from __future__ import annotations
+
+#: Last words that make a capitalized phrase an organisation, a venue, an event,
+#: a work or a place ("Wilson Center", "Davis Cup", "Dick Clark Productions").
+ORG_WORDS = frozenset({
+    "Center", "Centre", "Institute", "University", "College", "School", "Academy", "Foundation",
+    "Fund", "Group", "Inc", "Corp", "Corporation", "Company", "Co", "Ltd", "LLC", "GmbH", "AG",
+    "PLC", "Bank", "Party", "Council", "Committee", "Commission", "Agency", "Ministry",
+    "Department", "Office", "Bureau", "Times", "Post", "News", "Journal", "Daily", "Herald",
+    "Tribune", "Review", "Magazine", "Press", "Media", "Network", "Forum", "Society",
+    "Association", "Union", "Club", "League", "Cup", "Games", "Olympics", "Championship",
+    "Championships", "Open", "Prize", "Award", "Awards", "Trophy", "Festival", "Airlines",
+    "Airways", "Motors", "Labs", "Technologies", "Technology", "Capital", "Partners",
+    "Holdings", "Ventures", "Systems", "Studios", "Studio", "Records", "Pictures", "Museum",
+    "Gallery", "Hospital", "Church", "Cathedral", "Palace", "Tower", "Square", "Street",
+    "Avenue", "Road", "Bridge", "Airport", "Station", "Stadium", "Arena", "House",
+    "Peninsula", "Island", "Islands", "Mountain", "Mountains", "River", "Sea",
+    "Valley", "Declaration", "Accord", "Treaty", "Act", "War", "Summit", "Conference",
+    "Initiative", "Program", "Programme", "Project", "Report", "Index", "Exchange", "Market",
+    "Fleet", "Army", "Navy", "Force", "Forces", "Guard", "Police", "Parliament",
+    "Assembly", "Congress", "Senate", "Government", "Administration", "Focus", "Weekly",
+    "Show", "Series", "Team", "FC", "City", "United", "Federation", "Confederation",
+    "Alliance", "Coalition", "Movement", "Front", "Brigade", "Productions", "Production",
+    "Entertainment", "Robotics", "Industries", "Enterprises", "Solutions", "Software",
+    "Interactive", "Pharmaceuticals", "Therapeutics", "Biosciences", "Dynamics", "Aerospace",
+    "Energy", "Foods", "Brands", "Films", "Publishing", "Books", "Design", "Designs",
+    "Consulting", "Services", "Insurance", "Realty", "Properties", "Hotel", "Hotels",
+    "Resort", "Casino", "Restaurant", "Cafe", "Theater", "Theatre", "Library", "Mall",
+    "Plaza", "Clinic", "Laboratory", "Observatory", "State", "Tech", "Polytechnic", "Base",
+    "Camp", "Port", "Falls", "Springs", "Heights", "Harbor", "Harbour",
+    "County", "Province", "District", "Township", "Village", "Region", "Territory",
+    # newspapers and broadcasters
+    "Courant", "Gazette", "Chronicle", "Observer", "Sentinel", "Examiner", "Inquirer",
+    "Courier", "Telegraph", "Mirror", "Globe", "Dispatch", "Bulletin", "Enquirer", "Advocate",
+    "Monitor", "Reporter", "Digest", "Register", "Leader", "Standard", "Independent",
+    "Express", "Radio", "TV", "Television", "Channel", "Podcast",
+    # products and their editions
+    "Edition", "Lite", "Mini", "Max", "Pro", "Plus", "Ultra", "Deluxe", "Bundle", "Kit",
+    # finance and media
+    "Insider", "Equities", "Securities", "Investments", "Advisors", "Advisers", "Markets",
+    "Fitness", "Gym", "Wellness", "Study", "Survey", "Tools", "Grill", "Bakery", "Kitchen",
+    "Europe", "America", "Americas", "Asia", "Africa", "International", "Global", "Worldwide",
+    "Cloud",
+})
+
+#: Lower-case nouns that, right after a capitalized name, make it the name of a thing
+#: ("the New Glenn rocket", "Tony Moly cosmetics", "Lou Gehrig disease").
+THING_NOUNS = frozenset("""
+rocket rockets lander landers spacecraft capsule mission missions probe satellite telescope
+app apps game games series show shows film films movie movies album albums song songs single
+book books novel novels console consoles controller controllers phone phones smartphone
+smartphones laptop laptops tablet tablets watch watches smartwatch device devices car cars
+truck trucks sedan sedans suv suvs vehicle vehicles model models brand brands platform
+platforms service services system systems program programs programme software tool tools
+feature features mode modes engine engines disease diseases syndrome virus vaccine drug drugs
+court stadium arena hotel hotels restaurant restaurants bar cafe store stores shop shops
+company companies firm firms agency studio studios label team teams club franchise network
+channel newspaper magazine podcast festival award awards prize cosmetics products product
+headphones earbuds speaker speakers camera cameras drone drones chip chips processor
+subscription edition version update kit bundle theater theatre center centre building
+airport station campus index fund stock shares bond bonds exchange conference summit
+project initiative trial act law bill doctrine effect theory theorem algorithm framework
+library protocol language browser website site channel account handle hashtag trophy cup
+operation coalition organization organisation group party unit movement militia
+documentary special injury
+""".split())
+
+#: Lower-case nouns for what persons are, seen right before a name ("singer Ally Brooke")
+#: or after it in an apposition ("Kurt Volker, the former special envoy").
+ROLE_NOUNS = frozenset("""
+president vice chairman chairwoman chair ceo cfo coo cto founder cofounder co-founder owner
+director executive manager head chief officer spokesman spokeswoman spokesperson
+representative senator governor mayor minister secretary ambassador envoy diplomat official
+lawmaker congressman congresswoman politician candidate leader adviser advisor aide counsel
+attorney lawyer judge justice prosecutor commissioner superintendent sheriff detective
+officer commander general colonel captain lieutenant sergeant soldier veteran
+professor lecturer teacher student researcher scientist economist analyst strategist
+expert author writer novelist poet journalist reporter correspondent columnist editor
+critic reviewer choreographer blogger host anchor presenter producer filmmaker director actor actress comedian
+singer songwriter rapper musician pianist violinist cellist composer guitarist drummer dancer artist painter
+photographer designer architect engineer developer programmer inventor entrepreneur
+investor banker trader businessman businesswoman mogul billionaire millionaire tycoon
+player quarterback pitcher striker goalkeeper keeper coach manager athlete swimmer runner
+diver boxer wrestler golfer champion winger defenseman forward midfielder defender captain
+doctor physician surgeon nurse psychiatrist psychologist therapist neurologist dentist
+pastor priest bishop rabbi imam pope cardinal monk nun activist organizer volunteer
+farmer socialist democrat republican liberal conservative communist activist worker employee staffer intern resident citizen mother father son daughter wife
+husband brother sister uncle aunt grandmother grandfather cousin widow friend partner
+girlfriend boyfriend fiance fiancee king queen prince princess emperor duke duchess lord
+lady sir dame member fellow man woman boy girl guy person teenager child chef historian philosopher scholar curator librarian pilot
+astronaut planner consultant agent broker contractor plumber electrician technician
+""".split())
+
+#: Verbs that, before a name, make it the speaker: "said X" (not "told X": a listener).
+SPEECH_BEFORE = frozenset("""
+said says added adds wrote writes explained explains noted notes recalled recalls argued
+argues insisted insists replied replies stated states claimed claims warned warns remarked
+remarks continued continues tweeted tweets
+""".split())
+#: Verbs of speech and report: "X said", "said X", "according to X".
+SPEECH_VERBS = frozenset("""
+said says say told tells added adds asked asks wrote writes tweeted tweets explained explains
+noted notes recalled recalls argued argues insisted insists replied replies answered answers
+stated states claimed claims warned warns acknowledged acknowledges admitted admits
+announced announces declared declares remarked remarks testified testifies urged urges
+continued continues laughed laughs joked jokes agreed agrees denied denies confirmed
+confirms suggested suggests believes believed thinks thought
+""".split())
+
+#: After "X's": relatives and belongings only a person has ("Musk's company" is a person's).
+KIN_NOUNS = frozenset("""
+wife husband son sons daughter daughters mother father brother brothers sister sisters
+parents children kids family widow fiance fiancee girlfriend boyfriend partner lawyer
+attorney spokesman spokeswoman spokesperson campaign career life death birthday funeral
+office administration presidency tenure election reelection re-election resignation
+testimony lawsuit arrest trial conviction sentencing memoir autobiography biography
+friend friends ex-wife ex-husband grandson granddaughter nephew niece uncle aunt company
+""".split())
+
+#: Personal pronouns that refer back to a person (not "it", "its", "they").
+PRONOUNS = frozenset({"he", "she", "his", "her", "him", "hers", "himself", "herself"})
+
+#: Titles after a Korean name in Hangul (대통령 "president", 기자 "reporter", 씨 "Mr./Ms." ...)
+#: and after a Chinese one (主席 "chairman", 总统 "president", 先生 "Mr." ...): a native-script
+#: form followed by one stands where a name stands.
+NATIVE_TITLES = (
+    "대통령", "전 대통령", "당선인", "총리", "국무총리", "위원장", "국무위원장", "총비서", "주석",
+    "장관", "차관", "의원", "대표", "원내대표", "의장", "총장", "회장", "부회장", "사장", "대표이사",
+    "이사", "교수", "박사", "기자", "특파원", "앵커", "작가", "감독", "배우", "선수", "씨", "여사",
+    "군", "양", "님", "총재", "지사", "시장", "구청장", "판사", "검사", "변호사", "대사", "외교부",
+    "主席", "总统", "總統", "总理", "總理", "总书记", "總書記", "部长", "部長", "外长", "外長", "先生",
+    "女士", "小姐", "同志", "委员长", "委員長", "书记", "書記", "记者", "記者", "教授", "博士", "首相",
+    "大臣", "長官", "长官", "議員", "议员", "代表", "会長", "社長", "氏", "さん", "대변인", "비서실장",
+)
+#: Korean particles that follow a name inside one Hangul run ("김정은은", "시진핑이").
+KOREAN_PARTICLES = ("은", "는", "이", "가", "을", "를", "의", "에게", "께서", "와", "과", "도",
+                    "만", "에", "로", "으로", "이다", "였다", "이었다", "측", "씨")
+#: A byline opens with these in Korean and Chinese news ("글 김민지", "사진=연합뉴스").
+NATIVE_BYLINE = ("글", "사진", "기자", "글·사진", "취재", "編輯", "编辑", "記者", "记者", "文", "撰文")

@@ -1,0 +1,239 @@
+"""Bylines, titles and dates as documents state them: roles, credentials and agencies
+are not names, a producer's placeholder is no title or author, a guessed date is no date.
+
+The cases are written as general forms of byline (not lifted from a benchmark page);
+each goes through the public parser, and the file-level ones through load_document."""
+
+from __future__ import annotations
+
+import format_fixtures as fx
+import pytest
+
+from searchapp.ingest.bylines import is_placeholder, name_case, parse_byline
+from searchapp.ingest.metadata import Catalog
+from searchapp.ingest.pipeline import load_document
+
+
+@pytest.mark.parametrize("byline,names,agency", [
+    # a role is not a second author
+    ("Park Min-jun, Senior Fellow", ["Park Min-jun"], ""),
+    ("Jane Doe, Staff Writer", ["Jane Doe"], ""),
+    ("Ana Lima, Professor of Economics at the University of Porto", ["Ana Lima"], ""),
+    ("Sam Reed, CEO of Acme Analytics", ["Sam Reed"], ""),
+    ("Liz Kenny Former Consultant", ["Liz Kenny"], ""),
+    ("Staff Reporter", [], ""),
+    ("By Editor", [], ""),
+    # an agency is the source, not part of a name
+    ("ERIC TUCKER Associated Press", ["Eric Tucker"], "Associated Press"),
+    ("By Jane Doe | Reuters", ["Jane Doe"], "Reuters"),
+    ("By Jane Doe, Reuters", ["Jane Doe"], "Reuters"),
+    ("AFP", [], "AFP"),
+    ("By AFP", [], "AFP"),
+    ("Reuters Staff", [], "Reuters"),
+    ("The Associated Press", [], "Associated Press"),
+    ("Tom Krisher, AP Auto Writer", ["Tom Krisher"], "Associated Press"),
+    ("KIM MIN-JI and LEE SEUNG-HO Yonhap News Agency", ["Kim Min-ji", "Lee Seung-ho"], "Yonhap"),
+    ("Pablo Ruiz / Agencia EFE", ["Pablo Ruiz"], "EFE"),
+    ("Jane Doe (AFP)", ["Jane Doe"], "AFP"),
+    ("From Reuters", [], "Reuters"),
+    ("Jean Aufranc (CNXSoft)", ["Jean Aufranc"], ""),  # a handle in brackets is not an author
+    ("Bloomberg Philanthropies", ["Bloomberg Philanthropies"], ""),  # an agency's name inside another
+    ("Maria Apriletti", ["Maria Apriletti"], ""),  # "AP" inside a word is not the agency
+    # credentials and honorifics are not names
+    ("Dylan Reyes, MS, RD, LDN", ["Dylan Reyes"], ""),
+    ("Grace Okafor, Ph.D.", ["Grace Okafor"], ""),
+    ("Dr. Helen Brandt", ["Helen Brandt"], ""),
+    ("Victor Ma, Anna Do", ["Victor Ma", "Anna Do"], ""),  # family names that look like degrees
+    # several authors
+    ("By Jane Doe and John Smith", ["Jane Doe", "John Smith"], ""),
+    ("Ana Lima, Ben Okoro and Chen Wei", ["Ana Lima", "Ben Okoro", "Chen Wei"], ""),
+    ("Ana Lima & Ben Okoro", ["Ana Lima", "Ben Okoro"], ""),
+    ("Ana Lima; Ben Okoro; Chen Wei", ["Ana Lima", "Ben Okoro", "Chen Wei"], ""),
+    # dates, labels and self-descriptions around a name
+    ("Written by Nora Field", ["Nora Field"], ""),
+    ("Author: Nora Field", ["Nora Field"], ""),
+    ("Nora Field Last updated March 4, 2025", ["Nora Field"], ""),
+    ("Nora Field December", ["Nora Field"], ""),
+    ("Theresa May", ["Theresa May"], ""),  # a month that is a name stays
+    ("Nora Field is a correspondent based in Lima.", ["Nora Field"], ""),
+    # the same person twice
+    ("Tina Flint Huffman; Tina Huffman", ["Tina Flint Huffman"], ""),
+    # placeholders
+    ("Admin", [], ""),
+    ("(anonymous)", [], ""),
+    ("Unknown", [], ""),
+    ("Name", [], ""),
+    ("Undefined", [], ""),
+])
+def test_bylines(byline, names, agency):
+    got = parse_byline(byline)
+    assert (got.names, got.agency) == (names, agency)
+
+
+@pytest.mark.parametrize("written,expected", [
+    ("ERIC TUCKER", "Eric Tucker"),
+    ("RONALD MCDONALD", "Ronald McDonald"),
+    ("SAM O'BRIEN", "Sam O'Brien"),
+    ("CHARLES DE GAULLE", "Charles de Gaulle"),
+    ("LUDWIG VAN BEETHOVEN", "Ludwig van Beethoven"),
+    ("KIM JONG-UN", "Kim Jong-un"),
+    ("JEAN-LUC PICARD", "Jean-Luc Picard"),
+    # names already in a name's case are kept as written
+    ("McDonald", "McDonald"),
+    ("Kim Jong-un", "Kim Jong-un"),
+    ("Charles de Gaulle", "Charles de Gaulle"),
+    ("DeShawn MacKenzie", "DeShawn MacKenzie"),
+    ("NATO", "NATO"),  # one word in capitals: an acronym or a handle
+])
+def test_name_case(written, expected):
+    assert name_case(written) == expected
+
+
+@pytest.mark.parametrize("value", [
+    "(anonymous)", "Anonymous", "untitled", "Untitled document", "Unknown", "Administrator",
+    "admin", "Microsoft Word - draft.docx", "Microsoft PowerPoint - deck.pptx", "report_v2.pdf",
+    "Document1", "Windows User", "CORP\\jdoe", "",
+])
+def test_placeholders(value):
+    assert is_placeholder(value)
+
+
+@pytest.mark.parametrize("value", ["Jane Doe", "Talks in Lima", "A Document of Our Time",
+                                   "Notes on the Summit", "The Unknown Soldier"])
+def test_real_titles_and_names_are_not_placeholders(value):
+    assert not is_placeholder(value)
+
+
+# --- through load_document ----------------------------------------------------------------
+
+_BODY = ("<p>President Yoon Suk Yeol and President Xi Jinping met in Lima on Friday for their "
+         "first talks in two years, officials in both capitals said after the meeting.</p>"
+         "<p>They discussed North Korea, trade and the APEC meeting to be held next year.</p>")
+
+
+def _page(tmp_path, head: str, body: str = "") -> object:
+    path = tmp_path / "page.html"
+    path.write_text(f"<html lang='en'><head>{head}</head><body><article>{body}{_BODY}"
+                    "</article></body></html>", encoding="utf-8")
+    return load_document(path, tmp_path, Catalog())
+
+
+def test_an_agency_in_a_page_byline_is_the_source_when_the_page_names_none(tmp_path):
+    doc = _page(tmp_path, '<title>Leaders meet</title><meta name="author" '
+                          'content="ERIC TUCKER Associated Press">')
+    assert (doc.meta.authors, doc.meta.source) == (["Eric Tucker"], "Associated Press")
+    doc = _page(tmp_path, '<title>Leaders meet</title><meta name="author" content="ERIC TUCKER '
+                          'Associated Press"><meta property="og:site_name" content="Harbour Ledger">')
+    assert (doc.meta.authors, doc.meta.source) == (["Eric Tucker"], "Harbour Ledger")
+
+
+def test_a_plain_text_byline_with_an_agency(tmp_path):
+    path = tmp_path / "wire.txt"
+    path.write_text("Court hears the appeal\n\nBy ERIC TUCKER Associated Press\n\n"
+                    "The appeals court heard arguments on Monday in a case that has drawn "
+                    "attention from both parties.\n", encoding="utf-8")
+    doc = load_document(path, tmp_path, Catalog())
+    assert (doc.meta.authors, doc.meta.source) == (["Eric Tucker"], "Associated Press")
+    assert not any("TUCKER" in p.text for p in doc.paragraphs)
+
+
+def test_repeated_author_tags_name_every_author(tmp_path):
+    head = ('<title>Stress in students</title>'
+            '<meta name="citation_author" content="Huber, Jennifer">'
+            '<meta name="citation_author" content="Green, Jeni">'
+            '<meta name="citation_author" content="Lee, Chong">')
+    assert _page(tmp_path, head).meta.authors == ["Jennifer Huber", "Jeni Green", "Chong Lee"]
+
+
+def test_structured_data_cleans_a_byline_run_into_its_date(tmp_path):
+    head = ('<title>Leaders meet</title><script type="application/ld+json">{"@type": "WebPage",'
+            ' "author": {"@type": "Person", "name": "Jordana Ruiz"}}</script>')
+    body = '<div class="byline">By Jordana Ruiz December 18, 2025</div>'
+    assert _page(tmp_path, head, body).meta.authors == ["Jordana Ruiz"]
+
+
+@pytest.mark.parametrize("head,body,title", [
+    # the site's name on either side of the <title> is not the document's title
+    ('<title>Leaders meet in Lima | Harbour Ledger</title>'
+     '<meta property="og:site_name" content="Harbour Ledger">', "", "Leaders meet in Lima"),
+    ('<title>Harbour Ledger - Leaders meet in Lima</title>'
+     '<meta property="og:site_name" content="Harbour Ledger">', "", "Leaders meet in Lima"),
+    ('<title>Leaders meet in Lima — harbourledger.com</title>'
+     '<meta property="og:url" content="https://www.harbourledger.com/a/1">', "", "Leaders meet in Lima"),
+    # a separator inside the headline stays
+    ('<title>Lima talks | What was agreed | Harbour Ledger</title>'
+     '<meta property="og:site_name" content="Harbour Ledger">', "", "Lima talks | What was agreed"),
+    # the page's one headline is the title, whatever the <title> says
+    ('<title>Lima summit: what you need to know (2024)</title>',
+     "<h1>Leaders meet in Lima for their first talks in two years</h1>",
+     "Leaders meet in Lima for their first talks in two years"),
+    # a line break inside the headline separates words
+    ('<title>x</title>', "<h1>WEEKEND<br>CODING AGENTS</h1>", "WEEKEND CODING AGENTS"),
+    # a headline holding the title and more (a date) gives way to the title
+    ('<title>Preparing a transition in Debusine</title>',
+     '<h1><time>Dec 18 2025</time> Preparing a transition in Debusine</h1>',
+     "Preparing a transition in Debusine"),
+    # an entity left escaped in the source is decoded
+    ('<title>Trade &amp;#x26; security</title>', "", "Trade & security"),
+])
+def test_page_titles(tmp_path, head, body, title):
+    assert _page(tmp_path, head, body).meta.title == title
+
+
+def test_a_year_found_alone_is_no_date(tmp_path):
+    # htmldate completes "© 2021" in a footer to 2021-01-01: not a date the page gives
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><head><title>Leaders meet</title></head><body><article>{_BODY}"
+                    "</article><footer>© 2021 Harbour Ledger</footer></body></html>", "utf-8")
+    doc = load_document(path, tmp_path, Catalog())
+    assert doc.meta.date == "" and doc.meta.year is None
+
+
+def test_a_first_of_the_month_the_page_writes_is_a_date(tmp_path):
+    doc = _page(tmp_path, '<title>Leaders meet</title>'
+                          '<meta property="article:published_time" content="2024-03-01T09:00:00Z">')
+    assert doc.meta.date == "2024-03-01"
+
+
+def test_a_written_date_in_a_meta_tag(tmp_path):
+    doc = _page(tmp_path, '<title>Leaders meet</title>'
+                          '<meta property="article:published_time" content="Dec 17th 2025">')
+    assert doc.meta.date == "2025-12-17"
+
+
+# --- placeholders in files' properties ------------------------------------------------------
+
+
+def test_pdf_placeholders_are_no_title_or_author(tmp_path):
+    path = fx.make_pdf(tmp_path / "p.pdf", title="", byline=None, dateline=None, header=None,
+                       info_title="untitled", info_author="(anonymous)")
+    doc = load_document(path)
+    assert (doc.meta.title, doc.meta.authors) == ("", [])  # no title printed, none invented
+
+
+def test_pdf_author_property_is_a_byline(tmp_path):
+    path = fx.make_pdf(tmp_path / "p.pdf", title="", byline=None, dateline=None, header=None,
+                       info_title="Fishing Rights Briefing",
+                       info_author="Park Min-jun, Senior Fellow; AFP")
+    doc = load_document(path)
+    assert (doc.meta.authors, doc.meta.source) == (["Park Min-jun"], "AFP")
+
+
+@pytest.mark.parametrize("make,author", [(fx.make_docx, "author"), (fx.make_odt, "creator"),
+                                         (fx.make_epub, "creator")])
+def test_office_and_epub_bylines_with_an_agency(tmp_path, make, author):
+    suffix = {fx.make_docx: ".docx", fx.make_odt: ".odt", fx.make_epub: ".epub"}[make]
+    doc = load_document(make(tmp_path / f"f{suffix}", **{author: "By JANE DOE | Reuters"}))
+    assert (doc.meta.authors, doc.meta.source) == (["Jane Doe"], "Reuters")
+
+
+@pytest.mark.parametrize("make,kwargs", [
+    (fx.make_docx, {"title": "Microsoft Word - draft.docx", "author": "Administrator"}),
+    (fx.make_odt, {"title": "Untitled 1", "creator": "Unknown"}),
+    (fx.make_epub, {"title": "untitled", "creator": "(anonymous)"}),
+])
+def test_office_and_epub_placeholders_are_no_title_or_author(tmp_path, make, kwargs):
+    suffix = {fx.make_docx: ".docx", fx.make_odt: ".odt", fx.make_epub: ".epub"}[make]
+    doc = load_document(make(tmp_path / f"f{suffix}", **kwargs))
+    assert doc.meta.authors == []
+    assert doc.meta.title and doc.meta.title not in (kwargs["title"], "")
