@@ -33,6 +33,7 @@ import trafilatura
 from bs4 import BeautifulSoup, Tag
 from lxml import etree
 from trafilatura.settings import set_date_params
+from trafilatura.utils import remove_control_characters
 from trafilatura.xml import xmltotxt
 
 from searchapp.ingest.html import _trafilatura as trafilatura_fast
@@ -288,7 +289,8 @@ def _blocks_from_xml(body) -> list[Block]:
     ``<br>`` are joined back unless the line before ends a sentence.
     """
     out: list[Block] = []
-    lead = normalize_space(body.text or "")
+    # text before the first element, cleaned as the serializer cleans the rest
+    lead = normalize_space(remove_control_characters(body.text or ""))
     if lead:
         out.append(Block("body", lead))
     for el in body:
