@@ -174,3 +174,26 @@ def test_agreement_is_not_asked_when_the_article_holds_the_pages_text():
     c = Candidates({DEFAULT_RULES.primary: article}, 10000, lambda: (None, 0),
                    lambda html: [], lambda: [], _counting([], calls))
     assert choose(c)[0] == article and calls
+
+
+def test_an_unclosed_button_does_not_take_the_article_with_it():
+    """A header's ``<button>`` left unclosed nests the whole page inside it; the
+    extractors delete buttons, so the article went with it ("no article text
+    found" where trafilatura's fallback, on its uncleaned copy, found it)."""
+    story = "".join(f"<p>Paragraph {i} of the story on the harbour strike, with the unions, "
+                    f"the port authority and the shipping lines all giving their side.</p>"
+                    for i in range(12))
+    # "<div></button>": the div is never closed, so the parser ignores </button>
+    html = ("<html><body><header><div><button class='menu'><div>Menu<div></button></div>"
+            "<script>var x = 1;</script>"
+            "<nav><a href='/a'>Home</a> <a href='/b'>News</a></nav></div></header>"
+            f"<main><article><h1>Harbour strike enters its second week</h1>{story}"
+            "</article></main><footer>© 2025 The Harbour Post</footer></body></html>")
+    text = extract_article(html, with_metadata=False).text
+    assert "Paragraph 0 of the story" in text and "Paragraph 11 of the story" in text
+    assert "var x" not in text  # the button's script still goes
+    # a real footer or aside holding a little of the page is still deleted
+    aside = html.replace("<button class='menu'><div>Menu<div></button></div>",
+                         "<aside><h1>Most read</h1><article><p>Another story teaser of "
+                         "the day.</p></article></aside>")
+    assert "Another story teaser" not in extract_article(aside, with_metadata=False).text

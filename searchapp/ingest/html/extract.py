@@ -177,6 +177,7 @@ def _parse(html: str):
     if not isinstance(tree.tag, str):
         return None
     separate_glued_texts(tree)
+    _unwrap_swallowing(tree)
     return tree
 
 
@@ -227,6 +228,27 @@ def _drop_inert(tree) -> None:
     for el in list(body.iter(*_INERT, etree.Comment)):
         if el.getparent() is not None and not (el.tag == "script" and "json" in el.get("type", "")):
             el.drop_tree()  # keeps the tail text; JSON-LD stays for the metadata
+
+
+_HOLDS_ARTICLE = etree.XPath("boolean(.//h1 | .//main | .//article)")
+
+
+def _unwrap_swallowing(tree) -> None:
+    """Keep the content of an element trafilatura deletes (``_INERT``) where it
+    swallowed the page: it holds more than half of the body's text and the page's
+    ``<h1>``, ``<main>`` or ``<article>``.  An unclosed ``<button>`` or ``<aside>``
+    nests everything after it; deleted, it would take the article with it."""
+    body = tree.find("body")
+    if body is None:
+        return
+    half = None
+    for el in list(body.iter(*_INERT)):
+        if len(el) == 0 or el.getparent() is None:
+            continue
+        if half is None:
+            half = len(body.text_content()) / 2
+        if len(el.text_content()) > half and _HOLDS_ARTICLE(el):
+            el.drop_tag()  # the tags go, the content stays
 
 
 def article_text(html: str) -> str:
