@@ -177,7 +177,6 @@ def _parse(html: str):
     if not isinstance(tree.tag, str):
         return None
     separate_glued_texts(tree)
-    _unwrap_swallowing(tree)
     return tree
 
 
@@ -221,34 +220,30 @@ _INERT = ("script", "style", "noscript", "iframe", "embed", "object", "applet",
           "svg", "canvas", "audio", "video", "map", "area", "menu", "aside", "footer", "button")
 
 
+_HOLDS_LANDMARK = etree.XPath("boolean(.//h1 | .//main | .//article)")
+
+
 def _drop_inert(tree) -> None:
+    """Delete ``_INERT`` elements (keeping their tails; JSON-LD stays for the
+    metadata), but unwrap one that swallowed the page: it holds the page's
+    ``<h1>``, ``<main>`` or ``<article>`` and more than half of the body's text
+    (an unclosed ``<button>`` or ``<aside>`` nests everything after it; deleted,
+    it would take the article with it)."""
     body = tree.find("body")
     if body is None:
         return
-    for el in list(body.iter(*_INERT, etree.Comment)):
-        if el.getparent() is not None and not (el.tag == "script" and "json" in el.get("type", "")):
-            el.drop_tree()  # keeps the tail text; JSON-LD stays for the metadata
-
-
-_HOLDS_ARTICLE = etree.XPath("boolean(.//h1 | .//main | .//article)")
-
-
-def _unwrap_swallowing(tree) -> None:
-    """Keep the content of an element trafilatura deletes (``_INERT``) where it
-    swallowed the page: it holds more than half of the body's text and the page's
-    ``<h1>``, ``<main>`` or ``<article>``.  An unclosed ``<button>`` or ``<aside>``
-    nests everything after it; deleted, it would take the article with it."""
-    body = tree.find("body")
-    if body is None:
-        return
-    half = None
-    for el in list(body.iter(*_INERT)):
-        if len(el) == 0 or el.getparent() is None:
+    inert = list(body.iter(*_INERT, etree.Comment))
+    swallowing = [el for el in inert if len(el) and _HOLDS_LANDMARK(el)]
+    if swallowing:  # measured on the whole page, before anything is deleted
+        half = len(body.text_content()) / 2
+        swallowing = [el for el in swallowing if len(el.text_content()) > half]
+    for el in inert:
+        if el.getparent() is None or (el.tag == "script" and "json" in el.get("type", "")):
             continue
-        if half is None:
-            half = len(body.text_content()) / 2
-        if len(el.text_content()) > half and _HOLDS_ARTICLE(el):
+        if el in swallowing:
             el.drop_tag()  # the tags go, the content stays
+        else:
+            el.drop_tree()
 
 
 def article_text(html: str) -> str:
