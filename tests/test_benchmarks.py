@@ -96,6 +96,14 @@ def test_bench_extraction_cross_validated():
 
 
 @needs_shared_pages
+def test_bench_findable_2019():
+    """Every mixed-case word our text holds is found as written (RESULTS.md: 110/110)."""
+    out = bench("bench_findable.py", "--sets", "old")["old"]
+    assert out["pages"] == 88 and out["pairs_in_our_text"] >= 100
+    assert out["found_in_our_text"] == out["pairs_in_our_text"], out["missed_in_our_text"]
+
+
+@needs_shared_pages
 def test_bench_persons():
     out = bench("bench_persons.py", "--paragraphs", "300")
     # Deterministic for a given model and rules (RESULTS.md "Persons without a registry").
