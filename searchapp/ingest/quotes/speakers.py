@@ -67,8 +67,9 @@ _NAME_WORD = re.compile(rf"^[^\W\d_][\w.{APOSTROPHES}\-]*$")
 def trusted(name: str) -> bool:
     """A canonical person the attribution may name: a name as names are written -- one
     line, at most four words (particles aside) that are words, not digits, each but the
-    particles capitalised (or of a script without case).  A recognizer's slip ("Cons\nPros\nSustainable", a product
-    line "Alice McCall Mysteria Ruffled") is no speaker: better none than a wrong one."""
+    particles capitalised (or of a script without case).  A recognizer's slip ("Cons",
+    "Pros", "Sustainable" over three lines; a product line "Alice McCall Mysteria
+    Ruffled") is no speaker: better none than a wrong one."""
     if "\n" in name or "\t" in name:
         return False
     words = name.split(" ")
@@ -342,6 +343,8 @@ class Salience:
     closing: dict[int, str] = field(default_factory=dict)
     #: paragraph -> the persons it names outside quotations
     named: dict[int, set[str]] = field(default_factory=dict)
+    #: the nearest person the last pronoun left unresolved may have meant
+    unsure: str | None = None
 
 
     def note(self, para: int, name: str) -> None:
@@ -357,15 +360,15 @@ class Salience:
             return ""
         return "m" if v["m"] > v["f"] else "f"
 
-    #: the nearest person a pronoun left unresolved may have meant (see :meth:`pronoun`)
-    unsure: str | None = None
-
     def pronoun(self, para: int, sex: str, exclude: set[str],
                 local: Sequence[str] = ()) -> str | None:
         """The person "he"/"she" in paragraph ``para`` stands for, or None: of the persons
-        named earlier in its sentence (``local``, nearest last), then the subjects and
-        speakers of this paragraph and the previous one that names anybody, the
-        nearest of that sex, else the nearest whose sex is not known."""
+        named earlier in its sentence (``local``, nearest last) and the subjects and
+        speakers of this paragraph, else those of the previous paragraph that names
+        anybody: the nearest of that sex; one whose sex is not known only when nobody
+        else there may be meant (or the paragraph before closes on them), else None with
+        :attr:`unsure` set to them (the caller may still take them when the sentence
+        before names nobody else); else the nearest of that sex a few paragraphs back."""
         self.unsure = None
         active = sorted({p for p, _ in self.events if p < para}, reverse=True)[:1]
         window = {para, *active}
