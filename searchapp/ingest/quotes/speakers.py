@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.lexicon import DETERMINERS
 from searchapp.ingest.quotes.text import Word
-from searchapp.lexicon import APOSTROPHES
+from searchapp.lexicon import APOSTROPHES, NAME_PARTICLES
 
 #: Abbreviated titles and the role they name.
 _TITLE_ROLE = {"gov.": "governor", "gov": "governor", "sen.": "senator", "rep.": "representative",
@@ -59,8 +59,6 @@ class Who:
 
 UNKNOWN = Who("unknown", "")
 
-#: Words a person's name may hold besides capitalised ones ("Ludwig van Beethoven").
-_NAME_PARTICLES = frozenset("van von der den de del della di da du la le bin al ibn".split())
 _NAME_WORD = re.compile(rf"^[^\W\d_][\w.{APOSTROPHES}\-]*$")
 
 
@@ -73,7 +71,7 @@ def trusted(name: str) -> bool:
     if "\n" in name or "\t" in name:
         return False
     words = name.split(" ")
-    core = [w for w in words if w.lower() not in _NAME_PARTICLES]
+    core = [w for w in words if w.lower() not in NAME_PARTICLES]  # "Ludwig van Beethoven"
     if not core or len(core) > 4 or any(not _NAME_WORD.match(w) for w in words):
         return False
     if len(core) == 4 and not any(len(w.rstrip(".")) == 1 or w.endswith(".") for w in core):
