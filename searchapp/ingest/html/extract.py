@@ -51,6 +51,7 @@ from searchapp.ingest.html.rules import (
     clean_blocks,
     is_notice,
 )
+from searchapp.ingest.html.tables import table_blocks, unwrap_layout_tables
 from searchapp.ingest.text import has_cjk, normalize_space, text_size
 from searchapp.lexicon import STOPS
 
@@ -177,6 +178,7 @@ def _parse(html: str):
     if not isinstance(tree.tag, str):
         return None
     separate_glued_texts(tree)
+    unwrap_layout_tables(tree)  # a table laying out the page is read as blocks
     return tree
 
 
@@ -302,8 +304,11 @@ def _blocks_from_xml(body) -> list[Block]:
     (``xmltotxt``: the spaces between inline elements, an element's tail, list
     items and table cells as ``trafilatura.extract`` gives them), then split at
     its lines: a heading, a quote, one block per list item (nested items once
-    each) and per table row (``cell | cell``); a paragraph's lines broken by a
-    ``<br>`` are joined back unless the line before ends a sentence.
+    each); a paragraph's lines broken by a ``<br>`` are joined back unless the
+    line before ends a sentence.  A table is one block per row of data
+    (``cell | cell``), its cells holding paragraphs read as paragraphs
+    (:func:`searchapp.ingest.html.tables.table_blocks`).  An element's tail
+    (text after it) is body text.
     """
     out: list[Block] = []
     # text before the first element, cleaned as the serializer cleans the rest
@@ -312,28 +317,34 @@ def _blocks_from_xml(body) -> list[Block]:
         out.append(Block("body", lead))
     for el in body:
         tag = el.tag if isinstance(el.tag, str) else ""
-        lines = xmltotxt(el, False).split("\n")
-        if tag == "list":
-            items: list[str] = []
-            for line in lines:
-                marked = _LIST_MARKER.match(line)
-                line = normalize_space(line[marked.end():] if marked else line)
-                if line and (marked or not items):
-                    items.append(line)
-                elif line:
-                    items[-1] += " " + line  # an item's second line (a <br> inside it)
-            out.extend(Block("body", t) for t in items)
-        elif tag == "table":
-            for line in lines:
-                cells = [normalize_space(c) for c in line.strip().strip("|").split("|")]
-                row = " | ".join(c for c in cells if c and not set(c) <= {"-"})
-                if row:
-                    out.append(Block("body", row))
+        if tag == "table":
+            out.extend(table_blocks(el, _blocks_from_xml))
         else:
-            kind = "heading" if tag == "head" else "quote" if tag == "quote" else "body"
-            for text in _merge_single_breaks([normalize_space(line) for line in lines]):
-                out.append(Block(kind, text))
+            tail, el.tail = el.tail, None  # the text after an element is body text
+            out.extend(_element_blocks(el, tag))
+            el.tail = tail
+        tail = normalize_space(remove_control_characters(el.tail or ""))
+        if tail:
+            out.append(Block("body", tail))
     return out
+
+
+def _element_blocks(el, tag: str) -> list[Block]:
+    """One element of trafilatura's article (its tail aside) as blocks."""
+    lines = xmltotxt(el, False).split("\n")
+    if tag == "list":
+        items: list[str] = []
+        for line in lines:
+            marked = _LIST_MARKER.match(line)
+            line = normalize_space(line[marked.end():] if marked else line)
+            if line and (marked or not items):
+                items.append(line)
+            elif line:
+                items[-1] += " " + line  # an item's second line (a <br> inside it)
+        return [Block("body", t) for t in items]
+    kind = "heading" if tag == "head" else "quote" if tag == "quote" else "body"
+    return [Block(kind, text)
+            for text in _merge_single_breaks([normalize_space(line) for line in lines])]
 
 
 # --- cheap estimate --------------------------------------------------------
