@@ -7,7 +7,8 @@ turned into ``<div>``s before extraction (:func:`unwrap_layout_tables`), so the
 extractor sees the same page as a CSS layout (the story's ``<p>``s stay
 paragraphs; menu and footer cells are judged as the extractor judges any
 navigation or footer block).  A table of figures is left alone and comes out
-one block per row (``cell | cell``, :func:`table_blocks`).
+one block per row (``cell | cell``,
+:func:`searchapp.ingest.html.serialize.table_blocks`).
 
 A cell is a container when it holds a heading, a nested table, or two or more
 pieces of text set apart as blocks (paragraphs, list items, quotes, text split
@@ -18,14 +19,9 @@ least half of its text.  A data table whose cells each wrap one value in a
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-
 from lxml import etree
-from trafilatura.xml import xmltotxt
 
 from searchapp.ingest.html.flat import HEADING_TAGS
-from searchapp.ingest.html.rules import Block
 from searchapp.ingest.text import normalize_space
 
 #: HTML elements that set their text apart as a block inside a cell
@@ -100,39 +96,3 @@ def _owning_table(el):
     for anc in el.iterancestors("table"):
         return anc
     return None
-
-
-# --- trafilatura's table elements as blocks ------------------------------------
-
-_XML_STRONG = frozenset(("head", "table", "list", "quote"))
-_XML_BLOCKS = frozenset(("p", "code", *_XML_STRONG))
-_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
-
-
-def _is_container_xml(cell) -> bool:
-    blocks = [c for c in cell if c.tag in _XML_BLOCKS]
-    return len(blocks) >= 2 or any(c.tag in _XML_STRONG for c in blocks)
-
-
-def table_blocks(table, blocks_of: Callable[[object], list[Block]]) -> list[Block]:
-    """trafilatura's ``<table>`` element as blocks: a row of data is one block
-    (``cell | cell``); a row whose cells hold block content (paragraphs, a
-    heading, a list, a nested table) is read cell by cell with ``blocks_of`` (the
-    renderer of an element's children as blocks).
-
-    trafilatura's serializer escapes a ``|`` inside a cell as ``\\|`` (GFM);
-    cells are split at the unescaped ones and the escapes undone, so no
-    backslash reaches the text."""
-    out: list[Block] = []
-    for row in table:
-        if row.tag == "row" and any(_is_container_xml(c) for c in row if c.tag == "cell"):
-            for cell in row:
-                out.extend(blocks_of(cell))
-            continue
-        for line in xmltotxt(row, False).split("\n"):
-            cells = [normalize_space(c.replace("\\|", "|"))
-                     for c in _UNESCAPED_PIPE.split(line.strip().strip("|"))]
-            text = " | ".join(c for c in cells if c and not set(c) <= {"-"})
-            if text:
-                out.append(Block("body", text))
-    return out
