@@ -10,7 +10,8 @@ tree (:func:`separate_glued_texts`), so no extractor glues them into one word.
    stand-ins of :mod:`searchapp.ingest.html._trafilatura`, and its article is
    rendered by its own text serializer
    (:func:`searchapp.ingest.html.serialize.blocks_from_xml`); a table laying out
-   the page is read as blocks (:mod:`searchapp.ingest.html.tables`).
+   the page is read as blocks, its menu and footer cells left out
+   (:mod:`searchapp.ingest.html.tables`).
 2. On pages where that article holds less than the page's visible text, a
    second opinion (trafilatura's fast recall mode) and a third (a
    beautifulsoup4 pass over the densest block of text: text length, link
@@ -52,7 +53,7 @@ from searchapp.ingest.html.rules import (
     is_notice,
 )
 from searchapp.ingest.html.serialize import blocks_from_xml, merge_single_breaks
-from searchapp.ingest.html.tables import unwrap_layout_tables
+from searchapp.ingest.html.tables import drop_furniture_cells
 from searchapp.ingest.text import has_cjk, normalize_space, text_size
 
 _TRAF_OPTIONS = dict(
@@ -178,7 +179,7 @@ def _parse(html: str):
     if not isinstance(tree.tag, str):
         return None
     separate_glued_texts(tree)
-    unwrap_layout_tables(tree)  # a table laying out the page is read as blocks
+    drop_furniture_cells(tree)  # a layout table's menu and footer cells
     return tree
 
 
