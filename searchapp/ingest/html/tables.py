@@ -16,7 +16,7 @@ then dropped boxes of the article it kept as tables, recall -0.18 on one page.)
 A cell is a container when it holds a heading, a nested table, or two or more
 pieces of text set apart as blocks (paragraphs, list items, quotes, text split
 by a blank ``<br><br>``); a table is a layout table when such cells hold at
-least half of its text.  A data table whose cells each wrap one value in a
+least half of its text (in words).  A data table whose cells each wrap one value in a
 ``<p>`` or ``<div>`` is not one.
 """
 
@@ -27,7 +27,6 @@ import re
 from lxml import etree
 
 from searchapp.ingest.html.flat import HEADING_TAGS
-from searchapp.ingest.text import normalize_space
 
 #: HTML elements that set their text apart as a block inside a cell
 _HTML_BLOCKS = frozenset(("p", "div", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre",
@@ -82,7 +81,7 @@ def is_layout_table(table) -> bool:
     cells = _OWN_CELLS(table)
     if not cells:
         return False
-    sizes = [(len(normalize_space(c.text_content())), c) for c in cells]
+    sizes = [(_words(c), c) for c in cells]
     total = sum(n for n, _ in sizes)
     inside = sum(n for n, c in sizes if n and _is_container_cell(c))
     return total > 0 and inside >= _CONTAINER_SHARE * total
@@ -97,13 +96,15 @@ def drop_furniture_cells(tree) -> int:
     for table in tree.iter("table"):
         if not is_layout_table(table):
             continue
-        half = len(normalize_space(table.text_content())) / 2
+        half = None
         for el in table.iter("tr", "td", "th"):
-            if (_owning_table(el) is table and _is_furniture(el)
-                    and len(normalize_space(el.text_content())) < half):
-                doomed.append(el)
+            if _is_furniture(el) and _owning_table(el) is table:
+                half = _words(table) / 2 if half is None else half
+                if _words(el) < half:
+                    doomed.append(el)
+    marked = set(doomed)
     for el in doomed:
-        if el.getparent() is not None and not any(a in doomed for a in el.iterancestors()):
+        if el.getparent() is not None and not any(a in marked for a in el.iterancestors()):
             el.drop_tree()
     return len(doomed)
 
@@ -112,6 +113,11 @@ def _is_furniture(el) -> bool:
     if el.get("role") in _FURNITURE_ROLES:
         return True
     return any(LAYOUT_FURNITURE(el.get(a) or "") for a in ("class", "id"))
+
+
+def _words(el) -> int:
+    """How many words ``el``'s text holds (the measure of a cell's share)."""
+    return len(el.text_content().split())
 
 
 def _owning_table(el):
