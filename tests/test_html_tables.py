@@ -82,3 +82,23 @@ def test_data_table_whose_cells_wrap_values_in_p_keeps_rows():
     <p>{SENTENCES[0]}</p><table>{table}</table><p>{SENTENCES[1]}</p></article></body></html>"""
     texts = [b.text for b in extract_article(html).blocks]
     assert [" | ".join(r) for r in rows] == [t for t in texts if "|" in t], texts
+
+
+def test_menu_cell_without_links_and_copyright_line_are_dropped():
+    body = "".join(f"<p>{s}</p>" for s in SENTENCES)
+    html = f"""<html><head><title>Ferry timetable changes</title></head><body>
+    <table width="100%"><tr><td class="topnav">HOME · ISLANDS · TRANSPORT</td></tr>
+    <tr><td><h2>Ferry timetable changes</h2>{body}</td></tr></table>
+    <p class="small">Island Courier (c) 2019</p></body></html>"""
+    texts = [p.text for p in extract_article(html).blocks]
+    assert [t for t in texts if t in SENTENCES] == SENTENCES, texts
+    assert not any("HOME" in t or "(c) 2019" in t for t in texts), texts
+
+
+def test_prose_mentioning_a_copyright_year_is_kept():
+    claim = ("The publisher argued in court that the photographs, marked © 2019 on every print "
+             "sold at the fair, had been copied without permission by the rival magazine.")
+    html = f"""<html><head><title>Photo dispute</title></head><body><article>
+    <h1>Photo dispute</h1><p>{SENTENCES[0]}</p><p>{claim}</p><p>{SENTENCES[1]}</p>
+    </article></body></html>"""
+    assert claim in [b.text for b in extract_article(html).blocks]
