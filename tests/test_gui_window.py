@@ -6,10 +6,8 @@ sample articles stepping aside for a folder of one's own.  Real index, offscreen
 from __future__ import annotations
 
 import html
-import shutil
 
 import pytest
-from conftest import SEEDS
 
 pytest.importorskip("PySide6")
 pytestmark = pytest.mark.gui
@@ -35,10 +33,17 @@ def wait_indexed(qtbot, win, pred=lambda r: True):
 
 
 def own_folder(tmp_path, name="Reports"):
-    """A folder of the user's own: one seed article under another name."""
+    """A folder of the user's own: one article of its own (not a copy of a sample article,
+    which would be folded under it as a copy of the same story)."""
     folder = tmp_path / name
     folder.mkdir()
-    shutil.copy(SEEDS["002"], folder / "camp-david.txt")
+    (folder / "camp-david.txt").write_text(
+        "Notes on the Camp David meeting\n\n"
+        "The three leaders met at Camp David in August and agreed to hold trilateral "
+        "exercises every year, a step analysts in Seoul called overdue.\n\n"
+        "Officials in Tokyo said the hotline between the three capitals would be tested "
+        "before the end of the year, and that the next meeting would be held in Japan.\n",
+        encoding="utf-8")
     return folder
 
 
