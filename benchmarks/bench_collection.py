@@ -367,7 +367,9 @@ def child(corpus: str, index: str, data: str, query: str, jobs: int) -> None:
     report = api.update(settings, jobs=jobs)
     indexed = time.perf_counter()
     with SearchEngine.open(settings) as engine:
-        result = engine.search(SearchRequest(query=query, page_size=20))
+        # the folder holds the same few texts in every format, so their copies would
+        # fold under one of them: every copy is asked for, to see the PDF's own page
+        result = engine.search(SearchRequest(query=query, page_size=20, all_copies=True))
     searched = time.perf_counter()
     pdf_pages = sorted({(h.path, h.page) for h in result.hits if h.path.endswith(".pdf")})
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
