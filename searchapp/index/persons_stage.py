@@ -15,6 +15,10 @@ steps, each kept in a file beside the index:
    written to ``persons.json`` (replaced atomically), which the search engine
    reads into its person and place columns (:mod:`searchapp.search.found`).
    A curation change re-runs this step only (:func:`resolve_persons`).
+   Each document's resolution steps are kept in ``persons-memo.pickle``
+   (:mod:`searchapp.ingest.persons.memo`): the next run computes them again only
+   for the documents that changed and those a changed collection fact reaches, and
+   its result is the same as resolving everything again.
 
 :func:`run_persons_stage` does both and reports ``progress(done, total)``;
 it is a no-op with a one-line note when spaCy or its model is missing.
@@ -22,8 +26,12 @@ it is a no-op with a one-line note when spaCy or its model is missing.
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import hashlib
 import json
 import os
+import pickle
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
@@ -32,9 +40,10 @@ from pathlib import Path
 
 from searchapp import __version__
 from searchapp.config import Settings
-from searchapp.index import MENTIONS_DB, PERSONS_FILE
+from searchapp.index import MENTIONS_DB, PERSONS_FILE, PERSONS_MEMO
 from searchapp.index.manifest import index_state
 from searchapp.ingest.persons.curation import curated_registry, curation_fingerprint
+from searchapp.ingest.persons.memo import Memo
 from searchapp.ingest.persons.people import DocText, Persons, find_persons, is_full_name
 from searchapp.ingest.persons.recognize import (
     RECOGNIZER_VERSION,
@@ -222,10 +231,15 @@ def resolve_persons(settings: Settings, docs: list[DocText] | None = None,
             stamp = {**(stamp or {}), "recognizer": store.fingerprint}
             raw = store.load(pids)
     registry = curated_registry(settings)
-    found = find_persons(docs, raw, registry)
+    curation = curation_fingerprint(settings)
+    memo = Memo(read_memo(index_dir),
+                f"{__version__}/{RESOLUTION_VERSION}|{(stamp or {}).get('recognizer', '')}"
+                f"|{curation}", {d.doc_id: document_signature(d) for d in docs})
+    found = find_persons(docs, raw, registry, memo)
     side = sidecar(docs, found, registry)
-    side["stamp"] = {**(stamp or {}), "curation": curation_fingerprint(settings)}
+    side["stamp"] = {**(stamp or {}), "curation": curation}
     write_sidecar(index_dir, side)
+    write_memo(index_dir, memo.state())
     report = PersonsReport(paragraphs=sum(len(d.paragraphs) for d in docs),
                            persons=len(side["persons"]), places=len(side["places"]),
                            resolved=True)
@@ -344,6 +358,54 @@ def _evidence(ev: dict | None, titles: dict[str, tuple[str, str]]) -> dict:
     examples = sorted((titles.get(d, ("", "")) for d in docs), key=lambda x: x[0])
     return {"spellings": ev.get("spellings", []), "documents": len(docs),
             "examples": [{"path": p, "title": t} for p, t in examples[:EVIDENCE_DOCUMENTS]]}
+
+
+# --- what the next resolution starts from --------------------------------------------------
+
+
+def document_signature(doc: DocText) -> str:
+    """What a document's remembered resolution steps were computed from: its id,
+    language, path, title and paragraphs (content ids, kinds and text)."""
+    h = hashlib.blake2b(digest_size=16)
+    for part in (doc.doc_id, doc.language, doc.path, doc.title):
+        h.update(part.encode("utf-8", "surrogatepass") + b"\x00")
+    for pid, kind, text in doc.paragraphs:
+        h.update(f"{pid}\x00{kind}\x00{text}\x01".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def read_memo(index_dir: Path) -> dict | None:
+    """The last resolution's per-document steps (None when absent or unreadable: all is
+    computed again)."""
+    try:
+        with open(Path(index_dir) / PERSONS_MEMO, "rb") as f, _no_gc():
+            state = pickle.load(f)  # written by this stage only, in the user's own index
+    except Exception:  # absent, truncated or of an older shape
+        return None
+    return state if isinstance(state, dict) else None
+
+
+def write_memo(index_dir: Path, state: dict) -> None:
+    """Keep ``state`` for the next resolution (replaced atomically)."""
+    tmp = Path(index_dir) / (PERSONS_MEMO + ".tmp")
+    with open(tmp, "wb") as f, _no_gc():
+        pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, Path(index_dir) / PERSONS_MEMO)
+
+
+@contextlib.contextmanager
+def _no_gc():
+    """The cycle collector held off: it would walk the memo's many small objects again
+    and again while they are made (6x the time of loading them at 10k paragraphs)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def write_sidecar(index_dir: Path, data: dict) -> None:
