@@ -79,6 +79,9 @@ class PersonsReport:
     note: str = ""  # why the stage did nothing ("" when it ran)
     seconds: float = 0.0
     resolve_seconds: float = 0.0
+    #: documents whose resolution steps ran (the others' were reused from the last run)
+    documents_resolved: int = 0
+    documents: int = 0
 
     def summary(self) -> str:
         if self.note:
@@ -87,13 +90,15 @@ class PersonsReport:
             return "persons: up to date"
         return (f"persons: {self.recognized} paragraphs recognized, {self.persons} persons, "
                 f"{self.places} places ({self.seconds:.1f} s, resolution "
-                f"{self.resolve_seconds:.1f} s)")
+                f"{self.resolve_seconds:.1f} s, {self.documents_resolved} of {self.documents} "
+                "documents)")
 
     def to_json(self) -> dict:
         return {"recognized": self.recognized, "paragraphs": self.paragraphs,
                 "persons": self.persons, "places": self.places, "resolved": self.resolved,
                 "note": self.note, "seconds": round(self.seconds, 3),
-                "resolve_seconds": round(self.resolve_seconds, 3)}
+                "resolve_seconds": round(self.resolve_seconds, 3),
+                "documents_resolved": self.documents_resolved, "documents": self.documents}
 
 
 # --- the raw mentions ----------------------------------------------------------------
@@ -242,7 +247,8 @@ def resolve_persons(settings: Settings, docs: list[DocText] | None = None,
     write_memo(index_dir, memo.state())
     report = PersonsReport(paragraphs=sum(len(d.paragraphs) for d in docs),
                            persons=len(side["persons"]), places=len(side["places"]),
-                           resolved=True)
+                           resolved=True, documents_resolved=len(memo.stats.documents),
+                           documents=len(docs))
     report.resolve_seconds = report.seconds = time.perf_counter() - start
     return report
 
@@ -305,7 +311,7 @@ def sidecar(docs: Iterable[DocText], found: Persons, registry) -> dict:
     """What the engine needs: every person (canonical name, spellings, role, curated or
     found) and place, and per paragraph its persons, places and mention spans; each found
     person with its evidence (spellings, reasons, documents)."""
-    docs = list(docs)
+    docs = sorted(docs, key=lambda d: d.doc_id)  # numbered the same whatever the index order
     names: dict[str, int] = {}
     places: dict[str, int] = {}
     spellings: dict[str, dict[str, None]] = {}

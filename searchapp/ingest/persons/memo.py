@@ -180,8 +180,11 @@ class Entry:
 
 @dataclass
 class Stats:
+    """What a run computed and reused, by step, and the documents it computed steps for."""
+
     computed: Counter = field(default_factory=Counter)
     reused: Counter = field(default_factory=Counter)
+    documents: set = field(default_factory=set)
 
 
 class Memo:
@@ -256,6 +259,7 @@ class Memo:
         if sig is not None:
             self._entries[key] = Entry(sig, full, reads.tobytes(), fresh(result))
         self.stats.computed[step] += 1
+        self.stats.documents.add(doc.doc_id)
         return result
 
     def reusable(self, step: str, doc_id: str) -> Entry | None:
