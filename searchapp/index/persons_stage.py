@@ -43,7 +43,7 @@ from searchapp.config import Settings
 from searchapp.index import MENTIONS_DB, PERSONS_FILE, PERSONS_MEMO
 from searchapp.index.manifest import index_state
 from searchapp.ingest.persons.curation import curated_registry, curation_fingerprint
-from searchapp.ingest.persons.memo import Memo
+from searchapp.ingest.persons.memo import Memo, RawStore
 from searchapp.ingest.persons.people import DocText, Persons, find_persons, is_full_name
 from searchapp.ingest.persons.recognize import (
     RECOGNIZER_VERSION,
@@ -155,6 +155,26 @@ class MentionStore:
                 out[pid] = [RawMention.from_json(r) for r in json.loads(text)]
         return out
 
+    def load_some(self, pids: Iterable[str]) -> dict[str, list[RawMention]]:
+        """The raw mentions of ``pids`` (those the store has)."""
+        out: dict[str, list[RawMention]] = {}
+        pids = list(pids)
+        for i in range(0, len(pids), 500):
+            part = pids[i:i + 500]
+            rows = self.db.execute(
+                f"SELECT pid, mentions FROM raw WHERE pid IN ({','.join('?' * len(part))})",
+                part)
+            for pid, text in rows:
+                out[pid] = [RawMention.from_json(r) for r in json.loads(text)]
+        return out
+
+    def by_document(self, docs: Iterable[DocText]) -> RawStore:
+        """The raw mentions as resolution reads them: a document's paragraphs are read
+        from the store when a step first asks for one of them (steps reused from the
+        last run read none)."""
+        siblings = {pid: d.pids for d in docs for pid in d.pids}
+        return RawStore(load=lambda pid: self.load_some(siblings.get(pid, (pid,))))
+
     def prune(self, keep: set[str]) -> int:
         """Forget paragraphs no longer in the index."""
         gone = self.known() - keep
@@ -230,17 +250,17 @@ def resolve_persons(settings: Settings, docs: list[DocText] | None = None,
         docs, generation = index_documents(index_dir)
         stamp = stamp or {}
         stamp["generation"] = generation
-    if raw is None:
-        pids = {pid for d in docs for pid, _, _ in d.paragraphs}
-        with MentionStore(index_dir / MENTIONS_DB) as store:
-            stamp = {**(stamp or {}), "recognizer": store.fingerprint}
-            raw = store.load(pids)
     registry = curated_registry(settings)
     curation = curation_fingerprint(settings)
-    memo = Memo(read_memo(index_dir),
-                f"{__version__}/{RESOLUTION_VERSION}|{(stamp or {}).get('recognizer', '')}"
-                f"|{curation}", {d.doc_id: document_signature(d) for d in docs})
-    found = find_persons(docs, raw, registry, memo)
+    with contextlib.ExitStack() as stack:
+        if raw is None:
+            store = stack.enter_context(MentionStore(index_dir / MENTIONS_DB))
+            stamp = {**(stamp or {}), "recognizer": store.fingerprint}
+            raw = store.by_document(docs)
+        memo = Memo(read_memo(index_dir),
+                    f"{__version__}/{RESOLUTION_VERSION}|{(stamp or {}).get('recognizer', '')}"
+                    f"|{curation}", {d.doc_id: document_signature(d) for d in docs})
+        found = find_persons(docs, raw, registry, memo)
     side = sidecar(docs, found, registry)
     side["stamp"] = {**(stamp or {}), "curation": curation}
     write_sidecar(index_dir, side)
@@ -281,8 +301,7 @@ def run_persons_stage(settings: Settings, progress: StageProgress | None = None,
             return PersonsReport(paragraphs=len(pids), persons=len(old["persons"]),
                                  places=len(old["places"]),
                                  seconds=time.perf_counter() - start)
-        raw = store.load(pids)
-    report = resolve_persons(settings, docs, raw, stamp)
+    report = resolve_persons(settings, docs, None, stamp)
     report.recognized = recognized
     report.seconds = time.perf_counter() - start
     return report
@@ -416,8 +435,8 @@ def _no_gc():
 
 def write_sidecar(index_dir: Path, data: dict) -> None:
     tmp = Path(index_dir) / (PERSONS_FILE + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as f:
-        json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+    with open(tmp, "w", encoding="utf-8") as f:  # dumps: json's C encoder (dump is Python's)
+        f.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
         f.flush()
         os.fsync(f.fileno())
     os.replace(tmp, Path(index_dir) / PERSONS_FILE)
