@@ -43,6 +43,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 
 from searchapp.ingest.entities import Mention, Registry
 from searchapp.ingest.persons import evidence as ev
@@ -488,6 +489,7 @@ def document_spellings(doc: DocText, mentions: dict[str, list[Mention]],
 _TITLED = re.compile(rf"(?:{rules.TITLES})\s")
 
 
+@lru_cache(maxsize=65536)
 def is_full_name(surface: str) -> bool:
     """A full name or a native-script form (not "President Yoon", not "Yoon")."""
     if nm.HAN.search(surface) or nm.HANGUL.search(surface):
