@@ -207,14 +207,14 @@ def main() -> None:
         update_index(s)
         t = clock()
         again = persons_stage.run_persons_stage(s, recognizer=recognizer)
-        again_s = since(t)[0]
+        again_s, again_cpu = since(t)
         t = clock()
         persons_stage.resolve_persons(s)
-        resolve_s = since(t)[0]
+        resolve_s, resolve_cpu = since(t)
         (s.index / PERSONS_MEMO).unlink()
         t = clock()
         persons_stage.resolve_persons(s)
-        scratch_s = since(t)[0]
+        scratch_s, scratch_cpu = since(t)
         latency = engine_latency(s)
         sample = texts[: args.sample]
         nlp = recognizer.nlp
@@ -249,11 +249,13 @@ def main() -> None:
         "stage_resolution_s": round(first.resolve_seconds, 1),
         "persons": first.persons, "places": first.places,
         "after_one_new_file": {"recognized": again.recognized, "s": round(again_s, 2),
+                               "cpu_s": round(again_cpu, 2),
                                "resolution_s": round(again.resolve_seconds, 2),
                                "documents_resolved": again.documents_resolved,
                                "documents": again.documents},
-        "resolution_only_s": round(resolve_s, 2),
+        "resolution_only_s": round(resolve_s, 2), "resolution_only_cpu_s": round(resolve_cpu, 2),
         "resolution_from_scratch_s": round(scratch_s, 1),
+        "resolution_from_scratch_cpu_s": round(scratch_cpu, 1),
         "spacy_pipe_sample": len(sample),
         "spacy_pipe_paragraphs_per_s": round(len(sample) / pipe_s, 1),
         "spacy_pipe_paragraphs_per_cpu_s": round(len(sample) / pipe_cpu, 1),

@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextvars
 import dataclasses
 import functools
+import pickle
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -34,6 +35,9 @@ import numpy as np
 
 #: A whole table read (iterated, its size asked).
 _ALL = "\x00*"
+#: Bumped when what :meth:`Memo.state` holds changes shape: an older state is ignored.
+#: 2: each result pickled on its own (:attr:`Entry.blob`).
+FORMAT = 2
 
 
 def key_hash(table: str, key) -> int:
@@ -172,10 +176,15 @@ class Entry:
     sig: str  # the document's content
     args: object  # the step's other arguments, as plain data
     reads: bytes  # hashes of the collection keys read (uint32)
-    result: object  # a private copy (a fresh copy of it is returned each time)
+    blob: bytes  # the result, pickled: each use unpickles a copy of its own, and a
+    #              remembered run costs its bytes, not a graph of small objects
 
     def read_keys(self) -> list[int]:
         return np.frombuffer(self.reads, dtype=np.uint32).tolist()
+
+    @property
+    def result(self):
+        return pickle.loads(self.blob)
 
 
 @dataclass
@@ -197,7 +206,7 @@ class Memo:
     signature."""
 
     def __init__(self, state: dict | None, fingerprint: str, sigs: Mapping[str, str]) -> None:
-        if not state or state.get("fingerprint") != fingerprint:
+        if not state or state.get("fingerprint") != fingerprint or state.get("format") != FORMAT:
             state = {}
         self.fingerprint = fingerprint
         self.sigs = dict(sigs)
@@ -246,7 +255,7 @@ class Memo:
             self.stats.reused[step] += 1
             if rec.reads is not None:  # called by a step: that step read this too
                 rec.nested.append(np.frombuffer(old.reads, dtype=np.uint32))
-            return fresh(old.result)
+            return old.result
         outer = (rec.reads, rec.nested)
         rec.reads, rec.nested = {}, []
         try:
@@ -257,7 +266,8 @@ class Memo:
         if rec.reads is not None:
             rec.nested.append(reads)
         if sig is not None:
-            self._entries[key] = Entry(sig, full, reads.tobytes(), fresh(result))
+            self._entries[key] = Entry(sig, full, reads.tobytes(),
+                                       pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
         self.stats.computed[step] += 1
         self.stats.documents.add(doc.doc_id)
         return result
@@ -319,8 +329,8 @@ class Memo:
         reused; a document gone takes its results along) and tables."""
         tables = {**{k: v for k, v in self._old_tables.items() if k not in self._tables},
                   **{k: v for k, v in self._tables.items() if v is not None}}
-        return {"fingerprint": self.fingerprint, "entries": self._entries, "tables": tables,
-                "kept": self._kept}
+        return {"format": FORMAT, "fingerprint": self.fingerprint, "entries": self._entries,
+                "tables": tables, "kept": self._kept}
 
 
 def _add(sums: dict[str, dict], part, sign: int, changed: dict[str, set]) -> None:
@@ -569,87 +579,3 @@ def _kind(t: type):
         return "map"
     raise TypeError(f"a per-document step got a {t.__name__}: only plain data, "
                     "tracked collection tables, the raw mentions or the registry may reach it")
-
-
-def fresh(value):
-    """A copy of a step's result that shares nothing a caller may change (lists, dicts,
-    sets, Counters and non-frozen dataclasses are copied; strings, numbers, frozensets
-    and frozen dataclasses are shared)."""
-    copier = _FRESH.get(type(value))
-    if copier is None:
-        copier = _FRESH[type(value)] = _copier(type(value))
-    return copier(value)
-
-
-_FRESH: dict[type, Callable] = {}
-
-
-def _same(v):
-    return v
-
-
-def _copier(t: type) -> Callable:
-    if issubclass(t, (*_SCALARS, frozenset)):
-        return _same
-    if dataclasses.is_dataclass(t):
-        params = getattr(t, "__dataclass_params__", None)
-        if params is not None and params.frozen:
-            return _same
-        fs = dataclasses.fields(t)
-        if all(str(f.type).replace(" ", "") in _IMMUTABLE for f in fs) and \
-                hasattr(t, "__dict__") and not hasattr(t, "__slots__"):
-            new = object.__new__
-
-            def copy_flat(v):
-                out = new(t)
-                out.__dict__.update(v.__dict__)
-                return out
-
-            return copy_flat
-        names = [f.name for f in fs]
-
-        def copy_dataclass(v):
-            out = object.__new__(t)
-            out.__dict__.update(v.__dict__)
-            for n in names:
-                x = getattr(v, n)
-                if not isinstance(x, (*_SCALARS, frozenset)):
-                    object.__setattr__(out, n, fresh(x))
-            return out
-
-        return copy_dataclass
-    if issubclass(t, Counter):
-        return lambda v: t(v)
-    if t is dict:
-        return lambda v: {k: fresh(x) for k, x in v.items()}
-    if issubclass(t, dict):
-        return lambda v: _rebuilt(t, {k: fresh(x) for k, x in v.items()}, v)
-    if issubclass(t, list):
-        return _fresh_list
-    if issubclass(t, tuple) and not hasattr(t, "_fields"):
-        return lambda v: tuple(_fresh_list(v))
-    if issubclass(t, set):
-        return set
-    raise TypeError(f"a per-document step returned a {t.__name__}")
-
-
-def _fresh_list(v) -> list:
-    """Items of one type are copied by that type's copier found once."""
-    if not v:
-        return []
-    t = type(v[0])
-    copier = _FRESH.get(t) or _FRESH.setdefault(t, _copier(t))
-    if copier is _same and all(type(x) is t for x in v):
-        return list(v)
-    if all(type(x) is t for x in v):
-        return list(map(copier, v))
-    return [fresh(x) for x in v]
-
-
-def _rebuilt(t: type, items: dict, original):
-    import copy
-
-    out = copy.copy(original)
-    out.clear()
-    out.update(items)
-    return out
