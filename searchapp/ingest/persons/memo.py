@@ -473,13 +473,11 @@ def _split_args(args: tuple) -> tuple:
     """The document among a step's arguments, and the rest as plain data: ``(doc,
     short, full)`` -- ``short`` (its scalar arguments: the word a step is called with
     for each of a document's candidates) names the entry, ``full`` is compared."""
-    from searchapp.ingest.persons.resolve import DocText
-
     doc = None
     short: list = []
     full: list = []
     for a in args:
-        if doc is None and isinstance(a, DocText):
+        if doc is None and _is_document(a):
             doc = a
             continue
         if isinstance(a, (TrackedSet, TrackedMap, RawStore)) or _global(a):
@@ -491,6 +489,13 @@ def _split_args(args: tuple) -> tuple:
     if doc is None:
         raise TypeError("a per-document step was called without a document")
     return doc, tuple(short), tuple(full)
+
+
+def _is_document(a) -> bool:
+    """A :class:`searchapp.ingest.persons.resolve.DocText` (known by its fields: resolve
+    imports this module)."""
+    fields = getattr(type(a), "__dataclass_fields__", None)
+    return fields is not None and "doc_id" in fields and "paragraphs" in fields
 
 
 def _global(a) -> bool:
