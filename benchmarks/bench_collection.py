@@ -9,7 +9,7 @@ when it already holds a collection of that size): the 88 real news pages of
 that folder is absent) and PDFs (2-14 pages, one or two columns, a running
 header and page numbers), DOCX (headings, tables, core properties), ODT, EPUB
 (3-8 chapters), e-mail (.eml newsletters, .mbox of 4-12 messages, .mhtml),
-RTF and a few PNGs (unsupported: reported as skipped).  Their text is real:
+RTF and a few MP3s (unsupported: reported as skipped).  Their text is real:
 paragraphs of the seed corpus and of the news pages, never lorem ipsum.
 
 **Searchable**: a fresh process (as the app's indexer is) calls
@@ -56,7 +56,7 @@ SEED_CORPUS = ROOT / "corpus"
 
 #: Share of the generated (non-HTML) files per kind; the rest of the 1,000 are the pages.
 MIX = {"pdf": 0.30, "docx": 0.20, "odt": 0.07, "epub": 0.11, "eml": 0.15, "mbox": 0.03,
-       "mhtml": 0.02, "rtf": 0.11, "png": 0.01}
+       "mhtml": 0.02, "rtf": 0.11, "mp3": 0.01}
 
 
 # --- real text --------------------------------------------------------------------------
@@ -281,17 +281,17 @@ def make_rtf(path: Path, paras: list[str], rng: random.Random) -> Path:
     return path
 
 
-def make_png(path: Path, paras: list[str], rng: random.Random) -> Path:
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + rng.randbytes(256))
+def make_mp3(path: Path, paras: list[str], rng: random.Random) -> Path:
+    path.write_bytes(b"ID3\x03" + rng.randbytes(256))
     return path
 
 
 MAKERS = {"pdf": make_pdf, "docx": make_docx, "odt": make_odt, "epub": make_epub,
           "eml": make_eml, "mbox": make_mbox, "mhtml": make_mhtml, "rtf": make_rtf,
-          "png": make_png}
+          "mp3": make_mp3}
 #: Paragraphs per file (a range); a PDF gets 2-14 pages of about nine paragraphs each.
 SIZES = {"pdf": (18, 126), "docx": (5, 30), "odt": (4, 16), "epub": (12, 40), "eml": (3, 8),
-         "mbox": (6, 20), "mhtml": (3, 10), "rtf": (3, 12), "png": (1, 1)}
+         "mbox": (6, 20), "mhtml": (3, 10), "rtf": (3, 12), "mp3": (1, 1)}
 
 
 def plan(files: int, with_pages: bool) -> dict[str, int]:
@@ -300,7 +300,7 @@ def plan(files: int, with_pages: bool) -> dict[str, int]:
     pages = min(pages, files // 5)
     rest = files - pages
     counts = {k: int(rest * share) for k, share in MIX.items()}
-    counts["png"] = max(1, counts["png"])  # at least one file to report as skipped
+    counts["mp3"] = max(1, counts["mp3"])  # at least one file to report as skipped
     counts["pdf"] += rest - sum(counts.values())
     counts["html"] = pages
     return counts

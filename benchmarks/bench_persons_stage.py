@@ -15,6 +15,10 @@ documents the change reaches are resolved again: ``persons-memo.pickle``), then
 resolution alone with nothing changed, then resolution from scratch (nothing
 remembered: what a curation change costs).  In the same run spaCy's own
 ``nlp.pipe`` (NER only, one process) reads ``--sample`` of the same texts.
+Who said what: resolution is timed again with quote attribution and without it
+(``resolve_persons(quotes=False)``), alternately, ``--rounds`` times each with no
+earlier ``persons.json`` (every document attributed afresh, as on a first run); the
+difference is attribution's cost, given beside the stage's time.
 Wall and CPU seconds (this process and its children) and peak RSS.
 ``--processes``: spaCy processes for recognition (0: the stage's own choice).
 ``--reference-python``: another environment's Python (e.g. one with the spaCy
@@ -172,11 +176,41 @@ def other_spacy(python: str, config: RecognizerConfig, sample: list[str]) -> dic
             "paragraphs_per_cpu_s": round(len(sample) / got["cpu"], 1)}
 
 
+def attribution(s: Settings, rounds: int) -> dict:
+    """Resolution with and without quote attribution, alternately, medians (s)."""
+    import statistics
+
+    side = s.index / persons_stage.PERSONS_FILE
+    times: dict[bool, list[float]] = {False: [], True: []}
+    cpu: dict[bool, list[float]] = {False: [], True: []}
+    for _ in range(rounds):
+        for quotes in (False, True):
+            side.unlink(missing_ok=True)  # no earlier rows to keep: every document read
+            t = clock()
+            persons_stage.resolve_persons(s, quotes=quotes)
+            wall, used = since(t)
+            times[quotes].append(wall)
+            cpu[quotes].append(used)
+    data = persons_stage.read_sidecar(s.index) or {}
+    rows = data.get("quotes", {})
+    without, with_ = statistics.median(times[False]), statistics.median(times[True])
+    cpu_without, cpu_with = statistics.median(cpu[False]), statistics.median(cpu[True])
+    return {"resolution_without_quotes_s": round(without, 2),
+            "resolution_with_quotes_s": round(with_, 2),
+            "attribution_s": round(max(0.0, with_ - without), 2),
+            "attribution_cpu_s": round(max(0.0, cpu_with - cpu_without), 2),
+            "quotations": sum(len(r) for r in rows.values()),
+            "paragraphs_with_quotations": len(rows),
+            "speakers": len({r[2] for rs in rows.values() for r in rs if r[2] >= 0})}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--paragraphs", type=int, default=10000)
     ap.add_argument("--processes", type=int, default=0)
     ap.add_argument("--sample", type=int, default=2000)
+    ap.add_argument("--rounds", type=int, default=3, help="resolutions with and without "
+                    "quote attribution, each")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--reference-python", default="",
                     help="a Python with another spaCy: spaCy as shipped there, same texts")
@@ -215,6 +249,7 @@ def main() -> None:
         t = clock()
         persons_stage.resolve_persons(s)
         scratch_s, scratch_cpu = since(t)
+        quotes = attribution(s, args.rounds)
         latency = engine_latency(s)
         sample = texts[: args.sample]
         nlp = recognizer.nlp
@@ -256,6 +291,14 @@ def main() -> None:
         "resolution_only_s": round(resolve_s, 2), "resolution_only_cpu_s": round(resolve_cpu, 2),
         "resolution_from_scratch_s": round(scratch_s, 1),
         "resolution_from_scratch_cpu_s": round(scratch_cpu, 1),
+        "quotes": {**quotes, "stage_without_attribution_s": round(
+            stage_s - quotes["attribution_s"], 1),
+            "attribution_adds_to_stage": round(
+                quotes["attribution_s"] / (stage_s - quotes["attribution_s"]), 3),
+            # CPU seconds: what the load does not change (the stage recognizes in two
+            # processes, attribution runs in one)
+            "attribution_adds_to_stage_cpu": round(
+                quotes["attribution_cpu_s"] / (stage_cpu - quotes["attribution_cpu_s"]), 3)},
         "spacy_pipe_sample": len(sample),
         "spacy_pipe_paragraphs_per_s": round(len(sample) / pipe_s, 1),
         "spacy_pipe_paragraphs_per_cpu_s": round(len(sample) / pipe_cpu, 1),

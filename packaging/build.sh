@@ -11,8 +11,10 @@ WORK="${WORK:-build/pyinstaller}"
 PYTHON="${PYTHON:-python3}"
 [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
 "$VENV/bin/python" -m pip install -q -U pip
-# the persons extra: the app carries the person recognizer (spaCy and its English model)
-"$VENV/bin/python" -m pip install -q ".[persons]" "pyinstaller>=6.10"
+# the persons extra: the app carries the person recognizer (spaCy and its English model);
+# the ocr extra: tesserocr (libtesseract inside its wheel); the spec adds the system's
+# Tesseract language files (tesseract-ocr-eng, -kor, -chi-sim, -chi-tra, -jpn)
+"$VENV/bin/python" -m pip install -q ".[persons,ocr]" "pyinstaller>=6.10"
 "$VENV/bin/python" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath "$DIST" --workpath "$WORK" packaging/searchapp.spec
 echo "built $DIST/searchapp: $(du -sh "$DIST/searchapp" | cut -f1)"

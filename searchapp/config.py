@@ -110,6 +110,11 @@ class Settings:
     def bookmarks_db(self) -> Path:
         return self.data_dir / "bookmarks.sqlite3"
 
+    @property
+    def ocr_cache(self) -> Path:
+        """What OCR read, by content hash and page (shared by every index)."""
+        return self.data_dir / "ocr-cache.sqlite3"
+
     def folder_of(self, key: str) -> Folder | None:
         """The folder a file key (``<folder path>/<relative path>``) is in."""
         for f in self.folders:

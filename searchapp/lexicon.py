@@ -5,15 +5,20 @@
   aliases character by character, the encoding detector and the language guess
   count them.
 * **Sentence ends**: the full stops of Latin and CJK text and the closing quotes
-  and brackets that may follow them.
+  and brackets that may follow them; what may stand before a sentence's first word.
 * **Hyphens** inside words and names, **apostrophes** and the possessive.
 * **Months and weekdays** (English) as dates are written and as bylines end.
-* **Titles** persons are called by ("President Yoon", "Mr. Xi") and a **name token**
-  (a capitalised word, hyphenated parts allowed).
+* **Titles** persons are called by ("President Yoon", "Mr. Xi"), the courtesy titles
+  among them, a **name token** (a capitalised word, hyphenated parts allowed), the
+  particles and glued prefixes of names ("de", "bin"; "Mc", "O'").
+* **Agencies**: the news agencies a story is distributed by, and the names photo
+  credits give agencies by.
 
-Every constant here is a string to put inside a regex character class (ranges and
-characters that need no escaping there) or a compiled pattern; each stage
-combines them with what is its own (a colon ending a heading, PDFium's hyphen).
+The constants are strings to put inside a regex character class (ranges and
+characters that need no escaping there), regex alternations, compiled patterns or
+word sets; each stage combines them with what is its own (a colon ending a heading,
+PDFium's hyphen).  ``tests/test_lexicon.py`` fails when a month list, a sentence-end
+class or a CJK range is written out again elsewhere.
 """
 
 from __future__ import annotations
@@ -30,8 +35,11 @@ import re
 
 #: Hangul syllables alone (how Korean names are written).
 HANGUL_SYLLABLES = "\uac00-\ud7a3"
-#: Hangul: jamo, compatibility jamo, jamo extended-A, syllables, jamo extended-B.
-HANGUL = "\u1100-\u11ff\u3130-\u318f\ua960-\ua97f" + HANGUL_SYLLABLES + "\ud7b0-\ud7ff"
+#: Hangul letters not composed into syllables: jamo, compatibility jamo, jamo
+#: extended-A and -B.
+HANGUL_JAMO = "\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\ud7b0-\ud7ff"
+#: Hangul: the jamo and the syllables.
+HANGUL = HANGUL_JAMO + HANGUL_SYLLABLES
 #: Kana: hiragana, katakana, katakana phonetic extensions.
 KANA = "\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff"
 #: Han: extension A, unified ideographs, compatibility ideographs, planes 2 and 3.
@@ -58,6 +66,11 @@ SENTENCE_ENDS = STOPS + ELLIPSIS + CLOSERS
 SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]$")
 #: A text whose last character is a full stop.
 FULL_STOP = re.compile(f"[{STOPS}]$")
+#: What may stand just before a sentence's first word (a regex class body): a full
+#: stop, a colon or semicolon, a quote, a dash, a bullet or a bar ("Gallery | Kim
+#: Jong-un visits ...").  Not an opening parenthesis: a capital after one is a name's
+#: as often as an aside's first word ("a caterer (Spike Fearn) ...").
+BEFORE_A_SENTENCE = STOPS + ":;\"“”'—–•·|"
 
 # -- hyphens and apostrophes ----------------------------------------------------------
 
@@ -68,6 +81,8 @@ NAME_HYPHENS = WORD_HYPHENS + "\u2012\u2013"
 #: The same characters unescaped, for ``in`` tests and ``str`` methods.
 NAME_HYPHEN_CHARS = NAME_HYPHENS.replace("\\", "")
 APOSTROPHES = "'’"
+#: A possessive after a name, a regex ("Yoon's", "Trump’s"): an apostrophe and an s.
+POSSESSIVE = f"[{APOSTROPHES}]s"
 #: A possessive ending a name ("Yoon's", "Trump’s", "Chavez'").
 POSSESSIVE_END = re.compile(f"[{APOSTROPHES}]s?$")
 
@@ -106,8 +121,70 @@ TITLES = (
     r"Colonel|Col\.|Judge|Justice|Mayor|CEO|Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|Mr|Mrs|Ms|"
     r"Sir|Dame|Lord|Lady"
 )
+#: Titles a given name follows, not a family name ("Queen Elizabeth", "Sir Keir", "Pope
+#: Leo"): the word after them is no family name to look for in other documents.
+GIVEN_NAME_TITLES = r"King|Queen|Prince|Princess|Emperor|Empress|Pope|Saint|Sir|Dame|Lord|Lady"
 #: The words of the titles ("Vice", "President", "Gov.", "Defen[cs]e" as written).
 TITLE_WORDS = frozenset(w for t in TITLES.split("|")
                         for w in re.sub(r"[\\()?:\-]|elect", " ", t).split())
 #: A capitalised word of a name, hyphenated parts allowed ("Kim", "Tae-yul", "Jean-Luc").
 NAME_TOKEN = rf"[A-Z][a-z]+(?:[{NAME_HYPHENS}][A-Za-z][a-z]+)*"
+#: Courtesy titles: they say nothing of a person's role ("Mr", "Dr", "Sir"), as written
+#: without their dot.
+HONORIFICS = ("Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame")
+#: Lower-case particles inside names ("Alex de Minaur", "Edwina von Gal", "Mohammed bin
+#: Salman"), written in lower case even when the name is in capitals.
+NAME_PARTICLES = frozenset({
+    "de", "da", "di", "do", "dos", "das", "du", "del", "della", "der", "den", "van", "von",
+    "ter", "ten", "la", "las", "le", "los", "el", "al", "bin", "ibn", "bint", "y", "e", "zu"})
+#: Prefixes glued to a capital inside a family name ("McDonald", "DeSantis", "O'Brien"),
+#: a regex alternation.
+NAME_PREFIXES = f"Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|D[{APOSTROPHES}]|O[{APOSTROPHES}]"
+#: A word whose inner capital follows such a prefix (not two words run together).
+PREFIXED_NAME = re.compile(f"^(?:{NAME_PREFIXES})[A-Z]")
+
+# -- agencies ---------------------------------------------------------------------------
+
+#: News agencies: the name a source is given, then the ways bylines write it.
+#: Acronyms are matched in capitals only ("AP", not "ap"); names in any case.
+NEWS_AGENCIES: dict[str, tuple[str, ...]] = {
+    "Associated Press": ("The Associated Press", "Associated Press", "AP"),
+    "Reuters": ("Thomson Reuters", "Reuters"),
+    "AFP": ("Agence France-Presse", "Agence France Presse", "AFP"),
+    "Bloomberg": ("Bloomberg News", "Bloomberg"),
+    "dpa": ("Deutsche Presse-Agentur", "dpa"),
+    "UPI": ("United Press International", "UPI"),
+    "Yonhap": ("Yonhap News Agency", "Yonhap News", "Yonhap"),
+    "Xinhua": ("Xinhua News Agency", "Xinhua"),
+    "Kyodo": ("Kyodo News", "Kyodo"),
+    "Jiji Press": ("Jiji Press",),
+    "KCNA": ("Korean Central News Agency", "KCNA"),
+    "ANSA": ("ANSA",),
+    "EFE": ("Agencia EFE", "EFE"),
+    "Europa Press": ("Europa Press",),
+    "TASS": ("TASS",),
+    "Interfax": ("Interfax",),
+    "RIA Novosti": ("RIA Novosti",),
+    "PA Media": ("PA Media", "Press Association"),
+    "Press Trust of India": ("Press Trust of India", "PTI"),
+    "ANI": ("Asian News International", "ANI"),
+    "IANS": ("IANS",),
+    "Canadian Press": ("The Canadian Press", "Canadian Press"),
+    "AAP": ("Australian Associated Press", "AAP"),
+    "Anadolu Agency": ("Anadolu Agency", "Anadolu"),
+    "Bernama": ("Bernama",),
+    "Antara": ("Antara",),
+    "Lusa": ("Lusa",),
+}
+#: The news agencies whose pictures pages credit most (keys of NEWS_AGENCIES); the
+#: others' short names are also parties' and bodies' ("AAP", "ANI"), which a credit
+#: rule must not take for an agency.
+PHOTO_CREDITED = ("Associated Press", "Reuters", "AFP", "Bloomberg", "UPI", "Yonhap",
+                  "Xinhua", "Kyodo", "KCNA")
+#: Picture agencies and services, not news agencies, that photo credits name.
+PICTURE_AGENCIES = ("Getty Images", "Getty", "EPA", "Shutterstock", "Alamy", "Sipa",
+                    "Imaginechina")
+#: Every name a photo credit gives an agency by: a regex alternation, longest first.
+CREDIT_AGENCIES = "|".join(re.escape(name) for name in sorted(
+    {a for key in PHOTO_CREDITED for a in NEWS_AGENCIES[key]} | set(PICTURE_AGENCIES),
+    key=lambda name: (-len(name), name)))

@@ -34,6 +34,9 @@ class Facet:
     #: else loose); "person" (the engine resolves any spelling first)
     match: str = "exact"
     unknown: bool = False  # paragraphs without a value count as UNKNOWN
+    #: values only from the persons stage (persons.json), never in the index: the
+    #: query parser and the engine add the field themselves (``said:``)
+    found: bool = False
 
     @property
     def metavar(self) -> str:
@@ -57,6 +60,10 @@ FACETS: tuple[Facet, ...] = (
     Facet("folder", "Folder", "f_folder", "folders", "--folder",
           "only files of this searched folder (its name in 'searchapp folders'); "
           "repeat: any of them"),
+    # who is quoted, found by the persons stage (persons.json); any spelling, as persons
+    Facet("speaker", "Speaker", "speaker", "speakers", "--said",
+          "only paragraphs quoting this person (any spelling); repeat: any of them",
+          match="person", found=True),
 )
 FACET_NAMES: tuple[str, ...] = tuple(f.name for f in FACETS)
 FACET_BY_NAME: dict[str, Facet] = {f.name: f for f in FACETS}
@@ -82,6 +89,7 @@ class SearchRequest:
     authors: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     folders: list[str] = field(default_factory=list)  # searched folders, by name
+    speakers: list[str] = field(default_factory=list)  # quoted persons (any of them)
     date_from: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
     date_to: str | None = None
     exclude: dict[str, list[str]] = field(default_factory=dict)  # facet -> values to leave out
@@ -143,6 +151,11 @@ class Hit:
     marks: list[tuple[int, int]] = field(default_factory=list)  # spans of text to highlight
     page: int | None = None  # the page the paragraph starts on (PDF), else None
     folder: str = ""  # the name of the searched folder the file is in
+    scan: bool = False  # its text was read by OCR from an image of the page
+    # who said what in ``text``: {"speaker": canonical name or None (an unnamed source),
+    # "start", "end" (character spans of text), "source" (how the text names the
+    # speaker), "kind" ("direct" in quote marks, "reported" speech)}
+    quotes: list[dict] = field(default_factory=list)
     # the other matched paragraphs that are copies of this one (other outlets' versions
     # of the story): {"doc_id", "para", "path", "source", "date"}, the earliest first
     copies: list[dict] = field(default_factory=list)
@@ -213,7 +226,7 @@ class DocumentData:
 
     @property
     def title(self) -> str:
-        return self.meta.get("title") or self.doc_id
+        return self.meta.get("title") or self.meta.get("path") or self.doc_id
 
     @classmethod
     def from_bookmark(cls, bookmark) -> DocumentData:
@@ -244,6 +257,8 @@ class IndexReport:
     checked: bool = False  # nothing had changed: the standing state, nothing was written
     persons: str = ""  # what the persons stage did after the update, if it ran (one line)
     persons_changed: bool = False  # the stage wrote new persons (the engine must re-read)
+    scans_pending: int = 0  # scanned pages waiting for OCR after this update
+    scans: str = ""  # what the OCR stage did after the update, if it ran (one line)
     copies: str = ""  # what the copies stage did after the commit (one line)
 
     @property
@@ -265,6 +280,7 @@ class IndexReport:
             "paragraphs": self.paragraphs, "total_paragraphs": self.total_paragraphs,
             "total_files": self.total_files, "seconds": round(self.seconds, 3),
             "rebuilt": self.rebuilt, "recovered": self.recovered, "upgraded": self.upgraded,
+            "scans_pending": self.scans_pending,
             "copies": self.copies,
         }
 
@@ -290,9 +306,8 @@ def describe_search(query: str, filters: dict | None, default_mode: str = "all")
         values = [str(v) for v in filters.get(f.request) or []]
         if not values:
             continue
-        mode = filters.get(f"{f.name}_mode", default_mode) if f.name in ("person", "place") \
-            else "any"
-        sep = " " if f.name == "year" else ": "
+        mode = filters.get(f.mode, default_mode) if f.mode else "any"
+        sep = " " if f.value is int else ": "  # "Year 2023", "Person: Xi Jinping"
         parts.append(f"{f.title}{sep}{(' and ' if mode == 'all' else ' or ').join(values)}")
     if filters.get("date_from") or filters.get("date_to"):
         parts.append(f"Date {filters.get('date_from') or '…'} – {filters.get('date_to') or '…'}")

@@ -48,6 +48,7 @@ CREATE TABLE IF NOT EXISTS bookmark (
     created REAL NOT NULL,
     updated REAL NOT NULL,
     page INTEGER,
+    speakers TEXT NOT NULL DEFAULT '[]',
     UNIQUE (doc_id, pid)
 );
 CREATE TABLE IF NOT EXISTS history (
@@ -93,6 +94,7 @@ class Bookmark:
     created: float = 0.0
     updated: float = 0.0
     page: int | None = None  # the page the paragraph starts on (PDF)
+    speakers: list[str] = field(default_factory=list)  # persons quoted in the paragraph
 
     def to_json(self) -> dict:
         d = asdict(self)
@@ -104,7 +106,14 @@ def _row(r: sqlite3.Row) -> Bookmark:
     d = dict(r)
     d["authors"] = json.loads(d["authors"])
     d["tags"] = json.loads(d["tags"])
+    d["speakers"] = json.loads(d.get("speakers") or "[]")
     return Bookmark(**d)
+
+
+def speakers_of(paragraph: dict) -> list[str]:
+    """The persons quoted in a paragraph (its stored fields' ``quotes``), in order."""
+    return list(dict.fromkeys(q["speaker"] for q in paragraph.get("quotes") or ()
+                              if q.get("speaker")))
 
 
 def _tags(tags) -> list[str]:
@@ -139,13 +148,16 @@ class BookmarkStore:
     def _add_missing_columns(self) -> None:
         """Stores made by older versions: history rows learn where they came from
         (``origin``: "cli" or "app"; "" for rows written before it was recorded), and
-        bookmarks their page (PDF)."""
+        bookmarks their page (PDF) and the persons quoted in them."""
         columns = {r["name"] for r in self._db.execute("PRAGMA table_info(history)")}
         if "origin" not in columns:
             self._db.execute("ALTER TABLE history ADD COLUMN origin TEXT NOT NULL DEFAULT ''")
         columns = {r["name"] for r in self._db.execute("PRAGMA table_info(bookmark)")}
         if "page" not in columns:  # a store made before pages were known
             self._db.execute("ALTER TABLE bookmark ADD COLUMN page INTEGER")
+        if "speakers" not in columns:  # a store made before quotes were attributed
+            self._db.execute("ALTER TABLE bookmark ADD COLUMN speakers TEXT NOT NULL "
+                             "DEFAULT '[]'")
 
     def close(self) -> None:
         self._db.close()
@@ -180,8 +192,8 @@ class BookmarkStore:
         with self._tx() as db:
             cur = db.execute(
                 "INSERT INTO bookmark (doc_id, pid, path, para, text, title, source, date, url,"
-                " authors, note, tags, status, created, updated, page)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?, 'ok', ?, ?, ?)",
+                " authors, note, tags, status, created, updated, page, speakers)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?, 'ok', ?, ?, ?, ?)",
                 (paragraph["doc_id"], paragraph["pid"], paragraph["path"], paragraph["para"],
                  paragraph.get("body") or paragraph.get("text", ""),
                  paragraph.get("title", ""), paragraph.get("source", ""),
@@ -189,7 +201,8 @@ class BookmarkStore:
                  paragraph.get("url", ""),
                  json.dumps(paragraph.get("authors", []), ensure_ascii=False),
                  note, json.dumps(_tags(tags), ensure_ascii=False), now, now,
-                 paragraph.get("page") or None),
+                 paragraph.get("page") or None,
+                 json.dumps(speakers_of(paragraph), ensure_ascii=False)),
             )
             new_id = cur.lastrowid
         return self.get(new_id)
@@ -279,12 +292,14 @@ class BookmarkStore:
             with self._tx() as db:
                 db.execute(
                     "UPDATE bookmark SET doc_id=?, pid=?, path=?, para=?, title=?, source=?,"
-                    " date=?, url=?, status=?, page=? WHERE id=?",
+                    " date=?, url=?, status=?, page=?, speakers=? WHERE id=?",
                     (para["doc_id"], para["pid"], para["path"], para["para"],
                      para.get("title", "") or b.title, para.get("source", "") or b.source,
                      display_date(para.get("date"), para.get("year")) or b.date,
                      para.get("url", "") or b.url,
-                     "ok" if status == "ok" else status, para.get("page") or None, b.id),
+                     "ok" if status == "ok" else status, para.get("page") or None,
+                     json.dumps(speakers_of(para) if "quotes" in para else b.speakers,
+                                ensure_ascii=False), b.id),
                 )
                 if status == "edited":  # keep the newer text as the snapshot
                     db.execute("UPDATE bookmark SET text=? WHERE id=?", (para["body"], b.id))
@@ -320,11 +335,11 @@ class BookmarkStore:
             buf = io.StringIO()
             w = csv.writer(buf)
             w.writerow(["id", "title", "source", "date", "url", "authors", "path", "paragraph",
-                        "page", "text", "note", "tags", "status"])
+                        "page", "text", "note", "tags", "status", "quoted"])
             for b in rows:
                 w.writerow([b.id, b.title, b.source, b.date, b.url, "; ".join(b.authors),
                             b.path, b.para, b.page or "", b.text, b.note, "; ".join(b.tags),
-                            b.status])
+                            b.status, "; ".join(b.speakers)])
             return buf.getvalue()
         if fmt in ("md", "markdown"):
             return to_markdown(rows)
@@ -414,6 +429,8 @@ def to_markdown(rows: list[Bookmark]) -> str:
         if b.page:
             cite.append(f"p. {b.page}")
         line = "— " + ", ".join(cite)
+        if b.speakers:  # "— Xi Jinping, quoted in *Title*, ..., p. 2"
+            line = f"— {_and(b.speakers)}, quoted in " + ", ".join(cite)
         if b.url:
             line += f". <{b.url}>"
         out.append(line)
@@ -428,6 +445,10 @@ def to_markdown(rows: list[Bookmark]) -> str:
             out.append("Tags: " + " ".join(f"#{t.replace(' ', '-')}" for t in b.tags))
         out.extend(["", "---", ""])
     return "\n".join(out).rstrip("-\n ") + "\n"
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 _TABLES = ("bookmark", "history", "saved_search")

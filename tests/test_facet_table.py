@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 
 from searchapp.cli.commands import build_parser
-from searchapp.index.schema import FACET_VALUES, Values, make_schema
+from searchapp.index.schema import FACET_VALUES, FOUND_ONLY, Values, make_schema
 from searchapp.model import FACET_NAMES, FACETS, UNKNOWN_FACETS, SearchRequest
 
 
@@ -35,10 +35,16 @@ def test_filters_keep_the_chosen_values_and_their_modes():
 
 
 def test_the_schema_has_one_exact_values_field_per_facet():
+    """...but for the facets the persons stage finds beside the index (``found``: the
+    Speaker), which no record holds and a query reads from persons.json."""
     schema = make_schema()
     for facet in FACETS:
-        assert isinstance(schema[facet.field], Values), facet.field
-    assert set(FACET_VALUES) == set(FACET_NAMES)
+        if facet.found:
+            assert facet.field not in schema.names() and facet.field in FOUND_ONLY
+        else:
+            assert isinstance(schema[facet.field], Values), facet.field
+    assert set(FACET_VALUES) == {f.name for f in FACETS if not f.found}
+    assert [f.name for f in FACETS if f.found] == ["speaker"]
 
 
 def test_only_source_and_author_count_unknown_values():
@@ -63,3 +69,16 @@ def test_the_folder_flag_says_what_it_takes(capsys):
         build_parser().parse_args(["search", "--help"])
     out = " ".join(capsys.readouterr().out.split())
     assert "--folder NAME only files of this searched folder" in out
+
+
+def test_a_search_is_described_with_each_groups_mode_and_title():
+    """History and saved searches read as text: a group with a mode says "and"/"or" as
+    chosen (else the default), one without says "or"; a number follows its title."""
+    from searchapp.model import describe_search
+
+    filters = {"persons": ["A", "B"], "person_mode": "any", "places": ["X", "Y"],
+               "sources": ["S", "T"], "years": [2023], "exclude": {"person": ["Z"]}}
+    assert describe_search("summit", filters) == \
+        "summit — Person: A or B, Place: X and Y, Source: S or T, Year 2023, not Person: Z"
+    assert describe_search("", {"places": ["X", "Y"]}, default_mode="any").endswith(
+        "Place: X or Y")

@@ -42,7 +42,8 @@ def make_folder(path):
     make_pdf(path / "report.pdf")
     (path / "notes").mkdir()
     make_docx(path / "notes" / "notes.docx")
-    make_png(path / "photo.png")
+    make_png(path / "photo.png")  # a damaged image: reported
+    (path / "clip.mp3").write_bytes(b"ID3\x03" + b"\0" * 64)  # not a document
     return path
 
 
@@ -54,8 +55,10 @@ def test_first_run_is_the_sample_then_folders_are_added_and_searched(data, tmp_p
     assert added["folder"]["name"] == "research" and added["index"]["added"] >= 7
     assert added["persons"]["paragraphs"] > 100  # the persons stage ran over both folders
     # the unsupported file is reported with the folder's name
-    assert {"path": "research/photo.png", "error": "unsupported file type (.png)"} in \
+    assert {"path": "research/clip.mp3", "error": "unsupported file type (.mp3)"} in \
         added["index"]["failed"]
+    assert any(f["path"] == "research/photo.png" and "damaged or unreadable image" in f["error"]
+               for f in added["index"]["failed"])
     rows = {f["name"]: f for f in cli_json(data, "folders", "list")["folders"]}
     assert rows["research"]["files"] == 2 and rows["Sample articles"]["files"] == 5
     out = cli_json(data, "search", "diplomatic")

@@ -16,14 +16,20 @@ from conftest import CORPUS
 pytest.importorskip("PySide6")
 pytestmark = pytest.mark.gui
 
+from gui_helpers import (  # noqa: E402
+    WAIT,
+    open_window,
+    search,
+    wait_for,
+    wait_opened,
+    wait_result,
+    wait_shown,
+)
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QTextCursor  # noqa: E402
 
 from searchapp.config import Settings  # noqa: E402
 from searchapp.index.update import index_exists, is_stale, update_index  # noqa: E402
-
-WAIT = 60000
-
 
 
 @pytest.fixture
@@ -34,32 +40,6 @@ def own_corpus(tmp_path):
     settings = Settings(corpus=corpus, index=tmp_path / "index", data_dir=tmp_path / "data")
     update_index(settings)
     return settings
-
-
-def open_window(qtbot, settings):
-    from searchapp.gui.main_window import MainWindow
-
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.resize(1300, 820)
-    with qtbot.waitActive(win):
-        win.show()
-        win.activateWindow()
-    qtbot.waitUntil(lambda: bool(win.result is not None and not win.session.indexing
-                                 and win.persons), timeout=WAIT)
-    return win
-
-
-def wait_result(qtbot, win, pred):
-    qtbot.waitUntil(lambda: bool(win.settled() and pred(win.result)), timeout=WAIT)
-    return win.result
-
-
-def search(qtbot, win, text):
-    win.search_box.clear()
-    qtbot.keyClicks(win.search_box, text)
-    qtbot.keyClick(win.search_box, Qt.Key.Key_Return)
-    return wait_result(qtbot, win, lambda r: r.query == text)
 
 
 def facet_index(win, facet, value):
@@ -121,7 +101,6 @@ def test_show_all_values_of_a_facet_group_by_click_and_keyboard(qtbot, settings)
     from searchapp.gui.models import FacetModel
 
     win = open_window(qtbot, settings)
-    qtbot.waitUntil(win.settled, timeout=WAIT)
     model, tree = win.facets.model, win.facets.tree
     total = len(model.values("person"))
     assert len(model.shown("person")) == FacetModel.SHOWN < total
@@ -164,10 +143,8 @@ def test_selecting_a_result_shows_the_paragraph_with_marks(qtbot, settings):
     qtbot.keyClick(win.search_box, Qt.Key.Key_Down)  # into the results
     assert win.results.hasFocus() and win.results.currentIndex().row() == 0
     hit = win.model.hits[0]
-    qtbot.waitUntil(lambda: bool(win.view.data and win.view.data.doc_id == hit.doc_id),
-                    timeout=WAIT)
-    data = win.view.data
-    assert data.focus == hit.para and hit.para in data.marks
+    data = wait_opened(qtbot, win, hit)
+    assert hit.para in data.marks
     assert MARK_BG in win.view.browser.toHtml()
     assert hit.title in win.view.header.text()
     assert len(win.view.hits) >= 2
@@ -181,9 +158,7 @@ def test_selecting_a_result_shows_the_paragraph_with_marks(qtbot, settings):
     assert win.view.hit_label.text() == f"{win.view.current_hit + 1} of {n}"
     # arrow keys move through results and the viewer follows
     qtbot.keyClick(win.results, Qt.Key.Key_Down)
-    second = win.model.hits[1]
-    qtbot.waitUntil(lambda: bool(win.view.data.focus == second.para
-                                 and win.view.data.doc_id == second.doc_id), timeout=WAIT)
+    wait_opened(qtbot, win, win.model.hits[1])
     # find in document
     win.view.show_find()
     qtbot.keyClicks(win.view.find_edit, "Pyongyang")
@@ -195,7 +170,7 @@ def test_person_link_in_the_viewer_filters_by_that_person(qtbot, settings):
     win = open_window(qtbot, settings)
     search(qtbot, win, "Putin")
     win.results.setCurrentIndex(win.model.index(0))
-    qtbot.waitUntil(lambda: win.view.data is not None, timeout=WAIT)
+    wait_shown(qtbot, win.view)
     browser = win.view.browser
     block = browser.document().begin()
     target = None
@@ -227,13 +202,12 @@ def test_pin_and_open_another_document_side_by_side(qtbot, settings):
     win = open_window(qtbot, settings)
     search(qtbot, win, '"Camp David"')
     win.results.setCurrentIndex(win.model.index(0))
-    qtbot.waitUntil(lambda: win.view.data is not None, timeout=WAIT)
-    first = win.view.data.doc_id
+    first = wait_shown(qtbot, win.view).doc_id
     win.pin_document()
     assert win.pinned_view.isVisible() and win.pinned_view.data.doc_id == first
     other = next(i for i, h in enumerate(win.model.hits) if h.doc_id != first)
     win.results.setCurrentIndex(win.model.index(other))
-    qtbot.waitUntil(lambda: bool(win.view.data and win.view.data.doc_id != first), timeout=WAIT)
+    wait_shown(qtbot, win.view, lambda d: d is not None and d.doc_id != first)
     assert win.pinned_view.data.doc_id == first  # unchanged, with its own highlights
     assert win.pinned_view.hits and win.view.hits
     a, b = win.pinned_view.geometry(), win.view.geometry()
@@ -260,7 +234,7 @@ def test_bookmark_survives_restart_and_reindex_and_exports(qtbot, tmp_path, own_
     win.bookmarks_model.setData(win.bookmarks_model.index(0, 1), "trilateral summit")
     # the viewer shows the star on that paragraph too, and Ctrl+D there toggles it
     win.results.setCurrentIndex(win.model.index(0))
-    qtbot.waitUntil(lambda: win.view.data is not None, timeout=WAIT)
+    wait_shown(qtbot, win.view)
     assert hit.pid in win.view.starred
     win.close()
 
@@ -277,9 +251,10 @@ def test_bookmark_survives_restart_and_reindex_and_exports(qtbot, tmp_path, own_
     win.session.index_done.connect(reports.append)
     path.write_text("A new opening paragraph added by the editor.\n\n" + text, encoding="utf-8")
     win.update_index()
-    qtbot.waitUntil(lambda: bool(any(r and r.updated == 1 for r in reports)
-                                 and not win.session.indexing), timeout=WAIT)
-    qtbot.waitUntil(lambda: win.bookmarks_model.rows[0].status in ("ok", "moved"), timeout=WAIT)
+    # the bookmarks are re-anchored before the update is reported, and reloaded then
+    wait_for(qtbot, [win.session.index_done, win.session.index_failed],
+             lambda: any(r and r.updated == 1 for r in reports) and not win.session.indexing
+             and win.bookmarks_model.rows[0].status in ("ok", "moved"))
     moved = win.bookmarks_model.rows[0]
     assert moved.text == hit.text and moved.note == "trilateral summit"
 
@@ -301,9 +276,9 @@ def test_missing_bookmark_stays_visible_with_its_saved_text(qtbot, own_corpus):
     win.toggle_bookmark(hit.to_json())
     (corpus / hit.path).unlink()
     win.update_index()
-    qtbot.waitUntil(lambda: bool(win.index_report and win.index_report.removed == 1),
-                    timeout=WAIT)
-    qtbot.waitUntil(lambda: win.bookmarks_model.rows[0].status == "missing", timeout=WAIT)
+    wait_for(qtbot, [win.session.index_done],
+             lambda: win.index_report and win.index_report.removed == 1
+             and win.bookmarks_model.rows[0].status == "missing")
     assert "gone" in win.bookmarks_model.index(0, 4).data()
     win.open_bookmark(win.bookmarks_model.rows[0])
     assert win.view.data.snapshot and hit.text[:40] in win.view.browser.toPlainText()
@@ -315,7 +290,7 @@ def test_bad_query_shows_a_readable_message_and_suggestion_is_clickable(qtbot, s
     win.search_box.clear()
     qtbot.keyClicks(win.search_box, "date:[2023")
     qtbot.keyClick(win.search_box, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: win.message.isVisible(), timeout=WAIT)
+    wait_for(qtbot, [win.session.search_failed], win.message.isVisible)
     assert "Traceback" not in win.message.text() and "date" in win.message.text().lower()
     result = search(qtbot, win, "Pyongyng")
     assert result.suggestion
@@ -363,8 +338,8 @@ def test_sorting_history_and_saved_searches(qtbot, settings):
     wait_result(qtbot, win, lambda r: win.request.sort == "oldest")
     dates = [h.date or str(h.year) for h in win.model.hits]
     assert dates == sorted(dates)
-    qtbot.keyClick(win.search_box, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: bool(win.store.history(limit=1)), timeout=WAIT)
+    qtbot.keyClick(win.search_box, Qt.Key.Key_Return)  # Enter: remembered at once
+    wait_for(qtbot, [win.history_timer.timeout], lambda: win.store.history(limit=1))
     assert win.store.history(limit=1)[0]["query"] == "Korea"
     win.toggle_filter("year", "2024")
     wait_result(qtbot, win, lambda r: win.request.years == [2024])
@@ -389,8 +364,8 @@ def test_window_builds_a_missing_index_in_the_background(qtbot, tmp_path):
     qtbot.addWidget(win)
     win.show()
     assert win.isVisible()  # at once, before any index exists
-    qtbot.waitUntil(lambda: bool(win.index_report is not None or win.index_error),
-                    timeout=120000)
+    wait_for(qtbot, [win.session.index_done, win.session.index_failed],
+             lambda: win.index_report is not None or win.index_error, timeout=2 * WAIT)
     assert win.index_error is None, win.index_error
     assert win.index_report.total_files == 5 and not win.index_report.failed
     assert "95 paragraphs" in win.statusBar().currentMessage()
@@ -405,8 +380,7 @@ def test_index_problems_are_listed_in_a_dialog(qtbot, tmp_path):
     shutil.copytree(CORPUS, corpus)
     (corpus / "broken.html").write_bytes(b"\x00\x01\x02" * 100)
     settings = Settings(corpus=corpus, index=tmp_path / "index", data_dir=tmp_path / "data")
-    win = open_window(qtbot, settings)
-    qtbot.waitUntil(lambda: win.index_report is not None, timeout=WAIT)
+    win = open_window(qtbot, settings)  # after the launch's update: its report is in
     assert [p for p, _ in win.index_report.failed] == ["broken.html"]
     assert win.problems_btn.isVisible() and "1 file skipped" in win.problems_btn.text()
     dialog = ProblemsDialog(win.index_report.failed, None, win)

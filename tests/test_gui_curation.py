@@ -8,7 +8,7 @@ persons stage's resolution (the ``persons`` extra) applies them.
 from __future__ import annotations
 
 import pytest
-from test_gui_app import WAIT, open_window, search, wait_result
+from gui_helpers import open_window, search, wait_for, wait_result
 
 pytest.importorskip("PySide6")
 pytest.importorskip("spacy")
@@ -33,7 +33,7 @@ def _act(qtbot, win, op, names):
     assert sorted(panel.selected()) == sorted(names)
     before = win.persons
     panel.curation_actions[op].trigger()
-    qtbot.waitUntil(lambda: not panel.busy and win.persons is not before, timeout=WAIT)
+    wait_for(qtbot, [panel.busy_changed], lambda: not panel.busy and win.persons is not before)
     assert win.curation_error is None
 
 
@@ -82,10 +82,13 @@ def test_rename_merge_hide_in_the_persons_tab_and_they_stay(qtbot, settings, mon
     assert b["name"] not in rows and rows[a["name"]]["paragraphs"] == either
     assert search(qtbot, win2, 'person:"Xi Big"').total == xi_hits
     # and after rebuilding the index from scratch
+    rebuilt, loaded = [], []  # the persons the rebuilt index gives
+    win2.session.index_done.connect(rebuilt.append)
+    win2.session.persons.connect(lambda rows: rebuilt and loaded.append(rows))
     win2.update_index(rebuild=True)
-    qtbot.waitUntil(lambda: not win2.session.indexing, timeout=WAIT)
+    wait_for(qtbot, [win2.session.persons], lambda: loaded and not win2.session.indexing)
     wait_result(qtbot, win2, lambda r: r is not None)
-    qtbot.waitUntil(lambda: "Xi Big" in _rows(win2), timeout=WAIT)
+    assert "Xi Big" in _rows(win2)
     assert hidden not in _rows(win2) and "Xi Big" in _facet(win2)
 
 
@@ -105,7 +108,8 @@ def test_split_role_and_a_refusal_in_one_line(qtbot, settings, monkeypatch):
     assert panel.curation_actions["rename"].isEnabled()
     assert not panel.curation_actions["merge"].isEnabled()  # one selected
     win.curate([("rename", "Nobody At All", "Somebody")])
-    qtbot.waitUntil(lambda: win.curation_error is not None, timeout=WAIT)
+    wait_for(qtbot, [panel.busy_changed], lambda: not panel.busy)
+    assert win.curation_error is not None
     assert "no person called 'Nobody At All'" in win.curation_error
     assert "\n" not in win.curation_error and "Traceback" not in win.curation_error
     assert win.statusBar().currentMessage().startswith("Not applied: ")
@@ -164,7 +168,8 @@ def test_a_persons_evidence_is_in_its_tooltip_and_detail(qtbot):
     panel.set_rows(EVIDENCE_ROWS)
     tip = panel.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "Yoon Seok-yeol" in tip and "romanization" in tip
-    assert "Yoon Seok-yeol: romanization" in panel.model.index(0, 5).data()
+    also = panel.model.COLUMNS.index("Also written")
+    assert "Yoon Seok-yeol: romanization" in panel.model.index(0, also).data()
     panel.select(["Yoon Suk Yeol"])
     detail = panel.detail.toPlainText()
     assert "Yoon Seok-yeol 2× in 1 doc — romanization" in detail
@@ -180,10 +185,11 @@ def test_the_count_columns_stay_in_view_in_a_narrow_panel(qtbot):
     panel = PersonsPanel()
     qtbot.addWidget(panel)
     panel.resize(270, 500)  # the main window's dock at its default width
-    panel.show()
+    with qtbot.waitExposed(panel):  # laid out at that size
+        panel.show()
     panel.set_rows(EVIDENCE_ROWS)
-    qtbot.waitUntil(lambda: panel.table.viewport().width() > 0)
     table = panel.table
+    assert table.viewport().width() > 0
     right = table.columnViewportPosition(2) + table.columnWidth(2)
     assert right <= table.viewport().width()  # ¶ and Docs are on screen
     assert table.columnWidth(0) < table.fontMetrics().horizontalAdvance(EVIDENCE_ROWS[1]["name"])

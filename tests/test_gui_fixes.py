@@ -13,9 +13,19 @@ pytest.importorskip("PySide6")
 pytestmark = pytest.mark.gui
 
 from conftest import CORPUS  # noqa: E402
+from gui_helpers import (  # noqa: E402
+    WAIT,
+    open_window,
+    search,
+    wait_for,
+    wait_opened,
+    wait_result,
+    wait_shown,
+    wait_update_over,
+)
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QTextDocument  # noqa: E402
-from test_gui_app import WAIT, facet_index, open_window, search, wait_result  # noqa: E402
+from test_gui_app import facet_index  # noqa: E402
 
 from searchapp.config import Settings  # noqa: E402
 from searchapp.index.update import update_index  # noqa: E402
@@ -82,8 +92,8 @@ def test_a_pasted_page_long_bad_query_gives_one_line_and_clears_the_results(qtbo
     win.search_box.clear()
     win.search_box.insert(pasted)  # a paste: one edit, no key events
     qtbot.keyClick(win.search_box, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: bool(win.message.isVisible() and "query" in win.message.text()),
-                    timeout=WAIT)
+    wait_for(qtbot, [win.session.search_failed],
+             lambda: win.message.isVisible() and "query" in win.message.text())
     qtbot.wait(50)
     error = getattr(win.message, "error", win.message.text())  # the whole message
     line = win.message.fontMetrics().height()
@@ -109,9 +119,7 @@ def _open_first(qtbot, win, query):
     search(qtbot, win, query)
     win.results.setCurrentIndex(win.model.index(0))
     hit = win.model.hits[0]
-    qtbot.waitUntil(lambda: bool(win.view.data and win.view.data.doc_id == hit.doc_id
-                                 and win.view.data.focus == hit.para), timeout=WAIT)
-    qtbot.wait(50)  # the scroll to the paragraph
+    wait_opened(qtbot, win, hit)  # scrolled to the paragraph
     return hit
 
 
@@ -159,7 +167,7 @@ def test_closing_the_pinned_pane_keeps_the_other_viewers_place(qtbot, settings):
     win.pin_document()
     other = next(i for i, h in enumerate(win.model.hits) if h.doc_id != first)
     win.results.setCurrentIndex(win.model.index(other))
-    qtbot.waitUntil(lambda: bool(win.view.data and win.view.data.doc_id != first), timeout=WAIT)
+    wait_shown(qtbot, win.view, lambda d: d is not None and d.doc_id != first)
     qtbot.wait(100)
     view = win.view
     for _ in range(3):
@@ -228,8 +236,8 @@ def _launch_line(qtbot, settings) -> str:
     seen = []
     win.session.index_started.connect(lambda: seen.append(win.count.text()))
     win.show()
-    qtbot.waitUntil(lambda: bool(seen), timeout=WAIT)
-    qtbot.waitUntil(lambda: not win.session.indexing, timeout=120000)
+    wait_for(qtbot, [win.session.index_started], lambda: seen)
+    wait_update_over(qtbot, win, timeout=2 * WAIT)
     win.close()
     return seen[0]
 
@@ -248,8 +256,6 @@ def _bookmark_rows(win) -> tuple[list[int], int]:
 
 
 def test_bookmark_rows_keep_one_height_and_several_fit_after_a_relaunch(qtbot, settings):
-    from searchapp.gui.main_window import MainWindow
-
     win = open_window(qtbot, settings)
     for query in ("summit", "Trump"):
         search(qtbot, win, query)
@@ -261,12 +267,7 @@ def test_bookmark_rows_keep_one_height_and_several_fit_after_a_relaunch(qtbot, s
     assert len(first) == 6 and len(set(first)) == 1 and first[0] < 3 * line
     assert room >= 4 * first[0]  # several rows at the default height
     win.close()
-    again = MainWindow(settings)  # a relaunch: the window state is restored
-    qtbot.addWidget(again)
-    again.resize(1300, 820)
-    again.show()
-    qtbot.waitUntil(lambda: again.result is not None and not again.session.indexing,
-                    timeout=WAIT)
+    again = open_window(qtbot, settings)  # a relaunch: the window state is restored
     qtbot.wait(100)
     rows, room = _bookmark_rows(again)
     assert rows == first and room >= 4 * rows[0]
@@ -278,11 +279,12 @@ def test_recent_searches_read_as_text_once_each_without_cli_searches(qtbot, sett
     win = open_window(qtbot, settings)
     win.toggle_filter("year", "2023")
     win.toggle_exclude("person", "Donald Trump")
-    search(qtbot, win, "summit")
-    qtbot.waitUntil(lambda: bool(win.store.history(limit=1)), timeout=WAIT)
+    search(qtbot, win, "summit")  # Enter: remembered at once
+    wait_for(qtbot, [win.history_timer.timeout], lambda: win.store.history(limit=1))
     search(qtbot, win, "Korea")
     search(qtbot, win, "summit")  # the same search again
-    qtbot.wait(50)
+    timer = win.history_timer  # remembered when it fires: before the terminal's search
+    wait_for(qtbot, [timer.timeout], lambda: not timer.isActive())
     env = {"SEARCHAPP_INDEX": str(settings.index), "SEARCHAPP_DATA_DIR": str(settings.data_dir),
            "SEARCHAPP_CORPUS": str(settings.corpus)}
     proc = run_cli("search", "Pyongyang", env=env)  # a search in the terminal
@@ -395,7 +397,7 @@ def test_files_that_could_not_be_used_stay_listed_when_nothing_changed(qtbot, tm
     first = update_index(s)
     assert {p for p, _ in first.failed} == {"photo.png", "empty.txt"}
     win = open_window(qtbot, s)
-    qtbot.waitUntil(lambda: win.index_report is not None, timeout=WAIT)
+    wait_for(qtbot, [win.session.index_done], lambda: win.index_report is not None)
     assert win.index_report.checked  # nothing had changed
     assert {p for p, _ in win.index_report.failed} == {"photo.png", "empty.txt"}
     assert win.problems_btn.isVisible() and "2 files skipped" in win.problems_btn.text()

@@ -9,9 +9,19 @@ from format_fixtures import make_pdf
 pytest.importorskip("PySide6")
 pytestmark = pytest.mark.gui
 
+from gui_helpers import (  # noqa: E402
+    WAIT,
+    open_window,
+    search,
+    search_again,
+    wait_for,
+    wait_indexed,
+    wait_laid_out,
+    wait_opened,
+    wait_result,
+)
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QDragEnterEvent, QDropEvent  # noqa: E402
-from test_gui_app import WAIT, open_window, search  # noqa: E402
 
 from searchapp.config import Settings  # noqa: E402
 from searchapp.model import cite  # noqa: E402
@@ -21,18 +31,6 @@ from searchapp.model import cite  # noqa: E402
 def first_run(tmp_path):
     """A user's first start: no folder list yet (the bundled sample is the folder)."""
     return Settings.resolve(data_dir=tmp_path / "data", env={})
-
-
-def wait_indexed(qtbot, win, pred=lambda r: True):
-    qtbot.waitUntil(lambda: bool(not win.session.indexing and win.session.engine_open
-                                 and win.index_report is not None
-                                 and pred(win.index_report)), timeout=WAIT)
-
-
-def search_again(qtbot, win, text):
-    """``text`` searched anew (not the results already on screen for it)."""
-    search(qtbot, win, "")
-    return search(qtbot, win, text)
 
 
 def bookmark_status(win) -> str:
@@ -67,8 +65,7 @@ def test_add_a_folder_search_its_pdf_bookmark_remove_and_add_back(qtbot, tmp_pat
     assert "Reports" in win.facets.model.values("folder")[0]
     assert win.results.delegate.show_folder  # two folders: each row names its own
     win.results.setCurrentIndex(win.model.index(result.hits.index(hit), 0))
-    qtbot.waitUntil(lambda: win.view.data is not None
-                    and win.view.data.doc_id == hit.doc_id, timeout=WAIT)
+    wait_opened(qtbot, win, hit)
     assert "p. 2" in win.view.browser.toPlainText()
 
     win.toggle_bookmark(hit.to_json())
@@ -79,13 +76,14 @@ def test_add_a_folder_search_its_pdf_bookmark_remove_and_add_back(qtbot, tmp_pat
 
     assert win.remove_folder("Reports")
     wait_indexed(qtbot, win, lambda r: r.total_files == 5)
-    qtbot.waitUntil(lambda: bookmark_status(win) == "missing", timeout=WAIT)
+    # re-anchored in the engine before the update is reported
+    wait_for(qtbot, [win.session.index_done], lambda: bookmark_status(win) == "missing")
     assert "gone" in win.bookmarks_model.index(0, 4).data()
     assert not any(h.folder == "Reports" for h in search_again(qtbot, win, "maritime").hits)
 
     assert win.add_folder(reports)
     wait_indexed(qtbot, win, lambda r: r.total_files == 6)
-    qtbot.waitUntil(lambda: bookmark_status(win) == "ok", timeout=WAIT)
+    wait_for(qtbot, [win.session.index_done], lambda: bookmark_status(win) == "ok")
     assert any(h.folder == "Reports" for h in search_again(qtbot, win, "maritime").hits)
 
 
@@ -95,20 +93,21 @@ def test_folders_dialog_pause_resume_and_errors_in_one_line(qtbot, tmp_path, fir
     notes.mkdir()
     (notes / "memo.txt").write_text("A memo about the ferry timetable.\n\nSecond paragraph.\n")
     (notes / "broken.pdf").write_bytes(b"%PDF-1.4 not really a PDF")
-    dialog = win.show_folders()
-    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=WAIT)
+    dialog = win.show_folders()  # its rows are read off the GUI thread
+    rows_read = [dialog.model.modelReset]
+    wait_for(qtbot, rows_read, lambda: dialog.model.rowCount() == 1)
     assert dialog.model.rows[0]["state"] == "active" and dialog.model.rows[0]["files"] == 5
     assert win.add_folder(notes)
     wait_indexed(qtbot, win, lambda r: r.total_files == 6)
-    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2
-                    and dialog.model.rows[1]["paragraphs"] == 2, timeout=WAIT)
+    wait_for(qtbot, rows_read, lambda: dialog.model.rowCount() == 2
+             and dialog.model.rows[1]["paragraphs"] == 2)
     # Index problems name the file in its folder
     assert [p for p, _ in win.index_report.failed] == ["notes/broken.pdf"]
     assert win.problems_btn.isVisible()
     dialog.table.selectRow(1)
     dialog.toggle_pause()
-    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2
-                    and dialog.model.rows[1]["state"] == "paused", timeout=WAIT)
+    wait_for(qtbot, rows_read, lambda: dialog.model.rowCount() == 2
+             and dialog.model.rows[1]["state"] == "paused")
     assert dialog.pause_btn.text() == "Resume"
     assert search_again(qtbot, win, "ferry").total == 1  # a paused folder stays searchable
     # errors: one readable line in the dialog, no traceback
@@ -119,10 +118,10 @@ def test_folders_dialog_pause_resume_and_errors_in_one_line(qtbot, tmp_path, fir
     assert "cannot nest" in dialog.error.text()
     dialog.table.selectRow(1)
     dialog.toggle_pause()
-    qtbot.waitUntil(lambda: dialog.model.rows[1]["state"] == "active", timeout=WAIT)
+    wait_for(qtbot, rows_read, lambda: dialog.model.rows[1]["state"] == "active")
     dialog.table.selectRow(1)
     dialog.remove_selected(confirm=False)
-    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=WAIT)
+    wait_for(qtbot, rows_read, lambda: dialog.model.rowCount() == 1)
     wait_indexed(qtbot, win, lambda r: r.total_files == 5)
     assert "Sample articles" in win.folders_html()
 
@@ -166,13 +165,12 @@ def test_a_file_written_while_the_app_runs_becomes_searchable(qtbot, tmp_path, f
     win = open_window(qtbot, first_run)
     assert win.add_folder(live)
     wait_indexed(qtbot, win, lambda r: r.total_files == 6)
-    qtbot.waitUntil(lambda: win.watcher is not None and live in win.watcher.watched,
-                    timeout=WAIT)
+    # the watches are set up on the watcher's thread, which says so with an Event
+    assert win.watcher.ready.wait(WAIT / 1000) and live in win.watcher.watched
     assert search(qtbot, win, "zeppelin").total == 0
     (live / "second.txt").write_text("A second note, written later, about a zeppelin.\n")
     # no user action: the watcher sees it, the index is updated, the results follow
-    qtbot.waitUntil(lambda: bool(win.result is not None and win.result.query == "zeppelin"
-                                 and win.result.total == 1), timeout=WAIT)
+    wait_result(qtbot, win, lambda r: r.query == "zeppelin" and r.total == 1)
     assert any(p.name == "second.txt" for p in win.changed_paths)
     win.close()
     assert win.watcher is None
@@ -198,18 +196,14 @@ def test_more_than_a_page_of_short_rows_is_laid_out(qtbot, tmp_path):
     notes.mkdir()
     for i in range(21):
         (notes / f"n{i}.txt").write_text(f"Note {i}: the lighthouse keeper's log, entry {i}.\n")
-    from searchapp.gui.main_window import MainWindow
-
-    win = MainWindow(Settings.resolve(corpus=notes, data_dir=tmp_path / "data", env={}))
-    qtbot.addWidget(win)
-    win.resize(1300, 820)
-    win.show()  # no persons in these notes: open_window would wait for some
-    qtbot.waitUntil(lambda: bool(win.result is not None and not win.session.indexing
-                                 and win.session.engine_open), timeout=WAIT)
+    settings = Settings.resolve(corpus=notes, data_dir=tmp_path / "data", env={})
+    win = open_window(qtbot, settings, persons=False)  # no persons in these notes
     search(qtbot, win, "lighthouse")
     view = win.results
-    qtbot.waitUntil(lambda: view.verticalScrollBar().maximum() > 0, timeout=WAIT)
-    assert view.indexAt(QPoint(10, 10)).row() == 0
+    # the rows are laid out a turn after the model is reset, and the scroll bar may keep
+    # the range of the list before (21 rows too): only the rows' places tell
+    wait_laid_out(qtbot, lambda: view.verticalScrollBar().maximum() > 0
+                  and view.indexAt(QPoint(10, 10)).row() == 0)
     assert view.visualRect(win.model.index(19)).top() > view.visualRect(win.model.index(0)).top()
 
 
@@ -224,7 +218,9 @@ def test_updates_asked_for_while_one_runs_are_coalesced(qtbot, first_run):
     win.session.request_update()  # twice while it runs: one more update, after it
     win.session.request_update()
     win.session.request_update(since=time.monotonic() - 3600)  # seen by the one running
-    qtbot.waitUntil(lambda: len(started) == 2 and not win.session.indexing, timeout=WAIT)
+    s = win.session
+    wait_for(qtbot, [s.index_started, s.index_done, s.index_failed],
+             lambda: len(started) == 2 and not s.indexing)
     qtbot.wait(1500)
     assert len(started) == 2 and not win.session.indexing
     win.session.request_update(since=started[-1] - 1)  # older than the last update: nothing

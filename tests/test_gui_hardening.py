@@ -11,9 +11,17 @@ from conftest import CORPUS
 pytest.importorskip("PySide6")
 pytestmark = pytest.mark.gui
 
+from gui_helpers import (  # noqa: E402
+    open_window,
+    search,
+    wait_for,
+    wait_indexed,
+    wait_result,
+    wait_shown,
+    wait_update_over,
+)
 from PySide6.QtCore import QObject, QUrl, Slot  # noqa: E402
 from PySide6.QtGui import QDesktopServices  # noqa: E402
-from test_gui_app import WAIT, open_window, search, wait_result  # noqa: E402
 
 from searchapp.config import Settings  # noqa: E402
 from searchapp.index.update import update_index  # noqa: E402
@@ -36,8 +44,8 @@ def test_a_damaged_index_is_rebuilt_and_the_user_told(qtbot, own):
     for seg in own.index.glob("*.seg"):
         with open(seg, "r+b") as f:
             f.truncate(seg.stat().st_size // 3)
-    win = open_window(qtbot, own)
-    qtbot.waitUntil(lambda: bool(win.warnings), timeout=WAIT)
+    win = open_window(qtbot, own)  # the rebuild's report has come: the user is told
+    wait_for(qtbot, [win.session.index_done], lambda: win.warnings)
     assert "damaged" in win.warnings[0] and "rebuilt" in win.warnings[0]
     assert "bookmarks were not touched" in win.warnings[0]
     wait_result(qtbot, win, lambda r: r.total == 95)
@@ -49,8 +57,8 @@ def test_a_damaged_bookmark_store_is_kept_and_the_user_told(qtbot, own):
     update_index(own)
     own.data_dir.mkdir(parents=True, exist_ok=True)
     own.bookmarks_db.write_bytes(b"not a database at all " * 300)
-    win = open_window(qtbot, own)
-    qtbot.waitUntil(lambda: bool(win.warnings), timeout=WAIT)
+    win = open_window(qtbot, own)  # told on the first turn of the event loop
+    assert win.warnings
     assert "damaged" in win.warnings[0] and "kept as" in win.warnings[0]
     backups = list(own.data_dir.glob("bookmarks.sqlite3.damaged-*"))
     assert any(b.read_bytes().startswith(b"not a database") for b in backups)
@@ -70,15 +78,14 @@ def test_another_indexer_at_work_is_reported_and_searching_goes_on(qtbot, own):
     writer = ix.writer()  # another process would hold this lock
     try:
         win = open_window(qtbot, own)
-        qtbot.waitUntil(lambda: bool(win.index_error), timeout=WAIT)
+        wait_for(qtbot, [win.session.index_failed], lambda: win.index_error)
         assert "another process" in win.index_error
         assert win.problems_btn.isVisible()
         assert search(qtbot, win, "summit").total > 0  # the existing index still answers
     finally:
         writer.cancel()
     win.update_index()
-    qtbot.waitUntil(lambda: bool(not win.session.indexing and win.index_report
-                                 and win.index_report.added == 1), timeout=WAIT)
+    wait_indexed(qtbot, win, lambda r: r.added == 1)
     assert search(qtbot, win, "Jeonju").total == 1
 
 
@@ -106,7 +113,7 @@ def test_searching_while_reindexing_shows_whole_versions(qtbot, own):
             seen.append(kinds.pop())
             if not indexing:
                 break
-        qtbot.waitUntil(lambda: not win.session.indexing, timeout=WAIT)
+        wait_update_over(qtbot, win)
     assert not failures
     assert set(seen) == {"alpha", "beta"}
 
@@ -147,8 +154,8 @@ def test_markup_in_articles_is_text_and_only_web_links_open(qtbot, own):
         snippet = result.hits[0].snippet
         assert "&lt;script&gt;" in snippet and "<script" not in snippet and "<b>" not in snippet
         win.results.setCurrentIndex(win.model.index(0, 0))
-        qtbot.waitUntil(lambda: bool(win.view.data and win.view.data.doc_id
-                                     == result.hits[0].doc_id), timeout=WAIT)
+        wait_shown(qtbot, win.view, lambda d: d is not None
+                   and d.doc_id == result.hits[0].doc_id)
         text = win.view.browser.toPlainText()
         assert "<script>alert ('owned')</script>" in text and "<b>bold claims</b>" in text
         assert "<img src=x onerror=alert (1)>" in text
@@ -158,16 +165,16 @@ def test_markup_in_articles_is_text_and_only_web_links_open(qtbot, own):
 
         search(qtbot, win, "quetzal")
         win.results.setCurrentIndex(win.model.index(0, 0))
-        qtbot.waitUntil(lambda: bool(win.view.data and "quetzal" in
-                                     win.view.browser.toPlainText()), timeout=WAIT)
+        wait_shown(qtbot, win.view, lambda d: d is not None
+                   and "quetzal" in win.view.browser.toPlainText())
         assert "href" not in win.view.header.text()  # a javascript: url is never a link
         win.view.header.linkActivated.emit("javascript:alert('x')")
         win.view.header.linkActivated.emit("file:///etc/passwd")
 
         search(qtbot, win, "zircon")
         win.results.setCurrentIndex(win.model.index(0, 0))
-        qtbot.waitUntil(lambda: bool(win.view.data and "zircon" in
-                                     win.view.browser.toPlainText()), timeout=WAIT)
+        wait_shown(qtbot, win.view, lambda d: d is not None
+                   and "zircon" in win.view.browser.toPlainText())
         assert "href='https://example.org/story'" in win.view.header.text()
         win.view.header.linkActivated.emit("https://example.org/story")
         assert opened.urls == ["https://example.org/story"]

@@ -12,10 +12,18 @@ import pytest
 pytest.importorskip("PySide6")
 pytestmark = pytest.mark.gui
 
+from gui_helpers import (  # noqa: E402
+    open_window,
+    search,
+    wait_for,
+    wait_indexed,
+    wait_laid_out,
+    wait_result,
+    wait_shown,
+)
 from PySide6.QtCore import QRect, QSettings, Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QMainWindow  # noqa: E402
-from test_gui_app import WAIT, open_window, search  # noqa: E402
 
 from searchapp.config import Settings  # noqa: E402
 
@@ -24,12 +32,6 @@ from searchapp.config import Settings  # noqa: E402
 def first_run(tmp_path):
     """A user's first start: no folder list yet (the bundled sample is the folder)."""
     return Settings.resolve(data_dir=tmp_path / "data", env={})
-
-
-def wait_indexed(qtbot, win, pred=lambda r: True):
-    qtbot.waitUntil(lambda: bool(not win.session.indexing and win.session.engine_open
-                                 and win.index_report is not None
-                                 and pred(win.index_report)), timeout=WAIT)
 
 
 def own_folder(tmp_path, name="Reports"):
@@ -113,13 +115,12 @@ def test_in_a_short_window_the_bookmarks_panel_yields_to_the_results(qtbot, sett
     win = open_window(qtbot, settings)
     dock = win.docks["bookmarks"]
     win.resize(1280, 800)
-    qtbot.waitUntil(lambda: dock.height() >= win.bookmarks_panel.sizeHint().height(),
-                    timeout=WAIT)
+    wait_laid_out(qtbot, lambda: dock.height() >= win.bookmarks_panel.sizeHint().height())
     wanted = dock.height()
     win.resize(900, 600)
     smallest = dock.minimumSizeHint().height()
-    qtbot.waitUntil(lambda: win.results.height() >= RESULTS_MIN
-                    or dock.height() <= smallest + 1, timeout=WAIT)
+    wait_laid_out(qtbot, lambda: win.results.height() >= RESULTS_MIN
+                  or dock.height() <= smallest + 1)
     assert win.results.height() > 1.5 * dock.height()  # the results get the room
     assert win.results.height() >= 230
     # the panel still shows a row and its buttons
@@ -127,14 +128,14 @@ def test_in_a_short_window_the_bookmarks_panel_yields_to_the_results(qtbot, sett
     assert panel.table.height() >= panel.row_height()
     assert panel.open_btn.isVisible() and panel.open_btn.height() > 10
     win.resize(1280, 800)  # room again: the panel has its height back
-    qtbot.waitUntil(lambda: abs(dock.height() - wanted) <= 1, timeout=WAIT)
+    wait_laid_out(qtbot, lambda: abs(dock.height() - wanted) <= 1)
     # a height the user gives it by hand is the one it comes back to
     win.resizeDocks([dock], [wanted + 60], Qt.Orientation.Vertical)
-    qtbot.waitUntil(lambda: abs(dock.height() - wanted - 60) <= 1, timeout=WAIT)
+    wait_laid_out(qtbot, lambda: abs(dock.height() - wanted - 60) <= 1)
     win.resize(900, 600)
-    qtbot.waitUntil(lambda: dock.height() <= smallest + 1, timeout=WAIT)
+    wait_laid_out(qtbot, lambda: dock.height() <= smallest + 1)
     win.resize(1280, 800)
-    qtbot.waitUntil(lambda: abs(dock.height() - wanted - 60) <= 1, timeout=WAIT)
+    wait_laid_out(qtbot, lambda: abs(dock.height() - wanted - 60) <= 1)
 
 
 def test_did_you_mean_keeps_the_capital_the_user_typed(qtbot, settings):
@@ -158,12 +159,13 @@ def test_editing_a_bookmark_note_in_place_gives_no_qt_warning(qtbot, qtlog, sett
     assert table.hint == "" and panel.open_btn.isEnabled() and panel.export_btn.isEnabled()
     cell = win.bookmarks_model.index(0, win.bookmarks_model.NOTE)
     table.setCurrentIndex(cell)
-    table.edit(cell)
-    qtbot.waitUntil(lambda: table.indexWidget(cell) is not None, timeout=WAIT)
+    table.edit(cell)  # the editor is made at once
     editor = table.indexWidget(cell)
+    assert editor is not None
     qtbot.keyClicks(editor, "the key passage")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: win.store.list()[0].note == "the key passage", timeout=WAIT)
+    wait_for(qtbot, [win.bookmarks_model.dataChanged],
+             lambda: win.store.list()[0].note == "the key passage")
     qtbot.wait(100)
     assert table.state() != table.State.EditingState
     warnings = [r.message for r in qtlog.records if "editor" in r.message]
@@ -173,11 +175,12 @@ def test_editing_a_bookmark_note_in_place_gives_no_qt_warning(qtbot, qtlog, sett
     tags = cell.siblingAtColumn(win.bookmarks_model.TAGS)
     table.setCurrentIndex(tags)
     table.edit(tags)
-    qtbot.waitUntil(lambda: table.indexWidget(tags) is not None, timeout=WAIT)
     editor = table.indexWidget(tags)
+    assert editor is not None
     qtbot.keyClicks(editor, "alliance")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: win.bookmarks_panel.tag.findData("alliance") >= 0, timeout=WAIT)
+    wait_for(qtbot, [win.bookmarks_model.dataChanged],  # the tag list is read again then
+             lambda: win.bookmarks_panel.tag.findData("alliance") >= 0)
     assert [r.message for r in qtlog.records if "editor" in r.message] == []
     win.bookmarks_panel.filter.setText("no such words")
     assert table.hint == "No bookmark matches the filter."
@@ -192,15 +195,14 @@ def test_the_viewer_says_so_when_its_documents_folder_is_removed(qtbot, tmp_path
     result = search(qtbot, win, "Camp David")
     row = next(i for i, h in enumerate(result.hits) if h.folder == "Reports")
     win.results.setCurrentIndex(win.model.index(row))
-    qtbot.waitUntil(lambda: win.view.data is not None
-                    and win.view.data.meta.get("folder") == "Reports", timeout=WAIT)
-    title = win.view.data.title
+    title = wait_shown(qtbot, win.view, lambda d: d is not None
+                       and d.meta.get("folder") == "Reports").title
     win.pin_document()
     assert win.pinned_view.data is not None
     assert win.remove_folder("Reports")
     wait_indexed(qtbot, win, lambda r: r.total_files == 5)
-    qtbot.waitUntil(lambda: win.view.data is None and win.pinned_view.data is None,
-                    timeout=WAIT)
+    wait_for(qtbot, [win.view.shown, win.pinned_view.shown],
+             lambda: win.view.data is None and win.pinned_view.data is None)
     for view in (win.view, win.pinned_view):
         text = html.unescape(view.header.text())
         assert "folder 'Reports' was removed" in text and title in text
@@ -229,8 +231,8 @@ def test_the_first_folder_of_ones_own_offers_to_stop_searching_the_sample(qtbot,
     result = search(qtbot, win, "Camp David")
     assert result.total and {h.folder for h in result.hits} == {"Reports"}
     # the sample stays listed in Folders…, where one click searches it again
-    dialog = win.show_folders()
-    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=WAIT)
+    dialog = win.show_folders()  # its rows are read off the GUI thread
+    wait_for(qtbot, [dialog.model.modelReset], lambda: dialog.model.rowCount() == 2)
     sample = dialog.model.rows[1]
     assert (sample["name"], sample["state"]) == ("Sample articles", "not searched")
     dialog.table.selectRow(1)
@@ -240,8 +242,8 @@ def test_the_first_folder_of_ones_own_offers_to_stop_searching_the_sample(qtbot,
     # under its own name again (the Folder facet says "Sample articles", not "corpus")
     assert [f.name for f in win.settings.folders] == ["Reports", "Sample articles"]
     assert not win.banner.isVisible()  # no second offer: the user chose the sample
-    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2
-                    and dialog.model.rows[1]["state"] == "active", timeout=WAIT)
+    wait_for(qtbot, [dialog.model.modelReset], lambda: dialog.model.rowCount() == 2
+             and dialog.model.rows[1]["state"] == "active")
 
 
 def test_keeping_the_sample_keeps_it_searched_and_the_offer_goes(qtbot, tmp_path, first_run):
@@ -261,11 +263,10 @@ def test_an_empty_result_list_says_why_it_is_empty(qtbot, settings):
     assert search(qtbot, win, "zeppelinfactory").total == 0
     assert win.results.empty_text == "No paragraph matches this search."
     win.toggle_filter("person", "Xi Jinping")
-    qtbot.waitUntil(lambda: win.settled() and win.session.result_request.persons == ["Xi Jinping"],
-                    timeout=WAIT)
+    wait_result(qtbot, win, lambda r: win.session.result_request.persons == ["Xi Jinping"])
     assert "with these filters" in win.results.empty_text
     win.results.grab()  # painted into the empty list
     win.search_box.setText("date:[2023")
     win.run_search()
-    qtbot.waitUntil(lambda: win.result is None, timeout=WAIT)
+    wait_for(qtbot, [win.session.search_failed], lambda: win.result is None)
     assert "cannot run" in win.results.empty_text

@@ -3,12 +3,15 @@ and that the stages use these declarations rather than their own."""
 
 from __future__ import annotations
 
+import ast
 import re
 import unicodedata
+from pathlib import Path
 
 import pytest
 
-from searchapp import lexicon
+from searchapp import config, index, lexicon
+from searchapp.folders import folder_list
 from searchapp.index.analysis import text_analyzer
 from searchapp.ingest.encoding import _char_class
 from searchapp.ingest.metadata import parse_date
@@ -117,3 +120,146 @@ def test_name_token_and_possessive():
     assert rx.fullmatch("Tae-yul") and rx.fullmatch("Tae\u2013Yul") and not rx.fullmatch("kim")
     assert lexicon.POSSESSIVE_END.sub("", "Yoon’s") == "Yoon"
     assert lexicon.POSSESSIVE_END.sub("", "Chavez'") == "Chavez"
+
+
+# -- no stage declares these again ----------------------------------------------------------
+# The source of searchapp (lexicon.py aside) is read with ast: a month or weekday list, a
+# sentence-end character class, a CJK range (in a regex or a numeric comparison), a list
+# of agencies, the names' glued prefixes or the possessive written out again fails here,
+# with the place it was written; so does a curation file's or an index folder's file name
+# spelled outside the module that declares it.
+
+_PACKAGE = Path(lexicon.__file__).resolve().parent
+_MONTH_WORDS = {m.casefold() for m in lexicon.MONTHS} | {m[:3].casefold() for m in lexicon.MONTHS}
+_DAY_WORDS = {d.casefold() for d in lexicon.WEEKDAYS} | {d[:3].casefold() for d in lexicon.WEEKDAYS}
+_AGENCY_WORDS = {a for aliases in lexicon.NEWS_AGENCIES.values() for a in aliases} \
+    | set(lexicon.PICTURE_AGENCIES)
+# each file name, by the module that declares it
+_FILE_NAMES = {
+    **{getattr(config, c): "searchapp/config.py" for c in (
+        "CATALOG_FILE", "PERSONS_REGISTRY", "PLACES_REGISTRY", "CURATION_FILE")},
+    **{getattr(index, c): "searchapp/index/__init__.py" for c in (
+        "MANIFEST", "CREATE_LOCK", "MENTIONS_DB", "PERSONS_FILE", "COPIES_FILE", "COPIES_STATE")},
+    folder_list.FOLDERS_FILE: "searchapp/folders/folder_list.py",
+}
+_CLASS = re.compile(r"\[\^?((?:\\.|[^\]\\])+)\]")
+_RANGE = re.compile(r"(\\?.)-(\\?.)")
+_CJK_BLOCK = re.compile(f"[{lexicon.CJK}]")
+# a regex class's range given by escapes in a raw string ("\u4e00-\u9fff")
+_ESCAPED_RANGE = re.compile(r"\\[uU]([0-9a-fA-F]{4,8})-\\[uU]([0-9a-fA-F]{4,8})")
+
+
+def _cjk(code: int) -> bool:
+    return 0 <= code <= 0x10FFFF and bool(_CJK_BLOCK.match(chr(code)))
+
+
+def _strings(node: ast.AST) -> list[str]:
+    """The string constants of an expression (the literal parts of an f-string too)."""
+    return [n.value for n in ast.walk(node) if isinstance(n, ast.Constant)
+            and isinstance(n.value, str | bytes)]
+
+
+def _words(text: str | bytes) -> list[str]:
+    text = text.decode("latin-1") if isinstance(text, bytes) else text
+    return re.findall(r"[A-Za-z]+", text)
+
+
+def redeclared(source: str, name: str = "<source>") -> list[str]:
+    """What ``source`` writes out that searchapp.lexicon declares: (line, what) each."""
+    found = []
+    for node in ast.walk(ast.parse(source, name)):
+        line = getattr(node, "lineno", 0)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str | bytes):
+            text = node.value.decode("latin-1") if isinstance(node.value, bytes) else node.value
+            if _FILE_NAMES.get(text, name) != name:
+                found.append(f"{name}:{line}: the file name {text!r} ({_FILE_NAMES[text]})")
+            words = [w.casefold() for w in _words(text)]
+            if len(set(words) & _MONTH_WORDS) >= 6:
+                found.append(f"{name}:{line}: month names (lexicon.MONTHS)")
+            if len(set(words) & _DAY_WORDS) >= 5:
+                found.append(f"{name}:{line}: weekday names (lexicon.WEEKDAYS)")
+            for body in _CLASS.findall(text):
+                chars = set(re.sub(r"\\(.)", r"\1", body))
+                # the stops, and no comma (a class of all punctuation is not about sentences)
+                if ({".", "!", "?"} <= chars or {"。", "！", "？"} <= chars) and "," not in chars:
+                    found.append(f"{name}:{line}: a sentence-end class [{body}] "
+                                 "(lexicon.STOPS, SENTENCE_ENDS, BEFORE_A_SENTENCE)")
+                for a, b in _RANGE.findall(body):
+                    if _cjk(ord(a[-1])) or _cjk(ord(b[-1])):
+                        found.append(f"{name}:{line}: a CJK range {a}-{b} (lexicon.CJK, HAN, ...)")
+            for a, b in _ESCAPED_RANGE.findall(text):
+                if _cjk(int(a, 16)) or _cjk(int(b, 16)):
+                    found.append(f"{name}:{line}: a CJK range U+{a}-U+{b} (lexicon.CJK, HAN, ...)")
+            if "Mc|Mac" in text:
+                found.append(f"{name}:{line}: name prefixes (lexicon.NAME_PREFIXES)")
+            if re.search(r"\[(?:'’|’')\]s", text):
+                found.append(f"{name}:{line}: the possessive (lexicon.POSSESSIVE, POSSESSIVE_END)")
+            agencies = {a for a in _AGENCY_WORDS if re.search(rf"\b{re.escape(a)}\b", text)}
+            if len(agencies) >= 4:
+                found.append(f"{name}:{line}: agency names {sorted(agencies)} "
+                             "(lexicon.NEWS_AGENCIES, CREDIT_AGENCIES)")
+        elif isinstance(node, ast.Tuple | ast.List | ast.Set | ast.Dict):
+            items = node.keys if isinstance(node, ast.Dict) else node.elts
+            values = [i.value for i in items if isinstance(i, ast.Constant)
+                      and isinstance(i.value, str)]
+            folded = {v.casefold() for v in values}
+            if len(folded & _MONTH_WORDS) >= 6:
+                found.append(f"{name}:{line}: a list of month names (lexicon.MONTHS)")
+            if len(folded & _DAY_WORDS) >= 5:
+                found.append(f"{name}:{line}: a list of weekday names (lexicon.WEEKDAYS)")
+            if {".", "!", "?"} <= set(values):
+                found.append(f"{name}:{line}: a list of sentence ends (lexicon.STOPS)")
+            if len(set(values) & _AGENCY_WORDS) >= 4:
+                found.append(f"{name}:{line}: a list of agencies (lexicon.NEWS_AGENCIES)")
+        elif isinstance(node, ast.Compare):  # 0x4E00 <= o <= 0x9FFF
+            bounds = [n.value for n in [node.left, *node.comparators]
+                      if isinstance(n, ast.Constant) and isinstance(n.value, int)
+                      and not isinstance(n.value, bool)]
+            if len(bounds) >= 2 and any(_cjk(b) for b in bounds):
+                found.append(f"{name}:{line}: a CJK range in a comparison {bounds} "
+                             "(lexicon.CJK, HAN, ...)")
+    return found
+
+
+def test_no_module_declares_lexicons_facts_again():
+    found = []
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        if path.name != "lexicon.py" or path.parent != _PACKAGE:
+            found += redeclared(path.read_text(encoding="utf-8"),
+                                str(path.relative_to(_PACKAGE.parent)))
+    assert not found, "declared in searchapp/lexicon.py, written out again:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("source", [
+    'MONTHS = ("January", "February", "March", "April", "May", "June", "July")',
+    'X = re.compile(r"\\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\.? \\d+")',
+    'DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri"}',
+    'END = re.compile(r"[.!?]\\s*$")',
+    'REST = re.compile(r"^[^.!?]{0,160}")',
+    'END = re.compile("[。！？]$")',
+    'ENDS = (".", "!", "?")',
+    'HAN = re.compile("[\\u4e00-\\u9fff]")',
+    'HAN = re.compile(r"[\\u4e00-\\u9fff]")',
+    'HANGUL = re.compile("[가-힣]+")',
+    'def f(o):\n    return 0xAC00 <= o <= 0xD7A3',
+    'CREDIT = re.compile(r"(?:AFP|Reuters|Getty Images|Xinhua)")',
+    'OK = re.compile(r"^(?:Mc|Mac|De|Van)[A-Z]")',
+    'END = re.compile(r"[\'’]s?$")',
+    'KIN = re.compile(r"^[\'’]s?\\s+(sister|brother)")',
+    'path = data_dir / "curation.toml"',
+    'PERSONS = "persons.json"',
+])
+def test_the_check_finds_a_fact_written_again(source):
+    assert redeclared(source), source
+
+
+@pytest.mark.parametrize("source", [
+    'X = re.compile(f"[{STOPS}:]$")',
+    'NAMES = frozenset(("April", "May", "June", "August"))',  # months that are also names
+    'X = re.compile(r"[.,;:]")',
+    'AFTER = re.compile(r"(?=[,.;:!?)])")',  # punctuation after a word
+    'IDX = ord(ch) - 0xAC00',
+    'LINE = re.compile(r"[A-Z][a-z]+-[a-z]+")',
+])
+def test_the_check_leaves_other_code_alone(source):
+    assert redeclared(source) == [], source

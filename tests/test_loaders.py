@@ -124,6 +124,7 @@ def test_iter_corpus_skips_hidden_and_catalog(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.html").write_text("x")
     (tmp_path / "sub" / "loop").symlink_to(tmp_path)
-    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    (tmp_path / "clip.mp3").write_bytes(b"ID3\x03")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")  # a page image: read by OCR
     assert [p.relative_to(tmp_path).as_posix() for p in iter_corpus(tmp_path)] == [
-        "a.txt", "sub/b.html"]
+        "a.txt", "image.png", "sub/b.html"]

@@ -121,6 +121,7 @@ def test_the_pyinstaller_build_passes_its_self_test(installed, tmp_path):
     proc = run(["bash", str(ROOT / "packaging" / "build.sh"), str(installed)], cwd=ROOT, env=env)
     assert "self-test passed" in proc.stdout
     assert "ok   person recognizer" in proc.stdout  # the app carries the model
+    assert "ok   read a scan" in proc.stdout  # ... and Tesseract with its language files
     app = tmp_path / "dist" / "searchapp"
     before = tree(app)
     env = {**os.environ, "SEARCHAPP_DATA_DIR": str(tmp_path / "data"),

@@ -320,8 +320,9 @@ def test_nickname_and_initials_merge_in_one_article_only():
 
 def test_a_suffix_keeps_father_and_son_apart_and_short_names_go_to_the_right_one():
     docs, raw = collection([
-        ("Robert Vance Jr. and his father Robert Vance arrived.",
-         [("Robert Vance Jr.", "PERSON"), ("Robert Vance", "PERSON")]),
+        # (spans at their own places: "Robert Vance" is not the start of "Robert Vance Jr.")
+        ("His father Robert Vance and Robert Vance Jr. arrived.",
+         [("Robert Vance", "PERSON"), ("Robert Vance Jr.", "PERSON")]),
     ], [
         ("Robert Vance Jr., 40, spoke. Later Vance left.", [("Robert Vance Jr.", "PERSON")]),
     ])
@@ -472,3 +473,46 @@ def test_rejected_names_say_why():
                              [("Nova Kestrel", "PERSON")])])
     why = find_persons(docs, raw).rejected["Nova Kestrel"]
     assert re.search(r"context against: .*thing", why)
+
+
+def test_a_family_name_goes_to_no_other_documents_person_when_its_own_names_another():
+    """Doc B credits "Ebbe Castle" (a photo credit: not a person of the text) and then says
+    "Castle": that is not Jorun Castle of doc A, the collection's only Castle."""
+    docs, raw = collection(
+        [("Jorun Castle, the harbour master, said the pier would reopen.",
+          [("Jorun Castle", "PERSON")])],
+        [("Photo: Ebbe Castle", [("Ebbe Castle", "PERSON")]),
+         ("Castle said the light over the bay was poor that week.", [("Castle", "PERSON")])],
+    )
+    found = find_persons(docs, raw)
+    assert "Jorun Castle" in found.persons
+    assert "Jorun Castle" not in persons_of(found, docs[1])
+
+
+def test_a_monarchs_given_name_is_no_family_name():
+    """"Queen Maribel" in one document is not Maribel Ostrander of another: a queen's,
+    a knight's, a pope's title is followed by a given name."""
+    docs, raw = collection(
+        [("Maribel Ostrander, the curator, said the show opens in May.",
+          [("Maribel Ostrander", "PERSON")])],
+        [("A portrait of Queen Maribel hangs in the hall.", [("Maribel", "PERSON")]),
+         ("Sir Maribel was knighted in the spring.", [])],
+    )
+    found = find_persons(docs, raw)
+    assert "Maribel Ostrander" in found.persons
+    assert "Maribel Ostrander" not in persons_of(found, docs[1])
+
+
+def test_a_family_name_with_its_particle_capitalized_is_the_same_person():
+    """"Van Drossel" alone (the particle capitalized, as a family name standing alone is
+    written) is "Pieter van Drossel" of the same page, not a second person."""
+    docs, raw = collection([
+        ("Pieter van Drossel’s presence runs through the show.",
+         [("Pieter van Drossel", "PERSON")]),
+        ("Drawings by Van Drossel hang beside the later works.", [("Van Drossel", "PERSON")]),
+        ("Van Drossel said the last paintings were made in 1890.", [("Van Drossel", "PERSON")]),
+        ("The route follows Van Drossel’s walks through the town.", [("Van Drossel", "PERSON")]),
+    ])
+    found = find_persons(docs, raw)
+    assert set(found.persons) == {"Pieter van Drossel"}
+    assert persons_of(found, docs[0]) == {"Pieter van Drossel"}

@@ -53,16 +53,22 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from searchapp.ingest.entities import Registry
     from searchapp.ingest.metadata import Catalog
     from searchapp.ingest.pipeline import load_documents
-    from searchapp.ingest.read import LoadError
+    from searchapp.ingest.read import LoadError, read_raw
 
     settings = Settings.resolve(corpus=args.corpus)
     dirs = settings.curation_dirs(settings.folders[0] if args.corpus else None)
     catalog = Catalog.load_layers([d / CATALOG_FILE for d in dirs])
     registry = Registry.load_layers(dirs)
     failed = 0
+    from searchapp.cli.scans import extract_scans
+    from searchapp.ingest.ocr.engine import unavailable as missing
+
+    scans_for = extract_scans(settings)
     for name in args.files:
         try:
-            docs = load_documents(Path(name), settings.corpus, catalog, registry)
+            raw = read_raw(Path(name))
+            docs = load_documents(Path(name), settings.corpus, catalog, registry, raw=raw,
+                                  scans=scans_for(raw))
         except LoadError as exc:  # a file that cannot be used: the user's to fix (exit 2)
             print(f"searchapp: {name}: {exc}", file=sys.stderr)
             failed += 1
@@ -72,6 +78,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             failed += 1
             continue
+        unread = sum(len(d.scans) for d in docs)
+        if unread:  # OCR is not installed: say so (the file is a failure if nothing else)
+            print(f"searchapp: {name}: {missing()}", file=sys.stderr)
+            if not any(d.paragraphs for d in docs):
+                failed += 1
+                continue
         for doc in docs:  # several for a mailbox: one per message
             if args.json:
                 print_json_line(doc.to_json())
@@ -123,7 +135,8 @@ def cmd_persons(args: argparse.Namespace) -> int:
         for r in rows:
             notes = spelling_notes(r)
             aliases = f"  [{'; '.join(notes)}]" if notes else ""
-            print(f"{r['paragraphs']:5} ¶ {r['documents']:3} docs  {r['name']}{aliases}")
+            quoted = f"  quoted in {r['quoted']} ¶" if r.get("quoted") else ""
+            print(f"{r['paragraphs']:5} ¶ {r['documents']:3} docs  {r['name']}{quoted}{aliases}")
     return 0
 
 
@@ -218,10 +231,14 @@ def _run_search(args: argparse.Namespace, settings: Settings, req) -> int:
         print()
         where = cite(hit.title or hit.path, hit.source or "(source unknown)", date, hit.para,
                      hit.page)
-        print(f"{i}. {where}  [{hit.doc_id}:{hit.para}]")
+        scan = " (read from a scan)" if hit.scan else ""
+        print(f"{i}. {where}{scan}  [{hit.doc_id}:{hit.para}]")
         print("   " + _plain(hit, bold))
         if hit.persons:
             print("   persons: " + ", ".join(hit.persons))
+        if hit.quotes:
+            print("   quoted: " + ", ".join(dict.fromkeys(
+                q["speaker"] or f"{q['source']} (unnamed)" for q in hit.quotes)))
         if hit.copies:
             print(f"   also in {len(hit.copies)}: " + ", ".join(
                 f"{c['source'] or c['path']} ¶{c['para']} [{c['doc_id']}:{c['para']}]"
@@ -445,6 +462,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("--no-persons", action="store_true",
                    help="skip recognizing persons and places after indexing")
+    p.add_argument("--no-ocr", action="store_true",
+                   help="leave scanned pages (image-only PDF pages, images) unread this time; "
+                        "says how many are left")
     p.set_defaults(func=cmd_index)
 
     p = sub.add_parser("search", help="search paragraphs",

@@ -61,6 +61,9 @@ def cmd_folders(args: argparse.Namespace) -> int:
         report = _update(settings, quiet=args.json)
         if not args.json:
             print(said, report.summary(), sep="\n", flush=True)  # searchable from here
+            if report.scans_pending:  # read by `searchapp index` or the app, not here
+                print(f"scans: {report.scans_pending} scanned pages wait for OCR; "
+                      "'searchapp index' (or the app) reads them")
         if not args.no_persons:
             persons = api.update_persons(settings)
     if args.json:

@@ -10,7 +10,7 @@ import argparse
 import sys
 
 from searchapp.cli.common import UserError, add_location, out, print_json_line
-from searchapp.config import Settings
+from searchapp.config import CURATION_FILE, Settings
 
 
 def curate(args: argparse.Namespace, settings: Settings) -> int:
@@ -65,7 +65,7 @@ def add_curation(p: argparse.ArgumentParser) -> None:
             ("split", "ALIAS", "ALIAS is another person than NAME"),
             ("role", "ROLE", "set the person's role")):
         c = csub.add_parser(action, help=text, description=text + "; kept in the data "
-                            "folder's curation.toml and applied without re-indexing")
+                            f"folder's {CURATION_FILE} and applied without re-indexing")
         c.add_argument("name", metavar="NAME", help="the person (any spelling)")
         if value:
             c.add_argument("value", metavar=value)
@@ -74,24 +74,59 @@ def add_curation(p: argparse.ArgumentParser) -> None:
 
 
 def finish_index(args: argparse.Namespace, settings: Settings, report) -> int:
-    """After the keyword update of ``searchapp index``: its summary (keyword search
-    works from here on), then the persons stage unless ``--no-persons``."""
-    persons = None
-    if not args.no_persons:
-        if not args.json:
-            print(report.summary(), flush=True)
-        try:
-            persons = index_persons(args, settings)
-        except KeyboardInterrupt:
-            print("searchapp: person recognition interrupted; what it finished is kept "
-                  "and the next 'searchapp index' goes on from there", file=sys.stderr)
-            return 130
-    if args.json:
-        print_json_line({**report.to_json(),
-                          **({"persons": persons.to_json()} if persons else {})})
-    else:
-        print(report.summary() if persons is None else persons.summary())
+    """After the keyword update of ``searchapp index`` (keyword search works from
+    here on): its summary, the persons stage unless ``--no-persons``, then the
+    scanned pages unless ``--no-ocr`` (and the persons stage over their text)."""
+    from searchapp.cli.scans import index_scans, left_unread, tell_scans
+
+    if not args.json:
+        print(report.summary(), flush=True)
         if report.copies and not report.copies.startswith(("copies: up to date",
                                                             "copies: none")):
             print(report.copies)  # what the copies stage found after the commit
+    persons = scans = None
+    try:
+        if not args.no_persons:
+            persons = index_persons(args, settings)
+            if not args.json:
+                print(persons.summary(), flush=True)
+    except KeyboardInterrupt:
+        print("searchapp: person recognition interrupted; what it finished is kept "
+              "and the next 'searchapp index' goes on from there", file=sys.stderr)
+        return 130
+    if args.no_ocr:
+        unread = left_unread(settings)
+        if unread and not args.json:
+            print(unread)
+    else:
+        try:
+            scans = index_scans(args, settings)
+        except KeyboardInterrupt:
+            print("searchapp: reading scans interrupted; the pages read are kept and the "
+                  "next 'searchapp index' goes on from there", file=sys.stderr)
+            return 130
+        tell_scans(args, scans, report.failed)
+        if not args.json and (scans.pages or scans.note):
+            print(scans.summary(), flush=True)
+            copies = scans.update.copies if scans.update else ""
+            if copies and not copies.startswith(("copies: up to date", "copies: none")):
+                print(copies)  # what the copies stage found in the scans' text
+        if scans.paragraphs and not args.no_persons:
+            persons = index_persons(args, settings)  # the scans' new paragraphs only
+            if not args.json:
+                print(persons.summary())
+    if args.json:
+        data = report.to_json()
+        if scans is not None:
+            data["failed"] += [{"path": p, "error": e} for p, e in scans.failed]
+            if scans.update is not None:
+                data["failed"] += [{"path": p, "error": e} for p, e in scans.update.failed
+                                   if {"path": p, "error": e} not in data["failed"]]
+                data["total_paragraphs"] = scans.update.total_paragraphs
+            data["scans"] = scans.to_json()
+        else:
+            from searchapp.index.ocr_stage import pending_count
+
+            data["scans"] = {"pending": pending_count(settings)[0], "skipped": True}
+        print_json_line({**data, **({"persons": persons.to_json()} if persons else {})})
     return 0

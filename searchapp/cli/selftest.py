@@ -4,7 +4,8 @@ Builds a fresh index of the bundled corpus in a temporary folder, runs a
 keyword search and a person search (by a variant spelling) and checks they
 return the expected documents; indexes one small file of every binary format
 (PDF, DOCX, ODT, EPUB, e-mail, RTF: :mod:`searchapp.cli.selftest_files`) and finds
-each by its own phrase, the PDF's hit with its page number; then, unless told not to, opens the main window
+each by its own phrase, the PDF's hit with its page number; reads a scanned page
+by OCR (when Tesseract is there) and finds it; then, unless told not to, opens the main window
 offscreen (never shown) over that index and waits for its first results, which
 proves Qt and its platform plugin load.  Nothing is written outside the
 temporary folder.  Exit code 0 only if every check passed.
@@ -56,6 +57,7 @@ def run_self_test(gui: bool = True, say: Callable[[str], None] = print) -> int:
             got = _paths(engine.search(SearchRequest(persons=[person], page_size=100)))
             check("person search", got == want, f"person {person} -> {sorted(got)}")
         _formats_check(Path(tmp), check)
+        _scan_check(Path(tmp), check, say)
         _recognizer_check(check, say)
         if gui:
             try:
@@ -93,6 +95,34 @@ def _formats_check(tmp: Path, check: Callable[[str, bool, str], None]) -> None:
             where = f", page {page}" if page else ""
             check(f"read {name.rsplit('.', 1)[1].upper()}", ok,
                   f'"{phrase}" -> {got or "no hit"} (want {name}{where})')
+def _scan_check(tmp: Path, check: Callable[[str, bool, str], None], say) -> None:
+    """A scanned page is read by OCR (Tesseract and its language files) and found."""
+    from searchapp.cli.selftest_files import SCAN, scan_png
+    from searchapp.index.ocr_stage import run_ocr_stage
+    from searchapp.index.update import update_index
+    from searchapp.ingest.ocr.engine import unavailable as missing
+    from searchapp.search.engine import SearchEngine, SearchRequest
+
+    why = missing()
+    if why:
+        say(f"skip read a scan: {why}")
+        return
+    settings = Settings(corpus=tmp / "scans", index=tmp / "scans-index", data_dir=tmp / "data")
+    settings.corpus.mkdir(parents=True, exist_ok=True)
+    name, phrase = SCAN
+    (settings.corpus / name).write_bytes(scan_png())
+    update_index(settings, jobs=1)
+    start = time.perf_counter()
+    report = run_ocr_stage(settings, lower_priority=False)
+    with SearchEngine.open(settings) as engine:
+        hits = engine.search(SearchRequest(query=f'"{phrase}"', page_size=10)).hits
+    got = [(h.path, h.page, h.scan) for h in hits]
+    check("read a scan", got == [(name, 1, True)] and not report.failed,
+          f'{report.pages} page read by OCR in {time.perf_counter() - start:.1f} s; '
+          f'"{phrase}" -> {got or "no hit"}' + (f"; failed: {report.failed}"
+                                                 if report.failed else ""))
+
+
 #: A sentence whose person the recognizer (not the registry) must find.
 RECOGNIZED = ("Joe Biden met Fumio Kishida in Washington.", "Fumio Kishida")
 

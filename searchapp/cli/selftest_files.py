@@ -181,3 +181,30 @@ RTF = (r"{\rtf1\ansi\deff0{\fonttbl{\f0 Times New Roman;}}"
        r"{\info{\title Notes on the Summit}{\author Ji-ho Choi}}"
        r"\f0\fs24 Notes on the Summit\par\par "
        r"The leaders met and the statement signed in Singapore was short.\par}")
+
+
+# --- a scan ------------------------------------------------------------------------------
+
+#: The scanned page's file name and a phrase found only in it.
+SCAN = ("scanned-letter.png", "ferry service to Incheon")
+SCAN_LINES = [
+    "The ministry confirmed that the ferry service to Incheon",
+    "will resume in the spring, after a pause of three years.",
+    "Tickets go on sale at the harbour office next month.",
+]
+
+
+def scan_png(lines: list[str] = SCAN_LINES) -> bytes:
+    """A page of typed lines as a scanner or a phone gives it: grey, turned 1.5°, at
+    about 200 dpi, in Pillow's own font (nothing from the system)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    page = Image.new("L", (1650, 1100), 245)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.load_default(size=34)
+    for i, line in enumerate(lines):
+        draw.text((160, 180 + i * 62), line, font=font, fill=25)
+    page = page.rotate(1.5, resample=Image.BICUBIC, fillcolor=245)
+    buf = io.BytesIO()
+    page.save(buf, "PNG", dpi=(200, 200))
+    return buf.getvalue()

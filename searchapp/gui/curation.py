@@ -97,9 +97,9 @@ class PersonCuration:
             self.statusBar().showMessage(told, 6000)
 
         def failed(message: str) -> None:
-            self.persons_panel.set_busy(False)
             line = (message.strip().splitlines() or ["refused"])[0]
-            self.curation_error = line
+            self.curation_error = line  # before the panel says it is done
+            self.persons_panel.set_busy(False)
             self.statusBar().showMessage(f"Not applied: {line}", 10000)
             self.run_search()
 

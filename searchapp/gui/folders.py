@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from searchapp.errors import FolderError
 from searchapp.folders import folder_list
 from searchapp.folders.watch import FolderWatcher
 from searchapp.gui.jobs import run_job
+from searchapp.gui.models import RowsModel
 
 NOT_SEARCHED = "not searched"  # the bundled sample, removed from the list
 SAMPLE_OFFER = ("Your folder '{name}' is searched together with the sample articles. Stop "
@@ -53,37 +54,17 @@ class WatchEvents(QObject):
     said = Signal(str)
 
 
-class FoldersModel(QAbstractTableModel):
+class FoldersModel(RowsModel):
     """The folder rows of :func:`searchapp.api.folder_rows`."""
 
-    COLUMNS = (("name", "Folder"), ("state", "State"), ("files", "Files"),
-               ("paragraphs", "Paragraphs"), ("path", "Location"))
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[dict] = []
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section][1]
-        return None
+    COLUMNS = ("Folder", "State", "Files", "Paragraphs", "Location")
+    KEYS = ("name", "state", "files", "paragraphs", "path")  # each column's row field
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self.rows[index.row()]
-        key = self.COLUMNS[index.column()][0]
+        key = self.KEYS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             value = row[key]
             return f"{value:,}" if isinstance(value, int) else str(value)

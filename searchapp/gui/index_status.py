@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from searchapp.gui.panels import ProblemsDialog
 from searchapp.index import index_exists
 from searchapp.model import IndexReport
-from searchapp.procs.indexer import PERSONS_PROGRESS
+from searchapp.procs.indexer import PERSONS_PROGRESS, SCANS_PROGRESS, scans_progress_text
 
 
 class IndexStatus:
@@ -37,6 +37,8 @@ class IndexStatus:
         self.progress.setValue(done)
         if label == PERSONS_PROGRESS:  # the persons stage, after keyword indexing
             self._show_progress(f"Finding persons {done:,}/{total:,} paragraphs", label)
+        elif label == SCANS_PROGRESS:  # the OCR stage, after the text documents
+            self._show_progress(scans_progress_text(done, total), label)
         else:
             self._show_progress(f"Indexing {done:,}/{total:,} files", label)
 
@@ -70,6 +72,8 @@ class IndexStatus:
                f" ({report.added} added, {report.updated} updated, {report.removed} removed)")
         if report.upgraded:  # one line: the index of an older version was rebuilt
             msg = f"{report.upgraded[0].upper()}{report.upgraded[1:]}. {msg}"
+        if report.scans:  # "scans: 40 pages of 3 files read …" or "OCR not installed …"
+            msg = f"{msg}; {report.scans}"
         self.statusBar().showMessage(msg)
         self._set_problems(report.failed)
         self.bookmarks_panel.reload()
@@ -100,6 +104,12 @@ class IndexStatus:
         if folder and folder not in {f.name for f in self.settings.folders}:
             return f"“{title}” is no longer searched: its folder '{folder}' was removed."
         return f"“{title}” is no longer in your folders: its file was deleted or moved."
+
+    def _index_partial(self, report: IndexReport) -> None:
+        """New text is searchable; the indexer goes on (persons, scans)."""
+        self.statusBar().showMessage(
+            f"Searchable: {report.total_paragraphs:,} paragraphs from {report.total_files} "
+            "files; still working…")
 
     def _index_failed(self, message: str) -> None:
         self._hide_progress()

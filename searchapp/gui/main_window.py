@@ -11,8 +11,7 @@ import html
 import json
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, QSettings, QStringListModel, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QSettings, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QSplitter,
     QToolButton,
@@ -37,8 +35,10 @@ from searchapp.gui.fit import WindowFit
 from searchapp.gui.folders import FolderActions
 from searchapp.gui.index_status import IndexStatus
 from searchapp.gui.library import LibraryActions
+from searchapp.gui.menus import WindowMenus
 from searchapp.gui.models import BookmarksModel, HitRole, ResultsModel
-from searchapp.gui.panels import BookmarksPanel, PersonsPanel, ShortcutsDialog
+from searchapp.gui.page_image import show_page
+from searchapp.gui.panels import BookmarksPanel, PersonsPanel
 from searchapp.gui.results import ResultsView
 from searchapp.gui.search_state import (
     SearchState,
@@ -47,7 +47,7 @@ from searchapp.gui.search_state import (
 )
 from searchapp.gui.session import SearchSession
 from searchapp.gui.viewer import DocumentView
-from searchapp.gui.widgets import QUERY_HELP, MessageLine, SearchBox
+from searchapp.gui.widgets import MessageLine, SearchBox
 from searchapp.model import SORT_LABELS, SORTS, IndexReport, SearchRequest, SearchResult
 from searchapp.store import open_store
 
@@ -57,8 +57,12 @@ HISTORY_IDLE_MS = 2000
 
 
 class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, CopiesActions,
-                 WindowFit,
+                 WindowFit, WindowMenus,
                  QMainWindow):
+    #: The results of a request are all on screen: the list and count, then the facets,
+    #: timeline and chips (which follow by ``PANELS_DELAY_MS``).
+    results_shown = Signal(object)  # the SearchResult
+
     def __init__(self, settings: Settings) -> None:
         super().__init__()
         self.settings = settings
@@ -147,9 +151,12 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Cop
         self.view = DocumentView()
         self.pinned_view = DocumentView(pinned=True)
         self.pinned_view.hide()
+        self.results.delegate.speaker_clicked.connect(self.state.filter_speaker)
         for v in (self.view, self.pinned_view):
             v.person_clicked.connect(self.state.filter_person)
+            v.speaker_clicked.connect(self.state.filter_speaker)
             v.star_clicked.connect(self.toggle_bookmark)
+            v.page_requested.connect(lambda page, v=v: show_page(self, v, page))
         self.view.pin_clicked.connect(self.pin_document)
         self.pinned_view.pin_clicked.connect(self.close_pinned)
         self.viewers = QSplitter(Qt.Orientation.Horizontal)
@@ -189,6 +196,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Cop
         self.state.dates_changed.connect(self.facets.set_dates)
         self.persons_panel = PersonsPanel()
         self.persons_panel.search_person.connect(self.search_persons)
+        self.persons_panel.search_speaker.connect(self.search_speakers)
         self.bookmarks_model = BookmarksModel(self.store, self)
         self.bookmarks_panel = BookmarksPanel(self.bookmarks_model)
         self.bookmarks_panel.open_bookmark.connect(self.open_bookmark)
@@ -232,62 +240,6 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Cop
         self.statusBar().addPermanentWidget(self.progress_label)
         self.statusBar().addPermanentWidget(self.progress)
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file = bar.addMenu("&File")
-        self._add_folder_menu(file)
-        self.update_action = file.addAction("&Update index", self.update_index, QKeySequence("F5"))
-        file.addAction("&Rebuild index from scratch", lambda: self.update_index(rebuild=True))
-        file.addAction("Index &problems…", self.show_problems)
-        export = file.addMenu("&Export bookmarks")
-        for label, fmt in (("Markdown…", "md"), ("CSV…", "csv"), ("JSON…", "json")):
-            export.addAction(label, lambda f=fmt: self.export_bookmarks(f))
-        file.addSeparator()
-        file.addAction("&Quit", self.close, QKeySequence("Ctrl+Q"))
-
-        search = bar.addMenu("&Search")
-        search.addAction("&Go to search box", self.focus_search, QKeySequence("Ctrl+L"))
-        for i, key in enumerate(SORTS, start=1):
-            search.addAction(f"Sort: {SORT_LABELS[key]}",
-                             lambda k=key: self.sort.setCurrentIndex(self.sort.findData(k)),
-                             QKeySequence(f"Ctrl+{i}"))
-        search.addAction("&Clear all filters", self.clear_filters, QKeySequence("Ctrl+Backspace"))
-        search.addAction(self.all_copies_action)
-        search.addSeparator()
-        self.history_menu = search.addMenu("Recent searches")
-        self.history_menu.aboutToShow.connect(self._fill_history_menu)
-        self.saved_menu = search.addMenu("Saved searches")
-        self.saved_menu.aboutToShow.connect(self._fill_saved_menu)
-        search.addAction("&Save this search…", self.save_search, QKeySequence("Ctrl+S"))
-
-        view = bar.addMenu("&View")
-        for name, key in (("filters", "Ctrl+Shift+F"), ("persons", "Ctrl+Shift+E"),
-                          ("bookmarks", "Ctrl+Shift+B")):
-            action = self.docks[name].toggleViewAction()
-            action.setShortcut(QKeySequence(key))
-            view.addAction(action)
-            action.triggered.connect(lambda on, n=name: on and self._raise_dock(n))
-        self.timeline_action = view.addAction("Hits over &time")
-        self.timeline_action.setCheckable(True)
-        self.timeline_action.setChecked(True)
-        self.timeline_action.toggled.connect(self.timeline.setVisible)
-        view.addSeparator()
-        view.addAction("&Pin document", self.pin_document, QKeySequence("Ctrl+P"))
-        view.addAction("Close pinned document", self.close_pinned, QKeySequence("Ctrl+Shift+P"))
-        view.addAction("Next highlight", lambda: self._active_view().next_hit(), QKeySequence("F3"))
-        view.addAction("Previous highlight", lambda: self._active_view().previous_hit(),
-                       QKeySequence("Shift+F3"))
-        view.addAction("&Find in document", lambda: self._active_view().show_find(),
-                       QKeySequence("Ctrl+F"))
-        view.addAction("&Bookmark passage", self.bookmark_current, QKeySequence("Ctrl+D"))
-
-        helpm = bar.addMenu("&Help")
-        helpm.addAction("&Keyboard shortcuts", lambda: ShortcutsDialog(self).exec(),
-                        QKeySequence("F1"))
-        helpm.addAction("&Query language", self._query_help)
-        helpm.addAction("&About searchapp", self._about)
-        QShortcut(QKeySequence("Ctrl+K"), self, activated=self.focus_search)
-
     def _connect_session(self) -> None:
         s = self.session
         s.results.connect(self._results)
@@ -296,6 +248,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Cop
         s.index_started.connect(self._index_started)
         s.index_progress.connect(self._index_progress)
         s.index_done.connect(self._indexed)
+        s.index_partial.connect(self._index_partial)
         s.index_failed.connect(self._index_failed)
         s.persons.connect(self._persons_loaded)
         self._connect_curation()
@@ -358,6 +311,13 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Cop
 
     def clear_filters(self) -> None:
         self.state.clear(self.search_box.text())
+
+    def search_speakers(self, names: list[str]) -> None:
+        """The persons browser's Quotes: what these persons said, with the query as typed
+        (one that only names persons is replaced, as for Search)."""
+        if is_person_query(self.search_box.text(), self._person_names):
+            self.search_box.setText("")
+        self.state.set_speakers(names)
 
     def search_persons(self, names: list[str], mode: str) -> None:
         """The persons browser's Search and Together: exactly these persons, with the
@@ -427,6 +387,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Cop
         self.facets.set_counts(result.facets, self.state.included(req), req.exclude)
         self.timeline.set_timeline(result.timeline)
         self.chips.set_chips(self.state.chips(self.session.result_request))
+        self.results_shown.emit(result)
 
     def _show_message(self, result: SearchResult) -> None:
         bits = []
@@ -478,8 +439,6 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Cop
                 self.store.add_history(req.query, req.filters(), origin="app")
             except Exception:  # history is a convenience: never interrupt the user for it
                 pass
-
-    # -- filters ---------------------------------------------------------------------
 
     # -- completion --------------------------------------------------------------------
 
@@ -572,24 +531,3 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Cop
         if self.pinned_view.isVisible() and self.pinned_view.isAncestorOf(QApplication.focusWidget()):
             return self.pinned_view
         return self.view
-
-    # -- bookmarks ------------------------------------------------------------------------
-
-    # -- misc ---------------------------------------------------------------------------------
-
-    def _raise_dock(self, name: str) -> None:
-        self.docks[name].raise_()
-        self.docks[name].widget().setFocus()
-
-    def _query_help(self) -> None:
-        QMessageBox.information(self, "Query language", QUERY_HELP)
-
-    def _about(self) -> None:
-        from searchapp import __version__
-
-        QMessageBox.about(self, "About searchapp",
-                          f"<b>searchapp</b> {__version__}<br>Paragraph search over news and "
-                          f"analysis articles.<br><br>{self.folders_html()}"
-                          f"<br>Index: {html.escape(str(self.settings.index))}"
-                          f"<br>Bookmarks: {html.escape(str(self.settings.bookmarks_db))}")
-

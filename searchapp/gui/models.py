@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from searchapp.api import spelling_notes
+from searchapp.config import PERSONS_REGISTRY
 from searchapp.dates import display as display_date
 from searchapp.model import FACETS, Hit, SearchResult, cite
 from searchapp.store import Bookmark, BookmarkStore
@@ -267,11 +268,20 @@ class FacetModel(QStandardItemModel):
                 if v is not None]
 
 
-class _RowsModel(QAbstractTableModel):
-    """A table of ``self.rows`` with the headers ``COLUMNS``."""
+class RowsModel(QAbstractTableModel):
+    """A table of ``self.rows`` with the headers ``COLUMNS``, all replaced at once by
+    :meth:`set_rows`."""
 
     COLUMNS: tuple[str, ...] = ()
-    rows: list
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list = []
+
+    def set_rows(self, rows: list) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
 
     def rowCount(self, parent: Index | None = None) -> int:
         return len(self.rows) if _is_root(parent) else 0
@@ -290,27 +300,20 @@ class _RowsModel(QAbstractTableModel):
         return None
 
 
-class PersonsModel(_RowsModel):
+class PersonsModel(RowsModel):
     """Every person of the registry (and any other found in the index), with
     aliases, role, how many paragraphs and documents mention them and whether
     they are curated (the registry or the user's curation) or only found."""
 
-    COLUMNS = ("Person", "¶", "Docs", "Status", "Role", "Also written")
-    HEADER_TIPS = ("The person's name", "Paragraphs that mention them",
+    COLUMNS = ("Person", "¶", "Quoted", "Docs", "Status", "Role", "Also written")
+    HEADER_TIPS = ("The person's name", "Paragraphs that mention them (named in N ¶)",
+                   "Paragraphs that quote them, in quote marks or reported speech "
+                   "(quoted in N ¶)",
                    "Documents that mention them", "Curated or only found", "Their role",
                    "Other spellings, each with why it is this person")
-    STATUS = 3
-    STATUS_TIPS = {"curated": "Curated: in a persons.toml registry or edited by you",
+    STATUS = 4
+    STATUS_TIPS = {"curated": f"Curated: in a {PERSONS_REGISTRY} registry or edited by you",
                    "found": "Found in the text by the persons stage; not curated yet"}
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[dict] = []
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
 
     @staticmethod
     def status(row: dict) -> str:
@@ -326,15 +329,19 @@ class PersonsModel(_RowsModel):
         if role == PersonRowRole:
             return row
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row["name"], row["paragraphs"], row["documents"], self.status(row),
-                    row.get("role", ""), "; ".join(spelling_notes(row)))[col]
+            return (row["name"], row["paragraphs"], row.get("quoted", 0), row["documents"],
+                    self.status(row), row.get("role", ""), "; ".join(spelling_notes(row)))[col]
         if role == Qt.ItemDataRole.EditRole:  # what the sort proxy compares
-            return (row["name"].casefold(), row["paragraphs"], row["documents"],
-                    self.status(row), row.get("role", "").casefold(), "")[col]
+            return (row["name"].casefold(), row["paragraphs"], row.get("quoted", 0),
+                    row["documents"], self.status(row), row.get("role", "").casefold(), "")[col]
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = self.STATUS_TIPS[self.status(row)]
             if col == self.STATUS:
                 return tip
+            if col in (1, 2):
+                return html.escape(
+                    f"{row['name']}: named in {row['paragraphs']} ¶, quoted in "
+                    f"{row.get('quoted', 0)} ¶ (what they said: said:\"{row['name']}\")")
             return evidence_html(row, limit=8) + f"<p><i>{html.escape(tip)}</i></p>"
         if self.status(row) == "found":  # seen in a narrow panel too: the name in italics
             if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS:
@@ -345,7 +352,7 @@ class PersonsModel(_RowsModel):
                 return font
         if role == Qt.ItemDataRole.UserRole:  # what the filter proxy matches
             return " ".join([row["name"], *row.get("aliases", []), row.get("role", "")])
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (1, 2):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (1, 2, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -389,7 +396,7 @@ def evidence_html(row: dict, limit: int | None = None) -> str:
 _WHY = {"name": "the name", "short name (same article)": "short name, named in full nearby"}
 
 
-class BookmarksModel(_RowsModel):
+class BookmarksModel(RowsModel):
     """Bookmarks from the store; the note and tags columns are editable and
     write straight through to the store."""
 

@@ -57,7 +57,9 @@ class PersonsPanel(QWidget):
     through ``curate_requested``; the window applies them off the GUI thread."""
 
     search_person = Signal(list, str)  # names, mode ("any" | "all")
+    search_speaker = Signal(list)  # names: what they said (paragraphs quoting any of them)
     curate_requested = Signal(str, list)  # op (CURATION_ACTIONS), the selected rows (dicts)
+    busy_changed = Signal(bool)  # a curation started (True) or was applied or refused
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -101,8 +103,12 @@ class PersonsPanel(QWidget):
         self.one_btn.setToolTip("Paragraphs naming the selected person (any of them)")
         self.both_btn = QPushButton("Together")
         self.both_btn.setToolTip("Paragraphs naming every selected person")
+        self.said_btn = QPushButton("Quotes")
+        self.said_btn.setToolTip("What the selected person said: paragraphs quoting them "
+                                 "(said:)")
         self.one_btn.clicked.connect(lambda: self.search_selected("any"))
         self.both_btn.clicked.connect(lambda: self.search_selected("all"))
+        self.said_btn.clicked.connect(self.search_quotes)
         self.curation_actions = {}
         for op, label, tip, _n in CURATION_ACTIONS:
             action = QAction(label, self)
@@ -129,6 +135,7 @@ class PersonsPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.one_btn)
         buttons.addWidget(self.both_btn)
+        buttons.addWidget(self.said_btn)
         curate = QHBoxLayout()
         curate.addWidget(self.rename_btn)
         curate.addWidget(self.merge_btn)
@@ -145,7 +152,7 @@ class PersonsPanel(QWidget):
     def set_rows(self, rows: list[dict]) -> None:
         names = self.selected()
         self.model.set_rows(rows)
-        for col in range(1, 5):
+        for col in range(1, 6):
             self.table.resizeColumnToContents(col)
         self.fit_columns()
         self.select(names)  # what stays after a curation stays selected
@@ -155,7 +162,7 @@ class PersonsPanel(QWidget):
         """The name column as wide as the names, but never so wide that the counts
         leave the panel: at most what the panel has left beside them (names elide)."""
         self.table.resizeColumnToContents(0)
-        counts = sum(self.table.columnWidth(c) for c in (1, 2))
+        counts = sum(self.table.columnWidth(c) for c in (1, 2, 3))
         room = self.table.viewport().width() - counts - 2
         wanted = self.table.columnWidth(0)
         self.table.setColumnWidth(0, max(min(wanted, room), self.fontMetrics().averageCharWidth() * 8))
@@ -185,6 +192,7 @@ class PersonsPanel(QWidget):
         """While a curation is applied no other one starts (they apply in order)."""
         self.busy = busy
         self._selection_changed()
+        self.busy_changed.emit(busy)
 
     def _selection_changed(self, *_args) -> None:
         rows = self.selected_rows()
@@ -192,6 +200,7 @@ class PersonsPanel(QWidget):
         self.detail.setHtml(evidence_html(rows[0]) if n == 1 else "")
         self.one_btn.setEnabled(n >= 1)
         self.both_btn.setEnabled(n >= 2)
+        self.said_btn.setEnabled(any(r.get("quoted") for r in rows))
         wanted = {"one": n == 1, "several": n >= 2, "some": n >= 1}
         for op, _label, _tip, count in CURATION_ACTIONS:
             ok = wanted[count] and not self.busy
@@ -228,6 +237,11 @@ class PersonsPanel(QWidget):
         names = self.selected()
         if names:
             self.search_person.emit(names, mode if len(names) > 1 else "any")
+
+    def search_quotes(self) -> None:
+        names = [r["name"] for r in self.selected_rows() if r.get("quoted")]
+        if names:
+            self.search_speaker.emit(names)
 
 
 NO_BOOKMARKS = ("No bookmarks yet: ☆ on a result or before a paragraph in the document "

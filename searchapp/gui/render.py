@@ -24,10 +24,57 @@ DIFF_OPEN = (f"<span style='text-decoration:underline;color:{DIFF_COLOR};"
              f"font-weight:600;'>")
 
 
-def qt_snippet(hit) -> str:
-    """A hit's snippet as Qt rich text: its highlight spans marked, all else escaped."""
+def qt_snippet(hit, quote_bg: str = "") -> str:
+    """A hit's snippet as Qt rich text: its highlight spans marked, its quotations tinted
+    ``quote_bg`` with the speaker as their tooltip, all else escaped."""
+    layers = [(q["start"], q["end"], q) for q in getattr(hit, "quotes", ())] if quote_bg else []
     return render_snippet(hit.text, hit.marks, lambda s: MARK_OPEN + html.escape(s) + "</span>",
-                          escape=html.escape)
+                          escape=html.escape, layers=layers,
+                          wrap=lambda piece, q: quote_span(piece, q, quote_bg))
+
+
+def quote_tip(q: dict) -> str:
+    """Who said a quotation, as its tooltip says it."""
+    who = q.get("speaker") or f"{q.get('source') or 'someone'} (not named)"
+    return f"{who} — {'reported speech' if q.get('kind') == 'reported' else 'quoted'}"
+
+
+def quote_span(piece: str, q: dict, bg: str) -> str:
+    """A rendered piece of a quotation: tinted, with who said it on hover."""
+    return (f"<span title='{html.escape(quote_tip(q), quote=True)}' "
+            f"style='background-color:{bg};'>{piece}</span>")
+
+
+def quote_color(palette: QPalette, selected: bool = False) -> str:
+    """A faint tint for quotations, apart from the yellow highlight and the focus tint
+    (the link colour over the base, so it follows a dark palette too; on a selected row
+    the highlighted text's colour over the highlight)."""
+    if selected:
+        return _mix(palette.color(QPalette.ColorRole.HighlightedText),
+                    palette.color(QPalette.ColorRole.Highlight), 1, 4)
+    return _mix(palette.color(QPalette.ColorRole.Link), palette.color(QPalette.ColorRole.Base),
+                1, 6)
+
+
+def said_href(name: str) -> str:
+    return "said:" + quote(name, safe="")
+
+
+def speakers_html(quotes, link_color: str, muted: str) -> str:
+    """"quoted: Xi Jinping, a senior official": each named speaker a ``said:`` link
+    (a click filters by what they said); "" without quotations."""
+    names: dict[str, str] = {}
+    for q in quotes:
+        if q.get("speaker"):
+            name = q["speaker"]
+            names.setdefault(name, f"<a href='{said_href(name)}' style='color:{link_color};"
+                                   f"text-decoration:none;'>{html.escape(name)}</a>")
+        elif q.get("source"):
+            names.setdefault("~" + q["source"], html.escape(q["source"]))
+    if not names:
+        return ""
+    return (f"<span style='color:{muted};font-size:small'>quoted: "
+            f"{', '.join(names.values())}</span>")
 
 
 def _mix(a: QColor, b: QColor, wa: int, wb: int) -> str:
@@ -59,21 +106,25 @@ def person_href(name: str) -> str:
 
 
 def href_person(href: str) -> str:
+    """The name of a ``person:`` or ``said:`` link."""
     return unquote(href.split(":", 1)[1])
 
 
 def paragraph_html(text: str, marks: list[tuple[int, int]], persons: list[tuple[int, int, str]],
-                   first_hit: int, link_color: str, diff: list[tuple[int, int]] = ()
-                   ) -> tuple[str, int]:
+                   first_hit: int, link_color: str, diff: list[tuple[int, int]] = (),
+                   quotes=(), quote_bg: str = "") -> tuple[str, int]:
     """``text`` with ``marks`` highlighted (each numbered ``h<n>`` from
-    ``first_hit``), person mentions turned into ``person:`` links and the words in
-    ``diff`` (not in the version beside it) underlined.
+    ``first_hit``), person mentions turned into ``person:`` links, the words in
+    ``diff`` (not in the version beside it) underlined and ``quotes`` (a hit's
+    ``quotes``) tinted ``quote_bg`` with their speaker on hover.
     Returns the HTML and the number of highlights."""
     cuts = {0, len(text)}
     for s, e in [*marks, *diff]:
         cuts.update((s, e))
     for s, e, _ in persons:
         cuts.update((s, e))
+    for q in quotes:
+        cuts.update((q["start"], q["end"]))
     cuts = sorted(c for c in cuts if 0 <= c <= len(text))
     out: list[str] = []
     n = 0
@@ -94,6 +145,9 @@ def paragraph_html(text: str, marks: list[tuple[int, int]], persons: list[tuple[
         if person is not None:
             piece = (f"<a href='{person_href(person)}' style='color:{link_color};"
                      f"text-decoration:none;'>{piece}</a>")
+        q = next((q for q in quotes if q["start"] <= a and b <= q["end"]), None)
+        if q is not None and quote_bg:
+            piece = quote_span(piece, q, quote_bg)
         out.append(piece)
     return "".join(out), n
 

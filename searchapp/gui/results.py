@@ -6,11 +6,24 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
-from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextCursor, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QToolTip,
+)
 
 from searchapp.gui.models import ExpandedRole, HitRole, StarRole, when
-from searchapp.gui.render import mid_color, paint_empty, qt_snippet
+from searchapp.gui.render import (
+    href_person,
+    mid_color,
+    paint_empty,
+    qt_snippet,
+    quote_color,
+    speakers_html,
+)
 
 STAR_W = 26
 LAYOUT_BATCH = 5  # rows laid out per turn of the event loop
@@ -39,13 +52,16 @@ def copies_html(hit, muted: str, link: str, expanded: bool) -> str:
 
 
 def hit_html(hit, muted: str, folder: bool = False, expanded: bool = False,
-             link: str = "") -> str:
+             link: str = "", quote_bg: str = "") -> str:
     """A result row; ``folder``: name the folder it is in (several are searched);
-    ``expanded``: list each copy it stands for."""
+    ``expanded``: list each copy it stands for; its quotations tinted ``quote_bg``
+    and their speakers listed as ``said:`` links."""
     esc = html.escape
     where = f"{esc(hit.source or 'unknown source')} · {esc(when(hit.date, hit.year))} · ¶{hit.para}"
     if hit.page:
         where += f" · p. {hit.page}"
+    if hit.scan:
+        where += " · read from a scan"
     if folder and hit.folder:
         where += f" · in {esc(hit.folder)}"
     kind = f" · {esc(hit.kind)}" if hit.kind not in ("body", "title") else ""
@@ -53,14 +69,18 @@ def hit_html(hit, muted: str, folder: bool = False, expanded: bool = False,
     if hit.persons:
         persons = (f"<div style='color:{muted};font-size:small'>"
                    f"{esc(', '.join(hit.persons))}</div>")
+    quoted = speakers_html(hit.quotes, link or muted, muted) if hit.quotes else ""
+    if quoted:
+        quoted = f"<div>{quoted}</div>"
     return (f"<div><b>{esc(hit.title or hit.path)}</b></div>"
             f"<div style='color:{muted};font-size:small'>{where}{kind}</div>"
-            f"<div>{qt_snippet(hit)}</div>{persons}"
+            f"<div>{qt_snippet(hit, quote_bg)}</div>{persons}{quoted}"
             f"{copies_html(hit, muted, link or muted, expanded)}")
 
 
 class ResultDelegate(QStyledItemDelegate):
     star_clicked = Signal(object)  # the Hit
+    speaker_clicked = Signal(str)  # a quoted person's name (a "quoted: ..." link)
     copies_toggled = Signal(object)  # the Hit whose copies are listed or folded again
     copy_clicked = Signal(object, int)  # the Hit and which of its copies
 
@@ -83,7 +103,7 @@ class ResultDelegate(QStyledItemDelegate):
             link = pal.color(QPalette.ColorRole.HighlightedText if selected
                              else QPalette.ColorRole.Link).name()
             doc.setHtml(hit_html(hit, mid_color(pal, selected), self.show_folder, expanded,
-                                 link))
+                                 link, quote_color(pal, selected)))
             doc.setTextWidth(max(80, width))
             self._cache[key] = doc
         return doc
@@ -153,20 +173,26 @@ class ResultDelegate(QStyledItemDelegate):
             if href.startswith("copy:"):
                 self.copy_clicked.emit(hit, int(href[5:]))
                 return True
+            if href.startswith("said:"):
+                self.speaker_clicked.emit(href_person(href))
+                return True
         return super().editorEvent(event, model, option, index)
+
+    def _row_doc(self, index) -> QTextDocument:
+        """The row's text as drawn (selected or not, its copies listed or not)."""
+        return self._doc(index.data(HitRole), self._text_width(),
+                         self.view.selectionModel().isSelected(index),
+                         bool(index.data(ExpandedRole)))
 
     def link_at(self, index, rect: QRect, pos) -> str:
         """The link of the row's text under ``pos`` ("" when none)."""
-        hit = index.data(HitRole)
-        doc = self._doc(hit, self._text_width(), False, bool(index.data(ExpandedRole)))
         local = QPointF(pos.x() - rect.left() - PAD, pos.y() - rect.top() - PAD)
-        return doc.documentLayout().anchorAt(local)
+        return self._row_doc(index).documentLayout().anchorAt(local)
 
     def link_rect(self, index, rect: QRect, href: str) -> QRect | None:
         """Where the link ``href`` is drawn in the row at ``rect`` (for tests and
         keyboard users: the view's coordinates)."""
-        hit = index.data(HitRole)
-        doc = self._doc(hit, self._text_width(), False, bool(index.data(ExpandedRole)))
+        doc = self._row_doc(index)
         layout = doc.documentLayout()
         block = doc.begin()
         while block.isValid():
@@ -183,6 +209,25 @@ class ResultDelegate(QStyledItemDelegate):
                 it += 1
             block = block.next()
         return None
+
+    def helpEvent(self, event, view, option, index) -> bool:
+        """A quotation's tooltip: who said it."""
+        if event.type() == QEvent.Type.ToolTip and index.data(HitRole) is not None:
+            doc = self._row_doc(index)
+            point = QPointF(event.pos().x() - option.rect.left() - PAD,
+                            event.pos().y() - option.rect.top() - PAD)
+            at = doc.documentLayout().hitTest(point, Qt.HitTestAccuracy.ExactHit)
+            if at >= 0:
+                cursor = QTextCursor(doc)
+                cursor.setPosition(at + 1)
+                tip = cursor.charFormat().toolTip()
+                if tip:
+                    QToolTip.showText(event.globalPos(), tip, view)
+                    return True
+            QToolTip.hideText()
+            event.ignore()
+            return True
+        return super().helpEvent(event, view, option, index)
 
 
 class ResultsView(QListView):

@@ -85,6 +85,18 @@ class SearchState(QObject):
         if name not in self.request.persons:
             self.toggle_filter("person", name)
 
+    def filter_speaker(self, name: str) -> None:
+        """What ``name`` said: the paragraphs quoting them (a quoted name was clicked)."""
+        if name not in self.request.speakers:
+            self.toggle_filter("speaker", name)
+
+    def set_speakers(self, names: list[str]) -> None:
+        """What ``names`` said: they replace the speakers filtered by."""
+        names = list(dict.fromkeys(names))
+        exclude = {k: [v for v in vs if not (k == "speaker" and v in names)]
+                   for k, vs in self.request.exclude.items()}
+        self._set(speakers=names, exclude={k: vs for k, vs in exclude.items() if vs})
+
     def set_persons(self, names: list[str], mode: str) -> None:
         """Search exactly ``names`` (the persons browser): they replace the persons
         filtered by, and are no longer excluded."""

@@ -37,8 +37,11 @@ class SearchSession(QObject):
     index_started = Signal()
     index_progress = Signal(int, int, str)
     index_done = Signal(object)  # IndexReport, or None when nothing had changed
+    # IndexReport: new text is searchable while the indexer goes on (persons, scans)
+    index_partial = Signal(object)
     index_failed = Signal(str)
     persons = Signal(list)  # rows for the persons browser
+    _searchable = Signal(object)  # from the indexing thread: an IndexReport committed
 
     def __init__(self, settings: Settings, parent=None) -> None:
         super().__init__(parent)
@@ -58,6 +61,7 @@ class SearchSession(QObject):
         self._pending = False  # a search waits for the engine
         self.closed = False
         self._cancel = threading.Event()  # stops a running indexer process on close
+        self._searchable.connect(self._partly_indexed)
 
     # -- engine ----------------------------------------------------------------
 
@@ -217,7 +221,8 @@ class SearchSession(QObject):
             # a separate process: its long C calls never stall the GUI thread, and
             # it checks first whether anything changed (None if not)
             return update_index_in_process(settings, rebuild=rebuild, progress=progress,
-                                           cancel=self._cancel, only_if_stale=True)
+                                           cancel=self._cancel, only_if_stale=True,
+                                           on_indexed=self._searchable.emit)
 
         run_job(work, self._indexed, self._index_error, on_progress=self.index_progress.emit)
         return True
@@ -253,6 +258,22 @@ class SearchSession(QObject):
 
         self.call(reopen, done, failed)
 
+    def _partly_indexed(self, report: IndexReport) -> None:
+        """The indexer committed (the text documents, or the text of scans) and goes
+        on with its later stages: search the new index now."""
+        if self.closed or not self.indexing or self._new_engine:
+            return
+
+        def reopen(engine):
+            engine.open()
+
+        def done(_):
+            self.index_partial.emit(report)
+            self._pending = True
+            self._opened()
+
+        self.call(reopen, done, lambda message: None)  # the final reopen reports errors
+
     def _index_error(self, message: str) -> None:
         self.indexing = False
         if not self.closed:
@@ -260,7 +281,7 @@ class SearchSession(QObject):
             self._next_update()
 
     def _next_update(self) -> None:
-        """The update asked for while the last one ran."""
-        if self._again is not None and not self.closed:
-            rebuild, self._again = self._again, None
-            self.update_index(rebuild=rebuild)
+        """The update asked for while the last one ran (kept when another is running:
+        the engine's reopening after an update may finish after the next one began)."""
+        if self._again is not None and not self.closed and self.update_index(self._again):
+            self._again = None

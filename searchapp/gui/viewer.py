@@ -19,13 +19,23 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QSplitter,
     QTextBrowser,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
-from searchapp.gui.render import href_person, mid_color, paragraph_html, tint_color
+from searchapp.gui.page_image import PageImagePanel
+from searchapp.gui.render import (
+    href_person,
+    mid_color,
+    paragraph_html,
+    quote_color,
+    speakers_html,
+    tint_color,
+)
 from searchapp.model import DocumentData
 
 KIND_STYLE = {
@@ -39,9 +49,14 @@ KIND_STYLE = {
 
 class DocumentView(QWidget):
     person_clicked = Signal(str)
+    speaker_clicked = Signal(str)  # a "quoted: ..." name: what else they said
     star_clicked = Signal(dict)  # the paragraph's stored fields
     pin_clicked = Signal()
+    page_requested = Signal(int)  # show this page's image (text read from a scan)
     version_chosen = Signal(str)  # another version of this story to read beside this one
+    #: A document is on screen, scrolled to its paragraph (its DocumentData), or a
+    #: message stands in place of one (None).
+    shown = Signal(object)
 
     def __init__(self, pinned: bool = False, parent=None) -> None:
         super().__init__(parent)
@@ -123,7 +138,13 @@ class DocumentView(QWidget):
         layout.addWidget(self.header)
         layout.addLayout(bar)
         layout.addWidget(self.find_bar)
-        layout.addWidget(self.browser, 1)
+        self.page_panel = PageImagePanel()
+        self.page_panel.hide()
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.addWidget(self.browser)
+        self.split.addWidget(self.page_panel)
+        self.split.setChildrenCollapsible(False)
+        layout.addWidget(self.split, 1)
         self.clear()
 
     # -- content ---------------------------------------------------------------
@@ -135,12 +156,16 @@ class DocumentView(QWidget):
         self.header.setText(f"<span style='color:{mid_color(self.palette())}'>"
                             f"{html.escape(message)}</span>")
         self.browser.clear()
+        self.page_panel.hide()
         self.versions_btn.hide()
         self._update_hit_label()
         for w in (self.prev_btn, self.next_btn, self.find_btn, self.pin_btn):
             w.setEnabled(self.pinned and w is self.pin_btn)
+        self.shown.emit(None)
 
     def show_document(self, data: DocumentData, starred: set[str] | None = None) -> None:
+        if self.data is None or self.data.doc_id != data.doc_id:
+            self.page_panel.hide()
         self.data = data
         self.starred = set(starred or ())
         self.current_para = data.focus
@@ -198,12 +223,16 @@ class DocumentView(QWidget):
         if data.snapshot:
             note = (f"<br><i style='color:{muted}'>This passage is no longer in the corpus; "
                     "showing the text saved with the bookmark.</i>")
+        elif any(p.get("scan") for p in data.paragraphs):
+            note = (f"<br><i style='color:{muted}'>Text read by OCR from scanned pages: "
+                    "it may hold misread characters. Click “show the page” to see a scan.</i>")
         self.header.setText(
             f"<b style='font-size:13pt'>{esc(data.title)}</b><br>"
             f"<span style='color:{muted}'>{' · '.join(bits)}</span>{url_html}{note}")
         self.header.setToolTip(m.get("path") or "")
 
         tint = tint_color(pal)
+        quote_bg = quote_color(pal)
         parts: list[str] = []
         n_hits = 0
         lengths: list[int] = []
@@ -212,14 +241,19 @@ class DocumentView(QWidget):
             num = p["para"]
             if p.get("page") and p["page"] != page:  # a PDF's page starts: say which
                 page = p["page"]
+                scan = (f" · read from a scan · <a href='page:{page}' style='color:{link}'>"
+                        "show the page</a>") if p.get("scan") else ""
                 parts.append(f"<p style='color:{muted};font-size:small;margin:0'>"
-                             f"— p. {page} —</p>")
+                             f"— p. {page}{scan} —</p>")
             text = p.get("body", "")
             marks = data.marks.get(num, [])
             persons = [(s, e, name) for s, e, name, kind in p.get("mentions", [])
                        if kind == "person"]
+            quotes = p.get("quotes") or []
             body, n = paragraph_html(text, marks, persons, n_hits, link,
-                                     data.differences.get(num, ()))
+                                     data.differences.get(num, ()), quotes, quote_bg)
+            if quotes:  # who is quoted: a link each (a line break, not a new block)
+                body += "<br>" + speakers_html(quotes, link, muted)
             n_hits += n
             lengths.extend(e - s for s, e in sorted(marks))
             kind = p.get("kind", "body")
@@ -281,11 +315,12 @@ class DocumentView(QWidget):
         return None
 
     def _scroll_to_focus(self) -> None:
-        if self.data is None or self.data.focus is None:
-            return
-        self.browser.scrollToAnchor(f"p{self.data.focus}")
-        sb = self.browser.verticalScrollBar()
-        sb.setValue(max(0, sb.value() - 40))
+        """The turn after a document is rendered (laid out): to its focused paragraph."""
+        if self.data is not None and self.data.focus is not None:
+            self.browser.scrollToAnchor(f"p{self.data.focus}")
+            sb = self.browser.verticalScrollBar()
+            sb.setValue(max(0, sb.value() - 40))
+        self.shown.emit(self.data)
 
     # -- hits and find -----------------------------------------------------------
 
@@ -362,6 +397,10 @@ class DocumentView(QWidget):
                 self.star_clicked.emit(p)
         elif href.startswith("person:"):
             self.person_clicked.emit(href_person(href))
+        elif href.startswith("said:"):
+            self.speaker_clicked.emit(href_person(href))
+        elif href.startswith("page:") and href[5:].isdigit():
+            self.page_requested.emit(int(href[5:]))
 
     def _open_url(self, href: str) -> None:
         if href.startswith(("http://", "https://")):  # only web links, only in the browser
@@ -390,6 +429,13 @@ class DocumentView(QWidget):
             self._place = self.browser.cursorForPosition(QPoint(2, 2)).position()
 
     def eventFilter(self, obj, event) -> bool:
+        if obj is self.browser.viewport() and event.type() == QEvent.Type.ToolTip:
+            tip = self.browser.cursorForPosition(event.pos()).charFormat().toolTip()
+            if tip:  # a quotation: who said it
+                QToolTip.showText(event.globalPos(), tip, self.browser.viewport())
+            else:
+                QToolTip.hideText()
+            return True
         if obj is self.browser.viewport() and event.type() == QEvent.Type.Resize \
                 and event.oldSize().width() != event.size().width() \
                 and event.oldSize().width() > 0 and self.data is not None \

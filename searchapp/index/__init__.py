@@ -11,6 +11,10 @@ from pathlib import Path
 
 #: The index's name inside its folder (Whoosh prefixes its files with it).
 INDEX_NAME = "paragraphs"
+#: What was indexed from which file (:mod:`searchapp.index.manifest`).
+MANIFEST = "manifest.json"
+#: Held while an index is created (not "_paragraphs_*": Whoosh's create deletes those).
+CREATE_LOCK = "CREATING.lock"
 #: Beside the index: the persons stage's mentions (per paragraph) and its persons.
 MENTIONS_DB = "mentions.sqlite3"
 PERSONS_FILE = "persons.json"

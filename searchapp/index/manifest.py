@@ -9,10 +9,9 @@ import os
 from pathlib import Path
 
 from searchapp.config import INDEXED_CURATION, Settings
+from searchapp.index import MANIFEST
 from searchapp.index.schema import SCHEMA_VERSION
 from searchapp.ingest import pipeline
-
-MANIFEST = "manifest.json"
 
 
 def config_fingerprint(settings: Settings) -> dict[str, str]:
@@ -65,9 +64,14 @@ def same_stat(entry: dict | None, st: os.stat_result) -> bool:
 
 
 def index_state(index_dir: Path) -> str:
-    """Changes when the index's content changes (from the manifest: each file's hash)."""
+    """Changes when the index's content changes (from the manifest: each file's hash,
+    and the scanned pages it still waits for: OCR adds text to a file that did not
+    change, and the copies and persons stages must see it)."""
     files = read_manifest(Path(index_dir)).get("files", {})
     h = hashlib.sha1()
     for rel in sorted(files):
-        h.update(f"{rel}\0{files[rel].get('hash', '')}\0".encode())
+        entry = files[rel]
+        h.update(f"{rel}\0{entry.get('hash', '')}\0".encode())
+        if entry.get("scans"):
+            h.update(f"scans {entry['scans']}\0".encode())
     return h.hexdigest()

@@ -17,6 +17,7 @@ from searchapp.config import Settings
 from searchapp.folders.folder_list import file_key_of
 from searchapp.index.schema import INDEX_NAME, paragraph_records
 from searchapp.index.whoosh import segments as bulkwrite
+from searchapp.ingest.ocr.cache import CachedScans, OcrCache
 from searchapp.ingest.pipeline import load_documents
 from searchapp.ingest.read import LoadError, os_reason, read_bytes
 
@@ -46,17 +47,20 @@ Curation = dict  # folder key -> (Catalog, Registry)
 
 
 def _load_shard(ix, tasks: list[Task], curated: Curation,
-                loaded: Callable[[str], None], alive: Callable[[], bool] | None = None
-                ) -> tuple[list[tuple], list]:
-    """Read ``tasks`` and write their paragraphs as new (uncommitted) segments.
+                loaded: Callable[[str], None], alive: Callable[[], bool] | None = None,
+                ocr: Path | None = None) -> tuple[list[tuple], list]:
+    """Read ``tasks`` and write their paragraphs as new (uncommitted) segments;
+    scanned pages get the text the OCR cache at ``ocr`` holds for them.
 
     Returns one outcome per task — ``("indexed", doc_ids, paragraphs, title, warnings,
-    hash)`` (several documents for a mailbox),
+    hash, scans)`` (several documents for a mailbox; ``scans``: pages still to be
+    read by OCR),
     ``("same",)`` (content unchanged), ``("unreadable", reason)``
     or ``("failed", reason)`` — and the segments written.  One bad file never
     stops the run."""
     builder = bulkwrite.SegmentBuilder(ix, max_docs=SEGMENT_DOCS)
     outcomes: list[tuple] = []
+    cache = OcrCache(ocr) if ocr is not None and ocr.exists() else None
     try:
         for task in tasks:
             if alive is not None and not alive():
@@ -79,7 +83,7 @@ def _load_shard(ix, tasks: list[Task], curated: Curation,
             catalog, registry = curated[task.folder]
             try:
                 docs = load_documents(task.path, Path(task.folder), catalog, registry, raw=raw,
-                                      folder=task.folder)
+                                      folder=task.folder, scans=CachedScans(cache, digest))
             except LoadError as exc:
                 outcomes.append(("failed", str(exc)))
             except Exception as exc:  # one bad file never stops the run
@@ -92,12 +96,16 @@ def _load_shard(ix, tasks: list[Task], curated: Curation,
                         builder.add(rec)
                         count += 1
                 outcomes.append(("indexed", [d.doc_id for d in docs], count, docs[0].meta.title,
-                                 [w for d in docs for w in d.warnings], digest))
+                                 [w for d in docs for w in d.warnings], digest,
+                                 [p for d in docs for p in d.scans]))
             loaded(task.key)
         return outcomes, builder.finish()
     except BaseException:
         builder.cancel()
         raise
+    finally:
+        if cache is not None:
+            cache.close()
 
 
 def _jobs(tasks: list[Task], jobs: int | None) -> int:
@@ -121,7 +129,7 @@ def load_tasks(settings: Settings, ix, tasks: list[Task], curated: Curation,
     shared between processes; this one takes the first share."""
     n = _jobs(tasks, jobs)
     if n == 1:
-        return _load_shard(ix, tasks, curated, loaded)
+        return _load_shard(ix, tasks, curated, loaded, ocr=settings.ocr_cache)
     # shares of about equal size: largest files first, each to the lightest share
     shares: list[list[int]] = [[] for _ in range(n)]
     weight = [0] * n
@@ -159,7 +167,8 @@ def load_tasks(settings: Settings, ix, tasks: list[Task], curated: Curation,
         drain(block=False)
 
     try:
-        finished[0] = _load_shard(ix, [tasks[i] for i in shares[0]], curated, own_loaded)
+        finished[0] = _load_shard(ix, [tasks[i] for i in shares[0]], curated, own_loaded,
+                                  ocr=settings.ocr_cache)
         drain(block=True)
         outcomes: list[tuple] = [()] * len(tasks)
         segments: list = []
@@ -189,7 +198,8 @@ def _child_shard(share: int, settings: Settings, tasks: list[Task], queue) -> No
 
         outcomes, segments = _load_shard(
             ix, tasks, curation(settings)[0],
-            lambda key: queue.put(("loaded", key)), alive=lambda: os.getppid() == parent)
+            lambda key: queue.put(("loaded", key)), alive=lambda: os.getppid() == parent,
+            ocr=settings.ocr_cache)
         queue.put(("done", share, outcomes, segments))
     except Exception as exc:  # reported, never lost
         queue.put(procs.error_message(exc))

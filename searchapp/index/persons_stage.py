@@ -42,6 +42,7 @@ from searchapp import __version__
 from searchapp.config import Settings
 from searchapp.index import MENTIONS_DB, PERSONS_FILE, PERSONS_MEMO
 from searchapp.index.manifest import index_state
+from searchapp.index.speakers import QUOTES_VERSION, quote_rows
 from searchapp.ingest.persons.curation import curated_registry, curation_fingerprint
 from searchapp.ingest.persons.memo import Memo, RawStore
 from searchapp.ingest.persons.people import DocText, Persons, find_persons, is_full_name
@@ -51,12 +52,13 @@ from searchapp.ingest.persons.recognize import (
     Recognizer,
 )
 
-#: Bumped when what ``persons.json`` holds changes shape.
-SIDECAR_VERSION = 1
+#: Bumped when what ``persons.json`` holds changes shape (2: quotations and speakers).
+SIDECAR_VERSION = 2
 #: Bumped when the resolution rules (people.py, resolve.py, rules.py, names.py, evidence.py,
 #: candidates.py, places.py) change what they make of the same raw mentions: the next run
 #: resolves again.  4: persons judged on their evidence, merges by rule, evidence kept.
-RESOLUTION_VERSION = 4
+#: 5: every place a document writes a name read, its family name alone, things and firms.
+RESOLUTION_VERSION = 5
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8
 #: Paragraphs recognized (and committed) at a time, by one process.
@@ -241,9 +243,11 @@ def recognize_new(store: MentionStore, docs: list[DocText], recognizer: Recogniz
 
 def resolve_persons(settings: Settings, docs: list[DocText] | None = None,
                     raw: dict[str, list[RawMention]] | None = None,
-                    stamp: dict | None = None) -> PersonsReport:
+                    stamp: dict | None = None, quotes: bool = True) -> PersonsReport:
     """Re-run resolution over the stored raw mentions (after a curation change: no
-    model, no re-index) and rewrite ``persons.json``."""
+    model, no re-index) and rewrite ``persons.json``; then who said what
+    (:mod:`searchapp.index.speakers`; ``quotes=False`` leaves it out, for the
+    benchmark that times it)."""
     start = time.perf_counter()
     index_dir = Path(settings.index)
     if docs is None:
@@ -261,7 +265,10 @@ def resolve_persons(settings: Settings, docs: list[DocText] | None = None,
                     f"{__version__}/{RESOLUTION_VERSION}|{(stamp or {}).get('recognizer', '')}"
                     f"|{curation}", {d.doc_id: document_signature(d) for d in docs})
         found = find_persons(docs, raw, registry, memo)
-    side = sidecar(docs, found, registry)
+        side = sidecar(docs, found, registry)
+        side["quotes"], side["quote_docs"] = quote_rows(
+            docs, found.mentions, raw, side["persons"],
+            read_sidecar(index_dir)) if quotes else ({}, {})
     side["stamp"] = {**(stamp or {}), "curation": curation}
     write_sidecar(index_dir, side)
     write_memo(index_dir, memo.state())
@@ -296,7 +303,7 @@ def run_persons_stage(settings: Settings, progress: StageProgress | None = None,
         stamp = {"generation": generation, "recognizer": recognizer.fingerprint,
                  "curation": curation_fingerprint(settings),
                  "model": recognizer.config.model, "rules": RECOGNIZER_VERSION,
-                 "resolution": f"{__version__}/{RESOLUTION_VERSION}"}
+                 "resolution": f"{__version__}/{RESOLUTION_VERSION}/q{QUOTES_VERSION}"}
         if not recognized and old is not None and old.get("stamp") == stamp:
             return PersonsReport(paragraphs=len(pids), persons=len(old["persons"]),
                                  places=len(old["places"]),
@@ -320,7 +327,7 @@ def _unchanged(stamp: dict, settings: Settings, recognizer: Recognizer) -> bool:
             and stamp.get("curation") == curation_fingerprint(settings)
             and stamp.get("model") == recognizer.config.model
             and stamp.get("rules") == RECOGNIZER_VERSION
-            and stamp.get("resolution") == f"{__version__}/{RESOLUTION_VERSION}")
+            and stamp.get("resolution") == f"{__version__}/{RESOLUTION_VERSION}/q{QUOTES_VERSION}")
 
 
 # --- the sidecar the engine reads ----------------------------------------------------------

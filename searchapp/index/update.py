@@ -32,7 +32,7 @@ from searchapp.config import Settings
 from searchapp.errors import IndexBusy, IndexDamaged, IndexError_, IndexMissing, IndexOutdated
 from searchapp.folders.folder_list import prefix_of
 from searchapp.folders.sources import curation, file_key, scan_folders
-from searchapp.index import index_exists
+from searchapp.index import CREATE_LOCK, index_exists
 from searchapp.index.manifest import (
     config_fingerprint,
     read_manifest,
@@ -49,8 +49,6 @@ from searchapp.ingest.read import MAX_BYTES, os_reason
 from searchapp.model import IndexReport, Progress
 
 _apply_whoosh_fixes()
-
-CREATE_LOCK = "CREATING.lock"  # not "_paragraphs_*": Whoosh's create deletes those
 
 
 def _leftover_segments(index_dir: Path) -> bool:
@@ -110,6 +108,13 @@ def is_stale(settings: Settings) -> bool:
         return True
     files = manifest.get("files", {})
     failed = manifest.get("failed", {})
+    cache = _ocr_cache(settings)
+    try:
+        if any(scans_read(cache, entry) for entry in files.values()):
+            return True  # OCR read pages the index has not got yet
+    finally:
+        if cache is not None:
+            cache.close()
     scan = scan_folders(settings)
     listed = set(files) | set(failed)
     kept = sum(1 for key in listed if scan.keeps(key))
@@ -182,7 +187,7 @@ def update_index(settings: Settings, rebuild: bool = False,
             raise IndexBusy(index_dir) from None
     show = settings.display_path
     run = _Run(report, known, previous, failed_before, delete_old=not (fresh or clear),
-               show=show)
+               show=show, cache=_ocr_cache(settings))
     segments: list = []
     try:
         curated, problems = curation(settings)
@@ -224,6 +229,9 @@ def update_index(settings: Settings, rebuild: bool = False,
                 writer.cancel()
             bulkwrite.delete_segments(ix.storage, segments)
         raise
+    finally:
+        if run.cache is not None:
+            run.cache.close()
     old = manifest.get("fingerprint") if isinstance(manifest.get("fingerprint"), dict) else {}
     kept = {f.key for f in settings.folders if scan.keeps(f.prefix)}
     fingerprints = {k: (old.get(k, "") if k in kept else fp) for k, fp in fingerprints.items()}
@@ -235,6 +243,22 @@ def update_index(settings: Settings, rebuild: bool = False,
     report.copies = _find_copies(index_dir)
     report.seconds = time.perf_counter() - start
     return report
+
+
+def _ocr_cache(settings: Settings):
+    """The OCR cache if OCR ever read anything, else None."""
+    if not settings.ocr_cache.exists():
+        return None
+    from searchapp.ingest.ocr.cache import OcrCache
+
+    return OcrCache(settings.ocr_cache)
+
+
+def scans_read(cache, entry: dict | None) -> bool:
+    """True when the OCR cache has read a page the manifest ``entry`` waits for."""
+    if cache is None or not entry or not entry.get("scans"):
+        return False
+    return any(cache.get(entry.get("hash", ""), page) is not None for page in entry["scans"])
 
 
 def _find_copies(index_dir: Path) -> str:
@@ -286,7 +310,7 @@ class _Run:
     """What one update has decided so far: the new manifest entries and the report."""
 
     def __init__(self, report: IndexReport, known: dict, previous: dict, failed_before: dict,
-                 delete_old: bool, show) -> None:
+                 delete_old: bool, show, cache=None) -> None:
         self.report = report
         self.show = show  # a file key as the user reads it
         self.known = known  # manifest entries of the files in the index
@@ -295,6 +319,7 @@ class _Run:
         self.delete_old = delete_old
         self.files: dict[str, dict] = {}
         self.failures: dict[str, dict] = {}
+        self.cache = cache  # the OCR cache, when there is one
 
     def keep_old(self, rel: str) -> None:
         """A failed file's paragraphs stay in the index: so does its entry."""
@@ -330,7 +355,11 @@ class _Run:
             self.keep_old(rel)
             return None
         entry = self.previous.get(rel)
+        if same_stat(entry, st) and scans_read(self.cache, entry):
+            # OCR has read some of its scanned pages since: read again with their text
+            return Task(path, name, st.st_size, st.st_mtime_ns, "", folder.key, folder.name)
         if same_stat(entry, st):
+            self.report.scans_pending += len(entry.get("scans", ()))
             self.files[rel] = entry
             self.report.unchanged += 1
             self.report.failed.extend((self.show(rel), w) for w in entry.get("warnings", []))
@@ -361,7 +390,7 @@ class _Run:
             self.report.unchanged += 1
             self.report.failed.extend((self.show(rel), w) for w in entry.get("warnings", []))
             return
-        _, doc_ids, paragraphs, title, warnings, digest = outcome
+        _, doc_ids, paragraphs, title, warnings, digest, scans = outcome
         if self.delete_old:  # the old paragraphs go at the commit that adds the new
             old = self.known.get(rel, {})
             for doc_id in set(doc_ids) | set(old.get("doc_ids", [old.get("doc_id")])) - {None}:
@@ -376,6 +405,9 @@ class _Run:
                            "doc_id": doc_ids[0], "paragraphs": paragraphs, "title": title}
         if len(doc_ids) > 1:  # a mailbox: one document per message
             self.files[rel]["doc_ids"] = doc_ids
+        if scans:  # pages for the OCR stage (searchapp/index/ocr_stage.py)
+            self.files[rel]["scans"] = scans
+            self.report.scans_pending += len(scans)
         if warnings:  # reported again while the file is unchanged
             self.files[rel]["warnings"] = warnings
 

@@ -18,47 +18,17 @@ import re
 from dataclasses import dataclass, field
 
 from searchapp.ingest.text import normalize_space
-from searchapp.lexicon import MONTHS, WEEKDAYS
+from searchapp.lexicon import HONORIFICS, MONTHS, NAME_PARTICLES, NEWS_AGENCIES, WEEKDAYS
 
 # --- agencies ----------------------------------------------------------------
 
-#: News agencies: the name a source is given, then the ways bylines write it.
-#: Acronyms are matched in capitals only ("AP", not "ap"); names in any case.
-AGENCIES: dict[str, tuple[str, ...]] = {
-    "Associated Press": ("The Associated Press", "Associated Press", "AP"),
-    "Reuters": ("Thomson Reuters", "Reuters"),
-    "AFP": ("Agence France-Presse", "Agence France Presse", "AFP"),
-    "Bloomberg": ("Bloomberg News", "Bloomberg"),
-    "dpa": ("Deutsche Presse-Agentur", "dpa"),
-    "UPI": ("United Press International", "UPI"),
-    "Yonhap": ("Yonhap News Agency", "Yonhap News", "Yonhap"),
-    "Xinhua": ("Xinhua News Agency", "Xinhua"),
-    "Kyodo": ("Kyodo News", "Kyodo"),
-    "Jiji Press": ("Jiji Press",),
-    "KCNA": ("Korean Central News Agency", "KCNA"),
-    "ANSA": ("ANSA",),
-    "EFE": ("Agencia EFE", "EFE"),
-    "Europa Press": ("Europa Press",),
-    "TASS": ("TASS",),
-    "Interfax": ("Interfax",),
-    "RIA Novosti": ("RIA Novosti",),
-    "PA Media": ("PA Media", "Press Association"),
-    "Press Trust of India": ("Press Trust of India", "PTI"),
-    "ANI": ("Asian News International", "ANI"),
-    "IANS": ("IANS",),
-    "Canadian Press": ("The Canadian Press", "Canadian Press"),
-    "AAP": ("Australian Associated Press", "AAP"),
-    "Anadolu Agency": ("Anadolu Agency", "Anadolu"),
-    "Bernama": ("Bernama",),
-    "Antara": ("Antara",),
-    "Lusa": ("Lusa",),
-}
 # Any "... News Agency", "... Press Agency", "... News Service" alone is an agency too.
 _AGENCY_LIKE = r"(?:[A-Z][\w.&'-]*\s+){1,4}(?:News|Press)\s+(?:Agency|Service)"
 
 
 # (alias, agency) pairs, longest alias first so that "Yonhap News Agency" wins over "Yonhap".
-_ALIASES = sorted(((alias, agency) for agency, aliases in AGENCIES.items() for alias in aliases),
+_ALIASES = sorted(((alias, agency) for agency, aliases in NEWS_AGENCIES.items()
+                   for alias in aliases),
                   key=lambda pair: -len(pair[0]))
 _AGENCY = re.compile("|".join(
     f"(?P<a{i}>{re.escape(alias) if alias.isupper() or alias.islower() else f'(?i:{re.escape(alias)})'})"
@@ -100,9 +70,8 @@ _CREDENTIALS = {
     "mphil", "edd", "psyd",
 }
 _MIXED_CREDENTIALS = {"PhD", "DPhil", "MPhil", "MSc", "BSc", "Esq", "EdD", "PsyD", "LLM", "PA-C"}
-_HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame"}
-_PARTICLES = {"van", "von", "de", "da", "di", "del", "der", "den", "la", "las", "le", "los",
-              "du", "dos", "das", "ter", "ten", "zu", "bin", "ibn", "al", "el", "y", "e"}
+_HONORIFICS = {h.lower() for h in HONORIFICS}
+_PARTICLES = NAME_PARTICLES
 # What a producer writes where a title or name should be.
 _PLACEHOLDER = re.compile(
     r"^[(\[<]?(?:anonymous|unknown|unspecified|undefined|null|none|n/?a|untitled(?: document|[ -]?\d+)?|"

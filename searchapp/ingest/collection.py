@@ -18,7 +18,8 @@ from searchapp.ingest.read import LoadError, iter_corpus
 def person_rows(registry: Registry, paragraphs, documents, found=None) -> list[dict]:
     """The persons table (the one rule for the CLI, the app and ``--json``): every
     person of the registry and any other found, with aliases, role, paragraph
-    and document counts (``name -> count`` mappings) and ``curated`` (in the
+    and document counts (``name -> count`` mappings), in how many paragraphs each is
+    quoted (``quoted``: the persons stage's speakers) and ``curated`` (in the
     registry or the user's curation, else only found), most mentioned first.
     ``found`` (:class:`searchapp.search.found.FoundPersons`): the persons stage's
     persons, which then replace the registry's list, each with its ``evidence``
@@ -28,14 +29,17 @@ def person_rows(registry: Registry, paragraphs, documents, found=None) -> list[d
     listed = found.persons if found is not None else [
         {"name": p.name, "aliases": list(p.aliases), "role": p.role, "curated": True}
         for p in registry.persons.values()]
+    quoted = getattr(found, "quoted_count", None) or {}
     rows = [{"name": p["name"], "aliases": list(p["aliases"]), "role": p["role"],
              "paragraphs": paragraphs.get(p["name"], 0),
-             "documents": documents.get(p["name"], 0), "curated": p["curated"],
+             "documents": documents.get(p["name"], 0), "quoted": quoted.get(p["name"], 0),
+             "curated": p["curated"],
              **({"evidence": p["evidence"]} if p.get("evidence") else {})}
             for p in listed]
     names = {r["name"] for r in rows}
     rows += [{"name": name, "aliases": [], "role": "", "paragraphs": count,
-              "documents": documents.get(name, 0), "curated": name in registry.persons}
+              "documents": documents.get(name, 0), "quoted": quoted.get(name, 0),
+              "curated": name in registry.persons}
              for name, count in paragraphs.items() if name not in names]
     # A registered person the collection never mentions is not listed (the registry
     # still finds them as soon as a document does).

@@ -39,7 +39,7 @@ from functools import lru_cache
 from charset_normalizer import from_bytes
 from charset_normalizer.constant import FREQUENCIES
 
-from searchapp.lexicon import ELLIPSIS, HAN, HANGUL_SYLLABLES, KANA, STOPS
+from searchapp.lexicon import ELLIPSIS, HAN, HANGUL_JAMO, HANGUL_SYLLABLES, KANA, STOPS
 
 #: Bytes of a file's head that are looked at for magic numbers and declarations.
 HEAD = 4096
@@ -227,6 +227,7 @@ _SENTENCE_END = re.compile(f"\\n|[{STOPS}{ELLIPSIS}](?=\\s)")
 _HAN = re.compile(f"[{HAN}]")
 _KANA = re.compile(f"[{KANA}]")
 _HANGUL = re.compile(f"[{HANGUL_SYLLABLES}]")
+_JAMO = re.compile(f"[{HANGUL_JAMO}]")  # letters of Hangul not in a syllable
 _HAN_GAP = re.compile(f"[{HAN}{KANA}] +(?=[{HAN}{KANA}])")
 _LONG_WORD = re.compile(r"""[^\s<>/"'=.,;:!?()\[\]{}-]{25,}""")
 
@@ -237,9 +238,9 @@ def _char_class(ch: str) -> str:
     for name, pattern in (("han", _HAN), ("hangul", _HANGUL), ("kana", _KANA)):
         if pattern.match(ch):
             return name
-    o = ord(ch)
-    if 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
+    if _JAMO.match(ch):
         return "jamo"
+    o = ord(ch)
     if 0xFF61 <= o <= 0xFF9F:
         return "halfkana"
     if 0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF60 or 0xFFE0 <= o <= 0xFFE6:

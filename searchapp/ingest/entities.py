@@ -27,6 +27,7 @@ from searchapp.config import PERSONS_REGISTRY, PLACES_REGISTRY
 from searchapp.ingest.metadata import read_toml
 from searchapp.lexicon import CJK_CHAR as _CJK
 from searchapp.lexicon import (
+    HONORIFICS,
     MONTH_ABBREVIATIONS,
     MONTHS,
     NAME_HYPHEN_CHARS,
@@ -311,7 +312,7 @@ class Registry:
         if title:
             t = title.rstrip(".").replace("-elect", "")
             titled = [p for p in candidates if any(x.rstrip(".") == t for x in p.titles)]
-            if titled and not t.startswith(("Mr", "Ms", "Mrs", "Dr", "Prof")):
+            if titled and t not in HONORIFICS:  # "Mr Kim" may be any Kim
                 candidates = titled
         nearest = nearest_mention({p.name for p in candidates}, pos, order)
         if nearest:

@@ -81,6 +81,7 @@ class Paragraph:
     places: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
     page: int | None = None
+    scan: bool = False  # the text was read by OCR from an image of the page
 
 
 @dataclass
@@ -98,6 +99,8 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     #: the name of the searched folder it is in (the Folder facet), "" outside one
     folder: str = ""
+    #: scanned pages whose text is still to be read by OCR (the OCR stage reads them)
+    scans: list[int] = field(default_factory=list)
 
     @property
     def body(self) -> list[str]:
@@ -130,10 +133,11 @@ class Document:
             "encoding": self.encoding,
             "part": self.part,
             "warnings": self.warnings,
+            "scans_unread": self.scans,
             "paragraphs": self.body,
             "blocks": [
                 {"id": p.id, "num": p.num, "kind": p.kind, "text": p.text, "page": p.page,
-                 "persons": list(p.persons), "places": list(p.places)}
+                 "scan": p.scan, "persons": list(p.persons), "places": list(p.places)}
                 for p in self.paragraphs
             ],
             "persons": self.persons,
@@ -175,10 +179,15 @@ def load_documents(
     registry: Registry | None = None,
     raw: bytes | None = None,
     folder: str = "",
+    scans=None,
 ) -> list[Document]:
     """Every document in one file: one for most formats, one per message of an
     ``.mbox`` (each with its own ``part`` and a ``doc_id`` made from
     ``"<relpath>#<part>"``, the key its catalog entry is found under too).
+    ``scans`` gives the text of scanned pages (PDF, images:
+    :mod:`searchapp.ingest.ocr.cache`); without it, or for a page it has not
+    read, the page is named in ``Document.scans`` to be read later -- a file
+    with nothing but such pages gives a document without paragraphs.
     Raises :class:`LoadError` with a reason when the file gives no document."""
     path = Path(path)
     fmt = document_format(path)
@@ -191,7 +200,7 @@ def load_documents(
     relpath = _relpath(path, corpus_root)
     raw = read_raw(path) if raw is None else not_empty(raw)
     docs, reasons = [], []
-    for ex in extract(fmt, raw, path):
+    for ex in extract(fmt, raw, path, scans):
         try:
             docs.append(_from_extracted(ex, fmt, relpath, catalog, registry, folder))
         except LoadError as exc:
@@ -211,12 +220,16 @@ def _from_extracted(ex: Extracted, fmt: str, relpath: str, catalog: Catalog | No
     blocks = _classified(ex.blocks)
     _finish_meta(meta, blocks)
     blocks = _mark_title(blocks, meta)
-    if not any(b[0] not in NON_BODY for b in blocks):
+    if not any(b[0] not in NON_BODY for b in blocks) and not ex.scans:
+        if ex.scanned:  # every page a scan, and OCR found nothing (or gave up: say why)
+            raise LoadError("no text found by OCR" +
+                            (f" ({'; '.join(ex.warnings)})" if ex.warnings else ""))
         raise LoadError("no text found" + (f" in message {ex.part}" if ex.part else ""))
     doc_id = doc_id_for(key, folder)
     return Document(
-        doc_id=doc_id, path=relpath, format=fmt, encoding=ex.encoding, meta=meta, paragraphs=_number(doc_id, blocks, registry), extractor=ex.extractor,
-        part=ex.part, warnings=list(ex.warnings),
+        doc_id=doc_id, path=relpath, format=fmt, encoding=ex.encoding, meta=meta,
+        paragraphs=_number(doc_id, blocks, registry, set(ex.scanned)), extractor=ex.extractor,
+        part=ex.part, warnings=list(ex.warnings), scans=list(ex.scans),
     )
 
 
@@ -430,8 +443,10 @@ def _split_long(text: str) -> list[str]:
     return [c for c in chunks if c]
 
 
-def _number(doc_id: str, blocks: list[tuple], registry: Registry | None) -> list[Paragraph]:
-    """Paragraphs from ``(kind, text)`` or ``(kind, text, page)`` blocks."""
+def _number(doc_id: str, blocks: list[tuple], registry: Registry | None,
+            scanned: set[int] = frozenset()) -> list[Paragraph]:
+    """Paragraphs from ``(kind, text)`` or ``(kind, text, page)`` blocks; those on
+    ``scanned`` pages were read by OCR."""
     flat = [(kind, piece, rest[0] if rest else None)
             for kind, text, *rest in blocks for piece in _split_long(text)]
     texts = [t for _, t, _ in flat]
@@ -447,7 +462,7 @@ def _number(doc_id: str, blocks: list[tuple], registry: Registry | None) -> list
             id=pid, num=num, kind=kind, text=text,
             persons=tuple(_ordered_unique(m.name for m in ms if m.kind == "person")),
             places=tuple(_ordered_unique(m.name for m in ms if m.kind == "place")),
-            mentions=tuple(ms), page=page,
+            mentions=tuple(ms), page=page, scan=page in scanned,
         ))
     return out
 

@@ -2,7 +2,7 @@
 
 Text formats: ``.txt``, ``.md``/``.markdown``, ``.html``/``.htm`` and gzip-
 compressed HTML (``.html.gz``, ``.htm.gz``).  Binary and container formats
-(PDF, DOCX, ODT, EPUB, e-mail, RTF: :data:`BINARY_FORMATS`) are read as bytes
+(PDF, DOCX, ODT, EPUB, e-mail, RTF, images: :data:`BINARY_FORMATS`) are read as bytes
 by :func:`read_raw` and parsed by their own loaders (:mod:`searchapp.ingest.formats`).
 Any other file is reported by :func:`scan_corpus` as skipped, with the reason.
 For text, binary data is recognised before anything is decoded; encodings are
@@ -22,6 +22,7 @@ from pathlib import Path
 from searchapp.config import CATALOG_FILE
 from searchapp.errors import LoadError
 from searchapp.ingest import encoding
+from searchapp.ingest.ocr import IMAGE_SUFFIXES
 
 #: Files larger than this (after decompression) are reported and skipped.
 MAX_BYTES = 32 * 1024 * 1024
@@ -39,6 +40,7 @@ BINARY_FORMATS = {
     "mbox": (".mbox",),
     "mhtml": (".mhtml", ".mht"),
     "rtf": (".rtf",),
+    "image": IMAGE_SUFFIXES,  # read by OCR (searchapp/ingest/ocr/)
 }
 
 _BOMS = (

@@ -111,9 +111,8 @@ _DISCLAIMER = re.compile(
     r"|are (?:just )?those of the (?:writer|author)|personal opinions? and does not)",
     re.I,
 )
-_PHOTO_CREDIT = re.compile(
-    r"\((?:[^()]*/[^()]*|[^()]*\b(?:Getty Images|Reuters|AFP|AP Photo|AP|EPA|Yonhap|Xinhua|"
-    r"Bloomberg|Handout|Photo|Pool|Shutterstock|Kyodo|KCNA|Imaginechina)\b[^()]*)\)\s*$"
+_PHOTO_CREDIT = re.compile(  # the agencies: searchapp.lexicon
+    rf"\((?:[^()]*/[^()]*|[^()]*\b(?:{lexicon.CREDIT_AGENCIES}|Handout|Photo|Pool)\b[^()]*)\)\s*$"
 )
 _CAPTION_START = re.compile(r"^(?:\((?:L-R|R-L|From left|Left|Right|Top|Above)\)|Photo:|"
                             r"Pictured:|Image:|File photo)", re.I)

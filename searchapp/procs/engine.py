@@ -80,13 +80,19 @@ class _Engine:
             self.engine.refresh()
         return len(steps)
 
+    def page_image(self, path: str, page: int, width: int) -> bytes:
+        """A page of a scanned file as PNG bytes (the viewer shows it beside its text)."""
+        from searchapp.ingest.ocr.pages import thumbnail
+
+        return thumbnail(path, page, width)
+
     def close(self) -> None:
         if self.engine is not None:
             self.engine.close()
 
 
 _NICE = 2  # the engine's priority below the app's (the indexer runs at 5)
-_OPS = ("open", "reconcile", "search", "persons", "document", "curate")
+_OPS = ("open", "reconcile", "search", "persons", "document", "curate", "page_image")
 
 
 def _serve(conn, index_dir: Path, registry_dirs: tuple[Path, ...], bookmarks_db: Path) -> None:
@@ -165,6 +171,11 @@ class EngineClient:
         """The document ``doc_id`` for the viewer (:func:`searchapp.api.viewer_document`);
         with ``compare_to``, the words it has and that version lacks."""
         return self._call("document", doc_id, focus, list(persons), query, compare_to)
+
+    def page_image(self, path: str, page: int, width: int = 900) -> bytes:
+        """Page ``page`` of the PDF or image at ``path`` as a PNG (rendered in the
+        engine's process: the window never loads PDFium)."""
+        return self._call("page_image", str(path), int(page), int(width))
 
     def curate(self, settings, steps: list[tuple[str, str, str]]) -> int:
         """Apply curation ``steps`` (``(op, name, value)``, each as

@@ -18,13 +18,22 @@ from searchapp.model import IndexReport, Progress
 
 #: The ``rel`` of progress reports of the persons stage (``done``/``total``: paragraphs).
 PERSONS_PROGRESS = "recognizing persons and places"
+#: The ``rel`` of progress reports of the OCR stage (``done``/``total``: pages).
+SCANS_PROGRESS = "reading scans"
+
+
+def scans_progress_text(done: int, total: int) -> str:
+    """How the OCR stage's progress reads, in the CLI and the app."""
+    return f"Reading scans: {done} of {total} page{'s' if total != 1 else ''}"
 
 
 def _child_update(settings: Settings, rebuild: bool, only_if_stale: bool, persons: bool,
-                  queue) -> None:
+                  queue, scans: bool = True) -> None:
     """Entry point of the indexer process: reports through ``queue``: ``indexed``
     when keyword search has the new index, then the persons stage's progress, then
-    ``done`` (its report's ``persons`` says what the stage did)."""
+    (``scans``) the OCR stage's, ``indexed`` again when it added text (and the
+    persons stage over that text), then ``done`` (its report's ``persons`` and
+    ``scans`` say what the stages did, ``failed`` lists scans that could not be read)."""
     last = [0.0]
 
     def progress(done: int, total: int, rel: str) -> None:
@@ -44,17 +53,49 @@ def _child_update(settings: Settings, rebuild: bool, only_if_stale: bool, person
             report = standing_report(settings)
         else:
             report = update_index(settings, rebuild=rebuild, progress=progress)
-        if persons:
+        if persons or scans:  # keyword search has it: the later stages take their time
             queue.put(("indexed", report))
+        if persons:
             from searchapp.index.persons_stage import run_persons_stage
 
             stage = run_persons_stage(
                 settings, progress=lambda done, total: progress(done, total, PERSONS_PROGRESS))
             report.persons = stage.summary()
             report.persons_changed = stage.resolved  # new persons to show
+        if scans:
+            _scans_then_persons(settings, report, persons, progress, queue)
         queue.put(("done", report))
     except Exception as exc:  # reported whole, never lost
         queue.put(procs.error_message(exc))
+
+
+def _scans_then_persons(settings: Settings, report: IndexReport, persons: bool, progress,
+                        queue) -> None:
+    """The OCR stage after the text documents are searchable; what it adds goes
+    through the persons stage too."""
+    from searchapp.index.ocr_stage import run_ocr_stage
+
+    ocr = run_ocr_stage(settings, progress=lambda done, total: progress(done, total,
+                                                                       SCANS_PROGRESS))
+    report.failed.extend(ocr.failed)
+    if ocr.pages or ocr.note:
+        report.scans = ocr.summary()
+    if ocr.update is None:
+        return
+    report.failed.extend(f for f in ocr.update.failed if f not in report.failed)
+    report.total_paragraphs = ocr.update.total_paragraphs
+    report.total_files = ocr.update.total_files
+    report.paragraphs += ocr.paragraphs
+    if ocr.paragraphs:
+        report.checked = False  # the index changed: the app opens it again
+        queue.put(("indexed", report))
+        if persons:
+            from searchapp.index.persons_stage import run_persons_stage
+
+            stage = run_persons_stage(
+                settings, progress=lambda done, total: progress(done, total, PERSONS_PROGRESS))
+            report.persons = stage.summary()
+            report.persons_changed = report.persons_changed or stage.resolved
 
 
 def update_index_in_process(settings: Settings, rebuild: bool = False,
@@ -73,7 +114,9 @@ def update_index_in_process(settings: Settings, rebuild: bool = False,
     (:func:`searchapp.index.persons_stage.run_persons_stage`): ``on_indexed(report)``
     is called as soon as keyword search has the new index, progress then comes
     with ``rel`` = :data:`PERSONS_PROGRESS` (paragraphs), and the returned
-    report's ``persons`` says what the stage did."""
+    report's ``persons`` says what the stage did.  Then scanned pages are read
+    (progress with ``rel`` = :data:`SCANS_PROGRESS`, pages) and ``on_indexed`` is
+    called again when their text is searchable."""
     # not a daemon: it may start a helper process; it is killed on cancel, and a
     # helper stops by itself when its parent is gone
     return _run_child(_child_update, (settings, rebuild, only_if_stale, persons),
@@ -108,22 +151,28 @@ def _run_child(target, args: tuple, name: str, progress, cancel, cancelled_messa
                     on_indexed(msg[1])
             elif msg[0] == "done":
                 return msg[1]
+    except KeyboardInterrupt:  # Ctrl-C: stop the child now (what it committed is kept)
+        proc.kill()
+        raise
     finally:
         procs.stop(proc, timeout=10)
         q.close()
 
 
-# -- the persons stage alone in a separate process ----------------------------------
+# -- a later stage alone in a separate process ---------------------------------------
 
-def _child_persons(settings: Settings, queue) -> None:
-    """Entry point of the persons stage's process: reports through ``queue``."""
+def _child_stage(stage: str, settings: Settings, queue) -> None:
+    """Entry point of a stage's process (``persons`` or ``scans``): reports through
+    ``queue``."""
     def progress(done: int, total: int) -> None:
         queue.put(("progress", done, total))
 
     try:
-        from searchapp.index.persons_stage import run_persons_stage
-
-        queue.put(("done", run_persons_stage(settings, progress=progress)))
+        if stage == "persons":
+            from searchapp.index.persons_stage import run_persons_stage as run
+        else:
+            from searchapp.index.ocr_stage import run_ocr_stage as run
+        queue.put(("done", run(settings, progress=progress)))
     except Exception as exc:  # reported whole, never lost
         queue.put(procs.error_message(exc))
 
@@ -134,5 +183,14 @@ def run_persons_in_process(settings: Settings, progress=None, cancel=None):
     caller (``searchapp index``), and is returned to the system when it ends.
     ``progress(done, total)`` counts paragraphs to recognize; setting ``cancel``
     kills the child (what it committed is kept).  Returns its ``PersonsReport``."""
-    return _run_child(_child_persons, (settings,), "searchapp-persons", progress, cancel,
+    return _run_child(_child_stage, ("persons", settings), "searchapp-persons", progress, cancel,
                       "person recognition was cancelled; what it finished is kept")
+
+
+def run_scans_in_process(settings: Settings, progress=None, cancel=None):
+    """:func:`searchapp.index.ocr_stage.run_ocr_stage` in a child process (Tesseract's
+    models and page images are the child's memory; it runs at a lower priority).
+    ``progress(done, total)`` counts pages; setting ``cancel`` kills the child (the
+    pages read are kept in the OCR cache).  Returns its ``OcrReport``."""
+    return _run_child(_child_stage, ("scans", settings), "searchapp-ocr", progress, cancel,
+                      "reading scans was cancelled; the pages read are kept")

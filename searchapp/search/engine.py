@@ -36,7 +36,7 @@ from searchapp.ingest.entities import Registry
 from searchapp.model import FACET_NAMES, FACETS, SORTS, Hit, SearchRequest, SearchResult
 from searchapp.search import rank
 from searchapp.search.copies import COPY_KEYS, Folding, copies_stamp, differences
-from searchapp.search.facets import combine, filter_masks, resolve_persons
+from searchapp.search.facets import combine, filter_masks, resolved_persons
 from searchapp.search.found import FoundPersons, Names, sidecar_stamp
 from searchapp.search.highlight import make_snippet
 from searchapp.search.marks import Highlight
@@ -195,8 +195,9 @@ class SearchEngine:
             cols = self._cols()
             parsed = self._builder.parse(req.query)
             notices = list(parsed.notices)
-            persons = resolve_persons(self._names, cols, req.persons)
-            base, groups = filter_masks(cols, self._names, req, persons, notices)
+            chosen = resolved_persons(self._names, cols, req)
+            persons = chosen["person"]
+            base, groups = filter_masks(cols, self._names, req, chosen, notices)
             filters = combine(base, groups)
             text = None if parsed.query is None else self._match(parsed.query)
             matched = filters if text is None else text & filters
@@ -292,7 +293,8 @@ class SearchEngine:
             text=text, snippet=make_snippet(text, spans), persons=f.get("persons", []),
             places=f.get("places", []), url=f.get("url", ""), score=score,
             year=f.get("year") or None, marks=spans, page=f.get("page") or None,
-            folder=f.get("folder", ""),
+            scan=bool(f.get("scan")),
+            folder=f.get("folder", ""), quotes=f.get("quotes", []),
         )
 
     def _copy(self, docnum: int) -> dict:

@@ -31,6 +31,14 @@ def resolve_persons(registry: Registry, cols: Columns, names: list[str]) -> list
     return list(dict.fromkeys(out))
 
 
+def resolved_persons(registry: Registry, cols: Columns, req: SearchRequest
+                     ) -> dict[str, list[str]]:
+    """The canonical names chosen in each facet whose values are persons (the persons
+    named, the persons quoted), any spelling resolved (:func:`resolve_persons`)."""
+    return {f.name: resolve_persons(registry, cols, getattr(req, f.request))
+            for f in FACETS if f.match == "person"}
+
+
 def _words(text: str) -> list[str]:
     """Case- and accent-folded words (as the name fields are analyzed)."""
     plain = unicodedata.normalize("NFKD", text.casefold())
@@ -74,10 +82,10 @@ def date_mask(datenum: np.ndarray, lo: int, hi: int) -> np.ndarray:
 
 
 def _requested(facet: Facet, cols: Columns, registry: Registry, req: SearchRequest,
-               persons: list[str], notices: list[str]) -> list[list[str]]:
+               persons: dict[str, list[str]], notices: list[str]) -> list[list[str]]:
     """Per value chosen in ``facet``, the stored values it means (``facet.match``)."""
     if facet.match == "person":
-        return [[p] for p in persons]
+        return [[p] for p in persons.get(facet.name, ())]
     chosen = getattr(req, facet.request)
     if facet.match == "place":
         return [[canonical] if (canonical := registry.canonical_place(p))
@@ -87,13 +95,16 @@ def _requested(facet: Facet, cols: Columns, registry: Registry, req: SearchReque
     return [[str(facet.value(v))] for v in chosen]
 
 
-def filter_masks(cols: Columns, registry: Registry, req: SearchRequest, persons: list[str],
-                 notices: list[str]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+def filter_masks(cols: Columns, registry: Registry, req: SearchRequest,
+                 persons: dict[str, list[str]], notices: list[str]
+                 ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """The request's filters as masks: the live paragraphs passing the exclusions
     and the date range, and one mask per facet group with chosen values.  Within a
     group the values combine by the group's mode (persons and places: all or any;
     the others: any); groups combine with AND.  Kept apart so that each group's
-    counts can leave out its own filter (ticking a source keeps the other sources)."""
+    counts can leave out its own filter (ticking a source keeps the other sources).
+    ``persons``: per facet matched as persons (persons named, persons quoted), the
+    canonical names chosen (:func:`resolved_persons`)."""
     base = cols.live.copy()
     groups = {}
     for facet in FACETS:
@@ -108,7 +119,7 @@ def filter_masks(cols: Columns, registry: Registry, req: SearchRequest, persons:
         if facet not in FACET_BY_NAME:
             raise QueryError(f"Cannot exclude by '{facet}': use one of {', '.join(FACET_NAMES)}")
         for v in values:
-            if facet == "person":
+            if FACET_BY_NAME[facet].match == "person":
                 v = registry.canonical_person(v) or v
             base &= ~cols.value_mask(facet, str(v))
     if req.date_from or req.date_to:

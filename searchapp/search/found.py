@@ -11,7 +11,9 @@ beside the index.  :class:`FoundPersons` reads it once per change and
   forms ("President Yoon", "Mr. Xi"), romanization variants and native
   script (尹錫悅, 习近平);
 * gives hits and document views their persons, places and mention spans
-  (:meth:`FoundPersons.annotate`).
+  (:meth:`FoundPersons.annotate`), and their quotations with their speakers;
+* makes the quoted persons a facet of their own ("speaker": ``said:``, ``--said``),
+  counted per person in :attr:`FoundPersons.quoted_count`.
 
 Paragraphs indexed after the stage last ran keep the index's own (registry)
 persons until it runs again.
@@ -27,6 +29,7 @@ import numpy as np
 
 from searchapp.index import PERSONS_FILE
 from searchapp.index.persons_stage import read_sidecar
+from searchapp.index.speakers import KINDS
 from searchapp.index.whoosh.readers import Columns
 from searchapp.ingest.entities import Mention
 from searchapp.ingest.persons import names as nm
@@ -53,6 +56,13 @@ class FoundPersons:
         self.paragraphs: dict[str, list] = data["paragraphs"]
         self.pid_index = {pid: i for i, pid in enumerate(self.paragraphs)}
         self._csr = [_csr(self.paragraphs.values(), k) for k in (0, 1)]
+        #: pid -> [[start, end, speaker index or -1, source, kind], ...]
+        self.quotes: dict[str, list] = data.get("quotes") or {}
+        speakers = [[sorted({r[2] for r in self.quotes.get(pid, ()) if r[2] >= 0})]
+                    for pid in self.paragraphs]
+        self._csr.append(_csr(speakers, 0))
+        quoted = Counter(k for row in speakers for k in row[0])
+        self.quoted_count = {p["name"]: quoted.get(i, 0) for i, p in enumerate(self.persons)}
         counts = Counter(i for row in self.paragraphs.values() if row for i in row[0])
         self.paragraph_count = {p["name"]: counts.get(i, 0) for i, p in enumerate(self.persons)}
         self._by_key: dict[str, str] = {}
@@ -121,9 +131,10 @@ class FoundPersons:
         covered = doc_sid >= 0
         cdocs = np.flatnonzero(covered)
         csid = doc_sid[cdocs]
-        for facet, names, (offsets, vals) in (("person", [p["name"] for p in self.persons],
-                                               self._csr[0]),
-                                              ("place", self.places, self._csr[1])):
+        person_names = [p["name"] for p in self.persons]
+        for facet, names, (offsets, vals) in (("person", person_names, self._csr[0]),
+                                              ("place", self.places, self._csr[1]),
+                                              ("speaker", person_names, self._csr[2])):
             values, docs, terms, _ = cols.facets[facet]
             keep = ~covered[docs]
             counts = offsets[csid + 1] - offsets[csid]
@@ -153,6 +164,9 @@ class FoundPersons:
         out["places"] = [self.places[i] for i in places]
         out["mentions"] = [[s, e, self.persons[k]["name"] if kind == 0 else self.places[k],
                             "person" if kind == 0 else "place"] for s, e, k, kind in spans]
+        out["quotes"] = [{"speaker": self.persons[k]["name"] if k >= 0 else None,
+                          "start": s, "end": e, "source": source, "kind": KINDS[kind]}
+                         for s, e, k, source, kind in self.quotes.get(fields.get("pid", ""), ())]
         return out
 
 

@@ -14,7 +14,9 @@ import html
 import re
 from collections.abc import Callable, Iterable
 
-_JOINABLE = re.compile(r"[\s\-‐‑–]{1,2}")
+from searchapp.lexicon import NAME_HYPHENS
+
+_JOINABLE = re.compile(f"[\\s{NAME_HYPHENS}]{{1,2}}")  # a phrase's words: space or hyphen
 SNIPPET_WHOLE = 360  # paragraphs up to this long are shown whole
 _CONTEXT = 90
 
@@ -57,11 +59,16 @@ def snippet_windows(text: str, merged: list[Span]) -> list[Span]:
 
 
 def render_snippet(text: str, spans: list[Span], mark: Callable[[str], str],
-                   escape: Callable[[str], str] = lambda s: html.escape(s, quote=False)) -> str:
+                   escape: Callable[[str], str] = lambda s: html.escape(s, quote=False),
+                   layers: list[tuple[int, int, object]] = (),
+                   wrap: Callable[[str, object], str] | None = None) -> str:
     """The snippet of ``text`` with each (merged) span passed through ``mark``,
-    all other text through ``escape``; windows joined with an ellipsis."""
+    all other text through ``escape``; windows joined with an ellipsis.  ``layers``
+    (start, end, payload) are drawn under both: each rendered piece inside one is passed
+    through ``wrap(piece, payload)`` (the app tints quotations by their speaker)."""
     windows = snippet_windows(text, spans)
-    parts = [_render(text, a, b, [(s, e) for s, e in spans if s >= a and e <= b], mark, escape)
+    parts = [_render(text, a, b, [(s, e) for s, e in spans if s >= a and e <= b], mark, escape,
+                     layers, wrap)
              for a, b in windows]
     out = " … ".join(parts)
     if windows[0][0] > 0:
@@ -80,17 +87,36 @@ def mark_html(piece: str) -> str:
     return "<mark>" + html.escape(piece, quote=False) + "</mark>"
 
 
-def _render(text: str, a: int, b: int, spans: list[Span], mark, escape) -> str:
-    out, pos = [], a
-    for s, e in spans:
-        s, e = max(s, a), min(e, b)
-        if s >= e:
-            continue
-        out.append(escape(text[pos:s]))
-        out.append(mark(text[s:e]))
-        pos = e
-    out.append(escape(text[pos:b]))
-    return "".join(out).strip()
+def _render(text: str, a: int, b: int, spans: list[Span], mark, escape, layers=(),
+            wrap=None) -> str:
+    layers = [(max(s, a), min(e, b), p) for s, e, p in layers if s < b and e > a]
+    if not layers or wrap is None:
+        out, pos = [], a
+        for s, e in spans:
+            s, e = max(s, a), min(e, b)
+            if s >= e:
+                continue
+            out.append(escape(text[pos:s]))
+            out.append(mark(text[s:e]))
+            pos = e
+        out.append(escape(text[pos:b]))
+        return "".join(out).strip()
+    start = a
+    while start < b and text[start].isspace():  # as .strip() does without layers
+        start += 1
+    end = b
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    cuts = sorted({start, end, *(x for s, e in spans for x in (s, e) if start < x < end),
+                   *(x for s, e, _ in layers for x in (s, e) if start < x < end)})
+    out = []
+    for x, y in zip(cuts, cuts[1:], strict=False):
+        piece = text[x:y]
+        inside = any(s <= x and y <= e for s, e in spans)
+        rendered = mark(piece) if inside else escape(piece)
+        payload = next((p for s, e, p in layers if s <= x and y <= e), None)
+        out.append(wrap(rendered, payload) if payload is not None else rendered)
+    return "".join(out)
 
 
 def _word_start(text: str, i: int) -> int:

@@ -14,6 +14,7 @@ from bisect import bisect_left
 import numpy as np
 from whoosh import query as wq
 
+from searchapp.index.schema import FOUND_ONLY
 from searchapp.index.whoosh.readers import Columns, term_positions
 
 
@@ -22,6 +23,9 @@ def query_mask(searcher, cols: Columns, q) -> np.ndarray:
     schema = searcher.schema
     if isinstance(q, wq.Term) and q.fieldname in schema:
         text = q.text if isinstance(q.text, bytes) else schema[q.fieldname].to_bytes(q.text)
+        return cols.term_mask(q.fieldname, text)
+    if isinstance(q, wq.Term) and q.fieldname in FOUND_ONLY:  # said: (persons.json only)
+        text = q.text if isinstance(q.text, bytes) else q.text.encode("utf-8")
         return cols.term_mask(q.fieldname, text)
     if isinstance(q, wq.And):
         out = np.ones(cols.n, dtype=bool)

@@ -2,8 +2,8 @@
 
 Supported: words, ``"phrases"``, ``AND``/``OR``/``NOT``, ``-word`` and
 ``+word``, wildcards ``pres*`` / ``wom?n``, fuzzy ``word~`` / ``word~2``,
-grouping with parentheses, and fields ``person:``, ``place:``, ``source:``,
-``author:``, ``title:``, ``year:`` and ``date:`` (``date:2023``,
+grouping with parentheses, and fields ``person:``, ``said:`` (a person quoted in the
+paragraph), ``place:``, ``source:``, ``author:``, ``title:``, ``year:`` and ``date:`` (``date:2023``,
 ``date:2023-05``, ``date:[2023-01-01 TO 2023-06-30]``, open ends with ``*``
 or nothing).
 
@@ -23,6 +23,7 @@ names through the registry.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 
@@ -30,9 +31,10 @@ from whoosh import fields, qparser, query
 
 from searchapp import dates
 from searchapp.errors import QueryError
+from searchapp.index.schema import Values
 from searchapp.ingest.entities import Registry
 from searchapp.lexicon import WORD_HYPHENS
-from searchapp.model import FACET_NAMES
+from searchapp.model import FACET_NAMES, FACETS
 from searchapp.search.phrase import Parser
 
 
@@ -48,7 +50,8 @@ class ParsedQuery:
 #: fields a query may name: every facet of the one facet table, and the text fields
 USER_FIELDS = (*FACET_NAMES, "title", "date", "body")
 _FIELD_ALIASES = {"persons": "person", "places": "place", "authors": "author", "text": "body",
-                  "publisher": "source", "outlet": "source"}
+                  "publisher": "source", "outlet": "source", "said": "speaker",
+                  "quoted": "speaker"}
 
 _DATE_CLAUSE = re.compile(r"(?<![\w:])date:(?:\[(?P<range>[^\]]*)(?P<close>\])?|(?P<single>[^\s)]*))",
                           re.I)
@@ -76,7 +79,8 @@ class QueryBuilder:
         self.registry = registry
         # facet_values(field) -> known exact values, to match places/sources loosely
         self.facet_values = facet_values
-        parser = Parser("body", schema, group=qparser.AndGroup)  # phrases keep their gaps
+        parser = Parser("body", _with_found_fields(schema),  # phrases keep their gaps
+                        group=qparser.AndGroup)
         parser.add_plugin(qparser.FuzzyTermPlugin())
         parser.add_plugin(qparser.PlusMinusPlugin())
         parser.add_plugin(qparser.GtLtPlugin())
@@ -213,6 +217,13 @@ class QueryBuilder:
                 given = f", not {_quoted(node.text)}" if node.text.strip() else ""
                 raise QueryError(f"'{node.fieldname}:' needs a number, e.g. "
                                  f"{node.fieldname}:2023{given}") from None
+        if isinstance(node, query.Term) and node.fieldname == "speaker":
+            raw = node.text if isinstance(node.text, str) else node.text.decode("utf-8")
+            name = self.registry.canonical_person(raw) or self._facet_match("person", raw)
+            if name:
+                return query.Term("speaker", name, boost=node.boost)
+            notices.append(f"'{raw}' is not a known person: no quotations of that name.")
+            return query.Term("speaker", raw)  # matches nothing
         if isinstance(node, query.Term) and node.fieldname in ("person", "place"):
             raw = node.text if isinstance(node.text, str) else node.text.decode("utf-8")
             if node.fieldname == "person":
@@ -251,6 +262,18 @@ _HYPHENATED = re.compile(
 _HYPHEN = re.compile(f"[{WORD_HYPHENS}]")
 # fields whose values are analyzed text: a hyphenated value is rewritten there too
 _TEXT_FIELDS = ("title:", "body:", "source:", "author:")
+
+
+def _with_found_fields(schema):
+    """The schema the parser reads: the index's, with the facets found beside the index
+    (``said:``) as exact-value fields, so ``said:"Xi Jinping"`` parses as one term."""
+    missing = [f for f in FACETS if f.found and f.field not in schema]
+    if not missing:
+        return schema
+    schema = copy.deepcopy(schema)
+    for f in missing:
+        schema.add(f.field, Values())
+    return schema
 
 
 def _clamp_fuzzy_prefix(node):

@@ -5,7 +5,8 @@
 holds one per message; every other format one).  The loaders live in their own modules — :mod:`~searchapp.ingest.formats.pdf`,
 :mod:`~searchapp.ingest.formats.office` (DOCX, ODT), :mod:`~searchapp.ingest.formats.epub`,
 :mod:`~searchapp.ingest.formats.mail` (``.eml``, ``.mbox``, ``.mhtml``),
-:mod:`~searchapp.ingest.formats.rtf` — and are imported on first use, so reading a
+:mod:`~searchapp.ingest.formats.rtf`, :mod:`~searchapp.ingest.formats.image` (photos and
+scans, read by OCR) — and are imported on first use, so reading a
 text corpus never loads PDFium.  :mod:`searchapp.ingest.pipeline` numbers the
 blocks into paragraphs exactly as for text and HTML files.
 """
@@ -18,14 +19,15 @@ from searchapp.ingest.bylines import is_placeholder
 from searchapp.ingest.formats.extracted import Extracted
 
 
-def extract(fmt: str, raw: bytes, path: Path) -> list[Extracted]:
+def extract(fmt: str, raw: bytes, path: Path, scans=None) -> list[Extracted]:
     """The documents in ``raw`` (a file of format ``fmt``, see
-    :data:`searchapp.ingest.read.BINARY_FORMATS`).  Raises
-    :class:`~searchapp.ingest.read.LoadError` with a reason.
+    :data:`searchapp.ingest.read.BINARY_FORMATS`).  ``scans`` gives the text of
+    scanned pages (:mod:`searchapp.ingest.ocr.cache`; None: none is read yet).
+    Raises :class:`~searchapp.ingest.read.LoadError` with a reason.
 
     A title or author that is a producer's placeholder ("Untitled", "Microsoft
     Word - draft.docx", "(anonymous)", "Administrator") is no title or author."""
-    found = _load(fmt, raw, path)
+    found = _load(fmt, raw, path, scans)
     for ex in found:
         if is_placeholder(ex.meta.title):
             ex.meta.title = ""
@@ -33,11 +35,15 @@ def extract(fmt: str, raw: bytes, path: Path) -> list[Extracted]:
     return found
 
 
-def _load(fmt: str, raw: bytes, path: Path) -> list[Extracted]:
+def _load(fmt: str, raw: bytes, path: Path, scans=None) -> list[Extracted]:
     if fmt == "pdf":
         from searchapp.ingest.formats.pdf import load_pdf
 
-        return [load_pdf(raw)]
+        return [load_pdf(raw, scans)]
+    if fmt == "image":
+        from searchapp.ingest.formats.image import load_image
+
+        return [load_image(raw, scans)]
     if fmt in ("docx", "odt"):
         from searchapp.ingest.formats.office import load_docx, load_odt
 

@@ -18,7 +18,9 @@ class Extracted:
     ``part`` names the document inside a file holding several (an mbox
     message's Message-ID or ordinal), ``""`` otherwise.  ``warnings`` say what
     was left out (pages past the cap, messages past the cap); the indexer
-    reports them beside the file.
+    reports them beside the file.  ``scans`` are pages that are images of text
+    not read yet (the OCR stage reads them), ``scanned`` the pages whose blocks
+    OCR read.
     """
 
     blocks: list[PagedBlock]
@@ -27,3 +29,8 @@ class Extracted:
     encoding: str = ""
     part: str = ""
     warnings: list[str] = field(default_factory=list)
+    #: scanned pages whose text is still to be read by OCR (1-based)
+    scans: list[int] = field(default_factory=list)
+    #: pages whose text in ``blocks`` was read by OCR
+    scanned: list[int] = field(default_factory=list)
+

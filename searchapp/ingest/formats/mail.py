@@ -35,6 +35,7 @@ from searchapp.ingest.formats.extracted import Extracted
 from searchapp.ingest.html.extract import extract_article
 from searchapp.ingest.metadata import Metadata, parse_date
 from searchapp.ingest.read import LoadError, decode_bytes
+from searchapp.lexicon import WEEKDAYS
 
 MAX_MESSAGES = 5000
 
@@ -54,7 +55,8 @@ _ADDRESS = re.compile(
     r"Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Way|Place|Pl\.?|Square|Suite|Floor)\b.*?"
     r"(?:\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|\b\d{4,6}\b)")
 # "From sender Mon Apr  1 09:00:00 2024": a body line "From the floor..." is not one
-_FROM_LINE = re.compile(rb"^From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b[^\n]*\n", re.M)
+_DAYS = "|".join(day[:3] for day in WEEKDAYS).encode("ascii")  # asctime's "Mon"
+_FROM_LINE = re.compile(rb"^From \S+ +(?:" + _DAYS + rb")\b[^\n]*\n", re.M)
 _QUOTED_FROM = re.compile(rb"^>(>*From )", re.M)
 
 

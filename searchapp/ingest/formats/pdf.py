@@ -44,6 +44,7 @@ from searchapp.ingest.formats.pdflayout import (
     paragraphs,
 )
 from searchapp.ingest.metadata import Metadata, parse_date, take_byline, take_metadata_lines
+from searchapp.ingest.ocr.pages import pdf_page, pdf_scan_pages, read_scans
 from searchapp.ingest.read import LoadError
 
 MAX_PAGES = 2000
@@ -62,9 +63,12 @@ _LINE_END = re.compile("\r\n|\ufffe")
 _PDF_DATE = re.compile(r"^D?:?(\d{4})(\d{2})?(\d{2})?")
 
 
-def load_pdf(raw: bytes) -> Extracted:
+def load_pdf(raw: bytes, scans=None) -> Extracted:
     """The text of a PDF as paginated blocks with metadata; :class:`LoadError` says
-    why a file cannot be read (encrypted, damaged, no text layer)."""
+    why a file cannot be read (encrypted, damaged, no text at all).  Pages that are
+    scans (:func:`~searchapp.ingest.ocr.pages.pdf_scan_pages`) get the text OCR
+    read from them (``scans``, see :func:`~searchapp.ingest.ocr.pages.read_scans`)
+    or are named in ``Extracted.scans`` to be read later; typed pages never are."""
     _check_streams(raw)
     pdf = _open(raw)
     try:
@@ -73,29 +77,35 @@ def load_pdf(raw: bytes) -> Extracted:
             raise LoadError("damaged PDF (no pages)")
         pages, heights, warnings = _read_pages(pdf, total)
         info = _info(pdf)
+        scanned = pdf_scan_pages(pdf, [sum(len(ln.text.strip()) for ln in p) for p in pages])
+        ocr = read_scans(scanned, scans, lambda page: pdf_page(pdf, page))
     finally:
         pdf.close()
-    _check_text_layer(pages, warnings)
+    pages = [[] if i + 1 in scanned else p for i, p in enumerate(pages)]  # a stamped number
+    _check_text_layer(pages, warnings, len(scanned))
     pages = drop_furniture(pages, heights)
     lines = order_pages(pages)
     paras = paragraphs(lines)
     meta = Metadata()
     blocks = _blocks(paras, body_size(lines), meta, info)
+    if scanned:
+        blocks = sorted(blocks + ocr.blocks, key=lambda b: b[2] or 0)  # in page order
     return Extracted(blocks=blocks, meta=meta, extractor="pdfium", encoding="pdf",
-                     warnings=warnings)
+                     warnings=warnings + ocr.warnings, scans=ocr.pending, scanned=ocr.read)
 
 
-def _check_text_layer(pages: list[list[Line]], warnings: list[str]) -> None:
-    """Refuse a file without usable text; warn when most pages have none."""
-    if not any(pages):
-        raise LoadError("no text layer (scanned?)")
+def _check_text_layer(pages: list[list[Line]], warnings: list[str], scans: int = 0) -> None:
+    """Refuse a file without usable text and without scanned pages; warn when most
+    pages have neither."""
+    if not any(pages) and not scans:
+        raise LoadError("no text layer and no scanned pages")
     text = "".join(ln.text for page in pages for ln in page)
     visible = len("".join(text.split()))  # not a character at a time: ~10 % of a page
-    if len(_UNMAPPED.findall(text)) > 0.5 * visible:
+    if visible and len(_UNMAPPED.findall(text)) > 0.5 * visible:
         raise LoadError("no usable text layer (its fonts map no characters to Unicode)")
-    empty = sum(1 for p in pages if not p)
+    empty = sum(1 for p in pages if not p) - scans
     if empty > len(pages) // 2:
-        warnings.append(f"{empty} of {len(pages)} pages have no text layer (scanned?)")
+        warnings.append(f"{empty} of {len(pages)} pages have no text")
 
 
 _UNMAPPED = re.compile("[\ufffd\ue000-\uf8ff]")  # a glyph without Unicode, or private use

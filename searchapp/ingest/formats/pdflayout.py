@@ -43,7 +43,7 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from searchapp.lexicon import SENTENCE_ENDS
+from searchapp.lexicon import SENTENCE_ENDS, WORD_HYPHENS
 
 #: Characters a PDF line may end with when a word was broken there (PDFium
 #: reports hyphens it recognises as U+0002).
@@ -53,7 +53,8 @@ _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?[-–—(\[]?\s*(?:\d{1,5}|[ivxlcdm]{1,7})\s*[-–—)\]]?"
     r"(?:\s*(?:of|/)\s*\d{1,5})?$", re.I)
 _BULLET = re.compile(r"^(?:[•◦▪▫■□●○◆◇▶►–—*·]\s|\(?(?:\d{1,2}|[a-z])[.)]\s)")
-_WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
+_WORD = re.compile(rf"[^\W\d_]+(?:[{WORD_HYPHENS}][^\W\d_]+)*")
+_HYPHEN = re.compile(f"[{WORD_HYPHENS}]")
 MARGIN = 0.12  # top and bottom share of the page where furniture lives
 
 
@@ -342,7 +343,7 @@ class Hyphenation:
         a hyphenated compound counts as itself and as its parts."""
         if self._words is None:
             text = "\n".join(ln.text for ln in self.lines).replace("\x02", "-").casefold()
-            tokens = _WORD.findall(text.replace("‐", "-"))
+            tokens = _WORD.findall(_HYPHEN.sub("-", text))
             words = Counter(tokens)
             words.update(part for tok in tokens if "-" in tok for part in tok.split("-"))
             for i, ln in enumerate(self.lines[:-1]):

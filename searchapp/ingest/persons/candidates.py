@@ -32,33 +32,36 @@ from searchapp.ingest.persons.resolve import (
     DocText,
     model_language,
 )
-from searchapp.ingest.persons.words import ROLE_NOUNS
-from searchapp.lexicon import NAME_TOKEN, TITLE_WORDS
+from searchapp.ingest.persons.words import FUNCTION_WORDS, ROLE_NOUNS
+from searchapp.lexicon import (
+    APOSTROPHES,
+    NAME_HYPHENS,
+    NAME_PARTICLES,
+    NAME_PREFIXES,
+    NAME_TOKEN,
+    POSSESSIVE,
+    POSSESSIVE_END,
+    PREFIXED_NAME,
+    STOPS,
+    TITLE_WORDS,
+    TITLES,
+)
 
 _WORD = re.compile(rf"(?<![\w'’{re.escape(nm.HYPHENS)}])[a-z][a-z]+\b")
 _TOKEN = re.compile(r"(?<![@#/.\w])[A-Za-z][A-Za-z'’]*[A-Za-z]\b")
 _THE = re.compile(r"^(?:the|The)\s+")
-_POSSESSIVE_END = re.compile(r"['’]s?$")
 # Organisations, places and things (not nationalities: "Han" is NORP and a family name).
 THING_LABELS = ("ORG", "GPE", "LOC", "FAC", "PRODUCT")
 _CAMEL = re.compile(r"[a-z][A-Z]")
-_CAMEL_OK = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|D['’]|O['’])[A-Z]")
 _ROMAN = re.compile(r"^(?:[IVX]{2,5})$")
-# lower-case words inside names ("Alex de Minaur", "Edwina von Gal", "al-Ghazali")
-_PARTICLES = {"de", "da", "di", "do", "dos", "das", "du", "del", "della", "der", "den", "van",
-              "von", "ter", "ten", "la", "le", "el", "al", "bin", "ibn", "bint", "y", "e", "zu",
-              "af", "av", "st", "mac", "ben", "abu", "ul", "ud"}
-# Words that start sentences or are capitalized for other reasons than names.
-FUNCTION_WORDS = {"The", "A", "An", "And", "Or", "But", "Of", "In", "On", "At", "To", "For",
-                  "By", "With", "From", "As", "If", "When", "While", "After", "Before", "This",
-                  "That", "He", "She", "It", "They", "We", "His", "Her", "Its", "Their", "Our",
-                  "Former", "Then", "Now", "Also", "So", "Yet", "Under", "Since", "Both", "Even",
-                  "Not"}
+# lower-case words inside names ("Alex de Minaur", "al-Ghazali"): the particles, and
+# words that a byline's capitals would not turn lower-case ("St", "Mac", "Abu")
+_PARTICLES = NAME_PARTICLES | {"af", "av", "st", "mac", "ben", "abu", "ul", "ud"}
 
 
 def vote_key(text: str) -> str:
     """"the Air Pods" and "Air Pods’" vote as "Air Pods"."""
-    return _POSSESSIVE_END.sub("", _THE.sub("", text))
+    return POSSESSIVE_END.sub("", _THE.sub("", text))
 
 
 @dataclass
@@ -81,6 +84,9 @@ class Collection:
     #: (document, first word) -> the distinct names of two words or more it begins there,
     #: whatever the model's label ("Apache Kafka", "Apache Flink", "Apache Spark")
     first_words: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    #: word -> the distinct names of two words or more it begins that the model calls a
+    #: person anywhere in the collection (is it a given name here?)
+    given_of: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, documents: Iterable[DocText], raw: Mapping[str, list[RawMention]]
@@ -100,6 +106,8 @@ class Collection:
                     k = vote_key(m.text)
                     if m.label == "PERSON":
                         c.person_votes[k] += 1
+                        if len(words := k.split()) >= 2:
+                            c.given_of.setdefault(words[0], set()).add(k)
                     elif m.label in NOT_PERSON_LABELS:
                         c.other_votes[k] += 1
                         if m.label in THING_LABELS:
@@ -132,14 +140,14 @@ def shape_problem(name: str, coll: Collection) -> str | None:
         return "all capitals"
     if re.match(r"I['’]", words[0]):
         return "a contraction"
-    if re.search(r"[^\w\s.'’\-\u2010-\u2013]", name):
+    if re.search(f"[^\\w\\s.{APOSTROPHES}{NAME_HYPHENS}]", name):
         return "not a name's letters"
     for w in words:
         if w[:1].islower() and w.casefold().strip(".").split("-")[0] not in _PARTICLES:
             return f"a word in lower case ({w})"
         core = w.strip(".,'’")
         for part in re.split(rf"[{re.escape(nm.HYPHENS)}]", core):
-            if _CAMEL.search(part) and not _CAMEL_OK.match(part):
+            if _CAMEL.search(part) and not PREFIXED_NAME.match(part):
                 return f"a brand's capitals ({w})"
         if len(core) >= 2 and core.isupper() and not (
                 re.fullmatch(r"(?:[A-Z]\.){1,3}", w) or (w is words[0] and len(core) <= 2)):
@@ -167,7 +175,7 @@ def entity_prefix(text: str, coll: Collection) -> bool:
     return False
 
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_SENTENCE = re.compile(f"[^{STOPS}\n]+(?:[{STOPS}]+|$)")
 _ITEM_SPLIT = re.compile(r",\s+(?:and\s+|or\s+)?|\s+and\s+")
 _TITLE_MARK = re.compile(r"(?<![\d-])\d+(?![\d]*[-–:/%.]\d)\b|:|\b[A-Z][\w'’]*\s+(?:of|on|the|of the|in)\s+[A-Z]")
 
@@ -218,12 +226,32 @@ def doc_candidates(doc: DocText, raw: Mapping[str, list[RawMention]], coll: Coll
                 cand = Candidate(i, s, e, name, heading, found_cues, ev.opening(text, s))
                 words = nm.tokens(name)
                 if len(words) >= 2:
-                    if not heading and rules.ordinary_words(name, coll.lowercase):
+                    if rules.ordinary_words(name, coll.lowercase):
                         continue
                     full.append(cand)
                 elif len(name) > 1:
                     single.append(cand)
     return full, single
+
+
+def common_word_name(name: str, coll: Collection) -> str | None:
+    """Why a name nothing strong vouches for is a phrase or a thing's name, or None: its
+    first word is a word the collection uses in lower case ("Chocolate Chai", "Site
+    Mailer", "Salt Typhoon") and is not known here as a given name -- it begins no other
+    name the model calls a person, the model never calls it or the last word alone a
+    person, and it is no title or role ("Coach Lee") nor a name's particle ("Van Morrison").
+    (A common last word is no such sign:
+    "West", "Guest", "Wall" are family names.)"""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    first, last = words[0], nm.family_word(name)
+    if (not rules.ordinary(first, coll.lowercase) or first.casefold() in _PARTICLES
+            or coll.given_of.get(first, set()) - {name}
+            or coll.person_votes[first] or coll.person_votes[last] or first in TITLE_WORDS
+            or first.casefold().rstrip(".") in ROLE_NOUNS):
+        return None
+    return f"its first word is a common word of the collection ({first.casefold()})"
 
 
 def glued_opener(name: str, occurrences: list[Candidate], coll: Collection,
@@ -238,6 +266,47 @@ def glued_opener(name: str, occurrences: list[Candidate], coll: Collection,
         return False
     return all((c.opening or c.heading) and not (c.cues & (ev.STRONG | {"byline"}))
                for c in occurrences)
+
+
+def glued_to_its_rest(name: str, occurrences: list[Candidate], docs: list[DocText],
+                      coll: Collection, first_words: Mapping[str, set[str]]) -> bool:
+    """Whether the first word of a two-word name is an ordinary word glued to a name
+    the documents write alone again and again ("Plans and Pricing Allianz is ..." in a
+    review that says "Allianz" twenty times): the word is used in lower case in the
+    collection and begins no other name, nothing strong speaks for the full name, and
+    its documents write the second word alone at least twice as often as the name, which
+    the model calls something else more often than a person."""
+    words = name.split()
+    if (len(words) != 2 or not rules.ordinary(words[0], coll.lowercase)
+            or first_words.get(words[0], set()) - {name}
+            or any(c.cues & ev.STRONG for c in occurrences)
+            or coll.person_votes[words[1]] >= coll.other_votes[words[1]]):
+        return False  # "Rich Sutton ... Sutton's lesson": the model calls Sutton a person
+    rest = re.compile(rf"(?<![\w'’-])(?<!{re.escape(words[0])} ){re.escape(words[1])}(?![\w-])")
+    full = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])")
+    texts = [t for d in docs for _, _, t in d.paragraphs]
+    alone = sum(len(rest.findall(t)) for t in texts)
+    return alone >= 2 and alone >= 2 * sum(len(full.findall(t)) for t in texts)
+
+
+def cut_glued_tails(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
+                    coll: Collection) -> dict[str, str]:
+    """A word of the page glued after a name the collection knows ("Ann Roe Subject" where
+    "Ann Roe" is found elsewhere): the last word is a word used in lower case and the name
+    without it is a candidate of its own -- cut it (in place).  Returns the names cut."""
+    names = {c.text for _, full, _ in found for c in full}
+    cut: dict[str, str] = {}
+    for _, full, _ in found:
+        for c in full:
+            words = c.text.split()
+            if len(words) < 3 or not rules.ordinary(words[-1], coll.lowercase):
+                continue
+            shorter = c.text.rsplit(None, 1)[0]
+            if shorter in names:
+                cut[c.text] = f"a word of the page glued after {shorter}"
+                c.end = c.start + len(shorter)
+                c.text = shorter
+    return cut
 
 
 _NAME_WORD = re.compile(NAME_TOKEN)
@@ -274,6 +343,9 @@ def promote(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
             _read_all(name, doc, evid)
         # the model called it something else: something must speak for a person
         vouched = any(c.cues & ev.FOR for _, c in cands) or evid.for_
+        strong = evid.strong or any(c.cues & ev.STRONG for _, c in cands)
+        if not strong and common_word_name(name, coll):
+            continue
         if vouched and ev.verdict(evid).person:
             for full, cand in cands:
                 full.append(cand)
@@ -338,8 +410,8 @@ _LIST_INTRO = re.compile(r"(?:\b[Ee]xamples?[ \t]+(?:include|are)|\b[Ee]\.g\.,?|
 _LIST_REST = re.compile(rf"(?:{_SEP}{_ITEM})*")
 _LIST_SPLIT = re.compile(r"[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+")
 _PERSON_SHAPED = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z.]*)*[ \t]+"
-                            r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’]s)?")
-_NOT_A_NAME = re.compile(r"\d|\b(?!Mc|Mac|De|Di|Da|La|Le|Van|Von)[A-Z][a-z]+[A-Z]|\b[a-z]+[A-Z]"
+                            rf"(?:{NAME_PREFIXES})?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:{POSSESSIVE})?")
+_NOT_A_NAME = re.compile(rf"\d|\b(?!{NAME_PREFIXES})[A-Z][a-z]+[A-Z]|\b[a-z]+[A-Z]"
                          r"|\b[A-Z]{2,}\b|\.[a-z]")
 _THING_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "NORP", "LOC", "EVENT"}
 
@@ -388,6 +460,89 @@ def span_cues(text: str, s: int, e: int, spans: Iterable[RawMention]) -> frozens
     return found
 
 
+def document_evidence(doc: DocText, names: Iterable[str], raw: Mapping[str, list[RawMention]],
+                      lowercase: set[str] | frozenset[str] = frozenset()
+                      ) -> dict[str, ev.NameEvidence]:
+    """What one document says about each of ``names`` (full names): the cues of every
+    place it writes the name, headings included, and of every place it writes the
+    family name alone ("Levin says" after "Michael Levin") -- a word standing by
+    itself, not inside a longer capitalized name; a family name that is also a word
+    used in lower case ("Display", "Wall") counts alone only where a cue vouches for it
+    ("Wall said").  Per document, so that a collection's evidence is the sum of its
+    documents'."""
+    names = sorted({n for n in names if n}, key=len, reverse=True)
+    out = {n: ev.NameEvidence() for n in names}
+    if not names:
+        return out
+    full = re.compile(r"(?<![\w'’.-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    families: dict[str, list[str]] = {}
+    for n in names:
+        if len(nm.tokens(n)) >= 2:
+            fam = nm.family_word(n)
+            if len(fam) > 1 and fam[:1].isupper():
+                families.setdefault(fam, []).append(n)
+    bare = (re.compile(r"(?<![\w'’.&-])(" + "|".join(map(re.escape, sorted(families, key=len,
+                                                                           reverse=True)))
+                       + r")(?![\w&-]|['’][A-Za-z]{2})") if families else None)
+    for pid, kind, text in doc.paragraphs:
+        heading = rules.is_heading_kind(kind, text)
+        spans = raw.get(pid, ())
+        taken: list[tuple[int, int]] = []
+        for m in full.finditer(text):
+            s, e = m.span(1)
+            taken.append((s, e))
+            found = span_cues(text, s, e, spans)
+            if _TITLE_FIRST.match(m.group(1)):
+                found |= {"title"}  # "King Charles", "Pope Francis" (not "Gen Z")
+            out[m.group(1)].add(doc.doc_id, found, ev.opening(text, s), heading)
+        if bare is None or heading:
+            continue
+        for m in bare.finditer(text):
+            s, e = m.span(1)
+            if any(a <= s < b for a, b in taken) or _in_a_run(text, s, e):
+                continue
+            found = ev.cues(text, s, e)
+            if any(o.start <= s and e <= o.end and o.label in NOT_PERSON_LABELS
+                   for o in spans):
+                found |= {"labeled_other"}  # the model calls the word something else here
+            elif not found & (ev.STRONG | ev.AGAINST) and rules.ordinary(m.group(1), lowercase):
+                continue
+            for n in families[m.group(1)]:
+                out[n].add_bare(found)
+    return out
+
+
+def collection_evidence(docs: Iterable[tuple[DocText, set[str]]],
+                        raw: Mapping[str, list[RawMention]],
+                        lowercase: set[str] | frozenset[str] = frozenset()
+                        ) -> dict[str, ev.NameEvidence]:
+    """:func:`document_evidence` of each document for its names, summed by name."""
+    out: dict[str, ev.NameEvidence] = {}
+    for doc, names in docs:
+        for name, evid in document_evidence(doc, names, raw, lowercase).items():
+            out.setdefault(name, ev.NameEvidence()).merge(evid)
+    return out
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’.-]*)[ \t]+$")
+_TITLE_FIRST = re.compile(rf"(?:{TITLES})[ \t]")
+_IN_A_RUN_AFTER = re.compile(r"[ \t]+[A-Z]")
+
+
+def _in_a_run(text: str, s: int, e: int) -> bool:
+    """Whether the word at ``text[s:e]`` is part of a longer capitalized name: a
+    capitalized word right after it, or right before it that is neither a title
+    ("Dr. Levin") nor a sentence's first word ("Then Levin said")."""
+    if _IN_A_RUN_AFTER.match(text, e):
+        return True
+    m = _WORD_BEFORE.search(text, max(0, s - 40), s)
+    if not m:
+        return False
+    word = m.group(1)
+    return not (word in TITLE_WORDS or word.rstrip(".") in TITLE_WORDS
+                or ev.opening(text, m.start()))
+
+
 def _beside_person(text: str, s: int, e: int, spans: Iterable[RawMention]) -> bool:
     """Listed with a person: "Marcel Granollers and Feliciano Lopez"."""
     for m in spans:
@@ -402,7 +557,7 @@ def _beside_person(text: str, s: int, e: int, spans: Iterable[RawMention]) -> bo
 
 @lru_cache(maxsize=4096)
 def _given_names_before(word: str) -> re.Pattern:
-    return re.compile(rf"\b((?:[A-Z][a-z]+(?:[{re.escape(nm.HYPHENS)}][a-z]+)?\s+){{1,2}})"
+    return re.compile(rf"\b((?:{NAME_TOKEN}\s+){{1,2}})"
                       rf"{re.escape(word)}\b")
 
 
@@ -460,15 +615,33 @@ def _document_verdict(name: str, doc: DocText, coll: Collection) -> bool:
     """A name's verdict from every place a document writes it, and the model's votes."""
     evid = ev.NameEvidence()
     _read_all(name, doc, evid)
+    if not evid.strong and common_word_name(name, coll):
+        return False
     return ev.verdict(evid, coll.person_votes[name],
                       coll.other_votes[name] + coll.prefix_votes[name],
                       coll.place_votes[name]).person
 
 
-def to_longer_names(full: list[Candidate]) -> None:
-    """"Van Der Beek" in a document that says "James Van Der Beek" is him."""
+def to_longer_names(full: list[Candidate], doc: DocText | None = None) -> None:
+    """"Van Der Beek" (or "Van Gogh") in a document that says "James Van Der Beek" ("Vincent
+    van Gogh") is him; and a name
+    the model cut before its last word ("Carrie Mae" in "Carrie Mae Weems: In Dialogue")
+    is the longer name of the document its text goes on into."""
     names = {c.text for c in full}
     for c in full:
-        longer = [n for n in names if n.endswith(" " + c.text)]
+        # a particle is capitalized where the family name stands alone ("Van Gogh" for
+        # "Vincent van Gogh")
+        particle = c.text.split()[0].casefold() in _PARTICLES
+        longer = [n for n in names if n.endswith(" " + c.text) or (
+            particle and n.casefold().endswith(" " + c.text.casefold()))]
         if longer:
             c.text = max(longer, key=len)
+            continue
+        if doc is None:
+            continue
+        text = doc.paragraphs[c.para][2]
+        going_on = [n for n in names if n.startswith(c.text + " ")
+                    and text.startswith(n[len(c.text):], c.end)]
+        if going_on:
+            c.text = max(going_on, key=len)
+            c.end = c.start + len(c.text)

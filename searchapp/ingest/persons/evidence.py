@@ -30,27 +30,44 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from searchapp.ingest.persons.words import (
+    CREDENTIALS,
+    FUNCTION_WORDS,
     KIN_NOUNS,
+    LIFE_VERBS,
     ORG_WORDS,
     PRONOUNS,
     ROLE_NOUNS,
     SPEECH_BEFORE,
     SPEECH_VERBS,
+    THING_BELONGINGS,
     THING_NOUNS,
+    THING_VERBS,
+    USE_VERBS,
 )
-from searchapp.lexicon import TITLE_WORDS, TITLES
+from searchapp.lexicon import (
+    APOSTROPHES,
+    BEFORE_A_SENTENCE,
+    MONTHS,
+    POSSESSIVE,
+    STOPS,
+    TITLE_WORDS,
+    TITLES,
+    WEEKDAYS,
+)
 
 #: Cues for a person, and against.  "pronoun" is weak: it counts only where nothing
 #: speaks against the name.
 FOR = frozenset({"title", "role", "speech", "age", "who", "kin", "apposition", "pronoun",
-                 "byline", "listed", "short_name"})
-STRONG = FOR - {"pronoun", "listed", "short_name"}
+                 "byline", "listed", "short_name", "life", "credential", "pronoun_next",
+                 "made_by", "thanked"})
+STRONG = FOR - {"pronoun", "listed", "short_name", "pronoun_next", "made_by", "thanked"}
 #: Strong cues only a person has: an organisation speaks too ("Acme Catering says").
 PERSONAL = STRONG - {"speech"}
 AGAINST = frozenset({"article", "thing", "org_after", "quoted", "price", "number",
-                     "thing_apposition", "run_cut", "located", "listed_with_things"})
+                     "thing_apposition", "run_cut", "located", "listed_with_things",
+                     "thing_verb", "used", "belongings", "at_org", "in_place"})
 #: Cues against that decide only where they are most of what is known of a name.
-SOFT = frozenset({"article", "run_cut"})
+SOFT = frozenset({"article", "run_cut", "in_place"})
 
 _TITLE_BEFORE = re.compile(rf"(?:{TITLES})\s+$")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.-]*)(,?)[ \t]+$")
@@ -58,13 +75,27 @@ _ARTICLE_BEFORE = re.compile(r"(?:^|[^\w'’])(?:[Tt]he|THE|[Aa]n?|[Oo]ur|[Yy]ou
                              r"[Tt]his|[Tt]hese|[Tt]hose|[Ee]ach|[Ee]very)[ \t]+$")
 _SPEECH_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_BEFORE)) + r")[ \t]+$", re.I)
 _SPEECH_AFTER = re.compile(r"^[ \t]*(?:,[^,.;]{0,40},[ \t]*)?(?:(?:also|then|later|again|"
-                           r"has|had|have|once|previously|recently|who)[ \t]+)?(?:"
+                           r"has|had|have|once|previously|recently|who)[ \t]+)?("
                            + "|".join(sorted(SPEECH_VERBS)) + r")\b")
+# verbs of speech that as often take an object ("adds features", "notes the date"): speech
+# only before what a saying has after it -- a quote, "that", a stop, "in a statement"
+_OBJECT_VERBS = frozenset({"add", "adds", "added", "note", "notes", "noted", "continue",
+                           "continues", "continued", "state", "states", "stated", "confirm",
+                           "confirms", "confirmed", "announce", "announces", "announced",
+                           "declare", "declares", "declared", "suggest", "suggests",
+                           "suggested", "acknowledge", "acknowledges", "acknowledged"})
+_SAYING = re.compile(r"[ \t]*(?:[,.:;!?\"“”'‘’—–-]|$|that\b|in[ \t]+(?:a|an|the|his|her)\b|on[ \t]+"
+                     r"(?:" + "|".join(WEEKDAYS) + r"|Twitter|X)\b)")
 _AGE = re.compile(r"^\s*(?:,\s*\d{1,3}\s*[,)]|\(\d{1,3}\))")
 _WHO = re.compile(r"^\s*,?\s*who\b")
-_KIN = re.compile(r"^['’]s?\s+(?:\w+\s+)?(" + "|".join(sorted(KIN_NOUNS)) + r")\b")
+_KIN = re.compile(rf"^{POSSESSIVE}?\s+(?:\w+\s+)?(" + "|".join(sorted(KIN_NOUNS)) + r")\b")
 _APPOSITION = re.compile(r"^\s*,\s*((?:[^,.;:()\"“”—–]|(?<=\b[A-Z])\.(?!$)|\.(?!\s|$))+)")
 # a thing's noun right after the name, maybe after one short modifier ("pro controller")
+# what may follow the noun ending an apposition ("X, the U.S. military operation, ...",
+# "X, a tool for ..."), not a verb ("X, the show blended ...")
+_AFTER_A_NOUN = frozenset({"", "of", "for", "from", "that", "which", "with", "by", "in", "on",
+                           "at", "to", "and", "or", "called", "named", "known", "behind",
+                           "owned", "run", "based", "made", "built"})
 _THING_AFTER = re.compile(r"^[ \t]+([a-z]+)\b")
 _THING_AFTER_2 = re.compile(r"^[ \t]+(?![a-z]*(?:ed|s)\b)[a-z]{2,5}[ \t]+([a-z]+)\b")
 _DEMONYM_ISH = re.compile(r"(?:an|ese|ish|ic|[A-Z]{2,})$")
@@ -93,26 +124,64 @@ _PASSIVE_THING = re.compile(r"^[ \t]+(?:was|were|is|are|will[ \t]+be|has[ \t]+be
 _IS_A_THING = re.compile(r"^[ \t]+(?:is|was|are|were)[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?("
                          + "|".join(sorted(THING_NOUNS)) + r")\b(?=[ \t]*(?:[,.;:!?)]|$|"
                          r"(?:of|that|which|with|for|from|in|on|by|and|to|where|when)\b))")
-_SENTENCE_REST = re.compile(r"^[^.!?]{0,160}")
-_SENTENCE_END = re.compile(r"[.!?:;\"“”'—–•·|]\s*$|^\s*$|\n\s*$")
-_NOT_A_NAME_WORD = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-                    "January", "February", "March", "April", "May", "June", "July", "August",
-                    "September", "October", "November", "December", "I", "A"}
+_SENTENCE_REST = re.compile(f"^[^{STOPS}]{{0,160}}")
+# role nouns an organisation is called too ("a leader in cloud storage", "a key player")
+_ORG_ROLES = frozenset({"leader", "player", "partner", "member", "host", "owner", "champion",
+                        "agent", "resident", "citizen", "worker", "employee", "general",
+                        "chief", "head", "vice", "officer", "manager", "director", "fellow",
+                        "friend", "keeper", "forward", "pioneer", "veteran"})
+_IS_A_ROLE = re.compile(r"^[ \t]+(?:is|was|became|has[ \t]+been|serves[ \t]+as|served[ \t]+as)"
+                        r"[ \t]+(?:a|an|the)[ \t]+((?:[\w-]+[ \t]*){1,5})")
+# the first word of the next sentence: "He", "Her", "It", "Its"
+_NEXT_SENTENCE = re.compile(rf"^[^{STOPS}]{{0,160}}[{STOPS}][\"”’)]*\s+[\"“]?([A-Z][a-z]*)\b")
+# life dates or a birth after a name: "(1931–2007", "(b. 1934, Aberdeen)", "(born 1950)"
+_LIFE = re.compile(r"^[ \t]*\((?:(?:b\.|born|née|nee)[ \t]*(?:in[ \t]+)?(?:1[5-9]|20)\d\d"
+                   r"|(?:1[5-9]|20)\d\d[ \t]*[–—-][ \t]*(?:(?:1[5-9]|20)\d\d)?[ \t]*[,;)])"
+                   r"|^,[ \t]+(?:who[ \t]+was[ \t]+)?born[ \t]+(?:in|on)\b")
+_LIFE_VERB = re.compile(r"^[ \t]+(?:(?:was|is|has|had|have|then|later)[ \t]+)?(?:"
+                        + "|".join(sorted(LIFE_VERBS)) + r")\b(?:[ \t]+(?:up|away|in|at|on|from))?")
+_CREDENTIAL = re.compile(rf"^,?[ \t]+(?:{CREDENTIALS})(?![\w-])")
+_THING_VERB = re.compile(r"^[ \t]+(?:also[ \t]+|now[ \t]+|currently[ \t]+)?(?:"
+                         + "|".join(sorted(THING_VERBS)) + r")\b")
+_USED_BEFORE = re.compile(rf"\b(?:{USE_VERBS})[ \t]+(?:the[ \t]+)?$", re.I)
+# "At Acme, we ...", "works at Acme": an organisation or a place, not a person
+_AT_BEFORE = re.compile(rf"(?:^|[{STOPS}:;\"“]\s*)At[ \t]+$|"
+                        r"\b(?:work|works|worked|working|job|"
+                        r"jobs|career|internship|intern|position|role|staff|team|employees?|"
+                        r"engineers?|researchers?|scientists?|developers?|analysts?|here)[ \t]+at[ \t]+$")
+_IN_BEFORE = re.compile(r"\b(?:in|across|throughout|near|outside|inside|around)[ \t]+$")
+_THANKED = re.compile(r"\b(?:[Tt]hanks|[Tt]hank[ \t]+you|[Tt]hanked|[Gg]rateful)[ \t]+(?:to[ \t]+)?$")
+_POSSESSIVE_AFTER = re.compile(rf"^[{APOSTROPHES}]s?(?![\w{APOSTROPHES}])")
+_BELONGINGS = re.compile(rf"^[{APOSTROPHES}]s?[ \t]+([a-z-]+)(?:[ \t]+([a-z]+))?")
+# a gloss after a colon or a dash, as list items give one ("Nimbus: a note-taking app")
+_GLOSS = re.compile(r"^[ \t]*(?::|[–—]|-(?=[ \t]))[ \t]*((?:[^,.;:()\"“”—–]){1,80})")
+_SENTENCE_END = re.compile(f"[{BEFORE_A_SENTENCE}]\\s*$|^\\s*$|\\n\\s*$")
+_NOT_A_NAME_WORD = {*WEEKDAYS, *MONTHS, "I", "A"}
 _PARTICIPLE = re.compile(r"[a-z](?:ing|ed)$")
 # role nouns that before a name are adjectives ("official Mag Safe", "fellow Republican X")
 _ADJECTIVES = frozenset({"official", "fellow", "general", "vice", "chief", "head", "member",
                          "partner", "resident", "citizen", "worker", "employee", "volunteer",
                          "agent", "friend", "lady", "lord", "sir", "dame", "forward"})
 _CREDIT_LABEL = re.compile(r"[A-Za-z]_$")
+_ROLE_COLON = re.compile(r"\b([A-Za-z]+)[ \t]*:[ \t]*$")
 _EXAMPLE_OF = re.compile(r"\b([A-Za-z][a-z]+)[ \t]+(?:like|such[ \t]+as|including)[ \t]+"
                          r"(?:[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*"
                          r"(?:[ \t]*,[ \t]*|[ \t]+(?:and|or)[ \t]+|[ \t]*,[ \t]*(?:and|or)[ \t]+))*$")
 _BY = re.compile(r"\b(?:[Bb]y|BY)[ \t]*:?[ \t]+$")
-_FUNCTION_WORDS = {"The", "A", "An", "And", "Or", "But", "Of", "In", "On", "At", "To", "For",
-                   "By", "With", "From", "As", "If", "When", "While", "After", "Before", "This",
-                   "That", "He", "She", "It", "They", "We", "His", "Her", "Its", "Their", "Our",
-                   "Then", "Now", "Also", "So", "Yet", "Under", "Since", "Both", "Even", "Not",
-                   "Why", "How", "What", "Who", "Where", "Meanwhile", "Thanks", "Like", "Dear"}
+# a byline or an author's credit: "By Ann Roe" opening a line, "written by", "(2007) by",
+# "“Title” by" -- not any "by" ("a dress by Acme", "provided by Acme")
+_BYLINE = re.compile(rf"(?:^|[{STOPS}|•·:;]\s*|\n\s*)(?:[Bb]y|BY)[ \t]*:?[ \t]+$|"
+                     r"\b(?:[Ww]ritten|[Rr]eported|"
+                     r"[Ee]dited|[Rr]eviewed|[Ff]act-checked|[Pp]osted|[Pp]ublished|[Aa]uthored|"
+                     r"[Cc]ompiled|[Tt]ranslated|[Nn]arrated|[Ii]llustrated|[Dd]esigned|[Cc]reated|"
+                     r"[Dd]irected|[Cc]omposed|[Ww]ritten[ \t]+and[ \t]+\w+|[Ii]nterview(?:ed)?|"
+                     r"(?:[Aa]dditional[ \t]+)?[Rr]eporting|[Ee]diting|[Ww]riting)"
+                     r"[ \t]+by[ \t]*:?[ \t]+$|(?:\)|[”\"])[ \t]+by[ \t]+$")
+
+
+def _with_next(words: list[str]) -> list[tuple[str, str]]:
+    """Each word with the word after it ("" after the last)."""
+    return list(zip(words, [*words[1:], ""][:len(words)], strict=True))
 
 
 def opening(text: str, start: int) -> bool:
@@ -129,6 +198,9 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         out.add("title")
     if _CREDIT_LABEL.search(before):  # "Choreographer_Jeong Hye Jin": a credit's role
         out.add("role")
+    m = _ROLE_COLON.search(before)  # "(Instructor: Ann Roe)"
+    if m and m.group(1).casefold() in ROLE_NOUNS:
+        out.add("role")
     m = _WORD_BEFORE.search(before)
     if m:
         word = m.group(1)
@@ -137,7 +209,7 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         elif (not m.group(2) and word[0].isupper() and not word.isupper()
               and not before[:m.start()].endswith(("#", "@"))
               and word not in TITLE_WORDS and word not in _NOT_A_NAME_WORD
-              and word not in _FUNCTION_WORDS):
+              and word not in FUNCTION_WORDS):
             out.add("capital_before")
             if not (word.endswith(("'s", "’s", "'", "’", ".")) or word in ORG_WORDS
                     or _DEMONYM_ISH.search(word) or ("-" in word and _PARTICIPLE.search(word))
@@ -151,10 +223,14 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         out.add("located")
     if _ARTICLE_BEFORE.search(before):
         out.add("article")
-    if _BY.search(before):
+    if _BYLINE.search(before):
         out.add("byline")
-    if _SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(after):
-        out.add("speech")
+    elif _BY.search(before):
+        out.add("made_by")  # "a dress by Acme", "a book by Ann Roe": weak
+    m = _SPEECH_AFTER.match(after)
+    if _SPEECH_BEFORE.search(before) or (m and not (
+            m.group(1) in _OBJECT_VERBS and not _SAYING.match(after, m.end()))):
+        out.add("speech")  # not "Acme adds stream processing"
     m = _EXAMPLE_OF.search(before)  # "tools like Cursor and Claude Code": an instance of what
     if m:
         kind = m.group(1).casefold()
@@ -166,6 +242,41 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
             out.add("role")
     if _AGE.match(after):
         out.add("age")
+    if _LIFE.match(after) or _LIFE_VERB.match(after):
+        out.add("life")
+    if _CREDENTIAL.match(after):
+        out.add("credential")
+    if _THING_VERB.match(after):
+        out.add("thing_verb")
+    if _THANKED.search(before):
+        out.add("thanked")  # "thanks to Ann Roe": weak (firms are thanked too)
+    if _IN_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):
+        out.add("in_place")  # "schools in Tamar Nadu": where, not who (soft)
+    if _AT_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):
+        out.add("at_org")
+    if _USED_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):
+        out.add("used")  # not "using Ann Roe's method"
+    m = _BELONGINGS.match(after)
+    if m and (m.group(1) in THING_BELONGINGS or m.group(2) in THING_BELONGINGS):
+        out.add("belongings")  # "Acme's pricing", "Acme's learning tools"
+    m = _GLOSS.match(after)
+    if m:
+        # words as written: a title in capitals after a dash ("Ann Roe – Harbour Music
+        # Festival") names the person's work, not what she is
+        words = [w.strip("'’.") for w in m.group(1).split()][:6]
+        if any(w in ROLE_NOUNS for w in words):
+            out.add("apposition")
+        elif any(w in THING_NOUNS for w in words):
+            out.add("thing_apposition")
+    m = _IS_A_ROLE.match(after)
+    if m:
+        words = m.group(1).casefold().split()
+        if any(w in ROLE_NOUNS and w not in _ORG_ROLES for w in words):
+            out.add("apposition")
+    m = _NEXT_SENTENCE.match(after)
+    if m:
+        if m.group(1) in ("He", "She", "His", "Her"):
+            out.add("pronoun_next")
     if _WHO.match(after):
         out.add("who")
     if _KIN.match(after):
@@ -173,11 +284,13 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
     m = _APPOSITION.match(after)
     if m and not _AGE.match(after):
         words = [w.strip("'’.") for w in m.group(1).casefold().split()]
-        if any(w in ROLE_NOUNS for w in words[:8]):
-            out.add("apposition")
-        elif words and words[0] in ("the", "a", "an") and any(w in THING_NOUNS
-                                                               for w in words[:8]):
-            out.add("thing_apposition")
+        if any(w in ROLE_NOUNS and nxt not in ("to", "for", "out", "back", "over", "up")
+               for w, nxt in _with_next(words[:8])):
+            out.add("apposition")  # not "X, head to our article"
+        elif words and words[0] in ("the", "a", "an") and any(
+                w in THING_NOUNS and nxt in _AFTER_A_NOUN
+                for w, nxt in _with_next(words[:8])):
+            out.add("thing_apposition")  # not "Based on the manga by X, the show blended"
     if any((m := rx.match(after)) and m.group(1) in THING_NOUNS
            for rx in (_THING_AFTER, _THING_AFTER_2)):
         out.add("thing")
@@ -218,6 +331,11 @@ class NameEvidence:
     against: int = 0
     hard: int = 0  # occurrences with a cue against other than an article or a cut run
     documents: set[str] = field(default_factory=set)
+    #: the family name written alone in the name's documents ("Levin says" after
+    #: "Michael Levin"), and how many of those uses a strong cue vouches for
+    bare: int = 0
+    bare_strong: int = 0
+    bare_against: int = 0
 
     def add(self, doc_id: str, found: frozenset[str], is_opening: bool, heading: bool) -> None:
         self.occurrences += 1
@@ -225,15 +343,40 @@ class NameEvidence:
         self.headings += heading
         self.cue_counts.update(found)
         self.for_ += bool(found & FOR)
-        self.strong += bool(found & STRONG)
+        # two different weak cues in one place count as a strong one ("done by X, in his")
+        self.strong += bool(found & STRONG) or len(found & FOR) >= 2
         self.against += bool(found & AGAINST)
         self.hard += bool(found & (AGAINST - SOFT))
         self.documents.add(doc_id)
 
+    def add_bare(self, found: frozenset[str]) -> None:
+        """One use of the family name alone (its own cues: "Levin says"; "labeled_other":
+        the model calls the word something else there).  A use with a cue against a
+        person ("Acme offers", "At Acme, we") or that the model calls something else
+        counts against the name, not for it."""
+        if found & (AGAINST - SOFT) and not found & STRONG:
+            self.bare_against += 1
+        elif not found & AGAINST:
+            self.bare += 1
+            self.bare_strong += bool(found & STRONG)
+
+    def merge(self, other: NameEvidence) -> None:
+        """Add another document's counts."""
+        for f in ("occurrences", "openings", "headings", "for_", "strong", "against", "hard",
+                  "bare", "bare_strong", "bare_against"):
+            setattr(self, f, getattr(self, f) + getattr(other, f))
+        self.cue_counts.update(other.cue_counts)
+        self.documents |= other.documents
+
+    @property
+    def body(self) -> int:
+        """Occurrences in body text (not in headings)."""
+        return self.occurrences - self.headings
+
     def to_json(self) -> dict:
         return {"occurrences": self.occurrences, "openings": self.openings,
                 "headings": self.headings, "cues": dict(self.cue_counts),
-                "documents": len(self.documents)}
+                "documents": len(self.documents), "bare": self.bare}
 
 
 @dataclass(frozen=True)
@@ -244,21 +387,37 @@ class Verdict:
     why: str
 
 
+#: A name written this many times in body text with nothing anywhere that says person
+#: (no title, role, speech, pronoun, family name used alone ...) is not listed as one:
+#: news and analysis name a person in full once or twice and then by the family name.
+UNVOUCHED_MENTIONS = 3
+
+
 def verdict(ev: NameEvidence, person_votes: int = 0, other_votes: int = 0,
             place_votes: int = 0) -> Verdict:
     """Person or not, from a name's evidence and how the model labeled its exact
     string over the collection (as a person, as an organisation/thing, as a place)."""
     said = ", ".join(sorted(c for c in ev.cue_counts if c in FOR)) or "-"
     against = ", ".join(sorted(c for c in ev.cue_counts if c in AGAINST)) or "-"
-    if place_votes > person_votes and not ev.strong:
+    strong = ev.strong + ev.bare_strong
+    weak = ev.for_ + bool(ev.bare)
+    # the family name alone used as a thing's ("Acme offers"), or called one by the model
+    against_all = ev.against + ev.bare_against
+    if ev.bare:
+        said = f"{said}, family name alone" if said != "-" else "family name alone"
+    if ev.bare_against:
+        against = f"{against}, the last word alone as a thing's ({ev.bare_against})"
+    if place_votes > person_votes and not strong:
         return Verdict(False, f"a place (the model: {place_votes} place, {person_votes} person)")
-    if ev.strong and ev.strong >= ev.against:
+    if strong and strong >= against_all:
         return Verdict(True, f"context: {said}")
-    if ev.against and ev.against >= ev.for_ and (
-            ev.hard or ev.against * 2 > ev.occurrences):
+    if ev.against and ev.against >= weak and (ev.hard or ev.against * 2 > ev.occurrences) \
+            or ev.bare_against and against_all > ev.for_ + ev.bare:
         return Verdict(False, f"context against: {against}")
-    if other_votes > person_votes and not ev.for_:
+    if other_votes > person_votes and not weak:
         return Verdict(False, f"the model: {other_votes} other, {person_votes} person")
-    if ev.for_:
+    if weak:
         return Verdict(True, f"context: {said}")
+    if ev.body >= UNVOUCHED_MENTIONS:
+        return Verdict(False, f"{ev.body} mentions and nothing that says person")
     return Verdict(True, "the model's label")

@@ -51,10 +51,14 @@ from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
 from searchapp.ingest.persons.candidates import (
     Collection,
+    collection_evidence,
+    common_word_name,
+    cut_glued_tails,
     doc_candidates,
     entity_prefix,
     given_name_before,
     glued_opener,
+    glued_to_its_rest,
     promote,
     shape_problem,
     to_longer_names,
@@ -68,6 +72,7 @@ from searchapp.ingest.persons.resolve import (
     Candidate,
     DocText,
     Lookup,
+    given_name_titled,
     headline_persons,
     resolve_document,
 )
@@ -201,11 +206,11 @@ def _find(documents: list[DocText], raw: Mapping[str, list[RawMention]],
     for doc in documents:
         full, single = doc_candidates(doc, raw, coll)
         found.append((doc, full, single))
-    rejected = _judge(found, coll)
+    rejected = _judge(found, coll, raw)
     spellings: Counter = Counter()
     spelling_docs: dict[str, set[str]] = defaultdict(set)
     for doc, full, _ in found:
-        to_longer_names(full)
+        to_longer_names(full, doc)
         for c in full:  # a headline's name counts when its own words vouch for it
             if not c.heading or c.cues & ev.STRONG:
                 spellings[c.text] += 1
@@ -245,8 +250,9 @@ def _find(documents: list[DocText], raw: Mapping[str, list[RawMention]],
     for _, _, single in found:  # a lone word the model mostly calls something else
         single[:] = [c for c in single
                      if coll.other_votes[c.text] <= coll.person_votes[c.text]]
-    lookup.add_families(c.text for _, _, single in found for c in single
-                        if "title" in c.cues)
+    lookup.add_families(c.text for doc, _, single in found for c in single
+                        if "title" in c.cues
+                        and not given_name_titled(doc.paragraphs[c.para][2], c.start))
     # headline names a document's body confirms, known to every document
     known = _view(memo, lookup, "headlines", _LOOKUP_TABLES)
     for doc, full, single in found:
@@ -330,11 +336,12 @@ def _votes(name: str, coll: Collection) -> tuple[int, int, int]:
 
 
 def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
-           coll: Collection) -> dict[str, str]:
+           coll: Collection, raw: Mapping[str, list[RawMention]]) -> dict[str, str]:
     """Keep the full names the collection vouches for (in place, in ``found``); cut
     a sentence's opening word glued to a family name ("Thank Biden" -> "Biden", and the
     rest is judged in turn).  Returns the names turned down, with why."""
-    rejected: dict[str, str] = {}
+    rejected: dict[str, str] = cut_glued_tails(found, coll)
+    docs_by_id = {doc.doc_id: doc for doc, _, _ in found}
     given_mid = {c.text.split()[0] for _, full, _ in found for c in full
                  if not c.opening and not c.heading}
     for _ in range(3):  # a glued word cut, the rest judged again ("Off Dell Alienware")
@@ -342,8 +349,14 @@ def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
         for doc, full, _ in found:
             for c in full:
                 by_name[c.text].append((doc.doc_id, c))
+        first_words: dict[str, set[str]] = defaultdict(set)
+        for name in by_name:
+            first_words[name.split()[0]].add(name)
         glued = {name for name, occ in by_name.items() if not shape_problem(name, coll)
-                 and glued_opener(name, [c for _, c in occ], coll, given_mid)}
+                 and (glued_opener(name, [c for _, c in occ], coll, given_mid)
+                      or glued_to_its_rest(name, [c for _, c in occ],
+                                           [docs_by_id[d] for d in {d for d, _ in occ}],
+                                           coll, first_words))}
         if not glued:
             break
         for name in glued:
@@ -360,21 +373,23 @@ def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
                 (kept if len(nm.tokens(rest)) >= 2 else single).append(short)
             full[:] = kept
     by_name = defaultdict(list)
-    for doc, full, single in found:
-        alone = {c.text for c in single if not c.heading}  # "Spolsky" after "Joel Spolsky"
+    for doc, full, _ in found:
         for c in full:
-            if nm.family_word(c.text) in alone and not c.heading:
-                c.cues = c.cues | {"short_name"}
             by_name[c.text].append((doc.doc_id, c))
+    # every place the documents of a name write it, and its family name alone
+    read = collection_evidence([(doc, {c.text for c in full}) for doc, full, _ in found], raw,
+                               coll.lowercase)
     keep: set[str] = set()
     for name, occ in by_name.items():
         problem = shape_problem(name, coll)
         if problem:
             rejected[name] = problem
             continue
-        evid = ev.NameEvidence()
-        for doc_id, c in occ:
-            evid.add(doc_id, c.cues, c.opening, c.heading)
+        evid = read.get(name)
+        if evid is None or not evid.occurrences:  # written otherwise than found
+            evid = ev.NameEvidence()
+            for doc_id, c in occ:
+                evid.add(doc_id, c.cues, c.opening, c.heading)
         if entity_prefix(name, coll) and not evid.strong:
             rejected[name] = "its first words name an organisation or a place"
             continue
@@ -404,7 +419,8 @@ def _thing_shaped(name: str, evid: ev.NameEvidence, coll: Collection,
     """Why a name nothing vouches for is shaped like a thing's, or None: its first word
     begins three or more other names in one document ("Apache Kafka", "Apache Flink",
     "Apache Spark"), its last word is a common word in -ing ("Java Programming") or the
-    plural of one ("Gantt Charts"), a place ("Beko Europe"), or one letter ("Saa S").  A verb
+    plural of one ("Gantt Charts"), a place ("Beko Europe"), or one letter ("Saa S"); or a
+    word of it is a common word and neither is known as a name (:func:`common_word_name`).  A verb
     of speech vouches for a person except against a last word in -ing: companies speak
     too ("Acme Catering says")."""
     if any(evid.cue_counts[c] for c in ev.PERSONAL):
@@ -415,6 +431,9 @@ def _thing_shaped(name: str, evid: ev.NameEvidence, coll: Collection,
         return f"its last word is a common word ({last})"
     if evid.strong:
         return None
+    common = None if evid.bare_strong else common_word_name(name, coll)
+    if common:
+        return common
     if not coll.person_votes[first] and any(
             len(coll.first_words.get((d, first), ())) >= 3 for d in doc_ids):
         return f"its first word begins several names of one document ({first} ...)"

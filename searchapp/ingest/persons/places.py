@@ -36,7 +36,8 @@ from searchapp.ingest.persons.resolve import (
     family_key,
     model_language,
 )
-from searchapp.ingest.persons.words import ORG_WORDS
+from searchapp.ingest.persons.words import CREDENTIALS, FIRM_WORDS, ORG_WORDS, PLACE_HEADS
+from searchapp.lexicon import APOSTROPHES, POSSESSIVE, PREFIXED_NAME, TITLE_WORDS, WEEKDAYS
 
 _PREPOSITION = re.compile(r"\b(?:in|from|to|into|across|throughout|near|outside|inside|around|"
                           r"toward|towards|via|within|across|through|visit|visited|visiting|"
@@ -51,7 +52,7 @@ _LOWER_AFTER = re.compile(r"^[ \t]+[a-z]")
 _TEMPORAL = re.compile(r"\b(?:during|since|until|till|ahead[ \t]+of|celebrat\w*)[ \t]+"
                        r"(?:the[ \t]+)?$", re.I)
 _CREDIT = re.compile(r"(?:©|\(c\)|Copyright)\s*$", re.I)
-_ACTS_AFTER = re.compile(r"^(?:['’]s)?[ \t]+(?:said|says|reported|reports|announced|told|"
+_ACTS_AFTER = re.compile(r"^(?:" + POSSESSIVE + r")?[ \t]+(?:said|says|reported|reports|announced|told|"
                          r"tweeted|wrote|declined|launched|acquired|bought|hired|offers|"
                          r"shares|stock|ceo|founder|app|users|subscribers|platform)\b", re.I)
 
@@ -146,24 +147,65 @@ def _a_place(word: str, coll) -> bool:
     return places > 0 and places > coll.person_votes[word] + coll.thing_votes[word]
 
 
+#: What ev.cues finds that says a thing or a firm ("Acme offers", "using Acme", "Acme's
+#: pricing", "At Acme, we") or a person ("Dr. X", "X, 45,", "X's wife").
+_THING_CUES = frozenset({"thing", "quoted", "thing_apposition", "thing_verb", "used",
+                         "belongings", "at_org"})
+# (not an age, a credential or life dates: "Louisiana (49)", "Boston, MA", "in Paris
+# (1981–1986)"; not "X's election")
+_PERSON_CUES = frozenset({"title"})
+# "thanks to X", "thank you to X": a person
+_THANKS = re.compile(r"\b(?:[Tt]hanks|[Tt]hank[ \t]+you)[ \t]+(?:to[ \t]+)?$")
+# "CEO of Acme", "customers of Acme": a firm or a product
+_OF_A_FIRM = re.compile(r"\b(?:CEO|CFO|CTO|COO|founder|co-founder|cofounder|owner|employees?|staff|"
+                        r"customers?|clients?|users?|subscribers?|shareholders?|investors?|versions?|"
+                        r"features?|shares|stock|board|subsidiary|acquisition|makers?|creators?|"
+                        r"developers?)[ \t]+(?:of|at)[ \t]+$", re.I)
+# "France-based Acme": what follows a place's compound is a firm
+_BASED_BEFORE = re.compile(rf"\w[{re.escape(nm.HYPHENS)}](?:based|headquartered)[ \t]+$")
+_POWERED_AFTER = re.compile(rf"^[{re.escape(nm.HYPHENS)}](?:powered|driven|enabled|native|"
+                            r"compatible|certified|branded)\b")
+_ORG_WORD_AFTER = re.compile(r"^[ \t]+([A-Z][\w'’]*)")
+
+
 def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMention], coll
           ) -> frozenset[str]:
-    out = set(ev.cues(text, s, e) & {"thing", "quoted", "thing_apposition"})
+    found = ev.cues(text, s, e)
+    out = set(found & _THING_CUES)
+    if found & _PERSON_CUES or _THANKS.search(text, max(0, s - 20), s):
+        out.add("personal")
     before = text[max(0, s - 40):s]
     after = text[e:e + 60]
     if _TEMPORAL.search(before):
         out.add("temporal")
     if _CREDIT.search(before):
         out.add("credit")
+    if _OF_A_FIRM.search(before) or _BASED_BEFORE.search(before) or _POWERED_AFTER.match(after):
+        out.add("firm")
+    m = _ORG_WORD_AFTER.match(after)
+    if m and m.group(1) in FIRM_WORDS:
+        out.add("firm")  # "Southwest Airlines": the start of a firm's name
+    elif m and m.group(1) not in TITLE_WORDS and m.group(1) not in _NOT_A_NAME_WORD:
+        out.add("run_cut")  # "South [Africa]": the model cut a longer name
     for m in spans:  # listed with organisations ("Marvel, Lucasfilm and BamTech") or places
+        after_org = m.end <= s and _COMMA.fullmatch(text, m.end, s)
         beside = ((m.end <= s and _AND.fullmatch(text, m.end, s))
                   or (e <= m.start and _AND.fullmatch(text, e, m.start)))
-        if beside and m.label in ("ORG", "PRODUCT"):
+        if after_org and m.label in ("ORG", "FAC") and _VENUE_END.match(text, e):
+            out.add("org_city")  # "the Museum of Modern Art, New York;"
+        elif beside and m.label in ("ORG", "PRODUCT"):
             out.add("listed_with_org")
         elif beside and m.label in PLACE_LABELS:
             out.add("listed_with_place")
-    if _PREPOSITION.search(before):
-        out.add("preposition")
+        elif beside and m.label == "NORP":
+            out.add("listed_with_norp")  # "Hebrew, Arabic, Tamil": languages
+        elif beside and m.label == "PERSON" and _AND_OR.fullmatch(
+                text, *((m.end, s) if m.end <= s else (e, m.start))):
+            out.add("listed_with_person")  # "Gucci, Balenciaga and Alexander McQueen"
+        if m.label == "PERSON" and _COMMA.fullmatch(text, m.end, s):
+            out.add("after_person")  # "Ann Roe, M.A.": a degree
+    if _PREPOSITION.search(before) and not _POSSESSIVE.match(after):
+        out.add("preposition")  # not "from Becca's review", "from the Gando brothers'"
     if not text[:s].strip() and _DATELINE_AFTER.match(after):
         out.add("dateline")
     if _COMPOUND_AFTER.match(text[e:me + 12]):
@@ -176,16 +218,23 @@ def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMentio
         out.add("lower_after")
     if _ACTS_AFTER.match(after):
         out.add("acts")
-    if rules.is_heading_kind("body", text) or not text[:s].strip() or re.search(
-            r"[.!?:;\"“”]\s*$", before):
+    if rules.is_heading_kind("body", text) or ev.opening(text, s):
         out.add("opening")
     return frozenset(out)
 
 
-_PLACE_CUES = ("preposition", "dateline", "compound", "city_state", "listed_with_place")
+_COMMA = re.compile(r",[ \t]+")
+_POSSESSIVE = re.compile(rf"[{APOSTROPHES}]s?(?![\w{APOSTROPHES}])"
+                         rf"|[ \t]+[a-z]+s[{APOSTROPHES}](?![\w{APOSTROPHES}])")
+_AND_OR = re.compile(r",?[ \t]+(?:and|or|&)[ \t]+")
+_VENUE_END = re.compile(r"[ \t]*(?:[;()]|$|\.(?:\s|$)|,[ \t]+(?:and[ \t]+)?the\b)")
+_NOT_A_NAME_WORD = frozenset({"I", "A", *WEEKDAYS})
+_PLACE_CUES = ("preposition", "dateline", "compound", "city_state", "listed_with_place",
+               "org_city")
 _CAMEL = re.compile(r"[a-z][A-Z]")
-_CAMEL_OK = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’])[A-Z]")
-_AGAINST = ("thing", "quoted", "thing_apposition", "temporal", "listed_with_org", "credit")
+_AGAINST = ("thing", "quoted", "thing_apposition", "temporal", "listed_with_org", "credit",
+            "thing_verb", "used", "belongings", "at_org", "personal", "firm", "listed_with_norp",
+            "listed_with_person")
 _AND = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|\s*&)\s+")
 
 
@@ -197,9 +246,12 @@ def _problem(name: str, cues: Counter, coll, lookup: Lookup) -> str | None:
     placed = sum(cues[c] for c in _PLACE_CUES)
     strongly = sum(cues[c] for c in _PLACE_CUES if c != "preposition")
     n = cues["n"]
-    if any(_CAMEL.search(w) and not _CAMEL_OK.match(w) for w in name.split()):
+    if any(_CAMEL.search(w) and not PREFIXED_NAME.match(w) for w in name.split()):
         return "a brand's capitals"
-    if name.split()[-1] in ORG_WORDS and " " in name:
+    shape = _shape_problem(name, cues, coll)
+    if shape:
+        return shape
+    if name.split()[-1] in ORG_WORDS and name.split()[-1] not in PLACE_HEADS and " " in name:
         return "an organisation's or a work's last word"
     if name.endswith("s") and family_key(name[:-1]) in lookup.families:
         return "a family (a person's name in the plural)"
@@ -214,18 +266,47 @@ def _problem(name: str, cues: Counter, coll, lookup: Lookup) -> str | None:
         return "an ordinary word"
     places = coll.place_votes[name]
     others = coll.person_votes[name] + coll.thing_votes[name] - places
+    if " " not in name and coll.person_votes[name] and not strongly:
+        return "the model calls it a person too"  # a family name, not a town
     if others > places + placed:
         return f"the model: {others} organisation or person, {places} place"
+    if others and not strongly and (others >= places if n <= 2 else others * 2 >= places):
+        return f"the model also calls it an organisation or a person ({others} of {places + others})"
     if re.fullmatch(r"[A-Z]{2,4}", name) and others and places < 3 * others and not strongly:
         return f"an acronym the model also calls an organisation ({others} of {places + others})"
     against = sum(cues[c] for c in _AGAINST)
-    if against and against >= placed and against >= n / 2:
+    if against and against >= strongly and against > placed:
         return "context against: " + ", ".join(c for c in _AGAINST if cues[c])
     if cues["acts"] and cues["acts"] >= n / 2 and not placed:
         return "acts like an organisation (reported, said, its CEO)"
     if not placed and (places < 2 or others):
         return _ALONE
     return None
+
+
+def _shape_problem(name: str, cues: Counter, coll) -> str | None:
+    """Why a place candidate's words make it a product, a firm or a degree."""
+    words = name.split()
+    if re.search(r"\.[a-z]", name):
+        return "a file or a software name (.js, .io)"
+    if re.fullmatch(rf"(?:{CREDENTIALS})", name) and ("." in name or cues["after_person"]):
+        return "a degree or a credential"
+    if len(words) > 1:
+        first, last = words[0], words[-1]
+        if coll.other_votes[first] + coll.prefix_votes[first] >= 2 and not coll.place_votes[first] \
+                and not coll.person_votes[first]:
+            return f"its first word names an organisation ({first})"
+        if (last not in PLACE_HEADS and first not in _COMPASS
+                and (last.isupper() or rules.ordinary(last, coll.lowercase))):
+            return f"its last word is a common word ({last})"  # "Acme Server", "Rocket Languages"
+    return None
+
+
+#: Words a place's name begins with ("North Dakota", "Upper Egypt"): with a common last
+#: word ("North Hills") still a place.
+_COMPASS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern",
+                      "Western", "Central", "Upper", "Lower", "Greater", "New", "Old", "Mount",
+                      "Lake", "Fort", "Port", "Saint", "St.", "San", "Santa", "Los", "Las", "El"})
 
 
 _ALONE = "nothing around it says it is a place"

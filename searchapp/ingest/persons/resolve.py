@@ -25,11 +25,12 @@ from functools import cached_property, lru_cache
 from searchapp.ingest.entities import Mention, Registry, nearest_mention
 from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
-from searchapp.ingest.persons.evidence import AGAINST, SOFT
+from searchapp.ingest.persons.evidence import AGAINST, SOFT, opening
 from searchapp.ingest.persons.memo import per_document
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.words import KOREAN_PARTICLES, NATIVE_BYLINE, NATIVE_TITLES
 from searchapp.ingest.pipeline import guess_language
+from searchapp.lexicon import GIVEN_NAME_TITLES, TITLE_WORDS
 
 #: Model labels returned as places.
 PLACE_LABELS = ("GPE", "LOC")
@@ -174,13 +175,41 @@ class Lookup:
         return None
 
 
+_GIVEN_TITLE_BEFORE = re.compile(rf"\b(?:{GIVEN_NAME_TITLES})[ \t]+$")
+
+
+def given_name_titled(text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows a title that takes a given name ("Queen
+    [Elizabeth]", "Sir [Keir]")."""
+    return bool(_GIVEN_TITLE_BEFORE.search(text, max(0, start - 20), start))
+
+
+def names_before(doc: DocText, raw: Mapping[str, list[RawMention]],
+                 lowercase: set[str] | frozenset[str]) -> dict[str, set[str]]:
+    """Family key -> the first words of the longer names the model calls persons in a
+    document that end with that word ("Al Brown", whether the rules kept it or not): the
+    document names someone of that family.  Not a title, nor a sentence's opening word
+    used in lower case ("Blame Brown for ...")."""
+    out: dict[str, set[str]] = {}
+    for pid, _, text in doc.paragraphs:
+        for r in raw.get(pid, ()):
+            words = nm.tokens(r.text)
+            if (r.label != "PERSON" or len(words) < 2 or words[0] in TITLE_WORDS
+                    or (words[0].casefold() in lowercase and opening(text, r.start))):
+                continue
+            out.setdefault(family_key(words[-1]), set()).add(words[0])
+    return out
+
+
 def _resolve_single(word: str, pos: tuple[int, int], order: dict[str, list[tuple[int, int]]],
                     lookup: Lookup, collection_wide: bool,
-                    weak: bool = False) -> tuple[str, str] | None:
+                    weak: bool = False,
+                    before: Mapping[str, set[str]] | None = None) -> tuple[str, str] | None:
     """A family (or given) name at ``pos`` and how it was resolved: the nearest person
     of that name before, else after, in the document; else -- ``collection_wide`` --
     the only person of that family name in the collection (when the word stands
-    ``weak``ly -- after an article -- only a person named in two documents or more)."""
+    ``weak``ly -- after an article -- only a person named in two documents or more; never
+    when the document writes another name ending in the word, ``before``: "Al Brown")."""
     if not _name_word(word):
         return None
     key = family_key(word)
@@ -194,6 +223,9 @@ def _resolve_single(word: str, pos: tuple[int, int], order: dict[str, list[tuple
         name = next(iter(here))
         if weak and lookup.spread.get(name, 0) < 2:
             return None  # "the Coward condition": a lone mention of one list's person
+        own = {nm.tokens(s)[0] for s in lookup.spellings.get(name, ())}
+        if before and before.get(key, set()) - own:
+            return None  # the document names another of that family ("Al Brown")
         return name, "family name (the only one in the collection)"
     if lookup.registry is not None:
         name = lookup.registry.canonical_person(word)  # a unique registered family name
@@ -278,18 +310,20 @@ def resolve_document(doc: DocText, full: list[Candidate], single: list[Candidate
             first = nm.tokens(c.text)[0]
             s = paras[c.para][2].find(first, c.start)
             single.append(Candidate(c.para, s, s + len(first), first, True))
+    before = names_before(doc, raw, lowercase)
     for c in single:
         if _overlaps(out[c.para], c.start, c.end):
             continue
         # Headline words resolve only inside their document ("Xi Grapples" -> "Xi").
         hit = _resolve_single(c.text, (c.para, c.start), order, lookup,
-                              not c.heading and not c.cues & (AGAINST - SOFT),
-                              bool(c.cues & SOFT))
+                              not c.heading and not c.cues & (AGAINST - SOFT)
+                              and not given_name_titled(paras[c.para][2], c.start),
+                              bool(c.cues & SOFT), before)
         if hit:
             out[c.para].append(Mention(c.start, c.end, hit[0], "person", hit[1]))
         elif not c.heading:
             unresolved[c.text] += 1
-    _scan_short(doc, out, order, raw, lookup, lowercase)
+    _scan_short(doc, out, order, raw, lookup, lowercase, before)
     _scan_native(doc, out, order, lookup)
     for (pid, _, text), ms, curated in zip(paras, out, registry_out, strict=True):
         if rules.is_reference_entry(text):
@@ -346,7 +380,8 @@ def _scan_full(doc: DocText, out: list[list[Mention]], raw: Mapping[str, list[Ra
 
 
 def _scan_short(doc: DocText, out: list[list[Mention]], order: dict[str, list[tuple[int, int]]],
-                raw: Mapping[str, list[RawMention]], lookup: Lookup, lowercase: set[str]) -> None:
+                raw: Mapping[str, list[RawMention]], lookup: Lookup, lowercase: set[str],
+                before: Mapping[str, set[str]] | None = None) -> None:
     """Family names the model missed: "Han noted", "President Yoon", "Mr. Xi"."""
     words = {w for name in order for s in lookup.spellings.get(name, ())
              if not nm.HAN.search(s) and not nm.HANGUL.search(s)
@@ -367,7 +402,8 @@ def _scan_short(doc: DocText, out: list[list[Mention]], order: dict[str, list[tu
                 continue
             if any(o.start <= s and e <= o.end and (o.start < s or o.end > e) for o in others):
                 continue  # part of a longer organisation or place name ("Trump Tower")
-            hit = _resolve_single(word, (i, s), order, lookup, is_titled)
+            hit = _resolve_single(word, (i, s), order, lookup,
+                                  is_titled and not given_name_titled(text, s), before=before)
             if hit:
                 name, why = hit
                 s, e = _widen(text, s, e, lookup.spellings.get(name, ()))

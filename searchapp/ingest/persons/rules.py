@@ -23,22 +23,31 @@ from __future__ import annotations
 import re
 
 from searchapp.ingest.persons.words import ORG_WORDS, ROLE_NOUNS
-from searchapp.lexicon import APOSTROPHES, CJK_STOPS, MONTH_NUMBERS, NAME_HYPHENS, STOPS, TITLES
+from searchapp.lexicon import (
+    APOSTROPHES,
+    BEFORE_A_SENTENCE,
+    CJK_STOPS,
+    CREDIT_AGENCIES,
+    MONTH_NUMBERS,
+    NAME_HYPHENS,
+    POSSESSIVE,
+    POSSESSIVE_END,
+    PREFIXED_NAME,
+    TITLES,
+)
 
 _H = NAME_HYPHENS
 #: Titles before a name ("President Yoon", "Mr. Xi"): searchapp.lexicon.TITLES.
 TITLE_BEFORE = re.compile(rf"(?:{TITLES})\s+$")
+_AGENCY = rf"(?:{CREDIT_AGENCIES})\b"  # searchapp.lexicon: the agencies credits name
 _CREDIT_AFTER = re.compile(
-    rf"\s*/\s*[A-Z]|\s*(?:for|via)\s+(?:Getty|AFP|AP\b|Reuters|EPA|Bloomberg|Xinhua|Yonhap|"
-    rf"Kyodo|Shutterstock|Alamy|Sipa|Pool|POOL)|\s*\((?:AFP|AP|Reuters|Getty|EPA)|\s*[{_H}]\s*"
-    rf"(?:AFP|Reuters|Getty|EPA|Yonhap)\b"
-    rf"|\s*,?\s*(?:AP|AFP|Reuters|Associated Press|Getty Images|EPA|UPI|Bloomberg|Xinhua|"
-    rf"Yonhap|Kyodo|Shutterstock)\b(?![ \t]+[a-z])")
+    rf"\s*/\s*[A-Z]|\s*(?:for|via)\s+(?:{_AGENCY}|Pool|POOL)|\s*\({_AGENCY}|\s*[{_H}]\s*{_AGENCY}"
+    rf"|\s*,?\s*{_AGENCY}(?![ \t]+[a-z])")
 _CREDIT_BEFORE = re.compile(
     r"(?:\b(?:Photo(?:graph)?s?|Pictures?|Images?|Credits?|Courtesy|Illustration)\b"
     r"(?:\s+(?:by|of|courtesy of))?\s*:?|©|\(c\))\s*$", re.I)
 _INTRODUCED_AS_ORG = re.compile(
-    r"\b(?:the|its|their|our|a|an|\w+['’]s?)\s+(?:[\w-]+\s+)?"
+    rf"\b(?:the|its|their|our|a|an|\w+{POSSESSIVE}?)\s+(?:[\w-]+\s+)?"
     r"(?:newspaper|daily|weekly|magazine|broadcaster|agency|outlet|channel|website|"
     r"company|firm|startup|start-up|band|brand|app|platform|network|organi[sz]ation|"
     r"foundation|charity|think tank|team|club|airline|carrier|publication|journal|program|"
@@ -46,17 +55,21 @@ _INTRODUCED_AS_ORG = re.compile(
     r"named\s+)?[\"“]?$", re.I)
 _POSSESSIVE = re.compile(f"(?<=[A-Za-z])[{APOSTROPHES}]s?(?![A-Za-z])")
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_GLUE_OK = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’])[A-Z]")
 _HYPHEN_TAIL = re.compile(rf"[{_H}][A-Za-z][a-z]+")
 _CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b(?![.'’])")
 # " 's" after a space (a tokenizer's trace), a spaced dash ("Chainsaw Man - The Movie")
-_SPACED = re.compile(r"[ \t]+(?:['’]s\b|[-–—][ \t])")
+_SPACED = re.compile(rf"[ \t]+(?:{POSSESSIVE}\b|[-–—][ \t])")
 _WORD_TAIL = re.compile(r"(?:ed|ing|based|style|like|era|type|esque|born|led|backed|owned|"
                         r"sized|wide|free|friendly|made|fueled)$")
 _ROLE_WORD = re.compile(r"([A-Z][a-z]+)[ \t]+(?=[A-Z])")
+# Capitalized small words a title runs on with after a name ("Ann Roe Through", "Ann
+# Roe With"): never the end of a person's name.
+_FUNCTION_TAIL = re.compile(r"(?:[ \t]+(?:The|Of|And|Or|Through|With|Without|From|Into|About|"
+                            r"Over|After|Before|Under|For|To|At|In|On|By|Is|Was|Are|Vs|Versus|"
+                            r"Against|Between|Behind|Beyond|Across|During|Since|Until|Upon|"
+                            r"Within|Amid))+$")
 _CAPS_TAIL = re.compile(r"(?:[ \t,]+[A-Z]{2,})+$")
 _UNDERSCORED_FAMILY = re.compile(r"[A-Za-z]_([A-Z][a-z]+)[ \t]+$")
-_POSSESSIVE_END = re.compile(r"['’]s?$")
 _CHARACTER_BEFORE = re.compile(
     r"\b(?:role|roles|character|characters|plays|played|playing|portrays|portrayed|portraying|"
     r"voices|voiced|voicing|(?:to|will|would|could|can|must)\s+play|stars?\s+as|starring\s+as|"
@@ -126,6 +139,9 @@ def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
         end = m.end()
     if ", " in text[start:end]:  # "Georgia Silvera Seamans, Environmental Studies"
         end = text.index(", ", start, end)
+    m = _FUNCTION_TAIL.search(text, start, end)  # "Ann Roe Through the Years": a title's word
+    if m and m.start() > start:
+        end = m.start()
     if end <= start:
         return []
     pieces: list[tuple[int, int]] = []
@@ -133,7 +149,7 @@ def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if " " in text[start:end].strip():
         for m in _GLUE.finditer(text, start, end):
             word_start = max(text.rfind(" ", start, m.start()) + 1, start)
-            if _GLUE_OK.match(text[word_start:end]):
+            if PREFIXED_NAME.match(text[word_start:end]):
                 continue
             pieces.append((cut, m.start()))
             cut = m.start()
@@ -147,7 +163,7 @@ def repair_place(text: str, start: int, end: int) -> tuple[int, int] | None:
     m = re.match(r"(?:the|The|THE)\s+", text[start:end])
     if m:
         start += m.end()
-    m = _POSSESSIVE_END.search(text, start, end)
+    m = POSSESSIVE_END.search(text, start, end)
     if m:
         end = m.start()
     m = re.search(rf"[{_H}][a-z]", text[start:end])
@@ -180,9 +196,6 @@ def looks_like_org(text: str, start: int, end: int) -> bool:
 
 
 _OPENER = re.compile(r"([A-Z][a-z]{2,}(?:ing|ed))[ \t]+(?=[A-Z])")
-#: What may stand just before a sentence's first word: a stop, a colon or semicolon,
-#: an opening quote or parenthesis, a dash.
-_BEFORE_A_SENTENCE = STOPS + ":;\"“”'(—–"
 
 
 def after_participle(text: str, start: int, end: int,
@@ -195,7 +208,7 @@ def after_participle(text: str, start: int, end: int,
     if not m or not ordinary(m.group(1), lowercase_words):
         return start
     before = text[:start].rstrip()
-    if before and before[-1] not in _BEFORE_A_SENTENCE:
+    if before and before[-1] not in BEFORE_A_SENTENCE + "(":  # or opens an aside
         return start
     return m.end()
 

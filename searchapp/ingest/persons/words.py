@@ -8,6 +8,15 @@ name's surroundings with them.
 
 from __future__ import annotations
 
+#: Words that start sentences or are capitalized for other reasons than names ("The",
+#: "Meanwhile", "Former"): never a word of a person's name.
+FUNCTION_WORDS = frozenset({
+    "The", "A", "An", "And", "Or", "But", "Of", "In", "On", "At", "To", "For", "By", "With",
+    "From", "As", "If", "When", "While", "After", "Before", "This", "That", "He", "She", "It",
+    "They", "We", "His", "Her", "Its", "Their", "Our", "Former", "Then", "Now", "Also", "So",
+    "Yet", "Under", "Since", "Both", "Even", "Not", "Why", "How", "What", "Who", "Where",
+    "Meanwhile", "Thanks", "Like", "Dear"})
+
 #: Last words that make a capitalized phrase an organisation, a venue, an event,
 #: a work or a place ("Wilson Center", "Davis Cup", "Dick Clark Productions").
 ORG_WORDS = frozenset({
@@ -22,9 +31,11 @@ ORG_WORDS = frozenset({
     "Holdings", "Ventures", "Systems", "Studios", "Studio", "Records", "Pictures", "Museum",
     "Gallery", "Hospital", "Church", "Cathedral", "Palace", "Tower", "Square", "Street",
     "Avenue", "Road", "Bridge", "Airport", "Station", "Stadium", "Arena", "House",
-    "Peninsula", "Island", "Islands", "Mountain", "Mountains", "River", "Sea",
+    "Peninsula", "Island", "Islands", "Mountain", "Mountains", "River", "Sea", "Crater", "Gulf",
+    "Coast", "Canyon", "Ocean", "Creek", "Desert", "Glacier", "Volcano", "Strait", "Canal",
     "Valley", "Declaration", "Accord", "Treaty", "Act", "War", "Summit", "Conference",
-    "Initiative", "Program", "Programme", "Project", "Report", "Index", "Exchange", "Market",
+    "Initiative", "Program", "Programme", "Project", "Projects", "Report", "Index", "Exchange",
+    "Market", "Galleries", "Collective", "Editions", "Contemporary", "Arts",
     "Fleet", "Army", "Navy", "Force", "Forces", "Guard", "Police", "Parliament",
     "Assembly", "Congress", "Senate", "Government", "Administration", "Focus", "Weekly",
     "Show", "Series", "Team", "FC", "City", "United", "Federation", "Confederation",
@@ -49,6 +60,31 @@ ORG_WORDS = frozenset({
     "Fitness", "Gym", "Wellness", "Study", "Survey", "Tools", "Grill", "Bakery", "Kitchen",
     "Europe", "America", "Americas", "Asia", "Africa", "International", "Global", "Worldwide",
     "Cloud",
+})
+
+#: Last words of a company's name ("Southwest Airlines", "Acme Labs"): a place the model
+#: cut from one is the start of a firm's name, not a place.
+FIRM_WORDS = frozenset({
+    "Inc", "Corp", "Corporation", "Company", "Co", "Ltd", "LLC", "GmbH", "AG", "PLC", "Group",
+    "Holdings", "Airlines", "Airways", "Motors", "Labs", "Technologies", "Systems", "Software",
+    "Ventures", "Capital", "Partners", "Studios", "Entertainment", "Industries", "Enterprises",
+    "Solutions", "Pharmaceuticals", "Therapeutics", "Brands", "Foods", "Insurance", "Bank",
+    "Airline", "Cloud", "AI", "Games", "Records", "Pictures", "Productions", "Robotics",
+    "Energy", "Media", "Networks", "Digital", "Analytics", "Apps", "Server", "Pro",
+})
+
+#: Last words of a place's own name ("Sonoran Desert", "Central Park", "Greater Bay
+#: Area"): a common word there does not make the name a product's.
+PLACE_HEADS = frozenset({
+    "City", "Town", "County", "Province", "District", "Township", "Village", "Region",
+    "Territory", "State", "States", "Island", "Islands", "Peninsula", "Mountain", "Mountains",
+    "Hills", "Hill", "River", "Sea", "Ocean", "Lake", "Lakes", "Bay", "Gulf", "Coast", "Valley",
+    "Desert", "Forest", "Park", "Falls", "Springs", "Heights", "Harbor", "Harbour", "Port",
+    "Area", "Strait", "Canal", "Beach", "Creek", "Canyon", "Plains", "Delta", "Basin",
+    "Square", "Street", "Avenue", "Road", "Bridge", "Airport", "Station", "Republic",
+    "Kingdom", "Emirates", "Union", "Federation", "Metropolitan", "Quarter", "Borough",
+    "Highlands", "Lowlands", "Isle", "Cape", "Point", "Head", "Sound", "Rock", "Wood",
+    "Woods", "Field", "Fields", "Ridge", "Glen", "Green", "Cross", "Gate", "Gardens",
 })
 
 #: Lower-case nouns that, right after a capitalized name, make it the name of a thing
@@ -97,6 +133,11 @@ husband brother sister uncle aunt grandmother grandfather cousin widow friend pa
 girlfriend boyfriend fiance fiancee king queen prince princess emperor duke duchess lord
 lady sir dame member fellow man woman boy girl guy person teenager child chef historian philosopher scholar curator librarian pilot
 astronaut planner consultant agent broker contractor plumber electrician technician
+instructor trainer tutor mentor moderator panelist illustrator narrator translator
+interviewer biologist chemist physicist mathematician neuroscientist ecologist botanist
+sociologist anthropologist psychologist linguist archaeologist geologist astronomer
+sculptor novelist playwright screenwriter cinematographer documentarian dietitian
+nutritionist pharmacist veterinarian paramedic firefighter officer
 """.split())
 
 #: Verbs that, before a name, make it the speaker: "said X" (not "told X": a listener).
@@ -145,3 +186,44 @@ KOREAN_PARTICLES = ("은", "는", "이", "가", "을", "를", "의", "에게", "
                     "만", "에", "로", "으로", "이다", "였다", "이었다", "측", "씨")
 #: A byline opens with these in Korean and Chinese news ("글 김민지", "사진=연합뉴스").
 NATIVE_BYLINE = ("글", "사진", "기자", "글·사진", "취재", "編輯", "编辑", "記者", "记者", "文", "撰文")
+
+#: Degrees and professional credentials written after a person's name ("Jane Roe, Ph.D.",
+#: "Lee Poe, CPA"): a name followed by one is a person's, and the credential itself is
+#: never a place.  Regex alternatives, dots optional.
+CREDENTIALS = (
+    r"Ph\.?\s?D\.?|M\.?D\.?|M\.?B\.?A\.?|M\.?P\.?H\.?|M\.?S\.?W\.?|M\.?S\.?N\.?|M\.?Sc\.?|"
+    r"M\.?S\.?|M\.?A\.?|B\.?A\.?|B\.?S\.?|B\.?Sc\.?|J\.?D\.?|LL\.?M\.?|D\.?O\.?|D\.?D\.?S\.?|"
+    r"D\.?M\.?D\.?|D\.?V\.?M\.?|Pharm\.?\s?D\.?|Ed\.?\s?D\.?|Psy\.?\s?D\.?|D\.?N\.?P\.?|"
+    r"R\.?N\.?|N\.?P\.?|P\.?A\.?-C|R\.?D\.?N?\.?|L\.?C\.?S\.?W\.?|L\.?P\.?C\.?|C\.?P\.?A\.?|"
+    r"C\.?F\.?A\.?|C\.?F\.?P\.?|E\.?A\.?|P\.?E\.?|Esq\.?|FACP|FACS|FRCP|FAAP|CSCS|RDN|"
+    r"E-RYT(?:[ \t]?\d+)?|RYT(?:[ \t]?\d+)?|ACAS|FCAS|ASA|FSA"
+)
+
+#: Verbs of a life, after a name: only a person is born, marries or retires.
+LIFE_VERBS = frozenset("""
+born died dies married marries graduated graduates retired retires grew raised studied
+studies passed
+""".split())
+
+#: Verbs that, after a name, make it a product or a company: "Acme offers", "Nimbus lets you".
+THING_VERBS = frozenset("""
+offers provides supports allows lets enables integrates includes features costs charges
+ships syncs stores
+""".split())
+
+#: Verbs before a name that make it a tool, a product or a service: "using Nimbus", "download
+#: Acme", "powered by Zephyr".
+USE_VERBS = (r"use|uses|using|used|install|installs|installing|installed|download|downloads|"
+             r"downloading|downloaded|subscribe[ \t]+to|subscribed[ \t]+to|sign[ \t]+up[ \t]+for|"
+             r"signed[ \t]+up[ \t]+for|powered[ \t]+by|built[ \t]+(?:on|with)|integrates?[ \t]+with|"
+             r"integrated[ \t]+with|switch(?:ed)?[ \t]+to|upgrade[ \t]+to|deploy|deploying|"
+             r"deployed|configure|configuring|run|running")
+
+#: Nouns that, after "X's", make X a thing or a company rather than a person ("Nimbus's
+#: pricing", "Acme's customers") -- besides THING_NOUNS.
+THING_BELONGINGS = frozenset("""
+pricing prices price plans plan customers users clients subscribers menu interior
+integrations integration interface dashboard catalog catalogue inventory locations
+headquarters revenue stock shares lineup coverage policies premiums app apps platform
+software features feature products services tools api extension plugin
+""".split())

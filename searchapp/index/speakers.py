@@ -1,0 +1,75 @@
+"""Who said what, for ``persons.json``: the quotations of every document by paragraph.
+
+The persons stage (:mod:`searchapp.index.persons_stage`) calls :func:`quote_rows`
+once persons are resolved.  Attribution (:func:`searchapp.ingest.quotes.find_quotes`)
+reads a whole document -- a quotation may open in one paragraph and close in a
+later one, "he said" needs the persons named before it -- so it runs per document,
+and only for documents that are new or whose text or resolved persons changed: the
+others keep the rows of the last run (a fingerprint per document says which).
+
+A row is ``[start, end, speaker, source, kind]``: character offsets in the
+paragraph, the speaker's index in the sidecar's person list (-1: an unnamed source
+such as "a senior official"), how the text names the speaker, and 0 for a direct
+quotation (in quote marks), 1 for reported speech.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+
+from searchapp.ingest.quotes import find_quotes
+
+#: Bumped when the attribution rules change what they find in the same text: every
+#: document is read again at the next run.
+QUOTES_VERSION = 2
+KINDS = ("direct", "reported")
+
+
+def _fingerprint(paragraphs, mentions: Mapping[str, Iterable]) -> str:
+    h = hashlib.sha1(f"q{QUOTES_VERSION}".encode())
+    for pid, _kind, _text in paragraphs:
+        h.update(pid.encode())
+        for m in mentions.get(pid, ()):
+            h.update(f"\0{m.start}:{m.end}:{m.name}:{m.kind}".encode())
+        h.update(b"\1")
+    return h.hexdigest()[:20]
+
+
+def quote_rows(docs, mentions: Mapping[str, Iterable], raw: Mapping[str, Iterable],
+               persons: list[dict], old: dict | None = None) -> tuple[dict, dict]:
+    """``({pid: [row, ...]}, {doc_id: fingerprint})`` for ``docs``
+    (:class:`~searchapp.ingest.persons.resolve.DocText`), the resolved ``mentions`` and
+    raw recognizer ``raw`` spans by paragraph id, and the sidecar's ``persons`` list.
+    ``old``: the previous ``persons.json``, whose rows are kept for unchanged documents."""
+    index = {p["name"]: i for i, p in enumerate(persons)}
+    old = old or {}
+    old_rows: dict = old.get("quotes") or {}
+    old_prints: dict = old.get("quote_docs") or {}
+    old_persons = [p["name"] for p in old.get("persons", ())]
+    rows: dict[str, list] = {}
+    prints: dict[str, str] = {}
+    for doc in docs:
+        fp = _fingerprint(doc.paragraphs, mentions)
+        prints[doc.doc_id] = fp
+        if old_prints.get(doc.doc_id) == fp:
+            for pid, _, _ in doc.paragraphs:
+                kept = old_rows.get(pid)
+                if kept and pid not in rows:
+                    rows[pid] = [_reindex(r, old_persons, index) for r in kept]
+            continue
+        for pid, quotes in find_quotes(doc.paragraphs, mentions, raw).items():
+            if pid in rows:
+                continue
+            rows[pid] = [[q.start, q.end, index[q.speaker] if q.speaker else -1, q.source,
+                          KINDS.index(q.kind)] for q in quotes
+                         if q.speaker is None or q.speaker in index]
+    return rows, prints
+
+
+def _reindex(row: list, old_persons: list[str], index: Mapping[str, int]) -> list:
+    """A kept row with its speaker's index in the new person list."""
+    k = row[2]
+    name = old_persons[k] if 0 <= k < len(old_persons) else None
+    return [row[0], row[1], index.get(name, -1) if name else -1, *row[3:]]
+

@@ -1,0 +1,51 @@
+"""Who said what: quotations and reported speech attributed to their speakers.
+
+Run by the persons stage (:mod:`searchapp.index.persons_stage`) once persons are
+resolved; served as the Speaker facet, ``said:`` and each hit's ``quotes``.
+
+* :mod:`.marks` -- quote marks and the spans they enclose (straight, curly, single,
+  guillemets, CJK corners; quotations continued across paragraphs);
+* :mod:`.text` -- sentences and words, quotations kept whole;
+* :mod:`.speakers` -- who a speaker phrase names (a person, a pronoun or role
+  standing for one, an unnamed source);
+* :mod:`.attribute` -- the patterns of English news; :mod:`.cjk` -- Korean and Chinese;
+* :mod:`.lexicon` -- the verbs and nouns they read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from searchapp.ingest.quotes.attribute import english_quotes, tidy
+from searchapp.ingest.quotes.cjk import cjk_quotes, is_cjk
+from searchapp.ingest.quotes.quote import Quote
+from searchapp.ingest.quotes.speakers import Person
+
+__all__ = ["Quote", "find_quotes"]
+
+
+def find_quotes(paragraphs: Sequence[tuple[str, str, str]],
+                mentions: Mapping[str, Sequence],
+                labels: Mapping[str, Sequence] | None = None) -> dict[str, list[Quote]]:
+    """The quotations and reported speech of one document, by paragraph id.
+
+    ``paragraphs`` are ``(paragraph id, kind, text)`` in document order; ``mentions``
+    the persons stage's resolved mentions by paragraph id (objects with ``start``,
+    ``end``, ``name`` and ``kind``: :class:`searchapp.ingest.entities.Mention`);
+    ``labels`` optionally the recognizer's raw spans (``start``, ``end``, ``label``),
+    which tell an organisation ("Nissan says") from a person it did not keep.
+    Paragraphs without quotations are left out."""
+    texts = [t for _, _, t in paragraphs]
+    persons = [[Person(m.start, m.end, m.name) for m in mentions.get(pid, ())
+                if m.kind == "person"] for pid, _, _ in paragraphs]
+    if is_cjk(texts):
+        found = cjk_quotes(texts, persons)
+    else:
+        lab = [[(r.start, r.end, r.label) for r in (labels or {}).get(pid, ())]
+               for pid, _, _ in paragraphs]
+        found = english_quotes(texts, [k for _, k, _ in paragraphs], persons, lab)
+    out: dict[str, list[Quote]] = {}
+    for (pid, _, _), quotes in zip(paragraphs, found, strict=True):
+        if quotes:
+            out[pid] = tidy(quotes)
+    return out

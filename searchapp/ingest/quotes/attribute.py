@@ -1,0 +1,607 @@
+"""Quotations and reported speech in a document, each with its speaker.
+
+Rules over the words around each quotation (no parser: the persons stage runs only
+the recognizer, and a dependency parse would double its time, see
+benchmarks/RESULTS.md "Quotes"), in the order a reader uses them:
+
+1. **after the quotation**, in its sentence: '"...," Volker said', '"...," said
+   Aseem Prakash, founding director ...', '"...," Morrison, Vindman's superior, said';
+2. **before it**: 'Morrison told the committee, "..."', 'He added: "..."';
+3. **around a few quoted words**: 'Noem called it a "bold effort"', 'Richardson said
+   that Rudolph "can't antagonize a fight"' -- the subject of the speech verb;
+4. **the same speaker goes on**: a second quotation opening a sentence after an
+   attributed one in the paragraph, a quotation continued into the next paragraph
+   (opened there again, not closed before), and a paragraph that is only a
+   quotation right after one whose last sentence is an attributed quotation;
+5. **reported speech** without marks: "Volker said he had no knowledge ...",
+   "..., Cook said.", "..., Mayer said, and ...", "according to X, ...";
+6. **embedded posts** ("— Name (@handle) Month D, YYYY" after the post's text) and
+   **transcripts** ("ROSIE CURTS: ..." turns).
+
+Speakers are read by :mod:`searchapp.ingest.quotes.speakers`: a person found in
+the document, a pronoun or a role standing for one, or an unnamed source.  Text
+inside quotation marks is never read for a speaker, so a person only mentioned in
+someone's quotation is never its speaker.  Korean and Chinese: :mod:`.cjk`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from searchapp.ingest.quotes import lexicon as lx
+from searchapp.ingest.quotes.clauses import (
+    BOUNDS,
+    DETERMINERS,
+    EMBEDDING,
+    PARTICIPLES,
+    SAID_BY,
+    SAY_TO,
+    TEXT_NOUNS,
+    Para,
+    closes_clause,
+    is_verb,
+    not_passive,
+    participle_before,
+    points_out,
+    speech_like,
+    verb_form,
+)
+from searchapp.ingest.quotes.marks import Span, quote_spans
+from searchapp.ingest.quotes.quote import Quote
+from searchapp.ingest.quotes.reported import ReportedSpeech
+from searchapp.ingest.quotes.speakers import (
+    UNKNOWN,
+    Person,
+    Salience,
+    Who,
+    classify,
+    learn_roles,
+)
+from searchapp.ingest.quotes.text import Word, sentences
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_EMBED = re.compile(r"^[—–-]\s*(?P<who>[^()@]{2,80}?)\s*\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.? \d{1,2},"
+                    r" \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\s*$")
+_TURN = re.compile(r"^(?P<who>[A-Z][A-Z.'’\- ]{1,60}?(?:,[A-Z ,.'’\-]{1,40})?(?: #\d+)?):\s+\S")
+_LINK = re.compile(r"\s*pic\.twitter\.com/\S+\s*$")
+
+
+class _Document(ReportedSpeech):
+    """One document's paragraphs, persons and what the rules learn of them."""
+
+    def __init__(self, texts: Sequence[str], kinds: Sequence[str],
+                 persons: Sequence[Sequence[Person]], labels: Sequence[Sequence]) -> None:
+        spans = quote_spans(list(texts))
+        self.paras = []
+        for text, kind, sp, ps, lb in zip(texts, kinds, spans, persons, labels, strict=True):
+            quotes = [(s.start, s.end) for s in sp]
+            self.paras.append(Para(text, sp, sorted(ps, key=lambda p: p.start),
+                                    list(lb), sentences(text, quotes),
+                                    kind not in ("body", "quote", "list", "")))
+        self.salience = Salience()
+        self.out: list[list[Quote]] = [[] for _ in texts]
+        self.chain_speaker: dict[int, tuple[str | None, str]] = {}
+        #: a last name -> the persons of the document it ends ("Claure")
+        self.family: dict[str, list[Person]] = {}
+        for para in self.paras:
+            for p in para.persons:
+                for name in (para.text[p.start:p.end], p.name):
+                    parts = [w for w in name.split() if w.rstrip(".").lower() not in _SUFFIXES]
+                    if len(parts) > 1 and parts[-1][:1].isupper():
+                        self.family.setdefault(parts[-1], []).append(p)
+
+    # -- pass 1: roles and sexes ------------------------------------------------------
+
+    def learn(self) -> None:
+        prev_subject: str | None = None
+        gap = 0  # sentences since prev_subject was a sentence's subject
+        for para in self.paras:
+            persons = para.persons_outside()
+            for a, b in para.sentences:
+                ws = para.words(a, b)
+                learn_roles(para.text, ws, persons, self.salience)
+                first = next((w for w in ws if w.text not in ('"', "“", "‘", "'")), None)
+                if first is not None and first.lower in ("he", "she") and prev_subject:
+                    self.salience.vote_sex(prev_subject, lx.PERSON_PRONOUNS[first.lower])
+                subject = self._subject_person(para, ws)
+                gap += 1
+                if subject is not None:
+                    prev_subject, gap = subject.name, 0
+                    for w in ws:  # "Heyward said that he ..."
+                        if w.start > subject.end and w.lower in ("he", "she"):
+                            self.salience.vote_sex(subject.name, lx.PERSON_PRONOUNS[w.lower])
+                            break
+                elif gap > 1:
+                    prev_subject = None
+            if para.heading:
+                prev_subject = None
+
+    def _subject_person(self, para: Para, ws: Sequence[Word]) -> Person | None:
+        """The person a sentence opens with (its subject, as news writes it): the first
+        person or pronoun of its first clause after any adverbial ("During the call, he
+        ..." is "he", not a person named later)."""
+        first = self._opening(para, ws)
+        return first if isinstance(first, Person) else None
+
+    def _opening(self, para: Para, ws: Sequence[Word]) -> Person | Word | None:
+        persons = para.persons_outside()
+        chunk_start = True
+        seen = 0
+        for n, w in enumerate(ws):
+            if w.text == "Q":
+                return None
+            if w.text == ",":
+                chunk_start = True
+                continue
+            if chunk_start and (w.lower in lx.PREPOSITIONS or w.lower in lx.SUBORDINATORS
+                                or w.lower in lx.OPENERS) and n + 1 < len(ws) \
+                    and any(x.text == "," for x in ws[n + 1:n + 14]):
+                # an adverbial opening the sentence: skip to its comma
+                k = next(k for k in range(n + 1, len(ws)) if ws[k].text == ",")
+                return self._opening(para, ws[k + 1:])
+            chunk_start = False
+            if w.lower in ("he", "she"):
+                return w
+            p = next((p for p in persons if p.start == w.start), None)
+            if p is None and w.text[:1].isupper() and len({x.name for x in
+                                                           self.family.get(w.text, ())}) == 1:
+                p = Person(w.start, w.end, self.family[w.text][0].name)  # "Carlineo faces ..."
+            if p is not None:
+                rest = para.text[p.end:p.end + 3]
+                if not rest.startswith(("'s", "’s", "' ", "’ ")):
+                    return p
+                continue  # "Delhi's Chief Minister Arvind Kejriwal ..."
+            if w.lower in lx.PREPOSITIONS:
+                return None
+            seen += 1
+            if seen > 8:
+                return None
+        return None
+
+    # -- resolution ----------------------------------------------------------------------
+
+    def _classify(self, para: Para, ws: Sequence[Word], verb_first: bool = False) -> Who:
+        return classify(para.text, ws, para.persons_outside(), para.labels, verb_first,
+                        self.family)
+
+    def resolve(self, who: Who, para: int, exclude: set[str],
+                local: Sequence[str] = ()) -> tuple[str | None, str] | None:
+        """(person or None for unnamed, source text), or None when nobody is named.
+        ``local``: persons named earlier in the sentence, for a pronoun."""
+        if who.kind == "person":
+            return who.name, who.text
+        if who.kind == "pronoun":
+            name = self.salience.pronoun(para, who.sex, exclude, local)
+            if name and not self.salience.sex_of(name):
+                self.salience.vote_sex(name, who.sex)  # "he said" after them: a man
+            return (name, who.text) if name else None
+        if who.kind == "role":
+            name = self.salience.role(who, para)
+            if name and name not in exclude:
+                return name, who.text
+            if who.role in lx.SOURCE_NOUNS or who.role in self.salience.unnamed_roles:
+                return None, who.text
+            return None if lx.role_noun(who.role) else (None, who.text)
+        if who.kind == "unnamed":
+            if who.indefinite and who.role:
+                self.salience.unnamed_roles.add(who.role)
+            return None, who.text
+        return None
+
+    # -- pass 2 ------------------------------------------------------------------------
+
+    def run(self) -> list[list[Quote]]:
+        self.learn()
+        turns = self._transcript()
+        prev_last: tuple[str | None, str] | None = None
+        for i, para in enumerate(self.paras):
+            if i in turns:
+                self._emit(i, *turns[i], para.text.index(":") + 1, len(para.text), "direct")
+                prev_last = None
+                continue
+            prev_last = self._paragraph(i, para, prev_last)
+        self._embeds()
+        return self.out
+
+    def _emit(self, i: int, speaker: str | None, source: str, a: int, b: int, kind: str) -> None:
+        text = self.paras[i].text
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1] in " ,;:—–":
+            b -= 1
+        if b - a < 2:
+            return
+        self.out[i].append(Quote(a, b, speaker, source, kind))
+        if speaker:
+            self.salience.note(i, speaker)
+            self.salience.quoted.append((i, speaker))
+
+    def _paragraph(self, i: int, para: Para, prev_last) -> tuple[str | None, str] | None:
+        attributed: dict[int, tuple[str | None, str]] = {}  # span index -> speaker
+        last_direct: tuple[str | None, str] | None = None
+        last_in_final_sentence = None
+        for si, (a, b) in enumerate(para.sentences):
+            ws = para.words(a, b)
+            subject = self._sentence_subject(i, para, ws)
+            if subject is not None and subject[0]:
+                self.salience.note(i, subject[0])
+            in_sentence = [k for k, s in enumerate(para.spans) if a <= s.start < b]
+            proper: list[int] = []  # quotes attributed before/after: not inside a clause
+            for k in in_sentence:
+                span = para.spans[k]
+                found, how = self._direct(i, para, span, a, b, subject)
+                if found is None and span.open_before and span.chain in self.chain_speaker:
+                    found, how = self.chain_speaker[span.chain], "chain"
+                if found is None and last_direct is not None and (
+                        span.start == a or participle_before(para.words(a, span.start))):
+                    found, how = last_direct, "same"  # '"...," X said, adding: "..."'
+                if found is None and k == 0 and si == 0 and span.start == a \
+                        and prev_last is not None and not self._has_verb(ws) \
+                        and speech_like(para.text, span) \
+                        and span.end - span.start >= 0.6 * (b - a):
+                    found, how = prev_last, "previous"
+                if found is None:
+                    continue
+                attributed[k] = found
+                if found[0]:
+                    self.salience.note(i, found[0])  # for "He added that ..." after it
+                self.chain_speaker.setdefault(span.chain, found)
+                if how != "inside":
+                    proper.append(k)
+                    last_direct = found
+                if si == len(para.sentences) - 1:
+                    last_in_final_sentence = found
+            reported = self._reported(i, para, a, b, ws, subject,
+                                      [para.spans[k] for k in proper])
+            final = si == len(para.sentences) - 1
+            if reported is not None:
+                last_direct = reported  # '..., Madry added. "I don't think ..."'
+                if final and reported[0]:  # the next paragraph's quotation goes on
+                    last_in_final_sentence = reported
+            elif proper and attributed[proper[-1]][0]:
+                self._participle_after(i, para, para.spans[proper[-1]].end, b,
+                                       attributed[proper[-1]])
+            if final and not in_sentence and para.text[a:b].rstrip().endswith(":"):
+                # 'She put it this way:' -- the quotation is the next paragraph
+                last_in_final_sentence = self._announced(i, para, ws, subject) \
+                    or last_in_final_sentence
+
+        for k, (speaker, source) in attributed.items():
+            s = para.spans[k]
+            self._emit(i, speaker, source, s.start, s.end, "direct")
+        if para.spans and para.spans[-1].open_after and len(para.spans) - 1 in attributed:
+            self.chain_speaker.setdefault(para.spans[-1].chain, attributed[len(para.spans) - 1])
+        return last_in_final_sentence
+
+    def _announced(self, i: int, para: Para, ws: Sequence[Word], subject
+                   ) -> tuple[str | None, str] | None:
+        """The speaker of a sentence that announces a quotation with a colon ("Okonkwo
+        explained:", "He put it this way:"): the subject of its verb of speech, else its
+        subject when no text is named ("the statement reads:", "the sign said:")."""
+        for k in range(len(ws) - 1, -1, -1):
+            if is_verb(ws[k], lx.SAY) and not_passive(ws, k):
+                return self._subject_of(i, para, ws, k, subject, set())
+        if subject is None or not subject[0] or any(
+                w.lower in lx.BODY_NOUNS or w.lower in TEXT_NOUNS for w in ws):
+            return None
+        return subject
+
+    def _has_verb(self, ws: Sequence[Word]) -> bool:
+        return any(is_verb(w, lx.SAY) for w in ws)
+
+    # -- subjects -------------------------------------------------------------------------
+
+    def _sentence_subject(self, i: int, para: Para, ws: Sequence[Word]
+                          ) -> tuple[str | None, str] | None:
+        first = self._opening(para, ws)
+        if isinstance(first, Person):
+            return first.name, para.text[first.start:first.end]
+        if isinstance(first, Word):
+            name = self.salience.pronoun(i, lx.PERSON_PRONOUNS[first.lower], set())
+            if name:
+                return name, first.text
+        return None
+
+    def _subject_of(self, i: int, para: Para, ws: Sequence[Word], k: int,
+                    subject, exclude: set[str]) -> tuple[str | None, str] | None:
+        """The speaker of the verb ``ws[k]``: the words before it back to a clause's
+        start, or the sentence's subject after "and", a participle or an infinitive."""
+        j = k - 1
+        while j >= 0 and ws[j].lower in lx.LIGHT:
+            j -= 1
+        if j < 0:
+            return None
+        if ws[j].lower == "to" and j > 0:  # "leading Mr. Emanuel to quip": who quips
+            before_to = next((p for p in para.persons_outside()
+                              if ws[j - 1].start <= p.end <= ws[j].start), None)
+            if before_to is not None:
+                return before_to.name, para.text[before_to.start:before_to.end]
+        own = ws[k].lower in PARTICIPLES and ws[j].text not in (",", "Q") \
+            and ws[j].lower not in ("and", "but", "or", "to", "then")  # "with forecasters warning"
+        if not own and (ws[k].lower in PARTICIPLES
+                        or ws[j].lower in ("and", "but", "or", "to", "then")):
+            # "..., saying ...", "and added, ...", "to describe ...": the sentence's subject,
+            # unless a subordinate clause stands between ("where a recipe ... and tells")
+            chunk = next((n for n in range(k - 1, -1, -1) if ws[n].text == ","), 0)
+            if any(w.lower in lx.SUBORDINATORS for w in ws[max(chunk, 1):k]):
+                return None
+            return subject
+        if own:  # "with forecasters warning that": the words right before the participle
+            start = j
+            while start >= 0 and ws[start].text not in ("Q", ";", ":", ",") \
+                    and ws[start].lower not in lx.PREPOSITIONS and j - start < 8:
+                start -= 1
+            who = self._classify(para, ws[start + 1:j + 1])
+            return None if who.kind == "unknown" else self.resolve(who, i, exclude)
+        if ws[j].lower in ("he", "she") and j > 0 and ws[j - 1].text not in ("Q", ","):
+            # "In a post at the time she described ...": a subject pronoun right before
+            # the verb is its subject, whatever phrase comes first
+            who = self._classify(para, ws[j:j + 1])
+            return self.resolve(who, i, exclude, self._local(para, ws[0].start, ws[k].start))
+        start = j
+        while start >= 0 and ws[start].text not in ("Q", ";", ":"):
+            if ws[start].lower in lx.SUBORDINATORS and not any(
+                    w.text == "," for w in ws[start + 1:j + 1]):
+                break  # "where Tipton said": the clause opens here
+            if ws[start].lower in ("and", "but", "yet", "so", "or") and start > 0 \
+                    and ws[start - 1].text == "," and not any(
+                        w.text == "," for w in ws[start + 1:j + 1]):
+                break  # "..., yet Nissan says it will ...": a clause of its own
+            if k - start > 30:
+                # no clause start in sight: the subject after the last comma, if that
+                # follows an adverbial ("When rummaging ... (or ...), Cameron Forbes says")
+                comma = max((n for n in range(start, j + 1) if ws[n].text == ","), default=-1)
+                if comma < 0 or j - comma > 12:
+                    return None
+                start = comma
+                break
+            start -= 1
+        region = ws[start + 1:j + 1]
+        if region and region[0].lower == "as" and len(region) > 1:
+            region = region[1:]
+        comma = max((n for n, w in enumerate(region) if w.text == ","), default=-1)
+        if comma >= 0 and len(region) - comma - 1 == 1 and region[-1].lower in lx.PERSON_PRONOUNS:
+            region = region[comma + 1:]  # "It's also possible, he said, that ..."
+        if 0 < start < len(ws) and region and not is_verb(ws[start - 1], lx.ALL_VERBS) and (
+                ws[start].lower == "who" or ws[start].lower == "that" and region[0].text.islower()
+                and region[0].lower not in DETERMINERS):
+            # "analysts who have done the sums say ...", "the man who knew X said": the
+            # noun the relative clause is of
+            end = start
+            while start > 0 and end - start < 8 and ws[start - 1].text not in BOUNDS \
+                    and ws[start - 1].lower not in lx.SUBORDINATORS | {"and", "but", "or"}:
+                start -= 1
+            region = ws[start:end]
+        who = self._classify(para, region)
+        if who is UNKNOWN or who.kind == "unknown":
+            return None
+        if who.role in lx.GROUP_PRONOUNS and ws[k].lower not in SAID_BY | {"told", "tells"}:
+            return None  # "it suggests that ...": no speaker
+        return self.resolve(who, i, exclude, self._local(para, ws[0].start, ws[k].start))
+
+    # -- direct quotations ----------------------------------------------------------------
+
+    def _direct(self, i: int, para: Para, span: Span, a: int, b: int, subject
+                ) -> tuple[tuple[str | None, str] | None, str]:
+        text = para.text
+        before = para.words(a, span.start)
+        # 0. 'and said, "...", the office said': the verb right before the mark wins
+        if len(before) >= 2 and before[-1].text in (",", ":") and is_verb(before[-2], lx.SAY) \
+                and not_passive(before, len(before) - 2):
+            got = self._subject_of(i, para, before, len(before) - 2, subject, set())
+            if got is not None:
+                return got, "before"
+        after = para.words(span.end, b)
+        cut = next((n for n, w in enumerate(after) if w.text == "Q"), len(after))
+        after = after[:cut]
+        tail = after[1:] if after and after[0].text == "," else after
+        # 1. '..., said NAME' / '..., NAME said' / '..., explains NAME' (any verb before a name)
+        if tail and (is_verb(tail[0], lx.SAY) and not_passive(tail, 0)
+                     or self._verb_before_name(para, tail)):
+            region = []
+            for w in tail[1:]:
+                if w.text in lx.CLAUSE_BREAKS or w.lower in ("who", "which",
+                                                                        "that", "when"):
+                    break
+                region.append(w)
+            who = self._classify(para, region, verb_first=True)
+            got = self.resolve(who, i, set())
+            if got is not None:
+                return got, "after"
+        last = text[span.inner[0]:span.inner[1]].rstrip().rstrip("’'”\"")[-1:]
+        if tail and (after[0].text == "," or last in (",", "?", "!", "—", "–", "-", "…")
+                     or self._name_said(para, tail)):
+            relative = False  # '"...," Lind, who wrote a book on it, told ...'
+            for n, w in enumerate(tail[:32]):
+                if w.text in lx.CLAUSE_STOPS:
+                    break
+                if w.text == ",":
+                    relative = n + 1 < len(tail) and tail[n + 1].lower in ("who", "whose")
+                if relative:
+                    continue
+                if (is_verb(w, lx.SAY) or self._said_after_subject(para, tail, n)
+                        or points_out(tail, n) or self._verb_after_name(para, tail, n)) \
+                        and n > 0 and not_passive(tail, n):
+                    if tail[0].lower in ("and", "but", "or", "while", "as", "which", "who"):
+                        break  # a clause of its own, not an attribution
+                    region = tail[:n]
+                    comma = max((m for m, x in enumerate(region) if x.text == ","), default=-1)
+                    if 0 <= comma == len(region) - 2:  # '"..." mutually shared ..., he warned'
+                        region = region[comma + 1:]
+                    who = self._classify(para, region)
+                    got = self.resolve(who, i, self._objects(para, tail[n + 1:]),
+                                       self._local(para, a, span.start))
+                    if got is not None:
+                        return got, "after"
+                    break
+        # 2. 'NAME told the committee, "...' / 'He added: "...'
+        if before and (before[-1].text in (",", ":") or is_verb(before[-1], lx.SAY)):
+            for k in range(len(before) - 1, max(-1, len(before) - 10), -1):
+                w = before[k]
+                if w.text == "Q":
+                    break
+                put_it = w.lower == "put" and k + 1 < len(before) and before[k + 1].lower == "it"
+                if (is_verb(w, lx.SAY) or put_it) and not_passive(before, k):
+                    # 'She told the committee, "...', 'As Lind put it, "...'
+                    exclude = self._objects(para, before[k + 1:])
+                    got = self._subject_of(i, para, before, k, subject, exclude)
+                    if got is not None:
+                        return got, "before"
+                    break
+            else:
+                got = self._introduced(para, before, span, subject)
+                if got is not None:
+                    return got, "before"
+        # 3. a few quoted words inside a clause with a speech verb
+        for k in range(len(before) - 1, -1, -1):
+            w = before[k]
+            if k + 1 < len(before) and before[k + 1].lower == "to" and not (
+                    w.lower in SAY_TO and k + 2 == len(before)):
+                continue  # "agreed to return ...": no speech ('says to "open ..."' is)
+            if is_verb(w, EMBEDDING) and not_passive(before, k):
+                exclude = self._objects(para, before[k + 1:])
+                got = self._subject_of(i, para, before, k, subject, exclude)
+                if got is not None:
+                    return got, "inside"
+                break
+        return None, ""
+
+    def _verb_after_name(self, para: Para, ws: Sequence[Word], n: int) -> bool:
+        """'"...," Okonkwo clarifies.' / '"...," she laughs, ...': after a quotation, a
+        person's name or he/she and one verb that closes the clause is its attribution,
+        whatever the verb (features use many: reveals, weighs in, laughs)."""
+        if not 1 <= n <= 5 or not verb_form(ws[n]):
+            return False
+        subject = list(ws[:n])
+        while len(subject) > 1 and subject[-1].lower in lx.LIGHT:
+            subject.pop()
+        if len(subject) == 1 and subject[0].lower in ("he", "she"):
+            pass
+        elif not any(p.start == subject[0].start and p.end == subject[-1].end
+                     for p in para.persons_outside()):
+            return False
+        return closes_clause(ws, n + 1)
+
+    def _name_said(self, para: Para, ws: Sequence[Word]) -> bool:
+        """'"... continue to see" Mayer said.': a person's name and a verb of speech that
+        closes the clause attribute a quotation even without its comma."""
+        person = next((p for p in para.persons_outside() if p.start == ws[0].start), None)
+        if person is None:
+            return False
+        n = next((m for m, w in enumerate(ws) if w.start >= person.end), len(ws))
+        return n < len(ws) and is_verb(ws[n], lx.SAY) and closes_clause(ws, n + 1)
+
+    def _verb_before_name(self, para: Para, ws: Sequence[Word]) -> bool:
+        """'"...," explains Okonkwo.': a verb, then a person's name closing the clause."""
+        if len(ws) < 2 or not verb_form(ws[0]):
+            return False
+        person = next((p for p in para.persons_outside() if p.start == ws[1].start), None)
+        if person is None:
+            return False
+        k = next((m for m, w in enumerate(ws) if w.start >= person.end), len(ws))
+        return closes_clause(ws, k) or ws[k].text == ","
+
+    def _introduced(self, para: Para, before: Sequence[Word], span: Span, subject
+                    ) -> tuple[str | None, str] | None:
+        """'Okonkwo also weighs in on what to avoid: "..."': a quotation right after a
+        colon closing a clause whose subject is a person is that person's words, unless
+        the clause names a text (a statement, a sign, a post) that holds them."""
+        if not before or before[-1].text != ":" or subject is None or not subject[0]:
+            return None
+        if any(w.text == "Q" for w in before) or len(para.text[span.inner[0]:span.inner[1]].split()) < 4:
+            return None
+        if any(w.lower in lx.BODY_NOUNS or w.lower in TEXT_NOUNS for w in before[-6:]):
+            return None
+        return subject
+
+    def _said_after_subject(self, para: Para, ws: Sequence[Word], n: int) -> bool:
+        """``ws[n]`` is a verb that is as often a noun ("shares", "notes") used as a verb
+        of speech: right after "he"/"she" or a person's name."""
+        if n == 0 or not is_verb(ws[n], lx.SAY_AFTER_SUBJECT):
+            return False
+        prev = ws[n - 1]
+        return prev.lower in ("he", "she") or any(p.end == prev.end
+                                                   for p in para.persons_outside())
+
+    def _local(self, para: Para, a: int, b: int) -> list[str]:
+        """Persons named (outside quotations) in ``text[a:b]``, in order."""
+        return [p.name for p in para.persons_outside() if a <= p.start < b]
+
+    def _objects(self, para: Para, ws: Sequence[Word]) -> set[str]:
+        """Persons named after a verb (its listeners: "he told Cook")."""
+        if not ws:
+            return set()
+        a, b = ws[0].start, ws[-1].end
+        return {p.name for p in para.persons_outside() if a <= p.start < b}
+
+    # -- posts and transcripts ------------------------------------------------------------
+
+    def _embeds(self) -> None:
+        """"— Name (@handle) November 3, 2019" after an embedded post: the paragraph
+        before is Name's."""
+        for i in range(1, len(self.paras)):
+            para = self.paras[i]
+            m = _EMBED.match(para.text.strip())
+            if not m:
+                continue
+            who_end = para.text.index("(@")
+            person = next((p for p in para.persons if p.start < who_end), None)
+            prev = self.paras[i - 1]
+            if self.out[i - 1] or sum(s.end - s.start for s in prev.spans) > len(prev.text) / 2:
+                continue  # the post is a quotation of its own, or already someone's
+            body = _LINK.sub("", prev.text)
+            if person is not None:
+                self._emit(i - 1, person.name, m.group("who"), 0, len(body), "direct")
+            else:
+                name = m.group("who").strip()
+                if not any(c.isupper() for c in name[1:]):
+                    self._emit(i - 1, None, name, 0, len(body), "direct")
+
+    def _transcript(self) -> dict[int, tuple[str | None, str]]:
+        """Turns of a transcript ("ROSIE CURTS: ...", "UNIDENTIFIED PERSON #1: ..."):
+        three or more in a document."""
+        turns = {i: m.group("who") for i, para in enumerate(self.paras)
+                 if (m := _TURN.match(para.text))}
+        if len(turns) < 3:
+            return {}
+        known: dict[str, str] = {}
+        for para in self.paras:
+            for p in para.persons:
+                known.setdefault(para.text[p.start:p.end].casefold(), p.name)
+                known.setdefault(p.name.casefold(), p.name)
+                for part in p.name.split():
+                    known.setdefault(part.casefold(), p.name)
+        out = {}
+        for i, label in turns.items():
+            name = label.split(",")[0].strip()
+            if name.startswith("UNIDENTIFIED"):
+                out[i] = (None, label.title())
+                continue
+            if "," in label:  # "SACHA PFEIFFER, HOST": the program's own voice
+                continue
+            hit = known.get(name.casefold()) or known.get(name.split()[-1].casefold())
+            if hit:
+                out[i] = (hit, label.title())
+        return out
+
+
+
+
+def english_quotes(texts: Sequence[str], kinds: Sequence[str],
+                   persons: Sequence[Sequence[Person]],
+                   labels: Sequence[Sequence[tuple[int, int, str]]]) -> list[list[Quote]]:
+    """The quotations of one document in English (or any language written with
+    spaces and quote marks), per paragraph; see the module doc."""
+    return _Document(texts, kinds, persons, labels).run()
+
+
+def tidy(quotes: list[Quote]) -> list[Quote]:
+    """In order; a quotation inside another one of the same speaker is left out."""
+    quotes = sorted(set(quotes), key=lambda q: (q.start, -q.end))
+    out: list[Quote] = []
+    for q in quotes:
+        if any(o.start <= q.start and q.end <= o.end and o.speaker == q.speaker for o in out):
+            continue
+        out.append(q)
+    return out

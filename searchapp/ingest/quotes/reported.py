@@ -1,0 +1,243 @@
+"""Reported speech without quote marks, each clause with its speaker: "Volker said he
+had no knowledge ...", "..., Cook said.", "..., Mayer said, and ...", "according to X,
+...", advice ("X says to opt for ..."), and the clause after a participle that follows
+a quotation's attribution ('"...," X shares, noting that ...').
+
+A mixin of :class:`searchapp.ingest.quotes.attribute._Document` (it reads the
+document's subjects, speakers and emits through it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from searchapp.ingest.quotes import lexicon as lx
+from searchapp.ingest.quotes.clauses import (
+    DETERMINERS,
+    PARTICIPLES,
+    SAID_BY,
+    TIME_WORDS,
+    TRAILING,
+    WHILE,
+    Para,
+    adverbial_chunk,
+    after_quote,
+    comma_chunks,
+    instruction,
+    is_verb,
+    not_passive,
+    opens_clause,
+    pronoun_clause,
+)
+from searchapp.ingest.quotes.marks import Span
+from searchapp.ingest.quotes.text import Word
+
+
+class ReportedSpeech:
+    """The reported-speech rules of a document (mixed into its ``_Document``)."""
+
+    def _participle_after(self, i: int, para: Para, a: int, b: int,
+                          speaker: tuple[str | None, str]) -> None:
+        """'"...," Vanco shares, noting that portrait painters are ...': the clause after
+        a participle of speech that follows a quotation's attribution is the same
+        speaker's reported speech."""
+        ws = para.words(a, b)
+        for k, w in enumerate(ws):
+            if w.text == "Q":
+                return
+            if not (w.lower in PARTICIPLES and is_verb(w, lx.REPORT | lx.REPORT_THAT)) \
+                    or k == 0 or ws[k - 1].text != ",":
+                continue
+            n = k + 1
+            if n < len(ws) and ws[n].lower == "that":
+                n += 1
+            elif w.lower in lx.REPORT_THAT:
+                return
+            clause = [x for x in ws[n:] if x.text not in lx.SENTENCE_STOPS]
+            if len(clause) >= 3 and opens_clause(clause[0]):
+                self._emit(i, *speaker, clause[0].start, clause[-1].end, "reported")
+            return
+
+
+    # -- reported speech ------------------------------------------------------------------
+
+    def _reported(self, i: int, para: Para, a: int, b: int, ws: Sequence[Word], subject,
+                  proper: list[Span]) -> tuple[str | None, str] | None:
+        """Reported speech in the sentence ``text[a:b]`` (emitted); its speaker."""
+        if para.heading or len([w for w in ws if w.text not in ("Q", ",", ".")]) < 4:
+            return None
+        stop = min([s.start for s in proper] + [b])
+        # "X said (that) ..." with the speaker opening the clause
+        for k, w in enumerate(ws):
+            if w.start >= stop:
+                break
+            low = w.lower
+            if not is_verb(w, lx.REPORT) and not is_verb(w, lx.REPORT_THAT):
+                continue
+            if w.lower.startswith("point") and not (k + 1 < len(ws) and ws[k + 1].lower == "out"):
+                continue
+            advice = instruction(ws, k) if not_passive(ws, k) else None
+            if advice is not None and not after_quote(ws, k):
+                got = self._subject_of(i, para, ws, k, subject, set())
+                end = max((x.end for x in ws[advice:] if x.start < stop
+                           and x.text not in (".", "Q")), default=ws[advice].end)
+                if got is not None and end > ws[advice].end:
+                    self._emit(i, *got, ws[advice].start, end, "reported")
+                    return got
+                continue
+            if not not_passive(ws, k) or (k + 1 < len(ws) and ws[k + 1].lower == "to"):
+                continue
+            if k > 0 and ws[k - 1].lower == "to":
+                continue  # "declined to say when ...": no speech
+            if k > 0 and (ws[k - 1].lower in DETERMINERS
+                          or ws[k - 1].lower.endswith(("'s", "’s", "s'", "s’"))):
+                continue  # "the claims that ...", "the ministry's claims that": nouns
+            n = k + 1
+            if n < len(ws) and ws[n].text == ",":
+                continue  # ", Mayer said, and ...": read below as an attribution
+            out = low.startswith("point") and n < len(ws) and ws[n].lower == "out"
+            if out:  # "pointed out (that) ..."
+                n += 1
+            if low in lx.REPORT_THAT and not out:
+                # "reported on Sunday that", "confirmed on Monday that"
+                bare = low not in PARTICIPLES and pronoun_clause(ws, n)
+                that = None if bare else next(
+                    (m for m in range(n, min(n + 5, len(ws))) if ws[m].lower == "that"), None)
+                if that is None and bare:
+                    that = n - 1  # "noted there's no ...", "admits it's complex"
+                if that is None or any(x.text in (",", "Q") for x in ws[n:that]) or (
+                        that > n and ws[n].lower not in lx.PREPOSITIONS
+                        and ws[n].lower not in TIME_WORDS):
+                    continue  # "explains recent research that ...": a relative clause
+                n = that
+                if ws[n].lower != "that":
+                    n += 1
+            exclude = set()
+            if low in ("told", "tells", "tell", "telling"):
+                obj_end = n
+                while obj_end < len(ws) and obj_end - n < 8 and ws[obj_end].lower != "that" \
+                        and ws[obj_end].lower not in lx.PERSON_PRONOUNS \
+                        and ws[obj_end].lower not in ("the", "a", "an", "it", "they", "there",
+                                                       "his", "her", "its", "their", "this"):
+                    obj_end += 1
+                if obj_end == n + 0 and n < len(ws) and ws[n].lower in ("the", "a", "an"):
+                    obj_end = n + 2
+                exclude = self._objects(para, ws[n:obj_end])
+                n = obj_end
+                if n < len(ws) and ws[n].lower == "to":
+                    continue  # "tells the baker to mix": an order, not speech
+            if n < len(ws) and (ws[n].lower in lx.PREPOSITIONS or ws[n].lower in TIME_WORDS
+                                or ws[n].lower in lx.SUBORDINATORS - {"that"}
+                                or ws[n].lower.endswith("ly") and ws[n].text.islower()):
+                # "said in a statement that ..." / "said on Tuesday." (no clause: an
+                # attribution closing the sentence, read below)
+                that = next((m for m in range(n, min(n + 8, len(ws))) if ws[m].lower == "that"),
+                            None)
+                if that is None or any(x.text in (",", "Q") for x in ws[n:that]):
+                    continue
+                n = that
+            if n < len(ws) and ws[n].lower == "that":
+                n += 1
+            elif n < len(ws) and not opens_clause(ws[n]):
+                continue  # "testified side-by-side before ...": no clause reported
+            clause = [x for x in ws[n:] if x.start < stop and x.text not in (",", ".")]
+            if len(clause) < 3 or all(x.text == "Q" for x in clause):
+                continue
+            if after_quote(ws, k):
+                continue  # '"...," she wrote in her letter.': the quotation's attribution
+            got = self._subject_of(i, para, ws, k, subject, exclude)
+            if got is None:
+                continue
+            self._emit(i, *got, ws[n].start, stop, "reported")
+            return got
+        # "..., Cook said." / "..., said NAME, ..." / "..., Mayer said, and ..."
+        chunks = comma_chunks(ws)
+        for c in range(1, len(chunks)):
+            chunk = chunks[c]
+            if chunk[0].start >= stop:
+                break
+            got = self._attribution_chunk(i, para, chunk, subject, last=c == len(chunks) - 1)
+            if got is None:
+                continue
+            left = [w for ch in chunks[:c] for w in ch if w.text not in ("Q",)]
+            if any(w.text == "Q" for ch in chunks[:c] for w in ch) and len(left) < 4:
+                continue  # '"...," announced in October, said X': the quotation's
+            right = [w for ch in chunks[c + 1:] for w in ch if w.start < stop]
+            verb_first = is_verb(chunk[0], lx.SAY)
+            # "More likely, he said, the car company ...": the words after it
+            parenthetical = not verb_first and right and para.text[chunk[-1].end:
+                                                                 right[0].start].strip() == ","
+            # "..., because, he said, quality is key": the words after it are what was said
+            cut = left and left[-1].lower in lx.SUBORDINATORS | {"and", "but", "so"}
+            if (c == 1 and adverbial_chunk(chunks[0])) or cut or \
+                    len([w for w in left if w.text.isalnum()]) < 3:
+                if parenthetical and len(right) >= 3 and "Q" not in [w.text for w in right] \
+                        and right[0].lower not in lx.PREPOSITIONS | lx.SUBORDINATORS - {"that"}:
+                    self._emit(i, *got, right[0].start, right[-1].end, "reported")
+                    return got
+                continue  # "With a tone of certainty, the source said, ..."
+            self._emit(i, *got, left[0].start, left[-1].end, "reported")
+            if parenthetical and len(right) >= 3 and right[0].lower == "that":
+                self._emit(i, *got, right[0].start, right[-1].end, "reported")
+            return got
+        # "..., according to X" (not over a quotation attributed in the sentence)
+        for k, w in enumerate(ws[:-2] if not proper else ()):
+            if w.lower == "according" and ws[k + 1].lower == "to":
+                region = []
+                for x in ws[k + 2:]:
+                    if x.text in (",", ".", ";"):
+                        break
+                    region.append(x)
+                who = self._classify(para, region, verb_first=True)
+                got = self.resolve(who, i, set())
+                if got is None and region and who.kind == "unknown" and len(region) <= 8 \
+                        and any(x.text[:1].isupper() for x in region) and not any(
+                        p.start >= region[0].start and p.end <= region[-1].end
+                        for p in para.persons):
+                    # "according to data from X": always a source, never a person unknown
+                    got = (None, para.text[region[0].start:region[-1].end])
+                if got is None:
+                    return None
+                rest = [x for x in ws if not (w.start <= x.start < (region[-1].end if region
+                                                                     else w.end))
+                        and x.text not in (",", ".")]
+                if len(rest) >= 3:
+                    self._emit(i, *got, rest[0].start, rest[-1].end, "reported")
+                    return got
+                return None
+        return None
+
+    def _attribution_chunk(self, i: int, para: Para, chunk: Sequence[Word], subject,
+                           last: bool) -> tuple[str | None, str] | None:
+        """A comma-delimited "Cook said" / "said Darren Tipton" / "he said" chunk."""
+        if not chunk or any(w.text == "Q" for w in chunk) or chunk[0].lower in ("and", "but",
+                                                                                  "or", "yet"):
+            return None  # "and Vindman reported to him": a clause of its own
+        if is_verb(chunk[0], SAID_BY):
+            if not last and len(chunk) < 2:
+                return None
+            who = self._classify(para, chunk[1:], verb_first=True)
+            return self.resolve(who, i, set())
+        for k, w in enumerate(chunk[:12]):
+            if is_verb(w, lx.SAY) and k > 0:
+                if w.lower not in lx.REPORT and w.lower not in TRAILING:
+                    return None
+                if len(chunk) - k > 10 and not (last and chunk[k + 1].lower in lx.PREPOSITIONS):
+                    return None  # "..., Malone wrote in a recent research brief about ..."
+                after = chunk[k + 1:]
+                if after and after[0].lower == "to" and w.lower != "told":
+                    return None  # "reported to him"
+                if len(after) > 3 and not (after[0].lower in lx.PREPOSITIONS
+                                           or after[0].lower in TIME_WORDS
+                                           or after[0].lower in WHILE):
+                    return None  # "Nissan says it will offer ...": a clause follows
+                if not not_passive(chunk, k):
+                    return None
+                exclude = self._objects(para, chunk[k + 1:])
+                who = self._classify(para, chunk[:k])
+                if who.kind == "unknown":
+                    return None
+                return self.resolve(who, i, exclude)
+            if w.lower in lx.SUBORDINATORS or w.lower in lx.PREPOSITIONS and k == 0:
+                return None
+        return None

@@ -1,0 +1,387 @@
+"""Who a speaker phrase names: a person found in the document, a pronoun or a role that
+stands for one, or an unnamed source.
+
+:func:`classify` reads the words between a clause's start and its verb of speech
+("Joel Schlabach, a teacher at ... High School," -> the person Joel Schlabach;
+"Nisan Ahmado's source inside the camp" -> an unnamed source, never Nisan Ahmado;
+"the governor" -> a role).  :class:`Salience` follows who a document is talking
+about, to resolve "he"/"she" (the nearest person of that sex who was a sentence's
+subject or a speaker in the same or the previous paragraph) and a definite role
+("the governor said" after "Gov. Eric Holcomb"; "the doctor said" after "a doctor on
+the scene told ..." is that unnamed doctor).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from searchapp.ingest.quotes import lexicon as lx
+from searchapp.ingest.quotes.text import Word
+from searchapp.lexicon import APOSTROPHES
+
+#: Abbreviated titles and the role they name.
+_TITLE_ROLE = {"gov.": "governor", "gov": "governor", "sen.": "senator", "rep.": "representative",
+               "gen.": "general", "pres.": "president", "cmdr.": "commander",
+               "dr.": "doctor", "prof.": "professor", "supt.": "superintendent",
+               "lt.": "lieutenant", "capt.": "captain", "col.": "colonel", "adm.": "admiral",
+               "sgt.": "sergeant", "amb.": "ambassador", "atty.": "attorney"}
+#: Recognizer labels of speakers that are bodies, not persons ("Nissan says").
+_BODY_LABELS = ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT")
+_POSSESSIVE = re.compile(rf"[{APOSTROPHES}]s?(?=\W|$)")
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person mention: ``name`` is the canonical person."""
+
+    start: int
+    end: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Who:
+    """What a speaker phrase names."""
+
+    kind: str  # "person", "pronoun", "role", "unnamed", "unknown"
+    text: str  # the phrase as written
+    name: str | None = None  # the canonical person (kind "person")
+    sex: str = ""  # "m"/"f" for pronouns
+    role: str = ""  # the role noun (kind "role")
+    owner: str | None = None  # "Morrison's lawyer": the person the role belongs to
+    indefinite: bool = False  # "a doctor", "one legal expert"
+
+
+UNKNOWN = Who("unknown", "")
+
+
+def _possessive_after(text: str, end: int) -> bool:
+    return bool(_POSSESSIVE.match(text, end))
+
+
+def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
+             labels: Sequence[tuple[int, int, str]] = (), verb_first: bool = False,
+             family_names: dict[str, list[Person]] | None = None) -> Who:
+    """The speaker named by the words ``ws`` of ``text`` (a subject before its verb, or
+    with ``verb_first`` the words after "said")."""
+    ws = [w for w in ws if w.text != "Q"]
+    while ws and (ws[0].lower in lx.OPENERS or ws[0].text in ",;:—–-"):
+        ws = ws[1:]
+    while ws and (ws[-1].lower in lx.LIGHT or ws[-1].text in ",;:—–-"):
+        ws = ws[:-1]
+    if not ws:
+        return UNKNOWN
+    chunks = _chunks(ws)
+    if not verb_first:
+        while len(chunks) > 1 and _adverbial(chunks[0]):
+            chunks = chunks[1:]
+    head = chunks[0]
+    phrase = text[head[0].start:head[-1].end]
+    lows = [w.lower for w in head]
+    clause = any(w.lower in lx.NOT_IN_NOUN_PHRASE and not w.text.isupper()  # "the US"
+                 and not (w.lower in ("them", "us") and n and head[n - 1].lower == "of")
+                 for n, w in enumerate(head)) or any(
+        w.lower in lx.PERSON_PRONOUNS or w.lower in lx.SELF_PRONOUNS for w in head[1:])
+    if _two_persons(text, head, persons):
+        return UNKNOWN  # "Xi and Kim agreed ...": two speakers, neither alone
+    found = None if clause else _person_in(text, head, persons)
+    if found is not None:
+        return Who("person", phrase, found.name)
+    role_phrase = lx.role_noun(_head_noun(head)) or any(
+        _possessive_after(text, w.end) for w in head)
+    if not clause and role_phrase:
+        for chunk in chunks[1:]:  # "Carlineo's attorney, Sonya Zoghlin, said"
+            found = _person_in(text, chunk, persons, whole=True)
+            if found is not None:
+                return Who("person", text[chunk[0].start:chunk[-1].end], found.name)
+    if len(head) == 1 and lows[0] in lx.PERSON_PRONOUNS:
+        return Who("pronoun", phrase, sex=lx.PERSON_PRONOUNS[lows[0]])
+    if lows[0] in lx.SELF_PRONOUNS:
+        return UNKNOWN
+    if len(head) == 1 and lows[0] in lx.GROUP_PRONOUNS:
+        return Who("unnamed", phrase, role=lows[0])
+    core = next((n for n, w in enumerate(lows) if w in lx.PREPOSITIONS), len(lows))
+    if any(w in lx.SUBORDINATORS for w in lows) or core > 8 or len(head) > 20:
+        return UNKNOWN  # no noun phrase ("the Office for the Western District of ..." is)
+    if clause:
+        return UNKNOWN  # "people began using them ...": a clause, not a noun phrase
+    if any(label == "PERSON" and _heads(head, a, b)
+           and not any(p.start < b and a < p.end for p in persons)
+           and not _possessive_after(text, b) for a, b, label in labels):
+        return UNKNOWN  # a person the persons stage did not keep: not an unnamed source
+    noun = _head_noun(head)
+    known_noun = noun in lx.SOURCE_NOUNS or noun in lx.BODY_NOUNS or lx.role_noun(noun) \
+        or noun in lx.GROUP_HEADS
+    indefinite = lows[0] in lx.INDEFINITE or lows[0].isdigit()
+    owner = next((p.name for p in persons if head[0].start <= p.start < head[-1].end
+                  and _possessive_after(text, p.end)), None)
+    last = head[-1].text
+    family = {p.name for p in (family_names or {}).get(last, ())} if last[:1].isupper() else ()
+    if len(family) == 1 and not any(w.lower in lx.PREPOSITIONS for w in head[:-1]):
+        # "the 14th-ranked Schwartzman", "Claure" where the document (not "a spokesman
+        # for Claure") names the person in full
+        return Who("person", phrase, family.pop())
+    if lx.role_noun(noun) and not indefinite and not noun.endswith("s") \
+            and noun not in ("police",):
+        return Who("role", phrase, role=noun, owner=owner)
+    if indefinite and lx.role_noun(noun):
+        return Who("unnamed", phrase, role=noun, indefinite=True)
+    proper = all(w.text[:1].isupper() or w.lower in ("the", "of", "and", "for", "&")
+                 for w in head) and any(w.text[:1].isupper() for w in head) and (
+        lows[0] == "the" or _labelled(head, labels, _BODY_LABELS))  # not "Eswar Prasad"
+    if known_noun or proper:
+        return Who("unnamed", phrase, role=noun, indefinite=indefinite)
+    return UNKNOWN
+
+
+def _two_persons(text: str, ws: Sequence[Word], persons: Sequence[Person]) -> bool:
+    """Two persons joined by "and" ("Xi and Kim", "Chiou and Howlett"), not two roles of
+    one ("scientist and study co-author Michael Malaska")."""
+    for n, w in enumerate(ws):
+        if w.lower not in ("and", "&") or n == 0 or n + 1 >= len(ws):
+            continue
+        left, right = ws[n - 1], ws[n + 1]
+        in_person = [any(p.start <= x.start < p.end for p in persons) for x in (left, right)]
+        named = [a or x.text[:1].isupper() for a, x in zip(in_person, (left, right),
+                                                          strict=True)]
+        if not all(named) or not any(in_person):
+            continue
+        if not in_person[1] and any(p.start > right.end for p in persons
+                                    if p.start < ws[-1].end):
+            continue  # "Co-Owner and Lead Planner Erica Vanco": titles of one person
+        return True
+    return False
+
+
+def _heads(head: Sequence[Word], a: int, b: int) -> bool:
+    """The span ``a:b`` is the phrase's head: it ends the phrase (before any preposition)
+    and no noun of a body stands before it ("the Strava report", "app Strava" are not)."""
+    core = []
+    for w in head:
+        if w.lower in lx.PREPOSITIONS:
+            break
+        core.append(w)
+    if not core or not (a < core[-1].end <= b + 1):
+        return False
+    before = [w for w in core if w.end <= a]
+    return not (before and before[-1].lower in lx.BODY_NOUNS)
+
+
+def _labelled(ws: Sequence[Word], labels, kinds=None) -> bool:
+    return any(a < ws[-1].end and b > ws[0].start and (kinds is None or label in kinds)
+               for a, b, label in labels)
+
+
+def _chunks(ws: Sequence[Word]) -> list[list[Word]]:
+    """The phrases between commas and dashes; an aside in parentheses is left out."""
+    out: list[list[Word]] = [[]]
+    depth = 0
+    for w in ws:
+        depth += (w.text == "(") - (w.text == ")")
+        if depth > 0 or w.text == ")":
+            depth = max(depth, 0)
+            if out[-1]:
+                out.append([])
+            continue
+        if w.text in (",", "—", "–", ";"):
+            if out[-1]:
+                out.append([])
+            continue
+        out[-1].append(w)
+    return [c for c in out if c]
+
+
+def _adverbial(chunk: Sequence[Word]) -> bool:
+    """"In his testimony Tuesday morning", "However", "Last week", "Noting that ...":
+    not a subject."""
+    first = chunk[0].lower
+    if len(chunk) <= 4 and chunk[-1].lower in ("ago", "later", "earlier"):
+        return True  # "A year ago", "Two days later"
+    if first in ("whatever", "whichever", "whenever", "wherever", "however"):
+        return True  # "Whatever the definition"
+    if len(chunk) > 1 and first.endswith(("ing", "ed")) and first not in lx.ROLE_NOUNS:
+        return True  # "Noting that ...", "Asked about ..."
+    return (first in lx.PREPOSITIONS or first in lx.SUBORDINATORS or first in lx.OPENERS
+            or first in ("last", "earlier", "later", "this", "next", "recently", "previously",
+                         "now", "today", "yesterday", "meanwhile", "separately", "still",
+                         "in", "during", "after", "before", "on", "at", "according")
+            or first.endswith("ly") and len(chunk) == 1)
+
+
+def _person_in(text: str, chunk: Sequence[Word], persons: Sequence[Person],
+               whole: bool = False) -> Person | None:
+    """The person a noun phrase names: a mention not after a preposition within the
+    phrase and not possessive ("Morrison's lawyer" names the lawyer, not Morrison)."""
+    a, b = chunk[0].start, chunk[-1].end
+    inside = [p for p in persons if a <= p.start and p.end <= b + 1]
+    # the phrase's head first: "Estera Events Co-Owner and Lead Planner Erica Vanco"
+    inside.sort(key=lambda p: p.end < b - 1)
+    for p in inside:
+        if _possessive_after(text, p.end):
+            continue
+        before = [w for w in chunk if w.end <= p.start]
+        if any(w.lower in lx.PREPOSITIONS for w in before):
+            continue
+        if any(w.lower in lx.SUBORDINATORS for w in before):
+            continue
+        if whole and any(w.end > p.end + 1 for w in chunk):
+            continue
+        return p
+    return None
+
+
+def _head_noun(ws: Sequence[Word]) -> str:
+    """The noun a phrase is about: its last word before a preposition or clause."""
+    kept = []
+    for w in ws:
+        if w.lower in lx.PREPOSITIONS or w.lower in lx.SUBORDINATORS:
+            break
+        if kept and w.text[:1].islower() and w.lower.endswith(("ed", "ing")):
+            break  # "two people briefed on the talks", "a source familiar ..."
+        kept.append(w)
+    if not kept:
+        return ""
+    for w in reversed(kept):  # "two people familiar": the noun a list knows
+        word = _TITLE_ROLE.get(w.lower, w.lower.strip(".’'"))
+        if lx.role_noun(word) or word in lx.SOURCE_NOUNS or word in lx.BODY_NOUNS:
+            return word
+    word = kept[-1].lower
+    return _TITLE_ROLE.get(word, word.strip(".’'"))
+
+
+# --- following a document -------------------------------------------------------------
+
+
+#: How many paragraphs back "he"/"she" may reach for a person of that sex when the
+#: paragraphs right before name nobody of it.
+FARTHEST_PRONOUN = 4
+
+
+@dataclass
+class Salience:
+    """Who a document has been talking about, for pronouns and roles."""
+
+    #: (paragraph, person) of sentence subjects and speakers, oldest first
+    events: list[tuple[int, str]] = field(default_factory=list)
+    #: (paragraph, person) of the speakers of quotations, oldest first
+    quoted: list[tuple[int, str]] = field(default_factory=list)
+    sex: dict[str, dict[str, int]] = field(default_factory=dict)
+    roles: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
+    #: role nouns introduced as unnamed ("a doctor on the scene")
+    unnamed_roles: set[str] = field(default_factory=set)
+    #: persons called by a role as a title before their name ("President Trump"), not
+    #: only described by it ("Williams, the president of the Fed")
+    titled: set[tuple[str, str]] = field(default_factory=set)
+
+
+    def note(self, para: int, name: str) -> None:
+        self.events.append((para, name))
+
+    def vote_sex(self, name: str, sex: str, weight: int = 1) -> None:
+        votes = self.sex.setdefault(name, {"m": 0, "f": 0})
+        votes[sex] += weight
+
+    def sex_of(self, name: str) -> str:
+        v = self.sex.get(name)
+        if not v or v["m"] == v["f"]:
+            return ""
+        return "m" if v["m"] > v["f"] else "f"
+
+    def pronoun(self, para: int, sex: str, exclude: set[str],
+                local: Sequence[str] = ()) -> str | None:
+        """The person "he"/"she" in paragraph ``para`` stands for, or None: of the persons
+        named earlier in its sentence (``local``, nearest last), then the subjects and
+        speakers of this paragraph and the previous one that names anybody, the
+        nearest of that sex, else the nearest whose sex is not known."""
+        active = sorted({p for p, _ in self.events if p < para}, reverse=True)[:1]
+        window = {para, *active}
+        recent = [n for n in reversed(local) if n not in exclude]
+        recent += [n for p, n in reversed(self.events) if p in window and n not in exclude]
+        for n in recent:
+            if self.sex_of(n) in (sex, ""):
+                return n
+        # nobody of that sex nearby: the nearest of that sex a few paragraphs back (a
+        # feature returns to its subject after a word from someone else)
+        for p, n in reversed(self.events):
+            if para - p > FARTHEST_PRONOUN:
+                break
+            if n not in exclude and self.sex_of(n) == sex:
+                return n
+        return None
+
+    def role(self, who: Who, para: int | None = None) -> str | None:
+        """The person a definite role stands for ("the governor") in paragraph ``para``,
+        or None."""
+        hits = [n for n, owner in self.roles.get(who.role, ()) if owner == who.owner]
+        names = list(dict.fromkeys(hits))
+        if len(names) == 1:
+            return names[0]
+        if para is not None and names:  # "The minister added" after the one just quoted
+            recent = [n for p, n in self.quoted if para - 1 <= p <= para]
+            if recent and recent[-1] in names:
+                return recent[-1]
+        titled = [n for n in names if (who.role, n) in self.titled]
+        if len(titled) == 1:  # "the president" after "President Trump", not "X, the
+            return titled[0]  # president of the Federal Reserve Bank"
+        if len(names) > 1:  # the one talked about most recently
+            for _, n in reversed(self.events):
+                if n in names:
+                    return n
+        return None
+
+
+def learn_roles(text: str, ws: Sequence[Word], persons: Sequence[Person],
+                salience: Salience) -> None:
+    """Record the roles persons are given in one sentence: "Gov. Eric Holcomb",
+    "Interior Minister Wolfgang Peschorn", "Zippy Duvall, the president of ...",
+    "The suspect, Michael Webb," and "Mr."/"Ms." for their sex."""
+    for p in persons:
+        i = next((k for k, w in enumerate(ws) if w.start >= p.start), None)
+        if i is None:
+            continue
+        j = next((k for k, w in enumerate(ws) if w.start >= p.end), len(ws))
+        if i >= 1:  # "Interior Minister Wolfgang Peschorn", "Gov. Eric Holcomb", "host Tom ..."
+            low = ws[i - 1].lower
+            role = _TITLE_ROLE.get(low, low)
+            if lx.role_noun(role):
+                salience.roles.setdefault(role, []).append((p.name, None))
+                salience.titled.add((role, p.name))
+            if low in lx.MALE_TITLES:
+                salience.vote_sex(p.name, "m", 3)
+            elif low in lx.FEMALE_TITLES:
+                salience.vote_sex(p.name, "f", 3)
+        # "Name, the president of X," / "Name, a teacher at ..."
+        if j < len(ws) and ws[j].text == ",":
+            _appositive_role(ws[j + 1:], p.name, salience)
+        # "The suspect, Michael Webb,"
+        if i >= 2 and ws[i - 1].text == ",":
+            k = i - 2
+            phrase = []
+            while k >= 0 and ws[k].text not in (",", ".", ";", ":", "Q") and len(phrase) < 5:
+                phrase.insert(0, ws[k])
+                k -= 1
+            if phrase and phrase[0].lower in ("the", "his", "her", "its", "their"):
+                noun = _head_noun(phrase)
+                if lx.role_noun(noun):
+                    salience.roles.setdefault(noun, []).append((p.name, None))
+
+
+def _appositive_role(ws: Sequence[Word], name: str, salience: Salience) -> None:
+    phrase = []
+    for w in ws:
+        if w.text in (",", ".", ";", ":", "Q", "—", ")"):
+            break
+        phrase.append(w)
+    if not phrase or len(phrase) > 12:
+        return
+    first = phrase[0].lower
+    if first not in ("the", "a", "an") and not phrase[0].text[:1].isupper():
+        return
+    for w in phrase:
+        low = _TITLE_ROLE.get(w.lower, w.lower)
+        if w.lower in lx.PREPOSITIONS:
+            break
+        if lx.role_noun(low):
+            salience.roles.setdefault(low, []).append((name, None))

@@ -1,0 +1,46 @@
+"""The quotes gold file (benchmarks/quotes_gold.txt) keeps its sets apart by site.
+
+Reads only the repository's file (no ../shared): the page headers and their split.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+from conftest import ROOT
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_quotes",
+                                                  ROOT / "benchmarks" / "bench_quotes.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("bench_quotes", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _pages() -> dict[str, dict]:
+    pages = {}
+    for line in (ROOT / "benchmarks" / "quotes_gold.txt").read_text("utf-8").splitlines():
+        if line.startswith("== "):
+            _, key, split, site = line.split()
+            pages[key] = {"split": split, "site": site}
+    return pages
+
+
+def test_every_set_is_of_sites_no_earlier_set_used():
+    bq = _bench()
+    pages = _pages()
+    assert {p["split"] for p in pages.values()} == set(bq.SPLITS)
+    bq.check_split(pages)  # exits on a page of a site an earlier set used
+
+
+def test_a_later_page_of_an_earlier_site_is_refused():
+    bq = _bench()
+    pages = _pages()
+    tuning_site = next(p["site"] for p in pages.values() if p["split"] == "tuning")
+    pages["extra"] = {"split": "fresh2", "site": tuning_site}
+    with pytest.raises(SystemExit):
+        bq.check_split(pages)
