@@ -460,6 +460,7 @@ def span_cues(text: str, s: int, e: int, spans: Iterable[RawMention]) -> frozens
     return found
 
 
+@per_document
 def document_evidence(doc: DocText, names: Iterable[str], raw: Mapping[str, list[RawMention]],
                       lowercase: set[str] | frozenset[str] = frozenset()
                       ) -> dict[str, ev.NameEvidence]:
