@@ -69,21 +69,21 @@ def _element_blocks(el, tag: str) -> list[Block]:
             for text in merge_single_breaks([normalize_space(line) for line in lines])]
 
 
-_XML_STRONG = frozenset(("head", "table", "list", "quote"))
-_XML_BLOCKS = frozenset(("p", "code", *_XML_STRONG))
+_XML_BLOCKS = frozenset(("p", "head", "list", "quote", "table", "code"))
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 
 
 def _is_container_xml(cell) -> bool:
-    blocks = [c for c in cell if c.tag in _XML_BLOCKS]
-    return len(blocks) >= 2 or any(c.tag in _XML_STRONG for c in blocks)
+    """Two or more blocks (paragraphs, a heading and its text, lists...) in ``cell``."""
+    return sum(1 for c in cell if c.tag in _XML_BLOCKS) >= 2
 
 
 def table_blocks(table, blocks_of: Callable[[object], list[Block]]) -> list[Block]:
     """trafilatura's ``<table>`` element as blocks: a row of data is one block
-    (``cell | cell``); a row whose cells hold block content (paragraphs, a
-    heading, a list, a nested table) is read cell by cell with ``blocks_of`` (the
-    renderer of an element's children as blocks).
+    (``cell | cell``, a cell of bare ``|`` or ``-`` left out); a row with a cell
+    holding two or more blocks (paragraphs, a heading and its text, lists) is
+    read cell by cell with ``blocks_of`` (the renderer of an element's children
+    as blocks).
 
     trafilatura's serializer escapes a ``|`` inside a cell as ``\\|`` (GFM);
     cells are split at the unescaped ones and the escapes undone, so no
@@ -97,7 +97,7 @@ def table_blocks(table, blocks_of: Callable[[object], list[Block]]) -> list[Bloc
         for line in xmltotxt(row, False).split("\n"):
             cells = [normalize_space(c.replace("\\|", "|"))
                      for c in _UNESCAPED_PIPE.split(line.strip().strip("|"))]
-            text = " | ".join(c for c in cells if c and not set(c) <= {"-"})
+            text = " | ".join(c for c in cells if c and not set(c) <= {"-", "|"})
             if text:
                 out.append(Block("body", text))
     return out
