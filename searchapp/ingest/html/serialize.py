@@ -29,8 +29,8 @@ def blocks_from_xml(body) -> list[Block]:
     each); a paragraph's lines broken by a ``<br>`` are joined back unless the
     line before ends a sentence.  A table is one block per row of data
     (``cell | cell``), its cells holding paragraphs read as paragraphs
-    (:func:`table_blocks`).  An element's tail
-    (text after it) is body text.
+    (:func:`table_blocks`).  The text after a block (its tail: a byline after a
+    headline) is body text.
     """
     out: list[Block] = []
     # text before the first element, cleaned as the serializer cleans the rest
@@ -41,10 +41,13 @@ def blocks_from_xml(body) -> list[Block]:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag == "table":
             out.extend(table_blocks(el, blocks_from_xml))
-        else:
-            tail, el.tail = el.tail, None  # the text after an element is body text
+        elif tag in _XML_BLOCKS:
+            tail, el.tail = el.tail, None  # the text after a block is body text
             out.extend(_element_blocks(el, tag))
             el.tail = tail
+        else:  # an inline element (code, a link): its tail continues its line
+            out.extend(_element_blocks(el, tag))
+            continue
         tail = normalize_space(remove_control_characters(el.tail or ""))
         if tail:
             out.append(Block("body", tail))
@@ -69,7 +72,7 @@ def _element_blocks(el, tag: str) -> list[Block]:
             for text in merge_single_breaks([normalize_space(line) for line in lines])]
 
 
-_XML_BLOCKS = frozenset(("p", "head", "list", "quote", "table", "code"))
+_XML_BLOCKS = frozenset(("p", "head", "list", "quote", "table"))
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 
 
