@@ -59,7 +59,7 @@ from searchapp.lexicon import (
 #: speaks against the name.
 FOR = frozenset({"title", "role", "speech", "age", "who", "kin", "apposition", "pronoun",
                  "byline", "listed", "short_name", "life", "credential", "pronoun_next",
-                 "made_by", "thanked"})
+                 "made_by", "thanked", "authors"})
 STRONG = FOR - {"pronoun", "listed", "short_name", "pronoun_next", "made_by", "thanked"}
 #: Strong cues only a person has: an organisation speaks too ("Acme Catering says").
 PERSONAL = STRONG - {"speech"}
@@ -140,6 +140,8 @@ _LIFE = re.compile(r"^[ \t]*\((?:(?:b\.|born|née|nee)[ \t]*(?:in[ \t]+)?(?:1[5-
                    r"|^,[ \t]+(?:who[ \t]+was[ \t]+)?born[ \t]+(?:in|on)\b")
 _LIFE_VERB = re.compile(r"^[ \t]+(?:(?:was|is|has|had|have|then|later)[ \t]+)?(?:"
                         + "|".join(sorted(LIFE_VERBS)) + r")\b(?:[ \t]+(?:up|away|in|at|on|from))?")
+# "Roe et al.": the first of a paper's authors
+_ET_AL = re.compile(r"^,?[ \t]+et[ \t]+al\b")
 _CREDENTIAL = re.compile(rf"^,?[ \t]+(?:{CREDENTIALS})(?![\w-])")
 _THING_VERB = re.compile(r"^[ \t]+(?:also[ \t]+|now[ \t]+|currently[ \t]+)?(?:"
                          + "|".join(sorted(THING_VERBS)) + r")\b")
@@ -246,6 +248,8 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         out.add("life")
     if _CREDENTIAL.match(after):
         out.add("credential")
+    if _ET_AL.match(after):
+        out.add("authors")
     if _THING_VERB.match(after):
         out.add("thing_verb")
     if _THANKED.search(before):
