@@ -259,19 +259,14 @@ def common_word_name(name: str, coll: Collection) -> str | None:
 
 def thing_family(name: str, coll: Collection, doc_ids: Iterable[str]) -> str | None:
     """Why a name nothing vouches for is a thing's by the company its words keep in the
-    collection, or None:
-
-    * its last word ends three or more names of one of its documents, one of them made of
-      common words before it that the model calls something other than a person -- a
-      product line or a kind of thing ("MATLAB Onramp", "Simulink Onramp", "Signal
-      Processing Onramp"); a family ("Ann Roe", "Ben Roe", "Cy Roe") has no such member;
-    * its last word, written alone, is what the model calls an organisation or a product
-      (twice or more) and never a person ("Thomson Reuters": "Reuters" alone is ORG);
-    * its last word is a common word of the collection ("Nimbus View", "Acme Compose")
-      and its first word is not known here as a given name (it begins no other name the
-      model calls a person and the model never calls it a person alone) -- only when
-      nothing at all, weak or strong, speaks for a person (:func:`thing_shaped` callers
-      check): "Kate Bush" keeps her place when the collection knows another Kate."""
+    collection, or None: its last word ends three or more names of one of its documents,
+    one of them made of common words before it and called something other than a person
+    by the model -- a product line or a kind of thing ("MATLAB Onramp", "Simulink Onramp",
+    "Signal Processing Onramp"); a family ("Ann Roe", "Ben Roe", "Cy Roe") has no such
+    member.
+    (A last word the model calls an organisation when written alone was tried and
+    dropped: it turned down Fiona Hill -- "the Hill" -- and removed nothing on the tuning
+    pages.)"""
     words = name.split()
     if len(words) < 2:
         return None
@@ -283,20 +278,22 @@ def thing_family(name: str, coll: Collection, doc_ids: Iterable[str]) -> str | N
                 and all(rules.ordinary(w, coll.lowercase) for w in o.split()[:-1])
                 for o in others):
             return f"its last word ends several names of one document, not all persons ({last})"
-    if coll.thing_votes[last] >= 2 and not coll.person_votes[last]:
-        return f"its last word alone is an organisation's or a product's name ({last})"
     return None
 
 
 def unknown_given_name(name: str, coll: Collection) -> str | None:
-    """Why a name with nothing at all for it reads as a thing's: its last word is a common
-    word of the collection and its first word is not known as a given name (see
-    :func:`thing_family`), or None."""
+    """Why a two-word name with nothing at all for it (no cue, weak or strong, and no
+    family name alone) reads as a thing's, or None: its last word is a common word of the
+    collection ("Nimbus View", "Acme Compose") and neither word is known here as a name --
+    the first begins no other name the model calls a person, is no initial, and the model
+    never calls either word alone a person ("Kate Bush" stays where the collection
+    knows another Kate; "Trevor Brown" where "Brown" alone is a person)."""
     words = name.split()
     if len(words) != 2:
         return None
     first, last = words[0], words[-1]
     if (not rules.ordinary(last, coll.lowercase) or first.casefold() in _PARTICLES
+            or "." in first
             or coll.given_of.get(first, set()) - {name} or coll.person_votes[first]
             or coll.person_votes[last] or first in TITLE_WORDS):
         return None  # "Trevor Brown" where the model calls "Brown" alone a person

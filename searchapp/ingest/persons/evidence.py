@@ -121,7 +121,7 @@ _NUMBER = re.compile(r"^[ \t]+(?:\d{1,4}|[IVX]{2,4})\b(?![-–:/.,]?\d)(?![ \t]*
 _PASSIVE_THING = re.compile(r"^[ \t]+(?:was|were|is|are|will[ \t]+be|has[ \t]+been)[ \t]+"
                             r"(?:launched|released|unveiled|priced|shipped|discontinued|"
                             r"available|manufactured|downloaded|installed|streaming)\b")
-_IS_A_THING = re.compile(r"^[ \t]+(?:is|was|are|were)[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?("
+_IS_A_THING = re.compile(r"^[ \t]+(?:is|was|are|were)[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+,?[ \t]+){0,3}?("
                          + "|".join(sorted(THING_NOUNS)) + r")\b(?=[ \t]*(?:[,.;:!?)]|$|"
                          r"(?:of|that|which|with|for|from|in|on|by|and|to|where|when)\b))")
 _SENTENCE_REST = re.compile(f"^[^{STOPS}]{{0,160}}")

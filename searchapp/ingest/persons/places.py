@@ -67,6 +67,7 @@ def judge_places(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
     for doc in documents:
         if not model_language(doc):
             continue
+        labeled: dict[str, set[tuple[str, int]]] = defaultdict(set)
         persons_here = {m.name for pid, _, _ in doc.paragraphs
                         for m in mentions.get(pid, ()) if m.kind == "person"}
         families = {family_key(w): n for n in persons_here
@@ -94,6 +95,8 @@ def judge_places(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
                 occurrences.append((pid, s, e, name, found))
                 cue_counts[name].update(found)
                 cue_counts[name]["n"] += 1
+                labeled[name].add((pid, s))
+        _read_unlabeled(doc, labeled, raw, coll, cue_counts)
     rejected = {name: why for name in cue_counts
                 if (why := _problem(name, cue_counts[name], coll, lookup))}
     # A place nothing else speaks for counts beside another place of its paragraph
@@ -119,6 +122,32 @@ def judge_places(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
     return rejected
 
 
+def _read_unlabeled(doc: DocText, labeled: Mapping[str, set[tuple[str, int]]],
+                    raw: Mapping[str, list[RawMention]], coll,
+                    cue_counts: dict[str, Counter]) -> None:
+    """Add the cues of every place ``doc`` writes a place candidate of its own without the
+    model calling it a place there ("Preply offers trial lessons", "Javalin is a new
+    framework" beside a "Preply" or "Javalin" the model took for a town): a name is judged
+    on all its uses in its documents, as persons are."""
+    if not labeled:
+        return
+    rx = re.compile(r"(?<![\w'’.&-])(" + "|".join(map(re.escape, sorted(labeled, key=len,
+                                                                        reverse=True)))
+                    + r")(?![\w&-])")
+    for pid, _, text in doc.paragraphs:
+        for m in rx.finditer(text):
+            s, e = m.span(1)
+            if (pid, s) in labeled[m.group(1)] or _IN_A_RUN.match(text, e) \
+                    or _CAPITAL_BEFORE.search(text, max(0, s - 30), s) and not ev.opening(text, s):
+                continue
+            found = _cues(text, s, e, s, e, raw.get(pid, ()), coll) & _UNLABELED_CUES
+            cue_counts[m.group(1)].update(found)
+
+
+_IN_A_RUN = re.compile(r"[ \t]+[A-Z]")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \t]+$")
+
+
 def _overlaps(ms, s: int, e: int) -> bool:
     return any(m.start < e and s < m.end for m in ms)
 
@@ -133,6 +162,11 @@ def _a_place(word: str, coll) -> bool:
 #: pricing", "At Acme, we") or a person ("Dr. X", "X, 45,", "X's wife").
 _THING_CUES = frozenset({"thing", "quoted", "thing_apposition", "thing_verb", "used",
                          "belongings", "at_org"})
+#: What the places of a document the model did not label a place add to a candidate's cues:
+#: what says a thing or a firm, and what says a place -- not the weak shapes (a capital
+#: after it, an opening position, a lower-case word after it).
+_UNLABELED_CUES = frozenset({*_THING_CUES, "acts", "firm", "personal", "preposition",
+                             "dateline", "compound", "city_state"})
 # (not an age, a credential or life dates: "Louisiana (49)", "Boston, MA", "in Paris
 # (1981–1986)"; not "X's election")
 _PERSON_CUES = frozenset({"title"})
