@@ -516,3 +516,79 @@ def test_a_family_name_with_its_particle_capitalized_is_the_same_person():
     found = find_persons(docs, raw)
     assert set(found.persons) == {"Pieter van Drossel"}
     assert persons_of(found, docs[0]) == {"Pieter van Drossel"}
+
+
+# --- things known by the company their words keep (round three) ---------------------------
+
+COMMON = ("We compose letters, enjoy the view and climb every hill. Nobody can ban the "
+          "wind or check the clouds.")
+
+
+def test_a_product_line_sharing_its_last_word_is_no_person():
+    docs, raw = collection([
+        ("Zorblat Onramp from Quillworks", [("Zorblat Onramp", "PERSON")]),
+        ("Vantrix Onramp from Quillworks", [("Vantrix Onramp", "PERSON")]),
+        ("Signal Processing Onramp from Quillworks", [("Signal Processing Onramp", "ORG")]),
+        ("Each course takes two hours; signal processing is hard.", []),
+    ])
+    found = find_persons(docs, raw)
+    assert "Zorblat Onramp" not in found.persons and "Vantrix Onramp" not in found.persons
+    assert "ends several names" in found.rejected["Zorblat Onramp"]
+
+
+def test_a_family_sharing_its_last_word_stays_persons():
+    docs, raw = collection([
+        ("Dorit Quellmann, Ansel Quellmann and Tove Quellmann ran the farm.",
+         [("Dorit Quellmann", "PERSON"), ("Ansel Quellmann", "PERSON"),
+          ("Tove Quellmann", "PERSON")]),
+        (COMMON, []),
+    ])
+    assert {"Dorit Quellmann", "Ansel Quellmann", "Tove Quellmann"} <= set(
+        find_persons(docs, raw).persons)
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Teams now build screens in Vextra Compose.", "Vextra Compose"),
+    ("The report compares dashboards made in Qorvin View.", "Qorvin View"),
+])
+def test_a_common_last_word_after_no_known_given_name_is_a_things(text, span):
+    docs, raw = collection([(text, [(span, "PERSON")]), (COMMON, [])])
+    found = find_persons(docs, raw)
+    assert span not in found.persons
+    assert "no known given name" in found.rejected[span]
+
+
+def test_a_common_last_word_keeps_a_known_given_name_an_initial_or_a_family():
+    docs, raw = collection([
+        ("The album came from Marla View in 1980.", [("Marla View", "PERSON")]),
+        ("Marla Quist joined the band later.", [("Marla Quist", "PERSON")]),
+        ("T.J. Hill caught the pass.", [("T.J. Hill", "PERSON")]),
+        ("Brennic Check was on the list. Check spoke first.",
+         [("Brennic Check", "PERSON"), ("Check", "PERSON")]),
+        (COMMON, []),
+    ])
+    found = find_persons(docs, raw)
+    assert {"Marla View", "T.J. Hill", "Brennic Check"} <= set(found.persons), found.rejected
+
+
+def test_the_first_of_a_papers_authors_is_a_person():
+    from searchapp.ingest.persons import evidence as ev
+    text = "Vellacott et al., Section 3: the method is new."
+    assert "authors" in ev.cues(text, 0, len("Vellacott"))
+    assert "authors" in ev.STRONG
+
+
+def test_a_place_the_model_sees_in_a_software_name_is_judged_on_all_its_uses():
+    docs, raw = collection(
+        [("Both tutors and learners meet on Plimsoll every day.", [("Plimsoll", "GPE")]),
+         ("Every teacher listed on Plimsoll has a profile.", [("Plimsoll", "GPE")]),
+         ("Plimsoll offers trial lessons for new learners.", []),
+         ("Plimsoll is an education platform that connects teachers with learners.", []),
+         ("Plimsoll provides a calendar for bookings.", [])],
+        [("Flights to Dunmore were late. In Dunmore, it rained.",
+          [("Dunmore", "GPE"), ("Dunmore", "GPE")]),
+         ("Dunmore offers cheap housing.", [])],
+    )
+    found = find_persons(docs, raw)
+    assert "Plimsoll" not in places_of(found, docs[0])
+    assert places_of(found, docs[1]) == {"Dunmore"}
