@@ -592,3 +592,28 @@ def test_a_place_the_model_sees_in_a_software_name_is_judged_on_all_its_uses():
     found = find_persons(docs, raw)
     assert "Plimsoll" not in places_of(found, docs[0])
     assert places_of(found, docs[1]) == {"Dunmore"}
+
+
+def test_a_company_the_model_calls_a_place_is_no_place():
+    uses = [("Teams plan their work in Brackwater every week.", [("Brackwater", "GPE")])] * 6
+    docs, raw = collection(
+        uses + [("The founder of Brackwater wrote a book.", [("Brackwater", "GPE")]),
+                ("Customers of Brackwater pay monthly.", [("Brackwater", "GPE")])],
+        [("Flights to Dunmore were late. In Dunmore, it rained.",
+          [("Dunmore", "GPE"), ("Dunmore", "GPE")]),
+         ("The founder of Dunmore Mills, Ann Roe, spoke.", [])],
+    )
+    found = find_persons(docs, raw)
+    assert "Brackwater" not in places_of(found, docs[0])
+    assert places_of(found, docs[1]) == {"Dunmore"}
+
+
+def test_one_paragraph_copied_in_two_documents_is_one_vote_for_a_place():
+    page = [("I swear by my Tollund secateurs for roses.", [("Tollund", "GPE")])]
+    docs, raw = collection(page, page, [
+        ("Storms hit Vermont again.", [("Vermont", "GPE")]),
+        ("Vermont farmers lost crops.", [("Vermont", "GPE")]),
+    ])
+    found = find_persons(docs, raw)
+    assert not places_of(found, docs[0]) and not places_of(found, docs[1])
+    assert places_of(found, docs[2]) == {"Vermont"}

@@ -63,6 +63,7 @@ def judge_places(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
     place names turned down, with why."""
     occurrences: list[tuple[str, int, int, str, frozenset[str]]] = []
     cue_counts: dict[str, Counter] = defaultdict(Counter)
+    seen_texts: dict[str, set[str]] = defaultdict(set)
     texts: dict[str, str] = {}
     for doc in documents:
         if not model_language(doc):
@@ -96,6 +97,9 @@ def judge_places(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
                 cue_counts[name].update(found)
                 cue_counts[name]["n"] += 1
                 labeled[name].add((pid, s))
+                if text not in seen_texts[name]:
+                    seen_texts[name].add(text)
+                    cue_counts[name]["texts"] += 1  # distinct paragraphs (copies count once)
         _read_unlabeled(doc, labeled, raw, coll, cue_counts)
     rejected = {name: why for name in cue_counts
                 if (why := _problem(name, cue_counts[name], coll, lookup))}
@@ -293,9 +297,16 @@ def _problem(name: str, cues: Counter, coll, lookup: Lookup) -> str | None:
     against = sum(cues[c] for c in _AGAINST)
     if against and against >= strongly and against > placed:
         return "context against: " + ", ".join(c for c in _AGAINST if cues[c])
+    firmish = sum(cues[c] for c in ("firm", *_THING_CUES))
+    if cues["firm"] >= 2 and firmish * 5 >= n and not strongly:
+        return "a company's (its CEO, its users, using it) in a fifth of its uses or more"
     if cues["acts"] and cues["acts"] >= n / 2 and not placed:
         return "acts like an organisation (reported, said, its CEO)"
     if not placed and (places < 2 or others):
+        return _ALONE
+    if not placed and cues["texts"] < 2 and cues["lower_after"] >= n:
+        # one paragraph's text (copied into several documents), before a lower-case word
+        # each time: a brand's name as a modifier ("my Tollund secateurs")
         return _ALONE
     return None
 
