@@ -617,3 +617,29 @@ def test_one_paragraph_copied_in_two_documents_is_one_vote_for_a_place():
     found = find_persons(docs, raw)
     assert not places_of(found, docs[0]) and not places_of(found, docs[1])
     assert places_of(found, docs[2]) == {"Vermont"}
+
+
+def test_names_listed_only_beside_each_other_vouch_for_nothing():
+    docs, raw = collection([
+        ("The tea menu lists Tovel Cream and Brisk Water this month.",
+         [("Tovel Cream", "PERSON"), ("Brisk Water", "PERSON")]),
+        ("We drink water with cream.", []),
+    ])
+    found = find_persons(docs, raw)
+    assert "Tovel Cream" not in found.persons and "Brisk Water" not in found.persons
+
+
+def test_a_product_family_is_no_list_of_persons():
+    docs, raw = collection([
+        ("It ships AI assistants like Quorra Orchestrate and Quorra Assistant to banks.",
+         [("Quorra Orchestrate", "ORG"), ("Quorra Assistant", "PERSON")]),
+        ("Every assistant needs an orchestrator. " + COMMON, []),
+    ])
+    found = find_persons(docs, raw)
+    assert "Quorra Orchestrate" not in found.persons
+    # two persons listed together still vouch for each other
+    docs, raw = collection([
+        ("Marcel Okonjo and Felix Brandauer won the doubles.",
+         [("Marcel Okonjo", "ORG"), ("Felix Brandauer", "PERSON")]),
+    ])
+    assert "Marcel Okonjo" in find_persons(docs, raw).persons

@@ -577,9 +577,12 @@ def _in_a_run(text: str, s: int, e: int) -> bool:
 
 
 def _beside_person(text: str, s: int, e: int, spans: Iterable[RawMention]) -> bool:
-    """Listed with a person: "Marcel Granollers and Feliciano Lopez"."""
+    """Listed with a person: "Marcel Granollers and Feliciano Lopez" -- not with a name
+    that begins with the same word: "Nimbus Notes and Nimbus Mail", "Mono, and Mono
+    Display" list a product family."""
+    first = text[s:e].split()[0] if text[s:e].split() else ""
     for m in spans:
-        if m.label != "PERSON":
+        if m.label != "PERSON" or m.text.split()[:1] == [first]:
             continue
         if m.end <= s and _AND.fullmatch(text, m.end, s):
             return True
@@ -643,6 +646,8 @@ def _document_verdict(name: str, doc: DocText, coll: Collection) -> bool:
     _read_all(name, doc, evid)
     if not evid.strong and (common_word_name(name, coll)
                             or thing_family(name, coll, [doc.doc_id])):
+        return False
+    if not set(evid.cue_counts) & (ev.FOR - {"listed"}) and unknown_given_name(name, coll):
         return False
     return ev.verdict(evid, coll.person_votes[name],
                       coll.other_votes[name] + coll.prefix_votes[name],
