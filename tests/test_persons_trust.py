@@ -619,16 +619,6 @@ def test_one_paragraph_copied_in_two_documents_is_one_vote_for_a_place():
     assert places_of(found, docs[2]) == {"Vermont"}
 
 
-def test_names_listed_only_beside_each_other_vouch_for_nothing():
-    docs, raw = collection([
-        ("The tea menu lists Tovel Cream and Brisk Water this month.",
-         [("Tovel Cream", "PERSON"), ("Brisk Water", "PERSON")]),
-        ("We drink water with cream.", []),
-    ])
-    found = find_persons(docs, raw)
-    assert "Tovel Cream" not in found.persons and "Brisk Water" not in found.persons
-
-
 def test_a_product_family_is_no_list_of_persons():
     docs, raw = collection([
         ("It ships AI assistants like Quorra Orchestrate and Quorra Assistant to banks.",
@@ -643,3 +633,15 @@ def test_a_product_family_is_no_list_of_persons():
          [("Marcel Okonjo", "ORG"), ("Felix Brandauer", "PERSON")]),
     ])
     assert "Marcel Okonjo" in find_persons(docs, raw).persons
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Harlan Grove is ideal for authors seeking a small press.", "Harlan Grove"),
+    ("Orrin Bexley is also suitable for large teams.", "Orrin Bexley"),
+    ("“Benchmarking Study 2025.” Dalton Greaves, https://example.com/study. Accessed 4 Nov. "
+     "2025.", "Dalton Greaves"),
+])
+def test_what_a_product_is_for_and_a_cited_website(text, span):
+    docs, raw = collection([(text, [(span, "PERSON")])])
+    found = find_persons(docs, raw)
+    assert span not in found.persons, found.rejected

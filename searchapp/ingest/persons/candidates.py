@@ -647,7 +647,7 @@ def _document_verdict(name: str, doc: DocText, coll: Collection) -> bool:
     if not evid.strong and (common_word_name(name, coll)
                             or thing_family(name, coll, [doc.doc_id])):
         return False
-    if not set(evid.cue_counts) & (ev.FOR - {"listed"}) and unknown_given_name(name, coll):
+    if not (evid.for_ or evid.bare) and unknown_given_name(name, coll):
         return False
     return ev.verdict(evid, coll.person_votes[name],
                       coll.other_votes[name] + coll.prefix_votes[name],

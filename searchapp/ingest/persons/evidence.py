@@ -145,6 +145,12 @@ _ET_AL = re.compile(r"^,?[ \t]+et[ \t]+al\b")
 _CREDENTIAL = re.compile(rf"^,?[ \t]+(?:{CREDENTIALS})(?![\w-])")
 _THING_VERB = re.compile(r"^[ \t]+(?:also[ \t]+|now[ \t]+|currently[ \t]+)?(?:"
                          + "|".join(sorted(THING_VERBS)) + r")\b")
+# "Acme is ideal for beginners", "Nimbus is also suitable for teams": what a product is for
+_IS_FOR = re.compile(r"^[ \t]+(?:is|are)[ \t]+(?:also[ \t]+|especially[ \t]+|not[ \t]+)?"
+                     r"(?:ideal|perfect|great|best|suitable|suited|designed|built|made|a[ \t]+good[ \t]+fit)"
+                     r"[ \t]+for\b")
+# a website or a publisher cited before its address: "“Title.” Acme Bank, https://..."
+_URL_AFTER = re.compile(r"^,[ \t]*(?:https?://|www\.)")
 _USED_BEFORE = re.compile(rf"\b(?:{USE_VERBS})[ \t]+(?:the[ \t]+)?$", re.I)
 # "At Acme, we ...", "works at Acme": an organisation or a place, not a person
 _AT_BEFORE = re.compile(rf"(?:^|[{STOPS}:;\"“]\s*)At[ \t]+$|"
@@ -250,8 +256,10 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         out.add("credential")
     if _ET_AL.match(after):
         out.add("authors")
-    if _THING_VERB.match(after):
+    if _THING_VERB.match(after) or _IS_FOR.match(after):
         out.add("thing_verb")
+    if _URL_AFTER.match(after):
+        out.add("thing")
     if _THANKED.search(before):
         out.add("thanked")  # "thanks to Ann Roe": weak (firms are thanked too)
     if _IN_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):

@@ -359,7 +359,7 @@ def _thing_shaped(name: str, evid: ev.NameEvidence, coll: Collection,
     family = None if evid.bare_strong else thing_family(name, coll, doc_ids)
     if family:
         return family
-    if not (set(evid.cue_counts) & (ev.FOR - {"listed"}) or evid.bare):
+    if not (evid.for_ or evid.bare):
         unknown = unknown_given_name(name, coll)
         if unknown:
             return unknown
