@@ -111,9 +111,9 @@ def test_bench_persons():
                     reason="the modern pages are not here: a clone without ../shared beside it")
 def test_bench_persons_trials_held_out():
     out = bench("bench_persons_trials.py", "--set", "held-out")
-    # Deterministic for a given model and rules (RESULTS.md "Round three"): the third look.
+    # Deterministic for a given model and rules (RESULTS.md "Round three"): the fourth look.
     assert out["pages"] == 73 and not out["unlabeled"]
-    assert out["top"]["precision"] >= 0.79 and out["place"]["precision"] >= 0.87
+    assert out["top"]["precision"] >= 0.79 and out["place"]["precision"] >= 0.88
     assert out["all_persons"]["right"] >= 148  # recall: no true person lost against round two
     # read by hand: two Millers are two persons, not a split
     assert {tuple(pair) for pair in out["splits"]} <= {("Lee Miller", "Laura Miller")}
