@@ -1,17 +1,25 @@
-"""Cross-validated extraction benchmark: every threshold chosen on training folds only.
+"""Cross-validated extraction benchmark over two eras, folds grouped by site.
 
-The 88 pages of ``../shared/bench/extraction`` are split into K folds (fixed
-seed, stratified by script -- CJK or not -- and by article length).  For each
-fold, the :class:`~searchapp.ingest.html.rules.Rules` with the best F1 on
-the *other* folds is chosen from a grid and scored on the held-back fold;
-trafilatura tuned the same way (its settings chosen on the training folds)
-and trafilatura as shipped (``trafilatura.extract`` defaults) are scored on
-the same folds in the same run.  Also printed: the recall each stage of the
-pipeline costs (where text can be dropped after trafilatura), the failure
-classes (CJK, short pages, pages without ``<p>``), the hand-written pages of
-``benchmarks/extraction_pages`` as a second unseen check, and pages/s.
+The pages of ``../shared/bench/extraction`` (88 news pages of 2019) and
+``../shared/bench/extraction-modern`` (300 article pages of 2025) are split into
+K folds *by site* (the url's registered domain: no site is in a training and a
+test fold at once), each era spread over the folds.  For each fold the
+:class:`~searchapp.ingest.html.rules.Rules` are chosen from a grid on the
+other folds, by the smaller of the two eras' gains over trafilatura's own output
+(``TRAFILATURA_ONLY``): a rule set is chosen only if it beats trafilatura on the
+training pages of *both* eras, otherwise trafilatura's output stands.  The
+choice is scored on the held-back fold, per era, beside trafilatura as shipped
+(``trafilatura.extract`` defaults, its own XPath), its precision and recall
+modes, readability-lxml and Resiliparse (when installed: the ``bench`` extra)
+and, for 2019, the benchmark's reference outputs, all on the same folds.
 
-    python benchmarks/bench_extraction_cv.py [--folds 5] [--seed 0] [--repeat 3] [--json]
+Also printed: what each rule of the shipped rules is worth on held-back pages
+of each era (the rule switched off, everything else as shipped), the text
+the indexer gets (``load_document``: every paragraph but the title), and the
+hand-written pages of ``benchmarks/extraction_pages`` as a check no rule saw.
+
+    python benchmarks/bench_extraction_cv.py [--folds 5] [--seed 0] [--json]
+        [--cache FILE]   # keep the per-page candidates between runs (same code only)
 """
 
 from __future__ import annotations
@@ -19,87 +27,123 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
+import importlib.util
 import itertools
 import json
+import pickle
 import statistics
 import sys
-import time
-from dataclasses import asdict, replace
+import tempfile
+from dataclasses import asdict, fields, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_extraction import DEFAULT_BENCH  # noqa: E402
-
-from searchapp import lexicon  # noqa: E402
-from searchapp.ingest import pipeline  # noqa: E402
-from searchapp.ingest import text as textclean  # noqa: E402
 from searchapp.ingest.html import _trafilatura as trafilatura_fast  # noqa: E402
-from searchapp.ingest.html.extract import article_candidates, article_text, extract_article  # noqa: E402
-from searchapp.ingest.html.rules import DEFAULT_RULES, Rules, choose, clean_blocks  # noqa: E402
-from searchapp.ingest.metadata import Metadata  # noqa: E402
+from searchapp.ingest.html.extract import article_candidates, extract_article  # noqa: E402
+from searchapp.ingest.html.rules import (  # noqa: E402
+    DEFAULT_RULES,
+    PRIMARY_MODES,
+    TRAFILATURA_ONLY,
+    Block,
+    Candidates,
+    Rules,
+    choose,
+)
 from searchapp.ingest.read import decode_bytes  # noqa: E402
 
+SHARED = ROOT.parent / "shared" / "bench"
+ERAS = {"2019": SHARED / "extraction", "2025": SHARED / "extraction-modern"}
 EXTRA = ROOT / "benchmarks" / "extraction_pages"
-_CJK = lexicon.CJK_CHAR
 
-# The tuned thresholds.  replace_ratio and min_coverage stay at the values they
-# had before cross-validation (1.2, 0.5): one at a time, 1.5 and 0.3-0.7 change
-# no page and 1.1 one page, so a grid over them only adds selection noise.
-# keep_ratio (0.5: "never under half of trafilatura's own output") is a
-# guarantee, not a fitted value.
+# The grid.  replace_ratio, min_coverage (one at a time they change no page) and
+# keep_ratio (a guarantee: never under half of an extractor's own output) stay fixed;
+# so does tail (0: cross-validation on 2019 turned the trailing-headline rule off).
 GRID = {
-    "short": (100, 200, 400),
-    "estimate_ratio": (1.3, 2.0, float("inf")),
-    "tail": (0, 60, 120),
-    "tail_headlines": (False, True),
+    "primary": PRIMARY_MODES,
+    "agree_below": (0.0, 0.8, 1.0, float("inf")),
     "notices": (True, False),
+    "estimate_ratio": (1.3, 2.0, float("inf")),
+    "short": (100, 200, 400),
     "recall_below": (0.1, 0.25),
 }
-TRAFILATURA_SETTINGS = {
-    "default": {},
-    "favor_precision": {"favor_precision": True},
-    "favor_recall": {"favor_recall": True},
-    "fast": {"fast": True},
-    "fast+favor_precision": {"fast": True, "favor_precision": True},
-    "favor_precision, no comments": {"favor_precision": True, "include_comments": False},
-    "no comments": {"include_comments": False},
+# Single rules switched off one at a time (the shipped rules otherwise).
+ABLATIONS = {
+    "agreement: never (per-page choice by agreement)": {"agree_below": 0.0},
+    "agreement: on every page": {"agree_below": float("inf")},
+    "notices (promotional lines dropped)": {"notices": False},
+    "bs4 pass when the page holds more text": {"estimate_ratio": float("inf")},
+    "recall mode when short or < share of the page": {"short": 0, "recall_below": 0.0},
+    "primary: fast+precision instead": {"primary": "fast+precision"},
+    "primary: balanced instead": {"primary": "balanced"},
 }
 
 
 def rules_grid() -> list[Rules]:
-    """The defaults first (ties go to them), then every combination."""
+    """trafilatura alone first (the baseline), then the shipped rules, then the rest."""
+    out = [TRAFILATURA_ONLY, DEFAULT_RULES]
     keys = list(GRID)
-    out = [DEFAULT_RULES]
     for values in itertools.product(*(GRID[k] for k in keys)):
-        r = Rules(**dict(zip(keys, values, strict=True)))
-        if r != DEFAULT_RULES:
+        r = replace(DEFAULT_RULES, **dict(zip(keys, values, strict=True)))
+        if r not in out:
             out.append(r)
     return out
 
 
+def site(url: str) -> str:
+    """The url's registered domain (``www.bbc.co.uk`` -> ``bbc.co.uk``)."""
+    try:
+        from tld import get_fld  # installed with trafilatura (courlan)
+
+        found = get_fld(url, fail_silently=True)
+        if found:
+            return found
+    except ImportError:
+        pass
+    host = urlsplit(url).hostname or url
+    return ".".join(host.split(".")[-2:])
+
+
+def make_folds(pages: dict[tuple[str, str], dict], k: int, seed: int) -> list[set]:
+    """K folds of page keys, grouped by site, each era spread evenly: within each era,
+    sites (largest first, ties in a seeded order) go to the fold with fewest pages."""
+    folds: list[set] = [set() for _ in range(k)]
+    for era in ERAS:
+        by_site: dict[str, list] = {}
+        for key, p in pages.items():
+            if key[0] == era:
+                by_site.setdefault(p["site"], []).append(key)
+        order = sorted(by_site, key=lambda s: (-len(by_site[s]),
+                                               hashlib.sha1(f"{seed}:{s}".encode()).hexdigest()))
+        counts = [0] * k
+        for s in order:
+            i = min(range(k), key=lambda j: (counts[j], j))
+            folds[i].update(by_site[s])
+            counts[i] += len(by_site[s])
+    return folds
+
+
 class Scorer:
-    """Per-page shingle counts (cached by output text), aggregated as ``score.py`` does."""
+    """The benchmark's ``score.py`` (4-gram shingles, pages weighted equally), cached."""
 
-    def __init__(self, bench: Path, truth: dict) -> None:
-        import importlib.util
-
-        spec = importlib.util.spec_from_file_location("extraction_score", bench / "score.py")
+    def __init__(self, truth: dict) -> None:
+        spec = importlib.util.spec_from_file_location("extraction_score",
+                                                      next(iter(ERAS.values())) / "score.py")
         self.module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(self.module)
         self.truth = truth
-        self.cache: dict[tuple[str, str], tuple[float, float, float]] = {}
+        self.cache: dict = {}
 
-    def page(self, key: str, text: str) -> tuple[float, float, float]:
+    def page(self, key, text: str) -> tuple[float, float, float]:
         hit = self.cache.get((key, text))
         if hit is None:
-            hit = self.module.page_counts(self.truth[key].get("articleBody", ""), text)
+            hit = self.module.page_counts(self.truth[key], text)
             self.cache[(key, text)] = hit
         return hit
 
-    def score(self, keys: list[str], pred: dict[str, str]) -> tuple[float, float, float]:
+    def score(self, keys, pred: dict) -> tuple[float, float, float]:
         precs, recs = [], []
         for key in keys:
             tp, fp, fn = self.page(key, pred.get(key, ""))
@@ -112,199 +156,248 @@ class Scorer:
         return (2 * p * r / (p + r) if p + r else 0.0), p, r
 
 
-def make_folds(truth: dict, k: int, seed: int) -> list[list[str]]:
-    """K folds, stratified by script (CJK or not) and by length (shorter/longer half)."""
-    def order(key: str) -> str:
-        return hashlib.sha1(f"{seed}:{key}".encode()).hexdigest()
-
-    lengths = sorted(len(v.get("articleBody", "")) for v in truth.values())
-    median = lengths[len(lengths) // 2]
-    strata: dict[tuple, list[str]] = {}
-    for key, v in truth.items():
-        body = v.get("articleBody", "")
-        cjk = len(_CJK.findall(body)) > 0.2 * max(1, len(body))
-        strata.setdefault((cjk, len(body) < median), []).append(key)
-    folds: list[list[str]] = [[] for _ in range(k)]
-    i = 0
-    for stratum in sorted(strata):
-        for key in sorted(strata[stratum], key=order):
-            folds[i % k].append(key)
-            i += 1
-    return folds
+# --- what every page offers ---------------------------------------------------------
 
 
-def _join(blocks) -> str:
-    return "\n\n".join(b.text for b in blocks)
+def load_pages() -> dict[tuple[str, str], dict]:
+    pages = {}
+    for era, bench in ERAS.items():
+        truth = json.loads((bench / "ground-truth.json").read_text())
+        for key, v in truth.items():
+            raw = gzip.open(bench / "html" / f"{key}.html.gz").read()
+            pages[(era, key)] = {"html": decode_bytes(raw).text, "raw": raw,
+                                 "truth": v.get("articleBody", ""), "site": site(v.get("url", key))}
+    return pages
 
 
-def pipeline_stages(html: str) -> dict[str, str]:
-    """The article after each stage of ``load_document`` that can drop text (default rules)."""
-    art = extract_article(html)
-    out = {"extract_article": art.text}
-    meta = Metadata(title=art.title)
-    blocks = []
-    for b in art.blocks:  # as pipeline._html_blocks does
-        text = textclean.repair_glued_words(b.text)
-        if textclean.is_boilerplate(text):
-            continue
-        kinds = textclean.classify([text])
-        kind = "heading" if b.kind == "heading" else (
-            kinds[0].kind if kinds and kinds[0].kind != "heading" else "body")
-        blocks.append((kind, text))
-    out["- text.is_boilerplate"] = "\n\n".join(t for _, t in blocks)
-    out["- caption/credit/note/label kinds"] = "\n\n".join(
-        t for k, t in blocks if k not in ("caption", "credit", "note", "label"))
-    marked = pipeline._mark_title(blocks, meta)
-    out["- title/label marking, title repeats"] = "\n\n".join(
-        t for k, t in marked if k not in pipeline.NON_BODY or k == "heading")
-    out["- headings (Document.body)"] = "\n\n".join(t for k, t in marked if k not in pipeline.NON_BODY)
+def gather(pages: dict, cache: Path | None) -> dict:
+    """Per page: every candidate the rules choose from (as block lists) and every
+    reference extractor's text.  Cached in ``cache`` when given (delete it when
+    the extraction code changes)."""
+    if cache is not None and cache.exists():
+        return pickle.loads(cache.read_bytes())
+    import trafilatura
+
+    out = {}
+    for key, p in pages.items():
+        c = article_candidates(p["html"])
+        entry: dict = {"refs": {}}
+        if c is not None:
+            entry["cand"] = {
+                "primaries": {m: _plain(c.primary_of(m)) for m in PRIMARY_MODES},
+                "estimate": c.estimate, "region": c.region[1], "bs4": _plain(c.bs4),
+                "recall": _plain(c.recall), "second": _plain(c.second)}
+        out[key] = entry
+    with trafilatura_fast.trafilatura_own_xpath():  # trafilatura as it ships
+        for name, kw in (("trafilatura as shipped", {}),
+                         ("trafilatura favor_precision", {"favor_precision": True}),
+                         ("trafilatura favor_recall", {"favor_recall": True})):
+            for key, p in pages.items():
+                out[key]["refs"][name] = trafilatura.extract(p["html"], **kw) or ""
+    for name, fn in _other_references().items():
+        for key, p in pages.items():
+            out[key]["refs"][name] = fn(p["html"])
+    for era, bench in ERAS.items():  # outputs shipped with the benchmark (2019 only)
+        refs_path = bench / "reference-outputs.json"
+        if refs_path.exists():
+            for name, entry in json.loads(refs_path.read_text()).items():
+                pred = entry.get("output", entry) if isinstance(entry, dict) else entry
+                for key in out:
+                    if key[0] == era:
+                        got = pred.get(key[1], "")
+                        got = got.get("articleBody", "") if isinstance(got, dict) else got
+                        out[key]["refs"][f"{name} (benchmark's output)"] = got or ""
+    if cache is not None:
+        cache.write_bytes(pickle.dumps(out))
     return out
 
 
-def timed(fn, pages: dict[str, str], repeat: int) -> float:
-    rates = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        for html in pages.values():
-            fn(html)
-        rates.append(len(pages) / (time.perf_counter() - start))
-    return statistics.median(rates)
+def _plain(blocks: list[Block]) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for b in blocks]
+
+
+def _blocks(plain) -> list[Block]:
+    return [Block(k, t) for k, t in plain]
+
+
+def _other_references() -> dict:
+    """readability-lxml and Resiliparse, when installed (``pip install -e '.[bench]'``)."""
+    refs = {}
+    try:
+        import lxml.html
+        from readability import Document
+
+        def readability_text(html: str) -> str:
+            try:
+                summary = lxml.html.fromstring(Document(html).summary(html_partial=True))
+            except Exception:
+                return ""
+            parts = [" ".join(el.text_content().split()) for el in summary.iter(
+                "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "pre", "blockquote")]
+            return "\n\n".join(p for p in parts if p) or " ".join(summary.text_content().split())
+
+        refs["readability-lxml"] = readability_text
+    except ImportError:
+        pass
+    try:
+        from resiliparse.extract.html2text import extract_plain_text
+
+        refs["resiliparse (main content)"] = lambda html: extract_plain_text(html,
+                                                                             main_content=True)
+    except ImportError:
+        pass
+    return refs
+
+
+def candidates_of(entry: dict) -> Candidates | None:
+    cand = entry.get("cand")
+    if cand is None:
+        return None
+    return Candidates({m: _blocks(b) for m, b in cand["primaries"].items()}, cand["estimate"],
+                      lambda: (None if not cand["region"] else "", cand["region"]),
+                      lambda html: _blocks(cand["bs4"]), lambda: _blocks(cand["recall"]),
+                      lambda: _blocks(cand["second"]))
+
+
+def outputs(found: dict, rules: Rules) -> dict:
+    """Each page's article text under ``rules``."""
+    out = {}
+    for key, entry in found.items():
+        c = candidates_of(entry)
+        out[key] = "\n\n".join(b.text for b in choose(c, rules)[0]) if c is not None else ""
+    return out
+
+
+# --- cross-validation ---------------------------------------------------------------
+
+
+def per_era(keys) -> dict[str, list]:
+    out: dict[str, list] = {era: [] for era in ERAS}
+    for key in keys:
+        out[key[0]].append(key)
+    return out
+
+
+def cross_validate(scorer: Scorer, folds: list[set], grid: list[Rules], preds: list[dict],
+                   refs: dict[str, dict]) -> dict:
+    """Rules chosen on the training folds (the smaller era gain over trafilatura alone),
+    every extractor scored on the held-back folds, per era."""
+    rows = []
+    for i, held in enumerate(folds):
+        train = per_era(k for f in folds if f is not held for k in f)
+        test = per_era(held)
+        base = {era: scorer.score(keys, preds[0])[0] for era, keys in train.items()}
+        gains = [min(scorer.score(keys, pred)[0] - base[era] for era, keys in train.items())
+                 for pred in preds]
+        best = max(range(len(grid)), key=lambda j: (round(gains[j], 6), -j))
+        if gains[best] <= 0:
+            best = 0  # no rule set beats trafilatura on both eras: its output stands
+        row = {"fold": i + 1, "rules": _diff(grid[best]), "gain_on_training": gains[best],
+               "scores": {}}
+        for era, keys in test.items():
+            row["scores"][era] = {"pages": len(keys),
+                                  "ours (rules chosen on training folds)":
+                                      scorer.score(keys, preds[best]),
+                                  "ours (shipped rules)": scorer.score(keys, preds[1]),
+                                  **{name: scorer.score(keys, pred) for name, pred in refs.items()
+                                     if any(pred.get(k) is not None for k in keys)}}
+        rows.append(row)
+    mean = {}
+    for era in ERAS:
+        names = rows[0]["scores"][era].keys() - {"pages"}
+        mean[era] = {n: tuple(statistics.mean(r["scores"][era][n][j] for r in rows)
+                              for j in range(3)) for n in names}
+    return {"per_fold": rows, "mean": mean}
+
+
+def ablations(scorer: Scorer, folds: list[set], found: dict) -> dict:
+    """Held-back F1 per era (mean over folds) of the shipped rules with one rule changed."""
+    out = {}
+    for name, change in {"shipped rules": {}, **ABLATIONS}.items():
+        pred = outputs(found, replace(DEFAULT_RULES, **change))
+        out[name] = {era: statistics.mean(scorer.score(per_era(f)[era], pred)[0] for f in folds)
+                     for era in ERAS}
+    return out
+
+
+def indexed_text(pages: dict) -> dict:
+    """What the indexer keeps of each page: every paragraph of ``load_document`` but
+    the title (headings, captions and credits are indexed too)."""
+    from searchapp.ingest.pipeline import load_document
+
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for key, p in pages.items():
+            path = Path(tmp) / f"{key[0]}-{key[1]}.html"
+            path.write_bytes(p["raw"])
+            try:
+                doc = load_document(path)
+            except Exception:
+                out[key] = ""
+                continue
+            out[key] = "\n\n".join(q.text for q in doc.paragraphs if q.kind != "title")
+    return out
+
+
+def hand_written_pages() -> dict:
+    """The pages of ``benchmarks/extraction_pages`` (written by hand, seen by no rule)."""
+    import trafilatura
+
+    truth = json.loads((EXTRA / "ground-truth.json").read_text())
+    keys = list(truth)
+    scorer = Scorer({k: v.get("articleBody", "") for k, v in truth.items()})
+    html = {k: (EXTRA / k).read_text(encoding="utf-8") for k in keys}
+    out = {"pages": len(keys),
+           "ours (shipped rules)": scorer.score(keys, {k: extract_article(h).text
+                                                       for k, h in html.items()}),
+           "trafilatura only (TRAFILATURA_ONLY)": scorer.score(
+               keys, {k: extract_article(h, rules=TRAFILATURA_ONLY).text for k, h in html.items()})}
+    with trafilatura_fast.trafilatura_own_xpath():
+        out["trafilatura as shipped"] = scorer.score(keys, {k: trafilatura.extract(h) or ""
+                                                            for k, h in html.items()})
+    return out
+
+
+def _diff(rules: Rules) -> str:
+    if rules == TRAFILATURA_ONLY:
+        return "trafilatura only"
+    d = {f.name: getattr(rules, f.name) for f in fields(rules)
+         if getattr(rules, f.name) != getattr(DEFAULT_RULES, f.name)}
+    return ", ".join(f"{k}={v}" for k, v in d.items()) or "shipped"
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--repeat", type=int, default=3, help="timed passes (median); 0 skips timing")
+    ap.add_argument("--cache", type=Path, help="keep the candidates here between runs")
+    ap.add_argument("--no-pipeline", action="store_true", help="skip load_document's text")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
 
-    import trafilatura
-
-    truth = json.loads((args.bench / "ground-truth.json").read_text())
-    pages = {k: decode_bytes(gzip.open(args.bench / "html" / f"{k}.html.gz").read()).text
-             for k in truth}
-    scorer = Scorer(args.bench, truth)
-    folds = make_folds(truth, args.folds, args.seed)
-    report: dict = {"folds": [len(f) for f in folds], "seed": args.seed}
-
-    # Candidates once per page (every lazy part computed), then each rule set is cheap.
-    cands = {k: article_candidates(h) for k, h in pages.items()}
-    for c in cands.values():
-        if c is not None:
-            c.bs4, c.recall  # noqa: B018 -- computed now, cached
+    pages = load_pages()
+    scorer = Scorer({k: p["truth"] for k, p in pages.items()})
+    found = gather(pages, args.cache)
+    folds = make_folds(pages, args.folds, args.seed)
     grid = rules_grid()
-    ours = [{k: (_join(choose(c, r)[0]) if c is not None else "") for k, c in cands.items()}
-            for r in grid]
-    with trafilatura_fast.trafilatura_own_xpath():
-        traf = {name: {k: trafilatura.extract(h, **kw) or "" for k, h in pages.items()}
-                for name, kw in TRAFILATURA_SETTINGS.items()}
-
-    rows = []
-    for i, held in enumerate(folds):
-        train = [k for f in folds if f is not held for k in f]
-        best = max(range(len(grid)), key=lambda j: (scorer.score(train, ours[j])[0], -j))
-        tbest = max(traf, key=lambda n: scorer.score(train, traf[n])[0])
-        rows.append({
-            "fold": i + 1, "pages": len(held),
-            "ours_cv": scorer.score(held, ours[best]), "rules": _diff(grid[best]),
-            "ours_default": scorer.score(held, ours[0]),
-            "trafilatura_shipped": scorer.score(held, traf["default"]),
-            "trafilatura_tuned": scorer.score(held, traf[tbest]), "trafilatura_setting": tbest,
-        })
-    report["per_fold"] = rows
-    report["mean"] = {name: tuple(statistics.mean(r[name][j] for r in rows) for j in range(3))
-                      for name in ("ours_cv", "ours_default", "trafilatura_shipped",
-                                   "trafilatura_tuned")}
-    everyone = list(truth)
-    allbest = max(range(len(grid)), key=lambda j: (scorer.score(everyone, ours[j])[0], -j))
-    report["all_88"] = {"ours_default": scorer.score(everyone, ours[0]),
-                        "best_rules_on_all_88 (in-sample)": scorer.score(everyone, ours[allbest]),
-                        "best_rules": _diff(grid[allbest]),
-                        **{f"trafilatura {n}": scorer.score(everyone, p) for n, p in traf.items()}}
-    report["stages"] = _stages(pages, folds, scorer, cands)
-    report["classes"] = _classes(pages, truth, scorer, ours[0], traf["default"])
-    report["extra_pages"] = _extra_pages(args.bench, {"ours_default": DEFAULT_RULES,
-                                                      "ours_best_on_88": grid[allbest]})
-    if args.repeat:
-        rate = timed(article_text, pages, args.repeat)
-        with trafilatura_fast.trafilatura_own_xpath():
-            t_rate = timed(trafilatura.extract, pages, max(1, args.repeat // 2))
-        report["pages_per_s"] = {"ours (article_text, default rules)": round(rate, 1),
-                                 "trafilatura shipped (extract, its own XPath)": round(t_rate, 1),
-                                 "ratio": round(rate / t_rate, 2)}
+    preds = [outputs(found, r) for r in grid]
+    names = sorted({n for e in found.values() for n in e["refs"]})
+    refs = {n: {k: e["refs"][n] for k, e in found.items() if n in e["refs"]} for n in names}
+    if not args.no_pipeline:
+        refs["ours, indexed text (load_document, shipped rules)"] = indexed_text(pages)
+    report = {"folds": [dict(zip(ERAS, map(len, per_era(f).values()), strict=True))
+                        for f in folds],
+              "sites": {era: len({p["site"] for k, p in pages.items() if k[0] == era})
+                        for era in ERAS},
+              "seed": args.seed, "grid": len(grid),
+              **cross_validate(scorer, folds, grid, preds, refs),
+              "ablations": ablations(scorer, folds, found),
+              "hand_written": hand_written_pages()}
     if args.json:
-        print(json.dumps(report, indent=1, default=str))
+        print(json.dumps(report, indent=1, default=lambda o: asdict(o)))
     else:
         _print(report)
     return 0
-
-
-def _diff(rules: Rules) -> str:
-    d = {k: v for k, v in asdict(rules).items() if v != getattr(DEFAULT_RULES, k)}
-    return ", ".join(f"{k}={v}" for k, v in d.items()) or "defaults"
-
-
-def _stages(pages, folds, scorer, cands) -> list[tuple[str, list[float], float]]:
-    """Recall (mean over held-back folds) after each place where text can be dropped."""
-    per_page = {k: {} for k in pages}
-    for k, html in pages.items():
-        c = cands[k]
-        raw = c.primary if c is not None else []
-        per_page[k]["trafilatura fast+precision (uncleaned)"] = _join(raw)
-        per_page[k]["- notice/promo lines"] = _join(clean_blocks(raw, replace(DEFAULT_RULES, tail=0)))
-        per_page[k]["- trailing short lines"] = _join(clean_blocks(raw, DEFAULT_RULES))
-        per_page[k].update(pipeline_stages(html))
-    names = list(next(iter(per_page.values())))
-    out = []
-    for name in names:
-        pred = {k: v[name] for k, v in per_page.items()}
-        by_fold = [scorer.score(f, pred) for f in folds]
-        out.append((name, [round(s[2], 4) for s in by_fold],
-                    round(statistics.mean(s[2] for s in by_fold), 4),
-                    round(statistics.mean(s[0] for s in by_fold), 4)))
-    return out
-
-
-def _classes(pages, truth, scorer, ours, shipped) -> dict:
-    import lxml.html
-
-    def little_p(html: str, body: str) -> bool:
-        """Less than half the article's length inside <p> elements (div/br layouts)."""
-        try:
-            tree = lxml.html.fromstring(html.encode("utf-8", "replace"))
-        except Exception:
-            return False
-        return sum(len(p.text_content().strip()) for p in tree.iter("p")) < 0.5 * len(body)
-
-    classes: dict[str, list[str]] = {"all": list(truth)}
-    for k, v in truth.items():
-        body = v.get("articleBody", "")
-        if len(_CJK.findall(body)) > 0.2 * max(1, len(body)):
-            classes.setdefault("CJK", []).append(k)
-        if textclean.text_size(body) < 1500:
-            classes.setdefault("short (< 1500 letters)", []).append(k)
-        if little_p(pages[k], body):
-            classes.setdefault("text mostly outside <p>", []).append(k)
-    return {name: {"pages": len(keys), "ours": scorer.score(keys, ours),
-                   "trafilatura_shipped": scorer.score(keys, shipped)}
-            for name, keys in classes.items()}
-
-
-def _extra_pages(bench: Path, rules: dict[str, Rules]) -> dict:
-    import trafilatura
-
-    truth = json.loads((EXTRA / "ground-truth.json").read_text())
-    scorer = Scorer(bench, truth)
-    keys = list(truth)
-    html = {k: (EXTRA / k).read_text(encoding="utf-8") for k in keys}
-    out = {name: scorer.score(keys, {k: extract_article(h, rules=r).text for k, h in html.items()})
-           for name, r in rules.items()}
-    out["trafilatura_shipped"] = scorer.score(keys, {k: trafilatura.extract(h) or ""
-                                                     for k, h in html.items()})
-    out["pages"] = len(keys)
-    return out
 
 
 def _fmt(s) -> str:
@@ -312,34 +405,27 @@ def _fmt(s) -> str:
 
 
 def _print(rep: dict) -> None:
-    print(f"folds: {rep['folds']} pages, seed {rep['seed']}; each cell F1 P R on the held-back fold")
-    print(f"{'fold':>4}  {'ours (CV rules)':17}  {'ours (defaults)':17}  {'traf. shipped':17}  "
-          f"{'traf. tuned':17}  chosen on training folds")
+    print(f"{len(rep['folds'])} folds grouped by site (seed {rep['seed']}; sites: "
+          + ", ".join(f"{e} {n}" for e, n in rep["sites"].items()) + "); pages per fold: "
+          + "; ".join(", ".join(f"{e} {n}" for e, n in f.items()) for f in rep["folds"]))
+    print(f"rules chosen from {rep['grid']} sets on the training folds "
+          "(the smaller era gain over trafilatura alone):")
     for r in rep["per_fold"]:
-        print(f"{r['fold']:>4}  {_fmt(r['ours_cv'])}  {_fmt(r['ours_default'])}  "
-              f"{_fmt(r['trafilatura_shipped'])}  {_fmt(r['trafilatura_tuned'])}  "
-              f"ours: {r['rules']}; trafilatura: {r['trafilatura_setting']}")
-    m = rep["mean"]
-    print(f"{'mean':>4}  {_fmt(m['ours_cv'])}  {_fmt(m['ours_default'])}  "
-          f"{_fmt(m['trafilatura_shipped'])}  {_fmt(m['trafilatura_tuned'])}")
-    print("(ours (defaults): the shipped Rules, chosen by the same procedure on all 88 pages,"
-          " so in-sample)")
-    print("\nall 88 pages (in-sample):")
-    for name, s in rep["all_88"].items():
-        print(f"  {name:42} {s if isinstance(s, str) else _fmt(s)}")
-    print("\nrecall after each stage (default rules): per fold | mean recall | mean F1")
-    for name, by_fold, r, f in rep["stages"]:
-        print(f"  {name:42} {' '.join(f'{x:.3f}' for x in by_fold)} | {r:.3f} | {f:.3f}")
-    print("\nfailure classes (all 88, default rules): ours vs trafilatura shipped (F1 P R)")
-    for name, c in rep["classes"].items():
-        print(f"  {name:24} {c['pages']:>3} pages  ours {_fmt(c['ours'])}  "
-              f"shipped {_fmt(c['trafilatura_shipped'])}")
-    e = rep["extra_pages"]
-    print(f"\nhand-written pages ({e['pages']}, benchmarks/extraction_pages):")
-    for name in ("ours_default", "ours_best_on_88", "trafilatura_shipped"):
-        print(f"  {name:24} {_fmt(e[name])}")
-    if "pages_per_s" in rep:
-        print("\npages/s (same run):", rep["pages_per_s"])
+        print(f"  fold {r['fold']}: {r['rules']} (training gain {r['gain_on_training']:+.4f})")
+    for era in ERAS:
+        print(f"\n{era}: held-back folds, F1 P R (mean over folds; per fold F1)")
+        rows = rep["mean"][era]
+        for name in sorted(rows, key=lambda n: -rows[n][0]):
+            per = " ".join(f"{r['scores'][era][name][0]:.3f}" for r in rep["per_fold"])
+            print(f"  {name:52} {_fmt(rows[name])}   {per}")
+    print("\neach rule's worth: held-back F1 (mean over folds) with that rule changed")
+    for name, by_era in rep["ablations"].items():
+        print(f"  {name:48} " + "  ".join(f"{e} {v:.4f}" for e, v in by_era.items()))
+    hw = rep["hand_written"]
+    print(f"\nhand-written pages ({hw['pages']}, benchmarks/extraction_pages):")
+    for name, s in hw.items():
+        if name != "pages":
+            print(f"  {name:40} {_fmt(s)}")
 
 
 if __name__ == "__main__":

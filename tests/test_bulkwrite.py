@@ -27,6 +27,11 @@ AWKWARD = [
     "repeat repeat repeat repeating repeated the repeat",  # positions of one term
     "",  # empty body
     "İstanbul ǅ ß ﬁ ligature",  # case mappings that change length
+    # camel case: whole word and parts at overlapping positions, after a stop word,
+    # first in the text, beside CJK and names that are never split
+    "AirPods the WikiLeaks RelationsCICIR CICIRReport watchOS McDonald iPhone 韩国AirPods",
+    "AccountingDepartment.com the icu.Locale.getRoot FetchContent_Declare U.S. 3.14",
+    "the AirPods",
 ]
 
 
@@ -247,3 +252,23 @@ def test_any_text_is_analysed_like_whoosh(tmp_path_factory, bodies):
         assert length == sum(freq for _, freq, _, _ in expected)
         assert fast.spelling_words(raws) == set(field.spellable_words(body))
 
+
+
+_words = st.sampled_from(["AirPods", "the", "of", "WikiLeaks", "RelationsCICIR", "McDonald",
+                          "iPhone", "watchOS", "USAToday", "韩国", "a", "Air", "pods", "x",
+                          "sungMao", "정상회의", "naïveCafé", "ÉcoleNormale", "example.com",
+                          "icu.Locale.getRoot", "U.S.", "3.14", "_snake_Case", "e.g."])
+camel_texts = st.lists(_words, max_size=12).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(camel_texts, min_size=1, max_size=4))
+def test_camel_case_words_are_analysed_like_whoosh(bodies):
+    """Camel-case words (whole and parts at overlapping positions) among stop words,
+    CJK and names never split: the fast writer's postings equal Whoosh's."""
+    field = make_schema()["body"]
+    fast = bulkwrite._BodyIndexer(field)
+    for body in bodies:
+        items, _length, _raws, plists = fast.index(body)
+        assert sorted(items) == sorted(field.index(body))
+        assert [field.format.decode_positions(v) for _, _, _, v in items] == plists

@@ -11,12 +11,21 @@ between words, so any run of them becomes overlapping character bigrams
 phrase, so typing ``习近平`` or ``정상회의`` finds exactly the paragraphs
 containing it, wherever it sits inside a longer run.
 
+A word written in camel case (``AirPods``, ``WikiLeaks``, ``watchOS``, or
+``RelationsCICIR`` where copying lost a space) is indexed as written *and* by its
+parts (:class:`CamelCaseFilter`), so ``AirPods``, ``airpods``, ``Air Pods`` and
+``air`` all find it: a file cannot tell a brand from glue, so both forms are
+kept.  Names written with a particle (``McDonald``, ``DeSantis``, ``MacArthur``)
+and lower-case prefixes (``iPhone``, ``eBay``) are one word only.
+
 Wildcard and range texts reach the analyzer untokenized (``tokenize=False``);
 they are folded but neither stemmed nor split, so ``pres*`` means "starts with
 pres", not "starts with the stem of pres".
 """
 
 from __future__ import annotations
+
+import re
 
 from whoosh.analysis import (
     CharsetFilter,
@@ -29,15 +38,114 @@ from whoosh.analysis import (
 from whoosh.analysis.filters import STOP_WORDS
 from whoosh.support.charset import accent_map
 
+from searchapp.ingest.text import camel_parts
 from searchapp.lexicon import CJK_CHAR as _HAS_CJK
 from searchapp.lexicon import CJK_RUN
 
 
 class Tokenizer(RegexTokenizer):
-    """Whoosh's word tokenizer that tells later filters whether it split the text."""
+    """Whoosh's word tokenizer that tells later filters whether it split the text,
+    and keeps each token as written (``original``: the case :class:`CamelCaseFilter`
+    reads after lower-casing).
+
+    Words are runs of letters and digits, dots inside them kept (``U.S``, ``3.14``,
+    ``example.com``).  Whoosh's default pattern also takes ``*`` into words, so
+    "*emphasis*" or a footnote's "Ali***" was indexed as ``*emphasi``/``ali***``
+    and never found; wildcards in a query reach the analyzer untokenized, so they
+    do not need it.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(r"\w+(\.?\w+)*")
 
     def __call__(self, value, tokenize=True, **kwargs):
+        kwargs["keeporiginal"] = True
         return super().__call__(value, tokenize=tokenize, whole=not tokenize, **kwargs)
+
+
+# Where a token's parts meet: a dot, or underscores between letters or digits
+# ("snake_case"; a leading "_logger" keeps its underscore).
+_SEPARATOR = re.compile(r"\.|(?<=[^\W_])_+(?=[^\W_])")
+
+
+def word_parts(token: str) -> list[tuple[int, int]] | None:
+    """The (start, end) spans of a token's parts, or None when it is one part.
+
+    The tokenizer keeps ``example.com``, ``icu.Locale.getRoot`` and ``snake_case``
+    as one token; their parts are the pieces between dots and underscores, each
+    split again where it is written in camel case (:func:`camel_parts`): ``t.co``
+    gives ``t`` and ``co``, ``3.14`` gives ``3`` and ``14``.  The query splits them
+    the same way, so ``U.S.`` finds "U.S." (its parts, one after the other).
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for sep in (*_SEPARATOR.finditer(token), None):
+        end = len(token) if sep is None else sep.start()
+        inner = camel_parts(token[start:end])
+        if inner is None:
+            if end > start:
+                spans.append((start, end))
+        else:
+            spans.extend((start + a, start + b) for a, b in inner)
+        if sep is not None:
+            start = sep.end()
+    return spans if len(spans) > 1 else None
+
+
+def fold(text: str) -> str:
+    """Lower-cased and accent-folded, as :func:`text_analyzer` folds a word."""
+    return text.lower().translate(accent_map)
+
+
+class CamelCaseFilter(Filter):
+    """Index a camel-case word (or a dotted one: ``example.com``) as written and by
+    its parts (:func:`word_parts`).
+
+    When indexing, ``AirPods`` at position p gives ``airpods`` at p, ``air`` at p,
+    ``pods`` at p+1 and ``airpods`` again at p+1, and later words move one position
+    on: the phrase "new AirPods charger" (its parts), "Air Pods", "new airpods" and
+    "airpods charger" all match.  In a query the word gives its parts only (a
+    phrase; :func:`searchapp.search.query.rewrite_camel_case` adds the whole word
+    beside it).  Tokens a later stage must not count as new words of the text
+    (every emission of a split word after the first) carry ``extra = True``: the
+    bulk indexer (``index/whoosh/segments.py``) numbers positions from it.
+    """
+
+    def __call__(self, tokens):
+        shift = 0
+        for t in tokens:
+            if shift and t.positions:
+                t.pos += shift
+            t.extra = False
+            original = getattr(t, "original", "")
+            spans = None
+            if not (t.stopped or getattr(t, "whole", False) or original.isalpha()
+                    and original.islower()) and not _HAS_CJK.search(original):
+                spans = word_parts(original)
+            if spans is None:
+                yield t
+                continue
+            whole = t.text
+            pos = t.pos if t.positions else 0
+            start = t.startchar if t.chars else 0
+            query = t.mode == "query"
+            if not query:
+                yield t  # the word as written, at the first part's position
+                t.extra = True
+            for i, (a, b) in enumerate(spans):
+                t.text = fold(original[a:b])
+                if t.positions:
+                    t.pos = pos + i
+                if t.chars:
+                    t.startchar, t.endchar = start + a, start + b
+                yield t
+                t.extra = True
+            if not query:  # ... and again at the last part's
+                t.text = whole
+                if t.chars:
+                    t.startchar, t.endchar = start, start + len(original)
+                yield t
+            shift += len(spans) - 1
 
 
 class CJKBigramFilter(Filter):
@@ -103,7 +211,8 @@ _STOP = frozenset(STOP_WORDS) | frozenset("abcdefghijklmnopqrstuvwxyz")
 def text_analyzer():
     """Analyzer for body and title text (stemmed, stop words dropped)."""
     return (Tokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | CJKBigramFilter()
-            | StopFilter(stoplist=_STOP, minsize=1, renumber=False) | QueryAwareStemFilter())
+            | StopFilter(stoplist=_STOP, minsize=1, renumber=False) | CamelCaseFilter()
+            | QueryAwareStemFilter())
 
 
 def name_analyzer():
@@ -116,9 +225,10 @@ class TokenCache:
     each distinct raw word analyzed once and remembered.
 
     The text analyzer's chain works on one word at a time (lower case, accent fold,
-    CJK bigrams, stop words, stem) and every piece takes one position, a stopped
-    one too: so a text's tokens are its words' pieces one after the other, and a
-    word's pieces can be kept.  Highlighting a page of results analyzes every hit's
+    CJK bigrams, stop words, camel-case parts, stem) and every piece takes its
+    place, a stopped one too: a word's pieces sit at fixed places after the word's
+    first (a camel-case word's whole and parts overlap, :class:`CamelCaseFilter`),
+    and the next word starts after the last of them; so a word's pieces can be kept.  Highlighting a page of results analyzes every hit's
     paragraph, and the chain's per-token Python was a third of a search request.
     The segment builder (:mod:`searchapp.index.whoosh.segments`) numbers positions
     by the same rule.
@@ -128,7 +238,9 @@ class TokenCache:
         self.analyzer = analyzer
         self.finditer = analyzer.items[0].expression.finditer  # the tokenizer's words
         self.limit = limit
-        self.memo: dict[str, tuple[tuple[str | None, int, int], ...]] = {}
+        # raw word -> ((term or None, place after the word's first, start, end), ...),
+        # and how many places the word takes
+        self.memo: dict[str, tuple[tuple[tuple[str | None, int, int, int], ...], int]] = {}
 
     def __call__(self, text: str) -> list[tuple[int, str, int, int]]:
         """``(pos, term, startchar, endchar)`` of each kept token of ``text``, as
@@ -138,21 +250,23 @@ class TokenCache:
         memo = self.memo
         for m in self.finditer(text):
             raw = m.group()
-            pieces = memo.get(raw)
-            if pieces is None:
-                pieces = self._pieces(raw)
+            hit = memo.get(raw)
+            if hit is None:
+                hit = self._pieces(raw)
+            pieces, width = hit
             start = m.start()
-            for term, s, e in pieces:
+            for term, at, s, e in pieces:
                 if term is not None:
-                    out.append((pos, term, start + s, start + e))
-                pos += 1
+                    out.append((pos + at, term, start + s, start + e))
+            pos += width
         return out
 
-    def _pieces(self, raw: str) -> tuple[tuple[str | None, int, int], ...]:
-        pieces = tuple((None if t.stopped else t.text, t.startchar, t.endchar)
-                       for t in self.analyzer(raw, chars=True, removestops=False,
-                                              mode="index"))
+    def _pieces(self, raw: str):
+        pieces = tuple((None if t.stopped else t.text, t.pos, t.startchar, t.endchar)
+                       for t in self.analyzer(raw, chars=True, positions=True,
+                                              removestops=False, mode="index"))
+        hit = pieces, max((p[1] for p in pieces), default=-1) + 1
         if len(self.memo) >= self.limit:
             self.memo.clear()
-        self.memo[raw] = pieces
-        return pieces
+        self.memo[raw] = hit
+        return hit

@@ -21,8 +21,10 @@ from searchapp.model import FACETS
 # 5: several folders (folder facet, ids made with the folder), text ids for moved files;
 # 6: CJK bigrams also for the ideographs of planes 2 and 3 (searchapp.lexicon.HAN);
 # 7: a stop word keeps its place in the body's positions (phrases do not skip over it);
-# 8: text read by OCR is marked (scan)
-SCHEMA_VERSION = 8
+# 8: text read by OCR is marked (scan);
+# 9: camel-case, dotted and snake_case words indexed whole and by their parts
+# (analysis.CamelCaseFilter); "*" is no longer part of a word
+SCHEMA_VERSION = 9
 SEP = "\x1f"  # separates the values of a multi-valued facet field
 FACET_FIELDS = {f.name: f.field for f in FACETS}
 #: Facet fields the index never holds: filled from the persons stage's persons.json

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from searchapp.config import PERSONS_REGISTRY, PLACES_REGISTRY
 from searchapp.ingest.metadata import read_toml
+from searchapp.ingest.text import camel_parts
 from searchapp.lexicon import CJK_CHAR as _CJK
 from searchapp.lexicon import (
     HONORIFICS,
@@ -172,8 +173,11 @@ class Registry:
                     (cjk if _CJK.search(alias) else latin).append(alias)
         latin = sorted(set(latin), key=len, reverse=True)
         cjk = sorted(set(cjk), key=len, reverse=True)
+        # A name starts and ends at word boundaries, or where lost spacing glued it
+        # to the next word ("Kim Il-sungMao Zedong"; checked by _glue_cut_ok)
         self._latin = re.compile(
-            r"(?<![\w.])(?:" + "|".join(_alias_pattern(a) for a in latin) + r")(?![\w])"
+            r"(?:(?<![\w.])|(?<=[a-z])(?=[A-Z]))(?:" + "|".join(_alias_pattern(a) for a in latin)
+            + r")(?:(?![\w])|(?<=[a-z])(?=[A-Z]))"
         ) if latin else None
         self._cjk = re.compile("|".join(re.escape(a) for a in cjk)) if cjk else None
         self._by_family: dict[str, list[Person]] = {}
@@ -280,7 +284,8 @@ class Registry:
                     continue
                 for m in rx.finditer(text):
                     hit = self._keys.get(_key(m.group(0)))
-                    if hit and not _overlaps(found, m.start(), m.end()):
+                    if hit and not _overlaps(found, m.start(), m.end()) \
+                            and _glue_cut_ok(text, m.start(), m.end()):
                         found.append(Mention(m.start(), m.end(), hit[1], hit[0]))
             full.append(found)
         # Short and titled mentions, resolved against the document's full mentions.
@@ -390,6 +395,23 @@ def _names_someone_else(text: str, end: int) -> bool:
         return False
     token = m.group(1)
     return any(h in token for h in NAME_HYPHEN_CHARS) or token in {"Chinese", "Dynasty", "River"}
+
+
+def _glue_cut_ok(text: str, start: int, end: int) -> bool:
+    """Whether a match that starts or ends inside a word does so where the word's
+    camel-case parts meet (``sung|Mao``, ``China|North``), never inside a name
+    written in one word (``Mc|Donald``)."""
+    for at, side in ((start, 0), (end, 1)):
+        if 0 < at < len(text) and text[at - 1].isalnum() and text[at].isalnum():
+            a, b = at, at
+            while a > 0 and text[a - 1].isalnum():
+                a -= 1
+            while b < len(text) and text[b].isalnum():
+                b += 1
+            spans = camel_parts(text[a:b])
+            if spans is None or at - a not in {span[side] for span in spans}:
+                return False
+    return True
 
 
 def _overlaps(mentions: list[Mention], start: int, end: int) -> bool:

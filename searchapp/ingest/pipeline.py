@@ -52,12 +52,17 @@ MAX_PARAGRAPH = 4000
 #    (Reading PDF/DOCX/... files needed no bump of its own: those files were never
 #    scanned before, so they arrive as new files.)
 # 4: the registry knows more titles (one list with the recognizer's: Mayor, Judge, Sir ...).
+# 5: words kept as written (no camel-case splitting: "AirPods" stays one word); HTML texts
+#    glued at a tag are spaced in the tree (html.separate_glued_texts).
 # 6 (5 is taken by the glued-words work of the same issue): bylines without roles,
 #    credentials and agencies (an agency is the source), placeholders ("(anonymous)",
 #    "Untitled") no title or author, page titles from the headline without the site's
 #    name, no first-of-the-month date a page never writes, PDF columns from the gutter,
 #    decoded text that is not writing refused as binary.
-PIPELINE_VERSION = 6
+# 7: trafilatura's precision mode with its own comparison, the per-page choice by agreement,
+#    its text serializer (html.extract._blocks_from_xml); glued digits spaced at tags; an
+#    unclosed element that swallowed the page unwrapped, not deleted.
+PIPELINE_VERSION = 7
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label")
 
@@ -236,8 +241,7 @@ def _from_extracted(ex: Extracted, fmt: str, relpath: str, catalog: Catalog | No
 def _classified(blocks: list[tuple]) -> list[tuple]:
     """Loaders' blocks with boilerplate dropped and body text classified
     (captions, credits, notes) as for HTML articles; headings kept.  The text
-    is kept as the loader gave it: these formats carry their words' spaces, so
-    camel-case words ("namespaceURI") are not "repaired" as glued HTML text is."""
+    is kept as the loader gave it."""
     out = []
     for kind, text, page in blocks:
         text = textclean.normalize_space(text)

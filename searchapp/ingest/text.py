@@ -4,7 +4,8 @@ Plain-text articles (such as the seed corpus) arrive as copied web pages:
 non-breaking spaces, lines broken inside paragraphs, page furniture ("Related
 Articles", "Back to top button", ad-block notices, affiliate notices and
 disclaimers), photo captions and author credits mixed with the body, and words
-glued together where markup was lost ("RelationsCICIR").  This module turns
+glued together where markup was lost ("RelationsCICIR": kept as written, found
+by its parts through the index's analyzer).  This module turns
 such text into classified blocks; :mod:`searchapp.paragraphs` numbers them.
 """
 
@@ -29,16 +30,48 @@ def normalize_space(text: str) -> str:
 
 
 # --- glued words ------------------------------------------------------------
+# Words are never split here: a plain-text file cannot tell glue ("RelationsCICIR",
+# copied from a page) from a word written that way ("AirPods", "WikiLeaks"), so
+# the text stays as written and the index finds both forms
+# (searchapp.index.analysis.camel_parts).  HTML glue is separated where the
+# markup shows it (searchapp.ingest.html.separate_glued_texts).
 
-# CamelCase words that are written that way on purpose.
-_CAMEL_WORDS = {
-    "YouTube", "TikTok", "WeChat", "WhatsApp", "LinkedIn", "PayPal", "GitHub", "iPhone",
-    "iPad", "eBay", "PowerPoint", "JavaScript", "PlayStation", "SpaceX", "OpenAI",
-    "ChatGPT", "DeepMind", "DeepSeek", "JoongAng", "PyeongChang", "KakaoTalk",
-    "BlackRock", "JPMorgan", "McKinsey", "FedEx", "HarperCollins", "NewJeans",
-    "SoftBank", "HuffPost", "BuzzFeed", "DreamWorks", "MasterCard", "StarCraft",
-}
-_GLUED = re.compile(r"(?<![\w])([A-Za-z][a-z]*(?:-[a-z]+)*)([A-Z][A-Za-z]*)")
+# Particles and prefixes that start names and brands written in one word: McDonald,
+# DeSantis, LaGuardia (a capitalised head of one or two letters), MacArthur,
+# VanderBilt-like heads, and iPhone, eBay, iOS (a lower-case head of one or two).
+_NAME_HEADS = frozenset(("mac", "van", "von", "della"))
+
+
+def camel_parts(word: str) -> list[tuple[int, int]] | None:
+    """The (start, end) spans of the parts of a word written in camel case, or
+    None when ``word`` is one part.
+
+    A part starts where a lower-case letter runs into a capital (``Air|Pods``,
+    ``watch|OS``, ``Relations|CICIR``) or where a run of capitals ends before a
+    capitalised word (``CICIR|Report``, ``USA|Today``).  Not split: names with a
+    particle or a short lower-case prefix (see ``_NAME_HEADS``), and words with a
+    part under two letters (``FooA``, ``PDFs``).  The one rule for the index and
+    the query (``searchapp.index.analysis``, ``searchapp.search.query``) and the
+    registry's mentions (``searchapp.ingest.entities``).
+    """
+    n = len(word)
+    cuts = [i for i in range(1, n)
+            if word[i].isupper() and (
+                word[i - 1].islower()
+                or (i >= 2 and word[i - 1].isupper() and word[i - 2].isupper()
+                    and i + 2 < n and word[i + 1].islower() and word[i + 2].islower()))]
+    if not cuts:
+        return None
+    head = word[: cuts[0]]
+    if (len(head) <= 2 or head.lower() in _NAME_HEADS) and head.isalpha():
+        return None  # McDonald, DeSantis, MacArthur, iPhone, eBay, iOS
+    bounds = [0, *cuts, n]
+    spans = list(zip(bounds, bounds[1:], strict=False))
+    if any(b - a < 2 for a, b in spans):
+        return None
+    return spans
+
+
 _LETTER_PAREN = re.compile(r"(?<=[A-Za-z])\((?=[^\s)])")
 _CJK_CHAR = lexicon.CJK_CHAR
 _ABBR_DIGIT = re.compile(rf"\b({'|'.join(lexicon.MONTH_ABBREVIATIONS)}|No)\.(?=\d)")
@@ -61,35 +94,16 @@ def has_cjk(text: str) -> bool:
 
 
 def repair_glued_words(text: str) -> str:
-    """Separate words glued where a lower-case letter runs into a capital.
+    """Space what lost spacing glued where no word is written that way: a word run
+    into an opening parenthesis (``Zedong(毛泽东)`` -> ``Zedong (毛泽东)``) and a
+    month abbreviation into its day (``Aug.18`` -> ``Aug. 18``).
 
-    ``RelationsCICIR`` becomes ``Relations CICIR``, ``Kim Il-sungMao
-    Zedong(毛泽东)`` becomes ``Kim Il-sung Mao Zedong (毛泽东)``; names such as
-    McDonald, DeSantis or iPhone are left alone.
+    Words themselves are kept as written: ``RelationsCICIR`` and ``AirPods``
+    stay one word, which the index finds as written and by its parts.
     """
-    text = _GLUED.sub(_split_glued, text)
     text = _LETTER_PAREN.sub(" (", text)
     text = _ABBR_DIGIT.sub(r"\1. ", text)
     return text
-
-
-def _split_glued(m: re.Match) -> str:
-    word = m.group(0)
-    left, right = m.group(1), m.group(2)
-    if word in _CAMEL_WORDS or _is_intentional_camel(left, word):
-        return word
-    # Recurse on the right part: "ChinaNorthKorea" -> "China North Korea".
-    return left + " " + _GLUED.sub(_split_glued, right)
-
-
-def _is_intentional_camel(left: str, word: str) -> bool:
-    head = left.rsplit("-", 1)[-1]
-    if len(head) < 3 and not word[0].islower():
-        return True  # McCain, DeSantis, LaGuardia, O'Neil-like prefixes
-    if head in ("Mac", "Van", "Von", "Della"):
-        return True
-    # Short all-lower head before caps: iPhone, eBay.
-    return word[0].islower() and len(head) <= 2
 
 
 # --- line-level classification ---------------------------------------------

@@ -33,6 +33,7 @@ from searchapp import dates
 from searchapp.errors import QueryError
 from searchapp.index.schema import Values
 from searchapp.ingest.entities import Registry
+from searchapp.ingest.text import camel_parts
 from searchapp.lexicon import WORD_HYPHENS
 from searchapp.model import FACET_NAMES, FACETS
 from searchapp.search.phrase import Parser
@@ -98,6 +99,7 @@ class QueryBuilder:
         rewritten = self._rewrite_dates(rewritten)
         rewritten = self._expand_persons(rewritten, persons)
         rewritten = rewrite_hyphens(rewritten)
+        rewritten = rewrite_camel_case(rewritten)
         rewritten = self._drop_dangling(rewritten, notices)
         if rewritten.count('"') % 2:
             notices.append("A quote was not closed; its words were searched as a phrase "
@@ -302,6 +304,34 @@ def rewrite_hyphens(text: str) -> str:
         parts = _HYPHEN.split(word)
         out.append(text[pos:m.start()])
         out.append(f'{field}{m.group("sign")}("{" ".join(parts)}" OR {"".join(parts)})')
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+# A word of letters and digits standing alone (not in a wildcard, fuzzy term, hyphenated
+# or dotted word: those reach the analyzer as they are, which splits them into a phrase).
+_BARE_WORD = re.compile(
+    rf"(?<![\w{WORD_HYPHENS}*?~.])(?P<field>\w+:)?(?P<sign>[-+]?)"
+    rf"(?P<word>[^\W_]+)(?![\w*?~{WORD_HYPHENS}:]|\.\w)")
+
+
+def rewrite_camel_case(text: str) -> str:
+    """``AirPods`` -> ``(airpods OR "AirPods")``: a camel-case word (see
+    :func:`searchapp.index.analysis.camel_parts`) matches itself written in one word
+    ("AirPods", "Airpods": the index keeps the whole word) and the phrase of its
+    parts ("AirPods" split by the index, "Air Pods" written apart).  Quoted phrases
+    are left as they are (a camel-case word there stands for its parts), and so are
+    person, place, year and date fields."""
+    out, pos = [], 0
+    for m in _BARE_WORD.finditer(text):
+        field = m.group("field") or ""
+        word = m.group("word")
+        if camel_parts(word) is None or text.count('"', 0, m.start()) % 2 \
+                or (field and field.lower() not in _TEXT_FIELDS) or _OPERATOR.match(word):
+            continue
+        out.append(text[pos:m.start()])
+        out.append(f'{field}{m.group("sign")}({word.lower()} OR "{word}")')
         pos = m.end()
     out.append(text[pos:])
     return "".join(out)

@@ -69,14 +69,16 @@ class _BodyIndexer:
         self.boost = field.format.field_boost
         self.encode = field.format.encode
         # raw token -> its analyzed pieces: a str (one kept piece), None (one stop
-        # word) or a tuple of (str | None) for a token the CJK filter splits
+        # word) or, for a token the CJK or camel-case filter splits, the pieces as
+        # ((str | None, place after the token's first), ...) and the places it takes
         self.memo: dict[str, str | None | tuple] = {}
         self.single: dict[int, bytes] = {}  # encoded posting value of one position
 
     def _pieces(self, raw: str):
-        toks = tuple(None if t.stopped else t.text
-                     for t in self.analyzer(raw, removestops=False))
-        hit = toks[0] if len(toks) == 1 else toks
+        toks = tuple((None if t.stopped else t.text, t.pos)
+                     for t in self.analyzer(raw, removestops=False, positions=True))
+        hit = toks[0][0] if len(toks) == 1 and toks[0][1] == 0 else \
+            (toks, max(at for _, at in toks) + 1)
         if len(self.memo) < _TOKEN_MEMO_LIMIT:
             self.memo[raw] = hit
         return hit
@@ -91,14 +93,18 @@ class _BodyIndexer:
             hit = memo.get(raw, _MISSING)
             if hit is _MISSING:
                 hit = self._pieces(raw)
-            for text in (hit,) if hit is None or isinstance(hit, str) else hit:
+            if hit is None or isinstance(hit, str):
+                pieces, width = ((hit, 0),), 1
+            else:
+                pieces, width = hit
+            for text, at in pieces:
                 if text is not None:
                     plist = poses.get(text)
                     if plist is None:
-                        poses[text] = [pos]
+                        poses[text] = [pos + at]
                     else:
-                        plist.append(pos)
-                pos += 1
+                        plist.append(pos + at)
+            pos += width
         boost, encode, single = self.boost, self.encode, self.single
         items = []
         length = 0

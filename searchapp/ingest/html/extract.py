@@ -1,23 +1,26 @@
 """Main-article extraction from HTML pages.
 
-Two extractors are combined, chosen by measurement on the extraction
-benchmark (see ``benchmarks/bench_extraction.py``):
+The page is parsed once with lxml; where two texts meet at a tag with no space
+and a lower-case letter or digit runs into a capital, a space is put in the
+tree (:func:`separate_glued_texts`), so no extractor glues them into one word.
 
-1. trafilatura (``bare_extraction`` in fast, precision-favouring mode) is the
-   primary extractor: it removes navigation, share bars, comments, related
-   lists and the like very well, and it returns the document's metadata in
-   the same pass.  Its XPath selectors are answered by the faster, equal
-   stand-ins of :mod:`searchapp.ingest.html._trafilatura`.
-2. A beautifulsoup4 pass finds the densest block of article text with general
-   rules (text length, link density, boilerplate class names).  It runs only
-   when a cheap lxml estimate says that trafilatura may have kept too little
-   (truncated articles, pages without ``<p>`` tags), and its result replaces
-   trafilatura's when it holds clearly more article text.
+1. trafilatura (``bare_extraction`` in its precision mode, with its own
+   comparison against its fallback extractors) finds the article and the page's
+   metadata in one pass; its XPath selectors are answered by the faster, equal
+   stand-ins of :mod:`searchapp.ingest.html._trafilatura`, and its article is
+   rendered by its own text serializer (:func:`_blocks_from_xml`).
+2. On pages where that article holds less than the page's visible text, a
+   second opinion (trafilatura's fast recall mode) and a third (a
+   beautifulsoup4 pass over the densest block of text: text length, link
+   density, boilerplate class names) are computed, and the one the others
+   agree with is kept (:func:`searchapp.ingest.html.rules.agree`).
 
 Both return an ordered list of :class:`Block` (headings kept with their own
-kind), which :mod:`searchapp.paragraphs` turns into paragraphs.  Which of them
-is kept, how it is cleaned, and the fallback to trafilatura's recall mode when
-the result is short are the rules of :mod:`searchapp.ingest.html.rules`.
+kind), which :mod:`searchapp.ingest.pipeline` turns into paragraphs.  Which
+candidate is kept, how it is cleaned, and the fallback to trafilatura's recall
+mode when the result is short are the rules of
+:mod:`searchapp.ingest.html.rules`, chosen by cross-validation over pages of
+2019 and 2025 (``benchmarks/bench_extraction_cv.py``).
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ import trafilatura
 from bs4 import BeautifulSoup, Tag
 from lxml import etree
 from trafilatura.settings import set_date_params
+from trafilatura.utils import remove_control_characters
+from trafilatura.xml import xmltotxt
 
 from searchapp.ingest.html import _trafilatura as trafilatura_fast
 from searchapp.ingest.html.flat import DROP_TAGS as _DROP_TAGS
@@ -38,6 +43,7 @@ from searchapp.ingest.html.flat import LIBXML2_MAX_DEPTH, flat_blocks
 from searchapp.ingest.html.meta import complete_metadata, page_tags
 from searchapp.ingest.html.rules import (
     DEFAULT_RULES,
+    PRIMARY_MODES,
     Block,
     Candidates,
     Rules,
@@ -49,14 +55,21 @@ from searchapp.ingest.text import has_cjk, normalize_space, text_size
 from searchapp.lexicon import STOPS
 
 _TRAF_OPTIONS = dict(
-    fast=True,
-    favor_precision=True,
     include_comments=False,
     include_tables=True,
     include_images=False,
     include_links=False,
     deduplicate=False,
 )
+#: trafilatura's options for each of :data:`~searchapp.ingest.html.rules.PRIMARY_MODES`
+TRAFILATURA_MODES = {
+    "precision": {"favor_precision": True},
+    "balanced": {},
+    "fast+precision": {"fast": True, "favor_precision": True},
+    "fast": {"fast": True},
+}
+assert set(TRAFILATURA_MODES) == set(PRIMARY_MODES)
+_SECOND = {"fast": True, "favor_recall": True}  # the second opinion (rules.agree)
 
 
 @dataclass
@@ -93,7 +106,7 @@ def extract_article(html: str, url: str | None = None, with_metadata: bool = Tru
     if tree is None:
         return HtmlArticle(blocks=clean_blocks(_bs4_blocks(html), rules), extractor="bs4")
     tags = page_tags(tree) if with_metadata else None
-    article, found = _gather(html, tree, url, with_metadata, date_search)
+    article, found = _gather(html, tree, url, with_metadata, date_search, rules)
     article.blocks, article.extractor = choose(found, rules)
     got = sum(len(b.text) for b in article.blocks)
     if got < 200:
@@ -107,21 +120,28 @@ def extract_article(html: str, url: str | None = None, with_metadata: bool = Tru
     return article
 
 
-def article_candidates(html: str) -> Candidates | None:
+def article_candidates(html: str, rules: Rules = DEFAULT_RULES) -> Candidates | None:
     """What :func:`extract_article` chooses from (for the benchmarks), or None."""
     trafilatura_fast.install()
     tree = _parse(html) if html and html.strip() else None
-    return None if tree is None else _gather(html, tree, None, False)[1]
+    return None if tree is None else _gather(html, tree, None, False, rules=rules)[1]
 
 
 def _gather(html: str, tree, url: str | None, with_metadata: bool,
-            date_search: bool = True) -> tuple[HtmlArticle, Candidates]:
-    """trafilatura's article (uncleaned, with metadata) and the candidates beside it."""
+            date_search: bool = True, rules: Rules = DEFAULT_RULES
+            ) -> tuple[HtmlArticle, Candidates]:
+    """trafilatura's article in ``rules.primary`` mode (uncleaned, with metadata) and
+    the candidates beside it."""
     estimate = _visible_text_estimate(tree)
     _drop_inert(tree)
-    article = _trafilatura_article(tree, url, with_metadata, date_search)  # prunes ``tree``
-    return article, Candidates(article.blocks, estimate, lambda: _densest_region(html),
-                               _bs4_blocks, lambda: _trafilatura_recall(html))
+    article = _trafilatura_article(tree, url, with_metadata, date_search,
+                                   TRAFILATURA_MODES[rules.primary])  # prunes ``tree``
+    # the other candidates, when a rule asks for them, each on a fresh parse
+    return article, Candidates(
+        {rules.primary: article.blocks}, estimate, lambda: _densest_region(html), _bs4_blocks,
+        recall=lambda: _trafilatura_blocks(_parse(html), favor_recall=True),
+        second=lambda: _trafilatura_blocks(_parse(html), **_SECOND),
+        extract=lambda mode: _trafilatura_blocks(_parse(html), **TRAFILATURA_MODES[mode]))
 
 
 # trafilatura's parser settings, but with lxml's C-level element class lookup:
@@ -154,7 +174,43 @@ def _parse(html: str):
         tree = lxml.html.document_fromstring(data, parser=_PARSER)
     except (etree.ParserError, ValueError):
         return None
-    return tree if isinstance(tree.tag, str) else None
+    if not isinstance(tree.tag, str):
+        return None
+    separate_glued_texts(tree)
+    return tree
+
+
+_BODY_TEXTS = etree.XPath("//body//text()")
+
+
+def separate_glued_texts(tree) -> int:
+    """Put a space where two texts meet at a tag with none between them and a
+    lower-case letter or a digit runs into a capital (``International
+    <a>Relations</a>CICIR``, ``<b>Stay</b><span>Protein</span>``,
+    ``<span>1</span>Look for a deal``): the page set them apart with markup (a
+    link, a label, a list number, a cell styled as a block) and every extractor
+    would glue them into one word.  The texts are changed in ``tree``; how many were.
+
+    Only where the markup ends one text and starts the next: a word the page
+    writes in one text (``AirPods``, ``WikiLeaks``, ``watchOS``) is never split.
+    On the 388 benchmark pages the ground truth writes ~2,600 such pairs apart and
+    16 together (table cells and footnote numbers it ran together itself)
+    (``benchmarks/RESULTS.md``).  A capital run into a lower-case letter (a drop
+    cap: ``<span>H</span>ong Kong``) or two lower-case letters
+    (``<a>MacBook</a>s``) stay joined.
+    """
+    changed = 0
+    prev = ""
+    for text in _BODY_TEXTS(tree):
+        if text[:1].isupper() and (prev[-1:].islower() or prev[-1:].isdigit()):
+            el = text.getparent()
+            if text.is_tail:
+                el.tail = " " + el.tail
+            else:
+                el.text = " " + el.text
+            changed += 1
+        prev = text
+    return changed
 
 
 # Elements trafilatura deletes anyway in its cleaning step.  Its first passes
@@ -164,13 +220,30 @@ _INERT = ("script", "style", "noscript", "iframe", "embed", "object", "applet",
           "svg", "canvas", "audio", "video", "map", "area", "menu", "aside", "footer", "button")
 
 
+_HOLDS_LANDMARK = etree.XPath("boolean(.//h1 | .//main | .//article)")
+
+
 def _drop_inert(tree) -> None:
+    """Delete ``_INERT`` elements (keeping their tails; JSON-LD stays for the
+    metadata), but unwrap one that swallowed the page: it holds the page's
+    ``<h1>``, ``<main>`` or ``<article>`` and more than half of the body's text
+    (an unclosed ``<button>`` or ``<aside>`` nests everything after it; deleted,
+    it would take the article with it)."""
     body = tree.find("body")
     if body is None:
         return
-    for el in list(body.iter(*_INERT, etree.Comment)):
-        if el.getparent() is not None and not (el.tag == "script" and "json" in el.get("type", "")):
-            el.drop_tree()  # keeps the tail text; JSON-LD stays for the metadata
+    inert = list(body.iter(*_INERT, etree.Comment))
+    swallowing = [el for el in inert if len(el) and _HOLDS_LANDMARK(el)]
+    if swallowing:  # measured on the whole page, before anything is deleted
+        half = len(body.text_content()) / 2
+        swallowing = [el for el in swallowing if len(el.text_content()) > half]
+    for el in inert:
+        if el.getparent() is None or (el.tag == "script" and "json" in el.get("type", "")):
+            continue
+        if el in swallowing:
+            el.drop_tag()  # the tags go, the content stays
+        else:
+            el.drop_tree()
 
 
 def article_text(html: str) -> str:
@@ -182,18 +255,18 @@ def article_text(html: str) -> str:
 
 
 def _trafilatura_article(tree, url: str | None, with_metadata: bool,
-                         date_search: bool = True) -> HtmlArticle:
+                         date_search: bool = True, mode: dict | None = None) -> HtmlArticle:
     dates = None if date_search else set_date_params(extensive=False)
     try:
         doc = trafilatura.bare_extraction(
             tree, url=url, with_metadata=with_metadata, date_extraction_params=dates,
-            **_TRAF_OPTIONS
+            **_TRAF_OPTIONS, **(mode or {})
         )
     except Exception:  # trafilatura raises assorted errors on hostile markup
         doc = None
     if doc is None or doc.body is None:
         return HtmlArticle(blocks=[])
-    blocks = _blocks_from_xml(doc.body)  # cleaned by article_rules.choose
+    blocks = _blocks_from_xml(doc.body)  # cleaned by rules.choose
     if not with_metadata:
         return HtmlArticle(blocks=blocks)
     return HtmlArticle(
@@ -207,52 +280,60 @@ def _trafilatura_article(tree, url: str | None, with_metadata: bool,
     )
 
 
-def _trafilatura_recall(html: str) -> list[Block]:
-    """trafilatura's recall-favouring mode with its fallbacks, on a fresh parse."""
-    tree = _parse(html)
+def _trafilatura_blocks(tree, **mode) -> list[Block]:
+    """trafilatura's article blocks (no metadata) from a parsed page in ``mode``."""
+    if tree is None:
+        return []
+    _drop_inert(tree)
     try:
-        doc = trafilatura.bare_extraction(tree if tree is not None else html, favor_recall=True,
-                                          with_metadata=False, include_comments=False,
-                                          include_tables=True, include_images=False,
-                                          include_links=False, deduplicate=False)
+        doc = trafilatura.bare_extraction(tree, with_metadata=False, **_TRAF_OPTIONS, **mode)
     except Exception:  # as in _trafilatura_article
         doc = None
     return [] if doc is None or doc.body is None else _blocks_from_xml(doc.body)
 
 
+_LIST_MARKER = re.compile(r"^\s*- ")
+
+
 def _blocks_from_xml(body) -> list[Block]:
+    """trafilatura's article tree as blocks, in order.
+
+    Each element of the article is rendered by trafilatura's own text serializer
+    (``xmltotxt``: the spaces between inline elements, an element's tail, list
+    items and table cells as ``trafilatura.extract`` gives them), then split at
+    its lines: a heading, a quote, one block per list item (nested items once
+    each) and per table row (``cell | cell``); a paragraph's lines broken by a
+    ``<br>`` are joined back unless the line before ends a sentence.
+    """
     out: list[Block] = []
+    # text before the first element, cleaned as the serializer cleans the rest
+    lead = normalize_space(remove_control_characters(body.text or ""))
+    if lead:
+        out.append(Block("body", lead))
     for el in body:
         tag = el.tag if isinstance(el.tag, str) else ""
+        lines = xmltotxt(el, False).split("\n")
         if tag == "list":
-            for item in el.iter("item"):
-                text = normalize_space("".join(item.itertext()))
-                if text:
-                    out.append(Block("body", text))
-            continue
-        if tag == "table":
-            for row in el.iter("row"):
-                cells = [normalize_space("".join(c.itertext())) for c in row]
-                text = " | ".join(c for c in cells if c)
-                if text:
-                    out.append(Block("body", text))
-            continue
-        kind = "heading" if tag == "head" else "quote" if tag == "quote" else "body"
-        for text in _merge_single_breaks(_split_at_breaks(el)):
-            out.append(Block(kind, text))
-    return out
-
-
-def _split_at_breaks(el) -> list[str]:
-    """An element's text split at ``<lb/>`` (trafilatura's ``<br>``); empty pieces mark gaps."""
-    pieces: list[list[str]] = [[el.text or ""]]
-    for child in el:
-        if child.tag == "lb":
-            pieces.append([])
+            items: list[str] = []
+            for line in lines:
+                marked = _LIST_MARKER.match(line)
+                line = normalize_space(line[marked.end():] if marked else line)
+                if line and (marked or not items):
+                    items.append(line)
+                elif line:
+                    items[-1] += " " + line  # an item's second line (a <br> inside it)
+            out.extend(Block("body", t) for t in items)
+        elif tag == "table":
+            for line in lines:
+                cells = [normalize_space(c) for c in line.strip().strip("|").split("|")]
+                row = " | ".join(c for c in cells if c and not set(c) <= {"-"})
+                if row:
+                    out.append(Block("body", row))
         else:
-            pieces[-1].append("".join(child.itertext()))
-        pieces[-1].append(child.tail or "")
-    return [normalize_space("".join(p)) for p in pieces]
+            kind = "heading" if tag == "head" else "quote" if tag == "quote" else "body"
+            for text in _merge_single_breaks([normalize_space(line) for line in lines]):
+                out.append(Block(kind, text))
+    return out
 
 
 # --- cheap estimate --------------------------------------------------------
@@ -429,7 +510,7 @@ def _bs4_blocks(html: str) -> list[Block]:
                 continue
             else:
                 blocks.append(Block("quote" if el.find_parent("blockquote") else "body", text))
-    return _dedupe(blocks)  # cleaned by the caller (article_rules)
+    return _dedupe(blocks)  # cleaned by the caller (rules)
 
 
 def _text_nodes(root: Tag):
@@ -447,7 +528,7 @@ def _text_nodes(root: Tag):
                 if child.name not in _INLINE:
                     pieces.append([])
                     continue
-                text = child.get_text(" ")
+                text = child.get_text()  # as written: glued texts are spaced in the tree
                 if child.name == "a" or child.find("a"):
                     linked += len(text.strip())
             else:
