@@ -120,13 +120,13 @@ def test_bench_persons():
                     reason="the modern pages are not here: a clone without ../shared beside it")
 def test_bench_persons_trials_held_out():
     out = bench("bench_persons_trials.py", "--set", "held-out")
-    # Deterministic for a given model and rules (RESULTS.md "Round three"): the fourth look.
+    # Deterministic for a given model and rules (RESULTS.md "Round three"): after merging main.
     assert out["pages"] == 73 and not out["unlabeled"]
-    assert out["top"]["precision"] >= 0.79 and out["place"]["precision"] >= 0.88
-    assert out["all_persons"]["right"] >= 148  # recall: no true person lost against round two
+    assert out["top"]["precision"] >= 0.8 and out["place"]["precision"] >= 0.87
+    assert out["all_persons"]["right"] >= 149  # recall: as main's rules on the same pages
     # read by hand: two Millers are two persons, not a split
     assert {tuple(pair) for pair in out["splits"]} <= {("Lee Miller", "Laura Miller")}
-    # "Ark" -> "Cyber Ark" (a bare word of no person), "Van Gogh" -> "Vincent van Gogh"
+    # "Van Gogh" -> "Vincent van Gogh" ("Ark" -> "Cyber Ark" before camel-case words stayed whole)
     assert {(name, text) for name, text, *_ in out["merges"]} <= {
         ("Cyber Ark", "Ark"), ("Vincent van Gogh", "Van Gogh")}
 
