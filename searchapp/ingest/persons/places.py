@@ -19,6 +19,7 @@ family name ("Sondland's role").  Each candidate is judged over the collection:
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -27,6 +28,7 @@ from searchapp.ingest.entities import Mention
 from searchapp.ingest.persons import evidence as ev
 from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
+from searchapp.ingest.persons.memo import per_document
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.resolve import (
     PLACE_LABELS,
@@ -63,44 +65,22 @@ def judge_places(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
     place names turned down, with why."""
     occurrences: list[tuple[str, int, int, str, frozenset[str]]] = []
     cue_counts: dict[str, Counter] = defaultdict(Counter)
-    seen_texts: dict[str, set[str]] = defaultdict(set)
-    texts: dict[str, str] = {}
+    paragraphs: dict[str, set[str]] = defaultdict(set)
     for doc in documents:
-        if not model_language(doc):
-            continue
-        labeled: dict[str, set[tuple[str, int]]] = defaultdict(set)
-        persons_here = {m.name for pid, _, _ in doc.paragraphs
-                        for m in mentions.get(pid, ()) if m.kind == "person"}
-        families = {family_key(w): n for n in persons_here
-                    for s in lookup.spellings.get(n, (n,))
-                    if not nm.HAN.search(s) and not nm.HANGUL.search(s)
-                    for w in (nm.family_word(s),)}
-        for pid, _, text in doc.paragraphs:
-            texts[pid] = text
-            for m in raw.get(pid, ()):
-                if m.label not in PLACE_LABELS or text[m.start:m.end] != m.text:
-                    continue
-                span = rules.repair_place(text, m.start, m.end)
-                if span is None:
-                    continue
-                s, e = span
-                name = text[s:e]
-                if _overlaps(mentions.get(pid, ()), s, e):
-                    continue
-                person = families.get(family_key(name)) if " " not in name else None
-                if person and not name.isupper():
-                    mentions.setdefault(pid, []).append(
-                        Mention(s, e, person, "person", "short name (same article)"))
-                    continue
-                found = _cues(text, m.start, m.end, s, e, raw.get(pid, ()), coll)
-                occurrences.append((pid, s, e, name, found))
-                cue_counts[name].update(found)
-                cue_counts[name]["n"] += 1
-                labeled[name].add((pid, s))
-                if text not in seen_texts[name]:
-                    seen_texts[name].add(text)
-                    cue_counts[name]["texts"] += 1  # distinct paragraphs (copies count once)
-        _read_unlabeled(doc, labeled, raw, coll, cue_counts)
+        here = {pid: mentions[pid] for pid in doc.pids if mentions.get(pid)}
+        persons, found, elsewhere = place_occurrences(doc, here, raw, coll, lookup)
+        for pid, ms in persons.items():
+            mentions.setdefault(pid, []).extend(ms)
+        for occurrence in found:
+            occurrences.append(occurrence)
+            name = occurrence[3]
+            cue_counts[name].update(occurrence[4])
+            cue_counts[name]["n"] += 1
+        for name, (counts, digests) in elsewhere.items():
+            cue_counts[name].update(counts)
+            paragraphs[name] |= digests
+    for name, digests in paragraphs.items():
+        cue_counts[name]["texts"] = len(digests)  # distinct paragraphs (copies count once)
     rejected = {name: why for name in cue_counts
                 if (why := _problem(name, cue_counts[name], coll, lookup))}
     # A place nothing else speaks for counts beside another place of its paragraph
@@ -124,6 +104,59 @@ def judge_places(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
     for ms in mentions.values():
         ms.sort(key=lambda m: (m.start, m.end))
     return rejected
+
+
+@per_document
+def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
+                      raw: Mapping[str, list[RawMention]], coll, lookup: Lookup
+                      ) -> tuple[dict[str, list[Mention]], list[tuple],
+                                 dict[str, tuple[dict[str, int], frozenset[str]]]]:
+    """One document's part of :func:`judge_places`, given its person ``mentions`` by
+    paragraph: the person mentions a place span makes (a person's family name labeled
+    a place), by paragraph, the place candidates ``(pid, start, end, name, cues)``, and
+    what the document says of each candidate elsewhere: the cues of its other uses
+    (:func:`_read_unlabeled`) and digests of the paragraphs the model calls it a place in
+    (a paragraph copied into several documents is one)."""
+    persons: dict[str, list[Mention]] = {}
+    occurrences: list[tuple[str, int, int, str, frozenset[str]]] = []
+    elsewhere: dict[str, tuple[dict[str, int], frozenset[str]]] = {}
+    if not model_language(doc):
+        return persons, occurrences, elsewhere
+    persons_here = {m.name for pid, _, _ in doc.paragraphs
+                    for m in mentions.get(pid, ()) if m.kind == "person"}
+    families = {family_key(w): n for n in persons_here
+                for s in lookup.spellings.get(n, (n,))
+                if not nm.HAN.search(s) and not nm.HANGUL.search(s)
+                for w in (nm.family_word(s),)}
+    labeled: dict[str, set[tuple[str, int]]] = {}
+    texts: dict[str, set[str]] = {}
+    for pid, _, text in doc.paragraphs:
+        for m in raw.get(pid, ()):
+            if m.label not in PLACE_LABELS or text[m.start:m.end] != m.text:
+                continue
+            span = rules.repair_place(text, m.start, m.end)
+            if span is None:
+                continue
+            s, e = span
+            name = text[s:e]
+            if _overlaps([*mentions.get(pid, ()), *persons.get(pid, ())], s, e):
+                continue
+            person = families.get(family_key(name)) if " " not in name else None
+            if person and not name.isupper():
+                persons.setdefault(pid, []).append(
+                    Mention(s, e, person, "person", "short name (same article)"))
+                continue
+            found = _cues(text, m.start, m.end, s, e, raw.get(pid, ()), coll)
+            occurrences.append((pid, s, e, name, found))
+            labeled.setdefault(name, set()).add((pid, s))
+            texts.setdefault(name, set()).add(text)
+    counts: dict[str, Counter] = defaultdict(Counter)
+    _read_unlabeled(doc, labeled, raw, coll, counts)
+    elsewhere = {name: (dict(counts.get(name, {})),
+                        frozenset(hashlib.blake2b(t.encode(), digest_size=8).hexdigest()
+                                  for t in seen))
+                 for name, seen in texts.items()}
+    return persons, occurrences, elsewhere
 
 
 def _read_unlabeled(doc: DocText, labeled: Mapping[str, set[tuple[str, int]]],
