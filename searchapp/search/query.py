@@ -58,6 +58,21 @@ _DATE_CLAUSE = re.compile(r"(?<![\w:])date:(?:\[(?P<range>[^\]]*)(?P<close>\])?|
                           re.I)
 _FIELD_CLAUSE = re.compile(r"(?<![\w:])(\w+):(?:\"[^\"]*\"?|\[[^\]]*\]?|\([^)]*\)?|\S+)")
 _OPERATOR = re.compile(r"^(?:AND|OR|NOT|ANDNOT|ANDMAYBE)$")
+# A field name with nothing after its colon: a space, a closing parenthesis, the end, or ""
+_EMPTY_FIELD = re.compile(r'(?<![\w:])(\w+):(?=\s|\)|$|""(?![^\s)]))')
+# An unquoted value with a hyphen inside (Vos-Baptiste, al-Rashidi, Jong-un): the value
+# runs to the next space or closing parenthesis; wildcards, fuzzy and boosts are left alone
+_HYPHENATED_VALUE = re.compile(rf"[^\s()\"*?~^\[{WORD_HYPHENS}]+"
+                               rf"(?:[{WORD_HYPHENS}][^\s()\"*?~^\[{WORD_HYPHENS}]+)+")
+#: fields whose values are exact names (persons, places, folders): Whoosh would read a
+#: hyphen in them as NOT. Text fields (title, body, source, author) are analyzed and get
+#: the hyphenated-word rewrite instead (:func:`rewrite_hyphens`).
+_VALUE_FIELDS = ("person", "place", "speaker", "folder")
+#: what each field's error message offers as an example
+_FIELD_EXAMPLES = {"person": 'person:"Yoon Suk Yeol"', "speaker": "said:Xi",
+                   "place": "place:Seoul", "source": 'source:"Epoch Times"',
+                   "author": "author:Liou", "title": "title:summit", "year": "year:2023",
+                   "folder": "folder:NAME", "body": "body:summit"}
 
 
 QUOTED_MAX = 60  # characters of a query quoted in an error message
@@ -126,12 +141,23 @@ class QueryBuilder:
     # -- rewrites on the text -------------------------------------------------
 
     def _rewrite_fields(self, text: str) -> str:
+        """Field names to their canonical spelling (``said:`` -> ``speaker:``); a field
+        with no value is an error; a hyphenated name in a value field is quoted, so its
+        hyphen is part of the name, not NOT (``person:Vos-Baptiste``)."""
+        _check_field_values(text)
+
         def repl(m: re.Match) -> str:
             name = m.group(1)
             canonical = _FIELD_ALIASES.get(name.lower(), name.lower())
-            if canonical in USER_FIELDS and canonical != name:
-                return canonical + m.group(0)[len(name):]
-            return m.group(0)
+            clause = m.group(0)
+            if canonical not in USER_FIELDS:
+                return clause
+            value = clause[len(name) + 1:]
+            closing = len(value) - len(value.rstrip(")"))
+            if canonical in _VALUE_FIELDS and closing < len(value) \
+                    and _HYPHENATED_VALUE.fullmatch(value[:len(value) - closing]):
+                value = f'"{value[:len(value) - closing]}"' + ")" * closing
+            return f"{canonical}:{value}"
 
         return _FIELD_CLAUSE.sub(repl, text)
 
@@ -335,6 +361,23 @@ def rewrite_camel_case(text: str) -> str:
         pos = m.end()
     out.append(text[pos:])
     return "".join(out)
+
+
+def _check_field_values(text: str) -> None:
+    """A known field with nothing after its colon (``person:``, ``said: Xi``) is a
+    :class:`QueryError` (one line naming the field and an example), never a silent
+    search for nothing or for the field's name.  A colon inside a quoted phrase is
+    text."""
+    for m in _EMPTY_FIELD.finditer(text):
+        name = m.group(1)
+        canonical = _FIELD_ALIASES.get(name.lower(), name.lower())
+        if canonical not in USER_FIELDS or canonical == "date" \
+                or text.count('"', 0, m.start()) % 2:
+            continue  # date: has its own message
+        example = _FIELD_EXAMPLES.get(canonical, f"{name}:word")
+        if canonical == "speaker":
+            example = f"{name.lower()}:Xi"
+        raise QueryError(f"'{name}:' needs a value right after the colon, e.g. {example}")
 
 
 def _split_keep_quotes(text: str) -> list[str]:
