@@ -143,6 +143,19 @@ def test_an_unknown_hyphenated_name_says_so_and_matches_no_part_of_another(engin
     assert any("'Salas-Okonkwo' is not a known person" in n for n in r.notices)
 
 
+@pytest.mark.parametrize("field", ["person", "said"])
+def test_part_of_a_persons_name_is_not_a_person_and_names_who_it_is_part_of(engine, field):
+    r = engine.search(SearchRequest(query=f"{field}:Okonkwo"))
+    assert r.total == 0  # neither Okonkwo-Salas nor Reyes-Okonkwo, nor the text's "Okonkwo"
+    [note] = r.notices
+    assert note.startswith("'Okonkwo' is not a known person")
+    assert "Marta Okonkwo-Salas" in note and "Tomas Reyes-Okonkwo" in note
+    assert f'{field}:"' in note and "\n" not in note
+    # a word that is part of no one's name is still searched as text, with the note
+    boat = engine.search(SearchRequest(query="person:boat"))
+    assert boat.total == 1 and "not a known person" in boat.notices[0]
+
+
 def test_exclusion_still_works_before_a_term_and_with_not(engine):
     everyone = engine.search(SearchRequest(query="said")).total
     minus = engine.search(SearchRequest(query="said -person:Reyes-Okonkwo"))

@@ -34,7 +34,7 @@ from searchapp.errors import QueryError
 from searchapp.index.schema import Values
 from searchapp.ingest.entities import Registry
 from searchapp.ingest.text import camel_parts
-from searchapp.lexicon import WORD_HYPHENS
+from searchapp.lexicon import NAME_HYPHENS, WORD_HYPHENS
 from searchapp.model import FACET_NAMES, FACETS
 from searchapp.search.phrase import Parser
 
@@ -95,6 +95,8 @@ class QueryBuilder:
         self.registry = registry
         # facet_values(field) -> known exact values, to match places/sources loosely
         self.facet_values = facet_values
+        # (the person values, part -> [(name, its parts)]): see _part_of_names
+        self._name_parts: tuple[object, dict[str, list[tuple[str, list[str]]]]] = (None, {})
         parser = Parser("body", _with_found_fields(schema),  # phrases keep their gaps
                         group=qparser.AndGroup)
         parser.add_plugin(qparser.FuzzyTermPlugin())
@@ -250,7 +252,8 @@ class QueryBuilder:
             name = self.registry.canonical_person(raw) or self._facet_match("person", raw)
             if name:
                 return query.Term("speaker", name, boost=node.boost)
-            notices.append(f"'{raw}' is not a known person: no quotations of that name.")
+            notices.append(f"'{raw}' is not a known person: no quotations of that name."
+                           + self._part_of_names(raw, "said"))
             return query.Term("speaker", raw)  # matches nothing
         if isinstance(node, query.Term) and node.fieldname in ("person", "place"):
             raw = node.text if isinstance(node.text, str) else node.text.decode("utf-8")
@@ -259,6 +262,10 @@ class QueryBuilder:
                 if name:
                     persons.append(name)
                     return query.Term("person", name, boost=node.boost)
+                hint = self._part_of_names(raw, "person")
+                if hint:  # searching the text would find those persons by part of their name
+                    notices.append(f"'{raw}' is not a known person.{hint}")
+                    return query.Term("person", raw)  # matches nothing
             else:
                 name = self.registry.canonical_place(raw) or self._facet_match("place", raw)
                 if name:
@@ -268,6 +275,30 @@ class QueryBuilder:
                            "for it instead.")
             return self._text_query(raw)
         return node
+
+    def _part_of_names(self, raw: str, field: str) -> str:
+        """A sentence naming the persons whose names hold ``raw`` as whole parts
+        ("Lindqvist" in "Ana Ferreira-Lindqvist"), or "" when none does."""
+        want = _name_parts(raw)
+        if not want or self.facet_values is None:
+            return ""
+        names = self.facet_values("person")
+        if self._name_parts[0] is not names:  # split once per change of the persons
+            by_part: dict[str, list[tuple[str, list[str]]]] = {}
+            for name in names:
+                parts = _name_parts(name)
+                for part in set(parts):
+                    by_part.setdefault(part, []).append((name, parts))
+            self._name_parts = (names, by_part)
+        n = len(want)
+        holders = [name for name, parts in self._name_parts[1].get(want[0], ())
+                   if any(parts[i:i + n] == want for i in range(len(parts) - n + 1))]
+        if not holders:
+            return ""
+        shown = " or ".join(holders[:3]) + (f" or {len(holders) - 3} more" if len(holders) > 3
+                                            else "")
+        return f" It is part of the name of {shown}: write the whole name, e.g. " \
+               f'{field}:"{holders[0]}".'
 
     def _facet_match(self, fieldname: str, raw: str) -> str | None:
         if self.facet_values is None:
@@ -378,6 +409,11 @@ def _check_field_values(text: str) -> None:
         if canonical == "speaker":
             example = f"{name.lower()}:Xi"
         raise QueryError(f"'{name}:' needs a value right after the colon, e.g. {example}")
+
+
+def _name_parts(name: str) -> list[str]:
+    """A name's words and the parts of its hyphenated words, case-folded."""
+    return [p for p in re.split(rf"[\s{NAME_HYPHENS}]+", name.casefold()) if p]
 
 
 def _split_keep_quotes(text: str) -> list[str]:
