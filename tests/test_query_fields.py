@@ -79,7 +79,7 @@ def folder(tmp_path_factory) -> Settings:
     from searchapp.index.update import update_index
 
     root = tmp_path_factory.mktemp("fields")
-    corpus = root / "corpus"
+    corpus = root / "harbour-files"  # the folder's name: folder:harbour-files
     corpus.mkdir()
     for name, text in [("persons.toml", PERSONS), ("places.toml", PLACES),
                        ("catalog.toml", CATALOG), ("pier.txt", PIER), ("ferry.txt", FERRY)]:
@@ -173,8 +173,18 @@ def test_hyphenated_place_author_and_source(engine):
     assert source.total > 0 and {h.source for h in source.hits} == {"Harbour-Side Weekly"}
 
 
+def test_a_folder_by_its_hyphenated_name(engine):
+    everything = engine.search(SearchRequest(query="ferry OR pier")).total
+    r = engine.search(SearchRequest(query="(ferry OR pier) folder:harbour-files"))
+    assert r.total == everything > 0 and not r.notices
+    assert engine.search(SearchRequest(query="pier folder:Harbour-Files")).total > 0
+    other = engine.search(SearchRequest(query="pier folder:harbour-notes"))
+    assert other.total == 0 and other.notices == [
+        "No folder is called 'harbour-notes' ('searchapp folders' lists them)."]
+
+
 @pytest.mark.parametrize("query", ["person:", "said:", "place:", "author:", "source:",
-                                   "title:", "year:", "pier person:", "person: Okonkwo",
+                                   "title:", "year:", "folder:", "pier person:", "person: Okonkwo",
                                    "(pier OR said:)", 'person:""', "Quoted:"])
 def test_a_field_without_a_value_is_one_readable_error(engine, query):
     with pytest.raises(QueryError) as err:

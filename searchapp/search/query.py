@@ -35,7 +35,7 @@ from searchapp.index.schema import Values
 from searchapp.ingest.entities import Registry
 from searchapp.ingest.text import camel_parts
 from searchapp.lexicon import NAME_HYPHENS, WORD_HYPHENS
-from searchapp.model import FACET_NAMES, FACETS
+from searchapp.model import FACET_BY_NAME, FACET_NAMES, FACETS
 from searchapp.search.phrase import Parser
 
 
@@ -159,9 +159,18 @@ class QueryBuilder:
             if canonical in _VALUE_FIELDS and closing < len(value) \
                     and _HYPHENATED_VALUE.fullmatch(value[:len(value) - closing]):
                 value = f'"{value[:len(value) - closing]}"' + ")" * closing
-            return f"{canonical}:{value}"
+            return f"{self._query_field(canonical)}:{value}"
 
         return _FIELD_CLAUSE.sub(repl, text)
+
+    def _query_field(self, name: str) -> str:
+        """The index field a query field searches: itself, or for a facet whose name is
+        only stored in the index (``folder``), the facet's values field."""
+        facet = FACET_BY_NAME.get(name)
+        if facet is not None and facet.field in self.schema \
+                and (name not in self.schema or not self.schema[name].indexed):
+            return facet.field
+        return name
 
     def _rewrite_dates(self, text: str) -> str:
         def repl(m: re.Match) -> str:
@@ -255,6 +264,14 @@ class QueryBuilder:
             notices.append(f"'{raw}' is not a known person: no quotations of that name."
                            + self._part_of_names(raw, "said"))
             return query.Term("speaker", raw)  # matches nothing
+        folder = FACET_BY_NAME["folder"].field
+        if isinstance(node, query.Term) and node.fieldname == folder:
+            raw = node.text if isinstance(node.text, str) else node.text.decode("utf-8")
+            name = self._facet_match("folder", raw)
+            if name is None:
+                notices.append(f"No folder is called '{raw}' ('searchapp folders' lists "
+                               "them).")
+            return query.Term(folder, name or raw, boost=node.boost)
         if isinstance(node, query.Term) and node.fieldname in ("person", "place"):
             raw = node.text if isinstance(node.text, str) else node.text.decode("utf-8")
             if node.fieldname == "person":
