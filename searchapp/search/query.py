@@ -7,7 +7,11 @@ paragraph), ``place:``, ``source:``, ``author:``, ``title:``, ``year:`` and ``da
 ``date:2023-05``, ``date:[2023-01-01 TO 2023-06-30]``, open ends with ``*``
 or nothing).
 
-Before Whoosh parses the text, three rewrites happen here:
+A field's value runs to the next space or closing parenthesis (``person:Vos-Baptiste``
+is one name; Whoosh alone would read its hyphen as NOT); a field with no value is a
+:class:`QueryError`.
+
+Before Whoosh parses the text, these rewrites happen here:
 
 * ``date:`` clauses become ranges on the sortable ``datenum`` field; a
   partial date covers its whole year or month.
@@ -17,8 +21,9 @@ Before Whoosh parses the text, three rewrites happen here:
 * Dangling operators (``AND`` with nothing on one side) are dropped with a
   notice, so a half-typed query still searches.
 
-After parsing, ``person:`` and ``place:`` terms are resolved to canonical
-names through the registry.
+After parsing, ``person:``, ``said:``, ``place:`` and ``folder:`` terms are resolved
+to canonical names through the registry and the facet values; a person value that is
+no one's but part of persons' names finds nothing and names them.
 """
 
 from __future__ import annotations
