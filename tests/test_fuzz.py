@@ -96,6 +96,8 @@ def test_text_cleaning_is_idempotent(text):
 @given(html_like)
 @example("\U00018d09")  # unassigned: trafilatura's serializer drops it from a paragraph
 @example("x\U00018d09 text before any element")
+@example("Release Date : <table><tr><td> President 00000\U00018cd6")  # in a table cell
+@example("--> --> Xi Yoon Release Date : <table><tr><td> CICIR \U00018d09")  # read by bs4
 def test_html_cleaning_is_idempotent(page):
     once = [b.text for b in extract_article(page).blocks]
     assert all(t and t == t.strip() for t in once)

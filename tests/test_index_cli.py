@@ -161,7 +161,8 @@ def test_search_json_shape_and_user_errors(work):
     out = cli_json(work, "search", "Xi", "--person", "Yoon Seok-yeol", "--sort", "newest",
                    "--limit", "3")
     assert set(out) >= {"query", "total", "hits", "facets", "suggestion"}
-    assert set(out["facets"]) == {"person", "place", "source", "author", "year", "folder"}
+    assert set(out["facets"]) == {"person", "place", "source", "author", "year", "folder",
+                                  "speaker"}
     hit = out["hits"][0]
     assert set(hit) >= {"doc_id", "path", "title", "source", "date", "authors", "para", "text",
                         "snippet", "persons", "places", "score"}

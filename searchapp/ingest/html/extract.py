@@ -36,6 +36,7 @@ import trafilatura
 from bs4 import BeautifulSoup, Tag
 from lxml import etree
 from trafilatura.settings import set_date_params
+from trafilatura.utils import remove_control_characters
 
 from searchapp.ingest.html import _trafilatura as trafilatura_fast
 from searchapp.ingest.html.flat import DROP_TAGS as _DROP_TAGS
@@ -106,7 +107,8 @@ def extract_article(html: str, url: str | None = None, with_metadata: bool = Tru
     trafilatura_fast.install()
     tree = _parse(html)
     if tree is None:
-        return HtmlArticle(blocks=clean_blocks(_bs4_blocks(html), rules), extractor="bs4")
+        return HtmlArticle(blocks=_printable(clean_blocks(_bs4_blocks(html), rules)),
+                           extractor="bs4")
     tags = page_tags(tree) if with_metadata else None
     article, found = _gather(html, tree, url, with_metadata, date_search, rules)
     article.blocks, article.extractor = choose(found, rules)
@@ -117,9 +119,22 @@ def extract_article(html: str, url: str | None = None, with_metadata: bool = Tru
         flat = clean_blocks(_dedupe(flat), rules)
         if depth > LIBXML2_MAX_DEPTH and sum(len(b.text) for b in flat) > got:
             article.blocks, article.extractor = flat, "flat"
+    article.blocks = _printable(article.blocks)
     if tags is not None:
         complete_metadata(article, tags, html)
     return article
+
+
+def _printable(blocks: list[Block]) -> list[Block]:
+    """Every extractor's text cleaned as trafilatura's serializer cleans a paragraph:
+    unassigned and control code points dropped (bs4's, the flat reader's and a
+    table cell's text are not), so the text reads back the same."""
+    out = []
+    for b in blocks:
+        text = b.text if b.text.isprintable() else normalize_space(remove_control_characters(b.text))
+        if text:
+            out.append(b if text is b.text else Block(b.kind, text))
+    return out
 
 
 def article_candidates(html: str, rules: Rules = DEFAULT_RULES) -> Candidates | None:
