@@ -223,6 +223,7 @@ class DocumentData:
     # compared with another version: para -> spans of the words that version lacks
     differences: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     compared_with: dict | None = None  # that version (one of ``versions``)
+    missing: list[int] = field(default_factory=list)  # paragraphs that version lacks whole
 
     @property
     def title(self) -> str:
