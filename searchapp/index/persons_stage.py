@@ -42,6 +42,7 @@ from searchapp.ingest.persons.recognize import (
     RawMention,
     Recognizer,
 )
+from searchapp.model import counted
 
 #: Bumped when what ``persons.json`` holds changes shape (2: quotations and speakers).
 SIDECAR_VERSION = 2
@@ -78,8 +79,9 @@ class PersonsReport:
             return f"persons: {self.note}"
         if not self.resolved:
             return "persons: up to date"
-        return (f"persons: {self.recognized} paragraphs recognized, {self.persons} persons, "
-                f"{self.places} places ({self.seconds:.1f} s, resolution "
+        return (f"persons: {counted(self.recognized, 'paragraph')} recognized, "
+                f"{counted(self.persons, 'person')}, {counted(self.places, 'place')} "
+                f"({self.seconds:.1f} s, resolution "
                 f"{self.resolve_seconds:.1f} s)")
 
     def to_json(self) -> dict:
