@@ -35,6 +35,9 @@ def versions(tmp_path):
                               ("b_second.txt", "Drivers back at the wheel in Oslo", "walkout")):
         body = [DATELINE + BODY[0].format(word=word), *BODY[1:]]
         (folder / name).write_text("\n\n".join([title, *body]), "utf-8")
+    (folder / "c_other.txt").write_text(
+        "Tramway plans approved\n\nThe city council approved the tramway extension to the "
+        "eastern suburbs on Wednesday after a two-year planning dispute.", "utf-8")
     (folder / "catalog.toml").write_text(
         '[[document]]\npath = "a_first.txt"\nsource = "Fjord Post"\ndate = "2024-05-09"\n\n'
         '[[document]]\npath = "b_second.txt"\nsource = "Nordic Ledger"\ndate = "2024-05-10"\n',
@@ -46,8 +49,10 @@ def versions(tmp_path):
 
 def open_first(qtbot, win, query: str):
     search(qtbot, win, query)
+    hit = win.model.hits[0]
     win.results.setCurrentIndex(win.model.index(0, 0))
-    return wait_shown(qtbot, win.view, lambda d: d is not None and d.query == query)
+    return wait_shown(qtbot, win.view, lambda d: d is not None and d.query == query
+                      and d.doc_id == hit.doc_id and d.focus == hit.para)
 
 
 def compare_side_by_side(qtbot, win):
@@ -105,3 +110,14 @@ def test_versions_header_counts_what_is_missing_and_closing_ends_it(qtbot, versi
     assert not shown.differences and "Beside" not in win.view.header.text()
     assert "underline" not in win.view.browser.toHtml()
     win.grab().save(str(versions.data_dir / "closed.png"))
+
+
+def test_opening_another_document_ends_the_pinned_versions_header(qtbot, versions):
+    win = open_window(qtbot, versions, persons=False)
+    compare_side_by_side(qtbot, win)
+    assert "Beside" in win.pinned_view.header.text()
+    other = open_first(qtbot, win, "tramway")  # the main viewer: another story
+    assert other.compared_with is None
+    wait_shown(qtbot, win.pinned_view, lambda d: d is not None and d.compared_with is None)
+    assert "Beside" not in win.pinned_view.header.text()
+    assert not win.pinned_view.data.differences

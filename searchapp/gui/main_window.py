@@ -514,6 +514,10 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Cop
                 return
             view.searching = bool(query.strip() or persons)
             view.show_document(data, self._starred_pids(doc_id))
+            pinned = self.pinned_view.data
+            if view is self.view and pinned is not None and pinned.compared_with \
+                    and pinned.compared_with["doc_id"] != doc_id:
+                self.pinned_view.end_comparison()  # the version it was compared with left
 
         self.session.call(work, done)
 
