@@ -177,7 +177,7 @@ def viewer_document(engine, doc_id: str, focus: int | None, persons,
     if compare_to:
         data.compared_with = next((v for v in versions if v["doc_id"] == compare_to),
                                   {"doc_id": compare_to})
-        data.differences = engine.differences(doc_id, compare_to)
+        data.differences, data.missing = engine.differences(doc_id, compare_to)
     return data
 
 

@@ -223,6 +223,7 @@ class DocumentData:
     # compared with another version: para -> spans of the words that version lacks
     differences: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     compared_with: dict | None = None  # that version (one of ``versions``)
+    missing: list[int] = field(default_factory=list)  # paragraphs that version lacks whole
 
     @property
     def title(self) -> str:
@@ -268,8 +269,8 @@ class IndexReport:
     def summary(self) -> str:
         text = (f"{self.added} added, {self.updated} updated, {self.removed} removed, "
                 f"{len(self.failed)} failed, {self.unchanged} unchanged; "
-                f"{self.paragraphs} paragraphs written, {self.total_paragraphs} in the index "
-                f"({self.total_files} files); {self.seconds:.1f} s")
+                f"{counted(self.paragraphs, 'paragraph')} written, {self.total_paragraphs:,} "
+                f"in the index ({counted(self.total_files, 'file')}); {self.seconds:.1f} s")
         return ("rebuilt: " if self.rebuilt else "") + text
 
     def to_json(self) -> dict:
@@ -283,6 +284,12 @@ class IndexReport:
             "scans_pending": self.scans_pending,
             "copies": self.copies,
         }
+
+
+def counted(count: int, word: str, many: str | None = None) -> str:
+    """``count`` and ``word``, plural unless one: "1 page", "3 pages", "2 persons"
+    (``many``: an irregular plural). Every summary line counts with it."""
+    return f"{count:,} {word if count == 1 else (many or word + 's')}"
 
 
 def cite(title: str, source: str | None = None, date: str | None = None,

@@ -25,7 +25,7 @@ from searchapp.cli.common import (
 )
 from searchapp.config import CATALOG_FILE, PERSONS_REGISTRY, Settings
 from searchapp.dates import display as display_date
-from searchapp.model import cite, describe_search
+from searchapp.model import cite, counted, describe_search
 
 if TYPE_CHECKING:
     from searchapp.ingest.pipeline import Document
@@ -108,7 +108,12 @@ def cmd_persons(args: argparse.Namespace) -> int:
         with _open_engine(settings) as engine:
             rows = persons_table(engine)
         if args.unknown:  # the review queue: found, not curated, most mentioned first
+            everyone = len(rows)
             rows = [r for r in rows if not r["curated"] and r["paragraphs"]]
+            if not args.json:  # say what this list is: it can be the whole table
+                print(f"{len(rows)} of the {counted(everyone, 'person')} not curated yet "
+                      "(found by 'index' only), most mentioned first; curate with "
+                      "'searchapp persons merge|rename|hide|split|role NAME …':")
     else:
         from searchapp.ingest.collection import Corpus
 
@@ -136,7 +141,8 @@ def cmd_persons(args: argparse.Namespace) -> int:
             notes = spelling_notes(r)
             aliases = f"  [{'; '.join(notes)}]" if notes else ""
             quoted = f"  quoted in {r['quoted']} ¶" if r.get("quoted") else ""
-            print(f"{r['paragraphs']:5} ¶ {r['documents']:3} docs  {r['name']}{quoted}{aliases}")
+            docs = "doc " if r["documents"] == 1 else "docs"
+            print(f"{r['paragraphs']:5} ¶ {r['documents']:3} {docs}  {r['name']}{quoted}{aliases}")
     return 0
 
 

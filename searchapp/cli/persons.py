@@ -75,46 +75,53 @@ def add_curation(p: argparse.ArgumentParser) -> None:
 
 def finish_index(args: argparse.Namespace, settings: Settings, report) -> int:
     """After the keyword update of ``searchapp index`` (keyword search works from
-    here on): its summary, the persons stage unless ``--no-persons``, then the
-    scanned pages unless ``--no-ocr`` (and the persons stage over their text)."""
+    here on): the persons stage unless ``--no-persons``, then the scanned pages unless
+    ``--no-ocr`` (and the persons stage over their text).  Each file a stage could not
+    read is told (stderr) as the stage finds it; the stages' summary lines follow all of
+    them, at the end (or when interrupted: what was done)."""
     from searchapp.cli.scans import index_scans, left_unread, tell_scans
 
-    if not args.json:
-        print(report.summary(), flush=True)
-        if report.copies and not report.copies.startswith(("copies: up to date",
-                                                            "copies: none")):
-            print(report.copies)  # what the copies stage found after the commit
+    summary: list[str] = []
+
+    def say(line: str) -> None:
+        if line and not args.json:
+            summary.append(line)
+
+    def done(code: int = 0, why: str = "") -> int:
+        if summary:
+            print("\n".join(summary), flush=True)
+        if why:
+            print(f"searchapp: {why}", file=sys.stderr)
+        return code
+
+    say(report.summary())
+    if report.copies and not report.copies.startswith(("copies: up to date", "copies: none")):
+        say(report.copies)  # what the copies stage found after the commit
     persons = scans = None
     try:
         if not args.no_persons:
             persons = index_persons(args, settings)
-            if not args.json:
-                print(persons.summary(), flush=True)
+            say(persons.summary())
     except KeyboardInterrupt:
-        print("searchapp: person recognition interrupted; what it finished is kept "
-              "and the next 'searchapp index' goes on from there", file=sys.stderr)
-        return 130
+        return done(130, "person recognition interrupted; what it finished is kept and the "
+                         "next 'searchapp index' goes on from there")
     if args.no_ocr:
-        unread = left_unread(settings)
-        if unread and not args.json:
-            print(unread)
+        say(left_unread(settings))
     else:
         try:
             scans = index_scans(args, settings)
         except KeyboardInterrupt:
-            print("searchapp: reading scans interrupted; the pages read are kept and the "
-                  "next 'searchapp index' goes on from there", file=sys.stderr)
-            return 130
+            return done(130, "reading scans interrupted; the pages read are kept and the "
+                             "next 'searchapp index' goes on from there")
         tell_scans(args, scans, report.failed)
-        if not args.json and (scans.pages or scans.note):
-            print(scans.summary(), flush=True)
+        if scans.pages or scans.note or scans.failed:
+            say(scans.summary())
             copies = scans.update.copies if scans.update else ""
             if copies and not copies.startswith(("copies: up to date", "copies: none")):
-                print(copies)  # what the copies stage found in the scans' text
+                say(copies)  # what the copies stage found in the scans' text
         if scans.paragraphs and not args.no_persons:
             persons = index_persons(args, settings)  # the scans' new paragraphs only
-            if not args.json:
-                print(persons.summary())
+            say(persons.summary())
     if args.json:
         data = report.to_json()
         if scans is not None:
@@ -129,4 +136,4 @@ def finish_index(args: argparse.Namespace, settings: Settings, report) -> int:
 
             data["scans"] = {"pending": pending_count(settings)[0], "skipped": True}
         print_json_line({**data, **({"persons": persons.to_json()} if persons else {})})
-    return 0
+    return done()

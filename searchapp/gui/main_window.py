@@ -364,6 +364,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Cop
         self.result = result
         self.model.set_result(result)
         self.model.set_starred(self._starred)
+        self._refresh_viewers()
         took = f" · {result.elapsed_ms:.0f} ms"
         mode = persons_mode_text(self.session.result_request or self.request)
         mode = f" naming {mode}" if mode else ""
@@ -403,6 +404,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Cop
         self.result = None
         self._panels_pending = None
         self.model.set_result(None)
+        self._refresh_viewers()  # no search: no highlights
         self.results.show_empty(None)
         self.facets.set_counts({}, self.state.included(), self.request.exclude)
         self.timeline.set_timeline([])
@@ -510,13 +512,45 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Cop
             if data is None:
                 view.clear("This document is no longer in the index.")
                 return
+            view.searching = bool(query.strip() or persons)
             view.show_document(data, self._starred_pids(doc_id))
+            pinned = self.pinned_view.data
+            if view is self.view and pinned is not None and pinned.compared_with \
+                    and pinned.compared_with["doc_id"] != doc_id:
+                self.pinned_view.end_comparison()  # the version it was compared with left
 
         self.session.call(work, done)
+
+    def _refresh_viewers(self) -> None:
+        """New results: the documents open in the viewers highlight what this search
+        highlights (nothing, if it matches nothing there), each kept where it is read."""
+        result = self.result
+        persons = list(result.persons) if result else []
+        query = result.query if result else ""
+        for view in (self.view, self.pinned_view):
+            shown = view.data
+            if shown is None or shown.snapshot or not view.isVisible():
+                continue
+            compare_to = shown.compared_with["doc_id"] if shown.compared_with else None
+
+            def work(engine, doc_id=shown.doc_id, focus=shown.focus, compare_to=compare_to):
+                return engine.document(doc_id, focus, persons, query, compare_to)
+
+            def done(data, view=view, shown=shown):
+                if view.data is not shown:  # another document was opened meanwhile
+                    return
+                if data is None:
+                    view.clear("This document is no longer in the index.")
+                    return
+                view.searching = bool(query.strip() or persons)
+                view.refresh(data)
+
+            self.session.call(work, done, on_error=lambda _message: None)  # kept as it is
 
     def pin_document(self) -> None:
         if self.view.data is None:
             return
+        self.pinned_view.searching = self.view.searching
         self.pinned_view.show_document(self.view.data, self._starred_pids(self.view.data.doc_id))
         self.pinned_view.show()
         self.viewers.setSizes([1, 1])
@@ -526,6 +560,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Cop
     def close_pinned(self) -> None:
         self.pinned_view.hide()
         self.pinned_view.clear()
+        self.view.end_comparison()  # the side-by-side is over: so is its header
 
     def _active_view(self) -> DocumentView:
         if self.pinned_view.isVisible() and self.pinned_view.isAncestorOf(QApplication.focusWidget()):

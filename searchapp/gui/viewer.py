@@ -4,6 +4,7 @@ with query terms highlighted, hit navigation, find, stars and person links."""
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -47,6 +48,27 @@ KIND_STYLE = {
 }
 
 
+def compared_html(data: DocumentData, muted: str) -> str:
+    """The header line of a document read beside another version of its story: how
+    many of its passages that version does not have at all (marked whole) and in how
+    many paragraphs words differ (only those words marked)."""
+    other = data.compared_with or {}
+    esc = html.escape
+    name = esc(other.get("source") or other.get("path") or other.get("doc_id", ""))
+    mark = "text-decoration:underline;color:#d1495b"
+    missing = len(data.missing)
+    changed = sum(1 for num in data.differences if num not in set(data.missing))
+    bits = []
+    if missing:
+        bits.append(f"<span style='{mark}'>{missing} passage{'s' if missing != 1 else ''}"
+                    "</span> it does not have")
+    if changed:
+        bits.append(f"<span style='{mark}'>words</span> that differ in {changed} "
+                    f"paragraph{'s' if changed != 1 else ''}")
+    text = "; ".join(bits) if bits else "the same text"
+    return f"<span style='color:{muted}'>Beside {name}: {text}</span>"
+
+
 class DocumentView(QWidget):
     person_clicked = Signal(str)
     speaker_clicked = Signal(str)  # a "quoted: ..." name: what else they said
@@ -66,6 +88,8 @@ class DocumentView(QWidget):
         self.hits: list[tuple[int, int]] = []  # (position, length) of each highlight
         self.current_hit = -1  # the highlight the counter shows ("2 of 4"); -1: none yet
         self.current_para: int | None = None
+        #: a search is on (words or persons): a document it highlights nothing in says so
+        self.searching = False
         self._place = 0  # text position at the top of the page (kept across width changes)
         self._replacing = False  # a width change is being re-laid out: keep _place
         self._rendering = False
@@ -190,6 +214,27 @@ class DocumentView(QWidget):
             action = self.versions_menu.addAction(label.replace("&", "&&"))
             action.triggered.connect(lambda _=False, d=v["doc_id"]: self.version_chosen.emit(d))
 
+    def refresh(self, data: DocumentData) -> None:
+        """The same document again with what the current search highlights (and its
+        current text), kept where the reader is; the paragraph opened from a result
+        stays tinted only while the search still highlights something in it."""
+        if self.data is None or data.doc_id != self.data.doc_id:
+            return
+        if data.focus is not None and data.focus not in data.marks:
+            data = replace(data, focus=None)
+        self.data = data
+        self._render(keep_scroll=True)
+        self._fill_versions()
+        self.shown.emit(self.data)
+
+    def end_comparison(self) -> None:
+        """The version beside this one was closed: no differences marked, no word of it
+        in the header."""
+        if self.data is not None and self.data.compared_with is not None:
+            self.data = replace(self.data, compared_with=None, differences={}, missing=[])
+            self._render(keep_scroll=True)
+            self.shown.emit(self.data)
+
     def set_starred(self, starred: set[str]) -> None:
         if self.data is not None and set(starred) != self.starred:
             self.starred = set(starred)
@@ -212,20 +257,21 @@ class DocumentView(QWidget):
             url_html = f"<br><a href='{esc(url, quote=True)}'>{esc(url)}</a>"
         elif url:
             url_html = f"<br>{esc(url)}"
-        note = ""
+        notes = []
         if data.compared_with is not None:
-            other = data.compared_with
-            n = sum(len(v) for v in data.differences.values())
-            note = (f"<br><span style='color:{muted}'>Beside "
-                    f"{esc(other.get('source') or other.get('path') or other['doc_id'])}: "
-                    f"<span style='text-decoration:underline;color:#d1495b'>"
-                    f"{n} passage{'s' if n != 1 else ''}</span> it does not have</span>")
+            notes.append(compared_html(data, muted))
         if data.snapshot:
-            note = (f"<br><i style='color:{muted}'>This passage is no longer in the corpus; "
-                    "showing the text saved with the bookmark.</i>")
-        elif any(p.get("scan") for p in data.paragraphs):
-            note = (f"<br><i style='color:{muted}'>Text read by OCR from scanned pages: "
-                    "it may hold misread characters. Click “show the page” to see a scan.</i>")
+            notes.append(f"<i style='color:{muted}'>This passage is no longer in the corpus; "
+                         "showing the text saved with the bookmark.</i>")
+        else:
+            if any(p.get("scan") for p in data.paragraphs):
+                notes.append(f"<i style='color:{muted}'>Text read by OCR from scanned pages: "
+                             "it may hold misread characters. Click “show the page” to see "
+                             "a scan.</i>")
+            if self.searching and not data.marks:
+                notes.append(f"<i style='color:{muted}'>Nothing in this document matches the "
+                             "current search.</i>")
+        note = "".join(f"<br>{n}" for n in notes)
         self.header.setText(
             f"<b style='font-size:13pt'>{esc(data.title)}</b><br>"
             f"<span style='color:{muted}'>{' · '.join(bits)}</span>{url_html}{note}")

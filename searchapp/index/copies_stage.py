@@ -36,6 +36,7 @@ import numpy as np
 
 from searchapp.index import COPIES_FILE, COPIES_STATE
 from searchapp.index import copies as cp
+from searchapp.model import counted
 
 #: Bumped when ``copies.json`` changes shape or the rules give other groups.
 COPIES_VERSION = 1
@@ -63,13 +64,11 @@ class CopiesReport:
         if self.note:
             return f"copies: {self.note}"
         if not self.clusters:
-            return f"copies: none ({self.new} new paragraphs read, {self.seconds:.1f} s)"
-
-        def n(count: int, word: str) -> str:
-            return f"{count} {word}{'' if count == 1 else 's'}"
-
+            return (f"copies: none ({counted(self.new, 'new paragraph')} read, "
+                    f"{self.seconds:.1f} s)")
+        n = counted
         return (f"copies: {n(self.paragraphs, 'paragraph')} in {n(self.clusters, 'group')} of "
-                f"copies ({n(self.stories, 'pair')} of versions; {self.new} new paragraphs "
+                f"copies ({n(self.stories, 'pair')} of versions; {n(self.new, 'new paragraph')} "
                 f"read, {self.seconds:.1f} s)")
 
 

@@ -28,7 +28,7 @@ from searchapp.errors import LoadError
 from searchapp.index.manifest import read_manifest
 from searchapp.ingest.ocr import NOT_INSTALLED
 from searchapp.ingest.ocr.engine import unavailable as missing
-from searchapp.model import IndexReport
+from searchapp.model import IndexReport, counted
 
 #: The update that adds what was read runs at least this often (seconds).
 COMMIT_SECONDS = 30.0
@@ -66,9 +66,10 @@ class OcrReport:
         if self.note:  # "scanned: OCR not installed (install: …)" says what it is about
             return self.note if self.note.startswith(NOT_INSTALLED) else f"scans: {self.note}"
         if not self.pages:
-            return "scans: none to read"
-        return (f"scans: {self.pages} pages of {self.files} files read, "
-                f"{self.paragraphs} paragraphs ({self.seconds:.1f} s)")
+            return (f"scans: none read ({counted(len(self.failed), 'file')} could not be read)"
+                    if self.failed else "scans: none to read")
+        return (f"scans: {counted(self.pages, 'page')} of {counted(self.files, 'file')} read, "
+                f"{counted(self.paragraphs, 'paragraph')} ({self.seconds:.1f} s)")
 
     def to_json(self) -> dict:
         return {"pages": self.pages, "files": self.files, "pending": self.pending,

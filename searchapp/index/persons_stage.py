@@ -51,6 +51,7 @@ from searchapp.ingest.persons.recognize import (
     RawMention,
     Recognizer,
 )
+from searchapp.model import counted
 
 #: Bumped when what ``persons.json`` holds changes shape (2: quotations and speakers).
 SIDECAR_VERSION = 2
@@ -90,10 +91,10 @@ class PersonsReport:
             return f"persons: {self.note}"
         if not self.resolved:
             return "persons: up to date"
-        return (f"persons: {self.recognized} paragraphs recognized, {self.persons} persons, "
-                f"{self.places} places ({self.seconds:.1f} s, resolution "
-                f"{self.resolve_seconds:.1f} s, {self.documents_resolved} of {self.documents} "
-                "documents)")
+        return (f"persons: {counted(self.recognized, 'paragraph')} recognized, "
+                f"{counted(self.persons, 'person')}, {counted(self.places, 'place')} "
+                f"({self.seconds:.1f} s, resolution {self.resolve_seconds:.1f} s, "
+                f"{self.documents_resolved} of {counted(self.documents, 'document')})")
 
     def to_json(self) -> dict:
         return {"recognized": self.recognized, "paragraphs": self.paragraphs,

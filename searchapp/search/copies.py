@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from searchapp.index import COPIES_FILE
-from searchapp.index.copies import MIN_TOKENS, align, strip_dateline
+from searchapp.index.copies import MIN_TOKENS, align
 from searchapp.index.copies import words as copy_words
 from searchapp.index.whoosh.readers import Columns
 
@@ -111,16 +111,29 @@ def _spans(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text)]
 
 
-def differences(paragraphs: list[dict], other: list[dict]) -> dict[int, list[tuple[int, int]]]:
-    """For each paragraph of a document (stored fields, with ``para`` and ``body``),
-    the spans of its words that the other version does not have in the paragraph
-    paired with it; a paragraph with no counterpart is marked whole."""
+def compare(paragraphs: list[dict], other: list[dict]
+            ) -> tuple[dict[int, list[tuple[int, int]]], list[int]]:
+    """A document (stored fields, with ``para``, ``body`` and ``kind``) beside another
+    version of its story: for each paragraph the spans of its words that the paragraph
+    paired with it does not have, and the paragraphs with no counterpart at all (marked
+    whole: the passages the other version does not have).
+
+    Paragraphs are paired as the copies stage pairs them (:func:`align`, dateline left
+    out); the headlines are paired with each other even when reworded (a new headline
+    is a changed passage, not a missing one).  Words are then compared as written on
+    both sides, dateline included, so text the two share is never marked."""
     from rapidfuzz.distance import Indel
 
     tok = [copy_words(p.get("body", "")) for p in paragraphs]
     other_tok = [copy_words(p.get("body", "")) for p in other]
     pairs = {i: j for i, j, _ in align(tok, other_tok, threshold=0.5)}
+    titles = [i for i, p in enumerate(paragraphs) if p.get("kind") == "title"]
+    other_titles = [j for j, p in enumerate(other) if p.get("kind") == "title"]
+    if titles and other_titles and titles[0] not in pairs \
+            and other_titles[0] not in pairs.values():
+        pairs[titles[0]] = other_titles[0]
     out: dict[int, list[tuple[int, int]]] = {}
+    missing: list[int] = []
     for i, p in enumerate(paragraphs):
         text = p.get("body", "")
         words = _spans(text)
@@ -129,16 +142,22 @@ def differences(paragraphs: list[dict], other: list[dict]) -> dict[int, list[tup
         if i not in pairs:
             if len(tok[i]) >= MIN_TOKENS:
                 out[p["para"]] = [(words[0][0], words[-1][1])]
+                missing.append(p["para"])
             continue
-        theirs = [w for _, _, w in _spans(strip_dateline(other[pairs[i]].get("body", "")))]
+        theirs = [w for _, _, w in _spans(other[pairs[i]].get("body", ""))]
         mine = [w for _, _, w in words]
-        spans = []
-        for op in Indel.opcodes(mine, theirs):
-            if op.tag == "delete" or op.tag == "replace":
-                spans.append((words[op.src_start][0], words[op.src_end - 1][1]))
+        spans = [(words[op.src_start][0], words[op.src_end - 1][1])
+                 for op in Indel.opcodes(mine, theirs) if op.tag in ("delete", "replace")]
         if spans:
             out[p["para"]] = _merge(spans, text)
-    return out
+    return out, missing
+
+
+def differences(paragraphs: list[dict], other: list[dict]) -> dict[int, list[tuple[int, int]]]:
+    """For each paragraph of a document, the spans of its words that the other version
+    does not have (see :func:`compare`); a paragraph with no counterpart is marked
+    whole."""
+    return compare(paragraphs, other)[0]
 
 
 def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:

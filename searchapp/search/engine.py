@@ -35,7 +35,7 @@ from searchapp.index.whoosh.readers import Columns
 from searchapp.ingest.entities import Registry
 from searchapp.model import FACET_NAMES, FACETS, SORTS, Hit, SearchRequest, SearchResult
 from searchapp.search import rank
-from searchapp.search.copies import COPY_KEYS, Folding, copies_stamp, differences
+from searchapp.search.copies import COPY_KEYS, Folding, compare, copies_stamp
 from searchapp.search.facets import combine, filter_masks, resolved_persons
 from searchapp.search.found import FoundPersons, Names, sidecar_stamp
 from searchapp.search.highlight import make_snippet
@@ -69,7 +69,8 @@ class SearchBackend(Protocol):
 
     def versions(self, doc_id: str) -> list[dict]: ...
 
-    def differences(self, doc_id: str, other_id: str) -> dict[int, list[tuple[int, int]]]: ...
+    def differences(self, doc_id: str, other_id: str
+                    ) -> tuple[dict[int, list[tuple[int, int]]], list[int]]: ...
 
     def _copy(self, docnum: int) -> dict:
         f = self._searcher.stored_fields(docnum)
@@ -369,10 +370,12 @@ class SearchEngine:
                                 v["date"] or str(v["year"] or ""), v["doc_id"]))
         return out
 
-    def differences(self, doc_id: str, other_id: str) -> dict[int, list[tuple[int, int]]]:
+    def differences(self, doc_id: str, other_id: str
+                    ) -> tuple[dict[int, list[tuple[int, int]]], list[int]]:
         """The words of ``doc_id`` that the version ``other_id`` does not have, as spans
-        per paragraph (a paragraph with no counterpart is marked whole)."""
-        return differences(self.document(doc_id), self.document(other_id))
+        per paragraph, and the paragraphs with no counterpart there (marked whole):
+        :func:`searchapp.search.copies.compare`."""
+        return compare(self.document(doc_id), self.document(other_id))
 
     def person_document_counts(self) -> dict[str, int]:
         """For each person, in how many documents they are mentioned."""
