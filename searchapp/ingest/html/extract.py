@@ -40,7 +40,7 @@ from searchapp.ingest.html import _trafilatura as trafilatura_fast
 from searchapp.ingest.html.flat import DROP_TAGS as _DROP_TAGS
 from searchapp.ingest.html.flat import HEADING_TAGS as _HEADING_TAGS
 from searchapp.ingest.html.flat import LIBXML2_MAX_DEPTH, flat_blocks
-from searchapp.ingest.html.meta import complete_metadata, page_tags
+from searchapp.ingest.html.meta import complete_metadata, page_tags, searched_date
 from searchapp.ingest.html.rules import (
     DEFAULT_RULES,
     PRIMARY_MODES,
@@ -95,10 +95,12 @@ def extract_article(html: str, url: str | None = None, with_metadata: bool = Tru
                     rules: Rules = DEFAULT_RULES, date_search: bool = True) -> HtmlArticle:
     """Extract the main article of ``html`` (a decoded page) as ordered blocks.
 
-    ``date_search=False`` skips htmldate's extensive search of the text for a date
-    (for a page whose date is known otherwise, an e-mail's ``Date``): on a page
-    without a dated meta tag that search hands phrases to dateparser, whose first
-    call in a process compiles every locale's patterns (~8 s)."""
+    The date is the one the page states (its URL, meta tags, JSON-LD, ``<time>``
+    elements: htmldate without its extensive search); only where it states none
+    is the text searched (:func:`searched_date`).  ``date_search=False`` skips that
+    search (for a page whose date is known otherwise, an e-mail's ``Date``): it
+    hands phrases to dateparser, whose first call in a process compiles every
+    locale's patterns (seconds)."""
     if not html or not html.strip():
         return HtmlArticle(blocks=[])
     trafilatura_fast.install()
@@ -106,7 +108,7 @@ def extract_article(html: str, url: str | None = None, with_metadata: bool = Tru
     if tree is None:
         return HtmlArticle(blocks=clean_blocks(_bs4_blocks(html), rules), extractor="bs4")
     tags = page_tags(tree) if with_metadata else None
-    article, found = _gather(html, tree, url, with_metadata, date_search, rules)
+    article, found = _gather(html, tree, url, with_metadata, rules)
     article.blocks, article.extractor = choose(found, rules)
     got = sum(len(b.text) for b in article.blocks)
     if got < 200:
@@ -117,6 +119,8 @@ def extract_article(html: str, url: str | None = None, with_metadata: bool = Tru
             article.blocks, article.extractor = flat, "flat"
     if tags is not None:
         complete_metadata(article, tags, html)
+        if not article.date and date_search:
+            article.date = searched_date(tree, article.url, html)
     return article
 
 
@@ -128,14 +132,12 @@ def article_candidates(html: str, rules: Rules = DEFAULT_RULES) -> Candidates | 
 
 
 def _gather(html: str, tree, url: str | None, with_metadata: bool,
-            date_search: bool = True, rules: Rules = DEFAULT_RULES
-            ) -> tuple[HtmlArticle, Candidates]:
+            rules: Rules = DEFAULT_RULES) -> tuple[HtmlArticle, Candidates]:
     """trafilatura's article in ``rules.primary`` mode (uncleaned, with metadata) and
     the candidates beside it."""
     estimate = _visible_text_estimate(tree)
     _drop_inert(tree)
-    article = _trafilatura_article(tree, url, with_metadata, date_search,
-                                   TRAFILATURA_MODES[rules.primary])  # prunes ``tree``
+    article = _trafilatura_article(tree, url, with_metadata, TRAFILATURA_MODES[rules.primary])
     # the other candidates, when a rule asks for them, each on a fresh parse
     return article, Candidates(
         {rules.primary: article.blocks}, estimate, lambda: _densest_region(html), _bs4_blocks,
@@ -255,28 +257,29 @@ def article_text(html: str) -> str:
 
 
 def _trafilatura_article(tree, url: str | None, with_metadata: bool,
-                         date_search: bool = True, mode: dict | None = None) -> HtmlArticle:
-    dates = None if date_search else set_date_params(extensive=False)
+                         mode: dict | None = None) -> HtmlArticle:
+    """trafilatura's article in ``tree`` (which it copies) and, ``with_metadata``,
+    the page's metadata as trafilatura reads it, its date by htmldate without the
+    extensive search (that one is :func:`searched_date`'s, where this finds none)."""
     try:
-        doc = trafilatura.bare_extraction(
-            tree, url=url, with_metadata=with_metadata, date_extraction_params=dates,
-            **_TRAF_OPTIONS, **(mode or {})
-        )
+        doc = trafilatura.bare_extraction(tree, url=url, **_TRAF_OPTIONS, **(mode or {}))
     except Exception:  # trafilatura raises assorted errors on hostile markup
         doc = None
-    if doc is None or doc.body is None:
-        return HtmlArticle(blocks=[])
-    blocks = _blocks_from_xml(doc.body)  # cleaned by rules.choose
+    blocks = [] if doc is None or doc.body is None else _blocks_from_xml(doc.body)
     if not with_metadata:
-        return HtmlArticle(blocks=blocks)
+        return HtmlArticle(blocks=blocks)  # cleaned by rules.choose
+    try:
+        meta = trafilatura_fast.page_metadata(tree, url, set_date_params(extensive=False))
+    except Exception:  # as above
+        return HtmlArticle(blocks=blocks, url=url or "")
     return HtmlArticle(
         blocks=blocks,
-        title=normalize_space(doc.title or ""),
-        byline=doc.author or "",
-        date=doc.date or "",
-        source=normalize_space(doc.sitename or ""),
-        url=doc.url or url or "",
-        language=doc.language or "",
+        title=normalize_space(meta.title or ""),
+        byline=meta.author or "",
+        date=meta.date or "",
+        source=normalize_space(meta.sitename or ""),
+        url=meta.url or url or "",
+        language=meta.language or "",
     )
 
 
