@@ -182,9 +182,6 @@ def _parse(html: str):
     return tree
 
 
-_BODY_TEXTS = etree.XPath("//body//text()")
-
-
 def separate_glued_texts(tree) -> int:
     """Put a space where two texts meet at a tag with none between them and a
     lower-case letter or a digit runs into a capital (``International
@@ -201,15 +198,25 @@ def separate_glued_texts(tree) -> int:
     cap: ``<span>H</span>ong Kong``) or two lower-case letters
     (``<a>MacBook</a>s``) stay joined.
     """
+    body = tree.find("body")
+    if body is None:
+        return 0
     changed = 0
     prev = ""
-    for text in _BODY_TEXTS(tree):
+    # the body's texts in document order (an element's text at its start, its tail
+    # at its end): as ``//body//text()``, without a string object per text node
+    for event, el in etree.iterwalk(body, events=("start", "end")):
+        if event == "end" and el is body:
+            break
+        tail = event == "end"
+        text = el.tail if tail else el.text
+        if not text:
+            continue
         if text[:1].isupper() and (prev[-1:].islower() or prev[-1:].isdigit()):
-            el = text.getparent()
-            if text.is_tail:
-                el.tail = " " + el.tail
+            if tail:
+                el.tail = " " + text
             else:
-                el.text = " " + el.text
+                el.text = " " + text
             changed += 1
         prev = text
     return changed
