@@ -138,12 +138,13 @@ def _gather(html: str, tree, url: str | None, with_metadata: bool,
     estimate = _visible_text_estimate(tree)
     _drop_inert(tree)
     article = _trafilatura_article(tree, url, with_metadata, TRAFILATURA_MODES[rules.primary])
-    # the other candidates, when a rule asks for them, each on a fresh parse
+    # the other trafilatura candidates, when a rule asks for them: trafilatura copies
+    # the tree it is given and the metadata only read it, so ``tree`` is as parsed
     return article, Candidates(
         {rules.primary: article.blocks}, estimate, lambda: _densest_region(html), _bs4_blocks,
-        recall=lambda: _trafilatura_blocks(_parse(html), favor_recall=True),
-        second=lambda: _trafilatura_blocks(_parse(html), **_SECOND),
-        extract=lambda mode: _trafilatura_blocks(_parse(html), **TRAFILATURA_MODES[mode]))
+        recall=lambda: _trafilatura_blocks(tree, favor_recall=True),
+        second=lambda: _trafilatura_blocks(tree, **_SECOND),
+        extract=lambda mode: _trafilatura_blocks(tree, **TRAFILATURA_MODES[mode]))
 
 
 # trafilatura's parser settings, but with lxml's C-level element class lookup:
@@ -291,10 +292,8 @@ def _trafilatura_article(tree, url: str | None, with_metadata: bool,
 
 
 def _trafilatura_blocks(tree, **mode) -> list[Block]:
-    """trafilatura's article blocks (no metadata) from a parsed page in ``mode``."""
-    if tree is None:
-        return []
-    _drop_inert(tree)
+    """trafilatura's article blocks (no metadata) in ``mode`` from a parsed page whose
+    inert elements are dropped (trafilatura works on a copy: ``tree`` is unchanged)."""
     try:
         doc = trafilatura.bare_extraction(tree, with_metadata=False, **_TRAF_OPTIONS, **mode)
     except Exception:  # as in _trafilatura_article
