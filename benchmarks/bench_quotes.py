@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Who said what: attribution precision and recall against hand-annotated pages.
 
-usage: python benchmarks/bench_quotes.py [--split tuning|heldout|fresh|all] [--errors] [--json]
+usage: python benchmarks/bench_quotes.py [--split tuning|heldout|fresh|fresh2|fresh3|all] [--errors] [--json]
 
 The pages of benchmarks/quotes_gold.txt (49 pages of shared/bench/extraction and
 extraction-modern, split into tuning and held-out BY SITE before any rule was written;
 11 "fresh" pages of 11 other sites annotated after the rules were frozen at dc4e258 and
 measured once, then tuned on; 18 "fresh2" pages of 18 more sites annotated after the
-rules were frozen at b6e6f60 and measured once; the format is described at the top of
-that file) are read from their ground-truth
+rules were frozen at b6e6f60 and measured once; 13 "fresh3" pages of 13 more sites
+annotated with the rules frozen at 611f4b7 and measured once; the format is described at
+the top of that file) are read from their ground-truth
 article text, one paragraph per blank-line block, through the persons stage's own
 steps: the recognizer, find_persons, then quote attribution (find_quotes).
 
@@ -52,8 +53,9 @@ GOLD = ROOT / "benchmarks" / "quotes_gold.txt"
 #: tuning: the rules were written on these; heldout: measured once before being looked at
 #: (then their errors were read: no longer unseen); fresh: annotated after the rules were
 #: frozen at dc4e258, measured once, then read (no longer unseen either); fresh2: 18 pages
-#: of 18 more sites annotated after the rules were frozen again at b6e6f60, measured once.
-SPLITS = ("tuning", "heldout", "fresh", "fresh2")
+#: of 18 more sites annotated after the rules were frozen again at b6e6f60, measured once;
+#: fresh3: 13 pages of 13 more sites annotated with the rules frozen at 611f4b7, measured once.
+SPLITS = ("tuning", "heldout", "fresh", "fresh2", "fresh3")
 
 
 @dataclass

@@ -8,40 +8,11 @@ stage passes them on.
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from quotes_fixtures import by as _by
+from quotes_fixtures import quotes as _quotes
 
-from searchapp.ingest.entities import Mention
-from searchapp.ingest.quotes import find_quotes
 from searchapp.ingest.quotes.marks import quote_spans
-
-
-def _quotes(paragraphs: list[str], persons: dict[str, str] | None = None):
-    """[(paragraph number, speaker or None, quoted text, source, kind)] of a document;
-    ``persons``: surface form -> canonical name, found wherever the form is written."""
-    persons = persons or {}
-    items = [(f"p{i}", "body", t) for i, t in enumerate(paragraphs)]
-    mentions = {}
-    for pid, _, text in items:
-        found = []
-        for surface, name in sorted(persons.items(), key=lambda kv: -len(kv[0])):
-            edge = "" if re.search(r"[\u3040-\u9fff\uac00-\ud7af]", surface) else r"\b"
-            for m in re.finditer(rf"{edge}{re.escape(surface)}{edge}", text):
-                if not any(f.start <= m.start() < f.end for f in found):
-                    found.append(Mention(m.start(), m.end(), name, "person"))
-        mentions[pid] = sorted(found, key=lambda m: m.start)
-    out = []
-    for pid, quotes in find_quotes(items, mentions).items():
-        text = paragraphs[int(pid[1:])]
-        out += [(int(pid[1:]), q.speaker, text[q.start:q.end], q.source, q.kind)
-                for q in quotes]
-    return out
-
-
-def _by(found, speaker):
-    return [text for _, who, text, _, _ in found if who == speaker]
-
 
 # --- the patterns of the issue ---------------------------------------------------------
 

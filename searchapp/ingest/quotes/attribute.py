@@ -15,7 +15,8 @@ benchmarks/RESULTS.md "Quotes"), in the order a reader uses them:
    quotation right after one whose last sentence is an attributed quotation;
 5. **reported speech** without marks: "Volker said he had no knowledge ...",
    "..., Cook said.", "..., Mayer said, and ...", "according to X, ...";
-6. **embedded posts** ("— Name (@handle) Month D, YYYY" after the post's text) and
+6. **embedded posts** ("— Name (@handle) Month D, YYYY" after the post's text), quotations
+   **signed** on the lines after them and
    **transcripts** ("ROSIE CURTS: ..." turns).
 
 Speakers are read by :mod:`searchapp.ingest.quotes.speakers`: a person found in
@@ -32,22 +33,21 @@ from collections.abc import Sequence
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.clauses import (
     BOUNDS,
-    DETERMINERS,
     EMBEDDING,
     PARTICIPLES,
     SAID_BY,
     SAY_TO,
     TEXT_NOUNS,
     Para,
-    closes_clause,
     is_verb,
     not_passive,
     participle_before,
     points_out,
     speech_like,
-    verb_form,
 )
 from searchapp.ingest.quotes.marks import Span, quote_spans
+from searchapp.ingest.quotes.nearby import Nearby
+from searchapp.ingest.quotes.posts import Signatures
 from searchapp.ingest.quotes.quote import Quote
 from searchapp.ingest.quotes.reported import ReportedSpeech
 from searchapp.ingest.quotes.speakers import (
@@ -57,17 +57,36 @@ from searchapp.ingest.quotes.speakers import (
     Who,
     classify,
     learn_roles,
+    trusted,
 )
 from searchapp.ingest.quotes.text import Word, sentences
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_EMBED = re.compile(r"^[—–-]\s*(?P<who>[^()@]{2,80}?)\s*\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.? \d{1,2},"
-                    r" \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\s*$")
-_TURN = re.compile(r"^(?P<who>[A-Z][A-Z.'’\- ]{1,60}?(?:,[A-Z ,.'’\-]{1,40})?(?: #\d+)?):\s+\S")
-_LINK = re.compile(r"\s*pic\.twitter\.com/\S+\s*$")
 
 
-class _Document(ReportedSpeech):
+#: What "they" (people, not texts) do when they speak: "they note that", "they argue".
+_GROUP_SAYS = frozenset("note noted argue argued claim claimed insist insisted warn warned "
+                        "admit admitted complain complained".split())
+
+
+_FULL_NAME = re.compile(r"(?<=[,;(—–] )([A-Z][a-z]{1,20}) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+
+
+def _unlabelled_families(para: Para) -> set[str]:
+    """Family names of full names the recognizer left unlabelled after a comma or a
+    dash ("Clinique's Senior Brand Manager, Lysis Bourget-Vennin, ..."): their bare
+    mentions ("Bourget-Vennin shared ...") are a person's, never an unnamed source."""
+    out = set()
+    for m in _FULL_NAME.finditer(para.text):
+        if m.group(1).lower() in lx.ROLE_NOUNS or m.group(1).lower() in lx.DETERMINERS:
+            continue
+        if any(a < m.end() and m.start() < b for a, b, _ in para.labels):
+            continue
+        out.add(m.group(2).casefold())
+    return out
+
+
+class _Document(ReportedSpeech, Signatures, Nearby):
     """One document's paragraphs, persons and what the rules learn of them."""
 
     def __init__(self, texts: Sequence[str], kinds: Sequence[str],
@@ -80,10 +99,21 @@ class _Document(ReportedSpeech):
                                     list(lb), sentences(text, quotes),
                                     kind not in ("body", "quote", "list", "")))
         self.salience = Salience()
+        #: the last speaker phrase read named a person or pronoun it could not resolve
+        self.abstained = False
         self.out: list[list[Quote]] = [[] for _ in texts]
         self.chain_speaker: dict[int, tuple[str | None, str]] = {}
         #: a last name -> the persons of the document it ends ("Claure")
         self.family: dict[str, list[Person]] = {}
+        #: the words of the persons' names, of the recognizer's PERSON spans and the
+        #: family names of full names it did not label
+        self.name_words = frozenset(
+            w.casefold() for para in self.paras
+            for a, b, label in [*((p.start, p.end, "PERSON") for p in para.persons),
+                                *para.labels]
+            if label == "PERSON" and " " in para.text[a:b].strip()
+            for w in para.text[a:b].split()) | frozenset(
+            family for para in self.paras for family in _unlabelled_families(para))
         for para in self.paras:
             for p in para.persons:
                 for name in (para.text[p.start:p.end], p.name):
@@ -96,8 +126,9 @@ class _Document(ReportedSpeech):
     def learn(self) -> None:
         prev_subject: str | None = None
         gap = 0  # sentences since prev_subject was a sentence's subject
-        for para in self.paras:
+        for i, para in enumerate(self.paras):
             persons = para.persons_outside()
+            self.salience.named[i] = {p.name for p in persons}
             for a, b in para.sentences:
                 ws = para.words(a, b)
                 learn_roles(para.text, ws, persons, self.salience)
@@ -163,23 +194,31 @@ class _Document(ReportedSpeech):
 
     def _classify(self, para: Para, ws: Sequence[Word], verb_first: bool = False) -> Who:
         return classify(para.text, ws, para.persons_outside(), para.labels, verb_first,
-                        self.family)
+                        self.family, self.name_words)
 
     def resolve(self, who: Who, para: int, exclude: set[str],
                 local: Sequence[str] = ()) -> tuple[str | None, str] | None:
         """(person or None for unnamed, source text), or None when nobody is named.
         ``local``: persons named earlier in the sentence, for a pronoun."""
+        if who.kind in ("person", "pronoun"):
+            # a speaker named, but not surely: nobody, and no other rule guesses instead
+            self.abstained = True
         if who.kind == "person":
-            return who.name, who.text
+            return (who.name, who.text) if trusted(who.name) else None
         if who.kind == "pronoun":
             name = self.salience.pronoun(para, who.sex, exclude, local)
+            if name is None and self.salience.unsure \
+                    and self._only_one_named(para, who, self.salience.unsure, exclude):
+                name = self.salience.unsure  # '..., stated Mak. While he agrees ...'
+            if name and self._someone_between(para, who, name, exclude):
+                return None
             if name and not self.salience.sex_of(name):
                 self.salience.vote_sex(name, who.sex)  # "he said" after them: a man
-            return (name, who.text) if name else None
+            return (name, who.text) if name and trusted(name) else None
         if who.kind == "role":
             name = self.salience.role(who, para)
             if name and name not in exclude:
-                return name, who.text
+                return (name, who.text) if trusted(name) else None
             if who.role in lx.SOURCE_NOUNS or who.role in self.salience.unnamed_roles:
                 return None, who.text
             return None if lx.role_noun(who.role) else (None, who.text)
@@ -202,6 +241,7 @@ class _Document(ReportedSpeech):
                 continue
             prev_last = self._paragraph(i, para, prev_last)
         self._embeds()
+        self._signed()
         return self.out
 
     def _emit(self, i: int, speaker: str | None, source: str, a: int, b: int, kind: str) -> None:
@@ -212,6 +252,9 @@ class _Document(ReportedSpeech):
             b -= 1
         if b - a < 2:
             return
+        if speaker is None and source.lower() == "it" and (
+                kind == "reported" or len(self.paras[i].text[a:b].split()) < 6):
+            return  # "it says bleach kills ...", 'the label says "natural"': a text's words
         self.out[i].append(Quote(a, b, speaker, source, kind))
         if speaker:
             self.salience.note(i, speaker)
@@ -226,11 +269,22 @@ class _Document(ReportedSpeech):
             subject = self._sentence_subject(i, para, ws)
             if subject is not None and subject[0]:
                 self.salience.note(i, subject[0])
+                if si == len(para.sentences) - 1:
+                    self.salience.closing[i] = subject[0]
             in_sentence = [k for k, s in enumerate(para.spans) if a <= s.start < b]
             proper: list[int] = []  # quotes attributed before/after: not inside a clause
             for k in in_sentence:
                 span = para.spans[k]
+                self.abstained = False
                 found, how = self._direct(i, para, span, a, b, subject)
+                if found is not None and found[0] and found[1].lower() in lx.PERSON_PRONOUNS \
+                        and any(p.name == found[0] and span.start <= p.start < span.end
+                                for p in para.persons):
+                    # '"... easy for Mary Lund to ...," she said': nobody names herself so
+                    found, self.abstained = None, True
+                if found is None and self.abstained:
+                    last_direct = None  # its speaker is named, but not surely: no guess,
+                    continue  # and the quotations after it are nobody's sure either
                 if found is None and span.open_before and span.chain in self.chain_speaker:
                     found, how = self.chain_speaker[span.chain], "chain"
                 if found is None and last_direct is not None and (
@@ -272,6 +326,8 @@ class _Document(ReportedSpeech):
             self._emit(i, speaker, source, s.start, s.end, "direct")
         if para.spans and para.spans[-1].open_after and len(para.spans) - 1 in attributed:
             self.chain_speaker.setdefault(para.spans[-1].chain, attributed[len(para.spans) - 1])
+        if last_in_final_sentence is not None and last_in_final_sentence[0]:
+            self.salience.closing[i] = last_in_final_sentence[0]
         return last_in_final_sentence
 
     def _announced(self, i: int, para: Para, ws: Sequence[Word], subject
@@ -365,7 +421,7 @@ class _Document(ReportedSpeech):
             region = region[comma + 1:]  # "It's also possible, he said, that ..."
         if 0 < start < len(ws) and region and not is_verb(ws[start - 1], lx.ALL_VERBS) and (
                 ws[start].lower == "who" or ws[start].lower == "that" and region[0].text.islower()
-                and region[0].lower not in DETERMINERS):
+                and region[0].lower not in lx.DETERMINERS):
             # "analysts who have done the sums say ...", "the man who knew X said": the
             # noun the relative clause is of
             end = start
@@ -376,8 +432,9 @@ class _Document(ReportedSpeech):
         who = self._classify(para, region)
         if who is UNKNOWN or who.kind == "unknown":
             return None
-        if who.role in lx.GROUP_PRONOUNS and ws[k].lower not in SAID_BY | {"told", "tells"}:
-            return None  # "it suggests that ...": no speaker
+        if who.role in lx.GROUP_PRONOUNS and ws[k].lower not in SAID_BY | {"told", "tells"} \
+                and not (who.role == "they" and ws[k].lower in _GROUP_SAYS):
+            return None  # "it suggests that ...": no speaker ("they note that": a group's)
         return self.resolve(who, i, exclude, self._local(para, ws[0].start, ws[k].start))
 
     # -- direct quotations ----------------------------------------------------------------
@@ -395,6 +452,8 @@ class _Document(ReportedSpeech):
         after = para.words(span.end, b)
         cut = next((n for n, w in enumerate(after) if w.text == "Q"), len(after))
         after = after[:cut]
+        if before and before[-1].lower in lx.DETERMINERS:
+            after = []  # 'a review of the "...," researchers noted': a title in a phrase
         tail = after[1:] if after and after[0].text == "," else after
         # 1. '..., said NAME' / '..., NAME said' / '..., explains NAME' (any verb before a name)
         if tail and (is_verb(tail[0], lx.SAY) and not_passive(tail, 0)
@@ -406,6 +465,16 @@ class _Document(ReportedSpeech):
                     break
                 region.append(w)
             who = self._classify(para, region, verb_first=True)
+            n = len(region) + 1
+            if who.kind == "role" and n < len(tail) and tail[n].text == ",":
+                # '"...," says Maxi Moving's Vice President, Ivan Cheptenari.': the name
+                # after the role, when it closes the clause
+                name = next((p for p in para.persons_outside()
+                             if n + 1 < len(tail) and p.start == tail[n + 1].start), None)
+                k = next((m for m, x in enumerate(tail) if name and x.start >= name.end),
+                         len(tail))
+                if name is not None and (k == len(tail) or tail[k].text in lx.CLAUSE_BREAKS):
+                    who = self._classify(para, tail[1:k], verb_first=True)
             got = self.resolve(who, i, set())
             if got is not None:
                 return got, "after"
@@ -423,9 +492,12 @@ class _Document(ReportedSpeech):
                 if (is_verb(w, lx.SAY) or self._said_after_subject(para, tail, n)
                         or points_out(tail, n) or self._verb_after_name(para, tail, n)) \
                         and n > 0 and not_passive(tail, n):
-                    if tail[0].lower in ("and", "but", "or", "while", "as", "which", "who"):
+                    if tail[0].lower in ("and", "but", "or", "while", "which", "who") or (
+                            tail[0].lower == "as" and (n < 2 or tail[1].lower in ("well", "if",
+                                                                                "though"))):
                         break  # a clause of its own, not an attribution
-                    region = tail[:n]
+                    region = tail[1:n] if tail[0].lower == "as" else tail[:n]  # '"...," as
+                    # one banker told me
                     comma = max((m for m, x in enumerate(region) if x.text == ","), default=-1)
                     if 0 <= comma == len(region) - 2:  # '"..." mutually shared ..., he warned'
                         region = region[comma + 1:]
@@ -441,7 +513,7 @@ class _Document(ReportedSpeech):
                 w = before[k]
                 if w.text == "Q":
                     break
-                put_it = w.lower == "put" and k + 1 < len(before) and before[k + 1].lower == "it"
+                put_it = w.lower in ("put", "puts") and k + 1 < len(before) and before[k + 1].lower == "it"
                 if (is_verb(w, lx.SAY) or put_it) and not_passive(before, k):
                     # 'She told the committee, "...', 'As Lind put it, "...'
                     exclude = self._objects(para, before[k + 1:])
@@ -466,127 +538,6 @@ class _Document(ReportedSpeech):
                     return got, "inside"
                 break
         return None, ""
-
-    def _verb_after_name(self, para: Para, ws: Sequence[Word], n: int) -> bool:
-        """'"...," Okonkwo clarifies.' / '"...," she laughs, ...': after a quotation, a
-        person's name or he/she and one verb that closes the clause is its attribution,
-        whatever the verb (features use many: reveals, weighs in, laughs)."""
-        if not 1 <= n <= 5 or not verb_form(ws[n]):
-            return False
-        subject = list(ws[:n])
-        while len(subject) > 1 and subject[-1].lower in lx.LIGHT:
-            subject.pop()
-        if len(subject) == 1 and subject[0].lower in ("he", "she"):
-            pass
-        elif not any(p.start == subject[0].start and p.end == subject[-1].end
-                     for p in para.persons_outside()):
-            return False
-        return closes_clause(ws, n + 1)
-
-    def _name_said(self, para: Para, ws: Sequence[Word]) -> bool:
-        """'"... continue to see" Mayer said.': a person's name and a verb of speech that
-        closes the clause attribute a quotation even without its comma."""
-        person = next((p for p in para.persons_outside() if p.start == ws[0].start), None)
-        if person is None:
-            return False
-        n = next((m for m, w in enumerate(ws) if w.start >= person.end), len(ws))
-        return n < len(ws) and is_verb(ws[n], lx.SAY) and closes_clause(ws, n + 1)
-
-    def _verb_before_name(self, para: Para, ws: Sequence[Word]) -> bool:
-        """'"...," explains Okonkwo.': a verb, then a person's name closing the clause."""
-        if len(ws) < 2 or not verb_form(ws[0]):
-            return False
-        person = next((p for p in para.persons_outside() if p.start == ws[1].start), None)
-        if person is None:
-            return False
-        k = next((m for m, w in enumerate(ws) if w.start >= person.end), len(ws))
-        return closes_clause(ws, k) or ws[k].text == ","
-
-    def _introduced(self, para: Para, before: Sequence[Word], span: Span, subject
-                    ) -> tuple[str | None, str] | None:
-        """'Okonkwo also weighs in on what to avoid: "..."': a quotation right after a
-        colon closing a clause whose subject is a person is that person's words, unless
-        the clause names a text (a statement, a sign, a post) that holds them."""
-        if not before or before[-1].text != ":" or subject is None or not subject[0]:
-            return None
-        if any(w.text == "Q" for w in before) or len(para.text[span.inner[0]:span.inner[1]].split()) < 4:
-            return None
-        if any(w.lower in lx.BODY_NOUNS or w.lower in TEXT_NOUNS for w in before[-6:]):
-            return None
-        return subject
-
-    def _said_after_subject(self, para: Para, ws: Sequence[Word], n: int) -> bool:
-        """``ws[n]`` is a verb that is as often a noun ("shares", "notes") used as a verb
-        of speech: right after "he"/"she" or a person's name."""
-        if n == 0 or not is_verb(ws[n], lx.SAY_AFTER_SUBJECT):
-            return False
-        prev = ws[n - 1]
-        return prev.lower in ("he", "she") or any(p.end == prev.end
-                                                   for p in para.persons_outside())
-
-    def _local(self, para: Para, a: int, b: int) -> list[str]:
-        """Persons named (outside quotations) in ``text[a:b]``, in order."""
-        return [p.name for p in para.persons_outside() if a <= p.start < b]
-
-    def _objects(self, para: Para, ws: Sequence[Word]) -> set[str]:
-        """Persons named after a verb (its listeners: "he told Cook")."""
-        if not ws:
-            return set()
-        a, b = ws[0].start, ws[-1].end
-        return {p.name for p in para.persons_outside() if a <= p.start < b}
-
-    # -- posts and transcripts ------------------------------------------------------------
-
-    def _embeds(self) -> None:
-        """"— Name (@handle) November 3, 2019" after an embedded post: the paragraph
-        before is Name's."""
-        for i in range(1, len(self.paras)):
-            para = self.paras[i]
-            m = _EMBED.match(para.text.strip())
-            if not m:
-                continue
-            who_end = para.text.index("(@")
-            person = next((p for p in para.persons if p.start < who_end), None)
-            prev = self.paras[i - 1]
-            if self.out[i - 1] or sum(s.end - s.start for s in prev.spans) > len(prev.text) / 2:
-                continue  # the post is a quotation of its own, or already someone's
-            body = _LINK.sub("", prev.text)
-            if person is not None:
-                self._emit(i - 1, person.name, m.group("who"), 0, len(body), "direct")
-            else:
-                name = m.group("who").strip()
-                if not any(c.isupper() for c in name[1:]):
-                    self._emit(i - 1, None, name, 0, len(body), "direct")
-
-    def _transcript(self) -> dict[int, tuple[str | None, str]]:
-        """Turns of a transcript ("ROSIE CURTS: ...", "UNIDENTIFIED PERSON #1: ..."):
-        three or more in a document."""
-        turns = {i: m.group("who") for i, para in enumerate(self.paras)
-                 if (m := _TURN.match(para.text))}
-        if len(turns) < 3:
-            return {}
-        known: dict[str, str] = {}
-        for para in self.paras:
-            for p in para.persons:
-                known.setdefault(para.text[p.start:p.end].casefold(), p.name)
-                known.setdefault(p.name.casefold(), p.name)
-                for part in p.name.split():
-                    known.setdefault(part.casefold(), p.name)
-        out = {}
-        for i, label in turns.items():
-            name = label.split(",")[0].strip()
-            if name.startswith("UNIDENTIFIED"):
-                out[i] = (None, label.title())
-                continue
-            if "," in label:  # "SACHA PFEIFFER, HOST": the program's own voice
-                continue
-            hit = known.get(name.casefold()) or known.get(name.split()[-1].casefold())
-            if hit:
-                out[i] = (hit, label.title())
-        return out
-
-
-
 
 def english_quotes(texts: Sequence[str], kinds: Sequence[str],
                    persons: Sequence[Sequence[Person]],

@@ -45,7 +45,7 @@ SAID_BY = frozenset("said says say added adds explained noted wrote writes argue
                      "warned claimed stated recalled continued".split())
 #: Verbs of a clause that ends a sentence after what was said ("..., the office announced").
 TRAILING = frozenset("announced confirmed reported explained noted added recalled wrote stated "
-                      "argued insisted warned claimed predicted estimated".split())
+                      "argued insisted warned claimed predicted estimated speculated speculates".split())
 #: Verbs whose clause may hold a few quoted words: reporting and characterizing verbs,
 #: not those that only stand beside a whole quotation ("responded", "laughed").
 EMBEDDING = lx.REPORT | lx.REPORT_THAT | lx.CHARACTERIZE | frozenset(
@@ -165,7 +165,6 @@ def instruction(ws: Sequence[Word], k: int) -> int | None:
 #: while visiting ...", "..., she said as she left").
 WHILE = frozenset("while as when after before".split())
 BOUNDS = frozenset(("Q", ",", ";", ":", ".", "—", "–"))
-DETERMINERS = frozenset("the a an his her its their our these those such any no".split())
 NOT_CLAUSE_START = frozenset("and or but not to it them him her me us you what how why".split())
 SUBJECT_PRONOUNS = frozenset("he she they it there we i".split())
 FINITE = frozenset("is are was were will would could can should may might must has have had "

@@ -27,7 +27,7 @@ SAY = _forms(
     "explain explains explained explaining", "noted noting", "write writes wrote writing",
     "tweeted", "posted", "continued continues", "argue argues argued arguing",
     "warn warns warned warning", "insist insists insisted", "claimed", "stated",
-    "testify testifies testified", "recalled recalls recalling", "recounted recounts",
+    "testify testifies testified", "recalled recalls recalling", "recounted recounts", "speculate speculates speculated",
     "remarked", "commented", "observed observes", "declared declares", "announced announces",
     "acknowledged acknowledges", "admitted admits", "conceded concedes", "confirmed confirms",
     "denied denies", "reiterated reiterates", "stressed stresses",
@@ -68,7 +68,8 @@ REPORT_THAT = _forms(
     "predict predicted predicts", "pointed points pointing", "remind reminded reminds",
     "assert asserted asserts", "maintain maintained maintains", "contend contended contends",
     "caution cautioned", "declare declared declares", "vowed", "complain complained complains",
-    "mentioned mentions", "observe observed observes", "advise advised", "conclude concluded concludes",
+    "mentioned mentions", "observe observed observes", "note notes",
+    "indicate indicated indicates", "advise advised", "conclude concluded concludes",
     "allege alleged alleges", "claims reports",  # "the claims that", "its reports that": no subject to speak
     "write writes wrote",  # "wrote hundreds of songs": a clause only after "that"
 )
@@ -89,6 +90,8 @@ PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "h
 #: Subject pronouns that stand for a group, an organisation or nobody in particular:
 #: the speaker is unnamed.
 GROUP_PRONOUNS = frozenset({"they", "it"})
+#: Words that open a noun phrase ("the claims that ...", "restarted the agent").
+DETERMINERS = frozenset("the a an his her its their our these those such any no".split())
 #: Speakers who are the writer or the reader: never attributed.
 SELF_PRONOUNS = frozenset({"i", "we", "you"})
 #: Titles before a name that say the person's sex.

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.clauses import (
-    DETERMINERS,
     PARTICIPLES,
     SAID_BY,
     TIME_WORDS,
@@ -72,7 +71,10 @@ class ReportedSpeech:
             if w.start >= stop:
                 break
             low = w.lower
-            if not is_verb(w, lx.REPORT) and not is_verb(w, lx.REPORT_THAT):
+            # "Katie notes that ...": a verb as often a noun, after a person or he/she
+            noun_verb = k + 1 < len(ws) and ws[k + 1].lower == "that" \
+                and self._said_after_subject(para, ws, k)
+            if not is_verb(w, lx.REPORT) and not is_verb(w, lx.REPORT_THAT) and not noun_verb:
                 continue
             if w.lower.startswith("point") and not (k + 1 < len(ws) and ws[k + 1].lower == "out"):
                 continue
@@ -89,7 +91,7 @@ class ReportedSpeech:
                 continue
             if k > 0 and ws[k - 1].lower == "to":
                 continue  # "declined to say when ...": no speech
-            if k > 0 and (ws[k - 1].lower in DETERMINERS
+            if k > 0 and (ws[k - 1].lower in lx.DETERMINERS
                           or ws[k - 1].lower.endswith(("'s", "’s", "s'", "s’"))):
                 continue  # "the claims that ...", "the ministry's claims that": nouns
             n = k + 1
@@ -98,7 +100,7 @@ class ReportedSpeech:
             out = low.startswith("point") and n < len(ws) and ws[n].lower == "out"
             if out:  # "pointed out (that) ..."
                 n += 1
-            if low in lx.REPORT_THAT and not out:
+            if (low in lx.REPORT_THAT or noun_verb) and not out:
                 # "reported on Sunday that", "confirmed on Monday that"
                 bare = low not in PARTICIPLES and pronoun_clause(ws, n)
                 that = None if bare else next(
@@ -172,7 +174,7 @@ class ReportedSpeech:
             if (c == 1 and adverbial_chunk(chunks[0])) or cut or \
                     len([w for w in left if w.text.isalnum()]) < 3:
                 if parenthetical and len(right) >= 3 and "Q" not in [w.text for w in right] \
-                        and right[0].lower not in lx.PREPOSITIONS | lx.SUBORDINATORS - {"that"}:
+                        and right[0].lower not in lx.PREPOSITIONS | lx.SUBORDINATORS - {"that", "because"}:
                     self._emit(i, *got, right[0].start, right[-1].end, "reported")
                     return got
                 continue  # "With a tone of certainty, the source said, ..."
@@ -182,18 +184,25 @@ class ReportedSpeech:
             return got
         # "..., according to X" (not over a quotation attributed in the sentence)
         for k, w in enumerate(ws[:-2] if not proper else ()):
-            if w.lower == "according" and ws[k + 1].lower == "to":
-                region = []
-                for x in ws[k + 2:]:
-                    if x.text in (",", ".", ";"):
+            per = w.lower == "per" and (k == 0 or ws[k - 1].text == ",") and (
+                ws[k + 1].lower in ("the", "data") or ws[k + 1].text[:1].isupper())
+            if w.lower == "according" and ws[k + 1].lower == "to" or per:
+                region = []  # "according to X, ...", "Per the 2025 Index, ..."
+                for x in ws[k + (1 if per else 2):]:
+                    if x.text in (",", ".", ";", ":"):
                         break
                     region.append(x)
+                if per and len(region) + k + 1 < len(ws) and ws[len(region) + k + 1].text == ":":
+                    return None  # "Bonus points, per the experts: ...": a heading's aside
                 who = self._classify(para, region, verb_first=True)
                 got = self.resolve(who, i, set())
                 if got is None and region and who.kind == "unknown" and len(region) <= 8 \
                         and any(x.text[:1].isupper() for x in region) and not any(
                         p.start >= region[0].start and p.end <= region[-1].end
-                        for p in para.persons):
+                        for p in para.persons) and not all(
+                        x.lower in self.name_words for x in region if x.text[:1].isupper()) \
+                        and not any(label == "PERSON" and a < region[-1].end
+                                    and region[0].start < b for a, b, label in para.labels):
                     # "according to data from X": always a source, never a person unknown
                     got = (None, para.text[region[0].start:region[-1].end])
                 if got is None:

@@ -18,8 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from searchapp.ingest.quotes import lexicon as lx
+from searchapp.ingest.quotes.lexicon import DETERMINERS
 from searchapp.ingest.quotes.text import Word
-from searchapp.lexicon import APOSTROPHES
+from searchapp.lexicon import APOSTROPHES, NAME_PARTICLES
 
 #: Abbreviated titles and the role they name.
 _TITLE_ROLE = {"gov.": "governor", "gov": "governor", "sen.": "senator", "rep.": "representative",
@@ -29,6 +30,7 @@ _TITLE_ROLE = {"gov.": "governor", "gov": "governor", "sen.": "senator", "rep.":
                "sgt.": "sergeant", "amb.": "ambassador", "atty.": "attorney"}
 #: Recognizer labels of speakers that are bodies, not persons ("Nissan says").
 _BODY_LABELS = ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT")
+_SELF_POSSESSIVES = frozenset({"our", "my"})
 _POSSESSIVE = re.compile(rf"[{APOSTROPHES}]s?(?=\W|$)")
 
 
@@ -52,9 +54,29 @@ class Who:
     role: str = ""  # the role noun (kind "role")
     owner: str | None = None  # "Morrison's lawyer": the person the role belongs to
     indefinite: bool = False  # "a doctor", "one legal expert"
+    start: int = -1  # where the phrase starts in its paragraph (for a pronoun's antecedent)
 
 
 UNKNOWN = Who("unknown", "")
+
+_NAME_WORD = re.compile(rf"^[^\W\d_][\w.{APOSTROPHES}\-]*$")
+
+
+def trusted(name: str) -> bool:
+    """A canonical person the attribution may name: a name as names are written -- one
+    line, at most four words (particles aside) that are words, not digits, each but the
+    particles capitalised (or of a script without case).  A recognizer's slip ("Cons",
+    "Pros", "Sustainable" over three lines; a product line "Alice McCall Mysteria
+    Ruffled") is no speaker: better none than a wrong one."""
+    if "\n" in name or "\t" in name:
+        return False
+    words = name.split(" ")
+    core = [w for w in words if w.lower() not in NAME_PARTICLES]  # "Ludwig van Beethoven"
+    if not core or len(core) > 4 or any(not _NAME_WORD.match(w) for w in words):
+        return False
+    if len(core) == 4 and not any(len(w.rstrip(".")) == 1 or w.endswith(".") for w in core):
+        return False  # four full words: a product or a title, seldom one person
+    return all(not w[:1].islower() for w in core)
 
 
 def _possessive_after(text: str, end: int) -> bool:
@@ -63,9 +85,13 @@ def _possessive_after(text: str, end: int) -> bool:
 
 def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
              labels: Sequence[tuple[int, int, str]] = (), verb_first: bool = False,
-             family_names: dict[str, list[Person]] | None = None) -> Who:
+             family_names: dict[str, list[Person]] | None = None,
+             name_words: frozenset[str] = frozenset()) -> Who:
     """The speaker named by the words ``ws`` of ``text`` (a subject before its verb, or
-    with ``verb_first`` the words after "said")."""
+    with ``verb_first`` the words after "said").  ``name_words``: the words (casefolded)
+    of the names the document's persons and the recognizer's PERSON spans hold; a bare
+    proper noun among them is a person the persons stage did not resolve here, never an
+    unnamed source ("Swift" where the page names "Taylor Swift")."""
     ws = [w for w in ws if w.text != "Q"]
     while ws and (ws[0].lower in lx.OPENERS or ws[0].text in ",;:—–-"):
         ws = ws[1:]
@@ -73,6 +99,8 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
         ws = ws[:-1]
     if not ws:
         return UNKNOWN
+    if any("\n" in text[a.end:b.start] for a, b in zip(ws, ws[1:], strict=False)):
+        return UNKNOWN  # words across lines: a heading or a caption, no phrase
     chunks = _chunks(ws)
     if not verb_first:
         while len(chunks) > 1 and _adverbial(chunks[0]):
@@ -80,10 +108,12 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
     head = chunks[0]
     phrase = text[head[0].start:head[-1].end]
     lows = [w.lower for w in head]
+    # a pronoun after a preposition is no clause ("Deputy Editor Kay Lund in her review")
+    core = next((n for n, w in enumerate(head) if w.lower in lx.PREPOSITIONS), len(head))
     clause = any(w.lower in lx.NOT_IN_NOUN_PHRASE and not w.text.isupper()  # "the US"
                  and not (w.lower in ("them", "us") and n and head[n - 1].lower == "of")
                  for n, w in enumerate(head)) or any(
-        w.lower in lx.PERSON_PRONOUNS or w.lower in lx.SELF_PRONOUNS for w in head[1:])
+        w.lower in lx.PERSON_PRONOUNS or w.lower in lx.SELF_PRONOUNS for w in head[1:core])
     if _two_persons(text, head, persons):
         return UNKNOWN  # "Xi and Kim agreed ...": two speakers, neither alone
     found = None if clause else _person_in(text, head, persons)
@@ -97,16 +127,25 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
             if found is not None:
                 return Who("person", text[chunk[0].start:chunk[-1].end], found.name)
     if len(head) == 1 and lows[0] in lx.PERSON_PRONOUNS:
-        return Who("pronoun", phrase, sex=lx.PERSON_PRONOUNS[lows[0]])
-    if lows[0] in lx.SELF_PRONOUNS:
-        return UNKNOWN
+        return Who("pronoun", phrase, sex=lx.PERSON_PRONOUNS[lows[0]], start=head[0].start)
+    if lows[0] in lx.SELF_PRONOUNS or lows[0] in _SELF_POSSESSIVES:
+        return UNKNOWN  # "we", "according to our data": the writer, no source
+    if any(_verb_with_object(w, head[n + 1]) for n, w in enumerate(head[:-1])):
+        return UNKNOWN  # "restarted the first agent": a verb and its object, a clause
     if len(head) == 1 and lows[0] in lx.GROUP_PRONOUNS:
         return Who("unnamed", phrase, role=lows[0])
-    core = next((n for n, w in enumerate(lows) if w in lx.PREPOSITIONS), len(lows))
+    if _share(lows):  # "76% of all social users say", "43% and 36% said": a survey's
+        return Who("unnamed", phrase, role="respondents", indefinite=True)
     if any(w in lx.SUBORDINATORS for w in lows) or core > 8 or len(head) > 20:
         return UNKNOWN  # no noun phrase ("the Office for the Western District of ..." is)
     if clause:
         return UNKNOWN  # "people began using them ...": a clause, not a noun phrase
+    last = head[-1].text
+    family = {p.name for p in (family_names or {}).get(last, ())} if last[:1].isupper() else ()
+    if len(family) == 1 and not any(w.lower in lx.PREPOSITIONS for w in head[:-1]):
+        # "the 14th-ranked Schwartzman", "Claure" where the document (not "a spokesman
+        # for Claure") names the person in full
+        return Who("person", phrase, family.pop())
     if any(label == "PERSON" and _heads(head, a, b)
            and not any(p.start < b and a < p.end for p in persons)
            and not _possessive_after(text, b) for a, b, label in labels):
@@ -117,12 +156,6 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
     indefinite = lows[0] in lx.INDEFINITE or lows[0].isdigit()
     owner = next((p.name for p in persons if head[0].start <= p.start < head[-1].end
                   and _possessive_after(text, p.end)), None)
-    last = head[-1].text
-    family = {p.name for p in (family_names or {}).get(last, ())} if last[:1].isupper() else ()
-    if len(family) == 1 and not any(w.lower in lx.PREPOSITIONS for w in head[:-1]):
-        # "the 14th-ranked Schwartzman", "Claure" where the document (not "a spokesman
-        # for Claure") names the person in full
-        return Who("person", phrase, family.pop())
     if lx.role_noun(noun) and not indefinite and not noun.endswith("s") \
             and noun not in ("police",):
         return Who("role", phrase, role=noun, owner=owner)
@@ -131,9 +164,37 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
     proper = all(w.text[:1].isupper() or w.lower in ("the", "of", "and", "for", "&")
                  for w in head) and any(w.text[:1].isupper() for w in head) and (
         lows[0] == "the" or _labelled(head, labels, _BODY_LABELS))  # not "Eswar Prasad"
+    if proper and lows[0] not in DETERMINERS and name_words and all(
+            w.lower in name_words for w in head if w.text[:1].isupper()):
+        return UNKNOWN  # a name of a person the persons stage did not resolve here
     if known_noun or proper:
         return Who("unnamed", phrase, role=noun, indefinite=indefinite)
     return UNKNOWN
+
+
+_SHARE = re.compile(r"\d[\d.,]* ?(?:%|percent|per cent)(?: and \d[\d.,]* ?(?:%|percent|per cent))*"
+                    r"(?: of .+)?")
+
+
+def _share(lows: Sequence[str]) -> bool:
+    """A share of people as a survey gives it: "76% of users", "43% and 36%", "12
+    percent of voters" (the words as the tokenizer splits them: "76 % of users")."""
+    return bool(_SHARE.fullmatch(" ".join(lows)))
+
+
+def _verb_with_object(w: Word, after: Word) -> bool:
+    """``w`` is a verb with its object after it, not a word of a noun phrase: a past
+    form before a determiner ("restarted the agent"), a present one before a
+    determiner or a name ("the brand embraces UGC")."""
+    if not w.text.islower() or w.lower in lx.ROLE_NOUNS or w.lower in lx.BODY_NOUNS \
+            or w.lower in lx.SOURCE_NOUNS or lx.role_noun(w.lower):
+        return False
+    if w.lower.endswith("ed"):
+        return after.lower in DETERMINERS
+    if w.lower.endswith("s") and not w.lower.endswith(("ss", "us", "is")):
+        return after.lower in DETERMINERS or (after.text[:1].isupper()
+                                              and after.lower not in lx.PREPOSITIONS)
+    return False
 
 
 def _two_persons(text: str, ws: Sequence[Word], persons: Sequence[Person]) -> bool:
@@ -201,6 +262,8 @@ def _adverbial(chunk: Sequence[Word]) -> bool:
         return True  # "A year ago", "Two days later"
     if first in ("whatever", "whichever", "whenever", "wherever", "however"):
         return True  # "Whatever the definition"
+    if len(chunk) > 1 and first in lx.SELF_PRONOUNS:
+        return True  # "(As) we noted, 76% of users said": the writer's aside
     if len(chunk) > 1 and first.endswith(("ing", "ed")) and first not in lx.ROLE_NOUNS:
         return True  # "Noting that ...", "Asked about ..."
     return (first in lx.PREPOSITIONS or first in lx.SUBORDINATORS or first in lx.OPENERS
@@ -274,6 +337,12 @@ class Salience:
     #: persons called by a role as a title before their name ("President Trump"), not
     #: only described by it ("Williams, the president of the Fed")
     titled: set[tuple[str, str]] = field(default_factory=set)
+    #: paragraph -> the person its last sentence is about (its subject or speaker)
+    closing: dict[int, str] = field(default_factory=dict)
+    #: paragraph -> the persons it names outside quotations
+    named: dict[int, set[str]] = field(default_factory=dict)
+    #: the nearest person the last pronoun left unresolved may have meant
+    unsure: str | None = None
 
 
     def note(self, para: int, name: str) -> None:
@@ -292,16 +361,38 @@ class Salience:
     def pronoun(self, para: int, sex: str, exclude: set[str],
                 local: Sequence[str] = ()) -> str | None:
         """The person "he"/"she" in paragraph ``para`` stands for, or None: of the persons
-        named earlier in its sentence (``local``, nearest last), then the subjects and
-        speakers of this paragraph and the previous one that names anybody, the
-        nearest of that sex, else the nearest whose sex is not known."""
+        named earlier in its sentence (``local``, nearest last) and the subjects and
+        speakers of this paragraph, else those of the previous paragraph that names
+        anybody: the nearest of that sex; one whose sex is not known only when nobody
+        else there may be meant (or the paragraph before closes on them), else None with
+        :attr:`unsure` set to them (the caller may still take them when the sentence
+        before names nobody else); else the nearest of that sex a few paragraphs back."""
+        self.unsure = None
         active = sorted({p for p, _ in self.events if p < para}, reverse=True)[:1]
         window = {para, *active}
-        recent = [n for n in reversed(local) if n not in exclude]
-        recent += [n for p, n in reversed(self.events) if p in window and n not in exclude]
-        for n in recent:
-            if self.sex_of(n) in (sex, ""):
-                return n
+        here = [n for n in reversed(local) if n not in exclude]
+        here += [n for p, n in reversed(self.events) if p == para and n not in exclude]
+        before = [n for p, n in reversed(self.events) if p in window - {para}
+                  and n not in exclude]
+        for recent in (here, before):
+            fits = list(dict.fromkeys(n for n in recent if self.sex_of(n) in (sex, "")))
+            if fits:
+                # the nearest who may be meant; one whose sex is not known yet stands
+                # only when nobody else there may be meant, or when the paragraph
+                # before closes on them ('... Mahler says.' / '"...," she says') --
+                # else better no speaker than a wrong one
+                # (in this paragraph, the persons named right before the pronoun are
+                # weighed by the caller: those after it are no rivals)
+                rivals = {n for p in window - {para} for n in self.named.get(p, ())
+                          if recent is before and n not in exclude and n != fits[0]
+                          and self.sex_of(n) in (sex, "")}
+                if self.sex_of(fits[0]) == sex or len(fits) == 1 and not rivals:
+                    return fits[0]
+                if recent is before and any(self.closing.get(p) == fits[0]
+                                            for p in window - {para}):
+                    return fits[0]
+                self.unsure = fits[0]
+                return None
         # nobody of that sex nearby: the nearest of that sex a few paragraphs back (a
         # feature returns to its subject after a word from someone else)
         for p, n in reversed(self.events):

@@ -1,0 +1,128 @@
+"""The words and persons around a quotation or a pronoun, as the attribution weighs
+them: a name and a verb closing the clause after a quotation ('"...," Okonkwo
+clarifies'), a verb before a name ('"...," explains Okonkwo'), and whether a pronoun
+may stand for one person only (nobody else who may be meant named nearby).
+
+A mixin of :class:`searchapp.ingest.quotes.attribute._Document`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from searchapp.ingest.quotes import lexicon as lx
+from searchapp.ingest.quotes.clauses import TEXT_NOUNS, Para, closes_clause, is_verb, verb_form
+from searchapp.ingest.quotes.marks import Span
+from searchapp.ingest.quotes.speakers import Person, Who
+from searchapp.ingest.quotes.text import Word
+
+
+class Nearby:
+    """Tests on the words and persons near a quotation (mixed into ``_Document``)."""
+
+    def _only_one_named(self, i: int, who: Who, name: str, exclude: set[str]) -> bool:
+        """``name`` is named (outside quotations) in the sentence before the pronoun
+        ``who`` or in its own sentence before it, and nobody else who may be meant is."""
+        if who.start < 0:
+            return False
+        para = self.paras[i]
+        here = next((n for n, (a, b) in enumerate(para.sentences) if a <= who.start < b), 0)
+        if not para.sentences:
+            return False
+        since = para.sentences[max(here - 1, 0)][0]
+        named = {p.name for p in para.persons_outside() if since <= p.start < who.start
+                 and p.name not in exclude and self.salience.sex_of(p.name) in (who.sex, "")}
+        return named == {name}
+
+    def _someone_between(self, i: int, who: Who, name: str, exclude: set[str]) -> bool:
+        """Another person who may be meant by the pronoun ``who`` is named (outside
+        quotations) between the start of the sentence before it and the pronoun: "she"
+        then stands for nobody sure (a man named in between whose sex is not known, or
+        a woman other than the one followed)."""
+        if who.start < 0:
+            return False
+        para = self.paras[i]
+        here = next((n for n, (a, b) in enumerate(para.sentences) if a <= who.start < b), 0)
+        window = para.sentences[max(here - 1, 0):here + 1]
+        named = [p for p in para.persons_outside()
+                 if window and window[0][0] <= p.start < who.start]
+        others = [p for p in named if p.name != name and p.name not in exclude
+                  and self.salience.sex_of(p.name) in (who.sex, "")]
+        if not others:
+            return False
+        own = [p for p in named if p.name == name]
+        if not own:
+            return True
+        for a, b in window:  # the one followed opens a sentence there: its subject
+            first = self._opening(para, para.words(a, b))
+            if isinstance(first, Person) and first.name == name and first.start < who.start:
+                return False
+        return any(o.start > own[-1].start for o in others)
+
+    def _verb_after_name(self, para: Para, ws: Sequence[Word], n: int) -> bool:
+        """'"...," Okonkwo clarifies.' / '"...," she laughs, ...': after a quotation, a
+        person's name or he/she and one verb that closes the clause is its attribution,
+        whatever the verb (features use many: reveals, weighs in, laughs)."""
+        if not 1 <= n <= 5 or not verb_form(ws[n]):
+            return False
+        subject = list(ws[:n])
+        while len(subject) > 1 and subject[-1].lower in lx.LIGHT:
+            subject.pop()
+        if len(subject) == 1 and subject[0].lower in ("he", "she"):
+            pass
+        elif not any(p.start == subject[0].start and p.end == subject[-1].end
+                     for p in para.persons_outside()):
+            return False
+        return closes_clause(ws, n + 1)
+
+    def _name_said(self, para: Para, ws: Sequence[Word]) -> bool:
+        """'"... continue to see" Mayer said.': a person's name and a verb of speech that
+        closes the clause attribute a quotation even without its comma."""
+        person = next((p for p in para.persons_outside() if p.start == ws[0].start), None)
+        if person is None:
+            return False
+        n = next((m for m, w in enumerate(ws) if w.start >= person.end), len(ws))
+        return n < len(ws) and is_verb(ws[n], lx.SAY) and closes_clause(ws, n + 1)
+
+    def _verb_before_name(self, para: Para, ws: Sequence[Word]) -> bool:
+        """'"...," explains Okonkwo.': a verb, then a person's name closing the clause."""
+        if len(ws) < 2 or not verb_form(ws[0]):
+            return False
+        person = next((p for p in para.persons_outside() if p.start == ws[1].start), None)
+        if person is None:
+            return False
+        k = next((m for m, w in enumerate(ws) if w.start >= person.end), len(ws))
+        return closes_clause(ws, k) or ws[k].text == ","
+
+    def _introduced(self, para: Para, before: Sequence[Word], span: Span, subject
+                    ) -> tuple[str | None, str] | None:
+        """'Okonkwo also weighs in on what to avoid: "..."': a quotation right after a
+        colon closing a clause whose subject is a person is that person's words, unless
+        the clause names a text (a statement, a sign, a post) that holds them."""
+        if not before or before[-1].text != ":" or subject is None or not subject[0]:
+            return None
+        if any(w.text == "Q" for w in before) or len(para.text[span.inner[0]:span.inner[1]].split()) < 4:
+            return None
+        if any(w.lower in lx.BODY_NOUNS or w.lower in TEXT_NOUNS for w in before[-6:]):
+            return None
+        return subject
+
+    def _said_after_subject(self, para: Para, ws: Sequence[Word], n: int) -> bool:
+        """``ws[n]`` is a verb that is as often a noun ("shares", "notes") used as a verb
+        of speech: right after "he"/"she" or a person's name."""
+        if n == 0 or not is_verb(ws[n], lx.SAY_AFTER_SUBJECT):
+            return False
+        prev = ws[n - 1]
+        return prev.lower in ("he", "she") or any(p.end == prev.end
+                                                   for p in para.persons_outside())
+
+    def _local(self, para: Para, a: int, b: int) -> list[str]:
+        """Persons named (outside quotations) in ``text[a:b]``, in order."""
+        return [p.name for p in para.persons_outside() if a <= p.start < b]
+
+    def _objects(self, para: Para, ws: Sequence[Word]) -> set[str]:
+        """Persons named after a verb (its listeners: "he told Cook")."""
+        if not ws:
+            return set()
+        a, b = ws[0].start, ws[-1].end
+        return {p.name for p in para.persons_outside() if a <= p.start < b}

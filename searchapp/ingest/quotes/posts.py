@@ -1,0 +1,92 @@
+"""Quotations signed rather than attributed in a sentence: an embedded post ("— Name
+(@handle) Month D, YYYY" after its text), a quotation signed on the lines after it, and
+the turns of a transcript ("ROSIE CURTS: ...").
+
+A mixin of :class:`searchapp.ingest.quotes.attribute._Document` (it reads the
+document's paragraphs and persons and emits through it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from searchapp.ingest.quotes.speakers import trusted
+
+_EMBED = re.compile(r"^[—–-]\s*(?P<who>[^()@]{2,80}?)\s*\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.? \d{1,2},"
+                    r" \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\s*$")
+_TURN = re.compile(r"^(?P<who>[A-Z][A-Z.'’\- ]{1,60}?(?:,[A-Z ,.'’\-]{1,40})?(?: #\d+)?):\s+\S")
+_LINK = re.compile(r"\s*pic\.twitter\.com/\S+\s*$")
+
+
+class Signatures:
+    """The signed quotations of a document (mixed into its ``_Document``)."""
+
+    def _embeds(self) -> None:
+        """"— Name (@handle) November 3, 2019" after an embedded post: the paragraph
+        before is Name's."""
+        for i in range(1, len(self.paras)):
+            para = self.paras[i]
+            m = _EMBED.match(para.text.strip())
+            if not m:
+                continue
+            who_end = para.text.index("(@")
+            person = next((p for p in para.persons if p.start < who_end), None)
+            prev = self.paras[i - 1]
+            if self.out[i - 1] or sum(s.end - s.start for s in prev.spans) > len(prev.text) / 2:
+                continue  # the post is a quotation of its own, or already someone's
+            body = _LINK.sub("", prev.text)
+            if person is not None:
+                self._emit(i - 1, person.name, m.group("who"), 0, len(body), "direct")
+            else:
+                name = m.group("who").strip()
+                if not any(c.isupper() for c in name[1:]):
+                    self._emit(i - 1, None, name, 0, len(body), "direct")
+
+    def _signed(self) -> None:
+        """A quotation signed on the lines after it in its paragraph ('"..."' then
+        "Dana Roy" then "Museum President"): the person the first line names, whole."""
+        for i, para in enumerate(self.paras):
+            if not para.spans or self.out[i]:
+                continue
+            last = para.spans[-1]
+            rest = para.text[last.end:]
+            if not rest.startswith("\n") or sum(s.end - s.start for s in para.spans) \
+                    < 0.6 * len(para.text[:last.end].strip()):
+                continue
+            line = rest.strip().split("\n")[0]
+            start = last.end + rest.index(line)
+            signer = line.strip(" —–-")
+            person = next((p for p in para.persons
+                           if para.text[p.start:p.end] == signer), None)
+            if person is None or not trusted(person.name) or len(rest.strip().split("\n")) > 3:
+                continue
+            for s in para.spans:
+                self._emit(i, person.name, para.text[start:start + len(line)], s.start, s.end,
+                           "direct")
+
+    def _transcript(self) -> dict[int, tuple[str | None, str]]:
+        """Turns of a transcript ("ROSIE CURTS: ...", "UNIDENTIFIED PERSON #1: ..."):
+        three or more in a document."""
+        turns = {i: m.group("who") for i, para in enumerate(self.paras)
+                 if (m := _TURN.match(para.text))}
+        if len(turns) < 3:
+            return {}
+        known: dict[str, str] = {}
+        for para in self.paras:
+            for p in para.persons:
+                known.setdefault(para.text[p.start:p.end].casefold(), p.name)
+                known.setdefault(p.name.casefold(), p.name)
+                for part in p.name.split():
+                    known.setdefault(part.casefold(), p.name)
+        out = {}
+        for i, label in turns.items():
+            name = label.split(",")[0].strip()
+            if name.startswith("UNIDENTIFIED"):
+                out[i] = (None, label.title())
+                continue
+            if "," in label:  # "SACHA PFEIFFER, HOST": the program's own voice
+                continue
+            hit = known.get(name.casefold()) or known.get(name.split()[-1].casefold())
+            if hit:
+                out[i] = (hit, label.title())
+        return out
