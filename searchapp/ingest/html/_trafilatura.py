@@ -28,6 +28,9 @@ Semantics carried over from XPath 1.0 and lxml's EXSLT functions:
   the element's source order;
 - ``.//*[...][1]`` is each element that is the first match among its
   parent's children; ``(.//*[...])[1]`` is the first match in the document.
+
+:func:`page_metadata` runs trafilatura's metadata steps without the searches
+whose results nothing here reads (categories, tags, licence).
 """
 
 from __future__ import annotations

@@ -5,10 +5,14 @@ and a lower-case letter or digit runs into a capital, a space is put in the
 tree (:func:`separate_glued_texts`), so no extractor glues them into one word.
 
 1. trafilatura (``bare_extraction`` in its precision mode, with its own
-   comparison against its fallback extractors) finds the article and the page's
-   metadata in one pass; its XPath selectors are answered by the faster, equal
-   stand-ins of :mod:`searchapp.ingest.html._trafilatura`, and its article is
-   rendered by its own text serializer (:func:`_blocks_from_xml`).
+   comparison against its fallback extractors) finds the article, and its
+   metadata steps read the page's title, author, url, site and date
+   (:func:`searchapp.ingest.html._trafilatura.page_metadata`: htmldate without
+   its extensive search; that search only where the page states no date,
+   :func:`searchapp.ingest.html.meta.searched_date`); its XPath selectors are
+   answered by the faster, equal stand-ins of
+   :mod:`searchapp.ingest.html._trafilatura`, and its article is rendered by its
+   own text serializer (:func:`_blocks_from_xml`).
 2. On pages where that article holds less than the page's visible text, a
    second opinion (trafilatura's fast recall mode) and a third (a
    beautifulsoup4 pass over the densest block of text: text length, link
