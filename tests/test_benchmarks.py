@@ -120,12 +120,14 @@ def test_bench_persons():
                     reason="the modern pages are not here: a clone without ../shared beside it")
 def test_bench_persons_trials_held_out():
     out = bench("bench_persons_trials.py", "--set", "held-out")
-    # Deterministic for a given model and rules (RESULTS.md "Round two"): the second look.
+    # Deterministic for a given model and rules (RESULTS.md "Round three"): after merging main
+    # (spaCy 3.8.7, sentences that may name someone).
     assert out["pages"] == 73 and not out["unlabeled"]
-    assert out["top"]["precision"] >= 0.75 and out["place"]["precision"] >= 0.87
+    assert out["top"]["precision"] >= 0.85 and out["place"]["precision"] >= 0.87
+    assert out["all_persons"]["right"] >= 147  # recall: as main's rules on the same spans
     # read by hand: two Millers are two persons, not a split
-    assert {tuple(pair) for pair in out["splits"]} <= {("Lee Miller", "Laura Miller")}
-    # "Ark" -> "Cyber Ark" (a bare word of no person), "Van Gogh" -> "Vincent van Gogh"
+    assert {frozenset(pair) for pair in out["splits"]} <= {frozenset(("Lee Miller", "Laura Miller"))}
+    # "Van Gogh" -> "Vincent van Gogh" ("Ark" -> "Cyber Ark" before camel-case words stayed whole)
     assert {(name, text) for name, text, *_ in out["merges"]} <= {
         ("Cyber Ark", "Ark"), ("Vincent van Gogh", "Van Gogh")}
 

@@ -310,11 +310,13 @@ def test_a_name_opening_with_a_common_word_is_no_person():
 
 def test_a_common_word_as_a_given_name_the_collection_knows_stays():
     """"Dawn" is a common word, but the model calls another "Dawn ..." a person: a given name
-    here.  A common family name ("Wall", "Guest") never counts against a name."""
+    here.  A common family name ("Wall", "Guest") never counts against a name anything
+    speaks for (here a pronoun; with nothing at all for it and a first word the collection
+    knows as no given name it is a thing's, see test_persons_trust)."""
     docs, raw = collection([
         ("At dawn the boats left, and Dawn Pellow painted the harbour.", [("Dawn Pellow", "PERSON")]),
         ("Dawn Ashgrove, the curator, chose the works.", [("Dawn Ashgrove", "PERSON")]),
-        ("Linnea Wall painted the pier; a wall of the gallery holds it.",
+        ("Linnea Wall painted the pier, and she hung it on a wall of the gallery.",
          [("Linnea Wall", "PERSON")]),
     ])
     found = find_persons(docs, raw)

@@ -516,3 +516,132 @@ def test_a_family_name_with_its_particle_capitalized_is_the_same_person():
     found = find_persons(docs, raw)
     assert set(found.persons) == {"Pieter van Drossel"}
     assert persons_of(found, docs[0]) == {"Pieter van Drossel"}
+
+
+# --- things known by the company their words keep (round three) ---------------------------
+
+COMMON = ("We compose letters, enjoy the view and climb every hill. Nobody can ban the "
+          "wind or check the clouds.")
+
+
+def test_a_product_line_sharing_its_last_word_is_no_person():
+    docs, raw = collection([
+        ("Zorblat Onramp from Quillworks", [("Zorblat Onramp", "PERSON")]),
+        ("Vantrix Onramp from Quillworks", [("Vantrix Onramp", "PERSON")]),
+        ("Signal Processing Onramp from Quillworks", [("Signal Processing Onramp", "ORG")]),
+        ("Each course takes two hours; signal processing is hard.", []),
+    ])
+    found = find_persons(docs, raw)
+    assert "Zorblat Onramp" not in found.persons and "Vantrix Onramp" not in found.persons
+    assert "ends several names" in found.rejected["Zorblat Onramp"]
+
+
+def test_a_family_sharing_its_last_word_stays_persons():
+    docs, raw = collection([
+        ("Dorit Quellmann, Ansel Quellmann and Tove Quellmann ran the farm.",
+         [("Dorit Quellmann", "PERSON"), ("Ansel Quellmann", "PERSON"),
+          ("Tove Quellmann", "PERSON")]),
+        (COMMON, []),
+    ])
+    assert {"Dorit Quellmann", "Ansel Quellmann", "Tove Quellmann"} <= set(
+        find_persons(docs, raw).persons)
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Teams now build screens in Vextra Compose.", "Vextra Compose"),
+    ("The report compares dashboards made in Qorvin View.", "Qorvin View"),
+])
+def test_a_common_last_word_after_no_known_given_name_is_a_things(text, span):
+    docs, raw = collection([(text, [(span, "PERSON")]), (COMMON, [])])
+    found = find_persons(docs, raw)
+    assert span not in found.persons
+    assert "no known given name" in found.rejected[span]
+
+
+def test_a_common_last_word_keeps_a_known_given_name_an_initial_or_a_family():
+    docs, raw = collection([
+        ("The album came from Marla View in 1980.", [("Marla View", "PERSON")]),
+        ("Marla Quist joined the band later.", [("Marla Quist", "PERSON")]),
+        ("T.J. Hill caught the pass.", [("T.J. Hill", "PERSON")]),
+        ("Brennic Check was on the list. Check spoke first.",
+         [("Brennic Check", "PERSON"), ("Check", "PERSON")]),
+        (COMMON, []),
+    ])
+    found = find_persons(docs, raw)
+    assert {"Marla View", "T.J. Hill", "Brennic Check"} <= set(found.persons), found.rejected
+
+
+def test_the_first_of_a_papers_authors_is_a_person():
+    from searchapp.ingest.persons import evidence as ev
+    text = "Vellacott et al., Section 3: the method is new."
+    assert "authors" in ev.cues(text, 0, len("Vellacott"))
+    assert "authors" in ev.STRONG
+
+
+def test_a_place_the_model_sees_in_a_software_name_is_judged_on_all_its_uses():
+    docs, raw = collection(
+        [("Both tutors and learners meet on Plimsoll every day.", [("Plimsoll", "GPE")]),
+         ("Every teacher listed on Plimsoll has a profile.", [("Plimsoll", "GPE")]),
+         ("Plimsoll offers trial lessons for new learners.", []),
+         ("Plimsoll is an education platform that connects teachers with learners.", []),
+         ("Plimsoll provides a calendar for bookings.", [])],
+        [("Flights to Dunmore were late. In Dunmore, it rained.",
+          [("Dunmore", "GPE"), ("Dunmore", "GPE")]),
+         ("Dunmore offers cheap housing.", [])],
+    )
+    found = find_persons(docs, raw)
+    assert "Plimsoll" not in places_of(found, docs[0])
+    assert places_of(found, docs[1]) == {"Dunmore"}
+
+
+def test_a_company_the_model_calls_a_place_is_no_place():
+    uses = [("Teams plan their work in Brackwater every week.", [("Brackwater", "GPE")])] * 6
+    docs, raw = collection(
+        uses + [("The founder of Brackwater wrote a book.", [("Brackwater", "GPE")]),
+                ("Customers of Brackwater pay monthly.", [("Brackwater", "GPE")])],
+        [("Flights to Dunmore were late. In Dunmore, it rained.",
+          [("Dunmore", "GPE"), ("Dunmore", "GPE")]),
+         ("The founder of Dunmore Mills, Ann Roe, spoke.", [])],
+    )
+    found = find_persons(docs, raw)
+    assert "Brackwater" not in places_of(found, docs[0])
+    assert places_of(found, docs[1]) == {"Dunmore"}
+
+
+def test_one_paragraph_copied_in_two_documents_is_one_vote_for_a_place():
+    page = [("I swear by my Tollund secateurs for roses.", [("Tollund", "GPE")])]
+    docs, raw = collection(page, page, [
+        ("Storms hit Vermont again.", [("Vermont", "GPE")]),
+        ("Vermont farmers lost crops.", [("Vermont", "GPE")]),
+    ])
+    found = find_persons(docs, raw)
+    assert not places_of(found, docs[0]) and not places_of(found, docs[1])
+    assert places_of(found, docs[2]) == {"Vermont"}
+
+
+def test_a_product_family_is_no_list_of_persons():
+    docs, raw = collection([
+        ("It ships AI assistants like Quorra Orchestrate and Quorra Assistant to banks.",
+         [("Quorra Orchestrate", "ORG"), ("Quorra Assistant", "PERSON")]),
+        ("Every assistant needs an orchestrator. " + COMMON, []),
+    ])
+    found = find_persons(docs, raw)
+    assert "Quorra Orchestrate" not in found.persons
+    # two persons listed together still vouch for each other
+    docs, raw = collection([
+        ("Marcel Okonjo and Felix Brandauer won the doubles.",
+         [("Marcel Okonjo", "ORG"), ("Felix Brandauer", "PERSON")]),
+    ])
+    assert "Marcel Okonjo" in find_persons(docs, raw).persons
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Harlan Grove is ideal for authors seeking a small press.", "Harlan Grove"),
+    ("Orrin Bexley is also suitable for large teams.", "Orrin Bexley"),
+    ("“Benchmarking Study 2025.” Dalton Greaves, https://example.com/study. Accessed 4 Nov. "
+     "2025.", "Dalton Greaves"),
+])
+def test_what_a_product_is_for_and_a_cited_website(text, span):
+    docs, raw = collection([(text, [(span, "PERSON")])])
+    found = find_persons(docs, raw)
+    assert span not in found.persons, found.rejected

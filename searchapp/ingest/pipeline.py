@@ -60,7 +60,7 @@ MAX_PARAGRAPH = 4000
 #    name, no first-of-the-month date a page never writes, PDF columns from the gutter,
 #    decoded text that is not writing refused as binary.
 # 7: trafilatura's precision mode with its own comparison, the per-page choice by agreement,
-#    its text serializer (html.extract._blocks_from_xml); glued digits spaced at tags; an
+#    its text serializer (html.serialize.blocks_from_xml); glued digits spaced at tags; an
 #    unclosed element that swallowed the page unwrapped, not deleted.
 PIPELINE_VERSION = 7
 #: Kinds that are not body text (excluded from ``Document.body``).

@@ -12,7 +12,9 @@ tree (:func:`separate_glued_texts`), so no extractor glues them into one word.
    :func:`searchapp.ingest.html.meta.searched_date`); its XPath selectors are
    answered by the faster, equal stand-ins of
    :mod:`searchapp.ingest.html._trafilatura`, and its article is rendered by its
-   own text serializer (:func:`_blocks_from_xml`).
+   own text serializer (:func:`searchapp.ingest.html.serialize.blocks_from_xml`);
+   a table laying out the page is read as blocks, its menu and footer cells left
+   out (:mod:`searchapp.ingest.html.tables`).
 2. On pages where that article holds less than the page's visible text, a
    second opinion (trafilatura's fast recall mode) and a third (a
    beautifulsoup4 pass over the densest block of text: text length, link
@@ -37,8 +39,6 @@ import trafilatura
 from bs4 import BeautifulSoup, Tag
 from lxml import etree
 from trafilatura.settings import set_date_params
-from trafilatura.utils import remove_control_characters
-from trafilatura.xml import xmltotxt
 
 from searchapp.ingest.html import _trafilatura as trafilatura_fast
 from searchapp.ingest.html.flat import DROP_TAGS as _DROP_TAGS
@@ -55,8 +55,9 @@ from searchapp.ingest.html.rules import (
     clean_blocks,
     is_notice,
 )
+from searchapp.ingest.html.serialize import blocks_from_xml, merge_single_breaks
+from searchapp.ingest.html.tables import drop_furniture_cells
 from searchapp.ingest.text import has_cjk, normalize_space, text_size
-from searchapp.lexicon import STOPS
 
 _TRAF_OPTIONS = dict(
     include_comments=False,
@@ -184,6 +185,7 @@ def _parse(html: str):
     if not isinstance(tree.tag, str):
         return None
     separate_glued_texts(tree)
+    drop_furniture_cells(tree)  # a layout table's menu and footer cells
     return tree
 
 
@@ -277,7 +279,7 @@ def _trafilatura_article(tree, url: str | None, with_metadata: bool,
         doc = trafilatura.bare_extraction(tree, url=url, **_TRAF_OPTIONS, **(mode or {}))
     except Exception:  # trafilatura raises assorted errors on hostile markup
         doc = None
-    blocks = [] if doc is None or doc.body is None else _blocks_from_xml(doc.body)
+    blocks = [] if doc is None or doc.body is None else blocks_from_xml(doc.body)
     if not with_metadata:
         return HtmlArticle(blocks=blocks)  # cleaned by rules.choose
     try:
@@ -302,51 +304,7 @@ def _trafilatura_blocks(tree, **mode) -> list[Block]:
         doc = trafilatura.bare_extraction(tree, with_metadata=False, **_TRAF_OPTIONS, **mode)
     except Exception:  # as in _trafilatura_article
         doc = None
-    return [] if doc is None or doc.body is None else _blocks_from_xml(doc.body)
-
-
-_LIST_MARKER = re.compile(r"^\s*- ")
-
-
-def _blocks_from_xml(body) -> list[Block]:
-    """trafilatura's article tree as blocks, in order.
-
-    Each element of the article is rendered by trafilatura's own text serializer
-    (``xmltotxt``: the spaces between inline elements, an element's tail, list
-    items and table cells as ``trafilatura.extract`` gives them), then split at
-    its lines: a heading, a quote, one block per list item (nested items once
-    each) and per table row (``cell | cell``); a paragraph's lines broken by a
-    ``<br>`` are joined back unless the line before ends a sentence.
-    """
-    out: list[Block] = []
-    # text before the first element, cleaned as the serializer cleans the rest
-    lead = normalize_space(remove_control_characters(body.text or ""))
-    if lead:
-        out.append(Block("body", lead))
-    for el in body:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        lines = xmltotxt(el, False).split("\n")
-        if tag == "list":
-            items: list[str] = []
-            for line in lines:
-                marked = _LIST_MARKER.match(line)
-                line = normalize_space(line[marked.end():] if marked else line)
-                if line and (marked or not items):
-                    items.append(line)
-                elif line:
-                    items[-1] += " " + line  # an item's second line (a <br> inside it)
-            out.extend(Block("body", t) for t in items)
-        elif tag == "table":
-            for line in lines:
-                cells = [normalize_space(c) for c in line.strip().strip("|").split("|")]
-                row = " | ".join(c for c in cells if c and not set(c) <= {"-"})
-                if row:
-                    out.append(Block("body", row))
-        else:
-            kind = "heading" if tag == "head" else "quote" if tag == "quote" else "body"
-            for text in _merge_single_breaks([normalize_space(line) for line in lines]):
-                out.append(Block(kind, text))
-    return out
+    return [] if doc is None or doc.body is None else blocks_from_xml(doc.body)
 
 
 # --- cheap estimate --------------------------------------------------------
@@ -549,30 +507,9 @@ def _text_nodes(root: Tag):
             pieces[-1].append(text)
             chars += len(text.strip())
         texts = [normalize_space("".join(p)) for p in pieces]
-        texts = _merge_single_breaks(texts)
+        texts = merge_single_breaks(texts)
         if texts:
             yield el, texts, (linked / chars if chars else 0.0)
-
-
-# A line ending so is not continued by the next after one <br> (closing brackets and
-# ellipses are not among these ends here: measured, lists and links split otherwise).
-_LINE_END = re.compile(f"[{STOPS}:\"”]$")
-
-
-def _merge_single_breaks(texts: list[str]) -> list[str]:
-    """Lines split by one ``<br>`` belong together; ``<br><br>`` ends a paragraph."""
-    out: list[str] = []
-    gap = True
-    for t in texts:
-        if not t:
-            gap = True
-            continue
-        if out and not gap and not _LINE_END.search(out[-1]):
-            out[-1] += " " + t
-        else:
-            out.append(t)
-        gap = False
-    return out
 
 
 def _is_boilerplate(el: Tag) -> bool:

@@ -233,12 +233,18 @@ _PROMO = re.compile(
     r"\bget access to\b|\bclick here for more\b|\bfollow (?:us|him|her|them) on (?:twitter|facebook|instagram)",
     re.I,
 )
+# A copyright line written anywhere in a short line ("Capitol Wire (c) 2024",
+# "Photos © 2019 The Ledger"): "©", "(c)" or "copyright" before a year.
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)\s*(?:19|20)\d\d\b", re.I)
+_COPYRIGHT_LINE = 120  # characters; a longer block is prose that mentions one
 _SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}:]\\s*$")  # a heading's colon too
 
 
 def is_notice(text: str) -> bool:
-    """A promotional or page-furniture line ("Advertisement", "Read more: ...")."""
-    return bool(_NOTICE.match(text) or _PROMO.search(text))
+    """A promotional or page-furniture line ("Advertisement", "Read more: ...", a
+    copyright line)."""
+    return bool(_NOTICE.match(text) or _PROMO.search(text)
+                or (len(text) <= _COPYRIGHT_LINE and _COPYRIGHT.search(text)))
 
 
 def clean_blocks(blocks: list[Block], rules: Rules = DEFAULT_RULES) -> list[Block]:

@@ -84,6 +84,9 @@ class Collection:
     #: (document, first word) -> the distinct names of two words or more it begins there,
     #: whatever the model's label ("Apache Kafka", "Apache Flink", "Apache Spark")
     first_words: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    #: (document, last word) -> the distinct names of two words or more it ends there,
+    #: whatever the model's label ("MATLAB Onramp", "Simulink Onramp", "Statistics Onramp")
+    last_words: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     #: word -> the distinct names of two words or more it begins that the model calls a
     #: person anywhere in the collection (is it a given name here?)
     given_of: dict[str, set[str]] = field(default_factory=dict)
@@ -99,6 +102,8 @@ class Collection:
                     if len(words) >= 2 and words[0][:1].isupper():
                         c.first_words.setdefault((doc.doc_id, words[0]), set()).add(
                             " ".join(words[:2]))
+                        c.last_words.setdefault((doc.doc_id, words[-1]), set()).add(
+                            " ".join(words))
                 c.lowercase.update(_WORD.findall(text))
                 c.one_words.update(w.casefold() for w in _TOKEN.findall(text)
                                    if _CAMEL.search(w))
@@ -252,6 +257,49 @@ def common_word_name(name: str, coll: Collection) -> str | None:
             or first.casefold().rstrip(".") in ROLE_NOUNS):
         return None
     return f"its first word is a common word of the collection ({first.casefold()})"
+
+
+def thing_family(name: str, coll: Collection, doc_ids: Iterable[str]) -> str | None:
+    """Why a name nothing vouches for is a thing's by the company its words keep in the
+    collection, or None: its last word ends three or more names of one of its documents,
+    one of them made of common words before it and called something other than a person
+    by the model -- a product line or a kind of thing ("MATLAB Onramp", "Simulink Onramp",
+    "Signal Processing Onramp"); a family ("Ann Roe", "Ben Roe", "Cy Roe") has no such
+    member.
+    (A last word the model calls an organisation when written alone was tried and
+    dropped: it turned down Fiona Hill -- "the Hill" -- and removed nothing on the tuning
+    pages.)"""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    last = nm.family_word(name)
+    for d in doc_ids:
+        others = coll.last_words.get((d, last), set()) - {name}
+        if len(others) >= 2 and any(
+                coll.other_votes[o] >= coll.person_votes[o]
+                and all(rules.ordinary(w, coll.lowercase) for w in o.split()[:-1])
+                for o in others):
+            return f"its last word ends several names of one document, not all persons ({last})"
+    return None
+
+
+def unknown_given_name(name: str, coll: Collection) -> str | None:
+    """Why a two-word name with nothing at all for it (no cue, weak or strong, and no
+    family name alone) reads as a thing's, or None: its last word is a common word of the
+    collection ("Nimbus View", "Acme Compose") and neither word is known here as a name --
+    the first begins no other name the model calls a person, is no initial, and the model
+    never calls either word alone a person ("Kate Bush" stays where the collection
+    knows another Kate; "Trevor Brown" where "Brown" alone is a person)."""
+    words = name.split()
+    if len(words) != 2:
+        return None
+    first, last = words[0], words[-1]
+    if (not rules.ordinary(last, coll.lowercase) or first.casefold() in _PARTICLES
+            or "." in first
+            or coll.given_of.get(first, set()) - {name} or coll.person_votes[first]
+            or coll.person_votes[last] or first in TITLE_WORDS):
+        return None  # "Trevor Brown" where the model calls "Brown" alone a person
+    return f"its last word is a common word ({last.casefold()}) and its first is no known given name"
 
 
 def glued_opener(name: str, occurrences: list[Candidate], coll: Collection,
@@ -545,9 +593,12 @@ def _in_a_run(text: str, s: int, e: int) -> bool:
 
 
 def _beside_person(text: str, s: int, e: int, spans: Iterable[RawMention]) -> bool:
-    """Listed with a person: "Marcel Granollers and Feliciano Lopez"."""
+    """Listed with a person: "Marcel Granollers and Feliciano Lopez" -- not with a name
+    that begins with the same word: "Nimbus Notes and Nimbus Mail", "Mono, and Mono
+    Display" list a product family."""
+    first = text[s:e].split()[0] if text[s:e].split() else ""
     for m in spans:
-        if m.label != "PERSON":
+        if m.label != "PERSON" or m.text.split()[:1] == [first]:
             continue
         if m.end <= s and _AND.fullmatch(text, m.end, s):
             return True
@@ -616,7 +667,10 @@ def _document_verdict(name: str, doc: DocText, coll: Collection) -> bool:
     """A name's verdict from every place a document writes it, and the model's votes."""
     evid = ev.NameEvidence()
     _read_all(name, doc, evid)
-    if not evid.strong and common_word_name(name, coll):
+    if not evid.strong and (common_word_name(name, coll)
+                            or thing_family(name, coll, [doc.doc_id])):
+        return False
+    if not (evid.for_ or evid.bare) and unknown_given_name(name, coll):
         return False
     return ev.verdict(evid, coll.person_votes[name],
                       coll.other_votes[name] + coll.prefix_votes[name],

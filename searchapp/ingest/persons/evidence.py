@@ -59,7 +59,7 @@ from searchapp.lexicon import (
 #: speaks against the name.
 FOR = frozenset({"title", "role", "speech", "age", "who", "kin", "apposition", "pronoun",
                  "byline", "listed", "short_name", "life", "credential", "pronoun_next",
-                 "made_by", "thanked"})
+                 "made_by", "thanked", "authors"})
 STRONG = FOR - {"pronoun", "listed", "short_name", "pronoun_next", "made_by", "thanked"}
 #: Strong cues only a person has: an organisation speaks too ("Acme Catering says").
 PERSONAL = STRONG - {"speech"}
@@ -121,7 +121,7 @@ _NUMBER = re.compile(r"^[ \t]+(?:\d{1,4}|[IVX]{2,4})\b(?![-–:/.,]?\d)(?![ \t]*
 _PASSIVE_THING = re.compile(r"^[ \t]+(?:was|were|is|are|will[ \t]+be|has[ \t]+been)[ \t]+"
                             r"(?:launched|released|unveiled|priced|shipped|discontinued|"
                             r"available|manufactured|downloaded|installed|streaming)\b")
-_IS_A_THING = re.compile(r"^[ \t]+(?:is|was|are|were)[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?("
+_IS_A_THING = re.compile(r"^[ \t]+(?:is|was|are|were)[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+,?[ \t]+){0,3}?("
                          + "|".join(sorted(THING_NOUNS)) + r")\b(?=[ \t]*(?:[,.;:!?)]|$|"
                          r"(?:of|that|which|with|for|from|in|on|by|and|to|where|when)\b))")
 _SENTENCE_REST = re.compile(f"^[^{STOPS}]{{0,160}}")
@@ -140,9 +140,17 @@ _LIFE = re.compile(r"^[ \t]*\((?:(?:b\.|born|née|nee)[ \t]*(?:in[ \t]+)?(?:1[5-
                    r"|^,[ \t]+(?:who[ \t]+was[ \t]+)?born[ \t]+(?:in|on)\b")
 _LIFE_VERB = re.compile(r"^[ \t]+(?:(?:was|is|has|had|have|then|later)[ \t]+)?(?:"
                         + "|".join(sorted(LIFE_VERBS)) + r")\b(?:[ \t]+(?:up|away|in|at|on|from))?")
+# "Roe et al.": the first of a paper's authors
+_ET_AL = re.compile(r"^,?[ \t]+et[ \t]+al\b")
 _CREDENTIAL = re.compile(rf"^,?[ \t]+(?:{CREDENTIALS})(?![\w-])")
 _THING_VERB = re.compile(r"^[ \t]+(?:also[ \t]+|now[ \t]+|currently[ \t]+)?(?:"
                          + "|".join(sorted(THING_VERBS)) + r")\b")
+# "Acme is ideal for beginners", "Nimbus is also suitable for teams": what a product is for
+_IS_FOR = re.compile(r"^[ \t]+(?:is|are)[ \t]+(?:also[ \t]+|especially[ \t]+|not[ \t]+)?"
+                     r"(?:ideal|perfect|great|best|suitable|suited|designed|built|made|a[ \t]+good[ \t]+fit)"
+                     r"[ \t]+for\b")
+# a website or a publisher cited before its address: "“Title.” Acme Bank, https://..."
+_URL_AFTER = re.compile(r"^,[ \t]*(?:https?://|www\.)")
 _USED_BEFORE = re.compile(rf"\b(?:{USE_VERBS})[ \t]+(?:the[ \t]+)?$", re.I)
 # "At Acme, we ...", "works at Acme": an organisation or a place, not a person
 _AT_BEFORE = re.compile(rf"(?:^|[{STOPS}:;\"“]\s*)At[ \t]+$|"
@@ -246,8 +254,12 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         out.add("life")
     if _CREDENTIAL.match(after):
         out.add("credential")
-    if _THING_VERB.match(after):
+    if _ET_AL.match(after):
+        out.add("authors")
+    if _THING_VERB.match(after) or _IS_FOR.match(after):
         out.add("thing_verb")
+    if _URL_AFTER.match(after):
+        out.add("thing")
     if _THANKED.search(before):
         out.add("thanked")  # "thanks to Ann Roe": weak (firms are thanked too)
     if _IN_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):

@@ -61,7 +61,9 @@ from searchapp.ingest.persons.candidates import (
     glued_to_its_rest,
     promote,
     shape_problem,
+    thing_family,
     to_longer_names,
+    unknown_given_name,
 )
 from searchapp.ingest.persons.memo import Memo, RawStore, per_document, tracked, using
 from searchapp.ingest.persons.places import judge_places
@@ -437,6 +439,13 @@ def _thing_shaped(name: str, evid: ev.NameEvidence, coll: Collection,
     if not coll.person_votes[first] and any(
             len(coll.first_words.get((d, first), ())) >= 3 for d in doc_ids):
         return f"its first word begins several names of one document ({first} ...)"
+    family = None if evid.bare_strong else thing_family(name, coll, doc_ids)
+    if family:
+        return family
+    if not (evid.for_ or evid.bare):
+        unknown = unknown_given_name(name, coll)
+        if unknown:
+            return unknown
     if last.endswith("s") and len(last) > 4 and last[:-1].casefold() in coll.lowercase:
         return f"its last word is a common noun's plural ({last})"
     if coll.place_votes[last] >= 2 and not coll.person_votes[last]:

@@ -19,6 +19,7 @@ family name ("Sondland's role").  Each candidate is judged over the collection:
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -64,9 +65,10 @@ def judge_places(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
     place names turned down, with why."""
     occurrences: list[tuple[str, int, int, str, frozenset[str]]] = []
     cue_counts: dict[str, Counter] = defaultdict(Counter)
+    paragraphs: dict[str, set[str]] = defaultdict(set)
     for doc in documents:
         here = {pid: mentions[pid] for pid in doc.pids if mentions.get(pid)}
-        persons, found = place_occurrences(doc, here, raw, coll, lookup)
+        persons, found, elsewhere = place_occurrences(doc, here, raw, coll, lookup)
         for pid, ms in persons.items():
             mentions.setdefault(pid, []).extend(ms)
         for occurrence in found:
@@ -74,6 +76,11 @@ def judge_places(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
             name = occurrence[3]
             cue_counts[name].update(occurrence[4])
             cue_counts[name]["n"] += 1
+        for name, (counts, digests) in elsewhere.items():
+            cue_counts[name].update(counts)
+            paragraphs[name] |= digests
+    for name, digests in paragraphs.items():
+        cue_counts[name]["texts"] = len(digests)  # distinct paragraphs (copies count once)
     rejected = {name: why for name in cue_counts
                 if (why := _problem(name, cue_counts[name], coll, lookup))}
     # A place nothing else speaks for counts beside another place of its paragraph
@@ -102,20 +109,27 @@ def judge_places(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
 @per_document
 def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
                       raw: Mapping[str, list[RawMention]], coll, lookup: Lookup
-                      ) -> tuple[dict[str, list[Mention]], list[tuple]]:
+                      ) -> tuple[dict[str, list[Mention]], list[tuple],
+                                 dict[str, tuple[dict[str, int], frozenset[str]]]]:
     """One document's part of :func:`judge_places`, given its person ``mentions`` by
     paragraph: the person mentions a place span makes (a person's family name labeled
-    a place), by paragraph, and the place candidates ``(pid, start, end, name, cues)``."""
+    a place), by paragraph, the place candidates ``(pid, start, end, name, cues)``, and
+    what the document says of each candidate elsewhere: the cues of its other uses
+    (:func:`_read_unlabeled`) and digests of the paragraphs the model calls it a place in
+    (a paragraph copied into several documents is one)."""
     persons: dict[str, list[Mention]] = {}
     occurrences: list[tuple[str, int, int, str, frozenset[str]]] = []
+    elsewhere: dict[str, tuple[dict[str, int], frozenset[str]]] = {}
     if not model_language(doc):
-        return persons, occurrences
+        return persons, occurrences, elsewhere
     persons_here = {m.name for pid, _, _ in doc.paragraphs
                     for m in mentions.get(pid, ()) if m.kind == "person"}
     families = {family_key(w): n for n in persons_here
                 for s in lookup.spellings.get(n, (n,))
                 if not nm.HAN.search(s) and not nm.HANGUL.search(s)
                 for w in (nm.family_word(s),)}
+    labeled: dict[str, set[tuple[str, int]]] = {}
+    texts: dict[str, set[str]] = {}
     for pid, _, text in doc.paragraphs:
         for m in raw.get(pid, ()):
             if m.label not in PLACE_LABELS or text[m.start:m.end] != m.text:
@@ -134,7 +148,41 @@ def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
                 continue
             found = _cues(text, m.start, m.end, s, e, raw.get(pid, ()), coll)
             occurrences.append((pid, s, e, name, found))
-    return persons, occurrences
+            labeled.setdefault(name, set()).add((pid, s))
+            texts.setdefault(name, set()).add(text)
+    counts: dict[str, Counter] = defaultdict(Counter)
+    _read_unlabeled(doc, labeled, raw, coll, counts)
+    elsewhere = {name: (dict(counts.get(name, {})),
+                        frozenset(hashlib.blake2b(t.encode(), digest_size=8).hexdigest()
+                                  for t in seen))
+                 for name, seen in texts.items()}
+    return persons, occurrences, elsewhere
+
+
+def _read_unlabeled(doc: DocText, labeled: Mapping[str, set[tuple[str, int]]],
+                    raw: Mapping[str, list[RawMention]], coll,
+                    cue_counts: dict[str, Counter]) -> None:
+    """Add the cues of every place ``doc`` writes a place candidate of its own without the
+    model calling it a place there ("Preply offers trial lessons", "Javalin is a new
+    framework" beside a "Preply" or "Javalin" the model took for a town): a name is judged
+    on all its uses in its documents, as persons are."""
+    if not labeled:
+        return
+    rx = re.compile(r"(?<![\w'’.&-])(" + "|".join(map(re.escape, sorted(labeled, key=len,
+                                                                        reverse=True)))
+                    + r")(?![\w&-])")
+    for pid, _, text in doc.paragraphs:
+        for m in rx.finditer(text):
+            s, e = m.span(1)
+            if (pid, s) in labeled[m.group(1)] or _IN_A_RUN.match(text, e) \
+                    or _CAPITAL_BEFORE.search(text, max(0, s - 30), s) and not ev.opening(text, s):
+                continue
+            found = _cues(text, s, e, s, e, raw.get(pid, ()), coll) & _UNLABELED_CUES
+            cue_counts[m.group(1)].update(found)
+
+
+_IN_A_RUN = re.compile(r"[ \t]+[A-Z]")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \t]+$")
 
 
 def _overlaps(ms, s: int, e: int) -> bool:
@@ -151,6 +199,11 @@ def _a_place(word: str, coll) -> bool:
 #: pricing", "At Acme, we") or a person ("Dr. X", "X, 45,", "X's wife").
 _THING_CUES = frozenset({"thing", "quoted", "thing_apposition", "thing_verb", "used",
                          "belongings", "at_org"})
+#: What the places of a document the model did not label a place add to a candidate's cues:
+#: what says a thing or a firm, and what says a place -- not the weak shapes (a capital
+#: after it, an opening position, a lower-case word after it).
+_UNLABELED_CUES = frozenset({*_THING_CUES, "acts", "firm", "personal", "preposition",
+                             "dateline", "compound", "city_state"})
 # (not an age, a credential or life dates: "Louisiana (49)", "Boston, MA", "in Paris
 # (1981–1986)"; not "X's election")
 _PERSON_CUES = frozenset({"title"})
@@ -277,9 +330,16 @@ def _problem(name: str, cues: Counter, coll, lookup: Lookup) -> str | None:
     against = sum(cues[c] for c in _AGAINST)
     if against and against >= strongly and against > placed:
         return "context against: " + ", ".join(c for c in _AGAINST if cues[c])
+    firmish = sum(cues[c] for c in ("firm", *_THING_CUES))
+    if cues["firm"] >= 2 and firmish * 5 >= n and not strongly:
+        return "a company's (its CEO, its users, using it) in a fifth of its uses or more"
     if cues["acts"] and cues["acts"] >= n / 2 and not placed:
         return "acts like an organisation (reported, said, its CEO)"
     if not placed and (places < 2 or others):
+        return _ALONE
+    if not placed and cues["texts"] < 2 and cues["lower_after"] >= n:
+        # one paragraph's text (copied into several documents), before a lower-case word
+        # each time: a brand's name as a modifier ("my Tollund secateurs")
         return _ALONE
     return None
 
