@@ -28,6 +28,9 @@ Semantics carried over from XPath 1.0 and lxml's EXSLT functions:
   the element's source order;
 - ``.//*[...][1]`` is each element that is the first match among its
   parent's children; ``(.//*[...])[1]`` is the first match in the document.
+
+:func:`page_metadata` runs trafilatura's metadata steps without the searches
+whose results nothing here reads (categories, tags, licence).
 """
 
 from __future__ import annotations
@@ -37,7 +40,9 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
+from htmldate import find_date
 from lxml import etree
+from trafilatura import metadata as trafilatura_metadata
 from trafilatura import xpaths
 
 _Pred = Callable[[etree._Element], bool]
@@ -472,3 +477,43 @@ def active_selectors() -> Iterable[FastSelector]:
         for expr in getattr(xpaths, name, ()):
             if isinstance(expr, FastSelector):
                 yield expr
+
+
+# --- metadata ----------------------------------------------------------------
+
+# What :func:`page_metadata` calls in trafilatura.metadata (module functions, not
+# its documented API); with any of them gone, extract_metadata itself is called.
+METADATA_STEPS = ("examine_meta", "extract_meta_json", "extract_title", "extract_author",
+                  "extract_url", "extract_sitename", "META_URL")
+
+
+def page_metadata(tree, url: str | None, date_params: dict):
+    """trafilatura's ``extract_metadata`` (title, author, url, site name, date by
+    htmldate with ``date_params``) without the categories, tags and licence it
+    also looks for: nothing here reads them, and over the 2025 benchmark pages
+    their searches took a quarter of the metadata's time.  The same steps in
+    the same order; ``tree`` is not changed."""
+    steps = [getattr(trafilatura_metadata, name, None) for name in METADATA_STEPS]
+    if any(step is None for step in steps):
+        return trafilatura_metadata.extract_metadata(tree, url, date_params)
+    examine_meta, meta_json, title, author, page_url, sitename, meta_url = steps
+    doc = examine_meta(tree)
+    if doc.author and " " not in doc.author:
+        doc.author = None
+    try:
+        doc = meta_json(tree, doc)
+    except Exception:  # as trafilatura: bugs in its JSON-LD reading
+        pass
+    doc.title = doc.title or title(tree)
+    doc.author = doc.author or author(tree)
+    doc.url = doc.url or page_url(tree, url)
+    doc.date = find_date(tree, **{**date_params, "url": doc.url})
+    doc.sitename = doc.sitename or sitename(tree)
+    if doc.sitename:
+        doc.sitename = doc.sitename.lstrip("@")
+        if doc.sitename and "." not in doc.sitename and not doc.sitename[0].isupper():
+            doc.sitename = doc.sitename.title()
+    elif doc.url and (match := meta_url.match(doc.url)):
+        doc.sitename = match[1]
+    doc.clean_and_trim()
+    return doc

@@ -5,13 +5,16 @@ and a lower-case letter or digit runs into a capital, a space is put in the
 tree (:func:`separate_glued_texts`), so no extractor glues them into one word.
 
 1. trafilatura (``bare_extraction`` in its precision mode, with its own
-   comparison against its fallback extractors) finds the article and the page's
-   metadata in one pass; its XPath selectors are answered by the faster, equal
-   stand-ins of :mod:`searchapp.ingest.html._trafilatura`, and its article is
-   rendered by its own text serializer
-   (:func:`searchapp.ingest.html.serialize.blocks_from_xml`); a table laying out
-   the page is read as blocks, its menu and footer cells left out
-   (:mod:`searchapp.ingest.html.tables`).
+   comparison against its fallback extractors) finds the article, and its
+   metadata steps read the page's title, author, url, site and date
+   (:func:`searchapp.ingest.html._trafilatura.page_metadata`: htmldate without
+   its extensive search; that search only where the page states no date,
+   :func:`searchapp.ingest.html.meta.searched_date`); its XPath selectors are
+   answered by the faster, equal stand-ins of
+   :mod:`searchapp.ingest.html._trafilatura`, and its article is rendered by its
+   own text serializer (:func:`searchapp.ingest.html.serialize.blocks_from_xml`);
+   a table laying out the page is read as blocks, its menu and footer cells left
+   out (:mod:`searchapp.ingest.html.tables`).
 2. On pages where that article holds less than the page's visible text, a
    second opinion (trafilatura's fast recall mode) and a third (a
    beautifulsoup4 pass over the densest block of text: text length, link
@@ -42,7 +45,7 @@ from searchapp.ingest.html import _trafilatura as trafilatura_fast
 from searchapp.ingest.html.flat import DROP_TAGS as _DROP_TAGS
 from searchapp.ingest.html.flat import HEADING_TAGS as _HEADING_TAGS
 from searchapp.ingest.html.flat import LIBXML2_MAX_DEPTH, flat_blocks
-from searchapp.ingest.html.meta import complete_metadata, page_tags
+from searchapp.ingest.html.meta import complete_metadata, page_tags, searched_date
 from searchapp.ingest.html.rules import (
     DEFAULT_RULES,
     PRIMARY_MODES,
@@ -98,10 +101,12 @@ def extract_article(html: str, url: str | None = None, with_metadata: bool = Tru
                     rules: Rules = DEFAULT_RULES, date_search: bool = True) -> HtmlArticle:
     """Extract the main article of ``html`` (a decoded page) as ordered blocks.
 
-    ``date_search=False`` skips htmldate's extensive search of the text for a date
-    (for a page whose date is known otherwise, an e-mail's ``Date``): on a page
-    without a dated meta tag that search hands phrases to dateparser, whose first
-    call in a process compiles every locale's patterns (~8 s)."""
+    The date is the one the page states (its URL, meta tags, JSON-LD, ``<time>``
+    elements: htmldate without its extensive search); only where it states none
+    is the text searched (:func:`searched_date`).  ``date_search=False`` skips that
+    search (for a page whose date is known otherwise, an e-mail's ``Date``): it
+    hands phrases to dateparser, whose first call in a process compiles every
+    locale's patterns (seconds)."""
     if not html or not html.strip():
         return HtmlArticle(blocks=[])
     trafilatura_fast.install()
@@ -110,7 +115,7 @@ def extract_article(html: str, url: str | None = None, with_metadata: bool = Tru
         return HtmlArticle(blocks=_printable(clean_blocks(_bs4_blocks(html), rules)),
                            extractor="bs4")
     tags = page_tags(tree) if with_metadata else None
-    article, found = _gather(html, tree, url, with_metadata, date_search, rules)
+    article, found = _gather(html, tree, url, with_metadata, rules)
     article.blocks, article.extractor = choose(found, rules)
     got = sum(len(b.text) for b in article.blocks)
     if got < 200:
@@ -122,6 +127,8 @@ def extract_article(html: str, url: str | None = None, with_metadata: bool = Tru
     article.blocks = _printable(article.blocks)
     if tags is not None:
         complete_metadata(article, tags, html)
+        if not article.date and date_search:
+            article.date = searched_date(tree, article.url, html)
     return article
 
 
@@ -145,20 +152,19 @@ def article_candidates(html: str, rules: Rules = DEFAULT_RULES) -> Candidates | 
 
 
 def _gather(html: str, tree, url: str | None, with_metadata: bool,
-            date_search: bool = True, rules: Rules = DEFAULT_RULES
-            ) -> tuple[HtmlArticle, Candidates]:
+            rules: Rules = DEFAULT_RULES) -> tuple[HtmlArticle, Candidates]:
     """trafilatura's article in ``rules.primary`` mode (uncleaned, with metadata) and
     the candidates beside it."""
     estimate = _visible_text_estimate(tree)
     _drop_inert(tree)
-    article = _trafilatura_article(tree, url, with_metadata, date_search,
-                                   TRAFILATURA_MODES[rules.primary])  # prunes ``tree``
-    # the other candidates, when a rule asks for them, each on a fresh parse
+    article = _trafilatura_article(tree, url, with_metadata, TRAFILATURA_MODES[rules.primary])
+    # the other trafilatura candidates, when a rule asks for them: trafilatura copies
+    # the tree it is given and the metadata only read it, so ``tree`` is as parsed
     return article, Candidates(
         {rules.primary: article.blocks}, estimate, lambda: _densest_region(html), _bs4_blocks,
-        recall=lambda: _trafilatura_blocks(_parse(html), favor_recall=True),
-        second=lambda: _trafilatura_blocks(_parse(html), **_SECOND),
-        extract=lambda mode: _trafilatura_blocks(_parse(html), **TRAFILATURA_MODES[mode]))
+        recall=lambda: _trafilatura_blocks(tree, favor_recall=True),
+        second=lambda: _trafilatura_blocks(tree, **_SECOND),
+        extract=lambda mode: _trafilatura_blocks(tree, **TRAFILATURA_MODES[mode]))
 
 
 # trafilatura's parser settings, but with lxml's C-level element class lookup:
@@ -198,9 +204,6 @@ def _parse(html: str):
     return tree
 
 
-_BODY_TEXTS = etree.XPath("//body//text()")
-
-
 def separate_glued_texts(tree) -> int:
     """Put a space where two texts meet at a tag with none between them and a
     lower-case letter or a digit runs into a capital (``International
@@ -217,15 +220,25 @@ def separate_glued_texts(tree) -> int:
     cap: ``<span>H</span>ong Kong``) or two lower-case letters
     (``<a>MacBook</a>s``) stay joined.
     """
+    body = tree.find("body")
+    if body is None:
+        return 0
     changed = 0
     prev = ""
-    for text in _BODY_TEXTS(tree):
+    # the body's texts in document order (an element's text at its start, its tail
+    # at its end): as ``//body//text()``, without a string object per text node
+    for event, el in etree.iterwalk(body, events=("start", "end")):
+        if event == "end" and el is body:
+            break
+        tail = event == "end"
+        text = el.tail if tail else el.text
+        if not text:
+            continue
         if text[:1].isupper() and (prev[-1:].islower() or prev[-1:].isdigit()):
-            el = text.getparent()
-            if text.is_tail:
-                el.tail = " " + el.tail
+            if tail:
+                el.tail = " " + text
             else:
-                el.text = " " + el.text
+                el.text = " " + text
             changed += 1
         prev = text
     return changed
@@ -273,36 +286,35 @@ def article_text(html: str) -> str:
 
 
 def _trafilatura_article(tree, url: str | None, with_metadata: bool,
-                         date_search: bool = True, mode: dict | None = None) -> HtmlArticle:
-    dates = None if date_search else set_date_params(extensive=False)
+                         mode: dict | None = None) -> HtmlArticle:
+    """trafilatura's article in ``tree`` (which it copies) and, ``with_metadata``,
+    the page's metadata as trafilatura reads it, its date by htmldate without the
+    extensive search (that one is :func:`searched_date`'s, where this finds none)."""
     try:
-        doc = trafilatura.bare_extraction(
-            tree, url=url, with_metadata=with_metadata, date_extraction_params=dates,
-            **_TRAF_OPTIONS, **(mode or {})
-        )
+        doc = trafilatura.bare_extraction(tree, url=url, **_TRAF_OPTIONS, **(mode or {}))
     except Exception:  # trafilatura raises assorted errors on hostile markup
         doc = None
-    if doc is None or doc.body is None:
-        return HtmlArticle(blocks=[])
-    blocks = blocks_from_xml(doc.body)  # cleaned by rules.choose
+    blocks = [] if doc is None or doc.body is None else blocks_from_xml(doc.body)
     if not with_metadata:
-        return HtmlArticle(blocks=blocks)
+        return HtmlArticle(blocks=blocks)  # cleaned by rules.choose
+    try:
+        meta = trafilatura_fast.page_metadata(tree, url, set_date_params(extensive=False))
+    except Exception:  # as above
+        return HtmlArticle(blocks=blocks, url=url or "")
     return HtmlArticle(
         blocks=blocks,
-        title=normalize_space(doc.title or ""),
-        byline=doc.author or "",
-        date=doc.date or "",
-        source=normalize_space(doc.sitename or ""),
-        url=doc.url or url or "",
-        language=doc.language or "",
+        title=normalize_space(meta.title or ""),
+        byline=meta.author or "",
+        date=meta.date or "",
+        source=normalize_space(meta.sitename or ""),
+        url=meta.url or url or "",
+        language=meta.language or "",
     )
 
 
 def _trafilatura_blocks(tree, **mode) -> list[Block]:
-    """trafilatura's article blocks (no metadata) from a parsed page in ``mode``."""
-    if tree is None:
-        return []
-    _drop_inert(tree)
+    """trafilatura's article blocks (no metadata) in ``mode`` from a parsed page whose
+    inert elements are dropped (trafilatura works on a copy: ``tree`` is unchanged)."""
     try:
         doc = trafilatura.bare_extraction(tree, with_metadata=False, **_TRAF_OPTIONS, **mode)
     except Exception:  # as in _trafilatura_article

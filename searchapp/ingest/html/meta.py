@@ -29,6 +29,9 @@ from dataclasses import dataclass, field
 from typing import Protocol
 from urllib.parse import urlsplit
 
+from htmldate import find_date
+from trafilatura.settings import set_date_params
+
 from searchapp.ingest.bylines import Byline, parse_byline, without_variants
 from searchapp.ingest.metadata import iso_date
 from searchapp.ingest.text import normalize_space, text_size
@@ -288,6 +291,20 @@ def written_or_precise(iso: str, page: str) -> bool:
         rf"{y}\s*[년年]\s*0?{mo1}\s*[월月]\s*0?1\s*[일日]", rf"(?<!\d){y}{mo}01(?!\d)",
     )
     return any(re.search(p, page) for p in patterns)
+
+
+def searched_date(tree, url: str, page: str) -> str:
+    """The date htmldate's extensive search finds in the text of the parsed page
+    ``tree`` ("Dec. 19, 2025" in a byline, read by dateparser), if believed
+    (:func:`written_or_precise`), or ``""``.
+
+    The fallback for a page whose URL, meta tags, JSON-LD and ``<time>``
+    elements (htmldate without the extensive search, in trafilatura's pass) gave
+    no date: the search costs several times as much, and dateparser's first call
+    in a process compiles the patterns of every locale it tries (seconds)."""
+    found = find_date(tree, **set_date_params(extensive=True), url=url or None)
+    date = iso_date(found)
+    return date if date and written_or_precise(date, page) else ""
 
 
 def _ld_items(tree):
