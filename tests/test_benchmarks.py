@@ -47,7 +47,7 @@ def test_bench_search_10k(tmp_path):
     index, corpus = str(tmp_path / "index-10000"), str(tmp_path / "corpus-10000")
     ab = bench("bench_ab.py", "--a", str(ROOT), "--a-index", index, "--b-index", index,
                "--corpus", corpus, "--rounds", "2")
-    assert ab["requests_per_side"] == 16 and ab["facet_groups"] == {"a": 6, "b": 6}
+    assert ab["requests_per_side"] == 16 and ab["facet_groups"] == {"a": 7, "b": 7}  # every facet, speakers too
     assert ab["totals_differ"] == {} and ab["b_over_a_median_paired"] > 0
     assert set(ab["per_query"]) == set(out["per_query_p50_ms"])
 
