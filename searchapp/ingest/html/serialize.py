@@ -98,8 +98,7 @@ def table_blocks(table, blocks_of: Callable[[object], list[Block]]) -> list[Bloc
                 out.extend(blocks_of(cell))
             continue
         for line in xmltotxt(row, False).split("\n"):
-            # cleaned as the serializer cleans a paragraph (a table cell is not)
-            cells = [normalize_space(remove_control_characters(c.replace("\\|", "|")))
+            cells = [normalize_space(c.replace("\\|", "|"))
                      for c in _UNESCAPED_PIPE.split(line.strip().strip("|"))]
             text = " | ".join(c for c in cells if c and not set(c) <= {"-", "|"})
             if text:
