@@ -147,7 +147,9 @@ def test_a_plain_text_byline_with_an_agency(tmp_path):
                     "attention from both parties.\n", encoding="utf-8")
     doc = load_document(path, tmp_path, Catalog())
     assert (doc.meta.authors, doc.meta.source) == (["Eric Tucker"], "Associated Press")
-    assert not any("TUCKER" in p.text for p in doc.paragraphs)
+    # not body text: the byline paragraph, as printed
+    assert [(p.kind, p.text) for p in doc.paragraphs if "TUCKER" in p.text] == \
+        [("byline", "By ERIC TUCKER Associated Press")]
 
 
 def test_repeated_author_tags_name_every_author(tmp_path):
@@ -311,3 +313,22 @@ def test_a_desk_in_a_plain_text_byline_is_not_an_author(tmp_path):
                     "The regional council voted on Thursday to extend the night bus network "
                     "to the three outer districts.\n", encoding="utf-8")
     assert load_document(path, tmp_path, Catalog()).meta.authors == ["Wilhelmina Osei-Brandt"]
+
+
+# --- a byline's names are found by a plain search --------------------------------------------
+
+def test_the_byline_is_a_paragraph_after_the_title(tmp_path):
+    body = ('<h1>Council extends the night bus network</h1><p class="byline">Words by '
+            'Liesbeth Kramer · Photographs by Anouk Visser</p>')
+    doc = _site_page(tmp_path, "Council extends the night bus network", "", body)
+    assert doc.meta.authors == ["Liesbeth Kramer"]
+    assert [(p.kind, p.text) for p in doc.paragraphs[:2]] == [
+        ("title", "Council extends the night bus network"),
+        ("byline", "Words by Liesbeth Kramer · Photographs by Anouk Visser")]
+    assert not any("Kramer" in t for t in doc.body)  # not body text (excerpts, extraction scores)
+
+
+def test_authors_named_only_in_tags_get_a_byline_paragraph(tmp_path):
+    doc = _site_page(tmp_path, "Council extends the night bus network",
+                     '<meta name="author" content="Liesbeth Kramer">')
+    assert [p.text for p in doc.paragraphs if p.kind == "byline"] == ["By Liesbeth Kramer"]

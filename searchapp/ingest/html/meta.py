@@ -102,6 +102,8 @@ _BYLINE_MARK = re.compile(r"byline", re.I)
 # An element whose text is a byline: "By Jane Doe ...", "Posted on 3 May 2024 by Jane Doe".
 _BYLINE_TEXT = re.compile(r"^(?:by|words by|written by|(?:posted|published)\b[^|]{0,50}?\bby)"
                           r"\s+[^\W\d_]", re.I)
+# The words an element's own text opens with when the element is a byline.
+_BYLINE_LEAD = re.compile(r"\s*(?:by|words|written|posted|published)\b", re.I)
 _BYLINE_MAX = 200  # characters: longer is a paragraph that opens with "By"
 # Elements whose pieces are the parts of a byline ("<p>Name</p><p>Outlet, role</p>").
 _BYLINE_PARTS = frozenset(("p", "div", "span", "li", "a", "b", "strong", "address"))
@@ -114,10 +116,13 @@ def _byline_texts(tree) -> list[str]:
     out: list[str] = []
     for el in tree.iter("p", "div", "span", "font", "address", "section", "header"):
         marks = " ".join(el.get(a) or "" for a in ("class", "id", "data-component", "itemprop"))
+        marked = bool(_BYLINE_MARK.search(marks))
+        if not marked and not _BYLINE_LEAD.match(el.text or ""):
+            continue  # (the text of every element would cost a page's size per element)
         text = normalize_space(el.text_content())
         if not text or len(text) > _BYLINE_MAX:
             continue
-        if _BYLINE_MARK.search(marks):
+        if marked:
             parts = [normalize_space(c.text_content()) for c in el
                      if isinstance(c.tag, str) and c.tag.lower() in _BYLINE_PARTS]
             if len(parts) > 1 and all(parts) and not (el.text or "").strip():
@@ -160,7 +165,8 @@ def complete_metadata(art: Article, tags: PageTags, page: str) -> None:
             or tags.title
     art.title = choose_title(title, tags.headlines, art.source, art.url,
                              (tags.first("og:title"), tags.title))
-    byline = _page_byline(_authors(art.byline, tags), tags)
+    byline, printed = _page_byline(_authors(art.byline, tags), tags)
+    art.byline = printed or art.byline
     art.authors = _without_site(byline.names, art.source)
     art.source = art.source or byline.agency
     date = next(filter(None, map(iso_date, (
@@ -281,10 +287,11 @@ def _not_headline(source: str, tags: PageTags) -> str:
 # --- authors -----------------------------------------------------------------------
 
 
-def _page_byline(found: Byline, tags: PageTags) -> Byline:
+def _page_byline(found: Byline, tags: PageTags) -> tuple[Byline, str]:
     """``found`` completed from the page's byline elements: their names where
     ``found`` has none, or where they name the same persons and more of them
-    ("By A, Correspondent, and B" where trafilatura kept A)."""
+    ("By A, Correspondent, and B" where trafilatura kept A); and the byline
+    element's text as printed ("" if the page has none naming a person)."""
     for text in tags.bylines:
         b = parse_byline(text)
         if not b.names:
@@ -292,10 +299,9 @@ def _page_byline(found: Byline, tags: PageTags) -> Byline:
         agency = found.agency or b.agency
         if not found.names or len(b.names) > len(found.names) and all(
                 any(_same_person(n, o) for o in b.names) for n in found.names):
-            return Byline(b.names, agency)
-        return Byline(found.names, agency)
-    return found
-
+            return Byline(b.names, agency), text
+        return Byline(found.names, agency), text
+    return found, ""
 
 
 def _authors(byline: str, tags: PageTags) -> Byline:
