@@ -10,8 +10,10 @@ copy after the first appends a sentence of another paragraph, so every
 paragraph is new to the stage (content ids differ).  It is indexed (keyword
 only), then :func:`searchapp.index.persons_stage.run_persons_stage` runs on it
 (recognition of every paragraph, then resolution over the collection), then
-again after one new file (only its paragraphs are recognized), then resolution
-alone (what a curation change costs).  In the same run spaCy's own
+again after one new file (only its paragraphs are recognized, and only the
+documents the change reaches are resolved again: ``persons-memo.pickle``), then
+resolution alone with nothing changed, then resolution from scratch (nothing
+remembered: what a curation change costs).  In the same run spaCy's own
 ``nlp.pipe`` (NER only, one process) reads ``--sample`` of the same texts.
 Who said what: resolution is timed again with quote attribution and without it
 (``resolve_persons(quotes=False)``), alternately, ``--rounds`` times each with no
@@ -19,6 +21,9 @@ earlier ``persons.json`` (every document attributed afresh, as on a first run); 
 difference is attribution's cost, given beside the stage's time.
 Wall and CPU seconds (this process and its children) and peak RSS.
 ``--processes``: spaCy processes for recognition (0: the stage's own choice).
+``--reference-python``: another environment's Python (e.g. one with the spaCy
+version ``main`` pins) that also runs spaCy as shipped on the sample, in a
+child process of the same run.
 """
 
 from __future__ import annotations
@@ -38,7 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from searchapp.config import Settings  # noqa: E402
-from searchapp.index import persons_stage  # noqa: E402
+from searchapp.index import PERSONS_MEMO, persons_stage  # noqa: E402
 from searchapp.index.update import update_index  # noqa: E402
 from searchapp.ingest.persons.recognize import (  # noqa: E402
     Recognizer,
@@ -141,6 +146,36 @@ def engine_latency(s: Settings, rounds: int = 15) -> dict:
     return out
 
 
+_REFERENCE = """
+import json, resource, sys, time
+import spacy
+model, batch, path = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+texts = json.load(open(path, encoding="utf-8"))
+nlp = spacy.load(model, enable=["ner"])
+r0, t0 = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
+for _ in nlp.pipe(texts, batch_size=batch):
+    pass
+r1 = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"spacy": spacy.__version__, "wall": time.perf_counter() - t0,
+                  "cpu": r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime}))
+"""
+
+
+def other_spacy(python: str, config: RecognizerConfig, sample: list[str]) -> dict:
+    """spaCy as shipped in another environment (``python``) on ``sample``, NER only,
+    one process: its version and paragraphs per second (wall and CPU)."""
+    import subprocess
+
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as f:
+        json.dump(sample, f)
+        f.flush()
+        proc = subprocess.run([python, "-c", _REFERENCE, config.model, str(config.batch_size),
+                               f.name], capture_output=True, text=True, check=True)
+    got = json.loads(proc.stdout.strip().splitlines()[-1])
+    return {"spacy": got["spacy"], "paragraphs_per_s": round(len(sample) / got["wall"], 1),
+            "paragraphs_per_cpu_s": round(len(sample) / got["cpu"], 1)}
+
+
 def attribution(s: Settings, rounds: int) -> dict:
     """Resolution with and without quote attribution, alternately, medians (s)."""
     import statistics
@@ -177,6 +212,9 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3, help="resolutions with and without "
                     "quote attribution, each")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--reference-python", default="",
+                    help="a Python with another spaCy: spaCy as shipped there, same texts")
+    ap.add_argument("--keep", default="", help="keep the collection in this folder")
     args = ap.parse_args()
     if args.processes:
         persons_stage.PARALLEL_FROM = 10**12  # the given number, always
@@ -203,10 +241,14 @@ def main() -> None:
         update_index(s)
         t = clock()
         again = persons_stage.run_persons_stage(s, recognizer=recognizer)
-        again_s = since(t)[0]
+        again_s, again_cpu = since(t)
         t = clock()
         persons_stage.resolve_persons(s)
-        resolve_s = since(t)[0]
+        resolve_s, resolve_cpu = since(t)
+        (s.index / PERSONS_MEMO).unlink()
+        t = clock()
+        persons_stage.resolve_persons(s)
+        scratch_s, scratch_cpu = since(t)
         quotes = attribution(s, args.rounds)
         latency = engine_latency(s)
         sample = texts[: args.sample]
@@ -223,6 +265,12 @@ def main() -> None:
         for _ in shipped.pipe(sample, batch_size=config.batch_size):
             pass
         shipped_s, shipped_cpu = since(t)
+        reference = (other_spacy(args.reference_python, config, sample)
+                     if args.reference_python else None)
+        if args.keep:
+            import shutil
+
+            shutil.copytree(root, args.keep, dirs_exist_ok=True)
     rss_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rss_kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     result = {
@@ -235,8 +283,14 @@ def main() -> None:
         "stage_paragraphs_per_cpu_s": round(n / stage_cpu, 1),
         "stage_resolution_s": round(first.resolve_seconds, 1),
         "persons": first.persons, "places": first.places,
-        "after_one_new_file": {"recognized": again.recognized, "s": round(again_s, 1)},
-        "resolution_only_s": round(resolve_s, 1),
+        "after_one_new_file": {"recognized": again.recognized, "s": round(again_s, 2),
+                               "cpu_s": round(again_cpu, 2),
+                               "resolution_s": round(again.resolve_seconds, 2),
+                               "documents_resolved": again.documents_resolved,
+                               "documents": again.documents},
+        "resolution_only_s": round(resolve_s, 2), "resolution_only_cpu_s": round(resolve_cpu, 2),
+        "resolution_from_scratch_s": round(scratch_s, 1),
+        "resolution_from_scratch_cpu_s": round(scratch_cpu, 1),
         "quotes": {**quotes, "stage_without_attribution_s": round(
             stage_s - quotes["attribution_s"], 1),
             "attribution_adds_to_stage": round(
@@ -253,6 +307,8 @@ def main() -> None:
         "spacy_as_shipped_paragraphs_per_s": round(len(sample) / shipped_s, 1),
         "spacy_as_shipped_paragraphs_per_cpu_s": round(len(sample) / shipped_cpu, 1),
         "stage_over_spacy_as_shipped": round((n / stage_s) / (len(sample) / shipped_s), 2),
+        **({"reference": {**reference, "stage_over_it": round(
+            (n / stage_s) / reference["paragraphs_per_s"], 2)}} if reference else {}),
         "engine_ms": latency,
         "peak_rss_mb": round(rss_self), "peak_rss_children_mb": round(rss_kids),
         "load_average_1min": round(os.getloadavg()[0], 1), "cpus": os.cpu_count(),

@@ -13,6 +13,7 @@ from searchapp.ingest.persons.recognize import (
     RawMention,
     Recognizer,
     RecognizerConfig,
+    name_segments,
 )
 
 NOT_PERSONS = {"Camp David", "Asian Games", "Korean Peninsula", "Security Council",
@@ -300,22 +301,76 @@ def test_stored_raw_mentions_give_the_same_persons(seeds_found, recognizer, regi
     assert "Han Duck-soo" in curated.persons
 
 
+def _seed_paragraphs() -> list[str]:
+    return [p for path in SEEDS.values() for p in path.read_text("utf-8").split("\n\n")
+            if p.strip()]
+
+
 def test_the_matrix_library_chosen_at_load_gives_spacys_own_entities(recognizer):
     """Whichever library multiplies the matrices (numpy's BLAS when it is faster here
-    than thinc's blis), the entities are those of the pipeline as spaCy loads it."""
+    than thinc's blis), the entities are those of the pipeline as spaCy loads it, on
+    the parts of the text the recognizer reads."""
     import spacy
 
     assert recognizer.matrix in ("blis", "numpy")
     shipped = spacy.load(recognizer.config.model, enable=["ner"])
     assert shipped.get_pipe("ner").model.ops.use_blis  # thinc's default, untouched by ours
-    texts = [p for path in SEEDS.values()
-             for p in path.read_text("utf-8").split("\n\n") if p.strip()]
+    stop_words = shipped.Defaults.stop_words
+    texts = _seed_paragraphs()
     ours = recognizer.recognize_texts(texts)
-    theirs = [[(e.start_char, e.end_char, e.label_) for e in d.ents
-               if e.label_ in KEPT_LABELS] for d in shipped.pipe(texts)]
+    theirs = []
+    for text in texts:
+        spans = []
+        for a, b in name_segments(text, stop_words):
+            spans += [(a + e.start_char, a + e.end_char, e.label_)
+                      for e in shipped(text[a:b]).ents if e.label_ in KEPT_LABELS]
+        theirs.append(spans)
     assert len(texts) > 70
     assert [[(m.start, m.end, m.label) for m in ms] for ms in ours] == theirs
     assert sum(map(len, theirs)) > 100
+
+
+def test_sentences_left_unread_name_no_one(recognizer):
+    """The recognizer reads only the sentences that may name someone (a capital beyond
+    an ordinary opening word, or CJK): on the seeds, every name-like entity the model
+    finds reading whole paragraphs lies in a part it reads (the model's lower-case ones,
+    "communist party", can name no one), and it reads less."""
+    stop_words = recognizer.nlp.Defaults.stop_words
+    texts = _seed_paragraphs()
+    read = total = 0
+    for text, doc in zip(texts, recognizer.nlp.pipe(texts), strict=True):
+        segments = name_segments(text, stop_words)
+        read += sum(b - a for a, b in segments)
+        total += len(text)
+        for e in doc.ents:
+            if e.label_ in ("PERSON", "GPE", "LOC", "NORP", "ORG") and not e.text.islower():
+                assert any(a <= e.start_char and e.end_char <= b for a, b in segments), \
+                    (e.text, text)
+    assert read < total
+
+
+@pytest.mark.parametrize("text, read", [
+    ("The talks ended. He said it went well. They agreed.", []),
+    ("Officials said no. It was late.", ["Officials said no."]),
+    ("The talks ended. Biden said it went well.", ["Biden said it went well."]),
+    ("Police said the police would return. It was late.", []),
+    ("US officials left. They said so.", ["US officials left."]),
+    ("“I think so,” she said. I do.", []),
+    ("It rained. 尹錫悅 대통령이 말했다. It stopped.", ["尹錫悅 대통령이 말했다."]),
+    ("He met Xi Jinping. Then they ate. Moon Jae-in came.",
+     ["He met Xi Jinping.", "Moon Jae-in came."]),
+    ("The iPhone sold out. It was new.", ["The iPhone sold out."]),
+])
+def test_name_segments(text, read):
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    assert [text[a:b] for a, b in name_segments(text, STOP_WORDS)] == read
+
+
+def test_a_dash_opening_a_read_part_stays_out_of_the_name(recognizer):
+    text = "Thank you.\n—Ross Gay, Thank You"
+    spans = [(m.text, m.label) for m in recognizer.recognize_texts([text])[0]]
+    assert ("Ross Gay", "PERSON") in spans
 
 
 def test_a_full_name_known_in_the_collection_counts_where_the_model_missed_it(recognizer):

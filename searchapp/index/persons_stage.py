@@ -15,6 +15,10 @@ steps, each kept in a file beside the index:
    written to ``persons.json`` (replaced atomically), which the search engine
    reads into its person and place columns (:mod:`searchapp.search.found`).
    A curation change re-runs this step only (:func:`resolve_persons`).
+   Each document's resolution steps are kept in ``persons-memo.pickle``
+   (:mod:`searchapp.ingest.persons.memo`): the next run computes them again only
+   for the documents that changed and those a changed collection fact reaches, and
+   its result is the same as resolving everything again.
 
 :func:`run_persons_stage` does both and reports ``progress(done, total)``;
 it is a no-op with a one-line note when spaCy or its model is missing.
@@ -22,8 +26,12 @@ it is a no-op with a one-line note when spaCy or its model is missing.
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import hashlib
 import json
 import os
+import pickle
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
@@ -32,10 +40,11 @@ from pathlib import Path
 
 from searchapp import __version__
 from searchapp.config import Settings
-from searchapp.index import MENTIONS_DB, PERSONS_FILE
+from searchapp.index import MENTIONS_DB, PERSONS_FILE, PERSONS_MEMO
 from searchapp.index.manifest import index_state
 from searchapp.index.speakers import QUOTES_VERSION, quote_rows
 from searchapp.ingest.persons.curation import curated_registry, curation_fingerprint
+from searchapp.ingest.persons.memo import Memo, RawStore
 from searchapp.ingest.persons.people import DocText, Persons, find_persons, is_full_name
 from searchapp.ingest.persons.recognize import (
     RECOGNIZER_VERSION,
@@ -72,6 +81,9 @@ class PersonsReport:
     note: str = ""  # why the stage did nothing ("" when it ran)
     seconds: float = 0.0
     resolve_seconds: float = 0.0
+    #: documents whose resolution steps ran (the others' were reused from the last run)
+    documents_resolved: int = 0
+    documents: int = 0
 
     def summary(self) -> str:
         if self.note:
@@ -80,13 +92,15 @@ class PersonsReport:
             return "persons: up to date"
         return (f"persons: {self.recognized} paragraphs recognized, {self.persons} persons, "
                 f"{self.places} places ({self.seconds:.1f} s, resolution "
-                f"{self.resolve_seconds:.1f} s)")
+                f"{self.resolve_seconds:.1f} s, {self.documents_resolved} of {self.documents} "
+                "documents)")
 
     def to_json(self) -> dict:
         return {"recognized": self.recognized, "paragraphs": self.paragraphs,
                 "persons": self.persons, "places": self.places, "resolved": self.resolved,
                 "note": self.note, "seconds": round(self.seconds, 3),
-                "resolve_seconds": round(self.resolve_seconds, 3)}
+                "resolve_seconds": round(self.resolve_seconds, 3),
+                "documents_resolved": self.documents_resolved, "documents": self.documents}
 
 
 # --- the raw mentions ----------------------------------------------------------------
@@ -142,6 +156,26 @@ class MentionStore:
             if pid in pids:
                 out[pid] = [RawMention.from_json(r) for r in json.loads(text)]
         return out
+
+    def load_some(self, pids: Iterable[str]) -> dict[str, list[RawMention]]:
+        """The raw mentions of ``pids`` (those the store has)."""
+        out: dict[str, list[RawMention]] = {}
+        pids = list(pids)
+        for i in range(0, len(pids), 500):
+            part = pids[i:i + 500]
+            rows = self.db.execute(
+                f"SELECT pid, mentions FROM raw WHERE pid IN ({','.join('?' * len(part))})",
+                part)
+            for pid, text in rows:
+                out[pid] = [RawMention.from_json(r) for r in json.loads(text)]
+        return out
+
+    def by_document(self, docs: Iterable[DocText]) -> RawStore:
+        """The raw mentions as resolution reads them: a document's paragraphs are read
+        from the store when a step first asks for one of them (steps reused from the
+        last run read none)."""
+        siblings = {pid: d.pids for d in docs for pid in d.pids}
+        return RawStore(load=lambda pid: self.load_some(siblings.get(pid, (pid,))))
 
     def prune(self, keep: set[str]) -> int:
         """Forget paragraphs no longer in the index."""
@@ -222,21 +256,28 @@ def resolve_persons(settings: Settings, docs: list[DocText] | None = None,
         docs, generation = index_documents(index_dir)
         stamp = stamp or {}
         stamp["generation"] = generation
-    if raw is None:
-        pids = {pid for d in docs for pid, _, _ in d.paragraphs}
-        with MentionStore(index_dir / MENTIONS_DB) as store:
-            stamp = {**(stamp or {}), "recognizer": store.fingerprint}
-            raw = store.load(pids)
     registry = curated_registry(settings)
-    found = find_persons(docs, raw, registry)
-    side = sidecar(docs, found, registry)
-    side["quotes"], side["quote_docs"] = quote_rows(docs, found.mentions, raw, side["persons"],
-                                                    read_sidecar(index_dir)) if quotes else ({}, {})
-    side["stamp"] = {**(stamp or {}), "curation": curation_fingerprint(settings)}
+    curation = curation_fingerprint(settings)
+    with contextlib.ExitStack() as stack:
+        if raw is None:
+            store = stack.enter_context(MentionStore(index_dir / MENTIONS_DB))
+            stamp = {**(stamp or {}), "recognizer": store.fingerprint}
+            raw = store.by_document(docs)
+        memo = Memo(read_memo(index_dir),
+                    f"{__version__}/{RESOLUTION_VERSION}|{(stamp or {}).get('recognizer', '')}"
+                    f"|{curation}", {d.doc_id: document_signature(d) for d in docs})
+        found = find_persons(docs, raw, registry, memo)
+        side = sidecar(docs, found, registry)
+        side["quotes"], side["quote_docs"] = quote_rows(
+            docs, found.mentions, raw, side["persons"],
+            read_sidecar(index_dir)) if quotes else ({}, {})
+    side["stamp"] = {**(stamp or {}), "curation": curation}
     write_sidecar(index_dir, side)
+    write_memo(index_dir, memo.state())
     report = PersonsReport(paragraphs=sum(len(d.paragraphs) for d in docs),
                            persons=len(side["persons"]), places=len(side["places"]),
-                           resolved=True)
+                           resolved=True, documents_resolved=len(memo.stats.documents),
+                           documents=len(docs))
     report.resolve_seconds = report.seconds = time.perf_counter() - start
     return report
 
@@ -269,8 +310,7 @@ def run_persons_stage(settings: Settings, progress: StageProgress | None = None,
             return PersonsReport(paragraphs=len(pids), persons=len(old["persons"]),
                                  places=len(old["places"]),
                                  seconds=time.perf_counter() - start)
-        raw = store.load(pids)
-    report = resolve_persons(settings, docs, raw, stamp)
+    report = resolve_persons(settings, docs, None, stamp)
     report.recognized = recognized
     report.seconds = time.perf_counter() - start
     return report
@@ -299,7 +339,7 @@ def sidecar(docs: Iterable[DocText], found: Persons, registry) -> dict:
     """What the engine needs: every person (canonical name, spellings, role, curated or
     found) and place, and per paragraph its persons, places and mention spans; each found
     person with its evidence (spellings, reasons, documents)."""
-    docs = list(docs)
+    docs = sorted(docs, key=lambda d: d.doc_id)  # numbered the same whatever the index order
     names: dict[str, int] = {}
     places: dict[str, int] = {}
     spellings: dict[str, dict[str, None]] = {}
@@ -354,10 +394,58 @@ def _evidence(ev: dict | None, titles: dict[str, tuple[str, str]]) -> dict:
             "examples": [{"path": p, "title": t} for p, t in examples[:EVIDENCE_DOCUMENTS]]}
 
 
+# --- what the next resolution starts from --------------------------------------------------
+
+
+def document_signature(doc: DocText) -> str:
+    """What a document's remembered resolution steps were computed from: its id,
+    language, path, title and paragraphs (content ids, kinds and text)."""
+    h = hashlib.blake2b(digest_size=16)
+    for part in (doc.doc_id, doc.language, doc.path, doc.title):
+        h.update(part.encode("utf-8", "surrogatepass") + b"\x00")
+    for pid, kind, text in doc.paragraphs:
+        h.update(f"{pid}\x00{kind}\x00{text}\x01".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def read_memo(index_dir: Path) -> dict | None:
+    """The last resolution's per-document steps (None when absent or unreadable: all is
+    computed again)."""
+    try:
+        with open(Path(index_dir) / PERSONS_MEMO, "rb") as f, _no_gc():
+            state = pickle.load(f)  # written by this stage only, in the user's own index
+    except Exception:  # absent, truncated or of an older shape
+        return None
+    return state if isinstance(state, dict) else None
+
+
+def write_memo(index_dir: Path, state: dict) -> None:
+    """Keep ``state`` for the next resolution (replaced atomically)."""
+    tmp = Path(index_dir) / (PERSONS_MEMO + ".tmp")
+    with open(tmp, "wb") as f, _no_gc():
+        pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, Path(index_dir) / PERSONS_MEMO)
+
+
+@contextlib.contextmanager
+def _no_gc():
+    """The cycle collector held off: it would walk the memo's many small objects again
+    and again while they are made (6x the time of loading them at 10k paragraphs)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def write_sidecar(index_dir: Path, data: dict) -> None:
     tmp = Path(index_dir) / (PERSONS_FILE + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as f:
-        json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+    with open(tmp, "w", encoding="utf-8") as f:  # dumps: json's C encoder (dump is Python's)
+        f.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
         f.flush()
         os.fsync(f.fileno())
     os.replace(tmp, Path(index_dir) / PERSONS_FILE)

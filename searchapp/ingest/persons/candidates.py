@@ -23,6 +23,7 @@ from functools import lru_cache
 from searchapp.ingest.persons import evidence as ev
 from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
+from searchapp.ingest.persons.memo import per_document
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.resolve import (
     NOT_PERSON_LABELS,
@@ -196,6 +197,7 @@ def title_lists(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@per_document
 def doc_candidates(doc: DocText, raw: Mapping[str, list[RawMention]], coll: Collection
                    ) -> tuple[list[Candidate], list[Candidate]]:
     """Full-name and single-word person candidates of one document."""
@@ -327,49 +329,12 @@ def promote(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
     pending: dict[str, list[tuple[list[Candidate], Candidate]]] = {}
     docs_of: dict[str, list[DocText]] = {}
     for doc, full, single in found:
-        if not model_language(doc):
-            continue
-        singles = {c.text for c in single}
-        taken = {(c.para, c.start) for c in full}
-        for i, (pid, kind, text) in enumerate(doc.paragraphs):
-            if rules.is_heading_kind(kind, text):
-                continue
-            for m in raw.get(pid, ()):
-                if m.label not in _PROMOTABLE or text[m.start:m.end] != m.text:
-                    continue
-                for s, e in rules.repair(text, m.start, m.end):
-                    words = text[s:e].split()
-                    if not 2 <= len(words) <= 3 or (i, s) in taken:
-                        continue
-                    if not all(_NAME_WORD.fullmatch(w) for w in words):
-                        continue
-                    found_cues = span_cues(text, s, e, raw.get(pid, ()))
-                    personal = found_cues & {"title", "role", "age", "kin", "apposition"}
-                    vouched = bool(found_cues & ev.STRONG) and not found_cues & ev.AGAINST
-                    listed = "listed" in found_cues
-                    if m.label in ("GPE", "NORP") and not (
-                            (personal or (listed and not _PLACE_BEFORE.search(text, 0, s)))
-                            and not found_cues & ev.AGAINST
-                            and coll.place_votes[text[s:e]] + coll.norp_votes[text[s:e]] <= 1):
-                        continue  # a place or a people unless the text says otherwise
-                    reused = words[-1] in singles
-                    if not (vouched or listed or words[0] in given or reused):
-                        continue
-                    name = text[s:e]
-                    if (rules.looks_like_org(text, s, e) or rules.is_credit(text, s, e)
-                            or rules.is_character(text, s, e)
-                            or rules.ordinary_words(name, coll.lowercase)
-                            or entity_prefix(name, coll) or name in (rejected or {})
-                            or shape_problem(name, coll)):
-                        continue
-                    taken.add((i, s))
-                    if reused:
-                        found_cues |= {"short_name"}
-                    pending.setdefault(name, []).append(
-                        (full, Candidate(i, s, e, name, False, found_cues, ev.opening(text, s))))
-                    docs_of.setdefault(name, [])
-                    if doc not in docs_of[name]:
-                        docs_of[name].append(doc)
+        for name, cand in promotable(doc, full, single, raw, coll, given,
+                                     {} if rejected is None else rejected):
+            pending.setdefault(name, []).append((full, cand))
+            docs = docs_of.setdefault(name, [])
+            if all(d is not doc for d in docs):
+                docs.append(doc)
     for name, cands in pending.items():
         if any("listed_with_things" in c.cues for _, c in cands):
             continue
@@ -384,6 +349,56 @@ def promote(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
         if vouched and ev.verdict(evid).person:
             for full, cand in cands:
                 full.append(cand)
+
+
+@per_document
+def promotable(doc: DocText, full: list[Candidate], single: list[Candidate],
+               raw: Mapping[str, list[RawMention]], coll: Collection, given: set[str],
+               rejected: Mapping[str, str]) -> list[tuple[str, Candidate]]:
+    """The spans of one document :func:`promote` may keep, with their names: typed as
+    something else, shaped like a name, vouched for here and not turned down."""
+    out: list[tuple[str, Candidate]] = []
+    if not model_language(doc):
+        return out
+    singles = {c.text for c in single}
+    taken = {(c.para, c.start) for c in full}
+    for i, (pid, kind, text) in enumerate(doc.paragraphs):
+        if rules.is_heading_kind(kind, text):
+            continue
+        for m in raw.get(pid, ()):
+            if m.label not in _PROMOTABLE or text[m.start:m.end] != m.text:
+                continue
+            for s, e in rules.repair(text, m.start, m.end):
+                words = text[s:e].split()
+                if not 2 <= len(words) <= 3 or (i, s) in taken:
+                    continue
+                if not all(_NAME_WORD.fullmatch(w) for w in words):
+                    continue
+                found_cues = span_cues(text, s, e, raw.get(pid, ()))
+                personal = found_cues & {"title", "role", "age", "kin", "apposition"}
+                vouched = bool(found_cues & ev.STRONG) and not found_cues & ev.AGAINST
+                listed = "listed" in found_cues
+                if m.label in ("GPE", "NORP") and not (
+                        (personal or (listed and not _PLACE_BEFORE.search(text, 0, s)))
+                        and not found_cues & ev.AGAINST
+                        and coll.place_votes[text[s:e]] + coll.norp_votes[text[s:e]] <= 1):
+                    continue  # a place or a people unless the text says otherwise
+                reused = words[-1] in singles
+                if not (vouched or listed or words[0] in given or reused):
+                    continue
+                name = text[s:e]
+                if (rules.looks_like_org(text, s, e) or rules.is_credit(text, s, e)
+                        or rules.is_character(text, s, e)
+                        or rules.ordinary_words(name, coll.lowercase)
+                        or entity_prefix(name, coll) or name in rejected
+                        or shape_problem(name, coll)):
+                    continue
+                taken.add((i, s))
+                if reused:
+                    found_cues |= {"short_name"}
+                out.append((name, Candidate(i, s, e, name, False, found_cues,
+                                            ev.opening(text, s))))
+    return out
 
 
 _ITEM = (r"[A-Z0-9][\w'’.&-]*(?:[ \t]+(?:(?:of|the|on|in|for|by|to|a|de|du|la)[ \t]+)*"
@@ -445,6 +460,7 @@ def span_cues(text: str, s: int, e: int, spans: Iterable[RawMention]) -> frozens
     return found
 
 
+@per_document
 def document_evidence(doc: DocText, names: Iterable[str], raw: Mapping[str, list[RawMention]],
                       lowercase: set[str] | frozenset[str] = frozenset()
                       ) -> dict[str, ev.NameEvidence]:
@@ -582,11 +598,18 @@ def given_name_before(word: str, doc: DocText, coll: Collection,
 
 def _read_all(name: str, doc: DocText, evid: ev.NameEvidence) -> None:
     """The cues of every place ``doc`` writes ``name`` (titles and headings too)."""
+    for found_cues, is_opening, heading in name_occurrences(name, doc):
+        evid.add(doc.doc_id, found_cues, is_opening, heading)
+
+
+@per_document
+def name_occurrences(name: str, doc: DocText) -> list[tuple[frozenset[str], bool, bool]]:
+    """Every place ``doc`` writes ``name``: its cues, whether it opens its sentence,
+    whether it stands in a heading."""
     rx = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
-    for _, kind, text in doc.paragraphs:
-        for m in rx.finditer(text):
-            evid.add(doc.doc_id, ev.cues(text, m.start(), m.end()), ev.opening(text, m.start()),
-                     rules.is_heading_kind(kind, text))
+    return [(ev.cues(text, m.start(), m.end()), ev.opening(text, m.start()),
+             rules.is_heading_kind(kind, text))
+            for _, kind, text in doc.paragraphs for m in rx.finditer(text)]
 
 
 def _document_verdict(name: str, doc: DocText, coll: Collection) -> bool:

@@ -42,7 +42,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
 
 from searchapp.ingest.entities import Mention, Registry
 from searchapp.ingest.persons import evidence as ev
@@ -62,6 +63,7 @@ from searchapp.ingest.persons.candidates import (
     shape_problem,
     to_longer_names,
 )
+from searchapp.ingest.persons.memo import Memo, RawStore, per_document, tracked, using
 from searchapp.ingest.persons.places import judge_places
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.resolve import (
@@ -71,6 +73,7 @@ from searchapp.ingest.persons.resolve import (
     DocText,
     Lookup,
     given_name_titled,
+    headline_persons,
     resolve_document,
 )
 
@@ -177,14 +180,28 @@ def _registry_match(name: str, registry: Registry) -> list[str]:
 
 
 def find_persons(documents: Iterable[DocText], raw: Mapping[str, list[RawMention]],
-                 registry: Registry | None = None) -> Persons:
-    """Persons (and places) in every paragraph of a collection; see the module doc."""
-    documents = list(documents)
-    references = {pid for d in documents for pid, _, text in d.paragraphs
-                  if rules.is_reference_entry(text)}
+                 registry: Registry | None = None, memo: Memo | None = None) -> Persons:
+    """Persons (and places) in every paragraph of a collection; see the module doc.
+
+    Documents are taken in the order of their ids, so the result never depends on
+    the order they come in.  With a ``memo`` (:mod:`searchapp.ingest.persons.memo`)
+    the per-document steps of the last run are reused where neither the document
+    nor any collection fact they read changed: the same result, computed for the
+    documents a change touches."""
+    documents = sorted(documents, key=lambda d: d.doc_id)
+    if memo is not None and not isinstance(raw, RawStore):
+        raw = RawStore(raw)
+    with using(memo):
+        return _find(documents, raw, registry, memo)
+
+
+def _find(documents: list[DocText], raw: Mapping[str, list[RawMention]],
+          registry: Registry | None, memo: Memo | None) -> Persons:
+    references = {pid for d in documents for pid in reference_paragraphs(d)}
     if references:  # a reference list's authors are citations, not the text's persons
-        raw = {pid: ([] if pid in references else ms) for pid, ms in raw.items()}
-    coll = Collection.of(documents, raw)
+        raw = (raw.without(references) if isinstance(raw, RawStore) else
+               {pid: ([] if pid in references else ms) for pid, ms in raw.items()})
+    coll = _view(memo, _collection(documents, raw, memo), "coll", _COLLECTION_TABLES, False)
     found: list[tuple[DocText, list[Candidate], list[Candidate]]] = []
     for doc in documents:
         full, single = doc_candidates(doc, raw, coll)
@@ -198,28 +215,25 @@ def find_persons(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
             if not c.heading or c.cues & ev.STRONG:
                 spellings[c.text] += 1
                 spelling_docs[c.text].add(doc.doc_id)
-    given = {nm.tokens(n)[0] for n in spellings}
+    given = _table(memo, "given", {nm.tokens(n)[0] for n in spellings})
+    turned_down = _table(memo, "rejected", rejected)
     before = {id(c) for _, full, _ in found for c in full}
-    promote(found, raw, coll, given, rejected)
+    promote(found, raw, coll, given, turned_down)
     for doc, full, _ in found:
         for c in full:
             if id(c) not in before:
                 spellings[c.text] += 1
                 spelling_docs[c.text].add(doc.doc_id)
-    families = {nm.fold_word(nm.family_word(n)) for n in spellings}
+    families = _table(memo, "families", {nm.fold_word(nm.family_word(n)) for n in spellings})
     for doc, full, single in found:
-        for c in single:
-            if c.heading or nm.fold_word(c.text) in families:
-                continue
-            if registry is not None and registry.canonical_person(c.text):
-                continue
-            given_name = given_name_before(c.text, doc, coll, rejected)
-            if given_name:
-                full.append(given_name)
-                spellings[given_name.text] += 1
-                spelling_docs[given_name.text].add(doc.doc_id)
-                families.add(nm.fold_word(c.text))
-    registry_found = _registry_mentions(documents, registry)
+        for given_name in given_names(doc, single, families, registry, coll, turned_down):
+            full.append(given_name)
+            spellings[given_name.text] += 1
+            spelling_docs[given_name.text].add(doc.doc_id)
+    registry_found: dict[str, list[tuple[Mention, str]]] = {}
+    if registry is not None:
+        for doc in documents:
+            registry_found.update(registry_mentions(doc, registry))
     reasons: dict[str, str] = {}
     persons = merge_persons(spellings, registry, spelling_docs, reasons)
     for ms in registry_found.values():
@@ -239,12 +253,81 @@ def find_persons(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
     lookup.add_families(c.text for doc, _, single in found for c in single
                         if "title" in c.cues
                         and not given_name_titled(doc.paragraphs[c.para][2], c.start))
+    # headline names a document's body confirms, known to every document
+    known = _view(memo, lookup, "headlines", _LOOKUP_TABLES)
     for doc, full, single in found:
-        resolve_document(doc, full, single, raw, registry_found, lookup, coll.lowercase,
-                         result.mentions, result.unresolved)
-    judge_places(documents, raw, coll, result.mentions, lookup)
-    result.evidence = person_evidence(documents, result, reasons)
+        for name in headline_persons(doc, full, single, known, coll.lowercase):
+            lookup.add(name)
+    known = _view(memo, lookup, "lookup", _LOOKUP_TABLES)
+    for doc, full, single in found:
+        curated = {pid: registry_found[pid] for pid in doc.pids
+                   if pid in registry_found} if registry_found else {}
+        mentions, unresolved = resolve_document(doc, full, single, raw, curated, known,
+                                                coll.lowercase)
+        result.mentions.update(mentions)
+        result.unresolved.update(unresolved)
+    judge_places(documents, raw, coll, result.mentions, known)
+    result.evidence = person_evidence(documents, result, _table(memo, "reasons", reasons))
     return result
+
+
+#: The collection facts per-document steps may read, as :class:`Collection` names them.
+_COLLECTION_TABLES = tuple(f.name for f in fields(Collection))
+#: The collection's persons as :class:`Lookup` holds them.
+_LOOKUP_TABLES = ("by_key", "by_family", "families", "loose", "family_loose", "spread",
+                  "spellings")
+
+
+def _table(memo: Memo | None, name: str, data):
+    """``data`` as per-document steps read it (a recording view under a memo)."""
+    return data if memo is None else memo.table(name, data)
+
+
+def _view(memo: Memo | None, obj, prefix: str, tables: tuple[str, ...], keep: bool = True):
+    return obj if memo is None else tracked(obj, memo, prefix, tables, keep)
+
+
+def _collection(documents: list[DocText], raw: Mapping[str, list[RawMention]],
+                memo: Memo | None) -> Collection:
+    """What the collection says about words and strings: the sum of each document's
+    part (:func:`document_collection`), kept from run to run under a memo (a changed
+    or deleted document's old part taken off, its new one added)."""
+    if memo is None:
+        return Collection.of(documents, raw)
+    return memo.sums("coll", documents, document_collection, raw, factory=Collection)
+
+
+@per_document
+def document_collection(doc: DocText, raw: Mapping[str, list[RawMention]]) -> Collection:
+    """One document's part of :class:`Collection`."""
+    return Collection.of([doc], raw)
+
+
+@per_document
+def reference_paragraphs(doc: DocText) -> list[str]:
+    """The paragraphs of a reference list (their authors are citations)."""
+    return [pid for pid, _, text in doc.paragraphs if rules.is_reference_entry(text)]
+
+
+@per_document
+def given_names(doc: DocText, single: list[Candidate], families: set[str],
+                registry: Registry | None, coll: Collection, rejected: Mapping[str, str]
+                ) -> list[Candidate]:
+    """Full names a document gives its lone family names the collection names no one
+    by ("Rahm Emanuel" for "Emanuel"; :func:`given_name_before`), each family once."""
+    out: list[Candidate] = []
+    done: set[str] = set()
+    for c in single:
+        key = nm.fold_word(c.text)
+        if c.heading or key in families or key in done:
+            continue
+        if registry is not None and registry.canonical_person(c.text):
+            continue
+        given_name = given_name_before(c.text, doc, coll, rejected)
+        if given_name:
+            out.append(given_name)
+            done.add(key)
+    return out
 
 
 def _votes(name: str, coll: Collection) -> tuple[int, int, int]:
@@ -363,17 +446,16 @@ def _thing_shaped(name: str, evid: ev.NameEvidence, coll: Collection,
     return None
 
 
-def _registry_mentions(documents: list[DocText], registry: Registry | None
-                       ) -> dict[str, list[tuple[Mention, str]]]:
+@per_document
+def registry_mentions(doc: DocText, registry: Registry) -> dict[str, list[tuple[Mention, str]]]:
+    """The registry's mentions in one document, by paragraph, with the text each stands
+    on (photo credits left out)."""
     out: dict[str, list[tuple[Mention, str]]] = {}
-    if registry is None:
-        return out
-    for doc in documents:
-        texts = [t for _, _, t in doc.paragraphs]
-        for (pid, _, text), ms in zip(doc.paragraphs, registry.find_mentions(texts), strict=True):
-            out[pid] = [(Mention(m.start, m.end, m.name, m.kind, "curated"),
-                         text[m.start:m.end]) for m in ms
-                        if not (m.kind == "person" and rules.is_credit(text, m.start, m.end))]
+    texts = [t for _, _, t in doc.paragraphs]
+    for (pid, _, text), ms in zip(doc.paragraphs, registry.find_mentions(texts), strict=True):
+        out[pid] = [(Mention(m.start, m.end, m.name, m.kind, "curated"),
+                     text[m.start:m.end]) for m in ms
+                    if not (m.kind == "person" and rules.is_credit(text, m.start, m.end))]
     return out
 
 
@@ -388,20 +470,11 @@ def person_evidence(documents: Iterable[DocText], found: Persons,
     docs_of: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     person_docs: dict[str, set[str]] = defaultdict(set)
     for doc in documents:
-        for pid, _, text in doc.paragraphs:
-            for m in found.mentions.get(pid, ()):
-                if m.kind != "person":
-                    continue
-                surface = " ".join(text[m.start:m.end].split())
-                if m.why:
-                    why = m.why
-                elif nm.exact_keys(surface) & nm.exact_keys(m.name):
-                    why = "name"
-                else:
-                    why = reasons.get(surface) or "spelling"
-                mentions[m.name][(surface, why)] += 1
-                docs_of[(m.name, surface, why)].add(doc.doc_id)
-                person_docs[m.name].add(doc.doc_id)
+        here = {pid: found.mentions[pid] for pid in doc.pids if found.mentions.get(pid)}
+        for name, surface, why in document_spellings(doc, here, reasons):
+            mentions[name][(surface, why)] += 1
+            docs_of[(name, surface, why)].add(doc.doc_id)
+            person_docs[name].add(doc.doc_id)
     out: dict[str, dict] = {}
     for name, counts in mentions.items():
         rows = [{"text": surface, "mentions": n,
@@ -411,9 +484,31 @@ def person_evidence(documents: Iterable[DocText], found: Persons,
     return out
 
 
+@per_document
+def document_spellings(doc: DocText, mentions: dict[str, list[Mention]],
+                       reasons: Mapping[str, str]) -> list[tuple[str, str, str]]:
+    """``(person, spelling, why)`` for each person mention of one document, given its
+    ``mentions`` by paragraph (see :func:`person_evidence`)."""
+    out = []
+    for pid, _, text in doc.paragraphs:
+        for m in mentions.get(pid, ()):
+            if m.kind != "person":
+                continue
+            surface = " ".join(text[m.start:m.end].split())
+            if m.why:
+                why = m.why
+            elif nm.exact_keys(surface) & nm.exact_keys(m.name):
+                why = "name"
+            else:
+                why = reasons.get(surface) or "spelling"
+            out.append((m.name, surface, why))
+    return out
+
+
 _TITLED = re.compile(rf"(?:{rules.TITLES})\s")
 
 
+@lru_cache(maxsize=65536)
 def is_full_name(surface: str) -> bool:
     """A full name or a native-script form (not "President Yoon", not "Yoon")."""
     if nm.HAN.search(surface) or nm.HANGUL.search(surface):

@@ -27,6 +27,7 @@ from searchapp.ingest.entities import Mention
 from searchapp.ingest.persons import evidence as ev
 from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
+from searchapp.ingest.persons.memo import per_document
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.resolve import (
     PLACE_LABELS,
@@ -63,37 +64,16 @@ def judge_places(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
     place names turned down, with why."""
     occurrences: list[tuple[str, int, int, str, frozenset[str]]] = []
     cue_counts: dict[str, Counter] = defaultdict(Counter)
-    texts: dict[str, str] = {}
     for doc in documents:
-        if not model_language(doc):
-            continue
-        persons_here = {m.name for pid, _, _ in doc.paragraphs
-                        for m in mentions.get(pid, ()) if m.kind == "person"}
-        families = {family_key(w): n for n in persons_here
-                    for s in lookup.spellings.get(n, (n,))
-                    if not nm.HAN.search(s) and not nm.HANGUL.search(s)
-                    for w in (nm.family_word(s),)}
-        for pid, _, text in doc.paragraphs:
-            texts[pid] = text
-            for m in raw.get(pid, ()):
-                if m.label not in PLACE_LABELS or text[m.start:m.end] != m.text:
-                    continue
-                span = rules.repair_place(text, m.start, m.end)
-                if span is None:
-                    continue
-                s, e = span
-                name = text[s:e]
-                if _overlaps(mentions.get(pid, ()), s, e):
-                    continue
-                person = families.get(family_key(name)) if " " not in name else None
-                if person and not name.isupper():
-                    mentions.setdefault(pid, []).append(
-                        Mention(s, e, person, "person", "short name (same article)"))
-                    continue
-                found = _cues(text, m.start, m.end, s, e, raw.get(pid, ()), coll)
-                occurrences.append((pid, s, e, name, found))
-                cue_counts[name].update(found)
-                cue_counts[name]["n"] += 1
+        here = {pid: mentions[pid] for pid in doc.pids if mentions.get(pid)}
+        persons, found = place_occurrences(doc, here, raw, coll, lookup)
+        for pid, ms in persons.items():
+            mentions.setdefault(pid, []).extend(ms)
+        for occurrence in found:
+            occurrences.append(occurrence)
+            name = occurrence[3]
+            cue_counts[name].update(occurrence[4])
+            cue_counts[name]["n"] += 1
     rejected = {name: why for name in cue_counts
                 if (why := _problem(name, cue_counts[name], coll, lookup))}
     # A place nothing else speaks for counts beside another place of its paragraph
@@ -117,6 +97,44 @@ def judge_places(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
     for ms in mentions.values():
         ms.sort(key=lambda m: (m.start, m.end))
     return rejected
+
+
+@per_document
+def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
+                      raw: Mapping[str, list[RawMention]], coll, lookup: Lookup
+                      ) -> tuple[dict[str, list[Mention]], list[tuple]]:
+    """One document's part of :func:`judge_places`, given its person ``mentions`` by
+    paragraph: the person mentions a place span makes (a person's family name labeled
+    a place), by paragraph, and the place candidates ``(pid, start, end, name, cues)``."""
+    persons: dict[str, list[Mention]] = {}
+    occurrences: list[tuple[str, int, int, str, frozenset[str]]] = []
+    if not model_language(doc):
+        return persons, occurrences
+    persons_here = {m.name for pid, _, _ in doc.paragraphs
+                    for m in mentions.get(pid, ()) if m.kind == "person"}
+    families = {family_key(w): n for n in persons_here
+                for s in lookup.spellings.get(n, (n,))
+                if not nm.HAN.search(s) and not nm.HANGUL.search(s)
+                for w in (nm.family_word(s),)}
+    for pid, _, text in doc.paragraphs:
+        for m in raw.get(pid, ()):
+            if m.label not in PLACE_LABELS or text[m.start:m.end] != m.text:
+                continue
+            span = rules.repair_place(text, m.start, m.end)
+            if span is None:
+                continue
+            s, e = span
+            name = text[s:e]
+            if _overlaps([*mentions.get(pid, ()), *persons.get(pid, ())], s, e):
+                continue
+            person = families.get(family_key(name)) if " " not in name else None
+            if person and not name.isupper():
+                persons.setdefault(pid, []).append(
+                    Mention(s, e, person, "person", "short name (same article)"))
+                continue
+            found = _cues(text, m.start, m.end, s, e, raw.get(pid, ()), coll)
+            occurrences.append((pid, s, e, name, found))
+    return persons, occurrences
 
 
 def _overlaps(ms, s: int, e: int) -> bool:

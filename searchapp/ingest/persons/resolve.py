@@ -26,6 +26,7 @@ from searchapp.ingest.entities import Mention, Registry, nearest_mention
 from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
 from searchapp.ingest.persons.evidence import AGAINST, SOFT, opening
+from searchapp.ingest.persons.memo import per_document
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.words import KOREAN_PARTICLES, NATIVE_BYLINE, NATIVE_TITLES
 from searchapp.ingest.pipeline import guess_language
@@ -60,6 +61,11 @@ class DocText:
                    tuple((p.id, p.kind, p.text) for p in document.paragraphs),
                    document.meta.language, document.path,
                    getattr(document.meta, "title", "") or "")
+
+    @cached_property
+    def pids(self) -> tuple[str, ...]:
+        """The paragraph ids, in order."""
+        return tuple(pid for pid, _, _ in self.paragraphs)
 
     @cached_property
     def in_model_language(self) -> bool:
@@ -232,26 +238,62 @@ def _overlaps(ms: list[Mention], start: int, end: int) -> bool:
     return any(m.start < end and start < m.end for m in ms)
 
 
+@per_document
+def headline_persons(doc: DocText, full: list[Candidate], single: list[Candidate],
+                     lookup: Lookup, lowercase: set[str]) -> list[str]:
+    """Persons known only from this document's headlines whose family name its body
+    calls a person ("Joe Biden" in a heading, "Biden" in the text below): the names to
+    add to the collection's persons (:meth:`Lookup.add`) before any document is
+    resolved, so that every document's headlines see them, whatever the order."""
+    body_singles = _body_singles(single, lowercase)
+    added: dict[str, str] = {}  # exact key -> name, as Lookup.add would index it
+    out: list[str] = []
+    for c in sorted(full, key=lambda c: (c.para, c.start)):
+        if not c.heading:
+            continue
+        name = None
+        for k in nm.exact_keys(c.text):
+            if k in lookup.by_key or k in added:
+                name = lookup.by_key[k] if k in lookup.by_key else added[k]
+                break
+        if name is None and lookup.registry is not None:
+            name = lookup.registry.canonical_person(c.text)
+        if (name is None or (name not in lookup.spellings and name not in out)) \
+                and _confirmed_in_body(c.text, body_singles):
+            name = name or c.text
+            out.append(name)
+            if not nm.HAN.search(name) and not nm.HANGUL.search(name):
+                for k in nm.exact_keys(name):
+                    if k not in lookup.by_key:
+                        added.setdefault(k, name)
+    return out
+
+
+def _body_singles(single: list[Candidate], lowercase: set[str]) -> set[str]:
+    return {family_key(c.text) for c in single if not c.heading
+            and c.text.casefold() not in lowercase and not c.cues & AGAINST}
+
+
+@per_document
 def resolve_document(doc: DocText, full: list[Candidate], single: list[Candidate],
-                      raw: Mapping[str, list[RawMention]],
-                      registry_found: dict[str, list[tuple[Mention, str]]],
-                      lookup: Lookup, lowercase: set[str], mentions: dict[str, list[Mention]],
-                      unresolved: Counter) -> None:
-    """Person mentions of one document into ``mentions`` (by paragraph id); single
-    names that resolve to no one are counted in ``unresolved``."""
+                     raw: Mapping[str, list[RawMention]],
+                     registry_found: dict[str, list[tuple[Mention, str]]],
+                     lookup: Lookup, lowercase: set[str]
+                     ) -> tuple[dict[str, list[Mention]], Counter]:
+    """Person mentions of one document by paragraph id, and the single names that
+    resolve to no one, counted.  Headline names confirmed by a document's body are
+    already in ``lookup`` (:func:`headline_persons`)."""
     paras = doc.paragraphs
-    body_singles = {family_key(c.text) for c in single if not c.heading
-                    and c.text.casefold() not in lowercase and not c.cues & AGAINST}
+    mentions: dict[str, list[Mention]] = {}
+    unresolved: Counter = Counter()
+    single = list(single)
     registry_out = [[m for m, _ in registry_found.get(pid, ())] for pid, _, _ in paras]
     out: list[list[Mention]] = [list(ms) for ms in registry_out]
     # Full names first: they anchor the short mentions.
     for c in sorted(full, key=lambda c: (c.para, c.start)):
         name = lookup.canonical(c.text)
         if c.heading and (name is None or name not in lookup.spellings):
-            if not _confirmed_in_body(c.text, body_singles):
-                continue
-            name = name or c.text
-            lookup.add(name)
+            continue  # a headline's name no document's body confirmed
         if name and not _overlaps(out[c.para], c.start, c.end):
             out[c.para].append(Mention(c.start, c.end, name, "person"))
     _scan_full(doc, out, raw, lookup)
@@ -288,6 +330,7 @@ def resolve_document(doc: DocText, full: list[Candidate], single: list[Candidate
             ms = curated  # a reference list names authors of citations
         ms.sort(key=lambda m: (m.start, m.end))
         mentions[pid] = ms
+    return mentions, unresolved
 
 
 def _confirmed_in_body(name: str, body_singles: set[str]) -> bool:

@@ -1,0 +1,586 @@
+"""Resolution remembered per document: one new file re-resolves only what it touches.
+
+Finding persons (:func:`searchapp.ingest.persons.people.find_persons`) alternates
+*per-document* steps (a document's candidates, its mentions, its places ...) with
+*collection* steps over their results (which names are persons, which spellings are
+one person, who a bare family name is).  The per-document steps are the costly
+ones, and each depends on its document and on a few facts of the collection: the
+words used in lower case, the model's votes for a string, whether a name was turned
+down, which persons a family name can mean.
+
+:class:`Memo` keeps each per-document step's result with the facts it *read* (as
+hashes of ``(table, key)``): a step marked :func:`per_document` whose document is
+unchanged and none of whose facts changed since the last run is not run again; its
+result is returned as it was.  Collection facts reach the steps only through
+:meth:`Memo.table` views, which record every key read and refuse to be changed; a
+table is compared with its previous contents when it is made, so what changed is
+known before any step reads it.  Iterating over a whole table counts as reading all
+of it.  The collection steps themselves run over every document's results each time
+(they are cheap); the result is the same as a run that computed everything, which
+``tests/test_incremental.py`` checks on real documents.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import dataclasses
+import functools
+import pickle
+import zlib
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+
+#: A whole table read (iterated, its size asked).
+_ALL = "\x00*"
+#: Bumped when what :meth:`Memo.state` holds changes shape: an older state is ignored.
+#: 2: each result pickled on its own (:attr:`Entry.blob`).
+FORMAT = 2
+
+
+def key_hash(table: str, key) -> int:
+    """The hash a read of ``table[key]`` is remembered by (CRC-32: a collision only
+    makes a step run again that did not need to)."""
+    if not isinstance(key, str):
+        key = repr(key)
+    return zlib.crc32(key.encode("utf-8", "surrogatepass"), zlib.crc32(table.encode()))
+
+
+class Recorder:
+    """The keys the running step reads, by table (None: no step is recording), and the
+    reads of the remembered steps it called."""
+
+    __slots__ = ("reads", "nested")
+
+    def __init__(self) -> None:
+        self.reads: dict[str, set] | None = None
+        self.nested: list[np.ndarray] = []
+
+    def read(self, table: str, key) -> None:
+        if self.reads is not None:
+            self.reads.setdefault(table, set()).add(key)
+
+    def hashes(self) -> np.ndarray:
+        reads = self.reads or {}
+        own = np.fromiter((key_hash(t, k) for t, keys in reads.items() for k in keys),
+                          dtype=np.uint32)
+        return np.unique(np.concatenate([own, *self.nested])) if self.nested else np.unique(own)
+
+
+class TrackedSet:
+    """A read-only view of a collection's set that records the members asked for."""
+
+    __slots__ = ("_data", "_name", "_rec")
+
+    def __init__(self, data, name: str, rec: Recorder) -> None:
+        self._data, self._name, self._rec = data, name, rec
+
+    def __contains__(self, key) -> bool:
+        self._rec.read(self._name, key)
+        return key in self._data
+
+    def __iter__(self) -> Iterator:
+        self._rec.read(self._name, _ALL)
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        self._rec.read(self._name, _ALL)
+        return len(self._data)
+
+    def __bool__(self) -> bool:
+        self._rec.read(self._name, _ALL)
+        return bool(self._data)
+
+    def __reduce__(self):  # a view is never kept: what it shows is
+        raise TypeError(f"the collection table {self._name!r} cannot be kept by a step")
+
+
+class TrackedMap:
+    """A read-only view of a collection's mapping (a dict, a Counter: a missing key
+    reads as the mapping itself answers) that records the keys asked for."""
+
+    __slots__ = ("_data", "_name", "_rec")
+
+    def __init__(self, data, name: str, rec: Recorder) -> None:
+        self._data, self._name, self._rec = data, name, rec
+
+    def __getitem__(self, key):
+        self._rec.read(self._name, key)
+        return self._data[key]
+
+    def get(self, key, default=None):
+        self._rec.read(self._name, key)
+        return self._data.get(key, default)
+
+    def __contains__(self, key) -> bool:
+        self._rec.read(self._name, key)
+        return key in self._data
+
+    def _all(self):
+        self._rec.read(self._name, _ALL)
+        return self._data
+
+    def __iter__(self) -> Iterator:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __bool__(self) -> bool:
+        return bool(self._all())
+
+    def keys(self):
+        return self._all().keys()
+
+    def values(self):
+        return self._all().values()
+
+    def items(self):
+        return self._all().items()
+
+    def __reduce__(self):
+        raise TypeError(f"the collection table {self._name!r} cannot be kept by a step")
+
+
+def _frozen(value):
+    """A table's value as it is now (a set or list a later step may grow, copied)."""
+    if isinstance(value, (set, frozenset)):
+        return frozenset(value)
+    if isinstance(value, list):
+        return tuple(value)
+    return value
+
+
+def _diff(old, new) -> set:
+    """Keys whose value (or membership) differs between two versions of a table."""
+    if old is None:
+        return {_ALL}
+    if isinstance(new, (set, frozenset)):
+        keys = set(old) ^ set(new)
+    else:
+        keys = {k for k in old.keys() | new.keys() if old.get(k, _MISSING) != new.get(k, _MISSING)}
+    if keys:
+        keys.add(_ALL)
+    return keys
+
+
+_MISSING = object()
+
+
+@dataclass
+class Entry:
+    """One step's result for one document, and what it depended on."""
+
+    sig: str  # the document's content
+    args: object  # the step's other arguments, as plain data
+    reads: bytes  # hashes of the collection keys read (uint32)
+    blob: bytes  # the result, pickled: each use unpickles a copy of its own, and a
+    #              remembered run costs its bytes, not a graph of small objects
+
+    def read_keys(self) -> list[int]:
+        return np.frombuffer(self.reads, dtype=np.uint32).tolist()
+
+    @property
+    def result(self):
+        return pickle.loads(self.blob)
+
+
+@dataclass
+class Stats:
+    """What a run computed and reused, by step, and the documents it computed steps for."""
+
+    computed: Counter = field(default_factory=Counter)
+    reused: Counter = field(default_factory=Counter)
+    documents: set = field(default_factory=set)
+
+
+class Memo:
+    """Per-document step results of the last run and this one (see the module doc).
+
+    ``state`` is what :meth:`state` returned at the end of the last run (None:
+    nothing is remembered, every step runs); ``fingerprint`` names everything
+    global the results depend on (the rules, the model, the registry): another one
+    forgets everything.  ``sigs`` maps each document of this run to its content's
+    signature."""
+
+    def __init__(self, state: dict | None, fingerprint: str, sigs: Mapping[str, str]) -> None:
+        if not state or state.get("fingerprint") != fingerprint or state.get("format") != FORMAT:
+            state = {}
+        self.fingerprint = fingerprint
+        self.sigs = dict(sigs)
+        self._old_entries: dict[tuple, Entry] = state.get("entries", {})
+        self._old_tables: dict[str, object] = state.get("tables", {})
+        self._kept_old: dict[str, dict] = state.get("kept", {})
+        self._kept: dict[str, dict] = {}
+        self._entries: dict[tuple, Entry] = {}
+        self._tables: dict[str, object] = {}
+        self._changed: set[int] = set()
+        self.recorder = Recorder()
+        self.stats = Stats()
+
+    # -- collection tables --------------------------------------------------------------
+
+    def table(self, name: str, data, keep: bool = True):
+        """A read-only, recording view of the collection table ``data`` (a set or a
+        mapping), compared with its contents at the last run (``keep``: a copy is
+        remembered for the next run; False when the caller stores it otherwise and
+        passes :meth:`changed_keys`)."""
+        if name in self._tables:
+            raise ValueError(f"the table {name!r} is made twice in one run")
+        snapshot = (frozenset(data) if isinstance(data, (set, frozenset)) else
+                    {k: _frozen(v) for k, v in data.items()})
+        self._tables[name] = snapshot if keep else None
+        if keep:
+            self.changed_keys(name, _diff(self._old_tables.get(name), snapshot))
+        view = TrackedSet if isinstance(data, (set, frozenset)) else TrackedMap
+        return view(data, name, self.recorder)
+
+    def changed_keys(self, name: str, keys: Iterable) -> None:
+        """Declare the keys of table ``name`` that changed since the last run."""
+        self._changed.update(key_hash(name, k) for k in keys)
+
+    # -- per-document steps ------------------------------------------------------------
+
+    def call(self, step: str, fn: Callable, args: tuple, kwargs: dict):
+        doc, short, full = _split_args((*args, *kwargs.values()))
+        key = (step, doc.doc_id, short)
+        sig = self.sigs.get(doc.doc_id)
+        rec = self.recorder
+        old = self._entries.get(key) or self._old_entries.get(key)
+        if (old is not None and sig is not None and old.sig == sig and old.args == full
+                and (not old.reads or self._changed.isdisjoint(old.read_keys()))):
+            self._entries[key] = old
+            self.stats.reused[step] += 1
+            if rec.reads is not None:  # called by a step: that step read this too
+                rec.nested.append(np.frombuffer(old.reads, dtype=np.uint32))
+            return old.result
+        outer = (rec.reads, rec.nested)
+        rec.reads, rec.nested = {}, []
+        try:
+            result = fn(*args, **kwargs)
+            reads = rec.hashes()
+        finally:
+            rec.reads, rec.nested = outer
+        if rec.reads is not None:
+            rec.nested.append(reads)
+        if sig is not None:
+            self._entries[key] = Entry(sig, full, reads.tobytes(),
+                                       pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
+        self.stats.computed[step] += 1
+        self.stats.documents.add(doc.doc_id)
+        return result
+
+    def reusable(self, step: str, doc_id: str) -> Entry | None:
+        """The last run's result of a step called with the document alone, if it still
+        holds (then it is kept for the next run as it is)."""
+        key = (step, doc_id, ())
+        old = self._old_entries.get(key)
+        sig = self.sigs.get(doc_id)
+        if (old is not None and sig is not None and old.sig == sig
+                and (not old.reads or self._changed.isdisjoint(old.read_keys()))):
+            self._entries[key] = old
+            self.stats.reused[step] += 1
+            return old
+        return None
+
+    def sums(self, prefix: str, documents: Iterable, step: Callable, *args, factory=None):
+        """The field-by-field sum of ``step(doc, *args)`` over ``documents`` (a dataclass
+        of Counters -- summed --, sets -- united -- and dicts keyed by document --
+        merged), as a ``factory`` instance, kept from run to run: only the parts of
+        changed documents are computed, a changed or gone document's old part is taken
+        off, and the keys whose sum changed are declared for the tables
+        ``prefix.field``."""
+        name = f"{step.__module__}.{step.__qualname__}"
+        sums: dict[str, dict] = self._kept_old.get(prefix) or {}
+        changed: dict[str, set] = {}
+        seen = set()
+        for doc in documents:
+            seen.add(doc.doc_id)
+            if self.reusable(name, doc.doc_id) is not None:
+                continue
+            old = self._old_entries.get((name, doc.doc_id, ()))
+            if old is not None:
+                _add(sums, old.result, -1, changed)
+            _add(sums, step(doc, *args), 1, changed)
+        for (step_name, doc_id, _), old in self._old_entries.items():
+            if step_name == name and doc_id not in seen:
+                _add(sums, old.result, -1, changed)
+        for f, keys in changed.items():
+            self.changed_keys(f"{prefix}.{f}", keys | {_ALL} if keys else keys)
+        self._kept[prefix] = sums
+        out = factory()
+        for f in dataclasses.fields(out):
+            value = getattr(out, f.name)
+            agg = sums.get(f.name, {})
+            if isinstance(value, Counter):
+                setattr(out, f.name, Counter(agg))
+            elif isinstance(value, (set, frozenset)):
+                setattr(out, f.name, set(agg))
+            else:
+                setattr(out, f.name, dict(agg))
+        return out
+
+    # -- the next run --------------------------------------------------------------------
+
+    def state(self) -> dict:
+        """What the next run starts from: this run's results (the steps it ran or
+        reused; a document gone takes its results along) and tables."""
+        tables = {**{k: v for k, v in self._old_tables.items() if k not in self._tables},
+                  **{k: v for k, v in self._tables.items() if v is not None}}
+        return {"format": FORMAT, "fingerprint": self.fingerprint, "entries": self._entries,
+                "tables": tables, "kept": self._kept}
+
+
+def _add(sums: dict[str, dict], part, sign: int, changed: dict[str, set]) -> None:
+    """Add (``sign`` 1) or take off (-1) one document's part; note the keys whose
+    total (or membership) changes."""
+    for f in dataclasses.fields(part):
+        value = getattr(part, f.name)
+        agg = sums.setdefault(f.name, {})
+        moved = changed.setdefault(f.name, set())
+        if isinstance(value, Counter):
+            for k, n in value.items():
+                total = agg.get(k, 0) + sign * n
+                if total:
+                    agg[k] = total
+                else:
+                    agg.pop(k, None)
+                if n:
+                    moved.add(k)
+        elif isinstance(value, (set, frozenset)):
+            for k in value:
+                before = agg.get(k, 0)
+                total = before + sign
+                if total:
+                    agg[k] = total
+                else:
+                    agg.pop(k, None)
+                if (before > 0) != (total > 0):
+                    moved.add(k)
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                if sign > 0:
+                    agg[k] = v
+                else:
+                    agg.pop(k, None)
+                moved.add(k)
+        else:
+            raise TypeError(f"cannot sum the field {f.name!r} ({type(value).__name__})")
+
+
+_ACTIVE: contextvars.ContextVar[Memo | None] = contextvars.ContextVar("persons_memo",
+                                                                       default=None)
+
+
+def active() -> Memo | None:
+    return _ACTIVE.get()
+
+
+class using:  # noqa: N801 -- a context manager named for what it does
+    """``with using(memo):`` per-document steps called inside remember and reuse."""
+
+    def __init__(self, memo: Memo | None) -> None:
+        self.memo = memo
+        self._token = None
+
+    def __enter__(self) -> Memo | None:
+        self._token = _ACTIVE.set(self.memo)
+        return self.memo
+
+    def __exit__(self, *exc) -> None:
+        _ACTIVE.reset(self._token)
+
+
+def per_document(fn: Callable) -> Callable:
+    """Mark a step that depends on one document (its first argument that is a
+    :class:`DocText`) and on collection facts read through :meth:`Memo.table` views:
+    under :func:`using` a memo, its result is remembered and reused (see the module
+    doc).  Its other arguments must be plain data (strings, numbers, candidates,
+    mentions ...), the raw mentions (:class:`RawStore`, read for the document's own
+    paragraphs) or a registry (part of the memo's fingerprint); anything else is
+    refused, so that no collection fact reaches it unrecorded."""
+    step = f"{fn.__module__}.{fn.__qualname__}"
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        memo = _ACTIVE.get()
+        if memo is None:
+            return fn(*args, **kwargs)
+        return memo.call(step, fn, args, kwargs)
+
+    return wrapper
+
+
+# -- arguments ---------------------------------------------------------------------------
+
+class RawStore(Mapping):
+    """The raw recognizer mentions by paragraph id, as steps read them: a mapping that
+    may load what it holds only when asked (``load(pids)``)."""
+
+    def __init__(self, data: Mapping | None = None,
+                 load: Callable[[str], Mapping] | None = None) -> None:
+        self._data = dict(data or {})
+        self._load = load
+
+    def __getitem__(self, pid: str):
+        if pid not in self._data and self._load is not None:
+            self._data.update(self._load(pid))
+        return self._data[pid]
+
+    def without(self, pids: Iterable[str]) -> RawStore:
+        """The same mentions with none for ``pids``."""
+        out = RawStore(self._data, self._load)
+        out._data = _Blank(self._data, frozenset(pids))
+        return out
+
+    def get(self, pid: str, default=None):
+        try:
+            return self[pid]
+        except KeyError:
+            return default
+
+    def __contains__(self, pid) -> bool:
+        return self.get(pid) is not None
+
+    def __iter__(self) -> Iterator:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
+class _Blank(dict):
+    """Raw mentions with some paragraphs' left out (their lists read as empty)."""
+
+    def __init__(self, data: dict, blank: frozenset[str]) -> None:
+        super().__init__(data)
+        self._shared, self._blank = data, blank
+
+    def __getitem__(self, pid: str):
+        return [] if pid in self._blank else dict.__getitem__(self, pid)
+
+    def get(self, pid, default=None):
+        return [] if pid in self._blank else dict.get(self, pid, default)
+
+    def update(self, more) -> None:  # loaded later: kept by the original too
+        self._shared.update(more)
+        dict.update(self, more)
+
+
+def _split_args(args: tuple) -> tuple:
+    """The document among a step's arguments, and the rest as plain data: ``(doc,
+    short, full)`` -- ``short`` (its scalar arguments: the word a step is called with
+    for each of a document's candidates) names the entry, ``full`` is compared."""
+    doc = None
+    short: list = []
+    full: list = []
+    for a in args:
+        if doc is None and _is_document(a):
+            doc = a
+            continue
+        if isinstance(a, (TrackedSet, TrackedMap, RawStore)) or _global(a):
+            continue
+        value = _plain(a)
+        full.append(value)
+        if isinstance(a, (str, int, float, bool, type(None))):
+            short.append(value)
+    if doc is None:
+        raise TypeError("a per-document step was called without a document")
+    return doc, tuple(short), tuple(full)
+
+
+def _is_document(a) -> bool:
+    """A :class:`searchapp.ingest.persons.resolve.DocText` (known by its fields: resolve
+    imports this module)."""
+    fields = getattr(type(a), "__dataclass_fields__", None)
+    return fields is not None and "doc_id" in fields and "paragraphs" in fields
+
+
+def _global(a) -> bool:
+    """A registry (part of the memo's fingerprint) or a collection object whose tables
+    are tracked views (:func:`tracked`)."""
+    from searchapp.ingest.entities import Registry
+
+    return isinstance(a, Registry) or getattr(a, "_tracked_view", False) is True
+
+
+def tracked(obj, memo: Memo, prefix: str, tables: Iterable[str], keep: bool = True):
+    """A shallow copy of ``obj`` (a dataclass or plain object) whose attributes named
+    in ``tables`` are recording views (:meth:`Memo.table` as ``prefix.name``): what
+    per-document steps are given instead of the collection's own object."""
+    import copy
+
+    view = copy.copy(obj)
+    for name in tables:
+        object.__setattr__(view, name, memo.table(f"{prefix}.{name}", getattr(obj, name), keep))
+    object.__setattr__(view, "_tracked_view", True)
+    return view
+
+
+_SCALARS = (str, int, float, bool, type(None), bytes)
+
+
+def _plain(a):
+    """A step's argument as plain, comparable data taken now (a copy of what a later
+    step may change)."""
+    if isinstance(a, _SCALARS) or type(a) is frozenset:
+        return a
+    kind = _KINDS.get(type(a))
+    if kind is None:
+        kind = _KINDS[type(a)] = _kind(type(a))
+    if kind == "frozen":
+        return a
+    if kind == "seq":
+        if not a:
+            return ()
+        first = _KINDS.get(type(a[0])) or _plain_kind(a[0])
+        if first == "frozen" and all(type(x) is type(a[0]) for x in a):
+            return tuple(a)
+        if callable(first) and all(type(x) is type(a[0]) for x in a):
+            return tuple(map(first, a))
+        return tuple(map(_plain, a))
+    if kind == "set":
+        return frozenset(_plain(x) for x in a)
+    if kind == "map":
+        return tuple((_plain(k), _plain(v)) for k, v in a.items())
+    return (type(a).__name__, *(_plain(x) for x in kind(a)))
+
+
+def _plain_kind(x):
+    if isinstance(x, _SCALARS) or type(x) is frozenset:
+        return "frozen"
+    kind = _KINDS[type(x)] = _kind(type(x))
+    return kind
+
+
+_KINDS: dict[type, object] = {}
+#: Field annotations of values that cannot change once made.
+_IMMUTABLE = frozenset({"int", "str", "bool", "float", "bytes", "frozenset[str]",
+                        "tuple[str,...]", "tuple[int,...]"})
+
+
+def _kind(t: type):
+    """How a type's values are taken as plain data: a frozen dataclass as it is, a
+    dataclass field by field, containers item by item."""
+    import operator
+
+    if dataclasses.is_dataclass(t):
+        params = getattr(t, "__dataclass_params__", None)
+        if params is not None and params.frozen:
+            return "frozen"
+        fs = dataclasses.fields(t)
+        get = operator.attrgetter(*(f.name for f in fs))
+        if len(fs) > 1 and all(str(f.type).replace(" ", "") in _IMMUTABLE for f in fs):
+            return get  # every field immutable: taken as they are
+        return (lambda a: tuple(map(_plain, get(a)))) if len(fs) > 1 else \
+            (lambda a: (_plain(get(a)),))
+    if issubclass(t, (list, tuple)):
+        return "seq"
+    if issubclass(t, (set, frozenset)):
+        return "set"
+    if issubclass(t, Mapping):
+        return "map"
+    raise TypeError(f"a per-document step got a {t.__name__}: only plain data, "
+                    "tracked collection tables, the raw mentions or the registry may reach it")
