@@ -17,7 +17,8 @@ _TEXT = ("<p>The regional council voted on Thursday to extend the night bus netw
 
 PAGES = {
     "wire.html": "<html><head><title>(UPDATE) Council extends night buses | Meridian Wire "
-                 "Service</title></head><body><h1>(UPDATE) Council extends night buses</h1>"
+                 "Service</title><meta property='og:site_name' content='Meridian Wire Service'>"
+                 "</head><body><h1>(UPDATE) Council extends night buses</h1>"
                  "<p class='byline'>By Ingrid Tamsalu, Senior Farm Correspondent, and Oskar "
                  f"Lindfors, Reuters</p>{_TEXT}</body></html>",
     "tags.html": "<html><head><title>Night buses for the outer districts</title>"
@@ -64,4 +65,6 @@ def test_a_plain_search_finds_the_author(engine, query, path):
 def test_the_site_side_of_the_title_is_the_source(engine):
     assert _paths(engine, 'source:"Meridian Wire Service"') == {"wire.html"}
     assert _paths(engine, "author:Lindfors") == {"wire.html"}
+    # the agency the byline credits is a source too: a wire story is found on any site
+    assert _paths(engine, "source:Reuters") == {"wire.html"}
     assert _paths(engine, "author:Desk") == set()  # a desk is not an author

@@ -83,6 +83,9 @@ class Metadata:
     #: the byline as the document prints it ("By Jane Doe, Staff Writer | Reuters"), or
     #: "" -- kept as the document's byline paragraph, so its names are found by any search
     byline: str = ""
+    #: the news agency the byline credits ("Reuters" in "By Jane Doe, Reuters"), or "":
+    #: the source itself when the document names no site, else found by source: beside it
+    agency: str = ""
 
     def merge(self, override: dict) -> Metadata:
         """Fields given (non-empty) in ``override`` replace ours."""
@@ -136,6 +139,7 @@ def take_byline(meta: Metadata, text: str) -> None:
     meta.byline = meta.byline or normalize_space(text)
     meta.authors = meta.authors or byline.names
     meta.source = meta.source or byline.agency
+    meta.agency = meta.agency or byline.agency
 
 
 class Catalog:

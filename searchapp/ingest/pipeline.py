@@ -130,6 +130,7 @@ class Document:
             "doc_id": self.doc_id,
             "title": m.title,
             "source": m.source,
+            "agency": m.agency,
             "url": m.url,
             "date": m.date or None,
             "year": m.year,
@@ -319,6 +320,7 @@ def _html_blocks(source: SourceFile, meta: Metadata) -> tuple[list[tuple[str, st
     meta.date = parse_date(art.date)
     meta.authors = art.authors
     meta.byline = art.byline if art.authors else ""
+    meta.agency = art.agency
     meta.language = art.language
     blocks: list[tuple[str, str]] = []
     for b in art.blocks:

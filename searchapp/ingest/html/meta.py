@@ -43,6 +43,7 @@ class Article(Protocol):
     byline: str
     date: str
     source: str
+    agency: str
     url: str
     language: str
 
@@ -169,6 +170,7 @@ def complete_metadata(art: Article, tags: PageTags, page: str) -> None:
     art.byline = printed or art.byline
     art.authors = _without_site(byline.names, art.source)
     art.source = art.source or byline.agency
+    art.agency = byline.agency
     date = next(filter(None, map(iso_date, (
         art.date, ld.get("datePublished"), tags.first("article:published_time", "date")))), "")
     art.date = date if date and written_or_precise(date, page) else ""
