@@ -85,6 +85,8 @@ _PLACEHOLDER = re.compile(
 # --- dates and labels in bylines -----------------------------------------------------
 
 _MONTH_NAMES = "|".join(MONTHS)  # matched ignoring case
+# A month's name or its abbreviation ("Jan", "Sept."), before a day only.
+_MONTH_BEFORE_DAY = "|".join([*MONTHS, *(m[:3] + r"\.?" for m in MONTHS), r"Sept\.?"])
 _WEEKDAYS = "(?:" + "|".join(WEEKDAYS) + ")"
 # The months that are also names ("Theresa May", "June Carter").
 _NAME_MONTHS = frozenset(("April", "May", "June", "August"))
@@ -92,7 +94,7 @@ _NAME_MONTHS = frozenset(("April", "May", "June", "August"))
 # "Theresa May" keeps her name), "Published on", "Last updated", numbers.
 _DATE_WORDS = re.compile(
     rf"(?:(?:^|\s+)(?:(?:last\s+)?(?:published|updated|posted|modified)(?:\s+on)?|{_WEEKDAYS}|"
-    rf"(?:{_MONTH_NAMES})(?=\s+\d)|\d[\d:,./-]*))+$", re.I)
+    rf"(?:{_MONTH_BEFORE_DAY})(?=\s+\d)|\d[\d:,./-]*))+$", re.I)
 # A month left at the end once the day and year are gone ("Luke Kim December");
 # the months that are also names (April, May, June, August) are kept.
 _TRAILING_MONTH = re.compile(

@@ -118,9 +118,9 @@ def _byline_texts(tree) -> list[str]:
     for el in tree.iter("p", "div", "span", "font", "address", "section", "header"):
         marks = " ".join(el.get(a) or "" for a in ("class", "id", "data-component", "itemprop"))
         marked = bool(_BYLINE_MARK.search(marks))
-        if not marked and not _BYLINE_LEAD.match(el.text or ""):
+        if not marked and not _BYLINE_LEAD.match(next(filter(str.strip, el.itertext()), "")):
             continue  # (the text of every element would cost a page's size per element)
-        text = normalize_space(el.text_content())
+        text = normalize_space(" ".join(el.itertext()))  # "<p>Written by</p>Jane Doe"
         if not text or len(text) > _BYLINE_MAX:
             continue
         if marked:
