@@ -64,6 +64,7 @@ def test_a_plain_search_finds_the_author(engine, query, path):
 @pytest.mark.slow
 def test_the_site_side_of_the_title_is_the_source(engine):
     assert _paths(engine, 'source:"Meridian Wire Service"') == {"wire.html"}
+    assert _paths(engine, "source:Meridian") == {"wire.html"}  # a word of it
     assert _paths(engine, "author:Lindfors") == {"wire.html"}
     # the agency the byline credits is a source too: a wire story is found on any site
     assert _paths(engine, "source:Reuters") == {"wire.html"}
