@@ -160,6 +160,20 @@ def test_two_persons_mean_paragraphs_naming_both(engine):
     assert anyof.total == yoon + xi - both.total
 
 
+@pytest.mark.parametrize("spelling", ["Han-Duck-soo", "Han-Deok-su", "Han-Deok-soo"])
+def test_a_hyphenated_person_value_runs_to_the_next_space(engine, spelling):
+    quoted = search(engine, 'person:"Han Duck-soo"')
+    bare = search(engine, f"person:{spelling}")
+    assert bare.total == quoted.total > 0 and not bare.notices
+    assert all("Han Duck-soo" in h.persons for h in bare.hits)
+
+
+@pytest.mark.parametrize("query", ["person:", "said:", "summit place:", "person: Yoon"])
+def test_a_field_without_a_value_is_a_readable_error(engine, query):
+    with pytest.raises(QueryError, match=r"^'\w+:' needs a value right after the colon, e\.g\."):
+        search(engine, query)
+
+
 def test_unknown_person_filter_is_a_readable_error(engine):
     with pytest.raises(QueryError, match="Unknown person 'Nobody Atall'"):
         search(engine, "", persons=["Nobody Atall"])

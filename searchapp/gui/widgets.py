@@ -18,8 +18,11 @@ QUERY_HELP = """
 <tr><td><code>Pyongyng~</code>, <code>Pyongyng~2</code></td><td>fuzzy</td></tr>
 <tr><td><code>person:"Yoon Seok-yeol"</code>, <code>person:尹</code></td>
  <td>a person by any alias or spelling</td></tr>
+<tr><td><code>said:Xi</code></td><td>a paragraph quoting that person</td></tr>
 <tr><td><code>place:</code>, <code>source:</code>, <code>author:</code>, <code>title:</code>,
- <code>year:2023</code></td><td>fields</td></tr>
+ <code>year:2023</code>, <code>folder:</code></td><td>fields</td></tr>
+<tr><td><code>person:Okonkwo-Salas</code></td><td>a field's value runs to the next space:
+ a hyphen is part of the name; quote a name with spaces</td></tr>
 <tr><td><code>date:2023-10</code>, <code>date:[2023-01-01 TO 2023-06-30]</code></td>
  <td>dates</td></tr>
 <tr><td><code>习近平</code>, <code>정상회의</code></td><td>Chinese, Korean and Japanese text</td></tr>

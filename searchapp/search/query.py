@@ -7,7 +7,11 @@ paragraph), ``place:``, ``source:``, ``author:``, ``title:``, ``year:`` and ``da
 ``date:2023-05``, ``date:[2023-01-01 TO 2023-06-30]``, open ends with ``*``
 or nothing).
 
-Before Whoosh parses the text, three rewrites happen here:
+A field's value runs to the next space or closing parenthesis (``person:Vos-Baptiste``
+is one name; Whoosh alone would read its hyphen as NOT); a field with no value is a
+:class:`QueryError`.
+
+Before Whoosh parses the text, these rewrites happen here:
 
 * ``date:`` clauses become ranges on the sortable ``datenum`` field; a
   partial date covers its whole year or month.
@@ -17,8 +21,9 @@ Before Whoosh parses the text, three rewrites happen here:
 * Dangling operators (``AND`` with nothing on one side) are dropped with a
   notice, so a half-typed query still searches.
 
-After parsing, ``person:`` and ``place:`` terms are resolved to canonical
-names through the registry.
+After parsing, ``person:``, ``said:``, ``place:`` and ``folder:`` terms are resolved
+to canonical names through the registry and the facet values; a person value that is
+no one's but part of persons' names finds nothing and names them.
 """
 
 from __future__ import annotations
@@ -34,8 +39,8 @@ from searchapp.errors import QueryError
 from searchapp.index.schema import Values
 from searchapp.ingest.entities import Registry
 from searchapp.ingest.text import camel_parts
-from searchapp.lexicon import WORD_HYPHENS
-from searchapp.model import FACET_NAMES, FACETS
+from searchapp.lexicon import NAME_HYPHENS, WORD_HYPHENS
+from searchapp.model import FACET_BY_NAME, FACET_NAMES, FACETS
 from searchapp.search.phrase import Parser
 
 
@@ -58,6 +63,21 @@ _DATE_CLAUSE = re.compile(r"(?<![\w:])date:(?:\[(?P<range>[^\]]*)(?P<close>\])?|
                           re.I)
 _FIELD_CLAUSE = re.compile(r"(?<![\w:])(\w+):(?:\"[^\"]*\"?|\[[^\]]*\]?|\([^)]*\)?|\S+)")
 _OPERATOR = re.compile(r"^(?:AND|OR|NOT|ANDNOT|ANDMAYBE)$")
+# A field name with nothing after its colon: a space, a closing parenthesis, the end, or ""
+_EMPTY_FIELD = re.compile(r'(?<![\w:])(\w+):(?=\s|\)|$|""(?![^\s)]))')
+# An unquoted value with a hyphen inside (Vos-Baptiste, al-Rashidi, Jong-un): the value
+# runs to the next space or closing parenthesis; wildcards, fuzzy and boosts are left alone
+_HYPHENATED_VALUE = re.compile(rf"[^\s()\"*?~^\[{WORD_HYPHENS}]+"
+                               rf"(?:[{WORD_HYPHENS}][^\s()\"*?~^\[{WORD_HYPHENS}]+)+")
+#: fields whose values are exact names (persons, places, folders): Whoosh would read a
+#: hyphen in them as NOT. Text fields (title, body, source, author) are analyzed and get
+#: the hyphenated-word rewrite instead (:func:`rewrite_hyphens`).
+_VALUE_FIELDS = ("person", "place", "speaker", "folder")
+#: what each field's error message offers as an example
+_FIELD_EXAMPLES = {"person": 'person:"Yoon Suk Yeol"', "speaker": "said:Xi",
+                   "place": "place:Seoul", "source": 'source:"Epoch Times"',
+                   "author": "author:Liou", "title": "title:summit", "year": "year:2023",
+                   "folder": "folder:NAME", "body": "body:summit"}
 
 
 QUOTED_MAX = 60  # characters of a query quoted in an error message
@@ -80,6 +100,8 @@ class QueryBuilder:
         self.registry = registry
         # facet_values(field) -> known exact values, to match places/sources loosely
         self.facet_values = facet_values
+        # (the person values, part -> [(name, its parts)]): see _part_of_names
+        self._name_parts: tuple[object, dict[str, list[tuple[str, list[str]]]]] = (None, {})
         parser = Parser("body", _with_found_fields(schema),  # phrases keep their gaps
                         group=qparser.AndGroup)
         parser.add_plugin(qparser.FuzzyTermPlugin())
@@ -126,14 +148,34 @@ class QueryBuilder:
     # -- rewrites on the text -------------------------------------------------
 
     def _rewrite_fields(self, text: str) -> str:
+        """Field names to their canonical spelling (``said:`` -> ``speaker:``); a field
+        with no value is an error; a hyphenated name in a value field is quoted, so its
+        hyphen is part of the name, not NOT (``person:Vos-Baptiste``)."""
+        _check_field_values(text)
+
         def repl(m: re.Match) -> str:
             name = m.group(1)
             canonical = _FIELD_ALIASES.get(name.lower(), name.lower())
-            if canonical in USER_FIELDS and canonical != name:
-                return canonical + m.group(0)[len(name):]
-            return m.group(0)
+            clause = m.group(0)
+            if canonical not in USER_FIELDS:
+                return clause
+            value = clause[len(name) + 1:]
+            closing = len(value) - len(value.rstrip(")"))
+            if canonical in _VALUE_FIELDS and closing < len(value) \
+                    and _HYPHENATED_VALUE.fullmatch(value[:len(value) - closing]):
+                value = f'"{value[:len(value) - closing]}"' + ")" * closing
+            return f"{self._query_field(canonical)}:{value}"
 
         return _FIELD_CLAUSE.sub(repl, text)
+
+    def _query_field(self, name: str) -> str:
+        """The index field a query field searches: itself, or for a facet whose name is
+        only stored in the index (``folder``), the facet's values field."""
+        facet = FACET_BY_NAME.get(name)
+        if facet is not None and facet.field in self.schema \
+                and (name not in self.schema or not self.schema[name].indexed):
+            return facet.field
+        return name
 
     def _rewrite_dates(self, text: str) -> str:
         def repl(m: re.Match) -> str:
@@ -224,8 +266,17 @@ class QueryBuilder:
             name = self.registry.canonical_person(raw) or self._facet_match("person", raw)
             if name:
                 return query.Term("speaker", name, boost=node.boost)
-            notices.append(f"'{raw}' is not a known person: no quotations of that name.")
+            notices.append(f"'{raw}' is not a known person: no quotations of that name."
+                           + self._part_of_names(raw, "said"))
             return query.Term("speaker", raw)  # matches nothing
+        folder = FACET_BY_NAME["folder"].field
+        if isinstance(node, query.Term) and node.fieldname == folder:
+            raw = node.text if isinstance(node.text, str) else node.text.decode("utf-8")
+            name = self._facet_match("folder", raw)
+            if name is None:
+                notices.append(f"No folder is called '{raw}' ('searchapp folders' lists "
+                               "them).")
+            return query.Term(folder, name or raw, boost=node.boost)
         if isinstance(node, query.Term) and node.fieldname in ("person", "place"):
             raw = node.text if isinstance(node.text, str) else node.text.decode("utf-8")
             if node.fieldname == "person":
@@ -233,6 +284,10 @@ class QueryBuilder:
                 if name:
                     persons.append(name)
                     return query.Term("person", name, boost=node.boost)
+                hint = self._part_of_names(raw, "person")
+                if hint:  # searching the text would find those persons by part of their name
+                    notices.append(f"'{raw}' is not a known person.{hint}")
+                    return query.Term("person", raw)  # matches nothing
             else:
                 name = self.registry.canonical_place(raw) or self._facet_match("place", raw)
                 if name:
@@ -242,6 +297,30 @@ class QueryBuilder:
                            "for it instead.")
             return self._text_query(raw)
         return node
+
+    def _part_of_names(self, raw: str, field: str) -> str:
+        """A sentence naming the persons whose names hold ``raw`` as whole parts
+        ("Lindqvist" in "Ana Ferreira-Lindqvist"), or "" when none does."""
+        want = _name_parts(raw)
+        if not want or self.facet_values is None:
+            return ""
+        names = self.facet_values("person")
+        if self._name_parts[0] is not names:  # split once per change of the persons
+            by_part: dict[str, list[tuple[str, list[str]]]] = {}
+            for name in names:
+                parts = _name_parts(name)
+                for part in set(parts):
+                    by_part.setdefault(part, []).append((name, parts))
+            self._name_parts = (names, by_part)
+        n = len(want)
+        holders = [name for name, parts in self._name_parts[1].get(want[0], ())
+                   if any(parts[i:i + n] == want for i in range(len(parts) - n + 1))]
+        if not holders:
+            return ""
+        shown = " or ".join(holders[:3]) + (f" or {len(holders) - 3} more" if len(holders) > 3
+                                            else "")
+        return f" It is part of the name of {shown}: write the whole name, e.g. " \
+               f'{field}:"{holders[0]}".'
 
     def _facet_match(self, fieldname: str, raw: str) -> str | None:
         if self.facet_values is None:
@@ -335,6 +414,28 @@ def rewrite_camel_case(text: str) -> str:
         pos = m.end()
     out.append(text[pos:])
     return "".join(out)
+
+
+def _check_field_values(text: str) -> None:
+    """A known field with nothing after its colon (``person:``, ``said: Xi``) is a
+    :class:`QueryError` (one line naming the field and an example), never a silent
+    search for nothing or for the field's name.  A colon inside a quoted phrase is
+    text."""
+    for m in _EMPTY_FIELD.finditer(text):
+        name = m.group(1)
+        canonical = _FIELD_ALIASES.get(name.lower(), name.lower())
+        if canonical not in USER_FIELDS or canonical == "date" \
+                or text.count('"', 0, m.start()) % 2:
+            continue  # date: has its own message
+        example = _FIELD_EXAMPLES.get(canonical, f"{name}:word")
+        if canonical == "speaker":
+            example = f"{name.lower()}:Xi"
+        raise QueryError(f"'{name}:' needs a value right after the colon, e.g. {example}")
+
+
+def _name_parts(name: str) -> list[str]:
+    """A name's words and the parts of its hyphenated words, case-folded."""
+    return [p for p in re.split(rf"[\s{NAME_HYPHENS}]+", name.casefold()) if p]
 
 
 def _split_keep_quotes(text: str) -> list[str]:
