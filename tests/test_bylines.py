@@ -58,6 +58,19 @@ from searchapp.ingest.pipeline import load_document
     ("Nora Field is a correspondent based in Lima.", ["Nora Field"], ""),
     # the same person twice
     ("Tina Flint Huffman; Tina Huffman", ["Tina Flint Huffman"], ""),
+    # a role or a desk between or after names; an author after "and" in a list
+    ("By Ingrid Tamsalu, Senior Farm Correspondent, and Oskar Lindfors, Reuters",
+     ["Ingrid Tamsalu", "Oskar Lindfors"], "Reuters"),
+    ("By Wilhelmina Osei-Brandt, Metro Desk", ["Wilhelmina Osei-Brandt"], ""),
+    ("By Caspar Mbeki-Holm | Moscow Bureau Chief | May 9, 2024", ["Caspar Mbeki-Holm"], ""),
+    # a date before "by"; a family name with a particle ("al-", "el-")
+    ("Posted on 4 February 2023 by Tariq el-Masri, guest contributor", ["Tariq el-Masri"], ""),
+    ("Published March 3, 2024 by Nadia al-Khouri", ["Nadia al-Khouri"], ""),
+    # Korean names, comma-separated
+    ("By Choi Yu-na, Han Dong-wook", ["Choi Yu-na", "Han Dong-wook"], ""),
+    # a credit is not an author
+    ("Words by Liesbeth Kramer · Photographs by Anouk Visser", ["Liesbeth Kramer"], ""),
+    ("By Liesbeth Kramer; Illustrations by Anouk Visser", ["Liesbeth Kramer"], ""),
     # placeholders
     ("Admin", [], ""),
     ("(anonymous)", [], ""),
@@ -134,7 +147,9 @@ def test_a_plain_text_byline_with_an_agency(tmp_path):
                     "attention from both parties.\n", encoding="utf-8")
     doc = load_document(path, tmp_path, Catalog())
     assert (doc.meta.authors, doc.meta.source) == (["Eric Tucker"], "Associated Press")
-    assert not any("TUCKER" in p.text for p in doc.paragraphs)
+    # not body text: the byline paragraph, as printed
+    assert [(p.kind, p.text) for p in doc.paragraphs if "TUCKER" in p.text] == \
+        [("byline", "By ERIC TUCKER Associated Press")]
 
 
 def test_repeated_author_tags_name_every_author(tmp_path):
@@ -237,3 +252,83 @@ def test_office_and_epub_placeholders_are_no_title_or_author(tmp_path, make, kwa
     doc = load_document(make(tmp_path / f"f{suffix}", **kwargs))
     assert doc.meta.authors == []
     assert doc.meta.title and doc.meta.title not in (kwargs["title"], "")
+
+
+# --- the site's name and the page's byline elements ------------------------------------------
+
+_ARTICLE = ("<p>The regional council voted on Thursday to extend the night bus network to "
+            "the three outer districts, after a year of petitions from shift workers.</p>"
+            "<p>The extension will cost about four million a year and start in the spring.</p>")
+
+
+def _site_page(tmp_path, title: str, head: str = "", body: str = "") -> object:
+    path = tmp_path / "site.html"
+    path.write_text(f"<html lang='en'><head><title>{title}</title>{head}</head><body>"
+                    f"<article>{body}{_ARTICLE}</article></body></html>", encoding="utf-8")
+    return load_document(path, tmp_path, Catalog())
+
+
+@pytest.mark.parametrize("title,h1,site", [
+    ("(UPDATE) Council extends night buses: officials | Meridian Wire Service",
+     "(UPDATE) Council extends night buses: officials", "Meridian Wire Service"),
+    ("Council extends the night bus network — BusBeat", "Council extends the night bus network",
+     "BusBeat"),
+    ("Why the night buses matter | The Route Diaries", "Why the night buses matter",
+     "The Route Diaries"),
+    ("Meridian Wire - Council extends the night bus network",
+     "Council extends the night bus network", "Meridian Wire"),
+])
+def test_the_site_side_of_a_title_is_the_source_never_the_headline(tmp_path, title, h1, site):
+    doc = _site_page(tmp_path, title, body=f"<h1>{h1}</h1>")
+    assert (doc.meta.title, doc.meta.source) == (h1, site)
+
+
+def test_a_title_without_a_headline_gives_no_source(tmp_path):
+    doc = _site_page(tmp_path, "Council extends the night bus network | what it costs")
+    assert doc.meta.source != "Council extends the night bus network"
+
+
+@pytest.mark.parametrize("body,authors", [
+    ('<p class="txt-info">By Choi Yu-na, Han Dong-wook</p>', ["Choi Yu-na", "Han Dong-wook"]),
+    ('<font size="2">By <b>Caspar Mbeki-Holm</b> | Moscow Bureau Chief | May 9, 2024</font>',
+     ["Caspar Mbeki-Holm"]),
+    ('<div class="post-meta">Posted on <span>4 February 2023</span> by <span class="author">'
+     'Tariq el-Masri</span>, guest contributor</div>', ["Tariq el-Masri"]),
+    ('<div data-component="byline-block"><p>Rosalind Achterberg</p>'
+     '<p>Fenland Courier, Transport reporter</p></div>', ["Rosalind Achterberg"]),
+    ('<p class="byline">By Ingrid Tamsalu, Senior Farm Correspondent, and Oskar Lindfors, '
+     'Reuters</p>', ["Ingrid Tamsalu", "Oskar Lindfors"]),
+])
+def test_byline_elements_of_a_page(tmp_path, body, authors):
+    head = ('<meta name="author" content="Ingrid Tamsalu">'
+            if "Tamsalu" in body else '<meta property="og:site_name" content="Fenland Courier">')
+    doc = _site_page(tmp_path, "Council extends the night bus network", head,
+                     "<h1>Council extends the night bus network</h1>" + body)
+    assert doc.meta.authors == authors
+
+
+def test_a_desk_in_a_plain_text_byline_is_not_an_author(tmp_path):
+    path = tmp_path / "desk.txt"
+    path.write_text("Night buses extended\n\nBy Wilhelmina Osei-Brandt, Metro Desk\n\n"
+                    "The regional council voted on Thursday to extend the night bus network "
+                    "to the three outer districts.\n", encoding="utf-8")
+    assert load_document(path, tmp_path, Catalog()).meta.authors == ["Wilhelmina Osei-Brandt"]
+
+
+# --- a byline's names are found by a plain search --------------------------------------------
+
+def test_the_byline_is_a_paragraph_after_the_title(tmp_path):
+    body = ('<h1>Council extends the night bus network</h1><p class="byline">Words by '
+            'Liesbeth Kramer · Photographs by Anouk Visser</p>')
+    doc = _site_page(tmp_path, "Council extends the night bus network", "", body)
+    assert doc.meta.authors == ["Liesbeth Kramer"]
+    assert [(p.kind, p.text) for p in doc.paragraphs[:2]] == [
+        ("title", "Council extends the night bus network"),
+        ("byline", "Words by Liesbeth Kramer · Photographs by Anouk Visser")]
+    assert not any("Kramer" in t for t in doc.body)  # not body text (excerpts, extraction scores)
+
+
+def test_authors_named_only_in_tags_get_a_byline_paragraph(tmp_path):
+    doc = _site_page(tmp_path, "Council extends the night bus network",
+                     '<meta name="author" content="Liesbeth Kramer">')
+    assert [p.text for p in doc.paragraphs if p.kind == "byline"] == ["By Liesbeth Kramer"]

@@ -68,7 +68,9 @@ def test_pdf_metadata_from_the_first_page(report_pdf):
     assert doc.meta.authors == ["Jane Doe"]
     assert doc.meta.date == "2024-03-03" and doc.meta.year == 2024
     assert doc.paragraphs[0].kind == "title" and doc.paragraphs[0].page == 1
-    assert not any("Jane Doe" in p.text or "March 3" in p.text for p in doc.paragraphs)
+    # the byline is a paragraph of its own (found by a plain search), not body text
+    assert [p.kind for p in doc.paragraphs if "Jane Doe" in p.text] == ["byline"]
+    assert not any("Jane Doe" in t or "March 3" in t for t in doc.body)
 
 
 def test_pdf_info_dictionary_when_the_page_has_no_title(tmp_path):
@@ -141,6 +143,7 @@ def test_docx_headings_paragraphs_and_tables_in_order(tmp_path):
     doc = load_document(fx.make_docx(tmp_path / "a.docx"))
     assert _blocks(doc) == [
         ("title", "Alliance Costs in Review"),
+        ("byline", "By Min-ji Park"),  # the author property, found by a plain search
         ("body", "The cost-sharing agreement was renewed after long negotiations between the "
                  "allies, with a rise tied to the defence budget."),
         ("heading", "The numbers"),
@@ -159,6 +162,7 @@ def test_odt_blocks_and_metadata(tmp_path):
     assert doc.meta.title == "Fisheries Dispute Notes"
     assert doc.meta.authors == ["Hae-won Lee"] and doc.meta.date == "2022-11-08"
     assert [t for _, t in _blocks(doc)][1:] == [
+        "By Hae-won Lee",
         "Fishing boats crossed the line again in October, and the coast guard seized two of them.",
         "Month | Boats", "October | 2",
         "Both governments promised a joint patrol scheme before the winter season begins."]

@@ -35,7 +35,8 @@ def _print_document(doc: Document) -> None:
     m = doc.meta
     print(f"== {doc.path}")
     print(f"title:    {m.title}")
-    print(f"source:   {m.source}")
+    print(f"source:   {m.source}" + (f" (agency: {m.agency})" if m.agency and m.agency != m.source
+                                        else ""))
     print(f"url:      {m.url}")
     print(f"date:     {display_date(m.date, m.year)}")
     print(f"authors:  {', '.join(m.authors)}")

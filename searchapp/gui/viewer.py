@@ -44,6 +44,7 @@ KIND_STYLE = {
     "heading": "font-size:12.5pt;font-weight:600;",
     "caption": "font-style:italic;",
     "credit": "font-style:italic;",
+    "byline": "font-style:italic;",
     "note": "font-style:italic;",
 }
 

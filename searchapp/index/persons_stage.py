@@ -199,6 +199,8 @@ def index_documents(index_dir: Path) -> tuple[list[DocText], str]:
     about: dict[str, tuple[str, str, str]] = {}  # language, path, title
     with ix.reader() as reader:
         for f in reader.all_stored_fields():
+            if f.get("kind") == "byline":
+                continue  # who wrote it, not who it is about (the author: facet has them)
             by_doc.setdefault(f["doc_id"], []).append(
                 (f["para"], f["pid"], f.get("kind", "body"), f.get("body", "")))
             about.setdefault(f["doc_id"], (f.get("language", ""), f.get("path", ""),

@@ -92,7 +92,9 @@ def text_id(pid: str) -> str:
 FACET_VALUES: dict[str, Callable[[Document, Paragraph], list[str]]] = {
     "person": lambda doc, p: list(p.persons),
     "place": lambda doc, p: list(p.places),
-    "source": lambda doc, p: [doc.meta.source] if doc.meta.source else [],
+    # the site, and the news agency its byline credits (a wire story is found by either)
+    "source": lambda doc, p: list(dict.fromkeys(s for s in (doc.meta.source, doc.meta.agency)
+                                                if s)),
     "author": lambda doc, p: list(doc.meta.authors),
     "year": lambda doc, p: [str(doc.meta.year)] if doc.meta.year else [],
     "folder": lambda doc, p: [doc.folder] if doc.folder else [],
@@ -115,7 +117,9 @@ def paragraph_records(doc: Document) -> list[dict]:
             "kind": p.kind,
             "title": m.title or "",
             "body": p.text,
-            "source": m.source or "",
+            # the agency its byline credits is searched with source: (not shown as the source)
+            "source": " ; ".join(dict.fromkeys(s for s in (m.source, m.agency) if s)),
+            "_stored_source": m.source or "",
             "author": " ; ".join(m.authors),
             "authors": list(m.authors),
             "url": m.url or "",

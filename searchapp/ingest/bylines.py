@@ -50,7 +50,7 @@ _ROLE_HEADS = {
     "engineer", "developer", "designer", "programmer", "intern", "student", "candidate",
     "partner", "associate", "coordinator", "representative", "secretary", "spokesperson",
     "spokesman", "spokeswoman", "host", "anchor", "commentator", "critic", "curator",
-    "author", "blogger", "freelancer", "stringer",
+    "author", "blogger", "freelancer", "stringer", "chief", "desk", "bureau", "team",
 }
 # Role words that are also family names ("Edith Head"): a role only after another role word.
 _SURNAME_ROLES = {"head", "lead", "host", "nurse", "partner", "writer", "fellow", "chair"}
@@ -85,6 +85,8 @@ _PLACEHOLDER = re.compile(
 # --- dates and labels in bylines -----------------------------------------------------
 
 _MONTH_NAMES = "|".join(MONTHS)  # matched ignoring case
+# A month's name or its abbreviation ("Jan", "Sept."), before a day only.
+_MONTH_BEFORE_DAY = "|".join([*MONTHS, *(m[:3] + r"\.?" for m in MONTHS), r"Sept\.?"])
 _WEEKDAYS = "(?:" + "|".join(WEEKDAYS) + ")"
 # The months that are also names ("Theresa May", "June Carter").
 _NAME_MONTHS = frozenset(("April", "May", "June", "August"))
@@ -92,7 +94,7 @@ _NAME_MONTHS = frozenset(("April", "May", "June", "August"))
 # "Theresa May" keeps her name), "Published on", "Last updated", numbers.
 _DATE_WORDS = re.compile(
     rf"(?:(?:^|\s+)(?:(?:last\s+)?(?:published|updated|posted|modified)(?:\s+on)?|{_WEEKDAYS}|"
-    rf"(?:{_MONTH_NAMES})(?=\s+\d)|\d[\d:,./-]*))+$", re.I)
+    rf"(?:{_MONTH_BEFORE_DAY})(?=\s+\d)|\d[\d:,./-]*))+$", re.I)
 # A month left at the end once the day and year are gone ("Luke Kim December");
 # the months that are also names (April, May, June, August) are kept.
 _TRAILING_MONTH = re.compile(
@@ -101,6 +103,16 @@ _DATE_ONLY = re.compile(rf"^(?:{_WEEKDAYS}|{_MONTH_NAMES})$", re.I)
 _SELF_DESCRIPTION = re.compile(r"\s+(?:is|was|writes|covers|reports)\b.*$", re.I)
 _LABEL = re.compile(r"^(?:(?:(?:written|words|story|text|reporting|posted|compiled|"
                     r"interview)\s+)?by\b|authors?\b)\s*[:\-–—]?\s*", re.I)
+# A date line before the byline: "Posted on 11 January 2024 by ...", "Updated 3 June 2024, by".
+_DATED_LABEL = re.compile(r"^(?:(?:published|posted|updated|written)(?:\s+on)?\s+)?"
+                          r"[\w.,/: -]{0,40}?\d[\w.,/: -]{0,30}?\s+by\s+", re.I)
+# A piece that opens with "and"/"&" ("..., Senior Correspondent, and Tobias Grünwald").
+_LEADING_AND = re.compile(r"^(?:and|&)\s+", re.I)
+# A credit that is not authorship ("Photographs by X", "Illustration by Y", "Edited by Z").
+_CREDIT = re.compile(r"^(?:photo(?:graph)?s?|photography|images?|pictures?|illustrations?|"
+                     r"graphics?|video|art|design|edited|editing|additional reporting|"
+                     r"translated|translation|research|fact[- ]?check(?:ed|ing)?)\s+by\b",
+                     re.I)
 _NAME_LIKE = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,6}$")
 _PARENS = re.compile(r"\(([^()]*)\)")
 # Words that are never a name alone ("From Reuters", a byline cut at "On ...").
@@ -140,9 +152,12 @@ def parse_byline(text: str) -> Byline:
     text = normalize_space(text)
     for aside in _PARENS.findall(text):  # "Jane Doe (AFP)", "Jean Aufranc (CNXSoft)"
         agency = agency or _take_agency(aside)[1]
-    pieces = _SPLIT.split(_LABEL.sub("", _PARENS.sub(" ", text)))
+    text = _DATED_LABEL.sub("", _PARENS.sub(" ", text))
+    pieces = _SPLIT.split(_LABEL.sub("", text))
     for index, piece in enumerate(p for p in pieces if p):
-        piece = _LABEL.sub("", piece)
+        if _CREDIT.match(piece):
+            continue  # "Photographs by X": a credit, not an author
+        piece = _LABEL.sub("", _LEADING_AND.sub("", piece))
         both = _JOIN.split(piece)
         for part in both if len(both) > 1 and all(map(_is_name, both)) else [piece]:
             part, found = _take_agency(part)
@@ -286,7 +301,8 @@ def _is_name(text: str) -> bool:
     if not _NAME_LIKE.match(text):
         return False
     words = text.split()
-    return not any(w[0].islower() and w.lower() not in _PARTICLES for w in words) \
+    return not any(w[0].islower() and w.lower() not in _PARTICLES
+                   and re.split(r"[-'’]", w.lower())[0] not in _PARTICLES for w in words) \
         and not all(w.lower() in _PARTICLES for w in words)
 
 

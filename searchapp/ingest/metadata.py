@@ -18,6 +18,7 @@ from pathlib import Path
 
 from searchapp.ingest.bylines import parse_byline
 from searchapp.ingest.read import os_reason
+from searchapp.ingest.text import normalize_space
 from searchapp.lexicon import MONTH, month_number
 
 if sys.version_info >= (3, 11):
@@ -79,6 +80,12 @@ class Metadata:
     translators: list[str] = field(default_factory=list)
     language: str = ""
     note: str = ""
+    #: the byline as the document prints it ("By Jane Doe, Staff Writer | Reuters"), or
+    #: "" -- kept as the document's byline paragraph, so its names are found by any search
+    byline: str = ""
+    #: the news agency the byline credits ("Reuters" in "By Jane Doe, Reuters"), or "":
+    #: the source itself when the document names no site, else found by source: beside it
+    agency: str = ""
 
     def merge(self, override: dict) -> Metadata:
         """Fields given (non-empty) in ``override`` replace ours."""
@@ -116,6 +123,7 @@ def take_metadata_lines(paragraphs: list[str], meta: Metadata, scan: int = 12) -
                 continue
             m = _BYLINE.match(para)
             if m:
+                meta.byline = meta.byline or para
                 take_byline(meta, m.group("names"))
                 continue
         out.append(para)
@@ -128,8 +136,10 @@ def take_byline(meta: Metadata, text: str) -> None:
     """A byline's names as ``meta``'s authors (if it has none yet), the agency it
     credits as its source (if it has none yet)."""
     byline = parse_byline(text)
+    meta.byline = meta.byline or normalize_space(text)
     meta.authors = meta.authors or byline.names
     meta.source = meta.source or byline.agency
+    meta.agency = meta.agency or byline.agency
 
 
 class Catalog:

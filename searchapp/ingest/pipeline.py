@@ -62,9 +62,11 @@ MAX_PARAGRAPH = 4000
 # 7: trafilatura's precision mode with its own comparison, the per-page choice by agreement,
 #    its text serializer (html.serialize.blocks_from_xml); glued digits spaced at tags; an
 #    unclosed element that swallowed the page unwrapped, not deleted.
-PIPELINE_VERSION = 7
+# 8: the byline is a paragraph of its own (kind "byline", after the title): its names are
+#    found by a plain search; page byline elements read; a title's site side is the source.
+PIPELINE_VERSION = 8
 #: Kinds that are not body text (excluded from ``Document.body``).
-NON_BODY = ("title", "heading", "caption", "credit", "note", "label")
+NON_BODY = ("title", "heading", "caption", "credit", "note", "label", "byline")
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,7 @@ class Document:
             "doc_id": self.doc_id,
             "title": m.title,
             "source": m.source,
+            "agency": m.agency,
             "url": m.url,
             "date": m.date or None,
             "year": m.year,
@@ -224,7 +227,7 @@ def _from_extracted(ex: Extracted, fmt: str, relpath: str, catalog: Catalog | No
         meta.merge(catalog.get(key))
     blocks = _classified(ex.blocks)
     _finish_meta(meta, blocks)
-    blocks = _mark_title(blocks, meta)
+    blocks = _with_byline(_mark_title(blocks, meta), meta)
     if not any(b[0] not in NON_BODY for b in blocks) and not ex.scans:
         if ex.scanned:  # every page a scan, and OCR found nothing (or gave up: say why)
             raise LoadError("no text found by OCR" +
@@ -279,7 +282,7 @@ def _load_text_document(path: Path, corpus_root: Path | str | None, catalog: Cat
     if catalog is not None:
         meta.merge(catalog.get(relpath))
     _finish_meta(meta, blocks)
-    blocks = _ensure_body(_mark_title(blocks, meta))
+    blocks = _ensure_body(_with_byline(_mark_title(blocks, meta), meta))
     if not any(kind not in NON_BODY for kind, _ in blocks):
         raise LoadError("no article text found")
     doc_id = doc_id_for(relpath, folder)
@@ -316,6 +319,8 @@ def _html_blocks(source: SourceFile, meta: Metadata) -> tuple[list[tuple[str, st
     meta.url = art.url
     meta.date = parse_date(art.date)
     meta.authors = art.authors
+    meta.byline = art.byline if art.authors else ""
+    meta.agency = art.agency
     meta.language = art.language
     blocks: list[tuple[str, str]] = []
     for b in art.blocks:
@@ -383,6 +388,24 @@ def _md_plain(tok) -> str:
 
 def _fold(text: str) -> str:
     return re.sub(r"[\W_]+", "", text).casefold()
+
+
+def _with_byline(blocks: list[tuple], meta: Metadata) -> list[tuple]:
+    """``blocks`` with the document's byline as a block of its own after the title
+    (kind ``byline``, not body text), so that a reporter's name typed in a plain
+    search finds the document: its byline as printed, else "By" and its authors.
+    Not added where the text already holds every author near its top."""
+    if not meta.authors:
+        return blocks
+    text = textclean.normalize_space(meta.byline)
+    if _fold(text) in ("", _fold("".join(meta.authors))):  # the names alone (a meta tag)
+        text = "By " + ", ".join(meta.authors)
+    top = _fold(" ".join(b[1] for b in blocks[:8]))
+    if _fold(text) in top or all(_fold(a) in top for a in meta.authors):
+        return blocks
+    at = next((i + 1 for i, b in enumerate(blocks[:6]) if b[0] == "title"), 0)
+    rest = tuple(blocks[at][2:]) if at < len(blocks) else tuple(blocks[0][2:]) if blocks else ()
+    return [*blocks[:at], ("byline", text, *rest), *blocks[at:]]
 
 
 def _mark_title(blocks: list[tuple], meta: Metadata) -> list[tuple]:

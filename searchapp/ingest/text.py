@@ -152,8 +152,9 @@ class TextBlock:
 
 # body: article text; heading: section heading; caption: photo caption;
 # credit: author/translator credit or affiliation; note: translator's or
-# editor's note; label: series or outlet label printed above the title.
-KINDS = ("title", "heading", "body", "caption", "credit", "note", "label")
+# editor's note; label: series or outlet label printed above the title; byline: who
+# wrote the document, as printed (or its authors, where only its properties name them).
+KINDS = ("title", "heading", "body", "caption", "credit", "note", "label", "byline")
 
 
 def split_blocks(text: str) -> list[str]:

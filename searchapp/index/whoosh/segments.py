@@ -229,7 +229,9 @@ class SegmentBuilder:
                         plist[2].append(vbytes)
                 if length:
                     self._lengths[name][docnum] = byte_to_length(length_to_byte(length))
-            perdoc.add_field(name, field, value if stored else None, length)
+            # "_stored_NAME" stores another value than the one indexed, as add_document does
+            kept = fields.get(f"_stored_{name}", value)
+            perdoc.add_field(name, field, kept if stored else None, length)
             if column:
                 perdoc.add_column_value(name, column, field.to_column_value(value))
         perdoc.finish_doc()

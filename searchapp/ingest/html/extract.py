@@ -88,6 +88,7 @@ class HtmlArticle:
     byline: str = ""  # the byline as found (names in ``authors``)
     date: str = ""
     source: str = ""
+    agency: str = ""  # the news agency the byline credits ("Reuters"), or ""
     url: str = ""
     language: str = ""
     extractor: str = "trafilatura"

@@ -46,6 +46,7 @@ class Article(Protocol):
     byline: str
     date: str
     source: str
+    agency: str
     url: str
     language: str
 
@@ -66,6 +67,7 @@ class PageTags:
     headlines: list[str] = field(default_factory=list)  # the <h1> texts
     title: str = ""  # the <title>
     lang: str = ""
+    bylines: list[str] = field(default_factory=list)  # byline elements' texts, in page order
 
     def first(self, *keys: str) -> str:
         """The first value of the first of ``keys`` the page has, or ``""``."""
@@ -95,7 +97,44 @@ def page_tags(tree) -> PageTags:
         text = normalize_space(_spaced_text(h))
         if text:
             tags.headlines.append(text)
+    tags.bylines = _byline_texts(tree)
     return tags
+
+
+# An element marked as a byline (class, id, data-component, itemprop).
+_BYLINE_MARK = re.compile(r"byline", re.I)
+# An element whose text is a byline: "By Jane Doe ...", "Posted on 3 May 2024 by Jane Doe".
+_BYLINE_TEXT = re.compile(r"^(?:by|words by|written by|(?:posted|published)\b[^|]{0,50}?\bby)"
+                          r"\s+[^\W\d_]", re.I)
+# The words an element's own text opens with when the element is a byline.
+_BYLINE_LEAD = re.compile(r"\s*(?:by|words|written|posted|published)\b", re.I)
+_BYLINE_MAX = 200  # characters: longer is a paragraph that opens with "By"
+# Elements whose pieces are the parts of a byline ("<p>Name</p><p>Outlet, role</p>").
+_BYLINE_PARTS = frozenset(("p", "div", "span", "li", "a", "b", "strong", "address"))
+
+
+def _byline_texts(tree) -> list[str]:
+    """Texts of the page's byline elements: those marked ``byline`` and short
+    elements that read as one ("By Jane Doe | Bureau Chief"), pieces separated
+    by ``|`` where the element puts its names and roles in elements of their own."""
+    out: list[str] = []
+    for el in tree.iter("p", "div", "span", "font", "address", "section", "header"):
+        marks = " ".join(el.get(a) or "" for a in ("class", "id", "data-component", "itemprop"))
+        marked = bool(_BYLINE_MARK.search(marks))
+        if not marked and not _BYLINE_LEAD.match(next(filter(str.strip, el.itertext()), "")):
+            continue  # (the text of every element would cost a page's size per element)
+        text = normalize_space(" ".join(el.itertext()))  # "<p>Written by</p>Jane Doe"
+        if not text or len(text) > _BYLINE_MAX:
+            continue
+        if marked:
+            parts = [normalize_space(c.text_content()) for c in el
+                     if isinstance(c.tag, str) and c.tag.lower() in _BYLINE_PARTS]
+            if len(parts) > 1 and all(parts) and not (el.text or "").strip():
+                text = " | ".join(parts)
+            out.append(text)
+        elif _BYLINE_TEXT.match(text):
+            out.append(text)
+    return list(dict.fromkeys(out))
 
 
 # Elements that break a heading's text into words of their own ("WEEKEND<br>CODING").
@@ -118,18 +157,23 @@ def complete_metadata(art: Article, tags: PageTags, page: str) -> None:
     the page's source, where a date must be written to count)."""
     ld = tags.article
     pub = ld.get("publisher")
-    art.source = art.source or normalize_space(
-        (pub.get("name") if isinstance(pub, dict) else "") or tags.first("og:site_name"))
     art.url = art.url or tags.first("og:url")
+    art.source = normalize_space(
+        (pub.get("name") if isinstance(pub, dict) else "")
+        or tags.first("og:site_name", "application-name")) \
+        or _not_headline(normalize_space(art.source), tags) \
+        or title_site(tags.title, tags.headlines, _host(art.url))
     title = art.title
     if not title or _site_like(title, art.source, _host(art.url)):  # the site's name alone
         title = str(ld.get("headline") or "") or tags.first("og:title", "twitter:title") \
             or tags.title
     art.title = choose_title(title, tags.headlines, art.source, art.url,
                              (tags.first("og:title"), tags.title))
-    byline = _authors(art.byline, tags)
+    byline, printed = _page_byline(_authors(art.byline, tags), tags)
+    art.byline = printed or art.byline
     art.authors = _without_site(byline.names, art.source)
     art.source = art.source or byline.agency
+    art.agency = byline.agency
     date = next(filter(None, map(iso_date, (
         art.date, ld.get("datePublished"), tags.first("article:published_time", "date")))), "")
     art.date = date if date and written_or_precise(date, page) else ""
@@ -208,7 +252,61 @@ def _unescape(text: str) -> str:
     return normalize_space(htmllib.unescape(text or ""))
 
 
+def title_site(title: str, headlines: list[str], host: str = "") -> str:
+    """The site's side of a "headline | Site" or "Site - headline" ``title``, or ``""``.
+
+    The site is the short side whose other side is the page's headline (an
+    ``<h1>``), or the side naming the page's host ("Yonhap" in yna.co.kr is not
+    matched; "TechPulse" in techpulse.example is).  Never the headline itself."""
+    title = _unescape(title)
+    seps = list(_TITLE_SEP.finditer(title))
+    if not seps:
+        return ""
+    heads = {_fold(_unescape(h)) for h in headlines} - {""}
+    core = _fold(host.split(".")[0]) if host else ""
+    for site, rest in ((title[seps[-1].end():], title[:seps[-1].start()]),
+                       (title[:seps[0].start()], title[seps[0].end():])):
+        site = site.strip()
+        if not site or len(site.split()) > 6 or len(site) >= len(rest):
+            continue
+        if _fold(rest) in heads or core and len(core) >= 3 and core in _fold(site):
+            return site
+    return ""
+
+
+def _not_headline(source: str, tags: PageTags) -> str:
+    """``source`` unless it is the page's headline or title (trafilatura takes the
+    long side of a "headline | Site" title for the site at times)."""
+    f = _fold(source)
+    if not f:
+        return ""
+    heads = {_fold(_unescape(h)) for h in tags.headlines} | {_fold(tags.title)}
+    sides = {_fold(p) for p in _TITLE_SEP.split(tags.title)} if tags.title else set()
+    if f in heads or any(len(h) > len(f) and h.startswith(f) for h in heads if h):
+        return ""
+    if len(sides) > 1 and f == max(sides, key=len):
+        return ""
+    return source
+
+
 # --- authors -----------------------------------------------------------------------
+
+
+def _page_byline(found: Byline, tags: PageTags) -> tuple[Byline, str]:
+    """``found`` completed from the page's byline elements: their names where
+    ``found`` has none, or where they name the same persons and more of them
+    ("By A, Correspondent, and B" where trafilatura kept A); and the byline
+    element's text as printed ("" if the page has none naming a person)."""
+    for text in tags.bylines:
+        b = parse_byline(text)
+        if not b.names:
+            continue
+        agency = found.agency or b.agency
+        if not found.names or len(b.names) > len(found.names) and all(
+                any(_same_person(n, o) for o in b.names) for n in found.names):
+            return Byline(b.names, agency), text
+        return Byline(found.names, agency), text
+    return found, ""
 
 
 def _authors(byline: str, tags: PageTags) -> Byline:

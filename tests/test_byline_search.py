@@ -1,0 +1,71 @@
+"""A reporter's name typed in a plain search finds the articles they wrote; the site
+side of a "headline | Site" title is the source (``source:``), never the headline.
+
+Pages written for this test (invented names), indexed and searched through the core API."""
+
+from __future__ import annotations
+
+import pytest
+
+from searchapp.config import Settings
+from searchapp.index.update import update_index
+from searchapp.search.engine import SearchEngine, SearchRequest
+
+_TEXT = ("<p>The regional council voted on Thursday to extend the night bus network to the "
+         "three outer districts, after a year of petitions from shift workers.</p>"
+         "<p>The extension will cost about four million a year and start in the spring.</p>")
+
+PAGES = {
+    "wire.html": "<html><head><title>(UPDATE) Council extends night buses | Meridian Wire "
+                 "Service</title><meta property='og:site_name' content='Meridian Wire Service'>"
+                 "</head><body><h1>(UPDATE) Council extends night buses</h1>"
+                 "<p class='byline'>By Ingrid Tamsalu, Senior Farm Correspondent, and Oskar "
+                 f"Lindfors, Reuters</p>{_TEXT}</body></html>",
+    "tags.html": "<html><head><title>Night buses for the outer districts</title>"
+                 "<meta name='author' content='Wilhelmina Osei-Brandt'></head><body>"
+                 f"<article><h1>Night buses for the outer districts</h1>{_TEXT}</article>"
+                 "</body></html>",
+    "notes.txt": "Night buses extended\n\nBy Caspar Mbeki-Holm, Metro Desk\n\n"
+                 "The regional council voted on Thursday to extend the night bus network to "
+                 "the three outer districts.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    root = tmp_path_factory.mktemp("bylines")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in PAGES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    s = Settings(corpus=corpus, index=root / "index", data_dir=root / "data")
+    report = update_index(s)
+    assert report.added == len(PAGES) and not report.failed
+    with SearchEngine.open(s) as eng:
+        yield eng
+
+
+def _paths(engine, query: str) -> set[str]:
+    return {h.path for h in engine.search(SearchRequest(query=query, page_size=100)).hits}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("query,path", [
+    ("Lindfors", "wire.html"),  # the second author of a byline
+    ("Tamsalu", "wire.html"),
+    ("Osei-Brandt", "tags.html"),  # named only in a meta tag
+    ("Mbeki-Holm", "notes.txt"),  # a plain-text byline line
+    ('"Caspar Mbeki-Holm"', "notes.txt"),
+])
+def test_a_plain_search_finds_the_author(engine, query, path):
+    assert _paths(engine, query) == {path}
+
+
+@pytest.mark.slow
+def test_the_site_side_of_the_title_is_the_source(engine):
+    assert _paths(engine, 'source:"Meridian Wire Service"') == {"wire.html"}
+    assert _paths(engine, "source:Meridian") == {"wire.html"}  # a word of it
+    assert _paths(engine, "author:Lindfors") == {"wire.html"}
+    # the agency the byline credits is a source too: a wire story is found on any site
+    assert _paths(engine, "source:Reuters") == {"wire.html"}
+    assert _paths(engine, "author:Desk") == set()  # a desk is not an author
