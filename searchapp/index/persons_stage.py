@@ -56,8 +56,8 @@ from searchapp.model import counted
 #: Bumped when what ``persons.json`` holds changes shape (2: quotations and speakers).
 SIDECAR_VERSION = 2
 #: Bumped when the resolution rules (people.py, resolve.py, rules.py, names.py, evidence.py,
-#: candidates.py, places.py) change what they make of the same raw mentions: the next run
-#: resolves again.  4: persons judged on their evidence, merges by rule, evidence kept.
+#: candidates.py, context.py, places.py) change what they make of the same raw mentions: the
+#: next run resolves again.  4: persons judged on their evidence, merges by rule, evidence kept.
 #: 5: every place a document writes a name read, its family name alone, things and firms.
 RESOLUTION_VERSION = 5
 #: Documents listed with a person's evidence (the count is always there).

@@ -51,7 +51,6 @@ from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
 from searchapp.ingest.persons.candidates import (
     Collection,
-    collection_evidence,
     common_word_name,
     cut_glued_tails,
     doc_candidates,
@@ -65,6 +64,7 @@ from searchapp.ingest.persons.candidates import (
     to_longer_names,
     unknown_given_name,
 )
+from searchapp.ingest.persons.context import collection_evidence
 from searchapp.ingest.persons.memo import Memo, RawStore, per_document, tracked, using
 from searchapp.ingest.persons.places import judge_places
 from searchapp.ingest.persons.recognize import RawMention
