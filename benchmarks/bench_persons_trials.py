@@ -48,6 +48,10 @@ from searchapp.ingest.persons.recognize import Recognizer  # noqa: E402
 from searchapp.ingest.pipeline import LoadError, load_document  # noqa: E402
 
 PAGES = ROOT.parent / "shared" / "bench" / "extraction-modern" / "html"
+#: Where a page id "folder/name" of the fresh set is read: the 2019 pages of
+#: ``shared/bench/extraction`` nobody annotated, and pages written for the trial.
+FOLDERS = {"extraction": ROOT.parent / "shared" / "bench" / "extraction" / "html",
+           "written": ROOT / "benchmarks" / "persons_fresh"}
 TRIALS = ROOT / "benchmarks" / "persons_trials.json"
 TOP = 100
 
@@ -56,9 +60,18 @@ def documents(ids: list[str]) -> list[DocText]:
     """The pages as the index reads them (one document each)."""
     docs = []
     for page in ids:
-        raw = gzip.decompress((PAGES / f"{page}.html.gz").read_bytes())
+        folder, name = (FOLDERS[page.split("/")[0]], page.split("/")[1]) if "/" in page \
+            else (PAGES, page)
+        packed = folder / f"{name}.html.gz"
+        if packed.exists():
+            raw = gzip.decompress(packed.read_bytes())
+        elif (folder / f"{name}.html").exists():
+            raw = (folder / f"{name}.html").read_bytes()
+        else:
+            print(f"{page}: not here, left out", file=sys.stderr)
+            continue
         try:
-            doc = load_document(PAGES / f"{page}.html", PAGES, None, None, raw)
+            doc = load_document(folder / f"{name}.html", folder, None, None, raw)
         except LoadError as exc:
             print(f"{page}: {exc}", file=sys.stderr)
             continue
@@ -158,7 +171,7 @@ def _snippet(text: str, start: int, end: int, width: int = 110) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", default="tuning", choices=("tuning", "held-out"))
+    ap.add_argument("--set", default="tuning", choices=("tuning", "held-out", "fresh"))
     ap.add_argument("--cache", type=Path, help="keep the model's raw mentions in this file")
     ap.add_argument("--unlabeled", action="store_true", help="list names not labeled yet")
     ap.add_argument("--dump", type=Path, help="write every person and place with its count")
