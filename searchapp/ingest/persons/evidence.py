@@ -65,7 +65,7 @@ STRONG = FOR - {"pronoun", "listed", "short_name", "pronoun_next", "made_by", "t
 PERSONAL = STRONG - {"speech"}
 AGAINST = frozenset({"article", "thing", "org_after", "quoted", "price", "number",
                      "thing_apposition", "run_cut", "located", "listed_with_things",
-                     "thing_verb", "used", "belongings", "at_org", "in_place"})
+                     "thing_verb", "used", "belongings", "at_org", "in_place", "which"})
 #: Cues against that decide only where they are most of what is known of a name.
 SOFT = frozenset({"article", "run_cut", "in_place"})
 
@@ -88,6 +88,17 @@ _SAYING = re.compile(r"[ \t]*(?:[,.:;!?\"“”'‘’—–-]|$|that\b|in[ \t]+
                      r"(?:" + "|".join(WEEKDAYS) + r"|Twitter|X)\b)")
 _AGE = re.compile(r"^\s*(?:,\s*\d{1,3}\s*[,)]|\(\d{1,3}\))")
 _WHO = re.compile(r"^\s*,?\s*who\b")
+# "Acme Freight, which raised ...": a relative clause a person never takes -- unless the
+# name ends a phrase the clause is about ("a spin-off from Ann Roe, which ...")
+_WHICH = re.compile(r"^[ \t]*,[ \t]*which\b")
+_OBJECT_OF = re.compile(r"\b(?:from|by|of|with|for|about|to|starring|featuring)[ \t]+$", re.I)
+# "Acme Grant's chief executive", "Acme's co-founder and", "Acme's shareholders": what only
+# an organisation has (a person has a chief of staff, not a chief executive)
+_ORG_STAFF = re.compile(rf"^{POSSESSIVE}[ \t]+(?:(?:[a-z]+[ \t]+)?(?:chief[ \t]+(?:executive|financial|"
+                        r"operating|technology|marketing|product|people)|co-?founders?|"
+                        r"cofounders?|founders?|chairman|chairwoman|board[ \t]+of[ \t]+directors|"
+                        r"shareholders|stockholders|employees|workforce|admissions)\b|board\b"
+                        r"(?![ \t]+(?:game|games|meeting)))")
 _KIN = re.compile(rf"^{POSSESSIVE}?\s+(?:\w+\s+)?(" + "|".join(sorted(KIN_NOUNS)) + r")\b")
 _APPOSITION = re.compile(r"^\s*,\s*((?:[^,.;:()\"“”—–]|(?<=\b[A-Z])\.(?!$)|\.(?!\s|$))+)")
 # a thing's noun right after the name, maybe after one short modifier ("pro controller")
@@ -291,6 +302,10 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
             out.add("pronoun_next")
     if _WHO.match(after):
         out.add("who")
+    if _WHICH.match(after) and not _OBJECT_OF.search(before):
+        out.add("which")
+    if _ORG_STAFF.match(after):
+        out.add("belongings")
     if _KIN.match(after):
         out.add("kin")
     m = _APPOSITION.match(after)

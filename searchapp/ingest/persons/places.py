@@ -50,6 +50,13 @@ _CITY_STATE = re.compile(r"^,[ \t]+([A-Z][a-z]+\.?(?:[ \t]+[A-Z][a-z]+)?)\b")
 _STATE_OF = re.compile(r"((?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z]+),[ \t]+$")
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ans)$")
 _LOWER_AFTER = re.compile(r"^[ \t]+[a-z]")
+# a noun a brand's name qualifies ("Acme flights", "Acme products"), not a small word
+# ("secured France an opening win", "Ohio and")
+_MODIFIES = re.compile(r"^[ \t]+(?!(?:a|an|the|and|or|but|to|in|on|at|of|for|by|with|as|is|was|"
+                       r"are|were|has|had|have|will|would|can|could|may|might|said|says|that|"
+                       r"this|its|his|her|their|our|from|into|after|before|since|over|under|"
+                       r"about|than|then|so|if|when|where|while|who|which|also|now|not)\b)"
+                       r"[a-z]{3,}\b")
 _TEMPORAL = re.compile(r"\b(?:during|since|until|till|ahead[ \t]+of|celebrat\w*)[ \t]+"
                        r"(?:the[ \t]+)?$", re.I)
 _CREDIT = re.compile(r"(?:©|\(c\)|Copyright)\s*$", re.I)
@@ -269,6 +276,8 @@ def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMentio
         out.add("city_state")
     if _LOWER_AFTER.match(after):
         out.add("lower_after")
+        if _MODIFIES.match(after):
+            out.add("modifies")
     if _ACTS_AFTER.match(after):
         out.add("acts")
     if rules.is_heading_kind("body", text) or ev.opening(text, s):
@@ -336,6 +345,10 @@ def _problem(name: str, cues: Counter, coll, lookup: Lookup) -> str | None:
     if cues["acts"] and cues["acts"] >= n / 2 and not placed:
         return "acts like an organisation (reported, said, its CEO)"
     if not placed and (places < 2 or others):
+        return _ALONE
+    if not placed and n >= 2 and not name.isupper() and cues["modifies"] * 3 >= n * 2:
+        # before a lower-case word in most of its uses, and nothing says place: a brand's
+        # name as a modifier ("Acme flights", "Acme products"), not a town
         return _ALONE
     if not placed and cues["texts"] < 2 and cues["lower_after"] >= n:
         # one paragraph's text (copied into several documents), before a lower-case word

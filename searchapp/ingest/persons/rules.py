@@ -69,6 +69,11 @@ _FUNCTION_TAIL = re.compile(r"(?:[ \t]+(?:The|Of|And|Or|Through|With|Without|Fro
                             r"Against|Between|Behind|Beyond|Across|During|Since|Until|Upon|"
                             r"Within|Amid))+$")
 _CAPS_TAIL = re.compile(r"(?:[ \t,]+[A-Z]{2,})+$")
+# A job title a credit or a caption runs on with after a name ("Ann Roe Co-Owner", "Ann
+# Roe Founder"): words no family name is.
+_JOB_TAIL = re.compile(r"[ \t]+(?:Co-?)?(?:Founder|Owner|Director|Manager|Editor|President|"
+                       r"Chairman|Chairwoman|Executive|Officer|Coordinator|Planner|Strategist|"
+                       r"Consultant|Specialist|Assistant|Associate|Intern)$")
 _UNDERSCORED_FAMILY = re.compile(r"[A-Za-z]_([A-Z][a-z]+)[ \t]+$")
 _CHARACTER_BEFORE = re.compile(
     r"\b(?:role|roles|character|characters|plays|played|playing|portrays|portrayed|portraying|"
@@ -142,6 +147,13 @@ def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
     m = _FUNCTION_TAIL.search(text, start, end)  # "Ann Roe Through the Years": a title's word
     if m and m.start() > start:
         end = m.start()
+    m = _JOB_TAIL.search(text, start, end)
+    if m and len(text[start:m.start()].split()) >= 2:
+        end = m.start()
+    words = text[start:end].split()
+    if len(words) >= 3 and words[-1] == words[0]:
+        end = start + text[start:end].rindex(" " + words[-1])  # "Ann Roe Ann has ...": the next
+        # sentence's first word after a byline
     if end <= start:
         return []
     pieces: list[tuple[int, int]] = []

@@ -107,6 +107,10 @@ project initiative trial act law bill doctrine effect theory theorem algorithm f
 library protocol language browser website site channel account handle hashtag trophy cup
 operation coalition organization organisation group party unit movement militia
 documentary special injury
+manufacturer manufacturers maker makers retailer retailers distributor distributors supplier
+suppliers startup start-up bank banks lender insurer publisher publishers chain carrier
+airline automaker wholesaler marketplace nonprofit charity university school museum gallery
+foundation institute college consultancy brokerage conglomerate subsidiary
 """.split())
 
 #: Lower-case nouns for what persons are, seen right before a name ("singer Ally Brooke")
@@ -138,6 +142,7 @@ interviewer biologist chemist physicist mathematician neuroscientist ecologist b
 sociologist anthropologist psychologist linguist archaeologist geologist astronomer
 sculptor novelist playwright screenwriter cinematographer documentarian dietitian
 nutritionist pharmacist veterinarian paramedic firefighter officer
+dean provost councilmember councilman councilwoman councillor alderman alderwoman
 """.split())
 
 #: Verbs that, before a name, make it the speaker: "said X" (not "told X": a listener).
