@@ -107,3 +107,25 @@ def test_a_brand_written_before_lower_case_words_is_no_place():
     found = find_persons(docs, raw)
     assert "Zephyrine" not in places_of(found, docs[0])
     assert "Kettering" in places_of(found, docs[0])
+
+
+def test_a_name_after_a_based_compound_is_a_firm():
+    docs, raw = collection([
+        ("When Denver-based Larkspur Tolle started selling flatbreads, sales doubled.",
+         [("Denver-based Larkspur Tolle", "PERSON")]),
+        ("Denver-born Ann Kessel said she liked them.", [("Denver-born Ann Kessel", "PERSON")]),
+        (FILLER, []),
+    ])
+    found = find_persons(docs, raw)
+    assert not any("Larkspur" in n for n in found.persons)
+    assert any(n.endswith("Ann Kessel") for n in found.persons)
+
+
+def test_a_public_authority_is_no_place():
+    docs, raw = collection([
+        ("Ships wait for the Port of Tarrow Authority to open the lock in Tarrow.",
+         [("Port of Tarrow Authority", "GPE"), ("Tarrow", "GPE")]),
+        (FILLER, []),
+    ])
+    found = find_persons(docs, raw)
+    assert "Port of Tarrow Authority" not in places_of(found, docs[0])

@@ -52,6 +52,7 @@ _THE = re.compile(r"^(?:the|The)\s+")
 THING_LABELS = ("ORG", "GPE", "LOC", "FAC", "PRODUCT")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _ROMAN = re.compile(r"^(?:[IVX]{2,5})$")
+_FIRM_COMPOUND = re.compile(rf"\w[{re.escape(nm.HYPHENS)}](?:based|headquartered)$")
 # lower-case words inside names ("Alex de Minaur", "al-Ghazali"): the particles, and
 # words that a byline's capitals would not turn lower-case ("St", "Mac", "Abu")
 _PARTICLES = NAME_PARTICLES | {"af", "av", "st", "mac", "ben", "abu", "ul", "ud"}
@@ -143,6 +144,8 @@ def shape_problem(name: str, coll: Collection) -> str | None:
         return "all capitals"
     if re.match(r"I['’]", words[0]):
         return "a contraction"
+    if _FIRM_COMPOUND.search(words[0]):
+        return f"a firm ({words[0]} ...)"  # "Denver-based Acme"; not "Denver-born Ann Roe"
     if re.search(f"[^\\w\\s.{APOSTROPHES}{NAME_HYPHENS}]", name):
         return "not a name's letters"
     for w in words:

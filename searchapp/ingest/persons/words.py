@@ -59,7 +59,7 @@ ORG_WORDS = frozenset({
     "Insider", "Equities", "Securities", "Investments", "Advisors", "Advisers", "Markets",
     "Fitness", "Gym", "Wellness", "Study", "Survey", "Tools", "Grill", "Bakery", "Kitchen",
     "Europe", "America", "Americas", "Asia", "Africa", "International", "Global", "Worldwide",
-    "Cloud",
+    "Cloud", "Authority", "Trust",
 })
 
 #: Last words of a company's name ("Southwest Airlines", "Acme Labs"): a place the model
