@@ -97,7 +97,8 @@ def test_a_byline_run_into_the_next_sentence_loses_the_repeated_given_name():
 
 def test_a_brand_written_before_lower_case_words_is_no_place():
     docs, raw = collection([
-        ("Zephyrine flights were late again this week.", [("Zephyrine", "GPE")]),
+        ("Zephyrine flights were late again this week. Zephyrine pilots struck.",
+         [("Zephyrine", "GPE"), ("Zephyrine", "GPE")]),
         ("Zephyrine fares rose by a tenth, and Zephyrine crews complained.",
          [("Zephyrine", "GPE"), ("Zephyrine", "GPE")]),
         ("Many travellers flew to Kettering instead. Kettering airport was busy.",
@@ -129,3 +130,40 @@ def test_a_public_authority_is_no_place():
     ])
     found = find_persons(docs, raw)
     assert "Port of Tarrow Authority" not in places_of(found, docs[0])
+
+
+def test_a_firm_written_in_full_every_time_is_no_person():
+    # a person is named in full, then by the family name; a firm in full each time
+    docs, raw = collection([
+        ("Brackwell Oduya said on Tuesday that it would buy a rival for $40 million.",
+         [("Brackwell Oduya", "PERSON")]),
+        ("The deal gives Brackwell Oduya a plant in Ohio, Brackwell Oduya said.",
+         [("Brackwell Oduya", "PERSON"), ("Brackwell Oduya", "PERSON")]),
+        ("Shares rose 6 percent.", []),
+        (FILLER, []),
+    ])
+    found = find_persons(docs, raw)
+    assert "Brackwell Oduya" not in found.persons
+    assert "written in full" in found.rejected["Brackwell Oduya"]
+
+
+def test_a_person_named_in_full_every_time_after_a_relation_stays():
+    docs, raw = collection([
+        ("He asked about his predecessor, Maren Quist, and her notes.",
+         [("Maren Quist", "PERSON")]),
+        ("After Maren Quist left the council, the work stopped.", [("Maren Quist", "PERSON")]),
+        ("The report said Maren Quist had warned them.", [("Maren Quist", "PERSON")]),
+        (FILLER, []),
+    ])
+    assert "Maren Quist" in find_persons(docs, raw).persons
+
+
+def test_a_person_whose_family_name_is_written_alone_stays():
+    docs, raw = collection([
+        ("Tamsin Orlova said the vote was close.", [("Tamsin Orlova", "PERSON")]),
+        ("Tamsin Orlova and the others left. Orlova said it was late.",
+         [("Tamsin Orlova", "PERSON"), ("Orlova", "PERSON")]),
+        ("Later, Tamsin Orlova called.", [("Tamsin Orlova", "PERSON")]),
+        (FILLER, []),
+    ])
+    assert "Tamsin Orlova" in find_persons(docs, raw).persons

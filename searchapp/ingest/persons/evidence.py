@@ -59,7 +59,7 @@ from searchapp.lexicon import (
 #: speaks against the name.
 FOR = frozenset({"title", "role", "speech", "age", "who", "kin", "apposition", "pronoun",
                  "byline", "listed", "short_name", "life", "credential", "pronoun_next",
-                 "made_by", "thanked", "authors"})
+                 "made_by", "thanked", "authors", "relation"})
 STRONG = FOR - {"pronoun", "listed", "short_name", "pronoun_next", "made_by", "thanked"}
 #: Strong cues only a person has: an organisation speaks too ("Acme Catering says").
 PERSONAL = STRONG - {"speech"}
@@ -88,6 +88,8 @@ _SAYING = re.compile(r"[ \t]*(?:[,.:;!?\"“”'‘’—–-]|$|that\b|in[ \t]+
                      r"(?:" + "|".join(WEEKDAYS) + r"|Twitter|X)\b)")
 _AGE = re.compile(r"^\s*(?:,\s*\d{1,3}\s*[,)]|\(\d{1,3}\))")
 _WHO = re.compile(r"^\s*,?\s*who\b")
+# "his predecessor, Ann Roe", "her lawyer, Ann Roe": someone's relation, named after it
+_RELATION_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er)[ \t]+(?:[a-z-]+[ \t]+)?([a-z]+),[ \t]*$")
 # "Acme Freight, which raised ...": a relative clause a person never takes -- unless the
 # name ends a phrase the clause is about ("a spin-off from Ann Roe, which ...")
 _WHICH = re.compile(r"^[ \t]*,[ \t]*which\b")
@@ -302,6 +304,9 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
             out.add("pronoun_next")
     if _WHO.match(after):
         out.add("who")
+    m = _RELATION_BEFORE.search(before)
+    if m and m.group(1) not in THING_NOUNS and m.group(1) not in THING_BELONGINGS:
+        out.add("relation")
     if _WHICH.match(after) and not _OBJECT_OF.search(before):
         out.add("which")
     if _ORG_STAFF.match(after):

@@ -55,7 +55,9 @@ _LOWER_AFTER = re.compile(r"^[ \t]+[a-z]")
 _MODIFIES = re.compile(r"^[ \t]+(?!(?:a|an|the|and|or|but|to|in|on|at|of|for|by|with|as|is|was|"
                        r"are|were|has|had|have|will|would|can|could|may|might|said|says|that|"
                        r"this|its|his|her|their|our|from|into|after|before|since|over|under|"
-                       r"about|than|then|so|if|when|where|while|who|which|also|now|not)\b)"
+                       r"about|than|then|so|if|when|where|while|who|which|also|now|not|again|today|"
+                       r"yesterday|tomorrow|last|next|once|twice|too|still|already|here|there|"
+                       r"together|alone|instead|until|during|every|each|all|both)\b)"
                        r"[a-z]{3,}\b")
 _TEMPORAL = re.compile(r"\b(?:during|since|until|till|ahead[ \t]+of|celebrat\w*)[ \t]+"
                        r"(?:the[ \t]+)?$", re.I)
@@ -346,7 +348,7 @@ def _problem(name: str, cues: Counter, coll, lookup: Lookup) -> str | None:
         return "acts like an organisation (reported, said, its CEO)"
     if not placed and (places < 2 or others):
         return _ALONE
-    if not placed and n >= 2 and not name.isupper() and cues["modifies"] * 3 >= n * 2:
+    if not placed and n >= 3 and not name.isupper() and cues["modifies"] * 3 >= n * 2:
         # before a lower-case word in most of its uses, and nothing says place: a brand's
         # name as a modifier ("Acme flights", "Acme products"), not a town
         return _ALONE
