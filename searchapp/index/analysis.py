@@ -42,7 +42,6 @@ from searchapp.ingest.text import camel_parts
 from searchapp.lexicon import CJK_CHAR as _HAS_CJK
 from searchapp.lexicon import CJK_RUN, WORD_HYPHENS
 
-
 # A word: letters and digits, dots inside it kept; for text, also hyphens between
 # two letters ("e-mail", "Jong-un", "state-of-the-art"; not "COVID-19" or "2019-2024").
 _WORD = r"\w+(\.?\w+)*"
