@@ -59,7 +59,9 @@ SIDECAR_VERSION = 2
 #: candidates.py, context.py, places.py) change what they make of the same raw mentions: the
 #: next run resolves again.  4: persons judged on their evidence, merges by rule, evidence kept.
 #: 5: every place a document writes a name read, its family name alone, things and firms.
-RESOLUTION_VERSION = 5
+#: 6: firms by what only they have (", which", its officers, a firm's apposition, written in
+#: full every time), job titles cut from names, brands before a noun no places.
+RESOLUTION_VERSION = 6
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8
 #: Paragraphs recognized (and committed) at a time, by one process.
