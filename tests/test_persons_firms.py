@@ -167,3 +167,16 @@ def test_a_person_whose_family_name_is_written_alone_stays():
         (FILLER, []),
     ])
     assert "Tamsin Orlova" in find_persons(docs, raw).persons
+
+
+def test_a_firm_before_its_officers_title_and_name_is_no_person():
+    text = ("“We love paper,” says Larkin Events Founder and Lead Designer Odile Larkin. "
+            "Larkin Events Co-Owner Pia Marsh agreed.")
+    docs, raw = collection([
+        (text, [("Larkin Events Founder", "PERSON"), ("Odile Larkin", "PERSON"),
+                ("Larkin Events Co-Owner", "PERSON"), ("Pia Marsh", "PERSON")]),
+        (FILLER, []),
+    ])
+    found = find_persons(docs, raw)
+    assert not any(n.startswith("Larkin Events") for n in found.persons)
+    assert {"Odile Larkin", "Pia Marsh"} <= found.persons.keys()

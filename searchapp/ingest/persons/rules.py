@@ -74,6 +74,10 @@ _CAPS_TAIL = re.compile(r"(?:[ \t,]+[A-Z]{2,})+$")
 _JOB_TAIL = re.compile(r"[ \t]+(?:Co-?)?(?:Founder|Owner|Director|Manager|Editor|President|"
                        r"Chairman|Chairwoman|Executive|Officer|Coordinator|Planner|Strategist|"
                        r"Consultant|Specialist|Assistant|Associate|Intern)$")
+# ... and the name it introduces after it ("Acme Events Founder and Lead Designer Ann Roe",
+# "Acme Events Founder Ann Roe"): the words before the title are the firm's
+_TITLE_THEN_NAME = re.compile(r"(?:[ \t]+(?:and|&)(?:[ \t]+[A-Z][\w-]*){1,3})?,?[ \t]+"
+                              r"[A-Z][a-z]+[ \t]+[A-Z][a-z]")
 _UNDERSCORED_FAMILY = re.compile(r"[A-Za-z]_([A-Z][a-z]+)[ \t]+$")
 _CHARACTER_BEFORE = re.compile(
     r"\b(?:role|roles|character|characters|plays|played|playing|portrays|portrayed|portraying|"
@@ -149,6 +153,8 @@ def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
         end = m.start()
     m = _JOB_TAIL.search(text, start, end)
     if m and len(text[start:m.start()].split()) >= 2:
+        if _TITLE_THEN_NAME.match(text, end):
+            return []  # a firm, then its officer's title and name
         end = m.start()
     words = text[start:end].split()
     if len(words) >= 3 and words[-1] == words[0]:
