@@ -127,7 +127,7 @@ def test_bench_persons_trials_held_out():
     # Deterministic for a given model and rules (RESULTS.md "Round four"): with main's
     # extraction of 2026-12-06 (bylines as their own paragraphs) and spaCy 3.8.7.
     assert out["pages"] == 73 and not out["unlabeled"]
-    assert out["top"]["precision"] >= 0.85 and out["place"]["precision"] >= 0.86
+    assert out["top"]["precision"] >= 0.86 and out["place"]["precision"] >= 0.86
     assert out["all_persons"]["right"] >= 179  # recall: not below main's rules on the same spans
     # read by hand: two Millers are two persons, not a split
     assert {frozenset(pair) for pair in out["splits"]} <= {frozenset(("Lee Miller", "Laura Miller"))}
