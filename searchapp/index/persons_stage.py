@@ -15,10 +15,11 @@ steps, each kept in a file beside the index:
    written to ``persons.json`` (replaced atomically), which the search engine
    reads into its person and place columns (:mod:`searchapp.search.found`).
    A curation change re-runs this step only (:func:`resolve_persons`).
-   Each document's resolution steps are kept in ``persons-memo.pickle``
-   (:mod:`searchapp.ingest.persons.memo`): the next run computes them again only
-   for the documents that changed and those a changed collection fact reaches, and
-   its result is the same as resolving everything again.
+   Each document's resolution steps are kept in ``persons-memo.sqlite3``
+   (:mod:`searchapp.ingest.persons.memo`, stored by :mod:`searchapp.index.persons_memo`):
+   the next run computes them again only for the documents that changed and those a
+   changed collection fact reaches, and its result is the same as resolving
+   everything again.
 
 :func:`run_persons_stage` does both and reports ``progress(done, total)``;
 it is a no-op with a one-line note when spaCy or its model is missing.
@@ -27,11 +28,9 @@ it is a no-op with a one-line note when spaCy or its model is missing.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import json
 import os
-import pickle
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
@@ -40,8 +39,9 @@ from pathlib import Path
 
 from searchapp import __version__
 from searchapp.config import Settings
-from searchapp.index import MENTIONS_DB, PERSONS_FILE, PERSONS_MEMO
+from searchapp.index import MENTIONS_DB, PERSONS_FILE
 from searchapp.index.manifest import index_state
+from searchapp.index.persons_memo import read_memo, write_memo
 from searchapp.index.speakers import QUOTES_VERSION, quote_rows
 from searchapp.ingest.persons.curation import curated_registry, curation_fingerprint
 from searchapp.ingest.persons.memo import Memo, RawStore
@@ -246,11 +246,13 @@ def recognize_new(store: MentionStore, docs: list[DocText], recognizer: Recogniz
 
 def resolve_persons(settings: Settings, docs: list[DocText] | None = None,
                     raw: dict[str, list[RawMention]] | None = None,
-                    stamp: dict | None = None, quotes: bool = True) -> PersonsReport:
+                    stamp: dict | None = None, quotes: bool = True,
+                    old: dict | None = None) -> PersonsReport:
     """Re-run resolution over the stored raw mentions (after a curation change: no
     model, no re-index) and rewrite ``persons.json``; then who said what
     (:mod:`searchapp.index.speakers`; ``quotes=False`` leaves it out, for the
-    benchmark that times it)."""
+    benchmark that times it).  ``old``: ``persons.json`` as the caller already read
+    it (read here when None)."""
     start = time.perf_counter()
     index_dir = Path(settings.index)
     if docs is None:
@@ -264,17 +266,18 @@ def resolve_persons(settings: Settings, docs: list[DocText] | None = None,
             store = stack.enter_context(MentionStore(index_dir / MENTIONS_DB))
             stamp = {**(stamp or {}), "recognizer": store.fingerprint}
             raw = store.by_document(docs)
-        memo = Memo(read_memo(index_dir),
-                    f"{__version__}/{RESOLUTION_VERSION}|{(stamp or {}).get('recognizer', '')}"
-                    f"|{curation}", {d.doc_id: document_signature(d) for d in docs})
+        fingerprint = (f"{__version__}/{RESOLUTION_VERSION}|"
+                       f"{(stamp or {}).get('recognizer', '')}|{curation}")
+        memo = Memo(read_memo(index_dir, fingerprint), fingerprint,
+                    {d.doc_id: document_signature(d) for d in docs})
         found = find_persons(docs, raw, registry, memo)
         side = sidecar(docs, found, registry)
         side["quotes"], side["quote_docs"] = quote_rows(
             docs, found.mentions, raw, side["persons"],
-            read_sidecar(index_dir)) if quotes else ({}, {})
+            old if old is not None else read_sidecar(index_dir)) if quotes else ({}, {})
     side["stamp"] = {**(stamp or {}), "curation": curation}
     write_sidecar(index_dir, side)
-    write_memo(index_dir, memo.state())
+    write_memo(index_dir, memo)
     report = PersonsReport(paragraphs=sum(len(d.paragraphs) for d in docs),
                            persons=len(side["persons"]), places=len(side["places"]),
                            resolved=True, documents_resolved=len(memo.stats.documents),
@@ -311,7 +314,7 @@ def run_persons_stage(settings: Settings, progress: StageProgress | None = None,
             return PersonsReport(paragraphs=len(pids), persons=len(old["persons"]),
                                  places=len(old["places"]),
                                  seconds=time.perf_counter() - start)
-    report = resolve_persons(settings, docs, None, stamp)
+    report = resolve_persons(settings, docs, None, stamp, old=old)
     report.recognized = recognized
     report.seconds = time.perf_counter() - start
     return report
@@ -407,40 +410,6 @@ def document_signature(doc: DocText) -> str:
     for pid, kind, text in doc.paragraphs:
         h.update(f"{pid}\x00{kind}\x00{text}\x01".encode("utf-8", "surrogatepass"))
     return h.hexdigest()
-
-
-def read_memo(index_dir: Path) -> dict | None:
-    """The last resolution's per-document steps (None when absent or unreadable: all is
-    computed again)."""
-    try:
-        with open(Path(index_dir) / PERSONS_MEMO, "rb") as f, _no_gc():
-            state = pickle.load(f)  # written by this stage only, in the user's own index
-    except Exception:  # absent, truncated or of an older shape
-        return None
-    return state if isinstance(state, dict) else None
-
-
-def write_memo(index_dir: Path, state: dict) -> None:
-    """Keep ``state`` for the next resolution (replaced atomically)."""
-    tmp = Path(index_dir) / (PERSONS_MEMO + ".tmp")
-    with open(tmp, "wb") as f, _no_gc():
-        pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, Path(index_dir) / PERSONS_MEMO)
-
-
-@contextlib.contextmanager
-def _no_gc():
-    """The cycle collector held off: it would walk the memo's many small objects again
-    and again while they are made (6x the time of loading them at 10k paragraphs)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def write_sidecar(index_dir: Path, data: dict) -> None:

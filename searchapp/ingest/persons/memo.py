@@ -25,6 +25,8 @@ from __future__ import annotations
 import contextvars
 import dataclasses
 import functools
+import hashlib
+import io
 import pickle
 import zlib
 from collections import Counter
@@ -36,8 +38,8 @@ import numpy as np
 #: A whole table read (iterated, its size asked).
 _ALL = "\x00*"
 #: Bumped when what :meth:`Memo.state` holds changes shape: an older state is ignored.
-#: 2: each result pickled on its own (:attr:`Entry.blob`).
-FORMAT = 2
+#: 2: each result pickled on its own (:attr:`Entry.blob`).  3: arguments kept as a digest.
+FORMAT = 3
 
 
 def key_hash(table: str, key) -> int:
@@ -174,7 +176,7 @@ class Entry:
     """One step's result for one document, and what it depended on."""
 
     sig: str  # the document's content
-    args: object  # the step's other arguments, as plain data
+    args: bytes  # the step's other arguments, as plain data, digested (:func:`_digest`)
     reads: bytes  # hashes of the collection keys read (uint32)
     blob: bytes  # the result, pickled: each use unpickles a copy of its own, and a
     #              remembered run costs its bytes, not a graph of small objects
@@ -208,6 +210,8 @@ class Memo:
     def __init__(self, state: dict | None, fingerprint: str, sigs: Mapping[str, str]) -> None:
         if not state or state.get("fingerprint") != fingerprint or state.get("format") != FORMAT:
             state = {}
+        #: whether this run started from nothing remembered
+        self.fresh = not state
         self.fingerprint = fingerprint
         self.sigs = dict(sigs)
         self._old_entries: dict[tuple, Entry] = state.get("entries", {})
@@ -245,6 +249,7 @@ class Memo:
 
     def call(self, step: str, fn: Callable, args: tuple, kwargs: dict):
         doc, short, full = _split_args((*args, *kwargs.values()))
+        full = _digest(full)
         key = (step, doc.doc_id, short)
         sig = self.sigs.get(doc.doc_id)
         rec = self.recorder
@@ -323,6 +328,17 @@ class Memo:
         return out
 
     # -- the next run --------------------------------------------------------------------
+
+    def delta(self) -> tuple[bool, dict[tuple, Entry], list[tuple], dict, dict]:
+        """What a store keeping :meth:`state` writes after this run: whether it started
+        from nothing (then every entry is new), the entries computed in this run (keyed
+        ``(step, document id, scalar arguments)``), the keys of the last run's entries
+        no longer kept (documents gone or changed), the tables and the kept sums."""
+        old = self._old_entries
+        changed = {k: e for k, e in self._entries.items() if old.get(k) is not e}
+        gone = [k for k in old if k not in self._entries]
+        state = self.state()
+        return self.fresh, changed, gone, state["tables"], state["kept"]
 
     def state(self) -> dict:
         """What the next run starts from: this run's results (the steps it ran or
@@ -524,9 +540,12 @@ _SCALARS = (str, int, float, bool, type(None), bytes)
 
 def _plain(a):
     """A step's argument as plain, comparable data taken now (a copy of what a later
-    step may change)."""
-    if isinstance(a, _SCALARS) or type(a) is frozenset:
+    step may change), canonical: a set becomes its members sorted (:func:`_set`), so
+    that equal arguments give equal bytes in any process (:func:`_digest`)."""
+    if isinstance(a, _SCALARS):
         return a
+    if type(a) is frozenset:
+        return _set(a)
     kind = _KINDS.get(type(a))
     if kind is None:
         kind = _KINDS[type(a)] = _kind(type(a))
@@ -542,14 +561,56 @@ def _plain(a):
             return tuple(map(first, a))
         return tuple(map(_plain, a))
     if kind == "set":
-        return frozenset(_plain(x) for x in a)
+        return _set(_plain(x) for x in a)
     if kind == "map":
         return tuple((_plain(k), _plain(v)) for k, v in a.items())
     return (type(a).__name__, *(_plain(x) for x in kind(a)))
 
 
+class _SetMark:
+    """Marks a canonical set in plain data (a set and a tuple of the same members
+    differ)."""
+
+    def __reduce__(self):
+        return (_SetMark, ())
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _SetMark)
+
+    def __hash__(self) -> int:
+        return 0x5E7
+
+    def __repr__(self) -> str:
+        return "<set>"
+
+
+_SET = _SetMark()
+
+
+def _set(items) -> tuple:
+    """Set members as a tuple in a fixed order (their own when they compare, else by
+    their repr): the order of a set of strings changes from process to process."""
+    items = list(items)
+    try:
+        items.sort()
+    except TypeError:
+        items.sort(key=repr)
+    return (_SET, *items)
+
+
+def _digest(full: tuple) -> bytes:
+    """16 bytes that stand for a step's plain arguments (:func:`_plain`): equal for equal
+    arguments in any process (no pickle memo: shared and equal objects write the same
+    bytes), different otherwise but by a 128-bit collision."""
+    buf = io.BytesIO()
+    pickler = pickle.Pickler(buf, pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True  # no memo: the bytes depend on values, not on object identity
+    pickler.dump(full)
+    return hashlib.blake2b(buf.getbuffer(), digest_size=16).digest()
+
+
 def _plain_kind(x):
-    if isinstance(x, _SCALARS) or type(x) is frozenset:
+    if isinstance(x, _SCALARS):
         return "frozen"
     kind = _KINDS[type(x)] = _kind(type(x))
     return kind
@@ -559,6 +620,9 @@ _KINDS: dict[type, object] = {}
 #: Field annotations of values that cannot change once made.
 _IMMUTABLE = frozenset({"int", "str", "bool", "float", "bytes", "frozenset[str]",
                         "tuple[str,...]", "tuple[int,...]"})
+#: ... and those whose pickled bytes do not depend on the process (a set's order does).
+_SCALAR_TYPES = frozenset({"int", "str", "bool", "float", "bytes", "tuple[str,...]",
+                           "tuple[int,...]"})
 
 
 def _kind(t: type):
@@ -568,12 +632,15 @@ def _kind(t: type):
 
     if dataclasses.is_dataclass(t):
         params = getattr(t, "__dataclass_params__", None)
-        if params is not None and params.frozen:
-            return "frozen"
         fs = dataclasses.fields(t)
+        types = [str(f.type).replace(" ", "") for f in fs]
+        if params is not None and params.frozen and all(x in _SCALAR_TYPES for x in types):
+            return "frozen"  # written the same in any process as it is
         get = operator.attrgetter(*(f.name for f in fs))
-        if len(fs) > 1 and all(str(f.type).replace(" ", "") in _IMMUTABLE for f in fs):
-            return get  # every field immutable: taken as they are
+        if len(fs) > 1 and all(x in _IMMUTABLE for x in types):
+            if all(x in _SCALAR_TYPES for x in types):
+                return get  # every field immutable: taken as they are
+            return lambda a: tuple(_set(v) if type(v) is frozenset else v for v in get(a))
         return (lambda a: tuple(map(_plain, get(a)))) if len(fs) > 1 else \
             (lambda a: (_plain(get(a)),))
     if issubclass(t, (list, tuple)):
