@@ -11,7 +11,7 @@ paragraph is new to the stage (content ids differ).  It is indexed (keyword
 only), then :func:`searchapp.index.persons_stage.run_persons_stage` runs on it
 (recognition of every paragraph, then resolution over the collection), then
 again after one new file (only its paragraphs are recognized, and only the
-documents the change reaches are resolved again: ``persons-memo.pickle``), then
+documents the change reaches are resolved again: ``persons-memo.sqlite3``), then
 resolution alone with nothing changed, then resolution from scratch (nothing
 remembered: what a curation change costs).  In the same run spaCy's own
 ``nlp.pipe`` (NER only, one process) reads ``--sample`` of the same texts.
