@@ -233,10 +233,11 @@ class Memo:
         passes :meth:`changed_keys`)."""
         if name in self._tables:
             raise ValueError(f"the table {name!r} is made twice in one run")
-        snapshot = (frozenset(data) if isinstance(data, (set, frozenset)) else
-                    {k: _frozen(v) for k, v in data.items()})
-        self._tables[name] = snapshot if keep else None
-        if keep:
+        self._tables[name] = None
+        if keep:  # (a table stored otherwise is not copied: the collection's are large)
+            snapshot = (frozenset(data) if isinstance(data, (set, frozenset)) else
+                        {k: _frozen(v) for k, v in data.items()})
+            self._tables[name] = snapshot
             self.changed_keys(name, _diff(self._old_tables.get(name), snapshot))
         view = TrackedSet if isinstance(data, (set, frozenset)) else TrackedMap
         return view(data, name, self.recorder)
