@@ -56,7 +56,7 @@ def read_memo(index_dir: Path, fingerprint: str) -> dict | None:
     if not path.exists():
         return None
     try:
-        with contextlib.closing(_connect(path)) as db, _no_gc():
+        with contextlib.closing(_connect(path)) as db, no_gc():
             meta = dict(db.execute("SELECT key, value FROM meta"))
             if meta.get("format") != str(FORMAT) or meta.get("fingerprint") != fingerprint:
                 return None
@@ -79,7 +79,7 @@ def write_memo(index_dir: Path, memo: Memo) -> None:
     path = Path(index_dir) / PERSONS_MEMO
     fresh, changed, gone, tables, kept = memo.delta()
     try:
-        with contextlib.closing(_connect(path)) as db, _no_gc():
+        with contextlib.closing(_connect(path)) as db, no_gc():
             with db:
                 if fresh:
                     db.execute("DELETE FROM entries")
@@ -101,9 +101,10 @@ def write_memo(index_dir: Path, memo: Memo) -> None:
 
 
 @contextlib.contextmanager
-def _no_gc():
-    """The cycle collector held off: it would walk the memo's many small objects again
-    and again while they are made (6x the time of loading them at 10k paragraphs)."""
+def no_gc():
+    """The cycle collector held off: it would walk the memo's and the resolution's many
+    small objects again and again while they are made (6x the time of loading the memo
+    at 10k paragraphs); what they leave is collected when it is switched on again."""
     was = gc.isenabled()
     gc.disable()
     try:

@@ -41,7 +41,7 @@ from searchapp import __version__
 from searchapp.config import Settings
 from searchapp.index import MENTIONS_DB, PERSONS_FILE
 from searchapp.index.manifest import index_state
-from searchapp.index.persons_memo import read_memo, write_memo
+from searchapp.index.persons_memo import no_gc, read_memo, write_memo
 from searchapp.index.speakers import QUOTES_VERSION, quote_rows
 from searchapp.ingest.persons.curation import curated_registry, curation_fingerprint
 from searchapp.ingest.persons.memo import Memo, RawStore
@@ -262,6 +262,7 @@ def resolve_persons(settings: Settings, docs: list[DocText] | None = None,
     registry = curated_registry(settings)
     curation = curation_fingerprint(settings)
     with contextlib.ExitStack() as stack:
+        stack.enter_context(no_gc())  # many small objects, no cycles: see no_gc
         if raw is None:
             store = stack.enter_context(MentionStore(index_dir / MENTIONS_DB))
             stamp = {**(stamp or {}), "recognizer": store.fingerprint}
