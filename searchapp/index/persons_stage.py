@@ -43,6 +43,7 @@ from searchapp.index import MENTIONS_DB, PERSONS_FILE
 from searchapp.index.manifest import index_state
 from searchapp.index.persons_memo import no_gc, read_memo, write_memo
 from searchapp.index.speakers import QUOTES_VERSION, quote_rows
+from searchapp.index.whoosh.stored import stored_rows
 from searchapp.ingest.persons.curation import curated_registry, curation_fingerprint
 from searchapp.ingest.persons.memo import Memo, RawStore
 from searchapp.ingest.persons.people import DocText, Persons, find_persons, is_full_name
@@ -190,6 +191,10 @@ class MentionStore:
 # --- reading the index -----------------------------------------------------------------
 
 
+#: The stored fields the persons stage reads of each paragraph.
+_STORED = ("doc_id", "para", "pid", "kind", "body", "language", "path", "title")
+
+
 def index_documents(index_dir: Path) -> tuple[list[DocText], str]:
     """Every document of the index as the person finder needs it, and its state."""
     from searchapp.index.update import open_index
@@ -197,14 +202,15 @@ def index_documents(index_dir: Path) -> tuple[list[DocText], str]:
     ix = open_index(index_dir)
     by_doc: dict[str, list[tuple[int, str, str, str]]] = {}
     about: dict[str, tuple[str, str, str]] = {}  # language, path, title
-    with ix.reader() as reader:
-        for f in reader.all_stored_fields():
-            if f.get("kind") == "byline":
+    with ix.reader() as reader, no_gc():  # each segment's rows kept beside it once read
+        for doc_id, para, pid, kind, body, language, path, title in stored_rows(
+                reader, _STORED, Path(index_dir), "persons"):
+            if kind == "byline":
                 continue  # who wrote it, not who it is about (the author: facet has them)
-            by_doc.setdefault(f["doc_id"], []).append(
-                (f["para"], f["pid"], f.get("kind", "body"), f.get("body", "")))
-            about.setdefault(f["doc_id"], (f.get("language", ""), f.get("path", ""),
-                                           f.get("title", "") or ""))
+            by_doc.setdefault(doc_id, []).append(
+                (para, pid, "body" if kind is None else kind, "" if body is None else body))
+            about.setdefault(doc_id, ("" if language is None else language,
+                                      "" if path is None else path, title or ""))
     generation = index_state(index_dir)
     docs = []
     for doc_id, rows in by_doc.items():
