@@ -181,3 +181,55 @@ def test_argument_digests_do_not_depend_on_the_process():
                           check=True, env={"PYTHONHASHSEED": str(seed)}).stdout.strip()
            for seed in (1, 2, 3, 4)}
     assert len(out) == 1 and len(next(iter(out))) == 32
+
+
+# --- the index's stored fields, kept beside each segment -------------------------------
+
+FIELDS = ("doc_id", "para", "pid", "kind", "body", "title")
+
+
+def _from_whoosh(index_dir) -> list[tuple]:
+    from searchapp.index.update import open_index
+
+    with open_index(index_dir).reader() as reader:
+        return [tuple(f.get(k) for k in FIELDS) for f in reader.all_stored_fields()]
+
+
+def _kept(index_dir) -> list[tuple]:
+    from searchapp.index.update import open_index
+    from searchapp.index.whoosh.stored import stored_rows
+
+    with open_index(index_dir).reader() as reader:
+        return list(stored_rows(reader, FIELDS, index_dir, "test"))
+
+
+@pytest.mark.slow  # two index builds
+def test_stored_rows_kept_per_segment_follow_additions_and_deletions(tmp_path):
+    import shutil
+
+    from conftest import CORPUS
+
+    from searchapp.config import Settings
+    from searchapp.index.update import update_index
+
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    s = Settings(corpus=tmp_path / "corpus", index=tmp_path / "index",
+                 data_dir=tmp_path / "data")
+    update_index(s)
+    first = _kept(s.index)
+    assert first == _from_whoosh(s.index) and len(first) > 20
+    files = sorted(s.index.glob("*.test_rows.pickle"))
+    assert files
+    assert _kept(s.index) == first  # read from the kept files
+    gone = sorted(s.corpus.glob("*.txt"))[0]
+    gone.unlink()  # its paragraphs are deleted from their segment
+    (s.corpus / "new.txt").write_text("A new page\n\nMara Quellwood said the plan would "
+                                      "pass on Tuesday.\n", "utf-8")
+    update_index(s)
+    after = _kept(s.index)
+    assert after == _from_whoosh(s.index)
+    for f in s.index.glob("*.test_rows.pickle"):  # damaged: read from Whoosh again
+        f.write_bytes(b"\x80\x05 cut short")
+    assert _kept(s.index) == after
+    assert any("Quellwood" in (r[4] or "") for r in after)
+    assert {r[0] for r in after} != {r[0] for r in first}
