@@ -179,9 +179,10 @@ class MentionStore:
         siblings = {pid: d.pids for d in docs for pid in d.pids}
         return RawStore(load=lambda pid: self.load_some(siblings.get(pid, (pid,))))
 
-    def prune(self, keep: set[str]) -> int:
-        """Forget paragraphs no longer in the index."""
-        gone = self.known() - keep
+    def prune(self, keep: set[str], known: set[str] | None = None) -> int:
+        """Forget paragraphs no longer in the index (``known``: what the store held
+        before paragraphs of ``keep`` were added, when the caller has it)."""
+        gone = (self.known() if known is None else known) - keep
         if gone:
             with self.db:
                 self.db.executemany("DELETE FROM raw WHERE pid=?", [(p,) for p in gone])
@@ -224,9 +225,10 @@ def index_documents(index_dir: Path) -> tuple[list[DocText], str]:
 
 
 def recognize_new(store: MentionStore, docs: list[DocText], recognizer: Recognizer,
-                  progress: StageProgress | None = None) -> int:
-    """Recognize the paragraphs ``store`` has not seen; how many were read."""
-    seen = store.known()
+                  progress: StageProgress | None = None, seen: set[str] | None = None) -> int:
+    """Recognize the paragraphs ``store`` has not seen (``seen``: its paragraph ids, when
+    the caller has them); how many were read."""
+    seen = store.known() if seen is None else seen
     todo: dict[str, str] = {}
     for d in docs:
         for pid, _, text in d.paragraphs:
@@ -311,8 +313,9 @@ def run_persons_stage(settings: Settings, progress: StageProgress | None = None,
     pids = {pid for d in docs for pid, _, _ in d.paragraphs}
     with MentionStore(index_dir / MENTIONS_DB) as store:
         store.use_fingerprint(recognizer.fingerprint)
-        recognized = recognize_new(store, docs, recognizer, progress)
-        store.prune(pids)
+        seen = store.known()
+        recognized = recognize_new(store, docs, recognizer, progress, seen)
+        store.prune(pids, seen)
         stamp = {"generation": generation, "recognizer": recognizer.fingerprint,
                  "curation": curation_fingerprint(settings),
                  "model": recognizer.config.model, "rules": RECOGNIZER_VERSION,
