@@ -163,13 +163,13 @@ def test_a_damaged_store_is_computed_again(tmp_path):
 
 _DIGEST = """
 import sys
-from searchapp.ingest.persons.memo import _digest, _plain
+from searchapp.ingest.persons.plain import digest, plain
 from searchapp.ingest.persons.resolve import Candidate
 from searchapp.ingest.entities import Mention
 args = ([Candidate(0, 4, 16, "Mara Quellwood", False, frozenset({"title", "said", "quoted"}))],
         {"p1": [Mention(0, 9, "Mara Quellwood", "person", "family name")]},
         {"Quellwood", "Haverly", "Osterberg", "Pelletreau"}, ("x", 1, None, 2.5))
-print(_digest(tuple(map(_plain, args))).hex())
+print(digest(tuple(map(plain, args))).hex())
 """
 
 
