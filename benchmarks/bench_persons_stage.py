@@ -11,7 +11,7 @@ paragraph is new to the stage (content ids differ).  It is indexed (keyword
 only), then :func:`searchapp.index.persons_stage.run_persons_stage` runs on it
 (recognition of every paragraph, then resolution over the collection), then
 again after one new file (only its paragraphs are recognized, and only the
-documents the change reaches are resolved again: ``persons-memo.pickle``), then
+documents the change reaches are resolved again: ``persons-memo.sqlite3``), then
 resolution alone with nothing changed, then resolution from scratch (nothing
 remembered: what a curation change costs).  In the same run spaCy's own
 ``nlp.pipe`` (NER only, one process) reads ``--sample`` of the same texts.
@@ -19,7 +19,8 @@ Who said what: resolution is timed again with quote attribution and without it
 (``resolve_persons(quotes=False)``), alternately, ``--rounds`` times each with no
 earlier ``persons.json`` (every document attributed afresh, as on a first run); the
 difference is attribution's cost, given beside the stage's time.
-Wall and CPU seconds (this process and its children) and peak RSS.
+Wall and CPU seconds (this process and its children) and peak RSS (the whole run's, and
+this process's while the stage and the one new file ran).
 ``--processes``: spaCy processes for recognition (0: the stage's own choice).
 ``--reference-python``: another environment's Python (e.g. one with the spaCy
 version ``main`` pins) that also runs spaCy as shipped on the sample, in a
@@ -95,6 +96,33 @@ def clock():
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (time.perf_counter(),
             self_.ru_utime + self_.ru_stime + kids.ru_utime + kids.ru_stime)
+
+
+class PeakRSS:
+    """This process's peak resident memory (MB) while the block runs, sampled every
+    10 ms (``ru_maxrss`` is the peak of the whole process, keyword indexing and
+    the reference runs included)."""
+
+    def __enter__(self) -> PeakRSS:
+        import threading
+
+        self.peak = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def _sample(self) -> None:
+        page = os.sysconf("SC_PAGE_SIZE") / 2**20
+        while True:
+            with open("/proc/self/statm") as f:
+                self.peak = max(self.peak, int(f.read().split()[1]) * page)
+            if self._stop.wait(0.01):
+                return
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def since(t0) -> tuple[float, float]:
@@ -234,13 +262,15 @@ def main() -> None:
         index_s = since(t)[0]
         n = keyword.total_paragraphs
         t = clock()
-        first = persons_stage.run_persons_stage(s, recognizer=recognizer)
+        with PeakRSS() as stage_rss:
+            first = persons_stage.run_persons_stage(s, recognizer=recognizer)
         stage_s, stage_cpu = since(t)
         (s.corpus / "zz-new.txt").write_text(
             "New\n\n" + "\n\n".join(texts[:5]) + " Added later by Maria Lopez.\n", "utf-8")
         update_index(s)
         t = clock()
-        again = persons_stage.run_persons_stage(s, recognizer=recognizer)
+        with PeakRSS() as again_rss:
+            again = persons_stage.run_persons_stage(s, recognizer=recognizer)
         again_s, again_cpu = since(t)
         t = clock()
         persons_stage.resolve_persons(s)
@@ -287,7 +317,8 @@ def main() -> None:
                                "cpu_s": round(again_cpu, 2),
                                "resolution_s": round(again.resolve_seconds, 2),
                                "documents_resolved": again.documents_resolved,
-                               "documents": again.documents},
+                               "documents": again.documents,
+                               "peak_rss_mb": round(again_rss.peak)},
         "resolution_only_s": round(resolve_s, 2), "resolution_only_cpu_s": round(resolve_cpu, 2),
         "resolution_from_scratch_s": round(scratch_s, 1),
         "resolution_from_scratch_cpu_s": round(scratch_cpu, 1),
@@ -310,6 +341,7 @@ def main() -> None:
         **({"reference": {**reference, "stage_over_it": round(
             (n / stage_s) / reference["paragraphs_per_s"], 2)}} if reference else {}),
         "engine_ms": latency,
+        "stage_peak_rss_mb": round(stage_rss.peak),
         "peak_rss_mb": round(rss_self), "peak_rss_children_mb": round(rss_kids),
         "load_average_1min": round(os.getloadavg()[0], 1), "cpus": os.cpu_count(),
     }

@@ -1,6 +1,6 @@
 """Incremental resolution gives what a resolution from scratch gives.
 
-The persons stage keeps each document's resolution steps (``persons-memo.pickle``)
+The persons stage keeps each document's resolution steps (``persons-memo.sqlite3``)
 and, after a change, computes them again only for the documents the change reaches.
 On real documents (the seed articles and the test pages), through ``searchapp
 index`` and the curation commands: after adding, changing and removing one file and

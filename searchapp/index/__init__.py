@@ -19,7 +19,7 @@ CREATE_LOCK = "CREATING.lock"
 MENTIONS_DB = "mentions.sqlite3"
 PERSONS_FILE = "persons.json"
 #: Beside the index: the persons stage's per-document resolution steps, kept for the next run.
-PERSONS_MEMO = "persons-memo.pickle"
+PERSONS_MEMO = "persons-memo.sqlite3"
 #: Beside the index: the copies stage's groups (what search folds) and its state.
 COPIES_FILE = "copies.json"
 COPIES_STATE = "copies-state.pickle"

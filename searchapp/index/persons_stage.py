@@ -15,10 +15,11 @@ steps, each kept in a file beside the index:
    written to ``persons.json`` (replaced atomically), which the search engine
    reads into its person and place columns (:mod:`searchapp.search.found`).
    A curation change re-runs this step only (:func:`resolve_persons`).
-   Each document's resolution steps are kept in ``persons-memo.pickle``
-   (:mod:`searchapp.ingest.persons.memo`): the next run computes them again only
-   for the documents that changed and those a changed collection fact reaches, and
-   its result is the same as resolving everything again.
+   Each document's resolution steps are kept in ``persons-memo.sqlite3``
+   (:mod:`searchapp.ingest.persons.memo`, stored by :mod:`searchapp.index.persons_memo`):
+   the next run computes them again only for the documents that changed and those a
+   changed collection fact reaches, and its result is the same as resolving
+   everything again.
 
 :func:`run_persons_stage` does both and reports ``progress(done, total)``;
 it is a no-op with a one-line note when spaCy or its model is missing.
@@ -27,11 +28,9 @@ it is a no-op with a one-line note when spaCy or its model is missing.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import json
 import os
-import pickle
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
@@ -40,9 +39,11 @@ from pathlib import Path
 
 from searchapp import __version__
 from searchapp.config import Settings
-from searchapp.index import MENTIONS_DB, PERSONS_FILE, PERSONS_MEMO
+from searchapp.index import MENTIONS_DB, PERSONS_FILE
 from searchapp.index.manifest import index_state
+from searchapp.index.persons_memo import no_gc, read_memo, write_memo
 from searchapp.index.speakers import QUOTES_VERSION, quote_rows
+from searchapp.index.whoosh.stored import stored_rows
 from searchapp.ingest.persons.curation import curated_registry, curation_fingerprint
 from searchapp.ingest.persons.memo import Memo, RawStore
 from searchapp.ingest.persons.people import DocText, Persons, find_persons, is_full_name
@@ -180,9 +181,10 @@ class MentionStore:
         siblings = {pid: d.pids for d in docs for pid in d.pids}
         return RawStore(load=lambda pid: self.load_some(siblings.get(pid, (pid,))))
 
-    def prune(self, keep: set[str]) -> int:
-        """Forget paragraphs no longer in the index."""
-        gone = self.known() - keep
+    def prune(self, keep: set[str], known: set[str] | None = None) -> int:
+        """Forget paragraphs no longer in the index (``known``: what the store held
+        before paragraphs of ``keep`` were added, when the caller has it)."""
+        gone = (self.known() if known is None else known) - keep
         if gone:
             with self.db:
                 self.db.executemany("DELETE FROM raw WHERE pid=?", [(p,) for p in gone])
@@ -192,6 +194,10 @@ class MentionStore:
 # --- reading the index -----------------------------------------------------------------
 
 
+#: The stored fields the persons stage reads of each paragraph.
+_STORED = ("doc_id", "para", "pid", "kind", "body", "language", "path", "title")
+
+
 def index_documents(index_dir: Path) -> tuple[list[DocText], str]:
     """Every document of the index as the person finder needs it, and its state."""
     from searchapp.index.update import open_index
@@ -199,14 +205,15 @@ def index_documents(index_dir: Path) -> tuple[list[DocText], str]:
     ix = open_index(index_dir)
     by_doc: dict[str, list[tuple[int, str, str, str]]] = {}
     about: dict[str, tuple[str, str, str]] = {}  # language, path, title
-    with ix.reader() as reader:
-        for f in reader.all_stored_fields():
-            if f.get("kind") == "byline":
+    with ix.reader() as reader, no_gc():  # each segment's rows kept beside it once read
+        for doc_id, para, pid, kind, body, language, path, title in stored_rows(
+                reader, _STORED, Path(index_dir), "persons"):
+            if kind == "byline":
                 continue  # who wrote it, not who it is about (the author: facet has them)
-            by_doc.setdefault(f["doc_id"], []).append(
-                (f["para"], f["pid"], f.get("kind", "body"), f.get("body", "")))
-            about.setdefault(f["doc_id"], (f.get("language", ""), f.get("path", ""),
-                                           f.get("title", "") or ""))
+            by_doc.setdefault(doc_id, []).append(
+                (para, pid, "body" if kind is None else kind, "" if body is None else body))
+            about.setdefault(doc_id, ("" if language is None else language,
+                                      "" if path is None else path, title or ""))
     generation = index_state(index_dir)
     docs = []
     for doc_id, rows in by_doc.items():
@@ -220,9 +227,10 @@ def index_documents(index_dir: Path) -> tuple[list[DocText], str]:
 
 
 def recognize_new(store: MentionStore, docs: list[DocText], recognizer: Recognizer,
-                  progress: StageProgress | None = None) -> int:
-    """Recognize the paragraphs ``store`` has not seen; how many were read."""
-    seen = store.known()
+                  progress: StageProgress | None = None, seen: set[str] | None = None) -> int:
+    """Recognize the paragraphs ``store`` has not seen (``seen``: its paragraph ids, when
+    the caller has them); how many were read."""
+    seen = store.known() if seen is None else seen
     todo: dict[str, str] = {}
     for d in docs:
         for pid, _, text in d.paragraphs:
@@ -248,11 +256,13 @@ def recognize_new(store: MentionStore, docs: list[DocText], recognizer: Recogniz
 
 def resolve_persons(settings: Settings, docs: list[DocText] | None = None,
                     raw: dict[str, list[RawMention]] | None = None,
-                    stamp: dict | None = None, quotes: bool = True) -> PersonsReport:
+                    stamp: dict | None = None, quotes: bool = True,
+                    old: dict | None = None) -> PersonsReport:
     """Re-run resolution over the stored raw mentions (after a curation change: no
     model, no re-index) and rewrite ``persons.json``; then who said what
     (:mod:`searchapp.index.speakers`; ``quotes=False`` leaves it out, for the
-    benchmark that times it)."""
+    benchmark that times it).  ``old``: ``persons.json`` as the caller already read
+    it (read here when None)."""
     start = time.perf_counter()
     index_dir = Path(settings.index)
     if docs is None:
@@ -262,21 +272,23 @@ def resolve_persons(settings: Settings, docs: list[DocText] | None = None,
     registry = curated_registry(settings)
     curation = curation_fingerprint(settings)
     with contextlib.ExitStack() as stack:
+        stack.enter_context(no_gc())  # many small objects, no cycles: see no_gc
         if raw is None:
             store = stack.enter_context(MentionStore(index_dir / MENTIONS_DB))
             stamp = {**(stamp or {}), "recognizer": store.fingerprint}
             raw = store.by_document(docs)
-        memo = Memo(read_memo(index_dir),
-                    f"{__version__}/{RESOLUTION_VERSION}|{(stamp or {}).get('recognizer', '')}"
-                    f"|{curation}", {d.doc_id: document_signature(d) for d in docs})
+        fingerprint = (f"{__version__}/{RESOLUTION_VERSION}|"
+                       f"{(stamp or {}).get('recognizer', '')}|{curation}")
+        memo = Memo(read_memo(index_dir, fingerprint), fingerprint,
+                    {d.doc_id: document_signature(d) for d in docs})
         found = find_persons(docs, raw, registry, memo)
         side = sidecar(docs, found, registry)
         side["quotes"], side["quote_docs"] = quote_rows(
             docs, found.mentions, raw, side["persons"],
-            read_sidecar(index_dir)) if quotes else ({}, {})
+            old if old is not None else read_sidecar(index_dir)) if quotes else ({}, {})
     side["stamp"] = {**(stamp or {}), "curation": curation}
     write_sidecar(index_dir, side)
-    write_memo(index_dir, memo.state())
+    write_memo(index_dir, memo)
     report = PersonsReport(paragraphs=sum(len(d.paragraphs) for d in docs),
                            persons=len(side["persons"]), places=len(side["places"]),
                            resolved=True, documents_resolved=len(memo.stats.documents),
@@ -303,8 +315,9 @@ def run_persons_stage(settings: Settings, progress: StageProgress | None = None,
     pids = {pid for d in docs for pid, _, _ in d.paragraphs}
     with MentionStore(index_dir / MENTIONS_DB) as store:
         store.use_fingerprint(recognizer.fingerprint)
-        recognized = recognize_new(store, docs, recognizer, progress)
-        store.prune(pids)
+        seen = store.known()
+        recognized = recognize_new(store, docs, recognizer, progress, seen)
+        store.prune(pids, seen)
         stamp = {"generation": generation, "recognizer": recognizer.fingerprint,
                  "curation": curation_fingerprint(settings),
                  "model": recognizer.config.model, "rules": RECOGNIZER_VERSION,
@@ -313,7 +326,7 @@ def run_persons_stage(settings: Settings, progress: StageProgress | None = None,
             return PersonsReport(paragraphs=len(pids), persons=len(old["persons"]),
                                  places=len(old["places"]),
                                  seconds=time.perf_counter() - start)
-    report = resolve_persons(settings, docs, None, stamp)
+    report = resolve_persons(settings, docs, None, stamp, old=old)
     report.recognized = recognized
     report.seconds = time.perf_counter() - start
     return report
@@ -409,40 +422,6 @@ def document_signature(doc: DocText) -> str:
     for pid, kind, text in doc.paragraphs:
         h.update(f"{pid}\x00{kind}\x00{text}\x01".encode("utf-8", "surrogatepass"))
     return h.hexdigest()
-
-
-def read_memo(index_dir: Path) -> dict | None:
-    """The last resolution's per-document steps (None when absent or unreadable: all is
-    computed again)."""
-    try:
-        with open(Path(index_dir) / PERSONS_MEMO, "rb") as f, _no_gc():
-            state = pickle.load(f)  # written by this stage only, in the user's own index
-    except Exception:  # absent, truncated or of an older shape
-        return None
-    return state if isinstance(state, dict) else None
-
-
-def write_memo(index_dir: Path, state: dict) -> None:
-    """Keep ``state`` for the next resolution (replaced atomically)."""
-    tmp = Path(index_dir) / (PERSONS_MEMO + ".tmp")
-    with open(tmp, "wb") as f, _no_gc():
-        pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, Path(index_dir) / PERSONS_MEMO)
-
-
-@contextlib.contextmanager
-def _no_gc():
-    """The cycle collector held off: it would walk the memo's many small objects again
-    and again while they are made (6x the time of loading them at 10k paragraphs)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def write_sidecar(index_dir: Path, data: dict) -> None:

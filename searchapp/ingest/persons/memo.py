@@ -33,11 +33,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from searchapp.ingest.persons.plain import digest, plain
+
 #: A whole table read (iterated, its size asked).
 _ALL = "\x00*"
 #: Bumped when what :meth:`Memo.state` holds changes shape: an older state is ignored.
-#: 2: each result pickled on its own (:attr:`Entry.blob`).
-FORMAT = 2
+#: 2: each result pickled on its own (:attr:`Entry.blob`).  3: arguments kept as a digest.
+FORMAT = 3
 
 
 def key_hash(table: str, key) -> int:
@@ -174,7 +176,7 @@ class Entry:
     """One step's result for one document, and what it depended on."""
 
     sig: str  # the document's content
-    args: object  # the step's other arguments, as plain data
+    args: bytes  # the step's other arguments as plain data, digested (plain.digest)
     reads: bytes  # hashes of the collection keys read (uint32)
     blob: bytes  # the result, pickled: each use unpickles a copy of its own, and a
     #              remembered run costs its bytes, not a graph of small objects
@@ -208,6 +210,8 @@ class Memo:
     def __init__(self, state: dict | None, fingerprint: str, sigs: Mapping[str, str]) -> None:
         if not state or state.get("fingerprint") != fingerprint or state.get("format") != FORMAT:
             state = {}
+        #: whether this run started from nothing remembered
+        self.fresh = not state
         self.fingerprint = fingerprint
         self.sigs = dict(sigs)
         self._old_entries: dict[tuple, Entry] = state.get("entries", {})
@@ -229,10 +233,11 @@ class Memo:
         passes :meth:`changed_keys`)."""
         if name in self._tables:
             raise ValueError(f"the table {name!r} is made twice in one run")
-        snapshot = (frozenset(data) if isinstance(data, (set, frozenset)) else
-                    {k: _frozen(v) for k, v in data.items()})
-        self._tables[name] = snapshot if keep else None
-        if keep:
+        self._tables[name] = None
+        if keep:  # (a table stored otherwise is not copied: the collection's are large)
+            snapshot = (frozenset(data) if isinstance(data, (set, frozenset)) else
+                        {k: _frozen(v) for k, v in data.items()})
+            self._tables[name] = snapshot
             self.changed_keys(name, _diff(self._old_tables.get(name), snapshot))
         view = TrackedSet if isinstance(data, (set, frozenset)) else TrackedMap
         return view(data, name, self.recorder)
@@ -245,6 +250,7 @@ class Memo:
 
     def call(self, step: str, fn: Callable, args: tuple, kwargs: dict):
         doc, short, full = _split_args((*args, *kwargs.values()))
+        full = digest(full)
         key = (step, doc.doc_id, short)
         sig = self.sigs.get(doc.doc_id)
         rec = self.recorder
@@ -323,6 +329,17 @@ class Memo:
         return out
 
     # -- the next run --------------------------------------------------------------------
+
+    def delta(self) -> tuple[bool, dict[tuple, Entry], list[tuple], dict, dict]:
+        """What a store keeping :meth:`state` writes after this run: whether it started
+        from nothing (then every entry is new), the entries computed in this run (keyed
+        ``(step, document id, scalar arguments)``), the keys of the last run's entries
+        no longer kept (documents gone or changed), the tables and the kept sums."""
+        old = self._old_entries
+        changed = {k: e for k, e in self._entries.items() if old.get(k) is not e}
+        gone = [k for k in old if k not in self._entries]
+        state = self.state()
+        return self.fresh, changed, gone, state["tables"], state["kept"]
 
     def state(self) -> dict:
         """What the next run starts from: this run's results (the steps it ran or
@@ -482,7 +499,7 @@ def _split_args(args: tuple) -> tuple:
             continue
         if isinstance(a, (TrackedSet, TrackedMap, RawStore)) or _global(a):
             continue
-        value = _plain(a)
+        value = plain(a)
         full.append(value)
         if isinstance(a, (str, int, float, bool, type(None))):
             short.append(value)
@@ -517,70 +534,3 @@ def tracked(obj, memo: Memo, prefix: str, tables: Iterable[str], keep: bool = Tr
         object.__setattr__(view, name, memo.table(f"{prefix}.{name}", getattr(obj, name), keep))
     object.__setattr__(view, "_tracked_view", True)
     return view
-
-
-_SCALARS = (str, int, float, bool, type(None), bytes)
-
-
-def _plain(a):
-    """A step's argument as plain, comparable data taken now (a copy of what a later
-    step may change)."""
-    if isinstance(a, _SCALARS) or type(a) is frozenset:
-        return a
-    kind = _KINDS.get(type(a))
-    if kind is None:
-        kind = _KINDS[type(a)] = _kind(type(a))
-    if kind == "frozen":
-        return a
-    if kind == "seq":
-        if not a:
-            return ()
-        first = _KINDS.get(type(a[0])) or _plain_kind(a[0])
-        if first == "frozen" and all(type(x) is type(a[0]) for x in a):
-            return tuple(a)
-        if callable(first) and all(type(x) is type(a[0]) for x in a):
-            return tuple(map(first, a))
-        return tuple(map(_plain, a))
-    if kind == "set":
-        return frozenset(_plain(x) for x in a)
-    if kind == "map":
-        return tuple((_plain(k), _plain(v)) for k, v in a.items())
-    return (type(a).__name__, *(_plain(x) for x in kind(a)))
-
-
-def _plain_kind(x):
-    if isinstance(x, _SCALARS) or type(x) is frozenset:
-        return "frozen"
-    kind = _KINDS[type(x)] = _kind(type(x))
-    return kind
-
-
-_KINDS: dict[type, object] = {}
-#: Field annotations of values that cannot change once made.
-_IMMUTABLE = frozenset({"int", "str", "bool", "float", "bytes", "frozenset[str]",
-                        "tuple[str,...]", "tuple[int,...]"})
-
-
-def _kind(t: type):
-    """How a type's values are taken as plain data: a frozen dataclass as it is, a
-    dataclass field by field, containers item by item."""
-    import operator
-
-    if dataclasses.is_dataclass(t):
-        params = getattr(t, "__dataclass_params__", None)
-        if params is not None and params.frozen:
-            return "frozen"
-        fs = dataclasses.fields(t)
-        get = operator.attrgetter(*(f.name for f in fs))
-        if len(fs) > 1 and all(str(f.type).replace(" ", "") in _IMMUTABLE for f in fs):
-            return get  # every field immutable: taken as they are
-        return (lambda a: tuple(map(_plain, get(a)))) if len(fs) > 1 else \
-            (lambda a: (_plain(get(a)),))
-    if issubclass(t, (list, tuple)):
-        return "seq"
-    if issubclass(t, (set, frozenset)):
-        return "set"
-    if issubclass(t, Mapping):
-        return "map"
-    raise TypeError(f"a per-document step got a {t.__name__}: only plain data, "
-                    "tracked collection tables, the raw mentions or the registry may reach it")

@@ -1,0 +1,114 @@
+"""The persons stage's remembered resolution steps, in SQLite beside the index.
+
+:class:`searchapp.ingest.persons.memo.Memo` keeps each document's resolution steps
+from run to run.  They are stored here one row per step and document, so that a run
+after one new file writes the rows of the documents it resolved again and deletes
+those of the documents gone -- not the whole memo (87 MB at 100k paragraphs when it
+was one pickle, rewritten after every change).  The collection tables and kept sums
+the memo compares with are one row each.
+
+Every write is one transaction: a run interrupted while writing leaves the last
+complete state, which is consistent on its own (each step's result is stored with
+the document signature and collection keys it was computed from, so the next run
+computes again what changed since).  A file that cannot be read is removed and
+everything is computed again (:func:`read_memo` returns None).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import io
+import pickle
+import sqlite3
+from pathlib import Path
+
+from searchapp.index import PERSONS_MEMO
+from searchapp.ingest.persons.memo import FORMAT, Entry, Memo
+
+#: The memo of earlier versions (one pickle): removed when the store is written.
+_OLD_FILE = "persons-memo.pickle"
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(str(path))
+    db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+    db.execute("CREATE TABLE IF NOT EXISTS entries (step TEXT, doc TEXT, short BLOB, "
+               "sig TEXT, args BLOB, reads BLOB, blob BLOB, PRIMARY KEY (step, doc, short))")
+    db.execute("CREATE TABLE IF NOT EXISTS parts (name TEXT PRIMARY KEY, data BLOB)")
+    return db
+
+
+def _short(key: tuple) -> bytes:
+    """An entry's scalar arguments as bytes that depend on their values only."""
+    buf = io.BytesIO()
+    pickler = pickle.Pickler(buf, pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True  # no memo: equal values, equal bytes
+    pickler.dump(key)
+    return buf.getvalue()
+
+
+def read_memo(index_dir: Path, fingerprint: str) -> dict | None:
+    """The last resolution's per-document steps, as :class:`Memo` takes them, when they
+    were computed under ``fingerprint`` (None when absent, of another fingerprint or
+    format, or unreadable: all is computed again)."""
+    path = Path(index_dir) / PERSONS_MEMO
+    if not path.exists():
+        return None
+    try:
+        with contextlib.closing(_connect(path)) as db, no_gc():
+            meta = dict(db.execute("SELECT key, value FROM meta"))
+            if meta.get("format") != str(FORMAT) or meta.get("fingerprint") != fingerprint:
+                return None
+            entries = {(step, doc, pickle.loads(short)): Entry(sig, args, reads, blob)
+                       for step, doc, short, sig, args, reads, blob in db.execute(
+                           "SELECT step, doc, short, sig, args, reads, blob FROM entries")}
+            parts = {name: pickle.loads(data)  # written by this stage only, in the user's index
+                     for name, data in db.execute("SELECT name, data FROM parts")}
+    except Exception:  # damaged, or of a shape this version does not read
+        path.unlink(missing_ok=True)
+        return None
+    return {"format": FORMAT, "fingerprint": fingerprint, "entries": entries,
+            "tables": parts.get("tables", {}), "kept": parts.get("kept", {})}
+
+
+def write_memo(index_dir: Path, memo: Memo) -> None:
+    """Keep ``memo`` for the next resolution: the rows of the steps computed in this run
+    written, those of documents gone deleted, in one transaction (all of it was written
+    when the memo started from nothing)."""
+    path = Path(index_dir) / PERSONS_MEMO
+    fresh, changed, gone, tables, kept = memo.delta()
+    try:
+        with contextlib.closing(_connect(path)) as db, no_gc():
+            with db:
+                if fresh:
+                    db.execute("DELETE FROM entries")
+                else:
+                    db.executemany("DELETE FROM entries WHERE step=? AND doc=? AND short=?",
+                                   [(step, doc, _short(short)) for step, doc, short in gone])
+                db.executemany(
+                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(step, doc, _short(short), e.sig, e.args, e.reads, e.blob)
+                     for (step, doc, short), e in changed.items()])
+                db.executemany("INSERT OR REPLACE INTO parts VALUES (?, ?)",
+                               [(name, pickle.dumps(data, pickle.HIGHEST_PROTOCOL))
+                                for name, data in (("tables", tables), ("kept", kept))])
+                db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                               [("format", str(FORMAT)), ("fingerprint", memo.fingerprint)])
+    except sqlite3.DatabaseError:  # a damaged file: the next run computes all again
+        path.unlink(missing_ok=True)
+    (Path(index_dir) / _OLD_FILE).unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def no_gc():
+    """The cycle collector held off: it would walk the memo's and the resolution's many
+    small objects again and again while they are made (6x the time of loading the memo
+    at 10k paragraphs); what they leave is collected when it is switched on again."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()

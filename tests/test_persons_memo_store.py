@@ -1,0 +1,235 @@
+"""The persons memo's store: incremental resolution equals a resolution from scratch
+after a sequence of adds, changes and removals, and a store interrupted mid-write or
+damaged leaves a usable index.
+
+No model: the recognizer's spans are given as raw mentions (what the stage stores),
+written with invented names; the store is the one the stage uses
+(:mod:`searchapp.index.persons_memo`).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zlib
+
+import pytest
+
+from searchapp.index import PERSONS_MEMO
+from searchapp.index import persons_memo as store
+from searchapp.index.persons_stage import document_signature
+from searchapp.ingest.persons.memo import Memo
+from searchapp.ingest.persons.people import DocText, find_persons
+from searchapp.ingest.persons.recognize import RawMention
+
+FILLER = "The committee met on Tuesday and voters left the hall early."
+
+
+def doc(doc_id: str, *paras: tuple[str, list[tuple[str, str]]]):
+    """A document and its raw mentions from ``(text, [(span, label), ...])``."""
+    rows, raw = [], {}
+    for p, (text, spans) in enumerate(paras):
+        pid = f"{doc_id}-{p}-{zlib.crc32(text.encode()):08x}"
+        rows.append((pid, "body", text))
+        raw[pid] = [RawMention(text.index(s), text.index(s) + len(s), s, label)
+                    for s, label in spans]
+    return DocText(doc_id, tuple(rows), "en"), raw
+
+
+DOCS = {
+    "a": doc("a", (f"Senator Mara Quellwood said the plan would pass. {FILLER}",
+                   [("Mara Quellwood", "PERSON")]),
+         (f"Quellwood told reporters in Ostravia that she was sure. {FILLER}",
+          [("Quellwood", "PERSON"), ("Ostravia", "GPE")])),
+    "b": doc("b", (f"Dr. Tobin Haverly, who leads the clinic, said costs rose. {FILLER}",
+                   [("Tobin Haverly", "PERSON")]),
+         (f"Haverly and Mara Quellwood met in Ostravia on Monday. {FILLER}",
+          [("Haverly", "PERSON"), ("Mara Quellwood", "PERSON"), ("Ostravia", "GPE")])),
+    "c": doc("c", (f"Quellwood spoke first, then Haverly answered. {FILLER}",
+                   [("Quellwood", "PERSON"), ("Haverly", "PERSON")])),
+    "d": doc("d", (f"Mayor Lina Osterberg said the Ostravia budget was late. {FILLER}",
+                   [("Lina Osterberg", "PERSON"), ("Ostravia", "GPE")]),
+         (f"Osterberg, 52, blamed Tobin Haverly. {FILLER}",
+          [("Osterberg", "PERSON"), ("Tobin Haverly", "PERSON")])),
+    # a second version of "c": a new spelling that merges by a rule, a new person
+    "c2": doc("c", (f"Mara A. Quellwood spoke first, then Haverly answered. {FILLER}",
+                    [("Mara A. Quellwood", "PERSON"), ("Haverly", "PERSON")]),
+              (f"Writer Jonas Pelletreau said he agreed with Quellwood. {FILLER}",
+               [("Jonas Pelletreau", "PERSON"), ("Quellwood", "PERSON")])),
+}
+
+
+def collection(*names: str):
+    docs, raw = [], {}
+    for n in names:
+        d, r = DOCS[n]
+        docs.append(d)
+        raw.update(r)
+    return docs, raw
+
+
+def resolve(index_dir, docs, raw, fingerprint: str = "rules-1"):
+    """One incremental resolution through the store, as the stage runs it."""
+    memo = Memo(store.read_memo(index_dir, fingerprint), fingerprint,
+                {d.doc_id: document_signature(d) for d in docs})
+    found = find_persons(docs, raw, None, memo)
+    store.write_memo(index_dir, memo)
+    return found, memo
+
+
+def same(found, docs, raw) -> None:
+    scratch = find_persons(docs, raw)
+    assert found.persons == scratch.persons
+    assert found.mentions == scratch.mentions
+    assert found.evidence == scratch.evidence
+    assert found.rejected == scratch.rejected
+
+
+def test_a_sequence_of_changes_resolves_as_from_scratch(tmp_path):
+    steps = [("a", "b"), ("a", "b", "c"), ("a", "b", "c", "d"), ("a", "b", "c2", "d"),
+             ("b", "c2", "d"), ("b", "c2"), ("a", "b", "c", "d")]
+    resolved_again = []
+    for names in steps:
+        docs, raw = collection(*names)
+        found, memo = resolve(tmp_path, docs, raw)
+        same(found, docs, raw)
+        resolved_again.append(len(memo.stats.documents))
+    assert resolved_again[0] == 2  # nothing remembered at first
+    assert min(resolved_again[1:]) < max(len(s) for s in steps)  # some documents reused
+    assert "Mara Quellwood" in found.persons and "Lina Osterberg" in found.persons
+
+
+def test_another_fingerprint_forgets_everything(tmp_path):
+    docs, raw = collection("a", "b", "c")
+    resolve(tmp_path, docs, raw)
+    assert store.read_memo(tmp_path, "rules-1") is not None
+    assert store.read_memo(tmp_path, "rules-2") is None  # a curation change, new rules
+    found, memo = resolve(tmp_path, docs, raw, "rules-2")
+    assert memo.fresh and len(memo.stats.documents) == 3
+    same(found, docs, raw)
+    state = store.read_memo(tmp_path, "rules-2")
+    assert {k[1] for k in state["entries"]} == {"a", "b", "c"}  # the old rows are gone
+
+
+def test_only_the_rows_of_documents_resolved_again_are_written(tmp_path):
+    docs, raw = collection("a", "b", "c", "d")
+    resolve(tmp_path, docs, raw)
+    docs, raw = collection("a", "b", "c2", "d")
+    _, memo = resolve(tmp_path, docs, raw)
+    fresh, changed, gone, _, _ = memo.delta()
+    assert not fresh
+    assert {doc_id for _, doc_id, _ in changed} == memo.stats.documents
+    assert len(memo.stats.documents) < 4
+
+
+def test_a_write_interrupted_midway_keeps_the_last_state(tmp_path, monkeypatch):
+    docs, raw = collection("a", "b", "c")
+    resolve(tmp_path, docs, raw)
+    before = store.read_memo(tmp_path, "rules-1")
+    calls = {"n": 0}
+    real = store._short
+
+    def dying(key):
+        calls["n"] += 1
+        if calls["n"] > 3:
+            raise KeyboardInterrupt  # the user quits while the rows are written
+        return real(key)
+
+    monkeypatch.setattr(store, "_short", dying)
+    docs, raw = collection("a", "b", "c2", "d")
+    with pytest.raises(KeyboardInterrupt):
+        resolve(tmp_path, docs, raw)
+    monkeypatch.setattr(store, "_short", real)
+    after = store.read_memo(tmp_path, "rules-1")
+    assert after is not None
+    assert set(after["entries"]) == set(before["entries"])  # nothing half-written
+    found, _ = resolve(tmp_path, docs, raw)  # the next run starts from the last state
+    same(found, docs, raw)
+
+
+def test_a_damaged_store_is_computed_again(tmp_path):
+    docs, raw = collection("a", "b", "c")
+    resolve(tmp_path, docs, raw)
+    path = tmp_path / PERSONS_MEMO
+    data = bytearray(path.read_bytes())
+    data[100:4000] = b"\x00garbage" * 487  # pages overwritten
+    path.write_bytes(bytes(data))
+    assert store.read_memo(tmp_path, "rules-1") is None
+    found, memo = resolve(tmp_path, docs, raw)
+    assert memo.fresh
+    same(found, docs, raw)
+    assert store.read_memo(tmp_path, "rules-1") is not None
+
+
+_DIGEST = """
+import sys
+from searchapp.ingest.persons.plain import digest, plain
+from searchapp.ingest.persons.resolve import Candidate
+from searchapp.ingest.entities import Mention
+args = ([Candidate(0, 4, 16, "Mara Quellwood", False, frozenset({"title", "said", "quoted"}))],
+        {"p1": [Mention(0, 9, "Mara Quellwood", "person", "family name")]},
+        {"Quellwood", "Haverly", "Osterberg", "Pelletreau"}, ("x", 1, None, 2.5))
+print(digest(tuple(map(plain, args))).hex())
+"""
+
+
+@pytest.mark.slow  # starts processes
+def test_argument_digests_do_not_depend_on_the_process():
+    """Sets of strings iterate in another order in each process (hash seeds): the digest
+    of equal arguments must still be equal, or nothing would ever be reused."""
+    out = {subprocess.run([sys.executable, "-c", _DIGEST], capture_output=True, text=True,
+                          check=True, env={"PYTHONHASHSEED": str(seed)}).stdout.strip()
+           for seed in (1, 2, 3, 4)}
+    assert len(out) == 1 and len(next(iter(out))) == 32
+
+
+# --- the index's stored fields, kept beside each segment -------------------------------
+
+FIELDS = ("doc_id", "para", "pid", "kind", "body", "title")
+
+
+def _from_whoosh(index_dir) -> list[tuple]:
+    from searchapp.index.update import open_index
+
+    with open_index(index_dir).reader() as reader:
+        return [tuple(f.get(k) for k in FIELDS) for f in reader.all_stored_fields()]
+
+
+def _kept(index_dir) -> list[tuple]:
+    from searchapp.index.update import open_index
+    from searchapp.index.whoosh.stored import stored_rows
+
+    with open_index(index_dir).reader() as reader:
+        return list(stored_rows(reader, FIELDS, index_dir, "test"))
+
+
+@pytest.mark.slow  # two index builds
+def test_stored_rows_kept_per_segment_follow_additions_and_deletions(tmp_path):
+    import shutil
+
+    from conftest import CORPUS
+
+    from searchapp.config import Settings
+    from searchapp.index.update import update_index
+
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    s = Settings(corpus=tmp_path / "corpus", index=tmp_path / "index",
+                 data_dir=tmp_path / "data")
+    update_index(s)
+    first = _kept(s.index)
+    assert first == _from_whoosh(s.index) and len(first) > 20
+    files = sorted(s.index.glob("*.test_rows.pickle"))
+    assert files
+    assert _kept(s.index) == first  # read from the kept files
+    gone = sorted(s.corpus.glob("*.txt"))[0]
+    gone.unlink()  # its paragraphs are deleted from their segment
+    (s.corpus / "new.txt").write_text("A new page\n\nMara Quellwood said the plan would "
+                                      "pass on Tuesday.\n", "utf-8")
+    update_index(s)
+    after = _kept(s.index)
+    assert after == _from_whoosh(s.index)
+    for f in s.index.glob("*.test_rows.pickle"):  # damaged: read from Whoosh again
+        f.write_bytes(b"\x80\x05 cut short")
+    assert _kept(s.index) == after
+    assert any("Quellwood" in (r[4] or "") for r in after)
+    assert {r[0] for r in after} != {r[0] for r in first}
