@@ -180,3 +180,35 @@ def test_a_firm_before_its_officers_title_and_name_is_no_person():
     found = find_persons(docs, raw)
     assert not any(n.startswith("Larkin Events") for n in found.persons)
     assert {"Odile Larkin", "Pia Marsh"} <= found.persons.keys()
+
+
+def test_a_relatives_given_name_is_nobodys_family_name_across_documents():
+    """"her husband, John" names John by his given name: it is not the collection's only
+    person whose family name is John."""
+    docs, raw = collection(
+        [("Finance minister Emmanuel John said the budget would pass. John added that "
+          "taxes would not rise.",
+          [("Emmanuel John", "PERSON"), ("John", "PERSON")]), (FILLER, [])],
+        [("Greta Vollmer runs the bakery with her husband, John, since 2009.",
+          [("Greta Vollmer", "PERSON"), ("John", "PERSON")]), (FILLER, [])],
+    )
+    found = find_persons(docs, raw)
+    assert persons_of(found, docs[0]) == {"Emmanuel John"}
+    assert "Emmanuel John" not in persons_of(found, docs[1])
+    assert "Greta Vollmer" in persons_of(found, docs[1])
+
+
+def test_a_word_some_person_bears_as_a_given_name_is_no_family_name_across_documents():
+    """A lone "Morgan" in another article could be Lena Morgan or Morgan Tiller: it is
+    given to neither; inside the article that names one of them it is hers."""
+    docs, raw = collection(
+        [("Lena Morgan, the mayor, opened the bridge. Morgan said it was overdue.",
+          [("Lena Morgan", "PERSON"), ("Morgan", "PERSON")]), (FILLER, [])],
+        [("Morgan Tiller, a carpenter, built the rails on the new bridge.",
+          [("Morgan Tiller", "PERSON")]), (FILLER, [])],
+        [("The council thanked Morgan for the ceremony, a clerk wrote.",
+          [("Morgan", "PERSON")]), (FILLER, [])],
+    )
+    found = find_persons(docs, raw)
+    assert persons_of(found, docs[0]) == {"Lena Morgan"}
+    assert persons_of(found, docs[2]) == set()

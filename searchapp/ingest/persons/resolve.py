@@ -28,7 +28,12 @@ from searchapp.ingest.persons import rules
 from searchapp.ingest.persons.evidence import AGAINST, SOFT, opening
 from searchapp.ingest.persons.memo import per_document
 from searchapp.ingest.persons.recognize import RawMention
-from searchapp.ingest.persons.words import KOREAN_PARTICLES, NATIVE_BYLINE, NATIVE_TITLES
+from searchapp.ingest.persons.words import (
+    KOREAN_PARTICLES,
+    NATIVE_BYLINE,
+    NATIVE_TITLES,
+    RELATIVES,
+)
 from searchapp.ingest.pipeline import guess_language
 from searchapp.lexicon import GIVEN_NAME_TITLES, TITLE_WORDS
 
@@ -129,6 +134,8 @@ class Lookup:
         self.spread: dict[str, int] = {}
         #: canonical name -> spellings: persons named in body text or by the registry
         self.spellings = persons
+        #: the words persons of the collection bear as given names ("Amy" of "Amy Roe")
+        self.given: set[str] = set()
         for canonical, spellings in persons.items():
             for s in spellings:
                 self._index(canonical, s)
@@ -148,6 +155,8 @@ class Lookup:
                 self.family_loose.setdefault(nm.loose_key(w), set()).add(canonical)
         if len(words) >= 2 and _name_word(family):
             self.families.setdefault(family_key(family), set()).add(canonical)
+            if family != words[0] and _name_word(words[0]):
+                self.given.add(family_key(words[0]))
 
     def add(self, name: str) -> None:
         """A person known only from one document's headline, confirmed by its body."""
@@ -176,6 +185,12 @@ class Lookup:
 
 
 _GIVEN_TITLE_BEFORE = re.compile(rf"\b(?:{GIVEN_NAME_TITLES})[ \t]+$")
+
+
+# "her husband, John", "his son John": a relative is named by a given name
+_RELATIVE_BEFORE = re.compile(
+    rf"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)[ \t]+(?:late[ \t]+|younger[ \t]+|"
+    rf"elder[ \t]+|older[ \t]+)?(?:{'|'.join(sorted(RELATIVES))}),?[ \t]+$")
 
 
 def given_name_titled(text: str, start: int) -> bool:
@@ -219,7 +234,7 @@ def _resolve_single(word: str, pos: tuple[int, int], order: dict[str, list[tuple
     if not collection_wide:
         return None
     here = lookup.families.get(key, set())
-    if len(here) == 1:
+    if len(here) == 1 and key not in lookup.given:  # "John": Ann John's, or John Roe's?
         name = next(iter(here))
         if weak and lookup.spread.get(name, 0) < 2:
             return None  # "the Coward condition": a lone mention of one list's person
@@ -317,7 +332,9 @@ def resolve_document(doc: DocText, full: list[Candidate], single: list[Candidate
         # Headline words resolve only inside their document ("Xi Grapples" -> "Xi").
         hit = _resolve_single(c.text, (c.para, c.start), order, lookup,
                               not c.heading and not c.cues & (AGAINST - SOFT)
-                              and not given_name_titled(paras[c.para][2], c.start),
+                              and not given_name_titled(paras[c.para][2], c.start)
+                              and not _RELATIVE_BEFORE.search(paras[c.para][2], max(0, c.start - 40),
+                                                           c.start),
                               bool(c.cues & SOFT), before)
         if hit:
             out[c.para].append(Mention(c.start, c.end, hit[0], "person", hit[1]))

@@ -161,14 +161,20 @@ continued continues laughed laughs joked jokes agreed agrees denied denies confi
 confirms suggested suggests believes believed thinks thought
 """.split())
 
-#: After "X's": relatives and belongings only a person has ("Musk's company" is a person's).
-KIN_NOUNS = frozenset("""
+#: A person's relatives and close companions: "her husband, John" names John by his given
+#: name (so a lone "John" there is nobody's family name).
+RELATIVES = frozenset("""
 wife husband son sons daughter daughters mother father brother brothers sister sisters
-parents children kids family widow fiance fiancee girlfriend boyfriend partner lawyer
-attorney spokesman spokeswoman spokesperson campaign career life death birthday funeral
-office administration presidency tenure election reelection re-election resignation
-testimony lawsuit arrest trial conviction sentencing memoir autobiography biography
-friend friends ex-wife ex-husband grandson granddaughter nephew niece uncle aunt company
+parents children kids widow widower fiance fiancee girlfriend boyfriend partner friend
+friends ex-wife ex-husband grandson granddaughter nephew niece uncle aunt cousin
+grandmother grandfather stepson stepdaughter stepfather stepmother child baby
+""".split())
+#: After "X's": relatives and belongings only a person has ("Musk's company" is a person's).
+KIN_NOUNS = RELATIVES | frozenset("""
+family lawyer attorney spokesman spokeswoman spokesperson campaign career life death
+birthday funeral office administration presidency tenure election reelection re-election
+resignation testimony lawsuit arrest trial conviction sentencing memoir autobiography
+biography company
 """.split())
 
 #: Personal pronouns that refer back to a person (not "it", "its", "they").
