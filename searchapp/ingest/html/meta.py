@@ -119,10 +119,16 @@ def _byline_texts(tree) -> list[str]:
     by ``|`` where the element puts its names and roles in elements of their own."""
     out: list[str] = []
     for el in tree.iter("p", "div", "span", "font", "address", "section", "header"):
-        marks = " ".join(el.get(a) or "" for a in ("class", "id", "data-component", "itemprop"))
-        marked = bool(_BYLINE_MARK.search(marks))
-        if not marked and not _BYLINE_LEAD.match(next(filter(str.strip, el.itertext()), "")):
-            continue  # (the text of every element would cost a page's size per element)
+        get = el.get
+        marks = [v for v in (get("class"), get("id"), get("data-component"), get("itemprop"))
+                 if v is not None]
+        marked = bool(marks) and bool(_BYLINE_MARK.search(" ".join(marks)))
+        if not marked:
+            first = el.text  # the first of itertext(), where it is not blank
+            if not (first and first.strip()):
+                first = next(filter(str.strip, el.itertext()), "")
+            if not _BYLINE_LEAD.match(first):
+                continue  # (the text of every element would cost a page's size per element)
         text = normalize_space(" ".join(el.itertext()))  # "<p>Written by</p>Jane Doe"
         if not text or len(text) > _BYLINE_MAX:
             continue
