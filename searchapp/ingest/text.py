@@ -24,8 +24,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 
 def normalize_space(text: str) -> str:
     """Collapse runs of white space (non-breaking spaces included) to one space."""
-    text = _CONTROL.sub("", text)
-    text = _SPACE.sub(" ", text.replace("\r", " ").replace("\n", " "))
+    if not text.isprintable():  # (every control character is unprintable)
+        text = _CONTROL.sub("", text)
+    text = text.replace("\r", " ").replace("\n", " ")
+    if not text.isascii() or "  " in text or "\t" in text:  # else nothing to collapse
+        text = _SPACE.sub(" ", text)
     return text.strip()
 
 
@@ -86,6 +89,8 @@ def text_size(text: str) -> int:
     thresholds written for spaced scripts count each CJK character three
     times: a 40-character Japanese sentence is as long as a 120-letter one.
     """
+    if text.isascii():
+        return len(text)
     return len(text) + 2 * len(_CJK_CHAR.findall(text))
 
 
