@@ -61,6 +61,9 @@ from searchapp.ingest.html.tables import drop_furniture_cells
 from searchapp.ingest.text import has_cjk, normalize_space, text_size
 
 _TRAF_OPTIONS = dict(
+    # the article as trafilatura's XML tree (``doc.body``, read by blocks_from_xml); any
+    # format but "python" skips rendering it as a text nothing here reads (the same tree)
+    output_format="txt",
     include_comments=False,
     include_tables=True,
     include_images=False,
