@@ -97,17 +97,10 @@ class FastSelector:
     or ``"document"`` for ``//*`` (every element of the context's document,
     its root included); ``links`` answers ``<selector>//a[@href]``: the links
     inside any matching element, once each, in document order.
-
-    ``attrs`` names the attributes ``pred`` reads when it is false for an
-    element holding none of them: the candidates are then found by an XPath
-    without callbacks (``descendant::*[self::div or ...][@id or @class ...]``,
-    answered in C, a Python object made only for an element that has one),
-    in the same document order.
     """
 
     def __init__(self, original: etree.XPath, tags: tuple, pred: _Pred, pick: str = "all",
-                 scope: str = "descendants", links: bool = False,
-                 attrs: tuple[str, ...] | None = None) -> None:
+                 scope: str = "descendants", links: bool = False) -> None:
         self.original = original
         self.path = original.path
         self.tags = tags
@@ -115,19 +108,10 @@ class FastSelector:
         self.pick = pick  # "all", "first" (document order) or "first_child" (per parent)
         self.scope = scope
         self.links = links
-        self.attrs = attrs
-        self._with_attrs = None if not attrs else etree.XPath(
-            ("descendant-or-self::*" if scope == "document" else "descendant::*")
-            + ("" if tags == (etree.Element,) else
-               "[" + " or ".join(f"self::{t}" for t in tags) + "]")
-            + "[" + " or ".join(f"@{a}" for a in attrs) + "]")
 
     def _candidates(self, context):
         if self.scope == "document":
-            root = context.getroottree().getroot()
-            return root.iter(*self.tags) if self._with_attrs is None else self._with_attrs(root)
-        if self._with_attrs is not None:
-            return self._with_attrs(context)
+            return context.getroottree().getroot().iter(*self.tags)
         return context.iterdescendants(*self.tags)
 
     def __call__(self, context, **variables):
@@ -413,40 +397,29 @@ _LINK_CONTAINERS: dict[str, tuple[tuple[str, ...], _Pred]] = {
 _BLOCKS = ("article", "div", "main", "section")
 _DISCARD = ("div", "item", "list", "p", "section", "span")
 
-_ID_CLASS = ("id", "class")
-
-_TABLE: dict[str, tuple[tuple[str, ...], Callable[[str], _Pred], str, tuple[str, ...]]] = {
-    # sha1(source)[:12]: (candidate tags, predicate builder, pick, the attributes
-    # without any of which the predicate is false: see FastSelector)
-    "2465b9ddf0fc": (_BLOCKS, _body_0, "first_child", ("class", "itemprop", "id")),
-    "b9c180cd1824": (_BLOCKS, _body_2, "first", ("role", "id", "class")),
-    "1e7b8c5b36e9": (_BLOCKS, _body_3, "first", _ID_CLASS),
-    "2cee30110a45": (("article", "div", "section"), lambda src: _body_4, "union_main", ()),
-    "97b3a45900e7": (("div", "list", "section", "details"), lambda src: _remove_comments, "all",
-                     _ID_CLASS),
+_TABLE: dict[str, tuple[tuple[str, ...], Callable[[str], _Pred], str]] = {
+    # sha1(source)[:12]: (candidate tags, predicate builder, pick)
+    "2465b9ddf0fc": (_BLOCKS, _body_0, "first_child"),
+    "b9c180cd1824": (_BLOCKS, _body_2, "first"),
+    "1e7b8c5b36e9": (_BLOCKS, _body_3, "first"),
+    "2cee30110a45": (("article", "div", "section"), lambda src: _body_4, "union_main"),
+    "97b3a45900e7": (("div", "list", "section", "details"), lambda src: _remove_comments, "all"),
     "7e7d885e629a": (("div", "list", "section", "details", "ol", "ul"),
-                     lambda src: _remove_comments_and_lists, "all", _ID_CLASS),
-    "c15751070b07": (("div", "section", "aside"), lambda src: _raw_tree_prune, "all", _ID_CLASS),
-    "12b073ccb20e": (("div", "section", "aside"), lambda src: _elementor_share, "all",
-                     ("class",)),
-    "d00545c1e3ac": (_DISCARD, _overall_0, "all",
-                     ("id", "class", "data-lp-replacement-content", "role", "data-component")),
-    "8c88600b0318": ((etree.Element,), lambda src: _overall_1, "all",
-                     ("id", "class", "style", "aria-hidden")),
-    "db87f1790b6b": (_DISCARD, lambda src: _teaser, "all", _ID_CLASS),
-    "1333a88a4325": (_DISCARD, lambda src: _precision_1, "all", ("style", "id", "class")),
-    "1c87660c9ae9": (_DISCARD, lambda src: _caption, "all", _ID_CLASS),
-    "c65fe99332df": (("a", "div", "section", "span"), lambda src: _author_discard, "all",
-                     ("id", "class", "data-component")),
+                     lambda src: _remove_comments_and_lists, "all"),
+    "c15751070b07": (("div", "section", "aside"), lambda src: _raw_tree_prune, "all"),
+    "12b073ccb20e": (("div", "section", "aside"), lambda src: _elementor_share, "all"),
+    "d00545c1e3ac": (_DISCARD, _overall_0, "all"),
+    "8c88600b0318": ((etree.Element,), lambda src: _overall_1, "all"),
+    "db87f1790b6b": (_DISCARD, lambda src: _teaser, "all"),
+    "1333a88a4325": (_DISCARD, lambda src: _precision_1, "all"),
+    "1c87660c9ae9": (_DISCARD, lambda src: _caption, "all"),
+    "c65fe99332df": (("a", "div", "section", "span"), lambda src: _author_discard, "all"),
 }
 # ``//*`` selectors: the whole document of the context, its root element included.
-_DOCUMENT_TABLE: dict[str, tuple[tuple, _Pred, tuple[str, ...]]] = {
-    # (an <author> element or a <rel>me</rel> child matches without attributes)
-    "4f5c359594ee": (("a", "address", "div", "link", "p", "span", "strong", "author"), _author_0,
-                     ()),
-    "73fbf938a6e5": (("a", "div", "h3", "h4", "p", "span"), _author_1,
-                     ("class", "itemprop", "id")),
-    "f4cc58faa793": ((etree.Element,), _author_2, ("data-component", "itemprop", "id", "class")),
+_DOCUMENT_TABLE: dict[str, tuple[tuple, _Pred]] = {
+    "4f5c359594ee": (("a", "address", "div", "link", "p", "span", "strong", "author"), _author_0),
+    "73fbf938a6e5": (("a", "div", "h3", "h4", "p", "span"), _author_1),
+    "f4cc58faa793": ((etree.Element,), _author_2),
 }
 
 _LISTS = ("BODY_XPATH", "REMOVE_COMMENTS_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH",
@@ -463,18 +436,17 @@ def source_key(path: str) -> str:
 def _fast(original: etree.XPath) -> FastSelector | None:
     key = source_key(original.path)
     if key in _DOCUMENT_TABLE:
-        tags, pred, attrs = _DOCUMENT_TABLE[key]
-        return FastSelector(original, tags, pred, scope="document", attrs=attrs)
+        return FastSelector(original, *_DOCUMENT_TABLE[key], scope="document")
     if key in _LINK_CONTAINERS:
         return FastSelector(original, *_LINK_CONTAINERS[key], scope="document", links=True)
     entry = _TABLE.get(key)
     if entry is None:
         return None
-    tags, build, pick, attrs = entry
+    tags, build, pick = entry
     pred = build(original.path)
     if pick == "union_main":
         return _FirstMainUnion(original, tags, pred)
-    return FastSelector(original, tags, pred, pick, attrs=attrs)
+    return FastSelector(original, tags, pred, pick)
 
 
 _switched_off = False
