@@ -234,7 +234,7 @@ def may_contain(text: str, words: tuple[str, ...]) -> bool:
     """Whether ``text`` may hold one of ``words`` (lower case) as a
     case-insensitive pattern (``re.I``) sees it: False only where none is there,
     so a slow search for a pattern that needs one of them can be skipped."""
-    if any(twin in text for twin in _CASE_TWINS):
+    if not text.isascii() and any(twin in text for twin in _CASE_TWINS):
         return True
     low = text.lower()
     return any(word in low for word in words)
