@@ -157,7 +157,7 @@ def _estimate_slow(tree) -> int:
     """The estimate as it was written before: every text's ancestors walked."""
     total = 0
     texts = extract._LONG_TEXT_XPATH(tree)
-    cjk = extract.has_cjk("".join(texts)) or (tree.get("lang") or "")[:2] in ("ja", "zh", "ko")
+    cjk = extract.has_cjk("".join(texts)) or (tree.get("lang") or "")[:2].lower() in ("ja", "zh", "ko")
     for text in extract._CJK_TEXT_XPATH(tree) if cjk else texts:
         n = textclean.text_size(text.strip()) if cjk else len(text.strip())
         el = text.getparent().getparent() if text.is_tail else text.getparent()
