@@ -21,9 +21,11 @@ from hypothesis import strategies as st
 from searchapp.ingest import text as textclean
 from searchapp.ingest.html import _trafilatura as trafilatura_fast
 from searchapp.ingest.html import extract
+from searchapp.ingest.html.meta import written_or_precise
 from searchapp.ingest.html.rules import _COPYRIGHT, _PROMO, is_notice
 from searchapp.ingest.html.serialize import blocks_from_xml
 from searchapp.ingest.read import decode_bytes
+from searchapp.lexicon import MONTHS
 
 PAGES = sorted((ROOT / "benchmarks" / "extraction_pages").glob("*.html"))
 
@@ -180,3 +182,36 @@ def test_a_nested_skipped_element_hides_its_texts_from_the_estimate():
         f"<p>{long}<a>link</a>{long}</p></div></body></html>")
     assert extract._visible_text_estimate(tree) == _estimate_slow(tree) == 3 * len(long.strip())
 
+
+
+# --- a first of the month written in the page ------------------------------------------
+
+
+def _written_slow(iso: str, page: str) -> bool:
+    """written_or_precise as it was written before: every pattern searched."""
+    y, mo, d = iso.split("-")
+    if d != "01":
+        return True
+    name, mo1 = MONTHS[int(mo) - 1].lower(), mo.lstrip("0")
+    patterns = (
+        rf"{y}[-/.]{mo}[-/.]01(?!\d)", rf"{y}[-/.]{mo1}[-/.]1(?!\d)",
+        rf"(?<!\d)0?1[-/.]0?{mo1}[-/.]{y}", rf"(?<!\d)0?{mo1}[-/.]0?1[-/.]{y}",
+        rf"(?i:{name[:3]}[a-z]*\.?\s+0?1(?:st)?,?\s+{y})",
+        rf"(?i:(?<!\d)0?1(?:st)?\s+(?:of\s+)?{name[:3]}[a-z]*\.?,?\s+{y})",
+        rf"{y}\s*[년年]\s*0?{mo1}\s*[월月]\s*0?1\s*[일日]", rf"(?<!\d){y}{mo}01(?!\d)",
+    )
+    return any(re.search(p, page) for p in patterns)
+
+
+_DATE_PIECES = st.sampled_from([
+    "2024", "2023", "-", "/", ".", " ", "01", "1", "03", "3", "12", "Mar", "march", "MARCH",
+    "Dec", "December", "ſep", "Sept.", "1st", "of", ",", "년", "월", "일", "年", "月", "日",
+    "20240301", "<p>", "x", "0",
+])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(["2024-03-01", "2023-12-01", "2024-09-01", "2024-03-15"]),
+       st.lists(_DATE_PIECES, max_size=14).map("".join))
+def test_a_written_first_of_the_month_is_found_as_before(iso, page):
+    assert written_or_precise(iso, page) == _written_slow(iso, page)
