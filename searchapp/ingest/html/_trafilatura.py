@@ -57,7 +57,7 @@ class _Answers(dict):
     Cleared when full, so a long index run does not grow it without end."""
 
     __slots__ = ("search",)
-    LIMIT = 1 << 14
+    LIMIT = 1 << 12  # values a pattern: at most ~12 MB over the 29 patterns
 
     def __init__(self, search: Callable[[str], re.Match | None]) -> None:
         super().__init__()
