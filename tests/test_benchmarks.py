@@ -87,6 +87,18 @@ def test_bench_extraction():
 
 
 @needs_shared_pages
+def test_bench_extraction_page_by_page_keeps_the_chosen_extractors():
+    out = bench("bench_extraction.py", "--repeat", "1", "--sets", "2019", "--per-page",
+                "--only", "load_document")
+    rows = {row["extractor"]: row for row in out["2019"] if row["pages_per_s"]}
+    assert set(rows) == {"searchapp load_document (whole ingestion)",
+                         "trafilatura.extract as shipped"}
+    whole = rows["searchapp load_document (whole ingestion)"]
+    assert whole["f1"] > 0.9 and whole["vs_shipped"] > 0
+    assert rows["trafilatura.extract as shipped"]["vs_shipped"] == 1.0
+
+
+@needs_shared_pages
 @pytest.mark.skipif(os.environ.get("SEARCHAPP_LONG_BENCHMARKS") != "1",
                     reason="the cross-validation over both eras (388 pages, every candidate "
                            "rule on every fold) takes 15-40 min on 2 cores: set "

@@ -330,8 +330,8 @@ def _html_blocks(source: SourceFile, meta: Metadata) -> tuple[list[tuple[str, st
         if b.kind == "heading":
             blocks.append(("heading", text))
         else:
-            kind = textclean.classify([text])
-            blocks.append((kind[0].kind if kind and kind[0].kind != "heading" else "body", text))
+            kind = textclean.line_kind(text)  # as classify([text]) would give it
+            blocks.append((kind if kind and kind != "heading" else "body", text))
     return blocks, art.extractor
 
 
@@ -386,8 +386,11 @@ def _md_plain(tok) -> str:
 # --- title, numbering, persons ---------------------------------------------
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
 def _fold(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text).casefold()
+    return _NOT_WORD.sub("", text).casefold()
 
 
 def _with_byline(blocks: list[tuple], meta: Metadata) -> list[tuple]:

@@ -24,8 +24,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 
 def normalize_space(text: str) -> str:
     """Collapse runs of white space (non-breaking spaces included) to one space."""
-    text = _CONTROL.sub("", text)
-    text = _SPACE.sub(" ", text.replace("\r", " ").replace("\n", " "))
+    if not text.isprintable():  # (every control character is unprintable)
+        text = _CONTROL.sub("", text)
+    text = text.replace("\r", " ").replace("\n", " ")
+    if not text.isascii() or "  " in text or "\t" in text:  # else nothing to collapse
+        text = _SPACE.sub(" ", text)
     return text.strip()
 
 
@@ -75,6 +78,7 @@ def camel_parts(word: str) -> list[tuple[int, int]] | None:
 _LETTER_PAREN = re.compile(r"(?<=[A-Za-z])\((?=[^\s)])")
 _CJK_CHAR = lexicon.CJK_CHAR
 _ABBR_DIGIT = re.compile(rf"\b({'|'.join(lexicon.MONTH_ABBREVIATIONS)}|No)\.(?=\d)")
+_DOT_DIGIT = re.compile(r"\.\d")  # what every _ABBR_DIGIT match holds
 
 
 def text_size(text: str) -> int:
@@ -85,6 +89,8 @@ def text_size(text: str) -> int:
     thresholds written for spaced scripts count each CJK character three
     times: a 40-character Japanese sentence is as long as a 120-letter one.
     """
+    if text.isascii():
+        return len(text)
     return len(text) + 2 * len(_CJK_CHAR.findall(text))
 
 
@@ -101,8 +107,10 @@ def repair_glued_words(text: str) -> str:
     Words themselves are kept as written: ``RelationsCICIR`` and ``AirPods``
     stay one word, which the index finds as written and by its parts.
     """
-    text = _LETTER_PAREN.sub(" (", text)
-    text = _ABBR_DIGIT.sub(r"\1. ", text)
+    if "(" in text:
+        text = _LETTER_PAREN.sub(" (", text)
+    if _DOT_DIGIT.search(text):  # a quick test: the abbreviations' alternation is slow
+        text = _ABBR_DIGIT.sub(r"\1. ", text)
     return text
 
 
@@ -215,12 +223,31 @@ def looks_like_heading(line: str) -> bool:
     return caps / len(words) >= 0.5
 
 
+# What every match of _DISCLAIMER holds (see may_contain).
+_DISCLAIMER_WORDS = ("does not", "do not", "reflect the views", "expressed", "those of the")
+# Characters outside ASCII that a case-insensitive pattern matches to an ASCII letter
+# (İ and ı to i, ſ to s; the Kelvin sign lowers to k): where one is present,
+# a lower-cased text may not show what the pattern sees.
+_CASE_TWINS = ("\u0130", "\u0131", "\u017f")
+
+
+def may_contain(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` may hold one of ``words`` (lower case) as a
+    case-insensitive pattern (``re.I``) sees it: False only where none is there,
+    so a slow search for a pattern that needs one of them can be skipped."""
+    if not text.isascii() and any(twin in text for twin in _CASE_TWINS):
+        return True
+    low = text.lower()
+    return any(word in low for word in words)
+
+
 def is_boilerplate(text: str) -> bool:
     """Page furniture, affiliate notices and publisher disclaimers."""
     bare = text.strip(" \"'“”*")
     if len(bare) < 300 and _BOILERPLATE_LINE.match(bare):  # furniture is short
         return True
-    return len(text) < 400 and bool(_DISCLAIMER.search(text))
+    return len(text) < 400 and may_contain(text, _DISCLAIMER_WORDS) \
+        and bool(_DISCLAIMER.search(text))
 
 
 def classify(paragraphs: list[str]) -> list[TextBlock]:
@@ -235,6 +262,16 @@ def classify(paragraphs: list[str]) -> list[TextBlock]:
     return out
 
 
+def line_kind(text: str) -> str:
+    """The kind :func:`classify` gives ``text`` (repaired, not boilerplate: the
+    caller has checked) as a paragraph on its own, or ``""`` for a text it
+    drops (blank, or without a letter).  One paragraph's work, without
+    :func:`classify`'s repair and boilerplate test a second time."""
+    if not text.strip() or not _has_letters(text):
+        return ""
+    return _kind(text, 0, 1)
+
+
 def _has_letters(text: str) -> bool:
     return any(unicodedata.category(ch).startswith("L") for ch in text)
 
@@ -242,7 +279,7 @@ def _has_letters(text: str) -> bool:
 def _kind(text: str, index: int, total: int) -> str:
     stripped = text.strip()
     if _CAPTION_START.match(stripped) or (
-        _PHOTO_CREDIT.search(stripped) and len(stripped) < 600
+        len(stripped) < 600 and "(" in stripped and _PHOTO_CREDIT.search(stripped)
     ):
         return "caption"
     if _TRANSLATOR.match(stripped) or _EMAIL.match(stripped):

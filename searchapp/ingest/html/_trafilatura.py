@@ -48,8 +48,31 @@ from trafilatura import xpaths
 _Pred = Callable[[etree._Element], bool]
 
 
-def _re(pattern: str, flags: int = 0) -> Callable[[str], re.Match | None]:
-    return re.compile(pattern, flags).search
+class _Answers(dict):
+    """Whether a pattern is found in each attribute value met so far.
+
+    A page repeats its class and id values many times, and so do the pages of a
+    site; trafilatura's patterns are long alternations (the discard pattern for
+    classes has ~100 branches: 5-20 µs a value), a lookup costs ~0.1 µs.
+    Cleared when full, so a long index run does not grow it without end."""
+
+    __slots__ = ("search",)
+    LIMIT = 1 << 12  # values a pattern: at most ~12 MB over the 29 patterns
+
+    def __init__(self, search: Callable[[str], re.Match | None]) -> None:
+        super().__init__()
+        self.search = search
+
+    def __missing__(self, value: str) -> bool:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        found = self[value] = self.search(value) is not None
+        return found
+
+
+def _re(pattern: str, flags: int = 0) -> Callable[[str], bool]:
+    """Whether ``pattern`` is found in a value (``re.search``), remembered per value."""
+    return _Answers(re.compile(pattern, flags).search).__getitem__
 
 
 def _first_of(el, a: str, b: str) -> str:
@@ -190,7 +213,7 @@ def _elementor_share(el) -> bool:
     return "elementor-share-buttons" in (el.get("class") or "")
 
 
-def _tokens(src: str, attr: str) -> Callable[[str], re.Match | None]:
+def _tokens(src: str, attr: str) -> Callable[[str], bool]:
     """The regular expression of ``re:test(@attr, '...')`` in ``src``, compiled."""
     m = re.search(rf"re:test\(@{attr}, '([^']*)'\)", src)
     if m is None:

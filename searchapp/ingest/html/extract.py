@@ -61,6 +61,9 @@ from searchapp.ingest.html.tables import drop_furniture_cells
 from searchapp.ingest.text import has_cjk, normalize_space, text_size
 
 _TRAF_OPTIONS = dict(
+    # the article as trafilatura's XML tree (``doc.body``, read by blocks_from_xml); any
+    # format but "python" skips rendering it as a text nothing here reads (the same tree)
+    output_format="txt",
     include_comments=False,
     include_tables=True,
     include_images=False,
@@ -356,14 +359,27 @@ def _visible_text_estimate(tree) -> int:
         el = text.getparent()
         if text.is_tail:  # a tail belongs to the element's parent
             el = el.getparent()
-        ok = visible.get(el)
-        if ok is None:
-            ok = not any(a.tag in _SKIP_ESTIMATE for a in el.iterancestors()) \
-                and el.tag not in _SKIP_ESTIMATE
-            visible[el] = ok
-        if ok:
+        if _visible(el, visible):
             total += n
     return total
+
+
+def _visible(el, known: dict) -> bool:
+    """Whether no element at or above ``el`` is one of ``_SKIP_ESTIMATE`` (``known``:
+    the answers so far, an element's parent asked once for all its children)."""
+    ok = known.get(el)
+    if ok is None:
+        chain = [el]  # el and its ancestors up to the first with a known answer
+        parent = el.getparent()
+        while parent is not None and (ok := known.get(parent)) is None:
+            chain.append(parent)
+            parent = parent.getparent()
+        ok = True if parent is None else ok
+        for node in reversed(chain):  # from the top down
+            ok = ok and node.tag not in _SKIP_ESTIMATE
+            known[node] = ok
+        ok = known[el]
+    return ok
 
 
 # --- densest region (lxml) -------------------------------------------------

@@ -34,7 +34,7 @@ from trafilatura.settings import set_date_params
 
 from searchapp.ingest.bylines import Byline, parse_byline, without_variants
 from searchapp.ingest.metadata import iso_date
-from searchapp.ingest.text import normalize_space, text_size
+from searchapp.ingest.text import may_contain, normalize_space, text_size
 from searchapp.lexicon import MONTHS
 
 
@@ -119,10 +119,16 @@ def _byline_texts(tree) -> list[str]:
     by ``|`` where the element puts its names and roles in elements of their own."""
     out: list[str] = []
     for el in tree.iter("p", "div", "span", "font", "address", "section", "header"):
-        marks = " ".join(el.get(a) or "" for a in ("class", "id", "data-component", "itemprop"))
-        marked = bool(_BYLINE_MARK.search(marks))
-        if not marked and not _BYLINE_LEAD.match(next(filter(str.strip, el.itertext()), "")):
-            continue  # (the text of every element would cost a page's size per element)
+        get = el.get
+        marks = [v for v in (get("class"), get("id"), get("data-component"), get("itemprop"))
+                 if v is not None]
+        marked = bool(marks) and bool(_BYLINE_MARK.search(" ".join(marks)))
+        if not marked:
+            first = el.text  # the first of itertext(), where it is not blank
+            if not (first and first.strip()):
+                first = next(filter(str.strip, el.itertext()), "")
+            if not _BYLINE_LEAD.match(first):
+                continue  # (the text of every element would cost a page's size per element)
         text = normalize_space(" ".join(el.itertext()))  # "<p>Written by</p>Jane Doe"
         if not text or len(text) > _BYLINE_MAX:
             continue
@@ -381,14 +387,22 @@ def written_or_precise(iso: str, page: str) -> bool:
         return True
     name = MONTHS[int(mo) - 1].lower()
     mo1 = mo.lstrip("0")
+    if y not in page:
+        return False
+    # each pattern after what every match of it holds: a pattern with no literal start
+    # scans a page of markup slowly, a substring test is quick (the same answers)
+    after_year = any(sep + y in page for sep in "-/.")
+    named = may_contain(page, (name[:3],))
     patterns = (
-        rf"{y}[-/.]{mo}[-/.]01(?!\d)", rf"{y}[-/.]{mo1}[-/.]1(?!\d)",
-        rf"(?<!\d)0?1[-/.]0?{mo1}[-/.]{y}", rf"(?<!\d)0?{mo1}[-/.]0?1[-/.]{y}",
-        rf"(?i:{name[:3]}[a-z]*\.?\s+0?1(?:st)?,?\s+{y})",
-        rf"(?i:(?<!\d)0?1(?:st)?\s+(?:of\s+)?{name[:3]}[a-z]*\.?,?\s+{y})",
-        rf"{y}\s*[년年]\s*0?{mo1}\s*[월月]\s*0?1\s*[일日]", rf"(?<!\d){y}{mo}01(?!\d)",
+        (True, rf"{y}[-/.]{mo}[-/.]01(?!\d)"), (True, rf"{y}[-/.]{mo1}[-/.]1(?!\d)"),
+        (after_year, rf"(?<!\d)0?1[-/.]0?{mo1}[-/.]{y}"),
+        (after_year, rf"(?<!\d)0?{mo1}[-/.]0?1[-/.]{y}"),
+        (named, rf"(?i:{name[:3]}[a-z]*\.?\s+0?1(?:st)?,?\s+{y})"),
+        (named, rf"(?i:(?<!\d)0?1(?:st)?\s+(?:of\s+)?{name[:3]}[a-z]*\.?,?\s+{y})"),
+        ("년" in page or "年" in page, rf"{y}\s*[년年]\s*0?{mo1}\s*[월月]\s*0?1\s*[일日]"),
+        (f"{y}{mo}01" in page, rf"(?<!\d){y}{mo}01(?!\d)"),
     )
-    return any(re.search(p, page) for p in patterns)
+    return any(possible and re.search(p, page) for possible, p in patterns)
 
 
 def searched_date(tree, url: str, page: str) -> str:

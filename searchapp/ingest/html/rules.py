@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from searchapp.ingest.text import looks_like_heading, text_size
+from searchapp.ingest.text import looks_like_heading, may_contain, text_size
 from searchapp.lexicon import SENTENCE_ENDS
 
 
@@ -240,11 +240,18 @@ _COPYRIGHT_LINE = 120  # characters; a longer block is prose that mentions one
 _SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}:]\\s*$")  # a heading's colon too
 
 
+# What every match of _PROMO holds, and of _COPYRIGHT (a quick test before the search).
+_PROMO_WORDS = ("newsletter", "get access to", "click here for more", "follow ")
+_COPYRIGHT_WORDS = ("©", "(c)", "copyright")
+
+
 def is_notice(text: str) -> bool:
     """A promotional or page-furniture line ("Advertisement", "Read more: ...", a
     copyright line)."""
-    return bool(_NOTICE.match(text) or _PROMO.search(text)
-                or (len(text) <= _COPYRIGHT_LINE and _COPYRIGHT.search(text)))
+    return bool(_NOTICE.match(text)
+                or (may_contain(text, _PROMO_WORDS) and _PROMO.search(text))
+                or (len(text) <= _COPYRIGHT_LINE and may_contain(text, _COPYRIGHT_WORDS)
+                    and _COPYRIGHT.search(text)))
 
 
 def clean_blocks(blocks: list[Block], rules: Rules = DEFAULT_RULES) -> list[Block]:
