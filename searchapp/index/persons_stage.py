@@ -42,7 +42,7 @@ from searchapp import __version__
 from searchapp.config import Settings
 from searchapp.index import MENTIONS_DB, PERSONS_FILE, PERSONS_MEMO
 from searchapp.index.manifest import index_state
-from searchapp.index.speakers import QUOTES_VERSION, quote_rows
+from searchapp.index.speakers import QUOTES_VERSION, add_speech_persons, quote_rows
 from searchapp.ingest.persons.curation import curated_registry, curation_fingerprint
 from searchapp.ingest.persons.memo import Memo, RawStore
 from searchapp.ingest.persons.people import DocText, Persons, find_persons, is_full_name
@@ -268,6 +268,8 @@ def resolve_persons(settings: Settings, docs: list[DocText] | None = None,
                     f"{__version__}/{RESOLUTION_VERSION}|{(stamp or {}).get('recognizer', '')}"
                     f"|{curation}", {d.doc_id: document_signature(d) for d in docs})
         found = find_persons(docs, raw, registry, memo)
+        if quotes:
+            add_speech_persons(docs, found, raw)
         side = sidecar(docs, found, registry)
         side["quotes"], side["quote_docs"] = quote_rows(
             docs, found.mentions, raw, side["persons"],

@@ -19,10 +19,11 @@ import hashlib
 from collections.abc import Iterable, Mapping
 
 from searchapp.ingest.quotes import find_quotes
+from searchapp.ingest.quotes.evidenced import with_speech_persons
 
 #: Bumped when the attribution rules change what they find in the same text: every
 #: document is read again at the next run.
-QUOTES_VERSION = 2
+QUOTES_VERSION = 3
 KINDS = ("direct", "reported")
 
 
@@ -65,6 +66,18 @@ def quote_rows(docs, mentions: Mapping[str, Iterable], raw: Mapping[str, Iterabl
                           KINDS.index(q.kind)] for q in quotes
                          if q.speaker is None or q.speaker in index]
     return rows, prints
+
+
+def add_speech_persons(docs, found, raw: Mapping[str, Iterable]) -> None:
+    """Speakers the recognizer missed, taken as persons on the evidence of a clear
+    pattern of speech (:mod:`searchapp.ingest.quotes.evidenced`): added to ``found``
+    (:class:`~searchapp.ingest.persons.people.Persons`, its mentions and spellings) so
+    that the sidecar lists them and ``person:``/``said:`` find them."""
+    found.mentions = dict(found.mentions)
+    for doc in docs:
+        for name, spellings in with_speech_persons(doc.paragraphs, found.mentions, raw).items():
+            known = found.persons.setdefault(name, [name])
+            known.extend(s for s in spellings if s not in known)
 
 
 def _reindex(row: list, old_persons: list[str], index: Mapping[str, int]) -> list:

@@ -7,6 +7,8 @@ particular persons, outlets or pages.  One place for each list; the rest of
 
 from __future__ import annotations
 
+import re
+
 from searchapp.ingest.persons.words import ROLE_NOUNS as PERSON_ROLES
 from searchapp.lexicon import ELLIPSIS, STOPS, WEEKDAYS
 
@@ -152,6 +154,12 @@ constant significant relevant ancient efficient sufficient frequent urgent appar
 consistent excellent independent permanent prominent violent decent innocent transparent
 median
 """.split())
+
+
+#: A family name with its particle glued on by a hyphen or an apostrophe ("al-Rashidi",
+#: "el-Masri", "d'Alema"): a capitalised name word for all that.
+GLUED_NAME = re.compile(r"^(?:al|el|ad|an|as|ash|at|az|bin|ibn|abu|ben|bel|d|l|da|de|di|del|"
+                        r"della|dos|van|von|ter|ten)[-'’][^\W\d_]")
 
 
 def role_noun(word: str) -> bool:

@@ -76,7 +76,7 @@ def trusted(name: str) -> bool:
         return False
     if len(core) == 4 and not any(len(w.rstrip(".")) == 1 or w.endswith(".") for w in core):
         return False  # four full words: a product or a title, seldom one person
-    return all(not w[:1].islower() for w in core)
+    return all(not w[:1].islower() or lx.GLUED_NAME.match(w) for w in core)
 
 
 def _possessive_after(text: str, end: int) -> bool:
