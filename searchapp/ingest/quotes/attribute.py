@@ -206,6 +206,9 @@ class _Document(ReportedSpeech, Signatures, Nearby):
         if who.kind == "person":
             return (who.name, who.text) if trusted(who.name) else None
         if who.kind == "pronoun":
+            unnamed = None if local else self._indefinite_antecedent(para, who)
+            if unnamed is not None:
+                return None, unnamed
             name = self.salience.pronoun(para, who.sex, exclude, local)
             if name is None and self.salience.unsure \
                     and self._only_one_named(para, who, self.salience.unsure, exclude):
@@ -233,15 +236,20 @@ class _Document(ReportedSpeech, Signatures, Nearby):
     def run(self) -> list[list[Quote]]:
         self.learn()
         turns = self._transcript()
+        answers = {} if turns else self._interview()
         prev_last: tuple[str | None, str] | None = None
         for i, para in enumerate(self.paras):
             if i in turns:
                 self._emit(i, *turns[i], para.text.index(":") + 1, len(para.text), "direct")
                 prev_last = None
                 continue
+            if i in answers:  # the answer is theirs; quotations in it are read as usual
+                name, label, start = answers[i]
+                self._emit(i, name, label, start, len(para.text), "direct")
             prev_last = self._paragraph(i, para, prev_last)
         self._embeds()
         self._signed()
+        self._role_signed()
         return self.out
 
     def _emit(self, i: int, speaker: str | None, source: str, a: int, b: int, kind: str) -> None:
@@ -368,6 +376,13 @@ class _Document(ReportedSpeech, Signatures, Nearby):
             j -= 1
         if j < 0:
             return None
+        if ws[j].lower == "who" and j > 1 and ws[j - 1].text == ",":
+            # "..., and to the author Imogen Farrow-Biel, who told the meeting: "...":
+            # the person the relative clause is of
+            before_who = next((p for p in para.persons_outside()
+                               if ws[j - 2].start <= p.end - 1 < ws[j - 1].start), None)
+            if before_who is not None and before_who.name not in exclude:
+                return before_who.name, para.text[before_who.start:before_who.end]
         if ws[j].lower == "to" and j > 0:  # "leading Mr. Emanuel to quip": who quips
             before_to = next((p for p in para.persons_outside()
                               if ws[j - 1].start <= p.end <= ws[j].start), None)

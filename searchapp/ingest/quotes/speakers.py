@@ -104,7 +104,11 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
     chunks = _chunks(ws)
     if not verb_first:
         while len(chunks) > 1 and _adverbial(chunks[0]):
-            chunks = chunks[1:]
+            # "When the vice chair, Lionel Ashdown, questioned officers, the manager, X,
+            # said": a subordinate clause runs to the phrase with its verb
+            through = next((n for n, c in enumerate(chunks[:-1]) if _has_verb(c)), 0) \
+                if chunks[0][0].lower in _CLAUSE_OPENERS else 0
+            chunks = chunks[through + 1:]
     head = chunks[0]
     phrase = text[head[0].start:head[-1].end]
     lows = [w.lower for w in head]
@@ -252,6 +256,21 @@ def _chunks(ws: Sequence[Word]) -> list[list[Word]]:
             continue
         out[-1].append(w)
     return [c for c in out if c]
+
+
+#: Subordinators that open a clause with its own subject and verb ("When X met Y, ...").
+_CLAUSE_OPENERS = frozenset("when after as while although though because since before once "
+                            "if until unless whereas".split())
+#: Past forms of common verbs that do not end in -ed.
+_IRREGULAR_PAST = frozenset("met was were had spoke came went took made gave saw sat ran left "
+                            "told said asked got began won lost held led sent put set".split())
+
+
+def _has_verb(chunk: Sequence[Word]) -> bool:
+    """A phrase holds a verb in the past tense ("questioned officers", "met with")."""
+    return any(w.text.isalpha() and w.text.islower() and (
+        w.lower.endswith("ed") and len(w.lower) > 4 or w.lower in _IRREGULAR_PAST)
+        for w in chunk)
 
 
 def _adverbial(chunk: Sequence[Word]) -> bool:
