@@ -395,7 +395,9 @@ class _Document(ReportedSpeech, Signatures, Nearby):
             # "..., saying ...", "and added, ...", "to describe ...": the sentence's subject,
             # unless a subordinate clause stands between ("where a recipe ... and tells")
             chunk = next((n for n in range(k - 1, -1, -1) if ws[n].text == ","), 0)
-            if any(w.lower in lx.SUBORDINATORS for w in ws[max(chunk, 1):k]):
+            if any(w.lower in lx.SUBORDINATORS and not (  # 'described it as "..." and'
+                    w.lower == "as" and m + 1 < k and ws[m + 1].text == "Q")
+                   for m, w in enumerate(ws[:k]) if m >= max(chunk, 1)):
                 return None
             return subject
         if own:  # "with forecasters warning that": the words right before the participle

@@ -74,6 +74,7 @@ REPORT_THAT = _forms(
     "indicate indicated indicates", "advise advised", "conclude concluded concludes",
     "allege alleged alleges", "claims reports",  # "the claims that", "its reports that": no subject to speak
     "write writes wrote",  # "wrote hundreds of songs": a clause only after "that"
+    "replied replies", "responded responds", "answered answers", "countered", "retorted",
 )
 #: Verbs that quote a few words as a speaker's characterization ("called it a
 #: 'disaster'", "described the idea as 'certainly absurd'").

@@ -47,11 +47,16 @@ class Nearby:
         since = para.sentences[max(here - 1, 0)][0]
         if any(since <= p.start < who.start for p in para.persons_outside()):
             return None
+        start = para.sentences[here][0]
         ws = para.words(since, who.start)
         found = None
         for n, w in enumerate(ws):
             if w.lower not in ("a", "an", "one", "another"):
                 continue
+            if not (w.start >= start and n > 0 and ws[n - 1].lower in ("to", "with")
+                    and any(x.text == "," for x in ws[n:]) or w.start == since < start):
+                continue  # only one spoken to in the pronoun's sentence ("When I put it to
+                # a council officer, she told me"), or the sentence before's subject
             for m in range(n + 1, min(n + 4, len(ws))):
                 x = ws[m]
                 if not x.text.isalpha() or not x.text.islower():
