@@ -183,8 +183,9 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
            and not _possessive_after(text, b) for a, b, label in labels):
         return UNKNOWN  # a person the persons stage did not keep: not an unnamed source
     noun = _head_noun(head)
-    if noun not in lx.ROLE_NOUNS and any(w.lower.strip(".’'") == noun and w.text[:1].isupper()
-                                         for w in head[1:]):
+    if noun not in lx.ROLE_NOUNS and any(
+            w.lower.strip(".’'") == noun and w.text[:1].isupper() and n + 1 < len(head)
+            and head[n + 1].lower == "of" for n, w in enumerate(head) if n > 0):
         noun = ""  # "the Chamber of Commerce": a body's name, not an agent noun's role
         known_noun = True
     else:
