@@ -181,3 +181,23 @@ def test_a_chinese_name_after_a_title_before_a_verb_of_speech_is_a_person():
                     "项目负责人孙力强调，夜间施工将严格控制。"], speech_persons=True)
     assert by(found, "韩志强") == ["一期工程将在年内完成"]
     assert by(found, "孙力") == ["夜间施工将严格控制"]
+
+
+def test_a_quotation_signed_by_a_role_in_its_own_paragraph_is_an_unnamed_sources():
+    found = quotes(['"If it compiles, it usually runs." -- Senior engineer working in automotive',
+                    '"You sleep more." -- Rust consultant and framework developer'])
+    assert [(n, who) for n, who, *_ in found] == [(0, None), (1, None)]
+
+
+def test_says_and_one_name_the_recognizer_typed_as_nothing_closing_the_sentence():
+    found = quotes(["Lunch was late. “One expects the still life to depict objects,” says Ritterby.",
+                    "“Apples are apples,” says Ritterby."], speech_persons=True)
+    assert len(by(found, "Ritterby")) == 2
+    assert by(quotes(["“Prices will rise,” says Nasdaq."], labels={"Nasdaq": "ORG"},
+                     speech_persons=True), "Nasdaq") == []
+
+
+def test_a_quotation_signed_by_a_name_alone_is_that_persons_never_an_unnamed_source():
+    found = quotes(['"The stylist got to know my style fast." - Jennifer'], speech_persons=True)
+    assert by(found, "Jennifer") == ['"The stylist got to know my style fast."']
+    assert by(quotes(['"The stylist got to know my style fast." - Jennifer']), None) == []

@@ -115,18 +115,32 @@ def _labelled_thing(name: tuple[int, int], labels: Sequence[tuple[int, int, str]
     return any(s < b and a < e and label in _THING_LABELS for s, e, label in labels)
 
 
+#: A paragraph worth reading for a speaker: a verb of speech, a line closed by a colon, a
+#: signature closing it.
+_MAY_SPEAK = re.compile(r"\b(?:" + "|".join(sorted(_SAID, key=len, reverse=True))
+                        + r")\b|:\s*$|[—–-]\s*[^\W\d][\w'’. -]{0,40}$")
+
+
+#: A quotation's signature that is a name alone, closing its paragraph: '"..." - Jennifer'.
+_NAME_SIGNATURE = re.compile(r"[\"”’']\s*(?:--|[—–-])\s*"
+                             r"(?P<who>[^\W\d][\w'’.-]*(?: [\w'’.-]+){0,3})\s*$")
+
+
 def _english(text: str, labels: Sequence[tuple[int, int, str]], next_text: str
              ) -> list[tuple[int, int]]:
     """Spans of names in clear patterns of speech in one paragraph."""
+    if not _MAY_SPEAK.search(text):
+        return []
     spans = [(s.start, s.end) for s in quote_spans([text])[0]]
     out: list[tuple[int, int]] = []
     for a, b in sentences(text, spans):
         ws = words(text, a, b, spans)
+        named = [w.text[:1].isupper() and _name_word(w) for w in ws]
         for k in range(len(ws)):
+            if not named[k] or k > 0 and (named[k - 1] or ws[k - 1].lower in NAME_PARTICLES
+                                          and k > 1 and named[k - 2]):
+                continue  # not the start of a name
             end = _run_after(ws, k)
-            if end == k or k > 0 and _run_after(ws, k - 1) > k - 1 and (
-                    _name_word(ws[k - 1]) or ws[k - 1].lower in NAME_PARTICLES):
-                continue  # not the start of a run
             core = _core(ws[k:end])
             if not core or len(core) > 4:
                 continue
@@ -134,14 +148,26 @@ def _english(text: str, labels: Sequence[tuple[int, int, str]], next_text: str
             cue = _role_before(ws, k) or _apposition_cue(ws, end)
             if _labelled_thing(span, labels) and not cue:
                 continue
-            if len(core) == 1 and not cue:
-                continue
             if k > 0 and ws[k - 1].lower in lx.DETERMINERS:
                 continue
             if end < len(ws) and ws[end].text[:1] in "'’" and ws[end].text[1:2] in ("s", ""):
                 continue  # "Harcastle's managing director": an owner, not the speaker
+            if len(core) == 1 and not cue:
+                # '"...," says Richter.' -- one word the recognizer typed as nothing else,
+                # right after a quotation and its verb, closing the sentence
+                if not _labelled_thing(span, labels) and _said_by(ws, k, end) \
+                        and (end == len(ws) or ws[end].text in (".", ";")):
+                    out.append(span)
+                continue
             if _said_by(ws, k, end) or _says(ws, end) or _signed_line(text, ws, k, end, next_text):
                 out.append(span)
+    sig = _NAME_SIGNATURE.search(text)
+    if sig and spans and text.lstrip()[:1] in "\"“‘'«" and sig.start() >= spans[-1][1] - 1:
+        a, b = sig.span("who")
+        if not _labelled_thing((a, b), labels) and all(
+                _name_word(w) or _GLUED.match(w.text) or w.lower in NAME_PARTICLES
+                for w in words(text, a, b, [])):
+            out.append((a, b))  # '"..." - Jennifer': a quotation signed by a name alone
     return out
 
 

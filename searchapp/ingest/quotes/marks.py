@@ -223,10 +223,8 @@ _UNCLOSED_TAIL = re.compile(
 def _unclosed_tail(text: str, start: int) -> int | None:
     """Where a quotation opened at ``start`` and never closed ends: before the
     attribution that closes the paragraph, if there is one."""
-    m = None
-    for m in _UNCLOSED_TAIL.finditer(text, start + 1):
-        pass
-    return m.start() if m is not None and m.start() > start + 1 else None
+    last = max((m.start() for m in _UNCLOSED_TAIL.finditer(text, start + 1)), default=None)
+    return last if last is not None and last > start + 1 else None
 
 
 def _outermost(spans: list[Span]) -> list[Span]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from searchapp.ingest.quotes.lexicon import role_noun
 from searchapp.ingest.quotes.speakers import trusted
 
 #: Marks that open a quotation.
@@ -78,19 +79,31 @@ class Signatures:
         """A paragraph that is a quotation and nobody's, signed by the line after it
         ("-- Senior engineer at a bank", "— Retired teacher, 67"): the person that line
         names, else an unnamed source described by it."""
-        for i in range(len(self.paras) - 1):
-            para, sign = self.paras[i], self.paras[i + 1]
+        for i, para in enumerate(self.paras):
             if not para.spans or self.out[i] or para.text.lstrip()[:1] not in QUOTE_OPENERS:
                 continue
-            if sum(s.end - s.start for s in para.spans) < 0.8 * len(para.text.strip()):
+            rest = para.text[para.spans[-1].end:]
+            if rest.strip():  # '"..." -- Rust developer at a startup' in one paragraph
+                sign, line, quoted = para, rest.strip(), para.text[:para.spans[-1].end]
+            elif i + 1 < len(self.paras) and not self.paras[i + 1].spans:
+                sign = self.paras[i + 1]
+                line, quoted = sign.text.strip(), para.text
+            else:
                 continue
-            m = _SIGNATURE.match(sign.text.strip())
-            if not m or sign.spans or len(m.group("who").split()) > 16:
+            if sum(s.end - s.start for s in para.spans) < 0.8 * len(quoted.strip()):
+                continue
+            m = _SIGNATURE.match(line)
+            if not m or len(m.group("who").split()) > 16:
                 continue
             who = m.group("who").strip()
-            first = next((p for p in sign.persons if p.start <= sign.text.index(who) + 1), None)
+            at = sign.text.rindex(who)
+            first = next((p for p in sign.persons if at <= p.start <= at + 1), None)
             if first is not None and not trusted(first.name):
                 continue
+            head = who.split(",")[0].split()
+            if first is None and len(head) <= 3 and all(w[:1].isupper() for w in head) \
+                    and not any(role_noun(w) for w in head):
+                continue  # "- Jennifer": a person's name the stage did not keep, no role
             for s in para.spans:
                 self._emit(i, first.name if first else None, who, s.start, s.end, "direct")
 
