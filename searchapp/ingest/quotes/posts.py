@@ -26,6 +26,7 @@ _SIGNATURE = re.compile(r"^(?:--|[—–-])\s*(?P<who>[^\s\"“”‘’'«»].{
 #: A turn of an interview: "Q: ...", "A: ...", "Question: ...", "Answer: ...".
 _QA = re.compile(r"^(?P<label>Q|A|Question|Answer)\s*[:.]\s+\S")
 #: A turn opened by its speaker's name: "Armitage-Rhys: It was ...".
+_NAME = re.compile(r"[^\W\d_a-z][\w'’.-]*")
 _NAMED_TURN = re.compile(r"^(?P<who>[^\W\d][^:\n]{0,48}?):\s+\S")
 
 
@@ -101,7 +102,7 @@ class Signatures:
             if first is not None and not trusted(first.name):
                 continue
             head = who.split(",")[0].split()
-            if first is None and len(head) <= 3 and all(w[:1].isupper() for w in head) \
+            if first is None and len(head) <= 3 and all(_NAME.fullmatch(w) for w in head) \
                     and not any(role_noun(w) for w in head):
                 continue  # "- Jennifer": a person's name the stage did not keep, no role
             for s in para.spans:
