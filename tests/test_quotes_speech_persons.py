@@ -201,3 +201,10 @@ def test_a_quotation_signed_by_a_name_alone_is_that_persons_never_an_unnamed_sou
     found = quotes(['"The stylist got to know my style fast." - Jennifer'], speech_persons=True)
     assert by(found, "Jennifer") == ['"The stylist got to know my style fast."']
     assert by(quotes(['"The stylist got to know my style fast." - Jennifer']), None) == []
+
+
+def test_a_key_quote_box_names_nobody_its_quotation_is_an_unnamed_sources():
+    found = quotes(["Revenue rose 9 %.", "Key quote",
+                    "“There is a new demand in town, and it is ours.”"])
+    assert found == [(2, None, "“There is a new demand in town, and it is ours.”", "Key quote",
+                      "direct")]

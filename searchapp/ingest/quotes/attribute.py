@@ -250,6 +250,7 @@ class _Document(ReportedSpeech, Signatures, Nearby):
         self._embeds()
         self._signed()
         self._role_signed()
+        self._quote_boxes()
         return self.out
 
     def _emit(self, i: int, speaker: str | None, source: str, a: int, b: int, kind: str) -> None:

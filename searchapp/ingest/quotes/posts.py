@@ -26,6 +26,9 @@ _SIGNATURE = re.compile(r"^(?:--|[—–-])\s*(?P<who>[^\s\"“”‘’'«»].{
 #: A turn of an interview: "Q: ...", "A: ...", "Question: ...", "Answer: ...".
 _QA = re.compile(r"^(?P<label>Q|A|Question|Answer)\s*[:.]\s+\S")
 #: A turn opened by its speaker's name: "Armitage-Rhys: It was ...".
+#: A box's label announcing a quotation without its speaker ("Key quote", "Quote of the day").
+_QUOTE_LABEL = re.compile(r"^(?:(?:key|top|notable|best)\s+)?quotes?(?:\s+of\s+the\s+(?:day|week))?\s*:?$",
+                          re.I)
 _NAME = re.compile(r"[^\W\d_a-z][\w'’.-]*")
 _NAMED_TURN = re.compile(r"^(?P<who>[^\W\d][^:\n]{0,48}?):\s+\S")
 
@@ -107,6 +110,19 @@ class Signatures:
                 continue  # "- Jennifer": a person's name the stage did not keep, no role
             for s in para.spans:
                 self._emit(i, first.name if first else None, who, s.start, s.end, "direct")
+
+    def _quote_boxes(self) -> None:
+        """"Key quote" over a quotation that names nobody: an unnamed source's words (the
+        box gives no speaker; a quotation attributed elsewhere keeps its speaker)."""
+        for i in range(1, len(self.paras)):
+            para = self.paras[i]
+            if self.out[i] or not para.spans or not _QUOTE_LABEL.match(self.paras[i - 1].text.strip()):
+                continue
+            if para.text.lstrip()[:1] not in QUOTE_OPENERS or sum(
+                    s.end - s.start for s in para.spans) < 0.8 * len(para.text.strip()):
+                continue
+            for s in para.spans:
+                self._emit(i, None, self.paras[i - 1].text.strip(), s.start, s.end, "direct")
 
     def _interview(self) -> dict[int, tuple[str | None, str, int]]:
         """The answers of an interview, by paragraph: (speaker, label, where the answer
