@@ -269,7 +269,7 @@ def resolve_persons(settings: Settings, docs: list[DocText] | None = None,
                     f"|{curation}", {d.doc_id: document_signature(d) for d in docs})
         found = find_persons(docs, raw, registry, memo)
         if quotes:
-            add_speech_persons(docs, found, raw)
+            add_speech_persons(docs, found, raw, registry)
         side = sidecar(docs, found, registry)
         side["quotes"], side["quote_docs"] = quote_rows(
             docs, found.mentions, raw, side["persons"],

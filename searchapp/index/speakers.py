@@ -68,14 +68,31 @@ def quote_rows(docs, mentions: Mapping[str, Iterable], raw: Mapping[str, Iterabl
     return rows, prints
 
 
-def add_speech_persons(docs, found, raw: Mapping[str, Iterable]) -> None:
+def add_speech_persons(docs, found, raw: Mapping[str, Iterable], registry=None) -> None:
     """Speakers the recognizer missed, taken as persons on the evidence of a clear
     pattern of speech (:mod:`searchapp.ingest.quotes.evidenced`): added to ``found``
     (:class:`~searchapp.ingest.persons.people.Persons`, its mentions and spellings) so
-    that the sidecar lists them and ``person:``/``said:`` find them."""
+    that the sidecar lists them and ``person:``/``said:`` find them.  A spelling of a
+    person already known (found, or in the ``registry`` with the user's curation) is
+    that person; a name curation hid is never added."""
+    from searchapp.ingest.persons.names import exact_keys
+
+    spelled = {k: name for name, spellings in found.persons.items()
+               for s in (name, *spellings) for k in exact_keys(s)}
+    hidden = {k for n in getattr(registry, "not_persons", ()) for k in exact_keys(n)}
+
+    def known(surface: str) -> str | None:
+        keys = exact_keys(surface)
+        if keys & hidden:
+            return ""
+        if registry is not None and (name := registry.canonical_person(surface)):
+            return name
+        return next((spelled[k] for k in keys if k in spelled), None)
+
     found.mentions = dict(found.mentions)
     for doc in docs:
-        for name, spellings in with_speech_persons(doc.paragraphs, found.mentions, raw).items():
+        for name, spellings in with_speech_persons(doc.paragraphs, found.mentions, raw,
+                                                   known).items():
             known = found.persons.setdefault(name, [name])
             known.extend(s for s in spellings if s not in known)
 

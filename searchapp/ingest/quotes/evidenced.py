@@ -27,7 +27,7 @@ the attribution reads them like any other.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from searchapp.ingest.entities import Mention
 from searchapp.ingest.persons.words import ORG_WORDS
@@ -299,12 +299,16 @@ def _ko_short(text: str, family: str, title: str) -> list[tuple[int, int]]:
 
 def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
                    mentions: Mapping[str, Sequence[Mention]],
-                   labels: Mapping[str, Sequence] | None = None) -> dict[str, list[Mention]]:
+                   labels: Mapping[str, Sequence] | None = None,
+                   known: Callable[[str], str | None] | None = None) -> dict[str, list[Mention]]:
     """Person mentions to add to one document's: names in clear patterns of speech the
     persons stage did not keep, and their later mentions in the document.  Paragraphs
     are ``(id, kind, text)``; ``mentions`` the stage's resolved ones by paragraph id;
-    ``labels`` the recognizer's raw spans (``start``, ``end``, ``label``)."""
+    ``labels`` the recognizer's raw spans (``start``, ``end``, ``label``); ``known``
+    gives the canonical person a spelling already stands for (a curated or found
+    person), "" for a name curation says is no person (never added), None otherwise."""
     labels = labels or {}
+    known = known or (lambda _name: None)
     found: dict[str, str] = {}  # surface -> canonical
     ko_titles: dict[tuple[str, str], str] = {}  # (family, title) -> canonical
     new: dict[str, list[tuple[int, int, str]]] = {}
@@ -317,17 +321,23 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
             if any(s < b and a < e for s, e in taken):
                 continue
             surface = " ".join(text[a:b].split())
-            found.setdefault(surface, surface)
+            if surface not in found:
+                canonical = known(surface)
+                if canonical == "":
+                    continue  # curation: not a person
+                found[surface] = canonical or surface
             if title:
                 ko_titles.setdefault((surface[0], title), found[surface])
             new.setdefault(pid, []).append((a, b, found[surface]))
     for surface in _interviewed(paragraphs, labels):
-        found.setdefault(surface, surface)
+        if known(surface) == "":
+            continue
+        found.setdefault(surface, known(surface) or surface)
         for pid, _kind, text in paragraphs:
             taken = [(m.start, m.end) for m in mentions.get(pid, ()) if m.kind == "person"]
             for m in re.finditer(rf"(?<![\w'’-]){re.escape(surface)}(?![\w-])", text):
                 if not any(s < m.end() and m.start() < e for s, e in taken):
-                    new.setdefault(pid, []).append((m.start(), m.end(), surface))
+                    new.setdefault(pid, []).append((m.start(), m.end(), found[surface]))
     if not found:
         return {}
     # later mentions: the family name alone ("ten Brink", "el-Masri"), a single name
@@ -364,10 +374,11 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
 
 def with_speech_persons(paragraphs: Sequence[tuple[str, str, str]],
                         mentions: dict[str, list[Mention]],
-                        labels: Mapping[str, Sequence] | None = None) -> dict[str, list[str]]:
+                        labels: Mapping[str, Sequence] | None = None,
+                        known: Callable[[str], str | None] | None = None) -> dict[str, list[str]]:
     """Add :func:`speech_persons` to ``mentions`` in place (a place mention the new
     person overlaps gives way); the canonical names added with their spellings."""
-    added = speech_persons(paragraphs, mentions, labels)
+    added = speech_persons(paragraphs, mentions, labels, known)
     spellings: dict[str, list[str]] = {}
     texts = {pid: text for pid, _, text in paragraphs}
     for pid, ms in added.items():
