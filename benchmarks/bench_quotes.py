@@ -43,11 +43,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from searchapp.index.speakers import add_speech_persons  # noqa: E402
 from searchapp.ingest.persons import names as nm  # noqa: E402
 from searchapp.ingest.persons.people import DocText, find_persons  # noqa: E402
 from searchapp.ingest.persons.recognize import Recognizer  # noqa: E402
 from searchapp.ingest.quotes import find_quotes  # noqa: E402
-from searchapp.ingest.quotes.evidenced import with_speech_persons  # noqa: E402
 
 BENCH = ROOT.parent / "shared" / "bench"
 GOLD = ROOT / "benchmarks" / "quotes_gold.txt"
@@ -167,8 +167,7 @@ def predict(pages: list[str], texts: dict[str, list[str]], recognizer: Recognize
     raw = recognizer.recognize((pid, t) for d in docs for pid, _, t in d.paragraphs)
     t1 = time.perf_counter()
     found = find_persons(docs, raw, None)
-    for d in docs:  # as the persons stage does (searchapp.index.persons_stage)
-        with_speech_persons(d.paragraphs, found.mentions, raw)
+    add_speech_persons(docs, found, raw)  # as the persons stage does
     t2 = time.perf_counter()
     out = {}
     for d in docs:

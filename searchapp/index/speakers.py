@@ -93,8 +93,8 @@ def add_speech_persons(docs, found, raw: Mapping[str, Iterable], registry=None) 
     for doc in docs:
         for name, spellings in with_speech_persons(doc.paragraphs, found.mentions, raw,
                                                    known).items():
-            known = found.persons.setdefault(name, [name])
-            known.extend(s for s in spellings if s not in known)
+            listed = found.persons.setdefault(name, [name])
+            listed.extend(s for s in spellings if s not in listed)
 
 
 def _reindex(row: list, old_persons: list[str], index: Mapping[str, int]) -> list:
