@@ -208,3 +208,21 @@ def test_a_key_quote_box_names_nobody_its_quotation_is_an_unnamed_sources():
                     "“There is a new demand in town, and it is ours.”"])
     assert found == [(2, None, "“There is a new demand in town, and it is ours.”", "Key quote",
                       "direct")]
+
+
+def test_the_persons_stage_step_adds_speakers_of_every_document_and_keeps_curation():
+    from searchapp.index.speakers import add_speech_persons
+    from searchapp.ingest.entities import Person as Registered
+    from searchapp.ingest.entities import Registry
+    from searchapp.ingest.persons.people import DocText, Persons
+
+    docs = [DocText("a", (("a1", "body", "“No,” said councillor Magnus Lindqvist-Ahola."),), ""),
+            DocText("b", (("b1", "body", "“Yes,” said councillor Orla Brenwick-Tay."),
+                          ("b2", "body", "“Later,” said councillor Tomas Hidden-Name.")), "")]
+    found = Persons(mentions={}, persons={})
+    registry = Registry([Registered("Orla Brenwick Tay", aliases=("Orla Brenwick-Tay",))], [])
+    registry.not_persons = ("Tomas Hidden-Name",)
+    add_speech_persons(docs, found, {}, registry)
+    names = {m.name for ms in found.mentions.values() for m in ms}
+    assert names == {"Magnus Lindqvist-Ahola", "Orla Brenwick Tay"}
+    assert "Magnus Lindqvist-Ahola" in found.persons
