@@ -226,3 +226,55 @@ def test_the_persons_stage_step_adds_speakers_of_every_document_and_keeps_curati
     names = {m.name for ms in found.mentions.values() for m in ms}
     assert names == {"Magnus Lindqvist-Ahola", "Orla Brenwick Tay"}
     assert "Magnus Lindqvist-Ahola" in found.persons
+
+
+def test_a_full_name_with_a_role_whose_family_name_speaks_later_is_a_person():
+    found = quotes(["Critics, among them the economist Yusra el-Amir of the Centre for Public "
+                    "Finance, argue that the rule leaves no room for investment. “A rule that "
+                    "forces cuts makes a recession worse,” el-Amir wrote last week."],
+                   labels={"Yusra el-Amir": "FAC"}, speech_persons=True)
+    assert len(by(found, "Yusra el-Amir")) == 2
+
+
+def test_bodies_of_of_phrases_and_bodies_speaking_of_themselves_are_no_persons():
+    assert _added(["The Federation of Industry said in a statement that it welcomed the rule.",
+                   "A spokeswoman for the Association of Insurers said that claims were settled.",
+                   "The developer, Harcastle Homes, said it remained interested in the site."]
+                  ) == set()
+
+
+def test_a_single_name_with_an_age_in_apposition_is_a_person_he_then_stands_for():
+    found = quotes(["The council's leader, Graham Tull, said the delay would cost money.",
+                    "Kwabo, 24, who sells phone repairs by the east door, was more cautious. "
+                    "“A year is nothing,” he said."], {"Graham Tull": "Graham Tull"},
+                   speech_persons=True)
+    assert by(found, "Kwabo") == ["“A year is nothing,”"]
+    assert by(found, "Graham Tull") == ["the delay would cost money."]
+
+
+def test_he_after_a_clause_opened_by_a_persons_name_is_that_person():
+    found = quotes(["Minister Oskar Halvor spoke in June.",
+                    "When Halvor met with central bank governor Ingrid Solvang in August, he said "
+                    "the two institutions were aligned on debt."],
+                   {"Oskar Halvor": "Oskar Halvor", "Halvor": "Oskar Halvor",
+                    "Ingrid Solvang": "Ingrid Solvang"})
+    assert by(found, "Oskar Halvor") == ["the two institutions were aligned on debt."]
+
+
+def test_a_sentence_opened_by_a_role_makes_its_holder_the_one_he_stands_for():
+    found = quotes(["Finance Minister Oskar Halvor called it a reform.",
+                    "Critics, among them the economist Yusra el-Amir, argue that it is too tight.",
+                    "The minister rejects that reading. Speaking on Tuesday, he said the rule "
+                    "had an escape clause."],
+                   {"Oskar Halvor": "Oskar Halvor", "Yusra el-Amir": "Yusra el-Amir"})
+    assert by(found, "Oskar Halvor") == ["the rule had an escape clause."]
+
+
+def test_the_returning_officer_then_her_name_is_her():
+    found = quotes(["The returning officer, Mairi Colqu, said the recount would begin on Monday."],
+                   {"Mairi Colqu": "Mairi Colqu"})
+    assert by(found, "Mairi Colqu") == ["the recount would begin on Monday."]
+
+
+def test_ju_xi_it_is_learned_names_no_source():
+    assert quotes(["据悉，工程施工期间港区将正常运营。"]) == []

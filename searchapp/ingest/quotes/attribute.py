@@ -44,6 +44,7 @@ from searchapp.ingest.quotes.clauses import (
     participle_before,
     points_out,
     speech_like,
+    verb_form,
 )
 from searchapp.ingest.quotes.marks import Span, quote_spans
 from searchapp.ingest.quotes.nearby import Nearby
@@ -51,6 +52,7 @@ from searchapp.ingest.quotes.posts import Signatures
 from searchapp.ingest.quotes.quote import Quote
 from searchapp.ingest.quotes.reported import ReportedSpeech
 from searchapp.ingest.quotes.speakers import (
+    CLAUSE_OPENERS,
     UNKNOWN,
     Person,
     Salience,
@@ -366,6 +368,12 @@ class _Document(ReportedSpeech, Signatures, Nearby):
             name = self.salience.pronoun(i, lx.PERSON_PRONOUNS[first.lower], set())
             if name:
                 return name, first.text
+        if len(ws) > 2 and ws[0].lower == "the" and ws[1].text.islower() \
+                and lx.role_noun(ws[1].text) and verb_form(ws[2]):
+            # "The minister rejects that reading.": the one that role stands for
+            name = self.salience.role(Who("role", "", role=ws[1].lower), i)
+            if name and trusted(name):
+                return name, para.text[ws[0].start:ws[1].end]
         return None
 
     def _subject_of(self, i: int, para: Para, ws: Sequence[Word], k: int,
@@ -453,7 +461,21 @@ class _Document(ReportedSpeech, Signatures, Nearby):
         if who.role in lx.GROUP_PRONOUNS and ws[k].lower not in SAID_BY | {"told", "tells"} \
                 and not (who.role == "they" and ws[k].lower in _GROUP_SAYS):
             return None  # "it suggests that ...": no speaker ("they note that": a group's)
+        if who.kind == "pronoun":
+            subject_name = self._clause_subject(para, ws)
+            if subject_name and subject_name not in exclude and trusted(subject_name) \
+                    and self.salience.sex_of(subject_name) in (who.sex, ""):
+                return subject_name, who.text
         return self.resolve(who, i, exclude, self._local(para, ws[0].start, ws[k].start))
+
+    def _clause_subject(self, para: Para, ws: Sequence[Word]) -> str | None:
+        """"When Halvorsen met with Solheim, he said": a sentence opening with a
+        subordinate clause whose subject is a person -- the "he" after it is that person
+        (nobody else named in the clause stands in for him)."""
+        if len(ws) < 3 or ws[0].lower not in CLAUSE_OPENERS:
+            return None
+        first = next((p for p in para.persons_outside() if p.start == ws[1].start), None)
+        return first.name if first is not None else None
 
     # -- direct quotations ----------------------------------------------------------------
 

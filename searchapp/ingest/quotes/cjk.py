@@ -115,7 +115,7 @@ def _korean(text: str, a: int, b: int, quotes, persons) -> list[Quote]:
 def _chinese(text: str, a: int, b: int, quotes, persons) -> list[Quote]:
     sentence = text[a:b]
     m = _ZH_ACCORDING.match(sentence)
-    if m:
+    if m and m.group("who") not in lx.ZH_NO_SOURCE:
         who = _speaker(text, a + m.start("who"), a + m.end("who"), persons)
         end = b - 1 if text[b - 1] in "。！？" else b
         return [Quote(a + m.end(), end, who[0], who[1], "reported")]

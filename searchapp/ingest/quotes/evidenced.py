@@ -51,8 +51,9 @@ def _name_word(w: Word) -> bool:
     if t.lower() in _NOT_NAMES or t in ORG_WORDS or not t[:1].isupper() or t.isupper() \
             and len(t) > 1 or t.endswith(("'s", "’s", "'", "’")):
         return False  # "Maxi Moving's": an owner, no name of its own
-    if w.lower in lx.ROLE_NOUNS or w.lower.rstrip(".") in TITLE_WORDS:
-        return False  # "Vice President", "Councillor": a title before the name
+    if w.lower in lx.ROLE_NOUNS or w.lower.rstrip(".") in TITLE_WORDS \
+            or w.lower in lx.SOURCE_NOUNS or w.lower in lx.GROUP_HEADS:
+        return False  # "Vice President", "Councillor", "Critics": no name
     return all(c.isalpha() or c in "-'’." for c in t) and any(c.islower() for c in t)
 
 
@@ -81,8 +82,9 @@ def _core(ws: Sequence[Word]) -> list[Word]:
 
 
 def _role_word(w: Word) -> bool:
-    return w.text.islower() and (lx.role_noun(w.text) or w.lower in lx.SOURCE_NOUNS) \
-        or w.lower.rstrip(".") in TITLE_WORDS or w.lower in ("councillor", "councilor")
+    return w.text.islower() and (lx.role_noun(w.text) or w.lower in lx.SOURCE_NOUNS
+                                 or w.lower in ("councillor", "councilor")) \
+        or w.text[:1].isupper() and len(w.text) > 1 and w.lower.rstrip(".") in TITLE_WORDS
 
 
 def _apposition_cue(ws: Sequence[Word], n: int) -> bool:
@@ -95,7 +97,7 @@ def _apposition_cue(ws: Sequence[Word], n: int) -> bool:
         return False
     if rest[0].lower in ("who", "whose") or rest[0].text.isdigit() and len(rest[0].text) <= 3:
         return True
-    if rest[0].lower in ("a", "an", "the", "his", "her", "its", "their") or rest[0].text.islower():
+    if rest[0].lower in ("a", "an", "the", "his", "her"):
         for w in rest:
             if w.text in (",", ".", ";", ":"):
                 break
@@ -126,9 +128,11 @@ _NAME_SIGNATURE = re.compile(r"[\"”’']\s*(?:--|[—–-])\s*"
                              r"(?P<who>[^\W\d][\w'’.-]*(?: [\w'’.-]+){0,3})\s*$")
 
 
-def _english(text: str, labels: Sequence[tuple[int, int, str]], next_text: str
-             ) -> list[tuple[int, int]]:
-    """Spans of names in clear patterns of speech in one paragraph."""
+def _english(text: str, labels: Sequence[tuple[int, int, str]], next_text: str,
+             cued: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Spans of names in clear patterns of speech in one paragraph; ``cued`` gets the
+    full names with a personal cue but no verb of speech of their own ("the economist
+    Yusra el-Amin of the Centre ..."), whose family name may speak later."""
     if not _MAY_SPEAK.search(text):
         return []
     spans = [(s.start, s.end) for s in quote_spans([text])[0]]
@@ -145,13 +149,18 @@ def _english(text: str, labels: Sequence[tuple[int, int, str]], next_text: str
             if not core or len(core) > 4:
                 continue
             span = (ws[k].start, ws[end - 1].end)
-            cue = _role_before(ws, k) or _apposition_cue(ws, end)
+            signed = _signed_line(text, ws, k, end, next_text)
+            cue = _role_before(ws, k) or _apposition_cue(ws, end) or signed
             if _labelled_thing(span, labels) and not cue:
                 continue
             if k > 0 and ws[k - 1].lower in lx.DETERMINERS:
                 continue
             if end < len(ws) and ws[end].text[:1] in "'’" and ws[end].text[1:2] in ("s", ""):
                 continue  # "Harcastle's managing director": an owner, not the speaker
+            if len(core) == 1 and _aged(ws, end) and (k == 0 or ws[k - 1].text in (",", "Q")) \
+                    and not _labelled_thing(span, labels):
+                out.append(span)  # "Kwabena, 24, who sells phone repairs ...": an age
+                continue
             if len(core) == 1 and not cue:
                 # '"...," says Richter.' -- one word the recognizer typed as nothing else,
                 # right after a quotation and its verb, closing the sentence
@@ -159,8 +168,11 @@ def _english(text: str, labels: Sequence[tuple[int, int, str]], next_text: str
                         and (end == len(ws) or ws[end].text in (".", ";")):
                     out.append(span)
                 continue
-            if _said_by(ws, k, end) or _says(ws, end) or _signed_line(text, ws, k, end, next_text):
+            if _said_by(ws, k, end) or _says(ws, end) or signed \
+                    or _aged(ws, end) and not _labelled_thing(span, labels):
                 out.append(span)
+            elif cue and cued is not None:
+                cued.append(span)
     sig = _NAME_SIGNATURE.search(text)
     if sig and spans and text.lstrip()[:1] in "\"“‘'«" and sig.start() >= spans[-1][1] - 1:
         a, b = sig.span("who")
@@ -169,6 +181,30 @@ def _english(text: str, labels: Sequence[tuple[int, int, str]], next_text: str
                 for w in words(text, a, b, [])):
             out.append((a, b))  # '"..." - Jennifer': a quotation signed by a name alone
     return out
+
+
+_SAID_WORDS = "|".join(sorted(_SAID, key=len, reverse=True))
+
+
+def _family_speaks(name: str, paragraphs: Sequence[tuple[str, str, str]]) -> bool:
+    """The family name of ``name`` speaks somewhere in the document: 'el-Amin wrote',
+    '"...," said el-Amin'."""
+    parts = name.split()
+    k = len(parts) - 1
+    while k > 1 and parts[k - 1].lower() in NAME_PARTICLES:
+        k -= 1
+    if k < 1:
+        return False
+    family = re.escape(" ".join(parts[k:]))
+    pat = re.compile(rf"(?<![\w'’-]){family},?\s+(?:{_SAID_WORDS})\b|"
+                     rf"[”\"’'],?\s+(?:{_SAID_WORDS})\s+{family}(?![\w-])")
+    return any(pat.search(text) for _, _, text in paragraphs)
+
+
+def _aged(ws: Sequence[Word], end: int) -> bool:
+    """An age in apposition after the name: "Kwabena, 24, who ..."."""
+    return end + 2 < len(ws) and ws[end].text == "," and ws[end + 1].text.isdigit() \
+        and len(ws[end + 1].text) <= 3 and ws[end + 2].text == ","
 
 
 def _said_by(ws: Sequence[Word], k: int, end: int) -> bool:
@@ -198,7 +234,9 @@ def _says(ws: Sequence[Word], end: int) -> bool:
         n = m + 1
     while n < len(ws) and ws[n].lower in lx.LIGHT:
         n += 1
-    return n < len(ws) and ws[n].lower in _SAID
+    # "Harcastle Estates said it remained ...": a body speaking of itself
+    return n < len(ws) and ws[n].lower in _SAID and not (
+        n + 1 < len(ws) and ws[n + 1].lower in ("it", "its", "they", "their"))
 
 
 def _signed_line(text: str, ws: Sequence[Word], k: int, end: int, next_text: str) -> bool:
@@ -206,7 +244,7 @@ def _signed_line(text: str, ws: Sequence[Word], k: int, end: int, next_text: str
     and their role, closed by a colon, right before a paragraph that is a quotation."""
     if k != 0 or end >= len(ws) or ws[end].text != "," or not text.rstrip().endswith(":"):
         return False
-    if len(_core(ws[k:end])) < 2 or len(ws) > 24:
+    if len(_core(ws[k:end])) < 2 or len(ws) > 24 or not any(_role_word(w) for w in ws[end:]):
         return False
     nxt = next_text.lstrip()
     return bool(nxt) and nxt[0] in "\"“‘'«「『"
@@ -316,7 +354,9 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
         taken = [(m.start, m.end) for m in mentions.get(pid, ()) if m.kind == "person"]
         lab = [(r.start, r.end, r.label) for r in labels.get(pid, ())]
         nxt = paragraphs[n + 1][2] if n + 1 < len(paragraphs) else ""
-        spans = [(a, b, "") for a, b in _english(text, lab, nxt)] + _cjk(text)
+        cued: list[tuple[int, int]] = []
+        spans = [(a, b, "") for a, b in _english(text, lab, nxt, cued)] + _cjk(text)
+        spans += [(a, b, "") for a, b in cued if _family_speaks(text[a:b], paragraphs)]
         for a, b, title in spans:
             if any(s < b and a < e for s, e in taken):
                 continue

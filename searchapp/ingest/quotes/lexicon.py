@@ -248,6 +248,8 @@ ZH_SAY = ("表示", "强调", "強調", "指出", "说", "說", "称", "稱", "�
           "聲明", "呼吁", "呼籲", "重申", "提到", "告诉", "告訴", "问道", "問道", "答道",
           "补充", "補充", "警告", "承认", "承認", "宣称", "宣稱", "明确表示", "明確表示")
 #: Chinese words that introduce a source ("据外交部", "根据报道").
+#: Set phrases of 据 that name no source: 据悉 "it is learned", 据了解 "it is understood".
+ZH_NO_SOURCE = frozenset({"悉", "了解", "估计", "估計", "统计", "統計", "说", "說"})
 ZH_ACCORDING = ("据", "據", "根据", "根據")
 
 

@@ -128,7 +128,7 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
             # "When the vice chair, Lionel Ashdown, questioned officers, the manager, X,
             # said": a subordinate clause runs to the phrase with its verb
             through = next((n for n, c in enumerate(chunks[:-1]) if _has_verb(c)), 0) \
-                if chunks[0][0].lower in _CLAUSE_OPENERS else 0
+                if chunks[0][0].lower in CLAUSE_OPENERS else 0
             chunks = chunks[through + 1:]
     head = chunks[0]
     if len(chunks) > 1 and len(head) <= 3 and head[-1].lower.endswith("s") \
@@ -294,7 +294,7 @@ def _chunks(ws: Sequence[Word]) -> list[list[Word]]:
 
 
 #: Subordinators that open a clause with its own subject and verb ("When X met Y, ...").
-_CLAUSE_OPENERS = frozenset("when after as while although though because since before once "
+CLAUSE_OPENERS = frozenset("when after as while although though because since before once "
                             "if until unless whereas".split())
 #: Past forms of common verbs that do not end in -ed.
 _IRREGULAR_PAST = frozenset("met was were had spoke came went took made gave saw sat ran left "
@@ -355,8 +355,9 @@ def _head_noun(ws: Sequence[Word]) -> str:
     for w in ws:
         if w.lower in lx.PREPOSITIONS or w.lower in lx.SUBORDINATORS:
             break
-        if kept and w.text[:1].islower() and w.lower.endswith(("ed", "ing")):
-            break  # "two people briefed on the talks", "a source familiar ..."
+        if kept and w.text[:1].islower() and w.lower.endswith(("ed", "ing")) \
+                and any(k.lower not in DETERMINERS for k in kept):
+            break  # "two people briefed on the talks" ("the returning officer" is one)
         kept.append(w)
     if not kept:
         return ""
