@@ -170,6 +170,8 @@ def test_timeline_by_year_or_month(qtbot):
     assert chart.bars[1][3] == 0  # empty years are shown as gaps
     chart.set_timeline([("2023-09", 2), ("2023-11", 5)])
     assert [b[1] for b in chart.bars] == ["2023-09", "2023-10", "2023-11"]
+    # a month's label never reads as a day ("Sep 23" could be the 23rd of September)
+    assert [b[0] for b in chart.bars] == ["Sep \u201923", "Oct \u201923", "Nov \u201923"]
     with qtbot.waitSignal(chart.period_clicked) as sig:
         chart.click_bar(2)
     assert sig.args == ["2023-11", "2023-11"]

@@ -75,6 +75,22 @@ def test_the_indexers_progress_is_never_clipped_in_the_status_bar(qtbot, setting
     assert label.text() == "Indexing 1,234/5,000 files"
 
 
+def test_a_finished_step_never_lingers_as_a_full_bar(qtbot, settings):
+    """"Indexing 12/12 files" stayed on screen while the persons model loaded: a step
+    that is over says the work goes on, with a busy bar, until the next one reports."""
+    from searchapp.procs.indexer import PERSONS_PROGRESS
+
+    win = open_window(qtbot, settings)
+    wait_indexed(qtbot, win)
+    win.session.index_started.emit()
+    win.session.index_progress.emit(12, 12, "reading files")
+    assert win.progress_label.text() == "Indexing 12/12 files; finishing…"
+    assert win.progress.maximum() == 0  # busy
+    win.session.index_progress.emit(3, 40, PERSONS_PROGRESS)
+    assert win.progress_label.text() == "Finding persons 3/40 paragraphs"
+    assert (win.progress.value(), win.progress.maximum()) == (3, 40)
+
+
 def test_a_first_start_fits_the_screen_whatever_its_size(qtbot, first_run):
     from searchapp.gui.main_window import MainWindow
 

@@ -13,9 +13,9 @@ import pytest
 from searchapp import config, index, lexicon
 from searchapp.folders import folder_list
 from searchapp.index.analysis import text_analyzer
-from searchapp.ingest.encoding import _char_class
 from searchapp.ingest.metadata import parse_date
 from searchapp.ingest.persons import names as nm
+from searchapp.ingest.plausibility import _char_class
 from searchapp.ingest.text import split_blocks
 
 

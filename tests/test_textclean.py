@@ -125,3 +125,17 @@ def test_extract_json_shape_for_seeds():
             assert key in d
         assert all(isinstance(p, str) and p for p in d["paragraphs"])
         assert d["title"] not in d["paragraphs"]
+
+
+def test_a_wire_storys_end_mark_is_no_body_text():
+    """Agencies end a story with the reporter's address and "(END)": the address is a
+    credit, a lone end mark is dropped; neither is article text."""
+    from searchapp.ingest.text import classify
+
+    blocks = classify(["SEOUL, Nov. 5 (Agency) -- The ministry said on Tuesday it would "
+                       "review the plan.", "abc@agency.example.kr (END)", "(END)",
+                       "The end of the talks (END) was near, an aide said."])
+    kinds = [(b.kind, b.text) for b in blocks]
+    assert ("credit", "abc@agency.example.kr (END)") in kinds
+    assert all(t != "(END)" for _, t in kinds)
+    assert kinds[0][0] == "body" and kinds[-1][0] == "body"

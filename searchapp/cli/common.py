@@ -51,3 +51,17 @@ def add_location(p: argparse.ArgumentParser, corpus: bool = True, index: bool = 
     if data:
         p.add_argument("--data-dir", metavar="DIR", help="where bookmarks and history are "
                        "kept (default: the user data folder; env SEARCHAPP_DATA_DIR)")
+
+
+def open_engine(settings: Settings):
+    """The search engine (a damaged index is rebuilt first: :func:`searchapp.api.open_engine`)."""
+    from searchapp import api
+
+    return api.open_engine(settings, notify=warn)
+
+
+def open_store(settings: Settings):
+    """The bookmark store (a damaged one is salvaged and said so: :func:`searchapp.api.open_store`)."""
+    from searchapp import api
+
+    return api.open_store(settings, notify=warn)

@@ -308,7 +308,7 @@ class TimelineChart(QWidget):
             y, m = int(first[:4]), int(first[5:])
             while f"{y:04d}-{m:02d}" <= last:
                 key = f"{y:04d}-{m:02d}"
-                self.bars.append((f"{calendar.month_abbr[m]} {y % 100:02d}", key, key,
+                self.bars.append((f"{calendar.month_abbr[m]} \u2019{y % 100:02d}", key, key,
                                   months.get(key, 0)))
                 y, m = (y + 1, 1) if m == 12 else (y, m + 1)
             if year_only:

@@ -33,14 +33,19 @@ class IndexStatus:
                 self.count.setText("Building the index for the first time…")
 
     def _index_progress(self, done: int, total: int, label: str) -> None:
-        self.progress.setRange(0, max(1, total))
-        self.progress.setValue(done)
         if label == PERSONS_PROGRESS:  # the persons stage, after keyword indexing
-            self._show_progress(f"Finding persons {done:,}/{total:,} paragraphs", label)
+            text = f"Finding persons {done:,}/{total:,} paragraphs"
         elif label == SCANS_PROGRESS:  # the OCR stage, after the text documents
-            self._show_progress(scans_progress_text(done, total), label)
+            text = scans_progress_text(done, total)
         else:
-            self._show_progress(f"Indexing {done:,}/{total:,} files", label)
+            text = f"Indexing {done:,}/{total:,} files"
+        if total and done >= total:  # a step is over and the next has not said so yet:
+            self.progress.setRange(0, 0)  # busy, not a full bar that seems stuck
+            text = f"{text}; finishing…"
+        else:
+            self.progress.setRange(0, max(1, total))
+            self.progress.setValue(done)
+        self._show_progress(text, label)
 
     def _show_progress(self, text: str, tip: str = "") -> None:
         """The indexer's step, in the status bar's label beside the bar."""
@@ -110,6 +115,8 @@ class IndexStatus:
         self.statusBar().showMessage(
             f"Searchable: {report.total_paragraphs:,} paragraphs from {report.total_files} "
             "files; still working…")
+        self.progress.setRange(0, 0)
+        self._show_progress("Files indexed; still working…")
 
     def _index_failed(self, message: str) -> None:
         self._hide_progress()

@@ -40,7 +40,13 @@ from whoosh.support.charset import accent_map
 
 from searchapp.ingest.text import camel_parts
 from searchapp.lexicon import CJK_CHAR as _HAS_CJK
-from searchapp.lexicon import CJK_RUN
+from searchapp.lexicon import CJK_RUN, WORD_HYPHENS
+
+# A word: letters and digits, dots inside it kept; for text, also hyphens between
+# two letters ("e-mail", "Jong-un", "state-of-the-art"; not "COVID-19" or "2019-2024").
+_WORD = r"\w+(\.?\w+)*"
+_HYPHENATED_WORD = rf"\w+(\.?\w+|(?<=[^\W\d_])[{WORD_HYPHENS}](?=[^\W\d_])\w+)*"
+_HYPHEN = re.compile(f"[{WORD_HYPHENS}]")
 
 
 class Tokenizer(RegexTokenizer):
@@ -49,23 +55,25 @@ class Tokenizer(RegexTokenizer):
     reads after lower-casing).
 
     Words are runs of letters and digits, dots inside them kept (``U.S``, ``3.14``,
-    ``example.com``).  Whoosh's default pattern also takes ``*`` into words, so
+    ``example.com``), and for text hyphens between letters (``e-mail``: its parts
+    and its joined form are indexed, :class:`CamelCaseFilter`; names keep the
+    parts only, ``hyphens=False``).  Whoosh's default pattern also takes ``*`` into words, so
     "*emphasis*" or a footnote's "Ali***" was indexed as ``*emphasi``/``ali***``
     and never found; wildcards in a query reach the analyzer untokenized, so they
     do not need it.
     """
 
-    def __init__(self) -> None:
-        super().__init__(r"\w+(\.?\w+)*")
+    def __init__(self, hyphens: bool = True) -> None:
+        super().__init__(_HYPHENATED_WORD if hyphens else _WORD)
 
     def __call__(self, value, tokenize=True, **kwargs):
         kwargs["keeporiginal"] = True
         return super().__call__(value, tokenize=tokenize, whole=not tokenize, **kwargs)
 
 
-# Where a token's parts meet: a dot, or underscores between letters or digits
-# ("snake_case"; a leading "_logger" keeps its underscore).
-_SEPARATOR = re.compile(r"\.|(?<=[^\W_])_+(?=[^\W_])")
+# Where a token's parts meet: a dot, a hyphen, or underscores between letters or
+# digits ("snake_case"; a leading "_logger" keeps its underscore).
+_SEPARATOR = re.compile(rf"\.|[{WORD_HYPHENS}]|(?<=[^\W_])_+(?=[^\W_])")
 
 
 def word_parts(token: str) -> list[tuple[int, int]] | None:
@@ -125,7 +133,7 @@ class CamelCaseFilter(Filter):
             if spans is None:
                 yield t
                 continue
-            whole = t.text
+            whole = t.text = _HYPHEN.sub("", t.text)  # "e-mail" is also "email"
             pos = t.pos if t.positions else 0
             start = t.startchar if t.chars else 0
             query = t.mode == "query"
@@ -205,19 +213,20 @@ class QueryAwareStemFilter(StemFilter):
 
 # Whoosh drops every one-character token by default, which would lose a lone
 # Han character such as 尹; only single Latin letters are dropped here.
-_STOP = frozenset(STOP_WORDS) | frozenset("abcdefghijklmnopqrstuvwxyz")
+STOP_TERMS = frozenset(STOP_WORDS) | frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
 def text_analyzer():
     """Analyzer for body and title text (stemmed, stop words dropped)."""
     return (Tokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | CJKBigramFilter()
-            | StopFilter(stoplist=_STOP, minsize=1, renumber=False) | CamelCaseFilter()
+            | StopFilter(stoplist=STOP_TERMS, minsize=1, renumber=False) | CamelCaseFilter()
             | QueryAwareStemFilter())
 
 
 def name_analyzer():
     """Analyzer for names (sources, authors): folded and split, never stemmed."""
-    return Tokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | CJKBigramFilter()
+    return Tokenizer(hyphens=False) | LowercaseFilter() | CharsetFilter(accent_map) \
+        | CJKBigramFilter()
 
 
 class TokenCache:

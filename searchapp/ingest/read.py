@@ -23,6 +23,7 @@ from searchapp.config import CATALOG_FILE
 from searchapp.errors import LoadError
 from searchapp.ingest import encoding
 from searchapp.ingest.ocr import IMAGE_SUFFIXES
+from searchapp.ingest.plausibility import plausibility
 
 #: Files larger than this (after decompression) are reported and skipped.
 MAX_BYTES = 32 * 1024 * 1024
@@ -200,7 +201,7 @@ def _decode(raw: bytes) -> Decoded:
         except UnicodeDecodeError:
             pass
         else:
-            if encoding.plausibility(text[: encoding.SAMPLE]) >= _PLAUSIBLE:
+            if plausibility(text[: encoding.SAMPLE]) >= _PLAUSIBLE:
                 return Decoded(text, declared)
     guess = encoding.best_decoding(raw)
     if guess is None or (guess.score < _PLAUSIBLE and len(raw) >= _TOO_SHORT):

@@ -113,7 +113,7 @@ _BOILERPLATE_LINE = re.compile(
     r"back to top(?: button)?|available for amazon prime|close|adblock detected|"
     r"ad ?block(?:er)? detected|please consider supporting us.*|advertisement|"
     r"share (?:this|on).*|click to share.*|subscribe(?: now)?|sign up.*newsletter.*|"
-    r"read more|continue reading|skip to (?:main )?content|print|email|"
+    r"read more|continue reading|skip to (?:main )?content|print|email|\(end\)|"
     r"view \d[\d,]*|loading\.*|you may also like|recommended(?: for you)?|"
     r"\*?as an amazon associate.*|.*\bearn from qualifying purchases\b.*|"
     r"all rights reserved.*|copyright ©.*|© ?\d{4}.*)$",
@@ -137,7 +137,8 @@ _AFFILIATION = re.compile(
     r"\b(?:Professor|Fellow|Researcher|Research Fellow|Director|Analyst|Lecturer|"
     r"Ph\.?D|Dr\.|Correspondent|Reporter|Editor|Institute|University|Center|Centre)\b"
 )
-_EMAIL = re.compile(r"^\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?$")
+# A reporter's address, as wire stories end ("sjh@yna.co.kr (END)").
+_EMAIL = re.compile(r"^\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?(?:\s*\((?i:end)\))?$")
 _SENTENCE_END = lexicon.SENTENCE_END
 _FULL_STOP = lexicon.FULL_STOP
 

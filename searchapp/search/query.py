@@ -36,6 +36,7 @@ from whoosh import fields, qparser, query
 
 from searchapp import dates
 from searchapp.errors import QueryError
+from searchapp.index.analysis import STOP_TERMS, fold
 from searchapp.index.schema import Values
 from searchapp.ingest.entities import Registry
 from searchapp.ingest.text import camel_parts
@@ -343,6 +344,8 @@ _HYPHENATED = re.compile(
 _HYPHEN = re.compile(f"[{WORD_HYPHENS}]")
 # fields whose values are analyzed text: a hyphenated value is rewritten there too
 _TEXT_FIELDS = ("title:", "body:", "source:", "author:")
+# ... of which names keep every word (their analyzer has no stop words)
+_NAME_FIELDS = ("source:", "author:")
 
 
 def _with_found_fields(schema):
@@ -371,6 +374,10 @@ def rewrite_hyphens(text: str) -> str:
     (the analyzer indexes its parts at consecutive positions, so the phrase of its
     parts finds "two-track" and "two track"), and its joined form ("twotrack").  A
     ``-`` before a word is still NOT: ``-two-track`` -> ``-("two track" OR twotrack)``.
+    Where a part is a stop word the index leaves out (``e-mail``, ``in-house``:
+    the phrase would be "mail" or "house" alone) and fewer than two parts are left,
+    only the joined form is searched; the index keeps it for every word hyphenated
+    between letters, so "e-mail" and "email" are found and "mail" is not.
     Quoted phrases are left as they are (their words are already a phrase), and so
     are person, place, year and date fields and words without a letter (dates)."""
     out, pos = [], 0
@@ -381,8 +388,14 @@ def rewrite_hyphens(text: str) -> str:
                 or (field and field.lower() not in _TEXT_FIELDS):
             continue
         parts = _HYPHEN.split(word)
+        joined = "".join(parts)
+        kept = [p for p in parts if fold(p) not in STOP_TERMS]
+        if len(kept) == len(parts) or len(kept) >= 2 or field.lower() in _NAME_FIELDS:
+            either = f'("{" ".join(parts)}" OR {joined})'
+        else:  # "e-mail": the phrase of its parts would be "mail" alone
+            either = joined
         out.append(text[pos:m.start()])
-        out.append(f'{field}{m.group("sign")}("{" ".join(parts)}" OR {"".join(parts)})')
+        out.append(f'{field}{m.group("sign")}{either}')
         pos = m.end()
     out.append(text[pos:])
     return "".join(out)
