@@ -30,11 +30,18 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from searchapp.ingest.entities import Mention
-from searchapp.ingest.persons.words import ORG_WORDS
+from searchapp.ingest.persons.words import NATIVE_TITLES, ORG_WORDS
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.marks import quote_spans
 from searchapp.ingest.quotes.text import Word, sentences, words
-from searchapp.lexicon import MONTHS, NAME_PARTICLES, TITLE_WORDS, WEEKDAYS
+from searchapp.lexicon import (
+    HAN,
+    HANGUL_SYLLABLES,
+    MONTHS,
+    NAME_PARTICLES,
+    TITLE_WORDS,
+    WEEKDAYS,
+)
 
 #: Finite verbs of speech that attribute a quotation or a clause to a name next to them.
 _SAID = frozenset(w for w in lx.SAY | lx.REPORT if not w.endswith("ing")) - {
@@ -293,13 +300,11 @@ _ZH_FAMILY = ("王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马�
               "馮邓鄧曹彭曾肖田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范"
               "金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬"
               "钱錢严嚴覃武戴莫孔向汤湯")
-#: Korean titles after a name ("정민호 차관", "최영훈 교수"): the persons' list's, and
-#: company ranks.
-_KO_TITLES = ("장관", "차관", "대통령", "총리", "의원", "대표", "위원장", "회장", "부회장", "사장",
-              "대표이사", "이사", "상무", "전무", "부사장", "교수", "박사", "연구원", "원장", "청장",
-              "처장", "국장", "실장", "본부장", "부장", "팀장", "과장", "시장", "지사", "구청장",
-              "대변인", "대사", "총장", "의장", "감독", "변호사", "판사", "검사", "기자", "작가",
-              "소장", "센터장", "단장")
+#: Korean titles after a name ("정민호 차관", "최영훈 교수"): the persons' list's
+#: (searchapp.ingest.persons.words.NATIVE_TITLES), and company and office ranks.
+_KO_TITLES = tuple(t for t in NATIVE_TITLES if re.fullmatch(f"[{HANGUL_SYLLABLES} ]+", t)) + (
+    "상무", "전무", "부사장", "연구원", "원장", "청장", "처장", "국장", "실장", "본부장", "부장",
+    "팀장", "과장", "소장", "센터장", "단장")
 #: Chinese roles right before a name ("董事长韩志远", "退休教师郑国华", "教授吴承泽").
 _ZH_ROLE_END = ("长", "長", "主任", "书记", "書記", "教授", "教师", "教師", "老师", "老師",
                 "经理", "經理", "总裁", "總裁", "主席", "委员", "委員", "负责人", "負責人",
@@ -308,11 +313,11 @@ _ZH_ROLE_END = ("长", "長", "主任", "书记", "書記", "教授", "教师", 
                 "居民", "村民", "市民", "学者", "學者", "总经理", "總經理", "司机", "司機")
 _ZH_AFTER = ("在", "表示", "强调", "強調", "指出", "说", "說", "称", "稱", "认为", "認為",
              "透露", "介绍", "介紹", "分析", "坦言", "告诉", "告訴", "：", ":", "，", ",")
-_KO_NAME = re.compile(rf"(?<![가-힣])(?P<name>[{_KO_FAMILY}][가-힣]{{1,2}}) "
+_KO_NAME = re.compile(rf"(?<![{HANGUL_SYLLABLES}])(?P<name>[{_KO_FAMILY}][{HANGUL_SYLLABLES}]{{1,2}}) "
                       rf"(?P<title>{'|'.join(sorted(_KO_TITLES, key=len, reverse=True))})"
                       r"(?=[은는이가의께]|\s|$)")
 _ZH_NAME = re.compile(rf"(?:{'|'.join(sorted(_ZH_ROLE_END, key=len, reverse=True))})"
-                      rf"(?P<name>[{_ZH_FAMILY}][\u4e00-\u9fff]{{1,2}}?)"
+                      rf"(?P<name>[{_ZH_FAMILY}][{HAN}]{{1,2}}?)"
                       rf"(?={'|'.join(map(re.escape, sorted(_ZH_AFTER, key=len, reverse=True)))})")
 _CJK_SPEECH = re.compile("|".join(map(re.escape, (*lx.KO_SAY, *lx.ZH_SAY, "“", "「", '"'))))
 
@@ -328,7 +333,7 @@ def _cjk(text: str) -> list[tuple[int, int, str]]:
 
 def _ko_short(text: str, family: str, title: str) -> list[tuple[int, int]]:
     """"정 차관은": the family name and the title alone."""
-    pat = re.compile(rf"(?<![가-힣]){re.escape(family)} {re.escape(title)}(?=[은는이가의께]|\s|$)")
+    pat = re.compile(rf"(?<![{HANGUL_SYLLABLES}]){re.escape(family)} {re.escape(title)}(?=[은는이가의께]|\s|$)")
     return [(m.start(), m.start() + len(family) + 1 + len(title)) for m in pat.finditer(text)]
 
 
