@@ -135,6 +135,34 @@ _NAME_SIGNATURE = re.compile(r"[\"”’']\s*(?:--|[—–-])\s*"
                              r"(?P<who>[^\W\d][\w'’.-]*(?: [\w'’.-]+){0,3})\s*$")
 
 
+_VERB = re.compile(r"\b(?:" + "|".join(sorted(_SAID, key=len, reverse=True)) + r")\b")
+_LINE_CUES = re.compile(r"^[^\W\d_a-z][\w'’.-]*(?: [\w'’.-]+){0,5},[^:\n]{0,150}:\s*$|"
+                        r"[\"”’']\s*(?:--|[—–-])\s*[^\W\d][\w'’. -]{0,40}$")
+#: Words that open a sentence or stand for a speaker without naming one.
+_NOT_NAMING = frozenset("the a an he she it they we i you his her its their this that but and "
+                        "in on at as for if when while after before so yet or our my".split())
+_CAPITALISED = re.compile(r"(?<![\w'’-])[^\W\d_a-z][\w'’-]*")
+
+
+def _unresolved_speech(text: str, persons: Sequence[tuple[int, int]]) -> bool:
+    """Worth reading for a speaker the persons stage did not find: a verb of speech with
+    no resolved person right before it ("Lund said") or just after it ("said Dr. Lund"),
+    or a line a signature or an interview turn may be.  Most paragraphs of news name
+    their speakers where the stage found them: they are not read again."""
+    if _LINE_CUES.search(text):
+        return True
+    for m in _VERB.finditer(text):
+        if any(m.start() - 3 <= e <= m.start() or m.end() <= s <= m.end() + 25
+               for s, e in persons):
+            continue
+        a, b = max(0, m.start() - 100), m.end() + 60
+        for w in _CAPITALISED.finditer(text, a, b):
+            if w.group(0).lower() not in _NOT_NAMING and not any(
+                    s <= w.start() < e for s, e in persons):
+                return True  # a capitalised word near the verb that is nobody yet
+    return False
+
+
 def _english(text: str, labels: Sequence[tuple[int, int, str]], next_text: str,
              cued: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Spans of names in clear patterns of speech in one paragraph; ``cued`` gets the
@@ -360,7 +388,8 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
         lab = [(r.start, r.end, r.label) for r in labels.get(pid, ())]
         nxt = paragraphs[n + 1][2] if n + 1 < len(paragraphs) else ""
         cued: list[tuple[int, int]] = []
-        spans = [(a, b, "") for a, b in _english(text, lab, nxt, cued)] + _cjk(text)
+        english = _english(text, lab, nxt, cued) if _unresolved_speech(text, taken) else []
+        spans = [(a, b, "") for a, b in english] + _cjk(text)
         spans += [(a, b, "") for a, b in cued if _family_speaks(text[a:b], paragraphs)]
         for a, b, title in spans:
             if any(s < b and a < e for s, e in taken):
