@@ -16,6 +16,9 @@ os.environ.setdefault("SEARCHAPP_DATA_DIR", tempfile.mkdtemp(prefix="searchapp-t
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
+#: Paragraphs of the bundled corpus (its five articles, a byline paragraph where an
+#: author is known: searchapp.ingest.pipeline).
+SEED_PARAGRAPHS = 96
 SHARED = ROOT.parent / "shared"  # beside the clone in CI, absent in a bare clone
 BENCH = SHARED / "bench" / "extraction"
 # Small news pages written for the tests (tests/fixtures/html/README.md): what a test

@@ -11,7 +11,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import CORPUS
+from conftest import CORPUS, SEED_PARAGRAPHS
 
 pytest.importorskip("PySide6")
 pytestmark = pytest.mark.gui
@@ -53,10 +53,10 @@ def facet_index(win, facet, value):
 
 def test_typing_searches_as_you_type_and_updates_facets(qtbot, settings):
     win = open_window(qtbot, settings)
-    assert win.result.total == 95  # nothing typed: every paragraph, newest first
+    assert win.result.total == SEED_PARAGRAPHS  # nothing typed: every paragraph, newest first
     qtbot.keyClicks(win.search_box, "summit")  # no Enter: the debounce fires
     result = wait_result(qtbot, win, lambda r: r.query == "summit")
-    assert 0 < result.total < 95
+    assert 0 < result.total < SEED_PARAGRAPHS
     assert win.model.rowCount() == min(result.total, 20)
     assert f"{result.total}" in win.count.text()
     persons = {v: c for v, c, _ in win.facets.model.values("person")}
@@ -127,7 +127,7 @@ def test_date_range_and_timeline_filter_by_period(qtbot, settings):
     qtbot.keyClick(win.facets.date_from, Qt.Key.Key_Return)
     assert win.facets.date_error.isVisible() and "not a date" in win.facets.date_error.text()
     win.clear_filters()
-    wait_result(qtbot, win, lambda r: r.total == 95)
+    wait_result(qtbot, win, lambda r: r.total == SEED_PARAGRAPHS)
     bar = next(i for i, b in enumerate(win.timeline.bars) if b[0] == "2019")
     rect = win.timeline._bar_rects()[bar]
     qtbot.mouseClick(win.timeline, Qt.MouseButton.LeftButton, pos=rect.center())
@@ -368,8 +368,8 @@ def test_window_builds_a_missing_index_in_the_background(qtbot, tmp_path):
              lambda: win.index_report is not None or win.index_error, timeout=2 * WAIT)
     assert win.index_error is None, win.index_error
     assert win.index_report.total_files == 5 and not win.index_report.failed
-    assert "95 paragraphs" in win.statusBar().currentMessage()
-    wait_result(qtbot, win, lambda r: r.total == 95)
+    assert f"{SEED_PARAGRAPHS} paragraphs" in win.statusBar().currentMessage()
+    wait_result(qtbot, win, lambda r: r.total == SEED_PARAGRAPHS)
     assert not is_stale(settings)
 
 

@@ -12,7 +12,7 @@ import pytest
 pytest.importorskip("PySide6")
 pytestmark = pytest.mark.gui
 
-from conftest import CORPUS  # noqa: E402
+from conftest import CORPUS, SEED_PARAGRAPHS  # noqa: E402
 from gui_helpers import (  # noqa: E402
     WAIT,
     open_window,
@@ -69,7 +69,7 @@ def _rows_fit(win) -> list[str]:
 
 def test_result_rows_never_overlap_after_the_panels_are_resized(qtbot, settings):
     win = open_window(qtbot, settings)
-    wait_result(qtbot, win, lambda r: r.total == 95)
+    wait_result(qtbot, win, lambda r: r.total == SEED_PARAGRAPHS)
     qtbot.wait(200)
     assert _visible_rows(win.results)
     total = sum(win.splitter.sizes())
@@ -329,7 +329,7 @@ def _click(qtbot, win, facet, value):
 
 def test_ticking_a_facet_value_keeps_the_groups_other_values_to_tick(qtbot, settings):
     win = open_window(qtbot, settings)
-    everything = wait_result(qtbot, win, lambda r: r.total == 95)
+    everything = wait_result(qtbot, win, lambda r: r.total == SEED_PARAGRAPHS)
     sources = {f["value"]: f["count"] for f in everything.facets["source"]}
     assert len(sources) >= 2
     first, second = sorted(sources, key=sources.get, reverse=True)[:2]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import CORPUS
+from conftest import CORPUS, SEED_PARAGRAPHS
 
 pytest.importorskip("PySide6")
 pytestmark = pytest.mark.gui
@@ -48,7 +48,7 @@ def test_a_damaged_index_is_rebuilt_and_the_user_told(qtbot, own):
     wait_for(qtbot, [win.session.index_done], lambda: win.warnings)
     assert "damaged" in win.warnings[0] and "rebuilt" in win.warnings[0]
     assert "bookmarks were not touched" in win.warnings[0]
-    wait_result(qtbot, win, lambda r: r.total == 95)
+    wait_result(qtbot, win, lambda r: r.total == SEED_PARAGRAPHS)
     assert [b.note for b in win.store.list()] == ["before the damage"]
     assert win.index_error is None
 

@@ -10,7 +10,7 @@ import json
 import shutil
 
 import pytest
-from conftest import CORPUS, run_cli
+from conftest import CORPUS, SEED_PARAGRAPHS, run_cli
 
 pytest.importorskip("spacy")
 
@@ -52,7 +52,7 @@ def seeds(tmp_path_factory):
     s = _settings(root)
     proc = run_cli("index", env=_env(s))
     assert proc.returncode == 0, proc.stderr
-    assert "persons: 95 paragraphs recognized" in proc.stdout
+    assert f"persons: {SEED_PARAGRAPHS} paragraphs recognized" in proc.stdout
     return s
 
 
@@ -153,7 +153,7 @@ def test_an_interrupted_stage_keeps_what_it_finished(own, monkeypatch):
         persons_stage.run_persons_stage(own, progress=stop_after_one_batch)
     assert seen == [0, 32]
     report = persons_stage.run_persons_stage(own)
-    assert report.recognized == 95 - 32 and report.persons > 10
+    assert report.recognized == SEED_PARAGRAPHS - 32 and report.persons > 10
 
 
 def test_curation_applies_without_reindexing_and_survives_a_rebuild(own):

@@ -320,15 +320,16 @@ class TimelineChart(QWidget):
         if not n:
             return []
         label_h = self.fontMetrics().height() + 2
+        top = 4 + (label_h if self.note else 0)  # the note has its own line above the bars
         w = self.width() - 8
-        h = self.height() - label_h - 6
+        h = self.height() - label_h - 2 - top
         step = w / n
         peak = max(c for *_, c in self.bars) or 1
         rects = []
         for i, (*_, count) in enumerate(self.bars):
             bh = int(h * count / peak) if count else 0
             x = int(4 + i * step + step * 0.12)
-            rects.append(QRect(x, 4 + h - bh, max(2, int(step * 0.76)), bh))
+            rects.append(QRect(x, top + h - bh, max(2, int(step * 0.76)), bh))
         return rects
 
     def paintEvent(self, _event) -> None:
