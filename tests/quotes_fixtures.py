@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from searchapp.ingest.entities import Mention
 from searchapp.ingest.quotes import find_quotes
+from searchapp.ingest.quotes.evidenced import with_speech_persons
 
 
 @dataclass(frozen=True)
@@ -25,11 +26,13 @@ def _spans(text: str, surface: str) -> list[tuple[int, int]]:
 
 
 def quotes(paragraphs: list[str], persons: dict[str, str] | None = None,
-           labels: dict[str | tuple[int, str], str] | None = None):
+           labels: dict[str | tuple[int, str], str] | None = None,
+           speech_persons: bool = False):
     """[(paragraph number, speaker or None, quoted text, source, kind)] of a document;
     ``persons``: surface form -> canonical name, found wherever the form is written;
     ``labels``: surface form -> recognizer label (PERSON, ORG ...) wherever written, or
-    (paragraph number, surface form) -> label in that paragraph only."""
+    (paragraph number, surface form) -> label in that paragraph only; ``speech_persons``:
+    first add the persons a pattern of speech vouches for, as the persons stage does."""
     persons = persons or {}
     items = [(f"p{i}", "body", t) for i, t in enumerate(paragraphs)]
     mentions, raw = {}, {}
@@ -44,6 +47,8 @@ def quotes(paragraphs: list[str], persons: dict[str, str] | None = None,
         raw[pid] = [Label(a, b, label) for key, label in (labels or {}).items()
                     if isinstance(key, str) or key[0] == n
                     for a, b in _spans(text, key if isinstance(key, str) else key[1])]
+    if speech_persons:
+        with_speech_persons(items, mentions, raw)
     out = []
     for pid, found_quotes in find_quotes(items, mentions, raw).items():
         text = paragraphs[int(pid[1:])]

@@ -44,3 +44,19 @@ def test_a_later_page_of_an_earlier_site_is_refused():
     pages["extra"] = {"split": "fresh2", "site": tuning_site}
     with pytest.raises(SystemExit):
         bq.check_split(pages)
+
+
+def test_the_pages_written_for_the_trial_are_in_the_repository_and_every_span_is_found():
+    """The written sets need no ../shared: their pages are benchmarks/quotes_pages/, read
+    as the app reads them, and every annotated span is in its paragraph."""
+    bq = _bench()
+    pages = {k: p for k, p in _pages().items() if p["split"] in ("written", "written-held")}
+    assert len(pages) == 16
+    assert {p["split"] for p in pages.values()} == {"written", "written-held"}
+    texts = bq.page_texts(list(pages))
+    assert set(texts) == set(pages)
+    _, items, _ = bq.read_gold()  # raises if a span of a page it can read is not found
+    assert sum(it.page in pages for it in items) >= 140
+    for page in pages:
+        assert "Written for the quote-attribution trial" in (
+            ROOT / "benchmarks" / "quotes_pages" / page).read_text("utf-8")

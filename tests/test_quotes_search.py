@@ -204,3 +204,27 @@ def test_searchapp_index_runs_attribution_in_the_persons_stage(tmp_path):
     found = run_cli("search", "said:Xi", "--json", env=_env(s))
     hits = json.loads(found.stdout)["hits"]
     assert [h["text"][:40] for h in hits] == ["Chinese President Xi Jinping told report"]
+
+
+def test_a_speaker_only_the_pattern_of_speech_vouches_for_is_a_person_said_finds(tmp_path):
+    """No recognizer and no registry entry: '"...," said councillor X.' alone makes X a
+    person whose quotation ``said:`` and ``person:`` find (the persons stage takes
+    speakers in a clear pattern of speech as persons)."""
+    from searchapp.index.persons_stage import resolve_persons
+    from searchapp.index.update import update_index
+    from searchapp.search.engine import SearchEngine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "market.txt").write_text(
+        "Market hall reprieve\n\nTraders cheered the vote on Wednesday night.\n\n"
+        "“Sell it and you sell the town's memory,” said councillor Magnus Lindqvist-Ahola.\n\n"
+        "“We will fight on,” Lindqvist-Ahola said after the meeting.\n", encoding="utf-8")
+    s = Settings(corpus=corpus, index=tmp_path / "index", data_dir=tmp_path / "data")
+    update_index(s)
+    resolve_persons(s)
+    with SearchEngine.open(s) as eng:
+        r = eng.search(SearchRequest(query='said:"Magnus Lindqvist-Ahola"'))
+        assert sorted(_said(h, "Magnus Lindqvist-Ahola")[0] for h in r.hits) == [
+            "“Sell it and you sell the town's memory,”", "“We will fight on,”"]
+        assert eng.search(SearchRequest(query="person:Lindqvist-Ahola")).total == 2

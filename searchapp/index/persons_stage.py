@@ -42,7 +42,7 @@ from searchapp.config import Settings
 from searchapp.index import MENTIONS_DB, PERSONS_FILE
 from searchapp.index.manifest import index_state
 from searchapp.index.persons_memo import no_gc, read_memo, write_memo
-from searchapp.index.speakers import QUOTES_VERSION, quote_rows
+from searchapp.index.speakers import QUOTES_VERSION, add_speech_persons, quote_rows
 from searchapp.index.whoosh.stored import stored_rows
 from searchapp.ingest.persons.curation import curated_registry, curation_fingerprint
 from searchapp.ingest.persons.memo import Memo, RawStore
@@ -284,6 +284,8 @@ def resolve_persons(settings: Settings, docs: list[DocText] | None = None,
         memo = Memo(read_memo(index_dir, fingerprint), fingerprint,
                     {d.doc_id: document_signature(d) for d in docs})
         found = find_persons(docs, raw, registry, memo)
+        if quotes:
+            add_speech_persons(docs, found, raw, registry)
         side = sidecar(docs, found, registry)
         side["quotes"], side["quote_docs"] = quote_rows(
             docs, found.mentions, raw, side["persons"],

@@ -19,10 +19,11 @@ import hashlib
 from collections.abc import Iterable, Mapping
 
 from searchapp.ingest.quotes import find_quotes
+from searchapp.ingest.quotes.evidenced import with_speech_persons
 
 #: Bumped when the attribution rules change what they find in the same text: every
 #: document is read again at the next run.
-QUOTES_VERSION = 2
+QUOTES_VERSION = 3
 KINDS = ("direct", "reported")
 
 
@@ -65,6 +66,35 @@ def quote_rows(docs, mentions: Mapping[str, Iterable], raw: Mapping[str, Iterabl
                           KINDS.index(q.kind)] for q in quotes
                          if q.speaker is None or q.speaker in index]
     return rows, prints
+
+
+def add_speech_persons(docs, found, raw: Mapping[str, Iterable], registry=None) -> None:
+    """Speakers the recognizer missed, taken as persons on the evidence of a clear
+    pattern of speech (:mod:`searchapp.ingest.quotes.evidenced`): added to ``found``
+    (:class:`~searchapp.ingest.persons.people.Persons`, its mentions and spellings) so
+    that the sidecar lists them and ``person:``/``said:`` find them.  A spelling of a
+    person already known (found, or in the ``registry`` with the user's curation) is
+    that person; a name curation hid is never added."""
+    from searchapp.ingest.persons.names import exact_keys
+
+    spelled = {k: name for name, spellings in found.persons.items()
+               for s in (name, *spellings) for k in exact_keys(s)}
+    hidden = {k for n in getattr(registry, "not_persons", ()) for k in exact_keys(n)}
+
+    def known(surface: str) -> str | None:
+        keys = exact_keys(surface)
+        if keys & hidden:
+            return ""
+        if registry is not None and (name := registry.canonical_person(surface)):
+            return name
+        return next((spelled[k] for k in keys if k in spelled), None)
+
+    found.mentions = dict(found.mentions)
+    for doc in docs:
+        for name, spellings in with_speech_persons(doc.paragraphs, found.mentions, raw,
+                                                   known).items():
+            listed = found.persons.setdefault(name, [name])
+            listed.extend(s for s in spellings if s not in listed)
 
 
 def _reindex(row: list, old_persons: list[str], index: Mapping[str, int]) -> list:

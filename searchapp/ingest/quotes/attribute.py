@@ -44,6 +44,7 @@ from searchapp.ingest.quotes.clauses import (
     participle_before,
     points_out,
     speech_like,
+    verb_form,
 )
 from searchapp.ingest.quotes.marks import Span, quote_spans
 from searchapp.ingest.quotes.nearby import Nearby
@@ -51,6 +52,7 @@ from searchapp.ingest.quotes.posts import Signatures
 from searchapp.ingest.quotes.quote import Quote
 from searchapp.ingest.quotes.reported import ReportedSpeech
 from searchapp.ingest.quotes.speakers import (
+    CLAUSE_OPENERS,
     UNKNOWN,
     Person,
     Salience,
@@ -206,6 +208,9 @@ class _Document(ReportedSpeech, Signatures, Nearby):
         if who.kind == "person":
             return (who.name, who.text) if trusted(who.name) else None
         if who.kind == "pronoun":
+            unnamed = None if local else self._indefinite_antecedent(para, who)
+            if unnamed is not None:
+                return None, unnamed
             name = self.salience.pronoun(para, who.sex, exclude, local)
             if name is None and self.salience.unsure \
                     and self._only_one_named(para, who, self.salience.unsure, exclude):
@@ -233,15 +238,21 @@ class _Document(ReportedSpeech, Signatures, Nearby):
     def run(self) -> list[list[Quote]]:
         self.learn()
         turns = self._transcript()
+        answers = {} if turns else self._interview()
         prev_last: tuple[str | None, str] | None = None
         for i, para in enumerate(self.paras):
             if i in turns:
                 self._emit(i, *turns[i], para.text.index(":") + 1, len(para.text), "direct")
                 prev_last = None
                 continue
+            if i in answers:  # the answer is theirs; quotations in it are read as usual
+                name, label, start = answers[i]
+                self._emit(i, name, label, start, len(para.text), "direct")
             prev_last = self._paragraph(i, para, prev_last)
         self._embeds()
         self._signed()
+        self._role_signed()
+        self._quote_boxes()
         return self.out
 
     def _emit(self, i: int, speaker: str | None, source: str, a: int, b: int, kind: str) -> None:
@@ -357,6 +368,12 @@ class _Document(ReportedSpeech, Signatures, Nearby):
             name = self.salience.pronoun(i, lx.PERSON_PRONOUNS[first.lower], set())
             if name:
                 return name, first.text
+        if len(ws) > 2 and ws[0].lower == "the" and ws[1].text.islower() \
+                and lx.role_noun(ws[1].text) and verb_form(ws[2]):
+            # "The minister rejects that reading.": the one that role stands for
+            name = self.salience.role(Who("role", "", role=ws[1].lower), i)
+            if name and trusted(name):
+                return name, para.text[ws[0].start:ws[1].end]
         return None
 
     def _subject_of(self, i: int, para: Para, ws: Sequence[Word], k: int,
@@ -368,6 +385,13 @@ class _Document(ReportedSpeech, Signatures, Nearby):
             j -= 1
         if j < 0:
             return None
+        if ws[j].lower == "who" and j > 1 and ws[j - 1].text == ",":
+            # "..., and to the author Imogen Farrow-Biel, who told the meeting: "...":
+            # the person the relative clause is of
+            before_who = next((p for p in para.persons_outside()
+                               if ws[j - 2].start <= p.end - 1 < ws[j - 1].start), None)
+            if before_who is not None and before_who.name not in exclude:
+                return before_who.name, para.text[before_who.start:before_who.end]
         if ws[j].lower == "to" and j > 0:  # "leading Mr. Emanuel to quip": who quips
             before_to = next((p for p in para.persons_outside()
                               if ws[j - 1].start <= p.end <= ws[j].start), None)
@@ -380,7 +404,9 @@ class _Document(ReportedSpeech, Signatures, Nearby):
             # "..., saying ...", "and added, ...", "to describe ...": the sentence's subject,
             # unless a subordinate clause stands between ("where a recipe ... and tells")
             chunk = next((n for n in range(k - 1, -1, -1) if ws[n].text == ","), 0)
-            if any(w.lower in lx.SUBORDINATORS for w in ws[max(chunk, 1):k]):
+            if any(w.lower in lx.SUBORDINATORS and not (  # 'described it as "..." and'
+                    w.lower == "as" and m + 1 < k and ws[m + 1].text == "Q")
+                   for m, w in enumerate(ws[:k]) if m >= max(chunk, 1)):
                 return None
             return subject
         if own:  # "with forecasters warning that": the words right before the participle
@@ -435,7 +461,21 @@ class _Document(ReportedSpeech, Signatures, Nearby):
         if who.role in lx.GROUP_PRONOUNS and ws[k].lower not in SAID_BY | {"told", "tells"} \
                 and not (who.role == "they" and ws[k].lower in _GROUP_SAYS):
             return None  # "it suggests that ...": no speaker ("they note that": a group's)
+        if who.kind == "pronoun":
+            subject_name = self._clause_subject(para, ws)
+            if subject_name and subject_name not in exclude and trusted(subject_name) \
+                    and self.salience.sex_of(subject_name) in (who.sex, ""):
+                return subject_name, who.text
         return self.resolve(who, i, exclude, self._local(para, ws[0].start, ws[k].start))
+
+    def _clause_subject(self, para: Para, ws: Sequence[Word]) -> str | None:
+        """"When Halvorsen met with Solheim, he said": a sentence opening with a
+        subordinate clause whose subject is a person -- the "he" after it is that person
+        (nobody else named in the clause stands in for him)."""
+        if len(ws) < 3 or ws[0].lower not in CLAUSE_OPENERS:
+            return None
+        first = next((p for p in para.persons_outside() if p.start == ws[1].start), None)
+        return first.name if first is not None else None
 
     # -- direct quotations ----------------------------------------------------------------
 

@@ -24,7 +24,7 @@ _HANGUL = re.compile(f"[{HANGUL}]")
 # a sentence: up to its stops (a Latin full stop only before a space: not in "3.5")
 _SENTENCE = re.compile(f"[^{STOPS}]*(?:[{STOPS.replace('.', '')}]+|\\.(?=\\s|$)|$)")
 _KO_SAY = "|".join(sorted(map(re.escape, lx.KO_SAY), key=len, reverse=True))
-_KO_QUOTE_TAIL = re.compile(rf"\s*(?:이?라고|고|며|면서)\s*(?P<mid>.{{0,40}}?)\s*(?:{_KO_SAY})")
+_KO_QUOTE_TAIL = re.compile(rf"\s*(?:이?라고|고|이?라며|며|이?라면서|면서)\s*(?P<mid>.{{0,40}}?)\s*(?:{_KO_SAY})")
 _KO_REPORTED = re.compile(rf"(?:다|라|냐|자|까)고\s*(?:{_KO_SAY})\s*[.。]?\s*$")
 _KO_TOPIC = re.compile(rf"(?P<np>[{HANGUL}{HAN}A-Za-z0-9 ·]{{1,24}}?)(?:{'|'.join(lx.KO_SUBJECT)})"
                        r"(?=\s)")
@@ -83,7 +83,8 @@ def _korean(text: str, a: int, b: int, quotes, persons) -> list[Quote]:
             continue
         topic = None
         for t in _KO_TOPIC.finditer(text, a, s):
-            topic = t
+            if not any(qs <= t.start("np") < qe for qs, qe in quotes):
+                topic = t  # not a word of an earlier quotation
         if topic is None:
             mid = m.group("mid")
             t = _KO_TOPIC.search(mid + " ")
@@ -114,7 +115,7 @@ def _korean(text: str, a: int, b: int, quotes, persons) -> list[Quote]:
 def _chinese(text: str, a: int, b: int, quotes, persons) -> list[Quote]:
     sentence = text[a:b]
     m = _ZH_ACCORDING.match(sentence)
-    if m:
+    if m and m.group("who") not in lx.ZH_NO_SOURCE:
         who = _speaker(text, a + m.start("who"), a + m.end("who"), persons)
         end = b - 1 if text[b - 1] in "。！？" else b
         return [Quote(a + m.end(), end, who[0], who[1], "reported")]

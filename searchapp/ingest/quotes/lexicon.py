@@ -7,6 +7,8 @@ particular persons, outlets or pages.  One place for each list; the rest of
 
 from __future__ import annotations
 
+import re
+
 from searchapp.ingest.persons.words import ROLE_NOUNS as PERSON_ROLES
 from searchapp.lexicon import ELLIPSIS, STOPS, WEEKDAYS
 
@@ -72,6 +74,7 @@ REPORT_THAT = _forms(
     "indicate indicated indicates", "advise advised", "conclude concluded concludes",
     "allege alleged alleges", "claims reports",  # "the claims that", "its reports that": no subject to speak
     "write writes wrote",  # "wrote hundreds of songs": a clause only after "that"
+    "replied replies", "responded responds", "answered answers", "countered", "retorted",
 )
 #: Verbs that quote a few words as a speaker's characterization ("called it a
 #: 'disaster'", "described the idea as 'certainly absurd'").
@@ -152,6 +155,12 @@ constant significant relevant ancient efficient sufficient frequent urgent appar
 consistent excellent independent permanent prominent violent decent innocent transparent
 median
 """.split())
+
+
+#: A family name with its particle glued on by a hyphen or an apostrophe ("al-Rashidi",
+#: "el-Masri", "d'Alema"): a capitalised name word for all that.
+GLUED_NAME = re.compile(r"^(?:al|el|ad|an|as|ash|at|az|bin|ibn|abu|ben|bel|d|l|da|de|di|del|"
+                        r"della|dos|van|von|ter|ten)[-'’][^\W\d_]")
 
 
 def role_noun(word: str) -> bool:
@@ -239,6 +248,8 @@ ZH_SAY = ("表示", "强调", "強調", "指出", "说", "說", "称", "稱", "�
           "聲明", "呼吁", "呼籲", "重申", "提到", "告诉", "告訴", "问道", "問道", "答道",
           "补充", "補充", "警告", "承认", "承認", "宣称", "宣稱", "明确表示", "明確表示")
 #: Chinese words that introduce a source ("据外交部", "根据报道").
+#: Set phrases of 据 that name no source: 据悉 "it is learned", 据了解 "it is understood".
+ZH_NO_SOURCE = frozenset({"悉", "了解", "估计", "估計", "统计", "統計", "说", "說"})
 ZH_ACCORDING = ("据", "據", "根据", "根據")
 
 

@@ -15,6 +15,7 @@ style: each paragraph of a long quotation opens with a mark, only the last close
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _DOUBLE_OPEN = "“„«"
@@ -182,8 +183,14 @@ def quote_spans(paragraphs: list[str]) -> list[list[Span]]:
             span = Span(p, a, b + 1, (a + 1, b), text[a])
             spans.append(span)
         if pending is not None:
-            spans.append(Span(p, pending, len(text), (pending + 1, len(text)), text[pending],
-                              open_after=True))
+            nxt = paragraphs[p + 1].lstrip() if p + 1 < len(paragraphs) else ""
+            tail = None if nxt[:1] in _DOUBLE_OPEN + _DOUBLE_EITHER else _unclosed_tail(
+                text, pending)
+            if tail is not None:  # never closed: it ends where its attribution starts
+                spans.append(Span(p, pending, tail, (pending + 1, tail), text[pending]))
+            else:
+                spans.append(Span(p, pending, len(text), (pending + 1, len(text)),
+                                  text[pending], open_after=True))
         doubles = [(s.start, s.end) for s in spans]
         for a, b in _singles(text, marks, doubles):
             spans.append(Span(p, a, b + 1, (a + 1, b), text[a]))
@@ -202,6 +209,22 @@ def quote_spans(paragraphs: list[str]) -> list[list[Span]]:
         carry = bool(spans) and spans[-1].open_after
         out.append(spans)
     return out
+
+
+#: The attribution closing a paragraph whose quotation was never closed ('“The numbers
+#: are fine ... the definitions, she told the Review.'): a comma, he/she or a name of
+#: one to four words, a verb of speech, and no quote mark after it.
+_UNCLOSED_TAIL = re.compile(
+    r",\s+(?:(?:he|she)\s+|(?:[A-Z][\w’'.-]*\s+){1,4})(?:said|says|told|tells|added|adds|wrote|"
+    r"writes|explained|explains|argued|argues|insisted|warned|recalled|noted)\b"
+    r"[^\"“”«»]{0,80}$")
+
+
+def _unclosed_tail(text: str, start: int) -> int | None:
+    """Where a quotation opened at ``start`` and never closed ends: before the
+    attribution that closes the paragraph, if there is one."""
+    last = max((m.start() for m in _UNCLOSED_TAIL.finditer(text, start + 1)), default=None)
+    return last if last is not None and last > start + 1 else None
 
 
 def _outermost(spans: list[Span]) -> list[Span]:

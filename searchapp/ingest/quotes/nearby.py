@@ -34,6 +34,39 @@ class Nearby:
                  and p.name not in exclude and self.salience.sex_of(p.name) in (who.sex, "")}
         return named == {name}
 
+    def _indefinite_antecedent(self, i: int, who: Who) -> str | None:
+        """The unnamed person "he"/"she" stands for: an indefinite role ("a council
+        officer", "one engineer") in its sentence before it or in the sentence before,
+        where no person is named -- '... to a council officer, she told me that ...'."""
+        if who.start < 0:
+            return None
+        para = self.paras[i]
+        here = next((n for n, (a, b) in enumerate(para.sentences) if a <= who.start < b), None)
+        if here is None:
+            return None
+        since = para.sentences[max(here - 1, 0)][0]
+        if any(since <= p.start < who.start for p in para.persons_outside()):
+            return None
+        start = para.sentences[here][0]
+        ws = para.words(since, who.start)
+        found = None
+        for n, w in enumerate(ws):
+            if w.lower not in ("a", "an", "one", "another"):
+                continue
+            if not (w.start >= start and n > 0 and ws[n - 1].lower in ("to", "with")
+                    and any(x.text == "," for x in ws[n:]) or w.start == since < start):
+                continue  # only one spoken to in the pronoun's sentence ("When I put it to
+                # a council officer, she told me"), or the sentence before's subject
+            for m in range(n + 1, min(n + 4, len(ws))):
+                x = ws[m]
+                if not x.text.isalpha() or not x.text.islower():
+                    break
+                if (lx.role_noun(x.text) or x.lower in lx.SOURCE_NOUNS) \
+                        and not x.lower.endswith("s"):
+                    found = para.text[w.start:x.end]
+                    break
+        return found
+
     def _someone_between(self, i: int, who: Who, name: str, exclude: set[str]) -> bool:
         """Another person who may be meant by the pronoun ``who`` is named (outside
         quotations) between the start of the sentence before it and the pronoun: "she"

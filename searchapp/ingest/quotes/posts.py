@@ -10,12 +10,27 @@ from __future__ import annotations
 
 import re
 
+from searchapp.ingest.quotes.lexicon import role_noun
 from searchapp.ingest.quotes.speakers import trusted
+
+#: Marks that open a quotation.
+QUOTE_OPENERS = "\"“‘'«「『„"
 
 _EMBED = re.compile(r"^[—–-]\s*(?P<who>[^()@]{2,80}?)\s*\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.? \d{1,2},"
                     r" \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\s*$")
 _TURN = re.compile(r"^(?P<who>[A-Z][A-Z.'’\- ]{1,60}?(?:,[A-Z ,.'’\-]{1,40})?(?: #\d+)?):\s+\S")
 _LINK = re.compile(r"\s*pic\.twitter\.com/\S+\s*$")
+#: A line signing the quotation above it: "-- Senior SRE at a payments company",
+#: "— Care worker, 41, Station Road".
+_SIGNATURE = re.compile(r"^(?:--|[—–-])\s*(?P<who>[^\s\"“”‘’'«»].{1,118})$")
+#: A turn of an interview: "Q: ...", "A: ...", "Question: ...", "Answer: ...".
+_QA = re.compile(r"^(?P<label>Q|A|Question|Answer)\s*[:.]\s+\S")
+#: A turn opened by its speaker's name: "Armitage-Rhys: It was ...".
+#: A box's label announcing a quotation without its speaker ("Key quote", "Quote of the day").
+_QUOTE_LABEL = re.compile(r"^(?:(?:key|top|notable|best)\s+)?quotes?(?:\s+of\s+the\s+(?:day|week))?\s*:?$",
+                          re.I)
+_NAME = re.compile(r"[^\W\d_a-z][\w'’.-]*")
+_NAMED_TURN = re.compile(r"^(?P<who>[^\W\d][^:\n]{0,48}?):\s+\S")
 
 
 class Signatures:
@@ -63,6 +78,80 @@ class Signatures:
             for s in para.spans:
                 self._emit(i, person.name, para.text[start:start + len(line)], s.start, s.end,
                            "direct")
+
+    def _role_signed(self) -> None:
+        """A paragraph that is a quotation and nobody's, signed by the line after it
+        ("-- Senior engineer at a bank", "— Retired teacher, 67"): the person that line
+        names, else an unnamed source described by it."""
+        for i, para in enumerate(self.paras):
+            if not para.spans or self.out[i] or para.text.lstrip()[:1] not in QUOTE_OPENERS:
+                continue
+            rest = para.text[para.spans[-1].end:]
+            if rest.strip():  # '"..." -- Rust developer at a startup' in one paragraph
+                sign, line, quoted = para, rest.strip(), para.text[:para.spans[-1].end]
+            elif i + 1 < len(self.paras) and not self.paras[i + 1].spans:
+                sign = self.paras[i + 1]
+                line, quoted = sign.text.strip(), para.text
+            else:
+                continue
+            if sum(s.end - s.start for s in para.spans) < 0.8 * len(quoted.strip()):
+                continue
+            m = _SIGNATURE.match(line)
+            if not m or len(m.group("who").split()) > 16:
+                continue
+            who = m.group("who").strip()
+            at = sign.text.rindex(who)
+            first = next((p for p in sign.persons if at <= p.start <= at + 1), None)
+            if first is not None and not trusted(first.name):
+                continue
+            head = who.split(",")[0].split()
+            if first is None and len(head) <= 3 and all(_NAME.fullmatch(w) for w in head) \
+                    and not any(role_noun(w) for w in head):
+                continue  # "- Jennifer": a person's name the stage did not keep, no role
+            for s in para.spans:
+                self._emit(i, first.name if first else None, who, s.start, s.end, "direct")
+
+    def _quote_boxes(self) -> None:
+        """"Key quote" over a quotation that names nobody: an unnamed source's words (the
+        box gives no speaker; a quotation attributed elsewhere keeps its speaker)."""
+        for i in range(1, len(self.paras)):
+            para = self.paras[i]
+            if self.out[i] or not para.spans or not _QUOTE_LABEL.match(self.paras[i - 1].text.strip()):
+                continue
+            if para.text.lstrip()[:1] not in QUOTE_OPENERS or sum(
+                    s.end - s.start for s in para.spans) < 0.8 * len(para.text.strip()):
+                continue
+            for s in para.spans:
+                self._emit(i, None, self.paras[i - 1].text.strip(), s.start, s.end, "direct")
+
+    def _interview(self) -> dict[int, tuple[str | None, str, int]]:
+        """The answers of an interview, by paragraph: (speaker, label, where the answer
+        starts).  "Name: ..." turns of a person named in the document (two or more), and
+        "A: ..." turns after "Q: ..." ones, which are the words of the one person the
+        paragraphs before the first question name."""
+        named: dict[int, tuple[str, str, int]] = {}
+        for i, para in enumerate(self.paras):
+            m = _NAMED_TURN.match(para.text)
+            if not m or _QA.match(para.text):
+                continue
+            person = next((p for p in para.persons if p.start == 0 and p.end >= m.end("who")
+                           - 1), None)
+            if person is not None and trusted(person.name):
+                named[i] = (person.name, m.group("who"), m.end() - 1)
+        out = {i: t for i, t in named.items()
+               if sum(n == t[0] for n, _, _ in named.values()) >= 2}
+        labels = {i: m.group("label") for i, para in enumerate(self.paras)
+                  if (m := _QA.match(para.text))}
+        questions = [i for i, x in labels.items() if x in ("Q", "Question")]
+        answers = [i for i, x in labels.items() if x in ("A", "Answer")]
+        if len(questions) >= 2 and len(answers) >= 2:
+            intro = {p.name for para in self.paras[:questions[0]] for p in para.persons_outside()}
+            if len(intro) == 1 and trusted(next(iter(intro))):
+                name = intro.pop()
+                for i in answers:
+                    text = self.paras[i].text
+                    out[i] = (name, labels[i], text.index(labels[i]) + len(labels[i]) + 1)
+        return out
 
     def _transcript(self) -> dict[int, tuple[str | None, str]]:
         """Turns of a transcript ("ROSIE CURTS: ...", "UNIDENTIFIED PERSON #1: ..."):

@@ -145,6 +145,9 @@ class ReportedSpeech:
             clause = [x for x in ws[n:] if x.start < stop and x.text not in (",", ".")]
             if len(clause) < 3 or all(x.text == "Q" for x in clause):
                 continue
+            if clause[-1].text == ":" and stop < b and len(clause) <= 6 \
+                    and ws[n - 1].lower != "that":
+                continue  # "told the meeting in January: "..."": the quotation's verb
             if after_quote(ws, k):
                 continue  # '"...," she wrote in her letter.': the quotation's attribution
             got = self._subject_of(i, para, ws, k, subject, exclude)

@@ -76,7 +76,28 @@ def trusted(name: str) -> bool:
         return False
     if len(core) == 4 and not any(len(w.rstrip(".")) == 1 or w.endswith(".") for w in core):
         return False  # four full words: a product or a title, seldom one person
-    return all(not w[:1].islower() for w in core)
+    return all(not w[:1].islower() or lx.GLUED_NAME.match(w) for w in core)
+
+
+def _body_owner(text: str, head: Sequence[Word], persons: Sequence[Person]) -> str | None:
+    """The body a role phrase gives its role to: "~committee" for "the committee's
+    chair", "~its" for "Its chair" (no person's: "Morrison's lawyer" is the person's)."""
+    for w in head:
+        if w.lower in ("its", "their"):
+            return "~" + w.lower
+        possessive = _possessive_after(text, w.end) or w.text.endswith(("'s", "’s"))
+        if possessive and not any(p.start <= w.start < p.end for p in persons):
+            return "~" + _POSSESSIVE.sub("", w.lower)
+    return None
+
+
+def _bodies_agree(learned: str | None, asked: str | None) -> bool:
+    """A role learned with one body's owner stands for a role asked of another only when
+    either leaves the body unsaid ("the chair" after "Its chair, X"); "the committee's
+    chair" is not "Its chair, X" of another body."""
+    learned_body = learned is None or learned.startswith("~")
+    asked_body = asked is None or asked.startswith("~")
+    return learned_body and asked_body and (learned is None or asked is None)
 
 
 def _possessive_after(text: str, end: int) -> bool:
@@ -104,8 +125,19 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
     chunks = _chunks(ws)
     if not verb_first:
         while len(chunks) > 1 and _adverbial(chunks[0]):
-            chunks = chunks[1:]
+            # "When the vice chair, Lionel Ashdown, questioned officers, the manager, X,
+            # said": a subordinate clause runs to the phrase with its verb
+            through = next((n for n, c in enumerate(chunks[:-1]) if _has_verb(c)), 0) \
+                if chunks[0][0].lower in CLAUSE_OPENERS else 0
+            chunks = chunks[through + 1:]
     head = chunks[0]
+    if len(chunks) > 1 and len(head) <= 3 and head[-1].lower.endswith("s") \
+            and chunks[1][0].lower in ("among", "including") and not verb_first:
+        # "Critics, among them the economist Yusra el-Amin, argue": the one named
+        a, b = chunks[1][0].start, chunks[1][-1].end
+        named = [p for p in persons if a <= p.start and p.end <= b + 1]
+        if len({p.name for p in named}) == 1:
+            return Who("person", text[named[0].start:named[0].end], named[0].name)
     phrase = text[head[0].start:head[-1].end]
     lows = [w.lower for w in head]
     # a pronoun after a preposition is no clause ("Deputy Editor Kay Lund in her review")
@@ -151,11 +183,18 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
            and not _possessive_after(text, b) for a, b, label in labels):
         return UNKNOWN  # a person the persons stage did not keep: not an unnamed source
     noun = _head_noun(head)
-    known_noun = noun in lx.SOURCE_NOUNS or noun in lx.BODY_NOUNS or lx.role_noun(noun) \
+    if noun not in lx.ROLE_NOUNS and any(
+            w.lower.strip(".’'") == noun and w.text[:1].isupper() and n + 1 < len(head)
+            and head[n + 1].lower == "of" for n, w in enumerate(head) if n > 0):
+        noun = ""  # "the Chamber of Commerce": a body's name, not an agent noun's role
+        known_noun = True
+    else:
+        known_noun = False
+    known_noun = known_noun or noun in lx.SOURCE_NOUNS or noun in lx.BODY_NOUNS or lx.role_noun(noun) \
         or noun in lx.GROUP_HEADS
     indefinite = lows[0] in lx.INDEFINITE or lows[0].isdigit()
     owner = next((p.name for p in persons if head[0].start <= p.start < head[-1].end
-                  and _possessive_after(text, p.end)), None)
+                  and _possessive_after(text, p.end)), None) or _body_owner(text, head, persons)
     if lx.role_noun(noun) and not indefinite and not noun.endswith("s") \
             and noun not in ("police",):
         return Who("role", phrase, role=noun, owner=owner)
@@ -254,6 +293,21 @@ def _chunks(ws: Sequence[Word]) -> list[list[Word]]:
     return [c for c in out if c]
 
 
+#: Subordinators that open a clause with its own subject and verb ("When X met Y, ...").
+CLAUSE_OPENERS = frozenset("when after as while although though because since before once "
+                            "if until unless whereas".split())
+#: Past forms of common verbs that do not end in -ed.
+_IRREGULAR_PAST = frozenset("met was were had spoke came went took made gave saw sat ran left "
+                            "told said asked got began won lost held led sent put set".split())
+
+
+def _has_verb(chunk: Sequence[Word]) -> bool:
+    """A phrase holds a verb in the past tense ("questioned officers", "met with")."""
+    return any(w.text.isalpha() and w.text.islower() and (
+        w.lower.endswith("ed") and len(w.lower) > 4 or w.lower in _IRREGULAR_PAST)
+        for w in chunk)
+
+
 def _adverbial(chunk: Sequence[Word]) -> bool:
     """"In his testimony Tuesday morning", "However", "Last week", "Noting that ...":
     not a subject."""
@@ -301,8 +355,9 @@ def _head_noun(ws: Sequence[Word]) -> str:
     for w in ws:
         if w.lower in lx.PREPOSITIONS or w.lower in lx.SUBORDINATORS:
             break
-        if kept and w.text[:1].islower() and w.lower.endswith(("ed", "ing")):
-            break  # "two people briefed on the talks", "a source familiar ..."
+        if kept and w.text[:1].islower() and w.lower.endswith(("ed", "ing")) \
+                and any(k.lower not in DETERMINERS for k in kept):
+            break  # "two people briefed on the talks" ("the returning officer" is one)
         kept.append(w)
     if not kept:
         return ""
@@ -405,7 +460,8 @@ class Salience:
     def role(self, who: Who, para: int | None = None) -> str | None:
         """The person a definite role stands for ("the governor") in paragraph ``para``,
         or None."""
-        hits = [n for n, owner in self.roles.get(who.role, ()) if owner == who.owner]
+        hits = [n for n, owner in self.roles.get(who.role, ()) if owner == who.owner
+                or _bodies_agree(owner, who.owner)]
         names = list(dict.fromkeys(hits))
         if len(names) == 1:
             return names[0]
@@ -456,7 +512,8 @@ def learn_roles(text: str, ws: Sequence[Word], persons: Sequence[Person],
             if phrase and phrase[0].lower in ("the", "his", "her", "its", "their"):
                 noun = _head_noun(phrase)
                 if lx.role_noun(noun):
-                    salience.roles.setdefault(noun, []).append((p.name, None))
+                    salience.roles.setdefault(noun, []).append(
+                        (p.name, _body_owner(text, phrase, persons)))
 
 
 def _appositive_role(ws: Sequence[Word], name: str, salience: Salience) -> None:
