@@ -174,6 +174,7 @@ class Lookup:
                 if any(family_key(nm.tokens(s)[0]) == k for s in self.spellings.get(name, ())
                        if not nm.HAN.search(s) and not nm.HANGUL.search(s)):
                     self.families.setdefault(k, set()).add(name)
+                    self.given.discard(k)  # "Prime Minister Kishida": Kishida Fumio's family
 
     def canonical(self, name: str) -> str | None:
         for k in nm.exact_keys(name):
