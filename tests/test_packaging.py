@@ -18,7 +18,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, SEED_PARAGRAPHS, SEED_READ
 
 from searchapp.config import APP_ID
 
@@ -131,7 +131,8 @@ def test_the_pyinstaller_build_passes_its_self_test(installed, tmp_path):
     indexed = json.loads(run([str(app / "searchapp"), "index", "--json"], cwd=tmp_path,
                              env=env).stdout)
     # the persons stage ran in the built app's own child process, with its model
-    assert indexed["persons"]["recognized"] == indexed["total_paragraphs"]
+    assert indexed["total_paragraphs"] == SEED_PARAGRAPHS
+    assert indexed["persons"]["recognized"] == SEED_READ
     assert not indexed["persons"]["note"]
     found = json.loads(run([str(app / "searchapp"), "search", "--person", "Yoon Seok-yeol",
                             "--json"], cwd=tmp_path, env=env).stdout)

@@ -10,13 +10,12 @@ import json
 import shutil
 
 import pytest
-from conftest import CORPUS, SEED_PARAGRAPHS, run_cli
+from conftest import CORPUS, SEED_READ, run_cli
 
 pytest.importorskip("spacy")
 
 #: The seeds' paragraphs the persons stage reads: all but the byline paragraph (who
 #: wrote an article, not who it is about: index_documents leaves bylines out).
-READ = SEED_PARAGRAPHS - 1
 
 
 def _available() -> bool:
@@ -56,7 +55,7 @@ def seeds(tmp_path_factory):
     s = _settings(root)
     proc = run_cli("index", env=_env(s))
     assert proc.returncode == 0, proc.stderr
-    assert f"persons: {READ} paragraphs recognized" in proc.stdout
+    assert f"persons: {SEED_READ} paragraphs recognized" in proc.stdout
     return s
 
 
@@ -157,7 +156,7 @@ def test_an_interrupted_stage_keeps_what_it_finished(own, monkeypatch):
         persons_stage.run_persons_stage(own, progress=stop_after_one_batch)
     assert seen == [0, 32]
     report = persons_stage.run_persons_stage(own)
-    assert report.recognized == READ - 32 and report.persons > 10
+    assert report.recognized == SEED_READ - 32 and report.persons > 10
 
 
 def test_curation_applies_without_reindexing_and_survives_a_rebuild(own):
