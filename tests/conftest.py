@@ -19,7 +19,8 @@ CORPUS = ROOT / "corpus"
 #: Paragraphs of the bundled corpus (its five articles, a byline paragraph where an
 #: author is known: searchapp.ingest.pipeline).
 SEED_PARAGRAPHS = 96
-#: ... of which the persons stage reads all but the byline paragraph.
+#: ... of which the persons stage reads all but the byline paragraph (who wrote an
+#: article, not who it is about: index_documents leaves bylines out).
 SEED_READ = SEED_PARAGRAPHS - 1
 SHARED = ROOT.parent / "shared"  # beside the clone in CI, absent in a bare clone
 BENCH = SHARED / "bench" / "extraction"

@@ -14,9 +14,6 @@ from conftest import CORPUS, SEED_READ, run_cli
 
 pytest.importorskip("spacy")
 
-#: The seeds' paragraphs the persons stage reads: all but the byline paragraph (who
-#: wrote an article, not who it is about: index_documents leaves bylines out).
-
 
 def _available() -> bool:
     from searchapp.ingest.persons.recognize import Recognizer
