@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from searchapp.config import Settings
-from searchapp.index.analysis import STOP_TERMS
+from searchapp.index.analysis import STOP_TERMS, indexed_joined
 from searchapp.index.update import update_index
 from searchapp.search.engine import SearchEngine, SearchRequest
 from searchapp.search.query import rewrite_hyphens
@@ -37,7 +37,8 @@ def engine(tmp_path_factory):
         "The mail from the consulate arrived late.\n\n"
         "Lawyers kept in-house drafts of the deal.\n\n"
         "The house voted in favour of the deal.\n\n"
-        "A state-of-the-art plant and a state of the art lab.\n", "utf-8")
+        "A state-of-the-art plant and a state of the art lab.\n\n"
+        "The air force flew its F-35 jets to the G-7 summit.\n", "utf-8")
     s = Settings.resolve(corpus=root / "corpus", index=root / "index", data_dir=root / "data")
     update_index(s)
     with SearchEngine.open(s) as eng:
@@ -86,6 +87,12 @@ def test_a_hyphenated_word_with_a_stop_word_part_finds_itself_not_the_other_part
         assert any(w in t for t in found), (word, w, found)
     assert not any(not_found in t for t in found), (word, found)
     assert texts(engine, word.replace("-", "")) == found  # "email" is "e-mail"
+
+
+@pytest.mark.parametrize("word", ["F-35", "G-7"])
+def test_a_letter_and_a_number_hyphenated_are_still_found(engine, word):
+    """The index joins only hyphens between letters: "F-35" is searched as its parts."""
+    assert any(word in t for t in texts(engine, word)), word
 
 
 def test_a_hyphenated_word_with_two_words_left_still_finds_them_written_apart(engine):
@@ -140,7 +147,8 @@ def test_hyphen_rule_property(parts, sign, before, after, dash):
     out = rewrite_hyphens(query)
     kept = [p for p in parts if p.casefold() not in STOP_TERMS]
     either = f'("{" ".join(parts)}" OR {"".join(parts)})' \
-        if len(kept) == len(parts) or len(kept) >= 2 else "".join(parts)
+        if len(kept) == len(parts) or len(kept) >= 2 or not indexed_joined(word) \
+        else "".join(parts)
     assert out == f"{before}{sign}{either}{after}"
     assert rewrite_hyphens(f'"{word}"') == f'"{word}"'
     assert rewrite_hyphens("date:2023-10-05 1-0") == "date:2023-10-05 1-0"

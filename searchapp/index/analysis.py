@@ -47,6 +47,13 @@ from searchapp.lexicon import CJK_RUN, WORD_HYPHENS
 _WORD = r"\w+(\.?\w+)*"
 _HYPHENATED_WORD = rf"\w+(\.?\w+|(?<=[^\W\d_])[{WORD_HYPHENS}](?=[^\W\d_])\w+)*"
 _HYPHEN = re.compile(f"[{WORD_HYPHENS}]")
+_JOINED = re.compile(_HYPHENATED_WORD)
+
+
+def indexed_joined(word: str) -> bool:
+    """Whether the text analyzer keeps hyphenated ``word`` as one token, so its joined
+    form is indexed ("e-mail" -> "email"); not where a hyphen meets a digit ("F-35")."""
+    return bool(_HYPHEN.search(word)) and _JOINED.fullmatch(word) is not None
 
 
 class Tokenizer(RegexTokenizer):

@@ -36,7 +36,7 @@ from whoosh import fields, qparser, query
 
 from searchapp import dates
 from searchapp.errors import QueryError
-from searchapp.index.analysis import STOP_TERMS, fold
+from searchapp.index.analysis import STOP_TERMS, fold, indexed_joined
 from searchapp.index.schema import Values
 from searchapp.ingest.entities import Registry
 from searchapp.ingest.text import camel_parts
@@ -377,7 +377,9 @@ def rewrite_hyphens(text: str) -> str:
     Where a part is a stop word the index leaves out (``e-mail``, ``in-house``:
     the phrase would be "mail" or "house" alone) and fewer than two parts are left,
     only the joined form is searched; the index keeps it for every word hyphenated
-    between letters, so "e-mail" and "email" are found and "mail" is not.
+    between letters, so "e-mail" and "email" are found and "mail" is not.  Where a
+    hyphen meets a digit ("F-35", "G-7") the index keeps the parts only: the phrase
+    stays.
     Quoted phrases are left as they are (their words are already a phrase), and so
     are person, place, year and date fields and words without a letter (dates)."""
     out, pos = [], 0
@@ -390,7 +392,8 @@ def rewrite_hyphens(text: str) -> str:
         parts = _HYPHEN.split(word)
         joined = "".join(parts)
         kept = [p for p in parts if fold(p) not in STOP_TERMS]
-        if len(kept) == len(parts) or len(kept) >= 2 or field.lower() in _NAME_FIELDS:
+        if len(kept) == len(parts) or len(kept) >= 2 or field.lower() in _NAME_FIELDS \
+                or not indexed_joined(word):
             either = f'("{" ".join(parts)}" OR {joined})'
         else:  # "e-mail": the phrase of its parts would be "mail" alone
             either = joined
