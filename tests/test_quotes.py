@@ -9,6 +9,8 @@ stage passes them on.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from quotes_fixtures import by as _by
 from quotes_fixtures import quotes as _quotes
 
@@ -521,3 +523,19 @@ def test_allegations_and_the_media_are_unnamed_sources(sentence, source):
                     {"Halvard Brennick": "Halvard Brennick"})
     assert [(who, src, t.rstrip(".")) for n, who, t, src, _ in found if n == 1] == [
         (None, source, "the boat was sold twice")]
+
+
+_TOKENS = ["When", ",", "24", "(", ")", "said", "says", "”", "“", '"', "Ann Roe", "he", "she",
+           "the minister", ":", "-", "according to", "Critics", "among", "told", ".", "and"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TOKENS), max_size=14))
+def test_odd_text_never_stops_attribution(words):
+    """Attribution reads every new paragraph of a collection: whatever the text, it gives
+    an answer ("When , 24, ( said ”" raised IndexError and stopped the persons stage)."""
+    from searchapp.ingest.quotes import find_quotes
+
+    text = " ".join(words)
+    found = find_quotes([("p0", "body", text)], {}, {})
+    assert set(found) <= {"p0"}

@@ -59,7 +59,11 @@ def quote_rows(docs, mentions: Mapping[str, Iterable], raw: Mapping[str, Iterabl
                 if kept and pid not in rows:
                     rows[pid] = [_reindex(r, old_persons, index) for r in kept]
             continue
-        for pid, quotes in find_quotes(doc.paragraphs, mentions, raw).items():
+        try:
+            found = find_quotes(doc.paragraphs, mentions, raw)
+        except Exception:  # noqa: BLE001 -- one odd document never stops the stage:
+            found = {}  # its quotes are left unattributed, the others go on
+        for pid, quotes in found.items():
             if pid in rows:
                 continue
             rows[pid] = [[q.start, q.end, index[q.speaker] if q.speaker else -1, q.source,

@@ -123,6 +123,8 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
     if any("\n" in text[a.end:b.start] for a, b in zip(ws, ws[1:], strict=False)):
         return UNKNOWN  # words across lines: a heading or a caption, no phrase
     chunks = _chunks(ws)
+    if not chunks:
+        return UNKNOWN  # nothing but punctuation between the words
     if not verb_first:
         while len(chunks) > 1 and _adverbial(chunks[0]):
             # "When the vice chair, Lionel Ashdown, questioned officers, the manager, X,
