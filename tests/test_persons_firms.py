@@ -132,19 +132,19 @@ def test_a_public_authority_is_no_place():
     assert "Port of Tarrow Authority" not in places_of(found, docs[0])
 
 
-def test_a_firm_written_in_full_every_time_is_no_person():
-    # a person is named in full, then by the family name; a firm in full each time
+def test_a_person_written_in_full_every_time_stays_a_person():
+    """Chinese and Korean names are written in full every time ("Xi Jinping said ...");
+    being written in full three times with nothing personal around it is no sign of a
+    firm (round four's rule to that effect rejected such names and gained nothing)."""
     docs, raw = collection([
-        ("Brackwell Oduya said on Tuesday that it would buy a rival for $40 million.",
-         [("Brackwell Oduya", "PERSON")]),
-        ("The deal gives Brackwell Oduya a plant in Ohio, Brackwell Oduya said.",
-         [("Brackwell Oduya", "PERSON"), ("Brackwell Oduya", "PERSON")]),
-        ("Shares rose 6 percent.", []),
+        ("Wen Haoran said on Tuesday the province would cut fees.",
+         [("Wen Haoran", "PERSON")]),
+        ("The plan came after Wen Haoran met with industry groups in Wuhan.",
+         [("Wen Haoran", "PERSON"), ("Wuhan", "GPE")]),
+        ("Critics say Wen Haoran moved too fast.", [("Wen Haoran", "PERSON")]),
         (FILLER, []),
     ])
-    found = find_persons(docs, raw)
-    assert "Brackwell Oduya" not in found.persons
-    assert "written in full" in found.rejected["Brackwell Oduya"]
+    assert "Wen Haoran" in find_persons(docs, raw).persons
 
 
 def test_a_person_named_in_full_every_time_after_a_relation_stays():
@@ -196,19 +196,3 @@ def test_a_relatives_given_name_is_nobodys_family_name_across_documents():
     assert persons_of(found, docs[0]) == {"Emmanuel John"}
     assert "Emmanuel John" not in persons_of(found, docs[1])
     assert "Greta Vollmer" in persons_of(found, docs[1])
-
-
-def test_a_word_some_person_bears_as_a_given_name_is_no_family_name_across_documents():
-    """A lone "Morgan" in another article could be Lena Morgan or Morgan Tiller: it is
-    given to neither; inside the article that names one of them it is hers."""
-    docs, raw = collection(
-        [("Lena Morgan, the mayor, opened the bridge. Morgan said it was overdue.",
-          [("Lena Morgan", "PERSON"), ("Morgan", "PERSON")]), (FILLER, [])],
-        [("Morgan Tiller, a carpenter, built the rails on the new bridge.",
-          [("Morgan Tiller", "PERSON")]), (FILLER, [])],
-        [("The council thanked Morgan for the ceremony, a clerk wrote.",
-          [("Morgan", "PERSON")]), (FILLER, [])],
-    )
-    found = find_persons(docs, raw)
-    assert persons_of(found, docs[0]) == {"Lena Morgan"}
-    assert persons_of(found, docs[2]) == set()

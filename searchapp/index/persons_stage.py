@@ -62,8 +62,8 @@ SIDECAR_VERSION = 2
 #: 5: every place a document writes a name read, its family name alone, things and firms.
 #: 6: firms by what only they have (", which", its officers, a firm's apposition, written in
 #: full every time), job titles cut from names, brands before a noun no places.
-#: 7: a lone word some person bears as a given name, or written after "her husband,", is
-#: nobody's family name across documents.
+#: 7: a lone word written after "her husband," is nobody's family name across documents;
+#: a name written in full every time is no longer taken for a firm's.
 RESOLUTION_VERSION = 7
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8

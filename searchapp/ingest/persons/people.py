@@ -427,14 +427,6 @@ def _thing_shaped(name: str, evid: ev.NameEvidence, coll: Collection,
     too ("Acme Catering says")."""
     if any(evid.cue_counts[c] for c in ev.PERSONAL):
         return None
-    if (evid.body >= ev.UNVOUCHED_MENTIONS and evid.for_ and not evid.bare
-            and not evid.cue_counts["pronoun_next"] and evid.cue_counts["pronoun"] < 2
-            and not rules.ordinary(nm.family_word(name), coll.lowercase)):
-        # news and reviews name a person in full, then by the family name; a firm or a
-        # product is written in full each time, and speaks too ("Acme Tolle said").  (A
-        # family name that is a common word, "Hill", is not counted alone: no test.)
-        return (f"written in full {evid.body} times, never by its family name alone, "
-                "and nothing personal around it")
     words = name.split()
     first, last = words[0], nm.family_word(name)
     if _GERUND.search(last) and rules.ordinary(last, coll.lowercase):

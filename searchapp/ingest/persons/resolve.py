@@ -134,8 +134,6 @@ class Lookup:
         self.spread: dict[str, int] = {}
         #: canonical name -> spellings: persons named in body text or by the registry
         self.spellings = persons
-        #: the words persons of the collection bear as given names ("Amy" of "Amy Roe")
-        self.given: set[str] = set()
         for canonical, spellings in persons.items():
             for s in spellings:
                 self._index(canonical, s)
@@ -155,8 +153,6 @@ class Lookup:
                 self.family_loose.setdefault(nm.loose_key(w), set()).add(canonical)
         if len(words) >= 2 and _name_word(family):
             self.families.setdefault(family_key(family), set()).add(canonical)
-            if family != words[0] and _name_word(words[0]):
-                self.given.add(family_key(words[0]))
 
     def add(self, name: str) -> None:
         """A person known only from one document's headline, confirmed by its body."""
@@ -174,7 +170,6 @@ class Lookup:
                 if any(family_key(nm.tokens(s)[0]) == k for s in self.spellings.get(name, ())
                        if not nm.HAN.search(s) and not nm.HANGUL.search(s)):
                     self.families.setdefault(k, set()).add(name)
-                    self.given.discard(k)  # "Prime Minister Kishida": Kishida Fumio's family
 
     def canonical(self, name: str) -> str | None:
         for k in nm.exact_keys(name):
@@ -235,7 +230,7 @@ def _resolve_single(word: str, pos: tuple[int, int], order: dict[str, list[tuple
     if not collection_wide:
         return None
     here = lookup.families.get(key, set())
-    if len(here) == 1 and key not in lookup.given:  # "John": Ann John's, or John Roe's?
+    if len(here) == 1:
         name = next(iter(here))
         if weak and lookup.spread.get(name, 0) < 2:
             return None  # "the Coward condition": a lone mention of one list's person
