@@ -70,6 +70,15 @@ def test_history_and_saved_searches_read_as_searches(work):
     assert "{" not in line
 
 
+def test_a_query_that_fails_is_not_kept_in_history(work):
+    assert cli(work, "search", "person:").returncode == 2
+    assert cli(work, "search", "date:yesterday").returncode == 2
+    assert cli(work, "search", "harbour").returncode == 0
+    lines = cli(work, "history").stdout.splitlines()
+    assert lines[0] == "harbour"
+    assert not any(line.startswith(("person:", "date:")) for line in lines)
+
+
 def test_saved_searches_are_not_replaced_silently_and_can_be_run(work):
     assert cli(work, "saved", "add", "tariffs", "tariff", "--year", "2024").returncode == 0
     proc = cli(work, "saved", "add", "tariffs", "summit")

@@ -35,9 +35,10 @@ def _request(args: argparse.Namespace):
 def cmd_search(args: argparse.Namespace) -> int:
     settings = settings_of(args)
     req = _request(args)
+    code = _run_search(args, settings, req)  # a query that fails is kept out of history
     if not args.no_history:
         _record_history(settings, req)
-    return _run_search(args, settings, req)
+    return code
 
 
 def _run_search(args: argparse.Namespace, settings: Settings, req) -> int:
