@@ -70,6 +70,9 @@ def test_index_is_incremental(work):
     removed = cli_json(work, "index")
     assert removed["removed"] == 1 and removed["total_files"] == 5
     assert cli_json(work, "search", "quixotic")["total"] == 0
+    for _ in range(2):  # a file removed once is not counted again on the runs after
+        after = cli_json(work, "index")
+        assert (after["added"], after["updated"], after["removed"]) == (0, 0, 0)
 
 
 def test_a_bad_file_is_reported_and_skipped(work):

@@ -300,8 +300,12 @@ def _delete_gone(ix, writer, files: dict, failures: dict, settings: Settings,
         if folder is not None:
             current.add(doc_id_for(key[len(folder.prefix):], folder.key))
     with ix.reader() as reader:
-        indexed = {t.decode() if isinstance(t, bytes) else t for t in reader.lexicon("doc_id")}
-    for doc_id in indexed - current:
+        # the lexicon keeps a deleted document's id until its segment is merged away:
+        # only an id with a live paragraph is a document still in the index
+        gone = [t.decode() if isinstance(t, bytes) else t for t in reader.lexicon("doc_id")]
+        gone = [d for d in gone if d not in current and any(
+            not reader.is_deleted(n) for n in reader.postings("doc_id", d).all_ids())]
+    for doc_id in gone:
         writer.delete_by_term("doc_id", doc_id)
         report.removed += 1
 
