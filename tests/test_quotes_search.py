@@ -228,3 +228,15 @@ def test_a_speaker_only_the_pattern_of_speech_vouches_for_is_a_person_said_finds
         assert sorted(_said(h, "Magnus Lindqvist-Ahola")[0] for h in r.hits) == [
             "“Sell it and you sell the town's memory,”", "“We will fight on,”"]
         assert eng.search(SearchRequest(query="person:Lindqvist-Ahola")).total == 2
+
+
+def test_the_viewer_highlights_the_speakers_quotations(engine):
+    """A document opened from a said: search shows what was said (it read "Nothing in
+    this document matches the current search")."""
+    hit = engine.search(SearchRequest(query="said:Xi")).hits[0]
+    marks = engine.document_marks(engine.document(hit.doc_id), "said:Xi", [])
+    spans = [(q["start"], q["end"]) for q in hit.quotes if q["speaker"] == "Xi Jinping"]
+    assert spans
+    assert all(any(a <= s and e <= b for a, b in marks.get(hit.para, ())) for s, e in spans)
+    others = engine.document_marks(engine.document(hit.doc_id), "said:Nobody", [])
+    assert hit.para not in others

@@ -38,7 +38,7 @@ from searchapp.search import rank
 from searchapp.search.copies import COPY_KEYS, Folding, compare, copies_stamp
 from searchapp.search.facets import combine, filter_masks, resolved_persons
 from searchapp.search.found import FoundPersons, Names, sidecar_stamp
-from searchapp.search.highlight import make_snippet
+from searchapp.search.highlight import make_snippet, merge_spans
 from searchapp.search.marks import Highlight
 from searchapp.search.match import query_mask
 from searchapp.search.query import ParsedQuery, QueryBuilder
@@ -305,7 +305,8 @@ class SearchEngine:
     def document_marks(self, paragraphs: list[dict], query: str, persons
                        ) -> dict[int, list[tuple[int, int]]]:
         """What ``query`` highlights in each stored paragraph (para -> merged spans):
-        the same rule as the results list (:class:`~searchapp.search.marks.Highlight`)."""
+        the same rule as the results list (:class:`~searchapp.search.marks.Highlight`),
+        and the quotations of the persons ``said:`` names."""
         with self._lock:
             try:
                 parsed = self._builder.parse(query)
@@ -313,9 +314,14 @@ class SearchEngine:
                 parsed = None
             hl = Highlight.of(self._searcher.reader(), parsed.query if parsed else None)
             persons = [*persons, *(parsed.persons if parsed else [])]
+        speakers = set(parsed.speakers) if parsed else set()
         out = {}
         for p in paragraphs:
             spans = hl.spans(self._tokens, p.get("body", ""), p.get("mentions", []), persons)
+            said = [(q["start"], q["end"]) for q in p.get("quotes") or ()
+                    if q.get("speaker") in speakers]
+            if said:
+                spans = merge_spans([*spans, *said])
             if spans:
                 out[p["para"]] = spans
         return out

@@ -52,6 +52,7 @@ class ParsedQuery:
     persons: list[str] = field(default_factory=list)  # canonical persons the query names
     places: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    speakers: list[str] = field(default_factory=list)  # canonical persons of said:
 
 
 #: fields a query may name: every facet of the one facet table, and the text fields
@@ -139,12 +140,15 @@ class QueryBuilder:
         except Exception as exc:  # Whoosh's parser rarely raises, but never show a traceback
             raise QueryError(f"Cannot understand the query {_quoted(text)}: {exc}") from None
         places: list[str] = []
-        q = q.accept(lambda node: self._resolve_entities(node, persons, places, notices))
+        speakers: list[str] = []
+        q = q.accept(lambda node: self._resolve_entities(node, persons, places, notices,
+                                                         speakers))
         q = q.accept(_clamp_fuzzy_prefix)
         if isinstance(q, type(query.NullQuery)):
             raise QueryError(f"Nothing to search for in {_quoted(text)}: only very common words "
                              "or operators were left.")
-        return ParsedQuery(q, rewritten, _unique(persons), _unique(places), notices)
+        return ParsedQuery(q, rewritten, _unique(persons), _unique(places), notices,
+                           _unique(speakers))
 
     # -- rewrites on the text -------------------------------------------------
 
@@ -252,7 +256,8 @@ class QueryBuilder:
 
     # -- resolution on the parsed tree ----------------------------------------
 
-    def _resolve_entities(self, node, persons: list[str], places: list[str], notices: list[str]):
+    def _resolve_entities(self, node, persons: list[str], places: list[str], notices: list[str],
+                          speakers: list[str] | None = None):
         if isinstance(node, query.Term) and isinstance(node.text, str) \
                 and node.fieldname in self.schema \
                 and isinstance(self.schema[node.fieldname], fields.NUMERIC):
@@ -266,6 +271,8 @@ class QueryBuilder:
             raw = node.text if isinstance(node.text, str) else node.text.decode("utf-8")
             name = self.registry.canonical_person(raw) or self._facet_match("person", raw)
             if name:
+                if speakers is not None:
+                    speakers.append(name)
                 return query.Term("speaker", name, boost=node.boost)
             notices.append(f"'{raw}' is not a known person: no quotations of that name."
                            + self._part_of_names(raw, "said"))
