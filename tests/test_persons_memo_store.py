@@ -161,6 +161,29 @@ def test_a_damaged_store_is_computed_again(tmp_path):
     assert store.read_memo(tmp_path, "rules-1") is not None
 
 
+
+def test_a_store_another_process_is_writing_is_waited_for_not_deleted(tmp_path, monkeypatch):
+    """The app's curation and the indexer's stage may meet at the store: a busy store
+    is read as nothing this time and left whole (it was deleted as if damaged)."""
+    import sqlite3
+
+    docs, raw = collection("a", "b", "c")
+    resolve(tmp_path, docs, raw)
+    monkeypatch.setattr(store, "BUSY_SECONDS", 0.1)
+    other = sqlite3.connect(str(tmp_path / PERSONS_MEMO), isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another process in the middle of its write
+    try:
+        assert store.read_memo(tmp_path, "rules-1") is None
+        assert (tmp_path / PERSONS_MEMO).exists()
+        store.write_memo(tmp_path, Memo(None, "rules-1", {}))  # waits, gives up, no harm
+        assert (tmp_path / PERSONS_MEMO).exists()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    state = store.read_memo(tmp_path, "rules-1")
+    assert state is not None and {k[1] for k in state["entries"]} == {"a", "b", "c"}
+
+
 _DIGEST = """
 import sys
 from searchapp.ingest.persons.plain import digest, plain

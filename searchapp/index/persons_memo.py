@@ -26,17 +26,32 @@ from pathlib import Path
 from searchapp.index import PERSONS_MEMO
 from searchapp.ingest.persons.memo import FORMAT, Entry, Memo
 
+#: How long a read or write waits for another process's write to the store.
+BUSY_SECONDS = 30.0
 #: The memo of earlier versions (one pickle): removed when the store is written.
 _OLD_FILE = "persons-memo.pickle"
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    db = sqlite3.connect(str(path))
-    db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
-    db.execute("CREATE TABLE IF NOT EXISTS entries (step TEXT, doc TEXT, short BLOB, "
-               "sig TEXT, args BLOB, reads BLOB, blob BLOB, PRIMARY KEY (step, doc, short))")
-    db.execute("CREATE TABLE IF NOT EXISTS parts (name TEXT PRIMARY KEY, data BLOB)")
+    """The store, its tables made; closed again when that fails (a damaged file is
+    then removed by the caller: an open file cannot be removed on Windows)."""
+    db = sqlite3.connect(str(path), timeout=BUSY_SECONDS)  # another process writes: wait
+    try:
+        db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        db.execute("CREATE TABLE IF NOT EXISTS entries (step TEXT, doc TEXT, short BLOB, "
+                   "sig TEXT, args BLOB, reads BLOB, blob BLOB, PRIMARY KEY (step, doc, short))")
+        db.execute("CREATE TABLE IF NOT EXISTS parts (name TEXT PRIMARY KEY, data BLOB)")
+    except BaseException:
+        db.close()
+        raise
     return db
+
+
+def _remove(path: Path) -> None:
+    """A damaged store and what SQLite keeps beside it (a journal replayed into a new
+    file of the same name could damage that one too)."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def _short(key: tuple) -> bytes:
@@ -65,8 +80,10 @@ def read_memo(index_dir: Path, fingerprint: str) -> dict | None:
                            "SELECT step, doc, short, sig, args, reads, blob FROM entries")}
             parts = {name: pickle.loads(data)  # written by this stage only, in the user's index
                      for name, data in db.execute("SELECT name, data FROM parts")}
+    except sqlite3.OperationalError:  # busy, locked, unreadable now: not damage
+        return None  # computed again this time; the store is left as it is
     except Exception:  # damaged, or of a shape this version does not read
-        path.unlink(missing_ok=True)
+        _remove(path)
         return None
     return {"format": FORMAT, "fingerprint": fingerprint, "entries": entries,
             "tables": parts.get("tables", {}), "kept": parts.get("kept", {})}
@@ -95,8 +112,10 @@ def write_memo(index_dir: Path, memo: Memo) -> None:
                                 for name, data in (("tables", tables), ("kept", kept))])
                 db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                                [("format", str(FORMAT)), ("fingerprint", memo.fingerprint)])
+    except sqlite3.OperationalError:  # busy, locked, disk full: nothing was written
+        pass  # (one transaction); the next run computes what is missing
     except sqlite3.DatabaseError:  # a damaged file: the next run computes all again
-        path.unlink(missing_ok=True)
+        _remove(path)
     (Path(index_dir) / _OLD_FILE).unlink(missing_ok=True)
 
 
