@@ -96,6 +96,10 @@ MONTH_NUMBERS = {m[:3].lower(): i for i, m in enumerate(MONTHS, start=1)}
 #: The abbreviations dates are written with ("Jan.", "Sept."): the first three letters,
 #: and "Sept".
 MONTH_ABBREVIATIONS = tuple(m[:3] for m in MONTHS) + ("Sept",)
+#: Months, and abbreviations of them, that are also given names ("Theresa May", "June
+#: Carter", "Kim Jun", "Jan Nowak"): cut from a name before a date only where the name
+#: keeps two words without them.
+NAME_MONTHS = frozenset(("April", "May", "June", "August", "Jan", "Jun"))
 #: A month as dates write it, a regex: its name or an abbreviation ("Sep", "Sept",
 #: "September"; the dot is the caller's).
 MONTH = "(?:Sept|" + "|".join(f"{m[:3]}(?:{m[3:]})?" if m[3:] else m for m in MONTHS) + ")"

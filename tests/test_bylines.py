@@ -23,6 +23,12 @@ from searchapp.ingest.pipeline import load_document
     ("Liz Kenny Former Consultant", ["Liz Kenny"], ""),
     ("Staff Reporter", [], ""),
     ("By Editor", [], ""),
+    # a date after the name is no part of it, but a month that is a given name is
+    ("By Arlyn Hernandez Nov 14, 2025", ["Arlyn Hernandez"], ""),
+    ("By Kim Jun 3, 2024", ["Kim Jun"], ""),
+    ("By Jan Nowak Jan 3, 2025", ["Jan Nowak"], ""),
+    # a lower-case word is no author, whatever it starts with
+    ("By Jane Doe | e-commerce", ["Jane Doe"], ""),
     # an agency is the source, not part of a name
     ("ERIC TUCKER Associated Press", ["Eric Tucker"], "Associated Press"),
     ("By Jane Doe | Reuters", ["Jane Doe"], "Reuters"),

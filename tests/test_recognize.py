@@ -404,6 +404,7 @@ def test_a_participle_opening_a_sentence_and_a_model_number_make_no_person(recog
 @pytest.mark.parametrize("text,name", [
     ("By Arlyn Hernandez Nov 14, 2025", "Arlyn Hernandez"),
     ("Posted by Clay Mar 14, 2025 at 10:00", "Clay"),
+    ("Reporting by Wang Jun 14, 2025", "Wang Jun"),  # Jun: a given name
 ])
 def test_a_byline_running_into_its_date_gives_the_name_without_the_month(recognizer, text,
                                                                          name):

@@ -18,7 +18,14 @@ import re
 from dataclasses import dataclass, field
 
 from searchapp.ingest.text import normalize_space
-from searchapp.lexicon import HONORIFICS, MONTHS, NAME_PARTICLES, NEWS_AGENCIES, WEEKDAYS
+from searchapp.lexicon import (
+    HONORIFICS,
+    MONTHS,
+    NAME_MONTHS,
+    NAME_PARTICLES,
+    NEWS_AGENCIES,
+    WEEKDAYS,
+)
 
 # --- agencies ----------------------------------------------------------------
 
@@ -88,8 +95,6 @@ _MONTH_NAMES = "|".join(MONTHS)  # matched ignoring case
 # A month's name or its abbreviation ("Jan", "Sept."), before a day only.
 _MONTH_BEFORE_DAY = "|".join([*MONTHS, *(m[:3] + r"\.?" for m in MONTHS), r"Sept\.?"])
 _WEEKDAYS = "(?:" + "|".join(WEEKDAYS) + ")"
-# The months that are also names ("Theresa May", "June Carter").
-_NAME_MONTHS = frozenset(("April", "May", "June", "August"))
 # A byline's trailing date: "Monday", "November 18" (a month only before a number:
 # "Theresa May" keeps her name), "Published on", "Last updated", numbers.
 _DATE_WORDS = re.compile(
@@ -98,7 +103,7 @@ _DATE_WORDS = re.compile(
 # A month left at the end once the day and year are gone ("Luke Kim December");
 # the months that are also names (April, May, June, August) are kept.
 _TRAILING_MONTH = re.compile(
-    r"(?<=\S)\s+(?:" + "|".join(m for m in MONTHS if m not in _NAME_MONTHS) + ")$")
+    r"(?<=\S)\s+(?:" + "|".join(m for m in MONTHS if m not in NAME_MONTHS) + ")$")
 _DATE_ONLY = re.compile(rf"^(?:{_WEEKDAYS}|{_MONTH_NAMES})$", re.I)
 _SELF_DESCRIPTION = re.compile(r"\s+(?:is|was|writes|covers|reports)\b.*$", re.I)
 _LABEL = re.compile(r"^(?:(?:(?:written|words|story|text|reporting|posted|compiled|"
@@ -229,7 +234,13 @@ def _take_agency(piece: str) -> tuple[str, str]:
 def _clean(piece: str, first: bool) -> str:
     """The name in one piece of a byline, or ``""``."""
     name = _SELF_DESCRIPTION.sub("", piece)
-    name = _DATE_WORDS.sub("", name)
+    dated = _DATE_WORDS.search(name)
+    if dated:
+        kept = name[:dated.start()]
+        month = dated.group().split()[0].rstrip(".") if dated.group().strip() else ""
+        if month in NAME_MONTHS and len(kept.split()) < 2:
+            kept = f"{kept} {month}"  # "By Kim Jun 3, 2024": Kim Jun, not Kim
+        name = kept
     name = _TRAILING_MONTH.sub("", name).strip(" .-–—:()")
     words = name.split()
     if not words or _DATE_ONLY.match(name):
@@ -301,9 +312,18 @@ def _is_name(text: str) -> bool:
     if not _NAME_LIKE.match(text):
         return False
     words = text.split()
-    return not any(w[0].islower() and w.lower() not in _PARTICLES
-                   and re.split(r"[-'’]", w.lower())[0] not in _PARTICLES for w in words) \
+    return not any(w[0].islower() and w.lower() not in _PARTICLES and not _glued_name(w)
+                   for w in words) \
         and not all(w.lower() in _PARTICLES for w in words)
+
+
+_GLUED = re.compile(r"([a-z]+)[-'’][A-Z]")
+
+
+def _glued_name(word: str) -> bool:
+    """A name glued to its particle: "al-Rashidi", "d'Alembert" (not "e-commerce")."""
+    m = _GLUED.match(word)
+    return bool(m) and m.group(1) in _PARTICLES
 
 
 def without_variants(names: list[str]) -> list[str]:

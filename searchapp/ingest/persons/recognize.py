@@ -32,7 +32,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from searchapp.lexicon import CJK_CHAR, CLOSERS, ELLIPSIS, MONTH, MONTH_ABBREVIATIONS, MONTHS, STOPS
+from searchapp.lexicon import CJK_CHAR, CLOSERS, ELLIPSIS, MONTH, MONTHS, NAME_MONTHS, STOPS
 
 #: The English pipeline package used when nothing else is configured: a PyPI
 #: re-upload of spaCy's en_core_web_sm 3.8.0 (MIT); see README "Persons".
@@ -301,21 +301,24 @@ def _trimmed(span: str, after: str = "") -> tuple[int, int]:
     """``span`` without the dashes, quotes and brackets the model may take in at the start
     of a text it reads ("—Ross Gay" where a sentence opens with a dash), and without a
     month that begins the date after it ("Ann Roe Nov" before " 14, 2025", as a byline
-    runs into its date).  A full month name that is also a given name ("May", "June")
-    is cut only from a span of three words or more ("Theresa May 5" stays)."""
+    runs into its date).  A whole month's name, or an abbreviation that is also a given
+    name (``NAME_MONTHS``: "Jun"), is cut only from a span of three words or more
+    ("Theresa May 5", "Kim Jun 3" stay)."""
     s, t = 0, len(span)
     while s < t and span[s] in _LEAD:
         s += 1
     m = _MONTH_AT_END.search(span, s)
     if m and _DAY.match(after) and m.start() > s and (
-            m.group(1) in _SHORT_MONTHS or len(span[s:].split()) >= 3):
+            m.group(1) not in _WHOLE_OR_NAME or len(span[s:].split()) >= 3):
         t = len(span[:m.start()].rstrip())
     return s, t
 
 
 _LEAD = "—–-\"“‘'([{«"
 _MONTH_AT_END = re.compile(rf"[ \t]({MONTH})\.?$")
-_SHORT_MONTHS = frozenset(MONTH_ABBREVIATIONS) - frozenset(MONTHS)  # "May" is a name too
+# a whole month's name may be a family name too ("Fredric March"): only abbreviations
+# are cut from a name of two words
+_WHOLE_OR_NAME = frozenset(MONTHS) | NAME_MONTHS
 _DAY = re.compile(r"\.?[ \t]+(?:[1-9]|[12]\d|3[01])(?!\d)")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*(?![\w'’-])")
 
