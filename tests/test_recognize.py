@@ -84,6 +84,10 @@ def test_repair_spans():
         "Sheldon Richardson"]
     assert fix("beating Nicolas Jarry 6-4, 6-3", "Nicolas Jarry 6-4") == ["Nicolas Jarry"]
     assert fix("a talk with Ronald McDonald today", "Ronald McDonald") == ["Ronald McDonald"]
+    # a name whose first word comes again after a particle is whole ("Ann Roe Ann has"
+    # is a byline running into a sentence; "Ali bin Ali" a name)
+    assert fix("Sheikh Ahmed bin Ahmed said", "Ahmed bin Ahmed") == ["Ahmed bin Ahmed"]
+    assert fix("Written by Ann Roe Ann has lived here", "Ann Roe Ann") == ["Ann Roe"]
 
 
 @pytest.mark.parametrize("text,name", [

@@ -30,6 +30,7 @@ from searchapp.lexicon import (
     CREDIT_AGENCIES,
     MONTH_NUMBERS,
     NAME_HYPHENS,
+    NAME_PARTICLES,
     POSSESSIVE,
     POSSESSIVE_END,
     PREFIXED_NAME,
@@ -157,7 +158,8 @@ def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
             return []  # a firm, then its officer's title and name
         end = m.start()
     words = text[start:end].split()
-    if len(words) >= 3 and words[-1] == words[0]:
+    if len(words) >= 3 and words[-1] == words[0] \
+            and not any(w.lower() in NAME_PARTICLES for w in words[1:-1]):  # "Ali bin Ali"
         end = start + text[start:end].rindex(" " + words[-1])  # "Ann Roe Ann has ...": the next
         # sentence's first word after a byline
     if end <= start:
