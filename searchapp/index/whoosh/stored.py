@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -71,13 +72,15 @@ def _leaf_rows(leaf, fields: tuple[str, ...], folder: Path | None, name: str
         stored = leaf.stored_fields(docnum)
         rows.append((docnum, tuple(stored.get(f) for f in fields)))
     if path is not None:
-        tmp = path.with_name(path.name + ".tmp")
-        try:
-            with open(tmp, "wb") as f:
+        tmp = None
+        try:  # a name of its own: two processes may write the same segment's rows
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+            with os.fdopen(fd, "wb") as f:
                 pickle.dump({"version": _VERSION, "fields": fields,
                              "count": leaf.doc_count_all(), "rows": rows}, f,
                             protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
         except OSError:  # a read-only index is read from Whoosh every time
-            tmp.unlink(missing_ok=True)
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
     return rows
