@@ -153,8 +153,9 @@ def test_bench_persons_trials_fresh():
     ../shared is here, the 12 unannotated pages of bench/extraction."""
     out = bench("bench_persons_trials.py", "--set", "fresh")
     assert out["pages"] in (16, 28) and not out["unlabeled"]
-    assert out["top"]["precision"] >= 0.88 and out["place"]["precision"] >= 0.86
-    assert out["all_persons"]["right"] >= 69
+    # measured 0.88 / 0.86 / 69 (RESULTS "Round four"): a margin for a model's patch release
+    assert out["top"]["precision"] >= 0.85 and out["place"]["precision"] >= 0.82
+    assert out["all_persons"]["right"] >= 65
     assert not out["splits"]
     assert {why for *_, why, _, _ in out["merges"]} <= {"initials (same article)", "spelling"}
 
