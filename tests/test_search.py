@@ -68,6 +68,14 @@ def test_wildcard_and_fuzzy(engine):
     assert "<mark>Pyongyang</mark>" in fuzzy.hits[0].snippet
 
 
+
+def test_a_fuzzy_distance_over_two_is_two_and_says_so(engine):
+    """"fund~5" matched nearly every paragraph; a word differs by two letters at most."""
+    wide = search(engine, "summit~5")
+    assert wide.total == search(engine, "summit~2").total
+    assert any("at most 2 letters" in n for n in wide.notices)
+
+
 def test_field_queries(engine):
     src = search(engine, 'source:"Epoch Times"')
     assert src.total > 0 and {h.source for h in src.hits} == {"The Epoch Times"}

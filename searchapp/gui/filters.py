@@ -322,7 +322,7 @@ class TimelineChart(QWidget):
         label_h = self.fontMetrics().height() + 2
         top = 4 + (label_h if self.note else 0)  # the note has its own line above the bars
         w = self.width() - 8
-        h = self.height() - label_h - 2 - top
+        h = max(1, self.height() - label_h - 2 - top)
         step = w / n
         peak = max(c for *_, c in self.bars) or 1
         rects = []
@@ -342,7 +342,8 @@ class TimelineChart(QWidget):
             return
         fm = self.fontMetrics()
         label_y = self.height() - 4
-        every = max(1, int((fm.horizontalAdvance("Mmm 00") + 6) / max(1, rects[0].width() + 2)))
+        every = max(1, int((fm.horizontalAdvance("Mmm \u201900") + 6)
+                           / max(1, rects[0].width() + 2)))
         for i, (rect, (label, *_)) in enumerate(zip(rects, self.bars, strict=True)):
             painter.fillRect(rect, pal.color(QPalette.ColorRole.Highlight))
             if i % every == 0:

@@ -143,7 +143,7 @@ class QueryBuilder:
         speakers: list[str] = []
         q = q.accept(lambda node: self._resolve_entities(node, persons, places, notices,
                                                          speakers))
-        q = q.accept(_clamp_fuzzy_prefix)
+        q = q.accept(lambda node: _clamp_fuzzy(node, notices))
         if isinstance(q, type(query.NullQuery)):
             raise QueryError(f"Nothing to search for in {_quoted(text)}: only very common words "
                              "or operators were left.")
@@ -367,12 +367,21 @@ def _with_found_fields(schema):
     return schema
 
 
-def _clamp_fuzzy_prefix(node):
+#: The most letters a fuzzy word may differ by (``fund~5`` matched nearly everything).
+MAX_FUZZY = 2
+
+
+def _clamp_fuzzy(node, notices: list[str]):
     """``korea~1/9``: a fuzzy prefix longer than the word is the whole word (Whoosh's
-    automaton raises IndexError otherwise)."""
-    if isinstance(node, query.FuzzyTerm) and isinstance(node.text, str) \
-            and node.prefixlength > len(node.text):
-        node.prefixlength = len(node.text)
+    automaton raises IndexError otherwise); ``fund~5``: at most :data:`MAX_FUZZY`
+    letters apart, and a note says so."""
+    if isinstance(node, query.FuzzyTerm) and isinstance(node.text, str):
+        if node.prefixlength > len(node.text):
+            node.prefixlength = len(node.text)
+        if node.maxdist > MAX_FUZZY:
+            notices.append(f"'{node.text}~{node.maxdist}': a word is matched at most "
+                           f"{MAX_FUZZY} letters apart ({node.text}~{MAX_FUZZY}).")
+            node.maxdist = MAX_FUZZY
     return node
 
 
