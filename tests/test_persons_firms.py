@@ -196,3 +196,17 @@ def test_a_relatives_given_name_is_nobodys_family_name_across_documents():
     assert persons_of(found, docs[0]) == {"Emmanuel John"}
     assert "Emmanuel John" not in persons_of(found, docs[1])
     assert "Greta Vollmer" in persons_of(found, docs[1])
+
+
+def test_a_place_in_capitals_is_the_place_the_collection_writes_in_lower_case():
+    """A dateline's "VALDORIA" and a story's "Valdoria" are one place (one facet value);
+    an acronym the collection never writes otherwise stays as it is."""
+    docs, raw = collection(
+        [("VALDORIA, March 3 -- Talks resumed in the capital on Monday, officials said.",
+          [("VALDORIA", "GPE")]), (FILLER, [])],
+        [("Ministers met in Valdoria and then flew to the UAE for a second round.",
+          [("Valdoria", "GPE"), ("UAE", "GPE")]), (FILLER, [])],
+    )
+    found = find_persons(docs, raw)
+    assert places_of(found, docs[0]) == {"Valdoria"}
+    assert places_of(found, docs[1]) == {"Valdoria", "UAE"}

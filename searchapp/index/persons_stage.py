@@ -63,7 +63,8 @@ SIDECAR_VERSION = 2
 #: 6: firms by what only they have (", which", its officers, a firm's apposition, written in
 #: full every time), job titles cut from names, brands before a noun no places.
 #: 7: a lone word written after "her husband," is nobody's family name across documents;
-#: a name written in full every time is no longer taken for a firm's.
+#: a name written in full every time is no longer taken for a firm's; a place written in
+#: capitals ("SEOUL") is the one the collection writes in lower case.
 RESOLUTION_VERSION = 7
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8

@@ -75,19 +75,32 @@ def judge_places(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
     occurrences: list[tuple[str, int, int, str, frozenset[str]]] = []
     cue_counts: dict[str, Counter] = defaultdict(Counter)
     paragraphs: dict[str, set[str]] = defaultdict(set)
+    said_elsewhere = []
     for doc in documents:
         here = {pid: mentions[pid] for pid in doc.pids if mentions.get(pid)}
         persons, found, elsewhere = place_occurrences(doc, here, raw, coll, lookup)
         for pid, ms in persons.items():
             mentions.setdefault(pid, []).extend(ms)
-        for occurrence in found:
-            occurrences.append(occurrence)
-            name = occurrence[3]
-            cue_counts[name].update(occurrence[4])
-            cue_counts[name]["n"] += 1
+        occurrences.extend(found)
+        said_elsewhere.append(elsewhere)
+    # a dateline's "SEOUL" is the Seoul the collection writes elsewhere: one place, judged
+    # on all its uses (an acronym the collection never writes otherwise stays as it is)
+    written: dict[str, Counter] = defaultdict(Counter)
+    for *_, name, _ in occurrences:
+        if not name.isupper():
+            written[name.casefold()][name] += 1
+    twin = {name: written[name.casefold()].most_common(1)[0][0]
+            for *_, name, _ in occurrences
+            if name.isupper() and len(name) >= 4 and written.get(name.casefold())}  # not US
+    occurrences = [(pid, s, e, twin.get(name, name), cues)
+                   for pid, s, e, name, cues in occurrences]
+    for *_, name, cues in occurrences:
+        cue_counts[name].update(cues)
+        cue_counts[name]["n"] += 1
+    for elsewhere in said_elsewhere:
         for name, (counts, digests) in elsewhere.items():
-            cue_counts[name].update(counts)
-            paragraphs[name] |= digests
+            cue_counts[twin.get(name, name)].update(counts)
+            paragraphs[twin.get(name, name)] |= digests
     for name, digests in paragraphs.items():
         cue_counts[name]["texts"] = len(digests)  # distinct paragraphs (copies count once)
     rejected = {name: why for name in cue_counts
