@@ -142,7 +142,7 @@ def test_the_speaker_facet_and_the_persons_tab_say_who_is_quoted(qtbot, talks):
     assert speakers["Xi Jinping"] == win.result.total
     assert ("Xi Jinping", win.result.total, "") in win.facets.model.values("speaker")
     panel = win.persons_panel
-    col = panel.model.COLUMNS.index("Quoted")
+    col = panel.model.COLUMNS.index("Said")
     rows = {panel.proxy.index(r, 0).data(): panel.proxy.index(r, col).data()
             for r in range(panel.proxy.rowCount())}
     assert rows["Xi Jinping"] == speakers["Xi Jinping"]

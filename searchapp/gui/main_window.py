@@ -217,7 +217,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Cop
             self.docks[name] = dock
         self.tabifyDockWidget(self.docks["filters"], self.docks["persons"])
         self.docks["filters"].raise_()
-        self.resizeDocks([self.docks["filters"]], [270], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["filters"]], [300], Qt.Orientation.Horizontal)
         title = self.fontMetrics().height() + 8  # the dock's title bar
         height = self.bookmarks_panel.sizeHint().height() + title
         self.resizeDocks([self.docks["bookmarks"]], [height], Qt.Orientation.Vertical)

@@ -305,7 +305,7 @@ class PersonsModel(RowsModel):
     aliases, role, how many paragraphs and documents mention them and whether
     they are curated (the registry or the user's curation) or only found."""
 
-    COLUMNS = ("Person", "¶", "Quoted", "Docs", "Status", "Role", "Also written")
+    COLUMNS = ("Person", "¶", "Said", "Docs", "Status", "Role", "Also written")
     HEADER_TIPS = ("The person's name", "Paragraphs that mention them (named in N ¶)",
                    "Paragraphs that quote them, in quote marks or reported speech "
                    "(quoted in N ¶)",
