@@ -27,6 +27,11 @@ from searchapp.ingest.pipeline import load_document
     ("By Arlyn Hernandez Nov 14, 2025", ["Arlyn Hernandez"], ""),
     ("By Kim Jun 3, 2024", ["Kim Jun"], ""),
     ("By Jan Nowak Jan 3, 2025", ["Jan Nowak"], ""),
+    # a Korean or Chinese byline: the name without "reporter", a native label
+    ("By 이민호 기자", ["이민호"], ""),
+    ("김민수 기자, 박지훈 특파원", ["김민수", "박지훈"], ""),
+    ("作者：刘晓燕", ["刘晓燕"], ""),
+    ("记者 王芳", ["王芳"], ""),
     # a lower-case word is no author, whatever it starts with
     ("By Jane Doe | e-commerce", ["Jane Doe"], ""),
     # an agency is the source, not part of a name

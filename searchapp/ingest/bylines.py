@@ -17,8 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from searchapp.ingest.persons.words import NATIVE_BYLINE, NATIVE_TITLES
 from searchapp.ingest.text import normalize_space
 from searchapp.lexicon import (
+    CJK_CHAR,
     HONORIFICS,
     MONTHS,
     NAME_MONTHS,
@@ -141,6 +143,13 @@ class Byline:
     agency: str = ""
 
 
+# A Korean, Chinese or Japanese byline's label and the roles written beside a name there.
+_NATIVE_ROLES = frozenset((*NATIVE_BYLINE, *NATIVE_TITLES, "作者"))
+_NATIVE_LABEL = re.compile(
+    r"^\s*(?:" + "|".join(map(re.escape, sorted(_NATIVE_ROLES, key=len, reverse=True)))
+    + r")\s*[:：]\s*")
+
+
 def parse_byline(text: str) -> Byline:
     """The authors named in ``text`` and the news agency it credits.
 
@@ -158,6 +167,7 @@ def parse_byline(text: str) -> Byline:
     for aside in _PARENS.findall(text):  # "Jane Doe (AFP)", "Jean Aufranc (CNXSoft)"
         agency = agency or _take_agency(aside)[1]
     text = _DATED_LABEL.sub("", _PARENS.sub(" ", text))
+    text = _NATIVE_LABEL.sub("", text)  # "作者：刘晓燕", "글: 이민호"
     pieces = _SPLIT.split(_LABEL.sub("", text))
     for index, piece in enumerate(p for p in pieces if p):
         if _CREDIT.match(piece):
@@ -233,6 +243,8 @@ def _take_agency(piece: str) -> tuple[str, str]:
 
 def _clean(piece: str, first: bool) -> str:
     """The name in one piece of a byline, or ``""``."""
+    if CJK_CHAR.search(piece):  # "이민호 기자", "记者 刘晓燕": the name without "reporter"
+        piece = " ".join(w for w in piece.split() if w not in _NATIVE_ROLES)
     name = _SELF_DESCRIPTION.sub("", piece)
     dated = _DATE_WORDS.search(name)
     if dated:
