@@ -69,3 +69,22 @@ def test_the_site_side_of_the_title_is_the_source(engine):
     # the agency the byline credits is a source too: a wire story is found on any site
     assert _paths(engine, "source:Reuters") == {"wire.html"}
     assert _paths(engine, "author:Desk") == set()  # a desk is not an author
+
+
+def test_a_byline_printed_in_the_article_is_its_byline_paragraph(tmp_path):
+    """"By X, Senior Correspondent" printed as the story's first line is the byline (who
+    wrote it, not whom it is about: the persons stage leaves bylines out), once; an
+    author's note at the end stays a credit."""
+    from searchapp.ingest.pipeline import load_document
+
+    page = tmp_path / "talks.html"
+    page.write_text("<html><head><title>Inside the salt talks</title></head><body><article>"
+                    "<h1>Inside the salt talks</h1><p>By Tomasz Okafor-Lind, Senior "
+                    f"Correspondent</p>{_TEXT}<p>Tomasz Okafor-Lind is a senior correspondent "
+                    "at the Ledger and covers transport.</p></article></body></html>",
+                    encoding="utf-8")
+    doc = load_document(page, tmp_path)
+    kinds = [(p.kind, p.text) for p in doc.paragraphs]
+    assert ("byline", "By Tomasz Okafor-Lind, Senior Correspondent") in kinds
+    assert [k for k, _ in kinds].count("byline") == 1
+    assert kinds[-1][0] != "byline"

@@ -63,7 +63,8 @@ MAX_PARAGRAPH = 4000
 #    its text serializer (html.serialize.blocks_from_xml); glued digits spaced at tags; an
 #    unclosed element that swallowed the page unwrapped, not deleted.
 # 8: the byline is a paragraph of its own (kind "byline", after the title): its names are
-#    found by a plain search; page byline elements read; a title's site side is the source.
+#    found by a plain search; page byline elements read; a title's site side is the source;
+#    a byline printed as the story's own line ("By Ann Roe, Senior Correspondent") is it.
 PIPELINE_VERSION = 8
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label", "byline")
@@ -393,11 +394,19 @@ def _fold(text: str) -> str:
     return _NOT_WORD.sub("", text).casefold()
 
 
+#: The longest line taken for a printed byline (a name or two, a role, an agency) ...
+_BYLINE_LINE = 160
+#: ... and how it opens (an author's note at the end, "Ann Roe is a fellow at ...", is no
+#: byline).
+_BY = re.compile(r"(?:(?:written|posted|words|story|reporting|text)\s+)?by\b", re.I)
+
+
 def _with_byline(blocks: list[tuple], meta: Metadata) -> list[tuple]:
     """``blocks`` with the document's byline as a block of its own after the title
     (kind ``byline``, not body text), so that a reporter's name typed in a plain
     search finds the document: its byline as printed, else "By" and its authors.
-    Not added where the text already holds every author near its top."""
+    Where the text already holds every author near its top, the short line that holds
+    them all becomes the byline."""
     if not meta.authors:
         return blocks
     text = textclean.normalize_space(meta.byline)
@@ -405,6 +414,12 @@ def _with_byline(blocks: list[tuple], meta: Metadata) -> list[tuple]:
         text = "By " + ", ".join(meta.authors)
     top = _fold(" ".join(b[1] for b in blocks[:8]))
     if _fold(text) in top or all(_fold(a) in top for a in meta.authors):
+        # the byline printed as a line of its own ("By Ann Roe, Senior Correspondent")
+        # is the byline: who wrote the piece, not whom it is about
+        for i, b in enumerate(blocks[:8]):
+            if b[0] in ("body", "credit") and len(b[1]) <= _BYLINE_LINE \
+                    and _BY.match(b[1]) and all(_fold(a) in _fold(b[1]) for a in meta.authors):
+                return [*blocks[:i], ("byline", *b[1:]), *blocks[i + 1:]]
         return blocks
     at = next((i + 1 for i, b in enumerate(blocks[:6]) if b[0] == "title"), 0)
     rest = tuple(blocks[at][2:]) if at < len(blocks) else tuple(blocks[0][2:]) if blocks else ()
