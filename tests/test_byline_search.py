@@ -88,3 +88,18 @@ def test_a_byline_printed_in_the_article_is_its_byline_paragraph(tmp_path):
     assert ("byline", "By Tomasz Okafor-Lind, Senior Correspondent") in kinds
     assert [k for k, _ in kinds].count("byline") == 1
     assert kinds[-1][0] != "byline"
+
+
+@pytest.mark.parametrize("body", ["<nav><a href='/'>Home</a></nav>",
+                                  "<nav><a href='/'>Home</a> | <a href='/a'>About</a></nav>"])
+def test_a_page_of_menus_only_is_reported_not_indexed(tmp_path, body):
+    """A page holding nothing but a menu ("Home") is no article: the index report says
+    so instead of indexing one paragraph "Home"."""
+    from searchapp.errors import LoadError
+    from searchapp.ingest.pipeline import load_document
+
+    page = tmp_path / "nav.html"
+    page.write_text(f"<html><head><title>Site</title></head><body>{body}</body></html>",
+                    encoding="utf-8")
+    with pytest.raises(LoadError, match="no article text"):
+        load_document(page, tmp_path)

@@ -284,8 +284,9 @@ def _load_text_document(path: Path, corpus_root: Path | str | None, catalog: Cat
         meta.merge(catalog.get(relpath))
     _finish_meta(meta, blocks)
     blocks = _ensure_body(_with_byline(_mark_title(blocks, meta), meta))
-    if not any(kind not in NON_BODY for kind, _ in blocks):
-        raise LoadError("no article text found")
+    body = [text for kind, text, *_ in blocks if kind not in NON_BODY]
+    if not body or source.format == "html" and sum(map(len, body)) < _FEWEST_HTML_CHARS:
+        raise LoadError("no article text found")  # a page of menus only ("Home")
     doc_id = doc_id_for(relpath, folder)
     paragraphs = _number(doc_id, blocks, registry)
     return Document(
@@ -394,6 +395,8 @@ def _fold(text: str) -> str:
     return _NOT_WORD.sub("", text).casefold()
 
 
+#: A web page whose article holds fewer characters than this is page furniture.
+_FEWEST_HTML_CHARS = 20
 #: The longest line taken for a printed byline (a name or two, a role, an agency) ...
 _BYLINE_LINE = 160
 #: ... and how it opens (an author's note at the end, "Ann Roe is a fellow at ...", is no
