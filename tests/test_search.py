@@ -413,3 +413,11 @@ def test_phrases_match_what_whoosh_matches(phrase_engine, phrase, request, monke
     assert sorted(h.key for h in result.hits) == expected
     if phrase in ('"Camp David"', '"North Korea"', '"欲立而立"', '"nuclear weapons"'):
         assert expected
+
+
+def test_a_word_before_a_colon_that_names_no_field_is_searched_as_words(engine):
+    """"korea:summit" found nothing, silently (Whoosh took it for a field)."""
+    r = search(engine, "korea:summit")
+    assert r.total == search(engine, "korea summit").total > 0
+    assert any("'korea:' is not a field" in n for n in r.notices)
+    assert not search(engine, "summit 10:30").notices  # a time is no field

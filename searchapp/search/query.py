@@ -57,6 +57,8 @@ class ParsedQuery:
 
 #: fields a query may name: every facet of the one facet table, and the text fields
 USER_FIELDS = (*FACET_NAMES, "title", "date", "body")
+#: ... as a note lists them (``said:`` is how the speaker field is typed)
+_NAMED_FIELDS = tuple("said" if n == "speaker" else n for n in USER_FIELDS)
 _FIELD_ALIASES = {"persons": "person", "places": "place", "authors": "author", "text": "body",
                   "publisher": "source", "outlet": "source", "said": "speaker",
                   "quoted": "speaker"}
@@ -65,6 +67,7 @@ _DATE_CLAUSE = re.compile(r"(?<![\w:])date:(?:\[(?P<range>[^\]]*)(?P<close>\])?|
                           re.I)
 _FIELD_CLAUSE = re.compile(r"(?<![\w:])(\w+):(?:\"[^\"]*\"?|\[[^\]]*\]?|\([^)]*\)?|\S+)")
 _OPERATOR = re.compile(r"^(?:AND|OR|NOT|ANDNOT|ANDMAYBE)$")
+_SCHEMES = ("http", "https", "ftp", "mailto", "file")  # "https://…" is no field
 # A field name with nothing after its colon: a space, a closing parenthesis, the end, or ""
 _EMPTY_FIELD = re.compile(r'(?<![\w:])(\w+):(?=\s|\)|$|""(?![^\s)]))')
 # An unquoted value with a hyphen inside (Vos-Baptiste, al-Rashidi, Jong-un): the value
@@ -119,7 +122,7 @@ class QueryBuilder:
             return ParsedQuery(None, "")
         notices: list[str] = []
         persons: list[str] = []
-        rewritten = self._rewrite_fields(text)
+        rewritten = self._rewrite_fields(text, notices)
         rewritten = self._rewrite_dates(rewritten)
         rewritten = self._expand_persons(rewritten, persons)
         rewritten = rewrite_hyphens(rewritten)
@@ -152,10 +155,11 @@ class QueryBuilder:
 
     # -- rewrites on the text -------------------------------------------------
 
-    def _rewrite_fields(self, text: str) -> str:
+    def _rewrite_fields(self, text: str, notices: list[str]) -> str:
         """Field names to their canonical spelling (``said:`` -> ``speaker:``); a field
         with no value is an error; a hyphenated name in a value field is quoted, so its
-        hyphen is part of the name, not NOT (``person:Vos-Baptiste``)."""
+        hyphen is part of the name, not NOT (``person:Vos-Baptiste``); a word before a
+        colon that names no field (``foo:bar``) is searched as words, with a note."""
         _check_field_values(text)
 
         def repl(m: re.Match) -> str:
@@ -163,6 +167,11 @@ class QueryBuilder:
             canonical = _FIELD_ALIASES.get(name.lower(), name.lower())
             clause = m.group(0)
             if canonical not in USER_FIELDS:
+                if any(c.isalpha() for c in name) and name.lower() not in _SCHEMES \
+                        and not text.count('"', 0, m.start()) % 2:
+                    notices.append(f"'{name}:' is not a field ({', '.join(_NAMED_FIELDS)}): "
+                                   "its words were searched as text.")
+                    return f"{name} {clause[len(name) + 1:]}"
                 return clause
             value = clause[len(name) + 1:]
             closing = len(value) - len(value.rstrip(")"))
