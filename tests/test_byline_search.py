@@ -103,3 +103,5 @@ def test_a_page_of_menus_only_is_reported_not_indexed(tmp_path, body):
                     encoding="utf-8")
     with pytest.raises(LoadError, match="no article text"):
         load_document(page, tmp_path)
+    page.write_text("<html><body><p>Buried deep.</p></body></html>", encoding="utf-8")
+    assert [p.text for p in load_document(page, tmp_path).paragraphs] == ["Buried deep."]

@@ -285,7 +285,8 @@ def _load_text_document(path: Path, corpus_root: Path | str | None, catalog: Cat
     _finish_meta(meta, blocks)
     blocks = _ensure_body(_with_byline(_mark_title(blocks, meta), meta))
     body = [text for kind, text, *_ in blocks if kind not in NON_BODY]
-    if not body or source.format == "html" and sum(map(len, body)) < _FEWEST_HTML_CHARS:
+    if not body or source.format == "html" and sum(map(len, body)) < _FEWEST_HTML_CHARS \
+            and not any(_SENTENCE_END.search(t) for t in body):
         raise LoadError("no article text found")  # a page of menus only ("Home")
     doc_id = doc_id_for(relpath, folder)
     paragraphs = _number(doc_id, blocks, registry)
@@ -395,8 +396,10 @@ def _fold(text: str) -> str:
     return _NOT_WORD.sub("", text).casefold()
 
 
-#: A web page whose article holds fewer characters than this is page furniture.
+#: A web page whose article holds fewer characters than this, and no sentence, is page
+#: furniture ("Home"; "Buried deep." is a page's text).
 _FEWEST_HTML_CHARS = 20
+_SENTENCE_END = re.compile(f"[{lexicon.STOPS}]")
 #: The longest line taken for a printed byline (a name or two, a role, an agency) ...
 _BYLINE_LINE = 160
 #: ... and how it opens (an author's note at the end, "Ann Roe is a fellow at ...", is no
