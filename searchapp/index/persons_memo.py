@@ -10,8 +10,9 @@ the memo compares with are one row each.
 Every write is one transaction: a run interrupted while writing leaves the last
 complete state, which is consistent on its own (each step's result is stored with
 the document signature and collection keys it was computed from, so the next run
-computes again what changed since).  A file that cannot be read is removed and
-everything is computed again (:func:`read_memo` returns None).
+computes again what changed since).  A damaged file is removed and everything is
+computed again (:func:`read_memo` returns None); a store another process is writing
+is waited for, then left as it is.
 """
 
 from __future__ import annotations

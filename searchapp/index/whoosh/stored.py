@@ -13,7 +13,6 @@ the documents deleted since.  Public Whoosh API only (``leaf_readers``,
 
 from __future__ import annotations
 
-import gc
 import os
 import pickle
 import tempfile
@@ -53,14 +52,8 @@ def _leaf_rows(leaf, fields: tuple[str, ...], folder: Path | None, name: str
     if folder is not None:
         path = rows_path(folder, leaf.segment().segment_id(), name)
         try:
-            with open(path, "rb") as f:
-                was = gc.isenabled()
-                gc.disable()  # many small objects, no cycles
-                try:
-                    kept = pickle.load(f)  # written here, in the user's own index
-                finally:
-                    if was:
-                        gc.enable()
+            with open(path, "rb") as f:  # (the persons stage holds the collector off)
+                kept = pickle.load(f)  # written here, in the user's own index
             if (isinstance(kept, dict) and kept.get("version") == _VERSION
                     and kept.get("fields") == fields
                     and kept.get("count") == leaf.doc_count_all()):
