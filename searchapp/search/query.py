@@ -266,7 +266,7 @@ class QueryBuilder:
     # -- resolution on the parsed tree ----------------------------------------
 
     def _resolve_entities(self, node, persons: list[str], places: list[str], notices: list[str],
-                          speakers: list[str] | None = None):
+                          speakers: list[str]):
         if isinstance(node, query.Term) and isinstance(node.text, str) \
                 and node.fieldname in self.schema \
                 and isinstance(self.schema[node.fieldname], fields.NUMERIC):
@@ -280,8 +280,7 @@ class QueryBuilder:
             raw = node.text if isinstance(node.text, str) else node.text.decode("utf-8")
             name = self.registry.canonical_person(raw) or self._facet_match("person", raw)
             if name:
-                if speakers is not None:
-                    speakers.append(name)
+                speakers.append(name)
                 return query.Term("speaker", name, boost=node.boost)
             notices.append(f"'{raw}' is not a known person: no quotations of that name."
                            + self._part_of_names(raw, "said"))

@@ -99,8 +99,9 @@ def judge_places(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
         cue_counts[name]["n"] += 1
     for elsewhere in said_elsewhere:
         for name, (counts, digests) in elsewhere.items():
-            cue_counts[twin.get(name, name)].update(counts)
-            paragraphs[twin.get(name, name)] |= digests
+            name = twin.get(name, name)
+            cue_counts[name].update(counts)
+            paragraphs[name] |= digests
     for name, digests in paragraphs.items():
         cue_counts[name]["texts"] = len(digests)  # distinct paragraphs (copies count once)
     rejected = {name: why for name in cue_counts
