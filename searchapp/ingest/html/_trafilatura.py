@@ -35,6 +35,7 @@ whose results nothing here reads (categories, tags, licence).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import inspect
 import re
@@ -567,7 +568,9 @@ def link_density_test(element, favor_precision: bool = False) -> tuple[bool, boo
 _FUNCTIONS = ((htmlprocessing, "link_density_test", "a142e301f1f6"),)
 
 
+@functools.lru_cache(maxsize=16)
 def _source_key_of(function) -> str | None:
+    """The ``source_key`` of a function's source (read once per function)."""
     try:
         return source_key(inspect.getsource(function))
     except (OSError, TypeError):
