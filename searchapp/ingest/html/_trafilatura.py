@@ -80,7 +80,11 @@ def _re(pattern: str, flags: int = 0) -> Callable[[str], bool]:
 
 def _first_of(el, a: str, b: str) -> str:
     """The string value of ``@a|@b``: the attribute that comes first in the source."""
-    va, vb = el.get(a), el.get(b)
+    return _first_value(el, a, el.get(a), b, el.get(b))
+
+
+def _first_value(el, a: str, va: str | None, b: str, vb: str | None) -> str:
+    """``_first_of`` where ``va`` and ``vb`` are the values of ``a`` and ``b``, read already."""
     if va is None:
         return vb or ""
     if vb is None:
@@ -274,7 +278,7 @@ def _overall_0(src: str) -> _Pred:
                 or "nav" in (el.get("role") or "").replace("N", "n")
                 or "MostPopularStories" in (el.get("data-component") or "")):
             return True
-        return (i is not None or c is not None) and bool(cookie(_first_of(el, "id", "class")))
+        return (i is not None or c is not None) and bool(cookie(_first_value(el, "id", i, "class", c)))
     return pred
 
 
@@ -292,9 +296,9 @@ def _overall_1(el) -> bool:
         return True
     if s is not None and ("display:none" in s or "display: none" in s):
         return True
-    if (i is not None or c is not None) and _first_of(el, "id", "class").startswith("reply-"):
+    if (i is not None or c is not None) and _first_value(el, "id", i, "class", c).startswith("reply-"):
         return True
-    if (i is not None or s is not None) and _HIDDEN(_first_of(el, "id", "style")):
+    if (i is not None or s is not None) and _HIDDEN(_first_value(el, "id", i, "style", s)):
         return True
     return bool((i and _O1_ID(i)) or (c and _O1_CLASS(c)))
 
