@@ -124,7 +124,9 @@ class FastSelector:
     def __call__(self, context, **variables):
         if variables or not isinstance(context, etree._Element):
             return self.original(context, **variables)
-        pred = self.pred
+        return self._select(context, self.pred)
+
+    def _select(self, context, pred: _Pred) -> list:
         found = (el for el in self._candidates(context) if pred(el))
         if self.links:
             return _links_inside(found)
@@ -330,15 +332,31 @@ def _caption(el) -> bool:
 _AUTHOR_0_CLASS = _re("author-?name|AuthorName|authorName")
 
 
-def _author_0(el) -> bool:
+def _author_0_attributes(el) -> bool:
+    """``_author_0`` but for a ``rel`` child reading "me" (for a page without one)."""
     if el.tag == "author":  # the "|//author" of the union
         return True
     c = el.get("class")
     return (el.get("rel") == "author" or el.get("id") == "author" or c == "author"
             or el.get("itemprop") == "author name"
             or el.get("data-testid") in ("AuthorCard", "AuthorURL")
-            or bool(_AUTHOR_0_CLASS(c or ""))
+            or bool(_AUTHOR_0_CLASS(c or "")))
+
+
+def _author_0(el) -> bool:
+    return (_author_0_attributes(el)
             or any(r.text_content() == "me" for r in el.iterchildren("rel")))  # XPath's rel='me'
+
+
+class _AuthorSelector(FastSelector):
+    """The first author selector: its test of a ``<rel>`` child (XPath's ``rel='me'``,
+    an element no HTML page has) is left out on a page holding no ``<rel>`` element."""
+
+    def __call__(self, context, **variables):
+        if variables or not isinstance(context, etree._Element):
+            return self.original(context, **variables)
+        has_rel = next(context.getroottree().getroot().iter("rel"), None) is not None
+        return self._select(context, _author_0 if has_rel else _author_0_attributes)
 
 
 _AUTHOR_1_ID = _re("author|zuozhe|bianji|xiaobian")
@@ -443,7 +461,8 @@ def source_key(path: str) -> str:
 def _fast(original: etree.XPath) -> FastSelector | None:
     key = source_key(original.path)
     if key in _DOCUMENT_TABLE:
-        return FastSelector(original, *_DOCUMENT_TABLE[key], scope="document")
+        kind = _AuthorSelector if _DOCUMENT_TABLE[key][1] is _author_0 else FastSelector
+        return kind(original, *_DOCUMENT_TABLE[key], scope="document")
     if key in _LINK_CONTAINERS:
         return FastSelector(original, *_LINK_CONTAINERS[key], scope="document", links=True)
     entry = _TABLE.get(key)
