@@ -520,8 +520,8 @@ def _number(doc_id: str, blocks: list[tuple], registry: Registry | None,
         pid = f"{doc_id}-{digest}" + (f"-{n + 1}" if n else "")
         out.append(Paragraph(
             id=pid, num=num, kind=kind, text=text,
-            persons=tuple(_ordered_unique(m.name for m in ms if m.kind == "person")),
-            places=tuple(_ordered_unique(m.name for m in ms if m.kind == "place")),
+            persons=tuple(_ordered_unique(m.name for m in ms if m.kind == "person")) if ms else (),
+            places=tuple(_ordered_unique(m.name for m in ms if m.kind == "place")) if ms else (),
             mentions=tuple(ms), page=page, scan=page in scanned,
         ))
     return out
