@@ -434,6 +434,9 @@ def _with_byline(blocks: list[tuple], meta: Metadata) -> list[tuple]:
 
 def _mark_title(blocks: list[tuple], meta: Metadata) -> list[tuple]:
     """Mark the title block, label lines above it, and drop repeats of the title.
+    A title the text does not print near its top (an e-mail's subject, a page's
+    ``<title>``, a document's properties, a "Title:" line) becomes the first block,
+    so that its words are found by a plain search as a printed headline's are.
 
     Blocks are ``(kind, text)`` or ``(kind, text, page)``; extra items are kept."""
     if not blocks:
@@ -455,6 +458,8 @@ def _mark_title(blocks: list[tuple], meta: Metadata) -> list[tuple]:
                 found = True
             continue  # a repeat of the title
         out.append((kind, text, *rest))
+    if target and not found:
+        out.insert(0, ("title", textclean.normalize_space(meta.title), *blocks[0][2:]))
     return out
 
 
