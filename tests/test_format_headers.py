@@ -258,3 +258,25 @@ def test_choose_title():
         "Ferry talks: two tracks"
     assert choose_title("Microsoft Word - draft3.docx", "Ferry Talks", "") == "Ferry Talks"
     assert choose_title("Fishing Rights Briefing", "", "") == "Fishing Rights Briefing"
+
+
+@pytest.mark.parametrize("front", [
+    "---\ntitle: Ferry Schedule Changes\nauthor: Ann Roe\ndate: 2025-02-20\ntags: [ferry]\n---\n",
+    "---\ntitle: \"Ferry Schedule Changes\"\nauthors:\n  - Ann Roe\ndate: 2025-02-20T09:00:00+01:00\n"
+    "...\n",
+    "+++\ntitle = \"Ferry Schedule Changes\"\nauthors = [\"Ann Roe\"]\ndate = 2025-02-20\n+++\n",
+])
+def test_a_markdown_notes_front_matter(tmp_path, front):
+    path = tmp_path / "note.md"
+    path.write_text(front + "\n" + BODY, encoding="utf-8")
+    doc = load_document(path)
+    assert (doc.meta.title, doc.meta.authors, doc.meta.date) == \
+        ("Ferry Schedule Changes", ["Ann Roe"], "2025-02-20")
+    assert [p.kind for p in doc.paragraphs][:2] == ["title", "byline"]
+    assert not any("tags" in p.text or "title" in p.text for p in doc.paragraphs)
+
+
+def test_a_text_files_updated_line(tmp_path):
+    path = tmp_path / "u.txt"
+    path.write_text("Ferry Schedule Changes\nLast updated: 21 February 2025\n\n" + BODY)
+    assert load_document(path).meta.date == "2025-02-21"

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from searchapp.ingest.bylines import is_placeholder, parse_byline
 from searchapp.ingest.read import os_reason
-from searchapp.ingest.text import normalize_space
+from searchapp.ingest.text import has_cjk, normalize_space, text_size
 from searchapp.lexicon import MONTH, SENTENCE_END, WEEKDAYS, month_number
 
 if sys.version_info >= (3, 11):
@@ -33,7 +33,7 @@ _ISO = re.compile(r"\b(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b")
 _MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 _DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.I)
 
-_RELEASE = re.compile(r"^(?:release date|published(?: on)?|posted(?: on)?|date(?:d)?)\s*:?\s*(?P<date>.+?)"
+_RELEASE = re.compile(r"^(?:release date|published(?: on)?|posted(?: on)?|(?:last )?updated(?: on)?|date(?:d)?)\s*:?\s*(?P<date>.+?)"
                       r"(?:\s+view\s+[\d,]+)?(?:\s+writer\s+(?P<writer>.+))?$", re.I)
 _BYLINE = re.compile(r"^(?i:by|writer|written by|author)\s*:?\s+"
                      r"(?P<names>[A-Z][\w.'’-]+(?:(?:[\s,|&]|\s-\s)+(?:and\s+)?[A-Z][\w.'’-]+){0,9})$")
@@ -93,6 +93,8 @@ def is_prose(text: str) -> bool:
     """Whether a paragraph is the body's prose (a sentence of some words, or a long
     paragraph) rather than a line of a document's header (title, byline, date)."""
     words = len(text.split())
+    if has_cjk(text):  # unspaced writing: a word for every six Latin letters' worth
+        words = max(words, text_size(text) // 6)
     return words >= 2 * _PROSE_WORDS or words >= _PROSE_WORDS and bool(
         SENTENCE_END.search(text.rstrip()))
 
@@ -240,6 +242,48 @@ def choose_title(stated: str, printed: str, top: str) -> str:
 
 def _fold(text: str) -> str:
     return re.sub(r"[\W_]+", "", text).casefold()
+
+
+#: A Markdown note's front matter: YAML between "---" lines (Jekyll, Hugo, Obsidian,
+#: Pandoc) or TOML between "+++" lines (Hugo), at the very top of the file.
+_FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\n(?P<body>.*?)\n(?:\1|\.\.\.)[ \t]*(?:\n|\Z)",
+                           re.S)
+_FRONT_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*[:=]\s*(?P<value>.*)$")
+_FRONT_ITEM = re.compile(r"^\s+-\s+(?P<value>.+)$")
+
+
+def take_front_matter(text: str, meta: Metadata) -> str:
+    """``text`` without its front matter, whose title, author(s) and date are read
+    into ``meta`` (simple ``key: value`` lines, a list as ``[a, b]`` or as ``- a``
+    lines; other keys are left alone)."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return text
+    fields: dict[str, list[str]] = {}
+    key = ""
+    for line in m.group("body").splitlines():
+        km, im = _FRONT_KEY.match(line), _FRONT_ITEM.match(line)
+        if km:
+            key = km.group("key").lower()
+            value = km.group("value").strip()
+            items = value[1:-1].split(",") if value.startswith("[") and value.endswith("]") \
+                else [value]
+            fields[key] = [v.strip().strip("'\"") for v in items if v.strip().strip("'\"")]
+        elif im and key:
+            fields.setdefault(key, []).append(im.group("value").strip().strip("'\""))
+    title = fields.get("title", [])
+    meta.title = meta.title or (title[0] if title else "")
+    for key in ("date", "published", "created"):
+        when = iso_date(fields.get(key, [""])[0]) if fields.get(key) else ""
+        if when:
+            meta.date = meta.date or when
+            break
+    names = fields.get("author") or fields.get("authors") or []
+    if names:
+        take_byline(meta, ", ".join(names))
+    if meta.date and not meta.year:
+        meta.year = int(meta.date[:4])
+    return text[m.end():]
 
 
 def take_byline(meta: Metadata, text: str) -> None:

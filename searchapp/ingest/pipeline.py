@@ -25,7 +25,13 @@ from searchapp import lexicon
 from searchapp.ingest import text as textclean
 from searchapp.ingest.entities import Mention, Registry
 from searchapp.ingest.html.extract import extract_article
-from searchapp.ingest.metadata import Catalog, Metadata, parse_date, take_metadata_lines
+from searchapp.ingest.metadata import (
+    Catalog,
+    Metadata,
+    parse_date,
+    take_front_matter,
+    take_metadata_lines,
+)
 from searchapp.ingest.read import (
     BINARY_FORMATS,
     LoadError,
@@ -346,7 +352,7 @@ _MD = MarkdownIt("commonmark")
 
 
 def _markdown_blocks(text: str, meta: Metadata) -> list[tuple[str, str]]:
-    tokens = _MD.parse(text)
+    tokens = _MD.parse(take_front_matter(text, meta))
     raw: list[tuple[str, str]] = []
     kind = "body"
     for tok in tokens:
