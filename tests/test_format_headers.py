@@ -38,6 +38,7 @@ def _kinds(doc):
     ("Thursday, February 20, 2025\n\nFerry Schedule Changes\n\n", "2025-02-20"),
     ("Ferry Schedule Changes\nPublished: Feb. 20, 2025 10:30 AM\n\n", "2025-02-20"),
     ("Ferry Schedule Changes\nDate: 2025-02-20T10:30:00Z\n\n", "2025-02-20"),
+    ("Ferry Schedule Changes\nBy Ann Roe | Thursday, February 20, 2025\n\n", "2025-02-20"),
     ("Ferry Schedule Changes\n\n", ""),  # the body's "3 March 2019" is not the date
 ])
 def test_a_text_files_header_gives_its_date(tmp_path, header, date):
@@ -49,6 +50,9 @@ def test_a_text_files_header_gives_its_date(tmp_path, header, date):
     assert doc.paragraphs[0].kind == "title"
     assert not any(date_line(p.text) for p in doc.paragraphs)  # the date line is not text
     assert any("3 March 2019" in t for t in doc.body)
+    if "By Ann Roe" in header:
+        assert doc.meta.authors == ["Ann Roe"]
+        assert [p.text for p in doc.paragraphs if p.kind == "byline"] == ["By Ann Roe"]
 
 
 def test_a_date_deep_in_a_text_is_not_its_date(tmp_path):

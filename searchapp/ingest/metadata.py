@@ -201,12 +201,29 @@ def _labelled_line(para: str, meta: Metadata) -> bool:
     if m and parse_date(m.group("date")):
         meta.date = meta.date or parse_date(m.group("date"))
         return True
-    m = _BYLINE.match(para)
+    head, when = _trailing_date(para)
+    m = _BYLINE.match(head)
     if m:
-        meta.byline = meta.byline or para
+        meta.byline = meta.byline or head
         take_byline(meta, m.group("names"))
+        meta.date = meta.date or when
         return True
     return False
+
+
+_WEEKDAY_END = re.compile(rf"[\s,|·•—–-]*\b(?:{'|'.join(d[:3] for d in WEEKDAYS)})[a-z]*\.?$", re.I)
+
+
+def _trailing_date(line: str) -> tuple[str, str]:
+    """A line ending in a date ("By Ann Roe | March 3, 2024 10:30"): what comes before
+    it and the date as ISO; else the line and ``""``."""
+    for rx in (_ISO, _MDY, _DMY):
+        for m in rx.finditer(line):
+            when = iso_date(m.group(0))
+            if when and m.start() and _TIME.match(line[m.end():].strip(" .")):
+                head = _WEEKDAY_END.sub("", line[:m.start()].rstrip(" |·•,—–-/"))
+                return head.rstrip(" |·•,—–-/"), when
+    return line, ""
 
 
 #: A file name or path where a title should be ("report_final_v2", "scan0001",
