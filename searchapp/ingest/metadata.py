@@ -40,7 +40,7 @@ _BYLINE = re.compile(r"^(?i:by|writer|written by|author)\s*:?\s+"
 _ISSUE_LINE = re.compile(r"^No\.\s*\d{4}-\d+\s*\((?P<date>[^)]+)\)$")
 _TITLE_LINE = re.compile(r"^(?:title|headline)\s*[:：]\s*(?P<title>\S.{0,298})$", re.I)
 #: What may stand around a date on a line of its own: a weekday or a place before it
-#: ("Thursday, 20 February 2025", "SEOUL, March 3, 2024", "Seoul — 3 March 2024"), a
+#: ("Thursday, 20 February 2025", "Thu — 20 Feb 2025", "SEOUL, March 3, 2024"), a
 #: time after it ("10:30 AM", "14:05 KST").
 _DAY_OR_PLACE = re.compile(
     rf"^(?:(?:{'|'.join(d[:3] + '(?:' + d[3:] + ')?' for d in WEEKDAYS)})\.?\s*[,—–-]?|"
