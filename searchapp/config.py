@@ -134,7 +134,10 @@ class Settings:
     def file_path(self, shown: str) -> Path | None:
         """The file a path shown by :meth:`display_path` names, as a full path (the
         folder's path and the file's path in it); None when ``shown`` names no file of
-        a folder (a curation file's problem, a folder's name)."""
+        a folder (a folder's name, a curation file's name: the data folder and every
+        folder may hold one)."""
+        if shown in (*INDEXED_CURATION, CURATION_FILE):
+            return None
         if len(self.folders) == 1:
             return self.folders[0].path / shown if shown and shown != \
                 self.folders[0].name else None
