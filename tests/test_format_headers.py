@@ -284,3 +284,41 @@ def test_a_text_files_updated_line(tmp_path):
     path = tmp_path / "u.txt"
     path.write_text("Ferry Schedule Changes\nLast updated: 21 February 2025\n\n" + BODY)
     assert load_document(path).meta.date == "2025-02-21"
+
+
+def test_cjk_header_and_a_byline_with_particles(tmp_path):
+    zh = tmp_path / "zh.txt"
+    zh.write_text("张伟明谈新能源汽车出口\n作者：刘晓燕\n2025年1月8日\n\n比亚迪董事长张伟明在北京表示："
+                  "“今年出口目标是一百万辆。”分析人士认为，欧洲的关税将影响出口。\n", encoding="utf-8")
+    doc = load_document(zh)
+    assert (doc.meta.title, doc.meta.authors, doc.meta.date) == \
+        ("张伟明谈新能源汽车出口", ["刘晓燕"], "2025-01-08")
+    assert [p.kind for p in doc.paragraphs] == ["title", "byline", "body"]
+    md = tmp_path / "ports.md"
+    md.write_text("# Why mid-size ports matter\n\n*By Lucía Fernández de la Vega*  \n"
+                  "*January 30, 2025*\n\n" + BODY, encoding="utf-8")
+    doc = load_document(md)
+    assert (doc.meta.authors, doc.meta.date) == (["Lucía Fernández de la Vega"], "2025-01-30")
+
+
+def test_a_stated_title_printed_inside_a_header_line_marks_that_line(tmp_path):
+    """An info title "Ferry talks" and a first line "Briefing note: Ferry talks, 2024":
+    that line is the title paragraph (not a second copy of the title)."""
+    path = fx.make_layout_pdf(tmp_path / "brief.pdf", [[
+        [("text", 54, "Briefing note: Baltic cable incidents, 2023-2024")],
+        [("column", 54, 500, fx.PARAGRAPHS[:2])]]])
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(path))
+    writer.add_metadata({"/Title": "Baltic cable incidents"})
+    with open(path, "wb") as fh:
+        writer.write(fh)
+    doc = load_document(path)
+    assert doc.meta.title == "Baltic cable incidents"
+    assert _kinds(doc)[0] == ("title", "Briefing note: Baltic cable incidents, 2023-2024")
+    assert sum(p.kind == "title" for p in doc.paragraphs) == 1
+
+
+def test_a_printed_title_holding_the_stated_one_is_the_fuller_title():
+    assert choose_title("Arctic shipping outlook", "Arctic shipping outlook 2025", "") == \
+        "Arctic shipping outlook 2025"

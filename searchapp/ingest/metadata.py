@@ -19,9 +19,10 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from searchapp.ingest.bylines import is_placeholder, parse_byline
+from searchapp.ingest.persons.words import NATIVE_BYLINE
 from searchapp.ingest.read import os_reason
 from searchapp.ingest.text import has_cjk, normalize_space, text_size
-from searchapp.lexicon import MONTH, SENTENCE_END, WEEKDAYS, month_number
+from searchapp.lexicon import MONTH, NAME_PARTICLES, SENTENCE_END, WEEKDAYS, month_number
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -35,8 +36,15 @@ _DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.I)
 
 _RELEASE = re.compile(r"^(?:release date|published(?: on)?|posted(?: on)?|(?:last )?updated(?: on)?|date(?:d)?)\s*:?\s*(?P<date>.+?)"
                       r"(?:\s+view\s+[\d,]+)?(?:\s+writer\s+(?P<writer>.+))?$", re.I)
+_PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\s+"  # "de la" in a name
 _BYLINE = re.compile(r"^(?i:by|writer|written by|author)\s*:?\s+"
-                     r"(?P<names>[A-Z][\w.'’-]+(?:(?:[\s,|&]|\s-\s)+(?:and\s+)?[A-Z][\w.'’-]+){0,9})$")
+                     rf"(?P<names>[A-Z][\w.'’-]+(?:(?:[\s,|&]|\s-\s)+(?:and\s+)?(?:{_PARTICLE})*"
+                     r"[A-Z][\w.'’-]+){0,9})$")
+#: A byline written with a CJK label: "作者：刘晓燕", "记者 王明", "글 김철수".
+_NATIVE_BYLINE = re.compile(rf"^(?:作者|{'|'.join(NATIVE_BYLINE)})\s*[:：]?\s*"
+                            rf"(?P<names>[^\s:：].{{0,40}})$")
+#: A date as Chinese, Japanese and Korean write it: "2025年1月8日", "2025년 1월 8일".
+_CJK_DATE = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 _ISSUE_LINE = re.compile(r"^No\.\s*\d{4}-\d+\s*\((?P<date>[^)]+)\)$")
 _TITLE_LINE = re.compile(r"^(?:title|headline)\s*[:：]\s*(?P<title>\S.{0,298})$", re.I)
 #: What may stand around a date on a line of its own: a weekday or a place before it
@@ -54,7 +62,7 @@ _PROSE_WORDS = 8
 
 def parse_date(text: str) -> str:
     """The first real calendar date written in ``text``, as ISO, or ``""``."""
-    for rx, order in ((_ISO, "ymd"), (_MDY, "mdy"), (_DMY, "dmy")):
+    for rx, order in ((_ISO, "ymd"), (_MDY, "mdy"), (_DMY, "dmy"), (_CJK_DATE, "ymd")):
         m = rx.search(text or "")
         if not m:
             continue
@@ -78,7 +86,7 @@ def date_line(text: str) -> str:
     a time ("Thursday, February 20, 2025 10:30 AM"); a line that says more is not one."""
     line = normalize_space(text).strip(" .|·•")
     line = _DAY_OR_PLACE.sub("", line, count=1) if not line[:1].isdigit() else line
-    for rx in (_ISO_STAMP, _ISO, _MDY, _DMY):
+    for rx in (_ISO_STAMP, _ISO, _MDY, _DMY, _CJK_DATE):
         m = rx.match(line)
         if m and _TIME.match(line[m.end():].strip(" .")):
             return iso_date(m.group(0))
@@ -202,7 +210,7 @@ def _labelled_line(para: str, meta: Metadata) -> bool:
         meta.date = meta.date or parse_date(m.group("date"))
         return True
     head, when = _trailing_date(para)
-    m = _BYLINE.match(head)
+    m = _BYLINE.match(head) or _NATIVE_BYLINE.match(head)
     if m:
         meta.byline = meta.byline or head
         take_byline(meta, m.group("names"))
@@ -217,7 +225,7 @@ _WEEKDAY_END = re.compile(rf"[\s,|·•—–-]*\b(?:{'|'.join(d[:3] for d in WE
 def _trailing_date(line: str) -> tuple[str, str]:
     """A line ending in a date ("By Ann Roe | March 3, 2024 10:30"): what comes before
     it and the date as ISO; else the line and ``""``."""
-    for rx in (_ISO, _MDY, _DMY):
+    for rx in (_ISO, _MDY, _DMY, _CJK_DATE):
         for m in rx.finditer(line):
             when = iso_date(m.group(0))
             if when and m.start() and _TIME.match(line[m.end():].strip(" .")):
@@ -246,13 +254,17 @@ def choose_title(stated: str, printed: str, top: str) -> str:
     (``printed``: the largest line, the Title-styled paragraph; ``top``: the text of
     its first page or first paragraphs).  A stated title is implausible when it is a
     producer's placeholder or a file name, or when the document prints another title
-    and not this one (a stale title left by a template or an earlier draft)."""
+    and not this one (a stale title left by a template or an earlier draft); a printed
+    title that holds the stated one whole is the fuller title."""
     stated = normalize_space(stated)
     if is_placeholder(stated) or is_file_name(stated):
         stated = ""
     if not stated or not printed:
         return stated or printed
-    if _fold(stated) in _fold(top) or fuzz.ratio(_fold(stated), _fold(printed)) >= _SAME_TITLE:
+    short, full = _fold(stated), _fold(printed)
+    if short != full and short in full:  # "Annual Report" printed "Annual Report 2024"
+        return printed
+    if short in _fold(top) or fuzz.ratio(short, full) >= _SAME_TITLE:
         return stated
     return printed
 

@@ -28,6 +28,7 @@ from searchapp.ingest.html.extract import extract_article
 from searchapp.ingest.metadata import (
     Catalog,
     Metadata,
+    is_prose,
     parse_date,
     take_front_matter,
     take_metadata_lines,
@@ -446,7 +447,8 @@ def _mark_title(blocks: list[tuple], meta: Metadata) -> list[tuple]:
     """Mark the title block, label lines above it, and drop repeats of the title.
     A title the text does not print near its top (an e-mail's subject, a page's
     ``<title>``, a document's properties, a "Title:" line) becomes the first block,
-    so that its words are found by a plain search as a printed headline's are.
+    so that its words are found by a plain search as a printed headline's are; one
+    printed inside a line of the header marks that line.
 
     Blocks are ``(kind, text)`` or ``(kind, text, page)``; extra items are kept."""
     if not blocks:
@@ -469,7 +471,14 @@ def _mark_title(blocks: list[tuple], meta: Metadata) -> list[tuple]:
             continue  # a repeat of the title
         out.append((kind, text, *rest))
     if target and not found:
-        out.insert(0, ("title", textclean.normalize_space(meta.title), *blocks[0][2:]))
+        # a line of the header that holds the title ("Briefing note: Baltic cable
+        # incidents, 2023-2024" for "Baltic cable incidents") is the title's paragraph
+        at = next((i for i, (kind, text, *_) in enumerate(out[:3])
+                   if kind != "byline" and target in _fold(text) and not is_prose(text)), None)
+        if at is not None:
+            out[at] = ("title", *out[at][1:])
+        else:
+            out.insert(0, ("title", textclean.normalize_space(meta.title), *blocks[0][2:]))
     return out
 
 
