@@ -3,7 +3,11 @@
 Plain-text articles carry their metadata as lines near the top ("Release
 Date : 2023-10-05", "Date 2019-06-26 View 2,395 Writer Jae-hung Chung",
 "By Jane Doe", "Published June 26, 2019").  Those lines are read and removed
-from the body.  Dates are only ever real calendar dates written in the
+from the body; so are, in the header alone (the lines above the first prose), a
+date on a line of its own ("20 February 2025") and a "Title:" line, and a
+Markdown note's front matter.  A title stated in a file's properties is weighed
+against the one printed at its top (:func:`choose_title`), for PDF, DOCX and
+ODT alike.  Dates are only ever real calendar dates written in the
 document or the catalog, never guessed.  Bylines are reduced to names (and the
 agency they credit, which becomes the source) by :mod:`searchapp.ingest.bylines`.
 """
