@@ -63,6 +63,15 @@ def test_a_date_deep_in_a_text_is_not_its_date(tmp_path):
     assert "20 February 2025" in [p.text for p in doc.paragraphs]
 
 
+def test_a_list_of_short_lines_has_no_header_past_its_first_lines(tmp_path):
+    path = tmp_path / "list.txt"
+    lines = ["Reading list", "Ports", "Cables", "Fisheries", "Tariffs", "Shipping", "Grain",
+             "Energy", "20 February 2025", "Rail"]
+    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    doc = load_document(path)
+    assert doc.meta.date == "" and "20 February 2025" in [p.text for p in doc.paragraphs]
+
+
 def test_title_and_author_lines_of_a_text_file(tmp_path):
     path = tmp_path / "memo.txt"
     path.write_text("Title: Ferry Schedule Changes\nAuthor: Ann Roe\nDate: Thursday, 20 "

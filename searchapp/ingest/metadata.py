@@ -62,6 +62,9 @@ _TIME = re.compile(r"^(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?
 #: The header of a text ends at its first prose: a sentence of this many words or more,
 #: or a paragraph of twice as many.
 _PROSE_WORDS = 8
+#: ... and after this many lines at most (a title, a standfirst, a byline, a date, a
+#: label or two): a list of short lines has no header past them.
+_HEADER_LINES = 6
 
 
 def parse_date(text: str) -> str:
@@ -180,7 +183,7 @@ def _kept(paragraphs: list[str], meta: Metadata, scan: int) -> list[bool]:
     out = []
     header = True
     for i, para in enumerate(paragraphs):
-        header = header and i < scan and not is_prose(para)
+        header = header and i < min(scan, _HEADER_LINES) and not is_prose(para)
         out.append(not (header and _header_line(para, meta)
                         or i < scan and len(para) < 200 and _labelled_line(para, meta)))
     if meta.date and not meta.year:
