@@ -72,11 +72,14 @@ MAX_PARAGRAPH = 4000
 # 8: the byline is a paragraph of its own (kind "byline", after the title): its names are
 #    found by a plain search; page byline elements read; a title's site side is the source;
 #    a byline printed as the story's own line ("By Ann Roe, Senior Correspondent") is it.
-# 9: a document's header read alike in every format: a date on a line of its own and a
-#    "Title:" line in a text file's header; a title not printed near the top (an e-mail's
-#    subject, a page's <title>, a file's properties) is the first paragraph; PDF/DOCX/ODT
-#    titles from the properties only where plausible, printed header dates first.
-PIPELINE_VERSION = 9
+# 9: "Live coverage by A (now) and B (earlier)" gives both;
+#    the outlet before a Korean/Chinese reporter's role is no part of the name; text with
+#    a few stray NUL bytes is read.
+# 10: a document's header read alike in every format: a date on a line of its own and a
+#     "Title:" line in a text file's header; a title not printed near the top (an e-mail's
+#     subject, a page's <title>, a file's properties) is the first paragraph; PDF/DOCX/ODT
+#     titles from the properties only where plausible, printed header dates first.
+PIPELINE_VERSION = 10
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label", "byline")
 
