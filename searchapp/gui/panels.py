@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QDir, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -95,8 +97,7 @@ class PersonsPanel(QWidget):
         self.detail.setOpenLinks(False)
         self.detail.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.detail.setMaximumHeight(self.fontMetrics().lineSpacing() * 10)
-        self.detail.setPlaceholderText("Select a person to see each spelling, how often it "
-                                       "is used and why it is this person.")
+        self.detail.setHtml(self._detail_hint())
         # a double-click also emits activated: connect only that, or it runs twice
         self.table.activated.connect(lambda _i: self.search_selected("any"))
         self.one_btn = QPushButton("Search")
@@ -183,10 +184,15 @@ class PersonsPanel(QWidget):
     def select(self, names: list[str]) -> None:
         sel = self.table.selectionModel()
         sel.clear()
+        first = None
         for r in range(self.proxy.rowCount()):
             if self.proxy.index(r, 0).data(PersonRole) in names:
                 sel.select(self.proxy.index(r, 0),
                            sel.SelectionFlag.Select | sel.SelectionFlag.Rows)
+                first = first or self.proxy.index(r, 0)
+        if first is not None:  # a person chosen elsewhere (a name in the viewer) is shown,
+            self.table.doItemsLayout()  # with rows it may just have been given laid out
+            self.table.scrollTo(first)
 
     def set_busy(self, busy: bool) -> None:
         """While a curation is applied no other one starts (they apply in order)."""
@@ -194,10 +200,18 @@ class PersonsPanel(QWidget):
         self._selection_changed()
         self.busy_changed.emit(busy)
 
+    def _detail_hint(self) -> str:
+        """What the detail says before one person is selected: wrapped to the panel's
+        width, in the placeholder colour (a QTextEdit placeholder is one unwrapped line)."""
+        color = self.palette().color(QPalette.ColorRole.PlaceholderText).name(
+            QColor.NameFormat.HexArgb)
+        return (f'<p style="color:{color}">Select a person to see each spelling, how often '
+                "it is used and why it is this person.</p>")
+
     def _selection_changed(self, *_args) -> None:
         rows = self.selected_rows()
         n = len(rows)
-        self.detail.setHtml(evidence_html(rows[0]) if n == 1 else "")
+        self.detail.setHtml(evidence_html(rows[0]) if n == 1 else self._detail_hint())
         self.one_btn.setEnabled(n >= 1)
         self.both_btn.setEnabled(n >= 2)
         self.said_btn.setEnabled(any(r.get("quoted") for r in rows))
@@ -403,12 +417,15 @@ class BookmarksPanel(QWidget):
 
 
 class ProblemsDialog(QDialog):
-    """Files the indexer could not read, with the reason for each."""
+    """Files the indexer could not read, with the reason for each: each file by its
+    full path (its folder's path and its path there: ``locate`` finds it from the path
+    the report shows), the path a user finds it by in their file manager."""
 
-    def __init__(self, failures: list[tuple[str, str]], error: str | None, parent=None) -> None:
+    def __init__(self, failures: list[tuple[str, str]], error: str | None, parent=None,
+                 locate: Callable[[str], Path | None] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Index problems")
-        self.resize(720, 360)
+        self.resize(960, 380)
         layout = QVBoxLayout(self)
         if error:
             label = QLabel(f"<b>The index could not be updated:</b> {html.escape(error)}")
@@ -423,10 +440,20 @@ class ProblemsDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for r, (path, reason) in enumerate(failures):
-            self.table.setItem(r, 0, QTableWidgetItem(path))
-            self.table.setItem(r, 1, QTableWidgetItem(reason))
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+            full = locate(path) if locate is not None else None
+            shown = QDir.toNativeSeparators(str(full)) if full is not None else path
+            item = QTableWidgetItem(shown)
+            item.setToolTip(shown)
+            self.table.setItem(r, 0, item)
+            cause = QTableWidgetItem(reason)
+            cause.setToolTip(reason)
+            self.table.setItem(r, 1, cause)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep the file's name
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 480)
+        header.setStretchLastSection(True)
+        self.table.resizeRowsToContents()  # long paths and reasons wrap, whole
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
