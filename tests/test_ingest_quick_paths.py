@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from searchapp.ingest import text as textclean
 from searchapp.ingest.html import _trafilatura as trafilatura_fast
-from searchapp.ingest.html import extract
+from searchapp.ingest.html import _trafilatura_links, extract
 from searchapp.ingest.html.meta import written_or_precise
 from searchapp.ingest.html.rules import (
     _COPYRIGHT,
@@ -230,12 +230,12 @@ def _link_density_pairs(pages) -> list[tuple]:
     from trafilatura import htmlprocessing
 
     trafilatura_fast.install()
-    original = trafilatura_fast._ORIGINALS["trafilatura.htmlprocessing", "link_density_test"]
-    assert htmlprocessing.link_density_test is trafilatura_fast.link_density_test
+    original = _trafilatura_links._ORIGINALS["trafilatura.htmlprocessing", "link_density_test"]
+    assert htmlprocessing.link_density_test is _trafilatura_links.link_density_test
     pairs = []
 
     def both(element, favor_precision=False):
-        ours = trafilatura_fast.link_density_test(element, favor_precision)
+        ours = _trafilatura_links.link_density_test(element, favor_precision)
         pairs.append((original(element, favor_precision), ours))
         return ours
 
@@ -244,7 +244,7 @@ def _link_density_pairs(pages) -> list[tuple]:
         for page in pages:
             extract.extract_article(page)
     finally:
-        htmlprocessing.link_density_test = trafilatura_fast.link_density_test
+        htmlprocessing.link_density_test = _trafilatura_links.link_density_test
     return pairs
 
 
@@ -271,7 +271,7 @@ def test_the_link_density_test_answers_as_trafilatura_s_on_generated_sections(se
     from trafilatura import htmlprocessing
 
     trafilatura_fast.install()
-    original = trafilatura_fast._ORIGINALS["trafilatura.htmlprocessing", "link_density_test"]
+    original = _trafilatura_links._ORIGINALS["trafilatura.htmlprocessing", "link_density_test"]
     body = lxml.html.fromstring("<div></div>")
     for tag, text, links, graphic in sections:
         el = lxml.html.Element(tag)
