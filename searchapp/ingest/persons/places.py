@@ -194,6 +194,14 @@ def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
             name = text[s:e]
             if _overlaps([*mentions.get(pid, ()), *persons.get(pid, ())], s, e):
                 continue
+            # a part of a person's double name ("Strand" of "Strand-Okoro") is that person
+            whole = _HYPHENATED.match(text, _hyphenated_start(text, s))
+            if whole and whole.start() <= s and e <= whole.end() and " " not in name:
+                s, e = whole.span()
+                if families.get(family_key(text[s:e])):
+                    name = text[s:e]
+                else:
+                    s, e = span
             person = families.get(family_key(name)) if " " not in name else None
             if person and not name.isupper():
                 persons.setdefault(pid, []).append(
@@ -235,6 +243,16 @@ def _read_unlabeled(doc: DocText, labeled: Mapping[str, set[tuple[str, int]]],
 
 
 _IN_A_RUN = re.compile(r"[ \t]+[A-Z]")
+_HYPHENATED = re.compile(rf"[A-Z][\w'’]*(?:[{re.escape(nm.HYPHENS)}][A-Z][\w'’]*)+")
+
+
+def _hyphenated_start(text: str, s: int) -> int:
+    """Where the hyphenated word around ``text[s]`` begins ("Okoro" in "Strand-Okoro")."""
+    while s >= 2 and text[s - 1] in nm.HYPHENS and text[s - 2].isalpha():
+        s -= 2
+        while s > 0 and (text[s - 1].isalpha() or text[s - 1] in "'’"):
+            s -= 1
+    return s
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \t]+$")
 
 
@@ -275,6 +293,7 @@ _BASED_BEFORE = re.compile(rf"\w[{re.escape(nm.HYPHENS)}](?:based|headquartered)
 _POWERED_AFTER = re.compile(rf"^[{re.escape(nm.HYPHENS)}](?:powered|driven|enabled|native|"
                             r"compatible|certified|branded)\b")
 _ORG_WORD_AFTER = re.compile(r"^[ \t]+([A-Z][\w'’]*)")
+_ORG_RUN_AFTER = re.compile(r"^(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]+([A-Z][\w'’]*)(?![ \t]+[A-Z])")
 
 
 def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMention], coll
@@ -291,6 +310,9 @@ def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMentio
         out.add("credit")
     if _OF_A_FIRM.search(before) or _BASED_BEFORE.search(before) or _POWERED_AFTER.match(after):
         out.add("firm")
+    m = _ORG_RUN_AFTER.match(after)
+    if m and m.group(1) in ORG_WORDS and m.group(1) not in PLACE_HEADS:
+        out.add("org_run")  # "Wilhelmina [Castellane Museum]"
     m = _ORG_WORD_AFTER.match(after)
     if m and m.group(1) in FIRM_WORDS:
         out.add("firm")  # "Southwest Airlines": the start of a firm's name
@@ -407,6 +429,10 @@ def _problem(name: str, cues: Counter, coll, lookup: Lookup) -> str | None:
         return "a company's (its CEO, its users, using it) in a fifth of its uses or more"
     if cues["acts"] and cues["acts"] >= n / 2 and not placed:
         return "acts like an organisation (reported, said, its CEO)"
+    if not placed and cues["org_run"] >= n:
+        # an organisation's or a venue's name goes on after it every time ("the Wilhelmina
+        # Castellane Museum"): not a place of its own, whatever its neighbours
+        return "the start of an organisation's name"
     if not placed and (places < 2 or others):
         return _ALONE
     if not placed and n >= 3 and not name.isupper() and cues["modifies"] * 3 >= n * 2:
