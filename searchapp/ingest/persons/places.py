@@ -194,14 +194,6 @@ def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
             name = text[s:e]
             if _overlaps([*mentions.get(pid, ()), *persons.get(pid, ())], s, e):
                 continue
-            # a part of a person's double name ("Strand" of "Strand-Okoro") is that person
-            whole = _HYPHENATED.match(text, _hyphenated_start(text, s))
-            if whole and whole.start() <= s and e <= whole.end() and " " not in name:
-                s, e = whole.span()
-                if families.get(family_key(text[s:e])):
-                    name = text[s:e]
-                else:
-                    s, e = span
             person = families.get(family_key(name)) if " " not in name else None
             if person and not name.isupper():
                 persons.setdefault(pid, []).append(
@@ -243,16 +235,6 @@ def _read_unlabeled(doc: DocText, labeled: Mapping[str, set[tuple[str, int]]],
 
 
 _IN_A_RUN = re.compile(r"[ \t]+[A-Z]")
-_HYPHENATED = re.compile(rf"[A-Z][\w'’]*(?:[{re.escape(nm.HYPHENS)}][A-Z][\w'’]*)+")
-
-
-def _hyphenated_start(text: str, s: int) -> int:
-    """Where the hyphenated word around ``text[s]`` begins ("Okoro" in "Strand-Okoro")."""
-    while s >= 2 and text[s - 1] in nm.HYPHENS and text[s - 2].isalpha():
-        s -= 2
-        while s > 0 and (text[s - 1].isalpha() or text[s - 1] in "'’"):
-            s -= 1
-    return s
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \t]+$")
 
 
