@@ -33,6 +33,12 @@ from tests.test_persons_trust import FILLER, collection, persons_of, places_of
     # an apposition after it naming a firm and where it is registered
     ([("The vessel is owned by Rusk Farrow, a shipping company registered in Malta.",
        [("Rusk Farrow", "PERSON")])], "Rusk Farrow"),
+    # where a person works
+    ([("Wilma Stroud, a partner at Hargate Rudd, will join the board.",
+       [("Wilma Stroud", "PERSON"), ("Hargate Rudd", "PERSON")])], "Hargate Rudd"),
+    # its apposition names what it is with its own last word
+    ([("The corn is milled by Hollin Mill, a small mill in southern Wisconsin.",
+       [("Hollin Mill", "PERSON")])], "Hollin Mill"),
     # a role word that names a kind of firm here: it takes "which"
     ([("The developer Wexley Brand, which bought the site in 2022, will build 340 flats.",
        [("Wexley Brand", "PERSON")])], "Wexley Brand"),

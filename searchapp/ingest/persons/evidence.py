@@ -183,6 +183,8 @@ _AT_BEFORE = re.compile(rf"(?:^|[{STOPS}:;\"“]\s*)At[ \t]+$|"
                         r"\b(?:work|works|worked|working|job|"
                         r"jobs|career|internship|intern|position|role|staff|team|employees?|"
                         r"engineers?|researchers?|scientists?|developers?|analysts?|here)[ \t]+at[ \t]+$")
+# "a partner at Acme Rowe", "an economist at Acme Grant": where a person works
+_ROLE_AT = re.compile(r"\b([a-z-]+?)(?:s|es)?[ \t]+at[ \t]+(?:the[ \t]+)?$")
 _IN_BEFORE = re.compile(r"\b(?:in|across|throughout|near|outside|inside|around)[ \t]+$")
 # "from Vila Serrana", "towards Santo Amaro da Serra", "in Alcor, Vila Serrana and Poço",
 # "residents of Vila Serrana":
@@ -302,7 +304,9 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         out.add("in_place")  # "schools in Tamar Nadu": where, not who (soft)
     if _PLACE_PREP.search(before) and not _POSSESSIVE_AFTER.match(after):
         out.add("place_prep")  # neither for nor against by itself
-    if _AT_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):
+    m = _ROLE_AT.search(before)
+    if (_AT_BEFORE.search(before) or m and m.group(1) in ROLE_NOUNS) \
+            and not _POSSESSIVE_AFTER.match(after):
         out.add("at_org")
     if _USED_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):
         out.add("used")  # not "using Ann Roe's method"
@@ -348,6 +352,9 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
     m = _APPOSITION.match(after)
     if m and not _AGE.match(after):
         words = [w.strip("'’.") for w in m.group(1).casefold().split()]
+        own = text[start:end].split()[-1].casefold() if text[start:end].split() else ""
+        if words[:1] in (["a"], ["an"], ["the"]) and own in words[1:5]:
+            out.add("thing_apposition")  # "Halloran Mill, a small mill in ...": what it is
         if any(w in ROLE_NOUNS and nxt not in ("to", "for", "out", "back", "over", "up")
                for w, nxt in _with_next(words[:8])):
             out.add("apposition")  # not "X, head to our article"
