@@ -63,6 +63,9 @@ def test_a_firm_or_ship_named_with_its_kind_is_no_person(paras, span):
        [("Pellam Voss", "PERSON")]),
       ("Voss said the towers had been stepped back from the river.", [("Voss", "PERSON")])],
      "Pellam Voss"),
+    # a person's relative clause after the firm's kind
+    ([("She joined the studio Odran Lusk founded in 2011.", [("Odran Lusk", "PERSON")])],
+     "Odran Lusk"),
     # a kind of firm before the name, and something only a person has
     ([("The insurer's new chief, Odile Brand, said premiums would rise.",
        [("Odile Brand", "PERSON")])], "Odile Brand"),

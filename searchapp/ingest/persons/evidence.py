@@ -102,6 +102,10 @@ _KIND_APPOSITION_BEFORE = re.compile(
     r"(?:^|[,;:.]\s+|\b(?:and|but)[ \t]+)(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)[ \t]+"
     r"(?:[\w-]+[ \t]+){0,2}?([a-z]+)(?:[ \t]+[a-z]+){0,3},[ \t]*$")
 _CLOSED_AFTER = re.compile(r"^[ \t]*(?:,|\))")
+# "the company Ann Roe founded", "the studio Bo Li runs": a person's relative clause
+_MADE_BY_IT = re.compile(r"^[ \t]+(?:co-?founded|cofounded|founded|started|built|created|"
+                         r"owns|owned|leads|heads|headed|chairs|chaired|joined|directed|"
+                         r"designed|wrote|set[ \t]+up)\b")
 # "Acme Freight, which raised ...": a relative clause a person never takes -- unless the
 # name ends a phrase the clause is about ("a spin-off from Ann Roe, which ...")
 _WHICH = re.compile(r"^[ \t]*,[ \t]*which\b")
@@ -340,7 +344,7 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         out.add("which")
         out.discard("role")  # "the developer Acme Fell, which bought": a kind of firm
     m = _KIND_BEFORE.search(before)
-    if m and m.group(1) in THING_NOUNS:
+    if m and m.group(1) in THING_NOUNS and not _MADE_BY_IT.match(after):
         out.add("kind")
     m = _KIND_APPOSITION_BEFORE.search(before)
     if m and m.group(1) in THING_NOUNS and _CLOSED_AFTER.match(after):
