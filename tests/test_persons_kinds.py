@@ -188,15 +188,3 @@ def test_a_chinese_name_standing_as_no_name_is_not_linked():
     found = find_persons(docs, raw)
     assert persons_of(found, docs[1]) == set()
 
-
-# --- places cut from an organisation's name --------------- --------------------
-
-def test_a_word_an_organisations_name_goes_on_after_is_no_place():
-    docs, raw = collection([
-        ("Her work is in the Ekholm Foundation in Turin and the Marisol Castellane Museum.",
-         [("Ekholm Foundation", "ORG"), ("Turin", "GPE"), ("Marisol", "GPE")]),
-        (FILLER, []),
-    ])
-    found = find_persons(docs, raw)
-    assert places_of(found, docs[0]) == {"Turin"}
-

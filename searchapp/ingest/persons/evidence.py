@@ -66,7 +66,7 @@ PERSONAL = STRONG - {"speech"}
 AGAINST = frozenset({"article", "thing", "org_after", "quoted", "price", "number",
                      "thing_apposition", "run_cut", "located", "listed_with_things",
                      "thing_verb", "used", "belongings", "at_org", "in_place", "which",
-                     "kind"})
+                     "kind", "works_at"})
 #: Cues against that decide only where they are most of what is known of a name.
 SOFT = frozenset({"article", "run_cut", "in_place"})
 
@@ -308,10 +308,11 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         out.add("in_place")  # "schools in Tamar Nadu": where, not who (soft)
     if _PLACE_PREP.search(before) and not _POSSESSIVE_AFTER.match(after):
         out.add("place_prep")  # neither for nor against by itself
-    m = _ROLE_AT.search(before)
-    if (_AT_BEFORE.search(before) or m and m.group(1) in ROLE_NOUNS) \
-            and not _POSSESSIVE_AFTER.match(after):
+    if _AT_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):
         out.add("at_org")
+    m = _ROLE_AT.search(before)
+    if m and m.group(1) in ROLE_NOUNS and not _POSSESSIVE_AFTER.match(after):
+        out.add("works_at")  # a person's workplace (for places: often a longer name's start)
     if _USED_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):
         out.add("used")  # not "using Ann Roe's method"
     m = _BELONGINGS.match(after)

@@ -275,7 +275,6 @@ _BASED_BEFORE = re.compile(rf"\w[{re.escape(nm.HYPHENS)}](?:based|headquartered)
 _POWERED_AFTER = re.compile(rf"^[{re.escape(nm.HYPHENS)}](?:powered|driven|enabled|native|"
                             r"compatible|certified|branded)\b")
 _ORG_WORD_AFTER = re.compile(r"^[ \t]+([A-Z][\w'’]*)")
-_ORG_RUN_AFTER = re.compile(r"^(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]+([A-Z][\w'’]*)(?![ \t]+[A-Z])")
 
 
 def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMention], coll
@@ -292,9 +291,6 @@ def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMentio
         out.add("credit")
     if _OF_A_FIRM.search(before) or _BASED_BEFORE.search(before) or _POWERED_AFTER.match(after):
         out.add("firm")
-    m = _ORG_RUN_AFTER.match(after)
-    if m and m.group(1) in ORG_WORDS and m.group(1) not in PLACE_HEADS:
-        out.add("org_run")  # "Wilhelmina [Castellane Museum]"
     m = _ORG_WORD_AFTER.match(after)
     if m and m.group(1) in FIRM_WORDS:
         out.add("firm")  # "Southwest Airlines": the start of a firm's name
@@ -411,10 +407,6 @@ def _problem(name: str, cues: Counter, coll, lookup: Lookup) -> str | None:
         return "a company's (its CEO, its users, using it) in a fifth of its uses or more"
     if cues["acts"] and cues["acts"] >= n / 2 and not placed:
         return "acts like an organisation (reported, said, its CEO)"
-    if not placed and cues["org_run"] >= n:
-        # an organisation's or a venue's name goes on after it every time ("the Wilhelmina
-        # Castellane Museum"): not a place of its own, whatever its neighbours
-        return "the start of an organisation's name"
     if not placed and (places < 2 or others):
         return _ALONE
     if not placed and n >= 3 and not name.isupper() and cues["modifies"] * 3 >= n * 2:
