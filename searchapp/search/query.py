@@ -351,8 +351,8 @@ class QueryBuilder:
         return self.parser.parse(f'"{raw}"')
 
 
-# A hyphenated word: letters or digits joined by hyphens (ASCII, U+2010, U+2011), with at
-# least one letter (2023-10-05 and 1-0 are not words), not part of a wildcard or fuzzy term.
+# A hyphenated word: letters or digits joined by hyphens (ASCII, U+2010, U+2011), not part
+# of a wildcard or fuzzy term.
 _HYPHENATED = re.compile(
     rf"(?<![\w{WORD_HYPHENS}*?~])(?P<field>\w+:)?(?P<sign>[-+]?)"
     rf"(?P<word>\w+(?:[{WORD_HYPHENS}]\w+)+)(?![\w*?~{WORD_HYPHENS}])")
@@ -404,16 +404,22 @@ def rewrite_hyphens(text: str) -> str:
     between letters, so "e-mail" and "email" are found and "mail" is not.  Where a
     hyphen meets a digit ("F-35", "G-7") the index keeps the parts only: the phrase
     stays.
-    Quoted phrases are left as they are (their words are already a phrase), and so
-    are person, place, year and date fields and words without a letter (dates)."""
+    Figures without a letter ("195-106", "2025-26", "2023-10-05") are the phrase of
+    their parts, as printed (never "195 AND NOT 106").  Quoted phrases are left as they
+    are (their words are already a phrase), and so are person, place, year and date
+    fields."""
     out, pos = [], 0
     for m in _HYPHENATED.finditer(text):
         field = m.group("field") or ""
         word = m.group("word")
-        if text.count('"', 0, m.start()) % 2 or not any(c.isalpha() for c in word) \
-                or (field and field.lower() not in _TEXT_FIELDS):
+        if text.count('"', 0, m.start()) % 2 or (field and field.lower() not in _TEXT_FIELDS):
             continue
         parts = _HYPHEN.split(word)
+        if not any(c.isalpha() for c in word):  # "195-106", "2025-26": the printed figure
+            out.append(text[pos:m.start()])
+            out.append(f'{field}{m.group("sign")}"{" ".join(parts)}"')
+            pos = m.end()
+            continue
         joined = "".join(parts)
         kept = [p for p in parts if fold(p) not in STOP_TERMS]
         if len(kept) == len(parts) or len(kept) >= 2 or field.lower() in _NAME_FIELDS \
