@@ -188,7 +188,7 @@ _AT_BEFORE = re.compile(rf"(?:^|[{STOPS}:;\"“]\s*)At[ \t]+$|"
                         r"jobs|career|internship|intern|position|role|staff|team|employees?|"
                         r"engineers?|researchers?|scientists?|developers?|analysts?|here)[ \t]+at[ \t]+$")
 # "a partner at Acme Rowe", "an economist at Acme Grant": where a person works
-_ROLE_AT = re.compile(r"\b([a-z-]+?)(?:s|es)?[ \t]+at[ \t]+(?:the[ \t]+)?$")
+_ROLE_AT = re.compile(r"\b([a-z-]+)[ \t]+at[ \t]+(?:the[ \t]+)?$")
 _IN_BEFORE = re.compile(r"\b(?:in|across|throughout|near|outside|inside|around)[ \t]+$")
 # "from Vila Serrana", "towards Santo Amaro da Serra", "in Alcor, Vila Serrana and Poço",
 # "residents of Vila Serrana":
@@ -232,6 +232,12 @@ _BYLINE = re.compile(rf"(?:^|[{STOPS}|•·:;]\s*|\n\s*)(?:[Bb]y|BY)[ \t]*:?[ \t
 def _with_next(words: list[str]) -> list[tuple[str, str]]:
     """Each word with the word after it ("" after the last)."""
     return list(zip(words, [*words[1:], ""][:len(words)], strict=True))
+
+
+def _singular(word: str) -> set[str]:
+    """A noun as written and without a plural ending ("partners", "actresses")."""
+    return {word, word[:-1] if word.endswith("s") else word,
+            word[:-2] if word.endswith("es") else word}
 
 
 def opening(text: str, start: int) -> bool:
@@ -311,7 +317,7 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
     if _AT_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):
         out.add("at_org")
     m = _ROLE_AT.search(before)
-    if m and m.group(1) in ROLE_NOUNS and not _POSSESSIVE_AFTER.match(after):
+    if m and _singular(m.group(1)) & ROLE_NOUNS and not _POSSESSIVE_AFTER.match(after):
         out.add("works_at")  # a person's workplace (for places: often a longer name's start)
     if _USED_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):
         out.add("used")  # not "using Ann Roe's method"
