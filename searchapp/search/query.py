@@ -278,7 +278,8 @@ class QueryBuilder:
                                  f"{node.fieldname}:2023{given}") from None
         if isinstance(node, query.Term) and node.fieldname == "speaker":
             raw = node.text if isinstance(node.text, str) else node.text.decode("utf-8")
-            name = self.registry.canonical_person(raw) or self._facet_match("person", raw)
+            name = self.registry.canonical_person(raw) or self._facet_match("person", raw) \
+                or self._only_holder(raw, notices)
             if name:
                 speakers.append(name)
                 return query.Term("speaker", name, boost=node.boost)
@@ -296,7 +297,7 @@ class QueryBuilder:
         if isinstance(node, query.Term) and node.fieldname in ("person", "place"):
             raw = node.text if isinstance(node.text, str) else node.text.decode("utf-8")
             if node.fieldname == "person":
-                name = self.registry.canonical_person(raw)
+                name = self.registry.canonical_person(raw) or self._only_holder(raw, notices)
                 if name:
                     persons.append(name)
                     return query.Term("person", name, boost=node.boost)
@@ -314,12 +315,33 @@ class QueryBuilder:
             return self._text_query(raw)
         return node
 
+    def _only_holder(self, raw: str, notices: list[str]) -> str | None:
+        """The one person whose name holds ``raw`` as whole parts ("Lula" in "Luiz Inácio
+        Lula da Silva", "von der Leyen" in "Ursula von der Leyen"), with a note saying
+        so; None when no one's or several persons' names do."""
+        holders = self.holders(raw)
+        if len(holders) != 1:
+            return None
+        notices.append(f"'{raw}' taken as {holders[0]}, the only person whose name "
+                       "holds it.")
+        return holders[0]
+
     def _part_of_names(self, raw: str, field: str) -> str:
         """A sentence naming the persons whose names hold ``raw`` as whole parts
         ("Lindqvist" in "Ana Ferreira-Lindqvist"), or "" when none does."""
+        holders = self.holders(raw)
+        if not holders:
+            return ""
+        shown = " or ".join(holders[:3]) + (f" or {len(holders) - 3} more" if len(holders) > 3
+                                            else "")
+        return f" It is part of the name of {shown}: write the whole name, e.g. " \
+               f'{field}:"{holders[0]}".'
+
+    def holders(self, raw: str) -> list[str]:
+        """The persons whose names hold ``raw`` as whole parts, in the order listed."""
         want = _name_parts(raw)
         if not want or self.facet_values is None:
-            return ""
+            return []
         names = self.facet_values("person")
         if self._name_parts[0] is not names:  # split once per change of the persons
             by_part: dict[str, list[tuple[str, list[str]]]] = {}
@@ -329,14 +351,8 @@ class QueryBuilder:
                     by_part.setdefault(part, []).append((name, parts))
             self._name_parts = (names, by_part)
         n = len(want)
-        holders = [name for name, parts in self._name_parts[1].get(want[0], ())
-                   if any(parts[i:i + n] == want for i in range(len(parts) - n + 1))]
-        if not holders:
-            return ""
-        shown = " or ".join(holders[:3]) + (f" or {len(holders) - 3} more" if len(holders) > 3
-                                            else "")
-        return f" It is part of the name of {shown}: write the whole name, e.g. " \
-               f'{field}:"{holders[0]}".'
+        return [name for name, parts in self._name_parts[1].get(want[0], ())
+                if any(parts[i:i + n] == want for i in range(len(parts) - n + 1))]
 
     def _facet_match(self, fieldname: str, raw: str) -> str | None:
         if self.facet_values is None:
