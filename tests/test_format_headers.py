@@ -55,6 +55,25 @@ def test_a_text_files_header_gives_its_date(tmp_path, header, date):
         assert [p.text for p in doc.paragraphs if p.kind == "byline"] == ["By Ann Roe"]
 
 
+@pytest.mark.parametrize("header,encoding,title,author,date,source", [
+    ("Title: Ferry Schedule Changes\nBy: Ann Roe\nDate: 2025-02-20\nSource: Harbour Radio\n\n",
+     "utf-8", "Ferry Schedule Changes", "Ann Roe", "2025-02-20", "Harbour Radio"),
+    ("제목: 여객선 운항 시간 변경\n작성자: 이수진 기자\n날짜: 2025-12-02\n\n", "euc-kr",
+     "여객선 운항 시간 변경", "이수진", "2025-12-02", ""),
+    ("標題：渡輪時刻表調整\n記者：陳怡君\n日期：2025-05-20\n來源：港口電台\n\n", "big5",
+     "渡輪時刻表調整", "陳怡君", "2025-05-20", "港口電台"),
+])
+def test_labelled_header_lines_in_english_korean_and_chinese(tmp_path, header, encoding, title,
+                                                              author, date, source):
+    """"Title:", "제목:", "標題：" are labels, not part of the title; "Date:"/"날짜:"/"日期："
+    give the date and "Source:"/"來源：" the source."""
+    path = tmp_path / "ferry.txt"
+    path.write_bytes((header + BODY).encode(encoding))
+    doc = load_document(path)
+    assert (doc.meta.title, doc.meta.authors, doc.meta.date, doc.meta.source) == \
+        (title, [author], date, source)
+
+
 def test_a_date_deep_in_a_text_is_not_its_date(tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text("Ferry notes\n\n" + BODY + "\n20 February 2025\n", encoding="utf-8")

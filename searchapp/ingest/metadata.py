@@ -38,7 +38,9 @@ _ISO = re.compile(r"\b(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b")
 _MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 _DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.I)
 
-_RELEASE = re.compile(r"^(?:release date|published(?: on)?|posted(?: on)?|(?:last )?updated(?: on)?|date(?:d)?)\s*:?\s*(?P<date>.+?)"
+_RELEASE = re.compile(r"^(?:release date|published(?: on)?|posted(?: on)?|(?:last )?updated(?: on)?|date(?:d)?"
+                      r"|날짜|일자|작성일|입력|등록일|日期|发布时间|發布時間|发布日期|發佈日期|时间|時間)"
+                      r"\s*[:：]?\s*(?P<date>.+?)"
                       r"(?:\s+view\s+[\d,]+)?(?:\s+writer\s+(?P<writer>.+))?$", re.I)
 _PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\s+"  # "de la" in a name
 _BYLINE = re.compile(r"^(?i:by|writer|written by|author)\s*:?\s+"
@@ -50,7 +52,10 @@ _NATIVE_BYLINE = re.compile(rf"^(?:作者|{'|'.join(NATIVE_BYLINE)})\s*[:：]?\s
 #: A date as Chinese, Japanese and Korean write it: "2025年1月8日", "2025년 1월 8일".
 _CJK_DATE = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 _ISSUE_LINE = re.compile(r"^No\.\s*\d{4}-\d+\s*\((?P<date>[^)]+)\)$")
-_TITLE_LINE = re.compile(r"^(?:title|headline)\s*[:：]\s*(?P<title>\S.{0,298})$", re.I)
+_TITLE_LINE = re.compile(r"^(?:title|headline|제목|标题|標題|题目|題目)\s*[:：]\s*(?P<title>\S.{0,298})$",
+                         re.I)
+#: A header line naming where the text comes from: "Source: Radio Frontera", "출처: …".
+_SOURCE_LINE = re.compile(r"^(?:source|출처|来源|來源)\s*[:：]\s*(?P<source>\S.{0,78})$", re.I)
 #: What may stand around a date on a line of its own: a weekday or a place before it
 #: ("Thursday, 20 February 2025", "Thu — 20 Feb 2025", "SEOUL, March 3, 2024"), a
 #: time after it ("10:30 AM", "14:05 KST").
@@ -200,6 +205,10 @@ def _header_line(para: str, meta: Metadata) -> bool:
     m = _TITLE_LINE.match(para)
     if m:
         meta.title = meta.title or m.group("title").strip()
+        return True
+    m = _SOURCE_LINE.match(para)
+    if m:
+        meta.source = meta.source or m.group("source").strip()
         return True
     return False
 
