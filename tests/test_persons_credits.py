@@ -49,3 +49,17 @@ def test_a_name_after_a_party_or_country_possessive_is_the_person():
     ])
     found = find_persons(docs, raw)
     assert "Pat McFadden" in persons_of(found, docs[0])
+
+
+def test_a_name_inside_a_long_name_alone_later_in_the_article_is_that_person():
+    """"Lula" after "Luiz Inácio Lula da Silva": the short name a person goes by, an
+    inner word of the full name, is them in the same article (not left unresolved)."""
+    docs, raw = collection([
+        ("President Luiz Inácio Lula da Silva arrived in Belém on Monday.",
+         [("Luiz Inácio Lula da Silva", "PERSON"), ("Belém", "GPE")]),
+        ("“The forest is worth more standing than felled,” Lula said at the palace.",
+         [("Lula", "PERSON")]),
+        (FILLER, []),
+    ])
+    found = find_persons(docs, raw)
+    assert found.paragraph_persons("d0p1") == ["Luiz Inácio Lula da Silva"]

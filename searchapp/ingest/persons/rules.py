@@ -203,6 +203,13 @@ def repair_place(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+def owned(text: str, span_start: int, start: int) -> bool:
+    """Whether the name at ``start`` is what a possessive in the model's span owns
+    ("Labour’s [Pat McFadden]"): :func:`repair` takes it only with its owner before it,
+    so it must end like a name, not in a word the collection uses in lower case."""
+    return start > span_start and bool(_POSSESSIVE.search(text, span_start, start))
+
+
 def is_character(text: str, start: int, end: int) -> bool:
     """Whether the name is a role played ("his role as George Kirk"), not a person."""
     return bool(_CHARACTER_BEFORE.search(text, max(0, start - 30), start))
