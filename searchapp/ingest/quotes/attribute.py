@@ -88,6 +88,25 @@ def _unlabelled_families(para: Para) -> set[str]:
     return out
 
 
+_AFFILIATION = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?")
+
+
+def _affiliations(paras: Sequence[Para]) -> set[str]:
+    """Persons named right after another person and "of", "at" or "from" ("Grace
+    Okwuosa-Lind of Goldman Sachs") and labelled a body by the recognizer somewhere in
+    the document: a body the persons stage kept as a person."""
+    after: set[str] = set()
+    for para in paras:
+        for q in para.persons:
+            for p in para.persons:
+                if q.end < p.start and _AFFILIATION.fullmatch(para.text, q.end, p.start):
+                    after.add(p.name)
+    return {name for name in after if any(
+        label in ("ORG", "FAC", "GPE") and a <= p.start and p.end <= b
+        for para in paras for p in para.persons if p.name == name
+        for a, b, label in para.labels)}
+
+
 class _Document(ReportedSpeech, Signatures, Nearby):
     """One document's paragraphs, persons and what the rules learn of them."""
 
@@ -116,6 +135,9 @@ class _Document(ReportedSpeech, Signatures, Nearby):
             if label == "PERSON" and " " in para.text[a:b].strip()
             for w in para.text[a:b].split()) | frozenset(
             family for para in self.paras for family in _unlabelled_families(para))
+        #: persons the document names as a person's affiliation ("Grace X of Goldman
+        #: Sachs") that the recognizer calls a body somewhere: bodies, not speakers
+        self.bodies = _affiliations(self.paras)
         for para in self.paras:
             for p in para.persons:
                 for name in (para.text[p.start:p.end], p.name):
@@ -206,6 +228,8 @@ class _Document(ReportedSpeech, Signatures, Nearby):
             # a speaker named, but not surely: nobody, and no other rule guesses instead
             self.abstained = True
         if who.kind == "person":
+            if who.name in self.bodies:
+                return None, who.text  # "Goldman Sachs said": a body's words
             return (who.name, who.text) if trusted(who.name) else None
         if who.kind == "pronoun":
             unnamed = None if local else self._indefinite_antecedent(para, who)
@@ -390,6 +414,8 @@ class _Document(ReportedSpeech, Signatures, Nearby):
             # the person the relative clause is of
             before_who = next((p for p in para.persons_outside()
                                if ws[j - 2].start <= p.end - 1 < ws[j - 1].start), None)
+            if before_who is not None:  # "Grace X of Goldman Sachs, who": not the body
+                before_who = self._affiliated(para, before_who)
             if before_who is not None and before_who.name not in exclude:
                 return before_who.name, para.text[before_who.start:before_who.end]
         if ws[j].lower == "to" and j > 0:  # "leading Mr. Emanuel to quip": who quips
@@ -467,6 +493,17 @@ class _Document(ReportedSpeech, Signatures, Nearby):
                     and self.salience.sex_of(subject_name) in (who.sex, ""):
                 return subject_name, who.text
         return self.resolve(who, i, exclude, self._local(para, ws[0].start, ws[k].start))
+
+    def _affiliated(self, para: Para, p: Person) -> Person:
+        """The person ``p`` is the affiliation of ("Grace X of Goldman Sachs", a body
+        the persons stage kept as a person): the person right before "of", "at" or
+        "from" ``p``, else ``p``."""
+        gap = para.text[:p.start]
+        for q in para.persons_outside():
+            if q.end <= p.start and re.fullmatch(r"\s+(?:of|at|from)\s+(?:the\s+)?",
+                                                 gap[q.end:]):
+                return q
+        return p
 
     def _clause_subject(self, para: Para, ws: Sequence[Word]) -> str | None:
         """"When Halvorsen met with Solheim, he said": a sentence opening with a

@@ -51,6 +51,8 @@ _NOT_NAMES = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS)) | frozenset(
     "the a an this that these those i we you he she it they mr mrs ms dr".split())
 #: Recognizer labels of things that speak too: a phrase so labelled needs a personal cue.
 _THING_LABELS = ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT")
+#: The persons' words of organisations, in lower case: heads of a body's apposition.
+_ORG_NOUNS = frozenset(w.lower() for w in ORG_WORDS)
 
 
 def _name_word(w: Word) -> bool:
@@ -96,7 +98,7 @@ def _role_word(w: Word) -> bool:
 
 def _apposition_cue(ws: Sequence[Word], n: int) -> bool:
     """After a name at ``ws[n]``: ", a retired nurse", ", 24,", ", who", ", the
-    chamber's trade director,"."""
+    chamber's trade director,", ", chief executive of ...,", ", a delivery rider,"."""
     if n >= len(ws) or ws[n].text != ",":
         return False
     rest = ws[n + 1:n + 9]
@@ -104,13 +106,47 @@ def _apposition_cue(ws: Sequence[Word], n: int) -> bool:
         return False
     if rest[0].lower in ("who", "whose") or rest[0].text.isdigit() and len(rest[0].text) <= 3:
         return True
+    phrase = []
+    for w in rest:
+        if w.text in (",", ".", ";", ":", "Q"):
+            break
+        phrase.append(w)
+    head = []  # the phrase's noun phrase, before any "of", "at" ...
+    for w in phrase:
+        if w.lower in lx.PREPOSITIONS:
+            break
+        head.append(w)
     if rest[0].lower in ("a", "an", "the", "his", "her"):
-        for w in rest:
-            if w.text in (",", ".", ";", ":"):
-                break
-            if _role_word(w):
-                return True
-    return False
+        if any(_role_word(w) for w in phrase):
+            return True
+        # ", a delivery rider, said": a few plain words of a trade, closed by a comma --
+        # a person's apposition ("a property company" is a body's)
+        return rest[0].lower in ("a", "an") and 2 <= len(head) <= 4 \
+            and len(phrase) < len(rest) and rest[len(phrase)].text == "," \
+            and all(w.text.isalpha() and w.text.islower() for w in head[1:]) \
+            and head[-1].lower not in lx.BODY_NOUNS \
+            and head[-1].lower not in _ORG_NOUNS and head[-1].lower not in lx.GROUP_HEADS
+    # ", chief executive of Larkspur Foods,": a role without an article
+    return rest[0].text.islower() and 0 < len(head) <= 3 \
+        and all(w.text.islower() for w in head) and any(_role_word(w) for w in head)
+
+
+def _affiliation(ws: Sequence[Word], end: int) -> int:
+    """The end of "of Goldman Sachs", "at the Brandt Bank" right after a name ending at
+    ``ws[end]`` (a body's capitalised name after "of", "at" or "from"), else ``end``."""
+    if end + 1 >= len(ws) or ws[end].lower not in ("of", "at", "from"):
+        return end
+    j = end + 1
+    if ws[j].lower == "the":
+        j += 1
+    start = j
+    while j < len(ws) and (ws[j].text[:1].isupper() and ws[j].text.isalpha()
+                           or ws[j].text == "&" or ws[j].lower in ("of", "and", "for")
+                           and j + 1 < len(ws) and ws[j + 1].text[:1].isupper()):
+        j += 1
+    if j == start or not ws[j - 1].text[:1].isupper() or j - start > 6:
+        return end
+    return j
 
 
 def _role_before(ws: Sequence[Word], k: int) -> bool:
@@ -185,7 +221,11 @@ def _english(text: str, labels: Sequence[tuple[int, int, str]], next_text: str,
                 continue
             span = (ws[k].start, ws[end - 1].end)
             signed = _signed_line(text, ws, k, end, next_text)
-            cue = _role_before(ws, k) or _apposition_cue(ws, end) or signed
+            # "Grace Okwuosa-Lind of Goldman Sachs, who told me": the person, then the
+            # body they speak for -- read on after the body
+            aff = _affiliation(ws, end) if len(core) >= 2 else end
+            cue = _role_before(ws, k) or _apposition_cue(ws, aff) or signed or (
+                aff > end and (_says(ws, aff) or _said_by(ws, k, aff)))
             if _labelled_thing(span, labels) and not cue:
                 continue
             if k > 0 and ws[k - 1].lower in lx.DETERMINERS:
@@ -203,7 +243,7 @@ def _english(text: str, labels: Sequence[tuple[int, int, str]], next_text: str,
                         and (end == len(ws) or ws[end].text in (".", ";")):
                     out.append(span)
                 continue
-            if _said_by(ws, k, end) or _says(ws, end) or signed \
+            if _said_by(ws, k, aff) or _says(ws, aff) or signed \
                     or _aged(ws, end) and not _labelled_thing(span, labels):
                 out.append(span)
             elif cue and cued is not None:
@@ -260,6 +300,12 @@ def _says(ws: Sequence[Word], end: int) -> bool:
     """The name is the subject of a verb of speech: "X said", "X, a nurse who ..., said",
     "X, who voted against, said", "X told the committee"."""
     n = end
+    if n + 2 < len(ws) and ws[n].text == "," and ws[n + 1].lower == "who":
+        m = n + 2  # "X of Goldman Sachs, who told me": the relative clause's verb
+        while m < len(ws) and ws[m].lower in lx.LIGHT:
+            m += 1
+        if m < len(ws) and ws[m].lower in _SAID:
+            return True
     if n < len(ws) and ws[n].text == ",":  # an apposition: to its closing comma
         m = n + 1
         while m < len(ws) and m - n <= 24 and ws[m].text not in (",", ".", ";", ":", "Q"):
@@ -309,10 +355,11 @@ def _interviewed(paragraphs: Sequence[tuple[str, str, str]], labels: Mapping[str
             for k in range(len(ws)):
                 end = _run_after(ws, k)
                 core = _core(ws[k:end])
-                if 2 <= len(core) <= 4 and text[ws[k].start:ws[end - 1].end].endswith(" " + who):
+                if 2 <= len(core) <= 4 and text[ws[k].start:ws[end - 1].end].casefold(
+                        ).endswith(" " + who.casefold()):
                     out.append(text[ws[k].start:ws[end - 1].end])
                     break
-            if out and out[-1].endswith(" " + who):
+            if out and out[-1].casefold().endswith(" " + who.casefold()):
                 break
     return out
 

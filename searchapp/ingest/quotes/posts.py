@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from searchapp.ingest.quotes.lexicon import role_noun
+from searchapp.ingest.quotes.lexicon import GLUED_NAME, role_noun
 from searchapp.ingest.quotes.speakers import trusted
+from searchapp.lexicon import NAME_PARTICLES
 
 #: Marks that open a quotation.
 QUOTE_OPENERS = "\"“‘'«「『„"
@@ -31,6 +32,22 @@ _QUOTE_LABEL = re.compile(r"^(?:(?:key|top|notable|best)\s+)?quotes?(?:\s+of\s+t
                           re.I)
 _NAME = re.compile(r"[^\W\d_a-z][\w'’.-]*")
 _NAMED_TURN = re.compile(r"^(?P<who>[^\W\d][^:\n]{0,48}?):\s+\S")
+
+
+def _turn_person(label: str, names: set[str]) -> str | None:
+    """The person of the document a turn's label names: the label is a name as written
+    (capitalised words and particles: "Van der Linde", "de la Cruz", "O'Neill",
+    "al-Rashid") and the whole of one person's name or its end ("Marieke van der
+    Linde"), case aside -- never a half of the label, never a person it only mentions."""
+    parts = label.split()
+    if not parts or len(parts) > 5 or not all(
+            _NAME.fullmatch(w) or w.lower() in NAME_PARTICLES or GLUED_NAME.match(w)
+            for w in parts) or not any(c.isupper() for c in label):
+        return None
+    want = " ".join(parts).casefold()
+    hits = {n for n in names if trusted(n) and (
+        n.casefold() == want or n.casefold().endswith(" " + want))}
+    return hits.pop() if len(hits) == 1 else None
 
 
 class Signatures:
@@ -130,14 +147,14 @@ class Signatures:
         "A: ..." turns after "Q: ..." ones, which are the words of the one person the
         paragraphs before the first question name."""
         named: dict[int, tuple[str, str, int]] = {}
+        everyone = {p.name for para in self.paras for p in para.persons}
         for i, para in enumerate(self.paras):
             m = _NAMED_TURN.match(para.text)
             if not m or _QA.match(para.text):
                 continue
-            person = next((p for p in para.persons if p.start == 0 and p.end >= m.end("who")
-                           - 1), None)
-            if person is not None and trusted(person.name):
-                named[i] = (person.name, m.group("who"), m.end() - 1)
+            name = _turn_person(m.group("who"), everyone)
+            if name is not None:
+                named[i] = (name, m.group("who"), m.end() - 1)
         out = {i: t for i, t in named.items()
                if sum(n == t[0] for n, _, _ in named.values()) >= 2}
         labels = {i: m.group("label") for i, para in enumerate(self.paras)

@@ -28,6 +28,12 @@ _TITLE_ROLE = {"gov.": "governor", "gov": "governor", "sen.": "senator", "rep.":
                "dr.": "doctor", "prof.": "professor", "supt.": "superintendent",
                "lt.": "lieutenant", "capt.": "captain", "col.": "colonel", "adm.": "admiral",
                "sgt.": "sergeant", "amb.": "ambassador", "atty.": "attorney"}
+#: Verbs that give their subject a role ("X chairs the committee" -> the chair).
+ROLE_VERBS = {"chairs": "chair", "chaired": "chair", "heads": "head", "headed": "head",
+              "leads": "leader", "led": "leader", "directs": "director",
+              "manages": "manager", "coaches": "coach", "edits": "editor",
+              "captains": "captain", "founded": "founder",
+              "co-founded": "co-founder", "owns": "owner"}
 #: Recognizer labels of speakers that are bodies, not persons ("Nissan says").
 _BODY_LABELS = ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT")
 _SELF_POSSESSIVES = frozenset({"our", "my"})
@@ -504,6 +510,13 @@ def learn_roles(text: str, ws: Sequence[Word], persons: Sequence[Person],
         # "Name, the president of X," / "Name, a teacher at ..."
         if j < len(ws) and ws[j].text == ",":
             _appositive_role(ws[j + 1:], p.name, salience)
+        # "Hilary Crosswaite chairs the transport committee": the role the verb gives
+        k = j
+        while k < len(ws) and ws[k].lower in lx.LIGHT:
+            k += 1
+        if k + 1 < len(ws) and ws[k].lower in ROLE_VERBS \
+                and ws[k + 1].lower in ("the", "a", "an", "its", "their", "his", "her"):
+            salience.roles.setdefault(ROLE_VERBS[ws[k].lower], []).append((p.name, None))
         # "The suspect, Michael Webb,"
         if i >= 2 and ws[i - 1].text == ",":
             k = i - 2

@@ -1,0 +1,99 @@
+"""Who said what, round five: interview turns signed by a family name with a particle,
+a person and the body they speak for ("X of Y"), a role in apposition without an
+article, a one-word name with a short trade, a role a verb gives ("X chairs the
+committee"), and bodies the persons stage kept as persons.
+
+Invented names throughout; ``labels`` give what the recognizer said of a name, and
+``speech_persons=True`` adds the persons a pattern of speech vouches for, as the persons
+stage does before attribution.
+"""
+
+from __future__ import annotations
+
+import pytest
+from quotes_fixtures import by, quotes
+
+_HALF = {"Femke van der Wal": "Femke van der Wal", "Wal": "Femke van der Wal",
+         "Joost Kramer": "Joost Kramer", "Kramer": "Joost Kramer"}
+
+
+@pytest.mark.parametrize(("intro", "label", "persons"), [
+    ("Femke van der Wal runs the dyke board's climate office.", "Van der Wal", _HALF),
+    ("Tomás de la Fuente is the chief economist of a rice mill.", "de la Fuente",
+     {"Tomás de la Fuente": "Tomás de la Fuente", "Fuente": "Tomás de la Fuente",
+      "Joost Kramer": "Joost Kramer"}),
+    ("Interview: Samira al-Haddadi, architect of the new market.", "al-Haddadi",
+     {"Samira al-Haddadi": "Samira al-Haddadi", "Haddadi": "Samira al-Haddadi",
+      "Joost Kramer": "Joost Kramer"}),
+])
+def test_interview_turns_signed_with_a_particle_family_name_are_the_interviewees(
+        intro, label, persons):
+    name = next(n for n in persons.values() if n != "Joost Kramer")
+    found = quotes([intro, "Q: Why did it take so long?",
+                    f"{label}: Because nobody paid. Joost Kramer kept saying the state "
+                    "would pay, and it did not.",
+                    "Q: And now?", f"{label}: Now we build."], persons)
+    answers = by(found, name)
+    assert any(a.startswith("Because nobody paid.") for a in answers)
+    assert "Now we build." in answers
+    assert not any(a.startswith("Because") for a in by(found, "Joost Kramer"))
+
+
+def test_a_turn_label_that_names_two_persons_of_the_document_is_nobodys():
+    found = quotes(["Femke van der Wal and Bram van der Wal run the farm.",
+                    "Van der Wal: We sold the cows.", "Van der Wal: And the barn."],
+                   {"Femke van der Wal": "Femke van der Wal",
+                    "Bram van der Wal": "Bram van der Wal"})
+    assert by(found, "Femke van der Wal") == by(found, "Bram van der Wal") == []
+
+
+def test_a_person_of_a_body_who_told_me_is_the_speaker_not_the_body():
+    found = quotes(["I spoke to Grace Okwuosa-Lind of Harwell Sachs, who told me: "
+                    "“The selling ends on Friday.”",
+                    "Harwell Sachs said in a note that it expected rates to fall."],
+                   {"Harwell Sachs": "Harwell Sachs"},
+                   labels={"Grace Okwuosa-Lind": "ORG", "Harwell Sachs": "ORG"},
+                   speech_persons=True)
+    assert by(found, "Grace Okwuosa-Lind") == ["“The selling ends on Friday.”"]
+    assert by(found, "Harwell Sachs") == []
+    assert by(found, None) == ["it expected rates to fall."]
+
+
+def test_a_name_of_a_body_said_is_the_named_person():
+    found = quotes(["“We are buying,” Oriel Kasprzak of Stonebridge Capital told me.",
+                    "Ines Tovstoles of Vantor Securities said the worst was over."],
+                   labels={"Stonebridge Capital": "ORG", "Vantor Securities": "ORG"},
+                   speech_persons=True)
+    assert by(found, "Oriel Kasprzak") == ["“We are buying,”"]
+    assert by(found, "Ines Tovstoles") == ["the worst was over."]
+
+
+def test_a_role_in_apposition_without_an_article_belongs_to_the_name():
+    found = quotes(["Octavia Brumby-Tenet, chief executive of Larkspur Foods, said: "
+                    "“It is a hard day.”"],
+                   labels={"Octavia": "GPE", "Larkspur Foods": "ORG"}, speech_persons=True)
+    assert by(found, "Octavia Brumby-Tenet") == ["“It is a hard day.”"]
+    assert by(found, None) == []
+
+
+def test_a_one_word_name_with_a_short_trade_in_apposition_is_a_person():
+    found = quotes(["Tariq, a delivery rider, said: “The app pays me less every month.”",
+                    "Bashir, a baker, said bread prices had doubled."],
+                   labels={"Tariq": "ORG", "Bashir": "ORG"}, speech_persons=True)
+    assert by(found, "Tariq") == ["“The app pays me less every month.”"]
+    assert by(found, "Bashir") == ["bread prices had doubled."]
+
+
+def test_a_body_with_a_short_apposition_is_no_person():
+    found = quotes(["Harcastle, a property company, said it would appeal."],
+                   labels={"Harcastle": "ORG"}, speech_persons=True)
+    assert all(who is None for _, who, _, _, _ in found)
+
+
+def test_the_committees_chair_is_the_person_who_chairs_it():
+    found = quotes(["Hilary Crosswaite chairs the transport committee.",
+                    "The committee's chair replied that the report was premature.",
+                    "“We will look again,” the chair said."],
+                   {"Hilary Crosswaite": "Hilary Crosswaite"})
+    assert by(found, "Hilary Crosswaite") == ["the report was premature.",
+                                              "“We will look again,”"]
