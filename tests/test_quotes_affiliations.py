@@ -97,3 +97,37 @@ def test_the_committees_chair_is_the_person_who_chairs_it():
                    {"Hilary Crosswaite": "Hilary Crosswaite"})
     assert by(found, "Hilary Crosswaite") == ["the report was premature.",
                                               "“We will look again,”"]
+
+
+_BLOCKQUOTES = """<!doctype html><html><head><title>Quay plan approved</title></head><body>
+<article><h1>Quay plan approved after a long fight</h1>
+<p>The council approved the quay plan on Tuesday after a debate that lasted nine hours and
+split the ruling group down the middle.</p>
+<p>Opponents had argued for two years that the new quay would drive out the fishing fleet,
+and a petition against it gathered four thousand names.</p>
+<blockquote><p>“We have waited a generation for this. The quay will finally work for the
+people who live beside it.”</p>
+<footer class="blockquote-footer">— <cite>Marisol Ekwueme-Hart, quay master</cite></footer>
+</blockquote>
+<p>The first works are due to start in the spring, with the quay finished by the end of
+next year if the weather holds, the council said.</p>
+<figure><blockquote><p>“It is a sad day for the fleet. Nobody listened.”</p></blockquote>
+<figcaption>— Dermot Fairweather-Olu, skipper</figcaption></figure>
+<p>The council said the cost would be met from the port's own reserves and from a
+national grant awarded last year.</p>
+</article></body></html>"""
+
+
+def test_a_blockquotes_signature_is_kept_by_extraction_and_signs_the_quotation(tmp_path):
+    from searchapp.ingest.pipeline import load_document
+
+    page = tmp_path / "quay.html"
+    page.write_text(_BLOCKQUOTES, encoding="utf-8")
+    paras = [p.text for p in load_document(page).paragraphs if p.kind != "byline"]
+    assert "— Marisol Ekwueme-Hart, quay master" in paras
+    assert "— Dermot Fairweather-Olu, skipper" in paras
+    found = quotes(paras, speech_persons=True)
+    assert by(found, "Marisol Ekwueme-Hart") == [
+        next(p for p in paras if p.startswith("“We have waited"))]
+    assert by(found, "Dermot Fairweather-Olu") == ["“It is a sad day for the fleet. "
+                                                   "Nobody listened.”"]

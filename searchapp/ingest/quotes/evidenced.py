@@ -261,6 +261,25 @@ def _english(text: str, labels: Sequence[tuple[int, int, str]], next_text: str,
 _SAID_WORDS = "|".join(sorted(_SAID, key=len, reverse=True))
 
 
+_DASH_LINE = re.compile(r"^\s*(?:--|[—–-])\s*(?=\S)")
+
+
+def _signature_under(text: str, prev: str) -> list[tuple[int, int]]:
+    """"— Marisol Ekwueme-Hart, harbour master" as a paragraph of its own right under one
+    that is a quotation (a blockquote's signature): the name it opens with, two to four
+    name words closing at a comma or the line's end."""
+    m = _DASH_LINE.match(text)
+    prev = prev.strip()
+    if not m or "\n" in text.strip() or len(text) > 160 or prev[:1] not in "\"“‘'«" \
+            or prev[-1:] not in "\"”’'»":
+        return []
+    ws = words(text, m.end(), len(text), [])
+    end = _run_after(ws, 0)
+    if not 2 <= len(_core(ws[:end])) <= 4 or end < len(ws) and ws[end].text != ",":
+        return []
+    return [(ws[0].start, ws[end - 1].end)]
+
+
 def _family_speaks(name: str, paragraphs: Sequence[tuple[str, str, str]]) -> bool:
     """The family name of ``name`` speaks somewhere in the document: 'el-Amin wrote',
     '"...," said el-Amin'."""
@@ -436,6 +455,7 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
         nxt = paragraphs[n + 1][2] if n + 1 < len(paragraphs) else ""
         cued: list[tuple[int, int]] = []
         english = _english(text, lab, nxt, cued) if _unresolved_speech(text, taken) else []
+        english += _signature_under(text, paragraphs[n - 1][2] if n else "")
         spans = [(a, b, "") for a, b in english] + _cjk(text)
         spans += [(a, b, "") for a, b in cued if _family_speaks(text[a:b], paragraphs)]
         for a, b, title in spans:
