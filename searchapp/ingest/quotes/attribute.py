@@ -327,6 +327,7 @@ class _Document(ReportedSpeech, Signatures, Nearby):
                     found, how = last_direct, "same"  # '"...," X said, adding: "..."'
                 if found is None and k == 0 and si == 0 and span.start == a \
                         and prev_last is not None and not self._has_verb(ws) \
+                        and not self._signed_below(i) \
                         and speech_like(para.text, span) \
                         and span.end - span.start >= 0.6 * (b - a):
                     found, how = prev_last, "previous"

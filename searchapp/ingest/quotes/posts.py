@@ -128,6 +128,15 @@ class Signatures:
             for s in para.spans:
                 self._emit(i, first.name if first else None, who, s.start, s.end, "direct")
 
+    def _signed_below(self, i: int) -> bool:
+        """The paragraph after paragraph ``i`` is a line signing it ("— Mother of two,
+        Lenn Terrace"): its quotation is the signer's, not the last speaker's."""
+        if i + 1 >= len(self.paras):
+            return False
+        line = self.paras[i + 1].text.strip()
+        return "\n" not in line and bool(_SIGNATURE.match(line)) \
+            and len(line.split()) <= 16 and not self.paras[i + 1].spans
+
     def _quote_boxes(self) -> None:
         """"Key quote" over a quotation that names nobody: an unnamed source's words (the
         box gives no speaker; a quotation attributed elsewhere keeps its speaker)."""
