@@ -52,7 +52,6 @@ from searchapp.ingest.quotes.posts import Signatures
 from searchapp.ingest.quotes.quote import Quote
 from searchapp.ingest.quotes.reported import ReportedSpeech
 from searchapp.ingest.quotes.speakers import (
-    CLAUSE_OPENERS,
     UNKNOWN,
     Person,
     Salience,
@@ -510,7 +509,7 @@ class _Document(ReportedSpeech, Signatures, Nearby):
         """"When Halvorsen met with Solheim, he said": a sentence opening with a
         subordinate clause whose subject is a person -- the "he" after it is that person
         (nobody else named in the clause stands in for him)."""
-        if len(ws) < 3 or ws[0].lower not in CLAUSE_OPENERS:
+        if len(ws) < 3 or ws[0].lower not in lx.CLAUSE_OPENERS:
             return None
         first = next((p for p in para.persons_outside() if p.start == ws[1].start), None)
         return first.name if first is not None else None

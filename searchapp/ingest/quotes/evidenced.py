@@ -33,6 +33,7 @@ from searchapp.ingest.entities import Mention
 from searchapp.ingest.persons.words import NATIVE_TITLES, ORG_WORDS
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.marks import quote_spans
+from searchapp.ingest.quotes.posts import NAMED_TURN
 from searchapp.ingest.quotes.text import Word, sentences, words
 from searchapp.lexicon import (
     HAN,
@@ -43,9 +44,7 @@ from searchapp.lexicon import (
     WEEKDAYS,
 )
 
-#: Finite verbs of speech that attribute a quotation or a clause to a name next to them.
-_SAID = frozenset(w for w in lx.SAY | lx.REPORT if not w.endswith("ing")) - {
-    "read", "reads", "ordered", "offered", "offers", "posted", "shared"}
+_SAID = lx.SAID
 _GLUED = lx.GLUED_NAME
 _NOT_NAMES = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS)) | frozenset(
     "the a an this that these those i we you he she it they mr mrs ms dr".split())
@@ -350,7 +349,6 @@ def _signed_line(text: str, ws: Sequence[Word], k: int, end: int, next_text: str
     return bool(nxt) and nxt[0] in "\"“‘'«「『"
 
 
-_TURN = re.compile(r"^(?P<who>[^\W\d][^:\n]{0,40}?):\s+\S")
 
 
 def _interviewed(paragraphs: Sequence[tuple[str, str, str]], labels: Mapping[str, Sequence]
@@ -361,7 +359,7 @@ def _interviewed(paragraphs: Sequence[tuple[str, str, str]], labels: Mapping[str
     made of them."""
     turns: dict[str, int] = {}
     for _pid, _kind, text in paragraphs:
-        m = _TURN.match(text)
+        m = NAMED_TURN.match(text)
         if m and all(_name_word(w) or _GLUED.match(w.text) or w.lower in NAME_PARTICLES
                      for w in words(m.group("who"), 0, len(m.group("who")), [])):
             turns[m.group("who")] = turns.get(m.group("who"), 0) + 1
@@ -405,8 +403,7 @@ _ZH_ROLE_END = ("长", "長", "主任", "书记", "書記", "教授", "教师", 
                 "发言人", "發言人", "专家", "專家", "研究员", "研究員", "记者", "記者", "医生",
                 "醫生", "律师", "律師", "工程师", "工程師", "董事", "代表", "总监", "總監",
                 "居民", "村民", "市民", "学者", "學者", "总经理", "總經理", "司机", "司機")
-_ZH_AFTER = ("在", "表示", "强调", "強調", "指出", "说", "說", "称", "稱", "认为", "認為",
-             "透露", "介绍", "介紹", "分析", "坦言", "告诉", "告訴", "：", ":", "，", ",")
+_ZH_AFTER = ("在", "分析", *lx.ZH_SAY, "：", ":", "，", ",")
 _KO_NAME = re.compile(rf"(?<![{HANGUL_SYLLABLES}])(?P<name>[{_KO_FAMILY}][{HANGUL_SYLLABLES}]{{1,2}}) "
                       rf"(?P<title>{'|'.join(sorted(_KO_TITLES, key=len, reverse=True))})"
                       r"(?=[은는이가의께]|\s|$)")

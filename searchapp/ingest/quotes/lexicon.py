@@ -84,6 +84,11 @@ CHARACTERIZE = _forms(
     "characterized characterised", "derided", "decried", "slammed", "criticized criticised",
 )
 ALL_VERBS = SAY | REPORT | REPORT_THAT | CHARACTERIZE
+#: Finite verbs of speech that attribute a quotation or a clause to a name next to them
+#: ("Lund said", '..., she told the Review'): not the forms as often other verbs' or
+#: a text's ("read", "ordered", "offered", "posted", "shared").
+SAID = frozenset(w for w in SAY | REPORT if not w.endswith("ing")) - {
+    "read", "reads", "ordered", "offered", "offers", "posted", "shared"}
 
 #: A verb form only a clause can follow: "That said," and "said to have" are not speech.
 PASSIVE_BEFORE = frozenset("is are was were be been being am get gets got so-called".split())
@@ -179,8 +184,11 @@ NOT_CLAUSE_OPENERS = frozenset("""
 again too also so yes no goodbye hello nothing little much more less repeatedly earlier
 later once twice aloud publicly privately
 """.split())
-#: Words ending in -ly that may still open a clause ("said only ...": rare, kept).
-CLAUSE_OPENERS = frozenset({"only", "early", "family", "italy", "july", "hourly", "daily"})
+#: Words ending in -ly that are no adverbs and may open a clause ("said only ...").
+LY_NOT_ADVERBS = frozenset({"only", "early", "family", "italy", "july", "hourly", "daily"})
+#: Subordinators that open a clause with its own subject and verb ("When X met Y, ...").
+CLAUSE_OPENERS = frozenset("when after as while although though because since before once "
+                           "if until unless whereas".split())
 #: Nouns of bodies and documents that speak for someone unnamed ("the ministry said",
 #: "the report stated", "according to a study").
 BODY_NOUNS = frozenset("""

@@ -31,7 +31,7 @@ _QA = re.compile(r"^(?P<label>Q|A|Question|Answer)\s*[:.]\s+\S")
 _QUOTE_LABEL = re.compile(r"^(?:(?:key|top|notable|best)\s+)?quotes?(?:\s+of\s+the\s+(?:day|week))?\s*:?$",
                           re.I)
 _NAME = re.compile(r"[^\W\d_a-z][\w'’.-]*")
-_NAMED_TURN = re.compile(r"^(?P<who>[^\W\d][^:\n]{0,48}?):\s+\S")
+NAMED_TURN = re.compile(r"^(?P<who>[^\W\d][^:\n]{0,48}?):\s+\S")
 
 
 def _turn_person(label: str, names: set[str]) -> str | None:
@@ -158,7 +158,7 @@ class Signatures:
         named: dict[int, tuple[str, str, int]] = {}
         everyone = {p.name for para in self.paras for p in para.persons}
         for i, para in enumerate(self.paras):
-            m = _NAMED_TURN.match(para.text)
+            m = NAMED_TURN.match(para.text)
             if not m or _QA.match(para.text):
                 continue
             name = _turn_person(m.group("who"), everyone)

@@ -136,7 +136,7 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
             # "When the vice chair, Lionel Ashdown, questioned officers, the manager, X,
             # said": a subordinate clause runs to the phrase with its verb
             through = next((n for n, c in enumerate(chunks[:-1]) if _has_verb(c)), 0) \
-                if chunks[0][0].lower in CLAUSE_OPENERS else 0
+                if chunks[0][0].lower in lx.CLAUSE_OPENERS else 0
             chunks = chunks[through + 1:]
     head = chunks[0]
     if len(chunks) > 1 and len(head) <= 3 and head[-1].lower.endswith("s") \
@@ -301,9 +301,6 @@ def _chunks(ws: Sequence[Word]) -> list[list[Word]]:
     return [c for c in out if c]
 
 
-#: Subordinators that open a clause with its own subject and verb ("When X met Y, ...").
-CLAUSE_OPENERS = frozenset("when after as while although though because since before once "
-                            "if until unless whereas".split())
 #: Past forms of common verbs that do not end in -ed.
 _IRREGULAR_PAST = frozenset("met was were had spoke came went took made gave saw sat ran left "
                             "told said asked got began won lost held led sent put set".split())
