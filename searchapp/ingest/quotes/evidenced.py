@@ -30,7 +30,13 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from searchapp.ingest.entities import Mention
-from searchapp.ingest.persons.words import NATIVE_TITLES, ORG_WORDS
+from searchapp.ingest.persons.words import (
+    CHINESE_FAMILY_NAMES,
+    KOREAN_FAMILY_NAMES,
+    KOREAN_RANKS,
+    NATIVE_TITLES,
+    ORG_WORDS,
+)
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.marks import quote_spans
 from searchapp.ingest.quotes.posts import NAMED_TURN
@@ -383,20 +389,10 @@ def _interviewed(paragraphs: Sequence[tuple[str, str, str]], labels: Mapping[str
 
 # --- Korean and Chinese --------------------------------------------------------------
 
-#: The commonest Korean family names (one syllable; two-syllable ones are rare).
-_KO_FAMILY = ("김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구"
-              "민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어"
-              "은편용예경봉사부가복태목형피두감")
-#: The commonest Chinese family names (one character).
-_ZH_FAMILY = ("王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯"
-              "馮邓鄧曹彭曾肖田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范"
-              "金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬"
-              "钱錢严嚴覃武戴莫孔向汤湯")
-#: Korean titles after a name ("정민호 차관", "최영훈 교수"): the persons' list's
-#: (searchapp.ingest.persons.words.NATIVE_TITLES), and company and office ranks.
-_KO_TITLES = tuple(t for t in NATIVE_TITLES if re.fullmatch(f"[{HANGUL_SYLLABLES} ]+", t)) + (
-    "상무", "전무", "부사장", "연구원", "원장", "청장", "처장", "국장", "실장", "본부장", "부장",
-    "팀장", "과장", "소장", "센터장", "단장")
+#: Korean titles after a name ("정민호 차관", "최영훈 교수"): the persons' titles and ranks
+#: written in Hangul.
+_KO_TITLES = tuple(t for t in (*NATIVE_TITLES, *KOREAN_RANKS)
+                   if re.fullmatch(f"[{HANGUL_SYLLABLES} ]+", t))
 #: Chinese roles right before a name ("董事长韩志远", "退休教师郑国华", "教授吴承泽").
 _ZH_ROLE_END = ("长", "長", "主任", "书记", "書記", "教授", "教师", "教師", "老师", "老師",
                 "经理", "經理", "总裁", "總裁", "主席", "委员", "委員", "负责人", "負責人",
@@ -404,11 +400,11 @@ _ZH_ROLE_END = ("长", "長", "主任", "书记", "書記", "教授", "教师", 
                 "醫生", "律师", "律師", "工程师", "工程師", "董事", "代表", "总监", "總監",
                 "居民", "村民", "市民", "学者", "學者", "总经理", "總經理", "司机", "司機")
 _ZH_AFTER = ("在", "分析", *lx.ZH_SAY, "：", ":", "，", ",")
-_KO_NAME = re.compile(rf"(?<![{HANGUL_SYLLABLES}])(?P<name>[{_KO_FAMILY}][{HANGUL_SYLLABLES}]{{1,2}}) "
+_KO_NAME = re.compile(rf"(?<![{HANGUL_SYLLABLES}])(?P<name>[{KOREAN_FAMILY_NAMES}][{HANGUL_SYLLABLES}]{{1,2}}) "
                       rf"(?P<title>{'|'.join(sorted(_KO_TITLES, key=len, reverse=True))})"
                       r"(?=[은는이가의께]|\s|$)")
 _ZH_NAME = re.compile(rf"(?:{'|'.join(sorted(_ZH_ROLE_END, key=len, reverse=True))})"
-                      rf"(?P<name>[{_ZH_FAMILY}][{HAN}]{{1,2}}?)"
+                      rf"(?P<name>[{CHINESE_FAMILY_NAMES}][{HAN}]{{1,2}}?)"
                       rf"(?={'|'.join(map(re.escape, sorted(_ZH_AFTER, key=len, reverse=True)))})")
 _CJK_SPEECH = re.compile("|".join(map(re.escape, (*lx.KO_SAY, *lx.ZH_SAY, "“", "「", '"'))))
 
