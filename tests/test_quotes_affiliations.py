@@ -131,3 +131,47 @@ def test_a_blockquotes_signature_is_kept_by_extraction_and_signs_the_quotation(t
         next(p for p in paras if p.startswith("“We have waited"))]
     assert by(found, "Dermot Fairweather-Olu") == ["“It is a sad day for the fleet. "
                                                    "Nobody listened.”"]
+
+
+# --- features, blogs and listicles ------------------------------------------------------
+
+def test_as_a_person_explains_the_clause_after_the_comma_is_theirs():
+    found = quotes(["As Dr. Imelda Castellanos, a sleep physician with Harlow Health, "
+                    "explains, the key to good sleep is a fixed wake time.",
+                    "As Imelda Castellanos notes, naps are no substitute for a night's rest.",
+                    "As a Ledgerline article on the tool explains, orchestrating several "
+                    "models can catch errors."],
+                   {"Imelda Castellanos": "Imelda Castellanos", "Harlow Health": "Harlow Health"},
+                   labels={"Harlow Health": "ORG", "Ledgerline": "ORG"})
+    assert by(found, "Imelda Castellanos") == [
+        "the key to good sleep is a fixed wake time",
+        "naps are no substitute for a night's rest"]
+    assert by(found, None) == ["orchestrating several models can catch errors"]
+
+
+def test_as_a_person_told_a_paper_before_a_quotation_leaves_it_to_the_quotation_rules():
+    found = quotes(["As Halvard Brunstrom told a newspaper, “What we are is machines made "
+                    "of machines.”", "As prices rose, analysts said, the market fell."],
+                   {"Halvard Brunstrom": "Halvard Brunstrom"})
+    assert by(found, "Halvard Brunstrom") == ["“What we are is machines made of machines.”"]
+    assert not any(text.startswith("the market") and who for _, who, text, _, _ in found)
+
+
+def test_a_two_word_adverbial_before_the_speaker_is_no_speaker_phrase():
+    found = quotes(["More recently, Lumeo CEO Andrej Kovalenko shared that Lumeo will spend "
+                    "over $100 million on data centres."],
+                   {"Andrej Kovalenko": "Andrej Kovalenko"}, labels={"Lumeo": "ORG"})
+    assert by(found, "Andrej Kovalenko") == [
+        "Lumeo will spend over $100 million on data centres."]
+
+
+def test_a_role_then_the_name_after_according_to_and_says():
+    found = quotes(["According to Lumeo's Senior Brand Manager, Odile Marchetti-Baptiste, "
+                    "that is exactly what the company is doing on video apps.",
+                    "“Our goal is to listen first,” says Co-Founder, Brenna Kovalczyk."],
+                   {"Odile Marchetti-Baptiste": "Odile Marchetti-Baptiste",
+                    "Brenna Kovalczyk": "Brenna Kovalczyk"},
+                   labels={"Lumeo": "ORG", "Co-Founder": "PERSON"})
+    assert by(found, "Odile Marchetti-Baptiste") == [
+        "that is exactly what the company is doing on video apps"]
+    assert by(found, "Brenna Kovalczyk") == ["“Our goal is to listen first,”"]

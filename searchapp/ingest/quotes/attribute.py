@@ -543,9 +543,12 @@ class _Document(ReportedSpeech, Signatures, Nearby):
                 region.append(w)
             who = self._classify(para, region, verb_first=True)
             n = len(region) + 1
-            if who.kind == "role" and n < len(tail) and tail[n].text == ",":
-                # '"...," says Maxi Moving's Vice President, Ivan Cheptenari.': the name
-                # after the role, when it closes the clause
+            titled = who.kind == "unknown" and 0 < len(region) <= 5 and all(
+                w.text[:1].isupper() or lx.role_noun(w.text) for w in region) and not any(
+                region[0].start <= p.start < region[-1].end for p in para.persons)
+            if (who.kind == "role" or titled) and n < len(tail) and tail[n].text == ",":
+                # '"...," says Maxi Moving's Vice President, Ivan Cheptenari.', '"...,"
+                # says Co-Founder, Brenna X.': the name after the role, closing the clause
                 name = next((p for p in para.persons_outside()
                              if n + 1 < len(tail) and p.start == tail[n + 1].start), None)
                 k = next((m for m, x in enumerate(tail) if name and x.start >= name.end),

@@ -203,7 +203,7 @@ navy forces force coalition alliance brand platform app label exchange operator 
 manufacturer manufacturers automaker automakers carmaker maker makers retailer chain
 agencies outlets documents document memo lawsuit
 prosecution defense defence government's spokesperson's statement's minutes transcript
-presentation note notes account accounts post tweet video footage
+presentation note notes account accounts post tweet video footage article articles piece
 """.split())
 #: Heads of noun phrases for groups of people ("those in favor of punishment", "others").
 GROUP_HEADS = frozenset("those others some many most several both all few".split())

@@ -319,6 +319,10 @@ def _adverbial(chunk: Sequence[Word]) -> bool:
     first = chunk[0].lower
     if len(chunk) <= 4 and chunk[-1].lower in ("ago", "later", "earlier"):
         return True  # "A year ago", "Two days later"
+    if 1 < len(chunk) <= 3 and chunk[-1].text.islower() and chunk[-1].lower.endswith("ly") \
+            and chunk[-1].lower not in lx.LY_NOT_ADVERBS and first not in DETERMINERS \
+            and first not in lx.INDEFINITE:
+        return True  # "More recently", "Most importantly", "Even more tellingly"
     if first in ("whatever", "whichever", "whenever", "wherever", "however"):
         return True  # "Whatever the definition"
     if len(chunk) > 1 and first in lx.SELF_PRONOUNS:
