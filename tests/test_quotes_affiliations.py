@@ -175,3 +175,10 @@ def test_a_role_then_the_name_after_according_to_and_says():
     assert by(found, "Odile Marchetti-Baptiste") == [
         "that is exactly what the company is doing on video apps"]
     assert by(found, "Brenna Kovalczyk") == ["“Our goal is to listen first,”"]
+
+
+def test_a_body_with_a_short_apposition_of_a_charity_or_startup_is_no_person():
+    found = quotes(["Brightwell, a local charity, said it would appeal.",
+                    "Quillion, a fintech startup, said its app was safe."],
+                   labels={"Brightwell": "ORG", "Quillion": "ORG"}, speech_persons=True)
+    assert all(who is None for _, who, _, _, _ in found)

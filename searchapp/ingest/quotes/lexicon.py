@@ -204,6 +204,7 @@ manufacturer manufacturers automaker automakers carmaker maker makers retailer c
 agencies outlets documents document memo lawsuit
 prosecution defense defence government's spokesperson's statement's minutes transcript
 presentation note notes account accounts post tweet video footage article articles piece
+charity charities nonprofit nonprofits startup startups subsidiary consortium cooperative
 """.split())
 #: Heads of noun phrases for groups of people ("those in favor of punishment", "others").
 GROUP_HEADS = frozenset("those others some many most several both all few".split())
