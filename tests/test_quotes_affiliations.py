@@ -182,3 +182,12 @@ def test_a_body_with_a_short_apposition_of_a_charity_or_startup_is_no_person():
                     "Quillion, a fintech startup, said its app was safe."],
                    labels={"Brightwell": "ORG", "Quillion": "ORG"}, speech_persons=True)
     assert all(who is None for _, who, _, _, _ in found)
+
+
+def test_saying_after_a_sentence_whose_verb_has_the_person_as_object_is_not_theirs():
+    persons = {"Bruno Castellane": "Bruno Castellane"}
+    found = quotes(["Police arrested Bruno Castellane on Monday, saying he had driven "
+                    "through a red light.",
+                    "The retired teacher Bruno Castellane wrote to the council, saying the "
+                    "plan would fail."], persons)
+    assert by(found, "Bruno Castellane") == ["the plan would fail."]

@@ -434,6 +434,9 @@ class _Document(ReportedSpeech, Signatures, Nearby):
                     w.lower == "as" and m + 1 < k and ws[m + 1].text == "Q")
                    for m, w in enumerate(ws[:k]) if m >= max(chunk, 1)):
                 return None
+            if subject is not None and subject[0] and self._object_of_verb(para, ws[:k],
+                                                                            subject[0]):
+                return None  # "Police arrested X, saying ...": X is the verb's object
             return subject
         if own:  # "with forecasters warning that": the words right before the participle
             start = j
@@ -493,6 +496,25 @@ class _Document(ReportedSpeech, Signatures, Nearby):
                     and self.salience.sex_of(subject_name) in (who.sex, ""):
                 return subject_name, who.text
         return self.resolve(who, i, exclude, self._local(para, ws[0].start, ws[k].start))
+
+    def _object_of_verb(self, para: Para, ws: Sequence[Word], name: str) -> bool:
+        """The first mention of ``name`` in ``ws`` follows a verb in the past tense in
+        the same clause ("Police arrested X"): it is an object, not the subject."""
+        first = next((p for p in para.persons_outside() if p.name == name and ws
+                      and ws[0].start <= p.start < ws[-1].end), None)
+        if first is None:
+            return False
+        before = [w for w in ws if w.end <= first.start]
+        cut = max((n for n, w in enumerate(before) if w.text in (",", "Q", ";", ":")),
+                  default=-1)
+        clause = before[cut + 1:]
+        # a past form after its subject ("Police arrested"), not an adjective after a
+        # determiner or an adverb ("the retired teacher", "the newly elected mayor")
+        return any(w.text.isalpha() and w.text.islower() and len(w.text) > 4
+                   and w.lower.endswith("ed") and not lx.role_noun(w.text) and n > 0
+                   and clause[n - 1].lower not in lx.DETERMINERS
+                   and not clause[n - 1].lower.endswith("ly")
+                   for n, w in enumerate(clause))
 
     def _affiliated(self, para: Para, p: Person) -> Person:
         """The person ``p`` is the affiliation of ("Grace X of Goldman Sachs", a body
