@@ -191,3 +191,39 @@ def test_saying_after_a_sentence_whose_verb_has_the_person_as_object_is_not_thei
                     "The retired teacher Bruno Castellane wrote to the council, saying the "
                     "plan would fail."], persons)
     assert by(found, "Bruno Castellane") == ["the plan would fail."]
+
+
+_GOVERNOR = ["Others disagree. Tomasz Wierzbicki of Ostrava Capital argued that the labour "
+             "market was cooling on its own.",
+             "The governor, Beatriz Olmedo-Ruiz, is due to speak on Thursday. Last month she "
+             "warned that rates would stay high for as long as it takes.",
+             "“We are not in a hurry,” the governor said at the time."]
+
+
+def test_she_after_a_role_named_in_apposition_is_never_a_man_named_before():
+    found = quotes(_GOVERNOR, {"Tomasz Wierzbicki": "Tomasz Wierzbicki"},
+                   labels={"Olmedo": "GPE", "Ostrava Capital": "ORG"})
+    assert by(found, "Tomasz Wierzbicki") == ["the labour market was cooling on its own."]
+
+
+def test_a_name_in_apposition_to_a_role_that_speaks_is_a_person():
+    found = quotes(_GOVERNOR, {"Tomasz Wierzbicki": "Tomasz Wierzbicki"},
+                   labels={"Olmedo": "GPE", "Ostrava Capital": "ORG"}, speech_persons=True)
+    assert by(found, "Beatriz Olmedo-Ruiz") == [
+        "rates would stay high for as long as it takes.", "“We are not in a hurry,”"]
+
+
+def test_a_role_with_a_bodys_name_in_apposition_is_an_unnamed_source():
+    found = quotes(["The operator, Northway Buses, said in a statement that it would review "
+                    "the routes after six weeks."], labels={"Northway Buses": "ORG"},
+                   speech_persons=True)
+    assert by(found, None) == ["it would review the routes after six weeks."]
+
+
+def test_who_chairs_the_committee_makes_the_person_its_chair():
+    found = quotes(["“There will be teething problems,” said Councillor Ingrid Sollander, "
+                    "who chairs the transport committee.",
+                    "The committee's chair said she would ask officers for a report."],
+                   {"Ingrid Sollander": "Ingrid Sollander"})
+    assert by(found, "Ingrid Sollander") == ["“There will be teething problems,”",
+                                             "she would ask officers for a report."]

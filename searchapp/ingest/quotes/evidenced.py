@@ -285,6 +285,32 @@ def _signature_under(text: str, prev: str) -> list[tuple[int, int]]:
     return [(ws[0].start, ws[end - 1].end)]
 
 
+def _role_named(text: str, labels: Sequence[tuple[int, int, str]]
+                ) -> list[tuple[tuple[int, int], str]]:
+    """"The governor, Beatriz Olmedo-Ruiz,": the name a definite role is given in
+    apposition, with the role (a name the recognizer calls a body is no person's: "the
+    operator, Northway Buses,")."""
+    out = []
+    for m in lx.ROLE_APPOSITION.finditer(text):
+        a, b = m.span("name")
+        ws = words(text, a, b, [])
+        if not lx.role_noun(m.group("role")) or m.group("role") in lx.BODY_NOUNS \
+                or any(label in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART") and s < b and a < e
+                       for s, e, label in labels) \
+                or _run_after(ws, 0) != len(ws) or not 2 <= len(_core(ws)) <= 4:
+            continue
+        out.append(((a, b), m.group("role")))
+    return out
+
+
+def _role_speaks(role: str, text: str) -> bool:
+    """The role speaks in ``text``: 'the governor said', '"...," the governor said',
+    '"...," said the governor'."""
+    pat = rf"\b[Tt]he {re.escape(role)},?\s+(?:\w+ly\s+)?(?:{_SAID_WORDS})\b|" \
+          rf"\b(?:{_SAID_WORDS})\s+the {re.escape(role)}\b"
+    return re.search(pat, text) is not None
+
+
 def _family_speaks(name: str, paragraphs: Sequence[tuple[str, str, str]]) -> bool:
     """The family name of ``name`` speaks somewhere in the document: 'el-Amin wrote',
     '"...," said el-Amin'."""
@@ -449,6 +475,8 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
         cued: list[tuple[int, int]] = []
         english = _english(text, lab, nxt, cued) if _unresolved_speech(text, taken) else []
         english += _signature_under(text, paragraphs[n - 1][2] if n else "")
+        english += [span for span, role in _role_named(text, lab)
+                    if any(_role_speaks(role, other) for _, _, other in paragraphs)]
         spans = [(a, b, "") for a, b in english] + _cjk(text)
         spans += [(a, b, "") for a, b in cued if _family_speaks(text[a:b], paragraphs)]
         for a, b, title in spans:

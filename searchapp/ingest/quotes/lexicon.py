@@ -241,6 +241,11 @@ OPENERS = frozenset("""
 and but so yet however still meanwhile moreover instead indeed also then now thus
 """.split())
 
+#: "The governor, Beatriz Olmedo-Ruiz," / "the bank's chief economist, Ana Duarte,": a
+#: role, then a name of two to four capitalised words between commas.
+ROLE_APPOSITION = re.compile(r"\b[Tt]he (?:[\w'’-]+ ){0,3}?(?P<role>[a-z][a-z-]+), "
+                             r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}),")
+
 # --- Korean and Chinese ---------------------------------------------------------------
 
 #: Korean verbs of speech at a sentence's end, after a quote or a "-고" clause.

@@ -79,6 +79,8 @@ class Nearby:
         window = para.sentences[max(here - 1, 0):here + 1]
         named = [p for p in para.persons_outside()
                  if window and window[0][0] <= p.start < who.start]
+        if window and self._unresolved_named(para, window[0][0], who.start):
+            return True  # "The governor, Beatriz X, ... she warned": X is nobody known
         others = [p for p in named if p.name != name and p.name not in exclude
                   and self.salience.sex_of(p.name) in (who.sex, "")]
         if not others:
@@ -91,6 +93,15 @@ class Nearby:
             if isinstance(first, Person) and first.name == name and first.start < who.start:
                 return False
         return any(o.start > own[-1].start for o in others)
+
+    def _unresolved_named(self, para, a: int, b: int) -> bool:
+        """A person named in apposition to a role between ``a`` and ``b`` ("The
+        governor, Beatriz Olmedo-Ruiz,") whom the persons stage did not resolve."""
+        for m in lx.ROLE_APPOSITION.finditer(para.text, a, b):
+            if lx.role_noun(m.group("role")) and not any(
+                    p.start < m.end("name") and m.start("name") < p.end for p in para.persons):
+                return True
+        return False
 
     def _verb_after_name(self, para: Para, ws: Sequence[Word], n: int) -> bool:
         """'"...," Okonkwo clarifies.' / '"...," she laughs, ...': after a quotation, a

@@ -166,6 +166,11 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
             found = _person_in(text, chunk, persons, whole=True)
             if found is not None:
                 return Who("person", text[chunk[0].start:chunk[-1].end], found.name)
+        if len(chunks) > 1 and head[0].lower == "the" and any(
+                label == "ORG" and a <= chunks[1][0].start and chunks[1][-1].end <= b
+                for a, b, label in labels):
+            # "The operator, Northway Buses, said": a body by its name
+            return Who("unnamed", text[head[0].start:chunks[1][-1].end], role=_head_noun(head))
     if len(head) == 1 and lows[0] in lx.PERSON_PRONOUNS:
         return Who("pronoun", phrase, sex=lx.PERSON_PRONOUNS[lows[0]], start=head[0].start)
     if lows[0] in lx.SELF_PRONOUNS or lows[0] in _SELF_POSSESSIVES:
@@ -511,8 +516,9 @@ def learn_roles(text: str, ws: Sequence[Word], persons: Sequence[Person],
         # "Name, the president of X," / "Name, a teacher at ..."
         if j < len(ws) and ws[j].text == ",":
             _appositive_role(ws[j + 1:], p.name, salience)
-        # "Hilary Crosswaite chairs the transport committee": the role the verb gives
-        k = j
+        # "Hilary Crosswaite chairs the transport committee", "X, who chairs the ...":
+        # the role the verb gives
+        k = j + 2 if j + 1 < len(ws) and ws[j].text == "," and ws[j + 1].lower == "who" else j
         while k < len(ws) and ws[k].lower in lx.LIGHT:
             k += 1
         if k + 1 < len(ws) and ws[k].lower in ROLE_VERBS \
