@@ -227,3 +227,19 @@ def test_who_chairs_the_committee_makes_the_person_its_chair():
                    {"Ingrid Sollander": "Ingrid Sollander"})
     assert by(found, "Ingrid Sollander") == ["“There will be teething problems,”",
                                              "she would ask officers for a report."]
+
+
+def test_a_quotation_inside_a_sentence_opened_by_as_x_put_it_is_xs():
+    found = quotes(["As the writer Zadie Okafor once put it, a library is “the one place "
+                    "where nobody asks you to buy anything.”"],
+                   {"Zadie Okafor": "Zadie Okafor"})
+    assert by(found, "Zadie Okafor") == ["“the one place where nobody asks you to buy "
+                                         "anything.”"]
+
+
+@pytest.mark.parametrize("share", ["Sixty-two percent", "Half of respondents",
+                                   "One in five nurses", "Two-thirds of users"])
+def test_a_share_of_respondents_in_words_is_an_unnamed_source(share):
+    found = quotes(["We surveyed 1,200 nurses about their work.",
+                    f"{share} said staffing had worsened since 2022."])
+    assert by(found, None) == ["staffing had worsened since 2022."]

@@ -627,7 +627,11 @@ class _Document(ReportedSpeech, Signatures, Nearby):
                 got = self._introduced(para, before, span, subject)
                 if got is not None:
                     return got, "before"
-        # 3. a few quoted words inside a clause with a speech verb
+        # 3. 'As the writer X once put it, a library is "..."': the opening's speaker
+        opening = self._as_opening(i, para, para.words(a, b))
+        if opening is not None and para.words(a, b)[opening[1]].start < span.start:
+            return opening[0], "inside"
+        # 4. a few quoted words inside a clause with a speech verb
         for k in range(len(before) - 1, -1, -1):
             w = before[k]
             if k + 1 < len(before) and before[k + 1].lower == "to" and not (

@@ -244,9 +244,25 @@ class ReportedSpeech:
     def _as_says(self, i: int, para: Para, ws: Sequence[Word], stop: int
                  ) -> tuple[str | None, str] | None:
         """"As Dr. X, a sleep physician with Y, explains, the key is ...", "As a
-        Ledgerline article on the tool explains, ...": a sentence opened by "as", a
-        speaker and a verb of speech -- the clause after its comma is the speaker's
-        (emitted); the speaker.  A quotation after it is read as one."""
+        Ledgerline article on the tool explains, ...": the clause after the opening's
+        comma is its speaker's (emitted); the speaker.  A quotation in it is read as one
+        (:meth:`_as_opening` gives it the same speaker)."""
+        opening = self._as_opening(i, para, ws)
+        if opening is None:
+            return None
+        got, k = opening
+        clause = [x for x in ws[k + 1:] if x.start < stop and x.text not in (",", ".")]
+        if len(clause) < 3 or any(x.text == "Q" for x in clause) \
+                or not opens_clause(clause[0]):
+            return None
+        self._emit(i, *got, clause[0].start, clause[-1].end, "reported")
+        return got
+
+    def _as_opening(self, i: int, para: Para, ws: Sequence[Word]
+                    ) -> tuple[tuple[str | None, str], int] | None:
+        """A sentence opened by "as", a speaker and a verb of speech ("As X explains,",
+        "As the writer X once put it,"): (the speaker, the index of the opening's
+        closing comma), or None."""
         n = 0
         while n < len(ws) and ws[n].lower in ("and", "but", "so", "yet"):
             n += 1
@@ -263,6 +279,9 @@ class ReportedSpeech:
             verb = next((v for v in range(k - 1, max(n + 1, k - 6), -1)
                          if is_verb(ws[v], verbs) and not_passive(ws, v)
                          and (v == k - 1 or ws[v + 1].lower in lx.PREPOSITIONS)), None)
+            if verb is None and k - 2 > n + 1 and ws[k - 1].lower == "it" \
+                    and ws[k - 2].lower in ("put", "puts"):
+                verb = k - 2  # "As the writer X once put it,"
             if verb is None:
                 nxt = next((x for x in ws[k + 1:k + 4] if x.lower not in lx.LIGHT), None)
                 if not apposition and k + 1 < len(ws) and ws[k + 1].lower in ("a", "an", "the"):
@@ -273,12 +292,7 @@ class ReportedSpeech:
                 return None
             who = self._classify(para, ws[n + 1:verb])
             got = self.resolve(who, i, set()) if who.kind != "unknown" else None
-            clause = [x for x in ws[k + 1:] if x.start < stop and x.text not in (",", ".")]
-            if got is None or len(clause) < 3 or any(x.text == "Q" for x in clause) \
-                    or not opens_clause(clause[0]):
-                return None
-            self._emit(i, *got, clause[0].start, clause[-1].end, "reported")
-            return got
+            return None if got is None else (got, k)
         return None
 
     def _attribution_chunk(self, i: int, para: Para, chunk: Sequence[Word], subject,

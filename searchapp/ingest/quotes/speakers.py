@@ -224,13 +224,16 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
     return UNKNOWN
 
 
-_SHARE = re.compile(r"\d[\d.,]* ?(?:%|percent|per cent)(?: and \d[\d.,]* ?(?:%|percent|per cent))*"
-                    r"(?: of .+)?")
+_PERCENT = r"(?:\d[\d.,]*|[a-z]+(?:-[a-z]+)?) ?(?:%|percent|per cent)"
+_FRACTION = (r"(?:half|a third|a quarter|two-thirds|three-quarters|"
+             r"(?:\d+|one|two|three|four|five|six|seven|eight|nine) in \w+(?: [a-z]+)?)")
+_SHARE = re.compile(rf"(?:{_PERCENT}(?: and {_PERCENT})*|{_FRACTION})(?: of .+)?")
 
 
 def _share(lows: Sequence[str]) -> bool:
     """A share of people as a survey gives it: "76% of users", "43% and 36%", "12
-    percent of voters" (the words as the tokenizer splits them: "76 % of users")."""
+    percent of voters", "Sixty-two percent", "half of them", "one in five nurses" (the
+    words as the tokenizer splits them: "76 % of users")."""
     return bool(_SHARE.fullmatch(" ".join(lows)))
 
 
