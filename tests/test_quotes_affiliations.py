@@ -243,3 +243,16 @@ def test_a_share_of_respondents_in_words_is_an_unnamed_source(share):
     found = quotes(["We surveyed 1,200 nurses about their work.",
                     f"{share} said staffing had worsened since 2022."])
     assert by(found, None) == ["staffing had worsened since 2022."]
+
+
+def test_a_chinese_or_korean_pronoun_speaker_is_the_person_who_spoke_last():
+    zh = quotes(["港口扩建工程昨日正式启动。",
+                 "市交通局局长王建国在开工仪式上表示：“新码头将在两年内投入使用。”",
+                 "他强调，工程将严格保护周边湿地。"], {"王建国": "王建国"})
+    assert by(zh, "王建国") == ["“新码头将在两年内投入使用。”", "工程将严格保护周边湿地"]
+    ko = quotes(["정부가 계획을 발표했다.",
+                 "산업통상자원부 박서준 차관은 이날 “전문 인력 5만 명을 키우겠다”고 밝혔다.",
+                 "그는 “대학과 기업이 함께 만들 것”이라고 덧붙였다."], {"박서준": "박서준"})
+    assert by(ko, "박서준") == ["“전문 인력 5만 명을 키우겠다”", "“대학과 기업이 함께 만들 것”"]
+    nobody = quotes(["港口扩建工程昨日正式启动。", "他强调，工程将严格保护周边湿地。"])
+    assert nobody == []

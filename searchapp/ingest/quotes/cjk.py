@@ -50,7 +50,8 @@ def _person_in(persons: Sequence[Person], a: int, b: int) -> Person | None:
 def cjk_quotes(texts: Sequence[str], persons: Sequence[Sequence[Person]]) -> list[list[Quote]]:
     spans = quote_spans(list(texts))
     out: list[list[Quote]] = []
-    for text, sp, ps in zip(texts, spans, persons, strict=True):
+    last: tuple[int, str] | None = None  # (paragraph, person) of the last person speaker
+    for n, (text, sp, ps) in enumerate(zip(texts, spans, persons, strict=True)):
         quotes = [(s.start, s.end) for s in sp]
         ps = [p for p in ps if not any(a <= p.start < b for a, b in quotes)]
         korean = bool(_HANGUL.search(text))
@@ -60,10 +61,17 @@ def cjk_quotes(texts: Sequence[str], persons: Sequence[Sequence[Person]]) -> lis
             if not text[a:b].strip():
                 continue
             inside = [(s, e) for s, e in quotes if a <= s < b]
-            if korean:
-                found += _korean(text, a, b, inside, ps)
-            else:
-                found += _chinese(text, a, b, inside, ps)
+            here = _korean(text, a, b, inside, ps) if korean else _chinese(text, a, b, inside, ps)
+            for q in here:
+                if q.speaker is None and q.source.strip() in lx.CJK_PERSON_PRONOUNS:
+                    # "他强调，…": the person who spoke last, in this paragraph or the one
+                    # before; else nobody (a pronoun is no unnamed source)
+                    if last is None or n - last[0] > 1:
+                        continue
+                    q = Quote(q.start, q.end, last[1], q.source, q.kind)
+                found.append(q)
+                if q.speaker:
+                    last = (n, q.speaker)
         out.append(found)
     return out
 

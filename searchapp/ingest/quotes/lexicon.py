@@ -261,6 +261,9 @@ ZH_SAY = ("表示", "强调", "強調", "指出", "说", "說", "称", "稱", "�
           "宣布", "介绍", "介紹", "说道", "說道", "回应", "回應", "坦言", "直言", "声明",
           "聲明", "呼吁", "呼籲", "重申", "提到", "告诉", "告訴", "问道", "問道", "答道",
           "补充", "補充", "警告", "承认", "承認", "宣称", "宣稱", "明确表示", "明確表示")
+#: Korean and Chinese pronouns of one person ("他强调", "그는 …고 말했다"): the
+#: person who spoke last.
+CJK_PERSON_PRONOUNS = frozenset({"他", "她", "그", "그녀"})
 #: Chinese words that introduce a source ("据外交部", "根据报道").
 #: Set phrases of 据 that name no source: 据悉 "it is learned", 据了解 "it is understood".
 ZH_NO_SOURCE = frozenset({"悉", "了解", "估计", "估計", "统计", "統計", "说", "說"})
