@@ -256,3 +256,19 @@ def test_a_chinese_or_korean_pronoun_speaker_is_the_person_who_spoke_last():
     assert by(ko, "박서준") == ["“전문 인력 5만 명을 키우겠다”", "“대학과 기업이 함께 만들 것”"]
     nobody = quotes(["港口扩建工程昨日正式启动。", "他强调，工程将严格保护周边湿地。"])
     assert nobody == []
+
+
+def test_a_q_and_a_whose_one_named_interviewee_the_recognizer_missed():
+    paras = ["Q&A: the new head of the national archive",
+             "Tobiah Lindgren-Afolabi took over the national archive in January. He spoke "
+             "to us about digitisation and budgets.",
+             "Q: What is your first priority?",
+             "A: Getting the catalogue online. Half of it is still on paper cards.",
+             "Q: Is the budget enough?", "A: No. But no director has ever said yes to it."]
+    found = quotes(paras, labels={"Lindgren-Afolabi": "ORG"}, speech_persons=True)
+    assert by(found, "Tobiah Lindgren-Afolabi") == [
+        "Getting the catalogue online. Half of it is still on paper cards.",
+        "No. But no director has ever said yes to it."]
+    two = quotes([paras[0], "Tobiah Lindgren-Afolabi and Maren Holt run the archive.",
+                  *paras[2:]], labels={"Lindgren-Afolabi": "ORG"}, speech_persons=True)
+    assert all(who is None for _, who, _, _, _ in two)

@@ -39,7 +39,7 @@ from searchapp.ingest.persons.words import (
 )
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.marks import quote_spans
-from searchapp.ingest.quotes.posts import NAMED_TURN
+from searchapp.ingest.quotes.posts import NAMED_TURN, QA_TURN
 from searchapp.ingest.quotes.text import Word, sentences, words
 from searchapp.lexicon import (
     HAN,
@@ -413,6 +413,32 @@ def _interviewed(paragraphs: Sequence[tuple[str, str, str]], labels: Mapping[str
     return out
 
 
+def _qa_interviewee(paragraphs: Sequence[tuple[str, str, str]],
+                    mentions: Mapping[str, Sequence[Mention]]) -> list[str]:
+    """The one full name of an interview's introduction ("Tobiah Lindgren-Afolabi took
+    over the archive in January. He spoke to us ...") when its answers are "A: ..." turns
+    after "Q: ..." ones (two of each) and the persons stage found nobody there: the
+    person whose answers they are, whatever the recognizer made of the name."""
+    turns = [m.group("label") for _, _, text in paragraphs if (m := QA_TURN.match(text))]
+    if sum(t in ("Q", "Question") for t in turns) < 2 or sum(t in ("A", "Answer")
+                                                              for t in turns) < 2:
+        return []
+    first = next(n for n, (_, _, text) in enumerate(paragraphs) if QA_TURN.match(text))
+    intro = paragraphs[:first]
+    if any(m.kind == "person" for pid, _, _ in intro for m in mentions.get(pid, ())):
+        return []
+    names = set()
+    for _pid, _kind, text in intro:
+        ws = words(text, 0, len(text), [])
+        k = 0
+        while k < len(ws):
+            end = _run_after(ws, k)
+            if end > k and 2 <= len(_core(ws[k:end])) <= 4:
+                names.add(text[ws[k].start:ws[end - 1].end])
+            k = max(end, k + 1)
+    return list(names) if len(names) == 1 else []
+
+
 # --- Korean and Chinese --------------------------------------------------------------
 
 #: Korean titles after a name ("정민호 차관", "최영훈 교수"): the persons' titles and ranks
@@ -491,7 +517,7 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
             if title:
                 ko_titles.setdefault((surface[0], title), found[surface])
             new.setdefault(pid, []).append((a, b, found[surface]))
-    for surface in _interviewed(paragraphs, labels):
+    for surface in [*_interviewed(paragraphs, labels), *_qa_interviewee(paragraphs, mentions)]:
         if known(surface) == "":
             continue
         found.setdefault(surface, known(surface) or surface)

@@ -25,7 +25,7 @@ _LINK = re.compile(r"\s*pic\.twitter\.com/\S+\s*$")
 #: "— Care worker, 41, Station Road".
 _SIGNATURE = re.compile(r"^(?:--|[—–-])\s*(?P<who>[^\s\"“”‘’'«»].{1,118})$")
 #: A turn of an interview: "Q: ...", "A: ...", "Question: ...", "Answer: ...".
-_QA = re.compile(r"^(?P<label>Q|A|Question|Answer)\s*[:.]\s+\S")
+QA_TURN = re.compile(r"^(?P<label>Q|A|Question|Answer)\s*[:.]\s+\S")
 #: A turn opened by its speaker's name: "Armitage-Rhys: It was ...".
 #: A box's label announcing a quotation without its speaker ("Key quote", "Quote of the day").
 _QUOTE_LABEL = re.compile(r"^(?:(?:key|top|notable|best)\s+)?quotes?(?:\s+of\s+the\s+(?:day|week))?\s*:?$",
@@ -159,7 +159,7 @@ class Signatures:
         everyone = {p.name for para in self.paras for p in para.persons}
         for i, para in enumerate(self.paras):
             m = NAMED_TURN.match(para.text)
-            if not m or _QA.match(para.text):
+            if not m or QA_TURN.match(para.text):
                 continue
             name = _turn_person(m.group("who"), everyone)
             if name is not None:
@@ -167,7 +167,7 @@ class Signatures:
         out = {i: t for i, t in named.items()
                if sum(n == t[0] for n, _, _ in named.values()) >= 2}
         labels = {i: m.group("label") for i, para in enumerate(self.paras)
-                  if (m := _QA.match(para.text))}
+                  if (m := QA_TURN.match(para.text))}
         questions = [i for i, x in labels.items() if x in ("Q", "Question")]
         answers = [i for i, x in labels.items() if x in ("A", "Answer")]
         if len(questions) >= 2 and len(answers) >= 2:
