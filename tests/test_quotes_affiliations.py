@@ -272,3 +272,24 @@ def test_a_q_and_a_whose_one_named_interviewee_the_recognizer_missed():
     two = quotes([paras[0], "Tobiah Lindgren-Afolabi and Maren Holt run the archive.",
                   *paras[2:]], labels={"Lindgren-Afolabi": "ORG"}, speech_persons=True)
     assert all(who is None for _, who, _, _, _ in two)
+
+
+_ORCHARD = ["On a cold morning, Hélène Marchal unlocks the gate of the orchard she founded.",
+            "“People thought we were mad,” she says. “Apples in a car park.”",
+            "Marchal, a former accountant, keeps the books herself.",
+            "Marchal shrugs. “We have been reviewed before.",
+            "“The trees will still be here when the lawyers have gone home.”",
+            "Marchal resigned from the board in 2020. “Nobody will miss the meetings.”"]
+
+
+def test_a_full_name_whose_family_name_has_a_personal_apposition_is_a_person():
+    found = quotes(_ORCHARD, labels={"Hélène Marchal": "ORG"}, speech_persons=True)
+    assert "“People thought we were mad,”" in by(found, "Hélène Marchal")
+
+
+def test_a_gesture_sentence_before_a_quotation_gives_it_its_person():
+    found = quotes(_ORCHARD, {"Hélène Marchal": "Hélène Marchal", "Marchal": "Hélène Marchal"})
+    said = by(found, "Hélène Marchal")
+    assert "“We have been reviewed before." in said
+    assert "“The trees will still be here when the lawyers have gone home.”" in said
+    assert "“Nobody will miss the meetings.”" not in said  # "resigned" is no gesture

@@ -324,6 +324,9 @@ class _Document(ReportedSpeech, Signatures, Nearby):
                 if found is None and last_direct is not None and (
                         span.start == a or participle_before(para.words(a, span.start))):
                     found, how = last_direct, "same"  # '"...," X said, adding: "..."'
+                if found is None and si > 0 and span.start == a and speech_like(para.text, span):
+                    found = self._gesture_before(i, para, para.sentences[si - 1])
+                    how = "gesture"  # 'Marchal shrugs. "We have been reviewed before."'
                 if found is None and k == 0 and si == 0 and span.start == a \
                         and prev_last is not None and not self._has_verb(ws) \
                         and not self._signed_below(i) \
@@ -515,6 +518,27 @@ class _Document(ReportedSpeech, Signatures, Nearby):
                    and clause[n - 1].lower not in lx.DETERMINERS
                    and not clause[n - 1].lower.endswith("ly")
                    for n, w in enumerate(clause))
+
+    def _gesture_before(self, i: int, para: Para, sentence: tuple[int, int]
+                        ) -> tuple[str | None, str] | None:
+        """The sentence before a quotation is a person (or he/she) and a gesture or a verb
+        of speech, an adverb at most ("Marchal shrugs.", "She laughs softly."): that
+        person's words follow."""
+        ws = [w for w in para.words(*sentence) if w.text not in lx.SENTENCE_STOPS]
+        if not 2 <= len(ws) <= 5 or any(w.text == "Q" for w in ws):
+            return None
+        verb = next((n for n, w in enumerate(ws) if n > 0 and (
+            w.lower in lx.GESTURES or w.lower in lx.SAY)), None)
+        if verb is None or any(not (w.lower in lx.LIGHT or w.lower.endswith("ly"))
+                               for w in ws[verb + 1:]):
+            return None
+        subject = self._sentence_subject(i, para, ws)
+        if subject is None or not subject[0] or not trusted(subject[0]):
+            return None
+        person = next((p for p in para.persons_outside() if p.start == ws[0].start), None)
+        if ws[0].lower not in ("he", "she") and (person is None or person.end < ws[verb - 1].end):
+            return None  # the whole subject before the verb is the person
+        return subject
 
     def _affiliated(self, para: Para, p: Person) -> Person:
         """The person ``p`` is the affiliation of ("Grace X of Goldman Sachs", a body

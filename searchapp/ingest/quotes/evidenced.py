@@ -413,6 +413,33 @@ def _interviewed(paragraphs: Sequence[tuple[str, str, str]], labels: Mapping[str
     return out
 
 
+_FAMILY_APPOSITION = re.compile(r"(?:^|[.!?]\s+)(?P<family>[A-Z][\w'’-]+), (?:a|an|the|\d{1,3},) ")
+
+
+def _full_name_of_cued_family(paragraphs: Sequence[tuple[str, str, str]],
+                              labels: Mapping[str, Sequence]) -> list[str]:
+    """Full names whose family name alone opens a sentence with a personal apposition
+    ("Marchal, a former accountant, keeps the books", "Bakare, 71, ...") elsewhere in
+    the document: "Hélène Marchal" is a person whatever the recognizer made of it (never
+    a name the recognizer calls PERSON-less body: its words must be names)."""
+    out = []
+    for pid, _kind, text in paragraphs:
+        for m in _FAMILY_APPOSITION.finditer(text):
+            ws = words(text, m.start("family"), len(text), [])
+            if len(ws) < 3 or not _name_word(ws[0]) or not (
+                    _apposition_cue(ws, 1) or _aged(ws, 1)) or _labelled_thing(
+                    m.span("family"), [(r.start, r.end, r.label) for r in labels.get(pid, ())]):
+                continue
+            family = m.group("family")
+            full = {f.group(0) for _, _, other in paragraphs for f in re.finditer(
+                rf"(?<![\w'’-])[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? {re.escape(family)}(?![\w'’-])",
+                other)}
+            full = {f for f in full if all(_name_word(w) for w in words(f, 0, len(f), []))}
+            if len(full) == 1:
+                out.append(full.pop())
+    return list(dict.fromkeys(out))
+
+
 def _qa_interviewee(paragraphs: Sequence[tuple[str, str, str]],
                     mentions: Mapping[str, Sequence[Mention]]) -> list[str]:
     """The one full name of an interview's introduction ("Tobiah Lindgren-Afolabi took
@@ -517,7 +544,8 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
             if title:
                 ko_titles.setdefault((surface[0], title), found[surface])
             new.setdefault(pid, []).append((a, b, found[surface]))
-    for surface in [*_interviewed(paragraphs, labels), *_qa_interviewee(paragraphs, mentions)]:
+    for surface in [*_interviewed(paragraphs, labels), *_qa_interviewee(paragraphs, mentions),
+                    *_full_name_of_cued_family(paragraphs, labels)]:
         if known(surface) == "":
             continue
         found.setdefault(surface, known(surface) or surface)

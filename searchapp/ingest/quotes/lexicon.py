@@ -76,6 +76,12 @@ REPORT_THAT = _forms(
     "write writes wrote",  # "wrote hundreds of songs": a clause only after "that"
     "replied replies", "responded responds", "answered answers", "countered", "retorted",
 )
+#: Gestures a feature writes before a speaker's words ('Marchal shrugs. "We have ..."').
+GESTURES = _forms(
+    "shrug shrugs shrugged", "smile smiles smiled", "grin grins grinned", "nod nods nodded",
+    "pause pauses paused", "wince winces winced", "frown frowns frowned",
+    "beam beams beamed", "gasp gasps gasped", "hesitate hesitates hesitated",
+)
 #: Verbs that quote a few words as a speaker's characterization ("called it a
 #: 'disaster'", "described the idea as 'certainly absurd'").
 CHARACTERIZE = _forms(
