@@ -293,3 +293,12 @@ def test_a_gesture_sentence_before_a_quotation_gives_it_its_person():
     assert "“We have been reviewed before." in said
     assert "“The trees will still be here when the lawyers have gone home.”" in said
     assert "“Nobody will miss the meetings.”" not in said  # "resigned" is no gesture
+
+
+def test_a_quotation_signed_after_a_dash_by_a_name_and_role_in_its_paragraph():
+    found = quotes(["The council approved the harbour plan on Tuesday.",
+                    "“We have waited a generation for this.” — Marisol Ekwueme-Hart, harbour "
+                    "master", "“The quay floods every winter.” — Retired teacher, 67"],
+                   speech_persons=True)
+    assert by(found, "Marisol Ekwueme-Hart") == ["“We have waited a generation for this.”"]
+    assert by(found, None) == ["“The quay floods every winter.”"]

@@ -165,20 +165,24 @@ def _labelled_thing(name: tuple[int, int], labels: Sequence[tuple[int, int, str]
     return any(s < b and a < e and label in _THING_LABELS for s, e, label in labels)
 
 
+#: A signature's role after the name: ", harbour master".
+_ROLE_TAIL = r"(?:,\s*[^,\n\"“”]{1,60})?"
 #: A paragraph worth reading for a speaker: a verb of speech, a line closed by a colon, a
 #: signature closing it.
 _MAY_SPEAK = re.compile(r"\b(?:" + "|".join(sorted(_SAID, key=len, reverse=True))
-                        + r")\b|:\s*$|[—–-]\s*[^\W\d][\w'’. -]{0,40}$")
+                        + r")\b|:\s*$|[—–-]\s*[^\W\d][\w'’. -]{0,40}" + _ROLE_TAIL + "$")
 
 
-#: A quotation's signature that is a name alone, closing its paragraph: '"..." - Jennifer'.
+#: A quotation's signature that is a name, closing its paragraph: '"..." - Jennifer',
+#: '"..." — Marisol Ekwueme-Hart, harbour master'.
 _NAME_SIGNATURE = re.compile(r"[\"”’']\s*(?:--|[—–-])\s*"
-                             r"(?P<who>[^\W\d][\w'’.-]*(?: [\w'’.-]+){0,3})\s*$")
+                             r"(?P<who>[^\W\d][\w'’.-]*(?: [\w'’.-]+){0,3})"
+                             + _ROLE_TAIL + r"\s*$")
 
 
 _VERB = re.compile(r"\b(?:" + "|".join(sorted(_SAID, key=len, reverse=True)) + r")\b")
 _LINE_CUES = re.compile(r"^[^\W\d_a-z][\w'’.-]*(?: [\w'’.-]+){0,5},[^:\n]{0,150}:\s*$|"
-                        r"[\"”’']\s*(?:--|[—–-])\s*[^\W\d][\w'’. -]{0,40}$")
+                        r"[\"”’']\s*(?:--|[—–-])\s*[^\W\d][\w'’. -]{0,40}" + _ROLE_TAIL + "$")
 #: Words that open a sentence or stand for a speaker without naming one.
 _NOT_NAMING = frozenset("the a an he she it they we i you his her its their this that but and "
                         "in on at as for if when while after before so yet or our my".split())
