@@ -302,3 +302,10 @@ def test_a_quotation_signed_after_a_dash_by_a_name_and_role_in_its_paragraph():
                    speech_persons=True)
     assert by(found, "Marisol Ekwueme-Hart") == ["“We have waited a generation for this.”"]
     assert by(found, None) == ["“The quay floods every winter.”"]
+
+
+def test_a_turn_label_resolves_to_the_full_name_not_a_half_kept_apart():
+    found = quotes(["Femke van der Wal runs the dyke board.", "Q: Why so slow?",
+                    "Van der Wal: Nobody paid.", "Q: And now?", "Van der Wal: We build."],
+                   {"Femke van der Wal": "Femke van der Wal", "Van der Wal": "Van der Wal"})
+    assert by(found, "Femke van der Wal") == ["Nobody paid.", "We build."]

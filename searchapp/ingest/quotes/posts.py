@@ -47,7 +47,11 @@ def _turn_person(label: str, names: set[str]) -> str | None:
     want = " ".join(parts).casefold()
     hits = {n for n in names if trusted(n) and (
         n.casefold() == want or n.casefold().endswith(" " + want))}
-    return hits.pop() if len(hits) == 1 else None
+    longest = max(hits, key=len, default=None)
+    if longest is None or any(not longest.casefold().endswith(" " + n.casefold())
+                              for n in hits - {longest}):
+        return None  # nobody, or two persons of that family name
+    return longest  # the full name, never a half of it the stage kept apart
 
 
 class Signatures:
