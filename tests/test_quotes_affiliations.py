@@ -309,3 +309,9 @@ def test_a_turn_label_resolves_to_the_full_name_not_a_half_kept_apart():
                     "Van der Wal: Nobody paid.", "Q: And now?", "Van der Wal: We build."],
                    {"Femke van der Wal": "Femke van der Wal", "Van der Wal": "Van der Wal"})
     assert by(found, "Femke van der Wal") == ["Nobody paid.", "We build."]
+
+
+def test_a_name_between_commas_after_a_role_that_speaks_is_a_person():
+    found = quotes(["A company spokesperson, Lara Voss, said talks would resume on Monday."],
+                   speech_persons=True)
+    assert by(found, "Lara Voss") == ["talks would resume on Monday."]

@@ -252,7 +252,7 @@ def _english(text: str, labels: Sequence[tuple[int, int, str]], next_text: str,
                         and (end == len(ws) or ws[end].text in (".", ";")):
                     out.append(span)
                 continue
-            if _said_by(ws, k, aff) or _says(ws, aff) or signed \
+            if _said_by(ws, k, aff) or _says(ws, aff) or signed or _named_role_says(ws, k, end) \
                     or _aged(ws, end) and not _labelled_thing(span, labels):
                 out.append(span)
             elif cue and cued is not None:
@@ -268,6 +268,8 @@ def _english(text: str, labels: Sequence[tuple[int, int, str]], next_text: str,
 
 
 _SAID_WORDS = "|".join(sorted(_SAID, key=len, reverse=True))
+_ROLE_SPEAKS = re.compile(rf"\b[Tt]he (?P<a>[a-z][a-z-]+),?\s+(?:\w+ly\s+)?(?:{_SAID_WORDS})\b|"
+                          rf"\b(?:{_SAID_WORDS})\s+the (?P<b>[a-z][a-z-]+)\b")
 
 
 _DASH_LINE = re.compile(r"^\s*(?:--|[—–-])\s*(?=\S)")
@@ -307,12 +309,11 @@ def _role_named(text: str, labels: Sequence[tuple[int, int, str]]
     return out
 
 
-def _role_speaks(role: str, text: str) -> bool:
-    """The role speaks in ``text``: 'the governor said', '"...," the governor said',
-    '"...," said the governor'."""
-    pat = rf"\b[Tt]he {re.escape(role)},?\s+(?:\w+ly\s+)?(?:{_SAID_WORDS})\b|" \
-          rf"\b(?:{_SAID_WORDS})\s+the {re.escape(role)}\b"
-    return re.search(pat, text) is not None
+def _speaking_roles(paragraphs: Sequence[tuple[str, str, str]]) -> set[str]:
+    """The roles that speak in a document: 'the governor said', '"...," the governor
+    said', '"...," said the governor'."""
+    return {m.group("a") or m.group("b") for _, _, text in paragraphs
+            for m in _ROLE_SPEAKS.finditer(text)}
 
 
 def _family_speaks(name: str, paragraphs: Sequence[tuple[str, str, str]]) -> bool:
@@ -374,6 +375,26 @@ def _says(ws: Sequence[Word], end: int) -> bool:
         n + 1 < len(ws) and ws[n + 1].lower in ("it", "its", "they", "their"))
 
 
+def _named_role_says(ws: Sequence[Word], k: int, end: int) -> bool:
+    """"A company spokesperson, Lara Voss, said ...": the name between commas after a
+    role, a verb of speech after it."""
+    if k < 2 or ws[k - 1].text != "," or end >= len(ws) or ws[end].text != ",":
+        return False
+    before = []
+    for w in reversed(ws[max(0, k - 7):k - 1]):
+        if w.text in (",", ";", ":", "Q"):
+            break
+        before.append(w)
+    if not any(_role_word(w) or w.lower in lx.SOURCE_NOUNS for w in before):
+        return False
+    n = end + 1
+    while n < len(ws) and ws[n].lower in lx.LIGHT:
+        n += 1
+    # "The developer, Harcastle Homes, said it remained ...": a body speaking of itself
+    return n < len(ws) and ws[n].lower in _SAID and not (
+        n + 1 < len(ws) and ws[n + 1].lower in ("it", "its", "they", "their"))
+
+
 def _signed_line(text: str, ws: Sequence[Word], k: int, end: int, next_text: str) -> bool:
     """"Declan Furey, passenger, travelling to a conference:" -- a line naming a person
     and their role, closed by a colon, right before a paragraph that is a quotation."""
@@ -421,7 +442,8 @@ _FAMILY_APPOSITION = re.compile(r"(?:^|[.!?]\s+)(?P<family>[A-Z][\w'’-]+), (?:
 
 
 def _full_name_of_cued_family(paragraphs: Sequence[tuple[str, str, str]],
-                              labels: Mapping[str, Sequence]) -> list[str]:
+                              labels: Mapping[str, Sequence],
+                              mentions: Mapping[str, Sequence[Mention]]) -> list[str]:
     """Full names whose family name alone opens a sentence with a personal apposition
     ("Marchal, a former accountant, keeps the books", "Bakare, 71, ...") elsewhere in
     the document: "Hélène Marchal" is a person whatever the recognizer made of it (never
@@ -429,7 +451,10 @@ def _full_name_of_cued_family(paragraphs: Sequence[tuple[str, str, str]],
     out = []
     for pid, _kind, text in paragraphs:
         for m in _FAMILY_APPOSITION.finditer(text):
-            ws = words(text, m.start("family"), len(text), [])
+            if any(p.start <= m.start("family") < p.end for p in mentions.get(pid, ())
+                   if p.kind == "person"):
+                continue  # a person the stage resolved
+            ws = words(text, m.start("family"), min(len(text), m.start("family") + 200), [])
             if len(ws) < 3 or not _name_word(ws[0]) or not (
                     _apposition_cue(ws, 1) or _aged(ws, 1)) or _labelled_thing(
                     m.span("family"), [(r.start, r.end, r.label) for r in labels.get(pid, ())]):
@@ -525,6 +550,7 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
     found: dict[str, str] = {}  # surface -> canonical
     ko_titles: dict[tuple[str, str], str] = {}  # (family, title) -> canonical
     new: dict[str, list[tuple[int, int, str]]] = {}
+    speaking_roles: set[str] | None = None
     for n, (pid, _kind, text) in enumerate(paragraphs):
         taken = [(m.start, m.end) for m in mentions.get(pid, ()) if m.kind == "person"]
         lab = [(r.start, r.end, r.label) for r in labels.get(pid, ())]
@@ -532,8 +558,10 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
         cued: list[tuple[int, int]] = []
         english = _english(text, lab, nxt, cued) if _unresolved_speech(text, taken) else []
         english += _signature_under(text, paragraphs[n - 1][2] if n else "")
-        english += [span for span, role in _role_named(text, lab)
-                    if any(_role_speaks(role, other) for _, _, other in paragraphs)]
+        named = _role_named(text, lab)
+        if named and speaking_roles is None:  # the roles that speak in the document
+            speaking_roles = _speaking_roles(paragraphs)
+        english += [span for span, role in named if role in (speaking_roles or ())]
         spans = [(a, b, "") for a, b in english] + _cjk(text)
         spans += [(a, b, "") for a, b in cued if _family_speaks(text[a:b], paragraphs)]
         for a, b, title in spans:
@@ -549,7 +577,7 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
                 ko_titles.setdefault((surface[0], title), found[surface])
             new.setdefault(pid, []).append((a, b, found[surface]))
     for surface in [*_interviewed(paragraphs, labels), *_qa_interviewee(paragraphs, mentions),
-                    *_full_name_of_cued_family(paragraphs, labels)]:
+                    *_full_name_of_cued_family(paragraphs, labels, mentions)]:
         if known(surface) == "":
             continue
         found.setdefault(surface, known(surface) or surface)
