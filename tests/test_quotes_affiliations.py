@@ -315,3 +315,10 @@ def test_a_name_between_commas_after_a_role_that_speaks_is_a_person():
     found = quotes(["A company spokesperson, Lara Voss, said talks would resume on Monday."],
                    speech_persons=True)
     assert by(found, "Lara Voss") == ["talks would resume on Monday."]
+
+
+def test_she_after_a_sentence_whose_when_clause_names_her_is_her():
+    found = quotes(["When Ottilie Brenner opened her bakery in 2019, she priced everything "
+                    "low. “That was a mistake,” she told me."],
+                   {"Ottilie Brenner": "Ottilie Brenner"})
+    assert by(found, "Ottilie Brenner") == ["“That was a mistake,”"]

@@ -392,7 +392,12 @@ class _Document(ReportedSpeech, Signatures, Nearby):
         if isinstance(first, Person):
             return first.name, para.text[first.start:first.end]
         if isinstance(first, Word):
-            name = self.salience.pronoun(i, lx.PERSON_PRONOUNS[first.lower], set())
+            sex = lx.PERSON_PRONOUNS[first.lower]
+            name = self.salience.pronoun(i, sex, set())
+            if not name:  # "When Ottilie Brenner opened her bakery, she priced ..."
+                name = self._clause_subject(para, ws)
+                if name and (not trusted(name) or self.salience.sex_of(name) not in (sex, "")):
+                    name = None
             if name:
                 return name, first.text
         if len(ws) > 2 and ws[0].lower == "the" and ws[1].text.islower() \
