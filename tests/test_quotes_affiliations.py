@@ -322,3 +322,11 @@ def test_she_after_a_sentence_whose_when_clause_names_her_is_her():
                     "low. “That was a mistake,” she told me."],
                    {"Ottilie Brenner": "Ottilie Brenner"})
     assert by(found, "Ottilie Brenner") == ["“That was a mistake,”"]
+
+
+def test_turns_signed_with_a_capitalised_particle_find_the_name_written_in_lower_case():
+    found = quotes(["Marieke van der Linde runs the port's climate office.",
+                    "Q: Why so slow?", "Van der Linde: Nobody paid.", "Q: And now?",
+                    "Van der Linde: We build."], labels={"Marieke van der Linde": "ORG"},
+                   speech_persons=True)
+    assert by(found, "Marieke van der Linde") == ["Nobody paid.", "We build."]

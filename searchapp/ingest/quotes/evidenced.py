@@ -425,7 +425,7 @@ def _interviewed(paragraphs: Sequence[tuple[str, str, str]], labels: Mapping[str
         if n < 2:
             continue
         for _pid, _kind, text in paragraphs:
-            if " " + who not in text:  # the name cannot end here: not worth reading
+            if " " + who.casefold() not in text.casefold():  # the name cannot end here
                 continue
             ws = words(text, 0, len(text), [])
             for k in range(len(ws)):
