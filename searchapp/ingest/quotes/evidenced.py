@@ -46,6 +46,7 @@ from searchapp.lexicon import (
     HANGUL_SYLLABLES,
     MONTHS,
     NAME_PARTICLES,
+    STOPS,
     TITLE_WORDS,
     WEEKDAYS,
 )
@@ -440,7 +441,7 @@ def _interviewed(paragraphs: Sequence[tuple[str, str, str]], labels: Mapping[str
     return out
 
 
-_FAMILY_APPOSITION = re.compile(r"(?:^|[.!?]\s+)(?P<family>[A-Z][\w'’-]+), (?:a|an|the|\d{1,3},) ")
+_FAMILY_APPOSITION = re.compile(rf"(?:^|[{STOPS}]\s+)(?P<family>[A-Z][\w'’-]+), (?:a|an|the|\d{{1,3}},) ")
 
 
 def _full_name_of_cued_family(paragraphs: Sequence[tuple[str, str, str]],
