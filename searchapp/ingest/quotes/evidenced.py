@@ -369,9 +369,14 @@ def _says(ws: Sequence[Word], end: int) -> bool:
         if m >= len(ws) or ws[m].text != ",":
             return False
         n = m + 1
+    return _speaks_at(ws, n)
+
+
+def _speaks_at(ws: Sequence[Word], n: int) -> bool:
+    """A verb of speech at ``ws[n]`` (after adverbs), not of a body speaking of itself
+    ("Harcastle Estates said it remained ...")."""
     while n < len(ws) and ws[n].lower in lx.LIGHT:
         n += 1
-    # "Harcastle Estates said it remained ...": a body speaking of itself
     return n < len(ws) and ws[n].lower in _SAID and not (
         n + 1 < len(ws) and ws[n + 1].lower in ("it", "its", "they", "their"))
 
@@ -388,12 +393,7 @@ def _named_role_says(ws: Sequence[Word], k: int, end: int) -> bool:
         before.append(w)
     if not any(_role_word(w) or w.lower in lx.SOURCE_NOUNS for w in before):
         return False
-    n = end + 1
-    while n < len(ws) and ws[n].lower in lx.LIGHT:
-        n += 1
-    # "The developer, Harcastle Homes, said it remained ...": a body speaking of itself
-    return n < len(ws) and ws[n].lower in _SAID and not (
-        n + 1 < len(ws) and ws[n + 1].lower in ("it", "its", "they", "their"))
+    return _speaks_at(ws, end + 1)  # "The developer, Harcastle Homes, said it ...": no
 
 
 def _signed_line(text: str, ws: Sequence[Word], k: int, end: int, next_text: str) -> bool:
