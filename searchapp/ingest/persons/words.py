@@ -209,7 +209,8 @@ KOREAN_RANKS = (
 KOREAN_PARTICLES = ("은", "는", "이", "가", "을", "를", "의", "에게", "께서", "와", "과", "도",
                     "만", "에", "로", "으로", "이다", "였다", "이었다", "측", "씨")
 #: A byline opens with these in Korean and Chinese news ("글 김민지", "사진=연합뉴스").
-NATIVE_BYLINE = ("글", "사진", "기자", "글·사진", "취재", "編輯", "编辑", "記者", "记者", "文", "撰文")
+NATIVE_BYLINE = ("글", "사진", "기자", "글·사진", "취재", "작성자", "編輯", "编辑", "記者", "记者", "文",
+                 "撰文")
 
 #: Degrees and professional credentials written after a person's name ("Jane Roe, Ph.D.",
 #: "Lee Poe, CPA"): a name followed by one is a person's, and the credential itself is
