@@ -27,7 +27,6 @@ someone's quotation is never its speaker.  Korean and Chinese: :mod:`.cjk`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from searchapp.ingest.quotes import lexicon as lx
@@ -47,7 +46,7 @@ from searchapp.ingest.quotes.clauses import (
     verb_form,
 )
 from searchapp.ingest.quotes.marks import Span, quote_spans
-from searchapp.ingest.quotes.nearby import Nearby
+from searchapp.ingest.quotes.nearby import Nearby, affiliations, unlabelled_families
 from searchapp.ingest.quotes.posts import Signatures
 from searchapp.ingest.quotes.quote import Quote
 from searchapp.ingest.quotes.reported import ReportedSpeech
@@ -68,42 +67,6 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: What "they" (people, not texts) do when they speak: "they note that", "they argue".
 _GROUP_SAYS = frozenset("note noted argue argued claim claimed insist insisted warn warned "
                         "admit admitted complain complained".split())
-
-
-_FULL_NAME = re.compile(r"(?<=[,;(—–] )([A-Z][a-z]{1,20}) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
-
-
-def _unlabelled_families(para: Para) -> set[str]:
-    """Family names of full names the recognizer left unlabelled after a comma or a
-    dash ("Clinique's Senior Brand Manager, Lysis Bourget-Vennin, ..."): their bare
-    mentions ("Bourget-Vennin shared ...") are a person's, never an unnamed source."""
-    out = set()
-    for m in _FULL_NAME.finditer(para.text):
-        if m.group(1).lower() in lx.ROLE_NOUNS or m.group(1).lower() in lx.DETERMINERS:
-            continue
-        if any(a < m.end() and m.start() < b for a, b, _ in para.labels):
-            continue
-        out.add(m.group(2).casefold())
-    return out
-
-
-_AFFILIATION = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?")
-
-
-def _affiliations(paras: Sequence[Para]) -> set[str]:
-    """Persons named right after another person and "of", "at" or "from" ("Grace
-    Okwuosa-Lind of Goldman Sachs") and labelled a body by the recognizer somewhere in
-    the document: a body the persons stage kept as a person."""
-    after: set[str] = set()
-    for para in paras:
-        for q in para.persons:
-            for p in para.persons:
-                if q.end < p.start and _AFFILIATION.fullmatch(para.text, q.end, p.start):
-                    after.add(p.name)
-    return {name for name in after if any(
-        label in ("ORG", "FAC", "GPE") and a <= p.start and p.end <= b
-        for para in paras for p in para.persons if p.name == name
-        for a, b, label in para.labels)}
 
 
 class _Document(ReportedSpeech, Signatures, Nearby):
@@ -133,10 +96,10 @@ class _Document(ReportedSpeech, Signatures, Nearby):
                                 *para.labels]
             if label == "PERSON" and " " in para.text[a:b].strip()
             for w in para.text[a:b].split()) | frozenset(
-            family for para in self.paras for family in _unlabelled_families(para))
+            family for para in self.paras for family in unlabelled_families(para))
         #: persons the document names as a person's affiliation ("Grace X of Goldman
         #: Sachs") that the recognizer calls a body somewhere: bodies, not speakers
-        self.bodies = _affiliations(self.paras)
+        self.bodies = affiliations(self.paras)
         for para in self.paras:
             for p in para.persons:
                 for name in (para.text[p.start:p.end], p.name):
@@ -504,57 +467,6 @@ class _Document(ReportedSpeech, Signatures, Nearby):
                     and self.salience.sex_of(subject_name) in (who.sex, ""):
                 return subject_name, who.text
         return self.resolve(who, i, exclude, self._local(para, ws[0].start, ws[k].start))
-
-    def _object_of_verb(self, para: Para, ws: Sequence[Word], name: str) -> bool:
-        """The first mention of ``name`` in ``ws`` follows a verb in the past tense in
-        the same clause ("Police arrested X"): it is an object, not the subject."""
-        first = next((p for p in para.persons_outside() if p.name == name and ws
-                      and ws[0].start <= p.start < ws[-1].end), None)
-        if first is None:
-            return False
-        before = [w for w in ws if w.end <= first.start]
-        cut = max((n for n, w in enumerate(before) if w.text in (",", "Q", ";", ":")),
-                  default=-1)
-        clause = before[cut + 1:]
-        # a past form after its subject ("Police arrested"), not an adjective after a
-        # determiner or an adverb ("the retired teacher", "the newly elected mayor")
-        return any(w.text.isalpha() and w.text.islower() and len(w.text) > 4
-                   and w.lower.endswith("ed") and not lx.role_noun(w.text) and n > 0
-                   and clause[n - 1].lower not in lx.DETERMINERS
-                   and not clause[n - 1].lower.endswith("ly")
-                   for n, w in enumerate(clause))
-
-    def _gesture_before(self, i: int, para: Para, sentence: tuple[int, int]
-                        ) -> tuple[str | None, str] | None:
-        """The sentence before a quotation is a person (or he/she) and a gesture or a verb
-        of speech, an adverb at most ("Marchal shrugs.", "She laughs softly."): that
-        person's words follow."""
-        ws = [w for w in para.words(*sentence) if w.text not in lx.SENTENCE_STOPS]
-        if not 2 <= len(ws) <= 5 or any(w.text == "Q" for w in ws):
-            return None
-        verb = next((n for n, w in enumerate(ws) if n > 0 and (
-            w.lower in lx.GESTURES or w.lower in lx.SAY)), None)
-        if verb is None or any(not (w.lower in lx.LIGHT or w.lower.endswith("ly"))
-                               for w in ws[verb + 1:]):
-            return None
-        subject = self._sentence_subject(i, para, ws)
-        if subject is None or not subject[0] or not trusted(subject[0]):
-            return None
-        person = next((p for p in para.persons_outside() if p.start == ws[0].start), None)
-        if ws[0].lower not in ("he", "she") and (person is None or person.end < ws[verb - 1].end):
-            return None  # the whole subject before the verb is the person
-        return subject
-
-    def _affiliated(self, para: Para, p: Person) -> Person:
-        """The person ``p`` is the affiliation of ("Grace X of Goldman Sachs", a body
-        the persons stage kept as a person): the person right before "of", "at" or
-        "from" ``p``, else ``p``."""
-        gap = para.text[:p.start]
-        for q in para.persons_outside():
-            if q.end <= p.start and re.fullmatch(r"\s+(?:of|at|from)\s+(?:the\s+)?",
-                                                 gap[q.end:]):
-                return q
-        return p
 
     def _clause_subject(self, para: Para, ws: Sequence[Word]) -> str | None:
         """"When Halvorsen met with Solheim, he said": a sentence opening with a

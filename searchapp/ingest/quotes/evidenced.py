@@ -14,7 +14,11 @@ clear pattern of speech is a person all the same -- the pattern is the evidence:
   "Kwabena, 24, who sells ...");
 * a line "Name, role:" right before a paragraph that is a quotation;
 * Korean and Chinese: a family name and given name with a title
-  ("정민호 차관은 ... 밝혔다", "董事长韩志远在...表示"), in a sentence of speech.
+  ("정민호 차관은 ... 밝혔다", "董事长韩志远在...表示"), in a sentence of speech
+  (:func:`searchapp.ingest.quotes.cjk.titled_names`);
+* a document's shape: interview turns signed by a family name, the one full name of a
+  Q&A's introduction, "The governor, X," whose role speaks later, a family name opening
+  a sentence with a personal apposition, "— Name, role" under a quotation.
 
 A phrase the recognizer typed as something else needs a personal cue (a title, a role,
 an age, "who"), never the verb alone: an organisation speaks too ("Harcastle Estates
@@ -31,19 +35,14 @@ from collections.abc import Callable, Mapping, Sequence
 
 from searchapp.ingest.entities import Mention
 from searchapp.ingest.persons.words import (
-    CHINESE_FAMILY_NAMES,
-    KOREAN_FAMILY_NAMES,
-    KOREAN_RANKS,
-    NATIVE_TITLES,
     ORG_WORDS,
 )
 from searchapp.ingest.quotes import lexicon as lx
+from searchapp.ingest.quotes.cjk import ko_short_names, titled_names
 from searchapp.ingest.quotes.marks import quote_spans
 from searchapp.ingest.quotes.posts import NAMED_TURN, QA_TURN
 from searchapp.ingest.quotes.text import Word, sentences, words
 from searchapp.lexicon import (
-    HAN,
-    HANGUL_SYLLABLES,
     MONTHS,
     NAME_PARTICLES,
     STOPS,
@@ -498,43 +497,6 @@ def _qa_interviewee(paragraphs: Sequence[tuple[str, str, str]],
     return list(names) if len(names) == 1 else []
 
 
-# --- Korean and Chinese --------------------------------------------------------------
-
-#: Korean titles after a name ("정민호 차관", "최영훈 교수"): the persons' titles and ranks
-#: written in Hangul.
-_KO_TITLES = tuple(t for t in (*NATIVE_TITLES, *KOREAN_RANKS)
-                   if re.fullmatch(f"[{HANGUL_SYLLABLES} ]+", t))
-#: Chinese roles right before a name ("董事长韩志远", "退休教师郑国华", "教授吴承泽").
-_ZH_ROLE_END = ("长", "長", "主任", "书记", "書記", "教授", "教师", "教師", "老师", "老師",
-                "经理", "經理", "总裁", "總裁", "主席", "委员", "委員", "负责人", "負責人",
-                "发言人", "發言人", "专家", "專家", "研究员", "研究員", "记者", "記者", "医生",
-                "醫生", "律师", "律師", "工程师", "工程師", "董事", "代表", "总监", "總監",
-                "居民", "村民", "市民", "学者", "學者", "总经理", "總經理", "司机", "司機")
-_ZH_AFTER = ("在", "分析", *lx.ZH_SAY, "：", ":", "，", ",")
-_KO_NAME = re.compile(rf"(?<![{HANGUL_SYLLABLES}])(?P<name>[{KOREAN_FAMILY_NAMES}][{HANGUL_SYLLABLES}]{{1,2}}) "
-                      rf"(?P<title>{'|'.join(sorted(_KO_TITLES, key=len, reverse=True))})"
-                      r"(?=[은는이가의께]|\s|$)")
-_ZH_NAME = re.compile(rf"(?:{'|'.join(sorted(_ZH_ROLE_END, key=len, reverse=True))})"
-                      rf"(?P<name>[{CHINESE_FAMILY_NAMES}][{HAN}]{{1,2}}?)"
-                      rf"(?={'|'.join(map(re.escape, sorted(_ZH_AFTER, key=len, reverse=True)))})")
-_CJK_SPEECH = re.compile("|".join(map(re.escape, (*lx.KO_SAY, *lx.ZH_SAY, "“", "「", '"'))))
-
-
-def _cjk(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, title) of names with a title in sentences of speech."""
-    if not _CJK_SPEECH.search(text):
-        return []
-    out = [(m.start("name"), m.end("name"), m.group("title")) for m in _KO_NAME.finditer(text)]
-    out += [(m.start("name"), m.end("name"), "") for m in _ZH_NAME.finditer(text)]
-    return out
-
-
-def _ko_short(text: str, family: str, title: str) -> list[tuple[int, int]]:
-    """"정 차관은": the family name and the title alone."""
-    pat = re.compile(rf"(?<![{HANGUL_SYLLABLES}]){re.escape(family)} {re.escape(title)}(?=[은는이가의께]|\s|$)")
-    return [(m.start(), m.start() + len(family) + 1 + len(title)) for m in pat.finditer(text)]
-
-
 # --- the document --------------------------------------------------------------------
 
 
@@ -565,7 +527,7 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
         if named and speaking_roles is None:  # the roles that speak in the document
             speaking_roles = _speaking_roles(paragraphs)
         english += [span for span, role in named if role in (speaking_roles or ())]
-        spans = [(a, b, "") for a, b in english] + _cjk(text)
+        spans = [(a, b, "") for a, b in english] + titled_names(text)
         spans += [(a, b, "") for a, b in cued if _family_speaks(text[a:b], paragraphs)]
         for a, b, title in spans:
             if any(s < b and a < e for s, e in taken):
@@ -611,7 +573,7 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
             for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text):
                 spans.append((m.start(), m.end(), canonical))
         for (fam, title), canonical in ko_titles.items():
-            spans += [(a, b, canonical) for a, b in _ko_short(text, fam, title)]
+            spans += [(a, b, canonical) for a, b in ko_short_names(text, fam, title)]
         kept: list[Mention] = []
         for a, b, canonical in sorted(spans, key=lambda s: (s[0], -s[1])):
             if any(s < b and a < e for s, e in have) or any(
