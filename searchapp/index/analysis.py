@@ -114,11 +114,14 @@ def fold_map() -> dict[int, str]:
     (Whoosh's ``accent_map``), and a traditional Han character to its simplified form
     (賴 -> 赖, 發 -> 发: OpenCC's t2s, character by character, so a text keeps its
     length and offsets), so either script finds the other."""
-    import opencc
-
     chars = [chr(c) for lo, hi in _HAN_BLOCKS for c in range(lo, hi)]
-    simple = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
     out = dict(accent_map)
+    try:
+        import opencc
+
+        simple = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
+    except Exception:  # noqa: BLE001 -- its tables missing from a build: no script folding,
+        return out  # the same for the index and the queries of this install
     if len(simple) == len(chars):  # one line per character, as given
         out.update((ord(a), b) for a, b in zip(chars, simple, strict=True)
                    if a != b and len(b) == 1)

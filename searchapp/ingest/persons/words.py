@@ -110,7 +110,9 @@ documentary special injury
 manufacturer manufacturers maker makers retailer retailers distributor distributors supplier
 suppliers startup start-up bank banks lender insurer publisher publishers chain carrier
 airline automaker wholesaler marketplace nonprofit charity university school museum gallery
-foundation institute college consultancy brokerage conglomerate subsidiary
+foundation institute college consultancy brokerage conglomerate subsidiary reinsurer
+tanker freighter vessel ship ferry trawler yacht liner barge tugboat frigate destroyer
+submarine cruiser schooner
 """.split())
 
 #: Lower-case nouns for what persons are, seen right before a name ("singer Ally Brooke")
