@@ -190,11 +190,12 @@ _HTML_SELF_CLOSED = re.compile(r"(<html[^\n]*?)\s*/>", re.I)
 
 def _parse(html: str):
     """The page as an lxml tree (parsed once, shared by every stage), or None."""
-    head, rest = html[:4096], html[4096:]
-    head = _DOCTYPE_SLASH.sub("", head.lstrip(), count=1)
+    start = html[:4096]
+    head = _DOCTYPE_SLASH.sub("", start.lstrip(), count=1)
     if any("<html" in line and line.endswith("/>") for line in head.splitlines()[:4]):
         head = _HTML_SELF_CLOSED.sub(r"\1>", head, count=1)
-    data = (head + rest).encode("utf-8", "replace").translate(None, _XML_INVALID)
+    page = html if head == start else head + html[4096:]  # (a copy of the page only if changed)
+    data = page.encode("utf-8", "replace").translate(None, _XML_INVALID)
     if b"\xef\xbf" in data:
         data = data.replace(b"\xef\xbf\xbe", b"").replace(b"\xef\xbf\xbf", b"")
     try:
