@@ -206,7 +206,27 @@ def _parse(html: str):
         return None
     separate_glued_texts(tree)
     drop_furniture_cells(tree)  # a layout table's menu and footer cells
+    keep_quotation_signatures(tree)
     return tree
+
+
+_SIGNATURES = etree.XPath("//blockquote//footer | //figure[.//blockquote]/figcaption")
+_QUOTE_FIGURES = etree.XPath("//figure[.//blockquote and not(.//img | .//video)]")
+
+
+def keep_quotation_signatures(tree) -> int:
+    """Keep who signs a quotation as a paragraph of its own: HTML writes it as a
+    ``<footer>`` inside the ``<blockquote>`` (``<footer>— <cite>Name, role</cite>
+    </footer>``) or as the ``<figcaption>`` of a ``<figure>`` holding one, and every
+    extractor drops footers and captions as page furniture -- the quotation would
+    lose its speaker.  The elements become ``<p>``; how many did."""
+    found = _SIGNATURES(tree)
+    for el in found:
+        el.tag = "p"
+        el.attrib.clear()  # a class such as "blockquote-footer" reads as furniture
+    for el in _QUOTE_FIGURES(tree):  # a figure is an image's to extractors: dropped whole
+        el.tag = "div"
+    return len(found)
 
 
 def separate_glued_texts(tree) -> int:

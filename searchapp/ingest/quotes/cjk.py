@@ -6,7 +6,9 @@ ending in 고 before the same verbs (``정부 소식통은 … 협의했다고 �
 speaker is the topic or subject before it (은/는/이/가, after a title).  Chinese
 puts the speaker and the verb first: ``中方表示，…。``, ``习近平强调：“…”``,
 ``据外交部介绍，…``.  A person is a mention the persons stage resolved (习近平,
-시진핑, 윤석열); any other speaker ("中方", "정부 소식통", "한 전문가") is unnamed.
+시진핑, 윤석열); any other speaker ("中方", "정부 소식통", "한 전문가") is unnamed, and
+他/她/그/그녀 are the person who spoke last.  :func:`titled_names` finds names with a
+title ("정민호 차관", "董事长韩志远") for the speech-persons step.
 """
 
 from __future__ import annotations
@@ -14,11 +16,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from searchapp.ingest.persons.words import (
+    CHINESE_FAMILY_NAMES,
+    KOREAN_FAMILY_NAMES,
+    KOREAN_RANKS,
+    NATIVE_TITLES,
+)
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.marks import quote_spans
 from searchapp.ingest.quotes.quote import Quote
 from searchapp.ingest.quotes.speakers import Person
-from searchapp.lexicon import CJK_CHAR, HAN, HANGUL, STOPS
+from searchapp.lexicon import CJK_CHAR, HAN, HANGUL, HANGUL_SYLLABLES, STOPS
 
 _HANGUL = re.compile(f"[{HANGUL}]")
 # a sentence: up to its stops (a Latin full stop only before a space: not in "3.5")
@@ -50,7 +58,8 @@ def _person_in(persons: Sequence[Person], a: int, b: int) -> Person | None:
 def cjk_quotes(texts: Sequence[str], persons: Sequence[Sequence[Person]]) -> list[list[Quote]]:
     spans = quote_spans(list(texts))
     out: list[list[Quote]] = []
-    for text, sp, ps in zip(texts, spans, persons, strict=True):
+    last: tuple[int, str] | None = None  # (paragraph, person) of the last person speaker
+    for n, (text, sp, ps) in enumerate(zip(texts, spans, persons, strict=True)):
         quotes = [(s.start, s.end) for s in sp]
         ps = [p for p in ps if not any(a <= p.start < b for a, b in quotes)]
         korean = bool(_HANGUL.search(text))
@@ -60,10 +69,17 @@ def cjk_quotes(texts: Sequence[str], persons: Sequence[Sequence[Person]]) -> lis
             if not text[a:b].strip():
                 continue
             inside = [(s, e) for s, e in quotes if a <= s < b]
-            if korean:
-                found += _korean(text, a, b, inside, ps)
-            else:
-                found += _chinese(text, a, b, inside, ps)
+            here = _korean(text, a, b, inside, ps) if korean else _chinese(text, a, b, inside, ps)
+            for q in here:
+                if q.speaker is None and q.source.strip() in lx.CJK_PERSON_PRONOUNS:
+                    # "他强调，…": the person who spoke last, in this paragraph or the one
+                    # before; else nobody (a pronoun is no unnamed source)
+                    if last is None or n - last[0] > 1:
+                        continue
+                    q = Quote(q.start, q.end, last[1], q.source, q.kind)
+                found.append(q)
+                if q.speaker:
+                    last = (n, q.speaker)
         out.append(found)
     return out
 
@@ -138,3 +154,42 @@ def _chinese(text: str, a: int, b: int, quotes, persons) -> list[Quote]:
         return [Quote(s, e, who[0], who[1], "direct")]
     end = b - 1 if text[b - 1] in "。！？" else b
     return [Quote(start, end, who[0], who[1], "reported")] if end - start > 3 else []
+
+
+# --- names with a title, for the speech-persons step --------------------------------
+
+#: Korean titles after a name ("정민호 차관", "최영훈 교수"): the persons' titles and ranks
+#: written in Hangul.
+_KO_TITLES = tuple(t for t in (*NATIVE_TITLES, *KOREAN_RANKS)
+                   if re.fullmatch(f"[{HANGUL_SYLLABLES} ]+", t))
+#: Chinese roles right before a name ("董事长韩志远", "退休教师郑国华", "教授吴承泽").
+_ZH_ROLE_END = ("长", "長", "主任", "书记", "書記", "教授", "教师", "教師", "老师", "老師",
+                "经理", "經理", "总裁", "總裁", "主席", "委员", "委員", "负责人", "負責人",
+                "发言人", "發言人", "专家", "專家", "研究员", "研究員", "记者", "記者", "医生",
+                "醫生", "律师", "律師", "工程师", "工程師", "董事", "代表", "总监", "總監",
+                "居民", "村民", "市民", "学者", "學者", "总经理", "總經理", "司机", "司機")
+_ZH_AFTER = ("在", "分析", *lx.ZH_SAY, "：", ":", "，", ",")
+_KO_NAME = re.compile(rf"(?<![{HANGUL_SYLLABLES}])(?P<name>[{KOREAN_FAMILY_NAMES}][{HANGUL_SYLLABLES}]{{1,2}}) "
+                      rf"(?P<title>{'|'.join(sorted(_KO_TITLES, key=len, reverse=True))})"
+                      r"(?=[은는이가의께]|\s|$)")
+_ZH_NAME = re.compile(rf"(?:{'|'.join(sorted(_ZH_ROLE_END, key=len, reverse=True))})"
+                      rf"(?P<name>[{CHINESE_FAMILY_NAMES}][{HAN}]{{1,2}}?)"
+                      rf"(?={'|'.join(map(re.escape, sorted(_ZH_AFTER, key=len, reverse=True)))})")
+_CJK_SPEECH = re.compile("|".join(map(re.escape, (*lx.KO_SAY, *lx.ZH_SAY, "“", "「", '"'))))
+
+
+def titled_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, title) of Korean and Chinese names with a title in a sentence of
+    speech ("정민호 차관은 … 밝혔다", "董事长韩志远在…表示"): persons whatever the
+    recognizer made of them (:mod:`searchapp.ingest.quotes.evidenced`)."""
+    if not _CJK_SPEECH.search(text):
+        return []
+    out = [(m.start("name"), m.end("name"), m.group("title")) for m in _KO_NAME.finditer(text)]
+    out += [(m.start("name"), m.end("name"), "") for m in _ZH_NAME.finditer(text)]
+    return out
+
+
+def ko_short_names(text: str, family: str, title: str) -> list[tuple[int, int]]:
+    """"정 차관은": the family name and the title alone."""
+    pat = re.compile(rf"(?<![{HANGUL_SYLLABLES}]){re.escape(family)} {re.escape(title)}(?=[은는이가의께]|\s|$)")
+    return [(m.start(), m.start() + len(family) + 1 + len(title)) for m in pat.finditer(text)]
