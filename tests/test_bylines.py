@@ -353,3 +353,12 @@ def test_authors_named_only_in_tags_get_a_byline_paragraph(tmp_path):
     doc = _site_page(tmp_path, "Council extends the night bus network",
                      '<meta name="author" content="Liesbeth Kramer">')
     assert [p.text for p in doc.paragraphs if p.kind == "byline"] == ["By Liesbeth Kramer"]
+
+
+def test_a_byline_of_linked_names_reads_as_printed(tmp_path):
+    """No space before the comma after a linked name ("By Ann Roe , Senior ...")."""
+    doc = _page(tmp_path, "<title>Leaders meet</title>",
+                '<div class="byline">By <a href="/a/roe">Ann Roe</a>, Senior Correspondent, '
+                'and <a href="/a/lind">Per Lind</a> | Reuters</div>')
+    assert doc.meta.byline == "By Ann Roe, Senior Correspondent, and Per Lind | Reuters"
+    assert doc.meta.authors == ["Ann Roe", "Per Lind"]

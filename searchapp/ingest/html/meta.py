@@ -50,6 +50,8 @@ class Article(Protocol):
     url: str
     language: str
 
+#: A space the join of a byline's pieces put before the punctuation after a link.
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,;:.!?)])")
 # <meta> names whose values are authors; a tag repeated names several.
 _AUTHOR_KEYS = ("citation_author", "citation_authors", "dc.creator", "dcterms.creator",
                 "author", "article:author", "parsely-author", "sailthru.author", "byl")
@@ -144,7 +146,8 @@ def _byline_texts(tree) -> list[str]:
                 first = next(filter(str.strip, el.itertext()), "")
             if not _BYLINE_LEAD.match(first):
                 continue  # (the text of every element would cost a page's size per element)
-        text = normalize_space(" ".join(el.itertext()))  # "<p>Written by</p>Jane Doe"
+        # "<p>Written by</p>Jane Doe"; no space before the punctuation after a link
+        text = _SPACE_BEFORE_MARK.sub(r"\1", normalize_space(" ".join(el.itertext())))
         if not text or len(text) > _BYLINE_MAX:
             continue
         if marked:
