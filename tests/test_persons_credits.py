@@ -63,3 +63,19 @@ def test_a_name_inside_a_long_name_alone_later_in_the_article_is_that_person():
     ])
     found = find_persons(docs, raw)
     assert found.paragraph_persons("d0p1") == ["Luiz Inácio Lula da Silva"]
+
+
+def test_a_dateline_place_in_capitals_is_listed_as_its_name_is_written():
+    """"MUSCAT, March 3 (Reuters) —" where the collection never writes "Muscat": the
+    Place facet lists Muscat, not the dateline's capitals; an acronym elsewhere stays."""
+    from tests.test_persons_trust import places_of
+
+    docs, raw = collection(
+        [("MUSCAT, March 3 (Reuters) — Oman said on Monday it would host talks in Oman.",
+          [("MUSCAT", "GPE"), ("Oman", "GPE"), ("Oman", "GPE")]),
+         ("Delegates from Iran flew to Oman on Sunday.", [("Iran", "GPE"), ("Oman", "GPE")]),
+         (FILLER, [])],
+        [("MUSCAT, March 4 (Reuters) — Iran said talks would go on.",
+          [("MUSCAT", "GPE"), ("Iran", "GPE")]), (FILLER, [])])
+    found = find_persons(docs, raw)
+    assert "Muscat" in places_of(found, docs[1]) and "MUSCAT" not in places_of(found, docs[0])

@@ -249,7 +249,7 @@ def test_abbreviations_keep_their_dots_and_sentences_lose_theirs():
     docs, raw = collection([("HAYWARD, Calif. (AP) — Talks with the U.S. went well in Chile.",
                              [("HAYWARD", "GPE"), ("Calif", "GPE"), ("U.S.", "GPE"),
                               ("Chile", "GPE")])])
-    assert places_of(find_persons(docs, raw), docs[0]) == {"HAYWARD", "Calif.", "U.S.", "Chile"}
+    assert places_of(find_persons(docs, raw), docs[0]) == {"Hayward", "Calif.", "U.S.", "Chile"}
 
 
 # --- merges need evidence ---------------------------------------------------------------

@@ -71,8 +71,9 @@ SIDECAR_VERSION = 2
 #: "South Korea"; a Chinese name in native script where a name stands (said, a role).
 #: 10: the name after one word's possessive in a span is a person too ("Labour’s Pat
 #: McFadden"), never an organisation's product; an inner word of a long name alone later
-#: in the article is that person ("Lula").
-RESOLUTION_VERSION = 10
+#: in the article is that person ("Lula").  11: a dateline's place in capitals that the
+#: collection writes nowhere else is listed as a name is written ("MUSCAT" -> Muscat).
+RESOLUTION_VERSION = 11
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8
 #: Paragraphs recognized (and committed) at a time, by one process.

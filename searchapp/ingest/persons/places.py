@@ -46,6 +46,8 @@ from searchapp.ingest.persons.words import (
 )
 from searchapp.lexicon import APOSTROPHES, POSSESSIVE, PREFIXED_NAME, TITLE_WORDS, WEEKDAYS
 
+#: What follows a dateline's place in capitals: "MUSCAT, March 3", "NEW DELHI (Reuters) -".
+_CAPS_DATELINE_END = re.compile(r"[ \t]*(?:,|\(|[—–-][ \t])")
 _PREPOSITION = re.compile(r"\b(?:in|from|to|into|across|throughout|near|outside|inside|around|"
                           r"toward|towards|via|within|across|through|visit|visited|visiting|"
                           r"entered|left|invaded|based|leaves|arrived|headed|flew|"
@@ -99,6 +101,13 @@ def judge_places(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
             for *_, name, _ in occurrences
             if name.isupper() and len(name) >= 4 and written.get(name.casefold())}  # not US
     twin.update(compass_twins({name for *_, name, _ in occurrences}, written))
+    # a dateline's "MUSCAT" the collection writes nowhere else: the place as a name is
+    # written ("Muscat"), not in the dateline's capitals
+    texts = {pid: text for doc in documents for pid, _, text in doc.paragraphs}
+    for pid, s, e, name, _ in occurrences:
+        if name.isupper() and len(name) >= 4 and name not in twin and s <= 1 \
+                and _CAPS_DATELINE_END.match(texts.get(pid, ""), e):
+            twin[name] = " ".join(w.capitalize() for w in name.split())
     occurrences = [(pid, s, e, twin.get(name, name), cues)
                    for pid, s, e, name, cues in occurrences]
     for *_, name, cues in occurrences:
