@@ -355,3 +355,23 @@ def test_without_ocr_scans_are_listed_and_the_rest_is_indexed(tmp_path):
                          "install: pip install tesserocr)"]
     assert "searchapp: korean.png: scanned: OCR not installed (1 page not read)" in \
         again.stderr.splitlines()
+
+
+@needs_ocr
+@pytest.mark.slow
+def test_a_scanned_first_pages_printed_date_is_the_documents(tmp_path):
+    """A scanned press release says "Oslo, 3 December 2025" under its heading: that is its
+    date, not the day the scanner made the file (its CreationDate)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    sf.scanned_pdf(corpus / "release.pdf", [sf.render_page([
+        "Press Release No. 47/2025",
+        "Oslo, 3 December 2025",
+        "The ministry announced on Wednesday that the fisheries talks with the delegation "
+        "would resume next month, after a pause of almost a year in the negotiations."],
+        "en", dpi=200)], dpi=200)
+    env = _env(tmp_path, corpus)
+    proc = run_cli("index", "--no-persons", env=env)
+    assert proc.returncode == 0, proc.stderr
+    [hit] = _search(env, "fisheries talks")["hits"]
+    assert hit["date"] == "2025-12-03"

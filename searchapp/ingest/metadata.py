@@ -225,7 +225,7 @@ def _labelled_line(para: str, meta: Metadata) -> bool:
     if m and parse_date(m.group("date")):
         meta.date = meta.date or parse_date(m.group("date"))
         return True
-    head, when = _trailing_date(para)
+    head, when = trailing_date(para)
     m = _BYLINE.match(head) or _NATIVE_BYLINE.match(head)
     if m:
         meta.byline = meta.byline or head
@@ -238,7 +238,7 @@ def _labelled_line(para: str, meta: Metadata) -> bool:
 _WEEKDAY_END = re.compile(rf"[\s,|·•—–-]*\b(?:{'|'.join(d[:3] for d in WEEKDAYS)})[a-z]*\.?$", re.I)
 
 
-def _trailing_date(line: str) -> tuple[str, str]:
+def trailing_date(line: str) -> tuple[str, str]:
     """A line ending in a date ("By Ann Roe | March 3, 2024 10:30"): what comes before
     it and the date as ISO; else the line and ``""``."""
     for rx in (_ISO, _MDY, _DMY, _CJK_DATE):

@@ -50,7 +50,9 @@ from searchapp.ingest.metadata import (
     is_prose,
     parse_date,
     take_byline,
+    take_header_blocks,
     take_metadata_lines,
+    trailing_date,
 )
 from searchapp.ingest.ocr.pages import pdf_page, pdf_scan_pages, read_scans
 from searchapp.ingest.read import LoadError
@@ -95,9 +97,16 @@ def load_pdf(raw: bytes, scans=None) -> Extracted:
     lines = order_pages(pages)
     paras = paragraphs(lines)
     meta = Metadata()
+    read = ocr.blocks
+    if 1 in scanned and read:  # a scanned first page: its header as OCR read it gives the
+        first = [b for b in read if b[2] == 1]  # date ("Oslo, 3 December 2025"), not the
+        read = take_header_blocks(first, meta) + [b for b in read if b[2] != 1]  # scanner's
+        for _kind, text, _page in first[:2]:  # OCR joins the header's lines: "Press
+            if not meta.date and len(text) < 120 and not is_prose(text):  # Release No. 47
+                meta.date = trailing_date(text)[1]  # Oslo, 3 December 2025"
     blocks = _blocks(paras, body_size(lines), meta, info)
     if scanned:
-        blocks = sorted(blocks + ocr.blocks, key=lambda b: b[2] or 0)  # in page order
+        blocks = sorted(blocks + read, key=lambda b: b[2] or 0)  # in page order
     return Extracted(blocks=blocks, meta=meta, extractor="pdfium", encoding="pdf",
                      warnings=warnings + ocr.warnings, scans=ocr.pending, scanned=ocr.read)
 
