@@ -350,3 +350,19 @@ def test_a_stated_title_printed_inside_a_header_line_marks_that_line(tmp_path):
 def test_a_printed_title_holding_the_stated_one_is_the_fuller_title():
     assert choose_title("Arctic shipping outlook", "Arctic shipping outlook 2025", "") == \
         "Arctic shipping outlook 2025"
+
+
+@pytest.mark.parametrize("line,authors", [
+    ("Fatoumata Diallo-Kergoat and Henrik Solberg", ["Fatoumata Diallo-Kergoat", "Henrik Solberg"]),
+    ("Ana de la Vega, Tom Ridge and Li Wei", ["Ana de la Vega", "Tom Ridge", "Li Wei"]),
+    ("Policy Brief", []),  # words the report writes in lower case: no names
+])
+def test_pdf_a_line_of_names_under_the_title_is_its_authors(tmp_path, line, authors):
+    """A report prints its authors under the title without "By"."""
+    path = fx.make_layout_pdf(tmp_path / "brief.pdf", [[
+        [("text", 54, "After the Withdrawal", 20)], [("text", 54, line, 12)],
+        [("column", 54, 500, [*fx.PARAGRAPHS[:3], "This policy brief is short."])]]])
+    doc = load_document(path)
+    assert doc.meta.authors == authors
+    if authors:
+        assert [p.text for p in doc.paragraphs if p.kind == "byline"] == [line]

@@ -35,6 +35,7 @@ import zlib
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from searchapp.ingest.bylines import parse_byline
 from searchapp.ingest.formats.extracted import Extracted
 from searchapp.ingest.formats.pdflayout import (
     Line,
@@ -374,10 +375,37 @@ def _blocks(paras: list[Para], size: float, meta: Metadata, info: dict[str, str]
         header = header and p.page == 1 and i < 12 and not is_prose(p.text)
         if header and not take_metadata_lines([p.text], meta, scan=1):
             continue  # "By Jane Doe", "Published 3 May 2024", "March 3, 2024"
+        if header and visible and not meta.authors and _names_only(p.text, paras):
+            meta.byline = p.text  # the authors' line under a report's title, no "By"
+            take_byline(meta, p.text)
+            continue
         kind = "heading" if p.size > 1.15 * size and len(p.text) < 300 else "body"
         blocks.append((kind, p.text, p.page))
     _apply_info(meta, info, visible, paras)
     return blocks
+
+
+#: One person's name: two to four capitalized words, particles between ("Ana de la Vega").
+_PERSON_NAME = re.compile(r"[A-Z][\w'’.-]+(?:\s+(?:(?:de|da|di|del|la|le|van|von|der|den|bin|"
+                          r"al|el)\s+)*[A-Z][\w'’.-]+){1,3}")
+_NAME_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+
+
+def _names_only(text: str, paras: list[Para]) -> bool:
+    """Whether a header line is nothing but persons' names ("Fatoumata Diallo-Kergoat and
+    Henrik Solberg"): at most six, each two to four capitalized words none of which
+    the document writes in lower case ("Policy Brief", "New York" are not), read as
+    names by the byline rules."""
+    pieces = _NAME_JOIN.split(text.strip())
+    if not (1 <= len(pieces) <= 6 and len(text) < 150
+            and all(_PERSON_NAME.fullmatch(x) for x in pieces)):
+        return False
+    lower = {w for p in paras for w in _LOWER_WORD.findall(p.text)}
+    return not any(w.casefold() in lower for x in pieces for w in x.split() if w[:1].isupper()) \
+        and len(parse_byline(text).names) == len(pieces)
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
 
 
 def _visible_title(paras: list[Para], size: float) -> list[Para]:
