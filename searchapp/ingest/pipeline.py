@@ -80,7 +80,8 @@ MAX_PARAGRAPH = 4000
 #     subject, a page's <title>, a file's properties) is the first paragraph; PDF/DOCX/ODT
 #     titles from the properties only where plausible, printed header dates first.
 # 11: a scanned first page's printed date (as OCR read it) before the file's CreationDate;
-#    no space before the punctuation after a linked name in a byline.
+#    no space before the punctuation after a linked name in a byline; a PDF's line of
+#    names under its title is its byline.
 PIPELINE_VERSION = 11
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label", "byline")
