@@ -313,3 +313,11 @@ def test_the_returning_officer_then_her_name_is_her():
 
 def test_ju_xi_it_is_learned_names_no_source():
     assert quotes(["据悉，工程施工期间港区将正常运营。"]) == []
+
+
+def test_a_korean_reporters_dateline_credit_is_no_speaker_person():
+    """"(서울=한빛뉴스) 박서연 기자 = 정부는 … 밝혔다": the reporter's credit opens the story;
+    the minister named with his title is the person who speaks."""
+    added = _added(["(서울=한빛뉴스) 박서연 기자 = 정부는 3일 수출 지원을 확대한다고 밝혔다.",
+                    "산업통상자원부 안덕근 장관은 \"지원을 늘리겠다\"고 말했다."])
+    assert added == {"안덕근"}

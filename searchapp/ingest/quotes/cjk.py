@@ -20,6 +20,7 @@ from searchapp.ingest.persons.words import (
     CHINESE_FAMILY_NAMES,
     KOREAN_FAMILY_NAMES,
     KOREAN_RANKS,
+    NATIVE_BYLINE,
     NATIVE_TITLES,
 )
 from searchapp.ingest.quotes import lexicon as lx
@@ -161,7 +162,8 @@ def _chinese(text: str, a: int, b: int, quotes, persons) -> list[Quote]:
 #: Korean titles after a name ("정민호 차관", "최영훈 교수"): the persons' titles and ranks
 #: written in Hangul.
 _KO_TITLES = tuple(t for t in (*NATIVE_TITLES, *KOREAN_RANKS)
-                   if re.fullmatch(f"[{HANGUL_SYLLABLES} ]+", t))
+                   if re.fullmatch(f"[{HANGUL_SYLLABLES} ]+", t)
+                   and t not in NATIVE_BYLINE and t != "특파원")  # "김민준 기자 =": a credit
 #: Chinese roles right before a name ("董事长韩志远", "退休教师郑国华", "教授吴承泽").
 _ZH_ROLE_END = ("长", "長", "主任", "书记", "書記", "教授", "教师", "教師", "老师", "老師",
                 "经理", "經理", "总裁", "總裁", "主席", "委员", "委員", "负责人", "負責人",
