@@ -26,8 +26,19 @@ _SENTENCE = re.compile(f"[^{STOPS}]*(?:[{STOPS.replace('.', '')}]+|\\.(?=\\s|$)|
 _KO_SAY = "|".join(sorted(map(re.escape, lx.KO_SAY), key=len, reverse=True))
 _KO_QUOTE_TAIL = re.compile(rf"\s*(?:이?라고|고|이?라며|며|이?라면서|면서)\s*(?P<mid>.{{0,40}}?)\s*(?:{_KO_SAY})")
 _KO_REPORTED = re.compile(rf"(?:다|라|냐|자|까)고\s*(?:{_KO_SAY})\s*[.。]?\s*$")
-_KO_TOPIC = re.compile(rf"(?P<np>[{HANGUL}{HAN}A-Za-z0-9 ·]{{1,24}}?)(?:{'|'.join(lx.KO_SUBJECT)})"
+_KO_TOPIC = re.compile(rf"(?P<np>[{HANGUL}{HAN}A-Za-z0-9 ·()]{{1,24}}?)(?:{'|'.join(lx.KO_SUBJECT)})"
                        r"(?=\s)")
+#: "박 국장에 따르면 ...": according to a source, the rest of the sentence is theirs.
+_KO_ACCORDING = re.compile(rf"\s*(?P<np>[{HANGUL}{HAN}A-Za-z0-9 ·()]{{1,30}}?)에 따르면\s*")
+#: "“...”며 요금 인상이 불가피하다고 밝혔다": a reported clause after a quotation.
+_KO_CLAUSE_AFTER = re.compile(rf"\s*(?:이?라며|며|이?라면서|면서)\s*(?P<clause>[^“”\"「」]{{4,}}?"
+                              rf"(?:다|라|냐|자|까))고\s*(?:{_KO_SAY})")
+#: Pronouns of a speaker: Korean 그/그녀 (as a topic: "그는", "그녀는"), Chinese 他/她.
+_PRONOUNS = {"그": "", "그녀": "f", "他": "m", "她": "f"}
+#: How a Chinese unnamed source ends ("一位不愿透露姓名的行业人士"): such a phrase may be
+#: long.
+_ZH_SOURCE_ENDS = ("人士", "官员", "官員", "专家", "專家", "负责人", "負責人", "人员", "人員",
+                   "发言人", "發言人", "消息", "分析师", "分析師", "学者", "學者")
 _ZH_SAY = "|".join(sorted(map(re.escape, lx.ZH_SAY), key=len, reverse=True))
 _ZH_SPEAKER = re.compile(rf"(?P<who>[^，,：:；;。！？“”「」『』]{{1,24}}?)(?P<verb>{_ZH_SAY})"
                          r"\s*[，,：:]\s*")
@@ -47,35 +58,91 @@ def _person_in(persons: Sequence[Person], a: int, b: int) -> Person | None:
     return hits[-1] if hits else None
 
 
+class _Document:
+    """One document read sentence by sentence, remembering who was named and quoted,
+    for the pronouns (그는, 她说) that stand for them."""
+
+    def __init__(self) -> None:
+        #: (paragraph, person) of the persons named and quoted, oldest first
+        self.recent: list[tuple[int, str]] = []
+        self.sex: dict[str, str] = {}
+        self.para = 0
+
+    def speaker(self, text: str, a: int, b: int, persons: Sequence[Person]
+                ) -> tuple[str | None, str]:
+        """Who the phrase ``text[a:b]`` names: a person in it, a person right before a
+        title or 씨 it is ("김도윤(52)씨는": the phrase read is "씨"), the person a pronoun
+        stands for, else an unnamed source (None, the phrase)."""
+        p = _person_in(persons, a, b)
+        if p is None:  # "김도윤(52)씨", "이하은 씨": the name just before the phrase
+            p = next((q for q in reversed(persons) if q.end <= a and re.fullmatch(
+                r"(?:\(\d{1,3}\))?\s*", text[q.end:a])), None)
+        if p is not None:
+            return p.name, text[p.start:p.end]
+        phrase = text[a:b].strip()
+        if phrase in _PRONOUNS:
+            name = self.pronoun(_PRONOUNS[phrase])
+            if name is not None:
+                return name, phrase
+        return None, phrase
+
+    def pronoun(self, sex: str) -> str | None:
+        """The last person named or quoted in this paragraph or the one before, of that
+        sex when the document told it (a 她 once is a woman)."""
+        for para, name in reversed(self.recent):
+            if para < self.para - 1:
+                break
+            if not sex or self.sex.get(name, sex) == sex:
+                if sex:
+                    self.sex.setdefault(name, sex)
+                return name
+        return None
+
+    def saw(self, quotes: Sequence[Quote], persons: Sequence[Person], a: int, b: int) -> None:
+        """Remember the persons a sentence names (outside quotations) and its speakers,
+        in the order written."""
+        named = [(p.start, p.name) for p in persons if a <= p.start < b]
+        named += [(q.start, q.speaker) for q in quotes if q.speaker]
+        for _, name in sorted(named, key=lambda x: x[0]):
+            self.recent.append((self.para, name))
+
+
 def cjk_quotes(texts: Sequence[str], persons: Sequence[Sequence[Person]]) -> list[list[Quote]]:
     spans = quote_spans(list(texts))
     out: list[list[Quote]] = []
-    for text, sp, ps in zip(texts, spans, persons, strict=True):
+    doc = _Document()
+    for n, (text, sp, ps) in enumerate(zip(texts, spans, persons, strict=True)):
+        doc.para = n
         quotes = [(s.start, s.end) for s in sp]
         ps = [p for p in ps if not any(a <= p.start < b for a, b in quotes)]
         korean = bool(_HANGUL.search(text))
         found: list[Quote] = []
-        for m in _SENTENCE.finditer(text):
-            a, b = m.start(), m.end()
-            if not text[a:b].strip():
-                continue
+        for a, b in _sentences(text, quotes):
             inside = [(s, e) for s, e in quotes if a <= s < b]
             if korean:
-                found += _korean(text, a, b, inside, ps)
+                got = _korean(doc, text, a, b, inside, ps)
             else:
-                found += _chinese(text, a, b, inside, ps)
+                got = _chinese(doc, text, a, b, inside, ps)
+            doc.saw(got, ps, a, b)
+            found += got
         out.append(found)
     return out
 
 
-def _speaker(text: str, a: int, b: int, persons: Sequence[Person]) -> tuple[str | None, str]:
-    p = _person_in(persons, a, b)
-    if p is not None:
-        return p.name, text[p.start:p.end]
-    return None, text[a:b].strip()
+def _sentences(text: str, quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences of a paragraph, a quotation kept whole: a full stop inside it
+    ("“…更清楚。”她补充道。") ends no sentence."""
+    out: list[tuple[int, int]] = []
+    for m in _SENTENCE.finditer(text):
+        a, b = m.start(), m.end()
+        if out and any(s < a < e for s, e in quotes):
+            out[-1] = (out[-1][0], b)
+        elif text[a:b].strip():
+            out.append((a, b))
+    return [(a, b) for a, b in out if text[a:b].strip()]
 
 
-def _korean(text: str, a: int, b: int, quotes, persons) -> list[Quote]:
+def _korean(doc: _Document, text: str, a: int, b: int, quotes, persons) -> list[Quote]:
     out = []
     for s, e in quotes:
         m = _KO_QUOTE_TAIL.match(text, e, b)
@@ -83,26 +150,39 @@ def _korean(text: str, a: int, b: int, quotes, persons) -> list[Quote]:
             continue
         topic = None
         for t in _KO_TOPIC.finditer(text, a, s):
-            if not any(qs <= t.start("np") < qe for qs, qe in quotes):
-                topic = t  # not a word of an earlier quotation
+            if not any(qs <= t.start("np") < qe for qs, qe in quotes) and not any(
+                    p.start < t.end("np") < p.end for p in persons):
+                topic = t  # not a word of an earlier quotation, nor "은" of "이하은"
         if topic is None:
             mid = m.group("mid")
             t = _KO_TOPIC.search(mid + " ")
             if t is None:
                 continue
             base = m.start("mid")
-            who = _speaker(text, base + t.start("np"), base + t.end("np"), persons)
+            who = doc.speaker(text, base + t.start("np"), base + t.end("np"), persons)
         else:
-            who = _speaker(text, topic.start("np"), topic.end("np"), persons)
+            who = doc.speaker(text, topic.start("np"), topic.end("np"), persons)
         if who[1]:
             out.append(Quote(s, e, who[0], who[1], "direct"))
+    if out:
+        clause = _KO_CLAUSE_AFTER.match(text, quotes[-1][1], b)
+        if clause:  # "“...”며 요금 인상이 불가피하다고 밝혔다": the clause is theirs too
+            last = out[-1]
+            out.append(Quote(clause.start("clause"), clause.end("clause"), last.speaker,
+                             last.source, "reported"))
     if out or quotes:
         return out
     said = _KO_REPORTED.search(text, a, b)
+    according = _KO_ACCORDING.match(text, a, b)
+    if according:  # "박 국장에 따르면 ...": the rest of the sentence
+        who = doc.speaker(text, according.start("np"), according.end("np"), persons)
+        end = b - 1 if text[b - 1] in ".。" else b
+        if who[1] and end - according.end() > 4:
+            return [Quote(according.end(), end, who[0], who[1], "reported")]
     if said:
         topic = _KO_TOPIC.search(text, a, b)
         if topic is not None:
-            who = _speaker(text, topic.start("np"), topic.end("np"), persons)
+            who = doc.speaker(text, topic.start("np"), topic.end("np"), persons)
             start = topic.end()
             while start < b and text[start].isspace():
                 start += 1
@@ -112,11 +192,17 @@ def _korean(text: str, a: int, b: int, quotes, persons) -> list[Quote]:
     return out
 
 
-def _chinese(text: str, a: int, b: int, quotes, persons) -> list[Quote]:
+def _long_source(who: tuple[str | None, str]) -> bool:
+    """A phrase too long to be a speaker, unless it ends as an unnamed source does."""
+    return who[0] is None and len(who[1]) > 12 and not (
+        len(who[1]) <= 24 and who[1].endswith(_ZH_SOURCE_ENDS))
+
+
+def _chinese(doc: _Document, text: str, a: int, b: int, quotes, persons) -> list[Quote]:
     sentence = text[a:b]
     m = _ZH_ACCORDING.match(sentence)
     if m and m.group("who") not in lx.ZH_NO_SOURCE:
-        who = _speaker(text, a + m.start("who"), a + m.end("who"), persons)
+        who = doc.speaker(text, a + m.start("who"), a + m.end("who"), persons)
         end = b - 1 if text[b - 1] in "。！？" else b
         return [Quote(a + m.end(), end, who[0], who[1], "reported")]
     m = _ZH_SPEAKER.search(text, a, b)
@@ -125,16 +211,20 @@ def _chinese(text: str, a: int, b: int, quotes, persons) -> list[Quote]:
             tail = re.match(rf"\s*[，,]?\s*(?P<who>[^，,。“”]{{1,16}}?)(?:{_ZH_SAY})\s*[。.]?",
                             text[e:b])
             if tail:
-                who = _speaker(text, e + tail.start("who"), e + tail.end("who"), persons)
+                who = doc.speaker(text, e + tail.start("who"), e + tail.end("who"), persons)
                 return [Quote(s, e, who[0], who[1], "direct")]
         return []
-    who = _speaker(text, m.start("who"), m.end("who"), persons)
-    if who[0] is None and len(who[1]) > 12:
+    who = doc.speaker(text, m.start("who"), m.end("who"), persons)
+    if _long_source(who):
         return []
     start = m.end()
     following = [(s, e) for s, e in quotes if s >= start - 1]
     if following and following[0][0] <= start + 1:
         s, e = following[0]
-        return [Quote(s, e, who[0], who[1], "direct")]
+        got = [Quote(s, e, who[0], who[1], "direct")]
+        if b - e > 3:  # "…說：「…。」他說，…": the words after the quotation go on
+            doc.saw(got, persons, a, e)
+            got += _chinese(doc, text, e, b, [q for q in quotes if q[0] >= e], persons)
+        return got
     end = b - 1 if text[b - 1] in "。！？" else b
     return [Quote(start, end, who[0], who[1], "reported")] if end - start > 3 else []

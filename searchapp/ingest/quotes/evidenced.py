@@ -13,8 +13,9 @@ clear pattern of speech is a person all the same -- the pattern is the evidence:
   apposition of a role, an age or "who" after it ("Yvonne, a retired nurse ..., said",
   "Kwabena, 24, who sells ...");
 * a line "Name, role:" right before a paragraph that is a quotation;
-* Korean and Chinese: a family name and given name with a title
-  ("정민호 차관은 ... 밝혔다", "董事长韩志远在...表示"), in a sentence of speech.
+* Korean and Chinese: the shapes news names a person in (:mod:`.cjk_names`: "한지원
+  금융위원회 위원장은", "김도윤(52)씨", "董事长韩志远在", "王海峰表示", and "한 위원장",
+  "王组长" standing for them).
 
 A phrase the recognizer typed as something else needs a personal cue (a title, a role,
 an age, "who"), never the verb alone: an organisation speaks too ("Harcastle Estates
@@ -30,13 +31,12 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from searchapp.ingest.entities import Mention
-from searchapp.ingest.persons.words import NATIVE_TITLES, ORG_WORDS
+from searchapp.ingest.persons.words import ORG_WORDS
 from searchapp.ingest.quotes import lexicon as lx
+from searchapp.ingest.quotes.cjk_names import native_names
 from searchapp.ingest.quotes.marks import quote_spans
 from searchapp.ingest.quotes.text import Word, sentences, words
 from searchapp.lexicon import (
-    HAN,
-    HANGUL_SYLLABLES,
     MONTHS,
     NAME_PARTICLES,
     TITLE_WORDS,
@@ -317,54 +317,6 @@ def _interviewed(paragraphs: Sequence[tuple[str, str, str]], labels: Mapping[str
     return out
 
 
-# --- Korean and Chinese --------------------------------------------------------------
-
-#: The commonest Korean family names (one syllable; two-syllable ones are rare).
-_KO_FAMILY = ("김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구"
-              "민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어"
-              "은편용예경봉사부가복태목형피두감")
-#: The commonest Chinese family names (one character).
-_ZH_FAMILY = ("王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯"
-              "馮邓鄧曹彭曾肖田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范"
-              "金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬"
-              "钱錢严嚴覃武戴莫孔向汤湯")
-#: Korean titles after a name ("정민호 차관", "최영훈 교수"): the persons' list's
-#: (searchapp.ingest.persons.words.NATIVE_TITLES), and company and office ranks.
-_KO_TITLES = tuple(t for t in NATIVE_TITLES if re.fullmatch(f"[{HANGUL_SYLLABLES} ]+", t)) + (
-    "상무", "전무", "부사장", "연구원", "원장", "청장", "처장", "국장", "실장", "본부장", "부장",
-    "팀장", "과장", "소장", "센터장", "단장")
-#: Chinese roles right before a name ("董事长韩志远", "退休教师郑国华", "教授吴承泽").
-_ZH_ROLE_END = ("长", "長", "主任", "书记", "書記", "教授", "教师", "教師", "老师", "老師",
-                "经理", "經理", "总裁", "總裁", "主席", "委员", "委員", "负责人", "負責人",
-                "发言人", "發言人", "专家", "專家", "研究员", "研究員", "记者", "記者", "医生",
-                "醫生", "律师", "律師", "工程师", "工程師", "董事", "代表", "总监", "總監",
-                "居民", "村民", "市民", "学者", "學者", "总经理", "總經理", "司机", "司機")
-_ZH_AFTER = ("在", "表示", "强调", "強調", "指出", "说", "說", "称", "稱", "认为", "認為",
-             "透露", "介绍", "介紹", "分析", "坦言", "告诉", "告訴", "：", ":", "，", ",")
-_KO_NAME = re.compile(rf"(?<![{HANGUL_SYLLABLES}])(?P<name>[{_KO_FAMILY}][{HANGUL_SYLLABLES}]{{1,2}}) "
-                      rf"(?P<title>{'|'.join(sorted(_KO_TITLES, key=len, reverse=True))})"
-                      r"(?=[은는이가의께]|\s|$)")
-_ZH_NAME = re.compile(rf"(?:{'|'.join(sorted(_ZH_ROLE_END, key=len, reverse=True))})"
-                      rf"(?P<name>[{_ZH_FAMILY}][{HAN}]{{1,2}}?)"
-                      rf"(?={'|'.join(map(re.escape, sorted(_ZH_AFTER, key=len, reverse=True)))})")
-_CJK_SPEECH = re.compile("|".join(map(re.escape, (*lx.KO_SAY, *lx.ZH_SAY, "“", "「", '"'))))
-
-
-def _cjk(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, title) of names with a title in sentences of speech."""
-    if not _CJK_SPEECH.search(text):
-        return []
-    out = [(m.start("name"), m.end("name"), m.group("title")) for m in _KO_NAME.finditer(text)]
-    out += [(m.start("name"), m.end("name"), "") for m in _ZH_NAME.finditer(text)]
-    return out
-
-
-def _ko_short(text: str, family: str, title: str) -> list[tuple[int, int]]:
-    """"정 차관은": the family name and the title alone."""
-    pat = re.compile(rf"(?<![{HANGUL_SYLLABLES}]){re.escape(family)} {re.escape(title)}(?=[은는이가의께]|\s|$)")
-    return [(m.start(), m.start() + len(family) + 1 + len(title)) for m in pat.finditer(text)]
-
-
 # --- the document --------------------------------------------------------------------
 
 
@@ -381,7 +333,6 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
     labels = labels or {}
     known = known or (lambda _name: None)
     found: dict[str, str] = {}  # surface -> canonical
-    ko_titles: dict[tuple[str, str], str] = {}  # (family, title) -> canonical
     new: dict[str, list[tuple[int, int, str]]] = {}
     for n, (pid, _kind, text) in enumerate(paragraphs):
         taken = [(m.start, m.end) for m in mentions.get(pid, ()) if m.kind == "person"]
@@ -389,9 +340,9 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
         nxt = paragraphs[n + 1][2] if n + 1 < len(paragraphs) else ""
         cued: list[tuple[int, int]] = []
         english = _english(text, lab, nxt, cued) if _unresolved_speech(text, taken) else []
-        spans = [(a, b, "") for a, b in english] + _cjk(text)
+        spans = [(a, b, "") for a, b in english]
         spans += [(a, b, "") for a, b in cued if _family_speaks(text[a:b], paragraphs)]
-        for a, b, title in spans:
+        for a, b, _title in spans:
             if any(s < b and a < e for s, e in taken):
                 continue
             surface = " ".join(text[a:b].split())
@@ -400,8 +351,6 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
                 if canonical == "":
                     continue  # curation: not a person
                 found[surface] = canonical or surface
-            if title:
-                ko_titles.setdefault((surface[0], title), found[surface])
             new.setdefault(pid, []).append((a, b, found[surface]))
     for surface in _interviewed(paragraphs, labels):
         if known(surface) == "":
@@ -412,7 +361,11 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
             for m in re.finditer(rf"(?<![\w'’-]){re.escape(surface)}(?![\w-])", text):
                 if not any(s < m.end() and m.start() < e for s, e in taken):
                     new.setdefault(pid, []).append((m.start(), m.end(), found[surface]))
-    if not found:
+    native = native_names(
+        [text for _, _, text in paragraphs],
+        [[(m.start, m.end, m.name) for m in mentions.get(pid, ()) if m.kind == "person"]
+         for pid, _, _ in paragraphs], known)
+    if not found and not any(native):
         return {}
     # later mentions: the family name alone ("ten Brink", "el-Masri"), a single name
     # again, "정 차관"
@@ -427,14 +380,12 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
             k -= 1
         family.setdefault(" ".join(parts[k:]), canonical)
     out: dict[str, list[Mention]] = {}
-    for pid, _kind, text in paragraphs:
+    for n, (pid, _kind, text) in enumerate(paragraphs):
         have = [(m.start, m.end) for m in mentions.get(pid, ()) if m.kind == "person"]
-        spans = list(new.get(pid, ()))
+        spans = [*new.get(pid, ()), *native[n]]
         for word, canonical in family.items():
             for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text):
                 spans.append((m.start(), m.end(), canonical))
-        for (fam, title), canonical in ko_titles.items():
-            spans += [(a, b, canonical) for a, b in _ko_short(text, fam, title)]
         kept: list[Mention] = []
         for a, b, canonical in sorted(spans, key=lambda s: (s[0], -s[1])):
             if any(s < b and a < e for s, e in have) or any(
