@@ -35,13 +35,15 @@ _KO_CLAUSE_AFTER = re.compile(rf"\s*(?:이?라며|며|이?라면서|면서)\s*(?
                               rf"(?:다|라|냐|자|까))고\s*(?:{_KO_SAY})")
 #: Pronouns of a speaker: Korean 그/그녀 (as a topic: "그는", "그녀는"), Chinese 他/她.
 _PRONOUNS = {"그": "", "그녀": "f", "他": "m", "她": "f"}
+#: What follows 他/她 in a speaker's phrase before the verb ("他对记者说", "她在会上表示").
+_ZH_PRONOUN_THEN = "对對向跟在也还還则則又"
 #: How a Chinese unnamed source ends ("一位不愿透露姓名的行业人士"): such a phrase may be
 #: long.
 _ZH_SOURCE_ENDS = ("人士", "官员", "官員", "专家", "專家", "负责人", "負責人", "人员", "人員",
                    "发言人", "發言人", "消息", "分析师", "分析師", "学者", "學者")
 _ZH_SAY = "|".join(sorted(map(re.escape, lx.ZH_SAY), key=len, reverse=True))
 _ZH_SPEAKER = re.compile(rf"(?P<who>[^，,：:；;。！？“”「」『』]{{1,24}}?)(?P<verb>{_ZH_SAY})"
-                         r"\s*[，,：:]\s*")
+                         r"(?:(?<=告诉|告訴)[^，,：:；;。“”「」]{1,6}?)?\s*[，,：:]\s*")
 _ZH_ACCORDING = re.compile(rf"^(?:{'|'.join(lx.ZH_ACCORDING)})(?P<who>[^，,。]{{1,20}}?)"
                            rf"(?:{_ZH_SAY}|报道|報導|消息)?\s*[，,]")
 
@@ -67,6 +69,8 @@ class _Document:
         self.recent: list[tuple[int, str]] = []
         self.sex: dict[str, str] = {}
         self.para = 0
+        #: where the sentence being read starts in its paragraph
+        self.sentence = 0
 
     def speaker(self, text: str, a: int, b: int, persons: Sequence[Person]
                 ) -> tuple[str | None, str]:
@@ -80,8 +84,11 @@ class _Document:
         if p is not None:
             return p.name, text[p.start:p.end]
         phrase = text[a:b].strip()
-        if phrase in _PRONOUNS:
-            name = self.pronoun(_PRONOUNS[phrase])
+        pronoun = phrase if phrase in _PRONOUNS else phrase[:1] if (
+            phrase[:1] in "他她" and phrase[1:2] in _ZH_PRONOUN_THEN) else None
+        if pronoun is not None:  # "她说", "他对记者说", "그는"
+            local = [q.name for q in persons if self.sentence <= q.start and q.end <= a]
+            name = local[-1] if local else self.pronoun(_PRONOUNS[pronoun])
             if name is not None:
                 return name, phrase
         return None, phrase
@@ -118,6 +125,7 @@ def cjk_quotes(texts: Sequence[str], persons: Sequence[Sequence[Person]]) -> lis
         korean = bool(_HANGUL.search(text))
         found: list[Quote] = []
         for a, b in _sentences(text, quotes):
+            doc.sentence = a
             inside = [(s, e) for s, e in quotes if a <= s < b]
             if korean:
                 got = _korean(doc, text, a, b, inside, ps)
