@@ -62,6 +62,7 @@ from searchapp.ingest.quotes.speakers import (
     trusted,
 )
 from searchapp.ingest.quotes.text import Word, sentences
+from searchapp.ingest.quotes.unkept import Unkept
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -88,7 +89,7 @@ def _unlabelled_families(para: Para) -> set[str]:
     return out
 
 
-class _Document(ReportedSpeech, Signatures, Nearby):
+class _Document(ReportedSpeech, Signatures, Nearby, Unkept):
     """One document's paragraphs, persons and what the rules learn of them."""
 
     def __init__(self, texts: Sequence[str], kinds: Sequence[str],
@@ -215,7 +216,8 @@ class _Document(ReportedSpeech, Signatures, Nearby):
             if name is None and self.salience.unsure \
                     and self._only_one_named(para, who, self.salience.unsure, exclude):
                 name = self.salience.unsure  # '..., stated Mak. While he agrees ...'
-            if name and self._someone_between(para, who, name, exclude):
+            if name and (self._someone_between(para, who, name, exclude)
+                         or self._unkept_subject(para, who, name)):
                 return None
             if name and not self.salience.sex_of(name):
                 self.salience.vote_sex(name, who.sex)  # "he said" after them: a man

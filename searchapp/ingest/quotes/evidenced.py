@@ -113,6 +113,26 @@ def _apposition_cue(ws: Sequence[Word], n: int) -> bool:
     return False
 
 
+def _affiliation(ws: Sequence[Word], end: int, labels: Sequence[tuple[int, int, str]]) -> int:
+    """After a name ending at ``ws[end]``, "of" and a body ("of the Institute for
+    Fiscal Studies", "of Harcastle Bank"): the end of that phrase -- a person's
+    affiliation, a cue that the name is a person's -- else ``end``."""
+    if end >= len(ws) or ws[end].lower != "of":
+        return end
+    n = start = end + 1 + (end + 1 < len(ws) and ws[end + 1].lower == "the")
+    while n < len(ws) and n - start < 10 and (ws[n].text[:1].isupper() and ws[n].text.isalpha()
+                                              or ws[n].lower in ("for", "of", "and", "on")):
+        n += 1
+    while n > start and ws[n - 1].lower in ("for", "of", "and", "on"):
+        n -= 1
+    body = ws[start:n]
+    if not body:
+        return end
+    named_body = any(w.text in ORG_WORDS for w in body) or any(
+        s <= body[0].start and body[-1].end <= e and label == "ORG" for s, e, label in labels)
+    return n if named_body else end
+
+
 def _role_before(ws: Sequence[Word], k: int) -> bool:
     """A title or role right before the name at ``ws[k]`` ("councillor", "Dr.",
     "managing director")."""
@@ -186,6 +206,8 @@ def _english(text: str, labels: Sequence[tuple[int, int, str]], next_text: str,
             span = (ws[k].start, ws[end - 1].end)
             signed = _signed_line(text, ws, k, end, next_text)
             cue = _role_before(ws, k) or _apposition_cue(ws, end) or signed
+            aff = _affiliation(ws, end, labels) if len(core) >= 2 else end
+            cue = cue or aff > end  # "Jean-Baptiste Moreau of the Institute for ..."
             if _labelled_thing(span, labels) and not cue:
                 continue
             if k > 0 and ws[k - 1].lower in lx.DETERMINERS:
@@ -204,6 +226,7 @@ def _english(text: str, labels: Sequence[tuple[int, int, str]], next_text: str,
                     out.append(span)
                 continue
             if _said_by(ws, k, end) or _says(ws, end) or signed \
+                    or aff > end and (_said_by(ws, k, aff) or _says(ws, aff)) \
                     or _aged(ws, end) and not _labelled_thing(span, labels):
                 out.append(span)
             elif cue and cued is not None:

@@ -1,0 +1,105 @@
+"""Persons the persons stage did not keep, as the attribution must still respect them.
+
+The recognizer types some names as organisations or places ("Lucía Domínguez" ORG), and
+the stage keeps no single given name ("Margaret", "Des").  Such a person is nobody for
+the attribution -- yet when a paragraph opens on them ("Lucía Domínguez, who runs a
+ferry company, is less hopeful.") and goes on '"...," she said', the "she" is theirs,
+not the last speaker of the paragraph before.  :meth:`Unkept._unkept_subject` says so,
+and the pronoun is then left unattributed (better none than a wrong one); the persons
+stage may still take the name as a person on that evidence
+(:func:`searchapp.ingest.quotes.evidenced.speech_persons`).
+
+A mixin of :class:`searchapp.ingest.quotes.attribute._Document`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from searchapp.ingest.persons.words import ORG_WORDS, RELATIVES
+from searchapp.ingest.quotes import lexicon as lx
+from searchapp.ingest.quotes.clauses import Para
+from searchapp.ingest.quotes.speakers import Who
+from searchapp.ingest.quotes.text import Word
+from searchapp.lexicon import NAME_PARTICLES
+
+#: Recognizer labels a person's name is mistyped as.
+_MISTYPED = ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART")
+
+
+def name_shaped(ws: Sequence[Word]) -> bool:
+    """Two to four words written as a person's name is: capitalised words of letters
+    (particles between), none a word of a body's name ("Institute", "Bank")."""
+    core = [w for w in ws if w.lower not in NAME_PARTICLES]
+    return 2 <= len(core) <= 4 and all(
+        w.text[:1].isupper() and w.text.replace("-", "").replace("'", "").isalpha()
+        and not w.text.isupper() and w.text not in ORG_WORDS for w in core)
+
+
+def personal_cue(ws: Sequence[Word], end: int) -> bool:
+    """After a name at ``ws[:end]``: ", who ...", ", a/an/the <role> ...", ", her
+    husband,", ", 34,"."""
+    if end + 1 >= len(ws) or ws[end].text != ",":
+        return False
+    nxt = ws[end + 1]
+    if nxt.lower in ("who", "whose") or nxt.text.isdigit() and len(nxt.text) <= 3:
+        return True
+    if nxt.lower in ("a", "an", "the", "his", "her"):
+        for w in ws[end + 2:end + 8]:
+            if w.text in (",", ".", ";", ":"):
+                break
+            if lx.role_noun(w.lower) or w.lower in lx.SOURCE_NOUNS or w.lower in RELATIVES:
+                return True
+    return False
+
+
+def _single_name(w: Word) -> bool:
+    """A word that may be a given name used alone: capitalised letters, no word that
+    opens a sentence otherwise (a pronoun, an article, a preposition)."""
+    return w.text[:1].isupper() and w.text.isalpha() and not w.text.isupper() \
+        and w.lower not in lx.DETERMINERS and w.lower not in lx.PREPOSITIONS \
+        and w.lower not in lx.PERSON_PRONOUNS and w.lower not in lx.SUBORDINATORS \
+        and w.lower not in lx.OPENERS and w.text not in ORG_WORDS
+
+
+class Unkept:
+    """Tests on names the persons stage left out (mixed into ``_Document``)."""
+
+    paras: list[Para]
+
+    def _unkept_subject(self, i: int, who: Who, name: str) -> bool:
+        """A sentence of paragraph ``i`` before the pronoun ``who`` (in its sentence or
+        the one before) opens on a name the stage did not keep as a person -- one the
+        recognizer labelled a person, or a name-shaped phrase it typed otherwise with a
+        personal cue after it -- while ``name``, the pronoun's antecedent, is not named
+        there: the pronoun may be that name's, so it is nobody's sure."""
+        if who.start < 0:
+            return False
+        para = self.paras[i]
+        here = next((n for n, (a, b) in enumerate(para.sentences) if a <= who.start < b), None)
+        if here is None:
+            return False
+        since = para.sentences[max(here - 1, 0)][0]
+        if any(p.name == name and since <= p.start < who.start for p in para.persons_outside()):
+            return False
+        for a, b in para.sentences[max(here - 1, 0):here + 1]:
+            if a >= who.start:
+                break
+            ws = [w for w in para.words(a, min(b, who.start)) if w.text != "Q"]
+            while ws and ws[0].lower in lx.OPENERS:
+                ws = ws[1:]
+            if not ws or any(p.start <= ws[0].start < p.end for p in para.persons):
+                continue
+            if _single_name(ws[0]) and personal_cue(ws, 1) and not any(
+                    s <= ws[0].start < e for s, e, _ in para.labels):
+                return True  # "Des, her husband, nodded.": a given name the stage left
+            for s, e, label in para.labels:
+                if s != ws[0].start:
+                    continue
+                end = next((n for n, w in enumerate(ws) if w.start >= e), len(ws))
+                if para.text[e:e + 1] in ("'", "’") or end < len(ws) and ws[end].text[:1] in "'’":
+                    continue  # "Margaret's farm": an owner, not the subject
+                if label == "PERSON" or label in _MISTYPED and name_shaped(ws[:end]) \
+                        and personal_cue(ws, end):
+                    return True
+        return False

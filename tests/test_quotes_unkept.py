@@ -1,0 +1,60 @@
+"""English attribution around persons the persons stage did not keep, and titles that
+tell two persons of one role apart (issue 30).  No model runs: the persons and the
+recognizer's labels are given, as the stage passes them on."""
+
+from __future__ import annotations
+
+from quotes_fixtures import by as _by
+from quotes_fixtures import quotes as _quotes
+
+
+def test_she_after_a_paragraph_opening_on_a_mistyped_name_is_not_the_last_speaker():
+    found = _quotes(["“We expect the harbour to reopen by spring,” said Marcus Oyelaran, "
+                     "the port director.",
+                     "Lucía Domínguez, who runs a ferry company on the island, is less "
+                     "hopeful. “Spring is a fantasy,” she said."],
+                    {"Marcus Oyelaran": "Marcus Oyelaran"}, {"Lucía Domínguez": "ORG"})
+    assert _by(found, "Marcus Oyelaran") == ["“We expect the harbour to reopen by spring,”"]
+
+
+def test_a_given_name_alone_is_somebody_the_pronoun_may_mean():
+    found = _quotes(["“We were lucky,” said Tomas Brekke, a farmer whose fields flooded.",
+                     "Margaret lives two fields away. “I lost everything,” she said.",
+                     "Des, her husband, nodded. “We start again,” he said."],
+                    {"Tomas Brekke": "Tomas Brekke"}, {"Margaret": "PERSON"})
+    assert _by(found, "Tomas Brekke") == ["“We were lucky,”"]
+
+
+def test_the_pronoun_still_goes_to_the_person_the_paragraph_names():
+    found = _quotes(["“We were lucky,” said Tomas Brekke, a farmer whose fields flooded.",
+                     "Brekke lost two barns. Margaret's farm was spared. “I was lucky,” he said."],
+                    {"Tomas Brekke": "Tomas Brekke", "Brekke": "Tomas Brekke"},
+                    {"Margaret": "PERSON"})
+    assert _by(found, "Tomas Brekke") == ["“We were lucky,”", "“I was lucky,”"]
+
+
+def test_the_minister_is_the_one_whose_title_matches_not_the_prime_minister():
+    persons = {"Arvid Holmqvist": "Arvid Holmqvist", "Selma Vik": "Selma Vik", "Vik": "Selma Vik"}
+    opening = ["Finance Minister Arvid Holmqvist and Prime Minister Selma Vik met on Monday.",
+               "Vik said the budget would pass before Christmas."]
+    found = _quotes([*opening, "“There is no money for that,” the minister said.",
+                     "“We will find it,” the prime minister said."], persons)
+    assert _by(found, "Arvid Holmqvist") == ["“There is no money for that,”"]
+    assert "“We will find it,”" in _by(found, "Selma Vik")
+    found = _quotes([*opening, "“There is no money for that,” the finance minister said."],
+                    persons)
+    assert _by(found, "Arvid Holmqvist") == ["“There is no money for that,”"]
+
+
+def test_a_name_of_an_institute_is_a_person_the_recognizer_typed_as_a_body():
+    found = _quotes(["“Rates will stay high for longer,” Jean-Baptiste Moreau of the "
+                     "Institute for Fiscal Studies said."], {},
+                    {"Jean-Baptiste Moreau": "ORG", "the Institute for Fiscal Studies": "ORG"},
+                    speech_persons=True)
+    assert _by(found, "Jean-Baptiste Moreau") == ["“Rates will stay high for longer,”"]
+
+
+def test_a_body_of_a_body_is_no_person():
+    found = _quotes(["“Rates will stay high,” the Bank of England said."], {},
+                    {"the Bank of England": "ORG"}, speech_persons=True)
+    assert [who for _, who, _, _, _ in found] == [None]
