@@ -58,3 +58,35 @@ def test_a_body_of_a_body_is_no_person():
     found = _quotes(["“Rates will stay high,” the Bank of England said."], {},
                     {"the Bank of England": "ORG"}, speech_persons=True)
     assert [who for _, who, _, _, _ in found] == [None]
+
+
+def test_a_chant_on_its_own_line_is_not_the_last_speakers():
+    found = _quotes(["“We will rebuild the library,” Mayor Ines Falk said on the steps.",
+                     "“Out! Out! Out!”",
+                     "Protesters outside kept it up for an hour before the police moved them on."],
+                    {"Ines Falk": "Ines Falk"})
+    assert _by(found, "Ines Falk") == ["“We will rebuild the library,”"]
+    found = _quotes(["“We will rebuild the library,” Mayor Ines Falk said on the steps.",
+                     "“Four more years for the library!”",
+                     "Her supporters chanted it until she had gone back inside."],
+                    {"Ines Falk": "Ines Falk"})
+    assert _by(found, "Ines Falk") == ["“We will rebuild the library,”"]
+
+
+def test_a_quotation_on_its_own_line_still_goes_on_with_its_speaker():
+    found = _quotes(["Mayor Ines Falk spoke for ten minutes. “We will rebuild the library,” "
+                     "she said.",
+                     "“It will take two years and every penny we have.”"],
+                    {"Ines Falk": "Ines Falk"})
+    assert _by(found, "Ines Falk") == ["“We will rebuild the library,”",
+                                       "“It will take two years and every penny we have.”"]
+
+
+def test_a_person_named_in_the_words_around_she_said_is_not_the_speaker():
+    found = _quotes(["“We were ready for this,” said Ruben Castell, the union's negotiator.",
+                     "Marta Ibsen, the employers' lawyer, disagreed. Castell, she said, had "
+                     "misread the ruling."],
+                    {"Ruben Castell": "Ruben Castell", "Castell": "Ruben Castell",
+                     "Marta Ibsen": "Marta Ibsen"})
+    assert _by(found, "Ruben Castell") == ["“We were ready for this,”"]
+    assert _by(found, "Marta Ibsen") == ["had misread the ruling"]

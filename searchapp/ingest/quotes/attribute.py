@@ -46,6 +46,7 @@ from searchapp.ingest.quotes.clauses import (
     speech_like,
     verb_form,
 )
+from searchapp.ingest.quotes.crowds import Crowds
 from searchapp.ingest.quotes.marks import Span, quote_spans
 from searchapp.ingest.quotes.nearby import Nearby
 from searchapp.ingest.quotes.posts import Signatures
@@ -89,7 +90,7 @@ def _unlabelled_families(para: Para) -> set[str]:
     return out
 
 
-class _Document(ReportedSpeech, Signatures, Nearby, Unkept):
+class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
     """One document's paragraphs, persons and what the rules learn of them."""
 
     def __init__(self, texts: Sequence[str], kinds: Sequence[str],
@@ -301,12 +302,13 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept):
                 if found is None and span.open_before and span.chain in self.chain_speaker:
                     found, how = self.chain_speaker[span.chain], "chain"
                 if found is None and last_direct is not None and (
-                        span.start == a or participle_before(para.words(a, span.start))):
+                        span.start == a or participle_before(para.words(a, span.start))) \
+                        and not self._chant(i, span):
                     found, how = last_direct, "same"  # '"...," X said, adding: "..."'
                 if found is None and k == 0 and si == 0 and span.start == a \
                         and prev_last is not None and not self._has_verb(ws) \
                         and speech_like(para.text, span) \
-                        and span.end - span.start >= 0.6 * (b - a):
+                        and span.end - span.start >= 0.6 * (b - a) and not self._chant(i, span):
                     found, how = prev_last, "previous"
                 if found is None:
                     continue
@@ -445,8 +447,15 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept):
         if region and region[0].lower == "as" and len(region) > 1:
             region = region[1:]
         comma = max((n for n, w in enumerate(region) if w.text == ","), default=-1)
-        if comma >= 0 and len(region) - comma - 1 == 1 and region[-1].lower in lx.PERSON_PRONOUNS:
-            region = region[comma + 1:]  # "It's also possible, he said, that ..."
+        aside = comma >= 0 and len(region) - comma - 1 == 1 \
+            and region[-1].lower in lx.PERSON_PRONOUNS
+        if aside:  # "It's also possible, he said, that ...": the words around are said,
+            region = region[comma + 1:]  # and a person named in them is not the speaker
+            if k + 1 < len(ws) and ws[k + 1].text == "," and ws[0].lower not in CLAUSE_OPENERS \
+                    and ws[0].lower not in lx.SUBORDINATORS and ws[0].lower not in lx.PREPOSITIONS:
+                exclude = exclude | set(self._local(para, ws[0].start, region[0].start))
+            else:
+                aside = False  # "When Halvor met ..., he said": he may be Halvor
         if 0 < start < len(ws) and region and not is_verb(ws[start - 1], lx.ALL_VERBS) and (
                 ws[start].lower == "who" or ws[start].lower == "that" and region[0].text.islower()
                 and region[0].lower not in lx.DETERMINERS):
@@ -468,7 +477,8 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept):
             if subject_name and subject_name not in exclude and trusted(subject_name) \
                     and self.salience.sex_of(subject_name) in (who.sex, ""):
                 return subject_name, who.text
-        return self.resolve(who, i, exclude, self._local(para, ws[0].start, ws[k].start))
+        return self.resolve(who, i, exclude,
+                            () if aside else self._local(para, ws[0].start, ws[k].start))
 
     def _clause_subject(self, para: Para, ws: Sequence[Word]) -> str | None:
         """"When Halvorsen met with Solheim, he said": a sentence opening with a
