@@ -63,7 +63,7 @@ def test_a_body_of_a_body_is_no_person():
 def test_a_chant_on_its_own_line_is_not_the_last_speakers():
     found = _quotes(["“We will rebuild the library,” Mayor Ines Falk said on the steps.",
                      "“Out! Out! Out!”",
-                     "Protesters outside kept it up for an hour before the police moved them on."],
+                     "Protesters outside chanted it for an hour before the police moved them on."],
                     {"Ines Falk": "Ines Falk"})
     assert _by(found, "Ines Falk") == ["“We will rebuild the library,”"]
     found = _quotes(["“We will rebuild the library,” Mayor Ines Falk said on the steps.",
@@ -90,3 +90,9 @@ def test_a_person_named_in_the_words_around_she_said_is_not_the_speaker():
                      "Marta Ibsen": "Marta Ibsen"})
     assert _by(found, "Ruben Castell") == ["“We were ready for this,”"]
     assert _by(found, "Marta Ibsen") == ["had misread the ruling"]
+
+
+def test_words_said_twice_by_one_speaker_are_no_chant():
+    found = _quotes(["“Hey, here she is. Got her!” an officer said. “We got her. We got her.”"])
+    assert [who for _, who, _, _, _ in found] == [None, None]
+    assert len(found) == 2

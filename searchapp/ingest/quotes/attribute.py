@@ -302,8 +302,7 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
                 if found is None and span.open_before and span.chain in self.chain_speaker:
                     found, how = self.chain_speaker[span.chain], "chain"
                 if found is None and last_direct is not None and (
-                        span.start == a or participle_before(para.words(a, span.start))) \
-                        and not self._chant(i, span):
+                        span.start == a or participle_before(para.words(a, span.start))):
                     found, how = last_direct, "same"  # '"...," X said, adding: "..."'
                 if found is None and k == 0 and si == 0 and span.start == a \
                         and prev_last is not None and not self._has_verb(ws) \

@@ -3,10 +3,9 @@
 '"Out! Out! Out!"' on a line of its own after the mayor's quotation, with "Protesters
 outside chanted for an hour" after it, is the crowd's: the rule that a paragraph that
 is only a quotation goes on with the last speaker (:mod:`.attribute`, rule 4) must not
-give it to the mayor.  A quotation is a chant when its words are a few words said over
-and over ("Resign! Resign!"), or when a verb of chanting with a crowd as its subject
-stands in its paragraph or opens the next one ("the crowd chanted", "protesters
-sang").
+give it to the mayor.  A quotation is a chant when a verb of chanting with a crowd as
+its subject stands in its paragraph or opens the next one ("the crowd chanted",
+"protesters sang").
 
 A mixin of :class:`searchapp.ingest.quotes.attribute._Document`.
 """
@@ -28,18 +27,15 @@ CROWD_NOUNS = frozenset("crowd crowds protesters protestors demonstrators marche
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
-def chant_words(text: str) -> bool:
-    """A few words said over and over: "Out! Out! Out!", "Resign, resign", "No justice,
-    no peace! No justice, no peace!"."""
-    ws = [w.casefold() for w in _WORD.findall(text)]
-    return len(ws) >= 2 and len(set(ws)) * 2 <= len(ws) and len(set(ws)) <= 4
-
-
 def crowd_voice(text: str) -> bool:
-    """A crowd and a verb of chanting in ``text`` ("the crowd chanted", "chanting
-    protesters", "Protesters outside chanted for an hour")."""
+    """A crowd and a verb of chanting next to each other in ``text`` ("the crowd
+    chanted", "chanting protesters", "Protesters outside chanted for an hour", "chanted
+    the fans")."""
     ws = [w.casefold() for w in _WORD.findall(text)]
-    return any(w in CHANT_VERBS for w in ws) and any(w in CROWD_NOUNS for w in ws)
+    for n, w in enumerate(ws):
+        if w in CHANT_VERBS and any(x in CROWD_NOUNS for x in ws[max(0, n - 3):n + 3]):
+            return True
+    return False
 
 
 class Crowds:
@@ -48,12 +44,15 @@ class Crowds:
     paras: list[Para]
 
     def _chant(self, i: int, span: Span) -> bool:
-        """The quotation ``span`` of paragraph ``i`` is a crowd's chant."""
+        """The quotation ``span`` of paragraph ``i`` is a crowd's chant: a crowd chants in
+        its paragraph (outside quotations) or in the first sentence of the next."""
         para = self.paras[i]
-        if chant_words(para.text[span.inner[0]:span.inner[1]]):
-            return True
-        outside = para.text[:span.start] + " " + para.text[span.end:]
-        if crowd_voice(outside):
+        outside, at = [], 0
+        for a, b in para.quotes:
+            outside.append(para.text[at:a])
+            at = max(at, b)
+        outside.append(para.text[at:])
+        if crowd_voice(" … ".join(outside)):
             return True
         if i + 1 < len(self.paras):
             nxt = self.paras[i + 1]
