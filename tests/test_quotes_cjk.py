@@ -121,3 +121,17 @@ def test_native_names_are_every_mention_of_the_person_and_their_back_references(
     assert [texts[0][a:b] for a, b, _ in spans[0]] == ["钱瑞安"]
     assert [(texts[1][a:b], who) for a, b, who in spans[1]] == [("钱局长", "钱瑞安"),
                                                                  ("钱瑞安", "钱瑞安")]
+
+
+def test_a_chinese_name_with_its_title_after_it_and_a_korean_name_with_an_aside():
+    found = _found(["顾晓岚主席表示，中方愿意扩大合作。", "“合作是唯一的选择。”顾晓岚说。"])
+    assert _by(found, "顾晓岚") == ["中方愿意扩大合作", "“合作是唯一的选择。”"]
+    found = _found(["채윤석(미래당·부산 해운대갑) 의원은 “법안을 다시 내겠다”고 말했다."])
+    assert _by(found, "채윤석") == ["“법안을 다시 내겠다”"]
+
+
+def test_a_family_character_before_a_phrase_is_no_chinese_name():
+    texts = ["发布会后，向记者表示，会议取得了成果。", "曾经表示，方案仍在研究。",
+             "王部长表示，政策不变。"]  # a back-reference to nobody named
+    assert native_names(texts) == [[], [], []]
+    assert native_names(["部长王立群表示，政策不变。", *texts])[3] != []

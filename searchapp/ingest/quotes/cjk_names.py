@@ -46,7 +46,8 @@ _KO_FAMILY2 = ("남궁", "제갈", "선우", "황보", "독고", "사공", "서�
 ZH_FAMILY = ("王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯"
              "馮邓鄧曹彭曾肖田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范"
              "金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬"
-             "钱錢严嚴覃武戴莫孔向汤湯")
+             "钱錢严嚴覃武戴莫孔向汤湯习習赖賴萧蕭简簡詹游柯翁洪傅卓康施温溫邢岳柳欧歐殷鲍鮑俞倪樊"
+             "葛纪紀牛齐齊凌庞龐聂聶甘申艾祁霍阮蒙乔喬宁寧左关關骆駱耿管翟易季梅裴包")
 
 #: Korean titles after a name: the persons' list's (NATIVE_TITLES) and office and
 #: company ranks.  A title word may carry its body glued in front ("교통국장",
@@ -56,7 +57,9 @@ KO_TITLES = tuple(sorted({t for t in NATIVE_TITLES if re.fullmatch(f"[{_H}]+", t
     "상무", "전무", "부사장", "연구원", "연구위원", "위원", "원장", "청장", "처장", "국장", "실장",
     "본부장", "부장", "팀장", "과장", "소장", "센터장", "단장", "차장", "군수", "교육감", "부총리",
     "비서관", "수석", "대변인", "감독", "코치", "교사", "변호사", "회계사", "연구관", "사무총장",
-    "이사장", "조합장", "위원장", "전 장관", "의원", "후보", "특보", "고문"}, key=len, reverse=True))
+    "이사장", "조합장", "위원장", "전 장관", "의원", "후보", "특보", "고문", "주무관", "사무관",
+    "서기관", "경위", "경감", "경정", "총경", "간호사", "의사", "약사", "목사", "신부", "스님",
+    "이사관", "수석연구원", "책임연구원", "애널리스트", "이코노미스트", "파트너", "매니저"}, key=len, reverse=True))
 #: Chinese titles: what a role before a name ends with ("董事长韩志远", "退休教师郑国华"),
 #: and what follows a family name in a back-reference ("王部长", "林女士").
 ZH_ROLE_END = ("长", "長", "主任", "书记", "書記", "教授", "教师", "教師", "老师", "老師",
@@ -83,12 +86,17 @@ _ZH_AFTER = rf"{_ZH_WHEN}(?:在|{_ZH_SAY}|分析|质疑|質疑|[：:，,])"
 _ZH_NOT_NAME_END = frozenset("省市县縣区區镇鎮村乡鄉局部委会會院司厂廠所社队隊党黨处處组組署办辦业業"
                              "界网網报報台行团團校馆館方长長员員授任记記师師总總理生士")
 _ZH_NOT_NAMES = frozenset("周一 周二 周三 周四 周五 周六 周日 周末 方面 高层 高層 万一 金融 石油 黄金 "
-                          "龙头 龍頭 江湖 马上 馬上 何时 何時 程序 任何 钟点".split())
+                          "龙头 龍頭 江湖 马上 馬上 何时 何時 程序 任何 钟点 曾经 曾經 于是 於是 "
+                          "向来 向來 包括 管理 关于 關於 易于 習慣 习惯 季度 温度 溫度 康复 康復 "
+                          "宁可 寧可 左右 齐心 高度 乔治 喬治".split())
+#: Words after a family character that make a phrase, not a name ("向记者表示").
+_ZH_NOT_GIVEN = ("记者", "記者", "媒体", "媒體", "外界", "大家", "公众", "公眾", "各方", "国际",
+                 "國際", "本报", "本報")
 #: Korean family syllables that are also words before a noun: 한 "one", 이 "this",
 #: 전 "former", 고 "the late", 현 "current", 각 "each", 모 "a certain", 두 "two".
 _KO_ALSO_WORDS = frozenset("한이전고현각모두")
 #: Last syllables of a three-syllable word that is a body or a place ("이사회", "김포시").
-_KO_NOT_NAME_END = frozenset("시군구회청처당단실협측들")
+_KO_NOT_NAME_END = frozenset("시군구회청처당단실협측들부차")
 _KO_NOT_NAMES = frozenset("전문가 조합원 관계자 연구원 학부모 교육감 이사회 위원회 정부는 "
                           "이번에 최근에 이날은".split())
 _KO_PARTICLES = ("에게서", "께서", "에게", "에서", "으로", "측은", "측이", "은", "는", "이", "가",
@@ -111,6 +119,12 @@ _ZH_ROLE_NAME = re.compile(
 _ZH_OPENING_NAME = re.compile(
     rf"(?:^|(?<=[，,。！？；;：:、\s”」』\"]))(?P<name>[{ZH_FAMILY}][{HAN}]{{2}})"
     rf"(?={_ZH_WHEN}(?:{_ZH_SAY}|在[^，,。：:“「]{{0,20}}?(?:{_ZH_SAY})))")
+#: Titles after a Chinese name ("习近平主席", "王毅外长", "李静女士").
+_ZH_TITLES_AFTER = "|".join(sorted({*_ZH_BACK_TITLES, "外长", "外長", "首相", "总书记", "總書記"},
+                                   key=len, reverse=True))
+_ZH_NAME_TITLE = re.compile(
+    rf"(?:^|(?<=[，,。！？；;：:、\s”」』\"]))(?P<name>[{ZH_FAMILY}][{HAN}]{{1,2}}?)"
+    rf"(?P<title>{_ZH_TITLES_AFTER})(?={_ZH_AFTER})")
 _ZH_BACK = re.compile(rf"(?P<fam>[{ZH_FAMILY}])(?P<title>{'|'.join(_ZH_BACK_TITLES)})"
                       rf"(?={_ZH_AFTER}|[的也则則还還])")
 
@@ -127,7 +141,9 @@ class NativeName:
 def _korean_full(text: str) -> list[tuple[int, int, str]]:
     """(start, end, title) of Korean full names with a title or 씨 after them."""
     out = []
-    tokens = list(_KO_WORD.finditer(text))
+    # "정태호(더불어민주당·서울 관악을) 의원은": an aside in brackets stands between
+    plain = re.sub(r"\([^()]{0,40}\)", lambda m: " " * len(m.group(0)), text)
+    tokens = list(_KO_WORD.finditer(plain))
     for n, tok in enumerate(tokens):
         word = tok.group(0)
         if not _KO_NAME_WORD.match(word) or word in _KO_NOT_NAMES \
@@ -155,21 +171,30 @@ def _korean_full(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _zh_name(name: str) -> bool:
+    """Not a withheld name ("李某"), a word ("曾经", "方面") or a phrase ("向记者")."""
+    return "某" not in name and name not in _ZH_NOT_NAMES and name[:2] not in _ZH_NOT_NAMES \
+        and not name[1:].startswith(_ZH_NOT_GIVEN)
+
+
 def _chinese_full(text: str) -> list[tuple[int, int, str]]:
     """(start, end, title) of Chinese names after a role or opening a clause of speech."""
     out = []
     for m in _ZH_ROLE_NAME.finditer(text):
         name = m.group("name")
-        if "某" in name or name in _ZH_NOT_NAMES:
-            continue  # "李某": a withheld name
+        if not _zh_name(name):
+            continue
         out.append((m.start("name"), m.end("name"), m.group("role")))
     for m in _ZH_OPENING_NAME.finditer(text):
         name = m.group("name")
-        if "某" in name or name in _ZH_NOT_NAMES or name[:2] in _ZH_NOT_NAMES \
-                or name[-1] in _ZH_NOT_NAME_END:
+        if not _zh_name(name) or name[-1] in _ZH_NOT_NAME_END:
             continue
         if not any(a < m.end() and m.start() < b for a, b, _ in out):
             out.append((m.start("name"), m.end("name"), ""))
+    for m in _ZH_NAME_TITLE.finditer(text):  # "习近平主席表示", "王毅外长说"
+        name = m.group("name")
+        if _zh_name(name) and not any(a < m.end("name") and m.start() < b for a, b, _ in out):
+            out.append((m.start("name"), m.end("name"), m.group("title")))
     return out
 
 
