@@ -135,3 +135,11 @@ def test_a_family_character_before_a_phrase_is_no_chinese_name():
              "王部长表示，政策不变。"]  # a back-reference to nobody named
     assert native_names(texts) == [[], [], []]
     assert native_names(["部长王立群表示，政策不变。", *texts])[3] != []
+
+
+def test_a_korean_quotation_with_no_subject_goes_on_with_the_last_speaker():
+    found = _found(["염태준 산업부 장관은 “수출이 회복되고 있다”고 말했다.",
+                    "“하반기에는 더 좋아질 것”이라고 덧붙였다.",
+                    "업계 관계자는 “체감은 다르다”고 말했다. “재고가 많다”고 전했다."])
+    assert _by(found, "염태준") == ["“수출이 회복되고 있다”", "“하반기에는 더 좋아질 것”"]
+    assert _by(found, None) == ["“체감은 다르다”", "“재고가 많다”"]

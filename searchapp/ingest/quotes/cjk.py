@@ -71,6 +71,8 @@ class _Document:
         self.para = 0
         #: where the sentence being read starts in its paragraph
         self.sentence = 0
+        #: (paragraph, speaker, source) of the last quotation attributed
+        self.last_quote: tuple[int, str | None, str] | None = None
 
     def speaker(self, text: str, a: int, b: int, persons: Sequence[Person]
                 ) -> tuple[str | None, str]:
@@ -108,6 +110,9 @@ class _Document:
     def saw(self, quotes: Sequence[Quote], persons: Sequence[Person], a: int, b: int) -> None:
         """Remember the persons a sentence names (outside quotations) and its speakers,
         in the order written."""
+        if quotes:
+            q = quotes[-1]
+            self.last_quote = (self.para, q.speaker, q.source)
         named = [(p.start, p.name) for p in persons if a <= p.start < b]
         named += [(q.start, q.speaker) for q in quotes if q.speaker]
         for _, name in sorted(named, key=lambda x: x[0]):
@@ -165,6 +170,14 @@ def _korean(doc: _Document, text: str, a: int, b: int, quotes, persons) -> list[
             mid = m.group("mid")
             t = _KO_TOPIC.search(mid + " ")
             if t is None:
+                # "“…”라고 덧붙였다." with no subject: Korean leaves out a subject that goes
+                # on -- the speaker of the last quotation, here or in the paragraph before,
+                # when nobody else is named before this one
+                last = doc.last_quote
+                if last is None or last[0] < doc.para - 1 or any(
+                        a <= p.start < s for p in persons):
+                    continue
+                out.append(Quote(s, e, last[1], last[2], "direct"))
                 continue
             base = m.start("mid")
             who = doc.speaker(text, base + t.start("np"), base + t.end("np"), persons)
