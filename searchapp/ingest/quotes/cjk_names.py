@@ -97,8 +97,13 @@ _ZH_NOT_GIVEN = ("记者", "記者", "媒体", "媒體", "外界", "大家", "�
 _KO_ALSO_WORDS = frozenset("한이전고현각모두")
 #: Last syllables of a three-syllable word that is a body or a place ("이사회", "김포시").
 _KO_NOT_NAME_END = frozenset("시군구회청처당단실협측들부차")
-_KO_NOT_NAMES = frozenset("전문가 조합원 관계자 연구원 학부모 교육감 이사회 위원회 정부는 "
-                          "이번에 최근에 이날은".split())
+#: Common nouns of persons of three syllables that open with a family syllable: no names.
+_KO_NOT_NAMES = frozenset("""
+전문가 조합원 관계자 연구원 학부모 교육감 이사회 위원회 정부는 이번에 최근에 이날은 사업자 소비자
+피해자 가해자 노동자 이용자 신청자 지원자 경영자 기술자 공무원 은행원 진행자 사회자 주최자 제작자
+설립자 유가족 목격자 용의자 방문객 신도들 고령자 장애인 여성들 남성들 노인들 주민들 시민들 학생들
+선수들 가입자 구매자 판매자 소유자 임차인 임대인 채무자 채권자 대리인 변호인 고소인 피고인 원고측
+""".split())
 _KO_PARTICLES = ("에게서", "께서", "에게", "에서", "으로", "측은", "측이", "은", "는", "이", "가",
                  "의", "도", "와", "과", "을", "를", "에", "로")
 #: A Korean word that ends a phrase (a particle of case, a verb's ending): no word of a
@@ -147,8 +152,8 @@ def _korean_full(text: str) -> list[tuple[int, int, str]]:
     for n, tok in enumerate(tokens):
         word = tok.group(0)
         if not _KO_NAME_WORD.match(word) or word in _KO_NOT_NAMES \
-                or word[-1] in _KO_NOT_NAME_END:
-            continue
+                or word[-1] in _KO_NOT_NAME_END or word.endswith(KO_TITLES):
+            continue  # "위원장 직무대행": a title, no name
         for m in range(n + 1, min(n + 4, len(tokens))):
             later = tokens[m].group(0).rstrip(",.·)\"”’")
             core = later
