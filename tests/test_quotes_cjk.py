@@ -144,3 +144,9 @@ def test_a_korean_quotation_with_no_subject_goes_on_with_the_last_speaker():
                     "업계 관계자는 “체감은 다르다”고 말했다. “재고가 많다”고 전했다."])
     assert _by(found, "염태준") == ["“수출이 회복되고 있다”", "“하반기에는 더 좋아질 것”"]
     assert _by(found, None) == ["“체감은 다르다”", "“재고가 많다”"]
+
+
+def test_a_pronoun_for_nobody_named_nearby_is_no_speaker_not_an_unnamed_one():
+    found = _found(["市政府昨天召开会议。", "会议持续了三个小时。", "他说，方案还需要修改。",
+                    "그는 “다시 검토하겠다”고 말했다."])
+    assert found == []

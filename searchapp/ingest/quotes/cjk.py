@@ -91,8 +91,8 @@ class _Document:
         if pronoun is not None:  # "她说", "他对记者说", "그는"
             local = [q.name for q in persons if self.sentence <= q.start and q.end <= a]
             name = local[-1] if local else self.pronoun(_PRONOUNS[pronoun])
-            if name is not None:
-                return name, phrase
+            # a pronoun that stands for nobody sure: no speaker ("" -- not an unnamed one)
+            return (name, phrase) if name is not None else (None, "")
         return None, phrase
 
     def pronoun(self, sex: str) -> str | None:
@@ -214,8 +214,9 @@ def _korean(doc: _Document, text: str, a: int, b: int, quotes, persons) -> list[
 
 
 def _long_source(who: tuple[str | None, str]) -> bool:
-    """A phrase too long to be a speaker, unless it ends as an unnamed source does."""
-    return who[0] is None and len(who[1]) > 12 and not (
+    """No speaker: a pronoun for nobody sure, or a phrase too long to be a speaker unless
+    it ends as an unnamed source does."""
+    return who[0] is None and not who[1] or who[0] is None and len(who[1]) > 12 and not (
         len(who[1]) <= 24 and who[1].endswith(_ZH_SOURCE_ENDS))
 
 
@@ -225,7 +226,7 @@ def _chinese(doc: _Document, text: str, a: int, b: int, quotes, persons) -> list
     if m and m.group("who") not in lx.ZH_NO_SOURCE:
         who = doc.speaker(text, a + m.start("who"), a + m.end("who"), persons)
         end = b - 1 if text[b - 1] in "。！？" else b
-        return [Quote(a + m.end(), end, who[0], who[1], "reported")]
+        return [Quote(a + m.end(), end, who[0], who[1], "reported")] if who[1] else []
     m = _ZH_SPEAKER.search(text, a, b)
     if not m:
         for s, e in quotes:  # "“…”，习近平说。"
@@ -233,7 +234,7 @@ def _chinese(doc: _Document, text: str, a: int, b: int, quotes, persons) -> list
                             text[e:b])
             if tail:
                 who = doc.speaker(text, e + tail.start("who"), e + tail.end("who"), persons)
-                return [Quote(s, e, who[0], who[1], "direct")]
+                return [] if _long_source(who) else [Quote(s, e, who[0], who[1], "direct")]
         return []
     who = doc.speaker(text, m.start("who"), m.end("who"), persons)
     if _long_source(who):
