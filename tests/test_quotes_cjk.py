@@ -150,3 +150,11 @@ def test_a_pronoun_for_nobody_named_nearby_is_no_speaker_not_an_unnamed_one():
     found = _found(["市政府昨天召开会议。", "会议持续了三个小时。", "他说，方案还需要修改。",
                     "그는 “다시 검토하겠다”고 말했다."])
     assert found == []
+
+
+def test_a_back_reference_to_a_person_the_stage_resolved_in_native_script():
+    texts = ["시진핑 중국 국가주석은 “협력하자”고 말했다.", "시 주석은 “평화가 중요하다”고 강조했다.",
+             "国家主席习近平强调，要坚持改革。", "习主席指出，合作共赢。"]
+    spans = native_names(texts, [[(0, 3, "Xi Jinping")], [], [(4, 7, "Xi Jinping")], []])
+    assert [(texts[1][a:b], who) for a, b, who in spans[1]] == [("시 주석", "Xi Jinping")]
+    assert [(texts[3][a:b], who) for a, b, who in spans[3]] == [("习主席", "Xi Jinping")]

@@ -20,7 +20,7 @@ back-references of both languages stand for it: the family name and a title ("�
 위원장은", "박 국장에 따르면", "王组长强调", "林部長強調") or 씨 ("김씨는", "이 씨는").
 A back-reference goes to the person of that family named with that title (the title
 the person was given ends with it: "교통국장" for "국장"), else to the only person of
-that family -- never by a family syllable that is also a word ("한 교통 전문가는": "a
+that family (any first syllable of a person's name: "시 주석" for 시진핑) -- never by a family syllable that is also a word ("한 교통 전문가는": "a
 traffic expert") unless the title matches.
 """
 
@@ -116,7 +116,7 @@ _KO_NAME_WORD = re.compile(
 _KO_SSI = re.compile(rf"(?<![{_H}\w])(?P<name>[{KO_FAMILY}][{_H}]{{1,2}})(?:\(\d{{1,3}}\))?\s?씨"
                      rf"(?=[은는이가의도와께에]|\s|$|[,.·)])")
 _KO_BACK = re.compile(
-    rf"(?<![{_H}\w])(?P<fam>[{KO_FAMILY}])\s?(?P<title>{'|'.join(KO_TITLES)}|씨)"
+    rf"(?<![{_H}\w])(?P<fam>[{_H}])\s?(?P<title>{'|'.join(KO_TITLES)}|씨)"
     rf"(?=(?:{'|'.join(_KO_PARTICLES)}|에 따르면)?(?:\s|$|[,.·)]))")
 _ZH_ROLE_NAME = re.compile(
     rf"(?P<role>{'|'.join(sorted(ZH_ROLE_END, key=len, reverse=True))})"
@@ -130,7 +130,7 @@ _ZH_TITLES_AFTER = "|".join(sorted({*_ZH_BACK_TITLES, "外长", "外長", "首�
 _ZH_NAME_TITLE = re.compile(
     rf"(?:^|(?<=[，,。！？；;：:、\s”」』\"]))(?P<name>[{ZH_FAMILY}][{HAN}]{{1,2}}?)"
     rf"(?P<title>{_ZH_TITLES_AFTER})(?={_ZH_AFTER})")
-_ZH_BACK = re.compile(rf"(?P<fam>[{ZH_FAMILY}])(?P<title>{'|'.join(_ZH_BACK_TITLES)})"
+_ZH_BACK = re.compile(rf"(?P<fam>[{HAN}])(?P<title>{'|'.join(_ZH_BACK_TITLES)})"
                       rf"(?={_ZH_AFTER}|[的也则則还還])")
 
 
@@ -179,7 +179,8 @@ def _korean_full(text: str) -> list[tuple[int, int, str]]:
 def _zh_name(name: str) -> bool:
     """Not a withheld name ("李某"), a word ("曾经", "方面") or a phrase ("向记者")."""
     return "某" not in name and name not in _ZH_NOT_NAMES and name[:2] not in _ZH_NOT_NAMES \
-        and not name[1:].startswith(_ZH_NOT_GIVEN)
+        and not name[1:].startswith(_ZH_NOT_GIVEN) and not re.fullmatch(_ZH_TITLES_AFTER,
+                                                                         name[1:])
 
 
 def _chinese_full(text: str) -> list[tuple[int, int, str]]:

@@ -31,7 +31,7 @@ def name_shaped(ws: Sequence[Word]) -> bool:
     """Two to four words written as a person's name is: capitalised words of letters
     (particles between), none a word of a body's name ("Institute", "Bank")."""
     core = [w for w in ws if w.lower not in NAME_PARTICLES]
-    return 2 <= len(core) <= 4 and all(
+    return 2 <= len(core) <= 4 and core[0].lower not in lx.DETERMINERS and all(
         w.text[:1].isupper() and w.text.replace("-", "").replace("'", "").isalpha()
         and not w.text.isupper() and w.text not in ORG_WORDS for w in core)
 
