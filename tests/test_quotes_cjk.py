@@ -158,3 +158,10 @@ def test_a_back_reference_to_a_person_the_stage_resolved_in_native_script():
     spans = native_names(texts, [[(0, 3, "Xi Jinping")], [], [(4, 7, "Xi Jinping")], []])
     assert [(texts[1][a:b], who) for a, b, who in spans[1]] == [("시 주석", "Xi Jinping")]
     assert [(texts[3][a:b], who) for a, b, who in spans[3]] == [("习主席", "Xi Jinping")]
+
+
+def test_a_connective_before_a_korean_pronoun_or_source_is_no_part_of_it():
+    found = _found(["옥지훈 교육부 차관은 “학급 수를 줄이겠다”고 말했다. 그러면서 그는 “교사는 늘린다”고 "
+                    "덧붙였다.", "이날 교육부 관계자는 “예산은 확보됐다”고 전했다."])
+    assert _by(found, "옥지훈") == ["“학급 수를 줄이겠다”", "“교사는 늘린다”"]
+    assert [src for _, who, _, src, _ in found if who is None] == ["교육부 관계자"]

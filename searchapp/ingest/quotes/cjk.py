@@ -35,6 +35,10 @@ _KO_CLAUSE_AFTER = re.compile(rf"\s*(?:이?라며|며|이?라면서|면서)\s*(?
                               rf"(?:다|라|냐|자|까))고\s*(?:{_KO_SAY})")
 #: Pronouns of a speaker: Korean 그/그녀 (as a topic: "그는", "그녀는"), Chinese 他/她.
 _PRONOUNS = {"그": "", "그녀": "f", "他": "m", "她": "f"}
+#: Words that open a Korean sentence before its topic: connectives and times ("그러면서
+#: 그는", "이날 정부 관계자는").
+_KO_LEAD = re.compile(r"^(?:(?:그러면서|이어|또|또한|특히|한편|그러나|하지만|이에|이날|앞서|아울러|다만|"
+                      r"그리고|반면|당시|최근|지난달|지난해|지난주|오전|오후|\d{1,2}일|\d{1,2}월)\s+)+")
 #: What follows 他/她 in a speaker's phrase before the verb ("他对记者说", "她在会上表示").
 _ZH_PRONOUN_THEN = "对對向跟在也还還则則又"
 #: How a Chinese unnamed source ends ("一位不愿透露姓名的行业人士"): such a phrase may be
@@ -85,7 +89,7 @@ class _Document:
                 r"(?:\(\d{1,3}\))?\s*", text[q.end:a])), None)
         if p is not None:
             return p.name, text[p.start:p.end]
-        phrase = text[a:b].strip()
+        phrase = _KO_LEAD.sub("", text[a:b].strip())
         pronoun = phrase if phrase in _PRONOUNS else phrase[:1] if (
             phrase[:1] in "他她" and phrase[1:2] in _ZH_PRONOUN_THEN) else None
         if pronoun is not None:  # "她说", "他对记者说", "그는"
