@@ -107,6 +107,8 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
         self.abstained = False
         self.out: list[list[Quote]] = [[] for _ in texts]
         self.chain_speaker: dict[int, tuple[str | None, str]] = {}
+        #: paragraphs that are an interviewee's answers
+        self.answers: set[int] = set()
         #: a last name -> the persons of the document it ends ("Claure")
         self.family: dict[str, list[Person]] = {}
         #: the words of the persons' names, of the recognizer's PERSON spans and the
@@ -242,6 +244,7 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
         self.learn()
         turns = self._transcript()
         answers = {} if turns else self._interview()
+        self.answers = set(answers)  # the whole answer is the interviewee's
         prev_last: tuple[str | None, str] | None = None
         for i, para in enumerate(self.paras):
             if i in turns:
@@ -320,8 +323,9 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
                     last_direct = found
                 if si == len(para.sentences) - 1:
                     last_in_final_sentence = found
-            reported = self._reported(i, para, a, b, ws, subject,
-                                      [para.spans[k] for k in proper])
+            # in an interview's answer, "X said ..." is the interviewee's telling, not X's
+            reported = None if i in self.answers else self._reported(
+                i, para, a, b, ws, subject, [para.spans[k] for k in proper])
             final = si == len(para.sentences) - 1
             if reported is not None:
                 last_direct = reported  # '..., Madry added. "I don't think ..."'
@@ -446,15 +450,11 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
         if region and region[0].lower == "as" and len(region) > 1:
             region = region[1:]
         comma = max((n for n, w in enumerate(region) if w.text == ","), default=-1)
-        aside = comma >= 0 and len(region) - comma - 1 == 1 \
-            and region[-1].lower in lx.PERSON_PRONOUNS
-        if aside:  # "It's also possible, he said, that ...": the words around are said,
-            region = region[comma + 1:]  # and a person named in them is not the speaker
-            if k + 1 < len(ws) and ws[k + 1].text == "," and ws[0].lower not in CLAUSE_OPENERS \
-                    and ws[0].lower not in lx.SUBORDINATORS and ws[0].lower not in lx.PREPOSITIONS:
-                exclude = exclude | set(self._local(para, ws[0].start, region[0].start))
-            else:
-                aside = False  # "When Halvor met ..., he said": he may be Halvor
+        said = None
+        if comma >= 0 and len(region) - comma - 1 == 1 and region[-1].lower in lx.PERSON_PRONOUNS:
+            region = region[comma + 1:]  # "It's also possible, he said, that ..."
+            said = self._said_around(para, ws, k, region[0])
+            exclude = exclude | (said or set())
         if 0 < start < len(ws) and region and not is_verb(ws[start - 1], lx.ALL_VERBS) and (
                 ws[start].lower == "who" or ws[start].lower == "that" and region[0].text.islower()
                 and region[0].lower not in lx.DETERMINERS):
@@ -476,8 +476,8 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
             if subject_name and subject_name not in exclude and trusted(subject_name) \
                     and self.salience.sex_of(subject_name) in (who.sex, ""):
                 return subject_name, who.text
-        return self.resolve(who, i, exclude,
-                            () if aside else self._local(para, ws[0].start, ws[k].start))
+        return self.resolve(who, i, exclude, () if said is not None
+                            else self._local(para, ws[0].start, ws[k].start))
 
     def _clause_subject(self, para: Para, ws: Sequence[Word]) -> str | None:
         """"When Halvorsen met with Solheim, he said": a sentence opening with a

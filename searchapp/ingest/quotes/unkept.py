@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from searchapp.ingest.persons.words import ORG_WORDS, RELATIVES
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.clauses import Para
-from searchapp.ingest.quotes.speakers import Who
+from searchapp.ingest.quotes.speakers import CLAUSE_OPENERS, Who
 from searchapp.ingest.quotes.text import Word
 from searchapp.lexicon import NAME_PARTICLES
 
@@ -66,6 +66,17 @@ class Unkept:
     """Tests on names the persons stage left out (mixed into ``_Document``)."""
 
     paras: list[Para]
+
+    def _said_around(self, para: Para, ws: Sequence[Word], k: int, pronoun: Word
+                     ) -> set[str] | None:
+        """"Castell, she said, had misread the ruling": the persons named in the words
+        before a parenthetical "she said" (``ws[k]`` the verb), which are what was said --
+        not "she"; None when the attribution is no parenthetical ("When Halvor met ...,
+        he said ...": he may be Halvor)."""
+        if k + 1 < len(ws) and ws[k + 1].text == "," and ws[0].lower not in CLAUSE_OPENERS \
+                and ws[0].lower not in lx.SUBORDINATORS and ws[0].lower not in lx.PREPOSITIONS:
+            return {p.name for p in para.persons_outside() if ws[0].start <= p.start < pronoun.start}
+        return None
 
     def _unkept_subject(self, i: int, who: Who, name: str) -> bool:
         """A sentence of paragraph ``i`` before the pronoun ``who`` (in its sentence or
