@@ -107,8 +107,6 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
         self.abstained = False
         self.out: list[list[Quote]] = [[] for _ in texts]
         self.chain_speaker: dict[int, tuple[str | None, str]] = {}
-        #: paragraphs that are an interviewee's answers
-        self.answers: set[int] = set()
         #: a last name -> the persons of the document it ends ("Claure")
         self.family: dict[str, list[Person]] = {}
         #: the words of the persons' names, of the recognizer's PERSON spans and the
@@ -244,7 +242,6 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
         self.learn()
         turns = self._transcript()
         answers = {} if turns else self._interview()
-        self.answers = set(answers)  # the whole answer is the interviewee's
         prev_last: tuple[str | None, str] | None = None
         for i, para in enumerate(self.paras):
             if i in turns:
@@ -323,9 +320,8 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
                     last_direct = found
                 if si == len(para.sentences) - 1:
                     last_in_final_sentence = found
-            # in an interview's answer, "X said ..." is the interviewee's telling, not X's
-            reported = None if i in self.answers else self._reported(
-                i, para, a, b, ws, subject, [para.spans[k] for k in proper])
+            reported = self._reported(i, para, a, b, ws, subject,
+                                      [para.spans[k] for k in proper])
             final = si == len(para.sentences) - 1
             if reported is not None:
                 last_direct = reported  # '..., Madry added. "I don't think ..."'
