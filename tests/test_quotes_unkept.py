@@ -96,4 +96,3 @@ def test_words_said_twice_by_one_speaker_are_no_chant():
     found = _quotes(["“Hey, here she is. Got her!” an officer said. “We got her. We got her.”"])
     assert [who for _, who, _, _, _ in found] == [None, None]
     assert len(found) == 2
-
