@@ -165,3 +165,11 @@ def test_a_connective_before_a_korean_pronoun_or_source_is_no_part_of_it():
                     "덧붙였다.", "이날 교육부 관계자는 “예산은 확보됐다”고 전했다."])
     assert _by(found, "옥지훈") == ["“학급 수를 줄이겠다”", "“교사는 늘린다”"]
     assert [src for _, who, _, src, _ in found if who is None] == ["교육부 관계자"]
+
+
+def test_rami_is_saying_whatever_verb_closes_and_a_two_syllable_family_name_back_reference():
+    found = _found(["피해자 모임 선우진 대표는 “이제 시작”이라며 고개를 숙였다. 선우 대표에 따르면 "
+                    "모임 회원은 300명이 넘는다."])
+    said = _by(found, "선우진")
+    assert "“이제 시작”" in said
+    assert "모임 회원은 300명이 넘는다" in said

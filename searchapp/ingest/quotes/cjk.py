@@ -1,7 +1,8 @@
 """Quotations and reported speech in Korean and Chinese news.
 
 Korean puts the verb of speech last: ``박 장관은 “…”라고 말했다`` (the quotation,
-then 라고/고, then 말했다, 밝혔다, 강조했다 ...), and reports speech as a clause
+then 라고/고, then 말했다, 밝혔다, 강조했다 ... -- or any verb closing the sentence: 라고
+and 라며 are themselves "saying": ``“…”이라며 눈시울을 붉혔다``), and reports speech as a clause
 ending in 고 before the same verbs (``정부 소식통은 … 협의했다고 설명했다``); the
 speaker is the topic or subject before it (은/는/이/가, after a title).  Chinese
 puts the speaker and the verb first: ``中方表示，…。``, ``习近平强调：“…”``,
@@ -24,7 +25,9 @@ _HANGUL = re.compile(f"[{HANGUL}]")
 # a sentence: up to its stops (a Latin full stop only before a space: not in "3.5")
 _SENTENCE = re.compile(f"[^{STOPS}]*(?:[{STOPS.replace('.', '')}]+|\\.(?=\\s|$)|$)")
 _KO_SAY = "|".join(sorted(map(re.escape, lx.KO_SAY), key=len, reverse=True))
-_KO_QUOTE_TAIL = re.compile(rf"\s*(?:이?라고|고|이?라며|며|이?라면서|면서)\s*(?P<mid>.{{0,40}}?)\s*(?:{_KO_SAY})")
+_KO_QUOTE_TAIL = re.compile(rf"\s*(?:이?라고|고|이?라며|며|이?라면서|면서)\s*(?P<mid>.{{0,40}}?)\s*(?:{_KO_SAY})"
+                            r"|\s*(?:이?라며|이?라면서)(?P<as>\s)"  # "“…”이라며 눈시울을 붉혔다": saying
+                            r"|\s*(?:이?라고|고)\s*(?P<then>[^“”\"]{0,40}?다)\s*[.。]?\s*$")
 _KO_REPORTED = re.compile(rf"(?:다|라|냐|자|까)고\s*(?:{_KO_SAY})\s*[.。]?\s*$")
 _KO_TOPIC = re.compile(rf"(?P<np>[{HANGUL}{HAN}A-Za-z0-9 ·()]{{1,24}}?)(?:{'|'.join(lx.KO_SUBJECT)})"
                        r"(?=\s)")
@@ -171,19 +174,19 @@ def _korean(doc: _Document, text: str, a: int, b: int, quotes, persons) -> list[
                     p.start < t.end("np") < p.end for p in persons):
                 topic = t  # not a word of an earlier quotation, nor "은" of "이하은"
         if topic is None:
-            mid = m.group("mid")
-            t = _KO_TOPIC.search(mid + " ")
+            group = "mid" if m.group("mid") is not None else "then" if m.group("then") else ""
+            t = _KO_TOPIC.search(m.group(group) + " ") if group else None
             if t is None:
                 # "“…”라고 덧붙였다." with no subject: Korean leaves out a subject that goes
                 # on -- the speaker of the last quotation, here or in the paragraph before,
-                # when nobody else is named before this one
+                # when nobody else is named before this one (after a verb of speech only)
                 last = doc.last_quote
-                if last is None or last[0] < doc.para - 1 or any(
+                if group != "mid" or last is None or last[0] < doc.para - 1 or any(
                         a <= p.start < s for p in persons):
                     continue
                 out.append(Quote(s, e, last[1], last[2], "direct"))
                 continue
-            base = m.start("mid")
+            base = m.start(group)
             who = doc.speaker(text, base + t.start("np"), base + t.end("np"), persons)
         else:
             who = doc.speaker(text, topic.start("np"), topic.end("np"), persons)

@@ -120,7 +120,7 @@ _KO_NAME_WORD = re.compile(
 _KO_SSI = re.compile(rf"(?<![{_H}\w])(?P<name>[{KO_FAMILY}][{_H}]{{1,2}})(?:\(\d{{1,3}}\))?\s?씨"
                      rf"(?=[은는이가의도와께에]|\s|$|[,.·)])")
 _KO_BACK = re.compile(
-    rf"(?<![{_H}\w])(?P<fam>[{_H}])\s?(?P<title>{'|'.join(KO_TITLES)}|씨)"
+    rf"(?<![{_H}\w])(?P<fam>{'|'.join(_KO_FAMILY2)}|[{_H}])\s?(?P<title>{'|'.join(KO_TITLES)}|씨)"
     rf"(?=(?:{'|'.join(_KO_PARTICLES)}|에 따르면)?(?:\s|$|[,.·)]))")
 _ZH_ROLE_NAME = re.compile(
     rf"(?P<role>{'|'.join(sorted(ZH_ROLE_END, key=len, reverse=True))})"
