@@ -173,3 +173,9 @@ def test_rami_is_saying_whatever_verb_closes_and_a_two_syllable_family_name_back
     said = _by(found, "선우진")
     assert "“이제 시작”" in said
     assert "모임 회원은 300명이 넘는다" in said
+
+
+def test_a_term_called_so_is_nobodys_words():
+    found = _found(["이른바 “깡통전세”라고 불리는 주택이 늘었다.",
+                    "주민들은 “깡통전세”라고 불리는 주택을 피했다."])
+    assert found == []

@@ -25,9 +25,11 @@ _HANGUL = re.compile(f"[{HANGUL}]")
 # a sentence: up to its stops (a Latin full stop only before a space: not in "3.5")
 _SENTENCE = re.compile(f"[^{STOPS}]*(?:[{STOPS.replace('.', '')}]+|\\.(?=\\s|$)|$)")
 _KO_SAY = "|".join(sorted(map(re.escape, lx.KO_SAY), key=len, reverse=True))
-_KO_QUOTE_TAIL = re.compile(rf"\s*(?:이?라고|고|이?라며|며|이?라면서|면서)\s*(?P<mid>.{{0,40}}?)\s*(?:{_KO_SAY})"
+_KO_QUOTE_TAIL = re.compile(rf"\s*(?:이?라고|고|이?라며|며|이?라면서|면서)\s*(?P<mid>.{{0,40}}?)\s*"
+                            rf"(?<![{HANGUL}])(?:{_KO_SAY})"  # a word: not 했다 of 피했다
                             r"|\s*(?:이?라며|이?라면서)(?P<as>\s)"  # "“…”이라며 눈시울을 붉혔다": saying
-                            r"|\s*(?:이?라고|고)\s*(?P<then>[^“”\"]{0,40}?다)\s*[.。]?\s*$")
+                            r"|\s*(?:이?라고|고)\s*(?P<then>(?:[^“”\"\s]+(?<![는던])\s+){0,3}"
+                            r"[^“”\"\s]*(?:었|았|였|했|렸|켰|혔)다)\s*[.。]?\s*$")
 _KO_REPORTED = re.compile(rf"(?:다|라|냐|자|까)고\s*(?:{_KO_SAY})\s*[.。]?\s*$")
 _KO_TOPIC = re.compile(rf"(?P<np>[{HANGUL}{HAN}A-Za-z0-9 ·()]{{1,24}}?)(?:{'|'.join(lx.KO_SUBJECT)})"
                        r"(?=\s)")
@@ -174,8 +176,8 @@ def _korean(doc: _Document, text: str, a: int, b: int, quotes, persons) -> list[
                     p.start < t.end("np") < p.end for p in persons):
                 topic = t  # not a word of an earlier quotation, nor "은" of "이하은"
         if topic is None:
-            group = "mid" if m.group("mid") is not None else "then" if m.group("then") else ""
-            t = _KO_TOPIC.search(m.group(group) + " ") if group else None
+            group = "mid" if m.group("mid") is not None else ""  # a speaker after a verb
+            t = _KO_TOPIC.search(m.group(group) + " ") if group else None  # of speech only
             if t is None:
                 # "“…”라고 덧붙였다." with no subject: Korean leaves out a subject that goes
                 # on -- the speaker of the last quotation, here or in the paragraph before,
