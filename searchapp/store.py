@@ -20,6 +20,7 @@ import difflib
 import io
 import json
 import os
+import re
 import sqlite3
 import time
 from contextlib import contextmanager
@@ -442,9 +443,15 @@ def to_markdown(rows: list[Bookmark]) -> str:
             out.append(f"**Note:** {b.note}")
         if b.tags:
             out.append("")
-            out.append("Tags: " + " ".join(f"#{t.replace(' ', '-')}" for t in b.tags))
+            out.append("Tags: " + " ".join(f"#{_hashtag(t)}" for t in b.tags))
         out.extend(["", "---", ""])
     return "\n".join(out).rstrip("-\n ") + "\n"
+
+
+def _hashtag(tag: str) -> str:
+    """A tag as a Markdown hashtag: its words joined by hyphens, nothing else between
+    ("chips & export" -> "chips-export")."""
+    return re.sub(r"[^\w]+", "-", tag).strip("-") or tag
 
 
 def _and(names: list[str]) -> str:

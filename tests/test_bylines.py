@@ -32,6 +32,16 @@ from searchapp.ingest.pipeline import load_document
     ("김민수 기자, 박지훈 특파원", ["김민수", "박지훈"], ""),
     ("作者：刘晓燕", ["刘晓燕"], ""),
     ("记者 王芳", ["王芳"], ""),
+    # the outlet before the role is no part of the name
+    ("新华社记者 李晓明", ["李晓明"], ""),
+    ("新华社记者李晓明", ["李晓明"], ""),
+    ("연합뉴스 김민준 기자", ["김민준"], ""),
+    ("(서울=연합뉴스) 김민준 기자 =", ["김민준"], ""),
+    ("文在寅", ["文在寅"], ""),
+    # a live blog's byline, each name with an aside
+    ("Live coverage by Priya Raman-Holt (now) and Ollie Fenwick (earlier)",
+     ["Priya Raman-Holt", "Ollie Fenwick"], ""),
+    ("Live updates by Dora Quist", ["Dora Quist"], ""),
     # a lower-case word is no author, whatever it starts with
     ("By Jane Doe | e-commerce", ["Jane Doe"], ""),
     # an agency is the source, not part of a name

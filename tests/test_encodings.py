@@ -167,6 +167,23 @@ def test_a_wrong_declaration_is_not_trusted():
 
 # -- binary data --------------------------------------------------------------------
 
+
+def test_a_text_with_a_few_stray_nul_bytes_is_read_without_them(tmp_path):
+    """A bad copy or a tool's padding leaves a NUL or two in a text file: it is text,
+    read without them, not refused as binary data."""
+    body = "Senators met on Tuesday to discuss the tariff bill.\n\n" * 40
+    raw = body.encode("utf-8")
+    raw = raw[:300] + b"\x00\x00" + raw[300:] + b"\x00"
+    path = tmp_path / "notes.txt"
+    path.write_bytes(raw)
+    doc = load_document(path, tmp_path, Catalog())
+    assert "\x00" not in "".join(p.text for p in doc.paragraphs)
+    assert any("tariff bill" in p.text for p in doc.paragraphs)
+    padded = tmp_path / "padded.txt"  # many NULs in a short file stay binary
+    padded.write_bytes(b"abc" + b"\x00" * 200 + b"def")
+    with pytest.raises(LoadError, match="^binary data"):
+        load_document(padded, tmp_path, Catalog())
+
 def _random_bytes(seed: int, size: int, low: int) -> bytes:
     rng = random.Random(seed)
     return bytes(rng.randrange(low, 256) for _ in range(size))

@@ -193,3 +193,21 @@ def test_the_count_columns_stay_in_view_in_a_narrow_panel(qtbot):
     right = table.columnViewportPosition(2) + table.columnWidth(2)
     assert right <= table.viewport().width()  # ¶ and Docs are on screen
     assert table.columnWidth(0) < table.fontMetrics().horizontalAdvance(EVIDENCE_ROWS[1]["name"])
+
+
+def test_a_person_selected_from_elsewhere_is_scrolled_into_view(qtbot):
+    from searchapp.gui.panels import PersonsPanel
+
+    panel = PersonsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(300, 700)
+    with qtbot.waitExposed(panel):
+        panel.show()
+    rows = [dict(EVIDENCE_ROWS[0], name=f"Person Number{i:03d}", paragraphs=200 - i)
+            for i in range(120)]
+    panel.set_rows(rows)
+    panel.select(["Person Number110"])
+    row = next(r for r in range(panel.proxy.rowCount())
+               if panel.proxy.index(r, 0).data() == "Person Number110")
+    rect = panel.table.visualRect(panel.proxy.index(row, 0))
+    assert panel.table.viewport().rect().contains(rect.center())

@@ -233,6 +233,9 @@ def test_bookmarks_add_list_edit_export_remove(work):
     assert exported[0]["tags"] == ["summit", "japan"]
     assert cli_json(work, "bookmarks", "list", "--tag", "japan")["bookmarks"]
     assert not cli_json(work, "bookmarks", "list", "--tag", "nope")["bookmarks"]
+    cli(work, "bookmarks", "edit", str(added["id"]), "--tag", "chips & export")
+    md = cli(work, "bookmarks", "export", "--format", "markdown").stdout
+    assert "#chips-export" in md and "#chips-&" not in md  # a tag's words, one hashtag
     assert cli(work, "bookmarks", "remove", str(added["id"])).returncode == 0
     assert cli_json(work, "bookmarks", "list")["bookmarks"] == []
 

@@ -62,8 +62,9 @@ def cmd_folders(args: argparse.Namespace) -> int:
         if not args.json:
             print(said, report.summary(), sep="\n", flush=True)  # searchable from here
             if report.scans_pending:  # read by `searchapp index` or the app, not here
-                print(f"scans: {report.scans_pending} scanned pages wait for OCR; "
-                      "'searchapp index' (or the app) reads them")
+                n = report.scans_pending
+                print(f"scans: {n} scanned page{'s wait' if n != 1 else ' waits'} for OCR; "
+                      f"'searchapp index' (or the app) reads {'them' if n != 1 else 'it'}")
         if not args.no_persons:
             persons = api.update_persons(settings)
     if args.json:

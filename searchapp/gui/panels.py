@@ -182,10 +182,15 @@ class PersonsPanel(QWidget):
     def select(self, names: list[str]) -> None:
         sel = self.table.selectionModel()
         sel.clear()
+        first = None
         for r in range(self.proxy.rowCount()):
             if self.proxy.index(r, 0).data(PersonRole) in names:
                 sel.select(self.proxy.index(r, 0),
                            sel.SelectionFlag.Select | sel.SelectionFlag.Rows)
+                first = first or self.proxy.index(r, 0)
+        if first is not None:  # a person chosen elsewhere (a name in the viewer) is shown,
+            self.table.doItemsLayout()  # with rows it may just have been given laid out
+            self.table.scrollTo(first)
 
     def set_busy(self, busy: bool) -> None:
         """While a curation is applied no other one starts (they apply in order)."""

@@ -21,6 +21,7 @@ from searchapp.ingest.persons.words import NATIVE_BYLINE, NATIVE_TITLES
 from searchapp.ingest.text import normalize_space
 from searchapp.lexicon import (
     CJK_CHAR,
+    HAN,
     HONORIFICS,
     MONTHS,
     NAME_MONTHS,
@@ -109,7 +110,8 @@ _TRAILING_MONTH = re.compile(
 _DATE_ONLY = re.compile(rf"^(?:{_WEEKDAYS}|{_MONTH_NAMES})$", re.I)
 _SELF_DESCRIPTION = re.compile(r"\s+(?:is|was|writes|covers|reports)\b.*$", re.I)
 _LABEL = re.compile(r"^(?:(?:(?:written|words|story|text|reporting|posted|compiled|"
-                    r"interview)\s+)?by\b|authors?\b)\s*[:\-–—]?\s*", re.I)
+                    r"interview|(?:live\s+)?(?:coverage|updates|blog))\s+)?by\b|authors?\b)"
+                    r"\s*[:\-–—]?\s*", re.I)
 # A date line before the byline: "Posted on 11 January 2024 by ...", "Updated 3 June 2024, by".
 _DATED_LABEL = re.compile(r"^(?:(?:published|posted|updated|written)(?:\s+on)?\s+)?"
                           r"[\w.,/: -]{0,40}?\d[\w.,/: -]{0,30}?\s+by\s+", re.I)
@@ -166,7 +168,7 @@ def parse_byline(text: str) -> Byline:
     text = normalize_space(text)
     for aside in _PARENS.findall(text):  # "Jane Doe (AFP)", "Jean Aufranc (CNXSoft)"
         agency = agency or _take_agency(aside)[1]
-    text = _DATED_LABEL.sub("", _PARENS.sub(" ", text))
+    text = normalize_space(_DATED_LABEL.sub("", _PARENS.sub(" ", text)))  # "A (now) and B"
     text = _NATIVE_LABEL.sub("", text)  # "作者：刘晓燕", "글: 이민호"
     pieces = _SPLIT.split(_LABEL.sub("", text))
     for index, piece in enumerate(p for p in pieces if p):
@@ -221,6 +223,39 @@ def _word_case(word: str, first: bool) -> str:
     return "".join(out)
 
 
+#: A reporter's role of two characters or more, also where an outlet is glued before it
+#: ("新华社记者 李晓明": Xinhua's reporter Li Xiaoming).
+_GLUED_ROLE = re.compile("(" + "|".join(map(re.escape, sorted(
+    (r for r in _NATIVE_ROLES if len(r) >= 2), key=len, reverse=True))) + ")$")
+_ROLE_THEN_NAME = re.compile(r"^(.+?)(记者|記者)(\S{2,4})$")  # "新华社记者李晓明"
+_HAN_ONLY = re.compile(f"[{HAN}]+")  # a Chinese role: the name follows it
+
+
+def _native_name(piece: str) -> str:
+    """A Korean or Chinese byline piece's name: the roles left out, and where a role
+    marks the name among other words (an outlet: "연합뉴스 김민준 기자", "新华社记者 李晓明"),
+    the word it marks -- the one before a Korean role, the one after a Chinese one."""
+    words: list[str] = []
+    for w in piece.split():
+        glued = _ROLE_THEN_NAME.match(w)
+        if glued:
+            words += [glued.group(2), glued.group(3)]
+            continue
+        m = _GLUED_ROLE.search(w)
+        words += [m.group(1)] if m and m.start() >= 2 else [w]  # the outlet glued on: off
+    roles = [i for i, w in enumerate(words) if w in _NATIVE_ROLES]
+    names = [w for w in words if w not in _NATIVE_ROLES]
+    if roles and len(names) > 1:
+        i = roles[0]
+        after = words[i + 1] if i + 1 < len(words) and words[i + 1] not in _NATIVE_ROLES \
+            else ""
+        before = words[i - 1] if i and words[i - 1] not in _NATIVE_ROLES else ""
+        marked = after if _HAN_ONLY.fullmatch(words[i]) and after else before or after
+        if marked:
+            return marked
+    return " ".join(names)
+
+
 def _take_agency(piece: str) -> tuple[str, str]:
     """``piece`` without the agency it names, and the agency ("" if none).
 
@@ -244,7 +279,7 @@ def _take_agency(piece: str) -> tuple[str, str]:
 def _clean(piece: str, first: bool) -> str:
     """The name in one piece of a byline, or ``""``."""
     if CJK_CHAR.search(piece):  # "이민호 기자", "记者 刘晓燕": the name without "reporter"
-        piece = " ".join(w for w in piece.split() if w not in _NATIVE_ROLES)
+        piece = _native_name(piece)
     name = _SELF_DESCRIPTION.sub("", piece)
     dated = _DATE_WORDS.search(name)
     if dated:

@@ -65,7 +65,10 @@ MAX_PARAGRAPH = 4000
 # 8: the byline is a paragraph of its own (kind "byline", after the title): its names are
 #    found by a plain search; page byline elements read; a title's site side is the source;
 #    a byline printed as the story's own line ("By Ann Roe, Senior Correspondent") is it.
-PIPELINE_VERSION = 8
+# 9: "Live coverage by A (now) and B (earlier)" gives both;
+#    the outlet before a Korean/Chinese reporter's role is no part of the name; text with
+#    a few stray NUL bytes is read.
+PIPELINE_VERSION = 9
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label", "byline")
 

@@ -178,6 +178,11 @@ def _decode(raw: bytes) -> Decoded:
         wide = encoding.utf16_without_bom(raw)
         if wide is not None and wide.score >= _PLAUSIBLE:
             return Decoded(wide.text, wide.encoding.replace("_", "-"))
+        nuls = raw.count(b"\x00")
+        if 0 < nuls <= max(16, len(raw) // 1000):  # text with a few stray NULs (a bad
+            clean = raw.replace(b"\x00", b"")   # copy, a tool's padding): read without them
+            if not encoding.has_binary_bytes(clean):
+                return _decode(clean)
         raise LoadError(_BINARY)
     try:
         return Decoded(raw.decode("utf-8"), "utf-8")
