@@ -69,6 +69,7 @@ def test_withheld_names_and_bodies_are_no_korean_persons():
         "경찰에 따르면 김모(52)씨는 “기억나지 않는다”고 진술했다고 전했다.",
         "이사회 의장은 “결정을 존중한다”고 말했다.",
         "신규 사업자 대표는 “규제가 과하다”고 말했다.",
+        "도널드 트럼프 미국 대통령은 “관세를 올리겠다”고 말했다.",  # a foreign given name
     ])
     assert all(who is None for _, who, _, _, _ in found)
 

@@ -101,6 +101,9 @@ _ZH_NOT_GIVEN = ("记者", "記者", "媒体", "媒體", "外界", "大家", "�
 _KO_ALSO_WORDS = frozenset("한이전고현각모두")
 #: Last syllables of a three-syllable word that is a body or a place ("이사회", "김포시").
 _KO_NOT_NAME_END = frozenset("시군구회청처당단실협측들부차")
+#: Syllables of foreign names written in Hangul, never of a Korean given name ("도널드
+#: 트럼프": 도널드 is no Korean family name and given name).
+_FOREIGN_SYLLABLES = frozenset("드트프크스즈브르츠")
 #: Common nouns of persons of three syllables that open with a family syllable: no names.
 _KO_NOT_NAMES = frozenset("""
 전문가 조합원 관계자 연구원 학부모 교육감 이사회 위원회 정부는 이번에 최근에 이날은 사업자 소비자
@@ -156,7 +159,8 @@ def _korean_full(text: str) -> list[tuple[int, int, str]]:
     for n, tok in enumerate(tokens):
         word = tok.group(0)
         if not _KO_NAME_WORD.match(word) or word in _KO_NOT_NAMES \
-                or word[-1] in _KO_NOT_NAME_END or word.endswith(KO_TITLES):
+                or word[-1] in _KO_NOT_NAME_END or word.endswith(KO_TITLES) \
+                or _FOREIGN_SYLLABLES.intersection(word):
             continue  # "위원장 직무대행": a title, no name
         for m in range(n + 1, min(n + 4, len(tokens))):
             later = tokens[m].group(0).rstrip(",.·)\"”’")
