@@ -96,3 +96,25 @@ def test_words_said_twice_by_one_speaker_are_no_chant():
     found = _quotes(["“Hey, here she is. Got her!” an officer said. “We got her. We got her.”"])
     assert [who for _, who, _, _, _ in found] == [None, None]
     assert len(found) == 2
+
+
+def test_the_speech_makes_the_name_a_paragraph_opens_on_a_person():
+    found = _quotes(["“We were lucky,” said Tomas Brekke, a farmer whose fields flooded.",
+                     "Margaret lives two fields away. “I lost everything,” she said.",
+                     "Des, her husband, nodded. “We start again,” he said.",
+                     "Lucía Domínguez, who runs a ferry company on the island, is less "
+                     "hopeful. “Spring is a fantasy,” she said."],
+                    {"Tomas Brekke": "Tomas Brekke"},
+                    {"Margaret": "PERSON", "Lucía Domínguez": "ORG"}, speech_persons=True)
+    assert _by(found, "Margaret") == ["“I lost everything,”"]
+    assert _by(found, "Des") == ["“We start again,”"]
+    assert _by(found, "Lucía Domínguez") == ["“Spring is a fantasy,”"]
+    assert _by(found, "Tomas Brekke") == ["“We were lucky,”"]
+
+
+def test_a_place_or_a_body_opening_a_sentence_is_no_person_for_she_said():
+    found = _quotes(["Paris was grey that morning. “I love it anyway,” she said.",
+                     "Google, which bought the firm, declined to comment. “We were told "
+                     "nothing,” he said."], {}, {"Paris": "GPE", "Google": "ORG"},
+                    speech_persons=True)
+    assert all(who is None for _, who, _, _, _ in found)

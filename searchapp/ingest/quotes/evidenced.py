@@ -36,6 +36,7 @@ from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.cjk_names import native_names
 from searchapp.ingest.quotes.marks import quote_spans
 from searchapp.ingest.quotes.text import Word, sentences, words
+from searchapp.ingest.quotes.unkept import opening_names
 from searchapp.lexicon import (
     MONTHS,
     NAME_PARTICLES,
@@ -366,6 +367,7 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
         cued: list[tuple[int, int]] = []
         english = _english(text, lab, nxt, cued) if _unresolved_speech(text, taken) else []
         spans = [(a, b, "") for a, b in english]
+        spans += [(a, b, "") for a, b in opening_names(text, lab, taken)]  # "Margaret ..."
         spans += [(a, b, "") for a, b in cued if _family_speaks(text[a:b], paragraphs)]
         for a, b, _title in spans:
             if any(s < b and a < e for s, e in taken):

@@ -14,13 +14,15 @@ A mixin of :class:`searchapp.ingest.quotes.attribute._Document`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from searchapp.ingest.persons.words import ORG_WORDS, RELATIVES
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.clauses import Para
+from searchapp.ingest.quotes.marks import quote_spans
 from searchapp.ingest.quotes.speakers import CLAUSE_OPENERS, Who
-from searchapp.ingest.quotes.text import Word
+from searchapp.ingest.quotes.text import Word, sentences, words
 from searchapp.lexicon import NAME_PARTICLES
 
 #: Recognizer labels a person's name is mistyped as.
@@ -51,6 +53,55 @@ def personal_cue(ws: Sequence[Word], end: int) -> bool:
             if lx.role_noun(w.lower) or w.lower in lx.SOURCE_NOUNS or w.lower in RELATIVES:
                 return True
     return False
+
+
+#: "he"/"she" and a verb of speech right after a quotation or opening a sentence.
+_PRONOUN_SAYS = re.compile(r"[”\"’'],?\s+(?:he|she)\s+(?:said|says|added|adds|told|tells|explained|"
+                           r"recalled|admitted|insisted|warned|argued|wrote|laughed|sighed)\b|"
+                           r"(?:^|[.!?]\s+)(?:He|She)\s+(?:said|says|added|told|tells)\b")
+
+
+def opening_names(text: str, labels: Sequence[tuple[int, int, str]],
+                  persons: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names a sentence of the paragraph opens on, the stage did not keep, whose
+    paragraph then goes on '"...," she said' with nobody else named between: the
+    speech is the evidence they are a person ("Margaret lives two fields away. "...,"
+    she said", "Lucía Domínguez, who runs a ferry company, is less hopeful. ...",
+    "Des, her husband, nodded. ...").  The name: a single word the recognizer labelled
+    a person, a name-shaped phrase it typed otherwise with a personal cue after it, or a
+    single word it left unlabelled with a personal cue."""
+    said = _PRONOUN_SAYS.search(text)
+    if said is None:
+        return []
+    spans = [(q.start, q.end) for q in quote_spans([text])[0]]
+    for a, b in sentences(text, spans):
+        if a >= said.start():
+            break
+        ws = [w for w in words(text, a, b, spans) if w.text != "Q"]
+        while ws and ws[0].lower in lx.OPENERS:
+            ws = ws[1:]
+        if not ws or any(s <= ws[0].start < e for s, e in persons):
+            continue
+        found = None
+        for s, e, label in labels:
+            if s != ws[0].start or text[e:e + 1] in ("'", "’"):
+                continue
+            end = next((n for n, w in enumerate(ws) if w.start >= e), len(ws))
+            if label == "PERSON" and end == 1 and _single_name(ws[0]) \
+                    or label in _MISTYPED and name_shaped(ws[:end]) and personal_cue(ws, end):
+                found = (s, e)
+        if found is None and _single_name(ws[0]) and personal_cue(ws, 1) and not any(
+                s <= ws[0].start < e for s, e, _ in labels):
+            found = (ws[0].start, ws[0].end)
+        if found is None:
+            continue
+        between = (found[1], said.start())
+        if any(between[0] <= s < between[1] for s, _ in persons) or any(
+                between[0] <= s < between[1] and label in ("PERSON", *_MISTYPED)
+                for s, _, label in labels):
+            return []  # someone else named between: the pronoun may be theirs
+        return [found]
+    return []
 
 
 def _single_name(w: Word) -> bool:
