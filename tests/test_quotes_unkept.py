@@ -118,3 +118,11 @@ def test_a_place_or_a_body_opening_a_sentence_is_no_person_for_she_said():
                      "nothing,” he said."], {}, {"Paris": "GPE", "Google": "ORG"},
                     speech_persons=True)
     assert all(who is None for _, who, _, _, _ in found)
+
+
+def test_a_time_opening_a_sentence_is_no_given_name():
+    found = _quotes(["“We were ready,” said Ruben Castell, the union's negotiator.",
+                     "Today, a judge ruled for the union. “It is over,” he said."],
+                    {"Ruben Castell": "Ruben Castell"}, speech_persons=True)
+    assert not any(who == "Today" for _, who, _, _, _ in found)
+    assert _by(found, "Ruben Castell")[0] == "“We were ready,”"

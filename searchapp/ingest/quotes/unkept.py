@@ -19,11 +19,11 @@ from collections.abc import Sequence
 
 from searchapp.ingest.persons.words import ORG_WORDS, RELATIVES
 from searchapp.ingest.quotes import lexicon as lx
-from searchapp.ingest.quotes.clauses import Para
+from searchapp.ingest.quotes.clauses import TIME_WORDS, Para
 from searchapp.ingest.quotes.marks import quote_spans
 from searchapp.ingest.quotes.speakers import CLAUSE_OPENERS, Who
 from searchapp.ingest.quotes.text import Word, sentences, words
-from searchapp.lexicon import NAME_PARTICLES
+from searchapp.lexicon import MONTHS, NAME_PARTICLES
 
 #: Recognizer labels a person's name is mistyped as.
 _MISTYPED = ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART")
@@ -104,13 +104,21 @@ def opening_names(text: str, labels: Sequence[tuple[int, int, str]],
     return []
 
 
+#: Words that open a sentence before a comma without naming anyone ("Today, a judge ...").
+_NOT_GIVEN_NAMES = TIME_WORDS | {m.lower() for m in MONTHS} | frozenset("""
+tonight tomorrow now later earlier recently finally overall instead here there inside
+outside afterwards elsewhere again yes no please sadly luckily fortunately unfortunately
+""".split())
+
+
 def _single_name(w: Word) -> bool:
     """A word that may be a given name used alone: capitalised letters, no word that
-    opens a sentence otherwise (a pronoun, an article, a preposition)."""
+    opens a sentence otherwise (a pronoun, an article, a preposition, a time)."""
     return w.text[:1].isupper() and w.text.isalpha() and not w.text.isupper() \
         and w.lower not in lx.DETERMINERS and w.lower not in lx.PREPOSITIONS \
         and w.lower not in lx.PERSON_PRONOUNS and w.lower not in lx.SUBORDINATORS \
-        and w.lower not in lx.OPENERS and w.text not in ORG_WORDS
+        and w.lower not in lx.OPENERS and w.text not in ORG_WORDS \
+        and w.lower not in _NOT_GIVEN_NAMES and not w.lower.endswith("ly")
 
 
 class Unkept:
