@@ -70,6 +70,8 @@ def test_withheld_names_and_bodies_are_no_korean_persons():
         "이사회 의장은 “결정을 존중한다”고 말했다.",
         "신규 사업자 대표는 “규제가 과하다”고 말했다.",
         "도널드 트럼프 미국 대통령은 “관세를 올리겠다”고 말했다.",  # a foreign given name
+        "경기도 지사는 “예산이 부족하다”고 말했다.",
+        "한양대 교수는 “연구가 필요하다”고 말했다.",
     ])
     assert all(who is None for _, who, _, _, _ in found)
 

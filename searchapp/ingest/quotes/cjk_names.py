@@ -99,8 +99,9 @@ _ZH_NOT_GIVEN = ("记者", "記者", "媒体", "媒體", "外界", "大家", "�
 #: Korean family syllables that are also words before a noun: 한 "one", 이 "this",
 #: 전 "former", 고 "the late", 현 "current", 각 "each", 모 "a certain", 두 "two".
 _KO_ALSO_WORDS = frozenset("한이전고현각모두")
-#: Last syllables of a three-syllable word that is a body or a place ("이사회", "김포시").
-_KO_NOT_NAME_END = frozenset("시군구회청처당단실협측들부차")
+#: Last syllables of a three-syllable word that is a body or a place ("이사회", "김포시",
+#: "경기도", "한양대", "공정위").
+_KO_NOT_NAME_END = frozenset("시군구회청처당단실협측들부차도대위")
 #: Syllables of foreign names written in Hangul, never of a Korean given name ("도널드
 #: 트럼프": 도널드 is no Korean family name and given name).
 _FOREIGN_SYLLABLES = frozenset("드트프크스즈브르츠")
@@ -110,6 +111,7 @@ _KO_NOT_NAMES = frozenset("""
 피해자 가해자 노동자 이용자 신청자 지원자 경영자 기술자 공무원 은행원 진행자 사회자 주최자 제작자
 설립자 유가족 목격자 용의자 방문객 신도들 고령자 장애인 여성들 남성들 노인들 주민들 시민들 학생들
 선수들 가입자 구매자 판매자 소유자 임차인 임대인 채무자 채권자 대리인 변호인 고소인 피고인 원고측
+금감원 한수원 국정원 감사원 전경련 한국은 정치권 경제계 산업계 재계는 노동계 시민단
 """.split())
 _KO_PARTICLES = ("에게서", "께서", "에게", "에서", "으로", "측은", "측이", "은", "는", "이", "가",
                  "의", "도", "와", "과", "을", "를", "에", "로")
