@@ -23,7 +23,7 @@ from searchapp.ingest.quotes.clauses import TIME_WORDS, Para
 from searchapp.ingest.quotes.marks import quote_spans
 from searchapp.ingest.quotes.speakers import CLAUSE_OPENERS, Who
 from searchapp.ingest.quotes.text import Word, sentences, words
-from searchapp.lexicon import MONTHS, NAME_PARTICLES
+from searchapp.lexicon import MONTHS, NAME_PARTICLES, STOPS
 
 #: Recognizer labels a person's name is mistyped as.
 _MISTYPED = ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART")
@@ -58,7 +58,7 @@ def personal_cue(ws: Sequence[Word], end: int) -> bool:
 #: "he"/"she" and a verb of speech right after a quotation or opening a sentence.
 _PRONOUN_SAYS = re.compile(r"[”\"’'],?\s+(?:he|she)\s+(?:said|says|added|adds|told|tells|explained|"
                            r"recalled|admitted|insisted|warned|argued|wrote|laughed|sighed)\b|"
-                           r"(?:^|[.!?]\s+)(?:He|She)\s+(?:said|says|added|told|tells)\b")
+                           rf"(?:^|[{STOPS}]\s+)(?:He|She)\s+(?:said|says|added|told|tells)\b")
 
 
 def opening_names(text: str, labels: Sequence[tuple[int, int, str]],
