@@ -73,6 +73,10 @@ def test_withheld_names_and_bodies_are_no_korean_persons():
         "경기도 지사는 “예산이 부족하다”고 말했다.",
         "한양대 교수는 “연구가 필요하다”고 말했다.",
     ])
+    assert _by(_found(["급식 조리원 노조의 홍성민 위원장은 “인력이 없다”고 전했다."]),
+               "홍성민") == ["“인력이 없다”"]
+    assert native_names(["급식 조리원 노조의 홍성민 위원장은 “인력이 없다”고 전했다."])[0] == [
+        (11, 14, "홍성민")]  # not 조리원 nor 노조의: the name nearest the title
     assert all(who is None for _, who, _, _, _ in found)
 
 

@@ -101,7 +101,7 @@ _ZH_NOT_GIVEN = ("记者", "記者", "媒体", "媒體", "外界", "大家", "�
 _KO_ALSO_WORDS = frozenset("한이전고현각모두")
 #: Last syllables of a three-syllable word that is a body or a place ("이사회", "김포시",
 #: "경기도", "한양대", "공정위").
-_KO_NOT_NAME_END = frozenset("시군구회청처당단실협측들부차도대위")
+_KO_NOT_NAME_END = frozenset("시군구회청처당단실협측들부차도대위의")
 #: Syllables of foreign names written in Hangul, never of a Korean given name ("도널드
 #: 트럼프": 도널드 is no Korean family name and given name).
 _FOREIGN_SYLLABLES = frozenset("드트프크스즈브르츠")
@@ -117,7 +117,7 @@ _KO_PARTICLES = ("에게서", "께서", "에게", "에서", "으로", "측은", 
                  "의", "도", "와", "과", "을", "를", "에", "로")
 #: A Korean word that ends a phrase (a particle of case, a verb's ending): no word of a
 #: body's name between a person's name and title.
-_KO_PHRASE_END = re.compile(r"(?:에서|에게|으로|은|는|을|를|고|며|다|서|면|에|도)$")
+_KO_PHRASE_END = re.compile(r"(?:에서|에게|으로|은|는|을|를|고|며|다|서|면|에|도|의)$")
 
 _KO_WORD = re.compile(r"\S+")
 _KO_NAME_WORD = re.compile(
@@ -152,18 +152,24 @@ class NativeName:
     canonical: str
 
 
+def _korean_name(word: str) -> bool:
+    """A word that may be a Korean full name: a family syllable and two more, no common
+    noun, body, title or foreign name ("조리원", "경기도", "위원장", "도널드")."""
+    return bool(_KO_NAME_WORD.match(word)) and word not in _KO_NOT_NAMES \
+        and word[-1] not in _KO_NOT_NAME_END and not word.endswith(KO_TITLES) \
+        and not _FOREIGN_SYLLABLES.intersection(word)
+
+
 def _korean_full(text: str) -> list[tuple[int, int, str]]:
     """(start, end, title) of Korean full names with a title or 씨 after them."""
     out = []
     # "정태호(더불어민주당·서울 관악을) 의원은": an aside in brackets stands between
     plain = re.sub(r"\([^()]{0,40}\)", lambda m: " " * len(m.group(0)), text)
     tokens = list(_KO_WORD.finditer(plain))
+    candidates = [_korean_name(t.group(0)) for t in tokens]
     for n, tok in enumerate(tokens):
-        word = tok.group(0)
-        if not _KO_NAME_WORD.match(word) or word in _KO_NOT_NAMES \
-                or word[-1] in _KO_NOT_NAME_END or word.endswith(KO_TITLES) \
-                or _FOREIGN_SYLLABLES.intersection(word):
-            continue  # "위원장 직무대행": a title, no name
+        if not candidates[n]:
+            continue
         for m in range(n + 1, min(n + 4, len(tokens))):
             later = tokens[m].group(0).rstrip(",.·)\"”’")
             core = later
@@ -175,6 +181,8 @@ def _korean_full(text: str) -> list[tuple[int, int, str]]:
             if title is not None and len(core) <= 10:
                 out.append((tok.start(), tok.end(), core))
                 break
+            if candidates[m]:
+                break  # "급식 조리원 노조의 홍성민 위원장": the name nearest the title
             if not re.fullmatch(rf"[{_H}A-Za-z0-9·]+", later) or _KO_PHRASE_END.search(later):
                 break  # a phrase of its own: no body's name before a title
     for m in _KO_SSI.finditer(text):
