@@ -48,10 +48,12 @@ from searchapp.ingest.persons.recognize import Recognizer  # noqa: E402
 from searchapp.ingest.pipeline import LoadError, load_document  # noqa: E402
 
 PAGES = ROOT.parent / "shared" / "bench" / "extraction-modern" / "html"
-#: Where a page id "folder/name" of the fresh set is read: the 2019 pages of
-#: ``shared/bench/extraction`` nobody annotated, and pages written for the trial.
+#: Where a page id "folder/name" of the fresh sets is read: the 2019 pages of
+#: ``shared/bench/extraction`` nobody annotated, and pages written for the trials
+#: (round four's, round five's).
 FOLDERS = {"extraction": ROOT.parent / "shared" / "bench" / "extraction" / "html",
-           "written": ROOT / "benchmarks" / "persons_fresh"}
+           "written": ROOT / "benchmarks" / "persons_fresh",
+           "written2": ROOT / "benchmarks" / "persons_fresh2"}
 TRIALS = ROOT / "benchmarks" / "persons_trials.json"
 TOP = 100
 
@@ -171,7 +173,7 @@ def _snippet(text: str, start: int, end: int, width: int = 110) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", default="tuning", choices=("tuning", "held-out", "fresh"))
+    ap.add_argument("--set", default="tuning", choices=tuple(json.loads(TRIALS.read_text("utf-8"))["sets"]))
     ap.add_argument("--cache", type=Path, help="keep the model's raw mentions in this file")
     ap.add_argument("--unlabeled", action="store_true", help="list names not labeled yet")
     ap.add_argument("--dump", type=Path, help="write every person and place with its count")

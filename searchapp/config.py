@@ -131,6 +131,21 @@ class Settings:
         rel = key[len(folder.prefix):]
         return rel if len(self.folders) == 1 else f"{folder.name}/{rel}"
 
+    def file_path(self, shown: str) -> Path | None:
+        """The file a path shown by :meth:`display_path` names, as a full path (the
+        folder's path and the file's path in it); None when ``shown`` names no file of
+        a folder (a folder's name, a curation file's name: the data folder and every
+        folder may hold one)."""
+        if shown in (*INDEXED_CURATION, CURATION_FILE):
+            return None
+        if len(self.folders) == 1:
+            return self.folders[0].path / shown if shown and shown != \
+                self.folders[0].name else None
+        for folder in sorted(self.folders, key=lambda f: -len(f.name)):
+            if shown.startswith(folder.name + "/"):
+                return folder.path / shown[len(folder.name) + 1:]
+        return None
+
     def reload(self) -> Settings:
         """The same settings with the folder list read again (after a change)."""
         if self.one_off:

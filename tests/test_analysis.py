@@ -50,3 +50,12 @@ def test_the_token_cache_equals_the_analyzer(words, sep):
     text = sep.join(words)
     assert cache(text) == whole(text)
     assert cache(text) == whole(text)
+
+
+def test_traditional_and_simplified_chinese_are_one_term_at_the_same_offsets():
+    """賴清德 (as Taiwan and Hong Kong print it) and 赖清德 (as the mainland does) are the
+    same words to the index; the offsets stay the text's, for highlighting."""
+    trad, simp = whole("總統賴清德發表談話"), whole("总统赖清德发表谈话")
+    assert [t[1] for t in trad] == [t[1] for t in simp]
+    assert [(t[2], t[3]) for t in trad] == [(t[2], t[3]) for t in simp]
+    assert whole("日本") == whole("日本")  # a character with one form stays itself

@@ -44,3 +44,23 @@ def test_first_run_is_the_sample_only(tmp_path):
     settings = Settings.resolve(data_dir=tmp_path / "data", env={})
     assert settings.only_sample
     assert not Settings.resolve(corpus=bundled_corpus(), data_dir=tmp_path, env={}).only_sample
+
+
+def test_a_shown_path_back_to_the_file_it_names(tmp_path):
+    """What the Index problems dialog shows: each skipped file by its full path, found
+    from the path the report gives (its path in its folder, after the folder's name when
+    several folders are searched)."""
+    from searchapp.folders.folder_list import Folder
+
+    a, b = tmp_path / "Research" / "notes", tmp_path / "Downloads"
+    one = Settings(folders=(Folder(a, "notes"),), index=tmp_path / "i", data_dir=tmp_path / "d")
+    two = Settings(folders=(Folder(a, "notes"), Folder(b, "Downloads")),
+                   index=tmp_path / "i", data_dir=tmp_path / "d")
+    for settings in (one, two):
+        key = folder_list.file_key_of(a.as_posix(), "2024/broken.pdf")
+        shown = settings.display_path(key)
+        assert settings.file_path(shown) == a / "2024" / "broken.pdf"
+    assert two.display_path(folder_list.file_key_of(b.as_posix(), "x.png")) == "Downloads/x.png"
+    assert two.file_path("Downloads/x.png") == b / "x.png"
+    # a curation file (in the data folder or any folder) or a folder's name: no one file
+    assert one.file_path("catalog.toml") is None and two.file_path("notes") is None

@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import CORPUS, SEED_PARAGRAPHS
@@ -383,9 +384,12 @@ def test_index_problems_are_listed_in_a_dialog(qtbot, tmp_path):
     win = open_window(qtbot, settings)  # after the launch's update: its report is in
     assert [p for p, _ in win.index_report.failed] == ["broken.html"]
     assert win.problems_btn.isVisible() and "1 file skipped" in win.problems_btn.text()
-    dialog = ProblemsDialog(win.index_report.failed, None, win)
-    assert dialog.table.item(0, 0).text() == "broken.html"
+    # the dialog names the file by its full path (folder and all), as a file manager does
+    dialog = win.show_problems()
+    assert isinstance(dialog, ProblemsDialog) and dialog.isVisible()
+    assert Path(dialog.table.item(0, 0).text()) == corpus / "broken.html"
     assert dialog.table.item(0, 1).text()
+    dialog.close()
 
 
 def test_the_app_launches_builds_its_index_and_freezes_its_startup_heap(tmp_path):

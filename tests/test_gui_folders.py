@@ -3,6 +3,8 @@ page, bookmark it, remove the folder, add it back; live updates while it runs.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from format_fixtures import make_pdf
 
@@ -104,6 +106,9 @@ def test_folders_dialog_pause_resume_and_errors_in_one_line(qtbot, tmp_path, fir
     # Index problems name the file in its folder
     assert [p for p, _ in win.index_report.failed] == ["notes/broken.pdf"]
     assert win.problems_btn.isVisible()
+    problems = win.show_problems()  # ... and the app by its full path, folder and all
+    assert Path(problems.table.item(0, 0).text()) == notes / "broken.pdf"
+    problems.close()
     dialog.table.selectRow(1)
     dialog.toggle_pause()
     wait_for(qtbot, rows_read, lambda: dialog.model.rowCount() == 2

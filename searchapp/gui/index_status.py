@@ -140,6 +140,11 @@ class IndexStatus:
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
-    def show_problems(self) -> None:
+    def show_problems(self) -> ProblemsDialog:
+        """The Index problems dialog (window-modal, closed by the user): each file the
+        indexer could not read, by its full path, and why."""
         failed = self.index_report.failed if self.index_report else []
-        ProblemsDialog(failed, self.index_error, self).exec()
+        dialog = ProblemsDialog(failed, self.index_error, self, locate=self.settings.file_path)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QDir, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -415,12 +417,15 @@ class BookmarksPanel(QWidget):
 
 
 class ProblemsDialog(QDialog):
-    """Files the indexer could not read, with the reason for each."""
+    """Files the indexer could not read, with the reason for each: each file by its
+    full path (its folder's path and its path there: ``locate`` finds it from the path
+    the report shows), the path a user finds it by in their file manager."""
 
-    def __init__(self, failures: list[tuple[str, str]], error: str | None, parent=None) -> None:
+    def __init__(self, failures: list[tuple[str, str]], error: str | None, parent=None,
+                 locate: Callable[[str], Path | None] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Index problems")
-        self.resize(720, 360)
+        self.resize(960, 380)
         layout = QVBoxLayout(self)
         if error:
             label = QLabel(f"<b>The index could not be updated:</b> {html.escape(error)}")
@@ -435,10 +440,20 @@ class ProblemsDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for r, (path, reason) in enumerate(failures):
-            self.table.setItem(r, 0, QTableWidgetItem(path))
-            self.table.setItem(r, 1, QTableWidgetItem(reason))
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+            full = locate(path) if locate is not None else None
+            shown = QDir.toNativeSeparators(str(full)) if full is not None else path
+            item = QTableWidgetItem(shown)
+            item.setToolTip(shown)
+            self.table.setItem(r, 0, item)
+            cause = QTableWidgetItem(reason)
+            cause.setToolTip(reason)
+            self.table.setItem(r, 1, cause)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep the file's name
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 480)
+        header.setStretchLastSection(True)
+        self.table.resizeRowsToContents()  # long paths and reasons wrap, whole
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -26,6 +26,7 @@ pres", not "starts with the stem of pres".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from whoosh.analysis import (
     CharsetFilter,
@@ -107,9 +108,33 @@ def word_parts(token: str) -> list[tuple[int, int]] | None:
     return spans if len(spans) > 1 else None
 
 
+@lru_cache(maxsize=1)
+def fold_map() -> dict[int, str]:
+    """What the analyzers fold a character to: Latin letters without their accents
+    (Whoosh's ``accent_map``), and a traditional Han character to its simplified form
+    (賴 -> 赖, 發 -> 发: OpenCC's t2s, character by character, so a text keeps its
+    length and offsets), so either script finds the other."""
+    chars = [chr(c) for lo, hi in _HAN_BLOCKS for c in range(lo, hi)]
+    out = dict(accent_map)
+    try:
+        import opencc
+
+        simple = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
+    except Exception:  # noqa: BLE001 -- its tables missing from a build: no script folding,
+        return out  # the same for the index and the queries of this install
+    if len(simple) == len(chars):  # one line per character, as given
+        out.update((ord(a), b) for a, b in zip(chars, simple, strict=True)
+                   if a != b and len(b) == 1)
+    return out
+
+
+# the Han blocks OpenCC's tables cover: unified ideographs, extension A, compatibility
+_HAN_BLOCKS = ((0x4E00, 0xA000), (0x3400, 0x4DC0), (0xF900, 0xFB00))
+
+
 def fold(text: str) -> str:
-    """Lower-cased and accent-folded, as :func:`text_analyzer` folds a word."""
-    return text.lower().translate(accent_map)
+    """Lower-cased, accent- and script-folded, as :func:`text_analyzer` folds a word."""
+    return text.lower().translate(fold_map())
 
 
 class CamelCaseFilter(Filter):
@@ -225,14 +250,14 @@ STOP_TERMS = frozenset(STOP_WORDS) | frozenset("abcdefghijklmnopqrstuvwxyz")
 
 def text_analyzer():
     """Analyzer for body and title text (stemmed, stop words dropped)."""
-    return (Tokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | CJKBigramFilter()
+    return (Tokenizer() | LowercaseFilter() | CharsetFilter(fold_map()) | CJKBigramFilter()
             | StopFilter(stoplist=STOP_TERMS, minsize=1, renumber=False) | CamelCaseFilter()
             | QueryAwareStemFilter())
 
 
 def name_analyzer():
     """Analyzer for names (sources, authors): folded and split, never stemmed."""
-    return Tokenizer(hyphens=False) | LowercaseFilter() | CharsetFilter(accent_map) \
+    return Tokenizer(hyphens=False) | LowercaseFilter() | CharsetFilter(fold_map()) \
         | CJKBigramFilter()
 
 

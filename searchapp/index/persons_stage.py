@@ -66,7 +66,10 @@ SIDECAR_VERSION = 2
 #: a name written in full every time is no longer taken for a firm's; a place written in
 #: capitals ("SEOUL") is the one the collection writes in lower case.  8: a wire story's
 #: staff credit ("Editing by A and B") names no person; labels read on every run.
-RESOLUTION_VERSION = 8
+#: 9: a kind of firm or thing before a name ("the insurer X", "the tanker X"); a town written
+#: only after a preposition of place; "in X" alone is no place for a thing; "S. Korea" is
+#: "South Korea"; a Chinese name in native script where a name stands (said, a role).
+RESOLUTION_VERSION = 9
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8
 #: Paragraphs recognized (and committed) at a time, by one process.

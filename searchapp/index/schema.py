@@ -24,8 +24,9 @@ from searchapp.model import FACETS
 # 8: text read by OCR is marked (scan);
 # 9: camel-case, dotted and snake_case words indexed whole and by their parts
 # (analysis.CamelCaseFilter); "*" is no longer part of a word; 10: words hyphenated
-# between letters also indexed joined ("e-mail" as "email")
-SCHEMA_VERSION = 10
+# between letters also indexed joined ("e-mail" as "email"); 11: traditional Han characters
+# folded to simplified (analysis.fold_map)
+SCHEMA_VERSION = 11
 SEP = "\x1f"  # separates the values of a multi-valued facet field
 FACET_FIELDS = {f.name: f.field for f in FACETS}
 #: Facet fields the index never holds: filled from the persons stage's persons.json

@@ -3,7 +3,11 @@
 Plain-text articles carry their metadata as lines near the top ("Release
 Date : 2023-10-05", "Date 2019-06-26 View 2,395 Writer Jae-hung Chung",
 "By Jane Doe", "Published June 26, 2019").  Those lines are read and removed
-from the body.  Dates are only ever real calendar dates written in the
+from the body; so are, in the header alone (the lines above the first prose), a
+date on a line of its own ("20 February 2025") and a "Title:" line, and a
+Markdown note's front matter.  A title stated in a file's properties is weighed
+against the one printed at its top (:func:`choose_title`), for PDF, DOCX and
+ODT alike.  Dates are only ever real calendar dates written in the
 document or the catalog, never guessed.  Bylines are reduced to names (and the
 agency they credit, which becomes the source) by :mod:`searchapp.ingest.bylines`.
 """
@@ -16,10 +20,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from searchapp.ingest.bylines import parse_byline
+from rapidfuzz import fuzz
+
+from searchapp.ingest.bylines import is_placeholder, parse_byline
+from searchapp.ingest.persons.words import NATIVE_BYLINE
 from searchapp.ingest.read import os_reason
-from searchapp.ingest.text import normalize_space
-from searchapp.lexicon import MONTH, month_number
+from searchapp.ingest.text import has_cjk, normalize_space, text_size
+from searchapp.lexicon import MONTH, NAME_PARTICLES, SENTENCE_END, WEEKDAYS, month_number
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -31,16 +38,43 @@ _ISO = re.compile(r"\b(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b")
 _MDY = re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 _DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.I)
 
-_RELEASE = re.compile(r"^(?:release date|published(?: on)?|posted(?: on)?|date(?:d)?)\s*:?\s*(?P<date>.+?)"
+_RELEASE = re.compile(r"^(?:release date|published(?: on)?|posted(?: on)?|(?:last )?updated(?: on)?|date(?:d)?"
+                      r"|날짜|일자|작성일|입력|등록일|日期|发布时间|發布時間|发布日期|發佈日期|时间|時間)"
+                      r"\s*[:：]?\s*(?P<date>.+?)"
                       r"(?:\s+view\s+[\d,]+)?(?:\s+writer\s+(?P<writer>.+))?$", re.I)
+_PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\s+"  # "de la" in a name
 _BYLINE = re.compile(r"^(?i:by|writer|written by|author)\s*:?\s+"
-                     r"(?P<names>[A-Z][\w.'’-]+(?:(?:[\s,|&]|\s-\s)+(?:and\s+)?[A-Z][\w.'’-]+){0,9})$")
+                     rf"(?P<names>[A-Z][\w.'’-]+(?:(?:[\s,|&]|\s-\s)+(?:and\s+)?(?:{_PARTICLE})*"
+                     r"[A-Z][\w.'’-]+){0,9})$")
+#: A byline written with a CJK label: "作者：刘晓燕", "记者 王明", "글 김철수".
+_NATIVE_BYLINE = re.compile(rf"^(?:作者|{'|'.join(NATIVE_BYLINE)})\s*[:：]?\s*"
+                            rf"(?P<names>[^\s:：].{{0,40}})$")
+#: A date as Chinese, Japanese and Korean write it: "2025年1月8日", "2025년 1월 8일".
+_CJK_DATE = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 _ISSUE_LINE = re.compile(r"^No\.\s*\d{4}-\d+\s*\((?P<date>[^)]+)\)$")
+_TITLE_LINE = re.compile(r"^(?:title|headline|제목|标题|標題|题目|題目)\s*[:：]\s*(?P<title>\S.{0,298})$",
+                         re.I)
+#: A header line naming where the text comes from: "Source: Radio Frontera", "출처: …".
+_SOURCE_LINE = re.compile(r"^(?:source|출처|来源|來源)\s*[:：]\s*(?P<source>\S.{0,78})$", re.I)
+#: What may stand around a date on a line of its own: a weekday or a place before it
+#: ("Thursday, 20 February 2025", "Thu — 20 Feb 2025", "SEOUL, March 3, 2024"), a
+#: time after it ("10:30 AM", "14:05 KST").
+_DAY_OR_PLACE = re.compile(
+    rf"^(?:(?:{'|'.join(d[:3] + '(?:' + d[3:] + ')?' for d in WEEKDAYS)})\.?\s*[,—–-]?|"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s*,)\s*")
+_TIME = re.compile(r"^(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+                   r"(?:\s*\(?[A-Z]{2,5}\)?|\s*[+-]\d{2}:?\d{2})?)?$", re.I)
+#: The header of a text ends at its first prose: a sentence of this many words or more,
+#: or a paragraph of twice as many.
+_PROSE_WORDS = 8
+#: ... and after this many lines at most (a title, a standfirst, a byline, a date, a
+#: label or two): a list of short lines has no header past them.
+_HEADER_LINES = 6
 
 
 def parse_date(text: str) -> str:
     """The first real calendar date written in ``text``, as ISO, or ``""``."""
-    for rx, order in ((_ISO, "ymd"), (_MDY, "mdy"), (_DMY, "dmy")):
+    for rx, order in ((_ISO, "ymd"), (_MDY, "mdy"), (_DMY, "dmy"), (_CJK_DATE, "ymd")):
         m = rx.search(text or "")
         if not m:
             continue
@@ -56,6 +90,33 @@ def parse_date(text: str) -> str:
         except (ValueError, KeyError):
             continue
     return ""
+
+
+def date_line(text: str) -> str:
+    """The date a line is made of, as ISO, or ``""``: the line is one date ("2025-02-20",
+    "20 February 2025", "Feb. 20, 2025"), perhaps after a weekday or a place and before
+    a time ("Thursday, February 20, 2025 10:30 AM"); a line that says more is not one."""
+    line = normalize_space(text).strip(" .|·•")
+    line = _DAY_OR_PLACE.sub("", line, count=1) if not line[:1].isdigit() else line
+    for rx in (_ISO_STAMP, _ISO, _MDY, _DMY, _CJK_DATE):
+        m = rx.match(line)
+        if m and _TIME.match(line[m.end():].strip(" .")):
+            return iso_date(m.group(0))
+    return ""
+
+
+#: an ISO timestamp ("2025-02-20T10:30:00Z") as a whole
+_ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?")
+
+
+def is_prose(text: str) -> bool:
+    """Whether a paragraph is the body's prose (a sentence of some words, or a long
+    paragraph) rather than a line of a document's header (title, byline, date)."""
+    words = len(text.split())
+    if has_cjk(text):  # unspaced writing: a word for every six Latin letters' worth
+        words = max(words, text_size(text) // 6)
+    return words >= 2 * _PROSE_WORDS or words >= _PROSE_WORDS and bool(
+        SENTENCE_END.search(text.rstrip()))
 
 
 def iso_date(value: object) -> str:
@@ -107,29 +168,167 @@ class Metadata:
 
 def take_metadata_lines(paragraphs: list[str], meta: Metadata, scan: int = 12) -> list[str]:
     """Read metadata lines near the top of a plain-text article into ``meta``
-    and return the paragraphs without them."""
+    and return the paragraphs without them.
+
+    Labelled lines ("Date: ...", "Published ...", "By ...") are read in the first
+    ``scan`` paragraphs; lines that say what they are only by their place -- a date
+    on a line of its own, "Title: ..." -- only in the header, the lines before the
+    first prose (:func:`is_prose`): a date deep in the body is never the document's."""
+    return [p for p, kept in zip(paragraphs, _kept(paragraphs, meta, scan), strict=True) if kept]
+
+
+def take_header_blocks(blocks: list[tuple], meta: Metadata, scan: int = 12) -> list[tuple]:
+    """:func:`take_metadata_lines` over a loader's blocks (``(kind, text, ...)``)."""
+    texts = [b[1] for b in blocks]
+    return [b for b, kept in zip(blocks, _kept(texts, meta, scan), strict=True) if kept]
+
+
+def _kept(paragraphs: list[str], meta: Metadata, scan: int) -> list[bool]:
+    """For each paragraph: not a metadata line (its facts are put in ``meta``)."""
     out = []
+    header = True
     for i, para in enumerate(paragraphs):
-        if i < scan and len(para) < 200:
-            m = _RELEASE.match(para)
-            if m and parse_date(m.group("date")):
-                meta.date = meta.date or parse_date(m.group("date"))
-                if m.group("writer"):
-                    take_byline(meta, m.group("writer"))
-                continue
-            m = _ISSUE_LINE.match(para)
-            if m and parse_date(m.group("date")):
-                meta.date = meta.date or parse_date(m.group("date"))
-                continue
-            m = _BYLINE.match(para)
-            if m:
-                meta.byline = meta.byline or para
-                take_byline(meta, m.group("names"))
-                continue
-        out.append(para)
+        header = header and i < min(scan, _HEADER_LINES) and not is_prose(para)
+        out.append(not (header and _header_line(para, meta)
+                        or i < scan and len(para) < 200 and _labelled_line(para, meta)))
     if meta.date and not meta.year:
         meta.year = int(meta.date[:4])
     return out
+
+
+def _header_line(para: str, meta: Metadata) -> bool:
+    """A line of the header that is a date or a labelled title, read into ``meta``."""
+    when = date_line(para)
+    if when:
+        meta.date = meta.date or when
+        return True
+    m = _TITLE_LINE.match(para)
+    if m:
+        meta.title = meta.title or m.group("title").strip()
+        return True
+    m = _SOURCE_LINE.match(para)
+    if m:
+        meta.source = meta.source or m.group("source").strip()
+        return True
+    return False
+
+
+def _labelled_line(para: str, meta: Metadata) -> bool:
+    """A release-date, issue or byline line, read into ``meta``."""
+    m = _RELEASE.match(para)
+    if m and iso_date(m.group("date")):
+        meta.date = meta.date or iso_date(m.group("date"))
+        if m.group("writer"):
+            take_byline(meta, m.group("writer"))
+        return True
+    m = _ISSUE_LINE.match(para)
+    if m and parse_date(m.group("date")):
+        meta.date = meta.date or parse_date(m.group("date"))
+        return True
+    head, when = _trailing_date(para)
+    m = _BYLINE.match(head) or _NATIVE_BYLINE.match(head)
+    if m:
+        meta.byline = meta.byline or head
+        take_byline(meta, m.group("names"))
+        meta.date = meta.date or when
+        return True
+    return False
+
+
+_WEEKDAY_END = re.compile(rf"[\s,|·•—–-]*\b(?:{'|'.join(d[:3] for d in WEEKDAYS)})[a-z]*\.?$", re.I)
+
+
+def _trailing_date(line: str) -> tuple[str, str]:
+    """A line ending in a date ("By Ann Roe | March 3, 2024 10:30"): what comes before
+    it and the date as ISO; else the line and ``""``."""
+    for rx in (_ISO, _MDY, _DMY, _CJK_DATE):
+        for m in rx.finditer(line):
+            when = iso_date(m.group(0))
+            if when and m.start() and _TIME.match(line[m.end():].strip(" .")):
+                head = _WEEKDAY_END.sub("", line[:m.start()].rstrip(" |·•,—–-/"))
+                return head.rstrip(" |·•,—–-/"), when
+    return line, ""
+
+
+#: A file name or path where a title should be ("report_final_v2", "scan0001",
+#: "C:/Users/ann/draft.tex"): one word holding an underscore, a path separator, a file
+#: extension or a long run of digits.
+_FILE_NAME = re.compile(r"[^\s]*(?:_|/|\\|\.[A-Za-z]\w{1,4}$|\d{3,})[^\s]*")
+#: How alike (rapidfuzz's ratio of the folded texts) a file's own title and the title
+#: printed on its first page are to be taken as the same title written two ways.
+_SAME_TITLE = 85
+
+
+def is_file_name(title: str) -> bool:
+    """Whether a stated title is a file's name or path rather than a title."""
+    return bool(_FILE_NAME.fullmatch(normalize_space(title)))
+
+
+def choose_title(stated: str, printed: str, top: str) -> str:
+    """A document's title: the one its properties state (a PDF's info dictionary, a
+    DOCX's core properties) when it is plausible, else the one printed at its top
+    (``printed``: the largest line, the Title-styled paragraph; ``top``: the text of
+    its first page or first paragraphs).  A stated title is implausible when it is a
+    producer's placeholder or a file name, or when the document prints another title
+    and not this one (a stale title left by a template or an earlier draft); a printed
+    title that holds the stated one whole is the fuller title."""
+    stated = normalize_space(stated)
+    if is_placeholder(stated) or is_file_name(stated):
+        stated = ""
+    if not stated or not printed:
+        return stated or printed
+    short, full = _fold(stated), _fold(printed)
+    if short != full and short in full:  # "Annual Report" printed "Annual Report 2024"
+        return printed
+    if short in _fold(top) or fuzz.ratio(short, full) >= _SAME_TITLE:
+        return stated
+    return printed
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).casefold()
+
+
+#: A Markdown note's front matter: YAML between "---" lines (Jekyll, Hugo, Obsidian,
+#: Pandoc) or TOML between "+++" lines (Hugo), at the very top of the file.
+_FRONT_MATTER = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\n(?P<body>.*?)\n(?:\1|\.\.\.)[ \t]*(?:\n|\Z)",
+                           re.S)
+_FRONT_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*[:=]\s*(?P<value>.*)$")
+_FRONT_ITEM = re.compile(r"^\s+-\s+(?P<value>.+)$")
+
+
+def take_front_matter(text: str, meta: Metadata) -> str:
+    """``text`` without its front matter, whose title, author(s) and date are read
+    into ``meta`` (simple ``key: value`` lines, a list as ``[a, b]`` or as ``- a``
+    lines; other keys are left alone)."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return text
+    fields: dict[str, list[str]] = {}
+    key = ""
+    for line in m.group("body").splitlines():
+        km, im = _FRONT_KEY.match(line), _FRONT_ITEM.match(line)
+        if km:
+            key = km.group("key").lower()
+            value = km.group("value").strip()
+            items = value[1:-1].split(",") if value.startswith("[") and value.endswith("]") \
+                else [value]
+            fields[key] = [v.strip().strip("'\"") for v in items if v.strip().strip("'\"")]
+        elif im and key:
+            fields.setdefault(key, []).append(im.group("value").strip().strip("'\""))
+    title = fields.get("title", [])
+    meta.title = meta.title or (title[0] if title else "")
+    for key in ("date", "published", "created"):
+        when = iso_date(fields.get(key, [""])[0]) if fields.get(key) else ""
+        if when:
+            meta.date = meta.date or when
+            break
+    names = fields.get("author") or fields.get("authors") or []
+    if names:
+        take_byline(meta, ", ".join(names))
+    if meta.date and not meta.year:
+        meta.year = int(meta.date[:4])
+    return text[m.end():]
 
 
 def take_byline(meta: Metadata, text: str) -> None:

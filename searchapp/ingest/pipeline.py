@@ -25,7 +25,14 @@ from searchapp import lexicon
 from searchapp.ingest import text as textclean
 from searchapp.ingest.entities import Mention, Registry
 from searchapp.ingest.html.extract import extract_article
-from searchapp.ingest.metadata import Catalog, Metadata, parse_date, take_metadata_lines
+from searchapp.ingest.metadata import (
+    Catalog,
+    Metadata,
+    is_prose,
+    parse_date,
+    take_front_matter,
+    take_metadata_lines,
+)
 from searchapp.ingest.read import (
     BINARY_FORMATS,
     LoadError,
@@ -68,7 +75,11 @@ MAX_PARAGRAPH = 4000
 # 9: "Live coverage by A (now) and B (earlier)" gives both;
 #    the outlet before a Korean/Chinese reporter's role is no part of the name; text with
 #    a few stray NUL bytes is read.
-PIPELINE_VERSION = 9
+# 10: a document's header read alike in every format: a date on a line of its own and a
+#     "Title:" line in a text file's header; a title not printed near the top (an e-mail's
+#     subject, a page's <title>, a file's properties) is the first paragraph; PDF/DOCX/ODT
+#     titles from the properties only where plausible, printed header dates first.
+PIPELINE_VERSION = 10
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label", "byline")
 
@@ -345,7 +356,7 @@ _MD = MarkdownIt("commonmark")
 
 
 def _markdown_blocks(text: str, meta: Metadata) -> list[tuple[str, str]]:
-    tokens = _MD.parse(text)
+    tokens = _MD.parse(take_front_matter(text, meta))
     raw: list[tuple[str, str]] = []
     kind = "body"
     for tok in tokens:
@@ -437,6 +448,10 @@ def _with_byline(blocks: list[tuple], meta: Metadata) -> list[tuple]:
 
 def _mark_title(blocks: list[tuple], meta: Metadata) -> list[tuple]:
     """Mark the title block, label lines above it, and drop repeats of the title.
+    A title the text does not print near its top (an e-mail's subject, a page's
+    ``<title>``, a document's properties, a "Title:" line) becomes the first block,
+    so that its words are found by a plain search as a printed headline's are; one
+    printed inside a line of the header marks that line.
 
     Blocks are ``(kind, text)`` or ``(kind, text, page)``; extra items are kept."""
     if not blocks:
@@ -458,6 +473,15 @@ def _mark_title(blocks: list[tuple], meta: Metadata) -> list[tuple]:
                 found = True
             continue  # a repeat of the title
         out.append((kind, text, *rest))
+    if target and not found:
+        # a line of the header that holds the title ("Briefing note: Baltic cable
+        # incidents, 2023-2024" for "Baltic cable incidents") is the title's paragraph
+        at = next((i for i, (kind, text, *_) in enumerate(out[:3])
+                   if kind != "byline" and target in _fold(text) and not is_prose(text)), None)
+        if at is not None:
+            out[at] = ("title", *out[at][1:])
+        else:
+            out.insert(0, ("title", textclean.normalize_space(meta.title), *blocks[0][2:]))
     return out
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from searchapp.ingest.bylines import is_placeholder
 from searchapp.ingest.formats.extracted import Extracted
+from searchapp.ingest.metadata import is_file_name
 
 
 def extract(fmt: str, raw: bytes, path: Path, scans=None) -> list[Extracted]:
@@ -26,10 +27,11 @@ def extract(fmt: str, raw: bytes, path: Path, scans=None) -> list[Extracted]:
     Raises :class:`~searchapp.ingest.read.LoadError` with a reason.
 
     A title or author that is a producer's placeholder ("Untitled", "Microsoft
-    Word - draft.docx", "(anonymous)", "Administrator") is no title or author."""
+    Word - draft.docx", "(anonymous)", "Administrator") or a file's name ("scan_0001")
+    is no title or author."""
     found = _load(fmt, raw, path, scans)
     for ex in found:
-        if is_placeholder(ex.meta.title):
+        if is_placeholder(ex.meta.title) or is_file_name(ex.meta.title):
             ex.meta.title = ""
         ex.meta.authors = [a for a in ex.meta.authors if not is_placeholder(a)]
     return found

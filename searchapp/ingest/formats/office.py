@@ -1,8 +1,13 @@
 """Word-processor files: DOCX (python-docx) and ODT (content.xml read with lxml).
 
 Headings, paragraphs and tables come in document order; a table gives one
-block per row, its cells joined with `` | `` (merged cells once).  Core
-properties give the title, author and created date.
+block per row, its cells joined with `` | `` (merged cells once).  What the
+document prints at its top wins over its properties (which a template or an
+earlier draft may have left): a byline and a date line above the first prose
+are its author and date; the core properties' title is kept where plausible
+(:func:`~searchapp.ingest.metadata.choose_title`), else the Title-styled
+paragraph or the first heading.  The properties' author and created date are
+used where nothing is printed.
 
 Both formats are zip containers: the directory is checked against
 :mod:`searchapp.ingest.formats.container`'s caps before anything is inflated
@@ -22,7 +27,14 @@ from lxml import etree
 
 from searchapp.ingest.formats.container import local, open_zip, parse_xml, read_member
 from searchapp.ingest.formats.extracted import Extracted
-from searchapp.ingest.metadata import Metadata, iso_date, take_byline
+from searchapp.ingest.metadata import (
+    Metadata,
+    choose_title,
+    is_prose,
+    iso_date,
+    take_byline,
+    take_header_blocks,
+)
 from searchapp.ingest.read import LoadError
 
 _HEADING_STYLES = ("heading", "title", "subtitle")
@@ -54,7 +66,32 @@ def load_docx(raw: bytes) -> Extracted:
         # python-docx assumes a well-formed package; a part missing an expected
         # element surfaces as one of these
         raise LoadError(f"damaged DOCX (unexpected structure: {type(exc).__name__})") from exc
+    blocks = _printed_header(blocks, meta)
     return Extracted(blocks=blocks, meta=meta, extractor="python-docx", encoding="docx")
+
+
+def _printed_header(blocks: list[tuple], meta: Metadata) -> list[tuple]:
+    """``blocks`` without the byline and date lines of the document's header, whose
+    facts win over the properties in ``meta``; the title chosen between the stated
+    and the printed one.  Blocks of kind ``title`` (a Title-styled paragraph) become
+    headings."""
+    printed = Metadata()
+    blocks = take_header_blocks(blocks, printed)
+    head = []
+    for block in blocks:
+        if is_prose(block[1]):
+            break
+        head.append(block)
+    title = next((b[1] for b in head if b[0] == "title"), "") or \
+        next((b[1] for b in head if b[0] == "heading"), "")
+    meta.title = choose_title(meta.title, title or printed.title,
+                              " ".join(b[1] for b in blocks[:12]))
+    meta.date = printed.date or meta.date
+    if printed.authors:
+        meta.authors, meta.byline = printed.authors, printed.byline
+        meta.source = meta.source or printed.source
+        meta.agency = meta.agency or printed.agency
+    return [("heading" if b[0] == "title" else b[0], *b[1:]) for b in blocks]
 
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -85,7 +122,9 @@ def _docx_blocks(document):
         if not text:
             continue
         style = style_of(item)
-        yield ("heading" if style.startswith(_HEADING_STYLES) else "body", text, None)
+        kind = "title" if style.startswith("title") else \
+            "heading" if style.startswith(_HEADING_STYLES) else "body"
+        yield (kind, text, None)
 
 
 _NO_ID = object()
@@ -137,6 +176,7 @@ _DC = "http://purl.org/dc/elements/1.1/"
 _META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 _SKIP = {"note", "annotation", "tracked-changes", "sequence-decls", "variable-decls",
          "user-field-decls", "table-of-content", "bibliography", "index-title"}
 
@@ -154,27 +194,43 @@ def load_odt(raw: bytes) -> Extracted:
     if body is None:
         raise LoadError("not a text document (ODT without office:text)")
     blocks: list[tuple[str, str, None]] = []
-    _odt_walk(body, blocks)
-    return Extracted(blocks=blocks, meta=_odt_meta(meta_root), extractor="odt", encoding="odt")
+    _odt_walk(body, blocks, _title_styles(content))
+    meta = _odt_meta(meta_root)
+    blocks = _printed_header(blocks, meta)
+    return Extracted(blocks=blocks, meta=meta, extractor="odt", encoding="odt")
 
 
-def _odt_walk(el, out: list) -> None:
-    """Headings, paragraphs and table rows below ``el``, in document order."""
+def _title_styles(content) -> set[str]:
+    """The paragraph styles of content.xml that are the Title style or made from it
+    (LibreOffice writes a title as ``text:p`` in "Title", or in an automatic style
+    "P1" whose parent is "Title")."""
+    names = {"Title"}
+    for style in content.iter(f"{{{_STYLE}}}style"):
+        if style.get(f"{{{_STYLE}}}parent-style-name", "").startswith("Title"):
+            names.add(style.get(f"{{{_STYLE}}}name", ""))
+    return names
+
+
+def _odt_walk(el, out: list, titles: set[str]) -> None:
+    """Headings, paragraphs and table rows below ``el``, in document order; a
+    paragraph in one of the ``titles`` styles is of kind ``title``."""
     for child in el:
         name = local(child.tag)
         if name in _SKIP:
             continue
         if name in ("h", "p"):
             text = " ".join(_odt_text(child).split())
+            style = child.get(f"{{{_TEXT}}}style-name", "")
             if text:
-                out.append(("heading" if name == "h" else "body", text, None))
+                out.append(("heading" if name == "h" else
+                            "title" if style in titles else "body", text, None))
         elif name == "table-row":
             cells = [" ".join(_odt_text(c).split()) for c in child if local(c.tag) == "table-cell"]
             cells = [c for c in cells if c]
             if cells:
                 out.append(("body", " | ".join(cells), None))
         else:  # sections, lists, list items, tables, frames: look inside
-            _odt_walk(child, out)
+            _odt_walk(child, out, titles)
 
 
 def _odt_text(el) -> str:

@@ -8,10 +8,12 @@ are read with their text and font size, merged into lines, and handed to
 :mod:`searchapp.ingest.formats.pdflayout` for columns, running headers and footers,
 paragraphs and hyphenation.
 
-Metadata: the title, author and date printed on the first page win over the
-info dictionary when it lacks them or disagrees (a "Microsoft Word -
-draft.docx" title, an "anonymous" author); ``CreationDate`` records when the
-file was made, so it is used only when no date is printed on the first page.
+Metadata: the author and date printed in the first page's header (above its
+first prose) win over the info dictionary's; its title is used where plausible
+(not a placeholder such as "Microsoft Word - draft.docx", not a file name, and
+printed on the first page or close to the largest line there), else the
+largest line(s) at the top.  ``CreationDate`` (else ``ModDate``) records when
+the file was made, so it is used only when no date is printed in the header.
 
 Bounds: a Flate stream that is not an image and inflates past
 :data:`MAX_STREAM` is refused before PDFium sees the file (PDFium inflates a
@@ -33,7 +35,6 @@ import zlib
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from searchapp.ingest.bylines import is_placeholder
 from searchapp.ingest.formats.extracted import Extracted
 from searchapp.ingest.formats.pdflayout import (
     Line,
@@ -43,7 +44,14 @@ from searchapp.ingest.formats.pdflayout import (
     order_pages,
     paragraphs,
 )
-from searchapp.ingest.metadata import Metadata, parse_date, take_byline, take_metadata_lines
+from searchapp.ingest.metadata import (
+    Metadata,
+    choose_title,
+    is_prose,
+    parse_date,
+    take_byline,
+    take_metadata_lines,
+)
 from searchapp.ingest.ocr.pages import pdf_page, pdf_scan_pages, read_scans
 from searchapp.ingest.read import LoadError
 
@@ -341,44 +349,60 @@ def _info(pdf: pdfium.PdfDocument) -> dict[str, str]:
 
 def _blocks(paras: list[Para], size: float, meta: Metadata, info: dict[str, str]
             ) -> list[tuple[str, str, int | None]]:
-    """Blocks with kinds; the first page's title, byline and date taken into ``meta``."""
+    """Blocks with kinds; the first page's title, byline and date taken into ``meta``.
+
+    The header is page 1 down to the first prose paragraph: only there is a line
+    read as the byline or the date ("By Jane Doe", "March 3, 2024", "Published 3
+    May 2024"); the title is the largest line (or lines) near its top."""
     visible = _visible_title(paras, size)
     blocks: list[tuple[str, str, int | None]] = []
+    header = True
     for i, p in enumerate(paras):
-        if p.page == 1 and i < 12 and p is not visible and len(p.text) < 200:
-            if not take_metadata_lines([p.text], meta, scan=1):
-                continue  # "By Jane Doe", "Published 3 May 2024"
-            if len(p.text) <= 40 and parse_date(p.text) and not meta.date:
-                meta.date = parse_date(p.text)  # a printed dateline
-                continue
+        if any(p is v for v in visible):
+            if p is visible[0]:
+                blocks.append(("heading", " ".join(v.text for v in visible), p.page))
+            continue
+        header = header and p.page == 1 and i < 12 and not is_prose(p.text)
+        if header and not take_metadata_lines([p.text], meta, scan=1):
+            continue  # "By Jane Doe", "Published 3 May 2024", "March 3, 2024"
         kind = "heading" if p.size > 1.15 * size and len(p.text) < 300 else "body"
         blocks.append((kind, p.text, p.page))
     _apply_info(meta, info, visible, paras)
     return blocks
 
 
-def _visible_title(paras: list[Para], size: float) -> Para | None:
-    """The largest text near the top of the first page, if larger than the body."""
+def _visible_title(paras: list[Para], size: float) -> list[Para]:
+    """The largest text near the top of the first page, if larger than the body: its
+    paragraph and those right after it in the same size (a title over two lines)."""
     first = [p for p in paras[:8] if p.page == 1 and len(p.text) < 250]
     if not first:
-        return None
+        return []
     best = max(first, key=lambda p: p.size)
-    return best if best.size > 1.15 * size else None
+    if best.size <= 1.15 * size:
+        return []
+    at = paras.index(best)
+    title = [best]
+    for p in paras[at + 1:at + 3]:
+        if p.page != 1 or abs(p.size - best.size) > 0.05 * best.size \
+                or sum(len(t.text) for t in title) + len(p.text) > 250:
+            break
+        title.append(p)
+    return title
 
 
-def _apply_info(meta: Metadata, info: dict[str, str], visible: Para | None,
+def _apply_info(meta: Metadata, info: dict[str, str], visible: list[Para],
                 paras: list[Para]) -> None:
-    """Fill what the first page did not give from the info dictionary."""
-    title = info.get("Title", "")
-    junk = is_placeholder(title)
-    first_page = " ".join(p.text for p in paras if p.page == 1).casefold()
-    bad_title = junk or (visible is not None and title.casefold() not in first_page)
-    meta.title = visible.text if visible is not None and bad_title else ("" if junk else title)
+    """The title: the info dictionary's where it is plausible, else the largest line
+    (:func:`~searchapp.ingest.metadata.choose_title`); author and date from it where
+    the first page printed none (``CreationDate``, else ``ModDate``)."""
+    printed = " ".join(p.text for p in visible)
+    first_page = " ".join(p.text for p in paras if p.page == 1)
+    meta.title = meta.title or choose_title(info.get("Title", ""), printed, first_page)
     if not meta.authors:
         take_byline(meta, info.get("Author", ""))
-    if not meta.date:
-        m = _PDF_DATE.match(info.get("CreationDate", ""))
-        if m:
+    for key in ("CreationDate", "ModDate"):
+        m = _PDF_DATE.match(info.get(key, ""))
+        if not meta.date and m:
             meta.date = parse_date(f"{m.group(1)}-{m.group(2) or '01'}-{m.group(3) or '01'}")
     if meta.date:
         meta.year = int(meta.date[:4])

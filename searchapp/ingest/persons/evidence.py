@@ -65,7 +65,8 @@ STRONG = FOR - {"pronoun", "listed", "short_name", "pronoun_next", "made_by", "t
 PERSONAL = STRONG - {"speech"}
 AGAINST = frozenset({"article", "thing", "org_after", "quoted", "price", "number",
                      "thing_apposition", "run_cut", "located", "listed_with_things",
-                     "thing_verb", "used", "belongings", "at_org", "in_place", "which"})
+                     "thing_verb", "used", "belongings", "at_org", "in_place", "which",
+                     "kind", "works_at"})
 #: Cues against that decide only where they are most of what is known of a name.
 SOFT = frozenset({"article", "run_cut", "in_place"})
 
@@ -90,6 +91,21 @@ _AGE = re.compile(r"^\s*(?:,\s*\d{1,3}\s*[,)]|\(\d{1,3}\))")
 _WHO = re.compile(r"^\s*,?\s*who\b")
 # "his predecessor, Ann Roe", "her lawyer, Ann Roe": someone's relation, named after it
 _RELATION_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er)[ \t]+(?:[a-z-]+[ \t]+)?([a-z]+),[ \t]*$")
+# "the insurer Acme Rowe", "at the bank Acme Grant", "the equipment maker Acme": what kind of
+# firm or thing the name is, right before it -- a determiner, up to two modifiers, a noun
+# of things (not "the company chairman Ann Roe": the word right before is a role)
+_KIND_BEFORE = re.compile(r"(?:^|[^\w'’])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|"
+                          r"[Tt]his|[Rr]ival)[ \t]+(?:[\w-]+[ \t]+){0,2}?([a-z]+)[ \t]+$")
+# "the company behind it, Acme Rowe, ships ...": an apposition before the name naming a
+# thing, closed after it
+_KIND_APPOSITION_BEFORE = re.compile(
+    r"(?:^|[,;:.]\s+|\b(?:and|but)[ \t]+)(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)[ \t]+"
+    r"(?:[\w-]+[ \t]+){0,2}?([a-z]+)(?:[ \t]+[a-z]+){0,3},[ \t]*$")
+_CLOSED_AFTER = re.compile(r"^[ \t]*(?:,|\))")
+# "the company Ann Roe founded", "the studio Bo Li runs": a person's relative clause
+_MADE_BY_IT = re.compile(r"^[ \t]+(?:co-?founded|cofounded|founded|started|built|created|"
+                         r"owns|owned|leads|heads|headed|chairs|chaired|joined|directed|"
+                         r"designed|wrote|set[ \t]+up)\b")
 # "Acme Freight, which raised ...": a relative clause a person never takes -- unless the
 # name ends a phrase the clause is about ("a spin-off from Ann Roe, which ...")
 _WHICH = re.compile(r"^[ \t]*,[ \t]*which\b")
@@ -108,7 +124,8 @@ _APPOSITION = re.compile(r"^\s*,\s*((?:[^,.;:()\"“”—–]|(?<=\b[A-Z])\.(?!
 # "X, a tool for ..."), not a verb ("X, the show blended ...")
 _AFTER_A_NOUN = frozenset({"", "of", "for", "from", "that", "which", "with", "by", "in", "on",
                            "at", "to", "and", "or", "called", "named", "known", "behind",
-                           "owned", "run", "based", "made", "built"})
+                           "owned", "run", "based", "made", "built", "registered",
+                           "headquartered", "listed", "founded", "whose"})
 _THING_AFTER = re.compile(r"^[ \t]+([a-z]+)\b")
 _THING_AFTER_2 = re.compile(r"^[ \t]+(?![a-z]*(?:ed|s)\b)[a-z]{2,5}[ \t]+([a-z]+)\b")
 _DEMONYM_ISH = re.compile(r"(?:an|ese|ish|ic|[A-Z]{2,})$")
@@ -170,7 +187,19 @@ _AT_BEFORE = re.compile(rf"(?:^|[{STOPS}:;\"“]\s*)At[ \t]+$|"
                         r"\b(?:work|works|worked|working|job|"
                         r"jobs|career|internship|intern|position|role|staff|team|employees?|"
                         r"engineers?|researchers?|scientists?|developers?|analysts?|here)[ \t]+at[ \t]+$")
+# "a partner at Acme Rowe", "an economist at Acme Grant": where a person works
+_ROLE_AT = re.compile(r"\b([a-z-]+)[ \t]+at[ \t]+(?:the[ \t]+)?$")
 _IN_BEFORE = re.compile(r"\b(?:in|across|throughout|near|outside|inside|around)[ \t]+$")
+# "from Vila Serrana", "towards Santo Amaro da Serra", "in Alcor, Vila Serrana and Poço",
+# "residents of Vila Serrana":
+# where something happens or comes from -- a preposition of place before the name or before
+# the list of names it ends ("according to X", "a letter to X" are no such places)
+_PLACE_PREP = re.compile(r"\b(?:[Ii]n|[Ff]rom|[Nn]ear|[Oo]utside|[Ii]nside|[Tt]owards?|[Aa]round|"
+                         r"[Aa]cross|[Tt]hroughout|[Ii]nto|[Vv]ia|(?i:residents|inhabitants|town|"
+                         r"city|village|mayor|outskirts|centre|center|streets|province|region|"
+                         r"district|municipality|port|suburbs?)[ \t]+of)[ \t]+(?:[A-Z][\w'’.-]*"
+                         r"(?:[ \t]+(?:de|da|do|dos|das|del|di|la|le|[A-Z][\w'’.-]*))*"
+                         r"[ \t]*,[ \t]+)*(?:(?:and|or)[ \t]+)?$")
 _THANKED = re.compile(r"\b(?:[Tt]hanks|[Tt]hank[ \t]+you|[Tt]hanked|[Gg]rateful)[ \t]+(?:to[ \t]+)?$")
 _POSSESSIVE_AFTER = re.compile(rf"^[{APOSTROPHES}]s?(?![\w{APOSTROPHES}])")
 _BELONGINGS = re.compile(rf"^[{APOSTROPHES}]s?[ \t]+([a-z-]+)(?:[ \t]+([a-z]+))?")
@@ -203,6 +232,12 @@ _BYLINE = re.compile(rf"(?:^|[{STOPS}|•·:;]\s*|\n\s*)(?:[Bb]y|BY)[ \t]*:?[ \t
 def _with_next(words: list[str]) -> list[tuple[str, str]]:
     """Each word with the word after it ("" after the last)."""
     return list(zip(words, [*words[1:], ""][:len(words)], strict=True))
+
+
+def _singular(word: str) -> set[str]:
+    """A noun as written and without a plural ending ("partners", "actresses")."""
+    return {word, word[:-1] if word.endswith("s") else word,
+            word[:-2] if word.endswith("es") else word}
 
 
 def opening(text: str, start: int) -> bool:
@@ -277,8 +312,13 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         out.add("thanked")  # "thanks to Ann Roe": weak (firms are thanked too)
     if _IN_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):
         out.add("in_place")  # "schools in Tamar Nadu": where, not who (soft)
+    if _PLACE_PREP.search(before) and not _POSSESSIVE_AFTER.match(after):
+        out.add("place_prep")  # neither for nor against by itself
     if _AT_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):
         out.add("at_org")
+    m = _ROLE_AT.search(before)
+    if m and _singular(m.group(1)) & ROLE_NOUNS and not _POSSESSIVE_AFTER.match(after):
+        out.add("works_at")  # a person's workplace (for places: often a longer name's start)
     if _USED_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):
         out.add("used")  # not "using Ann Roe's method"
     m = _BELONGINGS.match(after)
@@ -309,6 +349,13 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         out.add("relation")
     if _WHICH.match(after) and not _OBJECT_OF.search(before):
         out.add("which")
+        out.discard("role")  # "the developer Acme Fell, which bought": a kind of firm
+    m = _KIND_BEFORE.search(before)
+    if m and m.group(1) in THING_NOUNS and not _MADE_BY_IT.match(after):
+        out.add("kind")
+    m = _KIND_APPOSITION_BEFORE.search(before)
+    if m and m.group(1) in THING_NOUNS and _CLOSED_AFTER.match(after):
+        out.add("kind")
     if _ORG_STAFF.match(after):
         out.add("belongings")
     if _KIN.match(after):
@@ -316,6 +363,9 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
     m = _APPOSITION.match(after)
     if m and not _AGE.match(after):
         words = [w.strip("'’.") for w in m.group(1).casefold().split()]
+        own = text[start:end].split()[-1].casefold() if text[start:end].split() else ""
+        if words[:1] in (["a"], ["an"], ["the"]) and own in words[1:5]:
+            out.add("thing_apposition")  # "Halloran Mill, a small mill in ...": what it is
         if any(w in ROLE_NOUNS and nxt not in ("to", "for", "out", "back", "over", "up")
                for w, nxt in _with_next(words[:8])):
             out.add("apposition")  # not "X, head to our article"
@@ -441,6 +491,11 @@ def verdict(ev: NameEvidence, person_votes: int = 0, other_votes: int = 0,
         against = f"{against}, the last word alone as a thing's ({ev.bare_against})"
     if place_votes > person_votes and not strong:
         return Verdict(False, f"a place (the model: {place_votes} place, {person_votes} person)")
+    if ev.cue_counts["kind"] and not any(ev.cue_counts[c] for c in PERSONAL) \
+            and not ev.bare_strong:
+        # "the insurer Acme Rowe said": a kind of firm or thing named before it, and
+        # nothing only a person has anywhere (firms speak too)
+        return Verdict(False, f"a kind of thing named before it, nothing personal ({against})")
     if strong and strong >= against_all:
         return Verdict(True, f"context: {said}")
     if ev.against and ev.against >= weak and (ev.hard or ev.against * 2 > ev.occurrences) \

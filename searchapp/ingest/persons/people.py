@@ -403,6 +403,10 @@ def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
         if thing:
             rejected[name] = thing
             continue
+        where = _written_as_a_place(name, evid, coll)
+        if where:
+            rejected[name] = where
+            continue
         verdict = ev.verdict(evid, *_votes(name, coll))
         if verdict.person:
             keep.add(name)
@@ -411,6 +415,28 @@ def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
     for _, full, _ in found:
         full[:] = [c for c in full if c.text in keep]
     return rejected
+
+
+#: Small words inside a place's name ("Santo Amaro da Serra", "Castel di Sangro").
+_PLACE_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "la", "le"})
+
+
+def _written_as_a_place(name: str, evid: ev.NameEvidence, coll: Collection) -> str | None:
+    """Why a name is a town's, or None: every place the collection writes it follows a
+    preposition of place ("from Vila Serrana", "towards Santo Amaro da Serra", "in Alcor,
+    Vila Serrana and Poço"), nothing anywhere says person -- no title, role, speech,
+    pronoun, and its last word never stands alone for it -- and the places stage has a
+    word for it: the model calls the name or its first word a place somewhere in the
+    collection ("Vila"), or a small word of place names joins its words ("da Serra").
+    ("everyone from Ann Roe to Bo Li" has neither.)"""
+    if not (evid.occurrences and evid.cue_counts["place_prep"] >= evid.occurrences
+            and not evid.for_ and not evid.bare and not evid.bare_strong):
+        return None
+    words = name.split()
+    if (coll.place_votes[name] or coll.place_votes[words[0]]
+            or any(w in _PLACE_PARTICLES for w in words[1:-1])):
+        return "written only after a preposition of place, nothing personal"
+    return None
 
 
 _GERUND = re.compile(r"[A-Za-z][a-z]{2,}ing$")

@@ -37,7 +37,13 @@ from searchapp.ingest.persons.resolve import (
     family_key,
     model_language,
 )
-from searchapp.ingest.persons.words import CREDENTIALS, FIRM_WORDS, ORG_WORDS, PLACE_HEADS
+from searchapp.ingest.persons.words import (
+    CREDENTIALS,
+    FIRM_WORDS,
+    ORG_WORDS,
+    PLACE_HEADS,
+    THING_NOUNS,
+)
 from searchapp.lexicon import APOSTROPHES, POSSESSIVE, PREFIXED_NAME, TITLE_WORDS, WEEKDAYS
 
 _PREPOSITION = re.compile(r"\b(?:in|from|to|into|across|throughout|near|outside|inside|around|"
@@ -92,6 +98,7 @@ def judge_places(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
     twin = {name: written[name.casefold()].most_common(1)[0][0]
             for *_, name, _ in occurrences
             if name.isupper() and len(name) >= 4 and written.get(name.casefold())}  # not US
+    twin.update(compass_twins({name for *_, name, _ in occurrences}, written))
     occurrences = [(pid, s, e, twin.get(name, name), cues)
                    for pid, s, e, name, cues in occurrences]
     for *_, name, cues in occurrences:
@@ -127,6 +134,29 @@ def judge_places(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
     for ms in mentions.values():
         ms.sort(key=lambda m: (m.start, m.end))
     return rejected
+
+
+#: A compass word and its initial as a place's name abbreviates it ("S. Korea", "N. Ireland").
+_COMPASS_WORDS = {"N": ("North", "Northern"), "S": ("South", "Southern"),
+                  "E": ("East", "Eastern"), "W": ("West", "Western")}
+_ABBREVIATED_COMPASS = re.compile(r"([NSEW])\.[ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*)")
+
+
+def compass_twins(names: Iterable[str], written: Mapping[str, Counter]) -> dict[str, str]:
+    """Places written with an abbreviated compass word ("S. Korea", "N. Ireland") -> the
+    place the collection writes in full ("South Korea", "Northern Ireland"): one place.
+    ``written`` holds the collection's place names by their case-folded form.  An
+    abbreviation the collection never writes in full stays as it is."""
+    out = {}
+    for name in names:
+        m = _ABBREVIATED_COMPASS.fullmatch(name)
+        if not m:
+            continue
+        full = [f"{w} {m.group(2)}" for w in _COMPASS_WORDS[m.group(1)]
+                if written.get(f"{w} {m.group(2)}".casefold())]
+        if len(full) == 1:
+            out[name] = written[full[0].casefold()].most_common(1)[0][0]
+    return out
 
 
 @per_document
@@ -226,7 +256,10 @@ _THING_CUES = frozenset({"thing", "quoted", "thing_apposition", "thing_verb", "u
 #: what says a thing or a firm, and what says a place -- not the weak shapes (a capital
 #: after it, an opening position, a lower-case word after it).
 _UNLABELED_CUES = frozenset({*_THING_CUES, "acts", "firm", "personal", "preposition",
-                             "dateline", "compound", "city_state"})
+                             "in_only", "a_thing", "dateline", "compound", "city_state"})
+#: What says a thing in a name's own uses, not in its neighbours' (a place is listed beside
+#: firms or persons as often).
+_USED_AS_A_THING = ("thing", "thing_verb", "used", "a_thing", "quoted", "belongings")
 # (not an age, a credential or life dates: "Louisiana (49)", "Boston, MA", "in Paris
 # (1981–1986)"; not "X's election")
 _PERSON_CUES = frozenset({"title"})
@@ -282,6 +315,11 @@ def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMentio
             out.add("after_person")  # "Ann Roe, M.A.": a degree
     if _PREPOSITION.search(before) and not _POSSESSIVE.match(after):
         out.add("preposition")  # not "from Becca's review", "from the Gando brothers'"
+        if _IN_ONLY.search(before):
+            out.add("in_only")  # "in Acme": a file is made in an app too
+    m = _INDEFINITE_APPOSITION.match(after)
+    if m and any(w in THING_NOUNS for w in m.group(1).split()):
+        out.add("a_thing")  # "in Quillpad, an encrypted notebook app"
     if not text[:s].strip() and _DATELINE_AFTER.match(after):
         out.add("dateline")
     if _COMPOUND_AFTER.match(text[e:me + 12]):
@@ -302,6 +340,9 @@ def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMentio
 
 
 _COMMA = re.compile(r",[ \t]+")
+_IN_ONLY = re.compile(r"\b(?:in|inside|within)[ \t]+(?:the[ \t]+)?$", re.I)
+# "X, an encrypted notebook app": what X is, said at once (a town is "a town", not "an app")
+_INDEFINITE_APPOSITION = re.compile(r"^,[ \t]+(?:an?)[ \t]+((?:[\w-]+[ \t]+){0,3}[a-z]+)\b")
 _POSSESSIVE = re.compile(rf"[{APOSTROPHES}]s?(?![\w{APOSTROPHES}])"
                          rf"|[ \t]+[a-z]+s[{APOSTROPHES}](?![\w{APOSTROPHES}])")
 _AND_OR = re.compile(r",?[ \t]+(?:and|or|&)[ \t]+")
@@ -310,7 +351,7 @@ _NOT_A_NAME_WORD = frozenset({"I", "A", *WEEKDAYS})
 _PLACE_CUES = ("preposition", "dateline", "compound", "city_state", "listed_with_place",
                "org_city")
 _CAMEL = re.compile(r"[a-z][A-Z]")
-_AGAINST = ("thing", "quoted", "thing_apposition", "temporal", "listed_with_org", "credit",
+_AGAINST = ("thing", "quoted", "thing_apposition", "a_thing", "temporal", "listed_with_org", "credit",
             "thing_verb", "used", "belongings", "at_org", "personal", "firm", "listed_with_norp",
             "listed_with_person")
 _AND = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|\s*&)\s+")
@@ -353,6 +394,12 @@ def _problem(name: str, cues: Counter, coll, lookup: Lookup) -> str | None:
     if re.fullmatch(r"[A-Z]{2,4}", name) and others and places < 3 * others and not strongly:
         return f"an acronym the model also calls an organisation ({others} of {places + others})"
     against = sum(cues[c] for c in _AGAINST)
+    used = sum(cues[c] for c in _USED_AS_A_THING)
+    if used and not strongly and cues["preposition"] <= cues["in_only"] and used >= placed:
+        # "in" is all that says place, and its uses say thing as often: a file is made in
+        # an app, a tip sent in a service ("in Quillpad, an encrypted notebook app")
+        return "only 'in' before it, and used as a thing: " + ", ".join(
+            c for c in _USED_AS_A_THING if cues[c])
     if against and against >= strongly and against > placed:
         return "context against: " + ", ".join(c for c in _AGAINST if cues[c])
     firmish = sum(cues[c] for c in ("firm", *_THING_CUES))

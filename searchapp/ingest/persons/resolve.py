@@ -25,7 +25,7 @@ from functools import cached_property, lru_cache
 from searchapp.ingest.entities import Mention, Registry, nearest_mention
 from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
-from searchapp.ingest.persons.evidence import AGAINST, SOFT, opening
+from searchapp.ingest.persons.evidence import AGAINST, SOFT, STRONG, cues, opening
 from searchapp.ingest.persons.memo import per_document
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.words import (
@@ -508,7 +508,16 @@ def _native_forms(text: str, start: int, end: int, run: str, lookup: Lookup):
         s += 1
 
 
+# Chinese verbs of speech right after a name: "张伟明表示" (said), "张伟明说" (says)
+_NATIVE_SPEECH = ("表示", "说", "說", "指出", "强调", "強調", "透露", "告诉", "告訴")
+_LATIN = re.compile(r"[A-Za-z]")
+_CREDIT_AFTER = re.compile(r"[ \t]+contributed[ \t]+(?:reporting|to[ \t]+this)\b")
 _BESIDE = re.compile(r"^[\s(（\[【「『“\"'’,/·・-]{0,3}$")
+
+
+def _latin_text(text: str) -> bool:
+    """A paragraph written in Latin script (English, say) with native forms inside it."""
+    return len(_LATIN.findall(text)) > 2 * sum(len(r) for _, _, r in nm.native_runs(text))
 
 
 def _native_context(text: str, a: int, b: int, spellings: Iterable[str], byline: bool
@@ -521,6 +530,12 @@ def _native_context(text: str, a: int, b: int, spellings: Iterable[str], byline:
         return "native script (with a title)"
     if byline:
         return "native script (byline)"
+    if any(after.startswith(v) for v in _NATIVE_SPEECH):
+        return "native script (a speaker: said)"  # "张伟明表示", "张伟明说"
+    if _latin_text(text) and (cues(text, a, b) & STRONG or _CREDIT_AFTER.match(text, b)):
+        # in a sentence of Latin script: "张伟明 told reporters", "analyst 张伟明",
+        # "张伟明 contributed reporting"
+        return "native script (where a name stands: said, a title or a role)"
     for spelling in spellings:
         if nm.HAN.search(spelling) or nm.HANGUL.search(spelling):
             continue

@@ -110,7 +110,9 @@ documentary special injury
 manufacturer manufacturers maker makers retailer retailers distributor distributors supplier
 suppliers startup start-up bank banks lender insurer publisher publishers chain carrier
 airline automaker wholesaler marketplace nonprofit charity university school museum gallery
-foundation institute college consultancy brokerage conglomerate subsidiary
+foundation institute college consultancy brokerage conglomerate subsidiary reinsurer
+tanker freighter vessel ship ferry trawler yacht liner barge tugboat frigate destroyer
+submarine cruiser schooner
 """.split())
 
 #: Lower-case nouns for what persons are, seen right before a name ("singer Ally Brooke")
@@ -196,7 +198,8 @@ NATIVE_TITLES = (
 KOREAN_PARTICLES = ("은", "는", "이", "가", "을", "를", "의", "에게", "께서", "와", "과", "도",
                     "만", "에", "로", "으로", "이다", "였다", "이었다", "측", "씨")
 #: A byline opens with these in Korean and Chinese news ("글 김민지", "사진=연합뉴스").
-NATIVE_BYLINE = ("글", "사진", "기자", "글·사진", "취재", "編輯", "编辑", "記者", "记者", "文", "撰文")
+NATIVE_BYLINE = ("글", "사진", "기자", "글·사진", "취재", "작성자", "編輯", "编辑", "記者", "记者", "文",
+                 "撰文")
 
 #: Degrees and professional credentials written after a person's name ("Jane Roe, Ph.D.",
 #: "Lee Poe, CPA"): a name followed by one is a person's, and the credential itself is
