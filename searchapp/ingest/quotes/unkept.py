@@ -61,6 +61,11 @@ _PRONOUN_SAYS = re.compile(r"[”\"’'],?\s+(?:he|she)\s+(?:said|says|added|add
                            rf"(?:^|[{STOPS}]\s+)(?:He|She)\s+(?:said|says|added|told|tells)\b")
 
 
+#: A capitalised word opening a sentence with a personal cue after it ("Des, her husband,").
+_CUED_OPENING = re.compile(rf"(?:^|[{STOPS}]\s+)[^\W\d_][\w'’-]*, (?:who|whose|a|an|the|his|her|"
+                           r"\d{1,3},)")
+
+
 def opening_names(text: str, labels: Sequence[tuple[int, int, str]],
                   persons: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Names a sentence of the paragraph opens on, the stage did not keep, whose
@@ -71,8 +76,10 @@ def opening_names(text: str, labels: Sequence[tuple[int, int, str]],
     a person, a name-shaped phrase it typed otherwise with a personal cue after it, or a
     single word it left unlabelled with a personal cue."""
     said = _PRONOUN_SAYS.search(text)
-    if said is None:
-        return []
+    if said is None or not _CUED_OPENING.search(text, 0, said.start()) and not any(
+            (label == "PERSON" or label in _MISTYPED) and not any(a <= s < b for a, b in persons)
+            for s, _, label in labels):
+        return []  # no name left out by the stage, nor a given name with a cue: nobody
     spans = [(q.start, q.end) for q in quote_spans([text])[0]]
     for a, b in sentences(text, spans):
         if a >= said.start():
