@@ -240,3 +240,18 @@ def test_bench_ocr_quick():
     assert all(0 <= row["cer_median"] < 0.2 and row["pages_per_s"] > 0
                for row in by_lang.values())
     assert out["carried_mb"]["tessdata total"] > 0
+
+
+def test_ingest_snapshot_gives_every_document_twice_alike(tmp_path):
+    outs = []
+    for name in ("a.json", "b.json"):
+        proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "ingest_snapshot.py"),
+                               str(tmp_path / name)], cwd=ROOT, capture_output=True, text=True,
+                              timeout=900)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        outs.append((tmp_path / name).read_bytes())
+    assert outs[0] == outs[1]  # deterministic: a difference after a change is the change's
+    docs = json.loads(outs[0])
+    page = docs["benchmarks/extraction_pages/" + sorted(
+        p.name for p in (ROOT / "benchmarks" / "extraction_pages").glob("*.html"))[0]]
+    assert page["meta"]["title"] and page["paragraphs"][0][2]  # a title; paragraph ids

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from searchapp.ingest import text as textclean
 from searchapp.ingest.html import _trafilatura as trafilatura_fast
-from searchapp.ingest.html import extract
+from searchapp.ingest.html import _trafilatura_links, extract
 from searchapp.ingest.html.meta import written_or_precise
 from searchapp.ingest.html.rules import (
     _COPYRIGHT,
@@ -219,3 +219,103 @@ _DATE_PIECES = st.sampled_from([
        st.lists(_DATE_PIECES, max_size=14).map("".join))
 def test_a_written_first_of_the_month_is_found_as_before(iso, page):
     assert written_or_precise(iso, page) == _written_slow(iso, page)
+
+
+# --- trafilatura's link density test, lengths measured as far as needed ----------------
+
+
+def _link_density_pairs(pages) -> list[tuple]:
+    """(trafilatura's answer, ours) at every link density test the extraction of ``pages``
+    makes (trafilatura's test run beside ours on the same element)."""
+    from trafilatura import htmlprocessing
+
+    trafilatura_fast.install()
+    original = _trafilatura_links._ORIGINALS["trafilatura.htmlprocessing", "link_density_test"]
+    assert htmlprocessing.link_density_test is _trafilatura_links.link_density_test
+    pairs = []
+
+    def both(element, favor_precision=False):
+        ours = _trafilatura_links.link_density_test(element, favor_precision)
+        pairs.append((original(element, favor_precision), ours))
+        return ours
+
+    htmlprocessing.link_density_test = both
+    try:
+        for page in pages:
+            extract.extract_article(page)
+    finally:
+        htmlprocessing.link_density_test = _trafilatura_links.link_density_test
+    return pairs
+
+
+def test_the_link_density_test_answers_as_trafilatura_s_on_the_repo_pages():
+    pairs = _link_density_pairs(_page(path) for path in PAGES)
+    assert len(pairs) > 150
+    assert sum(1 for theirs, _ in pairs if theirs[0]) >= 5  # some sections are dropped
+    assert all(theirs == ours for theirs, ours in pairs)
+
+
+_LONG = "word " * 600  # past the measured start (2,048 characters)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(
+    st.sampled_from(["p", "div", "list"]),
+    st.sampled_from(["", " ", "\u00a0\n", "short text", "a longer sentence of some words. " * 3,
+                     _LONG, " " * 3000 + "tail"]),
+    st.lists(st.sampled_from(["", "x", "a link", "a much longer link text " * 6, _LONG]),
+             max_size=7),
+    st.booleans()), min_size=1, max_size=4), st.booleans())
+def test_the_link_density_test_answers_as_trafilatura_s_on_generated_sections(sections,
+                                                                              precise):
+    from trafilatura import htmlprocessing
+
+    trafilatura_fast.install()
+    original = _trafilatura_links._ORIGINALS["trafilatura.htmlprocessing", "link_density_test"]
+    body = lxml.html.fromstring("<div></div>")
+    for tag, text, links, graphic in sections:
+        el = lxml.html.Element(tag)
+        el.text = text
+        for link in links:
+            ref = lxml.html.Element("ref")
+            ref.text = link
+            ref.tail = text[:40]
+            el.append(ref)
+        if graphic:
+            el.append(lxml.html.Element("graphic"))
+        body.append(el)
+    for el in body.iter():
+        assert htmlprocessing.link_density_test(el, precise) == original(el, precise)
+
+
+# --- the title test folds a block only where it can be the title ------------------------
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aAbßẞİıſΣσς_-. 1١Ǆǅǆﬁ🙂")), max_size=8),
+       st.text(alphabet=st.sampled_from(list("aAbßẞİıſΣσς_-. 1١Ǆǅǆﬁ")), max_size=8))
+def test_a_block_that_folds_to_the_title_is_never_skipped(text, title):
+    from searchapp.ingest.pipeline import _fold, _may_fold_to
+
+    for target in (_fold(title), _fold(text)):
+        if target and _fold(text) == target:
+            assert _may_fold_to(text, target)
+
+
+def test_the_title_test_finds_a_repeat_of_the_title_as_before():
+    from searchapp.ingest.metadata import Metadata
+    from searchapp.ingest.pipeline import _mark_title
+
+    meta = Metadata(title="Straße der Einheit: the “vote”")
+    blocks = [("body", "Politics"), ("heading", "STRASSE DER EINHEIT — THE VOTE"),
+              ("body", "The vote came late."), ("body", "straße der einheit: the vote")]
+    assert _mark_title(blocks, meta) == [("label", "Politics"),
+                                         ("title", "STRASSE DER EINHEIT — THE VOTE"),
+                                         ("body", "The vote came late.")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \t\n\x0b\x0c\x1c\x85\u00a0\u2003\u3000\ufffd\x00é")),
+               max_size=40) | st.text(max_size=40))
+def test_non_space_characters_are_counted_as_before(text):
+    assert len("".join(text.split())) == len(text) - sum(map(str.isspace, text))

@@ -1,6 +1,8 @@
-"""A wire story's staff credits name its reporters and editors, not persons of the story:
-"(Reporting by A in Nairobi; Additional reporting by B; Editing by C and D)".  Invented
-names; the model's spans are given as raw mentions (what the recognizer stores)."""
+"""Names in the lines of wire and live-blog copy: a staff credit names reporters and
+editors, not persons of the story ("(Reporting by A in Nairobi; Editing by C and D)"); a
+name after a party's or country's possessive is a person ("Labour’s Pat McFadden").
+Invented names; the model's spans are given as raw mentions (what the recognizer
+stores)."""
 
 from __future__ import annotations
 
@@ -34,3 +36,30 @@ def test_reporting_by_in_a_sentence_is_no_credit():
     ])
     found = find_persons(docs, raw)
     assert "Ossian Prell" in persons_of(found, docs[0])
+
+
+def test_a_name_after_a_party_or_country_possessive_is_the_person():
+    """"Labour’s Pat McFadden", "Britain’s Keir Starmer": the model's span runs from
+    the possessor; the name it owns is the person (the possessor alone is kept too, as
+    in "Kim Jong-un’s Visit" -> Kim Jong-un)."""
+    docs, raw = collection([
+        ("01:12 — Labour’s Pat McFadden concedes it has been a difficult night.",
+         [("Labour’s Pat McFadden", "PERSON")]),
+        (FILLER, []),
+    ])
+    found = find_persons(docs, raw)
+    assert "Pat McFadden" in persons_of(found, docs[0])
+
+
+def test_a_name_inside_a_long_name_alone_later_in_the_article_is_that_person():
+    """"Lula" after "Luiz Inácio Lula da Silva": the short name a person goes by, an
+    inner word of the full name, is them in the same article (not left unresolved)."""
+    docs, raw = collection([
+        ("President Luiz Inácio Lula da Silva arrived in Belém on Monday.",
+         [("Luiz Inácio Lula da Silva", "PERSON"), ("Belém", "GPE")]),
+        ("“The forest is worth more standing than felled,” Lula said at the palace.",
+         [("Lula", "PERSON")]),
+        (FILLER, []),
+    ])
+    found = find_persons(docs, raw)
+    assert found.paragraph_persons("d0p1") == ["Luiz Inácio Lula da Silva"]

@@ -69,7 +69,10 @@ SIDECAR_VERSION = 2
 #: 9: a kind of firm or thing before a name ("the insurer X", "the tanker X"); a town written
 #: only after a preposition of place; "in X" alone is no place for a thing; "S. Korea" is
 #: "South Korea"; a Chinese name in native script where a name stands (said, a role).
-RESOLUTION_VERSION = 9
+#: 10: the name after one word's possessive in a span is a person too ("Labour’s Pat
+#: McFadden"), never an organisation's product; an inner word of a long name alone later
+#: in the article is that person ("Lula").
+RESOLUTION_VERSION = 10
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8
 #: Paragraphs recognized (and committed) at a time, by one process.

@@ -23,7 +23,7 @@ from searchapp.ingest.quotes.evidenced import with_speech_persons
 
 #: Bumped when the attribution rules change what they find in the same text: every
 #: document is read again at the next run.
-QUOTES_VERSION = 4
+QUOTES_VERSION = 5
 KINDS = ("direct", "reported")
 
 

@@ -198,7 +198,7 @@ def not_writing(text: str) -> str | None:
     sample = text[:SAMPLE]
     odd = _NON_ASCII.findall(sample)
     bad = len(_BAD_CHARS.findall(sample)) + sum(map(_unusable, odd))
-    size = len(sample) - sum(map(str.isspace, sample)) if bad or odd else 0
+    size = len("".join(sample.split())) if bad or odd else 0  # characters but white space
     if bad >= 8 and bad > BAD_SHARE * size:
         return "control, unassigned or private-use characters"
     if len(odd) < 30 or len(odd) < 0.3 * size:

@@ -410,6 +410,16 @@ def _fold(text: str) -> str:
     return _NOT_WORD.sub("", text).casefold()
 
 
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
+def _may_fold_to(text: str, folded: str) -> bool:
+    """False where ``_fold(text)`` cannot be ``folded`` (its first letter or digit,
+    case-folded, does not start it): a quick test before folding a whole paragraph."""
+    first = _WORD_CHAR.search(text)
+    return first is not None and folded.startswith(first.group().casefold())
+
+
 #: A web page whose article holds fewer characters than this, and no sentence, is page
 #: furniture ("Home"; "Buried deep." is a page's text).
 _FEWEST_HTML_CHARS = 20
@@ -464,8 +474,7 @@ def _mark_title(blocks: list[tuple], meta: Metadata) -> list[tuple]:
     out: list[tuple] = []
     found = False
     for i, (kind, text, *rest) in enumerate(blocks):
-        folded = _fold(text)
-        if target and folded == target or (target and folded.rstrip(".") == target):
+        if target and _may_fold_to(text, target) and _fold(text) == target:
             if not found and i < 6:
                 # Short lines printed above the title are outlet/series labels.
                 out = [("label" if len(t) < 60 else k, t, *r) for k, t, *r in out]
@@ -538,8 +547,8 @@ def _number(doc_id: str, blocks: list[tuple], registry: Registry | None,
         pid = f"{doc_id}-{digest}" + (f"-{n + 1}" if n else "")
         out.append(Paragraph(
             id=pid, num=num, kind=kind, text=text,
-            persons=tuple(_ordered_unique(m.name for m in ms if m.kind == "person")),
-            places=tuple(_ordered_unique(m.name for m in ms if m.kind == "place")),
+            persons=tuple(_ordered_unique(m.name for m in ms if m.kind == "person")) if ms else (),
+            places=tuple(_ordered_unique(m.name for m in ms if m.kind == "place")) if ms else (),
             mentions=tuple(ms), page=page, scan=page in scanned,
         ))
     return out

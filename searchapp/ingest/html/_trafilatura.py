@@ -10,6 +10,9 @@ answered instead by walking only the candidate tags with ``iterdescendants``
 expressions in Python: the same elements, in the same (document) order,
 about four times faster.
 
+trafilatura's link density test has its stand-in next door
+(:mod:`searchapp.ingest.html._trafilatura_links`), put in and taken out with these.
+
 Only expressions whose source text is exactly the one translated here are
 replaced (keyed by a hash of the source): a trafilatura release that changes
 a selector keeps its own XPath for it, correct and merely slower.
@@ -45,6 +48,8 @@ from lxml import etree
 from trafilatura import metadata as trafilatura_metadata
 from trafilatura import xpaths
 
+from searchapp.ingest.html import _trafilatura_links
+
 _Pred = Callable[[etree._Element], bool]
 
 
@@ -77,7 +82,11 @@ def _re(pattern: str, flags: int = 0) -> Callable[[str], bool]:
 
 def _first_of(el, a: str, b: str) -> str:
     """The string value of ``@a|@b``: the attribute that comes first in the source."""
-    va, vb = el.get(a), el.get(b)
+    return _first_value(el, a, el.get(a), b, el.get(b))
+
+
+def _first_value(el, a: str, va: str | None, b: str, vb: str | None) -> str:
+    """``_first_of`` where ``va`` and ``vb`` are the values of ``a`` and ``b``, read already."""
     if va is None:
         return vb or ""
     if vb is None:
@@ -117,7 +126,9 @@ class FastSelector:
     def __call__(self, context, **variables):
         if variables or not isinstance(context, etree._Element):
             return self.original(context, **variables)
-        pred = self.pred
+        return self._select(context, self.pred)
+
+    def _select(self, context, pred: _Pred) -> list:
         found = (el for el in self._candidates(context) if pred(el))
         if self.links:
             return _links_inside(found)
@@ -271,7 +282,7 @@ def _overall_0(src: str) -> _Pred:
                 or "nav" in (el.get("role") or "").replace("N", "n")
                 or "MostPopularStories" in (el.get("data-component") or "")):
             return True
-        return (i is not None or c is not None) and bool(cookie(_first_of(el, "id", "class")))
+        return (i is not None or c is not None) and bool(cookie(_first_value(el, "id", i, "class", c)))
     return pred
 
 
@@ -289,9 +300,9 @@ def _overall_1(el) -> bool:
         return True
     if s is not None and ("display:none" in s or "display: none" in s):
         return True
-    if (i is not None or c is not None) and _first_of(el, "id", "class").startswith("reply-"):
+    if (i is not None or c is not None) and _first_value(el, "id", i, "class", c).startswith("reply-"):
         return True
-    if (i is not None or s is not None) and _HIDDEN(_first_of(el, "id", "style")):
+    if (i is not None or s is not None) and _HIDDEN(_first_value(el, "id", i, "style", s)):
         return True
     return bool((i and _O1_ID(i)) or (c and _O1_CLASS(c)))
 
@@ -323,15 +334,31 @@ def _caption(el) -> bool:
 _AUTHOR_0_CLASS = _re("author-?name|AuthorName|authorName")
 
 
-def _author_0(el) -> bool:
+def _author_0_attributes(el) -> bool:
+    """``_author_0`` but for a ``rel`` child reading "me" (for a page without one)."""
     if el.tag == "author":  # the "|//author" of the union
         return True
     c = el.get("class")
     return (el.get("rel") == "author" or el.get("id") == "author" or c == "author"
             or el.get("itemprop") == "author name"
             or el.get("data-testid") in ("AuthorCard", "AuthorURL")
-            or bool(_AUTHOR_0_CLASS(c or ""))
+            or bool(_AUTHOR_0_CLASS(c or "")))
+
+
+def _author_0(el) -> bool:
+    return (_author_0_attributes(el)
             or any(r.text_content() == "me" for r in el.iterchildren("rel")))  # XPath's rel='me'
+
+
+class _AuthorSelector(FastSelector):
+    """The first author selector: its test of a ``<rel>`` child (XPath's ``rel='me'``,
+    an element no HTML page has) is left out on a page holding no ``<rel>`` element."""
+
+    def __call__(self, context, **variables):
+        if variables or not isinstance(context, etree._Element):
+            return self.original(context, **variables)
+        has_rel = next(context.getroottree().getroot().iter("rel"), None) is not None
+        return self._select(context, _author_0 if has_rel else _author_0_attributes)
 
 
 _AUTHOR_1_ID = _re("author|zuozhe|bianji|xiaobian")
@@ -436,7 +463,8 @@ def source_key(path: str) -> str:
 def _fast(original: etree.XPath) -> FastSelector | None:
     key = source_key(original.path)
     if key in _DOCUMENT_TABLE:
-        return FastSelector(original, *_DOCUMENT_TABLE[key], scope="document")
+        kind = _AuthorSelector if _DOCUMENT_TABLE[key][1] is _author_0 else FastSelector
+        return kind(original, *_DOCUMENT_TABLE[key], scope="document")
     if key in _LINK_CONTAINERS:
         return FastSelector(original, *_LINK_CONTAINERS[key], scope="document", links=True)
     entry = _TABLE.get(key)
@@ -461,6 +489,7 @@ def install() -> int:
     """
     if _switched_off:
         return 0
+    _trafilatura_links.install()
     active = 0
     for name in _LISTS:
         selectors = getattr(xpaths, name, None)
@@ -476,7 +505,8 @@ def install() -> int:
 
 
 def uninstall() -> None:
-    """Restore trafilatura's own XPath objects."""
+    """Restore trafilatura's own XPath objects and functions."""
+    _trafilatura_links.uninstall()
     for name in _LISTS:
         selectors = getattr(xpaths, name, None)
         if isinstance(selectors, list):

@@ -190,11 +190,12 @@ _HTML_SELF_CLOSED = re.compile(r"(<html[^\n]*?)\s*/>", re.I)
 
 def _parse(html: str):
     """The page as an lxml tree (parsed once, shared by every stage), or None."""
-    head, rest = html[:4096], html[4096:]
-    head = _DOCTYPE_SLASH.sub("", head.lstrip(), count=1)
+    start = html[:4096]
+    head = _DOCTYPE_SLASH.sub("", start.lstrip(), count=1)
     if any("<html" in line and line.endswith("/>") for line in head.splitlines()[:4]):
         head = _HTML_SELF_CLOSED.sub(r"\1>", head, count=1)
-    data = (head + rest).encode("utf-8", "replace").translate(None, _XML_INVALID)
+    page = html if head == start else head + html[4096:]  # (a copy of the page only if changed)
+    data = page.encode("utf-8", "replace").translate(None, _XML_INVALID)
     if b"\xef\xbf" in data:
         data = data.replace(b"\xef\xbf\xbe", b"").replace(b"\xef\xbf\xbf", b"")
     try:
@@ -205,7 +206,27 @@ def _parse(html: str):
         return None
     separate_glued_texts(tree)
     drop_furniture_cells(tree)  # a layout table's menu and footer cells
+    keep_quotation_signatures(tree)
     return tree
+
+
+_SIGNATURES = etree.XPath("//blockquote//footer | //figure[.//blockquote]/figcaption")
+_QUOTE_FIGURES = etree.XPath("//figure[.//blockquote and not(.//img | .//video)]")
+
+
+def keep_quotation_signatures(tree) -> int:
+    """Keep who signs a quotation as a paragraph of its own: HTML writes it as a
+    ``<footer>`` inside the ``<blockquote>`` (``<footer>— <cite>Name, role</cite>
+    </footer>``) or as the ``<figcaption>`` of a ``<figure>`` holding one, and every
+    extractor drops footers and captions as page furniture -- the quotation would
+    lose its speaker.  The elements become ``<p>``; how many did."""
+    found = _SIGNATURES(tree)
+    for el in found:
+        el.tag = "p"
+        el.attrib.clear()  # a class such as "blockquote-footer" reads as furniture
+    for el in _QUOTE_FIGURES(tree):  # a figure is an image's to extractors: dropped whole
+        el.tag = "div"
+    return len(found)
 
 
 def separate_glued_texts(tree) -> int:

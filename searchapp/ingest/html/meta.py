@@ -103,6 +103,20 @@ def page_tags(tree) -> PageTags:
 
 # An element marked as a byline (class, id, data-component, itemprop).
 _BYLINE_MARK = re.compile(r"byline", re.I)
+
+
+class _Marked(dict):
+    """Whether an attribute value holds ``byline`` (``_BYLINE_MARK``), remembered per
+    value (a page repeats its class names); cleared when full."""
+
+    def __missing__(self, value: str) -> bool:
+        if len(self) >= 4096:
+            self.clear()
+        found = self[value] = _BYLINE_MARK.search(value) is not None
+        return found
+
+
+_MARKED = _Marked()
 # An element whose text is a byline: "By Jane Doe ...", "Posted on 3 May 2024 by Jane Doe".
 _BYLINE_TEXT = re.compile(r"^(?:by|words by|written by|(?:posted|published)\b[^|]{0,50}?\bby)"
                           r"\s+[^\W\d_]", re.I)
@@ -120,9 +134,10 @@ def _byline_texts(tree) -> list[str]:
     out: list[str] = []
     for el in tree.iter("p", "div", "span", "font", "address", "section", "header"):
         get = el.get
-        marks = [v for v in (get("class"), get("id"), get("data-component"), get("itemprop"))
-                 if v is not None]
-        marked = bool(marks) and bool(_BYLINE_MARK.search(" ".join(marks)))
+        # each value alone ("byline" holds no space to span two of them), answers remembered
+        c, i, d, p = get("class"), get("id"), get("data-component"), get("itemprop")
+        marked = bool(c is not None and _MARKED[c] or i is not None and _MARKED[i]
+                      or d is not None and _MARKED[d] or p is not None and _MARKED[p])
         if not marked:
             first = el.text  # the first of itertext(), where it is not blank
             if not (first and first.strip()):

@@ -226,7 +226,9 @@ def doc_candidates(doc: DocText, raw: Mapping[str, list[RawMention]], coll: Coll
                 if (rules.is_credit(text, s, e) or rules.looks_like_org(text, s, e)
                         or rules.after_model_number(text, s)
                         or rules.is_character(text, s, e) or not name[:1].isupper()
-                        or name.isupper() or any(ch.isdigit() for ch in name)):
+                        or name.isupper() or any(ch.isdigit() for ch in name)
+                        or (rules.owned(text, m.start, s)  # "Google's Gemini Advanced"
+                            and rules.ordinary(name.split()[-1], coll.lowercase))):
                     continue
                 found_cues = span_cues(text, s, e, spans)
                 cand = Candidate(i, s, e, name, heading, found_cues, ev.opening(text, s))
@@ -418,8 +420,8 @@ def promotable(doc: DocText, full: list[Candidate], single: list[Candidate],
                 continue
             for s, e in rules.repair(text, m.start, m.end):
                 words = text[s:e].split()
-                if not 2 <= len(words) <= 3 or (i, s) in taken:
-                    continue
+                if not 2 <= len(words) <= 3 or (i, s) in taken or rules.owned(text, m.start, s):
+                    continue  # (what an organisation's possessive owns is its product)
                 if not all(_NAME_WORD.fullmatch(w) for w in words):
                     continue
                 found_cues = span_cues(text, s, e, raw.get(pid, ()))

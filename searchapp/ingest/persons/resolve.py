@@ -151,6 +151,9 @@ class Lookup:
             if _name_word(w):
                 self.by_family.setdefault(family_key(w), set()).add(canonical)
                 self.family_loose.setdefault(nm.loose_key(w), set()).add(canonical)
+        for w in words[1:-1]:  # "Lula" of "Luiz Inácio Lula da Silva", in the same article
+            if len(w) >= 3 and w[:1].isupper() and _name_word(w) and w != family:
+                self.by_family.setdefault(family_key(w), set()).add(canonical)
         if len(words) >= 2 and _name_word(family):
             self.families.setdefault(family_key(family), set()).add(canonical)
 

@@ -59,6 +59,8 @@ _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _HYPHEN_TAIL = re.compile(rf"[{_H}][A-Za-z][a-z]+")
 _CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b(?![.'’])")
 # " 's" after a space (a tokenizer's trace), a spaced dash ("Chainsaw Man - The Movie")
+#: A name after one word's possessive in a span: two or three capitalized words.
+_OWNED_NAME = re.compile(r"\s+([A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]+){1,2})")
 _SPACED = re.compile(rf"[ \t]+(?:{POSSESSIVE}\b|[-–—][ \t])")
 _WORD_TAIL = re.compile(r"(?:ed|ing|based|style|like|era|type|esque|born|led|backed|owned|"
                         r"sized|wide|free|friendly|made|fueled)$")
@@ -124,7 +126,11 @@ def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
         m = re.match(r"\S+\s+", text[start:end])
         start = start + m.end() if m else end
     m = _POSSESSIVE.search(text, start, end) or _SPACED.search(text, start, end)
+    owned = None  # "Labour’s Pat McFadden", "Britain’s Keir Starmer": the name owned too
     if m:
+        tail = _OWNED_NAME.fullmatch(text, m.end(), end)
+        if tail and " " not in text[start:m.start()].strip():
+            owned = (tail.start(1), end)
         end = m.start()
     m = _BREAK.search(text, start, end)  # "Xi Jinping(习近平": brackets, other scripts
     if m:
@@ -174,7 +180,7 @@ def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
             pieces.append((cut, m.start()))
             cut = m.start()
     pieces.append((cut, end))
-    return [(s, e) for s, e in pieces if e > s]
+    return [(s, e) for s, e in pieces if e > s] + (repair(text, *owned) if owned else [])
 
 
 def repair_place(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -195,6 +201,13 @@ def repair_place(text: str, start: int, end: int) -> tuple[int, int] | None:
             and re.match(r"\.\s*[,;(—–-]", text[end:]))):
         end += 1  # "U.S.", "D.C.", "Calif., " -- not the full stop after "China"
     return (start, end) if end > start else None
+
+
+def owned(text: str, span_start: int, start: int) -> bool:
+    """Whether the name at ``start`` is what a possessive in the model's span owns
+    ("Labour’s [Pat McFadden]"): :func:`repair` takes it only with its owner before it,
+    so it must end like a name, not in a word the collection uses in lower case."""
+    return start > span_start and bool(_POSSESSIVE.search(text, span_start, start))
 
 
 def is_character(text: str, start: int, end: int) -> bool:

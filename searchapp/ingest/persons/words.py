@@ -194,6 +194,20 @@ NATIVE_TITLES = (
     "女士", "小姐", "同志", "委员长", "委員長", "书记", "書記", "记者", "記者", "教授", "博士", "首相",
     "大臣", "長官", "长官", "議員", "议员", "代表", "会長", "社長", "氏", "さん", "대변인", "비서실장",
 )
+#: The commonest Korean family names (one syllable; two-syllable ones are rare), as one string.
+KOREAN_FAMILY_NAMES = ("김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구"
+              "민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어"
+              "은편용예경봉사부가복태목형피두감")
+#: The commonest Chinese family names (one character, simplified and traditional), as one string.
+CHINESE_FAMILY_NAMES = ("王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯"
+              "馮邓鄧曹彭曾肖田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范"
+              "金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬"
+              "钱錢严嚴覃武戴莫孔向汤湯习習赖賴萧蕭简簡詹游柯翁洪傅卓康施温溫邢岳柳欧歐殷鲍鮑俞倪樊"
+              "葛纪紀牛齐齊凌庞龐聂聶甘申艾祁霍阮蒙乔喬宁寧左关關骆駱耿管翟易季梅裴包")
+#: Company and office ranks after a Korean name ("정민호 상무"), beside :data:`NATIVE_TITLES`.
+KOREAN_RANKS = (
+    "상무", "전무", "부사장", "연구원", "원장", "청장", "처장", "국장", "실장", "본부장", "부장",
+    "팀장", "과장", "소장", "센터장", "단장")
 #: Korean particles that follow a name inside one Hangul run ("김정은은", "시진핑이").
 KOREAN_PARTICLES = ("은", "는", "이", "가", "을", "를", "의", "에게", "께서", "와", "과", "도",
                     "만", "에", "로", "으로", "이다", "였다", "이었다", "측", "씨")

@@ -27,7 +27,6 @@ someone's quotation is never its speaker.  Korean and Chinese: :mod:`.cjk`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from searchapp.ingest.quotes import lexicon as lx
@@ -48,12 +47,11 @@ from searchapp.ingest.quotes.clauses import (
 )
 from searchapp.ingest.quotes.crowds import Crowds
 from searchapp.ingest.quotes.marks import Span, quote_spans
-from searchapp.ingest.quotes.nearby import Nearby
+from searchapp.ingest.quotes.nearby import Nearby, affiliations, unlabelled_families
 from searchapp.ingest.quotes.posts import Signatures
 from searchapp.ingest.quotes.quote import Quote
 from searchapp.ingest.quotes.reported import ReportedSpeech
 from searchapp.ingest.quotes.speakers import (
-    CLAUSE_OPENERS,
     UNKNOWN,
     Person,
     Salience,
@@ -71,23 +69,6 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: What "they" (people, not texts) do when they speak: "they note that", "they argue".
 _GROUP_SAYS = frozenset("note noted argue argued claim claimed insist insisted warn warned "
                         "admit admitted complain complained".split())
-
-
-_FULL_NAME = re.compile(r"(?<=[,;(—–] )([A-Z][a-z]{1,20}) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
-
-
-def _unlabelled_families(para: Para) -> set[str]:
-    """Family names of full names the recognizer left unlabelled after a comma or a
-    dash ("Clinique's Senior Brand Manager, Lysis Bourget-Vennin, ..."): their bare
-    mentions ("Bourget-Vennin shared ...") are a person's, never an unnamed source."""
-    out = set()
-    for m in _FULL_NAME.finditer(para.text):
-        if m.group(1).lower() in lx.ROLE_NOUNS or m.group(1).lower() in lx.DETERMINERS:
-            continue
-        if any(a < m.end() and m.start() < b for a, b, _ in para.labels):
-            continue
-        out.add(m.group(2).casefold())
-    return out
 
 
 class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
@@ -117,7 +98,10 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
                                 *para.labels]
             if label == "PERSON" and " " in para.text[a:b].strip()
             for w in para.text[a:b].split()) | frozenset(
-            family for para in self.paras for family in _unlabelled_families(para))
+            family for para in self.paras for family in unlabelled_families(para))
+        #: persons the document names as a person's affiliation ("Grace X of Goldman
+        #: Sachs") that the recognizer calls a body somewhere: bodies, not speakers
+        self.bodies = affiliations(self.paras)
         for para in self.paras:
             for p in para.persons:
                 for name in (para.text[p.start:p.end], p.name):
@@ -208,6 +192,8 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
             # a speaker named, but not surely: nobody, and no other rule guesses instead
             self.abstained = True
         if who.kind == "person":
+            if who.name in self.bodies:
+                return None, who.text  # "Goldman Sachs said": a body's words
             return (who.name, who.text) if trusted(who.name) else None
         if who.kind == "pronoun":
             unnamed = None if local else self._indefinite_antecedent(para, who)
@@ -304,8 +290,12 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
                 if found is None and last_direct is not None and (
                         span.start == a or participle_before(para.words(a, span.start))):
                     found, how = last_direct, "same"  # '"...," X said, adding: "..."'
+                if found is None and si > 0 and span.start == a and speech_like(para.text, span):
+                    found = self._gesture_before(i, para, para.sentences[si - 1])
+                    how = "gesture"  # 'Marchal shrugs. "We have been reviewed before."'
                 if found is None and k == 0 and si == 0 and span.start == a \
                         and prev_last is not None and not self._has_verb(ws) \
+                        and not self._signed_below(i) \
                         and speech_like(para.text, span) \
                         and span.end - span.start >= 0.6 * (b - a) and not self._chant(i, span):
                     found, how = prev_last, "previous"
@@ -368,7 +358,12 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
         if isinstance(first, Person):
             return first.name, para.text[first.start:first.end]
         if isinstance(first, Word):
-            name = self.salience.pronoun(i, lx.PERSON_PRONOUNS[first.lower], set())
+            sex = lx.PERSON_PRONOUNS[first.lower]
+            name = self.salience.pronoun(i, sex, set())
+            if not name:  # "When Ottilie Brenner opened her bakery, she priced ..."
+                name = self._clause_subject(para, ws)
+                if name and (not trusted(name) or self.salience.sex_of(name) not in (sex, "")):
+                    name = None
             if name:
                 return name, first.text
         if len(ws) > 2 and ws[0].lower == "the" and ws[1].text.islower() \
@@ -393,6 +388,8 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
             # the person the relative clause is of
             before_who = next((p for p in para.persons_outside()
                                if ws[j - 2].start <= p.end - 1 < ws[j - 1].start), None)
+            if before_who is not None:  # "Grace X of Goldman Sachs, who": not the body
+                before_who = self._affiliated(para, before_who)
             if before_who is not None and before_who.name not in exclude:
                 return before_who.name, para.text[before_who.start:before_who.end]
         if ws[j].lower == "to" and j > 0:  # "leading Mr. Emanuel to quip": who quips
@@ -411,6 +408,9 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
                     w.lower == "as" and m + 1 < k and ws[m + 1].text == "Q")
                    for m, w in enumerate(ws[:k]) if m >= max(chunk, 1)):
                 return None
+            if subject is not None and subject[0] and self._object_of_verb(para, ws[:k],
+                                                                            subject[0]):
+                return None  # "Police arrested X, saying ...": X is the verb's object
             return subject
         if own:  # "with forecasters warning that": the words right before the participle
             start = j
@@ -479,7 +479,7 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
         """"When Halvorsen met with Solheim, he said": a sentence opening with a
         subordinate clause whose subject is a person -- the "he" after it is that person
         (nobody else named in the clause stands in for him)."""
-        if len(ws) < 3 or ws[0].lower not in CLAUSE_OPENERS:
+        if len(ws) < 3 or ws[0].lower not in lx.CLAUSE_OPENERS:
             return None
         first = next((p for p in para.persons_outside() if p.start == ws[1].start), None)
         return first.name if first is not None else None
@@ -513,9 +513,12 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
                 region.append(w)
             who = self._classify(para, region, verb_first=True)
             n = len(region) + 1
-            if who.kind == "role" and n < len(tail) and tail[n].text == ",":
-                # '"...," says Maxi Moving's Vice President, Ivan Cheptenari.': the name
-                # after the role, when it closes the clause
+            titled = who.kind == "unknown" and 0 < len(region) <= 5 and all(
+                w.text[:1].isupper() or lx.role_noun(w.text) for w in region) and not any(
+                region[0].start <= p.start < region[-1].end for p in para.persons)
+            if (who.kind == "role" or titled) and n < len(tail) and tail[n].text == ",":
+                # '"...," says Maxi Moving's Vice President, Ivan Cheptenari.', '"...,"
+                # says Co-Founder, Brenna X.': the name after the role, closing the clause
                 name = next((p for p in para.persons_outside()
                              if n + 1 < len(tail) and p.start == tail[n + 1].start), None)
                 k = next((m for m, x in enumerate(tail) if name and x.start >= name.end),
@@ -572,7 +575,11 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
                 got = self._introduced(para, before, span, subject)
                 if got is not None:
                     return got, "before"
-        # 3. a few quoted words inside a clause with a speech verb
+        # 3. 'As the writer X once put it, a library is "..."': the opening's speaker
+        opening = self._as_opening(i, para, para.words(a, b))
+        if opening is not None and para.words(a, b)[opening[1]].start < span.start:
+            return opening[0], "inside"
+        # 4. a few quoted words inside a clause with a speech verb
         for k in range(len(before) - 1, -1, -1):
             w = before[k]
             if k + 1 < len(before) and before[k + 1].lower == "to" and not (

@@ -7,7 +7,9 @@ ending in 고 before the same verbs (``정부 소식통은 … 협의했다고 �
 speaker is the topic or subject before it (은/는/이/가, after a title).  Chinese
 puts the speaker and the verb first: ``中方表示，…。``, ``习近平强调：“…”``,
 ``据外交部介绍，…``.  A person is a mention the persons stage resolved (习近平,
-시진핑, 윤석열); any other speaker ("中方", "정부 소식통", "한 전문가") is unnamed.
+시진핑, 윤석열); any other speaker ("中方", "정부 소식통", "한 전문가") is unnamed, and
+他/她/그/그녀 are the person named or quoted last.  Persons named only in Hangul or
+Chinese characters are found by :mod:`.cjk_names` (the speech-persons step).
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ _KO_ACCORDING = re.compile(rf"\s*(?P<np>[{HANGUL}{HAN}A-Za-z0-9 ·()]{{1,30}}?)�
 _KO_CLAUSE_AFTER = re.compile(rf"\s*(?:이?라며|며|이?라면서|면서)\s*(?P<clause>[^“”\"「」]{{4,}}?"
                               rf"(?:다|라|냐|자|까))고\s*(?:{_KO_SAY})")
 #: Pronouns of a speaker: Korean 그/그녀 (as a topic: "그는", "그녀는"), Chinese 他/她.
-_PRONOUNS = {"그": "", "그녀": "f", "他": "m", "她": "f"}
+_PRONOUNS = {p: {"그녀": "f", "她": "f", "他": "m"}.get(p, "") for p in lx.CJK_PERSON_PRONOUNS}
 #: Words that open a Korean sentence before its topic: connectives and times ("그러면서
 #: 그는", "이날 정부 관계자는").
 _KO_LEAD = re.compile(r"^(?:(?:그러면서|이어|또|또한|특히|한편|그러나|하지만|이에|이날|앞서|아울러|다만|"

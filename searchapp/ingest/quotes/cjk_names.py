@@ -30,32 +30,29 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from searchapp.ingest.persons.words import NATIVE_TITLES
+from searchapp.ingest.persons.words import (
+    CHINESE_FAMILY_NAMES,
+    KOREAN_FAMILY_NAMES,
+    KOREAN_RANKS,
+    NATIVE_TITLES,
+)
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.lexicon import HAN, HANGUL_SYLLABLES
 
 _H = HANGUL_SYLLABLES
 
-#: The commonest Korean family names (one syllable).
-KO_FAMILY = ("김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구"
-             "민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어"
-             "은편용예경봉사부가복태목형피두감")
+#: The commonest Korean family names (one syllable) and Chinese ones (one character).
+KO_FAMILY = KOREAN_FAMILY_NAMES
+ZH_FAMILY = CHINESE_FAMILY_NAMES
 #: Korean family names of two syllables.
 _KO_FAMILY2 = ("남궁", "제갈", "선우", "황보", "독고", "사공", "서문")
-#: The commonest Chinese family names (one character).
-ZH_FAMILY = ("王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯"
-             "馮邓鄧曹彭曾肖田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范"
-             "金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬"
-             "钱錢严嚴覃武戴莫孔向汤湯习習赖賴萧蕭简簡詹游柯翁洪傅卓康施温溫邢岳柳欧歐殷鲍鮑俞倪樊"
-             "葛纪紀牛齐齊凌庞龐聂聶甘申艾祁霍阮蒙乔喬宁寧左关關骆駱耿管翟易季梅裴包")
 
 #: Korean titles after a name: the persons' list's (NATIVE_TITLES) and office and
 #: company ranks.  A title word may carry its body glued in front ("교통국장",
 #: "서울시의원", "은행연합회장"): a word ending with one of these is a title.
-KO_TITLES = tuple(sorted({t for t in NATIVE_TITLES if re.fullmatch(f"[{_H}]+", t)
+KO_TITLES = tuple(sorted({t for t in (*NATIVE_TITLES, *KOREAN_RANKS) if re.fullmatch(f"[{_H}]+", t)
                           and t not in ("씨", "군", "양", "님", "외교부")} | {
-    "상무", "전무", "부사장", "연구원", "연구위원", "위원", "원장", "청장", "처장", "국장", "실장",
-    "본부장", "부장", "팀장", "과장", "소장", "센터장", "단장", "차장", "군수", "교육감", "부총리",
+    "연구위원", "위원", "차장", "군수", "교육감", "부총리",
     "비서관", "수석", "대변인", "감독", "코치", "교사", "변호사", "회계사", "연구관", "사무총장",
     "이사장", "조합장", "위원장", "전 장관", "의원", "후보", "특보", "고문", "주무관", "사무관",
     "서기관", "경위", "경감", "경정", "총경", "간호사", "의사", "약사", "목사", "신부", "스님",

@@ -104,7 +104,7 @@ def closes_clause(ws: Sequence[Word], n: int) -> bool:
     w = ws[n]
     return w.text in lx.CLAUSE_BREAKS or w.text in ("—", "–") or w.lower in lx.PREPOSITIONS \
         or w.lower in TIME_WORDS or w.lower in ("out", "up", "back", "again", "too", "now") \
-        or (w.lower.endswith("ly") and w.lower not in lx.CLAUSE_OPENERS)
+        or (w.lower.endswith("ly") and w.lower not in lx.LY_NOT_ADVERBS)
 
 
 def is_verb(w: Word, verbs: frozenset[str] | set[str]) -> bool:
@@ -200,7 +200,7 @@ def opens_clause(w: Word) -> bool:
     reported clause may open with ("said he had ...", "said lawmakers would ...")."""
     low = w.lower
     return not (low in lx.NOT_CLAUSE_OPENERS or (low.endswith("ly") and low not in
-                                                 lx.CLAUSE_OPENERS) or low.count("-") >= 2)
+                                                 lx.LY_NOT_ADVERBS) or low.count("-") >= 2)
 
 
 def adverbial_chunk(ws: Sequence[Word]) -> bool:

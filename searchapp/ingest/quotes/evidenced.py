@@ -15,7 +15,10 @@ clear pattern of speech is a person all the same -- the pattern is the evidence:
 * a line "Name, role:" right before a paragraph that is a quotation;
 * Korean and Chinese: the shapes news names a person in (:mod:`.cjk_names`: "한지원
   금융위원회 위원장은", "김도윤(52)씨", "董事长韩志远在", "王海峰表示", and "한 위원장",
-  "王组长" standing for them).
+  "王组长" standing for them);
+* a document's shape: interview turns signed by a family name, the one full name of a
+  Q&A's introduction, "The governor, X," whose role speaks later, a family name opening
+  a sentence with a personal apposition, "— Name, role" under a quotation.
 
 A phrase the recognizer typed as something else needs a personal cue (a title, a role,
 an age, "who"), never the verb alone: an organisation speaks too ("Harcastle Estates
@@ -35,23 +38,25 @@ from searchapp.ingest.persons.words import ORG_WORDS
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.cjk_names import native_names
 from searchapp.ingest.quotes.marks import quote_spans
+from searchapp.ingest.quotes.posts import NAMED_TURN, QA_TURN
 from searchapp.ingest.quotes.text import Word, sentences, words
 from searchapp.ingest.quotes.unkept import opening_names
 from searchapp.lexicon import (
     MONTHS,
     NAME_PARTICLES,
+    STOPS,
     TITLE_WORDS,
     WEEKDAYS,
 )
 
-#: Finite verbs of speech that attribute a quotation or a clause to a name next to them.
-_SAID = frozenset(w for w in lx.SAY | lx.REPORT if not w.endswith("ing")) - {
-    "read", "reads", "ordered", "offered", "offers", "posted", "shared"}
+_SAID = lx.SAID
 _GLUED = lx.GLUED_NAME
 _NOT_NAMES = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS)) | frozenset(
     "the a an this that these those i we you he she it they mr mrs ms dr".split())
 #: Recognizer labels of things that speak too: a phrase so labelled needs a personal cue.
 _THING_LABELS = ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT")
+#: The persons' words of organisations, in lower case: heads of a body's apposition.
+_ORG_NOUNS = frozenset(w.lower() for w in ORG_WORDS)
 
 
 def _name_word(w: Word) -> bool:
@@ -97,7 +102,7 @@ def _role_word(w: Word) -> bool:
 
 def _apposition_cue(ws: Sequence[Word], n: int) -> bool:
     """After a name at ``ws[n]``: ", a retired nurse", ", 24,", ", who", ", the
-    chamber's trade director,"."""
+    chamber's trade director,", ", chief executive of ...,", ", a delivery rider,"."""
     if n >= len(ws) or ws[n].text != ",":
         return False
     rest = ws[n + 1:n + 9]
@@ -105,33 +110,47 @@ def _apposition_cue(ws: Sequence[Word], n: int) -> bool:
         return False
     if rest[0].lower in ("who", "whose") or rest[0].text.isdigit() and len(rest[0].text) <= 3:
         return True
+    phrase = []
+    for w in rest:
+        if w.text in (",", ".", ";", ":", "Q"):
+            break
+        phrase.append(w)
+    head = []  # the phrase's noun phrase, before any "of", "at" ...
+    for w in phrase:
+        if w.lower in lx.PREPOSITIONS:
+            break
+        head.append(w)
     if rest[0].lower in ("a", "an", "the", "his", "her"):
-        for w in rest:
-            if w.text in (",", ".", ";", ":"):
-                break
-            if _role_word(w):
-                return True
-    return False
+        if any(_role_word(w) for w in phrase):
+            return True
+        # ", a delivery rider, said": a few plain words of a trade, closed by a comma --
+        # a person's apposition ("a property company" is a body's)
+        return rest[0].lower in ("a", "an") and 2 <= len(head) <= 4 \
+            and len(phrase) < len(rest) and rest[len(phrase)].text == "," \
+            and all(w.text.isalpha() and w.text.islower() for w in head[1:]) \
+            and head[-1].lower not in lx.BODY_NOUNS \
+            and head[-1].lower not in _ORG_NOUNS and head[-1].lower not in lx.GROUP_HEADS
+    # ", chief executive of Larkspur Foods,": a role without an article
+    return rest[0].text.islower() and 0 < len(head) <= 3 \
+        and all(w.text.islower() for w in head) and any(_role_word(w) for w in head)
 
 
-def _affiliation(ws: Sequence[Word], end: int, labels: Sequence[tuple[int, int, str]]) -> int:
-    """After a name ending at ``ws[end]``, "of" and a body ("of the Institute for
-    Fiscal Studies", "of Harcastle Bank"): the end of that phrase -- a person's
-    affiliation, a cue that the name is a person's -- else ``end``."""
-    if end >= len(ws) or ws[end].lower != "of":
+def _affiliation(ws: Sequence[Word], end: int) -> int:
+    """The end of "of Goldman Sachs", "at the Brandt Bank" right after a name ending at
+    ``ws[end]`` (a body's capitalised name after "of", "at" or "from"), else ``end``."""
+    if end + 1 >= len(ws) or ws[end].lower not in ("of", "at", "from"):
         return end
-    n = start = end + 1 + (end + 1 < len(ws) and ws[end + 1].lower == "the")
-    while n < len(ws) and n - start < 10 and (ws[n].text[:1].isupper() and ws[n].text.isalpha()
-                                              or ws[n].lower in ("for", "of", "and", "on")):
-        n += 1
-    while n > start and ws[n - 1].lower in ("for", "of", "and", "on"):
-        n -= 1
-    body = ws[start:n]
-    if not body:
+    j = end + 1
+    if ws[j].lower == "the":
+        j += 1
+    start = j
+    while j < len(ws) and (ws[j].text[:1].isupper() and ws[j].text.isalpha()
+                           or ws[j].text == "&" or ws[j].lower in ("of", "and", "for")
+                           and j + 1 < len(ws) and ws[j + 1].text[:1].isupper()):
+        j += 1
+    if j == start or not ws[j - 1].text[:1].isupper() or j - start > 6:
         return end
-    named_body = any(w.text in ORG_WORDS for w in body) or any(
-        s <= body[0].start and body[-1].end <= e and label == "ORG" for s, e, label in labels)
-    return n if named_body else end
+    return j
 
 
 def _role_before(ws: Sequence[Word], k: int) -> bool:
@@ -145,20 +164,24 @@ def _labelled_thing(name: tuple[int, int], labels: Sequence[tuple[int, int, str]
     return any(s < b and a < e and label in _THING_LABELS for s, e, label in labels)
 
 
+#: A signature's role after the name: ", harbour master".
+_ROLE_TAIL = r"(?:,\s*[^,\n\"“”]{1,60})?"
 #: A paragraph worth reading for a speaker: a verb of speech, a line closed by a colon, a
 #: signature closing it.
 _MAY_SPEAK = re.compile(r"\b(?:" + "|".join(sorted(_SAID, key=len, reverse=True))
-                        + r")\b|:\s*$|[—–-]\s*[^\W\d][\w'’. -]{0,40}$")
+                        + r")\b|:\s*$|[—–-]\s*[^\W\d][\w'’. -]{0,40}" + _ROLE_TAIL + "$")
 
 
-#: A quotation's signature that is a name alone, closing its paragraph: '"..." - Jennifer'.
+#: A quotation's signature that is a name, closing its paragraph: '"..." - Jennifer',
+#: '"..." — Marisol Ekwueme-Hart, harbour master'.
 _NAME_SIGNATURE = re.compile(r"[\"”’']\s*(?:--|[—–-])\s*"
-                             r"(?P<who>[^\W\d][\w'’.-]*(?: [\w'’.-]+){0,3})\s*$")
+                             r"(?P<who>[^\W\d][\w'’.-]*(?: [\w'’.-]+){0,3})"
+                             + _ROLE_TAIL + r"\s*$")
 
 
 _VERB = re.compile(r"\b(?:" + "|".join(sorted(_SAID, key=len, reverse=True)) + r")\b")
 _LINE_CUES = re.compile(r"^[^\W\d_a-z][\w'’.-]*(?: [\w'’.-]+){0,5},[^:\n]{0,150}:\s*$|"
-                        r"[\"”’']\s*(?:--|[—–-])\s*[^\W\d][\w'’. -]{0,40}$")
+                        r"[\"”’']\s*(?:--|[—–-])\s*[^\W\d][\w'’. -]{0,40}" + _ROLE_TAIL + "$")
 #: Words that open a sentence or stand for a speaker without naming one.
 _NOT_NAMING = frozenset("the a an he she it they we i you his her its their this that but and "
                         "in on at as for if when while after before so yet or our my".split())
@@ -206,9 +229,11 @@ def _english(text: str, labels: Sequence[tuple[int, int, str]], next_text: str,
                 continue
             span = (ws[k].start, ws[end - 1].end)
             signed = _signed_line(text, ws, k, end, next_text)
-            cue = _role_before(ws, k) or _apposition_cue(ws, end) or signed
-            aff = _affiliation(ws, end, labels) if len(core) >= 2 else end
-            cue = cue or aff > end  # "Jean-Baptiste Moreau of the Institute for ..."
+            # "Grace Okwuosa-Lind of Goldman Sachs, who told me": the person, then the
+            # body they speak for -- read on after the body
+            aff = _affiliation(ws, end) if len(core) >= 2 else end
+            cue = _role_before(ws, k) or _apposition_cue(ws, aff) or signed or (
+                aff > end and (_says(ws, aff) or _said_by(ws, k, aff)))
             if _labelled_thing(span, labels) and not cue:
                 continue
             if k > 0 and ws[k - 1].lower in lx.DETERMINERS:
@@ -226,8 +251,7 @@ def _english(text: str, labels: Sequence[tuple[int, int, str]], next_text: str,
                         and (end == len(ws) or ws[end].text in (".", ";")):
                     out.append(span)
                 continue
-            if _said_by(ws, k, end) or _says(ws, end) or signed \
-                    or aff > end and (_said_by(ws, k, aff) or _says(ws, aff)) \
+            if _said_by(ws, k, aff) or _says(ws, aff) or signed or _named_role_says(ws, k, end) \
                     or _aged(ws, end) and not _labelled_thing(span, labels):
                 out.append(span)
             elif cue and cued is not None:
@@ -243,6 +267,52 @@ def _english(text: str, labels: Sequence[tuple[int, int, str]], next_text: str,
 
 
 _SAID_WORDS = "|".join(sorted(_SAID, key=len, reverse=True))
+_ROLE_SPEAKS = re.compile(rf"\b[Tt]he (?P<a>[a-z][a-z-]+),?\s+(?:\w+ly\s+)?(?:{_SAID_WORDS})\b|"
+                          rf"\b(?:{_SAID_WORDS})\s+the (?P<b>[a-z][a-z-]+)\b")
+
+
+_DASH_LINE = re.compile(r"^\s*(?:--|[—–-])\s*(?=\S)")
+
+
+def _signature_under(text: str, prev: str) -> list[tuple[int, int]]:
+    """"— Marisol Ekwueme-Hart, harbour master" as a paragraph of its own right under one
+    that is a quotation (a blockquote's signature): the name it opens with, two to four
+    name words closing at a comma or the line's end."""
+    m = _DASH_LINE.match(text)
+    prev = prev.strip()
+    if not m or "\n" in text.strip() or len(text) > 160 or prev[:1] not in "\"“‘'«" \
+            or prev[-1:] not in "\"”’'»":
+        return []
+    ws = words(text, m.end(), len(text), [])
+    end = _run_after(ws, 0)
+    if not 2 <= len(_core(ws[:end])) <= 4 or end < len(ws) and ws[end].text != ",":
+        return []
+    return [(ws[0].start, ws[end - 1].end)]
+
+
+def _role_named(text: str, labels: Sequence[tuple[int, int, str]]
+                ) -> list[tuple[tuple[int, int], str]]:
+    """"The governor, Beatriz Olmedo-Ruiz,": the name a definite role is given in
+    apposition, with the role (a name the recognizer calls a body is no person's: "the
+    operator, Northway Buses,")."""
+    out = []
+    for m in lx.ROLE_APPOSITION.finditer(text):
+        a, b = m.span("name")
+        ws = words(text, a, b, [])
+        if not lx.role_noun(m.group("role")) or m.group("role") in lx.BODY_NOUNS \
+                or any(label in ("ORG", "FAC", "PRODUCT", "WORK_OF_ART") and s < b and a < e
+                       for s, e, label in labels) \
+                or _run_after(ws, 0) != len(ws) or not 2 <= len(_core(ws)) <= 4:
+            continue
+        out.append(((a, b), m.group("role")))
+    return out
+
+
+def _speaking_roles(paragraphs: Sequence[tuple[str, str, str]]) -> set[str]:
+    """The roles that speak in a document: 'the governor said', '"...," the governor
+    said', '"...," said the governor'."""
+    return {m.group("a") or m.group("b") for _, _, text in paragraphs
+            for m in _ROLE_SPEAKS.finditer(text)}
 
 
 def _family_speaks(name: str, paragraphs: Sequence[tuple[str, str, str]]) -> bool:
@@ -284,6 +354,12 @@ def _says(ws: Sequence[Word], end: int) -> bool:
     """The name is the subject of a verb of speech: "X said", "X, a nurse who ..., said",
     "X, who voted against, said", "X told the committee"."""
     n = end
+    if n + 2 < len(ws) and ws[n].text == "," and ws[n + 1].lower == "who":
+        m = n + 2  # "X of Goldman Sachs, who told me": the relative clause's verb
+        while m < len(ws) and ws[m].lower in lx.LIGHT:
+            m += 1
+        if m < len(ws) and ws[m].lower in _SAID:
+            return True
     if n < len(ws) and ws[n].text == ",":  # an apposition: to its closing comma
         m = n + 1
         while m < len(ws) and m - n <= 24 and ws[m].text not in (",", ".", ";", ":", "Q"):
@@ -291,11 +367,31 @@ def _says(ws: Sequence[Word], end: int) -> bool:
         if m >= len(ws) or ws[m].text != ",":
             return False
         n = m + 1
+    return _speaks_at(ws, n)
+
+
+def _speaks_at(ws: Sequence[Word], n: int) -> bool:
+    """A verb of speech at ``ws[n]`` (after adverbs), not of a body speaking of itself
+    ("Harcastle Estates said it remained ...")."""
     while n < len(ws) and ws[n].lower in lx.LIGHT:
         n += 1
-    # "Harcastle Estates said it remained ...": a body speaking of itself
     return n < len(ws) and ws[n].lower in _SAID and not (
         n + 1 < len(ws) and ws[n + 1].lower in ("it", "its", "they", "their"))
+
+
+def _named_role_says(ws: Sequence[Word], k: int, end: int) -> bool:
+    """"A company spokesperson, Lara Voss, said ...": the name between commas after a
+    role, a verb of speech after it."""
+    if k < 2 or ws[k - 1].text != "," or end >= len(ws) or ws[end].text != ",":
+        return False
+    before = []
+    for w in reversed(ws[max(0, k - 7):k - 1]):
+        if w.text in (",", ";", ":", "Q"):
+            break
+        before.append(w)
+    if not any(_role_word(w) or w.lower in lx.SOURCE_NOUNS for w in before):
+        return False
+    return _speaks_at(ws, end + 1)  # "The developer, Harcastle Homes, said it ...": no
 
 
 def _signed_line(text: str, ws: Sequence[Word], k: int, end: int, next_text: str) -> bool:
@@ -309,7 +405,6 @@ def _signed_line(text: str, ws: Sequence[Word], k: int, end: int, next_text: str
     return bool(nxt) and nxt[0] in "\"“‘'«「『"
 
 
-_TURN = re.compile(r"^(?P<who>[^\W\d][^:\n]{0,40}?):\s+\S")
 
 
 def _interviewed(paragraphs: Sequence[tuple[str, str, str]], labels: Mapping[str, Sequence]
@@ -320,7 +415,7 @@ def _interviewed(paragraphs: Sequence[tuple[str, str, str]], labels: Mapping[str
     made of them."""
     turns: dict[str, int] = {}
     for _pid, _kind, text in paragraphs:
-        m = _TURN.match(text)
+        m = NAMED_TURN.match(text)
         if m and all(_name_word(w) or _GLUED.match(w.text) or w.lower in NAME_PARTICLES
                      for w in words(m.group("who"), 0, len(m.group("who")), [])):
             turns[m.group("who")] = turns.get(m.group("who"), 0) + 1
@@ -329,18 +424,76 @@ def _interviewed(paragraphs: Sequence[tuple[str, str, str]], labels: Mapping[str
         if n < 2:
             continue
         for _pid, _kind, text in paragraphs:
-            if " " + who not in text:  # the name cannot end here: not worth reading
+            if " " + who.casefold() not in text.casefold():  # the name cannot end here
                 continue
             ws = words(text, 0, len(text), [])
             for k in range(len(ws)):
                 end = _run_after(ws, k)
                 core = _core(ws[k:end])
-                if 2 <= len(core) <= 4 and text[ws[k].start:ws[end - 1].end].endswith(" " + who):
+                if 2 <= len(core) <= 4 and text[ws[k].start:ws[end - 1].end].casefold(
+                        ).endswith(" " + who.casefold()):
                     out.append(text[ws[k].start:ws[end - 1].end])
                     break
-            if out and out[-1].endswith(" " + who):
+            if out and out[-1].casefold().endswith(" " + who.casefold()):
                 break
     return out
+
+
+_FAMILY_APPOSITION = re.compile(rf"(?:^|[{STOPS}]\s+)(?P<family>[A-Z][\w'’-]+), (?:a|an|the|\d{{1,3}},) ")
+
+
+def _full_name_of_cued_family(paragraphs: Sequence[tuple[str, str, str]],
+                              labels: Mapping[str, Sequence],
+                              mentions: Mapping[str, Sequence[Mention]]) -> list[str]:
+    """Full names whose family name alone opens a sentence with a personal apposition
+    ("Marchal, a former accountant, keeps the books", "Bakare, 71, ...") elsewhere in
+    the document: "Hélène Marchal" is a person whatever the recognizer made of it (never
+    a name the recognizer calls PERSON-less body: its words must be names)."""
+    out = []
+    for pid, _kind, text in paragraphs:
+        for m in _FAMILY_APPOSITION.finditer(text):
+            if any(p.start <= m.start("family") < p.end for p in mentions.get(pid, ())
+                   if p.kind == "person"):
+                continue  # a person the stage resolved
+            ws = words(text, m.start("family"), min(len(text), m.start("family") + 200), [])
+            if len(ws) < 3 or not _name_word(ws[0]) or not (
+                    _apposition_cue(ws, 1) or _aged(ws, 1)) or _labelled_thing(
+                    m.span("family"), [(r.start, r.end, r.label) for r in labels.get(pid, ())]):
+                continue
+            family = m.group("family")
+            full = {f.group(0) for _, _, other in paragraphs for f in re.finditer(
+                rf"(?<![\w'’-])[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? {re.escape(family)}(?![\w'’-])",
+                other)}
+            full = {f for f in full if all(_name_word(w) for w in words(f, 0, len(f), []))}
+            if len(full) == 1:
+                out.append(full.pop())
+    return list(dict.fromkeys(out))
+
+
+def _qa_interviewee(paragraphs: Sequence[tuple[str, str, str]],
+                    mentions: Mapping[str, Sequence[Mention]]) -> list[str]:
+    """The one full name of an interview's introduction ("Tobiah Lindgren-Afolabi took
+    over the archive in January. He spoke to us ...") when its answers are "A: ..." turns
+    after "Q: ..." ones (two of each) and the persons stage found nobody there: the
+    person whose answers they are, whatever the recognizer made of the name."""
+    turns = [m.group("label") for _, _, text in paragraphs if (m := QA_TURN.match(text))]
+    if sum(t in ("Q", "Question") for t in turns) < 2 or sum(t in ("A", "Answer")
+                                                              for t in turns) < 2:
+        return []
+    first = next(n for n, (_, _, text) in enumerate(paragraphs) if QA_TURN.match(text))
+    intro = paragraphs[:first]
+    if any(m.kind == "person" for pid, _, _ in intro for m in mentions.get(pid, ())):
+        return []
+    names = set()
+    for _pid, _kind, text in intro:
+        ws = words(text, 0, len(text), [])
+        k = 0
+        while k < len(ws):
+            end = _run_after(ws, k)
+            if end > k and 2 <= len(_core(ws[k:end])) <= 4:
+                names.add(text[ws[k].start:ws[end - 1].end])
+            k = max(end, k + 1)
+    return list(names) if len(names) == 1 else []
 
 
 # --- the document --------------------------------------------------------------------
@@ -360,12 +513,18 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
     known = known or (lambda _name: None)
     found: dict[str, str] = {}  # surface -> canonical
     new: dict[str, list[tuple[int, int, str]]] = {}
+    speaking_roles: set[str] | None = None
     for n, (pid, _kind, text) in enumerate(paragraphs):
         taken = [(m.start, m.end) for m in mentions.get(pid, ()) if m.kind == "person"]
         lab = [(r.start, r.end, r.label) for r in labels.get(pid, ())]
         nxt = paragraphs[n + 1][2] if n + 1 < len(paragraphs) else ""
         cued: list[tuple[int, int]] = []
         english = _english(text, lab, nxt, cued) if _unresolved_speech(text, taken) else []
+        english += _signature_under(text, paragraphs[n - 1][2] if n else "")
+        named = _role_named(text, lab)
+        if named and speaking_roles is None:  # the roles that speak in the document
+            speaking_roles = _speaking_roles(paragraphs)
+        english += [span for span, role in named if role in (speaking_roles or ())]
         spans = [(a, b, "") for a, b in english]
         spans += [(a, b, "") for a, b in opening_names(text, lab, taken)]  # "Margaret ..."
         spans += [(a, b, "") for a, b in cued if _family_speaks(text[a:b], paragraphs)]
@@ -379,7 +538,8 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
                     continue  # curation: not a person
                 found[surface] = canonical or surface
             new.setdefault(pid, []).append((a, b, found[surface]))
-    for surface in _interviewed(paragraphs, labels):
+    for surface in [*_interviewed(paragraphs, labels), *_qa_interviewee(paragraphs, mentions),
+                    *_full_name_of_cued_family(paragraphs, labels, mentions)]:
         if known(surface) == "":
             continue
         found.setdefault(surface, known(surface) or surface)

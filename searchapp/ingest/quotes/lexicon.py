@@ -76,6 +76,12 @@ REPORT_THAT = _forms(
     "write writes wrote",  # "wrote hundreds of songs": a clause only after "that"
     "replied replies", "responded responds", "answered answers", "countered", "retorted",
 )
+#: Gestures a feature writes before a speaker's words ('Marchal shrugs. "We have ..."').
+GESTURES = _forms(
+    "shrug shrugs shrugged", "smile smiles smiled", "grin grins grinned", "nod nods nodded",
+    "pause pauses paused", "wince winces winced", "frown frowns frowned",
+    "beam beams beamed", "gasp gasps gasped", "hesitate hesitates hesitated",
+)
 #: Verbs that quote a few words as a speaker's characterization ("called it a
 #: 'disaster'", "described the idea as 'certainly absurd'").
 CHARACTERIZE = _forms(
@@ -84,6 +90,11 @@ CHARACTERIZE = _forms(
     "characterized characterised", "derided", "decried", "slammed", "criticized criticised",
 )
 ALL_VERBS = SAY | REPORT | REPORT_THAT | CHARACTERIZE
+#: Finite verbs of speech that attribute a quotation or a clause to a name next to them
+#: ("Lund said", '..., she told the Review'): not the forms as often other verbs' or
+#: a text's ("read", "ordered", "offered", "posted", "shared").
+SAID = frozenset(w for w in SAY | REPORT if not w.endswith("ing")) - {
+    "read", "reads", "ordered", "offered", "offers", "posted", "shared"}
 
 #: A verb form only a clause can follow: "That said," and "said to have" are not speech.
 PASSIVE_BEFORE = frozenset("is are was were be been being am get gets got so-called".split())
@@ -179,8 +190,11 @@ NOT_CLAUSE_OPENERS = frozenset("""
 again too also so yes no goodbye hello nothing little much more less repeatedly earlier
 later once twice aloud publicly privately
 """.split())
-#: Words ending in -ly that may still open a clause ("said only ...": rare, kept).
-CLAUSE_OPENERS = frozenset({"only", "early", "family", "italy", "july", "hourly", "daily"})
+#: Words ending in -ly that are no adverbs and may open a clause ("said only ...").
+LY_NOT_ADVERBS = frozenset({"only", "early", "family", "italy", "july", "hourly", "daily"})
+#: Subordinators that open a clause with its own subject and verb ("When X met Y, ...").
+CLAUSE_OPENERS = frozenset("when after as while although though because since before once "
+                           "if until unless whereas".split())
 #: Nouns of bodies and documents that speak for someone unnamed ("the ministry said",
 #: "the report stated", "according to a study").
 BODY_NOUNS = frozenset("""
@@ -195,7 +209,8 @@ navy forces force coalition alliance brand platform app label exchange operator 
 manufacturer manufacturers automaker automakers carmaker maker makers retailer chain
 agencies outlets documents document memo lawsuit
 prosecution defense defence government's spokesperson's statement's minutes transcript
-presentation note notes account accounts post tweet video footage
+presentation note notes account accounts post tweet video footage article articles piece
+charity charities nonprofit nonprofits startup startups subsidiary consortium cooperative
 """.split())
 #: Heads of noun phrases for groups of people ("those in favor of punishment", "others").
 GROUP_HEADS = frozenset("those others some many most several both all few".split())
@@ -232,6 +247,11 @@ OPENERS = frozenset("""
 and but so yet however still meanwhile moreover instead indeed also then now thus
 """.split())
 
+#: "The governor, Beatriz Olmedo-Ruiz," / "the bank's chief economist, Ana Duarte,": a
+#: role, then a name of two to four capitalised words between commas.
+ROLE_APPOSITION = re.compile(r"\b[Tt]he (?:[\w'’-]+ ){0,3}?(?P<role>[a-z][a-z-]+), "
+                             r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,3}),")
+
 # --- Korean and Chinese ---------------------------------------------------------------
 
 #: Korean verbs of speech at a sentence's end, after a quote or a "-고" clause.
@@ -248,6 +268,9 @@ ZH_SAY = ("表示", "强调", "強調", "指出", "说", "說", "称", "稱", "�
           "宣布", "介绍", "介紹", "说道", "說道", "回应", "回應", "坦言", "直言", "声明",
           "聲明", "呼吁", "呼籲", "重申", "提到", "告诉", "告訴", "问道", "問道", "答道",
           "补充", "補充", "警告", "承认", "承認", "宣称", "宣稱", "明确表示", "明確表示")
+#: Korean and Chinese pronouns of one person ("他强调", "그는 …고 말했다"): the
+#: person who spoke last.
+CJK_PERSON_PRONOUNS = frozenset({"他", "她", "그", "그녀"})
 #: Chinese words that introduce a source ("据外交部", "根据报道").
 #: Set phrases of 据 that name no source: 据悉 "it is learned", 据了解 "it is understood".
 ZH_NO_SOURCE = frozenset({"悉", "了解", "估计", "估計", "统计", "統計", "说", "說"})

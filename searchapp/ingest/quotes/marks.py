@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from searchapp.ingest.quotes import lexicon as lx
+
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
 _DOUBLE_EITHER = '"＂'
@@ -215,9 +217,8 @@ def quote_spans(paragraphs: list[str]) -> list[list[Span]]:
 #: are fine ... the definitions, she told the Review.'): a comma, he/she or a name of
 #: one to four words, a verb of speech, and no quote mark after it.
 _UNCLOSED_TAIL = re.compile(
-    r",\s+(?:(?:he|she)\s+|(?:[A-Z][\w’'.-]*\s+){1,4})(?:said|says|told|tells|added|adds|wrote|"
-    r"writes|explained|explains|argued|argues|insisted|warned|recalled|noted)\b"
-    r"[^\"“”«»]{0,80}$")
+    r",\s+(?:(?:he|she)\s+|(?:[A-Z][\w’'.-]*\s+){1,4})(?:"
+    + "|".join(sorted(lx.SAID, key=len, reverse=True)) + r")\b[^\"“”«»]{0,80}$")
 
 
 def _unclosed_tail(text: str, start: int) -> int | None:

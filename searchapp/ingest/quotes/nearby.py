@@ -1,20 +1,58 @@
 """The words and persons around a quotation or a pronoun, as the attribution weighs
 them: a name and a verb closing the clause after a quotation ('"...," Okonkwo
 clarifies'), a verb before a name ('"...," explains Okonkwo'), and whether a pronoun
-may stand for one person only (nobody else who may be meant named nearby).
+may stand for one person only (nobody else who may be meant named nearby); a person's
+affiliation ("X of Goldman Sachs"), a person made an object ("Police arrested X, ..."),
+a gesture before a quotation ("Marchal shrugs.").
 
 A mixin of :class:`searchapp.ingest.quotes.attribute._Document`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.clauses import TEXT_NOUNS, Para, closes_clause, is_verb, verb_form
 from searchapp.ingest.quotes.marks import Span
-from searchapp.ingest.quotes.speakers import Person, Who
+from searchapp.ingest.quotes.speakers import Person, Who, trusted
 from searchapp.ingest.quotes.text import Word
+
+_FULL_NAME = re.compile(r"(?<=[,;(—–] )([A-Z][a-z]{1,20}) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+
+
+def unlabelled_families(para: Para) -> set[str]:
+    """Family names of full names the recognizer left unlabelled after a comma or a
+    dash ("Clinique's Senior Brand Manager, Lysis Bourget-Vennin, ..."): their bare
+    mentions ("Bourget-Vennin shared ...") are a person's, never an unnamed source."""
+    out = set()
+    for m in _FULL_NAME.finditer(para.text):
+        if m.group(1).lower() in lx.ROLE_NOUNS or m.group(1).lower() in lx.DETERMINERS:
+            continue
+        if any(a < m.end() and m.start() < b for a, b, _ in para.labels):
+            continue
+        out.add(m.group(2).casefold())
+    return out
+
+
+_AFFILIATION = re.compile(r"\s+(?:of|at|from)\s+(?:the\s+)?")
+
+
+def affiliations(paras: Sequence[Para]) -> set[str]:
+    """Persons named right after another person and "of", "at" or "from" ("Grace
+    Okwuosa-Lind of Goldman Sachs") and labelled a body by the recognizer somewhere in
+    the document: a body the persons stage kept as a person."""
+    after: set[str] = set()
+    for para in paras:
+        for q in para.persons:
+            for p in para.persons:
+                if q.end < p.start and _AFFILIATION.fullmatch(para.text, q.end, p.start):
+                    after.add(p.name)
+    return {name for name in after if any(
+        label in ("ORG", "FAC", "GPE") and a <= p.start and p.end <= b
+        for para in paras for p in para.persons if p.name == name
+        for a, b, label in para.labels)}
 
 
 class Nearby:
@@ -79,6 +117,8 @@ class Nearby:
         window = para.sentences[max(here - 1, 0):here + 1]
         named = [p for p in para.persons_outside()
                  if window and window[0][0] <= p.start < who.start]
+        if window and self._unresolved_named(para, window[0][0], who.start):
+            return True  # "The governor, Beatriz X, ... she warned": X is nobody known
         others = [p for p in named if p.name != name and p.name not in exclude
                   and self.salience.sex_of(p.name) in (who.sex, "")]
         if not others:
@@ -91,6 +131,15 @@ class Nearby:
             if isinstance(first, Person) and first.name == name and first.start < who.start:
                 return False
         return any(o.start > own[-1].start for o in others)
+
+    def _unresolved_named(self, para, a: int, b: int) -> bool:
+        """A person named in apposition to a role between ``a`` and ``b`` ("The
+        governor, Beatriz Olmedo-Ruiz,") whom the persons stage did not resolve."""
+        for m in lx.ROLE_APPOSITION.finditer(para.text, a, b):
+            if lx.role_noun(m.group("role")) and not any(
+                    p.start < m.end("name") and m.start("name") < p.end for p in para.persons):
+                return True
+        return False
 
     def _verb_after_name(self, para: Para, ws: Sequence[Word], n: int) -> bool:
         """'"...," Okonkwo clarifies.' / '"...," she laughs, ...': after a quotation, a
@@ -159,3 +208,53 @@ class Nearby:
             return set()
         a, b = ws[0].start, ws[-1].end
         return {p.name for p in para.persons_outside() if a <= p.start < b}
+
+    def _object_of_verb(self, para: Para, ws: Sequence[Word], name: str) -> bool:
+        """The first mention of ``name`` in ``ws`` follows a verb in the past tense in
+        the same clause ("Police arrested X"): it is an object, not the subject."""
+        first = next((p for p in para.persons_outside() if p.name == name and ws
+                      and ws[0].start <= p.start < ws[-1].end), None)
+        if first is None:
+            return False
+        before = [w for w in ws if w.end <= first.start]
+        cut = max((n for n, w in enumerate(before) if w.text in (",", "Q", ";", ":")),
+                  default=-1)
+        clause = before[cut + 1:]
+        # a past form after its subject ("Police arrested"), not an adjective after a
+        # determiner or an adverb ("the retired teacher", "the newly elected mayor")
+        return any(w.text.isalpha() and w.text.islower() and len(w.text) > 4
+                   and w.lower.endswith("ed") and not lx.role_noun(w.text) and n > 0
+                   and clause[n - 1].lower not in lx.DETERMINERS
+                   and not clause[n - 1].lower.endswith("ly")
+                   for n, w in enumerate(clause))
+
+    def _gesture_before(self, i: int, para: Para, sentence: tuple[int, int]
+                        ) -> tuple[str | None, str] | None:
+        """The sentence before a quotation is a person (or he/she) and a gesture or a verb
+        of speech, an adverb at most ("Marchal shrugs.", "She laughs softly."): that
+        person's words follow."""
+        ws = [w for w in para.words(*sentence) if w.text not in lx.SENTENCE_STOPS]
+        if not 2 <= len(ws) <= 5 or any(w.text == "Q" for w in ws):
+            return None
+        verb = next((n for n, w in enumerate(ws) if n > 0 and (
+            w.lower in lx.GESTURES or w.lower in lx.SAY)), None)
+        if verb is None or any(not (w.lower in lx.LIGHT or w.lower.endswith("ly"))
+                               for w in ws[verb + 1:]):
+            return None
+        subject = self._sentence_subject(i, para, ws)
+        if subject is None or not subject[0] or not trusted(subject[0]):
+            return None
+        person = next((p for p in para.persons_outside() if p.start == ws[0].start), None)
+        if ws[0].lower not in ("he", "she") and (person is None or person.end < ws[verb - 1].end):
+            return None  # the whole subject before the verb is the person
+        return subject
+
+    def _affiliated(self, para: Para, p: Person) -> Person:
+        """The person ``p`` is the affiliation of ("Grace X of Goldman Sachs", a body
+        the persons stage kept as a person): the person right before "of", "at" or
+        "from" ``p``, else ``p``."""
+        gap = para.text[:p.start]
+        for q in para.persons_outside():
+            if q.end <= p.start and _AFFILIATION.fullmatch(gap, q.end):
+                return q
+        return p

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from searchapp.ingest.quotes.lexicon import role_noun
+from searchapp.ingest.quotes.lexicon import GLUED_NAME, role_noun
 from searchapp.ingest.quotes.speakers import trusted
+from searchapp.lexicon import NAME_PARTICLES
 
 #: Marks that open a quotation.
 QUOTE_OPENERS = "\"“‘'«「『„"
@@ -24,13 +25,33 @@ _LINK = re.compile(r"\s*pic\.twitter\.com/\S+\s*$")
 #: "— Care worker, 41, Station Road".
 _SIGNATURE = re.compile(r"^(?:--|[—–-])\s*(?P<who>[^\s\"“”‘’'«»].{1,118})$")
 #: A turn of an interview: "Q: ...", "A: ...", "Question: ...", "Answer: ...".
-_QA = re.compile(r"^(?P<label>Q|A|Question|Answer)\s*[:.]\s+\S")
+QA_TURN = re.compile(r"^(?P<label>Q|A|Question|Answer)\s*[:.]\s+\S")
 #: A turn opened by its speaker's name: "Armitage-Rhys: It was ...".
 #: A box's label announcing a quotation without its speaker ("Key quote", "Quote of the day").
 _QUOTE_LABEL = re.compile(r"^(?:(?:key|top|notable|best)\s+)?quotes?(?:\s+of\s+the\s+(?:day|week))?\s*:?$",
                           re.I)
 _NAME = re.compile(r"[^\W\d_a-z][\w'’.-]*")
-_NAMED_TURN = re.compile(r"^(?P<who>[^\W\d][^:\n]{0,48}?):\s+\S")
+NAMED_TURN = re.compile(r"^(?P<who>[^\W\d][^:\n]{0,48}?):\s+\S")
+
+
+def _turn_person(label: str, names: set[str]) -> str | None:
+    """The person of the document a turn's label names: the label is a name as written
+    (capitalised words and particles: "Van der Linde", "de la Cruz", "O'Neill",
+    "al-Rashid") and the whole of one person's name or its end ("Marieke van der
+    Linde"), case aside -- never a half of the label, never a person it only mentions."""
+    parts = label.split()
+    if not parts or len(parts) > 5 or not all(
+            _NAME.fullmatch(w) or w.lower() in NAME_PARTICLES or GLUED_NAME.match(w)
+            for w in parts) or not any(c.isupper() for c in label):
+        return None
+    want = " ".join(parts).casefold()
+    hits = {n for n in names if trusted(n) and (
+        n.casefold() == want or n.casefold().endswith(" " + want))}
+    longest = max(hits, key=len, default=None)
+    if longest is None or any(not longest.casefold().endswith(" " + n.casefold())
+                              for n in hits - {longest}):
+        return None  # nobody, or two persons of that family name
+    return longest  # the full name, never a half of it the stage kept apart
 
 
 class Signatures:
@@ -111,6 +132,15 @@ class Signatures:
             for s in para.spans:
                 self._emit(i, first.name if first else None, who, s.start, s.end, "direct")
 
+    def _signed_below(self, i: int) -> bool:
+        """The paragraph after paragraph ``i`` is a line signing it ("— Mother of two,
+        Lenn Terrace"): its quotation is the signer's, not the last speaker's."""
+        if i + 1 >= len(self.paras):
+            return False
+        line = self.paras[i + 1].text.strip()
+        return "\n" not in line and bool(_SIGNATURE.match(line)) \
+            and len(line.split()) <= 16 and not self.paras[i + 1].spans
+
     def _quote_boxes(self) -> None:
         """"Key quote" over a quotation that names nobody: an unnamed source's words (the
         box gives no speaker; a quotation attributed elsewhere keeps its speaker)."""
@@ -130,18 +160,18 @@ class Signatures:
         "A: ..." turns after "Q: ..." ones, which are the words of the one person the
         paragraphs before the first question name."""
         named: dict[int, tuple[str, str, int]] = {}
+        everyone = {p.name for para in self.paras for p in para.persons}
         for i, para in enumerate(self.paras):
-            m = _NAMED_TURN.match(para.text)
-            if not m or _QA.match(para.text):
+            m = NAMED_TURN.match(para.text)
+            if not m or QA_TURN.match(para.text):
                 continue
-            person = next((p for p in para.persons if p.start == 0 and p.end >= m.end("who")
-                           - 1), None)
-            if person is not None and trusted(person.name):
-                named[i] = (person.name, m.group("who"), m.end() - 1)
+            name = _turn_person(m.group("who"), everyone)
+            if name is not None:
+                named[i] = (name, m.group("who"), m.end() - 1)
         out = {i: t for i, t in named.items()
                if sum(n == t[0] for n, _, _ in named.values()) >= 2}
         labels = {i: m.group("label") for i, para in enumerate(self.paras)
-                  if (m := _QA.match(para.text))}
+                  if (m := QA_TURN.match(para.text))}
         questions = [i for i, x in labels.items() if x in ("Q", "Question")]
         answers = [i for i, x in labels.items() if x in ("A", "Answer")]
         if len(questions) >= 2 and len(answers) >= 2:

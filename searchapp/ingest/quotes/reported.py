@@ -155,6 +155,9 @@ class ReportedSpeech:
                 continue
             self._emit(i, *got, ws[n].start, stop, "reported")
             return got
+        got = self._as_says(i, para, ws, stop)
+        if got is not None:
+            return got
         # "..., Cook said." / "..., said NAME, ..." / "..., Mayer said, and ..."
         chunks = comma_chunks(ws)
         for c in range(1, len(chunks)):
@@ -204,6 +207,9 @@ class ReportedSpeech:
                 if per and len(region) + k + 1 < len(ws) and ws[len(region) + k + 1].text == ":":
                     return None  # "Bonus points, per the experts: ...": a heading's aside
                 who = self._classify(para, region, verb_first=True)
+                named = self._name_after_role(para, who, ws, k + (1 if per else 2) + len(region))
+                if named is not None:  # "according to Lumeo's brand manager, Odile X, ..."
+                    who, region = named
                 got = self.resolve(who, i, set())
                 if got is None and region and who.kind == "unknown" and len(region) <= 8 \
                         and any(x.text[:1].isupper() for x in region) and not any(
@@ -223,6 +229,76 @@ class ReportedSpeech:
                     self._emit(i, *got, rest[0].start, rest[-1].end, "reported")
                     return got
                 return None
+        return None
+
+    def _name_after_role(self, para: Para, who, ws: Sequence[Word], comma: int):
+        """A role phrase then ", Name," closing on a comma or the sentence's end ("Lumeo's
+        Senior Brand Engagement Manager, Odile X,", "Co-Founder, Brenna Y."): the
+        person (a :class:`Who`) and the words naming them; None otherwise."""
+        if who.kind not in ("role", "unknown") or comma >= len(ws) or ws[comma].text != ",":
+            return None
+        head = ws[comma + 1:]
+        person = next((p for p in para.persons_outside() if head and p.start == head[0].start),
+                      None)
+        if person is None:
+            return None
+        end = next((m for m, x in enumerate(head) if x.start >= person.end), len(head))
+        if end < len(head) and head[end].text not in lx.CLAUSE_BREAKS:
+            return None
+        return self._classify(para, head[:end], verb_first=True), list(head[:end])
+
+    def _as_says(self, i: int, para: Para, ws: Sequence[Word], stop: int
+                 ) -> tuple[str | None, str] | None:
+        """"As Dr. X, a sleep physician with Y, explains, the key is ...", "As a
+        Ledgerline article on the tool explains, ...": the clause after the opening's
+        comma is its speaker's (emitted); the speaker.  A quotation in it is read as one
+        (:meth:`_as_opening` gives it the same speaker)."""
+        opening = self._as_opening(i, para, ws)
+        if opening is None:
+            return None
+        got, k = opening
+        clause = [x for x in ws[k + 1:] if x.start < stop and x.text not in (",", ".")]
+        if len(clause) < 3 or any(x.text == "Q" for x in clause) \
+                or not opens_clause(clause[0]):
+            return None
+        self._emit(i, *got, clause[0].start, clause[-1].end, "reported")
+        return got
+
+    def _as_opening(self, i: int, para: Para, ws: Sequence[Word]
+                    ) -> tuple[tuple[str | None, str], int] | None:
+        """A sentence opened by "as", a speaker and a verb of speech ("As X explains,",
+        "As the writer X once put it,"): (the speaker, the index of the opening's
+        closing comma), or None."""
+        n = 0
+        while n < len(ws) and ws[n].lower in ("and", "but", "so", "yet"):
+            n += 1
+        if n + 2 >= len(ws) or ws[n].lower != "as":
+            return None
+        verbs = lx.SAY | lx.SAY_AFTER_SUBJECT  # "As X notes, ..."
+        apposition = False
+        for k in range(n + 2, min(len(ws), n + 30)):
+            if ws[k].text in ("Q", ";", ":") or ws[k].text in lx.SENTENCE_STOPS:
+                return None
+            if ws[k].text != ",":
+                continue
+            # the verb closes the phrase, or a short phrase of a preposition follows it
+            verb = next((v for v in range(k - 1, max(n + 1, k - 6), -1)
+                         if is_verb(ws[v], verbs) and not_passive(ws, v)
+                         and (v == k - 1 or ws[v + 1].lower in lx.PREPOSITIONS)), None)
+            if verb is None and k - 2 > n + 1 and ws[k - 1].lower == "it" \
+                    and ws[k - 2].lower in ("put", "puts"):
+                verb = k - 2  # "As the writer X once put it,"
+            if verb is None:
+                nxt = next((x for x in ws[k + 1:k + 4] if x.lower not in lx.LIGHT), None)
+                if not apposition and k + 1 < len(ws) and ws[k + 1].lower in ("a", "an", "the"):
+                    apposition = True  # "As Dr. X, a sleep physician ..., explains,"
+                    continue
+                if apposition and nxt is not None and is_verb(nxt, verbs):
+                    continue  # the apposition's closing comma, its verb next
+                return None
+            who = self._classify(para, ws[n + 1:verb])
+            got = self.resolve(who, i, set()) if who.kind != "unknown" else None
+            return None if got is None else (got, k)
         return None
 
     def _attribution_chunk(self, i: int, para: Para, chunk: Sequence[Word], subject,

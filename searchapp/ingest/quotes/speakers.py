@@ -28,6 +28,12 @@ _TITLE_ROLE = {"gov.": "governor", "gov": "governor", "sen.": "senator", "rep.":
                "dr.": "doctor", "prof.": "professor", "supt.": "superintendent",
                "lt.": "lieutenant", "capt.": "captain", "col.": "colonel", "adm.": "admiral",
                "sgt.": "sergeant", "amb.": "ambassador", "atty.": "attorney"}
+#: Verbs that give their subject a role ("X chairs the committee" -> the chair).
+ROLE_VERBS = {"chairs": "chair", "chaired": "chair", "heads": "head", "headed": "head",
+              "leads": "leader", "led": "leader", "directs": "director",
+              "manages": "manager", "coaches": "coach", "edits": "editor",
+              "captains": "captain", "founded": "founder",
+              "co-founded": "co-founder", "owns": "owner"}
 #: Recognizer labels of speakers that are bodies, not persons ("Nissan says").
 _BODY_LABELS = ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT")
 _SELF_POSSESSIVES = frozenset({"our", "my"})
@@ -130,7 +136,7 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
             # "When the vice chair, Lionel Ashdown, questioned officers, the manager, X,
             # said": a subordinate clause runs to the phrase with its verb
             through = next((n for n, c in enumerate(chunks[:-1]) if _has_verb(c)), 0) \
-                if chunks[0][0].lower in CLAUSE_OPENERS else 0
+                if chunks[0][0].lower in lx.CLAUSE_OPENERS else 0
             chunks = chunks[through + 1:]
     head = chunks[0]
     if len(chunks) > 1 and len(head) <= 3 and head[-1].lower.endswith("s") \
@@ -160,6 +166,11 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
             found = _person_in(text, chunk, persons, whole=True)
             if found is not None:
                 return Who("person", text[chunk[0].start:chunk[-1].end], found.name)
+        if len(chunks) > 1 and head[0].lower == "the" and any(
+                label == "ORG" and a <= chunks[1][0].start and chunks[1][-1].end <= b
+                for a, b, label in labels):
+            # "The operator, Northway Buses, said": a body by its name
+            return Who("unnamed", text[head[0].start:chunks[1][-1].end], role=_head_noun(head))
     if len(head) == 1 and lows[0] in lx.PERSON_PRONOUNS:
         return Who("pronoun", phrase, sex=lx.PERSON_PRONOUNS[lows[0]], start=head[0].start)
     if lows[0] in lx.SELF_PRONOUNS or lows[0] in _SELF_POSSESSIVES:
@@ -213,13 +224,16 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
     return UNKNOWN
 
 
-_SHARE = re.compile(r"\d[\d.,]* ?(?:%|percent|per cent)(?: and \d[\d.,]* ?(?:%|percent|per cent))*"
-                    r"(?: of .+)?")
+_PERCENT = r"(?:\d[\d.,]*|[a-z]+(?:-[a-z]+)?) ?(?:%|percent|per cent)"
+_FRACTION = (r"(?:half|a third|a quarter|two-thirds|three-quarters|"
+             r"(?:\d+|one|two|three|four|five|six|seven|eight|nine) in \w+(?: [a-z]+)?)")
+_SHARE = re.compile(rf"(?:{_PERCENT}(?: and {_PERCENT})*|{_FRACTION})(?: of .+)?")
 
 
 def _share(lows: Sequence[str]) -> bool:
     """A share of people as a survey gives it: "76% of users", "43% and 36%", "12
-    percent of voters" (the words as the tokenizer splits them: "76 % of users")."""
+    percent of voters", "Sixty-two percent", "half of them", "one in five nurses" (the
+    words as the tokenizer splits them: "76 % of users")."""
     return bool(_SHARE.fullmatch(" ".join(lows)))
 
 
@@ -295,9 +309,6 @@ def _chunks(ws: Sequence[Word]) -> list[list[Word]]:
     return [c for c in out if c]
 
 
-#: Subordinators that open a clause with its own subject and verb ("When X met Y, ...").
-CLAUSE_OPENERS = frozenset("when after as while although though because since before once "
-                            "if until unless whereas".split())
 #: Past forms of common verbs that do not end in -ed.
 _IRREGULAR_PAST = frozenset("met was were had spoke came went took made gave saw sat ran left "
                             "told said asked got began won lost held led sent put set".split())
@@ -316,6 +327,10 @@ def _adverbial(chunk: Sequence[Word]) -> bool:
     first = chunk[0].lower
     if len(chunk) <= 4 and chunk[-1].lower in ("ago", "later", "earlier"):
         return True  # "A year ago", "Two days later"
+    if 1 < len(chunk) <= 3 and chunk[-1].text.islower() and chunk[-1].lower.endswith("ly") \
+            and chunk[-1].lower not in lx.LY_NOT_ADVERBS and first not in DETERMINERS \
+            and first not in lx.INDEFINITE:
+        return True  # "More recently", "Most importantly", "Even more tellingly"
     if first in ("whatever", "whichever", "whenever", "wherever", "however"):
         return True  # "Whatever the definition"
     if len(chunk) > 1 and first in lx.SELF_PRONOUNS:
@@ -537,6 +552,14 @@ def learn_roles(text: str, ws: Sequence[Word], persons: Sequence[Person],
         # "Name, the president of X," / "Name, a teacher at ..."
         if j < len(ws) and ws[j].text == ",":
             _appositive_role(ws[j + 1:], p.name, salience)
+        # "Hilary Crosswaite chairs the transport committee", "X, who chairs the ...":
+        # the role the verb gives
+        k = j + 2 if j + 1 < len(ws) and ws[j].text == "," and ws[j + 1].lower == "who" else j
+        while k < len(ws) and ws[k].lower in lx.LIGHT:
+            k += 1
+        if k + 1 < len(ws) and ws[k].lower in ROLE_VERBS \
+                and ws[k + 1].lower in ("the", "a", "an", "its", "their", "his", "her"):
+            salience.roles.setdefault(ROLE_VERBS[ws[k].lower], []).append((p.name, None))
         # "The suspect, Michael Webb,"
         if i >= 2 and ws[i - 1].text == ",":
             k = i - 2

@@ -21,7 +21,7 @@ from searchapp.ingest.persons.words import ORG_WORDS, RELATIVES
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.clauses import TIME_WORDS, Para
 from searchapp.ingest.quotes.marks import quote_spans
-from searchapp.ingest.quotes.speakers import CLAUSE_OPENERS, Who
+from searchapp.ingest.quotes.speakers import Who
 from searchapp.ingest.quotes.text import Word, sentences, words
 from searchapp.lexicon import MONTHS, NAME_PARTICLES, STOPS
 
@@ -139,7 +139,7 @@ class Unkept:
         before a parenthetical "she said" (``ws[k]`` the verb), which are what was said --
         not "she"; None when the attribution is no parenthetical ("When Halvor met ...,
         he said ...": he may be Halvor)."""
-        if k + 1 < len(ws) and ws[k + 1].text == "," and ws[0].lower not in CLAUSE_OPENERS \
+        if k + 1 < len(ws) and ws[k + 1].text == "," and ws[0].lower not in lx.CLAUSE_OPENERS \
                 and ws[0].lower not in lx.SUBORDINATORS and ws[0].lower not in lx.PREPOSITIONS:
             return {p.name for p in para.persons_outside() if ws[0].start <= p.start < pronoun.start}
         return None
