@@ -157,6 +157,10 @@ class Unkept:
         if here is None:
             return False
         since = para.sentences[max(here - 1, 0)][0]
+        if not _CUED_OPENING.search(para.text, max(0, since - 3), who.start) and not any(
+                (label == "PERSON" or label in _MISTYPED) and since <= s < who.start
+                for s, _, label in para.labels):
+            return False  # no name left out there, nor a cued word: read no further
         if any(p.name == name and since <= p.start < who.start for p in para.persons_outside()):
             return False
         for a, b in para.sentences[max(here - 1, 0):here + 1]:
