@@ -9,6 +9,10 @@ resolved; served as the Speaker facet, ``said:`` and each hit's ``quotes``.
 * :mod:`.speakers` -- who a speaker phrase names (a person, a pronoun or role
   standing for one, an unnamed source);
 * :mod:`.attribute` -- the patterns of English news; :mod:`.cjk` -- Korean and Chinese;
+* :mod:`.unkept` -- names the persons stage did not keep ("Margaret", a name typed as a
+  body), :mod:`.crowds` -- chants, neither given to the last speaker;
+* :mod:`.evidenced` -- speakers taken as persons on the evidence of a pattern of speech,
+  :mod:`.cjk_names` -- Korean and Chinese persons by the shapes news names them in;
 * :mod:`.lexicon` -- the verbs and nouns they read.
 """
 

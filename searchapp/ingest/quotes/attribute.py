@@ -45,6 +45,7 @@ from searchapp.ingest.quotes.clauses import (
     speech_like,
     verb_form,
 )
+from searchapp.ingest.quotes.crowds import Crowds
 from searchapp.ingest.quotes.marks import Span, quote_spans
 from searchapp.ingest.quotes.nearby import Nearby, affiliations, unlabelled_families
 from searchapp.ingest.quotes.posts import Signatures
@@ -60,6 +61,7 @@ from searchapp.ingest.quotes.speakers import (
     trusted,
 )
 from searchapp.ingest.quotes.text import Word, sentences
+from searchapp.ingest.quotes.unkept import Unkept
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -69,7 +71,7 @@ _GROUP_SAYS = frozenset("note noted argue argued claim claimed insist insisted w
                         "admit admitted complain complained".split())
 
 
-class _Document(ReportedSpeech, Signatures, Nearby):
+class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
     """One document's paragraphs, persons and what the rules learn of them."""
 
     def __init__(self, texts: Sequence[str], kinds: Sequence[str],
@@ -201,7 +203,8 @@ class _Document(ReportedSpeech, Signatures, Nearby):
             if name is None and self.salience.unsure \
                     and self._only_one_named(para, who, self.salience.unsure, exclude):
                 name = self.salience.unsure  # '..., stated Mak. While he agrees ...'
-            if name and self._someone_between(para, who, name, exclude):
+            if name and (self._someone_between(para, who, name, exclude)
+                         or self._unkept_subject(para, who, name)):
                 return None
             if name and not self.salience.sex_of(name):
                 self.salience.vote_sex(name, who.sex)  # "he said" after them: a man
@@ -294,7 +297,7 @@ class _Document(ReportedSpeech, Signatures, Nearby):
                         and prev_last is not None and not self._has_verb(ws) \
                         and not self._signed_below(i) \
                         and speech_like(para.text, span) \
-                        and span.end - span.start >= 0.6 * (b - a):
+                        and span.end - span.start >= 0.6 * (b - a) and not self._chant(i, span):
                     found, how = prev_last, "previous"
                 if found is None:
                     continue
@@ -443,8 +446,11 @@ class _Document(ReportedSpeech, Signatures, Nearby):
         if region and region[0].lower == "as" and len(region) > 1:
             region = region[1:]
         comma = max((n for n, w in enumerate(region) if w.text == ","), default=-1)
+        said = None
         if comma >= 0 and len(region) - comma - 1 == 1 and region[-1].lower in lx.PERSON_PRONOUNS:
             region = region[comma + 1:]  # "It's also possible, he said, that ..."
+            said = self._said_around(para, ws, k, region[0])
+            exclude = exclude | (said or set())
         if 0 < start < len(ws) and region and not is_verb(ws[start - 1], lx.ALL_VERBS) and (
                 ws[start].lower == "who" or ws[start].lower == "that" and region[0].text.islower()
                 and region[0].lower not in lx.DETERMINERS):
@@ -466,7 +472,8 @@ class _Document(ReportedSpeech, Signatures, Nearby):
             if subject_name and subject_name not in exclude and trusted(subject_name) \
                     and self.salience.sex_of(subject_name) in (who.sex, ""):
                 return subject_name, who.text
-        return self.resolve(who, i, exclude, self._local(para, ws[0].start, ws[k].start))
+        return self.resolve(who, i, exclude, () if said is not None
+                            else self._local(para, ws[0].start, ws[k].start))
 
     def _clause_subject(self, para: Para, ws: Sequence[Word]) -> str | None:
         """"When Halvorsen met with Solheim, he said": a sentence opening with a

@@ -1,14 +1,15 @@
 """Quotations and reported speech in Korean and Chinese news.
 
 Korean puts the verb of speech last: ``박 장관은 “…”라고 말했다`` (the quotation,
-then 라고/고, then 말했다, 밝혔다, 강조했다 ...), and reports speech as a clause
+then 라고/고, then 말했다, 밝혔다, 강조했다 ... -- or any verb closing the sentence: 라고
+and 라며 are themselves "saying": ``“…”이라며 눈시울을 붉혔다``), and reports speech as a clause
 ending in 고 before the same verbs (``정부 소식통은 … 협의했다고 설명했다``); the
 speaker is the topic or subject before it (은/는/이/가, after a title).  Chinese
 puts the speaker and the verb first: ``中方表示，…。``, ``习近平强调：“…”``,
 ``据外交部介绍，…``.  A person is a mention the persons stage resolved (习近平,
 시진핑, 윤석열); any other speaker ("中方", "정부 소식통", "한 전문가") is unnamed, and
-他/她/그/그녀 are the person who spoke last.  :func:`titled_names` finds names with a
-title ("정민호 차관", "董事长韩志远") for the speech-persons step.
+他/她/그/그녀 are the person named or quoted last.  Persons named only in Hangul or
+Chinese characters are found by :mod:`.cjk_names` (the speech-persons step).
 """
 
 from __future__ import annotations
@@ -16,30 +17,44 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from searchapp.ingest.persons.words import (
-    CHINESE_FAMILY_NAMES,
-    KOREAN_FAMILY_NAMES,
-    KOREAN_RANKS,
-    NATIVE_BYLINE,
-    NATIVE_TITLES,
-)
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.marks import quote_spans
 from searchapp.ingest.quotes.quote import Quote
 from searchapp.ingest.quotes.speakers import Person
-from searchapp.lexicon import CJK_CHAR, HAN, HANGUL, HANGUL_SYLLABLES, STOPS
+from searchapp.lexicon import CJK_CHAR, HAN, HANGUL, STOPS
 
 _HANGUL = re.compile(f"[{HANGUL}]")
 # a sentence: up to its stops (a Latin full stop only before a space: not in "3.5")
 _SENTENCE = re.compile(f"[^{STOPS}]*(?:[{STOPS.replace('.', '')}]+|\\.(?=\\s|$)|$)")
 _KO_SAY = "|".join(sorted(map(re.escape, lx.KO_SAY), key=len, reverse=True))
-_KO_QUOTE_TAIL = re.compile(rf"\s*(?:이?라고|고|이?라며|며|이?라면서|면서)\s*(?P<mid>.{{0,40}}?)\s*(?:{_KO_SAY})")
+_KO_QUOTE_TAIL = re.compile(rf"\s*(?:이?라고|고|이?라며|며|이?라면서|면서)\s*(?P<mid>.{{0,40}}?)\s*"
+                            rf"(?<![{HANGUL}])(?:{_KO_SAY})"  # a word: not 했다 of 피했다
+                            r"|\s*(?:이?라며|이?라면서)(?P<as>\s)"  # "“…”이라며 눈시울을 붉혔다": saying
+                            r"|\s*(?:이?라고|고)\s*(?P<then>(?:[^“”\"\s]+(?<![는던])\s+){0,3}"
+                            r"[^“”\"\s]*(?:었|았|였|했|렸|켰|혔)다)\s*[.。]?\s*$")
 _KO_REPORTED = re.compile(rf"(?:다|라|냐|자|까)고\s*(?:{_KO_SAY})\s*[.。]?\s*$")
-_KO_TOPIC = re.compile(rf"(?P<np>[{HANGUL}{HAN}A-Za-z0-9 ·]{{1,24}}?)(?:{'|'.join(lx.KO_SUBJECT)})"
+_KO_TOPIC = re.compile(rf"(?P<np>[{HANGUL}{HAN}A-Za-z0-9 ·()]{{1,24}}?)(?:{'|'.join(lx.KO_SUBJECT)})"
                        r"(?=\s)")
+#: "박 국장에 따르면 ...": according to a source, the rest of the sentence is theirs.
+_KO_ACCORDING = re.compile(rf"\s*(?P<np>[{HANGUL}{HAN}A-Za-z0-9 ·()]{{1,30}}?)에 따르면\s*")
+#: "“...”며 요금 인상이 불가피하다고 밝혔다": a reported clause after a quotation.
+_KO_CLAUSE_AFTER = re.compile(rf"\s*(?:이?라며|며|이?라면서|면서)\s*(?P<clause>[^“”\"「」]{{4,}}?"
+                              rf"(?:다|라|냐|자|까))고\s*(?:{_KO_SAY})")
+#: Pronouns of a speaker: Korean 그/그녀 (as a topic: "그는", "그녀는"), Chinese 他/她.
+_PRONOUNS = {p: {"그녀": "f", "她": "f", "他": "m"}.get(p, "") for p in lx.CJK_PERSON_PRONOUNS}
+#: Words that open a Korean sentence before its topic: connectives and times ("그러면서
+#: 그는", "이날 정부 관계자는").
+_KO_LEAD = re.compile(r"^(?:(?:그러면서|이어|또|또한|특히|한편|그러나|하지만|이에|이날|앞서|아울러|다만|"
+                      r"그리고|반면|당시|최근|지난달|지난해|지난주|오전|오후|\d{1,2}일|\d{1,2}월)\s+)+")
+#: What follows 他/她 in a speaker's phrase before the verb ("他对记者说", "她在会上表示").
+_ZH_PRONOUN_THEN = "对對向跟在也还還则則又"
+#: How a Chinese unnamed source ends ("一位不愿透露姓名的行业人士"): such a phrase may be
+#: long.
+_ZH_SOURCE_ENDS = ("人士", "官员", "官員", "专家", "專家", "负责人", "負責人", "人员", "人員",
+                   "发言人", "發言人", "消息", "分析师", "分析師", "学者", "學者")
 _ZH_SAY = "|".join(sorted(map(re.escape, lx.ZH_SAY), key=len, reverse=True))
 _ZH_SPEAKER = re.compile(rf"(?P<who>[^，,：:；;。！？“”「」『』]{{1,24}}?)(?P<verb>{_ZH_SAY})"
-                         r"\s*[，,：:]\s*")
+                         r"(?:(?<=告诉|告訴)[^，,：:；;。“”「」]{1,6}?)?\s*[，,：:]\s*")
 _ZH_ACCORDING = re.compile(rf"^(?:{'|'.join(lx.ZH_ACCORDING)})(?P<who>[^，,。]{{1,20}}?)"
                            rf"(?:{_ZH_SAY}|报道|報導|消息)?\s*[，,]")
 
@@ -56,43 +71,102 @@ def _person_in(persons: Sequence[Person], a: int, b: int) -> Person | None:
     return hits[-1] if hits else None
 
 
+class _Document:
+    """One document read sentence by sentence, remembering who was named and quoted,
+    for the pronouns (그는, 她说) that stand for them."""
+
+    def __init__(self) -> None:
+        #: (paragraph, person) of the persons named and quoted, oldest first
+        self.recent: list[tuple[int, str]] = []
+        self.sex: dict[str, str] = {}
+        self.para = 0
+        #: where the sentence being read starts in its paragraph
+        self.sentence = 0
+        #: (paragraph, speaker, source) of the last quotation attributed
+        self.last_quote: tuple[int, str | None, str] | None = None
+
+    def speaker(self, text: str, a: int, b: int, persons: Sequence[Person]
+                ) -> tuple[str | None, str]:
+        """Who the phrase ``text[a:b]`` names: a person in it, a person right before a
+        title or 씨 it is ("김도윤(52)씨는": the phrase read is "씨"), the person a pronoun
+        stands for, else an unnamed source (None, the phrase)."""
+        p = _person_in(persons, a, b)
+        if p is None:  # "김도윤(52)씨", "이하은 씨": the name just before the phrase
+            p = next((q for q in reversed(persons) if q.end <= a and re.fullmatch(
+                r"(?:\(\d{1,3}\))?\s*", text[q.end:a])), None)
+        if p is not None:
+            return p.name, text[p.start:p.end]
+        phrase = _KO_LEAD.sub("", text[a:b].strip())
+        pronoun = phrase if phrase in _PRONOUNS else phrase[:1] if (
+            phrase[:1] in "他她" and phrase[1:2] in _ZH_PRONOUN_THEN) else None
+        if pronoun is not None:  # "她说", "他对记者说", "그는"
+            local = [q.name for q in persons if self.sentence <= q.start and q.end <= a]
+            name = local[-1] if local else self.pronoun(_PRONOUNS[pronoun])
+            # a pronoun that stands for nobody sure: no speaker ("" -- not an unnamed one)
+            return (name, phrase) if name is not None else (None, "")
+        return None, phrase
+
+    def pronoun(self, sex: str) -> str | None:
+        """The last person named or quoted in this paragraph or the one before, of that
+        sex when the document told it (a 她 once is a woman)."""
+        for para, name in reversed(self.recent):
+            if para < self.para - 1:
+                break
+            if not sex or self.sex.get(name, sex) == sex:
+                if sex:
+                    self.sex.setdefault(name, sex)
+                return name
+        return None
+
+    def saw(self, quotes: Sequence[Quote], persons: Sequence[Person], a: int, b: int) -> None:
+        """Remember the persons a sentence names (outside quotations) and its speakers,
+        in the order written."""
+        if quotes:
+            q = quotes[-1]
+            self.last_quote = (self.para, q.speaker, q.source)
+        named = [(p.start, p.name) for p in persons if a <= p.start < b]
+        named += [(q.start, q.speaker) for q in quotes if q.speaker]
+        for _, name in sorted(named, key=lambda x: x[0]):
+            self.recent.append((self.para, name))
+
+
 def cjk_quotes(texts: Sequence[str], persons: Sequence[Sequence[Person]]) -> list[list[Quote]]:
     spans = quote_spans(list(texts))
     out: list[list[Quote]] = []
-    last: tuple[int, str] | None = None  # (paragraph, person) of the last person speaker
+    doc = _Document()
     for n, (text, sp, ps) in enumerate(zip(texts, spans, persons, strict=True)):
+        doc.para = n
         quotes = [(s.start, s.end) for s in sp]
         ps = [p for p in ps if not any(a <= p.start < b for a, b in quotes)]
         korean = bool(_HANGUL.search(text))
         found: list[Quote] = []
-        for m in _SENTENCE.finditer(text):
-            a, b = m.start(), m.end()
-            if not text[a:b].strip():
-                continue
+        for a, b in _sentences(text, quotes):
+            doc.sentence = a
             inside = [(s, e) for s, e in quotes if a <= s < b]
-            here = _korean(text, a, b, inside, ps) if korean else _chinese(text, a, b, inside, ps)
-            for q in here:
-                if q.speaker is None and q.source.strip() in lx.CJK_PERSON_PRONOUNS:
-                    # "他强调，…": the person who spoke last, in this paragraph or the one
-                    # before; else nobody (a pronoun is no unnamed source)
-                    if last is None or n - last[0] > 1:
-                        continue
-                    q = Quote(q.start, q.end, last[1], q.source, q.kind)
-                found.append(q)
-                if q.speaker:
-                    last = (n, q.speaker)
+            if korean:
+                got = _korean(doc, text, a, b, inside, ps)
+            else:
+                got = _chinese(doc, text, a, b, inside, ps)
+            doc.saw(got, ps, a, b)
+            found += got
         out.append(found)
     return out
 
 
-def _speaker(text: str, a: int, b: int, persons: Sequence[Person]) -> tuple[str | None, str]:
-    p = _person_in(persons, a, b)
-    if p is not None:
-        return p.name, text[p.start:p.end]
-    return None, text[a:b].strip()
+def _sentences(text: str, quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences of a paragraph, a quotation kept whole: a full stop inside it
+    ("“…更清楚。”她补充道。") ends no sentence."""
+    out: list[tuple[int, int]] = []
+    for m in _SENTENCE.finditer(text):
+        a, b = m.start(), m.end()
+        if out and any(s < a < e for s, e in quotes):
+            out[-1] = (out[-1][0], b)
+        elif text[a:b].strip():
+            out.append((a, b))
+    return [(a, b) for a, b in out if text[a:b].strip()]
 
 
-def _korean(text: str, a: int, b: int, quotes, persons) -> list[Quote]:
+def _korean(doc: _Document, text: str, a: int, b: int, quotes, persons) -> list[Quote]:
     out = []
     for s, e in quotes:
         m = _KO_QUOTE_TAIL.match(text, e, b)
@@ -100,26 +174,47 @@ def _korean(text: str, a: int, b: int, quotes, persons) -> list[Quote]:
             continue
         topic = None
         for t in _KO_TOPIC.finditer(text, a, s):
-            if not any(qs <= t.start("np") < qe for qs, qe in quotes):
-                topic = t  # not a word of an earlier quotation
+            if not any(qs <= t.start("np") < qe for qs, qe in quotes) and not any(
+                    p.start < t.end("np") < p.end for p in persons):
+                topic = t  # not a word of an earlier quotation, nor "은" of "이하은"
         if topic is None:
-            mid = m.group("mid")
-            t = _KO_TOPIC.search(mid + " ")
+            group = "mid" if m.group("mid") is not None else ""  # a speaker after a verb
+            t = _KO_TOPIC.search(m.group(group) + " ") if group else None  # of speech only
             if t is None:
+                # "“…”라고 덧붙였다." with no subject: Korean leaves out a subject that goes
+                # on -- the speaker of the last quotation, here or in the paragraph before,
+                # when nobody else is named before this one (after a verb of speech only)
+                last = doc.last_quote
+                if group != "mid" or last is None or last[0] < doc.para - 1 or any(
+                        a <= p.start < s for p in persons):
+                    continue
+                out.append(Quote(s, e, last[1], last[2], "direct"))
                 continue
-            base = m.start("mid")
-            who = _speaker(text, base + t.start("np"), base + t.end("np"), persons)
+            base = m.start(group)
+            who = doc.speaker(text, base + t.start("np"), base + t.end("np"), persons)
         else:
-            who = _speaker(text, topic.start("np"), topic.end("np"), persons)
+            who = doc.speaker(text, topic.start("np"), topic.end("np"), persons)
         if who[1]:
             out.append(Quote(s, e, who[0], who[1], "direct"))
+    if out:
+        clause = _KO_CLAUSE_AFTER.match(text, quotes[-1][1], b)
+        if clause:  # "“...”며 요금 인상이 불가피하다고 밝혔다": the clause is theirs too
+            last = out[-1]
+            out.append(Quote(clause.start("clause"), clause.end("clause"), last.speaker,
+                             last.source, "reported"))
     if out or quotes:
         return out
     said = _KO_REPORTED.search(text, a, b)
+    according = _KO_ACCORDING.match(text, a, b)
+    if according:  # "박 국장에 따르면 ...": the rest of the sentence
+        who = doc.speaker(text, according.start("np"), according.end("np"), persons)
+        end = b - 1 if text[b - 1] in ".。" else b
+        if who[1] and end - according.end() > 4:
+            return [Quote(according.end(), end, who[0], who[1], "reported")]
     if said:
         topic = _KO_TOPIC.search(text, a, b)
         if topic is not None:
-            who = _speaker(text, topic.start("np"), topic.end("np"), persons)
+            who = doc.speaker(text, topic.start("np"), topic.end("np"), persons)
             start = topic.end()
             while start < b and text[start].isspace():
                 start += 1
@@ -129,69 +224,40 @@ def _korean(text: str, a: int, b: int, quotes, persons) -> list[Quote]:
     return out
 
 
-def _chinese(text: str, a: int, b: int, quotes, persons) -> list[Quote]:
+def _long_source(who: tuple[str | None, str]) -> bool:
+    """No speaker: a pronoun for nobody sure, or a phrase too long to be a speaker unless
+    it ends as an unnamed source does."""
+    return who[0] is None and not who[1] or who[0] is None and len(who[1]) > 12 and not (
+        len(who[1]) <= 24 and who[1].endswith(_ZH_SOURCE_ENDS))
+
+
+def _chinese(doc: _Document, text: str, a: int, b: int, quotes, persons) -> list[Quote]:
     sentence = text[a:b]
     m = _ZH_ACCORDING.match(sentence)
     if m and m.group("who") not in lx.ZH_NO_SOURCE:
-        who = _speaker(text, a + m.start("who"), a + m.end("who"), persons)
+        who = doc.speaker(text, a + m.start("who"), a + m.end("who"), persons)
         end = b - 1 if text[b - 1] in "。！？" else b
-        return [Quote(a + m.end(), end, who[0], who[1], "reported")]
+        return [Quote(a + m.end(), end, who[0], who[1], "reported")] if who[1] else []
     m = _ZH_SPEAKER.search(text, a, b)
     if not m:
         for s, e in quotes:  # "“…”，习近平说。"
             tail = re.match(rf"\s*[，,]?\s*(?P<who>[^，,。“”]{{1,16}}?)(?:{_ZH_SAY})\s*[。.]?",
                             text[e:b])
             if tail:
-                who = _speaker(text, e + tail.start("who"), e + tail.end("who"), persons)
-                return [Quote(s, e, who[0], who[1], "direct")]
+                who = doc.speaker(text, e + tail.start("who"), e + tail.end("who"), persons)
+                return [] if _long_source(who) else [Quote(s, e, who[0], who[1], "direct")]
         return []
-    who = _speaker(text, m.start("who"), m.end("who"), persons)
-    if who[0] is None and len(who[1]) > 12:
+    who = doc.speaker(text, m.start("who"), m.end("who"), persons)
+    if _long_source(who):
         return []
     start = m.end()
     following = [(s, e) for s, e in quotes if s >= start - 1]
     if following and following[0][0] <= start + 1:
         s, e = following[0]
-        return [Quote(s, e, who[0], who[1], "direct")]
+        got = [Quote(s, e, who[0], who[1], "direct")]
+        if b - e > 3:  # "…說：「…。」他說，…": the words after the quotation go on
+            doc.saw(got, persons, a, e)
+            got += _chinese(doc, text, e, b, [q for q in quotes if q[0] >= e], persons)
+        return got
     end = b - 1 if text[b - 1] in "。！？" else b
     return [Quote(start, end, who[0], who[1], "reported")] if end - start > 3 else []
-
-
-# --- names with a title, for the speech-persons step --------------------------------
-
-#: Korean titles after a name ("정민호 차관", "최영훈 교수"): the persons' titles and ranks
-#: written in Hangul.
-_KO_TITLES = tuple(t for t in (*NATIVE_TITLES, *KOREAN_RANKS)
-                   if re.fullmatch(f"[{HANGUL_SYLLABLES} ]+", t)
-                   and t not in NATIVE_BYLINE and t != "특파원")  # "김민준 기자 =": a credit
-#: Chinese roles right before a name ("董事长韩志远", "退休教师郑国华", "教授吴承泽").
-_ZH_ROLE_END = ("长", "長", "主任", "书记", "書記", "教授", "教师", "教師", "老师", "老師",
-                "经理", "經理", "总裁", "總裁", "主席", "委员", "委員", "负责人", "負責人",
-                "发言人", "發言人", "专家", "專家", "研究员", "研究員", "记者", "記者", "医生",
-                "醫生", "律师", "律師", "工程师", "工程師", "董事", "代表", "总监", "總監",
-                "居民", "村民", "市民", "学者", "學者", "总经理", "總經理", "司机", "司機")
-_ZH_AFTER = ("在", "分析", *lx.ZH_SAY, "：", ":", "，", ",")
-_KO_NAME = re.compile(rf"(?<![{HANGUL_SYLLABLES}])(?P<name>[{KOREAN_FAMILY_NAMES}][{HANGUL_SYLLABLES}]{{1,2}}) "
-                      rf"(?P<title>{'|'.join(sorted(_KO_TITLES, key=len, reverse=True))})"
-                      r"(?=[은는이가의께]|\s|$)")
-_ZH_NAME = re.compile(rf"(?:{'|'.join(sorted(_ZH_ROLE_END, key=len, reverse=True))})"
-                      rf"(?P<name>[{CHINESE_FAMILY_NAMES}][{HAN}]{{1,2}}?)"
-                      rf"(?={'|'.join(map(re.escape, sorted(_ZH_AFTER, key=len, reverse=True)))})")
-_CJK_SPEECH = re.compile("|".join(map(re.escape, (*lx.KO_SAY, *lx.ZH_SAY, "“", "「", '"'))))
-
-
-def titled_names(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, title) of Korean and Chinese names with a title in a sentence of
-    speech ("정민호 차관은 … 밝혔다", "董事长韩志远在…表示"): persons whatever the
-    recognizer made of them (:mod:`searchapp.ingest.quotes.evidenced`)."""
-    if not _CJK_SPEECH.search(text):
-        return []
-    out = [(m.start("name"), m.end("name"), m.group("title")) for m in _KO_NAME.finditer(text)]
-    out += [(m.start("name"), m.end("name"), "") for m in _ZH_NAME.finditer(text)]
-    return out
-
-
-def ko_short_names(text: str, family: str, title: str) -> list[tuple[int, int]]:
-    """"정 차관은": the family name and the title alone."""
-    pat = re.compile(rf"(?<![{HANGUL_SYLLABLES}]){re.escape(family)} {re.escape(title)}(?=[은는이가의께]|\s|$)")
-    return [(m.start(), m.start() + len(family) + 1 + len(title)) for m in pat.finditer(text)]

@@ -13,9 +13,9 @@ clear pattern of speech is a person all the same -- the pattern is the evidence:
   apposition of a role, an age or "who" after it ("Yvonne, a retired nurse ..., said",
   "Kwabena, 24, who sells ...");
 * a line "Name, role:" right before a paragraph that is a quotation;
-* Korean and Chinese: a family name and given name with a title
-  ("정민호 차관은 ... 밝혔다", "董事长韩志远在...表示"), in a sentence of speech
-  (:func:`searchapp.ingest.quotes.cjk.titled_names`);
+* Korean and Chinese: the shapes news names a person in (:mod:`.cjk_names`: "한지원
+  금융위원회 위원장은", "김도윤(52)씨", "董事长韩志远在", "王海峰表示", and "한 위원장",
+  "王组长" standing for them);
 * a document's shape: interview turns signed by a family name, the one full name of a
   Q&A's introduction, "The governor, X," whose role speaks later, a family name opening
   a sentence with a personal apposition, "— Name, role" under a quotation.
@@ -34,14 +34,13 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from searchapp.ingest.entities import Mention
-from searchapp.ingest.persons.words import (
-    ORG_WORDS,
-)
+from searchapp.ingest.persons.words import ORG_WORDS
 from searchapp.ingest.quotes import lexicon as lx
-from searchapp.ingest.quotes.cjk import ko_short_names, titled_names
+from searchapp.ingest.quotes.cjk_names import native_names
 from searchapp.ingest.quotes.marks import quote_spans
 from searchapp.ingest.quotes.posts import NAMED_TURN, QA_TURN
 from searchapp.ingest.quotes.text import Word, sentences, words
+from searchapp.ingest.quotes.unkept import opening_names
 from searchapp.lexicon import (
     MONTHS,
     NAME_PARTICLES,
@@ -513,7 +512,6 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
     labels = {} if labels is None else labels  # a lazy store is empty until read
     known = known or (lambda _name: None)
     found: dict[str, str] = {}  # surface -> canonical
-    ko_titles: dict[tuple[str, str], str] = {}  # (family, title) -> canonical
     new: dict[str, list[tuple[int, int, str]]] = {}
     speaking_roles: set[str] | None = None
     for n, (pid, _kind, text) in enumerate(paragraphs):
@@ -527,9 +525,10 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
         if named and speaking_roles is None:  # the roles that speak in the document
             speaking_roles = _speaking_roles(paragraphs)
         english += [span for span, role in named if role in (speaking_roles or ())]
-        spans = [(a, b, "") for a, b in english] + titled_names(text)
+        spans = [(a, b, "") for a, b in english]
+        spans += [(a, b, "") for a, b in opening_names(text, lab, taken)]  # "Margaret ..."
         spans += [(a, b, "") for a, b in cued if _family_speaks(text[a:b], paragraphs)]
-        for a, b, title in spans:
+        for a, b, _title in spans:
             if any(s < b and a < e for s, e in taken):
                 continue
             surface = " ".join(text[a:b].split())
@@ -538,8 +537,6 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
                 if canonical == "":
                     continue  # curation: not a person
                 found[surface] = canonical or surface
-            if title:
-                ko_titles.setdefault((surface[0], title), found[surface])
             new.setdefault(pid, []).append((a, b, found[surface]))
     for surface in [*_interviewed(paragraphs, labels), *_qa_interviewee(paragraphs, mentions),
                     *_full_name_of_cued_family(paragraphs, labels, mentions)]:
@@ -551,7 +548,11 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
             for m in re.finditer(rf"(?<![\w'’-]){re.escape(surface)}(?![\w-])", text):
                 if not any(s < m.end() and m.start() < e for s, e in taken):
                     new.setdefault(pid, []).append((m.start(), m.end(), found[surface]))
-    if not found:
+    native = native_names(
+        [text for _, _, text in paragraphs],
+        [[(m.start, m.end, m.name) for m in mentions.get(pid, ()) if m.kind == "person"]
+         for pid, _, _ in paragraphs], known)
+    if not found and not any(native):
         return {}
     # later mentions: the family name alone ("ten Brink", "el-Masri"), a single name
     # again, "정 차관"
@@ -566,14 +567,12 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
             k -= 1
         family.setdefault(" ".join(parts[k:]), canonical)
     out: dict[str, list[Mention]] = {}
-    for pid, _kind, text in paragraphs:
+    for n, (pid, _kind, text) in enumerate(paragraphs):
         have = [(m.start, m.end) for m in mentions.get(pid, ()) if m.kind == "person"]
-        spans = list(new.get(pid, ()))
+        spans = [*new.get(pid, ()), *native[n]]
         for word, canonical in family.items():
             for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text):
                 spans.append((m.start(), m.end(), canonical))
-        for (fam, title), canonical in ko_titles.items():
-            spans += [(a, b, canonical) for a, b in ko_short_names(text, fam, title)]
         kept: list[Mention] = []
         for a, b, canonical in sorted(spans, key=lambda s: (s[0], -s[1])):
             if any(s < b and a < e for s, e in have) or any(

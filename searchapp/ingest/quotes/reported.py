@@ -164,7 +164,13 @@ class ReportedSpeech:
             chunk = chunks[c]
             if chunk[0].start >= stop:
                 break
-            got = self._attribution_chunk(i, para, chunk, subject, last=c == len(chunks) - 1)
+            # "Castell, she said, had misread ...": a person in the words said is not "she"
+            aside = c + 1 < len(chunks) and para.text[chunk[-1].end:chunks[c + 1][0].start
+                                                     ].strip() == "," \
+                and not adverbial_chunk(chunks[0])
+            said = set(self._local(para, chunks[0][0].start, chunk[0].start)) if aside else set()
+            got = self._attribution_chunk(i, para, chunk, subject, last=c == len(chunks) - 1,
+                                          said=said)
             if got is None:
                 continue
             left = [w for ch in chunks[:c] for w in ch if w.text not in ("Q",)]
@@ -296,8 +302,10 @@ class ReportedSpeech:
         return None
 
     def _attribution_chunk(self, i: int, para: Para, chunk: Sequence[Word], subject,
-                           last: bool) -> tuple[str | None, str] | None:
-        """A comma-delimited "Cook said" / "said Darren Tipton" / "he said" chunk."""
+                           last: bool, said: set[str] = frozenset()
+                           ) -> tuple[str | None, str] | None:
+        """A comma-delimited "Cook said" / "said Darren Tipton" / "he said" chunk;
+        ``said``: persons named in the words it attributes, whom a pronoun is not."""
         if not chunk or any(w.text == "Q" for w in chunk) or chunk[0].lower in ("and", "but",
                                                                                   "or", "yet"):
             return None  # "and Vindman reported to him": a clause of its own
@@ -305,7 +313,7 @@ class ReportedSpeech:
             if not last and len(chunk) < 2:
                 return None
             who = self._classify(para, chunk[1:], verb_first=True)
-            return self.resolve(who, i, set())
+            return self.resolve(who, i, set(said) if who.kind == "pronoun" else set())
         for k, w in enumerate(chunk[:12]):
             if is_verb(w, lx.SAY) and k > 0:
                 if w.lower not in lx.REPORT and w.lower not in TRAILING:
@@ -325,6 +333,8 @@ class ReportedSpeech:
                 who = self._classify(para, chunk[:k])
                 if who.kind == "unknown":
                     return None
+                if who.kind == "pronoun":
+                    exclude |= said
                 return self.resolve(who, i, exclude)
             if w.lower in lx.SUBORDINATORS or w.lower in lx.PREPOSITIONS and k == 0:
                 return None

@@ -389,6 +389,11 @@ def _head_noun(ws: Sequence[Word]) -> str:
 # --- following a document -------------------------------------------------------------
 
 
+#: Words before a role noun that make another rank of it: a prime minister is not "the
+#: minister", a vice president not "the president".
+_OTHER_RANK = frozenset("prime vice deputy assistant associate under lieutenant shadow junior "
+                        "former".split())
+
 #: How many paragraphs back "he"/"she" may reach for a person of that sex when the
 #: paragraphs right before name nobody of it.
 FARTHEST_PRONOUN = 4
@@ -409,6 +414,9 @@ class Salience:
     #: persons called by a role as a title before their name ("President Trump"), not
     #: only described by it ("Williams, the president of the Fed")
     titled: set[tuple[str, str]] = field(default_factory=set)
+    #: (role, person) -> the words a person's title put before the role noun
+    #: ("finance" of "Finance Minister X", "prime" of "Prime Minister Y")
+    qualified: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     #: paragraph -> the person its last sentence is about (its subject or speaker)
     closing: dict[int, str] = field(default_factory=dict)
     #: paragraph -> the persons it names outside quotations
@@ -474,12 +482,36 @@ class Salience:
                 return n
         return None
 
+    def qualify(self, role: str, name: str, word: Word | None) -> None:
+        """Note the word before the role noun in a person's title ("Finance" Minister)."""
+        low = word.lower if word is not None and word.text.isalpha() else ""
+        if low in DETERMINERS or low in lx.PREPOSITIONS or low in lx.PERSON_PRONOUNS:
+            low = ""
+        self.qualified.setdefault((role, name), set()).add(low)
+
+    def _qualified(self, who: Who, names: list[str]) -> list[str]:
+        """Of the persons a role may stand for, those whose title it matches best: "the
+        finance minister" is the one titled "Finance Minister", and "the minister" is not
+        one whose title makes another rank of it ("Prime Minister", "Vice President")."""
+        if len(names) < 2:
+            return names
+        words = [w.strip(".,’'").lower() for w in who.text.split()]
+        at = max((n for n, w in enumerate(words) if _TITLE_ROLE.get(w, w) == who.role),
+                 default=-1)
+        asked = words[at - 1] if at > 0 and words[at - 1] not in DETERMINERS else ""
+        quals = {n: self.qualified.get((who.role, n), set()) for n in names}
+        if asked:
+            same = [n for n in names if asked in quals[n]]
+            return same or names
+        plain = [n for n in names if not quals[n] & _OTHER_RANK]
+        return plain or names
+
     def role(self, who: Who, para: int | None = None) -> str | None:
         """The person a definite role stands for ("the governor") in paragraph ``para``,
         or None."""
         hits = [n for n, owner in self.roles.get(who.role, ()) if owner == who.owner
                 or _bodies_agree(owner, who.owner)]
-        names = list(dict.fromkeys(hits))
+        names = self._qualified(who, list(dict.fromkeys(hits)))
         if len(names) == 1:
             return names[0]
         if para is not None and names:  # "The minister added" after the one just quoted
@@ -512,6 +544,7 @@ def learn_roles(text: str, ws: Sequence[Word], persons: Sequence[Person],
             if lx.role_noun(role):
                 salience.roles.setdefault(role, []).append((p.name, None))
                 salience.titled.add((role, p.name))
+                salience.qualify(role, p.name, ws[i - 2] if i >= 2 else None)
             if low in lx.MALE_TITLES:
                 salience.vote_sex(p.name, "m", 3)
             elif low in lx.FEMALE_TITLES:
@@ -552,9 +585,10 @@ def _appositive_role(ws: Sequence[Word], name: str, salience: Salience) -> None:
     first = phrase[0].lower
     if first not in ("the", "a", "an") and not phrase[0].text[:1].isupper():
         return
-    for w in phrase:
+    for n, w in enumerate(phrase):
         low = _TITLE_ROLE.get(w.lower, w.lower)
         if w.lower in lx.PREPOSITIONS:
             break
         if lx.role_noun(low):
             salience.roles.setdefault(low, []).append((name, None))
+            salience.qualify(low, name, phrase[n - 1] if n else None)
