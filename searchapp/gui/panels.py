@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -95,8 +95,7 @@ class PersonsPanel(QWidget):
         self.detail.setOpenLinks(False)
         self.detail.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.detail.setMaximumHeight(self.fontMetrics().lineSpacing() * 10)
-        self.detail.setPlaceholderText("Select a person to see each spelling, how often it "
-                                       "is used and why it is this person.")
+        self.detail.setHtml(self._detail_hint())
         # a double-click also emits activated: connect only that, or it runs twice
         self.table.activated.connect(lambda _i: self.search_selected("any"))
         self.one_btn = QPushButton("Search")
@@ -194,10 +193,18 @@ class PersonsPanel(QWidget):
         self._selection_changed()
         self.busy_changed.emit(busy)
 
+    def _detail_hint(self) -> str:
+        """What the detail says before one person is selected: wrapped to the panel's
+        width, in the placeholder colour (a QTextEdit placeholder is one unwrapped line)."""
+        color = self.palette().color(QPalette.ColorRole.PlaceholderText).name(
+            QColor.NameFormat.HexArgb)
+        return (f'<p style="color:{color}">Select a person to see each spelling, how often '
+                "it is used and why it is this person.</p>")
+
     def _selection_changed(self, *_args) -> None:
         rows = self.selected_rows()
         n = len(rows)
-        self.detail.setHtml(evidence_html(rows[0]) if n == 1 else "")
+        self.detail.setHtml(evidence_html(rows[0]) if n == 1 else self._detail_hint())
         self.one_btn.setEnabled(n >= 1)
         self.both_btn.setEnabled(n >= 2)
         self.said_btn.setEnabled(any(r.get("quoted") for r in rows))
