@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Who said what: attribution precision and recall against hand-annotated pages.
 
-usage: python benchmarks/bench_quotes.py [--split tuning|heldout|fresh|fresh2|fresh3|all] [--errors] [--json]
+usage: python benchmarks/bench_quotes.py [--set main|blind] [--split tuning|heldout|fresh|fresh2|fresh3|all]
+                                       [--errors] [--json]
 
 The pages of benchmarks/quotes_gold.txt (49 pages of shared/bench/extraction and
 extraction-modern, split into tuning and held-out BY SITE before any rule was written;
@@ -9,7 +10,8 @@ extraction-modern, split into tuning and held-out BY SITE before any rule was wr
 measured once, then tuned on; 18 "fresh2" pages of 18 more sites annotated after the
 rules were frozen at b6e6f60 and measured once; 13 "fresh3" pages of 13 more sites
 annotated with the rules frozen at 611f4b7 and measured once; the format is described at
-the top of that file) are read from their ground-truth
+the top of that file; ``--set blind`` reads benchmarks/quotes_pages_blind/ instead: 20 pages
+and their gold.txt written by a helper who saw neither the rules nor the other sets) are read from their ground-truth
 article text, one paragraph per blank-line block, through the persons stage's own
 steps: the recognizer, find_persons, then quote attribution (find_quotes).
 
@@ -62,6 +64,9 @@ GOLD = ROOT / "benchmarks" / "quotes_gold.txt"
 SPLITS = ("tuning", "heldout", "fresh", "fresh2", "fresh3", "written", "written-held")
 #: the pages written for the trial, read as the app reads them
 WRITTEN = ROOT / "benchmarks" / "quotes_pages"
+#: a separate set kept out of the file above and its split: its own pages and gold.txt
+#: (same format), one split named after the set; ``--set NAME`` measures it alone
+SEPARATE_SETS = {"blind": ROOT / "benchmarks" / "quotes_pages_blind"}
 
 
 @dataclass
@@ -74,7 +79,7 @@ class Item:
     tags: tuple[str, ...]
 
 
-def page_texts(keys: list[str]) -> dict[str, list[str]]:
+def page_texts(keys: list[str], pages_dir: Path = WRITTEN) -> dict[str, list[str]]:
     """Each page's paragraphs: a shared/bench page's ground-truth text split at blank
     lines; a page written for the trial (``*.html``) as the app extracts it, bylines
     left out (the persons stage skips them)."""
@@ -86,7 +91,7 @@ def page_texts(keys: list[str]) -> dict[str, list[str]]:
     out = {}
     for k in keys:
         if k.endswith(".html"):
-            out[k] = written_paragraphs(WRITTEN / k)
+            out[k] = written_paragraphs(pages_dir / k)
         elif k in truth:
             out[k] = [p.strip() for p in re.split(r"\n\s*\n", truth[k]["articleBody"])
                       if p.strip()]
@@ -110,8 +115,10 @@ def _span(text: str, anchor: str) -> tuple[int, int]:
     return i, i + len(anchor)
 
 
-def read_gold(path: Path = GOLD) -> tuple[dict[str, dict], list[Item], dict[str, list[str]]]:
-    """Pages (split, site), items and the pages' paragraphs."""
+def read_gold(path: Path = GOLD, pages_dir: Path = WRITTEN
+              ) -> tuple[dict[str, dict], list[Item], dict[str, list[str]]]:
+    """Pages (split, site), items and the pages' paragraphs; ``path`` and ``pages_dir``
+    name a separate set (its gold.txt and folder), whose split is not checked by site."""
     pages: dict[str, dict] = {}
     raw: list[tuple[str, int, str, str, tuple[str, ...]]] = []
     page = ""
@@ -124,14 +131,15 @@ def read_gold(path: Path = GOLD) -> tuple[dict[str, dict], list[Item], dict[str,
             continue
         para, speaker, anchor, tags = line.split("|")
         raw.append((page, int(para), speaker, anchor, tuple(t for t in tags.split(",") if t)))
-    texts = page_texts(list(pages))
+    texts = page_texts(list(pages), pages_dir)
     items = []
     for page, para, speaker, anchor, tags in raw:
         if page not in texts:  # a shared/bench page where ../shared is absent
             continue
         a, b = _span(texts[page][para], anchor)
         items.append(Item(page, para, speaker, a, b, tags))
-    check_split(pages)
+    if path == GOLD:
+        check_split(pages)
     return pages, items, texts
 
 
@@ -283,13 +291,24 @@ def parser_cost(texts: list[str], recognizer: Recognizer) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=(*SPLITS, "all"), default="all")
+    ap.add_argument("--set", default="main", choices=("main", *SEPARATE_SETS),
+                    help="main: benchmarks/quotes_gold.txt and its splits; blind: the pages "
+                         "of benchmarks/quotes_pages_blind/ and their gold.txt")
+    ap.add_argument("--split", choices=(*SPLITS, "all"), default="all",
+                    help="with --set main: one split of quotes_gold.txt")
     ap.add_argument("--errors", action="store_true", help="list every wrong and missed quote")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--parser-cost", action="store_true",
                     help="also time spaCy's dependency parser beside the recognizer")
     args = ap.parse_args()
-    pages, items, texts = read_gold()
+    if args.set == "main":
+        pages, items, texts = read_gold()
+        splits: tuple[str, ...] = SPLITS
+    else:
+        folder = SEPARATE_SETS[args.set]
+        pages, items, texts = read_gold(folder / "gold.txt", folder)
+        splits = (args.set,)
+        args.split = "all"
     recognizer = Recognizer()
     if not recognizer.available:
         sys.exit(recognizer.reason)
@@ -297,7 +316,7 @@ def main() -> None:
     predicted, seconds = predict(chosen, texts, recognizer)
     result = {"load_average_1min": round(os.getloadavg()[0], 1),
               "seconds": {k: round(v, 2) for k, v in seconds.items()}}
-    for split in SPLITS:
+    for split in splits:
         keys = {k for k in chosen if pages[k]["split"] == split}
         if keys:
             result[split] = score(items, predicted, keys)
@@ -306,7 +325,7 @@ def main() -> None:
     if args.json:
         print(json.dumps(result, indent=1, ensure_ascii=False))
         return
-    for split in SPLITS:
+    for split in splits:
         r = result.get(split)
         if not r:
             continue
