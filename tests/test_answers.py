@@ -38,7 +38,9 @@ def engine(tmp_path_factory):
         "Lawyers kept in-house drafts of the deal.\n\n"
         "The house voted in favour of the deal.\n\n"
         "A state-of-the-art plant and a state of the art lab.\n\n"
-        "The air force flew its F-35 jets to the G-7 summit.\n", "utf-8")
+        "The air force flew its F-35 jets to the G-7 summit.\n\n"
+        "Lawmakers voted 195-106 in favour of the 2025-26 budget.\n\n"
+        "The 106 members who voted against it met in 195 rooms.\n", "utf-8")
     s = Settings.resolve(corpus=root / "corpus", index=root / "index", data_dir=root / "data")
     update_index(s)
     with SearchEngine.open(s) as eng:
@@ -95,6 +97,18 @@ def test_a_letter_and_a_number_hyphenated_are_still_found(engine, word):
     assert any(word in t for t in texts(engine, word)), word
 
 
+@pytest.mark.parametrize("figure", ["195-106", "2025-26", "voted 195-106"])
+def test_figures_joined_by_a_hyphen_are_found_as_printed(engine, figure):
+    """A vote, a score or a fiscal year ("195-106", "2025-26") is the printed figure,
+    never "195 AND NOT 106" (which found nothing, or the wrong paragraphs)."""
+    assert texts(engine, figure) == ["Lawmakers voted 195-106 in favour of the 2025-26 budget."]
+
+
+def test_a_figure_after_a_minus_is_left_out(engine):
+    found = texts(engine, "voted -195-106")
+    assert found and not any("195-106" in t for t in found)
+
+
 def test_a_hyphenated_word_with_two_words_left_still_finds_them_written_apart(engine):
     found = texts(engine, "state-of-the-art")
     assert found == ["A state-of-the-art plant and a state of the art lab."]
@@ -140,8 +154,8 @@ _part = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
 def test_hyphen_rule_property(parts, sign, before, after, dash):
     """Over generated queries: a hyphenated word becomes (phrase of its parts OR joined
     form), or its joined form alone where stop words leave fewer than two of its parts,
-    keeping a leading sign; the rest of the query is unchanged; quoted text and
-    hyphenated numbers are never rewritten."""
+    keeping a leading sign; the rest of the query is unchanged; quoted text is never
+    rewritten and hyphenated numbers are the phrase of their figures."""
     word = dash.join(parts)
     query = f"{before}{sign}{word}{after}"
     out = rewrite_hyphens(query)
@@ -151,7 +165,7 @@ def test_hyphen_rule_property(parts, sign, before, after, dash):
         else "".join(parts)
     assert out == f"{before}{sign}{either}{after}"
     assert rewrite_hyphens(f'"{word}"') == f'"{word}"'
-    assert rewrite_hyphens("date:2023-10-05 1-0") == "date:2023-10-05 1-0"
+    assert rewrite_hyphens("date:2023-10-05 1-0") == 'date:2023-10-05 "1 0"'
 
 
 @given(parts=st.lists(st.sampled_from(["two", "track", "pro", "beijing", "non",

@@ -156,6 +156,29 @@ def test_part_of_a_persons_name_is_not_a_person_and_names_who_it_is_part_of(engi
     assert boat.total == 1 and "not a known person" in boat.notices[0]
 
 
+@pytest.mark.parametrize(("query", "who"), [("person:Salas", "Marta Okonkwo-Salas"),
+                                             ("said:Reyes", "Tomas Reyes-Okonkwo"),
+                                             ("person:Fahoum", "Idris al-Fahoum"),
+                                             ('person:"al Fahoum"', "Idris al-Fahoum")])
+def test_part_of_one_persons_name_only_is_that_person_with_a_note(engine, query, who):
+    """"Lula", "von der Leyen": a part of exactly one person's name is that person (a
+    note says so); a part several names hold stays a note naming them (above)."""
+    r = engine.search(SearchRequest(query=query))
+    whole = engine.search(SearchRequest(query=f'{query.split(":")[0]}:"{who}"'))
+    assert r.total == whole.total > 0 and _starts(r) == _starts(whole)
+    [note] = r.notices
+    assert note.startswith(f"'{query.split(':')[1].strip(chr(34))}' taken as {who}")
+
+
+def test_a_person_filter_takes_part_of_one_name_and_names_the_holders_of_a_shared_one(engine):
+    """``--person Lula`` (the CLI's and the app's person filter) as ``person:Lula``."""
+    r = engine.search(SearchRequest(persons=["Salas"]))
+    assert _starts(r) == _starts(engine.search(SearchRequest(persons=["Marta Okonkwo-Salas"])))
+    assert any(n.startswith("'Salas' taken as Marta Okonkwo-Salas") for n in r.notices)
+    with pytest.raises(QueryError, match="part of the name of .*Okonkwo"):
+        engine.search(SearchRequest(persons=["Okonkwo"]))
+
+
 def test_exclusion_still_works_before_a_term_and_with_not(engine):
     everyone = engine.search(SearchRequest(query="said")).total
     minus = engine.search(SearchRequest(query="said -person:Reyes-Okonkwo"))

@@ -228,6 +228,41 @@ def test_the_persons_stage_step_adds_speakers_of_every_document_and_keeps_curati
     assert "Magnus Lindqvist-Ahola" in found.persons
 
 
+def test_a_speaker_taken_from_the_speech_pattern_has_evidence_of_where_it_comes_from():
+    """The Persons tab and ``persons --json`` said "0 documents" and no spelling for a
+    person only the pattern of speech found."""
+    from searchapp.index.speakers import SPEECH_WHY, add_speech_persons
+    from searchapp.ingest.persons.people import DocText, Persons
+
+    docs = [DocText("a", (("a1", "body", "“No,” said councillor Magnus Lindqvist-Ahola."),
+                          ("a2", "body", "“Never,” Lindqvist-Ahola said.")), ""),
+            DocText("b", (("b1", "body", "“Again no,” said councillor Magnus Lindqvist-Ahola."),),
+                    "")]
+    found = Persons(mentions={}, persons={})
+    add_speech_persons(docs, found, {}, None)
+    ev = found.evidence["Magnus Lindqvist-Ahola"]
+    assert ev["documents"] == ["a", "b"]
+    full = next(r for r in ev["spellings"] if r["text"] == "Magnus Lindqvist-Ahola")
+    assert (full["mentions"], full["documents"], full["why"]) == (2, 2, SPEECH_WHY)
+
+
+def test_the_recognizers_labels_count_when_the_raw_store_has_loaded_nothing_yet():
+    """A second run reads raw mentions lazily (its memo answers the rest): an empty-looking
+    store is not "no labels", or a firm the model labelled became a person ("Big Machine
+    has denied ..., saying ...") on every run after the first."""
+    from searchapp.ingest.persons.memo import RawStore
+
+    text = "“We will wait,” said Harcastle Estates."
+    start = text.index("Harcastle")
+    label = type("L", (), {"start": start, "end": start + len("Harcastle Estates"),
+                           "label": "ORG"})()
+    items = [("p0", "body", text)]
+    eager = speech_persons(items, {"p0": []}, {"p0": [label]})
+    lazy = speech_persons(items, {"p0": []}, RawStore({}, lambda pid: {pid: [label]}))
+    assert eager == lazy
+    assert not any(m.name == "Harcastle Estates" for ms in lazy.values() for m in ms)
+
+
 def test_a_full_name_with_a_role_whose_family_name_speaks_later_is_a_person():
     found = quotes(["Critics, among them the economist Yusra el-Amir of the Centre for Public "
                     "Finance, argue that the rule leaves no room for investment. “A rule that "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import math
 import re
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
@@ -342,8 +343,8 @@ class TimelineChart(QWidget):
             return
         fm = self.fontMetrics()
         label_y = self.height() - 4
-        every = max(1, int((fm.horizontalAdvance("Mmm \u201900") + 6)
-                           / max(1, rects[0].width() + 2)))
+        widest = max(fm.horizontalAdvance(label) for label, *_ in self.bars)  # "2019", "Sep ’24"
+        every = max(1, math.ceil((widest + 8) / max(1, rects[0].width() + 2)))
         for i, (rect, (label, *_)) in enumerate(zip(rects, self.bars, strict=True)):
             painter.fillRect(rect, pal.color(QPalette.ColorRole.Highlight))
             if i % every == 0:

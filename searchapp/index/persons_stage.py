@@ -64,8 +64,9 @@ SIDECAR_VERSION = 2
 #: full every time), job titles cut from names, brands before a noun no places.
 #: 7: a lone word written after "her husband," is nobody's family name across documents;
 #: a name written in full every time is no longer taken for a firm's; a place written in
-#: capitals ("SEOUL") is the one the collection writes in lower case.
-RESOLUTION_VERSION = 7
+#: capitals ("SEOUL") is the one the collection writes in lower case.  8: a wire story's
+#: staff credit ("Editing by A and B") names no person; labels read on every run.
+RESOLUTION_VERSION = 8
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8
 #: Paragraphs recognized (and committed) at a time, by one process.

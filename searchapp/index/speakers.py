@@ -93,12 +93,49 @@ def add_speech_persons(docs, found, raw: Mapping[str, Iterable], registry=None) 
             return name
         return next((spelled[k] for k in keys if k in spelled), None)
 
+    # new containers: what resolution returned may be its memo's own (kept for the next
+    # run), and the speech persons added here must not end up in it
     found.mentions = dict(found.mentions)
+    found.persons = {name: list(spellings) for name, spellings in found.persons.items()}
+    found.evidence = dict(found.evidence)
     for doc in docs:
-        for name, spellings in with_speech_persons(doc.paragraphs, found.mentions, raw,
-                                                   known).items():
+        added = with_speech_persons(doc.paragraphs, found.mentions, raw, known)
+        for name, spellings in added.items():
             listed = found.persons.setdefault(name, [name])
             listed.extend(s for s in spellings if s not in listed)
+        if added:
+            _speech_evidence(doc, found, set(added))
+
+
+#: Why a spelling is its person when the pattern of speech vouched for it.
+SPEECH_WHY = "speaker of a quotation"
+
+
+def _speech_evidence(doc, found, names: set[str]) -> None:
+    """The evidence of persons the speech patterns of ``doc`` added (or gave a new
+    spelling): each spelling they stand on in it, with its count, and the document --
+    so the Persons tab and ``persons --json`` say where such a person comes from."""
+    counts: dict[tuple[str, str], int] = {}
+    for pid, _kind, text in doc.paragraphs:
+        for m in found.mentions.get(pid, ()):
+            if m.kind == "person" and m.name in names and m.why == "speech":
+                key = (m.name, " ".join(text[m.start:m.end].split()))
+                counts[key] = counts.get(key, 0) + 1
+    for name in names:
+        ev = found.evidence.get(name) or {"spellings": [], "documents": []}
+        rows = [dict(r) for r in ev.get("spellings", [])]
+        for (who, surface), n in counts.items():
+            if who != name:
+                continue
+            row = next((r for r in rows if r["text"] == surface and r["why"] == SPEECH_WHY),
+                       None)
+            if row is None:
+                rows.append({"text": surface, "mentions": n, "documents": 1, "why": SPEECH_WHY})
+            else:
+                row["mentions"] += n
+                row["documents"] += 1
+        documents = sorted({*ev.get("documents", []), doc.doc_id})
+        found.evidence[name] = {"spellings": rows, "documents": documents}
 
 
 def _reindex(row: list, old_persons: list[str], index: Mapping[str, int]) -> list:

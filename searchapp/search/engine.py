@@ -196,7 +196,7 @@ class SearchEngine:
             cols = self._cols()
             parsed = self._builder.parse(req.query)
             notices = list(parsed.notices)
-            chosen = resolved_persons(self._names, cols, req)
+            chosen = resolved_persons(self._names, cols, req, self._builder.holders, notices)
             persons = chosen["person"]
             base, groups = filter_masks(cols, self._names, req, chosen, notices)
             filters = combine(base, groups)

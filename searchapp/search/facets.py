@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 import numpy as np
 
@@ -15,27 +16,39 @@ from searchapp.ingest.entities import Registry
 from searchapp.model import FACET_BY_NAME, FACET_NAMES, FACETS, UNKNOWN, Facet, SearchRequest
 
 
-def resolve_persons(registry: Registry, cols: Columns, names: list[str]) -> list[str]:
-    """Canonical names for ``names`` (any spelling the registry knows, or a found
-    person's name in any case); an unknown one is a :class:`QueryError`."""
+def resolve_persons(registry: Registry, cols: Columns, names: list[str],
+                    holders: Callable[[str], list[str]] | None = None,
+                    notices: list[str] | None = None) -> list[str]:
+    """Canonical names for ``names`` (any spelling the registry knows, a found person's
+    name in any case, or part of exactly one person's name: ``holders`` lists the
+    persons whose names hold a value, and a note in ``notices`` says whom it was taken
+    as); an unknown one is a :class:`QueryError` (naming the persons it is part of)."""
     out = []
     for name in names:
         canonical = registry.canonical_person(name)
         if canonical is None:
             known = {v.casefold(): v for v in cols.facets["person"][0]}
             canonical = known.get(name.casefold())
+        found = holders(name) if canonical is None and holders is not None else []
+        if canonical is None and len(found) == 1:
+            canonical = found[0]
+            if notices is not None:
+                notices.append(f"'{name}' taken as {canonical}, the only person whose "
+                               "name holds it.")
         if canonical is None:
-            raise QueryError(f"Unknown person '{name}': not in the person registry "
+            part = f"; it is part of the name of {' or '.join(found[:3])}" if found else ""
+            raise QueryError(f"Unknown person '{name}': not in the person registry{part} "
                              "(see 'searchapp persons')")
         out.append(canonical)
     return list(dict.fromkeys(out))
 
 
-def resolved_persons(registry: Registry, cols: Columns, req: SearchRequest
-                     ) -> dict[str, list[str]]:
+def resolved_persons(registry: Registry, cols: Columns, req: SearchRequest,
+                     holders: Callable[[str], list[str]] | None = None,
+                     notices: list[str] | None = None) -> dict[str, list[str]]:
     """The canonical names chosen in each facet whose values are persons (the persons
     named, the persons quoted), any spelling resolved (:func:`resolve_persons`)."""
-    return {f.name: resolve_persons(registry, cols, getattr(req, f.request))
+    return {f.name: resolve_persons(registry, cols, getattr(req, f.request), holders, notices)
             for f in FACETS if f.match == "person"}
 
 

@@ -278,7 +278,8 @@ class QueryBuilder:
                                  f"{node.fieldname}:2023{given}") from None
         if isinstance(node, query.Term) and node.fieldname == "speaker":
             raw = node.text if isinstance(node.text, str) else node.text.decode("utf-8")
-            name = self.registry.canonical_person(raw) or self._facet_match("person", raw)
+            name = self.registry.canonical_person(raw) or self._facet_match("person", raw) \
+                or self._only_holder(raw, notices)
             if name:
                 speakers.append(name)
                 return query.Term("speaker", name, boost=node.boost)
@@ -296,7 +297,7 @@ class QueryBuilder:
         if isinstance(node, query.Term) and node.fieldname in ("person", "place"):
             raw = node.text if isinstance(node.text, str) else node.text.decode("utf-8")
             if node.fieldname == "person":
-                name = self.registry.canonical_person(raw)
+                name = self.registry.canonical_person(raw) or self._only_holder(raw, notices)
                 if name:
                     persons.append(name)
                     return query.Term("person", name, boost=node.boost)
@@ -314,12 +315,33 @@ class QueryBuilder:
             return self._text_query(raw)
         return node
 
+    def _only_holder(self, raw: str, notices: list[str]) -> str | None:
+        """The one person whose name holds ``raw`` as whole parts ("Lula" in "Luiz Inácio
+        Lula da Silva", "von der Leyen" in "Ursula von der Leyen"), with a note saying
+        so; None when no one's or several persons' names do."""
+        holders = self.holders(raw)
+        if len(holders) != 1:
+            return None
+        notices.append(f"'{raw}' taken as {holders[0]}, the only person whose name "
+                       "holds it.")
+        return holders[0]
+
     def _part_of_names(self, raw: str, field: str) -> str:
         """A sentence naming the persons whose names hold ``raw`` as whole parts
         ("Lindqvist" in "Ana Ferreira-Lindqvist"), or "" when none does."""
+        holders = self.holders(raw)
+        if not holders:
+            return ""
+        shown = " or ".join(holders[:3]) + (f" or {len(holders) - 3} more" if len(holders) > 3
+                                            else "")
+        return f" It is part of the name of {shown}: write the whole name, e.g. " \
+               f'{field}:"{holders[0]}".'
+
+    def holders(self, raw: str) -> list[str]:
+        """The persons whose names hold ``raw`` as whole parts, in the order listed."""
         want = _name_parts(raw)
         if not want or self.facet_values is None:
-            return ""
+            return []
         names = self.facet_values("person")
         if self._name_parts[0] is not names:  # split once per change of the persons
             by_part: dict[str, list[tuple[str, list[str]]]] = {}
@@ -329,14 +351,8 @@ class QueryBuilder:
                     by_part.setdefault(part, []).append((name, parts))
             self._name_parts = (names, by_part)
         n = len(want)
-        holders = [name for name, parts in self._name_parts[1].get(want[0], ())
-                   if any(parts[i:i + n] == want for i in range(len(parts) - n + 1))]
-        if not holders:
-            return ""
-        shown = " or ".join(holders[:3]) + (f" or {len(holders) - 3} more" if len(holders) > 3
-                                            else "")
-        return f" It is part of the name of {shown}: write the whole name, e.g. " \
-               f'{field}:"{holders[0]}".'
+        return [name for name, parts in self._name_parts[1].get(want[0], ())
+                if any(parts[i:i + n] == want for i in range(len(parts) - n + 1))]
 
     def _facet_match(self, fieldname: str, raw: str) -> str | None:
         if self.facet_values is None:
@@ -351,8 +367,8 @@ class QueryBuilder:
         return self.parser.parse(f'"{raw}"')
 
 
-# A hyphenated word: letters or digits joined by hyphens (ASCII, U+2010, U+2011), with at
-# least one letter (2023-10-05 and 1-0 are not words), not part of a wildcard or fuzzy term.
+# A hyphenated word: letters or digits joined by hyphens (ASCII, U+2010, U+2011), not part
+# of a wildcard or fuzzy term.
 _HYPHENATED = re.compile(
     rf"(?<![\w{WORD_HYPHENS}*?~])(?P<field>\w+:)?(?P<sign>[-+]?)"
     rf"(?P<word>\w+(?:[{WORD_HYPHENS}]\w+)+)(?![\w*?~{WORD_HYPHENS}])")
@@ -404,16 +420,22 @@ def rewrite_hyphens(text: str) -> str:
     between letters, so "e-mail" and "email" are found and "mail" is not.  Where a
     hyphen meets a digit ("F-35", "G-7") the index keeps the parts only: the phrase
     stays.
-    Quoted phrases are left as they are (their words are already a phrase), and so
-    are person, place, year and date fields and words without a letter (dates)."""
+    Figures without a letter ("195-106", "2025-26", "2023-10-05") are the phrase of
+    their parts, as printed (never "195 AND NOT 106").  Quoted phrases are left as they
+    are (their words are already a phrase), and so are person, place, year and date
+    fields."""
     out, pos = [], 0
     for m in _HYPHENATED.finditer(text):
         field = m.group("field") or ""
         word = m.group("word")
-        if text.count('"', 0, m.start()) % 2 or not any(c.isalpha() for c in word) \
-                or (field and field.lower() not in _TEXT_FIELDS):
+        if text.count('"', 0, m.start()) % 2 or (field and field.lower() not in _TEXT_FIELDS):
             continue
         parts = _HYPHEN.split(word)
+        if not any(c.isalpha() for c in word):  # "195-106", "2025-26": the printed figure
+            out.append(text[pos:m.start()])
+            out.append(f'{field}{m.group("sign")}"{" ".join(parts)}"')
+            pos = m.end()
+            continue
         joined = "".join(parts)
         kept = [p for p in parts if fold(p) not in STOP_TERMS]
         if len(kept) == len(parts) or len(kept) >= 2 or field.lower() in _NAME_FIELDS \

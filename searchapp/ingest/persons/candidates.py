@@ -467,7 +467,7 @@ def given_name_before(word: str, doc: DocText, coll: Collection,
     writes it."""
     rx = _given_names_before(word)
     for i, (_, kind, text) in enumerate(doc.paragraphs):
-        if rules.is_heading_kind(kind, text):
+        if word not in text or rules.is_heading_kind(kind, text):  # most paragraphs: cheap
             continue
         for m in rx.finditer(text):
             for s, e in rules.repair(text, m.start(), m.end()):

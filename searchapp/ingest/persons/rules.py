@@ -202,9 +202,20 @@ def is_character(text: str, start: int, end: int) -> bool:
     return bool(_CHARACTER_BEFORE.search(text, max(0, start - 30), start))
 
 
+#: A wire story's staff credit up to a name: "(Reporting by A in Nairobi; Editing by B and
+#: C)" -- opened by a bracket, a semicolon or the paragraph, and only names, places, "and"
+#: and commas between the credit and the name.
+_STAFF_CREDIT = re.compile(
+    r"(?:^|[(;])\s*(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|translat(?:ed|ion)"
+    r"|produced|graphics|research|fact-checking)\s+by)\s+"
+    rf"(?:(?:[A-Z][\w'’.{_H}]*|and|in|,)\s*)*$")
+
+
 def is_credit(text: str, start: int, end: int) -> bool:
-    """Whether the name at ``text[start:end]`` is a photo or image credit."""
-    return bool(_CREDIT_AFTER.match(text, end) or _CREDIT_BEFORE.search(text, 0, start))
+    """Whether the name at ``text[start:end]`` is a photo or image credit, or a wire
+    story's staff credit ("Editing by Gareth Jones")."""
+    return bool(_CREDIT_AFTER.match(text, end) or _CREDIT_BEFORE.search(text, 0, start)
+                or _STAFF_CREDIT.search(text, max(0, start - 160), start))
 
 
 def looks_like_org(text: str, start: int, end: int) -> bool:

@@ -41,7 +41,7 @@ def find_quotes(paragraphs: Sequence[tuple[str, str, str]],
     if is_cjk(texts):
         found = cjk_quotes(texts, persons)
     else:
-        lab = [[(r.start, r.end, r.label) for r in (labels or {}).get(pid, ())]
+        lab = [[(r.start, r.end, r.label) for r in ({} if labels is None else labels).get(pid, ())]
                for pid, _, _ in paragraphs]
         found = english_quotes(texts, [k for _, k, _ in paragraphs], persons, lab)
     out: dict[str, list[Quote]] = {}

@@ -305,6 +305,8 @@ def _interviewed(paragraphs: Sequence[tuple[str, str, str]], labels: Mapping[str
         if n < 2:
             continue
         for _pid, _kind, text in paragraphs:
+            if " " + who not in text:  # the name cannot end here: not worth reading
+                continue
             ws = words(text, 0, len(text), [])
             for k in range(len(ws)):
                 end = _run_after(ws, k)
@@ -378,7 +380,7 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
     ``labels`` the recognizer's raw spans (``start``, ``end``, ``label``); ``known``
     gives the canonical person a spelling already stands for (a curated or found
     person), "" for a name curation says is no person (never added), None otherwise."""
-    labels = labels or {}
+    labels = {} if labels is None else labels  # a lazy store is empty until read
     known = known or (lambda _name: None)
     found: dict[str, str] = {}  # surface -> canonical
     ko_titles: dict[tuple[str, str], str] = {}  # (family, title) -> canonical
