@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Who said what: attribution precision and recall against hand-annotated pages.
 
-usage: python benchmarks/bench_quotes.py [--set main|independent]
+usage: python benchmarks/bench_quotes.py [--set main|independent|blind]
        [--split tuning|heldout|fresh|fresh2|fresh3|written|written-held|all] [--errors] [--json]
 
 The pages of benchmarks/quotes_gold.txt (49 pages of shared/bench/extraction and
@@ -67,13 +67,16 @@ GOLD = ROOT / "benchmarks" / "quotes_gold.txt"
 SPLITS = ("tuning", "heldout", "fresh", "fresh2", "fresh3", "written", "written-held")
 #: the sets of quotes_gold.txt and "independent", the one split of the separate set of
 #: benchmarks/quotes_pages_independent/ (``--set independent``)
-ALL_SPLITS = (*SPLITS, "independent")
+ALL_SPLITS = (*SPLITS, "independent", "blind")
 #: the pages written for the trial, read as the app reads them
 WRITTEN = ROOT / "benchmarks" / "quotes_pages"
 #: the independent held-out set: its pages and, beside them, its gold.txt
 INDEPENDENT = ROOT / "benchmarks" / "quotes_pages_independent"
 #: each set: its gold file and the folder of its written (``*.html``) pages
-SETS = {"main": (GOLD, WRITTEN), "independent": (INDEPENDENT / "gold.txt", INDEPENDENT)}
+#: the second independent set, written blind (never run before its one measurement)
+BLIND = ROOT / "benchmarks" / "quotes_pages_blind"
+SETS = {"main": (GOLD, WRITTEN), "independent": (INDEPENDENT / "gold.txt", INDEPENDENT),
+        "blind": (BLIND / "gold.txt", BLIND)}
 
 
 @dataclass
@@ -305,7 +308,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", choices=tuple(SETS), default="main",
                     help="main: benchmarks/quotes_gold.txt; independent: "
-                         "benchmarks/quotes_pages_independent/")
+                         "benchmarks/quotes_pages_independent/; blind: "
+                         "benchmarks/quotes_pages_blind/")
     ap.add_argument("--split", choices=(*ALL_SPLITS, "all"), default="all")
     ap.add_argument("--errors", action="store_true", help="list every wrong and missed quote")
     ap.add_argument("--json", action="store_true")
