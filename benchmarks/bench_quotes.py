@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Who said what: attribution precision and recall against hand-annotated pages.
 
-usage: python benchmarks/bench_quotes.py [--split tuning|heldout|fresh|fresh2|fresh3|written|written-held|written-cjk|all] [--errors] [--json]
+usage: python benchmarks/bench_quotes.py [--set main|independent|blind]
+       [--split tuning|heldout|fresh|fresh2|fresh3|written|written-held|written-cjk|all]
+       [--errors] [--json]
 
 The pages of benchmarks/quotes_gold.txt (49 pages of shared/bench/extraction and
 extraction-modern, split into tuning and held-out BY SITE before any rule was written;
@@ -21,6 +23,10 @@ annotated "x" (not speech), is wrong; one matching a "?" span is not counted.
 * precision = right / attributed (every found quotation with a speaker);
 * recall = annotated quotations (person or unnamed) found with the right speaker;
 * the same two for persons only (what said: and the Speaker facet serve).
+
+``--set independent`` scores instead the 20 pages of benchmarks/quotes_pages_independent/
+(its gold.txt, same format): pages written and annotated by someone who had not read the
+rules, committed before the rules first ran on them.
 
 ``--parser-cost`` also times spaCy's dependency parser on the same paragraphs beside the
 recognizer the stage runs (NER only), in the same run: what a parse-based attribution
@@ -63,8 +69,18 @@ GOLD = ROOT / "benchmarks" / "quotes_gold.txt"
 #: of issue 30 (benchmarks/quotes_pages/), annotated before any rule ran; tuned on.
 SPLITS = ("tuning", "heldout", "fresh", "fresh2", "fresh3", "written", "written-held",
           "written-cjk")
+#: the sets of quotes_gold.txt and "independent", the one split of the separate set of
+#: benchmarks/quotes_pages_independent/ (``--set independent``)
+ALL_SPLITS = (*SPLITS, "independent", "blind")
 #: the pages written for the trial, read as the app reads them
 WRITTEN = ROOT / "benchmarks" / "quotes_pages"
+#: the independent held-out set: its pages and, beside them, its gold.txt
+INDEPENDENT = ROOT / "benchmarks" / "quotes_pages_independent"
+#: each set: its gold file and the folder of its written (``*.html``) pages
+#: the second independent set, written blind (never run before its one measurement)
+BLIND = ROOT / "benchmarks" / "quotes_pages_blind"
+SETS = {"main": (GOLD, WRITTEN), "independent": (INDEPENDENT / "gold.txt", INDEPENDENT),
+        "blind": (BLIND / "gold.txt", BLIND)}
 
 
 @dataclass
@@ -77,7 +93,7 @@ class Item:
     tags: tuple[str, ...]
 
 
-def page_texts(keys: list[str]) -> dict[str, list[str]]:
+def page_texts(keys: list[str], written: Path = WRITTEN) -> dict[str, list[str]]:
     """Each page's paragraphs: a shared/bench page's ground-truth text split at blank
     lines; a page written for the trial (``*.html``) as the app extracts it, bylines
     left out (the persons stage skips them)."""
@@ -89,7 +105,7 @@ def page_texts(keys: list[str]) -> dict[str, list[str]]:
     out = {}
     for k in keys:
         if k.endswith(".html"):
-            out[k] = written_paragraphs(WRITTEN / k)
+            out[k] = written_paragraphs(written / k)
         elif k in truth:
             out[k] = [p.strip() for p in re.split(r"\n\s*\n", truth[k]["articleBody"])
                       if p.strip()]
@@ -113,8 +129,10 @@ def _span(text: str, anchor: str) -> tuple[int, int]:
     return i, i + len(anchor)
 
 
-def read_gold(path: Path = GOLD) -> tuple[dict[str, dict], list[Item], dict[str, list[str]]]:
-    """Pages (split, site), items and the pages' paragraphs."""
+def read_gold(path: Path = GOLD, written: Path = WRITTEN
+              ) -> tuple[dict[str, dict], list[Item], dict[str, list[str]]]:
+    """Pages (split, site), items and the pages' paragraphs (``*.html`` pages read from
+    ``written``)."""
     pages: dict[str, dict] = {}
     raw: list[tuple[str, int, str, str, tuple[str, ...]]] = []
     page = ""
@@ -127,13 +145,19 @@ def read_gold(path: Path = GOLD) -> tuple[dict[str, dict], list[Item], dict[str,
             continue
         para, speaker, anchor, tags = line.split("|")
         raw.append((page, int(para), speaker, anchor, tuple(t for t in tags.split(",") if t)))
-    texts = page_texts(list(pages))
+    texts = page_texts(list(pages), written)
     items = []
     for page, para, speaker, anchor, tags in raw:
         if page not in texts:  # a shared/bench page where ../shared is absent
             continue
         a, b = _span(texts[page][para], anchor)
         items.append(Item(page, para, speaker, a, b, tags))
+    if path != GOLD:  # a separate set: none of its sites is in the main file
+        main_sites = {line.split()[3] for line in GOLD.read_text(encoding="utf-8").splitlines()
+                      if line.startswith("== ")}
+        for key, p in pages.items():
+            if p["site"] in main_sites:
+                sys.exit(f"{path.name}: page {key} is of {p['site']}, a site of {GOLD.name}")
     check_split(pages)
     return pages, items, texts
 
@@ -286,13 +310,17 @@ def parser_cost(texts: list[str], recognizer: Recognizer) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=(*SPLITS, "all"), default="all")
+    ap.add_argument("--set", choices=tuple(SETS), default="main",
+                    help="main: benchmarks/quotes_gold.txt; independent: "
+                         "benchmarks/quotes_pages_independent/; blind: "
+                         "benchmarks/quotes_pages_blind/")
+    ap.add_argument("--split", choices=(*ALL_SPLITS, "all"), default="all")
     ap.add_argument("--errors", action="store_true", help="list every wrong and missed quote")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--parser-cost", action="store_true",
                     help="also time spaCy's dependency parser beside the recognizer")
     args = ap.parse_args()
-    pages, items, texts = read_gold()
+    pages, items, texts = read_gold(*SETS[args.set])
     recognizer = Recognizer()
     if not recognizer.available:
         sys.exit(recognizer.reason)
@@ -300,7 +328,7 @@ def main() -> None:
     predicted, seconds = predict(chosen, texts, recognizer)
     result = {"load_average_1min": round(os.getloadavg()[0], 1),
               "seconds": {k: round(v, 2) for k, v in seconds.items()}}
-    for split in SPLITS:
+    for split in ALL_SPLITS:
         keys = {k for k in chosen if pages[k]["split"] == split}
         if keys:
             result[split] = score(items, predicted, keys)
@@ -309,7 +337,7 @@ def main() -> None:
     if args.json:
         print(json.dumps(result, indent=1, ensure_ascii=False))
         return
-    for split in SPLITS:
+    for split in ALL_SPLITS:
         r = result.get(split)
         if not r:
             continue

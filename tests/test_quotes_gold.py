@@ -1,4 +1,4 @@
-"""The quotes gold file (benchmarks/quotes_gold.txt) keeps its sets apart by site.
+"""The quotes gold files (benchmarks/quotes_gold.txt and the independent set's gold.txt) keep their sets apart by site.
 
 Reads only the repository's file (no ../shared): the page headers and their split.
 """
@@ -60,3 +60,16 @@ def test_the_pages_written_for_the_trial_are_in_the_repository_and_every_span_is
     for page in pages:
         assert "Written for the quote-attribution trial" in (
             ROOT / "benchmarks" / "quotes_pages" / page).read_text("utf-8")
+
+
+def test_the_independent_set_is_in_the_repository_of_new_sites_and_every_span_is_found():
+    """benchmarks/quotes_pages_independent/: 20 pages with their own gold.txt, none of a
+    site of quotes_gold.txt; every annotated span is in its paragraph as the app reads it."""
+    bq = _bench()
+    gold, folder = bq.SETS["independent"]
+    pages, items, texts = bq.read_gold(gold, folder)  # exits on a site of the main file
+    assert len(pages) == 20 and set(texts) == set(pages)
+    assert {p["split"] for p in pages.values()} == {"independent"}
+    assert not {p["site"] for p in pages.values()} & {p["site"] for p in _pages().values()}
+    assert sum(it.speaker not in ("?", "x") for it in items) >= 300
+    assert all(folder.joinpath(page).is_file() for page in pages)
