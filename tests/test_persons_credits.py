@@ -79,3 +79,12 @@ def test_a_dateline_place_in_capitals_is_listed_as_its_name_is_written():
           [("MUSCAT", "GPE"), ("Iran", "GPE")]), (FILLER, [])])
     found = find_persons(docs, raw)
     assert "Muscat" in places_of(found, docs[1]) and "MUSCAT" not in places_of(found, docs[0])
+
+
+def test_a_credit_of_capitals_followed_by_anything_is_read_at_once():
+    """A run of capitals after "Editing by" once made the credit pattern try every way of
+    splitting it into words (seconds at 22 letters, hours at 40); it is one word."""
+    from searchapp.ingest.persons.rules import is_credit
+
+    text = "(Editing by " + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" * 6 + " ~ Ann Lee"
+    assert not is_credit(text, len(text) - 7, len(text))

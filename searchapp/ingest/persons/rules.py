@@ -221,7 +221,7 @@ def is_character(text: str, start: int, end: int) -> bool:
 _STAFF_CREDIT = re.compile(
     r"(?:^|[(;])\s*(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|translat(?:ed|ion)"
     r"|produced|graphics|research|fact-checking)\s+by)\s+"
-    rf"(?:(?:[A-Z][\w'’.{_H}]*|and|in|,)\s*)*$")
+    rf"(?:(?:[A-Z][\w'’.{_H}]*+|and|in|,)\s*)*$")  # *+: a word in capitals split no way
 
 
 def is_credit(text: str, start: int, end: int) -> bool:
