@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from searchapp.ingest.quotes.attribute import english_quotes, tidy
+from searchapp.ingest.quotes.attribute import english_quotes
 from searchapp.ingest.quotes.cjk import cjk_quotes, is_cjk
-from searchapp.ingest.quotes.quote import Quote
+from searchapp.ingest.quotes.quote import Quote, tidy
 from searchapp.ingest.quotes.speakers import Person
 
 __all__ = ["Quote", "find_quotes"]

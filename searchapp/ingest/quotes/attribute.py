@@ -361,7 +361,7 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
             sex = lx.PERSON_PRONOUNS[first.lower]
             name = self.salience.pronoun(i, sex, set())
             if not name:  # "When Ottilie Brenner opened her bakery, she priced ..."
-                name = self._clause_subject(para, ws)
+                name = para.clause_subject(ws)
                 if name and (not trusted(name) or self.salience.sex_of(name) not in (sex, "")):
                     name = None
             if name:
@@ -468,21 +468,12 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
                 and not (who.role == "they" and ws[k].lower in _GROUP_SAYS):
             return None  # "it suggests that ...": no speaker ("they note that": a group's)
         if who.kind == "pronoun":
-            subject_name = self._clause_subject(para, ws)
+            subject_name = para.clause_subject(ws)
             if subject_name and subject_name not in exclude and trusted(subject_name) \
                     and self.salience.sex_of(subject_name) in (who.sex, ""):
                 return subject_name, who.text
         return self.resolve(who, i, exclude, () if said is not None
                             else self._local(para, ws[0].start, ws[k].start))
-
-    def _clause_subject(self, para: Para, ws: Sequence[Word]) -> str | None:
-        """"When Halvorsen met with Solheim, he said": a sentence opening with a
-        subordinate clause whose subject is a person -- the "he" after it is that person
-        (nobody else named in the clause stands in for him)."""
-        if len(ws) < 3 or ws[0].lower not in lx.CLAUSE_OPENERS:
-            return None
-        first = next((p for p in para.persons_outside() if p.start == ws[1].start), None)
-        return first.name if first is not None else None
 
     # -- direct quotations ----------------------------------------------------------------
 
@@ -599,14 +590,3 @@ def english_quotes(texts: Sequence[str], kinds: Sequence[str],
     """The quotations of one document in English (or any language written with
     spaces and quote marks), per paragraph; see the module doc."""
     return _Document(texts, kinds, persons, labels).run()
-
-
-def tidy(quotes: list[Quote]) -> list[Quote]:
-    """In order; a quotation inside another one of the same speaker is left out."""
-    quotes = sorted(set(quotes), key=lambda q: (q.start, -q.end))
-    out: list[Quote] = []
-    for q in quotes:
-        if any(o.start <= q.start and q.end <= o.end and o.speaker == q.speaker for o in out):
-            continue
-        out.append(q)
-    return out

@@ -39,6 +39,21 @@ class Para:
     def persons_outside(self) -> list[Person]:
         return [p for p in self.persons if not any(a <= p.start < b for a, b in self.quotes)]
 
+    def sentence_before(self, pos: int) -> tuple[int, int] | None:
+        """``(since, here)``: where the sentence before the one holding ``pos`` starts (its
+        own start for the first) and the number of the one holding it; None outside them."""
+        here = next((n for n, (a, b) in enumerate(self.sentences) if a <= pos < b), None)
+        return None if here is None else (self.sentences[max(here - 1, 0)][0], here)
+
+    def clause_subject(self, ws: Sequence[Word]) -> str | None:
+        """"When Halvorsen met with Solheim, he said": a sentence opening with a
+        subordinate clause whose subject is a person -- the "he" after it is that person
+        (nobody else named in the clause stands in for him)."""
+        if len(ws) < 3 or ws[0].lower not in lx.CLAUSE_OPENERS:
+            return None
+        first = next((p for p in self.persons_outside() if p.start == ws[1].start), None)
+        return first.name if first is not None else None
+
 
 #: Verbs that may come before the speaker at a sentence's end ("..., said Darren Tipton").
 SAID_BY = frozenset("said says say added adds explained noted wrote writes argued insisted "

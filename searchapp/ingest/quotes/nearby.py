@@ -79,10 +79,10 @@ class Nearby:
         if who.start < 0:
             return None
         para = self.paras[i]
-        here = next((n for n, (a, b) in enumerate(para.sentences) if a <= who.start < b), None)
-        if here is None:
+        around = para.sentence_before(who.start)
+        if around is None:
             return None
-        since = para.sentences[max(here - 1, 0)][0]
+        since, here = around
         if any(since <= p.start < who.start for p in para.persons_outside()):
             return None
         start = para.sentences[here][0]

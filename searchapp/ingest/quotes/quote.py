@@ -20,3 +20,14 @@ class Quote:
 
     def to_json(self) -> list:
         return [self.start, self.end, self.speaker, self.source, self.kind]
+
+
+def tidy(quotes: list[Quote]) -> list[Quote]:
+    """In order; a quotation inside another one of the same speaker is left out."""
+    quotes = sorted(set(quotes), key=lambda q: (q.start, -q.end))
+    out: list[Quote] = []
+    for q in quotes:
+        if any(o.start <= q.start and q.end <= o.end and o.speaker == q.speaker for o in out):
+            continue
+        out.append(q)
+    return out

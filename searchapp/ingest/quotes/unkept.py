@@ -153,10 +153,10 @@ class Unkept:
         if who.start < 0:
             return False
         para = self.paras[i]
-        here = next((n for n, (a, b) in enumerate(para.sentences) if a <= who.start < b), None)
-        if here is None:
+        around = para.sentence_before(who.start)
+        if around is None:
             return False
-        since = para.sentences[max(here - 1, 0)][0]
+        since, here = around
         if not _CUED_OPENING.search(para.text, max(0, since - 3), who.start) and not any(
                 (label == "PERSON" or label in _MISTYPED) and since <= s < who.start
                 for s, _, label in para.labels):
