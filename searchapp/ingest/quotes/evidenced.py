@@ -38,60 +38,24 @@ from searchapp.ingest.persons.words import ORG_WORDS
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.cjk_names import native_names
 from searchapp.ingest.quotes.marks import quote_spans
+from searchapp.ingest.quotes.name_runs import core as _core
+from searchapp.ingest.quotes.name_runs import name_word as _name_word
+from searchapp.ingest.quotes.name_runs import run_after as _run_after
 from searchapp.ingest.quotes.posts import NAMED_TURN, QA_TURN
 from searchapp.ingest.quotes.text import Word, sentences, words
 from searchapp.ingest.quotes.unkept import opening_names
 from searchapp.lexicon import (
-    MONTHS,
     NAME_PARTICLES,
     STOPS,
     TITLE_WORDS,
-    WEEKDAYS,
 )
 
 _SAID = lx.SAID
 _GLUED = lx.GLUED_NAME
-_NOT_NAMES = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS)) | frozenset(
-    "the a an this that these those i we you he she it they mr mrs ms dr".split())
 #: Recognizer labels of things that speak too: a phrase so labelled needs a personal cue.
 _THING_LABELS = ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT")
 #: The persons' words of organisations, in lower case: heads of a body's apposition.
 _ORG_NOUNS = frozenset(w.lower() for w in ORG_WORDS)
-
-
-def _name_word(w: Word) -> bool:
-    t = w.text
-    if t.lower() in _NOT_NAMES or t in ORG_WORDS or not t[:1].isupper() or t.isupper() \
-            and len(t) > 1 or t.endswith(("'s", "’s", "'", "’")):
-        return False  # "Maxi Moving's": an owner, no name of its own
-    if w.lower in lx.ROLE_NOUNS or w.lower.rstrip(".") in TITLE_WORDS \
-            or w.lower in lx.SOURCE_NOUNS or w.lower in lx.GROUP_HEADS:
-        return False  # "Vice President", "Councillor", "Critics": no name
-    return all(c.isalpha() or c in "-'’." for c in t) and any(c.islower() for c in t)
-
-
-def _run_after(ws: Sequence[Word], k: int) -> int:
-    """The end (exclusive) of a name's words from ``ws[k]`` ("Jasper ten Brink",
-    "Hamid al-Rashidi", "Marit van der Linde-Osei"), or ``k`` when none starts there."""
-    n = k
-    while n < len(ws):
-        w = ws[n]
-        if _name_word(w) or _GLUED.match(w.text) and n > k:
-            n += 1
-            continue
-        if w.lower in NAME_PARTICLES and n > k:  # "ten Brink", "van der Linde-Osei"
-            m = n
-            while m < len(ws) and ws[m].lower in NAME_PARTICLES:
-                m += 1
-            if m < len(ws) and (_name_word(ws[m]) or _GLUED.match(ws[m].text)):
-                n = m
-                continue
-        break
-    return n
-
-
-def _core(ws: Sequence[Word]) -> list[Word]:
-    return [w for w in ws if w.lower not in NAME_PARTICLES]
 
 
 def _role_word(w: Word) -> bool:
