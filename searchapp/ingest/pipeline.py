@@ -60,7 +60,7 @@ MAX_PARAGRAPH = 4000
 #    scanned before, so they arrive as new files.)
 # 4: the registry knows more titles (one list with the recognizer's: Mayor, Judge, Sir ...).
 # 5: words kept as written (no camel-case splitting: "AirPods" stays one word); HTML texts
-#    glued at a tag are spaced in the tree (html.separate_glued_texts).
+#    glued at a tag are spaced in the tree (html.markup.separate_glued_texts).
 # 6 (5 is taken by the glued-words work of the same issue): bylines without roles,
 #    credentials and agencies (an agency is the source), placeholders ("(anonymous)",
 #    "Untitled") no title or author, page titles from the headline without the site's

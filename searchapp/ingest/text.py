@@ -37,7 +37,7 @@ def normalize_space(text: str) -> str:
 # copied from a page) from a word written that way ("AirPods", "WikiLeaks"), so
 # the text stays as written and the index finds both forms
 # (searchapp.index.analysis.camel_parts).  HTML glue is separated where the
-# markup shows it (searchapp.ingest.html.separate_glued_texts).
+# markup shows it (searchapp.ingest.html.markup.separate_glued_texts).
 
 # Particles and prefixes that start names and brands written in one word: McDonald,
 # DeSantis, LaGuardia (a capitalised head of one or two letters), MacArthur,
