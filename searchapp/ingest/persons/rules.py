@@ -26,6 +26,7 @@ from searchapp.ingest.persons.words import ORG_WORDS, ROLE_NOUNS
 from searchapp.lexicon import (
     APOSTROPHES,
     BEFORE_A_SENTENCE,
+    COURTESY_TITLES,
     CJK_STOPS,
     CREDIT_AGENCIES,
     MONTH_NUMBERS,
@@ -65,6 +66,9 @@ _SPACED = re.compile(rf"[ \t]+(?:{POSSESSIVE}\b|[-–—][ \t])")
 _WORD_TAIL = re.compile(r"(?:ed|ing|based|style|like|era|type|esque|born|led|backed|owned|"
                         r"sized|wide|free|friendly|made|fueled)$")
 _ROLE_WORD = re.compile(r"([A-Z][a-z]+)[ \t]+(?=[A-Z])")
+#: A courtesy title written without its dot, which the model takes into the name ("Ms
+#: Whitcombe"; "Ms. Whitcombe" it leaves out).
+_COURTESY = re.compile(rf"(?:{'|'.join(COURTESY_TITLES)})[ \t]+(?=[A-Z])")
 # Capitalized small words a title runs on with after a name ("Ann Roe Through", "Ann
 # Roe With"): never the end of a person's name.
 _FUNCTION_TAIL = re.compile(r"(?:[ \t]+(?:The|Of|And|Or|Through|With|Without|From|Into|About|"
@@ -109,6 +113,10 @@ def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     span = text[start:end]
     m = _LEADING.match(span)
+    if m:
+        start += m.end()
+        span = text[start:end]
+    m = _COURTESY.match(span)  # "Ms Whitcombe": the family name, as after "Ms."
     if m:
         start += m.end()
         span = text[start:end]

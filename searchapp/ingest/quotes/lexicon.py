@@ -112,6 +112,12 @@ SELF_PRONOUNS = frozenset({"i", "we", "you"})
 MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "emperor", "father"})
 FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "madam", "dame", "lady", "queen",
                            "princess", "empress", "mother", "sister"})
+#: Nouns of kin that say a person's sex ("her son, Hiroshi X" is a man; "a daughter,
+#: Mariko X" a woman): the document's own evidence, as a title is.
+KIN_SEX = {**dict.fromkeys("""son husband father brother grandson grandfather nephew uncle
+stepson stepfather widower boyfriend fiance""".split(), "m"),
+           **dict.fromkeys("""daughter wife mother sister granddaughter grandmother niece aunt
+stepdaughter stepmother widow girlfriend fiancee""".split(), "f")}
 
 #: Words that begin a noun phrase naming no one in particular ("a senior official",
 #: "two people familiar with the talks"): such a speaker is unnamed.

@@ -423,16 +423,25 @@ class Salience:
     named: dict[int, set[str]] = field(default_factory=dict)
     #: the nearest person the last pronoun left unresolved may have meant
     unsure: str | None = None
+    #: person -> the sexes a title or a noun of kin gave them
+    said_sex: dict[str, set[str]] = field(default_factory=dict)
 
 
     def note(self, para: int, name: str) -> None:
         self.events.append((para, name))
 
     def vote_sex(self, name: str, sex: str, weight: int = 1) -> None:
+        """A sign of ``name``'s sex; ``weight`` 3 for what the text says outright (a
+        title, "her son, X"), which outweighs any number of pronouns read near them."""
         votes = self.sex.setdefault(name, {"m": 0, "f": 0})
         votes[sex] += weight
+        if weight >= 3:
+            self.said_sex.setdefault(name, set()).add(sex)
 
     def sex_of(self, name: str) -> str:
+        said = self.said_sex.get(name, ())
+        if len(said) == 1:
+            return next(iter(said))
         v = self.sex.get(name)
         if not v or v["m"] == v["f"]:
             return ""
@@ -569,9 +578,17 @@ def learn_roles(text: str, ws: Sequence[Word], persons: Sequence[Person],
                 k -= 1
             if phrase and phrase[0].lower in ("the", "his", "her", "its", "their"):
                 noun = _head_noun(phrase)
-                if lx.role_noun(noun):
+                if lx.role_noun(noun) or noun in lx.KIN_SEX:  # "Her son, Hiroshi X,"
                     salience.roles.setdefault(noun, []).append(
                         (p.name, _body_owner(text, phrase, persons)))
+            if len(phrase) >= 2 and phrase[-1].lower in lx.KIN_SEX \
+                    and phrase[-2].lower in DETERMINERS:
+                # "confirmed by her son, X", "a daughter, X": X's sex; "her son" stands
+                # for X later ("Her son said")
+                kin = phrase[-1].lower
+                salience.vote_sex(p.name, lx.KIN_SEX[kin], 3)
+                if phrase[-2].lower in ("his", "her", "their") and phrase[0] is not phrase[-2]:
+                    salience.roles.setdefault(kin, []).append((p.name, None))
 
 
 def _appositive_role(ws: Sequence[Word], name: str, salience: Salience) -> None:
@@ -583,6 +600,12 @@ def _appositive_role(ws: Sequence[Word], name: str, salience: Salience) -> None:
     if not phrase or len(phrase) > 12:
         return
     first = phrase[0].lower
+    if first in DETERMINERS and len(phrase) > 1 and phrase[1].lower in lx.KIN_SEX:
+        salience.vote_sex(name, lx.KIN_SEX[phrase[1].lower], 3)  # "X, her son,"
+    if lx.role_noun(first) and phrase[0].text.islower():
+        # "X, minister for rural affairs,": a role without its article
+        salience.roles.setdefault(first, []).append((name, None))
+        return
     if first not in ("the", "a", "an") and not phrase[0].text[:1].isupper():
         return
     for n, w in enumerate(phrase):
