@@ -26,8 +26,8 @@ from searchapp.ingest.persons.words import ORG_WORDS, ROLE_NOUNS
 from searchapp.lexicon import (
     APOSTROPHES,
     BEFORE_A_SENTENCE,
-    COURTESY_TITLES,
     CJK_STOPS,
+    COURTESY_TITLES,
     CREDIT_AGENCIES,
     MONTH_NUMBERS,
     NAME_HYPHENS,

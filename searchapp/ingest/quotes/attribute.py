@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from searchapp.ingest.quotes import lexicon as lx
+from searchapp.ingest.quotes.antecedents import Antecedents
 from searchapp.ingest.quotes.clauses import (
     BOUNDS,
     EMBEDDING,
@@ -71,7 +72,7 @@ _GROUP_SAYS = frozenset("note noted argue argued claim claimed insist insisted w
                         "admit admitted complain complained".split())
 
 
-class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
+class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents):
     """One document's paragraphs, persons and what the rules learn of them."""
 
     def __init__(self, texts: Sequence[str], kinds: Sequence[str],
@@ -102,6 +103,7 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
         #: persons the document names as a person's affiliation ("Grace X of Goldman
         #: Sachs") that the recognizer calls a body somewhere: bodies, not speakers
         self.bodies = affiliations(self.paras)
+        self._index_names()
         for para in self.paras:
             for p in para.persons:
                 for name in (para.text[p.start:p.end], p.name):
@@ -199,6 +201,12 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
             unnamed = None if local else self._indefinite_antecedent(para, who)
             if unnamed is not None:
                 return None, unnamed
+            ante = None if local else self._grammar_antecedent(para, who)
+            if ante is not None:  # the subject of the sentence before decides
+                kind, name = ante
+                if kind == "person" and name not in exclude:
+                    return name, who.text
+                return (None, name) if kind == "unnamed" else None
             name = self.salience.pronoun(para, who.sex, exclude, local)
             if name is None and self.salience.unsure \
                     and self._only_one_named(para, who, self.salience.unsure, exclude):
