@@ -41,6 +41,8 @@ _OPENING_MARKS = frozenset('"“‘\'(—–-')
 #: Adverbs that open a sentence before its subject ("Back in Jaén, X is ...").
 _ADVERBS = frozenset("""back afterwards later earlier yesterday today still meanwhile elsewhere
 outside inside there here now then again instead separately tonight""".split())
+#: A sentence that is a quotation only: the speaker before it goes on.
+_SAME = ("same", "")
 #: An antecedent found: ("person", name), ("unnamed", phrase) or ("nobody", "").
 Antecedent = tuple[str, str]
 
@@ -99,7 +101,7 @@ class Antecedents:
         at, n = i, here - 1
         while steps < _CHAIN:
             if n < 0:
-                if at != i or at == 0 or self.paras[at - 1].heading:
+                if at == 0 or self.paras[at - 1].heading:
                     return None
                 at -= 1
                 n = len(self.paras[at].sentences) - 1
@@ -109,7 +111,7 @@ class Antecedents:
             got = self._subject_of_sentence(at, n, who.sex)
             if got is None:
                 return None
-            if got != ("pronoun", who.sex):
+            if got not in (("pronoun", who.sex), _SAME):
                 return got
             n -= 1
         return None
@@ -131,10 +133,15 @@ class Antecedents:
         if p is not None:
             return self._person_subject(para, ws, p, persons, sex)
         if w.lower in ("a", "an", "one", "another"):
-            head = [x for x in ws[k + 1:k + 5] if x.text.isalpha() and x.text.islower()]
-            for x in head:
-                if (lx.role_noun(x.text) or x.lower in lx.SOURCE_NOUNS) \
-                        and not x.lower.endswith("s"):
+            # "a government whip was philosophical": the one that noun phrase describes
+            for m in range(k + 1, min(k + 5, len(ws) - 1)):
+                x = ws[m]
+                if not (x.text.isalpha() and x.text.islower()) or x.lower in lx.PREPOSITIONS:
+                    return None
+                nxt = ws[m + 1]
+                if not x.lower.endswith("s") and (
+                        nxt.lower in ("was", "is", "has", "had", "said", "says", "told")
+                        or nxt.text in (",", "Q") and lx.role_noun(x.text)):
                     return ("unnamed", para.text[w.start:x.end])
             return None
         if w.lower in ("the", "his", "her", "their", "my", "our"):
@@ -146,6 +153,8 @@ class Antecedents:
         """'"...," Quintanilla said.' / '"...," she said': who spoke the quotation the
         sentence opens on."""
         ws = [w for w in ws if w.text != ","]
+        if not ws or ws[0].text in (".", "!", "?", "…"):
+            return _SAME  # the paragraph's quotation alone: its speaker is the one before
         persons = para.persons_outside()
         for w in ws[:2]:
             if w.lower in ("he", "she"):
@@ -181,6 +190,15 @@ class Antecedents:
         stands for, or nobody when the document names nobody for it."""
         verb = next((m for m in range(k + 1, min(k + 5, len(ws))) if verb_form(ws[m])
                      or ws[m].lower in ("is", "was", "has", "had")), None)
+        comma = next((m for m in range(k + 1, min(k + 8, len(ws) - 1)) if ws[m].text == ","),
+                     None)
+        if comma is not None and (verb is None or comma < verb) and ws[comma + 1].text[:1].isupper():
+            # "His counterpart from Belvaria, Ingrid X, was more cautious.": the apposition
+            persons = para.persons_outside()
+            p = next((p for p in persons if p.start == ws[comma + 1].start), None)
+            if p is not None:
+                return self._fits(p.name, sex)
+            return self._unkept_name(para, ws, comma + 1, sex)
         if verb is None:
             return None
         phrase = ws[k:verb]
@@ -217,7 +235,7 @@ class Antecedents:
         nxt = ws[m]
         if not (verb_form(nxt) or nxt.lower in ("is", "was", "has", "had", "grinned",
                                                 "shrugged", "nodded", "smiled", "laughed")
-                or nxt.text == "," and m + 1 < len(ws) and ws[m + 1].lower in ("who", "whose")):
+                or nxt.text == ","):
             return None
         a, b = run[0].start, run[-1].end
         if not any(s < b and a < e and label in _NAME_LABELS for s, e, label in para.labels):
