@@ -173,6 +173,11 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
             return Who("unnamed", text[head[0].start:chunks[1][-1].end], role=_head_noun(head))
     if len(head) == 1 and lows[0] in lx.PERSON_PRONOUNS:
         return Who("pronoun", phrase, sex=lx.PERSON_PRONOUNS[lows[0]], start=head[0].start)
+    if lows[0] in _SELF_POSSESSIVES and 1 < len(head) <= 3 and head[-1].text.islower() and (
+            lows[-1] in lx.KIN_SEX or lx.role_noun(lows[-1]) and not lows[-1].endswith("s")):
+        # "My mother says", "my editor told me": someone of the writer's (or the
+        # interviewee's), named nowhere -- an unnamed source
+        return Who("unnamed", phrase, role=lows[-1])
     if lows[0] in lx.SELF_PRONOUNS or lows[0] in _SELF_POSSESSIVES:
         return UNKNOWN  # "we", "according to our data": the writer, no source
     if any(_verb_with_object(w, head[n + 1]) for n, w in enumerate(head[:-1])):
