@@ -29,7 +29,7 @@ _SENTENCE = re.compile(f"[^{STOPS}]*(?:[{STOPS.replace('.', '')}]+|\\.(?=\\s|$)|
 _KO_SAY = "|".join(sorted(map(re.escape, lx.KO_SAY), key=len, reverse=True))
 _KO_QUOTE_TAIL = re.compile(rf"\s*(?:이?라고|고|이?라며|며|이?라면서|면서)\s*(?P<mid>.{{0,40}}?)\s*"
                             rf"(?<![{HANGUL}])(?:{_KO_SAY})"  # a word: not 했다 of 피했다
-                            r"|\s*(?:이?라며|이?라면서)(?P<as>\s)"  # "“…”이라며 눈시울을 붉혔다": saying
+                            r"|\s*(?:이?라며|이?라면서|며|면서)(?P<as>\s)"  # "“…”이라며 눈시울을 붉혔다": saying
                             r"|\s*(?:이?라고|고)\s*(?P<then>(?:[^“”\"\s]+(?<![는던])\s+){0,3}"
                             r"[^“”\"\s]*(?:었|았|였|했|렸|켰|혔)다)\s*[.。]?\s*$")
 _KO_REPORTED = re.compile(rf"(?:다|라|냐|자|까)고\s*(?:{_KO_SAY})\s*[.。]?\s*$")

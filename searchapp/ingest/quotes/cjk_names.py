@@ -123,6 +123,10 @@ _KO_NAME_WORD = re.compile(
     rf"^(?:(?:{'|'.join(_KO_FAMILY2)})[{_H}]{{2}}|[{KO_FAMILY}][{_H}]{{2}})$")
 _KO_SSI = re.compile(rf"(?<![{_H}\w])(?P<name>[{KO_FAMILY}][{_H}]{{1,2}})(?:\(\d{{1,3}}\))?\s?씨"
                      rf"(?=[은는이가의도와께에]|\s|$|[,.·)])")
+#: "문태오(27)가": a full name with an age in brackets, then a particle -- news gives a
+#: person's age so.
+_KO_AGED = re.compile(rf"(?<![{_H}\w])(?P<name>[{KO_FAMILY}][{_H}]{{2}})\(\d{{1,3}}\)"
+                      rf"(?=[은는이가의도와]|\s|,)")
 _KO_BACK = re.compile(
     rf"(?<![{_H}\w])(?P<fam>{'|'.join(_KO_FAMILY2)}|[{_H}])\s?(?P<title>{'|'.join(KO_TITLES)}|씨)"
     rf"(?=(?:{'|'.join(_KO_PARTICLES)}|에 따르면)?(?:\s|$|[,.·)]))")
@@ -184,6 +188,9 @@ def _korean_full(text: str) -> list[tuple[int, int, str]]:
                 break  # "급식 조리원 노조의 홍성민 위원장": the name nearest the title
             if not re.fullmatch(rf"[{_H}A-Za-z0-9·]+", later) or _KO_PHRASE_END.search(later):
                 break  # a phrase of its own: no body's name before a title
+    for m in _KO_AGED.finditer(text):
+        if _korean_name(m.group("name")) and not any(a <= m.start() < b for a, b, _ in out):
+            out.append((m.start("name"), m.end("name"), ""))
     for m in _KO_SSI.finditer(text):
         name = m.group("name")
         if len(name) == 2 and name[1] in "모씨":  # "김모(52)씨": a withheld name
