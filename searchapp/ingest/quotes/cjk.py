@@ -177,6 +177,14 @@ def _korean(doc: _Document, text: str, a: int, b: int, quotes, persons) -> list[
             if not any(qs <= t.start("np") < qe for qs, qe in quotes) and not any(
                     p.start < t.end("np") < p.end for p in persons):
                 topic = t  # not a word of an earlier quotation, nor "은" of "이하은"
+        named = _named_before(text, persons, topic.end() if topic is not None else a, s,
+                              quotes)
+        if named is not None and (topic is None or _person_in(
+                persons, topic.start("np"), topic.end("np")) is None):
+            # "같은 동네 주민 양재석(67)씨도 “…”": the person right before the quotation,
+            # not a phrase cut at a particle of a word before them ("같은")
+            out.append(Quote(s, e, named.name, text[named.start:named.end], "direct"))
+            continue
         if topic is None:
             group = "mid" if m.group("mid") is not None else ""  # a speaker after a verb
             t = _KO_TOPIC.search(m.group(group) + " ") if group else None  # of speech only
@@ -212,7 +220,11 @@ def _korean(doc: _Document, text: str, a: int, b: int, quotes, persons) -> list[
         if who[1] and end - according.end() > 4:
             return [Quote(according.end(), end, who[0], who[1], "reported")]
     if said:
-        topic = _KO_TOPIC.search(text, a, b)
+        topics = list(_KO_TOPIC.finditer(text, a, said.start()))
+        # "북구에 사는 최순자(81)씨는 …": the topic that names a person, else the first
+        topic = next((t for t in topics if _person_in(persons, t.start("np"), t.end("np"))
+                      or doc.speaker(text, t.start("np"), t.end("np"), persons)[0]),
+                     topics[0] if topics else None)
         if topic is not None:
             who = doc.speaker(text, topic.start("np"), topic.end("np"), persons)
             start = topic.end()
@@ -222,6 +234,20 @@ def _korean(doc: _Document, text: str, a: int, b: int, quotes, persons) -> list[
             if who[1] and end - start > 4:
                 out.append(Quote(start, end, who[0], who[1], "reported"))
     return out
+
+
+def _named_before(text: str, persons: Sequence[Person], a: int, s: int,
+                  quotes: Sequence[tuple[int, int]]) -> Person | None:
+    """The person named last between ``a`` and a quotation at ``s`` with nothing but a
+    title, 씨, an age or a particle (도, 은/는, 이/가) between them and the mark."""
+    for p in reversed(persons):
+        if a <= p.start and p.end <= s and not any(qs <= p.start < qe for qs, qe in quotes):
+            gap = text[p.end:s]
+            if re.fullmatch(rf"(?:\(\d{{1,3}}\))?\s?(?:씨|[{HANGUL}]{{1,4}})?"
+                            r"(?:도|은|는|이|가|께서)\s*", gap):
+                return p
+            return None
+    return None
 
 
 def _long_source(who: tuple[str | None, str]) -> bool:
