@@ -134,6 +134,7 @@ def cjk_quotes(texts: Sequence[str], persons: Sequence[Sequence[Person]]) -> lis
     spans = quote_spans(list(texts))
     out: list[list[Quote]] = []
     doc = _Document()
+    before: Quote | None = None  # the speech of the sentence before, if it had a speaker
     for n, (text, sp, ps) in enumerate(zip(texts, spans, persons, strict=True)):
         doc.para = n
         quotes = [(s.start, s.end) for s in sp]
@@ -147,10 +148,22 @@ def cjk_quotes(texts: Sequence[str], persons: Sequence[Sequence[Person]]) -> lis
                 got = _korean(doc, text, a, b, inside, ps)
             else:
                 got = _chinese(doc, text, a, b, inside, ps)
+            if not got and before is not None and len(inside) == 1 \
+                    and _quotation_only(text, a, b, inside[0]):
+                # a sentence that is a quotation alone, right after one whose speech has
+                # a speaker (in this paragraph or closing the one before): they go on
+                got = [Quote(*inside[0], before.speaker, before.source, "direct")]
             doc.saw(got, ps, a, b)
             found += got
+            before = got[-1] if got and got[-1].speaker else None
         out.append(found)
     return out
+
+
+def _quotation_only(text: str, a: int, b: int, quote: tuple[int, int]) -> bool:
+    """The sentence ``text[a:b]`` is the quotation and its stop, nothing else."""
+    rest = (text[a:quote[0]] + text[quote[1]:b]).strip()
+    return rest in ("", ".", "。", "!", "！", "?", "？")
 
 
 def _sentences(text: str, quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
