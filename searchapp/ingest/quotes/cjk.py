@@ -25,7 +25,7 @@ from searchapp.lexicon import CJK_CHAR, HAN, HANGUL, STOPS
 
 _HANGUL = re.compile(f"[{HANGUL}]")
 # a sentence: up to its stops (a Latin full stop only before a space: not in "3.5")
-_SENTENCE = re.compile(f"[^{STOPS}]*(?:[{STOPS.replace('.', '')}]+|\\.(?=\\s|$)|$)")
+_SENTENCE = re.compile(f"(?:[^{STOPS}]|\\.(?!\\s|$))*(?:[{STOPS.replace('.', '')}]+|\\.(?=\\s|$)|$)")
 _KO_SAY = "|".join(sorted(map(re.escape, lx.KO_SAY), key=len, reverse=True))
 _KO_QUOTE_TAIL = re.compile(rf"\s*(?:이?라고|고|이?라며|며|이?라면서|면서)\s*(?P<mid>.{{0,40}}?)\s*"
                             rf"(?<![{HANGUL}])(?:{_KO_SAY})"  # a word: not 했다 of 피했다
@@ -47,7 +47,7 @@ _PRONOUNS = {p: {"그녀": "f", "她": "f", "他": "m"}.get(p, "") for p in lx.C
 _KO_LEAD = re.compile(r"^(?:(?:그러면서|이어|또|또한|특히|한편|그러나|하지만|이에|이날|앞서|아울러|다만|"
                       r"그리고|반면|당시|최근|지난달|지난해|지난주|오전|오후|\d{1,2}일|\d{1,2}월)\s+)+")
 #: What follows 他/她 in a speaker's phrase before the verb ("他对记者说", "她在会上表示").
-_ZH_PRONOUN_THEN = "对對向跟在也还還则則又"
+_ZH_PRONOUN_THEN = "对對向跟在也还還则則又同"
 #: How a Chinese unnamed source ends ("一位不愿透露姓名的行业人士"): such a phrase may be
 #: long.
 _ZH_SOURCE_ENDS = ("人士", "官员", "官員", "专家", "專家", "负责人", "負責人", "人员", "人員",
@@ -55,6 +55,10 @@ _ZH_SOURCE_ENDS = ("人士", "官员", "官員", "专家", "專家", "负责人"
 _ZH_SAY = "|".join(sorted(map(re.escape, lx.ZH_SAY), key=len, reverse=True))
 _ZH_SPEAKER = re.compile(rf"(?P<who>[^，,：:；;。！？“”「」『』]{{1,24}}?)(?P<verb>{_ZH_SAY})"
                          r"(?:(?<=告诉|告訴)[^，,：:；;。“”「」]{1,6}?)?\s*[，,：:]\s*")
+#: Whom the words were said to, between a speaker and the verb ("一位人士对财衡记者称",
+#: "办公室回复记者称", "员工私下向记者表示"): not the speaker.
+_ZH_SAID_TO = re.compile(r"(?:私下|同时|同時)?(?:对|對|向|跟|回复|回覆)[^，,：:。“”]{0,8}?"
+                         r"(?:记者|記者|媒体|媒體|本报|本報)$")
 _ZH_ACCORDING = re.compile(rf"^(?:{'|'.join(lx.ZH_ACCORDING)})(?P<who>[^，,。]{{1,20}}?)"
                            rf"(?:{_ZH_SAY}|报道|報導|消息)?\s*[，,]")
 
@@ -155,7 +159,7 @@ def cjk_quotes(texts: Sequence[str], persons: Sequence[Sequence[Person]]) -> lis
                 got = [Quote(*inside[0], before.speaker, before.source, "direct")]
             doc.saw(got, ps, a, b)
             found += got
-            before = got[-1] if got and got[-1].speaker else None
+            before = got[-1] if got and (got[-1].speaker or got[-1].source) else None
         out.append(found)
     return out
 
@@ -277,8 +281,9 @@ def _chinese(doc: _Document, text: str, a: int, b: int, quotes, persons) -> list
         who = doc.speaker(text, a + m.start("who"), a + m.end("who"), persons)
         end = b - 1 if text[b - 1] in "。！？" else b
         return [Quote(a + m.end(), end, who[0], who[1], "reported")] if who[1] else []
-    m = _ZH_SPEAKER.search(text, a, b)
-    if not m:
+    m = next((m for m in _ZH_SPEAKER.finditer(text, a, b)
+              if not any(s <= m.start("verb") < e for s, e in quotes)), None)
+    if not m:  # (a verb inside a quotation is the speaker's own words: "我可以明确地说，")
         for s, e in quotes:  # "“…”，习近平说。"
             tail = re.match(rf"\s*[，,]?\s*(?P<who>[^，,。“”]{{1,16}}?)(?:{_ZH_SAY})\s*[。.]?",
                             text[e:b])
@@ -286,7 +291,9 @@ def _chinese(doc: _Document, text: str, a: int, b: int, quotes, persons) -> list
                 who = doc.speaker(text, e + tail.start("who"), e + tail.end("who"), persons)
                 return [] if _long_source(who) else [Quote(s, e, who[0], who[1], "direct")]
         return []
-    who = doc.speaker(text, m.start("who"), m.end("who"), persons)
+    said_to = _ZH_SAID_TO.search(text, m.start("who"), m.end("who"))
+    who = doc.speaker(text, m.start("who"), said_to.start() if said_to else m.end("who"),
+                      persons)
     if _long_source(who):
         return []
     start = m.end()

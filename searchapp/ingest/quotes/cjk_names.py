@@ -83,7 +83,7 @@ _ZH_BACK_TITLES = tuple(sorted({*ZH_ROLE_END, "先生", "女士", "博士", "部
 #: Words of time between a name and its verb ("林怡君昨日表示").
 _ZH_WHEN = (r"(?:昨日|昨天|今天|今日|日前|近日|前日|当天|當天|上午|下午|晚间|晚間|\d{1,2}月\d{1,2}日|"
             r"\d{1,2}日|(?:接受)?(?:记者)?(?:采访|採訪|受访|受訪)时|(?:接受)?(?:記者)?(?:採訪|受訪)時)?"
-            r"[则則也又还還]?")
+            r"(?:[则則也又还還]|同时|同時)?")
 _ZH_SAY = "|".join(sorted(map(re.escape, lx.ZH_SAY), key=len, reverse=True))
 #: What follows a Chinese name that is a speaker: a verb of speech, "在" (the place of
 #: the speech), a colon or a comma (the role's clause).
