@@ -170,7 +170,8 @@ class Antecedents:
             return None  # "Delhi's Chief Minister X": an owner, not the subject
         after = next((n for n, w in enumerate(ws) if w.start >= p.end), len(ws))
         # "Redmoor manager Frank X": the person the title is of, not the body before it
-        if after + 1 < len(ws) and ws[after].text.islower() and lx.role_noun(ws[after].text):
+        if after + 1 < len(ws) and ws[after].start == p.end + 1 and ws[after].text.islower() \
+                and lx.role_noun(ws[after].text):
             head = next((q for q in persons if q.start == ws[after + 1].start), None)
             if head is not None:
                 p = head

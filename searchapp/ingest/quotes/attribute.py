@@ -156,7 +156,10 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents)
                 chunk_start = True
                 continue
             if chunk_start and (w.lower in lx.PREPOSITIONS or w.lower in lx.SUBORDINATORS
-                                or w.lower in lx.OPENERS) and n + 1 < len(ws) \
+                                or w.lower in lx.OPENERS or n == 0 and w.text[:1].isupper()
+                                and w.lower.endswith(("ed", "ing"))  # "Asked how ..., X"
+                                and not any(p.start == w.start for p in persons)) \
+                    and n + 1 < len(ws) \
                     and any(x.text == "," for x in ws[n + 1:n + 14]):
                 # an adverbial opening the sentence: skip to its comma
                 k = next(k for k in range(n + 1, len(ws)) if ws[k].text == ",")
@@ -170,6 +173,14 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents)
                 p = Person(w.start, w.end, self.family[w.text][0].name)  # "Carlineo faces ..."
             if p is not None:
                 rest = para.text[p.end:p.end + 3]
+                after = next((m for m in range(n + 1, len(ws)) if ws[m].start >= p.end), None)
+                if after is not None and ws[after].start == p.end + 1 \
+                        and para.text[p.end] == " " and ws[after].text.islower() \
+                        and lx.role_noun(ws[after].text):
+                    # "Redmoor manager Frank X": the one the title is of; "the Redmoor
+                    # manager shrugged": a role, not the body before it
+                    return next((q for q in persons if after + 1 < len(ws)
+                                 and q.start == ws[after + 1].start), None)
                 if not rest.startswith(("'s", "’s", "' ", "’ ")):
                     return p
                 continue  # "Delhi's Chief Minister Arvind Kejriwal ..."
