@@ -189,6 +189,13 @@ class Antecedents:
                       ) -> Antecedent | None:
         """"The minister consulted a folder.", "Her son said ...": the one the role
         stands for, or nobody when the document names nobody for it."""
+        if k + 2 < len(ws) and ws[k + 1].text.islower() and lx.role_noun(ws[k + 1].text) \
+                and ws[k + 2].text[:1].isupper():
+            # "My neighbour Margaret, who is 79, put it simply.": the name
+            persons = para.persons_outside()
+            p = next((p for p in persons if p.start == ws[k + 2].start), None)
+            return self._fits(p.name, sex) if p is not None \
+                else self._unkept_name(para, ws, k + 2, sex)
         verb = next((m for m in range(k + 1, min(k + 5, len(ws))) if verb_form(ws[m])
                      or ws[m].lower in ("is", "was", "has", "had")), None)
         comma = next((m for m in range(k + 1, min(k + 8, len(ws) - 1)) if ws[m].text == ","),
@@ -205,8 +212,6 @@ class Antecedents:
         phrase = ws[k:verb]
         comma = next((m for m, x in enumerate(phrase) if x.text == ","), len(phrase))
         phrase = phrase[:comma]
-        if len(phrase) > 2 and phrase[-1].text[:1].isupper() and lx.role_noun(phrase[1].text):
-            return self._unkept_name(para, ws, k + 2, sex)  # "My neighbour Margaret, who"
         noun = phrase[-1].lower if phrase and phrase[-1].text.islower() else ""
         if not (lx.role_noun(noun) and not noun.endswith("s") or noun in lx.KIN_SEX):
             return None
