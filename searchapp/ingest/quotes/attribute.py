@@ -49,6 +49,7 @@ from searchapp.ingest.quotes.clauses import (
 from searchapp.ingest.quotes.crowds import Crowds
 from searchapp.ingest.quotes.marks import Span, quote_spans
 from searchapp.ingest.quotes.nearby import Nearby, affiliations, unlabelled_families
+from searchapp.ingest.quotes.nested import Nested
 from searchapp.ingest.quotes.posts import Signatures
 from searchapp.ingest.quotes.quote import Quote
 from searchapp.ingest.quotes.reported import ReportedSpeech
@@ -72,7 +73,7 @@ _GROUP_SAYS = frozenset("note noted argue argued claim claimed insist insisted w
                         "admit admitted complain complained".split())
 
 
-class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents):
+class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents, Nested):
     """One document's paragraphs, persons and what the rules learn of them."""
 
     def __init__(self, texts: Sequence[str], kinds: Sequence[str],
@@ -261,6 +262,7 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents)
         self._signed()
         self._role_signed()
         self._quote_boxes()
+        self._nested()
         return self.out
 
     def _emit(self, i: int, speaker: str | None, source: str, a: int, b: int, kind: str) -> None:
