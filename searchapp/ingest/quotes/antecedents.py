@@ -69,11 +69,66 @@ def _subject_start(ws: Sequence[Word]) -> int:
 
 
 class Antecedents:
-    """The subject of the sentence before a pronoun (mixed into ``_Document``)."""
+    """Sentences' subjects, and the subject of the sentence before a pronoun (mixed into
+    ``_Document``)."""
 
     paras: list[Para]
     salience: Salience
     name_index: dict[str, set[str]]
+    family: dict[str, list[Person]]
+
+    def _subject_person(self, para: Para, ws: Sequence[Word]) -> Person | None:
+        """The person a sentence opens with (its subject, as news writes it): the first
+        person or pronoun of its first clause after any adverbial ("During the call, he
+        ..." is "he", not a person named later)."""
+        first = self._opening(para, ws)
+        return first if isinstance(first, Person) else None
+
+    def _opening(self, para: Para, ws: Sequence[Word]) -> Person | Word | None:
+        persons = para.persons_outside()
+        chunk_start = True
+        seen = 0
+        for n, w in enumerate(ws):
+            if w.text == "Q":
+                return None
+            if w.text == ",":
+                chunk_start = True
+                continue
+            if chunk_start and (w.lower in lx.PREPOSITIONS or w.lower in lx.SUBORDINATORS
+                                or w.lower in lx.OPENERS or n == 0 and w.text[:1].isupper()
+                                and w.lower.endswith(("ed", "ing"))  # "Asked how ..., X"
+                                and not any(p.start == w.start for p in persons)) \
+                    and n + 1 < len(ws) \
+                    and any(x.text == "," for x in ws[n + 1:n + 14]):
+                # an adverbial opening the sentence: skip to its comma
+                k = next(k for k in range(n + 1, len(ws)) if ws[k].text == ",")
+                return self._opening(para, ws[k + 1:])
+            chunk_start = False
+            if w.lower in ("he", "she"):
+                return w
+            p = next((p for p in persons if p.start == w.start), None)
+            if p is None and w.text[:1].isupper() and len({x.name for x in
+                                                           self.family.get(w.text, ())}) == 1:
+                p = Person(w.start, w.end, self.family[w.text][0].name)  # "Carlineo faces ..."
+            if p is not None:
+                rest = para.text[p.end:p.end + 3]
+                after = next((m for m in range(n + 1, len(ws)) if ws[m].start >= p.end), None)
+                if after is not None and ws[after].start == p.end + 1 \
+                        and para.text[p.end] == " " and ws[after].text.islower() \
+                        and lx.role_noun(ws[after].text):
+                    # "Redmoor manager Frank X": the one the title is of; "the Redmoor
+                    # manager shrugged": a role, not the body before it
+                    return next((q for q in persons if after + 1 < len(ws)
+                                 and q.start == ws[after + 1].start), None)
+                if not rest.startswith(("'s", "’s", "' ", "’ ")):
+                    return p
+                continue  # "Delhi's Chief Minister Arvind Kejriwal ..."
+            if w.lower in lx.PREPOSITIONS:
+                return None
+            seen += 1
+            if seen > 8:
+                return None
+        return None
 
     def _index_names(self) -> None:
         """Each word of the persons' names (particles aside) -> the persons it is of."""
