@@ -76,6 +76,8 @@ class Antecedents:
     salience: Salience
     name_index: dict[str, set[str]]
     family: dict[str, list[Person]]
+    #: the persons named in the sentence whose subject is being read
+    _rivals: set[str] = set()  # noqa: RUF012 -- replaced, never changed in place
 
     def _subject_person(self, para: Para, ws: Sequence[Word]) -> Person | None:
         """The person a sentence opens with (its subject, as news writes it): the first
@@ -163,6 +165,7 @@ class Antecedents:
                 if n < 0:
                     return None
             steps += 1
+            self._rivals = self._main_clause_persons(self.paras[at], n)
             got = self._subject_of_sentence(at, n, who.sex)
             if got is None:
                 return None
@@ -170,6 +173,25 @@ class Antecedents:
                 return got
             n -= 1
         return None
+
+    @staticmethod
+    def _main_clause_persons(para: Para, n: int) -> set[str]:
+        """The persons sentence ``n`` names in its main clause, not after a preposition
+        nor as an owner ("X met Ms Y" names Y; "... harm to Y", "Y's lawyer", "... that
+        Y" do not): those a pronoun after it may mean besides the subject."""
+        a, b = para.sentences[n]
+        ws = para.words(a, b)
+        out: set[str] = set()
+        for p in para.persons_outside():
+            if not a <= p.start < b:
+                continue
+            before = [w for w in ws if w.end <= p.start]
+            if any(w.lower in lx.SUBORDINATORS or w.text == "Q" for w in before) \
+                    or before and before[-1].lower in lx.PREPOSITIONS \
+                    or para.text[p.end:p.end + 2] in ("'s", "’s"):
+                continue
+            out.add(p.name)
+        return out
 
     def _subject_of_sentence(self, i: int, n: int, sex: str) -> Antecedent | None:
         para = self.paras[i]
@@ -238,7 +260,9 @@ class Antecedents:
             return ("person", name)
         if known or not trusted(name):
             return None  # another sex: the pronoun is someone else's, found as before
-        return ("person", name)  # not known: the subject is the one meant
+        if any(r != name and self.salience.sex_of(r) == sex for r in self._rivals):
+            return ("nobody", "")  # "Lee met Ms Aske. She said": she may be either
+        return ("person", name)  # not known, and alone in its sentence: the one meant
 
     def _role_subject(self, i: int, para: Para, ws: Sequence[Word], k: int, sex: str
                       ) -> Antecedent | None:

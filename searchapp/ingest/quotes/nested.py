@@ -97,7 +97,7 @@ class Nested:
         if low[0] in ("my", "our") and len(low) == 2 and (
                 low[1] in lx.KIN_SEX or lx.role_noun(low[1])):
             return None, para.text[head[0].start:head[-1].end]  # "My mother says, '...'"
-        named = [p for p in para.persons if head[0].start <= p.start < s
+        named = [p for p in para.persons if subject[0].start <= p.start and p.end <= s
                  and p.name != outer.speaker]
         if named and named[-1].end >= head[-1].end - 1:
             p = named[-1]
