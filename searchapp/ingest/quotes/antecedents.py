@@ -169,6 +169,8 @@ class Antecedents:
             got = self._subject_of_sentence(at, n, who.sex)
             if got is None:
                 return None
+            if got[0] == "pronoun" and got[1] != who.sex:
+                return None  # "he" before "she": someone else, found as before
             if got not in (("pronoun", who.sex), _SAME):
                 return got
             n -= 1

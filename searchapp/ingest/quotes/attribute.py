@@ -164,6 +164,8 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents,
             if ante is not None:  # the subject of the sentence before decides
                 kind, name = ante
                 if kind == "person" and name not in exclude:
+                    if not self.salience.sex_of(name):
+                        self.salience.vote_sex(name, who.sex)  # "she said" after them
                     return name, who.text
                 return (None, name) if kind == "unnamed" else None
             name = self.salience.pronoun(para, who.sex, exclude, local)
