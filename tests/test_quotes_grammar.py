@@ -246,3 +246,18 @@ def test_ms_and_the_family_name_is_the_full_name_of_the_document():
     found = find_persons([doc], raw)
     assert [m.name for m in found.mentions.get("d-1", ()) if m.kind == "person"] \
         == ["Adaeze Whitcombe"]
+
+
+def test_a_single_name_saying_he_is_a_person_where_the_document_names_them_as_one():
+    paragraphs = ["Her father began the measurements. Her son, Tobiah, now does the climbing.",
+                  "Tobiah says he will keep going as long as there is ice.",
+                  "“My mother wants a monument,” he said."]
+    found = _quotes(paragraphs, {}, {"Tobiah": "ORG"}, speech_persons=True)
+    assert _by(found, "Tobiah") == ["he will keep going as long as there is ice.",
+                                    "“My mother wants a monument,”"]
+    # a body saying "he" is no person, whatever the recognizer calls it
+    found = _quotes(["Kestrel Wire said he had resigned on Monday."], {},
+                    {"Kestrel Wire": "ORG", "Reuters": "ORG"}, speech_persons=True)
+    found += _quotes(["Reuters said he had resigned on Monday."], {}, {"Reuters": "ORG"},
+                     speech_persons=True)
+    assert [who for _, who, _, _, _ in found] == [None, None]

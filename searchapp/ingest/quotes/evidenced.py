@@ -172,10 +172,13 @@ def _unresolved_speech(text: str, persons: Sequence[tuple[int, int]]) -> bool:
 
 
 def _english(text: str, labels: Sequence[tuple[int, int, str]], next_text: str,
-             cued: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+             cued: list[tuple[int, int]] | None = None,
+             says_he: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Spans of names in clear patterns of speech in one paragraph; ``cued`` gets the
     full names with a personal cue but no verb of speech of their own ("the economist
-    Yusra el-Amin of the Centre ..."), whose family name may speak later."""
+    Yusra el-Amin of the Centre ..."), whose family name may speak later; ``says_he``
+    single words saying "he"/"she" ("Aksel says he ..."), persons when the document
+    names them as persons elsewhere."""
     if not _MAY_SPEAK.search(text):
         return []
     spans = [(s.start, s.end) for s in quote_spans([text])[0]]
@@ -198,6 +201,10 @@ def _english(text: str, labels: Sequence[tuple[int, int, str]], next_text: str,
             aff = _affiliation(ws, end) if len(core) >= 2 else end
             cue = _role_before(ws, k) or _apposition_cue(ws, aff) or signed or (
                 aff > end and (_says(ws, aff) or _said_by(ws, k, aff)))
+            if len(core) == 1 and not cue and says_he is not None and _says_he(ws, end) \
+                    and not (k > 0 and ws[k - 1].lower in lx.DETERMINERS):
+                says_he.append(span)  # "Durand said he would ...": a person if named so
+                continue  # elsewhere
             if _labelled_thing(span, labels) and not cue:
                 continue
             if k > 0 and ws[k - 1].lower in lx.DETERMINERS:
@@ -343,6 +350,37 @@ def _speaks_at(ws: Sequence[Word], n: int) -> bool:
         n + 1 < len(ws) and ws[n + 1].lower in ("it", "its", "they", "their"))
 
 
+def _says_he(ws: Sequence[Word], end: int) -> bool:
+    """"Durand said he would table an amendment": the name, a verb of speech, then "he"
+    or "she" opening what was said -- a person's words about themselves (a body says
+    "it"), the cue a name the recognizer typed as a body needs."""
+    n = end
+    while n < len(ws) and ws[n].lower in lx.LIGHT:
+        n += 1
+    return n + 1 < len(ws) and ws[n].lower in _SAID and ws[n + 1].lower in ("he", "she")
+
+
+def _cued_elsewhere(word: str, paragraphs: Sequence[tuple[str, str, str]]) -> bool:
+    """The document writes ``word`` as a person's somewhere: after a noun of kin or a role
+    ("her son, Aksel", "manager Aksel") or closing a full name with an apposition of a
+    role ("Emeka Durand, assembly member"): what makes "Durand said he" a person's words,
+    not a body's ("Reuters said he had resigned")."""
+    for _pid, _kind, text in paragraphs:
+        if word not in text:
+            continue
+        ws = words(text, 0, len(text), [])
+        for k, w in enumerate(ws):
+            if w.text != word or k == 0:
+                continue
+            before = ws[k - 2] if ws[k - 1].text == "," and k > 1 else ws[k - 1]
+            if before.lower in lx.KIN_SEX or before.text.islower() and lx.role_noun(before.text):
+                return True
+            if _name_word(ws[k - 1]) and ws[k - 1].text[:1].isupper() \
+                    and _apposition_cue(ws, k + 1):
+                return True
+    return False
+
+
 def _named_role_says(ws: Sequence[Word], k: int, end: int) -> bool:
     """"A company spokesperson, Lara Voss, said ...": the name between commas after a
     role, a verb of speech after it."""
@@ -483,7 +521,9 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
         lab = [(r.start, r.end, r.label) for r in labels.get(pid, ())]
         nxt = paragraphs[n + 1][2] if n + 1 < len(paragraphs) else ""
         cued: list[tuple[int, int]] = []
-        english = _english(text, lab, nxt, cued) if _unresolved_speech(text, taken) else []
+        says_he: list[tuple[int, int]] = []
+        english = _english(text, lab, nxt, cued, says_he) \
+            if _unresolved_speech(text, taken) else []
         english += _signature_under(text, paragraphs[n - 1][2] if n else "")
         named = _role_named(text, lab)
         if named and speaking_roles is None:  # the roles that speak in the document
@@ -492,6 +532,7 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
         spans = [(a, b, "") for a, b in english]
         spans += [(a, b, "") for a, b in opening_names(text, lab, taken)]  # "Margaret ..."
         spans += [(a, b, "") for a, b in cued if _family_speaks(text[a:b], paragraphs)]
+        spans += [(a, b, "") for a, b in says_he if _cued_elsewhere(text[a:b], paragraphs)]
         for a, b, _title in spans:
             if any(s < b and a < e for s, e in taken):
                 continue
