@@ -232,7 +232,7 @@ class Antecedents:
         """'"...," Quintanilla said.' / '"...," she said': who spoke the quotation the
         sentence opens on."""
         ws = [w for w in ws if w.text != ","]
-        if not ws or ws[0].text in (".", "!", "?", "…"):
+        if not ws or ws[0].text in lx.QUOTE_STOPS:
             return _SAME  # the paragraph's quotation alone: its speaker is the one before
         persons = para.persons_outside()
         for w in ws[:2]:

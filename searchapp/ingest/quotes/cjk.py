@@ -167,7 +167,7 @@ def cjk_quotes(texts: Sequence[str], persons: Sequence[Sequence[Person]]) -> lis
 def _quotation_only(text: str, a: int, b: int, quote: tuple[int, int]) -> bool:
     """The sentence ``text[a:b]`` is the quotation and its stop, nothing else."""
     rest = (text[a:quote[0]] + text[quote[1]:b]).strip()
-    return rest in ("", ".", "。", "!", "！", "?", "？")
+    return rest == "" or len(rest) == 1 and rest in STOPS
 
 
 def _sentences(text: str, quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -21,10 +21,11 @@ from searchapp.ingest.quotes.clauses import Para, is_verb
 from searchapp.ingest.quotes.quote import Quote
 from searchapp.ingest.quotes.speakers import Salience, trusted
 from searchapp.ingest.quotes.text import words
+from searchapp.lexicon import STOPS
 
 #: The inner marks of each outer one: single inside double, double inside single.
 _INNER = {'"': r"'‘", "“": r"'‘", "„": r"'‘", "«": r"'‘‹", "'": '"“', "‘": '"“'}
-_STOP = re.compile(r"[.!?;]\s")
+_STOP = re.compile(rf"[{re.escape(STOPS)};]\s")
 _CLOSING = {"'": "'’", "‘": "’'", '"': '"”', "“": "”\"", "‹": "›"}
 
 
