@@ -261,3 +261,11 @@ def test_a_single_name_saying_he_is_a_person_where_the_document_names_them_as_on
     found += _quotes(["Reuters said he had resigned on Monday."], {}, {"Reuters": "ORG"},
                      speech_persons=True)
     assert [who for _, who, _, _, _ in found] == [None, None]
+
+
+def test_one_of_a_group_named_in_apposition_is_that_person():
+    found = _quotes(["One of the residents, Orla Mac Fhionn, who lived on the ground floor, "
+                     "said she had cried at the ruling. 'My youngest still uses an inhaler,' "
+                     "she said."], {"Orla Mac Fhionn": "Orla Mac Fhionn"})
+    assert _by(found, "Orla Mac Fhionn") == ["she had cried at the ruling.",
+                                             "'My youngest still uses an inhaler,'"]

@@ -160,7 +160,9 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
     if found is not None:
         return Who("person", phrase, found.name)
     role_phrase = lx.role_noun(_head_noun(head)) or any(
-        _possessive_after(text, w.end) for w in head)
+        _possessive_after(text, w.end) for w in head) or (
+        len(lows) > 2 and lows[0] in ("one", "another") and lows[1] == "of")  # "One of the
+    # tenants, X, said": the one named
     if not clause and role_phrase:
         for chunk in chunks[1:]:  # "Carlineo's attorney, Sonya Zoghlin, said"
             found = _person_in(text, chunk, persons, whole=True)
