@@ -269,3 +269,12 @@ def test_one_of_a_group_named_in_apposition_is_that_person():
                      "she said."], {"Orla Mac Fhionn": "Orla Mac Fhionn"})
     assert _by(found, "Orla Mac Fhionn") == ["she had cried at the ruling.",
                                              "'My youngest still uses an inhaler,'"]
+
+
+def test_a_chinese_family_name_of_two_characters_and_a_quotation_before_its_speaker():
+    found = _cjk(["研究院院长欧阳明远表示，出口结构正在改善。",
+                  "「我們明白居民的焦急，」欧阳明远說，「第一批援助金下星期發放。」"])
+    said = _by(found, "欧阳明远")
+    assert any("出口结构正在改善" in q for q in said)
+    assert "「我們明白居民的焦急，」" in said and "「第一批援助金下星期發放。」" in said
+    assert _by(found, None) == []

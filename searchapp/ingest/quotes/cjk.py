@@ -297,13 +297,17 @@ def _chinese(doc: _Document, text: str, a: int, b: int, quotes, persons) -> list
     if _long_source(who):
         return []
     start = m.end()
+    # "「我們明白居民的焦急，」張雅婷說，「…」": the quotation right before the speaker too
+    before = [Quote(s, e, who[0], who[1], "direct") for s, e in quotes
+              if who[0] and e <= m.start("who") and not text[e:m.start("who")].strip(" ，,")]
     following = [(s, e) for s, e in quotes if s >= start - 1]
     if following and following[0][0] <= start + 1:
         s, e = following[0]
-        got = [Quote(s, e, who[0], who[1], "direct")]
+        got = [*before, Quote(s, e, who[0], who[1], "direct")]
         if b - e > 3:  # "…說：「…。」他說，…": the words after the quotation go on
             doc.saw(got, persons, a, e)
             got += _chinese(doc, text, e, b, [q for q in quotes if q[0] >= e], persons)
         return got
     end = b - 1 if text[b - 1] in "。！？" else b
-    return [Quote(start, end, who[0], who[1], "reported")] if end - start > 3 else []
+    return [*before, *([Quote(start, end, who[0], who[1], "reported")] if end - start > 3
+                       else [])]

@@ -31,6 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from searchapp.ingest.persons.words import (
+    CHINESE_COMPOUND_FAMILY_NAMES,
     CHINESE_FAMILY_NAMES,
     KOREAN_FAMILY_NAMES,
     KOREAN_RANKS,
@@ -134,11 +135,15 @@ _KO_AGED = re.compile(rf"(?<![{_H}\w])(?P<name>[{KO_FAMILY}][{_H}]{{2}})\(\d{{1,
 _KO_BACK = re.compile(
     rf"(?<![{_H}\w])(?P<fam>{'|'.join(_KO_FAMILY2)}|[{_H}])\s?(?P<title>{'|'.join(KO_TITLES)}|씨)"
     rf"(?=(?:{'|'.join(_KO_PARTICLES)}|에 따르면)?(?:\s|$|[,.·)]))")
+#: A Chinese name after a role: a family name of two characters or one, then one or two.
+_ZH_NAME = (rf"(?:(?:{'|'.join(CHINESE_COMPOUND_FAMILY_NAMES)})[{HAN}]{{1,2}}?"
+            rf"|[{ZH_FAMILY}][{HAN}]{{1,2}}?)")
 _ZH_ROLE_NAME = re.compile(
     rf"(?P<role>{'|'.join(sorted(ZH_ROLE_END, key=len, reverse=True))})"
-    rf"(?P<name>[{ZH_FAMILY}][{HAN}]{{1,2}}?)(?={_ZH_AFTER})")
+    rf"(?P<name>{_ZH_NAME})(?={_ZH_AFTER})")
 _ZH_OPENING_NAME = re.compile(
-    rf"(?:^|(?<=[，,。！？；;：:、\s”」』\"]))(?P<name>[{ZH_FAMILY}][{HAN}]{{2}})"
+    rf"(?:^|(?<=[，,。！？；;：:、\s”」』\"]))(?P<name>(?:{'|'.join(CHINESE_COMPOUND_FAMILY_NAMES)})"
+    rf"[{HAN}]{{1,2}}|[{ZH_FAMILY}][{HAN}]{{2}})"
     rf"(?={_ZH_WHEN}(?:{_ZH_SAY}|在[^，,。：:“「]{{0,20}}?(?:{_ZH_SAY})))")
 #: Titles after a Chinese name ("习近平主席", "王毅外长", "李静女士").
 _ZH_TITLES_AFTER = "|".join(sorted({*_ZH_BACK_TITLES, "外长", "外長", "首相", "总书记", "總書記"},
