@@ -278,3 +278,12 @@ def test_a_chinese_family_name_of_two_characters_and_a_quotation_before_its_spea
     assert any("出口结构正在改善" in q for q in said)
     assert "「我們明白居民的焦急，」" in said and "「第一批援助金下星期發放。」" in said
     assert _by(found, None) == []
+
+
+def test_a_bare_chinese_title_is_the_one_person_given_it_and_her_sex_holds():
+    found = _cjk(["民政事务局局长邱雅文今日表示，政府已开设临时庇护中心。她还说，援助金下周发放。",
+                  "被问到援助金额是否足够，局长坦言：「两万元未必能够弥补所有损失。」",
+                  "离岛区议员顾某批评政府预警不足。他说：「很多渔民来不及把船拖上岸。」"])
+    said = _by(found, "邱雅文")
+    assert "「两万元未必能够弥补所有损失。」" in said
+    assert "「很多渔民来不及把船拖上岸。」" not in said  # 他 is no woman

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from searchapp.ingest.quotes import lexicon as lx
+from searchapp.ingest.quotes.cjk_names import ZH_ROLE_END
 from searchapp.ingest.quotes.marks import quote_spans
 from searchapp.ingest.quotes.quote import Quote
 from searchapp.ingest.quotes.speakers import Person
@@ -63,6 +64,9 @@ _ZH_ACCORDING = re.compile(rf"^(?:{'|'.join(lx.ZH_ACCORDING)})(?P<who>[^，,。]
                            rf"(?:{_ZH_SAY}|报道|報導|消息)?\s*[，,]")
 
 
+_HAN_ONLY = re.compile(f"[{HAN}]+")
+
+
 def is_cjk(texts: Sequence[str]) -> bool:
     """Most of the document's letters are Chinese, Japanese or Korean."""
     sample = "".join(texts)[:4000]
@@ -88,6 +92,18 @@ class _Document:
         self.sentence = 0
         #: (paragraph, speaker, source) of the last quotation attributed
         self.last_quote: tuple[int, str | None, str] | None = None
+        #: the few characters before each person's mentions ("…局局長" before 張雅婷)
+        self.before_names: dict[str, set[str]] = {}
+
+    def titled(self, phrase: str) -> str | None:
+        """The one person a bare Chinese title stands for ("局長坦言" after "局長張雅婷"):
+        of the persons the document writes right after that title, if only one."""
+        if not 2 <= len(phrase) <= 3 or not _HAN_ONLY.fullmatch(phrase) \
+                or not phrase.endswith(ZH_ROLE_END) or phrase.endswith(_ZH_SOURCE_ENDS):
+            return None
+        names = {n for before, ns in self.before_names.items() if before.endswith(phrase)
+                 for n in ns}
+        return names.pop() if len(names) == 1 else None
 
     def speaker(self, text: str, a: int, b: int, persons: Sequence[Person]
                 ) -> tuple[str | None, str]:
@@ -103,9 +119,14 @@ class _Document:
         phrase = _KO_LEAD.sub("", text[a:b].strip())
         pronoun = phrase if phrase in _PRONOUNS else phrase[:1] if (
             phrase[:1] in "他她" and phrase[1:2] in _ZH_PRONOUN_THEN) else None
+        title = self.titled(phrase)
+        if title is not None:
+            return title, phrase
         if pronoun is not None:  # "她说", "他对记者说", "그는"
             local = [q.name for q in persons if self.sentence <= q.start and q.end <= a]
             name = local[-1] if local else self.pronoun(_PRONOUNS[pronoun])
+            if local and _PRONOUNS[pronoun]:  # "她表示" after her name: a woman
+                self.sex.setdefault(name, _PRONOUNS[pronoun])
             # a pronoun that stands for nobody sure: no speaker ("" -- not an unnamed one)
             return (name, phrase) if name is not None else (None, "")
         return None, phrase
@@ -139,6 +160,9 @@ def cjk_quotes(texts: Sequence[str], persons: Sequence[Sequence[Person]]) -> lis
     out: list[list[Quote]] = []
     doc = _Document()
     before: Quote | None = None  # the speech of the sentence before, if it had a speaker
+    for text, ps in zip(texts, persons, strict=True):
+        for p in ps:
+            doc.before_names.setdefault(text[max(0, p.start - 8):p.start], set()).add(p.name)
     for n, (text, sp, ps) in enumerate(zip(texts, spans, persons, strict=True)):
         doc.para = n
         quotes = [(s.start, s.end) for s in sp]
