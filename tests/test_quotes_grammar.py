@@ -287,3 +287,11 @@ def test_a_bare_chinese_title_is_the_one_person_given_it_and_her_sex_holds():
     said = _by(found, "邱雅文")
     assert "「两万元未必能够弥补所有损失。」" in said
     assert "「很多渔民来不及把船拖上岸。」" not in said  # 他 is no woman
+
+
+def test_persons_of_an_opening_adverbial_are_not_the_subject_after_it():
+    found = _quotes(["Under questioning by the defence barrister, Hollis Brand-Akin, Ms Perpetua "
+                     "Vane agreed that she had signed the forms."],
+                    {"Hollis Brand-Akin": "Hollis Brand-Akin", "Perpetua Vane": "Perpetua Vane"})
+    assert _by(found, "Perpetua Vane") == ["she had signed the forms."]
+    assert _by(found, "Hollis Brand-Akin") == []

@@ -131,6 +131,7 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
     chunks = _chunks(ws)
     if not chunks:
         return UNKNOWN  # nothing but punctuation between the words
+    opened_by_preposition = chunks[0][0].lower in lx.PREPOSITIONS
     if not verb_first:
         while len(chunks) > 1 and _adverbial(chunks[0]):
             # "When the vice chair, Lionel Ashdown, questioned officers, the manager, X,
@@ -138,6 +139,11 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
             through = next((n for n, c in enumerate(chunks[:-1]) if _has_verb(c)), 0) \
                 if chunks[0][0].lower in lx.CLAUSE_OPENERS else 0
             chunks = chunks[through + 1:]
+    if not verb_first and len(chunks) > 1 and opened_by_preposition \
+            and _person_in(text, chunks[-1], persons, whole=True) is not None:
+        # "Under cross-examination by Y's barrister, Z KC, Ms X agreed that": the person
+        # right before the verb; those before are of the adverbial
+        chunks = chunks[-1:]
     head = chunks[0]
     if len(chunks) > 1 and len(head) <= 3 and head[-1].lower.endswith("s") \
             and chunks[1][0].lower in ("among", "including") and not verb_first:
