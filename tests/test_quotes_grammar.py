@@ -295,3 +295,14 @@ def test_persons_of_an_opening_adverbial_are_not_the_subject_after_it():
                     {"Hollis Brand-Akin": "Hollis Brand-Akin", "Perpetua Vane": "Perpetua Vane"})
     assert _by(found, "Perpetua Vane") == ["she had signed the forms."]
     assert _by(found, "Hollis Brand-Akin") == []
+
+
+def test_a_role_and_its_titled_name_the_stage_did_not_keep_take_the_pronoun_from_others():
+    found = _quotes(["“Stay off the coast road,” said Mrs Elin Faraday-Obi, who runs the lifeboat "
+                     "station.",
+                     "19:47 The chief forecaster at the National Weather Service, Dr. Maelis Quarrier, has "
+                     "warned that gusts could reach 90mph.",
+                     "“This is a dangerous storm.”",
+                     "She added that conditions should ease after midnight."],
+                    {"Elin Faraday-Obi": "Elin Faraday-Obi"}, {"Maelis": "NORP"})
+    assert _by(found, "Elin Faraday-Obi") == ["“Stay off the coast road,”"]

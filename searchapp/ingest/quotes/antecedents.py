@@ -18,7 +18,13 @@ paragraph before when the pronoun's sentence opens its paragraph:
   sentence before a verb: "Margaret", "de Vries" typed as an organisation): the person
   of the document whose name holds that word, when one does; else nobody's.
 
-Anything else (a thing, a clause, a quotation with no speaker) decides nothing.
+Anything else (a thing, a clause, a quotation with no speaker) decides nothing.  A
+subject whose sex nothing says is taken only when nobody of the pronoun's sex is named
+beside it in its sentence's main clause (then the pronoun is nobody's).
+
+The subject a sentence opens with (:meth:`Antecedents._opening`, after adverbials and a
+participle's clause) is read here too: the attribution's first pass learns sexes from it,
+and the second notes it as the one a paragraph talks about.
 
 A mixin of :class:`searchapp.ingest.quotes.attribute._Document`.
 """
@@ -31,7 +37,7 @@ from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.clauses import Para, verb_form
 from searchapp.ingest.quotes.speakers import Person, Salience, Who, trusted
 from searchapp.ingest.quotes.text import Word
-from searchapp.lexicon import NAME_PARTICLES
+from searchapp.lexicon import HONORIFICS, NAME_PARTICLES
 
 #: How many sentences back the subject of a chain of pronouns is looked for.
 _CHAIN = 3
@@ -53,7 +59,8 @@ def _subject_start(ws: Sequence[Word]) -> int:
     n = 0
     while n < len(ws):
         w = ws[n]
-        if w.text in _OPENING_MARKS or w.text == "," or w.lower in lx.OPENERS:
+        if w.text in _OPENING_MARKS or w.text == "," or w.lower in lx.OPENERS \
+                or n <= 2 and (w.text.isdigit() or w.text == ":"):  # a live blog's "19:47"
             n += 1
             continue
         if w.lower in lx.PREPOSITIONS or w.lower in lx.SUBORDINATORS or w.lower in _ADVERBS \
@@ -279,7 +286,7 @@ class Antecedents:
                 else self._unkept_name(para, ws, k + 2, sex)
         verb = next((m for m in range(k + 1, min(k + 5, len(ws))) if verb_form(ws[m])
                      or ws[m].lower in ("is", "was", "has", "had")), None)
-        comma = next((m for m in range(k + 1, min(k + 8, len(ws) - 1)) if ws[m].text == ","),
+        comma = next((m for m in range(k + 1, min(k + 11, len(ws) - 1)) if ws[m].text == ","),
                      None)
         if comma is not None and (verb is None or comma < verb) and ws[comma + 1].text[:1].isupper():
             # "His counterpart from Belvaria, Ingrid X, was more cautious.": the apposition
@@ -309,6 +316,8 @@ class Antecedents:
         """A name opening the sentence that the persons stage did not keep, before a
         verb: the person whose name holds its word, else nobody."""
         m = k
+        while m < len(ws) and ws[m].text.rstrip(".") in HONORIFICS:
+            m += 1  # "Dr. Anneliese X": the name after the title
         run: list[Word] = []
         while m < len(ws) and len(run) < 4 and (
                 ws[m].text[:1].isupper() and ws[m].text.replace("-", "").replace("'", "")
