@@ -35,7 +35,8 @@ from collections.abc import Sequence
 
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.clauses import Para, verb_form
-from searchapp.ingest.quotes.speakers import Person, Salience, Who, trusted
+from searchapp.ingest.quotes.salience import Salience
+from searchapp.ingest.quotes.speakers import Person, Who, trusted
 from searchapp.ingest.quotes.text import Word
 from searchapp.lexicon import HONORIFICS, NAME_PARTICLES
 

@@ -53,13 +53,12 @@ from searchapp.ingest.quotes.nested import Nested
 from searchapp.ingest.quotes.posts import Signatures
 from searchapp.ingest.quotes.quote import Quote
 from searchapp.ingest.quotes.reported import ReportedSpeech
+from searchapp.ingest.quotes.salience import Salience, learn_roles
 from searchapp.ingest.quotes.speakers import (
     UNKNOWN,
     Person,
-    Salience,
     Who,
     classify,
-    learn_roles,
     trusted,
 )
 from searchapp.ingest.quotes.text import Word, sentences

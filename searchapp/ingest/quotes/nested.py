@@ -19,7 +19,8 @@ import re
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.clauses import Para, is_verb
 from searchapp.ingest.quotes.quote import Quote
-from searchapp.ingest.quotes.speakers import Salience, trusted
+from searchapp.ingest.quotes.salience import Salience
+from searchapp.ingest.quotes.speakers import trusted
 from searchapp.ingest.quotes.text import words
 from searchapp.lexicon import STOPS
 
