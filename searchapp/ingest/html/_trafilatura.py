@@ -11,7 +11,10 @@ expressions in Python: the same elements, in the same (document) order,
 about four times faster.
 
 trafilatura's link density test has its stand-in next door
-(:mod:`searchapp.ingest.html._trafilatura_links`), put in and taken out with these.
+(:mod:`searchapp.ingest.html._trafilatura_links`), and so has the step that
+compares its article with its fallback extractors
+(:mod:`searchapp.ingest.html._trafilatura_compare`); both are put in and taken out
+with these.
 
 Only expressions whose source text is exactly the one translated here are
 replaced (keyed by a hash of the source): a trafilatura release that changes
@@ -48,7 +51,7 @@ from lxml import etree
 from trafilatura import metadata as trafilatura_metadata
 from trafilatura import xpaths
 
-from searchapp.ingest.html import _trafilatura_links
+from searchapp.ingest.html import _trafilatura_compare, _trafilatura_links
 
 _Pred = Callable[[etree._Element], bool]
 
@@ -490,6 +493,7 @@ def install() -> int:
     if _switched_off:
         return 0
     _trafilatura_links.install()
+    _trafilatura_compare.install()
     active = 0
     for name in _LISTS:
         selectors = getattr(xpaths, name, None)
@@ -507,6 +511,7 @@ def install() -> int:
 def uninstall() -> None:
     """Restore trafilatura's own XPath objects and functions."""
     _trafilatura_links.uninstall()
+    _trafilatura_compare.uninstall()
     for name in _LISTS:
         selectors = getattr(xpaths, name, None)
         if isinstance(selectors, list):

@@ -32,6 +32,7 @@ mode when the result is short are the rules of
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -43,6 +44,7 @@ from trafilatura.settings import set_date_params
 from trafilatura.utils import remove_control_characters
 
 from searchapp.ingest.html import _trafilatura as trafilatura_fast
+from searchapp.ingest.html import _trafilatura_compare as trafilatura_compare
 from searchapp.ingest.html.flat import DROP_TAGS as _DROP_TAGS
 from searchapp.ingest.html.flat import HEADING_TAGS as _HEADING_TAGS
 from searchapp.ingest.html.flat import LIBXML2_MAX_DEPTH, flat_blocks
@@ -163,7 +165,11 @@ def _gather(html: str, tree, url: str | None, with_metadata: bool,
     the candidates beside it."""
     estimate = _visible_text_estimate(tree)
     _drop_inert(tree)
-    article = _trafilatura_article(tree, url, with_metadata, TRAFILATURA_MODES[rules.primary])
+    page_length = functools.cache(lambda: trafilatura_compare.readable_length(tree))
+    with trafilatura_compare.compare_when(
+            lambda body, text, options: trafilatura_compare.may_change(
+                body, text, options, page_length)):
+        article = _trafilatura_article(tree, url, with_metadata, TRAFILATURA_MODES[rules.primary])
     # the other trafilatura candidates, when a rule asks for them: trafilatura copies
     # the tree it is given and the metadata only read it, so ``tree`` is as parsed
     return article, Candidates(
