@@ -61,10 +61,11 @@ def _extract_and_compare(cleaned_tree, cleaned_tree_backup, tree, options):
     return postbody, temp_text
 
 
-# What readability reads of a page: the body's text but for the scripts and styles
-# it deletes first (trafilatura's port, ``readability_lxml.Document.summary``).
-_READABLE_TEXTS = etree.XPath(
-    "//body//text()[not(ancestor::script or ancestor::style or ancestor::fencedframe)]")
+# Lengths with XML whitespace runs collapsed, computed by libxml2: the body's text,
+# and each script's and style's (readability deletes those first).
+_BODY_LENGTH = etree.XPath("string-length(normalize-space(//body))")
+_DELETED = etree.XPath("//body//script | //body//style")
+_LENGTH = etree.XPath("string-length(normalize-space(.))")
 _IFRAMES = etree.XPath("count(//body//iframe)")
 _VIDEO = len("VIDEO")  # the text readability gives each iframe it keeps
 
@@ -74,11 +75,16 @@ def readable_length(tree) -> int:
 
     Readability's article is elements of the page's body kept in document order
     (the best candidate and its siblings, misused ``<div>`` text moved into ``<p>``
-    where it stood), each iframe given the text "VIDEO", and trafilatura measures
-    it with whitespace runs collapsed; no such text is longer than the body's
-    whole text so collapsed."""
-    return len(" ".join("".join(_READABLE_TEXTS(tree)).split())) \
-        + _VIDEO * int(_IFRAMES(tree))
+    where it stood, scripts and styles deleted), each iframe given the text
+    "VIDEO"; trafilatura measures it with every whitespace run collapsed.  No
+    such text is longer than the body's text without its scripts and styles,
+    whitespace runs collapsed; nor than the same with only XML whitespace
+    collapsed (libxml2's ``normalize-space``); and deleting a script whose text
+    collapses to n characters shortens the body's collapsed text by at least
+    n - 1 (its characters from the first to the last that is not a space stay
+    together in the collapsed body)."""
+    deleted = sum(max(0, int(_LENGTH(el)) - 1) for el in _DELETED(tree))
+    return int(_BODY_LENGTH(tree)) - deleted + _VIDEO * int(_IFRAMES(tree))
 
 
 def may_change(body, text: str, options, page_length: Callable[[], int]) -> bool:
