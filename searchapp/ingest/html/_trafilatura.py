@@ -13,8 +13,9 @@ about four times faster.
 trafilatura's link density test has its stand-in next door
 (:mod:`searchapp.ingest.html._trafilatura_links`), and so has the step that
 compares its article with its fallback extractors
-(:mod:`searchapp.ingest.html._trafilatura_compare`); both are put in and taken out
-with these.
+(:mod:`searchapp.ingest.html._trafilatura_compare`), and htmldate's search of the
+markup for dates (:mod:`searchapp.ingest.html._htmldate`); all are put in and taken
+out with these.
 
 Only expressions whose source text is exactly the one translated here are
 replaced (keyed by a hash of the source): a trafilatura release that changes
@@ -51,7 +52,7 @@ from lxml import etree
 from trafilatura import metadata as trafilatura_metadata
 from trafilatura import xpaths
 
-from searchapp.ingest.html import _trafilatura_compare, _trafilatura_links
+from searchapp.ingest.html import _htmldate, _trafilatura_compare, _trafilatura_links
 
 _Pred = Callable[[etree._Element], bool]
 
@@ -494,6 +495,7 @@ def install() -> int:
         return 0
     _trafilatura_links.install()
     _trafilatura_compare.install()
+    _htmldate.install()
     active = 0
     for name in _LISTS:
         selectors = getattr(xpaths, name, None)
@@ -512,6 +514,7 @@ def uninstall() -> None:
     """Restore trafilatura's own XPath objects and functions."""
     _trafilatura_links.uninstall()
     _trafilatura_compare.uninstall()
+    _htmldate.uninstall()
     for name in _LISTS:
         selectors = getattr(xpaths, name, None)
         if isinstance(selectors, list):
