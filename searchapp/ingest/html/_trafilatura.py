@@ -464,7 +464,22 @@ def source_key(path: str) -> str:
     return hashlib.sha1(path.encode("utf-8")).hexdigest()[:12]
 
 
+#: The stand-in built for each of trafilatura's XPath objects (keyed by the object):
+#: put back as it was after :func:`uninstall`, with the answers it remembers.
+_BUILT: dict[int, FastSelector] = {}
+
+
 def _fast(original: etree.XPath) -> FastSelector | None:
+    built = _BUILT.get(id(original))
+    if built is not None and built.original is original:
+        return built
+    fast = _build(original)
+    if fast is not None:
+        _BUILT[id(original)] = fast
+    return fast
+
+
+def _build(original: etree.XPath) -> FastSelector | None:
     key = source_key(original.path)
     if key in _DOCUMENT_TABLE:
         kind = _AuthorSelector if _DOCUMENT_TABLE[key][1] is _author_0 else FastSelector
