@@ -199,7 +199,7 @@ def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
             span = rules.repair_place(text, m.start, m.end)
             if span is None:
                 continue
-            s, e = span
+            s, e = rules.whole_place(text, *span)
             name = text[s:e]
             if _overlaps([*mentions.get(pid, ()), *persons.get(pid, ())], s, e):
                 continue
