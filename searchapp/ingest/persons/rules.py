@@ -219,6 +219,7 @@ _JOINS = "|".join(sorted(PLACE_PARTICLES - {"la", "le"}, key=len, reverse=True))
 # "Vila [do Conde]", "Vila Real [de Santo António]": a place's name going on after the span
 PLACE_TAIL = re.compile(rf"(?:[ \t]+(?:{_JOINS})(?:[ \t]+(?:la|las|los|le|les))?[ \t]+"
                          rf"{_CAPITAL_WORD}(?:[ \t]+{_CAPITAL_WORD})?)+")
+_HYPHENED_ON = re.compile(r"(?:[-‐‑][A-ZÀ-ÖØ-Þ][a-zà-ÿ]{2,}(?![\w.'’]))+")
 # "[Sant'Agata di] Puglia": a place's name begun before the span
 _PLACE_HEAD = re.compile(rf"((?:{_CAPITAL_WORD}[ \t]+){{1,2}})(?:{_JOINS})[ \t]+$")
 #: Capitalized words that begin a sentence before a place ("In", "From", "Near"), never
@@ -229,9 +230,14 @@ _BEFORE_A_PLACE = FUNCTION_WORDS | {"Near", "Outside", "Inside", "Towards", "Tow
 
 def whole_place(text: str, start: int, end: int) -> tuple[int, int]:
     """A place span grown to the whole name the text writes, where the model cut it at a
-    small word of place names: "Vila" -> "Vila do Conde", "Villanueva" -> "Villanueva del
-    Arzobispo", "Puglia" -> "Sant'Agata di Puglia" (not "In Sant'Agata ...": a sentence's
-    preposition is no part of it; not "Banco de España": an organisation's name)."""
+    small word of place names or a hyphen: "Vila" -> "Vila do Conde", "Villanueva" ->
+    "Villanueva del Arzobispo", "Puglia" -> "Sant'Agata di Puglia" (not "In Sant'Agata
+    ...": a sentence's preposition is no part of it; not "Banco de España": an
+    organisation's name), "Strand" -> "Strand-Okoro" (then judged whole: a person's
+    family name here)."""
+    m = _HYPHENED_ON.match(text, end)  # "[Strand]-Okoro": one word, not a place and a tail
+    if m:
+        end = m.end()
     m = PLACE_TAIL.match(text, end)
     if m:
         end = m.end()
