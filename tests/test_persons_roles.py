@@ -191,3 +191,40 @@ def test_a_salutation_is_cut_from_the_name():
     found = find_persons(docs, raw)
     assert "Dearest Maribel Onn" not in found.persons
     assert "Maribel Onn" in found.persons
+
+
+def test_a_place_cut_at_a_hyphen_is_the_whole_word():
+    docs, raw = collection([
+        ("Wilma Strand-Oduya, a partner at the fund, will join the board.",
+         [("Wilma", "GPE"), ("Strand", "GPE")]),
+        ("Strand-Oduya said the software was old.", [("Strand-Oduya", "PERSON")]),
+        (FILLER, []),
+    ])
+    found = find_persons(docs, raw)
+    assert not {"Strand", "Wilma"} & places_of(found, docs[0])
+
+
+# --- a person the model calls a place ----------------------------------------------------
+
+def test_a_titled_name_the_model_calls_a_place_is_a_person():
+    docs, raw = collection([
+        ("Opposition leader Tamsin Oyelaran said the budget would fail.",
+         [("Tamsin Oyelaran", "GPE")]),
+        ("Oyelaran, who took over in May, spoke for an hour.", [("Oyelaran", "GPE")]),
+        (FILLER, []),
+    ])
+    found = find_persons(docs, raw)
+    assert "Tamsin Oyelaran" in found.persons
+    assert "Tamsin Oyelaran" not in places_of(found, docs[0])
+
+
+def test_a_country_that_speaks_stays_a_place():
+    docs, raw = collection([
+        ("Talks resumed in Geneva, and South Korea said it would send a delegation.",
+         [("Geneva", "GPE"), ("South Korea", "GPE")]),
+        ("Exports from South Korea rose in May.", [("South Korea", "GPE")]),
+        (FILLER, []),
+    ])
+    found = find_persons(docs, raw)
+    assert "South Korea" not in found.persons
+    assert "South Korea" in places_of(found, docs[0])
