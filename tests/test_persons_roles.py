@@ -195,9 +195,11 @@ def test_a_salutation_is_cut_from_the_name():
 
 def test_a_place_cut_at_a_hyphen_is_the_whole_word():
     docs, raw = collection([
-        ("Wilma Strand-Oduya, a partner at the fund, will join the board.",
-         [("Wilma", "GPE"), ("Strand", "GPE")]),
-        ("Strand-Oduya said the software was old.", [("Strand-Oduya", "PERSON")]),
+        ("Wilma Strand-Oduya, a partner at Hargate Rudd, will join the board of "
+         "Grimsby Freight.", [("Wilma", "GPE"), ("Strand", "GPE"), ("Hargate Rudd", "ORG"),
+                              ("Grimsby Freight", "ORG")]),
+        ("\u201cFreight audit is done by hand,\u201d she said. Strand-Oduya previously led "
+         "investments in two logistics companies.", [("Strand", "GPE")]),
         (FILLER, []),
     ])
     found = find_persons(docs, raw)
@@ -205,12 +207,13 @@ def test_a_place_cut_at_a_hyphen_is_the_whole_word():
 
 
 # --- a person the model calls a place ----------------------------------------------------
+# (promoted since round two: a role or a title before it; these guard it)
 
 def test_a_titled_name_the_model_calls_a_place_is_a_person():
     docs, raw = collection([
-        ("Opposition leader Tamsin Oyelaran said the budget would fail.",
+        ("Opposition leader Tamsin Oyelaran walked out before the vote.",
          [("Tamsin Oyelaran", "GPE")]),
-        ("Oyelaran, who took over in May, spoke for an hour.", [("Oyelaran", "GPE")]),
+        ("She spoke for an hour in the chamber.", []),
         (FILLER, []),
     ])
     found = find_persons(docs, raw)

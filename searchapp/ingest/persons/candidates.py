@@ -216,9 +216,7 @@ def doc_candidates(doc: DocText, raw: Mapping[str, list[RawMention]], coll: Coll
         spans = raw.get(pid, ())
         lists = title_lists(text) if text.count(",") >= 3 else []
         for m in spans:
-            if text[m.start:m.end] != m.text or not (
-                    m.label == "PERSON" or m.label in PLACE_LABELS
-                    and titled_place(text, m.start, m.end)):
+            if m.label != "PERSON" or text[m.start:m.end] != m.text:
                 continue
             if any(a <= m.start and m.end <= b for a, b in lists):
                 continue
@@ -242,19 +240,6 @@ def doc_candidates(doc: DocText, raw: Mapping[str, list[RawMention]], coll: Coll
                 elif len(name) > 1:
                     single.append(cand)
     return full, single
-
-
-#: What only a person has before a name: a title or a role ("Mrs", "Tory leader").
-_TITLED = frozenset({"title", "role"})
-_TWO_NAME_WORDS = re.compile(r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)+")
-
-
-def titled_place(text: str, start: int, end: int) -> bool:
-    """Whether a span the model calls a place is a person's name: two capitalized words
-    or more with a title or a person's role right before them ("Opposition leader Kemi
-    Badenoch", "Mrs Kemi Badenoch").  (Not speech: countries speak -- "South Korea said".)"""
-    return bool(_TWO_NAME_WORDS.fullmatch(text, start, end)
-                and ev.cues(text, start, end) & _TITLED)
 
 
 def common_word_name(name: str, coll: Collection) -> str | None:
