@@ -231,3 +231,13 @@ def test_a_country_that_speaks_stays_a_place():
     found = find_persons(docs, raw)
     assert "South Korea" not in found.persons
     assert "South Korea" in places_of(found, docs[0])
+
+
+def test_a_saints_name_before_an_institution_is_no_place():
+    docs, raw = collection([
+        ("I have a degree from St. Brendan's University and an MBA from a college in Ohio.",
+         [("St. Brendan", "GPE"), ("Ohio", "GPE")]),
+        (FILLER, []),
+    ])
+    found = find_persons(docs, raw)
+    assert places_of(found, docs[0]) == {"Ohio"}
