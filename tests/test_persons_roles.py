@@ -241,3 +241,27 @@ def test_a_saints_name_before_an_institution_is_no_place():
     ])
     found = find_persons(docs, raw)
     assert places_of(found, docs[0]) == {"Ohio"}
+
+
+def test_two_places_joined_by_a_hyphen_stay_two_places():
+    docs, raw = collection([
+        ("Markets rose on hopes of an end to the US-China trade dispute.",
+         [("US", "GPE"), ("China", "GPE")]),
+        ("Exports to China fell in May, and ships left for the US.",
+         [("China", "GPE"), ("US", "GPE")]),
+        (FILLER, []),
+    ])
+    found = find_persons(docs, raw)
+    assert "US-China" not in places_of(found, docs[0])
+    assert "China" in places_of(found, docs[0])
+
+
+def test_a_places_own_institution_keeps_the_place():
+    docs, raw = collection([
+        ("She is a professor at the U.K.'s University of York, where she studies sleep.",
+         [("U.K.", "GPE")]),
+        ("She grew up in the U.K. and moved to Canada.", [("U.K.", "GPE"), ("Canada", "GPE")]),
+        (FILLER, []),
+    ])
+    found = find_persons(docs, raw)
+    assert "U.K." in places_of(found, docs[0])

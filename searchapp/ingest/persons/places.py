@@ -199,7 +199,7 @@ def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
             span = rules.repair_place(text, m.start, m.end)
             if span is None:
                 continue
-            s, e = rules.whole_place(text, *span)
+            s, e = rules.whole_place(text, *span, lambda w: bool(coll.place_votes[w]))
             name = text[s:e]
             if _overlaps([*mentions.get(pid, ()), *persons.get(pid, ())], s, e):
                 continue
@@ -285,8 +285,9 @@ _POWERED_AFTER = re.compile(rf"^[{re.escape(nm.HYPHENS)}](?:powered|driven|enabl
                             r"compatible|certified|branded)\b")
 _ORG_WORD_AFTER = re.compile(r"^[ \t]+([A-Z][\w'’]*)")
 # "St. John['s University]", "King['s College]": the start of an institution's name
+# (not "the U.K.'s University of York": a place's institution)
 _INSTITUTION_AFTER = re.compile(rf"^{POSSESSIVE}[ \t]+(?:University|College|Hospital|Infirmary|"
-                                r"Church|Cathedral|Abbey|Academy|School|Chapel)\b")
+                                r"Church|Cathedral|Abbey|Academy|School|Chapel)\b(?![ \t]+of\b)")
 
 
 def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMention], coll

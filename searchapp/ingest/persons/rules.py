@@ -21,6 +21,7 @@ body text confirms (:mod:`searchapp.ingest.persons.people`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from searchapp.ingest.persons.words import (
     FUNCTION_WORDS,
@@ -228,15 +229,17 @@ _BEFORE_A_PLACE = FUNCTION_WORDS | {"Near", "Outside", "Inside", "Towards", "Tow
                                     "Around", "Across", "Into", "Via", "Throughout", "Beyond"}
 
 
-def whole_place(text: str, start: int, end: int) -> tuple[int, int]:
+def whole_place(text: str, start: int, end: int,
+                a_place: Callable[[str], bool] = lambda word: False) -> tuple[int, int]:
     """A place span grown to the whole name the text writes, where the model cut it at a
     small word of place names or a hyphen: "Vila" -> "Vila do Conde", "Villanueva" ->
     "Villanueva del Arzobispo", "Puglia" -> "Sant'Agata di Puglia" (not "In Sant'Agata
     ...": a sentence's preposition is no part of it; not "Banco de España": an
     organisation's name), "Strand" -> "Strand-Okoro" (then judged whole: a person's
-    family name here)."""
+    family name here) -- not "US-China" (``a_place``: a word the model calls a place
+    elsewhere is a second place, not the rest of the first's name)."""
     m = _HYPHENED_ON.match(text, end)  # "[Strand]-Okoro": one word, not a place and a tail
-    if m:
+    if m and not any(a_place(w) for w in re.split(r"[-‐‑]", m.group()) if w):
         end = m.end()
     m = PLACE_TAIL.match(text, end)
     if m:
