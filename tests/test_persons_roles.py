@@ -265,3 +265,17 @@ def test_a_places_own_institution_keeps_the_place():
     ])
     found = find_persons(docs, raw)
     assert "U.K." in places_of(found, docs[0])
+
+
+# --- a firm's own page -------------------------------------------------------------------
+
+def test_a_firm_writing_about_itself_is_no_person():
+    docs, raw = collection([
+        ("By Tallis Orthen PC", [("Tallis Orthen", "PERSON")]),
+        ("Here at Tallis Orthen, we understand that every patient is different.",
+         [("Tallis Orthen", "ORG")]),
+        ("Book a cleaning with Tallis Orthen today.", [("Tallis Orthen", "ORG")]),
+        (FILLER, []),
+    ])
+    found = find_persons(docs, raw)
+    assert "Tallis Orthen" not in found.persons

@@ -33,6 +33,7 @@ from searchapp.ingest.persons.rules import PLACE_TAIL
 from searchapp.ingest.persons.words import (
     CREDENTIALS,
     FIRM_ROLES,
+    FIRM_WORDS,
     FUNCTION_WORDS,
     KIN_NOUNS,
     LIFE_VERBS,
@@ -205,7 +206,7 @@ _USED_BEFORE = re.compile(rf"\b(?:{USE_VERBS})[ \t]+(?:the[ \t]+)?$", re.I)
 _AT_BEFORE = re.compile(rf"(?:^|[{STOPS}:;\"“]\s*)At[ \t]+$|"
                         r"\b(?:work|works|worked|working|job|"
                         r"jobs|career|internship|intern|position|role|staff|team|employees?|"
-                        r"engineers?|researchers?|scientists?|developers?|analysts?|here)[ \t]+at[ \t]+$")
+                        r"engineers?|researchers?|scientists?|developers?|analysts?|[Hh]ere)[ \t]+at[ \t]+$")
 # "a partner at Acme Rowe", "an economist at Acme Grant": where a person works
 _ROLE_AT = re.compile(r"\b([a-z-]+)[ \t]+at[ \t]+(?:the[ \t]+)?$")
 _IN_BEFORE = re.compile(r"\b(?:in|across|throughout|near|outside|inside|around)[ \t]+$")
@@ -418,7 +419,7 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
     m = _CAPITAL_AFTER.match(after)
     if m and m.group(1) not in _NOT_A_NAME_WORD:
         word = m.group(1).rstrip("'’s")
-        out.add("org_after" if word in ORG_WORDS else "capital_after")
+        out.add("org_after" if word in ORG_WORDS or word in FIRM_WORDS else "capital_after")
     if _QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(after):
         out.add("quoted")
     if _PRICE.match(after):

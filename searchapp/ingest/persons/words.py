@@ -71,6 +71,8 @@ FIRM_WORDS = frozenset({
     "Solutions", "Pharmaceuticals", "Therapeutics", "Brands", "Foods", "Insurance", "Bank",
     "Airline", "Cloud", "AI", "Games", "Records", "Pictures", "Productions", "Robotics",
     "Energy", "Media", "Networks", "Digital", "Analytics", "Apps", "Server", "Pro",
+    # legal forms ("Acme Dentistry PC", "Roe & Lee LLP")
+    "PC", "LLP", "PLLC", "LP", "Pty", "SpA", "Srl", "BV", "NV",
 })
 
 #: Last words of a place's own name ("Sonoran Desert", "Central Park", "Greater Bay
