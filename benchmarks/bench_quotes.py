@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Who said what: attribution precision and recall against hand-annotated pages.
 
-usage: python benchmarks/bench_quotes.py [--set main|independent|blind]
+usage: python benchmarks/bench_quotes.py [--set main|independent|blind|blind2]
        [--split tuning|heldout|fresh|fresh2|fresh3|written|written-held|written-cjk|all]
-       [--errors] [--json]
+       [--errors] [--json] [--check-gold]
 
 The pages of benchmarks/quotes_gold.txt (49 pages of shared/bench/extraction and
 extraction-modern, split into tuning and held-out BY SITE before any rule was written;
@@ -26,7 +26,14 @@ annotated "x" (not speech), is wrong; one matching a "?" span is not counted.
 
 ``--set independent`` scores instead the 20 pages of benchmarks/quotes_pages_independent/
 (its gold.txt, same format): pages written and annotated by someone who had not read the
-rules, committed before the rules first ran on them.
+rules, committed before the rules first ran on them.  ``--set blind`` and ``--set blind2``
+score the 20 + 20 pages of benchmarks/quotes_pages_blind/ and quotes_pages_blind2/, written
+the same way without reading the rules and never run before their one measurement (their
+README.md says how each was made).
+
+``--check-gold`` runs no attribution: it parses the set's gold file and checks that every
+annotated span lies in its paragraph (as the pages are read here), prints the counts and
+exits non-zero on the first file that does not hold together.
 
 ``--parser-cost`` also times spaCy's dependency parser on the same paragraphs beside the
 recognizer the stage runs (NER only), in the same run: what a parse-based attribution
@@ -71,7 +78,7 @@ SPLITS = ("tuning", "heldout", "fresh", "fresh2", "fresh3", "written", "written-
           "written-cjk")
 #: the sets of quotes_gold.txt and "independent", the one split of the separate set of
 #: benchmarks/quotes_pages_independent/ (``--set independent``)
-ALL_SPLITS = (*SPLITS, "independent", "blind")
+ALL_SPLITS = (*SPLITS, "independent", "blind", "blind2")
 #: the pages written for the trial, read as the app reads them
 WRITTEN = ROOT / "benchmarks" / "quotes_pages"
 #: the independent held-out set: its pages and, beside them, its gold.txt
@@ -79,8 +86,10 @@ INDEPENDENT = ROOT / "benchmarks" / "quotes_pages_independent"
 #: each set: its gold file and the folder of its written (``*.html``) pages
 #: the second independent set, written blind (never run before its one measurement)
 BLIND = ROOT / "benchmarks" / "quotes_pages_blind"
+#: the third independent set, written blind too, for the held-out figure of issue 30
+BLIND2 = ROOT / "benchmarks" / "quotes_pages_blind2"
 SETS = {"main": (GOLD, WRITTEN), "independent": (INDEPENDENT / "gold.txt", INDEPENDENT),
-        "blind": (BLIND / "gold.txt", BLIND)}
+        "blind": (BLIND / "gold.txt", BLIND), "blind2": (BLIND2 / "gold.txt", BLIND2)}
 
 
 @dataclass
@@ -183,6 +192,66 @@ def check_split(pages: dict[str, dict]) -> None:
         if p["split"] != want:
             sys.exit(f"quotes_gold.txt: page {key} of {p['site']} is marked {p['split']}, "
                      f"the split by site says {want}")
+
+
+def check_gold(path: Path, written: Path) -> tuple[dict[str, int], list[str]]:
+    """Parse a gold file and check every line without running the attribution: the page
+    exists (``*.html`` pages under ``written``), the paragraph number is in range, the span
+    lies in that paragraph, the speaker is filled in.  Returns counts (pages,
+    items, judged, persons, ``x``, ``?``, items skipped because their page's text is not
+    here) and one readable line per problem.  Tags may be empty (some sets leave them out
+    on ``x`` lines)."""
+    pages: list[str] = []
+    lines: list[tuple[int, str, str]] = []  # (line number, page, line)
+    problems: list[str] = []
+    page = ""
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.startswith("== "):
+            parts = line.split()
+            if len(parts) != 4:
+                problems.append(f"{path.name}:{n}: a page line needs PAGE SPLIT SITE: {line!r}")
+                continue
+            page = parts[1]
+            pages.append(page)
+            continue
+        lines.append((n, page, line))
+    texts = page_texts(pages, written)
+    counts = {"pages": len(pages), "items": 0, "judged": 0, "persons": 0, "x": 0, "?": 0,
+              "skipped": 0}
+    for n, page, line in lines:
+        where = f"{path.name}:{n}"
+        fields = line.split("|")
+        if not page or len(fields) != 4:
+            problems.append(f"{where}: not PARAGRAPH|SPEAKER|SPAN|TAGS under a page: {line!r}")
+            continue
+        para, speaker, anchor, tags = fields
+        if page.endswith(".html") and not (written / page).exists():
+            problems.append(f"{where}: no page {written / page}")
+            continue
+        if page not in texts:  # a shared/bench page where ../shared is absent
+            counts["skipped"] += 1
+            continue
+        if not para.isdigit() or int(para) >= len(texts[page]):
+            problems.append(f"{where}: paragraph {para!r} is not one of the page's "
+                            f"{len(texts[page])} paragraphs")
+            continue
+        if not speaker.strip() or not anchor:
+            problems.append(f"{where}: empty speaker or span")
+            continue
+        try:
+            _span(texts[page][int(para)], anchor)
+        except ValueError:
+            problems.append(f"{where}: span not in paragraph {para}: {anchor!r}")
+            continue
+        counts["items"] += 1
+        if speaker in ("x", "?"):
+            counts[speaker] += 1
+        else:
+            counts["judged"] += 1
+            counts["persons"] += speaker != "-"
+    return counts, problems
 
 
 def predict(pages: list[str], texts: dict[str, list[str]], recognizer: Recognizer
@@ -313,13 +382,26 @@ def main() -> None:
     ap.add_argument("--set", choices=tuple(SETS), default="main",
                     help="main: benchmarks/quotes_gold.txt; independent: "
                          "benchmarks/quotes_pages_independent/; blind: "
-                         "benchmarks/quotes_pages_blind/")
+                         "benchmarks/quotes_pages_blind/; blind2: "
+                         "benchmarks/quotes_pages_blind2/")
     ap.add_argument("--split", choices=(*ALL_SPLITS, "all"), default="all")
     ap.add_argument("--errors", action="store_true", help="list every wrong and missed quote")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--parser-cost", action="store_true",
                     help="also time spaCy's dependency parser beside the recognizer")
+    ap.add_argument("--check-gold", action="store_true",
+                    help="only parse the set's gold file and check that every span lies in "
+                         "its paragraph; runs no attribution")
     args = ap.parse_args()
+    if args.check_gold:
+        counts, problems = check_gold(*SETS[args.set])
+        for p in problems:
+            print(p)
+        print(f"{SETS[args.set][0]}: {counts['pages']} pages, {counts['items']} items checked "
+              f"({counts['judged']} judged, {counts['persons']} by persons, {counts['x']} x, "
+              f"{counts['?']} ?), {counts['skipped']} skipped (page text not here), "
+              f"{len(problems)} problems")
+        sys.exit(1 if problems else 0)
     pages, items, texts = read_gold(*SETS[args.set])
     recognizer = Recognizer()
     if not recognizer.available:
