@@ -98,6 +98,8 @@ def test_an_apposition_naming_the_persons_role_still_vouches(text, span):
      "Sant'Ilario di Capranica"),
     ("The fire spread towards Vila Nova de Santa Ercília overnight.", "Vila Nova",
      "Vila Nova de Santa Ercília"),
+    ("Volunteers came from Castelo de Alvide and the coast.", "Alvide",
+     "Castelo de Alvide"),
 ])
 def test_a_place_cut_at_its_small_word_is_the_whole_name(text, span, whole):
     docs, raw = collection([(text, [(span, "GPE")]), (FILLER, [])])

@@ -95,16 +95,8 @@ def _listed_with_places(text: str, s: int, e: int, spans: Iterable[RawMention]) 
     going on after it -- not "In Austin, Ann Roe opened a bakery".  Neither for nor
     against by itself (the model calls a band a town: "Kate Bush and White Town"): it
     gives a name written only where places stand a word for being one."""
-    if not _LIST_GOES_ON.match(text, e):
-        return False
-    for m in spans:
-        if m.label not in PLACE_LABELS:
-            continue
-        if m.end <= s and LIST_AND.fullmatch(text, m.end, s):
-            return True
-        if e <= m.start and LIST_AND.fullmatch(text, e, m.start):
-            return True
-    return False
+    return bool(_LIST_GOES_ON.match(text, e)) and any(
+        m.label in PLACE_LABELS and _listed_beside(text, s, e, m) for m in spans)
 
 
 @per_document
@@ -196,11 +188,12 @@ def _beside_person(text: str, s: int, e: int, spans: Iterable[RawMention]) -> bo
     that begins with the same word: "Nimbus Notes and Nimbus Mail", "Mono, and Mono
     Display" list a product family."""
     first = text[s:e].split()[0] if text[s:e].split() else ""
-    for m in spans:
-        if m.label != "PERSON" or m.text.split()[:1] == [first]:
-            continue
-        if m.end <= s and LIST_AND.fullmatch(text, m.end, s):
-            return True
-        if e <= m.start and LIST_AND.fullmatch(text, e, m.start):
-            return True
-    return False
+    return any(m.label == "PERSON" and m.text.split()[:1] != [first]
+               and _listed_beside(text, s, e, m) for m in spans)
+
+
+def _listed_beside(text: str, s: int, e: int, m: RawMention) -> bool:
+    """Whether the model's span ``m`` is the item right before or after ``text[s:e]`` in a
+    list ("A and B", "A, B")."""
+    return bool(m.end <= s and LIST_AND.fullmatch(text, m.end, s)
+                or e <= m.start and LIST_AND.fullmatch(text, e, m.start))

@@ -95,24 +95,25 @@ PLACE_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "de
                              "di", "du", "des", "la", "le"})
 
 #: First words of an organisation's name in Romance languages, before "de", "di" ... and
-#: a place ("Banco de España", "Università di Bologna"): the place is not that name.
+#: a place ("Banco de España", "Università di Bologna"): the place is not that name
+#: (with ORG_WORDS, which holds the English and shared ones: "Hospital", "Club").
 ORG_HEADS = frozenset({
     "Banco", "Banca", "Banque", "Universidad", "Universidade", "Università", "Université",
     "Instituto", "Istituto", "Institut", "Museo", "Museu", "Musée", "Ministerio",
-    "Ministério", "Ministero", "Ministère", "Colegio", "Hospital", "Ospedale", "Teatro",
-    "Théâtre", "Club", "Real", "Estadio", "Estádio", "Stadio", "Palacio", "Palazzo", "Palais",
-    "Casa", "Câmara", "Cámara", "Camera", "Consejo", "Conselho", "Consiglio", "Conseil",
+    "Ministério", "Ministero", "Ministère", "Colegio", "Ospedale", "Teatro",
+    "Théâtre", "Estadio", "Estádio", "Stadio", "Palacio", "Palazzo", "Palais",
+    "Câmara", "Cámara", "Camera", "Consejo", "Conselho", "Consiglio", "Conseil",
     "Tribunal", "Tribunale", "Corte", "Cour", "Escuela", "Escola", "Scuola", "École",
     "Partido", "Partito", "Parti", "Fundación", "Fundação", "Fondazione", "Fondation",
     "Compañía", "Companhia", "Compagnia", "Compagnie", "Gobierno", "Governo", "Junta",
     "Ayuntamiento", "Prefeitura", "Comune", "Mairie", "Diputación", "Generalitat", "Caja",
     "Caixa", "Cassa", "Crédit", "Credito", "Sociedad", "Sociedade", "Società", "Société",
-    "Grupo", "Gruppo", "Groupe", "Festival", "Feria", "Copa", "Coppa", "Coupe", "Tour",
+    "Grupo", "Gruppo", "Groupe", "Feria", "Copa", "Coppa", "Coupe", "Tour",
     "Giro", "Vuelta", "Gran", "Grand", "Premio", "Prémio", "Prix", "Orquesta", "Orchestra",
     "Orquestra", "Catedral", "Cattedrale", "Cathédrale", "Iglesia", "Igreja", "Chiesa",
-    "Église", "Basilica", "Basílica", "Convento", "Monasterio", "Mosteiro", "Castillo",
-    "Castelo", "Castello", "Château", "Hotel", "Hôtel", "Aeropuerto", "Aeroporto", "Aéroport",
-    "Estación", "Estação", "Stazione", "Gare", "Puerto", "Porto", "Universitat",
+    "Église", "Basilica", "Basílica", "Convento", "Monasterio", "Mosteiro",
+    "Château", "Hôtel", "Aeropuerto", "Aeroporto", "Aéroport",
+    "Estación", "Estação", "Stazione", "Gare", "Universitat",
 })
 
 #: Lower-case nouns that, right after a capitalized name, make it the name of a thing
