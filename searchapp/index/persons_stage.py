@@ -73,7 +73,10 @@ SIDECAR_VERSION = 2
 #: McFadden"), never an organisation's product; an inner word of a long name alone later
 #: in the article is that person ("Lula").  11: a dateline's place in capitals that the
 #: collection writes nowhere else is listed as a name is written ("MUSCAT" -> Muscat).
-RESOLUTION_VERSION = 11
+#: 12: a role a firm takes too ("the developer X", "the broker X") decides with the rest;
+#: a place is the whole name over its small words ("Vila do Conde"); a name cut before
+#: one, listed with places or named a town, written only where places stand, is no person.
+RESOLUTION_VERSION = 12
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8
 #: Paragraphs recognized (and committed) at a time, by one process.
