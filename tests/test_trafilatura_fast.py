@@ -177,3 +177,15 @@ def test_links_inside_nested_containers_are_listed_once_in_order():
     got = fast(root.find("body"))
     assert [a.get("href") for a in got] == ["/tag/a", "/tag/b", "/tag/c", "/tag/d"]
     assert got == fast.original(root.find("body"))
+
+
+def test_put_back_after_trafilatura_own_xpath_with_what_they_remember():
+    # a benchmark that runs trafilatura's own XPath between two pages must not
+    # hand the extraction fresh stand-ins, with nothing remembered, for every page
+    trafilatura_fast.install()
+    before = {id(s): s for s in trafilatura_fast.active_selectors()}
+    with trafilatura_fast.trafilatura_own_xpath():
+        assert not list(trafilatura_fast.active_selectors())
+    trafilatura_fast.install()
+    after = {id(s): s for s in trafilatura_fast.active_selectors()}
+    assert after.keys() == before.keys()

@@ -73,8 +73,11 @@ SIDECAR_VERSION = 2
 #: McFadden"), never an organisation's product; an inner word of a long name alone later
 #: in the article is that person ("Lula").  11: a dateline's place in capitals that the
 #: collection writes nowhere else is listed as a name is written ("MUSCAT" -> Muscat).
-#: 12: a courtesy title without its dot is no part of a name ("Ms Whitcombe" is Whitcombe).
-RESOLUTION_VERSION = 12
+#: 12: a role a firm takes too ("the developer X", "the broker X") decides with the rest;
+#: a place is the whole name over its small words ("Vila do Conde"); a name cut before
+#: one, listed with places or named a town, written only where places stand, is no person.
+#: 13: a courtesy title without its dot is no part of a name ("Ms Whitcombe" is Whitcombe).
+RESOLUTION_VERSION = 13
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8
 #: Paragraphs recognized (and committed) at a time, by one process.

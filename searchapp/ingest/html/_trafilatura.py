@@ -11,7 +11,11 @@ expressions in Python: the same elements, in the same (document) order,
 about four times faster.
 
 trafilatura's link density test has its stand-in next door
-(:mod:`searchapp.ingest.html._trafilatura_links`), put in and taken out with these.
+(:mod:`searchapp.ingest.html._trafilatura_links`), and so has the step that
+compares its article with its fallback extractors
+(:mod:`searchapp.ingest.html._trafilatura_compare`), and htmldate's search of the
+markup for dates (:mod:`searchapp.ingest.html._htmldate`); all are put in and taken
+out with these.
 
 Only expressions whose source text is exactly the one translated here are
 replaced (keyed by a hash of the source): a trafilatura release that changes
@@ -48,7 +52,7 @@ from lxml import etree
 from trafilatura import metadata as trafilatura_metadata
 from trafilatura import xpaths
 
-from searchapp.ingest.html import _trafilatura_links
+from searchapp.ingest.html import _htmldate, _trafilatura_compare, _trafilatura_links
 
 _Pred = Callable[[etree._Element], bool]
 
@@ -460,7 +464,22 @@ def source_key(path: str) -> str:
     return hashlib.sha1(path.encode("utf-8")).hexdigest()[:12]
 
 
+#: The stand-in built for each of trafilatura's XPath objects (keyed by the object):
+#: put back as it was after :func:`uninstall`, with the answers it remembers.
+_BUILT: dict[int, FastSelector] = {}
+
+
 def _fast(original: etree.XPath) -> FastSelector | None:
+    built = _BUILT.get(id(original))
+    if built is not None and built.original is original:
+        return built
+    fast = _build(original)
+    if fast is not None:
+        _BUILT[id(original)] = fast
+    return fast
+
+
+def _build(original: etree.XPath) -> FastSelector | None:
     key = source_key(original.path)
     if key in _DOCUMENT_TABLE:
         kind = _AuthorSelector if _DOCUMENT_TABLE[key][1] is _author_0 else FastSelector
@@ -490,6 +509,8 @@ def install() -> int:
     if _switched_off:
         return 0
     _trafilatura_links.install()
+    _trafilatura_compare.install()
+    _htmldate.install()
     active = 0
     for name in _LISTS:
         selectors = getattr(xpaths, name, None)
@@ -507,6 +528,8 @@ def install() -> int:
 def uninstall() -> None:
     """Restore trafilatura's own XPath objects and functions."""
     _trafilatura_links.uninstall()
+    _trafilatura_compare.uninstall()
+    _htmldate.uninstall()
     for name in _LISTS:
         selectors = getattr(xpaths, name, None)
         if isinstance(selectors, list):

@@ -19,7 +19,7 @@ from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
 from searchapp.ingest.persons.memo import per_document
 from searchapp.ingest.persons.recognize import RawMention
-from searchapp.ingest.persons.resolve import NOT_PERSON_LABELS, DocText
+from searchapp.ingest.persons.resolve import NOT_PERSON_LABELS, PLACE_LABELS, DocText
 from searchapp.lexicon import NAME_PREFIXES, POSSESSIVE, TITLE_WORDS, TITLES
 
 #: What joins two items of a list, before the second ("Ann Lee and ", "Ann Lee, ").
@@ -81,7 +81,22 @@ def span_cues(text: str, s: int, e: int, spans: Iterable[RawMention]) -> frozens
         found |= {"listed"}
     if listed_with_things(text, s, e, spans):
         found |= {"listed_with_things"}
+    if _listed_with_places(text, s, e, spans):
+        found |= {"with_places"}
     return found
+
+
+_LIST_GOES_ON = re.compile(r"[ \t]*(?:[,.;:)]|$|(?:and|or)\b)")
+
+
+def _listed_with_places(text: str, s: int, e: int, spans: Iterable[RawMention]) -> bool:
+    """An item of a list of places ("Estremoz, Borba and Vila Serrana", "in Madurai, Tamil
+    Nadu, and"): a span the model calls a place right before or after it, and the list
+    going on after it -- not "In Austin, Ann Roe opened a bakery".  Neither for nor
+    against by itself (the model calls a band a town: "Kate Bush and White Town"): it
+    gives a name written only where places stand a word for being one."""
+    return bool(_LIST_GOES_ON.match(text, e)) and any(
+        m.label in PLACE_LABELS and _listed_beside(text, s, e, m) for m in spans)
 
 
 @per_document
@@ -173,11 +188,12 @@ def _beside_person(text: str, s: int, e: int, spans: Iterable[RawMention]) -> bo
     that begins with the same word: "Nimbus Notes and Nimbus Mail", "Mono, and Mono
     Display" list a product family."""
     first = text[s:e].split()[0] if text[s:e].split() else ""
-    for m in spans:
-        if m.label != "PERSON" or m.text.split()[:1] == [first]:
-            continue
-        if m.end <= s and LIST_AND.fullmatch(text, m.end, s):
-            return True
-        if e <= m.start and LIST_AND.fullmatch(text, e, m.start):
-            return True
-    return False
+    return any(m.label == "PERSON" and m.text.split()[:1] != [first]
+               and _listed_beside(text, s, e, m) for m in spans)
+
+
+def _listed_beside(text: str, s: int, e: int, m: RawMention) -> bool:
+    """Whether the model's span ``m`` is the item right before or after ``text[s:e]`` in a
+    list ("A and B", "A, B")."""
+    return bool(m.end <= s and LIST_AND.fullmatch(text, m.end, s)
+                or e <= m.start and LIST_AND.fullmatch(text, e, m.start))

@@ -78,6 +78,7 @@ from searchapp.ingest.persons.resolve import (
     headline_persons,
     resolve_document,
 )
+from searchapp.ingest.persons.words import PLACE_PARTICLES
 
 __all__ = ["DocText", "Persons", "find_persons", "merge_persons", "MODEL_LANGUAGES",
            "PLACE_LABELS"]
@@ -417,8 +418,6 @@ def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
     return rejected
 
 
-#: Small words inside a place's name ("Santo Amaro da Serra", "Castel di Sangro").
-_PLACE_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "la", "le"})
 
 
 def _written_as_a_place(name: str, evid: ev.NameEvidence, coll: Collection) -> str | None:
@@ -427,14 +426,18 @@ def _written_as_a_place(name: str, evid: ev.NameEvidence, coll: Collection) -> s
     Vila Serrana and Poço"), nothing anywhere says person -- no title, role, speech,
     pronoun, and its last word never stands alone for it -- and the places stage has a
     word for it: the model calls the name or its first word a place somewhere in the
-    collection ("Vila"), or a small word of place names joins its words ("da Serra").
+    collection ("Vila"), or a small word of place names joins its words ("da Serra") or
+    goes on after them once ("from São Brás" after "in São Brás de Alportel").
     ("everyone from Ann Roe to Bo Li" has neither.)"""
-    if not (evid.occurrences and evid.cue_counts["place_prep"] >= evid.occurrences
-            and not evid.for_ and not evid.bare and not evid.bare_strong):
+    cues = evid.cue_counts
+    if not (evid.occurrences and cues[ev.PLACED] >= evid.occurrences
+            and not any(cues[c] for c in ev.FOR - {"pronoun"})
+            and not evid.bare and not evid.bare_strong):
         return None
     words = name.split()
     if (coll.place_votes[name] or coll.place_votes[words[0]]
-            or any(w in _PLACE_PARTICLES for w in words[1:-1])):
+            or any(w in PLACE_PARTICLES for w in words[1:-1])
+            or cues["place_tail"] or cues["with_places"] or cues["place_apposition"]):
         return "written only after a preposition of place, nothing personal"
     return None
 

@@ -199,7 +199,7 @@ def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
             span = rules.repair_place(text, m.start, m.end)
             if span is None:
                 continue
-            s, e = span
+            s, e = rules.whole_place(text, *span, lambda w: bool(coll.place_votes[w]))
             name = text[s:e]
             if _overlaps([*mentions.get(pid, ()), *persons.get(pid, ())], s, e):
                 continue
@@ -284,6 +284,10 @@ _BASED_BEFORE = re.compile(rf"\w[{re.escape(nm.HYPHENS)}](?:based|headquartered)
 _POWERED_AFTER = re.compile(rf"^[{re.escape(nm.HYPHENS)}](?:powered|driven|enabled|native|"
                             r"compatible|certified|branded)\b")
 _ORG_WORD_AFTER = re.compile(r"^[ \t]+([A-Z][\w'’]*)")
+# "St. John['s University]", "King['s College]": the start of an institution's name
+# (not "the U.K.'s University of York": a place's institution)
+_INSTITUTION_AFTER = re.compile(rf"^{POSSESSIVE}[ \t]+(?:University|College|Hospital|Infirmary|"
+                                r"Church|Cathedral|Abbey|Academy|School|Chapel)\b(?![ \t]+of\b)")
 
 
 def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMention], coll
@@ -300,6 +304,8 @@ def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMentio
         out.add("credit")
     if _OF_A_FIRM.search(before) or _BASED_BEFORE.search(before) or _POWERED_AFTER.match(after):
         out.add("firm")
+    if _INSTITUTION_AFTER.match(after):
+        out.add("firm")  # "St. John's University", "King's College": an institution's name
     m = _ORG_WORD_AFTER.match(after)
     if m and m.group(1) in FIRM_WORDS:
         out.add("firm")  # "Southwest Airlines": the start of a firm's name

@@ -21,8 +21,15 @@ body text confirms (:mod:`searchapp.ingest.persons.people`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from searchapp.ingest.persons.words import ORG_WORDS, ROLE_NOUNS
+from searchapp.ingest.persons.words import (
+    FUNCTION_WORDS,
+    ORG_HEADS,
+    ORG_WORDS,
+    PLACE_PARTICLES,
+    ROLE_NOUNS,
+)
 from searchapp.lexicon import (
     APOSTROPHES,
     BEFORE_A_SENTENCE,
@@ -78,6 +85,8 @@ _FUNCTION_TAIL = re.compile(r"(?:[ \t]+(?:The|Of|And|Or|Through|With|Without|Fro
 _CAPS_TAIL = re.compile(r"(?:[ \t,]+[A-Z]{2,})+$")
 # A job title a credit or a caption runs on with after a name ("Ann Roe Co-Owner", "Ann
 # Roe Founder"): words no family name is.
+# "To: Ann Roe Cc: Bo Li": an e-mail header's next field glued to the name before its colon
+_HEADER_TAIL = re.compile(r"[ \t]+(?:Cc|CC|Bcc|BCC|Subject|SUBJECT|From|To|Date|Sent|Re)$")
 _JOB_TAIL = re.compile(r"[ \t]+(?:Co-?)?(?:Founder|Owner|Director|Manager|Editor|President|"
                        r"Chairman|Chairwoman|Executive|Officer|Coordinator|Planner|Strategist|"
                        r"Consultant|Specialist|Assistant|Associate|Intern)$")
@@ -94,7 +103,7 @@ _BREAK = re.compile(r"[(\[{<\"“”/|@#]|[^\x00-\u024f\u1e00-\u1eff\u2010-\u201
 # Closed-class words the model sometimes takes into a name at a sentence start.
 _LEADING = re.compile(
     r"^(?:(?:the|The|THE|A|An|And|But|Or|So|Yet|Although|Though|While|When|Whereas|If|As|"
-    r"Like|Unlike|Via|Per|Hey|Hi|Hello|Dear|Thanks|Thank|Meanwhile|However|Also|Then|Now|"
+    r"Like|Unlike|Via|Per|Hey|Hi|Hello|Dear|Dearest|Thanks|Thank|Meanwhile|However|Also|Then|Now|"
     r"Former|Late|Ex|Both|Even|Only|Just|Said|Says|Meet|About|With|For|From|Of|To|In|On|"
     r"At|By|Why|How|What|Who|Is|Are|Was)\s+)+")
 
@@ -166,6 +175,9 @@ def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
     m = _FUNCTION_TAIL.search(text, start, end)  # "Ann Roe Through the Years": a title's word
     if m and m.start() > start:
         end = m.start()
+    m = _HEADER_TAIL.search(text, start, end)
+    if m and text.startswith(":", end) and m.start() > start:
+        end = m.start()
     m = _JOB_TAIL.search(text, start, end)
     if m and len(text[start:m.start()].split()) >= 2:
         if _TITLE_THEN_NAME.match(text, end):
@@ -209,6 +221,45 @@ def repair_place(text: str, start: int, end: int) -> tuple[int, int] | None:
             and re.match(r"\.\s*[,;(—–-]", text[end:]))):
         end += 1  # "U.S.", "D.C.", "Calif., " -- not the full stop after "China"
     return (start, end) if end > start else None
+
+
+_CAPITAL_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"
+_JOINS = "|".join(sorted(PLACE_PARTICLES - {"la", "le"}, key=len, reverse=True))
+# "Vila [do Conde]", "Vila Real [de Santo António]": a place's name going on after the span
+PLACE_TAIL = re.compile(rf"(?:[ \t]+(?:{_JOINS})(?:[ \t]+(?:la|las|los|le|les))?[ \t]+"
+                         rf"{_CAPITAL_WORD}(?:[ \t]+{_CAPITAL_WORD})?)+")
+_HYPHENED_ON = re.compile(r"(?:[-‐‑][A-ZÀ-ÖØ-Þ][a-zà-ÿ]{2,}(?![\w.'’]))+")
+# "[Sant'Agata di] Puglia": a place's name begun before the span
+_PLACE_HEAD = re.compile(rf"((?:{_CAPITAL_WORD}[ \t]+){{1,2}})(?:{_JOINS})[ \t]+$")
+#: Capitalized words that begin a sentence before a place ("In", "From", "Near"), never
+#: part of its name.
+_BEFORE_A_PLACE = FUNCTION_WORDS | {"Near", "Outside", "Inside", "Towards", "Toward",
+                                    "Around", "Across", "Into", "Via", "Throughout", "Beyond"}
+
+
+def whole_place(text: str, start: int, end: int,
+                a_place: Callable[[str], bool] = lambda word: False) -> tuple[int, int]:
+    """A place span grown to the whole name the text writes, where the model cut it at a
+    small word of place names or a hyphen: "Vila" -> "Vila do Conde", "Villanueva" ->
+    "Villanueva del Arzobispo", "Puglia" -> "Sant'Agata di Puglia" (not "In Sant'Agata
+    ...": a sentence's preposition is no part of it; not "Banco de España": an
+    organisation's name), "Strand" -> "Strand-Okoro" (then judged whole: a person's
+    family name here) -- not "US-China" (``a_place``: a word the model calls a place
+    elsewhere is a second place, not the rest of the first's name)."""
+    m = _HYPHENED_ON.match(text, end)  # "[Strand]-Okoro": one word, not a place and a tail
+    if m and not any(a_place(w) for w in re.split(r"[-‐‑]", m.group()) if w):
+        end = m.end()
+    m = PLACE_TAIL.match(text, end)
+    if m:
+        end = m.end()
+    m = _PLACE_HEAD.search(text, max(0, start - 60), start)
+    if m:
+        words = m.group(1).split()
+        while words and words[0] in _BEFORE_A_PLACE:
+            words.pop(0)
+        if words and not any(w in ORG_HEADS or w in ORG_WORDS for w in words):
+            start = m.start(1) + m.group(1).index(words[0])
+    return start, end
 
 
 def owned(text: str, span_start: int, start: int) -> bool:

@@ -15,7 +15,7 @@ FUNCTION_WORDS = frozenset({
     "From", "As", "If", "When", "While", "After", "Before", "This", "That", "He", "She", "It",
     "They", "We", "His", "Her", "Its", "Their", "Our", "Former", "Then", "Now", "Also", "So",
     "Yet", "Under", "Since", "Both", "Even", "Not", "Why", "How", "What", "Who", "Where",
-    "Meanwhile", "Thanks", "Like", "Dear"})
+    "Meanwhile", "Thanks", "Like", "Dear", "Dearest"})
 
 #: Last words that make a capitalized phrase an organisation, a venue, an event,
 #: a work or a place ("Wilson Center", "Davis Cup", "Dick Clark Productions").
@@ -71,6 +71,8 @@ FIRM_WORDS = frozenset({
     "Solutions", "Pharmaceuticals", "Therapeutics", "Brands", "Foods", "Insurance", "Bank",
     "Airline", "Cloud", "AI", "Games", "Records", "Pictures", "Productions", "Robotics",
     "Energy", "Media", "Networks", "Digital", "Analytics", "Apps", "Server", "Pro",
+    # legal forms ("Acme Dentistry PC", "Roe & Lee LLP")
+    "PC", "LLP", "PLLC", "LP", "Pty", "SpA", "Srl", "BV", "NV",
 })
 
 #: Last words of a place's own name ("Sonoran Desert", "Central Park", "Greater Bay
@@ -85,6 +87,33 @@ PLACE_HEADS = frozenset({
     "Kingdom", "Emirates", "Union", "Federation", "Metropolitan", "Quarter", "Borough",
     "Highlands", "Lowlands", "Isle", "Cape", "Point", "Head", "Sound", "Rock", "Wood",
     "Woods", "Field", "Fields", "Ridge", "Glen", "Green", "Cross", "Gate", "Gardens",
+})
+
+#: Small words inside a place's name ("Vila do Conde", "Villanueva del Arzobispo",
+#: "Sant'Agata di Puglia"): a place is the whole name they join.
+PLACE_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "delle", "dei",
+                             "di", "du", "des", "la", "le"})
+
+#: First words of an organisation's name in Romance languages, before "de", "di" ... and
+#: a place ("Banco de España", "Università di Bologna"): the place is not that name
+#: (with ORG_WORDS, which holds the English and shared ones: "Hospital", "Club").
+ORG_HEADS = frozenset({
+    "Banco", "Banca", "Banque", "Universidad", "Universidade", "Università", "Université",
+    "Instituto", "Istituto", "Institut", "Museo", "Museu", "Musée", "Ministerio",
+    "Ministério", "Ministero", "Ministère", "Colegio", "Ospedale", "Teatro",
+    "Théâtre", "Estadio", "Estádio", "Stadio", "Palacio", "Palazzo", "Palais",
+    "Câmara", "Cámara", "Camera", "Consejo", "Conselho", "Consiglio", "Conseil",
+    "Tribunal", "Tribunale", "Corte", "Cour", "Escuela", "Escola", "Scuola", "École",
+    "Partido", "Partito", "Parti", "Fundación", "Fundação", "Fondazione", "Fondation",
+    "Compañía", "Companhia", "Compagnia", "Compagnie", "Gobierno", "Governo", "Junta",
+    "Ayuntamiento", "Prefeitura", "Comune", "Mairie", "Diputación", "Generalitat", "Caja",
+    "Caixa", "Cassa", "Crédit", "Credito", "Sociedad", "Sociedade", "Società", "Société",
+    "Grupo", "Gruppo", "Groupe", "Feria", "Copa", "Coppa", "Coupe", "Tour",
+    "Giro", "Vuelta", "Gran", "Grand", "Premio", "Prémio", "Prix", "Orquesta", "Orchestra",
+    "Orquestra", "Catedral", "Cattedrale", "Cathédrale", "Iglesia", "Igreja", "Chiesa",
+    "Église", "Basilica", "Basílica", "Convento", "Monasterio", "Mosteiro",
+    "Château", "Hôtel", "Aeropuerto", "Aeroporto", "Aéroport",
+    "Estación", "Estação", "Stazione", "Gare", "Universitat",
 })
 
 #: Lower-case nouns that, right after a capitalized name, make it the name of a thing
@@ -113,6 +142,14 @@ airline automaker wholesaler marketplace nonprofit charity university school mus
 foundation institute college consultancy brokerage conglomerate subsidiary reinsurer
 tanker freighter vessel ship ferry trawler yacht liner barge tugboat frigate destroyer
 submarine cruiser schooner
+""".split())
+
+#: Role nouns a firm takes as often as a person ("the developer X", "the broker X", "the
+#: commodity trader X"): after a determiner they say neither, and the rest of what the
+#: collection says of the name decides (:func:`searchapp.ingest.persons.evidence.verdict`).
+FIRM_ROLES = frozenset("""
+developer developers broker brokers contractor contractors investor investors trader
+traders builder builders dealer dealers operator operators homebuilder housebuilder
 """.split())
 
 #: Lower-case nouns for what persons are, seen right before a name ("singer Ally Brooke")

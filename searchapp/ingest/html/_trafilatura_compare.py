@@ -1,0 +1,146 @@
+"""trafilatura's comparison with its fallback extractors, asked only where it may matter.
+
+After its own extraction, trafilatura (in any mode but "fast") runs its ports of
+readability and jusText over fresh copies of the page and keeps one of their
+texts instead of its own only when (``trafilatura.external.compare_extraction``):
+
+* its own text is empty, or readability's is more than twice as long;
+* its own text has no paragraph text or more tables than paragraphs;
+* its text is shorter than ``min_extracted_size`` or holds leftover page
+  furniture (jusText's turn).
+
+On the 2025 benchmark pages that comparison is about a sixth of the whole
+ingestion and changes the article on 14 pages of 300 (1 of 88 on 2019).  Every
+condition but readability's length is read here on trafilatura's own result at
+no cost, and readability's text, taken from the page, is not longer than the
+page's text: where that is under twice the article, the comparison cannot change
+it.  :func:`compare_when` sets, for the
+calls inside its block, the test that decides whether the comparison runs; the
+stand-in of ``trafilatura.core._extract_and_compare`` below asks it.
+
+Like the selectors of :mod:`searchapp.ingest.html._trafilatura`, the stand-in
+replaces trafilatura's private function only while that function's source is the
+one translated here (keyed by a hash; trafilatura is pinned exactly in
+``pyproject.toml``); with another release trafilatura's own runs, and every
+page gets the comparison as before.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import inspect
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from copy import copy
+
+from lxml import etree
+from trafilatura import core
+
+try:  # the furniture jusText is called for (trafilatura's own expression)
+    from trafilatura.external import SANITIZED_XPATH
+except ImportError:  # another release: every page is compared
+    SANITIZED_XPATH = None
+
+#: trafilatura's private function replaced, and the sha1 (12 hex digits) of the
+#: source translated.
+_NAME, _SOURCE_KEY = "_extract_and_compare", "040360116096"
+
+#: (trafilatura's article body, its text, its options) -> whether to compare;
+#: None (outside :func:`compare_when`): always, as trafilatura does.
+_gate: Callable[[object, str, object], bool] | None = None
+
+
+def _extract_and_compare(cleaned_tree, cleaned_tree_backup, tree, options):
+    """trafilatura's stages 1-2: its extractor, then the comparison unless in fast
+    mode -- or unless the gate of :func:`compare_when` says it cannot change the result."""
+    postbody, temp_text = core.extract_content(cleaned_tree, options)
+    if not options.fast and (_gate is None or _gate(postbody, temp_text, options)):
+        postbody, temp_text = core.compare_extraction(
+            cleaned_tree_backup, copy(tree), postbody, temp_text, options)
+    return postbody, temp_text
+
+
+# Lengths with XML whitespace runs collapsed, computed by libxml2: the body's text,
+# and each script's and style's (readability deletes those first).
+_BODY_LENGTH = etree.XPath("string-length(normalize-space(//body))")
+_DELETED = etree.XPath("//body//script | //body//style")
+_LENGTH = etree.XPath("string-length(normalize-space(.))")
+_IFRAMES = etree.XPath("count(//body//iframe)")
+_VIDEO = len("VIDEO")  # the text readability gives each iframe it keeps
+
+
+def readable_length(tree) -> int:
+    """An upper bound of the length of readability's text for the page ``tree``.
+
+    Readability's article is elements of the page's body kept in document order
+    (the best candidate and its siblings, misused ``<div>`` text moved into ``<p>``
+    where it stood, scripts and styles deleted), each iframe given the text
+    "VIDEO"; trafilatura measures it with every whitespace run collapsed.  No
+    such text is longer than the body's text without its scripts and styles,
+    whitespace runs collapsed; nor than the same with only XML whitespace
+    collapsed (libxml2's ``normalize-space``); and deleting a script whose text
+    collapses to n characters shortens the body's collapsed text by at least
+    n - 1 (its characters from the first to the last that is not a space stay
+    together in the collapsed body)."""
+    deleted = sum(max(0, int(_LENGTH(el)) - 1) for el in _DELETED(tree))
+    return int(_BODY_LENGTH(tree)) - deleted + _VIDEO * int(_IFRAMES(tree))
+
+
+def may_change(body, text: str, options, page_length: Callable[[], int]) -> bool:
+    """Whether trafilatura's comparison could replace its article (``body``,
+    ``text``) in precision mode; ``page_length()`` gives the bound of readability's
+    text for the page it extracts from (:func:`readable_length`), asked only when
+    needed.
+
+    Exact: every trigger of the comparison is read as trafilatura reads it, and
+    readability's text (taken from the page) is over twice as long as the article
+    only if the page's text is.  Any other mode is always compared."""
+    if options.focus != "precision" or SANITIZED_XPATH is None:
+        return True
+    if len(text) < options.min_extracted_size or body.xpath(SANITIZED_XPATH):
+        return True  # jusText's turn: short, or furniture left in the article
+    if not body.xpath(".//p//text()") or len(body.findall(".//table")) > len(body.findall(".//p")):
+        return True  # readability's turn: no paragraph text, or a table page
+    return page_length() > 2 * len(text)
+
+
+@contextmanager
+def compare_when(gate: Callable[[object, str, object], bool]) -> Iterator[None]:
+    """Within the block, trafilatura compares its article with its fallback
+    extractors only where ``gate(body, text, options)`` is true."""
+    global _gate
+    before, _gate = _gate, gate
+    try:
+        yield
+    finally:
+        _gate = before
+
+
+@functools.lru_cache(maxsize=4)
+def _source_key_of(function) -> str | None:
+    try:
+        return hashlib.sha1(inspect.getsource(function).encode("utf-8")).hexdigest()[:12]
+    except (OSError, TypeError):
+        return None
+
+
+_original: list[Callable] = []
+
+
+def install() -> bool:
+    """Put the stand-in into trafilatura's core module (idempotent); whether it is in."""
+    current = getattr(core, _NAME, None)
+    if current is _extract_and_compare:
+        return True
+    if current is None or _source_key_of(current) != _SOURCE_KEY:
+        return False
+    _original[:] = [current]
+    setattr(core, _NAME, _extract_and_compare)
+    return True
+
+
+def uninstall() -> None:
+    """Restore trafilatura's own function."""
+    if _original:
+        setattr(core, _NAME, _original[0])
