@@ -310,8 +310,10 @@ def score(items: list[Item], predicted: dict, pages: set[str]) -> dict:
             for q in quotes:
                 golds = [g for g in by_para.get((page, para), ())
                          if _overlap(q.start, q.end, g.start, g.end)]
-                best = max(golds, key=lambda g: min(q.end, g.end) - max(q.start, g.start),
-                           default=None)
+                # the annotated span it fits best: most of both covered (a quotation
+                # inside an interview answer is the quotation, not the answer)
+                best = max(golds, key=lambda g: (min(q.end, g.end) - max(q.start, g.start))
+                           / max(q.end - q.start, g.end - g.start), default=None)
                 if best is not None and best.speaker == "?":
                     continue
                 ok = best is not None and (

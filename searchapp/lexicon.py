@@ -135,7 +135,9 @@ TITLE_WORDS = frozenset(w for t in TITLES.split("|")
 NAME_TOKEN = rf"[A-Z][a-z]+(?:[{NAME_HYPHENS}][A-Za-z][a-z]+)*"
 #: Courtesy titles: they say nothing of a person's role ("Mr", "Dr", "Sir"), as written
 #: without their dot.
-HONORIFICS = ("Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame")
+#: The courtesy titles that say only a person's sex ("Mr", "Ms"), without their dot.
+COURTESY_TITLES = ("Mr", "Mrs", "Ms", "Mx")
+HONORIFICS = (*COURTESY_TITLES, "Dr", "Prof", "Professor", "Sir", "Dame")
 #: Lower-case particles inside names ("Alex de Minaur", "Edwina von Gal", "Mohammed bin
 #: Salman"), written in lower case even when the name is in capitals.
 NAME_PARTICLES = frozenset({

@@ -76,7 +76,8 @@ SIDECAR_VERSION = 2
 #: 12: a role a firm takes too ("the developer X", "the broker X") decides with the rest;
 #: a place is the whole name over its small words ("Vila do Conde"); a name cut before
 #: one, listed with places or named a town, written only where places stand, is no person.
-RESOLUTION_VERSION = 12
+#: 13: a courtesy title without its dot is no part of a name ("Ms Whitcombe" is Whitcombe).
+RESOLUTION_VERSION = 13
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8
 #: Paragraphs recognized (and committed) at a time, by one process.

@@ -34,6 +34,7 @@ from searchapp.lexicon import (
     APOSTROPHES,
     BEFORE_A_SENTENCE,
     CJK_STOPS,
+    COURTESY_TITLES,
     CREDIT_AGENCIES,
     MONTH_NUMBERS,
     NAME_HYPHENS,
@@ -72,6 +73,9 @@ _SPACED = re.compile(rf"[ \t]+(?:{POSSESSIVE}\b|[-–—][ \t])")
 _WORD_TAIL = re.compile(r"(?:ed|ing|based|style|like|era|type|esque|born|led|backed|owned|"
                         r"sized|wide|free|friendly|made|fueled)$")
 _ROLE_WORD = re.compile(r"([A-Z][a-z]+)[ \t]+(?=[A-Z])")
+#: A courtesy title written without its dot, which the model takes into the name ("Ms
+#: Whitcombe"; "Ms. Whitcombe" it leaves out).
+_COURTESY = re.compile(rf"(?:{'|'.join(COURTESY_TITLES)})[ \t]+(?=[A-Z])")
 # Capitalized small words a title runs on with after a name ("Ann Roe Through", "Ann
 # Roe With"): never the end of a person's name.
 _FUNCTION_TAIL = re.compile(r"(?:[ \t]+(?:The|Of|And|Or|Through|With|Without|From|Into|About|"
@@ -118,6 +122,10 @@ def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     span = text[start:end]
     m = _LEADING.match(span)
+    if m:
+        start += m.end()
+        span = text[start:end]
+    m = _COURTESY.match(span)  # "Ms Whitcombe": the family name, as after "Ms."
     if m:
         start += m.end()
         span = text[start:end]

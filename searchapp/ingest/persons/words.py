@@ -241,6 +241,10 @@ CHINESE_FAMILY_NAMES = ("王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐�
               "金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬"
               "钱錢严嚴覃武戴莫孔向汤湯习習赖賴萧蕭简簡詹游柯翁洪傅卓康施温溫邢岳柳欧歐殷鲍鮑俞倪樊"
               "葛纪紀牛齐齊凌庞龐聂聶甘申艾祁霍阮蒙乔喬宁寧左关關骆駱耿管翟易季梅裴包")
+#: Chinese family names of two characters (simplified and traditional): "欧阳文博", "司徒健恒".
+CHINESE_COMPOUND_FAMILY_NAMES = ("欧阳", "歐陽", "司徒", "上官", "诸葛", "諸葛", "东方", "東方",
+                                 "皇甫", "令狐", "司马", "司馬", "夏侯", "尉迟", "尉遲", "公孙",
+                                 "公孫", "慕容", "长孙", "長孫", "宇文", "司空", "端木", "澹台")
 #: Company and office ranks after a Korean name ("정민호 상무"), beside :data:`NATIVE_TITLES`.
 KOREAN_RANKS = (
     "상무", "전무", "부사장", "연구원", "원장", "청장", "처장", "국장", "실장", "본부장", "부장",

@@ -7,11 +7,15 @@ resolved; served as the Speaker facet, ``said:`` and each hit's ``quotes``.
   guillemets, CJK corners; quotations continued across paragraphs);
 * :mod:`.text` -- sentences and words, quotations kept whole;
 * :mod:`.speakers` -- who a speaker phrase names (a person, a pronoun or role
-  standing for one, an unnamed source);
+  standing for one, an unnamed source); :mod:`.salience` -- whom a document has been
+  talking about, and the roles and sexes it gives persons; :mod:`.antecedents` -- the
+  subject of the sentence before a pronoun, read before proximity;
+* :mod:`.nested` -- quotations inside quotations, never the outer speaker's;
 * :mod:`.attribute` -- the patterns of English news; :mod:`.cjk` -- Korean and Chinese;
 * :mod:`.unkept` -- names the persons stage did not keep ("Margaret", a name typed as a
   body), :mod:`.crowds` -- chants, neither given to the last speaker;
-* :mod:`.evidenced` -- speakers taken as persons on the evidence of a pattern of speech,
+* :mod:`.evidenced` -- speakers taken as persons on the evidence of a pattern of speech
+  (the cues around a name: :mod:`.cues`),
   :mod:`.cjk_names` -- Korean and Chinese persons by the shapes news names them in;
 * :mod:`.lexicon` -- the verbs and nouns they read.
 """

@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from searchapp.ingest.quotes import lexicon as lx
+from searchapp.ingest.quotes.antecedents import Antecedents
 from searchapp.ingest.quotes.clauses import (
     BOUNDS,
     EMBEDDING,
@@ -48,16 +49,16 @@ from searchapp.ingest.quotes.clauses import (
 from searchapp.ingest.quotes.crowds import Crowds
 from searchapp.ingest.quotes.marks import Span, quote_spans
 from searchapp.ingest.quotes.nearby import Nearby, affiliations, unlabelled_families
+from searchapp.ingest.quotes.nested import Nested
 from searchapp.ingest.quotes.posts import Signatures
 from searchapp.ingest.quotes.quote import Quote
 from searchapp.ingest.quotes.reported import ReportedSpeech
+from searchapp.ingest.quotes.salience import Salience, learn_roles
 from searchapp.ingest.quotes.speakers import (
     UNKNOWN,
     Person,
-    Salience,
     Who,
     classify,
-    learn_roles,
     trusted,
 )
 from searchapp.ingest.quotes.text import Word, sentences
@@ -71,7 +72,7 @@ _GROUP_SAYS = frozenset("note noted argue argued claim claimed insist insisted w
                         "admit admitted complain complained".split())
 
 
-class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
+class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents, Nested):
     """One document's paragraphs, persons and what the rules learn of them."""
 
     def __init__(self, texts: Sequence[str], kinds: Sequence[str],
@@ -102,6 +103,7 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
         #: persons the document names as a person's affiliation ("Grace X of Goldman
         #: Sachs") that the recognizer calls a body somewhere: bodies, not speakers
         self.bodies = affiliations(self.paras)
+        self._index_names()
         for para in self.paras:
             for p in para.persons:
                 for name in (para.text[p.start:p.end], p.name):
@@ -136,48 +138,6 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
             if para.heading:
                 prev_subject = None
 
-    def _subject_person(self, para: Para, ws: Sequence[Word]) -> Person | None:
-        """The person a sentence opens with (its subject, as news writes it): the first
-        person or pronoun of its first clause after any adverbial ("During the call, he
-        ..." is "he", not a person named later)."""
-        first = self._opening(para, ws)
-        return first if isinstance(first, Person) else None
-
-    def _opening(self, para: Para, ws: Sequence[Word]) -> Person | Word | None:
-        persons = para.persons_outside()
-        chunk_start = True
-        seen = 0
-        for n, w in enumerate(ws):
-            if w.text == "Q":
-                return None
-            if w.text == ",":
-                chunk_start = True
-                continue
-            if chunk_start and (w.lower in lx.PREPOSITIONS or w.lower in lx.SUBORDINATORS
-                                or w.lower in lx.OPENERS) and n + 1 < len(ws) \
-                    and any(x.text == "," for x in ws[n + 1:n + 14]):
-                # an adverbial opening the sentence: skip to its comma
-                k = next(k for k in range(n + 1, len(ws)) if ws[k].text == ",")
-                return self._opening(para, ws[k + 1:])
-            chunk_start = False
-            if w.lower in ("he", "she"):
-                return w
-            p = next((p for p in persons if p.start == w.start), None)
-            if p is None and w.text[:1].isupper() and len({x.name for x in
-                                                           self.family.get(w.text, ())}) == 1:
-                p = Person(w.start, w.end, self.family[w.text][0].name)  # "Carlineo faces ..."
-            if p is not None:
-                rest = para.text[p.end:p.end + 3]
-                if not rest.startswith(("'s", "’s", "' ", "’ ")):
-                    return p
-                continue  # "Delhi's Chief Minister Arvind Kejriwal ..."
-            if w.lower in lx.PREPOSITIONS:
-                return None
-            seen += 1
-            if seen > 8:
-                return None
-        return None
-
     # -- resolution ----------------------------------------------------------------------
 
     def _classify(self, para: Para, ws: Sequence[Word], verb_first: bool = False) -> Who:
@@ -199,6 +159,14 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
             unnamed = None if local else self._indefinite_antecedent(para, who)
             if unnamed is not None:
                 return None, unnamed
+            ante = None if local else self._grammar_antecedent(para, who)
+            if ante is not None:  # the subject of the sentence before decides
+                kind, name = ante
+                if kind == "person" and name not in exclude:
+                    if not self.salience.sex_of(name):
+                        self.salience.vote_sex(name, who.sex)  # "she said" after them
+                    return name, who.text
+                return (None, name) if kind == "unnamed" else None
             name = self.salience.pronoun(para, who.sex, exclude, local)
             if name is None and self.salience.unsure \
                     and self._only_one_named(para, who, self.salience.unsure, exclude):
@@ -242,6 +210,7 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds):
         self._signed()
         self._role_signed()
         self._quote_boxes()
+        self._nested()
         return self.out
 
     def _emit(self, i: int, speaker: str | None, source: str, a: int, b: int, kind: str) -> None:

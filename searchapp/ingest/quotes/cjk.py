@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from searchapp.ingest.quotes import lexicon as lx
+from searchapp.ingest.quotes.cjk_names import ZH_ROLE_END
 from searchapp.ingest.quotes.marks import quote_spans
 from searchapp.ingest.quotes.quote import Quote
 from searchapp.ingest.quotes.speakers import Person
@@ -25,11 +26,11 @@ from searchapp.lexicon import CJK_CHAR, HAN, HANGUL, STOPS
 
 _HANGUL = re.compile(f"[{HANGUL}]")
 # a sentence: up to its stops (a Latin full stop only before a space: not in "3.5")
-_SENTENCE = re.compile(f"[^{STOPS}]*(?:[{STOPS.replace('.', '')}]+|\\.(?=\\s|$)|$)")
+_SENTENCE = re.compile(f"(?:[^{STOPS}]|\\.(?!\\s|$))*(?:[{STOPS.replace('.', '')}]+|\\.(?=\\s|$)|$)")
 _KO_SAY = "|".join(sorted(map(re.escape, lx.KO_SAY), key=len, reverse=True))
 _KO_QUOTE_TAIL = re.compile(rf"\s*(?:이?라고|고|이?라며|며|이?라면서|면서)\s*(?P<mid>.{{0,40}}?)\s*"
                             rf"(?<![{HANGUL}])(?:{_KO_SAY})"  # a word: not 했다 of 피했다
-                            r"|\s*(?:이?라며|이?라면서)(?P<as>\s)"  # "“…”이라며 눈시울을 붉혔다": saying
+                            r"|\s*(?:이?라며|이?라면서|며|면서)(?P<as>\s)"  # "“…”이라며 눈시울을 붉혔다": saying
                             r"|\s*(?:이?라고|고)\s*(?P<then>(?:[^“”\"\s]+(?<![는던])\s+){0,3}"
                             r"[^“”\"\s]*(?:었|았|였|했|렸|켰|혔)다)\s*[.。]?\s*$")
 _KO_REPORTED = re.compile(rf"(?:다|라|냐|자|까)고\s*(?:{_KO_SAY})\s*[.。]?\s*$")
@@ -47,7 +48,7 @@ _PRONOUNS = {p: {"그녀": "f", "她": "f", "他": "m"}.get(p, "") for p in lx.C
 _KO_LEAD = re.compile(r"^(?:(?:그러면서|이어|또|또한|특히|한편|그러나|하지만|이에|이날|앞서|아울러|다만|"
                       r"그리고|반면|당시|최근|지난달|지난해|지난주|오전|오후|\d{1,2}일|\d{1,2}월)\s+)+")
 #: What follows 他/她 in a speaker's phrase before the verb ("他对记者说", "她在会上表示").
-_ZH_PRONOUN_THEN = "对對向跟在也还還则則又"
+_ZH_PRONOUN_THEN = "对對向跟在也还還则則又同"
 #: How a Chinese unnamed source ends ("一位不愿透露姓名的行业人士"): such a phrase may be
 #: long.
 _ZH_SOURCE_ENDS = ("人士", "官员", "官員", "专家", "專家", "负责人", "負責人", "人员", "人員",
@@ -55,8 +56,15 @@ _ZH_SOURCE_ENDS = ("人士", "官员", "官員", "专家", "專家", "负责人"
 _ZH_SAY = "|".join(sorted(map(re.escape, lx.ZH_SAY), key=len, reverse=True))
 _ZH_SPEAKER = re.compile(rf"(?P<who>[^，,：:；;。！？“”「」『』]{{1,24}}?)(?P<verb>{_ZH_SAY})"
                          r"(?:(?<=告诉|告訴)[^，,：:；;。“”「」]{1,6}?)?\s*[，,：:]\s*")
+#: Whom the words were said to, between a speaker and the verb ("一位人士对财衡记者称",
+#: "办公室回复记者称", "员工私下向记者表示"): not the speaker.
+_ZH_SAID_TO = re.compile(r"(?:私下|同时|同時)?(?:对|對|向|跟|回复|回覆)[^，,：:。“”]{0,8}?"
+                         r"(?:记者|記者|媒体|媒體|本报|本報)$")
 _ZH_ACCORDING = re.compile(rf"^(?:{'|'.join(lx.ZH_ACCORDING)})(?P<who>[^，,。]{{1,20}}?)"
                            rf"(?:{_ZH_SAY}|报道|報導|消息)?\s*[，,]")
+
+
+_HAN_ONLY = re.compile(f"[{HAN}]+")
 
 
 def is_cjk(texts: Sequence[str]) -> bool:
@@ -84,6 +92,18 @@ class _Document:
         self.sentence = 0
         #: (paragraph, speaker, source) of the last quotation attributed
         self.last_quote: tuple[int, str | None, str] | None = None
+        #: the few characters before each person's mentions ("…局局長" before 張雅婷)
+        self.before_names: dict[str, set[str]] = {}
+
+    def titled(self, phrase: str) -> str | None:
+        """The one person a bare Chinese title stands for ("局長坦言" after "局長張雅婷"):
+        of the persons the document writes right after that title, if only one."""
+        if not 2 <= len(phrase) <= 3 or not _HAN_ONLY.fullmatch(phrase) \
+                or not phrase.endswith(ZH_ROLE_END) or phrase.endswith(_ZH_SOURCE_ENDS):
+            return None
+        names = {n for before, ns in self.before_names.items() if before.endswith(phrase)
+                 for n in ns}
+        return names.pop() if len(names) == 1 else None
 
     def speaker(self, text: str, a: int, b: int, persons: Sequence[Person]
                 ) -> tuple[str | None, str]:
@@ -99,9 +119,14 @@ class _Document:
         phrase = _KO_LEAD.sub("", text[a:b].strip())
         pronoun = phrase if phrase in _PRONOUNS else phrase[:1] if (
             phrase[:1] in "他她" and phrase[1:2] in _ZH_PRONOUN_THEN) else None
+        title = self.titled(phrase)
+        if title is not None:
+            return title, phrase
         if pronoun is not None:  # "她说", "他对记者说", "그는"
             local = [q.name for q in persons if self.sentence <= q.start and q.end <= a]
             name = local[-1] if local else self.pronoun(_PRONOUNS[pronoun])
+            if local and _PRONOUNS[pronoun]:  # "她表示" after her name: a woman
+                self.sex.setdefault(name, _PRONOUNS[pronoun])
             # a pronoun that stands for nobody sure: no speaker ("" -- not an unnamed one)
             return (name, phrase) if name is not None else (None, "")
         return None, phrase
@@ -134,6 +159,10 @@ def cjk_quotes(texts: Sequence[str], persons: Sequence[Sequence[Person]]) -> lis
     spans = quote_spans(list(texts))
     out: list[list[Quote]] = []
     doc = _Document()
+    before: Quote | None = None  # the speech of the sentence before, if it had a speaker
+    for text, ps in zip(texts, persons, strict=True):
+        for p in ps:
+            doc.before_names.setdefault(text[max(0, p.start - 8):p.start], set()).add(p.name)
     for n, (text, sp, ps) in enumerate(zip(texts, spans, persons, strict=True)):
         doc.para = n
         quotes = [(s.start, s.end) for s in sp]
@@ -147,10 +176,22 @@ def cjk_quotes(texts: Sequence[str], persons: Sequence[Sequence[Person]]) -> lis
                 got = _korean(doc, text, a, b, inside, ps)
             else:
                 got = _chinese(doc, text, a, b, inside, ps)
+            if not got and before is not None and len(inside) == 1 \
+                    and _quotation_only(text, a, b, inside[0]):
+                # a sentence that is a quotation alone, right after one whose speech has
+                # a speaker (in this paragraph or closing the one before): they go on
+                got = [Quote(*inside[0], before.speaker, before.source, "direct")]
             doc.saw(got, ps, a, b)
             found += got
+            before = got[-1] if got and (got[-1].speaker or got[-1].source) else None
         out.append(found)
     return out
+
+
+def _quotation_only(text: str, a: int, b: int, quote: tuple[int, int]) -> bool:
+    """The sentence ``text[a:b]`` is the quotation and its stop, nothing else."""
+    rest = (text[a:quote[0]] + text[quote[1]:b]).strip()
+    return rest == "" or len(rest) == 1 and rest in STOPS
 
 
 def _sentences(text: str, quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -177,6 +218,14 @@ def _korean(doc: _Document, text: str, a: int, b: int, quotes, persons) -> list[
             if not any(qs <= t.start("np") < qe for qs, qe in quotes) and not any(
                     p.start < t.end("np") < p.end for p in persons):
                 topic = t  # not a word of an earlier quotation, nor "은" of "이하은"
+        named = _named_before(text, persons, topic.end() if topic is not None else a, s,
+                              quotes)
+        if named is not None and (topic is None or _person_in(
+                persons, topic.start("np"), topic.end("np")) is None):
+            # "같은 동네 주민 양재석(67)씨도 “…”": the person right before the quotation,
+            # not a phrase cut at a particle of a word before them ("같은")
+            out.append(Quote(s, e, named.name, text[named.start:named.end], "direct"))
+            continue
         if topic is None:
             group = "mid" if m.group("mid") is not None else ""  # a speaker after a verb
             t = _KO_TOPIC.search(m.group(group) + " ") if group else None  # of speech only
@@ -212,7 +261,11 @@ def _korean(doc: _Document, text: str, a: int, b: int, quotes, persons) -> list[
         if who[1] and end - according.end() > 4:
             return [Quote(according.end(), end, who[0], who[1], "reported")]
     if said:
-        topic = _KO_TOPIC.search(text, a, b)
+        topics = list(_KO_TOPIC.finditer(text, a, said.start()))
+        # "북구에 사는 최순자(81)씨는 …": the topic that names a person, else the first
+        topic = next((t for t in topics if _person_in(persons, t.start("np"), t.end("np"))
+                      or doc.speaker(text, t.start("np"), t.end("np"), persons)[0]),
+                     topics[0] if topics else None)
         if topic is not None:
             who = doc.speaker(text, topic.start("np"), topic.end("np"), persons)
             start = topic.end()
@@ -222,6 +275,20 @@ def _korean(doc: _Document, text: str, a: int, b: int, quotes, persons) -> list[
             if who[1] and end - start > 4:
                 out.append(Quote(start, end, who[0], who[1], "reported"))
     return out
+
+
+def _named_before(text: str, persons: Sequence[Person], a: int, s: int,
+                  quotes: Sequence[tuple[int, int]]) -> Person | None:
+    """The person named last between ``a`` and a quotation at ``s`` with nothing but a
+    title, 씨, an age or a particle (도, 은/는, 이/가) between them and the mark."""
+    for p in reversed(persons):
+        if a <= p.start and p.end <= s and not any(qs <= p.start < qe for qs, qe in quotes):
+            gap = text[p.end:s]
+            if re.fullmatch(rf"(?:\(\d{{1,3}}\))?\s?(?:씨|[{HANGUL}]{{1,4}})?"
+                            r"(?:도|은|는|이|가|께서)\s*", gap):
+                return p
+            return None
+    return None
 
 
 def _long_source(who: tuple[str | None, str]) -> bool:
@@ -238,8 +305,9 @@ def _chinese(doc: _Document, text: str, a: int, b: int, quotes, persons) -> list
         who = doc.speaker(text, a + m.start("who"), a + m.end("who"), persons)
         end = b - 1 if text[b - 1] in "。！？" else b
         return [Quote(a + m.end(), end, who[0], who[1], "reported")] if who[1] else []
-    m = _ZH_SPEAKER.search(text, a, b)
-    if not m:
+    m = next((m for m in _ZH_SPEAKER.finditer(text, a, b)
+              if not any(s <= m.start("verb") < e for s, e in quotes)), None)
+    if not m:  # (a verb inside a quotation is the speaker's own words: "我可以明确地说，")
         for s, e in quotes:  # "“…”，习近平说。"
             tail = re.match(rf"\s*[，,]?\s*(?P<who>[^，,。“”]{{1,16}}?)(?:{_ZH_SAY})\s*[。.]?",
                             text[e:b])
@@ -247,17 +315,23 @@ def _chinese(doc: _Document, text: str, a: int, b: int, quotes, persons) -> list
                 who = doc.speaker(text, e + tail.start("who"), e + tail.end("who"), persons)
                 return [] if _long_source(who) else [Quote(s, e, who[0], who[1], "direct")]
         return []
-    who = doc.speaker(text, m.start("who"), m.end("who"), persons)
+    said_to = _ZH_SAID_TO.search(text, m.start("who"), m.end("who"))
+    who = doc.speaker(text, m.start("who"), said_to.start() if said_to else m.end("who"),
+                      persons)
     if _long_source(who):
         return []
     start = m.end()
+    # "「我們明白居民的焦急，」張雅婷說，「…」": the quotation right before the speaker too
+    before = [Quote(s, e, who[0], who[1], "direct") for s, e in quotes
+              if who[0] and e <= m.start("who") and not text[e:m.start("who")].strip(" ，,")]
     following = [(s, e) for s, e in quotes if s >= start - 1]
     if following and following[0][0] <= start + 1:
         s, e = following[0]
-        got = [Quote(s, e, who[0], who[1], "direct")]
+        got = [*before, Quote(s, e, who[0], who[1], "direct")]
         if b - e > 3:  # "…說：「…。」他說，…": the words after the quotation go on
             doc.saw(got, persons, a, e)
             got += _chinese(doc, text, e, b, [q for q in quotes if q[0] >= e], persons)
         return got
     end = b - 1 if text[b - 1] in "。！？" else b
-    return [Quote(start, end, who[0], who[1], "reported")] if end - start > 3 else []
+    return [*before, *([Quote(start, end, who[0], who[1], "reported")] if end - start > 3
+                       else [])]

@@ -31,6 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from searchapp.ingest.persons.words import (
+    CHINESE_COMPOUND_FAMILY_NAMES,
     CHINESE_FAMILY_NAMES,
     KOREAN_FAMILY_NAMES,
     KOREAN_RANKS,
@@ -70,7 +71,9 @@ ZH_ROLE_END = ("长", "長", "主任", "书记", "書記", "教授", "教师", "
                "总理", "總理", "总统", "總統", "大使", "部长", "部長", "主编", "主編", "官员", "官員",
                "立委", "主委", "特首", "院士", "总干事", "總幹事", "分析师", "分析師", "学家", "學家",
                "主持人", "首席", "议长", "議長", "法官", "检察官", "檢察官", "警官", "艺人", "藝人",
-               "演员", "演員", "导演", "導演", "作家", "球员", "球員", "教练", "教練")
+               "演员", "演員", "导演", "導演", "作家", "球员", "球員", "教练", "教練",
+               "农", "農", "渔民", "漁民", "店主", "老板", "老闆", "工人", "学生", "學生", "家长",
+               "家長", "志愿者", "志工")
 _ZH_BACK_TITLES = tuple(sorted({*ZH_ROLE_END, "先生", "女士", "博士", "部长", "部長", "局长",
                                 "局長", "组长", "組長", "市长", "市長", "院长", "院長", "署长",
                                 "署長", "校长", "校長", "会长", "會長", "董事长", "董事長",
@@ -79,7 +82,9 @@ _ZH_BACK_TITLES = tuple(sorted({*ZH_ROLE_END, "先生", "女士", "博士", "部
                                   "学者", "學者", "官员", "官員", "首席", "学家", "學家"},
                                key=len, reverse=True))
 #: Words of time between a name and its verb ("林怡君昨日表示").
-_ZH_WHEN = r"(?:昨日|昨天|今天|今日|日前|近日|前日|当天|當天|上午|下午|晚间|晚間|\d{1,2}月\d{1,2}日|\d{1,2}日)?"
+_ZH_WHEN = (r"(?:昨日|昨天|今天|今日|日前|近日|前日|当天|當天|上午|下午|晚间|晚間|\d{1,2}月\d{1,2}日|"
+            r"\d{1,2}日|(?:接受)?(?:记者)?(?:采访|採訪|受访|受訪)时|(?:接受)?(?:記者)?(?:採訪|受訪)時)?"
+            r"(?:[则則也又还還]|同时|同時)?")
 _ZH_SAY = "|".join(sorted(map(re.escape, lx.ZH_SAY), key=len, reverse=True))
 #: What follows a Chinese name that is a speaker: a verb of speech, "在" (the place of
 #: the speech), a colon or a comma (the role's clause).
@@ -123,14 +128,22 @@ _KO_NAME_WORD = re.compile(
     rf"^(?:(?:{'|'.join(_KO_FAMILY2)})[{_H}]{{2}}|[{KO_FAMILY}][{_H}]{{2}})$")
 _KO_SSI = re.compile(rf"(?<![{_H}\w])(?P<name>[{KO_FAMILY}][{_H}]{{1,2}})(?:\(\d{{1,3}}\))?\s?씨"
                      rf"(?=[은는이가의도와께에]|\s|$|[,.·)])")
+#: "문태오(27)가": a full name with an age in brackets, then a particle -- news gives a
+#: person's age so.
+_KO_AGED = re.compile(rf"(?<![{_H}\w])(?P<name>[{KO_FAMILY}][{_H}]{{2}})\(\d{{1,3}}\)"
+                      rf"(?=[은는이가의도와]|\s|,)")
 _KO_BACK = re.compile(
     rf"(?<![{_H}\w])(?P<fam>{'|'.join(_KO_FAMILY2)}|[{_H}])\s?(?P<title>{'|'.join(KO_TITLES)}|씨)"
     rf"(?=(?:{'|'.join(_KO_PARTICLES)}|에 따르면)?(?:\s|$|[,.·)]))")
+#: A Chinese name after a role: a family name of two characters or one, then one or two.
+_ZH_NAME = (rf"(?:(?:{'|'.join(CHINESE_COMPOUND_FAMILY_NAMES)})[{HAN}]{{1,2}}?"
+            rf"|[{ZH_FAMILY}][{HAN}]{{1,2}}?)")
 _ZH_ROLE_NAME = re.compile(
     rf"(?P<role>{'|'.join(sorted(ZH_ROLE_END, key=len, reverse=True))})"
-    rf"(?P<name>[{ZH_FAMILY}][{HAN}]{{1,2}}?)(?={_ZH_AFTER})")
+    rf"(?P<name>{_ZH_NAME})(?={_ZH_AFTER})")
 _ZH_OPENING_NAME = re.compile(
-    rf"(?:^|(?<=[，,。！？；;：:、\s”」』\"]))(?P<name>[{ZH_FAMILY}][{HAN}]{{2}})"
+    rf"(?:^|(?<=[，,。！？；;：:、\s”」』\"]))(?P<name>(?:{'|'.join(CHINESE_COMPOUND_FAMILY_NAMES)})"
+    rf"[{HAN}]{{1,2}}|[{ZH_FAMILY}][{HAN}]{{2}})"
     rf"(?={_ZH_WHEN}(?:{_ZH_SAY}|在[^，,。：:“「]{{0,20}}?(?:{_ZH_SAY})))")
 #: Titles after a Chinese name ("习近平主席", "王毅外长", "李静女士").
 _ZH_TITLES_AFTER = "|".join(sorted({*_ZH_BACK_TITLES, "外长", "外長", "首相", "总书记", "總書記"},
@@ -184,6 +197,9 @@ def _korean_full(text: str) -> list[tuple[int, int, str]]:
                 break  # "급식 조리원 노조의 홍성민 위원장": the name nearest the title
             if not re.fullmatch(rf"[{_H}A-Za-z0-9·]+", later) or _KO_PHRASE_END.search(later):
                 break  # a phrase of its own: no body's name before a title
+    for m in _KO_AGED.finditer(text):
+        if _korean_name(m.group("name")) and not any(a <= m.start() < b for a, b, _ in out):
+            out.append((m.start("name"), m.end("name"), ""))
     for m in _KO_SSI.finditer(text):
         name = m.group("name")
         if len(name) == 2 and name[1] in "모씨":  # "김모(52)씨": a withheld name

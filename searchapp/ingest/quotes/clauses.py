@@ -9,7 +9,8 @@ persons, outlets or pages (those lists are in :mod:`searchapp.ingest.quotes.lexi
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.marks import Span
@@ -28,15 +29,28 @@ class Para:
     labels: list[tuple[int, int, str]]
     sentences: list[tuple[int, int]]
     heading: bool
+    _words: dict[tuple[int, int], list[Word]] = field(default_factory=dict, repr=False,
+                                                      compare=False)
 
-    @property
+    @cached_property
     def quotes(self) -> list[tuple[int, int]]:
         return [(s.start, s.end) for s in self.spans]
 
     def words(self, a: int, b: int) -> list[Word]:
-        return words(self.text, a, b, self.quotes)
+        """The words of ``text[a:b]`` (:func:`searchapp.ingest.quotes.text.words`), read
+        once per span: the rules ask for the same sentence many times.  Never change the
+        list returned."""
+        got = self._words.get((a, b))
+        if got is None:
+            got = self._words[(a, b)] = words(self.text, a, b, self.quotes)
+        return got
 
     def persons_outside(self) -> list[Person]:
+        """The persons named outside quotations (the list is kept: never change it)."""
+        return self._outside
+
+    @cached_property
+    def _outside(self) -> list[Person]:
         return [p for p in self.persons if not any(a <= p.start < b for a, b in self.quotes)]
 
     def sentence_before(self, pos: int) -> tuple[int, int] | None:

@@ -34,9 +34,20 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from searchapp.ingest.entities import Mention
-from searchapp.ingest.persons.words import ORG_WORDS
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.cjk_names import native_names
+from searchapp.ingest.quotes.cues import (
+    affiliation,
+    aged,
+    apposition_cue,
+    cued_elsewhere,
+    named_role_says,
+    role_before,
+    role_word,
+    said_by,
+    says,
+    says_he,
+)
 from searchapp.ingest.quotes.marks import quote_spans
 from searchapp.ingest.quotes.name_runs import core as _core
 from searchapp.ingest.quotes.name_runs import name_word as _name_word
@@ -47,80 +58,12 @@ from searchapp.ingest.quotes.unkept import opening_names
 from searchapp.lexicon import (
     NAME_PARTICLES,
     STOPS,
-    TITLE_WORDS,
 )
 
 _SAID = lx.SAID
 _GLUED = lx.GLUED_NAME
 #: Recognizer labels of things that speak too: a phrase so labelled needs a personal cue.
 _THING_LABELS = ("ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT")
-#: The persons' words of organisations, in lower case: heads of a body's apposition.
-_ORG_NOUNS = frozenset(w.lower() for w in ORG_WORDS)
-
-
-def _role_word(w: Word) -> bool:
-    return w.text.islower() and (lx.role_noun(w.text) or w.lower in lx.SOURCE_NOUNS
-                                 or w.lower in ("councillor", "councilor")) \
-        or w.text[:1].isupper() and len(w.text) > 1 and w.lower.rstrip(".") in TITLE_WORDS
-
-
-def _apposition_cue(ws: Sequence[Word], n: int) -> bool:
-    """After a name at ``ws[n]``: ", a retired nurse", ", 24,", ", who", ", the
-    chamber's trade director,", ", chief executive of ...,", ", a delivery rider,"."""
-    if n >= len(ws) or ws[n].text != ",":
-        return False
-    rest = ws[n + 1:n + 9]
-    if not rest:
-        return False
-    if rest[0].lower in ("who", "whose") or rest[0].text.isdigit() and len(rest[0].text) <= 3:
-        return True
-    phrase = []
-    for w in rest:
-        if w.text in (",", ".", ";", ":", "Q"):
-            break
-        phrase.append(w)
-    head = []  # the phrase's noun phrase, before any "of", "at" ...
-    for w in phrase:
-        if w.lower in lx.PREPOSITIONS:
-            break
-        head.append(w)
-    if rest[0].lower in ("a", "an", "the", "his", "her"):
-        if any(_role_word(w) for w in phrase):
-            return True
-        # ", a delivery rider, said": a few plain words of a trade, closed by a comma --
-        # a person's apposition ("a property company" is a body's)
-        return rest[0].lower in ("a", "an") and 2 <= len(head) <= 4 \
-            and len(phrase) < len(rest) and rest[len(phrase)].text == "," \
-            and all(w.text.isalpha() and w.text.islower() for w in head[1:]) \
-            and head[-1].lower not in lx.BODY_NOUNS \
-            and head[-1].lower not in _ORG_NOUNS and head[-1].lower not in lx.GROUP_HEADS
-    # ", chief executive of Larkspur Foods,": a role without an article
-    return rest[0].text.islower() and 0 < len(head) <= 3 \
-        and all(w.text.islower() for w in head) and any(_role_word(w) for w in head)
-
-
-def _affiliation(ws: Sequence[Word], end: int) -> int:
-    """The end of "of Goldman Sachs", "at the Brandt Bank" right after a name ending at
-    ``ws[end]`` (a body's capitalised name after "of", "at" or "from"), else ``end``."""
-    if end + 1 >= len(ws) or ws[end].lower not in ("of", "at", "from"):
-        return end
-    j = end + 1
-    if ws[j].lower == "the":
-        j += 1
-    start = j
-    while j < len(ws) and (ws[j].text[:1].isupper() and ws[j].text.isalpha()
-                           or ws[j].text == "&" or ws[j].lower in ("of", "and", "for")
-                           and j + 1 < len(ws) and ws[j + 1].text[:1].isupper()):
-        j += 1
-    if j == start or not ws[j - 1].text[:1].isupper() or j - start > 6:
-        return end
-    return j
-
-
-def _role_before(ws: Sequence[Word], k: int) -> bool:
-    """A title or role right before the name at ``ws[k]`` ("councillor", "Dr.",
-    "managing director")."""
-    return k > 0 and _role_word(ws[k - 1])
 
 
 def _labelled_thing(name: tuple[int, int], labels: Sequence[tuple[int, int, str]]) -> bool:
@@ -172,10 +115,13 @@ def _unresolved_speech(text: str, persons: Sequence[tuple[int, int]]) -> bool:
 
 
 def _english(text: str, labels: Sequence[tuple[int, int, str]], next_text: str,
-             cued: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+             cued: list[tuple[int, int]] | None = None,
+             saying_he: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Spans of names in clear patterns of speech in one paragraph; ``cued`` gets the
     full names with a personal cue but no verb of speech of their own ("the economist
-    Yusra el-Amin of the Centre ..."), whose family name may speak later."""
+    Yusra el-Amin of the Centre ..."), whose family name may speak later; ``saying_he``
+    single words saying "he"/"she" ("Aksel says he ..."), persons when the document
+    names them as persons elsewhere."""
     if not _MAY_SPEAK.search(text):
         return []
     spans = [(s.start, s.end) for s in quote_spans([text])[0]]
@@ -195,28 +141,32 @@ def _english(text: str, labels: Sequence[tuple[int, int, str]], next_text: str,
             signed = _signed_line(text, ws, k, end, next_text)
             # "Grace Okwuosa-Lind of Goldman Sachs, who told me": the person, then the
             # body they speak for -- read on after the body
-            aff = _affiliation(ws, end) if len(core) >= 2 else end
-            cue = _role_before(ws, k) or _apposition_cue(ws, aff) or signed or (
-                aff > end and (_says(ws, aff) or _said_by(ws, k, aff)))
+            aff = affiliation(ws, end) if len(core) >= 2 else end
+            cue = role_before(ws, k) or apposition_cue(ws, aff) or signed or (
+                aff > end and (says(ws, aff) or said_by(ws, k, aff)))
+            if len(core) == 1 and not cue and saying_he is not None and says_he(ws, end) \
+                    and not (k > 0 and ws[k - 1].lower in lx.DETERMINERS):
+                saying_he.append(span)  # "Durand said he would ...": a person if named so
+                continue  # elsewhere
             if _labelled_thing(span, labels) and not cue:
                 continue
             if k > 0 and ws[k - 1].lower in lx.DETERMINERS:
                 continue
             if end < len(ws) and ws[end].text[:1] in "'’" and ws[end].text[1:2] in ("s", ""):
                 continue  # "Harcastle's managing director": an owner, not the speaker
-            if len(core) == 1 and _aged(ws, end) and (k == 0 or ws[k - 1].text in (",", "Q")) \
+            if len(core) == 1 and aged(ws, end) and (k == 0 or ws[k - 1].text in (",", "Q")) \
                     and not _labelled_thing(span, labels):
                 out.append(span)  # "Kwabena, 24, who sells phone repairs ...": an age
                 continue
             if len(core) == 1 and not cue:
                 # '"...," says Richter.' -- one word the recognizer typed as nothing else,
                 # right after a quotation and its verb, closing the sentence
-                if not _labelled_thing(span, labels) and _said_by(ws, k, end) \
+                if not _labelled_thing(span, labels) and said_by(ws, k, end) \
                         and (end == len(ws) or ws[end].text in (".", ";")):
                     out.append(span)
                 continue
-            if _said_by(ws, k, aff) or _says(ws, aff) or signed or _named_role_says(ws, k, end) \
-                    or _aged(ws, end) and not _labelled_thing(span, labels):
+            if said_by(ws, k, aff) or says(ws, aff) or signed or named_role_says(ws, k, end) \
+                    or aged(ws, end) and not _labelled_thing(span, labels):
                 out.append(span)
             elif cue and cued is not None:
                 cued.append(span)
@@ -294,76 +244,12 @@ def _family_speaks(name: str, paragraphs: Sequence[tuple[str, str, str]]) -> boo
     return any(pat.search(text) for _, _, text in paragraphs)
 
 
-def _aged(ws: Sequence[Word], end: int) -> bool:
-    """An age in apposition after the name: "Kwabena, 24, who ..."."""
-    return end + 2 < len(ws) and ws[end].text == "," and ws[end + 1].text.isdigit() \
-        and len(ws[end + 1].text) <= 3 and ws[end + 2].text == ","
-
-
-def _said_by(ws: Sequence[Word], k: int, end: int) -> bool:
-    """'"...," said councillor X.': a quotation, a verb of speech, a few role words, the
-    name closing the clause."""
-    j = k - 1
-    while j >= 0 and k - j <= 5 and (ws[j].text.islower() and ws[j].lower not in _SAID
-                                     or ws[j].text.endswith(("'s", "’s"))):
-        j -= 1
-    if j < 1 or ws[j].lower not in _SAID:
-        return False
-    if not (ws[j - 1].text == "Q" or ws[j - 1].text == "," and j > 1 and ws[j - 2].text == "Q"):
-        return False
-    return end == len(ws) or ws[end].text in (",", ".", ";", ":", "(") or ws[end].lower == "who"
-
-
-def _says(ws: Sequence[Word], end: int) -> bool:
-    """The name is the subject of a verb of speech: "X said", "X, a nurse who ..., said",
-    "X, who voted against, said", "X told the committee"."""
-    n = end
-    if n + 2 < len(ws) and ws[n].text == "," and ws[n + 1].lower == "who":
-        m = n + 2  # "X of Goldman Sachs, who told me": the relative clause's verb
-        while m < len(ws) and ws[m].lower in lx.LIGHT:
-            m += 1
-        if m < len(ws) and ws[m].lower in _SAID:
-            return True
-    if n < len(ws) and ws[n].text == ",":  # an apposition: to its closing comma
-        m = n + 1
-        while m < len(ws) and m - n <= 24 and ws[m].text not in (",", ".", ";", ":", "Q"):
-            m += 1
-        if m >= len(ws) or ws[m].text != ",":
-            return False
-        n = m + 1
-    return _speaks_at(ws, n)
-
-
-def _speaks_at(ws: Sequence[Word], n: int) -> bool:
-    """A verb of speech at ``ws[n]`` (after adverbs), not of a body speaking of itself
-    ("Harcastle Estates said it remained ...")."""
-    while n < len(ws) and ws[n].lower in lx.LIGHT:
-        n += 1
-    return n < len(ws) and ws[n].lower in _SAID and not (
-        n + 1 < len(ws) and ws[n + 1].lower in ("it", "its", "they", "their"))
-
-
-def _named_role_says(ws: Sequence[Word], k: int, end: int) -> bool:
-    """"A company spokesperson, Lara Voss, said ...": the name between commas after a
-    role, a verb of speech after it."""
-    if k < 2 or ws[k - 1].text != "," or end >= len(ws) or ws[end].text != ",":
-        return False
-    before = []
-    for w in reversed(ws[max(0, k - 7):k - 1]):
-        if w.text in (",", ";", ":", "Q"):
-            break
-        before.append(w)
-    if not any(_role_word(w) or w.lower in lx.SOURCE_NOUNS for w in before):
-        return False
-    return _speaks_at(ws, end + 1)  # "The developer, Harcastle Homes, said it ...": no
-
-
 def _signed_line(text: str, ws: Sequence[Word], k: int, end: int, next_text: str) -> bool:
     """"Declan Furey, passenger, travelling to a conference:" -- a line naming a person
     and their role, closed by a colon, right before a paragraph that is a quotation."""
     if k != 0 or end >= len(ws) or ws[end].text != "," or not text.rstrip().endswith(":"):
         return False
-    if len(_core(ws[k:end])) < 2 or len(ws) > 24 or not any(_role_word(w) for w in ws[end:]):
+    if len(_core(ws[k:end])) < 2 or len(ws) > 24 or not any(role_word(w) for w in ws[end:]):
         return False
     nxt = next_text.lstrip()
     return bool(nxt) and nxt[0] in "\"“‘'«「『"
@@ -421,7 +307,7 @@ def _full_name_of_cued_family(paragraphs: Sequence[tuple[str, str, str]],
                 continue  # a person the stage resolved
             ws = words(text, m.start("family"), min(len(text), m.start("family") + 200), [])
             if len(ws) < 3 or not _name_word(ws[0]) or not (
-                    _apposition_cue(ws, 1) or _aged(ws, 1)) or _labelled_thing(
+                    apposition_cue(ws, 1) or aged(ws, 1)) or _labelled_thing(
                     m.span("family"), [(r.start, r.end, r.label) for r in labels.get(pid, ())]):
                 continue
             family = m.group("family")
@@ -483,7 +369,9 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
         lab = [(r.start, r.end, r.label) for r in labels.get(pid, ())]
         nxt = paragraphs[n + 1][2] if n + 1 < len(paragraphs) else ""
         cued: list[tuple[int, int]] = []
-        english = _english(text, lab, nxt, cued) if _unresolved_speech(text, taken) else []
+        saying_he: list[tuple[int, int]] = []
+        english = _english(text, lab, nxt, cued, saying_he) \
+            if _unresolved_speech(text, taken) else []
         english += _signature_under(text, paragraphs[n - 1][2] if n else "")
         named = _role_named(text, lab)
         if named and speaking_roles is None:  # the roles that speak in the document
@@ -492,6 +380,7 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
         spans = [(a, b, "") for a, b in english]
         spans += [(a, b, "") for a, b in opening_names(text, lab, taken)]  # "Margaret ..."
         spans += [(a, b, "") for a, b in cued if _family_speaks(text[a:b], paragraphs)]
+        spans += [(a, b, "") for a, b in saying_he if cued_elsewhere(text[a:b], paragraphs)]
         for a, b, _title in spans:
             if any(s < b and a < e for s, e in taken):
                 continue

@@ -112,6 +112,12 @@ SELF_PRONOUNS = frozenset({"i", "we", "you"})
 MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "emperor", "father"})
 FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "madam", "dame", "lady", "queen",
                            "princess", "empress", "mother", "sister"})
+#: Nouns of kin that say a person's sex ("her son, Hiroshi X" is a man; "a daughter,
+#: Mariko X" a woman): the document's own evidence, as a title is.
+KIN_SEX = {**dict.fromkeys("""son husband father brother grandson grandfather nephew uncle
+stepson stepfather widower boyfriend fiance""".split(), "m"),
+           **dict.fromkeys("""daughter wife mother sister granddaughter grandmother niece aunt
+stepdaughter stepmother widow girlfriend fiancee""".split(), "f")}
 
 #: Words that begin a noun phrase naming no one in particular ("a senior official",
 #: "two people familiar with the talks"): such a speaker is unnamed.
@@ -267,7 +273,8 @@ KO_SUBJECT = ("은", "는", "이", "가", "께서", "측은", "측이")
 ZH_SAY = ("表示", "强调", "強調", "指出", "说", "說", "称", "稱", "认为", "認為", "透露",
           "宣布", "介绍", "介紹", "说道", "說道", "回应", "回應", "坦言", "直言", "声明",
           "聲明", "呼吁", "呼籲", "重申", "提到", "告诉", "告訴", "问道", "問道", "答道",
-          "补充", "補充", "警告", "承认", "承認", "宣称", "宣稱", "明确表示", "明確表示")
+          "补充", "補充", "警告", "承认", "承認", "宣称", "宣稱", "明确表示", "明確表示",
+          "提醒", "建议", "建議")
 #: Korean and Chinese pronouns of one person ("他强调", "그는 …고 말했다"): the
 #: person who spoke last.
 CJK_PERSON_PRONOUNS = frozenset({"他", "她", "그", "그녀"})

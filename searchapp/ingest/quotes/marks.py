@@ -135,8 +135,11 @@ def _doubles(text: str, marks, start_open: bool) -> tuple[list[tuple[int, int]],
     return pairs, start
 
 
-def _singles(text: str, marks, inside: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Top-level pairs of single marks (outside double quotes), nesting allowed."""
+def _singles(text: str, marks, inside: list[tuple[int, int]]
+             ) -> tuple[list[tuple[int, int]], int | None]:
+    """Top-level pairs of single marks (outside double quotes), nesting allowed; and the
+    position of one left open at the top level where a sentence starts ("'Today a judge
+    said ..." going on in the next paragraph), else None."""
     stack: list[int] = []
     pairs: list[tuple[int, int]] = []
     for i, _ch, family, role in marks:
@@ -148,7 +151,11 @@ def _singles(text: str, marks, inside: list[tuple[int, int]]) -> list[tuple[int,
             start = stack.pop()
             if not stack:
                 pairs.append((start, i))
-    return pairs
+    pending = stack[0] if len(stack) == 1 and (not pairs or pairs[-1][1] < stack[0]) else None
+    if pending is not None and not (text[pending + 1:pending + 2].isupper() and (
+            pending == 0 or text[:pending].rstrip()[-1:] in ".!?")):
+        pending = None
+    return pairs, pending
 
 
 def _cjk(marks) -> list[tuple[int, int]]:
@@ -194,8 +201,16 @@ def quote_spans(paragraphs: list[str]) -> list[list[Span]]:
                 spans.append(Span(p, pending, len(text), (pending + 1, len(text)),
                                   text[pending], open_after=True))
         doubles = [(s.start, s.end) for s in spans]
-        for a, b in _singles(text, marks, doubles):
+        singles, open_single = _singles(text, marks, doubles)
+        for a, b in singles:
             spans.append(Span(p, a, b + 1, (a + 1, b), text[a]))
+        nxt = paragraphs[p + 1].lstrip() if p + 1 < len(paragraphs) else ""
+        if open_single is not None and singles and nxt[:1] == text[open_single] \
+                and not any(a < open_single < b for a, b in doubles):
+            # a quotation in single marks going on in the next paragraph, opened there
+            # again (the British convention of the double marks')
+            spans.append(Span(p, open_single, len(text), (open_single + 1, len(text)),
+                              text[open_single], open_after=True))
         for a, b in _cjk(marks):
             if not any(s.start <= a < s.end for s in spans):
                 spans.append(Span(p, a, b + 1, (a + 1, b), text[a]))

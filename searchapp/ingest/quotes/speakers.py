@@ -4,18 +4,16 @@ stands for one, or an unnamed source.
 :func:`classify` reads the words between a clause's start and its verb of speech
 ("Joel Schlabach, a teacher at ... High School," -> the person Joel Schlabach;
 "Nisan Ahmado's source inside the camp" -> an unnamed source, never Nisan Ahmado;
-"the governor" -> a role).  :class:`Salience` follows who a document is talking
-about, to resolve "he"/"she" (the nearest person of that sex who was a sentence's
-subject or a speaker in the same or the previous paragraph) and a definite role
-("the governor said" after "Gov. Eric Holcomb"; "the doctor said" after "a doctor on
-the scene told ..." is that unnamed doctor).
+"the governor" -> a role).  Whom a pronoun or a role stands for is followed by
+:class:`searchapp.ingest.quotes.salience.Salience` (and, first, by the grammar of the
+sentence before: :mod:`.antecedents`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.lexicon import DETERMINERS
@@ -23,7 +21,7 @@ from searchapp.ingest.quotes.text import Word
 from searchapp.lexicon import APOSTROPHES, NAME_PARTICLES
 
 #: Abbreviated titles and the role they name.
-_TITLE_ROLE = {"gov.": "governor", "gov": "governor", "sen.": "senator", "rep.": "representative",
+TITLE_ROLE = {"gov.": "governor", "gov": "governor", "sen.": "senator", "rep.": "representative",
                "gen.": "general", "pres.": "president", "cmdr.": "commander",
                "dr.": "doctor", "prof.": "professor", "supt.": "superintendent",
                "lt.": "lieutenant", "capt.": "captain", "col.": "colonel", "adm.": "admiral",
@@ -85,7 +83,7 @@ def trusted(name: str) -> bool:
     return all(not w[:1].islower() or lx.GLUED_NAME.match(w) for w in core)
 
 
-def _body_owner(text: str, head: Sequence[Word], persons: Sequence[Person]) -> str | None:
+def body_owner(text: str, head: Sequence[Word], persons: Sequence[Person]) -> str | None:
     """The body a role phrase gives its role to: "~committee" for "the committee's
     chair", "~its" for "Its chair" (no person's: "Morrison's lawyer" is the person's)."""
     for w in head:
@@ -97,7 +95,7 @@ def _body_owner(text: str, head: Sequence[Word], persons: Sequence[Person]) -> s
     return None
 
 
-def _bodies_agree(learned: str | None, asked: str | None) -> bool:
+def bodies_agree(learned: str | None, asked: str | None) -> bool:
     """A role learned with one body's owner stands for a role asked of another only when
     either leaves the body unsaid ("the chair" after "Its chair, X"); "the committee's
     chair" is not "Its chair, X" of another body."""
@@ -131,6 +129,7 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
     chunks = _chunks(ws)
     if not chunks:
         return UNKNOWN  # nothing but punctuation between the words
+    opened_by_preposition = chunks[0][0].lower in lx.PREPOSITIONS
     if not verb_first:
         while len(chunks) > 1 and _adverbial(chunks[0]):
             # "When the vice chair, Lionel Ashdown, questioned officers, the manager, X,
@@ -138,6 +137,11 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
             through = next((n for n, c in enumerate(chunks[:-1]) if _has_verb(c)), 0) \
                 if chunks[0][0].lower in lx.CLAUSE_OPENERS else 0
             chunks = chunks[through + 1:]
+    if not verb_first and len(chunks) > 1 and opened_by_preposition \
+            and _person_in(text, chunks[-1], persons, whole=True) is not None:
+        # "Under cross-examination by Y's barrister, Z KC, Ms X agreed that": the person
+        # right before the verb; those before are of the adverbial
+        chunks = chunks[-1:]
     head = chunks[0]
     if len(chunks) > 1 and len(head) <= 3 and head[-1].lower.endswith("s") \
             and chunks[1][0].lower in ("among", "including") and not verb_first:
@@ -159,8 +163,11 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
     found = None if clause else _person_in(text, head, persons)
     if found is not None:
         return Who("person", phrase, found.name)
-    role_phrase = lx.role_noun(_head_noun(head)) or any(
-        _possessive_after(text, w.end) for w in head)
+    # a role, an owner's ("Carlineo's attorney"), or one of a group ("One of the tenants"):
+    # a person named in apposition after it is the speaker
+    role_phrase = lx.role_noun(head_noun(head)) or any(
+        _possessive_after(text, w.end) for w in head) or (
+        len(lows) > 2 and lows[0] in ("one", "another") and lows[1] == "of")
     if not clause and role_phrase:
         for chunk in chunks[1:]:  # "Carlineo's attorney, Sonya Zoghlin, said"
             found = _person_in(text, chunk, persons, whole=True)
@@ -170,9 +177,14 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
                 label == "ORG" and a <= chunks[1][0].start and chunks[1][-1].end <= b
                 for a, b, label in labels):
             # "The operator, Northway Buses, said": a body by its name
-            return Who("unnamed", text[head[0].start:chunks[1][-1].end], role=_head_noun(head))
+            return Who("unnamed", text[head[0].start:chunks[1][-1].end], role=head_noun(head))
     if len(head) == 1 and lows[0] in lx.PERSON_PRONOUNS:
         return Who("pronoun", phrase, sex=lx.PERSON_PRONOUNS[lows[0]], start=head[0].start)
+    if lows[0] in _SELF_POSSESSIVES and 1 < len(head) <= 3 and head[-1].text.islower() and (
+            lows[-1] in lx.KIN_SEX or lx.role_noun(lows[-1]) and not lows[-1].endswith("s")):
+        # "My mother says", "my editor told me": someone of the writer's (or the
+        # interviewee's), named nowhere -- an unnamed source
+        return Who("unnamed", phrase, role=lows[-1])
     if lows[0] in lx.SELF_PRONOUNS or lows[0] in _SELF_POSSESSIVES:
         return UNKNOWN  # "we", "according to our data": the writer, no source
     if any(_verb_with_object(w, head[n + 1]) for n, w in enumerate(head[:-1])):
@@ -195,7 +207,7 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
            and not any(p.start < b and a < p.end for p in persons)
            and not _possessive_after(text, b) for a, b, label in labels):
         return UNKNOWN  # a person the persons stage did not keep: not an unnamed source
-    noun = _head_noun(head)
+    noun = head_noun(head)
     if noun not in lx.ROLE_NOUNS and any(
             w.lower.strip(".’'") == noun and w.text[:1].isupper() and n + 1 < len(head)
             and head[n + 1].lower == "of" for n, w in enumerate(head) if n > 0):
@@ -207,7 +219,7 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
         or noun in lx.GROUP_HEADS
     indefinite = lows[0] in lx.INDEFINITE or lows[0].isdigit()
     owner = next((p.name for p in persons if head[0].start <= p.start < head[-1].end
-                  and _possessive_after(text, p.end)), None) or _body_owner(text, head, persons)
+                  and _possessive_after(text, p.end)), None) or body_owner(text, head, persons)
     if lx.role_noun(noun) and not indefinite and not noun.endswith("s") \
             and noun not in ("police",):
         return Who("role", phrase, role=noun, owner=owner)
@@ -366,7 +378,7 @@ def _person_in(text: str, chunk: Sequence[Word], persons: Sequence[Person],
     return None
 
 
-def _head_noun(ws: Sequence[Word]) -> str:
+def head_noun(ws: Sequence[Word]) -> str:
     """The noun a phrase is about: its last word before a preposition or clause."""
     kept = []
     for w in ws:
@@ -379,216 +391,8 @@ def _head_noun(ws: Sequence[Word]) -> str:
     if not kept:
         return ""
     for w in reversed(kept):  # "two people familiar": the noun a list knows
-        word = _TITLE_ROLE.get(w.lower, w.lower.strip(".’'"))
+        word = TITLE_ROLE.get(w.lower, w.lower.strip(".’'"))
         if lx.role_noun(word) or word in lx.SOURCE_NOUNS or word in lx.BODY_NOUNS:
             return word
     word = kept[-1].lower
-    return _TITLE_ROLE.get(word, word.strip(".’'"))
-
-
-# --- following a document -------------------------------------------------------------
-
-
-#: Words before a role noun that make another rank of it: a prime minister is not "the
-#: minister", a vice president not "the president".
-_OTHER_RANK = frozenset("prime vice deputy assistant associate under lieutenant shadow junior "
-                        "former".split())
-
-#: How many paragraphs back "he"/"she" may reach for a person of that sex when the
-#: paragraphs right before name nobody of it.
-FARTHEST_PRONOUN = 4
-
-
-@dataclass
-class Salience:
-    """Who a document has been talking about, for pronouns and roles."""
-
-    #: (paragraph, person) of sentence subjects and speakers, oldest first
-    events: list[tuple[int, str]] = field(default_factory=list)
-    #: (paragraph, person) of the speakers of quotations, oldest first
-    quoted: list[tuple[int, str]] = field(default_factory=list)
-    sex: dict[str, dict[str, int]] = field(default_factory=dict)
-    roles: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
-    #: role nouns introduced as unnamed ("a doctor on the scene")
-    unnamed_roles: set[str] = field(default_factory=set)
-    #: persons called by a role as a title before their name ("President Trump"), not
-    #: only described by it ("Williams, the president of the Fed")
-    titled: set[tuple[str, str]] = field(default_factory=set)
-    #: (role, person) -> the words a person's title put before the role noun
-    #: ("finance" of "Finance Minister X", "prime" of "Prime Minister Y")
-    qualified: dict[tuple[str, str], set[str]] = field(default_factory=dict)
-    #: paragraph -> the person its last sentence is about (its subject or speaker)
-    closing: dict[int, str] = field(default_factory=dict)
-    #: paragraph -> the persons it names outside quotations
-    named: dict[int, set[str]] = field(default_factory=dict)
-    #: the nearest person the last pronoun left unresolved may have meant
-    unsure: str | None = None
-
-
-    def note(self, para: int, name: str) -> None:
-        self.events.append((para, name))
-
-    def vote_sex(self, name: str, sex: str, weight: int = 1) -> None:
-        votes = self.sex.setdefault(name, {"m": 0, "f": 0})
-        votes[sex] += weight
-
-    def sex_of(self, name: str) -> str:
-        v = self.sex.get(name)
-        if not v or v["m"] == v["f"]:
-            return ""
-        return "m" if v["m"] > v["f"] else "f"
-
-    def pronoun(self, para: int, sex: str, exclude: set[str],
-                local: Sequence[str] = ()) -> str | None:
-        """The person "he"/"she" in paragraph ``para`` stands for, or None: of the persons
-        named earlier in its sentence (``local``, nearest last) and the subjects and
-        speakers of this paragraph, else those of the previous paragraph that names
-        anybody: the nearest of that sex; one whose sex is not known only when nobody
-        else there may be meant (or the paragraph before closes on them), else None with
-        :attr:`unsure` set to them (the caller may still take them when the sentence
-        before names nobody else); else the nearest of that sex a few paragraphs back."""
-        self.unsure = None
-        active = sorted({p for p, _ in self.events if p < para}, reverse=True)[:1]
-        window = {para, *active}
-        here = [n for n in reversed(local) if n not in exclude]
-        here += [n for p, n in reversed(self.events) if p == para and n not in exclude]
-        before = [n for p, n in reversed(self.events) if p in window - {para}
-                  and n not in exclude]
-        for recent in (here, before):
-            fits = list(dict.fromkeys(n for n in recent if self.sex_of(n) in (sex, "")))
-            if fits:
-                # the nearest who may be meant; one whose sex is not known yet stands
-                # only when nobody else there may be meant, or when the paragraph
-                # before closes on them ('... Mahler says.' / '"...," she says') --
-                # else better no speaker than a wrong one
-                # (in this paragraph, the persons named right before the pronoun are
-                # weighed by the caller: those after it are no rivals)
-                rivals = {n for p in window - {para} for n in self.named.get(p, ())
-                          if recent is before and n not in exclude and n != fits[0]
-                          and self.sex_of(n) in (sex, "")}
-                if self.sex_of(fits[0]) == sex or len(fits) == 1 and not rivals:
-                    return fits[0]
-                if recent is before and any(self.closing.get(p) == fits[0]
-                                            for p in window - {para}):
-                    return fits[0]
-                self.unsure = fits[0]
-                return None
-        # nobody of that sex nearby: the nearest of that sex a few paragraphs back (a
-        # feature returns to its subject after a word from someone else)
-        for p, n in reversed(self.events):
-            if para - p > FARTHEST_PRONOUN:
-                break
-            if n not in exclude and self.sex_of(n) == sex:
-                return n
-        return None
-
-    def qualify(self, role: str, name: str, word: Word | None) -> None:
-        """Note the word before the role noun in a person's title ("Finance" Minister)."""
-        low = word.lower if word is not None and word.text.isalpha() else ""
-        if low in DETERMINERS or low in lx.PREPOSITIONS or low in lx.PERSON_PRONOUNS:
-            low = ""
-        self.qualified.setdefault((role, name), set()).add(low)
-
-    def _qualified(self, who: Who, names: list[str]) -> list[str]:
-        """Of the persons a role may stand for, those whose title it matches best: "the
-        finance minister" is the one titled "Finance Minister", and "the minister" is not
-        one whose title makes another rank of it ("Prime Minister", "Vice President")."""
-        if len(names) < 2:
-            return names
-        words = [w.strip(".,’'").lower() for w in who.text.split()]
-        at = max((n for n, w in enumerate(words) if _TITLE_ROLE.get(w, w) == who.role),
-                 default=-1)
-        asked = words[at - 1] if at > 0 and words[at - 1] not in DETERMINERS else ""
-        quals = {n: self.qualified.get((who.role, n), set()) for n in names}
-        if asked:
-            same = [n for n in names if asked in quals[n]]
-            return same or names
-        plain = [n for n in names if not quals[n] & _OTHER_RANK]
-        return plain or names
-
-    def role(self, who: Who, para: int | None = None) -> str | None:
-        """The person a definite role stands for ("the governor") in paragraph ``para``,
-        or None."""
-        hits = [n for n, owner in self.roles.get(who.role, ()) if owner == who.owner
-                or _bodies_agree(owner, who.owner)]
-        names = self._qualified(who, list(dict.fromkeys(hits)))
-        if len(names) == 1:
-            return names[0]
-        if para is not None and names:  # "The minister added" after the one just quoted
-            recent = [n for p, n in self.quoted if para - 1 <= p <= para]
-            if recent and recent[-1] in names:
-                return recent[-1]
-        titled = [n for n in names if (who.role, n) in self.titled]
-        if len(titled) == 1:  # "the president" after "President Trump", not "X, the
-            return titled[0]  # president of the Federal Reserve Bank"
-        if len(names) > 1:  # the one talked about most recently
-            for _, n in reversed(self.events):
-                if n in names:
-                    return n
-        return None
-
-
-def learn_roles(text: str, ws: Sequence[Word], persons: Sequence[Person],
-                salience: Salience) -> None:
-    """Record the roles persons are given in one sentence: "Gov. Eric Holcomb",
-    "Interior Minister Wolfgang Peschorn", "Zippy Duvall, the president of ...",
-    "The suspect, Michael Webb," and "Mr."/"Ms." for their sex."""
-    for p in persons:
-        i = next((k for k, w in enumerate(ws) if w.start >= p.start), None)
-        if i is None:
-            continue
-        j = next((k for k, w in enumerate(ws) if w.start >= p.end), len(ws))
-        if i >= 1:  # "Interior Minister Wolfgang Peschorn", "Gov. Eric Holcomb", "host Tom ..."
-            low = ws[i - 1].lower
-            role = _TITLE_ROLE.get(low, low)
-            if lx.role_noun(role):
-                salience.roles.setdefault(role, []).append((p.name, None))
-                salience.titled.add((role, p.name))
-                salience.qualify(role, p.name, ws[i - 2] if i >= 2 else None)
-            if low in lx.MALE_TITLES:
-                salience.vote_sex(p.name, "m", 3)
-            elif low in lx.FEMALE_TITLES:
-                salience.vote_sex(p.name, "f", 3)
-        # "Name, the president of X," / "Name, a teacher at ..."
-        if j < len(ws) and ws[j].text == ",":
-            _appositive_role(ws[j + 1:], p.name, salience)
-        # "Hilary Crosswaite chairs the transport committee", "X, who chairs the ...":
-        # the role the verb gives
-        k = j + 2 if j + 1 < len(ws) and ws[j].text == "," and ws[j + 1].lower == "who" else j
-        while k < len(ws) and ws[k].lower in lx.LIGHT:
-            k += 1
-        if k + 1 < len(ws) and ws[k].lower in ROLE_VERBS \
-                and ws[k + 1].lower in ("the", "a", "an", "its", "their", "his", "her"):
-            salience.roles.setdefault(ROLE_VERBS[ws[k].lower], []).append((p.name, None))
-        # "The suspect, Michael Webb,"
-        if i >= 2 and ws[i - 1].text == ",":
-            k = i - 2
-            phrase = []
-            while k >= 0 and ws[k].text not in (",", ".", ";", ":", "Q") and len(phrase) < 5:
-                phrase.insert(0, ws[k])
-                k -= 1
-            if phrase and phrase[0].lower in ("the", "his", "her", "its", "their"):
-                noun = _head_noun(phrase)
-                if lx.role_noun(noun):
-                    salience.roles.setdefault(noun, []).append(
-                        (p.name, _body_owner(text, phrase, persons)))
-
-
-def _appositive_role(ws: Sequence[Word], name: str, salience: Salience) -> None:
-    phrase = []
-    for w in ws:
-        if w.text in (",", ".", ";", ":", "Q", "—", ")"):
-            break
-        phrase.append(w)
-    if not phrase or len(phrase) > 12:
-        return
-    first = phrase[0].lower
-    if first not in ("the", "a", "an") and not phrase[0].text[:1].isupper():
-        return
-    for n, w in enumerate(phrase):
-        low = _TITLE_ROLE.get(w.lower, w.lower)
-        if w.lower in lx.PREPOSITIONS:
-            break
-        if lx.role_noun(low):
-            salience.roles.setdefault(low, []).append((name, None))
-            salience.qualify(low, name, phrase[n - 1] if n else None)
+    return TITLE_ROLE.get(word, word.strip(".’'"))

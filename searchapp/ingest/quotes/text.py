@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from searchapp.lexicon import CJK_STOPS, CLOSERS, ELLIPSIS, MONTH_ABBREVIATIONS, MONTHS, STOPS
 
@@ -31,15 +30,28 @@ _ATTRIBUTION = re.compile(r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|tweeted|
                           r"told|replied|explained|noted|recalled|continued|insisted|warned)\b")
 
 
-@dataclass(frozen=True)
 class Word:
-    start: int
-    end: int
-    text: str
+    """A word (or punctuation mark, or "Q" for a quotation) at ``start:end`` of its
+    paragraph; ``lower`` its lower case, computed once (the rules read it a million
+    times a collection)."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("end", "lower", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = text.lower()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Word) and (self.start, self.end, self.text) == (
+            other.start, other.end, other.text)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text))
+
+    def __repr__(self) -> str:
+        return f"Word({self.start}, {self.end}, {self.text!r})"
 
 
 def sentences(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
