@@ -39,6 +39,31 @@ from searchapp.gui.render import (
 )
 from searchapp.model import DocumentData
 
+#: Characters of text the viewer lays out at once: Qt lays out a rich text of
+#: millions of characters (and a highlight on every other word of it) for minutes, on
+#: the GUI's thread.  A longer document shows the stretch around the paragraph
+#: opened, with links to the text before and after it.
+WINDOW_CHARS = 200_000
+
+
+def text_window(sizes: list[int], around: int, budget: int) -> tuple[int, int]:
+    """The paragraphs [start, end) to lay out, of texts ``sizes`` long: all of them
+    when they fit in ``budget`` characters, else paragraph ``around`` and as many on
+    either side as fit (at least that one)."""
+    if sum(sizes) <= budget:
+        return 0, len(sizes)
+    around = min(max(around, 0), len(sizes) - 1)
+    start, end, used = around, around + 1, sizes[around]
+    grew = True
+    while grew:
+        grew = False
+        if end < len(sizes) and used + sizes[end] <= budget:
+            used, end, grew = used + sizes[end], end + 1, True
+        if start > 0 and used + sizes[start - 1] <= budget:
+            start, used, grew = start - 1, used + sizes[start - 1], True
+    return start, end
+
+
 KIND_STYLE = {
     "title": "font-size:15pt;font-weight:600;",
     "heading": "font-size:12.5pt;font-weight:600;",
@@ -89,6 +114,9 @@ class DocumentView(QWidget):
         self.hits: list[tuple[int, int]] = []  # (position, length) of each highlight
         self.current_hit = -1  # the highlight the counter shows ("2 of 4"); -1: none yet
         self.current_para: int | None = None
+        #: the paragraphs laid out, [start, end) of data.paragraphs (a long document
+        #: shows a stretch of it: :func:`text_window`)
+        self.laid_out = (0, 0)
         #: a search is on (words or persons): a document it highlights nothing in says so
         self.searching = False
         self._place = 0  # text position at the top of the page (kept across width changes)
@@ -194,6 +222,7 @@ class DocumentView(QWidget):
         self.data = data
         self.starred = set(starred or ())
         self.current_para = data.focus
+        self.laid_out = (0, 0)  # laid out again around the paragraph opened
         self._render(keep_scroll=False)
         for w in (self.prev_btn, self.next_btn, self.find_btn, self.pin_btn):
             w.setEnabled(True)
@@ -284,7 +313,12 @@ class DocumentView(QWidget):
         n_hits = 0
         lengths: list[int] = []
         page = None
-        for p in data.paragraphs:
+        start, end = self.laid_out = self._window_for(data)
+        total = len(data.paragraphs)
+        if start > 0:
+            parts.append(f"<p style='color:{muted}'><a href='window:before' style='color:{link}'>"
+                         f"Show the text before</a> ({start} of {total} paragraphs not shown)</p>")
+        for p in data.paragraphs[start:end]:
             num = p["para"]
             if p.get("page") and p["page"] != page:  # a PDF's page starts: say which
                 page = p["page"]
@@ -315,6 +349,10 @@ class DocumentView(QWidget):
                 f"<p style='{style}'><a name='p{num}'></a>"
                 f"<a href='star:{num}' style='text-decoration:none;color:{link};'>{star}</a>"
                 f"&nbsp;{body}</p>")
+        if end < total:
+            parts.append(f"<p style='color:{muted}'><a href='window:after' style='color:{link}'>"
+                         f"Show the text after</a> ({total - end} of {total} paragraphs not "
+                         "shown)</p>")
         scroll = self.browser.verticalScrollBar().value()
         self._rendering = True  # setHtml moves the cursor: not the reader's doing
         self.browser.setHtml("".join(parts))
@@ -349,9 +387,24 @@ class DocumentView(QWidget):
         return [(found[i], lengths[i] if i < len(lengths) else 1) for i in sorted(found)]
 
     def _para_of_block(self, block_number: int) -> dict | None:
-        if self.data is None or not 0 <= block_number < len(self.data.paragraphs):
+        start, end = self.laid_out
+        index = block_number + start - (1 if start > 0 else 0)  # the "before" line
+        if self.data is None or not start <= index < end:
             return None
-        return self.data.paragraphs[block_number]
+        return self.data.paragraphs[index]
+
+    def _window_for(self, data: DocumentData, around: int | None = None) -> tuple[int, int]:
+        """The paragraphs to lay out: those laid out already (a document shown again,
+        its highlights changed), else the stretch around the paragraph opened (or
+        around index ``around``)."""
+        nums = [p["para"] for p in data.paragraphs]
+        if around is None:
+            start, end = self.laid_out
+            if end > start and end <= len(nums):
+                return start, end
+            around = nums.index(data.focus) if data.focus in nums else 0
+        return text_window([len(p.get("body", "")) for p in data.paragraphs], around,
+                           WINDOW_CHARS)
 
     def _first_hit_in(self, para: int) -> int | None:
         doc = self.browser.document()
@@ -448,6 +501,15 @@ class DocumentView(QWidget):
             self.speaker_clicked.emit(href_person(href))
         elif href.startswith("page:") and href[5:].isdigit():
             self.page_requested.emit(int(href[5:]))
+        elif href in ("window:before", "window:after") and self.data is not None:
+            start, end = self.laid_out
+            edge = start - 1 if href == "window:before" else end
+            if not 0 <= edge < len(self.data.paragraphs):
+                return
+            self.laid_out = self._window_for(self.data, around=edge)
+            self._render(keep_scroll=True)
+            num = self.data.paragraphs[edge]["para"]  # where the reader asked to go on
+            QTimer.singleShot(0, lambda: self.browser.scrollToAnchor(f"p{num}"))
 
     def _open_url(self, href: str) -> None:
         if href.startswith(("http://", "https://")):  # only web links, only in the browser
