@@ -306,3 +306,20 @@ def test_a_role_and_its_titled_name_the_stage_did_not_keep_take_the_pronoun_from
                      "She added that conditions should ease after midnight."],
                     {"Elin Faraday-Obi": "Elin Faraday-Obi"}, {"Maelis": "NORP"})
     assert _by(found, "Elin Faraday-Obi") == ["“Stay off the coast road,”"]
+
+
+# --- a wire story's dateline --------------------------------------------------------
+
+
+@pytest.mark.parametrize("dateline", ["BRUSSELS, March 4 (AP) — ", "RIYADH — ",
+                                      "SEOUL, Dec. 5 (Yonhap) -- "])
+def test_a_wire_dateline_is_no_part_of_the_reported_speech_after_it(dateline):
+    found = _quotes([dateline + "The union will raise steel tariffs to 35% from July, "
+                     "the commission said on Tuesday."], {})
+    assert [q[2] for q in found] == ["The union will raise steel tariffs to 35% from July"]
+
+
+def test_an_acronym_and_a_dash_opening_a_sentence_are_no_dateline():
+    found = _quotes(["NATO — the alliance said — would not move its troops, Mira Okafor said."],
+                    {"Mira Okafor": "Mira Okafor"})
+    assert all(not q[2].startswith("the alliance") for q in found)

@@ -23,7 +23,7 @@ from searchapp.ingest.quotes.evidenced import with_speech_persons
 
 #: Bumped when the attribution rules change what they find in the same text: every
 #: document is read again at the next run.
-QUOTES_VERSION = 7  # 6: a Korean reporter's dateline credit is no speaker; 7: round seven
+QUOTES_VERSION = 8  # 6: a Korean reporter’s dateline credit is no speaker; 7: round seven; 8: a wire dateline is no part of reported speech
 # (pronouns by the subject before them, nested quotations, Korean and Chinese phrases)
 KINDS = ("direct", "reported")
 

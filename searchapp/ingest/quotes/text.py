@@ -54,8 +54,23 @@ class Word:
         return f"Word({self.start}, {self.end}, {self.text!r})"
 
 
+# A wire story's dateline opening its first paragraph: a place in capitals, perhaps
+# the day and the agency, then a dash ("BRUSSELS, March 4 (AP) — ", "RIYADH -- ").
+_DATELINE = re.compile(
+    r"[^\W\d_a-z][^\W\da-z]+(?:[ ,.'’-]+[^\W\d_a-z][^\W\da-z]*)*"  # PORT-AU-PRINCE
+    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # , March 4
+    r"(?:\s*\([^()]{1,40}\))?"  # (AP)
+    r"\s*(?:—|–|--?)\s+(?=[\"“‘A-Z])")  # a sentence follows
+
+
 def sentences(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentence spans of ``text``; ``quotes`` are (start, end) spans never cut."""
+    """Sentence spans of ``text``; ``quotes`` are (start, end) spans never cut.  A
+    wire dateline opening the text is no part of its first sentence."""
+    dateline = _DATELINE.match(text)
+    if dateline and not any(a < dateline.end() for a, _ in quotes):
+        cut = dateline.end()
+        return [(a + cut, b + cut) for a, b in
+                sentences(text[cut:], [(a - cut, b - cut) for a, b in quotes])]
     cuts: list[int] = []
     for m in _END.finditer(text):
         end = m.end()
