@@ -162,3 +162,11 @@ def test_curation_in_the_data_folder_and_a_folders_own_override(data, tmp_path):
     assert cli_json(data, "search", "talks")["hits"][0]["source"] == "Folder Wire"
     sample = cli_json(data, "search", "summit", "--folder", "Sample articles")
     assert sample["total"] > 0  # the sample kept its own catalog
+
+
+def test_adding_a_folder_says_what_the_copies_stage_found_as_index_does(data, tmp_path):
+    from copies_fixtures import make_copies
+
+    make_copies(tmp_path / "wire")  # the seeds and two outlets' copies of one of them
+    said = cli(data, "folders", "add", str(tmp_path / "wire")).stdout
+    assert any(line.startswith("copies: ") and "group" in line for line in said.splitlines()), said

@@ -65,3 +65,11 @@ def open_store(settings: Settings):
     from searchapp import api
 
     return api.open_store(settings, notify=warn)
+
+
+def copies_news(report: str) -> str:
+    """The copies stage's report line when it found or changed something, else ``""``
+    (nothing to say: "up to date", "none")."""
+    return "" if not report or report.startswith(("copies: up to date", "copies: none")) \
+        else report
+

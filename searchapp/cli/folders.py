@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from searchapp.cli.common import add_location, settings_of, warn
+from searchapp.cli.common import add_location, copies_news, settings_of, warn
 from searchapp.config import Settings, bundled_corpus
 from searchapp.folders import folder_list
 
@@ -61,6 +61,8 @@ def cmd_folders(args: argparse.Namespace) -> int:
         report = _update(settings, quiet=args.json)
         if not args.json:
             print(said, report.summary(), sep="\n", flush=True)  # searchable from here
+            if copies_news(report.copies):  # the copies stage's report, as `index`
+                print(report.copies, flush=True)
             if report.scans_pending:  # read by `searchapp index` or the app, not here
                 n = report.scans_pending
                 print(f"scans: {n} scanned page{'s wait' if n != 1 else ' waits'} for OCR; "

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from searchapp.cli.common import UserError, add_location, out, print_json_line
+from searchapp.cli.common import UserError, add_location, copies_news, out, print_json_line
 from searchapp.config import CURATION_FILE, Settings
 
 
@@ -95,7 +95,7 @@ def finish_index(args: argparse.Namespace, settings: Settings, report) -> int:
         return code
 
     say(report.summary())
-    if report.copies and not report.copies.startswith(("copies: up to date", "copies: none")):
+    if copies_news(report.copies):
         say(report.copies)  # what the copies stage found after the commit
     persons = scans = None
     try:
@@ -117,7 +117,7 @@ def finish_index(args: argparse.Namespace, settings: Settings, report) -> int:
         if scans.pages or scans.note or scans.failed:
             say(scans.summary())
             copies = scans.update.copies if scans.update else ""
-            if copies and not copies.startswith(("copies: up to date", "copies: none")):
+            if copies_news(copies):
                 say(copies)  # what the copies stage found in the scans' text
         if scans.paragraphs and not args.no_persons:
             persons = index_persons(args, settings)  # the scans' new paragraphs only
