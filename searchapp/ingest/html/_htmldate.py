@@ -27,11 +27,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import inspect
 import re
 from collections.abc import Callable
 
 from htmldate import core, validators
+
+from searchapp.ingest.html._trafilatura_links import source_key_of
 
 #: sha1 (12 hex digits) of each local pattern's text: THREE, THREE_LOOSE,
 #: SELECT_YMD, DATESTRINGS, SLASHES, YYYYMM, MMYYYY, SIMPLE of htmldate 1.11.0.
@@ -94,7 +95,7 @@ def install() -> bool:
     if current is plausible_year_filter:
         return True
     own = getattr(validators, "plausible_year_filter", None)
-    if current is None or current is not own or _source_key(own) != _FILTER_SOURCE:
+    if current is None or current is not own or source_key_of(own) != _FILTER_SOURCE:
         return False
     _original[:] = [own]
     core.plausible_year_filter = plausible_year_filter
@@ -106,11 +107,3 @@ def uninstall() -> None:
     if _original:
         core.plausible_year_filter = _original[0]
     _last.text = None
-
-
-@functools.lru_cache(maxsize=4)
-def _source_key(function) -> str | None:
-    try:
-        return _key(inspect.getsource(function))
-    except (OSError, TypeError):
-        return None

@@ -27,15 +27,14 @@ page gets the comparison as before.
 
 from __future__ import annotations
 
-import functools
-import hashlib
-import inspect
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from copy import copy
 
 from lxml import etree
 from trafilatura import core
+
+from searchapp.ingest.html._trafilatura_links import source_key_of
 
 try:  # the furniture jusText is called for (trafilatura's own expression)
     from trafilatura.external import SANITIZED_XPATH
@@ -117,14 +116,6 @@ def compare_when(gate: Callable[[object, str, object], bool]) -> Iterator[None]:
         _gate = before
 
 
-@functools.lru_cache(maxsize=4)
-def _source_key_of(function) -> str | None:
-    try:
-        return hashlib.sha1(inspect.getsource(function).encode("utf-8")).hexdigest()[:12]
-    except (OSError, TypeError):
-        return None
-
-
 _original: list[Callable] = []
 
 
@@ -133,7 +124,7 @@ def install() -> bool:
     current = getattr(core, _NAME, None)
     if current is _extract_and_compare:
         return True
-    if current is None or _source_key_of(current) != _SOURCE_KEY:
+    if current is None or source_key_of(current) != _SOURCE_KEY:
         return False
     _original[:] = [current]
     setattr(core, _NAME, _extract_and_compare)

@@ -80,8 +80,10 @@ _FUNCTIONS = ((htmlprocessing, "link_density_test", "a142e301f1f6"),)
 
 
 @functools.lru_cache(maxsize=16)
-def _source_key_of(function) -> str | None:
-    """sha1 of a function's source, 12 hex digits (read once per function)."""
+def source_key_of(function) -> str | None:
+    """sha1 of a function's source, 12 hex digits (read once per function): how each
+    fenced stand-in of :mod:`searchapp.ingest.html` checks the library's function it
+    replaces is the one translated."""
     try:
         return hashlib.sha1(inspect.getsource(function).encode("utf-8")).hexdigest()[:12]
     except (OSError, TypeError):
@@ -96,7 +98,7 @@ def install() -> None:
     for module, name, key in _FUNCTIONS:
         current = getattr(module, name, None)
         fast = globals()[name]
-        if current is None or current is fast or _source_key_of(current) != key:
+        if current is None or current is fast or source_key_of(current) != key:
             continue
         _ORIGINALS[module.__name__, name] = current
         setattr(module, name, fast)
