@@ -292,13 +292,13 @@ def resolve_persons(settings: Settings, docs: list[DocText] | None = None,
             store = stack.enter_context(MentionStore(index_dir / MENTIONS_DB))
             stamp = {**(stamp or {}), "recognizer": store.fingerprint}
             raw = store.by_document(docs)
-        fingerprint = (f"{__version__}/{RESOLUTION_VERSION}|"
+        fingerprint = (f"{__version__}/{RESOLUTION_VERSION}/q{QUOTES_VERSION}|"
                        f"{(stamp or {}).get('recognizer', '')}|{curation}")
         memo = Memo(read_memo(index_dir, fingerprint), fingerprint,
                     {d.doc_id: document_signature(d) for d in docs})
         found = find_persons(docs, raw, registry, memo)
         if quotes:
-            add_speech_persons(docs, found, raw, registry)
+            add_speech_persons(docs, found, raw, registry, memo)
         side = sidecar(docs, found, registry)
         side["quotes"], side["quote_docs"] = quote_rows(
             docs, found.mentions, raw, side["persons"],

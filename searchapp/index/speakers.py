@@ -16,10 +16,11 @@ quotation (in quote marks), 1 for reported speech.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 
+from searchapp.ingest.persons.memo import Memo, RawStore, per_document, using
 from searchapp.ingest.quotes import find_quotes
-from searchapp.ingest.quotes.evidenced import with_speech_persons
+from searchapp.ingest.quotes.evidenced import speech_persons, with_speech_persons
 
 #: Bumped when the attribution rules change what they find in the same text: every
 #: document is read again at the next run.
@@ -73,39 +74,61 @@ def quote_rows(docs, mentions: Mapping[str, Iterable], raw: Mapping[str, Iterabl
     return rows, prints
 
 
-def add_speech_persons(docs, found, raw: Mapping[str, Iterable], registry=None) -> None:
+def add_speech_persons(docs, found, raw: Mapping[str, Iterable], registry=None,
+                       memo: Memo | None = None) -> None:
     """Speakers the recognizer missed, taken as persons on the evidence of a clear
     pattern of speech (:mod:`searchapp.ingest.quotes.evidenced`): added to ``found``
     (:class:`~searchapp.ingest.persons.people.Persons`, its mentions and spellings) so
     that the sidecar lists them and ``person:``/``said:`` find them.  A spelling of a
     person already known (found, or in the ``registry`` with the user's curation) is
-    that person; a name curation hid is never added."""
+    that person; a name curation hid is never added.  With a ``memo`` (the persons
+    stage's, :mod:`searchapp.ingest.persons.memo`) a document's speech persons are
+    computed again only when its text, its resolved mentions or the answers it had for
+    the spellings it looked up changed."""
     from searchapp.ingest.persons.names import exact_keys
 
     spelled = {k: name for name, spellings in found.persons.items()
                for s in (name, *spellings) for k in exact_keys(s)}
     hidden = {k for n in getattr(registry, "not_persons", ()) for k in exact_keys(n)}
-
-    def known(surface: str) -> str | None:
-        keys = exact_keys(surface)
-        if keys & hidden:
-            return ""
-        if registry is not None and (name := registry.canonical_person(surface)):
-            return name
-        return next((spelled[k] for k in keys if k in spelled), None)
-
+    if memo is not None:  # recording views: a document reads the spellings it asks for
+        raw = raw if isinstance(raw, RawStore) else RawStore(raw)  # read by paragraph
+        spelled, hidden = memo.table("speech.spelled", spelled), memo.table("speech.hidden",
+                                                                              hidden)
     # new containers: what resolution returned may be its memo's own (kept for the next
     # run), and the speech persons added here must not end up in it
     found.mentions = dict(found.mentions)
     found.persons = {name: list(spellings) for name, spellings in found.persons.items()}
     found.evidence = dict(found.evidence)
-    for doc in docs:
-        added = with_speech_persons(doc.paragraphs, found.mentions, raw, known)
-        for name, spellings in added.items():
-            listed = found.persons.setdefault(name, [name])
-            listed.extend(s for s in spellings if s not in listed)
-        if added:
-            _speech_evidence(doc, found, set(added))
+    with using(memo):
+        for doc in docs:
+            here = {pid: found.mentions[pid] for pid in doc.pids if pid in found.mentions}
+            speech = document_speech_persons(doc, here, raw, spelled, hidden, registry)
+            added = with_speech_persons(doc.paragraphs, found.mentions, raw, added=speech)
+            for name, spellings in added.items():
+                listed = found.persons.setdefault(name, [name])
+                listed.extend(s for s in spellings if s not in listed)
+            if added:
+                _speech_evidence(doc, found, set(added))
+
+
+@per_document
+def document_speech_persons(doc, mentions: Mapping[str, list], raw: Mapping[str, Iterable],
+                            spelled: Mapping[str, str], hidden: Container[str], registry
+                            ) -> dict[str, list]:
+    """:func:`~searchapp.ingest.quotes.evidenced.speech_persons` of one document, given its
+    resolved ``mentions`` by paragraph, the collection's person ``spelled`` by each
+    spelling's exact keys and the keys curation ``hidden``."""
+    from searchapp.ingest.persons.names import exact_keys
+
+    def known(surface: str) -> str | None:
+        keys = exact_keys(surface)
+        if any(k in hidden for k in keys):
+            return ""
+        if registry is not None and (name := registry.canonical_person(surface)):
+            return name
+        return next((spelled[k] for k in keys if k in spelled), None)
+
+    return speech_persons(doc.paragraphs, mentions, raw, known)
 
 
 #: Why a spelling is its person when the pattern of speech vouched for it.

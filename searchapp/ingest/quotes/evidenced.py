@@ -440,10 +440,15 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
 def with_speech_persons(paragraphs: Sequence[tuple[str, str, str]],
                         mentions: dict[str, list[Mention]],
                         labels: Mapping[str, Sequence] | None = None,
-                        known: Callable[[str], str | None] | None = None) -> dict[str, list[str]]:
+                        known: Callable[[str], str | None] | None = None,
+                        added: Mapping[str, Sequence[Mention]] | None = None
+                        ) -> dict[str, list[str]]:
     """Add :func:`speech_persons` to ``mentions`` in place (a place mention the new
-    person overlaps gives way); the canonical names added with their spellings."""
-    added = speech_persons(paragraphs, mentions, labels, known)
+    person overlaps gives way); the canonical names added with their spellings.
+    ``added``: what :func:`speech_persons` returned for these paragraphs and mentions,
+    when the caller has it (a remembered result)."""
+    if added is None:
+        added = speech_persons(paragraphs, mentions, labels, known)
     spellings: dict[str, list[str]] = {}
     texts = {pid: text for pid, _, text in paragraphs}
     for pid, ms in added.items():
