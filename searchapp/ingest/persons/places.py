@@ -23,12 +23,13 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from searchapp.ingest.entities import Mention
 from searchapp.ingest.persons import evidence as ev
 from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
-from searchapp.ingest.persons.memo import per_document
+from searchapp.ingest.persons.memo import active, per_document, tracked
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.resolve import (
     PLACE_LABELS,
@@ -84,9 +85,10 @@ def judge_places(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
     cue_counts: dict[str, Counter] = defaultdict(Counter)
     paragraphs: dict[str, set[str]] = defaultdict(set)
     said_elsewhere = []
+    words = place_words(coll)
     for doc in documents:
         here = {pid: mentions[pid] for pid in doc.pids if mentions.get(pid)}
-        persons, found, elsewhere = place_occurrences(doc, here, raw, coll, lookup)
+        persons, found, elsewhere = place_occurrences(doc, here, raw, coll, lookup, words)
         for pid, ms in persons.items():
             mentions.setdefault(pid, []).extend(ms)
         occurrences.extend(found)
@@ -168,17 +170,41 @@ def compass_twins(names: Iterable[str], written: Mapping[str, Counter]) -> dict[
     return out
 
 
+@dataclass
+class PlaceWords:
+    """What the model's votes say of a string, as one document's place candidates read
+    it: whether it is ever called a place (``any``), and whether mostly (``mostly``:
+    more often than a person or a thing).  A new count that leaves both answers as they
+    were changes no document's place candidates (:func:`place_occurrences` is kept)."""
+
+    any: set[str] = field(default_factory=set)
+    mostly: set[str] = field(default_factory=set)
+
+
+def place_words(coll) -> PlaceWords:
+    """:class:`PlaceWords` of the collection's votes (under a memo, as recording views
+    of the tables ``places.any`` and ``places.mostly``)."""
+    votes = coll.place_votes  # (read by the collection step: no document's reads)
+    out = PlaceWords({w for w, n in votes.items() if n > 0},
+                     {w for w, n in votes.items()
+                      if n > 0 and n > coll.person_votes[w] + coll.thing_votes[w]})
+    memo = active()
+    return out if memo is None else tracked(out, memo, "places", ("any", "mostly"))
+
+
 @per_document
 def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
-                      raw: Mapping[str, list[RawMention]], coll, lookup: Lookup
-                      ) -> tuple[dict[str, list[Mention]], list[tuple],
-                                 dict[str, tuple[dict[str, int], frozenset[str]]]]:
+                      raw: Mapping[str, list[RawMention]], coll, lookup: Lookup,
+                      words: PlaceWords) -> tuple[dict[str, list[Mention]], list[tuple],
+                                                  dict[str, tuple[dict[str, int],
+                                                                  frozenset[str]]]]:
     """One document's part of :func:`judge_places`, given its person ``mentions`` by
     paragraph: the person mentions a place span makes (a person's family name labeled
     a place), by paragraph, the place candidates ``(pid, start, end, name, cues)``, and
     what the document says of each candidate elsewhere: the cues of its other uses
     (:func:`_read_unlabeled`) and digests of the paragraphs the model calls it a place in
-    (a paragraph copied into several documents is one)."""
+    (a paragraph copied into several documents is one).  ``words``: the collection's
+    votes as it reads them (:func:`place_words`)."""
     persons: dict[str, list[Mention]] = {}
     occurrences: list[tuple[str, int, int, str, frozenset[str]]] = []
     elsewhere: dict[str, tuple[dict[str, int], frozenset[str]]] = {}
@@ -199,7 +225,7 @@ def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
             span = rules.repair_place(text, m.start, m.end)
             if span is None:
                 continue
-            s, e = rules.whole_place(text, *span, lambda w: bool(coll.place_votes[w]))
+            s, e = rules.whole_place(text, *span, lambda w: w in words.any)
             name = text[s:e]
             if _overlaps([*mentions.get(pid, ()), *persons.get(pid, ())], s, e):
                 continue
@@ -208,12 +234,12 @@ def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
                 persons.setdefault(pid, []).append(
                     Mention(s, e, person, "person", "short name (same article)"))
                 continue
-            found = _cues(text, m.start, m.end, s, e, raw.get(pid, ()), coll)
+            found = _cues(text, m.start, m.end, s, e, raw.get(pid, ()), words)
             occurrences.append((pid, s, e, name, found))
             labeled.setdefault(name, set()).add((pid, s))
             texts.setdefault(name, set()).add(text)
     counts: dict[str, Counter] = defaultdict(Counter)
-    _read_unlabeled(doc, labeled, raw, coll, counts)
+    _read_unlabeled(doc, labeled, raw, words, counts)
     elsewhere = {name: (dict(counts.get(name, {})),
                         frozenset(hashlib.blake2b(t.encode(), digest_size=8).hexdigest()
                                   for t in seen))
@@ -222,7 +248,7 @@ def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
 
 
 def _read_unlabeled(doc: DocText, labeled: Mapping[str, set[tuple[str, int]]],
-                    raw: Mapping[str, list[RawMention]], coll,
+                    raw: Mapping[str, list[RawMention]], words: PlaceWords,
                     cue_counts: dict[str, Counter]) -> None:
     """Add the cues of every place ``doc`` writes a place candidate of its own without the
     model calling it a place there ("Preply offers trial lessons", "Javalin is a new
@@ -239,7 +265,7 @@ def _read_unlabeled(doc: DocText, labeled: Mapping[str, set[tuple[str, int]]],
             if (pid, s) in labeled[m.group(1)] or _IN_A_RUN.match(text, e) \
                     or _CAPITAL_BEFORE.search(text, max(0, s - 30), s) and not ev.opening(text, s):
                 continue
-            found = _cues(text, s, e, s, e, raw.get(pid, ()), coll) & _UNLABELED_CUES
+            found = _cues(text, s, e, s, e, raw.get(pid, ()), words) & _UNLABELED_CUES
             cue_counts[m.group(1)].update(found)
 
 
@@ -249,12 +275,6 @@ _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \t]+$")
 
 def _overlaps(ms, s: int, e: int) -> bool:
     return any(m.start < e and s < m.end for m in ms)
-
-
-def _a_place(word: str, coll) -> bool:
-    """Whether the model mostly calls ``word`` a place over the collection."""
-    places = coll.place_votes[word]
-    return places > 0 and places > coll.person_votes[word] + coll.thing_votes[word]
 
 
 #: What ev.cues finds that says a thing or a firm ("Acme offers", "using Acme", "Acme's
@@ -290,8 +310,8 @@ _INSTITUTION_AFTER = re.compile(rf"^{POSSESSIVE}[ \t]+(?:University|College|Hosp
                                 r"Church|Cathedral|Abbey|Academy|School|Chapel)\b(?![ \t]+of\b)")
 
 
-def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMention], coll
-          ) -> frozenset[str]:
+def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMention],
+          words: PlaceWords) -> frozenset[str]:
     found = ev.cues(text, s, e)
     out = set(found & _THING_CUES)
     if found & _PERSON_CUES or _THANKS.search(text, max(0, s - 20), s):
@@ -341,7 +361,7 @@ def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMentio
         out.add("compound")
     # "Paris, France": the other half a place too ("Windows, Linux" is a list of brands)
     m = _CITY_STATE.match(after) or _STATE_OF.search(before)
-    if m and _a_place(m.group(1), coll):
+    if m and m.group(1) in words.mostly:  # the model mostly calls it a place
         out.add("city_state")
     if _LOWER_AFTER.match(after):
         out.add("lower_after")
