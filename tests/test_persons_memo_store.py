@@ -256,3 +256,68 @@ def test_stored_rows_kept_per_segment_follow_additions_and_deletions(tmp_path):
     assert _kept(s.index) == after
     assert any("Quellwood" in (r[4] or "") for r in after)
     assert {r[0] for r in after} != {r[0] for r in first}
+
+
+# --- what a new document reaches ------------------------------------------------------
+
+PLACES = {
+    "x": doc("x", (f"Mayor Lina Osterberg flew to Jackson, Mississippi on Monday. {FILLER}",
+                   [("Lina Osterberg", "PERSON"), ("Jackson", "GPE"), ("Mississippi", "GPE")])),
+    "y": doc("y", (f"Flooding hit Mississippi again, officials said. {FILLER}",
+                   [("Mississippi", "GPE")])),
+    "z": doc("z", (f"Farmers in Mississippi waited for the rain. {FILLER}",
+                   [("Mississippi", "GPE")])),
+}
+
+
+def test_a_new_count_of_a_place_keeps_the_documents_that_read_it(tmp_path):
+    """One more "Mississippi" changes how often the model calls it a place, not whether
+    it mostly does: a document that read that ("Jackson, Mississippi": a city and its
+    state) keeps its place steps, and the result is still the one from scratch."""
+    docs = [PLACES["x"][0], PLACES["y"][0]]
+    raw = {**PLACES["x"][1], **PLACES["y"][1]}
+    resolve(tmp_path, docs, raw)
+    docs.append(PLACES["z"][0])
+    raw.update(PLACES["z"][1])
+    found, memo = resolve(tmp_path, docs, raw)
+    same(found, docs, raw)
+    assert memo.stats.documents == {"z"}
+    assert any(m.name == "Mississippi" for ms in found.mentions.values() for m in ms)
+
+
+SPEECH = {
+    "s": doc("s", ("“We will rebuild the bridge,” said councillor Magnus Lindqvist-Ahola.",
+                   []),
+         ("Lindqvist-Ahola added that work would start in May.", [])),
+    "t": doc("t", (f"Senator Mara Quellwood said the plan would pass. {FILLER}",
+                   [("Mara Quellwood", "PERSON")]),),
+}
+
+
+def _with_speech(docs, raw, memo=None):
+    from searchapp.index.speakers import add_speech_persons
+
+    found = find_persons(docs, raw, None, memo)
+    add_speech_persons(docs, found, raw, None, memo)
+    return found
+
+
+def test_speech_persons_are_remembered_per_document(tmp_path):
+    """A document's speakers found by the pattern of speech are computed again only for
+    the documents a change reaches, and equal those computed from scratch."""
+    fingerprint = "rules-1"
+    names = ["a", "b", "s"]
+    runs = []
+    for step in (names, [*names, "t"], names):
+        docs = [DOCS[n][0] if n in DOCS else SPEECH[n][0] for n in step]
+        raw = {k: v for n in step for k, v in (DOCS.get(n) or SPEECH[n])[1].items()}
+        memo = Memo(store.read_memo(tmp_path, fingerprint), fingerprint,
+                    {d.doc_id: document_signature(d) for d in docs})
+        found = _with_speech(docs, raw, memo)
+        store.write_memo(tmp_path, memo)
+        scratch = _with_speech(docs, raw)
+        assert found.persons == scratch.persons and found.mentions == scratch.mentions
+        assert found.evidence == scratch.evidence
+        runs.append(memo.stats.computed["searchapp.index.speakers.document_speech_persons"])
+    assert "Magnus Lindqvist-Ahola" in found.persons
+    assert runs[0] == 3 and runs[1] < 3 and runs[2] < 3
