@@ -321,3 +321,25 @@ def test_speech_persons_are_remembered_per_document(tmp_path):
         runs.append(memo.stats.computed["searchapp.index.speakers.document_speech_persons"])
     assert "Magnus Lindqvist-Ahola" in found.persons
     assert runs[0] == 3 and runs[1] < 3 and runs[2] < 3
+
+
+def test_the_collection_kept_from_run_to_run_is_the_one_from_scratch(tmp_path):
+    """What the collection says of words (summed per document and kept between runs) is
+    what it says counted afresh, after adds, changes and removals -- also for a word two
+    documents begin names with ("Mara Quellwood" in one, "Mara A. Quellwood" in another):
+    one document's names once replaced the other's, and removing one lost both."""
+    from searchapp.ingest.persons.candidates import Collection
+    from searchapp.ingest.persons.memo import using
+    from searchapp.ingest.persons.people import document_collection
+
+    steps = [("a",), ("a", "c2"), ("a", "b", "c2", "d"), ("b", "c2", "d"), ("a", "b", "d"),
+             ("a", "c2")]
+    for names in steps:
+        docs, raw = collection(*names)
+        memo = Memo(store.read_memo(tmp_path, "rules-1"), "rules-1",
+                    {d.doc_id: document_signature(d) for d in docs})
+        with using(memo):
+            kept = memo.sums("coll", docs, document_collection, raw, factory=Collection)
+        store.write_memo(tmp_path, memo)
+        assert kept == Collection.of(docs, raw), names
+    assert kept.given_of["Mara"] == {"Mara Quellwood", "Mara A. Quellwood"}

@@ -39,7 +39,9 @@ from searchapp.ingest.persons.plain import digest, plain
 _ALL = "\x00*"
 #: Bumped when what :meth:`Memo.state` holds changes shape: an older state is ignored.
 #: 2: each result pickled on its own (:attr:`Entry.blob`).  3: arguments kept as a digest.
-FORMAT = 3
+#: 4: the kept sums' dicts of sets hold each member's count (a key written by two
+#: documents lost one's members, or all of them when the other was removed).
+FORMAT = 4
 
 
 def key_hash(table: str, key) -> int:
@@ -293,8 +295,8 @@ class Memo:
 
     def sums(self, prefix: str, documents: Iterable, step: Callable, *args, factory=None):
         """The field-by-field sum of ``step(doc, *args)`` over ``documents`` (a dataclass
-        of Counters -- summed --, sets -- united -- and dicts keyed by document --
-        merged), as a ``factory`` instance, kept from run to run: only the parts of
+        of Counters -- summed --, sets -- united -- and dicts of sets -- united key by
+        key: a member stays while any document has it), as a ``factory`` instance, kept from run to run: only the parts of
         changed documents are computed, a changed or gone document's old part is taken
         off, and the keys whose sum changed are declared for the tables
         ``prefix.field``."""
@@ -324,8 +326,8 @@ class Memo:
                 setattr(out, f.name, Counter(agg))
             elif isinstance(value, (set, frozenset)):
                 setattr(out, f.name, set(agg))
-            else:
-                setattr(out, f.name, dict(agg))
+            else:  # a dict of sets, each kept as its members' counts
+                setattr(out, f.name, {k: set(members) for k, members in agg.items()})
         return out
 
     # -- the next run --------------------------------------------------------------------
@@ -376,13 +378,27 @@ def _add(sums: dict[str, dict], part, sign: int, changed: dict[str, set]) -> Non
                     agg.pop(k, None)
                 if (before > 0) != (total > 0):
                     moved.add(k)
-        elif isinstance(value, dict):
+        elif isinstance(value, dict):  # of sets: each member counted, as sets are
             for k, v in value.items():
-                if sign > 0:
-                    agg[k] = v
-                else:
-                    agg.pop(k, None)
-                moved.add(k)
+                if not isinstance(v, (set, frozenset)):
+                    raise TypeError(f"cannot sum the field {f.name!r} (a dict of "
+                                    f"{type(v).__name__})")
+                have = agg.get(k)
+                if have is None:
+                    have = agg[k] = Counter()
+                flipped = False
+                for x in v:
+                    before = have.get(x, 0)
+                    total = before + sign
+                    if total:
+                        have[x] = total
+                    else:
+                        del have[x]
+                    flipped = flipped or (before > 0) != (total > 0)
+                if not have:
+                    del agg[k]
+                if flipped:
+                    moved.add(k)
         else:
             raise TypeError(f"cannot sum the field {f.name!r} ({type(value).__name__})")
 
