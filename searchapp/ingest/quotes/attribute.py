@@ -31,6 +31,7 @@ from collections.abc import Sequence
 
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.antecedents import Antecedents
+from searchapp.ingest.quotes.families import family_mentions
 from searchapp.ingest.quotes.clauses import (
     BOUNDS,
     EMBEDDING,
@@ -110,6 +111,11 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents,
                     parts = [w for w in name.split() if w.rstrip(".").lower() not in _SUFFIXES]
                     if len(parts) > 1 and parts[-1][:1].isupper():
                         self.family.setdefault(parts[-1], []).append(p)
+        for para, more in zip(self.paras, family_mentions(self.paras, self.family),
+                              strict=True):
+            if more:  # a bare family name of one person of the document
+                para.persons = sorted([*para.persons, *more], key=lambda p: p.start)
+                para.__dict__.pop("_outside", None)
 
     # -- pass 1: roles and sexes ------------------------------------------------------
 
@@ -172,7 +178,8 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents,
                     and self._only_one_named(para, who, self.salience.unsure, exclude):
                 name = self.salience.unsure  # '..., stated Mak. While he agrees ...'
             if name and (self._someone_between(para, who, name, exclude)
-                         or self._unkept_subject(para, who, name)):
+                         or self._unkept_subject(para, who, name)
+                         or self._crowded(para, who, name, exclude, local)):
                 return None
             if name and not self.salience.sex_of(name):
                 self.salience.vote_sex(name, who.sex)  # "he said" after them: a man
