@@ -160,6 +160,12 @@ class Salience:
             recent = [n for p, n in self.quoted if para - 1 <= p <= para]
             if recent and recent[-1] in names:
                 return recent[-1]
+        if len(names) > 1:  # "The Bluefin chief executive": the one of that body
+            asked = {w.strip(".,’'").lower() for w in who.text.split()}
+            owned = [n for n, owner in self.roles.get(who.role, ()) if n in names
+                     and owner and owner.startswith("~") and owner[1:] in asked]
+            if len(set(owned)) == 1:
+                return owned[0]
         titled = [n for n in names if (who.role, n) in self.titled]
         if len(titled) == 1:  # "the president" after "President Trump", not "X, the
             return titled[0]  # president of the Federal Reserve Bank"
@@ -209,7 +215,9 @@ def learn_roles(text: str, ws: Sequence[Word], persons: Sequence[Person],
             while k >= 0 and ws[k].text not in (",", ".", ";", ":", "Q") and len(phrase) < 5:
                 phrase.insert(0, ws[k])
                 k -= 1
-            if phrase and phrase[0].lower in ("the", "his", "her", "its", "their"):
+            if phrase and (phrase[0].lower in ("the", "his", "her", "its", "their")
+                           or phrase[0].text.endswith(("'s", "’s")) and len(phrase) > 1
+                           and phrase[0].text[:1].isupper()):  # "Skyvale's chief executive, X,"
                 noun = head_noun(phrase)
                 if lx.role_noun(noun) or noun in lx.KIN_SEX:  # "Her son, Hiroshi X,"
                     salience.roles.setdefault(noun, []).append(
@@ -224,6 +232,16 @@ def learn_roles(text: str, ws: Sequence[Word], persons: Sequence[Person],
                     salience.roles.setdefault(kin, []).append((p.name, None))
 
 
+def _body_of(phrase: Sequence[Word]) -> str | None:
+    """The body a role phrase without its article names after "of"/"at" ("chief executive
+    of the low-cost carrier Bluefin": "~bluefin"), or None."""
+    at = next((n for n, w in enumerate(phrase) if w.lower in ("of", "at")), None)
+    if at is None:
+        return None
+    names = [w for w in phrase[at + 1:] if w.text[:1].isupper()]
+    return "~" + names[-1].lower if names else None
+
+
 def _appositive_role(ws: Sequence[Word], name: str, salience: Salience) -> None:
     phrase = []
     for w in ws:
@@ -236,8 +254,11 @@ def _appositive_role(ws: Sequence[Word], name: str, salience: Salience) -> None:
     if first in DETERMINERS and len(phrase) > 1 and phrase[1].lower in lx.KIN_SEX:
         salience.vote_sex(name, lx.KIN_SEX[phrase[1].lower], 3)  # "X, her son,"
     if lx.role_noun(first) and phrase[0].text.islower():
-        # "X, minister for rural affairs,": a role without its article
-        salience.roles.setdefault(first, []).append((name, None))
+        # "X, minister for rural affairs,": a role without its article; "X, chief
+        # executive of the carrier Bluefin,": the executive, of the body named last
+        head = head_noun(phrase)
+        role = head if lx.role_noun(head) else first
+        salience.roles.setdefault(role, []).append((name, _body_of(phrase)))
         return
     if first not in ("the", "a", "an") and not phrase[0].text[:1].isupper():
         return
