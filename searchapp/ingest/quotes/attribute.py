@@ -31,7 +31,7 @@ from collections.abc import Sequence
 
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.antecedents import Antecedents
-from searchapp.ingest.quotes.families import family_mentions
+from searchapp.ingest.quotes.families import family_mentions, kept_bodies
 from searchapp.ingest.quotes.clauses import (
     BOUNDS,
     EMBEDDING,
@@ -104,6 +104,8 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents,
         #: persons the document names as a person's affiliation ("Grace X of Goldman
         #: Sachs") that the recognizer calls a body somewhere: bodies, not speakers
         self.bodies = affiliations(self.paras)
+        #: persons the recognizer calls bodies or places wherever they are named
+        self.kept_bodies = kept_bodies(self.paras)
         self._index_names()
         for para in self.paras:
             for p in para.persons:
@@ -158,7 +160,9 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents,
             # a speaker named, but not surely: nobody, and no other rule guesses instead
             self.abstained = True
         if who.kind == "person":
-            if who.name in self.bodies:
+            if who.name in self.bodies or who.name in self.kept_bodies \
+                    and not self.salience.sex_of(who.name) and not any(
+                        n == who.name for _, n in self.salience.titled):
                 return None, who.text  # "Goldman Sachs said": a body's words
             return (who.name, who.text) if trusted(who.name) else None
         if who.kind == "pronoun":

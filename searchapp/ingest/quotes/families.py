@@ -12,8 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from searchapp.ingest.persons.words import ORG_WORDS
 from searchapp.ingest.quotes.clauses import Para
 from searchapp.ingest.quotes.speakers import Person
+
+#: Recognizer labels of bodies and places.
+_BODY_LABELS = frozenset({"ORG", "FAC", "LOC", "GPE"})
 
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’.-]*\s+$")
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
@@ -43,3 +47,25 @@ def family_mentions(paras: Sequence[Para], family: Mapping[str, Sequence[Person]
                 continue
             found.append(Person(a, b, sole[m.group(1)]))
     return out
+
+
+def kept_bodies(paras: Sequence[Para]) -> set[str]:
+    """Persons of the document that are bodies or venues by what the recognizer and
+    their words say: never labelled a person where they are named, and a word of a longer
+    name labelled a body or a place ("leaving the Harbour Tavern") or ending on a body's
+    word ("... Holdings").  (A name labelled a body by itself is not enough: the
+    recognizer types many a hyphenated family name so.)  Their words are a body's: an
+    unnamed source, never a person's.  (Whether such a name is a person after all --
+    a title, a pronoun of sex -- is for the caller to weigh.)"""
+    person, body = set(), set()
+    for para in paras:
+        for p in para.persons:
+            for s, e, label in para.labels:
+                if s < p.end and p.start < e:
+                    if label == "PERSON":
+                        person.add(p.name)
+                    elif label in _BODY_LABELS and (s < p.start - 4 or e > p.end + 2):
+                        body.add(p.name)  # a word of a longer body's name
+            if p.name.split()[-1] in ORG_WORDS:
+                body.add(p.name)
+    return body - person
