@@ -158,9 +158,7 @@ class Antecedents:
         here = next((n for n, (a, b) in enumerate(para.sentences) if a <= who.start < b), None)
         if here is None:
             return None
-        a, _ = para.sentences[here]
-        ws = para.words(a, who.start)
-        if any(w.text not in _OPENING_MARKS and w.text not in ("Q", ",") for w in ws):
+        if not self._opens_sentence(para, here, who):
             return None  # the pronoun is not its sentence's subject: the sentence decides
         steps = 0
         at, n = i, here - 1
@@ -183,6 +181,35 @@ class Antecedents:
                 return got
             n -= 1
         return None
+
+    @staticmethod
+    def _opens_sentence(para: Para, here: int, who: Who) -> bool:
+        """The pronoun ``who`` is the subject sentence ``here`` opens with, after its
+        marks or an adverbial ("Asked by the presenter, X, whether ..., he said:")."""
+        a, _ = para.sentences[here]
+        ws = para.words(a, who.start)
+        if all(w.text in _OPENING_MARKS or w.text in ("Q", ",") for w in ws):
+            return True
+        if len(ws) > 2 and ws[0].text[:1].isupper() and ws[0].lower.endswith("ed") \
+                and ws[1].lower == "by" and ws[-1].text == ",":
+            return True  # "Asked by the presenter, X, whether ..., he said"
+        return 0 < _subject_start([*ws, *para.words(who.start, who.start + len(who.text))]) == len(ws) \
+            and ws[0].text != "Q"
+
+    def _adverbial_only(self, i: int, who: Who, local: Sequence[str]) -> bool:
+        """The persons ``local`` named before the pronoun ``who`` in its sentence are
+        all in an adverbial opening it ("Asked by Rautenbach who had told her that, she
+        said:"): the asker, not the one the pronoun is."""
+        if not local or who.start < 0:
+            return False
+        para = self.paras[i]
+        here = next((n for n, (a, b) in enumerate(para.sentences) if a <= who.start < b), None)
+        if here is None:
+            return False
+        first = para.words(para.sentences[here][0], who.start)[:2]
+        if not first or first[0].lower in lx.SUBORDINATORS:
+            return False  # "When Judge X ruled that ..., he acknowledged": X
+        return self._opens_sentence(para, here, who)
 
     @staticmethod
     def _main_clause_persons(para: Para, n: int) -> set[str]:
@@ -298,6 +325,13 @@ class Antecedents:
             return self._unkept_name(para, ws, comma + 1, sex)
         if verb is None:
             return None
+        if ws[verb].lower in ("is", "was") and verb + 1 < len(ws) \
+                and ws[verb + 1].lower not in lx.SUBORDINATORS:
+            # "The first witness is Marguerite X, who ...": the one the copula names
+            p = next((p for p in para.persons_outside() if p.start > ws[verb].start
+                      and para.text[p.end:p.end + 2] not in ("'s", "’s")), None)
+            if p is not None:
+                return self._fits(p.name, sex)
         phrase = ws[k:verb]
         comma = next((m for m, x in enumerate(phrase) if x.text == ","), len(phrase))
         phrase = phrase[:comma]

@@ -166,6 +166,8 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents,
                 return None, who.text  # "Goldman Sachs said": a body's words
             return (who.name, who.text) if trusted(who.name) else None
         if who.kind == "pronoun":
+            if self._adverbial_only(para, who, local):
+                local = ()  # "Asked by X, ..., she said": X asked; she is another
             unnamed = None if local else self._indefinite_antecedent(para, who)
             if unnamed is not None:
                 return None, unnamed
