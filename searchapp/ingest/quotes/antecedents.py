@@ -35,6 +35,7 @@ from collections.abc import Sequence
 
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.clauses import Para, verb_form
+from searchapp.ingest.quotes.name_runs import name_word
 from searchapp.ingest.quotes.salience import Salience
 from searchapp.ingest.quotes.speakers import Person, Who, trusted
 from searchapp.ingest.quotes.text import Word
@@ -74,6 +75,17 @@ def _subject_start(ws: Sequence[Word]) -> int:
             continue
         return n
     return n
+
+
+def _name_shaped(run: Sequence[Word]) -> bool:
+    """Words only a person's name is made of: two or more name words ("Aurélien
+    Dufresne-Kamara"), or one joining two capitalized parts ("Sy-Holloway")."""
+    words = [w for w in run if w.lower not in NAME_PARTICLES]
+    if not words or not all(name_word(w) for w in words):
+        return False
+    return len(words) > 1 or all(part[:1].isupper() and len(part) > 1
+                                 for part in words[0].text.split("-")) \
+        and words[0].text.count("-") == 1
 
 
 class Antecedents:
@@ -258,7 +270,9 @@ class Antecedents:
                         or nxt.text in (",", "Q") and lx.role_noun(x.text)):
                     return ("unnamed", para.text[w.start:x.end])
             return None
-        if w.lower in ("the", "his", "her", "their", "my", "our"):
+        if w.lower in ("the", "his", "her", "their", "my", "our") or w.text.endswith(
+                ("'s", "’s")) and w.text[:1].isupper() and k + 1 < len(ws) \
+                and ws[k + 1].text.islower():  # "Lumenvale's chief executive, X, said"
             return self._role_subject(i, para, ws, k, sex)
         return self._unkept_name(para, ws, k, sex)
 
@@ -370,6 +384,8 @@ class Antecedents:
             return None
         a, b = run[0].start, run[-1].end
         if not any(s < b and a < e and label in _NAME_LABELS for s, e, label in para.labels):
+            if _name_shaped(run) and nxt.text == ",":
+                return ("nobody", "")  # "Sy-Holloway, speaking to ..., said": someone
             return None  # a word nobody labelled a name ("Negotiators", "Swiss authorities")
         names = set().union(*(self.name_index.get(w.text, set()) for w in run
                                if w.lower not in NAME_PARTICLES))
