@@ -342,6 +342,9 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents,
         if isinstance(first, Word):
             sex = lx.PERSON_PRONOUNS[first.lower]
             name = self.salience.pronoun(i, sex, set())
+            if name and self._crowded(i, Who("pronoun", first.text, sex=sex, start=first.start),
+                                      name, set()):
+                name = None  # another of that sex named right before: not sure
             if not name:  # "When Ottilie Brenner opened her bakery, she priced ..."
                 name = para.clause_subject(ws)
                 if name and (not trusted(name) or self.salience.sex_of(name) not in (sex, "")):

@@ -108,6 +108,9 @@ class Salience:
                 rivals = {n for p in window - {para} for n in self.named.get(p, ())
                           if recent is before and n not in exclude and n != fits[0]
                           and self.sex_of(n) in (sex, "")}
+                if recent is before and self._named_since(fits[0], sex, exclude,
+                                                          max(window - {para}), para):
+                    return None  # another of that sex named after them: not sure
                 if self.sex_of(fits[0]) == sex or len(fits) == 1 and not rivals:
                     return fits[0]
                 if recent is before and any(self.closing.get(p) == fits[0]
@@ -121,8 +124,19 @@ class Salience:
             if para - p > FARTHEST_PRONOUN:
                 break
             if n not in exclude and self.sex_of(n) == sex:
+                # unless another of that sex was named since (a profile's subject named
+                # only in passing after the woman she talks about spoke)
+                if self._named_since(n, sex, exclude, p, para):
+                    return None
                 return n
         return None
+
+    def _named_since(self, name: str, sex: str, exclude: set[str], since: int,
+                     para: int) -> bool:
+        """Another person known to be of ``sex`` is named in a paragraph after ``since``
+        up to ``para``: a pronoun may be theirs rather than ``name``'s."""
+        return any(m != name and m not in exclude and self.sex_of(m) == sex
+                   for q in range(since + 1, para + 1) for m in self.named.get(q, ()))
 
     def qualify(self, role: str, name: str, word: Word | None) -> None:
         """Note the word before the role noun in a person's title ("Finance" Minister)."""
