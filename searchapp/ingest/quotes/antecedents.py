@@ -383,12 +383,15 @@ class Antecedents:
                 or nxt.text == ","):
             return None
         a, b = run[0].start, run[-1].end
-        if not any(s < b and a < e and label in _NAME_LABELS for s, e, label in para.labels):
-            if _name_shaped(run) and nxt.text == ",":
-                return ("nobody", "")  # "Sy-Holloway, speaking to ..., said": someone
-            return None  # a word nobody labelled a name ("Negotiators", "Swiss authorities")
         names = set().union(*(self.name_index.get(w.text, set()) for w in run
                                if w.lower not in NAME_PARTICLES))
+        if not any(s < b and a < e and label in _NAME_LABELS for s, e, label in para.labels):
+            if _name_shaped(run) and nxt.text == ",":
+                # "Sy-Holloway, speaking to ..., said": a person, the one of the document
+                # whose name it is, else someone nobody knows
+                return self._fits(next(iter(names)), sex) if len(names) == 1 \
+                    else ("nobody", "")
+            return None  # a word nobody labelled a name ("Negotiators", "Swiss authorities")
         if len(names) == 1:
             name = next(iter(names))
             return self._fits(name, sex)
