@@ -344,8 +344,10 @@ class Antecedents:
             # "The first witness is Marguerite X, who ...": the one the copula names
             p = next((p for p in para.persons_outside() if p.start > ws[verb].start
                       and para.text[p.end:p.end + 2] not in ("'s", "’s")), None)
-            if p is not None:
-                return self._fits(p.name, sex)
+            between = [x for x in ws[verb + 1:] if p is not None and x.end <= p.start]
+            if p is not None and not any(x.lower in lx.PREPOSITIONS or verb_form(x)
+                                         or x.lower.endswith("ed") for x in between):
+                return self._fits(p.name, sex)  # not "The clinic was opened by X"
         phrase = ws[k:verb]
         comma = next((m for m, x in enumerate(phrase) if x.text == ","), len(phrase))
         phrase = phrase[:comma]
