@@ -31,7 +31,6 @@ from collections.abc import Sequence
 
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.antecedents import Antecedents
-from searchapp.ingest.quotes.families import family_mentions, kept_bodies
 from searchapp.ingest.quotes.clauses import (
     BOUNDS,
     EMBEDDING,
@@ -48,6 +47,7 @@ from searchapp.ingest.quotes.clauses import (
     verb_form,
 )
 from searchapp.ingest.quotes.crowds import Crowds
+from searchapp.ingest.quotes.families import family_mentions, kept_bodies
 from searchapp.ingest.quotes.marks import Span, quote_spans
 from searchapp.ingest.quotes.nearby import Nearby, affiliations, unlabelled_families
 from searchapp.ingest.quotes.nested import Nested

@@ -5,6 +5,10 @@ its own verb of speech, is that person's.  A word that is part of a longer prope
 ("Capitol Hill", "Hill Street") or of a longer span the recognizer labelled something
 else ("the Hill Foundation") is none; the name alone typed a body ("Váradi-Moreno's") is
 the person.
+
+And the other way round (:func:`kept_bodies`): a "person" the recognizer never called
+one, named as a word of a longer body's or place's name ("leaving the Harbour Tavern")
+or ending on a body's word ("Corvane Holdings"), speaks as a body -- an unnamed source.
 """
 
 from __future__ import annotations
