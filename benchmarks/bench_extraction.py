@@ -18,8 +18,9 @@ page by page instead (each page through every extractor, in an order that turns
 with the page and the round: the steadier figure on a machine shared with other
 work); ``--cpu`` times each call in this process's CPU seconds instead of wall
 seconds (on a loaded machine wall time is mostly waiting).  Printed are the
-median pages/s and the median of each round's ratio to trafilatura as shipped.  ``--only`` keeps the extractors whose names hold one of
-its comma-separated words (trafilatura as shipped always runs).  The 2019 set's
+median pages/s and the median of each round's ratio to trafilatura as shipped.
+``--only`` keeps the extractors whose names hold one of its comma-separated
+words (trafilatura as shipped always runs).  The 2019 set's
 reference outputs (``reference-outputs.json``) are scored too.
 
     python benchmarks/bench_extraction.py [--sets 2019,2025] [--repeat 3] [--per-page]
