@@ -12,9 +12,7 @@ import trafilatura
 from lxml.html import tostring
 from trafilatura import core
 from trafilatura.external import try_readability
-from trafilatura.htmlprocessing import prune_unwanted_nodes
 from trafilatura.utils import trim
-from trafilatura.xpaths import OVERALL_DISCARD_XPATH
 
 from searchapp.ingest.html import _trafilatura as trafilatura_fast
 from searchapp.ingest.html import _trafilatura_compare as compare
@@ -58,16 +56,6 @@ def test_readability_never_gives_more_text_than_the_bound(path):
     assert length <= compare.readable_length(tree)
 
 
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
-def test_readability_after_precision_pruning_never_gives_more_than_its_bound(path):
-    trafilatura_fast.install()
-    tree = _parse(_html(path))
-    _drop_inert(tree)
-    algo = try_readability(prune_unwanted_nodes(deepcopy(tree), OVERALL_DISCARD_XPATH))
-    length = len(trim(tostring(algo, method="text", encoding="utf-8").decode("utf-8")))
-    assert length <= compare.pruned_readable_length(tree) <= compare.readable_length(tree)
-
-
 def _decision(html: str) -> bool:
     """Whether the gate lets trafilatura compare, for its precision-mode article of ``html``."""
     tree = _parse(html)
@@ -76,8 +64,7 @@ def _decision(html: str) -> bool:
 
     def gate(body, text, options):
         seen.append(compare.may_change(body, text, options,
-                                       lambda: compare.readable_length(tree),
-                                       lambda: compare.pruned_readable_length(tree)))
+                                       lambda: compare.readable_length(tree)))
         return seen[-1]
 
     with compare.compare_when(gate):
@@ -104,9 +91,7 @@ def test_a_short_article_is_compared():
 def test_an_article_under_half_the_page_is_compared():
     # readability could find twice as much text in the page
     other = "".join(f"<div>{SENTENCE * 3}</div>" for _ in range(12))
-    article = "".join(f"<p>{SENTENCE * 3}</p>" for _ in range(4))
-    assert _decision(f"<html><body><section>{other}</section><article><h1>Harbour</h1>"
-                     f"{article}</article></body></html>") is True
+    assert _decision(_page("".join(f"<p>{SENTENCE * 3}</p>" for _ in range(4)), other)) is True
 
 
 def test_scripts_do_not_count_but_every_other_text_does():
@@ -115,27 +100,3 @@ def test_scripts_do_not_count_but_every_other_text_does():
     # the text is "one two" + "three" (12 characters); a script may leave a space
     # where it stood, and readability may give the iframe the text "VIDEO"
     assert compare.readable_length(tree) == 12 + 1 + len("VIDEO")
-
-
-def test_text_precision_mode_deletes_first_does_not_count():
-    # readability, in precision mode, reads the page without its navigation, hidden
-    # and share blocks: twice the article there cannot make it choose readability
-    menu = "".join(f"<p>{SENTENCE * 3}</p>" for _ in range(12))
-    article = "".join(f"<p>{SENTENCE * 3}</p>" for _ in range(4))
-    page = (f"<html><body><div role='navigation'>{menu}</div><article><h1>Harbour</h1>"
-            f"{article}</article></body></html>")
-    assert _decision(page) is False
-    shown = page.replace(" role='navigation'", "")
-    assert _decision(shown) is True
-
-
-def test_the_pruned_bound_subtracts_only_what_the_body_loses():
-    trafilatura_fast.install()
-    tree = _parse("<html><head><title class='hidden'>A title</title></head><body>"
-                  "<p>one two</p><div role='navigation'>a menu of links</div>"
-                  "<p>three</p></body></html>")
-    # "one two" + "three" and a space where the menu stood; the head is not the body
-    assert compare.pruned_readable_length(tree) == 12 + 1
-    assert compare.readable_length(tree) == len("one twoa menu of linksthree")
-    hidden = _parse("<html><body class='hidden'><p>one two</p><p>three</p></body></html>")
-    assert compare.pruned_readable_length(hidden) == compare.readable_length(hidden)

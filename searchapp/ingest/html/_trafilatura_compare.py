@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from copy import copy
 
 from lxml import etree
-from trafilatura import core, external, xpaths
+from trafilatura import core
 
 from searchapp.ingest.html._trafilatura_links import source_key_of
 
@@ -44,10 +44,6 @@ except ImportError:  # another release: every page is compared
 #: trafilatura's private function replaced, and the sha1 (12 hex digits) of the
 #: source translated.
 _NAME, _SOURCE_KEY = "_extract_and_compare", "040360116096"
-
-#: The sha1 of ``compare_extraction``'s source read for :func:`pruned_readable_length`
-#: (in precision mode it prunes ``OVERALL_DISCARD_XPATH`` before readability runs).
-_COMPARE_KEY = "11bd9fcbacaa"
 
 #: (trafilatura's article body, its text, its options) -> whether to compare;
 #: None (outside :func:`compare_when`): always, as trafilatura does.
@@ -90,41 +86,11 @@ def readable_length(tree) -> int:
     return int(_BODY_LENGTH(tree)) - deleted + _VIDEO * int(_IFRAMES(tree))
 
 
-def pruned_readable_length(tree) -> int:
-    """:func:`readable_length` of the page as precision mode hands it to readability.
-
-    In precision mode ``compare_extraction`` first deletes the elements of
-    ``OVERALL_DISCARD_XPATH`` (navigation, consent banners, hidden and share
-    blocks; their tails stay), so readability reads the body without them.  Each
-    outermost such element of the body (or script or style) whose text collapses
-    to n characters shortens the collapsed body by at least n - 1, as a script
-    does for :func:`readable_length`; trafilatura's own raw-tree pruning before
-    that only deletes more, which never lengthens the collapsed text.  Where the
-    body itself would go, or trafilatura's ``compare_extraction`` is not the
-    source read here, this is :func:`readable_length`."""
-    body = tree.find("body")
-    if body is None or source_key_of(external.compare_extraction) != _COMPARE_KEY:
-        return readable_length(tree)
-    gone = set(_DELETED(tree))
-    for expression in xpaths.OVERALL_DISCARD_XPATH:
-        gone.update(expression(tree))
-    if body in gone or any(a in gone for a in body.iterancestors()):
-        return readable_length(tree)
-    deleted = 0
-    for el in gone:
-        above = list(el.iterancestors())
-        if body in above and not any(a in gone for a in above):
-            deleted += max(0, int(_LENGTH(el)) - 1)
-    return int(_BODY_LENGTH(tree)) - deleted + _VIDEO * int(_IFRAMES(tree))
-
-
-def may_change(body, text: str, options, page_length: Callable[[], int],
-               pruned_length: Callable[[], int] | None = None) -> bool:
+def may_change(body, text: str, options, page_length: Callable[[], int]) -> bool:
     """Whether trafilatura's comparison could replace its article (``body``,
     ``text``) in precision mode; ``page_length()`` gives the bound of readability's
-    text for the page it extracts from (:func:`readable_length`) and
-    ``pruned_length()`` the tighter one (:func:`pruned_readable_length`), each
-    asked only when needed.
+    text for the page it extracts from (:func:`readable_length`), asked only when
+    needed.
 
     Exact: every trigger of the comparison is read as trafilatura reads it, and
     readability's text (taken from the page) is over twice as long as the article
@@ -135,8 +101,7 @@ def may_change(body, text: str, options, page_length: Callable[[], int],
         return True  # jusText's turn: short, or furniture left in the article
     if not body.xpath(".//p//text()") or len(body.findall(".//table")) > len(body.findall(".//p")):
         return True  # readability's turn: no paragraph text, or a table page
-    limit = 2 * len(text)
-    return page_length() > limit and (pruned_length is None or pruned_length() > limit)
+    return page_length() > 2 * len(text)
 
 
 @contextmanager
