@@ -131,7 +131,7 @@ _SPLIT = re.compile(r"\s*(?:[;,|/•·／、，；]|\s[-–—]\s)\s*")
 # Where a reporter filed from, after the name: "Jon Henley in Paris", "Bo Li in Hong Kong".
 _FILED_IN = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
 # A Chinese dateline in a byline: "台北報導" (reporting from Taipei), "北京电", "综合报道".
-_FILED_FROM = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:報導|报道|報道|電|电|讯|訊)$")
+_FILED_FROM = re.compile(f"^[{HAN}]{{1,6}}(?:報導|报道|報道|電|电|讯|訊)$")
 _JOIN = re.compile(r"\s+(?:and|&)\s+")
 # One syllable of romanized Korean ("jong", "un", "min", "hye"), for the case of
 # a given name written in capitals ("KIM JONG-UN" -> "Kim Jong-un").
