@@ -477,7 +477,7 @@ def _thing_shaped(name: str, evid: ev.NameEvidence, coll: Collection,
             return unknown
     if last.endswith("s") and len(last) > 4 and last[:-1].casefold() in coll.lowercase:
         return f"its last word is a common noun's plural ({last})"
-    if coll.place_votes[last] >= 2 and not coll.person_votes[last]:
+    if coll.place_votes[last] >= 2 and not coll.person_votes[last] and not evid.bare:
         return f"its last word is a place ({last})"
     if len(last) == 1:
         return "its last word is one letter"

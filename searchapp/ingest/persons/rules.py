@@ -21,6 +21,7 @@ body text confirms (:mod:`searchapp.ingest.persons.people`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from searchapp.ingest.persons.words import (
@@ -100,6 +101,13 @@ _CHARACTER_BEFORE = re.compile(
     r"voices|voiced|voicing|(?:to|will|would|could|can|must)\s+play|stars?\s+as|starring\s+as|"
     r"cast\s+as)\s+(?:as\s+|of\s+)?$", re.I)
 _BREAK = re.compile(r"[(\[{<\"“”/|@#]|[^\x00-\u024f\u1e00-\u1eff\u2010-\u2019\s]")
+
+
+def _latin_letter(ch: str) -> bool:
+    """Whether ``ch`` is a letter of the Latin script (any block: "ə", "ł", "ß")."""
+    return ch.isalpha() and unicodedata.name(ch, "").startswith("LATIN")
+
+
 # Closed-class words the model sometimes takes into a name at a sentence start.
 _LEADING = re.compile(
     r"^(?:(?:the|The|THE|A|An|And|But|Or|So|Yet|Although|Though|While|When|Whereas|If|As|"
@@ -150,8 +158,12 @@ def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
             owned = (tail.start(1), end)
         end = m.start()
     m = _BREAK.search(text, start, end)  # "Xi Jinping(习近平": brackets, other scripts
+    while m and _latin_letter(m.group()):  # not at a Latin letter ("Məmmədov")
+        m = _BREAK.search(text, m.end(), end)
     if m:
         end = m.start()
+    while end < len(text) and _latin_letter(text[end]) and text[end - 1].isalpha():
+        end += 1  # the model cut a word at a letter it does not know: the word is whole
     while end > start and not text[end - 1].isalpha():  # "Nicolas Jarry 6-4", "Kim,"
         end -= 1
     if not text[start:end].isupper():

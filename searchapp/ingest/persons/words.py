@@ -159,7 +159,7 @@ president vice chairman chairwoman chair ceo cfo coo cto founder cofounder co-fo
 director executive manager head chief officer spokesman spokeswoman spokesperson
 representative senator governor mayor minister secretary ambassador envoy diplomat official
 lawmaker congressman congresswoman politician candidate leader adviser advisor aide counsel
-attorney lawyer judge justice prosecutor commissioner superintendent sheriff detective
+attorney lawyer solicitor barrister judge justice prosecutor commissioner superintendent sheriff detective
 officer commander general colonel captain lieutenant sergeant soldier veteran
 professor lecturer teacher student researcher scientist economist analyst strategist
 expert author writer novelist poet journalist reporter correspondent columnist editor
