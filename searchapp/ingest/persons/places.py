@@ -192,6 +192,10 @@ def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
                 for w in (nm.family_word(s),)}
     labeled: dict[str, set[tuple[str, int]]] = {}
     texts: dict[str, set[str]] = {}
+    # "Kshitij" beside "Kshitij Aerospace": the short form of a firm the document names
+    firms = {m.text.split()[0] for pid in doc.pids for m in raw.get(pid, ())
+             if m.label == "ORG" and len(m.text.split()) >= 2
+             and m.text.split()[-1].rstrip("'’s") in ORG_WORDS | FIRM_WORDS}
     for pid, _, text in doc.paragraphs:
         for m in raw.get(pid, ()):
             if m.label not in PLACE_LABELS or text[m.start:m.end] != m.text:
@@ -199,19 +203,22 @@ def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
             span = rules.repair_place(text, m.start, m.end)
             if span is None:
                 continue
-            s, e = rules.whole_place(text, *span, lambda w: bool(coll.place_votes[w]))
-            name = text[s:e]
-            if _overlaps([*mentions.get(pid, ()), *persons.get(pid, ())], s, e):
-                continue
-            person = families.get(family_key(name)) if " " not in name else None
-            if person and not name.isupper():
-                persons.setdefault(pid, []).append(
-                    Mention(s, e, person, "person", "short name (same article)"))
-                continue
-            found = _cues(text, m.start, m.end, s, e, raw.get(pid, ()), coll)
-            occurrences.append((pid, s, e, name, found))
-            labeled.setdefault(name, set()).add((pid, s))
-            texts.setdefault(name, set()).add(text)
+            for part in rules.place_parts(text, *span, lambda w: bool(coll.place_votes[w])):
+                s, e = rules.whole_place(text, *part, lambda w: bool(coll.place_votes[w]))
+                name = text[s:e]
+                if _overlaps([*mentions.get(pid, ()), *persons.get(pid, ())], s, e):
+                    continue
+                person = families.get(family_key(name)) if " " not in name else None
+                if person and not name.isupper():
+                    persons.setdefault(pid, []).append(
+                        Mention(s, e, person, "person", "short name (same article)"))
+                    continue
+                found = _cues(text, m.start, m.end, s, e, raw.get(pid, ()), coll)
+                if name in firms:
+                    found |= {"firm_short"}
+                occurrences.append((pid, s, e, name, found))
+                labeled.setdefault(name, set()).add((pid, s))
+                texts.setdefault(name, set()).add(text)
     counts: dict[str, Counter] = defaultdict(Counter)
     _read_unlabeled(doc, labeled, raw, coll, counts)
     elsewhere = {name: (dict(counts.get(name, {})),
@@ -420,6 +427,8 @@ def _problem(name: str, cues: Counter, coll, lookup: Lookup) -> str | None:
     firmish = sum(cues[c] for c in ("firm", *_THING_CUES))
     if cues["firm"] >= 2 and firmish * 5 >= n and not strongly:
         return "a company's (its CEO, its users, using it) in a fifth of its uses or more"
+    if cues["firm_short"] and not placed:
+        return "the first word of an organisation its document names, nothing says place"
     if cues["acts"] and cues["acts"] >= n / 2 and not placed:
         return "acts like an organisation (reported, said, its CEO)"
     if not placed and (places < 2 or others):

@@ -224,7 +224,9 @@ def repair_place(text: str, start: int, end: int) -> tuple[int, int] | None:
     m = POSSESSIVE_END.search(text, start, end)
     if m:
         end = m.start()
-    m = re.search(rf"[{_H}][a-z]", text[start:end])
+    # "Washington-based": a compound's tail -- not a place's inner small word
+    # ("Saint-Aubert-les-Roches", "Stratford-upon-Avon")
+    m = re.search(rf"[{_H}][a-z](?![a-z]*[{_H}][A-ZÀ-ÖØ-Þ])", text[start:end])
     if m:
         end = start + m.start()
     end = start + len(text[start:end].rstrip(" ,;:"))
@@ -247,6 +249,21 @@ _PLACE_HEAD = re.compile(rf"((?:{_CAPITAL_WORD}[ \t]+){{1,2}})(?:{_JOINS})[ \t]+
 #: part of its name.
 _BEFORE_A_PLACE = FUNCTION_WORDS | {"Near", "Outside", "Inside", "Towards", "Toward",
                                     "Around", "Across", "Into", "Via", "Throughout", "Beyond"}
+
+
+def place_parts(text: str, start: int, end: int,
+                a_place: Callable[[str], bool] = lambda name: False) -> list[tuple[int, int]]:
+    """A place span over two places split in two: "Abuja to Addis Ababa", "Lyon via Turin"
+    -- and "Lagos and Accra" where the model calls each half a place elsewhere
+    (``a_place``), not "Trinidad and Tobago"."""
+    m = _TWO_PLACES.fullmatch(text, start, end)
+    if not m or (m.group(2) == "and" and not (a_place(m.group(1)) and a_place(m.group(3)))):
+        return [(start, end)]
+    return [m.span(1), m.span(3)]
+
+
+_TWO_PLACES = re.compile(rf"({_CAPITAL_WORD}(?:[ \t]+{_CAPITAL_WORD})*)[ \t]+(to|via|and)[ \t]+"
+                         rf"({_CAPITAL_WORD}(?:[ \t]+{_CAPITAL_WORD})*)")
 
 
 def whole_place(text: str, start: int, end: int,
