@@ -96,6 +96,8 @@ _OBJECT_VERBS = frozenset({"add", "adds", "added", "note", "notes", "noted", "co
                            "suggested", "acknowledge", "acknowledges", "acknowledged"})
 _SAYING = re.compile(r"[ \t]*(?:[,.:;!?\"“”'‘’—–-]|$|that\b|in[ \t]+(?:a|an|the|his|her)\b|on[ \t]+"
                      r"(?:" + "|".join(WEEKDAYS) + r"|Twitter|X)\b)")
+# "a reader from X writes", "officials in X said": the speaker is the noun before
+_FROM_BEFORE = re.compile(r"\b[a-z]+[ \t]+(?:from|in|at|of)[ \t]+$")
 _AGE = re.compile(r"^\s*(?:,\s*\d{1,3}\s*[,)]|\(\d{1,3}\))")
 _WHO = re.compile(r"^\s*,?\s*who\b")
 # "his predecessor, Ann Roe", "her lawyer, Ann Roe": someone's relation, named after it
@@ -328,8 +330,9 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         out.add("made_by")  # "a dress by Acme", "a book by Ann Roe": weak
     m = _SPEECH_AFTER.match(after)
     if _SPEECH_BEFORE.search(before) or (m and not (
-            m.group(1) in _OBJECT_VERBS and not _SAYING.match(after, m.end()))):
-        out.add("speech")  # not "Acme adds stream processing"
+            m.group(1) in _OBJECT_VERBS and not _SAYING.match(after, m.end()))
+            and not _FROM_BEFORE.search(before)):
+        out.add("speech")  # not "Acme adds stream processing", "a reader from Acme writes"
     m = _EXAMPLE_OF.search(before)  # "tools like Cursor and Claude Code": an instance of what
     if m:
         kind = m.group(1).casefold()

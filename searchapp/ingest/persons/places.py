@@ -41,6 +41,7 @@ from searchapp.ingest.persons.words import (
     CREDENTIALS,
     FIRM_WORDS,
     ORG_WORDS,
+    PLACE_FIRST_WORDS,
     PLACE_HEADS,
     THING_NOUNS,
 )
@@ -456,17 +457,12 @@ def _shape_problem(name: str, cues: Counter, coll) -> str | None:
         if coll.other_votes[first] + coll.prefix_votes[first] >= 2 and not coll.place_votes[first] \
                 and not coll.person_votes[first]:
             return f"its first word names an organisation ({first})"
-        if (last not in PLACE_HEADS and first not in _COMPASS
+        if (last not in PLACE_HEADS and first not in PLACE_FIRST_WORDS
                 and (last.isupper() or rules.ordinary(last, coll.lowercase))):
             return f"its last word is a common word ({last})"  # "Acme Server", "Rocket Languages"
     return None
 
 
-#: Words a place's name begins with ("North Dakota", "Upper Egypt"): with a common last
-#: word ("North Hills") still a place.
-_COMPASS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern",
-                      "Western", "Central", "Upper", "Lower", "Greater", "New", "Old", "Mount",
-                      "Lake", "Fort", "Port", "Saint", "St.", "San", "Santa", "Los", "Las", "El"})
 
 
 _ALONE = "nothing around it says it is a place"

@@ -89,6 +89,15 @@ PLACE_HEADS = frozenset({
     "Woods", "Field", "Fields", "Ridge", "Glen", "Green", "Cross", "Gate", "Gardens",
 })
 
+#: Words a place's name begins with ("North Dakota", "Upper Egypt", "Loch Ness"): with a
+#: common last word ("North Hills") still a place; a name written only where places stand
+#: that begins with one is a place's, not a person's.
+PLACE_FIRST_WORDS = frozenset({
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+    "Upper", "Lower", "Greater", "New", "Old", "Mount", "Lake", "Loch", "Lough", "Cape", "Isle",
+    "Fort", "Port", "Puerto", "Cabo", "Lago", "Ciudad", "Saint", "St.", "San", "Santa", "Los",
+    "Las", "El"})
+
 #: Small words inside a place's name ("Vila do Conde", "Villanueva del Arzobispo",
 #: "Sant'Agata di Puglia"): a place is the whole name they join.
 PLACE_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "delle", "dei",
