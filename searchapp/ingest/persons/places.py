@@ -193,10 +193,12 @@ def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
                 for w in (nm.family_word(s),)}
     labeled: dict[str, set[tuple[str, int]]] = {}
     texts: dict[str, set[str]] = {}
-    # "Kshitij" beside "Kshitij Aerospace": the short form of a firm the document names
-    firms = {m.text.split()[0] for pid in doc.pids for m in raw.get(pid, ())
-             if m.label == "ORG" and len(m.text.split()) >= 2
-             and m.text.split()[-1].rstrip("'’s") in ORG_WORDS | FIRM_WORDS}
+    # "Kshitij" beside "Kshitij Aerospace": the short form of a firm the document names, a
+    # name and an organisation's word (not "Amsterdam Light Festival", "Indiana State")
+    firms = {words[0] for pid in doc.pids for m in raw.get(pid, ())
+             if m.label == "ORG" and len(words := m.text.split()) == 2
+             and (last := words[-1].rstrip("'’s")) in ORG_WORDS | FIRM_WORDS
+             and last not in PLACE_HEADS}
     for pid, _, text in doc.paragraphs:
         for m in raw.get(pid, ()):
             if m.label not in PLACE_LABELS or text[m.start:m.end] != m.text:
@@ -287,6 +289,9 @@ _OF_A_FIRM = re.compile(r"\b(?:CEO|CFO|CTO|COO|founder|co-founder|cofounder|owne
                         r"customers?|clients?|users?|subscribers?|shareholders?|investors?|versions?|"
                         r"features?|shares|stock|board|subsidiary|acquisition|makers?|creators?|"
                         r"developers?)[ \t]+(?:of|at)[ \t]+$", re.I)
+# "who founded Acme in 2019", "bought Acme": a firm
+_FOUNDED_BEFORE = re.compile(r"\b(?:founded|co-?founded|cofounded|acquired|bought|invested[ \t]+in)"
+                             r"[ \t]+$")
 # "France-based Acme": what follows a place's compound is a firm
 _BASED_BEFORE = re.compile(rf"\w[{re.escape(nm.HYPHENS)}](?:based|headquartered)[ \t]+$")
 _POWERED_AFTER = re.compile(rf"^[{re.escape(nm.HYPHENS)}](?:powered|driven|enabled|native|"
@@ -310,7 +315,8 @@ def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMentio
         out.add("temporal")
     if _CREDIT.search(before):
         out.add("credit")
-    if _OF_A_FIRM.search(before) or _BASED_BEFORE.search(before) or _POWERED_AFTER.match(after):
+    if _OF_A_FIRM.search(before) or _BASED_BEFORE.search(before) or _POWERED_AFTER.match(after) \
+            or _FOUNDED_BEFORE.search(before):
         out.add("firm")
     if _INSTITUTION_AFTER.match(after):
         out.add("firm")  # "St. John's University", "King's College": an institution's name
@@ -428,8 +434,9 @@ def _problem(name: str, cues: Counter, coll, lookup: Lookup) -> str | None:
     firmish = sum(cues[c] for c in ("firm", *_THING_CUES))
     if cues["firm"] >= 2 and firmish * 5 >= n and not strongly:
         return "a company's (its CEO, its users, using it) in a fifth of its uses or more"
-    if cues["firm_short"] and not placed:
-        return "the first word of an organisation its document names, nothing says place"
+    if cues["firm_short"] and cues["firm"] and not placed:
+        # ("Indiana" beside "Indiana House" is a place's name inside an organisation's)
+        return "a firm its document names in full ('founded X'), nothing says place"
     if cues["acts"] and cues["acts"] >= n / 2 and not placed:
         return "acts like an organisation (reported, said, its CEO)"
     if not placed and (places < 2 or others):
