@@ -416,12 +416,12 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
     m = _KIND_APPOSITION_BEFORE.search(before)
     if m and m.group(1) in THING_NOUNS and _CLOSED_AFTER.match(after):
         out.add("kind")
-    m = _PLURAL_ROLE_BEFORE.search(before)
+    m = _PLURAL_ROLE_BEFORE.search(before) if before.rstrip().endswith(",") else None
     if m and m.group(1) not in ROLE_NOUNS and m.group(1)[:-1] in ROLE_NOUNS \
             and _ONE_NAME_AFTER.match(after):
         out.add("kind")  # "the family's solicitors, Acme Rowe, commissioned": a firm
         out.discard("role")
-    if _ORG_ONLY.match(after):
+    if after[:1] in APOSTROPHES and _ORG_ONLY.match(after):
         out.add("org_only")  # "Acme Rowe's chief executive", "Acme's founder"
     elif _ORG_STAFF.match(after):
         out.add("belongings")
