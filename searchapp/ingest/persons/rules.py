@@ -162,8 +162,12 @@ def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
         m = _BREAK.search(text, m.end(), end)
     if m:
         end = m.start()
-    while end < len(text) and _latin_letter(text[end]) and text[end - 1].isalpha():
-        end += 1  # the model cut a word at a letter it does not know: the word is whole
+    if end < len(text) and not text[end].isascii() and _latin_letter(text[end]) \
+            and text[end - 1].isalpha():
+        # the model cut a word at a letter it does not know ("Tural M" + "əmmədli"): the
+        # word is whole (not a camel-case glue: "Il-sungMao" is split below)
+        while end < len(text) and _latin_letter(text[end]):
+            end += 1
     while end > start and not text[end - 1].isalpha():  # "Nicolas Jarry 6-4", "Kim,"
         end -= 1
     if not text[start:end].isupper():
