@@ -195,12 +195,13 @@ def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
     texts: dict[str, set[str]] = {}
     # "Kshitij" beside "Kshitij Aerospace": the short form of a firm the document names, a
     # name and an organisation's word (not "Amsterdam Light Festival", "Indiana State")
-    firms = {words[0] for pid in doc.pids for m in raw.get(pid, ())
+    spans = {pid: raw.get(pid, ()) for pid in doc.pids}  # (a store may load each on asking)
+    firms = {words[0] for ms in spans.values() for m in ms
              if m.label == "ORG" and len(words := m.text.split()) == 2
              and (last := words[-1].rstrip("'’s")) in ORG_WORDS | FIRM_WORDS
              and last not in PLACE_HEADS}
     for pid, _, text in doc.paragraphs:
-        for m in raw.get(pid, ()):
+        for m in spans[pid]:
             if m.label not in PLACE_LABELS or text[m.start:m.end] != m.text:
                 continue
             span = rules.repair_place(text, m.start, m.end)
@@ -216,7 +217,7 @@ def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
                     persons.setdefault(pid, []).append(
                         Mention(s, e, person, "person", "short name (same article)"))
                     continue
-                found = _cues(text, m.start, m.end, s, e, raw.get(pid, ()), coll)
+                found = _cues(text, m.start, m.end, s, e, spans[pid], coll)
                 if name in firms:
                     found |= {"firm_short"}
                 occurrences.append((pid, s, e, name, found))
