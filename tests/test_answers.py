@@ -39,6 +39,9 @@ def engine(tmp_path_factory):
         "The house voted in favour of the deal.\n\n"
         "A state-of-the-art plant and a state of the art lab.\n\n"
         "The air force flew its F-35 jets to the G-7 summit.\n\n"
+        "Two F35 fighters and a pair of 3-D printers arrived.\n\n"
+        "Some 35 officials from 7 ministries came in 3 buses.\n\n"
+        "Cases of COVID-19 rose; covid 19 wards filled.\n\n"
         "Lawmakers voted 195-106 in favour of the 2025-26 budget.\n\n"
         "The 106 members who voted against it met in 195 rooms.\n", "utf-8")
     s = Settings.resolve(corpus=root / "corpus", index=root / "index", data_dir=root / "data")
@@ -91,10 +94,24 @@ def test_a_hyphenated_word_with_a_stop_word_part_finds_itself_not_the_other_part
     assert texts(engine, word.replace("-", "")) == found  # "email" is "e-mail"
 
 
-@pytest.mark.parametrize("word", ["F-35", "G-7"])
-def test_a_letter_and_a_number_hyphenated_are_still_found(engine, word):
-    """The index joins only hyphens between letters: "F-35" is searched as its parts."""
-    assert any(word in t for t in texts(engine, word)), word
+@pytest.mark.parametrize("word", ["F-35", "G-7", "3-D"])
+def test_a_letter_and_a_number_hyphenated_find_themselves_not_the_number_alone(engine, word):
+    """A single letter is a word the index leaves out: "F-35" searched as the phrase
+    of its parts was "35" after any word ("Some 35 officials")."""
+    found = texts(engine, word)
+    assert any(word in t for t in found), (word, found)
+    assert not any(t.startswith("Some 35 officials") for t in found), (word, found)
+
+
+@pytest.mark.parametrize(("word", "written"), [
+    ("F-35", ("F-35 jets", "Two F35 fighters")),
+    ("F35", ("F-35 jets", "Two F35 fighters")),
+    ("COVID-19", ("Cases of COVID-19", "covid 19 wards")),
+])
+def test_a_word_and_a_number_find_every_way_they_are_written(engine, word, written):
+    found = texts(engine, word)
+    for w in written:
+        assert any(w in t for t in found), (word, w, found)
 
 
 @pytest.mark.parametrize("figure", ["195-106", "2025-26", "voted 195-106"])

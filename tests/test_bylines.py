@@ -38,6 +38,10 @@ from searchapp.ingest.pipeline import load_document
     ("연합뉴스 김민준 기자", ["김민준"], ""),
     ("(서울=연합뉴스) 김민준 기자 =", ["김민준"], ""),
     ("文在寅", ["文在寅"], ""),
+    # a Chinese dateline ("reporting from Taipei") after the reporter is no author
+    ("記者 黃志明／台北報導 2026-09-15", ["黃志明"], ""),
+    ("記者王明、李華／綜合報導", ["王明", "李華"], ""),
+    ("本报记者 张伟 北京电", ["张伟"], ""),
     # a live blog's byline, each name with an aside
     ("Live coverage by Priya Raman-Holt (now) and Ollie Fenwick (earlier)",
      ["Priya Raman-Holt", "Ollie Fenwick"], ""),
@@ -69,6 +73,11 @@ from searchapp.ingest.pipeline import load_document
     ("By Jane Doe and John Smith", ["Jane Doe", "John Smith"], ""),
     ("Ana Lima, Ben Okoro and Chen Wei", ["Ana Lima", "Ben Okoro", "Chen Wei"], ""),
     ("Ana Lima & Ben Okoro", ["Ana Lima", "Ben Okoro"], ""),
+    # where each filed from is no part of the name
+    ("Jon Henley in Paris", ["Jon Henley"], ""),
+    ("Ana Lima in São Paulo and Ben Okoro in Lagos", ["Ana Lima", "Ben Okoro"], ""),
+    ("Ana Lima and Ben Okoro in Berlin", ["Ana Lima", "Ben Okoro"], ""),
+    ("Nadia Vance in The Hague", ["Nadia Vance"], ""),
     ("Ana Lima; Ben Okoro; Chen Wei", ["Ana Lima", "Ben Okoro", "Chen Wei"], ""),
     # dates, labels and self-descriptions around a name
     ("Written by Nora Field", ["Nora Field"], ""),

@@ -134,6 +134,12 @@ def test_phrases_across_a_split_word_keep_their_positions():
 # --- the property on the benchmark pages ------------------------------------------
 
 _WORD = re.compile(r"\w+")
+_HYPHENATED = re.compile(r"\w+(?:-\w+)+")  # "e-mail", "F-35", "COVID-19", "2025-26"
+
+
+def _words(text: str) -> set[str]:
+    """The words of ``text`` and its hyphenated words whole, as a user would type them."""
+    return set(_WORD.findall(text)) | set(_HYPHENATED.findall(text))
 
 
 def _unfindable(folder: Path, truth: dict[str, str] | None,
@@ -162,8 +168,8 @@ def _unfindable(folder: Path, truth: dict[str, str] | None,
             paths[num] = key
         wanted: dict[str, set[str]] = {}
         for key, body in texts.items():
-            ours = set(_WORD.findall(" ".join(body)))
-            source = ours if truth is None else set(_WORD.findall(truth.get(key, "")))
+            ours = _words(" ".join(body))
+            source = ours if truth is None else _words(truth.get(key, ""))
             for word in source & ours:
                 if any(True for _ in analyzer(word, mode="query")):  # not a stop word
                     wanted.setdefault(word, set()).add(key)

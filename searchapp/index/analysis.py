@@ -44,16 +44,19 @@ from searchapp.lexicon import CJK_CHAR as _HAS_CJK
 from searchapp.lexicon import CJK_RUN, WORD_HYPHENS
 
 # A word: letters and digits, dots inside it kept; for text, also hyphens between
-# two letters ("e-mail", "Jong-un", "state-of-the-art"; not "COVID-19" or "2019-2024").
+# two letters or a letter and a digit ("e-mail", "Jong-un", "state-of-the-art", "F-35",
+# "COVID-19", "3-D"; not between two digits: "2019-2024", "195-106" are figures).
 _WORD = r"\w+(\.?\w+)*"
-_HYPHENATED_WORD = rf"\w+(\.?\w+|(?<=[^\W\d_])[{WORD_HYPHENS}](?=[^\W\d_])\w+)*"
+_HYPHENATED_WORD = (rf"\w+(\.?\w+|(?:(?<=[^\W\d_])[{WORD_HYPHENS}](?=\w)"
+                    rf"|(?<=\d)[{WORD_HYPHENS}](?=[^\W\d_]))\w+)*")
 _HYPHEN = re.compile(f"[{WORD_HYPHENS}]")
 _JOINED = re.compile(_HYPHENATED_WORD)
 
 
 def indexed_joined(word: str) -> bool:
     """Whether the text analyzer keeps hyphenated ``word`` as one token, so its joined
-    form is indexed ("e-mail" -> "email"); not where a hyphen meets a digit ("F-35")."""
+    form is indexed ("e-mail" -> "email", "F-35" -> "f35"); not where a hyphen joins two
+    figures ("2025-26")."""
     return bool(_HYPHEN.search(word)) and _JOINED.fullmatch(word) is not None
 
 
@@ -63,9 +66,9 @@ class Tokenizer(RegexTokenizer):
     reads after lower-casing).
 
     Words are runs of letters and digits, dots inside them kept (``U.S``, ``3.14``,
-    ``example.com``), and for text hyphens between letters (``e-mail``: its parts
-    and its joined form are indexed, :class:`CamelCaseFilter`; names keep the
-    parts only, ``hyphens=False``).  Whoosh's default pattern also takes ``*`` into words, so
+    ``example.com``), and for text hyphens between letters or a letter and a digit
+    (``e-mail``, ``F-35``: its parts and its joined form are indexed,
+    :class:`CamelCaseFilter`; names keep the parts only, ``hyphens=False``).  Whoosh's default pattern also takes ``*`` into words, so
     "*emphasis*" or a footnote's "Ali***" was indexed as ``*emphasi``/``ali***``
     and never found; wildcards in a query reach the analyzer untokenized, so they
     do not need it.

@@ -25,8 +25,9 @@ from searchapp.model import FACETS
 # 9: camel-case, dotted and snake_case words indexed whole and by their parts
 # (analysis.CamelCaseFilter); "*" is no longer part of a word; 10: words hyphenated
 # between letters also indexed joined ("e-mail" as "email"); 11: traditional Han characters
-# folded to simplified (analysis.fold_map)
-SCHEMA_VERSION = 11
+# folded to simplified (analysis.fold_map); 12: words hyphenated between a letter and a
+# digit also indexed joined ("F-35" as "f35": a search for F-35 no longer finds every "35")
+SCHEMA_VERSION = 12
 SEP = "\x1f"  # separates the values of a multi-valued facet field
 FACET_FIELDS = {f.name: f.field for f in FACETS}
 #: Facet fields the index never holds: filled from the persons stage's persons.json

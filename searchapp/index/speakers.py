@@ -23,8 +23,12 @@ from searchapp.ingest.quotes.evidenced import with_speech_persons
 
 #: Bumped when the attribution rules change what they find in the same text: every
 #: document is read again at the next run.
-QUOTES_VERSION = 8  # 6: a Korean reporter’s dateline credit is no speaker; 7: round seven; 8: a wire dateline is no part of reported speech
-# (pronouns by the subject before them, nested quotations, Korean and Chinese phrases)
+#: 6: a Korean reporter's dateline credit is no speaker; 7: round seven (pronouns by the
+#: subject before them, nested quotations, Korean and Chinese phrases); 8: a wire
+#: dateline is no part of reported speech; 9: round eight (a pronoun abstains when another of its
+#: sex is in the running, roles of a named body, bare family names, bodies kept as
+#: persons, Korean and Chinese honorifics and family names)
+QUOTES_VERSION = 9
 KINDS = ("direct", "reported")
 
 

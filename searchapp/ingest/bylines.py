@@ -127,7 +127,11 @@ _PARENS = re.compile(r"\(([^()]*)\)")
 # Words that are never a name alone ("From Reuters", a byline cut at "On ...").
 _NOT_NAMES = frozenset(("from", "on", "and", "with", "the", "by", "in", "at", "of", "for",
                         "to", "via", "staff", "editors", "team"))
-_SPLIT = re.compile(r"\s*(?:[;,|/•·]|\s[-–—]\s)\s*")
+_SPLIT = re.compile(r"\s*(?:[;,|/•·／、，；]|\s[-–—]\s)\s*")
+# Where a reporter filed from, after the name: "Jon Henley in Paris", "Bo Li in Hong Kong".
+_FILED_IN = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")
+# A Chinese dateline in a byline: "台北報導" (reporting from Taipei), "北京电", "综合报道".
+_FILED_FROM = re.compile(f"^[{HAN}]{{1,6}}(?:報導|报道|報道|電|电|讯|訊)$")
 _JOIN = re.compile(r"\s+(?:and|&)\s+")
 # One syllable of romanized Korean ("jong", "un", "min", "hye"), for the case of
 # a given name written in capitals ("KIM JONG-UN" -> "Kim Jong-un").
@@ -175,8 +179,9 @@ def parse_byline(text: str) -> Byline:
         if _CREDIT.match(piece):
             continue  # "Photographs by X": a credit, not an author
         piece = _LABEL.sub("", _LEADING_AND.sub("", piece))
-        both = _JOIN.split(piece)
-        for part in both if len(both) > 1 and all(map(_is_name, both)) else [piece]:
+        both = [_FILED_IN.sub("", p) for p in _JOIN.split(piece)]
+        for part in both if len(both) > 1 and all(map(_is_name, both)) \
+                else [_FILED_IN.sub("", piece)]:
             part, found = _take_agency(part)
             agency = agency or found
             name = _clean(part, first=index == 0)
@@ -227,7 +232,7 @@ def _word_case(word: str, first: bool) -> str:
 #: ("新华社记者 李晓明": Xinhua's reporter Li Xiaoming).
 _GLUED_ROLE = re.compile("(" + "|".join(map(re.escape, sorted(
     (r for r in _NATIVE_ROLES if len(r) >= 2), key=len, reverse=True))) + ")$")
-_ROLE_THEN_NAME = re.compile(r"^(.+?)(记者|記者)(\S{2,4})$")  # "新华社记者李晓明"
+_ROLE_THEN_NAME = re.compile(r"^(.*?)(记者|記者)(\S{2,4})$")  # "新华社记者李晓明", "記者黃志明"
 _HAN_ONLY = re.compile(f"[{HAN}]+")  # a Chinese role: the name follows it
 
 
@@ -279,7 +284,8 @@ def _take_agency(piece: str) -> tuple[str, str]:
 def _clean(piece: str, first: bool) -> str:
     """The name in one piece of a byline, or ``""``."""
     if CJK_CHAR.search(piece):  # "이민호 기자", "记者 刘晓燕": the name without "reporter"
-        piece = _native_name(piece)
+        # "台北報導", "北京电": where it was filed, not who wrote it
+        piece = _native_name(" ".join(w for w in piece.split() if not _FILED_FROM.match(w)))
     name = _SELF_DESCRIPTION.sub("", piece)
     dated = _DATE_WORDS.search(name)
     if dated:

@@ -417,9 +417,8 @@ def rewrite_hyphens(text: str) -> str:
     Where a part is a stop word the index leaves out (``e-mail``, ``in-house``:
     the phrase would be "mail" or "house" alone) and fewer than two parts are left,
     only the joined form is searched; the index keeps it for every word hyphenated
-    between letters, so "e-mail" and "email" are found and "mail" is not.  Where a
-    hyphen meets a digit ("F-35", "G-7") the index keeps the parts only: the phrase
-    stays.
+    between letters or a letter and a digit, so "e-mail" and "email" are found and
+    "mail" is not, and "F-35" finds "F-35" and "F35", never a "35" alone.
     Figures without a letter ("195-106", "2025-26", "2023-10-05") are the phrase of
     their parts, as printed (never "195 AND NOT 106").  Quoted phrases are left as they
     are (their words are already a phrase), and so are person, place, year and date

@@ -249,7 +249,10 @@ CHINESE_FAMILY_NAMES = ("王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐�
               "馮邓鄧曹彭曾肖田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范"
               "金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬"
               "钱錢严嚴覃武戴莫孔向汤湯习習赖賴萧蕭简簡詹游柯翁洪傅卓康施温溫邢岳柳欧歐殷鲍鮑俞倪樊"
-              "葛纪紀牛齐齊凌庞龐聂聶甘申艾祁霍阮蒙乔喬宁寧左关關骆駱耿管翟易季梅裴包")
+              "葛纪紀牛齐齊凌庞龐聂聶甘申艾祁霍阮蒙乔喬宁寧左关關骆駱耿管翟易季梅裴包"
+              # common in Hong Kong and Cantonese news ("甄卓賢", "冼振邦", "麥嘉欣"), leaving
+              # out those that are everyday words too (区/區 "district", 文, 利, 卫/衛)
+              "麦麥岑伍冼甄鄺邝阎閻饶饒巫容邬鄔庄莊")
 #: Chinese family names of two characters (simplified and traditional): "欧阳文博", "司徒健恒".
 CHINESE_COMPOUND_FAMILY_NAMES = ("欧阳", "歐陽", "司徒", "上官", "诸葛", "諸葛", "东方", "東方",
                                  "皇甫", "令狐", "司马", "司馬", "夏侯", "尉迟", "尉遲", "公孙",

@@ -14,6 +14,8 @@ resolved; served as the Speaker facet, ``said:`` and each hit's ``quotes``.
 * :mod:`.attribute` -- the patterns of English news; :mod:`.cjk` -- Korean and Chinese;
 * :mod:`.unkept` -- names the persons stage did not keep ("Margaret", a name typed as a
   body), :mod:`.crowds` -- chants, neither given to the last speaker;
+* :mod:`.families` -- a bare family name of one person of the document is theirs; a
+  body or venue the stage kept as a person speaks as a body;
 * :mod:`.evidenced` -- speakers taken as persons on the evidence of a pattern of speech
   (the cues around a name: :mod:`.cues`),
   :mod:`.cjk_names` -- Korean and Chinese persons by the shapes news names them in;

@@ -35,6 +35,7 @@ from collections.abc import Sequence
 
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.clauses import Para, verb_form
+from searchapp.ingest.quotes.name_runs import name_word
 from searchapp.ingest.quotes.salience import Salience
 from searchapp.ingest.quotes.speakers import Person, Who, trusted
 from searchapp.ingest.quotes.text import Word
@@ -74,6 +75,17 @@ def _subject_start(ws: Sequence[Word]) -> int:
             continue
         return n
     return n
+
+
+def _name_shaped(run: Sequence[Word]) -> bool:
+    """Words only a person's name is made of: two or more name words ("Aurélien
+    Dufresne-Kamara"), or one joining two capitalized parts ("Sy-Holloway")."""
+    words = [w for w in run if w.lower not in NAME_PARTICLES]
+    if not words or not all(name_word(w) for w in words):
+        return False
+    return len(words) > 1 or all(part[:1].isupper() and len(part) > 1
+                                 for part in words[0].text.split("-")) \
+        and words[0].text.count("-") == 1
 
 
 class Antecedents:
@@ -158,9 +170,7 @@ class Antecedents:
         here = next((n for n, (a, b) in enumerate(para.sentences) if a <= who.start < b), None)
         if here is None:
             return None
-        a, _ = para.sentences[here]
-        ws = para.words(a, who.start)
-        if any(w.text not in _OPENING_MARKS and w.text not in ("Q", ",") for w in ws):
+        if not self._opens_sentence(para, here, who):
             return None  # the pronoun is not its sentence's subject: the sentence decides
         steps = 0
         at, n = i, here - 1
@@ -183,6 +193,35 @@ class Antecedents:
                 return got
             n -= 1
         return None
+
+    @staticmethod
+    def _opens_sentence(para: Para, here: int, who: Who) -> bool:
+        """The pronoun ``who`` is the subject sentence ``here`` opens with, after its
+        marks or an adverbial ("Asked by the presenter, X, whether ..., he said:")."""
+        a, _ = para.sentences[here]
+        ws = para.words(a, who.start)
+        if all(w.text in _OPENING_MARKS or w.text in ("Q", ",") for w in ws):
+            return True
+        if len(ws) > 2 and ws[0].text[:1].isupper() and ws[0].lower.endswith("ed") \
+                and ws[1].lower == "by" and ws[-1].text == ",":
+            return True  # "Asked by the presenter, X, whether ..., he said"
+        return 0 < _subject_start([*ws, *para.words(who.start, who.start + len(who.text))]) == len(ws) \
+            and ws[0].text != "Q"
+
+    def _adverbial_only(self, i: int, who: Who, local: Sequence[str]) -> bool:
+        """The persons ``local`` named before the pronoun ``who`` in its sentence are
+        all in an adverbial opening it ("Asked by Rautenbach who had told her that, she
+        said:"): the asker, not the one the pronoun is."""
+        if not local or who.start < 0:
+            return False
+        para = self.paras[i]
+        here = next((n for n, (a, b) in enumerate(para.sentences) if a <= who.start < b), None)
+        if here is None:
+            return False
+        first = para.words(para.sentences[here][0], who.start)[:2]
+        if not first or first[0].lower in lx.SUBORDINATORS:
+            return False  # "When Judge X ruled that ..., he acknowledged": X
+        return self._opens_sentence(para, here, who)
 
     @staticmethod
     def _main_clause_persons(para: Para, n: int) -> set[str]:
@@ -231,7 +270,9 @@ class Antecedents:
                         or nxt.text in (",", "Q") and lx.role_noun(x.text)):
                     return ("unnamed", para.text[w.start:x.end])
             return None
-        if w.lower in ("the", "his", "her", "their", "my", "our"):
+        if w.lower in ("the", "his", "her", "their", "my", "our") or w.text.endswith(
+                ("'s", "’s")) and w.text[:1].isupper() and k + 1 < len(ws) \
+                and ws[k + 1].text.islower():  # "Lumenvale's chief executive, X, said"
             return self._role_subject(i, para, ws, k, sex)
         return self._unkept_name(para, ws, k, sex)
 
@@ -298,6 +339,15 @@ class Antecedents:
             return self._unkept_name(para, ws, comma + 1, sex)
         if verb is None:
             return None
+        if ws[verb].lower in ("is", "was") and verb + 1 < len(ws) \
+                and ws[verb + 1].lower not in lx.SUBORDINATORS:
+            # "The first witness is Marguerite X, who ...": the one the copula names
+            p = next((p for p in para.persons_outside() if p.start > ws[verb].start
+                      and para.text[p.end:p.end + 2] not in ("'s", "’s")), None)
+            between = [x for x in ws[verb + 1:] if p is not None and x.end <= p.start]
+            if p is not None and not any(x.lower in lx.PREPOSITIONS or verb_form(x)
+                                         or x.lower.endswith("ed") for x in between):
+                return self._fits(p.name, sex)  # not "The clinic was opened by X"
         phrase = ws[k:verb]
         comma = next((m for m, x in enumerate(phrase) if x.text == ","), len(phrase))
         phrase = phrase[:comma]
@@ -335,10 +385,15 @@ class Antecedents:
                 or nxt.text == ","):
             return None
         a, b = run[0].start, run[-1].end
-        if not any(s < b and a < e and label in _NAME_LABELS for s, e, label in para.labels):
-            return None  # a word nobody labelled a name ("Negotiators", "Swiss authorities")
         names = set().union(*(self.name_index.get(w.text, set()) for w in run
                                if w.lower not in NAME_PARTICLES))
+        if not any(s < b and a < e and label in _NAME_LABELS for s, e, label in para.labels):
+            if _name_shaped(run) and nxt.text == ",":
+                # "Sy-Holloway, speaking to ..., said": a person, the one of the document
+                # whose name it is, else someone nobody knows
+                return self._fits(next(iter(names)), sex) if len(names) == 1 \
+                    else ("nobody", "")
+            return None  # a word nobody labelled a name ("Negotiators", "Swiss authorities")
         if len(names) == 1:
             name = next(iter(names))
             return self._fits(name, sex)

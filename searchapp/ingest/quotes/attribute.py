@@ -47,6 +47,7 @@ from searchapp.ingest.quotes.clauses import (
     verb_form,
 )
 from searchapp.ingest.quotes.crowds import Crowds
+from searchapp.ingest.quotes.families import family_mentions, kept_bodies
 from searchapp.ingest.quotes.marks import Span, quote_spans
 from searchapp.ingest.quotes.nearby import Nearby, affiliations, unlabelled_families
 from searchapp.ingest.quotes.nested import Nested
@@ -103,6 +104,8 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents,
         #: persons the document names as a person's affiliation ("Grace X of Goldman
         #: Sachs") that the recognizer calls a body somewhere: bodies, not speakers
         self.bodies = affiliations(self.paras)
+        #: persons the recognizer calls bodies or places wherever they are named
+        self.kept_bodies = kept_bodies(self.paras)
         self._index_names()
         for para in self.paras:
             for p in para.persons:
@@ -110,6 +113,11 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents,
                     parts = [w for w in name.split() if w.rstrip(".").lower() not in _SUFFIXES]
                     if len(parts) > 1 and parts[-1][:1].isupper():
                         self.family.setdefault(parts[-1], []).append(p)
+        for para, more in zip(self.paras, family_mentions(self.paras, self.family),
+                              strict=True):
+            if more:  # a bare family name of one person of the document
+                para.persons = sorted([*para.persons, *more], key=lambda p: p.start)
+                para.__dict__.pop("_outside", None)
 
     # -- pass 1: roles and sexes ------------------------------------------------------
 
@@ -152,10 +160,14 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents,
             # a speaker named, but not surely: nobody, and no other rule guesses instead
             self.abstained = True
         if who.kind == "person":
-            if who.name in self.bodies:
+            if who.name in self.bodies or who.name in self.kept_bodies \
+                    and not self.salience.sex_of(who.name) and not any(
+                        n == who.name for _, n in self.salience.titled):
                 return None, who.text  # "Goldman Sachs said": a body's words
             return (who.name, who.text) if trusted(who.name) else None
         if who.kind == "pronoun":
+            if self._adverbial_only(para, who, local):
+                local = ()  # "Asked by X, ..., she said": X asked; she is another
             unnamed = None if local else self._indefinite_antecedent(para, who)
             if unnamed is not None:
                 return None, unnamed
@@ -172,7 +184,8 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents,
                     and self._only_one_named(para, who, self.salience.unsure, exclude):
                 name = self.salience.unsure  # '..., stated Mak. While he agrees ...'
             if name and (self._someone_between(para, who, name, exclude)
-                         or self._unkept_subject(para, who, name)):
+                         or self._unkept_subject(para, who, name)
+                         or self._crowded(para, who, name, exclude, local)):
                 return None
             if name and not self.salience.sex_of(name):
                 self.salience.vote_sex(name, who.sex)  # "he said" after them: a man
@@ -329,6 +342,9 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents,
         if isinstance(first, Word):
             sex = lx.PERSON_PRONOUNS[first.lower]
             name = self.salience.pronoun(i, sex, set())
+            if name and self._crowded(i, Who("pronoun", first.text, sex=sex, start=first.start),
+                                      name, set()):
+                name = None  # another of that sex named right before: not sure
             if not name:  # "When Ottilie Brenner opened her bakery, she priced ..."
                 name = para.clause_subject(ws)
                 if name and (not trusted(name) or self.salience.sex_of(name) not in (sex, "")):

@@ -73,11 +73,15 @@ ZH_ROLE_END = ("长", "長", "主任", "书记", "書記", "教授", "教师", "
                "主持人", "首席", "议长", "議長", "法官", "检察官", "檢察官", "警官", "艺人", "藝人",
                "演员", "演員", "导演", "導演", "作家", "球员", "球員", "教练", "教練",
                "农", "農", "渔民", "漁民", "店主", "老板", "老闆", "工人", "学生", "學生", "家长",
-               "家長", "志愿者", "志工")
+               "家長", "志愿者", "志工", "财务官", "財務官", "外交官", "行政官", "执行官", "執行官")
+#: Honorifics after a family name alone ("冼伯說", "陳太太表示", "林小姐"): the only person of
+#: that family.
+_ZH_HONORIFICS = ("先生", "女士", "小姐", "太太", "伯", "叔", "姨", "婆")
 _ZH_BACK_TITLES = tuple(sorted({*ZH_ROLE_END, "先生", "女士", "博士", "部长", "部長", "局长",
                                 "局長", "组长", "組長", "市长", "市長", "院长", "院長", "署长",
                                 "署長", "校长", "校長", "会长", "會長", "董事长", "董事長",
-                                "处长", "處長", "所长", "所長", "行长", "行長", "主任"}
+                                "处长", "處長", "所长", "所長", "行长", "行長", "主任",
+                                *_ZH_HONORIFICS}
                                - {"长", "長", "居民", "村民", "市民", "代表", "专家", "專家",
                                   "学者", "學者", "官员", "官員", "首席", "学家", "學家"},
                                key=len, reverse=True))
@@ -126,11 +130,13 @@ _KO_PHRASE_END = re.compile(r"(?:에서|에게|으로|은|는|을|를|고|며|�
 _KO_WORD = re.compile(r"\S+")
 _KO_NAME_WORD = re.compile(
     rf"^(?:(?:{'|'.join(_KO_FAMILY2)})[{_H}]{{2}}|[{KO_FAMILY}][{_H}]{{2}})$")
-_KO_SSI = re.compile(rf"(?<![{_H}\w])(?P<name>[{KO_FAMILY}][{_H}]{{1,2}})(?:\(\d{{1,3}}\))?\s?씨"
+_KO_SSI = re.compile(rf"(?<![{_H}\w])(?P<name>(?:{'|'.join(_KO_FAMILY2)})[{_H}]{{2}}"
+                     rf"|[{KO_FAMILY}][{_H}]{{1,2}})(?:\(\d{{1,3}}\))?\s?씨"
                      rf"(?=[은는이가의도와께에]|\s|$|[,.·)])")
 #: "문태오(27)가": a full name with an age in brackets, then a particle -- news gives a
 #: person's age so.
-_KO_AGED = re.compile(rf"(?<![{_H}\w])(?P<name>[{KO_FAMILY}][{_H}]{{2}})\(\d{{1,3}}\)"
+_KO_AGED = re.compile(rf"(?<![{_H}\w])(?P<name>(?:{'|'.join(_KO_FAMILY2)}|[{KO_FAMILY}])[{_H}]{{2}})"
+                      rf"\(\d{{1,3}}\)"
                       rf"(?=[은는이가의도와]|\s|,)")
 _KO_BACK = re.compile(
     rf"(?<![{_H}\w])(?P<fam>{'|'.join(_KO_FAMILY2)}|[{_H}])\s?(?P<title>{'|'.join(KO_TITLES)}|씨)"
@@ -151,6 +157,11 @@ _ZH_TITLES_AFTER = "|".join(sorted({*_ZH_BACK_TITLES, "外长", "外長", "首�
 _ZH_NAME_TITLE = re.compile(
     rf"(?:^|(?<=[，,。！？；;：:、\s”」』\"]))(?P<name>[{ZH_FAMILY}][{HAN}]{{1,2}}?)"
     rf"(?P<title>{_ZH_TITLES_AFTER})(?={_ZH_AFTER})")
+#: "的冼振邦（六十八歲）": a Chinese full name with an age in brackets -- news gives a
+#: person's age so.
+_ZH_AGED = re.compile(
+    rf"(?:^|(?<=[的，,。：:、\s]))(?P<name>(?:{'|'.join(CHINESE_COMPOUND_FAMILY_NAMES)})[{HAN}]{{1,2}}"
+    rf"|[{ZH_FAMILY}][{HAN}]{{1,2}})[（(](?:\d{{1,3}}|[一二三四五六七八九十]{{1,4}})[歲岁][）)]")
 _ZH_BACK = re.compile(rf"(?P<fam>[{HAN}])(?P<title>{'|'.join(_ZH_BACK_TITLES)})"
                       rf"(?={_ZH_AFTER}|[的也则則还還])")
 
@@ -229,6 +240,10 @@ def _chinese_full(text: str) -> list[tuple[int, int, str]]:
         if not _zh_name(name) or name[-1] in _ZH_NOT_NAME_END:
             continue
         if not any(a < m.end() and m.start() < b for a, b, _ in out):
+            out.append((m.start("name"), m.end("name"), ""))
+    for m in _ZH_AGED.finditer(text):  # "冼振邦（六十八歲）"
+        name = m.group("name")
+        if _zh_name(name) and not any(a < m.end("name") and m.start() < b for a, b, _ in out):
             out.append((m.start("name"), m.end("name"), ""))
     for m in _ZH_NAME_TITLE.finditer(text):  # "习近平主席表示", "王毅外长说"
         name = m.group("name")
@@ -330,6 +345,6 @@ def _family_person(names: Mapping[str, NativeName], order: Sequence[str], family
         return titled[0]
     if len(persons) == 1 and family not in _KO_ALSO_WORDS:
         return persons[0]
-    if len(persons) == 1 and title in ("씨", "先生", "女士"):
+    if len(persons) == 1 and (title == "씨" or title in _ZH_HONORIFICS):
         return persons[0]
     return None

@@ -108,6 +108,9 @@ class Salience:
                 rivals = {n for p in window - {para} for n in self.named.get(p, ())
                           if recent is before and n not in exclude and n != fits[0]
                           and self.sex_of(n) in (sex, "")}
+                if recent is before and self._named_since(fits[0], sex, exclude,
+                                                          max(window - {para}), para):
+                    return None  # another of that sex named after them: not sure
                 if self.sex_of(fits[0]) == sex or len(fits) == 1 and not rivals:
                     return fits[0]
                 if recent is before and any(self.closing.get(p) == fits[0]
@@ -121,8 +124,19 @@ class Salience:
             if para - p > FARTHEST_PRONOUN:
                 break
             if n not in exclude and self.sex_of(n) == sex:
+                # unless another of that sex was named since (a profile's subject named
+                # only in passing after the woman she talks about spoke)
+                if self._named_since(n, sex, exclude, p, para):
+                    return None
                 return n
         return None
+
+    def _named_since(self, name: str, sex: str, exclude: set[str], since: int,
+                     para: int) -> bool:
+        """Another person known to be of ``sex`` is named in a paragraph after ``since``
+        up to ``para``: a pronoun may be theirs rather than ``name``'s."""
+        return any(m != name and m not in exclude and self.sex_of(m) == sex
+                   for q in range(since + 1, para + 1) for m in self.named.get(q, ()))
 
     def qualify(self, role: str, name: str, word: Word | None) -> None:
         """Note the word before the role noun in a person's title ("Finance" Minister)."""
@@ -160,6 +174,12 @@ class Salience:
             recent = [n for p, n in self.quoted if para - 1 <= p <= para]
             if recent and recent[-1] in names:
                 return recent[-1]
+        if len(names) > 1:  # "The Bluefin chief executive": the one of that body
+            asked = {w.strip(".,’'").lower() for w in who.text.split()}
+            owned = [n for n, owner in self.roles.get(who.role, ()) if n in names
+                     and owner and owner.startswith("~") and owner[1:] in asked]
+            if len(set(owned)) == 1:
+                return owned[0]
         titled = [n for n in names if (who.role, n) in self.titled]
         if len(titled) == 1:  # "the president" after "President Trump", not "X, the
             return titled[0]  # president of the Federal Reserve Bank"
@@ -209,7 +229,9 @@ def learn_roles(text: str, ws: Sequence[Word], persons: Sequence[Person],
             while k >= 0 and ws[k].text not in (",", ".", ";", ":", "Q") and len(phrase) < 5:
                 phrase.insert(0, ws[k])
                 k -= 1
-            if phrase and phrase[0].lower in ("the", "his", "her", "its", "their"):
+            if phrase and (phrase[0].lower in ("the", "his", "her", "its", "their")
+                           or phrase[0].text.endswith(("'s", "’s")) and len(phrase) > 1
+                           and phrase[0].text[:1].isupper()):  # "Skyvale's chief executive, X,"
                 noun = head_noun(phrase)
                 if lx.role_noun(noun) or noun in lx.KIN_SEX:  # "Her son, Hiroshi X,"
                     salience.roles.setdefault(noun, []).append(
@@ -224,6 +246,16 @@ def learn_roles(text: str, ws: Sequence[Word], persons: Sequence[Person],
                     salience.roles.setdefault(kin, []).append((p.name, None))
 
 
+def _body_of(phrase: Sequence[Word]) -> str | None:
+    """The body a role phrase without its article names after "of"/"at" ("chief executive
+    of the low-cost carrier Bluefin": "~bluefin"), or None."""
+    at = next((n for n, w in enumerate(phrase) if w.lower in ("of", "at")), None)
+    if at is None:
+        return None
+    names = [w for w in phrase[at + 1:] if w.text[:1].isupper()]
+    return "~" + names[-1].lower if names else None
+
+
 def _appositive_role(ws: Sequence[Word], name: str, salience: Salience) -> None:
     phrase = []
     for w in ws:
@@ -236,8 +268,11 @@ def _appositive_role(ws: Sequence[Word], name: str, salience: Salience) -> None:
     if first in DETERMINERS and len(phrase) > 1 and phrase[1].lower in lx.KIN_SEX:
         salience.vote_sex(name, lx.KIN_SEX[phrase[1].lower], 3)  # "X, her son,"
     if lx.role_noun(first) and phrase[0].text.islower():
-        # "X, minister for rural affairs,": a role without its article
-        salience.roles.setdefault(first, []).append((name, None))
+        # "X, minister for rural affairs,": a role without its article; "X, chief
+        # executive of the carrier Bluefin,": the executive, of the body named last
+        head = head_noun(phrase)
+        role = head if lx.role_noun(head) else first
+        salience.roles.setdefault(role, []).append((name, _body_of(phrase)))
         return
     if first not in ("the", "a", "an") and not phrase[0].text[:1].isupper():
         return
