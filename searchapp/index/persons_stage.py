@@ -77,7 +77,10 @@ SIDECAR_VERSION = 2
 #: a place is the whole name over its small words ("Vila do Conde"); a name cut before
 #: one, listed with places or named a town, written only where places stand, is no person.
 #: 13: a courtesy title without its dot is no part of a name ("Ms Whitcombe" is Whitcombe).
-RESOLUTION_VERSION = 13
+#: 14: firms by what only a firm has, a firm's role in an apposition, a workplace, a plural
+#: role before one name; a country in lists of places, "from Loch X"; a name not cut at a
+#: Latin letter; two places in one span split, a place's inner small words kept.
+RESOLUTION_VERSION = 14
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8
 #: Paragraphs recognized (and committed) at a time, by one process.

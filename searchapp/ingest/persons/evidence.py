@@ -69,7 +69,7 @@ PERSONAL = STRONG - {"speech"}
 AGAINST = frozenset({"article", "thing", "org_after", "quoted", "price", "number",
                      "thing_apposition", "run_cut", "located", "listed_with_things",
                      "thing_verb", "used", "belongings", "at_org", "in_place", "which",
-                     "kind", "works_at"})
+                     "kind", "works_at", "org_only"})
 #: Neither for nor against by itself: a role a firm takes too, after a determiner ("the
 #: developer X", "the broker X said"); :func:`verdict` reads it with the rest.
 FIRM_ROLE = "firm_role"
@@ -96,6 +96,8 @@ _OBJECT_VERBS = frozenset({"add", "adds", "added", "note", "notes", "noted", "co
                            "suggested", "acknowledge", "acknowledges", "acknowledged"})
 _SAYING = re.compile(r"[ \t]*(?:[,.:;!?\"“”'‘’—–-]|$|that\b|in[ \t]+(?:a|an|the|his|her)\b|on[ \t]+"
                      r"(?:" + "|".join(WEEKDAYS) + r"|Twitter|X)\b)")
+# "a reader from X writes", "officials in X said": the speaker is the noun before
+_FROM_BEFORE = re.compile(r"\b[a-z]+[ \t]+(?:from|in|at|of)[ \t]+$")
 _AGE = re.compile(r"^\s*(?:,\s*\d{1,3}\s*[,)]|\(\d{1,3}\))")
 _WHO = re.compile(r"^\s*,?\s*who\b")
 # "his predecessor, Ann Roe", "her lawyer, Ann Roe": someone's relation, named after it
@@ -104,13 +106,19 @@ _RELATION_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er)[ \t]+(?:[a-z-]+[ \t]+)?([a-z
 # firm or thing the name is, right before it -- a determiner, up to two modifiers, a noun
 # of things (not "the company chairman Ann Roe": the word right before is a role)
 _KIND_BEFORE = re.compile(r"(?:^|[^\w'’])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|"
-                          r"[Tt]his|[Rr]ival)[ \t]+(?:[\w-]+[ \t]+){0,2}?([a-z]+)[ \t]+$")
+                          r"[Tt]his|[Rr]ival|[Ww]hose)[ \t]+(?:[\w-]+[ \t]+){0,2}?([a-z]+)[ \t]+$")
 # "the company behind it, Acme Rowe, ships ...": an apposition before the name naming a
 # thing, closed after it
 _KIND_APPOSITION_BEFORE = re.compile(
     r"(?:^|[,;:.]\s+|\b(?:and|but)[ \t]+)(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)[ \t]+"
     r"(?:[\w-]+[ \t]+){0,2}?([a-z]+)(?:[ \t]+[a-z]+){0,3},[ \t]*$")
 _CLOSED_AFTER = re.compile(r"^[ \t]*(?:,|\))")
+# "the family's solicitors, Acme Rowe, commissioned ...": many persons' role, one name
+# (not "the lawyers, Ann Roe and Bo Li"; not "her lawyers, Ann Roe, Bo Li, ...")
+_PLURAL_ROLE_BEFORE = re.compile(r"(?:[Tt]he|[Ii]ts|[Tt]heir|[{APOSTROPHES}]s?)[ \t]+"
+                                 r"(?:[a-z-]+[ \t]+)?([a-z]+s),[ \t]*$".replace("{APOSTROPHES}",
+                                                                               APOSTROPHES))
+_ONE_NAME_AFTER = re.compile(r"^[ \t]*(?:,[ \t]+(?!and\b|or\b)[a-z]|[.;)])")
 # "the company Ann Roe founded", "the studio Bo Li runs": a person's relative clause
 _MADE_BY_IT = re.compile(r"^[ \t]+(?:co-?founded|cofounded|founded|started|built|created|"
                          r"owns|owned|leads|heads|headed|chairs|chaired|joined|directed|"
@@ -121,6 +129,13 @@ _WHICH = re.compile(r"^[ \t]*,[ \t]*which\b")
 _OBJECT_OF = re.compile(r"\b(?:from|by|of|with|for|about|to|starring|featuring)[ \t]+$", re.I)
 # "Acme Grant's chief executive", "Acme's co-founder and", "Acme's shareholders": what only
 # an organisation has (a person has a chief of staff, not a chief executive)
+# (a chief executive, founders, shareholders, a board of directors: ``ORG_ONLY``; staff and
+# employees a person's business has too: belongings)
+_ORG_ONLY = re.compile(rf"^{POSSESSIVE}[ \t]+(?:[a-z]+[ \t]+)?(?:chief[ \t]+(?:executive|"
+                       r"financial|operating|technology|marketing|product|people)|co-?founders?|"
+                       r"cofounders?|founders?|board[ \t]+of[ \t]+directors|shareholders|"
+                       r"stockholders|(?:senior[ \t]+|executive[ \t]+)?vice[ \t-]+presidents?"
+                       r"[ \t]+(?:for|of))\b")
 _ORG_STAFF = re.compile(rf"^{POSSESSIVE}[ \t]+(?:\d[\d,.]*[ \t]+(?:[a-z]+[ \t]+)?(?:employees|"
                         r"workers|staff|people)\b|(?:[a-z]+[ \t]+)?(?:chief[ \t]+(?:executive|financial|"
                         r"operating|technology|marketing|product|people)|co-?founders?|"
@@ -173,13 +188,17 @@ _PASSIVE_THING = re.compile(r"^[ \t]+(?:was|were|is|are|will[ \t]+be|has[ \t]+be
                             r"available|manufactured|downloaded|installed|streaming)\b")
 _IS_A_THING = re.compile(r"^[ \t]+(?:is|was|are|were)[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+,?[ \t]+){0,3}?("
                          + "|".join(sorted(THING_NOUNS)) + r")\b(?=[ \t]*(?:[,.;:!?)]|$|"
-                         r"(?:of|that|which|with|for|from|in|on|by|and|to|where|when)\b))")
+                         r"(?:of|that|which|with|for|from|in|on|by|and|to|where|when|named|called|known|"
+                         r"based|owned|run|opened|founded)\b))")
 _SENTENCE_REST = re.compile(f"^[^{STOPS}]{{0,160}}")
 # role nouns an organisation is called too ("a leader in cloud storage", "a key player")
 _ORG_ROLES = frozenset({"leader", "player", "partner", "member", "host", "owner", "champion",
                         "agent", "resident", "citizen", "worker", "employee", "general",
                         "chief", "head", "vice", "officer", "manager", "director", "fellow",
                         "friend", "keeper", "forward", "pioneer", "veteran"})
+#: Roles a firm holds as often as a person, named before the name and a comma ("the mine's
+#: owner, X", "its developer, X"): neither for nor against by themselves.
+_HELD_BY_FIRMS = FIRM_ROLES | {"owner", "owners"}
 _IS_A_ROLE = re.compile(r"^[ \t]+(?:is|was|became|has[ \t]+been|serves[ \t]+as|served[ \t]+as)"
                         r"[ \t]+(?:a|an|the)[ \t]+((?:[\w-]+[ \t]*){1,5})")
 # the first word of the next sentence: "He", "Her", "It", "Its"
@@ -286,7 +305,8 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
     if m:
         word = m.group(1)
         if word.casefold().rstrip(".") in ROLE_NOUNS - _ADJECTIVES:
-            out.add("role")
+            # "the mine's owner, X": a role a firm holds as often names either
+            out.add(FIRM_ROLE if m.group(2) and word in _HELD_BY_FIRMS else "role")
         elif (not m.group(2) and word[0].isupper() and not word.isupper()
               and not before[:m.start()].endswith(("#", "@"))
               and word not in TITLE_WORDS and word not in _NOT_A_NAME_WORD
@@ -310,8 +330,9 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         out.add("made_by")  # "a dress by Acme", "a book by Ann Roe": weak
     m = _SPEECH_AFTER.match(after)
     if _SPEECH_BEFORE.search(before) or (m and not (
-            m.group(1) in _OBJECT_VERBS and not _SAYING.match(after, m.end()))):
-        out.add("speech")  # not "Acme adds stream processing"
+            m.group(1) in _OBJECT_VERBS and not _SAYING.match(after, m.end()))
+            and not _FROM_BEFORE.search(before)):
+        out.add("speech")  # not "Acme adds stream processing", "a reader from Acme writes"
     m = _EXAMPLE_OF.search(before)  # "tools like Cursor and Claude Code": an instance of what
     if m:
         kind = m.group(1).casefold()
@@ -367,7 +388,12 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
     m = _IS_A_ROLE.match(after)
     if m:
         words = m.group(1).casefold().split()
-        if any(w in ROLE_NOUNS and w not in _ORG_ROLES for w in words):
+        # the first noun decides: "X is a restaurant named after a woman" is a thing
+        first = next((i for i, w in enumerate(words) if w in ROLE_NOUNS or w in THING_NOUNS),
+                     None)
+        if first is not None and words[first] in THING_NOUNS and words[first] not in ROLE_NOUNS:
+            out.add("thing")
+        elif any(w in ROLE_NOUNS and w not in _ORG_ROLES for w in words):
             out.add("apposition")
     m = _NEXT_SENTENCE.match(after)
     if m:
@@ -390,7 +416,14 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
     m = _KIND_APPOSITION_BEFORE.search(before)
     if m and m.group(1) in THING_NOUNS and _CLOSED_AFTER.match(after):
         out.add("kind")
-    if _ORG_STAFF.match(after):
+    m = _PLURAL_ROLE_BEFORE.search(before) if before.rstrip().endswith(",") else None
+    if m and m.group(1) not in ROLE_NOUNS and m.group(1)[:-1] in ROLE_NOUNS \
+            and _ONE_NAME_AFTER.match(after):
+        out.add("kind")  # "the family's solicitors, Acme Rowe, commissioned": a firm
+        out.discard("role")
+    if after[:1] in APOSTROPHES and _ORG_ONLY.match(after):
+        out.add("org_only")  # "Acme Rowe's chief executive", "Acme's founder"
+    elif _ORG_STAFF.match(after):
         out.add("belongings")
     if _KIN.match(after):
         out.add("kin")
@@ -404,8 +437,11 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         own = text[start:end].split()[-1].casefold() if text[start:end].split() else ""
         if words[:1] in (["a"], ["an"], ["the"]) and own in words[1:5]:
             out.add("thing_apposition")  # "Halloran Mill, a small mill in ...": what it is
-        if any(w in ROLE_NOUNS and nxt not in ("to", "for", "out", "back", "over", "up")
-               for w, nxt in _with_next(words[:8])[:head]):
+        roles = {w for w, nxt in _with_next(words[:8])[:head]
+                 if w in ROLE_NOUNS and nxt not in ("to", "for", "out", "back", "over", "up")}
+        if roles and roles <= FIRM_ROLES:
+            out.add(FIRM_ROLE)  # "X, the independent developer whose game ...": either
+        elif roles:
             out.add("apposition")  # not "X, head to our article"
         elif words and words[0] in ("the", "a", "an") and any(
                 w in THING_NOUNS and nxt in _AFTER_A_NOUN
@@ -529,11 +565,13 @@ def verdict(ev: NameEvidence, person_votes: int = 0, other_votes: int = 0,
         against = f"{against}, the last word alone as a thing's ({ev.bare_against})"
     if place_votes > person_votes and not strong:
         return Verdict(False, f"a place (the model: {place_votes} place, {person_votes} person)")
-    if ev.cue_counts["kind"] and not any(ev.cue_counts[c] for c in PERSONAL) \
-            and not ev.bare_strong:
-        # "the insurer Acme Rowe said": a kind of firm or thing named before it, and
-        # nothing only a person has anywhere (firms speak too)
-        return Verdict(False, f"a kind of thing named before it, nothing personal ({against})")
+    if (ev.cue_counts["kind"] or ev.cue_counts["org_only"] or ev.cue_counts["works_at"]) \
+            and not any(ev.cue_counts[c] for c in PERSONAL) and not ev.bare_strong:
+        # "the insurer Acme Rowe said", "Acme Rowe's chief executive", "a partner at Acme
+        # Rowe": a kind of firm or thing named before it, what only an organisation has,
+        # a workplace, and nothing only a
+        # person has anywhere (firms speak too)
+        return Verdict(False, f"a firm's or a thing's, nothing personal ({against})")
     if ev.cue_counts[FIRM_ROLE] and not any(ev.cue_counts[c] for c in PERSONAL) \
             and not (ev.bare or ev.bare_strong or ev.cue_counts["pronoun"]
                      or ev.cue_counts["pronoun_next"]):

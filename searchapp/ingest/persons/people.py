@@ -78,7 +78,7 @@ from searchapp.ingest.persons.resolve import (
     headline_persons,
     resolve_document,
 )
-from searchapp.ingest.persons.words import PLACE_PARTICLES
+from searchapp.ingest.persons.words import PLACE_FIRST_WORDS, PLACE_PARTICLES
 
 __all__ = ["DocText", "Persons", "find_persons", "merge_persons", "MODEL_LANGUAGES",
            "PLACE_LABELS"]
@@ -430,13 +430,17 @@ def _written_as_a_place(name: str, evid: ev.NameEvidence, coll: Collection) -> s
     goes on after them once ("from São Brás" after "in São Brás de Alportel").
     ("everyone from Ann Roe to Bo Li" has neither.)"""
     cues = evid.cue_counts
-    if not (evid.occurrences and cues[ev.PLACED] >= evid.occurrences
-            and not any(cues[c] for c in ev.FOR - {"pronoun"})
-            and not evid.bare and not evid.bare_strong):
+    if evid.bare or evid.bare_strong or any(cues[c] for c in ev.FOR - {"pronoun", "listed"}):
+        return None
+    if cues["with_places"] >= max(2, cues["listed"]) and cues["with_places"] * 2 > evid.occurrences:
+        # "Mali, Burkina Faso and Niger" in most of its uses, and nothing personal
+        return "listed with places in most of its uses, nothing personal"
+    if not evid.occurrences or cues[ev.PLACED] < evid.occurrences or cues["listed"]:
         return None
     words = name.split()
     if (coll.place_votes[name] or coll.place_votes[words[0]]
             or any(w in PLACE_PARTICLES for w in words[1:-1])
+            or words[0] in PLACE_FIRST_WORDS  # "from Loch Fyne", "near Mount Erebus"
             or cues["place_tail"] or cues["with_places"] or cues["place_apposition"]):
         return "written only after a preposition of place, nothing personal"
     return None
@@ -477,7 +481,7 @@ def _thing_shaped(name: str, evid: ev.NameEvidence, coll: Collection,
             return unknown
     if last.endswith("s") and len(last) > 4 and last[:-1].casefold() in coll.lowercase:
         return f"its last word is a common noun's plural ({last})"
-    if coll.place_votes[last] >= 2 and not coll.person_votes[last]:
+    if coll.place_votes[last] >= 2 and not coll.person_votes[last] and not evid.bare:
         return f"its last word is a place ({last})"
     if len(last) == 1:
         return "its last word is one letter"

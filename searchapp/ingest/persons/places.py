@@ -42,6 +42,7 @@ from searchapp.ingest.persons.words import (
     CREDENTIALS,
     FIRM_WORDS,
     ORG_WORDS,
+    PLACE_FIRST_WORDS,
     PLACE_HEADS,
     THING_NOUNS,
 )
@@ -218,26 +219,36 @@ def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
                 for w in (nm.family_word(s),)}
     labeled: dict[str, set[tuple[str, int]]] = {}
     texts: dict[str, set[str]] = {}
+    # "Kshitij" beside "Kshitij Aerospace": the short form of a firm the document names, a
+    # name and an organisation's word (not "Amsterdam Light Festival", "Indiana State")
+    spans = {pid: raw.get(pid, ()) for pid in doc.pids}  # (a store may load each on asking)
+    firms = {words[0] for ms in spans.values() for m in ms
+             if m.label == "ORG" and len(words := m.text.split()) == 2
+             and (last := words[-1].rstrip("'’s")) in ORG_WORDS | FIRM_WORDS
+             and last not in PLACE_HEADS}
     for pid, _, text in doc.paragraphs:
-        for m in raw.get(pid, ()):
+        for m in spans[pid]:
             if m.label not in PLACE_LABELS or text[m.start:m.end] != m.text:
                 continue
             span = rules.repair_place(text, m.start, m.end)
             if span is None:
                 continue
-            s, e = rules.whole_place(text, *span, lambda w: w in words.any)
-            name = text[s:e]
-            if _overlaps([*mentions.get(pid, ()), *persons.get(pid, ())], s, e):
-                continue
-            person = families.get(family_key(name)) if " " not in name else None
-            if person and not name.isupper():
-                persons.setdefault(pid, []).append(
-                    Mention(s, e, person, "person", "short name (same article)"))
-                continue
-            found = _cues(text, m.start, m.end, s, e, raw.get(pid, ()), words)
-            occurrences.append((pid, s, e, name, found))
-            labeled.setdefault(name, set()).add((pid, s))
-            texts.setdefault(name, set()).add(text)
+            for part in rules.place_parts(text, *span, lambda w: w in words.any):
+                s, e = rules.whole_place(text, *part, lambda w: w in words.any)
+                name = text[s:e]
+                if _overlaps([*mentions.get(pid, ()), *persons.get(pid, ())], s, e):
+                    continue
+                person = families.get(family_key(name)) if " " not in name else None
+                if person and not name.isupper():
+                    persons.setdefault(pid, []).append(
+                        Mention(s, e, person, "person", "short name (same article)"))
+                    continue
+                found = _cues(text, m.start, m.end, s, e, spans[pid], words)
+                if name in firms:
+                    found |= {"firm_short"}
+                occurrences.append((pid, s, e, name, found))
+                labeled.setdefault(name, set()).add((pid, s))
+                texts.setdefault(name, set()).add(text)
     counts: dict[str, Counter] = defaultdict(Counter)
     _read_unlabeled(doc, labeled, raw, words, counts)
     elsewhere = {name: (dict(counts.get(name, {})),
@@ -299,6 +310,9 @@ _OF_A_FIRM = re.compile(r"\b(?:CEO|CFO|CTO|COO|founder|co-founder|cofounder|owne
                         r"customers?|clients?|users?|subscribers?|shareholders?|investors?|versions?|"
                         r"features?|shares|stock|board|subsidiary|acquisition|makers?|creators?|"
                         r"developers?)[ \t]+(?:of|at)[ \t]+$", re.I)
+# "who founded Acme in 2019", "bought Acme": a firm
+_FOUNDED_BEFORE = re.compile(r"\b(?:founded|co-?founded|cofounded|acquired|bought|invested[ \t]+in)"
+                             r"[ \t]+$")
 # "France-based Acme": what follows a place's compound is a firm
 _BASED_BEFORE = re.compile(rf"\w[{re.escape(nm.HYPHENS)}](?:based|headquartered)[ \t]+$")
 _POWERED_AFTER = re.compile(rf"^[{re.escape(nm.HYPHENS)}](?:powered|driven|enabled|native|"
@@ -322,7 +336,8 @@ def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMentio
         out.add("temporal")
     if _CREDIT.search(before):
         out.add("credit")
-    if _OF_A_FIRM.search(before) or _BASED_BEFORE.search(before) or _POWERED_AFTER.match(after):
+    if _OF_A_FIRM.search(before) or _BASED_BEFORE.search(before) or _POWERED_AFTER.match(after) \
+            or _FOUNDED_BEFORE.search(before):
         out.add("firm")
     if _INSTITUTION_AFTER.match(after):
         out.add("firm")  # "St. John's University", "King's College": an institution's name
@@ -440,6 +455,9 @@ def _problem(name: str, cues: Counter, coll, lookup: Lookup) -> str | None:
     firmish = sum(cues[c] for c in ("firm", *_THING_CUES))
     if cues["firm"] >= 2 and firmish * 5 >= n and not strongly:
         return "a company's (its CEO, its users, using it) in a fifth of its uses or more"
+    if cues["firm_short"] and cues["firm"] and not placed:
+        # ("Indiana" beside "Indiana House" is a place's name inside an organisation's)
+        return "a firm its document names in full ('founded X'), nothing says place"
     if cues["acts"] and cues["acts"] >= n / 2 and not placed:
         return "acts like an organisation (reported, said, its CEO)"
     if not placed and (places < 2 or others):
@@ -467,17 +485,12 @@ def _shape_problem(name: str, cues: Counter, coll) -> str | None:
         if coll.other_votes[first] + coll.prefix_votes[first] >= 2 and not coll.place_votes[first] \
                 and not coll.person_votes[first]:
             return f"its first word names an organisation ({first})"
-        if (last not in PLACE_HEADS and first not in _COMPASS
+        if (last not in PLACE_HEADS and first not in PLACE_FIRST_WORDS
                 and (last.isupper() or rules.ordinary(last, coll.lowercase))):
             return f"its last word is a common word ({last})"  # "Acme Server", "Rocket Languages"
     return None
 
 
-#: Words a place's name begins with ("North Dakota", "Upper Egypt"): with a common last
-#: word ("North Hills") still a place.
-_COMPASS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern",
-                      "Western", "Central", "Upper", "Lower", "Greater", "New", "Old", "Mount",
-                      "Lake", "Fort", "Port", "Saint", "St.", "San", "Santa", "Los", "Las", "El"})
 
 
 _ALONE = "nothing around it says it is a place"

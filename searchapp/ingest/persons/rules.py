@@ -21,6 +21,7 @@ body text confirms (:mod:`searchapp.ingest.persons.people`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from searchapp.ingest.persons.words import (
@@ -100,6 +101,13 @@ _CHARACTER_BEFORE = re.compile(
     r"voices|voiced|voicing|(?:to|will|would|could|can|must)\s+play|stars?\s+as|starring\s+as|"
     r"cast\s+as)\s+(?:as\s+|of\s+)?$", re.I)
 _BREAK = re.compile(r"[(\[{<\"“”/|@#]|[^\x00-\u024f\u1e00-\u1eff\u2010-\u2019\s]")
+
+
+def _latin_letter(ch: str) -> bool:
+    """Whether ``ch`` is a letter of the Latin script (any block: "ə", "ł", "ß")."""
+    return ch.isalpha() and unicodedata.name(ch, "").startswith("LATIN")
+
+
 # Closed-class words the model sometimes takes into a name at a sentence start.
 _LEADING = re.compile(
     r"^(?:(?:the|The|THE|A|An|And|But|Or|So|Yet|Although|Though|While|When|Whereas|If|As|"
@@ -150,8 +158,16 @@ def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
             owned = (tail.start(1), end)
         end = m.start()
     m = _BREAK.search(text, start, end)  # "Xi Jinping(习近平": brackets, other scripts
+    while m and _latin_letter(m.group()):  # not at a Latin letter ("Məmmədov")
+        m = _BREAK.search(text, m.end(), end)
     if m:
         end = m.start()
+    if end < len(text) and not text[end].isascii() and _latin_letter(text[end]) \
+            and text[end - 1].isalpha():
+        # the model cut a word at a letter it does not know ("Tural M" + "əmmədli"): the
+        # word is whole (not a camel-case glue: "Il-sungMao" is split below)
+        while end < len(text) and _latin_letter(text[end]):
+            end += 1
     while end > start and not text[end - 1].isalpha():  # "Nicolas Jarry 6-4", "Kim,"
         end -= 1
     if not text[start:end].isupper():
@@ -212,7 +228,9 @@ def repair_place(text: str, start: int, end: int) -> tuple[int, int] | None:
     m = POSSESSIVE_END.search(text, start, end)
     if m:
         end = m.start()
-    m = re.search(rf"[{_H}][a-z]", text[start:end])
+    # "Washington-based": a compound's tail -- not a place's inner small word
+    # ("Saint-Aubert-les-Roches", "Stratford-upon-Avon")
+    m = re.search(rf"[{_H}][a-z](?![a-z]*[{_H}][A-ZÀ-ÖØ-Þ])", text[start:end])
     if m:
         end = start + m.start()
     end = start + len(text[start:end].rstrip(" ,;:"))
@@ -235,6 +253,21 @@ _PLACE_HEAD = re.compile(rf"((?:{_CAPITAL_WORD}[ \t]+){{1,2}})(?:{_JOINS})[ \t]+
 #: part of its name.
 _BEFORE_A_PLACE = FUNCTION_WORDS | {"Near", "Outside", "Inside", "Towards", "Toward",
                                     "Around", "Across", "Into", "Via", "Throughout", "Beyond"}
+
+
+def place_parts(text: str, start: int, end: int,
+                a_place: Callable[[str], bool] = lambda name: False) -> list[tuple[int, int]]:
+    """A place span over two places split in two: "Abuja to Addis Ababa", "Lyon via Turin"
+    -- and "Lagos and Accra" where the model calls each half a place elsewhere
+    (``a_place``), not "Trinidad and Tobago"."""
+    m = _TWO_PLACES.fullmatch(text, start, end)
+    if not m or (m.group(2) == "and" and not (a_place(m.group(1)) and a_place(m.group(3)))):
+        return [(start, end)]
+    return [m.span(1), m.span(3)]
+
+
+_TWO_PLACES = re.compile(rf"({_CAPITAL_WORD}(?:[ \t]+{_CAPITAL_WORD})*)[ \t]+(to|via|and)[ \t]+"
+                         rf"({_CAPITAL_WORD}(?:[ \t]+{_CAPITAL_WORD})*)")
 
 
 def whole_place(text: str, start: int, end: int,

@@ -89,6 +89,15 @@ PLACE_HEADS = frozenset({
     "Woods", "Field", "Fields", "Ridge", "Glen", "Green", "Cross", "Gate", "Gardens",
 })
 
+#: Words a place's name begins with ("North Dakota", "Upper Egypt", "Loch Ness"): with a
+#: common last word ("North Hills") still a place; a name written only where places stand
+#: that begins with one is a place's, not a person's.
+PLACE_FIRST_WORDS = frozenset({
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+    "Upper", "Lower", "Greater", "New", "Old", "Mount", "Lake", "Loch", "Lough", "Cape", "Isle",
+    "Fort", "Port", "Puerto", "Cabo", "Lago", "Ciudad", "Saint", "St.", "San", "Santa", "Los",
+    "Las", "El"})
+
 #: Small words inside a place's name ("Vila do Conde", "Villanueva del Arzobispo",
 #: "Sant'Agata di Puglia"): a place is the whole name they join.
 PLACE_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "delle", "dei",
@@ -159,7 +168,7 @@ president vice chairman chairwoman chair ceo cfo coo cto founder cofounder co-fo
 director executive manager head chief officer spokesman spokeswoman spokesperson
 representative senator governor mayor minister secretary ambassador envoy diplomat official
 lawmaker congressman congresswoman politician candidate leader adviser advisor aide counsel
-attorney lawyer judge justice prosecutor commissioner superintendent sheriff detective
+attorney lawyer solicitor barrister judge justice prosecutor commissioner superintendent sheriff detective
 officer commander general colonel captain lieutenant sergeant soldier veteran
 professor lecturer teacher student researcher scientist economist analyst strategist
 expert author writer novelist poet journalist reporter correspondent columnist editor
