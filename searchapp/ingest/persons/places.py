@@ -86,10 +86,10 @@ def judge_places(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
     cue_counts: dict[str, Counter] = defaultdict(Counter)
     paragraphs: dict[str, set[str]] = defaultdict(set)
     said_elsewhere = []
-    words = place_words(coll)
+    votes = place_words(coll)
     for doc in documents:
         here = {pid: mentions[pid] for pid in doc.pids if mentions.get(pid)}
-        persons, found, elsewhere = place_occurrences(doc, here, raw, coll, lookup, words)
+        persons, found, elsewhere = place_occurrences(doc, here, raw, coll, lookup, votes)
         for pid, ms in persons.items():
             mentions.setdefault(pid, []).extend(ms)
         occurrences.extend(found)
@@ -196,7 +196,7 @@ def place_words(coll) -> PlaceWords:
 @per_document
 def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
                       raw: Mapping[str, list[RawMention]], coll, lookup: Lookup,
-                      words: PlaceWords) -> tuple[dict[str, list[Mention]], list[tuple],
+                      votes: PlaceWords) -> tuple[dict[str, list[Mention]], list[tuple],
                                                   dict[str, tuple[dict[str, int],
                                                                   frozenset[str]]]]:
     """One document's part of :func:`judge_places`, given its person ``mentions`` by
@@ -204,7 +204,7 @@ def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
     a place), by paragraph, the place candidates ``(pid, start, end, name, cues)``, and
     what the document says of each candidate elsewhere: the cues of its other uses
     (:func:`_read_unlabeled`) and digests of the paragraphs the model calls it a place in
-    (a paragraph copied into several documents is one).  ``words``: the collection's
+    (a paragraph copied into several documents is one).  ``votes``: the collection's
     votes as it reads them (:func:`place_words`)."""
     persons: dict[str, list[Mention]] = {}
     occurrences: list[tuple[str, int, int, str, frozenset[str]]] = []
@@ -233,8 +233,8 @@ def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
             span = rules.repair_place(text, m.start, m.end)
             if span is None:
                 continue
-            for part in rules.place_parts(text, *span, lambda w: w in words.any):
-                s, e = rules.whole_place(text, *part, lambda w: w in words.any)
+            for part in rules.place_parts(text, *span, lambda w: w in votes.any):
+                s, e = rules.whole_place(text, *part, lambda w: w in votes.any)
                 name = text[s:e]
                 if _overlaps([*mentions.get(pid, ()), *persons.get(pid, ())], s, e):
                     continue
@@ -243,14 +243,14 @@ def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
                     persons.setdefault(pid, []).append(
                         Mention(s, e, person, "person", "short name (same article)"))
                     continue
-                found = _cues(text, m.start, m.end, s, e, spans[pid], words)
+                found = _cues(text, m.start, m.end, s, e, spans[pid], votes)
                 if name in firms:
                     found |= {"firm_short"}
                 occurrences.append((pid, s, e, name, found))
                 labeled.setdefault(name, set()).add((pid, s))
                 texts.setdefault(name, set()).add(text)
     counts: dict[str, Counter] = defaultdict(Counter)
-    _read_unlabeled(doc, labeled, raw, words, counts)
+    _read_unlabeled(doc, labeled, raw, votes, counts)
     elsewhere = {name: (dict(counts.get(name, {})),
                         frozenset(hashlib.blake2b(t.encode(), digest_size=8).hexdigest()
                                   for t in seen))
@@ -259,7 +259,7 @@ def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
 
 
 def _read_unlabeled(doc: DocText, labeled: Mapping[str, set[tuple[str, int]]],
-                    raw: Mapping[str, list[RawMention]], words: PlaceWords,
+                    raw: Mapping[str, list[RawMention]], votes: PlaceWords,
                     cue_counts: dict[str, Counter]) -> None:
     """Add the cues of every place ``doc`` writes a place candidate of its own without the
     model calling it a place there ("Preply offers trial lessons", "Javalin is a new
@@ -276,7 +276,7 @@ def _read_unlabeled(doc: DocText, labeled: Mapping[str, set[tuple[str, int]]],
             if (pid, s) in labeled[m.group(1)] or _IN_A_RUN.match(text, e) \
                     or _CAPITAL_BEFORE.search(text, max(0, s - 30), s) and not ev.opening(text, s):
                 continue
-            found = _cues(text, s, e, s, e, raw.get(pid, ()), words) & _UNLABELED_CUES
+            found = _cues(text, s, e, s, e, raw.get(pid, ()), votes) & _UNLABELED_CUES
             cue_counts[m.group(1)].update(found)
 
 
@@ -325,7 +325,7 @@ _INSTITUTION_AFTER = re.compile(rf"^{POSSESSIVE}[ \t]+(?:University|College|Hosp
 
 
 def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMention],
-          words: PlaceWords) -> frozenset[str]:
+          votes: PlaceWords) -> frozenset[str]:
     found = ev.cues(text, s, e)
     out = set(found & _THING_CUES)
     if found & _PERSON_CUES or _THANKS.search(text, max(0, s - 20), s):
@@ -376,7 +376,7 @@ def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMentio
         out.add("compound")
     # "Paris, France": the other half a place too ("Windows, Linux" is a list of brands)
     m = _CITY_STATE.match(after) or _STATE_OF.search(before)
-    if m and m.group(1) in words.mostly:  # the model mostly calls it a place
+    if m and m.group(1) in votes.mostly:  # the model mostly calls it a place
         out.add("city_state")
     if _LOWER_AFTER.match(after):
         out.add("lower_after")
