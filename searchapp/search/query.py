@@ -371,7 +371,7 @@ class QueryBuilder:
 # of a wildcard or fuzzy term.
 _HYPHENATED = re.compile(
     rf"(?<![\w{WORD_HYPHENS}*?~])(?P<field>\w+:)?(?P<sign>[-+]?)"
-    rf"(?P<word>\w+(?:[{WORD_HYPHENS}]\w+)+)(?![\w*?~{WORD_HYPHENS}])")
+    rf"(?P<word>\w+(?:\.?\w+)*(?:[{WORD_HYPHENS}]\w+(?:\.\w+)*)+)(?![\w*?~{WORD_HYPHENS}])")
 _HYPHEN = re.compile(f"[{WORD_HYPHENS}]")
 # fields whose values are analyzed text: a hyphenated value is rewritten there too
 _TEXT_FIELDS = ("title:", "body:", "source:", "author:")
@@ -438,7 +438,7 @@ def rewrite_hyphens(text: str) -> str:
         joined = "".join(parts)
         kept = [p for p in parts if fold(p) not in STOP_TERMS]
         if len(kept) == len(parts) or len(kept) >= 2 or field.lower() in _NAME_FIELDS \
-                or not indexed_joined(word):
+                or not indexed_joined(word) or "." in word:  # "D-N.Y.": a dotted part
             either = f'("{" ".join(parts)}" OR {joined})'
         else:  # "e-mail": the phrase of its parts would be "mail" alone
             either = joined
