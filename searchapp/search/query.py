@@ -371,7 +371,7 @@ class QueryBuilder:
 # of a wildcard or fuzzy term.
 _HYPHENATED = re.compile(
     rf"(?<![\w{WORD_HYPHENS}*?~])(?P<field>\w+:)?(?P<sign>[-+]?)"
-    rf"(?P<word>\w+(?:\.?\w+)*(?:[{WORD_HYPHENS}]\w+(?:\.\w+)*)+)(?![\w*?~{WORD_HYPHENS}])")
+    rf"(?P<word>\w+(?:\.\w+)*(?:\.?[{WORD_HYPHENS}]\w+(?:\.\w+)*)+)(?![\w*?~{WORD_HYPHENS}])")
 _HYPHEN = re.compile(f"[{WORD_HYPHENS}]")
 # fields whose values are analyzed text: a hyphenated value is rewritten there too
 _TEXT_FIELDS = ("title:", "body:", "source:", "author:")
@@ -419,6 +419,8 @@ def rewrite_hyphens(text: str) -> str:
     only the joined form is searched; the index keeps it for every word hyphenated
     between letters or a letter and a digit, so "e-mail" and "email" are found and
     "mail" is not, and "F-35" finds "F-35" and "F35", never a "35" alone.
+    A dotted abbreviation before the hyphen is a part ("U.S.-China": the phrase "U.S.
+    China", not "U.S." AND NOT "China").
     Figures without a letter ("195-106", "2025-26", "2023-10-05") are the phrase of
     their parts, as printed (never "195 AND NOT 106").  Quoted phrases are left as they
     are (their words are already a phrase), and so are person, place, year and date
