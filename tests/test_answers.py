@@ -42,6 +42,8 @@ def engine(tmp_path_factory):
         "Two F35 fighters and a pair of 3-D printers arrived.\n\n"
         "Some 35 officials from 7 ministries came in 3 buses.\n\n"
         "Cases of COVID-19 rose; covid 19 wards filled.\n\n"
+        "Sen. Ana Roe, D-N.Y., praised Jordanian-U.S. ties and the U.S.-China truce.\n\n"
+        "가수 엘제이-류화영의 논란이 이어졌다.\n\n"
         "Lawmakers voted 195-106 in favour of the 2025-26 budget.\n\n"
         "The 106 members who voted against it met in 195 rooms.\n", "utf-8")
     s = Settings.resolve(corpus=root / "corpus", index=root / "index", data_dir=root / "data")
@@ -101,6 +103,15 @@ def test_a_letter_and_a_number_hyphenated_find_themselves_not_the_number_alone(e
     found = texts(engine, word)
     assert any(word in t for t in found), (word, found)
     assert not any(t.startswith("Some 35 officials") for t in found), (word, found)
+
+
+@pytest.mark.parametrize("word", ["D-N.Y.", "Jordanian-U.S.", "U.S.-China", "엘제이-류화영의"])
+def test_a_hyphenated_word_with_dotted_or_korean_parts_is_found_as_written(engine, word):
+    """"D-N.Y." and "Jordanian-U.S." were searched as "DN" and "JordanianU" (the dotted
+    part cut off); a hyphen between two Hangul words took a place of its own in the
+    index, so the phrase of the two never matched."""
+    found = texts(engine, word)
+    assert any(word in t for t in found), (word, found)
 
 
 @pytest.mark.parametrize(("word", "written"), [

@@ -68,6 +68,9 @@ from searchapp.ingest.pipeline import load_document
     ("Dylan Reyes, MS, RD, LDN", ["Dylan Reyes"], ""),
     ("Grace Okafor, Ph.D.", ["Grace Okafor"], ""),
     ("Dr. Helen Brandt", ["Helen Brandt"], ""),
+    # an organisation's head word left alone by a cut is no author
+    ("Dr Lucia Fenwick; Senior Fellow; Institute", ["Lucia Fenwick"], ""),
+    ("Ann Roe; University", ["Ann Roe"], ""),
     ("Victor Ma, Anna Do", ["Victor Ma", "Anna Do"], ""),  # family names that look like degrees
     # several authors
     ("By Jane Doe and John Smith", ["Jane Doe", "John Smith"], ""),
@@ -371,3 +374,28 @@ def test_a_byline_of_linked_names_reads_as_printed(tmp_path):
                 'and <a href="/a/lind">Per Lind</a> | Reuters</div>')
     assert doc.meta.byline == "By Ann Roe, Senior Correspondent, and Per Lind | Reuters"
     assert doc.meta.authors == ["Ann Roe", "Per Lind"]
+
+
+@pytest.mark.parametrize(("lede", "author"), [
+    ("(부산=한빛뉴스) 김하람 기자 = 부산시는 9일 신항 확장 계획을 발표했다.", "김하람"),
+    ("东方日报上海5月6日电（记者 周明远）上海市政府6日宣布扩建港口。", "周明远"),
+])
+def test_a_korean_or_chinese_wire_lede_names_the_author(tmp_path, lede, author):
+    """The reporter named before the story in a wire lede is the author, where the
+    page names none elsewhere; the lede stays the story's first paragraph."""
+    page = tmp_path / "story.html"
+    page.write_text(f"<html><body><h1>항만 확장 계획 발표 港口扩建</h1><p>{lede}</p>"
+                    "<p>" + "The plan was approved by the council after a long debate. " * 3
+                    + "</p></body></html>", encoding="utf-8")
+    doc = load_document(page, tmp_path)
+    assert doc.meta.authors == [author]
+    assert any(p.text == lede for p in doc.paragraphs if p.kind == "body")
+
+
+def test_a_lede_that_names_no_reporter_gives_no_author(tmp_path):
+    page = tmp_path / "story.html"
+    page.write_text("<html><body><h1>항만 확장</h1><p>(부산=한빛뉴스) 부산시는 9일 신항 확장 "
+                    "계획을 발표했다고 밝혔다. 시는 이날 기자들에게 설명했다.</p><p>"
+                    + "The plan was approved by the council after a long debate. " * 3
+                    + "</p></body></html>", encoding="utf-8")
+    assert load_document(page, tmp_path).meta.authors == []

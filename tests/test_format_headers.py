@@ -102,6 +102,18 @@ def test_title_and_author_lines_of_a_text_file(tmp_path):
     assert doc.paragraphs[0].kind == "title" and doc.paragraphs[0].text == doc.meta.title
 
 
+def test_a_long_labelled_title_line_is_the_title_without_its_label(tmp_path):
+    """A headline of fifteen words and more reads like prose, but labelled on the first
+    line it is still the title ("Title: …" was kept whole, label and all)."""
+    title = ('"We never thought the river would come this far": a ferry pilot on thirty '
+             'years of floods in the delta towns')
+    path = tmp_path / "interview.txt"
+    path.write_text(f"Title: {title}\nAuthor: Ann Roe\n\n" + BODY, encoding="utf-8")
+    doc = load_document(path)
+    assert (doc.meta.title, doc.meta.authors) == (title, ["Ann Roe"])
+    assert doc.paragraphs[0].kind == "title" and doc.paragraphs[0].text == title
+
+
 @pytest.mark.parametrize("line,date", [
     ("2025-02-20", "2025-02-20"), ("20 February 2025", "2025-02-20"),
     ("Feb. 20, 2025", "2025-02-20"), ("Thu 20 Feb 2025 14:05 KST", "2025-02-20"),

@@ -105,6 +105,22 @@ def test_any_spelling_finds_the_persons_paragraphs(seeds, spelling, person):
         assert all(person in hit["persons"] for hit in result["hits"])
 
 
+@pytest.mark.parametrize(("typed", "as_person", "as_text"), [
+    ("Yoon Seok-yeol", 'person:"Yoon Suk Yeol"', 'body:"Yoon Seok-yeol"'),
+    ("yoon seok-yeol summit", 'person:"Yoon Suk Yeol" summit', 'body:"Yoon Seok-yeol" summit')])
+def test_a_found_persons_name_typed_as_plain_text_finds_their_other_spellings(
+        seeds, typed, as_person, as_text):
+    """No registry here: the person was found by the stage.  Their name typed as plain
+    text finds the paragraphs that name them in any form, as ``person:`` does (a field
+    clause, ``body:"…"``, is the words alone)."""
+    def total(query: str) -> int:
+        proc = run_cli("search", query, "--json", "--no-history", env=_env(seeds))
+        assert proc.returncode == 0, proc.stderr
+        return json.loads(proc.stdout)["total"]
+
+    assert total(typed) >= total(as_person) > total(as_text)
+
+
 def test_person_field_in_a_query_resolves_titled_forms(seeds):
     from searchapp.model import SearchRequest
     from searchapp.search.engine import SearchEngine

@@ -50,6 +50,7 @@ _WORD = r"\w+(\.?\w+)*"
 _HYPHENATED_WORD = (rf"\w+(\.?\w+|(?:(?<=[^\W\d_])[{WORD_HYPHENS}](?=\w)"
                     rf"|(?<=\d)[{WORD_HYPHENS}](?=[^\W\d_]))\w+)*")
 _HYPHEN = re.compile(f"[{WORD_HYPHENS}]")
+_HAS_WORD = re.compile(r"[^\W_]")
 _JOINED = re.compile(_HYPHENATED_WORD)
 
 
@@ -222,7 +223,7 @@ def _pieces(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     pos = 0
     for m in CJK_RUN.finditer(text):
-        if m.start() > pos:
+        if m.start() > pos and _HAS_WORD.search(text, pos, m.start()):  # not a lone "-"
             out.append((pos, text[pos : m.start()]))
         run = m.group()
         if len(run) == 1:
@@ -230,7 +231,7 @@ def _pieces(text: str) -> list[tuple[int, str]]:
         else:
             out.extend((m.start() + i, run[i : i + 2]) for i in range(len(run) - 1))
         pos = m.end()
-    if pos < len(text):
+    if pos < len(text) and _HAS_WORD.search(text, pos):
         out.append((pos, text[pos:]))
     return out
 

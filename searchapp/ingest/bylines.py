@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from searchapp.ingest.persons.words import NATIVE_BYLINE, NATIVE_TITLES
+from searchapp.ingest.persons.words import NATIVE_BYLINE, NATIVE_TITLES, ORG_WORDS
 from searchapp.ingest.text import normalize_space
 from searchapp.lexicon import (
     CJK_CHAR,
@@ -190,6 +190,20 @@ def parse_byline(text: str) -> Byline:
     return Byline(without_variants(names), agency)
 
 
+#: A Korean or Chinese wire story's lede names its reporter before the story:
+#: "(서울=연합뉴스) 김민준 기자 = ...", "新华社北京3月12日电（记者 李晓明）...".
+_LEDE_BYLINE = re.compile(
+    r"\s*[(（][^()（）=]{1,15}=[^()（）]{1,30}[)）]\s*(?P<ko>[^=()（）]{2,40}?(?:기자|특파원))\s*="
+    r"|.{0,40}?[（(](?P<zh>(?:记者|記者)[^（）()]{2,30})[）)]")
+
+
+def lede_byline(text: str) -> str:
+    """The reporter's part of a Korean or Chinese wire lede ("박서연 기자", "记者 刘晓东"),
+    or ``""`` (:func:`parse_byline` reads the names in it)."""
+    m = _LEDE_BYLINE.match(text)
+    return (m.group("ko") or m.group("zh")) if m else ""
+
+
 def author_names(text: str) -> list[str]:
     """The person (or organisation) names of a byline: :func:`parse_byline`'s names."""
     return parse_byline(text).names
@@ -305,6 +319,8 @@ def _clean(piece: str, first: bool) -> str:
         words = words[:-1]
     if all(_is_credential(w) for w in words) or not first and _is_initialism(words):
         return ""
+    if len(words) == 1 and words[0] in ORG_WORDS:
+        return ""  # what is left of "Institute for Strategic Dialogue" after a cut
     while len(words) > 2 and words[0].lower().rstrip(".") in _HONORIFICS:
         words = words[1:]
     name = " ".join(words).strip(" .,-–—")

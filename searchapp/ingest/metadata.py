@@ -188,7 +188,8 @@ def _kept(paragraphs: list[str], meta: Metadata, scan: int) -> list[bool]:
     out = []
     header = True
     for i, para in enumerate(paragraphs):
-        header = header and i < min(scan, _HEADER_LINES) and not is_prose(para)
+        header = header and i < min(scan, _HEADER_LINES) and (
+            not is_prose(para) or not i and len(para) <= 300 and _TITLE_LINE.match(para))
         out.append(not (header and _header_line(para, meta)
                         or i < scan and len(para) < 200 and _labelled_line(para, meta)))
     if meta.date and not meta.year:

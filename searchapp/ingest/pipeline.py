@@ -23,6 +23,7 @@ from markdown_it import MarkdownIt
 
 from searchapp import lexicon
 from searchapp.ingest import text as textclean
+from searchapp.ingest.bylines import lede_byline, parse_byline
 from searchapp.ingest.entities import Mention, Registry
 from searchapp.ingest.html.extract import extract_article
 from searchapp.ingest.metadata import (
@@ -82,7 +83,11 @@ MAX_PARAGRAPH = 4000
 # 11: a scanned first page's printed date (as OCR read it) before the file's CreationDate;
 #    no space before the punctuation after a linked name in a byline; a PDF's line of
 #    names under its title is its byline.
-PIPELINE_VERSION = 11
+# 12: where a reporter filed from is no part of a byline's name ("X in Paris"), a Chinese
+#    dateline piece ("台北報導") no author, a lone organisation word ("Institute") no
+#    author; a Korean or Chinese wire lede's reporter is the author where nothing else
+#    names one.
+PIPELINE_VERSION = 12
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label", "byline")
 
@@ -278,6 +283,12 @@ def _classified(blocks: list[tuple]) -> list[tuple]:
 
 
 def _finish_meta(meta: Metadata, blocks: list[tuple]) -> None:
+    if not meta.authors:  # a Korean or Chinese wire lede names its reporter
+        for b in blocks[:4]:
+            lede = lede_byline(b[1]) if b[0] == "body" else ""
+            if lede and (names := parse_byline(lede).names):
+                meta.authors, meta.byline = names, lede
+                break
     if meta.date and not meta.year:
         meta.year = int(meta.date[:4])
     if not meta.language:

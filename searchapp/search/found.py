@@ -84,6 +84,16 @@ class FoundPersons:
                     for w in {words[0], words[-1]}:
                         self._family.setdefault(nm.fold_word(w), set()).add(name)
         self._places = {p.casefold(): p for p in self.places}
+        #: full spellings a query may type (two words or more, or a native-script name of
+        #: two characters or more), lower-cased -> the person
+        #: by their first word
+        self._spellings: dict[str, dict[str, str]] = {}
+        for p in self.persons:
+            for s in (p["name"], *p["aliases"]):
+                s = " ".join(s.split()).lower()
+                native = bool(nm.HAN.search(s) or nm.HANGUL.search(s))
+                if native and len(s) >= 2 or not native and len(s.split()) >= 2:
+                    self._spellings.setdefault(s.split()[0], {}).setdefault(s, p["name"])
 
     @classmethod
     def load(cls, index_dir: Path) -> FoundPersons | None:
@@ -118,6 +128,29 @@ class FoundPersons:
 
     def canonical_place(self, name: str) -> str | None:
         return self._places.get(" ".join(name.split()).casefold())
+
+    def query_mentions(self, text: str) -> list[Mention]:
+        """The persons whose full spelling a query writes as plain text (``Cho Tae-oh``,
+        ``조태오``: a native-script name as a word of its own), so that it also finds
+        the paragraphs naming them otherwise, as a curated person's name does."""
+        low = text.lower()
+        if len(low) != len(text):
+            return []
+        candidates: dict[str, str] = {}
+        for word in low.split():
+            candidates.update(self._spellings.get(word.strip('"()'), {}))
+        out = []
+        for spelling, name in candidates.items():
+            native = bool(nm.HAN.search(spelling) or nm.HANGUL.search(spelling))
+            at = low.find(spelling)
+            while at >= 0:
+                end = at + len(spelling)
+                before, after = low[at - 1 : at], low[end : end + 1]
+                edge = str.isspace if native else (lambda c: not (c.isalnum() or c in "-'’"))
+                if all(not c or edge(c) or c in '"()' for c in (before, after)):
+                    out.append(Mention(at, end, name, "person"))
+                at = low.find(spelling, at + 1)
+        return out
 
     # -- columns and stored fields ---------------------------------------------------
 
@@ -206,6 +239,16 @@ class Names:
         if hit is None and self.found is not None:
             hit = self.found.canonical_place(name)
         return hit
+
+    def query_mentions(self, text: str) -> list[Mention]:
+        """Persons a query names as plain text: the registry's, and the found persons'
+        full spellings (:meth:`FoundPersons.query_mentions`) where they do not overlap."""
+        out = [m for m in self.find_mentions([text])[0] if m.kind == "person"]
+        if self.found is not None:
+            taken = [(m.start, m.end) for m in out]
+            out += [m for m in self.found.query_mentions(text)
+                    if not any(a < m.end and m.start < b for a, b in taken)]
+        return out
 
     def find_mentions(self, paragraphs: list[str]) -> list[list[Mention]]:
         out = self.registry.find_mentions(paragraphs)

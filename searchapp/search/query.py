@@ -219,10 +219,12 @@ class QueryBuilder:
     def _expand_persons(self, text: str, persons: list[str]) -> str:
         """``Yoon Seok-yeol`` -> ``("Yoon Seok-yeol" OR person:"Yoon Suk Yeol")``."""
         protected = [m.span() for m in _FIELD_CLAUSE.finditer(text)]
-        mentions = [m for m in self.registry.find_mentions([text])[0] if m.kind == "person"]
+        named = getattr(self.registry, "query_mentions", None)  # found persons too
+        mentions = named(text) if named else \
+            [m for m in self.registry.find_mentions([text])[0] if m.kind == "person"]
         out = []
         pos = 0
-        for m in sorted(mentions, key=lambda m: m.start):
+        for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
             start, end = m.start, m.end
             if start < pos or any(a <= start < b for a, b in protected):
                 continue
@@ -371,7 +373,7 @@ class QueryBuilder:
 # of a wildcard or fuzzy term.
 _HYPHENATED = re.compile(
     rf"(?<![\w{WORD_HYPHENS}*?~])(?P<field>\w+:)?(?P<sign>[-+]?)"
-    rf"(?P<word>\w+(?:[{WORD_HYPHENS}]\w+)+)(?![\w*?~{WORD_HYPHENS}])")
+    rf"(?P<word>\w+(?:\.\w+)*(?:\.?[{WORD_HYPHENS}]\w+(?:\.\w+)*)+)(?![\w*?~{WORD_HYPHENS}])")
 _HYPHEN = re.compile(f"[{WORD_HYPHENS}]")
 # fields whose values are analyzed text: a hyphenated value is rewritten there too
 _TEXT_FIELDS = ("title:", "body:", "source:", "author:")
@@ -419,6 +421,8 @@ def rewrite_hyphens(text: str) -> str:
     only the joined form is searched; the index keeps it for every word hyphenated
     between letters or a letter and a digit, so "e-mail" and "email" are found and
     "mail" is not, and "F-35" finds "F-35" and "F35", never a "35" alone.
+    A dotted abbreviation before the hyphen is a part ("U.S.-China": the phrase "U.S.
+    China", not "U.S." AND NOT "China").
     Figures without a letter ("195-106", "2025-26", "2023-10-05") are the phrase of
     their parts, as printed (never "195 AND NOT 106").  Quoted phrases are left as they
     are (their words are already a phrase), and so are person, place, year and date
@@ -438,7 +442,7 @@ def rewrite_hyphens(text: str) -> str:
         joined = "".join(parts)
         kept = [p for p in parts if fold(p) not in STOP_TERMS]
         if len(kept) == len(parts) or len(kept) >= 2 or field.lower() in _NAME_FIELDS \
-                or not indexed_joined(word):
+                or not indexed_joined(word) or "." in word:  # "D-N.Y.": a dotted part
             either = f'("{" ".join(parts)}" OR {joined})'
         else:  # "e-mail": the phrase of its parts would be "mail" alone
             either = joined
