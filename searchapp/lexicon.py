@@ -121,7 +121,9 @@ TITLES = (
     r"General Secretary|Secretary-General|Secretary of State|Secretary|Foreign Minister|"
     r"Defen[cs]e Minister|Unification Minister|Finance Minister|Minister|Ambassador|"
     r"Chancellor|Governor|Gov\.|Senator|Sen\.|Rep\.|Representative|Speaker|Leader|"
-    r"Supreme Leader|King|Queen|Prince|Princess|Emperor|Pope|Marshal|General|Gen\.|Admiral|"
+    r"Supreme Leader|King|Queen|Prince|Princess|Emperor|Pope|Marshal|Rear Admiral|Vice Admiral|"
+    r"Lieutenant General|Major General|Brigadier General|Lieutenant|Brigadier|Commander|"
+    r"Captain|Sergeant|General|Gen\.|Admiral|"
     r"Colonel|Col\.|Judge|Justice|Mayor|CEO|Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|Mr|Mrs|Ms|"
     r"Sir|Dame|Lord|Lady"
 )

@@ -321,3 +321,21 @@ def test_a_korean_reporters_dateline_credit_is_no_speaker_person():
     added = _added(["(서울=한빛뉴스) 박서연 기자 = 정부는 3일 수출 지원을 확대한다고 밝혔다.",
                     "산업통상자원부 안덕근 장관은 \"지원을 늘리겠다\"고 말했다."])
     assert added == {"안덕근"}
+
+
+# --- session 16: a full name between commas after a role, typed as a body ---------------
+
+def test_a_full_name_after_a_role_in_apposition_speaks_though_typed_as_a_body():
+    found = quotes(["The chief financial officer, Dashko Vuković-Amankwah, said the cuts would "
+                    "save money. “The savings are real,” he said.",
+                    "Vuković-Amankwah answered that the range assumed no recovery."],
+                   labels={"Dashko Vuković-Amankwah": "ORG", "Vuković-Amankwah": "ORG"},
+                   speech_persons=True)
+    assert by(found, "Dashko Vuković-Amankwah") == [
+        "the cuts would save money.", "“The savings are real,”",
+        "the range assumed no recovery."]
+
+
+def test_a_body_named_after_a_role_word_and_speaking_of_itself_is_no_person():
+    assert _added(["The developer, Harcastle Homes, said it would appeal the decision."],
+                  labels={"Harcastle Homes": "ORG"}) == set()

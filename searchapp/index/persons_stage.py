@@ -80,7 +80,8 @@ SIDECAR_VERSION = 2
 #: 14: firms by what only a firm has, a firm's role in an apposition, a workplace, a plural
 #: role before one name; a country in lists of places, "from Loch X"; a name not cut at a
 #: Latin letter; two places in one span split, a place's inner small words kept.
-RESOLUTION_VERSION = 14
+#: 15: a name's particles kept ("von der"), title words alone and one word twice no name.
+RESOLUTION_VERSION = 15
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8
 #: Paragraphs recognized (and committed) at a time, by one process.

@@ -162,6 +162,10 @@ def shape_problem(name: str, coll: Collection) -> str | None:
             return f"a number ({w})"
         if w in _TITLE_SMALL_WORDS and w is not words[0]:
             return f"a title's small word ({w})"
+    if len(words) > 1 and all(w.strip(".,") in TITLE_WORDS for w in words):
+        return "a title alone"  # "Rear Admiral", "Vice President": whose, it does not say
+    if len(words) > 1 and len({nm.fold_word(w.strip(".,'’")) for w in words}) == 1:
+        return "one word repeated"  # "Geneva Geneva": a word written twice, not a name
     if len(words) > 1 and "".join(w.strip(".,'’") for w in words).casefold() in coll.one_words:
         return "written as one word elsewhere"
     return None

@@ -186,6 +186,7 @@ def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if not m or _WORD_TAIL.search(m.group()):  # "Duck" + "-soo", not "Swift" + "-themed"
             break
         end = m.end()
+    start, end = _with_particles(text, start, end)
     if ", " in text[start:end]:  # "Georgia Silvera Seamans, Environmental Studies"
         end = text.index(", ", start, end)
     m = _FUNCTION_TAIL.search(text, start, end)  # "Ann Roe Through the Years": a title's word
@@ -217,6 +218,28 @@ def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
             cut = m.start()
     pieces.append((cut, end))
     return [(s, e) for s, e in pieces if e > s] + (repair(text, *owned) if owned else [])
+
+
+_PARTICLES = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
+#: Particles, then the capitalised word they belong to, right after a span the model cut
+#: before or inside them ("Greta" + " von der Brugge", "Hamid" + " al-Rashidi").
+_PARTICLES_ON = re.compile(rf"(?:[ \t]+(?:{_PARTICLES}))+[ \t]+[A-ZÀ-ÖØ-Þ][\w'’{_H}]*[a-zà-ÿ]"
+                           rf"|[ \t]+(?:al|el)[{_H}][A-Z][\w'’]*[a-z]")
+_PARTICLE_END = re.compile(rf"(?:[ \t]+(?:{_PARTICLES}))+$")
+
+
+def _with_particles(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name's particles are part of it: a span cut before them or inside them ("Greta
+    von" of "Greta von der Brugge") grows over them to the word they belong to; a span
+    ending in particles with no such word after them loses them."""
+    if " " not in text[start:end].strip() and not _PARTICLES_ON.match(text, end):
+        return start, end
+    m = _PARTICLE_END.search(text, start, end)
+    cut = m.start() if m and m.start() > start else end
+    grown = _PARTICLES_ON.match(text, cut)
+    if grown and not text[end:grown.end()].startswith(("\n",)):
+        return start, grown.end()
+    return start, cut
 
 
 def repair_place(text: str, start: int, end: int) -> tuple[int, int] | None:
