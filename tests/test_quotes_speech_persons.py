@@ -339,3 +339,19 @@ def test_a_full_name_after_a_role_in_apposition_speaks_though_typed_as_a_body():
 def test_a_body_named_after_a_role_word_and_speaking_of_itself_is_no_person():
     assert _added(["The developer, Harcastle Homes, said it would appeal the decision."],
                   labels={"Harcastle Homes": "ORG"}) == set()
+
+
+def test_a_firm_after_a_role_a_firm_takes_is_no_person_though_it_speaks():
+    assert _added(["The developer, Calder Reach Homes, says market conditions have not been "
+                   "right."], labels={"Calder Reach Homes": "ORG"}) == set()
+
+
+# --- session 16: Chinese compound family names ------------------------
+
+def test_a_chinese_name_of_a_compound_family_before_a_verb_of_speech_is_a_person():
+    found = quotes(["闻人思远表示，双方将加强合作。", "赫连子墨说：“我们会继续努力。”",
+                    "聞人思遠說：「會議很順利。」"], speech_persons=True)
+    assert by(found, "闻人思远") == ["双方将加强合作"]
+    assert by(found, "赫连子墨") == ["“我们会继续努力。”"]
+    assert by(found, "聞人思遠") == ["「會議很順利。」"]
+

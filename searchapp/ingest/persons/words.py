@@ -253,10 +253,18 @@ CHINESE_FAMILY_NAMES = ("王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐�
               # common in Hong Kong and Cantonese news ("甄卓賢", "冼振邦", "麥嘉欣"), leaving
               # out those that are everyday words too (区/區 "district", 文, 利, 卫/衛)
               "麦麥岑伍冼甄鄺邝阎閻饶饒巫容邬鄔庄莊")
-#: Chinese family names of two characters (simplified and traditional): "欧阳文博", "司徒健恒".
-CHINESE_COMPOUND_FAMILY_NAMES = ("欧阳", "歐陽", "司徒", "上官", "诸葛", "諸葛", "东方", "東方",
-                                 "皇甫", "令狐", "司马", "司馬", "夏侯", "尉迟", "尉遲", "公孙",
-                                 "公孫", "慕容", "长孙", "長孫", "宇文", "司空", "端木", "澹台")
+#: Chinese family names of two characters (simplified and traditional): "欧阳文博", "司徒健恒";
+#: the compound names of the Hundred Family Surnames (百家姓), less 第五 and 百里 (words
+#: first: "第五届", "百里之外").
+CHINESE_COMPOUND_FAMILY_NAMES = (
+    "欧阳", "歐陽", "司徒", "上官", "诸葛", "諸葛", "东方", "東方", "皇甫", "令狐", "司马", "司馬",
+    "夏侯", "尉迟", "尉遲", "公孙", "公孫", "慕容", "长孙", "長孫", "宇文", "司空", "端木", "澹台",
+    "万俟", "萬俟", "闻人", "聞人", "赫连", "赫連", "公羊", "公冶", "宗政", "濮阳", "濮陽", "淳于",
+    "单于", "單于", "太叔", "申屠", "仲孙", "仲孫", "轩辕", "軒轅", "钟离", "鍾離", "鲜于", "鮮于",
+    "闾丘", "閭丘", "司寇", "亓官", "子车", "子車", "颛孙", "顓孫", "巫马", "巫馬", "公西", "漆雕",
+    "乐正", "樂正", "壤驷", "壤駟", "公良", "拓跋", "夹谷", "夾谷", "宰父", "谷梁", "穀梁", "段干",
+    "東郭", "东郭", "南门", "南門", "呼延", "羊舌", "微生", "梁丘", "左丘", "东门", "東門", "西门",
+    "西門", "南宫", "南宮")
 #: Company and office ranks after a Korean name ("정민호 상무"), beside :data:`NATIVE_TITLES`.
 KOREAN_RANKS = (
     "상무", "전무", "부사장", "연구원", "원장", "청장", "처장", "국장", "실장", "본부장", "부장",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from searchapp.ingest.persons.words import ORG_WORDS
+from searchapp.ingest.persons.words import FIRM_ROLES, ORG_WORDS
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.name_runs import name_word
 from searchapp.ingest.quotes.text import Word, words
@@ -166,9 +166,10 @@ def cued_elsewhere(word: str, paragraphs: Sequence[tuple[str, str, str]]) -> boo
     return False
 
 
-def named_role_says(ws: Sequence[Word], k: int, end: int) -> bool:
+def named_role_says(ws: Sequence[Word], k: int, end: int, personal: bool = False) -> bool:
     """"A company spokesperson, Lara Voss, said ...": the name between commas after a
-    role, a verb of speech after it."""
+    role, a verb of speech after it.  ``personal``: the role is one a firm does not take
+    ("The chief financial officer, X, said"; not "The developer, X Homes, says")."""
     if k < 2 or ws[k - 1].text != "," or end >= len(ws) or ws[end].text != ",":
         return False
     before = []
@@ -176,6 +177,9 @@ def named_role_says(ws: Sequence[Word], k: int, end: int) -> bool:
         if w.text in (",", ";", ":", "Q"):
             break
         before.append(w)
-    if not any(role_word(w) or w.lower in lx.SOURCE_NOUNS for w in before):
+    if not any((role_word(w) or w.lower in lx.SOURCE_NOUNS)
+               and not (personal and w.lower in FIRM_ROLES) for w in before):
         return False
+    if personal and before and before[0].lower in FIRM_ROLES:
+        return False  # "The property developer, X,": the phrase's head is a firm's role
     return speaks_at(ws, end + 1)  # "The developer, Harcastle Homes, said it ...": no

@@ -147,7 +147,7 @@ def _english(text: str, labels: Sequence[tuple[int, int, str]], next_text: str,
                 # "The chief financial officer, Dashiell Vukašinović-Asiedu, said": a
                 # full name between commas after a role, then its verb -- a person even
                 # where the recognizer typed it as a body
-                len(core) >= 2 and named_role_says(ws, k, end))
+                len(core) >= 2 and named_role_says(ws, k, end, personal=True))
             if len(core) == 1 and not cue and saying_he is not None and says_he(ws, end) \
                     and not (k > 0 and ws[k - 1].lower in lx.DETERMINERS):
                 saying_he.append(span)  # "Durand said he would ...": a person if named so
