@@ -355,3 +355,22 @@ def test_a_chinese_name_of_a_compound_family_before_a_verb_of_speech_is_a_person
     assert by(found, "赫连子墨") == ["“我们会继续努力。”"]
     assert by(found, "聞人思遠") == ["「會議很順利。」"]
 
+
+
+# --- session 16: a native name and its romanized form in brackets are one person ----------
+
+def test_a_chinese_transliteration_with_its_romanized_form_in_brackets_is_that_person():
+    found = quotes(["欧盟贸易专员卡尔·布伦纳（Karl Brenner）表示，调查将在六个月内完成。",
+                    "布伦纳说：“我们对所有伙伴一视同仁。”"], speech_persons=True)
+    assert by(found, "Karl Brenner") == ["调查将在六个月内完成", "“我们对所有伙伴一视同仁。”"]
+
+
+def test_korean_names_with_their_romanized_form_in_brackets_are_those_persons():
+    assert _added(['외교부 장관 한도윤(Han Do-yun)은 "협상은 끝나지 않았다"고 말했다.',
+                   '라파엘 베르뮐렌-오소리오(Rafael Vermeulen-Osorio) EU 집행위원은 "협상은 '
+                   '끝나지 않았다"고 말했다.']) == {"Han Do-yun", "Rafael Vermeulen-Osorio"}
+
+
+def test_a_body_with_its_english_name_in_brackets_is_no_person():
+    assert _added(["한국거래소(Korea Exchange)는 \"거래를 재개한다\"고 밝혔다.",
+                   "商务部（Ministry of Commerce）表示，将继续调查。"]) == set()

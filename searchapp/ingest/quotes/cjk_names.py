@@ -39,6 +39,7 @@ from searchapp.ingest.persons.words import (
     NATIVE_TITLES,
 )
 from searchapp.ingest.quotes import lexicon as lx
+from searchapp.ingest.quotes.cjk_romanized import romanized_names
 from searchapp.lexicon import HAN, HANGUL_SYLLABLES
 
 _H = HANGUL_SYLLABLES
@@ -276,6 +277,15 @@ def native_names(texts: Sequence[str],
             if (_HAS_HANGUL.search(surface) or _HAS_HAN.search(surface)) and surface not in names:
                 names[surface] = NativeName(surface, _title_before(text, a, korean), canon)
                 order.append(surface)
+        for a, b, latin, short in romanized_names(text):  # "조태오(Cho Tae-oh)": who the
+            canon = canonical(latin)  # bracket says, and the family part written alone
+            if canon == "":
+                continue
+            for surface in (text[a:b], *short):
+                if surface not in names:
+                    names[surface] = NativeName(surface, _title_before(text, a, korean),
+                                                canon or latin)
+                    order.append(surface)
         for a, b, title in (_korean_full(text) if korean else _chinese_full(text)):
             surface = text[a:b]
             if surface in names:
