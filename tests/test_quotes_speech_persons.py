@@ -374,3 +374,12 @@ def test_korean_names_with_their_romanized_form_in_brackets_are_those_persons():
 def test_a_body_with_its_english_name_in_brackets_is_no_person():
     assert _added(["한국거래소(Korea Exchange)는 \"거래를 재개한다\"고 밝혔다.",
                    "商务部（Ministry of Commerce）表示，将继续调查。"]) == set()
+
+
+def test_a_named_role_who_told_a_known_person_is_read_for_a_speaker():
+    # the person right after "told" is the listener: the paragraph is still read
+    found = quotes(["The special envoy, Oriana Makgoba-Thorsen, has told our reporter Lukas "
+                    "Fenwright that a fund is “not off the table”."],
+                   persons={"Lukas Fenwright": "Lukas Fenwright"},
+                   labels={"Oriana Makgoba-Thorsen": "ORG"}, speech_persons=True)
+    assert by(found, "Oriana Makgoba-Thorsen") == ["a fund is “not off the table”."]

@@ -29,7 +29,8 @@ from searchapp.ingest.quotes.evidenced import speech_persons, with_speech_person
 #: dateline is no part of reported speech; 9: round eight (a pronoun abstains when another of its
 #: sex is in the running, roles of a named body, bare family names, bodies kept as
 #: persons, Korean and Chinese honorifics and family names); 10: a full name between commas
-#: after a role, then its verb, speaks though the recognizer typed it as a body
+#: after a role, then its verb, speaks though the recognizer typed it as a body; a person
+#: after "told" is no speaker; a native name with its romanized form in brackets
 QUOTES_VERSION = 10
 KINDS = ("direct", "reported")
 

@@ -90,6 +90,8 @@ _VERB = re.compile(r"\b(?:" + "|".join(sorted(_SAID, key=len, reverse=True)) + r
 _LINE_CUES = re.compile(r"^[^\W\d_a-z][\w'’.-]*(?: [\w'’.-]+){0,5},[^:\n]{0,150}:\s*$|"
                         r"[\"”’']\s*(?:--|[—–-])\s*[^\W\d][\w'’. -]{0,40}" + _ROLE_TAIL + "$")
 #: Words that open a sentence or stand for a speaker without naming one.
+#: Verbs of speech whose object is the listener: a person right after them is no speaker.
+_TOLD = frozenset({"told", "tell", "tells", "telling"})
 _NOT_NAMING = frozenset("the a an he she it they we i you his her its their this that but and "
                         "in on at as for if when while after before so yet or our my".split())
 _CAPITALISED = re.compile(r"(?<![\w'’-])[^\W\d_a-z][\w'’-]*")
@@ -103,7 +105,8 @@ def _unresolved_speech(text: str, persons: Sequence[tuple[int, int]]) -> bool:
     if _LINE_CUES.search(text):
         return True
     for m in _VERB.finditer(text):
-        if any(m.start() - 3 <= e <= m.start() or m.end() <= s <= m.end() + 25
+        told = m.group(0).lower() in _TOLD  # "X has told our reporter Y": Y is the listener
+        if any(m.start() - 3 <= e <= m.start() or not told and m.end() <= s <= m.end() + 25
                for s, e in persons):
             continue
         a, b = max(0, m.start() - 100), m.end() + 60
