@@ -383,3 +383,17 @@ def test_a_named_role_who_told_a_known_person_is_read_for_a_speaker():
                    persons={"Lukas Fenwright": "Lukas Fenwright"},
                    labels={"Oriana Makgoba-Thorsen": "ORG"}, speech_persons=True)
     assert by(found, "Oriana Makgoba-Thorsen") == ["a fund is “not off the table”."]
+
+
+def test_a_foreign_name_in_hangul_with_a_hyphenated_family_name_and_a_title_is_a_person():
+    found = quotes(['이에 대해 라파엘 베르뮐렌-오소리오 EU 집행위원은 "협상은 끝나지 않았다"고 말했다.',
+                    '베르뮐렌-오소리오 집행위원은 "다시 만나자"고 말했다.',
+                    '배우 로잘린 맥고완-피츠제럴드가 출연한다.',
+                    '맥고완-피츠제럴드는 "대본이 너무 어려웠다"고 말했다.'], speech_persons=True)
+    assert by(found, "라파엘 베르뮐렌-오소리오") == ['"협상은 끝나지 않았다"', '"다시 만나자"']
+    assert by(found, "로잘린 맥고완-피츠제럴드") == ['"대본이 너무 어려웠다"']
+
+
+def test_two_places_joined_by_a_hyphen_in_hangul_are_no_person():
+    assert _added(['미국 워싱턴-베이징 노선은 "재개된다"고 밝혔다.',
+                   '한미 서울-부산 구간 담당자는 "괜찮다"고 말했다.']) == set()

@@ -111,6 +111,8 @@ class _Document:
         title or 씨 it is ("김도윤(52)씨는": the phrase read is "씨"), the person a pronoun
         stands for, else an unnamed source (None, the phrase)."""
         p = _person_in(persons, a, b)
+        if p is None and text[a - 1:a] == "-":  # "산토로-브레넌은": the phrase read is the
+            p = next((q for q in persons if q.start < a < q.end <= b), None)  # name's end
         if p is None:  # "김도윤(52)씨", "이하은 씨": the name just before the phrase
             p = next((q for q in reversed(persons) if q.end <= a and re.fullmatch(
                 r"(?:\(\d{1,3}\))?\s*", text[q.end:a])), None)

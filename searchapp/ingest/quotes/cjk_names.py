@@ -39,7 +39,7 @@ from searchapp.ingest.persons.words import (
     NATIVE_TITLES,
 )
 from searchapp.ingest.quotes import lexicon as lx
-from searchapp.ingest.quotes.cjk_romanized import romanized_names
+from searchapp.ingest.quotes.cjk_romanized import hangul_foreign_names, romanized_names
 from searchapp.lexicon import HAN, HANGUL_SYLLABLES
 
 _H = HANGUL_SYLLABLES
@@ -285,6 +285,14 @@ def native_names(texts: Sequence[str],
                 if surface not in names:
                     names[surface] = NativeName(surface, _title_before(text, a, korean),
                                                 canon or latin)
+                    order.append(surface)
+        for a, b, short in (hangul_foreign_names(text, KO_TITLES, _KO_PARTICLES)
+                            if korean else ()):  # "배우 에밀리아 산토로-브레넌이"
+            for surface in (text[a:b], *short):
+                canon = canonical(surface)
+                if surface not in names and canon != "":
+                    names[surface] = NativeName(surface, _title_before(text, a, korean),
+                                                canon or text[a:b])
                     order.append(surface)
         for a, b, title in (_korean_full(text) if korean else _chinese_full(text)):
             surface = text[a:b]

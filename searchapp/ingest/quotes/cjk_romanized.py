@@ -109,3 +109,39 @@ def romanized_names(text: str) -> list[tuple[int, int, str, list[str]]]:
             short = [re.split(f"[{_DOTS}]", surface)[-1]]
         out.append((start, end, " ".join(words), [s for s in short if len(s) >= 2]))
     return out
+
+
+#: A foreign double-barrelled family name in Hangul ("산토로-브레넌", "오이어바흐-카스텔라노스"):
+#: parts of two syllables or more, one of three or more (not "미국-중국", "서울-부산"),
+#: maybe a particle after it.
+_HANGUL_DOUBLE = re.compile(rf"(?<![{_H}\w-])(?P<given>[{_H}]{{2,4}})[ \t]+"
+                            rf"(?P<family>[{_H}]{{2,}}(?:-[{_H}]{{2,}})+)")
+
+
+def hangul_foreign_names(text: str, titles: tuple[str, ...], particles: tuple[str, ...]
+                         ) -> list[tuple[int, int, list[str]]]:
+    """``(start, end, short forms)`` of foreign names written in Hangul with a hyphenated
+    family name, a title or role right before or within three words after them ("배우
+    에밀리아 산토로-브레넌이", "마르틴 오이어바흐-카스텔라노스 EU 집행위원은"); the short forms
+    are the family name and its last part, which the document may write alone later."""
+    out = []
+    for m in _HANGUL_DOUBLE.finditer(text):
+        given, family = m.group("given"), m.group("family")
+        for p in particles:  # "산토로-브레넌이": the particle is no part of the name
+            if family.endswith(p) and len(family) - len(p) >= 5:
+                family = family[:-len(p)]
+                break
+        parts = family.split("-")
+        if max(len(p) for p in parts) < 3 or len(parts[-1]) < 2 or given.endswith(titles) \
+                or any(given.endswith(p) for p in particles):
+            continue
+        before = text[:m.start()].split()
+        after = text[m.start("family") + len(family):].split()[:3]
+        cores = [w.rstrip(",.)\"”’") for w in after]
+        titled = bool(before) and before[-1].endswith(titles) or any(
+            any(c.endswith(t) or c.endswith(tuple(t + p for p in particles)) for t in titles)
+            for c in cores)
+        if titled:
+            end = m.start("family") + len(family)
+            out.append((m.start(), end, [family, *([parts[-1]] if len(parts[-1]) >= 3 else [])]))
+    return out
