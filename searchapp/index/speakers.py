@@ -30,7 +30,8 @@ from searchapp.ingest.quotes.evidenced import speech_persons, with_speech_person
 #: sex is in the running, roles of a named body, bare family names, bodies kept as
 #: persons, Korean and Chinese honorifics and family names); 10: a full name between commas
 #: after a role, then its verb, speaks though the recognizer typed it as a body; a person
-#: after "told" is no speaker; a native name with its romanized form in brackets
+#: after "told" is no speaker; a native name with its romanized form in brackets; a
+#: foreign name in Hangul with a hyphenated family name and a title
 QUOTES_VERSION = 10
 KINDS = ("direct", "reported")
 
