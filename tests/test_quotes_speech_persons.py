@@ -386,7 +386,7 @@ def test_a_named_role_who_told_a_known_person_is_read_for_a_speaker():
 
 
 def test_a_foreign_name_in_hangul_with_a_hyphenated_family_name_and_a_title_is_a_person():
-    found = quotes(['이에 대해 라파엘 베르뮐렌-오소리오 EU 집행위원은 "협상은 끝나지 않았다"고 말했다.',
+    found = quotes(['이에 대해 라파엘 베르뮐렌-오소리오 EU 집행위원(통상 담당)은 "협상은 끝나지 않았다"고 말했다.',
                     '베르뮐렌-오소리오 집행위원은 "다시 만나자"고 말했다.',
                     '배우 로잘린 맥고완-피츠제럴드가 출연한다.',
                     '맥고완-피츠제럴드는 "대본이 너무 어려웠다"고 말했다.'], speech_persons=True)

@@ -68,7 +68,8 @@ def _hangul_start(run: str, words: list[str]) -> int | None:
     tokens = list(re.finditer(r"\S+", run))
     if not tokens:
         return None
-    if _similar(tokens[-1].group(0), " ".join(words)) >= _SAME_READING:
+    last = tokens[-1].group(0)
+    if "-" not in last and len(last) <= 4 and _similar(last, " ".join(words)) >= _SAME_READING:
         return tokens[-1].start()
     if len(tokens) >= len(words) and len(words) >= 2:
         return tokens[-len(words)].start()
@@ -136,7 +137,8 @@ def hangul_foreign_names(text: str, titles: tuple[str, ...], particles: tuple[st
                 or any(given.endswith(p) for p in particles):
             continue
         before = text[:m.start()].split()
-        after = text[m.start("family") + len(family):].split()[:3]
+        # "집행위원(통상 담당)은": an aside in brackets after the title stands between
+        after = re.sub(r"\([^()]{0,40}\)", "", text[m.start("family") + len(family):]).split()[:3]
         cores = [w.rstrip(",.)\"”’") for w in after]
         titled = bool(before) and before[-1].endswith(titles) or any(
             any(c.endswith(t) or c.endswith(tuple(t + p for p in particles)) for t in titles)
