@@ -41,7 +41,9 @@ _ALL = "\x00*"
 #: 2: each result pickled on its own (:attr:`Entry.blob`).  3: arguments kept as a digest.
 #: 4: the kept sums' dicts of sets hold each member's count (a key written by two
 #: documents lost one's members, or all of them when the other was removed).
-FORMAT = 4
+#: 5: those counts in plain dicts, not Counters (pickled through ``__reduce__``: the kept
+#: sums, 11 MB at 100k paragraphs, were written 2x and read 2.7x slower).
+FORMAT = 5
 
 
 def key_hash(table: str, key) -> int:
@@ -384,8 +386,8 @@ def _add(sums: dict[str, dict], part, sign: int, changed: dict[str, set]) -> Non
                     raise TypeError(f"cannot sum the field {f.name!r} (a dict of "
                                     f"{type(v).__name__})")
                 have = agg.get(k)
-                if have is None:
-                    have = agg[k] = Counter()
+                if have is None:  # (a plain dict: pickled faster than a Counter)
+                    have = agg[k] = {}
                 flipped = False
                 for x in v:
                     before = have.get(x, 0)
