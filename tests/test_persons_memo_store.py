@@ -343,3 +343,33 @@ def test_the_collection_kept_from_run_to_run_is_the_one_from_scratch(tmp_path):
         store.write_memo(tmp_path, memo)
         assert kept == Collection.of(docs, raw), names
     assert kept.given_of["Mara"] == {"Mara Quellwood", "Mara A. Quellwood"}
+
+
+def test_the_kept_collection_is_stored_as_plain_dicts(tmp_path):
+    """The kept sums (11 MB at 100k paragraphs, written after every change and read before
+    it) hold their members' counts in plain dicts: a Counter is pickled through its
+    ``__reduce__``, 2x slower to write and 2.7x slower to read.  What is read back sums
+    on as before."""
+    import pickle
+    import sqlite3
+    from collections import Counter
+
+    from searchapp.ingest.persons.candidates import Collection
+    from searchapp.ingest.persons.memo import using
+    from searchapp.ingest.persons.people import document_collection
+
+    for names in (("a", "c2"), ("a", "b", "c2")):
+        docs, raw = collection(*names)
+        memo = Memo(store.read_memo(tmp_path, "rules-1"), "rules-1",
+                    {d.doc_id: document_signature(d) for d in docs})
+        with using(memo):
+            kept = memo.sums("coll", docs, document_collection, raw, factory=Collection)
+        store.write_memo(tmp_path, memo)
+        assert kept == Collection.of(docs, raw)
+    with sqlite3.connect(tmp_path / PERSONS_MEMO) as db:
+        (data,) = db.execute("SELECT data FROM parts WHERE name = 'kept'").fetchone()
+    sums = pickle.loads(data)["coll"]
+    members = [v for f in ("first_words", "last_words", "given_of") for v in sums[f].values()]
+    assert members and all(type(v) is dict for v in members)
+    assert b"Counter" not in data
+    assert not any(isinstance(v, Counter) for v in sums["given_of"].values())

@@ -76,9 +76,14 @@ def read_memo(index_dir: Path, fingerprint: str) -> dict | None:
             meta = dict(db.execute("SELECT key, value FROM meta"))
             if meta.get("format") != str(FORMAT) or meta.get("fingerprint") != fingerprint:
                 return None
-            entries = {(step, doc, pickle.loads(short)): Entry(sig, args, reads, blob)
-                       for step, doc, short, sig, args, reads, blob in db.execute(
-                           "SELECT step, doc, short, sig, args, reads, blob FROM entries")}
+            shorts: dict[bytes, tuple] = {}  # a few distinct ones (mostly none), many rows
+            entries = {}
+            for step, doc, short, sig, args, reads, blob in db.execute(
+                    "SELECT step, doc, short, sig, args, reads, blob FROM entries"):
+                key = shorts.get(short)
+                if key is None:
+                    key = shorts[short] = pickle.loads(short)
+                entries[(step, doc, key)] = Entry(sig, args, reads, blob)
             parts = {name: pickle.loads(data)  # written by this stage only, in the user's index
                      for name, data in db.execute("SELECT name, data FROM parts")}
     except sqlite3.OperationalError:  # busy, locked, unreadable now: not damage

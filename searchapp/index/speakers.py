@@ -37,13 +37,14 @@ KINDS = ("direct", "reported")
 
 
 def _fingerprint(paragraphs, mentions: Mapping[str, Iterable]) -> str:
-    h = hashlib.sha1(f"q{QUOTES_VERSION}".encode())
+    """What a document's quotations were found from: its paragraph ids and resolved
+    mentions (hashed as one string: 4,000 documents at every run)."""
+    parts = [f"q{QUOTES_VERSION}"]
     for pid, _kind, _text in paragraphs:
-        h.update(pid.encode())
-        for m in mentions.get(pid, ()):
-            h.update(f"\0{m.start}:{m.end}:{m.name}:{m.kind}".encode())
-        h.update(b"\1")
-    return h.hexdigest()[:20]
+        parts.append(pid)
+        parts.extend(f"\0{m.start}:{m.end}:{m.name}:{m.kind}" for m in mentions.get(pid, ()))
+        parts.append("\1")
+    return hashlib.sha1("".join(parts).encode()).hexdigest()[:20]
 
 
 def quote_rows(docs, mentions: Mapping[str, Iterable], raw: Mapping[str, Iterable],
