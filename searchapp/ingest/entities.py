@@ -274,6 +274,10 @@ class Registry:
 
     # -- finding mentions ---------------------------------------------------
 
+    def query_mentions(self, text: str) -> list[Mention]:
+        """The registered persons a query names as plain text."""
+        return [m for m in self.find_mentions([text])[0] if m.kind == "person"]
+
     def find_mentions(self, paragraphs: list[str]) -> list[list[Mention]]:
         """Mentions of registered persons and places in each paragraph of one document."""
         full: list[list[Mention]] = []

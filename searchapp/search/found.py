@@ -85,15 +85,16 @@ class FoundPersons:
                         self._family.setdefault(nm.fold_word(w), set()).add(name)
         self._places = {p.casefold(): p for p in self.places}
         #: full spellings a query may type (two words or more, or a native-script name of
-        #: two characters or more), lower-cased -> the person
-        #: by their first word
-        self._spellings: dict[str, dict[str, str]] = {}
+        #: two characters or more), lower-cased, by their first word -> (the person,
+        #: whether the spelling is in native script)
+        self._spellings: dict[str, dict[str, tuple[str, bool]]] = {}
         for p in self.persons:
             for s in (p["name"], *p["aliases"]):
                 s = " ".join(s.split()).lower()
                 native = bool(nm.HAN.search(s) or nm.HANGUL.search(s))
                 if native and len(s) >= 2 or not native and len(s.split()) >= 2:
-                    self._spellings.setdefault(s.split()[0], {}).setdefault(s, p["name"])
+                    self._spellings.setdefault(s.split()[0], {}).setdefault(
+                        s, (p["name"], native))
 
     @classmethod
     def load(cls, index_dir: Path) -> FoundPersons | None:
@@ -136,18 +137,15 @@ class FoundPersons:
         low = text.lower()
         if len(low) != len(text):
             return []
-        candidates: dict[str, str] = {}
+        candidates: dict[str, tuple[str, bool]] = {}
         for word in low.split():
             candidates.update(self._spellings.get(word.strip('"()'), {}))
         out = []
-        for spelling, name in candidates.items():
-            native = bool(nm.HAN.search(spelling) or nm.HANGUL.search(spelling))
+        for spelling, (name, native) in candidates.items():
             at = low.find(spelling)
             while at >= 0:
                 end = at + len(spelling)
-                before, after = low[at - 1 : at], low[end : end + 1]
-                edge = str.isspace if native else (lambda c: not (c.isalnum() or c in "-'’"))
-                if all(not c or edge(c) or c in '"()' for c in (before, after)):
+                if all(_query_edge(c, native) for c in (low[at - 1 : at], low[end : end + 1])):
                     out.append(Mention(at, end, name, "person"))
                 at = low.find(spelling, at + 1)
         return out
@@ -215,6 +213,12 @@ def _csr(rows, k: int) -> tuple[np.ndarray, np.ndarray]:
     return offsets, np.asarray(vals, dtype=np.int64)
 
 
+def _query_edge(c: str, native: bool) -> bool:
+    """Whether ``c`` (a character or ``""``) ends a spelling typed in a query: a space for
+    a native-script name (a word of its own), anything but a name's letter for another."""
+    return not c or c in '"()' or (c.isspace() if native else not (c.isalnum() or c in "-'’"))
+
+
 class Names:
     """The registry's questions (canonical person or place, persons named in a query)
     answered with the found persons first: what the query builder and the filters ask."""
@@ -243,7 +247,8 @@ class Names:
     def query_mentions(self, text: str) -> list[Mention]:
         """Persons a query names as plain text: the registry's, and the found persons'
         full spellings (:meth:`FoundPersons.query_mentions`) where they do not overlap."""
-        out = [m for m in self.find_mentions([text])[0] if m.kind == "person"]
+        out = [Mention(m.start, m.end, self.canonical_person(m.name) or m.name, m.kind)
+               for m in self.registry.query_mentions(text)]
         if self.found is not None:
             taken = [(m.start, m.end) for m in out]
             out += [m for m in self.found.query_mentions(text)

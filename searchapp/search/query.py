@@ -219,9 +219,7 @@ class QueryBuilder:
     def _expand_persons(self, text: str, persons: list[str]) -> str:
         """``Yoon Seok-yeol`` -> ``("Yoon Seok-yeol" OR person:"Yoon Suk Yeol")``."""
         protected = [m.span() for m in _FIELD_CLAUSE.finditer(text)]
-        named = getattr(self.registry, "query_mentions", None)  # found persons too
-        mentions = named(text) if named else \
-            [m for m in self.registry.find_mentions([text])[0] if m.kind == "person"]
+        mentions = self.registry.query_mentions(text)
         out = []
         pos = 0
         for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
