@@ -39,7 +39,7 @@ from searchapp.errors import QueryError
 from searchapp.index.analysis import STOP_TERMS, fold, indexed_joined
 from searchapp.index.schema import Values
 from searchapp.ingest.entities import Registry
-from searchapp.ingest.text import camel_parts
+from searchapp.ingest.text import camel_parts, fold_letters
 from searchapp.lexicon import NAME_HYPHENS, WORD_HYPHENS
 from searchapp.model import FACET_BY_NAME, FACET_NAMES, FACETS
 from searchapp.search.phrase import Parser
@@ -357,9 +357,9 @@ class QueryBuilder:
     def _facet_match(self, fieldname: str, raw: str) -> str | None:
         if self.facet_values is None:
             return None
-        want = raw.casefold()
+        want = fold_letters(raw)
         for value in self.facet_values(fieldname):
-            if value.casefold() == want:
+            if fold_letters(value) == want:
                 return value
         return None
 
@@ -497,8 +497,9 @@ def _check_field_values(text: str) -> None:
 
 
 def _name_parts(name: str) -> list[str]:
-    """A name's words and the parts of its hyphenated words, case-folded."""
-    return [p for p in re.split(rf"[\s{NAME_HYPHENS}]+", name.casefold()) if p]
+    """A name's words and the parts of its hyphenated words, case- and letter-folded
+    as person names are compared (:func:`searchapp.ingest.text.fold_letters`)."""
+    return [p for p in re.split(rf"[\s{NAME_HYPHENS}]+", fold_letters(name)) if p]
 
 
 def _split_keep_quotes(text: str) -> list[str]:
