@@ -6,9 +6,9 @@ from collections import Counter
 
 import pytest
 
+from searchapp.index.analysis import name_analyzer, text_analyzer
 from searchapp.ingest.entities import Person, Registry
 from searchapp.ingest.persons import names as nm
-from searchapp.index.analysis import name_analyzer, text_analyzer
 from searchapp.ingest.persons.people import merge_persons
 from searchapp.search.found import FoundPersons
 
