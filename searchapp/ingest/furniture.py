@@ -12,7 +12,7 @@ a date line gives the document its date when nothing else did.
 Only at the edges -- the lines before the first paragraph of prose and after the
 last one (:func:`searchapp.ingest.metadata.is_prose`): between two paragraphs such a
 line is content (a timeline's "March 3, 2024", a live blog's "10:42",
-:mod:`searchapp.ingest.html.posts`).
+:func:`searchapp.ingest.html.markup.keep_post_times`).
 """
 
 from __future__ import annotations
