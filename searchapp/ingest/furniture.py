@@ -21,6 +21,7 @@ import re
 
 from searchapp.ingest.metadata import Metadata, is_prose, stamp_line
 from searchapp.ingest.text import normalize_space
+from searchapp.lexicon import HANGUL_SYLLABLES, STOPS
 
 #: Credit roles an editors' sign-off names, as Chinese (simplified and traditional),
 #: Japanese and Korean pages print them before the name ("责任编辑：张静", "記者 王明").
@@ -35,11 +36,11 @@ _ROLES_AFTER = ("기자", "특파원", "통신원")
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _OPEN, _CLOSE = r"[（(【\[〔<＜]?", r"[）)】\]〕>＞]?"
 # a name after a role: a few characters, no sentence punctuation or brackets
-_NAME = r"[^\s:：。！？!?，,；;（）()【】\[\]〔〕<>＜＞]{1,16}"
+_NAME = rf"[^\s:：{STOPS}，,；;（）()【】\[\]〔〕<>＜＞]{{1,16}}"
 _ROLE = "(?:" + "|".join(sorted(map(re.escape, SIGNOFF_ROLES), key=len, reverse=True)) + ")"
 _PAIR = rf"{_ROLE}\s*(?:[:：/／=]\s*|\s+){_NAME}(?:\s*[、,，/／]\s*{_NAME})*(?:\s+{_EMAIL})?"
 _CJK_SIGNOFF = re.compile(rf"{_OPEN}\s*{_PAIR}(?:\s*[\s|｜/／;；]\s*{_PAIR})*\s*{_CLOSE}")
-_NAME_ROLE = re.compile(rf"{_OPEN}\s*(?:[가-힣]{{2,4}}\s*){{1,4}}(?:{'|'.join(_ROLES_AFTER)})"
+_NAME_ROLE = re.compile(rf"{_OPEN}\s*(?:[{HANGUL_SYLLABLES}]{{2,4}}\s*){{1,4}}(?:{'|'.join(_ROLES_AFTER)})"
                         rf"(?:\s*=)?(?:\s*{_EMAIL})?\s*{_CLOSE}")
 # "(Reporting by Ann Roe in Seoul; Editing by Lee Poe)", "Edited by Ann Roe"
 _EN_ROLE = (r"(?:additional |further )?(?:reporting|editing|edited|writing|compiled|"
