@@ -1,6 +1,7 @@
 """A line that is only a date or a time, or an editors' sign-off, above an article's first
 paragraph or below its last is page furniture, not body: the sign-off is kept as a
-``credit`` paragraph, the date feeds the document's date when it has none.  Between
+``credit`` paragraph, the date or time line as a ``label`` (paragraph numbers stay), and
+the date feeds the document's date when it has none.  Between
 paragraphs of prose the same lines are content (a timeline's dates)."""
 
 from __future__ import annotations
@@ -54,15 +55,15 @@ def test_a_korean_reporters_footer_and_an_english_signoff_are_credits(tmp_path):
 
 @pytest.mark.parametrize("stamp", ["2025/11/02 09:15", "Updated: 2 November 2025 09:15 GMT",
                                    "2025年11月2日 09:15", "Nov. 2, 2025"])
-def test_a_date_line_above_the_article_is_dropped_and_dates_it(tmp_path, stamp):
+def test_a_date_line_above_the_article_is_a_label_and_dates_it(tmp_path, stamp):
     paras, date = _page(tmp_path, f"<p>{stamp}</p>", EN_BODY, "")
-    assert [k for k, _ in paras] == ["body"] * 3 and stamp not in {t for _, t in paras}
+    assert paras[0] == ("label", stamp) and [k for k, _ in paras[1:]] == ["body"] * 3
     assert date == "2025-11-02"
 
 
-def test_a_time_line_below_the_article_is_dropped_and_the_pages_date_stands(tmp_path):
+def test_time_lines_below_the_article_are_labels_and_the_pages_date_stands(tmp_path):
     paras, date = _page(tmp_path, "", EN_BODY, "<p>14:05 BST</p><p>3 hours ago</p>", dated=True)
-    assert [k for k, _ in paras] == ["body"] * 3 and date == "2025-11-02"
+    assert [k for k, _ in paras] == ["body"] * 3 + ["label"] * 2 and date == "2025-11-02"
 
 
 def test_dates_between_paragraphs_are_content(tmp_path):

@@ -67,3 +67,13 @@ def test_two_stamped_blocks_are_no_live_blog(tmp_path):
         for _, shown, text in POSTS[:2]) + "</div>"
     body = [t for _, t in _load(tmp_path, html)]
     assert not any(t.startswith(("09:05", "10:20")) for t in body)
+
+
+def test_posts_whose_times_are_paragraphs_keep_them_as_paragraphs(tmp_path):
+    """A stamp written as a paragraph stays one, the first post's too (a page of posts:
+    its times are content, not an article's date line)."""
+    html = "<div class='feed'>" + "".join(
+        f"<div class='post'><p class='post-time'>{shown}</p><p>{text}</p></div>"
+        for _, shown, text in POSTS if shown != "2 hours ago") + "</div>"
+    body = [t for _, t in _load(tmp_path, html)]
+    assert body[:2] == ["09:05 BST", POSTS[0][2]] and "12:30 BST" in body

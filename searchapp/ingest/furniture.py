@@ -6,13 +6,15 @@ BST", "2025年1月8日 10:23", "3 hours ago") and the editors' sign-off ("（责
 "【编辑：李明】", "（编辑 王芳）", "박서연 기자 syp@example.kr", "(Editing by Ann Roe)").
 Left as body they are found by word searches and read as the article's first or
 last sentence.  :func:`edge_furniture` takes them out of the body, keeping what
-they say: a sign-off becomes a ``credit`` paragraph (shown, searchable, not body),
-a date line gives the document its date when nothing else did.
+they say and where they stand (the paragraphs keep their numbers): a sign-off becomes
+a ``credit`` paragraph, a date or time line a ``label`` (both shown, searchable, not
+body), and a date line gives the document its date when nothing else did.
 
 Only at the edges -- the lines before the first paragraph of prose and after the
 last one (:func:`searchapp.ingest.metadata.is_prose`): between two paragraphs such a
 line is content (a timeline's "March 3, 2024", a live blog's "10:42",
-:func:`searchapp.ingest.html.markup.keep_post_times`).
+:func:`searchapp.ingest.html.markup.keep_post_times`); and a document of posts, with
+:data:`POSTS` such lines or more, keeps them at its edges too.
 """
 
 from __future__ import annotations
@@ -48,6 +50,10 @@ _EN_ROLE = (r"(?:additional |further )?(?:reporting|editing|edited|writing|compi
 _EN_SIGNOFF = re.compile(rf"\(?\s*{_EN_ROLE}\s+[^;()]{{2,90}}"
                          rf"(?:[;,]\s*(?:and\s+)?{_EN_ROLE}\s+[^;()]{{2,90}})*\s*\)?\.?", re.I)
 _SIGNOFF_LENGTH = 200
+#: A document with this many lines of a date or time alone, one of them between
+#: paragraphs, is a series of posts (a live blog written in plain paragraphs): its
+#: times are content, at the edges too.
+POSTS = 3
 
 
 def is_signoff(text: str) -> bool:
@@ -59,14 +65,19 @@ def is_signoff(text: str) -> bool:
 
 
 def edge_furniture(blocks: list[tuple], meta: Metadata) -> list[tuple]:
-    """``blocks`` (``(kind, text, ...)``) without the date and time lines before the
-    first paragraph of prose and after the last (their date becoming ``meta.date``
-    where it has none) and with the sign-offs there as ``credit`` blocks."""
+    """``blocks`` (``(kind, text, ...)``) with the date and time lines before the
+    first paragraph of prose and after the last as ``label`` blocks (their date
+    becoming ``meta.date`` where it has none) and the sign-offs there as ``credit``
+    blocks."""
     prose = [i for i, b in enumerate(blocks) if b[0] == "body" and is_prose(b[1])
              and not is_signoff(b[1])]  # "(Reporting by ...; Editing by ...)" reads as one
     if not prose:
         return blocks
     first, last = prose[0], prose[-1]
+    stamps = [i for i, b in enumerate(blocks) if b[0] == "body" and stamp_line(b[1]) is not None]
+    if len(stamps) >= POSTS and any(first < i < last for i in stamps):
+        return [b if b[0] != "body" or not is_signoff(b[1]) or first <= i <= last
+                else ("credit", *b[1:]) for i, b in enumerate(blocks)]  # a live blog's posts
     out = []
     for i, block in enumerate(blocks):
         kind, text = block[0], block[1]
@@ -76,8 +87,8 @@ def edge_furniture(blocks: list[tuple], meta: Metadata) -> list[tuple]:
                 if when and not meta.date:
                     meta.date = when
                     meta.year = int(when[:4])
-                continue
-            if kind == "body" and is_signoff(text):
+                block = ("label", *block[1:])
+            elif kind == "body" and is_signoff(text):
                 block = ("credit", *block[1:])
         out.append(block)
     return out

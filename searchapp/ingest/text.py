@@ -197,7 +197,8 @@ class TextBlock:
 
 # body: article text; heading: section heading; caption: photo caption;
 # credit: author/translator credit or affiliation; note: translator's or
-# editor's note; label: series or outlet label printed above the title; byline: who
+# editor's note; label: series or outlet label printed above the title, or a line that is
+# only a date or time above or below the text (ingest.furniture); byline: who
 # wrote the document, as printed (or its authors, where only its properties name them).
 KINDS = ("title", "heading", "body", "caption", "credit", "note", "label", "byline")
 

@@ -81,6 +81,8 @@ LIVE_POSTS = 3
 _STAMPS = etree.XPath("//time | //*[contains(translate(@class, 'TIME', 'time'), 'time')]")
 _STAMP_CLASS = re.compile(r"(?:^|[\s_-])(?:time|timestamp)(?:$|[\s_-])", re.I)
 _DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})")
+#: Blocks extractors keep as paragraphs: a stamp written as one stays a paragraph of its own.
+_KEPT_BLOCKS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"))
 _RELATIVE = re.compile(r"\bago$|^just now$", re.I)
 
 
@@ -89,14 +91,16 @@ def keep_post_times(tree) -> int:
     :data:`LIVE_POSTS` sibling containers of one tag and class, each holding a time
     stamp and a paragraph after it) writes the time in an element of its own
     (``<time>21:45</time>``) that every extractor drops as furniture, and a
-    researcher could not say when something was posted.  The time is put before the
+    researcher could not say when something was posted.  A stamp written as a
+    paragraph (``<p class="post-time">``) is kept by the extractors as it is.  The time is put before the
     post's first paragraph ("21:45 — ..."; a relative "2 hours ago" as the stamp's
     ``datetime``); the stamp keeps its attributes for the page's metadata.  A lone
     stamp (an article's date line) is left alone.  How many posts were stamped."""
     posts: dict[tuple, list[tuple]] = {}
     for stamp in _STAMPS(tree):
-        if stamp.tag != "time" and not _STAMP_CLASS.search(stamp.get("class", "")):
-            continue
+        if stamp.tag != "time" and not _STAMP_CLASS.search(stamp.get("class", "")) \
+                or stamp.tag in _KEPT_BLOCKS or stamp.getparent().tag in _KEPT_BLOCKS:
+            continue  # (a stamp written as a paragraph is kept as one by every extractor)
         shown = _stamp_text(stamp)
         post, para = _post_of(stamp) if shown else (None, None)
         if post is None or post.getparent() is None:
