@@ -88,7 +88,10 @@ MAX_PARAGRAPH = 4000
 #    dateline piece ("台北報導") no author, a lone organisation word ("Institute") no
 #    author; a Korean or Chinese wire lede's reporter is the author where nothing else
 #    names one.
-PIPELINE_VERSION = 12
+# 13: date/time lines and editors' sign-offs at a document's edges are label and credit
+#     paragraphs (ingest/furniture.py); a live blog's post times kept; an e-mail's quoted
+#     earlier messages are quote paragraphs.
+PIPELINE_VERSION = 13
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label", "byline")
 
