@@ -59,7 +59,8 @@ def test_a_phrase_tilde_without_a_number_says_what_it_takes(query):
 
 
 @pytest.mark.parametrize("query", ["grain~", "grain~2", "grain~1/2", '"grain talks"~3',
-                                   '"about ~5 percent"', "Pyongyng~2 summit"])
+                                   '"about ~5 percent"', "Pyongyng~2 summit",
+                                   "example.com/~ann"])
 def test_the_tildes_the_language_takes_still_parse(query):
     assert BUILDER.parse(query).query is not None
 

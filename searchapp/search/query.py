@@ -528,6 +528,8 @@ def _check_tildes(text: str) -> None:
                                  '"grain talks"~3')
             continue
         word = before.lstrip("+-").split(":", 1)[-1]
+        if "/" in word:
+            continue  # a path or link ("example.com/~ann") is searched as written
         if _HYPHENATED_WORD.fullmatch(word):
             raise QueryError(
                 f"'{word}~{after}': ~ (spelling tolerance) takes a single word, and {word} "
