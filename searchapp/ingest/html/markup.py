@@ -91,11 +91,12 @@ def keep_post_times(tree) -> int:
     :data:`LIVE_POSTS` sibling containers of one tag and class, each holding a time
     stamp and a paragraph after it) writes the time in an element of its own
     (``<time>21:45</time>``) that every extractor drops as furniture, and a
-    researcher could not say when something was posted.  A stamp written as a
-    paragraph (``<p class="post-time">``) is kept by the extractors as it is.  The time is put before the
+    researcher could not say when something was posted.  The time is put before the
     post's first paragraph ("21:45 — ..."; a relative "2 hours ago" as the stamp's
-    ``datetime``); the stamp keeps its attributes for the page's metadata.  A lone
-    stamp (an article's date line) is left alone.  How many posts were stamped."""
+    ``datetime``); the stamp keeps its attributes for the page's metadata.  A stamp
+    written as a paragraph (``<p class="post-time">``) is left as it is (extractors
+    keep it), and so is a lone stamp (an article's date line).  How many posts were
+    stamped."""
     posts: dict[tuple, list[tuple]] = {}
     for stamp in _STAMPS(tree):
         if stamp.tag != "time" and not _STAMP_CLASS.search(stamp.get("class", "")) \
