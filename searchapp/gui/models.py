@@ -447,10 +447,17 @@ class BookmarksModel(RowsModel):
                 return ", ".join(b.tags)
             if col == 3:  # the citation, as the CLI and the exports give it
                 return cite(b.title or b.path, b.source, b.date or "undated", b.para, b.page)
+            if b.changes:
+                return f"edited: {b.changes}"
             return {"ok": "", "moved": "moved", "edited": "edited",
                     "missing": "gone from your folders (saved text)"}.get(b.status, b.status)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return b.text if col == 0 else f"{b.path} · paragraph {b.para}"
+            if col == 0:
+                return b.text
+            if col == 4 and b.now_text is not None and b.status == "edited":
+                return (f"Changed in the document since you bookmarked it ({b.changes}).\n\n"
+                        f"You bookmarked:\n{b.text}\n\nIt now reads:\n{b.now_text}")
+            return f"{b.path} · paragraph {b.para}"
         if role == Qt.ItemDataRole.FontRole and b.status == "missing":
             font = QFont()
             font.setItalic(True)
