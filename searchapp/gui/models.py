@@ -401,7 +401,8 @@ class BookmarksModel(RowsModel):
     write straight through to the store."""
 
     COLUMNS = ("Passage", "Note", "Tags", "Document", "Status")
-    NOTE, TAGS = 1, 2
+    NOTE, TAGS, STATUS = 1, 2, 4
+    MISSING = "gone from your folders (saved text)"
 
     def __init__(self, store: BookmarkStore, parent=None) -> None:
         super().__init__(parent)
@@ -450,11 +451,11 @@ class BookmarksModel(RowsModel):
             if b.changes:
                 return f"edited: {b.changes}"
             return {"ok": "", "moved": "moved", "edited": "edited",
-                    "missing": "gone from your folders (saved text)"}.get(b.status, b.status)
+                    "missing": self.MISSING}.get(b.status, b.status)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == 0:
                 return b.text
-            if col == 4 and b.now_text is not None and b.status == "edited":
+            if col == self.STATUS and b.changes:
                 return (f"Changed in the document since you bookmarked it ({b.changes}).\n\n"
                         f"You bookmarked:\n{b.text}\n\nIt now reads:\n{b.now_text}")
             return f"{b.path} · paragraph {b.para}"
