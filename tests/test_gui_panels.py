@@ -143,3 +143,27 @@ def test_an_edited_bookmark_says_what_changed_and_stops_when_restored(qtbot, tmp
     assert model.index(0, BookmarksModel.STATUS).data() == ""
     assert model.rows[0].status == "ok"
     store.close()
+
+
+def shown_text(tip: str) -> str:
+    """A tooltip as Qt shows it: rich text when it looks like rich text, else as written."""
+    from PySide6.QtGui import Qt as GuiQt
+    from PySide6.QtGui import QTextDocument
+
+    if not GuiQt.mightBeRichText(tip):
+        return tip
+    doc = QTextDocument()
+    doc.setHtml(tip)
+    return doc.toPlainText()
+
+
+@pytest.mark.parametrize("name", ["Yoon Suk Yeol", "Lee & Kim <Ltd>"])
+def test_the_count_tooltips_read_as_written(qtbot, name):
+    """The ¶ and Said tooltips said said:&quot;Name&quot; (escaped, shown as plain)."""
+    from searchapp.gui.panels import PersonsPanel
+
+    panel = shown(qtbot, PersonsPanel(), 270)
+    panel.set_rows([dict(ROWS[1], name=name)])
+    for col in (1, 2):
+        tip = shown_text(panel.model.index(0, col).data(Qt.ItemDataRole.ToolTipRole))
+        assert tip == f'{name}: named in 24 ¶, quoted in 3 ¶ (what they said: said:"{name}")'

@@ -338,10 +338,11 @@ class PersonsModel(RowsModel):
             tip = self.STATUS_TIPS[self.status(row)]
             if col == self.STATUS:
                 return tip
-            if col in (1, 2):
-                return html.escape(
+            if col in (1, 2):  # rich text (a tag), or Qt shows the escapes as written
+                return "<span>" + html.escape(
                     f"{row['name']}: named in {row['paragraphs']} ¶, quoted in "
-                    f"{row.get('quoted', 0)} ¶ (what they said: said:\"{row['name']}\")")
+                    f"{row.get('quoted', 0)} ¶ (what they said: said:\"{row['name']}\")") \
+                    + "</span>"
             return evidence_html(row, limit=8) + f"<p><i>{html.escape(tip)}</i></p>"
         if self.status(row) == "found":  # seen in a narrow panel too: the name in italics
             if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS:
