@@ -355,9 +355,6 @@ class BookmarksPanel(QWidget):
         header.resizeSection(1, 140)
         header.resizeSection(2, 100)
         header.resizeSection(3, 200)
-        # the status column shows its longest state whole (what changed elides)
-        header.resizeSection(4, self.table.fontMetrics().horizontalAdvance(
-            BookmarksModel.MISSING) + 24)
         self.table.activated.connect(self._activated)  # double-click or Enter
         self.open_btn = QPushButton("Open")
         self.open_btn.clicked.connect(self._open_current)
@@ -436,6 +433,17 @@ class BookmarksPanel(QWidget):
         for b in (self.open_btn, self.remove_btn):
             b.setEnabled(n > 0)
         self.export_btn.setEnabled(total > 0)
+        self.fit_status()
+
+    def fit_status(self) -> None:
+        """The Status column as wide as the states shown (narrow when every bookmark is
+        where it was, so the passage has the room), up to the longest state whole;
+        an edit's description beyond that elides (its tooltip has it all)."""
+        col = BookmarksModel.STATUS
+        widest = self.table.fontMetrics().horizontalAdvance(BookmarksModel.MISSING) + 24
+        self.table.horizontalHeader().resizeSection(col, min(widest, max(
+            self.table.sizeHintForColumn(col),
+            self.table.horizontalHeader().sectionSizeHint(col))))
 
     def current(self):
         index = self.table.currentIndex()
