@@ -176,11 +176,13 @@ class BookmarkStore:
         if "saved_pid" not in columns:  # a store made before snapshots were kept for good:
             # the text it holds is the snapshot from now on (an edit it followed had
             # replaced the text bookmarked, which cannot be had back)
-            with self._tx() as db:
-                db.execute("ALTER TABLE bookmark ADD COLUMN saved_pid TEXT NOT NULL "
-                           "DEFAULT ''")
-                db.execute("ALTER TABLE bookmark ADD COLUMN now_text TEXT")
-                db.execute("UPDATE bookmark SET saved_pid=pid")
+            with self._tx() as db:  # looked at again: another process may have done it
+                if "saved_pid" not in {r["name"] for r in
+                                       db.execute("PRAGMA table_info(bookmark)")}:
+                    db.execute("ALTER TABLE bookmark ADD COLUMN saved_pid TEXT NOT NULL "
+                               "DEFAULT ''")
+                    db.execute("ALTER TABLE bookmark ADD COLUMN now_text TEXT")
+                    db.execute("UPDATE bookmark SET saved_pid=pid")
 
     def close(self) -> None:
         self._db.close()
