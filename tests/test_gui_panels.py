@@ -168,3 +168,43 @@ def test_the_count_tooltips_read_as_written(qtbot, name):
     for col in (1, 2):
         tip = shown_text(panel.model.index(0, col).data(Qt.ItemDataRole.ToolTipRole))
         assert tip == f'{name}: named in 24 ¶, quoted in 3 ¶ (what they said: said:"{name}")'
+
+
+def test_removing_a_bookmark_with_a_note_asks_first(qtbot, tmp_path, monkeypatch):
+    """Remove (the panel's button) loses the user's note and tags: asked first; a bare
+    bookmark goes without a question."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from searchapp.gui.models import BookmarksModel
+    from searchapp.gui.panels import BookmarksPanel
+    from searchapp.store import open_store
+
+    store = open_store(tmp_path / "bookmarks.sqlite3")
+    para = {"doc_id": "d1", "path": "a.txt", "title": "Talks"}
+    bare = store.add({**para, "pid": "d1-aaa", "para": 1, "body": "First."})
+    noted = store.add({**para, "pid": "d1-bbb", "para": 2, "body": "Second."},
+                      note="why it matters", tags=["ports"])
+    panel = shown(qtbot, BookmarksPanel(BookmarksModel(store)), 900, 300)
+    asked = []
+
+    def answer(button):
+        def question(*args, **kwargs):
+            asked.append(args[2])
+            return button
+        return question
+
+    def remove(bookmark_id):
+        row = next(r for r, b in enumerate(panel.model.rows) if b.id == bookmark_id)
+        panel.table.setCurrentIndex(panel.model.index(row, 0))
+        panel.remove_btn.click()
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    remove(noted.id)
+    assert "Note: why it matters" in asked[-1] and "#ports" in asked[-1]
+    assert {b.id for b in store.list()} == {bare.id, noted.id}
+    remove(bare.id)  # nothing of the user's own to lose: no question
+    assert len(asked) == 1 and [b.id for b in store.list()] == [noted.id]
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    remove(noted.id)
+    assert store.list() == [] and panel.count.text() == "0 bookmarks"
+    store.close()

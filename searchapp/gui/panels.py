@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPushButton,
     QTableView,
     QTableWidget,
@@ -460,10 +461,26 @@ class BookmarksPanel(QWidget):
 
     def remove_current(self) -> None:
         b = self.current()
-        if b is not None:
+        if b is not None and self.confirm_removal(b):
             self.model.store.remove(b.id)
             self.reload()
             self.changed.emit()
+
+    def confirm_removal(self, bookmark) -> bool:
+        """Whether to remove ``bookmark``: asked only when it holds the user's own
+        writing (a note or tags), which removing it would lose; a bare star is cheap to
+        put back."""
+        if not (bookmark.note or bookmark.tags):
+            return True
+        kept = [f"Note: {bookmark.note}"] if bookmark.note else []
+        if bookmark.tags:
+            kept.append("Tags: " + ", ".join("#" + t for t in bookmark.tags))
+        answer = QMessageBox.question(
+            self, "Remove bookmark",
+            "Remove this bookmark? Its note and tags go with it.\n\n" + "\n".join(kept),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
 
 
 class ProblemsDialog(QDialog):
