@@ -26,6 +26,7 @@ import sqlite3
 import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from searchapp.bookmark_anchor import describe, place
@@ -108,7 +109,7 @@ class Bookmark:
         d["changes"] = self.changes
         return d
 
-    @property
+    @cached_property  # a row is read anew after every change; painted many times
     def changes(self) -> str:
         """How the paragraph now differs from the text bookmarked, in one line ("" if
         it does not)."""
