@@ -8,7 +8,7 @@ crash loses at most the change being made, never earlier ones.
 A bookmark keeps a snapshot of the text the user bookmarked and its citation;
 the snapshot is never overwritten.  It is anchored by its document id and its
 paragraph's content id.  :meth:`BookmarkStore.reconcile` re-finds each bookmark
-in the current index (:mod:`searchapp.bookmark_anchor`): the same paragraph
+in the current index (:mod:`searchapp.search.anchor`): the same paragraph
 moved within its document (new number), the same text elsewhere (file renamed),
 or an edited version in the same document (``edited`` for as long as its text
 differs from the snapshot); otherwise the bookmark stays with its snapshot,
@@ -29,9 +29,9 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from searchapp.bookmark_anchor import describe, place
 from searchapp.dates import display as display_date
 from searchapp.errors import BookmarkError
+from searchapp.search.anchor import describe, place
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS bookmark (

@@ -9,9 +9,9 @@ import sqlite3
 import pytest
 from conftest import FIXTURES
 
-from searchapp.bookmark_anchor import SIMILAR, Change, changes, describe
 from searchapp.config import Settings
 from searchapp.index.update import update_index
+from searchapp.search.anchor import SIMILAR, Change, changes, describe
 from searchapp.search.engine import SearchEngine
 from searchapp.store import BookmarkStore, open_store
 

@@ -1,4 +1,5 @@
-"""Re-finding bookmarks in an index that changed, and saying how their text changed.
+"""Re-finding bookmarks in an index that changed, and saying how their text changed
+(the bookmark store, :mod:`searchapp.store`, calls it after every update).
 
 A bookmark keeps the text the user bookmarked (its *snapshot*) and that text's
 paragraph id (``saved_pid``) for good; ``pid`` and ``para`` say where its
