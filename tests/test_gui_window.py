@@ -199,6 +199,9 @@ def test_editing_a_bookmark_note_in_place_gives_no_qt_warning(qtbot, qtlog, sett
     wait_for(qtbot, [win.bookmarks_model.dataChanged],  # the tag list is read again then
              lambda: win.bookmarks_panel.tag.findData("alliance") >= 0)
     assert [r.message for r in qtlog.records if "editor" in r.message] == []
+    win.bookmarks_panel.filter.setText("no such words")
+    assert table.hint == "No bookmark matches the filter."
+    win.bookmarks_panel.filter.clear()
     # a second click on its star asks before the note and tag go: Cancel keeps it all
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2])
@@ -210,8 +213,6 @@ def test_editing_a_bookmark_note_in_place_gives_no_qt_warning(qtbot, qtlog, sett
                         lambda *a, **k: QMessageBox.StandardButton.Yes)
     win.toggle_bookmark(win.model.hits[0].to_json())
     assert win.store.list() == [] and table.hint == NO_BOOKMARKS
-    win.bookmarks_panel.filter.setText("no such words")
-    assert table.hint == "No bookmark matches the filter."
 
 
 def test_the_viewer_says_so_when_its_documents_folder_is_removed(qtbot, tmp_path, first_run):
