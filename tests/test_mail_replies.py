@@ -9,6 +9,8 @@ from __future__ import annotations
 from email.message import EmailMessage
 from pathlib import Path
 
+import pytest
+
 from searchapp.ingest.pipeline import load_document
 
 HEADERS = ("From: Ines Okafor <ines@example.net>\nTo: Desk <desk@example.net>\n"
@@ -103,3 +105,30 @@ def test_an_html_reply_keeps_its_blockquote_as_a_quote(tmp_path):
     assert ("quote", "Could you check the tonnage with the harbour office before we run it? "
             "It looks high to me, and the desk wants a second source on it.") in paras
     assert all(k == "quote" for k, t in paras if "Marek" in t or "Could you" in t)
+
+
+@pytest.mark.slow  # a real index build and the persons stage
+def test_quoted_text_is_found_as_a_quote_and_never_the_senders_words(tmp_path):
+    from searchapp.config import Settings
+    from searchapp.index.persons_stage import resolve_persons
+    from searchapp.index.update import update_index
+    from searchapp.model import SearchRequest
+    from searchapp.search.engine import SearchEngine
+
+    corpus = tmp_path / "mail"
+    corpus.mkdir()
+    (corpus / "reply.eml").write_bytes((HEADERS + (
+        "Marek, the harbour office confirmed the tonnage this morning.\n\n"
+        "On Tue, 3 Mar 2026 at 17:40, Marek Lind <marek@example.net> wrote:\n"
+        "> The harbour master, Tove Sandqvist, told me \"the tonnage figure is wrong\"\n"
+        "> when we spoke on Monday.\n")).encode("utf-8"))
+    s = Settings(corpus=corpus, index=tmp_path / "index", data_dir=tmp_path / "data")
+    update_index(s)
+    resolve_persons(s)
+    with SearchEngine.open(s) as engine:
+        quoted = engine.search(SearchRequest(query='"tonnage figure is wrong"'))
+        own = engine.search(SearchRequest(query="confirmed tonnage"))
+    assert [h.kind for h in quoted.hits] == ["quote"] and ">" not in quoted.hits[0].text
+    assert [h.kind for h in own.hits] == ["body"]
+    speakers = {q["speaker"] for h in quoted.hits for q in h.quotes}
+    assert "Ines Okafor" not in speakers
