@@ -187,6 +187,8 @@ class Antecedents:
             got = self._subject_of_sentence(at, n, who.sex)
             if got is None:
                 return None
+            if got[0] == "person" and self._spoken_to(at, n, who.sex):
+                return ("nobody", "")  # "X asked her whether ...": she may be either
             if got[0] == "pronoun" and got[1] != who.sex:
                 return None  # "he" before "she": someone else, found as before
             if got not in (("pronoun", who.sex), _SAME):

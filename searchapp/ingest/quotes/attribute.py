@@ -47,6 +47,7 @@ from searchapp.ingest.quotes.clauses import (
     verb_form,
 )
 from searchapp.ingest.quotes.crowds import Crowds
+from searchapp.ingest.quotes.doubt import Doubt
 from searchapp.ingest.quotes.families import family_mentions, kept_bodies
 from searchapp.ingest.quotes.marks import Span, quote_spans
 from searchapp.ingest.quotes.nearby import Nearby, affiliations, unlabelled_families
@@ -73,7 +74,8 @@ _GROUP_SAYS = frozenset("note noted argue argued claim claimed insist insisted w
                         "admit admitted complain complained".split())
 
 
-class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents, Nested):
+class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents, Nested,
+                Doubt):
     """One document's paragraphs, persons and what the rules learn of them."""
 
     def __init__(self, texts: Sequence[str], kinds: Sequence[str],
@@ -179,6 +181,8 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents,
                         self.salience.vote_sex(name, who.sex)  # "she said" after them
                     return name, who.text
                 return (None, name) if kind == "unnamed" else None
+            if self._unresolved_before(para, who):
+                return None  # someone the stage did not resolve may be meant
             name = self.salience.pronoun(para, who.sex, exclude, local)
             if name is None and self.salience.unsure \
                     and self._only_one_named(para, who, self.salience.unsure, exclude):
