@@ -58,3 +58,40 @@ def test_a_place_in_apposition_is_no_rival_to_the_pronoun():
                     {"Leontine Marr-Abbot": "Leontine Marr-Abbot"},
                     {"Upper Norwood": "GPE"})
     assert _by(found, "Leontine Marr-Abbot") == ["“We stay.”"]
+
+
+def test_he_after_one_of_them_named_in_apposition_is_not_the_man_who_spoke_before():
+    found = _quotes(["“The fund was sound,” said Kwame Osei-Darko, the trustee.",
+                     "Outside court, one of them, a retired driver who gave his name only as "
+                     "Teodor, said he had lost his pension.",
+                     "“I want to know where it went,” he said."],
+                    {"Kwame Osei-Darko": "Kwame Osei-Darko"})
+    assert _by(found, "Kwame Osei-Darko") == ["“The fund was sound,”"]
+
+
+# --- a speaker is a person, or a phrase an unnamed source is named by ------------------
+
+
+def test_another_named_in_apposition_is_no_unnamed_source():
+    found = _quotes(["Another, Ranjit Sohal-Brandt, said he had trusted the adviser."],
+                    {}, {"Sohal-Brandt": "PERSON"})
+    assert _by(found, None) == []
+
+
+def test_a_place_opening_the_sentence_is_no_unnamed_source():
+    found = _quotes(["Outside court, the victims' lawyer said they would appeal."])
+    assert all(source != "Outside court" for _, _, _, source, _ in found)
+
+
+def test_a_bare_family_name_of_a_full_name_written_before_is_no_unnamed_source():
+    found = _quotes(["Emeka Durand-Oyo, assembly member: “A cap is a plaster.”",
+                     "“The votes are not there yet,” Durand-Oyo said."],
+                    {}, {(1, "Durand-Oyo"): "ORG"})
+    assert _by(found, None) == []
+
+
+def test_a_body_named_after_a_clause_word_stays_an_unnamed_source():
+    found = _quotes(["If Quorvex wins the contract, prices will fall.",
+                     "“We expect to win,” Quorvex said."],
+                    {}, {"Quorvex": "ORG"})
+    assert _by(found, None) == ["“We expect to win,”"]

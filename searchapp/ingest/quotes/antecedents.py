@@ -34,10 +34,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from searchapp.ingest.quotes import lexicon as lx
-from searchapp.ingest.quotes.clauses import Para, verb_form
+from searchapp.ingest.quotes.clauses import Para, comma_chunks, is_verb, verb_form
 from searchapp.ingest.quotes.name_runs import name_word
 from searchapp.ingest.quotes.salience import Salience
-from searchapp.ingest.quotes.speakers import Person, Who, trusted
+from searchapp.ingest.quotes.speakers import Person, Who, named_unresolved, trusted
 from searchapp.ingest.quotes.text import Word
 from searchapp.lexicon import HONORIFICS, NAME_PARTICLES
 
@@ -261,6 +261,11 @@ class Antecedents:
         if p is not None:
             return self._person_subject(para, ws, p, persons, sex)
         if w.lower in ("a", "an", "one", "another"):
+            verb = next((m for m in range(k + 1, len(ws)) if is_verb(ws[m], lx.SAY)), len(ws))
+            chunks = comma_chunks(ws[k:verb])
+            if len(chunks) > 1 and named_unresolved(para.text, chunks[1:], persons,
+                                                    para.labels):
+                return ("nobody", "")  # "one of them, ... who gave his name as Des,"
             # "a government whip was philosophical": the one that noun phrase describes
             for m in range(k + 1, min(k + 5, len(ws) - 1)):
                 x = ws[m]

@@ -47,7 +47,7 @@ from searchapp.ingest.quotes.clauses import (
     verb_form,
 )
 from searchapp.ingest.quotes.crowds import Crowds
-from searchapp.ingest.quotes.doubt import Doubt
+from searchapp.ingest.quotes.doubt import Doubt, run_families
 from searchapp.ingest.quotes.families import family_mentions, kept_bodies
 from searchapp.ingest.quotes.marks import Span, quote_spans
 from searchapp.ingest.quotes.nearby import Nearby, affiliations, unlabelled_families
@@ -102,7 +102,8 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents,
                                 *para.labels]
             if label == "PERSON" and " " in para.text[a:b].strip()
             for w in para.text[a:b].split()) | frozenset(
-            family for para in self.paras for family in unlabelled_families(para))
+            family for para in self.paras for family in unlabelled_families(para)) \
+            | frozenset(family for para in self.paras for family in run_families(para))
         #: persons the document names as a person's affiliation ("Grace X of Goldman
         #: Sachs") that the recognizer calls a body somewhere: bodies, not speakers
         self.bodies = affiliations(self.paras)

@@ -44,6 +44,9 @@ _AFTER_OBJECT = lx.PREPOSITIONS | lx.SUBORDINATORS | frozenset(
 
 #: Words after a name that keep it a subject ("X of Tasmere Securities disagreed").
 _AFTER_NAME = frozenset("of at from is was has had".split())
+#: Words that open a clause, capitalised at a sentence's start: no name's.
+_FUNCTION = lx.SUBORDINATORS | lx.OPENERS | lx.PREPOSITIONS | lx.NOT_IN_NOUN_PHRASE \
+    | lx.DETERMINERS | frozenset("is are was were if why how what where".split())
 _OPENING = frozenset('"“‘\'(—–-')
 
 
@@ -130,3 +133,29 @@ class Doubt:
             prev = self.paras[i - 1]
             return unresolved_names(prev, prev.sentences[-1][0], prev.sentences[-1][1])
         return False
+
+
+def run_families(para: Para) -> set[str]:
+    """The family names (casefolded) of full names written outside quotations -- two to
+    four name words that the recognizer labelled a person or nothing ("Another, Ranjit
+    Sohal-Brandt, said", a list's "Emeka Durand, assembly member:"): a bare mention of
+    one ("Sohal-Brandt said", typed a body there) is a person the stage did not
+    resolve, never an unnamed source."""
+    out: set[str] = set()
+    for a, b in para.sentences:
+        ws = para.words(a, b)
+        n = 0
+        while n < len(ws):
+            end = run_after(ws, n)
+            if end == n:
+                n += 1
+                continue
+            run, n = ws[n:end], end
+            words = core(run)
+            if not 2 <= len(words) <= 4 or any(w.lower in _FUNCTION for w in words):
+                continue  # "If Google", "Because Apple": a clause's first word
+            s, e = run[0].start, run[-1].end
+            if any(x < e and s < y and label != "PERSON" for x, y, label in para.labels):
+                continue
+            out.add(words[-1].lower)
+    return out

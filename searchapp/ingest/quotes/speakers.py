@@ -178,6 +178,13 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
                 for a, b, label in labels):
             # "The operator, Northway Buses, said": a body by its name
             return Who("unnamed", text[head[0].start:chunks[1][-1].end], role=head_noun(head))
+    if not verb_first and len(chunks) > 1 and not clause \
+            and (role_phrase or lows[0] in ("one", "another")) \
+            and named_unresolved(text, chunks[1:], persons, labels):
+        # "Another, Ranjit X, said", "one of them, a retired firefighter who gave his
+        # name only as Des, said": someone named whom the stage did not resolve -- no
+        # unnamed source, and no guess
+        return UNKNOWN
     if len(head) == 1 and lows[0] in lx.PERSON_PRONOUNS:
         return Who("pronoun", phrase, sex=lx.PERSON_PRONOUNS[lows[0]], start=head[0].start)
     if lows[0] in _SELF_POSSESSIVES and 1 < len(head) <= 3 and head[-1].text.islower() and (
@@ -333,6 +340,25 @@ def _has_verb(chunk: Sequence[Word]) -> bool:
         for w in chunk)
 
 
+def named_unresolved(text: str, chunks: Sequence[Sequence[Word]], persons: Sequence[Person],
+                      labels: Sequence[tuple[int, int, str]]) -> bool:
+    """A phrase of ``chunks`` (an apposition) names someone by a capitalised name word
+    that no person found holds and the recognizer typed as no body, place or date."""
+    from searchapp.ingest.quotes.name_runs import name_word
+
+    for chunk in chunks:
+        for n, w in enumerate(chunk):
+            if n == 0 and w.lower in DETERMINERS or not name_word(w):
+                continue
+            if any(p.start < w.end and w.start < p.end for p in persons):
+                continue
+            if any(a < w.end and w.start < b and label not in ("PERSON", "FAC")
+                   for a, b, label in labels):
+                continue
+            return True
+    return False
+
+
 def _adverbial(chunk: Sequence[Word]) -> bool:
     """"In his testimony Tuesday morning", "However", "Last week", "Noting that ...":
     not a subject."""
@@ -351,6 +377,7 @@ def _adverbial(chunk: Sequence[Word]) -> bool:
         return True  # "Noting that ...", "Asked about ..."
     return (first in lx.PREPOSITIONS or first in lx.SUBORDINATORS or first in lx.OPENERS
             or first in ("last", "earlier", "later", "this", "next", "recently", "previously",
+                         "outside", "inside", "afterwards", "elsewhere",
                          "now", "today", "yesterday", "meanwhile", "separately", "still",
                          "in", "during", "after", "before", "on", "at", "according")
             or first.endswith("ly") and len(chunk) == 1)
