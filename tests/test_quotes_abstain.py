@@ -95,3 +95,41 @@ def test_a_body_named_after_a_clause_word_stays_an_unnamed_source():
                      "“We expect to win,” Quorvex said."],
                     {}, {"Quorvex": "ORG"})
     assert _by(found, None) == ["“We expect to win,”"]
+
+
+# --- Korean and Chinese: named speakers, and no unnamed source for a name -------------
+
+
+def test_chinese_name_of_any_family_after_a_role_and_opening_speech_is_a_person():
+    found = _quotes(["华东研究中心研究员卞雨桐指出，双方的表态都留有余地。",
+                     "卞雨桐说：“大家都在说狠话，但都没有把话说死。”"], speech_persons=True)
+    assert _by(found, "卞雨桐") == ["双方的表态都留有余地", "“大家都在说狠话，但都没有把话说死。”"]
+    assert _by(found, None) == []
+
+
+def test_chinese_phrase_opening_speech_without_a_role_anywhere_is_no_person():
+    found = _quotes(["卞雨桐说：“大家都在说狠话。”"], speech_persons=True)
+    assert all(who != "卞雨桐" for _, who, _, _, _ in found)
+
+
+def test_chinese_words_quoted_from_another_are_not_the_quoters():
+    found = _quotes(["董事长韩志远表示，公司会继续投资。",
+                     "他也引述已故创办人的话说：“做晶片要有耐心。”"], speech_persons=True)
+    assert "“做晶片要有耐心。”" not in _by(found, "韩志远")
+
+
+def test_chinese_pronoun_with_a_manner_before_the_verb_is_the_person_before():
+    found = _quotes(["董事长韩志远表示，公司会继续投资。",
+                     "「大家最不习惯的是没有宵夜。」他笑着说。"], speech_persons=True)
+    assert "「大家最不习惯的是没有宵夜。」" in _by(found, "韩志远")
+
+
+def test_korean_trade_before_a_name_is_a_person():
+    found = _quotes(['함께 출연하는 배우 금솔빈은 "촬영장이 즐거웠다"고 전했다.'], speech_persons=True)
+    assert _by(found, "금솔빈") == ['"촬영장이 즐거웠다"']
+
+
+def test_korean_clause_ending_in_a_verb_is_no_unnamed_source():
+    found = _quotes(['서문 장관은 급식 단가는 11% 오르는 데 그쳤다는 지적에 "잘 알고 있다"고 답했다.'],
+                    speech_persons=True)
+    assert all(source != "데 그쳤다" for _, _, _, source, _ in found)

@@ -65,6 +65,10 @@ _ZH_ACCORDING = re.compile(rf"^(?:{'|'.join(lx.ZH_ACCORDING)})(?P<who>[^，,。]
 
 
 _HAN_ONLY = re.compile(f"[{HAN}]+")
+#: A speaker's phrase that quotes someone else ("引述X的話"): not the phrase's subject's.
+_QUOTING = re.compile("引述|引用|转述|轉述")
+#: A Korean phrase ending in a finite verb ("… 데 그쳤다"): a clause, no speaker.
+_KO_VERB_END = re.compile(rf"[{HANGUL}]다$")
 
 
 def is_cjk(texts: Sequence[str]) -> bool:
@@ -119,8 +123,13 @@ class _Document:
         if p is not None:
             return p.name, text[p.start:p.end]
         phrase = _KO_LEAD.sub("", text[a:b].strip())
+        if _QUOTING.search(phrase) or _KO_VERB_END.search(phrase):
+            # "她也引述已故創辦人X的話": another's words, whose we cannot tell for sure;
+            # "… 오르는 데 그쳤다": a clause, no speaker's phrase
+            return None, ""
         pronoun = phrase if phrase in _PRONOUNS else phrase[:1] if (
-            phrase[:1] in "他她" and phrase[1:2] in _ZH_PRONOUN_THEN) else None
+            phrase[:1] in "他她" and (phrase[1:2] in _ZH_PRONOUN_THEN
+                                     or len(phrase) <= 3)) else None  # "他笑著說"
         title = self.titled(phrase)
         if title is not None:
             return title, phrase
