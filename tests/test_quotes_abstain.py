@@ -133,3 +133,22 @@ def test_korean_clause_ending_in_a_verb_is_no_unnamed_source():
     found = _quotes(['서문 장관은 급식 단가는 11% 오르는 데 그쳤다는 지적에 "잘 알고 있다"고 답했다.'],
                     speech_persons=True)
     assert all(source != "데 그쳤다" for _, _, _, source, _ in found)
+
+
+# --- English: bodies by their kind, roles given after a conjunction --------------------
+
+
+def test_a_name_right_after_a_kind_of_body_is_a_body_not_a_person():
+    found = _quotes(["Builders' lobby Homestead Forward said the decision would "
+                     "“push more projects over the edge”."],
+                    {"Homestead Forward": "Homestead Forward"})
+    assert _by(found, "Homestead Forward") == []
+    assert len(_by(found, None)) == 1
+
+
+def test_a_role_given_after_and_its_is_the_one_the_role_stands_for_later():
+    found = _quotes(["Quorvex Freight cut its forecast on Thursday, and its chief executive, "
+                     "Solvei Amundsen-Roe, told analysts that volumes were flat.",
+                     "“The dividend stays where it is,” the chief executive said."],
+                    {"Solvei Amundsen-Roe": "Solvei Amundsen-Roe"})
+    assert "“The dividend stays where it is,”" in _by(found, "Solvei Amundsen-Roe")

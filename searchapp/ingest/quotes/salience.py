@@ -229,6 +229,8 @@ def learn_roles(text: str, ws: Sequence[Word], persons: Sequence[Person],
             while k >= 0 and ws[k].text not in (",", ".", ";", ":", "Q") and len(phrase) < 5:
                 phrase.insert(0, ws[k])
                 k -= 1
+            while phrase and phrase[0].lower in ("and", "but", "while", "as"):
+                phrase.pop(0)  # "..., and its chief executive, X, told analysts"
             if phrase and (phrase[0].lower in ("the", "his", "her", "its", "their")
                            or phrase[0].text.endswith(("'s", "’s")) and len(phrase) > 1
                            and phrase[0].text[:1].isupper()):  # "Skyvale's chief executive, X,"

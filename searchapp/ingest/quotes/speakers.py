@@ -108,6 +108,15 @@ def _possessive_after(text: str, end: int) -> bool:
     return bool(_POSSESSIVE.match(text, end))
 
 
+#: Kinds of body a name written right after names a body ("the lobby Housebuild
+#: Forward", "rights group X", "the dating app X"): never a person.
+_BODY_BEFORE_NAME = frozenset("""
+firm company group lobby union association federation charity startup app brand label bank
+brokerage consortium operator retailer chain manufacturer carmaker automaker maker platform
+alliance coalition network outlet newspaper magazine broadcaster station channel
+""".split())
+
+
 def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
              labels: Sequence[tuple[int, int, str]] = (), verb_first: bool = False,
              family_names: dict[str, list[Person]] | None = None,
@@ -162,6 +171,10 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
         return UNKNOWN  # "Xi and Kim agreed ...": two speakers, neither alone
     found = None if clause else _person_in(text, head, persons)
     if found is not None:
+        before = [w for w in head if w.end <= found.start]
+        if before and before[-1].lower in _BODY_BEFORE_NAME:
+            # "Property developers' lobby Housebuild Forward said": a body by its name
+            return Who("unnamed", phrase, role=before[-1].lower)
         return Who("person", phrase, found.name)
     # a role, an owner's ("Carlineo's attorney"), or one of a group ("One of the tenants"):
     # a person named in apposition after it is the speaker
