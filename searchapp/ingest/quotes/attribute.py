@@ -182,8 +182,6 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents,
                         self.salience.vote_sex(name, who.sex)  # "she said" after them
                     return name, who.text
                 return (None, name) if kind == "unnamed" else None
-            if self._unresolved_before(para, who):
-                return None  # someone the stage did not resolve may be meant
             name = self.salience.pronoun(para, who.sex, exclude, local)
             if name is None and self.salience.unsure \
                     and self._only_one_named(para, who, self.salience.unsure, exclude):

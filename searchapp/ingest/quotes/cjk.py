@@ -49,6 +49,8 @@ _KO_LEAD = re.compile(r"^(?:(?:그러면서|이어|또|또한|특히|한편|그�
                       r"그리고|반면|당시|최근|지난달|지난해|지난주|오전|오후|\d{1,2}일|\d{1,2}월)\s+)+")
 #: What follows 他/她 in a speaker's phrase before the verb ("他对记者说", "她在会上表示").
 _ZH_PRONOUN_THEN = "对對向跟在也还還则則又同"
+#: How long a phrase 他/她 opens may be and still be the pronoun ("他笑著說": its manner).
+_ZH_PRONOUN_PHRASE = 3
 #: How a Chinese unnamed source ends ("一位不愿透露姓名的行业人士"): such a phrase may be
 #: long.
 _ZH_SOURCE_ENDS = ("人士", "官员", "官員", "专家", "專家", "负责人", "負責人", "人员", "人員",
@@ -129,7 +131,7 @@ class _Document:
             return None, ""
         pronoun = phrase if phrase in _PRONOUNS else phrase[:1] if (
             phrase[:1] in "他她" and (phrase[1:2] in _ZH_PRONOUN_THEN
-                                     or len(phrase) <= 3)) else None  # "他笑著說"
+                                     or len(phrase) <= _ZH_PRONOUN_PHRASE)) else None
         title = self.titled(phrase)
         if title is not None:
             return title, phrase

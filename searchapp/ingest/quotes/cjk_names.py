@@ -217,13 +217,7 @@ def _korean_full(text: str) -> list[tuple[int, int, str]]:
                 break  # "급식 조리원 노조의 홍성민 위원장": the name nearest the title
             if not re.fullmatch(rf"[{_H}A-Za-z0-9·]+", later) or _KO_PHRASE_END.search(later):
                 break  # a phrase of its own: no body's name before a title
-    for n, tok in enumerate(tokens[1:], 1):  # "배우 금솔아는": a trade before the name
-        word = tok.group(0).rstrip(",.·)\"”’")
-        core = next((word[:-len(p)] for p in _KO_PARTICLES
-                     if word.endswith(p) and len(word) > len(p) + 1), None)
-        if core is not None and tokens[n - 1].group(0) in KO_TITLES and _korean_name(core) \
-                and not any(a <= tok.start() < b for a, b, _ in out):
-            out.append((tok.start(), tok.start() + len(core), tokens[n - 1].group(0)))
+    out += _trade_before(tokens, out)
     for m in _KO_AGED.finditer(text):
         if _korean_name(m.group("name")) and not any(a <= m.start() < b for a, b, _ in out):
             out.append((m.start("name"), m.end("name"), ""))
@@ -234,6 +228,21 @@ def _korean_full(text: str) -> list[tuple[int, int, str]]:
         if name not in _KO_NOT_NAMES and not any(a <= m.start() < b for a, b, _ in out):
             out.append((m.start("name"), m.end("name"), "씨"))
     return out
+
+
+def _trade_before(tokens: Sequence[re.Match], out: Sequence[tuple[int, int, str]]
+                  ) -> list[tuple[int, int, str]]:
+    """(start, end, title) of Korean full names right after a title or trade and before
+    a particle ("배우 금솔아는"), not already in ``out``."""
+    found = []
+    for n, tok in enumerate(tokens[1:], 1):
+        word = tok.group(0).rstrip(",.·)\"”’")
+        core = next((word[:-len(p)] for p in _KO_PARTICLES
+                     if word.endswith(p) and len(word) > len(p) + 1), None)
+        if core is not None and tokens[n - 1].group(0) in KO_TITLES and _korean_name(core) \
+                and not any(a <= tok.start() < b for a, b, _ in out):
+            found.append((tok.start(), tok.start() + len(core), tokens[n - 1].group(0)))
+    return found
 
 
 def _zh_name(name: str) -> bool:
