@@ -31,6 +31,7 @@ from searchapp.ingest.quotes.clauses import Para, is_verb
 from searchapp.ingest.quotes.name_runs import core, run_after
 from searchapp.ingest.quotes.salience import Salience
 from searchapp.ingest.quotes.text import Word
+from searchapp.lexicon import NAME_PARTICLES
 
 #: Verbs that put a question to someone: "X asked what she ...", "pressed him on why".
 _ASK = frozenset("ask asks asked asking press presses pressed pressing".split())
@@ -88,6 +89,10 @@ def run_families(para: Para) -> set[str]:
         ws = para.words(a, b)
         n = 0
         while n < len(ws):
+            if not ws[n].text[:1].isupper() or n + 1 == len(ws) or not (
+                    ws[n + 1].text[:1].isupper() or ws[n + 1].lower in NAME_PARTICLES):
+                n += 1  # no name of two words starts here: the common case, read fast
+                continue
             end = run_after(ws, n)
             if end == n:
                 n += 1
