@@ -152,3 +152,14 @@ def test_a_role_given_after_and_its_is_the_one_the_role_stands_for_later():
                      "“The dividend stays where it is,” the chief executive said."],
                     {"Solvei Amundsen-Roe": "Solvei Amundsen-Roe"})
     assert "“The dividend stays where it is,”" in _by(found, "Solvei Amundsen-Roe")
+
+
+def test_she_after_a_sentence_naming_another_woman_it_does_not_make_its_subject_is_nobodys():
+    found = _quotes(["Leanne Farr-Mabuto, the operator's director, defended the rise. "
+                     "“We followed the rules,” she said.",
+                     "The committee then heard from Rowan Lockett-Eze, whose father lived "
+                     "at the home. She said she had been given notice.",
+                     "“He thought he was being punished,” she told MPs."],
+                    {"Leanne Farr-Mabuto": "Leanne Farr-Mabuto",
+                     "Rowan Lockett-Eze": "Rowan Lockett-Eze"})
+    assert "“He thought he was being punished,”" not in _by(found, "Leanne Farr-Mabuto")

@@ -98,6 +98,9 @@ class Antecedents:
     family: dict[str, list[Person]]
     #: the persons named in the sentence whose subject is being read
     _rivals: set[str] = set()  # noqa: RUF012 -- replaced, never changed in place
+    #: the persons (of the pronoun's sex or none known) the sentence before names when its
+    #: subject decided nothing
+    _undecided: set[str] = set()  # noqa: RUF012 -- replaced, never changed in place
 
     def _subject_person(self, para: Para, ws: Sequence[Word]) -> Person | None:
         """The person a sentence opens with (its subject, as news writes it): the first
@@ -164,6 +167,7 @@ class Antecedents:
     def _grammar_antecedent(self, i: int, who: Who) -> Antecedent | None:
         """The antecedent of the pronoun ``who`` in paragraph ``i`` by the subject of the
         sentence before it, or None when that decides nothing."""
+        self._undecided = set()
         if who.start < 0:
             return None
         para = self.paras[i]
@@ -186,6 +190,10 @@ class Antecedents:
             self._rivals = self._main_clause_persons(self.paras[at], n)
             got = self._subject_of_sentence(at, n, who.sex)
             if got is None:
+                para = self.paras[at]
+                a, b = para.sentences[n]
+                self._undecided = {p.name for p in para.persons_outside() if a <= p.start < b
+                                   and self.salience.sex_of(p.name) in (who.sex, "")}
                 return None
             if got[0] == "person" and self._spoken_to(at, n, who.sex):
                 return ("nobody", "")  # "X asked her whether ...": she may be either

@@ -169,6 +169,7 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents,
                 return None, who.text  # "Goldman Sachs said": a body's words
             return (who.name, who.text) if trusted(who.name) else None
         if who.kind == "pronoun":
+            self._undecided = set()
             if self._adverbial_only(para, who, local):
                 local = ()  # "Asked by X, ..., she said": X asked; she is another
             unnamed = None if local else self._indefinite_antecedent(para, who)
@@ -186,6 +187,8 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents,
             if name is None and self.salience.unsure \
                     and self._only_one_named(para, who, self.salience.unsure, exclude):
                 name = self.salience.unsure  # '..., stated Mak. While he agrees ...'
+            if name and self._named_undecided(name):
+                return None  # "The committee then heard from X. She said": X's or not
             if name and (self._someone_between(para, who, name, exclude)
                          or self._unkept_subject(para, who, name)
                          or self._crowded(para, who, name, exclude, local)):

@@ -7,7 +7,10 @@ mean is in the running:
 * **someone of that sex spoken to or about** in the sentence the antecedent was read
   from: an object pronoun ("Lund asked her whether ...", "... told him") or the subject
   of a question put ("X asked what she tells her students") -- a host and a guest, a
-  chair and a witness, counsel and a judge: either may speak next.
+  chair and a witness, counsel and a judge: either may speak next;
+* **someone else named in the sentence before** whose subject decides nothing (a body,
+  a clause): "The committee then heard from X, whose father ... She said ..." is not the
+  last woman quoted's when proximity would pick her.
 
 (A subject named only in apposition to "one of them", "another" -- someone the persons
 stage did not resolve -- leaves the pronoun after it to nobody too:
@@ -70,6 +73,14 @@ class Doubt:
 
     paras: list[Para]
     salience: Salience
+
+    _undecided: set[str]
+
+    def _named_undecided(self, name: str) -> bool:
+        """The sentence before the pronoun decided nothing by its subject but names
+        persons of its sex (or none known), and ``name`` -- proximity's pick -- is none
+        of them."""
+        return bool(self._undecided) and name not in self._undecided
 
     def _spoken_to(self, i: int, n: int, sex: str) -> bool:
         """Sentence ``n`` of paragraph ``i`` (an antecedent's) puts a question or speaks
