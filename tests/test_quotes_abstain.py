@@ -163,3 +163,11 @@ def test_she_after_a_sentence_naming_another_woman_it_does_not_make_its_subject_
                     {"Leanne Farr-Mabuto": "Leanne Farr-Mabuto",
                      "Rowan Lockett-Eze": "Rowan Lockett-Eze"})
     assert "“He thought he was being punished,”" not in _by(found, "Leanne Farr-Mabuto")
+
+
+def test_another_with_a_full_name_in_apposition_then_said_is_that_person():
+    found = _quotes(["One of the investors, Kofi Brandt-Mensah, lost his savings.",
+                     "Another, Ranjit Sohal-Brandt, said he had trusted the adviser."],
+                    {"Kofi Brandt-Mensah": "Kofi Brandt-Mensah"},
+                    {"Ranjit Sohal-Brandt": "ORG"}, speech_persons=True)
+    assert _by(found, "Ranjit Sohal-Brandt") == ["he had trusted the adviser."]
