@@ -58,6 +58,8 @@ POSTS = 3
 
 def is_signoff(text: str) -> bool:
     """Whether ``text`` is only an editors' or reporters' sign-off (see the module)."""
+    if len(text.split(None, _SIGNOFF_LENGTH // 2)) > _SIGNOFF_LENGTH // 2:
+        return False  # a paragraph's words: no collapsing brings it under the length
     line = normalize_space(text)
     return len(line) <= _SIGNOFF_LENGTH and bool(
         _CJK_SIGNOFF.fullmatch(line) or _NAME_ROLE.fullmatch(line)

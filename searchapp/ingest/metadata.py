@@ -116,14 +116,17 @@ _TIME_ONLY = re.compile(r"(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?
                         r"(?:about |just )?\d{1,3}\s*(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|"
                         r"days?)\s+ago|just now", re.I)
 _STAMP_WRAP = " .|·•()[]（）【】"
+_STAMP_LENGTH = 80  # characters: a line of a date or time alone is shorter
 
 
 def stamp_line(text: str) -> str | None:
     """What a line that is only a date and/or a time says: its date as ISO ("" for a
     time alone: "10:42 BST", "3 hours ago"), perhaps labelled ("Updated: ...",
     "发布时间：..."); None for a line that says anything more."""
+    if len(text) > _STAMP_LENGTH and len(text.split(None, _STAMP_LENGTH // 2)) > _STAMP_LENGTH // 2:
+        return None  # a paragraph's words: no collapsing brings it under the length
     line = normalize_space(text).strip(_STAMP_WRAP)
-    if not line or len(line) > 80:
+    if not line or len(line) > _STAMP_LENGTH:
         return None
     m = _RELEASE.match(line)
     if m and not m.group("writer"):
