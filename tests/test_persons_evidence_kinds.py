@@ -162,3 +162,17 @@ def test_a_place_written_where_places_stand_stays_a_place():
     ])
     found = find_persons(docs, raw)
     assert "Vanari" in places_of(found, docs[0])
+
+
+@pytest.mark.parametrize("text,span,name", [
+    # a byline's name then the next sentence's first word ("Ann Roe Ann is ...")
+    ("Jonna Velde Jonna is a certified trainer and a coach.", "Jonna Velde Jonna", "Jonna Velde"),
+    # an e-mail header's next field
+    ("From: Matt Orrin To: Teodor Wilk Cc: Bill Katz. Teodor Wilk said he would try it.",
+     "Teodor Wilk Cc", "Teodor Wilk"),
+])
+def test_a_name_does_not_grow_over_a_repeated_first_word_or_a_label(text, span, name):
+    docs, raw = collection([(text, [(span, "PERSON")]), (FILLER, [])])
+    found = find_persons(docs, raw)
+    assert name in found.persons
+    assert not any(n.startswith(name + " ") for n in found.persons)

@@ -368,14 +368,15 @@ _OPENER = re.compile(r"([A-Z][a-z]{2,}(?:ing|ed))[ \t]+(?=[A-Z])")
 
 # one more capitalized word right after a span, then a stop or a word in lower case
 _NEXT_NAME_WORD = re.compile(rf"[ \t]([A-ZÀ-ÖØ-Þ][a-zà-ÿ'’]*[a-zà-ÿ](?:[{_H}][A-ZÀ-Þa-zà-ÿ][a-zà-ÿ]+)?)"
-                             r"(?=[ \t]*(?:[,.;:·•|)]|$)|[ \t]+[a-z])")
+                             r"(?=[ \t]*(?:[,.;·•|)]|$)|[ \t]+[a-z])")
 _NOT_NAME_ENDS = frozenset({"Jr", "Sr", "Esq", *MONTHS, *WEEKDAYS})
 
 
 def name_goes_on(text: str, start: int, end: int, spans, lowercase_words) -> int:
     """Where a person's name ends when the model cut it before its last word ("Amadou
     Ag" + " Intalla, spoke", "By Tran Thu" + " Hoa ·"): one capitalized word right after
-    a span of two words or more, then a stop or a word in lower case, that is no common
+    a span of two words or more, then a stop (not a label's colon: "To: Ann Roe Cc:") or a
+    word in lower case ("Ann Roe Ann is": no name's first word again), that is no common
     word of the collection, no organisation's, title's or calendar word, and that the
     model does not call a place, an organisation or a thing.  ``end`` when not so."""
     if len(text[start:end].split()) < 2:
@@ -384,8 +385,8 @@ def name_goes_on(text: str, start: int, end: int, spans, lowercase_words) -> int
     if not m:
         return end
     word = m.group(1)
-    if (word in _NOT_NAME_ENDS or word in ORG_WORDS or word in FUNCTION_WORDS
-            or word in TITLE_WORDS or ordinary(word, lowercase_words)
+    if (word in _NOT_NAME_ENDS or word == text[start:end].split()[0]  # "Ann Roe Ann is"
+            or word in ORG_WORDS or word in FUNCTION_WORDS or word in TITLE_WORDS or ordinary(word, lowercase_words)
             or any(sp.start < m.end(1) and m.start(1) < sp.end and sp.label not in
                    ("PERSON", "NORP") for sp in spans)):
         return end
