@@ -6,10 +6,10 @@ usage: python benchmarks/bench_persons_score.py [--cache PATTERN]
 ``bench_persons_trials.py --cache`` keeps them; without them the model runs first)
 
 Every full name that reaches :func:`searchapp.ingest.persons.evidence.verdict` on the
-trial sets tuning, held-out, fresh, fresh2 and fresh3 (never a later set) is described by
+trial sets tuning, held-out, fresh, fresh2, fresh3 and fresh4 (never a later set) is described by
 the counts the verdict reads (each cue, the family name alone, the model's votes, opening
-and heading shares); a logistic score is fitted on four sets and its one threshold chosen
-there as the highest that keeps the rules' recall on them; then the fifth set is judged
+and heading shares); a logistic score is fitted on the other sets and its one threshold chosen
+there as the highest that keeps the rules' recall on them; then the left-out set is judged
 by the score and by the rules, among the names its labels cover.  Prints a table.
 """
 
@@ -36,7 +36,7 @@ from benchmarks.bench_persons_trials import (  # noqa: E402
     recognize_cached,
 )
 
-SETS = ("tuning", "held-out", "fresh", "fresh2", "fresh3")
+SETS = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4")
 CUES = sorted(ev.FOR | ev.AGAINST | {ev.FIRM_ROLE, ev.PLACED, "with_places", "capital_before",
                                      "capital_after", "org_after"})
 

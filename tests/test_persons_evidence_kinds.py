@@ -176,3 +176,17 @@ def test_a_name_does_not_grow_over_a_repeated_first_word_or_a_label(text, span, 
     found = find_persons(docs, raw)
     assert name in found.persons
     assert not any(n.startswith(name + " ") for n in found.persons)
+
+
+def test_a_title_of_address_in_another_language_is_no_word_of_the_name():
+    docs, raw = collection([
+        ("Among them was Dona Celeste Amarante, 79, who has lived in the same flat for fifty "
+         "years. Celeste Amarante said her rent had tripled.",
+         [("Dona Celeste Amarante", "ORG"), ("Celeste Amarante", "ORG")]),
+        ("The opera Madame Butterfly opened the season.", [("Madame Butterfly", "PERSON")]),
+        (FILLER, []),
+    ])
+    found = find_persons(docs, raw)
+    assert "Celeste Amarante" in found.persons
+    assert "Dona Celeste Amarante" not in found.persons
+    assert "Madame Butterfly" not in found.persons

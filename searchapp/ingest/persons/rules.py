@@ -32,12 +32,12 @@ from searchapp.ingest.persons.words import (
     ROLE_NOUNS,
 )
 from searchapp.lexicon import (
+    ADDRESS_TITLES,
     APOSTROPHES,
     BEFORE_A_SENTENCE,
     CJK_STOPS,
     COURTESY_TITLES,
     CREDIT_AGENCIES,
-    FAITH_TITLES,
     MONTH_NUMBERS,
     MONTHS,
     NAME_HYPHENS,
@@ -78,7 +78,8 @@ _SPACED = re.compile(rf"[ \t]+(?:{POSSESSIVE}\b|[-–—][ \t])")
 _WORD_TAIL = re.compile(r"(?:ed|ing|based|style|like|era|type|esque|born|led|backed|owned|"
                         r"sized|wide|free|friendly|made|fueled)$")
 _ROLE_WORD = re.compile(r"([A-Z][a-z]+)[ \t]+(?=[A-Z])")
-_FAITH_TITLE = re.compile(rf"(?:{'|'.join(re.escape(t) for t in FAITH_TITLES)})[ \t]+(?=[A-Z])")
+_ADDRESS_TITLE = re.compile(rf"(?:{'|'.join(re.escape(t) for t in ADDRESS_TITLES)})[ \t]+"
+                            r"(?=[A-ZÀ-ÖØ-Þ])")
 #: A courtesy title written without its dot, which the model takes into the name ("Ms
 #: Whitcombe"; "Ms. Whitcombe" it leaves out).
 _COURTESY = re.compile(rf"(?:{'|'.join(COURTESY_TITLES)})[ \t]+(?=[A-Z])")
@@ -146,8 +147,8 @@ def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if m and m.group(1).casefold() in ROLE_NOUNS and len(span[m.end():].split()) >= 2:
         start += m.end()
         span = text[start:end]
-    m = _FAITH_TITLE.match(span)  # "Alhaji Musa Dankabo", "Sister Brigid": a title of
-    if m:  # faith or honour, never a word of the name, even before one name word
+    m = _ADDRESS_TITLE.match(span)  # "Alhaji Musa Dankabo", "Sister Brigid": a title of
+    if m:  # faith, honour or address, never a word of the name, even before one name word
         start += m.end()
         span = text[start:end]
     if "_" in span:  # "Art Director_Park Dong Woo": a credit's role glued on
