@@ -461,11 +461,6 @@ def _problem(name: str, cues: Counter, coll, lookup: Lookup) -> str | None:
         return "a firm its document names in full ('founded X'), nothing says place"
     if cues["acts"] and cues["acts"] >= n / 2 and not placed:
         return "acts like an organisation (reported, said, its CEO)"
-    if not placed and " " not in name and cues["modifies"] >= n and not name.isupper():
-        # before a noun in every use and nowhere where a place stands: a people's, a
-        # language's or a brand's word ("a Tuareg herder", "the Emirati investor",
-        # "printed Ankara cotton"), whatever the model's votes or a place beside it
-        return "before a noun in every use, nothing says place"
     if not placed and (places < 2 or others):
         return _ALONE
     if not placed and n >= 3 and not name.isupper() and cues["modifies"] * 3 >= n * 2:
