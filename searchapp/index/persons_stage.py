@@ -81,7 +81,11 @@ SIDECAR_VERSION = 2
 #: role before one name; a country in lists of places, "from Loch X"; a name not cut at a
 #: Latin letter; two places in one span split, a place's inner small words kept.
 #: 15: a name's particles kept ("von der"), title words alone and one word twice no name.
-RESOLUTION_VERSION = 15
+#: 16: an apposition naming a place decides; titles of faith, honour and address cut
+#: ("Alhaji", "Sister", "Dona"); a name the model cut before its last word grown; "her
+#: cooperative, X" and "X's managing director" a firm's; a place listed with places, or
+#: whose apposition is another person's title and name, not promoted to a person.
+RESOLUTION_VERSION = 16
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8
 #: Paragraphs recognized (and committed) at a time, by one process.
