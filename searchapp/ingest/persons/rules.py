@@ -380,13 +380,14 @@ def name_goes_on(text: str, start: int, end: int, spans, lowercase_words) -> int
     word in lower case ("Ann Roe Ann is": no name's first word again), that is no common
     word of the collection, no organisation's, title's or calendar word, and that the
     model does not call a place, an organisation or a thing.  ``end`` when not so."""
-    if len(text[start:end].split()) < 2:
+    words = text[start:end].split()
+    if len(words) < 2 or all(w.strip(".,") in TITLE_WORDS for w in words):  # "Rear Admiral"
         return end
     m = _NEXT_NAME_WORD.match(text, end)
     if not m:
         return end
     word = m.group(1)
-    if (word in _NOT_NAME_ENDS or word == text[start:end].split()[0]  # "Ann Roe Ann is"
+    if (word in _NOT_NAME_ENDS or word == words[0]  # "Ann Roe Ann is"
             or word in ORG_WORDS or word in FUNCTION_WORDS or word in TITLE_WORDS or ordinary(word, lowercase_words)
             or any(sp.start < m.end(1) and m.start(1) < sp.end and sp.label not in
                    ("PERSON", "NORP") for sp in spans)):
