@@ -165,3 +165,27 @@ def test_a_title_of_address_in_another_language_is_no_word_of_the_name():
     assert "Celeste Amarante" in found.persons
     assert "Dona Celeste Amarante" not in found.persons
     assert "Madame Butterfly" not in found.persons
+
+
+# --- one person, not two: a name that ends a longer one of the same article ----------------
+
+
+def test_a_name_that_ends_the_longer_name_of_its_article_is_that_person():
+    docs, raw = collection([
+        ("\"We lost the herd,\" said Ousmane Ag Tinfa, a herder who walked south. Ag Tinfa "
+         "said the price of a cow had fallen by half.",
+         [("Ousmane Ag Tinfa", "ORG"), ("Ag Tinfa", "PERSON")]),
+        ("Ag Tinfa says he will try to keep his nine cows alive.", [("Ag Tinfa", "PERSON")]),
+        (FILLER, []),
+    ])
+    found = find_persons(docs, raw)
+    (person,) = [p for p, spellings in found.persons.items() if "Ag Tinfa" in spellings]
+    assert "Ousmane Ag Tinfa" in found.persons[person]  # one person, both spellings
+
+
+def test_a_name_that_ends_two_longer_names_stays_apart():
+    from searchapp.ingest.persons.names import cluster_spellings
+    groups, _ = cluster_spellings({"Ag Tinfa": 2, "Ousmane Ag Tinfa": 1, "Moussa Ag Tinfa": 1},
+                                  {"Ag Tinfa": {"d"}, "Ousmane Ag Tinfa": {"d"},
+                                   "Moussa Ag Tinfa": {"d"}})
+    assert len(groups) == 3
