@@ -189,3 +189,16 @@ def test_a_name_that_ends_two_longer_names_stays_apart():
                                   {"Ag Tinfa": {"d"}, "Ousmane Ag Tinfa": {"d"},
                                    "Moussa Ag Tinfa": {"d"}})
     assert len(groups) == 3
+
+
+def test_a_name_grown_over_its_particles_takes_its_last_word_too():
+    docs, raw = collection([
+        ("The deciding vote came from Joao Pedro dos Santos Ribeira, the only councillor of "
+         "the party. Dos Santos Ribeira said he had backed the budget. Asked again, Joao "
+         "Ribeira laughed.",
+         [("Joao Pedro", "PERSON"), ("Santos Ribeira", "PERSON"),
+          ("Dos Santos Ribeira", "PERSON"), ("Joao Ribeira", "PERSON")]),
+        (FILLER, []),
+    ])
+    found = find_persons(docs, raw)
+    assert set(found.persons) == {"Joao Pedro dos Santos Ribeira"}

@@ -226,7 +226,7 @@ def doc_candidates(doc: DocText, raw: Mapping[str, list[RawMention]], coll: Coll
                 continue
             for s, e in rules.repair(text, m.start, m.end):
                 s = rules.after_participle(text, s, e, coll.lowercase)
-                if not heading and e == m.end:  # where the model stopped, not a repair
+                if not heading and e >= m.end:  # the model stopped there (not a repair's cut)
                     e = rules.name_goes_on(text, s, e, spans, coll.lowercase)
                 name = text[s:e]
                 if (rules.is_credit(text, s, e) or rules.looks_like_org(text, s, e)
