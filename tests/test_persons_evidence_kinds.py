@@ -24,8 +24,10 @@ from tests.test_persons_trust import FILLER, collection
       ("Fishermen from Vinh Ros have protested for months.", [("Vinh Ros", "PERSON")]),
       ("Analysts said Vinh Ros \"makes sense only with a railway\".", [("Vinh Ros", "PERSON")])],
      "Vinh Ros"),
-    ([("The writer will build a library in Con Tamar, the river island where the ferry once "
-       "ran.", [("Con Tamar", "PERSON")])], "Con Tamar"),
+    ([("\"The Ferrywoman of Con Tamar\", a novel by the writer Le Thi Hoa, has won the prize.",
+       [("The Ferrywoman of Con Tamar", "WORK_OF_ART"), ("Le Thi Hoa", "PERSON")]),
+      ("Le Thi Hoa will build a library in Con Tamar, the river island where the ferry once "
+       "ran.", [("Le Thi Hoa", "PERSON"), ("Con Tamar", "PERSON")])], "Con Tamar"),
 ])
 def test_a_name_an_apposition_calls_a_place_is_no_person(paras, span):
     docs, raw = collection([*paras, (FILLER, [])])
