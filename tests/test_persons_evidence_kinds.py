@@ -204,3 +204,23 @@ def test_a_name_grown_over_its_particles_takes_its_last_word_too():
     ])
     found = find_persons(docs, raw)
     assert set(found.persons) == {"Joao Pedro dos Santos Ribeira"}
+
+
+def test_a_town_ending_a_list_of_places_after_from_is_no_person():
+    docs, raw = collection([
+        ("About two hundred tenants from Alvorada, Gracinha and Penedo de Castro waited "
+         "through the night.",
+         [("Alvorada", "GPE"), ("Gracinha", "PERSON"), ("Penedo de Castro", "PERSON")]),
+        (FILLER, []),
+    ])
+    found = find_persons(docs, raw)
+    assert "Penedo de Castro" not in found.persons
+
+
+def test_a_person_after_a_place_and_a_comma_stays_a_person():
+    docs, raw = collection([
+        ("In Ostrava, Dalibor Kreml and his wife opened a bakery. Kreml said it was hard.",
+         [("Ostrava", "GPE"), ("Dalibor Kreml", "PERSON"), ("Kreml", "PERSON")]),
+        (FILLER, []),
+    ])
+    assert "Dalibor Kreml" in find_persons(docs, raw).persons
