@@ -52,6 +52,7 @@ from searchapp.lexicon import (
     BEFORE_A_SENTENCE,
     MONTHS,
     POSSESSIVE,
+    POSSESSIVE_END,
     STOPS,
     TITLE_WORDS,
     TITLES,
@@ -101,8 +102,7 @@ _FROM_BEFORE = re.compile(r"\b[a-z]+[ \t]+(?:from|in|at|of)[ \t]+$")
 _AGE = re.compile(r"^\s*(?:,\s*\d{1,3}\s*[,)]|\(\d{1,3}\))")
 _WHO = re.compile(r"^\s*,?\s*who\b")
 # ", Sir Ann Roe-Lee," after a name: a title and a name of capitalized words, another person
-_NAMED_APPOSITION = re.compile(rf"^[ \t]*,[ \t]*(?:{TITLES})[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’.-]*)*"
-                               r"[ \t]*,")
+_NAMED_APPOSITION = re.compile(rf"^\s*,\s*(?:{TITLES})\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*)*\s*,")
 # "his predecessor, Ann Roe", "her lawyer, Ann Roe": someone's relation, named after it
 _RELATION_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er)[ \t]+(?:[a-z-]+[ \t]+)?([a-z]+),[ \t]*$")
 # "the insurer Acme Rowe", "at the bank Acme Grant", "the equipment maker Acme": what kind of
@@ -248,8 +248,8 @@ _PLACE_PREP = re.compile(r"\b(?:[Ii]n|[Ff]rom|[Nn]ear|[Oo]utside|[Ii]nside|[Tt]o
 _PLACE_APPOSITION = re.compile(
     r"^[ \t]*,[ \t]+(?:the|a|an|its|their)[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:town|towns|village|"
     r"villages|city|cities|capital|region|province|municipality|suburb|district|county|"
-    r"island|islands|hamlet|commune|parish|port)\b(?![{APOSTROPHES}-])(?![ \t]+(?:{ROLES})\b)"
-    .replace("{APOSTROPHES}", APOSTROPHES).replace("{ROLES}", "|".join(sorted(ROLE_NOUNS))))
+    rf"island|islands|hamlet|commune|parish|port)\b(?![{APOSTROPHES}-])"  # not "the town's mayor"
+    rf"(?![ \t]+(?:{'|'.join(sorted(ROLE_NOUNS))})\b)")  # not "the village elder"
 _THANKED = re.compile(r"\b(?:[Tt]hanks|[Tt]hank[ \t]+you|[Tt]hanked|[Gg]rateful)[ \t]+(?:to[ \t]+)?$")
 _POSSESSIVE_AFTER = re.compile(rf"^[{APOSTROPHES}]s?(?![\w{APOSTROPHES}])")
 _BELONGINGS = re.compile(rf"^[{APOSTROPHES}]s?[ \t]+([a-z-]+)(?:[ \t]+([a-z]+))?")
@@ -335,8 +335,7 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
     elif _BY.search(before):
         out.add("made_by")  # "a dress by Acme", "a book by Ann Roe": weak
     m = _SPEECH_AFTER.match(after)
-    # "the member for X, Sir Ann Roe, asked": the apposition is another person, who speaks
-    named = _NAMED_APPOSITION.match(after)
+    named = _NAMED_APPOSITION.match(after)  # "the member for X, Sir Ann Roe, asked": not X
     if _SPEECH_BEFORE.search(before) or (m and not named and not (
             m.group(1) in _OBJECT_VERBS and not _SAYING.match(after, m.end()))
             and not _FROM_BEFORE.search(before)):
@@ -462,7 +461,7 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         out.add("thing")
     m = _CAPITAL_AFTER.match(after)
     if m and m.group(1) not in _NOT_A_NAME_WORD:
-        word = m.group(1).rstrip("'’s")
+        word = POSSESSIVE_END.sub("", m.group(1))  # "Acme's", not the s of "Partners"
         out.add("org_after" if word in ORG_WORDS or word in FIRM_WORDS else "capital_after")
     if _QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(after):
         out.add("quoted")
@@ -573,18 +572,14 @@ def verdict(ev: NameEvidence, person_votes: int = 0, other_votes: int = 0,
         against = f"{against}, the last word alone as a thing's ({ev.bare_against})"
     if place_votes > person_votes and not strong:
         return Verdict(False, f"a place (the model: {place_votes} place, {person_votes} person)")
-    if ev.cue_counts["place_apposition"] and not any(ev.cue_counts[c] for c in PERSONAL) \
-            and not ev.bare_strong:
-        # "X, a small fishing port in the south": what it is, said once, and nothing only a
-        # person has anywhere ("said X" is no such thing: "analysts said X makes sense")
-        return Verdict(False, f"an apposition names a place, nothing personal ({against})")
-    if (ev.cue_counts["kind"] or ev.cue_counts["org_only"] or ev.cue_counts["works_at"]) \
-            and not any(ev.cue_counts[c] for c in PERSONAL) and not ev.bare_strong:
+    said_is = [c for c in ("kind", "org_only", "works_at", "place_apposition") if ev.cue_counts[c]]
+    if said_is and not any(ev.cue_counts[c] for c in PERSONAL) and not ev.bare_strong:
         # "the insurer Acme Rowe said", "Acme Rowe's chief executive", "a partner at Acme
-        # Rowe": a kind of firm or thing named before it, what only an organisation has,
-        # a workplace, and nothing only a
-        # person has anywhere (firms speak too)
-        return Verdict(False, f"a firm's or a thing's, nothing personal ({against})")
+        # Rowe", "Acme Rowe, a small fishing port": a kind of firm, thing or place named
+        # beside it, what only an organisation has, a workplace -- and nothing only a person
+        # has anywhere (firms speak too; "analysts said X makes sense")
+        what = "a place's" if said_is == ["place_apposition"] else "a firm's or a thing's"
+        return Verdict(False, f"{what}, nothing personal ({against})")
     if ev.cue_counts[FIRM_ROLE] and not any(ev.cue_counts[c] for c in PERSONAL) \
             and not (ev.bare or ev.bare_strong or ev.cue_counts["pronoun"]
                      or ev.cue_counts["pronoun_next"]):
