@@ -52,7 +52,6 @@ from searchapp.lexicon import (
     BEFORE_A_SENTENCE,
     MONTHS,
     POSSESSIVE,
-    POSSESSIVE_END,
     STOPS,
     TITLE_WORDS,
     TITLES,
@@ -461,7 +460,7 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         out.add("thing")
     m = _CAPITAL_AFTER.match(after)
     if m and m.group(1) not in _NOT_A_NAME_WORD:
-        word = POSSESSIVE_END.sub("", m.group(1))  # "Acme's", not the s of "Partners"
+        word = m.group(1).rstrip("'’s")
         out.add("org_after" if word in ORG_WORDS or word in FIRM_WORDS else "capital_after")
     if _QUOTE_BEFORE.search(before) and _QUOTE_AFTER.match(after):
         out.add("quoted")

@@ -46,14 +46,7 @@ from searchapp.ingest.persons.words import (
     PLACE_HEADS,
     THING_NOUNS,
 )
-from searchapp.lexicon import (
-    APOSTROPHES,
-    POSSESSIVE,
-    POSSESSIVE_END,
-    PREFIXED_NAME,
-    TITLE_WORDS,
-    WEEKDAYS,
-)
+from searchapp.lexicon import APOSTROPHES, POSSESSIVE, PREFIXED_NAME, TITLE_WORDS, WEEKDAYS
 
 #: What follows a dateline's place in capitals: "MUSCAT, March 3", "NEW DELHI (Reuters) -".
 _CAPS_DATELINE_END = re.compile(r"[ \t]*(?:,|\(|[—–-][ \t])")
@@ -232,7 +225,7 @@ def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
     spans = {pid: raw.get(pid, ()) for pid in doc.pids}  # (a store may load each on asking)
     firms = {words[0] for ms in spans.values() for m in ms
              if m.label == "ORG" and len(words := m.text.split()) == 2
-             and (last := POSSESSIVE_END.sub("", words[-1])) in ORG_WORDS | FIRM_WORDS
+             and (last := words[-1].rstrip("'’s")) in ORG_WORDS | FIRM_WORDS
              and last not in PLACE_HEADS}
     for pid, _, text in doc.paragraphs:
         for m in spans[pid]:
