@@ -62,8 +62,10 @@ _SOURCE_LINE = re.compile(r"^(?:source|출처|来源|來源)\s*[:：]\s*(?P<sour
 _DAY_OR_PLACE = re.compile(
     rf"^(?:(?:{'|'.join(d[:3] + '(?:' + d[3:] + ')?' for d in WEEKDAYS)})\.?\s*[,—–-]?|"
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s*,)\s*")
-_TIME = re.compile(r"^(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
-                   r"(?:\s*\(?[A-Z]{2,5}\)?|\s*[+-]\d{2}:?\d{2})?)?$", re.I)
+# a time of day, perhaps with its zone ("at 10:42", "10.42am", "14:05 (KST)", "10:42 +09:00")
+_CLOCK = (r"(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+          r"(?:\s*\(?[A-Z]{2,5}\)?|\s*[+-]\d{2}:?\d{2})?")
+_TIME = re.compile(rf"^(?:,?\s*{_CLOCK})?$", re.I)
 #: The header of a text ends at its first prose: a sentence of this many words or more,
 #: or a paragraph of twice as many.
 _PROSE_WORDS = 8
@@ -111,8 +113,7 @@ _ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?")
 
 # a time of day alone ("10:42", "10.42am", "10:42 BST", "14:05 (KST)") or how long ago
 # ("3 hours ago", "2 mins ago")
-_TIME_ONLY = re.compile(r"(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
-                        r"(?:\s*\(?[A-Z]{2,5}\)?|\s*[+-]\d{2}:?\d{2})?|"
+_TIME_ONLY = re.compile(rf"{_CLOCK}|"
                         r"(?:about |just )?\d{1,3}\s*(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|"
                         r"days?)\s+ago|just now", re.I)
 _STAMP_WRAP = " .|·•()[]（）【】"
