@@ -137,3 +137,18 @@ def no_gc():
     finally:
         if was:
             gc.enable()
+
+
+@contextlib.contextmanager
+def with_gc(on: bool = True):
+    """The cycle collector on for a block (``on``) inside :func:`no_gc`: the model's
+    reading of many paragraphs makes garbage with cycles, which must not pile up."""
+    was = gc.isenabled()
+    if on:
+        gc.enable()
+    try:
+        yield
+    finally:
+        if not was:
+            gc.disable()
+

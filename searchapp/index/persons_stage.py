@@ -41,7 +41,7 @@ from searchapp import __version__
 from searchapp.config import Settings
 from searchapp.index import MENTIONS_DB, PERSONS_FILE
 from searchapp.index.manifest import index_state
-from searchapp.index.persons_memo import no_gc, read_memo, write_memo
+from searchapp.index.persons_memo import no_gc, read_memo, with_gc, write_memo
 from searchapp.index.speakers import QUOTES_VERSION, add_speech_persons, quote_rows
 from searchapp.index.whoosh.stored import stored_rows
 from searchapp.ingest.persons.curation import curated_registry, curation_fingerprint
@@ -265,11 +265,12 @@ def recognize_new(store: MentionStore, docs: list[DocText], recognizer: Recogniz
     if total >= PARALLEL_FROM and (os.cpu_count() or 1) >= 2:
         processes = max(processes, 2)
     done = 0
-    for found in recognizer.recognize_in_processes(items, processes, BATCH):
-        store.add(found)
-        done += len(found)
-        if progress:
-            progress(done, total)
+    with with_gc(total > BATCH):  # (a few paragraphs make little garbage: see no_gc)
+        for found in recognizer.recognize_in_processes(items, processes, BATCH):
+            store.add(found)
+            done += len(found)
+            if progress:
+                progress(done, total)
     return total
 
 
@@ -307,9 +308,13 @@ def resolve_persons(settings: Settings, docs: list[DocText] | None = None,
         side["quotes"], side["quote_docs"] = quote_rows(
             docs, found.mentions, raw, side["persons"],
             old if old is not None else read_sidecar(index_dir)) if quotes else ({}, {})
-    side["stamp"] = {**(stamp or {}), "curation": curation}
-    write_sidecar(index_dir, side)
-    write_memo(index_dir, memo)
+        side["stamp"] = {**(stamp or {}), "curation": curation}
+        # written with the collector still off: switched on earlier, it walks the millions
+        # of objects resolution made (twice, as they age) while json.dumps allocates --
+        # 0.7 CPU-s at 100k paragraphs; left to it, they are freed by their counts when
+        # this function returns
+        write_sidecar(index_dir, side)
+        write_memo(index_dir, memo)
     report = PersonsReport(paragraphs=sum(len(d.paragraphs) for d in docs),
                            persons=len(side["persons"]), places=len(side["places"]),
                            resolved=True, documents_resolved=len(memo.stats.documents),
@@ -323,6 +328,12 @@ def run_persons_stage(settings: Settings, progress: StageProgress | None = None,
     """Recognize the new paragraphs of the index at ``settings.index``, then resolve
     persons over the whole collection (skipped when nothing changed since the last
     run).  ``progress(done, total)`` counts paragraphs to recognize."""
+    with no_gc():  # see resolve_persons: what the run made is freed before it is on again
+        return _run_persons_stage(settings, progress, recognizer)
+
+
+def _run_persons_stage(settings: Settings, progress: StageProgress | None,
+                       recognizer: Recognizer | None) -> PersonsReport:
     start = time.perf_counter()
     recognizer = recognizer or Recognizer()
     index_dir = Path(settings.index)
