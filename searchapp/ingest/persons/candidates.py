@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import ClassVar
 
 from searchapp.ingest.persons import evidence as ev
 from searchapp.ingest.persons import names as nm
@@ -89,6 +90,10 @@ class Collection:
     #: word -> the distinct names of two words or more it begins that the model calls a
     #: person anywhere in the collection (is it a given name here?)
     given_of: dict[str, set[str]] = field(default_factory=dict)
+
+    #: The fields keyed by ``(document id, word)``: only that document writes them (under
+    #: a memo they are kept with each document, not summed over the collection).
+    DOCUMENT_KEYED: ClassVar[tuple[str, ...]] = ("first_words", "last_words")
 
     @classmethod
     def of(cls, documents: Iterable[DocText], raw: Mapping[str, list[RawMention]]
