@@ -264,9 +264,8 @@ def _find(documents: list[DocText], raw: Mapping[str, list[RawMention]],
                         if "title" in c.cues
                         and not given_name_titled(doc.paragraphs[c.para][2], c.start))
     # headline names a document's body confirms, known to every document
-    known = _view(memo, lookup, "headlines", _LOOKUP_TABLES)
     for doc, full, single in found:
-        for name in headline_persons(doc, full, single, known, coll.lowercase):
+        for name in headline_persons(doc, full, single, lookup, coll.lowercase):
             lookup.add(name)
     known = _view(memo, lookup, "lookup", _LOOKUP_TABLES)
     for doc, full, single in found:
@@ -313,7 +312,9 @@ def _collection(documents: list[DocText], raw: Mapping[str, list[RawMention]],
     def part(doc_id: str) -> dict:
         got = parts.get(doc_id)
         if got is None:
-            got = parts[doc_id] = (document_keyed(by_id[doc_id], raw) if doc_id in by_id
+            kept = memo.reusable(document_keyed.step, doc_id)  # (no arguments to compare)
+            got = parts[doc_id] = (kept.result if kept is not None else
+                                   document_keyed(by_id[doc_id], raw) if doc_id in by_id
                                    else {})
         return got
 

@@ -87,11 +87,13 @@ def judge_places(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
     paragraphs: dict[str, set[str]] = defaultdict(set)
     said_elsewhere = []
     votes = place_words(coll)
+    touched: set[str] = set()  # the paragraphs whose mentions grow (the others are in order)
     for doc in documents:
         here = {pid: mentions[pid] for pid in doc.pids if mentions.get(pid)}
         persons, found, elsewhere = place_occurrences(doc, here, raw, coll, lookup, votes)
         for pid, ms in persons.items():
             mentions.setdefault(pid, []).extend(ms)
+            touched.add(pid)
         occurrences.extend(found)
         said_elsewhere.append(elsewhere)
     # a dateline's "SEOUL" is the Seoul the collection writes elsewhere: one place, judged
@@ -106,10 +108,13 @@ def judge_places(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
     twin.update(compass_twins({name for *_, name, _ in occurrences}, written))
     # a dateline's "MUSCAT" the collection writes nowhere else: the place as a name is
     # written ("Muscat"), not in the dateline's capitals
-    texts = {pid: text for doc in documents for pid, _, text in doc.paragraphs}
-    for pid, s, e, name, _ in occurrences:
-        if name.isupper() and len(name) >= 4 and name not in twin and s <= 1 \
-                and _CAPS_DATELINE_END.match(texts.get(pid, ""), e):
+    opening = [(pid, e, name) for pid, s, e, name, _ in occurrences
+               if name.isupper() and len(name) >= 4 and name not in twin and s <= 1]
+    asked = {pid for pid, _, _ in opening}  # (the text of a paragraph two documents share:
+    texts = {pid: text for doc in documents  # the last one's, as before)
+             for pid, _, text in doc.paragraphs if pid in asked} if asked else {}
+    for pid, e, name in opening:
+        if name not in twin and _CAPS_DATELINE_END.match(texts.get(pid, ""), e):
             twin[name] = " ".join(w.capitalize() for w in name.split())
     occurrences = [(pid, s, e, twin.get(name, name), cues)
                    for pid, s, e, name, cues in occurrences]
@@ -144,8 +149,9 @@ def judge_places(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
             canonical[name] = (lookup.registry.canonical_place(name) or name
                                if lookup.registry is not None else name)
         mentions.setdefault(pid, []).append(Mention(s, e, canonical[name], "place"))
-    for ms in mentions.values():
-        ms.sort(key=lambda m: (m.start, m.end))
+        touched.add(pid)
+    for pid in touched:  # (resolution gives each paragraph's mentions in order)
+        mentions[pid].sort(key=lambda m: (m.start, m.end))
     return rejected
 
 
