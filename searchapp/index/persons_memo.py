@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import io
+import json
 import pickle
 import sqlite3
 from pathlib import Path
@@ -42,6 +43,8 @@ def _connect(path: Path) -> sqlite3.Connection:
         db.execute("CREATE TABLE IF NOT EXISTS entries (step TEXT, doc TEXT, short BLOB, "
                    "sig TEXT, args BLOB, reads BLOB, blob BLOB, PRIMARY KEY (step, doc, short))")
         db.execute("CREATE TABLE IF NOT EXISTS parts (name TEXT PRIMARY KEY, data BLOB)")
+        db.execute("CREATE TABLE IF NOT EXISTS quotes (doc TEXT PRIMARY KEY, print TEXT, "
+                   "rows BLOB)")
     except BaseException:
         db.close()
         raise
@@ -95,15 +98,49 @@ def read_memo(index_dir: Path, fingerprint: str) -> dict | None:
             "tables": parts.get("tables", {}), "kept": parts.get("kept", {})}
 
 
-def write_memo(index_dir: Path, memo: Memo) -> None:
+def read_kept(index_dir: Path) -> tuple[dict[str, tuple[str, bytes]] | None, dict | None]:
+    """What the last run kept of ``persons.json`` beside the memo, whatever its
+    fingerprint: each document's quotation fingerprint and rows (speakers by name,
+    pickled; None when none are kept: a store of an earlier version), and the
+    sidecar's stamp with its counts and file state (None when absent)."""
+    path = Path(index_dir) / PERSONS_MEMO
+    if not path.exists():
+        return None, None
+    try:
+        with contextlib.closing(_connect(path)) as db, no_gc():
+            quotes = {doc: (fp, rows) for doc, fp, rows in
+                      db.execute("SELECT doc, print, rows FROM quotes")}
+            row = db.execute("SELECT value FROM meta WHERE key='sidecar'").fetchone()
+    except sqlite3.DatabaseError:  # busy or damaged: read persons.json instead
+        return None, None
+    try:
+        state = json.loads(row[0]) if row else None
+    except ValueError:
+        state = None
+    return (quotes or None), (state if isinstance(state, dict) else None)
+
+
+def write_memo(index_dir: Path, memo: Memo, quotes: dict[str, tuple[str, dict]] | None = None,
+               sidecar: dict | None = None) -> None:
     """Keep ``memo`` for the next resolution: the rows of the steps computed in this run
     written, those of documents gone deleted, in one transaction (all of it was written
-    when the memo started from nothing)."""
+    when the memo started from nothing).  ``quotes``: the quotation rows of the documents
+    read in this run (``{doc: (fingerprint, rows)}``; those of documents gone are
+    deleted); ``sidecar``: the state of ``persons.json`` just written (its stamp)."""
     path = Path(index_dir) / PERSONS_MEMO
     fresh, changed, gone, tables, kept = memo.delta()
     try:
         with contextlib.closing(_connect(path)) as db, no_gc():
             with db:
+                if quotes is not None:
+                    stored = {d for (d,) in db.execute("SELECT doc FROM quotes")}
+                    db.executemany("DELETE FROM quotes WHERE doc=?",
+                                   [(d,) for d in stored - memo.sigs.keys()])
+                    db.executemany("INSERT OR REPLACE INTO quotes VALUES (?, ?, ?)",
+                                   [(d, fp, pickle.dumps(rows, pickle.HIGHEST_PROTOCOL))
+                                    for d, (fp, rows) in quotes.items()])
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('sidecar', ?)",
+                           (json.dumps(sidecar) if sidecar is not None else "",))
                 if fresh:
                     db.execute("DELETE FROM entries")
                 else:
