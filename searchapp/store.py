@@ -5,18 +5,19 @@ the index, so rebuilding or deleting the index cannot touch it.  SQLite in
 WAL mode with ``synchronous=FULL``: every change is one transaction, so a
 crash loses at most the change being made, never earlier ones.
 
-A bookmark is anchored by its document id and its paragraph's content id
-and keeps a snapshot of the text and citation.  :meth:`BookmarkStore.reconcile`
-re-finds each bookmark in the current index: the same paragraph moved within
-its document (new number), the same text elsewhere (file renamed), or a
-slightly edited version in the same document (similar enough); otherwise the
-bookmark stays with its snapshot, marked ``missing``.
+A bookmark keeps a snapshot of the text the user bookmarked and its citation;
+the snapshot is never overwritten.  It is anchored by its document id and its
+paragraph's content id.  :meth:`BookmarkStore.reconcile` re-finds each bookmark
+in the current index (:mod:`searchapp.search.anchor`): the same paragraph
+moved within its document (new number), the same text elsewhere (file renamed),
+or an edited version in the same document (``edited`` for as long as its text
+differs from the snapshot); otherwise the bookmark stays with its snapshot,
+marked ``missing``.
 """
 
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import json
 import os
@@ -25,10 +26,12 @@ import sqlite3
 import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from searchapp.dates import display as display_date
 from searchapp.errors import BookmarkError
+from searchapp.search.anchor import describe, place
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS bookmark (
@@ -50,6 +53,8 @@ CREATE TABLE IF NOT EXISTS bookmark (
     updated REAL NOT NULL,
     page INTEGER,
     speakers TEXT NOT NULL DEFAULT '[]',
+    saved_pid TEXT NOT NULL DEFAULT '',
+    now_text TEXT,
     UNIQUE (doc_id, pid)
 );
 CREATE TABLE IF NOT EXISTS history (
@@ -72,7 +77,6 @@ CREATE TABLE IF NOT EXISTS saved_search (
 );
 """
 
-SIMILAR = 0.75  # an edited paragraph is "the same" above this similarity
 HISTORY_LIMIT = 500
 
 
@@ -96,11 +100,21 @@ class Bookmark:
     updated: float = 0.0
     page: int | None = None  # the page the paragraph starts on (PDF)
     speakers: list[str] = field(default_factory=list)  # persons quoted in the paragraph
+    saved_pid: str = ""  # the id of the paragraph as bookmarked (the snapshot ``text``)
+    now_text: str | None = None  # what the paragraph reads now, while "edited"
 
     def to_json(self) -> dict:
         d = asdict(self)
         d["date"] = self.date or None
+        d["changes"] = self.changes
         return d
+
+    @cached_property  # a row is read anew after every change; painted many times
+    def changes(self) -> str:
+        """How the paragraph now differs from the text bookmarked, in one line ("" if
+        it does not)."""
+        return describe(self.text, self.now_text) if self.status == "edited" and \
+            self.now_text is not None else ""
 
 
 def _row(r: sqlite3.Row) -> Bookmark:
@@ -108,6 +122,7 @@ def _row(r: sqlite3.Row) -> Bookmark:
     d["authors"] = json.loads(d["authors"])
     d["tags"] = json.loads(d["tags"])
     d["speakers"] = json.loads(d.get("speakers") or "[]")
+    d["saved_pid"] = d.get("saved_pid") or d["pid"]  # rows salvaged from an older store
     return Bookmark(**d)
 
 
@@ -159,6 +174,16 @@ class BookmarkStore:
         if "speakers" not in columns:  # a store made before quotes were attributed
             self._db.execute("ALTER TABLE bookmark ADD COLUMN speakers TEXT NOT NULL "
                              "DEFAULT '[]'")
+        if "saved_pid" not in columns:  # a store made before snapshots were kept for good:
+            # the text it holds is the snapshot from now on (an edit it followed had
+            # replaced the text bookmarked, which cannot be had back)
+            with self._tx() as db:  # looked at again: another process may have done it
+                if "saved_pid" not in {r["name"] for r in
+                                       db.execute("PRAGMA table_info(bookmark)")}:
+                    db.execute("ALTER TABLE bookmark ADD COLUMN saved_pid TEXT NOT NULL "
+                               "DEFAULT ''")
+                    db.execute("ALTER TABLE bookmark ADD COLUMN now_text TEXT")
+                    db.execute("UPDATE bookmark SET saved_pid=pid")
 
     def close(self) -> None:
         self._db.close()
@@ -193,8 +218,8 @@ class BookmarkStore:
         with self._tx() as db:
             cur = db.execute(
                 "INSERT INTO bookmark (doc_id, pid, path, para, text, title, source, date, url,"
-                " authors, note, tags, status, created, updated, page, speakers)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?, 'ok', ?, ?, ?, ?)",
+                " authors, note, tags, status, created, updated, page, speakers, saved_pid)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?, 'ok', ?, ?, ?, ?, ?)",
                 (paragraph["doc_id"], paragraph["pid"], paragraph["path"], paragraph["para"],
                  paragraph.get("body") or paragraph.get("text", ""),
                  paragraph.get("title", ""), paragraph.get("source", ""),
@@ -203,7 +228,7 @@ class BookmarkStore:
                  json.dumps(paragraph.get("authors", []), ensure_ascii=False),
                  note, json.dumps(_tags(tags), ensure_ascii=False), now, now,
                  paragraph.get("page") or None,
-                 json.dumps(speakers_of(paragraph), ensure_ascii=False)),
+                 json.dumps(speakers_of(paragraph), ensure_ascii=False), paragraph["pid"]),
             )
             new_id = cur.lastrowid
         return self.get(new_id)
@@ -246,7 +271,8 @@ class BookmarkStore:
         if text:
             needle = text.casefold()
             rows = [b for b in rows if needle in b.text.casefold() or needle in b.note.casefold()
-                    or needle in b.title.casefold()]
+                    or needle in b.title.casefold()
+                    or needle in (b.now_text or "").casefold()]
         if doc_id:
             rows = [b for b in rows if b.doc_id == doc_id]
         return rows
@@ -281,50 +307,38 @@ class BookmarkStore:
         return counts
 
     def _reconcile(self, engine) -> dict[str, int]:
+        """Place every bookmark, then write all the placements in one transaction (a
+        crash leaves them all as they were before, never half re-anchored)."""
         counts = {"ok": 0, "moved": 0, "edited": 0, "missing": 0}
-        for b in self.list():
-            status, para = self._locate(engine, b)
-            counts[status] += 1
-            if status == "missing":
-                if b.status != "missing":
-                    with self._tx() as db:
-                        db.execute("UPDATE bookmark SET status='missing' WHERE id=?", (b.id,))
-                continue
-            with self._tx() as db:
+        marks = self.list()
+        placed = place(engine, marks)
+        taken = {(p.paragraph["doc_id"], p.paragraph["pid"]) for p in placed.values()
+                 if p.paragraph is not None}
+        with self._tx() as db:
+            # two bookmarks may swap paragraphs: free every anchor before taking the new
+            # ones; a bookmark not found whose paragraph id another one took keeps it
+            # marked as its own ("~" is in no paragraph id), its snapshot's id intact
+            db.executemany("UPDATE bookmark SET pid=pid || '~' || id WHERE id=?",
+                           [(b.id,) for b in marks if placed[b.id].paragraph is not None
+                            or (b.doc_id, b.pid) in taken])
+            for b in marks:
+                status, para = placed[b.id].status, placed[b.id].paragraph
+                counts[status] += 1
+                if para is None:
+                    db.execute("UPDATE bookmark SET status='missing' WHERE id=?", (b.id,))
+                    continue
                 db.execute(
                     "UPDATE bookmark SET doc_id=?, pid=?, path=?, para=?, title=?, source=?,"
-                    " date=?, url=?, status=?, page=?, speakers=? WHERE id=?",
+                    " date=?, url=?, status=?, page=?, speakers=?, now_text=? WHERE id=?",
                     (para["doc_id"], para["pid"], para["path"], para["para"],
                      para.get("title", "") or b.title, para.get("source", "") or b.source,
                      display_date(para.get("date"), para.get("year")) or b.date,
-                     para.get("url", "") or b.url,
-                     "ok" if status == "ok" else status, para.get("page") or None,
+                     para.get("url", "") or b.url, status, para.get("page") or None,
                      json.dumps(speakers_of(para) if "quotes" in para else b.speakers,
-                                ensure_ascii=False), b.id),
+                                ensure_ascii=False),
+                     para["body"] if status == "edited" else None, b.id),
                 )
-                if status == "edited":  # keep the newer text as the snapshot
-                    db.execute("UPDATE bookmark SET text=? WHERE id=?", (para["body"], b.id))
         return counts
-
-    def _locate(self, engine, b: Bookmark) -> tuple[str, dict | None]:
-        same = engine.paragraphs_by_pid(b.pid)
-        in_doc = [p for p in same if p["doc_id"] == b.doc_id]
-        if in_doc:
-            p = min(in_doc, key=lambda p: abs(p["para"] - b.para))
-            return ("ok" if p["para"] == b.para else "moved"), p
-        if same:  # the file was renamed or moved
-            return "moved", same[0]
-        same = engine.paragraphs_by_text(b.pid)  # moved to another path or folder
-        if same:
-            return "moved", same[0]
-        best, best_ratio = None, 0.0
-        for p in engine.document(b.doc_id):
-            ratio = difflib.SequenceMatcher(None, b.text, p["body"], autojunk=False).ratio()
-            if ratio > best_ratio:
-                best, best_ratio = p, ratio
-        if best is not None and best_ratio >= SIMILAR:
-            return "edited", best
-        return "missing", None
 
     # -- export ------------------------------------------------------------------
 
@@ -336,11 +350,11 @@ class BookmarkStore:
             buf = io.StringIO()
             w = csv.writer(buf)
             w.writerow(["id", "title", "source", "date", "url", "authors", "path", "paragraph",
-                        "page", "text", "note", "tags", "status", "quoted"])
+                        "page", "text", "note", "tags", "status", "quoted", "now_reads"])
             for b in rows:
                 w.writerow([b.id, b.title, b.source, b.date, b.url, "; ".join(b.authors),
                             b.path, b.para, b.page or "", b.text, b.note, "; ".join(b.tags),
-                            b.status, "; ".join(b.speakers)])
+                            b.status, "; ".join(b.speakers), b.now_text or ""])
             return buf.getvalue()
         if fmt in ("md", "markdown"):
             return to_markdown(rows)
@@ -438,6 +452,9 @@ def to_markdown(rows: list[Bookmark]) -> str:
         if b.status == "missing":
             out.append("")
             out.append("*(this paragraph is no longer in the document; saved text shown)*")
+        elif b.changes:
+            out.append("")
+            out.append(f"*(changed in the document since it was bookmarked: {b.changes})*")
         if b.note:
             out.append("")
             out.append(f"**Note:** {b.note}")

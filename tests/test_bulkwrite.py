@@ -137,6 +137,47 @@ def test_many_segments_equal_one(tmp_path, records):
     _compare(plain, _snapshot(ix, same_segments=False))
 
 
+def _read_every_value(ix, names) -> int:
+    n = 0
+    with ix.reader() as r:
+        for name in names:
+            for t in r.lexicon(name):
+                m = r.postings(name, t)
+                while m.is_active():
+                    m.value()
+                    m.next()
+                    n += 1
+    return n
+
+
+def test_every_posting_has_its_value_the_spelling_words_too(tmp_path, records):
+    """Whoosh reads each posting's value when it merges segments (as an update's commit
+    does): the spelling words' postings once had none, and every update of an index
+    holding two such segments with live documents failed (IndexError)."""
+    ix = _build(tmp_path / "fast", records[:40], bulk=True)
+    assert _read_every_value(ix, ("spell_body", "body", "source", "pid")) > 1000
+
+
+@pytest.mark.slow
+def test_segments_merge_as_whooshs_own_do(tmp_path, records):
+    """Segments of ours merged by Whoosh equal segments of Whoosh's writer merged."""
+    records = records[:120]
+    ix = _build(tmp_path / "fast", records, bulk=True, max_docs=37)  # four segments
+    ix.writer().commit(optimize=True)  # all segments into one, through Whoosh's reader
+    # the same segments written by Whoosh's writer, merged the same way
+    (tmp_path / "plain").mkdir()
+    own = windex.create_in(str(tmp_path / "plain"), make_schema(), indexname="p")
+    for start in range(0, len(records), 37):
+        writer = own.writer()
+        for rec in records[start:start + 37]:
+            writer.add_document(**rec)
+        writer.commit(merge=False)
+    own.writer().commit(optimize=True)
+    merged, own = (windex.open_dir(str(tmp_path / d), indexname="p") for d in ("fast", "plain"))
+    assert len(merged._segments()) == len(own._segments()) == 1
+    _compare(_snapshot(own), _snapshot(merged))
+
+
 def _sourceless(records) -> list[dict]:
     out = [r for r in records if "source" not in r and not r["key"].startswith("awk:")]
     assert len(out) >= 10

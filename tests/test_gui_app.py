@@ -286,6 +286,40 @@ def test_missing_bookmark_stays_visible_with_its_saved_text(qtbot, own_corpus):
     assert "no longer in the corpus" in win.view.header.text()
 
 
+def test_an_edited_bookmark_says_so_until_its_file_is_restored(qtbot, own_corpus):
+    """Bookmark a paragraph, edit its file, update (F5): "edited", saying what changed,
+    the saved text kept, the star on the paragraph as it reads now; restore the file and
+    update: no longer edited."""
+    win = open_window(qtbot, own_corpus)
+    hit = search(qtbot, win, '"Camp David"').hits[0]
+    win.toggle_bookmark(hit.to_json())
+    path = own_corpus.corpus / hit.path
+    original = path.read_text(encoding="utf-8")
+    word = next(w for w in hit.text.split() if w.isalpha() and len(w) > 4
+                and original.count(w) == 1)
+    path.write_text(original.replace(word, word.upper() + "X"), encoding="utf-8")
+    reports = []
+    win.session.index_done.connect(reports.append)
+    win.update_index()
+    wait_for(qtbot, [win.session.index_done, win.session.index_failed],
+             lambda: not win.session.indexing and win.bookmarks_model.rows[0].status == "edited")
+    status = win.bookmarks_model.index(0, 4)
+    assert status.data() == f"edited: “{word}” → “{word.upper()}X”"
+    assert word.upper() + "X" in status.data(Qt.ItemDataRole.ToolTipRole)
+    mark = win.bookmarks_model.rows[0]
+    assert mark.text == hit.text  # what was bookmarked, not the edit
+    win.open_bookmark(mark)
+    data = wait_shown(qtbot, win.view, lambda d: d is not None and d.doc_id == mark.doc_id)
+    assert mark.pid in win.view.starred  # the paragraph as it reads now is the bookmarked one
+    assert data.focus == mark.para
+    path.write_text(original, encoding="utf-8")
+    win.update_index()
+    wait_for(qtbot, [win.session.index_done, win.session.index_failed],
+             lambda: not win.session.indexing and win.bookmarks_model.rows[0].status == "ok")
+    assert win.bookmarks_model.index(0, 4).data() == ""
+    assert win.bookmarks_model.rows[0].pid == hit.pid
+
+
 def test_bad_query_shows_a_readable_message_and_suggestion_is_clickable(qtbot, settings):
     win = open_window(qtbot, settings)
     win.search_box.clear()

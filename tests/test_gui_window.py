@@ -23,7 +23,7 @@ from gui_helpers import (  # noqa: E402
 )
 from PySide6.QtCore import QRect, QSettings, Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
-from PySide6.QtWidgets import QMainWindow  # noqa: E402
+from PySide6.QtWidgets import QMainWindow, QMessageBox  # noqa: E402
 
 from searchapp.config import Settings  # noqa: E402
 
@@ -161,7 +161,8 @@ def test_did_you_mean_keeps_the_capital_the_user_typed(qtbot, settings):
     assert "Did you mean" in win.message.text() and ">Pyongyang<" in win.message.text()
 
 
-def test_editing_a_bookmark_note_in_place_gives_no_qt_warning(qtbot, qtlog, settings):
+def test_editing_a_bookmark_note_in_place_gives_no_qt_warning(qtbot, qtlog, settings,
+                                                               monkeypatch):
     from searchapp.gui.panels import NO_BOOKMARKS
 
     win = open_window(qtbot, settings)
@@ -200,6 +201,18 @@ def test_editing_a_bookmark_note_in_place_gives_no_qt_warning(qtbot, qtlog, sett
     assert [r.message for r in qtlog.records if "editor" in r.message] == []
     win.bookmarks_panel.filter.setText("no such words")
     assert table.hint == "No bookmark matches the filter."
+    win.bookmarks_panel.filter.clear()
+    # a second click on its star asks before the note and tag go: Cancel keeps it all
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2])
+                        or QMessageBox.StandardButton.Cancel)
+    win.toggle_bookmark(win.model.hits[0].to_json())
+    assert "Note: the key passage" in asked[0] and "#alliance" in asked[0]
+    assert [b.note for b in win.store.list()] == ["the key passage"]
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    win.toggle_bookmark(win.model.hits[0].to_json())
+    assert win.store.list() == [] and table.hint == NO_BOOKMARKS
 
 
 def test_the_viewer_says_so_when_its_documents_folder_is_removed(qtbot, tmp_path, first_run):

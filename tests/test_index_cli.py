@@ -266,6 +266,30 @@ def test_bookmarks_survive_reindexing_and_edits(work):
     assert "no longer in the document" in md
 
 
+def test_a_bookmark_is_edited_while_its_file_is_and_ok_once_restored(work):
+    """The trial of session 16 as it was run: bookmark, edit the file, index (edited,
+    saying what changed), restore it, index: no longer edited, the text bookmarked kept."""
+    cli(work, "index")
+    key, hit = _para_key(work, '"Camp David Principles"')
+    assert cli(work, "bookmarks", "add", key, "--note", "principles").returncode == 0
+    path = work / "corpus" / hit["path"]
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original.replace("Camp David Principles", "Camp David Principles, "
+                                     "as signed,"), encoding="utf-8")
+    cli(work, "index")
+    listed = cli(work, "bookmarks", "list").stdout
+    assert "(edited since bookmarked: added “, as signed,”)" in listed
+    mark = cli_json(work, "bookmarks", "list")["bookmarks"][0]
+    assert mark["status"] == "edited" and mark["text"] == hit["text"]
+    assert "as signed" in mark["now_text"] and mark["changes"] == "added “, as signed,”"
+    path.write_text(original, encoding="utf-8")
+    cli(work, "index")
+    mark = cli_json(work, "bookmarks", "list")["bookmarks"][0]
+    assert (mark["status"], mark["text"], mark["now_text"], mark["pid"]) == \
+        ("ok", hit["text"], None, hit["pid"])
+    assert "edited" not in cli(work, "bookmarks", "list").stdout
+
+
 def test_a_killed_writer_never_loses_earlier_bookmarks(work):
     cli(work, "index")
     key, _ = _para_key(work, "summit")

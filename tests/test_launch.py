@@ -33,7 +33,7 @@ def _loaded(code: str, env: dict | None = None, timeout: float = 120) -> list[st
     ``_REPORT``, whose JSON is the last line of its output)."""
     proc = subprocess.run([sys.executable, "-c", code + "\n" + _REPORT], cwd=ROOT,
                           capture_output=True, text=True, timeout=timeout,
-                          env={**os.environ, **(env or {})})
+                          env={**os.environ, "PYTHONFAULTHANDLER": "1", **(env or {})})
     assert proc.returncode == 0, proc.stderr[-3000:]
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
@@ -65,12 +65,20 @@ def test_the_checks_see_a_heavy_import():
 def test_the_window_started_by_searchapp_loads_no_extractor(tmp_path):
     """``searchapp`` with no command, as a user starts it, until the window shows its first
     results (it builds the index first, in a child process): the window's process
-    loaded Qt and the engine's client, not the extractors, Whoosh or numpy."""
+    loaded Qt and the engine's client, not the extractors, Whoosh or numpy, and had
+    torn its window down when ``main`` returned."""
     env = {"QT_QPA_PLATFORM": "offscreen", "SEARCHAPP_QUIT_WHEN_READY": "1",
            "SEARCHAPP_CORPUS": str(CORPUS), "SEARCHAPP_INDEX": str(tmp_path / "index"),
            "SEARCHAPP_DATA_DIR": str(tmp_path / "data")}
     loaded = _loaded("from searchapp.cli import main\n"
-                     "assert main([]) == 0\n", env=env, timeout=300)
+                     "assert main([]) == 0\n"
+                     # torn down before the interpreter's exit: no pool thread still
+                     # running, no widget left for the interpreter to free
+                     "from PySide6.QtCore import QThreadPool\n"
+                     "from PySide6.QtWidgets import QApplication\n"
+                     "assert QThreadPool.globalInstance().activeThreadCount() == 0\n"
+                     "assert QApplication.topLevelWidgets() == [], "
+                     "QApplication.topLevelWidgets()\n", env=env, timeout=300)
     assert {"PySide6.QtWidgets", "searchapp.gui.main_window", "searchapp.procs.engine",
             "searchapp.procs.indexer"} <= set(loaded)
     assert (tmp_path / "index").is_dir()  # the child built it and the window searched it

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import os
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -24,6 +24,20 @@ def settle_heap() -> None:
     only cycles among them wait until exit.
     """
     gc.freeze()
+
+
+def tear_down(window: MainWindow) -> None:
+    """Once the event loop has ended, before the interpreter's own teardown: wait
+    for the pool threads (a cancelled index run still reporting, a folder listing),
+    then delete the window's widgets while the application still exists.
+
+    Left to the interpreter's exit, a pool thread could still be running Python
+    while the interpreter finalizes, and widgets were freed in no set order after
+    the application: the process crashed on exit (SIGSEGV) once in CI.
+    """
+    QThreadPool.globalInstance().waitForDone(15_000)
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def run(argv: list[str]) -> int:
@@ -49,7 +63,9 @@ def run(argv: list[str]) -> int:
     window.session.results.connect(first_results)
     if os.environ.get("SEARCHAPP_QUIT_WHEN_READY"):  # start-up timing (README, packaging)
         window.session.results.connect(lambda _r: QTimer.singleShot(0, window.close))
-    return app.exec()
+    code = app.exec()
+    tear_down(window)
+    return code
 
 
 if __name__ == "__main__":

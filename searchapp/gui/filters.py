@@ -6,7 +6,7 @@ import calendar
 import math
 import re
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -120,8 +120,10 @@ class FacetPanel(QWidget):
         self.tree.excluded.connect(self.excluded)
         self.date_from = QLineEdit()
         self.date_to = QLineEdit()
-        for edit, text in ((self.date_from, "from: 2023-10"), (self.date_to, "to: 2024")):
-            edit.setToolTip("A year, a month or a day: 2023, 2023-10, 2023-10-05")
+        # a format to fill in, not a date (a sample date read as a filter already set)
+        for edit, text in ((self.date_from, "From YYYY-MM-DD"), (self.date_to, "To YYYY-MM-DD")):
+            edit.setToolTip("A year, a month or a day: 2023, 2023-10, 2023-10-05; "
+                            "empty: no limit")
             edit.setPlaceholderText(text)
             edit.setClearButtonEnabled(True)
             edit.editingFinished.connect(self._dates_edited)
@@ -151,6 +153,8 @@ class FacetPanel(QWidget):
                      if not self.tree.isExpanded(self.model.indexFromItem(g))}
         self.model.set_counts(facets, included, excluded)
         for facet, group in self.model.groups.items():
+            # a group with no value in these results is not shown (a header over nothing)
+            self.tree.setRowHidden(group.row(), QModelIndex(), not group.rowCount())
             self.tree.setExpanded(self.model.indexFromItem(group), facet not in collapsed)
 
     def set_dates(self, date_from: str | None, date_to: str | None) -> None:

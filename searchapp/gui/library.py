@@ -39,6 +39,8 @@ class LibraryActions:
         try:
             existing = self.store.find(paragraph["doc_id"], paragraph["pid"])
             if existing:
+                if not self.bookmarks_panel.confirm_removal(existing):
+                    return
                 self.store.remove(existing.id)
                 self.statusBar().showMessage("Bookmark removed", 3000)
             else:

@@ -338,10 +338,11 @@ class PersonsModel(RowsModel):
             tip = self.STATUS_TIPS[self.status(row)]
             if col == self.STATUS:
                 return tip
-            if col in (1, 2):
-                return html.escape(
+            if col in (1, 2):  # rich text (a tag), or Qt shows the escapes as written
+                return "<span>" + html.escape(
                     f"{row['name']}: named in {row['paragraphs']} ¶, quoted in "
-                    f"{row.get('quoted', 0)} ¶ (what they said: said:\"{row['name']}\")")
+                    f"{row.get('quoted', 0)} ¶ (what they said: said:\"{row['name']}\")") \
+                    + "</span>"
             return evidence_html(row, limit=8) + f"<p><i>{html.escape(tip)}</i></p>"
         if self.status(row) == "found":  # seen in a narrow panel too: the name in italics
             if role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS:
@@ -401,7 +402,8 @@ class BookmarksModel(RowsModel):
     write straight through to the store."""
 
     COLUMNS = ("Passage", "Note", "Tags", "Document", "Status")
-    NOTE, TAGS = 1, 2
+    NOTE, TAGS, STATUS = 1, 2, 4
+    MISSING = "gone from your folders (saved text)"
 
     def __init__(self, store: BookmarkStore, parent=None) -> None:
         super().__init__(parent)
@@ -447,10 +449,17 @@ class BookmarksModel(RowsModel):
                 return ", ".join(b.tags)
             if col == 3:  # the citation, as the CLI and the exports give it
                 return cite(b.title or b.path, b.source, b.date or "undated", b.para, b.page)
+            if b.changes:
+                return f"edited: {b.changes}"
             return {"ok": "", "moved": "moved", "edited": "edited",
-                    "missing": "gone from your folders (saved text)"}.get(b.status, b.status)
+                    "missing": self.MISSING}.get(b.status, b.status)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return b.text if col == 0 else f"{b.path} · paragraph {b.para}"
+            if col == 0:
+                return b.text
+            if col == self.STATUS and b.changes:
+                return (f"Changed in the document since you bookmarked it ({b.changes}).\n\n"
+                        f"You bookmarked:\n{b.text}\n\nIt now reads:\n{b.now_text}")
+            return f"{b.path} · paragraph {b.para}"
         if role == Qt.ItemDataRole.FontRole and b.status == "missing":
             font = QFont()
             font.setItalic(True)

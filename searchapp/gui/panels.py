@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QDir, QEvent, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPushButton,
     QTableView,
     QTableWidget,
@@ -92,6 +93,7 @@ class PersonsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self.table.viewport().installEventFilter(self)
         # The detail of the selected person: each spelling with why it is theirs.
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
@@ -153,25 +155,63 @@ class PersonsPanel(QWidget):
     def set_rows(self, rows: list[dict]) -> None:
         names = self.selected()
         self.model.set_rows(rows)
-        for col in range(1, 6):
-            self.table.resizeColumnToContents(col)
+        for col in range(len(self.model.COLUMNS)):  # a hidden column measures nothing
+            self.table.setColumnHidden(col, False)
+        self._natural = [self._wanted(col) for col in range(len(self.model.COLUMNS))]
         self.fit_columns()
         self.select(names)  # what stays after a curation stays selected
         self._selection_changed()
 
-    def fit_columns(self) -> None:
-        """The name column as wide as the names, but never so wide that the counts
-        leave the panel: at most what the panel has left beside them (names elide)."""
-        self.table.resizeColumnToContents(0)
-        counts = sum(self.table.columnWidth(c) for c in (1, 2, 3))
-        room = self.table.viewport().width() - counts - 2
-        wanted = self.table.columnWidth(0)
-        self.table.setColumnWidth(0, max(min(wanted, room), self.fontMetrics().averageCharWidth() * 8))
+    COUNTS = (1, 2, 3)  # ¶, Said, Docs: always in view
+    TEXT_MIN = 10  # characters the last text column shows (eliding) when it is shown at all
+    TEXT_WIDE = 24  # characters a text column before it takes at most
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        if self.model.rows:
+    _natural: list[int] = []  # each column's width for its values, measured in set_rows
+
+    def _wanted(self, col: int) -> int:
+        """A column's width for its widest value and its header (hidden or not)."""
+        return max(self.table.sizeHintForColumn(col),
+                   self.table.horizontalHeader().sectionSizeHint(col))
+
+    def fit_columns(self) -> None:
+        """Every column shown whole, never cut at the panel's edge: the counts always;
+        the name as wide as the names but never so wide that the counts leave the
+        panel (names elide); then Status, Role and Also written, each only while it
+        fits in the room left (the last one eliding), as the panel is made wider.  The
+        row's tooltip and the detail below say all of it in a narrow panel."""
+        table, header = self.table, self.table.horizontalHeader()
+        char = self.fontMetrics().averageCharWidth()
+        natural = self._natural or [self._wanted(c) for c in range(len(self.model.COLUMNS))]
+        for col in self.COUNTS:
+            table.setColumnHidden(col, False)
+            table.setColumnWidth(col, natural[col])
+        counts = sum(table.columnWidth(c) for c in self.COUNTS)
+        room = table.viewport().width() - counts - 2
+        name = max(min(natural[0], room), char * 8)
+        table.setColumnWidth(0, name)
+        room -= name
+        last = len(self.model.COLUMNS) - 1
+        for col in range(self.COUNTS[-1] + 1, last + 1):
+            # a long role elides at TEXT_WIDE characters; the last column may elide sooner
+            need = min(natural[col], char * self.TEXT_WIDE if col < last else
+                       header.sectionSizeHint(col) + char * self.TEXT_MIN)
+            fits = need <= room
+            table.setColumnHidden(col, not fits)
+            if not fits:  # and the ones after it too: the columns keep their order
+                for later in range(col + 1, last + 1):
+                    table.setColumnHidden(later, True)
+                break
+            table.setColumnWidth(col, need)
+            room -= need
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+        """The columns fitted again whenever the table's visible width changes (the
+        panel resized, a scroll bar come or gone): the table's own width, not the
+        panel's, which changes first."""
+        if obj is self.table.viewport() and event.type() == QEvent.Type.Resize \
+                and event.size().width() != event.oldSize().width() and self.model.rows:
             self.fit_columns()
+        return False
 
     def selected(self) -> list[str]:
         return [row["name"] for row in self.selected_rows()]
@@ -394,6 +434,17 @@ class BookmarksPanel(QWidget):
         for b in (self.open_btn, self.remove_btn):
             b.setEnabled(n > 0)
         self.export_btn.setEnabled(total > 0)
+        self.fit_status()
+
+    def fit_status(self) -> None:
+        """The Status column as wide as the states shown (narrow when every bookmark is
+        where it was, so the passage has the room), up to the longest state whole;
+        an edit's description beyond that elides (its tooltip has it all)."""
+        col = BookmarksModel.STATUS
+        widest = self.table.fontMetrics().horizontalAdvance(BookmarksModel.MISSING) + 24
+        self.table.horizontalHeader().resizeSection(col, min(widest, max(
+            self.table.sizeHintForColumn(col),
+            self.table.horizontalHeader().sectionSizeHint(col))))
 
     def current(self):
         index = self.table.currentIndex()
@@ -410,10 +461,26 @@ class BookmarksPanel(QWidget):
 
     def remove_current(self) -> None:
         b = self.current()
-        if b is not None:
+        if b is not None and self.confirm_removal(b):
             self.model.store.remove(b.id)
             self.reload()
             self.changed.emit()
+
+    def confirm_removal(self, bookmark) -> bool:
+        """Whether to remove ``bookmark``: asked only when it holds the user's own
+        writing (a note or tags), which removing it would lose; a bare star is cheap to
+        put back."""
+        if not (bookmark.note or bookmark.tags):
+            return True
+        kept = [f"Note: {bookmark.note}"] if bookmark.note else []
+        if bookmark.tags:
+            kept.append("Tags: " + ", ".join("#" + t for t in bookmark.tags))
+        answer = QMessageBox.question(
+            self, "Remove bookmark",
+            "Remove this bookmark? Its note and tags go with it.\n\n" + "\n".join(kept),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
 
 
 class ProblemsDialog(QDialog):

@@ -26,8 +26,10 @@ from searchapp.model import FACETS
 # (analysis.CamelCaseFilter); "*" is no longer part of a word; 10: words hyphenated
 # between letters also indexed joined ("e-mail" as "email"); 11: traditional Han characters
 # folded to simplified (analysis.fold_map); 12: words hyphenated between a letter and a
-# digit also indexed joined ("F-35" as "f35": a search for F-35 no longer finds every "35")
-SCHEMA_VERSION = 12
+# digit also indexed joined ("F-35" as "f35": a search for F-35 no longer finds every "35");
+# 13: the spelling words' postings carry their values (segments of 12 made every update
+# fail once Whoosh merged two of them holding live documents)
+SCHEMA_VERSION = 13
 SEP = "\x1f"  # separates the values of a multi-valued facet field
 FACET_FIELDS = {f.name: f.field for f in FACETS}
 #: Facet fields the index never holds: filled from the persons stage's persons.json

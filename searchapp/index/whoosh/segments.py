@@ -47,9 +47,9 @@ from pathlib import Path
 
 import numpy as np
 from whoosh import formats
+from whoosh.analysis import IDTokenizer
 from whoosh.codec.whoosh3 import W3FieldWriter
 from whoosh.fields import TEXT
-from whoosh.system import emptybytes
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
@@ -249,9 +249,11 @@ class SegmentBuilder:
         writer.perdocwriter.close()
         for name, raws in self._raws.items():
             field, _, body, _, _, _ = self._plans[name]
-            terms = self._postings[field.spelling_fieldname(name)]
+            spelling = field.spelling_fieldname(name)
+            terms = self._postings[spelling]
+            once = _value_once(self.schema[spelling])
             for word in body.spelling_words(raws):
-                terms[word.encode("utf-8")] = (array("I", [0]), array("f", [1.0]), [emptybytes])
+                terms[word.encode("utf-8")] = (array("I", [0]), array("f", [1.0]), [once])
         fw: W3FieldWriter = writer.fieldwriter
         for name in sorted(self._postings):
             field = self.schema[name]
@@ -292,6 +294,14 @@ class SegmentBuilder:
             self._writer = None
         delete_segments(self.ix.storage, written)
         self.segments = []
+
+
+def _value_once(field) -> bytes:
+    """What ``field``'s format stores for a word seen once (Frequency: the count 1), as
+    Whoosh's writer stores it for a spelling word.  Never empty where the format's values
+    have a fixed size: a posting list written without them is read past its end when
+    Whoosh merges the segment (every later update of the index failed)."""
+    return next(iter(field.format.word_values("x", IDTokenizer())))[3]
 
 
 def _add_postings(pw, ids: array, weights: array, values: list, lengths: dict) -> None:

@@ -13,9 +13,10 @@ about four times faster.
 trafilatura's link density test has its stand-in next door
 (:mod:`searchapp.ingest.html._trafilatura_links`), and so has the step that
 compares its article with its fallback extractors
-(:mod:`searchapp.ingest.html._trafilatura_compare`), and htmldate's search of the
-markup for dates (:mod:`searchapp.ingest.html._htmldate`); all are put in and taken
-out with these.
+(:mod:`searchapp.ingest.html._trafilatura_compare`), the primary extraction's
+hand-over of the tree uncopied (:mod:`searchapp.ingest.html._trafilatura_inplace`) and
+htmldate's search of the markup for dates (:mod:`searchapp.ingest.html._htmldate`); all
+are put in and taken out with these.
 
 Only expressions whose source text is exactly the one translated here are
 replaced (keyed by a hash of the source): a trafilatura release that changes
@@ -53,6 +54,7 @@ from trafilatura import metadata as trafilatura_metadata
 from trafilatura import xpaths
 
 from searchapp.ingest.html import _htmldate, _trafilatura_compare, _trafilatura_links
+from searchapp.ingest.html import _trafilatura_inplace as _inplace
 
 _Pred = Callable[[etree._Element], bool]
 
@@ -510,6 +512,7 @@ def install() -> int:
         return 0
     _trafilatura_links.install()
     _trafilatura_compare.install()
+    _inplace.install()
     _htmldate.install()
     active = 0
     for name in _LISTS:
@@ -529,6 +532,7 @@ def uninstall() -> None:
     """Restore trafilatura's own XPath objects and functions."""
     _trafilatura_links.uninstall()
     _trafilatura_compare.uninstall()
+    _inplace.uninstall()
     _htmldate.uninstall()
     for name in _LISTS:
         selectors = getattr(xpaths, name, None)

@@ -45,6 +45,7 @@ from trafilatura.utils import remove_control_characters
 
 from searchapp.ingest.html import _trafilatura as trafilatura_fast
 from searchapp.ingest.html import _trafilatura_compare as trafilatura_compare
+from searchapp.ingest.html._trafilatura_inplace import InPlace, may_extract_in_place
 from searchapp.ingest.html.flat import DROP_TAGS as _DROP_TAGS
 from searchapp.ingest.html.flat import HEADING_TAGS as _HEADING_TAGS
 from searchapp.ingest.html.flat import LIBXML2_MAX_DEPTH, flat_blocks
@@ -269,19 +270,26 @@ def article_text(html: str) -> str:
 
 def _trafilatura_article(tree, url: str | None, with_metadata: bool,
                          mode: dict | None = None) -> HtmlArticle:
-    """trafilatura's article in ``tree`` (which it copies) and, ``with_metadata``,
-    the page's metadata as trafilatura reads it, its date by htmldate without the
-    extensive search (that one is :func:`searched_date`'s, where this finds none)."""
+    """trafilatura's article in ``tree`` (left as it was: trafilatura copies it, or
+    works on it where that changes nothing) and, ``with_metadata``, the page's
+    metadata as trafilatura reads it, its date by htmldate without the extensive
+    search (that one is :func:`searched_date`'s, where this finds none)."""
+    meta = None
+    if with_metadata:
+        try:
+            meta = trafilatura_fast.page_metadata(tree, url, set_date_params(extensive=False))
+        except Exception:  # trafilatura raises assorted errors on hostile markup
+            pass
+    options = {**_TRAF_OPTIONS, **(mode or {})}
+    page = InPlace(tree) if may_extract_in_place(tree, options) else tree
     try:
-        doc = trafilatura.bare_extraction(tree, url=url, **_TRAF_OPTIONS, **(mode or {}))
-    except Exception:  # trafilatura raises assorted errors on hostile markup
+        doc = trafilatura.bare_extraction(page, url=url, **options)
+    except Exception:  # as above
         doc = None
     blocks = [] if doc is None or doc.body is None else blocks_from_xml(doc.body)
     if not with_metadata:
         return HtmlArticle(blocks=blocks)  # cleaned by rules.choose
-    try:
-        meta = trafilatura_fast.page_metadata(tree, url, set_date_params(extensive=False))
-    except Exception:  # as above
+    if meta is None:
         return HtmlArticle(blocks=blocks, url=url or "")
     return HtmlArticle(
         blocks=blocks,
