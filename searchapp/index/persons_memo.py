@@ -5,7 +5,10 @@ from run to run.  They are stored here one row per step and document, so that a 
 after one new file writes the rows of the documents it resolved again and deletes
 those of the documents gone -- not the whole memo (87 MB at 100k paragraphs when it
 was one pickle, rewritten after every change).  The collection tables and kept sums
-the memo compares with are one row each.
+the memo compares with are one row each.  Beside them the store keeps what the next run
+needs of ``persons.json`` without reading it back (:func:`read_kept`): each document's
+quotation rows (speakers by name, kept whatever the memo's fingerprint: their own
+fingerprint says when a document must be read again) and the file's stamp and counts.
 
 Every write is one transaction: a run interrupted while writing leaves the last
 complete state, which is consistent on its own (each step's result is stored with
