@@ -101,18 +101,20 @@ def read_memo(index_dir: Path, fingerprint: str) -> dict | None:
             "tables": parts.get("tables", {}), "kept": parts.get("kept", {})}
 
 
-def read_kept(index_dir: Path) -> tuple[dict[str, tuple[str, bytes]] | None, dict | None]:
+def read_kept(index_dir: Path, quotes: bool = True
+              ) -> tuple[dict[str, tuple[str, bytes]] | None, dict | None]:
     """What the last run kept of ``persons.json`` beside the memo, whatever its
     fingerprint: each document's quotation fingerprint and rows (speakers by name,
-    pickled; None when none are kept: a store of an earlier version), and the
-    sidecar's stamp with its counts and file state (None when absent)."""
+    pickled; None when none are kept -- a store of an earlier version -- or not
+    ``quotes``), and the sidecar's stamp with its counts and file state (None when
+    absent)."""
     path = Path(index_dir) / PERSONS_MEMO
     if not path.exists():
         return None, None
     try:
         with contextlib.closing(_connect(path)) as db, no_gc():
             quotes = {doc: (fp, rows) for doc, fp, rows in
-                      db.execute("SELECT doc, print, rows FROM quotes")}
+                      db.execute("SELECT doc, print, rows FROM quotes")} if quotes else {}
             row = db.execute("SELECT value FROM meta WHERE key='sidecar'").fetchone()
     except sqlite3.DatabaseError:  # busy or damaged: read persons.json instead
         return None, None

@@ -352,7 +352,7 @@ def _run_persons_stage(settings: Settings, progress: StageProgress | None,
     # what persons.json holds, known without reading it (9 MB at 100k paragraphs): its
     # stamp and counts as the last run kept them beside the memo, while the file is the
     # one that run wrote; else the file itself
-    _, state = read_kept(index_dir)
+    _, state = read_kept(index_dir, quotes=False)
     old = None
     if state is None or state.get("file") != _file_state(index_dir):
         old = read_sidecar(index_dir)
