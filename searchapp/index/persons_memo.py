@@ -125,6 +125,15 @@ def read_kept(index_dir: Path, quotes: bool = True
     return (quotes or None), (state if isinstance(state, dict) else None)
 
 
+def forget_quotes(index_dir: Path) -> None:
+    """Drop the quotation rows kept beside the memo: the next run reads every document
+    for its quotations again (what a benchmark of attribution needs)."""
+    path = Path(index_dir) / PERSONS_MEMO
+    if path.exists():
+        with contextlib.closing(_connect(path)) as db, db:
+            db.execute("DELETE FROM quotes")
+
+
 def write_memo(index_dir: Path, memo: Memo, quotes: dict[str, tuple[str, dict]] | None = None,
                sidecar: dict | None = None) -> None:
     """Keep ``memo`` for the next resolution: the rows of the steps computed in this run
