@@ -16,6 +16,7 @@ import re
 from datetime import date as _date
 
 from searchapp.errors import QueryError
+from searchapp.lexicon import MONTHS
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 NO_END = 99999999
@@ -48,7 +49,10 @@ def bound(text: str, end: bool) -> int:
             _date(year, int(month), 1)
             return year * 10000 + int(month) * 100 + (99 if end else 1)
     except ValueError:
-        raise QueryError(f"'{text}' is not a real date") from None
+        wrong = f"there is no month {int(month)}" if not 1 <= int(month) <= 12 else \
+            f"{MONTHS[int(month) - 1]} {year} has no day {int(day)}"
+        raise QueryError(f"'{text}' is not a real date ({wrong}): write YYYY, YYYY-MM or "
+                         "YYYY-MM-DD, e.g. 2024-03-01") from None
     return year * 10000 + (1231 if end else 101)
 
 

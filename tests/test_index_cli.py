@@ -357,6 +357,7 @@ def test_jobs_must_be_a_positive_number(work):
 def test_an_index_from_an_older_pipeline_is_read_again(work, monkeypatch):
     """After an upgrade that changes cleaning or extraction, no document keeps old results."""
     from searchapp.config import Settings
+    from searchapp.index.manifest import index_state
     from searchapp.index.update import is_stale, update_index
     from searchapp.ingest import pipeline as document
 
@@ -365,10 +366,14 @@ def test_an_index_from_an_older_pipeline_is_read_again(work, monkeypatch):
         m.setattr(document, "PIPELINE_VERSION", document.PIPELINE_VERSION - 1)
         assert update_index(s).added == 5
         assert not is_stale(s)
+        before = index_state(s.index)
     assert is_stale(s)
     report = update_index(s)
     assert report.rebuilt and report.updated == 5 and report.added == 0
     assert not is_stale(s) and update_index(s).unchanged == 5
+    # the files are the same, their paragraphs new: the persons and copies stages, which
+    # run again only when the index's state changes, must see it
+    assert index_state(s.index) != before
 
 
 def test_an_indexer_child_that_finds_the_index_busy_says_so_once(work):

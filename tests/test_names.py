@@ -6,9 +6,11 @@ from collections import Counter
 
 import pytest
 
+from searchapp.index.analysis import name_analyzer, text_analyzer
 from searchapp.ingest.entities import Person, Registry
 from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons.people import merge_persons
+from searchapp.search.found import FoundPersons
 
 
 @pytest.mark.parametrize("a,b", [
@@ -104,3 +106,34 @@ def test_not_person_entries_load_from_persons_toml(tmp_path):
     registry = Registry.load(tmp_path)
     assert registry.not_persons == ("Sejong Focus",)
     assert "Xi Jinping" in registry.persons and not registry.problems
+
+
+# Letters Unicode does not decompose (ı ł ø đ þ) and those a reader types as two (ß æ œ):
+# a name is found however it is typed, as the index's text search finds it.
+@pytest.mark.parametrize("written,typed", [
+    ("Kerem Aydınlı", "Kerem Aydinli"), ("Lech Wałęsa", "Lech Walesa"),
+    ("Lars Løkke Rasmussen", "Lars Lokke Rasmussen"), ("Zoran Đinđić", "Zoran Dindic"),
+    ("Jóhanna Þórðardóttir", "Johanna Thordardottir"), ("Ingrid Weiß", "Ingrid Weiss"),
+    ("Ægir Bjørnsson", "Aegir Bjornsson"), ("Édith Cœurdacier", "Edith Coeurdacier"),
+])
+def test_a_name_typed_without_its_letters_is_the_same_person(written, typed):
+    assert nm.same_person(written, typed) and nm.exact_keys(written) & nm.exact_keys(typed)
+    registry = Registry([Person(written, family=written.split()[-1])], [])
+    assert registry.canonical_person(typed) == written
+    assert registry.canonical_person(typed.upper()) == written
+    found = FoundPersons({"persons": [{"name": written, "aliases": []}], "places": [],
+                          "paragraphs": {}})
+    assert found.canonical(typed) == written
+    assert found.canonical(typed.split()[-1]) == written  # the family name alone
+
+
+def test_the_persons_keys_fold_letters_as_the_index_does():
+    """One table for both sides: what the text analyzer indexes a name as is what the
+    persons' keys compare it by."""
+    for written, typed in [("Aydınlı", "Aydinli"), ("Weiß", "Weiss"), ("Ærø", "Aero"),
+                           ("Wałęsa", "WALESA"), ("Œuvre", "oeuvre"), ("Þór", "Thor")]:
+        names = [t.text for t in name_analyzer()(written)]
+        assert names == [t.text for t in name_analyzer()(typed)] == [nm.plain(typed)]
+        assert [t.text for t in text_analyzer()(written)] == \
+            [t.text for t in text_analyzer()(typed)]
+        assert nm.plain(written) == nm.plain(typed)

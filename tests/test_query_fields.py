@@ -231,3 +231,15 @@ def test_cli_hyphenated_said_and_empty_field(folder):
     assert empty.stderr.strip().splitlines() == [
         "searchapp: 'person:' needs a value right after the colon, "
         "e.g. person:\"Yoon Suk Yeol\""]
+
+
+@pytest.mark.parametrize("query,start", [
+    ("year:abcd", "searchapp: 'year:abcd' is not a year: year: takes a number"),
+    ("F-35~5", "searchapp: 'F-35~5': ~ (spelling tolerance) takes a single word"),
+    ("date:2024-13-01", "searchapp: '2024-13-01' is not a real date (there is no month 13)"),
+    ('"the pier"~x', "searchapp: '\"…\"~x': ~ after a phrase takes")])
+def test_cli_a_bad_year_tilde_or_date_is_one_line_and_exit_2(folder, query, start):
+    proc = run_cli("search", query, env=_env(folder))
+    assert proc.returncode == 2 and proc.stdout == ""
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(start), proc.stderr

@@ -67,7 +67,8 @@ def test_documents_and_persons_come_prepared_for_the_app(client):
 def test_a_bad_query_raises_its_readable_error_here(client):
     with pytest.raises(QueryError) as err:
         client.search(SearchRequest(query="date:2023-13-45"))
-    assert str(err.value) == "'2023-13-45' is not a real date"
+    assert str(err.value) == ("'2023-13-45' is not a real date (there is no month 13): "
+                              "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-03-01")
     assert client.search(SearchRequest(query="summit")).total > 0  # still serving
 
 

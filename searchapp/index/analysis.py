@@ -37,9 +37,8 @@ from whoosh.analysis import (
     StopFilter,
 )
 from whoosh.analysis.filters import STOP_WORDS
-from whoosh.support.charset import accent_map
 
-from searchapp.ingest.text import camel_parts
+from searchapp.ingest.text import camel_parts, letter_folds
 from searchapp.lexicon import CJK_CHAR as _HAS_CJK
 from searchapp.lexicon import CJK_RUN, WORD_HYPHENS
 
@@ -115,11 +114,13 @@ def word_parts(token: str) -> list[tuple[int, int]] | None:
 @lru_cache(maxsize=1)
 def fold_map() -> dict[int, str]:
     """What the analyzers fold a character to: Latin letters without their accents
-    (Whoosh's ``accent_map``), and a traditional Han character to its simplified form
-    (賴 -> 赖, 發 -> 发: OpenCC's t2s, character by character, so a text keeps its
-    length and offsets), so either script finds the other."""
+    (Whoosh's ``accent_map``; ß, æ and œ as two letters: the table of
+    :func:`searchapp.ingest.text.letter_folds`, which the persons' keys use too), and a
+    traditional Han character to its simplified form (賴 -> 赖, 發 -> 发: OpenCC's t2s,
+    character by character, so a Han text keeps its length and offsets), so either
+    script finds the other."""
     chars = [chr(c) for lo, hi in _HAN_BLOCKS for c in range(lo, hi)]
-    out = dict(accent_map)
+    out = dict(letter_folds())
     try:
         import opencc
 

@@ -66,9 +66,12 @@ def same_stat(entry: dict | None, st: os.stat_result) -> bool:
 def index_state(index_dir: Path) -> str:
     """Changes when the index's content changes (from the manifest: each file's hash,
     and the scanned pages it still waits for: OCR adds text to a file that did not
-    change, and the copies and persons stages must see it)."""
-    files = read_manifest(Path(index_dir)).get("files", {})
-    h = hashlib.sha1()
+    change, and the copies and persons stages must see it; and each folder's
+    :func:`config_fingerprint`: a new pipeline or schema reads unchanged files into new
+    paragraphs, which those stages must see too)."""
+    manifest = read_manifest(Path(index_dir))
+    files = manifest.get("files", {})
+    h = hashlib.sha1(json.dumps(manifest.get("fingerprint", {}), sort_keys=True).encode())
     for rel in sorted(files):
         entry = files[rel]
         h.update(f"{rel}\0{entry.get('hash', '')}\0".encode())

@@ -87,7 +87,9 @@ SIDECAR_VERSION = 2
 #: role before one name; a country in lists of places, "from Loch X"; a name not cut at a
 #: Latin letter; two places in one span split, a place's inner small words kept.
 #: 15: a name's particles kept ("von der"), title words alone and one word twice no name.
-RESOLUTION_VERSION = 15
+#: 16: names compared with the letters no accent makes folded ("Aydınlı" is "Aydinli":
+#: ingest.text.fold_letters), so such spellings now merge.
+RESOLUTION_VERSION = 16
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8
 #: Paragraphs recognized (and committed) at a time, by one process.

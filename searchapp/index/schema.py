@@ -28,8 +28,9 @@ from searchapp.model import FACETS
 # folded to simplified (analysis.fold_map); 12: words hyphenated between a letter and a
 # digit also indexed joined ("F-35" as "f35": a search for F-35 no longer finds every "35");
 # 13: the spelling words' postings carry their values (segments of 12 made every update
-# fail once Whoosh merged two of them holding live documents)
-SCHEMA_VERSION = 13
+# fail once Whoosh merged two of them holding live documents); 14: ß, æ, œ and þ folded
+# to two letters ("Weiß" as "weiss": ingest.text.letter_folds)
+SCHEMA_VERSION = 14
 SEP = "\x1f"  # separates the values of a multi-valued facet field
 FACET_FIELDS = {f.name: f.field for f in FACETS}
 #: Facet fields the index never holds: filled from the persons stage's persons.json

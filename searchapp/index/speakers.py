@@ -32,8 +32,11 @@ from searchapp.ingest.quotes.evidenced import speech_persons, with_speech_person
 #: persons, Korean and Chinese honorifics and family names); 10: a full name between commas
 #: after a role, then its verb, speaks though the recognizer typed it as a body; a person
 #: after "told" is no speaker; a native name with its romanized form in brackets; a
-#: foreign name in Hangul with a hyphenated family name and a title
-QUOTES_VERSION = 10
+#: foreign name in Hangul with a hyphenated family name and a title; 11: round nine
+#: (a pronoun after "X asked her ..." or an unresolved name is nobody's; no unnamed source
+#: for someone named; Chinese names of any family vouched for twice; a Korean trade
+#: before a name; a name after a kind of body is a body)
+QUOTES_VERSION = 11
 KINDS = ("direct", "reported")
 
 

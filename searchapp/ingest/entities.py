@@ -25,6 +25,7 @@ from pathlib import Path
 
 from searchapp.config import PERSONS_REGISTRY, PLACES_REGISTRY
 from searchapp.ingest.metadata import read_toml
+from searchapp.ingest.persons import names as nm
 from searchapp.ingest.text import camel_parts
 from searchapp.lexicon import CJK_CHAR as _CJK
 from searchapp.lexicon import (
@@ -112,8 +113,9 @@ class Unknown:
 
 
 def _key(text: str) -> str:
-    """Matching key: case, spaces, hyphens, dots and apostrophes ignored."""
-    return re.sub(rf"[\s{NAME_HYPHENS}.'’\u00a0]+", "", text).casefold()
+    """Matching key: case, spaces, hyphens, dots, apostrophes and accents ignored, the
+    letters no accent makes folded as the index folds them ("Aydınlı" is "aydinli")."""
+    return nm.plain(re.sub(rf"[\s{NAME_HYPHENS}.'’\u00a0]+", "", text))
 
 
 def _alias_pattern(alias: str) -> str:

@@ -109,6 +109,31 @@ def date_line(text: str) -> str:
 _ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?")
 
 
+# a time of day alone ("10:42", "10.42am", "10:42 BST", "14:05 (KST)") or how long ago
+# ("3 hours ago", "2 mins ago")
+_TIME_ONLY = re.compile(r"(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+                        r"(?:\s*\(?[A-Z]{2,5}\)?|\s*[+-]\d{2}:?\d{2})?|"
+                        r"(?:about |just )?\d{1,3}\s*(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|"
+                        r"days?)\s+ago|just now", re.I)
+_STAMP_WRAP = " .|·•()[]（）【】"
+
+
+def stamp_line(text: str) -> str | None:
+    """What a line that is only a date and/or a time says: its date as ISO ("" for a
+    time alone: "10:42 BST", "3 hours ago"), perhaps labelled ("Updated: ...",
+    "发布时间：..."); None for a line that says anything more."""
+    line = normalize_space(text).strip(_STAMP_WRAP)
+    if not line or len(line) > 80:
+        return None
+    m = _RELEASE.match(line)
+    if m and not m.group("writer"):
+        line = m.group("date").strip(_STAMP_WRAP)
+    when = date_line(line)
+    if when:
+        return when
+    return "" if _TIME_ONLY.fullmatch(line) else None
+
+
 def is_prose(text: str) -> bool:
     """Whether a paragraph is the body's prose (a sentence of some words, or a long
     paragraph) rather than a line of a document's header (title, byline, date)."""

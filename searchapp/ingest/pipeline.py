@@ -25,6 +25,7 @@ from searchapp import lexicon
 from searchapp.ingest import text as textclean
 from searchapp.ingest.bylines import lede_byline, parse_byline
 from searchapp.ingest.entities import Mention, Registry
+from searchapp.ingest.furniture import edge_furniture
 from searchapp.ingest.html.extract import extract_article
 from searchapp.ingest.metadata import (
     Catalog,
@@ -87,7 +88,10 @@ MAX_PARAGRAPH = 4000
 #    dateline piece ("台北報導") no author, a lone organisation word ("Institute") no
 #    author; a Korean or Chinese wire lede's reporter is the author where nothing else
 #    names one.
-PIPELINE_VERSION = 12
+# 13: date/time lines and editors' sign-offs at a document's edges are label and credit
+#     paragraphs (ingest/furniture.py); a live blog's post times kept; an e-mail's quoted
+#     earlier messages are quote paragraphs.
+PIPELINE_VERSION = 13
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label", "byline")
 
@@ -248,7 +252,7 @@ def _from_extracted(ex: Extracted, fmt: str, relpath: str, catalog: Catalog | No
     key = f"{relpath}#{ex.part}" if ex.part else relpath
     if catalog is not None:
         meta.merge(catalog.get(key))
-    blocks = _classified(ex.blocks)
+    blocks = edge_furniture(_classified(ex.blocks), meta)
     _finish_meta(meta, blocks)
     blocks = _with_byline(_mark_title(blocks, meta), meta)
     if not any(b[0] not in NON_BODY for b in blocks) and not ex.scans:
@@ -310,6 +314,7 @@ def _load_text_document(path: Path, corpus_root: Path | str | None, catalog: Cat
         blocks, extractor = _text_blocks(source.text, meta), "text"
     if catalog is not None:
         meta.merge(catalog.get(relpath))
+    blocks = edge_furniture(blocks, meta)
     _finish_meta(meta, blocks)
     blocks = _ensure_body(_with_byline(_mark_title(blocks, meta), meta))
     body = [text for kind, text, *_ in blocks if kind not in NON_BODY]

@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+
+from whoosh.support.charset import accent_map
 
 from searchapp import lexicon
 
@@ -30,6 +33,39 @@ def normalize_space(text: str) -> str:
     if not text.isascii() or "  " in text or "\t" in text:  # else nothing to collapse
         text = _SPACE.sub(" ", text)
     return text.strip()
+
+
+# --- letters folded ---------------------------------------------------------
+
+#: Letters Whoosh's ``accent_map`` leaves alone or folds to one letter where a reader
+#: types two: "Weiß" is typed "Weiss", "Ærø" "Aero", "Œuvre" "Oeuvre", "Þór" "Thor".
+_TWO_LETTER_FOLDS = {"ß": "ss", "ẞ": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe",
+                     "þ": "th", "Þ": "th"}
+
+
+@lru_cache(maxsize=1)
+def letter_folds() -> dict[int, str]:
+    """What a Latin letter is folded to, for :meth:`str.translate`: Whoosh's
+    ``accent_map`` (accents dropped, and the letters Unicode does not decompose:
+    ı, ł, ø, đ, ð ... -> i, l, o, d, d) with :data:`_TWO_LETTER_FOLDS` over it.  The one
+    table for the index's analyzers (:func:`searchapp.index.analysis.fold_map`) and
+    for the keys persons and facet values are compared by (:func:`fold_letters`), so
+    that a name typed without its letters finds what the text search finds."""
+    out = dict(accent_map)
+    out.update((ord(a), b) for a, b in _TWO_LETTER_FOLDS.items())
+    return out
+
+
+def fold_letters(text: str) -> str:
+    """``text`` case-folded, compatibility forms and accents dropped (NFKD) and its
+    Latin letters folded (:func:`letter_folds`): "Aydınlı", "AYDINLI" and "Aydinli"
+    give "aydinli", "Wałęsa" "walesa", "Weiß" "weiss".  How person names, facet
+    values and name parts are compared (:func:`searchapp.ingest.persons.names.plain`)."""
+    if text.isascii():
+        return text.casefold()
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.translate(letter_folds()).casefold()
 
 
 # --- glued words ------------------------------------------------------------
@@ -161,7 +197,8 @@ class TextBlock:
 
 # body: article text; heading: section heading; caption: photo caption;
 # credit: author/translator credit or affiliation; note: translator's or
-# editor's note; label: series or outlet label printed above the title; byline: who
+# editor's note; label: series or outlet label printed above the title, or a line that is
+# only a date or time above or below the text (ingest.furniture); byline: who
 # wrote the document, as printed (or its authors, where only its properties name them).
 KINDS = ("title", "heading", "body", "caption", "credit", "note", "label", "byline")
 

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 
 import numpy as np
@@ -13,6 +12,7 @@ from searchapp import dates
 from searchapp.errors import QueryError
 from searchapp.index.whoosh.readers import Columns
 from searchapp.ingest.entities import Registry
+from searchapp.ingest.text import fold_letters
 from searchapp.model import FACET_BY_NAME, FACET_NAMES, FACETS, UNKNOWN, Facet, SearchRequest
 
 
@@ -53,9 +53,9 @@ def resolved_persons(registry: Registry, cols: Columns, req: SearchRequest,
 
 
 def _words(text: str) -> list[str]:
-    """Case- and accent-folded words (as the name fields are analyzed)."""
-    plain = unicodedata.normalize("NFKD", text.casefold())
-    return re.findall(r"\w+", "".join(c for c in plain if not unicodedata.combining(c)))
+    """Case- and accent-folded words, letters folded as person names are
+    (:func:`searchapp.ingest.text.fold_letters`)."""
+    return re.findall(r"\w+", fold_letters(text))
 
 
 def loose_values(cols: Columns, facet: str, value: str, notices: list[str] | None) -> list[str]:

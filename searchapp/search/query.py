@@ -39,7 +39,7 @@ from searchapp.errors import QueryError
 from searchapp.index.analysis import STOP_TERMS, fold, indexed_joined
 from searchapp.index.schema import Values
 from searchapp.ingest.entities import Registry
-from searchapp.ingest.text import camel_parts
+from searchapp.ingest.text import camel_parts, fold_letters
 from searchapp.lexicon import NAME_HYPHENS, WORD_HYPHENS
 from searchapp.model import FACET_BY_NAME, FACET_NAMES, FACETS
 from searchapp.search.phrase import Parser
@@ -122,6 +122,7 @@ class QueryBuilder:
             return ParsedQuery(None, "")
         notices: list[str] = []
         persons: list[str] = []
+        _check_tildes(text)
         rewritten = self._rewrite_fields(text, notices)
         rewritten = self._rewrite_dates(rewritten)
         rewritten = self._expand_persons(rewritten, persons)
@@ -174,6 +175,8 @@ class QueryBuilder:
                     return f"{name} {clause[len(name) + 1:]}"
                 return clause
             value = clause[len(name) + 1:]
+            if canonical in self.schema and isinstance(self.schema[canonical], fields.NUMERIC):
+                _check_number(name, value)
             closing = len(value) - len(value.rstrip(")"))
             if canonical in _VALUE_FIELDS and closing < len(value) \
                     and _HYPHENATED_VALUE.fullmatch(value[:len(value) - closing]):
@@ -357,9 +360,9 @@ class QueryBuilder:
     def _facet_match(self, fieldname: str, raw: str) -> str | None:
         if self.facet_values is None:
             return None
-        want = raw.casefold()
+        want = fold_letters(raw)
         for value in self.facet_values(fieldname):
-            if value.casefold() == want:
+            if fold_letters(value) == want:
                 return value
         return None
 
@@ -479,6 +482,64 @@ def rewrite_camel_case(text: str) -> str:
     return "".join(out)
 
 
+_NUMBER = r"\d{1,9}"
+# what a number field (year:) takes: 2023, >2020, <=2024, [2020 TO 2024], [2020 TO], a
+# group of those ((2023 OR 2024)), any of them quoted
+_NUMBER_VALUE = re.compile(
+    rf"[<>]=?{_NUMBER}|{_NUMBER}|[\[{{]\s*(?:{_NUMBER}\s+)?to(?:\s+{_NUMBER})?\s*[\]}}]", re.I)
+
+
+def _check_number(name: str, value: str) -> None:
+    """A number field's value (``year:abcd``, ``year:20x4``, ``year:[2020 TO x]``) that
+    is no number, a comparison or a range of numbers is a :class:`QueryError` saying
+    what is accepted, not a search for nothing."""
+    bare = value.rstrip(")")
+    if bare.startswith("(") and not bare.startswith("(("):
+        parts = [w for w in bare[1:].split() if not _OPERATOR.match(w)]
+    else:
+        parts = [bare]
+    for part in parts:
+        if not _NUMBER_VALUE.fullmatch(part.strip('"')):
+            raise QueryError(f"'{name}:{bare}' is not a year: {name}: takes a number, e.g. "
+                             f"{name}:2023, {name}:>2020 or {name}:[2020 TO 2024]")
+
+
+# a tilde after a word or a closing quote, outside quoted phrases, and what follows it
+_TILDE = re.compile(r'(?P<before>"|[^\s"()~]+)~(?P<after>[^\s()"]*)')
+_FUZZY_AFTER = re.compile(r"(?:\d+(?:/\d+)?)?")
+_SLOP_AFTER = re.compile(r"[1-9]\d*(?:\^\d+(?:\.\d+)?)?")  # a boost may follow
+_HYPHENATED_WORD = re.compile(rf"\w+(?:[{WORD_HYPHENS}]\w+)+")
+
+
+def _check_tildes(text: str) -> None:
+    """``~`` where it means nothing the user can want is a :class:`QueryError` naming
+    what it takes: after a word, an edit distance (``Pyongyng~``, ``grain~2``, not
+    ``grain~x``); after a phrase, how far apart its words may stand (``"…"~3``, not
+    ``"…"~0`` or ``"…"~x``); never after a hyphenated word (``F-35~5``: searched as the
+    phrase of its parts, which no edit distance applies to)."""
+    for m in _TILDE.finditer(text):
+        if text.count('"', 0, m.end("before")) % 2:
+            continue  # a tilde inside a phrase is text
+        before, after = m.group("before"), m.group("after")
+        if before == '"':
+            if not _SLOP_AFTER.fullmatch(after):
+                raise QueryError(f"'\"…\"~{after}': ~ after a phrase takes how many places "
+                                 "apart its words may stand, a number from 1, e.g. "
+                                 '"grain talks"~3')
+            continue
+        word = before.lstrip("+-").split(":", 1)[-1]
+        if "/" in word:
+            continue  # a path or link ("example.com/~ann") is searched as written
+        if _HYPHENATED_WORD.fullmatch(word):
+            raise QueryError(
+                f"'{word}~{after}': ~ (spelling tolerance) takes a single word, and {word} "
+                f"is searched as its parts in a row; search {word} without ~, or its parts "
+                f'as a phrase with ~N for nearness, e.g. "{_HYPHEN.sub(" ", word)}"~2')
+        if not _FUZZY_AFTER.fullmatch(after):
+            raise QueryError(f"'{word}~{after}': ~ after a word takes how many letters it may "
+                             f"differ by, 1 or 2 (e.g. {word}~ or {word}~2), not '{after}'")
+
+
 def _check_field_values(text: str) -> None:
     """A known field with nothing after its colon (``person:``, ``said: Xi``) is a
     :class:`QueryError` (one line naming the field and an example), never a silent
@@ -497,8 +558,9 @@ def _check_field_values(text: str) -> None:
 
 
 def _name_parts(name: str) -> list[str]:
-    """A name's words and the parts of its hyphenated words, case-folded."""
-    return [p for p in re.split(rf"[\s{NAME_HYPHENS}]+", name.casefold()) if p]
+    """A name's words and the parts of its hyphenated words, case- and letter-folded
+    as person names are compared (:func:`searchapp.ingest.text.fold_letters`)."""
+    return [p for p in re.split(rf"[\s{NAME_HYPHENS}]+", fold_letters(name)) if p]
 
 
 def _split_keep_quotes(text: str) -> list[str]:

@@ -58,6 +58,23 @@ _ADDRESS = re.compile(
 _DAYS = "|".join(day[:3] for day in WEEKDAYS).encode("ascii")  # asctime's "Mon"
 _FROM_LINE = re.compile(rb"^From \S+ +(?:" + _DAYS + rb")\b[^\n]*\n", re.M)
 _QUOTED_FROM = re.compile(rb"^>(>*From )", re.M)
+#: The kind of a paragraph an e-mail quotes from an earlier message: the kind a web
+#: page's ``<blockquote>`` gets (searchable, shown apart from the body, never the
+#: sender's own text).
+QUOTED_KIND = "quote"
+# a quoted line's markers: ">", "> >", ">>" (and the space after them)
+_QUOTE_MARKS = re.compile(r"^[ \t]*>(?:[ \t]*>)*[ \t]?")
+# the line a mail program writes above the message it quotes, in the languages most
+# programs ship ("wrote:", "schrieb:", "a écrit :", "escribió:", "schreef:", "ha scritto:",
+# "escreveu:", "napisał:")
+_WROTE = re.compile(r"\b(?:wrote|writes|schrieb|a écrit|escribió|schreef|ha scritto|escreveu|"
+                    r"napisał\(a\)|napisał)\s*:\s*$", re.I)
+# "-----Original Message-----", "---------- Forwarded message ---------"
+_ORIGINAL = re.compile(r"^\s*-{2,}\s*(?:original message|forwarded message|"
+                       r"ursprüngliche nachricht|message d'origine)\s*-{2,}\s*$", re.I)
+_HEADER_FROM = re.compile(r"^\s*\*?(?:from|von|de)\*?\s*:\s*\S", re.I)
+_HEADER_FIELD = re.compile(r"^\s*\*?(sent|date|to|subject|gesendet|an|betreff|envoyé|à|objet)"
+                           r"\*?\s*:", re.I)
 
 
 def load_eml(raw: bytes) -> Extracted:
@@ -147,8 +164,8 @@ def _message(msg: EmailMessage, mhtml: bool) -> Extracted:
                 _header(body, "Content-Location") or page_meta.url
         meta.language = page_meta.language
     else:
-        blocks = [("body", t, None) for t in textclean.split_blocks(text)]
-    blocks = _drop_footer(blocks)
+        blocks = plain_blocks(text)
+    blocks = _drop_footer(_mark_reply_header(blocks))
     return Extracted(blocks=blocks, meta=meta, extractor="email", encoding=encoding)
 
 
@@ -189,8 +206,57 @@ def _html_blocks(html: str, date_search: bool = True
     art = extract_article(html, date_search=date_search)
     meta = Metadata(title=art.title, source=art.source, url=art.url,
                     date=parse_date(art.date), authors=art.authors, language=art.language)
-    return [("heading" if b.kind == "heading" else "body",
+    return [(b.kind if b.kind in ("heading", "quote") else "body",
              textclean.repair_glued_words(b.text), None) for b in art.blocks], meta
+
+
+def plain_blocks(text: str) -> list[tuple[str, str, None]]:
+    """A plain-text message's paragraphs: its own text as ``body``; the earlier
+    messages it quotes as ``quote`` paragraphs (:data:`QUOTED_KIND`), their ``>``
+    markers stripped, a paragraph for each run of lines at one quoting depth (``>``,
+    ``> >`` ...), and everything after an "Original Message" or "Forwarded message"
+    line or an Outlook-style header block (From:, Sent:, To:, Subject:)."""
+    chunks: list[tuple[str, list[str]]] = []  # (kind and depth, lines)
+    quoted_rest = False
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for i, line in enumerate(lines):
+        if not quoted_rest and (_ORIGINAL.match(line) or _header_block(lines, i)):
+            quoted_rest = True
+        marks = _QUOTE_MARKS.match(line)
+        depth = marks.group(0).count(">") if marks else 0
+        if marks:
+            line = line[marks.end():]
+        key = f"quote{depth}" if depth or quoted_rest else "body"
+        if not chunks or chunks[-1][0] != key:
+            chunks.append((key, []))
+        chunks[-1][1].append(line)
+    return [(QUOTED_KIND if key != "body" else "body", para, None)
+            for key, chunk in chunks
+            for para in textclean.split_blocks("\n".join(chunk))]
+
+
+def _header_block(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` opens the header block Outlook and others put above the
+    message a top-posted reply quotes: "From: ..." with "Sent:"/"Date:" and "To:" or
+    "Subject:" on the lines right after it."""
+    if not _HEADER_FROM.match(lines[i]):
+        return False
+    following = {m.group(1).lower() for ln in lines[i + 1 : i + 6]
+                 if (m := _HEADER_FIELD.match(ln))}
+    return bool(following & {"sent", "date"}) and bool(following & {"to", "subject"})
+
+
+def _mark_reply_header(blocks: list[tuple]) -> list[tuple]:
+    """The line introducing a quoted message ("On Mon, 17 Nov 2025, Ann Lee wrote:")
+    belongs to the quotation it opens: a short ``body`` block ending so, right before a
+    ``quote`` block, becomes one too."""
+    out = list(blocks)
+    for i in range(len(out) - 1):
+        kind, text, page = out[i]
+        if kind == "body" and out[i + 1][0] == QUOTED_KIND and len(text) < 400 \
+                and _WROTE.search(text):
+            out[i] = (QUOTED_KIND, text, page)
+    return out
 
 
 def is_newsletter_footer(text: str) -> bool:

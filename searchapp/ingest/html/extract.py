@@ -49,7 +49,11 @@ from searchapp.ingest.html._trafilatura_inplace import InPlace, may_extract_in_p
 from searchapp.ingest.html.flat import DROP_TAGS as _DROP_TAGS
 from searchapp.ingest.html.flat import HEADING_TAGS as _HEADING_TAGS
 from searchapp.ingest.html.flat import LIBXML2_MAX_DEPTH, flat_blocks
-from searchapp.ingest.html.markup import keep_quotation_signatures, separate_glued_texts
+from searchapp.ingest.html.markup import (
+    keep_post_times,
+    keep_quotation_signatures,
+    separate_glued_texts,
+)
 from searchapp.ingest.html.meta import complete_metadata, page_tags, searched_date
 from searchapp.ingest.html.rules import (
     DEFAULT_RULES,
@@ -216,6 +220,7 @@ def _parse(html: str):
     separate_glued_texts(tree)
     drop_furniture_cells(tree)  # a layout table's menu and footer cells
     keep_quotation_signatures(tree)
+    keep_post_times(tree)  # a live blog's post times, before extractors drop them
     return tree
 
 

@@ -1,12 +1,17 @@
 """What a page's markup says that every extractor would lose, put into its text before
 extraction: two texts a tag sets apart get a space between them
-(:func:`separate_glued_texts`), and who signs a quotation becomes a paragraph
-(:func:`keep_quotation_signatures`).  Both change the parsed tree in place
+(:func:`separate_glued_texts`), who signs a quotation becomes a paragraph
+(:func:`keep_quotation_signatures`), and a live blog's posts keep their times
+(:func:`keep_post_times`).  They change the parsed tree in place
 (:mod:`searchapp.ingest.html.extract` calls them once per page)."""
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
+
+from searchapp.ingest.metadata import stamp_line
 
 _SIGNATURES = etree.XPath("//blockquote//footer | //figure[.//blockquote]/figcaption")
 _QUOTE_FIGURES = etree.XPath("//figure[.//blockquote and not(.//img | .//video)]")
@@ -65,3 +70,81 @@ def separate_glued_texts(tree) -> int:
             changed += 1
         prev = text
     return changed
+
+
+#: A live blog's posts: at least this many sibling containers alike (tag and class),
+#: each with its own time stamp before its text.
+LIVE_POSTS = 3
+# a stamp: a <time> element, or an element a class names as one ("timestamp",
+# "post-time", "entry__time")
+# (found by XPath in C, then the class tested here: no Python callback per element)
+_STAMPS = etree.XPath("//time | //*[contains(translate(@class, 'TIME', 'time'), 'time')]")
+_STAMP_CLASS = re.compile(r"(?:^|[\s_-])(?:time|timestamp)(?:$|[\s_-])", re.I)
+_DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})")
+#: Blocks extractors keep as paragraphs: a stamp written as one stays a paragraph of its own.
+_KEPT_BLOCKS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"))
+_RELATIVE = re.compile(r"\bago$|^just now$", re.I)
+
+
+def keep_post_times(tree) -> int:
+    """Keep each live-blog post's time with its text: a page of posts (at least
+    :data:`LIVE_POSTS` sibling containers of one tag and class, each holding a time
+    stamp and a paragraph after it) writes the time in an element of its own
+    (``<time>21:45</time>``) that every extractor drops as furniture, and a
+    researcher could not say when something was posted.  The time is put before the
+    post's first paragraph ("21:45 — ..."; a relative "2 hours ago" as the stamp's
+    ``datetime``); the stamp keeps its attributes for the page's metadata.  A stamp
+    written as a paragraph (``<p class="post-time">``) is left as it is (extractors
+    keep it), and so is a lone stamp (an article's date line).  How many posts were
+    stamped."""
+    posts: dict[tuple, list[tuple]] = {}
+    for stamp in _STAMPS(tree):
+        if stamp.tag != "time" and not _STAMP_CLASS.search(stamp.get("class", "")) \
+                or stamp.tag in _KEPT_BLOCKS or stamp.getparent().tag in _KEPT_BLOCKS:
+            continue  # (a stamp written as a paragraph is kept as one by every extractor)
+        shown = _stamp_text(stamp)
+        post, para = _post_of(stamp) if shown else (None, None)
+        if post is None or post.getparent() is None:
+            continue
+        key = (post.getparent(), post.tag, post.get("class", ""))
+        group = posts.setdefault(key, [])
+        if not group or group[-1][0] is not post:  # a post's first stamp only
+            group.append((post, stamp, para, shown))
+    stamped = 0
+    for group in posts.values():
+        if len(group) < LIVE_POSTS:
+            continue
+        for _post, stamp, para, shown in group:
+            para.text = f"{shown} — " + (para.text or "").lstrip()
+            for child in list(stamp):
+                stamp.remove(child)
+            stamp.text = None
+            stamped += 1
+    return stamped
+
+
+def _stamp_text(stamp) -> str:
+    """What a stamp shows, when it is a time or a date ("" otherwise); a relative time
+    ("2 hours ago") as its ``datetime`` where it has one."""
+    text = " ".join("".join(stamp.itertext()).split())
+    if not 0 < len(text) <= 60 or stamp_line(text) is None:
+        return ""
+    m = _DATETIME.search(stamp.get("datetime") or "")
+    if m and _RELATIVE.search(text):
+        return f"{m.group(1)} {m.group(2)}"
+    return text
+
+
+def _post_of(stamp):
+    """The post a stamp opens: its closest ancestor holding a ``<p>`` after it, and
+    that paragraph (or ``(None, None)``)."""
+    el = stamp.getparent()
+    while el is not None and el.tag not in ("body", "html"):
+        seen = False
+        for inner in el.iter():
+            if inner is stamp:
+                seen = True
+            elif seen and inner.tag == "p":
+                return el, inner
+        el = el.getparent()
+    return None, None

@@ -25,7 +25,6 @@ need a GPL reader (pykakasi) and are left to the curated registry.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
@@ -33,6 +32,7 @@ from functools import lru_cache
 from rapidfuzz.distance import JaroWinkler
 
 from searchapp import lexicon
+from searchapp.ingest.text import fold_letters
 from searchapp.lexicon import HANGUL_SYLLABLES, NAME_HYPHEN_CHARS
 
 #: Jaro-Winkler similarity of folded keys at or above which two spellings may
@@ -56,10 +56,10 @@ def tokens(name: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def plain(word: str) -> str:
-    """A word folded for comparison: accents, case, hyphens and dots removed."""
-    word = unicodedata.normalize("NFKD", word)
-    word = "".join(ch for ch in word if not unicodedata.combining(ch))
-    return _DROP.sub("", word).casefold()
+    """A word folded for comparison: accents, case, hyphens and dots removed, and the
+    Latin letters no accent makes folded as the index folds them ("Aydınlı",
+    "Wałęsa", "Øster" as "aydinli", "walesa", "oster": :func:`fold_letters`)."""
+    return fold_letters(_DROP.sub("", word))
 
 
 def orders(name: str) -> list[list[str]]:

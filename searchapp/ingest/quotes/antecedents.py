@@ -34,10 +34,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from searchapp.ingest.quotes import lexicon as lx
-from searchapp.ingest.quotes.clauses import Para, verb_form
+from searchapp.ingest.quotes.clauses import Para, comma_chunks, is_verb, verb_form
 from searchapp.ingest.quotes.name_runs import name_word
 from searchapp.ingest.quotes.salience import Salience
-from searchapp.ingest.quotes.speakers import Person, Who, trusted
+from searchapp.ingest.quotes.speakers import Person, Who, named_unresolved, trusted
 from searchapp.ingest.quotes.text import Word
 from searchapp.lexicon import HONORIFICS, NAME_PARTICLES
 
@@ -98,6 +98,9 @@ class Antecedents:
     family: dict[str, list[Person]]
     #: the persons named in the sentence whose subject is being read
     _rivals: set[str] = set()  # noqa: RUF012 -- replaced, never changed in place
+    #: the persons (of the pronoun's sex or none known) the sentence before names when its
+    #: subject decided nothing
+    _undecided: set[str] = set()  # noqa: RUF012 -- replaced, never changed in place
 
     def _subject_person(self, para: Para, ws: Sequence[Word]) -> Person | None:
         """The person a sentence opens with (its subject, as news writes it): the first
@@ -164,6 +167,7 @@ class Antecedents:
     def _grammar_antecedent(self, i: int, who: Who) -> Antecedent | None:
         """The antecedent of the pronoun ``who`` in paragraph ``i`` by the subject of the
         sentence before it, or None when that decides nothing."""
+        self._undecided = set()
         if who.start < 0:
             return None
         para = self.paras[i]
@@ -186,7 +190,13 @@ class Antecedents:
             self._rivals = self._main_clause_persons(self.paras[at], n)
             got = self._subject_of_sentence(at, n, who.sex)
             if got is None:
+                para = self.paras[at]
+                a, b = para.sentences[n]
+                self._undecided = {p.name for p in para.persons_outside() if a <= p.start < b
+                                   and self.salience.sex_of(p.name) in (who.sex, "")}
                 return None
+            if got[0] == "person" and self._spoken_to(at, n, who.sex):
+                return ("nobody", "")  # "X asked her whether ...": she may be either
             if got[0] == "pronoun" and got[1] != who.sex:
                 return None  # "he" before "she": someone else, found as before
             if got not in (("pronoun", who.sex), _SAME):
@@ -259,6 +269,11 @@ class Antecedents:
         if p is not None:
             return self._person_subject(para, ws, p, persons, sex)
         if w.lower in ("a", "an", "one", "another"):
+            verb = next((m for m in range(k + 1, len(ws)) if is_verb(ws[m], lx.SAY)), len(ws))
+            chunks = comma_chunks(ws[k:verb])
+            if len(chunks) > 1 and named_unresolved(para.text, chunks[1:], persons,
+                                                    para.labels):
+                return ("nobody", "")  # "one of them, ... who gave his name as Des,"
             # "a government whip was philosophical": the one that noun phrase describes
             for m in range(k + 1, min(k + 5, len(ws) - 1)):
                 x = ws[m]

@@ -47,6 +47,7 @@ from searchapp.ingest.quotes.clauses import (
     verb_form,
 )
 from searchapp.ingest.quotes.crowds import Crowds
+from searchapp.ingest.quotes.doubt import Doubt, run_families
 from searchapp.ingest.quotes.families import family_mentions, kept_bodies
 from searchapp.ingest.quotes.marks import Span, quote_spans
 from searchapp.ingest.quotes.nearby import Nearby, affiliations, unlabelled_families
@@ -73,7 +74,8 @@ _GROUP_SAYS = frozenset("note noted argue argued claim claimed insist insisted w
                         "admit admitted complain complained".split())
 
 
-class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents, Nested):
+class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents, Nested,
+                Doubt):
     """One document's paragraphs, persons and what the rules learn of them."""
 
     def __init__(self, texts: Sequence[str], kinds: Sequence[str],
@@ -100,7 +102,8 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents,
                                 *para.labels]
             if label == "PERSON" and " " in para.text[a:b].strip()
             for w in para.text[a:b].split()) | frozenset(
-            family for para in self.paras for family in unlabelled_families(para))
+            family for para in self.paras for family in unlabelled_families(para)) \
+            | frozenset(family for para in self.paras for family in run_families(para))
         #: persons the document names as a person's affiliation ("Grace X of Goldman
         #: Sachs") that the recognizer calls a body somewhere: bodies, not speakers
         self.bodies = affiliations(self.paras)
@@ -166,6 +169,7 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents,
                 return None, who.text  # "Goldman Sachs said": a body's words
             return (who.name, who.text) if trusted(who.name) else None
         if who.kind == "pronoun":
+            self._undecided = set()
             if self._adverbial_only(para, who, local):
                 local = ()  # "Asked by X, ..., she said": X asked; she is another
             unnamed = None if local else self._indefinite_antecedent(para, who)
@@ -183,6 +187,8 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents,
             if name is None and self.salience.unsure \
                     and self._only_one_named(para, who, self.salience.unsure, exclude):
                 name = self.salience.unsure  # '..., stated Mak. While he agrees ...'
+            if name and self._named_undecided(name):
+                return None  # "The committee then heard from X. She said": X's or not
             if name and (self._someone_between(para, who, name, exclude)
                          or self._unkept_subject(para, who, name)
                          or self._crowded(para, who, name, exclude, local)):

@@ -49,6 +49,8 @@ _KO_LEAD = re.compile(r"^(?:(?:그러면서|이어|또|또한|특히|한편|그�
                       r"그리고|반면|당시|최근|지난달|지난해|지난주|오전|오후|\d{1,2}일|\d{1,2}월)\s+)+")
 #: What follows 他/她 in a speaker's phrase before the verb ("他对记者说", "她在会上表示").
 _ZH_PRONOUN_THEN = "对對向跟在也还還则則又同"
+#: How long a phrase 他/她 opens may be and still be the pronoun ("他笑著說": its manner).
+_ZH_PRONOUN_PHRASE = 3
 #: How a Chinese unnamed source ends ("一位不愿透露姓名的行业人士"): such a phrase may be
 #: long.
 _ZH_SOURCE_ENDS = ("人士", "官员", "官員", "专家", "專家", "负责人", "負責人", "人员", "人員",
@@ -65,6 +67,10 @@ _ZH_ACCORDING = re.compile(rf"^(?:{'|'.join(lx.ZH_ACCORDING)})(?P<who>[^，,。]
 
 
 _HAN_ONLY = re.compile(f"[{HAN}]+")
+#: A speaker's phrase that quotes someone else ("引述X的話"): not the phrase's subject's.
+_QUOTING = re.compile("引述|引用|转述|轉述")
+#: A Korean phrase ending in a finite verb ("… 데 그쳤다"): a clause, no speaker.
+_KO_VERB_END = re.compile(rf"[{HANGUL}]다$")
 
 
 def is_cjk(texts: Sequence[str]) -> bool:
@@ -119,8 +125,13 @@ class _Document:
         if p is not None:
             return p.name, text[p.start:p.end]
         phrase = _KO_LEAD.sub("", text[a:b].strip())
+        if _QUOTING.search(phrase) or _KO_VERB_END.search(phrase):
+            # "她也引述已故創辦人X的話": another's words, whose we cannot tell for sure;
+            # "… 오르는 데 그쳤다": a clause, no speaker's phrase
+            return None, ""
         pronoun = phrase if phrase in _PRONOUNS else phrase[:1] if (
-            phrase[:1] in "他她" and phrase[1:2] in _ZH_PRONOUN_THEN) else None
+            phrase[:1] in "他她" and (phrase[1:2] in _ZH_PRONOUN_THEN
+                                     or len(phrase) <= _ZH_PRONOUN_PHRASE)) else None
         title = self.titled(phrase)
         if title is not None:
             return title, phrase

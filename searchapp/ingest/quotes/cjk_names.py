@@ -163,6 +163,14 @@ _ZH_NAME_TITLE = re.compile(
 _ZH_AGED = re.compile(
     rf"(?:^|(?<=[的，,。：:、\s]))(?P<name>(?:{'|'.join(CHINESE_COMPOUND_FAMILY_NAMES)})[{HAN}]{{1,2}}"
     rf"|[{ZH_FAMILY}][{HAN}]{{1,2}})[（(](?:\d{{1,3}}|[一二三四五六七八九十]{{1,4}})[歲岁][）)]")
+#: A name of two or three characters of any family opening a clause of speech ("闕明慧
+#:說：", "辻本遥当天在东京称"): a person when the document also writes it after a role.
+_ZH_OPENING_ANY = re.compile(
+    rf"(?:^|(?<=[，,。！？；;：:、\s”」』\"]))(?P<name>[{HAN}]{{2,3}}?)"
+    rf"(?={_ZH_WHEN}(?:{_ZH_SAY}|在[^，,。：:“「]{{0,20}}?(?:{_ZH_SAY})))")
+#: Ends of a role written before a verb ("研究员指出"): no name.
+_ZH_ROLE_TAILS = tuple(ZH_ROLE_END)
+_ZH_ROLES = "|".join(sorted({*ZH_ROLE_END, "大臣"}, key=len, reverse=True))
 _ZH_BACK = re.compile(rf"(?P<fam>[{HAN}])(?P<title>{'|'.join(_ZH_BACK_TITLES)})"
                       rf"(?={_ZH_AFTER}|[的也则則还還])")
 
@@ -209,6 +217,7 @@ def _korean_full(text: str) -> list[tuple[int, int, str]]:
                 break  # "급식 조리원 노조의 홍성민 위원장": the name nearest the title
             if not re.fullmatch(rf"[{_H}A-Za-z0-9·]+", later) or _KO_PHRASE_END.search(later):
                 break  # a phrase of its own: no body's name before a title
+    out += _trade_before(tokens, out)
     for m in _KO_AGED.finditer(text):
         if _korean_name(m.group("name")) and not any(a <= m.start() < b for a, b, _ in out):
             out.append((m.start("name"), m.end("name"), ""))
@@ -219,6 +228,21 @@ def _korean_full(text: str) -> list[tuple[int, int, str]]:
         if name not in _KO_NOT_NAMES and not any(a <= m.start() < b for a, b, _ in out):
             out.append((m.start("name"), m.end("name"), "씨"))
     return out
+
+
+def _trade_before(tokens: Sequence[re.Match], out: Sequence[tuple[int, int, str]]
+                  ) -> list[tuple[int, int, str]]:
+    """(start, end, title) of Korean full names right after a title or trade and before
+    a particle ("배우 금솔아는"), not already in ``out``."""
+    found = []
+    for n, tok in enumerate(tokens[1:], 1):
+        word = tok.group(0).rstrip(",.·)\"”’")
+        core = next((word[:-len(p)] for p in _KO_PARTICLES
+                     if word.endswith(p) and len(word) > len(p) + 1), None)
+        if core is not None and tokens[n - 1].group(0) in KO_TITLES and _korean_name(core) \
+                and not any(a <= tok.start() < b for a, b, _ in out):
+            found.append((tok.start(), tok.start() + len(core), tokens[n - 1].group(0)))
+    return found
 
 
 def _zh_name(name: str) -> bool:
@@ -303,6 +327,10 @@ def native_names(texts: Sequence[str],
                 continue
             names[surface] = NativeName(surface, title, canon or surface)
             order.append(surface)
+    for surface, role in _zh_twice_vouched(texts):  # "研究员谷雨桐指出" ... "谷雨桐说："
+        if surface not in names and canonical(surface) != "":
+            names[surface] = NativeName(surface, role, canonical(surface) or surface)
+            order.append(surface)
     if not names:
         return [[] for _ in texts]
     longest = sorted(names, key=len, reverse=True)
@@ -328,6 +356,29 @@ def native_names(texts: Sequence[str],
                 spans.append((a, b, who.canonical))
         out.append(sorted(spans))
     return out
+
+
+def _zh_twice_vouched(texts: Sequence[str]) -> list[tuple[str, str]]:
+    """Chinese names whatever their family character (one the list of family names
+    lacks: "闕", "谷", a Japanese "辻本"), on two pieces of evidence: the name opens a
+    clause of speech in one place and stands right after a role ("董事長闕明慧",
+    "外务大臣辻本遥15日") in another.  Words that end as bodies, titles or places do and
+    the phrases :func:`_zh_name` refuses are none."""
+    if any(_HAS_HANGUL.search(t) for t in texts[:3]):
+        return []
+    found: dict[str, str] = {}
+    for text in texts:
+        for m in _ZH_OPENING_ANY.finditer(text):
+            name = m.group("name")
+            if name in found or not _zh_name(name) or name[-1] in _ZH_NOT_NAME_END \
+                    or name[0] in "他她它我你们們这這那该該此其" or name.endswith(_ZH_ROLE_TAILS):
+                continue
+            after_role = re.compile(rf"(?P<role>{_ZH_ROLES}){re.escape(name)}"
+                                    rf"(?:(?![{HAN}])|(?={_ZH_AFTER}|[（(]))")
+            role = next((r.group("role") for t in texts for r in after_role.finditer(t)), None)
+            if role is not None:
+                found[name] = role
+    return list(found.items())
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:

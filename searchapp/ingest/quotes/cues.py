@@ -177,9 +177,11 @@ def named_role_says(ws: Sequence[Word], k: int, end: int, personal: bool = False
         if w.text in (",", ";", ":", "Q"):
             break
         before.append(w)
-    if not any((role_word(w) or w.lower in lx.SOURCE_NOUNS)
-               and not (personal and w.lower in FIRM_ROLES) for w in before):
-        return False
+    phrase = [w.lower for w in reversed(before)]
+    one_of = personal and (phrase == ["another"] or phrase[:2] == ["one", "of"])
+    if not one_of and not any((role_word(w) or w.lower in lx.SOURCE_NOUNS)
+                              and not (personal and w.lower in FIRM_ROLES) for w in before):
+        return False  # ("Another, X Y, said", "One of them, X Y, said": one of persons)
     if personal and before and before[0].lower in FIRM_ROLES:
         return False  # "The property developer, X,": the phrase's head is a firm's role
     return speaks_at(ws, end + 1)  # "The developer, Harcastle Homes, said it ...": no

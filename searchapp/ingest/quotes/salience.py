@@ -27,6 +27,9 @@ from searchapp.ingest.quotes.text import Word
 _OTHER_RANK = frozenset("prime vice deputy assistant associate under lieutenant shadow junior "
                         "former".split())
 
+#: Words joining a clause before a role's phrase ("..., and its chief executive, X,").
+_JOINING = ("and", "but", "while", "as")
+
 #: How many paragraphs back "he"/"she" may reach for a person of that sex when the
 #: paragraphs right before name nobody of it.
 FARTHEST_PRONOUN = 4
@@ -229,6 +232,8 @@ def learn_roles(text: str, ws: Sequence[Word], persons: Sequence[Person],
             while k >= 0 and ws[k].text not in (",", ".", ";", ":", "Q") and len(phrase) < 5:
                 phrase.insert(0, ws[k])
                 k -= 1
+            while phrase and phrase[0].lower in _JOINING:
+                phrase.pop(0)  # "..., and its chief executive, X, told analysts"
             if phrase and (phrase[0].lower in ("the", "his", "her", "its", "their")
                            or phrase[0].text.endswith(("'s", "’s")) and len(phrase) > 1
                            and phrase[0].text[:1].isupper()):  # "Skyvale's chief executive, X,"

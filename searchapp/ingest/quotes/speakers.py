@@ -108,6 +108,15 @@ def _possessive_after(text: str, end: int) -> bool:
     return bool(_POSSESSIVE.match(text, end))
 
 
+#: Kinds of body a name written right after names a body ("the lobby Housebuild
+#: Forward", "rights group X", "the dating app X"): never a person.
+_BODY_BEFORE_NAME = frozenset("""
+firm company group lobby union association federation charity startup app brand label bank
+brokerage consortium operator retailer chain manufacturer carmaker automaker maker platform
+alliance coalition network outlet newspaper magazine broadcaster station channel
+""".split())
+
+
 def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
              labels: Sequence[tuple[int, int, str]] = (), verb_first: bool = False,
              family_names: dict[str, list[Person]] | None = None,
@@ -162,6 +171,10 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
         return UNKNOWN  # "Xi and Kim agreed ...": two speakers, neither alone
     found = None if clause else _person_in(text, head, persons)
     if found is not None:
+        before = [w for w in head if w.end <= found.start]
+        if before and before[-1].lower in _BODY_BEFORE_NAME:
+            # "Property developers' lobby Housebuild Forward said": a body by its name
+            return Who("unnamed", phrase, role=before[-1].lower)
         return Who("person", phrase, found.name)
     # a role, an owner's ("Carlineo's attorney"), or one of a group ("One of the tenants"):
     # a person named in apposition after it is the speaker
@@ -178,6 +191,13 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
                 for a, b, label in labels):
             # "The operator, Northway Buses, said": a body by its name
             return Who("unnamed", text[head[0].start:chunks[1][-1].end], role=head_noun(head))
+    if not verb_first and len(chunks) > 1 and not clause \
+            and (role_phrase or lows[0] in ("one", "another")) \
+            and named_unresolved(text, chunks[1:], persons, labels):
+        # "Another, Ranjit X, said", "one of them, a retired firefighter who gave his
+        # name only as Des, said": someone named whom the stage did not resolve -- no
+        # unnamed source, and no guess
+        return UNKNOWN
     if len(head) == 1 and lows[0] in lx.PERSON_PRONOUNS:
         return Who("pronoun", phrase, sex=lx.PERSON_PRONOUNS[lows[0]], start=head[0].start)
     if lows[0] in _SELF_POSSESSIVES and 1 < len(head) <= 3 and head[-1].text.islower() and (
@@ -333,6 +353,25 @@ def _has_verb(chunk: Sequence[Word]) -> bool:
         for w in chunk)
 
 
+def named_unresolved(text: str, chunks: Sequence[Sequence[Word]], persons: Sequence[Person],
+                      labels: Sequence[tuple[int, int, str]]) -> bool:
+    """A phrase of ``chunks`` (an apposition) names someone by a capitalised name word
+    that no person found holds and the recognizer typed as no body, place or date."""
+    from searchapp.ingest.quotes.name_runs import name_word
+
+    for chunk in chunks:
+        for n, w in enumerate(chunk):
+            if n == 0 and w.lower in DETERMINERS or not name_word(w):
+                continue
+            if any(p.start < w.end and w.start < p.end for p in persons):
+                continue
+            if any(a < w.end and w.start < b and label not in ("PERSON", "FAC")
+                   for a, b, label in labels):
+                continue
+            return True
+    return False
+
+
 def _adverbial(chunk: Sequence[Word]) -> bool:
     """"In his testimony Tuesday morning", "However", "Last week", "Noting that ...":
     not a subject."""
@@ -351,6 +390,7 @@ def _adverbial(chunk: Sequence[Word]) -> bool:
         return True  # "Noting that ...", "Asked about ..."
     return (first in lx.PREPOSITIONS or first in lx.SUBORDINATORS or first in lx.OPENERS
             or first in ("last", "earlier", "later", "this", "next", "recently", "previously",
+                         "outside", "inside", "afterwards", "elsewhere",
                          "now", "today", "yesterday", "meanwhile", "separately", "still",
                          "in", "during", "after", "before", "on", "at", "according")
             or first.endswith("ly") and len(chunk) == 1)
