@@ -113,6 +113,14 @@ def month_number(name: str) -> int:
 
 # -- persons --------------------------------------------------------------------------
 
+#: Titles of faith, honour and address written before a name, never part of it ("Sister
+#: Brigid", "Alhaji Musa Dankabo", "Sheikh Hamdan", "Dona Ana Lobo", "Frau Keller"); a span
+#: the model starts with one is cut after it.  (Not "Don", "Dom": given names too.)
+ADDRESS_TITLES = ("Alhaji", "Alhaja", "Hajiya", "Hajia", "Mallam", "Sheikh", "Sheikha", "Imam",
+                  "Rabbi", "Reverend", "Rev.", "Pastor", "Father", "Sister", "Brother",
+                  "Cardinal", "Bishop", "Archbishop", "Ayatollah", "Swami", "Madame", "Mme",
+                  "Monsieur", "Mademoiselle", "Dona", "Doña", "Señor", "Señora", "Senhor",
+                  "Senhora", "Signor", "Signora", "Frau", "Herr")
 #: Titles persons are called by ("President Yoon", "Mr. Xi"), a regex alternation:
 #: the registry's short mentions, the recognizer's rules and the found persons' names
 #: share them.
@@ -125,7 +133,7 @@ TITLES = (
     r"Lieutenant General|Major General|Brigadier General|Lieutenant|Brigadier|Commander|"
     r"Captain|Sergeant|General|Gen\.|Admiral|"
     r"Colonel|Col\.|Judge|Justice|Mayor|CEO|Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|Mr|Mrs|Ms|"
-    r"Sir|Dame|Lord|Lady"
+    r"Sir|Dame|Lord|Lady|" + "|".join(re.escape(t) for t in ADDRESS_TITLES)
 )
 #: Titles a given name follows, not a family name ("Queen Elizabeth", "Sir Keir", "Pope
 #: Leo"): the word after them is no family name to look for in other documents.

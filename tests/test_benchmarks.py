@@ -160,6 +160,22 @@ def test_bench_persons_trials_fresh():
     assert {why for *_, why, _, _ in out["merges"]} <= {"initials (same article)", "spelling"}
 
 
+def test_bench_persons_trials_fresh4():
+    """fresh4: 16 pages written and labeled for the trial by a session that read no rule (in
+    the repository). Round eight was tuned on it (RESULTS "Round eight": top 100 1.0, places
+    0.946, 129 true persons, no split); every merge has a rule's reason, none by spelling
+    across documents."""
+    out = bench("bench_persons_trials.py", "--set", "fresh4")
+    assert out["pages"] == 16 and not out["unlabeled"]
+    assert out["top"]["precision"] >= 0.97 and out["place"]["precision"] >= 0.93
+    assert out["all_persons"]["right"] >= 127
+    assert not out["splits"]
+    assert all(docs == 1 for *_, docs in out["merges"])  # within one article each
+    assert {why for *_, why, _, _ in out["merges"]} <= {
+        "native script (beside the romanized name)", "middle name", "spelling", "same article",
+        "family name (the only one in the collection)"}
+
+
 def test_bench_formats():
     out = bench("bench_formats.py", "--pages", "8", "--files", "4", "--repeat", "1")
     assert out["pdf"]["pages"] == 8

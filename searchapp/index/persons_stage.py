@@ -89,6 +89,12 @@ SIDECAR_VERSION = 2
 #: 15: a name's particles kept ("von der"), title words alone and one word twice no name.
 #: 16: names compared with the letters no accent makes folded ("Aydınlı" is "Aydinli":
 #: ingest.text.fold_letters), so such spellings now merge.
+#:     and an apposition naming a place decides; titles of faith, honour and address cut
+#: ("Alhaji", "Sister", "Dona"); a name the model cut before its last word grown; "her
+#: cooperative, X" and "X's managing director" a firm's; a place listed with places, or
+#: whose apposition is another person's title and name, not promoted to a person; a list
+#: after a preposition of place is where places stand; a name ending the one longer name
+#: of its article is that person.
 RESOLUTION_VERSION = 16
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8

@@ -231,6 +231,8 @@ def doc_candidates(doc: DocText, raw: Mapping[str, list[RawMention]], coll: Coll
                 continue
             for s, e in rules.repair(text, m.start, m.end):
                 s = rules.after_participle(text, s, e, coll.lowercase)
+                if not heading and e >= m.end:  # the model stopped there (not a repair's cut)
+                    e = rules.name_goes_on(text, s, e, spans, coll.lowercase)
                 name = text[s:e]
                 if (rules.is_credit(text, s, e) or rules.looks_like_org(text, s, e)
                         or rules.after_model_number(text, s)
@@ -438,7 +440,8 @@ def promotable(doc: DocText, full: list[Candidate], single: list[Candidate],
                 vouched = bool(found_cues & ev.STRONG) and not found_cues & ev.AGAINST
                 listed = "listed" in found_cues
                 if m.label in ("GPE", "NORP") and not (
-                        (personal or (listed and not _PLACE_BEFORE.search(text, 0, s)))
+                        (personal or (listed and "with_places" not in found_cues
+                                      and not _PLACE_BEFORE.search(text, 0, s)))
                         and not found_cues & ev.AGAINST
                         and coll.place_votes[text[s:e]] + coll.norp_votes[text[s:e]] <= 1):
                     continue  # a place or a people unless the text says otherwise

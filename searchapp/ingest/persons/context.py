@@ -83,7 +83,21 @@ def span_cues(text: str, s: int, e: int, spans: Iterable[RawMention]) -> frozens
         found |= {"listed_with_things"}
     if _listed_with_places(text, s, e, spans):
         found |= {"with_places"}
+    m = _PLACED_LIST_BEFORE.search(text, max(0, s - 200), s)
+    if m and (_LIST_GOES_ON.match(text, e) or _LAST_OF_THREE.search(m.group())) and any(
+            sp.label in PLACE_LABELS and m.start() < sp.start and sp.end <= s for sp in spans):
+        # "tenants from Alfama, Graça and X": a preposition of place holds every item of
+        # its list of places -- where places stand, not a list of persons (not "In Austin,
+        # Ann Roe opened": a list goes on after the name, or the name ends one of three)
+        found = (found - {"listed"}) | {"place_prep", ev.PLACED}
     return found
+
+
+# the last item of a list of three or more: "A, B and ", "A, B, and "
+_LAST_OF_THREE = re.compile(r",[^,]*,?[ \t]+(?:and|or|&)[ \t]+$")
+# a preposition of place, then items of a list up to the name
+_PLACED_LIST_BEFORE = re.compile(r"\b(?:[Ii]n|[Ff]rom|[Nn]ear|[Aa]cross|[Tt]hrough|[Oo]utside|"
+                                 rf"[Aa]round|[Bb]etween)[ \t]+{_ITEM}(?:{_SEP}{_ITEM})*{_SEP}$")
 
 
 _LIST_GOES_ON = re.compile(r"[ \t]*(?:[,.;:)]|$|(?:and|or)\b)")

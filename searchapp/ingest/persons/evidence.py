@@ -100,6 +100,8 @@ _SAYING = re.compile(r"[ \t]*(?:[,.:;!?\"“”'‘’—–-]|$|that\b|in[ \t]+
 _FROM_BEFORE = re.compile(r"\b[a-z]+[ \t]+(?:from|in|at|of)[ \t]+$")
 _AGE = re.compile(r"^\s*(?:,\s*\d{1,3}\s*[,)]|\(\d{1,3}\))")
 _WHO = re.compile(r"^\s*,?\s*who\b")
+# ", Sir Ann Roe-Lee," after a name: a title and a name of capitalized words, another person
+_NAMED_APPOSITION = re.compile(rf"^\s*,\s*(?:{TITLES})\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*)*\s*,")
 # "his predecessor, Ann Roe", "her lawyer, Ann Roe": someone's relation, named after it
 _RELATION_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er)[ \t]+(?:[a-z-]+[ \t]+)?([a-z]+),[ \t]*$")
 # "the insurer Acme Rowe", "at the bank Acme Grant", "the equipment maker Acme": what kind of
@@ -107,10 +109,11 @@ _RELATION_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er)[ \t]+(?:[a-z-]+[ \t]+)?([a-z
 # of things (not "the company chairman Ann Roe": the word right before is a role)
 _KIND_BEFORE = re.compile(r"(?:^|[^\w'’])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|"
                           r"[Tt]his|[Rr]ival|[Ww]hose)[ \t]+(?:[\w-]+[ \t]+){0,2}?([a-z]+)[ \t]+$")
-# "the company behind it, Acme Rowe, ships ...": an apposition before the name naming a
-# thing, closed after it
+# "the company behind it, Acme Rowe, ships ...", "her cooperative, Acme Rowe, is ...": an
+# apposition before the name naming a thing, closed after it
 _KIND_APPOSITION_BEFORE = re.compile(
-    r"(?:^|[,;:.]\s+|\b(?:and|but)[ \t]+)(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)[ \t]+"
+    r"(?:^|[,;:.]\s+|\b(?:and|but)[ \t]+)(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|"
+    r"[Mm]y)[ \t]+"
     r"(?:[\w-]+[ \t]+){0,2}?([a-z]+)(?:[ \t]+[a-z]+){0,3},[ \t]*$")
 _CLOSED_AFTER = re.compile(r"^[ \t]*(?:,|\))")
 # "the family's solicitors, Acme Rowe, commissioned ...": many persons' role, one name
@@ -132,7 +135,8 @@ _OBJECT_OF = re.compile(r"\b(?:from|by|of|with|for|about|to|starring|featuring)[
 # (a chief executive, founders, shareholders, a board of directors: ``ORG_ONLY``; staff and
 # employees a person's business has too: belongings)
 _ORG_ONLY = re.compile(rf"^{POSSESSIVE}[ \t]+(?:[a-z]+[ \t]+)?(?:chief[ \t]+(?:executive|"
-                       r"financial|operating|technology|marketing|product|people)|co-?founders?|"
+                       r"financial|operating|technology|marketing|product|people)|managing[ \t]+"
+                       r"(?:director|partner)s?|co-?founders?|"
                        r"cofounders?|founders?|board[ \t]+of[ \t]+directors|shareholders|"
                        r"stockholders|(?:senior[ \t]+|executive[ \t]+)?vice[ \t-]+presidents?"
                        r"[ \t]+(?:for|of))\b")
@@ -243,7 +247,8 @@ _PLACE_PREP = re.compile(r"\b(?:[Ii]n|[Ff]rom|[Nn]ear|[Oo]utside|[Ii]nside|[Tt]o
 _PLACE_APPOSITION = re.compile(
     r"^[ \t]*,[ \t]+(?:the|a|an|its|their)[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:town|towns|village|"
     r"villages|city|cities|capital|region|province|municipality|suburb|district|county|"
-    r"island|islands|hamlet|commune|parish|port)\b")
+    rf"island|islands|hamlet|commune|parish|port)\b(?![{APOSTROPHES}-])"  # not "the town's mayor"
+    rf"(?![ \t]+(?:{'|'.join(sorted(ROLE_NOUNS))})\b)")  # not "the village elder"
 _THANKED = re.compile(r"\b(?:[Tt]hanks|[Tt]hank[ \t]+you|[Tt]hanked|[Gg]rateful)[ \t]+(?:to[ \t]+)?$")
 _POSSESSIVE_AFTER = re.compile(rf"^[{APOSTROPHES}]s?(?![\w{APOSTROPHES}])")
 _BELONGINGS = re.compile(rf"^[{APOSTROPHES}]s?[ \t]+([a-z-]+)(?:[ \t]+([a-z]+))?")
@@ -329,7 +334,8 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
     elif _BY.search(before):
         out.add("made_by")  # "a dress by Acme", "a book by Ann Roe": weak
     m = _SPEECH_AFTER.match(after)
-    if _SPEECH_BEFORE.search(before) or (m and not (
+    named = _NAMED_APPOSITION.match(after)  # "the member for X, Sir Ann Roe, asked": not X
+    if _SPEECH_BEFORE.search(before) or (m and not named and not (
             m.group(1) in _OBJECT_VERBS and not _SAYING.match(after, m.end()))
             and not _FROM_BEFORE.search(before)):
         out.add("speech")  # not "Acme adds stream processing", "a reader from Acme writes"
@@ -428,7 +434,7 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
     if _KIN.match(after):
         out.add("kin")
     m = _APPOSITION.match(after)
-    if m and not _AGE.match(after):
+    if m and not _AGE.match(after) and not named:
         words = [w.strip("'’.") for w in m.group(1).casefold().split()]
         # an apposition that opens with neither a determiner nor its noun ("X, liable for
         # steering its employees' money") names no role of X's after a preposition
@@ -565,13 +571,14 @@ def verdict(ev: NameEvidence, person_votes: int = 0, other_votes: int = 0,
         against = f"{against}, the last word alone as a thing's ({ev.bare_against})"
     if place_votes > person_votes and not strong:
         return Verdict(False, f"a place (the model: {place_votes} place, {person_votes} person)")
-    if (ev.cue_counts["kind"] or ev.cue_counts["org_only"] or ev.cue_counts["works_at"]) \
-            and not any(ev.cue_counts[c] for c in PERSONAL) and not ev.bare_strong:
+    said_is = [c for c in ("kind", "org_only", "works_at", "place_apposition") if ev.cue_counts[c]]
+    if said_is and not any(ev.cue_counts[c] for c in PERSONAL) and not ev.bare_strong:
         # "the insurer Acme Rowe said", "Acme Rowe's chief executive", "a partner at Acme
-        # Rowe": a kind of firm or thing named before it, what only an organisation has,
-        # a workplace, and nothing only a
-        # person has anywhere (firms speak too)
-        return Verdict(False, f"a firm's or a thing's, nothing personal ({against})")
+        # Rowe", "Acme Rowe, a small fishing port": a kind of firm, thing or place named
+        # beside it, what only an organisation has, a workplace -- and nothing only a person
+        # has anywhere (firms speak too; "analysts said X makes sense")
+        what = "a place's" if said_is == ["place_apposition"] else "a firm's or a thing's"
+        return Verdict(False, f"{what}, nothing personal ({against})")
     if ev.cue_counts[FIRM_ROLE] and not any(ev.cue_counts[c] for c in PERSONAL) \
             and not (ev.bare or ev.bare_strong or ev.cue_counts["pronoun"]
                      or ev.cue_counts["pronoun_next"]):

@@ -32,18 +32,22 @@ from searchapp.ingest.persons.words import (
     ROLE_NOUNS,
 )
 from searchapp.lexicon import (
+    ADDRESS_TITLES,
     APOSTROPHES,
     BEFORE_A_SENTENCE,
     CJK_STOPS,
     COURTESY_TITLES,
     CREDIT_AGENCIES,
     MONTH_NUMBERS,
+    MONTHS,
     NAME_HYPHENS,
     NAME_PARTICLES,
     POSSESSIVE,
     POSSESSIVE_END,
     PREFIXED_NAME,
+    TITLE_WORDS,
     TITLES,
+    WEEKDAYS,
 )
 
 _H = NAME_HYPHENS
@@ -74,6 +78,8 @@ _SPACED = re.compile(rf"[ \t]+(?:{POSSESSIVE}\b|[-–—][ \t])")
 _WORD_TAIL = re.compile(r"(?:ed|ing|based|style|like|era|type|esque|born|led|backed|owned|"
                         r"sized|wide|free|friendly|made|fueled)$")
 _ROLE_WORD = re.compile(r"([A-Z][a-z]+)[ \t]+(?=[A-Z])")
+_ADDRESS_TITLE = re.compile(rf"(?:{'|'.join(re.escape(t) for t in ADDRESS_TITLES)})[ \t]+"
+                            r"(?=[A-ZÀ-ÖØ-Þ])")
 #: A courtesy title written without its dot, which the model takes into the name ("Ms
 #: Whitcombe"; "Ms. Whitcombe" it leaves out).
 _COURTESY = re.compile(rf"(?:{'|'.join(COURTESY_TITLES)})[ \t]+(?=[A-Z])")
@@ -139,6 +145,10 @@ def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
         span = text[start:end]
     m = _ROLE_WORD.match(span)  # "Superintendent Jennifer McCormick": a role, then a name
     if m and m.group(1).casefold() in ROLE_NOUNS and len(span[m.end():].split()) >= 2:
+        start += m.end()
+        span = text[start:end]
+    m = _ADDRESS_TITLE.match(span)  # "Alhaji Musa Dankabo", "Sister Brigid": a title of
+    if m:  # faith, honour or address, never a word of the name, even before one name word
         start += m.end()
         span = text[start:end]
     if "_" in span:  # "Art Director_Park Dong Woo": a credit's role glued on
@@ -355,6 +365,34 @@ def looks_like_org(text: str, start: int, end: int) -> bool:
 
 
 _OPENER = re.compile(r"([A-Z][a-z]{2,}(?:ing|ed))[ \t]+(?=[A-Z])")
+
+
+# one more capitalized word right after a span, then a stop or a word in lower case
+_NEXT_NAME_WORD = re.compile(rf"[ \t]([A-ZÀ-ÖØ-Þ][a-zà-ÿ'’]*[a-zà-ÿ](?:[{_H}][A-ZÀ-Þa-zà-ÿ][a-zà-ÿ]+)?)"
+                             r"(?=[ \t]*(?:[,.;·•|)]|$)|[ \t]+[a-z])")
+_NOT_NAME_ENDS = frozenset({"Jr", "Sr", "Esq", *MONTHS, *WEEKDAYS})
+
+
+def name_goes_on(text: str, start: int, end: int, spans, lowercase_words) -> int:
+    """Where a person's name ends when the model cut it before its last word ("Amadou
+    Ag" + " Intalla, spoke", "By Tran Thu" + " Hoa ·"): one capitalized word right after
+    a span of two words or more, then a stop (not a label's colon: "To: Ann Roe Cc:") or a
+    word in lower case ("Ann Roe Ann is": no name's first word again), that is no common
+    word of the collection, no organisation's, title's or calendar word, and that the
+    model does not call a place, an organisation or a thing.  ``end`` when not so."""
+    words = text[start:end].split()
+    if len(words) < 2 or all(w.strip(".,") in TITLE_WORDS for w in words):  # "Rear Admiral"
+        return end
+    m = _NEXT_NAME_WORD.match(text, end)
+    if not m:
+        return end
+    word = m.group(1)
+    if (word in _NOT_NAME_ENDS or word == words[0]  # "Ann Roe Ann is"
+            or word in ORG_WORDS or word in FUNCTION_WORDS or word in TITLE_WORDS or ordinary(word, lowercase_words)
+            or any(sp.start < m.end(1) and m.start(1) < sp.end and sp.label not in
+                   ("PERSON", "NORP") for sp in spans)):
+        return end
+    return m.end(1)
 
 
 def after_participle(text: str, start: int, end: int,

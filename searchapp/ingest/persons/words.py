@@ -149,6 +149,7 @@ manufacturer manufacturers maker makers retailer retailers distributor distribut
 suppliers startup start-up bank banks lender insurer publisher publishers chain carrier
 airline automaker wholesaler marketplace nonprofit charity university school museum gallery
 foundation institute college consultancy brokerage conglomerate subsidiary reinsurer
+cooperative cooperatives co-op co-ops
 tanker freighter vessel ship ferry trawler yacht liner barge tugboat frigate destroyer
 submarine cruiser schooner
 """.split())
@@ -190,7 +191,7 @@ interviewer biologist chemist physicist mathematician neuroscientist ecologist b
 sociologist anthropologist psychologist linguist archaeologist geologist astronomer
 sculptor novelist playwright screenwriter cinematographer documentarian dietitian
 nutritionist pharmacist veterinarian paramedic firefighter officer
-dean provost councilmember councilman councilwoman councillor alderman alderwoman
+dean provost councilmember councilman councilwoman councillor alderman alderwoman elder
 """.split())
 
 #: Verbs that, before a name, make it the speaker: "said X" (not "told X": a listener).
