@@ -45,6 +45,7 @@ sys.path.insert(0, str(ROOT))
 
 from searchapp.config import Settings  # noqa: E402
 from searchapp.index import PERSONS_MEMO, persons_stage  # noqa: E402
+from searchapp.index.persons_memo import forget_quotes  # noqa: E402
 from searchapp.index.update import update_index  # noqa: E402
 from searchapp.ingest.persons.recognize import (  # noqa: E402
     Recognizer,
@@ -214,6 +215,7 @@ def attribution(s: Settings, rounds: int) -> dict:
     for _ in range(rounds):
         for quotes in (False, True):
             side.unlink(missing_ok=True)  # no earlier rows to keep: every document read
+            forget_quotes(s.index)  # (nor those kept beside the memo)
             t = clock()
             persons_stage.resolve_persons(s, quotes=quotes)
             wall, used = since(t)

@@ -188,6 +188,54 @@ def test_only_changed_documents_are_read_again(quoted, tmp_path, monkeypatch):
                          for r in after["quotes"][pid]]
 
 
+def test_quotations_are_kept_per_document_beside_the_memo(quoted, tmp_path, monkeypatch):
+    """A run starts without reading ``persons.json`` (9 MB at 100k paragraphs): each
+    document's quotations are kept beside the persons memo, speakers by name; a store
+    that has none (an earlier version's) takes them from ``persons.json`` once, without
+    reading any document again."""
+    import sqlite3
+
+    from searchapp.index import PERSONS_MEMO, persons_stage, speakers
+    from searchapp.index.update import update_index
+
+    s = Settings(corpus=tmp_path / "corpus", index=tmp_path / "index",
+                 data_dir=tmp_path / "data")
+    shutil.copytree(quoted.corpus, s.corpus)
+    update_index(s)
+    persons_stage.resolve_persons(s)
+    before = persons_stage.read_sidecar(s.index)
+    assert before["quotes"]
+    read: list[str] = []
+    real = speakers.find_quotes
+    monkeypatch.setattr(speakers, "find_quotes",
+                        lambda paragraphs, *a: read.append(paragraphs[0][0]) or real(
+                            paragraphs, *a))
+
+    def named(side):
+        return {pid: [[*r[:2], side["persons"][r[2]]["name"] if r[2] >= 0 else None, *r[3:]]
+                      for r in rows] for pid, rows in side["quotes"].items()}
+
+    (s.corpus / "new.txt").write_text("A new article\n\n\"We are ready,\" Wang Yi said.\n",
+                                      encoding="utf-8")
+    update_index(s)
+    with monkeypatch.context() as m:  # persons.json is written, never read
+        m.setattr(persons_stage, "read_sidecar", lambda *a: pytest.fail("persons.json read"))
+        persons_stage.resolve_persons(s)
+    after = persons_stage.read_sidecar(s.index)
+    assert len(read) == 1
+    assert {p: r for p, r in named(after).items() if p in before["quotes"]} == named(before)
+    with sqlite3.connect(s.index / PERSONS_MEMO) as db:  # a store of an earlier version
+        db.execute("DELETE FROM quotes")
+    (s.corpus / "new.txt").unlink()
+    update_index(s)
+    persons_stage.resolve_persons(s)
+    assert len(read) == 1  # no document read again: their rows came from persons.json
+    assert named(persons_stage.read_sidecar(s.index)) == named(before)
+    with sqlite3.connect(s.index / PERSONS_MEMO) as db:
+        assert db.execute("SELECT count(*) FROM quotes").fetchone()[0] == len(
+            before["quote_docs"])  # every document's rows kept from now on
+
+
 def test_searchapp_index_runs_attribution_in_the_persons_stage(tmp_path):
     """The whole stage through the CLI, with the recognizer (no registry)."""
     pytest.importorskip("spacy")

@@ -5,7 +5,10 @@ from run to run.  They are stored here one row per step and document, so that a 
 after one new file writes the rows of the documents it resolved again and deletes
 those of the documents gone -- not the whole memo (87 MB at 100k paragraphs when it
 was one pickle, rewritten after every change).  The collection tables and kept sums
-the memo compares with are one row each.
+the memo compares with are one row each.  Beside them the store keeps what the next run
+needs of ``persons.json`` without reading it back (:func:`read_kept`): each document's
+quotation rows (speakers by name, kept whatever the memo's fingerprint: their own
+fingerprint says when a document must be read again) and the file's stamp and counts.
 
 Every write is one transaction: a run interrupted while writing leaves the last
 complete state, which is consistent on its own (each step's result is stored with
@@ -20,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import io
+import json
 import pickle
 import sqlite3
 from pathlib import Path
@@ -42,6 +46,8 @@ def _connect(path: Path) -> sqlite3.Connection:
         db.execute("CREATE TABLE IF NOT EXISTS entries (step TEXT, doc TEXT, short BLOB, "
                    "sig TEXT, args BLOB, reads BLOB, blob BLOB, PRIMARY KEY (step, doc, short))")
         db.execute("CREATE TABLE IF NOT EXISTS parts (name TEXT PRIMARY KEY, data BLOB)")
+        db.execute("CREATE TABLE IF NOT EXISTS quotes (doc TEXT PRIMARY KEY, print TEXT, "
+                   "rows BLOB)")
     except BaseException:
         db.close()
         raise
@@ -95,15 +101,60 @@ def read_memo(index_dir: Path, fingerprint: str) -> dict | None:
             "tables": parts.get("tables", {}), "kept": parts.get("kept", {})}
 
 
-def write_memo(index_dir: Path, memo: Memo) -> None:
+def read_kept(index_dir: Path, quotes: bool = True
+              ) -> tuple[dict[str, tuple[str, bytes]] | None, dict | None]:
+    """What the last run kept of ``persons.json`` beside the memo, whatever its
+    fingerprint: each document's quotation fingerprint and rows (speakers by name,
+    pickled; None when none are kept -- a store of an earlier version -- or not
+    ``quotes``), and the sidecar's stamp with its counts and file state (None when
+    absent)."""
+    path = Path(index_dir) / PERSONS_MEMO
+    if not path.exists():
+        return None, None
+    try:
+        with contextlib.closing(_connect(path)) as db, no_gc():
+            quotes = {doc: (fp, rows) for doc, fp, rows in
+                      db.execute("SELECT doc, print, rows FROM quotes")} if quotes else {}
+            row = db.execute("SELECT value FROM meta WHERE key='sidecar'").fetchone()
+    except sqlite3.DatabaseError:  # busy or damaged: read persons.json instead
+        return None, None
+    try:
+        state = json.loads(row[0]) if row else None
+    except ValueError:
+        state = None
+    return (quotes or None), (state if isinstance(state, dict) else None)
+
+
+def forget_quotes(index_dir: Path) -> None:
+    """Drop the quotation rows kept beside the memo: the next run reads every document
+    for its quotations again (what a benchmark of attribution needs)."""
+    path = Path(index_dir) / PERSONS_MEMO
+    if path.exists():
+        with contextlib.closing(_connect(path)) as db, db:
+            db.execute("DELETE FROM quotes")
+
+
+def write_memo(index_dir: Path, memo: Memo, quotes: dict[str, tuple[str, dict]] | None = None,
+               sidecar: dict | None = None) -> None:
     """Keep ``memo`` for the next resolution: the rows of the steps computed in this run
     written, those of documents gone deleted, in one transaction (all of it was written
-    when the memo started from nothing)."""
+    when the memo started from nothing).  ``quotes``: the quotation rows of the documents
+    read in this run (``{doc: (fingerprint, rows)}``; those of documents gone are
+    deleted); ``sidecar``: the state of ``persons.json`` just written (its stamp)."""
     path = Path(index_dir) / PERSONS_MEMO
     fresh, changed, gone, tables, kept = memo.delta()
     try:
         with contextlib.closing(_connect(path)) as db, no_gc():
             with db:
+                if quotes is not None:
+                    stored = {d for (d,) in db.execute("SELECT doc FROM quotes")}
+                    db.executemany("DELETE FROM quotes WHERE doc=?",
+                                   [(d,) for d in stored - memo.sigs.keys()])
+                    db.executemany("INSERT OR REPLACE INTO quotes VALUES (?, ?, ?)",
+                                   [(d, fp, pickle.dumps(rows, pickle.HIGHEST_PROTOCOL))
+                                    for d, (fp, rows) in quotes.items()])
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('sidecar', ?)",
+                           (json.dumps(sidecar) if sidecar is not None else "",))
                 if fresh:
                     db.execute("DELETE FROM entries")
                 else:
@@ -137,3 +188,18 @@ def no_gc():
     finally:
         if was:
             gc.enable()
+
+
+@contextlib.contextmanager
+def with_gc(on: bool = True):
+    """The cycle collector on for a block (``on``) inside :func:`no_gc`: the model's
+    reading of many paragraphs makes garbage with cycles, which must not pile up."""
+    was = gc.isenabled()
+    if on:
+        gc.enable()
+    try:
+        yield
+    finally:
+        if not was:
+            gc.disable()
+

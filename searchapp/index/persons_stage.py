@@ -41,7 +41,13 @@ from searchapp import __version__
 from searchapp.config import Settings
 from searchapp.index import MENTIONS_DB, PERSONS_FILE
 from searchapp.index.manifest import index_state
-from searchapp.index.persons_memo import no_gc, read_memo, write_memo
+from searchapp.index.persons_memo import (
+    no_gc,
+    read_kept,
+    read_memo,
+    with_gc,
+    write_memo,
+)
 from searchapp.index.speakers import QUOTES_VERSION, add_speech_persons, quote_rows
 from searchapp.index.whoosh.stored import stored_rows
 from searchapp.ingest.persons.curation import curated_registry, curation_fingerprint
@@ -273,11 +279,12 @@ def recognize_new(store: MentionStore, docs: list[DocText], recognizer: Recogniz
     if total >= PARALLEL_FROM and (os.cpu_count() or 1) >= 2:
         processes = max(processes, 2)
     done = 0
-    for found in recognizer.recognize_in_processes(items, processes, BATCH):
-        store.add(found)
-        done += len(found)
-        if progress:
-            progress(done, total)
+    with with_gc(total > BATCH):  # (a few paragraphs make little garbage: see no_gc)
+        for found in recognizer.recognize_in_processes(items, processes, BATCH):
+            store.add(found)
+            done += len(found)
+            if progress:
+                progress(done, total)
     return total
 
 
@@ -312,12 +319,22 @@ def resolve_persons(settings: Settings, docs: list[DocText] | None = None,
         if quotes:
             add_speech_persons(docs, found, raw, registry, memo)
         side = sidecar(docs, found, registry)
-        side["quotes"], side["quote_docs"] = quote_rows(
-            docs, found.mentions, raw, side["persons"],
-            old if old is not None else read_sidecar(index_dir)) if quotes else ({}, {})
-    side["stamp"] = {**(stamp or {}), "curation": curation}
-    write_sidecar(index_dir, side)
-    write_memo(index_dir, memo)
+        computed = None
+        if quotes:
+            kept, _ = read_kept(index_dir)  # each document's rows, kept beside the memo
+            if kept is None and old is None:  # (a store of an earlier version)
+                old = read_sidecar(index_dir)
+            side["quotes"], side["quote_docs"], computed = quote_rows(
+                docs, found.mentions, raw, side["persons"], old, kept)
+        else:
+            side["quotes"], side["quote_docs"] = {}, {}
+        side["stamp"] = {**(stamp or {}), "curation": curation}
+        # written with the collector still off: switched on earlier, it walks the millions
+        # of objects resolution made (twice, as they age) while json.dumps allocates --
+        # 0.7 CPU-s at 100k paragraphs; left to it, they are freed by their counts when
+        # this function returns
+        write_sidecar(index_dir, side)
+        write_memo(index_dir, memo, computed, _sidecar_state(index_dir, side))
     report = PersonsReport(paragraphs=sum(len(d.paragraphs) for d in docs),
                            persons=len(side["persons"]), places=len(side["places"]),
                            resolved=True, documents_resolved=len(memo.stats.documents),
@@ -331,12 +348,27 @@ def run_persons_stage(settings: Settings, progress: StageProgress | None = None,
     """Recognize the new paragraphs of the index at ``settings.index``, then resolve
     persons over the whole collection (skipped when nothing changed since the last
     run).  ``progress(done, total)`` counts paragraphs to recognize."""
+    with no_gc():  # see resolve_persons: what the run made is freed before it is on again
+        return _run_persons_stage(settings, progress, recognizer)
+
+
+def _run_persons_stage(settings: Settings, progress: StageProgress | None,
+                       recognizer: Recognizer | None) -> PersonsReport:
     start = time.perf_counter()
     recognizer = recognizer or Recognizer()
     index_dir = Path(settings.index)
-    old = read_sidecar(index_dir)
-    if old is not None and _unchanged(old.get("stamp", {}), settings, recognizer):
-        return PersonsReport(persons=len(old["persons"]), places=len(old["places"]),
+    # what persons.json holds, known without reading it (9 MB at 100k paragraphs): its
+    # stamp and counts as the last run kept them beside the memo, while the file is the
+    # one that run wrote; else the file itself
+    _, state = read_kept(index_dir, quotes=False)
+    old = None
+    if state is None or state.get("file") != _file_state(index_dir):
+        old = read_sidecar(index_dir)
+        state = None if old is None else {"stamp": old.get("stamp", {}),
+                                          "persons": len(old["persons"]),
+                                          "places": len(old["places"])}
+    if state is not None and _unchanged(state["stamp"], settings, recognizer):
+        return PersonsReport(persons=state["persons"], places=state["places"],
                              seconds=time.perf_counter() - start)
     if not recognizer.available:
         return PersonsReport(note=recognizer.reason)
@@ -351,10 +383,9 @@ def run_persons_stage(settings: Settings, progress: StageProgress | None = None,
                  "curation": curation_fingerprint(settings),
                  "model": recognizer.config.model, "rules": RECOGNIZER_VERSION,
                  "resolution": f"{__version__}/{RESOLUTION_VERSION}/q{QUOTES_VERSION}"}
-        if not recognized and old is not None and old.get("stamp") == stamp:
-            return PersonsReport(paragraphs=len(pids), persons=len(old["persons"]),
-                                 places=len(old["places"]),
-                                 seconds=time.perf_counter() - start)
+        if not recognized and state is not None and state["stamp"] == stamp:
+            return PersonsReport(paragraphs=len(pids), persons=state["persons"],
+                                 places=state["places"], seconds=time.perf_counter() - start)
     report = resolve_persons(settings, docs, None, stamp, old=old)
     report.recognized = recognized
     report.seconds = time.perf_counter() - start
@@ -451,6 +482,23 @@ def document_signature(doc: DocText) -> str:
     for pid, kind, text in doc.paragraphs:
         h.update(f"{pid}\x00{kind}\x00{text}\x01".encode("utf-8", "surrogatepass"))
     return h.hexdigest()
+
+
+def _file_state(index_dir: Path) -> list | None:
+    """``persons.json``'s size and modification time (None when absent): whether the
+    file is still the one a run wrote."""
+    try:
+        st = (Path(index_dir) / PERSONS_FILE).stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
+
+
+def _sidecar_state(index_dir: Path, side: dict) -> dict:
+    """What the next run needs of the ``persons.json`` just written without reading it
+    (:func:`~searchapp.index.persons_memo.read_kept`): its stamp, counts and file state."""
+    return {"stamp": side["stamp"], "persons": len(side["persons"]),
+            "places": len(side["places"]), "file": _file_state(index_dir)}
 
 
 def write_sidecar(index_dir: Path, data: dict) -> None:

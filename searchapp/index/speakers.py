@@ -16,6 +16,7 @@ quotation (in quote marks), 1 for reported speech.
 from __future__ import annotations
 
 import hashlib
+import pickle
 from collections.abc import Container, Iterable, Mapping
 
 from searchapp.ingest.persons.memo import Memo, RawStore, per_document, using
@@ -51,11 +52,17 @@ def _fingerprint(paragraphs, mentions: Mapping[str, Iterable]) -> str:
 
 
 def quote_rows(docs, mentions: Mapping[str, Iterable], raw: Mapping[str, Iterable],
-               persons: list[dict], old: dict | None = None) -> tuple[dict, dict]:
-    """``({pid: [row, ...]}, {doc_id: fingerprint})`` for ``docs``
+               persons: list[dict], old: dict | None = None,
+               kept: Mapping[str, tuple[str, bytes]] | None = None
+               ) -> tuple[dict, dict, dict]:
+    """``({pid: [row, ...]}, {doc_id: fingerprint}, computed)`` for ``docs``
     (:class:`~searchapp.ingest.persons.resolve.DocText`), the resolved ``mentions`` and
     raw recognizer ``raw`` spans by paragraph id, and the sidecar's ``persons`` list.
-    ``old``: the previous ``persons.json``, whose rows are kept for unchanged documents."""
+    The last run's rows are kept for unchanged documents: from ``kept`` (each
+    document's fingerprint and its rows with speakers by name, pickled: what
+    ``computed`` returned then, as the persons memo's store keeps it) or, without it,
+    from ``old``, the previous ``persons.json``.  ``computed``: ``{doc_id:
+    (fingerprint, rows)}`` of the documents read in this run, speakers by name."""
     index = {p["name"]: i for i, p in enumerate(persons)}
     old = old or {}
     old_rows: dict = old.get("quotes") or {}
@@ -63,26 +70,42 @@ def quote_rows(docs, mentions: Mapping[str, Iterable], raw: Mapping[str, Iterabl
     old_persons = [p["name"] for p in old.get("persons", ())]
     rows: dict[str, list] = {}
     prints: dict[str, str] = {}
+    computed: dict[str, tuple[str, dict]] = {}
     for doc in docs:
         fp = _fingerprint(doc.paragraphs, mentions)
         prints[doc.doc_id] = fp
-        if old_prints.get(doc.doc_id) == fp:
+        if kept is not None:
+            last = kept.get(doc.doc_id)
+            if last is not None and last[0] == fp:
+                for pid, named in pickle.loads(last[1]).items():
+                    if pid not in rows:
+                        rows[pid] = [[r[0], r[1], index.get(r[2], -1) if r[2] else -1, *r[3:]]
+                                     for r in named]
+                continue
+        elif old_prints.get(doc.doc_id) == fp:  # (all of them kept by name from now on)
+            named = {}
             for pid, _, _ in doc.paragraphs:
-                kept = old_rows.get(pid)
-                if kept and pid not in rows:
-                    rows[pid] = [_reindex(r, old_persons, index) for r in kept]
+                kept_rows = old_rows.get(pid)
+                if kept_rows and pid not in rows:
+                    rows[pid] = [_reindex(r, old_persons, index) for r in kept_rows]
+                if kept_rows:
+                    named[pid] = [[r[0], r[1], _name(r[2], old_persons), *r[3:]]
+                                  for r in kept_rows]
+            computed[doc.doc_id] = (fp, named)
             continue
         try:
             found = find_quotes(doc.paragraphs, mentions, raw)
         except Exception:  # noqa: BLE001 -- one odd document never stops the stage:
             found = {}  # its quotes are left unattributed, the others go on
+        named: dict[str, list] = {}
         for pid, quotes in found.items():
-            if pid in rows:
-                continue
-            rows[pid] = [[q.start, q.end, index[q.speaker] if q.speaker else -1, q.source,
-                          KINDS.index(q.kind)] for q in quotes
-                         if q.speaker is None or q.speaker in index]
-    return rows, prints
+            named[pid] = [[q.start, q.end, q.speaker, q.source, KINDS.index(q.kind)]
+                          for q in quotes if q.speaker is None or q.speaker in index]
+            if pid not in rows:
+                rows[pid] = [[r[0], r[1], index[r[2]] if r[2] else -1, *r[3:]]
+                             for r in named[pid]]
+        computed[doc.doc_id] = (fp, named)
+    return rows, prints, computed
 
 
 def add_speech_persons(docs, found, raw: Mapping[str, Iterable], registry=None,
@@ -173,9 +196,13 @@ def _speech_evidence(doc, found, names: set[str]) -> None:
         found.evidence[name] = {"spellings": rows, "documents": documents}
 
 
+def _name(k: int, persons: list[str]) -> str | None:
+    """The speaker an index of a person list names (None: unnamed)."""
+    return persons[k] if 0 <= k < len(persons) else None
+
+
 def _reindex(row: list, old_persons: list[str], index: Mapping[str, int]) -> list:
     """A kept row with its speaker's index in the new person list."""
-    k = row[2]
-    name = old_persons[k] if 0 <= k < len(old_persons) else None
+    name = _name(row[2], old_persons)
     return [row[0], row[1], index.get(name, -1) if name else -1, *row[3:]]
 

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import ClassVar
 
 from searchapp.ingest.persons import evidence as ev
 from searchapp.ingest.persons import names as nm
@@ -89,6 +90,10 @@ class Collection:
     #: word -> the distinct names of two words or more it begins that the model calls a
     #: person anywhere in the collection (is it a given name here?)
     given_of: dict[str, set[str]] = field(default_factory=dict)
+
+    #: The fields keyed by ``(document id, word)``: only that document writes them (under
+    #: a memo they are kept with each document, not summed over the collection).
+    DOCUMENT_KEYED: ClassVar[tuple[str, ...]] = ("first_words", "last_words")
 
     @classmethod
     def of(cls, documents: Iterable[DocText], raw: Mapping[str, list[RawMention]]
@@ -534,20 +539,40 @@ def to_longer_names(full: list[Candidate], doc: DocText | None = None) -> None:
     the model cut before its last word ("Carrie Mae" in "Carrie Mae Weems: In Dialogue")
     is the longer name of the document its text goes on into."""
     names = {c.text for c in full}
+    if len(names) < 2:
+        return
+    # each name under what follows and what precedes each of its spaces, in the set's
+    # order (the longest wins, the first of them on a tie): a document's candidates
+    # looked up, not each compared with every other
+    order = {n: i for i, n in enumerate(names)}
+    after: dict[str, list[str]] = {}
+    after_folded: dict[str, list[str]] = {}
+    before: dict[str, list[str]] = {}
+    for n in names:
+        folded = n.casefold()
+        for i, ch in enumerate(n):
+            if ch == " ":
+                after.setdefault(n[i + 1:], []).append(n)
+                before.setdefault(n[:i], []).append(n)
+        for i, ch in enumerate(folded):
+            if ch == " ":
+                after_folded.setdefault(folded[i + 1:], []).append(n)
     for c in full:
         # a particle is capitalized where the family name stands alone ("Van Gogh" for
         # "Vincent van Gogh")
         particle = c.text.split()[0].casefold() in _PARTICLES
-        longer = [n for n in names if n.endswith(" " + c.text) or (
-            particle and n.casefold().endswith(" " + c.text.casefold()))]
+        longer = after.get(c.text, [])
+        if particle:
+            longer = sorted({*longer, *after_folded.get(c.text.casefold(), ())},
+                            key=order.__getitem__)
         if longer:
             c.text = max(longer, key=len)
             continue
         if doc is None:
             continue
         text = doc.paragraphs[c.para][2]
-        going_on = [n for n in names if n.startswith(c.text + " ")
-                    and text.startswith(n[len(c.text):], c.end)]
+        going_on = [n for n in before.get(c.text, ())
+                    if text.startswith(n[len(c.text):], c.end)]
         if going_on:
             c.text = max(going_on, key=len)
             c.end = c.start + len(c.text)

@@ -42,8 +42,10 @@ _ALL = "\x00*"
 #: 4: the kept sums' dicts of sets hold each member's count (a key written by two
 #: documents lost one's members, or all of them when the other was removed).
 #: 5: those counts in plain dicts, not Counters (pickled through ``__reduce__``: the kept
-#: sums, 11 MB at 100k paragraphs, were written 2x and read 2.7x slower).
-FORMAT = 5
+#: sums, 11 MB at 100k paragraphs, were written 2x and read 2.7x slower).  6: tables keyed
+#: by a document (:class:`ByDocument`) kept with the document, not in the kept sums (9.2 of
+#: their 9.4 MB at 100k paragraphs, pickled after every change and read before it).
+FORMAT = 6
 
 
 def key_hash(table: str, key) -> int:
@@ -295,6 +297,20 @@ class Memo:
             return old
         return None
 
+    def carry(self, step: str, doc_ids: Iterable[str]) -> None:
+        """Keep for the next run the last run's results of ``step`` (called with the
+        document alone) for ``doc_ids`` that still hold, though this run did not ask for
+        them (a :class:`ByDocument` table reads only the documents it is asked about)."""
+        for doc_id in doc_ids:
+            key = (step, doc_id, ())
+            if key in self._entries:
+                continue
+            old = self._old_entries.get(key)
+            sig = self.sigs.get(doc_id)
+            if (old is not None and sig is not None and old.sig == sig
+                    and (not old.reads or self._changed.isdisjoint(old.read_keys()))):
+                self._entries[key] = old
+
     def sums(self, prefix: str, documents: Iterable, step: Callable, *args, factory=None):
         """The field-by-field sum of ``step(doc, *args)`` over ``documents`` (a dataclass
         of Counters -- summed --, sets -- united -- and dicts of sets -- united key by
@@ -445,7 +461,43 @@ def per_document(fn: Callable) -> Callable:
             return fn(*args, **kwargs)
         return memo.call(step, fn, args, kwargs)
 
+    wrapper.step = step  # the name its results are kept under (Memo.carry)
     return wrapper
+
+
+class ByDocument(Mapping):
+    """A collection table keyed by ``(document id, ...)``: only that document writes its
+    keys, so nothing is summed or kept for it over the collection -- each document's part
+    (``part(doc_id)``: a remembered step's result) is read when a key of it is asked for
+    (at 100k paragraphs a collection step asks about a few documents; the whole table,
+    kept summed, was 9.2 MB pickled after every change).  Iterating reads every part."""
+
+    def __init__(self, part: Callable[[str], Mapping], doc_ids: Iterable[str]) -> None:
+        self._part = part
+        self._doc_ids = tuple(doc_ids)
+        self._parts: dict[str, Mapping] = {}
+
+    def _of(self, doc_id: str) -> Mapping:
+        got = self._parts.get(doc_id)
+        if got is None:
+            got = self._parts[doc_id] = self._part(doc_id)
+        return got
+
+    def __getitem__(self, key):
+        return self._of(key[0])[key]
+
+    def get(self, key, default=None):
+        return self._of(key[0]).get(key, default)
+
+    def __contains__(self, key) -> bool:
+        return key in self._of(key[0])
+
+    def __iter__(self) -> Iterator:
+        for doc_id in self._doc_ids:
+            yield from self._of(doc_id)
+
+    def __len__(self) -> int:
+        return sum(len(self._of(d)) for d in self._doc_ids)
 
 
 # -- arguments ---------------------------------------------------------------------------

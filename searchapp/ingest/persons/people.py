@@ -65,7 +65,14 @@ from searchapp.ingest.persons.candidates import (
     unknown_given_name,
 )
 from searchapp.ingest.persons.context import collection_evidence
-from searchapp.ingest.persons.memo import Memo, RawStore, per_document, tracked, using
+from searchapp.ingest.persons.memo import (
+    ByDocument,
+    Memo,
+    RawStore,
+    per_document,
+    tracked,
+    using,
+)
 from searchapp.ingest.persons.places import judge_places
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.resolve import (
@@ -257,9 +264,8 @@ def _find(documents: list[DocText], raw: Mapping[str, list[RawMention]],
                         if "title" in c.cues
                         and not given_name_titled(doc.paragraphs[c.para][2], c.start))
     # headline names a document's body confirms, known to every document
-    known = _view(memo, lookup, "headlines", _LOOKUP_TABLES)
     for doc, full, single in found:
-        for name in headline_persons(doc, full, single, known, coll.lowercase):
+        for name in headline_persons(doc, full, single, lookup, coll.lowercase):
             lookup.add(name)
     known = _view(memo, lookup, "lookup", _LOOKUP_TABLES)
     for doc, full, single in found:
@@ -297,13 +303,42 @@ def _collection(documents: list[DocText], raw: Mapping[str, list[RawMention]],
     or deleted document's old part taken off, its new one added)."""
     if memo is None:
         return Collection.of(documents, raw)
-    return memo.sums("coll", documents, document_collection, raw, factory=Collection)
+    coll = memo.sums("coll", documents, document_collection, raw, factory=Collection)
+    # the tables keyed by a document: each document's own part, read when asked for
+    by_id = {d.doc_id: d for d in documents}
+    memo.carry(document_keyed.step, by_id)
+    parts: dict[str, dict] = {}
+
+    def part(doc_id: str) -> dict:
+        got = parts.get(doc_id)
+        if got is None:
+            kept = memo.reusable(document_keyed.step, doc_id)  # (no arguments to compare)
+            got = parts[doc_id] = (kept.result if kept is not None else
+                                   document_keyed(by_id[doc_id], raw) if doc_id in by_id
+                                   else {})
+        return got
+
+    for name in Collection.DOCUMENT_KEYED:
+        setattr(coll, name, ByDocument(lambda d, name=name: part(d).get(name, {}), by_id))
+    return coll
 
 
 @per_document
 def document_collection(doc: DocText, raw: Mapping[str, list[RawMention]]) -> Collection:
-    """One document's part of :class:`Collection`."""
-    return Collection.of([doc], raw)
+    """One document's part of :class:`Collection` (its tables keyed by the document
+    left out: :func:`document_keyed`)."""
+    part = Collection.of([doc], raw)
+    for name in Collection.DOCUMENT_KEYED:
+        setattr(part, name, {})
+    return part
+
+
+@per_document
+def document_keyed(doc: DocText, raw: Mapping[str, list[RawMention]]) -> dict[str, dict]:
+    """One document's tables of :class:`Collection` keyed by ``(document id, word)``, by
+    field name."""
+    part = Collection.of([doc], raw)
+    return {name: getattr(part, name) for name in Collection.DOCUMENT_KEYED}
 
 
 @per_document

@@ -252,13 +252,14 @@ def _overlaps(ms: list[Mention], start: int, end: int) -> bool:
     return any(m.start < end and start < m.end for m in ms)
 
 
-@per_document
 def headline_persons(doc: DocText, full: list[Candidate], single: list[Candidate],
                      lookup: Lookup, lowercase: set[str]) -> list[str]:
     """Persons known only from this document's headlines whose family name its body
     calls a person ("Joe Biden" in a heading, "Biden" in the text below): the names to
     add to the collection's persons (:meth:`Lookup.add`) before any document is
-    resolved, so that every document's headlines see them, whatever the order."""
+    resolved, so that every document's headlines see them, whatever the order.  (Not
+    remembered per document: it reads only a document's headings, cheaper than its
+    arguments' digest -- 0.04 against 0.11 CPU-s for 4,000 documents.)"""
     body_singles = _body_singles(single, lowercase)
     added: dict[str, str] = {}  # exact key -> name, as Lookup.add would index it
     out: list[str] = []
