@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from searchapp.ingest.metadata import Metadata, is_prose, stamp_line
+from searchapp.ingest.metadata import Metadata, is_prose, may_be_stamp, stamp_line
 from searchapp.ingest.text import normalize_space
 from searchapp.lexicon import HANGUL_SYLLABLES, STOPS
 
@@ -58,7 +58,8 @@ POSTS = 3
 
 def is_signoff(text: str) -> bool:
     """Whether ``text`` is only an editors' or reporters' sign-off (see the module)."""
-    if len(text.split(None, _SIGNOFF_LENGTH // 2)) > _SIGNOFF_LENGTH // 2:
+    if len(text) > _SIGNOFF_LENGTH and \
+            len(text.split(None, _SIGNOFF_LENGTH // 2)) > _SIGNOFF_LENGTH // 2:
         return False  # a paragraph's words: no collapsing brings it under the length
     line = normalize_space(text)
     return len(line) <= _SIGNOFF_LENGTH and bool(
@@ -71,12 +72,16 @@ def edge_furniture(blocks: list[tuple], meta: Metadata) -> list[tuple]:
     first paragraph of prose and after the last as ``label`` blocks (their date
     becoming ``meta.date`` where it has none) and the sign-offs there as ``credit``
     blocks."""
-    prose = [i for i, b in enumerate(blocks) if b[0] == "body" and is_prose(b[1])
-             and not is_signoff(b[1])]  # "(Reporting by ...; Editing by ...)" reads as one
-    if not prose:
+    def prose(i: int) -> bool:  # "(Reporting by ...; Editing by ...)" reads as one
+        kind, text = blocks[i][0], blocks[i][1]
+        return kind == "body" and is_prose(text) and not is_signoff(text)
+
+    first = next((i for i in range(len(blocks)) if prose(i)), None)
+    if first is None:
         return blocks
-    first, last = prose[0], prose[-1]
-    stamps = [i for i, b in enumerate(blocks) if b[0] == "body" and stamp_line(b[1]) is not None]
+    last = next(i for i in range(len(blocks) - 1, first - 1, -1) if prose(i))
+    stamps = [i for i, b in enumerate(blocks) if b[0] == "body" and may_be_stamp(b[1])
+              and stamp_line(b[1]) is not None]
     if len(stamps) >= POSTS and any(first < i < last for i in stamps):
         return [b if b[0] != "body" or not is_signoff(b[1]) or first <= i <= last
                 else ("credit", *b[1:]) for i, b in enumerate(blocks)]  # a live blog's posts

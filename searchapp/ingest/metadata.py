@@ -118,14 +118,24 @@ _TIME_ONLY = re.compile(rf"{_CLOCK}|"
                         r"days?)\s+ago|just now", re.I)
 _STAMP_WRAP = " .|·•()[]（）【】"
 _STAMP_LENGTH = 80  # characters: a line of a date or time alone is shorter
+# what every date and time pattern above holds: a digit, or "just now"
+_STAMP_NEEDS = re.compile(r"\d|just\s+now", re.I)
+
+
+def may_be_stamp(text: str) -> bool:
+    """Whether :func:`stamp_line` may find ``text`` a line of a date or time (a quick
+    test: false only where it would say None)."""
+    return bool(_STAMP_NEEDS.search(text)) and (
+        len(text) <= _STAMP_LENGTH
+        or len(text.split(None, _STAMP_LENGTH // 2)) <= _STAMP_LENGTH // 2)
 
 
 def stamp_line(text: str) -> str | None:
     """What a line that is only a date and/or a time says: its date as ISO ("" for a
     time alone: "10:42 BST", "3 hours ago"), perhaps labelled ("Updated: ...",
     "发布时间：..."); None for a line that says anything more."""
-    if len(text) > _STAMP_LENGTH and len(text.split(None, _STAMP_LENGTH // 2)) > _STAMP_LENGTH // 2:
-        return None  # a paragraph's words: no collapsing brings it under the length
+    if not may_be_stamp(text):  # no digit, or a paragraph's words: no collapsing
+        return None               # brings it under the length
     line = normalize_space(text).strip(_STAMP_WRAP)
     if not line or len(line) > _STAMP_LENGTH:
         return None

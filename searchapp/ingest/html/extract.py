@@ -217,10 +217,11 @@ def _parse(html: str):
         return None
     if not isinstance(tree.tag, str):
         return None
-    separate_glued_texts(tree)
+    stamps: list = []  # a live blog's time stamps, met on the walk that separates texts
+    separate_glued_texts(tree, stamps)
     drop_furniture_cells(tree)  # a layout table's menu and footer cells
     keep_quotation_signatures(tree)
-    keep_post_times(tree)  # a live blog's post times, before extractors drop them
+    keep_post_times(tree, stamps)  # a live blog's post times, before extractors drop them
     return tree
 
 

@@ -32,7 +32,7 @@ def keep_quotation_signatures(tree) -> int:
     return len(found)
 
 
-def separate_glued_texts(tree) -> int:
+def separate_glued_texts(tree, stamps: list | None = None) -> int:
     """Put a space where two texts meet at a tag with none between them and a
     lower-case letter or a digit runs into a capital (``International
     <a>Relations</a>CICIR``, ``<b>Stay</b><span>Protein</span>``,
@@ -47,6 +47,10 @@ def separate_glued_texts(tree) -> int:
     (``benchmarks/RESULTS.md``).  A capital run into a lower-case letter (a drop
     cap: ``<span>H</span>ong Kong``) or two lower-case letters
     (``<a>MacBook</a>s``) stay joined.
+
+    The walk over the body's elements is also where :func:`keep_post_times` finds its
+    time stamps: given a list ``stamps``, the candidates are appended to it (walking
+    the page once more cost as much as this whole step).
     """
     body = tree.find("body")
     if body is None:
@@ -59,6 +63,8 @@ def separate_glued_texts(tree) -> int:
         if event == "end" and el is body:
             break
         tail = event == "end"
+        if stamps is not None and not tail and _may_stamp(el):
+            stamps.append(el)
         text = el.tail if tail else el.text
         if not text:
             continue
@@ -77,16 +83,32 @@ def separate_glued_texts(tree) -> int:
 LIVE_POSTS = 3
 # a stamp: a <time> element, or an element a class names as one ("timestamp",
 # "post-time", "entry__time")
-# (found by XPath in C, then the class tested here: no Python callback per element)
 _STAMPS = etree.XPath("//time | //*[contains(translate(@class, 'TIME', 'time'), 'time')]")
 _STAMP_CLASS = re.compile(r"(?:^|[\s_-])(?:time|timestamp)(?:$|[\s_-])", re.I)
+_STAMP_CLASSES: dict[str, bool] = {}  # a class value -> whether it names a stamp
+
+
+def _may_stamp(el) -> bool:
+    """Whether ``el`` is a ``<time>`` or has a class naming a time stamp (the answer
+    for each class value remembered: a page repeats its classes)."""
+    if el.tag == "time":
+        return True
+    c = el.get("class")
+    if not c:
+        return False
+    found = _STAMP_CLASSES.get(c)
+    if found is None:
+        if len(_STAMP_CLASSES) >= 4096:
+            _STAMP_CLASSES.clear()
+        found = _STAMP_CLASSES[c] = _STAMP_CLASS.search(c) is not None
+    return found
 _DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})")
 #: Blocks extractors keep as paragraphs: a stamp written as one stays a paragraph of its own.
 _KEPT_BLOCKS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"))
 _RELATIVE = re.compile(r"\bago$|^just now$", re.I)
 
 
-def keep_post_times(tree) -> int:
+def keep_post_times(tree, stamps: list | None = None) -> int:
     """Keep each live-blog post's time with its text: a page of posts (at least
     :data:`LIVE_POSTS` sibling containers of one tag and class, each holding a time
     stamp and a paragraph after it) writes the time in an element of its own
@@ -95,12 +117,15 @@ def keep_post_times(tree) -> int:
     post's first paragraph ("21:45 — ..."; a relative "2 hours ago" as the stamp's
     ``datetime``); the stamp keeps its attributes for the page's metadata.  A stamp
     written as a paragraph (``<p class="post-time">``) is left as it is (extractors
-    keep it), and so is a lone stamp (an article's date line).  How many posts were
+    keep it), and so is a lone stamp (an article's date line).  ``stamps``: the
+    candidates :func:`separate_glued_texts` collected (those since dropped from the page
+    or changed are passed over), else they are looked for here.  How many posts were
     stamped."""
     posts: dict[tuple, list[tuple]] = {}
-    for stamp in _STAMPS(tree):
-        if stamp.tag != "time" and not _STAMP_CLASS.search(stamp.get("class", "")) \
-                or stamp.tag in _KEPT_BLOCKS or stamp.getparent().tag in _KEPT_BLOCKS:
+    for stamp in _STAMPS(tree) if stamps is None else stamps:
+        if not _may_stamp(stamp) or stamp.tag in _KEPT_BLOCKS \
+                or stamp.getparent() is None or stamp.getparent().tag in _KEPT_BLOCKS \
+                or stamp.getroottree().getroot() is not tree:
             continue  # (a stamp written as a paragraph is kept as one by every extractor)
         shown = _stamp_text(stamp)
         post, para = _post_of(stamp) if shown else (None, None)
