@@ -39,15 +39,19 @@ from whoosh.analysis import (
 from whoosh.analysis.filters import STOP_WORDS
 
 from searchapp.ingest.text import camel_parts, letter_folds
+from searchapp.lexicon import CJK, CJK_RUN, WORD_HYPHENS
 from searchapp.lexicon import CJK_CHAR as _HAS_CJK
-from searchapp.lexicon import CJK_RUN, WORD_HYPHENS
 
 # A word: letters and digits, dots inside it kept; for text, also hyphens between
 # two letters or a letter and a digit ("e-mail", "Jong-un", "state-of-the-art", "F-35",
-# "COVID-19", "3-D"; not between two digits: "2019-2024", "195-106" are figures).
+# "COVID-19", "3-D"; not between two digits: "2019-2024", "195-106" are figures), and a
+# run of CJK characters a word of its own, so that a hyphenated word written against
+# one ("F-35の", "KF-21은", "J-20战机") is the word it is elsewhere (the CJK run is split
+# into bigrams either way, at the same positions: CJKBigramFilter).
 _WORD = r"\w+(\.?\w+)*"
-_HYPHENATED_WORD = (rf"\w+(\.?\w+|(?:(?<=[^\W\d_])[{WORD_HYPHENS}](?=\w)"
-                    rf"|(?<=\d)[{WORD_HYPHENS}](?=[^\W\d_]))\w+)*")
+_W = rf"[^\W{CJK}]"  # a letter or digit of no CJK script
+_HYPHENATED_WORD = (rf"[{CJK}]+|{_W}+(\.?{_W}+|(?:(?<=[^\W\d_{CJK}])[{WORD_HYPHENS}](?={_W})"
+                    rf"|(?<=\d)[{WORD_HYPHENS}](?=[^\W\d_{CJK}])){_W}+)*")
 _HYPHEN = re.compile(f"[{WORD_HYPHENS}]")
 _HAS_WORD = re.compile(r"[^\W_]")
 _JOINED = re.compile(_HYPHENATED_WORD)

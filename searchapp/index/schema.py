@@ -29,8 +29,9 @@ from searchapp.model import FACETS
 # digit also indexed joined ("F-35" as "f35": a search for F-35 no longer finds every "35");
 # 13: the spelling words' postings carry their values (segments of 12 made every update
 # fail once Whoosh merged two of them holding live documents); 14: ß, æ, œ and þ folded
-# to two letters ("Weiß" as "weiss": ingest.text.letter_folds)
-SCHEMA_VERSION = 14
+# to two letters ("Weiß" as "weiss": ingest.text.letter_folds); 15: a run of CJK
+# characters is a word of its own, so "F-35の", "KF-21은" index F-35 and KF-21 as elsewhere
+SCHEMA_VERSION = 15
 SEP = "\x1f"  # separates the values of a multi-valued facet field
 FACET_FIELDS = {f.name: f.field for f in FACETS}
 #: Facet fields the index never holds: filled from the persons stage's persons.json
