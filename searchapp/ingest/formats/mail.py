@@ -206,7 +206,7 @@ def _html_blocks(html: str, date_search: bool = True
     art = extract_article(html, date_search=date_search)
     meta = Metadata(title=art.title, source=art.source, url=art.url,
                     date=parse_date(art.date), authors=art.authors, language=art.language)
-    return [(b.kind if b.kind in ("heading", "quote") else "body",
+    return [(b.kind if b.kind in ("heading", QUOTED_KIND) else "body",
              textclean.repair_glued_words(b.text), None) for b in art.blocks], meta
 
 

@@ -83,7 +83,6 @@ def separate_glued_texts(tree, stamps: list | None = None) -> int:
 LIVE_POSTS = 3
 # a stamp: a <time> element, or an element a class names as one ("timestamp",
 # "post-time", "entry__time")
-_STAMPS = etree.XPath("//time | //*[contains(translate(@class, 'TIME', 'time'), 'time')]")
 _STAMP_CLASS = re.compile(r"(?:^|[\s_-])(?:time|timestamp)(?:$|[\s_-])", re.I)
 _STAMP_CLASSES: dict[str, bool] = {}  # a class value -> whether it names a stamp
 
@@ -122,7 +121,9 @@ def keep_post_times(tree, stamps: list | None = None) -> int:
     or changed are passed over), else they are looked for here.  How many posts were
     stamped."""
     posts: dict[tuple, list[tuple]] = {}
-    for stamp in _STAMPS(tree) if stamps is None else stamps:
+    if stamps is None:
+        stamps = [el for el in tree.iter() if _may_stamp(el)]
+    for stamp in stamps:
         if not _may_stamp(stamp) or stamp.tag in _KEPT_BLOCKS \
                 or stamp.getparent() is None or stamp.getparent().tag in _KEPT_BLOCKS \
                 or stamp.getroottree().getroot() is not tree:
