@@ -37,14 +37,37 @@ def test_the_stand_in_is_in_with_this_trafilatura():
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
-def test_the_article_is_the_one_the_comparison_everywhere_gives(path):
+def test_the_article_is_the_one_the_comparison_everywhere_gives(path, monkeypatch):
     html = _html(path)
     gated = extract_article(html)
-    with compare.compare_when(lambda body, text, options: True):
-        everywhere = extract_article(html)
+    monkeypatch.setattr(compare, "may_change", lambda *args: True)  # the extraction's gate
+    everywhere = extract_article(html)
     assert gated.blocks == everywhere.blocks
     assert (gated.title, gated.date, gated.byline) == \
         (everywhere.title, everywhere.date, everywhere.byline)
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_the_backup_made_when_needed_is_the_one_made_up_front(path, monkeypatch):
+    """Compared on every page, the comparison reads the same cleaned page, and the
+    article is the same, whether the cleaned tree's backup was copied up front
+    (trafilatura's own _prepare_tree) or made only when the comparison runs."""
+    html = _html(path)
+    trafilatura_fast.install()
+    assert core._prepare_tree is compare._prepare_tree
+    compare_extraction, read = core.compare_extraction, []
+
+    def reading(backup, tree, *rest):
+        read.append(tostring(backup))
+        return compare_extraction(backup, tree, *rest)
+
+    monkeypatch.setattr(core, "compare_extraction", reading)
+    monkeypatch.setattr(compare, "may_change", lambda *args: True)  # the extraction's gate
+    deferred = extract_article(html)
+    monkeypatch.setattr(core, "_prepare_tree", compare._original["_prepare_tree"])
+    up_front = extract_article(html)
+    assert deferred.blocks == up_front.blocks
+    assert read and read[: len(read) // 2] == read[len(read) // 2:]
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)

@@ -10,13 +10,12 @@ answered instead by walking only the candidate tags with ``iterdescendants``
 expressions in Python: the same elements, in the same (document) order,
 about four times faster.
 
-trafilatura's link density test has its stand-in next door
-(:mod:`searchapp.ingest.html._trafilatura_links`), and so has the step that
-compares its article with its fallback extractors
-(:mod:`searchapp.ingest.html._trafilatura_compare`), the primary extraction's
-hand-over of the tree uncopied (:mod:`searchapp.ingest.html._trafilatura_inplace`) and
-htmldate's search of the markup for dates (:mod:`searchapp.ingest.html._htmldate`); all
-are put in and taken out with these.
+Next door, put in and taken out with these: trafilatura's link density test
+(:mod:`._trafilatura_links`), its comparison with its fallback extractors
+(:mod:`._trafilatura_compare`), the primary extraction's hand-over of the tree
+uncopied (:mod:`._trafilatura_inplace`), htmldate's search of the markup for dates
+(:mod:`._htmldate`); and :func:`page_metadata`'s author search without a copy of
+the page (:mod:`._trafilatura_author`).
 
 Only expressions whose source text is exactly the one translated here are
 replaced (keyed by a hash of the source): a trafilatura release that changes
@@ -54,6 +53,7 @@ from trafilatura import metadata as trafilatura_metadata
 from trafilatura import xpaths
 
 from searchapp.ingest.html import _htmldate, _trafilatura_compare, _trafilatura_links
+from searchapp.ingest.html import _trafilatura_author as _author
 from searchapp.ingest.html import _trafilatura_inplace as _inplace
 
 _Pred = Callable[[etree._Element], bool]
@@ -576,7 +576,7 @@ def page_metadata(tree, url: str | None, date_params: dict):
     steps = [getattr(trafilatura_metadata, name, None) for name in METADATA_STEPS]
     if any(step is None for step in steps):
         return trafilatura_metadata.extract_metadata(tree, url, date_params)
-    examine_meta, meta_json, title, author, page_url, sitename, meta_url = steps
+    examine_meta, meta_json, title, _, page_url, sitename, meta_url = steps
     doc = examine_meta(tree)
     if doc.author and " " not in doc.author:
         doc.author = None
@@ -585,7 +585,7 @@ def page_metadata(tree, url: str | None, date_params: dict):
     except Exception:  # as trafilatura: bugs in its JSON-LD reading
         pass
     doc.title = doc.title or title(tree)
-    doc.author = doc.author or author(tree)
+    doc.author = doc.author or _author.author_step()(tree)  # (trafilatura's, uncopied)
     doc.url = doc.url or page_url(tree, url)
     doc.date = find_date(tree, **{**date_params, "url": doc.url})
     doc.sitename = doc.sitename or sitename(tree)

@@ -18,10 +18,18 @@ it.  :func:`compare_when` sets, for the
 calls inside its block, the test that decides whether the comparison runs; the
 stand-in of ``trafilatura.core._extract_and_compare`` below asks it.
 
-Like the selectors of :mod:`searchapp.ingest.html._trafilatura`, the stand-in
-replaces trafilatura's private function only while that function's source is the
+The comparison reads a backup of the cleaned page, which trafilatura copies on
+every extraction (``core._prepare_tree``) before converting the cleaned tree in
+place.  Inside :func:`compare_when` (comments off) the stand-in of
+``_prepare_tree`` below defers that copy: where the comparison runs, the backup is
+made then, by cleaning a copy of the same raw tree again (trafilatura's cleaning
+reads only the tree and the options, and the raw tree is not changed in between),
+and where it does not run -- most pages -- no backup is made.
+
+Like the selectors of :mod:`searchapp.ingest.html._trafilatura`, the stand-ins
+replace trafilatura's private functions only while each function's source is the
 one translated here (keyed by a hash; trafilatura is pinned exactly in
-``pyproject.toml``); with another release trafilatura's own runs, and every
+``pyproject.toml``); with another release trafilatura's own run, and every
 page gets the comparison as before.
 """
 
@@ -41,9 +49,12 @@ try:  # the furniture jusText is called for (trafilatura's own expression)
 except ImportError:  # another release: every page is compared
     SANITIZED_XPATH = None
 
-#: trafilatura's private function replaced, and the sha1 (12 hex digits) of the
+#: trafilatura's private functions replaced -> the sha1 (12 hex digits) of the
 #: source translated.
-_NAME, _SOURCE_KEY = "_extract_and_compare", "040360116096"
+_SOURCE_KEYS = {"_extract_and_compare": "040360116096", "_prepare_tree": "bfc95d6a60d5"}
+
+#: The backup of the cleaned tree, not made yet (see :func:`_prepare_tree`).
+_DEFERRED = object()
 
 #: (trafilatura's article body, its text, its options) -> whether to compare;
 #: None (outside :func:`compare_when`): always, as trafilatura does.
@@ -55,9 +66,22 @@ def _extract_and_compare(cleaned_tree, cleaned_tree_backup, tree, options):
     mode -- or unless the gate of :func:`compare_when` says it cannot change the result."""
     postbody, temp_text = core.extract_content(cleaned_tree, options)
     if not options.fast and (_gate is None or _gate(postbody, temp_text, options)):
+        if cleaned_tree_backup is _DEFERRED:  # made now, as _prepare_tree would have
+            cleaned_tree_backup = core.tree_cleaning(copy(tree), options)
         postbody, temp_text = core.compare_extraction(
             cleaned_tree_backup, copy(tree), postbody, temp_text, options)
     return postbody, temp_text
+
+
+def _prepare_tree(tree, options, url):
+    """trafilatura's cleaning and conversion of a copy of the raw ``tree``, and the
+    backup of the cleaned tree its comparison reads -- inside :func:`compare_when`
+    with comments off (the backup's only reader then is the comparison), a mark
+    that it is not made yet, for :func:`_extract_and_compare` to make it if needed."""
+    if _gate is None or options.comments:
+        return _original["_prepare_tree"](tree, options, url)
+    cleaned = core.tree_cleaning(copy(tree), options)
+    return core.convert_tags(cleaned, options, url), _DEFERRED
 
 
 # Lengths with XML whitespace runs collapsed, computed by libxml2: the body's text,
@@ -116,22 +140,25 @@ def compare_when(gate: Callable[[object, str, object], bool]) -> Iterator[None]:
         _gate = before
 
 
-_original: list[Callable] = []
+_STAND_INS = {"_extract_and_compare": _extract_and_compare, "_prepare_tree": _prepare_tree}
+_original: dict[str, Callable] = {}
 
 
 def install() -> bool:
-    """Put the stand-in into trafilatura's core module (idempotent); whether it is in."""
-    current = getattr(core, _NAME, None)
-    if current is _extract_and_compare:
+    """Put the stand-ins into trafilatura's core module (idempotent, both or
+    neither: the deferred backup needs both); whether they are in."""
+    current = {name: getattr(core, name, None) for name in _STAND_INS}
+    if all(current[name] is f for name, f in _STAND_INS.items()):
         return True
-    if current is None or source_key_of(current) != _SOURCE_KEY:
+    if any(f is None or source_key_of(f) != _SOURCE_KEYS[name] for name, f in current.items()):
         return False
-    _original[:] = [current]
-    setattr(core, _NAME, _extract_and_compare)
+    _original.update(current)
+    for name, f in _STAND_INS.items():
+        setattr(core, name, f)
     return True
 
 
 def uninstall() -> None:
-    """Restore trafilatura's own function."""
-    if _original:
-        setattr(core, _NAME, _original[0])
+    """Restore trafilatura's own functions."""
+    for name, f in _original.items():
+        setattr(core, name, f)
