@@ -1,9 +1,9 @@
 """The blind quote-attribution sets (benchmarks/quotes_pages_blind2/, quotes_pages_blind3/,
-quotes_pages_blind4/) are whole and readable.
+quotes_pages_blind4/, quotes_pages_blind5/) are whole and readable.
 
 Only each set's gold file and pages are checked here: every line parses, every annotated
 span lies in its paragraph as ``bench_quotes.py`` reads the page, and the set is wired as
-``--set blind2`` / ``--set blind3`` / ``--set blind4``.  The attribution is never run on
+``--set blind2`` / ``--set blind3`` / ``--set blind4`` / ``--set blind5``.  The attribution is never run on
 these pages here: each set is measured once, by ``bench_quotes.py --set NAME``.  Needs
 nothing beside the clone.
 """
@@ -20,7 +20,7 @@ from conftest import ROOT
 
 BENCH_QUOTES = ROOT / "benchmarks" / "bench_quotes.py"
 #: each blind set: its name in bench_quotes.py and the ordinal its pages' comment gives it
-BLIND_SETS = {"blind2": "second", "blind3": "third", "blind4": "fourth"}
+BLIND_SETS = {"blind2": "second", "blind3": "third", "blind4": "fourth", "blind5": "fifth"}
 
 
 def _folder(name: str) -> Path:
@@ -141,12 +141,13 @@ def test_check_gold_on_the_command_line(name):
     assert "20 pages" in proc.stdout and "0 problems" in proc.stdout
 
 
-def test_every_speaker_of_blind4_is_named_in_full_on_its_page(bq):
+@pytest.mark.parametrize("which", ["blind4", "blind5"])
+def test_every_speaker_is_named_in_full_on_its_page(bq, which):
     """A person speaker is written as the page names them (full name, or the one name the
     page gives), so a scorer matching names never has to guess a spelling."""
-    if not (_folder("blind4") / "gold.txt").is_file():
-        pytest.skip("the blind4 set is not in this checkout")
-    pages, items, texts = bq.read_gold(*bq.SETS["blind4"])
+    if not (_folder(which) / "gold.txt").is_file():
+        pytest.skip(f"the {which} set is not in this checkout")
+    pages, items, texts = bq.read_gold(*bq.SETS[which])
     speakers = {(it.page, it.speaker) for it in items if it.speaker not in ("-", "x", "?")}
     assert len({s for _, s in speakers}) >= 80
     missing = [(page, s) for page, s in sorted(speakers) if s not in "\n".join(texts[page])]
