@@ -12,7 +12,9 @@ import trafilatura
 from lxml.html import tostring
 from trafilatura import core
 from trafilatura.external import try_readability
+from trafilatura.htmlprocessing import prune_unwanted_nodes
 from trafilatura.utils import trim
+from trafilatura.xpaths import OVERALL_DISCARD_XPATH
 
 from searchapp.ingest.html import _trafilatura as trafilatura_fast
 from searchapp.ingest.html import _trafilatura_compare as compare
@@ -77,6 +79,54 @@ def test_readability_never_gives_more_text_than_the_bound(path):
     algo = try_readability(deepcopy(tree))
     length = len(trim(tostring(algo, method="text", encoding="utf-8").decode("utf-8")))
     assert length <= compare.readable_length(tree)
+
+
+def _readability_in_precision_mode(tree) -> int:
+    """The length of readability's text as trafilatura's comparison measures it in
+    precision mode (its discard list deleted from a copy of the page first)."""
+    pruned = prune_unwanted_nodes(deepcopy(tree), OVERALL_DISCARD_XPATH)
+    algo = try_readability(pruned)
+    return len(trim(tostring(algo, method="text", encoding="utf-8").decode("utf-8")))
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_readability_never_gives_more_text_than_the_tighter_bound(path):
+    trafilatura_fast.install()
+    tree = _parse(_html(path))
+    _drop_inert(tree)
+    assert _readability_in_precision_mode(tree) <= compare.pruned_readable_length(tree) \
+        <= compare.readable_length(tree)
+
+
+@pytest.mark.skipif(not (ROOT.parent / "shared" / "bench").is_dir(),
+                    reason="../shared/bench is not beside the repo")
+def test_the_tighter_bound_holds_on_the_bench_pages():
+    trafilatura_fast.install()
+    over = []
+    for page in sorted((ROOT.parent / "shared" / "bench").glob("*/html/*.html.gz")):
+        tree = _parse(_html(page))
+        _drop_inert(tree)
+        if _readability_in_precision_mode(tree) > compare.pruned_readable_length(tree):
+            over.append(page.name)
+    assert not over
+
+
+def test_a_page_whose_body_is_deleted_is_bounded_by_the_whole_document():
+    """A hidden body is deleted before readability reads the page, which then gives the
+    document's text (its title): the bound is the document's, not an empty body's."""
+    tree = _parse("<html><head><title>A title readability falls back to</title></head>"
+                  f'<body class="hidden"><p>{SENTENCE * 3}</p></body></html>')
+    _drop_inert(tree)
+    assert 0 < _readability_in_precision_mode(tree) <= compare.pruned_readable_length(tree)
+
+
+def test_hidden_and_comment_blocks_do_not_count_in_the_tighter_bound():
+    tree = _parse(f'<html><body><p>{SENTENCE}</p><div style="display:none">{SENTENCE * 4}</div>'
+                  f'<div id="reader-comments"><p>{SENTENCE * 4}</p></div></body></html>')
+    _drop_inert(tree)
+    # (each deleted block may leave one space behind: the bound allows for it)
+    assert len(SENTENCE.strip()) <= compare.pruned_readable_length(tree) < 2 * len(SENTENCE)
+    assert compare.readable_length(tree) > 8 * len(SENTENCE.strip())
 
 
 def _decision(html: str) -> bool:

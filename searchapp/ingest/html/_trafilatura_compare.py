@@ -13,8 +13,9 @@ On the 2025 benchmark pages that comparison is about a sixth of the whole
 ingestion and changes the article on 14 pages of 300 (1 of 88 on 2019).  Every
 condition but readability's length is read here on trafilatura's own result at
 no cost, and readability's text, taken from the page, is not longer than the
-page's text: where that is under twice the article, the comparison cannot change
-it.  :func:`compare_when` sets, for the
+page's text -- nor than what is left of it once the comparison has deleted its
+hidden, comment and navigation blocks: where that is under twice the article,
+the comparison cannot change it.  :func:`compare_when` sets, for the
 calls inside its block, the test that decides whether the comparison runs; the
 stand-in of ``trafilatura.core._extract_and_compare`` below asks it.
 
@@ -48,6 +49,10 @@ try:  # the furniture jusText is called for (trafilatura's own expression)
     from trafilatura.external import SANITIZED_XPATH
 except ImportError:  # another release: every page is compared
     SANITIZED_XPATH = None
+try:  # what the comparison deletes from the page before readability reads it
+    from trafilatura.xpaths import OVERALL_DISCARD_XPATH
+except ImportError:  # another release: the page's text bounds readability's
+    OVERALL_DISCARD_XPATH = None
 
 #: trafilatura's private functions replaced -> the sha1 (12 hex digits) of the
 #: source translated.
@@ -110,11 +115,39 @@ def readable_length(tree) -> int:
     return int(_BODY_LENGTH(tree)) - deleted + _VIDEO * int(_IFRAMES(tree))
 
 
-def may_change(body, text: str, options, page_length: Callable[[], int]) -> bool:
+_DOCUMENT_LENGTH = etree.XPath("string-length(normalize-space(/))")
+_ALL_IFRAMES = etree.XPath("count(//iframe)")
+
+
+def pruned_readable_length(tree) -> int:
+    """A tighter bound than :func:`readable_length`, of the same text: in precision
+    mode trafilatura's comparison first deletes from the page the elements of its
+    ``OVERALL_DISCARD_XPATH`` (hidden, comment and navigation blocks; their tails kept),
+    and readability reads what is left.  Each of those selectors tests an element's
+    own attributes only, so the elements deleted are the ones they find on the whole
+    page; each outermost one (or script, or style) whose text collapses to n
+    characters shortens the body's collapsed text by at least n - 1, as in
+    :func:`readable_length`.  Where the body itself is deleted, readability reads
+    the whole document: its collapsed text is the bound."""
+    if OVERALL_DISCARD_XPATH is None:
+        return readable_length(tree)
+    found = {el for expression in OVERALL_DISCARD_XPATH for el in expression(tree)}
+    body = tree.find("body")
+    if body is None or body in found:
+        return int(_DOCUMENT_LENGTH(tree)) + _VIDEO * int(_ALL_IFRAMES(tree))
+    gone = found.union(_DELETED(tree))
+    outermost = [el for el in gone if not any(a in gone for a in el.iterancestors())]
+    deleted = sum(max(0, int(_LENGTH(el)) - 1) for el in outermost)
+    return int(_BODY_LENGTH(tree)) - deleted + _VIDEO * int(_IFRAMES(tree))
+
+
+def may_change(body, text: str, options, page_length: Callable[[], int],
+               pruned_length: Callable[[], int] | None = None) -> bool:
     """Whether trafilatura's comparison could replace its article (``body``,
     ``text``) in precision mode; ``page_length()`` gives the bound of readability's
-    text for the page it extracts from (:func:`readable_length`), asked only when
-    needed.
+    text for the page it extracts from (:func:`readable_length`), and
+    ``pruned_length()``, where given, the tighter one (:func:`pruned_readable_length`),
+    each asked only when needed (the tighter one costs a pass over the page).
 
     Exact: every trigger of the comparison is read as trafilatura reads it, and
     readability's text (taken from the page) is over twice as long as the article
@@ -125,7 +158,8 @@ def may_change(body, text: str, options, page_length: Callable[[], int]) -> bool
         return True  # jusText's turn: short, or furniture left in the article
     if not body.xpath(".//p//text()") or len(body.findall(".//table")) > len(body.findall(".//p")):
         return True  # readability's turn: no paragraph text, or a table page
-    return page_length() > 2 * len(text)
+    return page_length() > 2 * len(text) and (pruned_length is None
+                                              or pruned_length() > 2 * len(text))
 
 
 @contextmanager

@@ -171,9 +171,10 @@ def _gather(html: str, tree, url: str | None, with_metadata: bool,
     estimate = _visible_text_estimate(tree)
     _drop_inert(tree)
     page_length = functools.cache(lambda: trafilatura_compare.readable_length(tree))
+    pruned_length = functools.cache(lambda: trafilatura_compare.pruned_readable_length(tree))
     with trafilatura_compare.compare_when(
             lambda body, text, options: trafilatura_compare.may_change(
-                body, text, options, page_length)):
+                body, text, options, page_length, pruned_length)):
         article = _trafilatura_article(tree, url, with_metadata, TRAFILATURA_MODES[rules.primary])
     # the other trafilatura candidates, when a rule asks for them: trafilatura copies
     # the tree it is given and the metadata only read it, so ``tree`` is as parsed
