@@ -40,3 +40,35 @@ def test_search_text_output_marks_a_quoted_mail_paragraph(tmp_path, capsys):
     own = capsys.readouterr().out
     assert "   Thanks, the tonnage figure is [confirmed]" in own  # the body: unmarked
     assert "[quote]" not in own
+
+
+BODY = ("The port authority said on Tuesday that the strike had cost the economy about "
+        "three hundred million rand a day, and that ships were being diverted north.\n\n"
+        "Union leaders said they would meet the minister on Friday to discuss the offer.\n")
+
+
+@pytest.mark.parametrize(("line", "authors"), [
+    ("Analysis by Daniel Okafor-Reyes", ["Daniel Okafor-Reyes"]),
+    ("Recorded by Thandiwe Mokoena, 8 August 2026", ["Thandiwe Mokoena"]),
+    ("Reporting by Ana Lima and Piotr Nowak", ["Ana Lima", "Piotr Nowak"]),
+    ("Written by Jane Roe, Senior Fellow", ["Jane Roe"]),
+    ("Commentary by Li Wei", ["Li Wei"]),
+    ("By Malik Haddad", ["Malik Haddad"]),
+])
+def test_a_plain_text_byline_line_is_the_author_not_a_heading(tmp_path, line, authors):
+    path = tmp_path / "note.txt"
+    path.write_text(f"Harbour strike enters its second week\n{line}\n\n{BODY}", "utf-8")
+    doc = load_document(path)
+    assert doc.meta.authors == authors
+    kinds = {p.text: p.kind for p in doc.paragraphs}
+    printed = next(t for t in kinds if t.startswith(line.split(",")[0]))
+    assert kinds[printed] == "byline"  # its own paragraph, not a heading or body text
+    if "August" in line:
+        assert doc.meta.date == "2026-08-08"
+
+
+@pytest.mark.parametrize("line", ["Photographs by Ann Lee", "Killed by Police Gunfire"])
+def test_a_credit_or_a_headline_with_by_is_no_byline(tmp_path, line):
+    path = tmp_path / "note.txt"
+    path.write_text(f"Harbour strike enters its second week\n{line}\n\n{BODY}", "utf-8")
+    assert load_document(path).meta.authors == []

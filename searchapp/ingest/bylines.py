@@ -109,9 +109,17 @@ _TRAILING_MONTH = re.compile(
     r"(?<=\S)\s+(?:" + "|".join(m for m in MONTHS if m not in NAME_MONTHS) + ")$")
 _DATE_ONLY = re.compile(rf"^(?:{_WEEKDAYS}|{_MONTH_NAMES})$", re.I)
 _SELF_DESCRIPTION = re.compile(r"\s+(?:is|was|writes|covers|reports)\b.*$", re.I)
-_LABEL = re.compile(r"^(?:(?:(?:written|words|story|text|reporting|posted|compiled|"
-                    r"interview|(?:live\s+)?(?:coverage|updates|blog))\s+)?by\b|authors?\b)"
-                    r"\s*[:\-–—]?\s*", re.I)
+#: What may stand before "by" in a byline: the work ("Written", "Reporting", "Recorded")
+#: or the kind of piece ("Analysis", "Commentary", "Interview", "Live coverage") --
+#: never a credit that is not authorship ("Photographs by", :data:`_CREDIT`).
+BYLINE_WORKS = ("written", "words", "story", "text", "reporting", "reported", "posted",
+                "compiled", "filed", "prepared", "recorded", "interview", "interviewed",
+                "analysis", "commentary", "opinion", "essay", "column", "review", "report",
+                "notes", "feature", "profile", r"(?:live\s+)?(?:coverage|updates|blog)")
+#: How a byline opens ("By", "Analysis by", "Reporting by"), matched ignoring case: the
+#: one pattern every reader of bylines uses (HTML, plain-text headers, printed bylines).
+BYLINE_OPENING = rf"(?:(?:{'|'.join(BYLINE_WORKS)})\s+)?by\b"
+_LABEL = re.compile(rf"^(?:{BYLINE_OPENING}|authors?\b)\s*[:\-–—]?\s*", re.I)
 # A date line before the byline: "Posted on 11 January 2024 by ...", "Updated 3 June 2024, by".
 _DATED_LABEL = re.compile(r"^(?:(?:published|posted|updated|written)(?:\s+on)?\s+)?"
                           r"[\w.,/: -]{0,40}?\d[\w.,/: -]{0,30}?\s+by\s+", re.I)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from searchapp.ingest.bylines import is_placeholder, parse_byline
+from searchapp.ingest.bylines import BYLINE_OPENING, is_placeholder, parse_byline
 from searchapp.ingest.persons.words import NATIVE_BYLINE
 from searchapp.ingest.read import os_reason
 from searchapp.ingest.text import has_cjk, normalize_space, text_size
@@ -43,7 +43,7 @@ _RELEASE = re.compile(r"^(?:release date|published(?: on)?|posted(?: on)?|(?:las
                       r"\s*[:：]?\s*(?P<date>.+?)"
                       r"(?:\s+view\s+[\d,]+)?(?:\s+writer\s+(?P<writer>.+))?$", re.I)
 _PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\s+"  # "de la" in a name
-_BYLINE = re.compile(r"^(?i:by|writer|written by|author)\s*:?\s+"
+_BYLINE = re.compile(rf"^(?i:{BYLINE_OPENING}|writer|author)\s*:?\s+"
                      rf"(?P<names>[A-Z][\w.'’-]+(?:(?:[\s,|&]|\s-\s)+(?:and\s+)?(?:{_PARTICLE})*"
                      r"[A-Z][\w.'’-]+){0,9})$")
 #: A byline written with a CJK label: "作者：刘晓燕", "记者 王明", "글 김철수".

@@ -23,7 +23,7 @@ from markdown_it import MarkdownIt
 
 from searchapp import lexicon
 from searchapp.ingest import text as textclean
-from searchapp.ingest.bylines import lede_byline, parse_byline
+from searchapp.ingest.bylines import BYLINE_OPENING, lede_byline, parse_byline
 from searchapp.ingest.entities import Mention, Registry
 from searchapp.ingest.furniture import edge_furniture
 from searchapp.ingest.html.extract import extract_article
@@ -447,7 +447,7 @@ _SENTENCE_END = re.compile(f"[{lexicon.STOPS}]")
 _BYLINE_LINE = 160
 #: ... and how it opens (an author's note at the end, "Ann Roe is a fellow at ...", is no
 #: byline).
-_BY = re.compile(r"(?:(?:written|posted|words|story|reporting|text)\s+)?by\b", re.I)
+_BY = re.compile(BYLINE_OPENING, re.I)
 
 
 def _with_byline(blocks: list[tuple], meta: Metadata) -> list[tuple]:
