@@ -72,3 +72,31 @@ def test_a_credit_or_a_headline_with_by_is_no_byline(tmp_path, line):
     path = tmp_path / "note.txt"
     path.write_text(f"Harbour strike enters its second week\n{line}\n\n{BODY}", "utf-8")
     assert load_document(path).meta.authors == []
+
+
+JA_BODY = ("<p>外務大臣は十日、東京都内で記者会見を開き、近隣諸国との漁業協定の改定交渉を年内に"
+           "再開する考えを明らかにした。交渉は三年前から中断している。</p>"
+           "<p>政府関係者によると、双方は操業区域の線引きと漁獲量の上限について事前協議を"
+           "続けており、来月にも実務者会合を開く見通しだという。</p>")
+ZH_BODY = ("<p>中央氣象署今日表示，受鋒面影響，北部山區午後起有局部大雨，民眾外出應注意安全。"
+           "各地方政府已完成防汛準備，並提醒民眾避免前往溪邊活動。</p>"
+           "<p>農業部指出，近期降雨有助於緩解中南部水情，但部分農作物可能受損，"
+           "將視情況啟動救助措施。</p>")
+
+
+@pytest.mark.parametrize(("byline", "author", "agency"), [
+    ("政治部　山田太郎", "山田太郎", ""),
+    ("外信部 佐藤花子（共同）", "佐藤花子", "Kyodo"),
+    ("記者 王小明／台北報導", "王小明", ""),
+])
+def test_a_cjk_byline_gives_the_name_without_desk_role_or_agency(tmp_path, byline, author,
+                                                                  agency):
+    body = ZH_BODY if "報導" in byline else JA_BODY
+    lang = "zh-Hant" if "報導" in byline else "ja"
+    path = tmp_path / "news.html"
+    path.write_text(f'<html lang="{lang}"><head><meta charset="utf-8"><title>漁業協定 交渉再開へ'
+                    f'</title></head><body><article><h1>漁業協定 交渉再開へ</h1>'
+                    f'<p class="byline">{byline}</p>{body}</article></body></html>', "utf-8")
+    doc = load_document(path)
+    assert doc.meta.authors == [author]
+    assert doc.meta.agency == agency
