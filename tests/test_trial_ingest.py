@@ -5,8 +5,6 @@ template date against the date its memo states, quoted e-mail paragraphs in
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from searchapp.cli.commands import main as cli_main
