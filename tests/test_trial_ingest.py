@@ -9,6 +9,7 @@ import pytest
 
 from searchapp.cli.commands import main as cli_main
 from searchapp.config import Settings
+from searchapp.errors import LoadError
 from searchapp.index.update import update_index
 from searchapp.ingest.pipeline import load_document
 
@@ -98,3 +99,50 @@ def test_a_cjk_byline_gives_the_name_without_desk_role_or_agency(tmp_path, bylin
     doc = load_document(path)
     assert doc.meta.authors == [author]
     assert doc.meta.agency == agency
+
+
+def _text_with_nuls(nuls: list[int]) -> bytes:
+    sentence = ("The harbour office confirmed the tonnage figures on Tuesday, and the union "
+                "said the strike would continue until the overtime was paid. ")
+    raw = bytearray(("Harbour strike\n\n" + "\n\n".join(
+        sentence * 3 for _ in range(20_000 // (3 * len(sentence))))).encode())
+    for at in sorted(nuls, reverse=True):
+        raw[at:at] = b"\x00"
+    return bytes(raw)
+
+
+def test_a_text_with_a_few_stray_nuls_is_read_and_says_so(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_bytes(_text_with_nuls([3000, 9000, 15000]))
+    doc = load_document(path)
+    assert "\x00" not in "".join(p.text for p in doc.paragraphs)
+    assert any("union said the strike" in p.text for p in doc.paragraphs)
+    assert doc.warnings == ["3 NUL bytes dropped (not text; the rest was read)"]
+
+
+def test_a_text_padded_with_nuls_is_read_but_random_bytes_stay_refused(tmp_path):
+    padded = tmp_path / "padded.txt"  # 4% NULs, in pairs, the rest clean UTF-8 text
+    raw = _text_with_nuls([])
+    padded.write_bytes(b"".join(raw[i:i + 50] + b"\x00\x00" for i in range(0, len(raw), 50)))
+    doc = load_document(padded)
+    assert doc.warnings and doc.warnings[0].startswith(f"{2 * -(-len(raw) // 50)} NUL bytes")
+    import random
+
+    noise = tmp_path / "noise.txt"
+    noise.write_bytes(random.Random(3).randbytes(20_000))
+    with pytest.raises(LoadError, match="binary data"):
+        load_document(noise)
+    many = tmp_path / "many.txt"  # a tenth NULs: binary, whatever the rest
+    many.write_bytes(b"".join(raw[i:i + 20] + b"\x00\x00" for i in range(0, len(raw), 20)))
+    with pytest.raises(LoadError, match="binary data"):
+        load_document(many)
+
+
+def test_the_index_report_names_the_dropped_nuls(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "notes.txt").write_bytes(_text_with_nuls([3000, 9000, 15000]))
+    settings = Settings(corpus=corpus, index=tmp_path / "index", data_dir=tmp_path / "data")
+    report = update_index(settings)
+    assert report.added == 1 and report.total_paragraphs > 1
+    assert report.failed == [("notes.txt", "3 NUL bytes dropped (not text; the rest was read)")]

@@ -326,7 +326,7 @@ def _load_text_document(path: Path, corpus_root: Path | str | None, catalog: Cat
     return Document(
         doc_id=doc_id, path=relpath, format=source.format, encoding=source.encoding,
         meta=meta,
-        paragraphs=paragraphs, extractor=extractor,
+        paragraphs=paragraphs, extractor=extractor, warnings=list(source.warnings),
     )
 
 
