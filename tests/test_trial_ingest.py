@@ -5,6 +5,8 @@ template date against the date its memo states, quoted e-mail paragraphs in
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from searchapp.cli.commands import main as cli_main
@@ -146,3 +148,51 @@ def test_the_index_report_names_the_dropped_nuls(tmp_path):
     report = update_index(settings)
     assert report.added == 1 and report.total_paragraphs > 1
     assert report.failed == [("notes.txt", "3 NUL bytes dropped (not text; the rest was read)")]
+
+
+MEMO_BODY = ("Attacks on tankers off the coast fell by half in the first six months of the "
+             "year, according to the regional reporting centre.")
+
+
+def _memo_docx(path: Path, lines: list[str], created=None) -> Path:
+    import docx
+
+    d = docx.Document()  # its core properties: python-docx's template stamp, 2013-12-23
+    d.core_properties.author = "Ngozi Adebayo"
+    if created is not None:
+        d.core_properties.created = created
+    d.add_paragraph("Memo: piracy in the gulf", style="Title")
+    for line in lines:
+        d.add_paragraph(line)
+    d.add_paragraph(MEMO_BODY)
+    d.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["To: Director, Maritime Programme. From: Ngozi Adebayo. Date: 12 March 2025."],
+     "2025-03-12"),
+    (["To: Director", "From: Ngozi Adebayo", "Date: 12 March 2025"], "2025-03-12"),
+    (["日期：2025年3月12日"], "2025-03-12"),
+    (["날짜: 2025-03-12"], "2025-03-12"),
+    ([], None),  # the template's stamp is no document's date
+])
+def test_a_docx_memo_date_beats_the_template_properties(tmp_path, lines, expected):
+    doc = load_document(_memo_docx(tmp_path / "memo.docx", lines))
+    assert doc.meta.date == (expected or "")
+    assert any(MEMO_BODY in p.text for p in doc.paragraphs)
+
+
+def test_a_docx_properties_date_is_kept_when_the_text_writes_none(tmp_path):
+    import datetime
+
+    path = _memo_docx(tmp_path / "memo.docx", [], datetime.datetime(2024, 6, 3, 8, 0))
+    assert load_document(path).meta.date == "2024-06-03"
+
+
+def test_an_rtf_date_line_beats_its_creation_time(tmp_path):
+    path = tmp_path / "memo.rtf"
+    path.write_text(r"{\rtf1\ansi\deff0{\info{\title Memo}{\creatim\yr2015\mo1\dy2}}"
+                    r"Memo on piracy\par\par Date: 12 March 2025\par\par " + MEMO_BODY
+                    + r"\par}", "ascii")
+    assert load_document(path).meta.date == "2025-03-12"
