@@ -196,3 +196,53 @@ def test_an_rtf_date_line_beats_its_creation_time(tmp_path):
                     r"Memo on piracy\par\par Date: 12 March 2025\par\par " + MEMO_BODY
                     + r"\par}", "ascii")
     assert load_document(path).meta.date == "2025-03-12"
+
+
+ARTICLE = ("<p>SANTIAGO — When the president announced that the state copper company would "
+           "take a majority stake in every new lithium project, investors shrugged. Prices "
+           "were high and the salt flats seemed inexhaustible.</p>"
+           "<p>Two years later, the mood has soured. Lithium carbonate trades at a third of "
+           "its peak, and the chief executive warned shareholders that the partnership must "
+           "be rebalanced or it will not survive the decade.</p>"
+           "<p>Analysts expect the government to offer tax relief rather than cede control, "
+           "and say a decision is due before the end of the year.</p>")
+
+
+def _page(tmp_path: Path, title: str, head: str = "", home: str = "Meridian Review",
+          headline: str = "Chile's lithium gamble enters its hardest year") -> Path:
+    path = tmp_path / "page.html"
+    path.write_text(f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+                    f"<title>{title}</title>{head}</head><body>"
+                    f'<div id="hdr"><a href="/">{home}</a> | Energy | Podcasts</div>'
+                    f'<div id="content"><h2 class="headline">{headline}</h2>{ARTICLE}</div>'
+                    f"</body></html>", "utf-8")
+    return path
+
+
+HEADLINE = "Chile's lithium gamble enters its hardest year"
+
+
+@pytest.mark.parametrize("title", [
+    f"Meridian Review :: {HEADLINE}",
+    f"{HEADLINE} | Meridian Review",
+    f"{HEADLINE} - Meridian Review",
+    f"Meridian Review — {HEADLINE}",
+    f"{HEADLINE} · Meridian Review",
+])
+def test_a_title_with_the_site_on_one_side_gives_headline_and_source(tmp_path, title):
+    doc = load_document(_page(tmp_path, title))
+    assert doc.meta.title == HEADLINE
+    assert doc.meta.source == "Meridian Review"
+
+
+def test_the_site_side_is_known_by_og_site_name_too(tmp_path):
+    doc = load_document(_page(tmp_path, f"Meridian :: {HEADLINE}", home="Start",
+                              head='<meta property="og:site_name" content="Meridian">'))
+    assert (doc.meta.title, doc.meta.source) == (HEADLINE, "Meridian")
+
+
+def test_a_headline_that_holds_a_dash_is_not_cut(tmp_path):
+    headline = "Lithium prices rise - and the salt flats pay for it"
+    doc = load_document(_page(tmp_path, headline, headline=headline))
+    assert doc.meta.title == headline
+    assert doc.meta.source == ""
