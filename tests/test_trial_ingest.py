@@ -246,3 +246,45 @@ def test_a_headline_that_holds_a_dash_is_not_cut(tmp_path):
     doc = load_document(_page(tmp_path, headline, headline=headline))
     assert doc.meta.title == headline
     assert doc.meta.source == ""
+
+
+INTERVIEW = ("Harbour strike enters its second week\nRecorded by Thandiwe Mokoena\n\n"
+             "Sipho Ndlovu, shop steward for the dockworkers' union, spoke to me at the gate. "
+             "He said the union would not accept the offer.\n\n"
+             "Asked about the port authority's offer, Ndlovu said the increase would not cover "
+             "the rise in fares.\n\n"
+             "Later I met Lerato Dube, a spokeswoman for the port operator. Dube said the "
+             "company had made its best offer.\n")
+
+
+@pytest.mark.slow
+def test_extract_json_lists_the_persons_found_in_the_file(tmp_path):
+    from conftest import run_cli
+
+    pytest.importorskip("spacy")
+    from searchapp.ingest.persons.recognize import Recognizer
+
+    if not Recognizer().available:
+        pytest.skip("no spaCy pipeline installed")
+    one, two = tmp_path / "interview.txt", tmp_path / "mail.eml"
+    one.write_text(INTERVIEW, "utf-8")
+    two.write_text(MAIL, "utf-8")
+    env = {"SEARCHAPP_DATA_DIR": str(tmp_path / "data")}
+    proc = run_cli("extract", "--json", str(one), str(two), env=env)
+    assert proc.returncode == 0, proc.stderr
+    import json
+
+    docs = [json.loads(line) for line in proc.stdout.splitlines()]
+    found = {r["name"]: r for r in docs[0]["persons_found"]}
+    assert found["Sipho Ndlovu"]["spellings"] == ["Sipho Ndlovu", "Ndlovu"]
+    number = {b["text"][:20]: b["num"] for b in docs[0]["blocks"]}
+    assert found["Sipho Ndlovu"]["paragraphs"] == [number["Sipho Ndlovu, shop s"],
+                                                   number["Asked about the port"]]
+    text_of = {b["num"]: b["text"] for b in docs[0]["blocks"]}
+    for row in found.values():  # each paragraph listed writes one of the spellings
+        assert all(any(s in text_of[n] for s in row["spellings"]) for n in row["paragraphs"])
+    assert "Oskar Berg" in {r["name"] for r in docs[1]["persons_found"]}  # the second file
+    text = run_cli("extract", str(one), env=env).stdout
+    assert "found:    Sipho Ndlovu (as Ndlovu; ¶" in text
+    off = run_cli("extract", "--json", "--no-persons", str(one), env=env)
+    assert json.loads(off.stdout)["persons_found"] is None
