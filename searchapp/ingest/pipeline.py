@@ -91,10 +91,7 @@ MAX_PARAGRAPH = 4000
 # 13: date/time lines and editors' sign-offs at a document's edges are label and credit
 #     paragraphs (ingest/furniture.py); a live blog's post times kept; an e-mail's quoted
 #     earlier messages are quote paragraphs.
-# 14: "Analysis by"/"Recorded by" bylines in a text's header; a CJK desk or bureau no part
-#     of a name, an agency in full-width brackets the source; a page's home link names the
-#     site side of its title; a memo's one-line header date, a template's property stamp no
-#     date, RTF header dates; a text's stray NULs (up to 5%) dropped with a warning.
+# 14: "Analysis by X" text bylines, CJK desks; home-link site names; memo/template dates; NULs.
 PIPELINE_VERSION = 14
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label", "byline")
