@@ -203,6 +203,9 @@ PHOTO_CREDITED = ("Associated Press", "Reuters", "AFP", "Bloomberg", "UPI", "Yon
 PICTURE_AGENCIES = ("Getty Images", "Getty", "EPA", "Shutterstock", "Alamy", "Sipa",
                     "Imaginechina")
 #: Every name a photo credit gives an agency by: a regex alternation, longest first.
+#: (Their names in Latin letters: the credit rules read Latin-script credits; a byline's
+#: "（共同）" or "新华社记者" is read by searchapp.ingest.bylines.)
 CREDIT_AGENCIES = "|".join(re.escape(name) for name in sorted(
-    {a for key in PHOTO_CREDITED for a in NEWS_AGENCIES[key]} | set(PICTURE_AGENCIES),
+    {a for key in PHOTO_CREDITED for a in NEWS_AGENCIES[key] if a.isascii()}
+    | set(PICTURE_AGENCIES),
     key=lambda name: (-len(name), name)))
