@@ -69,6 +69,20 @@ RANDOM = {
 }
 
 
+#: NUL bytes put into real text at random places: a few, then a share of its bytes.
+NUL_SHARES = {"3 NULs": 3, "0.5% NULs": 0.005, "2% NULs": 0.02, "4% NULs": 0.04,
+              "10% NULs": 0.10}
+
+
+def with_nuls(raw: bytes, amount: float, rng: random.Random) -> bytes:
+    """``raw`` with NUL bytes inserted at random places (``amount``: a count, or a share)."""
+    count = int(amount) if amount >= 1 else max(1, round(amount * len(raw)))
+    out = bytearray(raw)
+    for at in sorted(rng.randrange(len(out) + 1) for _ in range(count))[::-1]:
+        out[at:at] = b"\x00"
+    return bytes(out)
+
+
 def refused(raw: bytes) -> bool:
     try:
         decode_bytes(raw, html=True)
@@ -148,6 +162,20 @@ def main(argv: list[str] | None = None) -> int:
     result["real"]["sentences in legacy encodings"] = {
         "files": n, "refused": ref, "decoded to other text": wrong, "which": which}
 
+    # stray NULs: real text with them is read (up to 5%, the rest clean UTF-8), random
+    # data with them is not
+    result["nuls"] = {}
+    rng = random.Random(1)
+    texts = [raw for raw in files.values() if len(raw) >= 2000][::4]
+    for label, amount in NUL_SHARES.items():
+        read = sum(not refused(with_nuls(raw, amount, rng)) for raw in texts)
+        result["nuls"][f"real text + {label}"] = {"files": len(texts), "read": read}
+    for kind in ("no control bytes", "UTF-8 Han", "UTF-8 code points"):
+        made = [RANDOM[kind](random.Random(seed * 7919 + size), size)
+                for seed in range(args.seeds) for size in SIZES]
+        hits = sum(refused(with_nuls(raw, 0.01, rng)) for raw in made)
+        result["nuls"][f"{kind} + 1% NULs"] = {"files": len(made), "refused": hits}
+
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
         return 0
@@ -161,6 +189,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {kind:32} refused {r['refused']}/{r['files']}{extra}")
         for w in r["which"][:5]:
             print(f"      {w}")
+    print("stray NUL bytes:")
+    for kind, r in result["nuls"].items():
+        what = "read" if "read" in r else "refused"
+        print(f"  {kind:32} {what} {r[what]}/{r['files']}")
     return 0
 
 

@@ -170,11 +170,13 @@ NEWS_AGENCIES: dict[str, tuple[str, ...]] = {
     "Bloomberg": ("Bloomberg News", "Bloomberg"),
     "dpa": ("Deutsche Presse-Agentur", "dpa"),
     "UPI": ("United Press International", "UPI"),
-    "Yonhap": ("Yonhap News Agency", "Yonhap News", "Yonhap"),
-    "Xinhua": ("Xinhua News Agency", "Xinhua"),
-    "Kyodo": ("Kyodo News", "Kyodo"),
-    "Jiji Press": ("Jiji Press",),
-    "KCNA": ("Korean Central News Agency", "KCNA"),
+    "Yonhap": ("Yonhap News Agency", "Yonhap News", "Yonhap", "연합뉴스"),
+    "Xinhua": ("Xinhua News Agency", "Xinhua", "新华社", "新華社"),
+    "Kyodo": ("Kyodo News", "Kyodo", "共同通信社", "共同通信", "共同"),
+    "Jiji Press": ("Jiji Press", "時事通信社", "時事通信", "時事"),
+    "Central News Agency": ("Central News Agency", "中央通訊社", "中央通讯社", "中央社"),
+    "China News Service": ("China News Service", "中国新闻社", "中國新聞社", "中新社"),
+    "KCNA": ("Korean Central News Agency", "KCNA", "조선중앙통신"),
     "ANSA": ("ANSA",),
     "EFE": ("Agencia EFE", "EFE"),
     "Europa Press": ("Europa Press",),
@@ -201,6 +203,9 @@ PHOTO_CREDITED = ("Associated Press", "Reuters", "AFP", "Bloomberg", "UPI", "Yon
 PICTURE_AGENCIES = ("Getty Images", "Getty", "EPA", "Shutterstock", "Alamy", "Sipa",
                     "Imaginechina")
 #: Every name a photo credit gives an agency by: a regex alternation, longest first.
+#: (Their names in Latin letters: the credit rules read Latin-script credits; a byline's
+#: "（共同）" or "新华社记者" is read by searchapp.ingest.bylines.)
 CREDIT_AGENCIES = "|".join(re.escape(name) for name in sorted(
-    {a for key in PHOTO_CREDITED for a in NEWS_AGENCIES[key]} | set(PICTURE_AGENCIES),
+    {a for key in PHOTO_CREDITED for a in NEWS_AGENCIES[key] if a.isascii()}
+    | set(PICTURE_AGENCIES),
     key=lambda name: (-len(name), name)))

@@ -126,6 +126,10 @@ class SearchRequest:
         return cls(**known)
 
 
+#: The paragraph kinds a result does not mark: the text of the document itself.
+UNMARKED_KINDS = frozenset(("body", "title"))
+
+
 @dataclass
 class Hit:
     """One matching paragraph.  ``para`` is its 1-based number in the document:
@@ -159,6 +163,13 @@ class Hit:
     # the other matched paragraphs that are copies of this one (other outlets' versions
     # of the story): {"doc_id", "para", "path", "source", "date"}, the earliest first
     copies: list[dict] = field(default_factory=list)
+
+    @property
+    def shown_kind(self) -> str:
+        """The paragraph's kind as results mark it ("quote" for an e-mail's quoted
+        text, "heading", "caption", ...), or ``""`` for the body and the title, which
+        are not marked -- the app's rows and the CLI's lines alike."""
+        return "" if self.kind in UNMARKED_KINDS else self.kind
 
     def to_json(self) -> dict:
         return asdict(self)

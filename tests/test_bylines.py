@@ -32,9 +32,21 @@ from searchapp.ingest.pipeline import load_document
     ("김민수 기자, 박지훈 특파원", ["김민수", "박지훈"], ""),
     ("作者：刘晓燕", ["刘晓燕"], ""),
     ("记者 王芳", ["王芳"], ""),
-    # the outlet before the role is no part of the name
-    ("新华社记者 李晓明", ["李晓明"], ""),
-    ("新华社记者李晓明", ["李晓明"], ""),
+    # the outlet before the role is no part of the name; an agency is the source
+    ("新华社记者 李晓明", ["李晓明"], "Xinhua"),
+    ("新华社记者李晓明", ["李晓明"], "Xinhua"),
+    ("中央社記者 王小明", ["王小明"], "Central News Agency"),
+    # a desk, section or bureau is no part of the name; an agency in brackets is the source
+    ("政治部　山田太郎", ["山田太郎"], ""),
+    ("ワシントン支局 佐藤花子", ["佐藤花子"], ""),
+    ("外信部次長 鈴木一郎（共同）", ["鈴木一郎"], "Kyodo"),
+    ("編集委員 高橋誠", ["高橋誠"], ""),
+    ("国际部 李明", ["李明"], ""),
+    ("社会部 佐藤花子、経済部 鈴木一郎", ["佐藤花子", "鈴木一郎"], ""),
+    ("山田太郎（時事）", ["山田太郎"], "Jiji Press"),
+    # ... but a surname ending in the desk's sign is a name
+    ("阿部 太郎", ["阿部 太郎"], ""),
+    ("長谷部 誠", ["長谷部 誠"], ""),
     ("연합뉴스 김민준 기자", ["김민준"], ""),
     ("(서울=연합뉴스) 김민준 기자 =", ["김민준"], ""),
     ("文在寅", ["文在寅"], ""),

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from searchapp.ingest.pipeline import Document
 
 
-def _print_document(doc: Document) -> None:
+def _print_document(doc: Document, found: list[dict] | None = None) -> None:
     m = doc.meta
     print(f"== {doc.path}")
     print(f"title:    {m.title}")
@@ -44,11 +44,43 @@ def _print_document(doc: Document) -> None:
     print(f"language: {m.language}")
     print(f"persons:  {', '.join(doc.persons)}")
     print(f"places:   {', '.join(doc.places)}")
+    if found is not None:  # the persons stage's finding in this document alone
+        print("found:    " + "; ".join(map(_found_person, found)))
     print()
     for p in doc.paragraphs:
         tag = "" if p.kind == "body" else f"[{p.kind}] "
         print(f"{p.num:3}  {tag}{p.text}")
         print()
+
+
+def _extract_persons(settings: Settings, args: argparse.Namespace):
+    """For each document ``extract`` prints, the persons the persons stage finds in it
+    (None with ``--no-persons`` or when the model is off, which is said once)."""
+    if args.no_persons:
+        return lambda doc: None
+    from searchapp.ingest.collection import persons_in_document
+    from searchapp.ingest.persons.curation import curated_registry
+    from searchapp.ingest.persons.recognize import Recognizer
+
+    recognizer = Recognizer()  # the model is loaded once, at the first document
+    registry = curated_registry(settings)
+    said: set[str] = set()
+
+    def found(doc):
+        rows = persons_in_document(doc, registry, recognizer)
+        if rows is None and recognizer.reason not in said:  # said once
+            said.add(recognizer.reason)
+            warn(f"persons not found: {recognizer.reason}")
+        return rows
+
+    return found
+
+
+def _found_person(row: dict) -> str:
+    """'Kim Jong-un (as Kim, Jong-un Kim; ¶2, ¶5)': a person found, as written, where."""
+    other = [w for w in row["spellings"] if w != row["name"]]
+    where = ", ".join(f"¶{n}" for n in row["paragraphs"])
+    return f"{row['name']} ({'as ' + ', '.join(other) + '; ' if other else ''}{where})"
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -66,6 +98,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from searchapp.ingest.ocr.engine import unavailable as missing
 
     scans_for = extract_scans(settings)
+    persons = _extract_persons(settings, args)
     for name in args.files:
         try:
             raw = read_raw(Path(name))
@@ -87,10 +120,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 failed += 1
                 continue
         for doc in docs:  # several for a mailbox: one per message
+            found = persons(doc)
             if args.json:
-                print_json_line(doc.to_json())
+                print_json_line({**doc.to_json(), "persons_found": found})
             else:
-                _print_document(doc)
+                _print_document(doc, found)
         sys.stdout.flush()
     return 2 if failed else 0
 
@@ -257,6 +291,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--json", action="store_true", help="one JSON object per line (JSON Lines)")
     p.add_argument("--corpus", help="corpus folder (for the catalog and the person registry)")
+    p.add_argument("--no-persons", action="store_true",
+                   help="do not run the person recognizer (faster: the model is not "
+                        "loaded; 'persons_found' is null)")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("index", help="build or update the index",

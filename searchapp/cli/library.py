@@ -66,7 +66,8 @@ def _run_search(args: argparse.Namespace, settings: Settings, req) -> int:
                      hit.page)
         scan = " (read from a scan)" if hit.scan else ""
         print(f"{i}. {where}{scan}  [{hit.doc_id}:{hit.para}]")
-        print("   " + _plain(hit, bold))
+        mark = f"[{hit.shown_kind}] " if hit.shown_kind else ""  # as `extract` marks it
+        print("   " + mark + _plain(hit, bold))
         if hit.persons:
             print("   persons: " + ", ".join(hit.persons))
         if hit.quotes:

@@ -64,7 +64,7 @@ def hit_html(hit, muted: str, folder: bool = False, expanded: bool = False,
         where += " · read from a scan"
     if folder and hit.folder:
         where += f" · in {esc(hit.folder)}"
-    kind = f" · {esc(hit.kind)}" if hit.kind not in ("body", "title") else ""
+    kind = f" · {esc(hit.shown_kind)}" if hit.shown_kind else ""
     persons = ""
     if hit.persons:
         persons = (f"<div style='color:{muted};font-size:small'>"

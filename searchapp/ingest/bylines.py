@@ -23,6 +23,7 @@ from searchapp.lexicon import (
     CJK_CHAR,
     HAN,
     HONORIFICS,
+    KANA,
     MONTHS,
     NAME_MONTHS,
     NAME_PARTICLES,
@@ -109,9 +110,17 @@ _TRAILING_MONTH = re.compile(
     r"(?<=\S)\s+(?:" + "|".join(m for m in MONTHS if m not in NAME_MONTHS) + ")$")
 _DATE_ONLY = re.compile(rf"^(?:{_WEEKDAYS}|{_MONTH_NAMES})$", re.I)
 _SELF_DESCRIPTION = re.compile(r"\s+(?:is|was|writes|covers|reports)\b.*$", re.I)
-_LABEL = re.compile(r"^(?:(?:(?:written|words|story|text|reporting|posted|compiled|"
-                    r"interview|(?:live\s+)?(?:coverage|updates|blog))\s+)?by\b|authors?\b)"
-                    r"\s*[:\-–—]?\s*", re.I)
+#: What may stand before "by" in a byline: the work ("Written", "Reporting", "Recorded")
+#: or the kind of piece ("Analysis", "Commentary", "Interview", "Live coverage") --
+#: never a credit that is not authorship ("Photographs by", :data:`_CREDIT`).
+BYLINE_WORKS = ("written", "words", "story", "text", "reporting", "reported", "posted",
+                "compiled", "filed", "prepared", "recorded", "interview", "interviewed",
+                "analysis", "commentary", "opinion", "essay", "column", "review", "report",
+                "notes", "feature", "profile", r"(?:live\s+)?(?:coverage|updates|blog)")
+#: How a byline opens ("By", "Analysis by", "Reporting by"), matched ignoring case: the
+#: one pattern every reader of bylines uses (HTML, plain-text headers, printed bylines).
+BYLINE_OPENING = rf"(?:(?:{'|'.join(BYLINE_WORKS)})\s+)?by\b"
+_LABEL = re.compile(rf"^(?:{BYLINE_OPENING}|authors?\b)\s*[:\-–—]?\s*", re.I)
 # A date line before the byline: "Posted on 11 January 2024 by ...", "Updated 3 June 2024, by".
 _DATED_LABEL = re.compile(r"^(?:(?:published|posted|updated|written)(?:\s+on)?\s+)?"
                           r"[\w.,/: -]{0,40}?\d[\w.,/: -]{0,30}?\s+by\s+", re.I)
@@ -123,7 +132,7 @@ _CREDIT = re.compile(r"^(?:photo(?:graph)?s?|photography|images?|pictures?|illus
                      r"translated|translation|research|fact[- ]?check(?:ed|ing)?)\s+by\b",
                      re.I)
 _NAME_LIKE = re.compile(r"^[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,6}$")
-_PARENS = re.compile(r"\(([^()]*)\)")
+_PARENS = re.compile(r"[(（]([^()（）]*)[)）]")
 # Words that are never a name alone ("From Reuters", a byline cut at "On ...").
 _NOT_NAMES = frozenset(("from", "on", "and", "with", "the", "by", "in", "at", "of", "for",
                         "to", "via", "staff", "editors", "team"))
@@ -250,6 +259,23 @@ _ROLE_THEN_NAME = re.compile(r"^(.*?)(记者|記者)(\S{2,4})$")  # "新华社�
 _HAN_ONLY = re.compile(f"[{HAN}]+")  # a Chinese role: the name follows it
 
 
+#: A newsroom's desk, section or bureau written before a Japanese or Chinese reporter's
+#: name ("政治部 山田太郎", "ワシントン支局 佐藤花子", "国际部 李明", "編集委員 鈴木一郎"): a word
+#: of three characters or more ending in a department's or bureau's sign (a surname such
+#: as 阿部 has two), perhaps with a rank after it ("外信部次長", "北京支局長"), or one
+#: naming the editorial staff.  Never part of a name.
+_DESK = re.compile(f"[{HAN}{KANA}]{{2,12}}(?:部|局|社|室)(?:次長|副部長|部長|長|デスク|記者|记者|員|员)?"
+                   f"|[{HAN}{KANA}]{{0,8}}(?:編集|编辑|編輯)[{HAN}{KANA}]{{0,4}}")
+
+
+def _without_desk(piece: str) -> str:
+    """A CJK byline piece without the desk or bureau before the name, where a name of
+    two characters or more is left ("政治部 山田太郎" -> "山田太郎", "長谷部 誠" kept)."""
+    words = piece.split()
+    kept = [w for w in words if not _DESK.fullmatch(w)]
+    return " ".join(kept) if kept != words and sum(map(len, kept)) >= 2 else piece
+
+
 def _native_name(piece: str) -> str:
     """A Korean or Chinese byline piece's name: the roles left out, and where a role
     marks the name among other words (an outlet: "연합뉴스 김민준 기자", "新华社记者 李晓明"),
@@ -283,6 +309,8 @@ def _take_agency(piece: str) -> tuple[str, str]:
     bare = re.sub(r"^the\s+", "", piece.strip(" .-–—()"), flags=re.I)
     for m in _AGENCY.finditer(bare):
         before, after = bare[:m.start()].strip(), bare[m.end():].strip(" .-–—()")
+        if not m.start() and _GLUED_ROLE_AFTER.match(after):
+            return after, _ALIASES[int(m.lastgroup[1:])][1]  # "新华社记者 李晓明"
         if m.start() and not bare[m.start() - 1].isspace() or \
                 m.end() < len(bare) and bare[m.end()].isalnum():
             continue  # inside a word ("APril", "MAP")
@@ -295,11 +323,17 @@ def _take_agency(piece: str) -> tuple[str, str]:
     return piece, ""
 
 
+#: A reporter's role written against the agency before it ("新华社记者", "연합뉴스 기자").
+_GLUED_ROLE_AFTER = re.compile("(?:" + "|".join(map(re.escape, sorted(
+    (r for r in NATIVE_BYLINE if len(r) >= 2), key=len, reverse=True))) + ")")
+
+
 def _clean(piece: str, first: bool) -> str:
     """The name in one piece of a byline, or ``""``."""
     if CJK_CHAR.search(piece):  # "이민호 기자", "记者 刘晓燕": the name without "reporter"
         # "台北報導", "北京电": where it was filed, not who wrote it
-        piece = _native_name(" ".join(w for w in piece.split() if not _FILED_FROM.match(w)))
+        piece = _native_name(_without_desk(
+            " ".join(w for w in piece.split() if not _FILED_FROM.match(w))))
     name = _SELF_DESCRIPTION.sub("", piece)
     dated = _DATE_WORDS.search(name)
     if dated:

@@ -113,3 +113,36 @@ class Corpus:
         docs = [DocText.of(d) for d in self.documents]
         raw = recognizer.recognize((pid, text) for d in docs for pid, _, text in d.paragraphs)
         return find_persons(docs, raw, self.registry if use_registry else None)
+
+
+def persons_in_document(document: Document, registry: Registry | None,
+                        recognizer: Recognizer) -> list[dict] | None:
+    """The persons found in ``document`` alone by the persons stage's recognizer and
+    rules (:func:`find_persons` over a collection of one; the registry's and
+    curation's names win), for ``extract``: ``{"name", "spellings", "paragraphs"}``
+    each (how the document writes the person, in the order written; the numbers of
+    the paragraphs that name them),
+    the most mentioned first; None when the model is off (:attr:`Recognizer.reason`).
+
+    A collection of one is not the whole index: a family name alone ("Kishida") is
+    resolved only where this document also gives the full name, and a name judged on
+    its evidence is judged on this document's."""
+    if not recognizer.available:
+        return None
+    doc = DocText.of(document)
+    raw = recognizer.recognize((pid, text) for pid, _, text in doc.paragraphs)
+    found = find_persons([doc], raw, registry)
+    numbers = {p.id: p.num for p in document.paragraphs}
+    texts = {pid: text for pid, _, text in doc.paragraphs}
+    written: dict[str, dict[str, None]] = {}  # the surfaces, in the order written
+    paragraphs: dict[str, set[int]] = {}
+    for pid, mentions in found.mentions.items():
+        text = texts.get(pid, "")
+        for m in mentions:
+            if m.kind == "person" and pid in numbers:
+                paragraphs.setdefault(m.name, set()).add(numbers[pid])
+                written.setdefault(m.name, {})[text[m.start:m.end]] = None
+    rows = [{"name": name, "spellings": list(written[name]), "paragraphs": sorted(nums)}
+            for name, nums in paragraphs.items()]
+    return sorted(rows, key=lambda r: (-len(r["paragraphs"]), r["name"]))
+

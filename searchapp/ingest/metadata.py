@@ -22,7 +22,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from searchapp.ingest.bylines import is_placeholder, parse_byline
+from searchapp.ingest.bylines import BYLINE_OPENING, is_placeholder, parse_byline
 from searchapp.ingest.persons.words import NATIVE_BYLINE
 from searchapp.ingest.read import os_reason
 from searchapp.ingest.text import has_cjk, normalize_space, text_size
@@ -43,9 +43,16 @@ _RELEASE = re.compile(r"^(?:release date|published(?: on)?|posted(?: on)?|(?:las
                       r"\s*[:：]?\s*(?P<date>.+?)"
                       r"(?:\s+view\s+[\d,]+)?(?:\s+writer\s+(?P<writer>.+))?$", re.I)
 _PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\s+"  # "de la" in a name
-_BYLINE = re.compile(r"^(?i:by|writer|written by|author)\s*:?\s+"
+_BYLINE = re.compile(rf"^(?i:{BYLINE_OPENING}|writer|author)\s*:?\s+"
                      rf"(?P<names>[A-Z][\w.'’-]+(?:(?:[\s,|&]|\s-\s)+(?:and\s+)?(?:{_PARTICLE})*"
                      r"[A-Z][\w.'’-]+){0,9})$")
+#: A memo's header written as labelled fields on one line ("To: Director. From: Ann Roe.
+#: Date: 12 March 2025."): it opens with an addressing field, and its date field is the
+#: document's date.
+_MEMO_LINE = re.compile(r"^(?:to|from|cc|subject|re|memo(?:randum)?(?:\s+(?:for|to))?|"
+                        r"수신|발신|제목|收件人|发件人|發件人|主题|主題|宛先|差出人|件名)\s*[:：]", re.I)
+_MEMO_DATE = re.compile(r"(?:^|[.;|,]\s+|\s{2,}|\t)(?:date[d]?|날짜|일자|日期|日付)\s*[:：]?\s*"
+                        r"(?P<date>[^;|]{4,40})", re.I)
 #: A byline written with a CJK label: "作者：刘晓燕", "记者 王明", "글 김철수".
 _NATIVE_BYLINE = re.compile(rf"^(?:作者|{'|'.join(NATIVE_BYLINE)})\s*[:：]?\s*"
                             rf"(?P<names>[^\s:：].{{0,40}})$")
@@ -222,6 +229,41 @@ def take_header_blocks(blocks: list[tuple], meta: Metadata, scan: int = 12) -> l
     return [b for b, kept in zip(blocks, _kept(texts, meta, scan), strict=True) if kept]
 
 
+def printed_over_properties(blocks: list[tuple], meta: Metadata) -> tuple[list[tuple], Metadata]:
+    """A document file's blocks without its header's byline and date lines, whose
+    facts win over the file's properties in ``meta`` (a template's or an earlier
+    draft's): a date the document writes ("Date: 12 March 2025", "日期：…", "날짜:") is
+    its date, the properties' only where it writes none; so is a printed byline.
+    Returns the blocks and what the header printed (its title, for the caller)."""
+    printed = Metadata()
+    blocks = take_header_blocks(blocks, printed)
+    meta.date = printed.date or meta.date
+    if meta.date:
+        meta.year = int(meta.date[:4])
+    if printed.authors:
+        meta.authors, meta.byline = printed.authors, printed.byline
+        meta.source = meta.source or printed.source
+        meta.agency = meta.agency or printed.agency
+    return blocks, printed
+
+
+#: Creation stamps of the empty documents that tools copy into every new file (python-docx's
+#: default template: every DOCX it writes says it was created then): no document's date.
+TEMPLATE_STAMPS = frozenset(("2013-12-23T23:15:00",))
+
+
+def property_date(*stamps: object) -> str:
+    """The first of a file's property dates (created, modified, ...) that is not a
+    template's stamp (:data:`TEMPLATE_STAMPS`), as ISO, or ``""``."""
+    for stamp in stamps:
+        text = stamp.isoformat() if hasattr(stamp, "isoformat") else str(stamp or "")
+        if text and text.replace("Z", "")[:19].replace("+00:00", "") not in TEMPLATE_STAMPS:
+            when = iso_date(text)
+            if when:
+                return when
+    return ""
+
+
 def _kept(paragraphs: list[str], meta: Metadata, scan: int) -> list[bool]:
     """For each paragraph: not a metadata line (its facts are put in ``meta``)."""
     out = []
@@ -261,6 +303,12 @@ def _labelled_line(para: str, meta: Metadata) -> bool:
         if m.group("writer"):
             take_byline(meta, m.group("writer"))
         return True
+    if _MEMO_LINE.match(para):
+        m = _MEMO_DATE.search(para)
+        when = parse_date(m.group("date")) if m else ""
+        if when:
+            meta.date = meta.date or when
+        return False  # the addressing stays in the body, to be read and searched
     m = _ISSUE_LINE.match(para)
     if m and parse_date(m.group("date")):
         meta.date = meta.date or parse_date(m.group("date"))

@@ -23,7 +23,7 @@ from markdown_it import MarkdownIt
 
 from searchapp import lexicon
 from searchapp.ingest import text as textclean
-from searchapp.ingest.bylines import lede_byline, parse_byline
+from searchapp.ingest.bylines import BYLINE_OPENING, lede_byline, parse_byline
 from searchapp.ingest.entities import Mention, Registry
 from searchapp.ingest.furniture import edge_furniture
 from searchapp.ingest.html.extract import extract_article
@@ -91,7 +91,8 @@ MAX_PARAGRAPH = 4000
 # 13: date/time lines and editors' sign-offs at a document's edges are label and credit
 #     paragraphs (ingest/furniture.py); a live blog's post times kept; an e-mail's quoted
 #     earlier messages are quote paragraphs.
-PIPELINE_VERSION = 13
+# 14: "Analysis by X" text bylines, CJK desks; home-link site names; memo/template dates; NULs.
+PIPELINE_VERSION = 14
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label", "byline")
 
@@ -326,7 +327,7 @@ def _load_text_document(path: Path, corpus_root: Path | str | None, catalog: Cat
     return Document(
         doc_id=doc_id, path=relpath, format=source.format, encoding=source.encoding,
         meta=meta,
-        paragraphs=paragraphs, extractor=extractor,
+        paragraphs=paragraphs, extractor=extractor, warnings=list(source.warnings),
     )
 
 
@@ -447,7 +448,7 @@ _SENTENCE_END = re.compile(f"[{lexicon.STOPS}]")
 _BYLINE_LINE = 160
 #: ... and how it opens (an author's note at the end, "Ann Roe is a fellow at ...", is no
 #: byline).
-_BY = re.compile(r"(?:(?:written|posted|words|story|reporting|text)\s+)?by\b", re.I)
+_BY = re.compile(BYLINE_OPENING, re.I)
 
 
 def _with_byline(blocks: list[tuple], meta: Metadata) -> list[tuple]:

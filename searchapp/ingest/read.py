@@ -12,6 +12,7 @@ found as :func:`decode_bytes` says, with the help of :mod:`searchapp.ingest.enco
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import errno
 import gzip
 import io
@@ -57,6 +58,8 @@ _BOMS = (
 class Decoded:
     text: str
     encoding: str
+    #: what was done to read it, for the index report ("3 NUL bytes dropped")
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,7 @@ class SourceFile:
     text: str
     encoding: str
     raw: bytes
+    warnings: tuple[str, ...] = ()
 
 
 def document_format(path: Path) -> str | None:
@@ -122,7 +126,8 @@ def read_source(path: Path | str, raw: bytes | None = None) -> SourceFile:
     if path.name.lower().endswith(".gz"):
         raw = _gunzip(raw)
     decoded = decode_bytes(not_empty(raw), html=fmt == "html")
-    return SourceFile(path=path, format=fmt, text=decoded.text, encoding=decoded.encoding, raw=raw)
+    return SourceFile(path=path, format=fmt, text=decoded.text, encoding=decoded.encoding, raw=raw,
+                      warnings=decoded.warnings)
 
 
 def read_bytes(path: Path) -> bytes:
@@ -178,11 +183,9 @@ def _decode(raw: bytes) -> Decoded:
         wide = encoding.utf16_without_bom(raw)
         if wide is not None and wide.score >= _PLAUSIBLE:
             return Decoded(wide.text, wide.encoding.replace("_", "-"))
-        nuls = raw.count(b"\x00")
-        if 0 < nuls <= max(16, len(raw) // 1000):  # text with a few stray NULs (a bad
-            clean = raw.replace(b"\x00", b"")   # copy, a tool's padding): read without them
-            if not encoding.has_binary_bytes(clean):
-                return _decode(clean)
+        without = _without_nuls(raw)
+        if without is not None:
+            return without
         raise LoadError(_BINARY)
     try:
         return Decoded(raw.decode("utf-8"), "utf-8")
@@ -215,6 +218,31 @@ def _decode(raw: bytes) -> Decoded:
 
 
 _BINARY = "binary data, not text"
+#: A text may hold this share of NUL bytes (a bad copy, a tool's padding, a field
+#: terminator) and still be read without them, if the rest is clean UTF-8 text; a few
+#: (:data:`_FEW_NULS`) also in a legacy encoding.  Binary files hold far more NULs or,
+#: like random data (1 byte in 256 a NUL), other control bytes and broken UTF-8.
+_MOST_NULS = 0.05
+_FEW_NULS = 16
+
+
+def _without_nuls(raw: bytes) -> Decoded | None:
+    """A text with stray NUL bytes, read without them and saying so; None when the NULs
+    are too many or what is left is not clean text (binary data)."""
+    nuls = raw.count(b"\x00")
+    if not nuls or nuls > _MOST_NULS * len(raw):
+        return None
+    clean = raw.replace(b"\x00", b"")
+    if encoding.has_binary_bytes(clean):
+        return None
+    if nuls > max(_FEW_NULS, len(raw) // 1000):
+        try:
+            clean.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+    decoded = _decode(clean)
+    note = f"{nuls} NUL byte{'s' if nuls != 1 else ''} dropped (not text; the rest was read)"
+    return dataclasses.replace(decoded, warnings=(*decoded.warnings, note))
 # Under this many bytes a legacy decoding is kept however implausible: random
 # bytes score 0.6 or more 5% of the time at 64 bytes (8% at 48), real sentences
 # of 28-255 bytes in ten legacy encodings 0.95 or more.

@@ -31,9 +31,9 @@ from searchapp.ingest.metadata import (
     Metadata,
     choose_title,
     is_prose,
-    iso_date,
+    printed_over_properties,
+    property_date,
     take_byline,
-    take_header_blocks,
 )
 from searchapp.ingest.read import LoadError
 
@@ -55,7 +55,7 @@ def load_docx(raw: bytes) -> Extracted:
         blocks = list(_docx_blocks(document))
         props = document.core_properties
         meta = Metadata(title=(props.title or "").strip(),
-                        date=props.created.date().isoformat() if props.created else "",
+                        date=property_date(props.created, props.modified),
                         language=(props.language or "")[:2].lower())
         take_byline(meta, props.author or "")
     except etree.XMLSyntaxError as exc:
@@ -75,8 +75,7 @@ def _printed_header(blocks: list[tuple], meta: Metadata) -> list[tuple]:
     facts win over the properties in ``meta``; the title chosen between the stated
     and the printed one.  Blocks of kind ``title`` (a Title-styled paragraph) become
     headings."""
-    printed = Metadata()
-    blocks = take_header_blocks(blocks, printed)
+    blocks, printed = printed_over_properties(blocks, meta)
     head = []
     for block in blocks:
         if is_prose(block[1]):
@@ -86,11 +85,6 @@ def _printed_header(blocks: list[tuple], meta: Metadata) -> list[tuple]:
         next((b[1] for b in head if b[0] == "heading"), "")
     meta.title = choose_title(meta.title, title or printed.title,
                               " ".join(b[1] for b in blocks[:12]))
-    meta.date = printed.date or meta.date
-    if printed.authors:
-        meta.authors, meta.byline = printed.authors, printed.byline
-        meta.source = meta.source or printed.source
-        meta.agency = meta.agency or printed.agency
     return [("heading" if b[0] == "title" else b[0], *b[1:]) for b in blocks]
 
 
@@ -259,6 +253,6 @@ def _odt_meta(root) -> Metadata:
 
     meta.title = first(f"{{{_DC}}}title")
     take_byline(meta, first(f"{{{_DC}}}creator") or first(f"{{{_META}}}initial-creator"))
-    meta.date = iso_date(first(f"{{{_META}}}creation-date") or first(f"{{{_DC}}}date"))
+    meta.date = property_date(first(f"{{{_META}}}creation-date"), first(f"{{{_DC}}}date"))
     meta.language = first(f"{{{_DC}}}language")[:2].lower()
     return meta

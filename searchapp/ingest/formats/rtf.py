@@ -4,7 +4,8 @@ striprtf (BSD-3) turns the body into text, honouring the ``\\ansicpg`` code
 page, ``\\'xx`` and ``\\uN`` escapes and skipping destinations such as
 fonts, colours and pictures.  The ``\\info`` group's ``\\title``, ``\\author``
 and ``\\creatim`` are read here with small regular expressions (each value
-through striprtf too, for its escapes).  Paragraphs are the text's blank-line
+through striprtf too, for its escapes); a date or byline the text prints in its
+header wins over them, as for DOCX and ODT.  Paragraphs are the text's blank-line
 separated blocks, as for plain text.
 """
 
@@ -16,7 +17,7 @@ from striprtf.striprtf import rtf_to_text
 
 from searchapp.ingest import text as textclean
 from searchapp.ingest.formats.extracted import Extracted
-from searchapp.ingest.metadata import Metadata, take_byline
+from searchapp.ingest.metadata import Metadata, printed_over_properties, take_byline
 from searchapp.ingest.read import LoadError
 
 _CODEPAGE = re.compile(r"\\ansicpg(\d+)")
@@ -42,6 +43,7 @@ def load_rtf(raw: bytes) -> Extracted:
     except (ValueError, IndexError, UnicodeError) as exc:
         raise LoadError(f"damaged RTF ({exc})") from exc
     blocks = [("body", p, None) for p in textclean.split_blocks(text)]
+    blocks, _ = printed_over_properties(blocks, meta)  # its "Date:" line before \\creatim
     return Extracted(blocks=blocks, meta=meta, extractor="striprtf", encoding=encoding)
 
 

@@ -186,7 +186,8 @@ def complete_metadata(art: Article, tags: PageTags, page: str) -> None:
         (pub.get("name") if isinstance(pub, dict) else "")
         or tags.first("og:site_name", "application-name")) \
         or _not_headline(normalize_space(art.source), tags) \
-        or title_site(tags.title, tags.headlines, _host(art.url))
+        or title_site(tags.title, tags.headlines, _host(art.url)) \
+        or title_site(tags.title, (), "", home_link_names(page))
     title = art.title
     if not title or _site_like(title, art.source, _host(art.url)):  # the site's name alone
         title = str(ld.get("headline") or "") or tags.first("og:title", "twitter:title") \
@@ -276,26 +277,53 @@ def _unescape(text: str) -> str:
     return normalize_space(htmllib.unescape(text or ""))
 
 
-def title_site(title: str, headlines: list[str], host: str = "") -> str:
-    """The site's side of a "headline | Site" or "Site - headline" ``title``, or ``""``.
+def title_site(title: str, headlines: list[str] | tuple[str, ...], host: str = "",
+               names: tuple[str, ...] = ()) -> str:
+    """The site's side of a "headline | Site", "Site :: headline" or "Site - headline"
+    ``title``, or ``""``.
 
     The site is the short side whose other side is the page's headline (an
     ``<h1>``), or the side naming the page's host ("Yonhap" in yna.co.kr is not
-    matched; "TechPulse" in techpulse.example is).  Never the headline itself."""
+    matched; "TechPulse" in techpulse.example is), or the side the page names its
+    home page by (``names``: :func:`home_link_names`).  Never the headline itself."""
     title = _unescape(title)
     seps = list(_TITLE_SEP.finditer(title))
     if not seps:
         return ""
     heads = {_fold(_unescape(h)) for h in headlines} - {""}
     core = _fold(host.split(".")[0]) if host else ""
+    homes = {_fold(n) for n in names} - {""}
     for site, rest in ((title[seps[-1].end():], title[:seps[-1].start()]),
                        (title[:seps[0].start()], title[seps[0].end():])):
         site = site.strip()
         if not site or len(site.split()) > 6 or len(site) >= len(rest):
             continue
-        if _fold(rest) in heads or core and len(core) >= 3 and core in _fold(site):
+        if _fold(rest) in heads or core and len(core) >= 3 and core in _fold(site) \
+                or _fold(site) in homes:
             return site
     return ""
+
+
+#: A link to the site's home page ("/", "https://host/", "index.html") and what it holds:
+#: the site's name as the page prints it, or its logo's alt text.
+_HOME_LINK = re.compile(r"""<a\s[^>]{0,300}?href\s*=\s*["']?(?:https?://[^/"'\s>]+)?/?"""
+                        r"""(?:index\.html?)?["'\s>][^>]{0,300}>(.{1,300}?)</a\s*>""", re.I | re.S)
+_ALT = re.compile(r"""\balt\s*=\s*["']([^"']{1,100})["']""", re.I)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def home_link_names(page: str) -> tuple[str, ...]:
+    """What the page's links to its own home page say: the site's name ("Meridian
+    Review" in ``<a href="/">Meridian Review</a>``) or its logo's alt text."""
+    out = []
+    for m in _HOME_LINK.finditer(page):
+        inner = m.group(1)
+        text = normalize_space(htmllib.unescape(_TAG.sub(" ", inner)))
+        alt = _ALT.search(inner)
+        for name in (text, normalize_space(htmllib.unescape(alt.group(1))) if alt else ""):
+            if name and len(name.split()) <= 6:
+                out.append(name)
+    return tuple(dict.fromkeys(out))
 
 
 def _not_headline(source: str, tags: PageTags) -> str:
