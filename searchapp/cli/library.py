@@ -111,7 +111,8 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
             if para is None:
                 raise BookmarkError(f"no paragraph '{args.paragraph}' in the index "
                                     "(use the DOC_ID:PARA shown by 'searchapp search')")
-            b = store.add(para, note=args.note or "", tags=args.tag)
+            b = store.add(para, note=args.note or "", tags=args.tag,
+                          folder_path=settings.folder_path_of(para))
             out(args, b.to_json(), f"bookmark {b.id}: {b.title or b.path} ¶{b.para}")
         elif args.action == "list":
             from searchapp.index import index_exists

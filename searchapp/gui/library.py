@@ -44,7 +44,7 @@ class LibraryActions:
                 self.store.remove(existing.id)
                 self.statusBar().showMessage("Bookmark removed", 3000)
             else:
-                self.store.add(paragraph)
+                self.store.add(paragraph, folder_path=self.settings.folder_path_of(paragraph))
                 self.statusBar().showMessage(
                     "Bookmarked — add a note or tags in the Bookmarks panel", 4000)
         except BookmarkError as exc:
