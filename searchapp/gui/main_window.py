@@ -251,6 +251,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Cop
         s.index_partial.connect(self._index_partial)
         s.index_failed.connect(self._index_failed)
         s.persons.connect(self._persons_loaded)
+        s.bookmarks_reanchored.connect(lambda _counts: self.bookmarks_panel.reread())
         self._connect_curation()
 
     # -- state ----------------------------------------------------------------------
