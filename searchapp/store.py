@@ -114,6 +114,12 @@ class Bookmark:
         d["changes"] = self.changes
         return d
 
+    def folder_removed(self, listed: frozenset[str] | None) -> bool:
+        """Missing because its folder is no longer in the user's list (``listed``:
+        :attr:`Settings.listed`; None, a one-off run: not known)."""
+        return self.status == "missing" and listed is not None and bool(self.folder_path) \
+            and self.folder_path not in listed
+
     @cached_property  # a row is read anew after every change; painted many times
     def changes(self) -> str:
         """How the paragraph now differs from the text bookmarked, in one line ("" if

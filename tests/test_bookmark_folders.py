@@ -120,6 +120,10 @@ def test_a_removed_folder_keeps_its_bookmarks_missing_until_it_is_added_back(min
     gone = now[other_mark.id]
     assert gone["status"] == "missing" and gone["note"] == "from the other folder"
     assert "nothing bookmarked" in gone["text"] and gone["folder_path"] == str(tmp_path / "other")
+    with open_store(mine.bookmarks_db) as store:  # told apart from a paragraph gone
+        assert store.get(other_mark.id).folder_removed(mine.listed)
+        assert not store.get(other_mark.id).folder_removed(both.listed)
+        assert not store.get(other_mark.id).folder_removed(None)  # a one-off run: not known
     update_index(mine)  # still dropped at the next update, not forgotten
     assert reanchor(mine)["missing"] == 1
     update_index(both)  # added back: found again
@@ -133,6 +137,8 @@ def test_a_bookmark_of_a_deleted_file_is_still_judged_by_its_own_index(mine, tmp
     (tmp_path / "mine" / "talks.txt").rename(tmp_path / "talks.txt.away")
     update_index(mine)
     assert reanchor(mine)["missing"] == 1
+    with open_store(mine.bookmarks_db) as store:
+        assert not store.get(mark.id).folder_removed(mine.listed)  # its folder is there
     (tmp_path / "talks.txt.away").rename(tmp_path / "mine" / "talks.txt")
     update_index(mine)
     assert reanchor(mine)["ok"] == 1 and rows(mine)[mark.id]["text"] == VOS
@@ -196,3 +202,6 @@ def test_the_trial_indexing_a_folder_once_from_the_cli(tmp_path):
         assert [(b["status"], b["folder_path"]) for b in listed] == \
             [("ok", str(tmp_path / "mine"))] * 2
     assert "paragraph gone" not in cli("bookmarks", "list", "--corpus", str(tmp_path / "other"))
+    cli("folders", "remove", "mine")  # and the index updated: its bookmarks kept, told why
+    listed = cli("bookmarks", "list")
+    assert listed.count("(its folder was removed; saved text)") == 2 and "Marta Vos" in listed

@@ -130,7 +130,9 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
                 if not rows:
                     print("no bookmarks" + (" match" if args.tag_filter or args.text else " yet"))
                 for b in rows:
-                    flag = "  (paragraph gone; saved text)" if b.status == "missing" else \
+                    flag = "  (its folder was removed; saved text)" if \
+                        b.folder_removed(settings.listed) else \
+                        "  (paragraph gone; saved text)" if b.status == "missing" else \
                         f"  (edited since bookmarked: {b.changes})" if b.changes else ""
                     tags = "  " + " ".join("#" + t for t in b.tags) if b.tags else ""
                     print(f"{b.id:4}  {cite(b.title or b.path, b.source, b.date, b.para, b.page)}"

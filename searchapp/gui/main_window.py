@@ -197,7 +197,8 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Cop
         self.persons_panel = PersonsPanel()
         self.persons_panel.search_person.connect(self.search_persons)
         self.persons_panel.search_speaker.connect(self.search_speakers)
-        self.bookmarks_model = BookmarksModel(self.store, self)
+        self.bookmarks_model = BookmarksModel(self.store, self,
+                                              listed=lambda: self.settings.listed)
         self.bookmarks_panel = BookmarksPanel(self.bookmarks_model)
         self.bookmarks_panel.open_bookmark.connect(self.open_bookmark)
         self.bookmarks_panel.export_requested.connect(
