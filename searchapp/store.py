@@ -32,7 +32,7 @@ from pathlib import Path
 
 from searchapp.dates import display as display_date
 from searchapp.errors import BookmarkError
-from searchapp.search.anchor import describe, place
+from searchapp.search.anchor import Placement, describe, place
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS bookmark (
@@ -115,8 +115,7 @@ class Bookmark:
         return d
 
     def folder_removed(self, listed: frozenset[str] | None) -> bool:
-        """Missing because its folder is no longer in the user's list (``listed``:
-        :attr:`Settings.listed`; None, a one-off run: not known)."""
+        """Missing as its folder left the user's list (``listed``: :attr:`Settings.listed`)."""
         return self.status == "missing" and listed is not None and bool(self.folder_path) \
             and self.folder_path not in listed
 
@@ -345,8 +344,11 @@ class BookmarkStore:
         marks = self.list()
         folder = {b.id: b.folder_path or cover.folder_of(b.doc_id, b.path) for b in marks}
         judged = [b for b in marks if folder[b.id] in cover.folders]
-        dropped = [b for b in marks if folder[b.id] in cover.dropped]
         placed = place(engine, judged)
+        for b in marks:  # its folder removed from the list: kept, with its snapshot
+            if folder[b.id] in cover.dropped:
+                judged.append(b)
+                placed[b.id] = Placement("missing")
         taken = {(p.paragraph["doc_id"], p.paragraph["pid"]) for p in placed.values()
                  if p.paragraph is not None}
         with self._tx() as db:
@@ -356,10 +358,6 @@ class BookmarkStore:
             db.executemany("UPDATE bookmark SET pid=pid || '~' || id WHERE id=?",
                            [(b.id,) for b in judged if placed[b.id].paragraph is not None
                             or (b.doc_id, b.pid) in taken])
-            for b in dropped:  # its folder was removed: kept, with its snapshot
-                counts["missing"] += 1
-                db.execute("UPDATE bookmark SET status='missing', folder_path=? WHERE id=?",
-                           (folder[b.id], b.id))
             for b in judged:
                 status, para = placed[b.id].status, placed[b.id].paragraph
                 counts[status] += 1
