@@ -106,3 +106,30 @@ def test_an_update_while_a_note_is_edited_waits_for_it_and_keeps_the_selection(
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     wait_for(qtbot, [panel.changed], lambda: sorted(statuses(win)) == ["", "moved"])
     assert panel.current().note == "Vos, pay below inflation"  # the same one selected
+
+
+def test_the_app_over_a_folder_indexed_once_leaves_the_user_s_bookmarks_alone(
+        qtbot, tmp_path, talks):
+    """``searchapp --corpus OTHER``: the user's bookmarks keep their states (the engine
+    of the one-off index does not judge them), and one opens with its saved text,
+    saying where it is, rather than "no longer in the index"."""
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "notes.txt").write_text(
+        "Notes\n\nA folder indexed once, about the harbour of Rotterdam and its talks.\n",
+        encoding="utf-8")
+    with SearchEngine.open(talks) as engine, open_store(talks.bookmarks_db) as store:
+        store.reconcile(engine)  # in the user's own index: one edited, one gone
+        before = {b.id: (b.status, b.now_text) for b in store.list()}
+    other = Settings(corpus=tmp_path / "other", index=tmp_path / "other-index",
+                     data_dir=talks.data_dir)
+    win = open_window(qtbot, other, persons=False)
+    assert sorted(statuses(win)) == [EDITED, win.bookmarks_model.MISSING]
+    with open_store(talks.bookmarks_db) as store:
+        assert {b.id: (b.status, b.now_text) for b in store.list()} == before
+    row = statuses(win).index(EDITED)
+    mark = win.bookmarks_model.rows[row]
+    with qtbot.waitSignal(win.view.shown):
+        win.open_bookmark(mark)
+    assert win.view.data.snapshot and "Marta Vos" in win.view.browser.toPlainText()
+    assert "which is not searched here" in win.view.header.text()
+    shot(win, tmp_path, "one-off-window-bookmark-of-another-folder.png")
