@@ -101,12 +101,10 @@ class Coverage:
         of another index, or one this index never knew).  A document no longer held is
         recognized by its id, made from its folder and its path there (a message of a
         mailbox, whose id also has its part, only while it is held)."""
-        from searchapp.ingest.pipeline import doc_id_for
-
         if doc_id in self.documents:
             return self.documents[doc_id]
         return next((key for key in sorted(self.folders | self.dropped)
-                     if doc_id_for(path, key) == doc_id), "")
+                     if pipeline.doc_id_for(path, key) == doc_id), "")
 
 
 def coverage(index_dir: Path) -> Coverage:
