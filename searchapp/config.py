@@ -122,6 +122,18 @@ class Settings:
                 return f
         return None
 
+    @property
+    def listed(self) -> frozenset[str] | None:
+        """The keys (full paths) of the folders of the user's list, paused ones
+        included; None in a one-off run (``--corpus``), which does not read the list."""
+        return None if self.one_off else frozenset(f.key for f in self.folders)
+
+    def folder_path_of(self, paragraph: dict) -> str:
+        """The key (full path) of the searched folder a paragraph (stored fields, with
+        its folder's name) is in; "" if none of these folders has that name."""
+        name = paragraph.get("folder")
+        return next((f.key for f in self.folders if f.name == name), "")
+
     def display_path(self, key: str) -> str:
         """A file key as the user reads it: its path in its folder, after the
         folder's name when several folders are searched."""

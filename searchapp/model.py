@@ -235,19 +235,20 @@ class DocumentData:
     differences: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     compared_with: dict | None = None  # that version (one of ``versions``)
     missing: list[int] = field(default_factory=list)  # paragraphs that version lacks whole
+    why: str = ""  # a snapshot: why the saved text is shown ("" : the paragraph is gone)
 
     @property
     def title(self) -> str:
         return self.meta.get("title") or self.meta.get("path") or self.doc_id
 
     @classmethod
-    def from_bookmark(cls, bookmark) -> DocumentData:
-        """A bookmark whose paragraph is gone: its saved text."""
+    def from_bookmark(cls, bookmark, why: str = "") -> DocumentData:
+        """A bookmark's saved text (its paragraph gone, or ``why`` it is shown)."""
         para = {"para": bookmark.para, "pid": bookmark.pid, "doc_id": bookmark.doc_id,
                 "body": bookmark.text, "kind": "body", "mentions": [], "path": bookmark.path}
         meta = {"title": bookmark.title, "source": bookmark.source, "date": bookmark.date,
                 "url": bookmark.url, "authors": bookmark.authors, "path": bookmark.path}
-        return cls(bookmark.doc_id, [para], {}, bookmark.para, snapshot=True, meta=meta)
+        return cls(bookmark.doc_id, [para], {}, bookmark.para, snapshot=True, meta=meta, why=why)
 
 
 @dataclass

@@ -12,7 +12,8 @@ in the current index (:mod:`searchapp.search.anchor`): the same paragraph
 moved within its document (new number), the same text elsewhere (file renamed),
 or an edited version in the same document (``edited`` for as long as its text
 differs from the snapshot); otherwise the bookmark stays with its snapshot,
-marked ``missing``.
+marked ``missing``.  Only an index that holds a bookmark's folder judges it
+(``folder_path``): another index (a one-off ``--corpus`` run's) leaves it as it is.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from pathlib import Path
 
 from searchapp.dates import display as display_date
 from searchapp.errors import BookmarkError
-from searchapp.search.anchor import describe, place
+from searchapp.search.anchor import Placement, describe, place
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS bookmark (
@@ -55,6 +56,7 @@ CREATE TABLE IF NOT EXISTS bookmark (
     speakers TEXT NOT NULL DEFAULT '[]',
     saved_pid TEXT NOT NULL DEFAULT '',
     now_text TEXT,
+    folder_path TEXT NOT NULL DEFAULT '',
     UNIQUE (doc_id, pid)
 );
 CREATE TABLE IF NOT EXISTS history (
@@ -102,12 +104,20 @@ class Bookmark:
     speakers: list[str] = field(default_factory=list)  # persons quoted in the paragraph
     saved_pid: str = ""  # the id of the paragraph as bookmarked (the snapshot ``text``)
     now_text: str | None = None  # what the paragraph reads now, while "edited"
+    #: the full path of the searched folder its document is in ("" until known: a
+    #: bookmark of an older store learns it from the first index that holds its folder)
+    folder_path: str = ""
 
     def to_json(self) -> dict:
         d = asdict(self)
         d["date"] = self.date or None
         d["changes"] = self.changes
         return d
+
+    def folder_removed(self, listed: frozenset[str] | None) -> bool:
+        """Missing as its folder left the user's list (``listed``: :attr:`Settings.listed`)."""
+        return self.status == "missing" and listed is not None and bool(self.folder_path) \
+            and self.folder_path not in listed
 
     @cached_property  # a row is read anew after every change; painted many times
     def changes(self) -> str:
@@ -174,6 +184,13 @@ class BookmarkStore:
         if "speakers" not in columns:  # a store made before quotes were attributed
             self._db.execute("ALTER TABLE bookmark ADD COLUMN speakers TEXT NOT NULL "
                              "DEFAULT '[]'")
+        if "folder_path" not in columns:  # a store made before bookmarks knew their folder:
+            # each learns it from the first index that holds its document's folder
+            with self._tx() as db:
+                if "folder_path" not in {r["name"] for r in
+                                         db.execute("PRAGMA table_info(bookmark)")}:
+                    db.execute("ALTER TABLE bookmark ADD COLUMN folder_path TEXT NOT NULL "
+                               "DEFAULT ''")
         if "saved_pid" not in columns:  # a store made before snapshots were kept for good:
             # the text it holds is the snapshot from now on (an edit it followed had
             # replaced the text bookmarked, which cannot be had back)
@@ -207,9 +224,11 @@ class BookmarkStore:
 
     # -- bookmarks -----------------------------------------------------------
 
-    def add(self, paragraph: dict, note: str = "", tags=None) -> Bookmark:
-        """Bookmark a paragraph (stored fields from the index).  Adding it again
-        updates the note and tags instead of duplicating it."""
+    def add(self, paragraph: dict, note: str = "", tags=None, folder_path: str = "") -> Bookmark:
+        """Bookmark a paragraph (stored fields from the index) of the folder
+        ``folder_path`` (:meth:`Settings.folder_path_of`; "" if not known: the next
+        re-anchoring in an index holding it finds it).  Adding it again updates the
+        note and tags instead of duplicating it."""
         now = time.time()
         existing = self.find(paragraph["doc_id"], paragraph["pid"])
         if existing:
@@ -218,8 +237,8 @@ class BookmarkStore:
         with self._tx() as db:
             cur = db.execute(
                 "INSERT INTO bookmark (doc_id, pid, path, para, text, title, source, date, url,"
-                " authors, note, tags, status, created, updated, page, speakers, saved_pid)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?, 'ok', ?, ?, ?, ?, ?)",
+                " authors, note, tags, status, created, updated, page, speakers, saved_pid,"
+                " folder_path) VALUES (?,?,?,?,?,?,?,?,?,?,?,?, 'ok', ?, ?, ?, ?, ?, ?)",
                 (paragraph["doc_id"], paragraph["pid"], paragraph["path"], paragraph["para"],
                  paragraph.get("body") or paragraph.get("text", ""),
                  paragraph.get("title", ""), paragraph.get("source", ""),
@@ -228,7 +247,8 @@ class BookmarkStore:
                  json.dumps(paragraph.get("authors", []), ensure_ascii=False),
                  note, json.dumps(_tags(tags), ensure_ascii=False), now, now,
                  paragraph.get("page") or None,
-                 json.dumps(speakers_of(paragraph), ensure_ascii=False), paragraph["pid"]),
+                 json.dumps(speakers_of(paragraph), ensure_ascii=False), paragraph["pid"],
+                 folder_path),
             )
             new_id = cur.lastrowid
         return self.get(new_id)
@@ -299,7 +319,8 @@ class BookmarkStore:
         return self.reconcile(engine)
 
     def reconcile(self, engine) -> dict[str, int]:
-        """Re-find every bookmark in the index ``engine`` searches; returns status counts."""
+        """Re-find, in the index ``engine`` searches, every bookmark of a folder it
+        holds; returns the status counts of those it judged (see :meth:`_reconcile`)."""
         stamp = _stamp(engine)
         counts = self._reconcile(engine)
         with self._tx() as db:
@@ -307,11 +328,27 @@ class BookmarkStore:
         return counts
 
     def _reconcile(self, engine) -> dict[str, int]:
-        """Place every bookmark, then write all the placements in one transaction (a
-        crash leaves them all as they were before, never half re-anchored)."""
+        """Place every bookmark of a folder the index holds, then write all the
+        placements in one transaction (a crash leaves them all as they were before,
+        never half re-anchored).
+
+        Only an index that holds a bookmark's folder judges it: a bookmark of a folder
+        the index has dropped (removed from the folder list) is ``missing``, its
+        snapshot kept; one of a folder the index never held (another index's: a
+        one-off ``--corpus`` run's, or the user's own seen from a one-off index) is
+        left exactly as it is."""
+        from searchapp.index.manifest import coverage
+
         counts = {"ok": 0, "moved": 0, "edited": 0, "missing": 0}
+        cover = coverage(engine.index_dir)
         marks = self.list()
-        placed = place(engine, marks)
+        folder = {b.id: b.folder_path or cover.folder_of(b.doc_id, b.path) for b in marks}
+        judged = [b for b in marks if folder[b.id] in cover.folders]
+        placed = place(engine, judged)
+        for b in marks:  # its folder removed from the list: kept, with its snapshot
+            if folder[b.id] in cover.dropped:
+                judged.append(b)
+                placed[b.id] = Placement("missing")
         taken = {(p.paragraph["doc_id"], p.paragraph["pid"]) for p in placed.values()
                  if p.paragraph is not None}
         with self._tx() as db:
@@ -319,24 +356,27 @@ class BookmarkStore:
             # ones; a bookmark not found whose paragraph id another one took keeps it
             # marked as its own ("~" is in no paragraph id), its snapshot's id intact
             db.executemany("UPDATE bookmark SET pid=pid || '~' || id WHERE id=?",
-                           [(b.id,) for b in marks if placed[b.id].paragraph is not None
+                           [(b.id,) for b in judged if placed[b.id].paragraph is not None
                             or (b.doc_id, b.pid) in taken])
-            for b in marks:
+            for b in judged:
                 status, para = placed[b.id].status, placed[b.id].paragraph
                 counts[status] += 1
                 if para is None:
-                    db.execute("UPDATE bookmark SET status='missing' WHERE id=?", (b.id,))
+                    db.execute("UPDATE bookmark SET status='missing', folder_path=? WHERE id=?",
+                               (folder[b.id], b.id))
                     continue
                 db.execute(
                     "UPDATE bookmark SET doc_id=?, pid=?, path=?, para=?, title=?, source=?,"
-                    " date=?, url=?, status=?, page=?, speakers=?, now_text=? WHERE id=?",
+                    " date=?, url=?, status=?, page=?, speakers=?, now_text=?, folder_path=?"
+                    " WHERE id=?",
                     (para["doc_id"], para["pid"], para["path"], para["para"],
                      para.get("title", "") or b.title, para.get("source", "") or b.source,
                      display_date(para.get("date"), para.get("year")) or b.date,
                      para.get("url", "") or b.url, status, para.get("page") or None,
                      json.dumps(speakers_of(para) if "quotes" in para else b.speakers,
                                 ensure_ascii=False),
-                     para["body"] if status == "edited" else None, b.id),
+                     para["body"] if status == "edited" else None,
+                     cover.documents.get(para["doc_id"], folder[b.id]), b.id),
                 )
         return counts
 

@@ -81,11 +81,16 @@ def test_add_a_folder_search_its_pdf_bookmark_remove_and_add_back(qtbot, tmp_pat
     # re-anchored in the engine before the update is reported
     wait_for(qtbot, [win.session.index_done], lambda: bookmark_status(win) == "missing")
     assert "gone" in win.bookmarks_model.index(0, 4).data()
+    # told apart from a paragraph gone from its file, and how to have it back
+    assert win.bookmarks_model.index(0, 4).data() == win.bookmarks_model.FOLDER_REMOVED
+    assert "add the folder back" in win.bookmarks_model.index(0, 4).data(
+        Qt.ItemDataRole.ToolTipRole)
     assert not any(h.folder == "Reports" for h in search_again(qtbot, win, "maritime").hits)
 
     assert win.add_folder(reports)
     wait_indexed(qtbot, win, lambda r: r.total_files == 6)
     wait_for(qtbot, [win.session.index_done], lambda: bookmark_status(win) == "ok")
+    assert win.bookmarks_model.index(0, 4).data() == ""
     assert any(h.folder == "Reports" for h in search_again(qtbot, win, "maritime").hits)
 
 

@@ -112,7 +112,8 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
             if para is None:
                 raise BookmarkError(f"no paragraph '{args.paragraph}' in the index "
                                     "(use the DOC_ID:PARA shown by 'searchapp search')")
-            b = store.add(para, note=args.note or "", tags=args.tag)
+            b = store.add(para, note=args.note or "", tags=args.tag,
+                          folder_path=settings.folder_path_of(para))
             out(args, b.to_json(), f"bookmark {b.id}: {b.title or b.path} ¶{b.para}")
         elif args.action == "list":
             from searchapp.index import index_exists
@@ -130,7 +131,9 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
                 if not rows:
                     print("no bookmarks" + (" match" if args.tag_filter or args.text else " yet"))
                 for b in rows:
-                    flag = "  (paragraph gone; saved text)" if b.status == "missing" else \
+                    flag = "  (its folder was removed; saved text)" if \
+                        b.folder_removed(settings.listed) else \
+                        "  (paragraph gone; saved text)" if b.status == "missing" else \
                         f"  (edited since bookmarked: {b.changes})" if b.changes else ""
                     tags = "  " + " ".join("#" + t for t in b.tags) if b.tags else ""
                     print(f"{b.id:4}  {cite(b.title or b.path, b.source, b.date, b.para, b.page)}"

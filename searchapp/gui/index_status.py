@@ -81,8 +81,7 @@ class IndexStatus:
             msg = f"{msg}; {report.scans}"
         self.statusBar().showMessage(msg)
         self._set_problems(report.failed)
-        self.bookmarks_panel.reload()
-        self._refresh_stars()
+        self.bookmarks_panel.reread()  # the stars with it (panel.changed)
         if report.removed or report.updated:
             self.recheck_documents()
 

@@ -44,7 +44,7 @@ class LibraryActions:
                 self.store.remove(existing.id)
                 self.statusBar().showMessage("Bookmark removed", 3000)
             else:
-                self.store.add(paragraph)
+                self.store.add(paragraph, folder_path=self.settings.folder_path_of(paragraph))
                 self.statusBar().showMessage(
                     "Bookmarked — add a note or tags in the Bookmarks panel", 4000)
         except BookmarkError as exc:
@@ -66,10 +66,16 @@ class LibraryActions:
             self.toggle_bookmark(hit.to_json())
 
     def open_bookmark(self, bookmark) -> None:
-        if bookmark.status == "missing":
+        """Its document, at its paragraph; else the text saved with it, saying why."""
+        if bookmark.folder_removed(self.settings.listed):
+            self.view.show_document(DocumentData.from_bookmark(
+                bookmark, f"Its folder, {bookmark.folder_path}, was removed from your folders"))
+        elif bookmark.status == "missing":
             self.view.show_document(DocumentData.from_bookmark(bookmark))
-        else:
-            self.open_document(bookmark.doc_id, bookmark.para)
+        else:  # a bookmark of a folder this index does not hold (a one-off folder's)
+            where = bookmark.folder_path or "another folder"
+            self.open_document(bookmark.doc_id, bookmark.para, fallback=DocumentData.from_bookmark(
+                bookmark, f"This passage is in {where}, which is not searched here"))
 
     def export_bookmarks(self, fmt: str, path: str | Path | None = None, rows=None) -> Path | None:
         if path is None:

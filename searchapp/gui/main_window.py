@@ -48,7 +48,14 @@ from searchapp.gui.search_state import (
 from searchapp.gui.session import SearchSession
 from searchapp.gui.viewer import DocumentView
 from searchapp.gui.widgets import MessageLine, SearchBox
-from searchapp.model import SORT_LABELS, SORTS, IndexReport, SearchRequest, SearchResult
+from searchapp.model import (
+    SORT_LABELS,
+    SORTS,
+    DocumentData,
+    IndexReport,
+    SearchRequest,
+    SearchResult,
+)
 from searchapp.store import open_store
 
 PANELS_DELAY_MS = 8  # facets, timeline and chips follow the results list by this much
@@ -197,7 +204,8 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Cop
         self.persons_panel = PersonsPanel()
         self.persons_panel.search_person.connect(self.search_persons)
         self.persons_panel.search_speaker.connect(self.search_speakers)
-        self.bookmarks_model = BookmarksModel(self.store, self)
+        self.bookmarks_model = BookmarksModel(self.store, self,
+                                              listed=lambda: self.settings.listed)
         self.bookmarks_panel = BookmarksPanel(self.bookmarks_model)
         self.bookmarks_panel.open_bookmark.connect(self.open_bookmark)
         self.bookmarks_panel.export_requested.connect(
@@ -251,6 +259,7 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Cop
         s.index_partial.connect(self._index_partial)
         s.index_failed.connect(self._index_failed)
         s.persons.connect(self._persons_loaded)
+        s.bookmarks_reanchored.connect(lambda _counts: self.bookmarks_panel.reread())
         self._connect_curation()
 
     # -- state ----------------------------------------------------------------------
@@ -499,7 +508,10 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Cop
             self.open_document(hit.doc_id, hit.para)
 
     def open_document(self, doc_id: str, para: int | None, view: DocumentView | None = None,
-                      compare_to: str | None = None) -> None:
+                      compare_to: str | None = None, fallback: DocumentData | None = None
+                      ) -> None:
+        """``doc_id`` in ``view``, at ``para``; ``fallback`` (a bookmark's saved text)
+        if the index does not hold it."""
         view = view or self.view
         result = self.result
         persons = list(result.persons) if result else []
@@ -509,6 +521,9 @@ class MainWindow(FolderActions, LibraryActions, IndexStatus, PersonCuration, Cop
             return engine.document(doc_id, para, persons, query, compare_to)
 
         def done(data):
+            if data is None and fallback is not None:
+                view.show_document(fallback)
+                return
             if data is None:
                 view.clear("This document is no longer in the index.")
                 return

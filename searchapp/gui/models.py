@@ -8,6 +8,7 @@ window.  None of them calls the search engine: the window feeds them.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -404,10 +405,14 @@ class BookmarksModel(RowsModel):
     COLUMNS = ("Passage", "Note", "Tags", "Document", "Status")
     NOTE, TAGS, STATUS = 1, 2, 4
     MISSING = "gone from your folders (saved text)"
+    FOLDER_REMOVED = "gone with its folder (saved text)"
 
-    def __init__(self, store: BookmarkStore, parent=None) -> None:
+    def __init__(self, store: BookmarkStore, parent=None,
+                 listed: Callable[[], frozenset[str] | None] = lambda: None) -> None:
+        """``listed``: the keys of the user's folders now (:attr:`Settings.listed`)."""
         super().__init__(parent)
         self.store = store
+        self.listed = listed
         self.rows: list[Bookmark] = []
         self.tag: str | None = None
         self.text: str | None = None
@@ -451,6 +456,8 @@ class BookmarksModel(RowsModel):
                 return cite(b.title or b.path, b.source, b.date or "undated", b.para, b.page)
             if b.changes:
                 return f"edited: {b.changes}"
+            if b.folder_removed(self.listed()):
+                return self.FOLDER_REMOVED
             return {"ok": "", "moved": "moved", "edited": "edited",
                     "missing": self.MISSING}.get(b.status, b.status)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -459,6 +466,10 @@ class BookmarksModel(RowsModel):
             if col == self.STATUS and b.changes:
                 return (f"Changed in the document since you bookmarked it ({b.changes}).\n\n"
                         f"You bookmarked:\n{b.text}\n\nIt now reads:\n{b.now_text}")
+            if col == self.STATUS and b.folder_removed(self.listed()):
+                return (f"Its folder, {b.folder_path}, was removed from your folders: the "
+                        "text you bookmarked is kept, and the bookmark is found again if "
+                        "you add the folder back.")
             return f"{b.path} · paragraph {b.para}"
         if role == Qt.ItemDataRole.FontRole and b.status == "missing":
             font = QFont()

@@ -404,6 +404,23 @@ class BookmarksPanel(QWidget):
         self.reload_tags()
         self.apply_filter()
 
+    def reread(self) -> None:
+        """The bookmarks read again after their states changed under the panel (the
+        engine re-anchored them after an index update), the one selected kept
+        selected; while a note or tags are being edited, once the editor has closed."""
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            QTimer.singleShot(self.REREAD_WAIT_MS, self.reread)
+            return
+        current = self.current()
+        self.reload()
+        if current is not None:
+            row = next((i for i, b in enumerate(self.model.rows) if b.id == current.id), None)
+            if row is not None:
+                self.table.setCurrentIndex(self.model.index(row, 0))
+        self.changed.emit()
+
+    REREAD_WAIT_MS = 300  # how often a re-read waits for an editor to close
+
     def reload_tags(self) -> None:
         """The tag list read again, the rows left as they are: after a note or tags
         were edited in place (resetting the model then would delete the cell's editor

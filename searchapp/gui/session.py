@@ -41,6 +41,8 @@ class SearchSession(QObject):
     index_partial = Signal(object)
     index_failed = Signal(str)
     persons = Signal(list)  # rows for the persons browser
+    # bookmarks were re-anchored in the engine (status counts): the panel reads them again
+    bookmarks_reanchored = Signal(object)
     _searchable = Signal(object)  # from the indexing thread: an IndexReport committed
 
     def __init__(self, settings: Settings, parent=None) -> None:
@@ -71,18 +73,25 @@ class SearchSession(QObject):
             self.call(self._open_existing, self._opened_existing, self._open_failed)
         self.update_index()
 
-    def _open_existing(self, engine: EngineClient) -> bool:
+    def _open_existing(self, engine: EngineClient) -> tuple[bool, dict | None]:
+        """Open the index; re-anchor bookmarks last re-found in another index (a
+        one-off folder) or state.  (opened, re-anchoring counts or None)"""
         try:
             engine.open()
-            # bookmarks last re-found in another index (a one-off folder) or state
-            engine.reconcile(only_if_needed=True)
-            return True
+            return True, engine.reconcile(only_if_needed=True)
         except IndexDamaged:
-            return False  # the update that follows sees the damage and rebuilds the index
+            return False, None  # the update that follows sees the damage and rebuilds it
 
-    def _opened_existing(self, ok: bool) -> None:
+    def _opened_existing(self, outcome: tuple[bool, dict | None]) -> None:
+        ok, counts = outcome
         if ok:
+            self._reanchored(counts)
             self._opened()
+
+    def _reanchored(self, counts: dict | None) -> None:
+        """Tell the window the engine re-anchored the bookmarks (None: it had no need)."""
+        if counts is not None:
+            self.bookmarks_reanchored.emit(counts)
 
     def _opened(self) -> None:
         self.engine_open = True
@@ -244,9 +253,10 @@ class SearchSession(QObject):
                 engine.close()
                 engine = self.engine = EngineClient.for_settings(settings)
             engine.open()
-            engine.reconcile(only_if_needed=not (report is not None and report.changed))
+            return engine.reconcile(only_if_needed=not (report is not None and report.changed))
 
-        def done(_):
+        def done(counts):
+            self._reanchored(counts)
             self.index_done.emit(report)
             self._pending = True  # search again on the new index
             self._opened()

@@ -291,8 +291,9 @@ class DocumentView(QWidget):
         if data.compared_with is not None:
             notes.append(compared_html(data, muted))
         if data.snapshot:
-            notes.append(f"<i style='color:{muted}'>This passage is no longer in the corpus; "
-                         "showing the text saved with the bookmark.</i>")
+            why = esc(data.why) if data.why else "This passage is no longer in the corpus"
+            notes.append(f"<i style='color:{muted}'>{why}; showing the text saved with the "
+                         "bookmark.</i>")
         else:
             if any(p.get("scan") for p in data.paragraphs):
                 notes.append(f"<i style='color:{muted}'>Text read by OCR from scanned pages: "

@@ -6,9 +6,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from searchapp.config import INDEXED_CURATION, Settings
+from searchapp.folders.folder_list import prefix_of
 from searchapp.index import MANIFEST
 from searchapp.index.schema import SCHEMA_VERSION
 from searchapp.ingest import pipeline
@@ -78,3 +80,57 @@ def index_state(index_dir: Path) -> str:
         if entry.get("scans"):
             h.update(f"scans {entry['scans']}\0".encode())
     return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What an index holds, by folder (from its manifest): which bookmarks it may judge.
+
+    ``folders``: the keys of the folders it searches (paused and unreadable ones
+    included: what was indexed from them is kept); ``dropped``: folders it held and
+    no longer does (removed from the folder list; a one-off index never drops its
+    folder); ``documents``: each document id it holds and its folder's key."""
+
+    folders: frozenset[str] = frozenset()
+    dropped: frozenset[str] = frozenset()
+    documents: dict[str, str] = field(default_factory=dict)
+
+    def folder_of(self, doc_id: str, path: str) -> str:
+        """The key of the folder of the document ``doc_id`` (``path`` in its folder), if
+        it is one of this index's folders, held or dropped; "" if it is not (a document
+        of another index, or one this index never knew).  A document no longer held is
+        recognized by its id, made from its folder and its path there (a message of a
+        mailbox, whose id also has its part, only while it is held)."""
+        if doc_id in self.documents:
+            return self.documents[doc_id]
+        return next((key for key in sorted(self.folders | self.dropped)
+                     if pipeline.doc_id_for(path, key) == doc_id), "")
+
+
+def coverage(index_dir: Path) -> Coverage:
+    """The :class:`Coverage` of the index in ``index_dir`` (empty without a manifest)."""
+    manifest = read_manifest(Path(index_dir))
+    folders = manifest.get("folders")
+    if not isinstance(folders, list):  # before folders were listed: those fingerprinted
+        fp = manifest.get("fingerprint")
+        folders = list(fp) if isinstance(fp, dict) else []
+    prefixes = sorted((prefix_of(k), k) for k in folders)
+    documents: dict[str, str] = {}
+    for key, entry in (manifest.get("files") or {}).items():
+        folder = next((k for p, k in prefixes if key.startswith(p)), None)
+        if folder is None or not isinstance(entry, dict):
+            continue
+        for doc_id in entry.get("doc_ids") or [entry.get("doc_id")]:
+            if doc_id:
+                documents[doc_id] = folder
+    dropped = manifest.get("dropped")
+    return Coverage(frozenset(folders), frozenset(dropped if isinstance(dropped, list)
+                                                  else ()) - frozenset(folders), documents)
+
+
+def dropped_folders(manifest: dict, settings: Settings) -> list[str]:
+    """The folders an index written now no longer holds: those the manifest listed as
+    held or dropped, less the folders of ``settings``."""
+    held = {f.key for f in settings.folders}
+    old = [*(manifest.get("folders") or ()), *(manifest.get("dropped") or ())]
+    return sorted({k for k in old if isinstance(k, str)} - held)

@@ -35,6 +35,7 @@ from searchapp.folders.sources import curation, file_key, scan_folders
 from searchapp.index import CREATE_LOCK, index_exists
 from searchapp.index.manifest import (
     config_fingerprint,
+    dropped_folders,
     read_manifest,
     same_stat,
     stale_folders,
@@ -236,7 +237,8 @@ def update_index(settings: Settings, rebuild: bool = False,
     kept = {f.key for f in settings.folders if scan.keeps(f.prefix)}
     fingerprints = {k: (old.get(k, "") if k in kept else fp) for k, fp in fingerprints.items()}
     write_manifest(index_dir, {"schema": SCHEMA_VERSION, "fingerprint": fingerprints,
-                                "folders": [f.key for f in settings.folders], "files": files,
+                                "folders": [f.key for f in settings.folders],
+                                "dropped": dropped_folders(manifest, settings), "files": files,
                                 "failed": failures, "updated": time.time()})
     report.total_files = len(files)
     report.total_paragraphs = sum(f.get("paragraphs", 0) for f in files.values())
