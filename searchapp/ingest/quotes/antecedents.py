@@ -271,6 +271,11 @@ class Antecedents:
         if w.lower in ("a", "an", "one", "another"):
             verb = next((m for m in range(k + 1, len(ws)) if is_verb(ws[m], lx.SAY)), len(ws))
             chunks = comma_chunks(ws[k:verb])
+            named = next((p for p in persons if len(chunks) > 1
+                          and p.start == chunks[1][0].start and p.end == chunks[1][-1].end),
+                         None)
+            if named is not None:  # "A caller, Dilwyn, who ..., told the programme": his
+                return self._fits(named.name, sex)
             if len(chunks) > 1 and named_unresolved(para.text, chunks[1:], persons,
                                                     para.labels):
                 return ("nobody", "")  # "one of them, ... who gave his name as Des,"
