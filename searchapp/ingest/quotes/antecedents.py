@@ -282,8 +282,10 @@ class Antecedents:
             # "a government whip was philosophical": the one that noun phrase describes
             for m in range(k + 1, min(k + 5, len(ws) - 1)):
                 x = ws[m]
-                if not (x.text.isalpha() and x.text.islower()) or x.lower in lx.PREPOSITIONS:
-                    return None
+                if not x.text.isalpha() or x.lower in lx.PREPOSITIONS or not (
+                        x.text.islower() or any(label == "NORP" and a <= x.start < b
+                                                for a, b, label in para.labels)):
+                    return None  # ("One European ambassador": a nationality is no name)
                 nxt = ws[m + 1]
                 if not x.lower.endswith("s") and (
                         nxt.lower in ("was", "is", "has", "had", "said", "says", "told")

@@ -281,8 +281,9 @@ def _chinese_full(text: str) -> list[tuple[int, int, str]]:
 #: perhaps hyphenated ("若昂·卡瓦略-恩万科沃", "约翰・史密斯"), after a role or before a verb
 #: of speech.
 _ZH_DOTTED = re.compile(
-    rf"(?P<name>[{HAN}]{{1,6}}(?:[·・‧•][{HAN}]{{1,8}}?)+(?:-[{HAN}]{{1,8}}?)*)"
-    rf"(?=(?:本周|上周|本月|上月|今年|去年)?{_ZH_AFTER}|[还還也则則的（(、]|[^{HAN}]|$)")
+    rf"(?P<name>[{HAN}]{{1,6}}(?:[·・‧•][{HAN}]{{1,4}}?)+(?:-[{HAN}]{{1,4}}?)*)"
+    rf"(?=(?:[本上下]周|[本上下]月|今年|去年|明年|此前)?{_ZH_AFTER}|[还還也则則的（(、]"
+    rf"|[^{HAN}\-·・‧•]|$)")
 _ZH_DOTTED_ROLE = re.compile(rf"(?:{_ZH_ROLES})$")
 _ZH_DOTTED_SAYS = re.compile(_ZH_AFTER)
 
