@@ -96,3 +96,66 @@ def test_a_shared_family_name_with_the_pronoun_of_one_of_them_is_hers():
 def test_a_shared_family_name_nothing_decides_is_nobodys():
     found = _quotes([*_SANTOS, '"We need the bridge," Santos said.'], _PERSONS)
     assert [q for q in found if q[0] == 2] == []
+
+
+# --- pronouns ---------------------------------------------------------------------------
+
+
+def test_he_after_an_indefinite_role_with_a_name_in_apposition_is_the_named_one():
+    found = _quotes(["A ministry spokesman, Mogens Vestergaard-Amoah, said talks would resume "
+                     'in March. "We prefer our diplomacy boring," he said.'],
+                    {"Mogens Vestergaard-Amoah": "Mogens Vestergaard-Amoah"})
+    assert _by(found, "Mogens Vestergaard-Amoah") == ["talks would resume in March.",
+                                                      '"We prefer our diplomacy boring,"']
+
+
+def test_he_after_a_caller_with_a_single_name_is_his():
+    found = _quotes(["A caller, Dilwen, who said he had run a boatyard for forty years, told the "
+                     'programme the gates were wrong. "Anybody could have told them," he said.'],
+                    {"Dilwen": "Dilwen"})
+    assert '"Anybody could have told them,"' in _by(found, "Dilwen")
+    assert all(speaker is not None for _, speaker, *_ in found)
+
+
+def test_she_after_the_presenter_put_it_to_her_is_not_the_presenters():
+    found = _quotes(['"Welcome back," said Maren Solberg-Ito, the presenter of the show.',
+                     "The mayor, Bathsheba Olumide-Rask, joined her in the studio.",
+                     "Solberg-Ito put it to her that the barrier was late. "
+                     '"Those are your numbers," she said.'],
+                    {"Maren Solberg-Ito": "Maren Solberg-Ito", "Solberg-Ito": "Maren Solberg-Ito",
+                     "Bathsheba Olumide-Rask": "Bathsheba Olumide-Rask"})
+    assert _by(found, "Maren Solberg-Ito") == ['"Welcome back,"']
+
+
+def test_he_after_one_european_ambassador_is_unnamed_not_the_last_man_quoted():
+    found = _quotes(['"We prefer our diplomacy boring," said Mogens Vestergaard-Amoah, a '
+                     "ministry spokesman.",
+                     'One European ambassador, speaking privately, called the exchange "theatre '
+                     'with fish". "Everyone reads them," he said.'],
+                    {"Mogens Vestergaard-Amoah": "Mogens Vestergaard-Amoah"},
+                    labels={"European": "NORP"})
+    assert _by(found, "Mogens Vestergaard-Amoah") == ['"We prefer our diplomacy boring,"']
+    assert (1, None, '"Everyone reads them,"') in [q[:3] for q in found]
+
+
+# --- Korean and Chinese -----------------------------------------------------------------
+
+
+def test_a_korean_name_before_a_fire_chiefs_title_is_a_person():
+    found = _quotes(["현장을 지휘한 감도윤 중부소방서장은 “불이 빠르게 번졌다”고 말했다.",
+                     "감 서장은 “전기 누전 가능성을 보고 있다”고 덧붙였다."], speech_persons=True)
+    assert _by(found, "감도윤") == ["“불이 빠르게 번졌다”", "“전기 누전 가능성을 보고 있다”"]
+
+
+def test_a_hyphenated_foreign_name_in_hangul_whose_sentence_a_verb_of_speech_closes():
+    found = _quotes(["미국 에이전시 소속 트레버 멀로이-에스피노사는 1일 공항에서 취재진과 만나 "
+                     "“관심 있는 팀이 있다”고 말했다.",
+                     "멀로이-에스피노사는 협상이 본격화될 것이라고 내다봤다."], speech_persons=True)
+    assert _by(found, "트레버 멀로이-에스피노사") == ["“관심 있는 팀이 있다”",
+                                                   "협상이 본격화될 것이라"]
+
+
+def test_a_foreign_name_with_a_middle_dot_after_a_role_is_a_person_and_so_is_its_family_part():
+    found = _quotes(["智利外长卡洛斯·门多萨-伊瓦拉表示，双方将签署合作备忘录。",
+                     "门多萨-伊瓦拉还表示，智方希望增加对华出口。"], speech_persons=True)
+    assert _by(found, "卡洛斯·门多萨-伊瓦拉") == ["双方将签署合作备忘录", "智方希望增加对华出口"]
