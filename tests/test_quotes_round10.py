@@ -159,3 +159,18 @@ def test_a_foreign_name_with_a_middle_dot_after_a_role_is_a_person_and_so_is_its
     found = _quotes(["智利外长卡洛斯·门多萨-伊瓦拉表示，双方将签署合作备忘录。",
                      "门多萨-伊瓦拉还表示，智方希望增加对华出口。"], speech_persons=True)
     assert _by(found, "卡洛斯·门多萨-伊瓦拉") == ["双方将签署合作备忘录", "智方希望增加对华出口"]
+
+
+# --- no speech ----------------------------------------------------------------------------
+
+
+def test_a_verb_of_speech_negated_reports_nothing():
+    found = _quotes(["In between, Borghild Oyewusi-Stray fits three sisters and a father who "
+                     "will not admit he is ill."],
+                    {"Borghild Oyewusi-Stray": "Borghild Oyewusi-Stray"})
+    assert found == []
+
+
+def test_a_banner_that_reads_words_is_no_speaker():
+    found = _quotes(['They chanted outside. A banner read "Hunger Is a Policy".'])
+    assert all(q[2] != '"Hunger Is a Policy"' for q in found)
