@@ -18,9 +18,11 @@ from collections.abc import Sequence
 
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.speakers import Person
-from searchapp.lexicon import TITLE_WORDS
+from searchapp.lexicon import STOPS, TITLE_WORDS
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+#: Where a sentence or a clause before a name ends.
+_SENTENCE_BREAK = re.compile(f"[{re.escape(STOPS)};:]\\s")
 #: Honorifics that say a person's sex.
 _HONORIFIC_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f",
                   "lord": "m", "lady": "f"}
@@ -41,7 +43,7 @@ def _role_words(words: Sequence[str]) -> set[str]:
 
 def _before(text: str, start: int, n: int = 5) -> list[str]:
     """The words right before ``start`` back to a comma or a sentence's stop."""
-    head = re.split(r"[.;:!?]\s", text[max(0, start - 80):start])[-1]
+    head = _SENTENCE_BREAK.split(text[max(0, start - 80):start])[-1]
     if head.rstrip().endswith(","):  # "The mayor of Porto Verde, Rui Santos"
         head = head.rstrip()[:-1]
     else:
