@@ -35,8 +35,12 @@ from searchapp.ingest.quotes.evidenced import speech_persons, with_speech_person
 #: foreign name in Hangul with a hyphenated family name and a title; 11: round nine
 #: (a pronoun after "X asked her ..." or an unresolved name is nobody's; no unnamed source
 #: for someone named; Chinese names of any family vouched for twice; a Korean trade
-#: before a name; a name after a kind of body is a body)
-QUOTES_VERSION = 11
+#: before a name; a name after a kind of body is a body); 12: round ten (a double-barrelled
+#: name in a speech slot is a person whatever its label; ", and X's chief executive, Y,
+#: warned that"; a family name two persons share decided by title, apposition or pronoun,
+#: else nobody's; "A caller, X," and "put it to her"; Korean 서장, a hyphenated foreign name
+#: in Hangul before a verb of speech, Chinese names with a middle dot)
+QUOTES_VERSION = 12
 KINDS = ("direct", "reported")
 
 

@@ -15,7 +15,9 @@ resolved; served as the Speaker facet, ``said:`` and each hit's ``quotes``.
 * :mod:`.unkept` -- names the persons stage did not keep ("Margaret", a name typed as a
   body), :mod:`.crowds` -- chants, neither given to the last speaker;
 * :mod:`.families` -- a bare family name of one person of the document is theirs; a
-  body or venue the stage kept as a person speaks as a body;
+  body or venue the stage kept as a person speaks as a body; :mod:`.shared_families`
+  -- a bare family name two persons share is the one its title, apposition or pronoun
+  names, else nobody's;
 * :mod:`.evidenced` -- speakers taken as persons on the evidence of a pattern of speech
   (the cues around a name: :mod:`.cues`),
   :mod:`.cjk_names` -- Korean and Chinese persons by the shapes news names them in;
@@ -29,6 +31,7 @@ from collections.abc import Mapping, Sequence
 from searchapp.ingest.quotes.attribute import english_quotes
 from searchapp.ingest.quotes.cjk import cjk_quotes, is_cjk
 from searchapp.ingest.quotes.quote import Quote, tidy
+from searchapp.ingest.quotes.shared_families import shared_families
 from searchapp.ingest.quotes.speakers import Person
 
 __all__ = ["Quote", "find_quotes"]
@@ -53,7 +56,8 @@ def find_quotes(paragraphs: Sequence[tuple[str, str, str]],
     else:
         lab = [[(r.start, r.end, r.label) for r in ({} if labels is None else labels).get(pid, ())]
                for pid, _, _ in paragraphs]
-        found = english_quotes(texts, [k for _, k, _ in paragraphs], persons, lab)
+        found = english_quotes(texts, [k for _, k, _ in paragraphs],
+                               shared_families(texts, persons), lab)
     out: dict[str, list[Quote]] = {}
     for (pid, _, _), quotes in zip(paragraphs, found, strict=True):
         if quotes:

@@ -271,14 +271,21 @@ class Antecedents:
         if w.lower in ("a", "an", "one", "another"):
             verb = next((m for m in range(k + 1, len(ws)) if is_verb(ws[m], lx.SAY)), len(ws))
             chunks = comma_chunks(ws[k:verb])
+            named = next((p for p in persons if len(chunks) > 1
+                          and p.start == chunks[1][0].start and p.end == chunks[1][-1].end),
+                         None)
+            if named is not None:  # "A caller, Dilwyn, who ..., told the programme": his
+                return self._fits(named.name, sex)
             if len(chunks) > 1 and named_unresolved(para.text, chunks[1:], persons,
                                                     para.labels):
                 return ("nobody", "")  # "one of them, ... who gave his name as Des,"
             # "a government whip was philosophical": the one that noun phrase describes
             for m in range(k + 1, min(k + 5, len(ws) - 1)):
                 x = ws[m]
-                if not (x.text.isalpha() and x.text.islower()) or x.lower in lx.PREPOSITIONS:
-                    return None
+                if not x.text.isalpha() or x.lower in lx.PREPOSITIONS or not (
+                        x.text.islower() or any(label == "NORP" and a <= x.start < b
+                                                for a, b, label in para.labels)):
+                    return None  # ("One European ambassador": a nationality is no name)
                 nxt = ws[m + 1]
                 if not x.lower.endswith("s") and (
                         nxt.lower in ("was", "is", "has", "had", "said", "says", "told")

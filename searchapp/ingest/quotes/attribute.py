@@ -39,6 +39,7 @@ from searchapp.ingest.quotes.clauses import (
     SAY_TO,
     TEXT_NOUNS,
     Para,
+    apposed_name,
     is_verb,
     not_passive,
     participle_before,
@@ -421,9 +422,12 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents,
                     w.text == "," for w in ws[start + 1:j + 1]):
                 break  # "where Tipton said": the clause opens here
             if ws[start].lower in ("and", "but", "yet", "so", "or") and start > 0 \
-                    and ws[start - 1].text == "," and not any(
-                        w.text == "," for w in ws[start + 1:j + 1]):
-                break  # "..., yet Nissan says it will ...": a clause of its own
+                    and ws[start - 1].text == "," and (not any(
+                        w.text == "," for w in ws[start + 1:j + 1])
+                        or apposed_name(para, ws[start + 1:j + 1])):
+                # "..., yet Nissan says it will ...": a clause of its own; so is "...,
+                # and Brellco's chief executive, Marta X, warned that ..."
+                break
             if k - start > 30:
                 # no clause start in sight: the subject after the last comma, if that
                 # follows an adverbial ("When rummaging ... (or ...), Cameron Forbes says")

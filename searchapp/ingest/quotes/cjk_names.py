@@ -60,7 +60,7 @@ KO_TITLES = tuple(sorted({t for t in (*NATIVE_TITLES, *KOREAN_RANKS) if re.fullm
     "비서관", "수석", "대변인", "감독", "코치", "교사", "변호사", "회계사", "연구관", "사무총장",
     "이사장", "조합장", "위원장", "전 장관", "의원", "후보", "특보", "고문", "주무관", "사무관",
     "서기관", "경위", "경감", "경정", "총경", "간호사", "의사", "약사", "목사", "신부", "스님",
-    "이사관", "수석연구원", "책임연구원", "애널리스트", "이코노미스트", "파트너", "매니저"}, key=len, reverse=True))
+    "서장", "이사관", "수석연구원", "책임연구원", "애널리스트", "이코노미스트", "파트너", "매니저"}, key=len, reverse=True))
 #: Chinese titles: what a role before a name ends with ("董事长韩志远", "退休教师郑国华"),
 #: and what follows a family name in a back-reference ("王部长", "林女士").
 ZH_ROLE_END = ("长", "長", "主任", "书记", "書記", "教授", "教师", "教師", "老师", "老師",
@@ -277,6 +277,40 @@ def _chinese_full(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+#: A foreign name in Chinese script: its parts joined by a middle dot, the family part
+#: perhaps hyphenated ("若昂·卡瓦略-恩万科沃", "约翰・史密斯"), after a role or before a verb
+#: of speech.
+_ZH_DOTTED = re.compile(
+    rf"(?P<name>[{HAN}]{{1,6}}(?:[·・‧•][{HAN}]{{1,4}}?)+(?:-[{HAN}]{{1,4}}?)*)"
+    rf"(?=(?:[本上下]周|[本上下]月|今年|去年|明年|此前)?{_ZH_AFTER}|[还還也则則的（(、]"
+    rf"|[^{HAN}\-·・‧•]|$)")
+_ZH_DOTTED_ROLE = re.compile(rf"(?:{_ZH_ROLES})$")
+_ZH_DOTTED_SAYS = re.compile(_ZH_AFTER)
+
+
+def _zh_dotted(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, family part)`` of foreign names written in Chinese script with a
+    middle dot, a role right before them ("农业部长若昂·卡瓦略-恩万科沃") or a verb of speech
+    right after ("若昂·卡瓦略-恩万科沃表示"); the family part (after the last dot) is what
+    the document writes alone later ("卡瓦略-恩万科沃还表示")."""
+    out = []
+    for m in _ZH_DOTTED.finditer(text):
+        a, b = m.span("name")
+        given = re.split("[·・‧•]", m.group("name"))[0]
+        # the role glued before the given name ("农业部长若昂"): the name starts after it
+        cut = max((given.rfind(r) + len(r) for r in ZH_ROLE_END
+                   if 0 <= given.rfind(r) and given.rfind(r) + len(r) < len(given)), default=0)
+        role = cut > 0 or bool(_ZH_DOTTED_ROLE.search(text, 0, a))
+        if not role and (not _ZH_DOTTED_SAYS.match(text, b) or a > 0
+                         and re.match(f"[{HAN}]", text[a - 1])):
+            continue  # no role, and the given name's start not sure
+        a += cut
+        family = re.split("[·・‧•]", text[a:b])[-1]
+        if len(family) >= 2:
+            out.append((a, b, family))
+    return out
+
+
 _HAS_HANGUL = re.compile(f"[{_H}]")
 _HAS_HAN = re.compile(f"[{HAN}]")
 
@@ -310,9 +344,16 @@ def native_names(texts: Sequence[str],
                     names[surface] = NativeName(surface, _title_before(text, a, korean),
                                                 canon or latin)
                     order.append(surface)
-        for a, b, short in (hangul_foreign_names(text, KO_TITLES, _KO_PARTICLES)
+        for a, b, short in (hangul_foreign_names(text, KO_TITLES, _KO_PARTICLES, lx.KO_SAY)
                             if korean else ()):  # "배우 에밀리아 산토로-브레넌이"
             for surface in (text[a:b], *short):
+                canon = canonical(surface)
+                if surface not in names and canon != "":
+                    names[surface] = NativeName(surface, _title_before(text, a, korean),
+                                                canon or text[a:b])
+                    order.append(surface)
+        for a, b, short in (() if korean else _zh_dotted(text)):  # "若昂·卡瓦略-恩万科沃"
+            for surface in (text[a:b], short):
                 canon = canonical(surface)
                 if surface not in names and canon != "":
                     names[surface] = NativeName(surface, _title_before(text, a, korean),

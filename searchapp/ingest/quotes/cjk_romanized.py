@@ -17,6 +17,7 @@ import re
 from difflib import SequenceMatcher
 
 from searchapp.ingest.persons.names import loose_key, readings
+from searchapp.ingest.quotes.lexicon import KO_SUBJECT
 from searchapp.lexicon import HAN, HANGUL_SYLLABLES, NAME_PARTICLES
 
 _H = HANGUL_SYLLABLES
@@ -119,18 +120,24 @@ _HANGUL_DOUBLE = re.compile(rf"(?<![{_H}\w-])(?P<given>[{_H}]{{2,4}})[ \t]+"
                             rf"(?P<family>[{_H}]{{2,}}(?:-[{_H}]{{2,}})+)")
 
 
-def hangul_foreign_names(text: str, titles: tuple[str, ...], particles: tuple[str, ...]
-                         ) -> list[tuple[int, int, list[str]]]:
+#: The end of a Korean sentence: a verb's "-다." (a full stop after 다).
+_SENTENCE_END = re.compile(r"다\.(?:\s|$)")
+
+
+def hangul_foreign_names(text: str, titles: tuple[str, ...], particles: tuple[str, ...],
+                         says: tuple[str, ...] = ()) -> list[tuple[int, int, list[str]]]:
     """``(start, end, short forms)`` of foreign names written in Hangul with a hyphenated
     family name, a title or role right before or within three words after them ("배우
-    에밀리아 산토로-브레넌이", "마르틴 오이어바흐-카스텔라노스 EU 집행위원은"); the short forms
-    are the family name and its last part, which the document may write alone later."""
+    에밀리아 산토로-브레넌이", "마르틴 오이어바흐-카스텔라노스 EU 집행위원은"), or the subject of
+    a sentence a verb of ``says`` closes ("트래비스 말로니-에체베리아는 … 말했다."); the short
+    forms are the family name and its last part, which the document may write alone later."""
     out = []
     for m in _HANGUL_DOUBLE.finditer(text):
         given, family = m.group("given"), m.group("family")
+        particle = ""
         for p in particles:  # "산토로-브레넌이": the particle is no part of the name
             if family.endswith(p) and len(family) - len(p) >= 5:
-                family = family[:-len(p)]
+                family, particle = family[:-len(p)], p
                 break
         parts = family.split("-")
         if max(len(p) for p in parts) < 3 or len(parts[-1]) < 2 or given.endswith(titles) \
@@ -143,6 +150,10 @@ def hangul_foreign_names(text: str, titles: tuple[str, ...], particles: tuple[st
         titled = bool(before) and before[-1].endswith(titles) or any(
             any(c.endswith(t) or c.endswith(tuple(t + p for p in particles)) for t in titles)
             for c in cores)
+        if not titled and particle in KO_SUBJECT and says:
+            stop = _SENTENCE_END.search(text, m.end())
+            last = text[m.end():stop.end() if stop else len(text)].split()
+            titled = bool(last) and last[-1].rstrip(".").endswith(says)
         if titled:
             end = m.start("family") + len(family)
             out.append((m.start(), end, [family, *([parts[-1]] if len(parts[-1]) >= 3 else [])]))

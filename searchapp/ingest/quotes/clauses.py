@@ -251,3 +251,22 @@ def comma_chunks(ws: Sequence[Word]) -> list[list[Word]]:
             continue
         out[-1].append(w)
     return [c for c in out if c]
+
+
+def apposed_name(para: Para, region: Sequence[Word]) -> bool:
+    """``region`` is a role phrase and a person's name between commas, closing on the
+    second comma ("Brellco's chief executive , Marta X ,"): the subject of the verb after
+    it, so a ", and" before it opens that verb's clause ("Sales fell, and Brellco's chief
+    executive, Marta X, warned that ...")."""
+    commas = [n for n, w in enumerate(region) if w.text == ","]
+    if len(commas) != 2 or commas[1] != len(region) - 1 or commas[0] == 0 \
+            or commas[1] - commas[0] < 2 or not region[0].text[:1].islower() and not (
+                region[0].text.endswith(("'s", "’s")) and region[0].text[:1].isupper()):
+        return False
+    head = region[:commas[0]]
+    if not any(w.text.islower() and lx.role_noun(w.text) for w in head) \
+            or any(w.text == "Q" for w in head):
+        return False
+    name = region[commas[0] + 1:commas[1]]
+    return any(p.start == name[0].start and p.end == name[-1].end
+               for p in para.persons_outside())

@@ -52,6 +52,10 @@ def object_pronouns(ws: Sequence[Word], sex: str) -> bool:
     pronoun: "asked her whether", "told him", "pressed her on", or he/she in a question
     its subject put ("Lund asked what she tells ...")."""
     for n, w in enumerate(ws):
+        if n >= 3 and ws[n - 1].lower == "to" and ws[n - 2].lower == "it" \
+                and ws[n - 3].lower in ("put", "puts") and w.lower in ("him", "her") \
+                and lx.PERSON_PRONOUNS[w.lower] == sex:
+            return True  # "X put it to her that ...": a question put to her
         if n < 2 or not (is_verb(ws[n - 1], lx.SAY) or ws[n - 1].lower in _ASK) \
                 or ws[n - 2].text in (",", "Q"):
             continue  # a verb of speech or asking after its subject ("Asked what she

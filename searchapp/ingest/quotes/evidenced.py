@@ -50,6 +50,7 @@ from searchapp.ingest.quotes.cues import (
 )
 from searchapp.ingest.quotes.marks import quote_spans
 from searchapp.ingest.quotes.name_runs import core as _core
+from searchapp.ingest.quotes.name_runs import double_barrelled as _double_barrelled
 from searchapp.ingest.quotes.name_runs import name_word as _name_word
 from searchapp.ingest.quotes.name_runs import run_after as _run_after
 from searchapp.ingest.quotes.posts import NAMED_TURN, QA_TURN
@@ -155,7 +156,12 @@ def _english(text: str, labels: Sequence[tuple[int, int, str]], next_text: str,
                     and not (k > 0 and ws[k - 1].lower in lx.DETERMINERS):
                 saying_he.append(span)  # "Durand said he would ...": a person if named so
                 continue  # elsewhere
-            if _labelled_thing(span, labels) and not cue:
+            # '"...," Clémence Akinwande-Pennycook said': a given name and a family name of
+            # two parts, the subject of a verb of speech -- a person's shape, whatever the
+            # recognizer typed it as (a body's name is no double-barrelled family name)
+            barrelled = 2 <= len(core) <= 3 and _double_barrelled(core[-1]) \
+                and (said_by(ws, k, end) or says(ws, end))
+            if _labelled_thing(span, labels) and not cue and not barrelled:
                 continue
             if k > 0 and ws[k - 1].lower in lx.DETERMINERS:
                 continue

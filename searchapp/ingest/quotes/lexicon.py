@@ -164,6 +164,7 @@ government governments agreement agreements department departments plant plants
 important instant giant weather winter summer october november december september
 computer computers chapter chapters quarter quarters corner border borders answer answers
 register counter filter filters layer layers theater theatre dinner shelter monster
+banner banners poster posters sticker stickers flyer flyers
 recent current different present absent patent talent evident silent
 percent segment segments payment payments treatment treatments investment investments
 development environment equipment management document documents comment comments

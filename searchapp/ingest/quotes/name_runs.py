@@ -52,3 +52,12 @@ def run_after(ws: Sequence[Word], k: int) -> int:
 def core(ws: Sequence[Word]) -> list[Word]:
     """A name's words without its particles ("van", "der")."""
     return [w for w in ws if w.lower not in NAME_PARTICLES]
+
+
+def double_barrelled(w: Word) -> bool:
+    """A family name of two or more capitalised parts joined by hyphens, each a word of
+    lower-case letters after its capital ("Akinwande-Pennycook", "Klingbeil-Hoffmann";
+    not "France-KLM", "Ji-hoon", "Hong-Kong-based")."""
+    parts = w.text.split("-")
+    return len(parts) >= 2 and all(
+        len(p) >= 2 and p[0].isupper() and p[1:].isalpha() and p[1:].islower() for p in parts)

@@ -91,6 +91,9 @@ class ReportedSpeech:
                 continue
             if k > 0 and ws[k - 1].lower == "to":
                 continue  # "declined to say when ...": no speech
+            if k > 0 and (ws[k - 1].lower in ("not", "never")
+                          or ws[k - 1].lower.endswith(("n't", "n’t"))):
+                continue  # "a father who will not admit he is ill": nothing said
             if k > 0 and (ws[k - 1].lower in lx.DETERMINERS
                           or ws[k - 1].lower.endswith(("'s", "’s", "s'", "s’"))):
                 continue  # "the claims that ...", "the ministry's claims that": nouns
