@@ -474,9 +474,11 @@ _NEXT_NAME_WORD = re.compile(r"[ \t]+[A-Z]")
 
 
 def given_name_before(word: str, doc: DocText, coll: Collection,
-                      rejected: Mapping[str, str] | None = None) -> Candidate | None:
+                      rejected: Mapping[str, str] | None = None,
+                      address: frozenset[str] = frozenset()) -> Candidate | None:
     """"Rahm Emanuel" somewhere in the document, for a lone "Emanuel" -- not a place
-    ("New Delhi" for "Delhi"), an organisation, an ordinary phrase, a role played or a
+    ("New Delhi" for "Delhi"), an organisation, an ordinary phrase, a role played, a
+    form of address the document shows (``address``: "Pak Karyono" for "Karyono") or a
     name the collection turned down; its evidence is read at every place the document
     writes it."""
     rx = _given_names_before(word)
@@ -488,6 +490,7 @@ def given_name_before(word: str, doc: DocText, coll: Collection,
                 name = text[s:e]
                 words = name.split()
                 if (len(words) > 1 and e == m.end() and not _NEXT_NAME_WORD.match(text, e)
+                        and words[0] not in address
                         and not rules.looks_like_org(text, s, e)
                         and not any(w in TITLE_WORDS or w in FUNCTION_WORDS
                                     or w.casefold() in ROLE_NOUNS for w in words)

@@ -83,6 +83,9 @@ def span_cues(text: str, s: int, e: int, spans: Iterable[RawMention]) -> frozens
         found |= {"listed_with_things"}
     if _listed_with_places(text, s, e, spans):
         found |= {"with_places"}
+    if any(sp.label == "ORG" and sp.start <= s and sp.end > e + 1 and text[e:e + 1] == " "
+           for sp in spans):
+        found |= {"org_after"}  # "[Acme Rowe] Telecom": the model's organisation goes on
     m = _PLACED_LIST_BEFORE.search(text, max(0, s - 200), s)
     if m and (_LIST_GOES_ON.match(text, e) or _LAST_OF_THREE.search(m.group())) and any(
             sp.label in PLACE_LABELS and m.start() < sp.start and sp.end <= s for sp in spans):

@@ -50,6 +50,7 @@ from searchapp.ingest.persons.words import (
 from searchapp.lexicon import (
     APOSTROPHES,
     BEFORE_A_SENTENCE,
+    LATIN_CAPITALS,
     MONTHS,
     POSSESSIVE,
     STOPS,
@@ -76,6 +77,9 @@ FIRM_ROLE = "firm_role"
 #: Neither for nor against by itself: an occurrence where a place stands -- after a
 #: preposition of place, in a list of places, with an apposition naming a town.
 PLACED = "placed"
+#: Where a person named before is from ("a teacher from X", "Ann Roe, 70, from X"): a
+#: place's cue, decisive with nothing personal said of X elsewhere.
+ORIGIN = "origin"
 #: Cues against that decide only where they are most of what is known of a name.
 SOFT = frozenset({"article", "run_cut", "in_place"})
 
@@ -98,6 +102,9 @@ _SAYING = re.compile(r"[ \t]*(?:[,.:;!?\"“”'‘’—–-]|$|that\b|in[ \t]+
                      r"(?:" + "|".join(WEEKDAYS) + r"|Twitter|X)\b)")
 # "a reader from X writes", "officials in X said": the speaker is the noun before
 _FROM_BEFORE = re.compile(r"\b[a-z]+[ \t]+(?:from|in|at|of)[ \t]+$")
+# "a teacher from X, said", "Ann Roe, 70, from X, said": where a person is from -- what
+# follows (speech, "who", a pronoun) is that person's, not X's
+_ORIGIN_BEFORE = re.compile(r"(?:\b([a-z-]+)|\d{1,3}[ \t]*,|[A-Za-z][\w'’.-]*[ \t]*,)[ \t]+from[ \t]+$")
 _AGE = re.compile(r"^\s*(?:,\s*\d{1,3}\s*[,)]|\(\d{1,3}\))")
 _WHO = re.compile(r"^\s*,?\s*who\b")
 # ", Sir Ann Roe-Lee," after a name: a title and a name of capitalized words, another person
@@ -134,12 +141,19 @@ _OBJECT_OF = re.compile(r"\b(?:from|by|of|with|for|about|to|starring|featuring)[
 # an organisation has (a person has a chief of staff, not a chief executive)
 # (a chief executive, founders, shareholders, a board of directors: ``ORG_ONLY``; staff and
 # employees a person's business has too: belongings)
-_ORG_ONLY = re.compile(rf"^{POSSESSIVE}[ \t]+(?:[a-z]+[ \t]+)?(?:chief[ \t]+(?:executive|"
-                       r"financial|operating|technology|marketing|product|people)|managing[ \t]+"
-                       r"(?:director|partner)s?|co-?founders?|"
-                       r"cofounders?|founders?|board[ \t]+of[ \t]+directors|shareholders|"
-                       r"stockholders|(?:senior[ \t]+|executive[ \t]+)?vice[ \t-]+presidents?"
-                       r"[ \t]+(?:for|of))\b")
+_ORG_ONLY_ROLES = (r"(?:[a-z]+[ \t]+)?(?:chief[ \t]+(?:executive|"
+                   r"financial|operating|technology|marketing|product|people)|managing[ \t]+"
+                   r"(?:director|partner)s?|co-?founders?|"
+                   r"cofounders?|founders?|board[ \t]+of[ \t]+directors|shareholders|"
+                   r"stockholders|(?:senior[ \t]+|executive[ \t]+)?vice[ \t-]+presidents?"
+                   r"[ \t]+(?:for|of))\b")
+_ORG_ONLY = re.compile(rf"^{POSSESSIVE}[ \t]+{_ORG_ONLY_ROLES}")
+# "X, a telecoms group whose chief executive, Ann Roe, ...": the same in an apposition
+_WHOSE_ORG_ONLY = re.compile(rf"^[ \t]*,[ \t]+(?:a|an|the)[ \t]+[^,.;:()]{{0,60}}?\bwhose[ \t]+"
+                             rf"{_ORG_ONLY_ROLES}")
+# "members of X", "the founder of X": a body's members and officers -- X is the body
+_PART_OF = re.compile(r"\b(?:members|membership|leadership|co-?founders?|founders?|"
+                      r"shareholders|employees|board)[ \t]+of[ \t]+(?:the[ \t]+)?$")
 _ORG_STAFF = re.compile(rf"^{POSSESSIVE}[ \t]+(?:\d[\d,.]*[ \t]+(?:[a-z]+[ \t]+)?(?:employees|"
                         r"workers|staff|people)\b|(?:[a-z]+[ \t]+)?(?:chief[ \t]+(?:executive|financial|"
                         r"operating|technology|marketing|product|people)|co-?founders?|"
@@ -240,9 +254,10 @@ _IN_BEFORE = re.compile(r"\b(?:in|across|throughout|near|outside|inside|around)[
 _PLACE_PREP = re.compile(r"\b(?:[Ii]n|[Ff]rom|[Nn]ear|[Oo]utside|[Ii]nside|[Tt]owards?|[Aa]round|"
                          r"[Aa]cross|[Tt]hroughout|[Ii]nto|[Vv]ia|(?i:residents|inhabitants|town|"
                          r"city|village|mayor|outskirts|centre|center|streets|province|region|"
-                         r"district|municipality|port|suburbs?)[ \t]+of)[ \t]+(?:[A-Z][\w'’.-]*"
-                         r"(?:[ \t]+(?:de|da|do|dos|das|del|di|la|le|[A-Z][\w'’.-]*))*"
-                         r"[ \t]*,[ \t]+)*(?:(?:and|or)[ \t]+)?$")
+                         r"district|municipality|port|suburbs?)[ \t]+of)[ \t]+(?:"
+                         rf"[{LATIN_CAPITALS}][\w'’.-]*(?:[ \t]+(?:de|da|do|dos|das|del|di|la|le|"
+                         rf"[{LATIN_CAPITALS}][\w'’.-]*))*"
+                         r"(?:[ \t]*,[ \t]+|[ \t]+(?:and|or)[ \t]+))*(?:(?:and|or)[ \t]+)?$")
 # "X, the three marble towns", "X, a village in the hills": an apposition naming a place
 _PLACE_APPOSITION = re.compile(
     r"^[ \t]*,[ \t]+(?:the|a|an|its|their)[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:town|towns|village|"
@@ -372,7 +387,7 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         out.add("place_apposition")  # "X, the three marble towns": what it is (neither)
     if out & {"place_prep", "place_apposition"}:
         out.add(PLACED)
-    if _AT_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):
+    if (_AT_BEFORE.search(before) or _PART_OF.search(before)) and not _POSSESSIVE_AFTER.match(after):
         out.add("at_org")
     m = _ROLE_AT.search(before)
     if m and _singular(m.group(1)) & ROLE_NOUNS and not _POSSESSIVE_AFTER.match(after):
@@ -427,7 +442,7 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
             and _ONE_NAME_AFTER.match(after):
         out.add("kind")  # "the family's solicitors, Acme Rowe, commissioned": a firm
         out.discard("role")
-    if after[:1] in APOSTROPHES and _ORG_ONLY.match(after):
+    if after[:1] in APOSTROPHES and _ORG_ONLY.match(after) or _WHOSE_ORG_ONLY.match(after):
         out.add("org_only")  # "Acme Rowe's chief executive", "Acme's founder"
     elif _ORG_STAFF.match(after):
         out.add("belongings")
@@ -475,6 +490,10 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
             break
         if w in ("it", "its"):
             break
+    m = _ORIGIN_BEFORE.search(before)
+    if m and (not m.group(1) or _singular(m.group(1)) & ROLE_NOUNS):
+        out -= FOR  # what follows is said of the person the name comes after
+        out.add(ORIGIN)
     return frozenset(out)
 
 

@@ -49,6 +49,7 @@ from searchapp.ingest.entities import Mention, Registry
 from searchapp.ingest.persons import evidence as ev
 from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
+from searchapp.ingest.persons.address import address_words, cut_address
 from searchapp.ingest.persons.candidates import (
     Collection,
     common_word_name,
@@ -213,8 +214,13 @@ def _find(documents: list[DocText], raw: Mapping[str, list[RawMention]],
                {pid: ([] if pid in references else ms) for pid, ms in raw.items()})
     coll = _view(memo, _collection(documents, raw, memo), "coll", _COLLECTION_TABLES, False)
     found: list[tuple[DocText, list[Candidate], list[Candidate]]] = []
+    address: dict[str, frozenset[str]] = {}
     for doc in documents:
         full, single = doc_candidates(doc, raw, coll)
+        # "Pani Teresa" beside "Teresa Mroczek": a form of address, not a name's word
+        address[doc.doc_id] = frozenset(address_words(full, single))
+        if address[doc.doc_id]:
+            full, single = cut_address(doc, raw, full, single, address[doc.doc_id])
         found.append((doc, full, single))
     rejected = _judge(found, coll, raw)
     spellings: Counter = Counter()
@@ -236,7 +242,8 @@ def _find(documents: list[DocText], raw: Mapping[str, list[RawMention]],
                 spelling_docs[c.text].add(doc.doc_id)
     families = _table(memo, "families", {nm.fold_word(nm.family_word(n)) for n in spellings})
     for doc, full, single in found:
-        for given_name in given_names(doc, single, families, registry, coll, turned_down):
+        for given_name in given_names(doc, single, families, registry, coll, turned_down,
+                                      address[doc.doc_id]):
             full.append(given_name)
             spellings[given_name.text] += 1
             spelling_docs[given_name.text].add(doc.doc_id)
@@ -349,8 +356,8 @@ def reference_paragraphs(doc: DocText) -> list[str]:
 
 @per_document
 def given_names(doc: DocText, single: list[Candidate], families: set[str],
-                registry: Registry | None, coll: Collection, rejected: Mapping[str, str]
-                ) -> list[Candidate]:
+                registry: Registry | None, coll: Collection, rejected: Mapping[str, str],
+                address: frozenset[str] = frozenset()) -> list[Candidate]:
     """Full names a document gives its lone family names the collection names no one
     by ("Rahm Emanuel" for "Emanuel"; :func:`given_name_before`), each family once."""
     out: list[Candidate] = []
@@ -361,7 +368,7 @@ def given_names(doc: DocText, single: list[Candidate], families: set[str],
             continue
         if registry is not None and registry.canonical_person(c.text):
             continue
-        given_name = given_name_before(c.text, doc, coll, rejected)
+        given_name = given_name_before(c.text, doc, coll, rejected, address)
         if given_name:
             out.append(given_name)
             done.add(key)
@@ -476,7 +483,8 @@ def _written_as_a_place(name: str, evid: ev.NameEvidence, coll: Collection) -> s
     if (coll.place_votes[name] or coll.place_votes[words[0]]
             or any(w in PLACE_PARTICLES for w in words[1:-1])
             or words[0] in PLACE_FIRST_WORDS  # "from Loch Fyne", "near Mount Erebus"
-            or cues["place_tail"] or cues["with_places"] or cues["place_apposition"]):
+            or cues["place_tail"] or cues["with_places"] or cues["place_apposition"]
+            or cues[ev.ORIGIN]):  # "Ann Roe, 70, from X, said": where a person is from
         return "written only after a preposition of place, nothing personal"
     return None
 
