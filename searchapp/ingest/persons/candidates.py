@@ -37,7 +37,9 @@ from searchapp.ingest.persons.resolve import (
 from searchapp.ingest.persons.words import FUNCTION_WORDS, ROLE_NOUNS
 from searchapp.lexicon import (
     APOSTROPHES,
+    GAELIC_ARTICLES,
     NAME_HYPHENS,
+    NAME_LINK_WORDS,
     NAME_PARTICLES,
     NAME_TOKEN,
     POSSESSIVE_END,
@@ -153,8 +155,9 @@ def shape_problem(name: str, coll: Collection) -> str | None:
         return f"a firm ({words[0]} ...)"  # "Denver-based Acme"; not "Denver-born Ann Roe"
     if re.search(f"[^\\w\\s.{APOSTROPHES}{NAME_HYPHENS}]", name):
         return "not a name's letters"
-    for w in words:
-        if w[:1].islower() and w.casefold().strip(".").split("-")[0] not in _PARTICLES:
+    for k, w in enumerate(words):
+        if w[:1].islower() and w.casefold().strip(".").split("-")[0] not in _PARTICLES and not (
+                w in GAELIC_ARTICLES and k and words[k - 1] in NAME_LINK_WORDS):  # "Mac an Bhaird"
             return f"a word in lower case ({w})"
         core = w.strip(".,'’")
         for part in re.split(rf"[{re.escape(nm.HYPHENS)}]", core):

@@ -20,13 +20,13 @@ from searchapp.ingest.persons import rules
 from searchapp.ingest.persons.memo import per_document
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.resolve import NOT_PERSON_LABELS, PLACE_LABELS, DocText
-from searchapp.lexicon import NAME_PREFIXES, POSSESSIVE, TITLE_WORDS, TITLES
+from searchapp.lexicon import LATIN_CAPITALS, NAME_PREFIXES, POSSESSIVE, TITLE_WORDS, TITLES
 
 #: What joins two items of a list, before the second ("Ann Lee and ", "Ann Lee, ").
 LIST_AND = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|\s*&)\s+$")
 
-_ITEM = (r"[A-Z0-9][\w'’.&-]*(?:[ \t]+(?:(?:of|the|on|in|for|by|to|a|de|du|la)[ \t]+)*"
-         r"[A-Z0-9][\w'’.&-]*)*")
+_ITEM = (rf"[{LATIN_CAPITALS}0-9][\w'’.&-]*(?:[ \t]+(?:(?:of|the|on|in|for|by|to|a|de|du|la)"
+         rf"[ \t]+)*[{LATIN_CAPITALS}0-9][\w'’.&-]*)*")
 _SEP = r"(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)"
 _LIST_INTRO = re.compile(r"(?:\b[Ee]xamples?[ \t]+(?:include|are)|\b[Ee]\.g\.,?|\b[Ff]or[ \t]+example,?|"
                          r"\bsuch[ \t]+as|\bincluding|\binclude[sd]?|\blike)[ \t:]+"

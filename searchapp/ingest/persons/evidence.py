@@ -29,7 +29,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from searchapp.ingest.persons.rules import PLACE_TAIL
+from searchapp.ingest.persons.rules import PLACE_TAIL, TITLE_FIELD_BEFORE
 from searchapp.ingest.persons.words import (
     CREDENTIALS,
     FIRM_ROLES,
@@ -314,14 +314,15 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
     before = text[max(0, start - 80):start]
     after = text[end:end + 160]
     out: set[str] = set()
-    if _TITLE_BEFORE.search(before):
+    field = TITLE_FIELD_BEFORE.search(before)  # "Minister of Home Affairs X"
+    if _TITLE_BEFORE.search(before) or field:
         out.add("title")
     if _CREDIT_LABEL.search(before):  # "Choreographer_Jeong Hye Jin": a credit's role
         out.add("role")
     m = _ROLE_COLON.search(before)  # "(Instructor: Ann Roe)"
     if m and m.group(1).casefold() in ROLE_NOUNS:
         out.add("role")
-    m = _WORD_BEFORE.search(before)
+    m = None if field else _WORD_BEFORE.search(before)
     if m:
         word = m.group(1)
         if word.casefold().rstrip(".") in ROLE_NOUNS - _ADJECTIVES:
@@ -451,6 +452,8 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
     m = _APPOSITION.match(after)
     if m and not _AGE.match(after) and not named:
         words = [w.strip("'’.") for w in m.group(1).casefold().split()]
+        if "whose" in words:  # "X, a group whose chief executive ...": not X's role
+            words = words[:words.index("whose")]
         # an apposition that opens with neither a determiner nor its noun ("X, liable for
         # steering its employees' money") names no role of X's after a preposition
         head = len(words) if words[:1] and words[0] in _APPOSITION_OPENERS else next(

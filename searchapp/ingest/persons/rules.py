@@ -128,7 +128,14 @@ _LEADING = re.compile(
 
 # "Minister of [Transport] Pieter van Wyk", "Secretary for [Home Affairs] Ann Roe": a title's
 # field, which the model takes into the name after "of" / "for"
-_FIELD_BEFORE = re.compile(rf"\b(?:{TITLES}|Ministry|Department)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?$")
+#: A title and its field before a name ("Minister of Home Affairs ", "Secretary for Trade,
+#: Industry and Competition "): the name's title.
+_TITLE_OF = rf"\b(?:{TITLES}|Ministry|Department)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
+_LINKED = r"[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+"
+TITLE_FIELD_BEFORE = re.compile(rf"{_TITLE_OF}(?:[A-Z][\w'’-]*(?:{_LINKED}|[ \t]+)){{1,5}}$")
+# ... where the model's span starts at the field or at one of its items after a link
+# ("Minister of [Transport ...", "Minister of Trade, Industry and [Competition ...")
+_FIELD_BEFORE = re.compile(rf"{_TITLE_OF}(?:[A-Z][\w'’-]*(?:{_LINKED})){{0,5}}$")
 _FIELD_IN = re.compile(rf"(?:{TITLES})[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?=[A-Z])")
 # a field's later words are nouns ("Affairs", "Development", "Security", "Energy")
 _FIELD_NOUN = re.compile(r"(?:s|ment|tion|sion|ity|ure|ance|ence|ry|gy|cs|ing|ism|ship|hood)$")
