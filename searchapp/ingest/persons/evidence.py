@@ -29,6 +29,22 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from searchapp.ingest.persons.firm_cues import (
+    AT_BEFORE,
+    CLOSED_AFTER,
+    KIND_APPOSITION_BEFORE,
+    KIND_BEFORE,
+    MADE_BY_IT,
+    OBJECT_OF,
+    ONE_NAME_AFTER,
+    ORG_ONLY,
+    ORG_STAFF,
+    PART_OF,
+    PLURAL_ROLE_BEFORE,
+    ROLE_AT,
+    WHICH,
+    WHOSE_ORG_ONLY,
+)
 from searchapp.ingest.persons.rules import PLACE_TAIL, TITLE_FIELD_BEFORE
 from searchapp.ingest.persons.words import (
     CREDENTIALS,
@@ -111,57 +127,6 @@ _WHO = re.compile(r"^\s*,?\s*who\b")
 _NAMED_APPOSITION = re.compile(rf"^\s*,\s*(?:{TITLES})\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*)*\s*,")
 # "his predecessor, Ann Roe", "her lawyer, Ann Roe": someone's relation, named after it
 _RELATION_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er)[ \t]+(?:[a-z-]+[ \t]+)?([a-z]+),[ \t]*$")
-# "the insurer Acme Rowe", "at the bank Acme Grant", "the equipment maker Acme": what kind of
-# firm or thing the name is, right before it -- a determiner, up to two modifiers, a noun
-# of things (not "the company chairman Ann Roe": the word right before is a role)
-_KIND_BEFORE = re.compile(r"(?:^|[^\w'’])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|"
-                          r"[Tt]his|[Rr]ival|[Ww]hose)[ \t]+(?:[\w-]+[ \t]+){0,2}?([a-z]+)[ \t]+$")
-# "the company behind it, Acme Rowe, ships ...", "her cooperative, Acme Rowe, is ...": an
-# apposition before the name naming a thing, closed after it
-_KIND_APPOSITION_BEFORE = re.compile(
-    r"(?:^|[,;:.]\s+|\b(?:and|but)[ \t]+)(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|"
-    r"[Mm]y)[ \t]+"
-    r"(?:[\w-]+[ \t]+){0,2}?([a-z]+)(?:[ \t]+[a-z]+){0,3},[ \t]*$")
-_CLOSED_AFTER = re.compile(r"^[ \t]*(?:,|\))")
-# "the family's solicitors, Acme Rowe, commissioned ...": many persons' role, one name
-# (not "the lawyers, Ann Roe and Bo Li"; not "her lawyers, Ann Roe, Bo Li, ...")
-_PLURAL_ROLE_BEFORE = re.compile(r"(?:[Tt]he|[Ii]ts|[Tt]heir|[{APOSTROPHES}]s?)[ \t]+"
-                                 r"(?:[a-z-]+[ \t]+)?([a-z]+s),[ \t]*$".replace("{APOSTROPHES}",
-                                                                               APOSTROPHES))
-_ONE_NAME_AFTER = re.compile(r"^[ \t]*(?:,[ \t]+(?!and\b|or\b)[a-z]|[.;)])")
-# "the company Ann Roe founded", "the studio Bo Li runs": a person's relative clause
-_MADE_BY_IT = re.compile(r"^[ \t]+(?:co-?founded|cofounded|founded|started|built|created|"
-                         r"owns|owned|leads|heads|headed|chairs|chaired|joined|directed|"
-                         r"designed|wrote|set[ \t]+up)\b")
-# "Acme Freight, which raised ...": a relative clause a person never takes -- unless the
-# name ends a phrase the clause is about ("a spin-off from Ann Roe, which ...")
-_WHICH = re.compile(r"^[ \t]*,[ \t]*which\b")
-_OBJECT_OF = re.compile(r"\b(?:from|by|of|with|for|about|to|starring|featuring)[ \t]+$", re.I)
-# "Acme Grant's chief executive", "Acme's co-founder and", "Acme's shareholders": what only
-# an organisation has (a person has a chief of staff, not a chief executive)
-# (a chief executive, founders, shareholders, a board of directors: ``ORG_ONLY``; staff and
-# employees a person's business has too: belongings)
-_ORG_ONLY_ROLES = (r"(?:[a-z]+[ \t]+)?(?:chief[ \t]+(?:executive|"
-                   r"financial|operating|technology|marketing|product|people)|managing[ \t]+"
-                   r"(?:director|partner)s?|co-?founders?|"
-                   r"cofounders?|founders?|board[ \t]+of[ \t]+directors|shareholders|"
-                   r"stockholders|(?:senior[ \t]+|executive[ \t]+)?vice[ \t-]+presidents?"
-                   r"[ \t]+(?:for|of))\b")
-_ORG_ONLY = re.compile(rf"^{POSSESSIVE}[ \t]+{_ORG_ONLY_ROLES}")
-# "X, a telecoms group whose chief executive, Ann Roe, ...": the same in an apposition
-_WHOSE_ORG_ONLY = re.compile(rf"^[ \t]*,[ \t]+(?:a|an|the)[ \t]+[^,.;:()]{{0,60}}?\bwhose[ \t]+"
-                             rf"{_ORG_ONLY_ROLES}")
-# "members of X", "the founder of X": a body's members and officers -- X is the body
-_PART_OF = re.compile(r"\b(?:members|membership|leadership|co-?founders?|founders?|"
-                      r"shareholders|employees|board)[ \t]+of[ \t]+(?:the[ \t]+)?$")
-_ORG_STAFF = re.compile(rf"^{POSSESSIVE}[ \t]+(?:\d[\d,.]*[ \t]+(?:[a-z]+[ \t]+)?(?:employees|"
-                        r"workers|staff|people)\b|(?:[a-z]+[ \t]+)?(?:chief[ \t]+(?:executive|financial|"
-                        r"operating|technology|marketing|product|people)|co-?founders?|"
-                        r"cofounders?|founders?|chairman|chairwoman|board[ \t]+of[ \t]+directors|"
-                        r"shareholders|stockholders|employees|workforce|admissions|"
-                        r"(?:senior[ \t]+|executive[ \t]+)?vice[ \t-]+presidents?[ \t]+(?:for|of))\b|"
-                        r"board\b"
-                        r"(?![ \t]+(?:game|games|meeting)))")
 _KIN = re.compile(rf"^{POSSESSIVE}?\s+(?:\w+\s+)?(" + "|".join(sorted(KIN_NOUNS)) + r")\b")
 _APPOSITION = re.compile(r"^\s*,\s*((?:[^,.;:()\"“”—–]|(?<=\b[A-Z])\.(?!$)|\.(?!\s|$))+)")
 # a thing's noun right after the name, maybe after one short modifier ("pro controller")
@@ -239,13 +204,6 @@ _IS_FOR = re.compile(r"^[ \t]+(?:is|are)[ \t]+(?:also[ \t]+|especially[ \t]+|not
 # a website or a publisher cited before its address: "“Title.” Acme Bank, https://..."
 _URL_AFTER = re.compile(r"^,[ \t]*(?:https?://|www\.)")
 _USED_BEFORE = re.compile(rf"\b(?:{USE_VERBS})[ \t]+(?:the[ \t]+)?$", re.I)
-# "At Acme, we ...", "works at Acme": an organisation or a place, not a person
-_AT_BEFORE = re.compile(rf"(?:^|[{STOPS}:;\"“]\s*)At[ \t]+$|"
-                        r"\b(?:work|works|worked|working|job|"
-                        r"jobs|career|internship|intern|position|role|staff|team|employees?|"
-                        r"engineers?|researchers?|scientists?|developers?|analysts?|[Hh]ere)[ \t]+at[ \t]+$")
-# "a partner at Acme Rowe", "an economist at Acme Grant": where a person works
-_ROLE_AT = re.compile(r"\b([a-z-]+)[ \t]+at[ \t]+(?:the[ \t]+)?$")
 _IN_BEFORE = re.compile(r"\b(?:in|across|throughout|near|outside|inside|around)[ \t]+$")
 # "from Vila Serrana", "towards Santo Amaro da Serra", "in Alcor, Vila Serrana and Poço",
 # "residents of Vila Serrana":
@@ -388,9 +346,9 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         out.add("place_apposition")  # "X, the three marble towns": what it is (neither)
     if out & {"place_prep", "place_apposition"}:
         out.add(PLACED)
-    if (_AT_BEFORE.search(before) or _PART_OF.search(before)) and not _POSSESSIVE_AFTER.match(after):
+    if (AT_BEFORE.search(before) or PART_OF.search(before)) and not _POSSESSIVE_AFTER.match(after):
         out.add("at_org")
-    m = _ROLE_AT.search(before)
+    m = ROLE_AT.search(before)
     if m and _singular(m.group(1)) & ROLE_NOUNS and not _POSSESSIVE_AFTER.match(after):
         out.add("works_at")  # a person's workplace (for places: often a longer name's start)
     if _USED_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):
@@ -426,34 +384,34 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
     m = _RELATION_BEFORE.search(before)
     if m and m.group(1) not in THING_NOUNS and m.group(1) not in THING_BELONGINGS:
         out.add("relation")
-    if _WHICH.match(after) and not _OBJECT_OF.search(before):
+    if WHICH.match(after) and not OBJECT_OF.search(before):
         out.add("which")
         out.discard("role")  # "the developer Acme Fell, which bought": a kind of firm
-    m = _KIND_BEFORE.search(before)
-    if m and m.group(1) in THING_NOUNS and not _MADE_BY_IT.match(after):
+    m = KIND_BEFORE.search(before)
+    if m and m.group(1) in THING_NOUNS and not MADE_BY_IT.match(after):
         out.add("kind")
-    elif m and m.group(1) in FIRM_ROLES and not _MADE_BY_IT.match(after):
+    elif m and m.group(1) in FIRM_ROLES and not MADE_BY_IT.match(after):
         out.add(FIRM_ROLE)  # "the developer X": a firm's kind or a person's role
         out.discard("role")
-    m = _KIND_APPOSITION_BEFORE.search(before)
-    if m and m.group(1) in THING_NOUNS and _CLOSED_AFTER.match(after):
+    m = KIND_APPOSITION_BEFORE.search(before)
+    if m and m.group(1) in THING_NOUNS and CLOSED_AFTER.match(after):
         out.add("kind")
-    m = _PLURAL_ROLE_BEFORE.search(before) if before.rstrip().endswith(",") else None
+    m = PLURAL_ROLE_BEFORE.search(before) if before.rstrip().endswith(",") else None
     if m and m.group(1) not in ROLE_NOUNS and m.group(1)[:-1] in ROLE_NOUNS \
-            and _ONE_NAME_AFTER.match(after):
+            and ONE_NAME_AFTER.match(after):
         out.add("kind")  # "the family's solicitors, Acme Rowe, commissioned": a firm
         out.discard("role")
-    if after[:1] in APOSTROPHES and _ORG_ONLY.match(after) or _WHOSE_ORG_ONLY.match(after):
+    if after[:1] in APOSTROPHES and ORG_ONLY.match(after) or WHOSE_ORG_ONLY.match(after):
         out.add("org_only")  # "Acme Rowe's chief executive", "Acme's founder"
-    elif _ORG_STAFF.match(after):
+    elif ORG_STAFF.match(after):
         out.add("belongings")
     if _KIN.match(after):
         out.add("kin")
     m = _APPOSITION.match(after)
     if m and not _AGE.match(after) and not named:
         words = [w.strip("'’.") for w in m.group(1).casefold().split()]
-        if "whose" in words:  # "X, a group whose chief executive ...": not X's role
-            words = words[:words.index("whose")]
+        if WHOSE_ORG_ONLY.match(after):  # "X, a group whose chief executive ...": no role
+            words = words[:words.index("whose")]  # of X's
         # an apposition that opens with neither a determiner nor its noun ("X, liable for
         # steering its employees' money") names no role of X's after a preposition
         head = len(words) if words[:1] and words[0] in _APPOSITION_OPENERS else next(

@@ -49,7 +49,7 @@ from searchapp.ingest.entities import Mention, Registry
 from searchapp.ingest.persons import evidence as ev
 from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
-from searchapp.ingest.persons.address import address_words, cut_address
+from searchapp.ingest.persons.address import collection_address, cut_address, document_address
 from searchapp.ingest.persons.candidates import (
     Collection,
     common_word_name,
@@ -214,14 +214,14 @@ def _find(documents: list[DocText], raw: Mapping[str, list[RawMention]],
                {pid: ([] if pid in references else ms) for pid, ms in raw.items()})
     coll = _view(memo, _collection(documents, raw, memo), "coll", _COLLECTION_TABLES, False)
     found: list[tuple[DocText, list[Candidate], list[Candidate]]] = []
-    address: dict[str, frozenset[str]] = {}
     for doc in documents:
         full, single = doc_candidates(doc, raw, coll)
-        # "Pani Teresa" beside "Teresa Mroczek": a form of address, not a name's word
-        address[doc.doc_id] = frozenset(address_words(full, single))
-        if address[doc.doc_id]:
-            full, single = cut_address(doc, raw, full, single, address[doc.doc_id])
         found.append((doc, full, single))
+    shown = {d.doc_id: document_address(f, s) for d, f, s in found}  # "Pani Teresa"
+    titles = collection_address(shown.values())
+    address = {k: frozenset(a.shared | a.firsts & titles) for k, a in shown.items()}
+    found = [(d, *cut_address(d, raw, f, s, address[d.doc_id])) if address[d.doc_id] else (d, f, s)
+             for d, f, s in found]
     rejected = _judge(found, coll, raw)
     spellings: Counter = Counter()
     spelling_docs: dict[str, set[str]] = defaultdict(set)
@@ -469,7 +469,7 @@ def _written_as_a_place(name: str, evid: ev.NameEvidence, coll: Collection) -> s
     pronoun, and its last word never stands alone for it -- and the places stage has a
     word for it: the model calls the name or its first word a place somewhere in the
     collection ("Vila"), or a small word of place names joins its words ("da Serra") or
-    goes on after them once ("from São Brás" after "in São Brás de Alportel").
+    goes on after them once ("from São Brás" after "in São Brás de Alportel"), or a person is from it.
     ("everyone from Ann Roe to Bo Li" has neither.)"""
     cues = evid.cue_counts
     if evid.bare or evid.bare_strong or any(cues[c] for c in ev.FOR - {"pronoun", "listed"}):
@@ -483,8 +483,7 @@ def _written_as_a_place(name: str, evid: ev.NameEvidence, coll: Collection) -> s
     if (coll.place_votes[name] or coll.place_votes[words[0]]
             or any(w in PLACE_PARTICLES for w in words[1:-1])
             or words[0] in PLACE_FIRST_WORDS  # "from Loch Fyne", "near Mount Erebus"
-            or cues["place_tail"] or cues["with_places"] or cues["place_apposition"]
-            or cues[ev.ORIGIN]):  # "Ann Roe, 70, from X, said": where a person is from
+            or cues["place_tail"] or cues["with_places"] or cues["place_apposition"] or cues[ev.ORIGIN]):
         return "written only after a preposition of place, nothing personal"
     return None
 
