@@ -245,3 +245,13 @@ def test_a_name_after_a_titles_whole_field_keeps_its_first_word():
         (FILLER, []),
     ])
     assert "Gerrit van Aswegen" in find_persons(docs, raw).persons
+
+
+def test_a_family_name_that_is_a_form_of_address_after_a_name_stays_where_written_alone():
+    docs, raw = collection([
+        ("Tahir Bey (b. 1961) is a photographer whose portraits hang in Chicago.",
+         [("Tahir Bey", "PERSON")]),
+        ("Bey began his career in 1980 with a series on the harbour.", [("Bey", "PERSON")]),
+        (FILLER, []),
+    ])
+    assert "Tahir Bey" in find_persons(docs, raw).persons

@@ -8,18 +8,22 @@ name anywhere.  One given name is not enough: "Kimberly David" beside "David Lin
 person whose family name is another's given name.  Forms of address that are family names
 too (Indonesian "Pak Karyono", Korean "Pak Pong-ju":
 :data:`searchapp.lexicon.ADDRESS_WORDS_SHARED`) are titles in a document that writes the
-rest alone ("Karyono stayed") and never the word alone ("Pak said").
+rest alone ("Karyono stayed") and never the word alone ("Pak said").  A form of address
+written after a name (:data:`searchapp.lexicon.TITLES_AFTER`: "Ahmet Bey", "Munni Apa") is
+cut where the document never writes the word alone ("Bey began his career": Dawoud Bey's
+family name).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from searchapp.ingest.persons.context import span_cues
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.resolve import Candidate, DocText
-from searchapp.lexicon import ADDRESS_WORDS_SHARED, NAME_PARTICLES, TITLE_WORDS
+from searchapp.lexicon import ADDRESS_WORDS_SHARED, NAME_PARTICLES, TITLE_WORDS, TITLES_AFTER
 
 
 @dataclass
@@ -34,11 +38,16 @@ class AddressEvidence:
     shared: set[str] = field(default_factory=set)
     #: every first word of its names
     firsts: set[str] = field(default_factory=set)
+    #: forms of address after a name the document never writes alone ("Apa")
+    after: set[str] = field(default_factory=set)
 
 
-def document_address(full: list[Candidate], single: list[Candidate]) -> AddressEvidence:
+def document_address(doc: DocText, full: list[Candidate], single: list[Candidate]
+                     ) -> AddressEvidence:
     """:class:`AddressEvidence` of one document's candidates."""
     out = AddressEvidence()
+    ends = {c.text.split()[-1] for c in full} & _AFTER
+    out.after = {w for w in ends if not any(_alone(w, text) for _, _, text in doc.paragraphs)}
     alone = {c.text for c in single}
     names = {c.text for c in full}
     out.named = alone | {w for n in names for w in n.split()[1:]}
@@ -58,6 +67,18 @@ def document_address(full: list[Candidate], single: list[Candidate]) -> AddressE
         if given:
             out.given[first] = given
     return out
+
+
+_AFTER = frozenset(TITLES_AFTER)
+
+
+def _alone(word: str, text: str) -> bool:
+    """Whether ``text`` writes ``word`` with no capitalized word right before it."""
+    for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text):
+        before = text[:m.start()].rstrip().rsplit(None, 1)
+        if not before or not before[-1][:1].isupper() or before[-1][-1:] in ".,;:!?\"”":
+            return True
+    return False
 
 
 def _given_name(word: str, first: str, names: set[str]) -> bool:
@@ -84,14 +105,19 @@ def cut_address(doc: DocText, raw: Mapping[str, list[RawMention]], full: list[Ca
     """``full`` and ``single`` with the forms of address ``words`` cut off."""
     kept, single = [], list(single)
     for c in full:
-        first = c.text.split()[0]
-        if first not in words:
+        first, last = c.text.split()[0], c.text.split()[-1]
+        if first not in words and last not in words:
             kept.append(c)
             continue
         pid, _, text = doc.paragraphs[c.para]
-        s = c.start + len(first)
-        while s < c.end and text[s].isspace():
+        s, e = c.start + (len(first) if first in words else 0), c.end
+        e -= len(last) if last in words else 0
+        while s < e and text[s].isspace():
             s += 1
-        cut = replace(c, start=s, text=text[s:c.end], cues=span_cues(text, s, c.end, raw.get(pid, ())))
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e <= s:
+            continue
+        cut = replace(c, start=s, end=e, text=text[s:e], cues=span_cues(text, s, e, raw.get(pid, ())))
         (kept if " " in cut.text else single).append(cut)
     return kept, single

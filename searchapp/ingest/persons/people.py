@@ -217,9 +217,9 @@ def _find(documents: list[DocText], raw: Mapping[str, list[RawMention]],
     for doc in documents:
         full, single = doc_candidates(doc, raw, coll)
         found.append((doc, full, single))
-    shown = {d.doc_id: document_address(f, s) for d, f, s in found}  # "Pani Teresa"
+    shown = {d.doc_id: document_address(d, f, s) for d, f, s in found}  # "Pani Teresa"
     titles = collection_address(shown.values())
-    address = {k: frozenset(a.shared | a.firsts & titles) for k, a in shown.items()}
+    address = {k: frozenset(a.shared | a.after | a.firsts & titles) for k, a in shown.items()}
     found = [(d, *cut_address(d, raw, f, s, address[d.doc_id])) if address[d.doc_id] else (d, f, s)
              for d, f, s in found]
     rejected = _judge(found, coll, raw)

@@ -50,7 +50,6 @@ from searchapp.lexicon import (
     PREFIXED_NAME,
     TITLE_WORDS,
     TITLES,
-    TITLES_AFTER,
     WEEKDAYS,
 )
 
@@ -143,8 +142,6 @@ _FIELD_LINK = re.compile(r"[ \t]*(?:,|\band\b|&)[ \t]*")
 # "the University of [Baghdad]", "the Mosque of [Amir Tughan]": a name an institution is of
 _NAMED_OF = re.compile(rf"\b(?:{'|'.join(sorted(NAMED_OF_HEADS | ORG_HEADS))})[ \t]+of[ \t]+"
                        r"(?:the[ \t]+)?$")
-# a form of address written after a name ("Ahmet Bey", "Munni Apa")
-_TITLE_AFTER = re.compile(rf"[ \t]+(?:{'|'.join(TITLES_AFTER)})$")
 
 
 def _past_field(text: str, start: int, end: int) -> int:
@@ -262,9 +259,6 @@ def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
         end = m.start()
     m = _HEADER_TAIL.search(text, start, end)
     if m and text.startswith(":", end) and m.start() > start:
-        end = m.start()
-    m = _TITLE_AFTER.search(text, start, end)  # "Munni Apa", "Ahmet Bey": address
-    if m and m.start() > start:
         end = m.start()
     m = _JOB_TAIL.search(text, start, end)
     if m and len(text[start:m.start()].split()) >= 2:
