@@ -255,3 +255,14 @@ def test_a_family_name_that_is_a_form_of_address_after_a_name_stays_where_writte
         (FILLER, []),
     ])
     assert "Tahir Bey" in find_persons(docs, raw).persons
+
+
+def test_a_hyphenated_family_names_part_with_other_latin_letters_is_kept():
+    docs, raw = collection([
+        ("Norway's chief negotiator, Sunniva Brekkestad-Rønneberg, blamed the islands.",
+         [("Sunniva Brekkestad", "PERSON")]),
+        (FILLER, []),
+    ])
+    found = find_persons(docs, raw)
+    assert "Sunniva Brekkestad-Rønneberg" in found.persons
+    assert "Sunniva Brekkestad" not in found.persons

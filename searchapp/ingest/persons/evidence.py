@@ -86,7 +86,7 @@ PERSONAL = STRONG - {"speech"}
 AGAINST = frozenset({"article", "thing", "org_after", "quoted", "price", "number",
                      "thing_apposition", "run_cut", "located", "listed_with_things",
                      "thing_verb", "used", "belongings", "at_org", "in_place", "which",
-                     "kind", "works_at", "org_only"})
+                     "kind", "works_at", "org_only", "org_part"})
 #: Neither for nor against by itself: a role a firm takes too, after a determiner ("the
 #: developer X", "the broker X said"); :func:`verdict` reads it with the rest.
 FIRM_ROLE = "firm_role"
@@ -346,8 +346,10 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         out.add("place_apposition")  # "X, the three marble towns": what it is (neither)
     if out & {"place_prep", "place_apposition"}:
         out.add(PLACED)
-    if (AT_BEFORE.search(before) or PART_OF.search(before)) and not _POSSESSIVE_AFTER.match(after):
+    if AT_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):
         out.add("at_org")
+    if PART_OF.search(before) and not _POSSESSIVE_AFTER.match(after):
+        out.add("org_part")  # "members of X": a body's (for persons; a place has them too)
     m = ROLE_AT.search(before)
     if m and _singular(m.group(1)) & ROLE_NOUNS and not _POSSESSIVE_AFTER.match(after):
         out.add("works_at")  # a person's workplace (for places: often a longer name's start)

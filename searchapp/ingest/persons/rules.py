@@ -72,7 +72,8 @@ _INTRODUCED_AS_ORG = re.compile(
     r"named\s+)?[\"“]?$", re.I)
 _POSSESSIVE = re.compile(f"(?<=[A-Za-z])[{APOSTROPHES}]s?(?![A-Za-z])")
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_HYPHEN_TAIL = re.compile(rf"[{_H}][A-Za-z][a-z]+")
+# a hyphenated name's next part, any Latin letters ("-soo", "-Rødal"), no capitals after its first
+_HYPHEN_TAIL = re.compile(rf"[{_H}][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][a-zß-öø-ɏḀ-ỿ]+")
 _CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b(?![.'’])")
 # " 's" after a space (a tokenizer's trace), a spaced dash ("Chainsaw Man - The Movie")
 #: A name after one word's possessive in a span: two or three capitalized words.
