@@ -45,7 +45,7 @@ from searchapp.ingest.persons.firm_cues import (
     WHICH,
     WHOSE_ORG_ONLY,
 )
-from searchapp.ingest.persons.rules import PLACE_TAIL, TITLE_FIELD_BEFORE
+from searchapp.ingest.persons.rules import PLACE_TAIL, TITLE_FIELD_BEFORE, after_title_of
 from searchapp.ingest.persons.words import (
     CREDENTIALS,
     FIRM_ROLES,
@@ -272,7 +272,8 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
     before = text[max(0, start - 80):start]
     after = text[end:end + 160]
     out: set[str] = set()
-    field = TITLE_FIELD_BEFORE.search(before)  # "Minister of Home Affairs X"
+    field = after_title_of(before, len(before), 80) and TITLE_FIELD_BEFORE.search(before)
+    # ("Minister of Home Affairs X": the title, its field, the name)
     if _TITLE_BEFORE.search(before) or field:
         out.add("title")
     if _CREDIT_LABEL.search(before):  # "Choreographer_Jeong Hye Jin": a credit's role
@@ -348,7 +349,7 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         out.add(PLACED)
     if AT_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):
         out.add("at_org")
-    if PART_OF.search(before) and not _POSSESSIVE_AFTER.match(after):
+    if " of" in before[-12:] and PART_OF.search(before) and not _POSSESSIVE_AFTER.match(after):
         out.add("org_part")  # "members of X": a body's (for persons; a place has them too)
     m = ROLE_AT.search(before)
     if m and _singular(m.group(1)) & ROLE_NOUNS and not _POSSESSIVE_AFTER.match(after):
@@ -453,7 +454,7 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
             break
         if w in ("it", "its"):
             break
-    m = _ORIGIN_BEFORE.search(before)
+    m = _ORIGIN_BEFORE.search(before) if before.rstrip().endswith("from") else None
     if m and (not m.group(1) or _singular(m.group(1)) & ROLE_NOUNS):
         out -= FOR  # what follows is said of the person the name comes after
         out.add(ORIGIN)

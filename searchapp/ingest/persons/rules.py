@@ -145,6 +145,24 @@ _NAMED_OF = re.compile(rf"\b(?:{'|'.join(sorted(NAMED_OF_HEADS | ORG_HEADS))})[ 
                        r"(?:the[ \t]+)?$")
 
 
+_TITLE_HEADS = frozenset({*TITLE_WORDS, "Ministry", "Department"})
+_OF_HEADS = frozenset(NAMED_OF_HEADS | ORG_HEADS)
+
+
+def after_title_of(text: str, start: int, reach: int, heads: frozenset[str] = _TITLE_HEADS) -> bool:
+    """Whether one of ``heads`` stands before an "of" or "for" in the ``reach`` characters
+    before ``start`` ("Minister of ...", "University of ..."): the cheap test before the
+    patterns that say how."""
+    window = text[max(0, start - reach):start]
+    for link in (" of ", " for "):
+        i = window.rfind(link)
+        while i > 0:
+            if window[:i].rsplit(None, 1)[-1:] and window[:i].rsplit(None, 1)[-1] in heads:
+                return True
+            i = window.rfind(link, 0, i)
+    return False
+
+
 def _past_field(text: str, start: int, end: int) -> int:
     """Where a name starts after a title's field the model took in ("[Transport] Pieter
     van Wyk" after "Minister of"; "[Trade, Industry and Competition] Ann Roe"): after the
@@ -184,16 +202,16 @@ def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if m:
         start += m.end()
         span = text[start:end]
-    m = _FIELD_IN.match(span)  # "Minister of Transport Pieter van Wyk": the title ...
-    if m:
+    m = _FIELD_IN.match(span) if " of " in span or " for " in span else None
+    if m:  # "Minister of Transport Pieter van Wyk": the title ...
         start += m.end()
         span = text[start:end]
-    if m or _FIELD_BEFORE.search(text, max(0, start - 60), start):  # ... and its field
-        start = _past_field(text, start, end)
+    if m or after_title_of(text, start, 60) and _FIELD_BEFORE.search(text, max(0, start - 60), start):
+        start = _past_field(text, start, end)  # ... and its field
         if start >= end:
             return []
         span = text[start:end]
-    if _NAMED_OF.search(text, max(0, start - 40), start):
+    if after_title_of(text, start, 40, _OF_HEADS) and _NAMED_OF.search(text, max(0, start - 40), start):
         return []  # "the University of Baghdad": a part of an institution's name
     m = _COURTESY.match(span)  # "Ms Whitcombe": the family name, as after "Ms."
     if m:
