@@ -6,7 +6,8 @@ usage: python benchmarks/bench_persons_score.py [--cache PATTERN]
 ``bench_persons_trials.py --cache`` keeps them; without them the model runs first)
 
 Every full name that reaches :func:`searchapp.ingest.persons.evidence.verdict` on the
-trial sets tuning, held-out, fresh, fresh2, fresh3, fresh4 and fresh5 (never a later set) is described by
+trial sets tuning, held-out, fresh, fresh2, fresh3, fresh4 and fresh5 (never a later set) is
+described by
 the counts the verdict reads (each cue, the family name alone, the model's votes, opening
 and heading shares); a logistic score is fitted on the other sets and its one threshold chosen
 there as the highest that keeps the rules' recall on them; then the left-out set is judged

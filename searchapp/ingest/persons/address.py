@@ -118,6 +118,7 @@ def cut_address(doc: DocText, raw: Mapping[str, list[RawMention]], full: list[Ca
             e -= 1
         if e <= s:
             continue
-        cut = replace(c, start=s, end=e, text=text[s:e], cues=span_cues(text, s, e, raw.get(pid, ())))
+        cut = replace(c, start=s, end=e, text=text[s:e],
+                      cues=span_cues(text, s, e, raw.get(pid, ())))
         (kept if " " in cut.text else single).append(cut)
     return kept, single

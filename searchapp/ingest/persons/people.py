@@ -469,7 +469,7 @@ def _written_as_a_place(name: str, evid: ev.NameEvidence, coll: Collection) -> s
     pronoun, and its last word never stands alone for it -- and the places stage has a
     word for it: the model calls the name or its first word a place somewhere in the
     collection ("Vila"), or a small word of place names joins its words ("da Serra") or
-    goes on after them once ("from São Brás" after "in São Brás de Alportel"), or a person is from it.
+    goes on after them once ("from São Brás" beside "São Brás de Alportel"), or someone is from it.
     ("everyone from Ann Roe to Bo Li" has neither.)"""
     cues = evid.cue_counts
     if evid.bare or evid.bare_strong or any(cues[c] for c in ev.FOR - {"pronoun", "listed"}):
@@ -483,7 +483,7 @@ def _written_as_a_place(name: str, evid: ev.NameEvidence, coll: Collection) -> s
     if (coll.place_votes[name] or coll.place_votes[words[0]]
             or any(w in PLACE_PARTICLES for w in words[1:-1])
             or words[0] in PLACE_FIRST_WORDS  # "from Loch Fyne", "near Mount Erebus"
-            or cues["place_tail"] or cues["with_places"] or cues["place_apposition"] or cues[ev.ORIGIN]):
+            or any(cues[c] for c in ("place_tail", "with_places", "place_apposition", ev.ORIGIN))):
         return "written only after a preposition of place, nothing personal"
     return None
 

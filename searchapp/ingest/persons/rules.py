@@ -206,12 +206,14 @@ def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if m:  # "Minister of Transport Pieter van Wyk": the title ...
         start += m.end()
         span = text[start:end]
-    if m or after_title_of(text, start, 60) and _FIELD_BEFORE.search(text, max(0, start - 60), start):
+    if m or (after_title_of(text, start, 60)
+             and _FIELD_BEFORE.search(text, max(0, start - 60), start)):
         start = _past_field(text, start, end)  # ... and its field
         if start >= end:
             return []
         span = text[start:end]
-    if after_title_of(text, start, 40, _OF_HEADS) and _NAMED_OF.search(text, max(0, start - 40), start):
+    if after_title_of(text, start, 40, _OF_HEADS) \
+            and _NAMED_OF.search(text, max(0, start - 40), start):
         return []  # "the University of Baghdad": a part of an institution's name
     m = _COURTESY.match(span)  # "Ms Whitcombe": the family name, as after "Ms."
     if m:
