@@ -120,7 +120,23 @@ ADDRESS_TITLES = ("Alhaji", "Alhaja", "Hajiya", "Hajia", "Mallam", "Sheikh", "Sh
                   "Rabbi", "Reverend", "Rev.", "Pastor", "Father", "Sister", "Brother",
                   "Cardinal", "Bishop", "Archbishop", "Ayatollah", "Swami", "Madame", "Mme",
                   "Monsieur", "Mademoiselle", "Dona", "Doña", "Señor", "Señora", "Senhor",
-                  "Senhora", "Signor", "Signora", "Frau", "Herr")
+                  "Senhora", "Signor", "Signora", "Frau", "Herr",
+                  # the forms of address of other languages, written before a name (each
+                  # language's grammar of address: Afrikaans "Tannie Ria", "Oom Piet",
+                  # "Mevrou", "Meneer"; Malay and Indonesian "Encik", "Puan", "Bapak",
+                  # "Ibu", "Datuk", "Datin"; Polish "Pani"; Hindi "Shri", "Shrimati";
+                  # Swahili "Mzee").  Not "Pak", "Bu", "Pan": family names too (Korean,
+                  # Chinese) -- see ADDRESS_WORDS_SHARED.
+                  "Tannie", "Oom", "Mevrou", "Meneer", "Encik", "Puan", "Bapak", "Ibu",
+                  "Datuk", "Datin", "Pani", "Shri", "Shrimati", "Mzee")
+#: Forms of address that are family names too ("Pak Karyono" in Indonesian, "Pak Pong-ju"
+#: in Korean; "Bu Ani" / "Bu Yi"; Polish "Pan Nowak" / Chinese "Pan Wei"): a title only
+#: where the document writes the rest of the name without it and never the word alone.
+ADDRESS_WORDS_SHARED = frozenset({"Pak", "Bu", "Pan"})
+#: Forms of address written *after* a name, never part of it (Turkish "Ahmet Bey",
+#: "Ayşe Hanım", "Efendi", "Paşa"; Bengali, Hindi and Urdu "Munni Apa", "Bhai", "Sahib").
+TITLES_AFTER = ("Bey", "Hanım", "Hanim", "Efendi", "Paşa", "Pasha", "Apa", "Bhai", "Sahib",
+                "Saheb")
 #: Titles persons are called by ("President Yoon", "Mr. Xi"), a regex alternation:
 #: the registry's short mentions, the recognizer's rules and the found persons' names
 #: share them.
@@ -141,6 +157,10 @@ GIVEN_NAME_TITLES = r"King|Queen|Prince|Princess|Emperor|Empress|Pope|Saint|Sir|
 #: The words of the titles ("Vice", "President", "Gov.", "Defen[cs]e" as written).
 TITLE_WORDS = frozenset(w for t in TITLES.split("|")
                         for w in re.sub(r"[\\()?:\-]|elect", " ", t).split())
+#: The capital letters of the Latin script as a regex class's body ("A-Z", "Đ", "Ł", "Ş",
+#: "Ẩ"): names and places written with them ("Đà Nẵng", "Łódź") start with one.
+LATIN_CAPITALS = "A-ZÀ-ÖØ-Þ" + "".join(
+    ch for ch in map(chr, [*range(0x100, 0x250), *range(0x1E00, 0x1F00)]) if ch.isupper())
 #: A capitalised word of a name, hyphenated parts allowed ("Kim", "Tae-yul", "Jean-Luc").
 NAME_TOKEN = rf"[A-Z][a-z]+(?:[{NAME_HYPHENS}][A-Za-z][a-z]+)*"
 #: Courtesy titles: they say nothing of a person's role ("Mr", "Dr", "Sir"), as written
@@ -153,6 +173,18 @@ HONORIFICS = (*COURTESY_TITLES, "Dr", "Prof", "Professor", "Sir", "Dame")
 NAME_PARTICLES = frozenset({
     "de", "da", "di", "do", "dos", "das", "du", "del", "della", "der", "den", "van", "von",
     "ter", "ten", "la", "las", "le", "los", "el", "al", "bin", "ibn", "bint", "y", "e", "zu"})
+#: Words that begin a family name written apart and never end a name: the patronymic and
+#: family prefixes of Irish and Scottish Gaelic ("Mac an Bhaird", "Ó Ceallacháin", "Ní
+#: Bhriain", "Nic Amhlaoibh", "Mhic", "Uí"), Welsh "ap", Tuareg "Ag", Arabic "Bin", "Ibn",
+#: "Abu", "Ould", and the capitalized Dutch, German and Romance particles ("Van", "Von",
+#: "De", "Da", "Di", "Del", "Della", "Dos", "Du").  A span ending in one was cut inside the
+#: name ("Dervla Mac" of "Dervla Mac an Bhaird").
+NAME_LINK_WORDS = frozenset({
+    "Mac", "Mc", "Ó", "Ní", "Nic", "Mhic", "Uí", "Ua", "Ap", "Ag", "Bin", "Ibn", "Bint", "Abu",
+    "Ould", "Van", "Von", "De", "Da", "Di", "Del", "Della", "Dos", "Du"})
+#: Small words inside a Gaelic family name after such a prefix ("Mac an Bhaird", "Mac na
+#: Mara", "Ó an Bhaird"): the article.
+GAELIC_ARTICLES = frozenset({"an", "na"})
 #: Prefixes glued to a capital inside a family name ("McDonald", "DeSantis", "O'Brien"),
 #: a regex alternation.
 NAME_PREFIXES = f"Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|D[{APOSTROPHES}]|O[{APOSTROPHES}]"

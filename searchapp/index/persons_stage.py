@@ -95,7 +95,12 @@ SIDECAR_VERSION = 2
 #: whose apposition is another person's title and name, not promoted to a person; a list
 #: after a preposition of place is where places stand; a name ending the one longer name
 #: of its article is that person.
-RESOLUTION_VERSION = 16
+#: 17: forms of address the collection shows ("Pani Teresa" beside "Teresa Mroczek"), other
+#: languages' titles before and after a name ("Tannie", "Encik", "Apa"); a title's field cut
+#: ("Minister of [Transport] ..."); no person in "the University of X"; a name cut at a
+#: family name's prefix grown ("Mac an Bhaird"); where a person is from ("Ann Roe, 70, from
+#: X") a place; a body's members and officers, an organisation the model's span goes on into.
+RESOLUTION_VERSION = 17
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8
 #: Paragraphs recognized (and committed) at a time, by one process.

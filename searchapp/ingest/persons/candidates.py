@@ -37,7 +37,9 @@ from searchapp.ingest.persons.resolve import (
 from searchapp.ingest.persons.words import FUNCTION_WORDS, ROLE_NOUNS
 from searchapp.lexicon import (
     APOSTROPHES,
+    GAELIC_ARTICLES,
     NAME_HYPHENS,
+    NAME_LINK_WORDS,
     NAME_PARTICLES,
     NAME_TOKEN,
     POSSESSIVE_END,
@@ -153,8 +155,9 @@ def shape_problem(name: str, coll: Collection) -> str | None:
         return f"a firm ({words[0]} ...)"  # "Denver-based Acme"; not "Denver-born Ann Roe"
     if re.search(f"[^\\w\\s.{APOSTROPHES}{NAME_HYPHENS}]", name):
         return "not a name's letters"
-    for w in words:
-        if w[:1].islower() and w.casefold().strip(".").split("-")[0] not in _PARTICLES:
+    for k, w in enumerate(words):
+        if w[:1].islower() and w.casefold().strip(".").split("-")[0] not in _PARTICLES and not (
+                w in GAELIC_ARTICLES and k and words[k - 1] in NAME_LINK_WORDS):  # "Mac an Bhaird"
             return f"a word in lower case ({w})"
         core = w.strip(".,'’")
         for part in re.split(rf"[{re.escape(nm.HYPHENS)}]", core):
@@ -474,9 +477,11 @@ _NEXT_NAME_WORD = re.compile(r"[ \t]+[A-Z]")
 
 
 def given_name_before(word: str, doc: DocText, coll: Collection,
-                      rejected: Mapping[str, str] | None = None) -> Candidate | None:
+                      rejected: Mapping[str, str] | None = None,
+                      address: frozenset[str] = frozenset()) -> Candidate | None:
     """"Rahm Emanuel" somewhere in the document, for a lone "Emanuel" -- not a place
-    ("New Delhi" for "Delhi"), an organisation, an ordinary phrase, a role played or a
+    ("New Delhi" for "Delhi"), an organisation, an ordinary phrase, a role played, a
+    form of address the document shows (``address``: "Pak Karyono" for "Karyono") or a
     name the collection turned down; its evidence is read at every place the document
     writes it."""
     rx = _given_names_before(word)
@@ -488,6 +493,7 @@ def given_name_before(word: str, doc: DocText, coll: Collection,
                 name = text[s:e]
                 words = name.split()
                 if (len(words) > 1 and e == m.end() and not _NEXT_NAME_WORD.match(text, e)
+                        and words[0] not in address
                         and not rules.looks_like_org(text, s, e)
                         and not any(w in TITLE_WORDS or w in FUNCTION_WORDS
                                     or w.casefold() in ROLE_NOUNS for w in words)

@@ -20,13 +20,13 @@ from searchapp.ingest.persons import rules
 from searchapp.ingest.persons.memo import per_document
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.resolve import NOT_PERSON_LABELS, PLACE_LABELS, DocText
-from searchapp.lexicon import NAME_PREFIXES, POSSESSIVE, TITLE_WORDS, TITLES
+from searchapp.lexicon import LATIN_CAPITALS, NAME_PREFIXES, POSSESSIVE, TITLE_WORDS, TITLES
 
 #: What joins two items of a list, before the second ("Ann Lee and ", "Ann Lee, ").
 LIST_AND = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|\s*&)\s+$")
 
-_ITEM = (r"[A-Z0-9][\w'’.&-]*(?:[ \t]+(?:(?:of|the|on|in|for|by|to|a|de|du|la)[ \t]+)*"
-         r"[A-Z0-9][\w'’.&-]*)*")
+_ITEM = (rf"[{LATIN_CAPITALS}0-9][\w'’.&-]*(?:[ \t]+(?:(?:of|the|on|in|for|by|to|a|de|du|la)"
+         rf"[ \t]+)*[{LATIN_CAPITALS}0-9][\w'’.&-]*)*")
 _SEP = r"(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)"
 _LIST_INTRO = re.compile(r"(?:\b[Ee]xamples?[ \t]+(?:include|are)|\b[Ee]\.g\.,?|\b[Ff]or[ \t]+example,?|"
                          r"\bsuch[ \t]+as|\bincluding|\binclude[sd]?|\blike)[ \t:]+"
@@ -83,6 +83,9 @@ def span_cues(text: str, s: int, e: int, spans: Iterable[RawMention]) -> frozens
         found |= {"listed_with_things"}
     if _listed_with_places(text, s, e, spans):
         found |= {"with_places"}
+    if any(sp.label == "ORG" and sp.start <= s and sp.end > e + 1 and text[e:e + 1] == " "
+           for sp in spans):
+        found |= {"org_after"}  # "[Acme Rowe] Telecom": the model's organisation goes on
     m = _PLACED_LIST_BEFORE.search(text, max(0, s - 200), s)
     if m and (_LIST_GOES_ON.match(text, e) or _LAST_OF_THREE.search(m.group())) and any(
             sp.label in PLACE_LABELS and m.start() < sp.start and sp.end <= s for sp in spans):

@@ -29,7 +29,23 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from searchapp.ingest.persons.rules import PLACE_TAIL
+from searchapp.ingest.persons.firm_cues import (
+    AT_BEFORE,
+    CLOSED_AFTER,
+    KIND_APPOSITION_BEFORE,
+    KIND_BEFORE,
+    MADE_BY_IT,
+    OBJECT_OF,
+    ONE_NAME_AFTER,
+    ORG_ONLY,
+    ORG_STAFF,
+    PART_OF,
+    PLURAL_ROLE_BEFORE,
+    ROLE_AT,
+    WHICH,
+    WHOSE_ORG_ONLY,
+)
+from searchapp.ingest.persons.rules import PLACE_TAIL, TITLE_FIELD_BEFORE, after_title_of
 from searchapp.ingest.persons.words import (
     CREDENTIALS,
     FIRM_ROLES,
@@ -50,6 +66,7 @@ from searchapp.ingest.persons.words import (
 from searchapp.lexicon import (
     APOSTROPHES,
     BEFORE_A_SENTENCE,
+    LATIN_CAPITALS,
     MONTHS,
     POSSESSIVE,
     STOPS,
@@ -69,13 +86,16 @@ PERSONAL = STRONG - {"speech"}
 AGAINST = frozenset({"article", "thing", "org_after", "quoted", "price", "number",
                      "thing_apposition", "run_cut", "located", "listed_with_things",
                      "thing_verb", "used", "belongings", "at_org", "in_place", "which",
-                     "kind", "works_at", "org_only"})
+                     "kind", "works_at", "org_only", "org_part"})
 #: Neither for nor against by itself: a role a firm takes too, after a determiner ("the
 #: developer X", "the broker X said"); :func:`verdict` reads it with the rest.
 FIRM_ROLE = "firm_role"
 #: Neither for nor against by itself: an occurrence where a place stands -- after a
 #: preposition of place, in a list of places, with an apposition naming a town.
 PLACED = "placed"
+#: Where a person named before is from ("a teacher from X", "Ann Roe, 70, from X"): a
+#: place's cue, decisive with nothing personal said of X elsewhere.
+ORIGIN = "origin"
 #: Cues against that decide only where they are most of what is known of a name.
 SOFT = frozenset({"article", "run_cut", "in_place"})
 
@@ -98,56 +118,16 @@ _SAYING = re.compile(r"[ \t]*(?:[,.:;!?\"“”'‘’—–-]|$|that\b|in[ \t]+
                      r"(?:" + "|".join(WEEKDAYS) + r"|Twitter|X)\b)")
 # "a reader from X writes", "officials in X said": the speaker is the noun before
 _FROM_BEFORE = re.compile(r"\b[a-z]+[ \t]+(?:from|in|at|of)[ \t]+$")
+# "a teacher from X, said", "Ann Roe, 70, from X, said": where a person is from -- what
+# follows (speech, "who", a pronoun) is that person's, not X's
+_ORIGIN_BEFORE = re.compile(r"(?:\b([a-z-]+)|\d{1,3}[ \t]*,|[A-Za-z][\w'’.-]*[ \t]*,)"
+                            r"[ \t]+from[ \t]+$")
 _AGE = re.compile(r"^\s*(?:,\s*\d{1,3}\s*[,)]|\(\d{1,3}\))")
 _WHO = re.compile(r"^\s*,?\s*who\b")
 # ", Sir Ann Roe-Lee," after a name: a title and a name of capitalized words, another person
 _NAMED_APPOSITION = re.compile(rf"^\s*,\s*(?:{TITLES})\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’.-]*)*\s*,")
 # "his predecessor, Ann Roe", "her lawyer, Ann Roe": someone's relation, named after it
 _RELATION_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er)[ \t]+(?:[a-z-]+[ \t]+)?([a-z]+),[ \t]*$")
-# "the insurer Acme Rowe", "at the bank Acme Grant", "the equipment maker Acme": what kind of
-# firm or thing the name is, right before it -- a determiner, up to two modifiers, a noun
-# of things (not "the company chairman Ann Roe": the word right before is a role)
-_KIND_BEFORE = re.compile(r"(?:^|[^\w'’])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|"
-                          r"[Tt]his|[Rr]ival|[Ww]hose)[ \t]+(?:[\w-]+[ \t]+){0,2}?([a-z]+)[ \t]+$")
-# "the company behind it, Acme Rowe, ships ...", "her cooperative, Acme Rowe, is ...": an
-# apposition before the name naming a thing, closed after it
-_KIND_APPOSITION_BEFORE = re.compile(
-    r"(?:^|[,;:.]\s+|\b(?:and|but)[ \t]+)(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|"
-    r"[Mm]y)[ \t]+"
-    r"(?:[\w-]+[ \t]+){0,2}?([a-z]+)(?:[ \t]+[a-z]+){0,3},[ \t]*$")
-_CLOSED_AFTER = re.compile(r"^[ \t]*(?:,|\))")
-# "the family's solicitors, Acme Rowe, commissioned ...": many persons' role, one name
-# (not "the lawyers, Ann Roe and Bo Li"; not "her lawyers, Ann Roe, Bo Li, ...")
-_PLURAL_ROLE_BEFORE = re.compile(r"(?:[Tt]he|[Ii]ts|[Tt]heir|[{APOSTROPHES}]s?)[ \t]+"
-                                 r"(?:[a-z-]+[ \t]+)?([a-z]+s),[ \t]*$".replace("{APOSTROPHES}",
-                                                                               APOSTROPHES))
-_ONE_NAME_AFTER = re.compile(r"^[ \t]*(?:,[ \t]+(?!and\b|or\b)[a-z]|[.;)])")
-# "the company Ann Roe founded", "the studio Bo Li runs": a person's relative clause
-_MADE_BY_IT = re.compile(r"^[ \t]+(?:co-?founded|cofounded|founded|started|built|created|"
-                         r"owns|owned|leads|heads|headed|chairs|chaired|joined|directed|"
-                         r"designed|wrote|set[ \t]+up)\b")
-# "Acme Freight, which raised ...": a relative clause a person never takes -- unless the
-# name ends a phrase the clause is about ("a spin-off from Ann Roe, which ...")
-_WHICH = re.compile(r"^[ \t]*,[ \t]*which\b")
-_OBJECT_OF = re.compile(r"\b(?:from|by|of|with|for|about|to|starring|featuring)[ \t]+$", re.I)
-# "Acme Grant's chief executive", "Acme's co-founder and", "Acme's shareholders": what only
-# an organisation has (a person has a chief of staff, not a chief executive)
-# (a chief executive, founders, shareholders, a board of directors: ``ORG_ONLY``; staff and
-# employees a person's business has too: belongings)
-_ORG_ONLY = re.compile(rf"^{POSSESSIVE}[ \t]+(?:[a-z]+[ \t]+)?(?:chief[ \t]+(?:executive|"
-                       r"financial|operating|technology|marketing|product|people)|managing[ \t]+"
-                       r"(?:director|partner)s?|co-?founders?|"
-                       r"cofounders?|founders?|board[ \t]+of[ \t]+directors|shareholders|"
-                       r"stockholders|(?:senior[ \t]+|executive[ \t]+)?vice[ \t-]+presidents?"
-                       r"[ \t]+(?:for|of))\b")
-_ORG_STAFF = re.compile(rf"^{POSSESSIVE}[ \t]+(?:\d[\d,.]*[ \t]+(?:[a-z]+[ \t]+)?(?:employees|"
-                        r"workers|staff|people)\b|(?:[a-z]+[ \t]+)?(?:chief[ \t]+(?:executive|financial|"
-                        r"operating|technology|marketing|product|people)|co-?founders?|"
-                        r"cofounders?|founders?|chairman|chairwoman|board[ \t]+of[ \t]+directors|"
-                        r"shareholders|stockholders|employees|workforce|admissions|"
-                        r"(?:senior[ \t]+|executive[ \t]+)?vice[ \t-]+presidents?[ \t]+(?:for|of))\b|"
-                        r"board\b"
-                        r"(?![ \t]+(?:game|games|meeting)))")
 _KIN = re.compile(rf"^{POSSESSIVE}?\s+(?:\w+\s+)?(" + "|".join(sorted(KIN_NOUNS)) + r")\b")
 _APPOSITION = re.compile(r"^\s*,\s*((?:[^,.;:()\"“”—–]|(?<=\b[A-Z])\.(?!$)|\.(?!\s|$))+)")
 # a thing's noun right after the name, maybe after one short modifier ("pro controller")
@@ -225,13 +205,6 @@ _IS_FOR = re.compile(r"^[ \t]+(?:is|are)[ \t]+(?:also[ \t]+|especially[ \t]+|not
 # a website or a publisher cited before its address: "“Title.” Acme Bank, https://..."
 _URL_AFTER = re.compile(r"^,[ \t]*(?:https?://|www\.)")
 _USED_BEFORE = re.compile(rf"\b(?:{USE_VERBS})[ \t]+(?:the[ \t]+)?$", re.I)
-# "At Acme, we ...", "works at Acme": an organisation or a place, not a person
-_AT_BEFORE = re.compile(rf"(?:^|[{STOPS}:;\"“]\s*)At[ \t]+$|"
-                        r"\b(?:work|works|worked|working|job|"
-                        r"jobs|career|internship|intern|position|role|staff|team|employees?|"
-                        r"engineers?|researchers?|scientists?|developers?|analysts?|[Hh]ere)[ \t]+at[ \t]+$")
-# "a partner at Acme Rowe", "an economist at Acme Grant": where a person works
-_ROLE_AT = re.compile(r"\b([a-z-]+)[ \t]+at[ \t]+(?:the[ \t]+)?$")
 _IN_BEFORE = re.compile(r"\b(?:in|across|throughout|near|outside|inside|around)[ \t]+$")
 # "from Vila Serrana", "towards Santo Amaro da Serra", "in Alcor, Vila Serrana and Poço",
 # "residents of Vila Serrana":
@@ -240,9 +213,10 @@ _IN_BEFORE = re.compile(r"\b(?:in|across|throughout|near|outside|inside|around)[
 _PLACE_PREP = re.compile(r"\b(?:[Ii]n|[Ff]rom|[Nn]ear|[Oo]utside|[Ii]nside|[Tt]owards?|[Aa]round|"
                          r"[Aa]cross|[Tt]hroughout|[Ii]nto|[Vv]ia|(?i:residents|inhabitants|town|"
                          r"city|village|mayor|outskirts|centre|center|streets|province|region|"
-                         r"district|municipality|port|suburbs?)[ \t]+of)[ \t]+(?:[A-Z][\w'’.-]*"
-                         r"(?:[ \t]+(?:de|da|do|dos|das|del|di|la|le|[A-Z][\w'’.-]*))*"
-                         r"[ \t]*,[ \t]+)*(?:(?:and|or)[ \t]+)?$")
+                         r"district|municipality|port|suburbs?)[ \t]+of)[ \t]+(?:"
+                         rf"[{LATIN_CAPITALS}][\w'’.-]*(?:[ \t]+(?:de|da|do|dos|das|del|di|la|le|"
+                         rf"[{LATIN_CAPITALS}][\w'’.-]*))*"
+                         r"(?:[ \t]*,[ \t]+|[ \t]+(?:and|or)[ \t]+))*(?:(?:and|or)[ \t]+)?$")
 # "X, the three marble towns", "X, a village in the hills": an apposition naming a place
 _PLACE_APPOSITION = re.compile(
     r"^[ \t]*,[ \t]+(?:the|a|an|its|their)[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:town|towns|village|"
@@ -299,14 +273,16 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
     before = text[max(0, start - 80):start]
     after = text[end:end + 160]
     out: set[str] = set()
-    if _TITLE_BEFORE.search(before):
+    field = after_title_of(before, len(before), 80) and TITLE_FIELD_BEFORE.search(before)
+    # ("Minister of Home Affairs X": the title, its field, the name)
+    if _TITLE_BEFORE.search(before) or field:
         out.add("title")
     if _CREDIT_LABEL.search(before):  # "Choreographer_Jeong Hye Jin": a credit's role
         out.add("role")
     m = _ROLE_COLON.search(before)  # "(Instructor: Ann Roe)"
     if m and m.group(1).casefold() in ROLE_NOUNS:
         out.add("role")
-    m = _WORD_BEFORE.search(before)
+    m = None if field else _WORD_BEFORE.search(before)
     if m:
         word = m.group(1)
         if word.casefold().rstrip(".") in ROLE_NOUNS - _ADJECTIVES:
@@ -372,9 +348,11 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         out.add("place_apposition")  # "X, the three marble towns": what it is (neither)
     if out & {"place_prep", "place_apposition"}:
         out.add(PLACED)
-    if _AT_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):
+    if AT_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):
         out.add("at_org")
-    m = _ROLE_AT.search(before)
+    if " of" in before[-12:] and PART_OF.search(before) and not _POSSESSIVE_AFTER.match(after):
+        out.add("org_part")  # "members of X": a body's (for persons; a place has them too)
+    m = ROLE_AT.search(before)
     if m and _singular(m.group(1)) & ROLE_NOUNS and not _POSSESSIVE_AFTER.match(after):
         out.add("works_at")  # a person's workplace (for places: often a longer name's start)
     if _USED_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):
@@ -410,32 +388,34 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
     m = _RELATION_BEFORE.search(before)
     if m and m.group(1) not in THING_NOUNS and m.group(1) not in THING_BELONGINGS:
         out.add("relation")
-    if _WHICH.match(after) and not _OBJECT_OF.search(before):
+    if WHICH.match(after) and not OBJECT_OF.search(before):
         out.add("which")
         out.discard("role")  # "the developer Acme Fell, which bought": a kind of firm
-    m = _KIND_BEFORE.search(before)
-    if m and m.group(1) in THING_NOUNS and not _MADE_BY_IT.match(after):
+    m = KIND_BEFORE.search(before)
+    if m and m.group(1) in THING_NOUNS and not MADE_BY_IT.match(after):
         out.add("kind")
-    elif m and m.group(1) in FIRM_ROLES and not _MADE_BY_IT.match(after):
+    elif m and m.group(1) in FIRM_ROLES and not MADE_BY_IT.match(after):
         out.add(FIRM_ROLE)  # "the developer X": a firm's kind or a person's role
         out.discard("role")
-    m = _KIND_APPOSITION_BEFORE.search(before)
-    if m and m.group(1) in THING_NOUNS and _CLOSED_AFTER.match(after):
+    m = KIND_APPOSITION_BEFORE.search(before)
+    if m and m.group(1) in THING_NOUNS and CLOSED_AFTER.match(after):
         out.add("kind")
-    m = _PLURAL_ROLE_BEFORE.search(before) if before.rstrip().endswith(",") else None
+    m = PLURAL_ROLE_BEFORE.search(before) if before.rstrip().endswith(",") else None
     if m and m.group(1) not in ROLE_NOUNS and m.group(1)[:-1] in ROLE_NOUNS \
-            and _ONE_NAME_AFTER.match(after):
+            and ONE_NAME_AFTER.match(after):
         out.add("kind")  # "the family's solicitors, Acme Rowe, commissioned": a firm
         out.discard("role")
-    if after[:1] in APOSTROPHES and _ORG_ONLY.match(after):
+    if after[:1] in APOSTROPHES and ORG_ONLY.match(after) or WHOSE_ORG_ONLY.match(after):
         out.add("org_only")  # "Acme Rowe's chief executive", "Acme's founder"
-    elif _ORG_STAFF.match(after):
+    elif ORG_STAFF.match(after):
         out.add("belongings")
     if _KIN.match(after):
         out.add("kin")
     m = _APPOSITION.match(after)
     if m and not _AGE.match(after) and not named:
         words = [w.strip("'’.") for w in m.group(1).casefold().split()]
+        if WHOSE_ORG_ONLY.match(after):  # "X, a group whose chief executive ...": no role
+            words = words[:words.index("whose")]  # of X's
         # an apposition that opens with neither a determiner nor its noun ("X, liable for
         # steering its employees' money") names no role of X's after a preposition
         head = len(words) if words[:1] and words[0] in _APPOSITION_OPENERS else next(
@@ -475,6 +455,10 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
             break
         if w in ("it", "its"):
             break
+    m = _ORIGIN_BEFORE.search(before) if before.rstrip().endswith("from") else None
+    if m and (not m.group(1) or _singular(m.group(1)) & ROLE_NOUNS):
+        out -= FOR  # what follows is said of the person the name comes after
+        out.add(ORIGIN)
     return frozenset(out)
 
 

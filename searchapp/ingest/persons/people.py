@@ -49,6 +49,7 @@ from searchapp.ingest.entities import Mention, Registry
 from searchapp.ingest.persons import evidence as ev
 from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
+from searchapp.ingest.persons.address import collection_address, cut_address, document_address
 from searchapp.ingest.persons.candidates import (
     Collection,
     common_word_name,
@@ -216,6 +217,11 @@ def _find(documents: list[DocText], raw: Mapping[str, list[RawMention]],
     for doc in documents:
         full, single = doc_candidates(doc, raw, coll)
         found.append((doc, full, single))
+    shown = {d.doc_id: document_address(d, f, s) for d, f, s in found}  # "Pani Teresa"
+    titles = collection_address(shown.values())
+    address = {k: frozenset(a.shared | a.after | a.firsts & titles) for k, a in shown.items()}
+    found = [(d, *cut_address(d, raw, f, s, address[d.doc_id])) if address[d.doc_id] else (d, f, s)
+             for d, f, s in found]
     rejected = _judge(found, coll, raw)
     spellings: Counter = Counter()
     spelling_docs: dict[str, set[str]] = defaultdict(set)
@@ -236,7 +242,8 @@ def _find(documents: list[DocText], raw: Mapping[str, list[RawMention]],
                 spelling_docs[c.text].add(doc.doc_id)
     families = _table(memo, "families", {nm.fold_word(nm.family_word(n)) for n in spellings})
     for doc, full, single in found:
-        for given_name in given_names(doc, single, families, registry, coll, turned_down):
+        for given_name in given_names(doc, single, families, registry, coll, turned_down,
+                                      address[doc.doc_id]):
             full.append(given_name)
             spellings[given_name.text] += 1
             spelling_docs[given_name.text].add(doc.doc_id)
@@ -349,8 +356,8 @@ def reference_paragraphs(doc: DocText) -> list[str]:
 
 @per_document
 def given_names(doc: DocText, single: list[Candidate], families: set[str],
-                registry: Registry | None, coll: Collection, rejected: Mapping[str, str]
-                ) -> list[Candidate]:
+                registry: Registry | None, coll: Collection, rejected: Mapping[str, str],
+                address: frozenset[str] = frozenset()) -> list[Candidate]:
     """Full names a document gives its lone family names the collection names no one
     by ("Rahm Emanuel" for "Emanuel"; :func:`given_name_before`), each family once."""
     out: list[Candidate] = []
@@ -361,7 +368,7 @@ def given_names(doc: DocText, single: list[Candidate], families: set[str],
             continue
         if registry is not None and registry.canonical_person(c.text):
             continue
-        given_name = given_name_before(c.text, doc, coll, rejected)
+        given_name = given_name_before(c.text, doc, coll, rejected, address)
         if given_name:
             out.append(given_name)
             done.add(key)
@@ -462,7 +469,7 @@ def _written_as_a_place(name: str, evid: ev.NameEvidence, coll: Collection) -> s
     pronoun, and its last word never stands alone for it -- and the places stage has a
     word for it: the model calls the name or its first word a place somewhere in the
     collection ("Vila"), or a small word of place names joins its words ("da Serra") or
-    goes on after them once ("from São Brás" after "in São Brás de Alportel").
+    goes on after them once ("from São Brás" beside "São Brás de Alportel"), or someone is from it.
     ("everyone from Ann Roe to Bo Li" has neither.)"""
     cues = evid.cue_counts
     if evid.bare or evid.bare_strong or any(cues[c] for c in ev.FOR - {"pronoun", "listed"}):
@@ -476,7 +483,7 @@ def _written_as_a_place(name: str, evid: ev.NameEvidence, coll: Collection) -> s
     if (coll.place_votes[name] or coll.place_votes[words[0]]
             or any(w in PLACE_PARTICLES for w in words[1:-1])
             or words[0] in PLACE_FIRST_WORDS  # "from Loch Fyne", "near Mount Erebus"
-            or cues["place_tail"] or cues["with_places"] or cues["place_apposition"]):
+            or any(cues[c] for c in ("place_tail", "with_places", "place_apposition", ev.ORIGIN))):
         return "written only after a preposition of place, nothing personal"
     return None
 

@@ -26,6 +26,7 @@ from collections.abc import Callable
 
 from searchapp.ingest.persons.words import (
     FUNCTION_WORDS,
+    NAMED_OF_HEADS,
     ORG_HEADS,
     ORG_WORDS,
     PLACE_PARTICLES,
@@ -38,9 +39,11 @@ from searchapp.lexicon import (
     CJK_STOPS,
     COURTESY_TITLES,
     CREDIT_AGENCIES,
+    GAELIC_ARTICLES,
     MONTH_NUMBERS,
     MONTHS,
     NAME_HYPHENS,
+    NAME_LINK_WORDS,
     NAME_PARTICLES,
     POSSESSIVE,
     POSSESSIVE_END,
@@ -69,7 +72,8 @@ _INTRODUCED_AS_ORG = re.compile(
     r"named\s+)?[\"“]?$", re.I)
 _POSSESSIVE = re.compile(f"(?<=[A-Za-z])[{APOSTROPHES}]s?(?![A-Za-z])")
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_HYPHEN_TAIL = re.compile(rf"[{_H}][A-Za-z][a-z]+")
+# a hyphenated name's next part, any Latin letters ("-soo", "-Rødal"), no capitals after its first
+_HYPHEN_TAIL = re.compile(rf"[{_H}][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][a-zß-öø-ɏḀ-ỿ]+")
 _CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b(?![.'’])")
 # " 's" after a space (a tokenizer's trace), a spaced dash ("Chainsaw Man - The Movie")
 #: A name after one word's possessive in a span: two or three capitalized words.
@@ -122,6 +126,65 @@ _LEADING = re.compile(
     r"At|By|Why|How|What|Who|Is|Are|Was)\s+)+")
 
 
+# "Minister of [Transport] Pieter van Wyk", "Secretary for [Home Affairs] Ann Roe": a title's
+# field, which the model takes into the name after "of" / "for"
+#: A title and its field before a name ("Minister of Home Affairs ", "Secretary for Trade,
+#: Industry and Competition "): the name's title.
+_TITLE_OF = rf"\b(?:{TITLES}|Ministry|Department)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
+_LINKED = r"[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+"
+TITLE_FIELD_BEFORE = re.compile(rf"{_TITLE_OF}(?:[A-Z][\w'’-]*(?:{_LINKED}|[ \t]+)){{1,5}}$")
+# ... where the model's span starts at the field or at one of its items after a link
+# ("Minister of [Transport ...", "Minister of Trade, Industry and [Competition ...")
+_FIELD_BEFORE = re.compile(rf"{_TITLE_OF}(?:[A-Z][\w'’-]*(?:{_LINKED})){{0,5}}$")
+_FIELD_IN = re.compile(rf"(?:{TITLES})[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?=[A-Z])")
+# a field's later words are nouns ("Affairs", "Development", "Security", "Energy")
+_FIELD_NOUN = re.compile(r"(?:s|ment|tion|sion|ity|ure|ance|ence|ry|gy|cs|ing|ism|ship|hood)$")
+_FIELD_LINK = re.compile(r"[ \t]*(?:,|\band\b|&)[ \t]*")
+# "the University of [Baghdad]", "the Mosque of [Amir Tughan]": a name an institution is of
+_NAMED_OF = re.compile(rf"\b(?:{'|'.join(sorted(NAMED_OF_HEADS | ORG_HEADS))})[ \t]+of[ \t]+"
+                       r"(?:the[ \t]+)?$")
+
+
+_TITLE_HEADS = frozenset({*TITLE_WORDS, "Ministry", "Department"})
+_OF_HEADS = frozenset(NAMED_OF_HEADS | ORG_HEADS)
+
+
+def after_title_of(text: str, start: int, reach: int, heads: frozenset[str] = _TITLE_HEADS) -> bool:
+    """Whether one of ``heads`` stands before an "of" or "for" in the ``reach`` characters
+    before ``start`` ("Minister of ...", "University of ..."): the cheap test before the
+    patterns that say how."""
+    window = text[max(0, start - reach):start]
+    for link in (" of ", " for "):
+        i = window.rfind(link)
+        while i > 0:
+            if window[:i].rsplit(None, 1)[-1:] and window[:i].rsplit(None, 1)[-1] in heads:
+                return True
+            i = window.rfind(link, 0, i)
+    return False
+
+
+def _past_field(text: str, start: int, end: int) -> int:
+    """Where a name starts after a title's field the model took in ("[Transport] Pieter
+    van Wyk" after "Minister of"; "[Trade, Industry and Competition] Ann Roe"): after the
+    field's last link word, else after its first word, then past nouns while more than
+    two capitalized words are left; ``end`` when no name is left."""
+    links = list(_FIELD_LINK.finditer(text, start, end))
+    if links:
+        start = links[-1].end()
+    m = re.match(r"\S+[ \t]+", text[start:end])
+    if not m:
+        return end
+    start += m.end()
+    while True:
+        words = text[start:end].split()
+        caps = [w for w in words if w[:1].isupper() and w not in NAME_LINK_WORDS]
+        if len(caps) <= 2 or not _FIELD_NOUN.search(words[0]) or not words[0][:1].isupper():
+            return start
+        start += len(words[0])
+        while start < end and text[start].isspace():
+            start += 1
+
+
 def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The model's span ``text[start:end]`` corrected; maybe several spans, maybe none.
 
@@ -139,6 +202,19 @@ def repair(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if m:
         start += m.end()
         span = text[start:end]
+    m = _FIELD_IN.match(span) if " of " in span or " for " in span else None
+    if m:  # "Minister of Transport Pieter van Wyk": the title ...
+        start += m.end()
+        span = text[start:end]
+    if m or (after_title_of(text, start, 60)
+             and _FIELD_BEFORE.search(text, max(0, start - 60), start)):
+        start = _past_field(text, start, end)  # ... and its field
+        if start >= end:
+            return []
+        span = text[start:end]
+    if after_title_of(text, start, 40, _OF_HEADS) \
+            and _NAMED_OF.search(text, max(0, start - 40), start):
+        return []  # "the University of Baghdad": a part of an institution's name
     m = _COURTESY.match(span)  # "Ms Whitcombe": the family name, as after "Ms."
     if m:
         start += m.end()
@@ -236,12 +312,24 @@ _PARTICLES = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
 _PARTICLES_ON = re.compile(rf"(?:[ \t]+(?:{_PARTICLES}))+[ \t]+[A-ZÀ-ÖØ-Þ][\w'’{_H}]*[a-zà-ÿ]"
                            rf"|[ \t]+(?:al|el)[{_H}][A-Z][\w'’]*[a-z]")
 _PARTICLE_END = re.compile(rf"(?:[ \t]+(?:{_PARTICLES}))+$")
+#: After a span ending in a prefix of a family name written apart ("Dervla Mac" + " an
+#: Bhaird", "Ana De" + " la Torre"): the rest of that family name.
+_LINKED_ON = re.compile(rf"(?:[ \t]+(?:{_PARTICLES}|{'|'.join(sorted(GAELIC_ARTICLES))}))*"
+                        rf"[ \t]+[A-ZÀ-ÖØ-Þ][\w'’{_H}]*[a-zà-ÿ]")
 
 
 def _with_particles(text: str, start: int, end: int) -> tuple[int, int]:
     """A name's particles are part of it: a span cut before them or inside them ("Greta
     von" of "Greta von der Brugge") grows over them to the word they belong to; a span
-    ending in particles with no such word after them loses them."""
+    ending in particles with no such word after them loses them.  A span ending in a
+    family name's prefix written apart ("Dervla Mac", "Ana De") grows over the rest of that
+    family name ("Mac an Bhaird"); without one after it, the word stays (a family name
+    too: "Van", "Da")."""
+    words = text[start:end].split()
+    if len(words) >= 2 and words[-1] in NAME_LINK_WORDS:
+        grown = _LINKED_ON.match(text, end)
+        if grown and "\n" not in text[end:grown.end()]:
+            return start, grown.end()
     if " " not in text[start:end].strip() and not _PARTICLES_ON.match(text, end):
         return start, end
     m = _PARTICLE_END.search(text, start, end)
@@ -359,8 +447,8 @@ def is_credit(text: str, start: int, end: int) -> bool:
 def looks_like_org(text: str, start: int, end: int) -> bool:
     """Whether the span names an organisation, event or place rather than a person."""
     words = text[start:end].split()
-    if not words or words[-1].rstrip(".") in ORG_WORDS:
-        return True
+    if not words or words[-1].rstrip(".") in ORG_WORDS or words[0] in ORG_HEADS:
+        return True  # "Acme Rowe Center", "Banco Serra Azul"
     return bool(_INTRODUCED_AS_ORG.search(text, max(0, start - 40), start))
 
 

@@ -125,6 +125,16 @@ ORG_HEADS = frozenset({
     "Estación", "Estação", "Stazione", "Gare", "Universitat",
 })
 
+#: Heads of institutions named "of" something ("the University of Baghdad", "the Mosque of
+#: Amir Tughan", "the Bank of Ann Roe-Lee"): the name after "of" is part of the
+#: institution's name, not a person written about (with ORG_HEADS: "Banco de ...").  Not
+#: "Office", "Friends", "Prize": those are of persons as often.
+NAMED_OF_HEADS = frozenset({
+    "University", "College", "School", "Academy", "Institute", "Bank", "Ministry",
+    "Museum", "Hospital", "Church", "Mosque", "Cathedral", "Temple", "Shrine", "Tomb",
+    "Palace", "Republic", "Kingdom", "Emirate", "Sultanate", "Principality", "Airport",
+    "Port", "Party", "Library", "Basilica", "Monastery", "Abbey", "Madrasa"})
+
 #: Lower-case nouns that, right after a capitalized name, make it the name of a thing
 #: ("the New Glenn rocket", "Tony Moly cosmetics", "Lou Gehrig disease").
 THING_NOUNS = frozenset("""

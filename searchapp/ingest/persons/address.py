@@ -1,0 +1,124 @@
+"""Forms of address the model took into names, told by how the collection writes the names.
+
+A capitalized word before names is a title, not a name's first word, when the collection
+shows it: it precedes two or more different given names -- each the first word of another
+name of its document that goes on with a family name ("Pani Teresa" beside "Teresa
+Mroczek", "Pani Ewa" beside "Ewa Zielak") -- and it never stands alone or inside another
+name anywhere.  One given name is not enough: "Kimberly David" beside "David Linton" is a
+person whose family name is another's given name.  Forms of address that are family names
+too (Indonesian "Pak Karyono", Korean "Pak Pong-ju":
+:data:`searchapp.lexicon.ADDRESS_WORDS_SHARED`) are titles in a document that writes the
+rest alone ("Karyono stayed") and never the word alone ("Pak said").  A form of address
+written after a name (:data:`searchapp.lexicon.TITLES_AFTER`: "Ahmet Bey", "Munni Apa") is
+cut where the document never writes the word alone ("Bey began his career": Dawoud Bey's
+family name).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+
+from searchapp.ingest.persons.context import span_cues
+from searchapp.ingest.persons.recognize import RawMention
+from searchapp.ingest.persons.resolve import Candidate, DocText
+from searchapp.lexicon import ADDRESS_WORDS_SHARED, NAME_PARTICLES, TITLE_WORDS, TITLES_AFTER
+
+
+@dataclass
+class AddressEvidence:
+    """What one document shows of the first words of its names."""
+
+    #: first word -> the given names it precedes there ("Pani" -> {"Teresa"})
+    given: dict[str, set[str]] = field(default_factory=dict)
+    #: first words standing alone or inside a longer name there (no title)
+    named: set[str] = field(default_factory=set)
+    #: shared forms of address the document shows as titles ("Pak" before "Karyono")
+    shared: set[str] = field(default_factory=set)
+    #: every first word of its names
+    firsts: set[str] = field(default_factory=set)
+    #: forms of address after a name the document never writes alone ("Apa")
+    after: set[str] = field(default_factory=set)
+
+
+def document_address(doc: DocText, full: list[Candidate], single: list[Candidate]
+                     ) -> AddressEvidence:
+    """:class:`AddressEvidence` of one document's candidates."""
+    out = AddressEvidence()
+    ends = {c.text.split()[-1] for c in full} & _AFTER
+    out.after = {w for w in ends if not any(_alone(w, text) for _, _, text in doc.paragraphs)}
+    alone = {c.text for c in single}
+    names = {c.text for c in full}
+    out.named = alone | {w for n in names for w in n.split()[1:]}
+    by_first: dict[str, set[str]] = {}
+    for name in names:
+        first, *rest = name.split()
+        by_first.setdefault(first, set()).add(" ".join(rest))
+    for first, rests in by_first.items():
+        if first in TITLE_WORDS or first.lower() in NAME_PARTICLES:
+            continue
+        out.firsts.add(first)
+        if first in ADDRESS_WORDS_SHARED:
+            if first not in out.named and all(r in alone or r in names for r in rests):
+                out.shared.add(first)
+            continue
+        given = {r for r in rests if " " not in r and _given_name(r, first, names)}
+        if given:
+            out.given[first] = given
+    return out
+
+
+_AFTER = frozenset(TITLES_AFTER)
+
+
+def _alone(word: str, text: str) -> bool:
+    """Whether ``text`` writes ``word`` with no capitalized word right before it."""
+    for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text):
+        before = text[:m.start()].rstrip().rsplit(None, 1)
+        if not before or not before[-1][:1].isupper() or before[-1][-1:] in ".,;:!?\"”":
+            return True
+    return False
+
+
+def _given_name(word: str, first: str, names: set[str]) -> bool:
+    """Whether ``word`` begins another name of the document that goes on with a family
+    name of letters ("Teresa" of "Teresa Mroczek"; not "Verhaegen" of "Verhaegen C.")."""
+    return any(n.split()[0] == word and n.split()[-1] != word and not n.startswith(first + " ")
+               and all(len(w) > 2 and not w.endswith(".") for w in n.split()) for n in names)
+
+
+def collection_address(docs: Iterable[AddressEvidence]) -> set[str]:
+    """The words the collection shows to be forms of address (not the shared ones)."""
+    docs = list(docs)
+    named = set().union(*(d.named for d in docs)) if docs else set()
+    given: dict[str, set[str]] = {}
+    for d in docs:
+        for first, names in d.given.items():
+            given.setdefault(first, set()).update(names)
+    return {w for w, names in given.items() if len(names) >= 2 and w not in named}
+
+
+def cut_address(doc: DocText, raw: Mapping[str, list[RawMention]], full: list[Candidate],
+                single: list[Candidate], words: frozenset[str]
+                ) -> tuple[list[Candidate], list[Candidate]]:
+    """``full`` and ``single`` with the forms of address ``words`` cut off."""
+    kept, single = [], list(single)
+    for c in full:
+        first, last = c.text.split()[0], c.text.split()[-1]
+        if first not in words and last not in words:
+            kept.append(c)
+            continue
+        pid, _, text = doc.paragraphs[c.para]
+        s, e = c.start + (len(first) if first in words else 0), c.end
+        e -= len(last) if last in words else 0
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e <= s:
+            continue
+        cut = replace(c, start=s, end=e, text=text[s:e],
+                      cues=span_cues(text, s, e, raw.get(pid, ())))
+        (kept if " " in cut.text else single).append(cut)
+    return kept, single
