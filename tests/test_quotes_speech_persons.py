@@ -397,3 +397,23 @@ def test_a_foreign_name_in_hangul_with_a_hyphenated_family_name_and_a_title_is_a
 def test_two_places_joined_by_a_hyphen_in_hangul_are_no_person():
     assert _added(['미국 워싱턴-베이징 노선은 "재개된다"고 밝혔다.',
                    '한미 서울-부산 구간 담당자는 "괜찮다"고 말했다.']) == set()
+
+
+# --- issue 33 (session 18): a romanized name with its native form after it in brackets ----
+
+def test_a_romanized_name_with_its_hangul_form_in_brackets_is_one_person():
+    found = _names(['서도현 외교부 장관은 "협상은 계속된다"고 말했다.',
+                    "Seo Do-hyeon (서도현), the foreign minister, told reporters the talks "
+                    "would go on."])
+    assert found == {"Seo Do-hyeon"}  # not 서도현 as a person of its own
+
+
+def test_a_body_with_its_native_name_in_brackets_is_no_person():
+    assert _names(["The Unification Ministry (통일부) said the talks would go on.",
+                   '통일부는 "대화는 계속된다"고 밝혔다.']) == set()
+
+
+def _names(paragraphs):
+    items = [(f"p{i}", "body", t) for i, t in enumerate(paragraphs)]
+    out = speech_persons(items, {}, {})
+    return {m.name for ms in out.values() for m in ms}

@@ -39,7 +39,11 @@ from searchapp.ingest.persons.words import (
     NATIVE_TITLES,
 )
 from searchapp.ingest.quotes import lexicon as lx
-from searchapp.ingest.quotes.cjk_romanized import hangul_foreign_names, romanized_names
+from searchapp.ingest.quotes.cjk_romanized import (
+    hangul_foreign_names,
+    native_in_brackets,
+    romanized_names,
+)
 from searchapp.lexicon import HAN, HANGUL_SYLLABLES
 
 _H = HANGUL_SYLLABLES
@@ -279,6 +283,7 @@ def _chinese_full(text: str) -> list[tuple[int, int, str]]:
 
 _HAS_HANGUL = re.compile(f"[{_H}]")
 _HAS_HAN = re.compile(f"[{HAN}]")
+_HAS_CJK = re.compile(f"[{_H}{HAN}]")
 
 
 def native_names(texts: Sequence[str],
@@ -292,6 +297,18 @@ def native_names(texts: Sequence[str],
     (a spelling already known), "" for a name never to add."""
     names: dict[str, NativeName] = {}
     order: list[str] = []
+    # "Jeong Tae-min (정태민)": the bracket says who the native form is, wherever in the
+    # document the native form is first written (so first, before the shapes below)
+    for text in texts:
+        for la, lb, na, nb in native_in_brackets(text) if _HAS_CJK.search(text) else ():
+            latin = " ".join(text[la:lb].split())
+            canon = canonical(latin)
+            if canon == "":
+                continue
+            for surface in (text[na:nb], latin):
+                if surface not in names:
+                    names[surface] = NativeName(surface, "", canon or latin)
+                    order.append(surface)
     for n, text in enumerate(texts):
         korean = bool(_HAS_HANGUL.search(text))
         if not korean and not _HAS_HAN.search(text):
