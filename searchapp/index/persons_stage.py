@@ -94,8 +94,10 @@ SIDECAR_VERSION = 2
 #: cooperative, X" and "X's managing director" a firm's; a place listed with places, or
 #: whose apposition is another person's title and name, not promoted to a person; a list
 #: after a preposition of place is where places stand; a name ending the one longer name
-#: of its article is that person.
-RESOLUTION_VERSION = 16
+#: of its article is that person.  17: places in Chinese, Japanese and Korean documents
+#: (native_places), a body that sits ("in the X", "told the X") is no place, "X's interior
+#: minister" no thing's belonging.
+RESOLUTION_VERSION = 17
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8
 #: Paragraphs recognized (and committed) at a time, by one process.

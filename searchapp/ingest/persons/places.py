@@ -30,6 +30,7 @@ from searchapp.ingest.persons import evidence as ev
 from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
 from searchapp.ingest.persons.memo import active, per_document, tracked
+from searchapp.ingest.persons.native_places import native_places
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.resolve import (
     PLACE_LABELS,
@@ -71,6 +72,15 @@ _MODIFIES = re.compile(r"^[ \t]+(?!(?:a|an|the|and|or|but|to|in|on|at|of|for|by|
                        r"[a-z]{3,}\b")
 _TEMPORAL = re.compile(r"\b(?:during|since|until|till|ahead[ \t]+of|celebrat\w*)[ \t]+"
                        r"(?:the[ \t]+)?$", re.I)
+# where a body sits and is spoken to: "speaking in the X", "told the X", "elected to the X",
+# "a seat in the X", "defended the plan in the X" -- a parliament or an assembly
+_SITS_BEFORE = re.compile(r"\b(?:told|addressed|elected[ \t]+to|seats?[ \t]+in|debated?[ \t]+in|"
+                          r"voted?[ \t]+in|votes[ \t]+in|speech(?:es)?[ \t]+(?:in|to)|"
+                          r"speaking[ \t]+(?:in|to|before)|spoke[ \t]+(?:in|to|before)|"
+                          r"members?[ \t]+of|deputies[ \t]+(?:in|of)|lawmakers[ \t]+in|"
+                          r"majority[ \t]+in|(?:defended|presented|introduced|tabled)[ \t]+"
+                          r"(?:the|a|his|her|its|their)[ \t]+\w+[ \t]+(?:in|to|before))"
+                          r"[ \t]+the[ \t]+$", re.I)
 _CREDIT = re.compile(r"(?:©|\(c\)|Copyright)\s*$", re.I)
 _ACTS_AFTER = re.compile(r"^(?:" + POSSESSIVE + r")?[ \t]+(?:said|says|reported|reports|announced|told|"
                          r"tweeted|wrote|declined|launched|acquired|bought|hired|offers|"
@@ -90,6 +100,13 @@ def judge_places(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
     touched: set[str] = set()  # the paragraphs whose mentions grow (the others are in order)
     opening: list[tuple[str, int, str, str]] = []
     for doc in documents:
+        if not model_language(doc):  # Chinese, Japanese, Korean: the slots news writes
+            for pid, ms in native_places(doc).items():  # places in ("／台北報導", "東京都")
+                ms = [m for m in ms if not _overlaps(mentions.get(pid, ()), m.start, m.end)]
+                if ms:
+                    mentions.setdefault(pid, []).extend(ms)
+                    touched.add(pid)
+            continue
         here = {pid: mentions[pid] for pid in doc.pids if mentions.get(pid)}
         persons, found, elsewhere = place_occurrences(doc, here, raw, coll, lookup, votes)
         for pid, ms in persons.items():
@@ -349,6 +366,8 @@ def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMentio
     after = text[e:e + 60]
     if _TEMPORAL.search(before):
         out.add("temporal")
+    if _SITS_BEFORE.search(before):
+        out.add("assembly")  # "speaking in the X", "told the X", "a seat in the X"
     if _CREDIT.search(before):
         out.add("credit")
     if _OF_A_FIRM.search(before) or _BASED_BEFORE.search(before) or _POWERED_AFTER.match(after) \
@@ -432,6 +451,8 @@ def _problem(name: str, cues: Counter, coll, lookup: Lookup) -> str | None:
     n = cues["n"]
     if any(_CAMEL.search(w) and not PREFIXED_NAME.match(w) for w in name.split()):
         return "a brand's capitals"
+    if " " not in name and cues["assembly"] * 2 >= n and not strongly:
+        return "a body that sits and is spoken to ('speaking in the X', 'told the X')"
     shape = _shape_problem(name, cues, coll)
     if shape:
         return shape

