@@ -85,3 +85,23 @@ def test_the_recognizers_spans_are_the_text_as_written():
     spans = rec.recognize_texts([text])[0]
     assert spans and all(text[m.start:m.end] == m.text for m in spans)
     assert any("ś" in m.text for m in spans)
+
+
+def test_a_dateline_in_capitals_the_model_typed_otherwise_vouches_for_the_place():
+    docs, raw = collection([
+        ("VØRSKA — Planners in Tarnow hope a tunnel will turn Vørska into a hub.",
+         [("VØRSKA", "ORG"), ("Tarnow", "GPE"), ("Vørska", "GPE")]),
+        ("The mayor said Vørska was the natural centre of the network.",
+         [("Vørska", "PERSON")]),
+        ("Critics said the budget of Vørska was too high.", [("Vørska", "GPE")]),
+        (FILLER, [])])
+    found = find_persons(docs, raw)
+    assert "Vørska" in places_of(found, docs[0])
+    assert [m.name for m in found.mentions["d0p0"] if m.kind == "place"][0] == "Vørska"
+
+
+def test_capitals_opening_a_paragraph_that_name_no_place_of_the_document_stay_out():
+    docs, raw = collection([
+        ("ANALYSIS — Planners in Tarnow hope a tunnel will help.", [("Tarnow", "GPE")]),
+        (FILLER, [])])
+    assert places_of(find_persons(docs, raw), docs[0]) == {"Tarnow"}

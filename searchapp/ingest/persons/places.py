@@ -278,6 +278,7 @@ def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
                 occurrences.append((pid, s, e, name, found))
                 labeled.setdefault(name, set()).add((pid, s))
                 texts.setdefault(name, set()).add(text)
+    occurrences += _unlabeled_datelines(doc, labeled)
     counts: dict[str, Counter] = defaultdict(Counter)
     _read_unlabeled(doc, labeled, raw, votes, counts)
     elsewhere = {name: (dict(counts.get(name, {})),
@@ -307,6 +308,29 @@ def _read_unlabeled(doc: DocText, labeled: Mapping[str, set[tuple[str, int]]],
                 continue
             found = _cues(text, s, e, s, e, raw.get(pid, ()), votes) & _UNLABELED_CUES
             cue_counts[m.group(1)].update(found)
+
+
+#: A paragraph opening with a dateline in capitals: "ŁÓDŹ —", "TROMSØ, Norway, March 14".
+_CAPS_DATELINE = re.compile(r"\s*([^\W\d_][^\W\d_'’.-]*(?:[ \t]+[^\W\d_][^\W\d_'’.-]*){0,3})"
+                            r"(?=[ \t]*(?:,|\(|[—–-][ \t]))")
+
+
+def _unlabeled_datelines(doc: DocText, labeled: Mapping[str, set[tuple[str, int]]]
+                         ) -> list[tuple[str, int, int, str, frozenset[str]]]:
+    """Place candidates of the datelines the model did not call a place ("ŁÓDŹ —", typed
+    an organisation) where the document writes the same name as a place candidate of its
+    own ("Łódź"): the dateline is the strongest evidence of a place there is, and the
+    model's English reading of capitals with marks is the weakest."""
+    if not labeled:
+        return []
+    written = {name.casefold() for name in labeled if not name.isupper()}
+    out = []
+    for pid, _, text in doc.paragraphs[:8]:
+        m = _CAPS_DATELINE.match(text)
+        if m and m.group(1).isupper() and m.group(1).casefold() in written \
+                and m.group(1) not in labeled:
+            out.append((pid, m.start(1), m.end(1), m.group(1), frozenset({"dateline"})))
+    return out
 
 
 _IN_A_RUN = re.compile(r"[ \t]+[A-Z]")
