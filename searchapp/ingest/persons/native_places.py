@@ -4,14 +4,14 @@ The recognizer is an English model: in Chinese, Japanese or Korean text it finds
 place.  News in these languages writes a place in a few fixed slots, and the slot is
 the evidence (never a list of places):
 
-* a byline's place: "記者 王小明／台北報導" (Chinese: the place between the slash
-  and "reports"), "(사천=연합뉴스)" (Korean: the place before the agency);
-* a name before an administrative unit: "台北市", "宜蘭縣", "汐止區", "廣東省";
+* a byline's place: "記者 王小明／高雄報導" (Chinese: the place between the slash
+  and "reports"), "(한솔=연합뉴스)" (Korean: the place before the agency);
+* a name before an administrative unit: "台中市", "屏東縣", "前鎮區", "廣東省";
   in Japanese "東京都", "大阪府", "長野県", "札幌市", "港区" (省 is a ministry there,
   "外務省"; 都 and 府 are words of their own in Chinese, "all" and "office").  The
   name must start where a word does: after punctuation, a script change, a word of
-  place ("在", "從", "赴", "視察" ...) or another unit ("新北市汐止區").  The place is
-  the name without its unit ("東京都" is 東京, as the byline's "台北" is 台北市).
+  place ("在", "從", "赴", "視察" ...) or another unit ("岡山市前鎮區").  The place is
+  the name without its unit ("東京都" is 東京, as a byline's "高雄" is 高雄市).
 """
 
 from __future__ import annotations
@@ -24,12 +24,12 @@ from searchapp.ingest.persons.resolve import DocText
 from searchapp.lexicon import HAN, HANGUL_SYLLABLES, KANA
 
 _H = HANGUL_SYLLABLES
-#: Chinese: the place of a byline ("／台北報導", "/北京报道", "／東京電").
+#: Chinese: the place of a byline ("／高雄報導", "/北京报道", "／東京電").
 _ZH_BYLINE = re.compile(rf"[／/][ \u3000]*(?P<place>[{HAN}]{{2,4}}?)[ \u3000]*"
                         rf"(?:報導|报道|報道|電|电|訊|讯)(?![{HAN}])")
-#: Korean: the place of a dateline ("(사천=한빛일보)", "[서울=뉴스1]").
+#: Korean: the place of a dateline ("(한솔=뉴스통신)", "[서울=뉴스1]").
 _KO_DATELINE = re.compile(rf"[(\[（](?P<place>[{_H}]{{2,4}})=[^)\]）]{{1,20}}[)\]）]")
-#: Words a place follows in Chinese and Japanese text ("在台北", "從宜蘭", "視察新北市").
+#: Words a place follows in Chinese and Japanese text ("在高雄", "從屏東", "視察岡山市").
 _BEFORE_PLACE = ("在", "從", "从", "到", "赴", "往", "於", "于", "至", "自", "視察", "视察",
                  "訪問", "访问", "前往", "抵達", "抵达", "位於", "位于", "來自", "来自", "經", "经")
 _ZH_UNITS = "市縣县區区省"
@@ -51,7 +51,7 @@ _KANA = re.compile(f"[{KANA}]")
 
 def _starts_a_word(text: str, at: int, ends: set[int]) -> bool:
     """Whether a name may start at ``text[at]``: after no Chinese character, right after a
-    place and its unit ("新北市汐止區") or after a word places follow ("視察新北市")."""
+    place and its unit ("岡山市前鎮區") or after a word places follow ("視察岡山市")."""
     if at == 0 or not _START.match(text, at - 1) or at in ends:
         return True
     return any(text.endswith(w, 0, at) for w in _BEFORE_PLACE)

@@ -101,7 +101,7 @@ def judge_places(documents: Iterable[DocText], raw: Mapping[str, list[RawMention
     opening: list[tuple[str, int, str, str]] = []
     for doc in documents:
         if not model_language(doc):  # Chinese, Japanese, Korean: the slots news writes
-            for pid, ms in native_places(doc).items():  # places in ("／台北報導", "東京都")
+            for pid, ms in native_places(doc).items():  # places in ("／高雄報導", "東京都")
                 ms = [m for m in ms if not _overlaps(mentions.get(pid, ()), m.start, m.end)]
                 if ms:
                     mentions.setdefault(pid, []).extend(ms)

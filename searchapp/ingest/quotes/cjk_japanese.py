@@ -4,17 +4,17 @@ The recognizer is an English model: in Japanese text it finds nobody.  Japanese 
 names a person in fixed shapes, as Korean and Chinese news do (:mod:`.cjk_names`):
 
 * a full name in kanji (three to five characters: a family name and a given name)
-  right before a title or an honorific ("佐藤健一防衛相は", "山田花子さんが", "田中一郎
+  right before a title or an honorific ("石丸浩二財務相は", "山田花子さんが", "田中一郎
   社長は", "鈴木太郎氏");
 * a foreign name in katakana, its parts joined by a middle dot, before a title or an
-  honorific ("ジェームズ・ハートリー国防相", "マリア・ロッシ氏"); its last part is
-  the family name the article writes alone later ("ハートリー氏");
-* a byline: a desk or a role, then the name alone ("政治部　高橋美咲").
+  honorific ("エレン・マクファーソン財務長官", "マリア・ロッシ氏"); its last part is
+  the family name the article writes alone later ("マクファーソン氏");
+* a byline: a desk or a role, then the name alone ("経済部　森川千尋").
 
-A family name with an honorific or a title ("佐藤氏は", "田中社長が") is the person of
+A family name with an honorific or a title ("石丸氏は", "田中社長が") is the person of
 that family named so in the same document (:data:`JA_BACK`, read by
 :func:`.cjk_names.native_names`).  Chinese bylines and credits name the reporter and
-the editor: "記者 王小明／台北報導", "（編輯：李大同）".
+the editor: "記者 王小明／高雄報導", "（編輯：李大同）".
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ JA_TITLES = tuple(sorted({
     "選手", "監督", "容疑者", "被告", "氏", "さん", "様", "君", "ちゃん", "被告人", "元首相",
     "大使", "報道官", "事務総長", "司令官", "将軍", "議長国", "首長"} - {"議長国"},
     key=len, reverse=True))
-#: Honorifics and titles a family name takes alone in a back-reference ("佐藤氏").
+#: Honorifics and titles a family name takes alone in a back-reference ("石丸氏").
 JA_BACK_TITLES = tuple(t for t in JA_TITLES if t not in ("君", "ちゃん", "代表", "記者"))
 #: Last characters of a kanji word that is a body, a place or a thing, not a name
 #: ("防衛省", "東京都", "自民党", "政府").
@@ -53,7 +53,7 @@ _KANJI_NAME = re.compile(rf"{_BOUNDARY}(?P<name>[{HAN}]{{3,5}}?)[ \u3000]?(?P<ti
 _KATAKANA_NAME = re.compile(
     rf"(?<![{_K}])(?P<name>[\u30a1-\u30fa\u30fc]{{2,}}(?:[・＝=][\u30a1-\u30fa\u30fc]{{2,}})+)"
     rf"[ \u3000]?(?P<title>[{HAN}]{{0,4}}?(?:{_TITLES})){_AFTER}")  # (its body before: "財務長官")
-#: A byline: a desk ("政治部", "社会部", "ワシントン支局") or a role, then the name alone.
+#: A byline: a desk ("経済部", "社会部", "ワシントン支局") or a role, then the name alone.
 _BYLINE = re.compile(rf"^(?:By[ \t]+)?(?:[{HAN}{_K}]{{1,8}}(?:部|局|支局|総局|記者|特派員|編集委員))[ \u3000]+"
                      rf"(?P<name>[{HAN}]{{3,5}})\s*$")
 #: A back-reference: a family name (kanji or katakana) and an honorific or a title.
@@ -61,7 +61,7 @@ JA_BACK = re.compile(rf"{_BOUNDARY}(?P<fam>[{HAN}]{{1,3}}?|[\u30a1-\u30fa\u30fc]
                      rf"(?P<title>{'|'.join(map(re.escape, JA_BACK_TITLES))}){_AFTER}")
 _HAS_KANA = re.compile(f"[{KANA}]")
 
-#: Chinese bylines and credits: "記者 王小明／台北報導", "（編輯：李大同）", "文／张伟".
+#: Chinese bylines and credits: "記者 王小明／高雄報導", "（編輯：李大同）", "文／张伟".
 _ZH_CREDIT = re.compile(
     rf"(?:^|(?<=[（(\s　]))(?:記者|记者|編輯|编辑|責任編輯|责任编辑|撰文|採訪|采访|攝影|摄影|"
     rf"文字|圖|图|文)[ \u3000]*[：:／/]?[ \u3000]*(?P<name>[{HAN}]{{2,4}}?)"
@@ -109,7 +109,7 @@ JA_SAY = ("述べた", "述べる", "述べている", "話した", "話す", "�
 _JA_QUOTE_TAIL = re.compile(
     rf"\s*と[^「」『』。]{{0,20}}?(?:{'|'.join(sorted(map(re.escape, JA_SAY), key=len, reverse=True))})")
 #: The sentence's topic or subject before a quotation: a phrase ending in は or が
-#: ("佐藤氏は", "防衛省幹部は", "一方、ハートリー氏は").
+#: ("石丸氏は", "防衛省幹部は", "一方、マクファーソン氏は").
 _JA_TOPIC = re.compile(r"(?:^|[、\s])?(?P<np>[^、。「」『』\s]{1,24}?)[はが](?=[^はが]|$)")
 
 
@@ -117,7 +117,7 @@ def japanese_speakers(text: str, a: int, b: int, quotes, persons
                       ) -> list[tuple[int, int, str | None, str]]:
     """``(start, end, speaker, source)`` of the quotations in the Japanese sentence
     ``text[a:b]`` followed by と and a verb of speech: the speaker is the person of the
-    sentence's topic before the quotation ("佐藤氏は…「…」と述べた"), else the topic
+    sentence's topic before the quotation ("石丸氏は…「…」と述べた"), else the topic
     itself, unnamed ("防衛省幹部は「…」と話した")."""
     out = []
     for s, e in quotes:

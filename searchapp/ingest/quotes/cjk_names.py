@@ -101,7 +101,7 @@ _ZH_SAY = "|".join(sorted(map(re.escape, lx.ZH_SAY), key=len, reverse=True))
 #: What follows a Chinese name that is a speaker: a verb of speech, "在" (the place of
 #: the speech), a colon or a comma (the role's clause).
 _ZH_AFTER = rf"{_ZH_WHEN}(?:在|{_ZH_SAY}|分析|质疑|質疑|批评|批評|[：:，,])"
-#: A time word, then what the person did, then speech in the same clause ("行政院長林志豪
+#: A time word, then what the person did, then speech in the same clause ("交通部長魏子健
 #: 下午視察災區時表示"): the time word right after the name says where the name ends.
 _ZH_LATER_SAY = rf"{_ZH_TIME}[^，,。：:“「」！？]{{0,20}}?(?:{_ZH_SAY})"
 #: Last characters of a three-character word that is a body or a title, not a name
@@ -304,7 +304,7 @@ def native_names(texts: Sequence[str],
     names: dict[str, NativeName] = {}
     order: list[str] = []
     in_japanese = any(japanese(t) for t in texts)
-    # "Jeong Tae-min (정태민)": the bracket says who the native form is, wherever in the
+    # "Seo Do-hyeon (서도현)": the bracket says who the native form is, wherever in the
     # document the native form is first written (so first, before the shapes below)
     for text in texts:
         for la, lb, na, nb in native_in_brackets(text) if _HAS_CJK.search(text) else ():

@@ -112,8 +112,8 @@ def romanized_names(text: str) -> list[tuple[int, int, str, list[str]]]:
     return out
 
 
-#: A romanized name with its native form after it in brackets: "Jeong Tae-min (정태민)",
-#: "Lin Zhihao（林志豪）": two to four capitalised words, then one Hangul word or two to
+#: A romanized name with its native form after it in brackets: "Seo Do-hyeon (서도현)",
+#: "Wei Zijian（魏子健）": two to four capitalised words, then one Hangul word or two to
 #: four Chinese characters.
 _NATIVE_BRACKETED = re.compile(
     r"(?<![\w'’.-])(?P<latin>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3})[ \t]*"
@@ -122,7 +122,7 @@ _NATIVE_BRACKETED = re.compile(
 
 def native_in_brackets(text: str) -> list[tuple[int, int, int, int]]:
     """``(latin start, latin end, native start, native end)`` of romanized names followed
-    by their native form in brackets ("Jeong Tae-min (정태민)", "Lin Zhihao（林志豪）"):
+    by their native form in brackets ("Seo Do-hyeon (서도현)", "Wei Zijian（魏子健）"):
     one person, when the native form reads as the romanized one -- a body's name in
     brackets ("Defense Ministry (국방부)") reads as nothing like it."""
     out = []
