@@ -40,6 +40,8 @@ def test_cjk_words_that_only_look_like_a_place_and_its_unit_are_no_places():
     docs, raw = _native("zh", "科學園區的廠商表示，北部地區的股市和社區都受影響。",
                         "該市官員說，全市停班。")
     assert places_of(find_persons(docs, raw), docs[0]) == set()
+    docs, raw = _native("ko", "(사진=한빛일보) 인도식에서 기념 촬영을 하고 있다.")
+    assert places_of(find_persons(docs, raw), docs[0]) == set()  # a photo's credit
 
 
 def test_a_states_officials_are_no_things_belongings():

@@ -5,7 +5,8 @@ place.  News in these languages writes a place in a few fixed slots, and the slo
 the evidence (never a list of places):
 
 * a byline's place: "記者 王小明／高雄報導" (Chinese: the place between the slash
-  and "reports"), "(한솔=연합뉴스)" (Korean: the place before the agency);
+  and "reports"), "(한솔=연합뉴스)" opening a paragraph (Korean: the place before the agency; not a
+  credit, "(사진=연합뉴스)");
 * a name before an administrative unit: "台中市", "屏東縣", "前鎮區", "廣東省";
   in Japanese "東京都", "大阪府", "長野県", "札幌市", "港区" (省 is a ministry there,
   "外務省"; 都 and 府 are words of their own in Chinese, "all" and "office").  The
@@ -28,7 +29,9 @@ _H = HANGUL_SYLLABLES
 _ZH_BYLINE = re.compile(rf"[／/][ \u3000]*(?P<place>[{HAN}]{{2,4}}?)[ \u3000]*"
                         rf"(?:報導|报道|報道|電|电|訊|讯)(?![{HAN}])")
 #: Korean: the place of a dateline ("(한솔=뉴스통신)", "[서울=뉴스1]").
-_KO_DATELINE = re.compile(rf"[(\[（](?P<place>[{_H}]{{2,4}})=[^)\]）]{{1,20}}[)\]）]")
+_KO_DATELINE = re.compile(rf"^\s*[(\[（](?P<place>[{_H}]{{2,4}})=[^)\]）]{{1,20}}[)\]）]")
+#: What a bracket of the same shape credits instead ("(사진=연합뉴스)": a photo's source).
+_KO_CREDITS = frozenset({"사진", "자료", "그래픽", "출처", "영상", "제공", "그림", "편집", "디자인"})
 #: Words a place follows in Chinese and Japanese text ("在高雄", "從屏東", "視察岡山市").
 _BEFORE_PLACE = ("在", "從", "从", "到", "赴", "往", "於", "于", "至", "自", "視察", "视察",
                  "訪問", "访问", "前往", "抵達", "抵达", "位於", "位于", "來自", "来自", "經", "经")
@@ -85,7 +88,8 @@ def native_places(doc: DocText) -> dict[str, list[Mention]]:
         if not re.search(f"[{HAN}{_H}]", text):
             continue
         found = [(m.start("place"), m.end("place"), m.group("place"))
-                 for m in (*_ZH_BYLINE.finditer(text), *_KO_DATELINE.finditer(text))]
+                 for m in (*_ZH_BYLINE.finditer(text), *_KO_DATELINE.finditer(text))
+                 if m.group("place") not in _KO_CREDITS]
         found += [f for f in _unit_places(text, rx)
                   if not any(s < f[1] and f[0] < e for s, e, _ in found)]
         if found:

@@ -254,9 +254,9 @@ class Recognizer:
                               batch_size=self.config.batch_size, n_process=self.config.processes)
         for (pid, a, seg), doc in zip(again, docs, strict=True):
             for m in self._mentions(doc, a, seg):
-                if m.label in PLACE_LABELS and not m.text.isascii():
-                    out[pid] = sorted([n for n in out[pid] if n.end <= m.start or m.end <= n.start]
-                                      + [m], key=lambda n: (n.start, n.end))
+                same = [k for k, n in enumerate(out[pid]) if (n.start, n.end) == (m.start, m.end)]
+                if m.label in PLACE_LABELS and not m.text.isascii() and same:
+                    out[pid][same[0]] = m  # (the same words: never a longer name cut)
 
     def recognize_in_processes(self, paragraphs: list[tuple[str, str]], processes: int = 2,
                                chunk: int = 256) -> Iterator[dict[str, list[RawMention]]]:
