@@ -107,3 +107,11 @@ def test_capitals_opening_a_paragraph_that_name_no_place_of_the_document_stay_ou
         ("ANALYSIS — Planners in Tarnow hope a tunnel will help.", [("Tarnow", "GPE")]),
         (FILLER, [])])
     assert places_of(find_persons(docs, raw), docs[0]) == {"Tarnow"}
+
+
+def test_an_institutions_first_word_cut_from_its_name_is_no_place():
+    docs, raw = collection([
+        ("Shows at the Musée d'Art Contemporain de Varnes and in Tarnow drew crowds.",
+         [("Musée", "GPE"), ("Tarnow", "GPE")]),
+        (FILLER, [])])
+    assert places_of(find_persons(docs, raw), docs[0]) == {"Tarnow"}

@@ -42,6 +42,7 @@ from searchapp.ingest.persons.resolve import (
 from searchapp.ingest.persons.words import (
     CREDENTIALS,
     FIRM_WORDS,
+    ORG_HEADS,
     ORG_WORDS,
     PLACE_FIRST_WORDS,
     PLACE_HEADS,
@@ -536,6 +537,8 @@ def _problem(name: str, cues: Counter, coll, lookup: Lookup) -> str | None:
 def _shape_problem(name: str, cues: Counter, coll) -> str | None:
     """Why a place candidate's words make it a product, a firm or a degree."""
     words = name.split()
+    if len(words) == 1 and name in ORG_HEADS:  # "Musée" of "Musée d'Art Contemporain"
+        return "an institution's first word (a longer name cut)"
     if re.search(r"\.[a-z]", name):
         return "a file or a software name (.js, .io)"
     if re.fullmatch(rf"(?:{CREDENTIALS})", name) and ("." in name or cues["after_person"]):
