@@ -115,3 +115,19 @@ def test_an_institutions_first_word_cut_from_its_name_is_no_place():
          [("Musée", "GPE"), ("Tarnow", "GPE")]),
         (FILLER, [])])
     assert places_of(find_persons(docs, raw), docs[0]) == {"Tarnow"}
+
+
+def test_a_place_listed_with_names_with_marks_the_model_typed_firms_stays_a_place():
+    docs, raw = collection([
+        ("A network linking Żarnów, Chęciny and Tarnow was planned in Varsk.",
+         [("Żarnów", "ORG"), ("Chęciny", "ORG"), ("Tarnow", "GPE"), ("Varsk", "GPE")]),
+        (FILLER, [])])
+    assert "Tarnow" in places_of(find_persons(docs, raw), docs[0])
+
+
+def test_a_place_listed_with_firms_is_still_judged_so():
+    docs, raw = collection([
+        ("Investors in Acmetech, Brightlyne and Tarnow rose.",
+         [("Acmetech", "ORG"), ("Brightlyne", "ORG"), ("Tarnow", "GPE")]),
+        (FILLER, [])])
+    assert "Tarnow" not in places_of(find_persons(docs, raw), docs[0])

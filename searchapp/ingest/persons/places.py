@@ -411,7 +411,9 @@ def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMentio
                   or (e <= m.start and _AND.fullmatch(text, e, m.start)))
         if after_org and m.label in ("ORG", "FAC") and _VENUE_END.match(text, e):
             out.add("org_city")  # "the Museum of Modern Art, New York;"
-        elif beside and m.label in ("ORG", "PRODUCT"):
+        elif beside and m.label in ("ORG", "PRODUCT") and m.text.isascii():
+            # (not a name with marks: "Poznań, Wrocław and X", the English model's weakest
+            # reading, of towns as of firms)
             out.add("listed_with_org")
         elif beside and m.label in PLACE_LABELS:
             out.add("listed_with_place")
