@@ -234,19 +234,21 @@ class Recognizer:
     def _places_with_marks(self, todo: list[tuple[str, int, str]],
                            out: dict[str, list[RawMention]]) -> None:
         """Read again, with the marks of their Latin letters folded (:func:`fold_marks`),
-        the segments holding a capitalized word with marks that the model called no
-        place; a place that reading finds over such a word replaces what the first
-        reading said of it.  The English model knows "Lodz", "Krakow" and "Tromso" as
-        places and labeled "Łódź" and "Kraków" persons, "Tromsø" an organisation; every
-        other span stays the first reading's (folded, the model also reads some names
-        and titles otherwise, and not better)."""
+        the segments where the model called a name of one or two words with marks
+        something else than a place; where that reading finds a place over the very same
+        words, the place replaces the first label.  The English model knows "Lodz",
+        "Krakow" and "Tromso" as places and labeled "Łódź" and "Kraków" persons, "Tromsø"
+        an organisation.  Nothing else changes: not a part of a longer name the first
+        reading found, not words it found nothing in, no person (folded, the model also
+        reads some names and titles otherwise, and not better)."""
         again = []
         for pid, a, seg in todo:
             if seg.isascii():
                 continue
-            placed = [(m.start - a, m.end - a) for m in out[pid] if m.label in PLACE_LABELS]
-            if any(w.group(0)[0].isupper() and not any(s <= w.start() < e for s, e in placed)
-                   for w in _MARKED_WORD.finditer(seg)):
+            end = a + len(seg)
+            if any(a <= m.start < end and m.label not in PLACE_LABELS and not m.text.isascii()
+                   and len(m.text.split()) <= 2 and _MARKED_WORD.search(m.text)
+                   for m in out[pid]):  # ("Łódź" PERSON, "Tromsø" ORG: the words relabeled)
                 again.append((pid, a, seg))
         if not again:
             return
