@@ -234,8 +234,8 @@ class Recognizer:
     def _places_with_marks(self, todo: list[tuple[str, int, str]],
                            out: dict[str, list[RawMention]]) -> None:
         """Read again, with the marks of their Latin letters folded (:func:`fold_marks`),
-        the segments where the model called a name of one or two words with marks
-        something else than a place; where that reading finds a place over the very same
+        the segments where the model called a one-word name with marks something else
+        than a place; where that reading finds a place over the very same
         words, the place replaces the first label.  The English model knows "Lodz",
         "Krakow" and "Tromso" as places and labeled "Łódź" and "Kraków" persons, "Tromsø"
         an organisation.  Nothing else changes: not a part of a longer name the first
@@ -247,8 +247,8 @@ class Recognizer:
                 continue
             end = a + len(seg)
             if any(a <= m.start < end and m.label not in PLACE_LABELS and not m.text.isascii()
-                   and len(m.text.split()) <= 2 and _MARKED_WORD.search(m.text)
-                   for m in out[pid]):  # ("Łódź" PERSON, "Tromsø" ORG: the words relabeled)
+                   and " " not in m.text and _MARKED_WORD.fullmatch(m.text)
+                   for m in out[pid]):  # ("Łódź" PERSON, "Tromsø" ORG: the word relabeled)
                 again.append((pid, a, seg))
         if not again:
             return
