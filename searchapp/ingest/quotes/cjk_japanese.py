@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from searchapp.lexicon import HAN, KANA
+from searchapp.lexicon import HAN, KANA, KATAKANA, KATAKANA_LETTERS
 
 #: Japanese cabinet portfolios as the press shortens them before 相 ("防衛相", "外相"),
 #: and other states' ministers ("国防相").
@@ -44,20 +44,20 @@ JA_BACK_TITLES = tuple(t for t in JA_TITLES if t not in ("君", "ちゃん", "�
 #: Last characters of a kanji word that is a body, a place or a thing, not a name
 #: ("防衛省", "東京都", "自民党", "政府").
 _NOT_NAME_END = frozenset("省庁局部課県都道府市区町村党社会院所室団隊軍国界府署館校園港駅線店業")
-_K = "\u30a0-\u30ff"  # katakana (with the middle dot and the long vowel mark)
+_K = KATAKANA
 _BOUNDARY = rf"(?<![{HAN}{_K}])"
 _TITLES = "|".join(map(re.escape, JA_TITLES))
 #: After a name and its title: a particle, a bracket, punctuation or the end.
 _AFTER = r"(?=[はがのもにとを、。，,（(「」・\s]|$|\d)"
 _KANJI_NAME = re.compile(rf"{_BOUNDARY}(?P<name>[{HAN}]{{3,5}}?)[ \u3000]?(?P<title>{_TITLES}){_AFTER}")
 _KATAKANA_NAME = re.compile(
-    rf"(?<![{_K}])(?P<name>[\u30a1-\u30fa\u30fc]{{2,}}(?:[・＝=][\u30a1-\u30fa\u30fc]{{2,}})+)"
+    rf"(?<![{_K}])(?P<name>[{KATAKANA_LETTERS}]{{2,}}(?:[・＝=][{KATAKANA_LETTERS}]{{2,}})+)"
     rf"[ \u3000]?(?P<title>[{HAN}]{{0,4}}?(?:{_TITLES})){_AFTER}")  # (its body before: "財務長官")
 #: A byline: a desk ("経済部", "社会部", "ワシントン支局") or a role, then the name alone.
 _BYLINE = re.compile(rf"^(?:By[ \t]+)?(?:[{HAN}{_K}]{{1,8}}(?:部|局|支局|総局|記者|特派員|編集委員))[ \u3000]+"
                      rf"(?P<name>[{HAN}]{{3,5}})\s*$")
 #: A back-reference: a family name (kanji or katakana) and an honorific or a title.
-JA_BACK = re.compile(rf"{_BOUNDARY}(?P<fam>[{HAN}]{{1,3}}?|[\u30a1-\u30fa\u30fc]{{2,}})"
+JA_BACK = re.compile(rf"{_BOUNDARY}(?P<fam>[{HAN}]{{1,3}}?|[{KATAKANA_LETTERS}]{{2,}})"
                      rf"(?P<title>{'|'.join(map(re.escape, JA_BACK_TITLES))}){_AFTER}")
 _HAS_KANA = re.compile(f"[{KANA}]")
 
