@@ -247,9 +247,9 @@ class Recognizer:
                 continue
             end = a + len(seg)
             if any(a <= m.start < end and m.label not in PLACE_LABELS and not m.text.isascii()
-                   and " " not in m.text and _MARKED_WORD.fullmatch(m.text)
-                   for m in out[pid]):  # ("Łódź" PERSON, "Tromsø" ORG: the word relabeled)
-                again.append((pid, a, seg))
+                   and " " not in m.text and fold_marks(m.text) != m.text
+                   for m in out[pid]):  # ("Łódź" PERSON, "Tromsø" ORG: the word relabeled;
+                again.append((pid, a, seg))  # not a Hangul or Han name: folding keeps it)
         if not again:
             return
         docs = self._nlp.pipe((fold_marks(seg) for _, _, seg in again),
@@ -295,9 +295,6 @@ class Recognizer:
 
 #: Model labels returned as places.
 PLACE_LABELS = ("GPE", "LOC")
-#: A word holding a Latin letter with marks ("Łódź", "Tromsø", "Kraków"); read when
-#: capitalized.
-_MARKED_WORD = re.compile(r"\b[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")
 #: Latin letters with marks a base letter of their own does not carry ("ł", "ø", "đ").
 _STROKED = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H",
             "ŧ": "t", "Ŧ": "T", "ı": "i", "ƚ": "l", "ɨ": "i"}
