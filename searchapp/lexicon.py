@@ -40,8 +40,13 @@ HANGUL_SYLLABLES = "\uac00-\ud7a3"
 HANGUL_JAMO = "\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\ud7b0-\ud7ff"
 #: Hangul: the jamo and the syllables.
 HANGUL = HANGUL_JAMO + HANGUL_SYLLABLES
+#: Katakana (with the middle dot and the long vowel mark).
+KATAKANA = "\u30a0-\u30ff"
+#: The katakana of a name's parts: the letters and the long vowel mark, not the middle dot
+#: that joins the parts ("ジェーン・ドウ").
+KATAKANA_LETTERS = "\u30a1-\u30fa\u30fc"
 #: Kana: hiragana, katakana, katakana phonetic extensions.
-KANA = "\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff"
+KANA = "\u3040-\u309f" + KATAKANA + "\u31f0-\u31ff"
 #: Han: extension A, unified ideographs, compatibility ideographs, planes 2 and 3.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
 #: Every character written without spaces between words (a regex class body).

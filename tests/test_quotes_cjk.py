@@ -186,3 +186,17 @@ def test_a_term_called_so_is_nobodys_words():
     found = _found(["이른바 “깡통전세”라고 불리는 주택이 늘었다.",
                     "주민들은 “깡통전세”라고 불리는 주택을 피했다."])
     assert found == []
+
+
+# --- issue 33 (session 18): Japanese quotations and their speakers ---------------------
+
+def test_japanese_quotations_go_to_the_person_of_the_sentences_topic():
+    from quotes_fixtures import by, quotes
+
+    found = quotes(["石丸浩二財務相は3日、都内で米国のエレン・マクファーソン財務長官と会談した。",
+                    "石丸氏は会談後、記者団に「円安は注視している」と述べた。一方、マクファーソン氏は"
+                    "「協調が必要だ」と指摘した。",
+                    "財務省幹部は「介入はしない」と話した。"], speech_persons=True)
+    assert by(found, "石丸浩二") == ["「円安は注視している」"]
+    assert by(found, "エレン・マクファーソン") == ["「協調が必要だ」"]
+    assert [q for q in found if q[2] == "「介入はしない」"][0][1] is None  # unnamed

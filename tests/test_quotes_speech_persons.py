@@ -397,3 +397,55 @@ def test_a_foreign_name_in_hangul_with_a_hyphenated_family_name_and_a_title_is_a
 def test_two_places_joined_by_a_hyphen_in_hangul_are_no_person():
     assert _added(['미국 워싱턴-베이징 노선은 "재개된다"고 밝혔다.',
                    '한미 서울-부산 구간 담당자는 "괜찮다"고 말했다.']) == set()
+
+
+# --- issue 33 (session 18): a romanized name with its native form after it in brackets ----
+
+def test_a_romanized_name_with_its_hangul_form_in_brackets_is_one_person():
+    found = _names(['서도현 외교부 장관은 "협상은 계속된다"고 말했다.',
+                    "Seo Do-hyeon (서도현), the foreign minister, told reporters the talks "
+                    "would go on."])
+    assert found == {"Seo Do-hyeon"}  # not 서도현 as a person of its own
+
+
+def test_a_body_with_its_native_name_in_brackets_is_no_person():
+    assert _names(["The Unification Ministry (통일부) said the talks would go on.",
+                   '통일부는 "대화는 계속된다"고 밝혔다.']) == set()
+
+
+def _names(paragraphs):
+    items = [(f"p{i}", "body", t) for i, t in enumerate(paragraphs)]
+    out = speech_persons(items, {}, {})
+    return {m.name for ms in out.values() for m in ms}
+
+
+# --- issue 33 (session 18): Japanese names, Chinese bylines and credits ------------------
+
+def test_japanese_names_before_a_title_or_an_honorific_are_persons():
+    found = _names(["By 経済部 森川千尋",
+                    "石丸浩二財務相は3日、都内で米国のエレン・マクファーソン財務長官と会談した。",
+                    "石丸氏は「円安は注視している」と述べた。マクファーソン氏も同意した。"])
+    assert found == {"森川千尋", "石丸浩二", "エレン・マクファーソン"}
+
+
+def test_a_japanese_family_name_with_an_honorific_is_the_person_named_so_before():
+    items = [(f"p{i}", "body", t) for i, t in enumerate([
+        "石丸浩二財務相は3日に会見した。", "石丸氏は「注視している」と述べた。"])]
+    out = speech_persons(items, {}, {})
+    assert [(items[1][2][m.start:m.end], m.name) for m in out["p1"]] == [("石丸氏", "石丸浩二")]
+
+
+def test_japanese_bodies_and_places_before_a_title_are_no_persons():
+    assert _names(["防衛省幹部は「見直しは避けられない」と話した。",
+                   "自民党幹事長は会見で述べた。東京都知事は出席しなかった。"]) == set()
+
+
+def test_chinese_bylines_and_credits_name_reporters_and_editors():
+    assert _names(["記者 范詠晴／高雄報導", "颱風今日登陸，造成多處淹水。",
+                   "（編輯：鄭家豪）"]) == {"范詠晴", "鄭家豪"}
+
+
+def test_a_chinese_role_and_name_then_a_time_word_and_speech_later_in_the_clause():
+    assert _names(["交通部長魏子健下午視察高雄市前鎮區時表示，「補助下週發放」。",
+                   "中央氣象署預報員蔡明哲指出，颱風明天仍會帶來豪雨。",
+                   "立法委員盧思涵則批評，「每年都一樣」。"]) == {"魏子健", "蔡明哲", "盧思涵"}

@@ -100,6 +100,8 @@ SIDECAR_VERSION = 2
 #: ("Minister of [Transport] ..."); no person in "the University of X"; a name cut at a
 #: family name's prefix grown ("Mac an Bhaird"); where a person is from ("Ann Roe, 70, from
 #: X") a place; a body's members and officers, an organisation the model's span goes on into.
+#: Also 17 (merged): places in Chinese, Japanese and Korean documents (native_places), a body
+#: that sits ("in the X", "told the X") is no place, "X's interior minister" no thing's belonging.
 RESOLUTION_VERSION = 17
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8

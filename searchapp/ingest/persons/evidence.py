@@ -358,7 +358,8 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
     if _USED_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):
         out.add("used")  # not "using Ann Roe's method"
     m = _BELONGINGS.match(after)
-    if m and (m.group(1) in THING_BELONGINGS or m.group(2) in THING_BELONGINGS):
+    if m and (m.group(1) in THING_BELONGINGS or m.group(2) in THING_BELONGINGS) \
+            and m.group(2) not in ROLE_NOUNS:  # not "Berlin's interior minister"
         out.add("belongings")  # "Acme's pricing", "Acme's learning tools"
     m = _GLOSS.match(after)
     if m:

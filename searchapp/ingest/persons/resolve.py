@@ -27,7 +27,7 @@ from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
 from searchapp.ingest.persons.evidence import AGAINST, SOFT, STRONG, cues, opening
 from searchapp.ingest.persons.memo import per_document
-from searchapp.ingest.persons.recognize import RawMention
+from searchapp.ingest.persons.recognize import PLACE_LABELS, RawMention  # noqa: F401 (re-exported)
 from searchapp.ingest.persons.words import (
     KOREAN_PARTICLES,
     NATIVE_BYLINE,
@@ -37,8 +37,6 @@ from searchapp.ingest.persons.words import (
 from searchapp.ingest.pipeline import guess_language
 from searchapp.lexicon import GIVEN_NAME_TITLES, TITLE_WORDS
 
-#: Model labels returned as places.
-PLACE_LABELS = ("GPE", "LOC")
 #: Languages of the documents whose model spans are used ("" = not known): an
 #: English model reads capitalized German nouns or Indonesian words as names.
 MODEL_LANGUAGES = ("en", "")

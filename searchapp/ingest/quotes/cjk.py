@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from searchapp.ingest.quotes import lexicon as lx
+from searchapp.ingest.quotes.cjk_japanese import japanese, japanese_speakers
 from searchapp.ingest.quotes.cjk_names import ZH_ROLE_END
 from searchapp.ingest.quotes.marks import quote_spans
 from searchapp.ingest.quotes.quote import Quote
@@ -172,6 +173,7 @@ def cjk_quotes(texts: Sequence[str], persons: Sequence[Sequence[Person]]) -> lis
     spans = quote_spans(list(texts))
     out: list[list[Quote]] = []
     doc = _Document()
+    in_japanese = any(japanese(t) for t in texts)
     before: Quote | None = None  # the speech of the sentence before, if it had a speaker
     for text, ps in zip(texts, persons, strict=True):
         for p in ps:
@@ -187,6 +189,9 @@ def cjk_quotes(texts: Sequence[str], persons: Sequence[Sequence[Person]]) -> lis
             inside = [(s, e) for s, e in quotes if a <= s < b]
             if korean:
                 got = _korean(doc, text, a, b, inside, ps)
+            elif in_japanese:
+                got = [Quote(s, e, who, source, "direct")
+                       for s, e, who, source in japanese_speakers(text, a, b, inside, ps)]
             else:
                 got = _chinese(doc, text, a, b, inside, ps)
             if not got and before is not None and len(inside) == 1 \

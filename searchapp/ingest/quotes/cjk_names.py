@@ -39,7 +39,12 @@ from searchapp.ingest.persons.words import (
     NATIVE_TITLES,
 )
 from searchapp.ingest.quotes import lexicon as lx
-from searchapp.ingest.quotes.cjk_romanized import hangul_foreign_names, romanized_names
+from searchapp.ingest.quotes.cjk_japanese import JA_BACK, chinese_credits, japanese, japanese_full
+from searchapp.ingest.quotes.cjk_romanized import (
+    hangul_foreign_names,
+    native_in_brackets,
+    romanized_names,
+)
 from searchapp.lexicon import HAN, HANGUL_SYLLABLES
 
 _H = HANGUL_SYLLABLES
@@ -74,7 +79,8 @@ ZH_ROLE_END = ("长", "長", "主任", "书记", "書記", "教授", "教师", "
                "主持人", "首席", "议长", "議長", "法官", "检察官", "檢察官", "警官", "艺人", "藝人",
                "演员", "演員", "导演", "導演", "作家", "球员", "球員", "教练", "教練",
                "农", "農", "渔民", "漁民", "店主", "老板", "老闆", "工人", "学生", "學生", "家长",
-               "家長", "志愿者", "志工", "财务官", "財務官", "外交官", "行政官", "执行官", "執行官")
+               "家長", "志愿者", "志工", "财务官", "財務官", "外交官", "行政官", "执行官", "執行官",
+               "员", "員")
 #: Honorifics after a family name alone ("冼伯說", "陳太太表示", "林小姐"): the only person of
 #: that family.
 _ZH_HONORIFICS = ("先生", "女士", "小姐", "太太", "伯", "叔", "姨", "婆")
@@ -83,17 +89,21 @@ _ZH_BACK_TITLES = tuple(sorted({*ZH_ROLE_END, "先生", "女士", "博士", "部
                                 "署長", "校长", "校長", "会长", "會長", "董事长", "董事長",
                                 "处长", "處長", "所长", "所長", "行长", "行長", "主任",
                                 *_ZH_HONORIFICS}
-                               - {"长", "長", "居民", "村民", "市民", "代表", "专家", "專家",
+                               - {"长", "長", "员", "員", "居民", "村民", "市民", "代表", "专家", "專家",
                                   "学者", "學者", "官员", "官員", "首席", "学家", "學家"},
                                key=len, reverse=True))
 #: Words of time between a name and its verb ("林怡君昨日表示").
-_ZH_WHEN = (r"(?:昨日|昨天|今天|今日|日前|近日|前日|当天|當天|上午|下午|晚间|晚間|\d{1,2}月\d{1,2}日|"
-            r"\d{1,2}日|(?:接受)?(?:记者)?(?:采访|採訪|受访|受訪)时|(?:接受)?(?:記者)?(?:採訪|受訪)時)?"
+_ZH_TIME = (r"(?:昨日|昨天|今天|今日|日前|近日|前日|当天|當天|上午|下午|晚间|晚間|\d{1,2}月\d{1,2}日|"
+            r"\d{1,2}日|(?:接受)?(?:记者)?(?:采访|採訪|受访|受訪)时|(?:接受)?(?:記者)?(?:採訪|受訪)時)")
+_ZH_WHEN = (rf"{_ZH_TIME}?"
             r"(?:[则則也又还還]|同时|同時)?")
 _ZH_SAY = "|".join(sorted(map(re.escape, lx.ZH_SAY), key=len, reverse=True))
 #: What follows a Chinese name that is a speaker: a verb of speech, "在" (the place of
 #: the speech), a colon or a comma (the role's clause).
-_ZH_AFTER = rf"{_ZH_WHEN}(?:在|{_ZH_SAY}|分析|质疑|質疑|[：:，,])"
+_ZH_AFTER = rf"{_ZH_WHEN}(?:在|{_ZH_SAY}|分析|质疑|質疑|批评|批評|[：:，,])"
+#: A time word, then what the person did, then speech in the same clause ("交通部長魏子健
+#: 下午視察災區時表示"): the time word right after the name says where the name ends.
+_ZH_LATER_SAY = rf"{_ZH_TIME}[^，,。：:“「」！？]{{0,20}}?(?:{_ZH_SAY})"
 #: Last characters of a three-character word that is a body or a title, not a name
 #: ("林业局", "郑州市", "林部长").
 _ZH_NOT_NAME_END = frozenset("省市县縣区區镇鎮村乡鄉局部委会會院司厂廠所社队隊党黨处處组組署办辦业業"
@@ -147,7 +157,7 @@ _ZH_NAME = (rf"(?:(?:{'|'.join(CHINESE_COMPOUND_FAMILY_NAMES)})[{HAN}]{{1,2}}?"
             rf"|[{ZH_FAMILY}][{HAN}]{{1,2}}?)")
 _ZH_ROLE_NAME = re.compile(
     rf"(?P<role>{'|'.join(sorted(ZH_ROLE_END, key=len, reverse=True))})"
-    rf"(?P<name>{_ZH_NAME})(?={_ZH_AFTER})")
+    rf"(?P<name>{_ZH_NAME})(?={_ZH_AFTER}|{_ZH_LATER_SAY})")
 _ZH_OPENING_NAME = re.compile(
     rf"(?:^|(?<=[，,。！？；;：:、\s”」』\"]))(?P<name>(?:{'|'.join(CHINESE_COMPOUND_FAMILY_NAMES)})"
     rf"[{HAN}]{{1,2}}|[{ZH_FAMILY}][{HAN}]{{2}})"
@@ -313,6 +323,7 @@ def _zh_dotted(text: str) -> list[tuple[int, int, str]]:
 
 _HAS_HANGUL = re.compile(f"[{_H}]")
 _HAS_HAN = re.compile(f"[{HAN}]")
+_HAS_CJK = re.compile(f"[{_H}{HAN}]")
 
 
 def native_names(texts: Sequence[str],
@@ -326,6 +337,19 @@ def native_names(texts: Sequence[str],
     (a spelling already known), "" for a name never to add."""
     names: dict[str, NativeName] = {}
     order: list[str] = []
+    in_japanese = any(japanese(t) for t in texts)
+    # "Seo Do-hyeon (서도현)": the bracket says who the native form is, wherever in the
+    # document the native form is first written (so first, before the shapes below)
+    for text in texts:
+        for la, lb, na, nb in native_in_brackets(text) if _HAS_CJK.search(text) else ():
+            latin = " ".join(text[la:lb].split())
+            canon = canonical(latin)
+            if canon == "":
+                continue
+            for surface in (text[na:nb], latin):
+                if surface not in names:
+                    names[surface] = NativeName(surface, "", canon or latin)
+                    order.append(surface)
     for n, text in enumerate(texts):
         korean = bool(_HAS_HANGUL.search(text))
         if not korean and not _HAS_HAN.search(text):
@@ -359,15 +383,24 @@ def native_names(texts: Sequence[str],
                     names[surface] = NativeName(surface, _title_before(text, a, korean),
                                                 canon or text[a:b])
                     order.append(surface)
-        for a, b, title in (_korean_full(text) if korean else _chinese_full(text)):
+        if korean:
+            full = [(a, b, t, []) for a, b, t in _korean_full(text)]
+        elif in_japanese:  # (a byline in kanji alone is Japanese too)
+            full = japanese_full(text)
+        else:
+            full = [(a, b, t, []) for a, b, t in (*_chinese_full(text),
+                                                  *chinese_credits(text, ZH_FAMILY))]
+        for a, b, title, short in full:
             surface = text[a:b]
             if surface in names:
                 continue
             canon = canonical(surface)
             if canon == "":
                 continue
-            names[surface] = NativeName(surface, title, canon or surface)
-            order.append(surface)
+            for spelled in (surface, *short):
+                if spelled not in names:
+                    names[spelled] = NativeName(spelled, title, canon or surface)
+                    order.append(spelled)
     for surface, role in _zh_twice_vouched(texts):  # "研究员谷雨桐指出" ... "谷雨桐说："
         if surface not in names and canonical(surface) != "":
             names[surface] = NativeName(surface, role, canonical(surface) or surface)
@@ -386,7 +419,7 @@ def native_names(texts: Sequence[str],
                         text, start, end):
                     spans.append((start, end, names[surface].canonical))
                 start = text.find(surface, end)
-        back = _KO_BACK if _HAS_HANGUL.search(text) else _ZH_BACK
+        back = _KO_BACK if _HAS_HANGUL.search(text) else JA_BACK if in_japanese else _ZH_BACK
         for m in back.finditer(text):
             a, b = m.start(), m.end()
             if any(s < b and a < e for s, e, _ in spans) or (

@@ -113,6 +113,28 @@ def romanized_names(text: str) -> list[tuple[int, int, str, list[str]]]:
     return out
 
 
+#: A romanized name with its native form after it in brackets: "Seo Do-hyeon (서도현)",
+#: "Wei Zijian（魏子健）": two to four capitalised words, then one Hangul word or two to
+#: four Chinese characters.
+_NATIVE_BRACKETED = re.compile(
+    r"(?<![\w'’.-])(?P<latin>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3})[ \t]*"
+    rf"[（(](?P<native>[{_H}]{{2,5}}|[{HAN}]{{2,4}})[)）]")
+
+
+def native_in_brackets(text: str) -> list[tuple[int, int, int, int]]:
+    """``(latin start, latin end, native start, native end)`` of romanized names followed
+    by their native form in brackets ("Seo Do-hyeon (서도현)", "Wei Zijian（魏子健）"):
+    one person, when the native form reads as the romanized one -- a body's name in
+    brackets ("Defense Ministry (국방부)") reads as nothing like it."""
+    out = []
+    for m in _NATIVE_BRACKETED.finditer(text):
+        words = _latin_name(m.group("latin"))
+        if words is None or _similar(m.group("native"), " ".join(words)) < _SAME_READING:
+            continue
+        out.append((m.start("latin"), m.end("latin"), m.start("native"), m.end("native")))
+    return out
+
+
 #: A foreign double-barrelled family name in Hangul ("산토로-브레넌", "오이어바흐-카스텔라노스"):
 #: parts of two syllables or more, one of three or more (not "미국-중국", "서울-부산"),
 #: maybe a particle after it.
