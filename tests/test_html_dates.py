@@ -52,6 +52,15 @@ def test_a_page_stating_no_date_gets_none():
     assert extract_article(_page(byline="By Jane Doe")).date == ""
 
 
+def test_a_date_in_a_stylesheet_is_not_the_page_s_date():
+    # a designer's note in the head's CSS is read by no one; the page states no date
+    style = ("<style>/* 07/02/2024 */ .nav li > a { color: #333; margin: 0 12px; }\n"
+             "/* 2023-11-30 redesign */ .btn { padding: 4px 8px; }</style>")
+    assert extract_article(_page(style, "By Jane Doe")).date == ""
+    # ... and the date the page does write is still found beside such a stylesheet
+    assert extract_article(_page(style, "Dec. 19, 2025")).date == "2025-12-19"
+
+
 def test_a_year_alone_is_no_date():
     assert extract_article(_page(byline="© 2021 The Council Gazette")).date == ""
 
