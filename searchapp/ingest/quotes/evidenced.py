@@ -54,6 +54,7 @@ from searchapp.ingest.quotes.name_runs import double_barrelled as _double_barrel
 from searchapp.ingest.quotes.name_runs import name_word as _name_word
 from searchapp.ingest.quotes.name_runs import run_after as _run_after
 from searchapp.ingest.quotes.posts import NAMED_TURN, QA_TURN
+from searchapp.ingest.quotes.slot_names import slot_names
 from searchapp.ingest.quotes.text import Word, sentences, words
 from searchapp.ingest.quotes.unkept import opening_names
 from searchapp.lexicon import (
@@ -404,8 +405,11 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
                     continue  # curation: not a person
                 found[surface] = canonical or surface
             new.setdefault(pid, []).append((a, b, found[surface]))
+    resolved = {pid: [(m.start, m.end) for m in ms if m.kind == "person"]
+                for pid, ms in mentions.items()}
     for surface in [*_interviewed(paragraphs, labels), *_qa_interviewee(paragraphs, mentions),
-                    *_full_name_of_cued_family(paragraphs, labels, mentions)]:
+                    *_full_name_of_cued_family(paragraphs, labels, mentions),
+                    *slot_names(paragraphs, resolved)]:
         if known(surface) == "":
             continue
         found.setdefault(surface, known(surface) or surface)

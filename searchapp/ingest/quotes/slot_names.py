@@ -1,0 +1,153 @@
+"""A name in an unmistakable speech slot, matched with the document's other spelling of it.
+
+The recognizer types names it has never seen as bodies, places or works ("Sandro
+Iturriaga-Pascoe" ORG, "Honorine Dassault-Okeahialam" FAC), so the persons stage keeps
+neither the full name nor its later family name.  When the syntax alone makes a span the
+speaker -- '"...," X recalls', 'X said', 'X, who ..., said', '"...," said X', 'according
+to X' -- and the document writes that span and a longer or shorter form of it the way
+persons are written, it is a person:
+
+* a **family name** in the slot ("Iturriaga-Pascoe recalls") that closes exactly one
+  full name elsewhere in the document ("the fire chief ..., Sandro Iturriaga-Pascoe");
+* a **full name** in the slot whose family name (its last word, after any particles)
+  stands alone elsewhere in the document.
+
+The agreement is the evidence, not the label: a person is shortened to the last word of
+their name, a body to its first ("Carewell Staffing" -> "Carewell", "Goldman Sachs" ->
+"Goldman"), so a name and its *last* word both written is a person's shape.  A family
+name closing two full names ("Ana Ruiz", "Pablo Ruiz") decides nothing.  Read by
+:func:`searchapp.ingest.quotes.evidenced.speech_persons`, which adds the full name and
+its family name as mentions of one person (so ``said:``, ``person:`` and the Speaker
+facet find them) unless curation says the name is no person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from searchapp.ingest.quotes import lexicon as lx
+from searchapp.ingest.quotes.cues import said_by, says
+from searchapp.ingest.quotes.marks import quote_spans
+from searchapp.ingest.quotes.name_runs import core, name_word, run_after
+from searchapp.ingest.quotes.text import Word, words
+from searchapp.lexicon import NAME_PARTICLES
+
+_GLUED = lx.GLUED_NAME
+_SAID_WORDS = "|".join(sorted(lx.SAID, key=len, reverse=True))
+#: A capitalised word right before a verb of speech, or a verb of speech right after a
+#: closing quote mark: a paragraph worth reading for a slot (most are not).
+_MAY_HAVE_SLOT = re.compile(rf"[^\W\d_a-z][\w'’-]*,?\s+(?:\w+ly\s+)?(?:{_SAID_WORDS})\b|"
+                            rf"[\"”’'],?\s+(?:{_SAID_WORDS})\s+[^\W\d_a-z]|"
+                            r"\baccording to [^\W\d_a-z]")
+#: Words that open a clause before its subject ('"...," and X said', 'as X recalls').
+_CLAUSE_JOINS = frozenset("and but as while when so".split())
+_OPENING_MARKS = frozenset({"Q", ",", ";", ":", "(", "—", "–", "-"})
+
+
+def _family(ws: Sequence[Word]) -> tuple[Word, ...]:
+    """A name's family part: its last word and the particles right before it ("von
+    Kastellhain-Obunga")."""
+    k = len(ws) - 1
+    while k > 1 and ws[k - 1].lower in NAME_PARTICLES:
+        k -= 1
+    return tuple(ws[k:])
+
+
+def _key(ws: Sequence[Word]) -> str:
+    return " ".join(w.text for w in ws)
+
+
+def _runs(ws: Sequence[Word]) -> list[tuple[int, int]]:
+    """The name runs of a sentence's words: (start, end) word indexes, each starting
+    where no name word is right before it."""
+    out = []
+    k = 0
+    while k < len(ws):
+        if not name_word(ws[k]):
+            k += 1
+            continue
+        end = run_after(ws, k)
+        if end > k:
+            out.append((k, end))
+            k = end
+        else:
+            k += 1
+    return out
+
+
+def _opens_clause(ws: Sequence[Word], k: int) -> bool:
+    return k == 0 or ws[k - 1].text in _OPENING_MARKS or ws[k - 1].lower in _CLAUSE_JOINS
+
+
+def _in_slot(ws: Sequence[Word], k: int, end: int) -> bool:
+    """The name ``ws[k:end]`` is, by syntax alone, the speaker: '"...," said X', 'X said'
+    or 'X, who ..., said' opening a clause, 'according to X'."""
+    if said_by(ws, k, end):
+        return True
+    if k >= 2 and ws[k - 2].lower == "according" and ws[k - 1].lower == "to":
+        return True
+    return _opens_clause(ws, k) and says(ws, end)
+
+
+def _plain(ws: Sequence[Word], k: int, end: int, lowered: frozenset[str]) -> bool:
+    """A run that may be a name as written: not after a determiner, not an owner ("X's
+    chief"), and its first word no common word capitalised to open a sentence
+    ("Yesterday Lund said": "yesterday" is written in lower case elsewhere)."""
+    if k > 0 and ws[k - 1].lower in lx.DETERMINERS:
+        return False
+    if end < len(ws) and ws[end].text[:1] in "'’" and ws[end].text[1:2] in ("s", ""):
+        return False
+    first = ws[k]
+    if first.lower in lowered or first.lower in lx.OPENERS or first.lower in lx.LIGHT \
+            or first.lower in lx.SUBORDINATORS or first.lower in lx.PREPOSITIONS:
+        return False
+    return all(name_word(w) or _GLUED.match(w.text) or w.lower in NAME_PARTICLES
+               for w in ws[k:end])
+
+
+def slot_names(paragraphs: Sequence[tuple[str, str, str]],
+               resolved: Mapping[str, Sequence[tuple[int, int]]]) -> list[str]:
+    """Full names (as written) the document makes persons by a speech slot and the other
+    spelling of the name: see the module doc.  ``resolved``: the persons stage's person
+    spans by paragraph id (a name overlapping one is already someone)."""
+    if not any(_MAY_HAVE_SLOT.search(text) for _, _, text in paragraphs):
+        return []
+    lowered = frozenset(m.group(0) for _, _, text in paragraphs
+                        for m in re.finditer(r"(?<![\w'’-])[a-z]+(?![\w'’-])", text))
+    fulls: dict[str, set[str]] = {}  # family part -> the full names it closes
+    alone: set[str] = set()  # family parts standing alone somewhere
+    slotted_fulls: set[str] = set()  # full names in a slot
+    slotted_alone: set[str] = set()  # single-part names in a slot
+    for pid, _kind, text in paragraphs:
+        spans = [(s.start, s.end) for s in quote_spans([text])[0]]
+        ws = words(text, 0, len(text), spans)
+        taken = resolved.get(pid, ())
+        slot_here = bool(_MAY_HAVE_SLOT.search(text))
+        for k, end in _runs(ws):
+            if not _plain(ws, k, end, lowered):
+                continue
+            a, b = ws[k].start, ws[end - 1].end
+            if any(s < b and a < e for s, e in taken):
+                continue  # someone the stage found: its own family names follow it
+            names = core(ws[k:end])
+            if len(names) > 4:
+                continue
+            slot = slot_here and _in_slot(ws, k, end)
+            if len(names) >= 2:
+                full = _key(ws[k:end])
+                fulls.setdefault(_key(_family(ws[k:end])), set()).add(full)
+                if slot:
+                    slotted_fulls.add(full)
+            elif len(names) == 1 and end - k == len(_family(ws[k:end])):
+                alone.add(_key(ws[k:end]))
+                if slot:
+                    slotted_alone.add(_key(ws[k:end]))
+    out = []
+    for family, names in fulls.items():
+        if len(names) != 1:
+            continue  # a family name two full names share: whose it is is not said here
+        full = next(iter(names))
+        if family in slotted_alone or full in slotted_fulls and family in alone:
+            out.append(full)
+    return out
