@@ -45,6 +45,26 @@ _CLAUSE_JOINS = frozenset("and but as while when so".split())
 _OPENING_MARKS = frozenset({"Q", ",", ";", ":", "(", "—", "–", "-"})
 
 
+#: What may stand right before a sentence's first word.
+_SENTENCE_OPENING = frozenset({"Q", ".", "!", "?", ":", "\"", "“", "(", "—", "–", "-"})
+
+
+def lowered_words(texts: Sequence[str]) -> frozenset[str]:
+    """The words a document writes in lower case: a capitalised one among them opening a
+    sentence ("Yesterday", "Asked") is a common word, no given name."""
+    return frozenset(m.group(0) for text in texts
+                     for m in re.finditer(r"(?<![\w'’-])[a-z]+(?![\w'’-])", text))
+
+
+def opens_with_common_word(text: str, start: int, lowered: frozenset[str]) -> bool:
+    """The name at ``start`` of ``text`` opens its sentence with a word ``lowered``
+    holds ("Yesterday Kowalczyk-Ade said")."""
+    before = text[:start].rstrip()
+    m = re.match(r"[^\W\d_]+", text[start:])
+    return bool(m) and m.group(0).lower() in lowered and (
+        not before or before[-1] in ".!?:\"“”(—–-")
+
+
 def _family(ws: Sequence[Word]) -> tuple[Word, ...]:
     """A name's family part: its last word and the particles right before it ("von
     Kastellhain-Obunga")."""
@@ -99,8 +119,10 @@ def _plain(ws: Sequence[Word], k: int, end: int, lowered: frozenset[str]) -> boo
     if end < len(ws) and ws[end].text[:1] in "'’" and ws[end].text[1:2] in ("s", ""):
         return False
     first = ws[k]
-    if first.lower in lowered or first.lower in lx.OPENERS or first.lower in lx.LIGHT \
+    if first.lower in lx.OPENERS or first.lower in lx.LIGHT \
             or first.lower in lx.SUBORDINATORS or first.lower in lx.PREPOSITIONS:
+        return False
+    if first.lower in lowered and (k == 0 or ws[k - 1].text in _SENTENCE_OPENING):
         return False
     return all(name_word(w) or _GLUED.match(w.text) or w.lower in NAME_PARTICLES
                for w in ws[k:end])
@@ -113,8 +135,7 @@ def slot_names(paragraphs: Sequence[tuple[str, str, str]],
     spans by paragraph id (a name overlapping one is already someone)."""
     if not any(_MAY_HAVE_SLOT.search(text) for _, _, text in paragraphs):
         return []
-    lowered = frozenset(m.group(0) for _, _, text in paragraphs
-                        for m in re.finditer(r"(?<![\w'’-])[a-z]+(?![\w'’-])", text))
+    lowered = lowered_words([text for _, _, text in paragraphs])
     fulls: dict[str, set[str]] = {}  # family part -> the full names it closes
     alone: set[str] = set()  # family parts standing alone somewhere
     slotted_fulls: set[str] = set()  # full names in a slot
