@@ -121,3 +121,14 @@ def test_a_speaker_matched_by_family_name_is_found_by_said_through_the_cli(tmp_p
                     "“The sea does not read the forecast,”"]
     facet = run_cli("search", "harbour", "--json", env=env)
     assert "Wenonah Castelbrook-Idowu" in facet.stdout
+
+
+# --- a participle alone before the subject ------------------------------------------------
+
+
+def test_a_participle_before_the_speakers_name_is_how_they_speak_not_who():
+    found = _quotes(["Prosecuting, Ilse Brandvold-Achebe said the scheme was "
+                     '"not a paperwork error, but a business model".'],
+                    {"Ilse Brandvold-Achebe": "Ilse Brandvold-Achebe"})
+    assert _by(found, "Ilse Brandvold-Achebe") == [
+        'the scheme was "not a paperwork error, but a business model".']
