@@ -132,3 +132,33 @@ def test_a_participle_before_the_speakers_name_is_how_they_speak_not_who():
                     {"Ilse Brandvold-Achebe": "Ilse Brandvold-Achebe"})
     assert _by(found, "Ilse Brandvold-Achebe") == [
         'the scheme was "not a paperwork error, but a business model".']
+
+
+# --- one name, no full name anywhere ----------------------------------------------------
+
+
+def test_a_single_name_in_a_speech_slot_written_after_a_noun_of_kin_is_a_person():
+    found = _quotes(["Her son, Faramund, said his mother had turned down a medal in 2015. "
+                     '"She said it would look silly on a poster," Faramund said.'],
+                    labels={"Faramund": "ORG"}, speech_persons=True)
+    assert _by(found, "Faramund") == ["his mother had turned down a medal in 2015.",
+                                      '"She said it would look silly on a poster,"']
+
+
+def test_a_single_name_in_a_speech_slot_and_nowhere_a_persons_is_not_made_one():
+    # guard: a one-word body speaks too ("Brackwater said")
+    found = _quotes(['"Our fares are fair," Brackwater said in a statement.',
+                     "Brackwater runs the ferries to the islands."],
+                    labels={"Brackwater": "ORG"}, speech_persons=True)
+    assert _by(found, "Brackwater") == []
+
+
+# --- a role subject with a modal verb ----------------------------------------------------
+
+
+def test_she_after_a_role_that_would_not_answer_is_not_the_analyst_named_before():
+    found = _quotes(["A third analyst, Lin Bao-zhen of Harbour Capital, asked about the "
+                     "Dutch market. The chief executive would not name the chain. "
+                     '"They know who they are," she said.'],
+                    {"Lin Bao-zhen": "Lin Bao-zhen"})
+    assert _by(found, "Lin Bao-zhen") == []

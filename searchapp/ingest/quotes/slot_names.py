@@ -27,11 +27,12 @@ import re
 from collections.abc import Mapping, Sequence
 
 from searchapp.ingest.quotes import lexicon as lx
+from searchapp.ingest.persons.words import FIRM_ROLES
 from searchapp.ingest.quotes.cues import said_by, says
 from searchapp.ingest.quotes.marks import quote_spans
 from searchapp.ingest.quotes.name_runs import core, name_word, run_after
 from searchapp.ingest.quotes.text import Word, words
-from searchapp.lexicon import NAME_PARTICLES
+from searchapp.lexicon import NAME_PARTICLES, STOPS
 
 _GLUED = lx.GLUED_NAME
 _SAID_WORDS = "|".join(sorted(lx.SAID, key=len, reverse=True))
@@ -46,7 +47,7 @@ _OPENING_MARKS = frozenset({"Q", ",", ";", ":", "(", "—", "–", "-"})
 
 
 #: What may stand right before a sentence's first word.
-_SENTENCE_OPENING = frozenset({"Q", ".", "!", "?", ":", "\"", "“", "(", "—", "–", "-"})
+_SENTENCE_OPENING = frozenset({"Q", *STOPS, ":", "\"", "“", "(", "—", "–", "-"})
 
 
 def lowered_words(texts: Sequence[str]) -> frozenset[str]:
@@ -62,7 +63,7 @@ def opens_with_common_word(text: str, start: int, lowered: frozenset[str]) -> bo
     before = text[:start].rstrip()
     m = re.match(r"[^\W\d_]+", text[start:])
     return bool(m) and m.group(0).lower() in lowered and (
-        not before or before[-1] in ".!?:\"“”(—–-")
+        not before or before[-1] in _SENTENCE_OPENING or before[-1] == "”")
 
 
 def _family(ws: Sequence[Word]) -> tuple[Word, ...]:
@@ -128,47 +129,91 @@ def _plain(ws: Sequence[Word], k: int, end: int, lowered: frozenset[str]) -> boo
                for w in ws[k:end])
 
 
+def _names(text: str, taken: Sequence[tuple[int, int]], lowered: frozenset[str],
+           slot_here: bool) -> list[tuple[str, str | None, bool]]:
+    """The name runs of a paragraph no resolved person holds: (family part, full name or
+    None for a family name alone, in a speech slot)."""
+    spans = [(s.start, s.end) for s in quote_spans([text])[0]]
+    ws = words(text, 0, len(text), spans)
+    out = []
+    for k, end in _runs(ws):
+        if not _plain(ws, k, end, lowered):
+            continue
+        a, b = ws[k].start, ws[end - 1].end
+        if any(s < b and a < e for s, e in taken):
+            continue  # someone the stage found: its own family names follow it
+        names = core(ws[k:end])
+        family = _family(ws[k:end])
+        if len(names) > 4 or len(names) == 1 and end - k != len(family):
+            continue
+        slot = slot_here and _in_slot(ws, k, end)
+        out.append((_key(family), _key(ws[k:end]) if len(names) >= 2 else None, slot))
+    return out
+
+
 def slot_names(paragraphs: Sequence[tuple[str, str, str]],
                resolved: Mapping[str, Sequence[tuple[int, int]]]) -> list[str]:
     """Full names (as written) the document makes persons by a speech slot and the other
     spelling of the name: see the module doc.  ``resolved``: the persons stage's person
     spans by paragraph id (a name overlapping one is already someone)."""
-    if not any(_MAY_HAVE_SLOT.search(text) for _, _, text in paragraphs):
+    slotted = [n for n, (_, _, text) in enumerate(paragraphs) if _MAY_HAVE_SLOT.search(text)]
+    if not slotted:
         return []
     lowered = lowered_words([text for _, _, text in paragraphs])
+    read: dict[int, list[tuple[str, str | None, bool]]] = {}
+    for n in slotted:
+        pid, _, text = paragraphs[n]
+        read[n] = _names(text, resolved.get(pid, ()), lowered, True)
+    wanted = {family for n in slotted for family, _, slot in read[n] if slot}
+    if not wanted:
+        return []
+    # the other spellings: only the paragraphs that write a family name in question
+    for n, (pid, _, text) in enumerate(paragraphs):
+        if n not in read and any(family in text for family in wanted):
+            read[n] = _names(text, resolved.get(pid, ()), lowered, False)
     fulls: dict[str, set[str]] = {}  # family part -> the full names it closes
     alone: set[str] = set()  # family parts standing alone somewhere
     slotted_fulls: set[str] = set()  # full names in a slot
     slotted_alone: set[str] = set()  # single-part names in a slot
-    for pid, _kind, text in paragraphs:
-        spans = [(s.start, s.end) for s in quote_spans([text])[0]]
-        ws = words(text, 0, len(text), spans)
-        taken = resolved.get(pid, ())
-        slot_here = bool(_MAY_HAVE_SLOT.search(text))
-        for k, end in _runs(ws):
-            if not _plain(ws, k, end, lowered):
-                continue
-            a, b = ws[k].start, ws[end - 1].end
-            if any(s < b and a < e for s, e in taken):
-                continue  # someone the stage found: its own family names follow it
-            names = core(ws[k:end])
-            if len(names) > 4:
-                continue
-            slot = slot_here and _in_slot(ws, k, end)
-            if len(names) >= 2:
-                full = _key(ws[k:end])
-                fulls.setdefault(_key(_family(ws[k:end])), set()).add(full)
+    for found in read.values():
+        for family, full, slot in found:
+            if full is not None:
+                fulls.setdefault(family, set()).add(full)
                 if slot:
                     slotted_fulls.add(full)
-            elif len(names) == 1 and end - k == len(_family(ws[k:end])):
-                alone.add(_key(ws[k:end]))
+            else:
+                alone.add(family)
                 if slot:
-                    slotted_alone.add(_key(ws[k:end]))
+                    slotted_alone.add(family)
     out = []
     for family, names in fulls.items():
-        if len(names) != 1:
+        if family not in wanted or len(names) != 1:
             continue  # a family name two full names share: whose it is is not said here
         full = next(iter(names))
         if family in slotted_alone or full in slotted_fulls and family in alone:
             out.append(full)
+    # one name and no full name anywhere ("Her daughter, Walburga, said", '"...,"
+    # Walburga said'): a person where the document writes it as one (after a noun of kin
+    # or a role, or a full name's apposition), never on the slot alone (a body speaks too)
+    out += [name for name in sorted(slotted_alone - fulls.keys())
+            if _apposed_to_a_person(name, paragraphs)]
     return out
+
+
+_POSSESSOR = r"(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Mm]y|[Oo]ur|[^\W\d_][\w-]*['’]s?)"
+
+
+def _apposed_to_a_person(name: str, paragraphs: Sequence[tuple[str, str, str]]) -> bool:
+    """The document writes the one name in apposition to a noun of kin or a person's role
+    ("Her daughter, Walburga,", "the caretaker, Ilse,"; not a firm's role: "the developer,
+    Harcastle,")."""
+    pat = re.compile(rf"\b{_POSSESSOR}\s+(?P<noun>[a-z][a-z-]+),\s+{re.escape(name)}\s*,")
+    for _, _, text in paragraphs:
+        if name not in text:
+            continue
+        for m in pat.finditer(text):
+            noun = m.group("noun")
+            if noun in lx.KIN_SEX or lx.role_noun(noun) and noun not in FIRM_ROLES \
+                    and noun not in lx.BODY_NOUNS:
+                return True
+    return False
