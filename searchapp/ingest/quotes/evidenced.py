@@ -378,15 +378,18 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
     found: dict[str, str] = {}  # surface -> canonical
     new: dict[str, list[tuple[int, int, str]]] = {}
     speaking_roles: set[str] | None = None
-    lowered: frozenset[str] | None = None
+    lowered = None  # the document's words in lower case, read when first needed
+    speaking: list[int] = []  # paragraphs with a verb of speech no found person holds
     for n, (pid, _kind, text) in enumerate(paragraphs):
         taken = [(m.start, m.end) for m in mentions.get(pid, ()) if m.kind == "person"]
         lab = [(r.start, r.end, r.label) for r in labels.get(pid, ())]
         nxt = paragraphs[n + 1][2] if n + 1 < len(paragraphs) else ""
         cued: list[tuple[int, int]] = []
         saying_he: list[tuple[int, int]] = []
-        english = _english(text, lab, nxt, cued, saying_he) \
-            if _unresolved_speech(text, taken) else []
+        unresolved = _unresolved_speech(text, taken)
+        if unresolved:
+            speaking.append(n)
+        english = _english(text, lab, nxt, cued, saying_he) if unresolved else []
         english += _signature_under(text, paragraphs[n - 1][2] if n else "")
         named = _role_named(text, lab)
         if named and speaking_roles is None:  # the roles that speak in the document
@@ -415,7 +418,7 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
                 for pid, ms in mentions.items()}
     for surface in [*_interviewed(paragraphs, labels), *_qa_interviewee(paragraphs, mentions),
                     *_full_name_of_cued_family(paragraphs, labels, mentions),
-                    *slot_names(paragraphs, resolved)]:
+                    *slot_names(paragraphs, resolved, speaking)]:
         if known(surface) == "":
             continue
         found.setdefault(surface, known(surface) or surface)

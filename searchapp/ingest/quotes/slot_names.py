@@ -50,20 +50,34 @@ _OPENING_MARKS = frozenset({"Q", ",", ";", ":", "(", "—", "–", "-"})
 _SENTENCE_OPENING = frozenset({"Q", *STOPS, ":", "\"", "“", "(", "—", "–", "-"})
 
 
-def lowered_words(texts: Sequence[str]) -> frozenset[str]:
-    """The words a document writes in lower case: a capitalised one among them opening a
-    sentence ("Yesterday", "Asked") is a common word, no given name."""
-    return frozenset(m.group(0) for text in texts
-                     for m in re.finditer(r"(?<![\w'’-])[a-z]+(?![\w'’-])", text))
+class Lowered:
+    """The words a document writes in lower case (``word in lowered``, the word in lower
+    case): a capitalised one among them opening a sentence ("Yesterday", "Asked") is a
+    common word, no given name.  Looked up in the document's text as asked, remembered."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._text = "\n".join(texts)
+        self._seen: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        if word not in self._seen:
+            self._seen[word] = word.islower() and re.search(
+                rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", self._text) is not None
+        return self._seen[word]
 
 
-def opens_with_common_word(text: str, start: int, lowered: frozenset[str]) -> bool:
+def lowered_words(texts: Sequence[str]) -> Lowered:
+    """:class:`Lowered` of a document's texts."""
+    return Lowered(texts)
+
+
+def opens_with_common_word(text: str, start: int, lowered: Lowered) -> bool:
     """The name at ``start`` of ``text`` opens its sentence with a word ``lowered``
     holds ("Yesterday Kowalczyk-Ade said")."""
     before = text[:start].rstrip()
     m = re.match(r"[^\W\d_]+", text[start:])
-    return bool(m) and m.group(0).lower() in lowered and (
-        not before or before[-1] in _SENTENCE_OPENING or before[-1] == "”")
+    return bool(m) and (not before or before[-1] in _SENTENCE_OPENING
+                        or before[-1] == "”") and m.group(0).lower() in lowered
 
 
 def _family(ws: Sequence[Word]) -> tuple[Word, ...]:
@@ -111,7 +125,7 @@ def _in_slot(ws: Sequence[Word], k: int, end: int) -> bool:
     return _opens_clause(ws, k) and says(ws, end)
 
 
-def _plain(ws: Sequence[Word], k: int, end: int, lowered: frozenset[str]) -> bool:
+def _plain(ws: Sequence[Word], k: int, end: int, lowered: Lowered) -> bool:
     """A run that may be a name as written: not after a determiner, not an owner ("X's
     chief"), and its first word no common word capitalised to open a sentence
     ("Yesterday Lund said": "yesterday" is written in lower case elsewhere)."""
@@ -123,13 +137,13 @@ def _plain(ws: Sequence[Word], k: int, end: int, lowered: frozenset[str]) -> boo
     if first.lower in lx.OPENERS or first.lower in lx.LIGHT \
             or first.lower in lx.SUBORDINATORS or first.lower in lx.PREPOSITIONS:
         return False
-    if first.lower in lowered and (k == 0 or ws[k - 1].text in _SENTENCE_OPENING):
+    if (k == 0 or ws[k - 1].text in _SENTENCE_OPENING) and first.lower in lowered:
         return False
     return all(name_word(w) or _GLUED.match(w.text) or w.lower in NAME_PARTICLES
                for w in ws[k:end])
 
 
-def _names(text: str, taken: Sequence[tuple[int, int]], lowered: frozenset[str],
+def _names(text: str, taken: Sequence[tuple[int, int]], lowered: Lowered,
            slot_here: bool) -> list[tuple[str, str | None, bool]]:
     """The name runs of a paragraph no resolved person holds: (family part, full name or
     None for a family name alone, in a speech slot)."""
@@ -152,11 +166,15 @@ def _names(text: str, taken: Sequence[tuple[int, int]], lowered: frozenset[str],
 
 
 def slot_names(paragraphs: Sequence[tuple[str, str, str]],
-               resolved: Mapping[str, Sequence[tuple[int, int]]]) -> list[str]:
+               resolved: Mapping[str, Sequence[tuple[int, int]]],
+               speaking: Sequence[int] | None = None) -> list[str]:
     """Full names (as written) the document makes persons by a speech slot and the other
     spelling of the name: see the module doc.  ``resolved``: the persons stage's person
-    spans by paragraph id (a name overlapping one is already someone)."""
-    slotted = [n for n, (_, _, text) in enumerate(paragraphs) if _MAY_HAVE_SLOT.search(text)]
+    spans by paragraph id (a name overlapping one is already someone); ``speaking``: the
+    paragraphs (by position) worth reading for a slot, when the caller knows them (those
+    with a verb of speech no found person holds), else every one."""
+    slotted = [n for n in (range(len(paragraphs)) if speaking is None else speaking)
+               if _MAY_HAVE_SLOT.search(paragraphs[n][2])]
     if not slotted:
         return []
     lowered = lowered_words([text for _, _, text in paragraphs])
