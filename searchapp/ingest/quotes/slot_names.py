@@ -50,6 +50,10 @@ _OPENING_MARKS = frozenset({"Q", ",", ";", ":", "(", "—", "–", "-"})
 _SENTENCE_OPENING = frozenset({"Q", *STOPS, ":", "\"", "“", "(", "—", "–", "-"})
 
 
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c in "_'’-"
+
+
 class Lowered:
     """The words a document writes in lower case (``word in lowered``, the word in lower
     case): a capitalised one among them opening a sentence ("Yesterday", "Asked") is a
@@ -61,9 +65,18 @@ class Lowered:
 
     def __contains__(self, word: str) -> bool:
         if word not in self._seen:
-            self._seen[word] = word.islower() and re.search(
-                rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", self._text) is not None
+            self._seen[word] = word.islower() and self._written(word)
         return self._seen[word]
+
+    def _written(self, word: str) -> bool:
+        text, at = self._text, self._text.find(word)
+        while at >= 0:  # a substring search first: the text is long, the words few
+            end = at + len(word)
+            if (at == 0 or not _word_char(text[at - 1])) and (
+                    end == len(text) or not _word_char(text[end])):
+                return True
+            at = text.find(word, at + 1)
+        return False
 
 
 def lowered_words(texts: Sequence[str]) -> Lowered:
