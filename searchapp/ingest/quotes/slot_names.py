@@ -93,6 +93,27 @@ def opens_with_common_word(text: str, start: int, lowered: Lowered) -> bool:
                         or before[-1] == "”") and m.group(0).lower() in lowered
 
 
+#: Capitalised words next to a verb of speech that name nobody by themselves.
+_NO_NAME = frozenset("he she it they we i you the a an this that his her its their our my "
+                     "but and as".split())
+_CAPITAL = re.compile(r"[^\W\d_a-z][\w'’-]*")
+
+
+def _unfound_in_slot(text: str, taken: Sequence[tuple[int, int]]) -> bool:
+    """A capitalised word right next to a verb of speech that no found person holds and
+    that may be a name ("Iturriaga-Pascoe recalls", '"...," said Walburga'): most
+    paragraphs of news name their speakers where the persons stage found them, or by a
+    pronoun, and are not read again."""
+    for m in _MAY_HAVE_SLOT.finditer(text):
+        at = m.start() if text[m.start()].isupper() else m.end() - 1
+        w = _CAPITAL.match(text, at)
+        if w is None or w.group(0).lower() in _NO_NAME:
+            continue
+        if not any(s <= w.start() < e for s, e in taken):
+            return True
+    return False
+
+
 def _family(ws: Sequence[Word]) -> tuple[Word, ...]:
     """A name's family part: its last word and the particles right before it ("von
     Kastellhain-Obunga")."""
@@ -187,7 +208,7 @@ def slot_names(paragraphs: Sequence[tuple[str, str, str]],
     paragraphs (by position) worth reading for a slot, when the caller knows them (those
     with a verb of speech no found person holds), else every one."""
     slotted = [n for n in (range(len(paragraphs)) if speaking is None else speaking)
-               if _MAY_HAVE_SLOT.search(paragraphs[n][2])]
+               if _unfound_in_slot(paragraphs[n][2], resolved.get(paragraphs[n][0], ()))]
     if not slotted:
         return []
     lowered = lowered_words([text for _, _, text in paragraphs])
