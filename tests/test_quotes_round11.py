@@ -162,3 +162,14 @@ def test_she_after_a_role_that_would_not_answer_is_not_the_analyst_named_before(
                      '"They know who they are," she said.'],
                     {"Lin Bao-zhen": "Lin Bao-zhen"})
     assert _by(found, "Lin Bao-zhen") == []
+
+
+# --- a role with a long "of" phrase before its name ---------------------------------------
+
+
+def test_a_role_of_a_long_body_name_given_in_apposition_stands_for_the_name_later():
+    found = _quotes(["On the show, the fire chief of Larkhall Valley County, Odile "
+                     "Brenneman, talks about the season.",
+                     "The chief said the county had 41 full-time firefighters."],
+                    {"Odile Brenneman": "Odile Brenneman"})
+    assert _by(found, "Odile Brenneman") == ["the county had 41 full-time firefighters."]
