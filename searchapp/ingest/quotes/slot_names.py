@@ -32,7 +32,7 @@ from searchapp.ingest.quotes.cues import said_by, says
 from searchapp.ingest.quotes.marks import quote_spans
 from searchapp.ingest.quotes.name_runs import core, name_word, run_after
 from searchapp.ingest.quotes.text import Word, words
-from searchapp.lexicon import NAME_PARTICLES, STOPS
+from searchapp.lexicon import NAME_PARTICLES, POSSESSIVE, STOPS
 
 _GLUED = lx.GLUED_NAME
 _SAID_WORDS = "|".join(sorted(lx.SAID, key=len, reverse=True))
@@ -252,7 +252,7 @@ def slot_names(paragraphs: Sequence[tuple[str, str, str]],
     return out
 
 
-_POSSESSOR = r"(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Mm]y|[Oo]ur|[^\W\d_][\w-]*['’]s?)"
+_POSSESSOR = rf"(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Mm]y|[Oo]ur|[^\W\d_][\w-]*{POSSESSIVE})"
 
 
 def _apposed_to_a_person(name: str, paragraphs: Sequence[tuple[str, str, str]]) -> bool:
