@@ -39,8 +39,16 @@ from searchapp.ingest.quotes.evidenced import speech_persons, with_speech_person
 #: name in a speech slot is a person whatever its label; ", and X's chief executive, Y,
 #: warned that"; a family name two persons share decided by title, apposition or pronoun,
 #: else nobody's; "A caller, X," and "put it to her"; Korean 서장, a hyphenated foreign name
-#: in Hangul before a verb of speech, Chinese names with a middle dot)
-QUOTES_VERSION = 12
+#: in Hangul before a verb of speech, Chinese names with a middle dot); 13: round eleven
+#: (a name in a speech slot whose other spelling the document writes -- a family name
+#: closing one full name, a full name whose family name stands alone -- is a person
+#: whatever its label, so the speech persons and the persons' mentions change; a
+#: capitalised common word opening a sentence is no given name; one name in a speech
+#: slot written in apposition to a noun of kin or a role ("Her daughter, Walburga,") is
+#: a person; a gesture's he/she after "X asks him whether" is nobody's sure; "Prosecuting,
+#: X said" is X's; "The chief executive would not ..." is a role subject; "the fire chief
+#: of Larkhall Valley County, X," gives X the role)
+QUOTES_VERSION = 13
 KINDS = ("direct", "reported")
 
 

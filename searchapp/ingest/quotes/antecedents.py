@@ -49,6 +49,9 @@ _OPENING_MARKS = frozenset('"“‘\'(—–-')
 #: Adverbs that open a sentence before its subject ("Back in Jaén, X is ...").
 _ADVERBS = frozenset("""back afterwards later earlier yesterday today still meanwhile elsewhere
 outside inside there here now then again instead separately tonight""".split())
+#: English modal and auxiliary verbs (a closed class): "The chief executive would not
+#: name the chain." has its verb here.
+_AUXILIARIES = frozenset("would will could can should shall may might must did does do".split())
 #: A sentence that is a quotation only: the speaker before it goes on.
 _SAME = ("same", "")
 #: An antecedent found: ("person", name), ("unnamed", phrase) or ("nobody", "").
@@ -349,7 +352,8 @@ class Antecedents:
             return self._fits(p.name, sex) if p is not None \
                 else self._unkept_name(para, ws, k + 2, sex)
         verb = next((m for m in range(k + 1, min(k + 5, len(ws))) if verb_form(ws[m])
-                     or ws[m].lower in ("is", "was", "has", "had")), None)
+                     or ws[m].lower in ("is", "was", "has", "had")
+                     or ws[m].lower in _AUXILIARIES), None)
         comma = next((m for m in range(k + 1, min(k + 11, len(ws) - 1)) if ws[m].text == ","),
                      None)
         if comma is not None and (verb is None or comma < verb) and ws[comma + 1].text[:1].isupper():

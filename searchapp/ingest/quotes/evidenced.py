@@ -54,6 +54,7 @@ from searchapp.ingest.quotes.name_runs import double_barrelled as _double_barrel
 from searchapp.ingest.quotes.name_runs import name_word as _name_word
 from searchapp.ingest.quotes.name_runs import run_after as _run_after
 from searchapp.ingest.quotes.posts import NAMED_TURN, QA_TURN
+from searchapp.ingest.quotes.slot_names import lowered_words, opens_with_common_word, slot_names
 from searchapp.ingest.quotes.text import Word, sentences, words
 from searchapp.ingest.quotes.unkept import opening_names
 from searchapp.lexicon import (
@@ -377,19 +378,28 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
     found: dict[str, str] = {}  # surface -> canonical
     new: dict[str, list[tuple[int, int, str]]] = {}
     speaking_roles: set[str] | None = None
+    lowered = None  # the document's words in lower case, read when first needed
+    speaking: list[int] = []  # paragraphs with a verb of speech no found person holds
     for n, (pid, _kind, text) in enumerate(paragraphs):
         taken = [(m.start, m.end) for m in mentions.get(pid, ()) if m.kind == "person"]
         lab = [(r.start, r.end, r.label) for r in labels.get(pid, ())]
         nxt = paragraphs[n + 1][2] if n + 1 < len(paragraphs) else ""
         cued: list[tuple[int, int]] = []
         saying_he: list[tuple[int, int]] = []
-        english = _english(text, lab, nxt, cued, saying_he) \
-            if _unresolved_speech(text, taken) else []
+        unresolved = _unresolved_speech(text, taken)
+        if unresolved:
+            speaking.append(n)
+        english = _english(text, lab, nxt, cued, saying_he) if unresolved else []
         english += _signature_under(text, paragraphs[n - 1][2] if n else "")
         named = _role_named(text, lab)
         if named and speaking_roles is None:  # the roles that speak in the document
             speaking_roles = _speaking_roles(paragraphs)
         english += [span for span, role in named if role in (speaking_roles or ())]
+        if english:  # "Yesterday Kowalczyk-Ade said": no given name "Yesterday"
+            if lowered is None:
+                lowered = lowered_words([t for _, _, t in paragraphs])
+            english = [(a, b) for a, b in english
+                       if not opens_with_common_word(text, a, lowered)]
         spans = [(a, b, "") for a, b in english]
         spans += [(a, b, "") for a, b in opening_names(text, lab, taken)]  # "Margaret ..."
         spans += [(a, b, "") for a, b in cued if _family_speaks(text[a:b], paragraphs)]
@@ -404,8 +414,11 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
                     continue  # curation: not a person
                 found[surface] = canonical or surface
             new.setdefault(pid, []).append((a, b, found[surface]))
+    resolved = {pid: [(m.start, m.end) for m in ms if m.kind == "person"]
+                for pid, ms in mentions.items()}
     for surface in [*_interviewed(paragraphs, labels), *_qa_interviewee(paragraphs, mentions),
-                    *_full_name_of_cued_family(paragraphs, labels, mentions)]:
+                    *_full_name_of_cued_family(paragraphs, labels, mentions),
+                    *slot_names(paragraphs, resolved, speaking)]:
         if known(surface) == "":
             continue
         found.setdefault(surface, known(surface) or surface)

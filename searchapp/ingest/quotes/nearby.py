@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.clauses import TEXT_NOUNS, Para, closes_clause, is_verb, verb_form
+from searchapp.ingest.quotes.doubt import object_pronouns
 from searchapp.ingest.quotes.marks import Span
 from searchapp.ingest.quotes.speakers import Person, Who, trusted
 from searchapp.ingest.quotes.text import Word
@@ -264,6 +265,8 @@ class Nearby:
         if verb is None or any(not (w.lower in lx.LIGHT or w.lower.endswith("ly"))
                                for w in ws[verb + 1:]):
             return None
+        if ws[0].lower in ("he", "she") and self._asked_before(para, sentence, ws[0].lower):
+            return None  # "X asks him whether .... He laughs.": him or X, not sure
         subject = self._sentence_subject(i, para, ws)
         if subject is None or not subject[0] or not trusted(subject[0]):
             return None
@@ -271,6 +274,14 @@ class Nearby:
         if ws[0].lower not in ("he", "she") and (person is None or person.end < ws[verb - 1].end):
             return None  # the whole subject before the verb is the person
         return subject
+
+    @staticmethod
+    def _asked_before(para: Para, sentence: tuple[int, int], pronoun: str) -> bool:
+        """The sentence before ``sentence`` in its paragraph speaks or puts a question
+        to someone of the pronoun's sex ("X asks him whether ...")."""
+        n = para.sentences.index(sentence)
+        return n > 0 and object_pronouns(para.words(*para.sentences[n - 1]),
+                                         lx.PERSON_PRONOUNS[pronoun])
 
     def _affiliated(self, para: Para, p: Person) -> Person:
         """The person ``p`` is the affiliation of ("Grace X of Goldman Sachs", a body

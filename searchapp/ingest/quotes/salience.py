@@ -229,7 +229,8 @@ def learn_roles(text: str, ws: Sequence[Word], persons: Sequence[Person],
         if i >= 2 and ws[i - 1].text == ",":
             k = i - 2
             phrase = []
-            while k >= 0 and ws[k].text not in (",", ".", ";", ":", "Q") and len(phrase) < 5:
+            while k >= 0 and ws[k].text not in (",", ".", ";", ":", "Q") and len(phrase) < 8:
+                # (8: "the fire chief of Callowhill County, X," reaches its article)
                 phrase.insert(0, ws[k])
                 k -= 1
             while phrase and phrase[0].lower in _JOINING:

@@ -140,7 +140,7 @@ def classify(text: str, ws: Sequence[Word], persons: Sequence[Person],
         return UNKNOWN  # nothing but punctuation between the words
     opened_by_preposition = chunks[0][0].lower in lx.PREPOSITIONS
     if not verb_first:
-        while len(chunks) > 1 and _adverbial(chunks[0]):
+        while len(chunks) > 1 and (_adverbial(chunks[0]) or _participle(chunks[0], persons)):
             # "When the vice chair, Lionel Ashdown, questioned officers, the manager, X,
             # said": a subordinate clause runs to the phrase with its verb
             through = next((n for n, c in enumerate(chunks[:-1]) if _has_verb(c)), 0) \
@@ -370,6 +370,14 @@ def named_unresolved(text: str, chunks: Sequence[Sequence[Word]], persons: Seque
                 continue
             return True
     return False
+
+
+def _participle(chunk: Sequence[Word], persons: Sequence[Person]) -> bool:
+    """A participle alone before a comma ("Prosecuting, X said", "Laughing, X added"):
+    how the subject after it speaks, not the subject (no person's name)."""
+    w = chunk[0]
+    return len(chunk) == 1 and w.text.isalpha() and w.lower.endswith("ing") \
+        and len(w.lower) > 5 and not any(p.start <= w.start < p.end for p in persons)
 
 
 def _adverbial(chunk: Sequence[Word]) -> bool:
