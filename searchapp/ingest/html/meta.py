@@ -22,10 +22,12 @@ checked on the other half (``benchmarks/bench_metadata.py``).
 
 from __future__ import annotations
 
+import functools
 import html as htmllib
 import json
 import re
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import Protocol
 from urllib.parse import urlsplit
 
@@ -34,7 +36,7 @@ from trafilatura.settings import set_date_params
 
 from searchapp.ingest.bylines import Byline, parse_byline, without_variants
 from searchapp.ingest.metadata import iso_date
-from searchapp.ingest.text import may_contain, normalize_space, text_size
+from searchapp.ingest.text import normalize_space, text_size
 from searchapp.lexicon import MONTHS
 
 
@@ -421,7 +423,8 @@ def _without_site(names: list[str], source: str) -> list[str]:
 
 def written_or_precise(iso: str, page: str) -> bool:
     """Whether a date is to be believed: any day but the first of a month, or a
-    first of a month that ``page`` writes (ISO, numeric or with the month's name).
+    first of a month that ``page`` writes (ISO, numeric or with the month's name:
+    "2021-03-01", "1/3/2021", "March 1st, 2021", "1 of March 2021", "2021년 3월 1일").
 
     htmldate completes a year or a month found alone ("© 2021", "/2020/03/")
     to its first day; such a date is not the document's."""
@@ -431,24 +434,50 @@ def written_or_precise(iso: str, page: str) -> bool:
     y, mo, d = m.groups()
     if d != "01":
         return True
-    name = MONTHS[int(mo) - 1].lower()
-    mo1 = mo.lstrip("0")
-    if y not in page:
-        return False
-    # each pattern after what every match of it holds: a pattern with no literal start
-    # scans a page of markup slowly, a substring test is quick (the same answers)
-    after_year = any(sep + y in page for sep in "-/.")
-    named = may_contain(page, (name[:3],))
-    patterns = (
-        (True, rf"{y}[-/.]{mo}[-/.]01(?!\d)"), (True, rf"{y}[-/.]{mo1}[-/.]1(?!\d)"),
-        (after_year, rf"(?<!\d)0?1[-/.]0?{mo1}[-/.]{y}"),
-        (after_year, rf"(?<!\d)0?{mo1}[-/.]0?1[-/.]{y}"),
-        (named, rf"(?i:{name[:3]}[a-z]*\.?\s+0?1(?:st)?,?\s+{y})"),
-        (named, rf"(?i:(?<!\d)0?1(?:st)?\s+(?:of\s+)?{name[:3]}[a-z]*\.?,?\s+{y})"),
-        ("년" in page or "年" in page, rf"{y}\s*[년年]\s*0?{mo1}\s*[월月]\s*0?1\s*[일日]"),
-        (f"{y}{mo}01" in page, rf"(?<!\d){y}{mo}01(?!\d)"),
+    written = _first_of_month(y, mo)
+    # every way of writing it holds the year and reads at most _NEAR_YEAR characters on
+    # either side of it: only the stretches around the year's occurrences are searched
+    # (a pattern with no literal start scans a page of markup slowly)
+    for start, end in _around(page, y, _NEAR_YEAR):
+        if written.search(page, start, end):
+            return True
+    return False
+
+
+#: How far from the year a written first of a month reaches (each pattern of
+#: :func:`_first_of_month` is bounded: at most 91 characters after the year's start, 69
+#: before it), with a character to spare on either side for the look-arounds.
+_NEAR_YEAR = 100
+
+
+@functools.lru_cache(maxsize=64)
+def _first_of_month(y: str, mo: str) -> re.Pattern:
+    """The first of month ``mo`` of year ``y`` written out, any way :func:`written_or_precise`
+    believes; the space runs and the month's name bounded (a few characters)."""
+    name, mo1 = MONTHS[int(mo) - 1].lower()[:3], mo.lstrip("0")
+    sp = r"\s{1,16}"
+    ways = (
+        rf"{y}[-/.]{mo}[-/.]01(?!\d)", rf"{y}[-/.]{mo1}[-/.]1(?!\d)",
+        rf"(?<!\d)0?1[-/.]0?{mo1}[-/.]{y}", rf"(?<!\d)0?{mo1}[-/.]0?1[-/.]{y}",
+        rf"(?i:{name}[a-z]{{0,9}}\.?{sp}0?1(?:st)?,?{sp}{y})",
+        rf"(?i:(?<!\d)0?1(?:st)?{sp}(?:of{sp})?{name}[a-z]{{0,9}}\.?,?{sp}{y})",
+        rf"{y}\s{{0,16}}[년年]\s{{0,16}}0?{mo1}\s{{0,16}}[월月]\s{{0,16}}0?1\s{{0,16}}[일日]",
+        rf"(?<!\d){y}{mo}01(?!\d)",
     )
-    return any(possible and re.search(p, page) for possible, p in patterns)
+    return re.compile("|".join(f"(?:{w})" for w in ways))
+
+
+def _around(text: str, word: str, reach: int) -> Iterator[tuple[int, int]]:
+    """The stretches of ``text`` within ``reach`` characters of an occurrence of ``word``
+    (as ``(start, end)``, those that overlap joined), in order."""
+    i = text.find(word)
+    while i >= 0:
+        start, end = max(0, i - reach), i + len(word) + reach
+        i = text.find(word, i + 1)
+        while 0 <= i <= end:  # an occurrence inside: the stretch runs on past it
+            end = i + len(word) + reach
+            i = text.find(word, i + 1)
+        yield start, end
 
 
 def searched_date(tree, url: str, page: str) -> str:
