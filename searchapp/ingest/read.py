@@ -16,6 +16,7 @@ import dataclasses
 import errno
 import gzip
 import io
+import os
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -318,7 +319,7 @@ def scan_corpus(root: Path | str) -> CorpusScan:
     ancestors: list[tuple[int, int]] = []
 
     def rel(p: Path) -> str:
-        return p.relative_to(root).as_posix()
+        return printable_name(p.relative_to(root).as_posix())
 
     def walk(folder: Path) -> None:
         try:
@@ -347,6 +348,9 @@ def scan_corpus(root: Path | str) -> CorpusScan:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
+            if printable_name(entry.name) != entry.name:
+                scan.problems.append((rel(entry), _UNDECODABLE_NAME))
+                continue
             try:
                 if entry.is_dir():
                     walk(entry)
@@ -366,6 +370,23 @@ def scan_corpus(root: Path | str) -> CorpusScan:
 
     walk(root)
     return scan
+
+
+#: Why a file or folder whose name is not UTF-8 is left out: its name cannot be a
+#: key of the index, the manifest or the bookmarks (all UTF-8 text).
+_UNDECODABLE_NAME = ("name is not valid UTF-8 (written in another encoding); "
+                     "rename it to index it")
+
+
+def printable_name(name: str) -> str:
+    """``name`` as text that can be printed and stored: a name read from the disk
+    whose bytes are not UTF-8 holds lone surrogates (Python's ``surrogateescape``),
+    shown here as U+FFFD."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "replace")
+    return name
 
 
 #: Files of the corpus folder that are configuration, not documents.

@@ -1,0 +1,49 @@
+"""A new user's trial (session 19): files whose names or layout the earlier trials
+did not try, through the command line on folders made in the test."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from conftest import run_cli
+
+
+def _index(tmp_path, folder):
+    env = {"SEARCHAPP_CORPUS": str(folder), "SEARCHAPP_INDEX": str(tmp_path / "index"),
+           "SEARCHAPP_DATA_DIR": str(tmp_path / "data")}
+    proc = run_cli("index", "--json", "--no-persons", env=env)
+    return proc, env
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_and_the_rest_indexed(tmp_path):
+    """A name written in Latin-1 (as old archives unpack) once made the whole run fail
+    writing its manifest, so nothing of the folder was ever recorded."""
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "call.txt").write_text("Call log\n\nThe harbour pilot Wendeline Quarrow "
+                                     "confirmed the dredging contract.\n", "utf-8")
+    odd = os.path.join(os.fsencode(folder), b"r\xe9sum\xe9.txt")
+    with open(odd, "wb") as f:
+        f.write(b"Summary\n\nThe ferry inspector found rust on the gangway.\n")
+    sub = os.path.join(os.fsencode(folder), b"\xe9t\xe9")  # a folder named so, too
+    os.mkdir(sub)
+    with open(os.path.join(sub, b"inside.txt"), "wb") as f:
+        f.write(b"Inside\n\nThe lighthouse keeper logged the storm.\n")
+
+    proc, env = _index(tmp_path, folder)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["added"] == 1
+    failed = {f["path"]: f["error"] for f in report["failed"]}
+    assert set(failed) == {"r\ufffdsum\ufffd.txt", "\ufffdt\ufffd"}
+    assert all("not valid UTF-8" in reason for reason in failed.values())
+    assert "searchapp: r\ufffdsum\ufffd.txt: name is not valid UTF-8" in proc.stderr
+
+    found = run_cli("search", "--json", "--no-history", "Quarrow", env=env)
+    assert found.returncode == 0, found.stderr
+    assert json.loads(found.stdout)["total"] == 1
+    again, _ = _index(tmp_path, folder)  # the manifest was written: nothing read again
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["unchanged"] == 1
