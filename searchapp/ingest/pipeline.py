@@ -92,7 +92,9 @@ MAX_PARAGRAPH = 4000
 #     paragraphs (ingest/furniture.py); a live blog's post times kept; an e-mail's quoted
 #     earlier messages are quote paragraphs.
 # 14: "Analysis by X" text bylines, CJK desks; home-link site names; memo/template dates; NULs.
-PIPELINE_VERSION = 14
+# 15: a PDF line left short only because the next line's long first word did not fit
+#     no longer ends its paragraph (ingest/formats/pdflayout.py).
+PIPELINE_VERSION = 15
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label", "byline")
 
