@@ -47,3 +47,27 @@ def test_a_file_name_that_is_not_utf8_is_reported_and_the_rest_indexed(tmp_path)
     again, _ = _index(tmp_path, folder)  # the manifest was written: nothing read again
     assert again.returncode == 0, again.stderr
     assert json.loads(again.stdout)["unchanged"] == 1
+
+
+def test_a_text_file_of_one_line_is_indexed_whatever_its_script(tmp_path):
+    """A one-line note was taken for its own title and the file refused as 'no article
+    text found'; a one-line Japanese text ending in '。' (in Shift_JIS) too."""
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "todo.txt").write_text("Meeting with Wendeline Quarrow at the harbour office",
+                                     "utf-8")
+    (folder / "tokyo.txt").write_bytes(
+        "港区の防災計画について、区長は予算を三百億円に増やすと発表した。\n".encode("shift_jis"))
+    proc, env = _index(tmp_path, folder)
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["failed"] == [] and report["added"] == 2
+    for query in ("Quarrow", "防災計画"):
+        found = run_cli("search", "--json", "--no-history", query, env=env)
+        assert json.loads(found.stdout)["total"] == 1, query
+    docs = {d["path"]: d for d in (json.loads(line) for line in run_cli(
+        "extract", "--json", "--no-persons", str(folder / "todo.txt"),
+        str(folder / "tokyo.txt")).stdout.splitlines())}
+    assert docs[str(folder / "todo.txt")]["title"] == \
+        "Meeting with Wendeline Quarrow at the harbour office"
+    assert docs[str(folder / "tokyo.txt")]["title"] == ""  # a sentence, not a headline

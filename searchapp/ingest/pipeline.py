@@ -93,7 +93,9 @@ MAX_PARAGRAPH = 4000
 #     earlier messages are quote paragraphs.
 # 14: "Analysis by X" text bylines, CJK desks; home-link site names; memo/template dates; NULs.
 # 15: a PDF line left short only because the next line's long first word did not fit
-#     no longer ends its paragraph (ingest/formats/pdflayout.py).
+#     no longer ends its paragraph (ingest/formats/pdflayout.py); a text file of one line
+#     is indexed (its line was taken for the title and the file refused as empty), and
+#     a first line ending in "。" is no title.
 PIPELINE_VERSION = 15
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label", "byline")
@@ -320,6 +322,9 @@ def _load_text_document(path: Path, corpus_root: Path | str | None, catalog: Cat
     blocks = edge_furniture(blocks, meta)
     _finish_meta(meta, blocks)
     blocks = _ensure_body(_with_byline(_mark_title(blocks, meta), meta))
+    if source.format != "html" and not any(k not in NON_BODY for k, *_ in blocks):
+        # a note of one line is its own title and its text: kept, not refused as empty
+        blocks = [("body" if k == "title" else k, t, *r) for k, t, *r in blocks]
     body = [text for kind, text, *_ in blocks if kind not in NON_BODY]
     if not body or source.format == "html" and sum(map(len, body)) < _FEWEST_HTML_CHARS \
             and not any(_SENTENCE_END.search(t) for t in body):
@@ -478,6 +483,11 @@ def _with_byline(blocks: list[tuple], meta: Metadata) -> list[tuple]:
     return [*blocks[:at], ("byline", text, *rest), *blocks[at:]]
 
 
+#: How a first line that is no title ends: a full stop, Latin or CJK (not "?" or "!",
+#: which end headlines too: "中国经济能否企稳？").
+_TITLE_NEVER_ENDS = (".", "。", "｡")
+
+
 def _mark_title(blocks: list[tuple], meta: Metadata) -> list[tuple]:
     """Mark the title block, label lines above it, and drop repeats of the title.
     A title the text does not print near its top (an e-mail's subject, a page's
@@ -490,7 +500,8 @@ def _mark_title(blocks: list[tuple], meta: Metadata) -> list[tuple]:
         return blocks
     if not meta.title:
         kind, first = blocks[0][:2]
-        if len(first) <= 200 and (kind == "heading" or not first.endswith(".")):
+        # a line ending a sentence (in a CJK script too: "…発表した。") is no title
+        if len(first) <= 200 and (kind == "heading" or not first.endswith(_TITLE_NEVER_ENDS)):
             meta.title = first
     target = _fold(meta.title)
     out: list[tuple] = []
