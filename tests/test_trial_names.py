@@ -71,3 +71,37 @@ def test_a_text_file_of_one_line_is_indexed_whatever_its_script(tmp_path):
     assert docs[str(folder / "todo.txt")]["title"] == \
         "Meeting with Wendeline Quarrow at the harbour office"
     assert docs[str(folder / "tokyo.txt")]["title"] == ""  # a sentence, not a headline
+
+
+def test_a_file_saved_under_another_formats_extension_is_read_as_what_it_is(tmp_path):
+    """A PDF named .txt was refused as 'binary data (PDF document)', an HTML page named
+    .pdf as a damaged PDF, a DOCX named .odt as a damaged ODT: each is read as what its
+    bytes are; a text named .pdf is still a damaged PDF, said so."""
+    import format_fixtures as fx
+
+    made = tmp_path / "made"
+    made.mkdir()
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    fx.make_pdf(made / "a.pdf", ["The salvage crew of the Oderwind raised the hull on "
+                                 "Tuesday after three weeks of work in the estuary."])
+    (folder / "salvage.txt").write_bytes((made / "a.pdf").read_bytes())
+    (folder / "page.pdf").write_text(
+        "<!DOCTYPE html><html><head><title>Quay strike</title></head><body><article>"
+        "<h1>Quay strike</h1><p>Stevedores led by Ilvana Perrault-Szymanski walked out at "
+        "dawn over the new shift rota, halting the ferries.</p></article></body></html>",
+        "utf-8")
+    fx.make_docx(made / "b.docx")
+    (folder / "memo.odt").write_bytes((made / "b.docx").read_bytes())
+    (folder / "notes.pdf").write_text("Just some notes about the strike.\n", "utf-8")
+
+    proc, env = _index(tmp_path, folder)
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["added"] == 3
+    assert [f["path"] for f in report["failed"]] == ["notes.pdf"]
+    assert "PDF" in report["failed"][0]["error"]
+    for query, path in (("Oderwind", "salvage.txt"), ("Perrault-Szymanski", "page.pdf"),
+                        ('"Alliance Costs in Review"', "memo.odt")):
+        found = json.loads(run_cli("search", "--json", "--no-history", query, env=env).stdout)
+        assert [h["path"] for h in found["hits"]][:1] == [path], query

@@ -39,6 +39,7 @@ from searchapp.ingest.read import (
     BINARY_FORMATS,
     LoadError,
     SourceFile,
+    content_format,
     document_format,
     not_empty,
     read_raw,
@@ -95,7 +96,8 @@ MAX_PARAGRAPH = 4000
 # 15: a PDF line left short only because the next line's long first word did not fit
 #     no longer ends its paragraph (ingest/formats/pdflayout.py); a text file of one line
 #     is indexed (its line was taken for the title and the file refused as empty), and
-#     a first line ending in "。" is no title.
+#     a first line ending in "。" is no title; a PDF, DOCX, ODT, EPUB, RTF or HTML file
+#     under another format's extension is read as what its bytes are (read.content_format).
 PIPELINE_VERSION = 15
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label", "byline")
@@ -233,12 +235,14 @@ def load_documents(
     fmt = document_format(path)
     if fmt is None:
         raise LoadError(unsupported_reason(path))
+    raw = read_raw(path) if raw is None else not_empty(raw)
+    if not path.name.lower().endswith(".gz"):
+        fmt = content_format(raw, fmt)  # a file saved under another format's name
     if fmt not in BINARY_FORMATS:
-        return [_load_text_document(path, corpus_root, catalog, registry, raw, folder)]
+        return [_load_text_document(path, corpus_root, catalog, registry, raw, folder, fmt)]
     from searchapp.ingest.formats import extract
 
     relpath = _relpath(path, corpus_root)
-    raw = read_raw(path) if raw is None else not_empty(raw)
     docs, reasons = [], []
     for ex in extract(fmt, raw, path, scans):
         try:
@@ -306,10 +310,10 @@ def _finish_meta(meta: Metadata, blocks: list[tuple]) -> None:
 
 def _load_text_document(path: Path, corpus_root: Path | str | None, catalog: Catalog | None,
                         registry: Registry | None, raw: bytes | None = None,
-                        folder: str = "") -> Document:
-    """A text, Markdown or HTML file's document."""
+                        folder: str = "", fmt: str | None = None) -> Document:
+    """A text, Markdown or HTML file's document (``fmt``: if not its name's)."""
     relpath = _relpath(path, corpus_root)
-    source = read_source(path, raw)
+    source = read_source(path, raw, fmt)
     meta = Metadata()
     if source.format == "html":
         blocks, extractor = _html_blocks(source, meta)

@@ -17,6 +17,7 @@ import errno
 import gzip
 import io
 import os
+import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,6 +91,37 @@ def document_format(path: Path) -> str | None:
     return None
 
 
+#: Formats whose files are text with headers (a PDF or zip in their place is read as such,
+#: but text in them is theirs to read).
+_TEXT_CONTAINERS = ("eml", "mbox", "mhtml", "rtf")
+_HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
+#: What an OpenDocument or EPUB zip names first, stored as is ("mimetype").
+_ZIP_MIMETYPES = ((b"application/epub+zip", "epub"),
+                  (b"application/vnd.oasis.opendocument.text", "odt"))
+
+
+def content_format(raw: bytes, named: str) -> str:
+    """The format ``raw`` is in, when it plainly says so and its name says another
+    (``named``): a PDF, DOCX, ODT, EPUB or RTF file, or an HTML page in place of one of
+    these, saved under the wrong extension is read as what it is (a PDF named .txt was
+    refused as binary data, an HTML page named .pdf as a damaged PDF).  Else ``named``."""
+    head = raw[:encoding.HEAD]
+    found = None
+    if head.startswith(b"%PDF-"):
+        found = "pdf"
+    elif head.startswith(b"PK\x03\x04"):
+        if head[30:38] == b"mimetype":
+            found = next((fmt for mime, fmt in _ZIP_MIMETYPES if head[38:].startswith(mime)),
+                         None)
+        elif b"word/document.xml" in raw[-65536:] or b"word/document.xml" in head:
+            found = "docx"  # the zip's directory, at its end, names its parts
+    elif head.lstrip().startswith(b"{\\rtf"):
+        found = "rtf"
+    elif named in BINARY_FORMATS and named not in _TEXT_CONTAINERS and _HTML_START.match(head):
+        found = "html"
+    return found or named
+
+
 def unsupported_reason(path: Path) -> str:
     """Why a file that is not a document is skipped: ``unsupported file type (.png)``."""
     suffix = "".join(path.suffixes[-2:]) if path.name.lower().endswith(".gz") else path.suffix
@@ -115,11 +147,12 @@ def not_empty(raw: bytes) -> bytes:
     return raw
 
 
-def read_source(path: Path | str, raw: bytes | None = None) -> SourceFile:
-    """Read and decode one document file (``raw``: its bytes, already read);
-    raises :class:`LoadError` with a reason."""
+def read_source(path: Path | str, raw: bytes | None = None,
+                fmt: str | None = None) -> SourceFile:
+    """Read and decode one document file (``raw``: its bytes, already read; ``fmt``:
+    its format, if not the one its name says); raises :class:`LoadError` with a reason."""
     path = Path(path)
-    fmt = document_format(path)
+    fmt = fmt or document_format(path)
     if fmt is None or fmt in BINARY_FORMATS:
         raise LoadError(unsupported_reason(path) if fmt is None else f"not a text file ({fmt})")
     if raw is None:
