@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 
-from conftest import run_cli
+import pytest
+from conftest import ROOT, run_cli
 
 
-def _index(tmp_path, folder):
+def _index(tmp_path, folder, timeout: float = 300):
     env = {"SEARCHAPP_CORPUS": str(folder), "SEARCHAPP_INDEX": str(tmp_path / "index"),
            "SEARCHAPP_DATA_DIR": str(tmp_path / "data")}
-    proc = run_cli("index", "--json", "--no-persons", env=env)
+    proc = subprocess.run([sys.executable, "-m", "searchapp", "index", "--json", "--no-persons"],
+                          cwd=ROOT, capture_output=True, text=True, env={**os.environ, **env},
+                          timeout=timeout)
     return proc, env
 
 
@@ -105,3 +110,18 @@ def test_a_file_saved_under_another_formats_extension_is_read_as_what_it_is(tmp_
                         ('"Alliance Costs in Review"', "memo.odt")):
         found = json.loads(run_cli("search", "--json", "--no-history", query, env=env).stdout)
         assert [h["path"] for h in found["hits"]][:1] == [path], query
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_with_a_document_name_is_reported_not_waited_on(tmp_path):
+    """A named pipe called 'feed.txt' made the indexer wait forever for a writer."""
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "call.txt").write_text("Call log\n\nThe harbour pilot Wendeline Quarrow "
+                                     "confirmed the dredging contract.\n", "utf-8")
+    os.mkfifo(folder / "feed.txt")
+    proc, env = _index(tmp_path, folder, timeout=60)  # it waited: TimeoutExpired
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["added"] == 1
+    assert report["failed"] == [{"path": "feed.txt", "error": "not a regular file (named pipe)"}]

@@ -18,6 +18,7 @@ import gzip
 import io
 import os
 import re
+import stat
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -165,11 +166,20 @@ def read_source(path: Path | str, raw: bytes | None = None,
 
 
 def read_bytes(path: Path) -> bytes:
-    """A file's bytes; a file over :data:`MAX_BYTES` is refused before it is read."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise LoadError(f"file too large ({size / 2**20:.0f} MiB, limit {MAX_BYTES >> 20} MiB)")
-    return path.read_bytes()
+    """A file's bytes; a file over :data:`MAX_BYTES` is refused before it is read, and so
+    is what is not a regular file (a named pipe called "notes.txt" would wait forever for
+    a writer: it is opened without waiting and refused)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            kind = ("named pipe" if stat.S_ISFIFO(st.st_mode) else
+                    "socket" if stat.S_ISSOCK(st.st_mode) else "device")
+            raise LoadError(f"not a regular file ({kind})")
+        if st.st_size > MAX_BYTES:
+            raise LoadError(f"file too large ({st.st_size / 2**20:.0f} MiB, "
+                            f"limit {MAX_BYTES >> 20} MiB)")
+        return f.read()
 
 
 def _gunzip(raw: bytes) -> bytes:
