@@ -125,3 +125,49 @@ def test_a_named_pipe_with_a_document_name_is_reported_not_waited_on(tmp_path):
     report = json.loads(proc.stdout)
     assert report["added"] == 1
     assert report["failed"] == [{"path": "feed.txt", "error": "not a regular file (named pipe)"}]
+
+
+def test_the_attachments_of_a_mail_are_searched_as_documents_of_its_file(tmp_path):
+    """A researcher's mail carries the documents: a text file and a PDF attached to an
+    .eml (and to a message of an .mbox) were never read."""
+    from email.message import EmailMessage
+
+    import format_fixtures as fx
+
+    folder = tmp_path / "mail"
+    folder.mkdir()
+    fx.make_pdf(tmp_path / "minutes.pdf", ["The dredging panel of Oster Haven met twice "
+                                          "and approved the Quellmoor contract unanimously."])
+    msg = EmailMessage()
+    msg["From"] = "Corvin Aldermere <corvin@example.org>"
+    msg["To"] = "desk@example.net"
+    msg["Subject"] = "Tender papers"
+    msg["Date"] = "Tue, 17 Jun 2025 16:42:10 +0200"
+    msg.set_content("Hi,\n\nThe papers are attached, read them before Thursday.\n\nCorvin\n")
+    msg.add_attachment(b"Notes on the tender.\n\nOne panel member, Isolde Brantwick, once "
+                       b"sat on the board of the bidder.\n", maintype="text",
+                       subtype="plain", filename="notes.txt")
+    msg.add_attachment((tmp_path / "minutes.pdf").read_bytes(), maintype="application",
+                       subtype="pdf", filename="minutes.pdf")
+    msg.add_attachment(b"%PDF-1.4 cut short", maintype="application", subtype="pdf",
+                       filename="broken.pdf")
+    (folder / "tender.eml").write_bytes(bytes(msg))
+    (folder / "box.mbox").write_bytes(b"From corvin@example.org Tue Jun 17 16:42:10 2025\n"
+                                      + bytes(msg).replace(b"Tender papers", b"Boxed papers")
+                                      + b"\n")
+
+    proc, env = _index(tmp_path, folder)
+    assert proc.returncode == 0, proc.stderr
+    assert "broken.pdf not read: damaged or truncated PDF" in proc.stderr
+    for query, titles in (
+            ("Brantwick", {"notes.txt (attached to: Tender papers)",
+                           "notes.txt (attached to: Boxed papers)"}),
+            ("Quellmoor", None)):
+        found = json.loads(run_cli("search", "--json", "--no-history", "--all-copies", query,
+                                   env=env).stdout)
+        assert {h["path"] for h in found["hits"]} == {"tender.eml", "box.mbox"}, query
+        if titles:
+            assert {h["title"] for h in found["hits"]} == titles
+            assert {h["date"] for h in found["hits"]} == {"2025-06-17"}
+    body = json.loads(run_cli("search", "--json", "--no-history", "Thursday", env=env).stdout)
+    assert body["total"] >= 1 and body["hits"][0]["title"] in ("Tender papers", "Boxed papers")

@@ -59,7 +59,7 @@ def _load(fmt: str, raw: bytes, path: Path, scans=None) -> list[Extracted]:
 
         if fmt == "mbox":
             return mail.load_mbox(path, raw)
-        return [mail.load_mhtml(raw) if fmt == "mhtml" else mail.load_eml(raw)]
+        return [mail.load_mhtml(raw)] if fmt == "mhtml" else mail.load_eml_with_attachments(raw)
     if fmt == "rtf":
         from searchapp.ingest.formats.rtf import load_rtf
 

@@ -4,7 +4,8 @@
 * The body is the message's HTML part when it has one, else its plain-text
   part (:meth:`email.message.EmailMessage.get_body`): of a
   multipart/alternative only one version is read, so the same text is never
-  indexed twice; attachments and attached messages are not read.
+  indexed twice; attachments in a format searchapp reads are documents of their
+  own (:mod:`searchapp.ingest.formats.attachments`, ``.eml`` and ``.mbox``).
 * Charsets come from the MIME headers (``Content-Type: ...; charset=``),
   with our detector (:func:`searchapp.ingest.read.decode_bytes`) for parts
   that declare none or a wrong one.  Headers are RFC 2047-decoded.
@@ -31,6 +32,7 @@ from pathlib import Path
 
 from searchapp.ingest import text as textclean
 from searchapp.ingest.bylines import author_names
+from searchapp.ingest.formats.attachments import read_attachments
 from searchapp.ingest.formats.extracted import Extracted
 from searchapp.ingest.html.extract import extract_article
 from searchapp.ingest.metadata import Metadata, parse_date
@@ -78,8 +80,15 @@ _HEADER_FIELD = re.compile(r"^\s*\*?(sent|date|to|subject|gesendet|an|betreff|en
 
 
 def load_eml(raw: bytes) -> Extracted:
-    """One e-mail message."""
+    """One e-mail message (its body; see :func:`load_eml_with_attachments`)."""
     return _message(_parse(raw), mhtml=False)
+
+
+def load_eml_with_attachments(raw: bytes) -> list[Extracted]:
+    """One e-mail message and the attachments it carries, each a document."""
+    msg = _parse(raw)
+    message = _message(msg, mhtml=False)
+    return [message, *read_attachments(msg, message)]
 
 
 def load_mhtml(raw: bytes) -> Extracted:
@@ -107,7 +116,7 @@ def load_mbox(path: Path, raw: bytes | None = None) -> list[Extracted]:
         except LoadError:
             continue  # a damaged message: the others are still indexed
         ex.part = _part_name(msg, n, parts)
-        out.append(ex)
+        out.extend([ex, *read_attachments(msg, ex, prefix=f"{ex.part} / ")])
     if total > MAX_MESSAGES and out:
         out[0].warnings.append(f"only the first {MAX_MESSAGES} of {total} messages were read "
                                "(message limit per mailbox)")
@@ -154,7 +163,7 @@ def _message(msg: EmailMessage, mhtml: bool) -> Extracted:
         raise LoadError("e-mail has no text or HTML body")
     text, encoding = _decode(body)
     if body.get_content_subtype() == "html":
-        blocks, page_meta = _html_blocks(text, date_search=mhtml)  # a message has its Date
+        blocks, page_meta = html_blocks(text, date_search=mhtml)  # a message has its Date
         if mhtml:
             meta.title = page_meta.title or re.sub(r"^saved page:\s*", "", meta.title, flags=re.I)
             meta.authors = page_meta.authors
@@ -201,7 +210,7 @@ def _decode(part) -> tuple[str, str]:
     return decoded.text, decoded.encoding
 
 
-def _html_blocks(html: str, date_search: bool = True
+def html_blocks(html: str, date_search: bool = True
                  ) -> tuple[list[tuple[str, str, None]], Metadata]:
     art = extract_article(html, date_search=date_search)
     meta = Metadata(title=art.title, source=art.source, url=art.url,
