@@ -13,19 +13,25 @@ attached message are not read.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from email.message import EmailMessage
 from pathlib import Path
 
 from searchapp.ingest.formats.extracted import Extracted
-from searchapp.ingest.read import BINARY_FORMATS, LoadError, content_format, decode_bytes
+from searchapp.ingest.read import LoadError, content_format, document_format
+
+#: Reads one attachment: (format, bytes, file name) -> its documents (formats.extract's
+#: loaders and the mail module's; passed in, so this module imports neither).
+Reader = Callable[[str, bytes, str], list[Extracted]]
 
 #: Attachments read per message; the others are named in a warning.
 MAX_ATTACHMENTS = 20
 
 
-def read_attachments(msg: EmailMessage, message: Extracted, prefix: str = "") -> list[Extracted]:
-    """The readable attachments of ``msg`` (whose body is ``message``), as documents;
-    ``prefix`` goes before each ``part`` (a mailbox message's own part)."""
+def read_attachments(msg: EmailMessage, message: Extracted, read: Reader,
+                     prefix: str = "") -> list[Extracted]:
+    """The readable attachments of ``msg`` (whose body is ``message``), as documents read
+    by ``read``; ``prefix`` goes before each ``part`` (a mailbox message's own part)."""
     out: list[Extracted] = []
     found = [(n, a) for n, a in enumerate(_attachments(msg), start=1)]
     for n, att in found[:MAX_ATTACHMENTS]:
@@ -35,7 +41,7 @@ def read_attachments(msg: EmailMessage, message: Extracted, prefix: str = "") ->
             continue
         try:
             payload = att.get_payload(decode=True) or b""
-            docs = _read(content_format(payload, fmt), payload, name) if payload.strip() else []
+            docs = read(content_format(payload, fmt), payload, name) if payload.strip() else []
         except LoadError as exc:
             message.warnings.append(f"attachment {name} not read: {exc}")
             continue
@@ -65,24 +71,5 @@ def _attachments(msg: EmailMessage) -> list[EmailMessage]:
 
 
 def _format(name: str) -> str | None:
-    from searchapp.ingest.read import document_format
-
     fmt = document_format(Path(name)) if name else None
     return None if fmt in ("image", "mbox") else fmt
-
-
-def _read(fmt: str, payload: bytes, name: str) -> list[Extracted]:
-    from searchapp.ingest.formats import mail
-
-    if fmt in ("eml", "mhtml"):  # an attached message: its body, not its attachments
-        return [mail.load_mhtml(payload) if fmt == "mhtml" else mail.load_eml(payload)]
-    if fmt in BINARY_FORMATS:
-        from searchapp.ingest.formats import extract
-
-        return extract(fmt, payload, Path(name))
-    text = decode_bytes(payload, html=fmt == "html")
-    if fmt == "html":
-        blocks, meta = mail.html_blocks(text.text)
-    else:
-        blocks, meta = mail.plain_blocks(text.text), mail.Metadata()
-    return [Extracted(blocks=blocks, meta=meta, extractor="attachment", encoding=text.encoding)]

@@ -26,13 +26,13 @@ from __future__ import annotations
 import email
 import email.policy
 import re
+from collections.abc import Callable
 from email.message import EmailMessage
 from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
 
 from searchapp.ingest import text as textclean
 from searchapp.ingest.bylines import author_names
-from searchapp.ingest.formats.attachments import read_attachments
 from searchapp.ingest.formats.extracted import Extracted
 from searchapp.ingest.html.extract import extract_article
 from searchapp.ingest.metadata import Metadata, parse_date
@@ -40,6 +40,9 @@ from searchapp.ingest.read import LoadError, decode_bytes
 from searchapp.lexicon import WEEKDAYS
 
 MAX_MESSAGES = 5000
+#: What else a message holds, as documents (its attachments): given the parsed message
+#: and its body's document (formats.extract passes the attachment reader).
+More = Callable[[EmailMessage, Extracted], list[Extracted]]
 
 # lines that only a newsletter's footer has: the rest of the message after one goes too
 _FOOTER = re.compile(
@@ -80,15 +83,15 @@ _HEADER_FIELD = re.compile(r"^\s*\*?(sent|date|to|subject|gesendet|an|betreff|en
 
 
 def load_eml(raw: bytes) -> Extracted:
-    """One e-mail message (its body; see :func:`load_eml_with_attachments`)."""
+    """One e-mail message (its body; see :func:`load_eml_with`)."""
     return _message(_parse(raw), mhtml=False)
 
 
-def load_eml_with_attachments(raw: bytes) -> list[Extracted]:
-    """One e-mail message and the attachments it carries, each a document."""
+def load_eml_with(raw: bytes, more: More) -> list[Extracted]:
+    """One e-mail message and the documents ``more`` finds in it (its attachments)."""
     msg = _parse(raw)
     message = _message(msg, mhtml=False)
-    return [message, *read_attachments(msg, message)]
+    return [message, *more(msg, message)]
 
 
 def load_mhtml(raw: bytes) -> Extracted:
@@ -96,8 +99,10 @@ def load_mhtml(raw: bytes) -> Extracted:
     return _message(_parse(raw), mhtml=True)
 
 
-def load_mbox(path: Path, raw: bytes | None = None) -> list[Extracted]:
-    """Every message of a mailbox (up to :data:`MAX_MESSAGES`), each its own document."""
+def load_mbox(path: Path, raw: bytes | None = None, more: More | None = None
+              ) -> list[Extracted]:
+    """Every message of a mailbox (up to :data:`MAX_MESSAGES`), each its own document,
+    each followed by what ``more`` finds in it (its attachments)."""
     raw = path.read_bytes() if raw is None else raw
     starts = [m.start() for m in _FROM_LINE.finditer(raw)
               if m.start() == 0 or raw[m.start() - 1:m.start()] == b"\n"]
@@ -116,7 +121,7 @@ def load_mbox(path: Path, raw: bytes | None = None) -> list[Extracted]:
         except LoadError:
             continue  # a damaged message: the others are still indexed
         ex.part = _part_name(msg, n, parts)
-        out.extend([ex, *read_attachments(msg, ex, prefix=f"{ex.part} / ")])
+        out.extend([ex, *(more(msg, ex) if more else ())])
     if total > MAX_MESSAGES and out:
         out[0].warnings.append(f"only the first {MAX_MESSAGES} of {total} messages were read "
                                "(message limit per mailbox)")
