@@ -171,3 +171,48 @@ def test_the_attachments_of_a_mail_are_searched_as_documents_of_its_file(tmp_pat
             assert {h["date"] for h in found["hits"]} == {"2025-06-17"}
     body = json.loads(run_cli("search", "--json", "--no-history", "Thursday", env=env).stdout)
     assert body["total"] >= 1 and body["hits"][0]["title"] in ("Tender papers", "Boxed papers")
+
+
+def _tracked(paragraph, inserted: str, deleted: str) -> None:
+    """Append to a python-docx paragraph a tracked insertion and a tracked deletion."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for tag, text_tag, text in (("w:del", "w:delText", deleted), ("w:ins", "w:t", inserted)):
+        change = OxmlElement(tag)
+        change.set(qn("w:id"), "1" if tag == "w:del" else "2")
+        change.set(qn("w:author"), "Editor")
+        run, t = OxmlElement("w:r"), OxmlElement(text_tag)
+        t.text = text
+        run.append(t)
+        change.append(run)
+        paragraph._p.append(change)
+
+
+def test_a_docx_with_tracked_changes_and_content_controls_reads_as_shown(tmp_path):
+    """Text inserted with changes tracked (w:ins), in a content control (w:sdt) or in a
+    table cell's tracked insertion was lost; deleted text stays out."""
+    import docx
+    from docx.oxml import OxmlElement
+
+    d = docx.Document()
+    d.add_heading("Ferry safety memo", 1)
+    _tracked(d.add_paragraph("The inspectors found "), "severe corrosion", "minor rust")
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Deck"
+    _tracked(table.cell(0, 1).paragraphs[0], "Bulkhead cracked", "Sound")
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    sdt.append(content)
+    inner = d.add_paragraph("Signed off by the harbour master Oriel Fenwick-Assad.")
+    content.append(inner._p)  # the paragraph moves into the content control
+    d.element.body.insert(len(d.element.body) - 1, sdt)  # before the section properties
+    path = tmp_path / "memo.docx"
+    d.save(path)
+
+    from conftest import extract_json
+
+    text = [p for doc in extract_json(path) for p in doc["paragraphs"]]
+    assert "The inspectors found severe corrosion" in text
+    assert "Deck | Bulkhead cracked" in text
+    assert "Signed off by the harbour master Oriel Fenwick-Assad." in text
+    assert not any("minor rust" in p or "Sound" in p for p in text)
