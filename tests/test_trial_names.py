@@ -216,3 +216,21 @@ def test_a_docx_with_tracked_changes_and_content_controls_reads_as_shown(tmp_pat
     assert "Deck | Bulkhead cracked" in text
     assert "Signed off by the harbour master Oriel Fenwick-Assad." in text
     assert not any("minor rust" in p or "Sound" in p for p in text)
+
+
+def test_a_folder_whose_name_is_not_utf8_is_refused_in_one_line(tmp_path):
+    """'folders add' of a folder named in Latin-1 ended in a traceback writing the
+    folder list; --corpus is refused alike."""
+    odd = os.path.join(os.fsencode(tmp_path), b"dossier-\xe9t\xe9")
+    os.mkdir(odd)
+    with open(os.path.join(odd, b"note.txt"), "wb") as f:
+        f.write(b"Note\n\nThe lock keeper counted the barges.\n")
+    folder = os.fsdecode(odd)
+    env = {"SEARCHAPP_DATA_DIR": str(tmp_path / "data")}
+    for args in (("folders", "add", folder), ("index", "--corpus", folder)):
+        proc = run_cli(*args, env=env)
+        assert proc.returncode != 0 and "Traceback" not in proc.stderr, args
+        assert proc.stderr.strip().count("\n") == 0, proc.stderr
+        assert "dossier-\ufffdt\ufffd has a name that is not valid UTF-8" in proc.stderr
+    listed = run_cli("folders", "list", env=env)
+    assert listed.returncode == 0 and "dossier" not in listed.stdout

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from searchapp.config import CATALOG_FILE
 from searchapp.errors import LoadError
+from searchapp.folders.folder_list import printable_name
 from searchapp.ingest import encoding
 from searchapp.ingest.ocr import IMAGE_SUFFIXES
 from searchapp.ingest.plausibility import plausibility
@@ -419,17 +420,6 @@ def scan_corpus(root: Path | str) -> CorpusScan:
 #: key of the index, the manifest or the bookmarks (all UTF-8 text).
 _UNDECODABLE_NAME = ("name is not valid UTF-8 (written in another encoding); "
                      "rename it to index it")
-
-
-def printable_name(name: str) -> str:
-    """``name`` as text that can be printed and stored: a name read from the disk
-    whose bytes are not UTF-8 holds lone surrogates (Python's ``surrogateescape``),
-    shown here as U+FFFD."""
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return os.fsencode(name).decode("utf-8", "replace")
-    return name
 
 
 #: Files of the corpus folder that are configuration, not documents.
