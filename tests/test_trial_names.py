@@ -234,3 +234,24 @@ def test_a_folder_whose_name_is_not_utf8_is_refused_in_one_line(tmp_path):
         assert "dossier-\ufffdt\ufffd has a name that is not valid UTF-8" in proc.stderr
     listed = run_cli("folders", "list", env=env)
     assert listed.returncode == 0 and "dossier" not in listed.stdout
+
+
+def test_a_sites_name_in_the_title_is_its_source_rather_than_its_host_name(tmp_path):
+    """An AMP page with a canonical link and no site-name tag was sourced 'host.example'
+    though its title and its home link name the site."""
+    from conftest import extract_json
+
+    page = tmp_path / "amp.html"
+    page.write_text(
+        '<!doctype html><html amp lang="en"><head><meta charset="utf-8">'
+        "<title>Pier closed after storm cracks pylons - Gullhaven Courier</title>"
+        '<link rel="canonical" href="https://gullhavencourier.example/2025/02/03/pier">'
+        '</head><body><header><a href="/">Gullhaven Courier</a></header><article>'
+        "<h1>Pier closed after storm cracks pylons</h1><p>The council closed the north "
+        "pier on Monday after engineers found cracks in four of its pylons, the harbour "
+        "master Edda Quillfeather said.</p><p>Repairs are expected to take six weeks and "
+        "cost about 1.2 million crowns, according to the council.</p></article>"
+        "</body></html>", "utf-8")
+    (doc,) = extract_json(page)
+    assert doc["source"] == "Gullhaven Courier"
+    assert doc["title"] == "Pier closed after storm cracks pylons"

@@ -94,7 +94,8 @@ MAX_PARAGRAPH = 4000
 # 15: PDF lines left short by a long word that wrapped; one-line text files kept; a line
 #     ending in "。" no title; files under another format's extension read as what they are;
 #     an e-mail's readable attachments are documents of its file (formats/attachments.py);
-#     DOCX text inserted with changes tracked or in content controls read (office.docx_text).
+#     DOCX text inserted with changes tracked or in content controls read (office.docx_text);
+#     a page's source is the site its title names before trafilatura's bare host name.
 PIPELINE_VERSION = 15
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label", "byline")

@@ -182,12 +182,15 @@ def complete_metadata(art: Article, tags: PageTags, page: str) -> None:
     ld = tags.article
     pub = ld.get("publisher")
     art.url = art.url or tags.first("og:url")
+    found = _not_headline(normalize_space(art.source), tags)
+    # a bare host name (trafilatura's last resort) only when no title names the site
+    hostname = bool(found) and _fold(found) == _fold(_host(art.url))
     art.source = normalize_space(
         (pub.get("name") if isinstance(pub, dict) else "")
         or tags.first("og:site_name", "application-name")) \
-        or _not_headline(normalize_space(art.source), tags) \
+        or (found if not hostname else "") \
         or title_site(tags.title, tags.headlines, _host(art.url)) \
-        or title_site(tags.title, (), "", home_link_names(page))
+        or title_site(tags.title, (), "", home_link_names(page)) or found
     title = art.title
     if not title or _site_like(title, art.source, _host(art.url)):  # the site's name alone
         title = str(ld.get("headline") or "") or tags.first("og:title", "twitter:title") \
