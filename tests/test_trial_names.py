@@ -255,3 +255,23 @@ def test_a_sites_name_in_the_title_is_its_source_rather_than_its_host_name(tmp_p
     (doc,) = extract_json(page)
     assert doc["source"] == "Gullhaven Courier"
     assert doc["title"] == "Pier closed after storm cracks pylons"
+
+
+@pytest.mark.parametrize("title,site", [
+    ("港口自动化改造提速 码头工人担忧岗位_海湾财经网", "海湾财经网"),
+    ("港湾の自動化が加速 労組は反発｜湾岸経済新報", "湾岸経済新報"),
+])
+def test_a_cjk_sites_name_after_an_underscore_or_a_full_width_bar_is_its_source(
+        tmp_path, title, site):
+    """'标题_网站' and 'タイトル｜サイト' titles gave no source."""
+    from conftest import extract_json
+
+    headline = title.replace("_" + site, "").replace("｜" + site, "")
+    page = tmp_path / "page.html"
+    page.write_text(
+        f'<html><head><meta charset="utf-8"><title>{title}</title></head><body><article>'
+        f"<h1>{headline}</h1><p>{'港口管理局周一宣布，将在明年完成全部四个码头的自动化改造。' * 3}"
+        f"</p><p>{'工会表示，此前并未就该计划征求工人意见。' * 3}</p></article></body></html>",
+        "utf-8")
+    (doc,) = extract_json(page)
+    assert (doc["source"], doc["title"]) == (site, headline)

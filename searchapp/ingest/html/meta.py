@@ -35,7 +35,7 @@ from trafilatura.settings import set_date_params
 from searchapp.ingest.bylines import Byline, parse_byline, without_variants
 from searchapp.ingest.metadata import iso_date
 from searchapp.ingest.text import may_contain, normalize_space, text_size
-from searchapp.lexicon import MONTHS
+from searchapp.lexicon import CJK, MONTHS
 
 
 class Article(Protocol):
@@ -56,7 +56,10 @@ _SPACE_BEFORE_MARK = re.compile(r"\s+([,;:.!?)])")
 _AUTHOR_KEYS = ("citation_author", "citation_authors", "dc.creator", "dcterms.creator",
                 "author", "article:author", "parsely-author", "sailthru.author", "byl")
 # Between a headline and the site's name in a <title>.
-_TITLE_SEP = re.compile(r"\s+(?:[|\-–—•·»~]|::)\s+|\s*[|•·»]\s*")
+# Chinese and Japanese sites also write "标题_网站" and "タイトル｜サイト" (an underscore
+# against a CJK character, a full-width bar).
+_TITLE_SEP = re.compile(r"\s+(?:[|\-–—•·»~]|::)\s+|\s*[|•·»｜]\s*"
+                        f"|(?<=[{CJK}])_(?=\\S)|(?<=\\S)_(?=[{CJK}])")
 
 
 @dataclass
