@@ -275,3 +275,25 @@ def test_a_cjk_sites_name_after_an_underscore_or_a_full_width_bar_is_its_source(
         "utf-8")
     (doc,) = extract_json(page)
     assert (doc["source"], doc["title"]) == (site, headline)
+
+
+@pytest.mark.parametrize("line", [
+    "The café owner's naïve plan for the Bärenfels festival was dropped in March.",
+    "Résumé of the meeting: the naïve plan for the Bärenfels dam was rejected.",
+])
+def test_an_english_note_with_french_and_german_loanwords_in_windows_1252(tmp_path, line):
+    """A short windows-1252 note whose loanwords come from two languages (ï of French,
+    ä of German) was read as Central European ('naďve'): no one alphabet held both, and
+    Slovak holds é, ä and ď.  Each borrowed word is now judged by its own language."""
+    from searchapp.ingest.read import decode_bytes
+
+    raw = (line + "\n").encode("cp1252")
+    decoded = decode_bytes(raw)
+    assert (decoded.encoding, decoded.text.strip()) == ("cp1252", line)
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "note.txt").write_bytes(raw)
+    proc, env = _index(tmp_path, folder)
+    assert proc.returncode == 0, proc.stderr
+    found = json.loads(run_cli("search", "--json", "--no-history", "naïve", env=env).stdout)
+    assert found["total"] == 1

@@ -96,7 +96,8 @@ MAX_PARAGRAPH = 4000
 #     an e-mail's readable attachments are documents of its file (formats/attachments.py);
 #     DOCX text inserted with changes tracked or in content controls read (office.docx_text);
 #     a page's source is the site its title names before trafilatura's bare host name, also
-#     after a CJK "_" or a full-width bar.
+#     after a CJK "_" or a full-width bar; an English line's loanwords of two languages
+#     no longer make windows-1252 text Central European (plausibility._sentence_alphabets).
 PIPELINE_VERSION = 15
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label", "byline")
