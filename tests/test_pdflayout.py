@@ -225,3 +225,25 @@ def test_a_caption_across_both_columns_between_two_bands(tmp_path):
             _two_columns([_WIDE[2]], [_WIDE[3]])]
     path = fx.make_layout_pdf(tmp_path / "caption.pdf", [page])
     assert _paragraphs(path) == [_WIDE[0], _WIDE[1], caption, _WIDE[2], _WIDE[3]]
+
+
+def test_a_line_left_short_by_a_long_word_that_wrapped_does_not_end_its_paragraph(tmp_path):
+    # a new user's trial: "... the board recommends a" / "moratorium on ..." became two
+    # paragraphs, the room left on the first line being wide but narrower than the word
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    wrapped = ("The harbour board met again and again and asked the ministry for an "
+               "interdepartmental counterintelligence review of the tender before the "
+               "summer recess ends.")
+    lines = _lines(wrapped)
+    widths = [stringWidth(ln, "Helvetica", 10.0) for ln in lines[:-1]]
+    assert min(widths) < 0.75 * _COL_W  # a line the long word left short
+    page = [_two_columns([_WIDE[0], lines], [_WIDE[2]])]
+    path = fx.make_layout_pdf(tmp_path / "wrapped.pdf", [page])
+    assert _paragraphs(path) == [_WIDE[0], wrapped, _WIDE[2]]
+    # a paragraph that ends short with a full stop still ends there, whatever comes next
+    ended = _lines("The harbour board met on Monday.")
+    nxt = _lines("Counterintelligence officers, the ministry said, reviewed the tender.")
+    page = [[("column", _LEFT, 504.0, [ended, nxt])]]
+    path = fx.make_layout_pdf(tmp_path / "ended.pdf", [page])
+    assert len(_paragraphs(path)) == 2

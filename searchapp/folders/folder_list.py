@@ -61,12 +61,32 @@ def file_key_of(folder_key: str, rel: str) -> str:
 
 def one_off(path: Path | str) -> Folder:
     """A folder given for one run (``--corpus DIR``): not written to the list."""
-    path = _absolute(path)
+    path = _utf8(_absolute(path))
     return Folder(path, path.name or str(path))
 
 
 def _absolute(path: Path | str) -> Path:
     return Path(os.path.realpath(Path(path).expanduser()))
+
+
+def _utf8(path: Path) -> Path:
+    """``path``, if its name is UTF-8: else a :class:`FolderError` (its files' keys in the
+    index, the manifest and the bookmarks are UTF-8 text)."""
+    if printable_name(str(path)) != str(path):
+        raise FolderError(f"the folder {printable_name(str(path))} has a name that is not "
+                          "valid UTF-8 (written in another encoding); rename it to search it")
+    return path
+
+
+def printable_name(name: str) -> str:
+    """``name`` as text that can be printed and stored: a name read from the disk
+    whose bytes are not UTF-8 holds lone surrogates (Python's ``surrogateescape``),
+    shown here as U+FFFD."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "replace")
+    return name
 
 
 def load_folders(data_dir: Path, default: Path) -> list[Folder]:
@@ -121,7 +141,7 @@ def unique_name(path: Path, taken: set[str]) -> str:
 def add_folder(data_dir: Path, default: Path, path: Path | str) -> Folder:
     """Add ``path`` to the list; a paused folder of that path is resumed.  The bundled
     sample (``default``) added back is named as it was at first."""
-    path = _absolute(path)
+    path = _utf8(_absolute(path))
     if not path.exists():
         raise FolderError(f"no folder at {path}")
     if not path.is_dir():

@@ -53,7 +53,7 @@ def read_manifest(index_dir: Path) -> dict:
 def write_manifest(index_dir: Path, manifest: dict) -> None:
     tmp = index_dir / (MANIFEST + ".tmp")
     with open(tmp, "w", encoding="utf-8") as f:
-        json.dump(manifest, f, ensure_ascii=False, indent=0)
+        json.dump(manifest, f, ensure_ascii=True, indent=0)
         f.flush()
         os.fsync(f.fileno())
     os.replace(tmp, index_dir / MANIFEST)

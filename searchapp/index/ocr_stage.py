@@ -183,12 +183,12 @@ def _unread_reason(item: ScanFile) -> str:
 def _read_file(item: ScanFile, reader, cache, page_done: Callable[[], object]) -> int:
     """Read the waiting pages of one file into the cache; how many were read."""
     from searchapp.ingest.ocr.pages import image_page, pdf_page
-    from searchapp.ingest.read import read_raw
+    from searchapp.ingest.read import content_format, read_raw
 
     raw = read_raw(item.path)
     if hashlib.sha1(raw).hexdigest() != item.digest:
         return 0  # changed since it was indexed: the next update reads it afresh
-    if item.fmt == "pdf":
+    if content_format(raw, item.fmt) == "pdf":  # a PDF under another name was read as one
         import pypdfium2 as pdfium
 
         pdf = pdfium.PdfDocument(raw)

@@ -19,26 +19,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-
 from searchapp import lexicon
 from searchapp.ingest import text as textclean
 from searchapp.ingest.bylines import BYLINE_OPENING, lede_byline, parse_byline
 from searchapp.ingest.entities import Mention, Registry
 from searchapp.ingest.furniture import edge_furniture
 from searchapp.ingest.html.extract import extract_article
+from searchapp.ingest.markdown import markdown_blocks
 from searchapp.ingest.metadata import (
     Catalog,
     Metadata,
     is_prose,
     parse_date,
-    take_front_matter,
     take_metadata_lines,
 )
 from searchapp.ingest.read import (
     BINARY_FORMATS,
     LoadError,
     SourceFile,
+    content_format,
     document_format,
     not_empty,
     read_raw,
@@ -92,7 +91,14 @@ MAX_PARAGRAPH = 4000
 #     paragraphs (ingest/furniture.py); a live blog's post times kept; an e-mail's quoted
 #     earlier messages are quote paragraphs.
 # 14: "Analysis by X" text bylines, CJK desks; home-link site names; memo/template dates; NULs.
-PIPELINE_VERSION = 14
+# 15: PDF lines left short by a long word that wrapped; one-line text files kept; a line
+#     ending in "。" no title; files under another format's extension read as what they are;
+#     an e-mail's readable attachments are documents of its file (formats/attachments.py);
+#     DOCX text inserted with changes tracked or in content controls read (office.docx_text);
+#     a page's source is the site its title names before trafilatura's bare host name, also
+#     after a CJK "_" or a full-width bar; an English line's loanwords of two languages
+#     no longer make windows-1252 text Central European (plausibility._sentence_alphabets).
+PIPELINE_VERSION = 15
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label", "byline")
 
@@ -229,12 +235,13 @@ def load_documents(
     fmt = document_format(path)
     if fmt is None:
         raise LoadError(unsupported_reason(path))
+    raw = read_raw(path) if raw is None else not_empty(raw)
+    fmt = content_format(raw, fmt)  # a file saved under another format's name
     if fmt not in BINARY_FORMATS:
-        return [_load_text_document(path, corpus_root, catalog, registry, raw, folder)]
+        return [_load_text_document(path, corpus_root, catalog, registry, raw, folder, fmt)]
     from searchapp.ingest.formats import extract
 
     relpath = _relpath(path, corpus_root)
-    raw = read_raw(path) if raw is None else not_empty(raw)
     docs, reasons = [], []
     for ex in extract(fmt, raw, path, scans):
         try:
@@ -302,22 +309,23 @@ def _finish_meta(meta: Metadata, blocks: list[tuple]) -> None:
 
 def _load_text_document(path: Path, corpus_root: Path | str | None, catalog: Catalog | None,
                         registry: Registry | None, raw: bytes | None = None,
-                        folder: str = "") -> Document:
-    """A text, Markdown or HTML file's document."""
+                        folder: str = "", fmt: str | None = None) -> Document:
+    """A text, Markdown or HTML file's document (``fmt``: if not its name's)."""
     relpath = _relpath(path, corpus_root)
-    source = read_source(path, raw)
+    source = read_source(path, raw, fmt)
     meta = Metadata()
     if source.format == "html":
         blocks, extractor = _html_blocks(source, meta)
     elif source.format == "markdown":
-        blocks, extractor = _markdown_blocks(source.text, meta), "markdown-it"
+        blocks, extractor = markdown_blocks(source.text, meta), "markdown-it"
     else:
         blocks, extractor = _text_blocks(source.text, meta), "text"
     if catalog is not None:
         meta.merge(catalog.get(relpath))
     blocks = edge_furniture(blocks, meta)
     _finish_meta(meta, blocks)
-    blocks = _ensure_body(_with_byline(_mark_title(blocks, meta), meta))
+    blocks = _ensure_body(_with_byline(_mark_title(blocks, meta), meta),
+                          title_too=source.format != "html")
     body = [text for kind, text, *_ in blocks if kind not in NON_BODY]
     if not body or source.format == "html" and sum(map(len, body)) < _FEWEST_HTML_CHARS \
             and not any(_SENTENCE_END.search(t) for t in body):
@@ -370,54 +378,6 @@ def _html_blocks(source: SourceFile, meta: Metadata) -> tuple[list[tuple[str, st
             kind = textclean.line_kind(text)  # as classify([text]) would give it
             blocks.append((kind if kind and kind != "heading" else "body", text))
     return blocks, art.extractor
-
-
-_MD = MarkdownIt("commonmark")
-
-
-def _markdown_blocks(text: str, meta: Metadata) -> list[tuple[str, str]]:
-    tokens = _MD.parse(take_front_matter(text, meta))
-    raw: list[tuple[str, str]] = []
-    kind = "body"
-    for tok in tokens:
-        if tok.type == "heading_open":
-            kind = "heading"
-        elif tok.type == "blockquote_open":
-            kind = "quote"
-        elif tok.type in ("heading_close",):
-            kind = "body"
-        elif tok.type == "blockquote_close":
-            kind = "body"
-        elif tok.type == "inline":
-            plain = "".join(_md_plain(c) for c in (tok.children or []))
-            raw.append((kind, textclean.normalize_space(plain)))
-        elif tok.type in ("fence", "code_block"):
-            raw.append(("body", textclean.normalize_space(tok.content)))
-    body = take_metadata_lines([t for _, t in raw], meta)
-    kept = set(body)
-    blocks = []
-    for k, t in raw:
-        if t not in kept or not t:
-            continue
-        if k == "heading":
-            blocks.append(("heading", textclean.repair_glued_words(t)))
-        else:
-            cls = textclean.classify([t])
-            if cls:
-                blocks.append((cls[0].kind if cls[0].kind != "heading" else "body", cls[0].text))
-    if blocks and blocks[0][0] == "heading":
-        meta.title = meta.title or blocks[0][1]
-    return blocks
-
-
-def _md_plain(tok) -> str:
-    if tok.type in ("text", "code_inline"):
-        return tok.content
-    if tok.type in ("softbreak", "hardbreak"):
-        return " "
-    if tok.type == "image":
-        return ""
-    return ""
 
 
 # --- title, numbering, persons ---------------------------------------------
@@ -488,7 +448,8 @@ def _mark_title(blocks: list[tuple], meta: Metadata) -> list[tuple]:
         return blocks
     if not meta.title:
         kind, first = blocks[0][:2]
-        if len(first) <= 200 and (kind == "heading" or not first.endswith(".")):
+        # a full stop ends no title, a CJK one ("…発表した。") neither ("？" may: "…企稳？")
+        if len(first) <= 200 and (kind == "heading" or not first.endswith((".", "。", "｡"))):
             meta.title = first
     target = _fold(meta.title)
     out: list[tuple] = []
@@ -514,8 +475,10 @@ def _mark_title(blocks: list[tuple], meta: Metadata) -> list[tuple]:
     return out
 
 
-def _ensure_body(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Blocks whose body, if classification left none, is every block but the title.
+def _ensure_body(blocks: list[tuple[str, str]], title_too: bool = False
+                 ) -> list[tuple[str, str]]:
+    """Blocks whose body, if classification left none, is every block but the title
+    (``title_too``: and the title: a text file of one line is its title and its text).
 
     The kinds are guesses made line by line (a short dateline read as a credit,
     a one-sentence item as a heading); when they leave a page with no body at
@@ -523,7 +486,8 @@ def _ensure_body(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """
     if any(kind not in NON_BODY for kind, _ in blocks):
         return blocks
-    return [(kind if kind == "title" else "body", text) for kind, text in blocks]
+    return [(kind if kind == "title" and not title_too else "body", text)
+            for kind, text in blocks]
 
 
 def _split_long(text: str) -> list[str]:

@@ -172,7 +172,9 @@ class _Reading:
     frequent_letters: dict[str, frozenset[str]]
 
     @classmethod
-    def of(cls, text: str, odd: list[int]) -> _Reading:
+    def of(cls, text: str, odd: list[int], whole: str = "") -> _Reading:
+        """``text``: up to just after the last of the characters at ``odd``; ``whole``:
+        all of it (the words of that character's sentence are counted there)."""
         classes = [_char_class(text[i]) for i in odd]
         counts: dict[str, int] = {}
         for c in classes:
@@ -189,7 +191,7 @@ class _Reading:
             main=max(scripts, key=scripts.get) if scripts else "latin",
             latin_text=len(_ASCII_LETTER.findall(text)) > 2 * (han + kana + hangul),
             ends=ends,
-            alphabets={script: _sentence_alphabets(text, odd, classes, ends, script)
+            alphabets={script: _sentence_alphabets(whole or text, odd, classes, ends, script)
                        for script in _ALPHABETS if script in counts},
             frequent_letters=_best_frequency_lists(text, odd, classes),
         )
@@ -239,8 +241,9 @@ def plausibility(text: str) -> float:
     odd = [m.start() for m, _ in zip(_ODD.finditer(text), range(_MAX_SCORED), strict=False)]
     if not odd:
         return 1.0
+    whole = text
     text = text[: odd[-1] + 2]  # what follows the last scored character is not looked at
-    r = _Reading.of(text, odd)
+    r = _Reading.of(text, odd, whole)
     common = _FREQUENT["Japanese" if r.japanese else "Korean" if r.korean else "Chinese"]
     weights = 0.0
     switches = cased = upper = frequent = 0
@@ -342,10 +345,34 @@ def _best_frequency_lists(text: str, odd: list[int], classes: list[str]
 def _sentence_alphabets(text: str, odd: list[int], classes: list[str], ends: list[int],
                         script: str) -> list[str]:
     """For each sentence of ``text`` (split at ``ends``), the alphabet of
-    :data:`_ALPHABETS` ``[script]`` holding most of its letters of that script."""
+    :data:`_ALPHABETS` ``[script]`` holding most of its letters of that script; in a
+    sentence of plain ASCII words with a few words borrowed from other languages
+    (Latin script: "the naïve plan for the Bärenfels dam"), the alphabets of each of
+    those words together (French's ï and German's ä are both at home there)."""
     found: list[set[str]] = [set() for _ in range(len(ends) + 1)]
     for i, c in zip(odd, classes, strict=True):
         if c == script:
             found[bisect(ends, i)].add(text[i].lower())
-    return [max(_ALPHABETS[script], key=lambda a: len(f.intersection(a))) if f else ""
-            for f in found]
+    out = [_best_alphabet(script, f) if f else "" for f in found]
+    if script != "latin":
+        return out
+    last = _SENTENCE_END.search(text, odd[-1]) if odd else None
+    bounds = [0, *ends, last.start() if last else len(text)]
+    for n, letters in enumerate(found):
+        if letters and not letters <= set(out[n]):
+            words = _LATIN_WORD.findall(text, bounds[n], bounds[n + 1])
+            borrowed = [w.lower() for w in words if not w.isascii()]
+            if len(words) >= 4 and len(borrowed) <= _BORROWED_SHARE * len(words):
+                out[n] = "".join(_best_alphabet(script, set(w) - _ASCII) for w in borrowed)
+    return out
+
+
+#: At most this share of a sentence's words may hold non-ASCII letters for each of them
+#: to be judged by its own language (loanwords and names in an English sentence).
+_BORROWED_SHARE = 0.25
+_LATIN_WORD = re.compile(r"[^\W\d_]+")
+_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def _best_alphabet(script: str, letters: set[str]) -> str:
+    return max(_ALPHABETS[script], key=lambda a: len(letters.intersection(a)))

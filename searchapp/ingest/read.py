@@ -16,12 +16,16 @@ import dataclasses
 import errno
 import gzip
 import io
+import os
+import re
+import stat
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from searchapp.config import CATALOG_FILE
 from searchapp.errors import LoadError
+from searchapp.folders.folder_list import printable_name
 from searchapp.ingest import encoding
 from searchapp.ingest.ocr import IMAGE_SUFFIXES
 from searchapp.ingest.plausibility import plausibility
@@ -89,6 +93,37 @@ def document_format(path: Path) -> str | None:
     return None
 
 
+#: Formats whose files are text with headers (a PDF or zip in their place is read as such,
+#: but text in them is theirs to read).
+_TEXT_CONTAINERS = ("eml", "mbox", "mhtml", "rtf")
+_HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
+#: What an OpenDocument or EPUB zip names first, stored as is ("mimetype").
+_ZIP_MIMETYPES = ((b"application/epub+zip", "epub"),
+                  (b"application/vnd.oasis.opendocument.text", "odt"))
+
+
+def content_format(raw: bytes, named: str) -> str:
+    """The format ``raw`` is in, when it plainly says so and its name says another
+    (``named``): a PDF, DOCX, ODT, EPUB or RTF file, or an HTML page in place of one of
+    these, saved under the wrong extension is read as what it is (a PDF named .txt was
+    refused as binary data, an HTML page named .pdf as a damaged PDF).  Else ``named``."""
+    head = raw[:encoding.HEAD]
+    found = None
+    if head.startswith(b"%PDF-"):
+        found = "pdf"
+    elif head.startswith(b"PK\x03\x04"):
+        if head[30:38] == b"mimetype":
+            found = next((fmt for mime, fmt in _ZIP_MIMETYPES if head[38:].startswith(mime)),
+                         None)
+        elif b"word/document.xml" in raw[-65536:] or b"word/document.xml" in head:
+            found = "docx"  # the zip's directory, at its end, names its parts
+    elif head.lstrip().startswith(b"{\\rtf"):
+        found = "rtf"
+    elif named in BINARY_FORMATS and named not in _TEXT_CONTAINERS and _HTML_START.match(head):
+        found = "html"
+    return found or named
+
+
 def unsupported_reason(path: Path) -> str:
     """Why a file that is not a document is skipped: ``unsupported file type (.png)``."""
     suffix = "".join(path.suffixes[-2:]) if path.name.lower().endswith(".gz") else path.suffix
@@ -114,11 +149,12 @@ def not_empty(raw: bytes) -> bytes:
     return raw
 
 
-def read_source(path: Path | str, raw: bytes | None = None) -> SourceFile:
-    """Read and decode one document file (``raw``: its bytes, already read);
-    raises :class:`LoadError` with a reason."""
+def read_source(path: Path | str, raw: bytes | None = None,
+                fmt: str | None = None) -> SourceFile:
+    """Read and decode one document file (``raw``: its bytes, already read; ``fmt``:
+    its format, if not the one its name says); raises :class:`LoadError` with a reason."""
     path = Path(path)
-    fmt = document_format(path)
+    fmt = fmt or document_format(path)
     if fmt is None or fmt in BINARY_FORMATS:
         raise LoadError(unsupported_reason(path) if fmt is None else f"not a text file ({fmt})")
     if raw is None:
@@ -131,11 +167,20 @@ def read_source(path: Path | str, raw: bytes | None = None) -> SourceFile:
 
 
 def read_bytes(path: Path) -> bytes:
-    """A file's bytes; a file over :data:`MAX_BYTES` is refused before it is read."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise LoadError(f"file too large ({size / 2**20:.0f} MiB, limit {MAX_BYTES >> 20} MiB)")
-    return path.read_bytes()
+    """A file's bytes; a file over :data:`MAX_BYTES` is refused before it is read, and so
+    is what is not a regular file (a named pipe called "notes.txt" would wait forever for
+    a writer: it is opened without waiting and refused)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            kind = ("named pipe" if stat.S_ISFIFO(st.st_mode) else
+                    "socket" if stat.S_ISSOCK(st.st_mode) else "device")
+            raise LoadError(f"not a regular file ({kind})")
+        if st.st_size > MAX_BYTES:
+            raise LoadError(f"file too large ({st.st_size / 2**20:.0f} MiB, "
+                            f"limit {MAX_BYTES >> 20} MiB)")
+        return f.read()
 
 
 def _gunzip(raw: bytes) -> bytes:
@@ -318,7 +363,7 @@ def scan_corpus(root: Path | str) -> CorpusScan:
     ancestors: list[tuple[int, int]] = []
 
     def rel(p: Path) -> str:
-        return p.relative_to(root).as_posix()
+        return printable_name(p.relative_to(root).as_posix())
 
     def walk(folder: Path) -> None:
         try:
@@ -347,6 +392,9 @@ def scan_corpus(root: Path | str) -> CorpusScan:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
+            if printable_name(entry.name) != entry.name:
+                scan.problems.append((rel(entry), _UNDECODABLE_NAME))
+                continue
             try:
                 if entry.is_dir():
                     walk(entry)
@@ -366,6 +414,12 @@ def scan_corpus(root: Path | str) -> CorpusScan:
 
     walk(root)
     return scan
+
+
+#: Why a file or folder whose name is not UTF-8 is left out: its name cannot be a
+#: key of the index, the manifest or the bookmarks (all UTF-8 text).
+_UNDECODABLE_NAME = ("name is not valid UTF-8 (written in another encoding); "
+                     "rename it to index it")
 
 
 #: Files of the corpus folder that are configuration, not documents.

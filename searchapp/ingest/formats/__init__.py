@@ -17,7 +17,7 @@ from pathlib import Path
 
 from searchapp.ingest.bylines import is_placeholder
 from searchapp.ingest.formats.extracted import Extracted
-from searchapp.ingest.metadata import is_file_name
+from searchapp.ingest.metadata import Metadata, is_file_name
 
 
 def extract(fmt: str, raw: bytes, path: Path, scans=None) -> list[Extracted]:
@@ -58,10 +58,34 @@ def _load(fmt: str, raw: bytes, path: Path, scans=None) -> list[Extracted]:
         from searchapp.ingest.formats import mail
 
         if fmt == "mbox":
-            return mail.load_mbox(path, raw)
-        return [mail.load_mhtml(raw) if fmt == "mhtml" else mail.load_eml(raw)]
+            return mail.load_mbox(path, raw, _attachments)
+        return [mail.load_mhtml(raw)] if fmt == "mhtml" else mail.load_eml_with(raw, _attachments)
     if fmt == "rtf":
         from searchapp.ingest.formats.rtf import load_rtf
 
         return [load_rtf(raw)]
     raise ValueError(f"no loader for {fmt!r}")
+
+
+def _attachments(msg, message: Extracted) -> list[Extracted]:
+    """The attachments of an e-mail message searchapp can read, as documents."""
+    from searchapp.ingest.formats.attachments import read_attachments
+
+    prefix = f"{message.part} / " if message.part else ""
+    return read_attachments(msg, message, _attachment, prefix)
+
+
+def _attachment(fmt: str, payload: bytes, name: str) -> list[Extracted]:
+    """One attachment's documents: an attached message's body (not its attachments), a
+    file of a binary format by its loader, a text or HTML file as a message's text."""
+    from searchapp.ingest.formats import mail
+    from searchapp.ingest.read import BINARY_FORMATS, decode_bytes
+
+    if fmt in ("eml", "mhtml"):
+        return [mail.load_mhtml(payload) if fmt == "mhtml" else mail.load_eml(payload)]
+    if fmt in BINARY_FORMATS:
+        return extract(fmt, payload, Path(name))
+    text = decode_bytes(payload, html=fmt == "html")
+    blocks, meta = mail.html_blocks(text.text) if fmt == "html" else \
+        (mail.plain_blocks(text.text), Metadata())
+    return [Extracted(blocks=blocks, meta=meta, extractor="attachment", encoding=text.encoding)]

@@ -4,7 +4,8 @@
 * The body is the message's HTML part when it has one, else its plain-text
   part (:meth:`email.message.EmailMessage.get_body`): of a
   multipart/alternative only one version is read, so the same text is never
-  indexed twice; attachments and attached messages are not read.
+  indexed twice; attachments in a format searchapp reads are documents of their
+  own (:mod:`searchapp.ingest.formats.attachments`, ``.eml`` and ``.mbox``).
 * Charsets come from the MIME headers (``Content-Type: ...; charset=``),
   with our detector (:func:`searchapp.ingest.read.decode_bytes`) for parts
   that declare none or a wrong one.  Headers are RFC 2047-decoded.
@@ -25,6 +26,7 @@ from __future__ import annotations
 import email
 import email.policy
 import re
+from collections.abc import Callable
 from email.message import EmailMessage
 from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
@@ -38,6 +40,9 @@ from searchapp.ingest.read import LoadError, decode_bytes
 from searchapp.lexicon import WEEKDAYS
 
 MAX_MESSAGES = 5000
+#: What else a message holds, as documents (its attachments): given the parsed message
+#: and its body's document (formats.extract passes the attachment reader).
+More = Callable[[EmailMessage, Extracted], list[Extracted]]
 
 # lines that only a newsletter's footer has: the rest of the message after one goes too
 _FOOTER = re.compile(
@@ -78,8 +83,15 @@ _HEADER_FIELD = re.compile(r"^\s*\*?(sent|date|to|subject|gesendet|an|betreff|en
 
 
 def load_eml(raw: bytes) -> Extracted:
-    """One e-mail message."""
+    """One e-mail message (its body; see :func:`load_eml_with`)."""
     return _message(_parse(raw), mhtml=False)
+
+
+def load_eml_with(raw: bytes, more: More) -> list[Extracted]:
+    """One e-mail message and the documents ``more`` finds in it (its attachments)."""
+    msg = _parse(raw)
+    message = _message(msg, mhtml=False)
+    return [message, *more(msg, message)]
 
 
 def load_mhtml(raw: bytes) -> Extracted:
@@ -87,8 +99,10 @@ def load_mhtml(raw: bytes) -> Extracted:
     return _message(_parse(raw), mhtml=True)
 
 
-def load_mbox(path: Path, raw: bytes | None = None) -> list[Extracted]:
-    """Every message of a mailbox (up to :data:`MAX_MESSAGES`), each its own document."""
+def load_mbox(path: Path, raw: bytes | None = None, more: More | None = None
+              ) -> list[Extracted]:
+    """Every message of a mailbox (up to :data:`MAX_MESSAGES`), each its own document,
+    each followed by what ``more`` finds in it (its attachments)."""
     raw = path.read_bytes() if raw is None else raw
     starts = [m.start() for m in _FROM_LINE.finditer(raw)
               if m.start() == 0 or raw[m.start() - 1:m.start()] == b"\n"]
@@ -107,7 +121,7 @@ def load_mbox(path: Path, raw: bytes | None = None) -> list[Extracted]:
         except LoadError:
             continue  # a damaged message: the others are still indexed
         ex.part = _part_name(msg, n, parts)
-        out.append(ex)
+        out.extend([ex, *(more(msg, ex) if more else ())])
     if total > MAX_MESSAGES and out:
         out[0].warnings.append(f"only the first {MAX_MESSAGES} of {total} messages were read "
                                "(message limit per mailbox)")
@@ -154,7 +168,7 @@ def _message(msg: EmailMessage, mhtml: bool) -> Extracted:
         raise LoadError("e-mail has no text or HTML body")
     text, encoding = _decode(body)
     if body.get_content_subtype() == "html":
-        blocks, page_meta = _html_blocks(text, date_search=mhtml)  # a message has its Date
+        blocks, page_meta = html_blocks(text, date_search=mhtml)  # a message has its Date
         if mhtml:
             meta.title = page_meta.title or re.sub(r"^saved page:\s*", "", meta.title, flags=re.I)
             meta.authors = page_meta.authors
@@ -201,7 +215,7 @@ def _decode(part) -> tuple[str, str]:
     return decoded.text, decoded.encoding
 
 
-def _html_blocks(html: str, date_search: bool = True
+def html_blocks(html: str, date_search: bool = True
                  ) -> tuple[list[tuple[str, str, None]], Metadata]:
     art = extract_article(html, date_search=date_search)
     meta = Metadata(title=art.title, source=art.source, url=art.url,

@@ -108,17 +108,63 @@ def _docx_blocks(document):
     from docx.table import Table
 
     style_of = _style_names()
-    for item in document.iter_inner_content():
+    for item in _docx_items(document):
         if isinstance(item, Table):
             yield from _docx_table(item)
             continue
-        text = item.text.strip()
+        text = docx_text(item._p).strip()
         if not text:
             continue
         style = style_of(item)
         kind = "title" if style.startswith("title") else \
             "heading" if style.startswith(_HEADING_STYLES) else "body"
         yield (kind, text, None)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+#: What a paragraph holds that is not its text now: deleted and moved-away text of
+#: tracked changes, field codes, the paragraphs of a text box, properties.
+_NOT_TEXT = frozenset(_W + t for t in ("del", "moveFrom", "instrText", "delText", "p",
+                                       "txbxContent", "pPr", "rPr", "sdtPr"))
+_CHARS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "br": "\n", _W + "cr": "\n",
+          _W + "noBreakHyphen": "-"}
+
+
+def docx_text(el) -> str:
+    """The text a Word paragraph shows, tracked changes accepted: its runs wherever they
+    sit (python-docx's ``Paragraph.text`` reads only the runs and links directly in the
+    paragraph, so text inserted with changes tracked (``w:ins``), in a content control
+    (``w:sdt``), a simple field or a smart tag was lost), without deleted text."""
+    out: list[str] = []
+    for child in el.iterchildren():
+        tag = child.tag
+        if tag == _W + "t":
+            out.append(child.text or "")
+        elif tag in _CHARS:
+            out.append(_CHARS[tag])
+        elif tag not in _NOT_TEXT and isinstance(tag, str):
+            out.append(docx_text(child))
+    return "".join(out)
+
+
+def _docx_items(document):
+    """The body's paragraphs and tables in order, also those inside content controls
+    (``w:sdt``) and tracked insertions (python-docx's ``iter_inner_content`` skips them)."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    body = document._body
+
+    def walk(el):
+        for child in el.iterchildren():
+            if child.tag == _W + "p":
+                yield Paragraph(child, body)
+            elif child.tag == _W + "tbl":
+                yield Table(child, body)
+            elif child.tag in (_W + "sdt", _W + "sdtContent", _W + "ins", _W + "customXml"):
+                yield from walk(child)
+
+    yield from walk(document.element.body)
 
 
 _NO_ID = object()
@@ -156,7 +202,7 @@ def _docx_table(table):
         i = 0
         while i < len(all_cells):
             cell = all_cells[i]
-            text = " ".join(cell.text.split())
+            text = " ".join(" ".join(docx_text(p._p) for p in cell.paragraphs).split())
             if text:
                 cells.append(text)
             i += max(1, cell.grid_span)

@@ -43,7 +43,7 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from searchapp.lexicon import SENTENCE_ENDS, WORD_HYPHENS
+from searchapp.lexicon import CJK_CHAR, SENTENCE_ENDS, WORD_HYPHENS
 
 #: Characters a PDF line may end with when a word was broken there (PDFium
 #: reports hyphens it recognises as U+0002).
@@ -270,6 +270,20 @@ def _short(ln: Line) -> bool:
     return ln.x1 < ln.col_right - max(0.2 * (ln.col_right - ln.col_left), 3 * ln.size)
 
 
+def _pushed_down(prev: Line, ln: Line) -> bool:
+    """``prev`` stopped short only because the first word of ``ln`` did not fit in
+    the room left (at ``prev``'s mean character width), and it ends no sentence: a
+    long word wrapped ("... recommends a" / "moratorium on ..."), not a paragraph's
+    end.  A word with a CJK character counts as its first character (Chinese and Japanese
+    break lines anywhere)."""
+    words = ln.text.split(maxsplit=1)
+    if not words or not prev.text or _SENTENCE_END.search(prev.text.rstrip()):
+        return False
+    word = words[0][0] if CJK_CHAR.search(words[0]) else words[0]
+    char = prev.width / len(prev.text)
+    return prev.x1 + (len(word) + 1) * char > prev.col_right
+
+
 def paragraphs(lines: list[Line]) -> list[Para]:
     """Paragraphs from all lines of the document in reading order (see module doc)."""
     if not lines:
@@ -297,7 +311,7 @@ def _breaks(prev: Line, ln: Line, size: float, pitch: float, indent_style: bool)
         return True
     if ln.size > 1.15 * size:  # heading lines: one heading unless far apart
         return ln.page != prev.page or prev.bottom - ln.bottom > 1.6 * ln.size
-    if _short(prev):
+    if _short(prev) and not _pushed_down(prev, ln):
         return True
     if _BULLET.match(ln.text):
         return True

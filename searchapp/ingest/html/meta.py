@@ -37,7 +37,7 @@ from trafilatura.settings import set_date_params
 from searchapp.ingest.bylines import Byline, parse_byline, without_variants
 from searchapp.ingest.metadata import iso_date
 from searchapp.ingest.text import normalize_space, text_size
-from searchapp.lexicon import MONTHS
+from searchapp.lexicon import CJK, MONTHS
 
 
 class Article(Protocol):
@@ -58,7 +58,10 @@ _SPACE_BEFORE_MARK = re.compile(r"\s+([,;:.!?)])")
 _AUTHOR_KEYS = ("citation_author", "citation_authors", "dc.creator", "dcterms.creator",
                 "author", "article:author", "parsely-author", "sailthru.author", "byl")
 # Between a headline and the site's name in a <title>.
-_TITLE_SEP = re.compile(r"\s+(?:[|\-–—•·»~]|::)\s+|\s*[|•·»]\s*")
+# Chinese and Japanese sites also write "标题_网站" and "タイトル｜サイト" (an underscore
+# against a CJK character, a full-width bar).
+_TITLE_SEP = re.compile(r"\s+(?:[|\-–—•·»~]|::)\s+|\s*[|•·»｜]\s*"
+                        f"|(?<=[{CJK}])_(?=\\S)|(?<=\\S)_(?=[{CJK}])")
 
 
 @dataclass
@@ -184,12 +187,15 @@ def complete_metadata(art: Article, tags: PageTags, page: str) -> None:
     ld = tags.article
     pub = ld.get("publisher")
     art.url = art.url or tags.first("og:url")
+    found = _not_headline(normalize_space(art.source), tags)
+    # a bare host name (trafilatura's last resort) only when no title names the site
+    hostname = bool(found) and _fold(found) == _fold(_host(art.url))
     art.source = normalize_space(
         (pub.get("name") if isinstance(pub, dict) else "")
         or tags.first("og:site_name", "application-name")) \
-        or _not_headline(normalize_space(art.source), tags) \
+        or (found if not hostname else "") \
         or title_site(tags.title, tags.headlines, _host(art.url)) \
-        or title_site(tags.title, (), "", home_link_names(page))
+        or title_site(tags.title, (), "", home_link_names(page)) or found
     title = art.title
     if not title or _site_like(title, art.source, _host(art.url)):  # the site's name alone
         title = str(ld.get("headline") or "") or tags.first("og:title", "twitter:title") \
