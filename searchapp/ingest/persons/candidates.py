@@ -26,6 +26,7 @@ from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
 from searchapp.ingest.persons.context import span_cues
 from searchapp.ingest.persons.memo import per_document
+from searchapp.ingest.persons.name_edges import name_starts_before
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.resolve import (
     NOT_PERSON_LABELS,
@@ -236,6 +237,8 @@ def doc_candidates(doc: DocText, raw: Mapping[str, list[RawMention]], coll: Coll
                 s = rules.after_participle(text, s, e, coll.lowercase)
                 if not heading and e >= m.end:  # the model stopped there (not a repair's cut)
                     e = rules.name_goes_on(text, s, e, spans, coll.lowercase)
+                if not heading and s == m.start:  # the model began there ("Selasi" + ...)
+                    s = name_starts_before(text, s, e, spans, coll.lowercase)
                 name = text[s:e]
                 if (rules.is_credit(text, s, e) or rules.looks_like_org(text, s, e)
                         or rules.after_model_number(text, s)
