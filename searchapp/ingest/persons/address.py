@@ -11,7 +11,9 @@ too (Indonesian "Pak Karyono", Korean "Pak Pong-ju":
 rest alone ("Karyono stayed") and never the word alone ("Pak said").  A form of address
 written after a name (:data:`searchapp.lexicon.TITLES_AFTER`: "Ahmet Bey", "Munni Apa") is
 cut where the document never writes the word alone ("Bey began his career": Dawoud Bey's
-family name).
+family name).  Those that are given names too (Spanish "Don", Portuguese "Dom":
+:data:`searchapp.lexicon.ADDRESS_WORDS_GIVEN`) are titles where the document writes the
+rest again as a full name ("Don Ana Ruiz" ... "Ana Ruiz said").
 """
 
 from __future__ import annotations
@@ -23,7 +25,13 @@ from dataclasses import dataclass, field, replace
 from searchapp.ingest.persons.context import span_cues
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.resolve import Candidate, DocText
-from searchapp.lexicon import ADDRESS_WORDS_SHARED, NAME_PARTICLES, TITLE_WORDS, TITLES_AFTER
+from searchapp.lexicon import (
+    ADDRESS_WORDS_GIVEN,
+    ADDRESS_WORDS_SHARED,
+    NAME_PARTICLES,
+    TITLE_WORDS,
+    TITLES_AFTER,
+)
 
 
 @dataclass
@@ -61,6 +69,10 @@ def document_address(doc: DocText, full: list[Candidate], single: list[Candidate
         out.firsts.add(first)
         if first in ADDRESS_WORDS_SHARED:
             if first not in out.named and all(r in alone or r in names for r in rests):
+                out.shared.add(first)
+            continue
+        if first in ADDRESS_WORDS_GIVEN:  # "Don Ana Ruiz" beside "Ana Ruiz", not "Don Ruiz"
+            if first not in out.named and all(" " in r and r in names for r in rests):
                 out.shared.add(first)
             continue
         given = {r for r in rests if " " not in r and _given_name(r, first, names)}

@@ -323,17 +323,22 @@ def unknown_given_name(name: str, coll: Collection) -> str | None:
 
 
 def glued_opener(name: str, occurrences: list[Candidate], coll: Collection,
-                 given_mid_sentence: set[str]) -> bool:
+                 given_mid_sentence: set[str], anothers_family: bool = False) -> bool:
     """Whether the first word of a full name is a sentence's opening word glued to a
     name ("Thank Biden for ...", "Enter Lugg, Instacart ..."): the word is used in lower
     case in the collection, the name is seen only opening a sentence or in headings,
     nothing but a pronoun speaks for it, and the word never begins a name
-    mid-sentence."""
+    mid-sentence.  Where the rest is the family name of another person of the name's
+    documents (``anothers_family``: "Tell Roe we ..." beside "Ann Roe"), what is said
+    around it is said of that person: only a title or a byline speaks for the name.
+    (Gluing a word the collection does not write in lower case there too, where it is
+    no given name elsewhere, was tried and dropped: it cut "Daniel Coleman" beside
+    "Ryan Coleman", siblings opening sentences of a page.)"""
     first = name.split()[0]
     if not rules.ordinary(first, coll.lowercase) or first in given_mid_sentence:
         return False
-    return all((c.opening or c.heading) and not (c.cues & (ev.STRONG | {"byline"}))
-               for c in occurrences)
+    against = {"title", "byline"} if anothers_family else ev.STRONG | {"byline"}
+    return all((c.opening or c.heading) and not (c.cues & against) for c in occurrences)
 
 
 def glued_to_its_rest(name: str, occurrences: list[Candidate], docs: list[DocText],
@@ -436,6 +441,8 @@ def promotable(doc: DocText, full: list[Candidate], single: list[Candidate],
             if m.label not in _PROMOTABLE or text[m.start:m.end] != m.text:
                 continue
             for s, e in rules.repair(text, m.start, m.end):
+                if e >= m.end:  # a name's last word the model left out, as for persons
+                    e = rules.name_goes_on(text, s, e, raw.get(pid, ()), coll.lowercase)
                 words = text[s:e].split()
                 if not 2 <= len(words) <= 3 or (i, s) in taken or rules.owned(text, m.start, s):
                     continue  # (what an organisation's possessive owns is its product)

@@ -393,10 +393,14 @@ def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
             for c in full:
                 by_name[c.text].append((doc.doc_id, c))
         first_words: dict[str, set[str]] = defaultdict(set)
-        for name in by_name:
+        in_doc: dict[str, set[str]] = defaultdict(set)
+        for name, occ in by_name.items():
             first_words[name.split()[0]].add(name)
+            for doc_id, _ in occ:
+                in_doc[doc_id].add(name)
         glued = {name for name, occ in by_name.items() if not shape_problem(name, coll)
-                 and (glued_opener(name, [c for _, c in occ], coll, given_mid)
+                 and (glued_opener(name, [c for _, c in occ], coll, given_mid,
+                                   _anothers_family(name, [in_doc[d] for d, _ in occ]))
                       or glued_to_its_rest(name, [c for _, c in occ],
                                            [docs_by_id[d] for d in {d for d, _ in occ}],
                                            coll, first_words))}
@@ -467,6 +471,15 @@ def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
     for _, full, _ in found:
         full[:] = [c for c in full if c.text in keep]
     return rejected
+
+
+def _anothers_family(name: str, doc_names: list[set[str]]) -> bool:
+    """Whether the last word of a two-word name ends another name of its documents that
+    begins otherwise ("Tell Roe" beside "Ann Roe")."""
+    words = name.split()
+    return len(words) == 2 and any(
+        o.split()[-1] == words[1] and o.split()[0] != words[0]
+        for names in doc_names for o in names if o != name and " " in o)
 
 
 @per_document
