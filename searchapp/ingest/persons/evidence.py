@@ -38,10 +38,12 @@ from searchapp.ingest.persons.firm_cues import (
     OBJECT_OF,
     ONE_NAME_AFTER,
     ORG_ONLY,
+    ORG_PASSIVE,
     ORG_STAFF,
     PART_OF,
     PLURAL_ROLE_BEFORE,
     ROLE_AT,
+    SHARES_IN,
     WHICH,
     WHOSE_ORG_ONLY,
 )
@@ -406,8 +408,10 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
             and ONE_NAME_AFTER.match(after):
         out.add("kind")  # "the family's solicitors, Acme Rowe, commissioned": a firm
         out.discard("role")
-    if after[:1] in APOSTROPHES and ORG_ONLY.match(after) or WHOSE_ORG_ONLY.match(after):
-        out.add("org_only")  # "Acme Rowe's chief executive", "Acme's founder"
+    if after[:1] in APOSTROPHES and ORG_ONLY.match(after) or WHOSE_ORG_ONLY.match(after) \
+            or ORG_PASSIVE.match(after) \
+            or SHARES_IN.search(before) and not _POSSESSIVE_AFTER.match(after):
+        out.add("org_only")  # "Acme Rowe's chief executive", "Acme, founded by", "shares in X"
     elif ORG_STAFF.match(after):
         out.add("belongings")
     if _KIN.match(after):
