@@ -124,6 +124,11 @@ _FROM_BEFORE = re.compile(r"\b[a-z]+[ \t]+(?:from|in|at|of)[ \t]+$")
 # follows (speech, "who", a pronoun) is that person's, not X's
 _ORIGIN_BEFORE = re.compile(r"(?:\b([a-z-]+)|\d{1,3}[ \t]*,|[A-Za-z][\w'’.-]*[ \t]*,)"
                             r"[ \t]+from[ \t]+$")
+# "In the village of X, the farmer Ann Roe ...", "Back in X, her ...": a sentence opening
+# with where it happens -- what follows the comma is the sentence's subject, not X's
+_PLACE_OPENING = re.compile(r"(?:^|[.!?][\"”’]?[ \t]+)(?:[A-Z][a-z]+[ \t]+)?(?:[Ii]n|[Aa]t|[Ff]rom|"
+                            r"[Nn]ear|[Oo]utside|[Ii]nside|[Aa]cross|[Tt]hroughout)[ \t]+"
+                            r"(?:the[ \t]+(?:[a-z-]+[ \t]+){0,2}of[ \t]+)?$")
 _AGE = re.compile(r"^\s*(?:,\s*\d{1,3}\s*[,)]|\(\d{1,3}\))")
 _WHO = re.compile(r"^\s*,?\s*who\b")
 # ", Sir Ann Roe-Lee," after a name: a title and a name of capitalized words, another person
@@ -416,7 +421,7 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         out.add("belongings")
     if _KIN.match(after):
         out.add("kin")
-    m = _APPOSITION.match(after)
+    m = None if _PLACE_OPENING.search(before) else _APPOSITION.match(after)
     if m and not _AGE.match(after) and not named:
         words = [w.strip("'’.") for w in m.group(1).casefold().split()]
         if WHOSE_ORG_ONLY.match(after):  # "X, a group whose chief executive ...": no role

@@ -64,8 +64,12 @@ ORG_PASSIVE = re.compile(r"^(?:[ \t]*,[ \t]*(?:(?:which|that)[ \t]+(?:is|was)[ \
 SHARES_IN = re.compile(r"\b(?:[Ss]hares|[Ss]tock|[Ss]takes?|[Ss]hareholders?|[Ss]hareholding)"
                        r"[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?$")
 # "members of X", "the founder of X": a body's members and officers -- X is the body
+# -- and "the mayor of X", "the paramount chief of X": an office held over a place or a
+# body (no one is the chief or the mayor of a person)
 PART_OF = re.compile(r"\b(?:members|membership|leadership|co-?founders?|founders?|"
-                     r"shareholders|employees|board)[ \t]+of[ \t]+(?:the[ \t]+)?$")
+                     r"shareholders|employees|board|chief|chiefs|headman|chieftain|mayor|"
+                     r"governor|emir|sultan|ruler|chairman|chairwoman|president|premier)"
+                     r"[ \t]+of[ \t]+(?:the[ \t]+)?$")
 ORG_STAFF = re.compile(rf"^{POSSESSIVE}[ \t]+(?:\d[\d,.]*[ \t]+(?:[a-z]+[ \t]+)?(?:employees|"
                        r"workers|staff|people)\b|(?:[a-z]+[ \t]+)?(?:chief[ \t]+(?:executive|financial|"
                        r"operating|technology|marketing|product|people)|co-?founders?|"
