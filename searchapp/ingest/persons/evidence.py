@@ -225,6 +225,13 @@ _PLACE_PREP = re.compile(r"\b(?:[Ii]n|[Ff]rom|[Nn]ear|[Oo]utside|[Ii]nside|[Tt]o
                          rf"[{LATIN_CAPITALS}][\w'’.-]*))*"
                          r"(?:[ \t]*,[ \t]+|[ \t]+(?:and|or)[ \t]+))*(?:(?:and|or)[ \t]+)?$")
 # "X, the three marble towns", "X, a village in the hills": an apposition naming a place
+# "[X] province", "in A, [X] and B provinces": the kind of place a name (or a list of
+# names ending in it) is, written right after it in lower case
+_PLACE_KIND_AFTER = re.compile(
+    rf"^(?:(?:[ \t]*,|[ \t]+(?:and|or))[ \t]+[{LATIN_CAPITALS}][\w'’-]*"
+    rf"(?:[ \t]+[{LATIN_CAPITALS}][\w'’-]*){{0,3}})*[ \t]+(?:provinces?|districts?|counties|county|"
+    r"municipalit(?:y|ies)|prefectures?|communes?|townships?|villages|towns|cities|regions)\b"
+    rf"(?![{APOSTROPHES}-])(?![ \t]+(?:{'|'.join(sorted(ROLE_NOUNS))})\b)")
 _PLACE_APPOSITION = re.compile(
     r"^[ \t]*,[ \t]+(?:the|a|an|its|their)[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:town|towns|village|"
     r"villages|city|cities|capital|region|province|municipality|suburb|district|county|"
@@ -351,7 +358,7 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         out.add("place_prep")  # neither for nor against by itself
     if PLACE_TAIL.match(after):
         out.add("place_tail")  # "[São Brás] de Alportel": cut from a longer name (neither)
-    if _PLACE_APPOSITION.match(after):
+    if _PLACE_APPOSITION.match(after) or _PLACE_KIND_AFTER.match(after):
         out.add("place_apposition")  # "X, the three marble towns": what it is (neither)
     if out & {"place_prep", "place_apposition"}:
         out.add(PLACED)

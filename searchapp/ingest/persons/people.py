@@ -42,7 +42,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 
 from searchapp.ingest.entities import Mention, Registry
@@ -463,6 +463,11 @@ def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
         if where:
             rejected[name] = where
             continue
+        if evid.against and (evid.bare or evid.bare_against) and _shares_family(
+                name, [in_doc[d] for d in evid.documents | {d for d, _ in occ}]):
+            # the family name alone is another person's of its documents too ("the
+            # hazelnut company Ann Roe" beside "Bo Roe"): it vouches for neither
+            evid = replace(evid, bare=0, bare_strong=0, bare_against=0)
         verdict = ev.verdict(evid, *_votes(name, coll))
         if verdict.person:
             keep.add(name)
@@ -471,6 +476,14 @@ def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
     for _, full, _ in found:
         full[:] = [c for c in full if c.text in keep]
     return rejected
+
+
+def _shares_family(name: str, doc_names: list[set[str]]) -> bool:
+    """Whether the family name of ``name`` ends another full name of its documents that
+    begins otherwise."""
+    family, first = nm.family_word(name), name.split()[0]
+    return any(o != name and " " in o and o.split()[0] != first and nm.family_word(o) == family
+               for names in doc_names for o in names)
 
 
 def _anothers_family(name: str, doc_names: list[set[str]]) -> bool:
