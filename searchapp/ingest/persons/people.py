@@ -492,6 +492,7 @@ def _anothers_family(name: str, doc_names: list[set[str]]) -> bool:
     words = name.split()
     return len(words) == 2 and any(
         o.split()[-1] == words[1] and o.split()[0] != words[0]
+        and not o.casefold().endswith(" " + name.casefold())  # "Di Roe" of "Ann di Roe"
         for names in doc_names for o in names if o != name and " " in o)
 
 
