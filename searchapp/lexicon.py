@@ -172,7 +172,8 @@ TITLES = (
     r"Supreme Leader|King|Queen|Prince|Princess|Emperor|Pope|Marshal|Rear Admiral|Vice Admiral|"
     r"Lieutenant General|Major General|Brigadier General|Lieutenant|Brigadier|Commander|"
     r"Captain|Sergeant|General|Gen\.|Admiral|"
-    r"Colonel|Col\.|Judge|Justice|Mayor|CEO|Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|Mr|Mrs|Ms|Dr|Prof|"
+    r"Colonel|Col\.|Judge|Justice|Mayor|CEO|Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|Mr|Mrs|Ms|"
+    r"Dr|Prof|"
     r"Sir|Dame|Lord|Lady|" + "|".join(re.escape(t) for t in ADDRESS_TITLES)
 )
 #: Titles a given name follows, not a family name ("Queen Elizabeth", "Sir Keir", "Pope

@@ -68,6 +68,7 @@ from searchapp.ingest.persons.words import (
 from searchapp.lexicon import (
     APOSTROPHES,
     BEFORE_A_SENTENCE,
+    CLOSERS,
     LATIN_CAPITALS,
     MONTHS,
     POSSESSIVE,
@@ -126,8 +127,8 @@ _ORIGIN_BEFORE = re.compile(r"(?:\b([a-z-]+)|\d{1,3}[ \t]*,|[A-Za-z][\w'’.-]*[
                             r"[ \t]+from[ \t]+$")
 # "In the village of X, the farmer Ann Roe ...", "Back in X, her ...": a sentence opening
 # with where it happens -- what follows the comma is the sentence's subject, not X's
-_PLACE_OPENING = re.compile(r"(?:^|[.!?][\"”’]?[ \t]+)(?:[A-Z][a-z]+[ \t]+)?(?:[Ii]n|[Aa]t|[Ff]rom|"
-                            r"[Nn]ear|[Oo]utside|[Ii]nside|[Aa]cross|[Tt]hroughout)[ \t]+"
+_PLACE_OPENING = re.compile(rf"(?:^|[{STOPS}][{CLOSERS}]?[ \t]+)(?:[A-Z][a-z]+[ \t]+)?"
+                            r"(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear|[Oo]utside|[Ii]nside|[Aa]cross|[Tt]hroughout)[ \t]+"
                             r"(?:the[ \t]+(?:[a-z-]+[ \t]+){0,2}of[ \t]+)?$")
 _AGE = re.compile(r"^\s*(?:,\s*\d{1,3}\s*[,)]|\(\d{1,3}\))")
 _WHO = re.compile(r"^\s*,?\s*who\b")

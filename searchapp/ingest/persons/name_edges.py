@@ -25,11 +25,12 @@ from collections.abc import Iterable, Mapping
 from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
 from searchapp.ingest.persons.words import FUNCTION_WORDS, ORG_WORDS, ROLE_NOUNS
-from searchapp.lexicon import MONTHS, NAME_PARTICLES, TITLE_WORDS, WEEKDAYS
+from searchapp.lexicon import CLOSERS, MONTHS, NAME_PARTICLES, STOPS, TITLE_WORDS, WEEKDAYS
 
 # one capitalized word ending right before ``start`` (the span's first word), after a
 # sentence's start, a comma or colon, or a word in lower case; no possessive
-_WORD_BEFORE = re.compile(r"(?:^|[,;:(“\"]|[.!?][\"”’]?|(?<![\w'’.-])[a-z][a-z'’-]*)[ \t]+"
+_WORD_BEFORE = re.compile(rf"(?:^|[,;:(“\"]|[{STOPS}][{CLOSERS}]?|(?<![\w'’.-])[a-z][a-z'’-]*)"
+                          r"[ \t]+"
                           r"([A-ZÀ-ÖØ-Þ][a-zà-ÿ]*[a-zà-ÿ])[ \t]+$")
 # another name coordinated with the span: a word before both is a title or a label
 # ("Councilmembers Ann Roe and Bo Li")
