@@ -429,7 +429,8 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         out.add("belongings")
     if _KIN.match(after):
         out.add("kin")
-    m = None if _PLACE_OPENING.search(before) else _APPOSITION.match(after)
+    m = _APPOSITION.match(after)
+    fronted = bool(m) and bool(_PLACE_OPENING.search(before))
     if m and not _AGE.match(after) and not named:
         words = [w.strip("'’.") for w in m.group(1).casefold().split()]
         if WHOSE_ORG_ONLY.match(after):  # "X, a group whose chief executive ...": no role
@@ -443,6 +444,8 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
             out.add("thing_apposition")  # "Halloran Mill, a small mill in ...": what it is
         roles = {w for w, nxt in _with_next(words[:8])[:head]
                  if w in ROLE_NOUNS and nxt not in ("to", "for", "out", "back", "over", "up")}
+        if fronted:  # "In the village of X, the farmer ...": the sentence's subject, not X
+            roles = set()
         if roles and roles <= FIRM_ROLES:
             out.add(FIRM_ROLE)  # "X, the independent developer whose game ...": either
         elif roles:

@@ -12,7 +12,8 @@ document -- no list of the words themselves:
   ("Dragan Vidaković" -> "Vidaković Energija", "Ann Mae Roe" -> "Ann Roe Builders"): the
   name is another person's family name (or the same person's name) with one more word
   after it, that word is no word of any name the model calls a person, and nothing
-  personal stands beside the name (no title, no role, no age, never its last word alone).
+  personal stands beside the name (no title, role, age or speech, never its last word
+  alone).  Not read on a name only headlines write ("Roe Watches": a headline's verb).
   A person's name never goes on after a family name with a word nobody is named by.
 """
 
@@ -35,6 +36,8 @@ _WORD_BEFORE = re.compile(rf"(?:^|[,;:(“\"]|[{STOPS}][{CLOSERS}]?|(?<![\w'’.
 # another name coordinated with the span: a word before both is a title or a label
 # ("Councilmembers Ann Roe and Bo Li")
 _AND_ANOTHER = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|&)[ \t]+[A-ZÀ-ÖØ-Þ]")
+# "Minister of [Transport] Ann Roe": a title's field before the name, not its first word
+_FIELD_OF = re.compile(r"\b(?:of|for)[ \t]+$")
 _NOT_NAME_WORDS = frozenset({*MONTHS, *WEEKDAYS, "Jr", "Sr"})
 
 
@@ -47,7 +50,7 @@ def name_starts_before(text: str, start: int, end: int, spans, lowercase_words) 
     if not m:
         return start
     word = m.group(1)
-    if (word == text[start:end].split()[0] or _AND_ANOTHER.match(text, end)
+    if (word == text[start:end].split()[0] or _FIELD_OF.search(text, 0, m.start(1)) or _AND_ANOTHER.match(text, end)
             or word in _NOT_NAME_WORDS or word in ORG_WORDS or word in FUNCTION_WORDS
             or word in TITLE_WORDS or word.casefold() in ROLE_NOUNS
             or word.casefold() in NAME_PARTICLES or rules.ordinary(word, lowercase_words)
@@ -90,5 +93,7 @@ def named_for_a_person(name: str, persons: Iterable[str], words_of_persons: Coun
     return None
 
 
-#: The cues only a person has (an apposition is left out: "X, a Belgrade company").
-_PERSONAL = ("title", "age", "role", "kin", "life", "byline", "credential", "relation")
+#: The cues only a person has, and speech and "who" (an apposition is left out: "X, a
+#: Belgrade company controlled by the businessman ..." reads as one).
+_PERSONAL = ("title", "age", "role", "kin", "life", "byline", "credential", "relation",
+             "speech", "who")

@@ -453,7 +453,7 @@ def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
         if thing:
             rejected[name] = thing
             continue
-        named_for = named_for_a_person(
+        named_for = evid.headings < evid.occurrences and named_for_a_person(
             name, set().union(*(in_doc[d] for d in evid.documents | {d for d, _ in occ})),
             words_of_persons, coll.person_votes, evid.cue_counts, evid.bare)
         if named_for:
