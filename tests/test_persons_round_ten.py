@@ -209,3 +209,29 @@ def test_a_family_name_two_persons_share_does_not_vouch_for_a_firm_named_with_it
     found = find_persons(docs, raw)
     assert "Findik Aydemoğlu" not in found.persons
     assert {"Mehmet Nuri Aydemoğlu", "Kerem Aydemoğlu"} <= set(found.persons)
+
+
+def test_a_last_word_the_collection_shows_heading_organisations_names_is_a_firms():
+    # the trade word of a language the model does not know, learned from the collection
+    docs, raw = collection(
+        [("The heating plant is run by Brankov Toplana under a city contract.",
+          [("Brankov Toplana", "ORG")]), (FILLER, [])],
+        [("Bills from Nišava Toplana rose by a third this winter.",
+          [("Nišava Toplana", "ORG")]), (FILLER, [])],
+        [("Residents met Miroslav Kostić, who said prices at Zorić Toplana would rise.",
+          [("Miroslav Kostić", "PERSON"), ("Zorić Toplana", "PERSON")]), (FILLER, [])],
+    )
+    found = find_persons(docs, raw)
+    assert "Zorić Toplana" not in found.persons and "Miroslav Kostić" in found.persons
+
+
+def test_a_family_name_some_firms_are_named_with_stays_a_persons():
+    docs, raw = collection(
+        [("Shares in Harlan Brandt rose.", [("Harlan Brandt", "ORG")]), (FILLER, [])],
+        [("Orsolya Brandt left Vexmoor Brandt in May.", [("Vexmoor Brandt", "ORG"),
+                                                        ("Orsolya Brandt", "PERSON")]),
+         (FILLER, [])],
+        [("Teodor Brandt said the vote was close.", [("Teodor Brandt", "PERSON")]),
+         (FILLER, [])],
+    )
+    assert "Teodor Brandt" in find_persons(docs, raw).persons

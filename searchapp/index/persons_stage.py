@@ -108,7 +108,9 @@ SIDECAR_VERSION = 2
 #: and "Dr" where the page names the person in full without them; what only an organisation
 #: undergoes ("X, founded by", "shares in X"), an office over a place ("the chief of X"), a
 #: list ending in a kind of place ("A, X and B provinces"); a shared family name alone
-#: vouches for neither name against a cue -- persons and places stored by 17 change.
+#: vouches for neither name against a cue; a last word the collection shows heading
+#: organisations' names -- persons and places stored by 17 change (and the memo's
+#: collection sums gain a table).
 RESOLUTION_VERSION = 18
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8

@@ -94,6 +94,11 @@ class Collection:
     #: person anywhere in the collection (is it a given name here?)
     given_of: dict[str, set[str]] = field(default_factory=dict)
 
+    #: word -> the distinct names of two words or more it ends that the model calls an
+    #: organisation or a building anywhere in the collection ("Acme Energija", "Rowe
+    #: Energija": the trade word of a language the recognizer does not know)
+    org_last: dict[str, set[str]] = field(default_factory=dict)
+
     #: The fields keyed by ``(document id, word)``: only that document writes them (under
     #: a memo they are kept with each document, not summed over the collection).
     DOCUMENT_KEYED: ClassVar[tuple[str, ...]] = ("first_words", "last_words")
@@ -122,6 +127,9 @@ class Collection:
                             c.given_of.setdefault(words[0], set()).add(k)
                     elif m.label in NOT_PERSON_LABELS:
                         c.other_votes[k] += 1
+                        if m.label in ("ORG", "FAC") and len(words := k.split()) >= 2 \
+                                and words[0][:1].isupper():
+                            c.org_last.setdefault(words[-1], set()).add(k)
                         if m.label in THING_LABELS:
                             c.thing_votes[k] += 1
                         if m.label in PLACE_LABELS:

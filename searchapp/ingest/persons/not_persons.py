@@ -72,6 +72,9 @@ def thing_shaped(name: str, evid: ev.NameEvidence, coll: Collection,
     if not coll.person_votes[first] and any(
             len(coll.first_words.get((d, first), ())) >= 3 for d in doc_ids):
         return f"its first word begins several names of one document ({first} ...)"
+    heads = None if evid.bare else organisations_head(name, coll)
+    if heads:
+        return heads
     family = None if evid.bare_strong else thing_family(name, coll, doc_ids)
     if family:
         return family
@@ -86,3 +89,22 @@ def thing_shaped(name: str, evid: ev.NameEvidence, coll: Collection,
     if len(last) == 1:
         return "its last word is one letter"
     return None
+
+
+def organisations_head(name: str, coll: Collection) -> str | None:
+    """Why a name's last word is an organisation's head word the collection shows, or
+    None: it ends two or more other names, with different first words, that the model calls
+    an organisation or a building ("Acme Energija", "Rowe Energija" -- the trade word of a
+    language the recognizer does not know), and no other name the model calls a person has
+    it, nor is it one alone (a family name some firm is named with: "Jeffrey Sachs" beside
+    "Goldman Sachs")."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    last = words[-1]
+    named = coll.org_last.get(last, set()) - {name}
+    if len({n.split()[0] for n in named}) < 2 or coll.person_votes[last]:
+        return None
+    if any(last in n.split() for names in coll.given_of.values() for n in names if n != name):
+        return None
+    return f"its last word heads names of organisations in the collection ({last})"
