@@ -94,9 +94,8 @@ class Collection:
     #: person anywhere in the collection (is it a given name here?)
     given_of: dict[str, set[str]] = field(default_factory=dict)
 
-    #: word -> the distinct names of two words or more it ends that the model calls an
-    #: organisation or a building anywhere in the collection ("Acme Energija", "Rowe
-    #: Energija": the trade word of a language the recognizer does not know)
+    #: word -> the names of two words or more it ends that the model calls an organisation
+    #: or a building ("Acme Energija", "Rowe Energija": a trade word of another language)
     org_last: dict[str, set[str]] = field(default_factory=dict)
 
     #: The fields keyed by ``(document id, word)``: only that document writes them (under
@@ -338,10 +337,7 @@ def glued_opener(name: str, occurrences: list[Candidate], coll: Collection,
     nothing but a pronoun speaks for it, and the word never begins a name
     mid-sentence.  Where the rest is the family name of another person of the name's
     documents (``anothers_family``: "Tell Roe we ..." beside "Ann Roe"), what is said
-    around it is said of that person: only a title or a byline speaks for the name.
-    (Gluing a word the collection does not write in lower case there too, where it is
-    no given name elsewhere, was tried and dropped: it cut "Daniel Coleman" beside
-    "Ryan Coleman", siblings opening sentences of a page.)"""
+    around it is said of that person: only a title or a byline speaks for the name."""
     first = name.split()[0]
     if not rules.ordinary(first, coll.lowercase) or first in given_mid_sentence:
         return False

@@ -125,8 +125,7 @@ _FROM_BEFORE = re.compile(r"\b[a-z]+[ \t]+(?:from|in|at|of)[ \t]+$")
 # follows (speech, "who", a pronoun) is that person's, not X's
 _ORIGIN_BEFORE = re.compile(r"(?:\b([a-z-]+)|\d{1,3}[ \t]*,|[A-Za-z][\w'’.-]*[ \t]*,)"
                             r"[ \t]+from[ \t]+$")
-# "In the village of X, the farmer Ann Roe ...", "Back in X, her ...": a sentence opening
-# with where it happens -- what follows the comma is the sentence's subject, not X's
+# "In the village of X, the farmer Ann Roe ...": what follows the comma is the subject's
 _PLACE_OPENING = re.compile(rf"(?:^|[{STOPS}][{CLOSERS}]?[ \t]+)(?:[A-Z][a-z]+[ \t]+)?"
                             r"(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear|[Oo]utside|[Ii]nside|[Aa]cross|[Tt]hroughout)[ \t]+"
                             r"(?:the[ \t]+(?:[a-z-]+[ \t]+){0,2}of[ \t]+)?$")
@@ -226,8 +225,7 @@ _PLACE_PREP = re.compile(r"\b(?:[Ii]n|[Ff]rom|[Nn]ear|[Oo]utside|[Ii]nside|[Tt]o
                          rf"[{LATIN_CAPITALS}][\w'’.-]*))*"
                          r"(?:[ \t]*,[ \t]+|[ \t]+(?:and|or)[ \t]+))*(?:(?:and|or)[ \t]+)?$")
 # "X, the three marble towns", "X, a village in the hills": an apposition naming a place
-# "[X] province", "in A, [X] and B provinces": the kind of place a name (or a list of
-# names ending in it) is, written right after it in lower case
+# "[X] province", "in A, [X] and B provinces": the kind of place a name (or a list) is
 _PLACE_KIND_AFTER = re.compile(
     rf"^(?:(?:[ \t]*,|[ \t]+(?:and|or))[ \t]+[{LATIN_CAPITALS}][\w'’-]*"
     rf"(?:[ \t]+[{LATIN_CAPITALS}][\w'’-]*){{0,3}})*[ \t]+(?:provinces?|districts?|counties|county|"
@@ -430,7 +428,6 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
     if _KIN.match(after):
         out.add("kin")
     m = _APPOSITION.match(after)
-    fronted = bool(m) and bool(_PLACE_OPENING.search(before))
     if m and not _AGE.match(after) and not named:
         words = [w.strip("'’.") for w in m.group(1).casefold().split()]
         if WHOSE_ORG_ONLY.match(after):  # "X, a group whose chief executive ...": no role
@@ -444,8 +441,7 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
             out.add("thing_apposition")  # "Halloran Mill, a small mill in ...": what it is
         roles = {w for w, nxt in _with_next(words[:8])[:head]
                  if w in ROLE_NOUNS and nxt not in ("to", "for", "out", "back", "over", "up")}
-        if fronted:  # "In the village of X, the farmer ...": the sentence's subject, not X
-            roles = set()
+        roles = set() if _PLACE_OPENING.search(before) else roles  # "In X, the farmer"
         if roles and roles <= FIRM_ROLES:
             out.add(FIRM_ROLE)  # "X, the independent developer whose game ...": either
         elif roles:
