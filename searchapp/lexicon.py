@@ -133,11 +133,30 @@ ADDRESS_TITLES = ("Alhaji", "Alhaja", "Hajiya", "Hajia", "Mallam", "Sheikh", "Sh
                   # Swahili "Mzee").  Not "Pak", "Bu", "Pan": family names too (Korean,
                   # Chinese) -- see ADDRESS_WORDS_SHARED.
                   "Tannie", "Oom", "Mevrou", "Meneer", "Encik", "Puan", "Bapak", "Ibu",
-                  "Datuk", "Datin", "Pani", "Shri", "Shrimati", "Mzee")
+                  "Datuk", "Datin", "Pani", "Shri", "Shrimati", "Mzee",
+                  # professional and civic titles of address of other languages, which
+                  # English-language reports keep untranslated before a name (their
+                  # grammars of address: French "Maître" for lawyers and notaries,
+                  # "Monseigneur"; Italian "Dottore"/"Dott.", "Avvocato"/"Avv.",
+                  # "Ingegnere"/"Ing."; Spanish "Licenciado"/"Licenciada"/"Lic.",
+                  # "Ingeniero"; Portuguese "Doutor"/"Doutora"; Dutch "Mevrouw";
+                  # Turkish "Sayın" (honourable), "Başkan" (president, chairman), "Hoca";
+                  # Arabic "Eng." for "Muhandis"; Swahili "Bwana"; Thai "Khun"; Hindu
+                  # "Mahant" (head of a monastery); chiefs' and elders' titles of Ghana
+                  # and Togo: Ewe "Togbe", Akan "Opanin").  Not "Nana", "Baba", "Don",
+                  # "Dom": given names too.
+                  "Maître", "Monseigneur", "Dottore", "Dott.", "Avvocato", "Avv.",
+                  "Ingegnere", "Ing.", "Licenciado", "Licenciada", "Lic.", "Ingeniero",
+                  "Doutor", "Doutora", "Mevrouw", "Sayın", "Başkan", "Hoca", "Eng.", "Bwana",
+                  "Khun", "Mahant", "Togbe", "Opanin")
 #: Forms of address that are family names too ("Pak Karyono" in Indonesian, "Pak Pong-ju"
 #: in Korean; "Bu Ani" / "Bu Yi"; Polish "Pan Nowak" / Chinese "Pan Wei"): a title only
 #: where the document writes the rest of the name without it and never the word alone.
 ADDRESS_WORDS_SHARED = frozenset({"Pak", "Bu", "Pan"})
+#: Forms of address that are given names too (Spanish and Italian "Don", Portuguese
+#: "Dom" before a given name: "Don Ramón Ruiz"; English "Don Ruiz" is a person): a title
+#: only where the document writes the name after it again without it, as a full name.
+ADDRESS_WORDS_GIVEN = frozenset({"Don", "Dom"})
 #: Forms of address written *after* a name, never part of it (Turkish "Ahmet Bey",
 #: "Ayşe Hanım", "Efendi", "Paşa"; Bengali, Hindi and Urdu "Munni Apa", "Bhai", "Sahib").
 TITLES_AFTER = ("Bey", "Hanım", "Hanim", "Efendi", "Paşa", "Pasha", "Apa", "Bhai", "Sahib",
@@ -154,6 +173,7 @@ TITLES = (
     r"Lieutenant General|Major General|Brigadier General|Lieutenant|Brigadier|Commander|"
     r"Captain|Sergeant|General|Gen\.|Admiral|"
     r"Colonel|Col\.|Judge|Justice|Mayor|CEO|Dr\.|Prof\.|Professor|Mr\.|Mrs\.|Ms\.|Mr|Mrs|Ms|"
+    r"Dr|Prof|"
     r"Sir|Dame|Lord|Lady|" + "|".join(re.escape(t) for t in ADDRESS_TITLES)
 )
 #: Titles a given name follows, not a family name ("Queen Elizabeth", "Sir Keir", "Pope

@@ -102,7 +102,16 @@ SIDECAR_VERSION = 2
 #: X") a place; a body's members and officers, an organisation the model's span goes on into.
 #: Also 17 (merged): places in Chinese, Japanese and Korean documents (native_places), a body
 #: that sits ("in the X", "told the X") is no place, "X's interior minister" no thing's belonging.
-RESOLUTION_VERSION = 17
+#: 18 (round ten): a name the model began a word late gets its first word back ("Selasi" +
+#: "Dzifa Agbenyega"); a name that is another person's of its page with one more word is a
+#: firm's named for them ("Vidaković Energija"); forms of address of more languages, "Don"
+#: and "Dr" where the page names the person in full without them; what only an organisation
+#: undergoes ("X, founded by", "shares in X"), an office over a place ("the chief of X"), a
+#: list ending in a kind of place ("A, X and B provinces"); a shared family name alone
+#: vouches for neither name against a cue; a last word the collection shows heading
+#: organisations' names -- persons and places stored by 17 change (and the memo's
+#: collection sums gain a table).
+RESOLUTION_VERSION = 18
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8
 #: Paragraphs recognized (and committed) at a time, by one process.

@@ -11,7 +11,11 @@ too (Indonesian "Pak Karyono", Korean "Pak Pong-ju":
 rest alone ("Karyono stayed") and never the word alone ("Pak said").  A form of address
 written after a name (:data:`searchapp.lexicon.TITLES_AFTER`: "Ahmet Bey", "Munni Apa") is
 cut where the document never writes the word alone ("Bey began his career": Dawoud Bey's
-family name).
+family name).  Those that are given names too (Spanish "Don", Portuguese "Dom":
+:data:`searchapp.lexicon.ADDRESS_WORDS_GIVEN`) are titles where the document writes the
+rest again as a full name ("Don Ana Ruiz" ... "Ana Ruiz said"); "Dr" and "Prof" without
+a dot where the word after them is a word of another name of the document ("Dr Hà" of
+"Nguyễn Thị Thu Hà").
 """
 
 from __future__ import annotations
@@ -23,7 +27,13 @@ from dataclasses import dataclass, field, replace
 from searchapp.ingest.persons.context import span_cues
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.resolve import Candidate, DocText
-from searchapp.lexicon import ADDRESS_WORDS_SHARED, NAME_PARTICLES, TITLE_WORDS, TITLES_AFTER
+from searchapp.lexicon import (
+    ADDRESS_WORDS_GIVEN,
+    ADDRESS_WORDS_SHARED,
+    NAME_PARTICLES,
+    TITLE_WORDS,
+    TITLES_AFTER,
+)
 
 
 @dataclass
@@ -51,16 +61,25 @@ def document_address(doc: DocText, full: list[Candidate], single: list[Candidate
     alone = {c.text for c in single}
     names = {c.text for c in full}
     out.named = alone | {w for n in names for w in n.split()[1:]}
+    words_of_others = {w for n in names for w in n.split()[1:] if n.split()[0] not in _DOTLESS}
     by_first: dict[str, set[str]] = {}
     for name in names:
         first, *rest = name.split()
         by_first.setdefault(first, set()).add(" ".join(rest))
     for first, rests in by_first.items():
+        if first in _DOTLESS:  # "Dr Hà" beside "Nguyễn Thu Hà"; "Dr Roe" alone stays
+            if all(" " not in r and r in words_of_others for r in rests):
+                out.shared.add(first)
+            continue
         if first in TITLE_WORDS or first.lower() in NAME_PARTICLES:
             continue
         out.firsts.add(first)
         if first in ADDRESS_WORDS_SHARED:
             if first not in out.named and all(r in alone or r in names for r in rests):
+                out.shared.add(first)
+            continue
+        if first in ADDRESS_WORDS_GIVEN:  # "Don Ana Ruiz" beside "Ana Ruiz", not "Don Ruiz"
+            if first not in out.named and all(" " in r and r in names for r in rests):
                 out.shared.add(first)
             continue
         given = {r for r in rests if " " not in r and _given_name(r, first, names)}
@@ -70,6 +89,10 @@ def document_address(doc: DocText, full: list[Candidate], single: list[Candidate
 
 
 _AFTER = frozenset(TITLES_AFTER)
+#: Academic titles British style writes without a dot ("Dr Roe", "Prof Roe"), which the
+#: model takes into the name: cut where the document names the person in full too (else
+#: the titled name is all there is of them).
+_DOTLESS = frozenset({"Dr", "Prof"})
 
 
 def _alone(word: str, text: str) -> bool:

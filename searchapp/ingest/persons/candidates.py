@@ -26,6 +26,7 @@ from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
 from searchapp.ingest.persons.context import span_cues
 from searchapp.ingest.persons.memo import per_document
+from searchapp.ingest.persons.name_edges import name_starts_before
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.resolve import (
     NOT_PERSON_LABELS,
@@ -93,6 +94,10 @@ class Collection:
     #: person anywhere in the collection (is it a given name here?)
     given_of: dict[str, set[str]] = field(default_factory=dict)
 
+    #: word -> the names of two words or more it ends that the model calls an organisation
+    #: or a building ("Acme Energija", "Rowe Energija": a trade word of another language)
+    org_last: dict[str, set[str]] = field(default_factory=dict)
+
     #: The fields keyed by ``(document id, word)``: only that document writes them (under
     #: a memo they are kept with each document, not summed over the collection).
     DOCUMENT_KEYED: ClassVar[tuple[str, ...]] = ("first_words", "last_words")
@@ -121,6 +126,9 @@ class Collection:
                             c.given_of.setdefault(words[0], set()).add(k)
                     elif m.label in NOT_PERSON_LABELS:
                         c.other_votes[k] += 1
+                        if m.label in ("ORG", "FAC") and len(words := k.split()) >= 2 \
+                                and words[0][:1].isupper():
+                            c.org_last.setdefault(words[-1], set()).add(k)
                         if m.label in THING_LABELS:
                             c.thing_votes[k] += 1
                         if m.label in PLACE_LABELS:
@@ -236,6 +244,8 @@ def doc_candidates(doc: DocText, raw: Mapping[str, list[RawMention]], coll: Coll
                 s = rules.after_participle(text, s, e, coll.lowercase)
                 if not heading and e >= m.end:  # the model stopped there (not a repair's cut)
                     e = rules.name_goes_on(text, s, e, spans, coll.lowercase)
+                if not heading and s == m.start:  # the model began there ("Selasi" + ...)
+                    s = name_starts_before(text, s, e, spans, coll.lowercase)
                 name = text[s:e]
                 if (rules.is_credit(text, s, e) or rules.looks_like_org(text, s, e)
                         or rules.after_model_number(text, s)
@@ -320,17 +330,19 @@ def unknown_given_name(name: str, coll: Collection) -> str | None:
 
 
 def glued_opener(name: str, occurrences: list[Candidate], coll: Collection,
-                 given_mid_sentence: set[str]) -> bool:
+                 given_mid_sentence: set[str], anothers_family: bool = False) -> bool:
     """Whether the first word of a full name is a sentence's opening word glued to a
     name ("Thank Biden for ...", "Enter Lugg, Instacart ..."): the word is used in lower
     case in the collection, the name is seen only opening a sentence or in headings,
     nothing but a pronoun speaks for it, and the word never begins a name
-    mid-sentence."""
+    mid-sentence.  Where the rest is the family name of another person of the name's
+    documents (``anothers_family``: "Tell Roe we ..." beside "Ann Roe"), what is said
+    around it is said of that person: only a title or a byline speaks for the name."""
     first = name.split()[0]
     if not rules.ordinary(first, coll.lowercase) or first in given_mid_sentence:
         return False
-    return all((c.opening or c.heading) and not (c.cues & (ev.STRONG | {"byline"}))
-               for c in occurrences)
+    against = {"title", "byline"} if anothers_family else ev.STRONG | {"byline"}
+    return all((c.opening or c.heading) and not (c.cues & against) for c in occurrences)
 
 
 def glued_to_its_rest(name: str, occurrences: list[Candidate], docs: list[DocText],
@@ -433,6 +445,8 @@ def promotable(doc: DocText, full: list[Candidate], single: list[Candidate],
             if m.label not in _PROMOTABLE or text[m.start:m.end] != m.text:
                 continue
             for s, e in rules.repair(text, m.start, m.end):
+                if e >= m.end:  # a name's last word the model left out, as for persons
+                    e = rules.name_goes_on(text, s, e, raw.get(pid, ()), coll.lowercase)
                 words = text[s:e].split()
                 if not 2 <= len(words) <= 3 or (i, s) in taken or rules.owned(text, m.start, s):
                     continue  # (what an organisation's possessive owns is its product)

@@ -38,10 +38,12 @@ from searchapp.ingest.persons.firm_cues import (
     OBJECT_OF,
     ONE_NAME_AFTER,
     ORG_ONLY,
+    ORG_PASSIVE,
     ORG_STAFF,
     PART_OF,
     PLURAL_ROLE_BEFORE,
     ROLE_AT,
+    SHARES_IN,
     WHICH,
     WHOSE_ORG_ONLY,
 )
@@ -66,6 +68,7 @@ from searchapp.ingest.persons.words import (
 from searchapp.lexicon import (
     APOSTROPHES,
     BEFORE_A_SENTENCE,
+    CLOSERS,
     LATIN_CAPITALS,
     MONTHS,
     POSSESSIVE,
@@ -122,6 +125,10 @@ _FROM_BEFORE = re.compile(r"\b[a-z]+[ \t]+(?:from|in|at|of)[ \t]+$")
 # follows (speech, "who", a pronoun) is that person's, not X's
 _ORIGIN_BEFORE = re.compile(r"(?:\b([a-z-]+)|\d{1,3}[ \t]*,|[A-Za-z][\w'’.-]*[ \t]*,)"
                             r"[ \t]+from[ \t]+$")
+# "In the village of X, the farmer Ann Roe ...": what follows the comma is the subject's
+_PLACE_OPENING = re.compile(rf"(?:^|[{STOPS}][{CLOSERS}]?[ \t]+)(?:[A-Z][a-z]+[ \t]+)?"
+                            r"(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear|[Oo]utside|[Ii]nside|[Aa]cross|[Tt]hroughout)[ \t]+"
+                            r"(?:the[ \t]+(?:[a-z-]+[ \t]+){0,2}of[ \t]+)?$")
 _AGE = re.compile(r"^\s*(?:,\s*\d{1,3}\s*[,)]|\(\d{1,3}\))")
 _WHO = re.compile(r"^\s*,?\s*who\b")
 # ", Sir Ann Roe-Lee," after a name: a title and a name of capitalized words, another person
@@ -218,6 +225,12 @@ _PLACE_PREP = re.compile(r"\b(?:[Ii]n|[Ff]rom|[Nn]ear|[Oo]utside|[Ii]nside|[Tt]o
                          rf"[{LATIN_CAPITALS}][\w'’.-]*))*"
                          r"(?:[ \t]*,[ \t]+|[ \t]+(?:and|or)[ \t]+))*(?:(?:and|or)[ \t]+)?$")
 # "X, the three marble towns", "X, a village in the hills": an apposition naming a place
+# "[X] province", "in A, [X] and B provinces": the kind of place a name (or a list) is
+_PLACE_KIND_AFTER = re.compile(
+    rf"^(?:(?:[ \t]*,|[ \t]+(?:and|or))[ \t]+[{LATIN_CAPITALS}][\w'’-]*"
+    rf"(?:[ \t]+[{LATIN_CAPITALS}][\w'’-]*){{0,3}})*[ \t]+(?:provinces?|districts?|counties|county|"
+    r"municipalit(?:y|ies)|prefectures?|communes?|townships?|villages|towns|cities|regions)\b"
+    rf"(?![{APOSTROPHES}-])(?![ \t]+(?:{'|'.join(sorted(ROLE_NOUNS))})\b)")
 _PLACE_APPOSITION = re.compile(
     r"^[ \t]*,[ \t]+(?:the|a|an|its|their)[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:town|towns|village|"
     r"villages|city|cities|capital|region|province|municipality|suburb|district|county|"
@@ -344,7 +357,7 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
         out.add("place_prep")  # neither for nor against by itself
     if PLACE_TAIL.match(after):
         out.add("place_tail")  # "[São Brás] de Alportel": cut from a longer name (neither)
-    if _PLACE_APPOSITION.match(after):
+    if _PLACE_APPOSITION.match(after) or _PLACE_KIND_AFTER.match(after):
         out.add("place_apposition")  # "X, the three marble towns": what it is (neither)
     if out & {"place_prep", "place_apposition"}:
         out.add(PLACED)
@@ -406,8 +419,10 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
             and ONE_NAME_AFTER.match(after):
         out.add("kind")  # "the family's solicitors, Acme Rowe, commissioned": a firm
         out.discard("role")
-    if after[:1] in APOSTROPHES and ORG_ONLY.match(after) or WHOSE_ORG_ONLY.match(after):
-        out.add("org_only")  # "Acme Rowe's chief executive", "Acme's founder"
+    if after[:1] in APOSTROPHES and ORG_ONLY.match(after) or WHOSE_ORG_ONLY.match(after) \
+            or ORG_PASSIVE.match(after) \
+            or SHARES_IN.search(before) and not _POSSESSIVE_AFTER.match(after):
+        out.add("org_only")  # "Acme Rowe's chief executive", "Acme, founded by", "shares in X"
     elif ORG_STAFF.match(after):
         out.add("belongings")
     if _KIN.match(after):
@@ -426,6 +441,7 @@ def cues(text: str, start: int, end: int) -> frozenset[str]:
             out.add("thing_apposition")  # "Halloran Mill, a small mill in ...": what it is
         roles = {w for w, nxt in _with_next(words[:8])[:head]
                  if w in ROLE_NOUNS and nxt not in ("to", "for", "out", "back", "over", "up")}
+        roles = set() if _PLACE_OPENING.search(before) else roles  # "In X, the farmer"
         if roles and roles <= FIRM_ROLES:
             out.add(FIRM_ROLE)  # "X, the independent developer whose game ...": either
         elif roles:

@@ -50,9 +50,26 @@ ORG_ONLY = re.compile(rf"^{POSSESSIVE}[ \t]+{ORG_ONLY_ROLES}")
 # "X, a telecoms group whose chief executive, Ann Roe, ...": the same in an apposition
 WHOSE_ORG_ONLY = re.compile(rf"^[ \t]*,[ \t]+(?:a|an|the)[ \t]+[^,.;:()]{{0,60}}?\bwhose[ \t]+"
                             rf"{ORG_ONLY_ROLES}")
+# "Acme Rowe, founded by ...", "Acme Rowe is owned by ...", "X was incorporated in":
+# what is done only to an organisation or a property -- nobody founds, owns or controls a
+# person (not "backed", "bought", "managed": candidates, players and boxers are too)
+ORG_PASSIVE = re.compile(r"^(?:[ \t]*,[ \t]*(?:(?:which|that)[ \t]+(?:is|was)[ \t]+)?|[ \t]+"
+                         r"(?:is|was|are|were|has[ \t]+been|had[ \t]+been)[ \t]+)"
+                         r"(?:(?:wholly|partly|majority|jointly|privately|publicly|still|now|"
+                         r"also|later|originally)[ \t]+)?"
+                         r"(?:co-?founded|founded|owned|controlled|incorporated|headquartered)"
+                         r"[ \t]+(?:by|in|at)\b")
+# "shares in X", "a stake in X": a firm's (not "a stake in Ann Roe's firm": the caller
+# checks for a possessive after the name)
+SHARES_IN = re.compile(r"\b(?:[Ss]hares|[Ss]tock|[Ss]takes?|[Ss]hareholders?|[Ss]hareholding)"
+                       r"[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?$")
 # "members of X", "the founder of X": a body's members and officers -- X is the body
+# -- and "the mayor of X", "the paramount chief of X": an office held over a place or a
+# body (no one is the chief or the mayor of a person)
 PART_OF = re.compile(r"\b(?:members|membership|leadership|co-?founders?|founders?|"
-                     r"shareholders|employees|board)[ \t]+of[ \t]+(?:the[ \t]+)?$")
+                     r"shareholders|employees|board|chief|chiefs|headman|chieftain|mayor|"
+                     r"governor|emir|sultan|ruler|chairman|chairwoman|president|premier)"
+                     r"[ \t]+of[ \t]+(?:the[ \t]+)?$")
 ORG_STAFF = re.compile(rf"^{POSSESSIVE}[ \t]+(?:\d[\d,.]*[ \t]+(?:[a-z]+[ \t]+)?(?:employees|"
                        r"workers|staff|people)\b|(?:[a-z]+[ \t]+)?(?:chief[ \t]+(?:executive|financial|"
                        r"operating|technology|marketing|product|people)|co-?founders?|"

@@ -42,7 +42,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 
 from searchapp.ingest.entities import Mention, Registry
@@ -52,7 +52,6 @@ from searchapp.ingest.persons import rules
 from searchapp.ingest.persons.address import collection_address, cut_address, document_address
 from searchapp.ingest.persons.candidates import (
     Collection,
-    common_word_name,
     cut_glued_tails,
     doc_candidates,
     entity_prefix,
@@ -61,11 +60,10 @@ from searchapp.ingest.persons.candidates import (
     glued_to_its_rest,
     promote,
     shape_problem,
-    thing_family,
     to_longer_names,
-    unknown_given_name,
 )
 from searchapp.ingest.persons.context import collection_evidence
+from searchapp.ingest.persons.name_edges import named_for_a_person, person_words
 from searchapp.ingest.persons.memo import (
     ByDocument,
     Memo,
@@ -74,6 +72,7 @@ from searchapp.ingest.persons.memo import (
     tracked,
     using,
 )
+from searchapp.ingest.persons.not_persons import thing_shaped, written_as_a_place
 from searchapp.ingest.persons.places import judge_places
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.resolve import (
@@ -86,7 +85,6 @@ from searchapp.ingest.persons.resolve import (
     headline_persons,
     resolve_document,
 )
-from searchapp.ingest.persons.words import PLACE_FIRST_WORDS, PLACE_PARTICLES
 
 __all__ = ["DocText", "Persons", "find_persons", "merge_persons", "MODEL_LANGUAGES",
            "PLACE_LABELS"]
@@ -395,10 +393,14 @@ def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
             for c in full:
                 by_name[c.text].append((doc.doc_id, c))
         first_words: dict[str, set[str]] = defaultdict(set)
-        for name in by_name:
+        in_doc: dict[str, set[str]] = defaultdict(set)
+        for name, occ in by_name.items():
             first_words[name.split()[0]].add(name)
+            for doc_id, _ in occ:
+                in_doc[doc_id].add(name)
         glued = {name for name, occ in by_name.items() if not shape_problem(name, coll)
-                 and (glued_opener(name, [c for _, c in occ], coll, given_mid)
+                 and (glued_opener(name, [c for _, c in occ], coll, given_mid,
+                                   _anothers_family(name, [in_doc[d] for d, _ in occ]))
                       or glued_to_its_rest(name, [c for _, c in occ],
                                            [docs_by_id[d] for d in {d for d, _ in occ}],
                                            coll, first_words))}
@@ -425,6 +427,11 @@ def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
     read = collection_evidence([(doc, {c.text for c in full}) for doc, full, _ in found], raw,
                                coll.lowercase)
     keep: set[str] = set()
+    in_doc: dict[str, set[str]] = defaultdict(set)
+    for name, occ in by_name.items():
+        for doc_id, _ in occ:
+            in_doc[doc_id].add(name)
+    words_of_persons = person_words(coll.given_of)
     for name, occ in by_name.items():
         problem = shape_problem(name, coll)
         if problem:
@@ -442,14 +449,25 @@ def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
                 and rules.ordinary(nm.family_word(name), coll.lowercase)):
             rejected[name] = "only in headlines, and its last word is a common word"
             continue
-        thing = _thing_shaped(name, evid, coll, [d for d, _ in occ])
+        thing = thing_shaped(name, evid, coll, [d for d, _ in occ])
         if thing:
             rejected[name] = thing
             continue
-        where = _written_as_a_place(name, evid, coll)
+        named_for = evid.headings < evid.occurrences and named_for_a_person(
+            name, set().union(*(in_doc[d] for d in evid.documents | {d for d, _ in occ})),
+            words_of_persons, coll.person_votes, evid.cue_counts, evid.bare)
+        if named_for:
+            rejected[name] = named_for
+            continue
+        where = written_as_a_place(name, evid, coll)
         if where:
             rejected[name] = where
             continue
+        if evid.against and (evid.bare or evid.bare_against) and _shares_family(
+                name, [in_doc[d] for d in evid.documents | {d for d, _ in occ}]):
+            # the family name alone is another person's of its documents too ("the
+            # hazelnut company Ann Roe" beside "Bo Roe"): it vouches for neither
+            evid = replace(evid, bare=0, bare_strong=0, bare_against=0)
         verdict = ev.verdict(evid, *_votes(name, coll))
         if verdict.person:
             keep.add(name)
@@ -460,74 +478,22 @@ def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
     return rejected
 
 
+def _shares_family(name: str, doc_names: list[set[str]]) -> bool:
+    """Whether the family name of ``name`` ends another full name of its documents that
+    begins otherwise."""
+    family, first = nm.family_word(name), name.split()[0]
+    return any(o != name and " " in o and o.split()[0] != first and nm.family_word(o) == family
+               for names in doc_names for o in names)
 
 
-def _written_as_a_place(name: str, evid: ev.NameEvidence, coll: Collection) -> str | None:
-    """Why a name is a town's, or None: every place the collection writes it follows a
-    preposition of place ("from Vila Serrana", "towards Santo Amaro da Serra", "in Alcor,
-    Vila Serrana and Poço"), nothing anywhere says person -- no title, role, speech,
-    pronoun, and its last word never stands alone for it -- and the places stage has a
-    word for it: the model calls the name or its first word a place somewhere in the
-    collection ("Vila"), or a small word of place names joins its words ("da Serra") or
-    goes on after them once ("from São Brás" beside "São Brás de Alportel"), or someone is from it.
-    ("everyone from Ann Roe to Bo Li" has neither.)"""
-    cues = evid.cue_counts
-    if evid.bare or evid.bare_strong or any(cues[c] for c in ev.FOR - {"pronoun", "listed"}):
-        return None
-    if cues["with_places"] >= max(2, cues["listed"]) and cues["with_places"] * 2 > evid.occurrences:
-        # "Mali, Burkina Faso and Niger" in most of its uses, and nothing personal
-        return "listed with places in most of its uses, nothing personal"
-    if not evid.occurrences or cues[ev.PLACED] < evid.occurrences or cues["listed"]:
-        return None
+def _anothers_family(name: str, doc_names: list[set[str]]) -> bool:
+    """Whether the last word of a two-word name ends another name of its documents that
+    begins otherwise ("Tell Roe" beside "Ann Roe")."""
     words = name.split()
-    if (coll.place_votes[name] or coll.place_votes[words[0]]
-            or any(w in PLACE_PARTICLES for w in words[1:-1])
-            or words[0] in PLACE_FIRST_WORDS  # "from Loch Fyne", "near Mount Erebus"
-            or any(cues[c] for c in ("place_tail", "with_places", "place_apposition", ev.ORIGIN))):
-        return "written only after a preposition of place, nothing personal"
-    return None
-
-
-_GERUND = re.compile(r"[A-Za-z][a-z]{2,}ing$")
-
-
-def _thing_shaped(name: str, evid: ev.NameEvidence, coll: Collection,
-                  doc_ids: list[str]) -> str | None:
-    """Why a name nothing vouches for is shaped like a thing's, or None: its first word
-    begins three or more other names in one document ("Apache Kafka", "Apache Flink",
-    "Apache Spark"), its last word is a common word in -ing ("Java Programming") or the
-    plural of one ("Gantt Charts"), a place ("Beko Europe"), or one letter ("Saa S"); or a
-    word of it is a common word and neither is known as a name (:func:`common_word_name`).  A verb
-    of speech vouches for a person except against a last word in -ing: companies speak
-    too ("Acme Catering says")."""
-    if any(evid.cue_counts[c] for c in ev.PERSONAL):
-        return None
-    words = name.split()
-    first, last = words[0], nm.family_word(name)
-    if _GERUND.search(last) and rules.ordinary(last, coll.lowercase):
-        return f"its last word is a common word ({last})"
-    if evid.strong:
-        return None
-    common = None if evid.bare_strong else common_word_name(name, coll)
-    if common:
-        return common
-    if not coll.person_votes[first] and any(
-            len(coll.first_words.get((d, first), ())) >= 3 for d in doc_ids):
-        return f"its first word begins several names of one document ({first} ...)"
-    family = None if evid.bare_strong else thing_family(name, coll, doc_ids)
-    if family:
-        return family
-    if not (evid.for_ or evid.bare):
-        unknown = unknown_given_name(name, coll)
-        if unknown:
-            return unknown
-    if last.endswith("s") and len(last) > 4 and last[:-1].casefold() in coll.lowercase:
-        return f"its last word is a common noun's plural ({last})"
-    if coll.place_votes[last] >= 2 and not coll.person_votes[last] and not evid.bare:
-        return f"its last word is a place ({last})"
-    if len(last) == 1:
-        return "its last word is one letter"
-    return None
+    return len(words) == 2 and any(
+        o.split()[-1] == words[1] and o.split()[0] != words[0]
+        and not o.casefold().endswith(" " + name.casefold())  # "Di Roe" of "Ann di Roe"
+        for names in doc_names for o in names if o != name and " " in o)
 
 
 @per_document

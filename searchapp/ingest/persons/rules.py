@@ -85,7 +85,8 @@ _ROLE_WORD = re.compile(r"([A-Z][a-z]+)[ \t]+(?=[A-Z])")
 _ADDRESS_TITLE = re.compile(rf"(?:{'|'.join(re.escape(t) for t in ADDRESS_TITLES)})[ \t]+"
                             r"(?=[A-ZÀ-ÖØ-Þ])")
 #: A courtesy title written without its dot, which the model takes into the name ("Ms
-#: Whitcombe"; "Ms. Whitcombe" it leaves out).
+#: Whitcombe"; "Ms. Whitcombe" it leaves out).  ("Dr Hà": see
+#: :mod:`searchapp.ingest.persons.address`.)
 _COURTESY = re.compile(rf"(?:{'|'.join(COURTESY_TITLES)})[ \t]+(?=[A-Z])")
 # Capitalized small words a title runs on with after a name ("Ann Roe Through", "Ann
 # Roe With"): never the end of a person's name.

@@ -1,0 +1,99 @@
+"""Where a name begins, and names that are another person's name put to a firm's use.
+
+Two readings of a candidate against the words around it and the other names of its
+document -- no list of the words themselves:
+
+* :func:`name_starts_before`: the model began a name one word late ("Selasi" +
+  "Dzifa Agbenyega", "Ánde" + "Niillas Juuso"): one capitalized word right before the
+  span, after a comma, a sentence's start or a word in lower case, that the collection
+  never writes in lower case and that is no title, organisation, calendar or function
+  word nor any entity of the model's.
+* :func:`named_for_a_person`: a firm, works or venue named for a person of its document
+  ("Dragan Vidaković" -> "Vidaković Energija", "Ann Mae Roe" -> "Ann Roe Builders"): the
+  name is another person's family name (or the same person's name) with one more word
+  after it, that word is no word of any name the model calls a person, and nothing
+  personal stands beside the name (no title, role, age or speech, never its last word
+  alone).  Not read on a name only headlines write ("Roe Watches": a headline's verb).
+  A person's name never goes on after a family name with a word nobody is named by.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from searchapp.ingest.persons import names as nm
+from searchapp.ingest.persons import rules
+from searchapp.ingest.persons.words import FUNCTION_WORDS, ORG_WORDS, ROLE_NOUNS
+from searchapp.lexicon import CLOSERS, MONTHS, NAME_PARTICLES, STOPS, TITLE_WORDS, WEEKDAYS
+
+# one capitalized word ending right before ``start`` (the span's first word), after a
+# sentence's start, a comma or colon, or a word in lower case; no possessive
+_WORD_BEFORE = re.compile(rf"(?:^|[,;:(“\"]|[{STOPS}][{CLOSERS}]?|(?<![\w'’.-])[a-z][a-z'’-]*)"
+                          r"[ \t]+"
+                          r"([A-ZÀ-ÖØ-Þ][a-zà-ÿ]*[a-zà-ÿ])[ \t]+$")
+# another name coordinated with the span: a word before both is a title or a label
+# ("Councilmembers Ann Roe and Bo Li")
+_AND_ANOTHER = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|&)[ \t]+[A-ZÀ-ÖØ-Þ]")
+# "Minister of [Transport] Ann Roe": a title's field before the name, not its first word
+_FIELD_OF = re.compile(r"\b(?:of|for)[ \t]+$")
+_NOT_NAME_WORDS = frozenset({*MONTHS, *WEEKDAYS, "Jr", "Sr"})
+
+
+def name_starts_before(text: str, start: int, end: int, spans, lowercase_words) -> int:
+    """Where a person's name starts when the model began it a word late; ``start`` when
+    not so.  The span must hold two words or more (the model's name, cut)."""
+    if len(text[start:end].split()) < 2:
+        return start
+    m = _WORD_BEFORE.search(text, max(0, start - 60), start)
+    if not m:
+        return start
+    word = m.group(1)
+    if (word == text[start:end].split()[0] or _FIELD_OF.search(text, 0, m.start(1)) or _AND_ANOTHER.match(text, end)
+            or word in _NOT_NAME_WORDS or word in ORG_WORDS or word in FUNCTION_WORDS
+            or word in TITLE_WORDS or word.casefold() in ROLE_NOUNS
+            or word.casefold() in NAME_PARTICLES or rules.ordinary(word, lowercase_words)
+            or any(sp.start < m.end(1) and m.start(1) < sp.end for sp in spans)):
+        return start
+    return m.start(1)
+
+
+def person_words(given_of: Mapping[str, set[str]]) -> Counter:
+    """In how many names the model calls a person each word stands (``given_of`` of
+    :class:`~searchapp.ingest.persons.candidates.Collection`)."""
+    return Counter(w for names in given_of.values() for n in names for w in set(n.split()))
+
+
+def named_for_a_person(name: str, persons: Iterable[str], words_of_persons: Counter,
+                       person_votes: Mapping[str, int], cues: Mapping[str, int],
+                       bare: int) -> str | None:
+    """Why ``name`` is a firm's (or a work's, a venue's) named for one of ``persons`` (the
+    other full names of its documents), or None.  ``words_of_persons`` is
+    :func:`person_words`, ``person_votes`` the collection's; ``cues`` are the name's
+    counted cues over its documents, ``bare`` its last word's uses alone."""
+    words = name.split()
+    if len(words) < 2 or bare or any(cues.get(c) for c in _PERSONAL):
+        return None
+    head, last = words[:-1], words[-1]
+    if (last[:1].islower() or last in _NOT_NAME_WORDS or person_votes.get(last)
+            or words_of_persons[last] > (last in words and person_votes.get(name, 0) > 0)):
+        return None
+    for other in persons:
+        if other == name:
+            continue
+        o = other.split()
+        if len(o) < 2 or nm.family_word(other) != o[-1]:
+            continue  # the family name first ("Kim Jong-un"): no such reading
+        # "Vidaković Energija" beside "Dragan Vidaković"; "Ann Roe Builders" beside
+        # "Ann Mae Roe" -- the family name, or the given and family names, then a word
+        # ("Abebe Tesfaye Gebremariam" beside "Abebe Tesfaye" is one person's longer name)
+        if head == o[-1:] or (len(head) >= 2 and head[-1] == o[-1] and set(head) < set(o)):
+            return f"a firm's or a place's named for {other} (a word after the name)"
+    return None
+
+
+#: The cues only a person has, and speech and "who" (an apposition is left out: "X, a
+#: Belgrade company controlled by the businessman ..." reads as one).
+_PERSONAL = ("title", "age", "role", "kin", "life", "byline", "credential", "relation",
+             "speech", "who")
