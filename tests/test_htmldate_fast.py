@@ -61,3 +61,47 @@ def test_a_date_is_found_as_before_in_a_page_that_states_none_elsewhere():
         assert htmldate_core.find_date(page, extensive_search=True) == found == "2023-04-17"
     finally:
         trafilatura_fast.install()
+
+
+# --- the full-text parse read only near the years ---------------------------------------
+
+from htmldate import extractors as htmldate_extractors  # noqa: E402
+
+
+def test_the_full_text_parse_is_replaced_with_this_htmldate():
+    trafilatura_fast.install()
+    assert htmldate_core.regex_parse is _htmldate.regex_parse
+
+
+# pieces of text around written dates: month names (glued to words, in long runs,
+# foreign), days with suffixes, years, and the letters and digits between them
+_DATE_TEXT = st.sampled_from([
+    "March", "march", "Mar", "Sept", "Dezember", "décembre", "Aralık", "İ", "ı", "of ",
+    "5", "05", "31", "1st", "2nd", "23rd", "4th", ".", ",", " ", "\n", "2024", "1999",
+    "2039", "2040", "12345", "Smith", "x" * 11, "Jonathan" * 3, "_", "²", "<b>", "é"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_DATE_TEXT, max_size=40).map("".join))
+def test_the_full_text_parse_finds_the_same_date_near_the_years(text):
+    own = htmldate_extractors.regex_parse
+    assert _htmldate.regex_parse(text) == own(text) if _htmldate.install_parse() else True
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "benchmarks" / "extraction_pages").glob("*.html")),
+                         ids=lambda p: p.name)
+def test_the_full_text_parse_finds_the_same_date_on_a_real_page(path):
+    text = path.read_text(encoding="utf-8")
+    assert _htmldate.install_parse()
+    assert _htmldate.regex_parse(text) == htmldate_extractors.regex_parse(text)
+
+
+def test_a_date_written_after_a_long_run_of_letters_is_read_as_htmldate_reads_it():
+    assert _htmldate.install_parse()
+    own = htmldate_extractors.regex_parse
+    for text in ("x" * 500 + " Published Supercalifragilisticmarch 5, 2024 by",
+                 "<p>" + "y" * 40 + " 5 of Verylongwordseptember 2024 and 7 March 2023</p>",
+                 "data " + "9" * 300 + " on the 3rd of March 2021 " + "z" * 200):
+        assert _htmldate.regex_parse(text) == own(text)
+    assert _htmldate.regex_parse("x" * 500 + " Published Supercalifragilisticmarch 5, 2024") \
+        is not None

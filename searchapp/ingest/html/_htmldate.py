@@ -16,6 +16,18 @@ its first 8 and last 8: ``findall`` gives the same list on the shortened text
 the length.  The copyright pattern (``\\D{0,99}`` between its word and its year)
 keeps the whole text.
 
+htmldate's last full-text pattern (``regex_parse``: a month's name, a day and a year
+in either order, "March 5, 2024", "5th of March 2024") has no literal start and is
+tried at every letter of the markup.  Every match ends with a year, and once each
+run of 14 or more letters is cut to its last 13 (the pattern's month word is a whole
+run: written first, only its last 12 letters are read; written after the day, a run of
+10 or more letters is no month of htmldate's) a match starts at most 28 characters
+before its year (24 written first, 27 after a day).  The stand-in of ``regex_parse``
+hands htmldate's own function, in turn, the stretches from 32 characters before each
+year to 8 after it (runs cut the same way; no match crosses from one stretch to the
+next) and keeps the first date found: the same matches in the same order, read on a
+few kilobytes instead of the page.
+
 The stand-in of ``htmldate.core.plausible_year_filter`` below shortens the text
 for those patterns and calls htmldate's own filter.  It is put in only while
 htmldate's filter has the source translated here and each pattern the text it
@@ -28,9 +40,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
-from htmldate import core, validators
+from htmldate import core, extractors, validators
 
 from searchapp.ingest.html._trafilatura_links import source_key_of
 
@@ -41,6 +53,9 @@ LOCAL_PATTERNS = frozenset((
     "7f536b0970df", "8eea20edf9b0", "b59a13d4362e", "28e07545722e"))
 #: sha1 of ``htmldate.validators.plausible_year_filter``'s source.
 _FILTER_SOURCE = "2bd00be47692"
+#: sha1 of ``htmldate.extractors.regex_parse``'s source, of its ``LONG_TEXT_PATTERN``
+#: and of ``_fold_month_name``'s source (htmldate 1.11.0).
+_PARSE_SOURCE, _LONG_TEXT, _FOLD_SOURCE = "1f51cf9934db", "e2a4cc39f322", "9e47fff41a9d"
 
 REACH = 8  # characters a local pattern reads on either side of a digit
 _GAP = re.compile(rf"\D{{{2 * REACH + 1},}}")
@@ -90,7 +105,9 @@ def plausible_year_filter(htmlstring: str, *, pattern: re.Pattern, yearpat: re.P
 
 
 def install() -> bool:
-    """Put the stand-in into htmldate's core module (idempotent); whether it is in."""
+    """Put the stand-ins into htmldate's core module (idempotent); whether the filter's
+    is in (the full-text parse's: :func:`install_parse`)."""
+    install_parse()
     current = getattr(core, "plausible_year_filter", None)
     if current is plausible_year_filter:
         return True
@@ -103,7 +120,71 @@ def install() -> bool:
 
 
 def uninstall() -> None:
-    """Restore htmldate's own filter."""
+    """Restore htmldate's own filter and full-text parse."""
     if _original:
         core.plausible_year_filter = _original[0]
+    if _original_parse:
+        core.regex_parse = _original_parse[0]
     _last.text = None
+
+
+# --- the full-text pattern, near the years ----------------------------------------------
+
+KEEP_LETTERS = 13  # letters kept of a longer run (the last ones)
+_LONG_RUN = re.compile(rf"[^\W\d_]{{{KEEP_LETTERS + 1},}}")
+_YEAR = re.compile(r"(?:199|20[0-3])[0-9]")  # htmldate's YEAR_RE
+BEFORE_YEAR, AFTER_YEAR = 32, 8  # a match: at most 28 characters before its year's start
+_original_parse: list[Callable] = []
+
+
+def near_years(text: str) -> Iterator[str]:
+    """The stretches of ``text`` where a month's name, a day and a year can be written
+    together, in order (overlapping ones joined), each with its letter runs cut to their
+    last :data:`KEEP_LETTERS` letters.  A run that a stretch starts inside of keeps over
+    20 letters in it (its month word ends at most 9 characters before the year), more
+    than the pattern reads of it."""
+    stretch = None
+    for m in _YEAR.finditer(text):
+        start, end = max(0, m.start() - BEFORE_YEAR), m.start() + AFTER_YEAR
+        if stretch is not None and start <= stretch[1]:
+            stretch[1] = end
+            continue
+        if stretch is not None:
+            yield _cut_runs(text, *stretch)
+        stretch = [start, end]
+    if stretch is not None:
+        yield _cut_runs(text, *stretch)
+
+
+def _cut_runs(text: str, start: int, end: int) -> str:
+    return _LONG_RUN.sub(lambda m: m[0][-KEEP_LETTERS:], text[start:end])
+
+
+def regex_parse(string: str):
+    """htmldate's full-text parse of ``string``, read only near its years: the first
+    stretch's date (the same date)."""
+    parse = _original_parse[0]
+    for stretch in near_years(string):
+        found = parse(stretch)
+        if found is not None:
+            return found
+    return None
+
+
+def install_parse() -> bool:
+    """Put the stand-in of ``regex_parse`` into htmldate's core module (idempotent)."""
+    current = getattr(core, "regex_parse", None)
+    if current is regex_parse:
+        return True
+    own = getattr(extractors, "regex_parse", None)
+    pattern = getattr(extractors, "LONG_TEXT_PATTERN", None)
+    fold = getattr(extractors, "_fold_month_name", None)
+    months = getattr(extractors, "MONTH_NUMBERS", None)
+    if current is None or current is not own or pattern is None or fold is None \
+            or not months or source_key_of(own) != _PARSE_SOURCE \
+            or _key(pattern.pattern) != _LONG_TEXT or source_key_of(fold) != _FOLD_SOURCE \
+            or max(map(len, months)) >= KEEP_LETTERS - 3:
+        return False
+    _original_parse[:] = [own]
+    core.regex_parse = regex_parse
+    return True
