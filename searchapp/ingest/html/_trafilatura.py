@@ -54,6 +54,7 @@ from trafilatura import xpaths
 
 from searchapp.ingest.html import _htmldate, _trafilatura_compare, _trafilatura_links
 from searchapp.ingest.html import _trafilatura_author as _author
+from searchapp.ingest.html import _trafilatura_json as _json
 from searchapp.ingest.html import _trafilatura_inplace as _inplace
 
 _Pred = Callable[[etree._Element], bool]
@@ -576,12 +577,12 @@ def page_metadata(tree, url: str | None, date_params: dict):
     steps = [getattr(trafilatura_metadata, name, None) for name in METADATA_STEPS]
     if any(step is None for step in steps):
         return trafilatura_metadata.extract_metadata(tree, url, date_params)
-    examine_meta, meta_json, title, _, page_url, sitename, meta_url = steps
+    examine_meta, _, title, _, page_url, sitename, meta_url = steps
     doc = examine_meta(tree)
     if doc.author and " " not in doc.author:
         doc.author = None
     try:
-        doc = meta_json(tree, doc)
+        doc = _json.meta_json_step()(tree, doc)  # (trafilatura's, minified in C)
     except Exception:  # as trafilatura: bugs in its JSON-LD reading
         pass
     doc.title = doc.title or title(tree)
