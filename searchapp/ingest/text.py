@@ -313,6 +313,12 @@ def _has_letters(text: str) -> bool:
     return any(unicodedata.category(ch).startswith("L") for ch in text)
 
 
+_NOTE = re.compile(r"^(?:translator|editor)[’'`]?s note\b", re.I)
+_LABEL = re.compile(r"^\[[^\]]{1,40}\]$")  # a section tag such as "[APEC 정상회의]"
+_DR_NAME = re.compile(r"^(?:Dr|Prof)\.\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}$")
+_SENTENCE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|said|says|will|would)\b")
+
+
 def _kind(text: str, index: int, total: int) -> str:
     stripped = text.strip()
     if _CAPTION_START.match(stripped) or (
@@ -321,9 +327,9 @@ def _kind(text: str, index: int, total: int) -> str:
         return "caption"
     if _TRANSLATOR.match(stripped) or _EMAIL.match(stripped):
         return "credit"
-    if re.match(r"^(?:translator|editor)[’'`]?s note\b", stripped, re.I):
+    if _NOTE.match(stripped):
         return "note"
-    if re.match(r"^\[[^\]]{1,40}\]$", stripped):
+    if _LABEL.match(stripped):
         return "label"  # a section tag such as "[APEC 정상회의]"
     if _is_affiliation(stripped, index, total):
         return "credit"
@@ -337,10 +343,10 @@ def _is_affiliation(text: str, index: int, total: int) -> bool:
     if len(text) > 260:
         return False
     words = text.strip("()").split()
-    if re.match(r"^(?:Dr|Prof)\.\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}$", text):
+    if _DR_NAME.match(text):
         return True
     if not _AFFILIATION.search(text) or _FULL_STOP.search(text):
         return False  # a credit is a label; a line ending in a full stop is a sentence
     near_edge = index <= 8 or index >= total - 3
-    sentence_verbs = re.search(r"\b(?:is|are|was|were|has|have|said|says|will|would)\b", text)
+    sentence_verbs = _SENTENCE_VERB.search(text)
     return near_edge and not sentence_verbs and len(words) <= 30
