@@ -1,7 +1,8 @@
 """Build the blind7 pages and gold.txt from the source forms in this folder (*.txt).
 
 Source form: a header block (key: value lines) then, after a line '---', paragraphs:
-  'H text'    the headline (first), 'S text' a standfirst, 'X text' a subhead, 'P text' body;
+  'H text'    the headline (first), 'S text' a standfirst, 'X text' a subhead, 'P text' body,
+  'Q text'    a bold question (interview);
   '> SPEAKER|SPAN|TAGS' lines after a paragraph annotate it.
 The page is read back with load_document (bylines left out, as bench_quotes.py reads it),
 each annotation placed in the loaded paragraph equal to its source paragraph.
@@ -104,8 +105,9 @@ def main() -> int:
             i = loaded.index(text)
             for n in notes:
                 sp, span, tags = n.split("|")
-                parts = span.split("~~")
-                if not all(p in text for p in parts) or (len(parts) == 2 and text.index(parts[1], text.index(parts[0]) + len(parts[0])) < 0):
+                first, _, last = span.partition("~~")
+                at = text.find(first)
+                if at < 0 or (last and text.find(last, at + len(first)) < 0):
                     print(f"{page.name}:{i}: span not in paragraph: {span!r}")
                     bad += 1
                 gold.append(f"{i}|{sp}|{span}|{tags}")
