@@ -219,7 +219,9 @@ def test_bench_persons_stage_quick():
     """The persons stage beside spaCy's nlp.pipe (ours and as shipped) on 600 paragraphs:
     every paragraph recognized once, one new file's alone, the engine with and without."""
     out = bench("bench_persons_stage.py", "--paragraphs", "600", "--sample", "100")
-    assert out["stage_recognized"] == out["paragraphs"] >= 600
+    # every paragraph the stage reads (all but bylines) recognized once
+    assert out["stage_recognized"] == out["stage_paragraphs"] >= 590
+    assert out["paragraphs"] >= 600
     assert out["after_one_new_file"]["recognized"] == 6 and out["persons"] > 20
     assert out["recognizer_matrix_library"] in ("blis", "numpy")
     assert out["quotes"]["quotations"] > 0 and out["quotes"]["attribution_s"] >= 0
