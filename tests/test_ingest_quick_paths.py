@@ -201,10 +201,10 @@ def _written_slow(iso: str, page: str) -> bool:
     patterns = (
         rf"{y}[-/.]{mo}[-/.]01(?!\d)", rf"{y}[-/.]{mo1}[-/.]1(?!\d)",
         rf"(?<!\d)0?1[-/.]0?{mo1}[-/.]{y}", rf"(?<!\d)0?{mo1}[-/.]0?1[-/.]{y}",
-        rf"(?i:{name[:3]}[a-z]{{0,9}}\.?\s{{1,16}}0?1(?:st)?,?\s{{1,16}}{y})",
-        rf"(?i:(?<!\d)0?1(?:st)?\s{{1,16}}(?:of\s{{1,16}})?{name[:3]}[a-z]{{0,9}}\.?,?"
-        rf"\s{{1,16}}{y})",
-        rf"{y}\s{{0,16}}[년年]\s{{0,16}}0?{mo1}\s{{0,16}}[월月]\s{{0,16}}0?1\s{{0,16}}[일日]",
+        rf"(?i:{name[:3]}[a-z]{{0,9}}\.?\s{{1,64}}0?1(?:st)?,?\s{{1,64}}{y})",
+        rf"(?i:(?<!\d)0?1(?:st)?\s{{1,64}}(?:of\s{{1,64}})?{name[:3]}[a-z]{{0,9}}\.?,?"
+        rf"\s{{1,64}}{y})",
+        rf"{y}\s{{0,64}}[년年]\s{{0,64}}0?{mo1}\s{{0,64}}[월月]\s{{0,64}}0?1\s{{0,64}}[일日]",
         rf"(?<!\d){y}{mo}01(?!\d)",
     )
     return any(re.search(p, page) for p in patterns)
@@ -223,7 +223,7 @@ _DATE_PIECES = st.sampled_from([
 @settings(max_examples=800, deadline=None)
 @given(st.sampled_from(["2024-03-01", "2023-12-01", "2024-09-01", "2024-03-15"]),
        st.lists(_DATE_PIECES, max_size=24).map("".join))
-def test_a_written_first_of_the_month_is_found_as_before(iso, page):
+def test_a_written_first_of_the_month_is_found_as_its_patterns_over_the_whole_page(iso, page):
     assert written_or_precise(iso, page) == _written_slow(iso, page)
 
 
@@ -331,6 +331,12 @@ def test_a_first_of_the_month_written_across_indented_source_lines_is_found():
     # markup indents a date's pieces on lines of their own, the year is met elsewhere too
     far = "<p>© 2024 The Gazette</p>" + "<div class='filler'>" * 40
     page = far + "<span>1st of\n              March,\n              2024</span>" + far
+    deep = far + "<span class='date'>\n" + " " * 24 + "March\n" + " " * 24 + "1,\n" + " " * 24 + "2024"
+    assert written_or_precise("2024-03-01", deep)
+    pad = "\n" + " " * 60
+    farthest = far + f"<b>1st{pad}of{pad}March,{pad}2024</b>"  # each run at its longest
+    assert written_or_precise("2024-03-01", farthest) == _written_slow("2024-03-01", farthest)
+    assert written_or_precise("2024-03-01", farthest)
     assert written_or_precise("2024-03-01", page) == _written_slow("2024-03-01", page)
     assert written_or_precise("2024-03-01", page)
     assert not written_or_precise("2024-04-01", page)

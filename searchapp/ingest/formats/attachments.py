@@ -35,12 +35,15 @@ def read_attachments(msg: EmailMessage, message: Extracted, read: Reader,
     out: list[Extracted] = []
     found = [(n, a) for n, a in enumerate(_attachments(msg), start=1)]
     for n, att in found[:MAX_ATTACHMENTS]:
-        name = " ".join(str(att.get_filename() or "").split())
-        fmt = _format(name)
+        forwarded = att.get_content_type() == "message/rfc822"  # a message forwarded whole
+        name = " ".join(str(att.get_filename() or "").split()) or \
+            (f"{att.get_payload(0).get('subject') or 'message'}.eml" if forwarded else "")
+        fmt = "eml" if forwarded else _format(name)
         if fmt is None:
             continue
         try:
-            payload = att.get_payload(decode=True) or b""
+            payload = att.get_payload(0).as_bytes() if forwarded else \
+                att.get_payload(decode=True) or b""
             docs = read(content_format(payload, fmt), payload, name) if payload.strip() else []
         except LoadError as exc:
             message.warnings.append(f"attachment {name} not read: {exc}")
@@ -65,7 +68,8 @@ def read_attachments(msg: EmailMessage, message: Extracted, read: Reader,
 
 def _attachments(msg: EmailMessage) -> list[EmailMessage]:
     try:
-        return [a for a in msg.iter_attachments() if a.get_filename()]
+        return [a for a in msg.iter_attachments()
+                if a.get_filename() or a.get_content_type() == "message/rfc822"]
     except Exception:  # a damaged MIME structure: the body is still read
         return []
 

@@ -105,17 +105,17 @@ def _xml_reason(what: str, exc: etree.XMLSyntaxError) -> str:
 
 def _docx_blocks(document):
     """(kind, text, None) for the body's paragraphs and table rows, in order."""
-    from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
     style_of = _style_names()
-    for item in _docx_items(document):
-        if isinstance(item, Table):
-            yield from _docx_table(item)
+    for el in _docx_items(document.element.body):
+        if el.tag == _W + "tbl":
+            yield from _docx_table(el)
             continue
-        text = docx_text(item._p).strip()
+        text = docx_text(el).strip()
         if not text:
             continue
-        style = style_of(item)
+        style = style_of(Paragraph(el, document))
         kind = "title" if style.startswith("title") else \
             "heading" if style.startswith(_HEADING_STYLES) else "body"
         yield (kind, text, None)
@@ -123,9 +123,10 @@ def _docx_blocks(document):
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #: What a paragraph holds that is not its text now: deleted and moved-away text of
-#: tracked changes, field codes, the paragraphs of a text box, properties.
+#: tracked changes, field codes, the paragraphs of a text box, properties, and a ruby's
+#: reading (``w:rt``: the small kana over its base text).
 _NOT_TEXT = frozenset(_W + t for t in ("del", "moveFrom", "instrText", "delText", "p",
-                                       "txbxContent", "pPr", "rPr", "sdtPr"))
+                                       "txbxContent", "pPr", "rPr", "sdtPr", "rt"))
 _CHARS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "br": "\n", _W + "cr": "\n",
           _W + "noBreakHyphen": "-"}
 
@@ -147,24 +148,20 @@ def docx_text(el) -> str:
     return "".join(out)
 
 
-def _docx_items(document):
-    """The body's paragraphs and tables in order, also those inside content controls
-    (``w:sdt``) and tracked insertions (python-docx's ``iter_inner_content`` skips them)."""
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+#: Elements that wrap paragraphs, rows or cells without being one: content controls,
+#: tracked insertions, custom XML (python-docx's ``iter_inner_content`` skips them).
+_WRAPPERS = frozenset(_W + t for t in ("sdt", "sdtContent", "ins", "customXml"))
 
-    body = document._body
 
-    def walk(el):
-        for child in el.iterchildren():
-            if child.tag == _W + "p":
-                yield Paragraph(child, body)
-            elif child.tag == _W + "tbl":
-                yield Table(child, body)
-            elif child.tag in (_W + "sdt", _W + "sdtContent", _W + "ins", _W + "customXml"):
-                yield from walk(child)
-
-    yield from walk(document.element.body)
+def _docx_items(el, kinds=("p", "tbl")):
+    """The ``w:`` elements of ``kinds`` directly in ``el`` (a body, a table, a row or a
+    cell), in order, also those inside content controls and tracked insertions."""
+    tags = {_W + k for k in kinds}
+    for child in el.iterchildren():
+        if child.tag in tags:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _docx_items(child, kinds)
 
 
 _NO_ID = object()
@@ -193,19 +190,27 @@ def _style_names():
     return style_of
 
 
-def _docx_table(table):
-    """One block per row: its cells' text joined with `` | ``.  Row.cells lists a
-    horizontally merged cell once per grid column it spans: it is taken once."""
-    for row in table.rows:
+def _docx_table(tbl):
+    """One block per row of the table element ``tbl``: its cells' text joined with
+    `` | ``, a cell spanning several grid columns taken once, and a cell continuing a
+    vertical merge read as the cell it continues (as python-docx's ``Row.cells``)."""
+    above: dict[int, str] = {}  # grid column -> the text of the cell that starts there
+    for tr in _docx_items(tbl, ("tr",)):
         cells: list[str] = []
-        all_cells = row.cells
-        i = 0
-        while i < len(all_cells):
-            cell = all_cells[i]
-            text = " ".join(" ".join(docx_text(p._p) for p in cell.paragraphs).split())
+        column = 0
+        for tc in _docx_items(tr, ("tc",)):
+            props = tc.find(_W + "tcPr")
+            span = props.find(_W + "gridSpan") if props is not None else None
+            merge = props.find(_W + "vMerge") if props is not None else None
+            if merge is not None and merge.get(_W + "val", "continue") == "continue":
+                text = above.get(column, "")
+            else:
+                text = " ".join(" ".join(docx_text(p) for p in _docx_items(tc, ("p",))).split())
+                above[column] = text
             if text:
                 cells.append(text)
-            i += max(1, cell.grid_span)
+            width = span.get(_W + "val") if span is not None else None
+            column += int(width) if width and width.isdigit() and int(width) > 0 else 1
         if cells:
             yield ("body", " | ".join(cells), None)
 

@@ -54,8 +54,8 @@ from trafilatura import xpaths
 
 from searchapp.ingest.html import _htmldate, _trafilatura_compare, _trafilatura_links
 from searchapp.ingest.html import _trafilatura_author as _author
-from searchapp.ingest.html import _trafilatura_json as _json
 from searchapp.ingest.html import _trafilatura_inplace as _inplace
+from searchapp.ingest.html import _trafilatura_json as _json
 
 _Pred = Callable[[etree._Element], bool]
 

@@ -26,8 +26,8 @@ import functools
 import html as htmllib
 import json
 import re
-from dataclasses import dataclass, field
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Protocol
 from urllib.parse import urlsplit
 
@@ -451,23 +451,24 @@ def written_or_precise(iso: str, page: str) -> bool:
 
 
 #: How far from the year a written first of a month reaches (each pattern of
-#: :func:`_first_of_month` is bounded: at most 91 characters after the year's start, 69
+#: :func:`_first_of_month` is bounded: at most 331 characters after the year's start, 213
 #: before it), with a character to spare on either side for the look-arounds.
-_NEAR_YEAR = 100
+_NEAR_YEAR = 340
 
 
 @functools.lru_cache(maxsize=64)
 def _first_of_month(y: str, mo: str) -> re.Pattern:
     """The first of month ``mo`` of year ``y`` written out, any way :func:`written_or_precise`
-    believes; the space runs and the month's name bounded (a few characters)."""
+    believes; space runs of up to 64 and a month's name of up to 12 letters (markup indents
+    a date's pieces over lines: runs of a few dozen spaces)."""
     name, mo1 = MONTHS[int(mo) - 1].lower()[:3], mo.lstrip("0")
-    sp = r"\s{1,16}"
+    sp = r"\s{1,64}"
     ways = (
         rf"{y}[-/.]{mo}[-/.]01(?!\d)", rf"{y}[-/.]{mo1}[-/.]1(?!\d)",
         rf"(?<!\d)0?1[-/.]0?{mo1}[-/.]{y}", rf"(?<!\d)0?{mo1}[-/.]0?1[-/.]{y}",
         rf"(?i:{name}[a-z]{{0,9}}\.?{sp}0?1(?:st)?,?{sp}{y})",
         rf"(?i:(?<!\d)0?1(?:st)?{sp}(?:of{sp})?{name}[a-z]{{0,9}}\.?,?{sp}{y})",
-        rf"{y}\s{{0,16}}[년年]\s{{0,16}}0?{mo1}\s{{0,16}}[월月]\s{{0,16}}0?1\s{{0,16}}[일日]",
+        rf"{y}\s{{0,64}}[년年]\s{{0,64}}0?{mo1}\s{{0,64}}[월月]\s{{0,64}}0?1\s{{0,64}}[일日]",
         rf"(?<!\d){y}{mo}01(?!\d)",
     )
     return re.compile("|".join(f"(?:{w})" for w in ways))

@@ -26,8 +26,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.persons.words import FIRM_ROLES
+from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.cues import said_by, says
 from searchapp.ingest.quotes.marks import quote_spans
 from searchapp.ingest.quotes.name_runs import core, name_word, run_after
