@@ -23,10 +23,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
+from searchapp.ingest.persons import evidence as ev
 from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
 from searchapp.ingest.persons.words import FUNCTION_WORDS, ORG_WORDS, ROLE_NOUNS
-from searchapp.lexicon import CLOSERS, MONTHS, NAME_PARTICLES, STOPS, TITLE_WORDS, WEEKDAYS
+from searchapp.lexicon import CLOSERS, NAME_PARTICLES, STOPS, TITLE_WORDS
 
 # one capitalized word ending right before ``start`` (the span's first word), after a
 # sentence's start, a comma or colon, or a word in lower case; no possessive
@@ -38,7 +39,7 @@ _WORD_BEFORE = re.compile(rf"(?:^|[,;:(“\"]|[{STOPS}][{CLOSERS}]?|(?<![\w'’.
 _AND_ANOTHER = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|&)[ \t]+[A-ZÀ-ÖØ-Þ]")
 # "Minister of [Transport] Ann Roe": a title's field before the name, not its first word
 _FIELD_OF = re.compile(r"\b(?:of|for)[ \t]+$")
-_NOT_NAME_WORDS = frozenset({*MONTHS, *WEEKDAYS, "Jr", "Sr"})
+_NOT_NAME_WORDS = rules.NOT_NAME_ENDS
 
 
 def name_starts_before(text: str, start: int, end: int, spans, lowercase_words) -> int:
@@ -93,7 +94,6 @@ def named_for_a_person(name: str, persons: Iterable[str], words_of_persons: Coun
     return None
 
 
-#: The cues only a person has, and speech and "who" (an apposition is left out: "X, a
-#: Belgrade company controlled by the businessman ..." reads as one).
-_PERSONAL = ("title", "age", "role", "kin", "life", "byline", "credential", "relation",
-             "speech", "who")
+#: The cues only a person has, and speech (an apposition is left out: "X, a Belgrade
+#: company controlled by the businessman ..." reads as one; so are authors).
+_PERSONAL = (ev.PERSONAL - {"apposition", "authors"}) | {"speech"}

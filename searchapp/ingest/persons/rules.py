@@ -459,7 +459,7 @@ _OPENER = re.compile(r"([A-Z][a-z]{2,}(?:ing|ed))[ \t]+(?=[A-Z])")
 # one more capitalized word right after a span, then a stop or a word in lower case
 _NEXT_NAME_WORD = re.compile(rf"[ \t]([A-ZÀ-ÖØ-Þ][a-zà-ÿ'’]*[a-zà-ÿ](?:[{_H}][A-ZÀ-Þa-zà-ÿ][a-zà-ÿ]+)?)"
                              r"(?=[ \t]*(?:[,.;·•|)]|$)|[ \t]+[a-z])")
-_NOT_NAME_ENDS = frozenset({"Jr", "Sr", "Esq", *MONTHS, *WEEKDAYS})
+NOT_NAME_ENDS = frozenset({"Jr", "Sr", "Esq", *MONTHS, *WEEKDAYS})
 
 
 def name_goes_on(text: str, start: int, end: int, spans, lowercase_words) -> int:
@@ -476,7 +476,7 @@ def name_goes_on(text: str, start: int, end: int, spans, lowercase_words) -> int
     if not m:
         return end
     word = m.group(1)
-    if (word in _NOT_NAME_ENDS or word == words[0]  # "Ann Roe Ann is"
+    if (word in NOT_NAME_ENDS or word == words[0]  # "Ann Roe Ann is"
             or word in ORG_WORDS or word in FUNCTION_WORDS or word in TITLE_WORDS or ordinary(word, lowercase_words)
             or any(sp.start < m.end(1) and m.start(1) < sp.end and sp.label not in
                    ("PERSON", "NORP") for sp in spans)):
