@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
+from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons.context import span_cues
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.resolve import Candidate, DocText
@@ -50,11 +51,15 @@ class AddressEvidence:
     firsts: set[str] = field(default_factory=set)
     #: forms of address after a name the document never writes alone ("Apa")
     after: set[str] = field(default_factory=set)
+    #: first words the document drops when it names the person again (:func:`_dropped`)
+    dropped: set[str] = field(default_factory=set)
 
 
-def document_address(doc: DocText, full: list[Candidate], single: list[Candidate]
-                     ) -> AddressEvidence:
-    """:class:`AddressEvidence` of one document's candidates."""
+def document_address(doc: DocText, full: list[Candidate], single: list[Candidate],
+                     spans: Iterable[str] = ()) -> AddressEvidence:
+    """:class:`AddressEvidence` of one document's candidates; ``spans``: the model's other
+    spans of two words or more there ("Kyria Eleftheria" typed ORG), read for
+    :attr:`AddressEvidence.dropped` only."""
     out = AddressEvidence()
     ends = {c.text.split()[-1] for c in full} & _AFTER
     out.after = {w for w in ends if not any(_alone(w, text) for _, _, text in doc.paragraphs)}
@@ -85,7 +90,62 @@ def document_address(doc: DocText, full: list[Candidate], single: list[Candidate
         given = {r for r in rests if " " not in r and _given_name(r, first, names)}
         if given:
             out.given[first] = given
+    others = {w for s in spans for w in s.split()[:1]} - TITLE_WORDS - ADDRESS_WORDS_SHARED
+    others = {w for w in others if w.lower() not in NAME_PARTICLES and w not in _DOTLESS}
+    out.dropped = _dropped(doc, names | set(spans), (out.firsts | others)
+                           - ADDRESS_WORDS_SHARED - ADDRESS_WORDS_GIVEN)
     return out
+
+
+def _dropped(doc: DocText, names: set[str], firsts: set[str]) -> set[str]:
+    """First words of the document's names that it drops when it names the person again:
+    the word after them is a given name the page writes by itself -- "T G" beside a full
+    name "G F" whose family name F the page writes alone too ("Batono Zviad" beside "Zviad
+    Roe", then "Zviad said" and "Roe's deputy"), or "T G F" ("Ato Dawit Roe", then "Dawit
+    said").  A given name alone is the evidence: "John Smith" then "Smith" drops the given
+    name, and "Kimberly David" beside "David Linton" with no "David" alone is left to the
+    collection (:func:`collection_address`).  The word itself
+    is never written alone in the document (checked over the collection by the caller)."""
+    texts = [t for _, _, t in doc.paragraphs]
+    out: set[str] = set()
+    for name in names:
+        words = name.split()
+        if words[0] not in firsts or len(words) < 2:
+            continue
+        g = words[1]
+        if (len(g) < 2 or g.endswith(".") or g.lower() in NAME_PARTICLES
+                or g in TITLE_WORDS or g == words[-1] and len(words) > 2):
+            continue
+        if len(words) > 2 and words[2].lower() in NAME_PARTICLES:
+            continue  # "Ana Zanella do Amaral", then "Zanella do Amaral": a family name
+        if len(words) == 2 and not _given_of(g, words[0], texts):
+            continue
+        if (any(_by_itself(g, t) for t in texts)
+                and not any(_by_itself(words[0], t) for t in texts)):
+            out.add(words[0])
+    return out
+
+
+def _given_of(g: str, t: str, texts: list[str]) -> bool:
+    """Whether the page writes ``g`` as the given name of a full name "G F" whose family
+    name it writes by itself too ("Zviad Roe" ... "Roe's deputy"), F no form of ``t``
+    ("Yoko Sawamura" beside "Sawamura Yōko" is one name in two orders)."""
+    pattern = rf"(?<![\w'’-]){re.escape(g)}[ \t]+([A-ZÀ-ÖØ-Þ][\w'’-]*\w)"
+    fs = {m.group(1) for x in texts for m in re.finditer(pattern, x)}
+    return any(nm.fold_word(f) != nm.fold_word(t) and any(_by_itself(f, x) for x in texts)
+               for f in fs)
+
+
+def _by_itself(word: str, text: str) -> bool:
+    """Whether ``text`` writes ``word`` with no capitalized word right before or after it
+    (a name of one word: "Dawit said", "Zviad's brother")."""
+    for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text):
+        before = text[:m.start()].rstrip().rsplit(None, 1)
+        after = re.match(r"[ \t]+([^\s]+)", text[m.end():])
+        if ((not before or not before[-1][:1].isupper() or before[-1][-1:] in ".,;:!?\"”")
+                and not (after and after.group(1)[:1].isupper())):
+            return True
+    return False
 
 
 _AFTER = frozenset(TITLES_AFTER)
@@ -123,13 +183,14 @@ def collection_address(docs: Iterable[AddressEvidence]) -> set[str]:
 
 
 def cut_address(doc: DocText, raw: Mapping[str, list[RawMention]], full: list[Candidate],
-                single: list[Candidate], words: frozenset[str]
+                single: list[Candidate], words: frozenset[str], done: Iterable[int] = ()
                 ) -> tuple[list[Candidate], list[Candidate]]:
-    """``full`` and ``single`` with the forms of address ``words`` cut off."""
-    kept, single = [], list(single)
+    """``full`` and ``single`` with the forms of address ``words`` cut off (not from the
+    candidates whose ``id`` is in ``done``: cut already)."""
+    kept, single, done = [], list(single), set(done)
     for c in full:
         first, last = c.text.split()[0], c.text.split()[-1]
-        if first not in words and last not in words:
+        if id(c) in done or first not in words and last not in words:
             kept.append(c)
             continue
         pid, _, text = doc.paragraphs[c.para]
@@ -141,7 +202,8 @@ def cut_address(doc: DocText, raw: Mapping[str, list[RawMention]], full: list[Ca
             e -= 1
         if e <= s:
             continue
-        cut = replace(c, start=s, end=e, text=text[s:e],
-                      cues=span_cues(text, s, e, raw.get(pid, ())))
+        cues = span_cues(text, s, e, raw.get(pid, ()))
+        cut = replace(c, start=s, end=e, text=text[s:e],  # a title stood before it
+                      cues=cues | {"title"} if first in words else cues)
         (kept if " " in cut.text else single).append(cut)
     return kept, single

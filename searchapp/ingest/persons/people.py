@@ -215,9 +215,11 @@ def _find(documents: list[DocText], raw: Mapping[str, list[RawMention]],
     for doc in documents:
         full, single = doc_candidates(doc, raw, coll)
         found.append((doc, full, single))
-    shown = {d.doc_id: document_address(d, f, s) for d, f, s in found}  # "Pani Teresa"
+    shown = {d.doc_id: document_address(d, f, s, _spans(d, raw)) for d, f, s in found}
     titles = collection_address(shown.values())
-    address = {k: frozenset(a.shared | a.after | a.firsts & titles) for k, a in shown.items()}
+    named = set().union(*(a.named for a in shown.values()))  # "Pani" alone anywhere: a name
+    address = {k: frozenset(a.shared | a.after | a.firsts & titles | (a.dropped - named))
+               for k, a in shown.items()}
     found = [(d, *cut_address(d, raw, f, s, address[d.doc_id])) if address[d.doc_id] else (d, f, s)
              for d, f, s in found]
     rejected = _judge(found, coll, raw)
@@ -233,6 +235,8 @@ def _find(documents: list[DocText], raw: Mapping[str, list[RawMention]],
     turned_down = _table(memo, "rejected", rejected)
     before = {id(c) for _, full, _ in found for c in full}
     promote(found, raw, coll, given, turned_down)
+    found = [(d, *cut_address(d, raw, f, s, address[d.doc_id], before)) if address[d.doc_id]
+             else (d, f, s) for d, f, s in found]  # "Kyria Eleftheria" typed ORG
     for doc, full, _ in found:
         for c in full:
             if id(c) not in before:
@@ -476,6 +480,12 @@ def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
     for _, full, _ in found:
         full[:] = [c for c in full if c.text in keep]
     return rejected
+
+
+def _spans(doc: DocText, raw: Mapping[str, list[RawMention]]) -> set[str]:
+    """The model's spans of two words or more in ``doc`` that are not typed PERSON."""
+    return {m.text for pid in doc.pids for m in raw.get(pid, ())
+            if m.label != "PERSON" and " " in m.text}
 
 
 def _shares_family(name: str, doc_names: list[set[str]]) -> bool:
