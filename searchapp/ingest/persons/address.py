@@ -92,19 +92,20 @@ def document_address(doc: DocText, full: list[Candidate], single: list[Candidate
             out.given[first] = given
     others = {w for s in spans for w in s.split()[:1]} - TITLE_WORDS - ADDRESS_WORDS_SHARED
     others = {w for w in others if w.lower() not in NAME_PARTICLES and w not in _DOTLESS}
-    out.dropped = _dropped(doc, names | set(spans), (out.firsts | others)
+    out.dropped = _dropped(doc, names | set(spans), names, (out.firsts | others)
                            - ADDRESS_WORDS_SHARED - ADDRESS_WORDS_GIVEN)
     return out
 
 
-def _dropped(doc: DocText, names: set[str], firsts: set[str]) -> set[str]:
+def _dropped(doc: DocText, names: set[str], persons: set[str], firsts: set[str]) -> set[str]:
     """First words of the document's names that it drops when it names the person again:
-    the word after them is a given name the page writes by itself -- "T G" beside a full
-    name "G F" whose family name F the page writes alone too ("Batono Zviad" beside "Zviad
-    Roe", then "Zviad said" and "Roe's deputy"), or "T G F" ("Ato Dawit Roe", then "Dawit
-    said").  A given name alone is the evidence: "John Smith" then "Smith" drops the given
-    name, and "Kimberly David" beside "David Linton" with no "David" alone is left to the
-    collection (:func:`collection_address`).  The word itself
+    "T G" beside a person's full name "G F" (``persons``) whose given name G and family
+    name F the page writes by themselves too ("Batono Zviad" beside "Zviad Roe", then
+    "Zviad said" and "Roe's deputy").  A given name alone is the evidence: "John Smith"
+    then "Smith" drops the given name, and "Kimberly David" beside "David Linton" with no
+    "David" alone is left to the collection (:func:`collection_address`).  "T G F" then
+    "G" alone was tried and dropped: Spanish and Portuguese names write the father's
+    family name alone ("Solís" of "Ana Solís Arancibia").  The word itself
     is never written alone in the document (checked over the collection by the caller)."""
     texts = [t for _, _, t in doc.paragraphs]
     out: set[str] = set()
@@ -116,9 +117,7 @@ def _dropped(doc: DocText, names: set[str], firsts: set[str]) -> set[str]:
         if (len(g) < 2 or g.endswith(".") or g.lower() in NAME_PARTICLES
                 or g in TITLE_WORDS or g == words[-1] and len(words) > 2):
             continue
-        if len(words) > 2 and words[2].lower() in NAME_PARTICLES:
-            continue  # "Ana Zanella do Amaral", then "Zanella do Amaral": a family name
-        if len(words) == 2 and not _given_of(g, words[0], texts):
+        if len(words) != 2 or not _given_of(g, words[0], persons, texts):
             continue
         if (any(_by_itself(g, t) for t in texts)
                 and not any(_by_itself(words[0], t) for t in texts)):
@@ -126,14 +125,13 @@ def _dropped(doc: DocText, names: set[str], firsts: set[str]) -> set[str]:
     return out
 
 
-def _given_of(g: str, t: str, texts: list[str]) -> bool:
-    """Whether the page writes ``g`` as the given name of a full name "G F" whose family
-    name it writes by itself too ("Zviad Roe" ... "Roe's deputy"), F no form of ``t``
-    ("Yoko Sawamura" beside "Sawamura Yōko" is one name in two orders)."""
-    pattern = rf"(?<![\w'’-]){re.escape(g)}[ \t]+([A-ZÀ-ÖØ-Þ][\w'’-]*\w)"
-    fs = {m.group(1) for x in texts for m in re.finditer(pattern, x)}
-    return any(nm.fold_word(f) != nm.fold_word(t) and any(_by_itself(f, x) for x in texts)
-               for f in fs)
+def _given_of(g: str, t: str, names: set[str], texts: list[str]) -> bool:
+    """Whether ``g`` is the given name of a person's full name "G F" of the page (``names``)
+    whose family name it writes by itself too ("Zviad Roe" ... "Roe's deputy"), F no form
+    of ``t`` ("Yoko Sawamura" beside "Sawamura Yōko" is one name in two orders)."""
+    fs = {n.split()[-1] for n in names if n.split()[0] == g and len(n.split()) >= 2}
+    return any(f != g and nm.fold_word(f) != nm.fold_word(t)
+               and any(_by_itself(f, x) for x in texts) for f in fs)
 
 
 def _by_itself(word: str, text: str) -> bool:
