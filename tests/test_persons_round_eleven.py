@@ -80,3 +80,20 @@ def test_a_firm_named_for_a_family_takes_no_given_name_off():
         (FILLER, []),
     ])
     assert "Daiki Morozumi" in find_persons(docs, raw).persons
+
+
+def test_a_form_of_address_one_page_shows_is_cut_where_the_model_began_the_name_late():
+    # round ten's "first word back" would take the title into the name on the second page
+    docs, raw = collection([
+        ("The line is run by Levan Kordzaia, who rebuilt it. Batono Levan, as the crew call "
+         "him, said the fares would stay. Kordzaia's deputy agreed. Levan laughed.",
+         [("Levan Kordzaia", "PERSON"), ("Batono Levan", "PERSON"), ("Kordzaia", "PERSON")]),
+        (FILLER, []),
+    ], [
+        ("The night train left on time. Batono Nodar Gelashvili waved from the platform.",
+         [("Nodar Gelashvili", "PERSON")]),
+        (FILLER, []),
+    ])
+    found = find_persons(docs, raw)
+    assert "Nodar Gelashvili" in found.persons
+    assert "Batono Nodar Gelashvili" not in found.persons
