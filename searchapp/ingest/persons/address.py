@@ -181,18 +181,22 @@ def collection_address(docs: Iterable[AddressEvidence]) -> set[str]:
 
 
 def cut_address(doc: DocText, raw: Mapping[str, list[RawMention]], full: list[Candidate],
-                single: list[Candidate], words: frozenset[str], done: Iterable[int] = ()
-                ) -> tuple[list[Candidate], list[Candidate]]:
+                single: list[Candidate], words: frozenset[str], done: Iterable[int] = (),
+                back: frozenset[str] = frozenset()) -> tuple[list[Candidate], list[Candidate]]:
     """``full`` and ``single`` with the forms of address ``words`` cut off (not from the
-    candidates whose ``id`` is in ``done``: cut already)."""
+    candidates whose ``id`` is in ``done``: cut already), and those of ``back`` (shown
+    elsewhere in the collection) where the rules, not the model, put them before the name
+    (:func:`searchapp.ingest.persons.name_edges.name_starts_before`)."""
     kept, single, done = [], list(single), set(done)
     for c in full:
         first, last = c.text.split()[0], c.text.split()[-1]
-        if id(c) in done or first not in words and last not in words:
+        pid, _, text = doc.paragraphs[c.para]
+        cut_first = first in words or first in back and not any(
+            m.start == c.start for m in raw.get(pid, ()))
+        if id(c) in done or not cut_first and last not in words:
             kept.append(c)
             continue
-        pid, _, text = doc.paragraphs[c.para]
-        s, e = c.start + (len(first) if first in words else 0), c.end
+        s, e = c.start + (len(first) if cut_first else 0), c.end
         e -= len(last) if last in words else 0
         while s < e and text[s].isspace():
             s += 1
@@ -202,6 +206,6 @@ def cut_address(doc: DocText, raw: Mapping[str, list[RawMention]], full: list[Ca
             continue
         cues = span_cues(text, s, e, raw.get(pid, ()))
         cut = replace(c, start=s, end=e, text=text[s:e],  # a title stood before it
-                      cues=cues | {"title"} if first in words else cues)
+                      cues=cues | {"title"} if cut_first else cues)
         (kept if " " in cut.text else single).append(cut)
     return kept, single

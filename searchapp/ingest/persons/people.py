@@ -218,11 +218,10 @@ def _find(documents: list[DocText], raw: Mapping[str, list[RawMention]],
     shown = {d.doc_id: document_address(d, f, s, _spans(d, raw)) for d, f, s in found}
     titles = collection_address(shown.values())
     named = set().union(*(a.named for a in shown.values()))  # "Pani" alone anywhere: a name
-    titles |= set().union(*(a.dropped for a in shown.values())) - named  # "Batono Zviad"
-    address = {k: frozenset(a.shared | a.after | (a.firsts | a.dropped) & titles)
+    back = frozenset().union(*(a.dropped for a in shown.values())) - named  # "Batono Zviad"
+    address = {k: frozenset(a.shared | a.after | a.firsts & titles | (a.dropped - named))
                for k, a in shown.items()}
-    found = [(d, *cut_address(d, raw, f, s, address[d.doc_id])) if address[d.doc_id] else (d, f, s)
-             for d, f, s in found]
+    found = [(d, *cut_address(d, raw, f, s, address[d.doc_id], (), back)) for d, f, s in found]
     rejected = _judge(found, coll, raw)
     spellings: Counter = Counter()
     spelling_docs: dict[str, set[str]] = defaultdict(set)
