@@ -97,3 +97,44 @@ def test_a_form_of_address_one_page_shows_is_cut_where_the_model_began_the_name_
     found = find_persons(docs, raw)
     assert "Nodar Gelashvili" in found.persons
     assert "Batono Nodar Gelashvili" not in found.persons
+
+
+@pytest.mark.parametrize("title,given,family", [("Paron", "Vahe", "Ter-Sarkisyan"),
+                                                 ("Kalbatono", "Nino", "Dadiani-Kvesi")])
+def test_a_name_the_page_says_people_call_the_person_is_a_form_of_address(title, given, family):
+    # neither the given name nor the family name is written alone: the page says it
+    docs, raw = collection([
+        (f"The bridge was rebuilt by {given} {family}, an engineer from Gyumri. {title} "
+         f"{given}, as his crew call him, said the work took two years.",
+         [(f"{given} {family}", "PERSON"), (f"{title} {given}", "PERSON")]),
+        (FILLER, []),
+    ])
+    found = find_persons(docs, raw)
+    assert f"{title} {given}" not in found.persons
+    assert f"{given} {family}" in found.persons
+
+
+def test_a_word_after_a_form_of_address_is_no_place_where_the_model_says_so():
+    docs, raw = collection([
+        ("Almaz Tekle Haile grows coffee near Yirga. Weyzero Almaz, as neighbours call her, "
+         "sold her lot. Almaz said the price was fair.",
+         [("Almaz", "GPE"), ("Tekle Haile", "PERSON"), ("Yirga", "GPE"),
+          ("Weyzero Almaz", "PERSON"), ("Almaz", "GPE")]),
+        (FILLER, []),
+    ])
+    found = find_persons(docs, raw)
+    assert "Weyzero Almaz" not in found.persons
+    places = {m.name for ms in found.mentions.values() for m in ms if m.kind == "place"}
+    assert "Almaz" not in places
+
+
+def test_a_first_word_the_page_writes_alone_is_no_form_of_address():
+    # "Kwabena Asante", as pupils call him, beside "Asante Boateng": "Kwabena" stands alone
+    docs, raw = collection([
+        ("The school is run by Asante Boateng's nephew. Kwabena Asante, as pupils call him, "
+         "said fees would stay. Kwabena laughed. Asante Boateng agreed; Boateng paid.",
+         [("Kwabena Asante", "PERSON"), ("Kwabena", "PERSON"), ("Asante Boateng", "PERSON"),
+          ("Boateng", "PERSON")]),
+        (FILLER, []),
+    ])
+    assert "Kwabena Asante" in find_persons(docs, raw).persons

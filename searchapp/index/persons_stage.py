@@ -113,8 +113,9 @@ SIDECAR_VERSION = 2
 #: collection sums gain a table).
 #: 19 (round eleven): a first word the page drops when it names the person again is a form
 #: of address ("Batono Zviad" beside "Zviad Roe", the page writing "Zviad" and "Roe" by
-#: themselves), also cut from names promoted from another type ("Kyria X" typed ORG), and a
-#: cut name keeps a "title" cue -- persons stored by 18 change.
+#: themselves, or saying "T G, as the crew call him"), also cut from names promoted from
+#: another type ("Kyria X" typed ORG) and where round ten's first word back put it; the word
+#: left is a person's, not a place, wherever written -- persons and places stored by 18 change.
 RESOLUTION_VERSION = 19
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8

@@ -105,8 +105,10 @@ def _dropped(doc: DocText, names: set[str], persons: set[str], firsts: set[str])
     then "Smith" drops the given name, and "Kimberly David" beside "David Linton" with no
     "David" alone is left to the collection (:func:`collection_address`).  "T G F" then
     "G" alone was tried and dropped: Spanish and Portuguese names write the father's
-    family name alone ("Solís" of "Ana Solís Arancibia").  The word itself
-    is never written alone in the document (checked over the collection by the caller)."""
+    family name alone ("Solís" of "Ana Solís Arancibia").  Or the page says "T G" is what
+    people call the person (:func:`_called`: "Paron Aram, as his engineers call him") and
+    writes G alone or as the given name of a person's full name.  T is never written
+    alone in the document (nor, checked by the caller, anywhere in the collection)."""
     texts = [t for _, _, t in doc.paragraphs]
     out: set[str] = set()
     for name in names:
@@ -117,12 +119,24 @@ def _dropped(doc: DocText, names: set[str], persons: set[str], firsts: set[str])
         if (len(g) < 2 or g.endswith(".") or g.lower() in NAME_PARTICLES
                 or g in TITLE_WORDS or g == words[-1] and len(words) > 2):
             continue
-        if len(words) != 2 or not _given_of(g, words[0], persons, texts):
+        if len(words) != 2 or any(_by_itself(words[0], t) for t in texts):
             continue
-        if (any(_by_itself(g, t) for t in texts)
-                and not any(_by_itself(words[0], t) for t in texts)):
+        alone = any(_by_itself(g, t) for t in texts)
+        if alone and _given_of(g, words[0], persons, texts) or _called(name, texts) and (
+                alone or any(n.split()[0] == g and " " in n and nm.fold_word(words[0]) not in
+                             {nm.fold_word(w) for w in n.split()} for n in persons)):
             out.add(words[0])
     return out
+
+
+def _called(name: str, texts: list[str]) -> bool:
+    """Whether the page says ``name`` is what people call the person ("T G, as the crew
+    call him", "T G, as she is known"): a form of address, not a full name."""
+    pattern = (rf"(?<![\w'’-]){re.escape(name)},?[ \t]+as[ \t]+(?:[a-z’'-]+[ \t]+){{0,4}}?"
+               r"(?:calls?|called|address(?:es)?)\b|"
+               rf"(?<![\w'’-]){re.escape(name)},?[ \t]+as[ \t]+(?:s?he|they)[ \t]+"
+               r"(?:is|are|was|were)[ \t]+(?:known|called)\b")
+    return any(re.search(pattern, t) for t in texts)
 
 
 def _given_of(g: str, t: str, names: set[str], texts: list[str]) -> bool:
@@ -146,6 +160,9 @@ def _by_itself(word: str, text: str) -> bool:
     return False
 
 
+#: The cues of a name a form of address was cut from: a title stood before it, and a lone
+#: word so addressed is a person's name whatever else the model calls the word.
+ADDRESSED = frozenset({"title", "addressed"})
 _AFTER = frozenset(TITLES_AFTER)
 #: Academic titles British style writes without a dot ("Dr Roe", "Prof Roe"), which the
 #: model takes into the name: cut where the document names the person in full too (else
@@ -206,6 +223,6 @@ def cut_address(doc: DocText, raw: Mapping[str, list[RawMention]], full: list[Ca
             continue
         cues = span_cues(text, s, e, raw.get(pid, ()))
         cut = replace(c, start=s, end=e, text=text[s:e],  # a title stood before it
-                      cues=cues | {"title"} if cut_first else cues)
+                      cues=cues | ADDRESSED if cut_first else cues)
         (kept if " " in cut.text else single).append(cut)
     return kept, single

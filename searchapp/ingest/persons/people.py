@@ -267,8 +267,8 @@ def _find(documents: list[DocText], raw: Mapping[str, list[RawMention]],
         lookup.spread[canonical] = len(set().union(*(spelling_docs.get(s, ()) for s in spelled)))
     result = Persons(persons=persons, rejected=rejected)
     for _, _, single in found:  # a lone word the model mostly calls something else
-        single[:] = [c for c in single
-                     if coll.other_votes[c.text] <= coll.person_votes[c.text]]
+        single[:] = [c for c in single if "addressed" in c.cues
+                     or coll.other_votes[c.text] <= coll.person_votes[c.text]]
     lookup.add_families(c.text for doc, _, single in found for c in single
                         if "title" in c.cues
                         and not given_name_titled(doc.paragraphs[c.para][2], c.start))
@@ -285,6 +285,10 @@ def _find(documents: list[DocText], raw: Mapping[str, list[RawMention]],
         result.mentions.update(mentions)
         result.unresolved.update(unresolved)
     judge_places(documents, raw, coll, result.mentions, known)
+    # "Weyzero [Yeshimebet]": a person's name wherever written, whatever the model says
+    addressed = {c.text for _, _, single in found for c in single if "addressed" in c.cues}
+    for pid, ms in result.mentions.items() if addressed else ():
+        result.mentions[pid] = [m for m in ms if m.kind != "place" or m.name not in addressed]
     result.evidence = person_evidence(documents, result, _table(memo, "reasons", reasons))
     return result
 
