@@ -111,7 +111,12 @@ SIDECAR_VERSION = 2
 #: vouches for neither name against a cue; a last word the collection shows heading
 #: organisations' names -- persons and places stored by 17 change (and the memo's
 #: collection sums gain a table).
-RESOLUTION_VERSION = 18
+#: 19 (round eleven): a first word the page drops when it names the person again is a form
+#: of address ("Batono Zviad" beside "Zviad Roe", the page writing "Zviad" and "Roe" by
+#: themselves, or saying "T G, as the crew call him"), also cut from names promoted from
+#: another type ("Kyria X" typed ORG) and where round ten's first word back put it; the word
+#: left is a person's, not a place, wherever written -- persons and places stored by 18 change.
+RESOLUTION_VERSION = 19
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8
 #: Paragraphs recognized (and committed) at a time, by one process.

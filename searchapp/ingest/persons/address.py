@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
+from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons.context import span_cues
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.resolve import Candidate, DocText
@@ -50,11 +51,15 @@ class AddressEvidence:
     firsts: set[str] = field(default_factory=set)
     #: forms of address after a name the document never writes alone ("Apa")
     after: set[str] = field(default_factory=set)
+    #: first words the document drops when it names the person again (:func:`_dropped`)
+    dropped: set[str] = field(default_factory=set)
 
 
-def document_address(doc: DocText, full: list[Candidate], single: list[Candidate]
-                     ) -> AddressEvidence:
-    """:class:`AddressEvidence` of one document's candidates."""
+def document_address(doc: DocText, full: list[Candidate], single: list[Candidate],
+                     spans: Iterable[str] = ()) -> AddressEvidence:
+    """:class:`AddressEvidence` of one document's candidates; ``spans``: the model's other
+    spans of two words or more there ("Kyria Eleftheria" typed ORG), read for
+    :attr:`AddressEvidence.dropped` only."""
     out = AddressEvidence()
     ends = {c.text.split()[-1] for c in full} & _AFTER
     out.after = {w for w in ends if not any(_alone(w, text) for _, _, text in doc.paragraphs)}
@@ -85,9 +90,79 @@ def document_address(doc: DocText, full: list[Candidate], single: list[Candidate
         given = {r for r in rests if " " not in r and _given_name(r, first, names)}
         if given:
             out.given[first] = given
+    others = {w for s in spans for w in s.split()[:1]} - TITLE_WORDS - ADDRESS_WORDS_SHARED
+    others = {w for w in others if w.lower() not in NAME_PARTICLES and w not in _DOTLESS}
+    out.dropped = _dropped(doc, names | set(spans), names, (out.firsts | others)
+                           - ADDRESS_WORDS_SHARED - ADDRESS_WORDS_GIVEN)
     return out
 
 
+def _dropped(doc: DocText, names: set[str], persons: set[str], firsts: set[str]) -> set[str]:
+    """First words of the document's names that it drops when it names the person again:
+    "T G" beside a person's full name "G F" (``persons``) whose given name G and family
+    name F the page writes by themselves too ("Batono Zviad" beside "Zviad Roe", then
+    "Zviad said" and "Roe's deputy").  A given name alone is the evidence: "John Smith"
+    then "Smith" drops the given name, and "Kimberly David" beside "David Linton" with no
+    "David" alone is left to the collection (:func:`collection_address`).  "T G F" then
+    "G" alone was tried and dropped: Spanish and Portuguese names write the father's
+    family name alone ("Solís" of "Ana Solís Arancibia").  Or the page says "T G" is what
+    people call the person (:func:`_called`: "Paron Aram, as his engineers call him") and
+    writes G alone or as the given name of a person's full name.  T is never written
+    alone in the document (nor, checked by the caller, anywhere in the collection)."""
+    texts = [t for _, _, t in doc.paragraphs]
+    out: set[str] = set()
+    for name in names:
+        words = name.split()
+        if words[0] not in firsts or len(words) < 2:
+            continue
+        g = words[1]
+        if (len(g) < 2 or g.endswith(".") or g.lower() in NAME_PARTICLES
+                or g in TITLE_WORDS or g == words[-1] and len(words) > 2):
+            continue
+        if len(words) != 2 or any(_by_itself(words[0], t) for t in texts):
+            continue
+        alone = any(_by_itself(g, t) for t in texts)
+        if alone and _given_of(g, words[0], persons, texts) or _called(name, texts) and (
+                alone or any(n.split()[0] == g and " " in n and nm.fold_word(words[0]) not in
+                             {nm.fold_word(w) for w in n.split()} for n in persons)):
+            out.add(words[0])
+    return out
+
+
+def _called(name: str, texts: list[str]) -> bool:
+    """Whether the page says ``name`` is what people call the person ("T G, as the crew
+    call him", "T G, as she is known"): a form of address, not a full name."""
+    pattern = (rf"(?<![\w'’-]){re.escape(name)},?[ \t]+as[ \t]+(?:[a-z’'-]+[ \t]+){{0,4}}?"
+               r"(?:calls?|called|address(?:es)?)\b|"
+               rf"(?<![\w'’-]){re.escape(name)},?[ \t]+as[ \t]+(?:s?he|they)[ \t]+"
+               r"(?:is|are|was|were)[ \t]+(?:known|called)\b")
+    return any(re.search(pattern, t) for t in texts)
+
+
+def _given_of(g: str, t: str, names: set[str], texts: list[str]) -> bool:
+    """Whether ``g`` is the given name of a person's full name "G F" of the page (``names``)
+    whose family name it writes by itself too ("Zviad Roe" ... "Roe's deputy"), F no form
+    of ``t`` ("Yoko Sawamura" beside "Sawamura Yōko" is one name in two orders)."""
+    fs = {n.split()[-1] for n in names if n.split()[0] == g and len(n.split()) >= 2}
+    return any(f != g and nm.fold_word(f) != nm.fold_word(t)
+               and any(_by_itself(f, x) for x in texts) for f in fs)
+
+
+def _by_itself(word: str, text: str) -> bool:
+    """Whether ``text`` writes ``word`` with no capitalized word right before or after it
+    (a name of one word: "Dawit said", "Zviad's brother")."""
+    for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text):
+        before = text[:m.start()].rstrip().rsplit(None, 1)
+        after = re.match(r"[ \t]+([^\s]+)", text[m.end():])
+        if ((not before or not before[-1][:1].isupper() or before[-1][-1:] in ".,;:!?\"”")
+                and not (after and after.group(1)[:1].isupper())):
+            return True
+    return False
+
+
+#: The cues of a name a form of address was cut from: a title stood before it, and a lone
+#: word so addressed is a person's name whatever else the model calls the word.
+ADDRESSED = frozenset({"title", "addressed"})
 _AFTER = frozenset(TITLES_AFTER)
 #: Academic titles British style writes without a dot ("Dr Roe", "Prof Roe"), which the
 #: model takes into the name: cut where the document names the person in full too (else
@@ -123,17 +198,22 @@ def collection_address(docs: Iterable[AddressEvidence]) -> set[str]:
 
 
 def cut_address(doc: DocText, raw: Mapping[str, list[RawMention]], full: list[Candidate],
-                single: list[Candidate], words: frozenset[str]
-                ) -> tuple[list[Candidate], list[Candidate]]:
-    """``full`` and ``single`` with the forms of address ``words`` cut off."""
-    kept, single = [], list(single)
+                single: list[Candidate], words: frozenset[str], done: Iterable[int] = (),
+                back: frozenset[str] = frozenset()) -> tuple[list[Candidate], list[Candidate]]:
+    """``full`` and ``single`` with the forms of address ``words`` cut off (not from the
+    candidates whose ``id`` is in ``done``: cut already), and those of ``back`` (shown
+    elsewhere in the collection) where the rules, not the model, put them before the name
+    (:func:`searchapp.ingest.persons.name_edges.name_starts_before`)."""
+    kept, single, done = [], list(single), set(done)
     for c in full:
         first, last = c.text.split()[0], c.text.split()[-1]
-        if first not in words and last not in words:
+        pid, _, text = doc.paragraphs[c.para]
+        cut_first = first in words or first in back and not any(
+            m.start == c.start for m in raw.get(pid, ()))
+        if id(c) in done or not cut_first and last not in words:
             kept.append(c)
             continue
-        pid, _, text = doc.paragraphs[c.para]
-        s, e = c.start + (len(first) if first in words else 0), c.end
+        s, e = c.start + (len(first) if cut_first else 0), c.end
         e -= len(last) if last in words else 0
         while s < e and text[s].isspace():
             s += 1
@@ -141,7 +221,8 @@ def cut_address(doc: DocText, raw: Mapping[str, list[RawMention]], full: list[Ca
             e -= 1
         if e <= s:
             continue
-        cut = replace(c, start=s, end=e, text=text[s:e],
-                      cues=span_cues(text, s, e, raw.get(pid, ())))
+        cues = span_cues(text, s, e, raw.get(pid, ()))
+        cut = replace(c, start=s, end=e, text=text[s:e],  # a title stood before it
+                      cues=cues | ADDRESSED if cut_first else cues)
         (kept if " " in cut.text else single).append(cut)
     return kept, single

@@ -215,11 +215,13 @@ def _find(documents: list[DocText], raw: Mapping[str, list[RawMention]],
     for doc in documents:
         full, single = doc_candidates(doc, raw, coll)
         found.append((doc, full, single))
-    shown = {d.doc_id: document_address(d, f, s) for d, f, s in found}  # "Pani Teresa"
+    shown = {d.doc_id: document_address(d, f, s, _spans(d, raw)) for d, f, s in found}
     titles = collection_address(shown.values())
-    address = {k: frozenset(a.shared | a.after | a.firsts & titles) for k, a in shown.items()}
-    found = [(d, *cut_address(d, raw, f, s, address[d.doc_id])) if address[d.doc_id] else (d, f, s)
-             for d, f, s in found]
+    named = set().union(*(a.named for a in shown.values()))  # "Pani" alone anywhere: a name
+    back = frozenset().union(*(a.dropped for a in shown.values())) - named  # "Batono Zviad"
+    address = {k: frozenset(a.shared | a.after | a.firsts & titles | (a.dropped - named))
+               for k, a in shown.items()}
+    found = [(d, *cut_address(d, raw, f, s, address[d.doc_id], (), back)) for d, f, s in found]
     rejected = _judge(found, coll, raw)
     spellings: Counter = Counter()
     spelling_docs: dict[str, set[str]] = defaultdict(set)
@@ -233,6 +235,8 @@ def _find(documents: list[DocText], raw: Mapping[str, list[RawMention]],
     turned_down = _table(memo, "rejected", rejected)
     before = {id(c) for _, full, _ in found for c in full}
     promote(found, raw, coll, given, turned_down)
+    found = [(d, *cut_address(d, raw, f, s, address[d.doc_id], before)) if address[d.doc_id]
+             else (d, f, s) for d, f, s in found]  # "Kyria Eleftheria" typed ORG
     for doc, full, _ in found:
         for c in full:
             if id(c) not in before:
@@ -263,8 +267,8 @@ def _find(documents: list[DocText], raw: Mapping[str, list[RawMention]],
         lookup.spread[canonical] = len(set().union(*(spelling_docs.get(s, ()) for s in spelled)))
     result = Persons(persons=persons, rejected=rejected)
     for _, _, single in found:  # a lone word the model mostly calls something else
-        single[:] = [c for c in single
-                     if coll.other_votes[c.text] <= coll.person_votes[c.text]]
+        single[:] = [c for c in single if "addressed" in c.cues
+                     or coll.other_votes[c.text] <= coll.person_votes[c.text]]
     lookup.add_families(c.text for doc, _, single in found for c in single
                         if "title" in c.cues
                         and not given_name_titled(doc.paragraphs[c.para][2], c.start))
@@ -281,6 +285,10 @@ def _find(documents: list[DocText], raw: Mapping[str, list[RawMention]],
         result.mentions.update(mentions)
         result.unresolved.update(unresolved)
     judge_places(documents, raw, coll, result.mentions, known)
+    # "Weyzero [Yeshimebet]": a person's name wherever written, whatever the model says
+    addressed = {c.text for _, _, single in found for c in single if "addressed" in c.cues}
+    for pid, ms in result.mentions.items() if addressed else ():
+        result.mentions[pid] = [m for m in ms if m.kind != "place" or m.name not in addressed]
     result.evidence = person_evidence(documents, result, _table(memo, "reasons", reasons))
     return result
 
@@ -476,6 +484,12 @@ def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
     for _, full, _ in found:
         full[:] = [c for c in full if c.text in keep]
     return rejected
+
+
+def _spans(doc: DocText, raw: Mapping[str, list[RawMention]]) -> set[str]:
+    """The model's spans of two words or more in ``doc`` that are not typed PERSON."""
+    return {m.text for pid in doc.pids for m in raw.get(pid, ())
+            if m.label != "PERSON" and " " in m.text}
 
 
 def _shares_family(name: str, doc_names: list[set[str]]) -> bool:
