@@ -70,6 +70,10 @@ _ZH_ACCORDING = re.compile(rf"^(?:{'|'.join(lx.ZH_ACCORDING)})(?P<who>[^，,。]
 _HAN_ONLY = re.compile(f"[{HAN}]+")
 #: A speaker's phrase that quotes someone else ("引述X的話"): not the phrase's subject's.
 _QUOTING = re.compile("引述|引用|转述|轉述")
+#: A quoted clause before 는 ("무슨 말을 했느냐는 질문에", "준다는 말"): the contracted
+#: quotative -냐는/-다는 (-냐고 하는, -다고 하는) modifies the noun after it; that 는 marks
+#: no topic.
+_KO_QUOTATIVE_NOUN = re.compile(rf"[{HANGUL}](?:느?냐|[는었았였했겠한이]다)$")
 #: A Korean phrase ending in a finite verb ("… 데 그쳤다"): a clause, no speaker.
 _KO_VERB_END = re.compile(rf"[{HANGUL}]다$")
 
@@ -234,7 +238,8 @@ def _korean(doc: _Document, text: str, a: int, b: int, quotes, persons) -> list[
         topic = None
         for t in _KO_TOPIC.finditer(text, a, s):
             if not any(qs <= t.start("np") < qe for qs, qe in quotes) and not any(
-                    p.start < t.end("np") < p.end for p in persons):
+                    p.start < t.end("np") < p.end for p in persons) and not (
+                    text[t.end("np")] == "는" and _KO_QUOTATIVE_NOUN.search(t.group("np"))):
                 topic = t  # not a word of an earlier quotation, nor "은" of "이하은"
         named = _named_before(text, persons, topic.end() if topic is not None else a, s,
                               quotes)
