@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from searchapp.ingest.quotes import lexicon as lx
-from searchapp.ingest.quotes.cjk_japanese import japanese, japanese_speakers
+from searchapp.ingest.quotes.cjk_japanese import JA_TITLES, japanese, japanese_speakers
 from searchapp.ingest.quotes.cjk_names import ZH_ROLE_END
 from searchapp.ingest.quotes.marks import quote_spans
 from searchapp.ingest.quotes.quote import Quote
@@ -105,6 +105,8 @@ class _Document:
         self.last_quote: tuple[int, str | None, str] | None = None
         #: the few characters before each person's mentions ("…局局長" before 張雅婷)
         self.before_names: dict[str, set[str]] = {}
+        #: the few characters after them ("知事は" after 五百旗頭真澄)
+        self.after_names: dict[str, set[str]] = {}
 
     def titled(self, phrase: str) -> str | None:
         """The one person a bare Chinese title stands for ("局長坦言" after "局長張雅婷"):
@@ -113,6 +115,16 @@ class _Document:
                 or not phrase.endswith(ZH_ROLE_END) or phrase.endswith(_ZH_SOURCE_ENDS):
             return None
         names = {n for before, ns in self.before_names.items() if before.endswith(phrase)
+                 for n in ns}
+        return names.pop() if len(names) == 1 else None
+
+    def titled_after(self, phrase: str) -> str | None:
+        """The one person a bare Japanese title stands for ("知事は" after "五百旗頭真澄
+        知事"): of the persons the document writes right before that title, if only one."""
+        if not 1 <= len(phrase) <= 4 or not _HAN_ONLY.fullmatch(phrase) \
+                or not phrase.endswith(JA_TITLES):
+            return None
+        names = {n for after, ns in self.after_names.items() if after.startswith(phrase)
                  for n in ns}
         return names.pop() if len(names) == 1 else None
 
@@ -182,6 +194,7 @@ def cjk_quotes(texts: Sequence[str], persons: Sequence[Sequence[Person]]) -> lis
     for text, ps in zip(texts, persons, strict=True):
         for p in ps:
             doc.before_names.setdefault(text[max(0, p.start - 8):p.start], set()).add(p.name)
+            doc.after_names.setdefault(text[p.end:p.end + 6], set()).add(p.name)
     for n, (text, sp, ps) in enumerate(zip(texts, spans, persons, strict=True)):
         doc.para = n
         quotes = [(s.start, s.end) for s in sp]
@@ -195,7 +208,8 @@ def cjk_quotes(texts: Sequence[str], persons: Sequence[Sequence[Person]]) -> lis
                 got = _korean(doc, text, a, b, inside, ps)
             elif in_japanese:
                 got = [Quote(s, e, who, source, "direct")
-                       for s, e, who, source in japanese_speakers(text, a, b, inside, ps)]
+                       for s, e, who, source in japanese_speakers(text, a, b, inside, ps,
+                                                                    doc.titled_after)]
             else:
                 got = _chinese(doc, text, a, b, inside, ps)
             if not got and before is not None and len(inside) == 1 \

@@ -39,7 +39,13 @@ from searchapp.ingest.persons.words import (
     NATIVE_TITLES,
 )
 from searchapp.ingest.quotes import lexicon as lx
-from searchapp.ingest.quotes.cjk_japanese import JA_BACK, chinese_credits, japanese, japanese_full
+from searchapp.ingest.quotes.cjk_japanese import (
+    JA_BACK,
+    chinese_credits,
+    japanese,
+    japanese_full,
+    kanji_families,
+)
 from searchapp.ingest.quotes.cjk_korean_any import agreed_name, any_family_full, back_families
 from searchapp.ingest.quotes.cjk_romanized import (
     hangul_foreign_names,
@@ -353,7 +359,7 @@ def native_names(texts: Sequence[str],
     order: list[str] = []
     in_japanese = any(japanese(t) for t in texts)
     families = back_families(texts, KO_TITLES) if any(_HAS_HANGUL.search(t) for t in texts[:3]) \
-        else frozenset()
+        else kanji_families(texts) if in_japanese else frozenset()
     # "Seo Do-hyeon (서도현)": the bracket says who the native form is, wherever in the
     # document the native form is first written (so first, before the shapes below)
     for text in texts:
@@ -404,7 +410,7 @@ def native_names(texts: Sequence[str],
             full += [f for f in any_family_full(text, _not_any_name, _FOREIGN_SYLLABLES)
                      if not any(a < f[1] and f[0] < b for a, b, _, _ in full)]
         elif in_japanese:  # (a byline in kanji alone is Japanese too)
-            full = japanese_full(text)
+            full = japanese_full(text, families)
         else:
             full = [(a, b, t, []) for a, b, t in (*_chinese_full(text),
                                                   *chinese_credits(text, ZH_FAMILY))]
@@ -419,6 +425,9 @@ def native_names(texts: Sequence[str],
                 if spelled not in names:
                     names[spelled] = NativeName(spelled, title, canon or surface)
                     order.append(spelled)
+                elif spelled != surface and names[spelled].canonical == spelled:
+                    # "五百旗頭知事" read first as a name of its own: the family part
+                    names[spelled] = NativeName(spelled, names[spelled].title, canon or surface)
     for surface, role in _zh_twice_vouched(texts):  # "研究员谷雨桐指出" ... "谷雨桐说："
         if surface not in names and canonical(surface) != "":
             names[surface] = NativeName(surface, role, canonical(surface) or surface)
