@@ -268,7 +268,12 @@ def _trade_before(tokens: Sequence[re.Match], out: Sequence[tuple[int, int, str]
         word = tok.group(0).rstrip(",.·)\"”’")
         core = next((word[:-len(p)] for p in _KO_PARTICLES
                      if word.endswith(p) and len(word) > len(p) + 1), None)
-        if core is not None and tokens[n - 1].group(0).endswith(KO_TITLES) and (
+        trade = tokens[n - 1].group(0)
+        # a word ending in a title ("수석코치"): only before a subject's particle, the
+        # speaker's slot ("자유계약선수 최대어로" "as the biggest catch" is no name)
+        titled = trade in KO_TITLES or trade.endswith(KO_TITLES) and core is not None \
+            and word[len(core):] in ("은", "는", "이", "가", "도", "께서")
+        if core is not None and titled and (
                 _korean_name(core) or agreed_name(core, families, _not_any_name)) \
                 and not any(a <= tok.start() < b for a, b, _ in out):
             found.append((tok.start(), tok.start() + len(core), tokens[n - 1].group(0)))
