@@ -101,7 +101,8 @@ def japanese_full(text: str, families: frozenset[str] = frozenset()
         family = next((f for f in sorted(families, key=len, reverse=True)
                        if name.startswith(f) and 1 <= len(name) - len(f) <= 3), None)
         if family is not None and name[-1] not in _NOT_NAME_END:
-            out.append((m.start("name"), m.end("name"), m.group("title"), [family]))
+            out.append((m.start("name"), m.end("name"), m.group("title"),
+                        [family] if len(family) >= 3 else []))
     for m in _KANJI_NAME.finditer(text):
         name = m.group("name")
         if name[-1] in _NOT_NAME_END or any(name.endswith(t) for t in JA_TITLES) \
@@ -109,7 +110,10 @@ def japanese_full(text: str, families: frozenset[str] = frozenset()
             continue
         family = next((f for f in sorted(families, key=len, reverse=True)
                        if name.startswith(f) and 1 <= len(name) - len(f) <= 3), None)
-        out.append((m.start("name"), m.end("name"), m.group("title"), [family] if family else []))
+        # the family part as a short form only where it reads as a name of its own (three
+        # characters or more: "小鳥遊会長"); "石丸氏" is a back-reference (JA_BACK)
+        out.append((m.start("name"), m.end("name"), m.group("title"),
+                    [family] if family and len(family) >= 3 else []))
     for m in _KATAKANA_NAME.finditer(text):
         family = re.split("[・＝=]", m.group("name"))[-1]
         out.append((m.start("name"), m.end("name"), m.group("title"),

@@ -43,6 +43,9 @@ _SPACED_SSI = re.compile(rf"(?<![{_H}\w])(?P<name>[{_H}]{{3}}) 씨{_AFTER}")
 #: "수파르디(29)도", "바트수흐 간체첵(34)은", "경윤호(58) 씨".
 _AGED = re.compile(rf"(?<![{_H}\w])(?:(?P<given>[{_H}]{{2,5}}) )?(?P<name>[{_H}]{{2,5}})"
                    rf"\(\d{{1,3}}\)(?:\s?씨)?{_AFTER}")
+#: Last syllables of a Korean word that ends in a particle or a verb's ending ("따르면",
+#: "모르는"): no given name.
+_ENDINGS = frozenset("면고며다는은을를에의서도로와과가이")
 _WORD = re.compile(rf"(?<![{_H}\w])[{_H}]{{3}}(?![{_H}\w])")
 
 
@@ -67,9 +70,11 @@ def any_family_full(text: str, not_name, foreign: frozenset[str]
             out.append((m.start("name"), m.end("name"), "씨", []))
     for m in _AGED.finditer(text):
         name, given = m.group("name"), m.group("given")
-        if not_name(name) or any(a <= m.start("name") < b for a, b, _, _ in out):
-            continue
-        if given and foreign.intersection(given):  # "바트수흐 간체첵(34)"
+        if not_name(name) or len(name) == 2 and name[1] in "모씨" or any(
+                a <= m.start("name") < b for a, b, _, _ in out):
+            continue  # ("김모(52)씨": a withheld name)
+        if given and foreign.intersection(given) and given[-1] not in _ENDINGS:
+            # "바트수흐 간체첵(34)" (not "따르면 김모": a verb's ending)
             out.append((m.start("given"), m.end("name"), "", [name]))
         else:
             out.append((m.start("name"), m.end("name"), "", []))
