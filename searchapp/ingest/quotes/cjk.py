@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.cjk_japanese import JA_TITLES, japanese, japanese_speakers
 from searchapp.ingest.quotes.cjk_names import ZH_ROLE_END
+from searchapp.ingest.quotes.interviews import korean_turns
 from searchapp.ingest.quotes.marks import quote_spans
 from searchapp.ingest.quotes.quote import Quote
 from searchapp.ingest.quotes.speakers import Person
@@ -195,11 +196,21 @@ def cjk_quotes(texts: Sequence[str], persons: Sequence[Sequence[Person]]) -> lis
         for p in ps:
             doc.before_names.setdefault(text[max(0, p.start - 8):p.start], set()).add(p.name)
             doc.after_names.setdefault(text[p.end:p.end + 6], set()).add(p.name)
+    turns = korean_turns(texts, [[(s.start, s.end) for s in sp] for sp in spans],
+                         [[(p.start, p.end, p.name) for p in ps] for ps in persons]) \
+        if any(_HANGUL.search(t) for t in texts[:3]) else {}
     for n, (text, sp, ps) in enumerate(zip(texts, spans, persons, strict=True)):
         doc.para = n
         quotes = [(s.start, s.end) for s in sp]
         ps = [p for p in ps if not any(a <= p.start < b for a, b in quotes)]
         korean = bool(_HANGUL.search(text))
+        if n in turns:  # a question or an answer of an interview
+            who, label, a, b = turns[n]
+            got = [Quote(a, b, who, label or text[:0] or who, "direct")]
+            doc.saw(got, ps, 0, len(text))
+            out.append(got)
+            before = None
+            continue
         found: list[Quote] = []
         for a, b in _sentences(text, quotes):
             doc.sentence = a

@@ -46,6 +46,7 @@ from searchapp.ingest.quotes.cjk_japanese import (
     japanese_full,
     kanji_families,
 )
+from searchapp.ingest.quotes.interviews import KO_INTERVIEWER
 from searchapp.ingest.quotes.cjk_korean_any import agreed_name, any_family_full, back_families
 from searchapp.ingest.quotes.cjk_romanized import (
     hangul_foreign_names,
@@ -414,6 +415,10 @@ def native_names(texts: Sequence[str],
             full = [(a, b, t, []) for a, b, t in _korean_full(text, families)]
             full += [f for f in any_family_full(text, _not_any_name, _FOREIGN_SYLLABLES)
                      if not any(a < f[1] and f[0] < b for a, b, _, _ in full)]
+            # "견하율 기자가 만났다": a reporter who acts in the story (an interviewer)
+            full += [(m.start("name"), m.end("name"), "기자", [])
+                     for m in KO_INTERVIEWER.finditer(text)
+                     if not any(a < m.end("name") and m.start() < b for a, b, _, _ in full)]
         elif in_japanese:  # (a byline in kanji alone is Japanese too)
             full = japanese_full(text, families)
         else:
