@@ -86,3 +86,66 @@ def test_a_bare_title_as_topic_is_the_one_person_given_that_title():
         "会見の最後に知事は「まず逃げてほしい」と呼びかけた。",
     ])
     assert _by(found, "森崎一平") == ["「十分に足りている」", "「まず逃げてほしい」"]
+
+
+# --- interviews printed without "Q:" and "A:" ------------------------------------------
+
+def test_an_unlabelled_english_interview_gives_questions_and_answers_to_their_speakers():
+    found = _quotes([
+        "Ottoline Marchbanks-Oyelaran has run the lighthouse museum for a decade. "
+        "Ottoline Marchbanks-Oyelaran spoke to Bertrand Quillfeather about the winter.",
+        "How did the museum survive the storm?",
+        "Barely. I slept in the office for a week and we moved the lenses twice.",
+        "Your trustees wanted to close it. Why did you refuse?",
+        "Because the town would not forgive me. My father kept the light for thirty years.",
+        "What comes next?",
+        "A new roof, and then I retire.",
+    ], {"Ottoline Marchbanks-Oyelaran": "Ottoline Marchbanks-Oyelaran",
+        "Bertrand Quillfeather": "Bertrand Quillfeather"})
+    assert _by(found, "Bertrand Quillfeather") == [
+        "How did the museum survive the storm?",
+        "Your trustees wanted to close it. Why did you refuse?", "What comes next?"]
+    answers = _by(found, "Ottoline Marchbanks-Oyelaran")
+    assert answers[0].startswith("Barely. I slept") and answers[1].startswith("Because the town")
+    assert _by(found, None) == []
+
+
+def test_questions_and_answers_in_narration_make_no_interview():
+    # a feature with a rhetorical question and first-person quotations: no turns
+    found = _quotes([
+        "Ottoline Marchbanks-Oyelaran has run the lighthouse museum for a decade.",
+        "Why does anyone keep a lighthouse?",
+        "The answer, for her, is the town.",
+    ], {"Ottoline Marchbanks-Oyelaran": "Ottoline Marchbanks-Oyelaran"})
+    assert found == []
+
+
+def test_a_korean_interview_with_dash_questions_gives_the_reporter_and_the_interviewee():
+    found = _found([
+        "부산에서 공방을 운영하는 팽서아(41)는 올해 공예대전에서 대상을 받았다. 지난 3일 공방에서 "
+        "길도윤 기자가 만났다.",
+        "―상을 받은 소감은.",
+        "“아직 실감이 안 난다. 공방 식구들 덕분이다.”",
+        "―앞으로 계획은.",
+        "“젊은 공예가들과 함께 전시를 열고 싶다.”",
+    ])
+    assert _by(found, "길도윤") == ["상을 받은 소감은.", "앞으로 계획은."]
+    assert _by(found, "팽서아") == ["“아직 실감이 안 난다. 공방 식구들 덕분이다.”",
+                                 "“젊은 공예가들과 함께 전시를 열고 싶다.”"]
+
+
+def test_the_interviewer_after_spoke_to_is_a_person_whatever_the_recognizer_typed():
+    found = _quotes([
+        "Ottoline Marchbanks-Oyelaran has run the lighthouse museum for a decade. She "
+        "spoke to Bertrand Quillfeather in the keeper's cottage.",
+        "How did the museum survive the storm?",
+        "Barely. I slept in the office for a week.",
+        "Why did you refuse to close it?",
+        "Because my father kept the light for thirty years.",
+        "Will you retire?",
+        "Next year, I hope.",
+    ], {"Ottoline Marchbanks-Oyelaran": "Ottoline Marchbanks-Oyelaran"},
+        labels={"Bertrand Quillfeather": "ORG"}, speech_persons=True)
+    assert _by(found, "Bertrand Quillfeather") == [
+        "How did the museum survive the storm?", "Why did you refuse to close it?",
+        "Will you retire?"]
