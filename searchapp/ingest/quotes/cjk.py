@@ -370,8 +370,11 @@ def _chinese(doc: _Document, text: str, a: int, b: int, quotes, persons) -> list
         return []
     start = m.end()
     # "「我們明白居民的焦急，」張雅婷說，「…」": the quotation right before the speaker too
+    # (a quotation whose words end in a comma or a stop, or a comma after it: a name
+    # in marks right before the name, "「阿蒲」蒲詠晴", is a nickname, no speech)
     before = [Quote(s, e, who[0], who[1], "direct") for s, e in quotes
-              if who[0] and e <= m.start("who") and not text[e:m.start("who")].strip(" ，,")]
+              if who[0] and e <= m.start("who") and not text[e:m.start("who")].strip(" ，,")
+              and (text[e - 2:e - 1] in "，,。！？!?." or text[e:m.start("who")].strip())]
     following = [(s, e) for s, e in quotes if s >= start - 1]
     if following and following[0][0] <= start + 1:
         s, e = following[0]

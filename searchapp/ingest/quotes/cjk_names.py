@@ -469,21 +469,33 @@ def native_names(texts: Sequence[str],
     return out
 
 
+#: Last characters of a word of three that is a group or a kind of person ("许多人",
+#: "研究者", "我们"): no name opening speech twice.
+_ZH_NOT_PERSON_END = frozenset("人们們者家方众眾")
+
+
 def _zh_twice_vouched(texts: Sequence[str]) -> list[tuple[str, str]]:
     """Chinese names whatever their family character (one the list of family names
     lacks: "闕", "谷", a Japanese "辻本"), on two pieces of evidence: the name opens a
     clause of speech in one place and stands right after a role ("董事長闕明慧",
-    "外务大臣辻本遥15日") in another.  Words that end as bodies, titles or places do and
+    "外务大臣辻本遥15日") in another, or a name of three characters opens clauses of
+    speech in two paragraphs.  Words that end as bodies, titles or places do and
     the phrases :func:`_zh_name` refuses are none."""
     if any(_HAS_HANGUL.search(t) for t in texts[:3]):
         return []
     found: dict[str, str] = {}
-    for text in texts:
+    opening: dict[str, set[int]] = {}  # the paragraphs where a name opens speech
+    for n, text in enumerate(texts):
         for m in _ZH_OPENING_ANY.finditer(text):
             name = m.group("name")
             if name in found or not _zh_name(name) or name[-1] in _ZH_NOT_NAME_END \
                     or name[0] in "他她它我你们們这這那该該此其" or name.endswith(_ZH_ROLE_TAILS):
                 continue
+            if len(name) == 3 and name[-1] not in _ZH_NOT_PERSON_END:
+                opening.setdefault(name, set()).add(n)
+                if len(opening[name]) >= 2:  # "蒲詠晴16日在臉書發文" ... "蒲詠晴在貼文中表示"
+                    found[name] = ""
+                    continue
             after_role = re.compile(rf"(?P<role>{_ZH_ROLES}){re.escape(name)}"
                                     rf"(?:(?![{HAN}])|(?={_ZH_AFTER}|[（(]))")
             role = next((r.group("role") for t in texts for r in after_role.finditer(t)), None)
