@@ -18,7 +18,12 @@ import re
 from collections.abc import Sequence
 
 from searchapp.ingest.quotes import lexicon as lx
-from searchapp.ingest.quotes.cjk_japanese import JA_TITLES, japanese, japanese_speakers
+from searchapp.ingest.quotes.cjk_japanese import (
+    JA_TITLES,
+    japanese,
+    japanese_reported,
+    japanese_speakers,
+)
 from searchapp.ingest.quotes.cjk_names import ZH_ROLE_END
 from searchapp.ingest.quotes.interviews import korean_turns
 from searchapp.ingest.quotes.marks import quote_spans
@@ -218,9 +223,7 @@ def cjk_quotes(texts: Sequence[str], persons: Sequence[Sequence[Person]]) -> lis
             if korean:
                 got = _korean(doc, text, a, b, inside, ps)
             elif in_japanese:
-                got = [Quote(s, e, who, source, "direct")
-                       for s, e, who, source in japanese_speakers(text, a, b, inside, ps,
-                                                                    doc.titled_after)]
+                got = _japanese(doc, text, a, b, inside, ps)
             else:
                 got = _chinese(doc, text, a, b, inside, ps)
             if not got and before is not None and len(inside) == 1 \
@@ -233,6 +236,23 @@ def cjk_quotes(texts: Sequence[str], persons: Sequence[Sequence[Person]]) -> lis
             before = got[-1] if got and (got[-1].speaker or got[-1].source) else None
         out.append(found)
     return out
+
+
+def _japanese(doc: _Document, text: str, a: int, b: int, quotes, persons) -> list[Quote]:
+    """A Japanese sentence's quotations (a quotation with no subject is the last
+    speaker's, in this paragraph or the one before), else its reported speech."""
+    got = []
+    for s, e, who, source in japanese_speakers(text, a, b, quotes, persons, doc.titled_after):
+        if not source:
+            last = doc.last_quote
+            if last is None or last[0] < doc.para - 1 or last[1] is None:
+                continue
+            who, source = last[1], last[2]
+        got.append(Quote(s, e, who, source, "direct"))
+    if got or quotes:
+        return got
+    return [Quote(s, e, who, source, "reported")
+            for s, e, who, source in japanese_reported(text, a, b, persons, doc.titled_after)]
 
 
 def _quotation_only(text: str, a: int, b: int, quote: tuple[int, int]) -> bool:

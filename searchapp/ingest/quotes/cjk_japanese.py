@@ -182,4 +182,51 @@ def japanese_speakers(text: str, a: int, b: int, quotes, persons, titled=lambda 
         elif named:
             p = named[-1]
             out.append((s, e, p.name, text[p.start:p.end]))
+        else:  # no subject: Japanese leaves out the one that goes on (the caller's)
+            out.append((s, e, None, ""))
     return out
+
+
+_JA_SAY_ALT = "|".join(sorted(map(re.escape, JA_SAY), key=len, reverse=True))
+#: A clause reported without quotation marks: "…と明かした。", "…方針だと明らかにした".
+_JA_REPORTED = re.compile(rf"と(?:[^、。「」『』]{{0,8}}?)(?:{_JA_SAY_ALT})(?:という)?[。．]?\s*$")
+#: "小鳥遊会長によると、…": according to a source, the rest of the sentence is theirs.
+_JA_ACCORDING = re.compile(r"(?P<np>[^、。「」『』\s]{1,24}?)によると[、，]?")
+
+
+def japanese_reported(text: str, a: int, b: int, persons, titled=lambda np: None
+                      ) -> list[tuple[int, int, str | None, str]]:
+    """``(start, end, speaker, source)`` of speech reported without quotation marks in
+    the Japanese sentence ``text[a:b]``: a clause after the sentence's topic and before
+    と and a verb of speech ("会長は、…を超えていると明かした"), the rest of a sentence
+    after "Xによると".  The speaker is read as for a quotation; an unnamed topic is kept
+    as the source."""
+    named = [p for p in persons if a <= p.start < b]
+    m = _JA_ACCORDING.match(text, a, b)
+    if m:
+        who = next((p for p in named if p.start < m.end("np")), None)
+        head = _JA_HEAD.sub("", m.group("np"))
+        end = b - 1 if text[b - 1] in "。．" else b
+        if end - m.end() > 4:
+            name = who.name if who else titled(head)
+            return [(m.end(), end, name, text[who.start:who.end] if who else head)]
+        return []
+    said = _JA_REPORTED.search(text, a, b)
+    if not said:
+        return []
+    topics = [t for t in _JA_TOPIC.finditer(text, a, said.start()) if text[t.end("np")] == "は"]
+    if not topics:
+        return []
+    topic = topics[0]
+    start = topic.end()
+    while start < said.start() and text[start] in "、， 　":
+        start += 1
+    if said.start() - start <= 4:
+        return []
+    inside = [p for p in named if topic.start("np") <= p.start < topic.end()]
+    head = _JA_HEAD.sub("", topic.group("np"))
+    if inside:
+        return [(start, said.start(), inside[0].name, text[inside[0].start:inside[0].end])]
+    who = titled(head)
+    return [(start, said.start(), who, head)] if who else [
+        (start, said.start(), None, topic.group("np"))]
