@@ -149,3 +149,29 @@ def test_the_interviewer_after_spoke_to_is_a_person_whatever_the_recognizer_type
     assert _by(found, "Bertrand Quillfeather") == [
         "How did the museum survive the storm?", "Why did you refuse to close it?",
         "Will you retire?"]
+
+
+# --- Chinese and Japanese, more -------------------------------------------------------
+
+def test_a_chinese_name_of_a_rare_family_opening_speech_twice_is_a_person():
+    found = _found([
+        "美食作家「小闞」闞詠芝3日在臉書發文，批評一家餐廳的服務。",
+        "闞詠芝在貼文中表示，店員態度冷淡，沒有道歉。",
+        "她在貼文中寫道：「我只想要一句對不起。」",
+    ])
+    said = _by(found, "闞詠芝")
+    assert any("店員態度冷淡" in q for q in said)
+    assert "「我只想要一句對不起。」" in said
+    assert "「小闞」" not in said  # a nickname in marks before the name is no quotation
+
+
+def test_japanese_speech_reported_without_marks_and_a_quotation_with_no_subject():
+    found = _found([
+        "県漁協の森崎一平会長（70）は取材に対し、組合員の半数が80歳を超えていると明かした。"
+        "「もう若い人は来ない」と話した。",
+        "森崎会長によると、今年の漁獲量は昨年の半分にとどまった。",
+    ])
+    said = _by(found, "森崎一平")
+    assert any("組合員の半数が80歳を超えている" in q for q in said)
+    assert "「もう若い人は来ない」" in said
+    assert any("今年の漁獲量は昨年の半分にとどまった" in q for q in said)
