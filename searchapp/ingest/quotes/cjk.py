@@ -211,7 +211,7 @@ def cjk_quotes(texts: Sequence[str], persons: Sequence[Sequence[Person]]) -> lis
         korean = bool(_HANGUL.search(text))
         if n in turns:  # a question or an answer of an interview
             who, label, a, b = turns[n]
-            got = [Quote(a, b, who, label or text[:0] or who, "direct")]
+            got = [Quote(a, b, who, label or who, "direct")]
             doc.saw(got, ps, 0, len(text))
             out.append(got)
             before = None

@@ -46,13 +46,13 @@ from searchapp.ingest.quotes.cjk_japanese import (
     japanese_full,
     kanji_families,
 )
-from searchapp.ingest.quotes.interviews import KO_INTERVIEWER
 from searchapp.ingest.quotes.cjk_korean_any import agreed_name, any_family_full, back_families
 from searchapp.ingest.quotes.cjk_romanized import (
     hangul_foreign_names,
     native_in_brackets,
     romanized_names,
 )
+from searchapp.ingest.quotes.interviews import KO_INTERVIEWER
 from searchapp.lexicon import HAN, HANGUL_SYLLABLES
 
 _H = HANGUL_SYLLABLES

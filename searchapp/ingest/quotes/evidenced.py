@@ -35,7 +35,6 @@ from collections.abc import Callable, Mapping, Sequence
 
 from searchapp.ingest.entities import Mention
 from searchapp.ingest.quotes import lexicon as lx
-from searchapp.ingest.quotes.interviews import INTERVIEWER, question_pairs
 from searchapp.ingest.quotes.cjk_names import native_names
 from searchapp.ingest.quotes.cues import (
     affiliation,
@@ -49,6 +48,7 @@ from searchapp.ingest.quotes.cues import (
     says,
     says_he,
 )
+from searchapp.ingest.quotes.interviews import INTERVIEWER, question_pairs
 from searchapp.ingest.quotes.marks import quote_spans
 from searchapp.ingest.quotes.name_runs import core as _core
 from searchapp.ingest.quotes.name_runs import double_barrelled as _double_barrelled
