@@ -40,6 +40,8 @@ _MAX_QUESTION_WORDS = 60
 
 
 def _outside(text: str, quotes: Sequence[tuple[int, int]]) -> str:
+    if not quotes:
+        return text
     out = list(text)
     for a, b in quotes:
         out[a:b] = " " * (b - a)
@@ -87,13 +89,14 @@ def question_pairs(texts: Sequence[str], quotes: Sequence[Sequence[tuple[int, in
                    persons: Sequence[Sequence[tuple[int, int, str]]]) -> list[int]:
     """The paragraphs that put a question answered by the next one, when there are three
     such pairs or more (two of the questions ending in "?"), else ``[]``."""
+    if sum(t.rstrip().endswith("?") for t in texts) < 2:
+        return []  # (most documents: no interview, nothing more to read)
     pairs = []
     for i in range(len(texts) - 1):
         q, a = texts[i].strip(), texts[i + 1]
-        outside_q = _outside(texts[i], quotes[i])
         if not q or q[0] in "\"“‘'«" or len(q.split()) > _MAX_QUESTION_WORDS:
             continue
-        if not (q.endswith("?") or _SECOND.search(outside_q)):
+        if not (q.endswith("?") or _SECOND.search(_outside(texts[i], quotes[i]))):
             continue
         if a.strip()[:1] in "\"“‘'«" or not _FIRST.search(_outside(a, quotes[i + 1])):
             continue
