@@ -47,8 +47,15 @@ from searchapp.ingest.quotes.evidenced import speech_persons, with_speech_person
 #: slot written in apposition to a noun of kin or a role ("Her daughter, Walburga,") is
 #: a person; a gesture's he/she after "X asks him whether" is nobody's sure; "Prosecuting,
 #: X said" is X's; "The chief executive would not ..." is a role subject; "the fire chief
-#: of Larkhall Valley County, X," gives X the role)
-QUOTES_VERSION = 13
+#: of Larkhall Valley County, X," gives X the role); 14: round twelve (Korean names of any
+#: family: a three-syllable word with 씨 written apart, a word with an age in brackets, a
+#: name before a title whose family syllable the document writes alone before a title;
+#: a trade word ending in a title before a name; -냐는/-다는 is no topic; Japanese kanji
+#: names of six or seven characters whose family part stands alone before a title, the
+#: family part read as that person; a Japanese は-topic before a が-subject, its head after
+#: の/に/で, and a bare title topic for the one person written with it -- so the speech
+#: persons, the persons' mentions and the attribution change)
+QUOTES_VERSION = 14
 KINDS = ("direct", "reported")
 
 

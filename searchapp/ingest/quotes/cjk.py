@@ -18,8 +18,14 @@ import re
 from collections.abc import Sequence
 
 from searchapp.ingest.quotes import lexicon as lx
-from searchapp.ingest.quotes.cjk_japanese import japanese, japanese_speakers
+from searchapp.ingest.quotes.cjk_japanese import (
+    JA_TITLES,
+    japanese,
+    japanese_reported,
+    japanese_speakers,
+)
 from searchapp.ingest.quotes.cjk_names import ZH_ROLE_END
+from searchapp.ingest.quotes.interviews import korean_turns
 from searchapp.ingest.quotes.marks import quote_spans
 from searchapp.ingest.quotes.quote import Quote
 from searchapp.ingest.quotes.speakers import Person
@@ -70,6 +76,10 @@ _ZH_ACCORDING = re.compile(rf"^(?:{'|'.join(lx.ZH_ACCORDING)})(?P<who>[^，,。]
 _HAN_ONLY = re.compile(f"[{HAN}]+")
 #: A speaker's phrase that quotes someone else ("引述X的話"): not the phrase's subject's.
 _QUOTING = re.compile("引述|引用|转述|轉述")
+#: A quoted clause before 는 ("무슨 말을 했느냐는 질문에", "준다는 말"): the contracted
+#: quotative -냐는/-다는 (-냐고 하는, -다고 하는) modifies the noun after it; that 는 marks
+#: no topic.
+_KO_QUOTATIVE_NOUN = re.compile(rf"[{HANGUL}](?:느?냐|[는었았였했겠한이]다)$")
 #: A Korean phrase ending in a finite verb ("… 데 그쳤다"): a clause, no speaker.
 _KO_VERB_END = re.compile(rf"[{HANGUL}]다$")
 
@@ -101,6 +111,8 @@ class _Document:
         self.last_quote: tuple[int, str | None, str] | None = None
         #: the few characters before each person's mentions ("…局局長" before 張雅婷)
         self.before_names: dict[str, set[str]] = {}
+        #: the few characters after them ("知事は" after 五百旗頭真澄)
+        self.after_names: dict[str, set[str]] = {}
 
     def titled(self, phrase: str) -> str | None:
         """The one person a bare Chinese title stands for ("局長坦言" after "局長張雅婷"):
@@ -109,6 +121,16 @@ class _Document:
                 or not phrase.endswith(ZH_ROLE_END) or phrase.endswith(_ZH_SOURCE_ENDS):
             return None
         names = {n for before, ns in self.before_names.items() if before.endswith(phrase)
+                 for n in ns}
+        return names.pop() if len(names) == 1 else None
+
+    def titled_after(self, phrase: str) -> str | None:
+        """The one person a bare Japanese title stands for ("知事は" after "五百旗頭真澄
+        知事"): of the persons the document writes right before that title, if only one."""
+        if not 1 <= len(phrase) <= 4 or not _HAN_ONLY.fullmatch(phrase) \
+                or not phrase.endswith(JA_TITLES):
+            return None
+        names = {n for after, ns in self.after_names.items() if after.startswith(phrase)
                  for n in ns}
         return names.pop() if len(names) == 1 else None
 
@@ -178,11 +200,22 @@ def cjk_quotes(texts: Sequence[str], persons: Sequence[Sequence[Person]]) -> lis
     for text, ps in zip(texts, persons, strict=True):
         for p in ps:
             doc.before_names.setdefault(text[max(0, p.start - 8):p.start], set()).add(p.name)
+            doc.after_names.setdefault(text[p.end:p.end + 6], set()).add(p.name)
+    turns = korean_turns(texts, [[(s.start, s.end) for s in sp] for sp in spans],
+                         [[(p.start, p.end, p.name) for p in ps] for ps in persons]) \
+        if any(_HANGUL.search(t) for t in texts[:3]) else {}
     for n, (text, sp, ps) in enumerate(zip(texts, spans, persons, strict=True)):
         doc.para = n
         quotes = [(s.start, s.end) for s in sp]
         ps = [p for p in ps if not any(a <= p.start < b for a, b in quotes)]
         korean = bool(_HANGUL.search(text))
+        if n in turns:  # a question or an answer of an interview
+            who, label, a, b = turns[n]
+            got = [Quote(a, b, who, label or who, "direct")]
+            doc.saw(got, ps, 0, len(text))
+            out.append(got)
+            before = None
+            continue
         found: list[Quote] = []
         for a, b in _sentences(text, quotes):
             doc.sentence = a
@@ -190,8 +223,7 @@ def cjk_quotes(texts: Sequence[str], persons: Sequence[Sequence[Person]]) -> lis
             if korean:
                 got = _korean(doc, text, a, b, inside, ps)
             elif in_japanese:
-                got = [Quote(s, e, who, source, "direct")
-                       for s, e, who, source in japanese_speakers(text, a, b, inside, ps)]
+                got = _japanese(doc, text, a, b, inside, ps)
             else:
                 got = _chinese(doc, text, a, b, inside, ps)
             if not got and before is not None and len(inside) == 1 \
@@ -204,6 +236,23 @@ def cjk_quotes(texts: Sequence[str], persons: Sequence[Sequence[Person]]) -> lis
             before = got[-1] if got and (got[-1].speaker or got[-1].source) else None
         out.append(found)
     return out
+
+
+def _japanese(doc: _Document, text: str, a: int, b: int, quotes, persons) -> list[Quote]:
+    """A Japanese sentence's quotations (a quotation with no subject is the last
+    speaker's, in this paragraph or the one before), else its reported speech."""
+    got = []
+    for s, e, who, source in japanese_speakers(text, a, b, quotes, persons, doc.titled_after):
+        if not source:
+            last = doc.last_quote
+            if last is None or last[0] < doc.para - 1 or last[1] is None:
+                continue
+            who, source = last[1], last[2]
+        got.append(Quote(s, e, who, source, "direct"))
+    if got or quotes:
+        return got
+    return [Quote(s, e, who, source, "reported")
+            for s, e, who, source in japanese_reported(text, a, b, persons, doc.titled_after)]
 
 
 def _quotation_only(text: str, a: int, b: int, quote: tuple[int, int]) -> bool:
@@ -234,7 +283,8 @@ def _korean(doc: _Document, text: str, a: int, b: int, quotes, persons) -> list[
         topic = None
         for t in _KO_TOPIC.finditer(text, a, s):
             if not any(qs <= t.start("np") < qe for qs, qe in quotes) and not any(
-                    p.start < t.end("np") < p.end for p in persons):
+                    p.start < t.end("np") < p.end for p in persons) and not (
+                    text[t.end("np")] == "는" and _KO_QUOTATIVE_NOUN.search(t.group("np"))):
                 topic = t  # not a word of an earlier quotation, nor "은" of "이하은"
         named = _named_before(text, persons, topic.end() if topic is not None else a, s,
                               quotes)
@@ -340,8 +390,11 @@ def _chinese(doc: _Document, text: str, a: int, b: int, quotes, persons) -> list
         return []
     start = m.end()
     # "「我們明白居民的焦急，」張雅婷說，「…」": the quotation right before the speaker too
+    # (a quotation whose words end in a comma or a stop, or a comma after it: a name
+    # in marks right before the name, "「阿蒲」蒲詠晴", is a nickname, no speech)
     before = [Quote(s, e, who[0], who[1], "direct") for s, e in quotes
-              if who[0] and e <= m.start("who") and not text[e:m.start("who")].strip(" ，,")]
+              if who[0] and e <= m.start("who") and not text[e:m.start("who")].strip(" ，,")
+              and (text[e - 2:e - 1] in "，,。！？!?." or text[e:m.start("who")].strip())]
     following = [(s, e) for s, e in quotes if s >= start - 1]
     if following and following[0][0] <= start + 1:
         s, e = following[0]

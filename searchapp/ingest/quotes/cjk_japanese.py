@@ -50,6 +50,11 @@ _TITLES = "|".join(map(re.escape, JA_TITLES))
 #: After a name and its title: a particle, a bracket, punctuation or the end.
 _AFTER = r"(?=[はがのもにとを、。，,（(「」・\s]|$|\d)"
 _KANJI_NAME = re.compile(rf"{_BOUNDARY}(?P<name>[{HAN}]{{3,5}}?)[ \u3000]?(?P<title>{_TITLES}){_AFTER}")
+#: A kanji name of six or seven characters before a title ("五百旗頭真澄知事",
+#: "勘解由小路七海さん"): a person only when the document writes its family part alone
+#: before a title too (:func:`kanji_families`).
+_LONG_KANJI_NAME = re.compile(rf"{_BOUNDARY}(?P<name>[{HAN}]{{6,7}}?)[ \u3000]?(?P<title>{_TITLES})"
+                              rf"{_AFTER}")
 _KATAKANA_NAME = re.compile(
     rf"(?<![{_K}])(?P<name>[{KATAKANA_LETTERS}]{{2,}}(?:[・＝=][{KATAKANA_LETTERS}]{{2,}})+)"
     rf"[ \u3000]?(?P<title>[{HAN}]{{0,4}}?(?:{_TITLES})){_AFTER}")  # (its body before: "財務長官")
@@ -60,6 +65,8 @@ _BYLINE = re.compile(rf"^(?:By[ \t]+)?(?:[{HAN}{_K}]{{1,8}}(?:部|局|支局|総
 JA_BACK = re.compile(rf"{_BOUNDARY}(?P<fam>[{HAN}]{{1,3}}?|[{KATAKANA_LETTERS}]{{2,}})"
                      rf"(?P<title>{'|'.join(map(re.escape, JA_BACK_TITLES))}){_AFTER}")
 _HAS_KANA = re.compile(f"[{KANA}]")
+_KANJI_BACK = re.compile(rf"{_BOUNDARY}(?P<fam>[{HAN}]{{2,5}}?)"
+                         rf"(?:{'|'.join(map(re.escape, JA_BACK_TITLES))}){_AFTER}")
 
 #: Chinese bylines and credits: "記者 王小明／高雄報導", "（編輯：李大同）", "文／张伟".
 _ZH_CREDIT = re.compile(
@@ -73,16 +80,40 @@ def japanese(text: str) -> bool:
     return bool(_HAS_KANA.search(text))
 
 
-def japanese_full(text: str) -> list[tuple[int, int, str, list[str]]]:
+def kanji_families(texts) -> frozenset[str]:
+    """Kanji runs of two to five characters the document writes right before a title or
+    an honorific ("五百旗頭知事は", "勘解由小路さん"): a family part, or a full name."""
+    return frozenset(m.group("fam") for t in texts for m in _KANJI_BACK.finditer(t)
+                     if m.group("fam")[-1] not in _NOT_NAME_END)
+
+
+def japanese_full(text: str, families: frozenset[str] = frozenset()
+                  ) -> list[tuple[int, int, str, list[str]]]:
     """``(start, end, title, short forms)`` of Japanese full names in one paragraph: a
     kanji name or a katakana one before a title or an honorific, a byline's name; the
-    short forms are a katakana name's family part, which the article writes alone."""
+    short forms are a katakana name's family part, which the article writes alone, and
+    the family part of a long kanji name (six or seven characters) that the document
+    writes alone before a title (one of ``families``: :func:`kanji_families`), the
+    evidence such a name needs."""
     out: list[tuple[int, int, str, list[str]]] = []
+    for m in _LONG_KANJI_NAME.finditer(text):
+        name = m.group("name")
+        family = next((f for f in sorted(families, key=len, reverse=True)
+                       if name.startswith(f) and 1 <= len(name) - len(f) <= 3), None)
+        if family is not None and name[-1] not in _NOT_NAME_END:
+            out.append((m.start("name"), m.end("name"), m.group("title"),
+                        [family] if len(family) >= 3 else []))
     for m in _KANJI_NAME.finditer(text):
         name = m.group("name")
-        if name[-1] in _NOT_NAME_END or any(name.endswith(t) for t in JA_TITLES):
+        if name[-1] in _NOT_NAME_END or any(name.endswith(t) for t in JA_TITLES) \
+                or any(a <= m.start("name") < b for a, b, _, _ in out):
             continue
-        out.append((m.start("name"), m.end("name"), m.group("title"), []))
+        family = next((f for f in sorted(families, key=len, reverse=True)
+                       if name.startswith(f) and 1 <= len(name) - len(f) <= 3), None)
+        # the family part as a short form only where it reads as a name of its own (three
+        # characters or more: "小鳥遊会長"); "石丸氏" is a back-reference (JA_BACK)
+        out.append((m.start("name"), m.end("name"), m.group("title"),
+                    [family] if family and len(family) >= 3 else []))
     for m in _KATAKANA_NAME.finditer(text):
         family = re.split("[・＝=]", m.group("name"))[-1]
         out.append((m.start("name"), m.end("name"), m.group("title"),
@@ -113,11 +144,19 @@ _JA_QUOTE_TAIL = re.compile(
 _JA_TOPIC = re.compile(r"(?:^|[、\s])?(?P<np>[^、。「」『』\s]{1,24}?)[はが](?=[^はが]|$)")
 
 
-def japanese_speakers(text: str, a: int, b: int, quotes, persons
+#: Where a topic phrase's head begins: after its last particle of place, time or
+#: possession ("会見の最後に知事は": the head is "知事").
+_JA_HEAD = re.compile(r"^.*(?:[のにでへ]|から|まで)(?=[^のにでへ])")
+
+
+def japanese_speakers(text: str, a: int, b: int, quotes, persons, titled=lambda np: None
                       ) -> list[tuple[int, int, str | None, str]]:
     """``(start, end, speaker, source)`` of the quotations in the Japanese sentence
     ``text[a:b]`` followed by と and a verb of speech: the speaker is the person of the
-    sentence's topic before the quotation ("石丸氏は…「…」と述べた"), else the topic
+    sentence's topic before the quotation ("石丸氏は…「…」と述べた"; the last phrase
+    with は, the topic, before one with が, a subject perhaps of a clause inside:
+    "人手が足りないのではないかと問われると、知事は「…」"), the one person a title
+    topic stands for (``titled``: "知事は" after "五百旗頭真澄知事"), else the topic
     itself, unnamed ("防衛省幹部は「…」と話した")."""
     out = []
     for s, e in quotes:
@@ -125,16 +164,69 @@ def japanese_speakers(text: str, a: int, b: int, quotes, persons
             continue
         named = [p for p in persons if a <= p.start and p.end <= s
                  and not any(qs <= p.start < qe for qs, qe in quotes)]
-        topic = next((t for t in _JA_TOPIC.finditer(text, a, s)
-                      if not any(qs <= t.start("np") < qe for qs, qe in quotes)), None)
+        topics = [t for t in _JA_TOPIC.finditer(text, a, s)
+                  if not any(qs <= t.start("np") < qe for qs, qe in quotes)]
+        wa = [t for t in topics if text[t.end("np")] == "は"]
+        topic = wa[-1] if wa else topics[0] if topics else None
         if topic is not None:
             inside = [p for p in named if topic.start("np") <= p.start < topic.end()]
+            head = _JA_HEAD.sub("", topic.group("np"))
+            who = titled(head) if not inside else None
             if inside:
                 p = inside[0]
                 out.append((s, e, p.name, text[p.start:p.end]))
+            elif who is not None:
+                out.append((s, e, who, head))
             else:
                 out.append((s, e, None, topic.group("np")))
         elif named:
             p = named[-1]
             out.append((s, e, p.name, text[p.start:p.end]))
+        else:  # no subject: Japanese leaves out the one that goes on (the caller's)
+            out.append((s, e, None, ""))
     return out
+
+
+_JA_SAY_ALT = "|".join(sorted(map(re.escape, JA_SAY), key=len, reverse=True))
+#: A clause reported without quotation marks: "…と明かした。", "…方針だと明らかにした".
+_JA_REPORTED = re.compile(rf"と(?:[^、。「」『』]{{0,8}}?)(?:{_JA_SAY_ALT})(?:という)?[。．]?\s*$")
+#: "小鳥遊会長によると、…": according to a source, the rest of the sentence is theirs.
+_JA_ACCORDING = re.compile(r"(?P<np>[^、。「」『』\s]{1,24}?)によると[、，]?")
+
+
+def japanese_reported(text: str, a: int, b: int, persons, titled=lambda np: None
+                      ) -> list[tuple[int, int, str | None, str]]:
+    """``(start, end, speaker, source)`` of speech reported without quotation marks in
+    the Japanese sentence ``text[a:b]``: a clause after the sentence's topic and before
+    と and a verb of speech ("会長は、…を超えていると明かした"), the rest of a sentence
+    after "Xによると".  The speaker is read as for a quotation; an unnamed topic is kept
+    as the source."""
+    named = [p for p in persons if a <= p.start < b]
+    m = _JA_ACCORDING.match(text, a, b)
+    if m:
+        who = next((p for p in named if p.start < m.end("np")), None)
+        head = _JA_HEAD.sub("", m.group("np"))
+        end = b - 1 if text[b - 1] in "。．" else b
+        if end - m.end() > 4:
+            name = who.name if who else titled(head)
+            return [(m.end(), end, name, text[who.start:who.end] if who else head)]
+        return []
+    said = _JA_REPORTED.search(text, a, b)
+    if not said:
+        return []
+    topics = [t for t in _JA_TOPIC.finditer(text, a, said.start()) if text[t.end("np")] == "は"]
+    if not topics:
+        return []
+    topic = topics[0]
+    start = topic.end()
+    while start < said.start() and text[start] in "、， 　":
+        start += 1
+    if said.start() - start <= 4:
+        return []
+    inside = [p for p in named if topic.start("np") <= p.start < topic.end()]
+    head = _JA_HEAD.sub("", topic.group("np"))
+    if inside:
+        return [(start, said.start(), inside[0].name, text[inside[0].start:inside[0].end])]
+    who = titled(head)
+    return [(start, said.start(), who, head)] if who else [
+        (start, said.start(), None, topic.group("np"))]

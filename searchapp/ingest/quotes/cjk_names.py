@@ -39,12 +39,20 @@ from searchapp.ingest.persons.words import (
     NATIVE_TITLES,
 )
 from searchapp.ingest.quotes import lexicon as lx
-from searchapp.ingest.quotes.cjk_japanese import JA_BACK, chinese_credits, japanese, japanese_full
+from searchapp.ingest.quotes.cjk_japanese import (
+    JA_BACK,
+    chinese_credits,
+    japanese,
+    japanese_full,
+    kanji_families,
+)
+from searchapp.ingest.quotes.cjk_korean_any import agreed_name, any_family_full, back_families
 from searchapp.ingest.quotes.cjk_romanized import (
     hangul_foreign_names,
     native_in_brackets,
     romanized_names,
 )
+from searchapp.ingest.quotes.interviews import KO_INTERVIEWER
 from searchapp.lexicon import HAN, HANGUL_SYLLABLES
 
 _H = HANGUL_SYLLABLES
@@ -65,7 +73,9 @@ KO_TITLES = tuple(sorted({t for t in (*NATIVE_TITLES, *KOREAN_RANKS) if re.fullm
     "비서관", "수석", "대변인", "감독", "코치", "교사", "변호사", "회계사", "연구관", "사무총장",
     "이사장", "조합장", "위원장", "전 장관", "의원", "후보", "특보", "고문", "주무관", "사무관",
     "서기관", "경위", "경감", "경정", "총경", "간호사", "의사", "약사", "목사", "신부", "스님",
-    "서장", "이사관", "수석연구원", "책임연구원", "애널리스트", "이코노미스트", "파트너", "매니저"}, key=len, reverse=True))
+    "서장", "이사관", "수석연구원", "책임연구원", "애널리스트", "이코노미스트", "파트너", "매니저",
+    # a team's captain and an acting officer ("주장 경도하는", "감독대행", "탁 대행은")
+    "주장", "대행"}, key=len, reverse=True))
 #: Chinese titles: what a role before a name ends with ("董事长韩志远", "退休教师郑国华"),
 #: and what follows a family name in a back-reference ("王部长", "林女士").
 ZH_ROLE_END = ("长", "長", "主任", "书记", "書記", "教授", "教师", "教師", "老师", "老師",
@@ -202,13 +212,22 @@ def _korean_name(word: str) -> bool:
         and not _FOREIGN_SYLLABLES.intersection(word)
 
 
-def _korean_full(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, title) of Korean full names with a title or 씨 after them."""
+def _not_any_name(word: str) -> bool:
+    """A common noun, body or title, whatever its first syllable."""
+    return word in _KO_NOT_NAMES or word[-1] in _KO_NOT_NAME_END or word.endswith(KO_TITLES)
+
+
+def _korean_full(text: str, families: frozenset[str] = frozenset()
+                 ) -> list[tuple[int, int, str]]:
+    """(start, end, title) of Korean full names with a title or 씨 after them; a name of
+    a family syllable in ``families`` (written alone before a title elsewhere in the
+    document) whatever that syllable."""
     out = []
     # "정태호(더불어민주당·서울 관악을) 의원은": an aside in brackets stands between
     plain = re.sub(r"\([^()]{0,40}\)", lambda m: " " * len(m.group(0)), text)
     tokens = list(_KO_WORD.finditer(plain))
-    candidates = [_korean_name(t.group(0)) for t in tokens]
+    candidates = [_korean_name(t.group(0)) or agreed_name(t.group(0), families, _not_any_name)
+                  for t in tokens]
     for n, tok in enumerate(tokens):
         if not candidates[n]:
             continue
@@ -227,7 +246,7 @@ def _korean_full(text: str) -> list[tuple[int, int, str]]:
                 break  # "급식 조리원 노조의 홍성민 위원장": the name nearest the title
             if not re.fullmatch(rf"[{_H}A-Za-z0-9·]+", later) or _KO_PHRASE_END.search(later):
                 break  # a phrase of its own: no body's name before a title
-    out += _trade_before(tokens, out)
+    out += _trade_before(tokens, out, families)
     for m in _KO_AGED.finditer(text):
         if _korean_name(m.group("name")) and not any(a <= m.start() < b for a, b, _ in out):
             out.append((m.start("name"), m.end("name"), ""))
@@ -240,16 +259,23 @@ def _korean_full(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _trade_before(tokens: Sequence[re.Match], out: Sequence[tuple[int, int, str]]
-                  ) -> list[tuple[int, int, str]]:
-    """(start, end, title) of Korean full names right after a title or trade and before
-    a particle ("배우 금솔아는"), not already in ``out``."""
+def _trade_before(tokens: Sequence[re.Match], out: Sequence[tuple[int, int, str]],
+                  families: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+    """(start, end, title) of Korean full names right after a title or trade (a word
+    ending in one: "수석코치 탁서온이") and before a particle ("배우 금솔아는"), not
+    already in ``out``."""
     found = []
     for n, tok in enumerate(tokens[1:], 1):
         word = tok.group(0).rstrip(",.·)\"”’")
         core = next((word[:-len(p)] for p in _KO_PARTICLES
                      if word.endswith(p) and len(word) > len(p) + 1), None)
-        if core is not None and tokens[n - 1].group(0) in KO_TITLES and _korean_name(core) \
+        trade = tokens[n - 1].group(0)
+        # a word ending in a title ("수석코치"): only before a subject's particle, the
+        # speaker's slot ("자유계약선수 최대어로" "as the biggest catch" is no name)
+        titled = trade in KO_TITLES or trade.endswith(KO_TITLES) and core is not None \
+            and word[len(core):] in ("은", "는", "이", "가", "도", "께서")
+        if core is not None and titled and (
+                _korean_name(core) or agreed_name(core, families, _not_any_name)) \
                 and not any(a <= tok.start() < b for a, b, _ in out):
             found.append((tok.start(), tok.start() + len(core), tokens[n - 1].group(0)))
     return found
@@ -338,6 +364,8 @@ def native_names(texts: Sequence[str],
     names: dict[str, NativeName] = {}
     order: list[str] = []
     in_japanese = any(japanese(t) for t in texts)
+    families = back_families(texts, KO_TITLES) if any(_HAS_HANGUL.search(t) for t in texts[:3]) \
+        else kanji_families(texts) if in_japanese else frozenset()
     # "Seo Do-hyeon (서도현)": the bracket says who the native form is, wherever in the
     # document the native form is first written (so first, before the shapes below)
     for text in texts:
@@ -384,9 +412,15 @@ def native_names(texts: Sequence[str],
                                                 canon or text[a:b])
                     order.append(surface)
         if korean:
-            full = [(a, b, t, []) for a, b, t in _korean_full(text)]
+            full = [(a, b, t, []) for a, b, t in _korean_full(text, families)]
+            full += [f for f in any_family_full(text, _not_any_name, _FOREIGN_SYLLABLES)
+                     if not any(a < f[1] and f[0] < b for a, b, _, _ in full)]
+            # "견하율 기자가 만났다": a reporter who acts in the story (an interviewer)
+            full += [(m.start("name"), m.end("name"), "기자", [])
+                     for m in KO_INTERVIEWER.finditer(text)
+                     if not any(a < m.end("name") and m.start() < b for a, b, _, _ in full)]
         elif in_japanese:  # (a byline in kanji alone is Japanese too)
-            full = japanese_full(text)
+            full = japanese_full(text, families)
         else:
             full = [(a, b, t, []) for a, b, t in (*_chinese_full(text),
                                                   *chinese_credits(text, ZH_FAMILY))]
@@ -401,6 +435,9 @@ def native_names(texts: Sequence[str],
                 if spelled not in names:
                     names[spelled] = NativeName(spelled, title, canon or surface)
                     order.append(spelled)
+                elif spelled != surface and names[spelled].canonical == spelled:
+                    # "五百旗頭知事" read first as a name of its own: the family part
+                    names[spelled] = NativeName(spelled, names[spelled].title, canon or surface)
     for surface, role in _zh_twice_vouched(texts):  # "研究员谷雨桐指出" ... "谷雨桐说："
         if surface not in names and canonical(surface) != "":
             names[surface] = NativeName(surface, role, canonical(surface) or surface)
@@ -432,21 +469,33 @@ def native_names(texts: Sequence[str],
     return out
 
 
+#: Last characters of a word of three that is a group or a kind of person ("许多人",
+#: "研究者", "我们"): no name opening speech twice.
+_ZH_NOT_PERSON_END = frozenset("人们們者家方众眾")
+
+
 def _zh_twice_vouched(texts: Sequence[str]) -> list[tuple[str, str]]:
     """Chinese names whatever their family character (one the list of family names
     lacks: "闕", "谷", a Japanese "辻本"), on two pieces of evidence: the name opens a
     clause of speech in one place and stands right after a role ("董事長闕明慧",
-    "外务大臣辻本遥15日") in another.  Words that end as bodies, titles or places do and
+    "外务大臣辻本遥15日") in another, or a name of three characters opens clauses of
+    speech in two paragraphs.  Words that end as bodies, titles or places do and
     the phrases :func:`_zh_name` refuses are none."""
     if any(_HAS_HANGUL.search(t) for t in texts[:3]):
         return []
     found: dict[str, str] = {}
-    for text in texts:
+    opening: dict[str, set[int]] = {}  # the paragraphs where a name opens speech
+    for n, text in enumerate(texts):
         for m in _ZH_OPENING_ANY.finditer(text):
             name = m.group("name")
             if name in found or not _zh_name(name) or name[-1] in _ZH_NOT_NAME_END \
                     or name[0] in "他她它我你们們这這那该該此其" or name.endswith(_ZH_ROLE_TAILS):
                 continue
+            if len(name) == 3 and name[-1] not in _ZH_NOT_PERSON_END:
+                opening.setdefault(name, set()).add(n)
+                if len(opening[name]) >= 2:  # "蒲詠晴16日在臉書發文" ... "蒲詠晴在貼文中表示"
+                    found[name] = ""
+                    continue
             after_role = re.compile(rf"(?P<role>{_ZH_ROLES}){re.escape(name)}"
                                     rf"(?:(?![{HAN}])|(?={_ZH_AFTER}|[（(]))")
             role = next((r.group("role") for t in texts for r in after_role.finditer(t)), None)

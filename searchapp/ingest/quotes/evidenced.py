@@ -48,6 +48,7 @@ from searchapp.ingest.quotes.cues import (
     says,
     says_he,
 )
+from searchapp.ingest.quotes.interviews import INTERVIEWER, question_pairs
 from searchapp.ingest.quotes.marks import quote_spans
 from searchapp.ingest.quotes.name_runs import core as _core
 from searchapp.ingest.quotes.name_runs import double_barrelled as _double_barrelled
@@ -360,6 +361,23 @@ def _qa_interviewee(paragraphs: Sequence[tuple[str, str, str]],
     return list(names) if len(names) == 1 else []
 
 
+def _interviewer(paragraphs: Sequence[tuple[str, str, str]]) -> list[str]:
+    """The full name right after "spoke to" / "interviewed by" in the introduction of an
+    interview printed as unlabelled questions and answers (:mod:`.interviews`): the
+    interviewer, whatever the recognizer made of the name."""
+    texts = [text for _, _, text in paragraphs]
+    pairs = question_pairs(texts, [[] for _ in texts], [[] for _ in texts])
+    out = []
+    for text in texts[:pairs[0]] if pairs else ():
+        ws = words(text, 0, len(text), [])
+        for k in range(len(ws)):
+            if INTERVIEWER.search(text[max(0, ws[k].start - 30):ws[k].start]):
+                end = _run_after(ws, k)
+                if end > k and 2 <= len(_core(ws[k:end])) <= 4:
+                    out.append(text[ws[k].start:ws[end - 1].end])
+    return out[:1] if len(set(out)) == 1 else []
+
+
 # --- the document --------------------------------------------------------------------
 
 
@@ -417,6 +435,7 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
     resolved = {pid: [(m.start, m.end) for m in ms if m.kind == "person"]
                 for pid, ms in mentions.items()}
     for surface in [*_interviewed(paragraphs, labels), *_qa_interviewee(paragraphs, mentions),
+                    *_interviewer(paragraphs),
                     *_full_name_of_cued_family(paragraphs, labels, mentions),
                     *slot_names(paragraphs, resolved, speaking)]:
         if known(surface) == "":

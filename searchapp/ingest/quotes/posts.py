@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from searchapp.ingest.quotes.interviews import english_turns
 from searchapp.ingest.quotes.lexicon import GLUED_NAME, role_noun
 from searchapp.ingest.quotes.speakers import trusted
 from searchapp.lexicon import NAME_PARTICLES
@@ -181,6 +182,12 @@ class Signatures:
                 for i in answers:
                     text = self.paras[i].text
                     out[i] = (name, labels[i], text.index(labels[i]) + len(labels[i]) + 1)
+        if not out:  # questions set in bold, unlabelled: the exchange's shape
+            turns = english_turns([p.text for p in self.paras], [p.quotes for p in self.paras],
+                                  [[(x.start, x.end, x.name) for x in p.persons_outside()]
+                                   for p in self.paras])
+            out = {i: (name, label, a) for i, (name, label, a, _) in turns.items()
+                   if trusted(name)}
         return out
 
     def _transcript(self) -> dict[int, tuple[str | None, str]]:
