@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,6 +34,24 @@ def normalize_space(text: str) -> str:
     if not text.isascii() or "  " in text or "\t" in text:  # else nothing to collapse
         text = _SPACE.sub(" ", text)
     return text.strip()
+
+
+def stretches(starts: Iterable[int], before: int, after: int) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of the stretches from ``before`` characters before each of
+    ``starts`` (positions in increasing order) to ``after`` characters after it, those
+    that overlap or touch joined, in order: where a bounded pattern that must hold what
+    stands at those positions can match."""
+    stretch: list[int] | None = None
+    for i in starts:
+        start, end = max(0, i - before), i + after
+        if stretch is not None and start <= stretch[1]:
+            stretch[1] = end
+            continue
+        if stretch is not None:
+            yield stretch[0], stretch[1]
+        stretch = [start, end]
+    if stretch is not None:
+        yield stretch[0], stretch[1]
 
 
 # --- letters folded ---------------------------------------------------------

@@ -38,13 +38,13 @@ was checked with (keyed by hashes; htmldate is pinned exactly in
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 from collections.abc import Callable, Iterator
 
 from htmldate import core, extractors, validators
 
-from searchapp.ingest.html._trafilatura_links import source_key_of
+from searchapp.ingest.html._trafilatura_links import source_key_of, text_key
+from searchapp.ingest.text import stretches
 
 #: sha1 (12 hex digits) of each local pattern's text: THREE, THREE_LOOSE,
 #: SELECT_YMD, DATESTRINGS, SLASHES, YYYYMM, MMYYYY, SIMPLE of htmldate 1.11.0.
@@ -61,14 +61,10 @@ REACH = 8  # characters a local pattern reads on either side of a digit
 _GAP = re.compile(rf"\D{{{2 * REACH + 1},}}")
 
 
-def _key(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-
-
 @functools.lru_cache(maxsize=64)
 def is_local(pattern: re.Pattern) -> bool:
     """Whether ``pattern`` is one whose matches read only near digits."""
-    return _key(pattern.pattern) in LOCAL_PATTERNS
+    return text_key(pattern.pattern) in LOCAL_PATTERNS
 
 
 def shortened(text: str) -> str:
@@ -143,21 +139,9 @@ def near_years(text: str) -> Iterator[str]:
     last :data:`KEEP_LETTERS` letters.  A run that a stretch starts inside of keeps over
     20 letters in it (its month word ends at most 9 characters before the year), more
     than the pattern reads of it."""
-    stretch = None
-    for m in _YEAR.finditer(text):
-        start, end = max(0, m.start() - BEFORE_YEAR), m.start() + AFTER_YEAR
-        if stretch is not None and start <= stretch[1]:
-            stretch[1] = end
-            continue
-        if stretch is not None:
-            yield _cut_runs(text, *stretch)
-        stretch = [start, end]
-    if stretch is not None:
-        yield _cut_runs(text, *stretch)
-
-
-def _cut_runs(text: str, start: int, end: int) -> str:
-    return _LONG_RUN.sub(lambda m: m[0][-KEEP_LETTERS:], text[start:end])
+    years = (m.start() for m in _YEAR.finditer(text))
+    for start, end in stretches(years, BEFORE_YEAR, AFTER_YEAR):
+        yield _LONG_RUN.sub(lambda m: m[0][-KEEP_LETTERS:], text[start:end])
 
 
 def regex_parse(string: str):
@@ -182,7 +166,7 @@ def install_parse() -> bool:
     months = getattr(extractors, "MONTH_NUMBERS", None)
     if current is None or current is not own or pattern is None or fold is None \
             or not months or source_key_of(own) != _PARSE_SOURCE \
-            or _key(pattern.pattern) != _LONG_TEXT or source_key_of(fold) != _FOLD_SOURCE \
+            or text_key(pattern.pattern) != _LONG_TEXT or source_key_of(fold) != _FOLD_SOURCE \
             or max(map(len, months)) >= KEEP_LETTERS - 3:
         return False
     _original_parse[:] = [own]

@@ -25,8 +25,7 @@ import re
 
 from trafilatura import metadata
 
-from searchapp.ingest.html._htmldate import _key
-from searchapp.ingest.html._trafilatura_links import source_key_of
+from searchapp.ingest.html._trafilatura_links import source_key_of, text_key
 
 #: sha1 (12 hex digits) of trafilatura 2.3.1's ``extract_meta_json`` and ``JSON_MINIFY``.
 _SOURCE_KEY, _PATTERN_KEY = "8e95bc2a6067", "40b0bbc187f4"
@@ -67,6 +66,6 @@ def meta_json_step():
 def _read_here(own) -> bool:
     pattern = getattr(metadata, "JSON_MINIFY", None)
     return source_key_of(own) == _SOURCE_KEY and pattern is not None \
-        and _key(pattern.pattern) == _PATTERN_KEY \
+        and text_key(pattern.pattern) == _PATTERN_KEY \
         and all(hasattr(metadata, n) for n in ("normalize_json", "extract_json",
                                                 "extract_json_parse_error"))

@@ -80,12 +80,16 @@ _FUNCTIONS = ((htmlprocessing, "link_density_test", "a142e301f1f6"),)
 
 
 @functools.lru_cache(maxsize=16)
+def text_key(text: str) -> str:
+    """sha1 of ``text``, 12 hex digits: how a fenced stand-in checks the library's source
+    or pattern it translated is the one it reads now."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
 def source_key_of(function) -> str | None:
-    """sha1 of a function's source, 12 hex digits (read once per function): how each
-    fenced stand-in of :mod:`searchapp.ingest.html` checks the library's function it
-    replaces is the one translated."""
+    """:func:`text_key` of a function's source (read once per function)."""
     try:
-        return hashlib.sha1(inspect.getsource(function).encode("utf-8")).hexdigest()[:12]
+        return text_key(inspect.getsource(function))
     except (OSError, TypeError):
         return None
 

@@ -36,7 +36,7 @@ from trafilatura.settings import set_date_params
 
 from searchapp.ingest.bylines import Byline, parse_byline, without_variants
 from searchapp.ingest.metadata import iso_date
-from searchapp.ingest.text import normalize_space, text_size
+from searchapp.ingest.text import normalize_space, stretches, text_size
 from searchapp.lexicon import CJK, MONTHS
 
 
@@ -444,7 +444,7 @@ def written_or_precise(iso: str, page: str) -> bool:
     # every way of writing it holds the year and reads at most _NEAR_YEAR characters on
     # either side of it: only the stretches around the year's occurrences are searched
     # (a pattern with no literal start scans a page of markup slowly)
-    for start, end in _around(page, y, _NEAR_YEAR):
+    for start, end in stretches(_finds(page, y), _NEAR_YEAR, len(y) + _NEAR_YEAR):
         if written.search(page, start, end):
             return True
     return False
@@ -474,17 +474,12 @@ def _first_of_month(y: str, mo: str) -> re.Pattern:
     return re.compile("|".join(f"(?:{w})" for w in ways))
 
 
-def _around(text: str, word: str, reach: int) -> Iterator[tuple[int, int]]:
-    """The stretches of ``text`` within ``reach`` characters of an occurrence of ``word``
-    (as ``(start, end)``, those that overlap joined), in order."""
+def _finds(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` stands in ``text``, overlapping occurrences too, in order."""
     i = text.find(word)
     while i >= 0:
-        start, end = max(0, i - reach), i + len(word) + reach
+        yield i
         i = text.find(word, i + 1)
-        while 0 <= i <= end:  # an occurrence inside: the stretch runs on past it
-            end = i + len(word) + reach
-            i = text.find(word, i + 1)
-        yield start, end
 
 
 def searched_date(tree, url: str, page: str) -> str:
