@@ -62,7 +62,7 @@ def open_engine(settings: Settings, notify: Notify | None = None):
             notify(f"{exc}; rebuilding it from the folders (bookmarks are kept)")
         report = update(settings, rebuild=True)
         if notify is not None:
-            for path, reason in report.failed:
+            for path, reason in report.problems:
                 notify(f"{path}: {reason}")
             notify(f"index rebuilt: {report.summary()}")
     return SearchEngine.open(settings)

@@ -253,13 +253,16 @@ class DocumentData:
 
 @dataclass
 class IndexReport:
-    """What an update did; ``failed`` lists (path, reason)."""
+    """What an update did; ``failed`` lists (path, reason) of the files it could not use,
+    ``partial`` those it indexed but not whole (path, what was left out: "3 NUL bytes
+    dropped", an attachment that could not be read)."""
 
     added: int = 0
     updated: int = 0
     removed: int = 0
     unchanged: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    partial: list[tuple[str, str]] = field(default_factory=list)
     paragraphs: int = 0  # paragraphs written in this run
     total_paragraphs: int = 0  # paragraphs in the index afterwards
     total_files: int = 0
@@ -278,9 +281,34 @@ class IndexReport:
     def changed(self) -> bool:
         return bool(self.added or self.updated or self.removed)
 
+    @property
+    def problems(self) -> list[tuple[str, str]]:
+        """Every file the user should hear about: those not used, then those read in part."""
+        return self.failed + self.partial
+
+    @property
+    def skipped_files(self) -> int:
+        """How many files could not be used (each once, whatever its problems)."""
+        return len({path for path, _ in self.failed})
+
+    @property
+    def partial_files(self) -> int:
+        """How many files were indexed without some of their content."""
+        return len({path for path, _ in self.partial} - {path for path, _ in self.failed})
+
+    def problems_line(self) -> str:
+        """"2 files skipped, 1 read in part" ("" when every file was read whole)."""
+        parts = [f"{counted(self.skipped_files, 'file')} skipped" if self.failed else "",
+                 f"{counted(self.partial_files, 'file')} read in part" if self.partial_files
+                 else ""]
+        return ", ".join(p for p in parts if p)
+
     def summary(self) -> str:
+        partial = self.partial_files
         text = (f"{self.added} added, {self.updated} updated, {self.removed} removed, "
-                f"{len(self.failed)} failed, {self.unchanged} unchanged; "
+                f"{self.skipped_files} failed, "
+                + (f"{partial} read in part, " if partial else "")
+                + f"{self.unchanged} unchanged; "
                 f"{counted(self.paragraphs, 'paragraph')} written, {self.total_paragraphs:,} "
                 f"in the index ({counted(self.total_files, 'file')}); {self.seconds:.1f} s")
         return ("rebuilt: " if self.rebuilt else "") + text
@@ -290,6 +318,7 @@ class IndexReport:
             "added": self.added, "updated": self.updated, "removed": self.removed,
             "unchanged": self.unchanged,
             "failed": [{"path": p, "error": e} for p, e in self.failed],
+            "partial": [{"path": p, "error": e} for p, e in self.partial],
             "paragraphs": self.paragraphs, "total_paragraphs": self.total_paragraphs,
             "total_files": self.total_files, "seconds": round(self.seconds, 3),
             "rebuilt": self.rebuilt, "recovered": self.recovered, "upgraded": self.upgraded,

@@ -401,3 +401,27 @@ def test_files_that_could_not_be_used_stay_listed_when_nothing_changed(qtbot, tm
     assert win.index_report.checked  # nothing had changed
     assert {p for p, _ in win.index_report.failed} == {"photo.png", "empty.txt"}
     assert win.problems_btn.isVisible() and "2 files skipped" in win.problems_btn.text()
+
+
+def test_a_file_read_in_part_is_not_called_skipped(qtbot, tmp_path):
+    """A text with a stray NUL is indexed without it: the status bar's button and the
+    problems dialog tell it apart from a file that could not be used."""
+    from PySide6.QtWidgets import QLabel
+
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    body = "The harbour authority said the dredging contract was signed in March. " * 40
+    (tmp_path / "corpus" / "notes.txt").write_bytes(
+        body[:900].encode() + b"\x00" + body[900:].encode())
+    (tmp_path / "corpus" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    s = Settings(corpus=tmp_path / "corpus", index=tmp_path / "index", data_dir=tmp_path / "data")
+    win = open_window(qtbot, s)
+    wait_for(qtbot, [win.session.index_done], lambda: win.index_report is not None)
+    assert win.problems_btn.text() == "⚠ 1 file skipped, 1 file read in part"
+    dialog = win.show_problems()
+    assert dialog.table.rowCount() == 2
+    assert dialog.table.item(1, 1).text() == "1 NUL byte dropped (not text; the rest was read)"
+    assert any(label.text().startswith("1 file was skipped; 1 file was indexed without the "
+                                       "part named below")
+               for label in dialog.findChildren(QLabel))
+    dialog.grab().save(str(tmp_path / "problems.png"))
+    dialog.close()

@@ -122,6 +122,29 @@ def test_a_text_with_a_few_stray_nuls_is_read_and_says_so(tmp_path):
     assert doc.warnings == ["3 NUL bytes dropped (not text; the rest was read)"]
 
 
+def test_a_file_read_in_part_is_told_apart_from_the_files_not_used(tmp_path, capsys):
+    """Indexed with a few stray NULs dropped: the summary says "read in part", never
+    "failed" (an empty file is the one failed), in the text and in --json, and again
+    when nothing changed."""
+    import json
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "notes.txt").write_bytes(_text_with_nuls([3000, 9000]))
+    (corpus / "empty.txt").write_text("")
+    where = ["--corpus", str(corpus), "--index", str(tmp_path / "index"),
+             "--data-dir", str(tmp_path / "data"), "--no-persons", "--no-ocr"]
+    cli_main(["index", *where])
+    out, err = capsys.readouterr()
+    assert "1 added, 0 updated, 0 removed, 1 failed, 1 read in part, 0 unchanged" in out
+    assert "notes.txt: 2 NUL bytes dropped" in err and "empty.txt" in err
+    cli_main(["index", *where, "--json"])  # nothing changed: the same files are told
+    data = json.loads(capsys.readouterr().out)
+    assert [f["path"] for f in data["failed"]] == ["empty.txt"]
+    assert data["partial"] == [{"path": "notes.txt",
+                                "error": "2 NUL bytes dropped (not text; the rest was read)"}]
+
+
 def test_a_text_padded_with_nuls_is_read_but_random_bytes_stay_refused(tmp_path):
     padded = tmp_path / "padded.txt"  # 4% NULs, in pairs, the rest clean UTF-8 text
     raw = _text_with_nuls([])

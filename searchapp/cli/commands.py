@@ -210,7 +210,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
-    for path, reason in report.failed:
+    for path, reason in report.problems:
         warn(f"{path}: {reason}")
     from searchapp.cli.persons import finish_index  # the summary, then the persons stage
 

@@ -101,6 +101,6 @@ def _update(settings: Settings, quiet: bool):
 
     report = api.update(settings, notify=warn)
     if not quiet:
-        for path, reason in report.failed:
+        for path, reason in report.problems:
             warn(f"{path}: {reason}")
     return report

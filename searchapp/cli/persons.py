@@ -113,7 +113,7 @@ def finish_index(args: argparse.Namespace, settings: Settings, report) -> int:
         except KeyboardInterrupt:
             return done(130, "reading scans interrupted; the pages read are kept and the "
                              "next 'searchapp index' goes on from there")
-        tell_scans(args, scans, report.failed)
+        tell_scans(args, scans, report.problems)
         if scans.pages or scans.note or scans.failed:
             say(scans.summary())
             copies = scans.update.copies if scans.update else ""
@@ -127,8 +127,10 @@ def finish_index(args: argparse.Namespace, settings: Settings, report) -> int:
         if scans is not None:
             data["failed"] += [{"path": p, "error": e} for p, e in scans.failed]
             if scans.update is not None:
-                data["failed"] += [{"path": p, "error": e} for p, e in scans.update.failed
-                                   if {"path": p, "error": e} not in data["failed"]]
+                for key, found in (("failed", scans.update.failed),
+                                   ("partial", scans.update.partial)):
+                    data[key] += [{"path": p, "error": e} for p, e in found
+                                  if {"path": p, "error": e} not in data[key]]
                 data["total_paragraphs"] = scans.update.total_paragraphs
             data["scans"] = scans.to_json()
         else:

@@ -34,7 +34,7 @@ def tell_scans(args: argparse.Namespace, report, told: list[tuple[str, str]]) ->
     """The stage's unread files and why (one line each), what reading the scans left
     out (a page over its time limit) that ``told`` (the keyword update's) did not
     say, and how to install OCR once."""
-    new = [f for f in (report.update.failed if report.update else []) if f not in told]
+    new = [f for f in (report.update.problems if report.update else []) if f not in told]
     for path, reason in report.failed + new:
         warn(f"{path}: {reason}")
     if report.note and args.json:  # else it is the stage's summary line

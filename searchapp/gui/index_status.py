@@ -65,7 +65,7 @@ class IndexStatus:
             self.statusBar().showMessage("Index up to date", 4000)
             if report is not None:  # what could not be used stays listed
                 self.index_report = report
-                self._set_problems(report.failed)
+                self._set_problems(report)
             return
         self.index_report = report
         if report.recovered:
@@ -80,7 +80,7 @@ class IndexStatus:
         if report.scans:  # "scans: 40 pages of 3 files read …" or "OCR not installed …"
             msg = f"{msg}; {report.scans}"
         self.statusBar().showMessage(msg)
-        self._set_problems(report.failed)
+        self._set_problems(report)
         self.bookmarks_panel.reread()  # the stars with it (panel.changed)
         if report.removed or report.updated:
             self.recheck_documents()
@@ -122,12 +122,14 @@ class IndexStatus:
         self.update_action.setEnabled(True)
         self.index_error = message
         self.statusBar().showMessage(f"Index not updated: {message}")
-        self._set_problems(self.index_report.failed if self.index_report else [])
+        self._set_problems(self.index_report)
 
-    def _set_problems(self, failed: list[tuple[str, str]]) -> None:
-        n = len(failed) + (1 if self.index_error else 0)
-        self.problems_btn.setText(f"⚠ {len(failed)} file{'s' if len(failed) != 1 else ''} skipped"
-                                  if failed else "⚠ index problem")
+    def _set_problems(self, report: IndexReport | None) -> None:
+        """The status bar's button: how many files were skipped and how many read in part
+        (each file once, whatever the number of its problems)."""
+        text = report.problems_line() if report is not None else ""
+        n = bool(text) + (1 if self.index_error else 0)
+        self.problems_btn.setText(f"⚠ {text}" if text else "⚠ index problem")
         self.problems_btn.setToolTip("Show what the indexer could not read")
         self.problems_btn.setVisible(n > 0)
 
@@ -142,8 +144,8 @@ class IndexStatus:
     def show_problems(self) -> ProblemsDialog:
         """The Index problems dialog (window-modal, closed by the user): each file the
         indexer could not read, by its full path, and why."""
-        failed = self.index_report.failed if self.index_report else []
-        dialog = ProblemsDialog(failed, self.index_error, self, locate=self.settings.file_path)
+        dialog = ProblemsDialog(self.index_report, self.index_error, self,
+                                locate=self.settings.file_path)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

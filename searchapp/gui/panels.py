@@ -38,6 +38,7 @@ from searchapp.gui.models import (
     evidence_html,
 )
 from searchapp.gui.render import paint_empty
+from searchapp.model import IndexReport, counted
 
 #: The persons table's curation actions: (op, label, tooltip, how many selected persons).
 CURATION_ACTIONS = (
@@ -501,11 +502,12 @@ class BookmarksPanel(QWidget):
 
 
 class ProblemsDialog(QDialog):
-    """Files the indexer could not read, with the reason for each: each file by its
-    full path (its folder's path and its path there: ``locate`` finds it from the path
-    the report shows), the path a user finds it by in their file manager."""
+    """Files the indexer could not read, then those it read in part, with the reason for
+    each: each file by its full path (its folder's path and its path there: ``locate``
+    finds it from the path the report shows), the path a user finds it by in their file
+    manager."""
 
-    def __init__(self, failures: list[tuple[str, str]], error: str | None, parent=None,
+    def __init__(self, report: IndexReport | None, error: str | None, parent=None,
                  locate: Callable[[str], Path | None] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Index problems")
@@ -515,15 +517,21 @@ class ProblemsDialog(QDialog):
             label = QLabel(f"<b>The index could not be updated:</b> {html.escape(error)}")
             label.setWordWrap(True)
             layout.addWidget(label)
-        text = (f"{len(failures)} file{'s were' if len(failures) != 1 else ' was'} skipped; "
-                "the rest of your folders is searchable." if failures else
-                "Every file of your folders was indexed.")
+        problems = report.problems if report is not None else []
+        skipped = report.skipped_files if report is not None else 0
+        partial = report.partial_files if report is not None else 0
+        said = [f"{counted(skipped, 'file')} {'were' if skipped != 1 else 'was'} skipped"
+                if skipped else "",
+                f"{counted(partial, 'file')} {'were' if partial != 1 else 'was'} indexed "
+                "without the part named below" if partial else ""]
+        text = ("; ".join(p for p in said if p) + "; the rest of your folders is searchable."
+                if problems else "Every file of your folders was indexed.")
         layout.addWidget(QLabel(text))
-        self.table = QTableWidget(len(failures), 2)
+        self.table = QTableWidget(len(problems), 2)
         self.table.setHorizontalHeaderLabels(["File", "Problem"])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        for r, (path, reason) in enumerate(failures):
+        for r, (path, reason) in enumerate(problems):
             full = locate(path) if locate is not None else None
             shown = QDir.toNativeSeparators(str(full)) if full is not None else path
             item = QTableWidgetItem(shown)

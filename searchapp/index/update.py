@@ -147,8 +147,8 @@ def standing_report(settings: Settings) -> IndexReport:
     report.failed.extend(scan_folders(settings).problems)
     report.failed.extend((show(key), e.get("error", ""))
                          for key, e in manifest.get("failed", {}).items())
-    report.failed.extend((show(key), w) for key, e in files.items()
-                         for w in e.get("warnings", []))
+    report.partial.extend((show(key), w) for key, e in files.items()
+                          for w in e.get("warnings", []))
     return report
 
 
@@ -368,7 +368,7 @@ class _Run:
             self.report.scans_pending += len(entry.get("scans", ()))
             self.files[rel] = entry
             self.report.unchanged += 1
-            self.report.failed.extend((self.show(rel), w) for w in entry.get("warnings", []))
+            self.report.partial.extend((self.show(rel), w) for w in entry.get("warnings", []))
             return None
         if st.st_size > MAX_BYTES:  # never read a huge file into memory
             self.fail(rel, st.st_size, st.st_mtime_ns,
@@ -394,14 +394,14 @@ class _Run:
             entry = self.previous.get(rel, self.known.get(rel, {}))
             self.files[rel] = {**entry, "size": task.size, "mtime_ns": task.mtime_ns}
             self.report.unchanged += 1
-            self.report.failed.extend((self.show(rel), w) for w in entry.get("warnings", []))
+            self.report.partial.extend((self.show(rel), w) for w in entry.get("warnings", []))
             return
         _, doc_ids, paragraphs, title, warnings, digest, scans = outcome
         if self.delete_old:  # the old paragraphs go at the commit that adds the new
             old = self.known.get(rel, {})
             for doc_id in set(doc_ids) | set(old.get("doc_ids", [old.get("doc_id")])) - {None}:
                 writer.delete_by_term("doc_id", doc_id)
-        self.report.failed.extend((self.show(rel), w) for w in warnings)  # read, but not all of it
+        self.report.partial.extend((self.show(rel), w) for w in warnings)  # read, not all of it
         self.report.paragraphs += paragraphs
         if rel in self.known:
             self.report.updated += 1

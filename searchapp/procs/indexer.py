@@ -83,6 +83,7 @@ def _scans_then_persons(settings: Settings, report: IndexReport, persons: bool, 
     if ocr.update is None:
         return
     report.failed.extend(f for f in ocr.update.failed if f not in report.failed)
+    report.partial.extend(f for f in ocr.update.partial if f not in report.partial)
     report.total_paragraphs = ocr.update.total_paragraphs
     report.total_files = ocr.update.total_files
     report.paragraphs += ocr.paragraphs
