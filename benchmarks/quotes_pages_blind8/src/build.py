@@ -154,6 +154,8 @@ def main() -> int:
                 continue
             idx = loaded.index(t)
             for speaker, span, tags in anns:
+                if meta["lang"] != "en" and speaker not in ("x", "?") and "cjk" not in tags:
+                    tags += ",cjk"  # every judged item of a Korean, Chinese or Japanese page
                 parts = span.split("~~")
                 ok = (span in t) if len(parts) == 1 else (
                     parts[0] in t and parts[1] in t[t.index(parts[0]) + len(parts[0]):])
