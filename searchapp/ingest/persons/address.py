@@ -68,7 +68,7 @@ def document_address(doc: DocText, full: list[Candidate], single: list[Candidate
     out.after = {w for w in ends if not any(_alone(w, text) for _, _, text in doc.paragraphs)}
     alone = {c.text for c in single}
     names = {c.text for c in full}
-    out.named = alone | {w for n in names for w in n.split()[1:]}
+    out.named = alone | {w for n in names for w in n.split()[_titled(n.split()):]}
     words_of_others = {w for n in names for w in n.split()[1:] if n.split()[0] not in _DOTLESS}
     by_first: dict[str, set[str]] = {}
     for name in names:
@@ -85,8 +85,7 @@ def document_address(doc: DocText, full: list[Candidate], single: list[Candidate
         if first in _LISTED:  # "Daw Aye Aye", "U Khin Maung" beside "Khin Maung"
             runs = [_listed_run(first + " " + r, out.named, alone, names, elsewhere)
                     for r in rests]
-            if all(runs):
-                out.shared.update(*runs)
+            out.shared.update(*runs)  # one name so written shows the word a title here
             continue
         if first in ADDRESS_WORDS_GIVEN:  # "Don Ana Ruiz" beside "Ana Ruiz", not "Don Ruiz"
             if first not in out.named and all(" " in r and r in names for r in rests):
@@ -104,6 +103,15 @@ def document_address(doc: DocText, full: list[Candidate], single: list[Candidate
     out.dropped = _dropped(doc, names | set(spans), names, (out.firsts | others)
                            - ADDRESS_WORDS_SHARED - ADDRESS_WORDS_GIVEN)
     return out
+
+
+def _titled(words: list[str]) -> int:
+    """How many words before a name's first are titles or forms of address ("Sayadaw U
+    Pannasami": 2), at least 1 (the first word of a name is not inside it)."""
+    i = 0
+    while i < len(words) - 1 and (words[i] in _LISTED or words[i] in TITLE_WORDS):
+        i += 1
+    return max(i, 1)
 
 
 def _listed_run(name: str, named: set[str], alone: set[str], names: set[str],
