@@ -112,6 +112,16 @@ def test_a_family_name_ending_a_name_that_is_a_title_elsewhere_stays():
     assert "Jian Ma" in found.persons
 
 
+def test_a_given_name_that_is_a_form_of_address_then_the_family_name_alone_stays():
+    docs, raw = collection([
+        ("Nan Ferrell photographed the strike. Ferrell said the pictures were never sold.",
+         [("Nan Ferrell", "PERSON"), ("Ferrell", "PERSON")]),
+        (FILLER, []),
+    ])
+    found = find_persons(docs, raw)
+    assert "Nan Ferrell" in found.persons
+
+
 def test_a_shared_form_of_address_without_evidence_stays_in_the_name():
     docs, raw = collection([
         ("Mae Tanaporn Srisuk opened the clinic in 2015 and still runs it.",

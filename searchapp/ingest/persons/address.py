@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from searchapp.ingest.persons import names as nm
+from searchapp.ingest.persons.address_words import ADDRESS_WORDS_SINGLE
 from searchapp.ingest.persons.context import span_cues
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.resolve import Candidate, DocText
@@ -120,7 +121,9 @@ def _listed_run(name: str, named: set[str], alone: set[str], names: set[str],
     that begin ``name`` and are titles there ("Pak Cik" of "Pak Cik Wan Ismail"), or an
     empty set: those never a name word always ("Daw", "Weyzero"); with one that is also a
     name word ("U", "Pak", "Sri"), only where the collection writes the rest of the name
-    without them -- the document alone (``alone``), as a name of its own (``names``) or
+    without them -- the document alone (``alone``: one word only after those of
+    :data:`~searchapp.ingest.persons.address_words.ADDRESS_WORDS_SINGLE`, "Pak Karyono";
+    "Nan Goldin" then "Goldin" is a family name), as a name of its own (``names``) or
     as the given name of one of its full names ("Gogo Thandi" beside "Thandi Roe"), or
     another document as a full name of two words or more (``elsewhere``) -- and the
     document never writes one of them inside another name (``named``)."""
@@ -135,7 +138,8 @@ def _listed_run(name: str, named: set[str], alone: set[str], names: set[str],
         return set(run)
     if any(w in named for w in run if w not in ADDRESS_WORDS_BEFORE):
         return set()
-    if rest in alone or rest in names or " " in rest and rest in elsewhere:
+    if rest in names or " " in rest and rest in elsewhere or rest in alone and (
+            " " in rest or run[-1] in ADDRESS_WORDS_SINGLE):
         return set(run)
     given = " " not in rest and any(
         n.split()[0] == rest and n.split()[-1] != rest and n.split()[-1] not in _LISTED

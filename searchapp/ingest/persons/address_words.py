@@ -15,6 +15,10 @@ decides how much evidence the persons stage needs to cut it from a name:
 * ``shared``: also a given or family name, an initial, a place's first word or a common
   word ("U", "Ko", "Pak", "Sri", "Mae"): a title only where the document writes the rest
   of the name without it and never the word by itself;
+* ``single``: shared words before a single name or a given name in their language
+  (Indonesian "Pak Karyono", Polish "Pan Nowak"), where the document writing the one
+  word after them alone is evidence enough (for the other shared words one word alone is
+  the shape of "Nan Goldin" then "Goldin": a family name);
 * ``given``: also a given name before a family name ("Don", "Dom"): a title only where
   the document writes the rest again as a full name;
 * ``after``: written after the name ("Ahmet Bey", "Parvaneh Khanom", "Pemba Dai"): cut
@@ -38,6 +42,7 @@ class Address:
     titles: tuple[str, ...] = ()
     before: tuple[str, ...] = ()
     shared: tuple[str, ...] = ()
+    single: tuple[str, ...] = ()
     given: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
 
@@ -93,7 +98,7 @@ LANGUAGES: tuple[Address, ...] = (
     Address("Polish", "Wikipedia 'Polish name' (forms of address)",
             titles=("Pani",),
             before=("Panna", "Ksiądz", "Ks."),
-            shared=("Pan",)),
+            single=("Pan",)),
     Address("Czech and Slovak", "Wikipedia 'Czech name' (forms of address)",
             before=("Paní", "Pán", "Slečna", "Babička", "Dědeček")),
     Address("Hungarian", "Wikipedia 'Hungarian names' (forms of address)",
@@ -286,7 +291,8 @@ LANGUAGES: tuple[Address, ...] = (
                     "Abang", "Adik", "Atuk", "Nenek", "Opah", "YB", "YAB", "YBhg", "Mbak",
                     "Mpok", "Nyonya", "Eyang", "Mbah", "Kiai", "Kyai", "KH", "Suster",
                     "Pendeta", "Ir.", "Drs.", "Kanjeng", "Cak"),
-            shared=("Romo", "Pak", "Bu", "Tuan", "Tan", "Tun", "Toh", "Seri", "Tengku", "Tunku",
+            single=("Pak", "Bu"),
+            shared=("Romo", "Tuan", "Tan", "Tun", "Toh", "Seri", "Tengku", "Tunku",
                     "Engku", "Mak", "Tok", "Bang", "Mas", "Mba", "Kang", "Teh", "Neng", "Om",
                     "Gus", "Habib", "Raden", "Gusti", "Nona")),
     Address("Filipino (Tagalog, Visayan) and Moro", "Wikipedia 'Filipino styles and "
@@ -341,8 +347,12 @@ def _collect(attr: str) -> tuple[str, ...]:
 ADDRESS_TITLES: tuple[str, ...] = _collect("titles")
 #: Forms of address that are given names too ("Don Ramón Ruiz"; English "Don Ruiz").
 ADDRESS_WORDS_GIVEN: frozenset[str] = frozenset(_collect("given"))
+#: Shared forms of address before a single or given name, the word after them written
+#: alone evidence enough ("Pak Karyono" ... "Karyono").
+ADDRESS_WORDS_SINGLE: frozenset[str] = frozenset(_collect("single"))
 #: Forms of address that are also names, initials, places' first words or common words.
-ADDRESS_WORDS_SHARED: frozenset[str] = frozenset(_collect("shared")) - ADDRESS_WORDS_GIVEN
+ADDRESS_WORDS_SHARED: frozenset[str] = (frozenset(_collect("shared")) | ADDRESS_WORDS_SINGLE
+                                        ) - ADDRESS_WORDS_GIVEN
 #: Forms of address never a name word in practice, outside the titles regex: cut wherever
 #: they begin a name.
 ADDRESS_WORDS_BEFORE: frozenset[str] = (frozenset(_collect("before")) - ADDRESS_WORDS_SHARED
