@@ -68,6 +68,7 @@ def document_address(doc: DocText, full: list[Candidate], single: list[Candidate
     ends = {n.split()[-1] for n in ({c.text for c in full} | spans)} & _AFTER
     out.after = {w for w in ends if not any(_alone(w, text) for _, _, text in doc.paragraphs)}
     alone = {c.text for c in single}
+    texts = [t for _, _, t in doc.paragraphs]
     names = {c.text for c in full}
     out.named = alone | {w for n in names for w in n.split()[_titled(n.split()):]}
     words_of_others = {w for n in names for w in n.split()[1:] if n.split()[0] not in _DOTLESS}
@@ -84,7 +85,7 @@ def document_address(doc: DocText, full: list[Candidate], single: list[Candidate
             continue
         out.firsts.add(first)
         if first in _LISTED:  # "Daw Aye Aye", "U Khin Maung" beside "Khin Maung"
-            runs = [_listed_run(first + " " + r, out.named, alone, names, elsewhere)
+            runs = [_listed_run(first + " " + r, out.named, alone, names, elsewhere, texts)
                     for r in rests]
             out.shared.update(*runs)  # one name so written shows the word a title here
             continue
@@ -96,9 +97,7 @@ def document_address(doc: DocText, full: list[Candidate], single: list[Candidate
         if given:
             out.given[first] = given
     for span in spans:  # "Kyria Eleftheria" typed ORG, promoted later
-        run = _listed_run(span, out.named, alone, names, elsewhere)
-        if run and run <= ADDRESS_WORDS_BEFORE:
-            out.shared.update(run)
+        out.shared.update(_listed_run(span, out.named, alone, names, elsewhere, texts))
     others = {w for s in spans for w in s.split()[:1]} - TITLE_WORDS - ADDRESS_WORDS_SHARED
     others = {w for w in others if w.lower() not in NAME_PARTICLES and w not in _DOTLESS}
     out.dropped = _dropped(doc, names | set(spans), names, (out.firsts | others)
@@ -116,16 +115,18 @@ def _titled(words: list[str]) -> int:
 
 
 def _listed_run(name: str, named: set[str], alone: set[str], names: set[str],
-                elsewhere: frozenset[str] = frozenset()) -> set[str]:
+                elsewhere: frozenset[str] = frozenset(), texts: Iterable[str] = ()) -> set[str]:
     """The forms of address of the lexicon (:mod:`searchapp.ingest.persons.address_words`)
     that begin ``name`` and are titles there ("Pak Cik" of "Pak Cik Wan Ismail"), or an
     empty set: those never a name word always ("Daw", "Weyzero"); with one that is also a
     name word ("U", "Pak", "Sri"), only where the collection writes the rest of the name
     without them -- the document alone (``alone``: one word only after those of
-    :data:`~searchapp.ingest.persons.address_words.ADDRESS_WORDS_SINGLE`, "Pak Karyono";
+    :data:`~searchapp.ingest.persons.address_words.ADDRESS_WORDS_SINGLE`, "Pak Karyono",
+    or written by itself in ``texts``;
     "Nan Goldin" then "Goldin" is a family name), as a name of its own (``names``) or
-    as the given name of one of its full names ("Gogo Thandi" beside "Thandi Roe"), or
-    another document as a full name of two words or more (``elsewhere``) -- and the
+    as the given name of one of its full names ("Gogo Thandi" beside "Thandi Roe"), its
+    given name written by itself ("Sri Rohani Ghazali" ... "Rohani said"), or another
+    document as a full name of two words or more (``elsewhere``) -- and the
     document never writes one of them inside another name (``named``)."""
     words = name.split()
     i = 0
@@ -138,8 +139,13 @@ def _listed_run(name: str, named: set[str], alone: set[str], names: set[str],
         return set(run)
     if any(w in named for w in run if w not in ADDRESS_WORDS_BEFORE):
         return set()
-    if rest in names or " " in rest and rest in elsewhere or rest in alone and (
-            " " in rest or run[-1] in ADDRESS_WORDS_SINGLE):
+    if rest in names or " " in rest and rest in elsewhere or rest in alone and " " in rest:
+        return set(run)
+    if run[-1] in ADDRESS_WORDS_SINGLE and (  # "Bu Sumarni" ... "— Sumarni has drawn"
+            rest in alone or any(_by_itself(rest, t) for t in texts)):
+        return set(run)
+    given = rest.split()[0]  # "Sri Rohani Ghazali" ... "Rohani said"
+    if " " in rest and len(given) > 1 and any(_by_itself(given, t) for t in texts):
         return set(run)
     given = " " not in rest and any(
         n.split()[0] == rest and n.split()[-1] != rest and n.split()[-1] not in _LISTED
