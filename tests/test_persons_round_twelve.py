@@ -63,6 +63,25 @@ def test_a_shared_form_of_address_is_cut_where_the_collection_writes_the_name_wi
     assert f"{title} {name}" not in found.persons
 
 
+# (a shared form of address, given name, family name): Malay, Moroccan, Thai, Filipino
+GIVEN_BY_ITSELF = [("Sri", "Halimah", "Zulkarnain"), ("Si", "Mbarek", "Aït Oufkir"),
+                   ("Nang", "Khamla", "Souvannavong"), ("Ka", "Dodong", "Villaverde")]
+
+
+@pytest.mark.parametrize("title,given,family", GIVEN_BY_ITSELF)
+def test_a_shared_form_of_address_before_a_full_name_whose_given_name_stands_alone(
+        title, given, family):
+    docs, raw = collection([
+        (f"The festival's judge is {title} {given} {family}, who grew up by the river. "
+         f"{given} said the boats had changed little.",
+         [(f"{title} {given} {family}", "PERSON"), (given, "PERSON")]),
+        (FILLER, []),
+    ])
+    found = find_persons(docs, raw)
+    assert f"{given} {family}" in found.persons
+    assert f"{title} {given} {family}" not in found.persons
+
+
 def test_a_form_of_address_after_the_name_is_cut():
     docs, raw = collection([
         ('The stall belongs to Mallika Perera. "Mallika Akka opens at six," a porter said. '
