@@ -157,3 +157,9 @@ def test_the_lexicon_is_one_place_and_its_classes_do_not_overlap():
     assert not aw.ADDRESS_WORDS_BEFORE & aw.ADDRESS_WORDS_GIVEN
     assert all("Sister" in TITLES for _ in [0]) and "Daw" not in TITLES
     assert all(lang.source for lang in aw.LANGUAGES) and len(aw.LANGUAGES) >= 50
+    words = [w for lang in aw.LANGUAGES for f in ("titles", "before", "shared", "single",
+                                                  "given", "after")
+             for w in getattr(lang, f)]
+    assert all(isinstance(getattr(lang, f), tuple) for lang in aw.LANGUAGES
+               for f in ("titles", "before", "shared", "single", "given", "after"))
+    assert all(w[:1].isupper() and (len(w) > 1 or w == "U") and " " not in w for w in words)

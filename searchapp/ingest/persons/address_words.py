@@ -158,7 +158,7 @@ LANGUAGES: tuple[Address, ...] = (
                     "Hagga", "Hagg", "Sitt", "Sayyida", "Sayyidah", "Abouna",
                     "Khalto"),
             shared=("Qadi", "Mufti", "Haj", "Hajj", "Hajji", "Sidi", "Shaikh", "Amo"),
-            after=("Effendi")),
+            after=("Effendi",)),
     Address("Maghrebi Arabic and Berber (Morocco, Algeria, Tunisia)", "Wikipedia 'Moroccan "
             "names' (Lalla, Moulay, Sidi, Si), 'Kabyle people' (Dda, Nna)",
             before=("Lalla", "Moulay", "Mulay", "Dda", "Lhajja"),
@@ -259,7 +259,7 @@ LANGUAGES: tuple[Address, ...] = (
             "Rinpoche), 'Bhutanese name' (Dasho, Aum)",
             before=("Dasho", "Aum", "Lopen", "Geshe", "Khenpo", "Tulku"),
             shared=("Lama", "Ani"),
-            after=("Rinpoche")),
+            after=("Rinpoche",)),
     # -- Southeast Asia -------------------------------------------------------------------
     Address("Burmese, Karen, Shan, Mon, Kachin", "Wikipedia 'Burmese names' (honorifics: U, "
             "Daw, Ko, Ma, Maung, Saya; Karen Saw, Naw; Shan Sai, Nang, Sao; Mon Nai, Mi)",
