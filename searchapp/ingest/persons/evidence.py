@@ -1,10 +1,9 @@
 """Is a capitalized name a person's?  The evidence a collection gives, and the verdict.
 
-A recognizer labels spans one sentence at a time and is often wrong about
-person-shaped names of things: "Nintendo Switch", "Blue Moon" (a lander), "Dick
-Clark Productions", "Kennedy Space" (cut from "Kennedy Space Center"), "Thank
-Biden" (an imperative glued to a family name).  What surrounds a name says much
-more, and a collection says it many times over:
+A recognizer labels spans one sentence at a time and is often wrong about person-shaped names
+of things: "Nintendo Switch", "Blue Moon" (a lander), "Dick Clark Productions", "Kennedy
+Space" (cut from "Kennedy Space Center"), "Thank Biden" (an imperative glued to a family
+name).  What surrounds a name says much more, and a collection says it many times over:
 
 * **for** a person -- a title or a role before it ("Sen.", "host", "analyst"), a
   verb of speech ("said X", "X told"), an age ("X, 55,"), ", who", an apposition
