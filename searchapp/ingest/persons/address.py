@@ -5,10 +5,13 @@ shows it: it precedes two or more different given names -- each the first word o
 name of its document that goes on with a family name ("Pani Teresa" beside "Teresa
 Mroczek", "Pani Ewa" beside "Ewa Zielak") -- and it never stands alone or inside another
 name anywhere.  One given name is not enough: "Kimberly David" beside "David Linton" is a
-person whose family name is another's given name.  Forms of address that are family names
-too (Indonesian "Pak Karyono", Korean "Pak Pong-ju":
-:data:`searchapp.lexicon.ADDRESS_WORDS_SHARED`) are titles in a document that writes the
-rest alone ("Karyono stayed") and never the word alone ("Pak said").  A form of address
+person whose family name is another's given name.  The forms of address of the world's
+languages (:mod:`searchapp.ingest.persons.address_words`) are cut as the lexicon classes
+them: those never a name word ("Daw", "Oknha") wherever they begin a name; those that are
+names too (Burmese "U", Indonesian "Pak Karyono" but Korean "Pak Pong-ju":
+:data:`searchapp.lexicon.ADDRESS_WORDS_SHARED`) where the collection writes the rest
+without them ("Karyono stayed") and the document never the word alone ("Pak said"),
+:func:`_listed_run`.  A form of address
 written after a name (:data:`searchapp.lexicon.TITLES_AFTER`: "Ahmet Bey", "Munni Apa") is
 cut where the document never writes the word alone ("Bey began his career": Dawoud Bey's
 family name).  Those that are given names too (Spanish "Don", Portuguese "Dom":
@@ -62,7 +65,8 @@ def document_address(doc: DocText, full: list[Candidate], single: list[Candidate
                      ) -> AddressEvidence:
     """:class:`AddressEvidence` of one document's candidates; ``spans``: the model's other
     spans of two words or more there ("Kyria Eleftheria" typed ORG), read for
-    :attr:`AddressEvidence.dropped` only."""
+    :attr:`AddressEvidence.dropped` and the lexicon's forms of address; ``elsewhere``: the
+    collection's full names (:func:`_listed_run`)."""
     out = AddressEvidence()
     spans = set(spans)
     ends = {n.split()[-1] for n in ({c.text for c in full} | spans)} & _AFTER
@@ -118,16 +122,16 @@ def _listed_run(name: str, named: set[str], alone: set[str], names: set[str],
                 elsewhere: frozenset[str] = frozenset(), texts: Iterable[str] = ()) -> set[str]:
     """The forms of address of the lexicon (:mod:`searchapp.ingest.persons.address_words`)
     that begin ``name`` and are titles there ("Pak Cik" of "Pak Cik Wan Ismail"), or an
-    empty set: those never a name word always ("Daw", "Weyzero"); with one that is also a
-    name word ("U", "Pak", "Sri"), only where the collection writes the rest of the name
-    without them -- the document alone (``alone``: one word only after those of
-    :data:`~searchapp.ingest.persons.address_words.ADDRESS_WORDS_SINGLE`, "Pak Karyono",
-    or written by itself in ``texts``;
-    "Nan Goldin" then "Goldin" is a family name), as a name of its own (``names``) or
-    as the given name of one of its full names ("Gogo Thandi" beside "Thandi Roe"), its
-    given name written by itself ("Sri Rohani Ghazali" ... "Rohani said"), or another
-    document as a full name of two words or more (``elsewhere``) -- and the
-    document never writes one of them inside another name (``named``)."""
+    empty set.  Those never a name word ("Daw", "Weyzero") always are.  With one that is
+    also a name word ("U", "Sri", "Gogo"), only where the collection writes the rest of the
+    name without them and the document never writes one of them inside another name
+    (``named``): the rest is a name of the document (``names``) or a full name of another
+    (``elsewhere``); its given name is written by itself (``texts``: "Sri Rohani Ghazali"
+    ... "Rohani said"); one word is the given name of a full name of the document ("Gogo
+    Thandi" beside "Thandi Roe"); or one word after those before single or given names
+    (:data:`~searchapp.ingest.persons.address_words.ADDRESS_WORDS_SINGLE`: "Pak Karyono")
+    stands alone (``alone``, ``texts``) -- after the others that is the shape of "Nan
+    Goldin" then "Goldin", a family name."""
     words = name.split()
     i = 0
     while i < len(words) - 1 and words[i] in _LISTED:
@@ -139,7 +143,7 @@ def _listed_run(name: str, named: set[str], alone: set[str], names: set[str],
         return set(run)
     if any(w in named for w in run if w not in ADDRESS_WORDS_BEFORE):
         return set()
-    if rest in names or " " in rest and rest in elsewhere or rest in alone and " " in rest:
+    if rest in names or " " in rest and rest in elsewhere:
         return set(run)
     if run[-1] in ADDRESS_WORDS_SINGLE and (  # "Bu Sumarni" ... "— Sumarni has drawn"
             rest in alone or any(_by_itself(rest, t) for t in texts)):
@@ -147,10 +151,10 @@ def _listed_run(name: str, named: set[str], alone: set[str], names: set[str],
     given = rest.split()[0]  # "Sri Rohani Ghazali" ... "Rohani said"
     if " " in rest and len(given) > 1 and any(_by_itself(given, t) for t in texts):
         return set(run)
-    given = " " not in rest and any(
+    of_full = " " not in rest and any(
         n.split()[0] == rest and n.split()[-1] != rest and n.split()[-1] not in _LISTED
         for n in names)
-    return set(run) if given else set()
+    return set(run) if of_full else set()
 
 
 def _dropped(doc: DocText, names: set[str], persons: set[str], firsts: set[str]) -> set[str]:
