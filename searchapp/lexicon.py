@@ -118,49 +118,19 @@ def month_number(name: str) -> int:
 
 # -- persons --------------------------------------------------------------------------
 
-#: Titles of faith, honour and address written before a name, never part of it ("Sister
-#: Brigid", "Alhaji Musa Dankabo", "Sheikh Hamdan", "Dona Ana Lobo", "Frau Keller"); a span
-#: the model starts with one is cut after it.  (Not "Don", "Dom": given names too.)
-ADDRESS_TITLES = ("Alhaji", "Alhaja", "Hajiya", "Hajia", "Mallam", "Sheikh", "Sheikha", "Imam",
-                  "Rabbi", "Reverend", "Rev.", "Pastor", "Father", "Sister", "Brother",
-                  "Cardinal", "Bishop", "Archbishop", "Ayatollah", "Swami", "Madame", "Mme",
-                  "Monsieur", "Mademoiselle", "Dona", "Doña", "Señor", "Señora", "Senhor",
-                  "Senhora", "Signor", "Signora", "Frau", "Herr",
-                  # the forms of address of other languages, written before a name (each
-                  # language's grammar of address: Afrikaans "Tannie Ria", "Oom Piet",
-                  # "Mevrou", "Meneer"; Malay and Indonesian "Encik", "Puan", "Bapak",
-                  # "Ibu", "Datuk", "Datin"; Polish "Pani"; Hindi "Shri", "Shrimati";
-                  # Swahili "Mzee").  Not "Pak", "Bu", "Pan": family names too (Korean,
-                  # Chinese) -- see ADDRESS_WORDS_SHARED.
-                  "Tannie", "Oom", "Mevrou", "Meneer", "Encik", "Puan", "Bapak", "Ibu",
-                  "Datuk", "Datin", "Pani", "Shri", "Shrimati", "Mzee",
-                  # professional and civic titles of address of other languages, which
-                  # English-language reports keep untranslated before a name (their
-                  # grammars of address: French "Maître" for lawyers and notaries,
-                  # "Monseigneur"; Italian "Dottore"/"Dott.", "Avvocato"/"Avv.",
-                  # "Ingegnere"/"Ing."; Spanish "Licenciado"/"Licenciada"/"Lic.",
-                  # "Ingeniero"; Portuguese "Doutor"/"Doutora"; Dutch "Mevrouw";
-                  # Turkish "Sayın" (honourable), "Başkan" (president, chairman), "Hoca";
-                  # Arabic "Eng." for "Muhandis"; Swahili "Bwana"; Thai "Khun"; Hindu
-                  # "Mahant" (head of a monastery); chiefs' and elders' titles of Ghana
-                  # and Togo: Ewe "Togbe", Akan "Opanin").  Not "Nana", "Baba", "Don",
-                  # "Dom": given names too.
-                  "Maître", "Monseigneur", "Dottore", "Dott.", "Avvocato", "Avv.",
-                  "Ingegnere", "Ing.", "Licenciado", "Licenciada", "Lic.", "Ingeniero",
-                  "Doutor", "Doutora", "Mevrouw", "Sayın", "Başkan", "Hoca", "Eng.", "Bwana",
-                  "Khun", "Mahant", "Togbe", "Opanin")
-#: Forms of address that are family names too ("Pak Karyono" in Indonesian, "Pak Pong-ju"
-#: in Korean; "Bu Ani" / "Bu Yi"; Polish "Pan Nowak" / Chinese "Pan Wei"): a title only
-#: where the document writes the rest of the name without it and never the word alone.
-ADDRESS_WORDS_SHARED = frozenset({"Pak", "Bu", "Pan"})
-#: Forms of address that are given names too (Spanish and Italian "Don", Portuguese
-#: "Dom" before a given name: "Don Ramón Ruiz"; English "Don Ruiz" is a person): a title
-#: only where the document writes the name after it again without it, as a full name.
-ADDRESS_WORDS_GIVEN = frozenset({"Don", "Dom"})
-#: Forms of address written *after* a name, never part of it (Turkish "Ahmet Bey",
-#: "Ayşe Hanım", "Efendi", "Paşa"; Bengali, Hindi and Urdu "Munni Apa", "Bhai", "Sahib").
-TITLES_AFTER = ("Bey", "Hanım", "Hanim", "Efendi", "Paşa", "Pasha", "Apa", "Bhai", "Sahib",
-                "Saheb")
+#: Forms of address of the world's languages, by language and by how much evidence a cut
+#: needs, are declared in :mod:`searchapp.ingest.persons.address_words` (one place): the
+#: titles of faith, honour and address the titles regex below holds ("Sister Brigid",
+#: "Alhaji Musa Dankabo"), those that are family or given names too ("Pak", "Don"), those
+#: written after a name ("Ahmet Bey").
+from searchapp.ingest.persons.address_words import (  # noqa: E402
+    ADDRESS_TITLES,
+    ADDRESS_WORDS_BEFORE,
+    ADDRESS_WORDS_GIVEN,
+    ADDRESS_WORDS_SHARED,
+    TITLES_AFTER,
+)
+
 #: Titles persons are called by ("President Yoon", "Mr. Xi"), a regex alternation:
 #: the registry's short mentions, the recognizer's rules and the found persons' names
 #: share them.

@@ -116,7 +116,13 @@ SIDECAR_VERSION = 2
 #: themselves, or saying "T G, as the crew call him"), also cut from names promoted from
 #: another type ("Kyria X" typed ORG) and where round ten's first word back put it; the word
 #: left is a person's, not a place, wherever written -- persons and places stored by 18 change.
-RESOLUTION_VERSION = 19
+#: 20 (round twelve): forms of address of the world's languages from a sourced lexicon
+#: (address_words: "Daw", "Oknha", "Ramatoa" cut wherever they begin a name; "U", "Pak",
+#: "Sri", "Gogo" where the collection writes the rest without them; runs of them, "Pak
+#: Cik"; after-words at a name's end only), so the person is listed without the title
+#: ("Khin Maung Htwe", not "U Khin Maung Htwe"); a quote before a name no longer hides it
+#: from the after-words' check -- persons and places stored by 19 change.
+RESOLUTION_VERSION = 20
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8
 #: Paragraphs recognized (and committed) at a time, by one process.

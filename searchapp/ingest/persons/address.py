@@ -5,10 +5,13 @@ shows it: it precedes two or more different given names -- each the first word o
 name of its document that goes on with a family name ("Pani Teresa" beside "Teresa
 Mroczek", "Pani Ewa" beside "Ewa Zielak") -- and it never stands alone or inside another
 name anywhere.  One given name is not enough: "Kimberly David" beside "David Linton" is a
-person whose family name is another's given name.  Forms of address that are family names
-too (Indonesian "Pak Karyono", Korean "Pak Pong-ju":
-:data:`searchapp.lexicon.ADDRESS_WORDS_SHARED`) are titles in a document that writes the
-rest alone ("Karyono stayed") and never the word alone ("Pak said").  A form of address
+person whose family name is another's given name.  The forms of address of the world's
+languages (:mod:`searchapp.ingest.persons.address_words`) are cut as the lexicon classes
+them: those never a name word ("Daw", "Oknha") wherever they begin a name; those that are
+names too (Burmese "U", Indonesian "Pak Karyono" but Korean "Pak Pong-ju":
+:data:`searchapp.lexicon.ADDRESS_WORDS_SHARED`) where the collection writes the rest
+without them ("Karyono stayed") and the document never the word alone ("Pak said"),
+:func:`_listed_run`.  A form of address
 written after a name (:data:`searchapp.lexicon.TITLES_AFTER`: "Ahmet Bey", "Munni Apa") is
 cut where the document never writes the word alone ("Bey began his career": Dawoud Bey's
 family name).  Those that are given names too (Spanish "Don", Portuguese "Dom":
@@ -25,10 +28,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from searchapp.ingest.persons import names as nm
+from searchapp.ingest.persons.address_words import ADDRESS_WORDS_SINGLE
 from searchapp.ingest.persons.context import span_cues
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.resolve import Candidate, DocText
 from searchapp.lexicon import (
+    ADDRESS_WORDS_BEFORE,
     ADDRESS_WORDS_GIVEN,
     ADDRESS_WORDS_SHARED,
     NAME_PARTICLES,
@@ -56,16 +61,20 @@ class AddressEvidence:
 
 
 def document_address(doc: DocText, full: list[Candidate], single: list[Candidate],
-                     spans: Iterable[str] = ()) -> AddressEvidence:
+                     spans: Iterable[str] = (), elsewhere: frozenset[str] = frozenset()
+                     ) -> AddressEvidence:
     """:class:`AddressEvidence` of one document's candidates; ``spans``: the model's other
     spans of two words or more there ("Kyria Eleftheria" typed ORG), read for
-    :attr:`AddressEvidence.dropped` only."""
+    :attr:`AddressEvidence.dropped` and the lexicon's forms of address; ``elsewhere``: the
+    collection's full names (:func:`_listed_run`)."""
     out = AddressEvidence()
-    ends = {c.text.split()[-1] for c in full} & _AFTER
+    spans = set(spans)
+    ends = {n.split()[-1] for n in ({c.text for c in full} | spans)} & _AFTER
     out.after = {w for w in ends if not any(_alone(w, text) for _, _, text in doc.paragraphs)}
     alone = {c.text for c in single}
+    texts = [t for _, _, t in doc.paragraphs]
     names = {c.text for c in full}
-    out.named = alone | {w for n in names for w in n.split()[1:]}
+    out.named = alone | {w for n in names for w in n.split()[_titled(n.split()):]}
     words_of_others = {w for n in names for w in n.split()[1:] if n.split()[0] not in _DOTLESS}
     by_first: dict[str, set[str]] = {}
     for name in names:
@@ -79,9 +88,10 @@ def document_address(doc: DocText, full: list[Candidate], single: list[Candidate
         if first in TITLE_WORDS or first.lower() in NAME_PARTICLES:
             continue
         out.firsts.add(first)
-        if first in ADDRESS_WORDS_SHARED:
-            if first not in out.named and all(r in alone or r in names for r in rests):
-                out.shared.add(first)
+        if first in _LISTED:  # "Daw Aye Aye", "U Khin Maung" beside "Khin Maung"
+            runs = [_listed_run(first + " " + r, out.named, alone, names, elsewhere, texts)
+                    for r in rests]
+            out.shared.update(*runs)  # one name so written shows the word a title here
             continue
         if first in ADDRESS_WORDS_GIVEN:  # "Don Ana Ruiz" beside "Ana Ruiz", not "Don Ruiz"
             if first not in out.named and all(" " in r and r in names for r in rests):
@@ -90,11 +100,61 @@ def document_address(doc: DocText, full: list[Candidate], single: list[Candidate
         given = {r for r in rests if " " not in r and _given_name(r, first, names)}
         if given:
             out.given[first] = given
+    for span in spans:  # "Kyria Eleftheria" typed ORG, promoted later
+        out.shared.update(_listed_run(span, out.named, alone, names, elsewhere, texts))
     others = {w for s in spans for w in s.split()[:1]} - TITLE_WORDS - ADDRESS_WORDS_SHARED
     others = {w for w in others if w.lower() not in NAME_PARTICLES and w not in _DOTLESS}
     out.dropped = _dropped(doc, names | set(spans), names, (out.firsts | others)
                            - ADDRESS_WORDS_SHARED - ADDRESS_WORDS_GIVEN)
     return out
+
+
+def _titled(words: list[str]) -> int:
+    """How many words before a name's first are titles or forms of address ("Sayadaw U
+    Pannasami": 2), at least 1 (the first word of a name is not inside it)."""
+    i = 0
+    while i < len(words) - 1 and (words[i] in _LISTED or words[i] in TITLE_WORDS):
+        i += 1
+    return max(i, 1)
+
+
+def _listed_run(name: str, named: set[str], alone: set[str], names: set[str],
+                elsewhere: frozenset[str] = frozenset(), texts: Iterable[str] = ()) -> set[str]:
+    """The forms of address of the lexicon (:mod:`searchapp.ingest.persons.address_words`)
+    that begin ``name`` and are titles there ("Pak Cik" of "Pak Cik Wan Ismail"), or an
+    empty set.  Those never a name word ("Daw", "Weyzero") always are.  With one that is
+    also a name word ("U", "Sri", "Gogo"), only where the collection writes the rest of the
+    name without them and the document never writes one of them inside another name
+    (``named``): the rest is a name of the document (``names``) or a full name of another
+    (``elsewhere``); its given name is written by itself (``texts``: "Sri Rohani Ghazali"
+    ... "Rohani said"); one word is the given name of a full name of the document ("Gogo
+    Thandi" beside "Thandi Roe"); or one word after those before single or given names
+    (:data:`~searchapp.ingest.persons.address_words.ADDRESS_WORDS_SINGLE`: "Pak Karyono")
+    stands alone (``alone``, ``texts``) -- after the others that is the shape of "Nan
+    Goldin" then "Goldin", a family name."""
+    words = name.split()
+    i = 0
+    while i < len(words) - 1 and words[i] in _LISTED:
+        i += 1
+    run, rest = words[:i], " ".join(words[i:])
+    if not run or rest.lower() in NAME_PARTICLES:
+        return set()
+    if all(w in ADDRESS_WORDS_BEFORE for w in run):
+        return set(run)
+    if any(w in named for w in run if w not in ADDRESS_WORDS_BEFORE):
+        return set()
+    if rest in names or " " in rest and rest in elsewhere:
+        return set(run)
+    if run[-1] in ADDRESS_WORDS_SINGLE and (  # "Bu Sumarni" ... "— Sumarni has drawn"
+            rest in alone or any(_by_itself(rest, t) for t in texts)):
+        return set(run)
+    given = rest.split()[0]  # "Sri Rohani Ghazali" ... "Rohani said"
+    if " " in rest and len(given) > 1 and any(_by_itself(given, t) for t in texts):
+        return set(run)
+    of_full = " " not in rest and any(
+        n.split()[0] == rest and n.split()[-1] != rest and n.split()[-1] not in _LISTED
+        for n in names)
+    return set(run) if of_full else set()
 
 
 def _dropped(doc: DocText, names: set[str], persons: set[str], firsts: set[str]) -> set[str]:
@@ -154,7 +214,7 @@ def _by_itself(word: str, text: str) -> bool:
     for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text):
         before = text[:m.start()].rstrip().rsplit(None, 1)
         after = re.match(r"[ \t]+([^\s]+)", text[m.end():])
-        if ((not before or not before[-1][:1].isupper() or before[-1][-1:] in ".,;:!?\"”")
+        if ((not before or not _capitalized(before[-1]) or before[-1][-1:] in ".,;:!?\"”")
                 and not (after and after.group(1)[:1].isupper())):
             return True
     return False
@@ -164,6 +224,11 @@ def _by_itself(word: str, text: str) -> bool:
 #: word so addressed is a person's name whatever else the model calls the word.
 ADDRESSED = frozenset({"title", "addressed"})
 _AFTER = frozenset(TITLES_AFTER)
+#: The lexicon's forms of address before a name that the rules do not cut already.
+_LISTED = ADDRESS_WORDS_BEFORE | ADDRESS_WORDS_SHARED
+#: Forms of address only ever written after a name ("Pemba Dai"): never cut before one
+#: ("Dai Bingguo").
+_AFTER_ONLY = _AFTER - _LISTED - ADDRESS_WORDS_GIVEN
 #: Academic titles British style writes without a dot ("Dr Roe", "Prof Roe"), which the
 #: model takes into the name: cut where the document names the person in full too (else
 #: the titled name is all there is of them).
@@ -174,9 +239,14 @@ def _alone(word: str, text: str) -> bool:
     """Whether ``text`` writes ``word`` with no capitalized word right before it."""
     for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text):
         before = text[:m.start()].rstrip().rsplit(None, 1)
-        if not before or not before[-1][:1].isupper() or before[-1][-1:] in ".,;:!?\"”":
+        if not before or not _capitalized(before[-1]) or before[-1][-1:] in ".,;:!?\"”":
             return True
     return False
+
+
+def _capitalized(word: str) -> bool:
+    """Whether ``word`` is capitalized after an opening quote or bracket ("“Pemba")."""
+    return word.lstrip("\"“‘'([«„")[:1].isupper()
 
 
 def _given_name(word: str, first: str, names: set[str]) -> bool:
@@ -208,13 +278,21 @@ def cut_address(doc: DocText, raw: Mapping[str, list[RawMention]], full: list[Ca
     for c in full:
         first, last = c.text.split()[0], c.text.split()[-1]
         pid, _, text = doc.paragraphs[c.para]
-        cut_first = first in words or first in back and not any(
+        cut_first = first in words and first not in _AFTER_ONLY or first in back and not any(
             m.start == c.start for m in raw.get(pid, ()))
-        if id(c) in done or not cut_first and last not in words:
+        cut_last = last in words and last in _AFTER  # "Ahmet Bey"; not "Jack Ma"
+        if id(c) in done or not cut_first and not cut_last:
             kept.append(c)
             continue
-        s, e = c.start + (len(first) if cut_first else 0), c.end
-        e -= len(last) if last in words else 0
+        s, e = c.start, c.end
+        if cut_first:  # "Pak Cik Wan Ismail": each form of address of the run
+            lead = list(re.finditer(r"\S+", c.text))
+            n = 1
+            while (n < len(lead) - 1 and lead[n].group() in words
+                   and lead[n].group() not in _AFTER_ONLY):
+                n += 1
+            s = c.start + lead[n - 1].end()
+        e -= len(last) if cut_last else 0
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():

@@ -1,10 +1,9 @@
 """Is a capitalized name a person's?  The evidence a collection gives, and the verdict.
 
-A recognizer labels spans one sentence at a time and is often wrong about
-person-shaped names of things: "Nintendo Switch", "Blue Moon" (a lander), "Dick
-Clark Productions", "Kennedy Space" (cut from "Kennedy Space Center"), "Thank
-Biden" (an imperative glued to a family name).  What surrounds a name says much
-more, and a collection says it many times over:
+A recognizer labels spans one sentence at a time and is often wrong about person-shaped names
+of things: "Nintendo Switch", "Blue Moon" (a lander), "Dick Clark Productions", "Kennedy
+Space" (cut from "Kennedy Space Center"), "Thank Biden" (an imperative glued to a family
+name).  What surrounds a name says much more, and a collection says it many times over:
 
 * **for** a person -- a title or a role before it ("Sen.", "host", "analyst"), a
   verb of speech ("said X", "X told"), an age ("X, 55,"), ", who", an apposition
@@ -66,6 +65,7 @@ from searchapp.ingest.persons.words import (
     USE_VERBS,
 )
 from searchapp.lexicon import (
+    ADDRESS_WORDS_BEFORE,
     APOSTROPHES,
     BEFORE_A_SENTENCE,
     CLOSERS,
@@ -242,7 +242,7 @@ _BELONGINGS = re.compile(rf"^[{APOSTROPHES}]s?[ \t]+([a-z-]+)(?:[ \t]+([a-z]+))?
 # a gloss after a colon or a dash, as list items give one ("Nimbus: a note-taking app")
 _GLOSS = re.compile(r"^[ \t]*(?::|[–—]|-(?=[ \t]))[ \t]*((?:[^,.;:()\"“”—–]){1,80})")
 _SENTENCE_END = re.compile(f"[{BEFORE_A_SENTENCE}]\\s*$|^\\s*$|\\n\\s*$")
-_NOT_A_NAME_WORD = {*WEEKDAYS, *MONTHS, "I", "A"}
+_NOT_A_NAME_WORD = {*WEEKDAYS, *MONTHS, "I", "A", *ADDRESS_WORDS_BEFORE}  # "Daw [Aye Mya]"
 _PARTICIPLE = re.compile(r"[a-z](?:ing|ed)$")
 # role nouns that before a name are adjectives ("official Mag Safe", "fellow Republican X")
 _ADJECTIVES = frozenset({"official", "fellow", "general", "vice", "chief", "head", "member",
