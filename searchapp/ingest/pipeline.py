@@ -98,7 +98,10 @@ MAX_PARAGRAPH = 4000
 #     a page's source is the site its title names before trafilatura's bare host name, also
 #     after a CJK "_" or a full-width bar; an English line's loanwords of two languages
 #     no longer make windows-1252 text Central European (plausibility._sentence_alphabets).
-PIPELINE_VERSION = 15
+# 16: an HTML page with a byte-order mark under a binary format's name read as HTML, a
+#     text that merely begins "%PDF-" stays text (read.content_format, encoding.is_pdf);
+#     inline images no longer count towards an e-mail's attachment cap.
+PIPELINE_VERSION = 16
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label", "byline")
 

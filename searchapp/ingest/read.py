@@ -107,9 +107,9 @@ def content_format(raw: bytes, named: str) -> str:
     (``named``): a PDF, DOCX, ODT, EPUB or RTF file, or an HTML page in place of one of
     these, saved under the wrong extension is read as what it is (a PDF named .txt was
     refused as binary data, an HTML page named .pdf as a damaged PDF).  Else ``named``."""
-    head = raw[:encoding.HEAD]
+    head = _without_bom(raw[:encoding.HEAD])
     found = None
-    if head.startswith(b"%PDF-"):
+    if encoding.is_pdf(raw):
         found = "pdf"
     elif head.startswith(b"PK\x03\x04"):
         if head[30:38] == b"mimetype":
@@ -122,6 +122,15 @@ def content_format(raw: bytes, named: str) -> str:
     elif named in BINARY_FORMATS and named not in _TEXT_CONTAINERS and _HTML_START.match(head):
         found = "html"
     return found or named
+
+
+def _without_bom(head: bytes) -> bytes:
+    """``head`` without its byte-order mark, as UTF-8 when the mark says UTF-16/32 (an
+    HTML page saved as UTF-16 starts with ``FF FE`` and has a NUL after each letter)."""
+    for bom, codec in _BOMS:  # each codec reads its mark and drops it
+        if head.startswith(bom):
+            return head.decode(codec, "ignore").encode()
+    return head
 
 
 def unsupported_reason(path: Path) -> str:
@@ -180,7 +189,9 @@ def read_bytes(path: Path) -> bytes:
         if st.st_size > MAX_BYTES:
             raise LoadError(f"file too large ({st.st_size / 2**20:.0f} MiB, "
                             f"limit {MAX_BYTES >> 20} MiB)")
-        return f.read()
+        # no more than the size seen now: a file still being written (a log, a download)
+        # could otherwise grow past the limit while it is read
+        return f.read(st.st_size)
 
 
 def _gunzip(raw: bytes) -> bytes:

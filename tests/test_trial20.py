@@ -1,0 +1,100 @@
+"""A new user's trial (session 20): files saved the way the earlier trials did not try,
+read through the core API (``load_documents``) on files made in the test."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from email.message import EmailMessage
+
+import pytest
+
+from searchapp.errors import LoadError
+from searchapp.ingest import read
+from searchapp.ingest.pipeline import load_documents
+
+PAGE = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Harbour levy vote</title>"
+        "</head><body><article><h1>Harbour levy vote</h1><p>The council of Vennick Bay "
+        "approved the harbour levy after a long night of debate about the dredging "
+        "costs.</p><p>The treasurer, Amsel Krowther, said the levy would fund the "
+        "breakwater repairs within two years.</p></article></body></html>")
+
+
+def _text(docs) -> str:
+    return "\n".join(p.text for d in docs for p in d.paragraphs)
+
+
+@pytest.mark.parametrize("bom, codec, name", [
+    (codecs.BOM_UTF8, "utf-8", "levy.pdf"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "levy.docx"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "levy.epub")])
+def test_an_html_page_with_a_byte_order_mark_saved_under_a_binary_name_is_read(
+        tmp_path, bom, codec, name):
+    """An HTML page saved with a byte-order mark (Notepad, some browsers) under a .pdf
+    name was refused as a damaged PDF: the mark hid its <!DOCTYPE html>."""
+    path = tmp_path / name
+    path.write_bytes(bom + PAGE.encode(codec))
+    text = _text(load_documents(path, tmp_path))
+    assert "Amsel Krowther" in text and "breakwater repairs" in text
+
+
+def test_a_text_file_that_begins_with_the_pdf_header_words_stays_text(tmp_path):
+    """A note that begins "%PDF-1.7 is ..." was read as a PDF and refused as damaged:
+    a PDF has its header and a body (objects, an xref offset, an end-of-file mark)."""
+    path = tmp_path / "formats.txt"
+    path.write_text("%PDF-1.7 is the version our archive converter writes.\n\n"
+                    "The archivist Dorotea Plumridge checks each file by hand.\n", "utf-8")
+    assert "Dorotea Plumridge" in _text(load_documents(path, tmp_path))
+
+    # a real PDF, or a truncated one, under a text name is still read as a PDF
+    import format_fixtures as fx
+
+    pdf = fx.make_pdf(tmp_path / "made.pdf", ["The quarry inspector Halvard Ostrem closed "
+                                             "the northern pit after the landslide."])
+    named_txt = tmp_path / "report.txt"
+    named_txt.write_bytes(pdf.read_bytes())
+    assert "Halvard Ostrem" in _text(load_documents(named_txt, tmp_path))
+    cut = tmp_path / "cut.txt"
+    cut.write_bytes(pdf.read_bytes()[:1500])  # its first objects, no xref or %%EOF
+    with pytest.raises(LoadError, match="PDF"):
+        load_documents(cut, tmp_path)
+
+
+def test_inline_images_do_not_count_towards_the_attachment_cap(tmp_path):
+    """A newsletter with 25 inline images and one attached text file: the cap of 20
+    attachments counted the images, so the text was never read."""
+    msg = EmailMessage()
+    msg["From"] = "Newsdesk <desk@example.org>"
+    msg["To"] = "reader@example.net"
+    msg["Subject"] = "Weekly digest"
+    msg["Date"] = "Mon, 02 Mar 2026 08:00:00 +0000"
+    msg.set_content("This week's digest, with the dossier attached.\n")
+    for i in range(25):
+        msg.add_attachment(b"\x89PNG\r\n\x1a\n" + bytes(64), maintype="image",
+                           subtype="png", filename=f"banner{i}.png")
+    msg.add_attachment(b"Dossier\n\nThe ferry operator Quintrel Lines hid the hull "
+                       b"reports from the inspectors.\n", maintype="text", subtype="plain",
+                       filename="dossier.txt")
+    path = tmp_path / "digest.eml"
+    path.write_bytes(bytes(msg))
+    docs = load_documents(path, tmp_path)
+    assert "Quintrel Lines" in _text(docs)
+    assert not any("only the first" in w for d in docs for w in d.warnings)
+
+
+def test_a_file_growing_while_it_is_read_is_read_up_to_its_size_when_opened(
+        tmp_path, monkeypatch):
+    """A file still being written (a download, a log) was read to whatever end it had
+    reached, past the size limit checked when it was opened."""
+    path = tmp_path / "feed.txt"
+    path.write_bytes(b"First line of the feed.\n")
+    real_fstat = os.fstat
+
+    def fstat_then_grow(fd):
+        st = real_fstat(fd)
+        with open(path, "ab") as f:  # the writer adds more after the size was seen
+            f.write(b"x" * 4096)
+        return st
+
+    monkeypatch.setattr(read.os, "fstat", fstat_then_grow)
+    assert read.read_bytes(path) == b"First line of the feed.\n"
