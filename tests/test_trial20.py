@@ -98,3 +98,20 @@ def test_a_file_growing_while_it_is_read_is_read_up_to_its_size_when_opened(
 
     monkeypatch.setattr(read.os, "fstat", fstat_then_grow)
     assert read.read_bytes(path) == b"First line of the feed.\n"
+
+
+def test_a_pdf_whose_only_lines_read_as_its_title_is_still_indexed(tmp_path):
+    """A one-page form with two lines of text ("... request form" / "Applicant: X") was
+    refused with "no text found": both lines went into its title and header, and
+    nothing of it could be searched."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "request.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("Times-Roman", 11)
+    c.drawString(72, 760, "Freedom of information request form")
+    c.drawString(72, 740, "Applicant: Reinholt Asquith-Mabery")
+    c.showPage()
+    c.save()
+    docs = load_documents(path, tmp_path)
+    assert "Asquith-Mabery" in _text(docs)
