@@ -115,3 +115,54 @@ def test_a_pdf_whose_only_lines_read_as_its_title_is_still_indexed(tmp_path):
     c.save()
     docs = load_documents(path, tmp_path)
     assert "Asquith-Mabery" in _text(docs)
+
+
+_WNS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+
+
+def _with_notes(path, notes: dict[str, str]) -> None:
+    """Give a python-docx file a footnotes and/or endnotes part (``kind`` -> its text),
+    each note referenced from the first paragraph, as Word writes them."""
+    import zipfile
+
+    src = zipfile.ZipFile(path)
+    parts = {i.filename: src.read(i.filename) for i in src.infolist()}
+    src.close()
+    for n, (kind, text) in enumerate(notes.items(), start=1):
+        one = kind[:-1]
+        parts[f"word/{kind}.xml"] = (
+            f'<?xml version="1.0" encoding="UTF-8"?><w:{kind} {_WNS}>'
+            f'<w:{one} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{one}>'
+            f'<w:{one} w:id="1"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:{one}></w:{kind}>'
+        ).encode()
+        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+            b"</Types>", f'<Override PartName="/word/{kind}.xml" '
+                         f'ContentType="{_CT}{kind}+xml"/></Types>'.encode())
+        parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+            b"</Relationships>", f'<Relationship Id="rIdN{n}" Type="{_REL}{kind}" '
+                                 f'Target="{kind}.xml"/></Relationships>'.encode())
+        parts["word/document.xml"] = parts["word/document.xml"].replace(
+            b"</w:t></w:r>", f'</w:t></w:r><w:r><w:{one}Reference w:id="1"/></w:r>'.encode(), 1)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+
+
+def test_the_footnotes_and_endnotes_of_a_docx_are_searched(tmp_path):
+    """A memo's footnote named its source and an endnote a second one: python-docx reads
+    neither, so neither name could be found."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Depot contract memo", 1)
+    d.add_paragraph("The council awarded the depot contract to Brellwick Haulage without "
+                    "a tender, according to the committee minutes.")
+    path = tmp_path / "memo.docx"
+    d.save(path)
+    _with_notes(path, {"footnotes": "Minutes obtained by Yevgenia Thornquist in March.",
+                       "endnotes": "Confirmed by the auditor Casimir Oddleigh."})
+    text = _text(load_documents(path, tmp_path))
+    assert "Yevgenia Thornquist" in text and "Casimir Oddleigh" in text
+    assert "Brellwick Haulage" in text

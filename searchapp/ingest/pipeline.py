@@ -101,7 +101,8 @@ MAX_PARAGRAPH = 4000
 # 16: an HTML page with a byte-order mark under a binary format's name read as HTML, a
 #     text that merely begins "%PDF-" stays text (read.content_format, encoding.is_pdf);
 #     inline images no longer count towards an e-mail's attachment cap; a PDF, DOCX or
-#     other document whose only lines read as its title and header is their text.
+#     other document whose only lines read as its title and header is their text; a
+#     DOCX's footnotes and endnotes read (office._docx_notes).
 PIPELINE_VERSION = 16
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label", "byline")
