@@ -166,3 +166,43 @@ def test_the_footnotes_and_endnotes_of_a_docx_are_searched(tmp_path):
     text = _text(load_documents(path, tmp_path))
     assert "Yevgenia Thornquist" in text and "Casimir Oddleigh" in text
     assert "Brellwick Haulage" in text
+
+
+def test_a_web_page_saved_complete_is_one_document_and_its_files_folder_is_not_read(
+        tmp_path):
+    """A page saved "Web page, complete" comes with a folder of its stylesheets, scripts,
+    images and ad frames: the ad frame was indexed as an article and every stylesheet
+    and script reported as a failure.  A folder the page does not link into is read."""
+    import json
+    import subprocess
+    import sys
+
+    from conftest import ROOT, run_cli
+
+    folder = tmp_path / "clips"
+    res = folder / "Levy vote – Bay Herald_files"
+    res.mkdir(parents=True)
+    (folder / "Levy vote – Bay Herald.html").write_text(
+        PAGE.replace("</head>", "<link rel='stylesheet' href='./Levy%20vote%20%E2%80%93%20"
+                                "Bay%20Herald_files/site.css'></head>"), "utf-8")
+    (res / "site.css").write_text("body { color: black }", "utf-8")
+    (res / "tracker.js").write_text("var seen = 1;", "utf-8")
+    (res / "ad.html").write_text("<html><body><article><h1>Win a cruise</h1><p>Readers of "
+                                 "the Herald can win a cruise with Marvello Travel this "
+                                 "week, if they enter before Sunday.</p></article></body>"
+                                 "</html>", "utf-8")
+    kept = folder / "Levy vote – Bay Herald_notes"  # not linked from the page
+    kept.mkdir()
+    (kept / "call.txt").write_text("Call with the harbour clerk Tobias Wrenfield.\n", "utf-8")
+    env = {"SEARCHAPP_CORPUS": str(folder), "SEARCHAPP_INDEX": str(tmp_path / "index"),
+           "SEARCHAPP_DATA_DIR": str(tmp_path / "data")}
+    proc = subprocess.run([sys.executable, "-m", "searchapp", "index", "--json", "--no-persons"],
+                          cwd=ROOT, capture_output=True, text=True, env={**os.environ, **env},
+                          timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["failed"] == [] and report["added"] == 2
+    for query, paths in (("Krowther", ["Levy vote – Bay Herald.html"]), ("Marvello", []),
+                         ("Wrenfield", ["Levy vote – Bay Herald_notes/call.txt"])):
+        found = json.loads(run_cli("search", "--json", "--no-history", query, env=env).stdout)
+        assert [h["path"] for h in found["hits"]] == paths, query

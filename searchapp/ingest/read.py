@@ -19,6 +19,7 @@ import io
 import os
 import re
 import stat
+import urllib.parse
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -400,8 +401,10 @@ def scan_corpus(root: Path | str) -> CorpusScan:
                 scan.unreadable.append(rel(folder))
             return
         ancestors.append(key)
+        pages = {e.name.rsplit(".", 1)[0]: e for e in entries
+                 if e.name.lower().endswith((".html", ".htm", ".xhtml"))}
         for entry in entries:
-            if entry.name.startswith("."):
+            if entry.name.startswith(".") or pages and _page_resources(entry, pages):
                 continue
             if printable_name(entry.name) != entry.name:
                 scan.problems.append((rel(entry), _UNDECODABLE_NAME))
@@ -425,6 +428,32 @@ def scan_corpus(root: Path | str) -> CorpusScan:
 
     walk(root)
     return scan
+
+
+#: A folder named for a saved page: the page's name, a separator and one word.
+_RESOURCES_NAME = re.compile(r"(.+)[_.-][^\W\d_]+")
+
+
+def _page_resources(folder: Path, pages: dict[str, Path]) -> bool:
+    """Whether ``folder`` holds the stylesheets, scripts, images and frames of a web page
+    saved "complete" beside it (``Page_files`` by ``Page.html``; other browsers and
+    languages name it ``Page-Dateien``, ``Page_fichiers``; ``pages``: the folder's HTML
+    files by name without extension): its name is a page's, a separator and one word,
+    and the page links into it.  Those files are the page's, not documents (its ads and
+    tracker frames were indexed, its stylesheets reported as unsupported)."""
+    m = _RESOURCES_NAME.fullmatch(folder.name)
+    page = pages.get(m.group(1)) if m else None
+    if page is None:
+        return False
+    try:
+        if not folder.is_dir():
+            return False
+        with open(page, "rb") as f:
+            head = f.read(1 << 20)
+    except OSError:
+        return False
+    return any(name + b"/" in head
+               for name in (folder.name.encode(), urllib.parse.quote(folder.name).encode()))
 
 
 #: Why a file or folder whose name is not UTF-8 is left out: its name cannot be a
