@@ -206,3 +206,21 @@ def test_a_web_page_saved_complete_is_one_document_and_its_files_folder_is_not_r
                          ("Wrenfield", ["Levy vote – Bay Herald_notes/call.txt"])):
         found = json.loads(run_cli("search", "--json", "--no-history", query, env=env).stdout)
         assert [h["path"] for h in found["hits"]] == paths, query
+
+
+def test_a_table_layout_page_without_h1_is_titled_by_the_headline_it_prints(tmp_path):
+    """A 2005 page titled "Site - Headline" that sets its headline in <b><font> (no
+    <h1>) was titled by the site's name."""
+    path = tmp_path / "mill.htm"
+    path.write_bytes(
+        b"<HTML><HEAD><TITLE>Dale Courier - Tannery flood closes Ostry Lane</TITLE></HEAD>"
+        b"<BODY><TABLE><TR><TD><A HREF='/'>Home</A> | <A HREF='/news'>News</A></TD></TR>"
+        b"<TR><TD><FONT SIZE='4'><B>Tannery flood closes Ostry Lane</B></FONT><BR>"
+        b"<FONT SIZE='2'>A burst main flooded the old tannery on Ostry Lane overnight, and "
+        b"the road will stay shut until Friday, the council said.<BR><BR>Engineers from the "
+        b"water board were pumping the cellars on Tuesday morning.</FONT></TD></TR>"
+        b"<TR><TD><FONT SIZE='1'>Copyright 2005 the Dale Courier. All rights reserved."
+        b"</FONT></TD></TR></TABLE></BODY></HTML>")
+    doc = load_documents(path, tmp_path)[0]
+    assert doc.meta.title == "Tannery flood closes Ostry Lane"
+    assert doc.meta.source == "Dale Courier"
