@@ -224,3 +224,17 @@ def test_a_table_layout_page_without_h1_is_titled_by_the_headline_it_prints(tmp_
     doc = load_documents(path, tmp_path)[0]
     assert doc.meta.title == "Tannery flood closes Ostry Lane"
     assert doc.meta.source == "Dale Courier"
+
+
+def test_a_labelled_date_after_a_byline_is_no_author(tmp_path):
+    """"By X, Staff Writer<br>Published: March 12, 2005" gave a second author,
+    "Staff Writer Published": the label's colon hid it from the trailing-date rule."""
+    path = tmp_path / "fire.html"
+    path.write_text(
+        "<html><head><title>Granary fire in Lusk</title></head><body><article>"
+        "<h1>Granary fire in Lusk</h1><p><i>By Ansel Throckmorton, Staff Writer<br>"
+        "Updated: March 12, 2005</i></p><p>A fire destroyed the old granary in Lusk on "
+        "Saturday night, the fire service said.</p><p>Nobody was inside the building when "
+        "the roof fell in shortly after midnight.</p></article></body></html>", "utf-8")
+    doc = load_documents(path, tmp_path)[0]
+    assert doc.meta.authors == ["Ansel Throckmorton"]
