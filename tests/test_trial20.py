@@ -238,3 +238,54 @@ def test_a_labelled_date_after_a_byline_is_no_author(tmp_path):
         "the roof fell in shortly after midnight.</p></article></body></html>", "utf-8")
     doc = load_documents(path, tmp_path)[0]
     assert doc.meta.authors == ["Ansel Throckmorton"]
+
+
+def _justified_pdf(path, blocks: list[str]) -> None:
+    """A PDF of one narrow column (Times 11 pt, 200 pt wide) with each of ``blocks``
+    set justified, its last line left short, one under another without a gap."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    font, size, left, width = "Times-Roman", 11, 72, 200
+    c = canvas.Canvas(str(path))
+    c.setFont(font, size)
+    y = 760
+    for block in blocks:
+        lines, cur = [], []
+        for w in block.split():
+            if cur and stringWidth(" ".join([*cur, w]), font, size) > width:
+                lines.append(cur)
+                cur = []
+            cur.append(w)
+        lines.append(cur)
+        for i, ln in enumerate(lines):
+            gap = stringWidth(" ", font, size)
+            if i < len(lines) - 1 and len(ln) > 1:
+                gap = (width - sum(stringWidth(w, font, size) for w in ln)) / (len(ln) - 1)
+            x = left
+            for w in ln:
+                c.drawString(x, y, w)
+                x += stringWidth(w, font, size) + gap
+            y -= 14
+    c.showPage()
+    c.save()
+
+
+def test_in_justified_text_a_short_line_without_punctuation_ends_its_paragraph(tmp_path):
+    """A caption ending without punctuation, right above a paragraph whose first word
+    would not have fitted after it, was joined to that paragraph as a word "pushed down":
+    in justified text every line but a paragraph's last reaches the right edge."""
+    path = tmp_path / "survey.pdf"
+    _justified_pdf(path, [
+        "The survey boat measured the sediment at forty stations along the channel between "
+        "March and May, and the engineers compared every sample with the readings taken "
+        "before the dredging began in the spring, when the water was still clear and the "
+        "tide tables were kind to the crews on the boat.",
+        "Figure 2: sampling stations to north",
+        "Independent monitoring was promised by the port authority, which said the results "
+        "of every sample would be published on its website within a week of being taken, "
+        "and that the mussel farms would be told first, before the results were sent to "
+        "the council and the fishermen of the bay."])
+    paras = [p.text for d in load_documents(path, tmp_path) for p in d.paragraphs]
+    assert "Figure 2: sampling stations to north" in paras
+    assert any(p.startswith("Independent monitoring") for p in paras)

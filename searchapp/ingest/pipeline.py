@@ -104,7 +104,8 @@ MAX_PARAGRAPH = 4000
 #     other document whose only lines read as its title and header is their text; a
 #     DOCX's footnotes and endnotes read (office._docx_notes); a "Site - Headline" page
 #     without <h1> that prints its headline in an element is titled by it (meta._printed_side);
-#     "Published:"/"Updated:" with a colon after a byline is a date label, not an author.
+#     "Published:"/"Updated:" with a colon after a byline is a date label, not an author;
+#     in a justified PDF a short line ends its paragraph (pdflayout._justified).
 PIPELINE_VERSION = 16
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label", "byline")
