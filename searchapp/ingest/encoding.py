@@ -81,8 +81,10 @@ _CONTROL = bytes(b for b in range(32) if b not in b"\t\n\x0b\x0c\r\x1b")
 
 #: What a PDF has besides its header (a text that begins "%PDF-1.7 is a version" has
 #: none): near its end, the end-of-file marker or the cross-reference table's offset;
-#: a truncated PDF, at least one whole object near its start.
+#: a truncated PDF, at least one whole object near its start, or the comment of four
+#: bytes over 127 the specification asks for after the header (ISO 32000 7.5.2).
 _PDF_END = re.compile(rb"%%EOF|startxref\s+\d")
+_PDF_BINARY_COMMENT = re.compile(rb"%PDF-\d\.\d[ \t]*\r?\n?%[\x80-\xff]{4}")
 _PDF_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
 
 
@@ -91,7 +93,8 @@ def is_pdf(raw: bytes) -> bool:
     if not raw.startswith(b"%PDF-"):
         return False
     start = raw[:65536]
-    return _PDF_END.search(raw[-4096:]) is not None or \
+    return _PDF_BINARY_COMMENT.match(raw) is not None or \
+        _PDF_END.search(raw[-4096:]) is not None or \
         (_PDF_OBJECT.search(start) is not None and b"endobj" in start)
 
 
