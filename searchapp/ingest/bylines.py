@@ -100,9 +100,9 @@ _MONTH_NAMES = "|".join(MONTHS)  # matched ignoring case
 _MONTH_BEFORE_DAY = "|".join([*MONTHS, *(m[:3] + r"\.?" for m in MONTHS), r"Sept\.?"])
 _WEEKDAYS = "(?:" + "|".join(WEEKDAYS) + ")"
 # A byline's trailing date: "Monday", "November 18" (a month only before a number:
-# "Theresa May" keeps her name), "Published on", "Last updated", numbers.
+# "Theresa May" keeps her name), "Published on", "Last updated:", numbers.
 _DATE_WORDS = re.compile(
-    rf"(?:(?:^|\s+)(?:(?:last\s+)?(?:published|updated|posted|modified)(?:\s+on)?|{_WEEKDAYS}|"
+    rf"(?:(?:^|\s+)(?:(?:last\s+)?(?:published|updated|posted|modified)(?:\s+on)?:?|{_WEEKDAYS}|"
     rf"(?:{_MONTH_BEFORE_DAY})(?=\s+\d)|\d[\d:,./-]*))+$", re.I)
 # A month left at the end once the day and year are gone ("Luke Kim December");
 # the months that are also names (April, May, June, August) are kept.

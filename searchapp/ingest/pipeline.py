@@ -98,7 +98,15 @@ MAX_PARAGRAPH = 4000
 #     a page's source is the site its title names before trafilatura's bare host name, also
 #     after a CJK "_" or a full-width bar; an English line's loanwords of two languages
 #     no longer make windows-1252 text Central European (plausibility._sentence_alphabets).
-PIPELINE_VERSION = 15
+# 16: an HTML page with a byte-order mark under a binary format's name read as HTML, a
+#     text that merely begins "%PDF-" stays text (read.content_format, encoding.is_pdf);
+#     inline images no longer count towards an e-mail's attachment cap; a PDF, DOCX or
+#     other document whose only lines read as its title and header is their text; a
+#     DOCX's footnotes and endnotes read (office._docx_notes); a "Site - Headline" page
+#     without <h1> that prints its headline in an element is titled by it (meta._printed_side);
+#     "Published:"/"Updated:" with a colon after a byline is a date label, not an author;
+#     in a justified PDF a short line ends its paragraph (pdflayout._justified).
+PIPELINE_VERSION = 16
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label", "byline")
 
@@ -262,7 +270,8 @@ def _from_extracted(ex: Extracted, fmt: str, relpath: str, catalog: Catalog | No
         meta.merge(catalog.get(key))
     blocks = edge_furniture(_classified(ex.blocks), meta)
     _finish_meta(meta, blocks)
-    blocks = _with_byline(_mark_title(blocks, meta), meta)
+    # a form or a one-line note whose only text reads as its title and byline is its text
+    blocks = _ensure_body(_with_byline(_mark_title(blocks, meta), meta), title_too=True)
     if not any(b[0] not in NON_BODY for b in blocks) and not ex.scans:
         if ex.scanned:  # every page a scan, and OCR found nothing (or gave up: say why)
             raise LoadError("no text found by OCR" +
@@ -475,8 +484,7 @@ def _mark_title(blocks: list[tuple], meta: Metadata) -> list[tuple]:
     return out
 
 
-def _ensure_body(blocks: list[tuple[str, str]], title_too: bool = False
-                 ) -> list[tuple[str, str]]:
+def _ensure_body(blocks: list[tuple], title_too: bool = False) -> list[tuple]:
     """Blocks whose body, if classification left none, is every block but the title
     (``title_too``: and the title: a text file of one line is its title and its text).
 
@@ -484,10 +492,10 @@ def _ensure_body(blocks: list[tuple[str, str]], title_too: bool = False
     a one-sentence item as a heading); when they leave a page with no body at
     all, the guesses are wrong, not the page empty.
     """
-    if any(kind not in NON_BODY for kind, _ in blocks):
+    if any(kind not in NON_BODY for kind, *_ in blocks):
         return blocks
-    return [(kind if kind == "title" and not title_too else "body", text)
-            for kind, text in blocks]
+    return [(kind if kind == "title" and not title_too else "body", *rest)
+            for kind, *rest in blocks]
 
 
 def _split_long(text: str) -> list[str]:

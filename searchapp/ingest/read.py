@@ -19,6 +19,7 @@ import io
 import os
 import re
 import stat
+import urllib.parse
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,9 +108,9 @@ def content_format(raw: bytes, named: str) -> str:
     (``named``): a PDF, DOCX, ODT, EPUB or RTF file, or an HTML page in place of one of
     these, saved under the wrong extension is read as what it is (a PDF named .txt was
     refused as binary data, an HTML page named .pdf as a damaged PDF).  Else ``named``."""
-    head = raw[:encoding.HEAD]
+    head = _without_bom(raw[:encoding.HEAD])
     found = None
-    if head.startswith(b"%PDF-"):
+    if encoding.is_pdf(raw):
         found = "pdf"
     elif head.startswith(b"PK\x03\x04"):
         if head[30:38] == b"mimetype":
@@ -122,6 +123,15 @@ def content_format(raw: bytes, named: str) -> str:
     elif named in BINARY_FORMATS and named not in _TEXT_CONTAINERS and _HTML_START.match(head):
         found = "html"
     return found or named
+
+
+def _without_bom(head: bytes) -> bytes:
+    """``head`` without its byte-order mark, as UTF-8 when the mark says UTF-16/32 (an
+    HTML page saved as UTF-16 starts with ``FF FE`` and has a NUL after each letter)."""
+    for bom, codec in _BOMS:  # each codec reads its mark and drops it
+        if head.startswith(bom):
+            return head.decode(codec, "ignore").encode()
+    return head
 
 
 def unsupported_reason(path: Path) -> str:
@@ -180,7 +190,9 @@ def read_bytes(path: Path) -> bytes:
         if st.st_size > MAX_BYTES:
             raise LoadError(f"file too large ({st.st_size / 2**20:.0f} MiB, "
                             f"limit {MAX_BYTES >> 20} MiB)")
-        return f.read()
+        # no more than the size seen now: a file still being written (a log, a download)
+        # could otherwise grow past the limit while it is read
+        return f.read(st.st_size)
 
 
 def _gunzip(raw: bytes) -> bytes:
@@ -389,8 +401,10 @@ def scan_corpus(root: Path | str) -> CorpusScan:
                 scan.unreadable.append(rel(folder))
             return
         ancestors.append(key)
+        pages = {e.name.rsplit(".", 1)[0]: e for e in entries
+                 if e.name.lower().endswith((".html", ".htm", ".xhtml"))}
         for entry in entries:
-            if entry.name.startswith("."):
+            if entry.name.startswith(".") or pages and _page_resources(entry, pages):
                 continue
             if printable_name(entry.name) != entry.name:
                 scan.problems.append((rel(entry), _UNDECODABLE_NAME))
@@ -414,6 +428,32 @@ def scan_corpus(root: Path | str) -> CorpusScan:
 
     walk(root)
     return scan
+
+
+#: A folder named for a saved page: the page's name, a separator and one word.
+_RESOURCES_NAME = re.compile(r"(.+)[_.-][^\W\d_]+")
+
+
+def _page_resources(folder: Path, pages: dict[str, Path]) -> bool:
+    """Whether ``folder`` holds the stylesheets, scripts, images and frames of a web page
+    saved "complete" beside it (``Page_files`` by ``Page.html``; other browsers and
+    languages name it ``Page-Dateien``, ``Page_fichiers``; ``pages``: the folder's HTML
+    files by name without extension): its name is a page's, a separator and one word,
+    and the page links into it.  Those files are the page's, not documents (its ads and
+    tracker frames were indexed, its stylesheets reported as unsupported)."""
+    m = _RESOURCES_NAME.fullmatch(folder.name)
+    page = pages.get(m.group(1)) if m else None
+    if page is None:
+        return False
+    try:
+        if not folder.is_dir():
+            return False
+        with open(page, "rb") as f:
+            head = f.read(1 << 20)
+    except OSError:
+        return False
+    return any(name + b"/" in head
+               for name in (folder.name.encode(), urllib.parse.quote(folder.name).encode()))
 
 
 #: Why a file or folder whose name is not UTF-8 is left out: its name cannot be a

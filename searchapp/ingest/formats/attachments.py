@@ -33,14 +33,12 @@ def read_attachments(msg: EmailMessage, message: Extracted, read: Reader,
     """The readable attachments of ``msg`` (whose body is ``message``), as documents read
     by ``read``; ``prefix`` goes before each ``part`` (a mailbox message's own part)."""
     out: list[Extracted] = []
-    found = [(n, a) for n, a in enumerate(_attachments(msg), start=1)]
-    for n, att in found[:MAX_ATTACHMENTS]:
-        forwarded = att.get_content_type() == "message/rfc822"  # a message forwarded whole
-        name = " ".join(str(att.get_filename() or "").split()) or \
-            (f"{att.get_payload(0).get('subject') or 'message'}.eml" if forwarded else "")
-        fmt = "eml" if forwarded else _format(name)
-        if fmt is None:
-            continue
+    # only the attachments read as documents count towards the cap: a newsletter's forty
+    # inline images must not push its one attached PDF out
+    found = [(n, att, name, fmt) for n, (att, name, fmt) in enumerate(_named(msg), start=1)
+             if fmt is not None]
+    for n, att, name, fmt in found[:MAX_ATTACHMENTS]:
+        forwarded = att.get_content_type() == "message/rfc822"
         try:
             payload = att.get_payload(0).as_bytes() if forwarded else \
                 att.get_payload(decode=True) or b""
@@ -62,7 +60,7 @@ def read_attachments(msg: EmailMessage, message: Extracted, read: Reader,
                 out.append(ex)
     if len(found) > MAX_ATTACHMENTS:
         message.warnings.append(f"only the first {MAX_ATTACHMENTS} of {len(found)} "
-                                "attachments were read")
+                                "readable attachments were read")
     return out
 
 
@@ -72,6 +70,18 @@ def _attachments(msg: EmailMessage) -> list[EmailMessage]:
                 if a.get_filename() or a.get_content_type() == "message/rfc822"]
     except Exception:  # a damaged MIME structure: the body is still read
         return []
+
+
+def _named(msg: EmailMessage) -> list[tuple[EmailMessage, str, str | None]]:
+    """Each attachment of ``msg`` with its file name and the format it is read in (None:
+    not a document, e.g. an image)."""
+    out = []
+    for att in _attachments(msg):
+        forwarded = att.get_content_type() == "message/rfc822"  # a message forwarded whole
+        name = " ".join(str(att.get_filename() or "").split()) or \
+            (f"{att.get_payload(0).get('subject') or 'message'}.eml" if forwarded else "")
+        out.append((att, name, "eml" if forwarded else _format(name)))
+    return out
 
 
 def _format(name: str) -> str | None:

@@ -1,7 +1,8 @@
 """Word-processor files: DOCX (python-docx) and ODT (content.xml read with lxml).
 
-Headings, paragraphs and tables come in document order; a table gives one
-block per row, its cells joined with `` | `` (merged cells once).  What the
+Headings, paragraphs and tables come in document order, a DOCX's footnotes and
+endnotes after them; a table gives one block per row, its cells joined with `` | ``
+(merged cells once).  What the
 document prints at its top wins over its properties (which a template or an
 earlier draft may have left): a byline and a date line above the first prose
 are its author and date; the core properties' title is kept where plausible
@@ -52,7 +53,7 @@ def load_docx(raw: bytes) -> Extracted:
     open_zip(raw, "DOCX").close()  # the zip-bomb and damage checks
     try:
         document = docx.Document(io.BytesIO(raw))
-        blocks = list(_docx_blocks(document))
+        blocks = list(_docx_blocks(document)) + _docx_notes(document)
         props = document.core_properties
         meta = Metadata(title=(props.title or "").strip(),
                         date=property_date(props.created, props.modified),
@@ -119,6 +120,23 @@ def _docx_blocks(document):
         kind = "title" if style.startswith("title") else \
             "heading" if style.startswith(_HEADING_STYLES) else "body"
         yield (kind, text, None)
+
+
+def _docx_notes(document) -> list[tuple]:
+    """The footnotes and endnotes, one ``note`` block each, after the body (python-docx
+    reads neither: the source a footnote names was lost to search)."""
+    out = []
+    for rel in document.part.rels.values():
+        kind = rel.reltype.rsplit("/", 1)[-1]
+        if rel.is_external or kind not in ("footnotes", "endnotes"):
+            continue
+        root = parse_xml(rel.target_part.blob, "DOCX")
+        for note in root.iterchildren(_W + kind[:-1]):
+            if note.get(_W + "type") in (None, "normal"):  # not a separator line
+                text = " ".join(t for p in note.iter(_W + "p") if (t := docx_text(p).strip()))
+                if text:
+                    out.append(("note", text, None))
+    return out
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -292,11 +292,12 @@ def paragraphs(lines: list[Line]) -> list[Para]:
     pitch = _pitch(lines, size)
     indents = sum(1 for ln in lines if _indent(ln, size))
     indent_style = indents >= 2 and indents >= 0.03 * len(lines)
+    justified = _justified(lines)
     hyph = Hyphenation(lines)
     out: list[Para] = []
     current: list[Line] = []
     for ln in lines:
-        if current and _breaks(current[-1], ln, size, pitch, indent_style):
+        if current and _breaks(current[-1], ln, size, pitch, indent_style, justified):
             out.append(_para(current, hyph))
             current = []
         current.append(ln)
@@ -305,13 +306,24 @@ def paragraphs(lines: list[Line]) -> list[Para]:
     return out
 
 
-def _breaks(prev: Line, ln: Line, size: float, pitch: float, indent_style: bool) -> bool:
+def _justified(lines: list[Line]) -> bool:
+    """Whether the document's text is justified: most lines end flush with their
+    column's right edge (in ragged text a few do).  There a line left short ends its
+    paragraph, whatever the next line's first word: the justifier stretches every other
+    line to the edge, so no word was pushed down (a caption or a list item that ends
+    without punctuation stays apart from the paragraph under it)."""
+    flush = sum(1 for ln in lines if ln.x1 >= ln.col_right - 0.5 * ln.size)
+    return len(lines) >= 12 and flush >= 0.6 * len(lines)
+
+
+def _breaks(prev: Line, ln: Line, size: float, pitch: float, indent_style: bool,
+            justified: bool = False) -> bool:
     """Whether ``ln`` starts a new paragraph after ``prev``."""
     if abs(prev.size - ln.size) > 0.15 * max(prev.size, ln.size):
         return True
     if ln.size > 1.15 * size:  # heading lines: one heading unless far apart
         return ln.page != prev.page or prev.bottom - ln.bottom > 1.6 * ln.size
-    if _short(prev) and not _pushed_down(prev, ln):
+    if _short(prev) and (justified or not _pushed_down(prev, ln)):
         return True
     if _BULLET.match(ln.text):
         return True

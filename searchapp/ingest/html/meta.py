@@ -197,6 +197,9 @@ def complete_metadata(art: Article, tags: PageTags, page: str) -> None:
         or title_site(tags.title, tags.headlines, _host(art.url)) \
         or title_site(tags.title, (), "", home_link_names(page)) or found
     title = art.title
+    printed = _printed_side(title, tags.title, page)
+    if printed:  # "Valley Gazette - Mill fire destroys landmark", the headline in <b>
+        art.source, title = art.source or title, printed
     if not title or _site_like(title, art.source, _host(art.url)):  # the site's name alone
         title = str(ld.get("headline") or "") or tags.first("og:title", "twitter:title") \
             or tags.title
@@ -245,6 +248,27 @@ def choose_title(title: str, headlines: list[str], source: str = "", url: str = 
                 (folded.startswith(fh) or folded.endswith(fh)):
             return h
     return bare
+
+
+def _printed_side(chosen: str, title: str, page: str) -> str:
+    """The other side of a two-sided ``<title>`` ("Site - Headline") whose one side was
+    ``chosen``, when the page prints that other side as the whole text of an element (a
+    headline set in ``<b>``/``<font>`` by a page without ``<h1>``) and not ``chosen``."""
+    parts = [p.strip() for p in _TITLE_SEP.split(_unescape(title))]
+    if len(parts) != 2 or _fold(chosen) not in map(_fold, parts) or not all(parts):
+        return ""
+    other = parts[1] if _fold(parts[0]) == _fold(chosen) else parts[0]
+    if not _headline_sized(other):
+        return ""
+    body = page[page.lower().find("</title"):]
+    return other if _element_text(other).search(body) and \
+        not _element_text(chosen).search(body) else ""
+
+
+def _element_text(text: str) -> re.Pattern:
+    """``text`` as the whole text of an element (tags around it, any white space)."""
+    words = (re.escape(htmllib.escape(w, quote=False)) for w in text.split())
+    return re.compile(r">\s*" + r"\s+".join(words) + r"\s*<", re.I)
 
 
 def _without_site_name(title: str, source: str, host: str) -> str:
