@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from searchapp.ingest.entities import Mention
 from searchapp.ingest.persons import evidence as ev
 from searchapp.ingest.persons import names as nm
-from searchapp.ingest.persons import rules
+from searchapp.ingest.persons import place_slots, rules
 from searchapp.ingest.persons.memo import active, per_document, tracked
 from searchapp.ingest.persons.native_places import native_places
 from searchapp.ingest.persons.recognize import RawMention
@@ -249,6 +249,7 @@ def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
                 for w in (nm.family_word(s),)}
     labeled: dict[str, set[tuple[str, int]]] = {}
     texts: dict[str, set[str]] = {}
+    name_words = None  # the words of its persons' names ("Nurbol" of "Nurbol Sarsenbaiuly")
     # "Kshitij" beside "Kshitij Aerospace": the short form of a firm the document names, a
     # name and an organisation's word (not "Amsterdam Light Festival", "Indiana State")
     spans = {pid: raw.get(pid, ()) for pid in doc.pids}  # (a store may load each on asking)
@@ -276,6 +277,12 @@ def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
                 found = _cues(text, m.start, m.end, s, e, spans[pid], votes)
                 if name in firms:
                     found |= {"firm_short"}
+                if " " not in name:
+                    if name_words is None:
+                        name_words = place_slots.name_words(persons_here, lookup.spellings,
+                                                            spans.values())
+                    if name in name_words:
+                        found |= {"name_word"}
                 occurrences.append((pid, s, e, name, found))
                 labeled.setdefault(name, set()).add((pid, s))
                 texts.setdefault(name, set()).add(text)
@@ -352,7 +359,8 @@ _THING_CUES = frozenset({"thing", "quoted", "thing_apposition", "thing_verb", "u
 #: What the places of a document the model did not label a place add to a candidate's cues:
 #: what says a thing or a firm, and what says a place -- not the weak shapes (a capital
 #: after it, an opening position, a lower-case word after it).
-_UNLABELED_CUES = frozenset({*_THING_CUES, "acts", "firm", "personal", "preposition",
+_UNLABELED_CUES = frozenset({*_THING_CUES, "acts", "firm", "personal", "people", "language",
+                             "preposition",
                              "in_only", "a_thing", "dateline", "compound", "city_state"})
 #: What says a thing in a name's own uses, not in its neighbours' (a place is listed beside
 #: firms or persons as often).
@@ -385,8 +393,14 @@ def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMentio
           votes: PlaceWords) -> frozenset[str]:
     found = ev.cues(text, s, e)
     out = set(found & _THING_CUES)
-    if found & _PERSON_CUES or _THANKS.search(text, max(0, s - 20), s):
-        out.add("personal")
+    if found & _PERSON_CUES or _THANKS.search(text, max(0, s - 20), s) \
+            or place_slots.person_slot(text, s, e):
+        out.add("personal")  # "Dr. X", "binti X", "X, 71,", "X's brother", "her son, X"
+    if place_slots.people_slot(text, s, e):
+        out.add("people")  # "an X farmer", "whose X mother", "X families"
+    language = place_slots.language_slot(text, s, e)
+    if language:
+        out.add("language")  # "(ⵉⵜⵜⵓ in X)", "speaks X", "in X script"
     before = text[max(0, s - 40):s]
     after = text[e:e + 60]
     if _TEMPORAL.search(before):
@@ -424,7 +438,7 @@ def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMentio
             out.add("listed_with_person")  # "Gucci, Balenciaga and Alexander McQueen"
         if m.label == "PERSON" and _COMMA.fullmatch(text, m.end, s):
             out.add("after_person")  # "Ann Roe, M.A.": a degree
-    if _PREPOSITION.search(before) and not _POSSESSIVE.match(after):
+    if _PREPOSITION.search(before) and not _POSSESSIVE.match(after) and not language:
         out.add("preposition")  # not "from Becca's review", "from the Gando brothers'"
         if _IN_ONLY.search(before):
             out.add("in_only")  # "in Acme": a file is made in an app too
@@ -489,6 +503,11 @@ def _problem(name: str, cues: Counter, coll, lookup: Lookup) -> str | None:
         return "a family (a person's name in the plural)"
     if " " not in name and lookup.families.get(family_key(name)) and not placed:
         return "a person's family name"
+    if " " not in name and not name.isupper() and not placed:
+        if cues["name_word"]:
+            return "a word of a person's name of its document, never in a place's slot"
+        if (cues["people"] + cues["language"]) * 2 >= n:
+            return "a people, a language or a script ('an X farmer', 'in X script')"
     norp = coll.norp_votes[name]
     if ((_DEMONYM.search(name) and cues["lower_after"] >= n / 2) or norp > coll.place_votes[name]) \
             and not placed:
