@@ -118,9 +118,10 @@ SIDECAR_VERSION = 2
 #: left is a person's, not a place, wherever written -- persons and places stored by 18 change.
 #: 20 (places round twelve): a single word no page writes in a place's slot is no place
 #: where it stands in a person's slot ("binti X", "X, 71,", "X's brother", "her grandfather,
-#: X", "X, who"), is a word of a person's name of its document, or qualifies a person or a
-#: people or names a language or a script ("an X farmer", "(… in X)", "X-speaking"); places
-#: stored by 19 change (persons do not).
+#: X", "X, who"), is a word of a person's name of its document (or its plural, or its start
+#: with a form of address joined by a hyphen: "X-bhai"), the last word of a longer name the
+#: model left untyped, or qualifies a person or a people or names a language or a script
+#: ("an X farmer", "(… in X)", "X-speaking"); places stored by 19 change (persons do not).
 RESOLUTION_VERSION = 20
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8

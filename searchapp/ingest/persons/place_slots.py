@@ -109,3 +109,19 @@ def name_words(persons: Iterable[str], spellings: Mapping[str, Iterable[str]],
             if m.label == "PERSON" and " " in m.text.strip():
                 out.update(m.text.split()[:-1])
     return out
+
+
+#: "X-bhai", "X-san": a form of address or kinship joined to a name by a hyphen
+_JOINED_ADDRESS = re.compile(rf"[{re.escape(nm.HYPHENS)}][a-z]+\b")
+
+
+def names_a_person(text: str, s: int, e: int, words: set[str]) -> bool:
+    """Whether the one word ``text[s:e]`` is a word of a person's name of its document
+    (``words``, :func:`name_words`), its plural ("the two Roes" beside "Roe Ann"), or the
+    start of one with a form of address joined by a hyphen ("Mofi-bhai" beside "Mofiul
+    Roe")."""
+    name = text[s:e]
+    if name in words or (name.endswith("s") and name[:-1] in words):
+        return True
+    return bool(len(name) >= 4 and _JOINED_ADDRESS.match(text, e)
+                and any(w.startswith(name) for w in words))

@@ -281,7 +281,7 @@ def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
                     if name_words is None:
                         name_words = place_slots.name_words(persons_here, lookup.spellings,
                                                             spans.values())
-                    if name in name_words:
+                    if place_slots.names_a_person(text, s, e, name_words):
                         found |= {"name_word"}
                 occurrences.append((pid, s, e, name, found))
                 labeled.setdefault(name, set()).add((pid, s))
@@ -393,6 +393,11 @@ def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMentio
           votes: PlaceWords) -> frozenset[str]:
     found = ev.cues(text, s, e)
     out = set(found & _THING_CUES)
+    if "run_cut" in found and " " not in text[s:e] and not any(
+            m.end <= s and not text[m.end:s].strip() for m in spans):
+        # "Mohandes Kourosh [X]": the last word of a longer name the model left untyped
+        # (not "the Swiss [Alps]", "Oriental [Mindoro]": a word the model types itself)
+        out.add("tail")
     if found & _PERSON_CUES or _THANKS.search(text, max(0, s - 20), s) \
             or place_slots.person_slot(text, s, e):
         out.add("personal")  # "Dr. X", "binti X", "X, 71,", "X's brother", "her son, X"
@@ -478,7 +483,7 @@ _PLACE_CUES = ("preposition", "dateline", "compound", "city_state", "listed_with
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _AGAINST = ("thing", "quoted", "thing_apposition", "a_thing", "temporal", "listed_with_org", "credit",
             "thing_verb", "used", "belongings", "at_org", "personal", "firm", "listed_with_norp",
-            "listed_with_person")
+            "listed_with_person", "tail")
 _AND = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|\s*&)\s+")
 
 
