@@ -511,7 +511,8 @@ def _problem(name: str, cues: Counter, coll, lookup: Lookup) -> str | None:
     if " " not in name and not name.isupper() and not placed:
         if cues["name_word"]:
             return "a word of a person's name of its document, never in a place's slot"
-        if (cues["people"] + cues["language"]) * 2 >= n:
+        if cues["people"] + cues["language"] >= n:  # each use (not "Vermont farmers"
+            # beside "Storms hit Vermont")
             return "a people, a language or a script ('an X farmer', 'in X script')"
     norp = coll.norp_votes[name]
     if ((_DEMONYM.search(name) and cues["lower_after"] >= n / 2) or norp > coll.place_votes[name]) \
