@@ -14,7 +14,10 @@ family name ("Sondland's role").  Each candidate is judged over the collection:
   only after a preposition of place ("in", "from", "near" ...) or in a dateline;
 * the model's votes: a string labeled an organisation, a person or a product more
   often than a place is one, unless a preposition of place or a dateline says
-  otherwise.
+  otherwise;
+* a person's or a people's slot (:mod:`place_slots`): a word never in a place's slot
+  that names a person of its page, stands where a person stands ("binti X", "X, 71,")
+  or qualifies a people or names a language ("an X farmer", "(… in X)").
 """
 
 from __future__ import annotations
