@@ -122,7 +122,13 @@ SIDECAR_VERSION = 2
 #: Cik"; after-words at a name's end only), so the person is listed without the title
 #: ("Khin Maung Htwe", not "U Khin Maung Htwe"); a quote before a name no longer hides it
 #: from the after-words' check -- persons and places stored by 19 change.
-RESOLUTION_VERSION = 20
+#: 21 (places round twelve): a single word no page writes in a place's slot is no place
+#: where it stands in a person's slot ("binti X", "X, 71,", "X's brother", "her grandfather,
+#: X", "X, who"), is a word of a person's name of its document (or its plural, or its start
+#: with a form of address joined by a hyphen: "X-bhai"), the last word of a longer name the
+#: model left untyped, or qualifies a person or a people or names a language or a script
+#: ("an X farmer", "(… in X)", "X-speaking"); places stored by 20 change (persons do not).
+RESOLUTION_VERSION = 21
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8
 #: Paragraphs recognized (and committed) at a time, by one process.

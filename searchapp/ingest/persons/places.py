@@ -14,7 +14,10 @@ family name ("Sondland's role").  Each candidate is judged over the collection:
   only after a preposition of place ("in", "from", "near" ...) or in a dateline;
 * the model's votes: a string labeled an organisation, a person or a product more
   often than a place is one, unless a preposition of place or a dateline says
-  otherwise.
+  otherwise;
+* a person's or a people's slot (:mod:`place_slots`): a word never in a place's slot
+  that names a person of its page, stands where a person stands ("binti X", "X, 71,")
+  or qualifies a people or names a language ("an X farmer", "(… in X)").
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from dataclasses import dataclass, field
 from searchapp.ingest.entities import Mention
 from searchapp.ingest.persons import evidence as ev
 from searchapp.ingest.persons import names as nm
-from searchapp.ingest.persons import rules
+from searchapp.ingest.persons import place_slots, rules
 from searchapp.ingest.persons.memo import active, per_document, tracked
 from searchapp.ingest.persons.native_places import native_places
 from searchapp.ingest.persons.recognize import RawMention
@@ -249,6 +252,7 @@ def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
                 for w in (nm.family_word(s),)}
     labeled: dict[str, set[tuple[str, int]]] = {}
     texts: dict[str, set[str]] = {}
+    name_words = None  # the words of its persons' names ("Nurbol" of "Nurbol Sarsenbaiuly")
     # "Kshitij" beside "Kshitij Aerospace": the short form of a firm the document names, a
     # name and an organisation's word (not "Amsterdam Light Festival", "Indiana State")
     spans = {pid: raw.get(pid, ()) for pid in doc.pids}  # (a store may load each on asking)
@@ -276,6 +280,12 @@ def place_occurrences(doc: DocText, mentions: dict[str, list[Mention]],
                 found = _cues(text, m.start, m.end, s, e, spans[pid], votes)
                 if name in firms:
                     found |= {"firm_short"}
+                if " " not in name:
+                    if name_words is None:
+                        name_words = place_slots.name_words(persons_here, lookup.spellings,
+                                                            spans.values())
+                    if place_slots.names_a_person(text, s, e, name_words):
+                        found |= {"name_word"}
                 occurrences.append((pid, s, e, name, found))
                 labeled.setdefault(name, set()).add((pid, s))
                 texts.setdefault(name, set()).add(text)
@@ -352,7 +362,8 @@ _THING_CUES = frozenset({"thing", "quoted", "thing_apposition", "thing_verb", "u
 #: What the places of a document the model did not label a place add to a candidate's cues:
 #: what says a thing or a firm, and what says a place -- not the weak shapes (a capital
 #: after it, an opening position, a lower-case word after it).
-_UNLABELED_CUES = frozenset({*_THING_CUES, "acts", "firm", "personal", "preposition",
+_UNLABELED_CUES = frozenset({*_THING_CUES, "acts", "firm", "personal", "people", "language",
+                             "preposition",
                              "in_only", "a_thing", "dateline", "compound", "city_state"})
 #: What says a thing in a name's own uses, not in its neighbours' (a place is listed beside
 #: firms or persons as often).
@@ -385,8 +396,19 @@ def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMentio
           votes: PlaceWords) -> frozenset[str]:
     found = ev.cues(text, s, e)
     out = set(found & _THING_CUES)
-    if found & _PERSON_CUES or _THANKS.search(text, max(0, s - 20), s):
-        out.add("personal")
+    if "run_cut" in found and " " not in text[s:e] and not any(
+            m.end <= s and not text[m.end:s].strip() for m in spans):
+        # "Mohandes Kourosh [X]": the last word of a longer name the model left untyped
+        # (not "the Swiss [Alps]", "Oriental [Mindoro]": a word the model types itself)
+        out.add("tail")
+    if found & _PERSON_CUES or _THANKS.search(text, max(0, s - 20), s) \
+            or place_slots.person_slot(text, s, e):
+        out.add("personal")  # "Dr. X", "binti X", "X, 71,", "X's brother", "her son, X"
+    if place_slots.people_slot(text, s, e):
+        out.add("people")  # "an X farmer", "whose X mother", "X families"
+    language = place_slots.language_slot(text, s, e)
+    if language:
+        out.add("language")  # "(ⵉⵜⵜⵓ in X)", "speaks X", "in X script"
     before = text[max(0, s - 40):s]
     after = text[e:e + 60]
     if _TEMPORAL.search(before):
@@ -424,7 +446,7 @@ def _cues(text: str, ms: int, me: int, s: int, e: int, spans: Iterable[RawMentio
             out.add("listed_with_person")  # "Gucci, Balenciaga and Alexander McQueen"
         if m.label == "PERSON" and _COMMA.fullmatch(text, m.end, s):
             out.add("after_person")  # "Ann Roe, M.A.": a degree
-    if _PREPOSITION.search(before) and not _POSSESSIVE.match(after):
+    if _PREPOSITION.search(before) and not _POSSESSIVE.match(after) and not language:
         out.add("preposition")  # not "from Becca's review", "from the Gando brothers'"
         if _IN_ONLY.search(before):
             out.add("in_only")  # "in Acme": a file is made in an app too
@@ -464,7 +486,7 @@ _PLACE_CUES = ("preposition", "dateline", "compound", "city_state", "listed_with
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _AGAINST = ("thing", "quoted", "thing_apposition", "a_thing", "temporal", "listed_with_org", "credit",
             "thing_verb", "used", "belongings", "at_org", "personal", "firm", "listed_with_norp",
-            "listed_with_person")
+            "listed_with_person", "tail")
 _AND = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|\s*&)\s+")
 
 
@@ -489,6 +511,12 @@ def _problem(name: str, cues: Counter, coll, lookup: Lookup) -> str | None:
         return "a family (a person's name in the plural)"
     if " " not in name and lookup.families.get(family_key(name)) and not placed:
         return "a person's family name"
+    if " " not in name and not name.isupper() and not placed:
+        if cues["name_word"]:
+            return "a word of a person's name of its document, never in a place's slot"
+        if cues["people"] + cues["language"] >= n:  # each use (not "Vermont farmers"
+            # beside "Storms hit Vermont")
+            return "a people, a language or a script ('an X farmer', 'in X script')"
     norp = coll.norp_votes[name]
     if ((_DEMONYM.search(name) and cues["lower_after"] >= n / 2) or norp > coll.place_votes[name]) \
             and not placed:
