@@ -318,6 +318,27 @@ def test_nickname_and_initials_merge_in_one_article_only():
     assert persons_of(found, docs[1]) == {lorne}  # the same spelling: one person
 
 
+def test_an_initial_never_joins_two_given_names_each_written_out():
+    """"R. Velan Pillai" and "Rajendran Pillai" in one article: the initial is the
+    father's name in Tamil usage, and each spelling writes out a given name the other
+    lacks -- two persons; "R. Velan Pillai" / "Rajendran Velan Pillai" stay one."""
+    docs, raw = collection([
+        ("R. Velan Pillai, the auctioneer, met Rajendran Pillai, his father.",
+         [("R. Velan Pillai", "PERSON"), ("Rajendran Pillai", "PERSON")]),
+        ("J. Tobias Arnett and Julius Arnett both signed; K. Mara Stolz, that is "
+         "Kristin Mara Stolz, did not.",
+         [("J. Tobias Arnett", "PERSON"), ("Julius Arnett", "PERSON"),
+          ("K. Mara Stolz", "PERSON"), ("Kristin Mara Stolz", "PERSON")]),
+    ])
+    found = find_persons(docs, raw)
+    assert not any({"R. Velan Pillai", "Rajendran Pillai"} <= set(sp)
+                   for sp in found.persons.values())
+    assert not any({"J. Tobias Arnett", "Julius Arnett"} <= set(sp)
+                   for sp in found.persons.values())
+    assert any({"K. Mara Stolz", "Kristin Mara Stolz"} <= set(sp)
+               for sp in found.persons.values())
+
+
 def test_a_suffix_keeps_father_and_son_apart_and_short_names_go_to_the_right_one():
     docs, raw = collection([
         # (spans at their own places: "Robert Vance" is not the start of "Robert Vance Jr.")

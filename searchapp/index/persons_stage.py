@@ -128,7 +128,10 @@ SIDECAR_VERSION = 2
 #: with a form of address joined by a hyphen: "X-bhai"), the last word of a longer name the
 #: model left untyped, or qualifies a person or a people or names a language or a script
 #: ("an X farmer", "(… in X)", "X-speaking"); places stored by 20 change (persons do not).
-RESOLUTION_VERSION = 21
+#: 22: an initial never joins two spellings that each write out a given name the other
+#: lacks ("S. Ramanathan Chettiar" is not "Somasundaram Chettiar") -- persons stored by 21
+#: change.
+RESOLUTION_VERSION = 22
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8
 #: Paragraphs recognized (and committed) at a time, by one process.

@@ -176,7 +176,11 @@ def _nickname(a: str, b: str) -> bool:
 
 
 def _initials(a: str, b: str) -> bool:
-    """"B. U. Nzeribe" / "Benjamin Nzeribe": an initial for the given name."""
+    """"B. U. Nzeribe" / "Benjamin Nzeribe": an initial for the given name.  A given name
+    the initialled spelling writes out must be the other's too: "S. Ramanathan Chettiar"
+    is not "Somasundaram Chettiar", nor "J. Robert Roe" "Julius Roe" (in South Indian
+    names the initial is the father's name; elsewhere a person goes by one given name,
+    and two spellings that each write out another are two persons)."""
     wa, wb = name_words(a), name_words(b)
     if plain(wa[-1]) != plain(wb[-1]) or len(wa) < 2 or len(wb) < 2:
         return False
@@ -185,6 +189,9 @@ def _initials(a: str, b: str) -> bool:
     if bool(ia) == bool(ib):
         return False
     initial, given = (wa, wb) if ia else (wb, wa)
+    written = {plain(w) for w in given[:-1]}
+    if any(plain(w) not in written for w in initial[:-1] if not _INITIAL.match(w)):
+        return False
     return plain(initial[0])[:1] == plain(given[0])[:1] and not _INITIAL.match(given[0])
 
 
