@@ -29,6 +29,7 @@ from searchapp.ingest.quotes.clauses import (
     pronoun_clause,
 )
 from searchapp.ingest.quotes.marks import Span
+from searchapp.ingest.quotes.questions import answered, asked_opening, question_after
 from searchapp.ingest.quotes.text import Word
 
 
@@ -74,6 +75,15 @@ class ReportedSpeech:
             # "Katie notes that ...": a verb as often a noun, after a person or he/she
             noun_verb = k + 1 < len(ws) and ws[k + 1].lower == "that" \
                 and self._said_after_subject(para, ws, k)
+            asked = question_after(ws, k) if k > 0 and ws[k - 1].lower != "to" \
+                and not_passive(ws, k) else None
+            if asked is not None and ws[k - 1].text == "," and answered(ws, asked[1]):
+                asked = None  # "X, asked whether she was tired, replied": put to X
+            if asked is not None:  # "X asked the captain why ...", "X put it to him that"
+                got = self._question(i, para, ws, k, asked, subject, stop)
+                if got is not None:
+                    return got
+                continue
             if not is_verb(w, lx.REPORT) and not is_verb(w, lx.REPORT_THAT) and not noun_verb:
                 continue
             if w.lower.startswith("point") and not (k + 1 < len(ws) and ws[k + 1].lower == "out"):
@@ -163,6 +173,7 @@ class ReportedSpeech:
             return got
         # "..., Cook said." / "..., said NAME, ..." / "..., Mayer said, and ..."
         chunks = comma_chunks(ws)
+        asked = asked_opening(ws)  # "Asked whether ..., X said": the question is not X's
         for c in range(1, len(chunks)):
             chunk = chunks[c]
             if chunk[0].start >= stop:
@@ -186,7 +197,7 @@ class ReportedSpeech:
                                                                  right[0].start].strip() == ","
             # "..., because, he said, quality is key": the words after it are what was said
             cut = left and left[-1].lower in lx.SUBORDINATORS | {"and", "but", "so"}
-            if (c == 1 and adverbial_chunk(chunks[0])) or cut or \
+            if (c == 1 and (adverbial_chunk(chunks[0]) or asked is not None)) or cut or \
                     len([w for w in left if w.text.isalnum()]) < 3:
                 if parenthetical and len(right) >= 3 and "Q" not in [w.text for w in right] \
                         and right[0].lower not in lx.PREPOSITIONS | lx.SUBORDINATORS - {"that", "because"}:
@@ -233,6 +244,21 @@ class ReportedSpeech:
                     return got
                 return None
         return None
+
+    def _question(self, i: int, para: Para, ws: Sequence[Word], k: int,
+                  asked: tuple[int, int], subject, stop: int) -> tuple[str | None, str] | None:
+        """A question put by the subject of ``ws[k]`` (:mod:`.questions`), emitted from
+        the word that opens it; whom it was put to is not its speaker."""
+        to, n = asked
+        clause = [x for x in ws[n:] if x.start < stop and x.text not in (",", ".")]
+        if len(clause) < 3 or any(x.text == "Q" for x in clause[:2]):
+            return None
+        got = self._subject_of(i, para, ws, k, subject, self._objects(para, ws[to:n]))
+        if got is None or got[0] is None:
+            return None  # "Another analyst, X, asked": a name the stage did not keep
+        self._emit(i, *got, ws[n].start, clause[-1].end, "reported", note=False)
+        self.question_put = True
+        return got
 
     def _name_after_role(self, para: Para, who, ws: Sequence[Word], comma: int):
         """A role phrase then ", Name," closing on a comma or the sentence's end ("Lumeo's
