@@ -264,7 +264,8 @@ class ReportedSpeech:
         """A role phrase then ", Name," closing on a comma or the sentence's end ("Lumeo's
         Senior Brand Engagement Manager, Odile X,", "Co-Founder, Brenna Y."): the
         person (a :class:`Who`) and the words naming them; None otherwise."""
-        if who.kind not in ("role", "unknown") or comma >= len(ws) or ws[comma].text != ",":
+        if who.kind not in ("role", "unknown", "unnamed") or comma >= len(ws) \
+                or ws[comma].text != ",":
             return None
         head = ws[comma + 1:]
         person = next((p for p in para.persons_outside() if head and p.start == head[0].start),
