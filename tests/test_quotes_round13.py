@@ -63,6 +63,18 @@ def test_someone_asked_a_question_answers_it_guard():
     assert _by(found, "Perpetua Odunsi-Kraal") == ['"Ask me after I have slept."']
 
 
+# --- a letter: "X wrote to Y that ..." ----------------------------------------------------
+
+
+def test_wrote_to_someone_that_is_the_writers_reported_speech():
+    found = _quotes(["In a letter dated 4 October, Leontyne Haverbrook-Osei wrote to the "
+                     "regional water authority that the reservoir had not been inspected "
+                     "since 2019."],
+                    {"Leontyne Haverbrook-Osei": "Leontyne Haverbrook-Osei"})
+    assert _by(found, "Leontyne Haverbrook-Osei") == [
+        "the reservoir had not been inspected since 2019."]
+
+
 # --- an unnamed-looking phrase with a person in apposition -------------------------------
 
 

@@ -62,7 +62,7 @@ from searchapp.ingest.quotes.evidenced import speech_persons, with_speech_person
 #: persons and the persons' mentions change); "according to a ... agent, X," is X's; roles
 #: in apposition after a title of address or to a verb's object, a vice chair no "chair";
 #: a nested quotation whose he/she is a role or kin noun after an article is an unnamed
-#: source's -- so the speech persons, the persons' mentions and the attribution change)
+#: source's; "X wrote to Y that ..." is X's -- so the speech persons, the persons' mentions and the attribution change)
 QUOTES_VERSION = 15
 KINDS = ("direct", "reported")
 

@@ -97,6 +97,19 @@ class ReportedSpeech:
                     self._emit(i, *got, ws[advice].start, end, "reported")
                     return got
                 continue
+            written_to = low in ("wrote", "writes", "write") and k + 1 < len(ws) \
+                and ws[k + 1].lower == "to" and next(
+                    (m for m in range(k + 2, min(k + 10, len(ws))) if ws[m].lower == "that"
+                     and not any(x.text in (",", "Q") for x in ws[k + 2:m])), None)
+            if written_to:  # "wrote to the regional health department that ...": a letter
+                got = self._subject_of(i, para, ws, k, subject,
+                                       self._objects(para, ws[k + 2:written_to]))
+                clause = [x for x in ws[written_to + 1:] if x.start < stop
+                          and x.text not in (",", ".")]
+                if got is not None and got[0] is not None and len(clause) >= 3:
+                    self._emit(i, *got, clause[0].start, stop, "reported")
+                    return got
+                continue
             if not not_passive(ws, k) or (k + 1 < len(ws) and ws[k + 1].lower == "to"):
                 continue
             if k > 0 and ws[k - 1].lower == "to":
