@@ -89,7 +89,8 @@ def test_he_laughs_after_she_asks_him_is_not_hers():
                      '"Nobody in my job has ever said yes to that."'],
                     {"Mirela Osterhagen": "Mirela Osterhagen", "Osterhagen": "Mirela Osterhagen",
                      "Bram Okafor-Lindt": "Bram Okafor-Lindt"})
-    assert _by(found, "Mirela Osterhagen") == []
+    # the question put is hers (round thirteen); the answer after it is not
+    assert _by(found, "Mirela Osterhagen") == ["whether the county has enough crews"]
 
 
 # --- end to end: said:, the Speaker facet and --json ------------------------------------

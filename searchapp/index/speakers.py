@@ -54,8 +54,16 @@ from searchapp.ingest.quotes.evidenced import speech_persons, with_speech_person
 #: names of six or seven characters whose family part stands alone before a title, the
 #: family part read as that person; a Japanese は-topic before a が-subject, its head after
 #: の/に/で, and a bare title topic for the one person written with it -- so the speech
-#: persons, the persons' mentions and the attribution change)
-QUOTES_VERSION = 14
+#: persons, the persons' mentions and the attribution change); 15: round thirteen (a
+#: question put -- "X asked Y whether ...", "X put it to Y that ..." -- is X's reported
+#: speech, "Asked whether ..., X said" not X's, and the pronoun after a question put to
+#: someone named or by role nobody's sure; a first family name in a speech slot is the
+#: full name it opens ("Céspedes said" after "Reinier Céspedes Arencibia": the speech
+#: persons and the persons' mentions change); "according to a ... agent, X," is X's; roles
+#: in apposition after a title of address or to a verb's object, a vice chair no "chair";
+#: a nested quotation whose he/she is a role or kin noun after an article is an unnamed
+#: source's; "X wrote to Y that ..." is X's -- so the speech persons, the persons' mentions and the attribution change)
+QUOTES_VERSION = 15
 KINDS = ("direct", "reported")
 
 

@@ -193,6 +193,8 @@ class Antecedents:
             self._rivals = self._main_clause_persons(self.paras[at], n)
             got = self._subject_of_sentence(at, n, who.sex)
             if got is None:
+                if self._spoken_to(at, n, who.sex):
+                    return ("nobody", "")  # "X asked the director, Y, whether ...": either
                 para = self.paras[at]
                 a, b = para.sentences[n]
                 self._undecided = {p.name for p in para.persons_outside() if a <= p.start < b

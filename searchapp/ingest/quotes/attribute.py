@@ -91,6 +91,7 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents,
         self.salience = Salience()
         #: the last speaker phrase read named a person or pronoun it could not resolve
         self.abstained = False
+        self.question_put = False  # the last sentence read puts a question (.questions)
         self.out: list[list[Quote]] = [[] for _ in texts]
         self.chain_speaker: dict[int, tuple[str | None, str]] = {}
         #: a last name -> the persons of the document it ends ("Claure")
@@ -233,7 +234,8 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents,
         self._nested()
         return self.out
 
-    def _emit(self, i: int, speaker: str | None, source: str, a: int, b: int, kind: str) -> None:
+    def _emit(self, i: int, speaker: str | None, source: str, a: int, b: int, kind: str,
+              note: bool = True) -> None:
         text = self.paras[i].text
         while a < b and text[a].isspace():
             a += 1
@@ -245,7 +247,7 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents,
                 kind == "reported" or len(self.paras[i].text[a:b].split()) < 6):
             return  # "it says bleach kills ...", 'the label says "natural"': a text's words
         self.out[i].append(Quote(a, b, speaker, source, kind))
-        if speaker:
+        if speaker and note:
             self.salience.note(i, speaker)
             self.salience.quoted.append((i, speaker))
 
@@ -299,10 +301,13 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents,
                     last_direct = found
                 if si == len(para.sentences) - 1:
                     last_in_final_sentence = found
+            self.question_put = False
             reported = self._reported(i, para, a, b, ws, subject,
                                       [para.spans[k] for k in proper])
             final = si == len(para.sentences) - 1
-            if reported is not None:
+            if self.question_put:  # "X asked whether ...": the answer that follows is
+                last_direct = None  # another's, and X no subject for a pronoun after it
+            elif reported is not None:
                 last_direct = reported  # '..., Madry added. "I don't think ..."'
                 if final and reported[0]:  # the next paragraph's quotation goes on
                     last_in_final_sentence = reported

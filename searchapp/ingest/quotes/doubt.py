@@ -7,7 +7,9 @@ mean is in the running:
 * **someone of that sex spoken to or about** in the sentence the antecedent was read
   from: an object pronoun ("Lund asked her whether ...", "... told him") or the subject
   of a question put ("X asked what she tells her students") -- a host and a guest, a
-  chair and a witness, counsel and a judge: either may speak next;
+  chair and a witness, counsel and a judge: either may speak next; so, whatever its
+  sex, anyone a question was put to by name or role ("X asked the provincial director,
+  Y, whether ...", "asked the witness whether ...": :mod:`.questions`);
 * **someone else named in the sentence before** whose subject decides nothing (a body,
   a clause): "The committee then heard from X, whose father ... She said ..." is not the
   last woman quoted's when proximity would pick her.
@@ -32,6 +34,7 @@ from collections.abc import Sequence
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.clauses import Para, is_verb
 from searchapp.ingest.quotes.name_runs import core, run_after
+from searchapp.ingest.quotes.questions import question_after
 from searchapp.ingest.quotes.salience import Salience
 from searchapp.ingest.quotes.text import Word
 from searchapp.lexicon import NAME_PARTICLES
@@ -52,6 +55,10 @@ def object_pronouns(ws: Sequence[Word], sex: str) -> bool:
     pronoun: "asked her whether", "told him", "pressed her on", or he/she in a question
     its subject put ("Lund asked what she tells ...")."""
     for n, w in enumerate(ws):
+        asked = question_after(ws, n) if n > 0 and ws[n - 1].text not in (",", "Q") else None
+        if asked is not None and any(x.text[:1].isupper() or lx.role_noun(x.lower)
+                                     for x in ws[asked[0]:asked[1]]):
+            return True  # "X asked the provincial director, Y, whether ...": Y may answer
         if n >= 3 and ws[n - 1].lower == "to" and ws[n - 2].lower == "it" \
                 and ws[n - 3].lower in ("put", "puts") and w.lower in ("him", "her") \
                 and lx.PERSON_PRONOUNS[w.lower] == sex:

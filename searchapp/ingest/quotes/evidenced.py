@@ -434,10 +434,11 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
             new.setdefault(pid, []).append((a, b, found[surface]))
     resolved = {pid: [(m.start, m.end) for m in ms if m.kind == "person"]
                 for pid, ms in mentions.items()}
+    short_forms: dict[str, str] = {}
     for surface in [*_interviewed(paragraphs, labels), *_qa_interviewee(paragraphs, mentions),
                     *_interviewer(paragraphs),
                     *_full_name_of_cued_family(paragraphs, labels, mentions),
-                    *slot_names(paragraphs, resolved, speaking)]:
+                    *slot_names(paragraphs, resolved, speaking, short_forms)]:
         if known(surface) == "":
             continue
         found.setdefault(surface, known(surface) or surface)
@@ -464,6 +465,9 @@ def speech_persons(paragraphs: Sequence[tuple[str, str, str]],
         while k > 1 and parts[k - 1].lower() in NAME_PARTICLES:
             k -= 1
         family.setdefault(" ".join(parts[k:]), canonical)
+    for short, full in short_forms.items():  # "Céspedes" of "Reinier Céspedes Arencibia"
+        if full in found:
+            family.setdefault(short, found[full])
     out: dict[str, list[Mention]] = {}
     for n, (pid, _kind, text) in enumerate(paragraphs):
         have = [(m.start, m.end) for m in mentions.get(pid, ()) if m.kind == "person"]

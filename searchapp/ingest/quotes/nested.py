@@ -91,6 +91,9 @@ class Nested:
                                                             "once", "always", "then", "just")]
         if not subject or any(w.text == "Q" for w in subject):
             return None
+        if len(subject) > 2 and subject[0].lower in ("he", "she") and subject[-1].lower == "and" \
+                and all(w.text.islower() for w in subject[1:]):
+            subject = subject[:1]  # "He laughed and said, '...'", "She came running ... and said"
         head = subject[-2:] if len(subject) >= 2 and subject[-2].lower in ("my", "our") \
             else subject[-1:]
         low = [w.lower for w in head]
@@ -105,6 +108,10 @@ class Nested:
             p = named[-1]
             return (p.name, para.text[p.start:p.end]) if trusted(p.name) else None
         if len(head) == 1 and low[0] in ("he", "she"):
+            someone = _someone_before(para, subject[0].start, lx.PERSON_PRONOUNS[low[0]],
+                                      outer.speaker)
+            if someone is not None:
+                return someone
             name = self._story_person(i, lx.PERSON_PRONOUNS[low[0]], outer.speaker)
             if name is not None:
                 return name, head[0].text
@@ -123,3 +130,46 @@ class Nested:
             return None
         return ranked[0][0] if trusted(ranked[0][0]) else None
 
+
+
+#: Words that open a noun phrase of someone not named ("a young engineer", "the cleaner").
+_ARTICLES = frozenset({"a", "an", "the", "one", "another"})
+
+
+def _someone_before(para: Para, at: int, sex: str, speaker: str | None
+                    ) -> tuple[str | None, str] | None:
+    """"They sent us a young engineer. He said, '...'", "We found out from the cleaner.
+    She said, '...'": the he/she at ``at`` inside an outer quotation stands for the last
+    person the paragraph mentions before it -- a noun of a role or of kin after an article
+    (someone not named: an unnamed source), or a person named after it (that person) --
+    when that mention is nearer than any named person but the outer speaker.  None when
+    nothing decides (then the document's story decides, as before)."""
+    ws = words(para.text, 0, at, [])
+    last_named = max((p.end for p in para.persons if p.end <= at and p.name != speaker),
+                     default=-1)
+    for n in range(len(ws) - 1, 0, -1):
+        w = ws[n]
+        if w.start < last_named:
+            return None  # a person named nearer: the rules of the story decide
+        if not w.text.islower() or not (w.lower in lx.ROLE_NOUNS or w.lower in lx.KIN_SEX or (
+                lx.role_noun(w.lower) and not w.lower.endswith(("ent", "ant")))):
+            continue  # (by its ending alone, "-ent" is as often a thing: "the basement")
+        if lx.KIN_SEX.get(w.lower, sex) != sex:
+            return None  # "his father. She said": not that one
+        k = n - 1
+        while k >= 0 and k > n - 4 and ws[k].lower not in _ARTICLES and (
+                ws[k].text.islower() or "-" in ws[k].text):
+            k -= 1  # "a young engineer", "a Miami-based agent"
+        if k < 0 or ws[k].lower not in _ARTICLES:
+            return None  # "his engineer", "Lund's lawyer": someone's, perhaps named
+        pronoun = "he" if sex == "m" else "she"
+        opening = next((m + 1 for m in range(k - 1, -1, -1)
+                        if ws[m].text in STOPS or ws[m].text in "“\"‘'"), 0)
+        if any(x.lower == pronoun for x in ws[n + 1:]) or opening < len(ws) \
+                and ws[opening].lower == pronoun:
+            return None  # "He turned away a banker. He said": the subject goes on
+        if n + 1 < len(ws) and ws[n + 1].text == "," and n + 2 < len(ws) \
+                and ws[n + 2].text[:1].isupper():
+            return None  # "A nurse, Lesia, ...": named after it
+        return None, para.text[ws[k].start:w.end]
+    return None

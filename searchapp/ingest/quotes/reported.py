@@ -29,6 +29,7 @@ from searchapp.ingest.quotes.clauses import (
     pronoun_clause,
 )
 from searchapp.ingest.quotes.marks import Span
+from searchapp.ingest.quotes.questions import answered, asked_opening, question_after
 from searchapp.ingest.quotes.text import Word
 
 
@@ -74,6 +75,15 @@ class ReportedSpeech:
             # "Katie notes that ...": a verb as often a noun, after a person or he/she
             noun_verb = k + 1 < len(ws) and ws[k + 1].lower == "that" \
                 and self._said_after_subject(para, ws, k)
+            asked = question_after(ws, k) if k > 0 and ws[k - 1].lower != "to" \
+                and not_passive(ws, k) else None
+            if asked is not None and ws[k - 1].text == "," and answered(ws, asked[1]):
+                asked = None  # "X, asked whether she was tired, replied": put to X
+            if asked is not None:  # "X asked the captain why ...", "X put it to him that"
+                got = self._question(i, para, ws, k, asked, subject, stop)
+                if got is not None:
+                    return got
+                continue
             if not is_verb(w, lx.REPORT) and not is_verb(w, lx.REPORT_THAT) and not noun_verb:
                 continue
             if w.lower.startswith("point") and not (k + 1 < len(ws) and ws[k + 1].lower == "out"):
@@ -85,6 +95,19 @@ class ReportedSpeech:
                            and x.text not in (".", "Q")), default=ws[advice].end)
                 if got is not None and end > ws[advice].end:
                     self._emit(i, *got, ws[advice].start, end, "reported")
+                    return got
+                continue
+            written_to = low in ("wrote", "writes", "write") and k + 1 < len(ws) \
+                and ws[k + 1].lower == "to" and next(
+                    (m for m in range(k + 2, min(k + 10, len(ws))) if ws[m].lower == "that"
+                     and not any(x.text in (",", "Q") for x in ws[k + 2:m])), None)
+            if written_to:  # "wrote to the regional health department that ...": a letter
+                got = self._subject_of(i, para, ws, k, subject,
+                                       self._objects(para, ws[k + 2:written_to]))
+                clause = [x for x in ws[written_to + 1:] if x.start < stop
+                          and x.text not in (",", ".")]
+                if got is not None and got[0] is not None and len(clause) >= 3:
+                    self._emit(i, *got, clause[0].start, stop, "reported")
                     return got
                 continue
             if not not_passive(ws, k) or (k + 1 < len(ws) and ws[k + 1].lower == "to"):
@@ -163,6 +186,7 @@ class ReportedSpeech:
             return got
         # "..., Cook said." / "..., said NAME, ..." / "..., Mayer said, and ..."
         chunks = comma_chunks(ws)
+        asked = asked_opening(ws)  # "Asked whether ..., X said": the question is not X's
         for c in range(1, len(chunks)):
             chunk = chunks[c]
             if chunk[0].start >= stop:
@@ -186,7 +210,7 @@ class ReportedSpeech:
                                                                  right[0].start].strip() == ","
             # "..., because, he said, quality is key": the words after it are what was said
             cut = left and left[-1].lower in lx.SUBORDINATORS | {"and", "but", "so"}
-            if (c == 1 and adverbial_chunk(chunks[0])) or cut or \
+            if (c == 1 and (adverbial_chunk(chunks[0]) or asked is not None)) or cut or \
                     len([w for w in left if w.text.isalnum()]) < 3:
                 if parenthetical and len(right) >= 3 and "Q" not in [w.text for w in right] \
                         and right[0].lower not in lx.PREPOSITIONS | lx.SUBORDINATORS - {"that", "because"}:
@@ -234,11 +258,27 @@ class ReportedSpeech:
                 return None
         return None
 
+    def _question(self, i: int, para: Para, ws: Sequence[Word], k: int,
+                  asked: tuple[int, int], subject, stop: int) -> tuple[str | None, str] | None:
+        """A question put by the subject of ``ws[k]`` (:mod:`.questions`), emitted from
+        the word that opens it; whom it was put to is not its speaker."""
+        to, n = asked
+        clause = [x for x in ws[n:] if x.start < stop and x.text not in (",", ".")]
+        if len(clause) < 3 or any(x.text == "Q" for x in clause[:2]):
+            return None
+        got = self._subject_of(i, para, ws, k, subject, self._objects(para, ws[to:n]))
+        if got is None or got[0] is None:
+            return None  # "Another analyst, X, asked": a name the stage did not keep
+        self._emit(i, *got, ws[n].start, clause[-1].end, "reported", note=False)
+        self.question_put = True
+        return got
+
     def _name_after_role(self, para: Para, who, ws: Sequence[Word], comma: int):
         """A role phrase then ", Name," closing on a comma or the sentence's end ("Lumeo's
         Senior Brand Engagement Manager, Odile X,", "Co-Founder, Brenna Y."): the
         person (a :class:`Who`) and the words naming them; None otherwise."""
-        if who.kind not in ("role", "unknown") or comma >= len(ws) or ws[comma].text != ",":
+        if who.kind not in ("role", "unknown", "unnamed") or comma >= len(ws) \
+                or ws[comma].text != ",":
             return None
         head = ws[comma + 1:]
         person = next((p for p in para.persons_outside() if head and p.start == head[0].start),

@@ -6,6 +6,7 @@ persons (:func:`learn_roles`).  Split from :mod:`.speakers`, which reads a speak
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ from searchapp.ingest.quotes.speakers import (
     head_noun,
 )
 from searchapp.ingest.quotes.text import Word
+from searchapp.lexicon import TITLES
 
 #: Words before a role noun that make another rank of it: a prime minister is not "the
 #: minister", a vice president not "the president".
@@ -193,6 +195,12 @@ class Salience:
         return None
 
 
+#: The words that open a role phrase in apposition ("the supply minister, X,").
+_OWNERS = frozenset({"the", "his", "her", "its", "their"})
+#: A title of address before a name ("Dr", "Mr.", "Colonel").
+_ADDRESS = re.compile(TITLES)
+
+
 def learn_roles(text: str, ws: Sequence[Word], persons: Sequence[Person],
                 salience: Salience) -> None:
     """Record the roles persons are given in one sentence: "Gov. Eric Holcomb",
@@ -225,7 +233,10 @@ def learn_roles(text: str, ws: Sequence[Word], persons: Sequence[Person],
         if k + 1 < len(ws) and ws[k].lower in ROLE_VERBS \
                 and ws[k + 1].lower in ("the", "a", "an", "its", "their", "his", "her"):
             salience.roles.setdefault(ROLE_VERBS[ws[k].lower], []).append((p.name, None))
-        # "The suspect, Michael Webb,"
+        # "The suspect, Michael Webb,", "The supply minister, Dr Hesham X," (a title of
+        # address before the name is none of the phrase's)
+        if i >= 2 and _ADDRESS.fullmatch(ws[i - 1].text) and ws[i - 2].text == ",":
+            i -= 1
         if i >= 2 and ws[i - 1].text == ",":
             k = i - 2
             phrase = []
@@ -235,11 +246,18 @@ def learn_roles(text: str, ws: Sequence[Word], persons: Sequence[Person],
                 k -= 1
             while phrase and phrase[0].lower in _JOINING:
                 phrase.pop(0)  # "..., and its chief executive, X, told analysts"
-            if phrase and (phrase[0].lower in ("the", "his", "her", "its", "their")
+            det = max((n for n, w in enumerate(phrase) if n > 0 and w.lower in _OWNERS
+                       and phrase[n - 1].lower not in lx.PREPOSITIONS), default=0)
+            phrase = phrase[det:]  # "X asked the provincial director, Y,": its object's
+            if phrase and (phrase[0].lower in _OWNERS
                            or phrase[0].text.endswith(("'s", "’s")) and len(phrase) > 1
                            and phrase[0].text[:1].isupper()):  # "Skyvale's chief executive, X,"
                 noun = head_noun(phrase)
-                if lx.role_noun(noun) or noun in lx.KIN_SEX:  # "Her son, Hiroshi X,"
+                ranked = any(phrase[n - 1].lower in _OTHER_RANK for n, w in enumerate(phrase)
+                             if n > 0 and TITLE_ROLE.get(w.lower, w.lower) == noun)
+                if (lx.role_noun(noun) or noun in lx.KIN_SEX) and not ranked:
+                    # "Her son, Hiroshi X,"; not "the committee's vice chair, X,": the chair
+                    # is another
                     salience.roles.setdefault(noun, []).append(
                         (p.name, body_owner(text, phrase, persons)))
             if len(phrase) >= 2 and phrase[-1].lower in lx.KIN_SEX \

@@ -10,7 +10,10 @@ persons are written, it is a person:
 * a **family name** in the slot ("Iturriaga-Pascoe recalls") that closes exactly one
   full name elsewhere in the document ("the fire chief ..., Sandro Iturriaga-Pascoe");
 * a **full name** in the slot whose family name (its last word, after any particles)
-  stands alone elsewhere in the document.
+  stands alone elsewhere in the document;
+* a **first family name** in the slot ("Céspedes said") that opens the two family names
+  of exactly one full name of three words or more ("Reinier Céspedes Arencibia") and
+  closes none: Spanish naming, where a person is called by the paternal surname.
 
 The agreement is the evidence, not the label: a person is shortened to the last word of
 their name, a body to its first ("Carewell Staffing" -> "Carewell", "Goldman Sachs" ->
@@ -201,12 +204,15 @@ def _names(text: str, taken: Sequence[tuple[int, int]], lowered: Lowered,
 
 def slot_names(paragraphs: Sequence[tuple[str, str, str]],
                resolved: Mapping[str, Sequence[tuple[int, int]]],
-               speaking: Sequence[int] | None = None) -> list[str]:
+               speaking: Sequence[int] | None = None,
+               short_forms: dict[str, str] | None = None) -> list[str]:
     """Full names (as written) the document makes persons by a speech slot and the other
     spelling of the name: see the module doc.  ``resolved``: the persons stage's person
     spans by paragraph id (a name overlapping one is already someone); ``speaking``: the
     paragraphs (by position) worth reading for a slot, when the caller knows them (those
-    with a verb of speech no found person holds), else every one."""
+    with a verb of speech no found person holds), else every one; ``short_forms``, when
+    given, gets the short form of each full name found by its first family name (the
+    short form -> the full name)."""
     slotted = [n for n in (range(len(paragraphs)) if speaking is None else speaking)
                if _unfound_in_slot(paragraphs[n][2], resolved.get(paragraphs[n][0], ()))]
     if not slotted:
@@ -224,6 +230,7 @@ def slot_names(paragraphs: Sequence[tuple[str, str, str]],
         if n not in read and any(family in text for family in wanted):
             read[n] = _names(text, resolved.get(pid, ()), lowered, False)
     fulls: dict[str, set[str]] = {}  # family part -> the full names it closes
+    firsts: dict[str, set[str]] = {}  # a first family name -> the full names it opens
     alone: set[str] = set()  # family parts standing alone somewhere
     slotted_fulls: set[str] = set()  # full names in a slot
     slotted_alone: set[str] = set()  # single-part names in a slot
@@ -231,6 +238,9 @@ def slot_names(paragraphs: Sequence[tuple[str, str, str]],
         for family, full, slot in found:
             if full is not None:
                 fulls.setdefault(family, set()).add(full)
+                parts = full.split()
+                if len(parts) >= 3 and parts[-2][:1].isupper() and family == parts[-1]:
+                    firsts.setdefault(parts[-2], set()).add(full)
                 if slot:
                     slotted_fulls.add(full)
             else:
@@ -244,10 +254,21 @@ def slot_names(paragraphs: Sequence[tuple[str, str, str]],
         full = next(iter(names))
         if family in slotted_alone or full in slotted_fulls and family in alone:
             out.append(full)
+    # two family names, the person called by the first ("Reinier Céspedes Arencibia" ...
+    # '"...," Céspedes said'): Spanish naming, the paternal surname before the maternal
+    # one, the first the one used alone; the word in the slot closes no full name and
+    # opens the family names of exactly one
+    for name in sorted(slotted_alone - fulls.keys()):
+        names = firsts.get(name, set())
+        if len(names) == 1:
+            full = next(iter(names))
+            out.append(full)
+            if short_forms is not None:
+                short_forms[name] = full
     # one name and no full name anywhere ("Her daughter, Walburga, said", '"...,"
     # Walburga said'): a person where the document writes it as one (after a noun of kin
     # or a role, or a full name's apposition), never on the slot alone (a body speaks too)
-    out += [name for name in sorted(slotted_alone - fulls.keys())
+    out += [name for name in sorted(slotted_alone - fulls.keys() - firsts.keys())
             if _apposed_to_a_person(name, paragraphs)]
     return out
 
