@@ -163,3 +163,17 @@ def test_the_lexicon_is_one_place_and_its_classes_do_not_overlap():
     assert all(isinstance(getattr(lang, f), tuple) for lang in aw.LANGUAGES
                for f in ("titles", "before", "shared", "single", "given", "after"))
     assert all(w[:1].isupper() and (len(w) > 1 or w == "U") and " " not in w for w in words)
+
+
+@pytest.mark.parametrize("given", ["Kyrie", "Maame"])
+def test_a_form_of_address_that_is_an_english_or_akan_given_name_stays_in_the_name(given):
+    # Greek "Kyrie" (the vocative) and Akan "Maame" are given names too: "Kyrie Irving",
+    # "Maame Biney"; as forms of address never a name word the person was lost
+    docs, raw = collection([
+        (f"{given} Holloway scored 31 points on Monday for the visitors.",
+         [(f"{given} Holloway", "PERSON")]),
+        ("Holloway said the team had found its rhythm.", [("Holloway", "PERSON")]),
+        (FILLER, []),
+    ])
+    found = find_persons(docs, raw)
+    assert f"{given} Holloway" in found.persons
