@@ -177,3 +177,18 @@ def test_a_form_of_address_that_is_an_english_or_akan_given_name_stays_in_the_na
     ])
     found = find_persons(docs, raw)
     assert f"{given} Holloway" in found.persons
+
+
+@pytest.mark.parametrize("given,family", [("Gus", "Van Aalsum"), ("Tito", "De Souza")])
+def test_a_family_name_with_a_particle_written_alone_leaves_a_shared_word_in_the_name(
+        given, family):
+    # "Gus Van Sant" ... "Van Sant said": the family name written alone is no full name
+    # the form of address stood before (Indonesian "Gus", Filipino "Tito" are given names)
+    docs, raw = collection([
+        (f"The film was directed by {given} {family} in Portland last spring.",
+         [(f"{given} {family}", "PERSON")]),
+        (f"{family} said the money ran out twice.", [(family, "PERSON")]),
+        (FILLER, []),
+    ])
+    found = find_persons(docs, raw)
+    assert f"{given} {family}" in found.persons
