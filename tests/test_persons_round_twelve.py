@@ -163,3 +163,32 @@ def test_the_lexicon_is_one_place_and_its_classes_do_not_overlap():
     assert all(isinstance(getattr(lang, f), tuple) for lang in aw.LANGUAGES
                for f in ("titles", "before", "shared", "single", "given", "after"))
     assert all(w[:1].isupper() and (len(w) > 1 or w == "U") and " " not in w for w in words)
+
+
+@pytest.mark.parametrize("given", ["Kyrie", "Maame"])
+def test_a_form_of_address_that_is_an_english_or_akan_given_name_stays_in_the_name(given):
+    # Greek "Kyrie" (the vocative) and Akan "Maame" are given names too: "Kyrie Irving",
+    # "Maame Biney"; as forms of address never a name word the person was lost
+    docs, raw = collection([
+        (f"{given} Holloway scored 31 points on Monday for the visitors.",
+         [(f"{given} Holloway", "PERSON")]),
+        ("Holloway said the team had found its rhythm.", [("Holloway", "PERSON")]),
+        (FILLER, []),
+    ])
+    found = find_persons(docs, raw)
+    assert f"{given} Holloway" in found.persons
+
+
+@pytest.mark.parametrize("given,family", [("Gus", "Van Aalsum"), ("Tito", "De Souza")])
+def test_a_family_name_with_a_particle_written_alone_leaves_a_shared_word_in_the_name(
+        given, family):
+    # "Gus Van Sant" ... "Van Sant said": the family name written alone is no full name
+    # the form of address stood before (Indonesian "Gus", Filipino "Tito" are given names)
+    docs, raw = collection([
+        (f"The film was directed by {given} {family} in Portland last spring.",
+         [(f"{given} {family}", "PERSON")]),
+        (f"{family} said the money ran out twice.", [(family, "PERSON")]),
+        (FILLER, []),
+    ])
+    found = find_persons(docs, raw)
+    assert f"{given} {family}" in found.persons

@@ -168,6 +168,23 @@ def test_the_footnotes_and_endnotes_of_a_docx_are_searched(tmp_path):
     assert "Brellwick Haulage" in text
 
 
+def test_a_docx_with_a_damaged_footnotes_part_is_read_without_them(tmp_path):
+    """Reading the notes must not cost the body: a DOCX whose footnotes part is broken XML
+    was refused whole ("DOCX: broken XML"), though its body reads; the notes not read
+    are a warning (the file read in part)."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("The harbour board sold the old pilot station to Quillan Trust after "
+                    "a single bid, the board's minutes show.")
+    path = tmp_path / "board.docx"
+    d.save(path)
+    _with_notes(path, {"footnotes": "Minutes of March <w:p> filed late."})
+    docs = load_documents(path, tmp_path)
+    assert "Quillan Trust" in _text(docs)
+    assert any("footnotes" in w for doc in docs for w in doc.warnings)
+
+
 def test_a_web_page_saved_complete_is_one_document_and_its_files_folder_is_not_read(
         tmp_path):
     """A page saved "Web page, complete" comes with a folder of its stylesheets, scripts,

@@ -131,7 +131,11 @@ SIDECAR_VERSION = 2
 #: 22: an initial never joins two spellings that each write out a given name the other
 #: lacks ("S. Ramanathan Chettiar" is not "Somasundaram Chettiar") -- persons stored by 21
 #: change.
-RESOLUTION_VERSION = 22
+#: 23: "Kyrie" and "Maame" are given names too (Kyrie Irving, Maame Biney): shared forms
+#: of address, no longer cut wherever they begin a name; a family name with a particle
+#: written alone ("Gus Van Sant" ... "Van Sant said") no longer shows a shared word before
+#: it a form of address -- persons stored by 22 change.
+RESOLUTION_VERSION = 23
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8
 #: Paragraphs recognized (and committed) at a time, by one process.

@@ -102,7 +102,8 @@ MAX_PARAGRAPH = 4000
 #     text that merely begins "%PDF-" stays text (read.content_format, encoding.is_pdf);
 #     inline images no longer count towards an e-mail's attachment cap; a PDF, DOCX or
 #     other document whose only lines read as its title and header is their text; a
-#     DOCX's footnotes and endnotes read (office._docx_notes); a "Site - Headline" page
+#     DOCX's footnotes and endnotes read (office._docx_notes; a damaged notes part
+#     a warning, the rest read); a "Site - Headline" page
 #     without <h1> that prints its headline in an element is titled by it (meta._printed_side);
 #     "Published:"/"Updated:" with a colon after a byline is a date label, not an author;
 #     in a justified PDF a short line ends its paragraph (pdflayout._justified).

@@ -53,7 +53,8 @@ def load_docx(raw: bytes) -> Extracted:
     open_zip(raw, "DOCX").close()  # the zip-bomb and damage checks
     try:
         document = docx.Document(io.BytesIO(raw))
-        blocks = list(_docx_blocks(document)) + _docx_notes(document)
+        warnings: list[str] = []
+        blocks = list(_docx_blocks(document)) + _docx_notes(document, warnings)
         props = document.core_properties
         meta = Metadata(title=(props.title or "").strip(),
                         date=property_date(props.created, props.modified),
@@ -68,7 +69,8 @@ def load_docx(raw: bytes) -> Extracted:
         # element surfaces as one of these
         raise LoadError(f"damaged DOCX (unexpected structure: {type(exc).__name__})") from exc
     blocks = _printed_header(blocks, meta)
-    return Extracted(blocks=blocks, meta=meta, extractor="python-docx", encoding="docx")
+    return Extracted(blocks=blocks, meta=meta, extractor="python-docx", encoding="docx",
+                     warnings=warnings)
 
 
 def _printed_header(blocks: list[tuple], meta: Metadata) -> list[tuple]:
@@ -122,15 +124,20 @@ def _docx_blocks(document):
         yield (kind, text, None)
 
 
-def _docx_notes(document) -> list[tuple]:
+def _docx_notes(document, warnings: list[str]) -> list[tuple]:
     """The footnotes and endnotes, one ``note`` block each, after the body (python-docx
-    reads neither: the source a footnote names was lost to search)."""
+    reads neither: the source a footnote names was lost to search).  A damaged notes part
+    is said in ``warnings`` (the file is read in part), never the whole file refused."""
     out = []
     for rel in document.part.rels.values():
         kind = rel.reltype.rsplit("/", 1)[-1]
         if rel.is_external or kind not in ("footnotes", "endnotes"):
             continue
-        root = parse_xml(rel.target_part.blob, "DOCX")
+        try:
+            root = parse_xml(rel.target_part.blob, "DOCX")
+        except LoadError as exc:
+            warnings.append(f"{kind} not read ({exc})")
+            continue
         for note in root.iterchildren(_W + kind[:-1]):
             if note.get(_W + "type") in (None, "normal"):  # not a separator line
                 text = " ".join(t for p in note.iter(_W + "p") if (t := docx_text(p).strip()))

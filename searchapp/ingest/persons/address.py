@@ -126,7 +126,7 @@ def _listed_run(name: str, named: set[str], alone: set[str], names: set[str],
     also a name word ("U", "Sri", "Gogo"), only where the collection writes the rest of the
     name without them and the document never writes one of them inside another name
     (``named``): the rest is a name of the document (``names``) or a full name of another
-    (``elsewhere``); its given name is written by itself (``texts``: "Sri Rohani Ghazali"
+    (``elsewhere``), not a family name with a particle ("Gus Van Sant" ... "Van Sant"); its given name is written by itself (``texts``: "Sri Rohani Ghazali"
     ... "Rohani said"); one word is the given name of a full name of the document ("Gogo
     Thandi" beside "Thandi Roe"); or one word after those before single or given names
     (:data:`~searchapp.ingest.persons.address_words.ADDRESS_WORDS_SINGLE`: "Pak Karyono")
@@ -143,7 +143,8 @@ def _listed_run(name: str, named: set[str], alone: set[str], names: set[str],
         return set(run)
     if any(w in named for w in run if w not in ADDRESS_WORDS_BEFORE):
         return set()
-    if rest in names or " " in rest and rest in elsewhere:
+    family = rest.split()[0].lower() in NAME_PARTICLES  # "Gus Van Sant" ... "Van Sant said"
+    if not family and (rest in names or " " in rest and rest in elsewhere):
         return set(run)
     if run[-1] in ADDRESS_WORDS_SINGLE and (  # "Bu Sumarni" ... "— Sumarni has drawn"
             rest in alone or any(_by_itself(rest, t) for t in texts)):

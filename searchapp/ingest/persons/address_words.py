@@ -112,9 +112,10 @@ LANGUAGES: tuple[Address, ...] = (
             before=("Sinjura", "Senyor", "Senyora", "Mossèn"),
             shared=("Dun",)),
     Address("Greek", "Wikipedia 'Greek honorifics', 'Greek name'",
-            before=("Kyria", "Kyrios", "Kyrie", "Despoinis", "Yiayia",
+            before=("Kyria", "Kyrios", "Despoinis", "Yiayia",
                     "Giagia", "Pappous", "Pappou"),
-            shared=("Kyra",)),
+            # "Kyrie" (the vocative) is an English given name too: Kyrie Irving
+            shared=("Kyra", "Kyrie")),
     Address("Russian, Ukrainian, Belarusian", "Wikipedia 'Eastern Slavic naming customs' "
             "(forms of address), 'Russian Orthodox clergy' (styles)",
             before=("Gospodin", "Gospozha", "Tovarishch", "Batyushka", "Matushka", "Otets",
@@ -209,8 +210,9 @@ LANGUAGES: tuple[Address, ...] = (
     Address("Akan, Ewe, Ga (Ghana, Togo)", "Wikipedia 'Akan names' (Nana, Opanin, Maame), "
             "'Ewe people' (Togbe)",
             titles=("Togbe", "Opanin"),
-            before=("Maame", "Agya", "Egya", "Togbui", "Okyeame", "Osagyefo", "Otumfuo"),
-            shared=("Naa", "Papa")),
+            before=("Agya", "Egya", "Togbui", "Okyeame", "Osagyefo", "Otumfuo"),
+            # "Maame" is a given name too (Maame Biney)
+            shared=("Naa", "Papa", "Maame")),
     Address("Wolof, Mandinka", "Wikipedia 'Wolof name' (Serigne, Sokhna)",
             before=("Serigne", "Sokhna", "Borom"),
             shared=("Mame", "Baye", "Ndeye")),
