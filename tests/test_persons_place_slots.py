@@ -51,15 +51,26 @@ def test_a_name_with_an_age_or_a_relative_is_no_place():
     assert {"Karvessa", "Tarnopal"} <= places
 
 
-def test_a_people_qualifying_a_person_is_no_place():
+def test_a_people_is_no_place():
     places = _places([
-        ("Ulumbe Tasso, 63, an Orvathi farmer of Kessel, has lost half of his fields.",
+        ("Ulumbe Tasso, 63, a farmer of Kessel, says the Orvathi people have lost half "
+         "of their fields.",
          [("Ulumbe Tasso", "PERSON"), ("Orvathi", "GPE"), ("Kessel", "GPE")]),
-        ("The bride, whose Orvathi mother runs a loom in Kessel, ordered the cloth.",
+        ("The bride, of Orvathi descent, runs a loom in Kessel.",
          [("Orvathi", "GPE"), ("Kessel", "GPE")]),
         (FILLER, [])])
     assert "Orvathi" not in places
     assert "Kessel" in places
+
+
+def test_a_place_qualifying_a_role_or_a_trade_stays_a_place():
+    """"The Florida governor", "Gaza fishermen", "Texas families": a place qualifies roles,
+    relatives and trades as a people does; a small collection may write it no other way."""
+    places = _places([
+        ("The Florida governor, Ulumbe Tasso, signed the bill in Tallahassee.",
+         [("Florida", "GPE"), ("Ulumbe Tasso", "PERSON"), ("Tallahassee", "GPE")]),
+        (FILLER, [])])
+    assert "Florida" in places
 
 
 def test_a_script_or_a_language_is_no_place():

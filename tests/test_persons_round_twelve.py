@@ -192,3 +192,20 @@ def test_a_family_name_with_a_particle_written_alone_leaves_a_shared_word_in_the
     ])
     found = find_persons(docs, raw)
     assert f"{given} {family}" in found.persons
+
+
+def test_a_form_of_address_after_a_name_that_is_a_family_name_too_needs_the_page():
+    """"Dai", "Sama", "Bobo" are family names as well as forms of address written after a
+    name: a name written only in full keeps them; "Pemba" written alone shows the title."""
+    docs, raw = collection([
+        ("Jinhua Dai, the lab's director, opened the hall. Jinhua Dai thanked the donors.",
+         [("Jinhua Dai", "PERSON"), ("Jinhua Dai", "PERSON")]),
+        ("Lamine Sama, a driver, and Tovo Bobo, a cook, signed the letter.",
+         [("Lamine Sama", "PERSON"), ("Tovo Bobo", "PERSON")]),
+    ], [
+        ("Norbu Dai carried the loads. Norbu said the pass was closed.",
+         [("Norbu Dai", "PERSON")]),
+    ])
+    found = find_persons(docs, raw)
+    assert {"Jinhua Dai", "Lamine Sama", "Tovo Bobo"} <= set(found.persons)
+    assert "Norbu Dai" not in found.persons

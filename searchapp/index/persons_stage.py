@@ -135,7 +135,13 @@ SIDECAR_VERSION = 2
 #: of address, no longer cut wherever they begin a name; a family name with a particle
 #: written alone ("Gus Van Sant" ... "Van Sant said") no longer shows a shared word before
 #: it a form of address -- persons stored by 22 change.
-RESOLUTION_VERSION = 23
+#: 24 (review): a form of address after a name that is a family name too ("Dai", "Sama",
+#: "Bobo": address_words.AFTER_NAMES_TOO) is cut only where the page writes the name before
+#: it by itself ("Jinhua Dai" in full stays a person); a place is no people's name for
+#: qualifying a role, a relative or a trade ("the Florida governor", "Gaza fishermen"):
+#: only "the X people", "X clans", "of X descent" say so -- persons and places stored by 23
+#: change.
+RESOLUTION_VERSION = 24
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8
 #: Paragraphs recognized (and committed) at a time, by one process.

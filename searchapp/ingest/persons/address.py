@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from searchapp.ingest.persons import names as nm
-from searchapp.ingest.persons.address_words import ADDRESS_WORDS_SINGLE
+from searchapp.ingest.persons.address_words import ADDRESS_WORDS_SINGLE, AFTER_NAMES_TOO
 from searchapp.ingest.persons.context import span_cues
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.resolve import Candidate, DocText
@@ -69,10 +69,21 @@ def document_address(doc: DocText, full: list[Candidate], single: list[Candidate
     collection's full names (:func:`_listed_run`)."""
     out = AddressEvidence()
     spans = set(spans)
-    ends = {n.split()[-1] for n in ({c.text for c in full} | spans)} & _AFTER
-    out.after = {w for w in ends if not any(_alone(w, text) for _, _, text in doc.paragraphs)}
     alone = {c.text for c in single}
     texts = [t for _, _, t in doc.paragraphs]
+    # a form of address after a name ("Ahmet Bey") where the document never writes the word
+    # alone; one that is a family name too only where it writes the name before it alone
+    # ("Pemba said"): "Jinhua Dai", "Jeff Bobo", "Lamine Sama" in full keep their name
+    befores: dict[str, set[str]] = {}
+    for n in {c.text for c in full} | spans:
+        *rest, last = n.split()
+        if rest and last in _AFTER:
+            befores.setdefault(last, set()).add(rest[-1] if len(rest) == 1 else " ".join(rest))
+    out.after = {w for w, rests in befores.items()
+                 if not any(_alone(w, text) for text in texts)
+                 and (w not in AFTER_NAMES_TOO
+                      or any(r in alone or " " not in r and any(_by_itself(r, t) for t in texts)
+                             for r in rests))}
     names = {c.text for c in full}
     out.named = alone | {w for n in names for w in n.split()[_titled(n.split()):]}
     words_of_others = {w for n in names for w in n.split()[1:] if n.split()[0] not in _DOTLESS}

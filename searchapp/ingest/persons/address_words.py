@@ -363,3 +363,12 @@ ADDRESS_WORDS_BEFORE: frozenset[str] = (frozenset(_collect("before")) - ADDRESS_
                                         - ADDRESS_WORDS_GIVEN - frozenset(ADDRESS_TITLES))
 #: Forms of address written after a name ("Ahmet Bey", "Pemba Dai").
 TITLES_AFTER: tuple[str, ...] = _collect("after")
+#: Those of :data:`TITLES_AFTER` that are family or given names too (Chinese "Dai", West
+#: African "Sama", Nigerian "Aka", "Eje", "Dada", Turkish "Usta", Afghan and Pakistani
+#: "Agha", Indonesian "Effendi", Indo-Caribbean and South African "Maharaj", Indian
+#: "Malli", Japanese "Ako", Armenian "Gor", English "Abi", "Nona", "Didi", "Thera",
+#: "Bobo"): a title only where the page also writes the name before it by itself.
+AFTER_NAMES_TOO: frozenset[str] = frozenset({
+    "Dai", "Sama", "Aka", "Eje", "Dada", "Usta", "Aga", "Agha", "Effendi", "Maharaj",
+    "Malli", "Ako", "Gor", "Abi", "Nona", "Didi", "Thera", "Bobo", "Appa", "Amma", "Opa",
+    "Gege"}) & frozenset(TITLES_AFTER)

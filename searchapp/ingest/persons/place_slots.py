@@ -37,12 +37,12 @@ _RELATION = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)[ \t]+(?:[a-z-
 _WHO = re.compile(r"^,[ \t]*who\b")
 #: What a place holds as often as a people does: "a Paris resident", "a Lagos native".
 _PLACE_HOLDS = frozenset({"resident", "residents", "citizen", "citizens", "native", "natives"})
-#: The nouns a people's name qualifies besides persons' roles and relatives ("the X
-#: people", "X families", "X ones", "the X community").
-_PEOPLE_NOUNS = frozenset({"people", "peoples", "community", "communities", "ones", "families",
-                           "family", "men", "women", "elders", "clans", "clan", "tribe",
-                           "tribes", "villagers", "herders", "herder", "farmers", "weavers",
-                           "fishermen", "ancestry", "descent", "origin", "heritage"})
+#: The nouns only a people's name qualifies ("the X people", "X clans", "of X descent").
+#: Not roles, relatives, trades or "families", "community": a place qualifies those as
+#: often ("the Florida governor", "Gaza fishermen", "Texas families", "the Houston
+#: community").
+_PEOPLE_NOUNS = frozenset({"people", "peoples", "clans", "clan", "tribe", "tribes",
+                           "tribesmen", "tribeswomen", "ancestry", "descent", "ethnicity"})
 #: "X farmer", "X mother", "X people": the word after the name, in lower case
 _NOUN_AFTER = re.compile(r"^[ \t]+([a-z][a-z-]*)\b")
 #: "(ⵉⵜⵜⵓ ⴰⵢⵜ in X)": a name in another script glossed "in X" -- a script or a language
@@ -74,15 +74,10 @@ def person_slot(text: str, s: int, e: int) -> bool:
 
 
 def people_slot(text: str, s: int, e: int) -> bool:
-    """Whether ``text[s:e]`` qualifies a person or a people as a people's name does ("an
-    X farmer", "whose X mother", "X families", "the X people")."""
+    """Whether ``text[s:e]`` names a people as only a people's name does ("the X people",
+    "X clans", "of X descent")."""
     m = _NOUN_AFTER.match(text[e:e + 40])
-    if not m:
-        return False
-    word = m.group(1)
-    one = word[:-1] if word.endswith("s") else word
-    return word not in _PLACE_HOLDS and (
-        word in _PEOPLE_NOUNS or word in RELATIVES or word in ROLE_NOUNS or one in ROLE_NOUNS)
+    return bool(m and m.group(1) in _PEOPLE_NOUNS)
 
 
 def language_slot(text: str, s: int, e: int) -> bool:
