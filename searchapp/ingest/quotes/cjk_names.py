@@ -90,7 +90,9 @@ ZH_ROLE_END = ("长", "長", "主任", "书记", "書記", "教授", "教师", "
                "演员", "演員", "导演", "導演", "作家", "球员", "球員", "教练", "教練",
                "农", "農", "渔民", "漁民", "店主", "老板", "老闆", "工人", "学生", "學生", "家长",
                "家長", "志愿者", "志工", "财务官", "財務官", "外交官", "行政官", "执行官", "執行官",
-               "员", "員")
+               "员", "員",
+               # a trade before a name ("商人恩贡迪·穆坦巴-伊隆加"): merchant, trader, vendor
+               "商人", "商户", "商戶", "摊贩", "攤販", "摊商", "攤商")
 #: Honorifics after a family name alone ("冼伯說", "陳太太表示", "林小姐"): the only person of
 #: that family.
 _ZH_HONORIFICS = ("先生", "女士", "小姐", "太太", "伯", "叔", "姨", "婆")
@@ -106,7 +108,7 @@ _ZH_BACK_TITLES = tuple(sorted({*ZH_ROLE_END, "先生", "女士", "博士", "部
 _ZH_TIME = (r"(?:昨日|昨天|今天|今日|日前|近日|前日|当天|當天|上午|下午|晚间|晚間|\d{1,2}月\d{1,2}日|"
             r"\d{1,2}日|(?:接受)?(?:记者)?(?:采访|採訪|受访|受訪)时|(?:接受)?(?:記者)?(?:採訪|受訪)時)")
 _ZH_WHEN = (rf"{_ZH_TIME}?"
-            r"(?:[则則也又还還]|同时|同時)?")
+            r"(?:[则則也又还還并並]|同时|同時)?")  # (并/並 "and": "林怡君並指出")
 _ZH_SAY = "|".join(sorted(map(re.escape, lx.ZH_SAY), key=len, reverse=True))
 #: What follows a Chinese name that is a speaker: a verb of speech, "在" (the place of
 #: the speech), a colon or a comma (the role's clause).
@@ -328,13 +330,15 @@ def _zh_dotted(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, family part)`` of foreign names written in Chinese script with a
     middle dot, a role right before them ("农业部长若昂·卡瓦略-恩万科沃") or a verb of speech
     right after ("若昂·卡瓦略-恩万科沃表示"); the family part (after the last dot) is what
-    the document writes alone later ("卡瓦略-恩万科沃还表示")."""
+    the document writes alone later ("卡瓦略-恩万科沃还表示").  See :func:`_zh_dotted_given`
+    for the given part."""
     out = []
     for m in _ZH_DOTTED.finditer(text):
         a, b = m.span("name")
         given = re.split("[·・‧•]", m.group("name"))[0]
-        # the role glued before the given name ("农业部长若昂"): the name starts after it
-        cut = max((given.rfind(r) + len(r) for r in ZH_ROLE_END
+        # the role glued before the given name ("农业部长若昂"), or the 的 of a clause
+        # describing the person ("来自金沙萨的若昂"): the name starts after it
+        cut = max((given.rfind(r) + len(r) for r in (*ZH_ROLE_END, "的")
                    if 0 <= given.rfind(r) and given.rfind(r) + len(r) < len(given)), default=0)
         role = cut > 0 or bool(_ZH_DOTTED_ROLE.search(text, 0, a))
         if not role and (not _ZH_DOTTED_SAYS.match(text, b) or a > 0
@@ -345,6 +349,18 @@ def _zh_dotted(text: str) -> list[tuple[int, int, str]]:
         if len(family) >= 2:
             out.append((a, b, family))
     return out
+
+
+def _zh_dotted_given(texts: Sequence[str]) -> dict[str, str]:
+    """Full dotted names by their given part (before the first dot), for the given parts
+    only one full name of the document opens: news writes some foreign persons again by
+    the given part alone ("若昂说" after "若昂·卡瓦略-恩万科沃")."""
+    by_given: dict[str, set[str]] = {}
+    for text in texts:
+        for a, b, _ in _zh_dotted(text):
+            given = re.split("[·・‧•]", text[a:b])[0]
+            by_given.setdefault(given, set()).add(text[a:b])
+    return {g: full.pop() for g, full in by_given.items() if len(g) >= 2 and len(full) == 1}
 
 
 _HAS_HANGUL = re.compile(f"[{_H}]")
@@ -364,6 +380,7 @@ def native_names(texts: Sequence[str],
     names: dict[str, NativeName] = {}
     order: list[str] = []
     in_japanese = any(japanese(t) for t in texts)
+    dotted_given = {} if in_japanese else _zh_dotted_given(texts)
     families = back_families(texts, KO_TITLES) if any(_HAS_HANGUL.search(t) for t in texts[:3]) \
         else kanji_families(texts) if in_japanese else frozenset()
     # "Seo Do-hyeon (서도현)": the bracket says who the native form is, wherever in the
@@ -405,7 +422,9 @@ def native_names(texts: Sequence[str],
                                                 canon or text[a:b])
                     order.append(surface)
         for a, b, short in (() if korean else _zh_dotted(text)):  # "若昂·卡瓦略-恩万科沃"
-            for surface in (text[a:b], short):
+            given = re.split("[·・‧•]", text[a:b])[0]
+            alone = (given,) if dotted_given.get(given) == text[a:b] else ()
+            for surface in (text[a:b], short, *alone):
                 canon = canonical(surface)
                 if surface not in names and canon != "":
                     names[surface] = NativeName(surface, _title_before(text, a, korean),
