@@ -1,0 +1,56 @@
+"""Round fourteen of issue 30: a speaker's name cut at the wrong place -- a trade or a
+clause's 的 glued before a Chinese foreign name, a conjunction after a name, the given
+part of a dotted name written alone, a Gaelic family prefix in capitals ("Ó").
+Invented names and sentences; no model runs (the recognizer's labels are given, as the
+persons stage passes them on)."""
+
+from __future__ import annotations
+
+from quotes_fixtures import by as _by
+from quotes_fixtures import quotes as _quotes
+
+# --- Chinese: what is glued before and after a name ----------------------------------------
+
+
+def test_a_trade_before_a_dotted_foreign_name_is_not_the_name():
+    found = _quotes(["经营了六年的商人阿玛杜·基恩戈-洛泰告诉记者：“今年的货还没到。”"],
+                    speech_persons=True)
+    assert _by(found, "阿玛杜·基恩戈-洛泰") == ["“今年的货还没到。”"]
+
+
+def test_the_de_of_a_clause_before_a_dotted_foreign_name_is_not_the_name():
+    found = _quotes(["同样来自达喀尔的莫哈梅杜·萨尔-恩迪亚耶认为，“排队的时间太长了。”",
+                     "莫哈梅杜介绍，协会有会员两百人。"],
+                    speech_persons=True)
+    assert _by(found, "莫哈梅杜·萨尔-恩迪亚耶") == ["“排队的时间太长了。”", "协会有会员两百人"]
+
+
+def test_the_given_part_of_two_dotted_names_is_nobodys_alone():
+    # guard: two persons open with the same given part: written alone, it is neither's
+    found = _quotes(["商人阿玛杜·基恩戈-洛泰表示，货还没到。",
+                     "商人阿玛杜·萨尔-恩迪亚耶表示，钱还没付。",
+                     "阿玛杜介绍，协会有会员两百人。"],
+                    speech_persons=True)
+    assert "协会有会员两百人" not in _by(found, "阿玛杜·基恩戈-洛泰") + _by(
+        found, "阿玛杜·萨尔-恩迪亚耶")
+
+
+def test_a_conjunction_after_a_name_opening_speech_does_not_hide_it():
+    # 並 "and" between the name and its verb, as 也/則/還 are: the name still opens speech
+    found = _quotes(["管理處發言人闞思妤表示，租金已多年未調整。",
+                     "闞思妤並指出，公司願意分兩年逐步調整。"],
+                    speech_persons=True)
+    assert _by(found, "闞思妤") == ["租金已多年未調整", "公司願意分兩年逐步調整"]
+
+
+# --- a Gaelic family prefix in capitals -------------------------------------------------------
+
+
+def test_the_gaelic_prefix_o_is_part_of_the_speakers_name():
+    found = _quotes(['"We have a loan on the boat," said Cathán Ó Murchadha, who fishes '
+                     "out of Dingle.",
+                     "Ó Murchadha said his crew had already lost two men."],
+                    labels={"Cathán Ó Murchadha": "ORG", "Ó Murchadha": "ORG"},
+                    speech_persons=True)
+    assert _by(found, "Cathán Ó Murchadha") == ['"We have a loan on the boat,"',
+                                                "his crew had already lost two men."]
