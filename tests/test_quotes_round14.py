@@ -54,3 +54,29 @@ def test_the_gaelic_prefix_o_is_part_of_the_speakers_name():
                     speech_persons=True)
     assert _by(found, "Cathán Ó Murchadha") == ['"We have a loan on the boat,"',
                                                 "his crew had already lost two men."]
+
+
+# --- Japanese: a long topic, a deputy's title, a name before its body and title -----------
+
+
+def test_a_katakana_name_in_a_long_topic_is_read_whole():
+    found = _quotes(["要望書を手渡した保護者会代表のマテウス・エンリケ・ファリアス・ナカムラさん（41）は"
+                     "「子どもたちの居場所がない」と訴えた。",
+                     "ファリアスさんによると、長男は学校になじめなかったという。"],
+                    speech_persons=True)
+    full = "マテウス・エンリケ・ファリアス・ナカムラ"
+    assert _by(found, full) == ["「子どもたちの居場所がない」", "長男は学校になじめなかったという"]
+
+
+def test_a_deputy_title_after_a_kanji_name_and_a_relative_clause():
+    found = _quotes(["要望書を受け取った五十嵐公彦副知事は「早急に検討したい」と述べた。"
+                     "五十嵐副知事は、市内の学校に教員を増やすと明らかにした。"],
+                    speech_persons=True)
+    assert _by(found, "五十嵐公彦") == ["「早急に検討したい」", "市内の学校に教員を増やす"]
+
+
+def test_a_kanji_name_then_a_dot_a_body_and_a_title():
+    found = _quotes(["教育に詳しい水無瀬早苗・南東京大学教授は「受け皿が消える」と指摘した。"
+                     "水無瀬教授によると、学校は半数に減ったという。"],
+                    speech_persons=True)
+    assert _by(found, "水無瀬早苗") == ["「受け皿が消える」", "学校は半数に減ったという"]

@@ -118,18 +118,13 @@ def japanese_full(text: str, families: frozenset[str] = frozenset()
         if name[-1] in _NOT_NAME_END or any(name.endswith(t) for t in JA_TITLES) \
                 or _title_longer(name, m.group("title")) or any(a <= m.start("name") < b for a, b, _, _ in out):
             continue
-        family = next((f for f in sorted(families, key=len, reverse=True)
-                       if name.startswith(f) and 1 <= len(name) - len(f) <= 3), None)
-        # the family part as a short form only where it reads as a name of its own (three
-        # characters or more: "小鳥遊会長"); "石丸氏" is a back-reference (JA_BACK)
-        out.append((m.start("name"), m.end("name"), m.group("title"),
-                    [family] if family and len(family) >= 3 else []))
+        out.append((m.start("name"), m.end("name"), m.group("title"), _family_of(name, families)))
     for m in _KANJI_NAME_BODY.finditer(text):
         name = m.group("name")
         if name[-1] in _NOT_NAME_END or any(a < m.end("name") and m.start("name") < b
                                             for a, b, _, _ in out):
             continue
-        out.append((m.start("name"), m.end("name"), m.group("title"), []))
+        out.append((m.start("name"), m.end("name"), m.group("title"), _family_of(name, families)))
     for m in _KATAKANA_NAME.finditer(text):
         # its family part, and the parts between (a Brazilian or Spanish person goes by
         # any of their family names: "ピニェイロさん" of "ジョアン・ヴィトール・ピニェイロ・サカモト")
@@ -140,6 +135,15 @@ def japanese_full(text: str, families: frozenset[str] = frozenset()
     if m and m.group("name")[-1] not in _NOT_NAME_END:
         out.append((m.start("name"), m.end("name"), "記者", []))
     return out
+
+
+def _family_of(name: str, families: frozenset[str]) -> list[str]:
+    """The family part of a kanji full name that the document writes alone before a title,
+    as a short form only where it reads as a name of its own (three characters or more:
+    "小鳥遊会長"); "石丸氏" is a back-reference (JA_BACK)."""
+    family = next((f for f in sorted(families, key=len, reverse=True)
+                   if name.startswith(f) and 1 <= len(name) - len(f) <= 3), None)
+    return [family] if family and len(family) >= 3 else []
 
 
 def _title_longer(name: str, title: str) -> bool:
