@@ -46,7 +46,12 @@ from searchapp.ingest.quotes.cjk_japanese import (
     japanese_full,
     kanji_families,
 )
-from searchapp.ingest.quotes.cjk_korean_any import agreed_name, any_family_full, back_families
+from searchapp.ingest.quotes.cjk_korean_any import (
+    agreed_name,
+    any_family_full,
+    apposed_names,
+    back_families,
+)
 from searchapp.ingest.quotes.cjk_romanized import (
     hangul_foreign_names,
     native_in_brackets,
@@ -433,6 +438,10 @@ def native_names(texts: Sequence[str],
         if korean:
             full = [(a, b, t, []) for a, b, t in _korean_full(text, families)]
             full += [f for f in any_family_full(text, _not_any_name, _FOREIGN_SYLLABLES)
+                     if not any(a < f[1] and f[0] < b for a, b, _, _ in full)]
+            # "부동산 전문가인 남궁지호 한빛대 교수는": a name after an apposition in 인
+            full += [f for f in apposed_names(text, KO_TITLES, _not_any_name, _FOREIGN_SYLLABLES,
+                                              lx.KO_SAY)
                      if not any(a < f[1] and f[0] < b for a, b, _, _ in full)]
             # "견하율 기자가 만났다": a reporter who acts in the story (an interviewer)
             full += [(m.start("name"), m.end("name"), "기자", [])
