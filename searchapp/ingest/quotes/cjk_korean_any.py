@@ -112,13 +112,18 @@ def apposed_names(text: str, titles: Sequence[str], not_name, foreign: frozenset
         if not toks or not hangul.fullmatch(toks[0].group(0)):
             continue
         first = toks[0].group(0)
+        bare = next((first[:-len(p)] for p in _SUBJECT if first.endswith(p) and len(first) > 2),
+                    first)
+        if bare.endswith(tuple(titles)):
+            continue  # "봉다인 의원은": a name ending in 인 before its title, no apposition
         # one name word, then a title (perhaps after a body's words)
         if 3 <= len(first) <= 4 and not not_name(first):
             for tok in toks[1:4]:
                 core = tok.group(0).rstrip(",.)\"”’")
                 core = next((core[:-len(p)] for p in _SUBJECT
                              if core.endswith(p) and len(core) > len(p) + 1), core)
-                title = next((t for t in titles if core.endswith(t)), None)
+                title = next((t for t in titles if core.endswith(t)), None) \
+                    if hangul.fullmatch(core) else None
                 if title is not None:
                     out.append((toks[0].start(), toks[0].end(), core, []))
                     break
