@@ -80,3 +80,26 @@ def test_a_kanji_name_then_a_dot_a_body_and_a_title():
                      "水無瀬教授によると、学校は半数に減ったという。"],
                     speech_persons=True)
     assert _by(found, "水無瀬早苗") == ["「受け皿が消える」", "学校は半数に減ったという"]
+
+
+# --- Korean: a name after an apposition in 인 ------------------------------------------------
+
+
+def test_a_four_syllable_name_after_an_apposition_and_before_a_title():
+    found = _quotes(["교통 전문가인 여울채하 한결대 교수는 “노선 절반이 적자”라고 지적했다."],
+                    speech_persons=True)
+    assert _by(found, "여울채하") == ["“노선 절반이 적자”"]
+
+
+def test_a_foreign_name_after_two_appositions_speaking():
+    found = _quotes(["선수의 대리인인 페루인 세바스티안 크루스 트레호는 녹음 파일이 있다고 밝혔다. "
+                     "그는 “필요하면 제출하겠다”고 말했다."],
+                    speech_persons=True)
+    assert _by(found, "세바스티안 크루스 트레호") == ["녹음 파일이 있다", "“필요하면 제출하겠다”"]
+
+
+def test_a_name_ending_in_in_before_its_title_is_no_apposition():
+    # guard: "봉다인 의원은" -- the 인 closes a name, not an apposition
+    found = _quotes(["질의에 나선 탁세인 의원은 “장관이 똑같은 답을 했다”고 따져 물었다."],
+                    speech_persons=True)
+    assert [who for _, who, _, _, _ in found] == ["탁세인"]
