@@ -295,6 +295,18 @@ def _zh_name(name: str) -> bool:
                                                                          name[1:])
 
 
+#: A name of three characters of any family right after a role and before its verb of
+#: speech ("議員寇明達則在臉書寫道"): the role (a word of two characters or more: not the
+#: "长" of "增长") and the verb vouch for it together.
+_ZH_LONG_ROLES = "|".join(sorted((r for r in {*ZH_ROLE_END, "大臣"} if len(r) >= 2),
+                                 key=len, reverse=True))
+_ZH_ROLE_ANY = re.compile(
+    rf"(?P<role>{_ZH_LONG_ROLES})(?P<name>[{HAN}]{{3}})(?={_ZH_WHEN}(?:在|{_ZH_SAY}|[：:])|{_ZH_LATER_SAY})")
+#: Last characters of a word of three that is no name: a body, a title, a group, an
+#: office or a time ("辦公室", "質詢時").
+_ZH_ROLE_ANY_NOT_END = _ZH_NOT_NAME_END | frozenset("人们們者家方众眾室时時")
+
+
 def _chinese_full(text: str) -> list[tuple[int, int, str]]:
     """(start, end, title) of Chinese names after a role or opening a clause of speech."""
     out = []
@@ -313,6 +325,12 @@ def _chinese_full(text: str) -> list[tuple[int, int, str]]:
         name = m.group("name")
         if _zh_name(name) and not any(a < m.end("name") and m.start() < b for a, b, _ in out):
             out.append((m.start("name"), m.end("name"), ""))
+    for m in _ZH_ROLE_ANY.finditer(text):  # "議員寇明達則在臉書寫道": any family character
+        name = m.group("name")
+        if _zh_name(name) and name[-1] not in _ZH_ROLE_ANY_NOT_END \
+                and name[0] not in "他她它我你们們这這那该該此其" and not name.endswith(_ZH_ROLE_TAILS) \
+                and not any(a < m.end("name") and m.start("name") < b for a, b, _ in out):
+            out.append((m.start("name"), m.end("name"), m.group("role")))
     for m in _ZH_NAME_TITLE.finditer(text):  # "习近平主席表示", "王毅外长说"
         name = m.group("name")
         if _zh_name(name) and not any(a < m.end("name") and m.start() < b for a, b, _ in out):
