@@ -43,6 +43,19 @@ def test_a_conjunction_after_a_name_opening_speech_does_not_hide_it():
     assert _by(found, "闞思妤") == ["租金已多年未調整", "公司願意分兩年逐步調整"]
 
 
+def test_a_name_of_any_family_between_a_role_and_its_verb_of_speech():
+    # 寇 is no family character of the list; the role and the verb vouch for the name
+    found = _quotes(["議員寇宇澄則在臉書寫道，市府不能袖手旁觀。"], speech_persons=True)
+    assert _by(found, "寇宇澄") == ["市府不能袖手旁觀"]
+
+
+def test_a_growth_figure_after_a_role_character_is_no_name():
+    # guard: "增长近四成，" -- 长 of 增长 is no role, and a comma no verb of speech
+    found = _quotes(["工作人员表示，今年续签申请同比增长近四成，窗口已经增加。"],
+                    speech_persons=True)
+    assert all(who is None for _, who, _, _, _ in found)
+
+
 # --- a Gaelic family prefix in capitals -------------------------------------------------------
 
 
