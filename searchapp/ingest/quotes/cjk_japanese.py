@@ -56,8 +56,8 @@ _AFTER = r"(?=[はがのもにとを、。，,（(「」・\s]|$|\d)"
 _KANJI_NAME = re.compile(rf"{_BOUNDARY}(?P<name>[{HAN}]{{3,5}}?)[ \u3000]?(?P<title>{_TITLES}){_AFTER}")
 #: A kanji name, a middle dot and the body of its title ("山田花子・東都大学教授"): the
 #: name is what comes before the dot.
-_KANJI_NAME_BODY = re.compile(rf"{_BOUNDARY}(?P<name>[{HAN}]{{3,5}}?)・(?P<body>[{HAN}{_K}]{{2,12}}?)"
-                              rf"(?P<title>{_TITLES}){_AFTER}")
+_KANJI_NAME_BODY = re.compile(rf"{_BOUNDARY}(?P<name>[{HAN}]{{3,5}}?)・"
+                              rf"(?P<body>[{HAN}{_K}]{{2,12}}?)(?P<title>{_TITLES}){_AFTER}")
 #: A kanji name of six or seven characters before a title ("五百旗頭真澄知事",
 #: "勘解由小路七海さん"): a person only when the document writes its family part alone
 #: before a title too (:func:`kanji_families`).
@@ -116,7 +116,8 @@ def japanese_full(text: str, families: frozenset[str] = frozenset()
     for m in _KANJI_NAME.finditer(text):
         name = m.group("name")
         if name[-1] in _NOT_NAME_END or any(name.endswith(t) for t in JA_TITLES) \
-                or _title_longer(name, m.group("title")) or any(a <= m.start("name") < b for a, b, _, _ in out):
+                or _title_longer(name, m.group("title")) \
+                or any(a <= m.start("name") < b for a, b, _, _ in out):
             continue
         out.append((m.start("name"), m.end("name"), m.group("title"), _family_of(name, families)))
     for m in _KANJI_NAME_BODY.finditer(text):

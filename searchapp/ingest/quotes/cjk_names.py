@@ -301,7 +301,8 @@ def _zh_name(name: str) -> bool:
 _ZH_LONG_ROLES = "|".join(sorted((r for r in {*ZH_ROLE_END, "大臣"} if len(r) >= 2),
                                  key=len, reverse=True))
 _ZH_ROLE_ANY = re.compile(
-    rf"(?P<role>{_ZH_LONG_ROLES})(?P<name>[{HAN}]{{3}})(?={_ZH_WHEN}(?:在|{_ZH_SAY}|[：:])|{_ZH_LATER_SAY})")
+    rf"(?P<role>{_ZH_LONG_ROLES})(?P<name>[{HAN}]{{3}})"
+    rf"(?={_ZH_WHEN}(?:在|{_ZH_SAY}|[：:])|{_ZH_LATER_SAY})")
 #: Last characters of a word of three that is no name: a body, a title, a group, an
 #: office or a time ("辦公室", "質詢時").
 _ZH_ROLE_ANY_NOT_END = _ZH_NOT_NAME_END | frozenset("人们們者家方众眾室时時")
