@@ -62,8 +62,15 @@ from searchapp.ingest.quotes.evidenced import speech_persons, with_speech_person
 #: persons and the persons' mentions change); "according to a ... agent, X," is X's; roles
 #: in apposition after a title of address or to a verb's object, a vice chair no "chair";
 #: a nested quotation whose he/she is a role or kin noun after an article is an unnamed
-#: source's; "X wrote to Y that ..." is X's -- so the speech persons, the persons' mentions and the attribution change)
-QUOTES_VERSION = 15
+#: source's; "X wrote to Y that ..." is X's -- so the speech persons, the persons'
+#: mentions and the attribution change);
+#: 16: round fourteen (a speaker's name cut at the wrong place: a trade or a clause's 的
+#: before a Chinese dotted foreign name cut off, its given part alone that person, 并/並
+#: after a name opening speech, a name of any family between a role and its verb; a
+#: Japanese person running into a long topic, 副 titles, "name・body title"; a Korean name
+#: after an apposition in 인; the Gaelic prefix "Ó" a word of a name -- so the speech
+#: persons, the persons' mentions and the attribution change)
+QUOTES_VERSION = 16
 KINDS = ("direct", "reported")
 
 

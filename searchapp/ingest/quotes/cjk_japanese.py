@@ -37,7 +37,11 @@ JA_TITLES = tuple(sorted({
     "知事", "市長", "町長", "村長", "区長", "議員", "議長", "委員長", "幹事長", "代表", "党首",
     "総裁", "教授", "准教授", "講師", "研究員", "弁護士", "医師", "記者", "特派員", "編集委員",
     "選手", "監督", "容疑者", "被告", "氏", "さん", "様", "君", "ちゃん", "被告人", "元首相",
-    "大使", "報道官", "事務総長", "司令官", "将軍", "議長国", "首長"} - {"議長国"},
+    "大使", "報道官", "事務総長", "司令官", "将軍", "議長国", "首長",
+    # the deputy of an office, 副 before its title ("副市長", "副知事", "副学長")
+    *(f"副{t}" for t in ("知事", "市長", "町長", "村長", "区長", "議長", "委員長", "学長", "校長",
+                        "院長", "所長", "部長", "局長", "理事長", "幹事長", "総裁", "総理", "長官",
+                        "代表", "署長", "官房長官"))} - {"議長国"},
     key=len, reverse=True))
 #: Honorifics and titles a family name takes alone in a back-reference ("石丸氏").
 JA_BACK_TITLES = tuple(t for t in JA_TITLES if t not in ("君", "ちゃん", "代表", "記者"))
@@ -50,6 +54,10 @@ _TITLES = "|".join(map(re.escape, JA_TITLES))
 #: After a name and its title: a particle, a bracket, punctuation or the end.
 _AFTER = r"(?=[はがのもにとを、。，,（(「」・\s]|$|\d)"
 _KANJI_NAME = re.compile(rf"{_BOUNDARY}(?P<name>[{HAN}]{{3,5}}?)[ \u3000]?(?P<title>{_TITLES}){_AFTER}")
+#: A kanji name, a middle dot and the body of its title ("山田花子・東都大学教授"): the
+#: name is what comes before the dot.
+_KANJI_NAME_BODY = re.compile(rf"{_BOUNDARY}(?P<name>[{HAN}]{{3,5}}?)・"
+                              rf"(?P<body>[{HAN}{_K}]{{2,12}}?)(?P<title>{_TITLES}){_AFTER}")
 #: A kanji name of six or seven characters before a title ("五百旗頭真澄知事",
 #: "勘解由小路七海さん"): a person only when the document writes its family part alone
 #: before a title too (:func:`kanji_families`).
@@ -98,6 +106,8 @@ def japanese_full(text: str, families: frozenset[str] = frozenset()
     out: list[tuple[int, int, str, list[str]]] = []
     for m in _LONG_KANJI_NAME.finditer(text):
         name = m.group("name")
+        if _title_longer(name, m.group("title")):
+            continue  # "九十九和臣副市長": the name's last character opens a longer title
         family = next((f for f in sorted(families, key=len, reverse=True)
                        if name.startswith(f) and 1 <= len(name) - len(f) <= 3), None)
         if family is not None and name[-1] not in _NOT_NAME_END:
@@ -106,22 +116,40 @@ def japanese_full(text: str, families: frozenset[str] = frozenset()
     for m in _KANJI_NAME.finditer(text):
         name = m.group("name")
         if name[-1] in _NOT_NAME_END or any(name.endswith(t) for t in JA_TITLES) \
+                or _title_longer(name, m.group("title")) \
                 or any(a <= m.start("name") < b for a, b, _, _ in out):
             continue
-        family = next((f for f in sorted(families, key=len, reverse=True)
-                       if name.startswith(f) and 1 <= len(name) - len(f) <= 3), None)
-        # the family part as a short form only where it reads as a name of its own (three
-        # characters or more: "小鳥遊会長"); "石丸氏" is a back-reference (JA_BACK)
-        out.append((m.start("name"), m.end("name"), m.group("title"),
-                    [family] if family and len(family) >= 3 else []))
+        out.append((m.start("name"), m.end("name"), m.group("title"), _family_of(name, families)))
+    for m in _KANJI_NAME_BODY.finditer(text):
+        name = m.group("name")
+        if name[-1] in _NOT_NAME_END or any(a < m.end("name") and m.start("name") < b
+                                            for a, b, _, _ in out):
+            continue
+        out.append((m.start("name"), m.end("name"), m.group("title"), _family_of(name, families)))
     for m in _KATAKANA_NAME.finditer(text):
-        family = re.split("[・＝=]", m.group("name"))[-1]
+        # its family part, and the parts between (a Brazilian or Spanish person goes by
+        # any of their family names: "ピニェイロさん" of "ジョアン・ヴィトール・ピニェイロ・サカモト")
+        parts = re.split("[・＝=]", m.group("name"))
         out.append((m.start("name"), m.end("name"), m.group("title"),
-                    [family] if len(family) >= 3 else []))
+                    [p for p in (parts[-1], *parts[1:-1]) if len(p) >= 3]))
     m = _BYLINE.match(text)
     if m and m.group("name")[-1] not in _NOT_NAME_END:
         out.append((m.start("name"), m.end("name"), "記者", []))
     return out
+
+
+def _family_of(name: str, families: frozenset[str]) -> list[str]:
+    """The family part of a kanji full name that the document writes alone before a title,
+    as a short form only where it reads as a name of its own (three characters or more:
+    "小鳥遊会長"); "石丸氏" is a back-reference (JA_BACK)."""
+    family = next((f for f in sorted(families, key=len, reverse=True)
+                   if name.startswith(f) and 1 <= len(name) - len(f) <= 3), None)
+    return [family] if family and len(family) >= 3 else []
+
+
+def _title_longer(name: str, title: str) -> bool:
+    """The name's last characters and the title read are a longer title ("…副" + "市長")."""
+    return any(len(t) > len(title) and (name + title).endswith(t) for t in JA_TITLES)
 
 
 def chinese_credits(text: str, family_names: str) -> list[tuple[int, int, str]]:
@@ -169,7 +197,9 @@ def japanese_speakers(text: str, a: int, b: int, quotes, persons, titled=lambda 
         wa = [t for t in topics if text[t.end("np")] == "は"]
         topic = wa[-1] if wa else topics[0] if topics else None
         if topic is not None:
-            inside = [p for p in named if topic.start("np") <= p.start < topic.end()]
+            # (a person whose name runs into the topic: a long topic is read from its
+            # last 24 characters, "…代表のジョアン・ヴィトール・…さん（44）は")
+            inside = [p for p in named if topic.start("np") < p.end and p.start < topic.end()]
             head = _JA_HEAD.sub("", topic.group("np"))
             who = titled(head) if not inside else None
             if inside:
@@ -223,7 +253,7 @@ def japanese_reported(text: str, a: int, b: int, persons, titled=lambda np: None
         start += 1
     if said.start() - start <= 4:
         return []
-    inside = [p for p in named if topic.start("np") <= p.start < topic.end()]
+    inside = [p for p in named if topic.start("np") < p.end and p.start < topic.end()]
     head = _JA_HEAD.sub("", topic.group("np"))
     if inside:
         return [(start, said.start(), inside[0].name, text[inside[0].start:inside[0].end])]

@@ -85,3 +85,67 @@ def agreed_name(word: str, families: frozenset[str], not_name) -> bool:
     """A three-syllable word whose first syllable the document writes alone before a
     title (:func:`back_families`): a name whatever its family."""
     return bool(_WORD.fullmatch(word)) and word[0] in families and not not_name(word)
+
+
+#: An apposition before a name: one or more words ending in the copula's 인 ("who is a
+#: ..."): "부동산 전문가인", "선수의 에이전트인 브라질인" -- a word of three syllables or more
+#: ("개인", "원인" are words of their own).
+_APPOSITION = re.compile(rf"(?<![{_H}\w])[{_H}]{{2,}}인(?:\s+[{_H}]{{2,}}인)*\s+")
+_TOKEN = re.compile(r"\S+")
+_SUBJECT = ("은", "는", "이", "가")
+_SENTENCE_END = re.compile(r"다\.(?:\s|$)")
+
+
+def apposed_names(text: str, titles: Sequence[str], not_name, foreign: frozenset[str],
+                  says: Sequence[str]) -> list[tuple[int, int, str, list[str]]]:
+    """``(start, end, title, short forms)`` of names right after an apposition ending in
+    인 ("who is a ..."): one word of three or four syllables before a title with at most
+    two words of a body between ("부동산 전문가인 남궁지호 한빛대 교수는"), or a foreign
+    name of two to four words (a syllable no Korean name has: :data:`FOREIGN_SYLLABLES`
+    of :mod:`.cjk_names`) as the subject of a sentence a verb of ``says`` closes
+    ("에이전트인 브라질인 하파엘 트리지누 바헤투는 … 밝혔다."); its last word the short form.
+    ``not_name(word)``: common nouns and bodies the caller knows."""
+    out: list[tuple[int, int, str, list[str]]] = []
+    hangul = re.compile(rf"[{_H}]+")
+    for m in _APPOSITION.finditer(text):
+        toks = [t for _, t in zip(range(6), _TOKEN.finditer(text, m.end()))]
+        if not toks or not hangul.fullmatch(toks[0].group(0)):
+            continue
+        first = toks[0].group(0)
+        bare = next((first[:-len(p)] for p in _SUBJECT if first.endswith(p) and len(first) > 2),
+                    first)
+        if bare.endswith(tuple(titles)):
+            continue  # "봉다인 의원은": a name ending in 인 before its title, no apposition
+        # one name word, then a title (perhaps after a body's words)
+        if 3 <= len(first) <= 4 and not not_name(first):
+            for tok in toks[1:4]:
+                core = tok.group(0).rstrip(",.)\"”’")
+                core = next((core[:-len(p)] for p in _SUBJECT
+                             if core.endswith(p) and len(core) > len(p) + 1), core)
+                title = next((t for t in titles if core.endswith(t)), None) \
+                    if hangul.fullmatch(core) else None
+                if title is not None:
+                    out.append((toks[0].start(), toks[0].end(), core, []))
+                    break
+                if not hangul.fullmatch(core) or core[-1] in _ENDINGS:
+                    break
+            if out and out[-1][0] == toks[0].start():
+                continue
+        # a foreign name of two to four words, the subject of a sentence of speech
+        for k in range(1, min(4, len(toks))):
+            last = toks[k].group(0)
+            particle = next((p for p in _SUBJECT if last.endswith(p)), None)
+            words = [t.group(0) for t in toks[:k]] + [last[:-1] if particle else last]
+            if not all(hangul.fullmatch(w) and 2 <= len(w) <= 5 and not not_name(w)
+                       for w in words):
+                break
+            if particle is None:
+                continue
+            stop = _SENTENCE_END.search(text, toks[k].end())
+            tail = text[toks[k].end():stop.end() if stop else len(text)].split()
+            if foreign.intersection("".join(words)) and tail \
+                    and tail[-1].rstrip(".").endswith(tuple(says)):
+                end = toks[k].end() - len(particle)
+                out.append((toks[0].start(), end, "", [words[-1]] if len(words[-1]) >= 2 else []))
+            break
+    return out

@@ -46,7 +46,12 @@ from searchapp.ingest.quotes.cjk_japanese import (
     japanese_full,
     kanji_families,
 )
-from searchapp.ingest.quotes.cjk_korean_any import agreed_name, any_family_full, back_families
+from searchapp.ingest.quotes.cjk_korean_any import (
+    agreed_name,
+    any_family_full,
+    apposed_names,
+    back_families,
+)
 from searchapp.ingest.quotes.cjk_romanized import (
     hangul_foreign_names,
     native_in_brackets,
@@ -90,7 +95,9 @@ ZH_ROLE_END = ("长", "長", "主任", "书记", "書記", "教授", "教师", "
                "演员", "演員", "导演", "導演", "作家", "球员", "球員", "教练", "教練",
                "农", "農", "渔民", "漁民", "店主", "老板", "老闆", "工人", "学生", "學生", "家长",
                "家長", "志愿者", "志工", "财务官", "財務官", "外交官", "行政官", "执行官", "執行官",
-               "员", "員")
+               "员", "員",
+               # a trade before a name ("商人恩贡迪·穆坦巴-伊隆加"): merchant, trader, vendor
+               "商人", "商户", "商戶", "摊贩", "攤販", "摊商", "攤商")
 #: Honorifics after a family name alone ("冼伯說", "陳太太表示", "林小姐"): the only person of
 #: that family.
 _ZH_HONORIFICS = ("先生", "女士", "小姐", "太太", "伯", "叔", "姨", "婆")
@@ -106,7 +113,7 @@ _ZH_BACK_TITLES = tuple(sorted({*ZH_ROLE_END, "先生", "女士", "博士", "部
 _ZH_TIME = (r"(?:昨日|昨天|今天|今日|日前|近日|前日|当天|當天|上午|下午|晚间|晚間|\d{1,2}月\d{1,2}日|"
             r"\d{1,2}日|(?:接受)?(?:记者)?(?:采访|採訪|受访|受訪)时|(?:接受)?(?:記者)?(?:採訪|受訪)時)")
 _ZH_WHEN = (rf"{_ZH_TIME}?"
-            r"(?:[则則也又还還]|同时|同時)?")
+            r"(?:[则則也又还還并並]|同时|同時)?")  # (并/並 "and": "林怡君並指出")
 _ZH_SAY = "|".join(sorted(map(re.escape, lx.ZH_SAY), key=len, reverse=True))
 #: What follows a Chinese name that is a speaker: a verb of speech, "在" (the place of
 #: the speech), a colon or a comma (the role's clause).
@@ -288,6 +295,19 @@ def _zh_name(name: str) -> bool:
                                                                          name[1:])
 
 
+#: A name of three characters of any family right after a role and before its verb of
+#: speech ("議員寇明達則在臉書寫道"): the role (a word of two characters or more: not the
+#: "长" of "增长") and the verb vouch for it together.
+_ZH_LONG_ROLES = "|".join(sorted((r for r in {*ZH_ROLE_END, "大臣"} if len(r) >= 2),
+                                 key=len, reverse=True))
+_ZH_ROLE_ANY = re.compile(
+    rf"(?P<role>{_ZH_LONG_ROLES})(?P<name>[{HAN}]{{3}})"
+    rf"(?={_ZH_WHEN}(?:在|{_ZH_SAY}|[：:])|{_ZH_LATER_SAY})")
+#: Last characters of a word of three that is no name: a body, a title, a group, an
+#: office or a time ("辦公室", "質詢時").
+_ZH_ROLE_ANY_NOT_END = _ZH_NOT_NAME_END | frozenset("人们們者家方众眾室时時")
+
+
 def _chinese_full(text: str) -> list[tuple[int, int, str]]:
     """(start, end, title) of Chinese names after a role or opening a clause of speech."""
     out = []
@@ -306,6 +326,12 @@ def _chinese_full(text: str) -> list[tuple[int, int, str]]:
         name = m.group("name")
         if _zh_name(name) and not any(a < m.end("name") and m.start() < b for a, b, _ in out):
             out.append((m.start("name"), m.end("name"), ""))
+    for m in _ZH_ROLE_ANY.finditer(text):  # "議員寇明達則在臉書寫道": any family character
+        name = m.group("name")
+        if _zh_name(name) and name[-1] not in _ZH_ROLE_ANY_NOT_END \
+                and name[0] not in "他她它我你们們这這那该該此其" and not name.endswith(_ZH_ROLE_TAILS) \
+                and not any(a < m.end("name") and m.start("name") < b for a, b, _ in out):
+            out.append((m.start("name"), m.end("name"), m.group("role")))
     for m in _ZH_NAME_TITLE.finditer(text):  # "习近平主席表示", "王毅外长说"
         name = m.group("name")
         if _zh_name(name) and not any(a < m.end("name") and m.start() < b for a, b, _ in out):
@@ -328,13 +354,15 @@ def _zh_dotted(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, family part)`` of foreign names written in Chinese script with a
     middle dot, a role right before them ("农业部长若昂·卡瓦略-恩万科沃") or a verb of speech
     right after ("若昂·卡瓦略-恩万科沃表示"); the family part (after the last dot) is what
-    the document writes alone later ("卡瓦略-恩万科沃还表示")."""
+    the document writes alone later ("卡瓦略-恩万科沃还表示").  See :func:`_zh_dotted_given`
+    for the given part."""
     out = []
     for m in _ZH_DOTTED.finditer(text):
         a, b = m.span("name")
         given = re.split("[·・‧•]", m.group("name"))[0]
-        # the role glued before the given name ("农业部长若昂"): the name starts after it
-        cut = max((given.rfind(r) + len(r) for r in ZH_ROLE_END
+        # the role glued before the given name ("农业部长若昂"), or the 的 of a clause
+        # describing the person ("来自金沙萨的若昂"): the name starts after it
+        cut = max((given.rfind(r) + len(r) for r in (*ZH_ROLE_END, "的")
                    if 0 <= given.rfind(r) and given.rfind(r) + len(r) < len(given)), default=0)
         role = cut > 0 or bool(_ZH_DOTTED_ROLE.search(text, 0, a))
         if not role and (not _ZH_DOTTED_SAYS.match(text, b) or a > 0
@@ -345,6 +373,18 @@ def _zh_dotted(text: str) -> list[tuple[int, int, str]]:
         if len(family) >= 2:
             out.append((a, b, family))
     return out
+
+
+def _zh_dotted_given(texts: Sequence[str]) -> dict[str, str]:
+    """Full dotted names by their given part (before the first dot), for the given parts
+    only one full name of the document opens: news writes some foreign persons again by
+    the given part alone ("若昂说" after "若昂·卡瓦略-恩万科沃")."""
+    by_given: dict[str, set[str]] = {}
+    for text in texts:
+        for a, b, _ in _zh_dotted(text):
+            given = re.split("[·・‧•]", text[a:b])[0]
+            by_given.setdefault(given, set()).add(text[a:b])
+    return {g: full.pop() for g, full in by_given.items() if len(g) >= 2 and len(full) == 1}
 
 
 _HAS_HANGUL = re.compile(f"[{_H}]")
@@ -364,6 +404,7 @@ def native_names(texts: Sequence[str],
     names: dict[str, NativeName] = {}
     order: list[str] = []
     in_japanese = any(japanese(t) for t in texts)
+    dotted_given = {} if in_japanese else _zh_dotted_given(texts)
     families = back_families(texts, KO_TITLES) if any(_HAS_HANGUL.search(t) for t in texts[:3]) \
         else kanji_families(texts) if in_japanese else frozenset()
     # "Seo Do-hyeon (서도현)": the bracket says who the native form is, wherever in the
@@ -405,7 +446,9 @@ def native_names(texts: Sequence[str],
                                                 canon or text[a:b])
                     order.append(surface)
         for a, b, short in (() if korean else _zh_dotted(text)):  # "若昂·卡瓦略-恩万科沃"
-            for surface in (text[a:b], short):
+            given = re.split("[·・‧•]", text[a:b])[0]
+            alone = (given,) if dotted_given.get(given) == text[a:b] else ()
+            for surface in (text[a:b], short, *alone):
                 canon = canonical(surface)
                 if surface not in names and canon != "":
                     names[surface] = NativeName(surface, _title_before(text, a, korean),
@@ -414,6 +457,10 @@ def native_names(texts: Sequence[str],
         if korean:
             full = [(a, b, t, []) for a, b, t in _korean_full(text, families)]
             full += [f for f in any_family_full(text, _not_any_name, _FOREIGN_SYLLABLES)
+                     if not any(a < f[1] and f[0] < b for a, b, _, _ in full)]
+            # "부동산 전문가인 남궁지호 한빛대 교수는": a name after an apposition in 인
+            full += [f for f in apposed_names(text, KO_TITLES, _not_any_name, _FOREIGN_SYLLABLES,
+                                              lx.KO_SAY)
                      if not any(a < f[1] and f[0] < b for a, b, _, _ in full)]
             # "견하율 기자가 만났다": a reporter who acts in the story (an interviewer)
             full += [(m.start("name"), m.end("name"), "기자", [])

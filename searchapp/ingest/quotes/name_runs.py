@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from searchapp.ingest.persons.words import ORG_WORDS
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.text import Word
-from searchapp.lexicon import MONTHS, NAME_PARTICLES, TITLE_WORDS, WEEKDAYS
+from searchapp.lexicon import MONTHS, NAME_LINK_WORDS, NAME_PARTICLES, TITLE_WORDS, WEEKDAYS
 
 _GLUED = lx.GLUED_NAME
 _NOT_NAMES = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS)) | frozenset(
@@ -26,7 +26,9 @@ def name_word(w: Word) -> bool:
     if w.lower in lx.ROLE_NOUNS or w.lower.rstrip(".") in TITLE_WORDS \
             or w.lower in lx.SOURCE_NOUNS or w.lower in lx.GROUP_HEADS:
         return False  # "Vice President", "Councillor", "Critics": no name
-    return all(c.isalpha() or c in "-'’." for c in t) and any(c.islower() for c in t)
+    # a family prefix is part of a name even in capitals ("Ó" of "Flannán Ó Gairbhí")
+    return t in NAME_LINK_WORDS or all(c.isalpha() or c in "-'’." for c in t) \
+        and any(c.islower() for c in t)
 
 
 def run_after(ws: Sequence[Word], k: int) -> int:
