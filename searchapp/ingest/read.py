@@ -404,7 +404,12 @@ def scan_corpus(root: Path | str) -> CorpusScan:
         pages = {e.name.rsplit(".", 1)[0]: e for e in entries
                  if e.name.lower().endswith((".html", ".htm", ".xhtml"))}
         for entry in entries:
-            if entry.name.startswith(".") or pages and _page_resources(entry, pages):
+            if entry.name.startswith("."):
+                continue
+            page = _page_resources(entry, pages) if pages else None
+            if page is not None:  # told, once for the folder, not file by file
+                scan.problems.append((rel(entry), f"not read: the stylesheets, scripts and "
+                                                  f"images of the saved page {page.name}"))
                 continue
             if printable_name(entry.name) != entry.name:
                 scan.problems.append((rel(entry), _UNDECODABLE_NAME))
@@ -434,26 +439,28 @@ def scan_corpus(root: Path | str) -> CorpusScan:
 _RESOURCES_NAME = re.compile(r"(.+)[_.-][^\W\d_]+")
 
 
-def _page_resources(folder: Path, pages: dict[str, Path]) -> bool:
-    """Whether ``folder`` holds the stylesheets, scripts, images and frames of a web page
+def _page_resources(folder: Path, pages: dict[str, Path]) -> Path | None:
+    """The page whose stylesheets, scripts, images and frames ``folder`` holds, a web page
     saved "complete" beside it (``Page_files`` by ``Page.html``; other browsers and
     languages name it ``Page-Dateien``, ``Page_fichiers``; ``pages``: the folder's HTML
     files by name without extension): its name is a page's, a separator and one word,
     and the page links into it.  Those files are the page's, not documents (its ads and
-    tracker frames were indexed, its stylesheets reported as unsupported)."""
+    tracker frames were indexed, its stylesheets reported as unsupported): that page, or
+    None."""
     m = _RESOURCES_NAME.fullmatch(folder.name)
     page = pages.get(m.group(1)) if m else None
     if page is None:
-        return False
+        return None
     try:
         if not folder.is_dir():
-            return False
+            return None
         with open(page, "rb") as f:
             head = f.read(1 << 20)
     except OSError:
-        return False
-    return any(name + b"/" in head
-               for name in (folder.name.encode(), urllib.parse.quote(folder.name).encode()))
+        return None
+    linked = any(name + b"/" in head
+                 for name in (folder.name.encode(), urllib.parse.quote(folder.name).encode()))
+    return page if linked else None
 
 
 #: Why a file or folder whose name is not UTF-8 is left out: its name cannot be a
