@@ -1,7 +1,7 @@
 """Round twelve of issue 33: forms of address of the world's languages, a sourced lexicon.
 
 Forms of address are a closed class per language
-(:mod:`searchapp.address_words`).  A word never a name word in practice
+(:mod:`searchapp.lexicon.address`).  A word never a name word in practice
 ("Daw", "Oknha", "Ramatoa") is cut wherever it begins a name the model found; one that
 is also a name word ("U", "Pak", "Sri", "Gogo") only where the collection writes the rest
 of the name without it; one written after the name ("Akka") where the page never writes
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from searchapp import address_words as aw
+from searchapp.lexicon import address as aw
 from searchapp.ingest.persons.people import find_persons
 from searchapp.lexicon import ADDRESS_TITLES, TITLES
 from tests.test_persons_trust import FILLER, collection

@@ -117,7 +117,7 @@ SIDECAR_VERSION = 2
 #: another type ("Kyria X" typed ORG) and where round ten's first word back put it; the word
 #: left is a person's, not a place, wherever written -- persons and places stored by 18 change.
 #: 20 (round twelve): forms of address of the world's languages from a sourced lexicon
-#: (address_words: "Daw", "Oknha", "Ramatoa" cut wherever they begin a name; "U", "Pak",
+#: (lexicon.address: "Daw", "Oknha", "Ramatoa" cut wherever they begin a name; "U", "Pak",
 #: "Sri", "Gogo" where the collection writes the rest without them; runs of them, "Pak
 #: Cik"; after-words at a name's end only), so the person is listed without the title
 #: ("Khin Maung Htwe", not "U Khin Maung Htwe"); a quote before a name no longer hides it
@@ -136,7 +136,7 @@ SIDECAR_VERSION = 2
 #: written alone ("Gus Van Sant" ... "Van Sant said") no longer shows a shared word before
 #: it a form of address -- persons stored by 22 change.
 #: 24 (review): a form of address after a name that is a family name too ("Dai", "Sama",
-#: "Bobo": address_words.AFTER_NAMES_TOO) is cut only where the page writes the name before
+#: "Bobo": lexicon.address.AFTER_NAMES_TOO) is cut only where the page writes the name before
 #: it by itself ("Jinhua Dai" in full stays a person); a place is no people's name for
 #: qualifying a role, a relative or a trade ("the Florida governor", "Gaza fishermen"):
 #: only "the X people", "X clans", "of X descent" say so -- persons and places stored by 23

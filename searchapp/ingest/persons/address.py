@@ -6,7 +6,7 @@ name of its document that goes on with a family name ("Pani Teresa" beside "Tere
 Mroczek", "Pani Ewa" beside "Ewa Zielak") -- and it never stands alone or inside another
 name anywhere.  One given name is not enough: "Kimberly David" beside "David Linton" is a
 person whose family name is another's given name.  The forms of address of the world's
-languages (:mod:`searchapp.address_words`) are cut as the lexicon classes
+languages (:mod:`searchapp.lexicon.address`) are cut as the lexicon classes
 them: those never a name word ("Daw", "Oknha") wherever they begin a name; those that are
 names too (Burmese "U", Indonesian "Pak Karyono" but Korean "Pak Pong-ju":
 :data:`searchapp.lexicon.ADDRESS_WORDS_SHARED`) where the collection writes the rest
@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from searchapp.ingest.persons import names as nm
-from searchapp.address_words import ADDRESS_WORDS_SINGLE, AFTER_NAMES_TOO
+from searchapp.lexicon.address import ADDRESS_WORDS_SINGLE, AFTER_NAMES_TOO
 from searchapp.ingest.persons.context import span_cues
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.resolve import Candidate, DocText
@@ -131,7 +131,7 @@ def _titled(words: list[str]) -> int:
 
 def _listed_run(name: str, named: set[str], alone: set[str], names: set[str],
                 elsewhere: frozenset[str] = frozenset(), texts: Iterable[str] = ()) -> set[str]:
-    """The forms of address of the lexicon (:mod:`searchapp.address_words`)
+    """The forms of address of the lexicon (:mod:`searchapp.lexicon.address`)
     that begin ``name`` and are titles there ("Pak Cik" of "Pak Cik Wan Ismail"), or an
     empty set.  Those never a name word ("Daw", "Weyzero") always are.  With one that is
     also a name word ("U", "Sri", "Gogo"), only where the collection writes the rest of the
@@ -140,7 +140,7 @@ def _listed_run(name: str, named: set[str], alone: set[str], names: set[str],
     (``elsewhere``), not a family name with a particle ("Gus Van Sant" ... "Van Sant"); its given name is written by itself (``texts``: "Sri Rohani Ghazali"
     ... "Rohani said"); one word is the given name of a full name of the document ("Gogo
     Thandi" beside "Thandi Roe"); or one word after those before single or given names
-    (:data:`~searchapp.address_words.ADDRESS_WORDS_SINGLE`: "Pak Karyono")
+    (:data:`~searchapp.lexicon.address.ADDRESS_WORDS_SINGLE`: "Pak Karyono")
     stands alone (``alone``, ``texts``) -- after the others that is the shape of "Nan
     Goldin" then "Goldin", a family name."""
     words = name.split()

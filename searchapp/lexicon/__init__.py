@@ -119,11 +119,11 @@ def month_number(name: str) -> int:
 # -- persons --------------------------------------------------------------------------
 
 #: Forms of address of the world's languages, by language and by how much evidence a cut
-#: needs, are declared in :mod:`searchapp.address_words` (one place): the
+#: needs, are declared in :mod:`searchapp.lexicon.address` (one place): the
 #: titles of faith, honour and address the titles regex below holds ("Sister Brigid",
 #: "Alhaji Musa Dankabo"), those that are family or given names too ("Pak", "Don"), those
 #: written after a name ("Ahmet Bey").
-from searchapp.address_words import (  # noqa: E402
+from searchapp.lexicon.address import (  # noqa: E402
     ADDRESS_TITLES,
     ADDRESS_WORDS_BEFORE,
     ADDRESS_WORDS_GIVEN,
