@@ -309,3 +309,30 @@ def test_in_justified_text_a_short_line_without_punctuation_ends_its_paragraph(t
     paras = [p.text for d in load_documents(path, tmp_path) for p in d.paragraphs]
     assert "Figure 2: sampling stations to north" in paras
     assert any(p.startswith("Independent monitoring") for p in paras)
+
+
+def test_an_attachment_of_a_format_not_read_is_told_not_dropped(tmp_path):
+    """A spreadsheet and an archive attached to a message are not read: each is a warning
+    of the message (its file "read in part"), not left out without a word; the attached
+    text is read and the logo image says nothing."""
+    msg = EmailMessage()
+    msg["From"] = "Ledger desk <desk@example.org>"
+    msg["To"] = "reader@example.net"
+    msg["Subject"] = "Budget figures"
+    msg["Date"] = "Tue, 03 Mar 2026 08:00:00 +0000"
+    msg.set_content("The figures are attached, with the auditor's note.\n")
+    msg.add_attachment(b"PK\x03\x04" + bytes(60), maintype="application",
+                       subtype="vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       filename="budget.xlsx")
+    msg.add_attachment(b"PK\x03\x04" + bytes(60), maintype="application", subtype="zip",
+                       filename="scans.zip")
+    msg.add_attachment(b"\x89PNG\r\n\x1a\n" + bytes(64), maintype="image", subtype="png",
+                       filename="logo.png")
+    msg.add_attachment(b"Auditor's note\n\nThe harbour fund of Velmaric Port was spent "
+                       b"twice.\n", maintype="text", subtype="plain", filename="note.txt")
+    path = tmp_path / "budget.eml"
+    path.write_bytes(bytes(msg))
+    docs = load_documents(path, tmp_path)
+    assert any("Velmaric" in p.text for d in docs for p in d.paragraphs)
+    assert docs[0].warnings == ["attachment budget.xlsx not read: unsupported file type (.xlsx)",
+                                "attachment scans.zip not read: unsupported file type (.zip)"]

@@ -6,9 +6,10 @@ Markdown, HTML, PDF, DOCX, ODT, EPUB, RTF, an attached ``.eml``) is one more
 document of the message's file, its ``part`` "attachment N: its file name", so it
 has its own id and its own hits.  It is titled by its own title, else by its file
 name and the message's subject; undated, it takes the message's date, and the
-sender is its source.  What cannot be read is a warning of the message (the indexer
-reports it beside the file); images, scanned pages and the attachments of an
-attached message are not read.
+sender is its source.  What cannot be read, and an attachment of a format searchapp
+does not read (a spreadsheet, an archive), is a warning of the message (the indexer
+reports it beside the file, "read in part"); images, scanned pages and the attachments
+of an attached message are not read.
 """
 
 from __future__ import annotations
@@ -35,8 +36,13 @@ def read_attachments(msg: EmailMessage, message: Extracted, read: Reader,
     out: list[Extracted] = []
     # only the attachments read as documents count towards the cap: a newsletter's forty
     # inline images must not push its one attached PDF out
-    found = [(n, att, name, fmt) for n, (att, name, fmt) in enumerate(_named(msg), start=1)
-             if fmt is not None]
+    named = list(enumerate(_named(msg), start=1))
+    found = [(n, att, name, fmt) for n, (att, name, fmt) in named if fmt is not None]
+    for _, (att, name, fmt) in named:  # told, never dropped without a word (not images:
+        if fmt is None and att.get_content_maintype() != "image":  # logos, signatures)
+            kind = Path(name).suffix.lower() or att.get_content_type()
+            message.warnings.append(f"attachment {name} not read: unsupported file type "
+                                    f"({kind})")
     for n, att, name, fmt in found[:MAX_ATTACHMENTS]:
         forwarded = att.get_content_type() == "message/rfc822"
         try:
