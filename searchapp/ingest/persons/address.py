@@ -223,13 +223,7 @@ def _given_of(g: str, t: str, names: set[str], texts: list[str]) -> bool:
 def _by_itself(word: str, text: str) -> bool:
     """Whether ``text`` writes ``word`` with no capitalized word right before or after it
     (a name of one word: "Dawit said", "Zviad's brother")."""
-    for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text):
-        before = text[:m.start()].rstrip().rsplit(None, 1)
-        after = re.match(r"[ \t]+([^\s]+)", text[m.end():])
-        if ((not before or not _capitalized(before[-1]) or before[-1][-1:] in ".,;:!?\"”")
-                and not (after and after.group(1)[:1].isupper())):
-            return True
-    return False
+    return _written_apart(word, text, after=True)
 
 
 #: The cues of a name a form of address was cut from: a title stood before it, and a lone
@@ -249,9 +243,18 @@ _DOTLESS = frozenset({"Dr", "Prof"})
 
 def _alone(word: str, text: str) -> bool:
     """Whether ``text`` writes ``word`` with no capitalized word right before it."""
+    return _written_apart(word, text, after=False)
+
+
+def _written_apart(word: str, text: str, after: bool) -> bool:
+    """Whether ``text`` writes ``word`` with no capitalized word right before it (a
+    sentence's end between them does not count) and, with ``after``, none right after."""
     for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text):
         before = text[:m.start()].rstrip().rsplit(None, 1)
-        if not before or not _capitalized(before[-1]) or before[-1][-1:] in ".,;:!?\"”":
+        if before and _capitalized(before[-1]) and before[-1][-1:] not in ".,;:!?\"”":
+            continue
+        nxt = re.match(r"[ \t]+([^\s]+)", text[m.end():]) if after else None
+        if not (nxt and nxt.group(1)[:1].isupper()):
             return True
     return False
 
