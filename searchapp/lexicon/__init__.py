@@ -163,6 +163,13 @@ NAME_TOKEN = rf"[A-Z][a-z]+(?:[{NAME_HYPHENS}][A-Za-z][a-z]+)*"
 #: The courtesy titles that say only a person's sex ("Mr", "Ms"), without their dot.
 COURTESY_TITLES = ("Mr", "Mrs", "Ms", "Mx")
 HONORIFICS = (*COURTESY_TITLES, "Dr", "Prof", "Professor", "Sir", "Dame")
+#: The connectors of patronymic names ("son / daughter of"), a closed class: Malay and
+#: Indonesian bin, binti, bte (Malaysian official abbreviation); Arabic ibn, bint;
+#: Hebrew ben, bat; Hassaniya (Mauritania) ould, mint; Welsh ap, ferch (Wikipedia
+#: "Patronymic", "Malay names", "Arabic name", "Welsh surnames").  Written in lower case
+#: between two capitalized names, they join a person's given name to the father's.
+PATRONYMIC_LINKS = frozenset({"bin", "binti", "bte", "ibn", "bint", "ben", "bat", "ould",
+                              "mint", "ap", "ferch"})
 #: Lower-case particles inside names ("Alex de Minaur", "Edwina von Gal", "Mohammed bin
 #: Salman"), written in lower case even when the name is in capitals.
 NAME_PARTICLES = frozenset({

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 
 from searchapp.ingest.persons import names as nm
 from searchapp.lexicon.address import ADDRESS_WORDS_SINGLE, AFTER_NAMES_TOO
-from searchapp.ingest.persons.context import span_cues
+from searchapp.ingest.persons.context import addressed, span_cues
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.resolve import Candidate, DocText
 from searchapp.lexicon import (
@@ -226,9 +226,6 @@ def _by_itself(word: str, text: str) -> bool:
     return _written_apart(word, text, after=True)
 
 
-#: The cues of a name a form of address was cut from: a title stood before it, and a lone
-#: word so addressed is a person's name whatever else the model calls the word.
-ADDRESSED = frozenset({"title", "addressed"})
 _AFTER = frozenset(TITLES_AFTER)
 #: The lexicon's forms of address before a name that the rules do not cut already.
 _LISTED = ADDRESS_WORDS_BEFORE | ADDRESS_WORDS_SHARED
@@ -316,6 +313,6 @@ def cut_address(doc: DocText, raw: Mapping[str, list[RawMention]], full: list[Ca
             continue
         cues = span_cues(text, s, e, raw.get(pid, ()))
         cut = replace(c, start=s, end=e, text=text[s:e],  # a title stood before it
-                      cues=cues | ADDRESSED if cut_first else cues)
+                      cues=addressed(cues) if cut_first else cues)
         (kept if " " in cut.text else single).append(cut)
     return kept, single

@@ -26,7 +26,7 @@ from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
 from searchapp.ingest.persons.context import span_cues
 from searchapp.ingest.persons.memo import per_document
-from searchapp.ingest.persons.name_edges import name_starts_before
+from searchapp.ingest.persons.name_edges import name_starts_before, name_starts_before_link
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.resolve import (
     NOT_PERSON_LABELS,
@@ -43,6 +43,7 @@ from searchapp.lexicon import (
     NAME_LINK_WORDS,
     NAME_PARTICLES,
     NAME_TOKEN,
+    PATRONYMIC_LINKS,
     POSSESSIVE_END,
     PREFIXED_NAME,
     STOPS,
@@ -59,7 +60,7 @@ _ROMAN = re.compile(r"^(?:[IVX]{2,5})$")
 _FIRM_COMPOUND = re.compile(rf"\w[{re.escape(nm.HYPHENS)}](?:based|headquartered)$")
 # lower-case words inside names ("Alex de Minaur", "al-Ghazali"): the particles, and
 # words that a byline's capitals would not turn lower-case ("St", "Mac", "Abu")
-_PARTICLES = NAME_PARTICLES | {"af", "av", "st", "mac", "ben", "abu", "ul", "ud"}
+_PARTICLES = NAME_PARTICLES | PATRONYMIC_LINKS | {"af", "av", "st", "mac", "abu", "ul", "ud"}
 
 
 def vote_key(text: str) -> str:
@@ -240,7 +241,7 @@ def doc_candidates(doc: DocText, raw: Mapping[str, list[RawMention]], coll: Coll
                 continue
             if any(a <= m.start and m.end <= b for a, b in lists):
                 continue
-            for s, e in rules.repair(text, m.start, m.end):
+            for s, e in rules.repair(text, name_starts_before_link(text, m.start, m.end), m.end):
                 s = rules.after_participle(text, s, e, coll.lowercase)
                 if not heading and e >= m.end:  # the model stopped there (not a repair's cut)
                     e = rules.name_goes_on(text, s, e, spans, coll.lowercase)
@@ -444,7 +445,7 @@ def promotable(doc: DocText, full: list[Candidate], single: list[Candidate],
         for m in raw.get(pid, ()):
             if m.label not in _PROMOTABLE or text[m.start:m.end] != m.text:
                 continue
-            for s, e in rules.repair(text, m.start, m.end):
+            for s, e in rules.repair(text, name_starts_before_link(text, m.start, m.end), m.end):
                 if e >= m.end:  # a name's last word the model left out, as for persons
                     e = rules.name_goes_on(text, s, e, raw.get(pid, ()), coll.lowercase)
                 words = text[s:e].split()

@@ -72,6 +72,20 @@ def listed_with_things(text: str, s: int, e: int, spans: Iterable[RawMention]) -
     return things >= 1 and things >= persons
 
 
+#: The cues of a name a form of address was cut from: a title stood before it, and a lone
+#: word so addressed is a person's name whatever else the model calls the word.
+ADDRESSED = frozenset({"title", "addressed"})
+#: What a form of address before a name looks like to the words read around the rest
+#: ("Matua [Hemi Tane Rangi]": a capitalized word before, so the tail of a longer name).
+TITLE_READ_AS_NAME = frozenset({"capital_before", "run_cut"})
+
+
+def addressed(found: frozenset[str]) -> frozenset[str]:
+    """The cues of a name whose form of address was cut: the capitalized word before it
+    is that title, not the start of a longer name, so it counts for the name."""
+    return (found - TITLE_READ_AS_NAME) | ADDRESSED
+
+
 def span_cues(text: str, s: int, e: int, spans: Iterable[RawMention]) -> frozenset[str]:
     """The cues of one occurrence (:func:`evidence.cues`) and what the model's other
     spans in the paragraph add: listed with a person, or with things."""
@@ -118,10 +132,11 @@ def _listed_with_places(text: str, s: int, e: int, spans: Iterable[RawMention]) 
 
 @per_document
 def document_evidence(doc: DocText, names: Iterable[str], raw: Mapping[str, list[RawMention]],
-                      lowercase: set[str] | frozenset[str] = frozenset()
-                      ) -> dict[str, ev.NameEvidence]:
+                      lowercase: set[str] | frozenset[str] = frozenset(),
+                      titles: frozenset[str] = frozenset()) -> dict[str, ev.NameEvidence]:
     """What one document says about each of ``names`` (full names): the cues of every
-    place it writes the name, headings included, and of every place it writes the
+    place it writes the name, headings included (after one of ``titles``, the forms of
+    address the document's names were cut from, as after a title), and of every place it writes the
     family name alone ("Levin says" after "Michael Levin") -- a word standing by
     itself, not inside a longer capitalized name; a family name that is also a word
     used in lower case ("Display", "Wall") counts alone only where a cue vouches for it
@@ -151,6 +166,9 @@ def document_evidence(doc: DocText, names: Iterable[str], raw: Mapping[str, list
             found = span_cues(text, s, e, spans)
             if _TITLE_FIRST.match(m.group(1)):
                 found |= {"title"}  # "King Charles", "Pope Francis" (not "Gen Z")
+            t = _WORD_BEFORE.search(text, 0, s)
+            if t and t.group(1) in titles:  # "Matua [Hemi Tane Rangi]": the title cut
+                found = found - TITLE_READ_AS_NAME  # not the first word of a longer name
             out[m.group(1)].add(doc.doc_id, found, ev.opening(text, s), heading)
         if bare is None or heading:
             continue
@@ -171,12 +189,15 @@ def document_evidence(doc: DocText, names: Iterable[str], raw: Mapping[str, list
 
 def collection_evidence(docs: Iterable[tuple[DocText, set[str]]],
                         raw: Mapping[str, list[RawMention]],
-                        lowercase: set[str] | frozenset[str] = frozenset()
+                        lowercase: set[str] | frozenset[str] = frozenset(),
+                        titles: Mapping[str, frozenset[str]] | None = None
                         ) -> dict[str, ev.NameEvidence]:
-    """:func:`document_evidence` of each document for its names, summed by name."""
+    """:func:`document_evidence` of each document for its names, summed by name
+    (``titles``: by document id, the forms of address cut from its names)."""
     out: dict[str, ev.NameEvidence] = {}
     for doc, names in docs:
-        for name, evid in document_evidence(doc, names, raw, lowercase).items():
+        cut = (titles or {}).get(doc.doc_id, frozenset())
+        for name, evid in document_evidence(doc, names, raw, lowercase, cut).items():
             out.setdefault(name, ev.NameEvidence()).merge(evid)
     return out
 

@@ -1,13 +1,17 @@
 """Where a name begins, and names that are another person's name put to a firm's use.
 
-Two readings of a candidate against the words around it and the other names of its
-document -- no list of the words themselves:
+Three readings of a candidate against the words around it and the other names of its
+document -- no list of names (only the lexicon's closed classes: titles, forms of address,
+patronymic links):
 
 * :func:`name_starts_before`: the model began a name one word late ("Selasi" +
   "Dzifa Agbenyega", "Ánde" + "Niillas Juuso"): one capitalized word right before the
-  span, after a comma, a sentence's start or a word in lower case, that the collection
-  never writes in lower case and that is no title, organisation, calendar or function
-  word nor any entity of the model's.
+  span, after a comma, a sentence's start, a word in lower case or a form of address
+  ("Dasho" + "Karma" + "Pelden Dorji"), that the collection never writes in lower case
+  and that is no title, organisation, calendar or function word nor any entity of the
+  model's.
+* :func:`name_starts_before_link`: the model began a name at its patronymic link ("bin"
+  + "Rashid Al-Nuaimi"): the person's own given name stands before the link.
 * :func:`named_for_a_person`: a firm, works or venue named for a person of its document
   ("Dragan Vidaković" -> "Vidaković Energija", "Ann Mae Roe" -> "Ann Roe Builders"): the
   name is another person's family name (or the same person's name) with one more word
@@ -27,19 +31,25 @@ from searchapp.ingest.persons import evidence as ev
 from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons import rules
 from searchapp.ingest.persons.words import FUNCTION_WORDS, ORG_WORDS, ROLE_NOUNS
-from searchapp.lexicon import CLOSERS, NAME_PARTICLES, STOPS, TITLE_WORDS
+from searchapp.lexicon import (ADDRESS_WORDS_BEFORE, CLOSERS, NAME_PARTICLES, PATRONYMIC_LINKS,
+                               STOPS, TITLE_WORDS)
 
 # one capitalized word ending right before ``start`` (the span's first word), after a
 # sentence's start, a comma or colon, or a word in lower case; no possessive
 _WORD_BEFORE = re.compile(rf"(?:^|[,;:(“\"]|[{STOPS}][{CLOSERS}]?|(?<![\w'’.-])[a-z][a-z'’-]*)"
                           r"[ \t]+"
                           r"([A-ZÀ-ÖØ-Þ][a-zà-ÿ]*[a-zà-ÿ])[ \t]+$")
+# one capitalized word right before ``start`` after another (a title: "Dasho Karma")
+_WORD_AFTER_TITLE = re.compile(r"(?<![\w'’.-])([A-ZÀ-ÖØ-Þ][\w'’.-]*)[ \t]+"
+                               r"([A-ZÀ-ÖØ-Þ][a-zà-ÿ]*[a-zà-ÿ])[ \t]+$")
 # another name coordinated with the span: a word before both is a title or a label
 # ("Councilmembers Ann Roe and Bo Li")
 _AND_ANOTHER = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|&)[ \t]+[A-ZÀ-ÖØ-Þ]")
 # "Minister of [Transport] Ann Roe": a title's field before the name, not its first word
 _FIELD_OF = re.compile(r"\b(?:of|for)[ \t]+$")
 _NOT_NAME_WORDS = rules.NOT_NAME_ENDS
+# one capitalized word ending right before ``start`` (the given name before a link)
+_GIVEN_BEFORE = re.compile(r"(?<![\w'’.-])([A-ZÀ-ÖØ-Þ][\w'’-]*)[ \t]+$")
 
 
 def name_starts_before(text: str, start: int, end: int, spans, lowercase_words) -> int:
@@ -48,14 +58,33 @@ def name_starts_before(text: str, start: int, end: int, spans, lowercase_words) 
     if len(text[start:end].split()) < 2:
         return start
     m = _WORD_BEFORE.search(text, max(0, start - 60), start)
-    if not m:
-        return start
-    word = m.group(1)
+    if not m:  # "Dasho [Karma] Pelden Dorji": after a form of address
+        m = _WORD_AFTER_TITLE.search(text, max(0, start - 60), start)
+        if not m or not (m.group(1) in ADDRESS_WORDS_BEFORE or m.group(1) in TITLE_WORDS):
+            return start
+    word = m.group(m.lastindex)
     if (word == text[start:end].split()[0] or _FIELD_OF.search(text, 0, m.start(1)) or _AND_ANOTHER.match(text, end)
             or word in _NOT_NAME_WORDS or word in ORG_WORDS or word in FUNCTION_WORDS
             or word in TITLE_WORDS or word.casefold() in ROLE_NOUNS
             or word.casefold() in NAME_PARTICLES or rules.ordinary(word, lowercase_words)
             or any(sp.start < m.end(1) and m.start(1) < sp.end for sp in spans)):
+        return start
+    return m.start(m.lastindex)
+
+
+def name_starts_before_link(text: str, start: int, end: int) -> int:
+    """Where a person's name starts when the model began it at a patronymic link
+    (:data:`~searchapp.lexicon.PATRONYMIC_LINKS`): "[bin Rashid Al-Nuaimi]" of "Sheikh
+    Khalid bin Rashid Al-Nuaimi" is the father's name after the person's own, so the name
+    begins at the capitalized word right before the link when it is no title ("Khalid");
+    ``start`` when not so.  One word: the word before it may be a title the lexicon does
+    not hold ("Sayyid Hilal bin ...") as well as a first given name ("Nur Aisyah binti").
+    """
+    words = text[start:end].split()
+    if len(words) < 2 or words[0] not in PATRONYMIC_LINKS or not words[1][:1].isupper():
+        return start
+    m = _GIVEN_BEFORE.search(text, max(0, start - 60), start)
+    if not m or m.group(1) in TITLE_WORDS or m.group(1) in ADDRESS_WORDS_BEFORE:
         return start
     return m.start(1)
 

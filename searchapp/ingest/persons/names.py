@@ -291,18 +291,21 @@ def cluster_spellings(counts: Counter | dict[str, int],
                 link(target, n, "middle name")
     # A name that ends a longer one of the same article ("Ag Ahmadou" beside "Alhassane Ag
     # Ahmadou", the longer one typed otherwise by the model), when only one longer name
-    # there ends so: that person.
-    by_last: dict[str, list[str]] = {}
-    for n in names:
-        by_last.setdefault(fold_word(tokens(n)[-1]), []).append(n)
-    for n in names:
-        tail = [fold_word(w) for w in tokens(n)]
-        ending = [h for h in by_last[tail[-1]] if len(tokens(h)) > len(tail)
-                  and [fold_word(w) for w in tokens(h)[-len(tail):]] == tail
-                  and (docs is None or docs.get(n, set()) & docs.get(h, set()))]
-        groups = {find(h) for h in ending}
-        if len(groups) == 1 and find(n) not in groups:
-            link(ending[0], n, "same article")
+    # there ends so: that person.  Likewise a name that begins one, the family name dropped
+    # ("Yekaterina Andreyevna" beside "Yekaterina Andreyevna Volkova": a given name and
+    # patronymic; "Abdul Sattar" beside "Abdul Sattar Popalzai").
+    for end, cut in ((-1, lambda ws, k: ws[-k:]), (0, lambda ws, k: ws[:k])):
+        by_word: dict[str, list[str]] = {}
+        for n in names:
+            by_word.setdefault(fold_word(tokens(n)[end]), []).append(n)
+        for n in names:
+            part = [fold_word(w) for w in tokens(n)]
+            hits = [h for h in by_word[part[end]] if len(tokens(h)) > len(part)
+                    and [fold_word(w) for w in cut(tokens(h), len(part))] == part
+                    and (docs is None or docs.get(n, set()) & docs.get(h, set()))]
+            groups = {find(h) for h in hits}
+            if len(groups) == 1 and find(n) not in groups:
+                link(hits[0], n, "same article")
     groups: dict[str, list[str]] = {}
     for n in names:
         groups.setdefault(find(n), []).append(n)

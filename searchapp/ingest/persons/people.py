@@ -223,7 +223,7 @@ def _find(documents: list[DocText], raw: Mapping[str, list[RawMention]],
     address = {k: frozenset(a.shared | a.after | a.firsts & titles | (a.dropped - named))
                for k, a in shown.items()}
     found = [(d, *cut_address(d, raw, f, s, address[d.doc_id], (), back)) for d, f, s in found]
-    rejected = _judge(found, coll, raw)
+    rejected = _judge(found, coll, raw, address)
     spellings: Counter = Counter()
     spelling_docs: dict[str, set[str]] = defaultdict(set)
     for doc, full, _ in found:
@@ -388,7 +388,8 @@ def _votes(name: str, coll: Collection) -> tuple[int, int, int]:
 
 
 def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
-           coll: Collection, raw: Mapping[str, list[RawMention]]) -> dict[str, str]:
+           coll: Collection, raw: Mapping[str, list[RawMention]],
+           address: Mapping[str, frozenset[str]]) -> dict[str, str]:
     """Keep the full names the collection vouches for (in place, in ``found``); cut
     a sentence's opening word glued to a family name ("Thank Biden" -> "Biden", and the
     rest is judged in turn).  Returns the names turned down, with why."""
@@ -434,7 +435,7 @@ def _judge(found: list[tuple[DocText, list[Candidate], list[Candidate]]],
             by_name[c.text].append((doc.doc_id, c))
     # every place the documents of a name write it, and its family name alone
     read = collection_evidence([(doc, {c.text for c in full}) for doc, full, _ in found], raw,
-                               coll.lowercase)
+                               coll.lowercase, address)
     keep: set[str] = set()
     in_doc: dict[str, set[str]] = defaultdict(set)
     for name, occ in by_name.items():

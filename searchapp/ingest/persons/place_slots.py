@@ -17,15 +17,13 @@ from collections.abc import Iterable, Mapping
 from searchapp.ingest.persons import names as nm
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.words import RELATIVES, ROLE_NOUNS
-from searchapp.lexicon import POSSESSIVE
+from searchapp.lexicon import PATRONYMIC_LINKS, POSSESSIVE
 
-#: The connectors of patronymic names ("son / daughter of"), a closed class: Malay and
-#: Indonesian bin, binti, bte (Malaysian official abbreviation); Arabic ibn, bint;
-#: Hebrew ben, bat; Hassaniya (Mauritania) ould, mint; Welsh ap, ferch.  Written in lower
-#: case between two capitalized names: "Siti Kalsom binti Yaakub" -- the word after is a
-#: father's given name, not a place.
-_PATRONYMIC = re.compile(r"[A-Z][\w'’-]*[ \t]+(?:bin|binti|bte|ibn|bint|ben|bat|ould|mint|ap|"
-                         r"ferch)[ \t]+$")
+#: A patronymic name's link (:data:`searchapp.lexicon.PATRONYMIC_LINKS`) between two
+#: capitalized names: "Siti Kalsom binti Yaakub" -- the word after it is a father's given
+#: name, not a place.
+_PATRONYMIC = re.compile(r"[A-Z][\w'’-]*[ \t]+(?:"
+                         + "|".join(sorted(PATRONYMIC_LINKS)) + r")[ \t]+$")
 #: ", 71," after a name: an age (not "(49)": "Louisiana (49)" is a count of votes)
 _AGE = re.compile(r"^,[ \t]*\d{1,3}[ \t]*,")
 #: "X's brother", "X's grandmother": a relative only a person has

@@ -1,0 +1,97 @@
+"""Round thirteen of issue 33: where a name begins, and what a cut title leaves.
+
+* A form of address cut from a name by the collection's evidence ("Matua" before "Hemi
+  Tane Rangi", written "Hemi" alone after) is a title, so the capitalized word before the
+  rest is no sign that the rest is the tail of a longer name: the person is kept.
+* The model began a name at its patronymic link ("bin Rashid Al-Nuaimi"): the person's
+  own given name stands before the link, the name is "Khalid bin Rashid Al-Nuaimi", not
+  the father's.
+* The model began a name a word late after a form of address ("Dasho" + "Karma" +
+  "Pelden Dorji"): the given name belongs to the name.
+* A given name and patronymic (Russian "Yekaterina Andreyevna"), or two given names,
+  written beside the full name in one article are that person, not a second one --
+  unless two full names of the article begin so.
+
+Every name is invented; the model's spans are given as raw mentions.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from searchapp.ingest.persons.people import find_persons
+from tests.test_persons_trust import FILLER, collection
+
+# (a form of address the lexicon shares with names, the full name after it, its given name)
+SHARED_CUT = [("Matua", "Hemi Tane Rangi", "Hemi"), ("Ato", "Bekele Worku Alemu", "Bekele"),
+              ("Sri", "Wulan Ayu Kartika", "Wulan")]
+
+
+@pytest.mark.parametrize("title,name,given", SHARED_CUT)
+def test_a_shared_title_cut_leaves_the_rest_a_person(title, name, given):
+    docs, raw = collection([
+        (f"The school is run by {title} {name}, 70.", [(f"{title} {name}", "PERSON")]),
+        (f"{given}, as the pupils call this teacher, learned the craft from an aunt.",
+         [(given, "PERSON")]),
+    ], [(FILLER, [])])
+    found = find_persons(docs, raw)
+    assert name in found.persons
+    assert f"{title} {name}" not in found.persons
+
+
+# (what stands before, the person's given name, the link, the father's and family names)
+PATRONYMIC = [("Sheikh ", "Khalid", "bin", "Rashid Al-Nuaimi"),
+              ("Puan ", "Aisyah", "binti", "Hamzah Yusof"),
+              ("", "Mohamed", "ould", "Ahmed Salem")]
+
+
+@pytest.mark.parametrize("before,given,link,father", PATRONYMIC)
+def test_a_name_the_model_began_at_its_patronymic_link_begins_with_the_given_name(
+        before, given, link, father):
+    docs, raw = collection([
+        (f"The grove belongs to {before}{given} {link} {father}, whose family has tapped "
+         f"it for a century.", [(f"{link} {father}", "PERSON")]),
+        (f'"The trees need rest," {given} said.', [(given, "PERSON")]),
+    ], [(FILLER, [])])
+    found = find_persons(docs, raw)
+    assert f"{given} {link} {father}" in found.persons
+    assert father not in found.persons
+
+
+def test_a_name_begun_a_word_late_after_a_form_of_address_keeps_its_given_name():
+    docs, raw = collection([
+        ("The district governor, Dasho Karma Pelden Dorji, blamed the warm winter.",
+         [("Pelden Dorji", "PERSON")]),
+        ("Dorji said the harvest would be limited.", [("Dorji", "PERSON")]),
+    ], [(FILLER, [])])
+    found = find_persons(docs, raw)
+    assert "Karma Pelden Dorji" in found.persons
+    assert "Pelden Dorji" not in found.persons
+
+
+def test_a_given_name_and_patronymic_beside_the_full_name_are_one_person():
+    docs, raw = collection([
+        ("The mill is run by Yekaterina Andreyevna Volkova, who took it over in 2019.",
+         [("Yekaterina Andreyevna Volkova", "PERSON")]),
+        ('Volkova said the grain came late. "Yekaterina Andreyevna checks every sack," a '
+         "loader said.", [("Volkova", "PERSON"), ("Yekaterina Andreyevna", "PERSON")]),
+        ("Her deputy, Dmitry Sergeyevich Orlov, disagreed.",
+         [("Dmitry Sergeyevich Orlov", "PERSON")]),
+    ], [(FILLER, [])])
+    found = find_persons(docs, raw)
+    assert "Yekaterina Andreyevna" not in found.persons
+    assert "Yekaterina Andreyevna" in found.persons["Yekaterina Andreyevna Volkova"]
+    assert "Dmitry Sergeyevich Orlov" in found.persons
+
+
+def test_two_persons_beginning_alike_keep_a_short_name_apart():
+    # "Ana Lucia" begins two full names of the article: no telling whose it is
+    docs, raw = collection([
+        ("Ana Lucia Ferreira and her cousin Ana Lucia Prado run the stall. Ana Lucia "
+         "keeps the books.", [("Ana Lucia Ferreira", "PERSON"), ("Ana Lucia Prado", "PERSON"),
+                              ("Ana Lucia", "PERSON")]),
+    ], [(FILLER, [])])
+    found = find_persons(docs, raw)
+    assert {"Ana Lucia Ferreira", "Ana Lucia Prado"} <= set(found.persons)
+    assert "Ana Lucia" not in found.persons.get("Ana Lucia Ferreira", [])
+    assert "Ana Lucia" not in found.persons.get("Ana Lucia Prado", [])
