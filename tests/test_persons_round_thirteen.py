@@ -95,3 +95,43 @@ def test_two_persons_beginning_alike_keep_a_short_name_apart():
     assert {"Ana Lucia Ferreira", "Ana Lucia Prado"} <= set(found.persons)
     assert "Ana Lucia" not in found.persons.get("Ana Lucia Ferreira", [])
     assert "Ana Lucia" not in found.persons.get("Ana Lucia Prado", [])
+
+
+def test_a_word_glued_before_a_title_does_not_make_the_title_a_name_word():
+    # '"Tell Ko Aung ..."' opens a sentence: "Ko" there is no word inside another name
+    docs, raw = collection([
+        ("Their son, Ko Aung Min Naing, 31, clears the weed with a rake.",
+         [("Ko Aung Min Naing", "PERSON")]),
+        ("The lake is warm. Aung Min Naing said the weed grows faster.",
+         [("Min Naing", "PERSON")]),
+        ('In the evening the father poled home. "Tell Ko Aung the rake is broken," he '
+         "called.", [("Tell Ko Aung", "PERSON")]),
+    ], [(FILLER, [])])
+    found = find_persons(docs, raw)
+    assert "Aung Min Naing" in found.persons
+    assert "Ko Aung Min Naing" not in found.persons
+
+
+# (a word before a name the page also writes without it, its given and family names alone)
+def test_a_word_the_page_drops_from_a_name_in_every_way_is_a_form_of_address():
+    docs, raw = collection([
+        ("The guild is led by Gando Seydou Traore, 68, whose family has led it for "
+         "generations.", [("Gando Seydou Traore", "PERSON")]),
+        ('"Seydou decides," said a mason. By noon Seydou Traore said the walls were done. '
+         "The younger Traore agreed.", [("Seydou", "PERSON"), ("Seydou Traore", "PERSON"),
+                                        ("Traore", "PERSON")]),
+    ], [(FILLER, [])])
+    found = find_persons(docs, raw)
+    assert "Seydou Traore" in found.persons
+    assert "Gando Seydou Traore" not in found.persons
+
+
+def test_a_double_family_name_written_whole_keeps_the_given_name():
+    docs, raw = collection([
+        ("The novel was written by Gabriel Roa Pineda in 1967.",
+         [("Gabriel Roa Pineda", "PERSON")]),
+        ("Roa Pineda said he wrote it in a year. Roa kept the drafts.",
+         [("Roa Pineda", "PERSON"), ("Roa", "PERSON")]),
+    ], [(FILLER, [])])
+    found = find_persons(docs, raw)
+    assert "Gabriel Roa Pineda" in found.persons

@@ -85,7 +85,8 @@ def document_address(doc: DocText, full: list[Candidate], single: list[Candidate
                       or any(r in alone or " " not in r and any(_by_itself(r, t) for t in texts)
                              for r in rests))}
     names = {c.text for c in full}
-    out.named = alone | {w for n in names for w in n.split()[_titled(n.split()):]}
+    out.named = alone | {w for c in full for w in c.text.split()[_titled(c.text.split(),
+                                                                      c.opening):]}
     words_of_others = {w for n in names for w in n.split()[1:] if n.split()[0] not in _DOTLESS}
     by_first: dict[str, set[str]] = {}
     for name in names:
@@ -108,6 +109,10 @@ def document_address(doc: DocText, full: list[Candidate], single: list[Candidate
             if first not in out.named and all(" " in r and r in names for r in rests):
                 out.shared.add(first)
             continue
+        if first not in out.named and any(_named_without(first, r, names, elsewhere, texts)
+                                          for r in rests):
+            out.shared.add(first)  # "Bari Hamadoun Tall" ... "Hamadoun Tall", "Tall said"
+            continue
         given = {r for r in rests if " " not in r and _given_name(r, first, names)}
         if given:
             out.given[first] = given
@@ -120,12 +125,18 @@ def document_address(doc: DocText, full: list[Candidate], single: list[Candidate
     return out
 
 
-def _titled(words: list[str]) -> int:
+def _titled(words: list[str], opening: bool = False) -> int:
     """How many words before a name's first are titles or forms of address ("Sayadaw U
-    Pannasami": 2), at least 1 (the first word of a name is not inside it)."""
+    Pannasami": 2), at least 1 (the first word of a name is not inside it).  A name that
+    opens a sentence may begin with a word glued to it ("Tell Ko Zaw the rake is
+    broken"): forms of address right after its first word are no words inside it."""
     i = 0
     while i < len(words) - 1 and (words[i] in _LISTED or words[i] in TITLE_WORDS):
         i += 1
+    if opening and i == 0:
+        i = 1
+        while i < len(words) - 1 and words[i] in _LISTED:
+            i += 1
     return max(i, 1)
 
 
@@ -167,6 +178,26 @@ def _listed_run(name: str, named: set[str], alone: set[str], names: set[str],
         n.split()[0] == rest and n.split()[-1] != rest and n.split()[-1] not in _LISTED
         for n in names)
     return set(run) if of_full else set()
+
+
+def _named_without(first: str, rest: str, names: set[str], elsewhere: frozenset[str],
+                   texts: list[str]) -> bool:
+    """Whether the document names the person of "``first`` ``rest``" without the first
+    word, in every way a name is written: the rest as a full name by itself, its given
+    name by itself and its family name by itself ("Bari Hamadoun Tall" ... "Hamadoun
+    Tall said", "Hamadoun decides", "the younger Tall") -- so the first word is a form of
+    address the lexicon does not hold.  Not where the first word begins another person's
+    name in the collection (a given name), nor for a rest that is a family name with a
+    particle ("Van Sant"): a double family name ("Gabriel Roa Pineda" ... "Roa Pineda",
+    "Roa said") is seldom written by its second half alone."""
+    words = rest.split()
+    if (len(words) < 2 or words[0].lower() in NAME_PARTICLES
+            or not (rest in names or any(_alone(rest, t) for t in texts))):
+        return False
+    if any(n.split()[0] == first and not n.startswith(f"{first} {rest}") for n in elsewhere):
+        return False
+    return all(len(w) > 1 and not w.endswith(".") and any(_by_itself(w, t) for t in texts)
+               for w in (words[0], words[-1]))
 
 
 def _dropped(doc: DocText, names: set[str], persons: set[str], firsts: set[str]) -> set[str]:
