@@ -135,3 +135,33 @@ def test_a_double_family_name_written_whole_keeps_the_given_name():
     ], [(FILLER, [])])
     found = find_persons(docs, raw)
     assert "Gabriel Roa Pineda" in found.persons
+
+
+# (what the page says of the name: what people call the person)
+CALLED = ['Papa Lukeni, as the rumba world called him, wrote 300 songs.',
+          'Papa Lukeni, as the town knew him, wrote 300 songs.',
+          'He wrote 300 songs and was known as Papa Lukeni in every bar of the city.']
+
+
+@pytest.mark.parametrize("said", CALLED)
+def test_a_shared_form_of_address_the_page_says_people_call_the_person_is_cut(said):
+    docs, raw = collection([
+        (f"The founder, Mbala Lukeni Ndongo, died in March at 81. {said}",
+         [("Mbala Lukeni Ndongo", "PERSON"), ("Papa Lukeni", "PERSON")]),
+        ('"His son plays as Papa played it," said the bassist.', [("Papa", "PERSON")]),
+    ], [(FILLER, [])])
+    found = find_persons(docs, raw)
+    assert "Papa Lukeni" not in found.persons
+    assert "Mbala Lukeni Ndongo" in found.persons
+
+
+def test_a_portuguese_family_name_written_whole_and_by_halves_keeps_the_given_name():
+    docs, raw = collection([
+        ("The co-op is run by Lucimara Bressan do Valle, who founded it in 2004.",
+         [("Lucimara Bressan do Valle", "PERSON")]),
+        ("Bressan do Valle said the price fell. Bressan sells to Santos; Valle, her "
+         "husband's name, is on the sign.", [("Bressan do Valle", "PERSON"),
+                                             ("Bressan", "PERSON"), ("Valle", "PERSON")]),
+    ], [(FILLER, [])])
+    found = find_persons(docs, raw)
+    assert "Lucimara Bressan do Valle" in found.persons

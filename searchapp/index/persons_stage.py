@@ -141,7 +141,12 @@ SIDECAR_VERSION = 2
 #: qualifying a role, a relative or a trade ("the Florida governor", "Gaza fishermen"):
 #: only "the X people", "X clans", "of X descent" say so -- persons and places stored by 23
 #: change.
-RESOLUTION_VERSION = 24
+#: 25 (round thirteen): a name the model began at its patronymic link ("bin Rashid X") or a
+#: word late after a form of address begins with its given name; a cut form of address no
+#: longer reads as a longer name's first word; a word the page drops from a name in every
+#: way is a form of address; a name that begins a longer one of its article is that person
+#: -- persons stored by 24 change.
+RESOLUTION_VERSION = 25
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8
 #: Paragraphs recognized (and committed) at a time, by one process.

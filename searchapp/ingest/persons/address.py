@@ -161,8 +161,8 @@ def _listed_run(name: str, named: set[str], alone: set[str], names: set[str],
     run, rest = words[:i], " ".join(words[i:])
     if not run or rest.lower() in NAME_PARTICLES:
         return set()
-    if all(w in ADDRESS_WORDS_BEFORE for w in run):
-        return set(run)
+    if all(w in ADDRESS_WORDS_BEFORE for w in run) or _called(name, texts):
+        return set(run)  # "Papa Lukeni, as the town called him": whatever else "Papa" is
     if any(w in named for w in run if w not in ADDRESS_WORDS_BEFORE):
         return set()
     family = rest.split()[0].lower() in NAME_PARTICLES  # "Gus Van Sant" ... "Van Sant said"
@@ -187,11 +187,12 @@ def _named_without(first: str, rest: str, names: set[str], elsewhere: frozenset[
     name by itself and its family name by itself ("Bari Hamadoun Tall" ... "Hamadoun
     Tall said", "Hamadoun decides", "the younger Tall") -- so the first word is a form of
     address the lexicon does not hold.  Not where the first word begins another person's
-    name in the collection (a given name), nor for a rest that is a family name with a
-    particle ("Van Sant"): a double family name ("Gabriel Roa Pineda" ... "Roa Pineda",
-    "Roa said") is seldom written by its second half alone."""
+    name in the collection (a given name), nor for a rest with a particle ("Van Sant",
+    "Zanella do Amaral": Portuguese family names written whole, and each alone); a
+    Spanish double family name ("Gabriel Roa Pineda" ... "Roa Pineda", "Roa said") is
+    seldom written by its second half alone."""
     words = rest.split()
-    if (len(words) < 2 or words[0].lower() in NAME_PARTICLES
+    if (len(words) < 2 or any(w.lower() in NAME_PARTICLES for w in words)
             or not (rest in names or any(_alone(rest, t) for t in texts))):
         return False
     if any(n.split()[0] == first and not n.startswith(f"{first} {rest}") for n in elsewhere):
@@ -234,11 +235,13 @@ def _dropped(doc: DocText, names: set[str], persons: set[str], firsts: set[str])
 
 def _called(name: str, texts: list[str]) -> bool:
     """Whether the page says ``name`` is what people call the person ("T G, as the crew
-    call him", "T G, as she is known"): a form of address, not a full name."""
+    call him", "T G, as the town knew her", "T G, as she is known", "known as T G"): a
+    form of address, not a full name."""
     pattern = (rf"(?<![\w'’-]){re.escape(name)},?[ \t]+as[ \t]+(?:[a-z’'-]+[ \t]+){{0,4}}?"
-               r"(?:calls?|called|address(?:es)?)\b|"
+               r"(?:calls?|called|address(?:es|ed)?|knows?|knew)\b|"
                rf"(?<![\w'’-]){re.escape(name)},?[ \t]+as[ \t]+(?:s?he|they)[ \t]+"
-               r"(?:is|are|was|were)[ \t]+(?:known|called)\b")
+               r"(?:is|are|was|were)[ \t]+(?:known|called)\b|"
+               rf"\b(?:known|called)[ \t]+as[ \t]+{re.escape(name)}(?![\w'’-])")
     return any(re.search(pattern, t) for t in texts)
 
 
