@@ -148,7 +148,8 @@ def test_a_shared_form_of_address_the_page_says_people_call_the_person_is_cut(sa
     docs, raw = collection([
         (f"The founder, Mbala Lukeni Ndongo, died in March at 81. {said}",
          [("Mbala Lukeni Ndongo", "PERSON"), ("Papa Lukeni", "PERSON")]),
-        ('"His son plays as Papa played it," said the bassist.', [("Papa", "PERSON")]),
+        ('"His son plays as Papa played it," said the bassist. "Lukeni would laugh."',
+         [("Papa", "PERSON"), ("Lukeni", "PERSON")]),
     ], [(FILLER, [])])
     found = find_persons(docs, raw)
     assert "Papa Lukeni" not in found.persons
@@ -165,3 +166,15 @@ def test_a_portuguese_family_name_written_whole_and_by_halves_keeps_the_given_na
     ], [(FILLER, [])])
     found = find_persons(docs, raw)
     assert "Lucimara Bressan do Valle" in found.persons
+
+
+def test_a_name_people_call_someone_by_keeps_its_first_word_without_the_rest_alone():
+    # "Nyar Odhiambo" (Luo "daughter of Odhiambo") is the name she goes by: "Odhiambo" is
+    # never written alone, so "Nyar" is no title here
+    docs, raw = collection([
+        ("Their leader is Nyar Odhiambo, as the beach knows her: Akoth Ogutu, 52.",
+         [("Nyar Odhiambo", "PERSON"), ("Akoth Ogutu", "PERSON")]),
+        ('"Nyar Odhiambo sets the price," a buyer said.', [("Nyar Odhiambo", "PERSON")]),
+    ], [(FILLER, [])])
+    found = find_persons(docs, raw)
+    assert "Nyar Odhiambo" in found.persons

@@ -161,8 +161,9 @@ def _listed_run(name: str, named: set[str], alone: set[str], names: set[str],
     run, rest = words[:i], " ".join(words[i:])
     if not run or rest.lower() in NAME_PARTICLES:
         return set()
-    if all(w in ADDRESS_WORDS_BEFORE for w in run) or _called(name, texts):
-        return set(run)  # "Papa Lukeni, as the town called him": whatever else "Papa" is
+    if all(w in ADDRESS_WORDS_BEFORE for w in run) or _called(name, texts, True) and any(
+            _by_itself(rest.split()[0], t) for t in texts):
+        return set(run)  # "Papa Lukeni, as the town called him" ... "Lukeni would laugh"
     if any(w in named for w in run if w not in ADDRESS_WORDS_BEFORE):
         return set()
     family = rest.split()[0].lower() in NAME_PARTICLES  # "Gus Van Sant" ... "Van Sant said"
@@ -233,15 +234,19 @@ def _dropped(doc: DocText, names: set[str], persons: set[str], firsts: set[str])
     return out
 
 
-def _called(name: str, texts: list[str]) -> bool:
+def _called(name: str, texts: Iterable[str], known: bool = False) -> bool:
     """Whether the page says ``name`` is what people call the person ("T G, as the crew
-    call him", "T G, as the town knew her", "T G, as she is known", "known as T G"): a
-    form of address, not a full name."""
+    call him", "T G, as she is known"): a form of address, not a full name.  With
+    ``known``, also what people know the person as ("T G, as the town knew her", "known
+    as T G") -- said of nicknames too ("Nyar Odhiambo, as the beach knows her"), so read
+    only for a form of address of the lexicon."""
+    verbs = r"calls?|called|address(?:es|ed)?" + (r"|knows?|knew" if known else "")
     pattern = (rf"(?<![\w'’-]){re.escape(name)},?[ \t]+as[ \t]+(?:[a-z’'-]+[ \t]+){{0,4}}?"
-               r"(?:calls?|called|address(?:es|ed)?|knows?|knew)\b|"
+               rf"(?:{verbs})\b|"
                rf"(?<![\w'’-]){re.escape(name)},?[ \t]+as[ \t]+(?:s?he|they)[ \t]+"
-               r"(?:is|are|was|were)[ \t]+(?:known|called)\b|"
-               rf"\b(?:known|called)[ \t]+as[ \t]+{re.escape(name)}(?![\w'’-])")
+               r"(?:is|are|was|were)[ \t]+(?:known|called)\b")
+    if known:
+        pattern += rf"|\b(?:known|called)[ \t]+as[ \t]+{re.escape(name)}(?![\w'’-])"
     return any(re.search(pattern, t) for t in texts)
 
 

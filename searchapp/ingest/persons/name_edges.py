@@ -35,9 +35,9 @@ from searchapp.lexicon import (ADDRESS_WORDS_BEFORE, CLOSERS, NAME_PARTICLES, PA
                                STOPS, TITLE_WORDS)
 
 # one capitalized word ending right before ``start`` (the span's first word), after a
-# sentence's start, a comma or colon, or a word in lower case; no possessive
-_WORD_BEFORE = re.compile(rf"(?:^|[,;:(“\"]|[{STOPS}][{CLOSERS}]?|(?<![\w'’.-])[a-z][a-z'’-]*)"
-                          r"[ \t]+"
+# paragraph's or a sentence's start, a comma or colon, or a word in lower case; no possessive
+_WORD_BEFORE = re.compile(rf"(?:^[ \t]*|(?:[,;:(“\"]|[{STOPS}][{CLOSERS}]?|"
+                          r"(?<![\w'’.-])[a-z][a-z'’-]*)[ \t]+)"
                           r"([A-ZÀ-ÖØ-Þ][a-zà-ÿ]*[a-zà-ÿ])[ \t]+$")
 # one capitalized word right before ``start`` after another (a title: "Dasho Karma")
 _WORD_AFTER_TITLE = re.compile(r"(?<![\w'’.-])([A-ZÀ-ÖØ-Þ][\w'’.-]*)[ \t]+"
