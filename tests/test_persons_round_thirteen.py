@@ -178,3 +178,16 @@ def test_a_name_people_call_someone_by_keeps_its_first_word_without_the_rest_alo
     ], [(FILLER, [])])
     found = find_persons(docs, raw)
     assert "Nyar Odhiambo" in found.persons
+
+
+@pytest.mark.parametrize("title,honorific", [("Giani", "ji"), ("Chaudhry", "Sahib")])
+def test_a_title_and_honorific_people_call_someone_by_make_the_title_a_form_of_address(
+        title, honorific):
+    docs, raw = collection([
+        (f"Its head, {title} Harjeet Singh Mann, said the kitchen bought wheat on credit.",
+         [(f"{title} Harjeet Singh Mann", "PERSON")]),
+        (f"{title} {honorific}, as the village calls him, asked for help.",
+         [(f"{title} {honorific}", "PERSON")]),
+    ], [(FILLER, [])])
+    found = find_persons(docs, raw)
+    assert "Harjeet Singh Mann" in found.persons

@@ -161,8 +161,8 @@ def _listed_run(name: str, named: set[str], alone: set[str], names: set[str],
     run, rest = words[:i], " ".join(words[i:])
     if not run or rest.lower() in NAME_PARTICLES:
         return set()
-    if all(w in ADDRESS_WORDS_BEFORE for w in run) or _called(name, texts, True) and any(
-            _by_itself(rest.split()[0], t) for t in texts):
+    if all(w in ADDRESS_WORDS_BEFORE for w in run) or _called(name, texts, True) and (
+            _honorific(rest) or any(_by_itself(rest.split()[0], t) for t in texts)):
         return set(run)  # "Papa Lukeni, as the town called him" ... "Lukeni would laugh"
     if any(w in named for w in run if w not in ADDRESS_WORDS_BEFORE):
         return set()
@@ -232,6 +232,12 @@ def _dropped(doc: DocText, names: set[str], persons: set[str], firsts: set[str])
                              {nm.fold_word(w) for w in n.split()} for n in persons)):
             out.add(words[0])
     return out
+
+
+def _honorific(rest: str) -> bool:
+    """Whether the words after a form of address are an honorific too, no name ("Giani
+    ji", "Chaudhry Sahib"): in lower case, or a form of address written after names."""
+    return rest[:1].islower() or rest.split()[0] in _AFTER
 
 
 def _called(name: str, texts: Iterable[str], known: bool = False) -> bool:
