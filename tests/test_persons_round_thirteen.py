@@ -191,3 +191,15 @@ def test_a_title_and_honorific_people_call_someone_by_make_the_title_a_form_of_a
     ], [(FILLER, [])])
     found = find_persons(docs, raw)
     assert "Harjeet Singh Mann" in found.persons
+
+
+def test_a_fathers_name_ending_the_sons_in_a_family_article_stays_the_father():
+    # an Arabic name's chain: "Karim Yusuf Haddad" is Karim, son of Yusuf Haddad
+    docs, raw = collection([
+        ("The press is run by Karim Yusuf Haddad, 49, and his son, Sami Haddad, 22.",
+         [("Karim Yusuf Haddad", "PERSON"), ("Sami Haddad", "PERSON")]),
+        ("It was founded in 1994 by Karim's late father, Hajj Yusuf Haddad.",
+         [("Karim", "PERSON"), ("Hajj Yusuf Haddad", "PERSON")]),
+    ], [(FILLER, [])])
+    found = find_persons(docs, raw)
+    assert "Yusuf Haddad" not in found.persons.get("Karim Yusuf Haddad", [])
