@@ -556,7 +556,7 @@ def _document_verdict(name: str, doc: DocText, coll: Collection) -> bool:
 
 def to_longer_names(full: list[Candidate], doc: DocText | None = None) -> None:
     """"Van Der Beek" (or "Van Gogh") in a document that says "James Van Der Beek" ("Vincent
-    van Gogh") is him; and a name
+    van Gogh") is him (unless another of the family is named: :func:`nm.kin_beside`); a name
     the model cut before its last word ("Carrie Mae" in "Carrie Mae Weems: In Dialogue")
     is the longer name of the document its text goes on into."""
     names = {c.text for c in full}
@@ -586,8 +586,8 @@ def to_longer_names(full: list[Candidate], doc: DocText | None = None) -> None:
         if particle:
             longer = sorted({*longer, *after_folded.get(c.text.casefold(), ())},
                             key=order.__getitem__)
-        if longer:
-            c.text = max(longer, key=len)
+        if longer and (particle or not nm.kin_beside(c.text, max(longer, key=len), names)):
+            c.text = max(longer, key=len)  # not the father's "Saleh Roe" of "Nizar Saleh Roe"
             continue
         if doc is None:
             continue

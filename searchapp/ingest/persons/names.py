@@ -291,7 +291,7 @@ def cluster_spellings(counts: Counter | dict[str, int],
                 link(target, n, "middle name")
     # A name that ends a longer one of the same article ("Ag Ahmadou" beside "Alhassane Ag
     # Ahmadou", the longer one typed otherwise by the model), when only one longer name
-    # there ends so and no other person of that family is named there (:func:`_kin_beside`):
+    # there ends so and no other person of that family is named there (:func:`kin_beside`):
     # that person.  Likewise a name that begins one, the family name dropped
     # ("Yekaterina Andreyevna" beside "Yekaterina Andreyevna Volkova": a given name and
     # patronymic; "Abdul Sattar" beside "Abdul Sattar Popalzai").
@@ -305,8 +305,9 @@ def cluster_spellings(counts: Counter | dict[str, int],
                     and [fold_word(w) for w in cut(tokens(h), len(part))] == part
                     and (docs is None or docs.get(n, set()) & docs.get(h, set()))]
             groups = {find(h) for h in hits}
-            if len(groups) == 1 and find(n) not in groups and not (
-                    end and _kin_beside(n, hits[0], by_word[part[end]], docs, find)):
+            if len(groups) == 1 and find(n) not in groups and not (end and kin_beside(
+                    n, hits[0], [k for k in by_word[part[end]] if docs is None
+                                 or docs.get(k, set()) & docs.get(n, set())])):
                 link(hits[0], n, "same article")
     groups: dict[str, list[str]] = {}
     for n in names:
@@ -320,15 +321,16 @@ def cluster_spellings(counts: Counter | dict[str, int],
     return out, reasons
 
 
-def _kin_beside(short: str, long_: str, same_last: list[str],
-                docs: Mapping[str, set[str]] | None, find) -> bool:
-    """Whether an article that writes ``short`` beside ``long_`` (which ends with it) names
-    another person of the family too: in a family's article "Saleh Roe" beside "Nizar
-    Saleh Roe" and "Fadi Roe" is the father whose given name the son's name carries (an
-    Arabic name's chain), not the son."""
-    here = docs.get(short, set()) if docs is not None else None
-    return any(k != short and find(k) != find(long_) and len(tokens(k)) >= 2
-               and (here is None or docs.get(k, set()) & here) for k in same_last)
+def kin_beside(short: str, long_: str, names: Iterable[str]) -> bool:
+    """Whether an article that writes ``short`` beside ``long_`` (which ends with it) and
+    ``names`` names another person of the family too: in a family's article "Saleh Roe"
+    beside "Nizar Saleh Roe" and "Fadi Roe" is the father whose given name the son's
+    name carries (an Arabic name's chain), not the son.  Spellings of ``long_``'s person
+    ("Nizar Roe": its first and last word) are no other person."""
+    last, first = fold_word(tokens(short)[-1]), fold_word(tokens(long_)[0])
+    return any(k not in (short, long_) and len(tokens(k)) >= 2
+               and fold_word(tokens(k)[-1]) == last and fold_word(tokens(k)[0]) != first
+               and not long_.endswith(" " + k) for k in names)
 
 
 def _reasons(root: str, links: dict[str, list[tuple[str, str]]]) -> dict[str, str]:
