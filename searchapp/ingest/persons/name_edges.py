@@ -33,12 +33,18 @@ from searchapp.ingest.persons import rules
 from searchapp.ingest.persons.words import FUNCTION_WORDS, ORG_WORDS, ROLE_NOUNS
 from searchapp.lexicon import (ADDRESS_WORDS_BEFORE, CLOSERS, NAME_PARTICLES, PATRONYMIC_LINKS,
                                STOPS, TITLE_WORDS)
+from searchapp.lexicon.address import LANGUAGES
 
 # one capitalized word ending right before ``start`` (the span's first word), after a
 # paragraph's or a sentence's start, a comma or colon, or a word in lower case; no possessive
 _WORD_BEFORE = re.compile(rf"(?:^[ \t]*|(?:[,;:(“\"]|[{STOPS}][{CLOSERS}]?|"
                           r"(?<![\w'’.-])[a-z][a-z'’-]*)[ \t]+)"
                           r"([A-ZÀ-ÖØ-Þ][a-zà-ÿ]*[a-zà-ÿ])[ \t]+$")
+# Forms of address and titles of the lexicon written right before a given name ("Dasho",
+# "Daw", "Sheikh"); not the English ones, which begin ranks of several words ("Chief
+# Inspector").
+_BEFORE_GIVEN_NAMES = frozenset(w for a in LANGUAGES if a.language != "English"
+                                for w in (*a.before, *a.titles))
 # one capitalized word right before ``start`` after another (a title: "Dasho Karma")
 _WORD_AFTER_TITLE = re.compile(r"(?<![\w'’.-])([A-ZÀ-ÖØ-Þ][\w'’.-]*)[ \t]+"
                                r"([A-ZÀ-ÖØ-Þ][a-zà-ÿ]*[a-zà-ÿ])[ \t]+$")
@@ -60,7 +66,7 @@ def name_starts_before(text: str, start: int, end: int, spans, lowercase_words) 
     m = _WORD_BEFORE.search(text, max(0, start - 60), start)
     if not m:  # "Dasho [Karma] Pelden Dorji": after a form of address
         m = _WORD_AFTER_TITLE.search(text, max(0, start - 60), start)
-        if not m or not (m.group(1) in ADDRESS_WORDS_BEFORE or m.group(1) in TITLE_WORDS):
+        if not m or m.group(1) not in _BEFORE_GIVEN_NAMES:
             return start
     word = m.group(m.lastindex)
     if (word == text[start:end].split()[0] or _FIELD_OF.search(text, 0, m.start(1)) or _AND_ANOTHER.match(text, end)
