@@ -40,11 +40,11 @@ from searchapp.lexicon.address import LANGUAGES
 _WORD_BEFORE = re.compile(rf"(?:^[ \t]*|(?:[,;:(“\"]|[{STOPS}][{CLOSERS}]?|"
                           r"(?<![\w'’.-])[a-z][a-z'’-]*)[ \t]+)"
                           r"([A-ZÀ-ÖØ-Þ][a-zà-ÿ]*[a-zà-ÿ])[ \t]+$")
-# Forms of address and titles of the lexicon written right before a given name ("Dasho",
-# "Daw", "Sheikh"); not the English ones, which begin ranks of several words ("Chief
-# Inspector").
-_BEFORE_GIVEN_NAMES = frozenset(w for a in LANGUAGES if a.language != "English"
-                                for w in (*a.before, *a.titles))
+# Titles and forms of address written right before a given name ("Professor", "Dasho",
+# "Daw"); not the English forms of address, which begin ranks of several words ("Chief
+# Inspector": the rank's second word is no title word of ours).
+_BEFORE_GIVEN_NAMES = TITLE_WORDS | frozenset(
+    w for a in LANGUAGES if a.language != "English" for w in (*a.before, *a.titles))
 # one capitalized word right before ``start`` after another (a title: "Dasho Karma")
 _WORD_AFTER_TITLE = re.compile(r"(?<![\w'’.-])([A-ZÀ-ÖØ-Þ][\w'’.-]*)[ \t]+"
                                r"([A-ZÀ-ÖØ-Þ][a-zà-ÿ]*[a-zà-ÿ])[ \t]+$")
