@@ -36,9 +36,9 @@ from searchapp.lexicon import (ADDRESS_WORDS_BEFORE, CLOSERS, NAME_PARTICLES, PA
 from searchapp.lexicon.address import LANGUAGES
 
 # one capitalized word ending right before ``start`` (the span's first word), after a
-# paragraph's or a sentence's start, a comma or colon, or a word in lower case; no possessive
-_WORD_BEFORE = re.compile(rf"(?:^[ \t]*|(?:[,;:(“\"]|[{STOPS}][{CLOSERS}]?|"
-                          r"(?<![\w'’.-])[a-z][a-z'’-]*)[ \t]+)"
+# sentence's start, a comma or colon, or a word in lower case; no possessive
+_WORD_BEFORE = re.compile(rf"(?:^|[,;:(“\"]|[{STOPS}][{CLOSERS}]?|(?<![\w'’.-])[a-z][a-z'’-]*)"
+                          r"[ \t]+"
                           r"([A-ZÀ-ÖØ-Þ][a-zà-ÿ]*[a-zà-ÿ])[ \t]+$")
 # Titles and forms of address written right before a given name ("Professor", "Dasho",
 # "Daw"); not the English forms of address, which begin ranks of several words ("Chief
