@@ -294,7 +294,8 @@ def cluster_spellings(counts: Counter | dict[str, int],
     # there ends so and no other person of that family is named there (:func:`kin_beside`):
     # that person.  Likewise a name that begins one, the family name dropped
     # ("Yekaterina Andreyevna" beside "Yekaterina Andreyevna Volkova": a given name and
-    # patronymic; "Abdul Sattar" beside "Abdul Sattar Popalzai").
+    # patronymic; "Abdul Sattar" beside "Abdul Sattar Popalzai"), not before a generational
+    # suffix ("Robert Roe" and "Robert Roe Jr." are father and son).
     for end, cut in ((-1, lambda ws, k: ws[-k:]), (0, lambda ws, k: ws[:k])):
         by_word: dict[str, list[str]] = {}
         for n in names:
@@ -303,6 +304,7 @@ def cluster_spellings(counts: Counter | dict[str, int],
             part = [fold_word(w) for w in tokens(n)]
             hits = [h for h in by_word[part[end]] if len(tokens(h)) > len(part)
                     and [fold_word(w) for w in cut(tokens(h), len(part))] == part
+                    and (end or plain(tokens(h)[-1]).strip(",.") not in _SUFFIXES)
                     and (docs is None or docs.get(n, set()) & docs.get(h, set()))]
             groups = {find(h) for h in hits}
             if len(groups) == 1 and find(n) not in groups and not (end and kin_beside(
