@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from searchapp.ingest.persons import names as nm
 from searchapp.lexicon.address import ADDRESS_WORDS_SINGLE, AFTER_NAMES_TOO
 from searchapp.ingest.persons.context import span_cues
+from searchapp.ingest.persons.memo import per_document
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.resolve import Candidate, DocText
 from searchapp.lexicon import (
@@ -60,13 +61,17 @@ class AddressEvidence:
     dropped: set[str] = field(default_factory=set)
 
 
+@per_document
 def document_address(doc: DocText, full: list[Candidate], single: list[Candidate],
                      spans: Iterable[str] = (), elsewhere: frozenset[str] = frozenset()
                      ) -> AddressEvidence:
     """:class:`AddressEvidence` of one document's candidates; ``spans``: the model's other
     spans of two words or more there ("Kyria Eleftheria" typed ORG), read for
     :attr:`AddressEvidence.dropped` and the lexicon's forms of address; ``elsewhere``: the
-    collection's full names (:func:`_listed_run`)."""
+    collection's full names (:func:`_listed_run`; a recording view under a memo, so that
+    the step is computed again only for the documents whose own names changed, or whose
+    names a change of the collection's reaches: it read every document's paragraphs on
+    every run)."""
     out = AddressEvidence()
     spans = set(spans)
     alone = {c.text for c in single}
@@ -265,7 +270,7 @@ _WORD_BEFORE = re.compile(r"[\w'’-]")
 
 def _written_at(word: str, text: str, goes_on: re.Pattern | None = None,
                 overlapping: bool = False) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of each place ``text`` writes ``word`` not inside a longer word:
+    r"""``(start, end)`` of each place ``text`` writes ``word`` not inside a longer word:
     no letter, digit, apostrophe or hyphen right before it (and with ``goes_on``, nothing
     it matches right after), left to right, as ``re.finditer`` finds
     ``(?<![\w'’-])word(?![\w-])`` (``overlapping``: as ``re.search`` tries each start) --
