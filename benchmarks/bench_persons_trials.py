@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Persons and places as a user sees them, on modern pages nobody annotated name by name.
 
-usage: python benchmarks/bench_persons_trials.py --set tuning|held-out|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9
+usage: python benchmarks/bench_persons_trials.py --set tuning|held-out|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10
        [--cache FILE] [--unlabeled] [--dump FILE] [--against FILE] [--merges] [--json]
 
 The pages of one set of ``benchmarks/persons_trials.json`` (pages of
@@ -9,8 +9,8 @@ The pages of one set of ``benchmarks/persons_trials.json`` (pages of
 pages of ``shared/bench/extraction`` and pages written for the trials:
 ``benchmarks/persons_fresh/``, ``persons_fresh2/``, ``persons_fresh3/``,
 ``persons_fresh4/``, ``persons_fresh5/``, ``persons_fresh6/``, ``persons_fresh7/``,
-``persons_fresh8/``, ``persons_fresh9/`` -- the last seven written and labeled by sessions
-that wrote no rule, each to be measured once)
+``persons_fresh8/``, ``persons_fresh9/``, ``persons_fresh10/`` -- the last eight written
+and labeled by sessions that wrote no rule, each to be measured once)
 are read as ``searchapp index`` reads them (the HTML through the extraction pipeline),
 the model's raw mentions taken (kept in ``--cache`` between runs), and the rules of
 :func:`searchapp.ingest.persons.people.find_persons` run over them as one
@@ -56,8 +56,8 @@ PAGES = ROOT.parent / "shared" / "bench" / "extraction-modern" / "html"
 #: Where a page id "folder/name" of the fresh sets is read: the 2019 pages of
 #: ``shared/bench/extraction`` nobody annotated, and pages written for the trials
 #: (round four's, round five's, round six's: ``fresh3``; ``fresh4``, ``fresh5``, ``fresh6``,
-#: ``fresh7``, ``fresh8`` and ``fresh9``, written on 2026-12-07 by other sessions that wrote
-#: no rule).
+#: ``fresh7``, ``fresh8``, ``fresh9`` and ``fresh10``, written on 2026-12-07 by other
+#: sessions that wrote no rule).
 FOLDERS = {"extraction": ROOT.parent / "shared" / "bench" / "extraction" / "html",
            "written": ROOT / "benchmarks" / "persons_fresh",
            "written2": ROOT / "benchmarks" / "persons_fresh2",
@@ -67,7 +67,8 @@ FOLDERS = {"extraction": ROOT.parent / "shared" / "bench" / "extraction" / "html
            "written6": ROOT / "benchmarks" / "persons_fresh6",
            "written7": ROOT / "benchmarks" / "persons_fresh7",
            "written8": ROOT / "benchmarks" / "persons_fresh8",
-           "written9": ROOT / "benchmarks" / "persons_fresh9"}
+           "written9": ROOT / "benchmarks" / "persons_fresh9",
+           "written10": ROOT / "benchmarks" / "persons_fresh10"}
 TRIALS = ROOT / "benchmarks" / "persons_trials.json"
 TOP = 100
 

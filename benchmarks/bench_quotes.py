@@ -2,7 +2,7 @@
 """Who said what: attribution precision and recall against hand-annotated pages.
 
 usage: python benchmarks/bench_quotes.py
-       [--set main|independent|blind|blind2|blind3|blind4|blind5|blind6|blind7|blind8]
+       [--set main|independent|blind|blind2|blind3|blind4|blind5|blind6|blind7|blind8|blind9]
        [--split tuning|heldout|fresh|fresh2|fresh3|written|written-held|written-cjk|all]
        [--errors] [--json] [--check-gold]
 
@@ -28,11 +28,11 @@ annotated "x" (not speech), is wrong; one matching a "?" span is not counted.
 ``--set independent`` scores instead the 20 pages of benchmarks/quotes_pages_independent/
 (its gold.txt, same format): pages written and annotated by someone who had not read the
 rules, committed before the rules first ran on them.  ``--set blind``, ``--set blind2``,
-``--set blind3``, ``--set blind4``, ``--set blind5``, ``--set blind6``, ``--set blind7`` and
-``--set blind8`` score the 20 + 20 + 20 + 20 + 20 + 20 + 20 + 20 pages of
+``--set blind3``, ``--set blind4``, ``--set blind5``, ``--set blind6``, ``--set blind7``,
+``--set blind8`` and ``--set blind9`` score the 20 pages of each of
 benchmarks/quotes_pages_blind/, quotes_pages_blind2/, quotes_pages_blind3/,
-quotes_pages_blind4/, quotes_pages_blind5/, quotes_pages_blind6/, quotes_pages_blind7/ and
-quotes_pages_blind8/,
+quotes_pages_blind4/, quotes_pages_blind5/, quotes_pages_blind6/, quotes_pages_blind7/,
+quotes_pages_blind8/ and quotes_pages_blind9/,
 written the same way without reading the rules and never run before their one measurement
 (their README.md says how each was made).
 
@@ -84,7 +84,7 @@ SPLITS = ("tuning", "heldout", "fresh", "fresh2", "fresh3", "written", "written-
 #: the sets of quotes_gold.txt and "independent", the one split of the separate set of
 #: benchmarks/quotes_pages_independent/ (``--set independent``)
 ALL_SPLITS = (*SPLITS, "independent", "blind", "blind2", "blind3", "blind4", "blind5",
-              "blind6", "blind7", "blind8")
+              "blind6", "blind7", "blind8", "blind9")
 #: the pages written for the trial, read as the app reads them
 WRITTEN = ROOT / "benchmarks" / "quotes_pages"
 #: the independent held-out set: its pages and, beside them, its gold.txt
@@ -111,11 +111,15 @@ BLIND7 = ROOT / "benchmarks" / "quotes_pages_blind7"
 #: the ninth independent set, written blind after blind7 had been written: issue 30's
 #: held-out figure, measured once at the end of the session
 BLIND8 = ROOT / "benchmarks" / "quotes_pages_blind8"
+#: the tenth independent set, written blind after blind8 had been measured: issue 30's
+#: held-out figure, measured once before and once after a session's rules
+BLIND9 = ROOT / "benchmarks" / "quotes_pages_blind9"
 SETS = {"main": (GOLD, WRITTEN), "independent": (INDEPENDENT / "gold.txt", INDEPENDENT),
         "blind": (BLIND / "gold.txt", BLIND), "blind2": (BLIND2 / "gold.txt", BLIND2),
         "blind3": (BLIND3 / "gold.txt", BLIND3), "blind4": (BLIND4 / "gold.txt", BLIND4),
         "blind5": (BLIND5 / "gold.txt", BLIND5), "blind6": (BLIND6 / "gold.txt", BLIND6),
-        "blind7": (BLIND7 / "gold.txt", BLIND7), "blind8": (BLIND8 / "gold.txt", BLIND8)}
+        "blind7": (BLIND7 / "gold.txt", BLIND7), "blind8": (BLIND8 / "gold.txt", BLIND8),
+        "blind9": (BLIND9 / "gold.txt", BLIND9)}
 
 
 @dataclass
@@ -417,7 +421,8 @@ def main() -> None:
                          "benchmarks/quotes_pages_blind5/; blind6: "
                          "benchmarks/quotes_pages_blind6/; blind7: "
                          "benchmarks/quotes_pages_blind7/; blind8: "
-                         "benchmarks/quotes_pages_blind8/")
+                         "benchmarks/quotes_pages_blind8/; blind9: "
+                         "benchmarks/quotes_pages_blind9/")
     ap.add_argument("--split", choices=(*ALL_SPLITS, "all"), default="all")
     ap.add_argument("--errors", action="store_true", help="list every wrong and missed quote")
     ap.add_argument("--json", action="store_true")

@@ -1,13 +1,13 @@
 """The blind quote-attribution sets (benchmarks/quotes_pages_blind2/, quotes_pages_blind3/,
 quotes_pages_blind4/, quotes_pages_blind5/, quotes_pages_blind6/, quotes_pages_blind7/,
-quotes_pages_blind8/) are whole and readable.
+quotes_pages_blind8/, quotes_pages_blind9/) are whole and readable.
 
 Only each set's gold file and pages are checked here: every line parses, every annotated
 span lies in its paragraph as ``bench_quotes.py`` reads the page, and the set is wired as
 ``--set blind2`` / ``--set blind3`` / ``--set blind4`` / ``--set blind5`` /
-``--set blind6`` / ``--set blind7`` / ``--set blind8``.  The attribution is never run on
-these pages here: each set is measured once, by ``bench_quotes.py --set NAME``.  Needs
-nothing beside the clone.
+``--set blind6`` / ``--set blind7`` / ``--set blind8`` / ``--set blind9``.  The
+attribution is never run on these pages here: each set is measured once, by
+``bench_quotes.py --set NAME``.  Needs nothing beside the clone.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from conftest import ROOT
 BENCH_QUOTES = ROOT / "benchmarks" / "bench_quotes.py"
 #: each blind set: its name in bench_quotes.py and the ordinal its pages' comment gives it
 BLIND_SETS = {"blind2": "second", "blind3": "third", "blind4": "fourth", "blind5": "fifth",
-              "blind6": "sixth", "blind7": "seventh", "blind8": "eighth"}
+              "blind6": "sixth", "blind7": "seventh", "blind8": "eighth",
+              "blind9": "ninth"}
 
 
 def _folder(name: str) -> Path:
@@ -144,7 +145,8 @@ def test_check_gold_on_the_command_line(name):
     assert "20 pages" in proc.stdout and "0 problems" in proc.stdout
 
 
-@pytest.mark.parametrize("which", ["blind4", "blind5", "blind6", "blind7", "blind8"])
+@pytest.mark.parametrize("which", ["blind4", "blind5", "blind6", "blind7", "blind8",
+                                   "blind9"])
 def test_every_speaker_is_named_in_full_on_its_page(bq, which):
     """A person speaker is written as the page names them (full name, or the one name the
     page gives), so a scorer matching names never has to guess a spelling."""

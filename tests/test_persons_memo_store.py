@@ -419,3 +419,34 @@ def test_tables_keyed_by_a_document_are_kept_with_it_not_summed(tmp_path):
     _, coll, truth = run("a", "b", "d", ask=[("c", "Quellwood")])
     assert coll.last_words.get(("c", "Quellwood")) is None
     assert dict(coll.last_words.items()) == truth.last_words
+
+
+ADDRESSED = {
+    "u": doc("u", (f"U Thet Naing Oo opened the new clinic in the valley. {FILLER}",
+                   [("U Thet Naing Oo", "PERSON")]),),
+    "v": doc("v", (f"Thet Naing Oo, the clinic's director, met donors. {FILLER}",
+                   [("Thet Naing Oo", "PERSON")]),),
+}
+
+
+def test_forms_of_address_are_remembered_per_document(tmp_path):
+    """A document's forms of address are computed again only for the documents a change
+    reaches -- a form of address shared with names ("U") is one where another document
+    writes the rest of the name in full -- and equal those computed from scratch."""
+    from searchapp.ingest.persons.address import document_address
+
+    fingerprint = "rules-1"
+    runs, listed = [], []
+    for names in (("a", "u"), ("a", "u", "v"), ("a", "u")):
+        docs = [(DOCS.get(n) or ADDRESSED[n])[0] for n in names]
+        raw = {k: v for n in names for k, v in (DOCS.get(n) or ADDRESSED[n])[1].items()}
+        memo = Memo(store.read_memo(tmp_path, fingerprint), fingerprint,
+                    {d.doc_id: document_signature(d) for d in docs})
+        found = find_persons(docs, raw, None, memo)
+        store.write_memo(tmp_path, memo)
+        scratch = find_persons(docs, raw)
+        assert found.persons == scratch.persons and found.mentions == scratch.mentions
+        runs.append(memo.stats.computed[document_address.step])
+        listed.append(sorted(found.persons))
+    assert "Thet Naing Oo" in listed[1] and "U Thet Naing Oo" not in listed[1]
+    assert runs == [2, 2, 1]  # "a" is never computed again; "u" is, when "v" comes and goes

@@ -1,8 +1,8 @@
-"""The written fresh sets of the persons trials (``fresh3`` to ``fresh9``) are
+"""The written fresh sets of the persons trials (``fresh3`` to ``fresh10``) are
 whole: their labels load, every page a set names is in the repository and reads as a
 document, and every name labeled true is made of words its pages hold.  Nothing here runs
 the persons rules (each set is measured once, by
-``benchmarks/bench_persons_trials.py --set fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9``)."""
+``benchmarks/bench_persons_trials.py --set fresh3|fresh4|...|fresh10``)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ from benchmarks import bench_persons_trials as trials  # noqa: E402
 WRITTEN = {"fresh3": ("written3", "persons_fresh3"), "fresh4": ("written4", "persons_fresh4"),
            "fresh5": ("written5", "persons_fresh5"), "fresh6": ("written6", "persons_fresh6"),
            "fresh7": ("written7", "persons_fresh7"), "fresh8": ("written8", "persons_fresh8"),
-           "fresh9": ("written9", "persons_fresh9")}
+           "fresh9": ("written9", "persons_fresh9"),
+           "fresh10": ("written10", "persons_fresh10")}
 SETS = json.loads(trials.TRIALS.read_text("utf-8"))["sets"]
 
 

@@ -24,12 +24,13 @@ a dot where the word after them is a word of another name of the document ("Dr H
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 from searchapp.ingest.persons import names as nm
 from searchapp.lexicon.address import ADDRESS_WORDS_SINGLE, AFTER_NAMES_TOO
 from searchapp.ingest.persons.context import addressed, span_cues
+from searchapp.ingest.persons.memo import per_document
 from searchapp.ingest.persons.recognize import RawMention
 from searchapp.ingest.persons.resolve import Candidate, DocText
 from searchapp.lexicon import (
@@ -60,13 +61,17 @@ class AddressEvidence:
     dropped: set[str] = field(default_factory=set)
 
 
+@per_document
 def document_address(doc: DocText, full: list[Candidate], single: list[Candidate],
                      spans: Iterable[str] = (), elsewhere: frozenset[str] = frozenset()
                      ) -> AddressEvidence:
     """:class:`AddressEvidence` of one document's candidates; ``spans``: the model's other
     spans of two words or more there ("Kyria Eleftheria" typed ORG), read for
     :attr:`AddressEvidence.dropped` and the lexicon's forms of address; ``elsewhere``: the
-    collection's full names (:func:`_listed_run`)."""
+    collection's full names (:func:`_listed_run`; a recording view under a memo, so that
+    the step is computed again only for the documents whose own names changed, or whose
+    names a change of the collection's reaches: it read every document's paragraphs on
+    every run)."""
     out = AddressEvidence()
     spans = set(spans)
     alone = {c.text for c in single}
@@ -246,14 +251,10 @@ def _called(name: str, texts: Iterable[str], known: bool = False) -> bool:
     ``known``, also what people know the person as ("T G, as the town knew her", "known
     as T G") -- said of nicknames too ("Nyar Odhiambo, as the beach knows her"), so read
     only for a form of address of the lexicon."""
-    verbs = r"calls?|called|address(?:es|ed)?" + (r"|knows?|knew" if known else "")
-    pattern = (rf"(?<![\w'’-]){re.escape(name)},?[ \t]+as[ \t]+(?:[a-z’'-]+[ \t]+){{0,4}}?"
-               rf"(?:{verbs})\b|"
-               rf"(?<![\w'’-]){re.escape(name)},?[ \t]+as[ \t]+(?:s?he|they)[ \t]+"
-               r"(?:is|are|was|were)[ \t]+(?:known|called)\b")
-    if known:
-        pattern += rf"|\b(?:known|called)[ \t]+as[ \t]+{re.escape(name)}(?![\w'’-])"
-    return any(re.search(pattern, t) for t in texts)
+    after = _KNOWN if known else _CALLED
+    return any(after.match(t, end) or known and not _WORD_GOES_ON.match(t, end)
+               and _KNOWN_AS.search(t, max(0, start - 20), start)
+               for t in texts for start, end in _written_at(name, t, overlapping=True))
 
 
 def _given_of(g: str, t: str, names: set[str], texts: list[str]) -> bool:
@@ -291,14 +292,45 @@ def _alone(word: str, text: str) -> bool:
 def _written_apart(word: str, text: str, after: bool) -> bool:
     """Whether ``text`` writes ``word`` with no capitalized word right before it (a
     sentence's end between them does not count) and, with ``after``, none right after."""
-    for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text):
-        before = text[:m.start()].rstrip().rsplit(None, 1)
+    for start, end in _written_at(word, text, _WORD_GOES_ON):
+        before = text[:start].rstrip().rsplit(None, 1)
         if before and _capitalized(before[-1]) and before[-1][-1:] not in ".,;:!?\"”":
             continue
-        nxt = re.match(r"[ \t]+([^\s]+)", text[m.end():]) if after else None
+        nxt = re.match(r"[ \t]+([^\s]+)", text[end:]) if after else None
         if not (nxt and nxt.group(1)[:1].isupper()):
             return True
     return False
+
+
+#: What after "T G" says it is what people call the person (:func:`_called`).
+_CALLED = re.compile(r",?[ \t]+as[ \t]+(?:(?:[a-z’'-]+[ \t]+){0,4}?(?:calls?|called|address(?:es)?)\b"
+                     r"|(?:s?he|they)[ \t]+(?:is|are|was|were)[ \t]+(?:known|called)\b)")
+# what people know someone as, after the name ("T G, as the town knew her") and before it
+_KNOWN = re.compile(r",?[ \t]+as[ \t]+(?:(?:[a-z’'-]+[ \t]+){0,4}?(?:calls?|called|"
+                    r"address(?:es|ed)?|knows?|knew)\b"
+                    r"|(?:s?he|they)[ \t]+(?:is|are|was|were)[ \t]+(?:known|called)\b)")
+_KNOWN_AS = re.compile(r"\b(?:known|called)[ \t]+as[ \t]+$")
+_WORD_GOES_ON = re.compile(r"[\w-]")
+_WORD_BEFORE = re.compile(r"[\w'’-]")
+
+
+def _written_at(word: str, text: str, goes_on: re.Pattern | None = None,
+                overlapping: bool = False) -> Iterator[tuple[int, int]]:
+    r"""``(start, end)`` of each place ``text`` writes ``word`` not inside a longer word:
+    no letter, digit, apostrophe or hyphen right before it (and with ``goes_on``, nothing
+    it matches right after), left to right, as ``re.finditer`` finds
+    ``(?<![\w'’-])word(?![\w-])`` (``overlapping``: as ``re.search`` tries each start) --
+    found by ``str.find``, with no expression compiled for each word: thousands per
+    collection, each compiled anew once re's cache is full."""
+    i, n = text.find(word), len(word)
+    while i >= 0:
+        end = i + n
+        if (i == 0 or not _WORD_BEFORE.match(text, i - 1)) and (
+                goes_on is None or not goes_on.match(text, end)):
+            yield i, end
+            i = text.find(word, i + 1 if overlapping else end)
+        else:
+            i = text.find(word, i + 1)
 
 
 def _capitalized(word: str) -> bool:

@@ -215,7 +215,8 @@ def _find(documents: list[DocText], raw: Mapping[str, list[RawMention]],
     for doc in documents:
         full, single = doc_candidates(doc, raw, coll)
         found.append((doc, full, single))
-    every = frozenset(c.text for _, f, _ in found for c in f)  # "Khin Maung Htwe" elsewhere
+    every = _table(memo, "every", frozenset(c.text for _, f, _ in found for c in f))
+    # ("Khin Maung Htwe" elsewhere)
     shown = {d.doc_id: document_address(d, f, s, _spans(d, raw), every) for d, f, s in found}
     titles = collection_address(shown.values())
     named = set().union(*(a.named for a in shown.values()))  # "Pani" alone anywhere: a name

@@ -212,19 +212,21 @@ class Recognizer:
         with one_blas_thread():
             docs = self._nlp.pipe((t for _, _, t in todo), batch_size=self.config.batch_size,
                                   n_process=self.config.processes)
-            for (pid, a, _), doc in zip(todo, docs, strict=True):
-                out[pid].extend(self._mentions(doc, a))
+            for (pid, a, seg), doc in zip(todo, docs, strict=True):
+                out[pid].extend(self._mentions(doc, a, seg))
             self._places_with_marks(todo, out)
         return out
 
     @staticmethod
-    def _mentions(doc, a: int, written: str | None = None) -> list[RawMention]:
+    def _mentions(doc, a: int, read: str, written: str | None = None) -> list[RawMention]:
         """The kept entities of one parsed segment that starts at ``a`` in its paragraph
-        (``written``: the segment as written, when the model read it folded)."""
+        (``read``: the text the model read, which is ``doc.text`` -- a property spaCy
+        builds again from every token at each use; ``written``: the segment as written,
+        when the model read it folded)."""
         found = []
         for e in doc.ents:
             if e.label_ in KEPT_LABELS:
-                s, t = _trimmed(e.text, doc.text[e.end_char:e.end_char + 8])
+                s, t = _trimmed(e.text, read[e.end_char:e.end_char + 8])
                 if t > s:
                     text = e.text if written is None else written[e.start_char:e.end_char]
                     found.append(RawMention(a + e.start_char + s, a + e.start_char + t,
@@ -252,10 +254,11 @@ class Recognizer:
                 again.append((pid, a, seg))  # not a Hangul or Han name: folding keeps it)
         if not again:
             return
-        docs = self._nlp.pipe((fold_marks(seg) for _, _, seg in again),
-                              batch_size=self.config.batch_size, n_process=self.config.processes)
-        for (pid, a, seg), doc in zip(again, docs, strict=True):
-            for m in self._mentions(doc, a, seg):
+        folded = [fold_marks(seg) for _, _, seg in again]
+        docs = self._nlp.pipe(folded, batch_size=self.config.batch_size,
+                              n_process=self.config.processes)
+        for (pid, a, seg), read, doc in zip(again, folded, docs, strict=True):
+            for m in self._mentions(doc, a, read, seg):
                 same = [k for k, n in enumerate(out[pid]) if (n.start, n.end) == (m.start, m.end)]
                 if m.label in PLACE_LABELS and not m.text.isascii() and same:
                     out[pid][same[0]] = m  # (the same words: never a longer name cut)

@@ -253,10 +253,14 @@ def _family_speaks(name: str, paragraphs: Sequence[tuple[str, str, str]]) -> boo
         k -= 1
     if k < 1:
         return False
-    family = re.escape(" ".join(parts[k:]))
+    written = " ".join(parts[k:])
+    texts = [text for _, _, text in paragraphs if written in text]  # (the pattern holds it)
+    if not texts:
+        return False
+    family = re.escape(written)
     pat = re.compile(rf"(?<![\w'’-]){family},?\s+(?:{_SAID_WORDS})\b|"
                      rf"[”\"’'],?\s+(?:{_SAID_WORDS})\s+{family}(?![\w-])")
-    return any(pat.search(text) for _, _, text in paragraphs)
+    return any(pat.search(text) for text in texts)
 
 
 def _signed_line(text: str, ws: Sequence[Word], k: int, end: int, next_text: str) -> bool:
