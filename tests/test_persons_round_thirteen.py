@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import pytest
 
+from searchapp.ingest.persons.names import cluster_spellings
 from searchapp.ingest.persons.people import find_persons
 from tests.test_persons_trust import FILLER, collection
 
@@ -82,6 +83,16 @@ def test_a_given_name_and_patronymic_beside_the_full_name_are_one_person():
     assert "Yekaterina Andreyevna" not in found.persons
     assert "Yekaterina Andreyevna" in found.persons["Yekaterina Andreyevna Volkova"]
     assert "Dmitry Sergeyevich Orlov" in found.persons
+
+
+def test_a_person_mostly_called_by_the_first_words_is_listed_under_the_name_written_out():
+    counts = {"Oleg Petrovich": 3, "Oleg Petrovich Zaitsev": 1, "Anna Roe": 4,
+              "Anna Roe Jr.": 1}
+    docs = {name: {"bakery"} for name in counts}
+    groups, reasons = cluster_spellings(counts, docs)
+    assert groups["Oleg Petrovich Zaitsev"] == ["Oleg Petrovich Zaitsev", "Oleg Petrovich"]
+    assert reasons["Oleg Petrovich"] == "same article"
+    assert "Anna Roe" in groups  # a generational suffix is another person, not the name written out
 
 
 def test_two_persons_beginning_alike_keep_a_short_name_apart():

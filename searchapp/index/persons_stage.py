@@ -146,7 +146,7 @@ SIDECAR_VERSION = 2
 #: longer reads as a longer name's first word; a word the page drops from a name in every
 #: way is a form of address; a name that begins a longer one of its article is that person
 #: -- persons stored by 24 change.
-RESOLUTION_VERSION = 25
+RESOLUTION_VERSION = 26
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8
 #: Paragraphs recognized (and committed) at a time, by one process.

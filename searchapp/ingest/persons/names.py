@@ -318,9 +318,23 @@ def cluster_spellings(counts: Counter | dict[str, int],
     reasons: dict[str, str] = {}
     for members in groups.values():
         members.sort(key=lambda n: (-counts[n], -len(n), n))
+        shown = _written_out(members)
+        members.sort(key=lambda n: n != shown)
         out[members[0]] = members
         reasons.update(_reasons(members[0], links))
     return out, reasons
+
+
+def _written_out(members: list[str]) -> str:
+    """The display name among ``members`` (most frequent first): the most frequent
+    spelling, or the longest spelling that begins with all its words -- the name
+    written out, where the article mostly drops its last words ("Anna Pavlovna" most
+    often, "Anna Pavlovna Roe" once: the person is listed as "Anna Pavlovna Roe")."""
+    top = [fold_word(w) for w in tokens(members[0])]
+    longer = [n for n in members[1:] if len(tokens(n)) > len(top)
+              and [fold_word(w) for w in tokens(n)[:len(top)]] == top
+              and plain(tokens(n)[-1]).strip(",.") not in _SUFFIXES]
+    return max(longer, key=lambda n: (len(tokens(n)), len(n)), default=members[0])
 
 
 def kin_beside(short: str, long_: str, names: Iterable[str]) -> bool:
