@@ -107,7 +107,10 @@ MAX_PARAGRAPH = 4000
 #     without <h1> that prints its headline in an element is titled by it (meta._printed_side);
 #     "Published:"/"Updated:" with a colon after a byline is a date label, not an author;
 #     in a justified PDF a short line ends its paragraph (pdflayout._justified).
-PIPELINE_VERSION = 16
+# 17: an e-mail's signature under its delimiter ("-- " or "--" alone on a line near the
+#     end of the sender's text) is one ``credit`` paragraph, not body (mail._signature_at);
+#     a loader's ``note`` and ``credit`` blocks keep their kind (a DOCX's footnotes are notes).
+PIPELINE_VERSION = 17
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label", "byline")
 
@@ -286,6 +289,11 @@ def _from_extracted(ex: Extracted, fmt: str, relpath: str, catalog: Catalog | No
     )
 
 
+#: Kinds a loader gives that its structure vouches for (a DOCX's heading, comment or
+#: footnote, an e-mail's quoted text or signature): kept, not classified again.
+_LOADERS_KINDS = ("heading", "title", "quote", "note", "credit")
+
+
 def _classified(blocks: list[tuple]) -> list[tuple]:
     """Loaders' blocks with boilerplate dropped and body text classified
     (captions, credits, notes) as for HTML articles; headings kept.  The text
@@ -295,7 +303,7 @@ def _classified(blocks: list[tuple]) -> list[tuple]:
         text = textclean.normalize_space(text)
         if not text or textclean.is_boilerplate(text):
             continue
-        if kind in ("heading", "title", "quote"):
+        if kind in _LOADERS_KINDS:
             out.append((kind, text, page))
             continue
         cls = textclean.classify([text])

@@ -77,6 +77,14 @@ _WROTE = re.compile(r"\b(?:wrote|writes|schrieb|a écrit|escribió|schreef|ha sc
 # "-----Original Message-----", "---------- Forwarded message ---------"
 _ORIGINAL = re.compile(r"^\s*-{2,}\s*(?:original message|forwarded message|"
                        r"ursprüngliche nachricht|message d'origine)\s*-{2,}\s*$", re.I)
+#: The signature's delimiter: "-- " (RFC 3676, section 4.3: dash, dash, space) and "--"
+#: as many programs and people type it without the space; a line that is only that.
+_SIG_DELIMITER = re.compile(r"^--[ \t]?$")
+#: The most lines a signature under a delimiter runs to (the convention is four; a
+#: company's is longer): a "--" line with more of the sender's text after it is prose.
+SIGNATURE_LINES = 10
+#: The kind of the signature's paragraph: who signed, not the message's text.
+SIGNATURE_KIND = "credit"
 _HEADER_FROM = re.compile(r"^\s*\*?(?:from|von|de)\*?\s*:\s*\S", re.I)
 _HEADER_FIELD = re.compile(r"^\s*\*?(sent|date|to|subject|gesendet|an|betreff|envoyé|à|objet)"
                            r"\*?\s*:", re.I)
@@ -244,9 +252,37 @@ def plain_blocks(text: str) -> list[tuple[str, str, None]]:
         if not chunks or chunks[-1][0] != key:
             chunks.append((key, []))
         chunks[-1][1].append(line)
-    return [(QUOTED_KIND if key != "body" else "body", para, None)
-            for key, chunk in chunks
-            for para in textclean.split_blocks("\n".join(chunk))]
+    return [block for key, chunk in chunks for block in _chunk_blocks(key, chunk)]
+
+
+def _chunk_blocks(key: str, lines: list[str]) -> list[tuple[str, str, None]]:
+    """A run of lines' paragraphs: quoted, or the sender's own with its signature (the
+    lines under a delimiter, see :func:`_signature_at`) as one paragraph of its own."""
+    if key != "body":
+        return [(QUOTED_KIND, p, None) for p in textclean.split_blocks("\n".join(lines))]
+    cut = _signature_at(lines)
+    # the signature ends at the line introducing a quoted message ("On ... wrote:")
+    end = next((i for i in range(cut + 1, len(lines)) if _WROTE.search(lines[i])), len(lines))
+    signed = " · ".join(s for line in lines[cut + 1:end] if (s := line.strip()))
+
+    def body(part: list[str]) -> list[tuple[str, str, None]]:
+        return [("body", p, None) for p in textclean.split_blocks("\n".join(part))]
+    return body(lines[:cut]) + ([(SIGNATURE_KIND, signed, None)] if signed else []) \
+        + body(lines[end:])
+
+
+def _signature_at(lines: list[str]) -> int:
+    """Where the sender's signature delimiter is among the lines of their own text (the
+    last such line with at most :data:`SIGNATURE_LINES` lines of text under it), or
+    ``len(lines)``: a "--" line higher up, or "--" inside a sentence, is prose."""
+    below = 0
+    for i in range(len(lines) - 1, -1, -1):
+        if _SIG_DELIMITER.match(lines[i]):
+            return i
+        below += bool(lines[i].strip())
+        if below > SIGNATURE_LINES:
+            break
+    return len(lines)
 
 
 def _header_block(lines: list[str], i: int) -> bool:
