@@ -54,3 +54,29 @@ def test_a_signature_above_the_quoted_message_of_a_reply_ends_the_senders_text(t
     assert paras == [("body", "Yes, Thursday suits."), ("credit", "Odile Farrant"),
                      ("quote", "On Mon, 9 Feb 2026, Piet Ossel <piet@example.org> wrote:"),
                      ("quote", "Can we meet on Thursday?")]
+
+
+@pytest.mark.parametrize("query, field", [("title:(", "title"), ("title:( )", "title"),
+                                          ("person:(", "person")])
+def test_a_field_with_an_empty_group_is_one_readable_line(seed_settings, query, field):
+    """`searchapp search 'title:('` searched "title:(" as a word (0 matches, a note on
+    parentheses) where 'title:' says in one line that the field needs a value."""
+    from conftest import run_cli
+
+    proc = run_cli("search", query, "--no-history",
+                   env={"SEARCHAPP_CORPUS": str(seed_settings.corpus),
+                        "SEARCHAPP_INDEX": str(seed_settings.index),
+                        "SEARCHAPP_DATA_DIR": str(seed_settings.data_dir)})
+    assert proc.returncode == 2 and f"'{field}:' needs a value right after the colon" \
+        in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1 and not proc.stdout.strip()
+
+
+def test_an_unclosed_group_after_a_field_keeps_its_field(seed_engine):
+    """'title:(summit' searched title: for nothing and summit anywhere; the parenthesis
+    left out, it is title:summit."""
+    from searchapp.model import SearchRequest
+
+    def total(q):
+        return seed_engine.search(SearchRequest(query=q)).total
+    assert total("title:(summit") == total("title:summit") > 0
