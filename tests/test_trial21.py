@@ -80,3 +80,35 @@ def test_an_unclosed_group_after_a_field_keeps_its_field(seed_engine):
     def total(q):
         return seed_engine.search(SearchRequest(query=q)).total
     assert total("title:(summit") == total("title:summit") > 0
+
+
+def test_a_docx_comment_is_found_as_a_note_and_its_header_and_footer_once(tmp_path):
+    """A reviewer's comment (word/comments.xml) was not read at all; nor were the running
+    header and footer.  The comment is a note of its own (not glued into the paragraph it
+    is anchored on); a header printed on every page of three sections is one paragraph,
+    and a footer's page number is left out."""
+    import docx
+    from docx.enum.section import WD_SECTION
+
+    d = docx.Document()
+    first = d.add_paragraph("The trust approved the dredging plan for the eastern berth "
+                            "after three meetings.")
+    d.add_comment(first.runs, text="Check the tonnage with Ilse Varga first.",
+                  author="Mara Quist", initials="MQ")
+    for n in range(2):
+        section = d.add_section(WD_SECTION.NEW_PAGE)
+        section.header.is_linked_to_previous = False  # a header part of its own, same text
+        section.header.paragraphs[0].text = "Harbour Trust, internal"
+        d.add_paragraph(f"Phase {n + 2} covers the western quay and its cranes.")
+    d.sections[0].header.paragraphs[0].text = "Harbour Trust, internal"
+    footer = d.sections[0].footer
+    footer.paragraphs[0].text = "Draft for the board"
+    footer.add_paragraph("Page 1 of 3")
+    path = tmp_path / "plan.docx"
+    d.save(path)
+    paras = _paras(load_documents(path, tmp_path))
+    assert paras[0] == ("body", "The trust approved the dredging plan for the eastern berth "
+                                "after three meetings.")
+    assert ("note", "Comment by Mara Quist: Check the tonnage with Ilse Varga first.") in paras
+    assert [p for p in paras if p[0] == "label"] == [("label", "Harbour Trust, internal"),
+                                                     ("label", "Draft for the board")]

@@ -110,6 +110,8 @@ MAX_PARAGRAPH = 4000
 # 17: an e-mail's signature under its delimiter ("-- " or "--" alone on a line near the
 #     end of the sender's text) is one ``credit`` paragraph, not body (mail._signature_at);
 #     a loader's ``note`` and ``credit`` blocks keep their kind (a DOCX's footnotes are notes).
+#     A DOCX's comments are notes ("Comment by A: ..."), its running headers and footers
+#     one ``label`` paragraph each, once (office._docx_notes).
 PIPELINE_VERSION = 17
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label", "byline")
@@ -289,9 +291,9 @@ def _from_extracted(ex: Extracted, fmt: str, relpath: str, catalog: Catalog | No
     )
 
 
-#: Kinds a loader gives that its structure vouches for (a DOCX's heading, comment or
-#: footnote, an e-mail's quoted text or signature): kept, not classified again.
-_LOADERS_KINDS = ("heading", "title", "quote", "note", "credit")
+#: Kinds a loader gives that its structure vouches for (a DOCX's heading, comment,
+#: footnote or running header, an e-mail's quoted text or signature): kept, not classified again.
+_LOADERS_KINDS = ("heading", "title", "quote", "note", "credit", "label")
 
 
 def _classified(blocks: list[tuple]) -> list[tuple]:
