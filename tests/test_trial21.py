@@ -112,3 +112,29 @@ def test_a_docx_comment_is_found_as_a_note_and_its_header_and_footer_once(tmp_pa
     assert ("note", "Comment by Mara Quist: Check the tonnage with Ilse Varga first.") in paras
     assert [p for p in paras if p[0] == "label"] == [("label", "Harbour Trust, internal"),
                                                      ("label", "Draft for the board")]
+
+
+@pytest.mark.parametrize("byline, names", [
+    ("기자 김민서", ["김민서"]), ("김민서 기자", ["김민서"]),
+    ("김민서 이서준 기자 ms@bada.example.kr", ["김민서", "이서준"]),
+    ("By Jane Roe, Staff Writer", ["Jane Roe"]), ("By Jane Roe, staff writer", ["Jane Roe"]),
+    ("By Jane Roe, Herald Staff Writer", ["Jane Roe"]),
+    ("By Jane Roe, Staff Writer for the Tribune", ["Jane Roe"])])
+def test_a_bylines_name_is_the_author_without_reporter_or_job_title(tmp_path, byline, names):
+    """"김민서 기자" (name, then 기자 "reporter") at a text's top was an editors' sign-off,
+    no author; a job title in lower case or after an outlet's name was a name or no byline."""
+    path = tmp_path / "story.txt"
+    path.write_text(f"Harbour dues cut\n\n{byline}\n\nThe port authority cut harbour dues on "
+                    "Monday, it said in a statement to the shipping lines.\n", "utf-8")
+    (doc,) = load_documents(path, tmp_path)
+    assert doc.meta.authors == names
+    assert [p.text for p in doc.paragraphs if p.kind == "byline"] == [byline]
+
+
+def test_a_sentence_opening_with_by_is_no_byline(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("Harbour dues cut\n\nBy Monday, the port had closed\n\nThe port authority "
+                    "cut harbour dues, it said in a statement to the shipping lines.\n", "utf-8")
+    (doc,) = load_documents(path, tmp_path)
+    assert doc.meta.authors == [] and "By Monday, the port had closed" in \
+        [p.text for p in doc.paragraphs if p.kind == "body"]
