@@ -138,3 +138,51 @@ def test_a_sentence_opening_with_by_is_no_byline(tmp_path):
     (doc,) = load_documents(path, tmp_path)
     assert doc.meta.authors == [] and "By Monday, the port had closed" in \
         [p.text for p in doc.paragraphs if p.kind == "body"]
+
+
+def _mhtml(tmp_path: Path, page: str) -> Path:
+    from email.message import EmailMessage
+
+    msg = EmailMessage()
+    msg["From"] = "<Saved by Blink>"
+    msg["Subject"] = "Quay repairs"
+    msg["Date"] = "Thu, 14 Nov 2024 16:05:12 -0000"
+    msg["Snapshot-Content-Location"] = "https://harbour.example.org/quay"
+    msg.set_content(page, subtype="html")
+    msg.make_related()
+    path = tmp_path / "quay.mhtml"
+    path.write_bytes(bytes(msg))
+    return path
+
+
+PAGE_BODY = ("<h1>Quay repairs</h1><p>The harbour board inspected the north quay on Tuesday "
+             "and found three cracked piles under the crane rail.</p><p>Repairs will close "
+             "the quay to container traffic for six weeks, the board said.</p>")
+
+
+def test_a_saved_page_without_a_date_is_dated_when_it_was_saved(tmp_path):
+    """An .mhtml page that states no date had none, though its envelope's Date header
+    says when it was saved; a page's own date still comes first."""
+    page = f"<html><head><title>Quay repairs</title></head><body>{PAGE_BODY}</body></html>"
+    (doc,) = load_documents(_mhtml(tmp_path, page), tmp_path)
+    assert doc.meta.date == "2024-11-14"
+    dated = page.replace("<head>", "<head><meta property='article:published_time' "
+                                   "content='2024-03-02T08:00:00Z'>")
+    (doc,) = load_documents(_mhtml(tmp_path, dated), tmp_path)
+    assert doc.meta.date == "2024-03-02"
+
+
+def test_a_page_saved_by_word_gives_its_documents_author(tmp_path):
+    """Word's "Save as Web Page" keeps the author in <o:DocumentProperties> inside a
+    conditional comment, not in a <meta> tag: the author was not read."""
+    path = tmp_path / "quay.htm"
+    path.write_text(
+        '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head>'
+        '<meta name=ProgId content=Word.Document><meta name=Generator content="Microsoft '
+        'Word 15"><title>Quay repairs</title><!--[if gte mso 9]><xml><o:DocumentProperties>'
+        "<o:Author>Tomasz Wierzbicki</o:Author><o:LastAuthor>Office Admin</o:LastAuthor>"
+        "<o:Created>2024-05-02T09:12:00Z</o:Created></o:DocumentProperties></xml>"
+        f"<![endif]--></head><body><div class=WordSection1>{PAGE_BODY}</div></body></html>",
+        "utf-8")
+    (doc,) = load_documents(path, tmp_path)
+    assert doc.meta.authors == ["Tomasz Wierzbicki"] and doc.meta.date == "2024-05-02"

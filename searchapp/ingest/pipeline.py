@@ -112,6 +112,10 @@ MAX_PARAGRAPH = 4000
 #     a loader's ``note`` and ``credit`` blocks keep their kind (a DOCX's footnotes are notes).
 #     A DOCX's comments are notes ("Comment by A: ..."), its running headers and footers
 #     one ``label`` paragraph each, once (office._docx_notes).
+#     Bylines: "김민서 기자" at the top gives the author (metadata._KOREAN_BYLINE), "By A,
+#     staff writer" too (metadata._role_byline); "Herald Staff Writer" is a role. A saved
+#     page (.mhtml) without a date is dated by its envelope; a Word-saved page's
+#     o:Author and o:Created are its author and date (html.meta._office_properties).
 PIPELINE_VERSION = 17
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label", "byline")

@@ -15,7 +15,7 @@
   message after such a footer starts in its second half.
 * Subject is the title, the sender's name the source and author, the Date
   header the date (for ``.mhtml`` the page's own metadata first: its Date
-  header is when the page was saved).
+  header is when the page was saved, the date of a page that gives none).
 * An ``.mbox`` is split at its ``From `` lines (mboxrd ``>From`` quoting
   undone), at most :data:`MAX_MESSAGES` messages per file; each message's
   ``part`` is its Message-ID (else its position), so each has its own id.
@@ -181,7 +181,7 @@ def _message(msg: EmailMessage, mhtml: bool) -> Extracted:
             meta.title = page_meta.title or re.sub(r"^saved page:\s*", "", meta.title, flags=re.I)
             meta.authors = page_meta.authors
             meta.source = page_meta.source
-            meta.date = page_meta.date
+            meta.date = page_meta.date or meta.date  # else when the page was saved
             meta.url = _header(msg, "Snapshot-Content-Location") or \
                 _header(body, "Content-Location") or page_meta.url
         meta.language = page_meta.language
