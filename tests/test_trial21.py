@@ -186,3 +186,54 @@ def test_a_page_saved_by_word_gives_its_documents_author(tmp_path):
         "utf-8")
     (doc,) = load_documents(path, tmp_path)
     assert doc.meta.authors == ["Tomasz Wierzbicki"] and doc.meta.date == "2024-05-02"
+
+
+def _justified_pdf(path: Path, pages: list[tuple[list[str], list[str]]], body: float,
+                   small: float) -> None:
+    """Pages of justified lines (body type), each with a foot of smaller type."""
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+
+    def line(text: str, y: float, size: float, last: bool) -> None:
+        t = c.beginText(72, y)
+        t.setFont("Times-Roman", size)
+        if not last:  # stretched to the right margin, as a justified line is
+            t.setWordSpace((451 - c.stringWidth(text, "Times-Roman", size))
+                           / max(1, text.count(" ")))
+        t.textLine(text)
+        c.drawText(t)
+
+    for lines, foot in pages:
+        y = 770.0
+        for i, text in enumerate(lines):
+            line(text, y, body, last=i == len(lines) - 1 and pages[-1][0] is lines)
+            y -= 1.2 * body
+        y -= 4
+        for i, text in enumerate(foot):
+            line(text, y, small, last=i == len(foot) - 1)
+            y -= 1.2 * small
+        c.showPage()
+    c.save()
+
+
+def test_a_pdf_pages_footnotes_are_notes_apart_from_the_paragraph_over_the_page(tmp_path):
+    """The footnote under a page's last line of text was joined to the body's paragraph
+    (type 9 pt under 10 pt is too close in size to break it), which then stopped at the
+    page: the notes come apart, and the paragraph goes on over the page."""
+    words = [f"In session {n} the board weighed item {n * 7} of the dredging budget, which "
+             f"the engineers priced at {n * 13} thousand." for n in range(1, 13)]
+    text = " ".join(words).split()
+    lines = [" ".join(text[i:i + 14]) for i in range(0, len(text), 14)]
+    half = len(lines) // 2
+    note = ["1 Minutes of the harbour board, item 4, as circulated to its members before the "
+            "meeting and amended", "by the secretary on the day it was held."]
+    path = tmp_path / "minutes.pdf"
+    _justified_pdf(path, [(lines[:half], note), (lines[half:], [])], 10, 9)
+    (doc,) = load_documents(path, tmp_path)
+    notes = [(p.kind, p.page) for p in doc.paragraphs if "Minutes of the harbour" in p.text]
+    assert notes == [("note", 1)]
+    body = [p.text for p in doc.paragraphs if p.kind == "body"]
+    assert not any("secretary" in t for t in body)
+    crossing = f"{lines[half - 1]} {lines[half]}"
+    assert any(crossing in t for t in body)

@@ -379,7 +379,8 @@ def _blocks(paras: list[Para], size: float, meta: Metadata, info: dict[str, str]
             meta.byline = p.text  # the authors' line under a report's title, no "By"
             take_byline(meta, p.text)
             continue
-        kind = "heading" if p.size > 1.15 * size and len(p.text) < 300 else "body"
+        kind = "note" if p.foot else \
+            "heading" if p.size > 1.15 * size and len(p.text) < 300 else "body"
         blocks.append((kind, p.text, p.page))
     _apply_info(meta, info, visible, paras)
     return blocks
