@@ -237,3 +237,30 @@ def test_a_pdf_pages_footnotes_are_notes_apart_from_the_paragraph_over_the_page(
     assert not any("secretary" in t for t in body)
     crossing = f"{lines[half - 1]} {lines[half]}"
     assert any(crossing in t for t in body)
+
+
+def test_the_values_typed_into_a_pdf_forms_fields_are_searched(tmp_path):
+    """A filled AcroForm's values are in its widgets, not in the page's text: the
+    applicant's name typed into the form could not be found.  Text fields and choices
+    are read ("label: value", the tooltip the label), check boxes and empty fields not."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "application.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("Times-Roman", 12)
+    c.drawString(72, 760, "Harbour berth application form")
+    c.drawString(72, 730, "Fill in every field and return the form to the harbour office.")
+    form = c.acroForm
+    form.textfield(name="applicant", tooltip="Applicant name", value="Reinholt Asquith-Mabery",
+                   x=160, y=690, width=250, height=20)
+    form.textfield(name="vessel_name", value="Morwenna II", x=160, y=650, width=250, height=20)
+    form.textfield(name="remarks", value="", x=160, y=620, width=250, height=20)
+    form.checkbox(name="insured", checked=True, x=160, y=590)
+    form.choice(name="berth", value="East quay", options=["East quay", "West quay"],
+                x=160, y=550, width=200, height=20)
+    c.showPage()
+    c.save()
+    (doc,) = load_documents(path, tmp_path)
+    fields = [(p.text, p.page) for p in doc.paragraphs if ": " in p.text]
+    assert fields == [("Applicant name: Reinholt Asquith-Mabery", 1),
+                      ("vessel name: Morwenna II", 1), ("berth: East quay", 1)]

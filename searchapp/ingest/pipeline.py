@@ -117,7 +117,8 @@ MAX_PARAGRAPH = 4000
 #     page (.mhtml) without a date is dated by its envelope; a Word-saved page's
 #     o:Author and o:Created are its author and date (html.meta._office_properties).
 #     A PDF page's foot in smaller type (footnotes) is its own note paragraphs, after the
-#     paragraph that goes on over the page (pdflayout._page_feet).
+#     paragraph that goes on over the page (pdflayout._page_feet). A PDF form's filled text
+#     fields are read, "label: value" on their page (formats.pdfforms).
 PIPELINE_VERSION = 17
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label", "byline")
