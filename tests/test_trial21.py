@@ -264,3 +264,29 @@ def test_the_values_typed_into_a_pdf_forms_fields_are_searched(tmp_path):
     fields = [(p.text, p.page) for p in doc.paragraphs if ": " in p.text]
     assert fields == [("Applicant name: Reinholt Asquith-Mabery", 1),
                       ("vessel name: Morwenna II", 1), ("berth: East quay", 1)]
+
+
+def test_a_table_layout_pages_menu_cell_is_not_kept_as_paragraphs(tmp_path):
+    """A page of 2005 laid out with a table: its menu, a cell of links one per line with
+    no class naming it, came out as one paragraph per link ("Home", "Sports" ...)."""
+    menu = "".join(f'<a href="/{w.lower()}/">{w}</a><br>' for w in (
+        "Home", "Harbour News", "Fishing Reports", "Tide Tables", "Letters", "Contact Us"))
+    story = ("<p>The pilot boat Corran Star ran aground on the outer bar on Sunday night "
+             "while guiding a grain ship into the harbour, the port authority said.</p>"
+             "<p>Its two crew were taken off by the lifeboat from Ardmullan and were unhurt; "
+             "the boat was refloated on the morning tide with minor damage to its hull.</p>"
+             "<p>The authority has asked the marine accident branch to examine why the "
+             "channel buoys were out of position after last week's storm.</p>")
+    page = (f"<html><head><title>Pilot boat aground - Ardmullan Gazette</title></head><body>"
+            f"<table width=760><tr><td colspan=2><img src=logo.gif alt=Gazette></td></tr>"
+            f"<tr><td width=150 valign=top>{menu}<p><b>Sections</b><br><a href='/a/'>Farm "
+            f"and Market</a><br><a href='/b/'>Church Notices</a></p></td><td valign=top>"
+            f"<font size=4><b>Pilot boat aground</b></font>{story}</td></tr></table>"
+            "</body></html>")
+    path = tmp_path / "aground.html"
+    path.write_text(page, "utf-8")
+    (doc,) = load_documents(path, tmp_path)
+    texts = [p.text for p in doc.paragraphs]
+    assert not {"Home", "Tide Tables", "Contact Us"} & set(texts)
+    assert not any("Church Notices" in t for t in texts)
+    assert any(t.startswith("Its two crew were taken off") for t in texts)

@@ -118,7 +118,8 @@ MAX_PARAGRAPH = 4000
 #     o:Author and o:Created are its author and date (html.meta._office_properties).
 #     A PDF page's foot in smaller type (footnotes) is its own note paragraphs, after the
 #     paragraph that goes on over the page (pdflayout._page_feet). A PDF form's filled text
-#     fields are read, "label: value" on their page (formats.pdfforms).
+#     fields are read, "label: value" on their page (formats.pdfforms). A layout table's cell
+#     that is a list of links (a 2005 menu no class marks) is furniture (tables._link_list).
 PIPELINE_VERSION = 17
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label", "byline")
