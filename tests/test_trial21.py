@@ -290,3 +290,23 @@ def test_a_table_layout_pages_menu_cell_is_not_kept_as_paragraphs(tmp_path):
     assert not {"Home", "Tide Tables", "Contact Us"} & set(texts)
     assert not any("Church Notices" in t for t in texts)
     assert any(t.startswith("Its two crew were taken off") for t in texts)
+
+
+@pytest.mark.parametrize("signature", ["<p>--</p><p>Odile Farrant<br>+44 1463 000000</p>",
+                                       "<div>-- <br>Odile Farrant<br>+44 1463 000000</div>"])
+def test_an_html_messages_signature_is_not_body_text(tmp_path, signature):
+    from email.message import EmailMessage
+
+    msg = EmailMessage()
+    msg["From"] = "Odile Farrant <odile@example.org>"
+    msg["Subject"] = "Ferry timetable"
+    msg["Date"] = "Tue, 10 Feb 2026 08:30:00 +0000"
+    msg.set_content("The winter timetable starts on Monday.")
+    msg.add_alternative("<html><body><p>The winter timetable starts on Monday, with two "
+                        f"sailings a day from the north pier.</p>{signature}</body></html>",
+                        subtype="html")
+    path = tmp_path / "timetable.eml"
+    path.write_bytes(bytes(msg))
+    paras = _paras(load_documents(path, tmp_path))
+    assert paras[-1][0] == "credit" and "Odile Farrant" in paras[-1][1]
+    assert all("+44" not in text for kind, text in paras if kind == "body")

@@ -185,6 +185,7 @@ def _message(msg: EmailMessage, mhtml: bool) -> Extracted:
             meta.url = _header(msg, "Snapshot-Content-Location") or \
                 _header(body, "Content-Location") or page_meta.url
         meta.language = page_meta.language
+        blocks = _html_signature(blocks)
     else:
         blocks = plain_blocks(text)
     blocks = _drop_footer(_mark_reply_header(blocks))
@@ -283,6 +284,20 @@ def _signature_at(lines: list[str]) -> int:
         if below > SIGNATURE_LINES:
             break
     return len(lines)
+
+
+def _html_signature(blocks: list[tuple]) -> list[tuple]:
+    """An HTML message's signature: the blocks of the sender's text under a block that
+    is the delimiter (``<p>--</p>``), or the block that opens with it (``-- <br>Ann
+    Lee<br>...``), among its last :data:`SIGNATURE_LINES`, as one ``credit`` block."""
+    own = next((i for i, b in enumerate(blocks) if b[0] == QUOTED_KIND), len(blocks))
+    for i in range(own - 1, max(own - SIGNATURE_LINES, 0) - 1, -1):
+        text = blocks[i][1].strip()
+        if _SIG_DELIMITER.match(text) or text.startswith(("-- ", "--\n")):
+            signed = " · ".join(b[1] for b in ([("", text[2:].strip())] + blocks[i + 1:own])
+                                if b[1].strip())
+            return blocks[:i] + [(SIGNATURE_KIND, signed, None)] * bool(signed) + blocks[own:]
+    return blocks
 
 
 def _header_block(lines: list[str], i: int) -> bool:
