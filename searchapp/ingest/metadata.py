@@ -26,7 +26,15 @@ from searchapp.ingest.bylines import BYLINE_OPENING, is_placeholder, is_role, pa
 from searchapp.ingest.persons.words import KOREAN_ROLES_AFTER, NATIVE_BYLINE
 from searchapp.ingest.read import os_reason
 from searchapp.ingest.text import has_cjk, normalize_space, text_size
-from searchapp.lexicon import HANGUL_SYLLABLES, MONTH, NAME_PARTICLES, SENTENCE_END, WEEKDAYS, month_number
+from searchapp.lexicon import (
+    HANGUL_SYLLABLES,
+    MONTH,
+    NAME_PARTICLES,
+    SENTENCE_END,
+    STOPS,
+    WEEKDAYS,
+    month_number,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -48,7 +56,8 @@ _BYLINE = re.compile(rf"^(?i:{BYLINE_OPENING}|writer|author)\s*:?\s+"
                      r"[A-Z][\w.'’-]+){0,9})$")
 #: A byline whose name a job title follows in any case: "By Jane Roe, staff writer for X".
 _BYLINE_ROLE = re.compile(rf"^(?i:{BYLINE_OPENING})\s*:?\s+(?P<names>[A-Z][\w.'’-]+"
-                          r"(?:\s+[A-Z][\w.'’-]+){0,3})(?:,|\s[-–—|])\s*(?P<role>[^.!?]{1,60})$")
+                          r"(?:\s+[A-Z][\w.'’-]+){0,3})(?:,|\s[-–—|])\s*"
+                          rf"(?P<role>[^{STOPS}]{{1,60}})$")
 #: A memo's header written as labelled fields on one line ("To: Director. From: Ann Roe.
 #: Date: 12 March 2025."): it opens with an addressing field, and its date field is the
 #: document's date.
