@@ -325,7 +325,8 @@ def test_mhtml_saved_page(tmp_path):
     assert doc.meta.title == "Port city expands"
     assert doc.meta.url == "https://news.example/port-city"
     assert doc.body[0].startswith("The port of Busan will add three container berths")
-    assert doc.meta.date == ""  # the Date header is when the page was saved
+    # the page states no date: the envelope's Date header (when it was saved) is its date
+    assert doc.meta.date == "2024-02-09"
 
 
 # --- RTF, unsupported files, CLI and index ------------------------------------------------

@@ -380,7 +380,20 @@ def _is_role(words: list[str], first: bool = False) -> bool:
         return False
     if len(lower) == 1 or lower[0] in _ROLE_MODIFIERS | _ROLE_HEADS:
         return True  # "Editor", "Staff Reporter", "Senior Fellow", "Editor in Chief"
+    if not first and lower[-2] in _ROLE_MODIFIERS | _ROLE_HEADS:
+        return True  # an outlet's or a section's word before a title: "Herald Staff Writer"
     return not first and lower[-1] not in _SURNAME_ROLES  # "Trial Attorney" after a name
+
+
+#: Where a title says for whom or where ("Staff Writer for the Tribune", "at the Post").
+_ROLE_FOR = re.compile(r"\s+(?:for|at|with|of)\s+.*$", re.I)
+
+
+def is_role(text: str) -> bool:
+    """Whether ``text``, written after a name, is a job title ("Staff Writer", "staff
+    writer for the Tribune", "Herald Senior Correspondent"), not another name."""
+    words = _ROLE_FOR.sub("", normalize_space(text)).split()
+    return bool(words) and _is_role(words)
 
 
 def _without_role_tail(words: list[str]) -> list[str]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from searchapp.ingest.metadata import Metadata, is_prose, may_be_stamp, stamp_line
+from searchapp.ingest.persons.words import KOREAN_ROLES_AFTER
 from searchapp.ingest.text import normalize_space
 from searchapp.lexicon import HANGUL_SYLLABLES, STOPS
 
@@ -33,8 +34,6 @@ SIGNOFF_ROLES = ("责任编辑", "責任編輯", "值班编辑", "值班編輯",
                  "实习生", "實習生", "通讯员", "通訊員", "来源", "來源", "稿源", "摄影", "攝影",
                  "编集", "編集", "撮影", "取材", "文", "图", "圖", "편집", "사진", "취재", "글",
                  "기자", "정리")
-#: ... and the roles Korean pages print after the name ("박서연 기자", "김철수 특파원").
-_ROLES_AFTER = ("기자", "특파원", "통신원")
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _OPEN, _CLOSE = r"[（(【\[〔<＜]?", r"[）)】\]〕>＞]?"
 # a name after a role: a few characters, no sentence punctuation or brackets
@@ -42,7 +41,7 @@ _NAME = rf"[^\s:：{STOPS}，,；;（）()【】\[\]〔〕<>＜＞]{{1,16}}"
 _ROLE = "(?:" + "|".join(sorted(map(re.escape, SIGNOFF_ROLES), key=len, reverse=True)) + ")"
 _PAIR = rf"{_ROLE}\s*(?:[:：/／=]\s*|\s+){_NAME}(?:\s*[、,，/／]\s*{_NAME})*(?:\s+{_EMAIL})?"
 _CJK_SIGNOFF = re.compile(rf"{_OPEN}\s*{_PAIR}(?:\s*[\s|｜/／;；]\s*{_PAIR})*\s*{_CLOSE}")
-_NAME_ROLE = re.compile(rf"{_OPEN}\s*(?:[{HANGUL_SYLLABLES}]{{2,4}}\s*){{1,4}}(?:{'|'.join(_ROLES_AFTER)})"
+_NAME_ROLE = re.compile(rf"{_OPEN}\s*(?:[{HANGUL_SYLLABLES}]{{2,4}}\s*){{1,4}}(?:{'|'.join(KOREAN_ROLES_AFTER)})"
                         rf"(?:\s*=)?(?:\s*{_EMAIL})?\s*{_CLOSE}")
 # "(Reporting by Ann Roe in Seoul; Editing by Lee Poe)", "Edited by Ann Roe"
 _EN_ROLE = (r"(?:additional |further )?(?:reporting|editing|edited|writing|compiled|"

@@ -22,11 +22,19 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from searchapp.ingest.bylines import BYLINE_OPENING, is_placeholder, parse_byline
-from searchapp.ingest.persons.words import NATIVE_BYLINE
+from searchapp.ingest.bylines import BYLINE_OPENING, is_placeholder, is_role, parse_byline
+from searchapp.ingest.persons.words import KOREAN_ROLES_AFTER, NATIVE_BYLINE
 from searchapp.ingest.read import os_reason
 from searchapp.ingest.text import has_cjk, normalize_space, text_size
-from searchapp.lexicon import MONTH, NAME_PARTICLES, SENTENCE_END, WEEKDAYS, month_number
+from searchapp.lexicon import (
+    HANGUL_SYLLABLES,
+    MONTH,
+    NAME_PARTICLES,
+    SENTENCE_END,
+    STOPS,
+    WEEKDAYS,
+    month_number,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -46,6 +54,10 @@ _PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\s+"  # "de la" in a n
 _BYLINE = re.compile(rf"^(?i:{BYLINE_OPENING}|writer|author)\s*:?\s+"
                      rf"(?P<names>[A-Z][\w.'’-]+(?:(?:[\s,|&]|\s-\s)+(?:and\s+)?(?:{_PARTICLE})*"
                      r"[A-Z][\w.'’-]+){0,9})$")
+#: A byline whose name a job title follows in any case: "By Jane Roe, staff writer for X".
+_BYLINE_ROLE = re.compile(rf"^(?i:{BYLINE_OPENING})\s*:?\s+(?P<names>[A-Z][\w.'’-]+"
+                          r"(?:\s+[A-Z][\w.'’-]+){0,3})(?:,|\s[-–—|])\s*"
+                          rf"(?P<role>[^{STOPS}]{{1,60}})$")
 #: A memo's header written as labelled fields on one line ("To: Director. From: Ann Roe.
 #: Date: 12 March 2025."): it opens with an addressing field, and its date field is the
 #: document's date.
@@ -56,6 +68,10 @@ _MEMO_DATE = re.compile(r"(?:^|[.;|,]\s+|\s{2,}|\t)(?:date[d]?|날짜|일자|日
 #: A byline written with a CJK label: "作者：刘晓燕", "记者 王明", "글 김철수".
 _NATIVE_BYLINE = re.compile(rf"^(?:作者|{'|'.join(NATIVE_BYLINE)})\s*[:：]?\s*"
                             rf"(?P<names>[^\s:：].{{0,40}})$")
+#: A Korean byline, the names before the role: "김민서 기자", "김민서·이서준 기자 ms@x.kr".
+_KOREAN_BYLINE = re.compile(
+    rf"^(?P<names>[{HANGUL_SYLLABLES}]{{2,4}}(?:\s*[·,]?\s*[{HANGUL_SYLLABLES}]{{2,4}}){{0,3}})\s*"
+    rf"(?:{'|'.join(KOREAN_ROLES_AFTER)})(?:\s*=)?(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?$")
 #: A date as Chinese, Japanese and Korean write it: "2025年1月8日", "2025년 1월 8일".
 _CJK_DATE = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 _ISSUE_LINE = re.compile(r"^No\.\s*\d{4}-\d+\s*\((?P<date>[^)]+)\)$")
@@ -279,7 +295,8 @@ def _kept(paragraphs: list[str], meta: Metadata, scan: int) -> list[bool]:
 
 
 def _header_line(para: str, meta: Metadata) -> bool:
-    """A line of the header that is a date or a labelled title, read into ``meta``."""
+    """A line of the header that is a date, a labelled title or source, or a Korean
+    byline (the name before the role), read into ``meta``."""
     when = date_line(para)
     if when:
         meta.date = meta.date or when
@@ -291,6 +308,11 @@ def _header_line(para: str, meta: Metadata) -> bool:
     m = _SOURCE_LINE.match(para)
     if m:
         meta.source = meta.source or m.group("source").strip()
+        return True
+    m = _KOREAN_BYLINE.match(para)
+    if m:  # names apart: Korean names are written without a space inside
+        meta.byline = meta.byline or para
+        take_byline(meta, "·".join(re.split(r"\s*[·,]?\s+|\s*[·,]\s*", m.group("names"))))
         return True
     return False
 
@@ -314,13 +336,20 @@ def _labelled_line(para: str, meta: Metadata) -> bool:
         meta.date = meta.date or parse_date(m.group("date"))
         return True
     head, when = trailing_date(para)
-    m = _BYLINE.match(head) or _NATIVE_BYLINE.match(head)
+    m = _BYLINE.match(head) or _NATIVE_BYLINE.match(head) or _role_byline(head)
     if m:
         meta.byline = meta.byline or head
         take_byline(meta, m.group("names"))
         meta.date = meta.date or when
         return True
     return False
+
+
+def _role_byline(head: str) -> re.Match | None:
+    """"By" and a name, then its job title (:data:`_BYLINE_ROLE`), where the name is one."""
+    m = _BYLINE_ROLE.match(head)
+    return m if m and is_role(m.group("role")) and parse_byline(m.group("names")).names \
+        else None
 
 
 _WEEKDAY_END = re.compile(rf"[\s,|·•—–-]*\b(?:{'|'.join(d[:3] for d in WEEKDAYS)})[a-z]*\.?$", re.I)

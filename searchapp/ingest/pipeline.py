@@ -107,7 +107,20 @@ MAX_PARAGRAPH = 4000
 #     without <h1> that prints its headline in an element is titled by it (meta._printed_side);
 #     "Published:"/"Updated:" with a colon after a byline is a date label, not an author;
 #     in a justified PDF a short line ends its paragraph (pdflayout._justified).
-PIPELINE_VERSION = 16
+# 17: an e-mail's signature under its delimiter ("-- " or "--" alone on a line near the
+#     end of the sender's text) is one ``credit`` paragraph, not body (mail._signature_at);
+#     a loader's ``note`` and ``credit`` blocks keep their kind (a DOCX's footnotes are notes).
+#     A DOCX's comments are notes ("Comment by A: ..."), its running headers and footers
+#     one ``label`` paragraph each, once (office._docx_notes).
+#     Bylines: "김민서 기자" at the top gives the author (metadata._KOREAN_BYLINE), "By A,
+#     staff writer" too (metadata._role_byline); "Herald Staff Writer" is a role. A saved
+#     page (.mhtml) without a date is dated by its envelope; a Word-saved page's
+#     o:Author and o:Created are its author and date (html.meta._office_properties).
+#     A PDF page's foot in smaller type (footnotes) is its own note paragraphs, after the
+#     paragraph that goes on over the page (pdflayout._page_feet). A PDF form's filled text
+#     fields are read, "label: value" on their page (formats.pdfforms). A layout table's cell
+#     that is a list of links (a 2005 menu no class marks) is furniture (tables._link_list).
+PIPELINE_VERSION = 17
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label", "byline")
 
@@ -286,6 +299,11 @@ def _from_extracted(ex: Extracted, fmt: str, relpath: str, catalog: Catalog | No
     )
 
 
+#: Kinds a loader gives that its structure vouches for (a DOCX's heading, comment,
+#: footnote or running header, an e-mail's quoted text or signature): kept, not classified again.
+_LOADERS_KINDS = ("heading", "title", "quote", "note", "credit", "label")
+
+
 def _classified(blocks: list[tuple]) -> list[tuple]:
     """Loaders' blocks with boilerplate dropped and body text classified
     (captions, credits, notes) as for HTML articles; headings kept.  The text
@@ -295,7 +313,7 @@ def _classified(blocks: list[tuple]) -> list[tuple]:
         text = textclean.normalize_space(text)
         if not text or textclean.is_boilerplate(text):
             continue
-        if kind in ("heading", "title", "quote"):
+        if kind in _LOADERS_KINDS:
             out.append((kind, text, page))
             continue
         cls = textclean.classify([text])

@@ -69,7 +69,8 @@ _FIELD_CLAUSE = re.compile(r"(?<![\w:])(\w+):(?:\"[^\"]*\"?|\[[^\]]*\]?|\([^)]*\
 _OPERATOR = re.compile(r"^(?:AND|OR|NOT|ANDNOT|ANDMAYBE)$")
 _SCHEMES = ("http", "https", "ftp", "mailto", "file")  # "https://…" is no field
 # A field name with nothing after its colon: a space, a closing parenthesis, the end, or ""
-_EMPTY_FIELD = re.compile(r'(?<![\w:])(\w+):(?=\s|\)|$|""(?![^\s)]))')
+# ("title:", "title:)", 'title:""', and a group with nothing in it: "title:(", "title:( )")
+_EMPTY_FIELD = re.compile(r'(?<![\w:])(\w+):(?=\s|\)|$|""(?![^\s)])|\(\s*(?:\)|$))')
 # An unquoted value with a hyphen inside (Vos-Baptiste, al-Rashidi, Jong-un): the value
 # runs to the next space or closing parenthesis; wildcards, fuzzy and boosts are left alone
 _HYPHENATED_VALUE = re.compile(rf"[^\s()\"*?~^\[{WORD_HYPHENS}]+"
@@ -135,7 +136,8 @@ class QueryBuilder:
             rewritten += '"'
         if rewritten.count("(") != rewritten.count(")"):
             notices.append("Parentheses were unbalanced; they were ignored.")
-            rewritten = rewritten.replace("(", " ").replace(")", " ")
+            # a field's group keeps its field: "title:(budget" searches title:budget
+            rewritten = re.sub(r"(?<=:)\(", "", rewritten).replace("(", " ").replace(")", " ")
         if not rewritten.strip():
             raise QueryError(f"Nothing to search for in {_quoted(text)}: an operator needs words "
                              "on both sides, e.g. 'summit AND Seoul'.")

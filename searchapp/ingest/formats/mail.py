@@ -15,7 +15,7 @@
   message after such a footer starts in its second half.
 * Subject is the title, the sender's name the source and author, the Date
   header the date (for ``.mhtml`` the page's own metadata first: its Date
-  header is when the page was saved).
+  header is when the page was saved, the date of a page that gives none).
 * An ``.mbox`` is split at its ``From `` lines (mboxrd ``>From`` quoting
   undone), at most :data:`MAX_MESSAGES` messages per file; each message's
   ``part`` is its Message-ID (else its position), so each has its own id.
@@ -77,6 +77,14 @@ _WROTE = re.compile(r"\b(?:wrote|writes|schrieb|a écrit|escribió|schreef|ha sc
 # "-----Original Message-----", "---------- Forwarded message ---------"
 _ORIGINAL = re.compile(r"^\s*-{2,}\s*(?:original message|forwarded message|"
                        r"ursprüngliche nachricht|message d'origine)\s*-{2,}\s*$", re.I)
+#: The signature's delimiter: "-- " (RFC 3676, section 4.3: dash, dash, space) and "--"
+#: as many programs and people type it without the space; a line that is only that.
+_SIG_DELIMITER = re.compile(r"^--[ \t]?$")
+#: The most lines a signature under a delimiter runs to (the convention is four; a
+#: company's is longer): a "--" line with more of the sender's text after it is prose.
+SIGNATURE_LINES = 10
+#: The kind of the signature's paragraph: who signed, not the message's text.
+SIGNATURE_KIND = "credit"
 _HEADER_FROM = re.compile(r"^\s*\*?(?:from|von|de)\*?\s*:\s*\S", re.I)
 _HEADER_FIELD = re.compile(r"^\s*\*?(sent|date|to|subject|gesendet|an|betreff|envoyé|à|objet)"
                            r"\*?\s*:", re.I)
@@ -173,10 +181,11 @@ def _message(msg: EmailMessage, mhtml: bool) -> Extracted:
             meta.title = page_meta.title or re.sub(r"^saved page:\s*", "", meta.title, flags=re.I)
             meta.authors = page_meta.authors
             meta.source = page_meta.source
-            meta.date = page_meta.date
+            meta.date = page_meta.date or meta.date  # else when the page was saved
             meta.url = _header(msg, "Snapshot-Content-Location") or \
                 _header(body, "Content-Location") or page_meta.url
         meta.language = page_meta.language
+        blocks = _html_signature(blocks)
     else:
         blocks = plain_blocks(text)
     blocks = _drop_footer(_mark_reply_header(blocks))
@@ -244,9 +253,51 @@ def plain_blocks(text: str) -> list[tuple[str, str, None]]:
         if not chunks or chunks[-1][0] != key:
             chunks.append((key, []))
         chunks[-1][1].append(line)
-    return [(QUOTED_KIND if key != "body" else "body", para, None)
-            for key, chunk in chunks
-            for para in textclean.split_blocks("\n".join(chunk))]
+    return [block for key, chunk in chunks for block in _chunk_blocks(key, chunk)]
+
+
+def _chunk_blocks(key: str, lines: list[str]) -> list[tuple[str, str, None]]:
+    """A run of lines' paragraphs: quoted, or the sender's own with its signature (the
+    lines under a delimiter, see :func:`_signature_at`) as one paragraph of its own."""
+    if key != "body":
+        return [(QUOTED_KIND, p, None) for p in textclean.split_blocks("\n".join(lines))]
+    cut = _signature_at(lines)
+    # the signature ends at the line introducing a quoted message ("On ... wrote:")
+    end = next((i for i in range(cut + 1, len(lines)) if _WROTE.search(lines[i])), len(lines))
+    signed = " · ".join(s for line in lines[cut + 1:end] if (s := line.strip()))
+
+    def body(part: list[str]) -> list[tuple[str, str, None]]:
+        return [("body", p, None) for p in textclean.split_blocks("\n".join(part))]
+    return body(lines[:cut]) + ([(SIGNATURE_KIND, signed, None)] if signed else []) \
+        + body(lines[end:])
+
+
+def _signature_at(lines: list[str]) -> int:
+    """Where the sender's signature delimiter is among the lines of their own text (the
+    last such line with at most :data:`SIGNATURE_LINES` lines of text under it), or
+    ``len(lines)``: a "--" line higher up, or "--" inside a sentence, is prose."""
+    below = 0
+    for i in range(len(lines) - 1, -1, -1):
+        if _SIG_DELIMITER.match(lines[i]):
+            return i
+        below += bool(lines[i].strip())
+        if below > SIGNATURE_LINES:
+            break
+    return len(lines)
+
+
+def _html_signature(blocks: list[tuple]) -> list[tuple]:
+    """An HTML message's signature: the blocks of the sender's text under a block that
+    is the delimiter (``<p>--</p>``), or the block that opens with it (``-- <br>Ann
+    Lee<br>...``), among its last :data:`SIGNATURE_LINES`, as one ``credit`` block."""
+    own = next((i for i, b in enumerate(blocks) if b[0] == QUOTED_KIND), len(blocks))
+    for i in range(own - 1, max(own - SIGNATURE_LINES, 0) - 1, -1):
+        text = blocks[i][1].strip()
+        if _SIG_DELIMITER.match(text) or text.startswith(("-- ", "--\n")):
+            signed = " · ".join(b[1] for b in ([("", text[2:].strip())] + blocks[i + 1:own])
+                                if b[1].strip())
+            return blocks[:i] + [(SIGNATURE_KIND, signed, None)] * bool(signed) + blocks[own:]
+    return blocks
 
 
 def _header_block(lines: list[str], i: int) -> bool:

@@ -1,7 +1,7 @@
 """Word-processor files: DOCX (python-docx) and ODT (content.xml read with lxml).
 
-Headings, paragraphs and tables come in document order, a DOCX's footnotes and
-endnotes after them; a table gives one block per row, its cells joined with `` | ``
+Headings, paragraphs and tables come in document order, a DOCX's footnotes, endnotes
+and comments after them (notes), then its running headers and footers, each once; a table gives one block per row, its cells joined with `` | ``
 (merged cells once).  What the
 document prints at its top wins over its properties (which a template or an
 earlier draft may have left): a byline and a date line above the first prose
@@ -22,6 +22,7 @@ content.xml is simple to walk.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from lxml import etree
@@ -125,25 +126,60 @@ def _docx_blocks(document):
 
 
 def _docx_notes(document, warnings: list[str]) -> list[tuple]:
-    """The footnotes and endnotes, one ``note`` block each, after the body (python-docx
-    reads neither: the source a footnote names was lost to search).  A damaged notes part
-    is said in ``warnings`` (the file is read in part), never the whole file refused."""
-    out = []
+    """What the document holds beside its body, after it (python-docx reads none of it,
+    so a source a footnote names or a reviewer's remark was lost to search): a ``note``
+    block for each footnote, endnote and comment ("Comment by Ann Roe: ..."), and a
+    ``label`` block for each distinct running header and footer (printed on every page,
+    read once).  A damaged part is said in ``warnings`` (the file is read in part),
+    never the whole file refused."""
+    out: list[tuple] = []
     for rel in document.part.rels.values():
         kind = rel.reltype.rsplit("/", 1)[-1]
-        if rel.is_external or kind not in ("footnotes", "endnotes"):
+        if rel.is_external or kind not in _SIDE_PARTS:
             continue
         try:
             root = parse_xml(rel.target_part.blob, "DOCX")
         except LoadError as exc:
             warnings.append(f"{kind} not read ({exc})")
             continue
-        for note in root.iterchildren(_W + kind[:-1]):
-            if note.get(_W + "type") in (None, "normal"):  # not a separator line
-                text = " ".join(t for p in note.iter(_W + "p") if (t := docx_text(p).strip()))
-                if text:
-                    out.append(("note", text, None))
+        for block in _SIDE_PARTS[kind](root, kind):
+            if block not in out:  # one header on every section is printed once
+                out.append(block)
     return out
+
+
+def _paragraphs_text(el) -> str:
+    return " ".join(t for p in el.iter(_W + "p") if (t := docx_text(p).strip()))
+
+
+def _notes(root, kind: str):
+    for note in root.iterchildren(_W + kind[:-1]):
+        if note.get(_W + "type") in (None, "normal"):  # not a separator line
+            if text := _paragraphs_text(note):
+                yield ("note", text, None)
+
+
+def _comments(root, kind: str):
+    for comment in root.iterchildren(_W + "comment"):
+        if text := _paragraphs_text(comment):
+            author = " ".join((comment.get(_W + "author") or "").split())
+            yield ("note", f"Comment by {author}: {text}" if author else f"Comment: {text}",
+                   None)
+
+
+def _running(root, kind: str):
+    """A header's or footer's lines as one block, without a page number ("Page 2 of 9")."""
+    lines = [t for p in root.iter(_W + "p")
+             if (t := docx_text(p).strip()) and not _PAGE_NUMBER.fullmatch(t)]
+    if any(c.isalpha() for line in lines for c in line):
+        yield ("label", " · ".join(lines), None)
+
+
+#: A header's or footer's line that is only a page number: "3", "- 3 -", "Page 3 of 9".
+_PAGE_NUMBER = re.compile(r"[-–—\s]*(?:page\s*)?\d*\s*(?:(?:of|/)\s*\d*)?[-–—\s]*", re.I)
+#: The parts of a DOCX read beside its body, by relationship type, and how.
+_SIDE_PARTS = {"footnotes": _notes, "endnotes": _notes, "comments": _comments,
+               "header": _running, "footer": _running}
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

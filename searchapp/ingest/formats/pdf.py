@@ -6,7 +6,8 @@ so a page costs a few hundred calls instead of one Python object per
 character.  Per page, PDFium's text rectangles (runs of text on one line)
 are read with their text and font size, merged into lines, and handed to
 :mod:`searchapp.ingest.formats.pdflayout` for columns, running headers and footers,
-paragraphs and hyphenation.
+paragraphs and hyphenation; the values typed into a form's fields are read beside
+the text (:mod:`searchapp.ingest.formats.pdfforms`).
 
 Metadata: the author and date printed in the first page's header (above its
 first prose) win over the info dictionary's; its title is used where plausible
@@ -37,6 +38,7 @@ import pypdfium2.raw as pdfium_c
 
 from searchapp.ingest.bylines import parse_byline
 from searchapp.ingest.formats.extracted import Extracted
+from searchapp.ingest.formats.pdfforms import form_blocks, open_forms
 from searchapp.ingest.formats.pdflayout import (
     Line,
     Para,
@@ -86,7 +88,9 @@ def load_pdf(raw: bytes, scans=None) -> Extracted:
         total = len(pdf)
         if total == 0:
             raise LoadError("damaged PDF (no pages)")
+        forms = open_forms(pdf)  # before any page is loaded
         pages, heights, warnings = _read_pages(pdf, total)
+        fields = form_blocks(pdf, len(pages)) if forms else []
         info = _info(pdf)
         scanned = pdf_scan_pages(pdf, [sum(len(ln.text.strip()) for ln in p) for p in pages])
         ocr = read_scans(scanned, scans, lambda page: pdf_page(pdf, page))
@@ -106,8 +110,8 @@ def load_pdf(raw: bytes, scans=None) -> Extracted:
             if not meta.date and len(text) < 120 and not is_prose(text):  # Release No. 47
                 meta.date = trailing_date(text)[1]  # Oslo, 3 December 2025"
     blocks = _blocks(paras, body_size(lines), meta, info)
-    if scanned:
-        blocks = sorted(blocks + read, key=lambda b: b[2] or 0)  # in page order
+    if scanned or fields:  # in page order, each page's form values after its text
+        blocks = sorted(blocks + read + fields, key=lambda b: b[2] or 0)
     return Extracted(blocks=blocks, meta=meta, extractor="pdfium", encoding="pdf",
                      warnings=warnings + ocr.warnings, scans=ocr.pending, scanned=ocr.read)
 
@@ -379,7 +383,8 @@ def _blocks(paras: list[Para], size: float, meta: Metadata, info: dict[str, str]
             meta.byline = p.text  # the authors' line under a report's title, no "By"
             take_byline(meta, p.text)
             continue
-        kind = "heading" if p.size > 1.15 * size and len(p.text) < 300 else "body"
+        kind = "note" if p.foot else \
+            "heading" if p.size > 1.15 * size and len(p.text) < 300 else "body"
         blocks.append((kind, p.text, p.page))
     _apply_info(meta, info, visible, paras)
     return blocks

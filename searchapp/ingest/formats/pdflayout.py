@@ -23,7 +23,10 @@ be tested and reasoned about on its own.  The steps, in order:
    unless the font size changes, the vertical gap exceeds 1.35 line pitches,
    the line is indented (not a list item's hanging indent), the line starts
    with a bullet or item number, or the line before stopped short of the
-   column's right edge.  At a column or page break the paragraph continues unless the
+   column's right edge.  A page's foot set in smaller type (footnotes: its last
+   lines, below all the others, at most 92% of the body's size) is set apart, its
+   paragraphs (notes) after the paragraph that ends the page's text.  At a
+   column or page break the paragraph continues unless the
    line before was short, the new line is indented, or the line before ended
    a sentence in a document without first-line indents (with indents, an
    unindented line continues).  So a paragraph crossing a column or page
@@ -38,6 +41,7 @@ be tested and reasoned about on its own.  The steps, in order:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import statistics
 from collections import Counter, defaultdict
@@ -86,6 +90,7 @@ class Para:
     page: int
     size: float
     lines: list[Line] = field(default_factory=list)
+    foot: bool = False  # in the block of smaller type at its page's foot (footnotes)
 
 
 # --- 1. columns and reading order -------------------------------------------------------
@@ -294,16 +299,67 @@ def paragraphs(lines: list[Line]) -> list[Para]:
     indent_style = indents >= 2 and indents >= 0.03 * len(lines)
     justified = _justified(lines)
     hyph = Hyphenation(lines)
+    feet = _page_feet(lines, size)
+    footed = {id(ln) for foot in feet.values() for ln in foot}
     out: list[Para] = []
     current: list[Line] = []
-    for ln in lines:
+    for ln in (ln for ln in lines if id(ln) not in footed):
         if current and _breaks(current[-1], ln, size, pitch, indent_style, justified):
             out.append(_para(current, hyph))
             current = []
         current.append(ln)
     if current:
         out.append(_para(current, hyph))
-    return out
+    return _with_feet(out, {page: _foot_paras(foot, pitch, hyph) for page, foot in feet.items()})
+
+
+#: How much smaller than the body's a page's foot is set ("smaller type").
+FOOT_SIZE = 0.92
+# a note's number or mark opening its line: "1 Minutes of ...", "* See ...", "† Died 1990"
+_NOTE_MARK = re.compile(r"^(?:\d{1,3}[.)]?|[*†‡§])\s")
+
+
+def _page_feet(lines: list[Line], size: float) -> dict[int, list[Line]]:
+    """The block of smaller type at the foot of each page (footnotes, a source note), by
+    page: the page's last lines in reading order, set at most :data:`FOOT_SIZE` of the
+    body's size, below all of its other lines, with text of the body's size above them."""
+    pages: dict[int, list[Line]] = defaultdict(list)
+    for ln in lines:
+        pages[ln.page].append(ln)
+    feet: dict[int, list[Line]] = {}
+    for page, page_lines in pages.items():
+        n = len(page_lines)
+        while n and page_lines[n - 1].size <= FOOT_SIZE * size:
+            n -= 1
+        foot, above = page_lines[n:], page_lines[:n]
+        if foot and any(abs(ln.size - size) < 0.05 * size for ln in above) \
+                and max(ln.top for ln in foot) < min(ln.bottom for ln in above):
+            feet[page] = foot
+    return feet
+
+
+def _foot_paras(foot: list[Line], pitch: float, hyph: Hyphenation) -> list[Para]:
+    """A page foot's paragraphs: a new one at each note's number after a sentence's end."""
+    groups: list[list[Line]] = []
+    for ln in foot:
+        prev = groups[-1][-1] if groups else None
+        if prev is None or _NOTE_MARK.match(ln.text) and _SENTENCE_END.search(prev.text) \
+                or _breaks(prev, ln, ln.size, pitch * ln.size / foot[0].size, False):
+            groups.append([ln])
+        else:
+            groups[-1].append(ln)
+    return [dataclasses.replace(_para(group, hyph), foot=True) for group in groups]
+
+
+def _with_feet(paras: list[Para], feet: dict[int, list[Para]]) -> list[Para]:
+    """Each page foot's paragraphs after the paragraph that ends its page's body text (a
+    paragraph going on over the page stays one paragraph, the notes after it)."""
+    out: list[Para] = []
+    for i, para in enumerate(paras):
+        out.append(para)
+        last = paras[i + 1].page - 1 if i + 1 < len(paras) else max(feet, default=0)
+        out += [note for page in range(para.page, last + 1) for note in feet.pop(page, [])]
+    return out + [note for page in sorted(feet) for note in feet[page]]
 
 
 def _justified(lines: list[Line]) -> bool:

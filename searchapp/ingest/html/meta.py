@@ -108,6 +108,24 @@ def page_tags(tree) -> PageTags:
     return tags
 
 
+#: A page saved by Word or Excel keeps the file's properties in an ``<xml>`` island,
+#: inside a conditional comment (``<!--[if gte mso 9]><xml><o:DocumentProperties>``):
+#: its author and when the file was made, as ``<meta>`` tags would give them.
+_OFFICE_PROPERTY = re.compile(r"<o:(Author|Created)>([^<]{1,200})</o:\1>")
+
+
+def _office_properties(page: str, meta: dict[str, list[str]]) -> None:
+    """The author and created date of a Word-saved page's ``o:DocumentProperties``
+    (``page``: its source), where no ``<meta>`` tag gives them."""
+    if not any(v.lower().startswith(("word.", "excel.")) for v in meta.get("progid", ())) \
+            and not any("microsoft" in v.lower() for v in meta.get("generator", ())):
+        return
+    for name, value in _OFFICE_PROPERTY.findall(page):
+        key = "author" if name == "Author" else "date"
+        if not meta.get(key) and (value := htmllib.unescape(value).strip()):
+            meta[key] = [value]
+
+
 # An element marked as a byline (class, id, data-component, itemprop).
 _BYLINE_MARK = re.compile(r"byline", re.I)
 
@@ -184,6 +202,7 @@ def _spaced_text(el) -> str:
 def complete_metadata(art: Article, tags: PageTags, page: str) -> None:
     """Check and complete trafilatura's metadata in ``art`` from ``tags`` (``page``:
     the page's source, where a date must be written to count)."""
+    _office_properties(page, tags.meta)
     ld = tags.article
     pub = ld.get("publisher")
     art.url = art.url or tags.first("og:url")

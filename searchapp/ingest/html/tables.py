@@ -4,7 +4,9 @@ Pages built before CSS (and many e-mails) lay the page out with a ``<table>``: a
 row for the menu, a cell holding the story's headline and paragraphs, a row for
 the footer.  Such a table is a container, not a table of data: before
 extraction, its cells marked as menu, footer or masthead are deleted as the
-extractor deletes such a ``<div>`` (:func:`drop_furniture_cells`), and its
+extractor deletes such a ``<div>``, and so are its cells that are lists of links
+(four fifths of their words in three links or more: the menus of pages of 2005,
+which no class marks) (:func:`drop_furniture_cells`), and its
 cells holding paragraphs are read as paragraphs, one block each
 (:func:`searchapp.ingest.html.serialize.table_blocks`).  A table of figures
 comes out one block per row (``cell | cell``).
@@ -90,7 +92,8 @@ def is_layout_table(table) -> bool:
 def drop_furniture_cells(tree) -> int:
     """Delete the cells and rows of ``tree``'s layout tables that their class, id
     or role mark as page furniture (menu, footer, masthead, sidebar: the words
-    that mark such a ``<div>``), unless one holds half its table's text or more;
+    that mark such a ``<div>``), and the cells that are lists of links (a menu no
+    class names: :data:`LINK_LIST`), unless one holds half its table's text or more;
     how many were deleted.  A data table is left whole."""
     doomed = []
     for table in tree.iter("table"):
@@ -112,7 +115,23 @@ def drop_furniture_cells(tree) -> int:
 def _is_furniture(el) -> bool:
     if el.get("role") in _FURNITURE_ROLES:
         return True
-    return any(LAYOUT_FURNITURE(el.get(a) or "") for a in ("class", "id"))
+    if any(LAYOUT_FURNITURE(el.get(a) or "") for a in ("class", "id")):
+        return True
+    return el.tag != "tr" and _link_list(el)
+
+
+#: A cell is a list of links (a menu no class names, as pages of 2005 wrote them) when
+#: it holds this many links or more and they are this share of its words or more.
+LINK_LIST = (3, 0.8)
+
+
+def _link_list(cell) -> bool:
+    """Whether ``cell`` is mostly links: a menu, a list of sections or of other stories."""
+    links = [a for a in cell.iter("a") if a.get("href")]
+    if len(links) < LINK_LIST[0]:
+        return False
+    linked = sum(len(a.text_content().split()) for a in links)
+    return linked >= LINK_LIST[1] * _words(cell)
 
 
 def _words(el) -> int:

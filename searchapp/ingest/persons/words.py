@@ -286,6 +286,9 @@ KOREAN_PARTICLES = ("은", "는", "이", "가", "을", "를", "의", "에게", "
 #: A byline opens with these in Korean and Chinese news ("글 김민지", "사진=연합뉴스").
 NATIVE_BYLINE = ("글", "사진", "기자", "글·사진", "취재", "작성자", "編輯", "编辑", "記者", "记者", "文",
                  "撰文")
+#: ... and the roles Korean pages print after the reporter's name ("박서연 기자", "김철수
+#: 특파원": reporter, correspondent, stringer).
+KOREAN_ROLES_AFTER = ("기자", "특파원", "통신원")
 
 #: Degrees and professional credentials written after a person's name ("Jane Roe, Ph.D.",
 #: "Lee Poe, CPA"): a name followed by one is a person's, and the credential itself is
