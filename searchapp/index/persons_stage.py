@@ -146,6 +146,8 @@ SIDECAR_VERSION = 2
 #: longer reads as a longer name's first word; a word the page drops from a name in every
 #: way is a form of address; a name that begins a longer one of its article is that person
 #: -- persons stored by 24 change.
+#: 26: such a person is listed under the name written out, not the short form the article
+#: uses most ("Anna Pavlovna Roe", not "Anna Pavlovna") -- display names stored by 25 change.
 RESOLUTION_VERSION = 26
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8
