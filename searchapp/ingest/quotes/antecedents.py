@@ -73,11 +73,23 @@ def _subject_start(ws: Sequence[Word]) -> int:
             comma = next((k for k in range(n + 1, min(n + 14, len(ws))) if ws[k].text == ","),
                          None)
             if comma is None:
-                return len(ws)
+                return _short_adverbial(ws, n)
             n = comma + 1
             continue
         return n
     return n
+
+
+def _short_adverbial(ws: Sequence[Word], n: int) -> int:
+    """"During a break she said ...": a preposition and two or three lowercase words
+    with no comma before he/she -- the pronoun is the subject (where it is); else none."""
+    if ws[n].lower not in lx.PREPOSITIONS:
+        return len(ws)
+    k = next((k for k in range(n + 2, min(n + 4, len(ws))) if ws[k].lower in ("he", "she")),
+             None)
+    if k is None or not all(w.text.islower() for w in ws[n + 1:k]):
+        return len(ws)
+    return k
 
 
 def _name_shaped(run: Sequence[Word]) -> bool:
