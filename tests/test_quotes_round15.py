@@ -106,3 +106,56 @@ def test_a_person_named_inside_anothers_quotation_is_never_its_speaker():
                      '"Tomas Wender told me the bridge is safe," she said.'],
                     persons={"Lena Brask": "Lena Brask", "Tomas Wender": "Tomas Wender"})
     assert not _has(found, "Tomas Wender", "the bridge is safe")
+
+
+# --- a lede's role named in the next paragraph (delayed identification) -------------------------
+
+
+_LEDE = ("A former pilot told a court in Valletta on Monday that the airline's owner had "
+         "ordered him to fly with a faulty engine warning light in the spring of 2022.")
+
+
+def test_a_ledes_role_is_the_person_the_next_paragraph_opens_on():
+    found = _quotes(["Pilot says owner ordered flight", _LEDE,
+                     "Captain Rafael Bonnici-Zerafa, 52, who flew for the airline for nine "
+                     "years, said the order came by text message.",
+                     '"I kept the message," the former pilot said later.'],
+                    persons={"Rafael Bonnici-Zerafa": "Rafael Bonnici-Zerafa"})
+    assert _has(found, "Rafael Bonnici-Zerafa", "the airline's owner had ordered him")
+    assert _has(found, "Rafael Bonnici-Zerafa", "the order came by text message")
+    assert _has(found, "Rafael Bonnici-Zerafa", "I kept the message")
+
+
+def test_a_ledes_role_is_the_speaker_named_after_the_next_paragraphs_quotation():
+    found = _quotes([_LEDE.replace("A former pilot", "The chief executive of a charter firm"),
+                     '"It was not a request," Rafael Bonnici-Zerafa said in court.'],
+                    persons={"Rafael Bonnici-Zerafa": "Rafael Bonnici-Zerafa"})
+    assert _has(found, "Rafael Bonnici-Zerafa", "the airline's owner had ordered him")
+
+
+def test_an_anonymous_ledes_source_stays_unnamed():
+    # guard: the lede marks its source anonymous -- the next paragraph's person is another
+    found = _quotes([_LEDE.replace("A former pilot told", "A former pilot, who spoke on "
+                                   "condition of anonymity, told"),
+                     "Rafael Bonnici-Zerafa, the airline's owner, said the claim was false."],
+                    persons={"Rafael Bonnici-Zerafa": "Rafael Bonnici-Zerafa"})
+    assert not _has(found, "Rafael Bonnici-Zerafa", "the airline's owner had ordered him")
+
+
+def test_a_ledes_role_is_not_someone_named_before_it():
+    # guard: the next paragraph's person was named in the headline: no first naming
+    found = _quotes(["Bonnici-Zerafa denies pilot's claim", _LEDE,
+                     "Rafael Bonnici-Zerafa, the airline's owner, said the claim was false."],
+                    persons={"Bonnici-Zerafa": "Rafael Bonnici-Zerafa",
+                             "Rafael Bonnici-Zerafa": "Rafael Bonnici-Zerafa"})
+    assert not _has(found, "Rafael Bonnici-Zerafa", "the airline's owner had ordered him")
+    assert _has(found, "Rafael Bonnici-Zerafa", "the claim was false")
+
+
+def test_a_body_in_the_lede_is_no_role_of_the_next_person():
+    # guard: "The ministry said" is a body's words, not the minister's named next
+    found = _quotes(["The transport ministry said on Monday that the airline's licence would be "
+                     "reviewed after a pilot complained about a faulty engine warning light.",
+                     "Minister Rafael Bonnici-Zerafa said the review would take a month."],
+                    persons={"Rafael Bonnici-Zerafa": "Rafael Bonnici-Zerafa"})
+    assert not _has(found, "Rafael Bonnici-Zerafa", "licence would be reviewed")
