@@ -159,3 +159,30 @@ def test_a_body_in_the_lede_is_no_role_of_the_next_person():
                      "Minister Rafael Bonnici-Zerafa said the review would take a month."],
                     persons={"Rafael Bonnici-Zerafa": "Rafael Bonnici-Zerafa"})
     assert not _has(found, "Rafael Bonnici-Zerafa", "licence would be reviewed")
+
+
+# --- words read out from a document ------------------------------------------------------------
+
+
+def test_a_quotation_read_from_a_message_is_the_messages_not_the_readers():
+    found = _quotes(["Tereza Lindqvist-Oduya, who chairs the tenants' group, spoke first.",
+                     "She read from a text message that she said a landlord's agent had sent in "
+                     'May: "Pay by Friday or the locks change."'],
+                    persons={"Tereza Lindqvist-Oduya": "Tereza Lindqvist-Oduya"})
+    assert not _has(found, "Tereza Lindqvist-Oduya", "Pay by Friday")
+    assert _has(found, None, "Pay by Friday")
+
+
+def test_read_out_an_email_from_someone_is_that_writers():
+    found = _quotes(["The presenter, Brona Kilcullen-Ayo, read out an email from a listener in "
+                     'Tallow, a farmer, who wrote: "The road has been shut for six weeks."'],
+                    persons={"Brona Kilcullen-Ayo": "Brona Kilcullen-Ayo"})
+    assert not _has(found, "Brona Kilcullen-Ayo", "The road has been shut")
+
+
+def test_a_statement_read_out_with_no_from_is_still_the_readers():
+    # guard: "read out a statement:" alone -- the reader's own words
+    found = _quotes(["The mayor, Tereza Lindqvist-Oduya, read out a statement: "
+                     '"We will rebuild the bridge before winter."'],
+                    persons={"Tereza Lindqvist-Oduya": "Tereza Lindqvist-Oduya"})
+    assert not _has(found, None, "We will rebuild the bridge")

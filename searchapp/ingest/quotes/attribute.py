@@ -56,6 +56,7 @@ from searchapp.ingest.quotes.ledes import identify_ledes
 from searchapp.ingest.quotes.nested import Nested
 from searchapp.ingest.quotes.posts import Signatures
 from searchapp.ingest.quotes.quote import Quote
+from searchapp.ingest.quotes.readings import documents_read
 from searchapp.ingest.quotes.reported import ReportedSpeech
 from searchapp.ingest.quotes.salience import Salience, learn_roles
 from searchapp.ingest.quotes.speakers import (
@@ -234,6 +235,7 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents,
         self._quote_boxes()
         self._nested()
         identify_ledes(self.paras, self.out)
+        documents_read(self.paras, self.out)
         return self.out
 
     def _emit(self, i: int, speaker: str | None, source: str, a: int, b: int, kind: str,
