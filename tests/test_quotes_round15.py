@@ -186,3 +186,25 @@ def test_a_statement_read_out_with_no_from_is_still_the_readers():
                      '"We will rebuild the bridge before winter."'],
                     persons={"Tereza Lindqvist-Oduya": "Tereza Lindqvist-Oduya"})
     assert not _has(found, None, "We will rebuild the bridge")
+
+
+# --- a he/she in someone's own words ----------------------------------------------------------
+
+
+def test_he_in_a_first_person_answer_is_not_the_last_paragraphs_man():
+    found = _quotes(["Tashi Norbu-Lhamo, the workshop's founder, showed us the pigments.",
+                     "Where does the blue come from?",
+                     "From Kunduz, through a dealer in Lahore who has sold to my family for "
+                     "thirty years. Last spring he told me the price had doubled."],
+                    persons={"Tashi Norbu-Lhamo": "Tashi Norbu-Lhamo"})
+    assert not _has(found, "Tashi Norbu-Lhamo", "the price had doubled")
+
+
+def test_he_in_first_person_words_is_still_a_man_named_there():
+    # guard: the man is named in the same first-person paragraph before the pronoun
+    found = _quotes(["Tashi Norbu-Lhamo, the workshop's founder, showed us the pigments.",
+                     "I called Dorje Kalsang-Ruk, the dealer, in March. He said the price had "
+                     "doubled."],
+                    persons={"Tashi Norbu-Lhamo": "Tashi Norbu-Lhamo",
+                             "Dorje Kalsang-Ruk": "Dorje Kalsang-Ruk"})
+    assert not _has(found, "Tashi Norbu-Lhamo", "the price had")
