@@ -208,3 +208,41 @@ def test_he_in_first_person_words_is_still_a_man_named_there():
                     persons={"Tashi Norbu-Lhamo": "Tashi Norbu-Lhamo",
                              "Dorje Kalsang-Ruk": "Dorje Kalsang-Ruk"})
     assert not _has(found, "Tashi Norbu-Lhamo", "the price had")
+
+
+# --- an interview credited "Interview by X" -------------------------------------------------------
+
+
+_INTERVIEW = [
+    "Sonam Dorje-Tsering has carved masks for forty years. Interview by Ruairí Mac Dubhghaill",
+    "Sonam Dorje-Tsering, 58, learned to carve in a village near Paro. Ruairí Mac Dubhghaill "
+    "met him in his workshop.",
+    "Why cedar and not pine?",
+    "Because cedar keeps its shape. My father carved in cedar and I have never changed.",
+    "Where does the wood come from?",
+    "From a forest above Haa. A man there has sold to my family for thirty years.",
+    "What do you tell your students?",
+    "I tell them to wait. A mask that is hurried looks hurried.",
+    "Some buyers call the masks souvenirs. Does that bother you?",
+    "It is a prayer in wood. Nobody calls a temple a souvenir.",
+]
+
+
+def test_interview_by_names_the_interviewer_and_the_answers_are_the_interviewees():
+    found = _quotes(_INTERVIEW, persons={"Sonam Dorje-Tsering": "Sonam Dorje-Tsering",
+                                         "Ruairí Mac Dubhghaill": "Ruairí Mac Dubhghaill"})
+    assert _has(found, "Sonam Dorje-Tsering", "Because cedar keeps its shape")
+    assert _has(found, "Ruairí Mac Dubhghaill", "Why cedar and not pine?")
+    # once the document is an interview, a short question and an answer naming nobody
+    assert _has(found, "Ruairí Mac Dubhghaill", "Does that bother you?")
+    assert _has(found, "Sonam Dorje-Tsering", "It is a prayer in wood")
+
+
+def test_two_questions_make_no_interview():
+    # guard: a feature with two rhetorical questions and first-person quotes elsewhere
+    found = _quotes(_INTERVIEW[:2] + ["Why cedar and not pine?",
+                                      "The answer is in the forest above Haa.",
+                                      "Does the market care?", "Buyers pay for the paint."],
+                    persons={"Sonam Dorje-Tsering": "Sonam Dorje-Tsering",
+                             "Ruairí Mac Dubhghaill": "Ruairí Mac Dubhghaill"})
+    assert not _has(found, "Sonam Dorje-Tsering", "The answer is in the forest")
