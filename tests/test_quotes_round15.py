@@ -246,3 +246,21 @@ def test_two_questions_make_no_interview():
                     persons={"Sonam Dorje-Tsering": "Sonam Dorje-Tsering",
                              "Ruairí Mac Dubhghaill": "Ruairí Mac Dubhghaill"})
     assert not _has(found, "Sonam Dorje-Tsering", "The answer is in the forest")
+
+
+# --- Korean: a foreign name with its age, and its given name with 씨 -------------------------------
+
+
+def test_a_hangul_foreign_name_with_an_age_is_the_whole_name():
+    found = _quotes(["식당을 준비 중인 카림 알카티브-누르(38)는 기자와 만나 “여기서 10년을 일했다”고 말했다.",
+                     "카림 씨는 주민들을 모두 초대하겠다고 했다."], speech_persons=True)
+    assert _by(found, "카림 알카티브-누르") == ["“여기서 10년을 일했다”", "주민들을 모두 초대하겠다"]
+
+
+def test_a_given_name_with_ssi_of_two_persons_is_neithers():
+    # guard: two foreign persons open with the same given name: "카림 씨" is nobody sure
+    found = _quotes(["식당 주인 카림 알카티브-누르(38)는 “여기서 10년을 일했다”고 말했다.",
+                     "이웃 카림 사이드-오마르(45)는 “처음에는 반대했다”고 말했다.",
+                     "카림 씨는 주민들을 모두 초대하겠다고 했다."], speech_persons=True)
+    assert not _has(found, "카림 알카티브-누르", "주민들을 모두 초대하겠다")
+    assert not _has(found, "카림 사이드-오마르", "주민들을 모두 초대하겠다")
