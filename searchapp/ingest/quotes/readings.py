@@ -25,7 +25,7 @@ def documents_read(paras: Sequence[Para], out: list[list[Quote]]) -> None:
     """A quotation opened right after a colon, in a sentence that reads from a document
     before the colon, is an unnamed source's (the document's), whoever was found."""
     for i, para in enumerate(paras):
-        if "read" not in para.text:
+        if "read" not in para.text or ":" not in para.text:
             continue
         for start, end in para.quotes:
             colon = para.text.rfind(":", 0, start)
