@@ -97,7 +97,7 @@ def _person_in(persons: Sequence[Person], a: int, b: int) -> Person | None:
 
 
 #: "살렘 씨": a word and the honorific 씨 written apart.
-_GIVEN_SSI = re.compile(r"([가-힣]{2,4}) 씨")
+_GIVEN_SSI = re.compile(rf"([{HANGUL}]{{2,4}}) 씨")
 
 
 class _Document:
