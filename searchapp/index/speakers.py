@@ -70,7 +70,15 @@ from searchapp.ingest.quotes.evidenced import speech_persons, with_speech_person
 #: Japanese person running into a long topic, 副 titles, "name・body title"; a Korean name
 #: after an apposition in 인; the Gaelic prefix "Ó" a word of a name -- so the speech
 #: persons, the persons' mentions and the attribution change)
-QUOTES_VERSION = 16
+#: 17: round fifteen (he/she: a full name labelled a person the stage did not keep, named
+#: before it in its paragraph, or "X himself was", leaves it unsure, and so does first-person
+#: text before it; "X's mother, Y," as a subject is the kin, never the owner; "During a break
+#: she said" opens its sentence; inside a quotation "my brother ... He said, '...'" is an
+#: unnamed source's; a lede's role is the person the next paragraph names first; a quotation
+#: read from a document is the document's; "Interview by X" names the interviewer; a Korean
+#: foreign name with its age is whole, "given-name 씨" that person -- so the speech persons
+#: and the attribution change)
+QUOTES_VERSION = 17
 KINDS = ("direct", "reported")
 
 

@@ -73,11 +73,23 @@ def _subject_start(ws: Sequence[Word]) -> int:
             comma = next((k for k in range(n + 1, min(n + 14, len(ws))) if ws[k].text == ","),
                          None)
             if comma is None:
-                return len(ws)
+                return _short_adverbial(ws, n)
             n = comma + 1
             continue
         return n
     return n
+
+
+def _short_adverbial(ws: Sequence[Word], n: int) -> int:
+    """"During a break she said ...": a preposition and two or three lowercase words
+    with no comma before he/she -- the pronoun is the subject (where it is); else none."""
+    if ws[n].lower not in lx.PREPOSITIONS:
+        return len(ws)
+    k = next((k for k in range(n + 2, min(n + 4, len(ws))) if ws[k].lower in ("he", "she")),
+             None)
+    if k is None or not all(w.text.islower() for w in ws[n + 1:k]):
+        return len(ws)
+    return k
 
 
 def _name_shaped(run: Sequence[Word]) -> bool:
@@ -220,6 +232,9 @@ class Antecedents:
         if len(ws) > 2 and ws[0].text[:1].isupper() and ws[0].lower.endswith("ed") \
                 and ws[1].lower == "by" and ws[-1].text == ",":
             return True  # "Asked by the presenter, X, whether ..., he said"
+        if 1 < len(ws) <= 4 and ws[0].lower in lx.PREPOSITIONS \
+                and all(w.text.islower() for w in ws[1:]):
+            return True  # "During a break she said": a short adverbial with no comma
         return 0 < _subject_start([*ws, *para.words(who.start, who.start + len(who.text))]) == len(ws) \
             and ws[0].text != "Q"
 
@@ -272,7 +287,7 @@ class Antecedents:
         persons = para.persons_outside()
         p = next((p for p in persons if p.start == w.start), None)
         if p is not None:
-            return self._person_subject(para, ws, p, persons, sex)
+            return self._person_subject(i, para, ws, p, persons, sex)
         if w.lower in ("a", "an", "one", "another"):
             verb = next((m for m in range(k + 1, len(ws)) if is_verb(ws[m], lx.SAY)), len(ws))
             chunks = comma_chunks(ws[k:verb])
@@ -319,10 +334,10 @@ class Antecedents:
                 return self._fits(p.name, sex)
         return None
 
-    def _person_subject(self, para: Para, ws: Sequence[Word], p: Person,
+    def _person_subject(self, i: int, para: Para, ws: Sequence[Word], p: Person,
                         persons: Sequence[Person], sex: str) -> Antecedent | None:
         if para.text[p.end:p.end + 2] in ("'s", "’s") or para.text[p.end:p.end + 2] == "' ":
-            return None  # "Delhi's Chief Minister X": an owner, not the subject
+            return self._owned(i, para, ws, p, persons, sex)
         after = next((n for n, w in enumerate(ws) if w.start >= p.end), len(ws))
         # "Redmoor manager Frank X": the person the title is of, not the body before it
         if after + 1 < len(ws) and ws[after].start == p.end + 1 and ws[after].text.islower() \
@@ -331,6 +346,25 @@ class Antecedents:
             if head is not None:
                 p = head
         return self._fits(p.name, sex)
+
+    def _owned(self, i: int, para: Para, ws: Sequence[Word], p: Person,
+               persons: Sequence[Person], sex: str) -> Antecedent | None:
+        """"Okafor's mother, Ada, sat in the front row. She said": the subject is the kin
+        of the pronoun's sex the owner has, never the owner -- the person apposed to it,
+        the one the noun stands for, else nobody.  Anything else after the owner ("Delhi's
+        Chief Minister X", "Okafor's publisher": of either sex) decides nothing."""
+        k = next((n for n, w in enumerate(ws) if w.start > p.end), len(ws))
+        noun = ws[k].lower if k < len(ws) and ws[k].text.islower() else ""
+        if lx.KIN_SEX.get(noun) != sex:
+            return None  # "X's son ... She said", "X's publisher": decides nothing
+        if k + 2 < len(ws) and ws[k + 1].text == ",":  # "'s son, filmmaker Y (...),"
+            close = next((m for m in range(k + 2, len(ws)) if ws[m].text == ","), len(ws))
+            apposed = next((q for q in persons if ws[k + 2].start <= q.start
+                            and q.end <= ws[min(close, k + 5) - 1].end), None)
+            return ("nobody", "") if apposed is None else self._fits(apposed.name, sex)
+        name = self.salience.role(Who("role", para.text[ws[k - 1].start:ws[k].end],
+                                      role=noun, owner=p.name), i)
+        return ("nobody", "") if name is None or name == p.name else self._fits(name, sex)
 
     def _fits(self, name: str, sex: str) -> Antecedent | None:
         known = self.salience.sex_of(name)

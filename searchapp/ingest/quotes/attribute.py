@@ -52,9 +52,11 @@ from searchapp.ingest.quotes.doubt import Doubt, run_families
 from searchapp.ingest.quotes.families import family_mentions, kept_bodies
 from searchapp.ingest.quotes.marks import Span, quote_spans
 from searchapp.ingest.quotes.nearby import Nearby, affiliations, unlabelled_families
+from searchapp.ingest.quotes.ledes import identify_ledes
 from searchapp.ingest.quotes.nested import Nested
 from searchapp.ingest.quotes.posts import Signatures
 from searchapp.ingest.quotes.quote import Quote
+from searchapp.ingest.quotes.readings import documents_read
 from searchapp.ingest.quotes.reported import ReportedSpeech
 from searchapp.ingest.quotes.salience import Salience, learn_roles
 from searchapp.ingest.quotes.speakers import (
@@ -232,6 +234,8 @@ class _Document(ReportedSpeech, Signatures, Nearby, Unkept, Crowds, Antecedents,
         self._role_signed()
         self._quote_boxes()
         self._nested()
+        identify_ledes(self.paras, self.out)
+        documents_read(self.paras, self.out)
         return self.out
 
     def _emit(self, i: int, speaker: str | None, source: str, a: int, b: int, kind: str,

@@ -96,6 +96,10 @@ def _person_in(persons: Sequence[Person], a: int, b: int) -> Person | None:
     return hits[-1] if hits else None
 
 
+#: "살렘 씨": a word and the honorific 씨 written apart.
+_GIVEN_SSI = re.compile(rf"([{HANGUL}]{{2,4}}) 씨")
+
+
 class _Document:
     """One document read sentence by sentence, remembering who was named and quoted,
     for the pronouns (그는, 她说) that stand for them."""
@@ -122,6 +126,15 @@ class _Document:
             return None
         names = {n for before, ns in self.before_names.items() if before.endswith(phrase)
                  for n in ns}
+        return names.pop() if len(names) == 1 else None
+
+    def given_ssi(self, phrase: str) -> str | None:
+        """"살렘 씨" after "살렘 바와지르-알아물디": a foreign person's first name and 씨
+        stand for the one person named so far whose name of several words opens with it."""
+        m = _GIVEN_SSI.fullmatch(phrase)
+        if m is None:
+            return None
+        names = {n for _, n in self.recent if " " in n and n.split()[0] == m.group(1)}
         return names.pop() if len(names) == 1 else None
 
     def titled_after(self, phrase: str) -> str | None:
@@ -155,7 +168,7 @@ class _Document:
         pronoun = phrase if phrase in _PRONOUNS else phrase[:1] if (
             phrase[:1] in "他她" and (phrase[1:2] in _ZH_PRONOUN_THEN
                                      or len(phrase) <= _ZH_PRONOUN_PHRASE)) else None
-        title = self.titled(phrase)
+        title = self.titled(phrase) or self.given_ssi(phrase)
         if title is not None:
             return title, phrase
         if pronoun is not None:  # "她说", "他对记者说", "그는"

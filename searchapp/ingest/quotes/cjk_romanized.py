@@ -142,6 +142,8 @@ _HANGUL_DOUBLE = re.compile(rf"(?<![{_H}\w-])(?P<given>[{_H}]{{2,4}})[ \t]+"
                             rf"(?P<family>[{_H}]{{2,}}(?:-[{_H}]{{2,}})+)")
 
 
+#: An age in brackets and a subject particle after a name ("(41)는").
+_AGE_THEN = re.compile(r"\(\d{1,3}\)\s?(?:씨)?(?P<p>[은는이가])")
 #: The end of a Korean sentence: a verb's "-다." (a full stop after 다).
 _SENTENCE_END = re.compile(r"다\.(?:\s|$)")
 
@@ -161,6 +163,9 @@ def hangul_foreign_names(text: str, titles: tuple[str, ...], particles: tuple[st
             if family.endswith(p) and len(family) - len(p) >= 5:
                 family, particle = family[:-len(p)], p
                 break
+        aged = _AGE_THEN.match(text, m.end("family")) if not particle else None
+        if aged is not None:  # "살렘 바와지르-알아물디(41)는": the particle after the age
+            particle = aged.group("p")
         parts = family.split("-")
         if max(len(p) for p in parts) < 3 or len(parts[-1]) < 2 or given.endswith(titles) \
                 or any(given.endswith(p) for p in particles):

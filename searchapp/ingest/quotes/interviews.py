@@ -28,15 +28,18 @@ from searchapp.lexicon import HANGUL_SYLLABLES
 _SECOND = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
 _FIRST = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|mine|myself|we|our|us)\b")
 #: Where an English introduction names the interviewer: "She spoke to X", "talked with
-#: X", "interviewed by X", "in conversation with X".
+#: X", "interviewed by X", "Interview by X" (a standfirst's credit), "in conversation
+#: with X".
 INTERVIEWER = re.compile(r"\b(?:spoke|speaks|talked|talks|was speaking)\s+(?:to|with)\s+$"
-                          r"|\binterviewed\s+by\s+$|\bin conversation with\s+$", re.I)
+                          r"|\binterview(?:ed|s)?\s+by\s+$|\bin conversation with\s+$", re.I)
 #: A Korean question: a paragraph opening with a dash.
 _KO_QUESTION = re.compile(r"^\s*[―—–-]\s*(?=\S)")
 #: Where a Korean introduction names the interviewer: "X 기자가 만났다" (the reporter met).
 KO_INTERVIEWER = re.compile(rf"(?P<name>[{HANGUL_SYLLABLES}]{{2,4}}) 기자(?:가|이) "
                              r"(?:[^.。]{0,20}?)(?:만났다|인터뷰했다|물었다|들었다)")
 _MAX_QUESTION_WORDS = 60
+#: Words of a question read as a turn on its shape alone, once a document is an interview.
+_SHORT_QUESTION = 25
 
 
 def _outside(text: str, quotes: Sequence[tuple[int, int]]) -> str:
@@ -105,7 +108,14 @@ def question_pairs(texts: Sequence[str], quotes: Sequence[Sequence[tuple[int, in
         pairs.append(i)
     if len(pairs) < 3 or sum(texts[i].strip().endswith("?") for i in pairs) < 2:
         return []
-    return pairs
+    # an interview, then: a short question answered by a paragraph that names nobody is
+    # a turn too, first person or not ("Does that bother you?" / "It is a manual ...")
+    more = [i for i in range(len(texts) - 1) if i not in pairs and i - 1 not in pairs
+            and i + 1 not in pairs and texts[i].strip().endswith("?")
+            and len(texts[i].split()) <= _SHORT_QUESTION and texts[i + 1].strip()
+            and texts[i + 1].strip()[0] not in "\"“‘'«" and not persons[i + 1]
+            and not texts[i + 1].strip().endswith("?")]
+    return sorted([*pairs, *more])
 
 
 def korean_turns(texts: Sequence[str], quotes: Sequence[Sequence[tuple[int, int]]],

@@ -23,6 +23,19 @@ from searchapp.ingest.quotes.text import Word
 _FULL_NAME = re.compile(r"(?<=[,;(—–] )([A-Z][a-z]{1,20}) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 
 
+#: The first person's words (a closed class): outside quotation marks, an interview's
+#: answer, a letter or a column in the writer's own voice.
+_FIRST_PERSON = frozenset({"i", "me", "my"})
+
+
+def _own_words(para: Para, at: int) -> bool:
+    """The paragraph, before ``at`` and outside quotation marks, speaks in the first
+    person: someone's own words (an answer, a letter), where a "he"/"she" stands for
+    someone of theirs, not for a person of the paragraphs before."""
+    return any(w.lower in _FIRST_PERSON and (w.lower != "i" or w.text == "I")
+               for a, b in para.sentences if a < at for w in para.words(a, min(b, at)))
+
+
 def unlabelled_families(para: Para) -> set[str]:
     """Family names of full names the recognizer left unlabelled after a comma or a
     dash ("Clinique's Senior Brand Manager, Lysis Bourget-Vennin, ..."): their bare
@@ -137,6 +150,9 @@ class Nearby:
         if who.start < 0:
             return False
         para = self.paras[i]
+        if _own_words(para, who.start) and not any(
+                p.name == name and p.start < who.start for p in para.persons_outside()):
+            return True  # "a trader who sells to my family. Last year he told me": his
         here = next((n for n, (a, b) in enumerate(para.sentences) if a <= who.start < b), 0)
         window = para.sentences[max(here - 1, 0):here + 1]
         named = [p for p in para.persons_outside()

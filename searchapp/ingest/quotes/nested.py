@@ -134,6 +134,10 @@ class Nested:
 
 #: Words that open a noun phrase of someone not named ("a young engineer", "the cleaner").
 _ARTICLES = frozenset({"a", "an", "the", "one", "another"})
+#: The outer speaker's own ("my brother", "our foreman"): someone of theirs, not named.
+_OWN = frozenset({"my", "our"})
+#: Marks that close a quotation: a pronoun after one is its attribution ('," he said').
+_CLOSERS = frozenset('"”’\'')
 
 
 def _someone_before(para: Para, at: int, sex: str, speaker: str | None
@@ -141,7 +145,8 @@ def _someone_before(para: Para, at: int, sex: str, speaker: str | None
     """"They sent us a young engineer. He said, '...'", "We found out from the cleaner.
     She said, '...'": the he/she at ``at`` inside an outer quotation stands for the last
     person the paragraph mentions before it -- a noun of a role or of kin after an article
-    (someone not named: an unnamed source), or a person named after it (that person) --
+    or the speaker's "my"/"our" ("My father drove this road. He told me, '...'"; someone
+    not named: an unnamed source), or a person named after it (that person) --
     when that mention is nearer than any named person but the outer speaker.  None when
     nothing decides (then the document's story decides, as before)."""
     ws = words(para.text, 0, at, [])
@@ -157,15 +162,16 @@ def _someone_before(para: Para, at: int, sex: str, speaker: str | None
         if lx.KIN_SEX.get(w.lower, sex) != sex:
             return None  # "his father. She said": not that one
         k = n - 1
-        while k >= 0 and k > n - 4 and ws[k].lower not in _ARTICLES and (
+        while k >= 0 and k > n - 4 and ws[k].lower not in _ARTICLES | _OWN and (
                 ws[k].text.islower() or "-" in ws[k].text):
             k -= 1  # "a young engineer", "a Miami-based agent"
-        if k < 0 or ws[k].lower not in _ARTICLES:
+        if k < 0 or ws[k].lower not in _ARTICLES and ws[k].lower not in _OWN:
             return None  # "his engineer", "Lund's lawyer": someone's, perhaps named
         pronoun = "he" if sex == "m" else "she"
         opening = next((m + 1 for m in range(k - 1, -1, -1)
                         if ws[m].text in STOPS or ws[m].text in "“\"‘'"), 0)
-        if any(x.lower == pronoun for x in ws[n + 1:]) or opening < len(ws) \
+        if any(x.lower == pronoun and ws[m - 1].text not in _CLOSERS
+               for m, x in enumerate(ws[n + 1:], n + 1)) or opening < len(ws) \
                 and ws[opening].lower == pronoun:
             return None  # "He turned away a banker. He said": the subject goes on
         if n + 1 < len(ws) and ws[n + 1].text == "," and n + 2 < len(ws) \

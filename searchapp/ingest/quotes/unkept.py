@@ -25,6 +25,8 @@ from searchapp.ingest.quotes.speakers import Who
 from searchapp.ingest.quotes.text import Word, sentences, words
 from searchapp.lexicon import MONTHS, NAME_PARTICLES, STOPS
 
+#: "X himself was ...": the words that mark X as a person.
+_SELF = frozenset({"himself", "herself"})
 #: Recognizer labels a person's name is mistyped as.
 _MISTYPED = ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART")
 
@@ -36,6 +38,15 @@ def name_shaped(ws: Sequence[Word]) -> bool:
     return 2 <= len(core) <= 4 and core[0].lower not in lx.DETERMINERS and all(
         w.text[:1].isupper() and w.text.replace("-", "").replace("'", "").isalpha()
         and not w.text.isupper() and w.text not in ORG_WORDS for w in core)
+
+
+def _full_name(ws: Sequence[Word]) -> bool:
+    """Two to five words of letters, the first and last capitalised, any between either
+    capitalised or a short particle of any language ("Kahiga wa Muriuki", "Ali bin Said")."""
+    return 2 <= len(ws) <= 5 and all(
+        w.text.replace("-", "").replace("'", "").replace("’", "").isalpha() for w in ws) \
+        and ws[0].text[:1].isupper() and ws[-1].text[:1].isupper() \
+        and all(w.text[:1].isupper() or len(w.text) <= 3 for w in ws[1:-1])
 
 
 def personal_cue(ws: Sequence[Word], end: int) -> bool:
@@ -144,6 +155,19 @@ class Unkept:
             return {p.name for p in para.persons_outside() if ws[0].start <= p.start < pronoun.start}
         return None
 
+    @staticmethod
+    def _person_left(para: Para, at: int, name: str) -> bool:
+        """Before ``at`` and outside quotations, the paragraph holds a full name (two words
+        or more) the recognizer labelled a person that the stage did not keep ("whose chairman, Kahiga wa Muriuki,
+        told a rally"), and names ``name`` nowhere before ``at``: a "he"/"she" there may be
+        that person's rather than someone's of a paragraph before."""
+        if any(p.name == name and p.start < at for p in para.persons_outside()):
+            return False
+        return any(label == "PERSON" and e <= at and _full_name(para.words(s, e))
+                   and not any(a <= s < b for a, b in para.quotes)
+                   and not any(p.start < e and s < p.end for p in para.persons)
+                   for s, e, label in para.labels)
+
     def _unkept_subject(self, i: int, who: Who, name: str) -> bool:
         """A sentence of paragraph ``i`` before the pronoun ``who`` (in its sentence or
         the one before) opens on a name the stage did not keep as a person -- one the
@@ -163,6 +187,8 @@ class Unkept:
             return False  # no name left out there, nor a cued word: read no further
         if any(p.name == name and since <= p.start < who.start for p in para.persons_outside()):
             return False
+        if self._person_left(para, who.start, name):
+            return True
         for a, b in para.sentences[max(here - 1, 0):here + 1]:
             if a >= who.start:
                 break
@@ -174,6 +200,8 @@ class Unkept:
             if _single_name(ws[0]) and personal_cue(ws, 1) and not any(
                     s <= ws[0].start < e for s, e, _ in para.labels):
                 return True  # "Des, her husband, nodded.": a given name the stage left
+            if _single_name(ws[0]) and len(ws) > 1 and ws[1].lower in _SELF:
+                return True  # "Idir himself was less worried.": a person the stage left
             for s, e, label in para.labels:
                 if s != ws[0].start:
                     continue
