@@ -310,3 +310,31 @@ def test_an_html_messages_signature_is_not_body_text(tmp_path, signature):
     paras = _paras(load_documents(path, tmp_path))
     assert paras[-1][0] == "credit" and "Odile Farrant" in paras[-1][1]
     assert all("+44" not in text for kind, text in paras if kind == "body")
+
+
+def test_accents_stored_apart_from_their_letters_are_composed(tmp_path):
+    """A file that stores each accent apart from its letter (NFD, as some PDFs and Mac
+    tools write text) reads as the same words as one that does not: the paragraph holds
+    the composed letters, so a search or a person typed with them finds it."""
+    import unicodedata
+
+    text = "The mayor, José Peña Ruíz, said the Kealiʻi stream would be kept whole.\n"
+    (tmp_path / "decomposed.txt").write_text(unicodedata.normalize("NFD", text), "utf-8")
+    (tmp_path / "composed.txt").write_text(text, "utf-8")
+    read = {name: [p.text for d in load_documents(tmp_path / name, tmp_path)
+                   for p in d.paragraphs] for name in ("decomposed.txt", "composed.txt")}
+    assert read["decomposed.txt"] == read["composed.txt"]
+    assert any("José Peña Ruíz" in t for t in read["decomposed.txt"])
+
+
+def test_a_name_written_with_a_modifier_letter_is_whole():
+    """The Hawaiian ʻokina (a modifier letter, not punctuation) belongs to the name."""
+    from searchapp.ingest.persons.people import find_persons
+    from tests.test_persons_trust import FILLER, collection
+
+    docs, raw = collection([
+        ("The board's chair, Noelani Kahaleʻole-Pua, said the well was dry.",
+         [("Noelani Kahaleʻole-Pua", "PERSON")]),
+        ("Kahaleʻole-Pua said the county would pay.", [("Kahaleʻole-Pua", "PERSON")]),
+    ], [(FILLER, [])])
+    assert "Noelani Kahaleʻole-Pua" in find_persons(docs, raw).persons

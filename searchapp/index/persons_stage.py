@@ -148,7 +148,9 @@ SIDECAR_VERSION = 2
 #: -- persons stored by 24 change.
 #: 26: such a person is listed under the name written out, not the short form the article
 #: uses most ("Anna Pavlovna Roe", not "Anna Pavlovna") -- display names stored by 25 change.
-RESOLUTION_VERSION = 26
+#: 27: a modifier letter or a combining accent in a name is no break ("Kealiʻi" was cut to
+#: "Keali") -- persons stored by 26 change.
+RESOLUTION_VERSION = 27
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8
 #: Paragraphs recognized (and committed) at a time, by one process.

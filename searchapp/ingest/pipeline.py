@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -120,7 +121,9 @@ MAX_PARAGRAPH = 4000
 #     paragraph that goes on over the page (pdflayout._page_feet). A PDF form's filled text
 #     fields are read, "label: value" on their page (formats.pdfforms). A layout table's cell
 #     that is a list of links (a 2005 menu no class marks) is furniture (tables._link_list).
-PIPELINE_VERSION = 17
+# 18: a paragraph's text is in composed form (NFC): an accent a file stores apart from its
+#     letter ("José" as e + U+0301, as some PDFs and Mac text give it) is one letter again.
+PIPELINE_VERSION = 18
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label", "byline")
 
@@ -545,7 +548,7 @@ def _number(doc_id: str, blocks: list[tuple], registry: Registry | None,
             scanned: set[int] = frozenset()) -> list[Paragraph]:
     """Paragraphs from ``(kind, text)`` or ``(kind, text, page)`` blocks; those on
     ``scanned`` pages were read by OCR."""
-    flat = [(kind, piece, rest[0] if rest else None)
+    flat = [(kind, unicodedata.normalize("NFC", piece), rest[0] if rest else None)
             for kind, text, *rest in blocks for piece in _split_long(text)]
     texts = [t for _, t, _ in flat]
     mentions = registry.find_mentions(texts) if registry else [[] for _ in texts]

@@ -111,7 +111,9 @@ _CHARACTER_BEFORE = re.compile(
     r"\b(?:role|roles|character|characters|plays|played|playing|portrays|portrayed|portraying|"
     r"voices|voiced|voicing|(?:to|will|would|could|can|must)\s+play|stars?\s+as|starring\s+as|"
     r"cast\s+as)\s+(?:as\s+|of\s+)?$", re.I)
-_BREAK = re.compile(r"[(\[{<\"“”/|@#]|[^\x00-\u024f\u1e00-\u1eff\u2010-\u2019\s]")
+# (not a break: the modifier letters and combining accents Latin-script names are written
+# with -- the Hawaiian ʻokina "Kealiʻi", ʿayn "ʿAbd", an accent typed apart "José")
+_BREAK = re.compile(r"[(\[{<\"“”/|@#]|[^\x00-\u024f\u02b0-\u036f\u1e00-\u1eff\u2010-\u2019\s]")
 
 
 def _latin_letter(ch: str) -> bool:
