@@ -132,6 +132,7 @@ class Persons:
 
 #: A relative's noun right before a name ("his father, Juan Roe", "her son Ali Roe").
 _RELATIVE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(RELATIVES))})[ \t]*,?[ \t]+$", re.I)
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ]")  # the span is part of a longer name there
 
 
 # --- the collection's persons ------------------------------------------------------------
@@ -264,7 +265,8 @@ def _find(documents: list[DocText], raw: Mapping[str, list[RawMention]],
             registry_found.update(registry_mentions(doc, registry))
     reasons: dict[str, str] = {}
     kin = {c.text for doc, full, _ in found for c in full  # "his father, Juan Roe"
-           if _RELATIVE_BEFORE.search(doc.paragraphs[c.para][2][max(0, c.start - 30):c.start])}
+           if _RELATIVE_BEFORE.search(doc.paragraphs[c.para][2][max(0, c.start - 30):c.start])
+           and not _NAME_GOES_ON.match(doc.paragraphs[c.para][2], c.end)}
     persons = merge_persons(spellings, registry, spelling_docs, reasons, kin)
     for ms in registry_found.values():
         for m, surface in ms:
