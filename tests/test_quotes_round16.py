@@ -1,0 +1,42 @@
+"""Round sixteen: three misfires of round fifteen's rules a reviewer found -- a lede's
+unnamed source given to a next paragraph's person who carries another role, a reading of
+one's own prepared statement given to nobody, and the owner of a kin noun vetoed when no one
+is apposed to it.  Invented names and sentences; no model runs."""
+
+from __future__ import annotations
+
+from quotes_fixtures import by as _by
+from quotes_fixtures import quotes as _quotes
+
+
+def _has(found, speaker, words: str) -> bool:
+    return any(words in text for text in _by(found, speaker))
+
+
+# --- a lede's role and a next paragraph's person of another role -------------------------------
+
+_LEDE = ("A government spokesman said on Monday that the ferry terminal would reopen next "
+         "week, ending a strike that has stranded hundreds of lorries on the quay.")
+
+
+def test_a_next_paragraphs_person_of_another_role_is_not_the_ledes_source():
+    found = _quotes([_LEDE, "Ilka Vantanen-Soro, a lorry driver stuck on the quay for nine "
+                     "days, said she did not believe it."],
+                    persons={"Ilka Vantanen-Soro": "Ilka Vantanen-Soro"})
+    assert not _has(found, "Ilka Vantanen-Soro", "the ferry terminal would reopen")
+
+
+def test_a_quoted_opening_by_a_person_of_another_role_is_not_the_ledes_source():
+    found = _quotes([_LEDE, '"I will believe it when the first ferry sails," Ilka '
+                     'Vantanen-Soro, a lorry driver, said.'],
+                    persons={"Ilka Vantanen-Soro": "Ilka Vantanen-Soro"})
+    assert not _has(found, "Ilka Vantanen-Soro", "the ferry terminal would reopen")
+    assert _has(found, "Ilka Vantanen-Soro", "I will believe it")
+
+
+def test_a_next_paragraphs_person_apposed_the_ledes_role_is_its_source():
+    # guard: "X, the government's spokesman," carries the lede's role noun
+    found = _quotes([_LEDE, "Oskar Lindahl-Mwangi, the government's spokesman, said the "
+                     "talks had ended at dawn."],
+                    persons={"Oskar Lindahl-Mwangi": "Oskar Lindahl-Mwangi"})
+    assert _has(found, "Oskar Lindahl-Mwangi", "the ferry terminal would reopen")
