@@ -40,3 +40,29 @@ def test_a_next_paragraphs_person_apposed_the_ledes_role_is_its_source():
                      "talks had ended at dawn."],
                     persons={"Oskar Lindahl-Mwangi": "Oskar Lindahl-Mwangi"})
     assert _has(found, "Oskar Lindahl-Mwangi", "the ferry terminal would reopen")
+
+
+# --- a reading of one's own statement or notes -------------------------------------------------
+
+
+def test_a_prepared_statement_read_from_is_the_readers_own():
+    found = _quotes(["Jonas Berg-Halvorsen, the club's chairman, faced reporters on Tuesday.",
+                     'He read from a prepared statement: "I take full responsibility for '
+                     'the decision to close the stadium."'],
+                    persons={"Jonas Berg-Halvorsen": "Jonas Berg-Halvorsen"})
+    assert _has(found, "Jonas Berg-Halvorsen", "I take full responsibility")
+
+
+def test_reading_from_ones_notes_is_the_readers_own():
+    found = _quotes(["Mirela Dostal-Ncube, the harbour master, spoke for ten minutes, "
+                     'reading from her notes: "Every ship will be inspected before it docks."'],
+                    persons={"Mirela Dostal-Ncube": "Mirela Dostal-Ncube"})
+    assert _has(found, "Mirela Dostal-Ncube", "Every ship will be inspected")
+
+
+def test_a_statement_from_someone_else_read_out_is_still_theirs():
+    # guard: the statement is another's ("from the family"): not the reader's words
+    found = _quotes(["Mirela Dostal-Ncube, the harbour master, spoke for ten minutes and then "
+                     'read out a statement from the family: "We ask for privacy."'],
+                    persons={"Mirela Dostal-Ncube": "Mirela Dostal-Ncube"})
+    assert not _has(found, "Mirela Dostal-Ncube", "We ask for privacy")
