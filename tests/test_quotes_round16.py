@@ -66,3 +66,23 @@ def test_a_statement_from_someone_else_read_out_is_still_theirs():
                      'read out a statement from the family: "We ask for privacy."'],
                     persons={"Mirela Dostal-Ncube": "Mirela Dostal-Ncube"})
     assert not _has(found, "Mirela Dostal-Ncube", "We ask for privacy")
+
+
+# --- the owner of a kin noun with no one apposed to it ---------------------------------------
+
+
+def test_the_owner_of_a_mother_named_by_no_one_is_still_the_she_after():
+    found = _quotes(["Lucia Ferreyra-Obi runs the bakery alone now.",
+                     "Lucia Ferreyra-Obi's mother died when she was ten. She said the loss "
+                     "shaped her choice of career."],
+                    persons={"Lucia Ferreyra-Obi": "Lucia Ferreyra-Obi"})
+    assert _has(found, "Lucia Ferreyra-Obi", "the loss shaped her choice")
+
+
+def test_the_owner_of_a_sister_named_by_no_one_is_still_the_she_of_a_quotation():
+    found = _quotes(["Lucia Ferreyra-Obi runs the bakery alone now.",
+                     "Ferreyra-Obi's sister moved to Lisbon in 2019. "
+                     '"I miss her every day," she said.'],
+                    persons={"Lucia Ferreyra-Obi": "Lucia Ferreyra-Obi",
+                             "Ferreyra-Obi": "Lucia Ferreyra-Obi"})
+    assert _has(found, "Lucia Ferreyra-Obi", "I miss her every day")
