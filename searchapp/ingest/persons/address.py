@@ -305,13 +305,12 @@ def _written_apart(word: str, text: str, after: bool) -> bool:
     return False
 
 
-#: What after "T G" says it is what people call the person (:func:`_called`).
-_CALLED = re.compile(r",?[ \t]+as[ \t]+(?:(?:[a-z’'-]+[ \t]+){0,4}?(?:calls?|called|address(?:es)?)\b"
-                     r"|(?:s?he|they)[ \t]+(?:is|are|was|were)[ \t]+(?:known|called)\b)")
-# what people know someone as, after the name ("T G, as the town knew her") and before it
-_KNOWN = re.compile(r",?[ \t]+as[ \t]+(?:(?:[a-z’'-]+[ \t]+){0,4}?(?:calls?|called|"
-                    r"address(?:es|ed)?|knows?|knew)\b"
-                    r"|(?:s?he|they)[ \t]+(?:is|are|was|were)[ \t]+(?:known|called)\b)")
+#: What after "T G" says it is what people call the person (:func:`_called`); with "knew"
+#: too, what people know someone as ("T G, as the town knew her")
+_AS_PEOPLE_SAY = (r",?[ \t]+as[ \t]+(?:(?:[a-z’'-]+[ \t]+){{0,4}}?(?:{verbs})\b"
+                  r"|(?:s?he|they)[ \t]+(?:is|are|was|were)[ \t]+(?:known|called)\b)")
+_CALLED = re.compile(_AS_PEOPLE_SAY.format(verbs="calls?|called|address(?:es)?"))
+_KNOWN = re.compile(_AS_PEOPLE_SAY.format(verbs="calls?|called|address(?:es|ed)?|knows?|knew"))
 _KNOWN_AS = re.compile(r"\b(?:known|called)[ \t]+as[ \t]+$")
 _WORD_GOES_ON = re.compile(r"[\w-]")
 _WORD_BEFORE = re.compile(r"[\w'’-]")

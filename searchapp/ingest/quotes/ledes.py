@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from searchapp.ingest.quotes import lexicon as lx
 from searchapp.ingest.quotes.clauses import Para
 from searchapp.ingest.quotes.quote import Quote
+from searchapp.lexicon import POSSESSIVE
 
 #: How many paragraphs (a headline, a standfirst) may come before the lede.
 _LEDE_WITHIN = 3
@@ -34,7 +35,7 @@ _ANONYMOUS = re.compile(r"anonymity|not (?:to be )?named|not authori[sz]ed|decli
                         r"did not want (?:his|her|their) name", re.IGNORECASE)
 
 #: A description apposed to a name: "X, a driver stuck at the crossing," / "X, the captain".
-_APPOSED = re.compile(r",\s+(?:(?:a|an|the|its|his|her|their)\s+|[A-Z]\w*['’]s\s+)"
+_APPOSED = re.compile(rf",\s+(?:(?:a|an|the|its|his|her|their)\s+|[A-Z]\w*{POSSESSIVE}\s+)"
                       r"(?P<desc>[^,.;:\"“”]{2,80})")
 
 
