@@ -338,3 +338,13 @@ def test_a_name_written_with_a_modifier_letter_is_whole():
         ("Kahaleʻole-Pua said the county would pay.", [("Kahaleʻole-Pua", "PERSON")]),
     ], [(FILLER, [])])
     assert "Noelani Kahaleʻole-Pua" in find_persons(docs, raw).persons
+
+
+def test_a_korean_headline_ending_in_reporter_is_the_title_not_a_byline(tmp_path):
+    """"언론사 떠나는 젊은 기자" ("young reporters leaving the press") ends in 기자 like a
+    byline: as a text's first line and its only title it is the title, with no authors."""
+    path = tmp_path / "story.txt"
+    path.write_text("언론사 떠나는 젊은 기자\n\n지난해 신문사와 방송사를 떠난 기자 가운데 절반이 "
+                    "30대 이하였다고 협회가 밝혔다. 조사는 전국 언론사를 대상으로 했다.\n", "utf-8")
+    (doc,) = load_documents(path, tmp_path)
+    assert doc.meta.authors == [] and doc.meta.title == "언론사 떠나는 젊은 기자"
