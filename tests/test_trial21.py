@@ -348,3 +348,20 @@ def test_a_korean_headline_ending_in_reporter_is_the_title_not_a_byline(tmp_path
                     "30대 이하였다고 협회가 밝혔다. 조사는 전국 언론사를 대상으로 했다.\n", "utf-8")
     (doc,) = load_documents(path, tmp_path)
     assert doc.meta.authors == [] and doc.meta.title == "언론사 떠나는 젊은 기자"
+
+
+def test_a_block_quotation_in_smaller_type_ending_a_page_is_no_footnote(tmp_path):
+    """Smaller type at a page's foot is a footnote only when its first line opens with a
+    note's mark (a number, an asterisk, a dagger): a block quotation set in 10 pt under
+    11 pt body, ending the page, stays the body's."""
+    words = [f"On day {n} the council heard from {n * 3} residents about the bridge, which "
+             f"the county had closed for {n + 2} weeks." for n in range(1, 9)]
+    text = " ".join(words).split()
+    lines = [" ".join(text[i:i + 13]) for i in range(0, len(text), 13)]
+    quote = ["We have waited long enough for the county to tell us when the bridge will open "
+             "again, and we are", "tired of driving the long way round to the market each week."]
+    path = tmp_path / "council.pdf"
+    _justified_pdf(path, [(lines[:6], quote), (lines[6:], [])], 11, 10)
+    (doc,) = load_documents(path, tmp_path)
+    kinds = [p.kind for p in doc.paragraphs if "tired of driving" in p.text]
+    assert kinds and "note" not in kinds
