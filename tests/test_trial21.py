@@ -365,3 +365,21 @@ def test_a_block_quotation_in_smaller_type_ending_a_page_is_no_footnote(tmp_path
     (doc,) = load_documents(path, tmp_path)
     kinds = [p.kind for p in doc.paragraphs if "tired of driving" in p.text]
     assert kinds and "note" not in kinds
+
+
+@pytest.mark.parametrize("holder", ["Northwind Traders Inc.", "Kestrel Ltd", "Acme Widgets GmbH",
+                                    "Harbour Labs LLC", "Administrator", "Windows User"])
+def test_a_word_saved_pages_licence_holder_is_no_author(tmp_path, holder):
+    """Word writes the licence holder or the account (a firm, "Administrator") as
+    o:Author when the writer set no name: that is no author."""
+    path = tmp_path / "quay.htm"
+    path.write_text(
+        '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head>'
+        '<meta name=ProgId content=Word.Document><meta name=Generator content="Microsoft '
+        'Word 15"><title>Quay repairs</title><!--[if gte mso 9]><xml><o:DocumentProperties>'
+        f"<o:Author>{holder}</o:Author><o:Created>2024-05-02T09:12:00Z</o:Created>"
+        "</o:DocumentProperties></xml>"
+        f"<![endif]--></head><body><div class=WordSection1>{PAGE_BODY}</div></body></html>",
+        "utf-8")
+    (doc,) = load_documents(path, tmp_path)
+    assert doc.meta.authors == [] and doc.meta.date == "2024-05-02"
