@@ -214,3 +214,42 @@ def test_a_fathers_name_ending_the_sons_in_a_family_article_stays_the_father():
     ], [(FILLER, [])])
     found = find_persons(docs, raw)
     assert "Yusuf Haddad" not in found.persons.get("Karim Yusuf Haddad", [])
+
+
+def test_a_father_whose_name_begins_his_sons_stays_apart():
+    """Spanish names: the son "Juan Pérez García" carries his father's "Juan Pérez"; a
+    page that writes the shorter name as someone's relative names the father."""
+    docs, raw = collection([
+        ("Juan Pérez García runs the bakery on the square.", [("Juan Pérez García", "PERSON")]),
+        ("It was opened in 1979 by his father, Juan Pérez, who still bakes there.",
+         [("Juan Pérez", "PERSON")]),
+        ("Juan Pérez García said the ovens are old.", [("Juan Pérez García", "PERSON")]),
+        ("Juan Pérez said the flour costs more each year.", [("Juan Pérez", "PERSON")]),
+    ], [(FILLER, [])])
+    found = find_persons(docs, raw)
+    assert found.persons["Juan Pérez"] == ["Juan Pérez"]
+    assert found.persons["Juan Pérez García"] == ["Juan Pérez García"]
+
+
+def test_a_weekday_before_a_patronymic_link_is_no_given_name():
+    docs, raw = collection([
+        ("Crown Prince Faisal bin Tariq Al-Harbi spoke to the envoys.",
+         [("Faisal bin Tariq Al-Harbi", "PERSON")]),
+        ("On Tuesday bin Tariq Al-Harbi met the envoys again.",
+         [("bin Tariq Al-Harbi", "PERSON")]),
+    ], [(FILLER, [])])
+    found = find_persons(docs, raw)
+    assert not any(name.startswith("Tuesday") for name in found.persons)
+    assert "Faisal bin Tariq Al-Harbi" in found.persons
+
+
+def test_a_first_given_name_the_person_does_not_go_by_is_no_form_of_address():
+    docs, raw = collection([
+        ("Ferdinand Thomas Kelly, who was known all his life as Thomas Kelly, died on "
+         "Sunday at 91.", [("Ferdinand Thomas Kelly", "PERSON"), ("Thomas Kelly", "PERSON")]),
+        ("Thomas grew up on a farm outside the town and left school at 14.",
+         [("Thomas", "PERSON")]),
+        ("Kelly later ran the hardware shop on the main street for forty years.",
+         [("Kelly", "PERSON")]),
+    ], [(FILLER, [])])
+    assert "Ferdinand Thomas Kelly" in find_persons(docs, raw).persons

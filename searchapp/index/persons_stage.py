@@ -150,7 +150,11 @@ SIDECAR_VERSION = 2
 #: uses most ("Anna Pavlovna Roe", not "Anna Pavlovna") -- display names stored by 25 change.
 #: 27: a modifier letter or a combining accent in a name is no break ("Kealiʻi" was cut to
 #: "Keali") -- persons stored by 26 change.
-RESOLUTION_VERSION = 27
+#: 28 (review): a name written as someone's relative ("his father, Juan Roe") does not join
+#: the longer name it begins (the son "Juan Roe García"); a weekday or function word before
+#: "bin" is no given name; a first given name the page says the person does not go by
+#: ("known as Thomas Roe") is no form of address -- persons stored by 27 change.
+RESOLUTION_VERSION = 28
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8
 #: Paragraphs recognized (and committed) at a time, by one process.

@@ -78,7 +78,10 @@ from searchapp.ingest.quotes.evidenced import speech_persons, with_speech_person
 #: read from a document is the document's; "Interview by X" names the interviewer; a Korean
 #: foreign name with its age is whole, "given-name 씨" that person -- so the speech persons
 #: and the attribution change)
-QUOTES_VERSION = 17
+#: 18 (review): a lede's source is not given to the next paragraph's person described by
+#: another role; one's own statement or notes read out stay one's own; "X's mother" with
+#: no one named beside her no longer rules X out as "she"
+QUOTES_VERSION = 18
 KINDS = ("direct", "reported")
 
 

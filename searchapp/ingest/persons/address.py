@@ -203,6 +203,9 @@ def _named_without(first: str, rest: str, names: set[str], elsewhere: frozenset[
         return False
     if any(n.split()[0] == first and not n.startswith(f"{first} {rest}") for n in elsewhere):
         return False
+    went_by = re.compile(rf"\b(?:known|went|goes|go)\b[^.;]{{0,30}}?\b(?:as|by)[ \t]+{re.escape(rest)}\b")
+    if any(went_by.search(t) for t in texts):  # "... known all his life as Thomas Kelly":
+        return False  # a given name he does not use, not a title
     return all(len(w) > 1 and not w.endswith(".") and any(_by_itself(w, t) for t in texts)
                for w in (words[0], words[-1]))
 

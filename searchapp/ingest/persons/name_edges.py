@@ -90,7 +90,9 @@ def name_starts_before_link(text: str, start: int, end: int) -> int:
     if len(words) < 2 or words[0] not in PATRONYMIC_LINKS or not words[1][:1].isupper():
         return start
     m = _GIVEN_BEFORE.search(text, max(0, start - 60), start)
-    if not m or m.group(1) in TITLE_WORDS or m.group(1) in ADDRESS_WORDS_BEFORE:
+    word = m.group(1) if m else ""
+    if not m or word in TITLE_WORDS or word in ADDRESS_WORDS_BEFORE or word in _NOT_NAME_WORDS \
+            or word in FUNCTION_WORDS or word in ORG_WORDS:  # "On Tuesday bin Salman met"
         return start
     return m.start(1)
 

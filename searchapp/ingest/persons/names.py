@@ -229,7 +229,8 @@ def merge_reason(a: str, b: str, same_document: bool) -> str | None:
 
 
 def cluster_spellings(counts: Counter | dict[str, int],
-                      docs: Mapping[str, set[str]] | None = None
+                      docs: Mapping[str, set[str]] | None = None,
+                      kin: frozenset[str] = frozenset(),
                       ) -> tuple[dict[str, list[str]], dict[str, str]]:
     """Group spellings of the same person: ``({display name: [spellings]}, {spelling:
     why it joined})``.
@@ -242,7 +243,9 @@ def cluster_spellings(counts: Counter | dict[str, int],
     or last word are compared (the work grows with the collection, not its square).
     The display name is the most frequent spelling, ties going to the longer, then
     alphabetically first; each other spelling's reason is that of the link that
-    brought it in (the strongest where there are several).
+    brought it in (the strongest where there are several).  A spelling in ``kin``
+    (written as someone's relative: "his father, Juan Roe") never joins a longer name
+    it begins ("Juan Roe García", the son).
     """
     names = [n for n in counts if len(tokens(n)) >= 2]
     parent = {n: n for n in names}
@@ -307,7 +310,8 @@ def cluster_spellings(counts: Counter | dict[str, int],
                     and (end or plain(tokens(h)[-1]).strip(",.") not in _SUFFIXES)
                     and (docs is None or docs.get(n, set()) & docs.get(h, set()))]
             groups = {find(h) for h in hits}
-            if len(groups) == 1 and find(n) not in groups and not (end and kin_beside(
+            if len(groups) == 1 and find(n) not in groups and not (end == 0 and n in kin) \
+                    and not (end and kin_beside(
                     n, hits[0], [k for k in by_word[part[end]] if docs is None
                                  or docs.get(k, set()) & docs.get(n, set())])):
                 link(hits[0], n, "same article")

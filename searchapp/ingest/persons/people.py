@@ -75,6 +75,7 @@ from searchapp.ingest.persons.memo import (
 from searchapp.ingest.persons.not_persons import thing_shaped, written_as_a_place
 from searchapp.ingest.persons.places import judge_places
 from searchapp.ingest.persons.recognize import RawMention
+from searchapp.ingest.persons.words import RELATIVES
 from searchapp.ingest.persons.resolve import (
     MODEL_LANGUAGES,
     PLACE_LABELS,
@@ -129,12 +130,18 @@ class Persons:
         return c
 
 
+#: A relative's noun right before a name ("his father, Juan Roe", "her son Ali Roe").
+_RELATIVE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(RELATIVES))})[ \t]*,?[ \t]+$", re.I)
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ]")  # the span is part of a longer name there
+
+
 # --- the collection's persons ------------------------------------------------------------
 
 
 def merge_persons(spellings: Counter, registry: Registry | None = None,
                   docs: Mapping[str, set[str]] | None = None,
-                  reasons: dict[str, str] | None = None) -> dict[str, list[str]]:
+                  reasons: dict[str, str] | None = None,
+                  kin: Iterable[str] = ()) -> dict[str, list[str]]:
     """Cluster full-name spellings into persons, curated by the registry.
 
     ``spellings`` counts full names as found, ``docs`` the documents each was found
@@ -142,12 +149,13 @@ def merge_persons(spellings: Counter, registry: Registry | None = None,
     canonical name when the person is registered (its aliases and order variants
     map there, and two clusters mapping to one registered person merge), else the
     most frequent spelling.  Names the registry lists under ``[[not_person]]`` are
-    dropped.  ``reasons``, when given, receives why each spelling joined its person.
+    dropped.  ``reasons``, when given, receives why each spelling joined its person;
+    ``kin``: spellings written as someone's relative (:func:`names.cluster_spellings`).
     """
     not_persons = {k for n in getattr(registry, "not_persons", ()) for k in nm.exact_keys(n)}
     counts = Counter({n: c for n, c in spellings.items()
                       if not nm.exact_keys(n) & not_persons})
-    groups, why = nm.cluster_spellings(counts, docs)
+    groups, why = nm.cluster_spellings(counts, docs, frozenset(kin))
     out: dict[str, list[str]] = {}
     for display, members in groups.items():
         canonical = display
@@ -256,7 +264,10 @@ def _find(documents: list[DocText], raw: Mapping[str, list[RawMention]],
         for doc in documents:
             registry_found.update(registry_mentions(doc, registry))
     reasons: dict[str, str] = {}
-    persons = merge_persons(spellings, registry, spelling_docs, reasons)
+    kin = {c.text for doc, full, _ in found for c in full  # "his father, Juan Roe"
+           if _RELATIVE_BEFORE.search(doc.paragraphs[c.para][2][max(0, c.start - 30):c.start])
+           and not _NAME_GOES_ON.match(doc.paragraphs[c.para][2], c.end)}
+    persons = merge_persons(spellings, registry, spelling_docs, reasons, kin)
     for ms in registry_found.values():
         for m, surface in ms:
             if m.kind == "person" and is_full_name(surface):

@@ -351,7 +351,8 @@ class Antecedents:
                persons: Sequence[Person], sex: str) -> Antecedent | None:
         """"Okafor's mother, Ada, sat in the front row. She said": the subject is the kin
         of the pronoun's sex the owner has, never the owner -- the person apposed to it,
-        the one the noun stands for, else nobody.  Anything else after the owner ("Delhi's
+        else nobody; with nothing apposed, the one the noun already stood for, else it
+        decides nothing ("Okafor's mother died when she was ten. She said": Okafor may be meant).  Anything else after the owner ("Delhi's
         Chief Minister X", "Okafor's publisher": of either sex) decides nothing."""
         k = next((n for n, w in enumerate(ws) if w.start > p.end), len(ws))
         noun = ws[k].lower if k < len(ws) and ws[k].text.islower() else ""
@@ -364,7 +365,9 @@ class Antecedents:
             return ("nobody", "") if apposed is None else self._fits(apposed.name, sex)
         name = self.salience.role(Who("role", para.text[ws[k - 1].start:ws[k].end],
                                       role=noun, owner=p.name), i)
-        return ("nobody", "") if name is None or name == p.name else self._fits(name, sex)
+        if name is None:
+            return None  # "X's mother died when she was ten. She said": no one apposed
+        return ("nobody", "") if name == p.name else self._fits(name, sex)
 
     def _fits(self, name: str, sex: str) -> Antecedent | None:
         known = self.salience.sex_of(name)

@@ -33,6 +33,10 @@ _ANONYMOUS = re.compile(r"anonymity|not (?:to be )?named|not authori[sz]ed|decli
                         r"(?:named|identified)|familiar with|close to the|"
                         r"did not want (?:his|her|their) name", re.IGNORECASE)
 
+#: A description apposed to a name: "X, a driver stuck at the crossing," / "X, the captain".
+_APPOSED = re.compile(r",\s+(?:(?:a|an|the|its|his|her|their)\s+|[A-Z]\w*['’]s\s+)"
+                      r"(?P<desc>[^,.;:\"“”]{2,80})")
+
 
 def identify_ledes(paras: Sequence[Para], out: list[list[Quote]]) -> None:
     """The lede's quotations of an unnamed role become the person the next paragraph
@@ -48,7 +52,7 @@ def identify_ledes(paras: Sequence[Para], out: list[list[Quote]]) -> None:
     if not roles:
         return
     person = _opened_on(paras, out, lede + 1)
-    if person is None:
+    if person is None or not _may_hold(paras[lede + 1], person, roles.values()):
         return
     out[lede] = [Quote(q.start, q.end, person, q.source, q.kind) if q.source in roles else q
                  for q in out[lede]]
@@ -56,6 +60,20 @@ def identify_ledes(paras: Sequence[Para], out: list[list[Quote]]) -> None:
     for i in range(lede + 2, len(out)):
         out[i] = [Quote(q.start, q.end, person, q.source, q.kind)
                   if q.speaker is None and _role_of(q.source) in held else q for q in out[i]]
+
+
+def _may_hold(para: Para, name: str, roles) -> bool:
+    """Whether ``name``, as described where paragraph ``para`` names it, may hold the
+    lede's role: the description apposed to the name ("X, the former captain,") carries
+    the role's noun, or carries no role noun at all ("X, 58,"; a title before the name
+    decides nothing).  "X, a driver stuck at the crossing," is another person."""
+    p = next((p for p in para.persons_outside() if p.name == name), None)
+    m = _APPOSED.match(para.text, p.end) if p is not None else None
+    if m is None:
+        return True
+    nouns = [w.lower() for w in re.findall(r"[A-Za-z][\w'’-]*", m.group("desc"))
+             if lx.role_noun(w)]
+    return not nouns or any(r.split()[-1] in nouns for r in roles)
 
 
 def _role_of(source: str) -> str | None:

@@ -4,7 +4,9 @@ The quotation after the colon is the document's -- a letter's, an e-mail's, a li
 text message -- not the words of the person reading it, who only voices them.  Its writer
 is not named there (when they are, "X wrote" attributes it as usual), so it is an unnamed
 source's.  Only "read from ..." and "read out ... from ..." count: "read out a statement"
-alone may be the reader's own.
+alone may be the reader's own, and so is a reading from one's own prepared words: "He
+read from a prepared statement:", "reading from her notes:" -- a statement, notes,
+remarks, a speech or a script with no one else named as its author.
 """
 
 from __future__ import annotations
@@ -20,6 +22,10 @@ _READ = re.compile(r"\bread(?:ing|s)?\s+(?:(?:out|aloud)\s+)?from\s+(?P<doc>[^,:
                    r"\bread(?:ing|s)?\s+(?:out|aloud)\s+(?P<what>(?:a|an|the|his|her|their)\s"
                    r"[^,:;]{2,40}?)\s+from\b")
 
+#: The reader's own prepared words: "a prepared statement", "his notes", "her remarks".
+_OWN = re.compile(r"(?:(?:a|the|his|her|their|its)\s+)?(?:(?:prepared|written|short|brief)\s+)?"
+                  r"(?:statement|notes|remarks|speech|script)\s*$", re.IGNORECASE)
+
 
 def documents_read(paras: Sequence[Para], out: list[list[Quote]]) -> None:
     """A quotation opened right after a colon, in a sentence that reads from a document
@@ -32,7 +38,7 @@ def documents_read(paras: Sequence[Para], out: list[list[Quote]]) -> None:
             if colon < 0 or para.text[colon + 1:start].strip():
                 continue
             m = _read_before(para, colon)
-            if m is None:
+            if m is None or (m.group("doc") and _OWN.fullmatch(m.group("doc").strip())):
                 continue
             doc = " ".join((m.group("doc") or m.group("what")).split()[:6])
             out[i] = [q for q in out[i] if not (q.start < end and start < q.end)]
