@@ -132,3 +132,48 @@ def test_quoted_text_is_found_as_a_quote_and_never_the_senders_words(tmp_path):
     assert [h.kind for h in own.hits] == ["body"]
     speakers = {q["speaker"] for h in quoted.hits for q in h.quotes}
     assert "Ines Okafor" not in speakers
+
+
+@pytest.mark.parametrize("body, closing", [
+    ("Hello all,\n\nThe options we discussed:\n--\nOption one: widen the quay.\nOption two: "
+     "dredge the berth.\n--\n\nLet me know which you prefer by Friday.\nAnn\n",
+     "Let me know which you prefer by Friday."),
+    ("The vote was close\n--\nseven to five\n--\nand the chair abstained.\n",
+     "and the chair abstained.")])
+def test_dash_lines_inside_a_message_are_no_signature(tmp_path, body, closing):
+    """Two bare "--" lines set text apart inside the message: neither is the signature
+    delimiter, and the text under the last one stays the sender's body."""
+    paras = _eml(tmp_path, body)
+    assert not [t for k, t in paras if k == "credit"]
+    assert any(k == "body" and closing in t for k, t in paras)
+
+
+def test_the_standard_delimiter_still_opens_the_signature(tmp_path):
+    paras = _eml(tmp_path, "The figures are in.\n--\nsee above\n\nThanks,\n-- \nAnn Roe\n"
+                           "Harbour desk\n")
+    assert ("credit", "Ann Roe · Harbour desk") in paras
+
+
+def _html_eml(tmp_path: Path, html: str) -> list[tuple[str, str]]:
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "Ines Okafor <ines@example.net>", \
+        "desk@example.net", "Site visits"
+    msg.set_content("plain version")
+    msg.add_alternative(f"<html><body>{html}</body></html>", subtype="html")
+    path = tmp_path / "visits.eml"
+    path.write_bytes(bytes(msg))
+    return [(p.kind, p.text) for p in load_document(path).paragraphs
+            if p.kind not in ("title", "byline")]
+
+
+def test_an_html_paragraph_opening_with_a_dash_is_a_list_item_not_a_signature(tmp_path):
+    paras = _html_eml(tmp_path, "<p>The schedule for the week is set.</p><p>-- Wednesday: "
+                                "inspection by the county engineer.</p><p>Thanks, Ann</p>")
+    assert not [t for k, t in paras if k == "credit"]
+    assert ("body", "-- Wednesday: inspection by the county engineer.") in paras
+
+
+def test_an_html_delimiter_on_a_line_of_its_own_opens_the_signature(tmp_path):
+    paras = _html_eml(tmp_path, "<p>The schedule for the week is set.</p>"
+                                "<p>-- <br>Ann Roe<br>County desk</p>")
+    assert [k for k, t in paras if "Ann Roe" in t] == ["credit"]

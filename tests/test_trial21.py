@@ -338,3 +338,48 @@ def test_a_name_written_with_a_modifier_letter_is_whole():
         ("Kahaleʻole-Pua said the county would pay.", [("Kahaleʻole-Pua", "PERSON")]),
     ], [(FILLER, [])])
     assert "Noelani Kahaleʻole-Pua" in find_persons(docs, raw).persons
+
+
+def test_a_korean_headline_ending_in_reporter_is_the_title_not_a_byline(tmp_path):
+    """"언론사 떠나는 젊은 기자" ("young reporters leaving the press") ends in 기자 like a
+    byline: as a text's first line and its only title it is the title, with no authors."""
+    path = tmp_path / "story.txt"
+    path.write_text("언론사 떠나는 젊은 기자\n\n지난해 신문사와 방송사를 떠난 기자 가운데 절반이 "
+                    "30대 이하였다고 협회가 밝혔다. 조사는 전국 언론사를 대상으로 했다.\n", "utf-8")
+    (doc,) = load_documents(path, tmp_path)
+    assert doc.meta.authors == [] and doc.meta.title == "언론사 떠나는 젊은 기자"
+
+
+def test_a_block_quotation_in_smaller_type_ending_a_page_is_no_footnote(tmp_path):
+    """Smaller type at a page's foot is a footnote only when its first line opens with a
+    note's mark (a number, an asterisk, a dagger): a block quotation set in 10 pt under
+    11 pt body, ending the page, stays the body's."""
+    words = [f"On day {n} the council heard from {n * 3} residents about the bridge, which "
+             f"the county had closed for {n + 2} weeks." for n in range(1, 9)]
+    text = " ".join(words).split()
+    lines = [" ".join(text[i:i + 13]) for i in range(0, len(text), 13)]
+    quote = ["We have waited long enough for the county to tell us when the bridge will open "
+             "again, and we are", "tired of driving the long way round to the market each week."]
+    path = tmp_path / "council.pdf"
+    _justified_pdf(path, [(lines[:6], quote), (lines[6:], [])], 11, 10)
+    (doc,) = load_documents(path, tmp_path)
+    kinds = [p.kind for p in doc.paragraphs if "tired of driving" in p.text]
+    assert kinds and "note" not in kinds
+
+
+@pytest.mark.parametrize("holder", ["Northwind Traders Inc.", "Kestrel Ltd", "Acme Widgets GmbH",
+                                    "Harbour Labs LLC", "Administrator", "Windows User"])
+def test_a_word_saved_pages_licence_holder_is_no_author(tmp_path, holder):
+    """Word writes the licence holder or the account (a firm, "Administrator") as
+    o:Author when the writer set no name: that is no author."""
+    path = tmp_path / "quay.htm"
+    path.write_text(
+        '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head>'
+        '<meta name=ProgId content=Word.Document><meta name=Generator content="Microsoft '
+        'Word 15"><title>Quay repairs</title><!--[if gte mso 9]><xml><o:DocumentProperties>'
+        f"<o:Author>{holder}</o:Author><o:Created>2024-05-02T09:12:00Z</o:Created>"
+        "</o:DocumentProperties></xml>"
+        f"<![endif]--></head><body><div class=WordSection1>{PAGE_BODY}</div></body></html>",
+        "utf-8")
+    (doc,) = load_documents(path, tmp_path)
+    assert doc.meta.authors == [] and doc.meta.date == "2024-05-02"

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 
-from searchapp.ingest.metadata import Metadata, is_prose, may_be_stamp, stamp_line
+from searchapp.ingest.metadata import KOREAN_NAMES, Metadata, is_prose, may_be_stamp, stamp_line
 from searchapp.ingest.persons.words import KOREAN_ROLES_AFTER
 from searchapp.ingest.text import normalize_space
-from searchapp.lexicon import HANGUL_SYLLABLES, STOPS
+from searchapp.lexicon import STOPS
 
 #: Credit roles an editors' sign-off names, as Chinese (simplified and traditional),
 #: Japanese and Korean pages print them before the name ("责任编辑：张静", "記者 王明").
@@ -41,7 +41,7 @@ _NAME = rf"[^\s:：{STOPS}，,；;（）()【】\[\]〔〕<>＜＞]{{1,16}}"
 _ROLE = "(?:" + "|".join(sorted(map(re.escape, SIGNOFF_ROLES), key=len, reverse=True)) + ")"
 _PAIR = rf"{_ROLE}\s*(?:[:：/／=]\s*|\s+){_NAME}(?:\s*[、,，/／]\s*{_NAME})*(?:\s+{_EMAIL})?"
 _CJK_SIGNOFF = re.compile(rf"{_OPEN}\s*{_PAIR}(?:\s*[\s|｜/／;；]\s*{_PAIR})*\s*{_CLOSE}")
-_NAME_ROLE = re.compile(rf"{_OPEN}\s*(?:[{HANGUL_SYLLABLES}]{{2,4}}\s*){{1,4}}(?:{'|'.join(KOREAN_ROLES_AFTER)})"
+_NAME_ROLE = re.compile(rf"{_OPEN}\s*{KOREAN_NAMES}\s*(?:{'|'.join(KOREAN_ROLES_AFTER)})"
                         rf"(?:\s*=)?(?:\s*{_EMAIL})?\s*{_CLOSE}")
 # "(Reporting by Ann Roe in Seoul; Editing by Lee Poe)", "Edited by Ann Roe"
 _EN_ROLE = (r"(?:additional |further )?(?:reporting|editing|edited|writing|compiled|"

@@ -68,9 +68,14 @@ _MEMO_DATE = re.compile(r"(?:^|[.;|,]\s+|\s{2,}|\t)(?:date[d]?|날짜|일자|日
 #: A byline written with a CJK label: "作者：刘晓燕", "记者 王明", "글 김철수".
 _NATIVE_BYLINE = re.compile(rf"^(?:作者|{'|'.join(NATIVE_BYLINE)})\s*[:：]?\s*"
                             rf"(?P<names>[^\s:：].{{0,40}})$")
+#: Korean names as a byline writes them: one to three names of a family syllable and a
+#: given name, 2-4 syllables each (two-syllable family names exist), apart by a space, "·"
+#: or ",". Shared with the sign-offs' shape (furniture).
+KOREAN_NAMES = (rf"[{HANGUL_SYLLABLES}]{{2,4}}"
+                rf"(?:\s*[·,]?\s*[{HANGUL_SYLLABLES}]{{2,4}}){{0,2}}")
 #: A Korean byline, the names before the role: "김민서 기자", "김민서·이서준 기자 ms@x.kr".
 _KOREAN_BYLINE = re.compile(
-    rf"^(?P<names>[{HANGUL_SYLLABLES}]{{2,4}}(?:\s*[·,]?\s*[{HANGUL_SYLLABLES}]{{2,4}}){{0,3}})\s*"
+    rf"^(?P<names>{KOREAN_NAMES})\s*"
     rf"(?:{'|'.join(KOREAN_ROLES_AFTER)})(?:\s*=)?(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?$")
 #: A date as Chinese, Japanese and Korean write it: "2025年1月8日", "2025년 1월 8일".
 _CJK_DATE = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
@@ -287,16 +292,17 @@ def _kept(paragraphs: list[str], meta: Metadata, scan: int) -> list[bool]:
     for i, para in enumerate(paragraphs):
         header = header and i < min(scan, _HEADER_LINES) and (
             not is_prose(para) or not i and len(para) <= 300 and _TITLE_LINE.match(para))
-        out.append(not (header and _header_line(para, meta)
+        out.append(not (header and _header_line(para, meta, first=not i)
                         or i < scan and len(para) < 200 and _labelled_line(para, meta)))
     if meta.date and not meta.year:
         meta.year = int(meta.date[:4])
     return out
 
 
-def _header_line(para: str, meta: Metadata) -> bool:
+def _header_line(para: str, meta: Metadata, first: bool = False) -> bool:
     """A line of the header that is a date, a labelled title or source, or a Korean
-    byline (the name before the role), read into ``meta``."""
+    byline (the name before the role), read into ``meta``. The ``first`` line, while no
+    title is known, is no byline: it is the title ("언론사 떠나는 젊은 기자", a headline)."""
     when = date_line(para)
     if when:
         meta.date = meta.date or when
@@ -309,7 +315,7 @@ def _header_line(para: str, meta: Metadata) -> bool:
     if m:
         meta.source = meta.source or m.group("source").strip()
         return True
-    m = _KOREAN_BYLINE.match(para)
+    m = None if first and not meta.title else _KOREAN_BYLINE.match(para)
     if m:  # names apart: Korean names are written without a space inside
         meta.byline = meta.byline or para
         take_byline(meta, "·".join(re.split(r"\s*[·,]?\s+|\s*[·,]\s*", m.group("names"))))

@@ -83,6 +83,10 @@ _SIG_DELIMITER = re.compile(r"^--[ \t]?$")
 #: The most lines a signature under a delimiter runs to (the convention is four; a
 #: company's is longer): a "--" line with more of the sender's text after it is prose.
 SIGNATURE_LINES = 10
+#: An HTML signature delimiter on a line of its own inside a block ("<p>-- <br>Ann Lee"):
+#: marked (a word no message writes), since the block's text joins its lines.
+_MARK = "searchapp-signature-mark"
+_DELIMITER_BR = re.compile(r"(^|>)\s*--(?:[ \t]|&nbsp;|&#160;)?\s*<br\s*/?>", re.I)
 #: The kind of the signature's paragraph: who signed, not the message's text.
 SIGNATURE_KIND = "credit"
 _HEADER_FROM = re.compile(r"^\s*\*?(?:from|von|de)\*?\s*:\s*\S", re.I)
@@ -176,7 +180,8 @@ def _message(msg: EmailMessage, mhtml: bool) -> Extracted:
         raise LoadError("e-mail has no text or HTML body")
     text, encoding = _decode(body)
     if body.get_content_subtype() == "html":
-        blocks, page_meta = html_blocks(text, date_search=mhtml)  # a message has its Date
+        blocks, page_meta = html_blocks(_DELIMITER_BR.sub(rf"\1-- {_MARK} <br>", text),
+                                        date_search=mhtml)  # a message has its Date
         if mhtml:
             meta.title = page_meta.title or re.sub(r"^saved page:\s*", "", meta.title, flags=re.I)
             meta.authors = page_meta.authors
@@ -275,10 +280,15 @@ def _chunk_blocks(key: str, lines: list[str]) -> list[tuple[str, str, None]]:
 def _signature_at(lines: list[str]) -> int:
     """Where the sender's signature delimiter is among the lines of their own text (the
     last such line with at most :data:`SIGNATURE_LINES` lines of text under it), or
-    ``len(lines)``: a "--" line higher up, or "--" inside a sentence, is prose."""
+    ``len(lines)``: a "--" line higher up, or "--" inside a sentence, is prose. A bare "--"
+    (no space after) is the delimiter only when no other "--" line is in the text: two
+    of them set text apart inside the message."""
     below = 0
     for i in range(len(lines) - 1, -1, -1):
         if _SIG_DELIMITER.match(lines[i]):
+            bare = lines[i].rstrip("\n") == "--"
+            if bare and sum(bool(_SIG_DELIMITER.match(line)) for line in lines) > 1:
+                break
             return i
         below += bool(lines[i].strip())
         if below > SIGNATURE_LINES:
@@ -288,14 +298,16 @@ def _signature_at(lines: list[str]) -> int:
 
 def _html_signature(blocks: list[tuple]) -> list[tuple]:
     """An HTML message's signature: the blocks of the sender's text under a block that
-    is the delimiter (``<p>--</p>``), or the block that opens with it (``-- <br>Ann
-    Lee<br>...``), among its last :data:`SIGNATURE_LINES`, as one ``credit`` block."""
+    is the delimiter (``<p>--</p>``), or the block that opens with it on a line of its own
+    (``-- <br>Ann Lee<br>...``, marked by :data:`_DELIMITER_BR`; "<p>-- Wednesday: ...</p>"
+    is a list item), among its last :data:`SIGNATURE_LINES`, as one ``credit`` block."""
+    blocks = [(b[0], re.sub(rf"\s*{_MARK}\s*", "\n", b[1]), *b[2:]) for b in blocks]
     own = next((i for i, b in enumerate(blocks) if b[0] == QUOTED_KIND), len(blocks))
     for i in range(own - 1, max(own - SIGNATURE_LINES, 0) - 1, -1):
-        text = blocks[i][1].strip()
-        if _SIG_DELIMITER.match(text) or text.startswith(("-- ", "--\n")):
-            signed = " · ".join(b[1] for b in ([("", text[2:].strip())] + blocks[i + 1:own])
-                                if b[1].strip())
+        first, _, rest = blocks[i][1].strip().partition("\n")
+        if _SIG_DELIMITER.match(first):
+            signed = " · ".join(b[1].replace("\n", " ").strip() for b in ([("", rest)]
+                                + blocks[i + 1:own]) if b[1].strip())
             return blocks[:i] + [(SIGNATURE_KIND, signed, None)] * bool(signed) + blocks[own:]
     return blocks
 

@@ -322,7 +322,9 @@ _NOTE_MARK = re.compile(r"^(?:\d{1,3}[.)]?|[*†‡§])\s")
 def _page_feet(lines: list[Line], size: float) -> dict[int, list[Line]]:
     """The block of smaller type at the foot of each page (footnotes, a source note), by
     page: the page's last lines in reading order, set at most :data:`FOOT_SIZE` of the
-    body's size, below all of its other lines, with text of the body's size above them."""
+    body's size, below all of its other lines, with text of the body's size above them,
+    the first opening with a note's mark (:data:`_NOTE_MARK`): smaller type without one
+    is a block quotation or a caption, the body's."""
     pages: dict[int, list[Line]] = defaultdict(list)
     for ln in lines:
         pages[ln.page].append(ln)
@@ -332,7 +334,8 @@ def _page_feet(lines: list[Line], size: float) -> dict[int, list[Line]]:
         while n and page_lines[n - 1].size <= FOOT_SIZE * size:
             n -= 1
         foot, above = page_lines[n:], page_lines[:n]
-        if foot and any(abs(ln.size - size) < 0.05 * size for ln in above) \
+        if foot and _NOTE_MARK.match(foot[0].text) \
+                and any(abs(ln.size - size) < 0.05 * size for ln in above) \
                 and max(ln.top for ln in foot) < min(ln.bottom for ln in above):
             feet[page] = foot
     return feet

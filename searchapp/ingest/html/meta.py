@@ -36,6 +36,7 @@ from trafilatura.settings import set_date_params
 
 from searchapp.ingest.bylines import Byline, parse_byline, without_variants
 from searchapp.ingest.metadata import iso_date
+from searchapp.ingest.persons.words import LEGAL_FORMS
 from searchapp.ingest.text import normalize_space, stretches, text_size
 from searchapp.lexicon import CJK, MONTHS
 
@@ -122,8 +123,16 @@ def _office_properties(page: str, meta: dict[str, list[str]]) -> None:
         return
     for name, value in _OFFICE_PROPERTY.findall(page):
         key = "author" if name == "Author" else "date"
-        if not meta.get(key) and (value := htmllib.unescape(value).strip()):
+        value = htmllib.unescape(value).strip()
+        if not meta.get(key) and value and not (key == "author" and _firm(value)):
             meta[key] = [value]
+
+
+def _firm(name: str) -> bool:
+    """Whether ``name`` ends in a company's legal form ("HP Inc.", "Kestrel Ltd"): a
+    licence holder Word writes as the author, no person."""
+    words = re.findall(r"[^\W_]+", name)
+    return len(words) > 1 and words[-1] in LEGAL_FORMS
 
 
 # An element marked as a byline (class, id, data-component, itemprop).

@@ -62,17 +62,22 @@ ORG_WORDS = frozenset({
     "Cloud", "Authority", "Trust",
 })
 
+#: Legal forms that end a company's name ("Acme Inc", "Roe & Lee LLP"), abbreviations
+#: from ISO 20275's list of entity legal forms (English, German, Italian, Dutch, Australian).
+LEGAL_FORMS = frozenset({
+    "Inc", "Corp", "Corporation", "Company", "Co", "Ltd", "LLC", "GmbH", "AG", "PLC",
+    "PC", "LLP", "PLLC", "LP", "Pty", "SpA", "Srl", "BV", "NV",
+})
+
 #: Last words of a company's name ("Southwest Airlines", "Acme Labs"): a place the model
 #: cut from one is the start of a firm's name, not a place.
-FIRM_WORDS = frozenset({
-    "Inc", "Corp", "Corporation", "Company", "Co", "Ltd", "LLC", "GmbH", "AG", "PLC", "Group",
+FIRM_WORDS = LEGAL_FORMS | frozenset({
+    "Group",
     "Holdings", "Airlines", "Airways", "Motors", "Labs", "Technologies", "Systems", "Software",
     "Ventures", "Capital", "Partners", "Studios", "Entertainment", "Industries", "Enterprises",
     "Solutions", "Pharmaceuticals", "Therapeutics", "Brands", "Foods", "Insurance", "Bank",
     "Airline", "Cloud", "AI", "Games", "Records", "Pictures", "Productions", "Robotics",
     "Energy", "Media", "Networks", "Digital", "Analytics", "Apps", "Server", "Pro",
-    # legal forms ("Acme Dentistry PC", "Roe & Lee LLP")
-    "PC", "LLP", "PLLC", "LP", "Pty", "SpA", "Srl", "BV", "NV",
 })
 
 #: Last words of a place's own name ("Sonoran Desert", "Central Park", "Greater Bay
