@@ -123,7 +123,11 @@ MAX_PARAGRAPH = 4000
 #     that is a list of links (a 2005 menu no class marks) is furniture (tables._link_list).
 # 18: a paragraph's text is in composed form (NFC): an accent a file stores apart from its
 #     letter ("José" as e + U+0301, as some PDFs and Mac text give it) is one letter again.
-PIPELINE_VERSION = 18
+# 19 (review): a bare "--" is a mail signature's delimiter only when it is the body's only
+#     one, an HTML "-- text" block is a list item; a PDF page's smaller foot is footnotes
+#     only under a note's mark; a Korean headline ending in 기자 is no byline; a Word page's
+#     licence holder ("HP Inc.") is no author.
+PIPELINE_VERSION = 19
 #: Kinds that are not body text (excluded from ``Document.body``).
 NON_BODY = ("title", "heading", "caption", "credit", "note", "label", "byline")
 
