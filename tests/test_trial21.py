@@ -340,6 +340,19 @@ def test_a_name_written_with_a_modifier_letter_is_whole():
     assert "Noelani Kahaleʻole-Pua" in find_persons(docs, raw).persons
 
 
+def test_a_name_typed_without_its_okina_is_the_same_person():
+    from searchapp.ingest.persons.people import find_persons
+    from tests.test_persons_trust import FILLER, collection
+
+    docs, raw = collection([
+        ("The board's chair, Noelani Kahaleʻole-Pua, said the well was dry.",
+         [("Noelani Kahaleʻole-Pua", "PERSON")]),
+    ], [("Noelani Kahaleole-Pua, who chairs the board, said the county would pay.",
+         [("Noelani Kahaleole-Pua", "PERSON")]), (FILLER, [])])
+    persons = find_persons(docs, raw).persons
+    assert len([n for n in persons if n.startswith("Noelani")]) == 1
+
+
 def test_a_korean_headline_ending_in_reporter_is_the_title_not_a_byline(tmp_path):
     """"언론사 떠나는 젊은 기자" ("young reporters leaving the press") ends in 기자 like a
     byline: as a text's first line and its only title it is the title, with no authors."""

@@ -154,7 +154,9 @@ SIDECAR_VERSION = 2
 #: the longer name it begins (the son "Juan Roe García"); a weekday or function word before
 #: "bin" is no given name; a first given name the page says the person does not go by
 #: ("known as Thomas Roe") is no form of address -- persons stored by 27 change.
-RESOLUTION_VERSION = 28
+#: 29: a name's ʻokina or modifier apostrophe (ʼ ʾ ʿ) is dropped when spellings are compared,
+#: as an apostrophe is ("Kealii" and "Kealiʻi" are one person) -- merges stored by 28 change.
+RESOLUTION_VERSION = 29
 #: Documents listed with a person's evidence (the count is always there).
 EVIDENCE_DOCUMENTS = 8
 #: Paragraphs recognized (and committed) at a time, by one process.

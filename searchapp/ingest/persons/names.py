@@ -44,7 +44,8 @@ HANGUL = re.compile(f"[{HANGUL_SYLLABLES}]")
 NATIVE_RUN = re.compile(f"[{lexicon.HAN}]+|[{HANGUL_SYLLABLES}]+")
 _INITIAL = re.compile(r"^[A-Z]\.?$|^[A-Z]\.[A-Z]\.?$")
 _SPLIT = re.compile(r"[\s\u00a0]+")
-_DROP = re.compile(rf"[{HYPHENS}.'’`]")
+# (with the modifier letters written as apostrophes in names: the Hawaiian ʻokina, ʼ, ʾ, ʿ)
+_DROP = re.compile(rf"[{HYPHENS}.'’`\u02bb\u02bc\u02be\u02bf]")
 
 
 def tokens(name: str) -> list[str]:
@@ -56,7 +57,7 @@ def tokens(name: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def plain(word: str) -> str:
-    """A word folded for comparison: accents, case, hyphens and dots removed, and the
+    """A word folded for comparison: accents, case, hyphens, dots and apostrophes removed, and the
     Latin letters no accent makes folded as the index folds them ("Aydınlı",
     "Wałęsa", "Øster" as "aydinli", "walesa", "oster": :func:`fold_letters`)."""
     return fold_letters(_DROP.sub("", word))
