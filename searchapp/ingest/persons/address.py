@@ -203,9 +203,9 @@ def _named_without(first: str, rest: str, names: set[str], elsewhere: frozenset[
         return False
     if any(n.split()[0] == first and not n.startswith(f"{first} {rest}") for n in elsewhere):
         return False
-    went_by = re.compile(rf"\b(?:known|went|goes|go)\b[^.;]{{0,30}}?\b(?:as|by)[ \t]+{re.escape(rest)}\b")
-    if any(went_by.search(t) for t in texts):  # "... known all his life as Thomas Kelly":
-        return False  # a given name he does not use, not a title
+    if any(_WENT_BY.search(t, max(0, s - 60), s) for t in texts
+           for s, _ in _written_at(rest, t, _LETTER)):  # "known all his life as Thomas
+        return False  # Kelly": a given name he does not use, not a title
     return all(len(w) > 1 and not w.endswith(".") and any(_by_itself(w, t) for t in texts)
                for w in (words[0], words[-1]))
 
@@ -312,6 +312,9 @@ _AS_PEOPLE_SAY = (r",?[ \t]+as[ \t]+(?:(?:[a-z’'-]+[ \t]+){{0,4}}?(?:{verbs})\
 _CALLED = re.compile(_AS_PEOPLE_SAY.format(verbs="calls?|called|address(?:es)?"))
 _KNOWN = re.compile(_AS_PEOPLE_SAY.format(verbs="calls?|called|address(?:es|ed)?|knows?|knew"))
 _KNOWN_AS = re.compile(r"\b(?:known|called)[ \t]+as[ \t]+$")
+# what a person goes by, before the name ("known all his life as", "went by")
+_WENT_BY = re.compile(r"\b(?:known|went|goes|go)\b[^.;]{0,30}?\b(?:as|by)[ \t]+$")
+_LETTER = re.compile(r"\w")
 _WORD_GOES_ON = re.compile(r"[\w-]")
 _WORD_BEFORE = re.compile(r"[\w'’-]")
 

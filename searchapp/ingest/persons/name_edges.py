@@ -54,6 +54,9 @@ _AND_ANOTHER = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|&)[ \t]+[A-ZÀ-ÖØ-Þ]")
 # "Minister of [Transport] Ann Roe": a title's field before the name, not its first word
 _FIELD_OF = re.compile(r"\b(?:of|for)[ \t]+$")
 _NOT_NAME_WORDS = rules.NOT_NAME_ENDS
+# closed-class words that are never a given name before a name: titles, calendar,
+# organisation and function words
+_NEVER_GIVEN = _NOT_NAME_WORDS | ORG_WORDS | FUNCTION_WORDS | TITLE_WORDS
 # one capitalized word ending right before ``start`` (the given name before a link)
 _GIVEN_BEFORE = re.compile(r"(?<![\w'’.-])([A-ZÀ-ÖØ-Þ][\w'’-]*)[ \t]+$")
 
@@ -70,8 +73,7 @@ def name_starts_before(text: str, start: int, end: int, spans, lowercase_words) 
             return start
     word = m.group(m.lastindex)
     if (word == text[start:end].split()[0] or _FIELD_OF.search(text, 0, m.start(1)) or _AND_ANOTHER.match(text, end)
-            or word in _NOT_NAME_WORDS or word in ORG_WORDS or word in FUNCTION_WORDS
-            or word in TITLE_WORDS or word.casefold() in ROLE_NOUNS
+            or word in _NEVER_GIVEN or word.casefold() in ROLE_NOUNS
             or word.casefold() in NAME_PARTICLES or rules.ordinary(word, lowercase_words)
             or any(sp.start < m.end(1) and m.start(1) < sp.end for sp in spans)):
         return start
@@ -91,8 +93,7 @@ def name_starts_before_link(text: str, start: int, end: int) -> int:
         return start
     m = _GIVEN_BEFORE.search(text, max(0, start - 60), start)
     word = m.group(1) if m else ""
-    if not m or word in TITLE_WORDS or word in ADDRESS_WORDS_BEFORE or word in _NOT_NAME_WORDS \
-            or word in FUNCTION_WORDS or word in ORG_WORDS:  # "On Tuesday bin Salman met"
+    if not m or word in _NEVER_GIVEN or word in ADDRESS_WORDS_BEFORE:  # "On Tuesday bin X"
         return start
     return m.start(1)
 

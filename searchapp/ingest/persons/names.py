@@ -300,15 +300,13 @@ def cluster_spellings(counts: Counter | dict[str, int],
     # ("Yekaterina Andreyevna" beside "Yekaterina Andreyevna Volkova": a given name and
     # patronymic; "Abdul Sattar" beside "Abdul Sattar Popalzai"), not before a generational
     # suffix ("Robert Roe" and "Robert Roe Jr." are father and son).
-    for end, cut in ((-1, lambda ws, k: ws[-k:]), (0, lambda ws, k: ws[:k])):
+    for end in (-1, 0):
         by_word: dict[str, list[str]] = {}
         for n in names:
             by_word.setdefault(fold_word(tokens(n)[end]), []).append(n)
         for n in names:
             part = [fold_word(w) for w in tokens(n)]
-            hits = [h for h in by_word[part[end]] if len(tokens(h)) > len(part)
-                    and [fold_word(w) for w in cut(tokens(h), len(part))] == part
-                    and (end or plain(tokens(h)[-1]).strip(",.") not in _SUFFIXES)
+            hits = [h for h in by_word[part[end]] if _extends(h, part, end)
                     and (docs is None or docs.get(n, set()) & docs.get(h, set()))]
             groups = {find(h) for h in hits}
             if len(groups) == 1 and find(n) not in groups and not (end == 0 and n in kin) \
@@ -336,10 +334,21 @@ def _written_out(members: list[str]) -> str:
     written out, where the article mostly drops its last words ("Anna Pavlovna" most
     often, "Anna Pavlovna Roe" once: the person is listed as "Anna Pavlovna Roe")."""
     top = [fold_word(w) for w in tokens(members[0])]
-    longer = [n for n in members[1:] if len(tokens(n)) > len(top)
-              and [fold_word(w) for w in tokens(n)[:len(top)]] == top
-              and plain(tokens(n)[-1]).strip(",.") not in _SUFFIXES]
+    longer = [n for n in members[1:] if _extends(n, top, 0)]
     return max(longer, key=lambda n: (len(tokens(n)), len(n)), default=members[0])
+
+
+def _extends(long_: str, part: list[str], end: int) -> bool:
+    """Whether ``long_`` is a longer name that ends with the folded words ``part``
+    (``end`` -1) or begins with them (``end`` 0: not before a generational suffix,
+    "Robert Roe Jr." being another person than "Robert Roe")."""
+    words = tokens(long_)
+    if len(words) <= len(part):
+        return False
+    if end:
+        return [fold_word(w) for w in words[-len(part):]] == part
+    return [fold_word(w) for w in words[:len(part)]] == part \
+        and plain(words[-1]).strip(",.") not in _SUFFIXES
 
 
 def kin_beside(short: str, long_: str, names: Iterable[str]) -> bool:

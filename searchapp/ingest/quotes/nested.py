@@ -94,12 +94,12 @@ class Nested:
         if len(subject) > 2 and subject[0].lower in ("he", "she") and subject[-1].lower == "and" \
                 and all(w.text.islower() for w in subject[1:]):
             subject = subject[:1]  # "He laughed and said, '...'", "She came running ... and said"
-        head = subject[-2:] if len(subject) >= 2 and subject[-2].lower in ("my", "our") \
+        head = subject[-2:] if len(subject) >= 2 and subject[-2].lower in _OWN \
             else subject[-1:]
         low = [w.lower for w in head]
         if low[0] in ("i", "we"):
             return None  # the outer speaker quoting themselves: theirs, already
-        if low[0] in ("my", "our") and len(low) == 2 and (
+        if low[0] in _OWN and len(low) == 2 and (
                 low[1] in lx.KIN_SEX or lx.role_noun(low[1])):
             return None, para.text[head[0].start:head[-1].end]  # "My mother says, '...'"
         named = [p for p in para.persons if subject[0].start <= p.start and p.end <= s
@@ -136,6 +136,8 @@ class Nested:
 _ARTICLES = frozenset({"a", "an", "the", "one", "another"})
 #: The outer speaker's own ("my brother", "our foreman"): someone of theirs, not named.
 _OWN = frozenset({"my", "our"})
+#: What opens a mention of someone not named: an article, or the speaker's own word.
+_SOMEONE = _ARTICLES | _OWN
 #: Marks that close a quotation: a pronoun after one is its attribution ('," he said').
 _CLOSERS = frozenset('"”’\'')
 
@@ -162,10 +164,10 @@ def _someone_before(para: Para, at: int, sex: str, speaker: str | None
         if lx.KIN_SEX.get(w.lower, sex) != sex:
             return None  # "his father. She said": not that one
         k = n - 1
-        while k >= 0 and k > n - 4 and ws[k].lower not in _ARTICLES | _OWN and (
+        while k >= 0 and k > n - 4 and ws[k].lower not in _SOMEONE and (
                 ws[k].text.islower() or "-" in ws[k].text):
             k -= 1  # "a young engineer", "a Miami-based agent"
-        if k < 0 or ws[k].lower not in _ARTICLES and ws[k].lower not in _OWN:
+        if k < 0 or ws[k].lower not in _SOMEONE:
             return None  # "his engineer", "Lund's lawyer": someone's, perhaps named
         pronoun = "he" if sex == "m" else "she"
         opening = next((m + 1 for m in range(k - 1, -1, -1)
